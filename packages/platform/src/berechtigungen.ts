@@ -1,0 +1,17 @@
+// The permission matrix: which roles may call which operation. One place, used by the
+// services, the docs table and the permission tests.
+export const ROLLEN = ['sachbearbeitung', 'registratur', 'fachadministration', 'pruefung', 'plattformbetrieb', 'fachverfahren'] as const;
+export type Rolle = (typeof ROLLEN)[number];
+
+const ALLE_FACHLICHEN: readonly Rolle[] = ['sachbearbeitung', 'registratur', 'fachadministration', 'fachverfahren'];
+
+export const BERECHTIGUNGEN: Record<string, readonly Rolle[]> = {
+  getAktenplan: [...ALLE_FACHLICHEN],
+  getAktenplaneinheit: [...ALLE_FACHLICHEN],
+};
+
+export function erlaubteRollen(operationId: string): readonly Rolle[] {
+  const rollen = BERECHTIGUNGEN[operationId];
+  if (!rollen) throw new Error(`operation ${operationId} missing from the permission matrix`);
+  return rollen;
+}

@@ -1,0 +1,68 @@
+// Configuration is read from the environment once, at boot, and validated here.
+import { z } from 'zod';
+
+export class ConfigError extends Error {
+  constructor(public readonly issues: string[]) {
+    super(`Ungültige Konfiguration:\n  ${issues.join('\n  ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+export const logConfig = {
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+};
+
+export const httpConfig = {
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Largest JSON body a route accepts, in bytes. */
+  BODY_LIMIT: z.coerce.number().int().positive().default(1024 * 1024),
+};
+
+export const databaseConfig = {
+  DATABASE_URL: z.string().url(),
+  DATABASE_POOL_MAX: z.coerce.number().int().positive().default(10),
+};
+
+export const storageConfig = {
+  S3_ENDPOINT: z.string().url(),
+  S3_ACCESS_KEY: z.string().min(1),
+  S3_SECRET_KEY: z.string().min(1),
+  S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a valid S3 bucket name').default('eakte'),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_PATH_STYLE: bool.default('true'),
+  /** Set by the embedded start only: the emulator lacks some S3 calls. */
+  S3_EMULATOR: bool.default('false'),
+};
+
+/** What every domain service needs. */
+
+
+
+export function loadConfig<S extends z.ZodTypeAny>(schema: S, env: Record<string, string | undefined> = process.env): z.infer<S> {
+  // empty strings count as unset, as in most deployment tools
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
+  }
+  return result.data;
+}
+
+type StorageEnv = { [K in keyof typeof storageConfig]: z.infer<(typeof storageConfig)[K]> };
+
+export function storageSettings(cfg: StorageEnv) {
+  return {
+    endpoint: cfg.S3_ENDPOINT,
+    accessKey: cfg.S3_ACCESS_KEY,
+    secretKey: cfg.S3_SECRET_KEY,
+    bucket: cfg.S3_BUCKET,
+    region: cfg.S3_REGION,
+    pathStyle: cfg.S3_PATH_STYLE,
+    emulator: cfg.S3_EMULATOR,
+  };
+}

@@ -1,0 +1,96 @@
+// Binds a service's operations from the OpenAPI contract: routes, validation and response
+// serialisation come from the contract, handlers are looked up by operationId.
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
+import openapiGlue from 'fastify-openapi-glue';
+import fp from 'fastify-plugin';
+
+export type OpenApiDocument = {
+  paths: Record<string, Record<string, unknown>>;
+  components?: Record<string, unknown>;
+  [k: string]: unknown;
+};
+
+export type Handler = (req: FastifyRequest, reply: FastifyReply) => unknown;
+export type Handlers = Record<string, Handler>;
+export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const;
+
+export interface OperationRef {
+  operationId: string;
+  method: string;
+  path: string;
+  service: string;
+  operation: Record<string, unknown>;
+}
+
+/** Every operation of the contract with the service that owns it (`x-eakte-service`). */
+export function operations(doc: OpenApiDocument): OperationRef[] {
+  const out: OperationRef[] = [];
+  for (const [path, item] of Object.entries(doc.paths)) {
+    for (const method of HTTP_METHODS) {
+      const op = item[method] as Record<string, unknown> | undefined;
+      if (!op) continue;
+      out.push({ operationId: String(op.operationId), method, path, service: String(op['x-eakte-service']), operation: op });
+    }
+  }
+  return out;
+}
+
+/** The part of the contract one service owns. */
+export function serviceDocument(doc: OpenApiDocument, service: string): OpenApiDocument {
+  const paths: OpenApiDocument['paths'] = {};
+  for (const [path, item] of Object.entries(doc.paths)) {
+    const owned = Object.fromEntries(
+      Object.entries(item).filter(([k, v]) => !HTTP_METHODS.includes(k as never) || (v as Record<string, unknown>)['x-eakte-service'] === service),
+    );
+    if (Object.keys(owned).some((k) => HTTP_METHODS.includes(k as never))) paths[path] = owned;
+  }
+  return { ...doc, paths };
+}
+
+export interface ContractRoutesOptions {
+  document: OpenApiDocument;
+  service: string;
+  prefix: string;
+  handlers: Handlers;
+  /** Hooks run before the handler of an operation (authentication, permission). */
+  preHandlers?: (op: OperationRef) => RouteShorthandOptions['preHandler'];
+}
+
+export const contractRoutes = fp(
+  async (app: FastifyInstance, opts: ContractRoutesOptions) => {
+    const doc = serviceDocument(opts.document, opts.service);
+    const ops = new Map(operations(doc).map((o) => [o.operationId, o]));
+    const missing = [...ops.keys()].filter((id) => !(id in opts.handlers));
+    if (missing.length > 0) throw new Error(`${opts.service}: operations without handler: ${missing.join(', ')}`);
+    const extra = Object.keys(opts.handlers).filter((id) => !ops.has(id));
+    if (extra.length > 0) throw new Error(`${opts.service}: handlers without operation: ${extra.join(', ')}`);
+
+    // Multipart bodies are streamed by the handler; a JSON-schema check of them would only reject them.
+    app.addHook('onRoute', (route) => {
+      const body = route.schema?.body as Record<string, unknown> | undefined;
+      if (body && 'content' in body) {
+        const content = body.content as Record<string, unknown>;
+        delete content['multipart/form-data'];
+        if (Object.keys(content).length === 0) delete route.schema!.body;
+      }
+    });
+
+    await app.register(openapiGlue, {
+      specification: doc,
+      prefix: opts.prefix,
+      operationResolver: (operationId: string) => {
+        const op = ops.get(operationId)!;
+        const handler = opts.handlers[operationId]!;
+        const preHandler = opts.preHandlers?.(op);
+        return { handler, config: { operationId }, ...(preHandler ? { preHandler } : {}) } as never;
+      },
+    });
+  },
+  { name: 'contract-routes', dependencies: ['errors'] },
+);
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    operationId?: string;
+  }
+}

@@ -1,0 +1,126 @@
+// Errors with stable codes, and the one place that turns any error into RFC 9457 problem+json.
+import { STATUS_CODES } from 'node:http';
+import createError from '@fastify/error';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+export const Errors = {
+  NichtGefunden: createError('NICHT_GEFUNDEN', '%s', 404),
+  RouteNichtGefunden: createError('ROUTE_NICHT_GEFUNDEN', 'Keine Ressource unter %s %s', 404),
+  MethodeNichtErlaubt: createError('METHODE_NICHT_ERLAUBT', 'Methode %s ist für %s nicht erlaubt', 405),
+  Konflikt: createError('KONFLIKT', '%s', 409),
+  DienstNichtVerfuegbar: createError('DIENST_NICHT_VERFUEGBAR', '%s', 503),
+};
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  instance?: string;
+  requestId?: string;
+  [extension: string]: unknown;
+}
+
+const fastifyCodes: Record<string, { code: string; status?: number }> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'MEDIENTYP_NICHT_UNTERSTUETZT', status: 415 },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'UNGUELTIGE_LAENGE', status: 400 },
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'ANFRAGE_ZU_GROSS', status: 413 },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'UNGUELTIGES_JSON', status: 400 },
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'UNGUELTIGES_JSON', status: 400 },
+  FST_ERR_CTP_EMPTY_TYPE: { code: 'MEDIENTYP_NICHT_UNTERSTUETZT', status: 415 },
+  FST_ERR_VALIDATION: { code: 'VALIDIERUNGSFEHLER', status: 400 },
+};
+
+export function problem(status: number, code: string, detail: string, extra: Record<string, unknown> = {}): Problem {
+  return {
+    type: `urn:eakte:problem:${code.toLowerCase().replaceAll('_', '-')}`,
+    title: STATUS_CODES[status] ?? 'Error',
+    status,
+    detail,
+    code,
+    ...extra,
+  };
+}
+
+export function sendProblem(reply: FastifyReply, p: Problem) {
+  return reply
+    .code(p.status)
+    .type(PROBLEM_CONTENT_TYPE)
+    .send(JSON.stringify({ ...p, instance: reply.request.url.split('?')[0], requestId: reply.request.id }));
+}
+
+interface ValidationItem {
+  instancePath?: string;
+  message?: string;
+  params?: Record<string, unknown>;
+}
+
+function describeValidation(err: FastifyError & { validation?: ValidationItem[]; validationContext?: string }) {
+  const ort = err.validationContext ?? 'body';
+  const fehler = (err.validation ?? []).map((v) => {
+    const missing = v.params?.missingProperty as string | undefined;
+    const extra = v.params?.additionalProperty as string | undefined;
+    const feld = `${v.instancePath ?? ''}${missing ? `/${missing}` : ''}${extra ? `/${extra}` : ''}` || '/';
+    return { ort, feld, meldung: v.message ?? 'ungültig' };
+  });
+  const detail = fehler.map((f) => `${f.ort}${f.feld === '/' ? '' : f.feld.replaceAll('/', '.')}: ${f.meldung}`).join('; ');
+  return { detail: detail || err.message, fehler };
+}
+
+export function toProblem(err: FastifyError & { validation?: ValidationItem[] }): Problem {
+  if (err.validation) {
+    const { detail, fehler } = describeValidation(err);
+    return problem(400, 'VALIDIERUNGSFEHLER', detail, { fehler });
+  }
+  const mapped = err.code ? fastifyCodes[err.code] : undefined;
+  if (mapped) return problem(mapped.status ?? err.statusCode ?? 400, mapped.code, err.message);
+  const status = err.statusCode ?? 500;
+  if (status >= 400 && status < 500) {
+    const code = err.code && !err.code.startsWith('FST_') ? err.code : 'UNGUELTIGE_ANFRAGE';
+    return problem(status, code, err.message);
+  }
+  if (status === 503 || status === 502 || status === 504) {
+    const code = err.code && !err.code.startsWith('FST_') ? err.code : 'DIENST_NICHT_VERFUEGBAR';
+    return problem(status, code, code === 'DIENST_NICHT_VERFUEGBAR' ? 'Ein benötigter Dienst ist vorübergehend nicht erreichbar. Bitte später erneut versuchen.' : err.message);
+  }
+  return problem(500, 'INTERNER_FEHLER', 'Ein interner Fehler ist aufgetreten. Bitte die requestId an den Betrieb melden.');
+}
+
+/** Error and not-found handling for one Fastify instance: every error leaves as problem+json. */
+export const errorsPlugin = fp(
+  async (app: FastifyInstance) => {
+    // Route patterns per method, to tell 405 from 404.
+    const routes: { pattern: RegExp; methods: Set<string> }[] = [];
+    app.addHook('onRoute', (route) => {
+      const methods = Array.isArray(route.method) ? route.method : [route.method];
+      const source = route.url.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/:[A-Za-z0-9_]+/g, '[^/]+').replace(/\*/g, '.*');
+      const pattern = new RegExp(`^${source}/?$`);
+      const existing = routes.find((r) => r.pattern.source === pattern.source);
+      if (existing) methods.forEach((m) => existing.methods.add(m));
+      else routes.push({ pattern, methods: new Set(methods) });
+    });
+
+    app.setErrorHandler((err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
+      const p = toProblem(err);
+      if (p.status >= 500) req.log.error({ err }, 'request failed');
+      else req.log.info({ code: p.code, status: p.status }, p.detail);
+      return sendProblem(reply, p);
+    });
+
+    app.setNotFoundHandler((req: FastifyRequest, reply: FastifyReply) => {
+      const path = req.url.split('?')[0] ?? '/';
+      const allowed = new Set<string>();
+      for (const r of routes) if (r.pattern.test(path)) r.methods.forEach((m) => allowed.add(m));
+      if (allowed.size > 0) {
+        reply.header('allow', [...allowed].sort().join(', '));
+        return sendProblem(reply, problem(405, 'METHODE_NICHT_ERLAUBT', `Methode ${req.method} ist für ${path} nicht erlaubt`));
+      }
+      return sendProblem(reply, problem(404, 'ROUTE_NICHT_GEFUNDEN', `Keine Ressource unter ${req.method} ${path}`));
+    });
+  },
+  { name: 'errors' },
+);

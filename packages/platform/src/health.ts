@@ -1,0 +1,50 @@
+// Liveness and readiness: /health answers 200 only when every registered dependency answers.
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { problem, sendProblem } from './errors.js';
+
+export type HealthCheck = () => Promise<unknown>;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    healthChecks: Map<string, HealthCheck>;
+  }
+}
+
+const CHECK_TIMEOUT_MS = 3_000;
+
+async function runCheck(check: HealthCheck): Promise<{ status: 'ok' | 'fehler'; detail?: string }> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      check(),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`keine Antwort nach ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
+      }),
+    ]);
+    return { status: 'ok' };
+  } catch (err) {
+    return { status: 'fehler', detail: err instanceof Error ? err.message : String(err) };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export const healthPlugin = fp(
+  async (app: FastifyInstance, opts: { service: string }) => {
+    app.decorate('healthChecks', new Map<string, HealthCheck>());
+    app.get('/health/live', async () => ({ status: 'ok', service: opts.service }));
+    app.get('/health', async (_req, reply) => {
+      const entries = await Promise.all([...app.healthChecks].map(async ([name, check]) => [name, await runCheck(check)] as const));
+      const checks = Object.fromEntries(entries);
+      const healthy = entries.every(([, r]) => r.status === 'ok');
+      if (healthy) return { status: 'ok', service: opts.service, checks };
+      const failed = entries.filter(([, r]) => r.status !== 'ok').map(([n]) => n);
+      return sendProblem(
+        reply,
+        problem(503, 'DIENST_NICHT_VERFUEGBAR', `Nicht erreichbar: ${failed.join(', ')}`, { status: 'fehler', service: opts.service, checks }),
+      );
+    });
+  },
+  { name: 'health' },
+);

@@ -1,0 +1,61 @@
+// One way to create a Fastify instance for every service: logging, request ids, validation.
+import { randomUUID } from 'node:crypto';
+import { Ajv } from 'ajv';
+import formatsPlugin from 'ajv-formats';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+function makeAjv(coerce: boolean) {
+  const ajv = new Ajv({
+    // honest 400s: never drop unknown body fields silently, never turn "1" into 1 in a JSON body
+    removeAdditional: false,
+    coerceTypes: coerce ? 'array' : false,
+    useDefaults: true,
+    allErrors: false,
+    strict: false,
+  });
+  (formatsPlugin as unknown as (a: Ajv) => void)(ajv);
+  ajv.addKeyword({ keyword: 'example' });
+  return ajv;
+}
+
+export interface ServerOptions {
+  logLevel?: string;
+  bodyLimit?: number;
+  /** Pretty logs only for a person at a terminal; JSON lines otherwise. */
+  pretty?: boolean;
+}
+
+export function createServer(opts: ServerOptions = {}): FastifyInstance {
+  const options: FastifyServerOptions = {
+    logger:
+      opts.logLevel === 'silent'
+        ? false
+        : {
+            level: opts.logLevel ?? 'info',
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            ...(opts.pretty ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l' } } } : {}),
+          },
+    bodyLimit: opts.bodyLimit ?? 1024 * 1024,
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    routerOptions: { ignoreTrailingSlash: false, maxParamLength: 200 },
+  };
+  const app = Fastify(options);
+  const strict = makeAjv(false);
+  const coercing = makeAjv(true);
+  // Query strings, paths and headers are text: coerce those; JSON bodies must carry the right types.
+  app.setValidatorCompiler(({ schema, httpPart }) =>
+    httpPart === 'body' ? strict.compile(schema) : coercing.compile(schema),
+  );
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+  return app;
+}

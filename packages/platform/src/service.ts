@@ -1,0 +1,70 @@
+// Everything a domain service shares: errors, health, database, storage, auth and its
+// operations bound from the contract.
+import { schema } from '@eakte/db';
+import { eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { z } from 'zod';
+import { authConfig, authPreHandler, createVerifier } from './auth.js';
+import { erlaubteRollen } from './berechtigungen.js';
+import { databaseConfig, httpConfig, logConfig, storageConfig, storageSettings } from './config.js';
+import { contractRoutes, type Handlers, type OpenApiDocument } from './contract.js';
+import { errorsPlugin } from './errors.js';
+import { healthPlugin } from './health.js';
+import { dbPlugin, storagePlugin } from './plugins.js';
+
+export const serviceConfigSchema = z.object({ ...logConfig, ...httpConfig, ...databaseConfig, ...storageConfig, ...authConfig });
+export type ServiceConfig = z.infer<typeof serviceConfigSchema>;
+
+export interface ServicePlatformOptions {
+  service: string;
+  config: ServiceConfig;
+  document: OpenApiDocument;
+  /** Called once the database and storage are registered. */
+  handlers: (app: FastifyInstance) => Handlers;
+}
+
+const MANDANT_CACHE_MS = 60_000;
+
+export const servicePlatform = fp(
+  async (app: FastifyInstance, opts: ServicePlatformOptions) => {
+    const { config } = opts;
+    await app.register(errorsPlugin);
+    await app.register(healthPlugin, { service: opts.service });
+    await app.register(dbPlugin, { url: config.DATABASE_URL, poolMax: config.DATABASE_POOL_MAX, service: opts.service });
+    await app.register(storagePlugin, storageSettings(config));
+
+    // Tenants are few and change rarely: cache the slug lookup briefly.
+    const cache = new Map<string, { value: { id: string } | null; until: number }>();
+    const verify = createVerifier({
+      issuer: config.OIDC_ISSUER,
+      audience: config.OIDC_AUDIENCE,
+      tenantClaim: config.OIDC_TENANT_CLAIM,
+      jwksUrl: config.OIDC_JWKS_URL,
+      lookupMandant: async (slug) => {
+        const hit = cache.get(slug);
+        if (hit && hit.until > Date.now()) return hit.value;
+        const rows = await app.db.db
+          .select({ id: schema.mandant.id })
+          .from(schema.mandant)
+          .where(eq(schema.mandant.slug, slug))
+          .limit(1);
+        const value = rows[0] ?? null;
+        cache.set(slug, { value, until: Date.now() + MANDANT_CACHE_MS });
+        return value;
+      },
+    });
+
+    await app.register(contractRoutes, {
+      document: opts.document,
+      service: opts.service,
+      prefix: '/api/v1',
+      handlers: opts.handlers(app),
+      preHandlers: (op) => {
+        const secured = op.operation.security === undefined || (op.operation.security as unknown[]).length > 0;
+        return secured ? authPreHandler(verify, erlaubteRollen(op.operationId), op.operationId) : undefined;
+      },
+    });
+  },
+  { name: 'service-platform' },
+);

@@ -1,0 +1,63 @@
+// Generated artefacts of the contract and the database schema, produced the same way by
+// `pnpm generate` and by the staleness check.
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import openapiTS, { astToString } from 'openapi-typescript';
+
+export const root = fileURLToPath(new URL('../..', import.meta.url));
+const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
+const quietEnv = { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true', NO_COLOR: '1' };
+
+export const artefacts = {
+  bundle: path.join(root, 'packages/api-client/src/openapi.json'),
+  types: path.join(root, 'packages/api-client/src/schema.ts'),
+};
+
+/** Bundles the split contract into one document with internal $refs only. */
+export function bundleContract(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'eakte-bundle-'));
+  try {
+    const out = path.join(dir, 'openapi.json');
+    execFileSync(bin('redocly'), ['bundle', 'openapi/openapi.yaml', '--config', 'openapi/redocly.yaml', '-o', out], {
+      cwd: root,
+      env: quietEnv,
+      stdio: 'pipe',
+    });
+    return JSON.stringify(JSON.parse(readFileSync(out, 'utf8')), null, 2) + '\n';
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function contractTypes(bundle: string): Promise<string> {
+  const ast = await openapiTS(JSON.parse(bundle), { alphabetize: false });
+  return `// Generated from openapi/ by \`pnpm generate\`. Do not edit.\n\n${astToString(ast)}`;
+}
+
+export function lintContract(file: string): void {
+  execFileSync(bin('redocly'), ['lint', file, '--config', 'openapi/redocly.yaml', '--format', 'codeframe'], {
+    cwd: root,
+    env: quietEnv,
+    stdio: 'pipe',
+  });
+}
+
+/** Runs drizzle-kit generate against a copy of the migrations; returns the files it would add. */
+export function pendingMigrations(): string[] {
+  const dir = mkdtempSync(path.join(tmpdir(), 'eakte-migrations-'));
+  try {
+    cpSync(path.join(root, 'db/migrations'), dir, { recursive: true });
+    const before = new Set(readdirSync(dir));
+    execFileSync(
+      bin('drizzle-kit'),
+      ['generate', '--dialect', 'postgresql', '--schema', 'packages/db/src/schema/index.ts', '--out', dir, '--name', 'drift'],
+      { cwd: root, env: quietEnv, stdio: 'pipe' },
+    );
+    return readdirSync(dir).filter((f) => !before.has(f));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,88 @@
+// Starts the embedded infrastructure (PostgreSQL, S3 emulator), migrates and seeds it.
+// Used by `pnpm start` (data in .data/, kept) and by the test setup (temp dirs, removed).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { runMigrations } from '@eakte/db';
+import { startEmbeddedPostgres, startEmbeddedS3, type EmbeddedPostgresHandle, type EmbeddedS3Handle } from '@eakte/embedded';
+import { seedDemo } from './demo.js';
+
+export interface Infrastructure {
+  env: Record<string, string>;
+  ownerUrl: string;
+  superuserUrl?: string;
+  stop(): Promise<void>;
+}
+
+export interface InfrastructureOptions {
+  dataDir: string;
+  /** Environment that may point to external services instead. */
+  env: Record<string, string | undefined>;
+  /** fsync off etc. — tests only. */
+  fast?: boolean;
+  seed?: boolean;
+  log: (msg: string) => void;
+}
+
+export async function startInfrastructure(opts: InfrastructureOptions): Promise<Infrastructure> {
+  const env: Record<string, string> = {};
+  const stops: (() => Promise<void>)[] = [];
+  let pgHandle: EmbeddedPostgresHandle | undefined;
+  let s3Handle: EmbeddedS3Handle | undefined;
+  try {
+    let ownerUrl: string;
+    if (opts.env.DATABASE_URL) {
+      env.DATABASE_URL = opts.env.DATABASE_URL;
+      ownerUrl = opts.env.DATABASE_OWNER_URL || opts.env.DATABASE_URL;
+    } else {
+      const t0 = Date.now();
+      pgHandle = await startEmbeddedPostgres({ dataDir: path.join(opts.dataDir, 'pg'), fast: opts.fast, log: () => {} });
+      stops.push(() => pgHandle!.stop());
+      env.DATABASE_URL = pgHandle.appUrl;
+      ownerUrl = pgHandle.ownerUrl;
+      opts.log(`PostgreSQL (embedded) on port ${pgHandle.port}, ready in ${Date.now() - t0} ms`);
+    }
+    if (opts.env.S3_ENDPOINT) {
+      for (const k of ['S3_ENDPOINT', 'S3_ACCESS_KEY', 'S3_SECRET_KEY', 'S3_BUCKET', 'S3_REGION', 'S3_PATH_STYLE']) {
+        if (opts.env[k]) env[k] = opts.env[k]!;
+      }
+    } else {
+      s3Handle = await startEmbeddedS3({ dataDir: path.join(opts.dataDir, 's3') });
+      stops.push(() => s3Handle!.stop());
+      Object.assign(env, {
+        S3_ENDPOINT: s3Handle.endpoint,
+        S3_ACCESS_KEY: s3Handle.accessKey,
+        S3_SECRET_KEY: s3Handle.secretKey,
+        S3_REGION: s3Handle.region,
+        S3_BUCKET: opts.env.S3_BUCKET || 'eakte',
+        S3_PATH_STYLE: 'true',
+        S3_EMULATOR: 'true',
+      });
+      opts.log(`S3 emulator on ${s3Handle.endpoint}`);
+    }
+    await runMigrations(ownerUrl);
+    opts.log('migrations applied');
+    if (opts.seed) {
+      await seedDemo(ownerUrl);
+      opts.log('demo tenants present: demo, demo2');
+    }
+    if (pgHandle) {
+      mkdirSync(opts.dataDir, { recursive: true });
+      writeFileSync(
+        path.join(opts.dataDir, 'embedded.json'),
+        JSON.stringify({ databaseUrl: pgHandle.appUrl, ownerUrl: pgHandle.ownerUrl, superuserUrl: pgHandle.superuserUrl }, null, 2),
+        { mode: 0o600 },
+      );
+    }
+    return {
+      env,
+      ownerUrl,
+      superuserUrl: pgHandle?.superuserUrl,
+      async stop() {
+        for (const stop of stops.reverse()) await stop().catch(() => {});
+      },
+    };
+  } catch (err) {
+    for (const stop of stops.reverse()) await stop().catch(() => {});
+    throw err;
+  }
+}
