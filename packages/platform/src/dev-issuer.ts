@@ -54,10 +54,11 @@ export async function signDevToken(key: DevKey, c: DevTokenClaims): Promise<stri
 }
 
 /** Serves discovery and JWKS under the plugin's prefix (the issuer URL). */
-export async function devIssuerRoutes(app: FastifyInstance, opts: { key: DevKey; issuer: string }) {
+export async function devIssuerRoutes(app: FastifyInstance, opts: { key: DevKey; issuer: string | (() => string) }) {
+  const issuer = () => (typeof opts.issuer === 'function' ? opts.issuer() : opts.issuer);
   app.get('/.well-known/openid-configuration', async () => ({
-    issuer: opts.issuer,
-    jwks_uri: `${opts.issuer}/jwks`,
+    issuer: issuer(),
+    jwks_uri: `${issuer()}/jwks`,
     id_token_signing_alg_values_supported: ['ES256'],
   }));
   app.get('/jwks', async () => ({ keys: [opts.key.publicJwk] }));

@@ -12,6 +12,7 @@ export const Errors = {
   MethodeNichtErlaubt: createError('METHODE_NICHT_ERLAUBT', 'Methode %s ist für %s nicht erlaubt', 405),
   Konflikt: createError('KONFLIKT', '%s', 409),
   DienstNichtVerfuegbar: createError('DIENST_NICHT_VERFUEGBAR', '%s', 503),
+  ZeitUeberschreitung: createError('ZEITUEBERSCHREITUNG', '%s', 504),
 };
 
 export interface Problem {
@@ -85,7 +86,8 @@ export function toProblem(err: FastifyError & { validation?: ValidationItem[] })
   }
   if (status === 503 || status === 502 || status === 504) {
     const code = err.code && !err.code.startsWith('FST_') ? err.code : 'DIENST_NICHT_VERFUEGBAR';
-    return problem(status, code, code === 'DIENST_NICHT_VERFUEGBAR' ? 'Ein benötigter Dienst ist vorübergehend nicht erreichbar. Bitte später erneut versuchen.' : err.message);
+    const detail = err.code?.startsWith('FST_') ? 'Ein benötigter Dienst ist vorübergehend nicht erreichbar. Bitte später erneut versuchen.' : err.message;
+    return problem(status, code, detail);
   }
   return problem(500, 'INTERNER_FEHLER', 'Ein interner Fehler ist aufgetreten. Bitte die requestId an den Betrieb melden.');
 }

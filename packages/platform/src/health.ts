@@ -42,7 +42,7 @@ export const healthPlugin = fp(
       const failed = entries.filter(([, r]) => r.status !== 'ok').map(([n]) => n);
       return sendProblem(
         reply,
-        problem(503, 'DIENST_NICHT_VERFUEGBAR', `Nicht erreichbar: ${failed.join(', ')}`, { status: 'fehler', service: opts.service, checks }),
+        problem(503, 'DIENST_NICHT_VERFUEGBAR', `Nicht erreichbar: ${failed.join(', ')}`, { service: opts.service, checks }),
       );
     });
   },

@@ -3,6 +3,7 @@
 import { contract } from '@eakte/api-client/contract';
 import {
   devIssuerRoutes,
+  Errors,
   errorsPlugin,
   healthPlugin,
   httpConfig,
@@ -72,7 +73,18 @@ export default async function gatewayApp(app: FastifyInstance, opts: GatewayOpti
         method: op.method.toUpperCase() as 'GET',
         url: `/api/v1${openApiPathToRoute(op.path)}`,
         config: { operationId: op.operationId },
-        handler: (req, reply) => reply.from(`${upstream}${req.url}`),
+        handler: (req, reply) =>
+          reply.from(`${upstream}${req.url}`, {
+            onError: (r, { error }) => {
+              req.log.warn({ err: error, service: op.service }, 'upstream failed');
+              const code = (error as { code?: string }).code ?? '';
+              r.send(
+                /TIMEOUT/.test(code)
+                  ? new Errors.ZeitUeberschreitung(`Der Dienst ${op.service} hat nicht rechtzeitig geantwortet`)
+                  : new Errors.DienstNichtVerfuegbar(`Der Dienst ${op.service} ist vorübergehend nicht erreichbar`),
+              );
+            },
+          }),
       });
     }
   });

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, serviceConfigSchema } from '../src/index.js';
+
+const valid = {
+  DATABASE_URL: 'postgres://u:p@localhost:5432/eakte',
+  S3_ENDPOINT: 'http://127.0.0.1:9000',
+  S3_ACCESS_KEY: 'a',
+  S3_SECRET_KEY: 'b',
+  OIDC_ISSUER: 'https://login.example.org/realms/land',
+};
+
+describe('configuration', () => {
+  it('applies defaults', () => {
+    const cfg = loadConfig(serviceConfigSchema, valid);
+    expect(cfg).toMatchObject({ PORT: 3000, S3_BUCKET: 'eakte', S3_PATH_STYLE: true, OIDC_AUDIENCE: 'eakte', OIDC_TENANT_CLAIM: 'mandant' });
+  });
+
+  it('names every bad or missing variable', () => {
+    try {
+      loadConfig(serviceConfigSchema, { ...valid, DATABASE_URL: undefined, PORT: 'zwölf', S3_PATH_STYLE: 'vielleicht' });
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      const msg = (err as Error).message;
+      expect(msg).toContain('DATABASE_URL');
+      expect(msg).toContain('PORT');
+      expect(msg).toContain('S3_PATH_STYLE');
+      expect(msg).not.toContain('OIDC_ISSUER');
+    }
+  });
+});

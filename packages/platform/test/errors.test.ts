@@ -1,0 +1,95 @@
+import { expectProblem } from '@eakte/testing';
+import { describe, expect, it } from 'vitest';
+import { createServer, errorsPlugin } from '../src/index.js';
+
+async function sampleApp() {
+  const app = createServer({ logLevel: 'silent', bodyLimit: 1024 });
+  await app.register(errorsPlugin);
+  app.post(
+    '/dinge',
+    {
+      schema: {
+        body: {
+          type: 'object',
+          required: ['betreff'],
+          additionalProperties: false,
+          properties: { betreff: { type: 'string', maxLength: 50 }, anzahl: { type: 'integer' } },
+        },
+        querystring: { type: 'object', properties: { limit: { type: 'integer', minimum: 1, maximum: 200 } } },
+      },
+    },
+    async (req) => ({ ok: true, query: req.query }),
+  );
+  app.get('/kaputt', async () => {
+    throw new Error('connection to 10.0.0.1 failed: SELECT secret FROM x');
+  });
+  await app.ready();
+  return app;
+}
+
+describe('problem+json for every error', () => {
+  it('404 for an unknown route', async () => {
+    const app = await sampleApp();
+    const body = expectProblem(await app.inject({ method: 'GET', url: '/gibt-es-nicht' }), 404, 'ROUTE_NICHT_GEFUNDEN');
+    expect(body.instance).toBe('/gibt-es-nicht');
+  });
+
+  it('405 with Allow for a known path and a wrong method', async () => {
+    const app = await sampleApp();
+    const res = await app.inject({ method: 'DELETE', url: '/dinge' });
+    expectProblem(res, 405, 'METHODE_NICHT_ERLAUBT');
+    expect(res.headers.allow).toBe('POST');
+  });
+
+  it('400 naming the field for a validation error, without silently dropping unknown fields', async () => {
+    const app = await sampleApp();
+    const missing = expectProblem(await app.inject({ method: 'POST', url: '/dinge', payload: {} }), 400, 'VALIDIERUNGSFEHLER');
+    expect(missing.fehler).toEqual([{ ort: 'body', feld: '/betreff', meldung: expect.any(String) }]);
+    const extra = expectProblem(await app.inject({ method: 'POST', url: '/dinge', payload: { betreff: 'x', geheim: 1 } }), 400);
+    expect(String(extra.detail)).toContain('geheim');
+    // a JSON body must carry the right type: "3" is not an integer
+    expectProblem(await app.inject({ method: 'POST', url: '/dinge', payload: { betreff: 'x', anzahl: '3' } }), 400);
+  });
+
+  it('coerces query parameters, which are text, and validates them', async () => {
+    const app = await sampleApp();
+    const ok = await app.inject({ method: 'POST', url: '/dinge?limit=20', payload: { betreff: 'x' } });
+    expect(ok.json()).toEqual({ ok: true, query: { limit: 20 } });
+    expectProblem(await app.inject({ method: 'POST', url: '/dinge?limit=1e9', payload: { betreff: 'x' } }), 400);
+    expectProblem(await app.inject({ method: 'POST', url: '/dinge?limit=abc', payload: { betreff: 'x' } }), 400);
+  });
+
+  it('400 for malformed JSON, 415 for an unsupported media type, 413 for a body over the limit', async () => {
+    const app = await sampleApp();
+    expectProblem(
+      await app.inject({ method: 'POST', url: '/dinge', payload: '{"betreff": ', headers: { 'content-type': 'application/json' } }),
+      400,
+      'UNGUELTIGES_JSON',
+    );
+    expectProblem(
+      await app.inject({ method: 'POST', url: '/dinge', payload: '<xml/>', headers: { 'content-type': 'application/xml' } }),
+      415,
+      'MEDIENTYP_NICHT_UNTERSTUETZT',
+    );
+    expectProblem(
+      await app.inject({ method: 'POST', url: '/dinge', payload: { betreff: 'x'.repeat(2000) } }),
+      413,
+      'ANFRAGE_ZU_GROSS',
+    );
+  });
+
+  it('500 hides the cause and carries the request id', async () => {
+    const app = await sampleApp();
+    const res = await app.inject({ method: 'GET', url: '/kaputt', headers: { 'x-request-id': 'abc-123' } });
+    const body = expectProblem(res, 500, 'INTERNER_FEHLER');
+    expect(JSON.stringify(body)).not.toMatch(/10\.0\.0\.1|SELECT|Error:/);
+    expect(body.requestId).toBe('abc-123');
+    expect(res.headers['x-request-id']).toBe('abc-123');
+  });
+
+  it('assigns a request id when none or an unsafe one is given', async () => {
+    const app = await sampleApp();
+    const res = await app.inject({ method: 'GET', url: '/gibt-es-nicht', headers: { 'x-request-id': 'bad id\nwith newline' } });
+    expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});

@@ -1,0 +1,89 @@
+// Test helpers: build a service against the real Postgres and S3 started by the global setup,
+// mint tokens of the test issuer, and check every response against the contract.
+import { contract } from '@eakte/api-client/contract';
+import { createServer, loadConfig, serviceConfigSchema, signDevToken, type DevKey, type ServiceConfig } from '@eakte/platform';
+import type { FastifyInstance, FastifyPluginAsync, LightMyRequestResponse } from 'fastify';
+import { expect, inject, onTestFinished } from 'vitest';
+import { contractValidator } from './contract-validator.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    env: Record<string, string>;
+    ownerUrl: string;
+    superuserUrl: string;
+    devKey: DevKey;
+    issuer: string;
+    demo: Record<string, string>;
+  }
+}
+
+export const testEnv = () => inject('env');
+
+export function testConfig(overrides: Record<string, string> = {}): ServiceConfig {
+  return loadConfig(serviceConfigSchema, { ...inject('env'), LOG_LEVEL: 'silent', ...overrides });
+}
+
+/** Builds a service app (not listening) and closes it after the current test. */
+export async function build(plugin: FastifyPluginAsync<never>, overrides: Record<string, string> = {}): Promise<FastifyInstance> {
+  const config = testConfig(overrides);
+  const app = createServer({ logLevel: 'silent' });
+  await app.register(plugin, { config } as never);
+  await app.ready();
+  onTestFinished(() => app.close());
+  return app;
+}
+
+export interface TokenOptions {
+  tenant?: string;
+  roles: string[];
+  sub?: string;
+  name?: string;
+  ttlSeconds?: number;
+  extra?: Record<string, unknown>;
+  issuer?: string;
+  audience?: string;
+}
+
+export function token(opts: TokenOptions): Promise<string> {
+  return signDevToken(inject('devKey'), {
+    issuer: opts.issuer ?? inject('issuer'),
+    audience: opts.audience ?? 'eakte',
+    sub: opts.sub ?? `${opts.tenant ?? 'plattform'}-${opts.roles[0]}`,
+    name: opts.name,
+    mandant: opts.tenant,
+    rollen: opts.roles,
+    ttlSeconds: opts.ttlSeconds,
+    extra: opts.extra,
+  });
+}
+
+export async function authHeader(opts: TokenOptions) {
+  return { authorization: `Bearer ${await token(opts)}` };
+}
+
+const validator = contractValidator(contract);
+
+/** Asserts the response matches the contract's schema for its operation and status. */
+export function expectContract(res: LightMyRequestResponse, operationId: string) {
+  const errors = validator.validate(operationId, res.statusCode, res.headers['content-type'] as string | undefined, res.body);
+  expect(errors, `response ${res.statusCode} of ${operationId} violates the contract: ${res.body.slice(0, 500)}`).toEqual([]);
+}
+
+/** Asserts an RFC 9457 problem with the given status and code. */
+export function expectProblem(res: LightMyRequestResponse, status: number, code?: string) {
+  expect(res.statusCode, res.body.slice(0, 500)).toBe(status);
+  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  const body = res.json() as Record<string, unknown>;
+  expect(body).toMatchObject({ status, type: expect.any(String), title: expect.any(String), detail: expect.any(String) });
+  expect(body.code).toMatch(/^[A-Z][A-Z0-9_]*$/);
+  if (code) expect(body.code).toBe(code);
+  expect(JSON.stringify(body)).not.toMatch(/\bat .+\.(ts|js):\d+|node_modules|SELECT |INSERT /);
+  return body;
+}
+export { freePort } from '@eakte/embedded';
+
+/** Builds a service and lets it listen on a free loopback port; closed after the current test. */
+export async function listen(plugin: FastifyPluginAsync<never>, overrides: Record<string, string> = {}): Promise<string> {
+  const app = await build(plugin, overrides);
+  return app.listen({ host: '127.0.0.1', port: 0 });
+}

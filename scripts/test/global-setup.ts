@@ -1,0 +1,49 @@
+// Starts what the tests need, once: a real PostgreSQL and the S3 emulator in temp dirs
+// (or external ones from S3_TEST_ENDPOINT/…), migrated and seeded, plus a test OIDC issuer.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { schema, createDb } from '@eakte/db';
+import { createServer, devIssuerRoutes, loadOrCreateDevKey } from '@eakte/platform';
+import type { TestProject } from 'vitest/node';
+import { startInfrastructure } from '../lib/stack.js';
+
+export default async function setup(project: TestProject) {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'eakte-test-'));
+  const external: Record<string, string | undefined> = {};
+  if (process.env.S3_TEST_ENDPOINT) {
+    Object.assign(external, {
+      S3_ENDPOINT: process.env.S3_TEST_ENDPOINT,
+      S3_ACCESS_KEY: process.env.S3_TEST_ACCESS_KEY,
+      S3_SECRET_KEY: process.env.S3_TEST_SECRET_KEY,
+      S3_BUCKET: process.env.S3_TEST_BUCKET ?? `eakte-test-${Date.now().toString(36)}`,
+      S3_REGION: process.env.S3_TEST_REGION ?? 'us-east-1',
+      S3_PATH_STYLE: process.env.S3_TEST_PATH_STYLE ?? 'true',
+    });
+  }
+  const infra = await startInfrastructure({ dataDir, env: external, fast: true, seed: true, log: () => {} });
+
+  const devKey = await loadOrCreateDevKey(path.join(dataDir, 'dev-issuer'));
+  const issuerServer = createServer({ logLevel: 'silent' });
+  let issuer = '';
+  await issuerServer.register(devIssuerRoutes, { prefix: '/dev-issuer', key: devKey, issuer: () => issuer });
+  const address = await issuerServer.listen({ host: '127.0.0.1', port: 0 });
+  issuer = `${address}/dev-issuer`;
+
+  const db = createDb(infra.ownerUrl, { max: 1 });
+  const mandanten = await db.db.select({ id: schema.mandant.id, slug: schema.mandant.slug }).from(schema.mandant);
+  await db.close();
+
+  project.provide('env', { ...infra.env, OIDC_ISSUER: issuer });
+  project.provide('ownerUrl', infra.ownerUrl);
+  project.provide('superuserUrl', infra.superuserUrl ?? infra.ownerUrl);
+  project.provide('devKey', devKey);
+  project.provide('issuer', issuer);
+  project.provide('demo', Object.fromEntries(mandanten.map((m) => [m.slug, m.id])));
+
+  return async () => {
+    await issuerServer.close();
+    await infra.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+}
