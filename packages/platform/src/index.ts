@@ -9,3 +9,4 @@ export * from './plugins.js';
 export * from './server.js';
 export * from './service.js';
 export * from './shutdown.js';
+export * from './audit-port.js';
