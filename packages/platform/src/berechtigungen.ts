@@ -8,6 +8,10 @@ const ALLE_FACHLICHEN: readonly Rolle[] = ['sachbearbeitung', 'registratur', 'fa
 export const BERECHTIGUNGEN: Record<string, readonly Rolle[]> = {
   getAktenplan: [...ALLE_FACHLICHEN],
   getAktenplaneinheit: [...ALLE_FACHLICHEN],
+  listMandanten: ['plattformbetrieb'],
+  createMandant: ['plattformbetrieb'],
+  getMandant: ['sachbearbeitung', 'registratur', 'fachadministration', 'pruefung', 'fachverfahren'],
+  updateMandant: ['fachadministration'],
 };
 
 export function erlaubteRollen(operationId: string): readonly Rolle[] {

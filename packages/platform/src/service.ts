@@ -1,7 +1,5 @@
 // Everything a domain service shares: errors, health, database, storage, auth and its
 // operations bound from the contract.
-import { schema } from '@eakte/db';
-import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { z } from 'zod';
@@ -44,12 +42,8 @@ export const servicePlatform = fp(
       lookupMandant: async (slug) => {
         const hit = cache.get(slug);
         if (hit && hit.until > Date.now()) return hit.value;
-        const rows = await app.db.db
-          .select({ id: schema.mandant.id })
-          .from(schema.mandant)
-          .where(eq(schema.mandant.slug, slug))
-          .limit(1);
-        const value = rows[0] ?? null;
+        const id = await app.db.mandantIdFuerSlug(slug);
+        const value = id ? { id } : null;
         cache.set(slug, { value, until: Date.now() + MANDANT_CACHE_MS });
         return value;
       },

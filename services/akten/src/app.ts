@@ -4,6 +4,7 @@ import { servicePlatform, type ServiceConfig } from '@eakte/platform';
 import type { FastifyInstance } from 'fastify';
 import { aktenHandlers } from './handlers/index.js';
 import { createAktenplanRepository } from './repositories/aktenplan.js';
+import { createMandantenRepository } from './repositories/mandanten.js';
 
 export const SERVICE = 'akten';
 
@@ -12,6 +13,7 @@ export default async function aktenApp(app: FastifyInstance, opts: { config: Ser
     service: SERVICE,
     config: opts.config,
     document: contract,
-    handlers: (instance) => aktenHandlers({ aktenplan: createAktenplanRepository(instance.db) }),
+    handlers: (instance) =>
+      aktenHandlers({ aktenplan: createAktenplanRepository(instance.db), mandanten: createMandantenRepository(instance.db) }),
   });
 }

@@ -1,12 +1,15 @@
 import type { Handlers } from '@eakte/platform';
 import type { AktenplanRepository } from '../repositories/aktenplan.js';
 import { aktenplanHandlers } from './aktenplan.js';
+import type { MandantenRepository } from '../repositories/mandanten.js';
+import { mandantenHandlers } from './mandanten.js';
 
 export interface AktenRepositories {
   aktenplan: AktenplanRepository;
+  mandanten: MandantenRepository;
 }
 
 /** All handlers of the Akten service, keyed by operationId. */
 export function aktenHandlers(repos: AktenRepositories): Handlers {
-  return { ...aktenplanHandlers(repos.aktenplan) } as Handlers;
+  return { ...aktenplanHandlers(repos.aktenplan), ...mandantenHandlers(repos.mandanten) } as Handlers;
 }
