@@ -8,7 +8,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's Aktenplan as a flat list in tree order */
+        /**
+         * The caller's Aktenplan as a flat list in tree order
+         * @description **Berechtigte Rollen:** `sachbearbeitung`, `registratur`, `fachadministration`, `fachverfahren`
+         */
         get: operations["getAktenplan"];
         put?: never;
         post?: never;
@@ -25,7 +28,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One unit of the Aktenplan */
+        /**
+         * One unit of the Aktenplan
+         * @description **Berechtigte Rollen:** `sachbearbeitung`, `registratur`, `fachadministration`, `fachverfahren`
+         */
         get: operations["getAktenplaneinheit"];
         put?: never;
         post?: never;
@@ -42,10 +48,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** All tenants (platform operations only) */
+        /**
+         * All tenants (platform operations only)
+         * @description **Berechtigte Rollen:** `plattformbetrieb`
+         */
         get: operations["listMandanten"];
         put?: never;
-        /** Create a tenant (an agency) with an empty Aktenplan */
+        /**
+         * Create a tenant (an agency) with an empty Aktenplan
+         * @description **Berechtigte Rollen:** `plattformbetrieb`
+         */
         post: operations["createMandant"];
         delete?: never;
         options?: never;
@@ -60,14 +72,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's tenant and its settings */
+        /**
+         * The caller's tenant and its settings
+         * @description **Berechtigte Rollen:** `sachbearbeitung`, `registratur`, `fachadministration`, `pruefung`, `fachverfahren`
+         */
         get: operations["getMandant"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change the caller's tenant settings (agency administration) */
+        /**
+         * Change the caller's tenant settings (agency administration)
+         * @description **Berechtigte Rollen:** `fachadministration`
+         */
         patch: operations["updateMandant"];
         trace?: never;
     };

@@ -1,0 +1,50 @@
+// The permission matrix, tested from the same data it is documented from: every operation ×
+// every role gets 403 when the role is not listed, and gets past authorisation when it is.
+import aktenApp from '@eakte/akten';
+import { contract } from '@eakte/api-client/contract';
+import aussonderungApp from '@eakte/aussonderung';
+import dokumenteApp from '@eakte/dokumente';
+import { BERECHTIGUNGEN, createServer, loadConfig, operations, ROLLEN, serviceConfigSchema } from '@eakte/platform';
+import protokollApp from '@eakte/protokoll';
+import { authHeader } from '@eakte/testing';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+
+const PLUGINS = { akten: aktenApp, dokumente: dokumenteApp, aussonderung: aussonderungApp, protokoll: protokollApp };
+const apps: Record<string, FastifyInstance> = {};
+
+beforeAll(async () => {
+  for (const [name, plugin] of Object.entries(PLUGINS)) {
+    const app = createServer({ logLevel: 'silent' });
+    await app.register(plugin, { config: loadConfig(serviceConfigSchema, { ...inject('env'), LOG_LEVEL: 'silent' }) } as never);
+    await app.ready();
+    apps[name] = app;
+  }
+});
+afterAll(async () => {
+  for (const app of Object.values(apps)) await app.close();
+});
+
+const ops = operations(contract);
+
+describe('permission matrix', () => {
+  it.each(ops.map((o) => [o.operationId, o] as const))('%s: every role gets exactly what the matrix says', async (_id, op) => {
+    const erlaubt = BERECHTIGUNGEN[op.operationId]!;
+    const url = `/api/v1${op.path.replace(/\{[^}]+\}/g, '00000000-0000-7000-8000-000000000000')}`;
+    for (const rolle of ROLLEN) {
+      const headers = await authHeader(rolle === 'plattformbetrieb' ? { roles: [rolle] } : { tenant: 'demo', roles: [rolle] });
+      const res = await apps[op.service]!.inject({
+        method: op.method.toUpperCase() as 'GET',
+        url,
+        headers: { ...headers, ...(['post', 'put', 'patch'].includes(op.method) ? { 'content-type': 'application/json' } : {}) },
+        ...(['post', 'put', 'patch'].includes(op.method) ? { payload: '{}' } : {}),
+      });
+      if (erlaubt.includes(rolle)) {
+        expect([401, 403], `${op.operationId} as ${rolle}: ${res.body.slice(0, 200)}`).not.toContain(res.statusCode);
+      } else {
+        expect(res.statusCode, `${op.operationId} as ${rolle}`).toBe(403);
+        expect(res.json().code).toBe('KEINE_BERECHTIGUNG');
+      }
+    }
+  });
+});
