@@ -46,6 +46,8 @@ const serviceEnv = {
   ...infra.env,
   HOST: '127.0.0.1',
   PORT: '0',
+  // behind the gateway every client has the gateway's address: the gateway applies the limits
+  RATE_LIMIT_MAX: '0',
   ...(devIssuer ? { OIDC_ISSUER: devIssuer.issuer } : {}),
 };
 

@@ -12,3 +12,4 @@ export * from './shutdown.js';
 export * from './audit-port.js';
 export * from './pagination.js';
 export * from './mandant-einstellungen.js';
+export * from './schutz.js';

@@ -9,9 +9,10 @@ import { databaseConfig, httpConfig, logConfig, storageConfig, storageSettings }
 import { contractRoutes, type Handlers, type OpenApiDocument } from './contract.js';
 import { errorsPlugin } from './errors.js';
 import { healthPlugin } from './health.js';
+import { schutzConfig, schutzPlugin } from './schutz.js';
 import { dbPlugin, storagePlugin } from './plugins.js';
 
-export const serviceConfigSchema = z.object({ ...logConfig, ...httpConfig, ...databaseConfig, ...storageConfig, ...authConfig });
+export const serviceConfigSchema = z.object({ ...logConfig, ...httpConfig, ...databaseConfig, ...storageConfig, ...authConfig, ...schutzConfig });
 export type ServiceConfig = z.infer<typeof serviceConfigSchema>;
 
 export interface ServicePlatformOptions {
@@ -28,6 +29,7 @@ export const servicePlatform = fp(
   async (app: FastifyInstance, opts: ServicePlatformOptions) => {
     const { config } = opts;
     await app.register(errorsPlugin);
+    await app.register(schutzPlugin, { rateLimitMax: config.RATE_LIMIT_MAX, rateLimitWindowMs: config.RATE_LIMIT_WINDOW_MS });
     await app.register(healthPlugin, { service: opts.service });
     await app.register(dbPlugin, { url: config.DATABASE_URL, poolMax: config.DATABASE_POOL_MAX, service: opts.service });
     await app.register(storagePlugin, storageSettings(config));
