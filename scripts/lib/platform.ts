@@ -8,6 +8,7 @@ import gatewayApp, { gatewayConfigSchema } from '@eakte/gateway';
 import { createServer, loadConfig, loadOrCreateDevKey, serviceConfigSchema } from '@eakte/platform';
 import protokollApp from '@eakte/protokoll';
 import type { FastifyBaseLogger, FastifyInstance, FastifyPluginAsync } from 'fastify';
+import { freePort } from '@eakte/embedded';
 import { startInfrastructure, type Infrastructure } from './stack.js';
 
 export interface PlatformOptions {
@@ -39,7 +40,9 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     await infra.stop();
   };
   try {
-    const publicUrl = `http://${opts.host === '0.0.0.0' ? '127.0.0.1' : opts.host}:${opts.port}`;
+    // the issuer URL names the port, so a free one is chosen up front
+    const port = opts.port === 0 ? await freePort() : opts.port;
+    const publicUrl = `http://${opts.host === '0.0.0.0' ? '127.0.0.1' : opts.host}:${port}`;
     const devIssuer = opts.devIssuer
       ? { key: await loadOrCreateDevKey(path.join(opts.dataDir, 'dev-issuer')), issuer: `${publicUrl}/dev-issuer` }
       : undefined;
@@ -70,12 +73,12 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
       AUSSONDERUNG_URL: await startService('aussonderung', aussonderungApp as never),
       PROTOKOLL_URL: await startService('protokoll', protokollApp as never),
     };
-    const gatewayConfig = loadConfig(gatewayConfigSchema, { ...opts.env, LOG_LEVEL: opts.logLevel, ...urls, PORT: String(opts.port), HOST: opts.host });
+    const gatewayConfig = loadConfig(gatewayConfigSchema, { ...opts.env, LOG_LEVEL: opts.logLevel, ...urls, PORT: String(port), HOST: opts.host });
     const gateway = createServer({ logLevel: gatewayConfig.LOG_LEVEL, bodyLimit: gatewayConfig.BODY_LIMIT, pretty: opts.pretty });
     await gateway.register(gatewayApp, { config: gatewayConfig, devIssuer });
-    const address = await gateway.listen({ host: gatewayConfig.HOST, port: gatewayConfig.PORT });
+    await gateway.listen({ host: gatewayConfig.HOST, port: gatewayConfig.PORT });
     started.push(gateway);
-    return { url: opts.port === 0 ? address : publicUrl, infra, devIssuer, services, stop };
+    return { url: publicUrl, infra, devIssuer, services, stop };
   } catch (err) {
     await stop();
     throw err;
