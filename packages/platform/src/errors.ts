@@ -75,7 +75,24 @@ function describeValidation(err: FastifyError & { validation?: ValidationItem[];
   return { detail: detail || err.message, fehler };
 }
 
+// Connection-level failures of PostgreSQL or object storage: the request may succeed later.
+const NICHT_ERREICHBAR = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN',
+  '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', '53300',
+]);
+
+function istNichtErreichbar(err: unknown): boolean {
+  for (let e = err as { code?: unknown; cause?: unknown; message?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === 'string' && NICHT_ERREICHBAR.has(e.code)) return true;
+    if (typeof e.message === 'string' && /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED/.test(e.message)) return true;
+  }
+  return false;
+}
+
 export function toProblem(err: FastifyError & { validation?: ValidationItem[] }): Problem {
+  if (istNichtErreichbar(err)) {
+    return problem(503, 'DIENST_NICHT_VERFUEGBAR', 'Datenbank oder Objektspeicher ist vorübergehend nicht erreichbar. Bitte später erneut versuchen.');
+  }
   if (err.validation) {
     const { detail, fehler } = describeValidation(err);
     return problem(400, 'VALIDIERUNGSFEHLER', detail, { fehler });
@@ -111,7 +128,10 @@ export const errorsPlugin = fp(
 
     app.setErrorHandler((err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
       const p = toProblem(err);
-      if (p.status >= 500) req.log.error({ err }, 'request failed');
+      if (p.status === 503) {
+        req.log.warn({ err }, 'dependency unavailable');
+        reply.header('retry-after', '5');
+      } else if (p.status >= 500) req.log.error({ err }, 'request failed');
       else req.log.info({ code: p.code, status: p.status }, p.detail);
       return sendProblem(reply, p);
     });
