@@ -6,6 +6,8 @@ import type { FastifyInstance, FastifyPluginAsync, LightMyRequestResponse } from
 import { expect, inject, onTestFinished } from 'vitest';
 import { contractValidator } from './contract-validator.js';
 
+export { contractValidator };
+
 declare module 'vitest' {
   export interface ProvidedContext {
     env: Record<string, string>;
