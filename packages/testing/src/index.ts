@@ -1,6 +1,8 @@
 // Test helpers: build a service against the real Postgres and S3 started by the global setup,
 // mint tokens of the test issuer, and check every response against the contract.
+import { randomUUID } from 'node:crypto';
 import { contract } from '@eakte/api-client/contract';
+import { createDb, schema } from '@eakte/db';
 import { createServer, loadConfig, serviceConfigSchema, signDevToken, type DevKey, type ServiceConfig } from '@eakte/platform';
 import type { FastifyInstance, FastifyPluginAsync, LightMyRequestResponse } from 'fastify';
 import { expect, inject, onTestFinished } from 'vitest';
@@ -86,4 +88,17 @@ export { freePort } from '@eakte/embedded';
 export async function listen(plugin: FastifyPluginAsync<never>, overrides: Record<string, string> = {}): Promise<string> {
   const app = await build(plugin, overrides);
   return app.listen({ host: '127.0.0.1', port: 0 });
+}
+
+/** Creates a fresh tenant (owner connection) so a test starts from empty tenant data. */
+export async function testMandant(prefix = 'test'): Promise<{ id: string; slug: string }> {
+  const id = randomUUID();
+  const slug = `${prefix}-${id.slice(0, 8)}`;
+  const db = createDb(inject('ownerUrl'), { max: 1 });
+  try {
+    await db.db.insert(schema.mandant).values({ id, slug, name: `Testmandant ${slug}` });
+  } finally {
+    await db.close();
+  }
+  return { id, slug };
 }
