@@ -6,7 +6,7 @@ import aussonderungApp from '@eakte/aussonderung';
 import dokumenteApp from '@eakte/dokumente';
 import gatewayApp, { gatewayConfigSchema } from '@eakte/gateway';
 import { createServer, loadConfig, loadOrCreateDevKey, serviceConfigSchema } from '@eakte/platform';
-import protokollApp from '@eakte/protokoll';
+import protokollApp, { protokollConfigSchema } from '@eakte/protokoll';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { root } from './lib/generated.js';
@@ -50,8 +50,8 @@ const serviceEnv = {
 };
 
 const started: FastifyInstance[] = [];
-async function startService(name: string, plugin: FastifyPluginAsync<never>): Promise<string> {
-  const config = loadConfig(serviceConfigSchema, serviceEnv);
+async function startService(name: string, plugin: FastifyPluginAsync<never>, configSchema: Parameters<typeof loadConfig>[0] = serviceConfigSchema): Promise<string> {
+  const config = loadConfig(configSchema, serviceEnv);
   const app = createServer({ logLevel: config.LOG_LEVEL, bodyLimit: config.BODY_LIMIT, pretty });
   await app.register(plugin, { config } as never);
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
@@ -77,7 +77,7 @@ try {
     AKTEN_URL: await startService('akten', aktenApp as never),
     DOKUMENTE_URL: await startService('dokumente', dokumenteApp as never),
     AUSSONDERUNG_URL: await startService('aussonderung', aussonderungApp as never),
-    PROTOKOLL_URL: await startService('protokoll', protokollApp as never),
+    PROTOKOLL_URL: await startService('protokoll', protokollApp as never, protokollConfigSchema),
   };
   const gatewayConfig = loadConfig(gatewayConfigSchema, { ...process.env, ...urls, PORT: String(startConfig.PORT), HOST: startConfig.HOST });
   const gateway = createServer({ logLevel: gatewayConfig.LOG_LEVEL, bodyLimit: gatewayConfig.BODY_LIMIT, pretty });

@@ -8,6 +8,15 @@ const ALLE_FACHLICHEN: readonly Rolle[] = ['sachbearbeitung', 'registratur', 'fa
 export const BERECHTIGUNGEN: Record<string, readonly Rolle[]> = {
   getAktenplan: [...ALLE_FACHLICHEN],
   getAktenplaneinheit: [...ALLE_FACHLICHEN],
+  // Protokoll: Prüfung and Registratur read all of their tenant; clerks an Akte's history;
+  // Plattformbetrieb nothing.
+  listProtokoll: ['pruefung', 'registratur'],
+  pruefeProtokoll: ['pruefung', 'registratur'],
+  exportProtokoll: ['pruefung', 'registratur'],
+  listProtokollCheckpoints: ['pruefung', 'registratur'],
+  createProtokollCheckpoint: ['pruefung', 'registratur'],
+  getProtokollSchluessel: ['pruefung', 'registratur'],
+  getAkteHistorie: ['pruefung', 'registratur', 'sachbearbeitung'],
 };
 
 export function erlaubteRollen(operationId: string): readonly Rolle[] {

@@ -21,13 +21,15 @@ declare module 'vitest' {
 
 export const testEnv = () => inject('env');
 
-export function testConfig(overrides: Record<string, string> = {}): ServiceConfig {
-  return loadConfig(serviceConfigSchema, { ...inject('env'), LOG_LEVEL: 'silent', ...overrides });
+type ConfigSchema = Parameters<typeof loadConfig>[0];
+
+export function testConfig(overrides: Record<string, string> = {}, configSchema: ConfigSchema = serviceConfigSchema): ServiceConfig {
+  return loadConfig(configSchema, { ...inject('env'), LOG_LEVEL: 'silent', ...overrides });
 }
 
-/** Builds a service app (not listening) and closes it after the current test. */
-export async function build(plugin: FastifyPluginAsync<never>, overrides: Record<string, string> = {}): Promise<FastifyInstance> {
-  const config = testConfig(overrides);
+/** Builds a service app (not listening) and closes it after the current test; `configSchema` for services with their own settings. */
+export async function build(plugin: FastifyPluginAsync<never>, overrides: Record<string, string> = {}, configSchema?: ConfigSchema): Promise<FastifyInstance> {
+  const config = testConfig(overrides, configSchema);
   const app = createServer({ logLevel: 'silent' });
   await app.register(plugin, { config } as never);
   await app.ready();
