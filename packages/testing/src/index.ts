@@ -87,8 +87,8 @@ export function expectProblem(res: LightMyRequestResponse, status: number, code?
 export { freePort } from '@eakte/embedded';
 
 /** Builds a service and lets it listen on a free loopback port; closed after the current test. */
-export async function listen(plugin: FastifyPluginAsync<never>, overrides: Record<string, string> = {}): Promise<string> {
-  const app = await build(plugin, overrides);
+export async function listen(plugin: FastifyPluginAsync<never>, overrides: Record<string, string> = {}, configSchema?: ConfigSchema): Promise<string> {
+  const app = await build(plugin, overrides, configSchema);
   return app.listen({ host: '127.0.0.1', port: 0 });
 }
 
