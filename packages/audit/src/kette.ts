@@ -64,10 +64,30 @@ export function kanonischesJson(value: unknown): string {
   return `{${keys.map((k) => `${JSON.stringify(k)}:${kanonischesJson(obj[k])}`).join(',')}}`;
 }
 
-/** The canonical encoding of an event: exactly the fields of KETTEN_FELDER, as canonical JSON. */
+const str = (v: string | null | undefined) => (v == null ? 'null' : JSON.stringify(v));
+const liste = (v: unknown) => (v == null ? 'null' : kanonischesJson(v));
+
+/**
+ * The canonical encoding of an event: exactly the fields of KETTEN_FELDER, as canonical JSON.
+ * Written out field by field (same result as `kanonischesJson` of the field object, which the
+ * tests check) because verification runs it for every event.
+ */
 export function kanonisch(e: KettenEreignis): string {
-  if (!ZEIT_FORMAT.test(e.zeit)) throw new TypeError(`zeit nicht kanonisch: ${e.zeit}`);
+  if (typeof e.zeit !== 'string' || !ZEIT_FORMAT.test(e.zeit)) throw new TypeError(`zeit nicht kanonisch: ${e.zeit}`);
   if (!Number.isSafeInteger(e.sequenz) || e.sequenz < 1) throw new TypeError(`sequenz ungültig: ${e.sequenz}`);
+  const typen: [string, unknown][] = [['mandantId', e.mandantId], ['akteurSub', e.akteurSub], ['akteurName', e.akteurName], ['aktion', e.aktion], ['objektTyp', e.objektTyp], ['ergebnis', e.ergebnis]];
+  for (const [f, v] of typen) if (typeof v !== 'string') throw new TypeError(`${f} muss ein Text sein`);
+  return (
+    `{"aenderungen":${liste(e.aenderungen)},"akteId":${str(e.akteId)},"aktenzeichen":${str(e.aktenzeichen)}` +
+    `,"akteurClient":${str(e.akteurClient)},"akteurName":${str(e.akteurName)},"akteurRollen":${liste(e.akteurRollen)}` +
+    `,"akteurSub":${str(e.akteurSub)},"aktion":${str(e.aktion)},"clientIp":${str(e.clientIp)},"details":${liste(e.details)}` +
+    `,"ergebnis":${str(e.ergebnis)},"mandantId":${str(e.mandantId)},"objektId":${str(e.objektId)},"objektTyp":${str(e.objektTyp)}` +
+    `,"requestId":${str(e.requestId)},"sequenz":${e.sequenz},"zeit":"${e.zeit}"}`
+  );
+}
+
+/** The reference form of `kanonisch`: canonical JSON of the field object. */
+export function kanonischReferenz(e: KettenEreignis): string {
   const fields: Record<string, unknown> = {};
   for (const f of KETTEN_FELDER) fields[f] = e[f] ?? null;
   return kanonischesJson(fields);
