@@ -2,3 +2,4 @@
 // `protokolliere(tx, req, ereignis)` inside the transaction of the change.
 export * from './kette.js';
 export * from './protokollierer.js';
+export * from './sicherheit.js';

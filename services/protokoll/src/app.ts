@@ -1,4 +1,5 @@
 // The Protokoll service: the audit trail, its verification, signed checkpoints and export.
+import { sicherheitsProtokoll } from '@eakte/audit';
 import { contract } from '@eakte/api-client/contract';
 import { servicePlatform } from '@eakte/platform';
 import type { FastifyInstance } from 'fastify';
@@ -20,6 +21,8 @@ export default async function protokollApp(app: FastifyInstance, opts: { config:
   const { config } = opts;
   if (!config.PROTOKOLL_SIGNING_KEY) throw new Error('PROTOKOLL_SIGNING_KEY fehlt: der Protokolldienst braucht seinen Signaturschlüssel');
   const schluessel = ladeSchluessel(config.PROTOKOLL_SIGNING_KEY);
+  // refused requests (403) become audit events of the caller's tenant
+  await app.register(sicherheitsProtokoll);
   await app.register(servicePlatform, {
     service: SERVICE,
     config,

@@ -78,6 +78,11 @@ describe('GET /protokoll', () => {
     const clerk = await app.inject({ method: 'GET', url: '/api/v1/protokoll', headers: await kopf(m.slug, 'sachbearbeitung') });
     expectProblem(clerk, 403, 'KEINE_BERECHTIGUNG');
     expectContract(clerk, 'listProtokoll');
+    // the refusal is itself an audit event of the tenant, with the clerk as actor
+    const ereignisse = await app.inject({ method: 'GET', url: '/api/v1/protokoll?aktion=zugriff.verweigert', headers: h });
+    expect(ereignisse.json().items).toMatchObject([
+      { akteurSub: `${m.slug}-sachbearbeitung`, objektTyp: 'operation', objektId: 'listProtokoll', ergebnis: 'abgelehnt', details: { status: 403, methode: 'GET', pfad: '/api/v1/protokoll' } },
+    ]);
     const betrieb = await app.inject({ method: 'GET', url: '/api/v1/protokoll', headers: await authHeader({ roles: ['plattformbetrieb'] }) });
     expectProblem(betrieb, 403, 'KEINE_BERECHTIGUNG');
     expectProblem(await app.inject({ method: 'GET', url: '/api/v1/protokoll' }), 401, 'NICHT_AUTHENTIFIZIERT');
