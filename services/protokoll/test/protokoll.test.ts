@@ -57,6 +57,9 @@ describe('GET /protokoll', () => {
     expect(await q(`von=${encodeURIComponent(c!.zeit)}`)).toEqual([4, 3]);
     expect(await q(`bis=${encodeURIComponent(c!.zeit)}&von=${encodeURIComponent(a!.zeit)}`)).toEqual([2, 1]);
     expect(await q('aktion=akte.erstellt&aktenzeichen=2.1-')).toEqual([1]);
+    // times compare at microsecond precision: [zeit, zeit + 1 µs) holds exactly that event
+    const plus1 = c!.zeit.replace(/(\d{6})Z$/, (d) => `${String(Number(d.slice(0, 6)) + 1).padStart(6, '0')}Z`);
+    expect(await q(`von=${encodeURIComponent(c!.zeit)}&bis=${encodeURIComponent(plus1)}`)).toEqual([3]);
   });
 
   it('returns every field of the chain and the stored hash', async () => {

@@ -34,7 +34,7 @@ export function protokollHandlers(repo: ProtokollRepository, dienst: ProtokollDi
       const q = req.query;
       const items = await repo.liste(
         mandantId,
-        { objektId: q.objektId, aktenzeichen: q.aktenzeichen, akteur: q.akteur, aktion: q.aktion, von: q.von ? new Date(q.von) : undefined, bis: q.bis ? new Date(q.bis) : undefined },
+        { objektId: q.objektId, aktenzeichen: q.aktenzeichen, akteur: q.akteur, aktion: q.aktion, von: q.von, bis: q.bis },
         q.limit,
         cursorZahl(q.cursor),
       );

@@ -45,14 +45,42 @@ export interface Filter {
   aktenzeichen?: string;
   akteur?: string;
   aktion?: string;
-  von?: Date;
-  bis?: Date;
+  /** RFC 3339; compared in PostgreSQL at full (microsecond) precision. */
+  von?: string;
+  bis?: string;
+}
+
+const STROM_SPALTEN = `mandant_id, sequenz, to_char(zeit AT TIME ZONE 'UTC', ${ZEIT_SQL}), akteur_sub, akteur_name, akteur_rollen,
+  akteur_client, aktion, objekt_typ, objekt_id, aktenzeichen, akte_id, aenderungen, ergebnis, details, request_id, client_ip, hash`;
+
+function ausZeile(r: unknown[]): GespeichertesEreignis {
+  return {
+    mandantId: r[0] as string,
+    sequenz: Number(r[1]),
+    zeit: r[2] as string,
+    akteurSub: r[3] as string,
+    akteurName: r[4] as string,
+    akteurRollen: r[5] as string[],
+    akteurClient: r[6] as string | null,
+    aktion: r[7] as string,
+    objektTyp: r[8] as string,
+    objektId: r[9] as string | null,
+    aktenzeichen: r[10] as string | null,
+    akteId: r[11] as string | null,
+    aenderungen: r[12] as KettenEreignis['aenderungen'],
+    ergebnis: r[13] as string,
+    details: r[14] as Record<string, unknown>,
+    requestId: r[15] as string | null,
+    clientIp: r[16] as string | null,
+    hash: r[17] as string,
+  };
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 export const STAPEL = 5_000;
 
-export function createProtokollRepository(db: Db) {
+export function createProtokollRepository(db: Db, opts: { stapel?: number } = {}) {
+  const stapel = opts.stapel ?? STAPEL;
   return {
     /** Newest first; `vor` = keyset cursor (sequence numbers below it). */
     async liste(mandantId: string, f: Filter, limit: number, vor?: number): Promise<GespeichertesEreignis[]> {
@@ -61,8 +89,8 @@ export function createProtokollRepository(db: Db) {
         f.aktenzeichen ? like(t.aktenzeichen, `${escapeLike(f.aktenzeichen)}%`) : undefined,
         f.akteur ? eq(t.akteurSub, f.akteur) : undefined,
         f.aktion ? eq(t.aktion, f.aktion) : undefined,
-        f.von ? gte(t.zeit, f.von) : undefined,
-        f.bis ? lt(t.zeit, f.bis) : undefined,
+        f.von ? sql`${t.zeit} >= ${f.von}::timestamptz` : undefined,
+        f.bis ? sql`${t.zeit} < ${f.bis}::timestamptz` : undefined,
         vor !== undefined ? lt(t.sequenz, vor) : undefined,
       ];
       const rows = await db.withMandant(mandantId, (tx) =>
@@ -98,33 +126,32 @@ export function createProtokollRepository(db: Db) {
     },
 
     /**
-     * Events `von..bis` in sequence order, read in batches of STAPEL, each batch its own short
-     * transaction (keyset on sequence and time, so duplicated sequence numbers are not skipped).
+     * Events `von..bis` in sequence order through a server-side cursor, `stapel` rows per fetch, in
+     * one read-only snapshot: memory stays constant however long the chain. Ends the transaction
+     * when the consumer stops early (the generator's `return`).
      */
     async *strom(mandantId: string, von: number, bis: number): AsyncGenerator<GespeichertesEreignis> {
-      let nachSeq = von - 1;
-      let nachZeit: string | null = null;
-      for (;;) {
-        const s = nachSeq;
-        const z: string | null = nachZeit;
-        const rows: EreignisRow[] = await db.withMandant(mandantId, (tx) =>
-          tx
-            .select(ereignisAuswahl)
-            .from(t)
-            .where(
-              and(
-                z === null ? gt(t.sequenz, s) : sql`(${t.sequenz}, ${t.zeit}) > (${s}, ${z}::timestamptz)`,
-                lte(t.sequenz, bis),
-              ),
-            )
-            .orderBy(asc(t.sequenz), asc(t.zeit))
-            .limit(STAPEL),
+      const client = await db.pool.connect();
+      let offen = false;
+      try {
+        await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+        offen = true;
+        await client.query(`select set_config('app.mandant', $1, true)`, [mandantId]);
+        await client.query(
+          `DECLARE protokoll_strom NO SCROLL CURSOR FOR
+             SELECT ${STROM_SPALTEN} FROM protokoll.ereignis WHERE sequenz >= $1 AND sequenz <= $2 ORDER BY sequenz, zeit`,
+          [von, bis],
         );
-        for (const r of rows) yield alsEreignis(r);
-        if (rows.length < STAPEL) return;
-        const last = rows[rows.length - 1]!;
-        nachSeq = Number(last.sequenz);
-        nachZeit = last.zeit;
+        for (;;) {
+          const r = await client.query({ text: `FETCH ${stapel} FROM protokoll_strom`, rowMode: 'array' });
+          for (const row of r.rows as unknown[][]) yield ausZeile(row);
+          if (r.rows.length < stapel) break;
+        }
+        await client.query('COMMIT');
+        offen = false;
+      } finally {
+        if (offen) await client.query('ROLLBACK').catch(() => {});
+        client.release();
       }
     },
 
