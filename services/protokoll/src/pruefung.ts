@@ -1,6 +1,6 @@
 // Signed checkpoints and chain verification, on top of the repository and object storage.
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
-import { GENESIS_HASH, protokollAnhaengen, SYSTEM_AKTEUR, ZEIT_SQL, kanonischesJson } from '@eakte/audit';
+import { GENESIS_HASH, kanonischesJson, protokollAnhaengen, ZEIT_SQL } from '@eakte/audit';
 import { sql, type Db } from '@eakte/db';
 import type { ObjectStore } from '@eakte/storage';
 import type { FastifyBaseLogger } from 'fastify';
@@ -135,7 +135,6 @@ export function createProtokollDienst(deps: { db: Db; storage: ObjectStore; repo
       return n;
     },
     partitionenSicherstellen: () => repo.partitionenSicherstellen(),
-    systemAkteur: SYSTEM_AKTEUR,
   };
 }
 

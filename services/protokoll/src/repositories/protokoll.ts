@@ -183,7 +183,7 @@ export function createProtokollRepository(db: Db, opts: { stapel?: number } = {}
       );
     },
 
-    /** Tenants whose chain moved since their newest checkpoint. */
+    /** All tenants (the periodic round checks each one's chain head). */
     async mandanten(): Promise<string[]> {
       const rows = await db.db.select({ id: schema.mandant.id }).from(schema.mandant);
       return rows.map((r) => r.id);
