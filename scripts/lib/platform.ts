@@ -6,7 +6,7 @@ import aussonderungApp from '@eakte/aussonderung';
 import dokumenteApp from '@eakte/dokumente';
 import gatewayApp, { gatewayConfigSchema } from '@eakte/gateway';
 import { createServer, loadConfig, loadOrCreateDevKey, serviceConfigSchema } from '@eakte/platform';
-import protokollApp from '@eakte/protokoll';
+import protokollApp, { protokollConfigSchema } from '@eakte/protokoll';
 import type { FastifyBaseLogger, FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { freePort } from '@eakte/embedded';
 import { startInfrastructure, type Infrastructure } from './stack.js';
@@ -57,8 +57,8 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
       ...(devIssuer ? { OIDC_ISSUER: devIssuer.issuer } : {}),
     };
     const services: Record<string, FastifyInstance> = {};
-    const startService = async (name: string, plugin: FastifyPluginAsync<never>) => {
-      const config = loadConfig(serviceConfigSchema, serviceEnv);
+    const startService = async (name: string, plugin: FastifyPluginAsync<never>, schema: Parameters<typeof loadConfig>[0] = serviceConfigSchema) => {
+      const config = loadConfig(schema, serviceEnv);
       const app = createServer({ logLevel: config.LOG_LEVEL, bodyLimit: config.BODY_LIMIT, pretty: opts.pretty });
       await app.register(plugin, { config } as never);
       const address = await app.listen({ host: '127.0.0.1', port: 0 });
@@ -71,7 +71,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
       AKTEN_URL: await startService('akten', aktenApp as never),
       DOKUMENTE_URL: await startService('dokumente', dokumenteApp as never),
       AUSSONDERUNG_URL: await startService('aussonderung', aussonderungApp as never),
-      PROTOKOLL_URL: await startService('protokoll', protokollApp as never),
+      PROTOKOLL_URL: await startService('protokoll', protokollApp as never, protokollConfigSchema),
     };
     const gatewayConfig = loadConfig(gatewayConfigSchema, { ...opts.env, LOG_LEVEL: opts.logLevel, ...urls, PORT: String(port), HOST: opts.host });
     const gateway = createServer({ logLevel: gatewayConfig.LOG_LEVEL, bodyLimit: gatewayConfig.BODY_LIMIT, pretty: opts.pretty });

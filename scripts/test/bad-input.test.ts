@@ -1,19 +1,15 @@
 // A corpus of bad input, sent to every operation it applies to: each must end in a 4xx
 // problem+json (never a 5xx) and store nothing. Prints a one-line summary.
-import aktenApp from '@eakte/akten';
 import { contract } from '@eakte/api-client/contract';
-import aussonderungApp from '@eakte/aussonderung';
 import { createDb, schema } from '@eakte/db';
-import dokumenteApp from '@eakte/dokumente';
-import { BERECHTIGUNGEN, createServer, loadConfig, operations, serviceConfigSchema, type Rolle } from '@eakte/platform';
-import protokollApp from '@eakte/protokoll';
+import { BERECHTIGUNGEN, operations, type Rolle } from '@eakte/platform';
 import { token } from '@eakte/testing';
+import { alleDienste, schliesseDienste } from './dienste.js';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 
-const PLUGINS = { akten: aktenApp, dokumente: dokumenteApp, aussonderung: aussonderungApp, protokoll: protokollApp };
-const apps: Record<string, FastifyInstance> = {};
+let apps: Record<string, FastifyInstance> = {};
 const tenant = `boese-${Math.random().toString(36).slice(2, 8)}`;
 let owner: pg.Client;
 
@@ -51,15 +47,10 @@ beforeAll(async () => {
   const db = createDb(inject('ownerUrl'), { max: 1 });
   await db.db.insert(schema.mandant).values({ id: crypto.randomUUID(), slug: tenant, name: 'Böse Eingaben' });
   await db.close();
-  for (const [name, plugin] of Object.entries(PLUGINS)) {
-    const app = createServer({ logLevel: 'silent' });
-    await app.register(plugin, { config: loadConfig(serviceConfigSchema, { ...inject('env'), LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '0' }) } as never);
-    await app.ready();
-    apps[name] = app;
-  }
+  apps = await alleDienste({ RATE_LIMIT_MAX: '0' });
 });
 afterAll(async () => {
-  for (const app of Object.values(apps)) await app.close();
+  await schliesseDienste(apps);
   await owner.end();
 });
 

@@ -1,28 +1,19 @@
 // The permission matrix, tested from the same data it is documented from: every operation ×
 // every role gets 403 when the role is not listed, and gets past authorisation when it is.
-import aktenApp from '@eakte/akten';
 import { contract } from '@eakte/api-client/contract';
-import aussonderungApp from '@eakte/aussonderung';
-import dokumenteApp from '@eakte/dokumente';
-import { BERECHTIGUNGEN, createServer, loadConfig, operations, ROLLEN, serviceConfigSchema } from '@eakte/platform';
-import protokollApp from '@eakte/protokoll';
+import { BERECHTIGUNGEN, operations, ROLLEN } from '@eakte/platform';
 import { authHeader } from '@eakte/testing';
+import { alleDienste, schliesseDienste } from './dienste.js';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 
-const PLUGINS = { akten: aktenApp, dokumente: dokumenteApp, aussonderung: aussonderungApp, protokoll: protokollApp };
-const apps: Record<string, FastifyInstance> = {};
+let apps: Record<string, FastifyInstance> = {};
 
 beforeAll(async () => {
-  for (const [name, plugin] of Object.entries(PLUGINS)) {
-    const app = createServer({ logLevel: 'silent' });
-    await app.register(plugin, { config: loadConfig(serviceConfigSchema, { ...inject('env'), LOG_LEVEL: 'silent' }) } as never);
-    await app.ready();
-    apps[name] = app;
-  }
+  apps = await alleDienste();
 });
 afterAll(async () => {
-  for (const app of Object.values(apps)) await app.close();
+  await schliesseDienste(apps);
 });
 
 const ops = operations(contract);

@@ -1,21 +1,17 @@
 // Schema-driven fuzzing: for every operation of the contract, requests generated from its
 // schemas (valid and invalid) must never produce a 5xx, and every response must match the
 // contract. FUZZ_RUNS sets the budget per operation (`pnpm fuzz` runs a long one).
-import aktenApp from '@eakte/akten';
 import { contract } from '@eakte/api-client/contract';
-import aussonderungApp from '@eakte/aussonderung';
 import { createDb, schema } from '@eakte/db';
-import dokumenteApp from '@eakte/dokumente';
-import { BERECHTIGUNGEN, createServer, loadConfig, operations, serviceConfigSchema, type Rolle } from '@eakte/platform';
-import protokollApp from '@eakte/protokoll';
+import { BERECHTIGUNGEN, operations, type Rolle } from '@eakte/platform';
 import { contractValidator, token } from '@eakte/testing';
 import fc from 'fast-check';
+import { alleDienste, schliesseDienste } from './dienste.js';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 25);
-const PLUGINS = { akten: aktenApp, dokumente: dokumenteApp, aussonderung: aussonderungApp, protokoll: protokollApp };
-const apps: Record<string, FastifyInstance> = {};
+let apps: Record<string, FastifyInstance> = {};
 const validator = contractValidator(contract);
 const tenant = `fuzz-${Math.random().toString(36).slice(2, 8)}`;
 
@@ -77,15 +73,10 @@ beforeAll(async () => {
   const db = createDb(inject('ownerUrl'), { max: 1 });
   await db.db.insert(schema.mandant).values({ id: crypto.randomUUID(), slug: tenant, name: 'Fuzz-Behörde' });
   await db.close();
-  for (const [name, plugin] of Object.entries(PLUGINS)) {
-    const app = createServer({ logLevel: 'silent' });
-    await app.register(plugin, { config: loadConfig(serviceConfigSchema, { ...inject('env'), LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '0' }) } as never);
-    await app.ready();
-    apps[name] = app;
-  }
+  apps = await alleDienste({ RATE_LIMIT_MAX: '0' });
 });
 afterAll(async () => {
-  for (const app of Object.values(apps)) await app.close();
+  await schliesseDienste(apps);
 });
 
 const ops = operations(contract);

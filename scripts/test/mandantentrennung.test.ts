@@ -1,22 +1,33 @@
 // Generated from the contract: for every operation with an object id in its path, tenant demo2
 // asks for an object of tenant demo and must get the same 404 as for an id that does not exist.
 // A new operation whose path this test cannot fill fails it until a fixture is added here.
-import aktenApp from '@eakte/akten';
 import { contract } from '@eakte/api-client/contract';
-import aussonderungApp from '@eakte/aussonderung';
-import dokumenteApp from '@eakte/dokumente';
-import { BERECHTIGUNGEN, createServer, loadConfig, operations, serviceConfigSchema, type Rolle } from '@eakte/platform';
-import protokollApp from '@eakte/protokoll';
+import { BERECHTIGUNGEN, operations, type Rolle } from '@eakte/platform';
 import { authHeader } from '@eakte/testing';
+import { protokollAnhaengen, SYSTEM_AKTEUR } from '@eakte/audit';
+import { createDb } from '@eakte/db';
+import { alleDienste, schliesseDienste } from './dienste.js';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 
-const PLUGINS = { akten: aktenApp, dokumente: dokumenteApp, aussonderung: aussonderungApp, protokoll: protokollApp };
-const apps: Record<string, FastifyInstance> = {};
+let apps: Record<string, FastifyInstance> = {};
 const MISSING = '01938f3e-7c1a-7b5e-9d0a-1f2e3d4c5b6a';
 
 /** How to find an object of tenant demo for a path template (by the path before the id). */
 const FIXTURES: Record<string, (app: FastifyInstance) => Promise<string>> = {
+  '/akten/{id}/historie': async () => {
+    // an audit event about an Akte of tenant demo
+    const akteId = crypto.randomUUID();
+    const db = createDb(inject('env').DATABASE_URL!, { max: 1 });
+    try {
+      await db.withMandant(inject('demo').demo!, (tx) =>
+        protokollAnhaengen(tx, { mandantId: inject('demo').demo!, akteur: SYSTEM_AKTEUR, aktion: 'akte.erstellt', objektTyp: 'akte', objektId: akteId, akteId }),
+      );
+    } finally {
+      await db.close();
+    }
+    return akteId;
+  },
   '/aktenplan/einheiten/{id}': async (app) => {
     const res = await app.inject({ method: 'GET', url: '/api/v1/aktenplan', headers: await authHeader({ tenant: 'demo', roles: ['registratur'] }) });
     return res.json().einheiten[0].id;
@@ -24,15 +35,10 @@ const FIXTURES: Record<string, (app: FastifyInstance) => Promise<string>> = {
 };
 
 beforeAll(async () => {
-  for (const [name, plugin] of Object.entries(PLUGINS)) {
-    const app = createServer({ logLevel: 'silent' });
-    await app.register(plugin, { config: loadConfig(serviceConfigSchema, { ...inject('env'), LOG_LEVEL: 'silent' }) } as never);
-    await app.ready();
-    apps[name] = app;
-  }
+  apps = await alleDienste();
 });
 afterAll(async () => {
-  for (const app of Object.values(apps)) await app.close();
+  await schliesseDienste(apps);
 });
 
 const mitId = operations(contract).filter((o) => /\{[^}]+\}/.test(o.path));

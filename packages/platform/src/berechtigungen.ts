@@ -12,6 +12,15 @@ export const BERECHTIGUNGEN: Record<string, readonly Rolle[]> = {
   createMandant: ['plattformbetrieb'],
   getMandant: ['sachbearbeitung', 'registratur', 'fachadministration', 'pruefung', 'fachverfahren'],
   updateMandant: ['fachadministration'],
+  // Protokoll: Prüfung and Registratur read all of their tenant; clerks an Akte's history;
+  // Plattformbetrieb nothing.
+  listProtokoll: ['pruefung', 'registratur'],
+  pruefeProtokoll: ['pruefung', 'registratur'],
+  exportProtokoll: ['pruefung', 'registratur'],
+  listProtokollCheckpoints: ['pruefung', 'registratur'],
+  createProtokollCheckpoint: ['pruefung', 'registratur'],
+  getProtokollSchluessel: ['pruefung', 'registratur'],
+  getAkteHistorie: ['pruefung', 'registratur', 'sachbearbeitung'],
 };
 
 export function erlaubteRollen(operationId: string): readonly Rolle[] {

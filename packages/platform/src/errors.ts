@@ -89,7 +89,16 @@ function istNichtErreichbar(err: unknown): boolean {
   return false;
 }
 
+/** PostgreSQL data exceptions (class 22: bad characters such as NUL, out-of-range values, bad dates) are the client's input. */
+function istDatenfehler(err: unknown): boolean {
+  for (let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === 'string' && /^22[0-9A-Z]{3}$/.test(e.code)) return true;
+  }
+  return false;
+}
+
 export function toProblem(err: FastifyError & { validation?: ValidationItem[] }): Problem {
+  if (istDatenfehler(err)) return problem(400, 'UNGUELTIGER_WERT', 'Ein Wert der Anfrage kann nicht verarbeitet werden (z. B. Steuerzeichen oder Wertebereich)');
   if (istNichtErreichbar(err)) {
     return problem(503, 'DIENST_NICHT_VERFUEGBAR', 'Datenbank oder Objektspeicher ist vorübergehend nicht erreichbar. Bitte später erneut versuchen.');
   }

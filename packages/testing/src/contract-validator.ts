@@ -36,7 +36,7 @@ export function contractValidator(doc: OpenApiDocument) {
       if (!response.content) return body === '' ? [] : [`status ${status} of ${operationId} has no documented body`];
       const mediaType = (contentType ?? '').split(';')[0]!.trim();
       if (!(mediaType in response.content)) return [`content type ${mediaType} not documented for ${operationId} ${status}`];
-      if (!mediaType.includes('json')) return [];
+      if (mediaType !== 'application/json' && !mediaType.endsWith('+json')) return [];
       const pointer = `contract${base}/content/${escape(mediaType)}/schema`;
       const validate = ajv.getSchema(pointer);
       if (!validate) return [`no schema at ${pointer}`];
