@@ -258,7 +258,8 @@ export async function findeVorgang(tx: Tx, id: string, sicht: Sicht, opts: { spe
     .innerJoin(akte, eq(akte.id, vorgang.akteId))
     .where(and(eq(vorgang.id, id), akteSichtbar(sicht)))
     .limit(1);
-  const rows = (opts.sperren ? await q.for('update', { of: vorgang }) : await q) as VorgangRow[];
+  // locks the Vorgang and its Akte (drizzle cannot name one relation of a join here)
+  const rows = (opts.sperren ? await q.for('update') : await q) as VorgangRow[];
   return rows[0] ?? null;
 }
 
