@@ -117,7 +117,7 @@ export const errorsPlugin = fp(
 
     app.setErrorHandler((err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
       const p = toProblem(err);
-      if (p.status >= 500) { req.log.error({ err }, 'request failed'); if (process.env.DEBUG_FEHLER) process.stderr.write(String((err as Error).stack) + ' CAUSE ' + String((err as {cause?: Error}).cause?.message) + '\n'); }
+      if (p.status >= 500) req.log.error({ err }, 'request failed');
       else req.log.info({ code: p.code, status: p.status }, p.detail);
       return sendProblem(reply, p);
     });
