@@ -1,4 +1,5 @@
 import { expectContract, expectProblem } from '@eakte/testing';
+import type { LightMyRequestResponse } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { auth, baue, jahr, neueAkte, neueEinheit } from './hilfen.js';
 
@@ -119,7 +120,7 @@ describe('Akten', () => {
     const seiten: string[][] = [];
     let cursor: string | null = null;
     do {
-      const res = await app.inject({ method: 'GET', url: `/api/v1/akten?aktenplaneinheit=${e.id}&limit=2${cursor ? `&cursor=${cursor}` : ''}`, headers: h });
+      const res: LightMyRequestResponse = await app.inject({ method: 'GET', url: `/api/v1/akten?aktenplaneinheit=${e.id}&limit=2${cursor ? `&cursor=${cursor}` : ''}`, headers: h });
       expect(res.statusCode, res.body).toBe(200);
       expectContract(res, 'listAkten');
       seiten.push(res.json().items.map((a: { id: string }) => a.id));
@@ -136,7 +137,7 @@ describe('Akten', () => {
     const geaendert: string[] = [];
     cursor = null;
     do {
-      const res = await app.inject({ method: 'GET', url: `/api/v1/akten?aktenplaneinheit=${e.id}&sortierung=geaendert&limit=3${cursor ? `&cursor=${cursor}` : ''}`, headers: h });
+      const res: LightMyRequestResponse = await app.inject({ method: 'GET', url: `/api/v1/akten?aktenplaneinheit=${e.id}&sortierung=geaendert&limit=3${cursor ? `&cursor=${cursor}` : ''}`, headers: h });
       expectContract(res, 'listAkten');
       geaendert.push(...res.json().items.map((a: { id: string }) => a.id));
       cursor = res.json().nextCursor;
