@@ -52,7 +52,7 @@ export interface ContractRoutesOptions {
   service: string;
   prefix: string;
   handlers: Handlers;
-  /** Hooks run before the handler of an operation (authentication, permission). */
+  /** Hooks run before validation and the handler of an operation (authentication, permission). */
   preHandlers?: (op: OperationRef) => RouteShorthandOptions['preHandler'];
 }
 
@@ -82,7 +82,9 @@ export const contractRoutes = fp(
         const op = ops.get(operationId)!;
         const handler = opts.handlers[operationId]!;
         const preHandler = opts.preHandlers?.(op);
-        return { handler, config: { operationId }, ...(preHandler ? { preHandler } : {}) } as never;
+        // Authenticate before validating: an anonymous caller gets 401, never details of a 400
+        // (operations with required query parameters). Still after onRequest, so rate limits count it.
+        return { handler, config: { operationId }, ...(preHandler ? { preValidation: preHandler } : {}) } as never;
       },
     });
   },
