@@ -170,6 +170,12 @@ export async function aendereAkte(tx: Tx, id: string, set: Partial<typeof akte.$
   return r!;
 }
 
+/** Sets derived retention dates within a change that already counted the version. */
+export async function setzeAufbewahrung(tx: Tx, id: string, werte: { aufbewahrungBis: string | null; aussonderungFaelligAb: string | null }): Promise<AkteRow> {
+  const [r] = await tx.update(akte).set(werte).where(eq(akte.id, id)).returning(akteSpalten);
+  return r!;
+}
+
 export async function fruehereAktenzeichen(tx: Tx, akteIds: string[]): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
   if (akteIds.length === 0) return out;

@@ -325,7 +325,7 @@ export function createAktenService(db: Db, protokolliere: Protokollierer) {
           const neu = await mitAufbewahrung(tx, row);
           if (neu.aufbewahrungBis !== row.aufbewahrungBis || neu.aussonderungFaelligAb !== row.aussonderungFaelligAb) {
             diff.push(...aenderungen(row as unknown as Record<string, unknown>, neu));
-            row = await repo.aendereAkte(tx, id, { ...neu, version: row.version } as never);
+            row = await repo.setzeAufbewahrung(tx, id, neu);
           }
         }
         await protokolliere(tx, req, {
@@ -409,7 +409,7 @@ export function createAktenService(db: Db, protokolliere: Protokollierer) {
           const neu = await mitAufbewahrung(tx, row);
           if (neu.aufbewahrungBis !== row.aufbewahrungBis || neu.aussonderungFaelligAb !== row.aussonderungFaelligAb) {
             diff.push(...aenderungen(row as unknown as Record<string, unknown>, neu));
-            row = await repo.aendereAkte(tx, id, neu);
+            row = await repo.setzeAufbewahrung(tx, id, neu);
           }
         }
         await protokolliere(tx, req, {
