@@ -1,72 +1,82 @@
 // Generated from the contract: for every operation with an object id in its path, tenant demo2
-// asks for an object of tenant demo and must get the same 404 as for an id that does not exist.
-// A new operation whose path this test cannot fill fails it until a fixture is added here.
+// asks for an object of tenant demo and must get the same 404 as for an id that does not exist,
+// and the object stays unchanged. A new operation whose path this test cannot fill fails it
+// until a fixture is added here. (`/benutzer/{sub}` names a user of the caller's own tenant.)
 import { contract } from '@eakte/api-client/contract';
-import { BERECHTIGUNGEN, operations, type Rolle } from '@eakte/platform';
-import { authHeader } from '@eakte/testing';
-import { protokollAnhaengen, SYSTEM_AKTEUR } from '@eakte/audit';
-import { createDb } from '@eakte/db';
-import { alleDienste, schliesseDienste } from './dienste.js';
+import { BERECHTIGUNGEN, operations, type OperationRef } from '@eakte/platform';
+import { authHeader, expectContract } from '@eakte/testing';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { alleDienste, schliesseDienste } from './dienste.js';
 
 let apps: Record<string, FastifyInstance> = {};
 const MISSING = '01938f3e-7c1a-7b5e-9d0a-1f2e3d4c5b6a';
+const ids: Record<string, string> = {};
 
-/** How to find an object of tenant demo for a path template (by the path before the id). */
-const FIXTURES: Record<string, (app: FastifyInstance) => Promise<string>> = {
-  '/akten/{id}/historie': async () => {
-    // an audit event about an Akte of tenant demo
-    const akteId = crypto.randomUUID();
-    const db = createDb(inject('env').DATABASE_URL!, { max: 1 });
-    try {
-      await db.withMandant(inject('demo').demo!, (tx) =>
-        protokollAnhaengen(tx, { mandantId: inject('demo').demo!, akteur: SYSTEM_AKTEUR, aktion: 'akte.erstellt', objektTyp: 'akte', objektId: akteId, akteId }),
-      );
-    } finally {
-      await db.close();
-    }
-    return akteId;
-  },
-  '/aktenplan/einheiten/{id}': async (app) => {
-    const res = await app.inject({ method: 'GET', url: '/api/v1/aktenplan', headers: await authHeader({ tenant: 'demo', roles: ['registratur'] }) });
-    return res.json().einheiten[0].id;
-  },
-};
+/** Objects of tenant demo, by the path before the id. */
+async function anlegen(akten: FastifyInstance) {
+  const reg = await authHeader({ tenant: 'demo', roles: ['registratur'] });
+  const kennzeichen = `T${Date.now().toString(36).toUpperCase()}`;
+  const einheit = await akten.inject({ method: 'POST', url: '/api/v1/aktenplan/einheiten', headers: reg, payload: { kennzeichen, titel: 'Trennung', aufbewahrungsfrist: 10, aussonderungsart: 'A' } });
+  expect(einheit.statusCode, einheit.body).toBe(201);
+  const akte = await akten.inject({ method: 'POST', url: '/api/v1/akten', headers: reg, payload: { aktenplaneinheitId: einheit.json().id, betreff: 'Trennung' } });
+  expect(akte.statusCode, akte.body).toBe(201);
+  const vorgang = await akten.inject({ method: 'POST', url: `/api/v1/akten/${akte.json().id}/vorgaenge`, headers: reg, payload: { betreff: 'Trennung' } });
+  expect(vorgang.statusCode, vorgang.body).toBe(201);
+  ids['/aktenplan/einheiten/{id}'] = einheit.json().id;
+  ids['/akten/{id}'] = akte.json().id;
+  ids['/vorgaenge/{id}'] = vorgang.json().id;
+}
+
+const fixture = (path: string) => Object.entries(ids).find(([prefix]) => path.startsWith(prefix))?.[1];
+
+function beispielBody(op: OperationRef): unknown {
+  const body = op.operation.requestBody as { content?: Record<string, { example?: unknown; examples?: Record<string, { value?: unknown }> }> } | undefined;
+  const json = body?.content?.['application/json'];
+  if (!json) return undefined;
+  return json.example ?? (json.examples ? Object.values(json.examples)[0]?.value : undefined) ?? {};
+}
 
 beforeAll(async () => {
   apps = await alleDienste();
+  await anlegen(apps.akten!);
 });
-afterAll(async () => {
-  await schliesseDienste(apps);
-});
+afterAll(() => schliesseDienste(apps));
 
-const mitId = operations(contract).filter((o) => /\{[^}]+\}/.test(o.path));
+const mitId = operations(contract).filter((o) => o.path.includes('{id}'));
 
 describe('tenant isolation of every operation with an id', () => {
   it('has a fixture for every such path', () => {
-    const uncovered = [...new Set(mitId.map((o) => o.path))].filter((p) => !FIXTURES[p]);
+    const uncovered = [...new Set(mitId.map((o) => o.path))].filter((p) => !fixture(p));
     expect(uncovered, 'add fixtures for these paths').toEqual([]);
   });
 
   it.each(mitId.map((o) => [o.operationId, o] as const))('%s: another tenant\'s id answers like a missing one', async (_id, op) => {
-    const fixture = FIXTURES[op.path];
-    if (!fixture) throw new Error(`no fixture for ${op.path}`);
-    const fremdeId = await fixture(apps.akten!);
-    const rolle = BERECHTIGUNGEN[op.operationId]!.find((r) => r !== 'plattformbetrieb') as Rolle;
-    const headers = await authHeader({ tenant: 'demo2', roles: [rolle] });
+    const fremdeId = fixture(op.path);
+    if (!fremdeId) throw new Error(`no fixture for ${op.path}`);
+    const headers = await authHeader({ tenant: 'demo2', roles: BERECHTIGUNGEN[op.operationId]!.filter((r) => r !== 'plattformbetrieb') });
+    const body = beispielBody(op);
     const call = (id: string) =>
       apps[op.service]!.inject({
         method: op.method.toUpperCase() as 'GET',
-        url: `/api/v1${op.path.replace(/\{[^}]+\}/, id)}`,
-        headers: { ...headers, ...(op.method === 'get' || op.method === 'delete' ? {} : { 'content-type': 'application/json', 'if-match': '*' }) },
-        ...(op.method === 'get' || op.method === 'delete' ? {} : { payload: '{}' }),
+        url: `/api/v1${op.path.replace('{id}', id)}`,
+        headers: { ...headers, 'if-match': '"1"' },
+        ...(body !== undefined ? { payload: body as object } : {}),
       });
     const fremd = await call(fremdeId);
     const fehlt = await call(MISSING);
-    expect(fremd.statusCode, fremd.body).toBe(fehlt.statusCode);
-    expect(fremd.statusCode).toBe(404);
+    expect(fremd.statusCode, fremd.body).toBe(404);
+    expect(fehlt.statusCode, fehlt.body).toBe(404);
+    expectContract(fremd, op.operationId);
     const strip = (b: string) => ({ ...JSON.parse(b), instance: undefined, requestId: undefined });
     expect(strip(fremd.body)).toEqual(strip(fehlt.body));
+  });
+
+  it('left the objects of tenant demo unchanged', async () => {
+    const h = await authHeader({ tenant: 'demo', roles: ['registratur'] });
+    const akte = await apps.akten!.inject({ method: 'GET', url: `/api/v1/akten/${ids['/akten/{id}']}`, headers: h });
+    expect(akte.json()).toMatchObject({ version: 1, status: 'offen' });
+    const vorgang = await apps.akten!.inject({ method: 'GET', url: `/api/v1/vorgaenge/${ids['/vorgaenge/{id}']}`, headers: h });
+    expect(vorgang.json()).toMatchObject({ version: 1, status: 'offen' });
   });
 });

@@ -21,6 +21,29 @@ export const BERECHTIGUNGEN: Record<string, readonly Rolle[]> = {
   createProtokollCheckpoint: ['pruefung', 'registratur'],
   getProtokollSchluessel: ['pruefung', 'registratur'],
   getAkteHistorie: ['pruefung', 'registratur', 'sachbearbeitung'],
+  // Akten service: registratur maintains the Aktenplan, retention, Wiederaufnahme, Umprotokollierung;
+  // sachbearbeitung works with Akten and Vorgänge; fachverfahren reads and creates like it;
+  // fachadministration manages org units and users; pruefung reads no content; plattformbetrieb nothing.
+  createAktenplaneinheit: ['registratur'],
+  updateAktenplaneinheit: ['registratur'],
+  deleteAktenplaneinheit: ['registratur'],
+  listOrganisationseinheiten: [...ALLE_FACHLICHEN],
+  createOrganisationseinheit: ['fachadministration'],
+  setBenutzer: ['fachadministration'],
+  listAkten: ['sachbearbeitung', 'registratur', 'fachverfahren'],
+  createAkte: ['sachbearbeitung', 'registratur', 'fachverfahren'],
+  getAkte: ['sachbearbeitung', 'registratur', 'fachverfahren'],
+  updateAkte: ['sachbearbeitung', 'registratur'],
+  zdaAkte: ['sachbearbeitung', 'registratur'],
+  wiederaufnahmeAkte: ['registratur'],
+  umprotokolliereAkte: ['registratur'],
+  listVorgaengeDerAkte: ['sachbearbeitung', 'registratur', 'fachverfahren'],
+  createVorgang: ['sachbearbeitung', 'registratur', 'fachverfahren'],
+  listVorgaenge: ['sachbearbeitung', 'registratur', 'fachverfahren'],
+  getVorgang: ['sachbearbeitung', 'registratur', 'fachverfahren'],
+  updateVorgang: ['sachbearbeitung', 'registratur'],
+  zdaVorgang: ['sachbearbeitung', 'registratur'],
+  suche: ['sachbearbeitung', 'registratur', 'fachverfahren'],
 };
 
 export function erlaubteRollen(operationId: string): readonly Rolle[] {

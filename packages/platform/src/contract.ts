@@ -3,6 +3,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
 import openapiGlue from 'fastify-openapi-glue';
 import fp from 'fastify-plugin';
+import { Errors } from './errors.js';
 
 export type OpenApiDocument = {
   paths: Record<string, Record<string, unknown>>;
@@ -82,7 +83,15 @@ export const contractRoutes = fp(
         const op = ops.get(operationId)!;
         const handler = opts.handlers[operationId]!;
         const onRequest = opts.onRequest?.(op);
-        return { handler, config: { operationId }, ...(onRequest ? { onRequest } : {}) } as never;
+        const body = op.operation.requestBody as { required?: boolean; content?: Record<string, unknown> } | undefined;
+        // Fastify validates a missing body as "nothing to check": a required JSON body must be there.
+        const preValidation =
+          body?.required && body.content?.['application/json']
+            ? async (req: FastifyRequest) => {
+                if (req.body === undefined || req.body === null) throw new Errors.KoerperFehlt('Die Anfrage braucht einen JSON-Körper');
+              }
+            : undefined;
+        return { handler, config: { operationId }, ...(onRequest ? { onRequest } : {}), ...(preValidation ? { preValidation } : {}) } as never;
       },
     });
   },

@@ -1,19 +1,32 @@
 // The Akten service: Aktenplan, Akten, Vorgänge.
 import { contract } from '@eakte/api-client/contract';
-import { servicePlatform, type ServiceConfig } from '@eakte/platform';
+import { protokolliere as protokolliereImProtokoll } from '@eakte/audit';
+import { servicePlatform, type Protokollierer, type ServiceConfig } from '@eakte/platform';
 import type { FastifyInstance } from 'fastify';
 import { aktenHandlers } from './handlers/index.js';
 import { createAktenplanRepository } from './repositories/aktenplan.js';
 import { createMandantenRepository } from './repositories/mandanten.js';
+import { createAktenService } from './services/akten.js';
 
 export const SERVICE = 'akten';
 
-export default async function aktenApp(app: FastifyInstance, opts: { config: ServiceConfig }) {
+export interface AktenAppOptions {
+  config: ServiceConfig;
+  /** The audit trail (default: the chained Protokoll); tests may pass a recorder. */
+  protokolliere?: Protokollierer;
+}
+
+export default async function aktenApp(app: FastifyInstance, opts: AktenAppOptions) {
+  const protokolliere = opts.protokolliere ?? protokolliereImProtokoll;
   await app.register(servicePlatform, {
     service: SERVICE,
     config: opts.config,
     document: contract,
     handlers: (instance) =>
-      aktenHandlers({ aktenplan: createAktenplanRepository(instance.db), mandanten: createMandantenRepository(instance.db) }),
+      aktenHandlers({
+        aktenplan: createAktenplanRepository(instance.db),
+        mandanten: createMandantenRepository(instance.db),
+        service: createAktenService(instance.db, protokolliere),
+      }),
   });
 }
