@@ -11,6 +11,9 @@ export const Errors = {
   RouteNichtGefunden: createError('ROUTE_NICHT_GEFUNDEN', 'Keine Ressource unter %s %s', 404),
   MethodeNichtErlaubt: createError('METHODE_NICHT_ERLAUBT', 'Methode %s ist für %s nicht erlaubt', 405),
   Konflikt: createError('KONFLIKT', '%s', 409),
+  VorbedingungFehlgeschlagen: createError('VORBEDINGUNG_FEHLGESCHLAGEN', '%s', 412),
+  VorbedingungErforderlich: createError('VORBEDINGUNG_ERFORDERLICH', '%s', 428),
+  UngueltigerCursor: createError('UNGUELTIGER_CURSOR', 'Der Cursor ist ungültig oder abgelaufen', 400),
   DienstNichtVerfuegbar: createError('DIENST_NICHT_VERFUEGBAR', '%s', 503),
   ZeitUeberschreitung: createError('ZEITUEBERSCHREITUNG', '%s', 504),
 };

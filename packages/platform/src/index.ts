@@ -10,3 +10,5 @@ export * from './server.js';
 export * from './service.js';
 export * from './shutdown.js';
 export * from './audit-port.js';
+export * from './pagination.js';
+export * from './mandant-einstellungen.js';
