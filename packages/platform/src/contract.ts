@@ -52,8 +52,8 @@ export interface ContractRoutesOptions {
   service: string;
   prefix: string;
   handlers: Handlers;
-  /** Hooks run before the handler of an operation (authentication, permission). */
-  preHandlers?: (op: OperationRef) => RouteShorthandOptions['preHandler'];
+  /** Hooks run as soon as a request arrives, before its body is read (authentication, permission). */
+  onRequest?: (op: OperationRef) => RouteShorthandOptions['onRequest'];
 }
 
 export const contractRoutes = fp(
@@ -81,8 +81,8 @@ export const contractRoutes = fp(
       operationResolver: (operationId: string) => {
         const op = ops.get(operationId)!;
         const handler = opts.handlers[operationId]!;
-        const preHandler = opts.preHandlers?.(op);
-        return { handler, config: { operationId }, ...(preHandler ? { preHandler } : {}) } as never;
+        const onRequest = opts.onRequest?.(op);
+        return { handler, config: { operationId }, ...(onRequest ? { onRequest } : {}) } as never;
       },
     });
   },

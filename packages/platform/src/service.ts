@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { z } from 'zod';
-import { authConfig, authPreHandler, createVerifier } from './auth.js';
+import { authConfig, authHook, createVerifier } from './auth.js';
 import { erlaubteRollen } from './berechtigungen.js';
 import { databaseConfig, httpConfig, logConfig, storageConfig, storageSettings } from './config.js';
 import { contractRoutes, type Handlers, type OpenApiDocument } from './contract.js';
@@ -60,9 +60,10 @@ export const servicePlatform = fp(
       service: opts.service,
       prefix: '/api/v1',
       handlers: opts.handlers(app),
-      preHandlers: (op) => {
+      // Authenticate before the body is read or validated: strangers learn nothing about the input rules.
+      onRequest: (op) => {
         const secured = op.operation.security === undefined || (op.operation.security as unknown[]).length > 0;
-        return secured ? authPreHandler(verify, erlaubteRollen(op.operationId), op.operationId) : undefined;
+        return secured ? authHook(verify, erlaubteRollen(op.operationId), op.operationId) : undefined;
       },
     });
   },
