@@ -4,10 +4,21 @@ export const ROLLEN = ['sachbearbeitung', 'registratur', 'fachadministration', '
 export type Rolle = (typeof ROLLEN)[number];
 
 const ALLE_FACHLICHEN: readonly Rolle[] = ['sachbearbeitung', 'registratur', 'fachadministration', 'fachverfahren'];
+/** Who files and reads documents; Fachadministration sees their metadata, Prüfung neither. */
+const DOKUMENTE_SCHREIBEN: readonly Rolle[] = ['sachbearbeitung', 'registratur', 'fachverfahren'];
+const DOKUMENTE_METADATEN: readonly Rolle[] = ['sachbearbeitung', 'registratur', 'fachadministration', 'fachverfahren'];
 
 export const BERECHTIGUNGEN: Record<string, readonly Rolle[]> = {
   getAktenplan: [...ALLE_FACHLICHEN],
   getAktenplaneinheit: [...ALLE_FACHLICHEN],
+  listDokumente: [...DOKUMENTE_METADATEN],
+  createDokument: [...DOKUMENTE_SCHREIBEN],
+  getDokument: [...DOKUMENTE_METADATEN],
+  updateDokument: [...DOKUMENTE_SCHREIBEN],
+  listDokumentVersionen: [...DOKUMENTE_METADATEN],
+  createDokumentVersion: [...DOKUMENTE_SCHREIBEN],
+  getDokumentInhalt: [...DOKUMENTE_SCHREIBEN],
+  getDokumentVersionInhalt: [...DOKUMENTE_SCHREIBEN],
 };
 
 export function erlaubteRollen(operationId: string): readonly Rolle[] {
