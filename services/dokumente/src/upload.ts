@@ -66,7 +66,7 @@ export async function leseUpload(
   req: FastifyRequest,
   opts: { verzeichnis: string; max: number; dateiFeld: string; erlaubteFelder: readonly string[] },
 ): Promise<Upload> {
-  if (!req.isMultipart()) throw new DokumentFehler.UngueltigesFormular('Erwartet wird multipart/form-data');
+  if (!req.isMultipart()) throw new DokumentFehler.KeinFormular();
   let datei: Upload['datei'] | null = null;
   const felder: Record<string, string> = {};
   try {

@@ -6,6 +6,7 @@ export const DokumentFehler = {
   DateiZuGross: createError('DATEI_ZU_GROSS', 'Die Datei ist größer als die für den Mandanten erlaubten %s Bytes; es wurde nichts gespeichert', 413),
   FormatNichtErlaubt: createError('FORMAT_NICHT_ERLAUBT', 'Das Dateiformat %s ist für diesen Mandanten nicht erlaubt', 415),
   TypWiderspruch: createError('TYP_WIDERSPRICHT_INHALT', 'Die Datei ist als %s angegeben, ihr Inhalt ist aber %s', 415),
+  KeinFormular: createError('MEDIENTYP_NICHT_UNTERSTUETZT', 'Erwartet wird multipart/form-data', 415),
   UngueltigesFormular: createError('UNGUELTIGES_FORMULAR', '%s', 400),
   IdempotenzKonflikt: createError('IDEMPOTENZ_SCHLUESSEL_WIEDERVERWENDET', 'Der Idempotency-Key wurde bereits für ein anderes Objekt verwendet', 409),
   UngueltigeAngabe: createError('UNGUELTIGE_ANGABE', '%s', 400),

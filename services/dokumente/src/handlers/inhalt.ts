@@ -8,6 +8,15 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { entscheideBereich, passtEtag } from '../domain/bereich.js';
 import type { DokumenteRepository } from '../repositories/dokumente.js';
 
+/** The plain-ASCII `filename=` for old clients; `filename*=` carries the real UTF-8 name. */
+export const asciiName = (name: string) =>
+  name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ß/g, 'ss')
+    .replace(/[^\x20-\x7e]/g, '_')
+    .replace(/["\\]/g, '_');
+
 type InhaltRequest = FastifyRequest<{ Params: { id: string; nr?: number } }>;
 
 export function inhaltHandlers(deps: { db: Db; storage: ObjectStore; repo: DokumenteRepository; protokolliere: Protokollierer }) {
@@ -30,7 +39,7 @@ export function inhaltHandlers(deps: { db: Db; storage: ObjectStore; repo: Dokum
       .header('accept-ranges', 'bytes')
       .header('x-content-type-options', 'nosniff')
       .header('cache-control', 'private, no-cache')
-      .header('content-disposition', contentDisposition(version.dateiname, { type: 'attachment' }));
+      .header('content-disposition', contentDisposition(version.dateiname, { type: 'attachment', fallback: asciiName(version.dateiname) }));
 
     if (passtEtag(req.headers['if-none-match'], tag)) return reply.code(304).send();
 

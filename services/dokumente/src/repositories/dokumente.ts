@@ -62,7 +62,15 @@ export const dokumenteRepository = {
   },
 
   async dokument(tx: Tx, id: string, sperren = false): Promise<(DokumentMitVersion & { kontext: VorgangKontext }) | null> {
-    const q = tx
+    if (sperren) {
+      // the Dokument row changes (versions, metadata); Vorgang and Akte only must not close meanwhile
+      await tx.execute(sql`select 1 from dokumente.dokument where id = ${id} for update`);
+      await tx.execute(
+        sql`select 1 from akten.vorgang v join akten.akte a on a.mandant_id = v.mandant_id and a.id = v.akte_id
+            where v.id = (select vorgang_id from dokumente.dokument where id = ${id}) for share`,
+      );
+    }
+    const rows = await tx
       .select({ dok: d, aktuell: dv, akteId: v.akteId, kennzeichen: v.kennzeichen, vorgangStatus: v.status, akteStatus: a.status, aktenzeichen: a.aktenzeichen })
       .from(d)
       .innerJoin(dv, and(eq(dv.mandantId, d.mandantId), eq(dv.dokumentId, d.id), eq(dv.nr, d.aktuelleVersion)))
@@ -70,11 +78,8 @@ export const dokumenteRepository = {
       .innerJoin(a, and(eq(a.mandantId, v.mandantId), eq(a.id, v.akteId)))
       .where(eq(d.id, id))
       .limit(1);
-    // the Dokument row is updated (versions, metadata); Vorgang and Akte only must not close meanwhile
-    const rows = sperren ? await q.for('update', { of: d }) : await q;
     const r = rows[0];
     if (!r) return null;
-    if (sperren) await tx.execute(sql`select 1 from akten.vorgang v join akten.akte a on a.mandant_id = v.mandant_id and a.id = v.akte_id where v.id = ${r.dok.vorgangId} for share`);
     return {
       ...r.dok,
       akteId: r.akteId,
