@@ -31,12 +31,6 @@ export interface DokumenteAppOptions {
   protokolliere?: Protokollierer;
 }
 
-declare module 'fastify' {
-  interface FastifyInstance {
-    dokumenteSweeper: () => ReturnType<typeof raeumeVerwaisteObjekte>;
-  }
-}
-
 export default async function dokumenteApp(app: FastifyInstance, opts: DokumenteAppOptions) {
   const eigene = dokumenteConfigSchema.parse(opts.config);
   const protokolliere = opts.protokolliere ?? protokolliereVorlaeufigNichts;
@@ -55,7 +49,6 @@ export default async function dokumenteApp(app: FastifyInstance, opts: Dokumente
 
   const sweep = () =>
     raeumeVerwaisteObjekte({ db: app.db, storage: app.storage, repo: dokumenteRepository, log: app.log, karenzMs: eigene.DOKUMENTE_SWEEPER_KARENZ_SEKUNDEN * 1000 });
-  app.decorate('dokumenteSweeper', sweep);
   if (eigene.DOKUMENTE_SWEEPER_INTERVALL_SEKUNDEN > 0) {
     const timer = setInterval(() => {
       sweep().catch((err: unknown) => app.log.warn({ err }, 'sweeper run failed'));

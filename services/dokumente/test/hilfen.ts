@@ -44,7 +44,7 @@ export async function baueApp(opts: { overrides?: Record<string, string>; protok
     config: { ...testConfig(opts.overrides), DOKUMENTE_SPOOL_DIR: spoolDir, DOKUMENTE_SWEEPER_INTERVALL_SEKUNDEN: 0 },
     protokolliere:
       opts.protokolliere ??
-      (async (_tx, _req, e) => {
+      (async (_tx: unknown, _req: unknown, e: AuditEreignis) => {
         protokoll.push(e);
       }),
   } as never);
@@ -128,7 +128,7 @@ export interface Datei {
 export async function formular(felder: Record<string, string>, datei?: Datei, dateiFeld = 'datei') {
   const fd = new FormData();
   for (const [k, v] of Object.entries(felder)) fd.append(k, v);
-  if (datei) fd.append(dateiFeld, new Blob([datei.inhalt], datei.type ? { type: datei.type } : {}), datei.name);
+  if (datei) fd.append(dateiFeld, new Blob([new Uint8Array(datei.inhalt)], datei.type ? { type: datei.type } : {}), datei.name);
   const req = new Request('http://localhost/', { method: 'POST', body: fd });
   return { payload: Buffer.from(await req.arrayBuffer()), headers: { 'content-type': req.headers.get('content-type')! } };
 }
