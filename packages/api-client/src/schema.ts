@@ -151,6 +151,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/dokumente/{id}/eingangsstempel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["Uuid"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stamp the receipt on page 1 of the current PDF version, as a new version
+         * @description The stamp names the agency, date and time of receipt (filing of the first version), the
+         *     Aktenzeichen, the Vorgang and the document number. It is placed in a page corner that covers
+         *     no text if there is one (top right first). The stamped PDF becomes a new version; the
+         *     original stays unchanged.
+         */
+        post: operations["createEingangsstempel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/akten/{id}/auszug.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the Akte. */
+                id: components["schemas"]["Uuid"];
+            };
+            cookie?: never;
+        };
+        /**
+         * One PDF of the whole Akte for file inspection (Akteneinsicht)
+         * @description Cover page with the Akte's metadata, a table of contents (Vorgang, Dokument, date, pages),
+         *     every PDF Dokument (current version) appended, page numbers and the Aktenzeichen in the
+         *     footer of every page. Other formats are listed with name, type and SHA-256. Every included
+         *     Dokument counts as a content read in the audit trail.
+         */
+        get: operations["getAktenauszug"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -885,6 +936,91 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             416: components["responses"]["Problem416"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    createEingangsstempel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["Uuid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stamped version. */
+            201: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DokumentVersion"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            /** @description Closed Vorgang or Akte, the current version is no PDF, is stamped already, or cannot be read (encrypted). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The PDF is too large to be worked on. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["Problem503"];
+        };
+    };
+    getAktenauszug: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the Akte. */
+                id: components["schemas"]["Uuid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Aktenauszug. */
+            200: {
+                headers: {
+                    "Content-Disposition"?: string;
+                    "X-Content-Type-Options"?: "nosniff";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            /** @description The Akte's PDFs are too large for one extract. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             503: components["responses"]["Problem503"];
         };
     };

@@ -19,6 +19,8 @@ export const BERECHTIGUNGEN: Record<string, readonly Rolle[]> = {
   createDokumentVersion: [...DOKUMENTE_SCHREIBEN],
   getDokumentInhalt: [...DOKUMENTE_SCHREIBEN],
   getDokumentVersionInhalt: [...DOKUMENTE_SCHREIBEN],
+  createEingangsstempel: [...DOKUMENTE_SCHREIBEN],
+  getAktenauszug: [...DOKUMENTE_SCHREIBEN],
 };
 
 export function erlaubteRollen(operationId: string): readonly Rolle[] {

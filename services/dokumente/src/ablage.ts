@@ -2,6 +2,7 @@
 // application chooses, and only then referenced by a row, committed together with its audit
 // record. A failure after the object was stored removes it again; if even that fails (crash),
 // the sweeper finds the object without row later.
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { Db, Tx } from '@eakte/db';
 import { akteurOf, Errors, wirksameEinstellungen, type Protokollierer } from '@eakte/platform';
@@ -101,6 +102,8 @@ export function createAblage(opts: AblageOptionen) {
   }
 
   return {
+    abgeleiteteVersion,
+
     /** POST /vorgaenge/{id}/dokumente */
     async neuesDokument(req: FastifyRequest, vorgangId: string, schluessel: string | undefined): Promise<Ergebnis> {
       const akteur = akteurOf(req);
@@ -229,6 +232,61 @@ export function createAblage(opts: AblageOptionen) {
       }
     },
   };
+
+  /**
+   * A version the service derived itself (e.g. the Eingangsstempel) from version `basisNr`;
+   * 409 when another version was added meanwhile.
+   */
+  async function abgeleiteteVersion(
+    req: FastifyRequest,
+    dokumentId: string,
+    basisNr: number,
+    inhalt: Uint8Array,
+    art: { mimeType: string; dateiname: string; herkunft: 'eingangsstempel'; details?: Record<string, unknown> },
+  ): Promise<Ergebnis> {
+    const akteur = akteurOf(req);
+    const m = akteur.mandantId;
+    const sha256 = createHash('sha256').update(inhalt).digest('hex');
+    const key = neuerSpeicherschluessel(m);
+    try {
+      await storage.put(key, Buffer.from(inhalt.buffer, inhalt.byteOffset, inhalt.byteLength), inhalt.byteLength, art.mimeType);
+    } catch (err) {
+      req.log.warn({ err, key }, 'storing a derived version failed');
+      await storage.remove(key).catch(() => {});
+      throw new Errors.DienstNichtVerfuegbar('Der Objektspeicher ist nicht erreichbar; es wurde nichts gespeichert. Bitte später erneut versuchen.');
+    }
+    const nr = basisNr + 1;
+    await festschreiben(req, key, () =>
+      db.withMandant(m, async (tx) => {
+        const dok = await repo.dokument(tx, dokumentId, true);
+        if (!dok) throw new Errors.NichtGefunden('Dokument nicht gefunden');
+        pruefeOffenFuerInhalt(dok.kontext);
+        if (dok.aktuelleVersion !== basisNr) throw new Errors.Konflikt('Inzwischen wurde eine neue Version angelegt; bitte erneut versuchen');
+        await repo.neueVersion(tx, dokumentId, {
+          mandantId: m,
+          dokumentId,
+          nr,
+          speicherschluessel: key,
+          groesse: inhalt.byteLength,
+          sha256,
+          mimeType: art.mimeType,
+          dateiname: art.dateiname,
+          herkunft: art.herkunft,
+          erstelltVon: akteur.sub,
+        });
+        await protokolliere(tx, req, {
+          aktion: 'dokument.version.erstellt',
+          objektTyp: 'dokument',
+          objektId: dokumentId,
+          aktenzeichen: dok.kontext.aktenzeichen,
+          akteId: dok.akteId,
+          aenderungen: [{ feld: 'aktuelleVersion', alt: basisNr, neu: nr }],
+          details: { versionNr: nr, herkunft: art.herkunft, groesse: inhalt.byteLength, sha256, ...art.details },
+        });
+      }),
+    );
+    return { dokumentId, versionNr: nr, wiederholt: false };
+  }
 
   /** The first result of a retried request; 409 when the key was used for another target. */
   async function wiederholung(

@@ -5,6 +5,7 @@ import type { Ablage } from '../ablage.js';
 import type { DokumenteRepository } from '../repositories/dokumente.js';
 import { dokumenteHandlers as metadatenHandlers } from './dokumente.js';
 import { inhaltHandlers } from './inhalt.js';
+import { pdfHandlers } from './pdf.js';
 
 export interface DokumenteDeps {
   db: Db;
@@ -16,5 +17,5 @@ export interface DokumenteDeps {
 
 /** All handlers of the Dokumente service, keyed by operationId. */
 export function dokumenteHandlers(deps: DokumenteDeps): Handlers {
-  return { ...metadatenHandlers(deps), ...inhaltHandlers(deps) } as Handlers;
+  return { ...metadatenHandlers(deps), ...inhaltHandlers(deps), ...pdfHandlers(deps) } as Handlers;
 }

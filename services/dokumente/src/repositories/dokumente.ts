@@ -136,6 +136,27 @@ export const dokumenteRepository = {
       .where(eq(d.id, dokumentId));
   },
 
+  async behoerde(tx: Tx, mandantId: string): Promise<string> {
+    const rows = await tx.select({ name: schema.mandant.name }).from(schema.mandant).where(eq(schema.mandant.id, mandantId)).limit(1);
+    return rows[0]?.name ?? '';
+  },
+
+  async akte(tx: Tx, akteId: string) {
+    const rows = await tx.select().from(a).where(eq(a.id, akteId)).limit(1);
+    return rows[0] ?? null;
+  },
+
+  /** Every Dokument of an Akte with its newest version, in Vorgang order, then filing order. */
+  async dokumenteDerAkte(tx: Tx, akteId: string) {
+    return tx
+      .select({ dok: d, aktuell: dv, kennzeichen: v.kennzeichen })
+      .from(d)
+      .innerJoin(dv, and(eq(dv.mandantId, d.mandantId), eq(dv.dokumentId, d.id), eq(dv.nr, d.aktuelleVersion)))
+      .innerJoin(v, and(eq(v.mandantId, d.mandantId), eq(v.id, d.vorgangId)))
+      .where(eq(v.akteId, akteId))
+      .orderBy(asc(v.laufendeNummer), asc(d.id));
+  },
+
   /** Which of `keys` no version references (set-based, one statement). */
   async unbenutzteSchluessel(tx: Tx, keys: string[]): Promise<string[]> {
     if (keys.length === 0) return [];
