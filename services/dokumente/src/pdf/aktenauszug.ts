@@ -104,15 +104,10 @@ export async function erstelleAuszug(akte: AuszugAkte, eintraege: AuszugEintrag[
       p.drawText(passend(e.vorgang, normal, 8, 105), { x: spalten[0]!, y, size: 8, font: normal });
       p.drawText(passend(`${e.betreff} (${e.dateiname})`, normal, 8, 215), { x: spalten[1]!, y, size: 8, font: normal });
       p.drawText(deDatum(e.datum), { x: spalten[2]!, y, size: 8, font: normal });
-      p.drawText(seiten ? (seiten.von === seiten.bis ? `S. ${seiten.von}` : `S. ${seiten.von}–${seiten.bis}`) : passend(`nicht enthalten: ${e.mimeType}`, normal, 8, A4[0] - RAND - spalten[3]!), {
-        x: spalten[3]!,
-        y,
-        size: 8,
-        font: normal,
-      });
+      p.drawText(seiten ? (seiten.von === seiten.bis ? `S. ${seiten.von}` : `S. ${seiten.von}–${seiten.bis}`) : 'nicht enthalten', { x: spalten[3]!, y, size: 8, font: normal });
       if (!seiten) {
         y -= 9;
-        p.drawText(`SHA-256 ${e.sha256}`, { x: spalten[1]!, y, size: 6, font: normal, color: rgb(0.35, 0.35, 0.35) });
+        p.drawText(passend(`${e.mimeType} · SHA-256 ${e.sha256}`, normal, 6, A4[0] - RAND - spalten[1]!), { x: spalten[1]!, y, size: 6, font: normal, color: rgb(0.35, 0.35, 0.35) });
       }
       y -= 12;
     }

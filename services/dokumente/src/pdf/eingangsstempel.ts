@@ -20,7 +20,7 @@ interface Rechteck {
   h: number;
 }
 
-const BREITE = 190;
+const BREITE = 215;
 const HOEHE = 66;
 const RAND = 14;
 
@@ -51,7 +51,7 @@ export async function stempele(original: Uint8Array, angaben: Stempelangaben): P
     [`Eingegangen am ${berlinerZeit(angaben.eingang)} Uhr`, fett, 8.5],
     [passend(`Az.: ${angaben.aktenzeichen}`, normal, 7.5, r.b - 10), normal, 7.5],
     [passend(`Vorgang: ${angaben.vorgang}`, normal, 7.5, r.b - 10), normal, 7.5],
-    [passend(`Dok.-Nr.: ${angaben.dokumentNr}`, normal, 7, r.b - 10), normal, 7],
+    [passend(`Dok.-Nr.: ${angaben.dokumentNr}`, normal, 6.5, r.b - 10), normal, 6.5],
   ];
   let y = r.y + r.h - 12;
   for (const [t, f, g] of zeilen) {

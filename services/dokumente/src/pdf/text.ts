@@ -2,6 +2,23 @@
 // text on a page so that a stamp can avoid it.
 import { extractText, getDocumentProxy } from 'unpdf';
 
+// pdf.js in unpdf 1.8 calls Math.sumPrecise (ES2026, Node 24+); on Node 20 it warns and loses
+// text positions. A compensated (Kahan) sum is precise enough for coordinates.
+const mathMitSumme = Math as Math & { sumPrecise?: (werte: Iterable<number>) => number };
+if (typeof mathMitSumme.sumPrecise !== 'function') {
+  mathMitSumme.sumPrecise = (werte: Iterable<number>) => {
+    let summe = 0;
+    let ausgleich = 0;
+    for (const w of werte) {
+      const y = w - ausgleich;
+      const t = summe + y;
+      ausgleich = t - summe - y;
+      summe = t;
+    }
+    return summe;
+  };
+}
+
 export async function pdfText(bytes: Uint8Array): Promise<string> {
   const pdf = await getDocumentProxy(new Uint8Array(bytes));
   try {
