@@ -1,5 +1,18 @@
 CREATE SCHEMA "dokumente";
 --> statement-breakpoint
+CREATE TABLE "dokumente"."auftrag" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"art" text NOT NULL,
+	"mandant_id" uuid NOT NULL,
+	"dokument_id" uuid NOT NULL,
+	"version_nr" integer NOT NULL,
+	"faellig_ab" timestamp with time zone DEFAULT now() NOT NULL,
+	"versuche" integer DEFAULT 0 NOT NULL,
+	"letzter_fehler" text,
+	CONSTRAINT "auftrag_art_ck" CHECK ("dokumente"."auftrag"."art" IN ('textextraktion'))
+);
+--> statement-breakpoint
+ALTER TABLE "dokumente"."auftrag" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 CREATE TABLE "dokumente"."dokument" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"mandant_id" uuid NOT NULL,
@@ -73,13 +86,16 @@ CREATE TABLE "dokumente"."volltext" (
 );
 --> statement-breakpoint
 ALTER TABLE "dokumente"."volltext" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+ALTER TABLE "dokumente"."auftrag" ADD CONSTRAINT "auftrag_version_fk" FOREIGN KEY ("mandant_id","dokument_id","version_nr") REFERENCES "dokumente"."dokument_version"("mandant_id","dokument_id","nr") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "dokumente"."dokument" ADD CONSTRAINT "dokument_vorgang_fk" FOREIGN KEY ("mandant_id","vorgang_id") REFERENCES "akten"."vorgang"("mandant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "dokumente"."dokument_version" ADD CONSTRAINT "dokument_version_dokument_fk" FOREIGN KEY ("mandant_id","dokument_id") REFERENCES "dokumente"."dokument"("mandant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "dokumente"."idempotenz" ADD CONSTRAINT "idempotenz_version_fk" FOREIGN KEY ("mandant_id","dokument_id","version_nr") REFERENCES "dokumente"."dokument_version"("mandant_id","dokument_id","nr") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "dokumente"."volltext" ADD CONSTRAINT "volltext_version_fk" FOREIGN KEY ("mandant_id","dokument_id","version_nr") REFERENCES "dokumente"."dokument_version"("mandant_id","dokument_id","nr") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "auftrag_faellig_idx" ON "dokumente"."auftrag" USING btree ("art","faellig_ab");--> statement-breakpoint
 CREATE INDEX "dokument_vorgang_idx" ON "dokumente"."dokument" USING btree ("mandant_id","vorgang_id","id");--> statement-breakpoint
 CREATE INDEX "idempotenz_erstellt_idx" ON "dokumente"."idempotenz" USING btree ("erstellt_am");--> statement-breakpoint
 CREATE INDEX "volltext_vektor_idx" ON "dokumente"."volltext" USING gin ("vektor");--> statement-breakpoint
+CREATE POLICY "auftrag_zugriff" ON "dokumente"."auftrag" AS PERMISSIVE FOR ALL TO public USING ("dokumente"."auftrag"."mandant_id" = nullif(current_setting('app.mandant', true), '')::uuid OR current_setting('app.dokumente_arbeiter', true) = 'an') WITH CHECK ("dokumente"."auftrag"."mandant_id" = nullif(current_setting('app.mandant', true), '')::uuid OR current_setting('app.dokumente_arbeiter', true) = 'an');--> statement-breakpoint
 CREATE POLICY "mandant_isolation" ON "dokumente"."dokument" AS PERMISSIVE FOR ALL TO public USING ("dokumente"."dokument"."mandant_id" = nullif(current_setting('app.mandant', true), '')::uuid) WITH CHECK ("dokumente"."dokument"."mandant_id" = nullif(current_setting('app.mandant', true), '')::uuid);--> statement-breakpoint
 CREATE POLICY "mandant_isolation" ON "dokumente"."dokument_version" AS PERMISSIVE FOR ALL TO public USING ("dokumente"."dokument_version"."mandant_id" = nullif(current_setting('app.mandant', true), '')::uuid) WITH CHECK ("dokumente"."dokument_version"."mandant_id" = nullif(current_setting('app.mandant', true), '')::uuid);--> statement-breakpoint
 CREATE POLICY "mandant_isolation" ON "dokumente"."idempotenz" AS PERMISSIVE FOR ALL TO public USING ("dokumente"."idempotenz"."mandant_id" = nullif(current_setting('app.mandant', true), '')::uuid) WITH CHECK ("dokumente"."idempotenz"."mandant_id" = nullif(current_setting('app.mandant', true), '')::uuid);--> statement-breakpoint

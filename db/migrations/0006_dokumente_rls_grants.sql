@@ -18,3 +18,11 @@ GRANT SELECT, INSERT ON "dokumente"."dokument_version" TO eakte_app;
 GRANT SELECT, INSERT ON "dokumente"."idempotenz" TO eakte_app;
 --> statement-breakpoint
 GRANT SELECT, INSERT, UPDATE ON "dokumente"."volltext" TO eakte_app;
+--> statement-breakpoint
+-- The job queue: ids only; the worker claims across tenants in its own context (policy auftrag_zugriff).
+ALTER TABLE "dokumente"."auftrag" FORCE ROW LEVEL SECURITY;
+--> statement-breakpoint
+-- Jobs are claimed (lease by faellig_ab) and removed when done.
+GRANT SELECT, INSERT, UPDATE, DELETE ON "dokumente"."auftrag" TO eakte_app;
+--> statement-breakpoint
+GRANT USAGE ON SEQUENCE "dokumente"."auftrag_id_seq" TO eakte_app;

@@ -14,6 +14,7 @@ import { erkenneDateityp, pruefeDateityp } from './domain/dateityp.js';
 import { DokumentFehler } from './domain/fehler.js';
 import { pruefeOffenFuerInhalt } from './domain/geschlossen.js';
 import { neuerSpeicherschluessel } from './domain/speicherschluessel.js';
+import { textExtrahierbar } from './domain/volltext.js';
 import type { DokumenteRepository } from './repositories/dokumente.js';
 import { leseUpload, type Spool } from './upload.js';
 
@@ -147,6 +148,7 @@ export function createAblage(opts: AblageOptionen) {
                 },
               );
               if (schluessel) await repo.merkeIdempotenz(tx, { mandantId: m, operation: OP, schluessel, dokumentId: id, versionNr: 1 });
+              if (textExtrahierbar(upload.mimeType)) await repo.beauftrageTextextraktion(tx, m, id, 1);
               await protokolliere(tx, req, {
                 aktion: 'dokument.erstellt',
                 objektTyp: 'dokument',
@@ -208,6 +210,7 @@ export function createAblage(opts: AblageOptionen) {
                 erstelltVon: akteur.sub,
               });
               if (schluessel) await repo.merkeIdempotenz(tx, { mandantId: m, operation: OP, schluessel, dokumentId, versionNr: nr });
+              if (textExtrahierbar(upload.mimeType)) await repo.beauftrageTextextraktion(tx, m, dokumentId, nr);
               await protokolliere(tx, req, {
                 aktion: 'dokument.version.erstellt',
                 objektTyp: 'dokument',
@@ -274,6 +277,7 @@ export function createAblage(opts: AblageOptionen) {
           herkunft: art.herkunft,
           erstelltVon: akteur.sub,
         });
+        if (textExtrahierbar(art.mimeType)) await repo.beauftrageTextextraktion(tx, m, dokumentId, nr);
         await protokolliere(tx, req, {
           aktion: 'dokument.version.erstellt',
           objektTyp: 'dokument',

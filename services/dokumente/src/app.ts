@@ -11,6 +11,7 @@ import { protokolliereVorlaeufigNichts } from './audit.js';
 import { dokumenteHandlers } from './handlers/index.js';
 import { dokumenteRepository } from './repositories/dokumente.js';
 import { raeumeVerwaisteObjekte } from './sweeper.js';
+import { arbeiteTextextraktion } from './textextraktion.js';
 
 export const SERVICE = 'dokumente';
 
@@ -22,6 +23,8 @@ export const dokumenteConfigSchema = z.object({
   DOKUMENTE_SWEEPER_KARENZ_SEKUNDEN: z.coerce.number().int().min(1).default(24 * 3600),
   /** How often the sweeper runs; 0 = never (tests call it directly). */
   DOKUMENTE_SWEEPER_INTERVALL_SEKUNDEN: z.coerce.number().int().min(0).default(3600),
+  /** How often the worker looks for due text extraction jobs; 0 = never (tests call it directly). */
+  DOKUMENTE_ARBEITER_INTERVALL_SEKUNDEN: z.coerce.number().int().min(0).default(5),
 });
 export type DokumenteConfig = z.infer<typeof dokumenteConfigSchema>;
 
@@ -49,11 +52,28 @@ export default async function dokumenteApp(app: FastifyInstance, opts: Dokumente
 
   const sweep = () =>
     raeumeVerwaisteObjekte({ db: app.db, storage: app.storage, repo: dokumenteRepository, log: app.log, karenzMs: eigene.DOKUMENTE_SWEEPER_KARENZ_SEKUNDEN * 1000 });
-  if (eigene.DOKUMENTE_SWEEPER_INTERVALL_SEKUNDEN > 0) {
-    const timer = setInterval(() => {
-      sweep().catch((err: unknown) => app.log.warn({ err }, 'sweeper run failed'));
-    }, eigene.DOKUMENTE_SWEEPER_INTERVALL_SEKUNDEN * 1000);
-    timer.unref();
-    app.addHook('onClose', async () => clearInterval(timer));
-  }
+  wiederhole(app, eigene.DOKUMENTE_ARBEITER_INTERVALL_SEKUNDEN, 'text extraction', async () => {
+    // work through the backlog, one batch after the other
+    while ((await arbeiteTextextraktion({ db: app.db, storage: app.storage, repo: dokumenteRepository, log: app.log })) > 0);
+  });
+  wiederhole(app, eigene.DOKUMENTE_SWEEPER_INTERVALL_SEKUNDEN, 'sweeper', async () => {
+    await sweep();
+  });
+}
+
+/** Runs `arbeit` every `sekunden` (0 = never), never overlapping itself, stopped on close. */
+function wiederhole(app: FastifyInstance, sekunden: number, name: string, arbeit: () => Promise<void>) {
+  if (sekunden <= 0) return;
+  let laeuft = false;
+  const timer = setInterval(() => {
+    if (laeuft) return;
+    laeuft = true;
+    arbeit()
+      .catch((err: unknown) => app.log.warn({ err }, `${name} run failed`))
+      .finally(() => {
+        laeuft = false;
+      });
+  }, sekunden * 1000);
+  timer.unref();
+  app.addHook('onClose', async () => clearInterval(timer));
 }

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, customType, date, foreignKey, index, integer, pgSchema, primaryKey, text, timestamptz, unique, uuid } from './pg.js';
-import { mandantIdColumn, mandantPolicy } from './common.js';
+import { bigint, bigserial, check, customType, date, foreignKey, index, integer, pgPolicy, pgSchema, primaryKey, text, timestamptz, unique, uuid } from './pg.js';
+import { currentMandant, mandantIdColumn, mandantPolicy } from './common.js';
 import { vorgang } from './akten.js';
 
 export const dokumente = pgSchema('dokumente');
@@ -136,6 +136,44 @@ export const volltext = dokumente
       index('volltext_vektor_idx').using('gin', t.vektor),
       check('volltext_status_ck', sql`${t.status} IN ('extrahiert', 'fehler', 'kein_text')`),
       mandantPolicy(t.mandantId),
+    ],
+  )
+  .enableRLS();
+
+/**
+ * Background work of the Dokumente service (text extraction), enqueued in the transaction that
+ * creates the version. Holds ids only. A tenant sees its own jobs; the worker claims jobs of all
+ * tenants in a transaction with `app.dokumente_arbeiter` set, then does each job inside its
+ * tenant's transaction.
+ */
+export const auftrag = dokumente
+  .table(
+    'auftrag',
+    {
+      id: bigserial('id', { mode: 'number' }).primaryKey(),
+      art: text('art').$type<'textextraktion'>().notNull(),
+      mandantId: mandantIdColumn(),
+      dokumentId: uuid('dokument_id').notNull(),
+      versionNr: integer('version_nr').notNull(),
+      faelligAb: timestamptz('faellig_ab').notNull().defaultNow(),
+      versuche: integer('versuche').notNull().default(0),
+      letzterFehler: text('letzter_fehler'),
+    },
+    (t) => [
+      foreignKey({
+        columns: [t.mandantId, t.dokumentId, t.versionNr],
+        foreignColumns: [dokumentVersion.mandantId, dokumentVersion.dokumentId, dokumentVersion.nr],
+        name: 'auftrag_version_fk',
+      }),
+      index('auftrag_faellig_idx').on(t.art, t.faelligAb),
+      check('auftrag_art_ck', sql`${t.art} IN ('textextraktion')`),
+      pgPolicy('auftrag_zugriff', {
+        as: 'permissive',
+        for: 'all',
+        to: 'public',
+        using: sql`${t.mandantId} = ${currentMandant} OR current_setting('app.dokumente_arbeiter', true) = 'an'`,
+        withCheck: sql`${t.mandantId} = ${currentMandant} OR current_setting('app.dokumente_arbeiter', true) = 'an'`,
+      }),
     ],
   )
   .enableRLS();

@@ -157,6 +157,10 @@ export const dokumenteRepository = {
       .orderBy(asc(v.laufendeNummer), asc(d.id));
   },
 
+  async beauftrageTextextraktion(tx: Tx, mandantId: string, dokumentId: string, versionNr: number) {
+    await tx.insert(schema.auftrag).values({ art: 'textextraktion', mandantId, dokumentId, versionNr });
+  },
+
   /** Which of `keys` no version references (set-based, one statement). */
   async unbenutzteSchluessel(tx: Tx, keys: string[]): Promise<string[]> {
     if (keys.length === 0) return [];
