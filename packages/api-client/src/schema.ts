@@ -202,6 +202,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/fixity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Re-read the tenant's stored content and compare it with the recorded SHA-256
+         * @description Checks up to 500 Dokumente of the caller's tenant, those checked longest ago first. A
+         *     mismatch or a missing object marks the Dokument `verletzt` (see `integritaet` of
+         *     `GET /dokumente/{id}`) and is recorded in the audit trail.
+         */
+        post: operations["runFixityCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -403,6 +425,16 @@ export interface components {
          * @description The stored bytes, with the detected type as Content-Type.
          */
         Inhalt: string;
+        FixityErgebnis: {
+            dokumente: number;
+            versionen: number;
+            verletzt: {
+                dokumentId: components["schemas"]["Uuid"];
+                versionNr: number;
+                /** @enum {string} */
+                grund: "abweichend" | "fehlt" | "unlesbar";
+            }[];
+        };
     };
     responses: {
         /** @description Missing, invalid or expired bearer token. */
@@ -1021,6 +1053,42 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Problem503"];
+        };
+    };
+    runFixityCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What was checked and what did not match. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "dokumente": 2,
+                     *       "versionen": 3,
+                     *       "verletzt": [
+                     *         {
+                     *           "dokumentId": "01938f3e-7c1a-7b5e-9d0a-1f2e3d4c5b6a",
+                     *           "versionNr": 1,
+                     *           "grund": "abweichend"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FixityErgebnis"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
             503: components["responses"]["Problem503"];
         };
     };

@@ -21,6 +21,7 @@ export const BERECHTIGUNGEN: Record<string, readonly Rolle[]> = {
   getDokumentVersionInhalt: [...DOKUMENTE_SCHREIBEN],
   createEingangsstempel: [...DOKUMENTE_SCHREIBEN],
   getAktenauszug: [...DOKUMENTE_SCHREIBEN],
+  runFixityCheck: ['registratur'],
 };
 
 export function erlaubteRollen(operationId: string): readonly Rolle[] {
