@@ -1,6 +1,6 @@
-// Demo data for the embedded default: two tenants with a small Aktenplan each, so isolation
-// can be seen right after `pnpm start`.
-import { createDb, schema } from '@eakte/db';
+// Demo data for the embedded default: two tenants with a small Aktenplan, org units, a user per
+// role and a few Akten each, so isolation can be seen right after `pnpm start`.
+import { createDb, schema, sql } from '@eakte/db';
 import { v7 as uuidv7 } from 'uuid';
 
 interface Einheit {
@@ -10,7 +10,22 @@ interface Einheit {
   art?: 'A' | 'B' | 'V';
 }
 
-export const DEMO_MANDANTEN: { slug: string; name: string; behoerdenkennung: string; aktenplan: Einheit[] }[] = [
+interface DemoAkte {
+  kennzeichen: string;
+  betreff: string;
+  oe: string;
+  stufe?: '003' | '002';
+  vorgaenge?: string[];
+}
+
+export const DEMO_MANDANTEN: {
+  slug: string;
+  name: string;
+  behoerdenkennung: string;
+  aktenplan: Einheit[];
+  organisationseinheiten: { kuerzel: string; name: string }[];
+  akten: DemoAkte[];
+}[] = [
   {
     slug: 'demo',
     name: 'Stadtverwaltung Musterstadt',
@@ -26,6 +41,15 @@ export const DEMO_MANDANTEN: { slug: string; name: string; behoerdenkennung: str
       { kennzeichen: '4', titel: 'Öffentliche Sicherheit und Ordnung' },
       { kennzeichen: '4.2', titel: 'Gewerbeangelegenheiten', frist: 5, art: 'V' },
     ],
+    organisationseinheiten: [
+      { kuerzel: 'FB 1', name: 'Fachbereich Zentrale Dienste' },
+      { kuerzel: 'FB 3', name: 'Fachbereich Bauen und Verkehr' },
+    ],
+    akten: [
+      { kennzeichen: '2.1', betreff: 'Straßenbau Hauptstraße, 2. Bauabschnitt', oe: 'FB 3', vorgaenge: ['Ausschreibung', 'Anliegerbeiträge'] },
+      { kennzeichen: '2.10', betreff: 'Bauantrag Gartenweg 4', oe: 'FB 3', vorgaenge: ['Nachforderung Unterlagen'] },
+      { kennzeichen: '0.2', betreff: 'Stellenbesetzung Sachbearbeitung Tiefbau', oe: 'FB 1', stufe: '002' },
+    ],
   },
   {
     slug: 'demo2',
@@ -37,8 +61,12 @@ export const DEMO_MANDANTEN: { slug: string; name: string; behoerdenkennung: str
       { kennzeichen: '3', titel: 'Wasserwirtschaft' },
       { kennzeichen: '3.4', titel: 'Gewässerunterhaltung', frist: 10, art: 'V' },
     ],
+    organisationseinheiten: [{ kuerzel: 'Ref 21', name: 'Referat Anlagengenehmigung' }],
+    akten: [{ kennzeichen: '1.1', betreff: 'Genehmigung Windpark Nordhöhe', oe: 'Ref 21', vorgaenge: ['Öffentlichkeitsbeteiligung'] }],
   },
 ];
+
+const ROLLEN = ['sachbearbeitung', 'registratur', 'fachadministration', 'pruefung', 'fachverfahren'] as const;
 
 const parentOf = (k: string) => (k.includes('.') ? k.slice(0, k.lastIndexOf('.')) : null);
 
@@ -70,6 +98,61 @@ export async function seedDemo(ownerUrl: string): Promise<void> {
             unbefristet: e.frist === 'unbefristet',
             aussonderungsart: e.art ?? null,
           });
+        }
+        // org units, one demo user per role (`<slug>-<role>`, the token script's default sub), a few Akten
+        const oes = new Map<string, string>();
+        for (const o of m.organisationseinheiten) {
+          const id = uuidv7();
+          oes.set(o.kuerzel, id);
+          await tx.insert(schema.organisationseinheit).values({ id, mandantId, ...o });
+        }
+        const ersteOe = m.organisationseinheiten[0]!.kuerzel;
+        for (const rolle of ROLLEN) {
+          const sub = `${m.slug}-${rolle}`;
+          const freigabe = rolle === 'registratur' || rolle === 'sachbearbeitung' ? 'vs-nfd' : 'offen';
+          await tx.insert(schema.benutzer).values({ mandantId, sub, name: `Demo ${rolle}`, freigabe });
+          await tx.insert(schema.benutzerOrganisationseinheit).values({ mandantId, sub, organisationseinheitId: oes.get(ersteOe)! });
+        }
+        const heute = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+        const jahr = Number(heute.slice(0, 4));
+        for (const a of m.akten) {
+          const einheitId = ids.get(a.kennzeichen)!;
+          const [z] = await tx
+            .insert(schema.aktenzeichenZaehler)
+            .values({ mandantId, aktenplaneinheitId: einheitId, jahr, letzteNummer: 1 })
+            .onConflictDoUpdate({
+              target: [schema.aktenzeichenZaehler.mandantId, schema.aktenzeichenZaehler.aktenplaneinheitId, schema.aktenzeichenZaehler.jahr],
+              set: { letzteNummer: sql`${schema.aktenzeichenZaehler.letzteNummer} + 1` },
+            })
+            .returning({ nr: schema.aktenzeichenZaehler.letzteNummer });
+          const aktenzeichen = `${a.kennzeichen}-${String(z!.nr).padStart(4, '0')}/${jahr}`;
+          const akteId = uuidv7();
+          const vorgaenge = a.vorgaenge ?? [];
+          await tx.insert(schema.akte).values({
+            id: akteId,
+            mandantId,
+            aktenplaneinheitId: einheitId,
+            aktenzeichen,
+            laufendeNummer: z!.nr,
+            jahr,
+            betreff: a.betreff,
+            federfuehrungId: oes.get(a.oe)!,
+            vertraulichkeitsstufe: a.stufe ?? '003',
+            laufzeitBeginn: heute,
+            letzteVorgangNummer: vorgaenge.length,
+            erstelltVon: `${m.slug}-sachbearbeitung`,
+          });
+          for (const [i, betreff] of vorgaenge.entries()) {
+            await tx.insert(schema.vorgang).values({
+              id: uuidv7(),
+              mandantId,
+              akteId,
+              laufendeNummer: i + 1,
+              kennzeichen: `${aktenzeichen}-${String(i + 1).padStart(3, '0')}`,
+              betreff,
+              erstelltVon: `${m.slug}-sachbearbeitung`,
+            });
+          }
         }
       });
     }

@@ -29,6 +29,239 @@ export interface paths {
         get: operations["getAktenplaneinheit"];
         put?: never;
         post?: never;
+        /** Delete a unit without Akten and sub-units (registratur); otherwise retire it */
+        delete: operations["deleteAktenplaneinheit"];
+        options?: never;
+        head?: never;
+        /** Change a unit (registratur); `gueltigBis` retires it */
+        patch: operations["updateAktenplaneinheit"];
+        trace?: never;
+    };
+    "/aktenplan/einheiten": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a unit to the Aktenplan (registratur) */
+        post: operations["createAktenplaneinheit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organisationseinheiten": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's org units */
+        get: operations["listOrganisationseinheiten"];
+        put?: never;
+        /** Create an org unit (fachadministration) */
+        post: operations["createOrganisationseinheit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/benutzer/{sub}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a user's clearance and org units (fachadministration) */
+        put: operations["setBenutzer"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/akten": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Akten visible to the caller, filtered, keyset-paginated */
+        get: operations["listAkten"];
+        put?: never;
+        /** Create an Akte; the server assigns the Aktenzeichen */
+        post: operations["createAkte"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/akten/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One Akte, with ETag */
+        get: operations["getAkte"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an Akte's metadata (If-Match required) */
+        patch: operations["updateAkte"];
+        trace?: never;
+    };
+    "/akten/{id}/zda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close an Akte (z.d.A.); all its Vorgänge must be closed */
+        post: operations["zdaAkte"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/akten/{id}/wiederaufnahme": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reopen a closed Akte (registratur); the running retention is voided */
+        post: operations["wiederaufnahmeAkte"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/akten/{id}/umprotokollierung": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move an Akte to another Aktenplaneinheit (registratur); it gets a new Aktenzeichen, the old one stays findable */
+        post: operations["umprotokolliereAkte"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/akten/{id}/vorgaenge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The Vorgänge of an Akte, by number */
+        get: operations["listVorgaengeDerAkte"];
+        put?: never;
+        /** Create a Vorgang in an open Akte */
+        post: operations["createVorgang"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/vorgaenge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Worklist — open Vorgänge with a Wiedervorlage up to a date */
+        get: operations["listVorgaenge"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/vorgaenge/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One Vorgang, with ETag */
+        get: operations["getVorgang"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a Vorgang (If-Match required) */
+        patch: operations["updateVorgang"];
+        trace?: never;
+    };
+    "/vorgaenge/{id}/zda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a Vorgang (z.d.A.) */
+        post: operations["zdaVorgang"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/suche": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search Akten and Vorgänge by Aktenzeichen and Betreff
+         * @description Aktenzeichen exact and by prefix (also former Aktenzeichen), Betreff words with German stemming,
+         *     trigram similarity for typos; `ß`/`ss` and `ä`/`ae` compare equal. Only objects the caller may
+         *     see are returned (tenant, clearance, org-unit visibility).
+         */
+        get: operations["suche"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -287,6 +520,230 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /** @description Retention in whole years, or `unbefristet`; null when none applies. */
+        Aufbewahrungsfrist: number | "unbefristet" | null;
+        /**
+         * @description A archivwürdig, B bewerten, V vernichten
+         * @enum {string|null}
+         */
+        Aussonderungsart: "A" | "B" | "V" | null;
+        /** @description Changes; Kennzeichen and parent are fixed once created. `gueltigBis` retires a unit. */
+        AktenplaneinheitAenderung: {
+            titel?: string;
+            beschreibung?: string | null;
+            /** Format: date */
+            gueltigAb?: string | null;
+            /** Format: date */
+            gueltigBis?: string | null;
+            aufbewahrungsfrist?: components["schemas"]["Aufbewahrungsfrist"];
+            aussonderungsart?: components["schemas"]["Aussonderungsart"];
+        };
+        AktenplaneinheitNeu: {
+            /**
+             * Format: uuid
+             * @description Parent unit; its Kennzeichen must be the prefix of this one.
+             */
+            parentId?: string | null;
+            /** @example 21.04.3 */
+            kennzeichen: string;
+            titel: string;
+            beschreibung?: string | null;
+            /** Format: date */
+            gueltigAb?: string | null;
+            /** Format: date */
+            gueltigBis?: string | null;
+            aufbewahrungsfrist?: components["schemas"]["Aufbewahrungsfrist"];
+            aussonderungsart?: components["schemas"]["Aussonderungsart"];
+        };
+        Organisationseinheit: {
+            id: components["schemas"]["Uuid"];
+            /** @example FB 3.2 */
+            kuerzel: string;
+            /** @example Fachbereich Tiefbau */
+            name: string;
+        };
+        OrganisationseinheitListe: {
+            items: components["schemas"]["Organisationseinheit"][];
+        };
+        OrganisationseinheitNeu: {
+            kuerzel: string;
+            name: string;
+        };
+        /**
+         * @description Clearance of a user; objects above it are invisible to them.
+         * @enum {string}
+         */
+        Freigabe: "offen" | "vs-nfd" | "vertraulich" | "geheim" | "streng-geheim";
+        BenutzerSetzen: {
+            name?: string | null;
+            freigabe: components["schemas"]["Freigabe"];
+            organisationseinheiten: components["schemas"]["Uuid"][];
+        };
+        Benutzer: {
+            sub: string;
+            name: string | null;
+            freigabe: components["schemas"]["Freigabe"];
+            organisationseinheiten: components["schemas"]["Uuid"][];
+        };
+        /** @enum {string} */
+        Status: "offen" | "geschlossen";
+        /**
+         * @description xdomea code — 003 Offen, 002 VS-NfD, 005 Vertraulich, 001 Geheim, 004 Streng geheim.
+         * @enum {string}
+         */
+        Vertraulichkeitsstufe: "003" | "002" | "005" | "001" | "004";
+        /**
+         * @description xdomea code — 001 elektronisch, 002 hybrid, 003 Papier.
+         * @enum {string}
+         */
+        Medium: "001" | "002" | "003";
+        Akte: {
+            id: components["schemas"]["Uuid"];
+            /** @example 21.04.3-0007/2026 */
+            aktenzeichen: string;
+            /** @description Aktenzeichen the Akte had before an Umprotokollierung; still findable. */
+            fruehereAktenzeichen: string[];
+            aktenplaneinheitId: components["schemas"]["Uuid"];
+            betreff: string;
+            /**
+             * Format: uuid
+             * @description Responsible org unit.
+             */
+            federfuehrung: string | null;
+            vertraulichkeitsstufe: components["schemas"]["Vertraulichkeitsstufe"];
+            medium: components["schemas"]["Medium"];
+            bemerkung: string | null;
+            status: components["schemas"]["Status"];
+            /** Format: date */
+            zdaDatum: string | null;
+            laufzeit: {
+                /** Format: date */
+                beginn: string;
+                /** Format: date */
+                ende: string | null;
+            };
+            aufbewahrungsfrist: components["schemas"]["Aufbewahrungsfrist"];
+            /** @description True when the Frist comes from the Aktenplan rather than the Akte. */
+            aufbewahrungsfristGeerbt?: boolean;
+            aussonderungsart: components["schemas"]["Aussonderungsart"];
+            /**
+             * Format: date
+             * @description Last day of retention (31 December); null while open or for `unbefristet`.
+             */
+            aufbewahrungBis: string | null;
+            /**
+             * Format: date
+             * @description Aussonderung due from (1 January); null while open or for `unbefristet`.
+             */
+            aussonderungFaelligAb: string | null;
+            version: number;
+            /** Format: date-time */
+            erstelltAm: string;
+            /** Format: date-time */
+            geaendertAm: string;
+        };
+        AktenListe: {
+            items: components["schemas"]["Akte"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        AkteNeu: {
+            aktenplaneinheitId: components["schemas"]["Uuid"];
+            betreff: string;
+            /**
+             * Format: uuid
+             * @description Default the caller's (first) org unit.
+             */
+            federfuehrung?: string | null;
+            vertraulichkeitsstufe?: components["schemas"]["Vertraulichkeitsstufe"];
+            medium?: components["schemas"]["Medium"];
+            bemerkung?: string | null;
+            /**
+             * Format: date
+             * @description Earlier begin of the Laufzeit (`registratur` only, e.g. migrating paper files); default today.
+             */
+            laufzeitBeginn?: string;
+        };
+        /**
+         * @description Metadata changes. On a closed Akte only `registratur` may change metadata, and must give a `grund`.
+         *     `aufbewahrungsfrist` and `aussonderungsart` are changed by `registratur` only (null = inherit from the Aktenplan).
+         */
+        AkteAenderung: {
+            betreff?: string;
+            /** Format: uuid */
+            federfuehrung?: string | null;
+            vertraulichkeitsstufe?: components["schemas"]["Vertraulichkeitsstufe"];
+            medium?: components["schemas"]["Medium"];
+            bemerkung?: string | null;
+            aufbewahrungsfrist?: components["schemas"]["Aufbewahrungsfrist"];
+            aussonderungsart?: components["schemas"]["Aussonderungsart"];
+            grund?: string;
+        };
+        ZdaVerfuegung: {
+            /**
+             * Format: date
+             * @description Earlier date of the z.d.A. (`registratur` only, e.g. migrating paper files); default today.
+             */
+            datum?: string;
+        };
+        Wiederaufnahme: {
+            grund: string;
+        };
+        Umprotokollierung: {
+            aktenplaneinheitId: components["schemas"]["Uuid"];
+            grund: string;
+        };
+        Vorgang: {
+            id: components["schemas"]["Uuid"];
+            akteId: components["schemas"]["Uuid"];
+            /** @example 21.04.3-0007/2026 */
+            aktenzeichen: string;
+            /** @example 21.04.3-0007/2026-003 */
+            kennzeichen: string;
+            betreff: string;
+            status: components["schemas"]["Status"];
+            /** Format: date */
+            zdaDatum: string | null;
+            /** Format: date */
+            wiedervorlage: string | null;
+            version: number;
+            /** Format: date-time */
+            erstelltAm: string;
+            /** Format: date-time */
+            geaendertAm: string;
+        };
+        VorgangListe: {
+            items: components["schemas"]["Vorgang"][];
+            nextCursor: string | null;
+        };
+        VorgangNeu: {
+            betreff: string;
+            /** Format: date */
+            wiedervorlage?: string | null;
+        };
+        VorgangAenderung: {
+            betreff?: string;
+            /** Format: date */
+            wiedervorlage?: string | null;
+            grund?: string;
+        };
+        Suchtreffer: {
+            /** @enum {string} */
+            typ: "akte" | "vorgang";
+            id: components["schemas"]["Uuid"];
+            akteId: components["schemas"]["Uuid"];
+            /** @description Aktenzeichen of an Akte, Kennzeichen of a Vorgang. */
+            kennzeichen: string;
+            betreff: string;
+            status: components["schemas"]["Status"];
+            /** @enum {string} */
+            trefferArt: "aktenzeichen" | "volltext" | "aehnlich";
+            relevanz: number;
+        };
+        Suchergebnis: {
+            items: components["schemas"]["Suchtreffer"][];
+            nextCursor: string | null;
+        };
         /**
          * Format: date
          * @example 2026-03-02
@@ -473,8 +930,35 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Conflicts with the current state (e.g. already exists, object closed). */
+        /** @description The request conflicts with the object's state (e.g. `OBJEKT_GESCHLOSSEN`, open Vorgänge, duplicate Kennzeichen). */
         Problem409: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `If-Match` names an outdated version (`VORBEDINGUNG_FEHLGESCHLAGEN`): read the object again. */
+        Problem412: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `If-Match` is required for this change (`VORBEDINGUNG_ERFORDERLICH`). */
+        Problem428: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The request is well-formed but not allowed by a rule (`NICHT_VERARBEITBAR`). */
+        Problem422: {
             headers: {
                 [name: string]: unknown;
             };
@@ -509,24 +993,6 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description If-Match does not match the current version (someone changed it meanwhile). */
-        Problem412: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
-        /** @description If-Match is required for this change. */
-        Problem428: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
         /** @description The requested range lies outside the content (`Content-Range` names the size). */
         Problem416: {
             headers: {
@@ -539,17 +1005,24 @@ export interface components {
         };
     };
     parameters: {
+        IdPfad: components["schemas"]["Uuid"];
+        /** @description The `ETag` of the last read; required (428 without, 412 when outdated). */
+        IfMatch: string;
         /** @description Page size (at most 200). */
         Limit: number;
-        /** @description Opaque cursor from `nextCursor` of the previous page. */
+        /** @description `nextCursor` of the previous page. */
         Cursor: string;
+        /** @description Page size (at most 200). */
+        "Limit-2": number;
+        /** @description Opaque cursor from `nextCursor` of the previous page. */
+        "Cursor-2": string;
         /**
          * @description A retry with the same key returns the first result and stores nothing new.
          * @example 6f1c2a0e-upload-1
          */
         IdempotencyKey: string;
         /** @description The ETag of the version being changed. Required; 428 when missing, 412 when stale. */
-        IfMatch: string;
+        "IfMatch-2": string;
         /**
          * @description One byte range (`bytes=0-1023`, `bytes=1024-`, `bytes=-500`). Several ranges are answered with the whole content.
          * @example bytes=0-1023
@@ -561,7 +1034,10 @@ export interface components {
         IfNoneMatch: string;
     };
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description Version of the object, for `If-Match`. */
+        ETag: string;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -602,6 +1078,7 @@ export interface operations {
             /** @description The unit. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -614,13 +1091,641 @@ export interface operations {
             404: components["responses"]["Problem404"];
         };
     };
-    listDokumente: {
+    deleteAktenplaneinheit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPfad"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+        };
+    };
+    updateAktenplaneinheit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` of the last read; required (428 without, 412 when outdated). */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                id: components["parameters"]["IdPfad"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AktenplaneinheitAenderung"];
+            };
+        };
+        responses: {
+            /** @description The changed unit. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Aktenplaneinheit"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            412: components["responses"]["Problem412"];
+            428: components["responses"]["Problem428"];
+        };
+    };
+    createAktenplaneinheit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AktenplaneinheitNeu"];
+            };
+        };
+        responses: {
+            /** @description The new unit. */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Aktenplaneinheit"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+        };
+    };
+    listOrganisationseinheiten: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description All org units, by Kürzel. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationseinheitListe"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+        };
+    };
+    createOrganisationseinheit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrganisationseinheitNeu"];
+            };
+        };
+        responses: {
+            /** @description The new org unit. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organisationseinheit"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+        };
+    };
+    setBenutzer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The user's `sub` claim. */
+                sub: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BenutzerSetzen"];
+            };
+        };
+        responses: {
+            /** @description The user as now set. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Benutzer"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+        };
+    };
+    listAkten: {
         parameters: {
             query?: {
                 /** @description Page size (at most 200). */
                 limit?: components["parameters"]["Limit"];
-                /** @description Opaque cursor from `nextCursor` of the previous page. */
+                /** @description `nextCursor` of the previous page. */
                 cursor?: components["parameters"]["Cursor"];
+                aktenplaneinheit?: components["schemas"]["Uuid"];
+                federfuehrung?: components["schemas"]["Uuid"];
+                status?: components["schemas"]["Status"];
+                /** @description Betreff contains this text (case, ß/ss and umlaut folding ignored). */
+                betreff?: string;
+                /** @description Laufzeit overlaps [laufzeitVon, laufzeitBis]. */
+                laufzeitVon?: string;
+                laufzeitBis?: string;
+                sortierung?: "aktenzeichen" | "geaendert";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AktenListe"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+        };
+    };
+    createAkte: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AkteNeu"];
+            };
+        };
+        responses: {
+            /** @description The new Akte. */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Akte"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+        };
+    };
+    getAkte: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPfad"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Akte. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Akte"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+        };
+    };
+    updateAkte: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` of the last read; required (428 without, 412 when outdated). */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                id: components["parameters"]["IdPfad"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AkteAenderung"];
+            };
+        };
+        responses: {
+            /** @description The changed Akte. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Akte"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            412: components["responses"]["Problem412"];
+            422: components["responses"]["Problem422"];
+            428: components["responses"]["Problem428"];
+        };
+    };
+    zdaAkte: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPfad"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ZdaVerfuegung"];
+            };
+        };
+        responses: {
+            /** @description The closed Akte with its retention dates. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Akte"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            /** @description Already closed (`OBJEKT_GESCHLOSSEN`) or Vorgänge still open (`OFFENE_VORGAENGE`, listed in `offeneVorgaenge`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: components["responses"]["Problem422"];
+        };
+    };
+    wiederaufnahmeAkte: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPfad"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Wiederaufnahme"];
+            };
+        };
+        responses: {
+            /** @description The reopened Akte. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Akte"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+        };
+    };
+    umprotokolliereAkte: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPfad"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Umprotokollierung"];
+            };
+        };
+        responses: {
+            /** @description The Akte under its new Aktenzeichen. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Akte"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+        };
+    };
+    listVorgaengeDerAkte: {
+        parameters: {
+            query?: {
+                /** @description Page size (at most 200). */
+                limit?: components["parameters"]["Limit"];
+                /** @description `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPfad"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VorgangListe"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+        };
+    };
+    createVorgang: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPfad"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VorgangNeu"];
+            };
+        };
+        responses: {
+            /** @description The new Vorgang. */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Vorgang"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+        };
+    };
+    listVorgaenge: {
+        parameters: {
+            query: {
+                wiedervorlageBis: string;
+                /** @description Page size (at most 200). */
+                limit?: components["parameters"]["Limit"];
+                /** @description `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page, by Wiedervorlage date. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VorgangListe"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+        };
+    };
+    getVorgang: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPfad"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Vorgang. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Vorgang"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+        };
+    };
+    updateVorgang: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` of the last read; required (428 without, 412 when outdated). */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                id: components["parameters"]["IdPfad"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VorgangAenderung"];
+            };
+        };
+        responses: {
+            /** @description The changed Vorgang. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Vorgang"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            412: components["responses"]["Problem412"];
+            428: components["responses"]["Problem428"];
+        };
+    };
+    zdaVorgang: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPfad"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ZdaVerfuegung"];
+            };
+        };
+        responses: {
+            /** @description The closed Vorgang. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Vorgang"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+        };
+    };
+    suche: {
+        parameters: {
+            query: {
+                /** @example Strassenbau */
+                q: string;
+                /** @description Page size (at most 200). */
+                limit?: components["parameters"]["Limit"];
+                /** @description `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of hits, best first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Suchergebnis"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+        };
+    };
+    listDokumente: {
+        parameters: {
+            query?: {
+                /** @description Page size (at most 200). */
+                limit?: components["parameters"]["Limit-2"];
+                /** @description Opaque cursor from `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor-2"];
             };
             header?: never;
             path: {
@@ -727,7 +1832,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description The ETag of the version being changed. Required; 428 when missing, 412 when stale. */
-                "If-Match"?: components["parameters"]["IfMatch"];
+                "If-Match"?: components["parameters"]["IfMatch-2"];
             };
             path: {
                 id: components["schemas"]["Uuid"];

@@ -11,8 +11,14 @@ export const Errors = {
   RouteNichtGefunden: createError('ROUTE_NICHT_GEFUNDEN', 'Keine Ressource unter %s %s', 404),
   MethodeNichtErlaubt: createError('METHODE_NICHT_ERLAUBT', 'Methode %s ist für %s nicht erlaubt', 405),
   Konflikt: createError('KONFLIKT', '%s', 409),
+  /** A closed (z.d.A.) object takes no new content and no changes except by registratur with a reason. */
+  ObjektGeschlossen: createError('OBJEKT_GESCHLOSSEN', '%s', 409),
+  /** `If-Match` names an outdated version. */
   VorbedingungFehlgeschlagen: createError('VORBEDINGUNG_FEHLGESCHLAGEN', '%s', 412),
+  /** `If-Match` is required for this change. */
   VorbedingungErforderlich: createError('VORBEDINGUNG_ERFORDERLICH', '%s', 428),
+  /** Well-formed but refused by a rule. */
+  NichtVerarbeitbar: createError('NICHT_VERARBEITBAR', '%s', 422),
   UngueltigerCursor: createError('UNGUELTIGER_CURSOR', 'Der Cursor ist ungültig oder abgelaufen', 400),
   DienstNichtVerfuegbar: createError('DIENST_NICHT_VERFUEGBAR', '%s', 503),
   ZeitUeberschreitung: createError('ZEITUEBERSCHREITUNG', '%s', 504),
@@ -85,7 +91,8 @@ export function toProblem(err: FastifyError & { validation?: ValidationItem[] })
   const status = err.statusCode ?? 500;
   if (status >= 400 && status < 500) {
     const code = err.code && !err.code.startsWith('FST_') ? err.code : 'UNGUELTIGE_ANFRAGE';
-    return problem(status, code, err.message);
+    // domain errors may carry problem extension members (e.g. the open Vorgänge blocking a z.d.A.)
+    return problem(status, code, err.message, (err as { erweiterung?: Record<string, unknown> }).erweiterung ?? {});
   }
   if (status === 503 || status === 502 || status === 504) {
     const code = err.code && !err.code.startsWith('FST_') ? err.code : 'DIENST_NICHT_VERFUEGBAR';

@@ -1,12 +1,15 @@
 import type { Handlers } from '@eakte/platform';
 import type { AktenplanRepository } from '../repositories/aktenplan.js';
+import type { AktenService } from '../services/akten.js';
+import { aktenHandlersFuer } from './akten.js';
 import { aktenplanHandlers } from './aktenplan.js';
 
 export interface AktenRepositories {
   aktenplan: AktenplanRepository;
+  service: AktenService;
 }
 
 /** All handlers of the Akten service, keyed by operationId. */
 export function aktenHandlers(repos: AktenRepositories): Handlers {
-  return { ...aktenplanHandlers(repos.aktenplan) } as Handlers;
+  return { ...aktenplanHandlers(repos.aktenplan, repos.service), ...aktenHandlersFuer(repos.service) } as Handlers;
 }

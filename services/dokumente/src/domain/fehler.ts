@@ -2,7 +2,6 @@
 import createError from '@fastify/error';
 
 export const DokumentFehler = {
-  ObjektGeschlossen: createError('OBJEKT_GESCHLOSSEN', '%s', 409),
   DateiZuGross: createError('DATEI_ZU_GROSS', 'Die Datei ist größer als die für den Mandanten erlaubten %s Bytes; es wurde nichts gespeichert', 413),
   FormatNichtErlaubt: createError('FORMAT_NICHT_ERLAUBT', 'Das Dateiformat %s ist für diesen Mandanten nicht erlaubt', 415),
   TypWiderspruch: createError('TYP_WIDERSPRICHT_INHALT', 'Die Datei ist als %s angegeben, ihr Inhalt ist aber %s', 415),

@@ -1,0 +1,66 @@
+// Rows → contract representations.
+import type { components } from '@eakte/api-client';
+import type { AkteAnsicht } from '../services/akten.js';
+import type { OrganisationseinheitRow, Treffer, VorgangRow } from '../repositories/akten.js';
+
+type S = components['schemas'];
+
+const zeit = (d: Date) => d.toISOString();
+
+export function akteDarstellung(a: AkteAnsicht): S['Akte'] {
+  const r = a.row;
+  return {
+    id: r.id,
+    aktenzeichen: r.aktenzeichen,
+    fruehereAktenzeichen: a.frueher,
+    aktenplaneinheitId: r.aktenplaneinheitId,
+    betreff: r.betreff,
+    federfuehrung: r.federfuehrungId,
+    vertraulichkeitsstufe: r.vertraulichkeitsstufe,
+    medium: r.medium,
+    bemerkung: r.bemerkung,
+    status: r.status,
+    zdaDatum: r.zdaDatum,
+    laufzeit: { beginn: r.laufzeitBeginn, ende: r.laufzeitEnde },
+    aufbewahrungsfrist: a.frist,
+    aufbewahrungsfristGeerbt: a.fristGeerbt,
+    aussonderungsart: a.aussonderungsart,
+    aufbewahrungBis: r.aufbewahrungBis,
+    aussonderungFaelligAb: r.aussonderungFaelligAb,
+    version: r.version,
+    erstelltAm: zeit(r.erstelltAm),
+    geaendertAm: zeit(r.geaendertAm),
+  };
+}
+
+export function vorgangDarstellung(v: VorgangRow): S['Vorgang'] {
+  return {
+    id: v.id,
+    akteId: v.akteId,
+    aktenzeichen: v.aktenzeichen,
+    kennzeichen: v.kennzeichen,
+    betreff: v.betreff,
+    status: v.status,
+    zdaDatum: v.zdaDatum,
+    wiedervorlage: v.wiedervorlage,
+    version: v.version,
+    erstelltAm: zeit(v.erstelltAm),
+    geaendertAm: zeit(v.geaendertAm),
+  };
+}
+
+export function trefferDarstellung(t: Treffer): S['Suchtreffer'] {
+  const relevanz = Number(t.relevanz);
+  return {
+    typ: t.typ,
+    id: t.id,
+    akteId: t.akte_id,
+    kennzeichen: t.kennzeichen,
+    betreff: t.betreff,
+    status: t.status,
+    trefferArt: relevanz >= 2 ? 'aktenzeichen' : relevanz >= 1 ? 'volltext' : 'aehnlich',
+    relevanz,
+  };
+}
+
+export const organisationseinheitDarstellung = (o: OrganisationseinheitRow): S['Organisationseinheit'] => ({ id: o.id, kuerzel: o.kuerzel, name: o.name });

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { bildeAktenzeichen, pruefeRegel, STANDARD_REGEL, vorgangKennzeichen } from '../src/domain/aktenzeichen.js';
+import { berechneAufbewahrung, heute, wirksameFrist } from '../src/domain/aufbewahrung.js';
+import { sichtbareStufen, sichtFuer, stufeZulaessig } from '../src/domain/sichtbarkeit.js';
+
+describe('retention (design §3.1)', () => {
+  it('starts on 1 January after the z.d.A. and ends on 31 December', () => {
+    expect(berechneAufbewahrung('2026-03-15', 10)).toEqual({ beginn: '2027-01-01', aufbewahrungBis: '2036-12-31', aussonderungFaelligAb: '2037-01-01' });
+  });
+
+  it('treats a z.d.A. on 31 December and on 1 January as the same year', () => {
+    expect(berechneAufbewahrung('2026-12-31', 5).aussonderungFaelligAb).toBe('2032-01-01');
+    expect(berechneAufbewahrung('2026-01-01', 5).aussonderungFaelligAb).toBe('2032-01-01');
+    expect(berechneAufbewahrung('2027-01-01', 5).aussonderungFaelligAb).toBe('2033-01-01');
+  });
+
+  it('is unaffected by leap days', () => {
+    expect(berechneAufbewahrung('2028-02-29', 4)).toEqual({ beginn: '2029-01-01', aufbewahrungBis: '2032-12-31', aussonderungFaelligAb: '2033-01-01' });
+  });
+
+  it('never falls due for unbefristet, and gives no dates without any Frist', () => {
+    expect(berechneAufbewahrung('2026-03-15', 'unbefristet')).toEqual({ beginn: '2027-01-01', aufbewahrungBis: null, aussonderungFaelligAb: null });
+    expect(berechneAufbewahrung('2026-03-15', null)).toEqual({ beginn: null, aufbewahrungBis: null, aussonderungFaelligAb: null });
+  });
+
+  it('with Frist 0 falls due right after the year of the z.d.A.', () => {
+    expect(berechneAufbewahrung('2026-06-01', 0)).toEqual({ beginn: '2027-01-01', aufbewahrungBis: '2026-12-31', aussonderungFaelligAb: '2027-01-01' });
+  });
+
+  it('counts from the last z.d.A. after a reopening', () => {
+    const erste = berechneAufbewahrung('2026-03-15', 10);
+    const zweite = berechneAufbewahrung('2029-07-01', 10);
+    expect(zweite.aussonderungFaelligAb).toBe('2040-01-01');
+    expect(zweite.aussonderungFaelligAb! > erste.aussonderungFaelligAb!).toBe(true);
+  });
+
+  it('takes the Akte\'s own Frist, else the nearest unit\'s', () => {
+    const kette = [
+      { aufbewahrungsfrist: null, unbefristet: false },
+      { aufbewahrungsfrist: 30, unbefristet: false },
+      { aufbewahrungsfrist: null, unbefristet: true },
+    ];
+    expect(wirksameFrist({ aufbewahrungsfrist: 5, unbefristet: false }, kette)).toEqual({ frist: 5, geerbt: false });
+    expect(wirksameFrist({ aufbewahrungsfrist: null, unbefristet: true }, kette)).toEqual({ frist: 'unbefristet', geerbt: false });
+    expect(wirksameFrist({ aufbewahrungsfrist: null, unbefristet: false }, kette)).toEqual({ frist: 30, geerbt: true });
+    expect(wirksameFrist({ aufbewahrungsfrist: null, unbefristet: false }, [])).toEqual({ frist: null, geerbt: true });
+  });
+
+  it('uses the calendar day in Berlin', () => {
+    expect(heute(new Date('2026-12-31T23:30:00Z'))).toBe('2027-01-01');
+    expect(heute(new Date('2026-06-30T21:59:00Z'))).toBe('2026-06-30');
+  });
+});
+
+describe('Aktenzeichen rule', () => {
+  it('builds the default rule with a zero-padded running number', () => {
+    expect(bildeAktenzeichen(STANDARD_REGEL, { kennzeichen: '21.04.3', nr: 7, jahr: 2026 })).toBe('21.04.3-0007/2026');
+    expect(bildeAktenzeichen(STANDARD_REGEL, { kennzeichen: '1', nr: 12345, jahr: 2026 })).toBe('1-12345/2026');
+    expect(bildeAktenzeichen('{jahr}/{kennzeichen}/{nr}', { kennzeichen: '4.2', nr: 3, jahr: 2027 })).toBe('2027/4.2/3');
+    expect(vorgangKennzeichen('21.04.3-0007/2026', 3)).toBe('21.04.3-0007/2026-003');
+  });
+
+  it('rejects rules without running number, unit or year, or with unknown placeholders', () => {
+    expect(pruefeRegel(STANDARD_REGEL)).toBeNull();
+    expect(pruefeRegel('{kennzeichen}/{jahr}')).toMatch(/\{nr\}/);
+    expect(pruefeRegel('{nr}/{jahr}')).toMatch(/kennzeichen/);
+    expect(pruefeRegel('{kennzeichen}-{nr}')).toMatch(/jahr/);
+    expect(pruefeRegel('{kennzeichen}-{nr}/{jahr}-{xy}')).toMatch(/unbekannt/);
+  });
+});
+
+describe('visibility', () => {
+  it('maps clearance to visible xdomea levels', () => {
+    expect(sichtbareStufen('offen')).toEqual(['003']);
+    expect(sichtbareStufen('vs-nfd')).toEqual(['003', '002']);
+    expect(sichtbareStufen('streng-geheim')).toEqual(['003', '002', '005', '001', '004']);
+    expect(stufeZulaessig('002', false)).toBe(true);
+    expect(stufeZulaessig('005', false)).toBe(false);
+    expect(stufeZulaessig('005', true)).toBe(true);
+  });
+
+  it('restricts to org units only when the tenant says so, never for registratur', () => {
+    const b = { freigabe: 'offen' as const, organisationseinheiten: ['oe1'] };
+    const behoerde = { sichtbarkeit: 'behoerde' as const, hoehereEinstufungenErlaubt: false, aktenzeichenRegel: STANDARD_REGEL };
+    const oe = { ...behoerde, sichtbarkeit: 'organisationseinheit' as const };
+    expect(sichtFuer(b, ['sachbearbeitung'], behoerde).organisationseinheiten).toBeNull();
+    expect(sichtFuer(b, ['sachbearbeitung'], oe).organisationseinheiten).toEqual(['oe1']);
+    expect(sichtFuer(b, ['registratur'], oe).organisationseinheiten).toBeNull();
+  });
+});

@@ -1,0 +1,78 @@
+import { expectContract, expectProblem } from '@eakte/testing';
+import type { FastifyInstance } from 'fastify';
+import { describe, expect, it } from 'vitest';
+import { auth, baue, neueAkte, neueEinheit, neuerMandant } from './hilfen.js';
+
+async function suche(app: FastifyInstance, tenant: string, q: string, extra = '') {
+  const res = await app.inject({ method: 'GET', url: `/api/v1/suche?q=${encodeURIComponent(q)}${extra}`, headers: await auth(tenant, 'sachbearbeitung') });
+  expect(res.statusCode, res.body).toBe(200);
+  expectContract(res, 'suche');
+  return res.json() as { items: { id: string; typ: string; kennzeichen: string; betreff: string; trefferArt: string }[]; nextCursor: string | null };
+}
+
+describe('search', () => {
+  // a fresh tenant per file keeps the expected hit lists exact
+  it('finds Betreff words with German stemming and ß/ss, ä/ae folding; typos by trigram', async () => {
+    const { app } = await baue();
+    const t = await neuerMandant();
+    const e = await neueEinheit(app, t);
+    const strasse = (await neueAkte(app, e.id, { betreff: 'Straßenbau Hauptstraße' }, { tenant: t })).json();
+    const aerzte = (await neueAkte(app, e.id, { betreff: 'Zulassung der Ärzte im Landkreis' }, { tenant: t })).json();
+    const genehm = (await neueAkte(app, e.id, { betreff: 'Genehmigungen für Windkraftanlagen' }, { tenant: t })).json();
+    const v = (
+      await app.inject({ method: 'POST', url: `/api/v1/akten/${genehm.id}/vorgaenge`, headers: await auth(t, 'sachbearbeitung'), payload: { betreff: 'Anhörung der Gemeinden' } })
+    ).json();
+
+    const ids = async (q: string) => (await suche(app, t, q)).items.map((i) => i.id);
+    expect(await ids('Strassenbau')).toEqual([strasse.id]);
+    expect(await ids('straßenbau')).toEqual([strasse.id]);
+    expect(await ids('Aerzte')).toEqual([aerzte.id]);
+    expect(await ids('Ärzte')).toEqual([aerzte.id]);
+    expect(await ids('aerzten')).toEqual([aerzte.id]); // stem of the dative plural
+    expect(await ids('Genehmigung')).toEqual([genehm.id]); // stem of Genehmigungen
+    expect(await ids('Windkraftanlage')).toEqual([genehm.id]);
+    expect(await ids('Anhoerungen')).toEqual([v.id]);
+    const tippfehler = await suche(app, t, 'Strasenbau');
+    expect(tippfehler.items.map((i) => i.id)).toEqual([strasse.id]);
+    expect(tippfehler.items[0]!.trefferArt).toBe('aehnlich');
+    expect(await ids('Bebauungsplan')).toEqual([]);
+  });
+
+  it('finds Aktenzeichen exactly and by prefix, exact first, with Vorgänge under it', async () => {
+    const { app } = await baue();
+    const t = await neuerMandant();
+    const e = await neueEinheit(app, t);
+    const a1 = (await neueAkte(app, e.id, { betreff: 'Eins' }, { tenant: t })).json();
+    const a2 = (await neueAkte(app, e.id, { betreff: 'Zwei' }, { tenant: t })).json();
+    await app.inject({ method: 'POST', url: `/api/v1/akten/${a1.id}/vorgaenge`, headers: await auth(t, 'sachbearbeitung'), payload: { betreff: 'Eins-V' } });
+
+    const exakt = await suche(app, t, a1.aktenzeichen);
+    expect(exakt.items.map((i) => [i.typ, i.kennzeichen, i.trefferArt])).toEqual([
+      ['akte', a1.aktenzeichen, 'aktenzeichen'],
+      ['vorgang', `${a1.aktenzeichen}-001`, 'aktenzeichen'],
+    ]);
+    const praefix = await suche(app, t, `${e.kennzeichen}-000`);
+    expect(new Set(praefix.items.filter((i) => i.typ === 'akte').map((i) => i.id))).toEqual(new Set([a1.id, a2.id]));
+  });
+
+  it('paginates with a cursor and stays inside the tenant', async () => {
+    const { app } = await baue();
+    const t = await neuerMandant();
+    const e = await neueEinheit(app, t);
+    for (let i = 0; i < 5; i++) await neueAkte(app, e.id, { betreff: `Baugenehmigung Nr. ${i}` }, { tenant: t });
+    const gesehen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const seite = await suche(app, t, 'Baugenehmigung', `&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      gesehen.push(...seite.items.map((i) => i.id));
+      cursor = seite.nextCursor;
+    } while (cursor);
+    expect(gesehen).toHaveLength(5);
+    expect(new Set(gesehen).size).toBe(5);
+
+    const anderer = await neuerMandant();
+    expect((await suche(app, anderer, 'Baugenehmigung')).items).toEqual([]);
+    const leer = await app.inject({ method: 'GET', url: '/api/v1/suche?q=', headers: await auth(t, 'sachbearbeitung') });
+    expectProblem(leer, 400, 'VALIDIERUNGSFEHLER');
+  });
+});
