@@ -112,13 +112,13 @@ export function createAblage(opts: AblageOptionen) {
       const OP = 'createDokument';
       // before a byte of the body is read: unknown or closed Vorgang, retried request
       const { frueher, einstellungen } = await db.withMandant(m, async (tx) => {
-        const v = await repo.vorgang(tx, vorgangId);
+        const v = await repo.vorgang(tx, await repo.sicht(tx, akteurOf(req)), vorgangId);
         if (!v) throw new Errors.NichtGefunden('Vorgang nicht gefunden');
         const r = await vorpruefung(tx, m, OP, schluessel);
         if (!r.frueher) pruefeOffenFuerInhalt(v);
         return r;
       });
-      if (frueher) return wiederholung(m, frueher, vorgangId, 'vorgang');
+      if (frueher) return wiederholung(req, m, frueher, vorgangId, 'vorgang');
 
       const upload = await empfange(req, einstellungen.maxUploadGroesse, einstellungen.erlaubteFormate, METADATEN_FELDER);
       try {
@@ -129,7 +129,7 @@ export function createAblage(opts: AblageOptionen) {
           await festschreiben(req, key, () =>
             db.withMandant(m, async (tx) => {
               // share-lock Vorgang and Akte: a concurrent z.d.A. waits for this commit
-              const v = await repo.vorgang(tx, vorgangId, true);
+              const v = await repo.vorgang(tx, await repo.sicht(tx, akteurOf(req)), vorgangId, true);
               if (!v) throw new Errors.NichtGefunden('Vorgang nicht gefunden');
               pruefeOffenFuerInhalt(v);
               await repo.neuesDokument(
@@ -163,7 +163,7 @@ export function createAblage(opts: AblageOptionen) {
           // a concurrent request with the same key won: answer with its result
           if (schluessel && istEindeutigkeitsverletzung(err, 'idempotenz_pk')) {
             const sieger = await db.withMandant(m, (tx) => repo.idempotenz(tx, OP, schluessel));
-            if (sieger) return wiederholung(m, sieger, vorgangId, 'vorgang');
+            if (sieger) return wiederholung(req, m, sieger, vorgangId, 'vorgang');
           }
           throw err;
         }
@@ -179,13 +179,13 @@ export function createAblage(opts: AblageOptionen) {
       const m = akteur.mandantId;
       const OP = 'createDokumentVersion';
       const { frueher, einstellungen } = await db.withMandant(m, async (tx) => {
-        const dok = await repo.dokument(tx, dokumentId);
+        const dok = await repo.dokument(tx, await repo.sicht(tx, akteurOf(req)), dokumentId);
         if (!dok) throw new Errors.NichtGefunden('Dokument nicht gefunden');
         const r = await vorpruefung(tx, m, OP, schluessel);
         if (!r.frueher) pruefeOffenFuerInhalt(dok.kontext);
         return r;
       });
-      if (frueher) return wiederholung(m, frueher, dokumentId, 'dokument');
+      if (frueher) return wiederholung(req, m, frueher, dokumentId, 'dokument');
 
       const upload = await empfange(req, einstellungen.maxUploadGroesse, einstellungen.erlaubteFormate, []);
       try {
@@ -194,7 +194,7 @@ export function createAblage(opts: AblageOptionen) {
         try {
           await festschreiben(req, key, () =>
             db.withMandant(m, async (tx) => {
-              const dok = await repo.dokument(tx, dokumentId, true);
+              const dok = await repo.dokument(tx, await repo.sicht(tx, akteurOf(req)), dokumentId, true);
               if (!dok) throw new Errors.NichtGefunden('Dokument nicht gefunden');
               pruefeOffenFuerInhalt(dok.kontext);
               nr = dok.aktuelleVersion + 1;
@@ -225,7 +225,7 @@ export function createAblage(opts: AblageOptionen) {
         } catch (err) {
           if (schluessel && istEindeutigkeitsverletzung(err, 'idempotenz_pk')) {
             const sieger = await db.withMandant(m, (tx) => repo.idempotenz(tx, OP, schluessel));
-            if (sieger) return wiederholung(m, sieger, dokumentId, 'dokument');
+            if (sieger) return wiederholung(req, m, sieger, dokumentId, 'dokument');
           }
           throw err;
         }
@@ -261,7 +261,7 @@ export function createAblage(opts: AblageOptionen) {
     const nr = basisNr + 1;
     await festschreiben(req, key, () =>
       db.withMandant(m, async (tx) => {
-        const dok = await repo.dokument(tx, dokumentId, true);
+        const dok = await repo.dokument(tx, await repo.sicht(tx, akteurOf(req)), dokumentId, true);
         if (!dok) throw new Errors.NichtGefunden('Dokument nicht gefunden');
         pruefeOffenFuerInhalt(dok.kontext);
         if (dok.aktuelleVersion !== basisNr) throw new Errors.Konflikt('Inzwischen wurde eine neue Version angelegt; bitte erneut versuchen');
@@ -294,12 +294,13 @@ export function createAblage(opts: AblageOptionen) {
 
   /** The first result of a retried request; 409 when the key was used for another target. */
   async function wiederholung(
+    req: FastifyRequest,
     mandantId: string,
     frueher: { dokumentId: string; versionNr: number },
     ziel: string,
     art: 'vorgang' | 'dokument',
   ): Promise<Ergebnis> {
-    const dok = await db.withMandant(mandantId, (tx) => repo.dokument(tx, frueher.dokumentId));
+    const dok = await db.withMandant(mandantId, async (tx) => repo.dokument(tx, await repo.sicht(tx, akteurOf(req)), frueher.dokumentId));
     const passt = art === 'vorgang' ? dok?.vorgangId === ziel : dok?.id === ziel;
     if (!passt) throw new DokumentFehler.IdempotenzKonflikt();
     return { dokumentId: frueher.dokumentId, versionNr: frueher.versionNr, wiederholt: true };

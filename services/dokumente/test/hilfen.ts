@@ -79,7 +79,10 @@ export interface VorgangFixture {
 }
 
 /** An Aktenplaneinheit, an Akte and a Vorgang of `mandantId`, open unless asked otherwise. */
-export async function neuerVorgang(mandantId: string, opts: { vorgang?: 'offen' | 'geschlossen'; akte?: 'offen' | 'geschlossen' } = {}): Promise<VorgangFixture> {
+export async function neuerVorgang(
+  mandantId: string,
+  opts: { vorgang?: 'offen' | 'geschlossen'; akte?: 'offen' | 'geschlossen'; vertraulichkeitsstufe?: '003' | '002'; federfuehrungId?: string } = {},
+): Promise<VorgangFixture> {
   const einheitId = uuidv7();
   const akteId = uuidv7();
   const vorgangId = uuidv7();
@@ -98,6 +101,8 @@ export async function neuerVorgang(mandantId: string, opts: { vorgang?: 'offen' 
       betreff: 'Testakte Müller',
       laufzeitBeginn: '2026-01-01',
       erstelltVon: 'test',
+      ...(opts.vertraulichkeitsstufe ? { vertraulichkeitsstufe: opts.vertraulichkeitsstufe } : {}),
+      ...(opts.federfuehrungId ? { federfuehrungId: opts.federfuehrungId } : {}),
       ...(opts.akte === 'geschlossen' ? { status: 'geschlossen' as const, zdaDatum: '2026-02-01' } : {}),
     });
     await tx.insert(schema.vorgang).values({
@@ -169,4 +174,20 @@ export async function zeilen(mandantId: string) {
     dokumente: await tx.select().from(schema.dokument),
     versionen: await tx.select().from(schema.dokumentVersion),
   }));
+}
+
+/** An org unit of the tenant. */
+export async function neueOrganisationseinheit(mandantId: string): Promise<string> {
+  const id = uuidv7();
+  await ownerDb().withMandant(mandantId, (tx) => tx.insert(schema.organisationseinheit).values({ id, mandantId, kuerzel: `OE${id.slice(-6)}`, name: 'Referat' }));
+  return id;
+}
+
+/** A user as the tenant knows them (clearance, org units); `sub` as minted by `Mandant.header(rolle)`. */
+export async function neuerBenutzer(m: Mandant, rolle: string, freigabe: 'offen' | 'vs-nfd', organisationseinheiten: string[] = []) {
+  const sub = `${m.slug}-${rolle}`;
+  await ownerDb().withMandant(m.id, async (tx) => {
+    await tx.insert(schema.benutzer).values({ mandantId: m.id, sub, freigabe });
+    for (const oe of organisationseinheiten) await tx.insert(schema.benutzerOrganisationseinheit).values({ mandantId: m.id, sub, organisationseinheitId: oe });
+  });
 }

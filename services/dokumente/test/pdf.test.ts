@@ -103,6 +103,9 @@ describe('Aktenauszug', () => {
     await lade(t, m, v.vorgangId, { name: 'eins.pdf', inhalt: await pdfMit(1, false, 'Antrag') }, { felder: { betreff: 'Antrag Größe' } });
     await lade(t, m, v.vorgangId, { name: 'notiz.txt', type: 'text/plain', inhalt: notiz }, { felder: { betreff: 'Telefonnotiz' } });
     await lade(t, m, v.vorgangId, { name: 'zwei.pdf', inhalt: await pdfMit(2, false, 'Bescheid') }, { felder: { betreff: 'Bescheid' } });
+    // a damaged PDF is listed, not embedded, and does not break the extract
+    const kaputt = Buffer.from('%PDF-1.4\n%%EOF\n');
+    await lade(t, m, v.vorgangId, { name: 'kaputt.pdf', inhalt: kaputt }, { felder: { betreff: 'Beschädigt' } });
     t.protokoll.length = 0;
 
     const res = await t.app.inject({ method: 'GET', url: `/api/v1/akten/${v.akteId}/auszug.pdf`, headers: await m.header('registratur') });
@@ -124,10 +127,11 @@ describe('Aktenauszug', () => {
     expect(text).toContain('S. 4–5');
     expect(text).toContain('Telefonnotiz (notiz.txt) 27.02.2026 nicht enthalten');
     expect(text).toContain(`text/plain · SHA-256 ${sha(notiz)}`);
+    expect(text).toContain(`application/pdf · SHA-256 ${sha(kaputt)}`);
     expect(text).toContain('Bescheid Seite 2');
     expect(text).toContain(`Aktenauszug ${v.aktenzeichen} · Seite 5 von 5`);
 
-    expect(t.protokoll.map((e) => e.aktion)).toEqual(['dokument.inhalt.gelesen', 'dokument.inhalt.gelesen', 'dokument.inhalt.gelesen', 'akte.auszug.erstellt']);
+    expect(t.protokoll.map((e) => e.aktion)).toEqual(['dokument.inhalt.gelesen', 'dokument.inhalt.gelesen', 'dokument.inhalt.gelesen', 'dokument.inhalt.gelesen', 'akte.auszug.erstellt']);
     expect(t.protokoll.every((e) => e.akteId === v.akteId)).toBe(true);
   });
 

@@ -23,8 +23,8 @@ function schliesseUnvollstaendig(req: FastifyRequest, reply: FastifyReply) {
 export function dokumenteHandlers(deps: { db: Db; repo: DokumenteRepository; ablage: Ablage; protokolliere: Protokollierer }) {
   const { db, repo, ablage, protokolliere } = deps;
 
-  async function lade(mandantId: string, id: string) {
-    const dok = await db.withMandant(mandantId, (tx) => repo.dokument(tx, id));
+  async function lade(req: FastifyRequest, id: string) {
+    const dok = await db.withMandant(akteurOf(req).mandantId, async (tx) => repo.dokument(tx, await repo.sicht(tx, akteurOf(req)), id));
     if (!dok) throw new Errors.NichtGefunden('Dokument nicht gefunden');
     return dok;
   }
@@ -34,7 +34,7 @@ export function dokumenteHandlers(deps: { db: Db; repo: DokumenteRepository; abl
       const { mandantId } = akteurOf(req);
       try {
         const r = await ablage.neuesDokument(req, req.params.id, idem(req));
-        const dok = await lade(mandantId, r.dokumentId);
+        const dok = await lade(req, r.dokumentId);
         return reply.code(201).header('location', `/api/v1/dokumente/${dok.id}`).header('etag', dokumentEtag(dok)).send(dokumentDarstellung(dok));
       } catch (err) {
         schliesseUnvollstaendig(req, reply);
@@ -59,7 +59,7 @@ export function dokumenteHandlers(deps: { db: Db; repo: DokumenteRepository; abl
     },
 
     async getDokument(req: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) {
-      const dok = await lade(akteurOf(req).mandantId, req.params.id);
+      const dok = await lade(req, req.params.id);
       return reply.header('etag', dokumentEtag(dok)).send(dokumentDarstellung(dok));
     },
 
@@ -68,7 +68,7 @@ export function dokumenteHandlers(deps: { db: Db; repo: DokumenteRepository; abl
       const limit = req.query.limit ?? 50;
       const nach = decodeCursor(req.query.cursor, ['id'] as const);
       const rows = await db.withMandant(mandantId, async (tx) => {
-        if (!(await repo.vorgang(tx, req.params.id))) throw new Errors.NichtGefunden('Vorgang nicht gefunden');
+        if (!(await repo.vorgang(tx, await repo.sicht(tx, akteurOf(req)), req.params.id))) throw new Errors.NichtGefunden('Vorgang nicht gefunden');
         return repo.dokumenteImVorgang(tx, req.params.id, nach ? String(nach.id) : null, limit + 1);
       });
       const seite = rows.slice(0, limit);
@@ -79,7 +79,7 @@ export function dokumenteHandlers(deps: { db: Db; repo: DokumenteRepository; abl
     async listDokumentVersionen(req: FastifyRequest<{ Params: { id: string } }>) {
       const { mandantId } = akteurOf(req);
       const versionen = await db.withMandant(mandantId, async (tx) => {
-        if (!(await repo.dokument(tx, req.params.id))) throw new Errors.NichtGefunden('Dokument nicht gefunden');
+        if (!(await repo.dokument(tx, await repo.sicht(tx, akteurOf(req)), req.params.id))) throw new Errors.NichtGefunden('Dokument nicht gefunden');
         return repo.versionen(tx, req.params.id);
       });
       return { items: versionen.map(versionDarstellung) };
@@ -90,7 +90,7 @@ export function dokumenteHandlers(deps: { db: Db; repo: DokumenteRepository; abl
       const { grund, ...werte } = req.body;
       if (werte.betreff !== undefined && werte.betreff.trim() === '') throw new DokumentFehler.UngueltigeAngabe('betreff darf nicht leer sein');
       await db.withMandant(akteur.mandantId, async (tx) => {
-        const dok = await repo.dokument(tx, req.params.id, true);
+        const dok = await repo.dokument(tx, await repo.sicht(tx, akteurOf(req)), req.params.id, true);
         if (!dok) throw new Errors.NichtGefunden('Dokument nicht gefunden');
         pruefeIfMatch(req.headers['if-match'], dokumentEtag(dok));
         pruefeMetadatenAenderung(dok.kontext, akteur.rollen, grund);
@@ -107,7 +107,7 @@ export function dokumenteHandlers(deps: { db: Db; repo: DokumenteRepository; abl
           ...(grund ? { details: { grund } } : {}),
         });
       });
-      const dok = await lade(akteur.mandantId, req.params.id);
+      const dok = await lade(req, req.params.id);
       return reply.header('etag', dokumentEtag(dok)).send(dokumentDarstellung(dok));
     },
   };

@@ -26,7 +26,7 @@ export function inhaltHandlers(deps: { db: Db; storage: ObjectStore; repo: Dokum
     const { mandantId } = akteurOf(req);
     const { id, nr } = req.params;
     const gefunden = await db.withMandant(mandantId, async (tx) => {
-      const dok = await repo.dokument(tx, id);
+      const dok = await repo.dokument(tx, await repo.sicht(tx, akteurOf(req)), id);
       if (!dok) throw new Errors.NichtGefunden('Dokument nicht gefunden');
       const version = nr === undefined ? dok.aktuell : await repo.version(tx, id, nr);
       if (!version) throw new Errors.NichtGefunden('Version nicht gefunden');

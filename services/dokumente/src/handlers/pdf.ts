@@ -31,7 +31,7 @@ export function pdfHandlers(deps: { db: Db; storage: ObjectStore; repo: Dokument
     async createEingangsstempel(req: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) {
       const { mandantId } = akteurOf(req);
       const { dok, behoerde, erste } = await db.withMandant(mandantId, async (tx) => {
-        const dok = await repo.dokument(tx, req.params.id);
+        const dok = await repo.dokument(tx, await repo.sicht(tx, akteurOf(req)), req.params.id);
         if (!dok) throw new Errors.NichtGefunden('Dokument nicht gefunden');
         pruefeOffenFuerInhalt(dok.kontext);
         return { dok, behoerde: await repo.behoerde(tx, mandantId), erste: await repo.version(tx, dok.id, 1) };
@@ -77,7 +77,7 @@ export function pdfHandlers(deps: { db: Db; storage: ObjectStore; repo: Dokument
     async getAktenauszug(req: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) {
       const { mandantId } = akteurOf(req);
       const { akte, behoerde, zeilen } = await db.withMandant(mandantId, async (tx) => {
-        const akte = await repo.akte(tx, req.params.id);
+        const akte = await repo.akte(tx, await repo.sicht(tx, akteurOf(req)), req.params.id);
         if (!akte) throw new Errors.NichtGefunden('Akte nicht gefunden');
         return { akte, behoerde: await repo.behoerde(tx, mandantId), zeilen: await repo.dokumenteDerAkte(tx, akte.id) };
       });

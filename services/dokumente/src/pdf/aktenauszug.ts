@@ -47,7 +47,9 @@ export async function erstelleAuszug(akte: AuszugAkte, eintraege: AuszugEintrag[
     eintraege.map(async (e) => {
       if (!e.pdf) return null;
       try {
-        return await PDFDocument.load(e.pdf, { updateMetadata: false });
+        const q = await PDFDocument.load(e.pdf, { updateMetadata: false });
+        // a damaged file may load and fail only on its page tree
+        return q.getPageCount() > 0 ? q : null;
       } catch {
         return null; // encrypted or damaged: listed, not embedded
       }

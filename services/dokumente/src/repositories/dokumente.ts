@@ -1,6 +1,8 @@
 // Data access for Dokumente. Every function runs inside the caller's tenant transaction (RLS).
 import { schema, sql, type Tx } from '@eakte/db';
-import { and, asc, eq, gt } from 'drizzle-orm';
+import { wirksameEinstellungen } from '@eakte/platform';
+import { and, asc, eq, gt, inArray, type SQL } from 'drizzle-orm';
+import { sichtFuer, type Sicht } from '../domain/sichtbarkeit.js';
 
 const d = schema.dokument;
 const dv = schema.dokumentVersion;
@@ -20,12 +22,31 @@ export interface VorgangKontext {
   akteStatus: 'offen' | 'geschlossen';
 }
 
+/** Akten the caller may see (the condition applies to `akten.akte`). */
+function akteSichtbar(sicht: Sicht): SQL {
+  const stufe = inArray(a.vertraulichkeitsstufe, sicht.stufen);
+  if (sicht.organisationseinheiten === null) return stufe;
+  if (sicht.organisationseinheiten.length === 0) return sql`false`;
+  return and(stufe, inArray(a.federfuehrungId, sicht.organisationseinheiten))!;
+}
+
 export const dokumenteRepository = {
+  /** The caller's view, from the tenant's users (clearance, org units) and visibility setting. */
+  async sicht(tx: Tx, akteur: { mandantId: string; sub: string; rollen: readonly string[] }): Promise<Sicht> {
+    const einstellungen = wirksameEinstellungen(await dokumenteRepository.einstellungen(tx, akteur.mandantId));
+    const b = await tx.select({ freigabe: schema.benutzer.freigabe }).from(schema.benutzer).where(eq(schema.benutzer.sub, akteur.sub)).limit(1);
+    const oes = await tx
+      .select({ id: schema.benutzerOrganisationseinheit.organisationseinheitId })
+      .from(schema.benutzerOrganisationseinheit)
+      .where(eq(schema.benutzerOrganisationseinheit.sub, akteur.sub));
+    return sichtFuer({ freigabe: b[0]?.freigabe ?? 'offen', organisationseinheiten: oes.map((o) => o.id) }, akteur.rollen, einstellungen.sichtbarkeit);
+  },
+
   /**
    * The Vorgang with its Akte's status. `sperren` takes a share lock on both rows: a concurrent
    * z.d.A. waits until this transaction has committed or rolled back.
    */
-  async vorgang(tx: Tx, vorgangId: string, sperren = false): Promise<VorgangKontext | null> {
+  async vorgang(tx: Tx, sicht: Sicht, vorgangId: string, sperren = false): Promise<VorgangKontext | null> {
     const q = tx
       .select({
         vorgangId: v.id,
@@ -37,7 +58,7 @@ export const dokumenteRepository = {
       })
       .from(v)
       .innerJoin(a, and(eq(a.mandantId, v.mandantId), eq(a.id, v.akteId)))
-      .where(eq(v.id, vorgangId))
+      .where(and(eq(v.id, vorgangId), akteSichtbar(sicht)))
       .limit(1);
     const rows = sperren ? await q.for('share') : await q;
     return rows[0] ?? null;
@@ -61,7 +82,7 @@ export const dokumenteRepository = {
     await tx.insert(schema.idempotenz).values(row);
   },
 
-  async dokument(tx: Tx, id: string, sperren = false): Promise<(DokumentMitVersion & { kontext: VorgangKontext }) | null> {
+  async dokument(tx: Tx, sicht: Sicht, id: string, sperren = false): Promise<(DokumentMitVersion & { kontext: VorgangKontext }) | null> {
     if (sperren) {
       // the Dokument row changes (versions, metadata); Vorgang and Akte only must not close meanwhile
       await tx.execute(sql`select 1 from dokumente.dokument where id = ${id} for update`);
@@ -76,7 +97,7 @@ export const dokumenteRepository = {
       .innerJoin(dv, and(eq(dv.mandantId, d.mandantId), eq(dv.dokumentId, d.id), eq(dv.nr, d.aktuelleVersion)))
       .innerJoin(v, and(eq(v.mandantId, d.mandantId), eq(v.id, d.vorgangId)))
       .innerJoin(a, and(eq(a.mandantId, v.mandantId), eq(a.id, v.akteId)))
-      .where(eq(d.id, id))
+      .where(and(eq(d.id, id), akteSichtbar(sicht)))
       .limit(1);
     const r = rows[0];
     if (!r) return null;
@@ -141,8 +162,8 @@ export const dokumenteRepository = {
     return rows[0]?.name ?? '';
   },
 
-  async akte(tx: Tx, akteId: string) {
-    const rows = await tx.select().from(a).where(eq(a.id, akteId)).limit(1);
+  async akte(tx: Tx, sicht: Sicht, akteId: string) {
+    const rows = await tx.select().from(a).where(and(eq(a.id, akteId), akteSichtbar(sicht))).limit(1);
     return rows[0] ?? null;
   },
 
