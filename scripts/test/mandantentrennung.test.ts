@@ -26,6 +26,19 @@ async function anlegen(akten: FastifyInstance) {
   ids['/aktenplan/einheiten/{id}'] = einheit.json().id;
   ids['/akten/{id}'] = akte.json().id;
   ids['/vorgaenge/{id}'] = vorgang.json().id;
+  const form = new FormData();
+  form.set('betreff', 'Trennung');
+  form.set('datumDesSchreibens', '2026-11-02');
+  form.set('datei', new Blob(['Inhalt eines Schreibens']), 'schreiben.txt');
+  const upload = new Request('http://x', { method: 'POST', body: form });
+  const dok = await apps.dokumente!.inject({
+    method: 'POST',
+    url: `/api/v1/vorgaenge/${vorgang.json().id}/dokumente`,
+    headers: { ...reg, 'content-type': upload.headers.get('content-type')! },
+    payload: Buffer.from(await upload.arrayBuffer()),
+  });
+  expect(dok.statusCode, dok.body).toBe(201);
+  ids['/dokumente/{id}'] = dok.json().id;
 }
 
 const fixture = (path: string) => Object.entries(ids).find(([prefix]) => path.startsWith(prefix))?.[1];
@@ -59,7 +72,8 @@ describe('tenant isolation of every operation with an id', () => {
     const call = (id: string) =>
       apps[op.service]!.inject({
         method: op.method.toUpperCase() as 'GET',
-        url: `/api/v1${op.path.replace('{id}', id)}`,
+        // further placeholders (a version number) get a value that exists for the object
+        url: `/api/v1${op.path.replace('{id}', id).replace('{nr}', '1')}`,
         headers: { ...headers, 'if-match': '"1"' },
         ...(body !== undefined ? { payload: body as object } : {}),
       });
@@ -78,5 +92,7 @@ describe('tenant isolation of every operation with an id', () => {
     expect(akte.json()).toMatchObject({ version: 1, status: 'offen' });
     const vorgang = await apps.akten!.inject({ method: 'GET', url: `/api/v1/vorgaenge/${ids['/vorgaenge/{id}']}`, headers: h });
     expect(vorgang.json()).toMatchObject({ version: 1, status: 'offen' });
+    const dok = await apps.dokumente!.inject({ method: 'GET', url: `/api/v1/dokumente/${ids['/dokumente/{id}']}/versionen`, headers: h });
+    expect(dok.json().items).toHaveLength(1);
   });
 });

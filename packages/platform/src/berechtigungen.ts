@@ -4,6 +4,9 @@ export const ROLLEN = ['sachbearbeitung', 'registratur', 'fachadministration', '
 export type Rolle = (typeof ROLLEN)[number];
 
 const ALLE_FACHLICHEN: readonly Rolle[] = ['sachbearbeitung', 'registratur', 'fachadministration', 'fachverfahren'];
+/** Who files and reads documents; Fachadministration sees their metadata, Prüfung neither. */
+const DOKUMENTE_SCHREIBEN: readonly Rolle[] = ['sachbearbeitung', 'registratur', 'fachverfahren'];
+const DOKUMENTE_METADATEN: readonly Rolle[] = ['sachbearbeitung', 'registratur', 'fachadministration', 'fachverfahren'];
 
 export const BERECHTIGUNGEN: Record<string, readonly Rolle[]> = {
   getAktenplan: [...ALLE_FACHLICHEN],
@@ -44,6 +47,17 @@ export const BERECHTIGUNGEN: Record<string, readonly Rolle[]> = {
   updateVorgang: ['sachbearbeitung', 'registratur'],
   zdaVorgang: ['sachbearbeitung', 'registratur'],
   suche: ['sachbearbeitung', 'registratur', 'fachverfahren'],
+  listDokumente: [...DOKUMENTE_METADATEN],
+  createDokument: [...DOKUMENTE_SCHREIBEN],
+  getDokument: [...DOKUMENTE_METADATEN],
+  updateDokument: [...DOKUMENTE_SCHREIBEN],
+  listDokumentVersionen: [...DOKUMENTE_METADATEN],
+  createDokumentVersion: [...DOKUMENTE_SCHREIBEN],
+  getDokumentInhalt: [...DOKUMENTE_SCHREIBEN],
+  getDokumentVersionInhalt: [...DOKUMENTE_SCHREIBEN],
+  createEingangsstempel: [...DOKUMENTE_SCHREIBEN],
+  getAktenauszug: [...DOKUMENTE_SCHREIBEN],
+  runFixityCheck: ['registratur'],
 };
 
 export function erlaubteRollen(operationId: string): readonly Rolle[] {

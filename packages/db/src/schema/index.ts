@@ -2,3 +2,4 @@ export * from './common.js';
 export * from './plattform.js';
 export * from './akten.js';
 export * from './protokoll.js';
+export * from './dokumente.js';
