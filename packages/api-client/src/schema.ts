@@ -1178,11 +1178,13 @@ export interface components {
         };
         Suchtreffer: {
             /** @enum {string} */
-            typ: "akte" | "vorgang";
+            typ: "akte" | "vorgang" | "dokument";
             id: components["schemas"]["Uuid"];
             akteId: components["schemas"]["Uuid"];
-            /** @description Aktenzeichen of an Akte, Kennzeichen of a Vorgang. */
+            /** @description Aktenzeichen of an Akte, Kennzeichen of a Vorgang (also for a document, its Vorgang's). */
             kennzeichen: string;
+            /** @description For documents, the passage of the text that matched; matched words between « and ». */
+            ausschnitt?: string | null;
             betreff: string;
             status: components["schemas"]["Status"];
             /** @enum {string} */
