@@ -77,6 +77,11 @@ export async function einheit(tx: Tx, id: string, opts: { sperren?: boolean } = 
   return rows[0] ?? null;
 }
 
+/** The tenant's whole Aktenplan, by Kennzeichen. */
+export function alleEinheiten(tx: Tx): Promise<AktenplaneinheitRow[]> {
+  return tx.select().from(aktenplaneinheit).orderBy(asc(aktenplaneinheit.kennzeichen));
+}
+
 export async function fuegeEinheitEin(tx: Tx, row: typeof aktenplaneinheit.$inferInsert): Promise<AktenplaneinheitRow> {
   const [r] = await tx.insert(aktenplaneinheit).values(row).returning();
   return r!;
