@@ -5,7 +5,7 @@ import aktenApp from '@eakte/akten';
 import aussonderungApp from '@eakte/aussonderung';
 import dokumenteApp, { dokumenteConfigSchema } from '@eakte/dokumente';
 import gatewayApp, { gatewayConfigSchema } from '@eakte/gateway';
-import { createServer, loadConfig, loadOrCreateDevKey, serviceConfigSchema } from '@eakte/platform';
+import { createServer, serverOptionen, loadConfig, loadOrCreateDevKey, serviceConfigSchema } from '@eakte/platform';
 import protokollApp, { protokollConfigSchema } from '@eakte/protokoll';
 import type { FastifyBaseLogger, FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { freePort } from '@eakte/embedded';
@@ -59,7 +59,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     const services: Record<string, FastifyInstance> = {};
     const startService = async (name: string, plugin: FastifyPluginAsync<never>, schema: Parameters<typeof loadConfig>[0] = serviceConfigSchema) => {
       const config = loadConfig(schema, serviceEnv);
-      const app = createServer({ logLevel: config.LOG_LEVEL, bodyLimit: config.BODY_LIMIT, pretty: opts.pretty });
+      const app = createServer(serverOptionen(config, opts.pretty));
       await app.register(plugin, { config } as never);
       const address = await app.listen({ host: '127.0.0.1', port: 0 });
       started.push(app);
@@ -74,7 +74,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
       PROTOKOLL_URL: await startService('protokoll', protokollApp as never, protokollConfigSchema),
     };
     const gatewayConfig = loadConfig(gatewayConfigSchema, { ...opts.env, LOG_LEVEL: opts.logLevel, ...urls, PORT: String(port), HOST: opts.host });
-    const gateway = createServer({ logLevel: gatewayConfig.LOG_LEVEL, bodyLimit: gatewayConfig.BODY_LIMIT, pretty: opts.pretty });
+    const gateway = createServer(serverOptionen(gatewayConfig, opts.pretty));
     await gateway.register(gatewayApp, { config: gatewayConfig, devIssuer });
     await gateway.listen({ host: gatewayConfig.HOST, port: gatewayConfig.PORT });
     started.push(gateway);

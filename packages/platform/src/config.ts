@@ -21,6 +21,8 @@ export const httpConfig = {
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** Largest JSON body a route accepts, in bytes. */
   BODY_LIMIT: z.coerce.number().int().positive().default(1024 * 1024),
+  /** Longest a single request may take, upload included (slow-loris protection). */
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(15 * 60_000),
 };
 
 export const databaseConfig = {

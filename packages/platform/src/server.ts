@@ -24,6 +24,8 @@ function makeAjv(coerce: boolean) {
 export interface ServerOptions {
   logLevel?: string;
   bodyLimit?: number;
+  /** Whole-request time limit (slow clients, slow-loris); 0 = none. */
+  requestTimeoutMs?: number;
   /** Pretty logs only for a person at a terminal; JSON lines otherwise. */
   pretty?: boolean;
 }
@@ -39,6 +41,10 @@ export function createServer(opts: ServerOptions = {}): FastifyInstance {
             ...(opts.pretty ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l' } } } : {}),
           },
     bodyLimit: opts.bodyLimit ?? 1024 * 1024,
+    // A client that trickles its request is cut off (slow-loris): Node enforces these limits on a
+    // timer, checked every second here rather than every 30 s.
+    requestTimeout: opts.requestTimeoutMs ?? 15 * 60_000,
+    ...({ http: { headersTimeout: Math.min(30_000, opts.requestTimeoutMs ?? 30_000), connectionsCheckingInterval: 1_000 } } as object),
     requestIdHeader: false,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
@@ -64,4 +70,9 @@ export function createServer(opts: ServerOptions = {}): FastifyInstance {
     reply.header('x-request-id', req.id);
   });
   return app;
+}
+
+/** Server options from the validated configuration of a service or the gateway. */
+export function serverOptionen(config: { LOG_LEVEL: string; BODY_LIMIT: number; REQUEST_TIMEOUT_MS: number }, pretty = false): ServerOptions {
+  return { logLevel: config.LOG_LEVEL, bodyLimit: config.BODY_LIMIT, requestTimeoutMs: config.REQUEST_TIMEOUT_MS, pretty };
 }

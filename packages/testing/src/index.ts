@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { contract } from '@eakte/api-client/contract';
 import { createDb, schema } from '@eakte/db';
-import { createServer, loadConfig, serviceConfigSchema, signDevToken, type DevKey, type ServiceConfig } from '@eakte/platform';
+import { createServer, loadConfig, serverOptionen, serviceConfigSchema, signDevToken, type DevKey, type ServiceConfig } from '@eakte/platform';
 import type { FastifyInstance, FastifyPluginAsync, LightMyRequestResponse } from 'fastify';
 import { expect, inject, onTestFinished } from 'vitest';
 import { contractValidator } from './contract-validator.js';
@@ -32,7 +32,7 @@ export function testConfig(overrides: Record<string, string> = {}, configSchema:
 /** Builds a service app (not listening) and closes it after the current test; `configSchema` for services with their own settings. */
 export async function build(plugin: FastifyPluginAsync<never>, overrides: Record<string, string> = {}, configSchema?: ConfigSchema): Promise<FastifyInstance> {
   const config = testConfig(overrides, configSchema);
-  const app = createServer({ logLevel: 'silent' });
+  const app = createServer(serverOptionen(config));
   await app.register(plugin, { config } as never);
   await app.ready();
   onTestFinished(() => app.close());

@@ -32,3 +32,29 @@ describe('rate limits and security headers', () => {
     expect(res.headers['access-control-allow-origin']).toBeUndefined();
   });
 });
+
+describe('slow clients', () => {
+  it('cuts off a request that trickles in (slow-loris) after the configured time', { timeout: 20_000 }, async () => {
+    const { connect } = await import('node:net');
+    const app = await build(aktenApp, { REQUEST_TIMEOUT_MS: '1500' });
+    const address = await app.listen({ host: '127.0.0.1', port: 0 });
+    const { port } = new URL(address);
+    const socket = connect(Number(port), '127.0.0.1');
+    let antwort = '';
+    socket.on('data', (d) => (antwort += d.toString()));
+    const geschlossen = new Promise<number>((resolve) => {
+      const t0 = Date.now();
+      socket.on('close', () => resolve(Date.now() - t0));
+    });
+    // headers complete, a body announced that never fully arrives
+    const { authorization } = await authHeader({ tenant: 'demo', roles: ['registratur'] });
+    socket.write(`POST /api/v1/aktenplan/einheiten HTTP/1.1\r\nHost: x\r\nAuthorization: ${authorization}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"kenn`);
+    const tropfen = setInterval(() => socket.write(' '), 300);
+    const dauer = await Promise.race([geschlossen, new Promise<number>((r) => setTimeout(() => r(Infinity), 12_000))]);
+    clearInterval(tropfen);
+    socket.destroy();
+    expect(dauer).toBeLessThan(10_000);
+    // Node answers 408 before closing when it can
+    expect(antwort === '' || antwort.startsWith('HTTP/1.1 408')).toBe(true);
+  });
+});

@@ -1,9 +1,9 @@
 // Runs the Aussonderung service on its own (production); configuration from the environment.
-import { closeOnSignals, createServer, loadConfig, serviceConfigSchema } from '@eakte/platform';
+import { closeOnSignals, createServer, serverOptionen, loadConfig, serviceConfigSchema } from '@eakte/platform';
 import aussonderungApp from './app.js';
 
 const config = loadConfig(serviceConfigSchema);
-const app = createServer({ logLevel: config.LOG_LEVEL, bodyLimit: config.BODY_LIMIT, pretty: process.stdout.isTTY });
+const app = createServer(serverOptionen(config, process.stdout.isTTY));
 await app.register(aussonderungApp, { config });
 closeOnSignals(app);
 await app.listen({ host: config.HOST, port: config.PORT });
