@@ -1,3 +1,4 @@
 export * from './common.js';
 export * from './plattform.js';
 export * from './akten.js';
+export * from './aussonderung.js';
