@@ -1,0 +1,119 @@
+// Test helpers of the Aussonderung service: own data per test, written straight into the Akten
+// tables (this service never calls the Akten service), and the app with a recording audit port.
+import { createDb, schema, sql } from '@eakte/db';
+import type { AuditEreignis, Protokollierer } from '@eakte/platform';
+import { authHeader, build } from '@eakte/testing';
+import type { FastifyInstance } from 'fastify';
+import { v7 as uuidv7 } from 'uuid';
+import { inject, onTestFinished } from 'vitest';
+import aussonderungApp, { type AussonderungAppOptions } from '../src/app.js';
+
+export const eindeutig = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`.toUpperCase();
+
+export async function auth(tenant: string, rolle: string | string[], sub?: string) {
+  const roles = Array.isArray(rolle) ? rolle : [rolle];
+  return authHeader({ tenant, roles, sub: sub ?? `${tenant}-${roles[0]}` });
+}
+
+export async function baue(extra: Partial<Omit<AussonderungAppOptions, 'config'>> = {}): Promise<{ app: FastifyInstance; ereignisse: AuditEreignis[] }> {
+  const ereignisse: AuditEreignis[] = [];
+  const protokolliere: Protokollierer = async (tx, _req, e) => {
+    const r = await tx.execute<{ mandant: string | null }>(sql`select ${schema.currentMandant} as mandant`);
+    if (!r.rows[0]?.mandant) throw new Error('Protokollierer außerhalb einer Mandantentransaktion');
+    ereignisse.push(e);
+  };
+  const app = await build((async (instance: FastifyInstance, opts: { config: never }) => aussonderungApp(instance, { ...opts, protokolliere, ...extra })) as never);
+  return { app, ereignisse };
+}
+
+/** Owner connection for fixtures, closed after the test. */
+export function ownerDb() {
+  const db = createDb(inject('ownerUrl'), { max: 2 });
+  onTestFinished(() => db.close());
+  return db;
+}
+
+export interface Bestand {
+  einheitId: string;
+  kennzeichen: string;
+  akten: { id: string; aktenzeichen: string; vorgaenge: string[] }[];
+}
+
+/**
+ * A unit with closed Akten whose retention ended (due from `faelligAb`), each with `vorgaenge`
+ * closed Vorgänge. Optionally one Akte still open, not due.
+ */
+export async function bestand(
+  tenant = 'demo',
+  opts: { akten?: number; vorgaenge?: number; faelligAb?: string; stufe?: '003' | '002'; art?: 'A' | 'B' | 'V' } = {},
+): Promise<Bestand> {
+  const mandantId = inject('demo')[tenant]!;
+  const db = ownerDb();
+  const kennzeichen = `AS${eindeutig()}`;
+  const einheitId = uuidv7();
+  const akten: Bestand['akten'] = [];
+  await db.withMandant(mandantId, async (tx) => {
+    await tx.insert(schema.aktenplaneinheit).values({ id: einheitId, mandantId, kennzeichen, titel: `Straßenbau Prüfeinheit ${kennzeichen}`, aufbewahrungsfrist: 10, aussonderungsart: opts.art ?? 'B' });
+    for (let i = 1; i <= (opts.akten ?? 2); i++) {
+      const id = uuidv7();
+      const aktenzeichen = `${kennzeichen}-${String(i).padStart(4, '0')}/2020`;
+      await tx.insert(schema.akte).values({
+        id,
+        mandantId,
+        aktenplaneinheitId: einheitId,
+        aktenzeichen,
+        laufendeNummer: i,
+        jahr: 2020,
+        betreff: `Ausbau der Landstraße L ${1000 + i} – Grunderwerb Müller/Göß`,
+        vertraulichkeitsstufe: opts.stufe ?? '003',
+        status: 'geschlossen',
+        zdaDatum: '2025-06-30',
+        laufzeitBeginn: '2020-03-01',
+        laufzeitEnde: '2025-06-30',
+        aufbewahrungBis: '2025-12-31',
+        aussonderungFaelligAb: opts.faelligAb ?? '2026-01-01',
+        letzteVorgangNummer: opts.vorgaenge ?? 2,
+        erstelltVon: `${tenant}-sachbearbeitung`,
+      });
+      const vorgaenge: string[] = [];
+      for (let j = 1; j <= (opts.vorgaenge ?? 2); j++) {
+        const vid = uuidv7();
+        vorgaenge.push(vid);
+        await tx.insert(schema.vorgang).values({
+          id: vid,
+          mandantId,
+          akteId: id,
+          laufendeNummer: j,
+          kennzeichen: `${aktenzeichen}-${String(j).padStart(3, '0')}`,
+          betreff: j === 1 ? 'Anhörung der Träger öffentlicher Belange' : 'Erörterungstermin und Einwendungen',
+          status: 'geschlossen',
+          zdaDatum: '2025-06-30',
+          erstelltVon: `${tenant}-sachbearbeitung`,
+        });
+      }
+      akten.push({ id, aktenzeichen, vorgaenge });
+    }
+  });
+  return { einheitId, kennzeichen, akten };
+}
+
+/** An open Akte that is not due. */
+export async function offeneAkte(tenant: string, einheitId: string, kennzeichen: string): Promise<string> {
+  const mandantId = inject('demo')[tenant]!;
+  const db = ownerDb();
+  const id = uuidv7();
+  await db.withMandant(mandantId, (tx) =>
+    tx.insert(schema.akte).values({
+      id,
+      mandantId,
+      aktenplaneinheitId: einheitId,
+      aktenzeichen: `${kennzeichen}-9999/2026`,
+      laufendeNummer: 9999,
+      jahr: 2026,
+      betreff: 'Noch offen',
+      laufzeitBeginn: '2026-01-01',
+      erstelltVon: `${tenant}-sachbearbeitung`,
+    }),
+  );
+  return id;
+}
