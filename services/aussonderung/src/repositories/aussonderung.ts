@@ -159,6 +159,8 @@ export interface AkteDaten {
 
 export async function aktenDaten(tx: Tx, ids: readonly string[], opts: { sperren?: boolean } = {}): Promise<AkteDaten[]> {
   if (ids.length === 0) return [];
+  // a shared lock keeps the Akten from being reopened or changed while they are offered
+  if (opts.sperren) await tx.select({ id: akte.id }).from(akte).where(inArray(akte.id, [...ids])).for('share');
   const q = tx
     .select({
       row: akte,
@@ -176,7 +178,7 @@ export async function aktenDaten(tx: Tx, ids: readonly string[], opts: { sperren
     .leftJoin(organisationseinheit, and(eq(organisationseinheit.mandantId, akte.mandantId), eq(organisationseinheit.id, akte.federfuehrungId)))
     .where(inArray(akte.id, [...ids]))
     .orderBy(asc(akte.aktenzeichen));
-  return opts.sperren ? await q.for('update', { of: akte }) : await q;
+  return q;
 }
 
 export async function vorgaengeDerAkten(tx: Tx, akteIds: readonly string[]): Promise<(typeof vorgang.$inferSelect)[]> {
