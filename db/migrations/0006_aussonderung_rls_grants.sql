@@ -42,3 +42,7 @@ END $$;
 --> statement-breakpoint
 CREATE TRIGGER "aussonderung_objekt_loeschsperre_trg" BEFORE UPDATE OF "status" ON "aussonderung"."aussonderung_objekt"
   FOR EACH ROW EXECUTE FUNCTION "aussonderung"."pruefe_loeschsperre"();
+--> statement-breakpoint
+-- The due list pages closed Akten by (due date, id); every Akte of a year falls due on 1 January,
+-- so the id must be in the index too, or each page sorts a whole year's Akten.
+CREATE INDEX "akte_aussonderung_faellig_idx" ON "akten"."akte" ("mandant_id", "aussonderung_faellig_ab", "id") WHERE "status" = 'geschlossen';

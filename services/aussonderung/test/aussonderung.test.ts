@@ -6,7 +6,7 @@ import { createDb, sql } from '@eakte/db';
 import { expectContract, expectProblem } from '@eakte/testing';
 import type { LightMyRequestResponse } from 'fastify';
 import { describe, expect, it, inject } from 'vitest';
-import { auth, bestand, baue, offeneAkte } from './hilfen.js';
+import { auth, bestand, baue, mandantId, neuerMandant, offeneAkte } from './hilfen.js';
 import { leseZip, xsdFehler } from './xdomea-hilfen.js';
 
 const antwortKopf = (prozessId: string, typ: string, name: string, extra = '') => `
@@ -54,15 +54,16 @@ const xml = { 'content-type': 'application/xml' };
 describe('offer gate', () => {
   it('refuses held, not due and already offered Akten', async () => {
     const { app } = await baue();
-    const b = await bestand('demo', { akten: 2 });
-    const reg = await auth('demo', 'registratur');
+    const t = await neuerMandant();
+    const b = await bestand(t, { akten: 2 });
+    const reg = await auth(t, 'registratur');
     await app.inject({ method: 'POST', url: '/api/v1/loeschsperren', headers: reg, payload: { bezeichnung: 'S', grund: 'g', akten: [b.akten[0]!.id] } });
     const gesperrt = await app.inject({ method: 'POST', url: '/api/v1/aussonderungen', headers: reg, payload: { akten: b.akten.map((a) => a.id) } });
     expectContract(gesperrt, 'createAussonderung');
     const p = expectProblem(gesperrt, 409, 'LOESCHSPERRE');
     expect(p.objekte).toEqual([b.akten[0]!.aktenzeichen]);
 
-    const offen = await offeneAkte('demo', b.einheitId, b.kennzeichen);
+    const offen = await offeneAkte(t, b.einheitId, b.kennzeichen);
     expectProblem(await app.inject({ method: 'POST', url: '/api/v1/aussonderungen', headers: reg, payload: { akten: [offen] } }), 409, 'NICHT_FAELLIG');
 
     const ok = await app.inject({ method: 'POST', url: '/api/v1/aussonderungen', headers: reg, payload: { akten: [b.akten[1]!.id] } });
@@ -74,15 +75,16 @@ describe('offer gate', () => {
     const fremd = await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${ok.json().id}`, headers: await auth('demo2', 'registratur') });
     expectContract(fremd, 'getAussonderung');
     expectProblem(fremd, 404);
-    expectProblem(await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${ok.json().id}`, headers: await auth('demo', 'sachbearbeitung') }), 403);
+    expectProblem(await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${ok.json().id}`, headers: await auth(t, 'sachbearbeitung') }), 403);
   });
 });
 
 describe('the Aussonderung process', () => {
   it('0501 → 0502 → 0505 → 0503 → 0507 → 0506 with XSD validation, the archive confirming children only', async () => {
     const { app, ereignisse } = await baue();
-    const b = await bestand('demo', { akten: 3, vorgaenge: 2, stufe: '002', art: 'A' });
-    const reg = await auth('demo', 'registratur');
+    const t = await neuerMandant();
+    const b = await bestand(t, { akten: 3, vorgaenge: 2, stufe: '002', art: 'A' });
+    const reg = await auth(t, 'registratur');
     const neu = await app.inject({ method: 'POST', url: '/api/v1/aussonderungen', headers: reg, payload: { akten: b.akten.map((a) => a.id) } });
     expectContract(neu, 'createAussonderung');
     const id: string = neu.json().id;
@@ -188,9 +190,10 @@ describe('the Aussonderung process', () => {
 
   it('destroys V-objects only with four eyes, never under a hold, and writes a protocol', async () => {
     const { app, ereignisse } = await baue();
-    const b = await bestand('demo', { akten: 2, vorgaenge: 1 });
-    const anna = await auth('demo', 'registratur', 'demo-registratur-anna');
-    const bernd = await auth('demo', 'registratur', 'demo-registratur-bernd');
+    const t = await neuerMandant();
+    const b = await bestand(t, { akten: 2, vorgaenge: 1 });
+    const anna = await auth(t, 'registratur', 'anna');
+    const bernd = await auth(t, 'registratur', 'bernd');
     const id = (await app.inject({ method: 'POST', url: '/api/v1/aussonderungen', headers: anna, payload: { akten: b.akten.map((a) => a.id) } })).json().id;
     const [v1, a2] = b.akten as [typeof b.akten[0], typeof b.akten[0]];
 
@@ -202,7 +205,7 @@ describe('the Aussonderung process', () => {
     await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/bewertung`, headers: anna, payload: { bewertungen: { [v1.id]: 'V', [a2.id]: 'A' } } });
     const antrag = await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/vernichtung`, headers: anna });
     expectContract(antrag, 'postVernichtung');
-    expect(antrag.json().vernichtung).toMatchObject({ beantragtVon: 'demo-registratur-anna', freigegebenVon: null });
+    expect(antrag.json().vernichtung).toMatchObject({ beantragtVon: 'anna', freigegebenVon: null });
     expectProblem(await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/vernichtung`, headers: anna }), 409, 'FALSCHER_VERFAHRENSSCHRITT');
 
     // the same person cannot approve
@@ -219,11 +222,11 @@ describe('the Aussonderung process', () => {
     const db = createDb(inject('ownerUrl'), { max: 1 });
     try {
       await expect(
-        db.withMandant(inject('demo').demo!, (tx) => tx.execute(sql`UPDATE aussonderung.aussonderung_objekt SET status = 'vernichtet' WHERE akte_id = ${v1.id}`)),
+        db.withMandant(await mandantId(t), (tx) => tx.execute(sql`UPDATE aussonderung.aussonderung_objekt SET status = 'vernichtet' WHERE akte_id = ${v1.id}`)),
       ).rejects.toThrow();
       // and an object appraised A can never be marked destroyed
       await expect(
-        db.withMandant(inject('demo').demo!, (tx) => tx.execute(sql`UPDATE aussonderung.aussonderung_objekt SET status = 'vernichtet' WHERE akte_id = ${a2.id}`)),
+        db.withMandant(await mandantId(t), (tx) => tx.execute(sql`UPDATE aussonderung.aussonderung_objekt SET status = 'vernichtet' WHERE akte_id = ${a2.id}`)),
       ).rejects.toThrow();
     } finally {
       await db.close();
@@ -235,7 +238,7 @@ describe('the Aussonderung process', () => {
     expect(frei.statusCode).toBe(200);
     expect(frei.json().objekte.find((o: { akteId: string }) => o.akteId === v1.id)).toMatchObject({ status: 'vernichtet', bewertung: 'V' });
     expect(frei.json().objekte.find((o: { akteId: string }) => o.akteId === a2.id)).toMatchObject({ status: 'bewertet', bewertung: 'A' });
-    expect(frei.json().vernichtung).toMatchObject({ beantragtVon: 'demo-registratur-anna', freigegebenVon: 'demo-registratur-bernd' });
+    expect(frei.json().vernichtung).toMatchObject({ beantragtVon: 'anna', freigegebenVon: 'bernd' });
     expect(ereignisse.filter((e) => e.aktion === 'akte.vernichtet').map((e) => e.objektId)).toEqual([v1.id]);
     expectProblem(await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/vernichtung/freigabe`, headers: bernd }), 409);
 

@@ -1,6 +1,7 @@
 // Test helpers of the Aussonderung service: own data per test, written straight into the Akten
 // tables (this service never calls the Akten service), and the app with a recording audit port.
 import { createDb, schema, sql } from '@eakte/db';
+import { eq } from 'drizzle-orm';
 import type { AuditEreignis, Protokollierer } from '@eakte/platform';
 import { authHeader, build } from '@eakte/testing';
 import type { FastifyInstance } from 'fastify';
@@ -26,6 +27,26 @@ export async function baue(extra: Partial<Omit<AussonderungAppOptions, 'config'>
   return { app, ereignisse };
 }
 
+/**
+ * A fresh tenant for one test, so fixtures (units, due Akten) never show up in other tests'
+ * views of the seeded tenants. Returns its slug.
+ */
+export async function neuerMandant(): Promise<string> {
+  const slug = `a-${eindeutig().toLowerCase()}`;
+  const db = ownerDb();
+  await db.db.insert(schema.mandant).values({ id: uuidv7(), slug, name: `Landesamt für Prüfzwecke ${slug}` });
+  return slug;
+}
+
+export async function mandantId(slug: string): Promise<string> {
+  const seeded = inject('demo')[slug];
+  if (seeded) return seeded;
+  const db = ownerDb();
+  const rows = await db.db.select({ id: schema.mandant.id }).from(schema.mandant).where(eq(schema.mandant.slug, slug));
+  if (!rows[0]) throw new Error(`Mandant ${slug} fehlt`);
+  return rows[0].id;
+}
+
 /** Owner connection for fixtures, closed after the test. */
 export function ownerDb() {
   const db = createDb(inject('ownerUrl'), { max: 2 });
@@ -44,22 +65,22 @@ export interface Bestand {
  * closed Vorgänge. Optionally one Akte still open, not due.
  */
 export async function bestand(
-  tenant = 'demo',
+  tenant: string,
   opts: { akten?: number; vorgaenge?: number; faelligAb?: string; stufe?: '003' | '002'; art?: 'A' | 'B' | 'V' } = {},
 ): Promise<Bestand> {
-  const mandantId = inject('demo')[tenant]!;
+  const mandant = await mandantId(tenant);
   const db = ownerDb();
   const kennzeichen = `AS${eindeutig()}`;
   const einheitId = uuidv7();
   const akten: Bestand['akten'] = [];
-  await db.withMandant(mandantId, async (tx) => {
-    await tx.insert(schema.aktenplaneinheit).values({ id: einheitId, mandantId, kennzeichen, titel: `Straßenbau Prüfeinheit ${kennzeichen}`, aufbewahrungsfrist: 10, aussonderungsart: opts.art ?? 'B' });
+  await db.withMandant(mandant, async (tx) => {
+    await tx.insert(schema.aktenplaneinheit).values({ id: einheitId, mandantId: mandant, kennzeichen, titel: `Straßenbau Prüfeinheit ${kennzeichen}`, aufbewahrungsfrist: 10, aussonderungsart: opts.art ?? 'B' });
     for (let i = 1; i <= (opts.akten ?? 2); i++) {
       const id = uuidv7();
       const aktenzeichen = `${kennzeichen}-${String(i).padStart(4, '0')}/2020`;
       await tx.insert(schema.akte).values({
         id,
-        mandantId,
+        mandantId: mandant,
         aktenplaneinheitId: einheitId,
         aktenzeichen,
         laufendeNummer: i,
@@ -81,7 +102,7 @@ export async function bestand(
         vorgaenge.push(vid);
         await tx.insert(schema.vorgang).values({
           id: vid,
-          mandantId,
+          mandantId: mandant,
           akteId: id,
           laufendeNummer: j,
           kennzeichen: `${aktenzeichen}-${String(j).padStart(3, '0')}`,
@@ -99,13 +120,13 @@ export async function bestand(
 
 /** An open Akte that is not due. */
 export async function offeneAkte(tenant: string, einheitId: string, kennzeichen: string): Promise<string> {
-  const mandantId = inject('demo')[tenant]!;
+  const mandant = await mandantId(tenant);
   const db = ownerDb();
   const id = uuidv7();
-  await db.withMandant(mandantId, (tx) =>
+  await db.withMandant(mandant, (tx) =>
     tx.insert(schema.akte).values({
       id,
-      mandantId,
+      mandantId: mandant,
       aktenplaneinheitId: einheitId,
       aktenzeichen: `${kennzeichen}-9999/2026`,
       laufendeNummer: 9999,
