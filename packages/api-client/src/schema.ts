@@ -1899,6 +1899,7 @@ export interface operations {
                 "application/xml": components["schemas"]["XdomeaNachricht"];
                 "application/json": components["schemas"]["BewertungManuell"];
                 "text/xml": components["schemas"]["XdomeaNachricht"];
+                "application/zip": string;
             };
         };
         responses: {
@@ -1962,6 +1963,7 @@ export interface operations {
             content: {
                 "application/xml": components["schemas"]["XdomeaNachricht"];
                 "text/xml": components["schemas"]["XdomeaNachricht"];
+                "application/zip": string;
             };
         };
         responses: {
@@ -2024,6 +2026,7 @@ export interface operations {
             content: {
                 "application/xml": components["schemas"]["XdomeaNachricht"];
                 "text/xml": components["schemas"]["XdomeaNachricht"];
+                "application/zip": string;
             };
         };
         responses: {

@@ -39,6 +39,13 @@ export interface AussonderungAppOptions {
 export default async function aussonderungApp(app: FastifyInstance, opts: AussonderungAppOptions) {
   // xdomea replies arrive as XML documents: handed to the handler as text, parsed there.
   app.addContentTypeParser(['application/xml', 'text/xml'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  // … or packed as the archive's tool writes them (a ZIP with the XML inside)
+  app.addContentTypeParser('application/zip', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+  // a ZIP arrives as a Buffer; the contract's `format: binary` string schema would only reject it
+  app.addHook('onRoute', (route) => {
+    const content = (route.schema?.body as { content?: Record<string, unknown> } | undefined)?.content;
+    if (content) delete content['application/zip'];
+  });
   await app.register(servicePlatform, {
     service: SERVICE,
     config: opts.config,

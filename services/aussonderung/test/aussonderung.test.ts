@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createDb, sql } from '@eakte/db';
 import { expectContract, expectProblem } from '@eakte/testing';
+import { buffer } from 'node:stream/consumers';
 import type { LightMyRequestResponse } from 'fastify';
+import { paket } from '../src/xdomea/paket.js';
 import { describe, expect, it, inject } from 'vitest';
 import { auth, bestand, baue, mandantId, neuerMandant, offeneAkte } from './hilfen.js';
 import { leseZip, xsdFehler } from './xdomea-hilfen.js';
@@ -165,11 +167,14 @@ describe('the Aussonderung process', () => {
     expectContract(nachAbgabe, 'getAussonderung');
     expect(nachAbgabe.json()).toMatchObject({ status: 'abgegeben', fortschritt: { schritt: 'abgabe', erledigt: 2, gesamt: 2 } });
 
-    // 0507: recorded
-    const empfang = await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/empfangsbestaetigung`, headers: { ...reg, 'content-type': 'text/xml' }, payload: x0507(id) });
+    // 0507: recorded, sent as the archive's tool packs it (a ZIP with the XML)
+    const zip0507 = await buffer(paket(id, '0507', x0507(id)));
+    const empfang = await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/empfangsbestaetigung`, headers: { ...reg, 'content-type': 'application/zip' }, payload: zip0507 });
     expectContract(empfang, 'postEmpfangsbestaetigung');
+    expect(empfang.statusCode, empfang.body).toBe(200);
     expect(empfang.json().nachrichten.map((n: { typ: string }) => n.typ)).toEqual(['0502', '0507']);
     expectProblem(await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/empfangsbestaetigung`, headers: { ...reg, ...xml }, payload: bewertung }), 422);
+    expectProblem(await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/empfangsbestaetigung`, headers: { ...reg, 'content-type': 'application/zip' }, payload: Buffer.from('kein zip') }), 422, 'XDOMEA_UNGUELTIG');
 
     // 0506: a1 confirmed through its (A-)Vorgang only with a package id; a3 failed
     const imp = x0506(id, [

@@ -3,6 +3,8 @@ import type { Handlers } from '@eakte/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { LoeschsperreRow } from '../repositories/aussonderung.js';
 import type { AussonderungAnsicht, AussonderungService, Download } from '../services/aussonderung.js';
+import { AussonderungFehler } from '../services/fehler.js';
+import { xmlAusPaket } from '../xdomea/paket.js';
 
 type S = components['schemas'];
 type MitId = FastifyRequest<{ Params: { id: string } }>;
@@ -60,6 +62,16 @@ function sende(reply: FastifyReply, typ: string, d: Download) {
     .send(d.inhalt instanceof Uint8Array ? Buffer.from(d.inhalt) : d.inhalt);
 }
 
+/** An xdomea reply as text: sent as XML, or as the archive's ZIP package. */
+async function nachrichtVon(body: unknown): Promise<string> {
+  if (!Buffer.isBuffer(body)) return body as string;
+  try {
+    return await xmlAusPaket(body);
+  } catch (err) {
+    throw new AussonderungFehler.XdomeaUngueltig((err as Error).message);
+  }
+}
+
 /** All handlers of the Aussonderung service, keyed by operationId. */
 export function aussonderungHandlers(service: AussonderungService): Handlers {
   const h = {
@@ -89,20 +101,21 @@ export function aussonderungHandlers(service: AussonderungService): Handlers {
     async getAnbietung(req: MitId, reply: FastifyReply) {
       return sende(reply, 'application/zip', await service.anbietung(req, req.params.id));
     },
-    async postBewertung(req: FastifyRequest<{ Params: { id: string }; Body: string | S['BewertungManuell'] }>) {
-      return aussonderungDarstellung(await service.bewertung(req, req.params.id, req.body));
+    async postBewertung(req: FastifyRequest<{ Params: { id: string }; Body: string | Buffer | S['BewertungManuell'] }>) {
+      const body = typeof req.body === 'object' && !Buffer.isBuffer(req.body) ? req.body : await nachrichtVon(req.body);
+      return aussonderungDarstellung(await service.bewertung(req, req.params.id, body));
     },
     async getBewertungsbestaetigung(req: MitId, reply: FastifyReply) {
       return sende(reply, 'application/zip', await service.bewertungsbestaetigung(req, req.params.id));
     },
     async postEmpfangsbestaetigung(req: FastifyRequest<{ Params: { id: string }; Body: string }>) {
-      return aussonderungDarstellung(await service.empfangsbestaetigung(req, req.params.id, req.body));
+      return aussonderungDarstellung(await service.empfangsbestaetigung(req, req.params.id, await nachrichtVon(req.body)));
     },
     async getAbgabe(req: MitId, reply: FastifyReply) {
       return sende(reply, 'application/zip', await service.abgabe(req, req.params.id));
     },
     async postImportbestaetigung(req: FastifyRequest<{ Params: { id: string }; Body: string }>) {
-      return aussonderungDarstellung(await service.importbestaetigung(req, req.params.id, req.body));
+      return aussonderungDarstellung(await service.importbestaetigung(req, req.params.id, await nachrichtVon(req.body)));
     },
     async postVernichtung(req: MitId) {
       return aussonderungDarstellung(await service.beantrageVernichtung(req, req.params.id));
