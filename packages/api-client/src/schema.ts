@@ -1740,9 +1740,9 @@ export interface operations {
     };
     aufhebenLoeschsperre: {
         parameters: {
-            query: {
-                /** @description Why the hold is released (e.g. the judgment is final). */
-                grund: string;
+            query?: {
+                /** @description Why the hold is released (e.g. the judgment is final). Required: without it the answer is 400 `VALIDIERUNGSFEHLER` (checked after the hold was found, so that another tenant's id answers 404 like a missing one). */
+                grund?: string;
             };
             header?: never;
             path: {

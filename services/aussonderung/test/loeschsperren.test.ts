@@ -38,7 +38,9 @@ describe('Löschsperren', () => {
     const nochmal = await app.inject({ method: 'DELETE', url: `/api/v1/loeschsperren/${sperre.id}?grund=x`, headers: await auth(t, 'registratur') });
     expectContract(nochmal, 'aufhebenLoeschsperre');
     expectProblem(nochmal, 409, 'KONFLIKT');
-    const ohneGrund = await app.inject({ method: 'DELETE', url: `/api/v1/loeschsperren/${sperre.id}`, headers: await auth(t, 'registratur') });
+    const zweite = (await app.inject({ method: 'POST', url: '/api/v1/loeschsperren', headers: await auth(t, 'registratur'), payload: { bezeichnung: 'Zweite', grund: 'g', akten: [b.akten[0]!.id] } })).json();
+    const ohneGrund = await app.inject({ method: 'DELETE', url: `/api/v1/loeschsperren/${zweite.id}`, headers: await auth(t, 'registratur') });
+    expectContract(ohneGrund, 'aufhebenLoeschsperre');
     expectProblem(ohneGrund, 400, 'VALIDIERUNGSFEHLER');
 
     const aktiv = await app.inject({ method: 'GET', url: `/api/v1/loeschsperren?aktiv=false&akte=${b.akten[0]!.id}`, headers: await auth(t, 'pruefung') });

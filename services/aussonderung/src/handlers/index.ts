@@ -84,7 +84,7 @@ export function aussonderungHandlers(service: AussonderungService): Handlers {
       const seite = await service.listeSperren(req, req.query);
       return { items: seite.items.map(sperreDarstellung), nextCursor: seite.nextCursor };
     },
-    async aufhebenLoeschsperre(req: FastifyRequest<{ Params: { id: string }; Querystring: { grund: string } }>) {
+    async aufhebenLoeschsperre(req: FastifyRequest<{ Params: { id: string }; Querystring: { grund?: string } }>) {
       return sperreDarstellung(await service.hebeSperreAuf(req, req.params.id, req.query.grund));
     },
     async listFaelligeAkten(req: FastifyRequest<{ Querystring: { aktenplaneinheit?: string; jahr?: string; limit?: number; cursor?: string } }>): Promise<S['FaelligeAktenListe']> {

@@ -185,7 +185,8 @@ export function createAussonderungService(
     return out;
   }
 
-  async function leseXml<T>(xml: string, lesen: (xml: string) => T): Promise<T> {
+  async function leseXml<T>(xml: unknown, lesen: (xml: string) => T): Promise<T> {
+    if (typeof xml !== 'string') throw new AussonderungFehler.XdomeaUngueltig('Erwartet eine xdomea-Nachricht als XML (application/xml) oder als ZIP');
     try {
       return lesen(xml);
     } catch (err) {
@@ -238,10 +239,11 @@ export function createAussonderungService(
       });
     },
 
-    hebeSperreAuf(req: FastifyRequest, id: string, grund: string) {
+    hebeSperreAuf(req: FastifyRequest, id: string, grund: string | undefined) {
       return imMandant(req, async (tx, a) => {
         const s = await repo.sperre(tx, id, { sperren: true });
         if (!s) throw new NichtGefunden('Löschsperre nicht gefunden');
+        if (!grund?.trim()) throw ungueltig('querystring.grund: Eine Löschsperre wird nur mit Grund aufgehoben');
         if (s.aufgehobenAm) throw new Konflikt('Die Löschsperre ist bereits aufgehoben');
         await repo.hebeSperreAuf(tx, id, a.sub, grund);
         for (const akteId of s.akten) {
@@ -327,6 +329,7 @@ export function createAussonderungService(
           kopf = gelesen.kopf;
           bewertungen = gelesen.bewertungen;
         } else {
+          if (!eingabe || typeof eingabe.bewertungen !== 'object') throw new AussonderungFehler.XdomeaUngueltig('Erwartet ein Bewertungsverzeichnis (0502) oder { bewertungen }');
           bewertungen = new Map(Object.entries(eingabe.bewertungen).map(([k, v]) => [k.toLowerCase(), v]));
         }
         const objekte = await repo.objekte(tx, id);
