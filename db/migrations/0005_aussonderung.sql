@@ -90,6 +90,8 @@ CREATE TABLE "aussonderung"."vernichtung" (
 	"freigegeben_von_name" text,
 	"freigegeben_am" timestamp with time zone,
 	"objekte" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"protokoll_schluessel" text,
+	"protokoll_sha256" text,
 	CONSTRAINT "vernichtung_mandant_id_uq" UNIQUE("mandant_id","id"),
 	CONSTRAINT "vernichtung_aussonderung_uq" UNIQUE("mandant_id","aussonderung_id"),
 	CONSTRAINT "vernichtung_vier_augen_ck" CHECK ("aussonderung"."vernichtung"."freigegeben_von" IS NULL OR "aussonderung"."vernichtung"."freigegeben_von" <> "aussonderung"."vernichtung"."beantragt_von"),

@@ -57,6 +57,7 @@ export default async function aussonderungApp(app: FastifyInstance, opts: Ausson
           inhalte: opts.inhalte ?? keineInhalte,
           historie: opts.historie ?? keineHistorie,
           archiv: opts.archiv ?? STANDARD_ARCHIV,
+          storage: instance.storage,
         }),
       ),
   });

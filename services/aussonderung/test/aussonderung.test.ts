@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -251,5 +252,15 @@ describe('the Aussonderung process', () => {
     expectContract(pdf, 'getVernichtungsprotokoll');
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(qpdfOk(pdf.rawPayload)).toMatch(/No syntax or stream encoding errors/);
+    // stored once at approval, with its checksum: every download is the same document
+    const nochmal = await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}/vernichtungsprotokoll.pdf`, headers: anna });
+    expect(nochmal.rawPayload.equals(pdf.rawPayload)).toBe(true);
+    const db2 = createDb(inject('ownerUrl'), { max: 1 });
+    try {
+      const r = await db2.withMandant(await mandantId(t), (tx) => tx.execute<{ sha: string }>(sql`SELECT protokoll_sha256 AS sha FROM aussonderung.vernichtung WHERE aussonderung_id = ${id}`));
+      expect(r.rows[0]?.sha).toBe(createHash('sha256').update(pdf.rawPayload).digest('hex'));
+    } finally {
+      await db2.close();
+    }
   });
 });

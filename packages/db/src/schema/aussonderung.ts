@@ -134,6 +134,9 @@ export const vernichtung = aussonderungSchema
       freigegebenAm: timestamptz('freigegeben_am'),
       /** The objects as they were destroyed, for the protocol (Aktenzeichen, Betreff, Laufzeit, files). */
       objekte: jsonb('objekte').notNull().default(sql`'[]'::jsonb`),
+      /** The Vernichtungsprotokoll (PDF) as stored in object storage at approval, with its SHA-256. */
+      protokollSchluessel: text('protokoll_schluessel'),
+      protokollSha256: text('protokoll_sha256'),
     },
     (t) => [
       unique('vernichtung_mandant_id_uq').on(t.mandantId, t.id),

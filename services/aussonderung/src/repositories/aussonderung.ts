@@ -271,3 +271,7 @@ export async function mandantName(tx: Tx, mandantId: string): Promise<{ name: st
   const rows = await tx.select({ name: schema.mandant.name, behoerdenkennung: schema.mandant.behoerdenkennung }).from(schema.mandant).where(eq(schema.mandant.id, mandantId));
   return rows[0] ?? { name: 'Unbekannte Behörde', behoerdenkennung: null };
 }
+
+export async function setzeVernichtungsprotokoll(tx: Tx, id: string, schluessel: string, sha256: string): Promise<void> {
+  await tx.update(vernichtung).set({ protokollSchluessel: schluessel, protokollSha256: sha256 }).where(eq(vernichtung.id, id));
+}

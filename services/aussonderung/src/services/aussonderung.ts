@@ -2,7 +2,9 @@
 // domain gates, and records its audit event through the Protokollierer in that same transaction.
 // Content is removed from storage only after the transaction that records the removal committed.
 import type { Readable } from 'node:stream';
+import { createHash } from 'node:crypto';
 import type { Db, Tx } from '@eakte/db';
+import type { ObjectStore } from '@eakte/storage';
 import { akteurOf, type Protokollierer } from '@eakte/platform';
 import type { FastifyRequest } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
@@ -73,7 +75,7 @@ const dateiAlsX = (f: InhaltDatei) => ({
 
 export function createAussonderungService(
   db: Db,
-  deps: { protokolliere: Protokollierer; inhalte: Inhalte; historie: Historienquelle; archiv: ArchivEinstellungen },
+  deps: { protokolliere: Protokollierer; inhalte: Inhalte; historie: Historienquelle; archiv: ArchivEinstellungen; storage: ObjectStore },
 ) {
   const { protokolliere, inhalte, historie } = deps;
 
@@ -208,6 +210,22 @@ export function createAussonderungService(
       await inhalte.entferne(dateien);
       await db.withMandant(a.mandantId, (tx) => repo.setzeObjekt(tx, aussonderungId, akteId, { inhaltGeloeschtAm: new Date() }));
     }
+  }
+
+  async function protokollPdf(tx: Tx, mandantId: string, id: string, v: repo.VernichtungRow): Promise<Uint8Array> {
+    const m = await repo.mandantName(tx, mandantId);
+    return vernichtungsprotokollPdf(
+      {
+        behoerde: m.name,
+        prozessId: id,
+        beantragtVon: v.beantragtVonName,
+        beantragtAm: v.beantragtAm,
+        freigegebenVon: v.freigegebenVonName ?? v.freigegebenVon!,
+        freigegebenAm: v.freigegebenAm!,
+        objekte: v.objekte as ProtokollObjekt[],
+      },
+      v.freigegebenAm!,
+    );
   }
 
   return {
@@ -513,7 +531,14 @@ export function createAussonderungService(
         return dateien;
       });
       await entferneInhalte(req, id, loeschen);
+      // the protocol is kept as it was approved: stored once, with its checksum
+      const a = akteurOf(req);
+      const v = (await db.withMandant(a.mandantId, (tx) => repo.findeVernichtung(tx, id)))!;
+      const pdf = await db.withMandant(a.mandantId, (tx) => protokollPdf(tx, a.mandantId, id, v));
+      const schluessel = `aussonderung/${a.mandantId}/${id}/vernichtungsprotokoll-${v.id}.pdf`;
+      await deps.storage.put(schluessel, Buffer.from(pdf), pdf.byteLength, 'application/pdf');
       return imMandant(req, async (tx) => {
+        await repo.setzeVernichtungsprotokoll(tx, v.id, schluessel, createHash('sha256').update(pdf).digest('hex'));
         await repo.setzeAussonderung(tx, id, { fortschrittErledigt: loeschen.size });
         return ansicht(tx, (await repo.findeAussonderung(tx, id))!);
       });
@@ -525,20 +550,10 @@ export function createAussonderungService(
         if (!row) throw new NichtGefunden('Aussonderung nicht gefunden');
         const v = await repo.findeVernichtung(tx, id);
         if (!v?.freigegebenAm) throw new AussonderungFehler.FalscherSchritt('Es gibt keine freigegebene Vernichtung');
-        const m = await repo.mandantName(tx, a.mandantId);
-        const pdf = await vernichtungsprotokollPdf(
-          {
-            behoerde: m.name,
-            prozessId: id,
-            beantragtVon: v.beantragtVonName,
-            beantragtAm: v.beantragtAm,
-            freigegebenVon: v.freigegebenVonName ?? v.freigegebenVon!,
-            freigegebenAm: v.freigegebenAm,
-            objekte: v.objekte as ProtokollObjekt[],
-          },
-          v.freigegebenAm,
-        );
-        return { dateiname: `${id}_Vernichtungsprotokoll.pdf`, inhalt: pdf };
+        const dateiname = `${id}_Vernichtungsprotokoll.pdf`;
+        if (v.protokollSchluessel) return { dateiname, inhalt: await deps.storage.get(v.protokollSchluessel) };
+        // approved, but storing the protocol did not finish: the same document from the same data
+        return { dateiname, inhalt: await protokollPdf(tx, a.mandantId, id, v) };
       });
     },
   };
