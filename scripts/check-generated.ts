@@ -1,11 +1,12 @@
 // Fails when committed generated files are stale or the database schema has no migration.
 import { readFileSync } from 'node:fs';
-import { artefacts, bundleContract, contractTypes, lintContract, pendingMigrations } from './lib/generated.js';
+import { artefacts, berechtigungenTabelle, bundleContract, contractTypes, lintContract, pendingMigrations } from './lib/generated.js';
 
 const problems: string[] = [];
 const bundle = bundleContract();
 if (readFileSync(artefacts.bundle, 'utf8') !== bundle) problems.push('openapi bundle is stale: run `pnpm generate`');
 if (readFileSync(artefacts.types, 'utf8') !== (await contractTypes(bundle))) problems.push('api-client types are stale: run `pnpm generate`');
+if (readFileSync(artefacts.berechtigungen, 'utf8') !== berechtigungenTabelle(bundle)) problems.push('openapi/berechtigungen.md is stale: run `pnpm generate`');
 try {
   lintContract(artefacts.bundle);
 } catch (err) {

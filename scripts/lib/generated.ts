@@ -5,6 +5,7 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BERECHTIGUNGEN, ROLLEN } from '@eakte/platform';
 import openapiTS, { astToString } from 'openapi-typescript';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -13,6 +14,7 @@ const quietEnv = { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UP
 
 export const artefacts = {
   bundle: path.join(root, 'packages/api-client/src/openapi.json'),
+  berechtigungen: path.join(root, 'openapi/berechtigungen.md'),
   types: path.join(root, 'packages/api-client/src/schema.ts'),
 };
 
@@ -26,7 +28,19 @@ export function bundleContract(): string {
       env: quietEnv,
       stdio: 'pipe',
     });
-    return JSON.stringify(JSON.parse(readFileSync(out, 'utf8')), null, 2) + '\n';
+    const doc = JSON.parse(readFileSync(out, 'utf8')) as { paths: Record<string, Record<string, Record<string, unknown>>> };
+    // The permission matrix is data in one place (packages/platform); the contract shows it per operation.
+    for (const item of Object.values(doc.paths)) {
+      for (const op of Object.values(item)) {
+        const id = op?.operationId as string | undefined;
+        if (!id) continue;
+        const rollen = BERECHTIGUNGEN[id] ?? [];
+        op['x-eakte-rollen'] = [...rollen];
+        const zeile = `**Berechtigte Rollen:** ${rollen.length ? rollen.map((r) => `\`${r}\``).join(', ') : 'keine'}`;
+        op.description = op.description ? `${String(op.description).trimEnd()}\n\n${zeile}` : zeile;
+      }
+    }
+    return JSON.stringify(doc, null, 2) + '\n';
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -35,6 +49,30 @@ export function bundleContract(): string {
 export async function contractTypes(bundle: string): Promise<string> {
   const ast = await openapiTS(JSON.parse(bundle), { alphabetize: false });
   return `// Generated from openapi/ by \`pnpm generate\`. Do not edit.\n\n${astToString(ast)}`;
+}
+
+/** The permission matrix as a Markdown table (operation × role), generated from BERECHTIGUNGEN. */
+export function berechtigungenTabelle(bundle: string): string {
+  const doc = JSON.parse(bundle) as { paths: Record<string, Record<string, { operationId?: string; summary?: string }>> };
+  const zeilen: string[] = [];
+  for (const [p, item] of Object.entries(doc.paths)) {
+    for (const [method, op] of Object.entries(item)) {
+      if (!op?.operationId) continue;
+      const rollen = BERECHTIGUNGEN[op.operationId] ?? [];
+      zeilen.push(`| \`${method.toUpperCase()} ${p}\` | ${op.operationId} | ${ROLLEN.map((r) => (rollen.includes(r) ? '✔' : '–')).join(' | ')} |`);
+    }
+  }
+  return [
+    '# Berechtigungen (permission matrix)',
+    '',
+    'Generated from `packages/platform/src/berechtigungen.ts` by `pnpm generate`; do not edit. ✔ = allowed, – = 403.',
+    'A tenant-bound role acts only inside its own tenant; `plattformbetrieb` has no tenant and reads no tenant content.',
+    '',
+    `| operation | operationId | ${ROLLEN.join(' | ')} |`,
+    `|---|---|${ROLLEN.map(() => '---').join('|')}|`,
+    ...zeilen,
+    '',
+  ].join('\n');
 }
 
 export function lintContract(file: string): void {

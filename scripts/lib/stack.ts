@@ -1,6 +1,7 @@
 // Starts the embedded infrastructure (PostgreSQL, S3 emulator), migrates and seeds it.
 // Used by `pnpm start` (data in .data/, kept) and by the test setup (temp dirs, removed).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runMigrations } from '@eakte/db';
 import { startEmbeddedPostgres, startEmbeddedS3, type EmbeddedPostgresHandle, type EmbeddedS3Handle } from '@eakte/embedded';
@@ -59,6 +60,8 @@ export async function startInfrastructure(opts: InfrastructureOptions): Promise<
       });
       opts.log(`S3 emulator on ${s3Handle.endpoint}`);
     }
+    // On the embedded default the audit checkpoint key is generated once and kept with the data.
+    if (pgHandle && !opts.env.PROTOKOLL_SIGNING_KEY) env.PROTOKOLL_SIGNING_KEY = loadOrCreateSigningKey(path.join(opts.dataDir, 'protokoll'));
     await runMigrations(ownerUrl);
     opts.log('migrations applied');
     if (opts.seed) {
@@ -85,4 +88,15 @@ export async function startInfrastructure(opts: InfrastructureOptions): Promise<
     for (const stop of stops.reverse()) await stop().catch(() => {});
     throw err;
   }
+}
+
+/** The Ed25519 key that signs audit checkpoints on the embedded default (PKCS#8 PEM, mode 0600). */
+export function loadOrCreateSigningKey(dir: string): string {
+  const file = path.join(dir, 'signing-key.pem');
+  if (existsSync(file)) return readFileSync(file, 'utf8');
+  const { privateKey } = generateKeyPairSync('ed25519');
+  const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(file, pem, { mode: 0o600 });
+  return pem;
 }

@@ -5,7 +5,7 @@ import { contract } from '@eakte/api-client/contract';
 import aussonderungApp from '@eakte/aussonderung';
 import dokumenteApp from '@eakte/dokumente';
 import { BERECHTIGUNGEN, contractRoutes, createServer, errorsPlugin, operations } from '@eakte/platform';
-import protokollApp from '@eakte/protokoll';
+import protokollApp, { protokollConfigSchema } from '@eakte/protokoll';
 import { build } from '@eakte/testing';
 import { describe, expect, it } from 'vitest';
 
@@ -26,7 +26,7 @@ describe('contract coverage', () => {
 
   it('boots every service, which binds a handler to each of its operations', async () => {
     for (const [name, plugin] of Object.entries(SERVICES)) {
-      const app = await build(plugin);
+      const app = await build(plugin, {}, name === 'protokoll' ? protokollConfigSchema : undefined);
       const bound = operations(contract).filter((o) => o.service === name);
       for (const op of bound) {
         const url = `/api/v1${op.path.replace(/\{[^}]+\}/g, '00000000-0000-7000-8000-000000000000')}`;
@@ -45,7 +45,8 @@ describe('contract coverage', () => {
 
     const extra = createServer({ logLevel: 'silent' });
     await extra.register(errorsPlugin);
-    extra.register(contractRoutes, { document: contract, service: 'protokoll', prefix: '/api/v1', handlers: { gibtEsNicht: () => null } });
+    const alle = Object.fromEntries(operations(contract).filter((o) => o.service === 'protokoll').map((o) => [o.operationId, () => null]));
+    extra.register(contractRoutes, { document: contract, service: 'protokoll', prefix: '/api/v1', handlers: { ...alle, gibtEsNicht: () => null } });
     await expect(extra.ready()).rejects.toThrow(/handlers without operation: gibtEsNicht/);
   });
 });

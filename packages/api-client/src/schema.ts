@@ -8,7 +8,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's Aktenplan as a flat list in tree order */
+        /**
+         * The caller's Aktenplan as a flat list in tree order
+         * @description **Berechtigte Rollen:** `sachbearbeitung`, `registratur`, `fachadministration`, `fachverfahren`
+         */
         get: operations["getAktenplan"];
         put?: never;
         post?: never;
@@ -25,16 +28,200 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One unit of the Aktenplan */
+        /**
+         * One unit of the Aktenplan
+         * @description **Berechtigte Rollen:** `sachbearbeitung`, `registratur`, `fachadministration`, `fachverfahren`
+         */
         get: operations["getAktenplaneinheit"];
         put?: never;
         post?: never;
-        /** Delete a unit without Akten and sub-units (registratur); otherwise retire it */
+        /**
+         * Delete a unit without Akten and sub-units (registratur); otherwise retire it
+         * @description **Berechtigte Rollen:** `registratur`
+         */
         delete: operations["deleteAktenplaneinheit"];
         options?: never;
         head?: never;
-        /** Change a unit (registratur); `gueltigBis` retires it */
+        /**
+         * Change a unit (registratur); `gueltigBis` retires it
+         * @description **Berechtigte Rollen:** `registratur`
+         */
         patch: operations["updateAktenplaneinheit"];
+        trace?: never;
+    };
+    "/admin/mandanten": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * All tenants (platform operations only)
+         * @description **Berechtigte Rollen:** `plattformbetrieb`
+         */
+        get: operations["listMandanten"];
+        put?: never;
+        /**
+         * Create a tenant (an agency) with an empty Aktenplan
+         * @description **Berechtigte Rollen:** `plattformbetrieb`
+         */
+        post: operations["createMandant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mandant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's tenant and its settings
+         * @description **Berechtigte Rollen:** `sachbearbeitung`, `registratur`, `fachadministration`, `pruefung`, `fachverfahren`
+         */
+        get: operations["getMandant"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change the caller's tenant settings (agency administration)
+         * @description **Berechtigte Rollen:** `fachadministration`
+         */
+        patch: operations["updateMandant"];
+        trace?: never;
+    };
+    "/protokoll": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tenant's audit events, newest first
+         * @description **Berechtigte Rollen:** `pruefung`, `registratur`
+         */
+        get: operations["listProtokoll"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/protokoll/pruefung": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verifies the tenant's audit chain (optionally a sequence range) and its signed checkpoints
+         * @description **Berechtigte Rollen:** `pruefung`, `registratur`
+         */
+        get: operations["pruefeProtokoll"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/protokoll/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Streams the tenant's events in sequence order for external archiving
+         * @description JSONL: one event per line, the fields of `ProtokollEreignis`; with the public key this
+         *     suffices for `scripts/verify-protokoll.ts`. CSV: the same fields, arrays and objects as JSON.
+         *
+         *     **Berechtigte Rollen:** `pruefung`, `registratur`
+         */
+        get: operations["exportProtokoll"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/protokoll/checkpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tenant's signed checkpoints, newest first
+         * @description **Berechtigte Rollen:** `pruefung`, `registratur`
+         */
+        get: operations["listProtokollCheckpoints"];
+        put?: never;
+        /**
+         * Signs a checkpoint of the tenant's chain head now
+         * @description **Berechtigte Rollen:** `pruefung`, `registratur`
+         */
+        post: operations["createProtokollCheckpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/protokoll/schluessel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The public key that verifies checkpoint signatures
+         * @description **Berechtigte Rollen:** `pruefung`, `registratur`
+         */
+        get: operations["getProtokollSchluessel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/akten/{id}/historie": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The full history of an Akte, including its Vorgänge and Dokumente, oldest first
+         * @description **Berechtigte Rollen:** `pruefung`, `registratur`, `sachbearbeitung`
+         */
+        get: operations["getAkteHistorie"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/aktenplan/einheiten": {
@@ -46,7 +233,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add a unit to the Aktenplan (registratur) */
+        /**
+         * Add a unit to the Aktenplan (registratur)
+         * @description **Berechtigte Rollen:** `registratur`
+         */
         post: operations["createAktenplaneinheit"];
         delete?: never;
         options?: never;
@@ -61,10 +251,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The tenant's org units */
+        /**
+         * The tenant's org units
+         * @description **Berechtigte Rollen:** `sachbearbeitung`, `registratur`, `fachadministration`, `fachverfahren`
+         */
         get: operations["listOrganisationseinheiten"];
         put?: never;
-        /** Create an org unit (fachadministration) */
+        /**
+         * Create an org unit (fachadministration)
+         * @description **Berechtigte Rollen:** `fachadministration`
+         */
         post: operations["createOrganisationseinheit"];
         delete?: never;
         options?: never;
@@ -80,7 +276,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Set a user's clearance and org units (fachadministration) */
+        /**
+         * Set a user's clearance and org units (fachadministration)
+         * @description **Berechtigte Rollen:** `fachadministration`
+         */
         put: operations["setBenutzer"];
         post?: never;
         delete?: never;
@@ -96,10 +295,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Akten visible to the caller, filtered, keyset-paginated */
+        /**
+         * Akten visible to the caller, filtered, keyset-paginated
+         * @description **Berechtigte Rollen:** `sachbearbeitung`, `registratur`, `fachverfahren`
+         */
         get: operations["listAkten"];
         put?: never;
-        /** Create an Akte; the server assigns the Aktenzeichen */
+        /**
+         * Create an Akte; the server assigns the Aktenzeichen
+         * @description **Berechtigte Rollen:** `sachbearbeitung`, `registratur`, `fachverfahren`
+         */
         post: operations["createAkte"];
         delete?: never;
         options?: never;
@@ -114,14 +319,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One Akte, with ETag */
+        /**
+         * One Akte, with ETag
+         * @description **Berechtigte Rollen:** `sachbearbeitung`, `registratur`, `fachverfahren`
+         */
         get: operations["getAkte"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change an Akte's metadata (If-Match required) */
+        /**
+         * Change an Akte's metadata (If-Match required)
+         * @description **Berechtigte Rollen:** `sachbearbeitung`, `registratur`
+         */
         patch: operations["updateAkte"];
         trace?: never;
     };
@@ -134,7 +345,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Close an Akte (z.d.A.); all its Vorgänge must be closed */
+        /**
+         * Close an Akte (z.d.A.); all its Vorgänge must be closed
+         * @description **Berechtigte Rollen:** `sachbearbeitung`, `registratur`
+         */
         post: operations["zdaAkte"];
         delete?: never;
         options?: never;
@@ -151,7 +365,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reopen a closed Akte (registratur); the running retention is voided */
+        /**
+         * Reopen a closed Akte (registratur); the running retention is voided
+         * @description **Berechtigte Rollen:** `registratur`
+         */
         post: operations["wiederaufnahmeAkte"];
         delete?: never;
         options?: never;
@@ -168,7 +385,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Move an Akte to another Aktenplaneinheit (registratur); it gets a new Aktenzeichen, the old one stays findable */
+        /**
+         * Move an Akte to another Aktenplaneinheit (registratur); it gets a new Aktenzeichen, the old one stays findable
+         * @description **Berechtigte Rollen:** `registratur`
+         */
         post: operations["umprotokolliereAkte"];
         delete?: never;
         options?: never;
@@ -183,10 +403,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The Vorgänge of an Akte, by number */
+        /**
+         * The Vorgänge of an Akte, by number
+         * @description **Berechtigte Rollen:** `sachbearbeitung`, `registratur`, `fachverfahren`
+         */
         get: operations["listVorgaengeDerAkte"];
         put?: never;
-        /** Create a Vorgang in an open Akte */
+        /**
+         * Create a Vorgang in an open Akte
+         * @description **Berechtigte Rollen:** `sachbearbeitung`, `registratur`, `fachverfahren`
+         */
         post: operations["createVorgang"];
         delete?: never;
         options?: never;
@@ -201,7 +427,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Worklist — open Vorgänge with a Wiedervorlage up to a date */
+        /**
+         * Worklist — open Vorgänge with a Wiedervorlage up to a date
+         * @description **Berechtigte Rollen:** `sachbearbeitung`, `registratur`, `fachverfahren`
+         */
         get: operations["listVorgaenge"];
         put?: never;
         post?: never;
@@ -218,14 +447,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One Vorgang, with ETag */
+        /**
+         * One Vorgang, with ETag
+         * @description **Berechtigte Rollen:** `sachbearbeitung`, `registratur`, `fachverfahren`
+         */
         get: operations["getVorgang"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a Vorgang (If-Match required) */
+        /**
+         * Change a Vorgang (If-Match required)
+         * @description **Berechtigte Rollen:** `sachbearbeitung`, `registratur`
+         */
         patch: operations["updateVorgang"];
         trace?: never;
     };
@@ -238,7 +473,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Close a Vorgang (z.d.A.) */
+        /**
+         * Close a Vorgang (z.d.A.)
+         * @description **Berechtigte Rollen:** `sachbearbeitung`, `registratur`
+         */
         post: operations["zdaVorgang"];
         delete?: never;
         options?: never;
@@ -258,10 +496,228 @@ export interface paths {
          * @description Aktenzeichen exact and by prefix (also former Aktenzeichen), Betreff words with German stemming,
          *     trigram similarity for typos; `ß`/`ss` and `ä`/`ae` compare equal. Only objects the caller may
          *     see are returned (tenant, clearance, org-unit visibility).
+         *
+         *     **Berechtigte Rollen:** `sachbearbeitung`, `registratur`, `fachverfahren`
          */
         get: operations["suche"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/vorgaenge/{id}/dokumente": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the Vorgang. */
+                id: components["schemas"]["Uuid"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The Dokumente of a Vorgang, oldest first
+         * @description **Berechtigte Rollen:** `sachbearbeitung`, `registratur`, `fachadministration`, `fachverfahren`
+         */
+        get: operations["listDokumente"];
+        put?: never;
+        /**
+         * File a new Dokument into a Vorgang (multipart upload, streamed)
+         * @description One file part `datei` plus the metadata fields. The content is streamed to object storage
+         *     under a key the service chooses, hashed (SHA-256) on the way; its type is detected from the
+         *     bytes. Closed (z.d.A.) Vorgänge and Akten accept no new Dokumente.
+         *
+         *     **Berechtigte Rollen:** `sachbearbeitung`, `registratur`, `fachverfahren`
+         */
+        post: operations["createDokument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dokumente/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["Uuid"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A Dokument's metadata and its newest version
+         * @description **Berechtigte Rollen:** `sachbearbeitung`, `registratur`, `fachadministration`, `fachverfahren`
+         */
+        get: operations["getDokument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a Dokument's metadata (If-Match required)
+         * @description **Berechtigte Rollen:** `sachbearbeitung`, `registratur`, `fachverfahren`
+         */
+        patch: operations["updateDokument"];
+        trace?: never;
+    };
+    "/dokumente/{id}/versionen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["Uuid"];
+            };
+            cookie?: never;
+        };
+        /**
+         * All versions of a Dokument, oldest first
+         * @description **Berechtigte Rollen:** `sachbearbeitung`, `registratur`, `fachadministration`, `fachverfahren`
+         */
+        get: operations["listDokumentVersionen"];
+        put?: never;
+        /**
+         * Add a new version (multipart upload, streamed); earlier versions stay unchanged
+         * @description **Berechtigte Rollen:** `sachbearbeitung`, `registratur`, `fachverfahren`
+         */
+        post: operations["createDokumentVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dokumente/{id}/inhalt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["Uuid"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The content of the newest version
+         * @description Streamed from storage. `ETag` is the SHA-256 of the bytes; `If-None-Match` answers 304,
+         *     one `Range` answers 206. The file name is sent per RFC 6266 (UTF-8). Every read is recorded
+         *     in the audit trail.
+         *
+         *     **Berechtigte Rollen:** `sachbearbeitung`, `registratur`, `fachverfahren`
+         */
+        get: operations["getDokumentInhalt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dokumente/{id}/versionen/{nr}/inhalt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["Uuid"];
+                /** @description Version number (1, 2, …). */
+                nr: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * The content of one version
+         * @description Streamed from storage. `ETag` is the SHA-256 of the bytes; `If-None-Match` answers 304,
+         *     one `Range` answers 206. The file name is sent per RFC 6266 (UTF-8). Every read is recorded
+         *     in the audit trail.
+         *
+         *     **Berechtigte Rollen:** `sachbearbeitung`, `registratur`, `fachverfahren`
+         */
+        get: operations["getDokumentVersionInhalt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dokumente/{id}/eingangsstempel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["Uuid"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stamp the receipt on page 1 of the current PDF version, as a new version
+         * @description The stamp names the agency, date and time of receipt (filing of the first version), the
+         *     Aktenzeichen, the Vorgang and the document number. It is placed in a page corner that covers
+         *     no text if there is one (top right first). The stamped PDF becomes a new version; the
+         *     original stays unchanged.
+         *
+         *     **Berechtigte Rollen:** `sachbearbeitung`, `registratur`, `fachverfahren`
+         */
+        post: operations["createEingangsstempel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/akten/{id}/auszug.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the Akte. */
+                id: components["schemas"]["Uuid"];
+            };
+            cookie?: never;
+        };
+        /**
+         * One PDF of the whole Akte for file inspection (Akteneinsicht)
+         * @description Cover page with the Akte's metadata, a table of contents (Vorgang, Dokument, date, pages),
+         *     every PDF Dokument (current version) appended, page numbers and the Aktenzeichen in the
+         *     footer of every page. Other formats are listed with name, type and SHA-256. Every included
+         *     Dokument counts as a content read in the audit trail.
+         *
+         *     **Berechtigte Rollen:** `sachbearbeitung`, `registratur`, `fachverfahren`
+         */
+        get: operations["getAktenauszug"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/fixity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Re-read the tenant's stored content and compare it with the recorded SHA-256
+         * @description Checks up to 500 Dokumente of the caller's tenant, those checked longest ago first. A
+         *     mismatch or a missing object marks the Dokument `verletzt` (see `integritaet` of
+         *     `GET /dokumente/{id}`) and is recorded in the audit trail.
+         *
+         *     **Berechtigte Rollen:** `registratur`
+         */
+        post: operations["runFixityCheck"];
         delete?: never;
         options?: never;
         head?: never;
@@ -275,10 +731,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Löschsperren of the tenant, newest first (registratur, pruefung) */
+        /**
+         * Löschsperren of the tenant, newest first (registratur, pruefung)
+         * @description **Berechtigte Rollen:** `registratur`, `pruefung`
+         */
         get: operations["listLoeschsperren"];
         put?: never;
-        /** Place a Löschsperre (legal hold) on Akten (registratur) */
+        /**
+         * Place a Löschsperre (legal hold) on Akten (registratur)
+         * @description **Berechtigte Rollen:** `registratur`
+         */
         post: operations["createLoeschsperre"];
         delete?: never;
         options?: never;
@@ -296,7 +758,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Release a Löschsperre with a reason (registratur); the record stays */
+        /**
+         * Release a Löschsperre with a reason (registratur); the record stays
+         * @description **Berechtigte Rollen:** `registratur`
+         */
         delete: operations["aufhebenLoeschsperre"];
         options?: never;
         head?: never;
@@ -310,7 +775,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Akten due for Aussonderung and not yet offered, with a flag for held ones (registratur) */
+        /**
+         * Akten due for Aussonderung and not yet offered, with a flag for held ones (registratur)
+         * @description **Berechtigte Rollen:** `registratur`
+         */
         get: operations["listFaelligeAkten"];
         put?: never;
         post?: never;
@@ -329,7 +797,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Offer Akten to the archive: a new Aussonderung in state angeboten (registratur) */
+        /**
+         * Offer Akten to the archive: a new Aussonderung in state angeboten (registratur)
+         * @description **Berechtigte Rollen:** `registratur`
+         */
         post: operations["createAussonderung"];
         delete?: never;
         options?: never;
@@ -344,7 +815,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An Aussonderung with its objects, progress and received messages (registratur) */
+        /**
+         * An Aussonderung with its objects, progress and received messages (registratur)
+         * @description **Berechtigte Rollen:** `registratur`
+         */
         get: operations["getAussonderung"];
         put?: never;
         post?: never;
@@ -361,7 +835,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The offer package 0501 (Anbieteverzeichnis, metadata only) as ZIP (registratur) */
+        /**
+         * The offer package 0501 (Anbieteverzeichnis, metadata only) as ZIP (registratur)
+         * @description **Berechtigte Rollen:** `registratur`
+         */
         get: operations["getAnbietung"];
         put?: never;
         post?: never;
@@ -380,7 +857,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record the archive's appraisal: its 0502 as XML, or a manual JSON map (registratur) */
+        /**
+         * Record the archive's appraisal: its 0502 as XML, or a manual JSON map (registratur)
+         * @description **Berechtigte Rollen:** `registratur`
+         */
         post: operations["postBewertung"];
         delete?: never;
         options?: never;
@@ -395,7 +875,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The receipt 0505 for the archive's 0502, as ZIP (registratur) */
+        /**
+         * The receipt 0505 for the archive's 0502, as ZIP (registratur)
+         * @description **Berechtigte Rollen:** `registratur`
+         */
         get: operations["getBewertungsbestaetigung"];
         put?: never;
         post?: never;
@@ -414,7 +897,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record the archive's receipt 0504 (after our 0501) or 0507 (after our 0503) (registratur) */
+        /**
+         * Record the archive's receipt 0504 (after our 0501) or 0507 (after our 0503) (registratur)
+         * @description **Berechtigte Rollen:** `registratur`
+         */
         post: operations["postEmpfangsbestaetigung"];
         delete?: never;
         options?: never;
@@ -429,7 +915,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The transfer package 0503 for the objects appraised A, streamed as ZIP (registratur) */
+        /**
+         * The transfer package 0503 for the objects appraised A, streamed as ZIP (registratur)
+         * @description **Berechtigte Rollen:** `registratur`
+         */
         get: operations["getAbgabe"];
         put?: never;
         post?: never;
@@ -448,7 +937,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record the archive's import confirmation 0506: confirmed Akten become archiviert and lose their content (registratur) */
+        /**
+         * Record the archive's import confirmation 0506: confirmed Akten become archiviert and lose their content (registratur)
+         * @description **Berechtigte Rollen:** `registratur`
+         */
         post: operations["postImportbestaetigung"];
         delete?: never;
         options?: never;
@@ -465,7 +957,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Request destruction of the objects appraised V (registratur; a second person approves) */
+        /**
+         * Request destruction of the objects appraised V (registratur; a second person approves)
+         * @description **Berechtigte Rollen:** `registratur`
+         */
         post: operations["postVernichtung"];
         delete?: never;
         options?: never;
@@ -482,7 +977,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve the destruction (registratur, not the requester): content is deleted, the stub kept */
+        /**
+         * Approve the destruction (registratur, not the requester): content is deleted, the stub kept
+         * @description **Berechtigte Rollen:** `registratur`
+         */
         post: operations["postVernichtungFreigabe"];
         delete?: never;
         options?: never;
@@ -497,7 +995,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The Vernichtungsprotokoll as PDF (registratur) */
+        /**
+         * The Vernichtungsprotokoll as PDF (registratur)
+         * @description **Berechtigte Rollen:** `registratur`
+         */
         get: operations["getVernichtungsprotokoll"];
         put?: never;
         post?: never;
@@ -587,6 +1088,188 @@ export interface components {
             gueltigBis?: string | null;
             aufbewahrungsfrist?: components["schemas"]["Aufbewahrungsfrist"];
             aussonderungsart?: components["schemas"]["Aussonderungsart"];
+        };
+        /** @description Tenant settings. Unset keys take the platform defaults. */
+        Einstellungen: {
+            /**
+             * @description The state archive responsible for this agency (Aussonderung).
+             * @example Landesarchiv Musterland
+             */
+            zustaendigesArchiv?: string | null;
+            /**
+             * @description Rule for new Aktenzeichen; placeholders `{kennzeichen}`, `{nr:4}` (running number, zero-padded), `{jahr}`.
+             * @example {kennzeichen}-{nr:4}/{jahr}
+             */
+            aktenzeichenRegel?: string;
+            /**
+             * @description Allowed MIME types for uploads.
+             * @example [
+             *       "application/pdf",
+             *       "image/tiff",
+             *       "text/plain"
+             *     ]
+             */
+            erlaubteFormate?: string[];
+            /**
+             * @description Largest upload in bytes.
+             * @example 536870912
+             */
+            maxUploadGroesse?: number;
+            /**
+             * @description Whether clerks see all Akten of the agency or only those of their org units.
+             * @enum {string}
+             */
+            sichtbarkeit?: "behoerde" | "organisationseinheit";
+            /** @description Whether Vertraulichkeitsstufen above VS-NfD may be stored. */
+            hoehereEinstufungenErlaubt?: boolean;
+        };
+        Mandant: {
+            id: components["schemas"]["Uuid"];
+            /** @example lfu */
+            slug: string;
+            /** @example Landesamt für Umwelt */
+            name: string;
+            /** @example LFU-01 */
+            behoerdenkennung: string | null;
+            einstellungen: components["schemas"]["Einstellungen"];
+            /** Format: date-time */
+            erstelltAm: string;
+        };
+        MandantenSeite: {
+            items: components["schemas"]["Mandant"][];
+            nextCursor: string | null;
+        };
+        MandantNeu: {
+            /**
+             * @description Short technical name; the tenant claim of tokens carries it.
+             * @example lfu
+             */
+            slug: string;
+            /** @example Landesamt für Umwelt */
+            name: string;
+            /** @example LFU-01 */
+            behoerdenkennung?: string;
+            einstellungen?: components["schemas"]["Einstellungen"];
+        };
+        MandantAenderung: {
+            name?: string;
+            einstellungen?: components["schemas"]["Einstellungen"];
+        };
+        /** @description Per-tenant sequence number of an audit event (gap-free, starting at 1). */
+        Sequenz: number;
+        Aenderung: {
+            feld: string;
+            /** @description Old value (any JSON value, null when none). */
+            alt: unknown;
+            /** @description New value (any JSON value, null when none). */
+            neu: unknown;
+        };
+        /** @description SHA-256, lowercase hex. */
+        Hash: string;
+        /**
+         * @description One audit event, exactly the fields covered by the chain hash plus the hash itself (see the
+         *     README, "Audit chain format").
+         */
+        ProtokollEreignis: {
+            /** Format: uuid */
+            mandantId: string;
+            sequenz: components["schemas"]["Sequenz"];
+            /**
+             * @description RFC 3339 UTC with six fractional digits.
+             * @example 2026-11-27T08:15:00.123456Z
+             */
+            zeit: string;
+            akteurSub: string;
+            akteurName: string;
+            akteurRollen: string[];
+            akteurClient: string | null;
+            /** @example akte.erstellt */
+            aktion: string;
+            /** @example akte */
+            objektTyp: string;
+            objektId: string | null;
+            aktenzeichen: string | null;
+            akteId: string | null;
+            aenderungen: components["schemas"]["Aenderung"][];
+            /** @enum {string} */
+            ergebnis: "erfolg" | "abgelehnt" | "fehler";
+            details: {
+                [key: string]: unknown;
+            };
+            requestId: string | null;
+            clientIp: string | null;
+            hash: components["schemas"]["Hash"];
+        };
+        ProtokollSeite: {
+            items: components["schemas"]["ProtokollEreignis"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        Kettenfehler: {
+            /** @description The first bad sequence number. */
+            sequenz: number;
+            /**
+             * @description `hash` the event's content does not match its hash; `luecke` the sequence number is missing;
+             *     `reihenfolge` events are out of order; `abgeschnitten` the chain ends before its head or a
+             *     signed checkpoint (tail removed, e.g. an old backup restored); `checkpoint` the chain
+             *     differs from a signed checkpoint; `signatur` a checkpoint's signature is invalid.
+             * @enum {string}
+             */
+            art: "hash" | "luecke" | "reihenfolge" | "abgeschnitten" | "checkpoint" | "signatur";
+            meldung: string;
+            erwartet?: string | null;
+            gefunden?: string | null;
+        };
+        Pruefergebnis: {
+            gueltig: boolean;
+            /** @description Number of events re-hashed. */
+            geprueft: number;
+            vonSequenz: number;
+            /** @description Last sequence number checked (null when none). */
+            bisSequenz: number | null;
+            letzterHash: string | null;
+            /** @description The newest signed checkpoint the chain was compared with (database or object storage). */
+            checkpoint: null | {
+                sequenz: components["schemas"]["Sequenz"];
+                hash: components["schemas"]["Hash"];
+                /** Format: date-time */
+                zeit: string;
+                /** @enum {string} */
+                quelle: "datenbank" | "objektspeicher";
+            };
+            /** @description The first problem found, null when the chain is valid. */
+            fehler: null | components["schemas"]["Kettenfehler"];
+        };
+        /**
+         * @description A signed statement of a tenant's chain: Ed25519 signature (base64) over the UTF-8 bytes of the
+         *     canonical JSON `{"hash":…,"mandantId":…,"sequenz":…,"zeit":…}` (sorted keys, no whitespace).
+         */
+        Checkpoint: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            mandantId: string;
+            sequenz: components["schemas"]["Sequenz"];
+            hash: components["schemas"]["Hash"];
+            /** @description RFC 3339 UTC with six fractional digits. */
+            zeit: string;
+            /** @description SHA-256 (hex) of the public key's DER (SPKI) encoding. */
+            schluesselId: string;
+            /** @description Ed25519 signature, base64. */
+            signatur: string;
+            /** @description Key of the copy in object storage. */
+            objektSchluessel: string;
+        };
+        CheckpointSeite: {
+            items: components["schemas"]["Checkpoint"][];
+            nextCursor: string | null;
+        };
+        Schluessel: {
+            /** @enum {string} */
+            algorithmus: "Ed25519";
+            schluesselId: string;
+            /** @description SPKI public key, PEM. */
+            publicKeyPem: string;
         };
         AktenplaneinheitNeu: {
             /**
@@ -794,6 +1477,154 @@ export interface components {
             items: components["schemas"]["Suchtreffer"][];
             nextCursor: string | null;
         };
+        /**
+         * Format: date
+         * @example 2026-03-02
+         */
+        Datum: string;
+        /**
+         * @description SHA-256 of the stored bytes, lower-case hex.
+         * @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
+         */
+        Sha256: string;
+        /**
+         * @description One immutable version of a Dokument.
+         * @example {
+         *       "nr": 1,
+         *       "groesse": 48213,
+         *       "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+         *       "mimeType": "application/pdf",
+         *       "dateiname": "Antrag Müller.pdf",
+         *       "herkunft": "upload",
+         *       "erstelltAm": "2026-03-02T09:14:00Z",
+         *       "erstelltVon": "demo-sachbearbeitung"
+         *     }
+         */
+        DokumentVersion: {
+            nr: number;
+            /** @description Size in bytes. */
+            groesse: number;
+            sha256: components["schemas"]["Sha256"];
+            /**
+             * @description Type detected from the content (not the one the client claimed).
+             * @example application/pdf
+             */
+            mimeType: string;
+            /**
+             * @description Sanitised file name, metadata only.
+             * @example Antrag Müller.pdf
+             */
+            dateiname: string;
+            /** @enum {string} */
+            herkunft: "upload" | "eingangsstempel";
+            /** Format: date-time */
+            erstelltAm: string;
+            erstelltVon: string;
+        };
+        /**
+         * @example {
+         *       "id": "01938f3e-7c1a-7b5e-9d0a-1f2e3d4c5b6a",
+         *       "vorgangId": "01938f3e-7c1a-7b5e-9d0a-1f2e3d4c5b00",
+         *       "akteId": "01938f3e-7c1a-7b5e-9d0a-1f2e3d4c5a00",
+         *       "betreff": "Antrag auf Baugenehmigung",
+         *       "datumDesSchreibens": "2026-02-27",
+         *       "eingangsdatum": "2026-03-02",
+         *       "absender": "Erika Müller",
+         *       "bemerkung": null,
+         *       "aktuelleVersion": {
+         *         "nr": 1,
+         *         "groesse": 48213,
+         *         "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+         *         "mimeType": "application/pdf",
+         *         "dateiname": "Antrag Müller.pdf",
+         *         "herkunft": "upload",
+         *         "erstelltAm": "2026-03-02T09:14:00Z",
+         *         "erstelltVon": "demo-sachbearbeitung"
+         *       },
+         *       "integritaet": "ungeprueft",
+         *       "erstelltAm": "2026-03-02T09:14:00Z",
+         *       "erstelltVon": "demo-sachbearbeitung",
+         *       "geaendertAm": "2026-03-02T09:14:00Z"
+         *     }
+         */
+        Dokument: {
+            id: components["schemas"]["Uuid"];
+            vorgangId: components["schemas"]["Uuid"];
+            akteId: components["schemas"]["Uuid"];
+            betreff: string;
+            datumDesSchreibens: components["schemas"]["Datum"];
+            /** Format: date */
+            eingangsdatum: string | null;
+            absender: string | null;
+            bemerkung: string | null;
+            aktuelleVersion: components["schemas"]["DokumentVersion"];
+            /**
+             * @description Result of the last fixity check of the stored content.
+             * @enum {string}
+             */
+            integritaet: "ungeprueft" | "intakt" | "verletzt";
+            /** Format: date-time */
+            erstelltAm: string;
+            erstelltVon: string;
+            /** Format: date-time */
+            geaendertAm: string;
+        };
+        DokumenteSeite: {
+            items: components["schemas"]["Dokument"][];
+            nextCursor: string | null;
+        };
+        /** @description Multipart form of a new Dokument; the file part is streamed, never buffered whole. */
+        DokumentNeu: {
+            /**
+             * Format: binary
+             * @description The file. Its type is detected from the content and must be allowed for the tenant.
+             */
+            datei: string;
+            betreff: string;
+            datumDesSchreibens: components["schemas"]["Datum"];
+            eingangsdatum?: components["schemas"]["Datum"];
+            absender?: string;
+            bemerkung?: string;
+        };
+        /**
+         * @description Metadata changes; the content changes only by a new version.
+         * @example {
+         *       "betreff": "Antrag auf Baugenehmigung (ergänzt)",
+         *       "eingangsdatum": "2026-03-03"
+         *     }
+         */
+        DokumentAenderung: {
+            betreff?: string;
+            datumDesSchreibens?: components["schemas"]["Datum"];
+            /** Format: date */
+            eingangsdatum?: string | null;
+            absender?: string | null;
+            bemerkung?: string | null;
+            /** @description Reason; required when the Registratur changes a Dokument of a closed Vorgang or Akte. */
+            grund?: string;
+        };
+        VersionenListe: {
+            items: components["schemas"]["DokumentVersion"][];
+        };
+        VersionNeu: {
+            /** Format: binary */
+            datei: string;
+        };
+        /**
+         * Format: binary
+         * @description The stored bytes, with the detected type as Content-Type.
+         */
+        Inhalt: string;
+        FixityErgebnis: {
+            dokumente: number;
+            versionen: number;
+            verletzt: {
+                dokumentId: components["schemas"]["Uuid"];
+                versionNr: number;
+                /** @enum {string} */
+                grund: "abweichend" | "fehlt" | "unlesbar";
+            }[];
+        };
         /** @description A legal hold. It blocks destruction, transfer, deletion and shortening of retention of every covered Akte until released. */
         Loeschsperre: {
             id: components["schemas"]["Uuid"];
@@ -982,6 +1813,43 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description The file is larger than the tenant allows; nothing was stored. */
+        Problem413: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The detected file type is not allowed for the tenant, or contradicts the declared type; nothing was stored. */
+        Problem415: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The object storage is not reachable; nothing was stored. Retry later (with the same Idempotency-Key). */
+        Problem503: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The requested range lies outside the content (`Content-Range` names the size). */
+        Problem416: {
+            headers: {
+                "Content-Range"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
     };
     parameters: {
         IdPfad: components["schemas"]["Uuid"];
@@ -989,8 +1857,32 @@ export interface components {
         IfMatch: string;
         /** @description Page size (at most 200). */
         Limit: number;
-        /** @description `nextCursor` of the previous page. */
+        /** @description Opaque cursor from `nextCursor` of the previous page. */
         Cursor: string;
+        /** @description The ETag of the version being changed. Required; 428 when missing, 412 when stale. */
+        "IfMatch-2": string;
+        /** @description Page size (at most 200). */
+        limit: number;
+        /** @description The `nextCursor` of the previous page. */
+        cursor: string;
+        /** @description Page size (at most 200). */
+        "Limit-2": number;
+        /** @description `nextCursor` of the previous page. */
+        "Cursor-2": string;
+        /**
+         * @description A retry with the same key returns the first result and stores nothing new.
+         * @example 6f1c2a0e-upload-1
+         */
+        IdempotencyKey: string;
+        /**
+         * @description One byte range (`bytes=0-1023`, `bytes=1024-`, `bytes=-500`). Several ranges are answered with the whole content.
+         * @example bytes=0-1023
+         */
+        Range: string;
+        /** @description Honour Range only if the content still has this ETag. */
+        IfRange: string;
+        /** @description ETag (SHA-256) the client already has; 304 when it is current. */
+        IfNoneMatch: string;
     };
     requestBodies: never;
     headers: {
@@ -1111,6 +2003,343 @@ export interface operations {
             428: components["responses"]["Problem428"];
         };
     };
+    listMandanten: {
+        parameters: {
+            query?: {
+                /** @description Page size (at most 200). */
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque cursor from `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of tenants, ordered by slug. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MandantenSeite"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+        };
+    };
+    createMandant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "slug": "lfu",
+                 *       "name": "Landesamt für Umwelt",
+                 *       "behoerdenkennung": "LFU-01",
+                 *       "einstellungen": {
+                 *         "zustaendigesArchiv": "Landesarchiv Musterland",
+                 *         "maxUploadGroesse": 536870912
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["MandantNeu"];
+            };
+        };
+        responses: {
+            /** @description The new tenant. */
+            201: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Mandant"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+        };
+    };
+    getMandant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller's tenant. */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Mandant"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+        };
+    };
+    updateMandant: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version being changed. Required; 428 when missing, 412 when stale. */
+                "If-Match"?: components["parameters"]["IfMatch-2"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "einstellungen": {
+                 *         "sichtbarkeit": "organisationseinheit"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["MandantAenderung"];
+            };
+        };
+        responses: {
+            /** @description The changed tenant. */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Mandant"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            412: components["responses"]["Problem412"];
+            428: components["responses"]["Problem428"];
+        };
+    };
+    listProtokoll: {
+        parameters: {
+            query?: {
+                objektId?: string;
+                /** @description Prefix of the Aktenzeichen. */
+                aktenzeichen?: string;
+                /** @description The actor's `sub`. */
+                akteur?: string;
+                aktion?: string;
+                /** @description Events at or after this time. */
+                von?: string;
+                /** @description Events before this time. */
+                bis?: string;
+                /** @description Page size (at most 200). */
+                limit?: components["parameters"]["limit"];
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of events. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProtokollSeite"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+        };
+    };
+    pruefeProtokoll: {
+        parameters: {
+            query?: {
+                /** @description First sequence number to check (default 1). */
+                von?: components["schemas"]["Sequenz"];
+                /** @description Last sequence number to check (default the chain head). */
+                bis?: components["schemas"]["Sequenz"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The result; `gueltig` false names the first bad sequence number and what is wrong. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Pruefergebnis"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+        };
+    };
+    exportProtokoll: {
+        parameters: {
+            query?: {
+                format?: "jsonl" | "csv";
+                von?: components["schemas"]["Sequenz"];
+                bis?: components["schemas"]["Sequenz"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The events, streamed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": string;
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+        };
+    };
+    listProtokollCheckpoints: {
+        parameters: {
+            query?: {
+                /** @description Page size (at most 200). */
+                limit?: components["parameters"]["limit"];
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of checkpoints. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckpointSeite"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+        };
+    };
+    createProtokollCheckpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The checkpoint, stored in the database and in object storage. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Checkpoint"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            /** @description The tenant's audit trail is still empty. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getProtokollSchluessel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Ed25519 public key. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Schluessel"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+        };
+    };
+    getAkteHistorie: {
+        parameters: {
+            query?: {
+                /** @description Page size (at most 200). */
+                limit?: components["parameters"]["limit"];
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["cursor"];
+            };
+            header?: never;
+            path: {
+                id: components["schemas"]["Uuid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the Akte's events (its own and those of objects in it). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProtokollSeite"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+        };
+    };
     createAktenplaneinheit: {
         parameters: {
             query?: never;
@@ -1226,9 +2455,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Page size (at most 200). */
-                limit?: components["parameters"]["Limit"];
+                limit?: components["parameters"]["Limit-2"];
                 /** @description `nextCursor` of the previous page. */
-                cursor?: components["parameters"]["Cursor"];
+                cursor?: components["parameters"]["Cursor-2"];
                 aktenplaneinheit?: components["schemas"]["Uuid"];
                 federfuehrung?: components["schemas"]["Uuid"];
                 status?: components["schemas"]["Status"];
@@ -1463,9 +2692,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Page size (at most 200). */
-                limit?: components["parameters"]["Limit"];
+                limit?: components["parameters"]["Limit-2"];
                 /** @description `nextCursor` of the previous page. */
-                cursor?: components["parameters"]["Cursor"];
+                cursor?: components["parameters"]["Cursor-2"];
             };
             header?: never;
             path: {
@@ -1527,9 +2756,9 @@ export interface operations {
             query: {
                 wiedervorlageBis: string;
                 /** @description Page size (at most 200). */
-                limit?: components["parameters"]["Limit"];
+                limit?: components["parameters"]["Limit-2"];
                 /** @description `nextCursor` of the previous page. */
-                cursor?: components["parameters"]["Cursor"];
+                cursor?: components["parameters"]["Cursor-2"];
             };
             header?: never;
             path?: never;
@@ -1654,9 +2883,9 @@ export interface operations {
                 /** @example Strassenbau */
                 q: string;
                 /** @description Page size (at most 200). */
-                limit?: components["parameters"]["Limit"];
+                limit?: components["parameters"]["Limit-2"];
                 /** @description `nextCursor` of the previous page. */
-                cursor?: components["parameters"]["Cursor"];
+                cursor?: components["parameters"]["Cursor-2"];
             };
             header?: never;
             path?: never;
@@ -1678,13 +2907,491 @@ export interface operations {
             403: components["responses"]["Problem403"];
         };
     };
-    listLoeschsperren: {
+    listDokumente: {
         parameters: {
             query?: {
                 /** @description Page size (at most 200). */
                 limit?: components["parameters"]["Limit"];
-                /** @description `nextCursor` of the previous page. */
+                /** @description Opaque cursor from `nextCursor` of the previous page. */
                 cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                /** @description Id of the Vorgang. */
+                id: components["schemas"]["Uuid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of Dokumente. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DokumenteSeite"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+        };
+    };
+    createDokument: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A retry with the same key returns the first result and stores nothing new.
+                 * @example 6f1c2a0e-upload-1
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Id of the Vorgang. */
+                id: components["schemas"]["Uuid"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["DokumentNeu"];
+            };
+        };
+        responses: {
+            /** @description The new Dokument with its first version. */
+            201: {
+                headers: {
+                    Location?: string;
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dokument"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    getDokument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["Uuid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Dokument. */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dokument"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+        };
+    };
+    updateDokument: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version being changed. Required; 428 when missing, 412 when stale. */
+                "If-Match"?: components["parameters"]["IfMatch-2"];
+            };
+            path: {
+                id: components["schemas"]["Uuid"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "betreff": "Antrag auf Baugenehmigung (ergänzt)"
+                 *     }
+                 */
+                "application/json": components["schemas"]["DokumentAenderung"];
+            };
+        };
+        responses: {
+            /** @description The changed Dokument. */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dokument"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            412: components["responses"]["Problem412"];
+            428: components["responses"]["Problem428"];
+        };
+    };
+    listDokumentVersionen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["Uuid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The versions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionenListe"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+        };
+    };
+    createDokumentVersion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A retry with the same key returns the first result and stores nothing new.
+                 * @example 6f1c2a0e-upload-1
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["schemas"]["Uuid"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["VersionNeu"];
+            };
+        };
+        responses: {
+            /** @description The new version. */
+            201: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DokumentVersion"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    getDokumentInhalt: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description One byte range (`bytes=0-1023`, `bytes=1024-`, `bytes=-500`). Several ranges are answered with the whole content.
+                 * @example bytes=0-1023
+                 */
+                Range?: components["parameters"]["Range"];
+                /** @description Honour Range only if the content still has this ETag. */
+                "If-Range"?: components["parameters"]["IfRange"];
+                /** @description ETag (SHA-256) the client already has; 304 when it is current. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                id: components["schemas"]["Uuid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The whole content. */
+            200: {
+                headers: {
+                    ETag?: string;
+                    /** @example attachment; filename="Antrag Muller.pdf"; filename*=UTF-8''Antrag%20M%C3%BCller.pdf */
+                    "Content-Disposition"?: string;
+                    "Content-Length"?: number;
+                    "Accept-Ranges"?: "bytes";
+                    "X-Content-Type-Options"?: "nosniff";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Inhalt"];
+                };
+            };
+            /** @description The requested byte range. */
+            206: {
+                headers: {
+                    ETag?: string;
+                    /** @example attachment; filename="Antrag Muller.pdf"; filename*=UTF-8''Antrag%20M%C3%BCller.pdf */
+                    "Content-Disposition"?: string;
+                    "Content-Length"?: number;
+                    "Accept-Ranges"?: "bytes";
+                    "X-Content-Type-Options"?: "nosniff";
+                    /** @example bytes 0-1023/48213 */
+                    "Content-Range"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Inhalt"];
+                };
+            };
+            /** @description The client's copy (If-None-Match) is current. */
+            304: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            416: components["responses"]["Problem416"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    getDokumentVersionInhalt: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description One byte range (`bytes=0-1023`, `bytes=1024-`, `bytes=-500`). Several ranges are answered with the whole content.
+                 * @example bytes=0-1023
+                 */
+                Range?: components["parameters"]["Range"];
+                /** @description Honour Range only if the content still has this ETag. */
+                "If-Range"?: components["parameters"]["IfRange"];
+                /** @description ETag (SHA-256) the client already has; 304 when it is current. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                id: components["schemas"]["Uuid"];
+                /** @description Version number (1, 2, …). */
+                nr: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The whole content. */
+            200: {
+                headers: {
+                    ETag?: string;
+                    /** @example attachment; filename="Antrag Muller.pdf"; filename*=UTF-8''Antrag%20M%C3%BCller.pdf */
+                    "Content-Disposition"?: string;
+                    "Content-Length"?: number;
+                    "Accept-Ranges"?: "bytes";
+                    "X-Content-Type-Options"?: "nosniff";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Inhalt"];
+                };
+            };
+            /** @description The requested byte range. */
+            206: {
+                headers: {
+                    ETag?: string;
+                    /** @example attachment; filename="Antrag Muller.pdf"; filename*=UTF-8''Antrag%20M%C3%BCller.pdf */
+                    "Content-Disposition"?: string;
+                    "Content-Length"?: number;
+                    "Accept-Ranges"?: "bytes";
+                    "X-Content-Type-Options"?: "nosniff";
+                    /** @example bytes 0-1023/48213 */
+                    "Content-Range"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Inhalt"];
+                };
+            };
+            /** @description The client's copy (If-None-Match) is current. */
+            304: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            416: components["responses"]["Problem416"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    createEingangsstempel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["Uuid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stamped version. */
+            201: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DokumentVersion"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            /** @description Closed Vorgang or Akte, the current version is no PDF, is stamped already, or cannot be read (encrypted). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The PDF is too large to be worked on. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["Problem503"];
+        };
+    };
+    getAktenauszug: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the Akte. */
+                id: components["schemas"]["Uuid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Aktenauszug. */
+            200: {
+                headers: {
+                    "Content-Disposition"?: string;
+                    "X-Content-Type-Options"?: "nosniff";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            /** @description The Akte's PDFs are too large for one extract. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["Problem503"];
+        };
+    };
+    runFixityCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What was checked and what did not match. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "dokumente": 2,
+                     *       "versionen": 3,
+                     *       "verletzt": [
+                     *         {
+                     *           "dokumentId": "01938f3e-7c1a-7b5e-9d0a-1f2e3d4c5b6a",
+                     *           "versionNr": 1,
+                     *           "grund": "abweichend"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FixityErgebnis"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    listLoeschsperren: {
+        parameters: {
+            query?: {
+                /** @description Page size (at most 200). */
+                limit?: components["parameters"]["Limit-2"];
+                /** @description `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor-2"];
                 /** @description Only active (`true`) or only released (`false`) holds. */
                 aktiv?: "true" | "false";
                 /** @description Only holds covering this Akte. */
@@ -1772,9 +3479,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Page size (at most 200). */
-                limit?: components["parameters"]["Limit"];
+                limit?: components["parameters"]["Limit-2"];
                 /** @description `nextCursor` of the previous page. */
-                cursor?: components["parameters"]["Cursor"];
+                cursor?: components["parameters"]["Cursor-2"];
                 /** @description Only Akten under this unit or its sub-units. */
                 aktenplaneinheit?: components["schemas"]["Uuid"];
                 /** @description Only Akten that fell due in this year. */

@@ -17,6 +17,10 @@ export interface Db {
   pool: pg.Pool;
   /** Runs `fn` in one transaction whose row-level security sees only `mandantId`'s rows. */
   withMandant<T>(mandantId: string, fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /** Runs `fn` in the platform-operations context: tenants may be listed and created, no tenant content is visible. */
+  alsPlattformbetrieb<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /** Maps a tenant slug to its id (before any tenant context exists). */
+  mandantIdFuerSlug(slug: string): Promise<string | null>;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -40,6 +44,15 @@ export function createDb(url: string, opts: { max?: number; applicationName?: st
         await tx.execute(sql`select set_config('app.mandant', ${mandantId}, true)`);
         return fn(tx);
       }),
+    alsPlattformbetrieb: (fn) =>
+      db.transaction(async (tx) => {
+        await tx.execute(sql`select set_config('app.plattformbetrieb', 'an', true)`);
+        return fn(tx);
+      }),
+    mandantIdFuerSlug: async (slug) => {
+      const res = await pool.query<{ id: string | null }>('select plattform.mandant_id_fuer_slug($1) as id', [slug]);
+      return res.rows[0]?.id ?? null;
+    },
     ping: async () => {
       await pool.query('select 1');
     },

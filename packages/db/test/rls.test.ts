@@ -4,7 +4,7 @@ import { testEnv } from '@eakte/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { createDb, schema } from '../src/index.js';
+import { createDb, schema, sql } from '../src/index.js';
 
 const SCHEMAS = ['plattform', 'akten', 'dokumente', 'aussonderung', 'protokoll'];
 let owner: pg.Client;
@@ -68,6 +68,29 @@ describe('row-level security', () => {
           tx.insert(schema.aktenplaneinheit).values({ id: crypto.randomUUID(), mandantId: demo.demo2!, kennzeichen: '99', titel: 'fremd' }),
         ),
       ).rejects.toThrow();
+    } finally {
+      await db.close();
+    }
+  });
+});
+
+describe('tenants table', () => {
+  it('lets a tenant transaction see and change only its own tenant row, and create none', async () => {
+    const db = createDb(testEnv().DATABASE_URL!, { max: 1 });
+    try {
+      const demo = inject('demo');
+      const visible = await db.withMandant(demo.demo!, (tx) => tx.select().from(schema.mandant));
+      expect(visible.map((m) => m.slug)).toEqual(['demo']);
+      const changed = await db.withMandant(demo.demo!, (tx) =>
+        tx.update(schema.mandant).set({ name: 'übernommen' }).where(sql`${schema.mandant.slug} = 'demo2'`).returning(),
+      );
+      expect(changed).toEqual([]);
+      await expect(
+        db.withMandant(demo.demo!, (tx) => tx.insert(schema.mandant).values({ id: crypto.randomUUID(), slug: 'eingeschleust', name: 'X' })),
+      ).rejects.toThrow();
+      // the slug lookup works without any tenant context, for token verification
+      expect(await db.mandantIdFuerSlug('demo2')).toBe(demo.demo2);
+      expect(await db.mandantIdFuerSlug('gibt-es-nicht')).toBeNull();
     } finally {
       await db.close();
     }

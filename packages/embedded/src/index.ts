@@ -105,6 +105,7 @@ export async function startEmbeddedPostgres(opts: {
   } finally {
     await su.end();
   }
+  await prepareSearch(`postgres://postgres:${SUPERUSER_PASSWORD}@127.0.0.1:${port}/${DATABASE_NAME}`);
   const base = `127.0.0.1:${port}/${DATABASE_NAME}`;
   return {
     port,
@@ -113,6 +114,26 @@ export async function startEmbeddedPostgres(opts: {
     appUrl: `postgres://${APP_ROLE}:${APP_PASSWORD}@${base}`,
     stop: () => server.stop(),
   };
+}
+
+/**
+ * Superuser steps for search (a DBA does the same in production): the extensions, and LEAKPROOF
+ * on the match operators' functions. Row-level security lets the planner use an index only for
+ * leakproof operators; without this, full-text (`@@`), trigram (`<%`) and `LIKE` conditions are
+ * checked row by row over the whole tenant. They raise no errors that depend on row data.
+ */
+async function prepareSearch(superuserDbUrl: string) {
+  const db = new pg.Client({ connectionString: superuserDbUrl });
+  await db.connect();
+  try {
+    await db.query('CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public');
+    await db.query('CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public');
+    await db.query('ALTER FUNCTION pg_catalog.ts_match_vq(tsvector, tsquery) LEAKPROOF');
+    await db.query('ALTER FUNCTION pg_catalog.textlike(text, text) LEAKPROOF');
+    await db.query('ALTER FUNCTION public.word_similarity_commutator_op(text, text) LEAKPROOF');
+  } finally {
+    await db.end();
+  }
 }
 
 export async function startEmbeddedS3(opts: {

@@ -130,7 +130,7 @@ export function akteurOf(req: FastifyRequest): Akteur & { mandantId: string } {
   return a as Akteur & { mandantId: string };
 }
 
-export function authPreHandler(verify: Verifier, allowed: readonly Rolle[], operationId: string) {
+export function authHook(verify: Verifier, allowed: readonly Rolle[], operationId: string) {
   return async (req: FastifyRequest, _reply: FastifyReply) => {
     const akteur = await verify(req.headers.authorization);
     req.akteur = akteur;

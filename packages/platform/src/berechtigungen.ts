@@ -4,10 +4,26 @@ export const ROLLEN = ['sachbearbeitung', 'registratur', 'fachadministration', '
 export type Rolle = (typeof ROLLEN)[number];
 
 const ALLE_FACHLICHEN: readonly Rolle[] = ['sachbearbeitung', 'registratur', 'fachadministration', 'fachverfahren'];
+/** Who files and reads documents; Fachadministration sees their metadata, Prüfung neither. */
+const DOKUMENTE_SCHREIBEN: readonly Rolle[] = ['sachbearbeitung', 'registratur', 'fachverfahren'];
+const DOKUMENTE_METADATEN: readonly Rolle[] = ['sachbearbeitung', 'registratur', 'fachadministration', 'fachverfahren'];
 
 export const BERECHTIGUNGEN: Record<string, readonly Rolle[]> = {
   getAktenplan: [...ALLE_FACHLICHEN],
   getAktenplaneinheit: [...ALLE_FACHLICHEN],
+  listMandanten: ['plattformbetrieb'],
+  createMandant: ['plattformbetrieb'],
+  getMandant: ['sachbearbeitung', 'registratur', 'fachadministration', 'pruefung', 'fachverfahren'],
+  updateMandant: ['fachadministration'],
+  // Protokoll: Prüfung and Registratur read all of their tenant; clerks an Akte's history;
+  // Plattformbetrieb nothing.
+  listProtokoll: ['pruefung', 'registratur'],
+  pruefeProtokoll: ['pruefung', 'registratur'],
+  exportProtokoll: ['pruefung', 'registratur'],
+  listProtokollCheckpoints: ['pruefung', 'registratur'],
+  createProtokollCheckpoint: ['pruefung', 'registratur'],
+  getProtokollSchluessel: ['pruefung', 'registratur'],
+  getAkteHistorie: ['pruefung', 'registratur', 'sachbearbeitung'],
   // Akten service: registratur maintains the Aktenplan, retention, Wiederaufnahme, Umprotokollierung;
   // sachbearbeitung works with Akten and Vorgänge; fachverfahren reads and creates like it;
   // fachadministration manages org units and users; pruefung reads no content; plattformbetrieb nothing.
@@ -31,6 +47,17 @@ export const BERECHTIGUNGEN: Record<string, readonly Rolle[]> = {
   updateVorgang: ['sachbearbeitung', 'registratur'],
   zdaVorgang: ['sachbearbeitung', 'registratur'],
   suche: ['sachbearbeitung', 'registratur', 'fachverfahren'],
+  listDokumente: [...DOKUMENTE_METADATEN],
+  createDokument: [...DOKUMENTE_SCHREIBEN],
+  getDokument: [...DOKUMENTE_METADATEN],
+  updateDokument: [...DOKUMENTE_SCHREIBEN],
+  listDokumentVersionen: [...DOKUMENTE_METADATEN],
+  createDokumentVersion: [...DOKUMENTE_SCHREIBEN],
+  getDokumentInhalt: [...DOKUMENTE_SCHREIBEN],
+  getDokumentVersionInhalt: [...DOKUMENTE_SCHREIBEN],
+  createEingangsstempel: [...DOKUMENTE_SCHREIBEN],
+  getAktenauszug: [...DOKUMENTE_SCHREIBEN],
+  runFixityCheck: ['registratur'],
   // Aussonderung service: registratur runs it; pruefung may read the holds; nobody else sees any of it.
   createLoeschsperre: ['registratur'],
   listLoeschsperren: ['registratur', 'pruefung'],

@@ -35,6 +35,8 @@ export const storageConfig = {
   S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a valid S3 bucket name').default('eakte'),
   S3_REGION: z.string().min(1).default('us-east-1'),
   S3_PATH_STYLE: bool.default('true'),
+  /** Object lock as defence in depth; needs a MinIO bucket created with object lock. */
+  S3_OBJECT_LOCK: z.enum(['off', 'governance', 'compliance']).default('off'),
   /** Set by the embedded start only: the emulator lacks some S3 calls. */
   S3_EMULATOR: bool.default('false'),
 };
@@ -64,5 +66,6 @@ export function storageSettings(cfg: StorageEnv) {
     region: cfg.S3_REGION,
     pathStyle: cfg.S3_PATH_STYLE,
     emulator: cfg.S3_EMULATOR,
+    objectLock: cfg.S3_OBJECT_LOCK,
   };
 }

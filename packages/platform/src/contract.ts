@@ -3,6 +3,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
 import openapiGlue from 'fastify-openapi-glue';
 import fp from 'fastify-plugin';
+import { Errors } from './errors.js';
 
 export type OpenApiDocument = {
   paths: Record<string, Record<string, unknown>>;
@@ -52,8 +53,8 @@ export interface ContractRoutesOptions {
   service: string;
   prefix: string;
   handlers: Handlers;
-  /** Hooks run before the handler of an operation (authentication, permission). */
-  preHandlers?: (op: OperationRef) => RouteShorthandOptions['preHandler'];
+  /** Hooks run as soon as a request arrives, before its body is read (authentication, permission). */
+  onRequest?: (op: OperationRef) => RouteShorthandOptions['onRequest'];
 }
 
 export const contractRoutes = fp(
@@ -81,8 +82,16 @@ export const contractRoutes = fp(
       operationResolver: (operationId: string) => {
         const op = ops.get(operationId)!;
         const handler = opts.handlers[operationId]!;
-        const preHandler = opts.preHandlers?.(op);
-        return { handler, config: { operationId }, ...(preHandler ? { preHandler } : {}) } as never;
+        const onRequest = opts.onRequest?.(op);
+        const body = op.operation.requestBody as { required?: boolean; content?: Record<string, unknown> } | undefined;
+        // Fastify validates a missing body as "nothing to check": a required JSON body must be there.
+        const preValidation =
+          body?.required && body.content?.['application/json']
+            ? async (req: FastifyRequest) => {
+                if (req.body === undefined || req.body === null) throw new Errors.KoerperFehlt('Die Anfrage braucht einen JSON-Körper');
+              }
+            : undefined;
+        return { handler, config: { operationId }, ...(onRequest ? { onRequest } : {}), ...(preValidation ? { preValidation } : {}) } as never;
       },
     });
   },

@@ -19,6 +19,8 @@ export const Errors = {
   VorbedingungErforderlich: createError('VORBEDINGUNG_ERFORDERLICH', '%s', 428),
   /** Well-formed but refused by a rule. */
   NichtVerarbeitbar: createError('NICHT_VERARBEITBAR', '%s', 422),
+  KoerperFehlt: createError('KOERPER_FEHLT', '%s', 400),
+  UngueltigerCursor: createError('UNGUELTIGER_CURSOR', 'Der Cursor ist ungültig oder abgelaufen', 400),
   DienstNichtVerfuegbar: createError('DIENST_NICHT_VERFUEGBAR', '%s', 503),
   ZeitUeberschreitung: createError('ZEITUEBERSCHREITUNG', '%s', 504),
 };
@@ -80,7 +82,33 @@ function describeValidation(err: FastifyError & { validation?: ValidationItem[];
   return { detail: detail || err.message, fehler };
 }
 
+// Connection-level failures of PostgreSQL or object storage: the request may succeed later.
+const NICHT_ERREICHBAR = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN',
+  '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', '53300',
+]);
+
+function istNichtErreichbar(err: unknown): boolean {
+  for (let e = err as { code?: unknown; cause?: unknown; message?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === 'string' && NICHT_ERREICHBAR.has(e.code)) return true;
+    if (typeof e.message === 'string' && /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED/.test(e.message)) return true;
+  }
+  return false;
+}
+
+/** PostgreSQL data exceptions (class 22: bad characters such as NUL, out-of-range values, bad dates) are the client's input. */
+function istDatenfehler(err: unknown): boolean {
+  for (let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === 'string' && /^22[0-9A-Z]{3}$/.test(e.code)) return true;
+  }
+  return false;
+}
+
 export function toProblem(err: FastifyError & { validation?: ValidationItem[] }): Problem {
+  if (istDatenfehler(err)) return problem(400, 'UNGUELTIGER_WERT', 'Ein Wert der Anfrage kann nicht verarbeitet werden (z. B. Steuerzeichen oder Wertebereich)');
+  if (istNichtErreichbar(err)) {
+    return problem(503, 'DIENST_NICHT_VERFUEGBAR', 'Datenbank oder Objektspeicher ist vorübergehend nicht erreichbar. Bitte später erneut versuchen.');
+  }
   if (err.validation) {
     const { detail, fehler } = describeValidation(err);
     return problem(400, 'VALIDIERUNGSFEHLER', detail, { fehler });
@@ -117,7 +145,10 @@ export const errorsPlugin = fp(
 
     app.setErrorHandler((err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
       const p = toProblem(err);
-      if (p.status >= 500) req.log.error({ err }, 'request failed');
+      if (p.status === 503) {
+        req.log.warn({ err }, 'dependency unavailable');
+        reply.header('retry-after', '5');
+      } else if (p.status >= 500) req.log.error({ err }, 'request failed');
       else req.log.info({ code: p.code, status: p.status }, p.detail);
       return sendProblem(reply, p);
     });

@@ -10,3 +10,6 @@ export * from './server.js';
 export * from './service.js';
 export * from './shutdown.js';
 export * from './audit-port.js';
+export * from './pagination.js';
+export * from './mandant-einstellungen.js';
+export * from './schutz.js';

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Ajv } from 'ajv';
 import formatsPlugin from 'ajv-formats';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { problem, sendProblem } from './errors.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -44,6 +45,11 @@ export function createServer(opts: ServerOptions = {}): FastifyInstance {
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     return503OnClosing: true,
+    // router-level failures (malformed URL, over-long path parameter) leave as problem+json too
+    frameworkErrors: (err, _req, reply) => {
+      const code = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'PFADPARAMETER_ZU_LANG' : 'UNGUELTIGE_URL';
+      return sendProblem(reply as never, problem(400, code, code === 'PFADPARAMETER_ZU_LANG' ? 'Ein Pfadparameter ist zu lang' : 'Die URL ist fehlerhaft kodiert'));
+    },
     forceCloseConnections: 'idle',
     routerOptions: { ignoreTrailingSlash: false, maxParamLength: 200 },
   };

@@ -1,19 +1,18 @@
 // Everything a domain service shares: errors, health, database, storage, auth and its
 // operations bound from the contract.
-import { schema } from '@eakte/db';
-import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { z } from 'zod';
-import { authConfig, authPreHandler, createVerifier } from './auth.js';
+import { authConfig, authHook, createVerifier } from './auth.js';
 import { erlaubteRollen } from './berechtigungen.js';
 import { databaseConfig, httpConfig, logConfig, storageConfig, storageSettings } from './config.js';
 import { contractRoutes, type Handlers, type OpenApiDocument } from './contract.js';
 import { errorsPlugin } from './errors.js';
 import { healthPlugin } from './health.js';
+import { schutzConfig, schutzPlugin } from './schutz.js';
 import { dbPlugin, storagePlugin } from './plugins.js';
 
-export const serviceConfigSchema = z.object({ ...logConfig, ...httpConfig, ...databaseConfig, ...storageConfig, ...authConfig });
+export const serviceConfigSchema = z.object({ ...logConfig, ...httpConfig, ...databaseConfig, ...storageConfig, ...authConfig, ...schutzConfig });
 export type ServiceConfig = z.infer<typeof serviceConfigSchema>;
 
 export interface ServicePlatformOptions {
@@ -30,6 +29,7 @@ export const servicePlatform = fp(
   async (app: FastifyInstance, opts: ServicePlatformOptions) => {
     const { config } = opts;
     await app.register(errorsPlugin);
+    await app.register(schutzPlugin, { rateLimitMax: config.RATE_LIMIT_MAX, rateLimitWindowMs: config.RATE_LIMIT_WINDOW_MS });
     await app.register(healthPlugin, { service: opts.service });
     await app.register(dbPlugin, { url: config.DATABASE_URL, poolMax: config.DATABASE_POOL_MAX, service: opts.service });
     await app.register(storagePlugin, storageSettings(config));
@@ -44,12 +44,8 @@ export const servicePlatform = fp(
       lookupMandant: async (slug) => {
         const hit = cache.get(slug);
         if (hit && hit.until > Date.now()) return hit.value;
-        const rows = await app.db.db
-          .select({ id: schema.mandant.id })
-          .from(schema.mandant)
-          .where(eq(schema.mandant.slug, slug))
-          .limit(1);
-        const value = rows[0] ?? null;
+        const id = await app.db.mandantIdFuerSlug(slug);
+        const value = id ? { id } : null;
         cache.set(slug, { value, until: Date.now() + MANDANT_CACHE_MS });
         return value;
       },
@@ -60,9 +56,10 @@ export const servicePlatform = fp(
       service: opts.service,
       prefix: '/api/v1',
       handlers: opts.handlers(app),
-      preHandlers: (op) => {
+      // Authenticate before the body is read or validated: strangers learn nothing about the input rules.
+      onRequest: (op) => {
         const secured = op.operation.security === undefined || (op.operation.security as unknown[]).length > 0;
-        return secured ? authPreHandler(verify, erlaubteRollen(op.operationId), op.operationId) : undefined;
+        return secured ? authHook(verify, erlaubteRollen(op.operationId), op.operationId) : undefined;
       },
     });
   },

@@ -2,6 +2,9 @@
 // application, never taken from a user's file name.
 import type { Readable } from 'node:stream';
 import * as Minio from 'minio';
+import { sperreFuer, type Aufbewahrungsstand, type ObjektsperreModus } from './objektsperre.js';
+
+export * from './objektsperre.js';
 
 export interface StorageConfig {
   endpoint: string;
@@ -12,6 +15,8 @@ export interface StorageConfig {
   pathStyle: boolean;
   /** The embedded emulator cannot list multipart uploads; the client must not try to resume them. */
   emulator?: boolean;
+  /** Object lock (needs a MinIO bucket created with object lock); never probed, only configured. */
+  objectLock?: ObjektsperreModus;
 }
 
 export interface ObjectInfo {
@@ -30,8 +35,13 @@ export interface ObjectStore {
   put(key: string, body: Readable | Buffer, size: number, contentType?: string): Promise<void>;
   get(key: string, range?: { start: number; end: number }): Promise<Readable>;
   stat(key: string): Promise<ObjectInfo | null>;
+  /** Deletes the object; on a versioned bucket every version and delete marker, so nothing stays behind. */
   remove(key: string): Promise<void>;
   list(prefix: string): AsyncIterable<{ key: string; size: number }>;
+  /** Whether the bucket keeps object versions (asked once, at ensureBucket). */
+  readonly versioniert: boolean;
+  /** Applies object lock for a record's retention state; does nothing when object lock is off. */
+  sperren(key: string, stand: Aufbewahrungsstand): Promise<void>;
 }
 
 /** Parts of at most 16 MiB keep the client's buffers small for any object size. */
@@ -58,10 +68,21 @@ export function createObjectStore(cfg: StorageConfig): ObjectStore {
   const isNotFound = (err: unknown) =>
     typeof err === 'object' && err !== null && ['NotFound', 'NoSuchKey'].includes((err as { code?: string }).code ?? '');
 
+  let versioniert = false;
+  const lockMode = cfg.objectLock ?? 'off';
+
   return {
     bucket,
+    get versioniert() {
+      return versioniert;
+    },
     async ensureBucket() {
-      if (!(await client.bucketExists(bucket))) await client.makeBucket(bucket, cfg.region);
+      if (!(await client.bucketExists(bucket))) await client.makeBucket(bucket, cfg.region, lockMode !== 'off' ? { ObjectLocking: true } : {});
+      if (!cfg.emulator) {
+        // reading the versioning state is harmless on every backend (unlike the lock APIs)
+        const state = (await client.getBucketVersioning(bucket).catch(() => null)) as { Status?: string } | null;
+        versioniert = state?.Status === 'Enabled' || state?.Status === 'Suspended';
+      }
     },
     async ping() {
       if (!(await client.bucketExists(bucket))) throw new Error(`bucket ${bucket} does not exist`);
@@ -83,7 +104,28 @@ export function createObjectStore(cfg: StorageConfig): ObjectStore {
       }
     },
     async remove(key) {
-      await client.removeObject(bucket, key);
+      if (!versioniert) {
+        await client.removeObject(bucket, key);
+        return;
+      }
+      const versions: { name: string; versionId: string }[] = [];
+      const stream = client.listObjects(bucket, key, false, { IncludeVersion: true } as never);
+      for await (const item of stream as AsyncIterable<{ name?: string; versionId?: string }>) {
+        if (item.name === key && item.versionId) versions.push({ name: key, versionId: item.versionId });
+      }
+      if (versions.length === 0) {
+        await client.removeObject(bucket, key);
+        return;
+      }
+      const results = await client.removeObjects(bucket, versions);
+      const failed = results.filter((r) => (r as { Code?: string }).Code);
+      if (failed.length > 0) throw new Error(`could not delete ${failed.length} version(s) of ${key}`);
+    },
+    async sperren(key, stand) {
+      const sperre = sperreFuer(lockMode, stand);
+      if (!sperre) return;
+      if (sperre.retention) await client.putObjectRetention(bucket, key, { versionId: '', ...sperre.retention } as never);
+      await client.setObjectLegalHold(bucket, key, { status: sperre.legalHold } as never);
     },
     async *list(prefix) {
       const stream = client.listObjectsV2(bucket, prefix, true);

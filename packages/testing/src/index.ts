@@ -1,10 +1,14 @@
 // Test helpers: build a service against the real Postgres and S3 started by the global setup,
 // mint tokens of the test issuer, and check every response against the contract.
+import { randomUUID } from 'node:crypto';
 import { contract } from '@eakte/api-client/contract';
+import { createDb, schema } from '@eakte/db';
 import { createServer, loadConfig, serviceConfigSchema, signDevToken, type DevKey, type ServiceConfig } from '@eakte/platform';
 import type { FastifyInstance, FastifyPluginAsync, LightMyRequestResponse } from 'fastify';
 import { expect, inject, onTestFinished } from 'vitest';
 import { contractValidator } from './contract-validator.js';
+
+export { contractValidator };
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -19,13 +23,15 @@ declare module 'vitest' {
 
 export const testEnv = () => inject('env');
 
-export function testConfig(overrides: Record<string, string> = {}): ServiceConfig {
-  return loadConfig(serviceConfigSchema, { ...inject('env'), LOG_LEVEL: 'silent', ...overrides });
+type ConfigSchema = Parameters<typeof loadConfig>[0];
+
+export function testConfig(overrides: Record<string, string> = {}, configSchema: ConfigSchema = serviceConfigSchema): ServiceConfig {
+  return loadConfig(configSchema, { ...inject('env'), LOG_LEVEL: 'silent', ...overrides });
 }
 
-/** Builds a service app (not listening) and closes it after the current test. */
-export async function build(plugin: FastifyPluginAsync<never>, overrides: Record<string, string> = {}): Promise<FastifyInstance> {
-  const config = testConfig(overrides);
+/** Builds a service app (not listening) and closes it after the current test; `configSchema` for services with their own settings. */
+export async function build(plugin: FastifyPluginAsync<never>, overrides: Record<string, string> = {}, configSchema?: ConfigSchema): Promise<FastifyInstance> {
+  const config = testConfig(overrides, configSchema);
   const app = createServer({ logLevel: 'silent' });
   await app.register(plugin, { config } as never);
   await app.ready();
@@ -83,7 +89,20 @@ export function expectProblem(res: LightMyRequestResponse, status: number, code?
 export { freePort } from '@eakte/embedded';
 
 /** Builds a service and lets it listen on a free loopback port; closed after the current test. */
-export async function listen(plugin: FastifyPluginAsync<never>, overrides: Record<string, string> = {}): Promise<string> {
-  const app = await build(plugin, overrides);
+export async function listen(plugin: FastifyPluginAsync<never>, overrides: Record<string, string> = {}, configSchema?: ConfigSchema): Promise<string> {
+  const app = await build(plugin, overrides, configSchema);
   return app.listen({ host: '127.0.0.1', port: 0 });
+}
+
+/** Creates a fresh tenant (owner connection) so a test starts from empty tenant data. */
+export async function testMandant(prefix = 'test'): Promise<{ id: string; slug: string }> {
+  const id = randomUUID();
+  const slug = `${prefix}-${id.slice(0, 8)}`;
+  const db = createDb(inject('ownerUrl'), { max: 1 });
+  try {
+    await db.db.insert(schema.mandant).values({ id, slug, name: `Testmandant ${slug}` });
+  } finally {
+    await db.close();
+  }
+  return { id, slug };
 }

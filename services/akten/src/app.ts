@@ -1,31 +1,32 @@
 // The Akten service: Aktenplan, Akten, Vorgänge.
 import { contract } from '@eakte/api-client/contract';
+import { protokolliere as protokolliereImProtokoll } from '@eakte/audit';
 import { servicePlatform, type Protokollierer, type ServiceConfig } from '@eakte/platform';
 import type { FastifyInstance } from 'fastify';
 import { aktenHandlers } from './handlers/index.js';
 import { createAktenplanRepository } from './repositories/aktenplan.js';
+import { createMandantenRepository } from './repositories/mandanten.js';
 import { createAktenService } from './services/akten.js';
 
 export const SERVICE = 'akten';
 
-// INTEGRATION: replace with @eakte/audit — a placeholder that records nothing, so that this
-// service runs before the audit package is merged. Every mutation already calls it inside its
-// transaction.
-export const protokolliereVorlaeufigNichts: Protokollierer = async () => {};
-
 export interface AktenAppOptions {
   config: ServiceConfig;
-  /** The audit seam; tests pass a recorder. */
+  /** The audit trail (default: the chained Protokoll); tests may pass a recorder. */
   protokolliere?: Protokollierer;
 }
 
 export default async function aktenApp(app: FastifyInstance, opts: AktenAppOptions) {
-  const protokolliere = opts.protokolliere ?? protokolliereVorlaeufigNichts;
+  const protokolliere = opts.protokolliere ?? protokolliereImProtokoll;
   await app.register(servicePlatform, {
     service: SERVICE,
     config: opts.config,
     document: contract,
     handlers: (instance) =>
-      aktenHandlers({ aktenplan: createAktenplanRepository(instance.db), service: createAktenService(instance.db, protokolliere) }),
+      aktenHandlers({
+        aktenplan: createAktenplanRepository(instance.db),
+        mandanten: createMandantenRepository(instance.db),
+        service: createAktenService(instance.db, protokolliere),
+      }),
   });
 }

@@ -106,7 +106,7 @@ describe('Vorgänge and z.d.A.', () => {
     });
     expect(mitGrund.statusCode, mitGrund.body).toBe(200);
     const j = Number(heute().slice(0, 4));
-    expect(mitGrund.json()).toMatchObject({ aufbewahrungsfrist: 30, aussonderungFaelligAb: `${j + 31}-01-01`, status: 'geschlossen' });
+    expect(mitGrund.json()).toMatchObject({ aufbewahrungsfrist: 30, aussonderungFaelligAb: `${j + 31}-01-01`, status: 'geschlossen', version: version + 1 });
     expect(ereignisse.at(-1)).toMatchObject({ aktion: 'akte.geaendert', details: { grund: 'Erlass' } });
     expect(ereignisse.at(-1)!.aenderungen).toEqual(
       expect.arrayContaining([

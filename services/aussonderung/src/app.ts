@@ -1,35 +1,21 @@
 // The Aussonderung service: retention, legal holds, hand-over to the state archive.
 import { contract } from '@eakte/api-client/contract';
+import { protokolliere as protokolliereImProtokoll } from '@eakte/audit';
 import { servicePlatform, type Protokollierer, type ServiceConfig } from '@eakte/platform';
 import type { FastifyInstance } from 'fastify';
 import { aussonderungHandlers } from './handlers/index.js';
 import { createAussonderungService, type ArchivEinstellungen } from './services/aussonderung.js';
+import { historieAusProtokoll } from './services/historie.js';
+import { inhalteAusDokumenten } from './services/inhalte.js';
 import type { Historienquelle, Inhalte } from './services/ports.js';
 
 export const SERVICE = 'aussonderung';
-
-// INTEGRATION: replace with @eakte/audit — a placeholder that records nothing, so that this
-// service runs before the audit package is merged. Every mutation already calls it inside its
-// transaction.
-export const protokolliereVorlaeufigNichts: Protokollierer = async () => {};
-
-// INTEGRATION: replace with the Protokoll's history — no history until @eakte/audit is merged.
-export const keineHistorie: Historienquelle = { historie: async () => new Map() };
-
-// INTEGRATION: replace with the Dokumente tables and storage — no documents until Dokumente is merged.
-export const keineInhalte: Inhalte = {
-  dokumente: async () => [],
-  oeffne: async (schluessel) => {
-    throw new Error(`kein Inhalt ${schluessel}`);
-  },
-  entferne: async () => {},
-};
 
 export const STANDARD_ARCHIV: ArchivEinstellungen = { name: 'Landesarchiv', kurzbezeichnung: 'LA' };
 
 export interface AussonderungAppOptions {
   config: ServiceConfig;
-  /** The audit seam; tests pass a recorder. */
+  /** The audit trail (default: the chained Protokoll); tests may pass a recorder. */
   protokolliere?: Protokollierer;
   inhalte?: Inhalte;
   historie?: Historienquelle;
@@ -53,9 +39,9 @@ export default async function aussonderungApp(app: FastifyInstance, opts: Ausson
     handlers: (instance) =>
       aussonderungHandlers(
         createAussonderungService(instance.db, {
-          protokolliere: opts.protokolliere ?? protokolliereVorlaeufigNichts,
-          inhalte: opts.inhalte ?? keineInhalte,
-          historie: opts.historie ?? keineHistorie,
+          protokolliere: opts.protokolliere ?? protokolliereImProtokoll,
+          inhalte: opts.inhalte ?? inhalteAusDokumenten(instance.storage),
+          historie: opts.historie ?? historieAusProtokoll,
           archiv: opts.archiv ?? STANDARD_ARCHIV,
           storage: instance.storage,
         }),

@@ -9,6 +9,8 @@ import {
   httpConfig,
   logConfig,
   operations,
+  schutzConfig,
+  schutzPlugin,
   type DevKey,
 } from '@eakte/platform';
 import replyFrom from '@fastify/reply-from';
@@ -20,6 +22,7 @@ import { z } from 'zod';
 export const gatewayConfigSchema = z.object({
   ...logConfig,
   ...httpConfig,
+  ...schutzConfig,
   AKTEN_URL: z.string().url(),
   DOKUMENTE_URL: z.string().url(),
   AUSSONDERUNG_URL: z.string().url(),
@@ -47,6 +50,7 @@ export default async function gatewayApp(app: FastifyInstance, opts: GatewayOpti
   };
 
   await app.register(errorsPlugin);
+  await app.register(schutzPlugin, { rateLimitMax: config.RATE_LIMIT_MAX, rateLimitWindowMs: config.RATE_LIMIT_WINDOW_MS });
   await app.register(healthPlugin, { service: 'gateway' });
   for (const [name, url] of Object.entries(upstreams)) {
     app.healthChecks.set(name, async () => {

@@ -2,7 +2,7 @@ import aktenApp from '@eakte/akten';
 import aussonderungApp from '@eakte/aussonderung';
 import dokumenteApp from '@eakte/dokumente';
 import { createServer, loadConfig } from '@eakte/platform';
-import protokollApp from '@eakte/protokoll';
+import protokollApp, { protokollConfigSchema } from '@eakte/protokoll';
 import { authHeader, expectContract, expectProblem, freePort, listen } from '@eakte/testing';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import gatewayApp, { gatewayConfigSchema } from '../src/app.js';
@@ -12,7 +12,7 @@ async function gateway(urls?: Partial<Record<string, string>>) {
     AKTEN_URL: urls?.AKTEN_URL ?? (await listen(aktenApp)),
     DOKUMENTE_URL: urls?.DOKUMENTE_URL ?? (await listen(dokumenteApp)),
     AUSSONDERUNG_URL: urls?.AUSSONDERUNG_URL ?? (await listen(aussonderungApp)),
-    PROTOKOLL_URL: urls?.PROTOKOLL_URL ?? (await listen(protokollApp)),
+    PROTOKOLL_URL: urls?.PROTOKOLL_URL ?? (await listen(protokollApp, {}, protokollConfigSchema)),
   };
   const app = createServer({ logLevel: 'silent' });
   await app.register(gatewayApp, { config: loadConfig(gatewayConfigSchema, upstreams) });

@@ -1,8 +1,8 @@
 // Runs the Protokoll service on its own (production); configuration from the environment.
-import { closeOnSignals, createServer, loadConfig, serviceConfigSchema } from '@eakte/platform';
-import protokollApp from './app.js';
+import { closeOnSignals, createServer, loadConfig } from '@eakte/platform';
+import protokollApp, { protokollConfigSchema } from './app.js';
 
-const config = loadConfig(serviceConfigSchema);
+const config = loadConfig(protokollConfigSchema);
 const app = createServer({ logLevel: config.LOG_LEVEL, bodyLimit: config.BODY_LIMIT, pretty: process.stdout.isTTY });
 await app.register(protokollApp, { config });
 closeOnSignals(app);

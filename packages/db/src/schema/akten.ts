@@ -211,7 +211,8 @@ export const akte = akten
       index('akte_einheit_idx').on(t.mandantId, t.aktenplaneinheitId, t.aktenzeichen),
       index('akte_federfuehrung_idx').on(t.mandantId, t.federfuehrungId, t.aktenzeichen),
       index('akte_status_idx').on(t.mandantId, t.status, t.aktenzeichen),
-      index('akte_geaendert_idx').on(t.mandantId, t.geaendertAm.desc(), t.id.desc()),
+      // plain DESC (NULLS FIRST) to match `ORDER BY geaendert_am DESC, id DESC`
+      index('akte_geaendert_idx').on(t.mandantId, t.geaendertAm.desc().nullsFirst(), t.id.desc().nullsFirst()),
       index('akte_laufzeit_idx').on(t.mandantId, t.laufzeitBeginn),
       index('akte_faellig_idx').on(t.mandantId, t.aussonderungFaelligAb),
       index('akte_suchvektor_idx').using('gin', t.suchvektor),

@@ -170,6 +170,12 @@ export async function aendereAkte(tx: Tx, id: string, set: Partial<typeof akte.$
   return r!;
 }
 
+/** Sets derived retention dates within a change that already counted the version. */
+export async function setzeAufbewahrung(tx: Tx, id: string, werte: { aufbewahrungBis: string | null; aussonderungFaelligAb: string | null }): Promise<AkteRow> {
+  const [r] = await tx.update(akte).set(werte).where(eq(akte.id, id)).returning(akteSpalten);
+  return r!;
+}
+
 export async function fruehereAktenzeichen(tx: Tx, akteIds: string[]): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
   if (akteIds.length === 0) return out;
@@ -333,56 +339,69 @@ export type Treffer = {
   relevanz: string;
 };
 
+/** Largest code point: `x ~<~ prefix || MAX` bounds a prefix range on a text_pattern_ops index. */
+const MAX_ZEICHEN = String.fromCodePoint(0x10ffff);
+
 /**
  * Akten and Vorgänge matching `q`: Aktenzeichen/Kennzeichen exact (3) or prefix (2, also former
- * Aktenzeichen), Betreff by German full text (1..2) or by trigram word similarity (0..1).
- * Candidates are collected per index, then scored and filtered by visibility in the same query.
+ * Aktenzeichen), Betreff by German full text (1..2); only when none of these finds anything, by
+ * trigram word similarity (0..1) for typos. Clearance and org-unit visibility are conditions of
+ * the same query (the tenant by row-level security). Prefixes use the leakproof `~>=~`/`~<~`
+ * operators so that their index is usable under row-level security; `@@` and `<%` need the
+ * LEAKPROOF marking described in the README for their GIN indexes.
  */
 export async function suche(tx: Tx, sicht: Sicht, q: string, nach: unknown[] | null, limit: number): Promise<Treffer[]> {
-  const praefix = `${likeEscape(q)}%`;
+  const bis = `${q}${MAX_ZEICHEN}`;
+  const tsq = sql`websearch_to_tsquery('german'::regconfig, akten.suchtext(${q}))`;
+  const gefaltet = sql`akten.suchtext(${q})`;
+  const scharf = await tx.execute<{ scharf: boolean }>(sql`
+    SELECT EXISTS (SELECT 1 FROM akten.akte WHERE aktenzeichen ~>=~ ${q} AND aktenzeichen ~<~ ${bis})
+        OR EXISTS (SELECT 1 FROM akten.aktenzeichen_historie WHERE aktenzeichen ~>=~ ${q} AND aktenzeichen ~<~ ${bis})
+        OR EXISTS (SELECT 1 FROM akten.vorgang WHERE kennzeichen ~>=~ ${q} AND kennzeichen ~<~ ${bis})
+        OR EXISTS (SELECT 1 FROM akten.akte WHERE suchvektor @@ ${tsq})
+        OR EXISTS (SELECT 1 FROM akten.vorgang WHERE suchvektor @@ ${tsq}) AS scharf`);
+  const exakt = scharf.rows[0]?.scharf === true;
+
   const stufen = sql`ARRAY[${sql.join(sicht.stufen.map((s) => sql`${s}`), sql`, `)}]::text[]`;
-  const oeBedingung =
+  const sichtbar =
     sicht.organisationseinheiten === null
-      ? sql`true`
+      ? sql`a.vertraulichkeitsstufe = ANY(${stufen})`
       : sicht.organisationseinheiten.length === 0
         ? sql`false`
-        : sql`a.federfuehrung_id = ANY(${uuidArray(sicht.organisationseinheiten)})`;
+        : sql`a.vertraulichkeitsstufe = ANY(${stufen}) AND a.federfuehrung_id = ANY(${uuidArray(sicht.organisationseinheiten)})`;
+  const histExakt = sql`ARRAY(SELECT akte_id FROM akten.aktenzeichen_historie WHERE aktenzeichen = ${q})`;
+  const histPraefix = sql`ARRAY(SELECT akte_id FROM akten.aktenzeichen_historie WHERE aktenzeichen ~>=~ ${q} AND aktenzeichen ~<~ ${bis})`;
   const seite = nach
     ? sql`WHERE (t.relevanz < ${String(nach[0])}::numeric OR (t.relevanz = ${String(nach[0])}::numeric AND (t.typ, t.id) > (${String(nach[1])}, ${String(nach[2])}::uuid)))`
     : sql``;
+
+  const akteTreffer = exakt
+    ? sql`(a.aktenzeichen ~>=~ ${q} AND a.aktenzeichen ~<~ ${bis}) OR a.suchvektor @@ ${tsq} OR a.id = ANY(${histPraefix})`
+    : sql`${gefaltet} <% a.suchtext`;
+  const vorgangTreffer = exakt ? sql`(v.kennzeichen ~>=~ ${q} AND v.kennzeichen ~<~ ${bis}) OR v.suchvektor @@ ${tsq}` : sql`${gefaltet} <% v.suchtext`;
+  const akteRelevanz = exakt
+    ? sql`CASE WHEN a.aktenzeichen = ${q} OR a.id = ANY(${histExakt}) THEN 3
+               WHEN (a.aktenzeichen ~>=~ ${q} AND a.aktenzeichen ~<~ ${bis}) OR a.id = ANY(${histPraefix}) THEN 2
+               WHEN a.suchvektor @@ ${tsq} THEN 1 + least(ts_rank(a.suchvektor, ${tsq}), 0.99)
+               ELSE 0 END`
+    : sql`word_similarity(${gefaltet}, a.suchtext)`;
+  const vorgangRelevanz = exakt
+    ? sql`CASE WHEN v.kennzeichen = ${q} THEN 3
+               WHEN v.kennzeichen ~>=~ ${q} AND v.kennzeichen ~<~ ${bis} THEN 2
+               WHEN v.suchvektor @@ ${tsq} THEN 1 + least(ts_rank(v.suchvektor, ${tsq}), 0.99)
+               ELSE 0 END`
+    : sql`word_similarity(${gefaltet}, v.suchtext)`;
+
   const r = await tx.execute<Treffer>(sql`
-    WITH p AS MATERIALIZED (
-      SELECT akten.suchtext(${q}) AS f, websearch_to_tsquery('german'::regconfig, akten.suchtext(${q})) AS tsq
-    ),
-    akte_kandidaten AS (
-      SELECT id FROM akten.akte WHERE aktenzeichen LIKE ${praefix}
-      UNION SELECT akte_id FROM akten.aktenzeichen_historie WHERE aktenzeichen LIKE ${praefix}
-      UNION SELECT id FROM akten.akte, p WHERE suchvektor @@ p.tsq
-      UNION SELECT id FROM akten.akte, p WHERE p.f <% suchtext
-    ),
-    vorgang_kandidaten AS (
-      SELECT id FROM akten.vorgang WHERE kennzeichen LIKE ${praefix}
-      UNION SELECT id FROM akten.vorgang, p WHERE suchvektor @@ p.tsq
-      UNION SELECT id FROM akten.vorgang, p WHERE p.f <% suchtext
-    ),
-    t AS (
+    WITH t AS (
       SELECT 'akte'::text AS typ, a.id, a.id AS akte_id, a.aktenzeichen AS kennzeichen, a.betreff, a.status,
-             round(greatest(
-               CASE WHEN a.aktenzeichen = ${q} OR EXISTS (SELECT 1 FROM akten.aktenzeichen_historie h WHERE h.akte_id = a.id AND h.aktenzeichen = ${q}) THEN 3
-                    WHEN a.aktenzeichen LIKE ${praefix} OR EXISTS (SELECT 1 FROM akten.aktenzeichen_historie h WHERE h.akte_id = a.id AND h.aktenzeichen LIKE ${praefix}) THEN 2
-                    ELSE 0 END,
-               CASE WHEN a.suchvektor @@ p.tsq THEN 1 + least(ts_rank(a.suchvektor, p.tsq), 0.99) ELSE 0 END,
-               CASE WHEN p.f <% a.suchtext THEN word_similarity(p.f, a.suchtext) ELSE 0 END)::numeric, 6) AS relevanz
-        FROM akte_kandidaten k JOIN akten.akte a ON a.id = k.id, p
-       WHERE a.vertraulichkeitsstufe = ANY(${stufen}) AND ${oeBedingung}
+             round((${akteRelevanz})::numeric, 6) AS relevanz
+        FROM akten.akte a
+       WHERE (${akteTreffer}) AND ${sichtbar}
       UNION ALL
-      SELECT 'vorgang'::text, v.id, v.akte_id, v.kennzeichen, v.betreff, v.status,
-             round(greatest(
-               CASE WHEN v.kennzeichen = ${q} THEN 3 WHEN v.kennzeichen LIKE ${praefix} THEN 2 ELSE 0 END,
-               CASE WHEN v.suchvektor @@ p.tsq THEN 1 + least(ts_rank(v.suchvektor, p.tsq), 0.99) ELSE 0 END,
-               CASE WHEN p.f <% v.suchtext THEN word_similarity(p.f, v.suchtext) ELSE 0 END)::numeric, 6)
-        FROM vorgang_kandidaten k JOIN akten.vorgang v ON v.id = k.id JOIN akten.akte a ON a.id = v.akte_id, p
-       WHERE a.vertraulichkeitsstufe = ANY(${stufen}) AND ${oeBedingung}
+      SELECT 'vorgang'::text, v.id, v.akte_id, v.kennzeichen, v.betreff, v.status, round((${vorgangRelevanz})::numeric, 6)
+        FROM akten.vorgang v JOIN akten.akte a ON a.id = v.akte_id
+       WHERE (${vorgangTreffer}) AND ${sichtbar}
     )
     SELECT t.typ, t.id, t.akte_id, t.kennzeichen, t.betreff, t.status, t.relevanz::text AS relevanz FROM t
     ${seite}

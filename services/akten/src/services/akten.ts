@@ -50,6 +50,12 @@ function aenderungen<T extends Record<string, unknown>>(alt: T, neu: Partial<T>)
     .map(([feld, wert]) => ({ feld, alt: alt[feld] ?? null, neu: wert }));
 }
 
+function ansichtAus(row: repo.AkteRow, kette: repo.Kettenglied[], frueher: string[]): AkteAnsicht {
+  const { frist, geerbt } = wirksameFrist(row, kette);
+  const aussonderungsart = row.aussonderungsart ?? kette.find((e) => e.aussonderungsart)?.aussonderungsart ?? null;
+  return { row, frueher, frist, fristGeerbt: geerbt, aussonderungsart };
+}
+
 export function createAktenService(db: Db, protokolliere: Protokollierer) {
   async function kontext(tx: Tx, req: FastifyRequest): Promise<Kontext> {
     const a = akteurOf(req);
@@ -66,12 +72,7 @@ export function createAktenService(db: Db, protokolliere: Protokollierer) {
   async function ansichten(tx: Tx, rows: repo.AkteRow[]): Promise<AkteAnsicht[]> {
     const ketten = await repo.einheitenKetten(tx, [...new Set(rows.map((r) => r.aktenplaneinheitId))]);
     const frueher = await repo.fruehereAktenzeichen(tx, rows.map((r) => r.id));
-    return rows.map((row) => {
-      const kette = ketten.get(row.aktenplaneinheitId) ?? [];
-      const { frist, geerbt } = wirksameFrist(row, kette);
-      const aussonderungsart = row.aussonderungsart ?? kette.find((e) => e.aussonderungsart)?.aussonderungsart ?? null;
-      return { row, frueher: frueher.get(row.id) ?? [], frist, fristGeerbt: geerbt, aussonderungsart };
-    });
+    return rows.map((row) => ansichtAus(row, ketten.get(row.aktenplaneinheitId) ?? [], frueher.get(row.id) ?? []));
   }
   const ansicht = async (tx: Tx, row: repo.AkteRow) => (await ansichten(tx, [row]))[0]!;
 
@@ -247,6 +248,8 @@ export function createAktenService(db: Db, protokolliere: Protokollierer) {
           throw new Errors.NichtVerarbeitbar('Akten brauchen in diesem Mandanten eine federführende Organisationseinheit');
         }
         const e = await gueltigeEinheit(tx, body.aktenplaneinheitId, tag);
+        // everything that can be read beforehand is: the counter row stays locked only briefly
+        const kette = (await repo.einheitenKetten(tx, [e.id])).get(e.id) ?? [];
         const az = await neuesAktenzeichen(tx, k, e, tag);
         const row = await repo
           .fuegeAkteEin(tx, {
@@ -273,7 +276,7 @@ export function createAktenService(db: Db, protokolliere: Protokollierer) {
           aktenzeichen: row.aktenzeichen,
           details: { betreff: row.betreff, aktenplaneinheitId: e.id, vertraulichkeitsstufe: stufe },
         });
-        return ansicht(tx, row);
+        return ansichtAus(row, kette, []);
       }),
 
     akte: (req: FastifyRequest, id: string) => imKontext(req, async (tx, k) => ansicht(tx, await sichtbareAkte(tx, k, id))),
@@ -325,7 +328,7 @@ export function createAktenService(db: Db, protokolliere: Protokollierer) {
           const neu = await mitAufbewahrung(tx, row);
           if (neu.aufbewahrungBis !== row.aufbewahrungBis || neu.aussonderungFaelligAb !== row.aussonderungFaelligAb) {
             diff.push(...aenderungen(row as unknown as Record<string, unknown>, neu));
-            row = await repo.aendereAkte(tx, id, { ...neu, version: row.version } as never);
+            row = await repo.setzeAufbewahrung(tx, id, neu);
           }
         }
         await protokolliere(tx, req, {
@@ -409,7 +412,7 @@ export function createAktenService(db: Db, protokolliere: Protokollierer) {
           const neu = await mitAufbewahrung(tx, row);
           if (neu.aufbewahrungBis !== row.aufbewahrungBis || neu.aussonderungFaelligAb !== row.aussonderungFaelligAb) {
             diff.push(...aenderungen(row as unknown as Record<string, unknown>, neu));
-            row = await repo.aendereAkte(tx, id, neu);
+            row = await repo.setzeAufbewahrung(tx, id, neu);
           }
         }
         await protokolliere(tx, req, {

@@ -22,11 +22,6 @@ export function uebersetzeDbFehler(err: unknown, texte: { eindeutig?: string; ve
   throw err;
 }
 
-/** A 400 for malformed input the contract cannot express (e.g. a cursor). */
-export function ungueltig(detail: string): Error {
-  return Object.assign(new Error(detail), { statusCode: 400, code: 'VALIDIERUNGSFEHLER' });
-}
-
 /** Adds problem extension members to a domain error. */
 export function mitErweiterung<E extends Error>(err: E, erweiterung: Record<string, unknown>): E {
   return Object.assign(err, { erweiterung });

@@ -132,7 +132,7 @@ ALTER TABLE "akten"."vorgang" ADD CONSTRAINT "vorgang_akte_fk" FOREIGN KEY ("man
 CREATE INDEX "akte_einheit_idx" ON "akten"."akte" USING btree ("mandant_id","aktenplaneinheit_id","aktenzeichen");--> statement-breakpoint
 CREATE INDEX "akte_federfuehrung_idx" ON "akten"."akte" USING btree ("mandant_id","federfuehrung_id","aktenzeichen");--> statement-breakpoint
 CREATE INDEX "akte_status_idx" ON "akten"."akte" USING btree ("mandant_id","status","aktenzeichen");--> statement-breakpoint
-CREATE INDEX "akte_geaendert_idx" ON "akten"."akte" USING btree ("mandant_id","geaendert_am" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "akte_geaendert_idx" ON "akten"."akte" USING btree ("mandant_id","geaendert_am" DESC NULLS FIRST,"id" DESC NULLS FIRST);--> statement-breakpoint
 CREATE INDEX "akte_laufzeit_idx" ON "akten"."akte" USING btree ("mandant_id","laufzeit_beginn");--> statement-breakpoint
 CREATE INDEX "akte_faellig_idx" ON "akten"."akte" USING btree ("mandant_id","aussonderung_faellig_ab");--> statement-breakpoint
 CREATE INDEX "akte_suchvektor_idx" ON "akten"."akte" USING gin ("suchvektor");--> statement-breakpoint

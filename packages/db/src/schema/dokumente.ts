@@ -1,0 +1,179 @@
+import { sql } from 'drizzle-orm';
+import { bigint, bigserial, check, customType, date, foreignKey, index, integer, pgPolicy, pgSchema, primaryKey, text, timestamptz, unique, uuid } from './pg.js';
+import { currentMandant, mandantIdColumn, mandantPolicy } from './common.js';
+import { vorgang } from './akten.js';
+
+export const dokumente = pgSchema('dokumente');
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/** Result of the last fixity check of a Dokument's stored objects. */
+export const INTEGRITAETEN = ['ungeprueft', 'intakt', 'verletzt'] as const;
+export type Integritaet = (typeof INTEGRITAETEN)[number];
+
+/** A document filed in a Vorgang. Its content lives in immutable versions. */
+export const dokument = dokumente
+  .table(
+    'dokument',
+    {
+      id: uuid('id').primaryKey(),
+      mandantId: mandantIdColumn(),
+      vorgangId: uuid('vorgang_id').notNull(),
+      betreff: text('betreff').notNull(),
+      datumDesSchreibens: date('datum_des_schreibens').notNull(),
+      eingangsdatum: date('eingangsdatum'),
+      absender: text('absender'),
+      bemerkung: text('bemerkung'),
+      /** Number of the newest version (versions are numbered 1, 2, …). */
+      aktuelleVersion: integer('aktuelle_version').notNull().default(1),
+      integritaet: text('integritaet').$type<Integritaet>().notNull().default('ungeprueft'),
+      integritaetGeprueftAm: timestamptz('integritaet_geprueft_am'),
+      /** Optimistic concurrency (ETag); counts every change of the row. */
+      version: integer('version').notNull().default(1),
+      erstelltAm: timestamptz('erstellt_am').notNull().defaultNow(),
+      erstelltVon: text('erstellt_von').notNull(),
+      geaendertAm: timestamptz('geaendert_am').notNull().defaultNow(),
+    },
+    (t) => [
+      unique('dokument_mandant_id_uq').on(t.mandantId, t.id),
+      // a Dokument lives in a Vorgang of its own tenant
+      foreignKey({ columns: [t.mandantId, t.vorgangId], foreignColumns: [vorgang.mandantId, vorgang.id], name: 'dokument_vorgang_fk' }),
+      index('dokument_vorgang_idx').on(t.mandantId, t.vorgangId, t.id),
+      check('dokument_betreff_ck', sql`length(${t.betreff}) BETWEEN 1 AND 500`),
+      check('dokument_absender_ck', sql`${t.absender} IS NULL OR length(${t.absender}) <= 500`),
+      check('dokument_bemerkung_ck', sql`${t.bemerkung} IS NULL OR length(${t.bemerkung}) <= 4000`),
+      check('dokument_integritaet_ck', sql`${t.integritaet} IN ('ungeprueft', 'intakt', 'verletzt')`),
+      check('dokument_aktuelle_version_ck', sql`${t.aktuelleVersion} >= 1`),
+      mandantPolicy(t.mandantId),
+    ],
+  )
+  .enableRLS();
+
+/**
+ * One immutable version of a Dokument: the stored object (key chosen by the application),
+ * its size, SHA-256 and detected type. The application role may not change or delete it.
+ */
+export const dokumentVersion = dokumente
+  .table(
+    'dokument_version',
+    {
+      mandantId: mandantIdColumn(),
+      dokumentId: uuid('dokument_id').notNull(),
+      nr: integer('nr').notNull(),
+      /** `<mandantId>/<uuidv7>`; never derived from the file name. */
+      speicherschluessel: text('speicherschluessel').notNull(),
+      groesse: bigint('groesse', { mode: 'number' }).notNull(),
+      sha256: text('sha256').notNull(),
+      mimeType: text('mime_type').notNull(),
+      /** Sanitised display name; metadata only. */
+      dateiname: text('dateiname').notNull(),
+      /** How the version came about: upload, or derived (Eingangsstempel). */
+      herkunft: text('herkunft').$type<'upload' | 'eingangsstempel'>().notNull().default('upload'),
+      erstelltVon: text('erstellt_von').notNull(),
+      erstelltAm: timestamptz('erstellt_am').notNull().defaultNow(),
+    },
+    (t) => [
+      primaryKey({ name: 'dokument_version_pk', columns: [t.mandantId, t.dokumentId, t.nr] }),
+      unique('dokument_version_speicherschluessel_uq').on(t.speicherschluessel),
+      foreignKey({ columns: [t.mandantId, t.dokumentId], foreignColumns: [dokument.mandantId, dokument.id], name: 'dokument_version_dokument_fk' }),
+      check('dokument_version_nr_ck', sql`${t.nr} >= 1`),
+      check('dokument_version_groesse_ck', sql`${t.groesse} >= 0`),
+      check('dokument_version_sha256_ck', sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
+      check('dokument_version_schluessel_ck', sql`starts_with(${t.speicherschluessel}, ${t.mandantId}::text || '/')`),
+      check('dokument_version_dateiname_ck', sql`length(${t.dateiname}) BETWEEN 1 AND 255`),
+      check('dokument_version_herkunft_ck', sql`${t.herkunft} IN ('upload', 'eingangsstempel')`),
+      mandantPolicy(t.mandantId),
+    ],
+  )
+  .enableRLS();
+
+/** Creating requests already answered, by their `Idempotency-Key`: a retry gets the first result. */
+export const idempotenz = dokumente
+  .table(
+    'idempotenz',
+    {
+      mandantId: mandantIdColumn(),
+      operation: text('operation').notNull(),
+      schluessel: text('schluessel').notNull(),
+      dokumentId: uuid('dokument_id').notNull(),
+      versionNr: integer('version_nr').notNull(),
+      erstelltAm: timestamptz('erstellt_am').notNull().defaultNow(),
+    },
+    (t) => [
+      primaryKey({ name: 'idempotenz_pk', columns: [t.mandantId, t.operation, t.schluessel] }),
+      foreignKey({
+        columns: [t.mandantId, t.dokumentId, t.versionNr],
+        foreignColumns: [dokumentVersion.mandantId, dokumentVersion.dokumentId, dokumentVersion.nr],
+        name: 'idempotenz_version_fk',
+      }),
+      check('idempotenz_schluessel_ck', sql`length(${t.schluessel}) BETWEEN 1 AND 200`),
+      index('idempotenz_erstellt_idx').on(t.erstelltAm),
+      mandantPolicy(t.mandantId),
+    ],
+  )
+  .enableRLS();
+
+/** Text extracted from a version (background job), searchable with the `german` configuration. */
+export const volltext = dokumente
+  .table(
+    'volltext',
+    {
+      mandantId: mandantIdColumn(),
+      dokumentId: uuid('dokument_id').notNull(),
+      versionNr: integer('version_nr').notNull(),
+      status: text('status').$type<'extrahiert' | 'fehler' | 'kein_text'>().notNull(),
+      inhalt: text('inhalt'),
+      vektor: tsvector('vektor').generatedAlwaysAs(sql`to_tsvector('german'::regconfig, coalesce(inhalt, ''))`),
+      erstelltAm: timestamptz('erstellt_am').notNull().defaultNow(),
+    },
+    (t) => [
+      primaryKey({ name: 'volltext_pk', columns: [t.mandantId, t.dokumentId, t.versionNr] }),
+      foreignKey({
+        columns: [t.mandantId, t.dokumentId, t.versionNr],
+        foreignColumns: [dokumentVersion.mandantId, dokumentVersion.dokumentId, dokumentVersion.nr],
+        name: 'volltext_version_fk',
+      }),
+      index('volltext_vektor_idx').using('gin', t.vektor),
+      check('volltext_status_ck', sql`${t.status} IN ('extrahiert', 'fehler', 'kein_text')`),
+      mandantPolicy(t.mandantId),
+    ],
+  )
+  .enableRLS();
+
+/**
+ * Background work of the Dokumente service (text extraction), enqueued in the transaction that
+ * creates the version. Holds ids only. A tenant sees its own jobs; the worker claims jobs of all
+ * tenants in a transaction with `app.dokumente_arbeiter` set, then does each job inside its
+ * tenant's transaction.
+ */
+export const auftrag = dokumente
+  .table(
+    'auftrag',
+    {
+      id: bigserial('id', { mode: 'number' }).primaryKey(),
+      art: text('art').$type<'textextraktion'>().notNull(),
+      mandantId: mandantIdColumn(),
+      dokumentId: uuid('dokument_id').notNull(),
+      versionNr: integer('version_nr').notNull(),
+      faelligAb: timestamptz('faellig_ab').notNull().defaultNow(),
+      versuche: integer('versuche').notNull().default(0),
+      letzterFehler: text('letzter_fehler'),
+    },
+    (t) => [
+      foreignKey({
+        columns: [t.mandantId, t.dokumentId, t.versionNr],
+        foreignColumns: [dokumentVersion.mandantId, dokumentVersion.dokumentId, dokumentVersion.nr],
+        name: 'auftrag_version_fk',
+      }),
+      index('auftrag_faellig_idx').on(t.art, t.faelligAb),
+      check('auftrag_art_ck', sql`${t.art} IN ('textextraktion')`),
+      pgPolicy('auftrag_zugriff', {
+        as: 'permissive',
+        for: 'all',
+        to: 'public',
+        using: sql`${t.mandantId} = ${currentMandant} OR current_setting('app.dokumente_arbeiter', true) = 'an'`,
+        withCheck: sql`${t.mandantId} = ${currentMandant} OR current_setting('app.dokumente_arbeiter', true) = 'an'`,
+      }),
+    ],
+  )
+  .enableRLS();

@@ -1,0 +1,113 @@
+// Token attacks: each must end in 401 problem+json, never in access.
+import { createServer, devIssuerRoutes } from '@eakte/platform';
+import { authHeader, build, expectProblem, testEnv, token } from '@eakte/testing';
+import { exportJWK, generateKeyPair, SignJWT, importJWK, decodeProtectedHeader } from 'jose';
+import { describe, expect, it, inject, onTestFinished } from 'vitest';
+import aktenApp from '@eakte/akten';
+
+const url = '/api/v1/aktenplan';
+const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
+
+async function get(app: Awaited<ReturnType<typeof build>>, bearer: string) {
+  return app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${bearer}` } });
+}
+
+describe('bearer token verification', () => {
+  it('accepts a valid token', async () => {
+    const app = await build(aktenApp);
+    expect((await app.inject({ method: 'GET', url, headers: await authHeader({ tenant: 'demo', roles: ['sachbearbeitung'] }) })).statusCode).toBe(200);
+  });
+
+  it('rejects a missing or malformed Authorization header', async () => {
+    const app = await build(aktenApp);
+    expectProblem(await app.inject({ method: 'GET', url }), 401, 'NICHT_AUTHENTIFIZIERT');
+    expectProblem(await app.inject({ method: 'GET', url, headers: { authorization: 'Basic dXNlcjpwYXNz' } }), 401);
+    expectProblem(await get(app, 'nicht.ein.token'), 401);
+  });
+
+  it('rejects alg none', async () => {
+    const app = await build(aktenApp);
+    const valid = await token({ tenant: 'demo', roles: ['registratur'] });
+    const payload = valid.split('.')[1];
+    expectProblem(await get(app, `${b64({ alg: 'none', typ: 'JWT' })}.${payload}.`), 401);
+  });
+
+  it('rejects HS256 signed with the issuer\'s public key', async () => {
+    const app = await build(aktenApp);
+    const pub = inject('devKey').publicJwk;
+    const secret = new TextEncoder().encode(JSON.stringify(pub));
+    const forged = await new SignJWT({ mandant: 'demo', realm_access: { roles: ['registratur'] } })
+      .setProtectedHeader({ alg: 'HS256', kid: pub.kid! })
+      .setIssuer(inject('issuer'))
+      .setAudience('eakte')
+      .setSubject('angreifer')
+      .setExpirationTime('1h')
+      .sign(secret);
+    expectProblem(await get(app, forged), 401);
+  });
+
+  it('rejects expired and not-yet-valid tokens', async () => {
+    const app = await build(aktenApp);
+    const expired = await token({ tenant: 'demo', roles: ['sachbearbeitung'], ttlSeconds: -120 });
+    const body = expectProblem(await get(app, expired), 401);
+    expect(body.detail).toContain('abgelaufen');
+    const future = await token({ tenant: 'demo', roles: ['sachbearbeitung'], extra: { nbf: Math.floor(Date.now() / 1000) + 3600 } });
+    expectProblem(await get(app, future), 401);
+  });
+
+  it('rejects a wrong issuer or audience', async () => {
+    const app = await build(aktenApp);
+    expectProblem(await get(app, await token({ tenant: 'demo', roles: ['sachbearbeitung'], issuer: 'https://evil.example/realms/x' })), 401);
+    expectProblem(await get(app, await token({ tenant: 'demo', roles: ['sachbearbeitung'], audience: 'anderes-system' })), 401);
+  });
+
+  it('rejects a tenant that does not exist and a token without tenant', async () => {
+    const app = await build(aktenApp);
+    const body = expectProblem(await get(app, await token({ tenant: 'gibt-es-nicht', roles: ['sachbearbeitung'] })), 401);
+    expect(body.detail).toBe('Unbekannter Mandant');
+    expectProblem(await get(app, await token({ roles: ['sachbearbeitung'] })), 401);
+  });
+
+  it('rejects a tampered payload', async () => {
+    const app = await build(aktenApp);
+    const [h, p, s] = (await token({ tenant: 'demo2', roles: ['sachbearbeitung'] })).split('.');
+    const claims = JSON.parse(Buffer.from(p!, 'base64url').toString());
+    claims.mandant = 'demo';
+    expectProblem(await get(app, `${h}.${b64(claims)}.${s}`), 401);
+  });
+
+  it('rejects a token signed by a key that is not in the JWKS', async () => {
+    const app = await build(aktenApp);
+    const { privateKey } = await generateKeyPair('ES256', { extractable: true });
+    const jwk = await exportJWK(privateKey);
+    const foreign = await new SignJWT({ mandant: 'demo', realm_access: { roles: ['registratur'] } })
+      .setProtectedHeader({ alg: 'ES256', kid: 'unbekannt' })
+      .setIssuer(inject('issuer'))
+      .setAudience('eakte')
+      .setSubject('x')
+      .setExpirationTime('1h')
+      .sign(await importJWK(jwk, 'ES256'));
+    expect(decodeProtectedHeader(foreign).kid).toBe('unbekannt');
+    expectProblem(await get(app, foreign), 401);
+  });
+
+  it('fails closed when the issuer\'s JWKS cannot be fetched', async () => {
+    // an issuer whose discovery works but whose key endpoint is gone
+    const issuerApp = createServer({ logLevel: 'silent' });
+    let issuer = '';
+    await issuerApp.register(devIssuerRoutes, { prefix: '/x', key: inject('devKey'), issuer: () => issuer });
+    issuer = `${await issuerApp.listen({ host: '127.0.0.1', port: 0 })}/x`;
+    onTestFinished(() => issuerApp.close());
+    const app = await build(aktenApp, { OIDC_ISSUER: issuer, OIDC_JWKS_URL: `${issuer}/gibt-es-nicht` });
+    const t = await token({ tenant: 'demo', roles: ['sachbearbeitung'], issuer });
+    expectProblem(await get(app, t), 401);
+    expect(testEnv().OIDC_ISSUER).not.toBe(issuer);
+  });
+
+  it('gives 403, not 401, for a valid token whose roles do not permit the operation', async () => {
+    const app = await build(aktenApp);
+    expectProblem(await get(app, await token({ tenant: 'demo', roles: ['pruefung'] })), 403, 'KEINE_BERECHTIGUNG');
+    // plattformbetrieb has no tenant and reads no tenant content
+    expectProblem(await get(app, await token({ roles: ['plattformbetrieb'] })), 403, 'KEINE_BERECHTIGUNG');
+  });
+});

@@ -1,0 +1,111 @@
+// Generated from the contract: for every operation with an object id in its path, tenant demo2
+// asks for an object of tenant demo and must get the same 404 as for an id that does not exist,
+// and the object stays unchanged. A new operation whose path this test cannot fill fails it
+// until a fixture is added here. (`/benutzer/{sub}` names a user of the caller's own tenant.)
+import { contract } from '@eakte/api-client/contract';
+import { createDb, schema } from '@eakte/db';
+import { BERECHTIGUNGEN, operations, type OperationRef } from '@eakte/platform';
+import { authHeader, expectContract } from '@eakte/testing';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { alleDienste, schliesseDienste } from './dienste.js';
+
+let apps: Record<string, FastifyInstance> = {};
+const MISSING = '01938f3e-7c1a-7b5e-9d0a-1f2e3d4c5b6a';
+const ids: Record<string, string> = {};
+
+/** Objects of tenant demo, by the path before the id. */
+async function anlegen(akten: FastifyInstance) {
+  const reg = await authHeader({ tenant: 'demo', roles: ['registratur'] });
+  const kennzeichen = `T${Date.now().toString(36).toUpperCase()}`;
+  const einheit = await akten.inject({ method: 'POST', url: '/api/v1/aktenplan/einheiten', headers: reg, payload: { kennzeichen, titel: 'Trennung', aufbewahrungsfrist: 10, aussonderungsart: 'A' } });
+  expect(einheit.statusCode, einheit.body).toBe(201);
+  const akte = await akten.inject({ method: 'POST', url: '/api/v1/akten', headers: reg, payload: { aktenplaneinheitId: einheit.json().id, betreff: 'Trennung' } });
+  expect(akte.statusCode, akte.body).toBe(201);
+  const vorgang = await akten.inject({ method: 'POST', url: `/api/v1/akten/${akte.json().id}/vorgaenge`, headers: reg, payload: { betreff: 'Trennung' } });
+  expect(vorgang.statusCode, vorgang.body).toBe(201);
+  ids['/aktenplan/einheiten/{id}'] = einheit.json().id;
+  ids['/akten/{id}'] = akte.json().id;
+  ids['/vorgaenge/{id}'] = vorgang.json().id;
+  const form = new FormData();
+  form.set('betreff', 'Trennung');
+  form.set('datumDesSchreibens', '2026-11-02');
+  form.set('datei', new Blob(['Inhalt eines Schreibens']), 'schreiben.txt');
+  const upload = new Request('http://x', { method: 'POST', body: form });
+  const dok = await apps.dokumente!.inject({
+    method: 'POST',
+    url: `/api/v1/vorgaenge/${vorgang.json().id}/dokumente`,
+    headers: { ...reg, 'content-type': upload.headers.get('content-type')! },
+    payload: Buffer.from(await upload.arrayBuffer()),
+  });
+  expect(dok.statusCode, dok.body).toBe(201);
+  ids['/dokumente/{id}'] = dok.json().id;
+  const sperre = await apps.aussonderung!.inject({ method: 'POST', url: '/api/v1/loeschsperren', headers: reg, payload: { bezeichnung: 'Trennung', grund: 'Trennung', akten: [akte.json().id] } });
+  expect(sperre.statusCode, sperre.body).toBe(201);
+  ids['/loeschsperren/{id}'] = sperre.json().id;
+  // an Aussonderung needs due Akten; for this probe its process row is enough
+  const db = createDb(inject('ownerUrl'), { max: 1 });
+  try {
+    const aussonderungId = crypto.randomUUID();
+    await db.withMandant(inject('demo').demo!, (tx) => tx.insert(schema.aussonderung).values({ id: aussonderungId, mandantId: inject('demo').demo!, erstelltVon: 'demo-registratur' }));
+    ids['/aussonderungen/{id}'] = aussonderungId;
+  } finally {
+    await db.close();
+  }
+}
+
+const fixture = (path: string) => Object.entries(ids).find(([prefix]) => path.startsWith(prefix))?.[1];
+
+function beispielBody(op: OperationRef): unknown {
+  const body = op.operation.requestBody as { content?: Record<string, { example?: unknown; examples?: Record<string, { value?: unknown }> }> } | undefined;
+  const json = body?.content?.['application/json'];
+  if (!json) return undefined;
+  return json.example ?? (json.examples ? Object.values(json.examples)[0]?.value : undefined) ?? {};
+}
+
+beforeAll(async () => {
+  apps = await alleDienste();
+  await anlegen(apps.akten!);
+});
+afterAll(() => schliesseDienste(apps));
+
+const mitId = operations(contract).filter((o) => o.path.includes('{id}'));
+
+describe('tenant isolation of every operation with an id', () => {
+  it('has a fixture for every such path', () => {
+    const uncovered = [...new Set(mitId.map((o) => o.path))].filter((p) => !fixture(p));
+    expect(uncovered, 'add fixtures for these paths').toEqual([]);
+  });
+
+  it.each(mitId.map((o) => [o.operationId, o] as const))('%s: another tenant\'s id answers like a missing one', async (_id, op) => {
+    const fremdeId = fixture(op.path);
+    if (!fremdeId) throw new Error(`no fixture for ${op.path}`);
+    const headers = await authHeader({ tenant: 'demo2', roles: BERECHTIGUNGEN[op.operationId]!.filter((r) => r !== 'plattformbetrieb') });
+    const body = beispielBody(op);
+    const call = (id: string) =>
+      apps[op.service]!.inject({
+        method: op.method.toUpperCase() as 'GET',
+        // further placeholders (a version number) get a value that exists for the object
+        url: `/api/v1${op.path.replace('{id}', id).replace('{nr}', '1')}`,
+        headers: { ...headers, 'if-match': '"1"' },
+        ...(body !== undefined ? { payload: body as object } : {}),
+      });
+    const fremd = await call(fremdeId);
+    const fehlt = await call(MISSING);
+    expect(fremd.statusCode, fremd.body).toBe(404);
+    expect(fehlt.statusCode, fehlt.body).toBe(404);
+    expectContract(fremd, op.operationId);
+    const strip = (b: string) => ({ ...JSON.parse(b), instance: undefined, requestId: undefined });
+    expect(strip(fremd.body)).toEqual(strip(fehlt.body));
+  });
+
+  it('left the objects of tenant demo unchanged', async () => {
+    const h = await authHeader({ tenant: 'demo', roles: ['registratur'] });
+    const akte = await apps.akten!.inject({ method: 'GET', url: `/api/v1/akten/${ids['/akten/{id}']}`, headers: h });
+    expect(akte.json()).toMatchObject({ version: 1, status: 'offen' });
+    const vorgang = await apps.akten!.inject({ method: 'GET', url: `/api/v1/vorgaenge/${ids['/vorgaenge/{id}']}`, headers: h });
+    expect(vorgang.json()).toMatchObject({ version: 1, status: 'offen' });
+    const dok = await apps.dokumente!.inject({ method: 'GET', url: `/api/v1/dokumente/${ids['/dokumente/{id}']}/versionen`, headers: h });
+    expect(dok.json().items).toHaveLength(1);
+  });
+});

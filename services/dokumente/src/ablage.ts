@@ -1,0 +1,310 @@
+// Filing content: the upload is spooled (hashed, counted, typed), stored under a key the
+// application chooses, and only then referenced by a row, committed together with its audit
+// record. A failure after the object was stored removes it again; if even that fails (crash),
+// the sweeper finds the object without row later.
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import type { Db, Tx } from '@eakte/db';
+import { akteurOf, Errors, wirksameEinstellungen, type Protokollierer } from '@eakte/platform';
+import type { ObjectStore } from '@eakte/storage';
+import type { FastifyRequest } from 'fastify';
+import { v7 as uuidv7 } from 'uuid';
+import { z } from 'zod';
+import { erkenneDateityp, pruefeDateityp } from './domain/dateityp.js';
+import { DokumentFehler } from './domain/fehler.js';
+import { pruefeOffenFuerInhalt } from './domain/geschlossen.js';
+import { neuerSpeicherschluessel } from './domain/speicherschluessel.js';
+import { textExtrahierbar } from './domain/volltext.js';
+import type { DokumenteRepository } from './repositories/dokumente.js';
+import { leseUpload, type Spool } from './upload.js';
+
+export interface AblageOptionen {
+  db: Db;
+  storage: ObjectStore;
+  repo: DokumenteRepository;
+  protokolliere: Protokollierer;
+  spoolVerzeichnis: string;
+}
+
+const datum = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'erwartet JJJJ-MM-TT')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'kein gültiges Datum');
+const leerAlsFehlend = (s: unknown) => (typeof s === 'string' && s.trim() === '' ? undefined : s);
+
+export const metadatenSchema = z.object({
+  betreff: z.string().trim().min(1).max(500),
+  datumDesSchreibens: datum,
+  eingangsdatum: z.preprocess(leerAlsFehlend, datum.optional()) as z.ZodType<string | undefined>,
+  absender: z.preprocess(leerAlsFehlend, z.string().trim().max(500).optional()) as z.ZodType<string | undefined>,
+  bemerkung: z.preprocess(leerAlsFehlend, z.string().trim().max(4000).optional()) as z.ZodType<string | undefined>,
+});
+export const METADATEN_FELDER = ['betreff', 'datumDesSchreibens', 'eingangsdatum', 'absender', 'bemerkung'] as const;
+
+function pruefeFelder<T>(schema: z.ZodType<T>, felder: Record<string, string>): T {
+  const r = schema.safeParse(felder);
+  if (r.success) return r.data;
+  const detail = r.error.issues.map((i) => `${i.path.join('.') || 'formular'}: ${i.message}`).join('; ');
+  throw new DokumentFehler.UngueltigesFormular(detail);
+}
+
+function istEindeutigkeitsverletzung(err: unknown, constraint: string): boolean {
+  for (let e = err as { code?: string; constraint?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (e.code === '23505' && e.constraint === constraint) return true;
+  }
+  return false;
+}
+
+export type Ergebnis = { dokumentId: string; versionNr: number; wiederholt: boolean };
+
+export function createAblage(opts: AblageOptionen) {
+  const { db, storage, repo, protokolliere } = opts;
+
+  /** Stores the spooled file under a new key; 503 when the storage fails (nothing left behind). */
+  async function speichere(req: FastifyRequest, mandantId: string, spool: Spool, mimeType: string): Promise<string> {
+    const key = neuerSpeicherschluessel(mandantId);
+    try {
+      await storage.put(key, createReadStream(spool.pfad), spool.groesse, mimeType);
+    } catch (err) {
+      req.log.warn({ err, key }, 'storing the upload failed');
+      await storage.remove(key).catch(() => {});
+      throw new Errors.DienstNichtVerfuegbar('Der Objektspeicher ist nicht erreichbar; es wurde nichts gespeichert. Bitte später erneut versuchen.');
+    }
+    return key;
+  }
+
+  /** Runs `schreibe` after the object is stored; removes the object again if the commit fails. */
+  async function festschreiben(req: FastifyRequest, key: string, schreibe: () => Promise<void>) {
+    try {
+      await schreibe();
+    } catch (err) {
+      await storage.remove(key).catch((e: unknown) => req.log.warn({ err: e, key }, 'orphan left for the sweeper'));
+      throw err;
+    }
+  }
+
+  /** Reads, checks and spools the upload, then detects and checks its type. */
+  async function empfange(req: FastifyRequest, max: number, erlaubt: readonly string[], felder: readonly string[]) {
+    const upload = await leseUpload(req, { verzeichnis: opts.spoolVerzeichnis, max, dateiFeld: 'datei', erlaubteFelder: felder });
+    try {
+      const mimeType = await erkenneDateityp(upload.datei.pfad);
+      pruefeDateityp(mimeType, upload.datei.angegebenerTyp, erlaubt);
+      return { ...upload, mimeType };
+    } catch (err) {
+      await upload.datei.entfernen();
+      throw err;
+    }
+  }
+
+  async function vorpruefung(tx: Tx, mandantId: string, operation: string, schluessel: string | undefined) {
+    const frueher = schluessel ? await repo.idempotenz(tx, operation, schluessel) : null;
+    const einstellungen = wirksameEinstellungen(await repo.einstellungen(tx, mandantId));
+    return { frueher, einstellungen };
+  }
+
+  return {
+    abgeleiteteVersion,
+
+    /** POST /vorgaenge/{id}/dokumente */
+    async neuesDokument(req: FastifyRequest, vorgangId: string, schluessel: string | undefined): Promise<Ergebnis> {
+      const akteur = akteurOf(req);
+      const m = akteur.mandantId;
+      const OP = 'createDokument';
+      // before a byte of the body is read: unknown or closed Vorgang, retried request
+      const { frueher, einstellungen } = await db.withMandant(m, async (tx) => {
+        const v = await repo.vorgang(tx, await repo.sicht(tx, akteurOf(req)), vorgangId);
+        if (!v) throw new Errors.NichtGefunden('Vorgang nicht gefunden');
+        const r = await vorpruefung(tx, m, OP, schluessel);
+        if (!r.frueher) pruefeOffenFuerInhalt(v);
+        return r;
+      });
+      if (frueher) return wiederholung(req, m, frueher, vorgangId, 'vorgang');
+
+      const upload = await empfange(req, einstellungen.maxUploadGroesse, einstellungen.erlaubteFormate, METADATEN_FELDER);
+      try {
+        const meta = pruefeFelder(metadatenSchema, upload.felder);
+        const key = await speichere(req, m, upload.datei, upload.mimeType);
+        const id = uuidv7();
+        try {
+          await festschreiben(req, key, () =>
+            db.withMandant(m, async (tx) => {
+              // share-lock Vorgang and Akte: a concurrent z.d.A. waits for this commit
+              const v = await repo.vorgang(tx, await repo.sicht(tx, akteurOf(req)), vorgangId, true);
+              if (!v) throw new Errors.NichtGefunden('Vorgang nicht gefunden');
+              pruefeOffenFuerInhalt(v);
+              await repo.neuesDokument(
+                tx,
+                { id, mandantId: m, vorgangId, ...meta, erstelltVon: akteur.sub },
+                {
+                  mandantId: m,
+                  dokumentId: id,
+                  nr: 1,
+                  speicherschluessel: key,
+                  groesse: upload.datei.groesse,
+                  sha256: upload.datei.sha256,
+                  mimeType: upload.mimeType,
+                  dateiname: upload.datei.dateiname,
+                  erstelltVon: akteur.sub,
+                },
+              );
+              if (schluessel) await repo.merkeIdempotenz(tx, { mandantId: m, operation: OP, schluessel, dokumentId: id, versionNr: 1 });
+              if (textExtrahierbar(upload.mimeType)) await repo.beauftrageTextextraktion(tx, m, id, 1);
+              await protokolliere(tx, req, {
+                aktion: 'dokument.erstellt',
+                objektTyp: 'dokument',
+                objektId: id,
+                aktenzeichen: v.aktenzeichen,
+                akteId: v.akteId,
+                details: { vorgangId, versionNr: 1, groesse: upload.datei.groesse, sha256: upload.datei.sha256, mimeType: upload.mimeType, dateiname: upload.datei.dateiname, betreff: meta.betreff },
+              });
+            }),
+          );
+        } catch (err) {
+          // a concurrent request with the same key won: answer with its result
+          if (schluessel && istEindeutigkeitsverletzung(err, 'idempotenz_pk')) {
+            const sieger = await db.withMandant(m, (tx) => repo.idempotenz(tx, OP, schluessel));
+            if (sieger) return wiederholung(req, m, sieger, vorgangId, 'vorgang');
+          }
+          throw err;
+        }
+        return { dokumentId: id, versionNr: 1, wiederholt: false };
+      } finally {
+        await upload.datei.entfernen();
+      }
+    },
+
+    /** POST /dokumente/{id}/versionen */
+    async neueVersion(req: FastifyRequest, dokumentId: string, schluessel: string | undefined): Promise<Ergebnis> {
+      const akteur = akteurOf(req);
+      const m = akteur.mandantId;
+      const OP = 'createDokumentVersion';
+      const { frueher, einstellungen } = await db.withMandant(m, async (tx) => {
+        const dok = await repo.dokument(tx, await repo.sicht(tx, akteurOf(req)), dokumentId);
+        if (!dok) throw new Errors.NichtGefunden('Dokument nicht gefunden');
+        const r = await vorpruefung(tx, m, OP, schluessel);
+        if (!r.frueher) pruefeOffenFuerInhalt(dok.kontext);
+        return r;
+      });
+      if (frueher) return wiederholung(req, m, frueher, dokumentId, 'dokument');
+
+      const upload = await empfange(req, einstellungen.maxUploadGroesse, einstellungen.erlaubteFormate, []);
+      try {
+        const key = await speichere(req, m, upload.datei, upload.mimeType);
+        let nr = 0;
+        try {
+          await festschreiben(req, key, () =>
+            db.withMandant(m, async (tx) => {
+              const dok = await repo.dokument(tx, await repo.sicht(tx, akteurOf(req)), dokumentId, true);
+              if (!dok) throw new Errors.NichtGefunden('Dokument nicht gefunden');
+              pruefeOffenFuerInhalt(dok.kontext);
+              nr = dok.aktuelleVersion + 1;
+              await repo.neueVersion(tx, dokumentId, {
+                mandantId: m,
+                dokumentId,
+                nr,
+                speicherschluessel: key,
+                groesse: upload.datei.groesse,
+                sha256: upload.datei.sha256,
+                mimeType: upload.mimeType,
+                dateiname: upload.datei.dateiname,
+                erstelltVon: akteur.sub,
+              });
+              if (schluessel) await repo.merkeIdempotenz(tx, { mandantId: m, operation: OP, schluessel, dokumentId, versionNr: nr });
+              if (textExtrahierbar(upload.mimeType)) await repo.beauftrageTextextraktion(tx, m, dokumentId, nr);
+              await protokolliere(tx, req, {
+                aktion: 'dokument.version.erstellt',
+                objektTyp: 'dokument',
+                objektId: dokumentId,
+                aktenzeichen: dok.kontext.aktenzeichen,
+                akteId: dok.akteId,
+                aenderungen: [{ feld: 'aktuelleVersion', alt: dok.aktuelleVersion, neu: nr }],
+                details: { versionNr: nr, groesse: upload.datei.groesse, sha256: upload.datei.sha256, mimeType: upload.mimeType, dateiname: upload.datei.dateiname },
+              });
+            }),
+          );
+        } catch (err) {
+          if (schluessel && istEindeutigkeitsverletzung(err, 'idempotenz_pk')) {
+            const sieger = await db.withMandant(m, (tx) => repo.idempotenz(tx, OP, schluessel));
+            if (sieger) return wiederholung(req, m, sieger, dokumentId, 'dokument');
+          }
+          throw err;
+        }
+        return { dokumentId, versionNr: nr, wiederholt: false };
+      } finally {
+        await upload.datei.entfernen();
+      }
+    },
+  };
+
+  /**
+   * A version the service derived itself (e.g. the Eingangsstempel) from version `basisNr`;
+   * 409 when another version was added meanwhile.
+   */
+  async function abgeleiteteVersion(
+    req: FastifyRequest,
+    dokumentId: string,
+    basisNr: number,
+    inhalt: Uint8Array,
+    art: { mimeType: string; dateiname: string; herkunft: 'eingangsstempel'; details?: Record<string, unknown> },
+  ): Promise<Ergebnis> {
+    const akteur = akteurOf(req);
+    const m = akteur.mandantId;
+    const sha256 = createHash('sha256').update(inhalt).digest('hex');
+    const key = neuerSpeicherschluessel(m);
+    try {
+      await storage.put(key, Buffer.from(inhalt.buffer, inhalt.byteOffset, inhalt.byteLength), inhalt.byteLength, art.mimeType);
+    } catch (err) {
+      req.log.warn({ err, key }, 'storing a derived version failed');
+      await storage.remove(key).catch(() => {});
+      throw new Errors.DienstNichtVerfuegbar('Der Objektspeicher ist nicht erreichbar; es wurde nichts gespeichert. Bitte später erneut versuchen.');
+    }
+    const nr = basisNr + 1;
+    await festschreiben(req, key, () =>
+      db.withMandant(m, async (tx) => {
+        const dok = await repo.dokument(tx, await repo.sicht(tx, akteurOf(req)), dokumentId, true);
+        if (!dok) throw new Errors.NichtGefunden('Dokument nicht gefunden');
+        pruefeOffenFuerInhalt(dok.kontext);
+        if (dok.aktuelleVersion !== basisNr) throw new Errors.Konflikt('Inzwischen wurde eine neue Version angelegt; bitte erneut versuchen');
+        await repo.neueVersion(tx, dokumentId, {
+          mandantId: m,
+          dokumentId,
+          nr,
+          speicherschluessel: key,
+          groesse: inhalt.byteLength,
+          sha256,
+          mimeType: art.mimeType,
+          dateiname: art.dateiname,
+          herkunft: art.herkunft,
+          erstelltVon: akteur.sub,
+        });
+        if (textExtrahierbar(art.mimeType)) await repo.beauftrageTextextraktion(tx, m, dokumentId, nr);
+        await protokolliere(tx, req, {
+          aktion: 'dokument.version.erstellt',
+          objektTyp: 'dokument',
+          objektId: dokumentId,
+          aktenzeichen: dok.kontext.aktenzeichen,
+          akteId: dok.akteId,
+          aenderungen: [{ feld: 'aktuelleVersion', alt: basisNr, neu: nr }],
+          details: { versionNr: nr, herkunft: art.herkunft, groesse: inhalt.byteLength, sha256, ...art.details },
+        });
+      }),
+    );
+    return { dokumentId, versionNr: nr, wiederholt: false };
+  }
+
+  /** The first result of a retried request; 409 when the key was used for another target. */
+  async function wiederholung(
+    req: FastifyRequest,
+    mandantId: string,
+    frueher: { dokumentId: string; versionNr: number },
+    ziel: string,
+    art: 'vorgang' | 'dokument',
+  ): Promise<Ergebnis> {
+    const dok = await db.withMandant(mandantId, async (tx) => repo.dokument(tx, await repo.sicht(tx, akteurOf(req)), frueher.dokumentId));
+    const passt = art === 'vorgang' ? dok?.vorgangId === ziel : dok?.id === ziel;
+    if (!passt) throw new DokumentFehler.IdempotenzKonflikt();
+    return { dokumentId: frueher.dokumentId, versionNr: frueher.versionNr, wiederholt: true };
+  }
+}
+
+export type Ablage = ReturnType<typeof createAblage>;

@@ -1,0 +1,18 @@
+// Errors of the Dokumente service, each with a stable code and status.
+import createError from '@fastify/error';
+
+export const DokumentFehler = {
+  DateiZuGross: createError('DATEI_ZU_GROSS', 'Die Datei ist größer als die für den Mandanten erlaubten %s Bytes; es wurde nichts gespeichert', 413),
+  FormatNichtErlaubt: createError('FORMAT_NICHT_ERLAUBT', 'Das Dateiformat %s ist für diesen Mandanten nicht erlaubt', 415),
+  TypWiderspruch: createError('TYP_WIDERSPRICHT_INHALT', 'Die Datei ist als %s angegeben, ihr Inhalt ist aber %s', 415),
+  KeinFormular: createError('MEDIENTYP_NICHT_UNTERSTUETZT', 'Erwartet wird multipart/form-data', 415),
+  UngueltigesFormular: createError('UNGUELTIGES_FORMULAR', '%s', 400),
+  IdempotenzKonflikt: createError('IDEMPOTENZ_SCHLUESSEL_WIEDERVERWENDET', 'Der Idempotency-Key wurde bereits für ein anderes Objekt verwendet', 409),
+  UngueltigeAngabe: createError('UNGUELTIGE_ANGABE', '%s', 400),
+  GrundErforderlich: createError('GRUND_ERFORDERLICH', '%s', 409),
+  NurPdf: createError('NUR_FUER_PDF', 'Die aktuelle Version ist kein PDF, sondern %s', 409),
+  BereitsGestempelt: createError('BEREITS_GESTEMPELT', 'Die aktuelle Version trägt bereits einen Eingangsstempel', 409),
+  PdfNichtBearbeitbar: createError('PDF_NICHT_BEARBEITBAR', 'Das PDF ist verschlüsselt oder beschädigt und kann nicht gestempelt werden', 409),
+  PdfZuGross: createError('PDF_ZU_GROSS', 'PDFs über %s Bytes werden nicht bearbeitet', 413),
+  AuszugZuGross: createError('AUSZUG_ZU_GROSS', 'Die PDFs der Akte sind zusammen größer als %s Bytes; bitte einzeln abrufen', 413),
+};

@@ -1,0 +1,40 @@
+import type { components } from '@eakte/api-client';
+import { etag } from '@eakte/platform';
+import type { DokumentMitVersion, VersionRow } from '../repositories/dokumente.js';
+
+export type Dokument = components['schemas']['Dokument'];
+export type DokumentVersion = components['schemas']['DokumentVersion'];
+
+export function versionDarstellung(v: VersionRow): DokumentVersion {
+  return {
+    nr: v.nr,
+    groesse: v.groesse,
+    sha256: v.sha256,
+    mimeType: v.mimeType,
+    dateiname: v.dateiname,
+    herkunft: v.herkunft,
+    erstelltAm: v.erstelltAm.toISOString(),
+    erstelltVon: v.erstelltVon,
+  };
+}
+
+export function dokumentDarstellung(d: DokumentMitVersion): Dokument {
+  return {
+    id: d.id,
+    vorgangId: d.vorgangId,
+    akteId: d.akteId,
+    betreff: d.betreff,
+    datumDesSchreibens: d.datumDesSchreibens,
+    eingangsdatum: d.eingangsdatum,
+    absender: d.absender,
+    bemerkung: d.bemerkung,
+    aktuelleVersion: versionDarstellung(d.aktuell),
+    integritaet: d.integritaet,
+    erstelltAm: d.erstelltAm.toISOString(),
+    erstelltVon: d.erstelltVon,
+    geaendertAm: d.geaendertAm.toISOString(),
+  };
+}
+
+/** ETag of a Dokument's metadata: changes with every change of the row. */
+export const dokumentEtag = (d: { id: string; version: number }) => etag(`${d.id}.${d.version}`);

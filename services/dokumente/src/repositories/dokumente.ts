@@ -1,0 +1,196 @@
+// Data access for Dokumente. Every function runs inside the caller's tenant transaction (RLS).
+import { schema, sql, type Tx } from '@eakte/db';
+import { wirksameEinstellungen } from '@eakte/platform';
+import { and, asc, eq, gt, inArray, type SQL } from 'drizzle-orm';
+import { sichtFuer, type Sicht } from '../domain/sichtbarkeit.js';
+
+const d = schema.dokument;
+const dv = schema.dokumentVersion;
+const v = schema.vorgang;
+const a = schema.akte;
+
+export type DokumentRow = typeof d.$inferSelect;
+export type VersionRow = typeof dv.$inferSelect;
+export type DokumentMitVersion = DokumentRow & { akteId: string; aktuell: VersionRow };
+
+export interface VorgangKontext {
+  vorgangId: string;
+  akteId: string;
+  kennzeichen: string;
+  aktenzeichen: string;
+  vorgangStatus: 'offen' | 'geschlossen';
+  akteStatus: 'offen' | 'geschlossen';
+}
+
+/** Akten the caller may see (the condition applies to `akten.akte`). */
+function akteSichtbar(sicht: Sicht): SQL {
+  const stufe = inArray(a.vertraulichkeitsstufe, sicht.stufen);
+  if (sicht.organisationseinheiten === null) return stufe;
+  if (sicht.organisationseinheiten.length === 0) return sql`false`;
+  return and(stufe, inArray(a.federfuehrungId, sicht.organisationseinheiten))!;
+}
+
+export const dokumenteRepository = {
+  /** The caller's view, from the tenant's users (clearance, org units) and visibility setting. */
+  async sicht(tx: Tx, akteur: { mandantId: string; sub: string; rollen: readonly string[] }): Promise<Sicht> {
+    const einstellungen = wirksameEinstellungen(await dokumenteRepository.einstellungen(tx, akteur.mandantId));
+    const b = await tx.select({ freigabe: schema.benutzer.freigabe }).from(schema.benutzer).where(eq(schema.benutzer.sub, akteur.sub)).limit(1);
+    const oes = await tx
+      .select({ id: schema.benutzerOrganisationseinheit.organisationseinheitId })
+      .from(schema.benutzerOrganisationseinheit)
+      .where(eq(schema.benutzerOrganisationseinheit.sub, akteur.sub));
+    return sichtFuer({ freigabe: b[0]?.freigabe ?? 'offen', organisationseinheiten: oes.map((o) => o.id) }, akteur.rollen, einstellungen.sichtbarkeit);
+  },
+
+  /**
+   * The Vorgang with its Akte's status. `sperren` takes a share lock on both rows: a concurrent
+   * z.d.A. waits until this transaction has committed or rolled back.
+   */
+  async vorgang(tx: Tx, sicht: Sicht, vorgangId: string, sperren = false): Promise<VorgangKontext | null> {
+    const q = tx
+      .select({
+        vorgangId: v.id,
+        akteId: v.akteId,
+        kennzeichen: v.kennzeichen,
+        aktenzeichen: a.aktenzeichen,
+        vorgangStatus: v.status,
+        akteStatus: a.status,
+      })
+      .from(v)
+      .innerJoin(a, and(eq(a.mandantId, v.mandantId), eq(a.id, v.akteId)))
+      .where(and(eq(v.id, vorgangId), akteSichtbar(sicht)))
+      .limit(1);
+    const rows = sperren ? await q.for('share') : await q;
+    return rows[0] ?? null;
+  },
+
+  async einstellungen(tx: Tx, mandantId: string): Promise<unknown> {
+    const rows = await tx.select({ e: schema.mandant.einstellungen }).from(schema.mandant).where(eq(schema.mandant.id, mandantId)).limit(1);
+    return rows[0]?.e ?? {};
+  },
+
+  async idempotenz(tx: Tx, operation: string, schluessel: string) {
+    const rows = await tx
+      .select()
+      .from(schema.idempotenz)
+      .where(and(eq(schema.idempotenz.operation, operation), eq(schema.idempotenz.schluessel, schluessel)))
+      .limit(1);
+    return rows[0] ?? null;
+  },
+
+  async merkeIdempotenz(tx: Tx, row: typeof schema.idempotenz.$inferInsert) {
+    await tx.insert(schema.idempotenz).values(row);
+  },
+
+  async dokument(tx: Tx, sicht: Sicht, id: string, sperren = false): Promise<(DokumentMitVersion & { kontext: VorgangKontext }) | null> {
+    if (sperren) {
+      // the Dokument row changes (versions, metadata); Vorgang and Akte only must not close meanwhile
+      await tx.execute(sql`select 1 from dokumente.dokument where id = ${id} for update`);
+      await tx.execute(
+        sql`select 1 from akten.vorgang v join akten.akte a on a.mandant_id = v.mandant_id and a.id = v.akte_id
+            where v.id = (select vorgang_id from dokumente.dokument where id = ${id}) for share`,
+      );
+    }
+    const rows = await tx
+      .select({ dok: d, aktuell: dv, akteId: v.akteId, kennzeichen: v.kennzeichen, vorgangStatus: v.status, akteStatus: a.status, aktenzeichen: a.aktenzeichen })
+      .from(d)
+      .innerJoin(dv, and(eq(dv.mandantId, d.mandantId), eq(dv.dokumentId, d.id), eq(dv.nr, d.aktuelleVersion)))
+      .innerJoin(v, and(eq(v.mandantId, d.mandantId), eq(v.id, d.vorgangId)))
+      .innerJoin(a, and(eq(a.mandantId, v.mandantId), eq(a.id, v.akteId)))
+      .where(and(eq(d.id, id), akteSichtbar(sicht)))
+      .limit(1);
+    const r = rows[0];
+    if (!r) return null;
+    return {
+      ...r.dok,
+      akteId: r.akteId,
+      aktuell: r.aktuell,
+      kontext: {
+        vorgangId: r.dok.vorgangId,
+        akteId: r.akteId,
+        kennzeichen: r.kennzeichen,
+        aktenzeichen: r.aktenzeichen,
+        vorgangStatus: r.vorgangStatus,
+        akteStatus: r.akteStatus,
+      },
+    };
+  },
+
+  async dokumenteImVorgang(tx: Tx, vorgangId: string, nach: string | null, limit: number): Promise<DokumentMitVersion[]> {
+    const rows = await tx
+      .select({ dok: d, aktuell: dv, akteId: v.akteId })
+      .from(d)
+      .innerJoin(dv, and(eq(dv.mandantId, d.mandantId), eq(dv.dokumentId, d.id), eq(dv.nr, d.aktuelleVersion)))
+      .innerJoin(v, and(eq(v.mandantId, d.mandantId), eq(v.id, d.vorgangId)))
+      .where(and(eq(d.vorgangId, vorgangId), nach ? gt(d.id, nach) : undefined))
+      .orderBy(asc(d.id))
+      .limit(limit);
+    return rows.map((r) => ({ ...r.dok, akteId: r.akteId, aktuell: r.aktuell }));
+  },
+
+  async versionen(tx: Tx, dokumentId: string): Promise<VersionRow[]> {
+    return tx.select().from(dv).where(eq(dv.dokumentId, dokumentId)).orderBy(asc(dv.nr));
+  },
+
+  async version(tx: Tx, dokumentId: string, nr: number): Promise<VersionRow | null> {
+    const rows = await tx.select().from(dv).where(and(eq(dv.dokumentId, dokumentId), eq(dv.nr, nr))).limit(1);
+    return rows[0] ?? null;
+  },
+
+  async neuesDokument(tx: Tx, dok: typeof d.$inferInsert, version: typeof dv.$inferInsert) {
+    await tx.insert(d).values(dok);
+    await tx.insert(dv).values(version);
+  },
+
+  async neueVersion(tx: Tx, dokumentId: string, version: typeof dv.$inferInsert) {
+    await tx.insert(dv).values(version);
+    await tx
+      .update(d)
+      .set({ aktuelleVersion: version.nr, version: sql`${d.version} + 1`, geaendertAm: sql`now()` })
+      .where(eq(d.id, dokumentId));
+  },
+
+  async aendere(tx: Tx, dokumentId: string, werte: Partial<Pick<DokumentRow, 'betreff' | 'datumDesSchreibens' | 'eingangsdatum' | 'absender' | 'bemerkung'>>) {
+    await tx
+      .update(d)
+      .set({ ...werte, version: sql`${d.version} + 1`, geaendertAm: sql`now()` })
+      .where(eq(d.id, dokumentId));
+  },
+
+  async behoerde(tx: Tx, mandantId: string): Promise<string> {
+    const rows = await tx.select({ name: schema.mandant.name }).from(schema.mandant).where(eq(schema.mandant.id, mandantId)).limit(1);
+    return rows[0]?.name ?? '';
+  },
+
+  async akte(tx: Tx, sicht: Sicht, akteId: string) {
+    const rows = await tx.select().from(a).where(and(eq(a.id, akteId), akteSichtbar(sicht))).limit(1);
+    return rows[0] ?? null;
+  },
+
+  /** Every Dokument of an Akte with its newest version, in Vorgang order, then filing order. */
+  async dokumenteDerAkte(tx: Tx, akteId: string) {
+    return tx
+      .select({ dok: d, aktuell: dv, kennzeichen: v.kennzeichen })
+      .from(d)
+      .innerJoin(dv, and(eq(dv.mandantId, d.mandantId), eq(dv.dokumentId, d.id), eq(dv.nr, d.aktuelleVersion)))
+      .innerJoin(v, and(eq(v.mandantId, d.mandantId), eq(v.id, d.vorgangId)))
+      .where(eq(v.akteId, akteId))
+      .orderBy(asc(v.laufendeNummer), asc(d.id));
+  },
+
+  async beauftrageTextextraktion(tx: Tx, mandantId: string, dokumentId: string, versionNr: number) {
+    await tx.insert(schema.auftrag).values({ art: 'textextraktion', mandantId, dokumentId, versionNr });
+  },
+
+  /** Which of `keys` no version references (set-based, one statement). */
+  async unbenutzteSchluessel(tx: Tx, keys: string[]): Promise<string[]> {
+    if (keys.length === 0) return [];
+    const res = await tx.execute<{ key: string }>(
+      sql`select k.key from unnest(${sql.param(keys)}::text[]) as k(key)
+          where not exists (select 1 from dokumente.dokument_version dv where dv.speicherschluessel = k.key)`,
+    );
+    return res.rows.map((r) => r.key);
+  },
+};
+
+export type DokumenteRepository = typeof dokumenteRepository;

@@ -1,0 +1,94 @@
+// Reading a multipart upload without holding it in memory: the file part is hashed (SHA-256)
+// and counted while it is written to a private temporary file, because S3 needs the size up
+// front and multipart parts carry none. The temporary file is removed on every path.
+import { createHash } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { FastifyRequest } from 'fastify';
+import { v7 as uuidv7 } from 'uuid';
+import { bereinigeDateiname } from './domain/dateiname.js';
+import { DokumentFehler } from './domain/fehler.js';
+
+export interface Spool {
+  pfad: string;
+  groesse: number;
+  sha256: string;
+  entfernen(): Promise<void>;
+}
+
+export interface Upload {
+  datei: Spool & { dateiname: string; angegebenerTyp: string };
+  felder: Record<string, string>;
+}
+
+/** Streams `quelle` into a new file under `verzeichnis`; fails with 413 past `max` bytes. */
+export async function spoole(quelle: Readable, verzeichnis: string, max: number): Promise<Spool> {
+  await mkdir(verzeichnis, { recursive: true, mode: 0o700 });
+  const pfad = path.join(verzeichnis, `${uuidv7()}.upload`);
+  const hash = createHash('sha256');
+  let groesse = 0;
+  const zaehler = new Transform({
+    transform(chunk: Buffer, _enc, cb) {
+      groesse += chunk.length;
+      if (groesse > max) return cb(new DokumentFehler.DateiZuGross(String(max)));
+      hash.update(chunk);
+      cb(null, chunk);
+    },
+  });
+  const entfernen = () => rm(pfad, { force: true });
+  try {
+    await pipeline(quelle, zaehler, createWriteStream(pfad, { flags: 'wx', mode: 0o600 }));
+  } catch (err) {
+    await entfernen();
+    throw err;
+  }
+  return { pfad, groesse, sha256: hash.digest('hex'), entfernen };
+}
+
+/** Errors of the multipart parser that are the client's fault. */
+function formularFehler(err: unknown): Error {
+  const code = (err as { code?: string }).code ?? '';
+  if (code === 'FST_REQ_FILE_TOO_LARGE') return err as Error;
+  if (code.startsWith('FST_') || /multipart|boundary|Unexpected end of form/i.test((err as Error).message ?? '')) {
+    return new DokumentFehler.UngueltigesFormular(`Das Formular ist ungültig: ${(err as Error).message}`);
+  }
+  return err as Error;
+}
+
+/**
+ * Reads the multipart body: exactly one file part `dateiFeld`, text fields from `erlaubteFelder`.
+ * The caller owns the returned spool file and must call `entfernen()`.
+ */
+export async function leseUpload(
+  req: FastifyRequest,
+  opts: { verzeichnis: string; max: number; dateiFeld: string; erlaubteFelder: readonly string[] },
+): Promise<Upload> {
+  if (!req.isMultipart()) throw new DokumentFehler.KeinFormular();
+  let datei: Upload['datei'] | null = null;
+  const felder: Record<string, string> = {};
+  try {
+    const parts = req.parts({
+      // one byte over the limit lets the spool tell "exactly max" from "too large"
+      limits: { fileSize: opts.max + 1, files: 1, fields: opts.erlaubteFelder.length, fieldSize: 8 * 1024, parts: opts.erlaubteFelder.length + 1 },
+    });
+    for await (const part of parts) {
+      if (part.type === 'file') {
+        if (part.fieldname !== opts.dateiFeld) throw new DokumentFehler.UngueltigesFormular(`Unbekannter Dateiteil „${part.fieldname}“; erwartet wird „${opts.dateiFeld}“`);
+        const spool = await spoole(part.file, opts.verzeichnis, opts.max);
+        datei = { ...spool, dateiname: bereinigeDateiname(part.filename), angegebenerTyp: part.mimetype };
+      } else {
+        if (!opts.erlaubteFelder.includes(part.fieldname)) throw new DokumentFehler.UngueltigesFormular(`Unbekanntes Feld „${part.fieldname}“`);
+        if (part.valueTruncated) throw new DokumentFehler.UngueltigesFormular(`Feld „${part.fieldname}“ ist zu lang`);
+        felder[part.fieldname] = String(part.value);
+      }
+    }
+  } catch (err) {
+    await datei?.entfernen();
+    throw formularFehler(err);
+  }
+  if (!datei) throw new DokumentFehler.UngueltigesFormular(`Der Dateiteil „${opts.dateiFeld}“ fehlt`);
+  return { datei, felder };
+}

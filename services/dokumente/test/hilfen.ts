@@ -1,0 +1,193 @@
+// Test helpers of the Dokumente service: own tenants and Vorgänge per test (owner-role inserts,
+// the Akten API is not part of this service), multipart bodies, a recording audit seam.
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createDb, schema, sql, type Db } from '@eakte/db';
+import { createServer, storageSettings, type AuditEreignis, type Protokollierer } from '@eakte/platform';
+import { createObjectStore, type ObjectStore } from '@eakte/storage';
+import { authHeader, testConfig } from '@eakte/testing';
+import type { FastifyInstance } from 'fastify';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { v7 as uuidv7 } from 'uuid';
+import { afterAll, inject, onTestFinished } from 'vitest';
+import dokumenteApp from '../src/app.js';
+
+let owner: Db | null = null;
+export function ownerDb(): Db {
+  owner ??= createDb(inject('ownerUrl'), { max: 2 });
+  return owner;
+}
+afterAll(async () => {
+  await owner?.close();
+  owner = null;
+});
+
+let store: ObjectStore | null = null;
+export function speicher(): ObjectStore {
+  store ??= createObjectStore(storageSettings(testConfig()));
+  return store;
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  protokoll: AuditEreignis[];
+  spoolDir: string;
+}
+
+/** The service with a private spool dir and an audit seam that records into `protokoll`. */
+export async function baueApp(opts: { overrides?: Record<string, string>; protokolliere?: Protokollierer } = {}): Promise<TestApp> {
+  const spoolDir = mkdtempSync(path.join(tmpdir(), 'eakte-dok-spool-'));
+  const protokoll: AuditEreignis[] = [];
+  const app = createServer({ logLevel: 'silent' });
+  await app.register(dokumenteApp, {
+    config: { ...testConfig(opts.overrides), DOKUMENTE_SPOOL_DIR: spoolDir, DOKUMENTE_SWEEPER_INTERVALL_SEKUNDEN: 0, DOKUMENTE_ARBEITER_INTERVALL_SEKUNDEN: 0 },
+    protokolliere:
+      opts.protokolliere ??
+      (async (_tx: unknown, _req: unknown, e: AuditEreignis) => {
+        protokoll.push(e);
+      }),
+  } as never);
+  await app.ready();
+  onTestFinished(async () => {
+    await app.close();
+    rmSync(spoolDir, { recursive: true, force: true });
+  });
+  return { app, protokoll, spoolDir };
+}
+
+export const spoolDateien = (t: TestApp) => readdirSync(t.spoolDir);
+
+export interface Mandant {
+  id: string;
+  slug: string;
+  header(rolle?: string): Promise<Record<string, string>>;
+}
+
+/** A fresh tenant with its own settings, so limits can differ per test without touching others. */
+export async function neuerMandant(einstellungen: Record<string, unknown> = {}): Promise<Mandant> {
+  const id = uuidv7();
+  const slug = `t${id.replaceAll('-', '').slice(-12)}`;
+  await ownerDb().db.insert(schema.mandant).values({ id, slug, name: `Testbehörde ${slug}`, einstellungen });
+  return { id, slug, header: (rolle = 'sachbearbeitung') => authHeader({ tenant: slug, roles: [rolle] }) };
+}
+
+export interface VorgangFixture {
+  vorgangId: string;
+  akteId: string;
+  aktenzeichen: string;
+}
+
+/** An Aktenplaneinheit, an Akte and a Vorgang of `mandantId`, open unless asked otherwise. */
+export async function neuerVorgang(
+  mandantId: string,
+  opts: { vorgang?: 'offen' | 'geschlossen'; akte?: 'offen' | 'geschlossen'; vertraulichkeitsstufe?: '003' | '002'; federfuehrungId?: string } = {},
+): Promise<VorgangFixture> {
+  const einheitId = uuidv7();
+  const akteId = uuidv7();
+  const vorgangId = uuidv7();
+  const nr = Math.floor(Math.random() * 1e6);
+  const kennzeichen = `9${nr}`;
+  const aktenzeichen = `${kennzeichen}-0001/2026`;
+  await ownerDb().withMandant(mandantId, async (tx) => {
+    await tx.insert(schema.aktenplaneinheit).values({ id: einheitId, mandantId, kennzeichen, titel: 'Testeinheit' });
+    await tx.insert(schema.akte).values({
+      id: akteId,
+      mandantId,
+      aktenplaneinheitId: einheitId,
+      aktenzeichen,
+      laufendeNummer: 1,
+      jahr: 2026,
+      betreff: 'Testakte Müller',
+      laufzeitBeginn: '2026-01-01',
+      erstelltVon: 'test',
+      ...(opts.vertraulichkeitsstufe ? { vertraulichkeitsstufe: opts.vertraulichkeitsstufe } : {}),
+      ...(opts.federfuehrungId ? { federfuehrungId: opts.federfuehrungId } : {}),
+      ...(opts.akte === 'geschlossen' ? { status: 'geschlossen' as const, zdaDatum: '2026-02-01' } : {}),
+    });
+    await tx.insert(schema.vorgang).values({
+      id: vorgangId,
+      mandantId,
+      akteId,
+      laufendeNummer: 1,
+      kennzeichen: `${aktenzeichen}-001`,
+      betreff: 'Testvorgang',
+      erstelltVon: 'test',
+      ...(opts.vorgang === 'geschlossen' ? { status: 'geschlossen' as const, zdaDatum: '2026-02-01' } : {}),
+    });
+  });
+  return { vorgangId, akteId, aktenzeichen };
+}
+
+export async function schliesseVorgang(mandantId: string, vorgangId: string) {
+  await ownerDb().withMandant(mandantId, (tx) => tx.execute(sql`update akten.vorgang set status = 'geschlossen', zda_datum = current_date where id = ${vorgangId}`));
+}
+
+export interface Datei {
+  name: string;
+  type?: string;
+  inhalt: Buffer | Uint8Array;
+}
+
+/** A multipart/form-data body as the browser would send it. */
+export async function formular(felder: Record<string, string>, datei?: Datei, dateiFeld = 'datei') {
+  const fd = new FormData();
+  for (const [k, v] of Object.entries(felder)) fd.append(k, v);
+  if (datei) fd.append(dateiFeld, new Blob([new Uint8Array(datei.inhalt)], datei.type ? { type: datei.type } : {}), datei.name);
+  const req = new Request('http://localhost/', { method: 'POST', body: fd });
+  return { payload: Buffer.from(await req.arrayBuffer()), headers: { 'content-type': req.headers.get('content-type')! } };
+}
+
+export const META = { betreff: 'Antrag auf Baugenehmigung', datumDesSchreibens: '2026-02-27' };
+
+export async function pdf(text = 'Antrag Müller'): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  const page = doc.addPage([595, 842]);
+  page.drawText(text, { x: 50, y: 780, size: 14, font: await doc.embedFont(StandardFonts.Helvetica) });
+  return Buffer.from(await doc.save());
+}
+
+// 1×1 PNG and a GIF header: real magic bytes for type detection
+export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+export const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///ywAAAAAAQABAAACAUwAOw==', 'base64');
+
+/** Files a Dokument through the API and returns its JSON. */
+export async function lade(
+  t: TestApp,
+  m: Mandant,
+  vorgangId: string,
+  datei: Datei,
+  extra: { felder?: Record<string, string>; headers?: Record<string, string> } = {},
+) {
+  const { payload, headers } = await formular({ ...META, ...extra.felder }, datei);
+  return t.app.inject({ method: 'POST', url: `/api/v1/vorgaenge/${vorgangId}/dokumente`, payload, headers: { ...(await m.header()), ...headers, ...extra.headers } });
+}
+
+export async function objekteUnter(prefix: string): Promise<string[]> {
+  const keys: string[] = [];
+  for await (const o of speicher().list(prefix)) keys.push(o.key);
+  return keys;
+}
+
+export async function zeilen(mandantId: string) {
+  return ownerDb().withMandant(mandantId, async (tx) => ({
+    dokumente: await tx.select().from(schema.dokument),
+    versionen: await tx.select().from(schema.dokumentVersion),
+  }));
+}
+
+/** An org unit of the tenant. */
+export async function neueOrganisationseinheit(mandantId: string): Promise<string> {
+  const id = uuidv7();
+  await ownerDb().withMandant(mandantId, (tx) => tx.insert(schema.organisationseinheit).values({ id, mandantId, kuerzel: `OE${id.slice(-6)}`, name: 'Referat' }));
+  return id;
+}
+
+/** A user as the tenant knows them (clearance, org units); `sub` as minted by `Mandant.header(rolle)`. */
+export async function neuerBenutzer(m: Mandant, rolle: string, freigabe: 'offen' | 'vs-nfd', organisationseinheiten: string[] = []) {
+  const sub = `${m.slug}-${rolle}`;
+  await ownerDb().withMandant(m.id, async (tx) => {
+    await tx.insert(schema.benutzer).values({ mandantId: m.id, sub, freigabe });
+    for (const oe of organisationseinheiten) await tx.insert(schema.benutzerOrganisationseinheit).values({ mandantId: m.id, sub, organisationseinheitId: oe });
+  });
+}

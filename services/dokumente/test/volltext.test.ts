@@ -1,0 +1,79 @@
+import { createDb, schema } from '@eakte/db';
+import { testConfig } from '@eakte/testing';
+import { PDFDocument } from 'pdf-lib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { dokumenteRepository } from '../src/repositories/dokumente.js';
+import { schriften } from '../src/pdf/schrift.js';
+import { arbeiteTextextraktion, sucheImVolltext } from '../src/textextraktion.js';
+import { baueApp, lade, neuerMandant, neuerVorgang, ownerDb, PNG, speicher } from './hilfen.js';
+
+const appDb = createDb(testConfig().DATABASE_URL, { max: 2 });
+afterAll(() => appDb.close());
+
+async function pdfMitText(zeilen: string[]): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  const { normal } = await schriften(doc);
+  const p = doc.addPage([595, 842]);
+  zeilen.forEach((z, i) => p.drawText(z, { x: 50, y: 780 - i * 18, size: 12, font: normal }));
+  return Buffer.from(await doc.save());
+}
+
+/** Runs the worker (with the application role) until the tenant has no open jobs left. */
+async function arbeiteAb(mandantId: string, log: Parameters<typeof arbeiteTextextraktion>[0]['log']) {
+  for (let i = 0; i < 50; i++) {
+    await arbeiteTextextraktion({ db: appDb, storage: speicher(), repo: dokumenteRepository, log });
+    const offen = await ownerDb().withMandant(mandantId, (tx) => tx.select().from(schema.auftrag));
+    if (offen.length === 0) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('jobs left');
+}
+
+describe('full-text extraction (background job)', () => {
+  it('extracts PDF, text and XML after the upload and finds them with German stemming, per tenant', async () => {
+    const t = await baueApp();
+    const m = await neuerMandant();
+    const v = await neuerVorgang(m.id);
+    const pdfDok = (await lade(t, m, v.vorgangId, { name: 'bescheid.pdf', inhalt: await pdfMitText(['Bescheid über die Baugenehmigung', 'für das Grundstück Müllerstraße 5']) })).json();
+    const txtDok = (await lade(t, m, v.vorgangId, { name: 'n.txt', type: 'text/plain', inhalt: Buffer.from('Die Nachbarn erheben Einwände gegen den Anbau.') })).json();
+    const xmlDok = (await lade(t, m, v.vorgangId, { name: 'x.xml', inhalt: Buffer.from('<?xml version="1.0"?><antrag><flurstueck>Gemarkung Lindenhof</flurstueck></antrag>') })).json();
+    await lade(t, m, v.vorgangId, { name: 'bild.png', type: 'image/png', inhalt: PNG });
+
+    // the request path only enqueued: three jobs (the PNG has no text), no text yet
+    const vorher = await ownerDb().withMandant(m.id, async (tx) => ({ auftraege: await tx.select().from(schema.auftrag), volltext: await tx.select().from(schema.volltext) }));
+    expect(vorher.auftraege).toHaveLength(3);
+    expect(vorher.volltext).toEqual([]);
+
+    await arbeiteAb(m.id, t.app.log);
+    // inflected forms find each other: "Baugenehmigungen" ~ "Baugenehmigung", "Einwand" ~ "Einwände"
+    expect((await sucheImVolltext(appDb, m.id, 'Baugenehmigungen')).map((h) => h.dokumentId)).toEqual([pdfDok.id]);
+    expect((await sucheImVolltext(appDb, m.id, 'Müllerstraße')).map((h) => h.dokumentId)).toEqual([pdfDok.id]);
+    expect((await sucheImVolltext(appDb, m.id, 'Einwand Anbau')).map((h) => h.dokumentId)).toEqual([txtDok.id]);
+    expect((await sucheImVolltext(appDb, m.id, 'Lindenhof')).map((h) => h.dokumentId)).toEqual([xmlDok.id]);
+    expect((await sucheImVolltext(appDb, m.id, 'flurstueck')).map((h) => h.dokumentId)).toEqual([]);
+    const [treffer] = await sucheImVolltext(appDb, m.id, 'Baugenehmigung');
+    expect(treffer!.ausschnitt).toContain('<b>Baugenehmigung</b>');
+
+    // another tenant finds nothing of it
+    const fremd = await neuerMandant();
+    expect(await sucheImVolltext(appDb, fremd.id, 'Baugenehmigung')).toEqual([]);
+  });
+
+  it('marks a PDF it cannot read as failed after three tries and keeps working on the others', async () => {
+    const t = await baueApp();
+    const m = await neuerMandant();
+    const v = await neuerVorgang(m.id);
+    // starts like a PDF, but is none: accepted by type detection, unreadable for extraction
+    const kaputt = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2000, 0x41)]);
+    const dok = (await lade(t, m, v.vorgangId, { name: 'kaputt.pdf', inhalt: kaputt })).json();
+    expect(dok.aktuelleVersion.mimeType).toBe('application/pdf');
+    for (let i = 0; i < 3; i++) {
+      // make the retry due at once
+      await ownerDb().withMandant(m.id, (tx) => tx.update(schema.auftrag).set({ faelligAb: new Date(0) }));
+      await arbeiteTextextraktion({ db: appDb, storage: speicher(), repo: dokumenteRepository, log: t.app.log });
+    }
+    await arbeiteAb(m.id, t.app.log);
+    const rows = await ownerDb().withMandant(m.id, (tx) => tx.select().from(schema.volltext));
+    expect(rows).toMatchObject([{ dokumentId: dok.id, status: 'fehler', inhalt: null }]);
+  });
+});

@@ -1,0 +1,22 @@
+// The Protokoll service's configuration: the platform's plus the checkpoint signing key.
+import { createPrivateKey } from 'node:crypto';
+import { serviceConfigSchema } from '@eakte/platform';
+import { z } from 'zod';
+
+export const protokollConfigSchema = serviceConfigSchema.extend({
+  /** Ed25519 private key (PKCS#8 PEM; `\n` escapes allowed) that signs checkpoints. */
+  PROTOKOLL_SIGNING_KEY: z
+    .string()
+    .transform((v) => v.replaceAll('\\n', '\n'))
+    .superRefine((pem, ctx) => {
+      try {
+        const key = createPrivateKey(pem);
+        if (key.asymmetricKeyType !== 'ed25519') ctx.addIssue({ code: 'custom', message: `must be an Ed25519 key, not ${key.asymmetricKeyType}` });
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be an Ed25519 private key in PEM (PKCS#8)' });
+      }
+    }),
+  /** Seconds between periodic checkpoints (0 = only on demand). */
+  PROTOKOLL_CHECKPOINT_INTERVALL: z.coerce.number().int().min(0).default(300),
+});
+export type ProtokollConfig = z.infer<typeof protokollConfigSchema>;

@@ -1,0 +1,113 @@
+import { Readable } from 'node:stream';
+import type { components } from '@eakte/api-client';
+import { KETTEN_FELDER } from '@eakte/audit';
+import createError from '@fastify/error';
+import { akteurOf, Errors } from '@eakte/platform';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { GespeichertesEreignis } from '../domain/kette.js';
+import type { ProtokollDienst, Signaturschluessel } from '../pruefung.js';
+import type { CheckpointRow, ProtokollRepository } from '../repositories/protokoll.js';
+
+const UngueltigerBereich = createError('UNGUELTIGER_BEREICH', '%s', 400);
+
+type Seite = components['schemas']['ProtokollSeite'];
+type Checkpoint = components['schemas']['Checkpoint'];
+
+const cursorZahl = (cursor?: string) => (cursor === undefined ? undefined : Number(cursor));
+const naechster = (items: { sequenz: number }[], limit: number) => (items.length === limit ? String(items[items.length - 1]!.sequenz) : null);
+const darstellung = (e: GespeichertesEreignis) => e as components['schemas']['ProtokollEreignis'];
+const checkpointDarstellung = (c: CheckpointRow): Checkpoint => ({ ...c, sequenz: Number(c.sequenz) });
+
+export const EXPORT_FELDER = [...KETTEN_FELDER, 'hash'] as const;
+
+function csvFeld(v: unknown): string {
+  const s = v === null || v === undefined ? '' : typeof v === 'string' ? v : typeof v === 'number' ? String(v) : JSON.stringify(v);
+  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+export function protokollHandlers(repo: ProtokollRepository, dienst: ProtokollDienst, schluessel: Signaturschluessel) {
+  return {
+    async listProtokoll(
+      req: FastifyRequest<{ Querystring: { objektId?: string; aktenzeichen?: string; akteur?: string; aktion?: string; von?: string; bis?: string; limit: number; cursor?: string } }>,
+    ): Promise<Seite> {
+      const { mandantId } = akteurOf(req);
+      const q = req.query;
+      const items = await repo.liste(
+        mandantId,
+        { objektId: q.objektId, aktenzeichen: q.aktenzeichen, akteur: q.akteur, aktion: q.aktion, von: q.von, bis: q.bis },
+        q.limit,
+        cursorZahl(q.cursor),
+      );
+      return { items: items.map(darstellung), nextCursor: naechster(items, q.limit) };
+    },
+
+    async getAkteHistorie(req: FastifyRequest<{ Params: { id: string }; Querystring: { limit: number; cursor?: string } }>): Promise<Seite> {
+      const { mandantId } = akteurOf(req);
+      const items = await repo.historie(mandantId, req.params.id, req.query.limit, cursorZahl(req.query.cursor));
+      if (items.length === 0 && req.query.cursor === undefined) throw new Errors.NichtGefunden('Keine Historie zu dieser Akte');
+      return { items: items.map(darstellung), nextCursor: naechster(items, req.query.limit) };
+    },
+
+    async pruefeProtokoll(req: FastifyRequest<{ Querystring: { von?: number; bis?: number } }>) {
+      const akteur = akteurOf(req);
+      const { von = 1, bis } = req.query;
+      if (bis !== undefined && bis < von) throw new UngueltigerBereich('bis muss größer oder gleich von sein');
+      if (von > 1) {
+        // a range behind everything ever recorded (chain head and signed checkpoints) is a client error, not a gap
+        const [kopf, [checkpoint]] = await Promise.all([repo.kopf(akteur.mandantId), repo.checkpoints(akteur.mandantId, 1)]);
+        const hoechste = Math.max(kopf?.sequenz ?? 0, checkpoint?.sequenz ?? 0);
+        if (von > hoechste + 1) throw new UngueltigerBereich(`von liegt hinter dem letzten Ereignis (${hoechste})`);
+      }
+      const t0 = process.hrtime.bigint();
+      const ergebnis = await dienst.pruefen(akteur.mandantId, von, bis);
+      const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+      req.log.info({ geprueft: ergebnis.geprueft, ms, gueltig: ergebnis.gueltig }, 'audit chain verified');
+      if (ergebnis.fehler) {
+        req.log.warn({ mandantId: akteur.mandantId, fehler: ergebnis.fehler }, 'audit chain manipulation detected');
+        await dienst.manipulationProtokollieren(akteur.mandantId, akteur, { requestId: req.id, clientIp: req.ip }, ergebnis.fehler);
+      }
+      return { ...ergebnis, fehler: ergebnis.fehler ? { erwartet: null, gefunden: null, ...ergebnis.fehler } : null };
+    },
+
+    async exportProtokoll(req: FastifyRequest<{ Querystring: { format: 'jsonl' | 'csv'; von?: number; bis?: number } }>, reply: FastifyReply) {
+      const { mandantId } = akteurOf(req);
+      const { format, von = 1 } = req.query;
+      const kopf = await repo.kopf(mandantId);
+      const bis = Math.min(req.query.bis ?? Number.MAX_SAFE_INTEGER, kopf?.sequenz ?? 0);
+      async function* zeilen() {
+        if (format === 'csv') yield `${EXPORT_FELDER.join(',')}\r\n`;
+        let puffer = '';
+        for await (const e of repo.strom(mandantId, von, bis)) {
+          puffer += format === 'csv' ? `${EXPORT_FELDER.map((f) => csvFeld(e[f])).join(',')}\r\n` : `${JSON.stringify(e)}\n`;
+          if (puffer.length >= 64 * 1024) {
+            yield puffer;
+            puffer = '';
+          }
+        }
+        if (puffer) yield puffer;
+      }
+      const datei = `protokoll-${von}-${bis}.${format}`;
+      reply
+        .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${datei}"`);
+      return reply.send(Readable.from(zeilen()));
+    },
+
+    async listProtokollCheckpoints(req: FastifyRequest<{ Querystring: { limit: number; cursor?: string } }>) {
+      const { mandantId } = akteurOf(req);
+      const items = await repo.checkpoints(mandantId, req.query.limit, cursorZahl(req.query.cursor));
+      return { items: items.map(checkpointDarstellung), nextCursor: naechster(items, req.query.limit) };
+    },
+
+    async createProtokollCheckpoint(req: FastifyRequest, reply: FastifyReply) {
+      const { mandantId } = akteurOf(req);
+      const c = await dienst.checkpointErstellen(mandantId);
+      if (!c) throw new Errors.Konflikt('Das Protokoll des Mandanten ist noch leer');
+      return reply.code(201).send(checkpointDarstellung(c));
+    },
+
+    async getProtokollSchluessel() {
+      return { algorithmus: 'Ed25519', schluesselId: schluessel.id, publicKeyPem: schluessel.pem };
+    },
+  };
+}

@@ -1,0 +1,199 @@
+// Data access for the audit trail. Every query runs inside a tenant transaction (RLS).
+import { ZEIT_SQL, type KettenEreignis } from '@eakte/audit';
+import { schema, sql, type Db, type Tx } from '@eakte/db';
+import { and, asc, desc, eq, getTableColumns, gt, gte, like, lt, lte, or, type SQL } from 'drizzle-orm';
+import type { GespeichertesEreignis, Kettenanker } from '../domain/kette.js';
+
+const t = schema.ereignis;
+const c = schema.checkpoint;
+/** Times leave the database already in the canonical format (microseconds, UTC). */
+const zeitText = (col: typeof t.zeit | typeof c.zeit) => sql<string>`to_char(${col} AT TIME ZONE 'UTC', ${sql.raw(ZEIT_SQL)})`;
+const { zeit: _zeit, ...ereignisSpalten } = getTableColumns(t);
+const ereignisAuswahl = { ...ereignisSpalten, zeit: zeitText(t.zeit) };
+const { zeit: _czeit, ...checkpointSpalten } = getTableColumns(c);
+const checkpointAuswahl = { ...checkpointSpalten, zeit: zeitText(c.zeit) };
+
+type EreignisRow = Omit<typeof t.$inferSelect, 'zeit'> & { zeit: string };
+export type CheckpointRow = Omit<typeof c.$inferSelect, 'zeit'> & { zeit: string };
+
+export function alsEreignis(r: EreignisRow): GespeichertesEreignis {
+  const e: KettenEreignis & { hash: string } = {
+    mandantId: r.mandantId,
+    sequenz: Number(r.sequenz),
+    zeit: r.zeit,
+    akteurSub: r.akteurSub,
+    akteurName: r.akteurName,
+    akteurRollen: r.akteurRollen,
+    akteurClient: r.akteurClient,
+    aktion: r.aktion,
+    objektTyp: r.objektTyp,
+    objektId: r.objektId,
+    aktenzeichen: r.aktenzeichen,
+    akteId: r.akteId,
+    aenderungen: r.aenderungen as KettenEreignis['aenderungen'],
+    ergebnis: r.ergebnis,
+    details: r.details as Record<string, unknown>,
+    requestId: r.requestId,
+    clientIp: r.clientIp,
+    hash: r.hash,
+  };
+  return e;
+}
+
+export interface Filter {
+  objektId?: string;
+  aktenzeichen?: string;
+  akteur?: string;
+  aktion?: string;
+  /** RFC 3339; compared in PostgreSQL at full (microsecond) precision. */
+  von?: string;
+  bis?: string;
+}
+
+const STROM_SPALTEN = `mandant_id, sequenz, to_char(zeit AT TIME ZONE 'UTC', ${ZEIT_SQL}), akteur_sub, akteur_name, akteur_rollen,
+  akteur_client, aktion, objekt_typ, objekt_id, aktenzeichen, akte_id, aenderungen, ergebnis, details, request_id, client_ip, hash`;
+
+function ausZeile(r: unknown[]): GespeichertesEreignis {
+  return {
+    mandantId: r[0] as string,
+    sequenz: Number(r[1]),
+    zeit: r[2] as string,
+    akteurSub: r[3] as string,
+    akteurName: r[4] as string,
+    akteurRollen: r[5] as string[],
+    akteurClient: r[6] as string | null,
+    aktion: r[7] as string,
+    objektTyp: r[8] as string,
+    objektId: r[9] as string | null,
+    aktenzeichen: r[10] as string | null,
+    akteId: r[11] as string | null,
+    aenderungen: r[12] as KettenEreignis['aenderungen'],
+    ergebnis: r[13] as string,
+    details: r[14] as Record<string, unknown>,
+    requestId: r[15] as string | null,
+    clientIp: r[16] as string | null,
+    hash: r[17] as string,
+  };
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
+export const STAPEL = 5_000;
+
+export function createProtokollRepository(db: Db, opts: { stapel?: number } = {}) {
+  const stapel = opts.stapel ?? STAPEL;
+  return {
+    /** Newest first; `vor` = keyset cursor (sequence numbers below it). */
+    async liste(mandantId: string, f: Filter, limit: number, vor?: number): Promise<GespeichertesEreignis[]> {
+      const bedingungen: (SQL | undefined)[] = [
+        f.objektId ? eq(t.objektId, f.objektId) : undefined,
+        f.aktenzeichen ? like(t.aktenzeichen, `${escapeLike(f.aktenzeichen)}%`) : undefined,
+        f.akteur ? eq(t.akteurSub, f.akteur) : undefined,
+        f.aktion ? eq(t.aktion, f.aktion) : undefined,
+        f.von ? sql`${t.zeit} >= ${f.von}::timestamptz` : undefined,
+        f.bis ? sql`${t.zeit} < ${f.bis}::timestamptz` : undefined,
+        vor !== undefined ? lt(t.sequenz, vor) : undefined,
+      ];
+      const rows = await db.withMandant(mandantId, (tx) =>
+        tx.select(ereignisAuswahl).from(t).where(and(...bedingungen)).orderBy(desc(t.sequenz)).limit(limit),
+      );
+      return rows.map(alsEreignis);
+    },
+
+    /** An Akte's events and those of objects in it, oldest first; `nach` = keyset cursor. */
+    async historie(mandantId: string, akteId: string, limit: number, nach?: number): Promise<GespeichertesEreignis[]> {
+      const rows = await db.withMandant(mandantId, (tx) =>
+        tx
+          .select(ereignisAuswahl)
+          .from(t)
+          .where(and(or(eq(t.akteId, akteId), eq(t.objektId, akteId)), nach !== undefined ? gt(t.sequenz, nach) : undefined))
+          .orderBy(asc(t.sequenz))
+          .limit(limit),
+      );
+      return rows.map(alsEreignis);
+    },
+
+    async kopf(mandantId: string, tx?: Tx): Promise<(Kettenanker & { zeit: string | null }) | null> {
+      const run = (q: Tx) => q.select({ sequenz: schema.kette.sequenz, hash: schema.kette.hash, zeit: sql<string | null>`to_char(${schema.kette.zeit} AT TIME ZONE 'UTC', ${sql.raw(ZEIT_SQL)})` }).from(schema.kette);
+      const rows = tx ? await run(tx) : await db.withMandant(mandantId, run);
+      const k = rows[0];
+      return k && k.sequenz > 0 ? { sequenz: Number(k.sequenz), hash: k.hash, zeit: k.zeit } : null;
+    },
+
+    /** The stored hash of one event (anchor for a range that does not start at 1). */
+    async hashVon(mandantId: string, sequenz: number): Promise<string | null> {
+      const rows = await db.withMandant(mandantId, (tx) => tx.select({ hash: t.hash }).from(t).where(eq(t.sequenz, sequenz)).orderBy(asc(t.zeit)).limit(1));
+      return rows[0]?.hash ?? null;
+    },
+
+    /**
+     * Events `von..bis` in sequence order through a server-side cursor, `stapel` rows per fetch, in
+     * one read-only snapshot: memory stays constant however long the chain. Ends the transaction
+     * when the consumer stops early (the generator's `return`).
+     */
+    async *strom(mandantId: string, von: number, bis: number): AsyncGenerator<GespeichertesEreignis> {
+      const client = await db.pool.connect();
+      let offen = false;
+      try {
+        await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+        offen = true;
+        await client.query(`select set_config('app.mandant', $1, true)`, [mandantId]);
+        await client.query(
+          `DECLARE protokoll_strom NO SCROLL CURSOR FOR
+             SELECT ${STROM_SPALTEN} FROM protokoll.ereignis WHERE sequenz >= $1 AND sequenz <= $2 ORDER BY sequenz, zeit`,
+          [von, bis],
+        );
+        for (;;) {
+          const r = await client.query({ text: `FETCH ${stapel} FROM protokoll_strom`, rowMode: 'array' });
+          for (const row of r.rows as unknown[][]) yield ausZeile(row);
+          if (r.rows.length < stapel) break;
+        }
+        await client.query('COMMIT');
+        offen = false;
+      } finally {
+        if (offen) await client.query('ROLLBACK').catch(() => {});
+        client.release();
+      }
+    },
+
+    async checkpoints(mandantId: string, limit: number, vor?: number): Promise<CheckpointRow[]> {
+      return db.withMandant(mandantId, (tx) =>
+        tx
+          .select(checkpointAuswahl)
+          .from(c)
+          .where(vor !== undefined ? lt(c.sequenz, vor) : undefined)
+          .orderBy(desc(c.sequenz), desc(c.zeit))
+          .limit(limit),
+      );
+    },
+
+    /** Checkpoints whose sequence lies in `von..bis`. */
+    async checkpointsImBereich(mandantId: string, von: number, bis: number | null): Promise<CheckpointRow[]> {
+      return db.withMandant(mandantId, (tx) =>
+        tx
+          .select(checkpointAuswahl)
+          .from(c)
+          .where(and(gte(c.sequenz, von), bis === null ? undefined : lte(c.sequenz, bis)))
+          .orderBy(asc(c.sequenz)),
+      );
+    },
+
+    async checkpointSpeichern(row: CheckpointRow): Promise<void> {
+      await db.withMandant(row.mandantId, (tx) =>
+        tx.insert(c).values({ ...row, zeit: sql`${row.zeit}::timestamptz` as unknown as Date }),
+      );
+    },
+
+    /** All tenants (the periodic round checks each one's chain head). */
+    async mandanten(): Promise<string[]> {
+      // listing tenants is a platform-operations read (row-level security on plattform.mandant)
+      const rows = await db.alsPlattformbetrieb((tx) => tx.select({ id: schema.mandant.id }).from(schema.mandant));
+      return rows.map((r) => r.id);
+    },
+
+    async partitionenSicherstellen(monate = 3): Promise<void> {
+      await db.db.execute(sql`select protokoll.partitionen_sicherstellen(${monate})`);
+    },
+  };
+}
+
+export type ProtokollRepository = ReturnType<typeof createProtokollRepository>;
