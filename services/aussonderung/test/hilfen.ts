@@ -3,7 +3,10 @@
 import { createDb, schema, sql } from '@eakte/db';
 import { eq } from 'drizzle-orm';
 import type { AuditEreignis, Protokollierer } from '@eakte/platform';
-import { authHeader, build } from '@eakte/testing';
+import { createHash } from 'node:crypto';
+import { storageSettings } from '@eakte/platform';
+import { createObjectStore } from '@eakte/storage';
+import { authHeader, build, testConfig } from '@eakte/testing';
 import type { FastifyInstance } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import { inject, onTestFinished } from 'vitest';
@@ -16,8 +19,15 @@ export async function auth(tenant: string, rolle: string | string[], sub?: strin
   return authHeader({ tenant, roles, sub: sub ?? `${tenant}-${roles[0]}` });
 }
 
-export async function baue(extra: Partial<Omit<AussonderungAppOptions, 'config'>> = {}): Promise<{ app: FastifyInstance; ereignisse: AuditEreignis[] }> {
+export async function baue(
+  extra: Partial<Omit<AussonderungAppOptions, 'config'>> & { echtesProtokoll?: boolean } = {},
+): Promise<{ app: FastifyInstance; ereignisse: AuditEreignis[] }> {
   const ereignisse: AuditEreignis[] = [];
+  if (extra.echtesProtokoll) {
+    const { echtesProtokoll: _, ...rest } = extra;
+    const app = await build((async (instance: FastifyInstance, opts: { config: never }) => aussonderungApp(instance, { ...opts, ...rest })) as never);
+    return { app, ereignisse };
+  }
   const protokolliere: Protokollierer = async (tx, _req, e) => {
     const r = await tx.execute<{ mandant: string | null }>(sql`select ${schema.currentMandant} as mandant`);
     if (!r.rows[0]?.mandant) throw new Error('Protokollierer außerhalb einer Mandantentransaktion');
@@ -137,4 +147,55 @@ export async function offeneAkte(tenant: string, einheitId: string, kennzeichen:
     }),
   );
   return id;
+}
+
+export interface GespeicherteDatei {
+  schluessel: string;
+  sha256: string;
+  inhalt: Buffer;
+}
+
+/** The test object store (the S3 server of the global setup). */
+export function testSpeicher() {
+  return createObjectStore(storageSettings(testConfig()));
+}
+
+/**
+ * A Dokument in a Vorgang with `versionen` stored versions, written as the Dokumente service would
+ * (object under `<mandantId>/<uuidv7>` first, then the rows), so this service's tests need no other service.
+ */
+export async function dokument(
+  tenant: string,
+  vorgangId: string,
+  betreff: string,
+  versionen: { dateiname: string; mimeType: string; inhalt: string }[],
+): Promise<{ id: string; dateien: GespeicherteDatei[] }> {
+  const mandant = await mandantId(tenant);
+  const speicher = testSpeicher();
+  const id = uuidv7();
+  const dateien: GespeicherteDatei[] = [];
+  for (const v of versionen) {
+    const inhalt = Buffer.from(v.inhalt, 'utf8');
+    const schluessel = `${mandant}/${uuidv7()}`;
+    await speicher.put(schluessel, inhalt, inhalt.length, v.mimeType);
+    dateien.push({ schluessel, sha256: createHash('sha256').update(inhalt).digest('hex'), inhalt });
+  }
+  const db = ownerDb();
+  await db.withMandant(mandant, async (tx) => {
+    await tx.insert(schema.dokument).values({ id, mandantId: mandant, vorgangId, betreff, datumDesSchreibens: '2024-05-06', eingangsdatum: '2024-05-07', aktuelleVersion: versionen.length, erstelltVon: `${tenant}-sachbearbeitung` });
+    await tx.insert(schema.dokumentVersion).values(
+      versionen.map((v, i) => ({
+        mandantId: mandant,
+        dokumentId: id,
+        nr: i + 1,
+        speicherschluessel: dateien[i]!.schluessel,
+        groesse: dateien[i]!.inhalt.length,
+        sha256: dateien[i]!.sha256,
+        mimeType: v.mimeType,
+        dateiname: v.dateiname,
+        erstelltVon: `${tenant}-sachbearbeitung`,
+      })),
+    );
+  });
+  return { id, dateien };
 }
