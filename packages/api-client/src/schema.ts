@@ -1850,6 +1850,15 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description The request body's media type is not one this operation accepts (`MEDIENTYP_NICHT_UNTERSTUETZT`). */
+        "Problem415-2": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
     };
     parameters: {
         IdPfad: components["schemas"]["Uuid"];
@@ -3442,6 +3451,7 @@ export interface operations {
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
+            415: components["responses"]["Problem415-2"];
             422: components["responses"]["Problem422"];
         };
     };
@@ -3533,6 +3543,7 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             409: components["responses"]["Problem409"];
+            415: components["responses"]["Problem415-2"];
             422: components["responses"]["Problem422"];
         };
     };
@@ -3624,6 +3635,7 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
+            415: components["responses"]["Problem415-2"];
             422: components["responses"]["Problem422"];
         };
     };
@@ -3687,6 +3699,7 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
+            415: components["responses"]["Problem415-2"];
             422: components["responses"]["Problem422"];
         };
     };
@@ -3751,6 +3764,7 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
+            415: components["responses"]["Problem415-2"];
             422: components["responses"]["Problem422"];
         };
     };

@@ -60,6 +60,17 @@ describe('Löschsperren', () => {
     expectProblem(auf, 404);
   });
 
+  it('takes only the media types the contract names', async () => {
+    const { app } = await baue();
+    const t = await neuerMandant();
+    const xmlSperre = await app.inject({ method: 'POST', url: '/api/v1/loeschsperren', headers: { ...(await auth(t, 'registratur')), 'content-type': 'application/xml' }, payload: '<akten/>' });
+    expectContract(xmlSperre, 'createLoeschsperre');
+    expectProblem(xmlSperre, 415, 'MEDIENTYP_NICHT_UNTERSTUETZT');
+    const jsonImport = await app.inject({ method: 'POST', url: '/api/v1/aussonderungen/01938f3e-7c1a-7b5e-9d0a-1f2e3d4c5b6a/importbestaetigung', headers: await auth(t, 'registratur'), payload: { a: 1 } });
+    expectContract(jsonImport, 'postImportbestaetigung');
+    expectProblem(jsonImport, 415, 'MEDIENTYP_NICHT_UNTERSTUETZT');
+  });
+
   it('pages the holds with a cursor', async () => {
     const { app } = await baue();
     const t = await neuerMandant();
