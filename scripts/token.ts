@@ -1,4 +1,4 @@
-// pnpm --silent token --tenant demo --role sachbearbeitung [--role registratur] [--sub id] [--ttl 1h]
+// pnpm --silent run token --tenant demo --role sachbearbeitung [--role registratur] [--sub id] [--ttl 1h] [--scope dokumente:write]
 // Prints a bearer token of the development issuer (embedded default only).
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -13,6 +13,7 @@ const { values } = parseArgs({
     sub: { type: 'string' },
     name: { type: 'string' },
     ttl: { type: 'string', default: '1h' },
+    scope: { type: 'string', multiple: true, default: [] },
   },
 });
 
@@ -44,5 +45,7 @@ const token = await signDevToken(await loadOrCreateDevKey(keyDir), {
   mandant: values.tenant,
   rollen: roles,
   ttlSeconds,
+  // a technical client's grants, e.g. --scope dokumente:write
+  ...(values.scope!.length ? { extra: { scope: values.scope!.join(' ') } } : {}),
 });
 process.stdout.write(`${token}\n`);

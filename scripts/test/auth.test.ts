@@ -110,4 +110,20 @@ describe('bearer token verification', () => {
     // plattformbetrieb has no tenant and reads no tenant content
     expectProblem(await get(app, await token({ roles: ['plattformbetrieb'] })), 403, 'KEINE_BERECHTIGUNG');
   });
+
+  it('limits a technical client (Fachverfahren) to the scopes of its token', async () => {
+    const app = await build(aktenApp);
+    const nurDokumente = await token({ tenant: 'demo', roles: ['fachverfahren'], extra: { scope: 'dokumente:write', azp: 'fachverfahren-bauantrag' } });
+    const body = expectProblem(await app.inject({ method: 'GET', url: '/api/v1/akten', headers: { authorization: `Bearer ${nurDokumente}` } }), 403, 'KEINE_BERECHTIGUNG');
+    expect(body.detail).toContain('akten:read');
+    const ohne = await token({ tenant: 'demo', roles: ['fachverfahren'], extra: { scope: '' } });
+    expectProblem(await app.inject({ method: 'GET', url: '/api/v1/akten', headers: { authorization: `Bearer ${ohne}` } }), 403);
+    const lesen = await token({ tenant: 'demo', roles: ['fachverfahren'], extra: { scope: 'akten:read' } });
+    expect((await app.inject({ method: 'GET', url: '/api/v1/akten', headers: { authorization: `Bearer ${lesen}` } })).statusCode).toBe(200);
+    // reading does not allow writing
+    const anlegen = await app.inject({ method: 'POST', url: '/api/v1/akten', headers: { authorization: `Bearer ${lesen}` }, payload: { betreff: 'x', aktenplaneinheitId: '01938f3e-7c1a-7b5e-9d0a-1f2e3d4c5b6a' } });
+    expectProblem(anlegen, 403);
+    // a person's role is not limited by scopes
+    expect((await app.inject({ method: 'GET', url: '/api/v1/akten', headers: await authHeader({ tenant: 'demo', roles: ['sachbearbeitung'] }) })).statusCode).toBe(200);
+  });
 });

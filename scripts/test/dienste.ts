@@ -1,7 +1,7 @@
 // All four domain services, built once per test file with their own config schemas.
 import aktenApp from '@eakte/akten';
 import aussonderungApp from '@eakte/aussonderung';
-import dokumenteApp from '@eakte/dokumente';
+import dokumenteApp, { dokumenteConfigSchema } from '@eakte/dokumente';
 import { createServer, loadConfig, serviceConfigSchema } from '@eakte/platform';
 import protokollApp, { protokollConfigSchema } from '@eakte/protokoll';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
@@ -9,7 +9,7 @@ import { inject } from 'vitest';
 
 export const DIENSTE: Record<string, { plugin: FastifyPluginAsync<never>; schema: Parameters<typeof loadConfig>[0] }> = {
   akten: { plugin: aktenApp as never, schema: serviceConfigSchema },
-  dokumente: { plugin: dokumenteApp as never, schema: serviceConfigSchema },
+  dokumente: { plugin: dokumenteApp as never, schema: serviceConfigSchema.merge(dokumenteConfigSchema) },
   aussonderung: { plugin: aussonderungApp as never, schema: serviceConfigSchema },
   protokoll: { plugin: protokollApp as never, schema: protokollConfigSchema },
 };

@@ -244,6 +244,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/aktenplan/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The Aktenplan as CSV (kennzeichen, titel, frist, aussonderungsart)
+         * @description Comma-separated, UTF-8, header row, units by Kennzeichen; `frist` is whole years, `unbefristet` or empty.
+         *
+         *     **Berechtigte Rollen:** `sachbearbeitung`, `registratur`, `fachadministration`, `fachverfahren`
+         */
+        get: operations["exportAktenplan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/aktenplan/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import an Aktenplan from CSV (all rows checked first; all or nothing)
+         * @description Columns `kennzeichen`, `titel` (required), `frist`, `aussonderungsart`; comma or semicolon separated,
+         *     UTF-8 (a BOM is allowed). Every row is checked and all errors are reported (422 with `fehler`) before
+         *     anything is changed. Units missing from the Aktenplan are created under their parent (which must be in
+         *     the file or already exist); existing units (same Kennzeichen) take the file's title and retention
+         *     defaults. Units not in the file stay as they are.
+         *
+         *     **Berechtigte Rollen:** `registratur`
+         */
+        post: operations["importAktenplan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/organisationseinheiten": {
         parameters: {
             query?: never;
@@ -1062,9 +1110,12 @@ export interface components {
             code: string;
             instance?: string;
             requestId?: string;
-            /** @description Validation errors, one per field. */
+            /** @description The errors, one per field (validation) or per line and field (file imports). */
             fehler?: {
-                ort: string;
+                /** @description body, querystring, params or headers */
+                ort?: string;
+                /** @description line of an imported file */
+                zeile?: number;
                 feld: string;
                 meldung: string;
             }[];
@@ -1462,11 +1513,13 @@ export interface components {
         };
         Suchtreffer: {
             /** @enum {string} */
-            typ: "akte" | "vorgang";
+            typ: "akte" | "vorgang" | "dokument";
             id: components["schemas"]["Uuid"];
             akteId: components["schemas"]["Uuid"];
-            /** @description Aktenzeichen of an Akte, Kennzeichen of a Vorgang. */
+            /** @description Aktenzeichen of an Akte, Kennzeichen of a Vorgang (also for a document, its Vorgang's). */
             kennzeichen: string;
+            /** @description For documents, the passage of the text that matched; matched words between « and ». */
+            ausschnitt?: string | null;
             betreff: string;
             status: components["schemas"]["Status"];
             /** @enum {string} */
@@ -2376,6 +2429,88 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+        };
+    };
+    exportAktenplan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tenant's Aktenplan as CSV. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example kennzeichen,titel,frist,aussonderungsart
+                     *     2,Bauwesen,,
+                     *     2.1,Straßenbau,10,A
+                     */
+                    "text/csv": string;
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+        };
+    };
+    importAktenplan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example kennzeichen,titel,frist,aussonderungsart
+                 *     7,Umwelt,,
+                 *     7.1,Immissionsschutz,30,A
+                 */
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description What the import did. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        angelegt: number;
+                        aktualisiert: number;
+                        unveraendert: number;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            /** @description The file is larger than the import accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `text/csv`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             422: components["responses"]["Problem422"];
         };
     };

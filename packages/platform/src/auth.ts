@@ -130,12 +130,25 @@ export function akteurOf(req: FastifyRequest): Akteur & { mandantId: string } {
   return a as Akteur & { mandantId: string };
 }
 
-export function authHook(verify: Verifier, allowed: readonly Rolle[], operationId: string) {
+/**
+ * The scope a technical client (Fachverfahren) needs for an operation: `<service>:read` for reads,
+ * `<service>:write` for changes, e.g. `dokumente:write` to file documents.
+ */
+export function benoetigterScope(service: string, method: string): string {
+  return `${service}:${method.toLowerCase() === 'get' || method.toLowerCase() === 'head' ? 'read' : 'write'}`;
+}
+
+export function authHook(verify: Verifier, allowed: readonly Rolle[], operationId: string, scope?: string) {
   return async (req: FastifyRequest, _reply: FastifyReply) => {
     const akteur = await verify(req.headers.authorization);
     req.akteur = akteur;
-    if (!akteur.rollen.some((r) => allowed.includes(r))) {
+    const rollen = akteur.rollen.filter((r) => allowed.includes(r));
+    if (rollen.length === 0) {
       throw new AuthErrors.KeineBerechtigung(`Keine Berechtigung für ${operationId}`);
+    }
+    // A technical client acts only within the scopes it was granted (client-credentials tokens).
+    if (scope && rollen.every((r) => r === 'fachverfahren') && !akteur.scopes.includes(scope)) {
+      throw new AuthErrors.KeineBerechtigung(`Dem Fachverfahren fehlt der Scope ${scope} für ${operationId}`);
     }
   };
 }

@@ -11,6 +11,8 @@ const DOKUMENTE_METADATEN: readonly Rolle[] = ['sachbearbeitung', 'registratur',
 export const BERECHTIGUNGEN: Record<string, readonly Rolle[]> = {
   getAktenplan: [...ALLE_FACHLICHEN],
   getAktenplaneinheit: [...ALLE_FACHLICHEN],
+  exportAktenplan: [...ALLE_FACHLICHEN],
+  importAktenplan: ['registratur'],
   listMandanten: ['plattformbetrieb'],
   createMandant: ['plattformbetrieb'],
   getMandant: ['sachbearbeitung', 'registratur', 'fachadministration', 'pruefung', 'fachverfahren'],

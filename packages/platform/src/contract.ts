@@ -85,10 +85,19 @@ export const contractRoutes = fp(
         const onRequest = opts.onRequest?.(op);
         const body = op.operation.requestBody as { required?: boolean; content?: Record<string, unknown> } | undefined;
         // Fastify validates a missing body as "nothing to check": a required JSON body must be there.
+        const medientypen = Object.keys(body?.content ?? {});
         const preValidation =
-          body?.required && body.content?.['application/json']
+          medientypen.length > 0
             ? async (req: FastifyRequest) => {
-                if (req.body === undefined || req.body === null) throw new Errors.KoerperFehlt('Die Anfrage braucht einen JSON-Körper');
+                // only the media types the contract names for this operation (a parser existing elsewhere is not enough)
+                const typ = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+                if (typ !== '' && !medientypen.includes(typ)) {
+                  throw new Errors.MedientypNichtErlaubt(`Erwartet wird ${medientypen.join(' oder ')}`);
+                }
+                // Fastify validates a missing body as "nothing to check": a required body must be there.
+                if (body?.required && body.content?.['application/json'] && (req.body === undefined || req.body === null)) {
+                  throw new Errors.KoerperFehlt('Die Anfrage braucht einen JSON-Körper');
+                }
               }
             : undefined;
         return { handler, config: { operationId }, ...(onRequest ? { onRequest } : {}), ...(preValidation ? { preValidation } : {}) } as never;

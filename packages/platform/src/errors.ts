@@ -20,6 +20,7 @@ export const Errors = {
   /** Well-formed but refused by a rule. */
   NichtVerarbeitbar: createError('NICHT_VERARBEITBAR', '%s', 422),
   KoerperFehlt: createError('KOERPER_FEHLT', '%s', 400),
+  MedientypNichtErlaubt: createError('MEDIENTYP_NICHT_UNTERSTUETZT', '%s', 415),
   UngueltigerCursor: createError('UNGUELTIGER_CURSOR', 'Der Cursor ist ungültig oder abgelaufen', 400),
   DienstNichtVerfuegbar: createError('DIENST_NICHT_VERFUEGBAR', '%s', 503),
   ZeitUeberschreitung: createError('ZEITUEBERSCHREITUNG', '%s', 504),

@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { z } from 'zod';
-import { authConfig, authHook, createVerifier } from './auth.js';
+import { authConfig, authHook, benoetigterScope, createVerifier } from './auth.js';
 import { erlaubteRollen } from './berechtigungen.js';
 import { databaseConfig, httpConfig, logConfig, storageConfig, storageSettings } from './config.js';
 import { contractRoutes, type Handlers, type OpenApiDocument } from './contract.js';
@@ -59,7 +59,7 @@ export const servicePlatform = fp(
       // Authenticate before the body is read or validated: strangers learn nothing about the input rules.
       onRequest: (op) => {
         const secured = op.operation.security === undefined || (op.operation.security as unknown[]).length > 0;
-        return secured ? authHook(verify, erlaubteRollen(op.operationId), op.operationId) : undefined;
+        return secured ? authHook(verify, erlaubteRollen(op.operationId), op.operationId, benoetigterScope(op.service, op.method)) : undefined;
       },
     });
   },

@@ -50,7 +50,11 @@ export interface TokenOptions {
   audience?: string;
 }
 
+/** What a technical client is granted unless a test says otherwise: every service, read and write. */
+export const ALLE_SCOPES = ['akten', 'dokumente', 'aussonderung', 'protokoll'].flatMap((s) => [`${s}:read`, `${s}:write`]).join(' ');
+
 export function token(opts: TokenOptions): Promise<string> {
+  const scope = opts.roles.includes('fachverfahren') && opts.extra?.scope === undefined ? { scope: ALLE_SCOPES } : {};
   return signDevToken(inject('devKey'), {
     issuer: opts.issuer ?? inject('issuer'),
     audience: opts.audience ?? 'eakte',
@@ -59,7 +63,7 @@ export function token(opts: TokenOptions): Promise<string> {
     mandant: opts.tenant,
     rollen: opts.roles,
     ttlSeconds: opts.ttlSeconds,
-    extra: opts.extra,
+    extra: { ...scope, ...opts.extra },
   });
 }
 

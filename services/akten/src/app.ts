@@ -18,6 +18,8 @@ export interface AktenAppOptions {
 
 export default async function aktenApp(app: FastifyInstance, opts: AktenAppOptions) {
   const protokolliere = opts.protokolliere ?? protokolliereImProtokoll;
+  // the Aktenplan import takes CSV as text (5,000 units are well below 5 MiB)
+  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 5 * 1024 * 1024 }, (_req, body, done) => done(null, body));
   await app.register(servicePlatform, {
     service: SERVICE,
     config: opts.config,

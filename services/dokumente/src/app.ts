@@ -11,6 +11,7 @@ import { protokolliere as protokolliereImProtokoll } from '@eakte/audit';
 import { dokumenteHandlers } from './handlers/index.js';
 import { dokumenteRepository } from './repositories/dokumente.js';
 import { raeumeVerwaisteObjekte } from './sweeper.js';
+import { pruefeFixityAllerMandanten } from './fixity.js';
 import { arbeiteTextextraktion } from './textextraktion.js';
 
 export const SERVICE = 'dokumente';
@@ -25,6 +26,8 @@ export const dokumenteConfigSchema = z.object({
   DOKUMENTE_SWEEPER_INTERVALL_SEKUNDEN: z.coerce.number().int().min(0).default(3600),
   /** How often the worker looks for due text extraction jobs; 0 = never (tests call it directly). */
   DOKUMENTE_ARBEITER_INTERVALL_SEKUNDEN: z.coerce.number().int().min(0).default(5),
+  /** How often stored content is re-read and its SHA-256 compared (per tenant, oldest checks first); 0 = never. */
+  DOKUMENTE_FIXITY_INTERVALL_SEKUNDEN: z.coerce.number().int().min(0).default(24 * 3600),
 });
 export type DokumenteConfig = z.infer<typeof dokumenteConfigSchema>;
 
@@ -58,6 +61,9 @@ export default async function dokumenteApp(app: FastifyInstance, opts: Dokumente
   });
   wiederhole(app, eigene.DOKUMENTE_SWEEPER_INTERVALL_SEKUNDEN, 'sweeper', async () => {
     await sweep();
+  });
+  wiederhole(app, eigene.DOKUMENTE_FIXITY_INTERVALL_SEKUNDEN, 'fixity', async () => {
+    await pruefeFixityAllerMandanten({ db: app.db, storage: app.storage, log: app.log });
   });
 }
 

@@ -2,12 +2,16 @@
 // they were filed. A mismatch or a missing object marks the Dokument `verletzt` and is recorded
 // in the audit trail; Dokumente checked longest ago come first.
 import { createHash } from 'node:crypto';
-import type { Db } from '@eakte/db';
+import { protokollAnhaengen, SYSTEM_AKTEUR } from '@eakte/audit';
+import type { Db, Tx } from '@eakte/db';
 import { schema, sql } from '@eakte/db';
-import type { Protokollierer } from '@eakte/platform';
+import type { AuditEreignis } from '@eakte/platform';
 import type { ObjectStore } from '@eakte/storage';
 import { asc, eq, inArray, sql as dsql } from 'drizzle-orm';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger } from 'fastify';
+
+/** Records an audit event in the transaction of the check (for a user's request or the scheduled run). */
+export type Aufzeichnen = (tx: Tx, ereignis: AuditEreignis) => Promise<void>;
 
 export interface Abweichung {
   dokumentId: string;
@@ -28,7 +32,7 @@ async function hashVon(storage: ObjectStore, key: string): Promise<string | null
   return hash.digest('hex');
 }
 
-export async function pruefeFixity(opts: { db: Db; storage: ObjectStore; mandantId: string; protokolliere: Protokollierer; req: FastifyRequest; maxDokumente?: number }): Promise<FixityErgebnis> {
+export async function pruefeFixity(opts: { db: Db; storage: ObjectStore; mandantId: string; aufzeichnen: Aufzeichnen; maxDokumente?: number }): Promise<FixityErgebnis> {
   const { db, storage, mandantId } = opts;
   const d = schema.dokument;
   const dv = schema.dokumentVersion;
@@ -64,7 +68,7 @@ export async function pruefeFixity(opts: { db: Db; storage: ObjectStore; mandant
       await tx.update(d).set({ integritaet: neu, integritaetGeprueftAm: sql`now()` }).where(eq(d.id, dok.id));
       if (fehler.length > 0 || dok.integritaet !== neu) {
         const akte = await tx.select({ akteId: schema.vorgang.akteId }).from(schema.vorgang).where(eq(schema.vorgang.id, dok.vorgangId));
-        await opts.protokolliere(tx, opts.req, {
+        await opts.aufzeichnen(tx, {
           aktion: neu === 'verletzt' ? 'dokument.integritaet.verletzt' : 'dokument.integritaet.bestaetigt',
           objektTyp: 'dokument',
           objektId: dok.id,
@@ -77,4 +81,32 @@ export async function pruefeFixity(opts: { db: Db; storage: ObjectStore; mandant
     }
   });
   return { dokumente: dokumente.length, versionen: versionen.length, verletzt };
+}
+
+/**
+ * The scheduled run: per tenant, the Dokumente checked longest ago (a bounded batch each), recorded
+ * with the system as actor. Tenants are worked one after the other because each check runs under
+ * its tenant's row-level security.
+ */
+export async function pruefeFixityAllerMandanten(opts: { db: Db; storage: ObjectStore; log: FastifyBaseLogger; maxDokumente?: number }): Promise<number> {
+  const mandanten = await opts.db.alsPlattformbetrieb((tx) => tx.select({ id: schema.mandant.id }).from(schema.mandant));
+  let verletzt = 0;
+  for (const { id: mandantId } of mandanten) {
+    try {
+      const r = await pruefeFixity({
+        db: opts.db,
+        storage: opts.storage,
+        mandantId,
+        maxDokumente: opts.maxDokumente,
+        aufzeichnen: async (tx, e) => {
+          await protokollAnhaengen(tx, { ...e, mandantId, akteur: SYSTEM_AKTEUR });
+        },
+      });
+      verletzt += r.verletzt.length;
+      if (r.verletzt.length > 0) opts.log.error({ mandantId, verletzt: r.verletzt }, 'fixity check found damaged content');
+    } catch (err) {
+      opts.log.warn({ err, mandantId }, 'fixity check failed for a tenant');
+    }
+  }
+  return verletzt;
 }

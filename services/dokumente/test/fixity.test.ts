@@ -1,4 +1,7 @@
-import { expectContract, expectProblem } from '@eakte/testing';
+import { createDb, schema } from '@eakte/db';
+import { expectContract, expectProblem, testConfig } from '@eakte/testing';
+import { eq } from 'drizzle-orm';
+import { pruefeFixityAllerMandanten } from '../src/fixity.js';
 import { describe, expect, it } from 'vitest';
 import { baueApp, lade, neuerMandant, neuerVorgang, pdf, speicher, zeilen } from './hilfen.js';
 
@@ -45,5 +48,31 @@ describe('POST /admin/fixity', () => {
       expectProblem(res, 403, 'KEINE_BERECHTIGUNG');
       expectContract(res, 'runFixityCheck');
     }
+  });
+});
+
+describe('scheduled fixity run', () => {
+  it('checks every tenant with the system as actor and records damage in the audit trail', async () => {
+    const t = await baueApp();
+    const m = await neuerMandant();
+    const v = await neuerVorgang(m.id);
+    const id = (await lade(t, m, v.vorgangId, { name: 'a.pdf', inhalt: await pdf('geplant') })).json().id as string;
+    const key = (await zeilen(m.id)).versionen.find((x) => x.dokumentId === id)!.speicherschluessel;
+    await speicher().put(key, Buffer.from('Bitfäule'), Buffer.byteLength('Bitfäule'));
+
+    const appDb = createDb(testConfig().DATABASE_URL, { max: 2 });
+    try {
+      const verletzt = await pruefeFixityAllerMandanten({ db: appDb, storage: speicher(), log: t.app.log });
+      expect(verletzt).toBeGreaterThanOrEqual(1);
+      const ereignisse = await appDb.withMandant(m.id, (tx) =>
+        tx.select().from(schema.ereignis).where(eq(schema.ereignis.aktion, 'dokument.integritaet.verletzt')),
+      );
+      expect(ereignisse).toHaveLength(1);
+      expect(ereignisse[0]).toMatchObject({ objektId: id, akteurSub: 'system', akteId: v.akteId });
+    } finally {
+      await appDb.close();
+    }
+    const status = (await t.app.inject({ method: 'GET', url: `/api/v1/dokumente/${id}`, headers: await m.header('registratur') })).json().integritaet;
+    expect(status).toBe('verletzt');
   });
 });

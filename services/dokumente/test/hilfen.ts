@@ -41,7 +41,7 @@ export async function baueApp(opts: { overrides?: Record<string, string>; protok
   const protokoll: AuditEreignis[] = [];
   const app = createServer({ logLevel: 'silent' });
   await app.register(dokumenteApp, {
-    config: { ...testConfig(opts.overrides), DOKUMENTE_SPOOL_DIR: spoolDir, DOKUMENTE_SWEEPER_INTERVALL_SEKUNDEN: 0, DOKUMENTE_ARBEITER_INTERVALL_SEKUNDEN: 0 },
+    config: { ...testConfig(opts.overrides), DOKUMENTE_SPOOL_DIR: spoolDir, DOKUMENTE_SWEEPER_INTERVALL_SEKUNDEN: 0, DOKUMENTE_ARBEITER_INTERVALL_SEKUNDEN: 0, DOKUMENTE_FIXITY_INTERVALL_SEKUNDEN: 0 },
     protokolliere:
       opts.protokolliere ??
       (async (_tx: unknown, _req: unknown, e: AuditEreignis) => {

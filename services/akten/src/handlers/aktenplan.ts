@@ -29,6 +29,11 @@ const einzeln = (row: AktenplaneinheitRow) => darstellung({ ...row, ebene: row.k
 
 export function aktenplanHandlers(repo: AktenplanRepository, service: AktenService) {
   return {
+    async exportAktenplan(req: FastifyRequest, reply: FastifyReply) {
+      const csv = await service.exportiereAktenplan(req);
+      return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="aktenplan.csv"').send(csv);
+    },
+    importAktenplan: (req: FastifyRequest<{ Body: string }>) => service.importiereAktenplan(req, req.body),
     async getAktenplan(req: FastifyRequest): Promise<components['schemas']['Aktenplan']> {
       const { mandantId } = akteurOf(req);
       return { einheiten: inBaumordnung(await repo.alle(mandantId)).map(darstellung) };

@@ -60,6 +60,7 @@ export function trefferDarstellung(t: Treffer): S['Suchtreffer'] {
     status: t.status,
     trefferArt: relevanz >= 2 ? 'aktenzeichen' : relevanz >= 1 ? 'volltext' : 'aehnlich',
     relevanz,
+    ausschnitt: t.ausschnitt ?? null,
   };
 }
 

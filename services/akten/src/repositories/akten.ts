@@ -77,6 +77,11 @@ export async function einheit(tx: Tx, id: string, opts: { sperren?: boolean } = 
   return rows[0] ?? null;
 }
 
+/** The tenant's whole Aktenplan, by Kennzeichen. */
+export function alleEinheiten(tx: Tx): Promise<AktenplaneinheitRow[]> {
+  return tx.select().from(aktenplaneinheit).orderBy(asc(aktenplaneinheit.kennzeichen));
+}
+
 export async function fuegeEinheitEin(tx: Tx, row: typeof aktenplaneinheit.$inferInsert): Promise<AktenplaneinheitRow> {
   const [r] = await tx.insert(aktenplaneinheit).values(row).returning();
   return r!;
@@ -330,13 +335,15 @@ export async function wiedervorlagen(tx: Tx, sicht: Sicht, bis: string, nach: un
 // ---- search ------------------------------------------------------------------------------
 
 export type Treffer = {
-  typ: 'akte' | 'vorgang';
+  typ: 'akte' | 'vorgang' | 'dokument';
   id: string;
   akte_id: string;
   kennzeichen: string;
   betreff: string;
   status: 'offen' | 'geschlossen';
   relevanz: string;
+  /** For documents: the matching passage of the extracted text, matches between « and ». */
+  ausschnitt: string | null;
 };
 
 /** Largest code point: `x ~<~ prefix || MAX` bounds a prefix range on a text_pattern_ops index. */
@@ -354,12 +361,15 @@ export async function suche(tx: Tx, sicht: Sicht, q: string, nach: unknown[] | n
   const bis = `${q}${MAX_ZEICHEN}`;
   const tsq = sql`websearch_to_tsquery('german'::regconfig, akten.suchtext(${q}))`;
   const gefaltet = sql`akten.suchtext(${q})`;
+  // document text is indexed as written (German stemming, no folding)
+  const tsqText = sql`websearch_to_tsquery('german'::regconfig, ${q})`;
   const scharf = await tx.execute<{ scharf: boolean }>(sql`
     SELECT EXISTS (SELECT 1 FROM akten.akte WHERE aktenzeichen ~>=~ ${q} AND aktenzeichen ~<~ ${bis})
         OR EXISTS (SELECT 1 FROM akten.aktenzeichen_historie WHERE aktenzeichen ~>=~ ${q} AND aktenzeichen ~<~ ${bis})
         OR EXISTS (SELECT 1 FROM akten.vorgang WHERE kennzeichen ~>=~ ${q} AND kennzeichen ~<~ ${bis})
         OR EXISTS (SELECT 1 FROM akten.akte WHERE suchvektor @@ ${tsq})
-        OR EXISTS (SELECT 1 FROM akten.vorgang WHERE suchvektor @@ ${tsq}) AS scharf`);
+        OR EXISTS (SELECT 1 FROM akten.vorgang WHERE suchvektor @@ ${tsq})
+        OR EXISTS (SELECT 1 FROM dokumente.volltext WHERE vektor @@ ${tsqText}) AS scharf`);
   const exakt = scharf.rows[0]?.scharf === true;
 
   const stufen = sql`ARRAY[${sql.join(sicht.stufen.map((s) => sql`${s}`), sql`, `)}]::text[]`;
@@ -402,11 +412,29 @@ export async function suche(tx: Tx, sicht: Sicht, q: string, nach: unknown[] | n
       SELECT 'vorgang'::text, v.id, v.akte_id, v.kennzeichen, v.betreff, v.status, round((${vorgangRelevanz})::numeric, 6)
         FROM akten.vorgang v JOIN akten.akte a ON a.id = v.akte_id
        WHERE (${vorgangTreffer}) AND ${sichtbar}
+      UNION ALL
+      -- documents by their extracted text (current version), visible like their Akte
+      SELECT 'dokument'::text, d.id, a.id, v.kennzeichen, d.betreff, v.status,
+             round((1 + least(ts_rank(x.vektor, ${tsqText}), 0.99) * 0.9)::numeric, 6)
+        FROM dokumente.volltext x
+        JOIN dokumente.dokument d ON d.mandant_id = x.mandant_id AND d.id = x.dokument_id AND d.aktuelle_version = x.version_nr
+        JOIN akten.vorgang v ON v.mandant_id = d.mandant_id AND v.id = d.vorgang_id
+        JOIN akten.akte a ON a.mandant_id = v.mandant_id AND a.id = v.akte_id
+       WHERE ${exakt ? sql`x.vektor @@ ${tsqText}` : sql`false`} AND ${sichtbar}
+    ), seite AS (
+      SELECT * FROM t
+      ${seite}
+      ORDER BY t.relevanz DESC, t.typ, t.id
+      LIMIT ${limit}
     )
-    SELECT t.typ, t.id, t.akte_id, t.kennzeichen, t.betreff, t.status, t.relevanz::text AS relevanz FROM t
-    ${seite}
-    ORDER BY t.relevanz DESC, t.typ, t.id
-    LIMIT ${limit}`);
+    -- snippets only for the rows of this page
+    SELECT p.typ, p.id, p.akte_id, p.kennzeichen, p.betreff, p.status, p.relevanz::text AS relevanz,
+           CASE WHEN p.typ = 'dokument' THEN (
+             SELECT ts_headline('german'::regconfig, x.inhalt, ${tsqText}, 'StartSel=«, StopSel=», MaxWords=25, MinWords=10, MaxFragments=2')
+               FROM dokumente.volltext x JOIN dokumente.dokument d ON d.mandant_id = x.mandant_id AND d.id = x.dokument_id AND d.aktuelle_version = x.version_nr
+              WHERE x.dokument_id = p.id) END AS ausschnitt
+      FROM seite p
+     ORDER BY p.relevanz DESC, p.typ, p.id`);
   return r.rows;
 }
 

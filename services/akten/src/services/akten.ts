@@ -9,6 +9,8 @@ import { bildeAktenzeichen, pruefeRegel, STANDARD_REGEL, vorgangKennzeichen } fr
 import { berechneAufbewahrung, heute, istVerkuerzung, wirksameFrist, type Frist } from '../domain/aufbewahrung.js';
 import { einstellungenAus, sichtFuer, stufeZulaessig, type Einstellungen, type Sicht } from '../domain/sichtbarkeit.js';
 import { dekodiereCursor, kodiereCursor, pruefeIfMatch } from '../domain/version.js';
+import { vergleicheKennzeichen } from '../domain/aktenplan.js';
+import { elternKennzeichen, leseAktenplanCsv, schreibeAktenplanCsv } from '../domain/aktenplan-csv.js';
 import * as repo from '../repositories/akten.js';
 import { mitErweiterung, uebersetzeDbFehler } from './fehler.js';
 
@@ -166,6 +168,53 @@ export function createAktenService(db: Db, protokolliere: Protokollierer) {
       }),
 
     // ---- Aktenplan ----------------------------------------------------------------------
+    exportiereAktenplan: (req: FastifyRequest) =>
+      imKontext(req, async (tx) =>
+        schreibeAktenplanCsv(
+          (await repo.alleEinheiten(tx))
+            .sort((a, b) => vergleicheKennzeichen(a.kennzeichen, b.kennzeichen))
+            .map((e) => ({ kennzeichen: e.kennzeichen, titel: e.titel, frist: fristVon(e), aussonderungsart: e.aussonderungsart })),
+        ),
+      ),
+
+    /** Creates missing units and updates titles and retention defaults of existing ones, all or nothing. */
+    importiereAktenplan: (req: FastifyRequest, text: string) =>
+      imKontext(req, async (tx, k) => {
+        const bestand = new Map((await repo.alleEinheiten(tx)).map((e) => [e.kennzeichen, e]));
+        const { einheiten, fehler } = leseAktenplanCsv(text, new Set(bestand.keys()));
+        if (fehler.length > 0) {
+          throw mitErweiterung(new Errors.NichtVerarbeitbar(`Die Datei hat ${fehler.length} fehlerhafte Angabe(n); nichts wurde geändert`), { fehler });
+        }
+        const ergebnis = { angelegt: 0, aktualisiert: 0, unveraendert: 0 };
+        for (const e of einheiten) {
+          const alt = bestand.get(e.kennzeichen);
+          const neu = { titel: e.titel, ...fristAlsSpalten(e.frist), ...(e.aussonderungsart !== undefined ? { aussonderungsart: e.aussonderungsart } : {}) };
+          if (!alt) {
+            const eltern = elternKennzeichen(e.kennzeichen);
+            const row = await repo.fuegeEinheitEin(tx, {
+              id: uuidv7(),
+              mandantId: k.mandantId,
+              parentId: eltern ? bestand.get(eltern)!.id : null,
+              kennzeichen: e.kennzeichen,
+              ...neu,
+            });
+            bestand.set(row.kennzeichen, row);
+            await protokolliere(tx, req, { aktion: 'aktenplaneinheit.erstellt', objektTyp: 'aktenplaneinheit', objektId: row.id, details: { kennzeichen: row.kennzeichen, titel: row.titel, import: true } });
+            ergebnis.angelegt++;
+            continue;
+          }
+          const diff = aenderungen(alt as unknown as Record<string, unknown>, neu);
+          if (diff.length === 0) {
+            ergebnis.unveraendert++;
+            continue;
+          }
+          await repo.aendereEinheit(tx, alt.id, neu);
+          await protokolliere(tx, req, { aktion: 'aktenplaneinheit.geaendert', objektTyp: 'aktenplaneinheit', objektId: alt.id, aenderungen: diff, details: { import: true } });
+          ergebnis.aktualisiert++;
+        }
+        return ergebnis;
+      }),
+
     einheitMitVersion: (req: FastifyRequest, id: string) => db.withMandant(akteurOf(req).mandantId, (tx) => repo.einheit(tx, id)),
 
     erstelleEinheit: (

@@ -26,7 +26,7 @@ export function dokumenteHandlers(deps: DokumenteDeps): Handlers {
     /** POST /admin/fixity: the caller's tenant, Dokumente checked longest ago first. */
     async runFixityCheck(req: FastifyRequest) {
       const { mandantId } = akteurOf(req);
-      return pruefeFixity({ db: deps.db, storage: deps.storage, mandantId, protokolliere: deps.protokolliere, req });
+      return pruefeFixity({ db: deps.db, storage: deps.storage, mandantId, aufzeichnen: (tx, e) => deps.protokolliere(tx, req, e) });
     },
   } as Handlers;
 }
