@@ -11,17 +11,30 @@ import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 
 let apps: Record<string, FastifyInstance> = {};
 const tenant = `boese-${Math.random().toString(36).slice(2, 8)}`;
+const mandantId = crypto.randomUUID();
 let owner: pg.Client;
 
-/** Rows of all tenant content (audit trail excluded: refused requests may be audited). */
+/**
+ * Rows of this test's tenant in all content tables (audit trail excluded: refused requests may be
+ * audited). Counted per tenant, so other test files writing their own tenants' rows in parallel
+ * do not count. A new tenant would have been answered with a 2xx, which the test refuses anyway.
+ */
 async function zeilen(): Promise<number> {
   const tables = await owner.query(
-    `SELECT quote_ident(table_schema) || '.' || quote_ident(table_name) AS t FROM information_schema.tables
-      WHERE table_schema IN ('plattform', 'akten', 'dokumente', 'aussonderung') AND table_type = 'BASE TABLE'`,
+    `SELECT quote_ident(c.table_schema) || '.' || quote_ident(c.table_name) AS t FROM information_schema.columns c
+       JOIN information_schema.tables tb ON tb.table_schema = c.table_schema AND tb.table_name = c.table_name
+      WHERE c.table_schema IN ('akten', 'dokumente', 'aussonderung') AND c.column_name = 'mandant_id' AND tb.table_type = 'BASE TABLE'`,
   );
-  let n = 0;
-  for (const { t } of tables.rows) n += Number((await owner.query(`SELECT count(*) AS c FROM ${t}`)).rows[0].c);
-  return n;
+  // the owner is subject to FORCE RLS: count inside a transaction of the tenant
+  await owner.query('BEGIN');
+  try {
+    await owner.query(`SELECT set_config('app.mandant', $1, true)`, [mandantId]);
+    let n = 0;
+    for (const { t } of tables.rows) n += Number((await owner.query(`SELECT count(*) AS c FROM ${t} WHERE mandant_id = $1`, [mandantId])).rows[0].c);
+    return n;
+  } finally {
+    await owner.query('COMMIT');
+  }
 }
 
 const BAD_IDS = ['kein-uuid', '1', '00000000-0000-0000-0000-00000000000g', "1' OR '1'='1", '%00', '..%2F..%2Fetc%2Fpasswd', 'a'.repeat(5000)];
@@ -45,7 +58,7 @@ beforeAll(async () => {
   owner = new pg.Client({ connectionString: inject('ownerUrl') });
   await owner.connect();
   const db = createDb(inject('ownerUrl'), { max: 1 });
-  await db.db.insert(schema.mandant).values({ id: crypto.randomUUID(), slug: tenant, name: 'Böse Eingaben' });
+  await db.db.insert(schema.mandant).values({ id: mandantId, slug: tenant, name: 'Böse Eingaben' });
   await db.close();
   apps = await alleDienste({ RATE_LIMIT_MAX: '0' });
 });

@@ -3,10 +3,11 @@
 // and the object stays unchanged. A new operation whose path this test cannot fill fails it
 // until a fixture is added here. (`/benutzer/{sub}` names a user of the caller's own tenant.)
 import { contract } from '@eakte/api-client/contract';
+import { createDb, schema } from '@eakte/db';
 import { BERECHTIGUNGEN, operations, type OperationRef } from '@eakte/platform';
 import { authHeader, expectContract } from '@eakte/testing';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { alleDienste, schliesseDienste } from './dienste.js';
 
 let apps: Record<string, FastifyInstance> = {};
@@ -39,6 +40,18 @@ async function anlegen(akten: FastifyInstance) {
   });
   expect(dok.statusCode, dok.body).toBe(201);
   ids['/dokumente/{id}'] = dok.json().id;
+  const sperre = await apps.aussonderung!.inject({ method: 'POST', url: '/api/v1/loeschsperren', headers: reg, payload: { bezeichnung: 'Trennung', grund: 'Trennung', akten: [akte.json().id] } });
+  expect(sperre.statusCode, sperre.body).toBe(201);
+  ids['/loeschsperren/{id}'] = sperre.json().id;
+  // an Aussonderung needs due Akten; for this probe its process row is enough
+  const db = createDb(inject('ownerUrl'), { max: 1 });
+  try {
+    const aussonderungId = crypto.randomUUID();
+    await db.withMandant(inject('demo').demo!, (tx) => tx.insert(schema.aussonderung).values({ id: aussonderungId, mandantId: inject('demo').demo!, erstelltVon: 'demo-registratur' }));
+    ids['/aussonderungen/{id}'] = aussonderungId;
+  } finally {
+    await db.close();
+  }
 }
 
 const fixture = (path: string) => Object.entries(ids).find(([prefix]) => path.startsWith(prefix))?.[1];

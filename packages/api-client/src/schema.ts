@@ -772,6 +772,290 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/loeschsperren": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Löschsperren of the tenant, newest first (registratur, pruefung)
+         * @description **Berechtigte Rollen:** `registratur`, `pruefung`
+         */
+        get: operations["listLoeschsperren"];
+        put?: never;
+        /**
+         * Place a Löschsperre (legal hold) on Akten (registratur)
+         * @description **Berechtigte Rollen:** `registratur`
+         */
+        post: operations["createLoeschsperre"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/loeschsperren/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Release a Löschsperre with a reason (registratur); the record stays
+         * @description **Berechtigte Rollen:** `registratur`
+         */
+        delete: operations["aufhebenLoeschsperre"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/aussonderung/faellig": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Akten due for Aussonderung and not yet offered, with a flag for held ones (registratur)
+         * @description **Berechtigte Rollen:** `registratur`
+         */
+        get: operations["listFaelligeAkten"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/aussonderungen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Offer Akten to the archive: a new Aussonderung in state angeboten (registratur)
+         * @description **Berechtigte Rollen:** `registratur`
+         */
+        post: operations["createAussonderung"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/aussonderungen/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An Aussonderung with its objects, progress and received messages (registratur)
+         * @description **Berechtigte Rollen:** `registratur`
+         */
+        get: operations["getAussonderung"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/aussonderungen/{id}/anbietung": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The offer package 0501 (Anbieteverzeichnis, metadata only) as ZIP (registratur)
+         * @description **Berechtigte Rollen:** `registratur`
+         */
+        get: operations["getAnbietung"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/aussonderungen/{id}/bewertung": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the archive's appraisal: its 0502 as XML, or a manual JSON map (registratur)
+         * @description **Berechtigte Rollen:** `registratur`
+         */
+        post: operations["postBewertung"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/aussonderungen/{id}/bewertungsbestaetigung": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The receipt 0505 for the archive's 0502, as ZIP (registratur)
+         * @description **Berechtigte Rollen:** `registratur`
+         */
+        get: operations["getBewertungsbestaetigung"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/aussonderungen/{id}/empfangsbestaetigung": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the archive's receipt 0504 (after our 0501) or 0507 (after our 0503) (registratur)
+         * @description **Berechtigte Rollen:** `registratur`
+         */
+        post: operations["postEmpfangsbestaetigung"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/aussonderungen/{id}/abgabe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The transfer package 0503 for the objects appraised A, streamed as ZIP (registratur)
+         * @description **Berechtigte Rollen:** `registratur`
+         */
+        get: operations["getAbgabe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/aussonderungen/{id}/importbestaetigung": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the archive's import confirmation 0506: confirmed Akten become archiviert and lose their content (registratur)
+         * @description **Berechtigte Rollen:** `registratur`
+         */
+        post: operations["postImportbestaetigung"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/aussonderungen/{id}/vernichtung": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Request destruction of the objects appraised V (registratur; a second person approves)
+         * @description **Berechtigte Rollen:** `registratur`
+         */
+        post: operations["postVernichtung"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/aussonderungen/{id}/vernichtung/freigabe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve the destruction (registratur, not the requester): content is deleted, the stub kept
+         * @description **Berechtigte Rollen:** `registratur`
+         */
+        post: operations["postVernichtungFreigabe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/aussonderungen/{id}/vernichtungsprotokoll.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The Vernichtungsprotokoll as PDF (registratur)
+         * @description **Berechtigte Rollen:** `registratur`
+         */
+        get: operations["getVernichtungsprotokoll"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1394,6 +1678,120 @@ export interface components {
                 grund: "abweichend" | "fehlt" | "unlesbar";
             }[];
         };
+        /** @description A legal hold. It blocks destruction, transfer, deletion and shortening of retention of every covered Akte until released. */
+        Loeschsperre: {
+            id: components["schemas"]["Uuid"];
+            bezeichnung: string;
+            grund: string;
+            /** @description Case reference of the court or authority, if any. */
+            aktenzeichenGericht: string | null;
+            /** @description Ids of the covered Akten. */
+            akten: components["schemas"]["Uuid"][];
+            /** @description False once released. */
+            aktiv: boolean;
+            /** Format: date-time */
+            erstelltAm: string;
+            erstelltVon: string;
+            /** Format: date-time */
+            aufgehobenAm: string | null;
+            aufgehobenVon: string | null;
+            aufhebungsgrund: string | null;
+        };
+        LoeschsperrenListe: {
+            items: components["schemas"]["Loeschsperre"][];
+            nextCursor: string | null;
+        };
+        LoeschsperreNeu: {
+            bezeichnung: string;
+            grund: string;
+            aktenzeichenGericht?: string;
+            akten: components["schemas"]["Uuid"][];
+        };
+        /** @description An Akte whose retention has ended and that is in no Aussonderung yet. */
+        FaelligeAkte: {
+            id: components["schemas"]["Uuid"];
+            aktenzeichen: string;
+            betreff: string;
+            aktenplaneinheitId: components["schemas"]["Uuid"];
+            aktenplanKennzeichen: string;
+            /** Format: date */
+            aufbewahrungBis: string | null;
+            /** Format: date */
+            aussonderungFaelligAb: string;
+            aussonderungsart: components["schemas"]["Aussonderungsart"];
+            /** @description A Löschsperre covers the Akte; it cannot be offered until all holds are released. */
+            gesperrt: boolean;
+        };
+        FaelligeAktenListe: {
+            items: components["schemas"]["FaelligeAkte"][];
+            nextCursor: string | null;
+        };
+        AussonderungNeu: {
+            akten: components["schemas"]["Uuid"][];
+        };
+        /**
+         * @description The archive's appraisal, A archivieren, V vernichten; null while unappraised.
+         * @enum {string|null}
+         */
+        Bewertung: "A" | "V" | null;
+        AussonderungsObjekt: {
+            akteId: components["schemas"]["Uuid"];
+            aktenzeichen: string;
+            betreff: string;
+            bewertung: components["schemas"]["Bewertung"];
+            /** @enum {string} */
+            status: "angeboten" | "bewertet" | "abgegeben" | "archiviert" | "vernichtet";
+            /** @description The archive's id from its import confirmation (0506). */
+            archivkennung: string | null;
+            gesperrt: boolean;
+        };
+        /** @description An Aussonderung process; its id is the xdomea ProzessID of all its messages. */
+        Aussonderung: {
+            id: components["schemas"]["Uuid"];
+            /** @enum {string} */
+            status: "angeboten" | "bewertet" | "abgegeben" | "abgeschlossen";
+            /** Format: date-time */
+            erstelltAm: string;
+            erstelltVon: string;
+            /** Format: date-time */
+            bewertetAm: string | null;
+            /** Format: date-time */
+            abgegebenAm: string | null;
+            /** @description The archive's 0502 asked for a receipt (0505, see `bewertungsbestaetigung`). */
+            empfangsbestaetigungAngefordert: boolean;
+            fortschritt: {
+                schritt: string | null;
+                erledigt: number;
+                gesamt: number;
+            };
+            objekte: components["schemas"]["AussonderungsObjekt"][];
+            vernichtung: null | {
+                beantragtVon: string;
+                /** Format: date-time */
+                beantragtAm: string;
+                freigegebenVon: string | null;
+                /** Format: date-time */
+                freigegebenAm: string | null;
+            };
+            /** @description Messages received from the archive. */
+            nachrichten: {
+                /** @enum {string} */
+                typ: "0502" | "0504" | "0506" | "0507";
+                /** Format: date-time */
+                empfangenAm: string;
+                /** @description As sent by the archive (often local time without offset). */
+                erstellungszeitpunkt: string | null;
+                absender: string | null;
+            }[];
+        };
+        /** @description An xdomea 3.1.0 message as XML (UTF-8). */
+        XdomeaNachricht: string;
+        /** @description Manual appraisal, Akte id → A or V. */
+        BewertungManuell: {
+            bewertungen: {
+                [key: string]: "A" | "V";
+            };
+        };
     };
     responses: {
         /** @description Missing, invalid or expired bearer token. */
@@ -1499,6 +1897,15 @@ export interface components {
         Problem416: {
             headers: {
                 "Content-Range"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The request body's media type is not one this operation accepts (`MEDIENTYP_NICHT_UNTERSTUETZT`). */
+        "Problem415-2": {
+            headers: {
                 [name: string]: unknown;
             };
             content: {
@@ -3120,6 +3527,461 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             503: components["responses"]["Problem503"];
+        };
+    };
+    listLoeschsperren: {
+        parameters: {
+            query?: {
+                /** @description Page size (at most 200). */
+                limit?: components["parameters"]["Limit-2"];
+                /** @description `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor-2"];
+                /** @description Only active (`true`) or only released (`false`) holds. */
+                aktiv?: "true" | "false";
+                /** @description Only holds covering this Akte. */
+                akte?: components["schemas"]["Uuid"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of holds. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoeschsperrenListe"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+        };
+    };
+    createLoeschsperre: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoeschsperreNeu"];
+            };
+        };
+        responses: {
+            /** @description The new hold. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Loeschsperre"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            415: components["responses"]["Problem415-2"];
+            422: components["responses"]["Problem422"];
+        };
+    };
+    aufhebenLoeschsperre: {
+        parameters: {
+            query?: {
+                /** @description Why the hold is released (e.g. the judgment is final). Required: without it the answer is 400 `VALIDIERUNGSFEHLER` (checked after the hold was found, so that another tenant's id answers 404 like a missing one). */
+                grund?: string;
+            };
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPfad"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The released hold. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Loeschsperre"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+        };
+    };
+    listFaelligeAkten: {
+        parameters: {
+            query?: {
+                /** @description Page size (at most 200). */
+                limit?: components["parameters"]["Limit-2"];
+                /** @description `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor-2"];
+                /** @description Only Akten under this unit or its sub-units. */
+                aktenplaneinheit?: components["schemas"]["Uuid"];
+                /** @description Only Akten that fell due in this year. */
+                jahr?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page, ordered by due date. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FaelligeAktenListe"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+        };
+    };
+    createAussonderung: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AussonderungNeu"];
+            };
+        };
+        responses: {
+            /** @description The new Aussonderung; fetch the 0501 under `anbietung`. Held Akten are refused (409 `LOESCHSPERRE`). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Aussonderung"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            415: components["responses"]["Problem415-2"];
+            422: components["responses"]["Problem422"];
+        };
+    };
+    getAussonderung: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPfad"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Aussonderung. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Aussonderung"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+        };
+    };
+    getAnbietung: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPfad"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description ZIP with `<ProzessID>_Aussonderung.Anbieteverzeichnis.0501.xml`. */
+            200: {
+                headers: {
+                    /** @description attachment; filename="<ProzessID>_Aussonderung.Anbieteverzeichnis.0501.zip" */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+        };
+    };
+    postBewertung: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPfad"];
+            };
+            cookie?: never;
+        };
+        /** @description The 0502 Bewertungsverzeichnis as the archive sent it, or `{ "bewertungen": { "<akteId>": "A" | "V" } }`. */
+        requestBody: {
+            content: {
+                "application/xml": components["schemas"]["XdomeaNachricht"];
+                "application/json": components["schemas"]["BewertungManuell"];
+                "text/xml": components["schemas"]["XdomeaNachricht"];
+                "application/zip": string;
+            };
+        };
+        responses: {
+            /** @description The Aussonderung after the appraisal; unappraised objects stay `angeboten`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Aussonderung"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            415: components["responses"]["Problem415-2"];
+            422: components["responses"]["Problem422"];
+        };
+    };
+    getBewertungsbestaetigung: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPfad"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description ZIP with `<ProzessID>_Aussonderung.BewertungEmpfangBestaetigen.0505.xml`. */
+            200: {
+                headers: {
+                    /** @description attachment; filename="<ProzessID>_Aussonderung.BewertungEmpfangBestaetigen.0505.zip" */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+        };
+    };
+    postEmpfangsbestaetigung: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPfad"];
+            };
+            cookie?: never;
+        };
+        /** @description The 0504 or 0507 message (Kopf only). */
+        requestBody: {
+            content: {
+                "application/xml": components["schemas"]["XdomeaNachricht"];
+                "text/xml": components["schemas"]["XdomeaNachricht"];
+                "application/zip": string;
+            };
+        };
+        responses: {
+            /** @description The Aussonderung. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Aussonderung"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            415: components["responses"]["Problem415-2"];
+            422: components["responses"]["Problem422"];
+        };
+    };
+    getAbgabe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPfad"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description ZIP with `<ProzessID>_Aussonderung.Aussonderung.0503.xml` and every primary file as `<UUID>.<ext>`. */
+            200: {
+                headers: {
+                    /** @description attachment; filename="<ProzessID>_Aussonderung.Aussonderung.0503.zip" */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+        };
+    };
+    postImportbestaetigung: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPfad"];
+            };
+            cookie?: never;
+        };
+        /** @description The 0506 message. */
+        requestBody: {
+            content: {
+                "application/xml": components["schemas"]["XdomeaNachricht"];
+                "text/xml": components["schemas"]["XdomeaNachricht"];
+                "application/zip": string;
+            };
+        };
+        responses: {
+            /** @description The Aussonderung; confirmed objects are `archiviert` with their `archivkennung`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Aussonderung"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            415: components["responses"]["Problem415-2"];
+            422: components["responses"]["Problem422"];
+        };
+    };
+    postVernichtung: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPfad"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Aussonderung with the pending request. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Aussonderung"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+        };
+    };
+    postVernichtungFreigabe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPfad"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Aussonderung; destroyed objects are `vernichtet`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Aussonderung"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+        };
+    };
+    getVernichtungsprotokoll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPfad"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The protocol of an approved destruction. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
         };
     };
 }

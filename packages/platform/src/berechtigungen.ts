@@ -60,6 +60,22 @@ export const BERECHTIGUNGEN: Record<string, readonly Rolle[]> = {
   createEingangsstempel: [...DOKUMENTE_SCHREIBEN],
   getAktenauszug: [...DOKUMENTE_SCHREIBEN],
   runFixityCheck: ['registratur'],
+  // Aussonderung service: registratur runs it; pruefung may read the holds; nobody else sees any of it.
+  createLoeschsperre: ['registratur'],
+  listLoeschsperren: ['registratur', 'pruefung'],
+  aufhebenLoeschsperre: ['registratur'],
+  listFaelligeAkten: ['registratur'],
+  createAussonderung: ['registratur'],
+  getAussonderung: ['registratur'],
+  getAnbietung: ['registratur'],
+  postBewertung: ['registratur'],
+  getBewertungsbestaetigung: ['registratur'],
+  postEmpfangsbestaetigung: ['registratur'],
+  getAbgabe: ['registratur'],
+  postImportbestaetigung: ['registratur'],
+  postVernichtung: ['registratur'],
+  postVernichtungFreigabe: ['registratur'],
+  getVernichtungsprotokoll: ['registratur'],
 };
 
 export function erlaubteRollen(operationId: string): readonly Rolle[] {

@@ -3,3 +3,4 @@ export * from './plattform.js';
 export * from './akten.js';
 export * from './protokoll.js';
 export * from './dokumente.js';
+export * from './aussonderung.js';

@@ -51,3 +51,9 @@ export function wirksameFrist(
 export function heute(jetzt: Date = new Date()): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(jetzt);
 }
+
+/** True when `neu` ends retention earlier than `alt` (no Frist counts as the shortest). */
+export function istVerkuerzung(alt: Frist, neu: Frist): boolean {
+  const rang = (f: Frist) => (f === 'unbefristet' ? Number.POSITIVE_INFINITY : f === null ? -1 : f);
+  return rang(neu) < rang(alt);
+}

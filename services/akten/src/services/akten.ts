@@ -6,13 +6,16 @@ import { akteurOf, AuthErrors, Errors, type Aenderung, type Protokollierer } fro
 import type { FastifyRequest } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import { bildeAktenzeichen, pruefeRegel, STANDARD_REGEL, vorgangKennzeichen } from '../domain/aktenzeichen.js';
-import { berechneAufbewahrung, heute, wirksameFrist, type Frist } from '../domain/aufbewahrung.js';
+import { berechneAufbewahrung, heute, istVerkuerzung, wirksameFrist, type Frist } from '../domain/aufbewahrung.js';
 import { einstellungenAus, sichtFuer, stufeZulaessig, type Einstellungen, type Sicht } from '../domain/sichtbarkeit.js';
 import { dekodiereCursor, kodiereCursor, pruefeIfMatch } from '../domain/version.js';
 import { vergleicheKennzeichen } from '../domain/aktenplan.js';
 import { elternKennzeichen, leseAktenplanCsv, schreibeAktenplanCsv } from '../domain/aktenplan-csv.js';
 import * as repo from '../repositories/akten.js';
 import { mitErweiterung, uebersetzeDbFehler } from './fehler.js';
+
+/** A Löschsperre covers the Akte (design §3.6): 409 with the code the Aussonderung service uses too. */
+const loeschsperre = (detail: string) => Object.assign(new Errors.Konflikt(detail), { code: 'LOESCHSPERRE' });
 
 export const LIMIT_STANDARD = 50;
 export const LIMIT_MAX = 200;
@@ -373,6 +376,14 @@ export function createAktenService(db: Db, protokolliere: Protokollierer) {
         const diff = aenderungen(alt as unknown as Record<string, unknown>, set);
         if (diff.length === 0) return ansicht(tx, alt);
         let row = await repo.aendereAkte(tx, id, set).catch((e) => uebersetzeDbFehler(e, { verweis: 'Die federführende Organisationseinheit existiert nicht' }));
+        // design §3.6: retention may be lengthened at any time, shortened only when no Löschsperre covers the Akte
+        if (aufbewahrungsfrist !== undefined) {
+          const vorher = (await ansicht(tx, alt)).frist;
+          const nachher = (await ansicht(tx, row)).frist;
+          if (istVerkuerzung(vorher, nachher) && (await repo.aktiveLoeschsperren(tx, id)) > 0) {
+            throw loeschsperre('Eine Löschsperre liegt auf der Akte: die Aufbewahrungsfrist kann nur verlängert werden');
+          }
+        }
         if (row.status === 'geschlossen') {
           const neu = await mitAufbewahrung(tx, row);
           if (neu.aufbewahrungBis !== row.aufbewahrungBis || neu.aussonderungFaelligAb !== row.aussonderungFaelligAb) {

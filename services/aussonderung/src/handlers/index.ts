@@ -1,6 +1,131 @@
+import type { components } from '@eakte/api-client';
 import type { Handlers } from '@eakte/platform';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { LoeschsperreRow } from '../repositories/aussonderung.js';
+import type { AussonderungAnsicht, AussonderungService, Download } from '../services/aussonderung.js';
+import { AussonderungFehler } from '../services/fehler.js';
+import { xmlAusPaket } from '../xdomea/paket.js';
+
+type S = components['schemas'];
+type MitId = FastifyRequest<{ Params: { id: string } }>;
+
+export function sperreDarstellung(s: LoeschsperreRow): S['Loeschsperre'] {
+  return {
+    id: s.id,
+    bezeichnung: s.bezeichnung,
+    grund: s.grund,
+    aktenzeichenGericht: s.aktenzeichenGericht,
+    akten: s.akten,
+    aktiv: s.aufgehobenAm === null,
+    erstelltAm: s.erstelltAm.toISOString(),
+    erstelltVon: s.erstelltVon,
+    aufgehobenAm: s.aufgehobenAm?.toISOString() ?? null,
+    aufgehobenVon: s.aufgehobenVon,
+    aufhebungsgrund: s.aufhebungsgrund,
+  };
+}
+
+export function aussonderungDarstellung(a: AussonderungAnsicht): S['Aussonderung'] {
+  const { row, vernichtung: v } = a;
+  return {
+    id: row.id,
+    status: row.status,
+    erstelltAm: row.erstelltAm.toISOString(),
+    erstelltVon: row.erstelltVon,
+    bewertetAm: row.bewertetAm?.toISOString() ?? null,
+    abgegebenAm: row.abgegebenAm?.toISOString() ?? null,
+    empfangsbestaetigungAngefordert: row.empfangsbestaetigungAngefordert,
+    fortschritt: { schritt: row.fortschrittSchritt, erledigt: row.fortschrittErledigt, gesamt: row.fortschrittGesamt },
+    objekte: a.objekte.map((o) => ({
+      akteId: o.akteId,
+      aktenzeichen: o.aktenzeichen,
+      betreff: o.betreff,
+      bewertung: o.bewertung,
+      status: o.status,
+      archivkennung: o.archivkennung,
+      gesperrt: o.gesperrt,
+    })),
+    vernichtung: v
+      ? { beantragtVon: v.beantragtVon, beantragtAm: v.beantragtAm.toISOString(), freigegebenVon: v.freigegebenVon, freigegebenAm: v.freigegebenAm?.toISOString() ?? null }
+      : null,
+    nachrichten: a.nachrichten.map((n) => ({ typ: n.typ, empfangenAm: n.empfangenAm.toISOString(), erstellungszeitpunkt: n.erstellungszeitpunkt, absender: n.absender })),
+  };
+}
+
+/** RFC 6266 attachment with an ASCII fallback; our names are ASCII anyway (UUID and message name). */
+function sende(reply: FastifyReply, typ: string, d: Download) {
+  const ascii = d.dateiname.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return reply
+    .type(typ)
+    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(d.dateiname)}`)
+    .header('cache-control', 'no-store')
+    .send(d.inhalt instanceof Uint8Array ? Buffer.from(d.inhalt) : d.inhalt);
+}
+
+/** An xdomea reply as text: sent as XML, or as the archive's ZIP package. */
+async function nachrichtVon(body: unknown): Promise<string> {
+  if (!Buffer.isBuffer(body)) return body as string;
+  try {
+    return await xmlAusPaket(body);
+  } catch (err) {
+    throw new AussonderungFehler.XdomeaUngueltig((err as Error).message);
+  }
+}
 
 /** All handlers of the Aussonderung service, keyed by operationId. */
-export function aussonderungHandlers(): Handlers {
-  return {};
+export function aussonderungHandlers(service: AussonderungService): Handlers {
+  const h = {
+    async createLoeschsperre(req: FastifyRequest<{ Body: S['LoeschsperreNeu'] }>, reply: FastifyReply) {
+      const s = await service.erstelleSperre(req, req.body);
+      reply.code(201).header('location', `/api/v1/loeschsperren/${s.id}`);
+      return sperreDarstellung(s);
+    },
+    async listLoeschsperren(req: FastifyRequest<{ Querystring: { aktiv?: 'true' | 'false'; akte?: string; limit?: number; cursor?: string } }>): Promise<S['LoeschsperrenListe']> {
+      const seite = await service.listeSperren(req, req.query);
+      return { items: seite.items.map(sperreDarstellung), nextCursor: seite.nextCursor };
+    },
+    async aufhebenLoeschsperre(req: FastifyRequest<{ Params: { id: string }; Querystring: { grund?: string } }>) {
+      return sperreDarstellung(await service.hebeSperreAuf(req, req.params.id, req.query.grund));
+    },
+    async listFaelligeAkten(req: FastifyRequest<{ Querystring: { aktenplaneinheit?: string; jahr?: string; limit?: number; cursor?: string } }>): Promise<S['FaelligeAktenListe']> {
+      return service.faellig(req, req.query);
+    },
+    async createAussonderung(req: FastifyRequest<{ Body: S['AussonderungNeu'] }>, reply: FastifyReply) {
+      const a = await service.erstelleAussonderung(req, req.body);
+      reply.code(201).header('location', `/api/v1/aussonderungen/${a.row.id}`);
+      return aussonderungDarstellung(a);
+    },
+    async getAussonderung(req: MitId) {
+      return aussonderungDarstellung(await service.aussonderung(req, req.params.id));
+    },
+    async getAnbietung(req: MitId, reply: FastifyReply) {
+      return sende(reply, 'application/zip', await service.anbietung(req, req.params.id));
+    },
+    async postBewertung(req: FastifyRequest<{ Params: { id: string }; Body: string | Buffer | S['BewertungManuell'] }>) {
+      const body = typeof req.body === 'object' && !Buffer.isBuffer(req.body) ? req.body : await nachrichtVon(req.body);
+      return aussonderungDarstellung(await service.bewertung(req, req.params.id, body));
+    },
+    async getBewertungsbestaetigung(req: MitId, reply: FastifyReply) {
+      return sende(reply, 'application/zip', await service.bewertungsbestaetigung(req, req.params.id));
+    },
+    async postEmpfangsbestaetigung(req: FastifyRequest<{ Params: { id: string }; Body: string }>) {
+      return aussonderungDarstellung(await service.empfangsbestaetigung(req, req.params.id, await nachrichtVon(req.body)));
+    },
+    async getAbgabe(req: MitId, reply: FastifyReply) {
+      return sende(reply, 'application/zip', await service.abgabe(req, req.params.id));
+    },
+    async postImportbestaetigung(req: FastifyRequest<{ Params: { id: string }; Body: string }>) {
+      return aussonderungDarstellung(await service.importbestaetigung(req, req.params.id, await nachrichtVon(req.body)));
+    },
+    async postVernichtung(req: MitId) {
+      return aussonderungDarstellung(await service.beantrageVernichtung(req, req.params.id));
+    },
+    async postVernichtungFreigabe(req: MitId) {
+      return aussonderungDarstellung(await service.gebeVernichtungFrei(req, req.params.id));
+    },
+    async getVernichtungsprotokoll(req: MitId, reply: FastifyReply) {
+      return sende(reply, 'application/pdf', await service.vernichtungsprotokoll(req, req.params.id));
+    },
+  };
+  return h as unknown as Handlers;
 }

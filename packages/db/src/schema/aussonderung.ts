@@ -1,0 +1,176 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, foreignKey, index, integer, jsonb, pgSchema, primaryKey, text, timestamptz, unique, uuid } from './pg.js';
+import { akte } from './akten.js';
+import { mandantIdColumn, mandantPolicy } from './common.js';
+import { mandant } from './plattform.js';
+
+export const aussonderungSchema = pgSchema('aussonderung');
+
+/** A legal hold (Löschsperre): blocks destruction, transfer, deletion and shortening of retention. */
+export const loeschsperre = aussonderungSchema
+  .table(
+    'loeschsperre',
+    {
+      id: uuid('id').primaryKey(),
+      mandantId: mandantIdColumn().references(() => mandant.id),
+      bezeichnung: text('bezeichnung').notNull(),
+      grund: text('grund').notNull(),
+      aktenzeichenGericht: text('aktenzeichen_gericht'),
+      erstelltAm: timestamptz('erstellt_am').notNull().defaultNow(),
+      erstelltVon: text('erstellt_von').notNull(),
+      aufgehobenAm: timestamptz('aufgehoben_am'),
+      aufgehobenVon: text('aufgehoben_von'),
+      aufhebungsgrund: text('aufhebungsgrund'),
+    },
+    (t) => [
+      unique('loeschsperre_mandant_id_uq').on(t.mandantId, t.id),
+      index('loeschsperre_erstellt_idx').on(t.mandantId, t.erstelltAm.desc(), t.id.desc()),
+      check('loeschsperre_bezeichnung_ck', sql`length(${t.bezeichnung}) BETWEEN 1 AND 300`),
+      check('loeschsperre_grund_ck', sql`length(${t.grund}) BETWEEN 1 AND 2000`),
+      check(
+        'loeschsperre_aufhebung_ck',
+        sql`(${t.aufgehobenAm} IS NULL) = (${t.aufgehobenVon} IS NULL) AND (${t.aufgehobenAm} IS NULL) = (${t.aufhebungsgrund} IS NULL)`,
+      ),
+      mandantPolicy(t.mandantId),
+    ],
+  )
+  .enableRLS();
+
+/** The Akten a hold covers. */
+export const loeschsperreAkte = aussonderungSchema
+  .table(
+    'loeschsperre_akte',
+    {
+      mandantId: mandantIdColumn(),
+      loeschsperreId: uuid('loeschsperre_id').notNull(),
+      akteId: uuid('akte_id').notNull(),
+    },
+    (t) => [
+      primaryKey({ name: 'loeschsperre_akte_pk', columns: [t.mandantId, t.loeschsperreId, t.akteId] }),
+      foreignKey({ columns: [t.mandantId, t.loeschsperreId], foreignColumns: [loeschsperre.mandantId, loeschsperre.id], name: 'loeschsperre_akte_sperre_fk' }),
+      foreignKey({ columns: [t.mandantId, t.akteId], foreignColumns: [akte.mandantId, akte.id], name: 'loeschsperre_akte_akte_fk' }),
+      index('loeschsperre_akte_akte_idx').on(t.mandantId, t.akteId),
+      mandantPolicy(t.mandantId),
+    ],
+  )
+  .enableRLS();
+
+/** One Aussonderung process; its id is the xdomea ProzessID of all its messages. */
+export const aussonderung = aussonderungSchema
+  .table(
+    'aussonderung',
+    {
+      id: uuid('id').primaryKey(),
+      mandantId: mandantIdColumn().references(() => mandant.id),
+      status: text('status').$type<'angeboten' | 'bewertet' | 'abgegeben' | 'abgeschlossen'>().notNull().default('angeboten'),
+      erstelltAm: timestamptz('erstellt_am').notNull().defaultNow(),
+      erstelltVon: text('erstellt_von').notNull(),
+      bewertetAm: timestamptz('bewertet_am'),
+      /** The 0502 asked for a receipt (0505). */
+      empfangsbestaetigungAngefordert: boolean('empfangsbestaetigung_angefordert').notNull().default(false),
+      abgegebenAm: timestamptz('abgegeben_am'),
+      /** Progress of long work (transfer package, deletions): done of total objects. */
+      fortschrittErledigt: integer('fortschritt_erledigt').notNull().default(0),
+      fortschrittGesamt: integer('fortschritt_gesamt').notNull().default(0),
+      fortschrittSchritt: text('fortschritt_schritt'),
+      geaendertAm: timestamptz('geaendert_am').notNull().defaultNow(),
+    },
+    (t) => [
+      unique('aussonderung_mandant_id_uq').on(t.mandantId, t.id),
+      index('aussonderung_erstellt_idx').on(t.mandantId, t.erstelltAm.desc()),
+      check('aussonderung_status_ck', sql`${t.status} IN ('angeboten', 'bewertet', 'abgegeben', 'abgeschlossen')`),
+      check('aussonderung_fortschritt_ck', sql`${t.fortschrittErledigt} BETWEEN 0 AND ${t.fortschrittGesamt}`),
+      mandantPolicy(t.mandantId),
+    ],
+  )
+  .enableRLS();
+
+/** An Akte offered in an Aussonderung, with the archive's appraisal and what became of it. */
+export const aussonderungObjekt = aussonderungSchema
+  .table(
+    'aussonderung_objekt',
+    {
+      mandantId: mandantIdColumn(),
+      aussonderungId: uuid('aussonderung_id').notNull(),
+      akteId: uuid('akte_id').notNull(),
+      bewertung: text('bewertung').$type<'A' | 'V'>(),
+      /** Appraisals of the Akte's Vorgänge when the archive gave them separately: `{ id: 'A' | 'V' }`. */
+      unterbewertungen: jsonb('unterbewertungen').$type<Record<string, 'A' | 'V'>>().notNull().default(sql`'{}'::jsonb`),
+      status: text('status').$type<'angeboten' | 'bewertet' | 'abgegeben' | 'archiviert' | 'vernichtet'>().notNull().default('angeboten'),
+      archivkennung: text('archivkennung'),
+      erfolgreich: boolean('erfolgreich'),
+      inhaltGeloeschtAm: timestamptz('inhalt_geloescht_am'),
+    },
+    (t) => [
+      primaryKey({ name: 'aussonderung_objekt_pk', columns: [t.mandantId, t.aussonderungId, t.akteId] }),
+      // an Akte is offered once: the due list shows Akten not yet in an Aussonderung
+      unique('aussonderung_objekt_akte_uq').on(t.mandantId, t.akteId),
+      foreignKey({ columns: [t.mandantId, t.aussonderungId], foreignColumns: [aussonderung.mandantId, aussonderung.id], name: 'aussonderung_objekt_aussonderung_fk' }),
+      foreignKey({ columns: [t.mandantId, t.akteId], foreignColumns: [akte.mandantId, akte.id], name: 'aussonderung_objekt_akte_fk' }),
+      check('aussonderung_objekt_bewertung_ck', sql`${t.bewertung} IN ('A', 'V')`),
+      check('aussonderung_objekt_status_ck', sql`${t.status} IN ('angeboten', 'bewertet', 'abgegeben', 'archiviert', 'vernichtet')`),
+      // offer before destroy, also in the database: destroyed only as V, transferred only as A
+      check('aussonderung_objekt_vernichtet_ck', sql`${t.status} <> 'vernichtet' OR ${t.bewertung} = 'V'`),
+      check('aussonderung_objekt_abgabe_ck', sql`${t.status} NOT IN ('abgegeben', 'archiviert') OR ${t.bewertung} = 'A'`),
+      check('aussonderung_objekt_bewertet_ck', sql`${t.status} = 'angeboten' OR ${t.bewertung} IS NOT NULL`),
+      mandantPolicy(t.mandantId),
+    ],
+  )
+  .enableRLS();
+
+/** A destruction of an Aussonderung's V-objects: requested by one registratur user, approved by another. */
+export const vernichtung = aussonderungSchema
+  .table(
+    'vernichtung',
+    {
+      id: uuid('id').primaryKey(),
+      mandantId: mandantIdColumn(),
+      aussonderungId: uuid('aussonderung_id').notNull(),
+      beantragtVon: text('beantragt_von').notNull(),
+      beantragtVonName: text('beantragt_von_name').notNull(),
+      beantragtAm: timestamptz('beantragt_am').notNull().defaultNow(),
+      freigegebenVon: text('freigegeben_von'),
+      freigegebenVonName: text('freigegeben_von_name'),
+      freigegebenAm: timestamptz('freigegeben_am'),
+      /** The objects as they were destroyed, for the protocol (Aktenzeichen, Betreff, Laufzeit, files). */
+      objekte: jsonb('objekte').notNull().default(sql`'[]'::jsonb`),
+      /** The Vernichtungsprotokoll (PDF) as stored in object storage at approval, with its SHA-256. */
+      protokollSchluessel: text('protokoll_schluessel'),
+      protokollSha256: text('protokoll_sha256'),
+    },
+    (t) => [
+      unique('vernichtung_mandant_id_uq').on(t.mandantId, t.id),
+      unique('vernichtung_aussonderung_uq').on(t.mandantId, t.aussonderungId),
+      foreignKey({ columns: [t.mandantId, t.aussonderungId], foreignColumns: [aussonderung.mandantId, aussonderung.id], name: 'vernichtung_aussonderung_fk' }),
+      // four eyes, also in the database
+      check('vernichtung_vier_augen_ck', sql`${t.freigegebenVon} IS NULL OR ${t.freigegebenVon} <> ${t.beantragtVon}`),
+      check('vernichtung_freigabe_ck', sql`(${t.freigegebenVon} IS NULL) = (${t.freigegebenAm} IS NULL)`),
+      mandantPolicy(t.mandantId),
+    ],
+  )
+  .enableRLS();
+
+/** xdomea messages received from the archive (0502, 0504, 0506, 0507), kept as they came. */
+export const nachricht = aussonderungSchema
+  .table(
+    'nachricht',
+    {
+      id: uuid('id').primaryKey(),
+      mandantId: mandantIdColumn(),
+      aussonderungId: uuid('aussonderung_id').notNull(),
+      typ: text('typ').$type<'0502' | '0504' | '0506' | '0507'>().notNull(),
+      /** `Kopf/Erstellungszeitpunkt` as sent (archives send local time without offset). */
+      erstellungszeitpunkt: text('erstellungszeitpunkt'),
+      absender: text('absender'),
+      empfangenAm: timestamptz('empfangen_am').notNull().defaultNow(),
+      empfangenVon: text('empfangen_von').notNull(),
+      inhalt: text('inhalt'),
+    },
+    (t) => [
+      foreignKey({ columns: [t.mandantId, t.aussonderungId], foreignColumns: [aussonderung.mandantId, aussonderung.id], name: 'nachricht_aussonderung_fk' }),
+      index('nachricht_aussonderung_idx').on(t.mandantId, t.aussonderungId, t.empfangenAm),
+      check('nachricht_typ_ck', sql`${t.typ} IN ('0502', '0504', '0506', '0507')`),
+      mandantPolicy(t.mandantId),
+    ],
+  )
+  .enableRLS();

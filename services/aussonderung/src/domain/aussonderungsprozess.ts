@@ -1,0 +1,95 @@
+// The Aussonderung process: offered objects, the archive's appraisal, transfer, import
+// confirmation and destruction, as plain state arithmetic (design §3.3–3.5).
+import type { Bewertung } from './aussonderung-gates.js';
+
+export type ObjektStatus = 'angeboten' | 'bewertet' | 'abgegeben' | 'archiviert' | 'vernichtet';
+export type ProzessStatus = 'angeboten' | 'bewertet' | 'abgegeben' | 'abgeschlossen';
+
+export interface ProzessObjekt {
+  akteId: string;
+  bewertung: Bewertung | null;
+  status: ObjektStatus;
+}
+
+/** The process's state follows from its objects. */
+export function prozessStatus(objekte: readonly ProzessObjekt[]): ProzessStatus {
+  if (objekte.length > 0 && objekte.every((o) => o.status === 'archiviert' || o.status === 'vernichtet')) return 'abgeschlossen';
+  if (objekte.some((o) => o.bewertung === null)) return 'angeboten';
+  if (objekte.some((o) => o.status === 'abgegeben' || o.status === 'archiviert')) return 'abgegeben';
+  return 'bewertet';
+}
+
+export interface BewertungsErgebnis {
+  /** Appraisals to store, per Akte id. */
+  bewertungen: Map<string, Bewertung>;
+  /** Appraisals of child objects (Vorgänge), per id. */
+  unterobjekte: Map<string, Bewertung>;
+  /** Offered Akten without an appraisal: they stay offered and are never destroyed. */
+  unbewertet: string[];
+  /** IDs the archive named that are not part of this process. */
+  unbekannt: string[];
+}
+
+/**
+ * Applies an appraisal (0502 or manual) to the offered Akten: matched by ID, in any order. Already
+ * final objects (transferred, archived, destroyed) keep their appraisal.
+ */
+export function uebernimmBewertung(
+  objekte: readonly ProzessObjekt[],
+  vorgaengeJeAkte: ReadonlyMap<string, readonly string[]>,
+  eingang: ReadonlyMap<string, Bewertung>,
+): BewertungsErgebnis {
+  const akten = new Set(objekte.map((o) => o.akteId));
+  const vorgaenge = new Set([...vorgaengeJeAkte.values()].flat());
+  const bewertungen = new Map<string, Bewertung>();
+  const unterobjekte = new Map<string, Bewertung>();
+  const unbekannt: string[] = [];
+  for (const [id, b] of eingang) {
+    const klein = id.toLowerCase();
+    if (akten.has(klein)) bewertungen.set(klein, b);
+    else if (vorgaenge.has(klein)) unterobjekte.set(klein, b);
+    else unbekannt.push(id);
+  }
+  const unbewertet: string[] = [];
+  for (const o of objekte) {
+    if (o.status !== 'angeboten' && o.status !== 'bewertet') {
+      bewertungen.delete(o.akteId);
+      continue;
+    }
+    if (!bewertungen.has(o.akteId) && o.bewertung === null) unbewertet.push(o.akteId);
+  }
+  return { bewertungen, unterobjekte, unbewertet, unbekannt };
+}
+
+export interface Importmeldung {
+  id: string;
+  erfolgreich: boolean;
+  archivkennung: string | null;
+}
+
+/**
+ * Which Akten count as archived after a 0506: an Akte confirmed itself with `Erfolgreich` true, or
+ * one whose Vorgänge are all confirmed (archives may package below the Akte). An Akte without
+ * children needs its own confirmation. The Archivkennung is the Akte's own, else one given for its
+ * children, else the one given for the whole package (if all confirmations carry the same).
+ */
+export function archivierteAkten(
+  akten: readonly { akteId: string; vorgaenge: readonly string[] }[],
+  meldungen: readonly Importmeldung[],
+): Map<string, { archivkennung: string | null }> {
+  const je = new Map(meldungen.map((m) => [m.id.toLowerCase(), m]));
+  const kennungen = new Set(meldungen.filter((m) => m.erfolgreich && m.archivkennung).map((m) => m.archivkennung));
+  const paketKennung = kennungen.size === 1 ? [...kennungen][0]! : null;
+  const out = new Map<string, { archivkennung: string | null }>();
+  for (const a of akten) {
+    const selbst = je.get(a.akteId);
+    if (selbst && !selbst.erfolgreich) continue;
+    const kinder = a.vorgaenge.map((v) => je.get(v));
+    const kinderOk = a.vorgaenge.length > 0 && kinder.every((k) => k?.erfolgreich === true);
+    if (selbst?.erfolgreich || kinderOk) {
+      const kennung = selbst?.archivkennung ?? kinder.find((k) => k?.archivkennung)?.archivkennung ?? paketKennung;
+      out.set(a.akteId, { archivkennung: kennung ?? null });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,97 @@
+// The Vernichtungsprotokoll (design §3.5) as a PDF: agency, process id, both approvers, date, and per
+// object Aktenzeichen, Betreff, Laufzeit, number of files and their SHA-256. DejaVu Sans is embedded
+// (subset) so umlauts and names outside WinAnsi print correctly.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import fontkit from '@pdf-lib/fontkit';
+import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+
+export interface ProtokollObjekt {
+  aktenzeichen: string;
+  betreff: string;
+  laufzeitBeginn: string | null;
+  laufzeitEnde: string | null;
+  dateien: { sha256: string }[];
+}
+
+export interface Protokolldaten {
+  behoerde: string;
+  prozessId: string;
+  beantragtVon: string;
+  beantragtAm: Date;
+  freigegebenVon: string;
+  freigegebenAm: Date;
+  objekte: ProtokollObjekt[];
+}
+
+const require = createRequire(import.meta.url);
+let schrift: Uint8Array | undefined;
+function schriftDaten(): Uint8Array {
+  schrift ??= readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'));
+  return schrift;
+}
+
+const A4: [number, number] = [595.28, 841.89];
+const RAND = 50;
+
+const datum = (d: Date) => new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', dateStyle: 'medium', timeStyle: 'short' }).format(d);
+
+/** Splits text into lines that fit `breite` at `groesse`. */
+function umbrechen(text: string, font: PDFFont, groesse: number, breite: number): string[] {
+  const zeilen: string[] = [];
+  let zeile = '';
+  for (const wort of text.split(/\s+/)) {
+    const probe = zeile ? `${zeile} ${wort}` : wort;
+    if (font.widthOfTextAtSize(probe, groesse) <= breite || !zeile) zeile = probe;
+    else {
+      zeilen.push(zeile);
+      zeile = wort;
+    }
+  }
+  if (zeile) zeilen.push(zeile);
+  return zeilen;
+}
+
+export async function vernichtungsprotokollPdf(d: Protokolldaten, erstellt = new Date()): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  pdf.registerFontkit(fontkit);
+  const font = await pdf.embedFont(schriftDaten(), { subset: true });
+  pdf.setTitle(`Vernichtungsprotokoll ${d.prozessId}`);
+  pdf.setAuthor(d.behoerde);
+  pdf.setCreator('E-Akte');
+  pdf.setProducer('E-Akte');
+  pdf.setCreationDate(erstellt);
+  pdf.setModificationDate(erstellt);
+
+  let seite: PDFPage = pdf.addPage(A4);
+  let y = A4[1] - RAND;
+  const breite = A4[0] - 2 * RAND;
+  const schreibe = (text: string, groesse = 10, einzug = 0) => {
+    for (const zeile of umbrechen(text, font, groesse, breite - einzug)) {
+      if (y < RAND + groesse) {
+        seite = pdf.addPage(A4);
+        y = A4[1] - RAND;
+      }
+      seite.drawText(zeile, { x: RAND + einzug, y, size: groesse, font, color: rgb(0, 0, 0) });
+      y -= groesse * 1.4;
+    }
+  };
+
+  schreibe('Vernichtungsprotokoll', 18);
+  y -= 6;
+  schreibe(`Behörde: ${d.behoerde}`);
+  schreibe(`Aussonderung (ProzessID): ${d.prozessId}`);
+  schreibe(`Vernichtung beantragt von ${d.beantragtVon} am ${datum(d.beantragtAm)}`);
+  schreibe(`Vernichtung freigegeben von ${d.freigegebenVon} am ${datum(d.freigegebenAm)}`);
+  schreibe(`Anzahl vernichteter Akten: ${d.objekte.length}`);
+  y -= 8;
+  d.objekte.forEach((o, i) => {
+    schreibe(`${i + 1}. ${o.aktenzeichen} – ${o.betreff}`, 11);
+    schreibe(`Laufzeit: ${o.laufzeitBeginn ?? '–'} bis ${o.laufzeitEnde ?? '–'}; Dateien: ${o.dateien.length}`, 9, 14);
+    for (const f of o.dateien) schreibe(`SHA-256 ${f.sha256}`, 7, 14);
+    y -= 4;
+  });
+  y -= 8;
+  schreibe('Die Objekte wurden vom zuständigen Archiv als nicht archivwürdig (V) bewertet. Ihr Inhalt wurde vollständig gelöscht; die Metadaten bleiben als Nachweis erhalten.', 9);
+  return pdf.save({ useObjectStreams: false });
+}

@@ -1,0 +1,277 @@
+// Data access of the Aussonderung service over packages/db. Every function takes the transaction of
+// a `db.withMandant` call, so row-level security limits it to the caller's tenant. Akten, Vorgänge,
+// Aktenplan and org units are read here (never written): they belong to the Akten service.
+import { schema, sql, type Tx } from '@eakte/db';
+import { and, asc, desc, eq, inArray, isNull, isNotNull, type SQL } from 'drizzle-orm';
+
+const { akte, vorgang, aktenplaneinheit, organisationseinheit, loeschsperre, loeschsperreAkte, aussonderung, aussonderungObjekt, vernichtung, nachricht } = schema;
+
+export type LoeschsperreRow = typeof loeschsperre.$inferSelect & { akten: string[] };
+export type AussonderungRow = typeof aussonderung.$inferSelect;
+export type ObjektRow = typeof aussonderungObjekt.$inferSelect & { aktenzeichen: string; betreff: string; gesperrt: boolean };
+export type VernichtungRow = typeof vernichtung.$inferSelect;
+export type NachrichtRow = typeof nachricht.$inferSelect;
+
+const uuidArray = (ids: readonly string[]) => sql`ARRAY[${sql.join(ids.map((i) => sql`${i}`), sql`, `)}]::uuid[]`;
+
+/** The held condition of an Akte, for use in queries over `akten.akte`. */
+const gesperrtSql = (akteIdSpalte: SQL) => sql<boolean>`EXISTS (
+  SELECT 1 FROM ${loeschsperreAkte} la JOIN ${loeschsperre} l ON l.mandant_id = la.mandant_id AND l.id = la.loeschsperre_id
+  WHERE la.akte_id = ${akteIdSpalte} AND l.aufgehoben_am IS NULL)`;
+
+// ---- Löschsperren ----------------------------------------------------------------------------
+
+export async function vorhandeneAkten(tx: Tx, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await tx.select({ id: akte.id }).from(akte).where(inArray(akte.id, [...ids]));
+  return new Set(rows.map((r) => r.id));
+}
+
+export async function legeSperreAn(tx: Tx, row: typeof loeschsperre.$inferInsert, akten: readonly string[]): Promise<void> {
+  await tx.insert(loeschsperre).values(row);
+  await tx.insert(loeschsperreAkte).values(akten.map((akteId) => ({ mandantId: row.mandantId, loeschsperreId: row.id, akteId })));
+}
+
+const aktenDerSperre = sql<string[]>`coalesce((SELECT array_agg(la.akte_id ORDER BY la.akte_id) FROM ${loeschsperreAkte} la
+  WHERE la.mandant_id = ${loeschsperre.mandantId} AND la.loeschsperre_id = ${loeschsperre.id}), '{}'::uuid[])`;
+
+export async function sperre(tx: Tx, id: string, opts: { sperren?: boolean } = {}): Promise<LoeschsperreRow | null> {
+  const q = tx
+    .select({ s: loeschsperre })
+    .from(loeschsperre)
+    .where(eq(loeschsperre.id, id));
+  const rows = opts.sperren ? await q.for('update') : await q;
+  if (!rows[0]) return null;
+  const akten = await tx.select({ id: loeschsperreAkte.akteId }).from(loeschsperreAkte).where(eq(loeschsperreAkte.loeschsperreId, id)).orderBy(asc(loeschsperreAkte.akteId));
+  return { ...rows[0].s, akten: akten.map((a) => a.id) };
+}
+
+export async function sperren(
+  tx: Tx,
+  f: { aktiv?: boolean; akte?: string; nach?: { erstelltAm: Date; id: string }; limit: number },
+): Promise<LoeschsperreRow[]> {
+  const bedingungen: SQL[] = [];
+  if (f.aktiv === true) bedingungen.push(isNull(loeschsperre.aufgehobenAm));
+  if (f.aktiv === false) bedingungen.push(isNotNull(loeschsperre.aufgehobenAm));
+  if (f.akte) bedingungen.push(sql`EXISTS (SELECT 1 FROM ${loeschsperreAkte} la WHERE la.loeschsperre_id = ${loeschsperre.id} AND la.akte_id = ${f.akte})`);
+  if (f.nach) bedingungen.push(sql`(${loeschsperre.erstelltAm}, ${loeschsperre.id}) < (${f.nach.erstelltAm.toISOString()}::timestamptz, ${f.nach.id}::uuid)`);
+  const rows = await tx
+    .select({ s: loeschsperre, akten: aktenDerSperre })
+    .from(loeschsperre)
+    .where(bedingungen.length ? and(...bedingungen) : undefined)
+    .orderBy(desc(loeschsperre.erstelltAm), desc(loeschsperre.id))
+    .limit(f.limit);
+  return rows.map((r) => ({ ...r.s, akten: r.akten }));
+}
+
+export async function hebeSperreAuf(tx: Tx, id: string, von: string, grund: string): Promise<void> {
+  await tx.update(loeschsperre).set({ aufgehobenAm: sql`now()`, aufgehobenVon: von, aufhebungsgrund: grund }).where(eq(loeschsperre.id, id));
+}
+
+/** Active holds per Akte (only Akten with at least one). */
+export async function aktiveSperrenJeAkte(tx: Tx, akteIds: readonly string[]): Promise<Map<string, number>> {
+  if (akteIds.length === 0) return new Map();
+  const rows = await tx
+    .select({ akteId: loeschsperreAkte.akteId, n: sql<number>`count(*)::int` })
+    .from(loeschsperreAkte)
+    .innerJoin(loeschsperre, and(eq(loeschsperre.mandantId, loeschsperreAkte.mandantId), eq(loeschsperre.id, loeschsperreAkte.loeschsperreId)))
+    .where(and(inArray(loeschsperreAkte.akteId, [...akteIds]), isNull(loeschsperre.aufgehobenAm)))
+    .groupBy(loeschsperreAkte.akteId);
+  return new Map(rows.map((r) => [r.akteId, r.n]));
+}
+
+// ---- due list ---------------------------------------------------------------------------------
+
+export interface FaelligRow {
+  id: string;
+  aktenzeichen: string;
+  betreff: string;
+  aktenplaneinheitId: string;
+  aktenplanKennzeichen: string;
+  aufbewahrungBis: string | null;
+  aussonderungFaelligAb: string;
+  aussonderungsart: 'A' | 'B' | 'V' | null;
+  gesperrt: boolean;
+}
+
+/**
+ * Akten due on `stichtag` and in no Aussonderung: one set-based query over the due-date index,
+ * keyset-paginated by (aussonderung_faellig_ab, id).
+ */
+export async function faellig(
+  tx: Tx,
+  f: { stichtag: string; einheit?: string; jahr?: number; nach?: { datum: string; id: string }; limit: number },
+): Promise<FaelligRow[]> {
+  const bedingungen: SQL[] = [
+    sql`a.status = 'geschlossen'`,
+    sql`a.aussonderung_faellig_ab <= ${f.stichtag}::date`,
+    sql`NOT EXISTS (SELECT 1 FROM ${aussonderungObjekt} o WHERE o.mandant_id = a.mandant_id AND o.akte_id = a.id)`,
+  ];
+  if (f.jahr !== undefined) bedingungen.push(sql`a.aussonderung_faellig_ab BETWEEN ${`${f.jahr}-01-01`}::date AND ${`${f.jahr}-12-31`}::date`);
+  if (f.einheit) {
+    bedingungen.push(sql`a.aktenplaneinheit_id IN (
+      WITH RECURSIVE baum AS (
+        SELECT id FROM ${aktenplaneinheit} WHERE id = ${f.einheit}
+        UNION ALL SELECT k.id FROM ${aktenplaneinheit} k JOIN baum ON k.parent_id = baum.id)
+      SELECT id FROM baum)`);
+  }
+  if (f.nach) bedingungen.push(sql`(a.aussonderung_faellig_ab, a.id) > (${f.nach.datum}::date, ${f.nach.id}::uuid)`);
+  const r = await tx.execute<{
+    id: string;
+    aktenzeichen: string;
+    betreff: string;
+    aktenplaneinheit_id: string;
+    kennzeichen: string;
+    aufbewahrung_bis: string | null;
+    aussonderung_faellig_ab: string;
+    aussonderungsart: 'A' | 'B' | 'V' | null;
+    gesperrt: boolean;
+  }>(sql`
+    SELECT a.id, a.aktenzeichen, a.betreff, a.aktenplaneinheit_id, e.kennzeichen,
+           to_char(a.aufbewahrung_bis, 'YYYY-MM-DD') AS aufbewahrung_bis,
+           to_char(a.aussonderung_faellig_ab, 'YYYY-MM-DD') AS aussonderung_faellig_ab,
+           coalesce(a.aussonderungsart, e.aussonderungsart) AS aussonderungsart,
+           ${gesperrtSql(sql`a.id`)} AS gesperrt
+    FROM ${akte} a JOIN ${aktenplaneinheit} e ON e.mandant_id = a.mandant_id AND e.id = a.aktenplaneinheit_id
+    WHERE ${sql.join(bedingungen, sql` AND `)}
+    ORDER BY a.aussonderung_faellig_ab, a.id
+    LIMIT ${f.limit}`);
+  return r.rows.map((x) => ({
+    id: x.id,
+    aktenzeichen: x.aktenzeichen,
+    betreff: x.betreff,
+    aktenplaneinheitId: x.aktenplaneinheit_id,
+    aktenplanKennzeichen: x.kennzeichen,
+    aufbewahrungBis: x.aufbewahrung_bis,
+    aussonderungFaelligAb: x.aussonderung_faellig_ab,
+    aussonderungsart: x.aussonderungsart,
+    gesperrt: x.gesperrt,
+  }));
+}
+
+// ---- Akten as the xdomea messages need them --------------------------------------------------
+
+export interface AkteDaten {
+  row: typeof akte.$inferSelect;
+  einheit: { kennzeichen: string; titel: string; aufbewahrungsfrist: number | null; unbefristet: boolean; aussonderungsart: 'A' | 'B' | 'V' | null };
+  federfuehrung: string | null;
+}
+
+export async function aktenDaten(tx: Tx, ids: readonly string[], opts: { sperren?: boolean } = {}): Promise<AkteDaten[]> {
+  if (ids.length === 0) return [];
+  // a shared lock keeps the Akten from being reopened or changed while they are offered
+  if (opts.sperren) await tx.select({ id: akte.id }).from(akte).where(inArray(akte.id, [...ids])).for('share');
+  const q = tx
+    .select({
+      row: akte,
+      einheit: {
+        kennzeichen: aktenplaneinheit.kennzeichen,
+        titel: aktenplaneinheit.titel,
+        aufbewahrungsfrist: aktenplaneinheit.aufbewahrungsfrist,
+        unbefristet: aktenplaneinheit.unbefristet,
+        aussonderungsart: aktenplaneinheit.aussonderungsart,
+      },
+      federfuehrung: organisationseinheit.name,
+    })
+    .from(akte)
+    .innerJoin(aktenplaneinheit, and(eq(aktenplaneinheit.mandantId, akte.mandantId), eq(aktenplaneinheit.id, akte.aktenplaneinheitId)))
+    .leftJoin(organisationseinheit, and(eq(organisationseinheit.mandantId, akte.mandantId), eq(organisationseinheit.id, akte.federfuehrungId)))
+    .where(inArray(akte.id, [...ids]))
+    .orderBy(asc(akte.aktenzeichen));
+  return q;
+}
+
+export async function vorgaengeDerAkten(tx: Tx, akteIds: readonly string[]): Promise<(typeof vorgang.$inferSelect)[]> {
+  if (akteIds.length === 0) return [];
+  return tx.select().from(vorgang).where(inArray(vorgang.akteId, [...akteIds])).orderBy(asc(vorgang.akteId), asc(vorgang.laufendeNummer));
+}
+
+/** Effective Aussonderungsart: the Akte's, else the nearest unit's upwards. */
+export async function aussonderungsartenDerEinheiten(tx: Tx, einheitIds: readonly string[]): Promise<Map<string, 'A' | 'B' | 'V' | null>> {
+  if (einheitIds.length === 0) return new Map();
+  const r = await tx.execute<{ start: string; art: 'A' | 'B' | 'V' | null }>(sql`
+    WITH RECURSIVE kette AS (
+      SELECT id AS start, id, parent_id, aussonderungsart, 0 AS tiefe FROM ${aktenplaneinheit} WHERE id = ANY(${uuidArray(einheitIds)})
+      UNION ALL
+      SELECT k.start, p.id, p.parent_id, p.aussonderungsart, k.tiefe + 1 FROM kette k JOIN ${aktenplaneinheit} p ON p.id = k.parent_id
+      WHERE k.aussonderungsart IS NULL)
+    SELECT DISTINCT ON (start) start, aussonderungsart AS art FROM kette
+    ORDER BY start, (aussonderungsart IS NULL), tiefe`);
+  return new Map(r.rows.map((x) => [x.start, x.art]));
+}
+
+/** Effective Frist of units, upwards like the Akten service computes it. */
+export async function fristenDerEinheiten(tx: Tx, einheitIds: readonly string[]): Promise<Map<string, number | 'unbefristet' | null>> {
+  if (einheitIds.length === 0) return new Map();
+  const r = await tx.execute<{ start: string; frist: number | null; unbefristet: boolean }>(sql`
+    WITH RECURSIVE kette AS (
+      SELECT id AS start, id, parent_id, aufbewahrungsfrist, unbefristet, 0 AS tiefe FROM ${aktenplaneinheit} WHERE id = ANY(${uuidArray(einheitIds)})
+      UNION ALL
+      SELECT k.start, p.id, p.parent_id, p.aufbewahrungsfrist, p.unbefristet, k.tiefe + 1 FROM kette k JOIN ${aktenplaneinheit} p ON p.id = k.parent_id
+      WHERE k.aufbewahrungsfrist IS NULL AND NOT k.unbefristet)
+    SELECT DISTINCT ON (start) start, aufbewahrungsfrist AS frist, unbefristet FROM kette
+    ORDER BY start, (aufbewahrungsfrist IS NULL AND NOT unbefristet), tiefe`);
+  return new Map(r.rows.map((x) => [x.start, x.unbefristet ? 'unbefristet' : x.frist]));
+}
+
+// ---- Aussonderungen --------------------------------------------------------------------------
+
+export async function erstelleAussonderung(tx: Tx, row: typeof aussonderung.$inferInsert, akteIds: readonly string[]): Promise<void> {
+  await tx.insert(aussonderung).values(row);
+  await tx.insert(aussonderungObjekt).values(akteIds.map((akteId) => ({ mandantId: row.mandantId, aussonderungId: row.id, akteId })));
+}
+
+export async function findeAussonderung(tx: Tx, id: string, opts: { sperren?: boolean } = {}): Promise<AussonderungRow | null> {
+  const q = tx.select().from(aussonderung).where(eq(aussonderung.id, id));
+  const rows = opts.sperren ? await q.for('update') : await q;
+  return rows[0] ?? null;
+}
+
+export async function objekte(tx: Tx, aussonderungId: string): Promise<ObjektRow[]> {
+  const rows = await tx
+    .select({ o: aussonderungObjekt, aktenzeichen: akte.aktenzeichen, betreff: akte.betreff, gesperrt: gesperrtSql(sql`${aussonderungObjekt.akteId}`) })
+    .from(aussonderungObjekt)
+    .innerJoin(akte, and(eq(akte.mandantId, aussonderungObjekt.mandantId), eq(akte.id, aussonderungObjekt.akteId)))
+    .where(eq(aussonderungObjekt.aussonderungId, aussonderungId))
+    .orderBy(asc(akte.aktenzeichen));
+  return rows.map((r) => ({ ...r.o, aktenzeichen: r.aktenzeichen, betreff: r.betreff, gesperrt: r.gesperrt }));
+}
+
+export async function setzeObjekt(tx: Tx, aussonderungId: string, akteId: string, werte: Partial<typeof aussonderungObjekt.$inferInsert>): Promise<void> {
+  await tx.update(aussonderungObjekt).set(werte).where(and(eq(aussonderungObjekt.aussonderungId, aussonderungId), eq(aussonderungObjekt.akteId, akteId)));
+}
+
+export async function setzeAussonderung(tx: Tx, id: string, werte: Partial<typeof aussonderung.$inferInsert>): Promise<void> {
+  await tx.update(aussonderung).set({ ...werte, geaendertAm: sql`now()` }).where(eq(aussonderung.id, id));
+}
+
+export async function speichereNachricht(tx: Tx, row: typeof nachricht.$inferInsert): Promise<void> {
+  await tx.insert(nachricht).values(row);
+}
+
+export async function nachrichten(tx: Tx, aussonderungId: string): Promise<NachrichtRow[]> {
+  return tx.select().from(nachricht).where(eq(nachricht.aussonderungId, aussonderungId)).orderBy(asc(nachricht.empfangenAm));
+}
+
+export async function findeVernichtung(tx: Tx, aussonderungId: string, opts: { sperren?: boolean } = {}): Promise<VernichtungRow | null> {
+  const q = tx.select().from(vernichtung).where(eq(vernichtung.aussonderungId, aussonderungId));
+  const rows = opts.sperren ? await q.for('update') : await q;
+  return rows[0] ?? null;
+}
+
+export async function beantrageVernichtung(tx: Tx, row: typeof vernichtung.$inferInsert): Promise<void> {
+  await tx.insert(vernichtung).values(row);
+}
+
+export async function gebeVernichtungFrei(tx: Tx, id: string, von: string, name: string, objekteSnapshot: unknown): Promise<void> {
+  await tx.update(vernichtung).set({ freigegebenVon: von, freigegebenVonName: name, freigegebenAm: sql`now()`, objekte: objekteSnapshot }).where(eq(vernichtung.id, id));
+}
+
+export async function mandantName(tx: Tx, mandantId: string): Promise<{ name: string; behoerdenkennung: string | null }> {
+  const rows = await tx.select({ name: schema.mandant.name, behoerdenkennung: schema.mandant.behoerdenkennung }).from(schema.mandant).where(eq(schema.mandant.id, mandantId));
+  return rows[0] ?? { name: 'Unbekannte Behörde', behoerdenkennung: null };
+}
+
+export async function setzeVernichtungsprotokoll(tx: Tx, id: string, schluessel: string, sha256: string): Promise<void> {
+  await tx.update(vernichtung).set({ protokollSchluessel: schluessel, protokollSha256: sha256 }).where(eq(vernichtung.id, id));
+}

@@ -1,0 +1,562 @@
+// The Aussonderung service's use cases. Each mutation runs in ONE tenant transaction, asks the
+// domain gates, and records its audit event through the Protokollierer in that same transaction.
+// Content is removed from storage only after the transaction that records the removal committed.
+import type { Readable } from 'node:stream';
+import { createHash } from 'node:crypto';
+import type { Db, Tx } from '@eakte/db';
+import type { ObjectStore } from '@eakte/storage';
+import { akteurOf, type Protokollierer } from '@eakte/platform';
+import type { FastifyRequest } from 'fastify';
+import { v7 as uuidv7 } from 'uuid';
+import {
+  pruefeAbgabe,
+  pruefeAnbietung,
+  pruefeLoeschungNachImport,
+  pruefeVernichtung,
+  pruefeVierAugen,
+  type Bewertung,
+  type Verstoss,
+} from '../domain/aussonderung-gates.js';
+import { archivierteAkten, prozessStatus, uebernimmBewertung } from '../domain/aussonderungsprozess.js';
+import { dekodiereCursor, kodiereCursor } from '../domain/cursor.js';
+import { vernichtungsprotokollPdf, type ProtokollObjekt } from '../domain/vernichtungsprotokoll.js';
+import * as repo from '../repositories/aussonderung.js';
+import {
+  anbieteverzeichnis,
+  aussonderungsnachricht,
+  bewertungEmpfangBestaetigen,
+  leseBewertungsverzeichnis,
+  leseImportbestaetigung,
+  leseNachricht,
+  XdomeaFehler,
+  type GelesenerKopf,
+  type KopfDaten,
+  type XAkte,
+  type XDokument,
+} from '../xdomea/nachrichten.js';
+import { paket, paketName, type PaketDatei } from '../xdomea/paket.js';
+import { AussonderungFehler, Konflikt, NichtGefunden, NichtVerarbeitbar, ungueltig, verstossFehler } from './fehler.js';
+import type { Historienquelle, InhaltDatei, InhaltDokument, Inhalte } from './ports.js';
+
+export const LIMIT_STANDARD = 50;
+export const LIMIT_MAX = 200;
+const begrenze = (limit: number | undefined) => Math.min(Math.max(limit ?? LIMIT_STANDARD, 1), LIMIT_MAX);
+
+/** The archive the agency offers to. */
+export interface ArchivEinstellungen {
+  name: string;
+  kurzbezeichnung?: string;
+}
+
+export interface AussonderungAnsicht {
+  row: repo.AussonderungRow;
+  objekte: repo.ObjektRow[];
+  vernichtung: repo.VernichtungRow | null;
+  nachrichten: repo.NachrichtRow[];
+}
+
+export interface Download {
+  dateiname: string;
+  inhalt: Readable | Uint8Array;
+}
+
+/** Today in Europe/Berlin as YYYY-MM-DD. */
+export function heute(jetzt: Date = new Date()): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(jetzt);
+}
+
+const dateiAlsX = (f: InhaltDatei) => ({
+  dateiname: f.paketname,
+  dateinameOriginal: f.dateinameOriginal,
+  format: f.format,
+  ersteller: f.ersteller,
+  datumUhrzeit: f.erstelltAm,
+});
+
+export function createAussonderungService(
+  db: Db,
+  deps: { protokolliere: Protokollierer; inhalte: Inhalte; historie: Historienquelle; archiv: ArchivEinstellungen; storage: ObjectStore },
+) {
+  const { protokolliere, inhalte, historie } = deps;
+
+  function imMandant<T>(req: FastifyRequest, fn: (tx: Tx, a: ReturnType<typeof akteurOf>) => Promise<T>): Promise<T> {
+    const a = akteurOf(req);
+    return db.withMandant(a.mandantId, (tx) => fn(tx, a));
+  }
+
+  async function ansicht(tx: Tx, row: repo.AussonderungRow): Promise<AussonderungAnsicht> {
+    return {
+      row,
+      objekte: await repo.objekte(tx, row.id),
+      vernichtung: await repo.findeVernichtung(tx, row.id),
+      nachrichten: await repo.nachrichten(tx, row.id),
+    };
+  }
+
+  async function gesperrteAussonderung(tx: Tx, id: string): Promise<repo.AussonderungRow> {
+    const row = await repo.findeAussonderung(tx, id, { sperren: true });
+    if (!row) throw new NichtGefunden('Aussonderung nicht gefunden');
+    return row;
+  }
+
+  /** Recomputes and stores the process state after a change of its objects. */
+  async function aktualisiereStatus(tx: Tx, id: string) {
+    const objekte = await repo.objekte(tx, id);
+    await repo.setzeAussonderung(tx, id, { status: prozessStatus(objekte) });
+  }
+
+  async function kopfDaten(tx: Tx, mandantId: string, prozessId: string, organisationseinheit?: string | null): Promise<KopfDaten> {
+    const m = await repo.mandantName(tx, mandantId);
+    const kennung = m.behoerdenkennung?.split(':');
+    return {
+      prozessId,
+      erstellt: new Date(),
+      absender: {
+        behoerde: m.name,
+        organisationseinheit: organisationseinheit ?? null,
+        behoerdenkennung: kennung && kennung.length === 2 ? { praefix: kennung[0]!, schluessel: kennung[1]! } : null,
+      },
+      empfaenger: { behoerde: deps.archiv.name, kurzbezeichnung: deps.archiv.kurzbezeichnung ?? null },
+    };
+  }
+
+  /** The Akten of a process in xdomea form; with `dateien` the documents' versions and files too. */
+  async function xAkten(tx: Tx, akteIds: string[], opts: { dateien: boolean; ohneVorgaenge?: Set<string> }) {
+    const akten = await repo.aktenDaten(tx, akteIds);
+    const vorgaenge = (await repo.vorgaengeDerAkten(tx, akteIds)).filter((v) => !opts.ohneVorgaenge?.has(v.id));
+    const dokumente = await inhalte.dokumente(tx, vorgaenge.map((v) => v.id));
+    const arten = await repo.aussonderungsartenDerEinheiten(tx, [...new Set(akten.map((a) => a.row.aktenplaneinheitId))]);
+    const fristen = await repo.fristenDerEinheiten(tx, [...new Set(akten.map((a) => a.row.aktenplaneinheitId))]);
+    const hist = await historie.historie(tx, [...akteIds, ...vorgaenge.map((v) => v.id), ...dokumente.map((d) => d.id)]);
+    const dokJeVorgang = new Map<string, InhaltDokument[]>();
+    for (const d of dokumente) dokJeVorgang.set(d.vorgangId, [...(dokJeVorgang.get(d.vorgangId) ?? []), d]);
+    const dateien: InhaltDatei[] = [];
+    const x: XAkte[] = akten.map(({ row, einheit, federfuehrung }) => ({
+      id: row.id,
+      aktenzeichen: row.aktenzeichen,
+      betreff: row.betreff,
+      federfuehrung,
+      aktenplaneinheit: { kennzeichen: einheit.kennzeichen, titel: einheit.titel },
+      vertraulichkeitsstufe: row.vertraulichkeitsstufe,
+      medium: row.medium,
+      bemerkung: row.bemerkung,
+      laufzeit: { beginn: row.laufzeitBeginn, ende: row.laufzeitEnde },
+      zdaDatum: row.zdaDatum,
+      aufbewahrungsfrist: row.unbefristet ? 'unbefristet' : (row.aufbewahrungsfrist ?? fristen.get(row.aktenplaneinheitId) ?? null),
+      aussonderungsart: row.aussonderungsart ?? arten.get(row.aktenplaneinheitId) ?? null,
+      aufbewahrungBis: row.aufbewahrungBis,
+      historie: hist.get(row.id) ?? [],
+      vorgaenge: vorgaenge
+        .filter((v) => v.akteId === row.id)
+        .map((v) => ({
+          id: v.id,
+          kennzeichen: v.kennzeichen,
+          betreff: v.betreff,
+          zdaDatum: v.zdaDatum,
+          laufzeit: { beginn: v.erstelltAm.toISOString().slice(0, 10), ende: v.zdaDatum },
+          historie: hist.get(v.id) ?? [],
+          dokumente: (dokJeVorgang.get(v.id) ?? []).map(
+            (d): XDokument => ({
+              id: d.id,
+              betreff: d.betreff,
+              vertraulichkeitsstufe: row.vertraulichkeitsstufe,
+              datumDesSchreibens: d.datumDesSchreibens,
+              posteingangsdatum: d.posteingangsdatum,
+              bearbeiter: d.bearbeiter,
+              historie: hist.get(d.id) ?? [],
+              versionen: d.versionen.map((ver) => {
+                if (opts.dateien) dateien.push(...ver.dateien);
+                return { nummer: ver.nummer, dateien: ver.dateien.map(dateiAlsX) };
+              }),
+            }),
+          ),
+        })),
+    }));
+    return { akten: x, dateien, vorgaenge };
+  }
+
+  /** Files of Akten (all Vorgänge, all versions), for deletion and the protocol. */
+  async function dateienDerAkten(tx: Tx, akteIds: string[]): Promise<Map<string, InhaltDatei[]>> {
+    const vorgaenge = await repo.vorgaengeDerAkten(tx, akteIds);
+    const akteVon = new Map(vorgaenge.map((v) => [v.id, v.akteId]));
+    const out = new Map<string, InhaltDatei[]>(akteIds.map((id) => [id, []]));
+    for (const d of await inhalte.dokumente(tx, vorgaenge.map((v) => v.id))) {
+      const liste = out.get(akteVon.get(d.vorgangId)!)!;
+      for (const v of d.versionen) liste.push(...v.dateien);
+    }
+    return out;
+  }
+
+  async function leseXml<T>(xml: unknown, lesen: (xml: string) => T): Promise<T> {
+    if (typeof xml !== 'string') throw new AussonderungFehler.XdomeaUngueltig('Erwartet eine xdomea-Nachricht als XML (application/xml) oder als ZIP');
+    try {
+      return lesen(xml);
+    } catch (err) {
+      if (err instanceof XdomeaFehler) throw new AussonderungFehler.XdomeaUngueltig(err.message);
+      throw err;
+    }
+  }
+
+  function pruefeProzess(kopf: GelesenerKopf, id: string) {
+    if (kopf.prozessId.toLowerCase() !== id.toLowerCase()) {
+      throw new AussonderungFehler.XdomeaUngueltig(`Die Nachricht gehört zum Prozess ${kopf.prozessId}, nicht zu ${id}`);
+    }
+  }
+
+  /** Deletes content after the recording transaction committed, then notes the deletion. */
+  async function entferneInhalte(req: FastifyRequest, aussonderungId: string, je: Map<string, InhaltDatei[]>) {
+    const a = akteurOf(req);
+    for (const [akteId, dateien] of je) {
+      await inhalte.entferne(dateien);
+      await db.withMandant(a.mandantId, (tx) => repo.setzeObjekt(tx, aussonderungId, akteId, { inhaltGeloeschtAm: new Date() }));
+    }
+  }
+
+  async function protokollPdf(tx: Tx, mandantId: string, id: string, v: repo.VernichtungRow): Promise<Uint8Array> {
+    const m = await repo.mandantName(tx, mandantId);
+    return vernichtungsprotokollPdf(
+      {
+        behoerde: m.name,
+        prozessId: id,
+        beantragtVon: v.beantragtVonName,
+        beantragtAm: v.beantragtAm,
+        freigegebenVon: v.freigegebenVonName ?? v.freigegebenVon!,
+        freigegebenAm: v.freigegebenAm!,
+        objekte: v.objekte as ProtokollObjekt[],
+      },
+      v.freigegebenAm!,
+    );
+  }
+
+  return {
+    // ---- Löschsperren -------------------------------------------------------------------------
+    erstelleSperre(req: FastifyRequest, body: { bezeichnung: string; grund: string; aktenzeichenGericht?: string; akten: string[] }) {
+      return imMandant(req, async (tx, a) => {
+        const ids = [...new Set(body.akten.map((i) => i.toLowerCase()))];
+        const da = await repo.vorhandeneAkten(tx, ids);
+        const fehlend = ids.filter((i) => !da.has(i));
+        if (fehlend.length) throw Object.assign(new NichtVerarbeitbar(`Akten existieren nicht: ${fehlend.join(', ')}`), { erweiterung: { akten: fehlend } });
+        const id = uuidv7();
+        await repo.legeSperreAn(tx, { id, mandantId: a.mandantId, bezeichnung: body.bezeichnung, grund: body.grund, aktenzeichenGericht: body.aktenzeichenGericht ?? null, erstelltVon: a.sub }, ids);
+        for (const akteId of ids) {
+          await protokolliere(tx, req, { aktion: 'loeschsperre.angelegt', objektTyp: 'akte', objektId: akteId, akteId, details: { loeschsperreId: id, bezeichnung: body.bezeichnung, grund: body.grund } });
+        }
+        return (await repo.sperre(tx, id))!;
+      });
+    },
+
+    listeSperren(req: FastifyRequest, q: { aktiv?: 'true' | 'false'; akte?: string; limit?: number; cursor?: string }) {
+      return imMandant(req, async (tx) => {
+        const limit = begrenze(q.limit);
+        const nach = q.cursor ? dekodiereCursor(q.cursor, (c) => (typeof c.t === 'string' && typeof c.id === 'string' ? { erstelltAm: new Date(c.t), id: c.id } : null)) : undefined;
+        if (q.cursor && !nach) throw ungueltig('cursor ungültig');
+        const rows = await repo.sperren(tx, { aktiv: q.aktiv === undefined ? undefined : q.aktiv === 'true', akte: q.akte, nach: nach ?? undefined, limit: limit + 1 });
+        const items = rows.slice(0, limit);
+        const letzte = items.at(-1);
+        return { items, nextCursor: rows.length > limit && letzte ? kodiereCursor({ t: letzte.erstelltAm.toISOString(), id: letzte.id }) : null };
+      });
+    },
+
+    hebeSperreAuf(req: FastifyRequest, id: string, grund: string | undefined) {
+      return imMandant(req, async (tx, a) => {
+        const s = await repo.sperre(tx, id, { sperren: true });
+        if (!s) throw new NichtGefunden('Löschsperre nicht gefunden');
+        if (!grund?.trim()) throw ungueltig('querystring.grund: Eine Löschsperre wird nur mit Grund aufgehoben');
+        if (s.aufgehobenAm) throw new Konflikt('Die Löschsperre ist bereits aufgehoben');
+        await repo.hebeSperreAuf(tx, id, a.sub, grund);
+        for (const akteId of s.akten) {
+          await protokolliere(tx, req, { aktion: 'loeschsperre.aufgehoben', objektTyp: 'akte', objektId: akteId, akteId, details: { loeschsperreId: id, grund } });
+        }
+        return (await repo.sperre(tx, id))!;
+      });
+    },
+
+    // ---- due list -----------------------------------------------------------------------------
+    faellig(req: FastifyRequest, q: { aktenplaneinheit?: string; jahr?: string; limit?: number; cursor?: string }) {
+      return imMandant(req, async (tx) => {
+        const limit = begrenze(q.limit);
+        const nach = q.cursor ? dekodiereCursor(q.cursor, (c) => (typeof c.d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(c.d) && typeof c.id === 'string' ? { datum: c.d, id: c.id } : null)) : undefined;
+        if (q.cursor && !nach) throw ungueltig('cursor ungültig');
+        const rows = await repo.faellig(tx, { stichtag: heute(), einheit: q.aktenplaneinheit, jahr: q.jahr ? Number(q.jahr) : undefined, nach: nach ?? undefined, limit: limit + 1 });
+        const items = rows.slice(0, limit);
+        const letzte = items.at(-1);
+        return { items, nextCursor: rows.length > limit && letzte ? kodiereCursor({ d: letzte.aussonderungFaelligAb, id: letzte.id }) : null };
+      });
+    },
+
+    // ---- the process --------------------------------------------------------------------------
+    erstelleAussonderung(req: FastifyRequest, body: { akten: string[] }) {
+      return imMandant(req, async (tx, a) => {
+        const ids = [...new Set(body.akten.map((i) => i.toLowerCase()))];
+        const akten = await repo.aktenDaten(tx, ids, { sperren: true });
+        const fehlend = ids.filter((i) => !akten.some((x) => x.row.id === i));
+        if (fehlend.length) throw Object.assign(new NichtVerarbeitbar(`Akten existieren nicht: ${fehlend.join(', ')}`), { erweiterung: { akten: fehlend } });
+        const sperren = await repo.aktiveSperrenJeAkte(tx, ids);
+        const gesperrt = akten.filter((x) => pruefeAnbietung({ aktiveSperren: sperren.get(x.row.id) ?? 0 }));
+        if (gesperrt.length) throw verstossFehler(pruefeAnbietung({ aktiveSperren: 1 })!, gesperrt.map((x) => x.row.aktenzeichen));
+        const tag = heute();
+        const nichtFaellig = akten.filter((x) => x.row.status !== 'geschlossen' || !x.row.aussonderungFaelligAb || x.row.aussonderungFaelligAb > tag);
+        if (nichtFaellig.length) {
+          throw new AussonderungFehler.NichtFaellig(`Aufbewahrungsfrist nicht abgelaufen oder Akte nicht geschlossen: ${nichtFaellig.map((x) => x.row.aktenzeichen).join(', ')}`);
+        }
+        const id = uuidv7();
+        try {
+          await tx.transaction(async (sp) => repo.erstelleAussonderung(sp, { id, mandantId: a.mandantId, erstelltVon: a.sub }, ids));
+        } catch (err) {
+          if ((err as { cause?: { code?: string } }).cause?.code === '23505' || (err as { code?: string }).code === '23505') {
+            throw new AussonderungFehler.BereitsAusgesondert('Mindestens eine Akte ist bereits in einer Aussonderung');
+          }
+          throw err;
+        }
+        for (const x of akten) {
+          await protokolliere(tx, req, { aktion: 'akte.angeboten', objektTyp: 'akte', objektId: x.row.id, akteId: x.row.id, aktenzeichen: x.row.aktenzeichen, details: { aussonderungId: id } });
+        }
+        return ansicht(tx, (await repo.findeAussonderung(tx, id))!);
+      });
+    },
+
+    aussonderung(req: FastifyRequest, id: string) {
+      return imMandant(req, async (tx) => {
+        const row = await repo.findeAussonderung(tx, id);
+        if (!row) throw new NichtGefunden('Aussonderung nicht gefunden');
+        return ansicht(tx, row);
+      });
+    },
+
+    /** 0501: every offered object, metadata only. */
+    anbietung(req: FastifyRequest, id: string): Promise<Download> {
+      return imMandant(req, async (tx, a) => {
+        const row = await repo.findeAussonderung(tx, id);
+        if (!row) throw new NichtGefunden('Aussonderung nicht gefunden');
+        const objekte = await repo.objekte(tx, id);
+        const { akten } = await xAkten(tx, objekte.map((o) => o.akteId), { dateien: false });
+        const xml = anbieteverzeichnis(await kopfDaten(tx, a.mandantId, id), akten);
+        return { dateiname: paketName(id, '0501'), inhalt: paket(id, '0501', xml) };
+      });
+    },
+
+    bewertung(req: FastifyRequest, id: string, eingabe: string | { bewertungen: Record<string, Bewertung> }) {
+      return imMandant(req, async (tx, a) => {
+        const row = await gesperrteAussonderung(tx, id);
+        if (await repo.findeVernichtung(tx, id)) throw new AussonderungFehler.FalscherSchritt('Die Vernichtung ist bereits beantragt; die Bewertung ist abgeschlossen');
+        let bewertungen: Map<string, Bewertung>;
+        let kopf: GelesenerKopf | null = null;
+        if (typeof eingabe === 'string') {
+          const gelesen = await leseXml(eingabe, leseBewertungsverzeichnis);
+          pruefeProzess(gelesen.kopf, id);
+          kopf = gelesen.kopf;
+          bewertungen = gelesen.bewertungen;
+        } else {
+          if (!eingabe || typeof eingabe.bewertungen !== 'object') throw new AussonderungFehler.XdomeaUngueltig('Erwartet ein Bewertungsverzeichnis (0502) oder { bewertungen }');
+          bewertungen = new Map(Object.entries(eingabe.bewertungen).map(([k, v]) => [k.toLowerCase(), v]));
+        }
+        const objekte = await repo.objekte(tx, id);
+        const vorgaenge = await repo.vorgaengeDerAkten(tx, objekte.map((o) => o.akteId));
+        const jeAkte = new Map<string, string[]>();
+        for (const v of vorgaenge) jeAkte.set(v.akteId, [...(jeAkte.get(v.akteId) ?? []), v.id]);
+        const r = uebernimmBewertung(objekte, jeAkte, bewertungen);
+        if (r.unbekannt.length) {
+          throw Object.assign(new AussonderungFehler.XdomeaUngueltig(`Objekte gehören nicht zu dieser Aussonderung: ${r.unbekannt.join(', ')}`), { erweiterung: { objekte: r.unbekannt } });
+        }
+        for (const o of objekte) {
+          const b = r.bewertungen.get(o.akteId);
+          const unter = Object.fromEntries((jeAkte.get(o.akteId) ?? []).filter((v) => r.unterobjekte.has(v)).map((v) => [v, r.unterobjekte.get(v)!]));
+          if (!b && Object.keys(unter).length === 0) continue;
+          await repo.setzeObjekt(tx, id, o.akteId, {
+            ...(b ? { bewertung: b, status: 'bewertet' as const } : {}),
+            ...(Object.keys(unter).length ? { unterbewertungen: { ...o.unterbewertungen, ...unter } } : {}),
+          });
+          if (b && b !== o.bewertung) {
+            await protokolliere(tx, req, { aktion: 'akte.bewertet', objektTyp: 'akte', objektId: o.akteId, akteId: o.akteId, aktenzeichen: o.aktenzeichen, aenderungen: [{ feld: 'bewertung', alt: o.bewertung, neu: b }], details: { aussonderungId: id } });
+          }
+        }
+        if (kopf) {
+          await repo.speichereNachricht(tx, { id: uuidv7(), mandantId: a.mandantId, aussonderungId: id, typ: '0502', erstellungszeitpunkt: kopf.erstellungszeitpunkt, absender: kopf.absender, empfangenVon: a.sub, inhalt: eingabe as string });
+        }
+        await repo.setzeAussonderung(tx, id, {
+          bewertetAm: new Date(),
+          ...(kopf ? { empfangsbestaetigungAngefordert: kopf.empfangsbestaetigung || row.empfangsbestaetigungAngefordert } : {}),
+        });
+        await aktualisiereStatus(tx, id);
+        return ansicht(tx, (await repo.findeAussonderung(tx, id))!);
+      });
+    },
+
+    /** 0505: receipt for the archive's 0502. */
+    bewertungsbestaetigung(req: FastifyRequest, id: string): Promise<Download> {
+      return imMandant(req, async (tx, a) => {
+        const row = await repo.findeAussonderung(tx, id);
+        if (!row) throw new NichtGefunden('Aussonderung nicht gefunden');
+        if (!(await repo.nachrichten(tx, id)).some((n) => n.typ === '0502')) {
+          throw new AussonderungFehler.FalscherSchritt('Es ist noch kein Bewertungsverzeichnis (0502) des Archivs eingegangen');
+        }
+        const xml = bewertungEmpfangBestaetigen(await kopfDaten(tx, a.mandantId, id));
+        return { dateiname: paketName(id, '0505'), inhalt: paket(id, '0505', xml) };
+      });
+    },
+
+    /** 0504 or 0507: the archive's receipts, recorded. */
+    empfangsbestaetigung(req: FastifyRequest, id: string, xml: string) {
+      return imMandant(req, async (tx, a) => {
+        await gesperrteAussonderung(tx, id);
+        const { kopf } = await leseXml(xml, leseNachricht);
+        if (kopf.typ !== '0504' && kopf.typ !== '0507') throw new AussonderungFehler.XdomeaUngueltig(`Erwartet 0504 oder 0507, erhalten ${kopf.typ}`);
+        pruefeProzess(kopf, id);
+        await repo.speichereNachricht(tx, { id: uuidv7(), mandantId: a.mandantId, aussonderungId: id, typ: kopf.typ, erstellungszeitpunkt: kopf.erstellungszeitpunkt, absender: kopf.absender, empfangenVon: a.sub, inhalt: xml });
+        await protokolliere(tx, req, { aktion: 'aussonderung.nachricht.empfangen', objektTyp: 'aussonderung', objektId: id, details: { typ: kopf.typ } });
+        return ansicht(tx, (await repo.findeAussonderung(tx, id))!);
+      });
+    },
+
+    /** 0503: every A-object (without V-children) with all primary files, streamed after commit. */
+    async abgabe(req: FastifyRequest, id: string): Promise<Download> {
+      const { xml, dateien } = await imMandant(req, async (tx, a) => {
+        await gesperrteAussonderung(tx, id);
+        const objekte = await repo.objekte(tx, id);
+        const offen = objekte.filter((o) => o.bewertung === null);
+        if (offen.length) throw new AussonderungFehler.FalscherSchritt(`Noch nicht vom Archiv bewertet: ${offen.map((o) => o.aktenzeichen).join(', ')}`);
+        const aObjekte = objekte.filter((o) => o.bewertung === 'A' && (o.status === 'bewertet' || o.status === 'abgegeben'));
+        if (aObjekte.length === 0) throw new AussonderungFehler.FalscherSchritt('Keine als archivwürdig (A) bewerteten Objekte abzugeben');
+        const sperren = await repo.aktiveSperrenJeAkte(tx, aObjekte.map((o) => o.akteId));
+        const verstoesse: [Verstoss, string][] = aObjekte.flatMap((o) => {
+          const v = pruefeAbgabe({ angeboten: true, bewertung: o.bewertung, aktiveSperren: sperren.get(o.akteId) ?? 0 });
+          return v ? [[v, o.aktenzeichen] as [Verstoss, string]] : [];
+        });
+        if (verstoesse.length) throw verstossFehler(verstoesse[0]![0], verstoesse.map((v) => v[1]));
+        const ohne = new Set(aObjekte.flatMap((o) => Object.entries(o.unterbewertungen).filter(([, b]) => b === 'V').map(([v]) => v)));
+        const x = await xAkten(tx, aObjekte.map((o) => o.akteId), { dateien: true, ohneVorgaenge: ohne });
+        const nachricht = aussonderungsnachricht(await kopfDaten(tx, a.mandantId, id), x.akten);
+        for (const o of aObjekte) {
+          if (o.status === 'abgegeben') continue;
+          await repo.setzeObjekt(tx, id, o.akteId, { status: 'abgegeben' });
+          await protokolliere(tx, req, { aktion: 'akte.abgegeben', objektTyp: 'akte', objektId: o.akteId, akteId: o.akteId, aktenzeichen: o.aktenzeichen, details: { aussonderungId: id } });
+        }
+        await repo.setzeAussonderung(tx, id, { abgegebenAm: new Date(), fortschrittSchritt: 'abgabe', fortschrittErledigt: aObjekte.length, fortschrittGesamt: aObjekte.length });
+        await aktualisiereStatus(tx, id);
+        return { xml: nachricht, dateien: x.dateien };
+      });
+      const eintraege: PaketDatei[] = dateien.map((f) => ({ name: f.paketname, size: f.groesse, oeffnen: () => inhalte.oeffne(f.schluessel) }));
+      return { dateiname: paketName(id, '0503'), inhalt: paket(id, '0503', xml, eintraege) };
+    },
+
+    /** 0506: confirmed Akten become archiviert; their content is deleted after commit. */
+    async importbestaetigung(req: FastifyRequest, id: string, xml: string) {
+      const { ergebnis, loeschen } = await imMandant(req, async (tx, a) => {
+        await gesperrteAussonderung(tx, id);
+        const { kopf, meldungen } = await leseXml(xml, leseImportbestaetigung);
+        pruefeProzess(kopf, id);
+        const objekte = (await repo.objekte(tx, id)).filter((o) => o.status === 'abgegeben');
+        const vorgaenge = await repo.vorgaengeDerAkten(tx, objekte.map((o) => o.akteId));
+        const archiviert = archivierteAkten(
+          objekte.map((o) => ({ akteId: o.akteId, vorgaenge: vorgaenge.filter((v) => v.akteId === o.akteId && o.unterbewertungen[v.id] !== 'V').map((v) => v.id) })),
+          meldungen,
+        );
+        const sperren = await repo.aktiveSperrenJeAkte(tx, [...archiviert.keys()]);
+        const frei = objekte.filter(
+          (o) => archiviert.has(o.akteId) && !pruefeLoeschungNachImport({ angeboten: true, bewertung: o.bewertung, aktiveSperren: sperren.get(o.akteId) ?? 0, importBestaetigt: true }),
+        );
+        const dateien = await dateienDerAkten(tx, frei.map((o) => o.akteId));
+        for (const o of frei) {
+          const kennung = archiviert.get(o.akteId)!.archivkennung;
+          await repo.setzeObjekt(tx, id, o.akteId, { status: 'archiviert', erfolgreich: true, archivkennung: kennung });
+          await protokolliere(tx, req, { aktion: 'akte.archiviert', objektTyp: 'akte', objektId: o.akteId, akteId: o.akteId, aktenzeichen: o.aktenzeichen, details: { aussonderungId: id, archivkennung: kennung, dateien: dateien.get(o.akteId)!.length } });
+        }
+        await repo.speichereNachricht(tx, { id: uuidv7(), mandantId: a.mandantId, aussonderungId: id, typ: '0506', erstellungszeitpunkt: kopf.erstellungszeitpunkt, absender: kopf.absender, empfangenVon: a.sub, inhalt: xml });
+        await repo.setzeAussonderung(tx, id, { fortschrittSchritt: 'loeschung-nach-import', fortschrittErledigt: 0, fortschrittGesamt: frei.length });
+        await aktualisiereStatus(tx, id);
+        return { ergebnis: null, loeschen: dateien };
+      });
+      void ergebnis;
+      await entferneInhalte(req, id, loeschen);
+      return imMandant(req, async (tx) => {
+        await repo.setzeAussonderung(tx, id, { fortschrittErledigt: loeschen.size });
+        return ansicht(tx, (await repo.findeAussonderung(tx, id))!);
+      });
+    },
+
+    /** Request destruction of the V-objects (first pair of eyes). */
+    beantrageVernichtung(req: FastifyRequest, id: string) {
+      return imMandant(req, async (tx, a) => {
+        await gesperrteAussonderung(tx, id);
+        if (await repo.findeVernichtung(tx, id)) throw new AussonderungFehler.FalscherSchritt('Die Vernichtung ist bereits beantragt');
+        const objekte = await repo.objekte(tx, id);
+        const v = objekte.filter((o) => o.bewertung === 'V');
+        if (v.length === 0) throw verstossFehler(pruefeVernichtung({ angeboten: true, bewertung: null, aktiveSperren: 0 })!);
+        const sperren = await repo.aktiveSperrenJeAkte(tx, v.map((o) => o.akteId));
+        const verstoesse = v.flatMap((o) => {
+          const x = pruefeVernichtung({ angeboten: true, bewertung: o.bewertung, aktiveSperren: sperren.get(o.akteId) ?? 0, inhaltGeloescht: o.status === 'vernichtet' });
+          return x ? [[x, o.aktenzeichen] as const] : [];
+        });
+        if (verstoesse.length) throw verstossFehler(verstoesse[0]![0], verstoesse.map((x) => x[1]));
+        await repo.beantrageVernichtung(tx, { id: uuidv7(), mandantId: a.mandantId, aussonderungId: id, beantragtVon: a.sub, beantragtVonName: a.name });
+        for (const o of v) {
+          await protokolliere(tx, req, { aktion: 'akte.vernichtung.beantragt', objektTyp: 'akte', objektId: o.akteId, akteId: o.akteId, aktenzeichen: o.aktenzeichen, details: { aussonderungId: id } });
+        }
+        return ansicht(tx, (await repo.findeAussonderung(tx, id))!);
+      });
+    },
+
+    /** Approve (second pair of eyes): gates asked again, content deleted after commit, stub kept. */
+    async gebeVernichtungFrei(req: FastifyRequest, id: string) {
+      const loeschen = await imMandant(req, async (tx, a) => {
+        await gesperrteAussonderung(tx, id);
+        const antrag = await repo.findeVernichtung(tx, id, { sperren: true });
+        if (!antrag) throw new AussonderungFehler.FalscherSchritt('Es ist keine Vernichtung beantragt');
+        if (antrag.freigegebenAm) throw new AussonderungFehler.FalscherSchritt('Die Vernichtung ist bereits freigegeben');
+        const augen = pruefeVierAugen(antrag.beantragtVon, a.sub);
+        if (augen) throw verstossFehler(augen);
+        const v = (await repo.objekte(tx, id)).filter((o) => o.bewertung === 'V' && o.status === 'bewertet');
+        const sperren = await repo.aktiveSperrenJeAkte(tx, v.map((o) => o.akteId));
+        const verstoesse = v.flatMap((o) => {
+          const x = pruefeVernichtung({ angeboten: true, bewertung: o.bewertung, aktiveSperren: sperren.get(o.akteId) ?? 0 });
+          return x ? [[x, o.aktenzeichen] as const] : [];
+        });
+        if (verstoesse.length) throw verstossFehler(verstoesse[0]![0], verstoesse.map((x) => x[1]));
+        const dateien = await dateienDerAkten(tx, v.map((o) => o.akteId));
+        const akten = new Map((await repo.aktenDaten(tx, v.map((o) => o.akteId))).map((x) => [x.row.id, x.row]));
+        const snapshot: ProtokollObjekt[] = v.map((o) => ({
+          aktenzeichen: o.aktenzeichen,
+          betreff: o.betreff,
+          laufzeitBeginn: akten.get(o.akteId)?.laufzeitBeginn ?? null,
+          laufzeitEnde: akten.get(o.akteId)?.laufzeitEnde ?? null,
+          dateien: dateien.get(o.akteId)!.map((f) => ({ sha256: f.sha256 })),
+        }));
+        await repo.gebeVernichtungFrei(tx, antrag.id, a.sub, a.name, snapshot);
+        for (const o of v) {
+          await repo.setzeObjekt(tx, id, o.akteId, { status: 'vernichtet' });
+          await protokolliere(tx, req, { aktion: 'akte.vernichtet', objektTyp: 'akte', objektId: o.akteId, akteId: o.akteId, aktenzeichen: o.aktenzeichen, details: { aussonderungId: id, beantragtVon: antrag.beantragtVon, dateien: dateien.get(o.akteId)!.length } });
+        }
+        await repo.setzeAussonderung(tx, id, { fortschrittSchritt: 'vernichtung', fortschrittErledigt: 0, fortschrittGesamt: v.length });
+        await aktualisiereStatus(tx, id);
+        return dateien;
+      });
+      await entferneInhalte(req, id, loeschen);
+      // the protocol is kept as it was approved: stored once, with its checksum
+      const a = akteurOf(req);
+      const v = (await db.withMandant(a.mandantId, (tx) => repo.findeVernichtung(tx, id)))!;
+      const pdf = await db.withMandant(a.mandantId, (tx) => protokollPdf(tx, a.mandantId, id, v));
+      const schluessel = `aussonderung/${a.mandantId}/${id}/vernichtungsprotokoll-${v.id}.pdf`;
+      await deps.storage.put(schluessel, Buffer.from(pdf), pdf.byteLength, 'application/pdf');
+      return imMandant(req, async (tx) => {
+        await repo.setzeVernichtungsprotokoll(tx, v.id, schluessel, createHash('sha256').update(pdf).digest('hex'));
+        await repo.setzeAussonderung(tx, id, { fortschrittErledigt: loeschen.size });
+        return ansicht(tx, (await repo.findeAussonderung(tx, id))!);
+      });
+    },
+
+    vernichtungsprotokoll(req: FastifyRequest, id: string): Promise<Download> {
+      return imMandant(req, async (tx, a) => {
+        const row = await repo.findeAussonderung(tx, id);
+        if (!row) throw new NichtGefunden('Aussonderung nicht gefunden');
+        const v = await repo.findeVernichtung(tx, id);
+        if (!v?.freigegebenAm) throw new AussonderungFehler.FalscherSchritt('Es gibt keine freigegebene Vernichtung');
+        const dateiname = `${id}_Vernichtungsprotokoll.pdf`;
+        if (v.protokollSchluessel) return { dateiname, inhalt: await deps.storage.get(v.protokollSchluessel) };
+        // approved, but storing the protocol did not finish: the same document from the same data
+        return { dateiname, inhalt: await protokollPdf(tx, a.mandantId, id, v) };
+      });
+    },
+  };
+}
+
+export type AussonderungService = ReturnType<typeof createAussonderungService>;

@@ -1,0 +1,47 @@
+// Errors of the Aussonderung service with stable codes.
+import createError from '@fastify/error';
+import { Errors } from '@eakte/platform';
+import type { Verstoss } from '../domain/aussonderung-gates.js';
+
+export const AussonderungFehler = {
+  /** A Löschsperre covers the object (design §3.6). */
+  Loeschsperre: createError('LOESCHSPERRE', '%s', 409),
+  NichtAngeboten: createError('NICHT_ANGEBOTEN', '%s', 409),
+  NichtAlsVBewertet: createError('NICHT_ALS_V_BEWERTET', '%s', 409),
+  NichtAlsABewertet: createError('NICHT_ALS_A_BEWERTET', '%s', 409),
+  InhaltBereitsGeloescht: createError('INHALT_BEREITS_GELOESCHT', '%s', 409),
+  VierAugen: createError('VIER_AUGEN', '%s', 409),
+  NichtFaellig: createError('NICHT_FAELLIG', '%s', 409),
+  BereitsAusgesondert: createError('BEREITS_IN_AUSSONDERUNG', '%s', 409),
+  FalscherSchritt: createError('FALSCHER_VERFAHRENSSCHRITT', '%s', 409),
+  XdomeaUngueltig: createError('XDOMEA_UNGUELTIG', '%s', 422),
+};
+
+/** A gate's refusal as a 409 with the gate's code, naming the objects concerned. */
+export function verstossFehler(v: Verstoss, objekte: string[] = []): Error {
+  const text = objekte.length ? `${v.text}: ${objekte.join(', ')}` : v.text;
+  const err = (() => {
+    switch (v.code) {
+      case 'LOESCHSPERRE':
+        return new AussonderungFehler.Loeschsperre(text);
+      case 'NICHT_ANGEBOTEN':
+        return new AussonderungFehler.NichtAngeboten(text);
+      case 'NICHT_ALS_V_BEWERTET':
+        return new AussonderungFehler.NichtAlsVBewertet(text);
+      case 'NICHT_ALS_A_BEWERTET':
+        return new AussonderungFehler.NichtAlsABewertet(text);
+      case 'INHALT_BEREITS_GELOESCHT':
+        return new AussonderungFehler.InhaltBereitsGeloescht(text);
+      case 'VIER_AUGEN':
+        return new AussonderungFehler.VierAugen(text);
+    }
+  })();
+  return Object.assign(err, { erweiterung: { objekte } });
+}
+
+/** A 400 for malformed input the contract cannot express (e.g. a cursor). */
+export function ungueltig(detail: string): Error {
+  return Object.assign(new Error(detail), { statusCode: 400, code: 'VALIDIERUNGSFEHLER' });
+}
+
+export const { NichtGefunden, NichtVerarbeitbar, Konflikt } = Errors;

@@ -1,0 +1,77 @@
+// Documents and their content as the Aussonderung needs them, read from the Dokumente tables
+// (read-only; the Dokumente service owns them) and the object store.
+import type { Readable } from 'node:stream';
+import { schema, type Tx } from '@eakte/db';
+import type { ObjectStore } from '@eakte/storage';
+import { asc, inArray } from 'drizzle-orm';
+import { v5 as uuidv5 } from 'uuid';
+import type { InhaltDatei, InhaltDokument, Inhalte } from './ports.js';
+
+/** Namespace of the file ids in xdomea packages: one stable UUID per document version. */
+const DATEI_NAMENSRAUM = '6f1d8a52-3c0e-4b8e-9a57-2d7c4e1b9f30';
+
+const ENDUNGEN: Record<string, string> = {
+  'application/pdf': 'pdf',
+  'text/plain': 'txt',
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'image/tiff': 'tif',
+  'application/xml': 'xml',
+  'text/xml': 'xml',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
+  'application/vnd.oasis.opendocument.text': 'odt',
+  'application/msword': 'doc',
+};
+
+/** File extension from the detected type, else from the original name; `bin` when neither helps. */
+export function endung(mimeType: string, dateiname: string): string {
+  const bekannt = ENDUNGEN[mimeType.split(';')[0]!.trim().toLowerCase()];
+  if (bekannt) return bekannt;
+  const m = /\.([A-Za-z0-9]{1,8})$/.exec(dateiname);
+  return m ? m[1]!.toLowerCase() : 'bin';
+}
+
+export function inhalteAusDokumenten(storage: ObjectStore): Inhalte {
+  return {
+    async dokumente(tx: Tx, vorgangIds: readonly string[]): Promise<InhaltDokument[]> {
+      if (vorgangIds.length === 0) return [];
+      const { dokument, dokumentVersion } = schema;
+      const doks = await tx.select().from(dokument).where(inArray(dokument.vorgangId, [...vorgangIds])).orderBy(asc(dokument.erstelltAm), asc(dokument.id));
+      if (doks.length === 0) return [];
+      const versionen = await tx
+        .select()
+        .from(dokumentVersion)
+        .where(inArray(dokumentVersion.dokumentId, doks.map((d) => d.id)))
+        .orderBy(asc(dokumentVersion.dokumentId), asc(dokumentVersion.nr));
+      return doks.map((d) => ({
+        id: d.id,
+        vorgangId: d.vorgangId,
+        betreff: d.betreff,
+        datumDesSchreibens: d.datumDesSchreibens,
+        posteingangsdatum: d.eingangsdatum,
+        bearbeiter: null,
+        versionen: versionen
+          .filter((v) => v.dokumentId === d.id)
+          .map((v) => {
+            const format = endung(v.mimeType, v.dateiname);
+            const datei: InhaltDatei = {
+              schluessel: v.speicherschluessel,
+              sha256: v.sha256,
+              groesse: v.groesse,
+              paketname: `${uuidv5(`${d.id}/${v.nr}`, DATEI_NAMENSRAUM)}.${format}`,
+              dateinameOriginal: v.dateiname,
+              format,
+              ersteller: v.erstelltVon,
+              erstelltAm: v.erstelltAm,
+            };
+            return { nummer: v.nr, dateien: [datei] };
+          }),
+      }));
+    },
+    oeffne: (schluessel: string): Promise<Readable> => storage.get(schluessel),
+    async entferne(dateien: readonly InhaltDatei[]) {
+      for (const d of dateien) await storage.remove(d.schluessel);
+    },
+  };
+}

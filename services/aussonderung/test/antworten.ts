@@ -1,0 +1,27 @@
+// Replies of the archive as x-man sends them: local time without offset, codes without listURI.
+const antwortKopf = (prozessId: string, typ: string, name: string, extra = '') => `
+  <xdomea:Kopf>
+    <xdomea:ProzessID>${prozessId}</xdomea:ProzessID>
+    <xdomea:Nachrichtentyp><code>${typ}</code><name>${name}</name></xdomea:Nachrichtentyp>
+    <xdomea:Erstellungszeitpunkt>2026-03-01T14:05:00</xdomea:Erstellungszeitpunkt>
+    <xdomea:Absender><xdomea:Institution><xdomea:Name>Landesarchiv Thüringen</xdomea:Name></xdomea:Institution></xdomea:Absender>
+    <xdomea:Empfaenger><xdomea:Institution><xdomea:Name>Demo</xdomea:Name></xdomea:Institution></xdomea:Empfaenger>
+    <xdomea:SendendesSystem><xdomea:Produktname>X-MAN</xdomea:Produktname></xdomea:SendendesSystem>
+    ${extra}
+  </xdomea:Kopf>`;
+
+export const x0502 = (prozessId: string, objekte: [string, 'A' | 'V'][]) => `<?xml version="1.0" encoding="UTF-8"?>
+<xdomea:Aussonderung.Bewertungsverzeichnis.0502 xmlns:xdomea="urn:xoev-de:xdomea:schema:3.1.0">
+  ${antwortKopf(prozessId, '0502', 'Aussonderung.Bewertungsverzeichnis', '<xdomea:Empfangsbestaetigung>true</xdomea:Empfangsbestaetigung>')}
+  ${objekte.map(([id, art]) => `<xdomea:BewertetesObjekt><xdomea:ID>${id}</xdomea:ID><xdomea:Aussonderungsart><xdomea:Aussonderungsart><code>${art}</code></xdomea:Aussonderungsart></xdomea:Aussonderungsart></xdomea:BewertetesObjekt>`).join('\n')}
+</xdomea:Aussonderung.Bewertungsverzeichnis.0502>`;
+
+export const x0506 = (prozessId: string, objekte: [string, boolean, string | null][]) => `<?xml version="1.0" encoding="UTF-8"?>
+<xdomea:Aussonderung.AussonderungImportBestaetigen.0506 xmlns:xdomea="urn:xoev-de:xdomea:schema:3.1.0">
+  ${antwortKopf(prozessId, '0506', 'Aussonderung.AussonderungImportBestaetigen')}
+  ${objekte.map(([id, ok, kennung]) => `<xdomea:AusgesondertesSGO><xdomea:IDSGO>${id}</xdomea:IDSGO><xdomea:Erfolgreich>${ok}</xdomea:Erfolgreich>${kennung ? `<xdomea:Archivkennung>${kennung}</xdomea:Archivkennung>` : ''}</xdomea:AusgesondertesSGO>`).join('\n')}
+</xdomea:Aussonderung.AussonderungImportBestaetigen.0506>`;
+
+export const x0507 = (prozessId: string) =>
+  `<xdomea:Aussonderung.AussonderungEmpfangBestaetigen.0507 xmlns:xdomea="urn:xoev-de:xdomea:schema:3.1.0">${antwortKopf(prozessId, '0507', 'Aussonderung.AussonderungEmpfangBestaetigen')}</xdomea:Aussonderung.AussonderungEmpfangBestaetigen.0507>`;
+

@@ -1,0 +1,115 @@
+// The whole paths on the real Postgres and S3, with stored documents and the real Protokoll:
+// 0501 → 0502 → 0503 → 0506 (content removed after import), and the destruction path.
+import { createDb, sql } from '@eakte/db';
+import { expectContract } from '@eakte/testing';
+import { describe, expect, it, inject } from 'vitest';
+import { x0502, x0506 } from './antworten.js';
+import { auth, bestand, baue, dokument, mandantId, neuerMandant, testSpeicher } from './hilfen.js';
+import { leseZip, xsdFehler } from './xdomea-hilfen.js';
+
+const xml = { 'content-type': 'application/xml' };
+
+describe('whole paths with content', () => {
+  it('0501 → 0502 → 0503 → 0506: every version packed under its Dateiname, history from the Protokoll, content gone after import', async () => {
+    const { app } = await baue({ echtesProtokoll: true });
+    const t = await neuerMandant();
+    const b = await bestand(t, { akten: 2, vorgaenge: 2, stufe: '002', art: 'A' });
+    const [a1, a2] = b.akten as [(typeof b.akten)[0], (typeof b.akten)[0]];
+    const d1 = await dokument(t, a1.vorgaenge[0]!, 'Stellungnahme der Gemeinde Größenwahn', [
+      { dateiname: 'Stellungnahme Entwurf.txt', mimeType: 'text/plain', inhalt: 'Entwurf: Lärmschutz prüfen' },
+      { dateiname: 'Stellungnahme endgültig.pdf', mimeType: 'application/pdf', inhalt: '%PDF-1.4 endgültig' },
+    ]);
+    const d2 = await dokument(t, a1.vorgaenge[1]!, 'Niederschrift Erörterung', [{ dateiname: 'Niederschrift.txt', mimeType: 'text/plain', inhalt: 'Niederschrift – Teilnehmer: Ä, Ö, Ü' }]);
+    const d3 = await dokument(t, a2.vorgaenge[0]!, 'Vermerk', [{ dateiname: 'Vermerk.txt', mimeType: 'text/plain', inhalt: 'nicht archivwürdig' }]);
+    const reg = await auth(t, 'registratur');
+
+    const id: string = (await app.inject({ method: 'POST', url: '/api/v1/aussonderungen', headers: reg, payload: { akten: [a1.id, a2.id] } })).json().id;
+    const z0501 = await leseZip((await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}/anbietung`, headers: reg })).rawPayload);
+    const x0501 = z0501[0]!.inhalt.toString('utf8');
+    expect(xsdFehler(x0501)).toBe('');
+    expect(x0501).toContain(`<xdomea:ID>${d1.id}</xdomea:ID>`);
+    expect(x0501).not.toContain('Primaerdokument');
+    expect(z0501).toHaveLength(1);
+
+    const bew = await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/bewertung`, headers: { ...reg, ...xml }, payload: x0502(id, [[a2.id, 'V'], [a1.id, 'A']]) });
+    expectContract(bew, 'postBewertung');
+    expect(bew.json().status).toBe('bewertet');
+
+    const abgabe = await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}/abgabe`, headers: reg });
+    expectContract(abgabe, 'getAbgabe');
+    const z0503 = await leseZip(abgabe.rawPayload);
+    const nachricht = z0503.find((e) => e.name.endsWith('_Aussonderung.Aussonderung.0503.xml'))!.inhalt.toString('utf8');
+    expect(xsdFehler(nachricht)).toBe('');
+    // every Primaerdokument/Dateiname is a ZIP root entry with exactly the stored bytes
+    const namen = [...nachricht.matchAll(/<xdomea:Dateiname>([^<]+)<\/xdomea:Dateiname>/g)].map((m) => m[1]!);
+    expect(namen).toHaveLength(3);
+    expect(namen.every((n) => /^[0-9a-f-]{36}\.(txt|pdf)$/.test(n))).toBe(true);
+    const inhalte = new Map(z0503.map((e) => [e.name, e.inhalt]));
+    expect(namen.map((n) => inhalte.get(n)?.toString('utf8')).sort()).toEqual([...d1.dateien, ...d2.dateien].map((d) => d.inhalt.toString('utf8')).sort());
+    expect(z0503).toHaveLength(4);
+    expect(nachricht).toContain('<xdomea:DateinameOriginal>Stellungnahme endgültig.pdf</xdomea:DateinameOriginal>');
+    expect(nachricht).not.toContain(d3.id);
+    // the history comes from the Protokoll: the offer and the appraisal of the Akte are in it
+    expect(nachricht).toMatch(/<xdomea:Aktion>akte\.angeboten<\/xdomea:Aktion>/);
+    expect(nachricht).toMatch(/<xdomea:MetadatumName>bewertung<\/xdomea:MetadatumName>\s*<xdomea:MetadatumNeuerWert>A<\/xdomea:MetadatumNeuerWert>/);
+
+    const imp = await app.inject({
+      method: 'POST',
+      url: `/api/v1/aussonderungen/${id}/importbestaetigung`,
+      headers: { ...reg, ...xml },
+      payload: x0506(id, [[a1.id, true, 'DIMAG-0815'], [a1.vorgaenge[0]!, true, 'DIMAG-0815'], [d1.id, true, 'DIMAG-0815']]),
+    });
+    expectContract(imp, 'postImportbestaetigung');
+    expect(imp.json().objekte.find((o: { akteId: string }) => o.akteId === a1.id)).toMatchObject({ status: 'archiviert', archivkennung: 'DIMAG-0815' });
+    expect(imp.json().fortschritt).toEqual({ schritt: 'loeschung-nach-import', erledigt: 1, gesamt: 1 });
+    const speicher = testSpeicher();
+    for (const d of [...d1.dateien, ...d2.dateien]) expect(await speicher.stat(d.schluessel)).toBeNull();
+    // the V-Akte keeps its content until its destruction is approved
+    expect(await speicher.stat(d3.dateien[0]!.schluessel)).not.toBeNull();
+    // the metadata stub stays
+    const db = createDb(inject('ownerUrl'), { max: 1 });
+    try {
+      const r = await db.withMandant(await mandantId(t), (tx) => tx.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM dokumente.dokument_version WHERE dokument_id = ${d1.id}`));
+      expect(r.rows[0]!.n).toBe(2);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('destruction: content of the V-Akte removed only after the second approval; protocol names the files', async () => {
+    const { app } = await baue({ echtesProtokoll: true });
+    const t = await neuerMandant();
+    const b = await bestand(t, { akten: 1, vorgaenge: 1 });
+    const a = b.akten[0]!;
+    const d = await dokument(t, a.vorgaenge[0]!, 'Antrag', [
+      { dateiname: 'Antrag.txt', mimeType: 'text/plain', inhalt: 'Antrag v1' },
+      { dateiname: 'Antrag.txt', mimeType: 'text/plain', inhalt: 'Antrag v2' },
+    ]);
+    const anna = await auth(t, 'registratur', 'anna');
+    const bernd = await auth(t, 'registratur', 'bernd');
+    const id: string = (await app.inject({ method: 'POST', url: '/api/v1/aussonderungen', headers: anna, payload: { akten: [a.id] } })).json().id;
+    await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/bewertung`, headers: { ...anna, ...xml }, payload: x0502(id, [[a.id, 'V']]) });
+    const antrag = await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/vernichtung`, headers: anna });
+    expectContract(antrag, 'postVernichtung');
+    const speicher = testSpeicher();
+    for (const f of d.dateien) expect(await speicher.stat(f.schluessel)).not.toBeNull();
+    const frei = await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/vernichtung/freigabe`, headers: bernd });
+    expectContract(frei, 'postVernichtungFreigabe');
+    expect(frei.json()).toMatchObject({ status: 'abgeschlossen', objekte: [{ akteId: a.id, status: 'vernichtet' }] });
+    for (const f of d.dateien) expect(await speicher.stat(f.schluessel)).toBeNull();
+    const db = createDb(inject('ownerUrl'), { max: 1 });
+    try {
+      const m = await mandantId(t);
+      const r = await db.withMandant(m, (tx) => tx.execute<{ objekte: { aktenzeichen: string; dateien: { sha256: string }[] }[] }>(sql`SELECT objekte FROM aussonderung.vernichtung WHERE aussonderung_id = ${id}`));
+      expect(r.rows[0]!.objekte).toEqual([expect.objectContaining({ aktenzeichen: a.aktenzeichen, dateien: d.dateien.map((f) => ({ sha256: f.sha256 })) })]);
+      // the destruction is in the Protokoll, by the approver
+      const p = await db.withMandant(m, (tx) => tx.execute<{ akteur_sub: string }>(sql`SELECT akteur_sub FROM protokoll.ereignis WHERE objekt_id = ${a.id} AND aktion = 'akte.vernichtet'`));
+      expect(p.rows.map((x) => x.akteur_sub)).toEqual(['bernd']);
+    } finally {
+      await db.close();
+    }
+    const pdf = await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}/vernichtungsprotokoll.pdf`, headers: anna });
+    expectContract(pdf, 'getVernichtungsprotokoll');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});
