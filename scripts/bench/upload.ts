@@ -31,7 +31,7 @@ async function datei(pfad: string, bytes: number) {
 }
 
 export async function run(ctx: BenchKontext): Promise<Zeile[]> {
-  const groessen = ctx.groesse === 'quick' ? [50 * MiB] : ctx.groesse === 'scale' ? [200 * MiB, 2048 * MiB] : [200 * MiB];
+  const groessen = ctx.groesse === 'quick' ? [20 * MiB] : ctx.groesse === 'scale' ? [200 * MiB, 2048 * MiB] : [200 * MiB];
   const token = await ctx.token('demo', ['sachbearbeitung']);
   const { vorgangId } = await akteMitVorgang(ctx.url, token, 'Benchmark große Dateien');
   const port = await freePort();
