@@ -195,7 +195,7 @@ export async function run(ctx: BenchKontext): Promise<Zeile[]> {
   await owner.query(`GRANT INSERT ON public.bench_ereignis TO eakte_app`);
   await owner.end();
   const db = createDb(ctx.appUrl, { max: 8 });
-  const n = ctx.groesse === 'quick' ? 200 : 2000;
+  const n = ctx.groesse === 'quick' ? 100 : 800;
   const runs = ctx.groesse === 'quick' ? 1 : 3;
   const akteur = { sub: 'bench', name: 'Benchmark', rollen: ['sachbearbeitung'], client: null };
   try {

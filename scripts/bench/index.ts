@@ -52,7 +52,7 @@ try {
   const ctx: BenchKontext = {
     url: platform.url,
     groesse,
-    runs: groesse === 'quick' ? 1 : 5,
+    runs: groesse === 'quick' ? 1 : 3,
     appUrl: platform.infra.env.DATABASE_URL!,
     ownerUrl: platform.infra.ownerUrl,
     env: { ...platform.infra.env, ...BENCH_ENV() },

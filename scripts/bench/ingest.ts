@@ -42,7 +42,7 @@ export async function run(ctx: BenchKontext): Promise<Zeile[]> {
         return b;
       };
       for (const parallel of [1, 8]) {
-        const n = ctx.groesse === 'quick' ? (parallel === 1 ? 10 : 24) : groesse === MiB ? 60 : 150;
+        const n = ctx.groesse === 'quick' ? (parallel === 1 ? 6 : 16) : groesse === MiB ? 40 : 80;
         const subjekt = () =>
           messe(async () => {
             const form = new FormData();

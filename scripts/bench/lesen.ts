@@ -27,7 +27,7 @@ export async function run(ctx: BenchKontext): Promise<Zeile[]> {
   try {
     // 1. metadata of one Akte
     const ids = await imMandanten(pool, b.mandantId, async (c) => (await c.query<{ id: string }>("select id from akten.akte where vertraulichkeitsstufe = '003' order by random() limit 1000")).rows.map((r) => r.id));
-    const n = quick ? 100 : 1000;
+    const n = quick ? 60 : 300;
     const z1 = await vergleiche(
       `GET /akten/{id} (${b.akten.toLocaleString('en')} Akten), 1 client`,
       ctx.runs,
@@ -43,7 +43,7 @@ export async function run(ctx: BenchKontext): Promise<Zeile[]> {
       (await c.query<{ aktenzeichen: string }>('select aktenzeichen from akten.akte order by aktenzeichen offset $1 limit 1', [(seite - 1) * 50 - 1])).rows[0]!.aktenzeichen,
     );
     const cursor = Buffer.from(JSON.stringify(['aktenzeichen', vorher])).toString('base64url');
-    const nl = quick ? 30 : 200;
+    const nl = quick ? 30 : 100;
     const z2 = await vergleiche(
       `GET /akten?limit=50 page ${seite} vs. page 1`,
       ctx.runs,
@@ -79,7 +79,7 @@ export async function run(ctx: BenchKontext): Promise<Zeile[]> {
       t.sort((a, b) => a - b);
       return { ...m, p50: perzentil(t, 50), p95: perzentil(t, 95), p99: perzentil(t, 99) };
     };
-    const nd = quick ? 30 : 200;
+    const nd = quick ? 20 : 100;
     zeilen.push(
       await vergleiche(
         'download 1 MiB, time to first byte',

@@ -28,7 +28,7 @@ export async function run(ctx: BenchKontext): Promise<Zeile[]> {
   const b = await bestand(ctx);
   const token = await ctx.token(b.slug, ['sachbearbeitung']);
   const pool = new pg.Pool({ connectionString: ctx.appUrl, max: 2 });
-  const n = ctx.groesse === 'quick' ? ANFRAGEN.length * 3 : ANFRAGEN.length * 15;
+  const n = ctx.groesse === 'quick' ? ANFRAGEN.length * 3 : ANFRAGEN.length * 8;
   try {
     const z = await vergleiche(
       `GET /suche, ${ANFRAGEN.length} queries (${b.akten.toLocaleString('en')} Akten), 1 client`,
