@@ -5,7 +5,7 @@ import pg from 'pg';
 import { request } from 'undici';
 import { bestand, imMandanten } from './bestand.js';
 import type { BenchKontext } from './index.js';
-import { messe, vergleiche, type Zeile } from './lib.js';
+import { median, messe, vergleiche, type Zeile } from './lib.js';
 
 export const name = 'suche';
 
@@ -29,15 +29,18 @@ export async function run(ctx: BenchKontext): Promise<Zeile[]> {
   const token = await ctx.token(b.slug, ['sachbearbeitung']);
   const pool = new pg.Pool({ connectionString: ctx.appUrl, max: 2 });
   const n = ctx.groesse === 'quick' ? ANFRAGEN.length * 3 : ANFRAGEN.length * 8;
+  const proAnfrage = new Map<string, number[]>(ANFRAGEN.map((q) => [q, []]));
   try {
     const z = await vergleiche(
       `GET /suche, ${ANFRAGEN.length} queries (${b.akten.toLocaleString('en')} Akten), 1 client`,
       ctx.runs,
       () =>
         messe(async (i) => {
+          const t0 = performance.now();
           const res = await request(`${ctx.url}/api/v1/suche?q=${encodeURIComponent(ANFRAGEN[i % ANFRAGEN.length]!)}`, { headers: { authorization: `Bearer ${token}` } });
           const text = await res.body.text();
           if (res.statusCode !== 200) throw new Error(`search answered ${res.statusCode}: ${text.slice(0, 300)}`);
+          proAnfrage.get(ANFRAGEN[i % ANFRAGEN.length]!)!.push(performance.now() - t0);
         }, n, 1),
       () =>
         messe(async (i) => {
@@ -51,6 +54,9 @@ export async function run(ctx: BenchKontext): Promise<Zeile[]> {
           );
         }, n, 1),
     );
+    // the slowest queries (median ms of each), to show where the p95 comes from
+    const langsam = [...proAnfrage].map(([q, ms]) => [q, median(ms)] as const).sort((a, b) => b[1] - a[1]).slice(0, 3);
+    z.extra = { slowest: langsam.map(([q, ms]) => `"${q}" ${ms.toFixed(0)} ms`).join(', ') };
     return [z];
   } finally {
     await pool.end();
