@@ -85,3 +85,53 @@ export function tabelle(name: string, zeilen: Zeile[]): string {
   );
   return `### ${name}\n\n${head}\n${rows.join('\n')}\n`;
 }
+
+/** A minimal valid PDF (one empty page) padded with a comment to `bytes` bytes. */
+export function pdf(bytes: number, marke = ''): Buffer {
+  const kopf = '%PDF-1.4\n';
+  const objekte = [
+    '1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n',
+    '2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n',
+    '3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>\nendobj\n',
+  ];
+  let body = kopf;
+  const offsets: number[] = [];
+  for (const o of objekte) {
+    offsets.push(body.length);
+    body += o;
+  }
+  const xref = body.length;
+  body += `xref\n0 4\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  body += `trailer\n<< /Size 4 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  const rest = Math.max(0, bytes - body.length);
+  // padding as a comment after %%EOF keeps the file valid; the mark makes each file's hash distinct
+  const pad = Buffer.alloc(rest, ' ');
+  if (rest > 2) pad.write(`%${marke}`.slice(0, rest - 1), 0);
+  if (rest > 0) pad[rest - 1] = 0x0a;
+  return Buffer.concat([Buffer.from(body, 'latin1'), pad]);
+}
+
+/** JSON request against the platform; throws unless the status is 2xx. */
+export async function api<T = unknown>(url: string, token: string, method: string, pfad: string, body?: unknown): Promise<T> {
+  const { request } = await import('undici');
+  const res = await request(`${url}${pfad}`, {
+    method: method as 'GET',
+    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.body.text();
+  if (res.statusCode >= 300) throw new Error(`${method} ${pfad} answered ${res.statusCode}: ${text.slice(0, 300)}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** An Akte with one Vorgang in the tenant's first Aktenplan unit, created through the API. */
+export async function akteMitVorgang(url: string, token: string, betreff: string): Promise<{ akteId: string; vorgangId: string }> {
+  const plan = await api<{ einheiten: { id: string; kennzeichen: string; parentId?: string | null }[] }>(url, token, 'GET', '/api/v1/aktenplan');
+  const einheit = plan.einheiten.find((e) => e.parentId) ?? plan.einheiten[0]!;
+  const akte = await api<{ id: string }>(url, token, 'POST', '/api/v1/akten', { aktenplaneinheitId: einheit.id, betreff });
+  const vorgang = await api<{ id: string }>(url, token, 'POST', `/api/v1/akten/${akte.id}/vorgaenge`, { betreff });
+  return { akteId: akte.id, vorgangId: vorgang.id };
+}
+
+export const MiB = 1024 * 1024;
+export const KiB = 1024;

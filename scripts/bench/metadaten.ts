@@ -8,7 +8,7 @@ import { messe, vergleiche, type Zeile } from './lib.js';
 export const name = 'metadaten';
 
 export async function run(ctx: BenchKontext): Promise<Zeile[]> {
-  const n = ctx.groesse === 'quick' ? 200 : 2000;
+  const n = ctx.groesse === 'quick' ? 80 : 500;
   const token = await ctx.token('demo', ['sachbearbeitung']);
   const pool = new pg.Pool({ connectionString: ctx.appUrl, max: 8 });
   try {

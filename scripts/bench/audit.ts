@@ -1,0 +1,227 @@
+// Audit trail: chain verification through the API (GET /protokoll/pruefung) on a tenant with N
+// generated events against reading the same rows with a plain cursor and hashing them in Node;
+// append throughput of 8 concurrent writers (one tenant: serialised on the chain head; 8 tenants:
+// independent) against the same transaction inserting the row without the chain.
+import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { GENESIS_HASH, kanonisch, kettenHash, protokollAnhaengen, type KettenEreignis } from '@eakte/audit';
+import { createDb, sql } from '@eakte/db';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { request } from 'undici';
+import type { BenchKontext } from './index.js';
+import { messe, vergleiche, type Messung, type Zeile } from './lib.js';
+
+export const name = 'audit';
+
+const esc = (s: string) => s.replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!);
+const feld = (f: string | number | null) => (f === null ? '\\N' : esc(String(f)));
+
+/** Creates tenants straight in the database (slug → id). */
+export async function mandantenAnlegen(ownerUrl: string, slugs: string[]): Promise<Record<string, string>> {
+  const client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    const ids: Record<string, string> = {};
+    for (const slug of slugs) {
+      const r = await client.query<{ id: string }>(
+        `INSERT INTO plattform.mandant (id, slug, name) VALUES ($1, $2, $3) ON CONFLICT (slug) DO UPDATE SET name = excluded.name RETURNING id`,
+        [randomUUID(), slug, `Benchmark ${slug}`],
+      );
+      ids[slug] = r.rows[0]!.id;
+    }
+    return ids;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Writes `anzahl` chained events for a tenant without events yet: the chain is computed in Node
+ * with the real canonical encoding and hash, streamed with COPY into a temporary table and moved
+ * with INSERT … SELECT (COPY cannot write tables under row-level security); the head follows.
+ */
+export async function ereignisseErzeugen(ownerUrl: string, mandantId: string, anzahl: number): Promise<void> {
+  const client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query(`SELECT set_config('app.mandant', $1, true)`, [mandantId]);
+    await client.query(`CREATE TEMP TABLE bulk_ereignis (LIKE protokoll.ereignis) ON COMMIT DROP`);
+    const spalten = 'mandant_id, sequenz, zeit, akteur_sub, akteur_name, akteur_rollen, akteur_client, aktion, objekt_typ, objekt_id, aktenzeichen, akte_id, aenderungen, ergebnis, details, request_id, client_ip, hash';
+    // times one microsecond apart, ending an hour ago (inside the current or the default partition)
+    const startMikros = (Date.now() - 3_600_000) * 1000 - anzahl;
+    const zeit = (mikros: number) => {
+      const iso = new Date(Math.floor(mikros / 1000)).toISOString();
+      return `${iso.slice(0, 23)}${String(mikros % 1000).padStart(3, '0')}Z`;
+    };
+    let vorgaenger = GENESIS_HASH;
+    let letzte: KettenEreignis | undefined;
+    const AKTIONEN = ['dokument.gelesen', 'dokument.angelegt', 'akte.geaendert', 'vorgang.angelegt'];
+    function* zeilen() {
+      for (let i = 1; i <= anzahl; i++) {
+        const aktion = AKTIONEN[i % AKTIONEN.length]!;
+        const e: KettenEreignis = {
+          mandantId,
+          sequenz: i,
+          zeit: zeit(startMikros + i),
+          akteurSub: `nutzer-${i % 50}`,
+          akteurName: `Sachbearbeiterin ${i % 50}`,
+          akteurRollen: ['sachbearbeitung'],
+          akteurClient: null,
+          aktion,
+          objektTyp: aktion.split('.')[0]!,
+          objektId: randomUUID(),
+          aktenzeichen: `B${i % 40}.${i % 7}-${String(i % 9999).padStart(4, '0')}/2026`,
+          akteId: randomUUID(),
+          aenderungen: aktion === 'akte.geaendert' ? [{ feld: 'betreff', alt: 'Bauantrag Müller', neu: 'Bauantrag Müller-Lüdenscheid' }] : [],
+          ergebnis: 'erfolg',
+          details: aktion === 'dokument.angelegt' ? { groesse: 102400, mimeType: 'application/pdf' } : {},
+          requestId: randomUUID(),
+          clientIp: '10.0.0.1',
+        };
+        const hash = kettenHash(vorgaenger, kanonisch(e));
+        vorgaenger = hash;
+        letzte = e;
+        yield `${[e.mandantId, e.sequenz, e.zeit, e.akteurSub, e.akteurName, `{${e.akteurRollen.join(',')}}`, e.akteurClient, e.aktion, e.objektTyp, e.objektId, e.aktenzeichen, e.akteId, JSON.stringify(e.aenderungen), e.ergebnis, JSON.stringify(e.details), e.requestId, e.clientIp, hash].map(feld).join('\t')}\n`;
+      }
+    }
+    // batches of lines keep the stream's per-chunk overhead small
+    function* stapel() {
+      let buf: string[] = [];
+      for (const z of zeilen()) {
+        buf.push(z);
+        if (buf.length === 1000) {
+          yield buf.join('');
+          buf = [];
+        }
+      }
+      if (buf.length) yield buf.join('');
+    }
+    await pipeline(Readable.from(stapel()), client.query(copyFrom(`COPY bulk_ereignis (${spalten}) FROM STDIN`)));
+    await client.query(`INSERT INTO protokoll.ereignis (${spalten}) SELECT ${spalten} FROM bulk_ereignis`);
+    await client.query(
+      `INSERT INTO protokoll.kette (mandant_id, sequenz, hash, zeit) VALUES ($1, $2, $3, $4::timestamptz)
+       ON CONFLICT (mandant_id) DO UPDATE SET sequenz = excluded.sequenz, hash = excluded.hash, zeit = excluded.zeit`,
+      [mandantId, anzahl, vorgaenger, letzte!.zeit],
+    );
+    await client.query('COMMIT');
+    await client.query('ANALYZE protokoll.ereignis');
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw err;
+  } finally {
+    await client.end();
+  }
+}
+
+const STROM_SPALTEN = `mandant_id, sequenz, to_char(zeit AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), akteur_sub, akteur_name, akteur_rollen,
+  akteur_client, aktion, objekt_typ, objekt_id, aktenzeichen, akte_id, aenderungen, ergebnis, details, request_id, client_ip, hash`;
+
+/** The baseline: a cursor over the same rows, each re-hashed in Node and compared. */
+async function leseUndHashe(appUrl: string, mandantId: string): Promise<number> {
+  const client = new pg.Client({ connectionString: appUrl });
+  await client.connect();
+  let n = 0;
+  try {
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    await client.query(`select set_config('app.mandant', $1, true)`, [mandantId]);
+    await client.query(`DECLARE c NO SCROLL CURSOR FOR SELECT ${STROM_SPALTEN} FROM protokoll.ereignis ORDER BY sequenz, zeit`);
+    let vorgaenger = GENESIS_HASH;
+    for (;;) {
+      const r = await client.query({ text: 'FETCH 5000 FROM c', rowMode: 'array' });
+      for (const row of r.rows as unknown[][]) {
+        const e: KettenEreignis = {
+          mandantId: row[0] as string, sequenz: Number(row[1]), zeit: row[2] as string, akteurSub: row[3] as string, akteurName: row[4] as string,
+          akteurRollen: row[5] as string[], akteurClient: row[6] as string | null, aktion: row[7] as string, objektTyp: row[8] as string,
+          objektId: row[9] as string | null, aktenzeichen: row[10] as string | null, akteId: row[11] as string | null,
+          aenderungen: row[12] as KettenEreignis['aenderungen'], ergebnis: row[13] as string, details: row[14] as Record<string, unknown>,
+          requestId: row[15] as string | null, clientIp: row[16] as string | null,
+        };
+        vorgaenger = kettenHash(vorgaenger, kanonisch(e));
+        if (vorgaenger !== row[17]) throw new Error(`baseline: hash mismatch at ${e.sequenz}`);
+        n++;
+      }
+      if (r.rows.length < 5000) break;
+    }
+    await client.query('COMMIT');
+    return n;
+  } finally {
+    await client.end();
+  }
+}
+
+async function einmal(f: () => Promise<number>): Promise<Messung> {
+  const t0 = performance.now();
+  const n = await f();
+  const ms = performance.now() - t0;
+  return { anfragen: n, sekunden: ms / 1000, proSekunde: n / (ms / 1000), p50: ms, p95: ms, p99: ms };
+}
+
+export async function run(ctx: BenchKontext): Promise<Zeile[]> {
+  const zeilen: Zeile[] = [];
+  const groessen = ctx.groesse === 'quick' ? [10_000] : ctx.groesse === 'scale' ? [1_000_000, 10_000_000] : [100_000];
+  for (const anzahl of groessen) {
+    const slug = `bench-audit-${anzahl}`;
+    const { [slug]: mandantId } = await mandantenAnlegen(ctx.ownerUrl, [slug]);
+    const t0 = performance.now();
+    await ereignisseErzeugen(ctx.ownerUrl, mandantId!, anzahl);
+    const erzeugt = (performance.now() - t0) / 1000;
+    const token = await ctx.token(slug, ['pruefung']);
+    const runs = anzahl >= 1_000_000 ? 1 : ctx.runs === 1 ? 1 : 3;
+    const z = await vergleiche(
+      `verify ${anzahl.toLocaleString('en')} events (events/s)`,
+      runs,
+      () =>
+        einmal(async () => {
+          const res = await request(`${ctx.url}/api/v1/protokoll/pruefung`, { headers: { authorization: `Bearer ${token}` } });
+          const body = (await res.body.json()) as { gueltig: boolean; geprueft: number };
+          if (res.statusCode !== 200 || !body.gueltig) throw new Error(`verification answered ${res.statusCode} ${JSON.stringify(body).slice(0, 300)}`);
+          return body.geprueft;
+        }),
+      () => einmal(() => leseUndHashe(ctx.appUrl, mandantId!)),
+    );
+    z.extra = { 'generated in s': erzeugt.toFixed(1) };
+    zeilen.push(z);
+  }
+
+  // append: 8 writers; the baseline inserts the same row in the same kind of transaction, unchained
+  const slugs = Array.from({ length: 8 }, (_, i) => `bench-append-${i + 1}`);
+  const ids = Object.values(await mandantenAnlegen(ctx.ownerUrl, slugs));
+  const owner = new pg.Client({ connectionString: ctx.ownerUrl });
+  await owner.connect();
+  await owner.query(`CREATE TABLE IF NOT EXISTS public.bench_ereignis (LIKE protokoll.ereignis INCLUDING DEFAULTS)`);
+  await owner.query(`GRANT INSERT ON public.bench_ereignis TO eakte_app`);
+  await owner.end();
+  const db = createDb(ctx.appUrl, { max: 8 });
+  const n = ctx.groesse === 'quick' ? 100 : 800;
+  const runs = ctx.groesse === 'quick' ? 1 : 3;
+  const akteur = { sub: 'bench', name: 'Benchmark', rollen: ['sachbearbeitung'], client: null };
+  try {
+    for (const [fall, mandantFuer] of [
+      ['append, 8 writers, 1 tenant', () => ids[0]!],
+      ['append, 8 writers, 8 tenants', (i: number) => ids[i % 8]!],
+    ] as const) {
+      const subjekt = () =>
+        messe(async (i) => {
+          const m = mandantFuer(i);
+          await db.withMandant(m, (tx) =>
+            protokollAnhaengen(tx, { mandantId: m, akteur, aktion: 'dokument.gelesen', objektTyp: 'dokument', objektId: randomUUID(), aktenzeichen: 'B1.1-0001/2026', requestId: randomUUID(), clientIp: '10.0.0.1' }),
+          );
+        }, n, 8);
+      const basis = () =>
+        messe(async (i) => {
+          const m = mandantFuer(i);
+          await db.withMandant(m, (tx) =>
+            tx.execute(sql`INSERT INTO public.bench_ereignis (mandant_id, sequenz, zeit, akteur_sub, akteur_name, akteur_rollen, aktion, objekt_typ, objekt_id, aktenzeichen, ergebnis, request_id, client_ip, hash)
+              VALUES (${m}, ${i}, clock_timestamp(), 'bench', 'Benchmark', '{sachbearbeitung}', 'dokument.gelesen', 'dokument', ${randomUUID()}, 'B1.1-0001/2026', 'erfolg', ${randomUUID()}, '10.0.0.1', ${GENESIS_HASH})`),
+          );
+        }, n, 8);
+      zeilen.push(await vergleiche(fall, runs, subjekt, basis));
+    }
+  } finally {
+    await db.close();
+  }
+  return zeilen;
+}

@@ -1,0 +1,45 @@
+// The bulk tenant shared by the read and search benchmarks, loaded once per run with COPY
+// (scripts/lib/bulk.ts, the loader behind scripts/seed-bulk.ts).
+import pg from 'pg';
+import { bulkSeeden } from '../lib/bulk.js';
+import { mandantenAnlegen } from './audit.js';
+import type { BenchKontext } from './index.js';
+
+export interface Bestand {
+  slug: string;
+  mandantId: string;
+  akten: number;
+  sekunden: number;
+}
+
+let geladen: Promise<Bestand> | undefined;
+
+export function bestand(ctx: BenchKontext): Promise<Bestand> {
+  geladen ??= (async () => {
+    const akten = ctx.groesse === 'quick' ? 5_000 : ctx.groesse === 'scale' ? 100_000 : 60_000;
+    const einheiten = ctx.groesse === 'quick' ? 500 : 5_000;
+    const slug = 'bench-bestand';
+    const { [slug]: mandantId } = await mandantenAnlegen(ctx.ownerUrl, [slug]);
+    const t0 = performance.now();
+    await bulkSeeden(ctx.ownerUrl, mandantId!, { akten, einheiten });
+    return { slug, mandantId: mandantId!, akten, sekunden: (performance.now() - t0) / 1000 };
+  })();
+  return geladen;
+}
+
+/** Runs `fn` with a client of the application role in a transaction of the tenant. */
+export async function imMandanten<T>(pool: pg.Pool, mandantId: string, fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query("select set_config('app.mandant', $1, true)", [mandantId]);
+    const r = await fn(client);
+    await client.query('COMMIT');
+    return r;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw err;
+  } finally {
+    client.release();
+  }
+}

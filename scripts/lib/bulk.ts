@@ -1,0 +1,120 @@
+// Bulk test data written with COPY (not through the API): an Aktenplan, Akten and about as many
+// Vorgänge in one tenant, deterministic pseudo-random. Used by scripts/seed-bulk.ts and the benchmarks.
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { v7 as uuidv7 } from 'uuid';
+
+interface Zufall {
+  zufall: () => number;
+  wahl: <T>(xs: readonly T[]) => T;
+}
+
+function zufallsquelle(seed = 20260301): Zufall {
+  const zufall = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  return { zufall, wahl: (xs) => xs[Math.floor(zufall() * xs.length)]! };
+}
+
+export const THEMEN = [
+  'Straßenbau', 'Genehmigung', 'Bauantrag', 'Zulassung der Ärzte', 'Windkraftanlage', 'Gewässerunterhaltung', 'Kindertagesstätte',
+  'Schulentwicklungsplanung', 'Bebauungsplan', 'Förderantrag', 'Widerspruchsverfahren', 'Gewerbeanmeldung', 'Brandschutz', 'Denkmalschutz',
+  'Abwasserbeseitigung', 'Personalangelegenheiten', 'Haushaltsplanung', 'Vergabeverfahren', 'Immissionsschutz', 'Baumfällung',
+] as const;
+export const ORTE = ['Musterstadt', 'Nordhöhe', 'Südfeld', 'Am Großen Weg', 'Lindenallee', 'Mühlbach', 'Ölmühle', 'Außenbereich', 'Hauptstraße', 'Schloßpark'] as const;
+const esc = (s: string) => s.replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!);
+const zeile = (felder: (string | number | null)[]) => `${felder.map((f) => (f === null ? '\\N' : esc(String(f)))).join('\t')}\n`;
+
+function* einheitenZeilen(z: Zufall, anzahlEinheiten: number, mandantId: string, ids: { id: string; kz: string }[]) {
+  const { wahl } = z;
+  const wurzeln = Math.max(1, Math.round(Math.sqrt(anzahlEinheiten / 2)));
+  const kinder = Math.max(1, Math.ceil(anzahlEinheiten / wurzeln) - 1);
+  for (let w = 1; w <= wurzeln; w++) {
+    const wid = uuidv7();
+    yield zeile([wid, mandantId, null, `B${w}`, `${wahl(THEMEN)} (Gruppe ${w})`, null, null]);
+    for (let k = 1; k <= kinder && ids.length < anzahlEinheiten; k++) {
+      const id = uuidv7();
+      ids.push({ id, kz: `B${w}.${k}` });
+      yield zeile([id, mandantId, wid, `B${w}.${k}`, `${wahl(THEMEN)} ${k}`, wahl([5, 10, 30, null]), wahl(['A', 'B', 'V'])]);
+    }
+  }
+}
+
+function* aktenZeilen(z: Zufall, anzahlAkten: number, mandantId: string, einheiten: { id: string; kz: string }[], vorgaenge: string[]) {
+  const { wahl, zufall } = z;
+  const zaehler = new Map<string, number>();
+  for (let i = 0; i < anzahlAkten; i++) {
+    const e = einheiten[Math.floor(zufall() * einheiten.length)]!;
+    const jahr = 2015 + Math.floor(zufall() * 12);
+    const key = `${e.id}/${jahr}`;
+    const nr = (zaehler.get(key) ?? 0) + 1;
+    zaehler.set(key, nr);
+    const az = `${e.kz}-${String(nr).padStart(4, '0')}/${jahr}`;
+    const beginn = `${jahr}-${String(1 + Math.floor(zufall() * 12)).padStart(2, '0')}-${String(1 + Math.floor(zufall() * 28)).padStart(2, '0')}`;
+    const geschlossen = jahr < 2024 && zufall() < 0.6;
+    const zda = geschlossen ? `${jahr + 1}-06-30` : null;
+    const id = uuidv7();
+    const anzahlV = Math.floor(zufall() * 3);
+    for (let v = 1; v <= anzahlV; v++) {
+      vorgaenge.push(zeile([uuidv7(), mandantId, id, v, `${az}-${String(v).padStart(3, '0')}`, `${wahl(THEMEN)} – ${wahl(['Anhörung', 'Stellungnahme', 'Bescheid', 'Nachforderung'])}`,
+        geschlossen ? 'geschlossen' : 'offen', zda, geschlossen ? null : `2026-${String(1 + Math.floor(zufall() * 12)).padStart(2, '0')}-15`]));
+    }
+    yield zeile([id, mandantId, e.id, az, nr, jahr, `${wahl(THEMEN)} ${wahl(ORTE)} ${i}`, zufall() < 0.05 ? '002' : '003', geschlossen ? 'geschlossen' : 'offen', zda, beginn, zda, anzahlV]);
+  }
+}
+
+async function copy(client: pg.PoolClient | pg.Client, sql: string, rows: Iterable<string>) {
+  await pipeline(Readable.from(rows), client.query(copyFrom(sql)));
+}
+
+export interface BulkOptionen {
+  akten: number;
+  einheiten: number;
+  /** progress lines */
+  log?: (s: string) => void;
+}
+
+/** Writes an Aktenplan of `einheiten` units, `akten` Akten and about as many Vorgänge into one tenant. */
+export async function bulkSeeden(ownerUrl: string, mandantId: string, opts: BulkOptionen): Promise<void> {
+  const out = opts.log ?? (() => {});
+  const anzahlAkten = opts.akten;
+  const z = zufallsquelle();
+  const client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+  const t0 = Date.now();
+  try {
+    await client.query('BEGIN');
+    await client.query(`SELECT set_config('app.mandant', $1, true)`, [mandantId]);
+    // COPY into temporary tables (COPY FROM cannot write tables under row-level security), then
+    // move the rows with INSERT … SELECT, which the tenant policy checks.
+    await client.query(`CREATE TEMP TABLE bulk_einheit (id uuid, mandant_id uuid, parent_id uuid, kennzeichen text, titel text, frist int, art text) ON COMMIT DROP`);
+    await client.query(`CREATE TEMP TABLE bulk_akte (id uuid, mandant_id uuid, einheit uuid, az text, nr int, jahr int, betreff text, stufe text, status text, zda date, beginn date, ende date, vnr int) ON COMMIT DROP`);
+    await client.query(`CREATE TEMP TABLE bulk_vorgang (id uuid, mandant_id uuid, akte_id uuid, nr int, kennzeichen text, betreff text, status text, zda date, wv date) ON COMMIT DROP`);
+    const einheiten: { id: string; kz: string }[] = [];
+    await copy(client, 'COPY bulk_einheit FROM STDIN', einheitenZeilen(z, opts.einheiten, mandantId, einheiten));
+    const vorgaenge: string[] = [];
+    await copy(client, 'COPY bulk_akte FROM STDIN', aktenZeilen(z, anzahlAkten, mandantId, einheiten, vorgaenge));
+    await copy(client, 'COPY bulk_vorgang FROM STDIN', vorgaenge);
+    out(`COPY: ${einheiten.length} units, ${anzahlAkten} Akten, ${vorgaenge.length} Vorgänge in ${Date.now() - t0} ms`);
+    await client.query(`INSERT INTO akten.aktenplaneinheit (id, mandant_id, parent_id, kennzeichen, titel, aufbewahrungsfrist, aussonderungsart)
+                        SELECT id, mandant_id, parent_id, kennzeichen, titel, frist, art FROM bulk_einheit ORDER BY parent_id NULLS FIRST`);
+    await client.query(`INSERT INTO akten.akte (id, mandant_id, aktenplaneinheit_id, aktenzeichen, laufende_nummer, jahr, betreff, vertraulichkeitsstufe, status, zda_datum,
+                          laufzeit_beginn, laufzeit_ende, letzte_vorgang_nummer, erstellt_von)
+                        SELECT id, mandant_id, einheit, az, nr, jahr, betreff, stufe, status, zda, beginn, ende, vnr, 'seed-bulk' FROM bulk_akte`);
+    await client.query(`INSERT INTO akten.vorgang (id, mandant_id, akte_id, laufende_nummer, kennzeichen, betreff, status, zda_datum, wiedervorlage, erstellt_von)
+                        SELECT id, mandant_id, akte_id, nr, kennzeichen, betreff, status, zda, wv, 'seed-bulk' FROM bulk_vorgang`);
+    // the counters must know the numbers handed out, so new Akten continue after them
+    await client.query(`INSERT INTO akten.aktenzeichen_zaehler (mandant_id, aktenplaneinheit_id, jahr, letzte_nummer)
+                        SELECT mandant_id, einheit, jahr, max(nr) FROM bulk_akte GROUP BY 1, 2, 3
+                        ON CONFLICT (mandant_id, aktenplaneinheit_id, jahr) DO UPDATE SET letzte_nummer = greatest(akten.aktenzeichen_zaehler.letzte_nummer, excluded.letzte_nummer)`);
+    await client.query('COMMIT');
+    out(`inserted and committed in ${Date.now() - t0} ms`);
+    await client.query('ANALYZE akten.aktenplaneinheit, akten.akte, akten.vorgang, akten.aktenzeichen_zaehler');
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw err;
+  } finally {
+    await client.end();
+  }
+}
+
