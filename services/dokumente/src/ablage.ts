@@ -17,6 +17,7 @@ import { neuerSpeicherschluessel } from './domain/speicherschluessel.js';
 import { textExtrahierbar } from './domain/volltext.js';
 import type { DokumenteRepository } from './repositories/dokumente.js';
 import { leseUpload, type Spool } from './upload.js';
+import type { Scanner } from './scanner.js';
 
 export interface AblageOptionen {
   db: Db;
@@ -24,6 +25,8 @@ export interface AblageOptionen {
   repo: DokumenteRepository;
   protokolliere: Protokollierer;
   spoolVerzeichnis: string;
+  /** clamd, when configured: every file is scanned before its row is committed. */
+  scanner?: Scanner | null;
 }
 
 const datum = z
@@ -84,8 +87,14 @@ export function createAblage(opts: AblageOptionen) {
   }
 
   /** Reads, checks and spools the upload, then detects and checks its type. */
-  async function empfange(req: FastifyRequest, max: number, erlaubt: readonly string[], felder: readonly string[]) {
-    const upload = await leseUpload(req, { verzeichnis: opts.spoolVerzeichnis, max, dateiFeld: 'datei', erlaubteFelder: felder });
+  async function empfange(req: FastifyRequest, max: number, erlaubt: readonly string[], felder: readonly string[], ziel: Record<string, string>) {
+    let upload;
+    try {
+      upload = await leseUpload(req, { verzeichnis: opts.spoolVerzeichnis, max, dateiFeld: 'datei', erlaubteFelder: felder, scanner: opts.scanner });
+    } catch (err) {
+      if (err instanceof DokumentFehler.Schadsoftware) await meldeSchadsoftware(req, err, ziel);
+      throw err;
+    }
     try {
       const mimeType = await erkenneDateityp(upload.datei.pfad);
       pruefeDateityp(mimeType, upload.datei.angegebenerTyp, erlaubt);
@@ -94,6 +103,22 @@ export function createAblage(opts: AblageOptionen) {
       await upload.datei.entfernen();
       throw err;
     }
+  }
+
+  /** The refused upload is recorded in a transaction of its own (nothing else is written). */
+  async function meldeSchadsoftware(req: FastifyRequest, err: Error, ziel: Record<string, unknown>) {
+    const akteur = akteurOf(req);
+    const signatur = (err as { signatur?: string }).signatur ?? err.message;
+    req.log.warn({ signatur, ...ziel }, 'malware refused');
+    await db.withMandant(akteur.mandantId, (tx) =>
+      protokolliere(tx, req, {
+        aktion: 'dokument.schadsoftware.erkannt',
+        objektTyp: ziel.dokumentId ? 'dokument' : 'vorgang',
+        objektId: String(ziel.dokumentId ?? ziel.vorgangId),
+        ergebnis: 'abgelehnt',
+        details: { signatur, hochgeladenVon: akteur.sub, ...ziel },
+      }),
+    );
   }
 
   async function vorpruefung(tx: Tx, mandantId: string, operation: string, schluessel: string | undefined) {
@@ -120,7 +145,7 @@ export function createAblage(opts: AblageOptionen) {
       });
       if (frueher) return wiederholung(req, m, frueher, vorgangId, 'vorgang');
 
-      const upload = await empfange(req, einstellungen.maxUploadGroesse, einstellungen.erlaubteFormate, METADATEN_FELDER);
+      const upload = await empfange(req, einstellungen.maxUploadGroesse, einstellungen.erlaubteFormate, METADATEN_FELDER, { vorgangId });
       try {
         const meta = pruefeFelder(metadatenSchema, upload.felder);
         const key = await speichere(req, m, upload.datei, upload.mimeType);
@@ -187,7 +212,7 @@ export function createAblage(opts: AblageOptionen) {
       });
       if (frueher) return wiederholung(req, m, frueher, dokumentId, 'dokument');
 
-      const upload = await empfange(req, einstellungen.maxUploadGroesse, einstellungen.erlaubteFormate, []);
+      const upload = await empfange(req, einstellungen.maxUploadGroesse, einstellungen.erlaubteFormate, [], { dokumentId });
       try {
         const key = await speichere(req, m, upload.datei, upload.mimeType);
         let nr = 0;
