@@ -65,7 +65,10 @@ export async function spoole(quelle: Readable, verzeichnis: string, max: number,
 /** clamd unreachable, timing out or failing: 503, nothing stored (fail closed). */
 export function scannerAlsProblem(err: unknown): unknown {
   if (err instanceof ScannerFehler) {
-    return new Errors.DienstNichtVerfuegbar(`Der Virenscanner ist nicht verfügbar (${err.message}); es wurde nichts gespeichert. Bitte später erneut versuchen.`);
+    return Object.assign(
+      new Errors.DienstNichtVerfuegbar('Der Virenscanner ist nicht erreichbar oder antwortet nicht; es wurde nichts gespeichert. Bitte später erneut versuchen.'),
+      { scanner: err.message },
+    );
   }
   return err;
 }
