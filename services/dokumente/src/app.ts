@@ -26,6 +26,10 @@ export const dokumenteConfigSchema = z.object({
   DOKUMENTE_SWEEPER_INTERVALL_SEKUNDEN: z.coerce.number().int().min(0).default(3600),
   /** How often the worker looks for due text extraction jobs; 0 = never (tests call it directly). */
   DOKUMENTE_ARBEITER_INTERVALL_SEKUNDEN: z.coerce.number().int().min(0).default(5),
+  /** E-mail filing: at most this many Anlagen (all levels), nesting depth, and bytes of a mail or of its decoded parts. */
+  DOKUMENTE_MAIL_MAX_ANLAGEN: z.coerce.number().int().min(1).default(100),
+  DOKUMENTE_MAIL_MAX_TIEFE: z.coerce.number().int().min(1).max(10).default(3),
+  DOKUMENTE_MAIL_MAX_GROESSE: z.coerce.number().int().min(1024).default(64 * 1024 * 1024),
   /** clamd over TCP (with CLAMAV_PORT) — when set, every upload is scanned before it is committed. */
   CLAMAV_HOST: z.string().min(1).optional(),
   CLAMAV_PORT: z.coerce.number().int().min(1).max(65535).default(3310),
@@ -70,7 +74,10 @@ export default async function dokumenteApp(app: FastifyInstance, opts: Dokumente
     document: contract,
     handlers: (instance) => {
       const repo = dokumenteRepository;
-      const ablage = createAblage({ db: instance.db, storage: instance.storage, repo, protokolliere, spoolVerzeichnis: eigene.DOKUMENTE_SPOOL_DIR, scanner });
+      const ablage = createAblage({ db: instance.db, storage: instance.storage, repo, protokolliere, spoolVerzeichnis: eigene.DOKUMENTE_SPOOL_DIR,
+        scanner,
+        mail: { maxAnlagen: eigene.DOKUMENTE_MAIL_MAX_ANLAGEN, maxTiefe: eigene.DOKUMENTE_MAIL_MAX_TIEFE, maxGroesse: eigene.DOKUMENTE_MAIL_MAX_GROESSE },
+      });
       return dokumenteHandlers({ db: instance.db, storage: instance.storage, repo, ablage, protokolliere });
     },
   });
