@@ -5,7 +5,8 @@ import { ZipFile } from 'yazl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deuteAntwort, ENDE, rahmen, ScannerFehler } from '../src/clamd.js';
 import { EICAR, SIGNATUR, starteClamd, type Clamd } from './clamd-hilfe.js';
-import { baueApp, formular, lade, neuerMandant, neuerVorgang, objekteUnter, pdf, spoolDateien, zeilen, type TestApp } from './hilfen.js';
+import { thunderbirdMail } from './mail-hilfe.js';
+import { baueApp, PNG, formular, lade, neuerMandant, neuerVorgang, objekteUnter, pdf, spoolDateien, zeilen, type TestApp } from './hilfen.js';
 
 let clamd: Clamd;
 beforeAll(async () => {
@@ -93,6 +94,29 @@ describe('upload scanning with clamd', () => {
     expect(versionen.filter((x) => x.dokumentId === id)).toHaveLength(1);
     expect(await objekteUnter(`${m.id}/`)).toHaveLength(2);
     expect(t.protokoll.find((p) => p.aktion === 'dokument.schadsoftware.erkannt')).toMatchObject({ objektTyp: 'dokument', objektId: id });
+  });
+
+  it('refuses a whole e-mail when one attachment is infected (also inside a forwarded mail)', async () => {
+    const t = await mitScanner();
+    const m = await neuerMandant();
+    const v = await neuerVorgang(m.id);
+    const eml = thunderbirdMail({ anlagen: [{ name: 'Lageplan.png', type: 'image/png', inhalt: PNG }, { name: 'Rechnung.txt', type: 'text/plain', inhalt: EICAR }] });
+    const res = await lade(t, m, v.vorgangId, { name: 'rechnung.eml', type: 'message/rfc822', inhalt: eml }, { felder: { betreff: '', datumDesSchreibens: '' } });
+    const body = expectProblem(res, 422, 'SCHADSOFTWARE');
+    expect(body.detail).toContain(SIGNATUR);
+    expect(body.detail).toContain('Rechnung.txt');
+    await nichtsGespeichert(t, m.id);
+    expect(t.protokoll.find((p) => p.aktion === 'dokument.schadsoftware.erkannt')).toMatchObject({ objektId: v.vorgangId, details: { anlage: 'Rechnung.txt', dateiname: 'rechnung.eml' } });
+
+    const weiter = thunderbirdMail({ betreff: 'WG: Rechnung', mails: [{ name: 'rechnung.eml', inhalt: eml }] });
+    const res2 = await lade(t, m, v.vorgangId, { name: 'wg.eml', type: 'message/rfc822', inhalt: weiter }, { felder: { betreff: '', datumDesSchreibens: '' } });
+    expectProblem(res2, 422, 'SCHADSOFTWARE');
+    await nichtsGespeichert(t, m.id);
+
+    const sauber = thunderbirdMail({ anlagen: [{ name: 'Lageplan.png', type: 'image/png', inhalt: PNG }] });
+    const ok = await lade(t, m, v.vorgangId, { name: 'ok.eml', type: 'message/rfc822', inhalt: sauber }, { felder: { betreff: '', datumDesSchreibens: '' } });
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect((await zeilen(m.id)).dokumente).toHaveLength(2);
   });
 
   it('reports the scanner in /health with its version', async () => {
