@@ -281,6 +281,8 @@ export function createAblage(opts: AblageOptionen) {
       const upload = await empfange(req, einstellungen.maxUploadGroesse, einstellungen.erlaubteFormate, METADATEN_FELDER, { vorgangId });
       const teilSpools: Spool[] = [];
       const keys: string[] = [];
+      // before the Anlagen' ids: filing order (id order) puts the mail first
+      const id = uuidv7();
       try {
         let anlagen: Teil[] = [];
         let felder: Record<string, string | undefined> = upload.felder;
@@ -303,7 +305,6 @@ export function createAblage(opts: AblageOptionen) {
         const empfaenger = istMail(upload.mimeType) && !('empfaenger' in upload.felder) ? (felder.empfaenger ?? undefined) : undefined;
         const key = await speichere(req, m, upload.datei, upload.mimeType);
         keys.push(key);
-        const id = uuidv7();
         try {
           await speichereTeile(req, m, anlagen, keys);
           await festschreiben(req, key, () =>

@@ -4,6 +4,7 @@ import { createDb, schema } from '@eakte/db';
 import { expectContract, expectProblem, testConfig } from '@eakte/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { leseMail, MailFehler } from '../src/domain/mail.js';
+import { pdfText } from '../src/pdf/text.js';
 import { dokumenteRepository } from '../src/repositories/dokumente.js';
 import { arbeiteTextextraktion, sucheImVolltext } from '../src/textextraktion.js';
 import { thunderbirdMail } from './mail-hilfe.js';
@@ -76,6 +77,16 @@ describe('filing an e-mail', () => {
     expect((await sucheImVolltext(appDb, m.id, 'Flurstück freundlichen')).map((x) => x.dokumentId)).toEqual([dok.id]);
     expect((await sucheImVolltext(appDb, m.id, 'Dachgaube')).map((x) => x.dokumentId)).toEqual([items[0]!.id]);
     expect(await sucheImVolltext(appDb, m.id, 'alert')).toEqual([]);
+
+    // the Aktenauszug lists the mail, then its Anlagen, and embeds the PDF Anlage
+    const auszug = await t.app.inject({ method: 'GET', url: `/api/v1/akten/${v.akteId}/auszug.pdf`, headers: await m.header('registratur') });
+    expect(auszug.statusCode).toBe(200);
+    const text = await pdfText(auszug.rawPayload);
+    const [mailPos, pdfPos, pngPos] = ['Bauantrag Flurstück Lindenhof 12', 'Anlage: Bauantrag.pdf', 'Anlage: Lageplan.png'].map((s) => text.indexOf(s));
+    expect(mailPos).toBeGreaterThanOrEqual(0);
+    expect(pdfPos).toBeGreaterThan(mailPos!);
+    expect(pngPos).toBeGreaterThan(pdfPos!);
+    expect(text).toContain('Bauantrag Lindenhof Dachgaube');
   });
 
   it('lets the form override the mail, and files a forwarded mail as an Anlage with its own Anlagen', async () => {
