@@ -3,7 +3,7 @@
 import path from 'node:path';
 import aktenApp from '@eakte/akten';
 import aussonderungApp from '@eakte/aussonderung';
-import dokumenteApp from '@eakte/dokumente';
+import dokumenteApp, { dokumenteConfigSchema } from '@eakte/dokumente';
 import gatewayApp, { gatewayConfigSchema } from '@eakte/gateway';
 import { createServer, loadConfig, loadOrCreateDevKey, serviceConfigSchema } from '@eakte/platform';
 import protokollApp, { protokollConfigSchema } from '@eakte/protokoll';
@@ -69,7 +69,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     };
     const urls = {
       AKTEN_URL: await startService('akten', aktenApp as never),
-      DOKUMENTE_URL: await startService('dokumente', dokumenteApp as never),
+      DOKUMENTE_URL: await startService('dokumente', dokumenteApp as never, serviceConfigSchema.merge(dokumenteConfigSchema)),
       AUSSONDERUNG_URL: await startService('aussonderung', aussonderungApp as never),
       PROTOKOLL_URL: await startService('protokoll', protokollApp as never, protokollConfigSchema),
     };
