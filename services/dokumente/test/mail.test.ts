@@ -104,6 +104,13 @@ describe('filing an e-mail', () => {
     const unten = await anlagen(t, m, weitergeleitet!.id);
     expect(unten.map((a) => [a.betreff, a.aktuelleVersion.mimeType, a.elternDokumentId])).toEqual([['Foto.png', 'image/png', weitergeleitet!.id]]);
     expect((await zeilen(m.id)).dokumente).toHaveLength(3);
+
+    // the database keeps an Anlage in its mail's Vorgang
+    const anderer = await neuerVorgang(m.id);
+    const fremd = ownerDb().withMandant(m.id, (tx) =>
+      tx.insert(schema.dokument).values({ id: crypto.randomUUID(), mandantId: m.id, vorgangId: anderer.vorgangId, elternDokumentId: res.json().id, betreff: 'x', datumDesSchreibens: '2026-03-02', erstelltVon: 'test' }),
+    );
+    await expect(fremd).rejects.toMatchObject({ cause: { constraint: 'dokument_eltern_fk' } });
   });
 
   it('refuses absurd mails with 422 and stores nothing: too many parts, too deep, too large after decoding', async () => {

@@ -43,7 +43,9 @@ export const dokument = dokumente
       // a Dokument lives in a Vorgang of its own tenant
       foreignKey({ columns: [t.mandantId, t.vorgangId], foreignColumns: [vorgang.mandantId, vorgang.id], name: 'dokument_vorgang_fk' }),
       index('dokument_vorgang_idx').on(t.mandantId, t.vorgangId, t.id),
-      foreignKey({ columns: [t.mandantId, t.elternDokumentId], foreignColumns: [t.mandantId, t.id], name: 'dokument_eltern_fk' }),
+      // an Anlage lives in the Vorgang of its mail
+      unique('dokument_mandant_vorgang_id_uq').on(t.mandantId, t.vorgangId, t.id),
+      foreignKey({ columns: [t.mandantId, t.vorgangId, t.elternDokumentId], foreignColumns: [t.mandantId, t.vorgangId, t.id], name: 'dokument_eltern_fk' }),
       index('dokument_eltern_idx').on(t.mandantId, t.elternDokumentId, t.id),
       check('dokument_empfaenger_ck', sql`${t.empfaenger} IS NULL OR length(${t.empfaenger}) <= 4000`),
       check('dokument_eltern_ck', sql`${t.elternDokumentId} IS NULL OR ${t.elternDokumentId} <> ${t.id}`),
