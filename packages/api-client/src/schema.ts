@@ -639,6 +639,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/dokumente/{id}/anlagen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["Uuid"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The Anlagen of a Dokument (the attachments of a filed e-mail)
+         * @description **Berechtigte Rollen:** `sachbearbeitung`, `registratur`, `fachadministration`, `fachverfahren`
+         */
+        get: operations["listDokumentAnlagen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/dokumente/{id}/inhalt": {
         parameters: {
             query?: never;
@@ -1583,7 +1605,9 @@ export interface components {
          *       "datumDesSchreibens": "2026-02-27",
          *       "eingangsdatum": "2026-03-02",
          *       "absender": "Erika Müller",
+         *       "empfaenger": null,
          *       "bemerkung": null,
+         *       "elternDokumentId": null,
          *       "aktuelleVersion": {
          *         "nr": 1,
          *         "groesse": 48213,
@@ -1609,7 +1633,14 @@ export interface components {
             /** Format: date */
             eingangsdatum: string | null;
             absender: string | null;
+            /** @description Recipients, filled when an e-mail is filed. */
+            empfaenger: string | null;
             bemerkung: string | null;
+            /**
+             * Format: uuid
+             * @description For an Anlage, the Dokument (e-mail) it was attached to; null otherwise.
+             */
+            elternDokumentId: string | null;
             aktuelleVersion: components["schemas"]["DokumentVersion"];
             /**
              * @description Result of the last fixity check of the stored content.
@@ -1626,15 +1657,20 @@ export interface components {
             items: components["schemas"]["Dokument"][];
             nextCursor: string | null;
         };
-        /** @description Multipart form of a new Dokument; the file part is streamed, never buffered whole. */
+        /**
+         * @description Multipart form of a new Dokument; the file part is streamed, never buffered whole.
+         *     `betreff` and `datumDesSchreibens` are required unless the file is an e-mail (`.eml`, `.msg`):
+         *     then they, `absender`, `empfaenger` and `eingangsdatum` are taken from the mail where the form
+         *     leaves them out, and every attachment is filed as an Anlage.
+         */
         DokumentNeu: {
             /**
              * Format: binary
              * @description The file. Its type is detected from the content and must be allowed for the tenant.
              */
             datei: string;
-            betreff: string;
-            datumDesSchreibens: components["schemas"]["Datum"];
+            betreff?: string;
+            datumDesSchreibens?: components["schemas"]["Datum"];
             eingangsdatum?: components["schemas"]["Datum"];
             absender?: string;
             bemerkung?: string;
@@ -1662,6 +1698,10 @@ export interface components {
         VersionNeu: {
             /** Format: binary */
             datei: string;
+        };
+        AnlagenListe: {
+            /** @description The Anlagen of the Dokument (direct children), in filing order. */
+            items: components["schemas"]["Dokument"][];
         };
         /**
          * Format: binary
@@ -1884,7 +1924,20 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The object storage is not reachable; nothing was stored. Retry later (with the same Idempotency-Key). */
+        /**
+         * @description The upload was refused and nothing was stored: malware found (`SCHADSOFTWARE`, the signature
+         *     name in `detail`) or an e-mail beyond the limits (`MAIL_UNZULAESSIG`: too many parts, too deep,
+         *     too large after decoding, unreadable).
+         */
+        Problem422Upload: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The object storage or the malware scanner is not reachable; nothing was stored. Retry later (with the same Idempotency-Key). */
         Problem503: {
             headers: {
                 [name: string]: unknown;
@@ -3129,6 +3182,7 @@ export interface operations {
             409: components["responses"]["Problem409"];
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422Upload"];
             503: components["responses"]["Problem503"];
         };
     };
@@ -3265,7 +3319,34 @@ export interface operations {
             409: components["responses"]["Problem409"];
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422Upload"];
             503: components["responses"]["Problem503"];
+        };
+    };
+    listDokumentAnlagen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["Uuid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Anlagen, in filing order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnlagenListe"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
         };
     };
     getDokumentInhalt: {

@@ -54,6 +54,7 @@ export const BERECHTIGUNGEN: Record<string, readonly Rolle[]> = {
   getDokument: [...DOKUMENTE_METADATEN],
   updateDokument: [...DOKUMENTE_SCHREIBEN],
   listDokumentVersionen: [...DOKUMENTE_METADATEN],
+  listDokumentAnlagen: [...DOKUMENTE_METADATEN],
   createDokumentVersion: [...DOKUMENTE_SCHREIBEN],
   getDokumentInhalt: [...DOKUMENTE_SCHREIBEN],
   getDokumentVersionInhalt: [...DOKUMENTE_SCHREIBEN],

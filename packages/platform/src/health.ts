@@ -16,13 +16,14 @@ const CHECK_TIMEOUT_MS = 3_000;
 async function runCheck(check: HealthCheck): Promise<{ status: 'ok' | 'fehler'; detail?: string }> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    await Promise.race([
+    const wert = await Promise.race([
       check(),
       new Promise((_, reject) => {
         timer = setTimeout(() => reject(new Error(`keine Antwort nach ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
       }),
     ]);
-    return { status: 'ok' };
+    // a check may report what it found (e.g. a scanner's signature version)
+    return typeof wert === 'string' && wert ? { status: 'ok', detail: wert } : { status: 'ok' };
   } catch (err) {
     return { status: 'fehler', detail: err instanceof Error ? err.message : String(err) };
   } finally {

@@ -7,6 +7,7 @@ import { servicePlatform, type Protokollierer, type ServiceConfig } from '@eakte
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { createAblage } from './ablage.js';
+import { createScanner } from './scanner.js';
 import { protokolliere as protokolliereImProtokoll } from '@eakte/audit';
 import { dokumenteHandlers } from './handlers/index.js';
 import { dokumenteRepository } from './repositories/dokumente.js';
@@ -28,8 +29,28 @@ export const dokumenteConfigSchema = z.object({
   DOKUMENTE_ARBEITER_INTERVALL_SEKUNDEN: z.coerce.number().int().min(0).default(5),
   /** How often stored content is re-read and its SHA-256 compared (per tenant, oldest checks first); 0 = never. */
   DOKUMENTE_FIXITY_INTERVALL_SEKUNDEN: z.coerce.number().int().min(0).default(24 * 3600),
+  /** E-mail filing: at most this many Anlagen (all levels), nesting depth, and bytes of a mail or of its decoded parts. */
+  DOKUMENTE_MAIL_MAX_ANLAGEN: z.coerce.number().int().min(1).default(100),
+  DOKUMENTE_MAIL_MAX_TIEFE: z.coerce.number().int().min(1).max(10).default(3),
+  DOKUMENTE_MAIL_MAX_GROESSE: z.coerce.number().int().min(1024).default(64 * 1024 * 1024),
+  /** clamd over TCP (with CLAMAV_PORT) — when set, every upload is scanned before it is committed. */
+  CLAMAV_HOST: z.string().min(1).optional(),
+  CLAMAV_PORT: z.coerce.number().int().min(1).max(65535).default(3310),
+  /** clamd over a Unix socket instead of TCP. */
+  CLAMAV_SOCKET: z.string().min(1).optional(),
+  /** Connect, write and verdict timeout per scan step. */
+  CLAMAV_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+  /** Store unscanned when clamd fails instead of answering 503; only allowed for the embedded default. */
+  CLAMAV_FAIL_OPEN: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]).default(false),
 });
 export type DokumenteConfig = z.infer<typeof dokumenteConfigSchema>;
+
+/** Cross-field rules of the scanner settings (checked once at boot, like the schema). */
+export function pruefeScannerConfig(c: DokumenteConfig, s3Emulator: boolean) {
+  if (c.CLAMAV_HOST && c.CLAMAV_SOCKET) throw new Error('Invalid configuration: CLAMAV_HOST and CLAMAV_SOCKET are mutually exclusive');
+  if (c.CLAMAV_FAIL_OPEN && !s3Emulator) throw new Error('Invalid configuration: CLAMAV_FAIL_OPEN=true is only allowed for the embedded default');
+  if (c.CLAMAV_FAIL_OPEN && !c.CLAMAV_HOST && !c.CLAMAV_SOCKET) throw new Error('Invalid configuration: CLAMAV_FAIL_OPEN needs CLAMAV_HOST or CLAMAV_SOCKET');
+}
 
 export interface DokumenteAppOptions {
   config: ServiceConfig & Partial<DokumenteConfig>;
@@ -39,7 +60,15 @@ export interface DokumenteAppOptions {
 
 export default async function dokumenteApp(app: FastifyInstance, opts: DokumenteAppOptions) {
   const eigene = dokumenteConfigSchema.parse(opts.config);
+  pruefeScannerConfig(eigene, (opts.config as { S3_EMULATOR?: boolean | string }).S3_EMULATOR === true || (opts.config as { S3_EMULATOR?: unknown }).S3_EMULATOR === 'true');
   const protokolliere = opts.protokolliere ?? protokolliereImProtokoll;
+  const scanner =
+    eigene.CLAMAV_HOST || eigene.CLAMAV_SOCKET
+      ? createScanner(
+          eigene.CLAMAV_SOCKET ? { socket: eigene.CLAMAV_SOCKET, timeoutMs: eigene.CLAMAV_TIMEOUT_MS } : { host: eigene.CLAMAV_HOST, port: eigene.CLAMAV_PORT, timeoutMs: eigene.CLAMAV_TIMEOUT_MS },
+          { failOpen: eigene.CLAMAV_FAIL_OPEN, log: app.log },
+        )
+      : null;
   // before the contract routes: multipart bodies are streamed by the handlers, never parsed whole
   await app.register(multipart, { throwFileSizeLimit: true });
   await app.register(servicePlatform, {
@@ -48,10 +77,22 @@ export default async function dokumenteApp(app: FastifyInstance, opts: Dokumente
     document: contract,
     handlers: (instance) => {
       const repo = dokumenteRepository;
-      const ablage = createAblage({ db: instance.db, storage: instance.storage, repo, protokolliere, spoolVerzeichnis: eigene.DOKUMENTE_SPOOL_DIR });
+      const ablage = createAblage({ db: instance.db, storage: instance.storage, repo, protokolliere, spoolVerzeichnis: eigene.DOKUMENTE_SPOOL_DIR,
+        scanner,
+        mail: { maxAnlagen: eigene.DOKUMENTE_MAIL_MAX_ANLAGEN, maxTiefe: eigene.DOKUMENTE_MAIL_MAX_TIEFE, maxGroesse: eigene.DOKUMENTE_MAIL_MAX_GROESSE },
+      });
       return dokumenteHandlers({ db: instance.db, storage: instance.storage, repo, ablage, protokolliere });
     },
   });
+
+  if (scanner) {
+    // /health: clamd's state and signature version (e.g. `ClamAV 1.4.6/27000/Thu Nov 26 …`)
+    app.healthChecks.set('clamav', async () => {
+      const v = await scanner.version();
+      if (!v.startsWith('ClamAV')) throw new Error(`unerwartete Antwort: ${v}`);
+      return v;
+    });
+  }
 
   const sweep = () =>
     raeumeVerwaisteObjekte({ db: app.db, storage: app.storage, repo: dokumenteRepository, log: app.log, karenzMs: eigene.DOKUMENTE_SWEEPER_KARENZ_SEKUNDEN * 1000 });

@@ -9,6 +9,7 @@ import { eq } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import { bereinige, textAusBytes } from './domain/volltext.js';
 import { pdfText } from './pdf/text.js';
+import { istMail, leseMail } from './domain/mail.js';
 import type { DokumenteRepository } from './repositories/dokumente.js';
 
 const LEASE = '5 minutes';
@@ -55,7 +56,13 @@ export async function arbeiteTextextraktion(opts: { db: Db; storage: ObjectStore
       else if (version.groesse > MAX_TEXTEXTRAKTION) ergebnis = { status: 'kein_text', inhalt: null };
       else {
         const bytes = await lies(storage, version.speicherschluessel);
-        const text = version.mimeType === 'application/pdf' ? bereinige(await pdfText(bytes)) : textAusBytes(bytes, version.mimeType);
+        const text =
+          version.mimeType === 'application/pdf'
+            ? bereinige(await pdfText(bytes))
+            : istMail(version.mimeType)
+              ? // subject, people and body (HTML as text); attachments are Anlagen with their own text
+                (await leseMail(bytes, version.mimeType, Number.MAX_SAFE_INTEGER)).text
+              : textAusBytes(bytes, version.mimeType);
         ergebnis = text ? { status: 'extrahiert', inhalt: text } : { status: 'kein_text', inhalt: null };
       }
       await db.withMandant(a.mandant_id, async (tx) => {

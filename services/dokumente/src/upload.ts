@@ -11,6 +11,9 @@ import type { FastifyRequest } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import { bereinigeDateiname } from './domain/dateiname.js';
 import { DokumentFehler } from './domain/fehler.js';
+import { ScannerFehler, type Scan } from './clamd.js';
+import { Errors } from '@eakte/platform';
+import type { Scanner } from './scanner.js';
 
 export interface Spool {
   pfad: string;
@@ -24,8 +27,12 @@ export interface Upload {
   felder: Record<string, string>;
 }
 
-/** Streams `quelle` into a new file under `verzeichnis`; fails with 413 past `max` bytes. */
-export async function spoole(quelle: Readable, verzeichnis: string, max: number): Promise<Spool> {
+/**
+ * Streams `quelle` into a new file under `verzeichnis`; fails with 413 past `max` bytes. With a
+ * `scanner`, every chunk also goes to clamd on the same pass (a tee): infected → 422
+ * SCHADSOFTWARE, scanner failure → 503; in both cases the file is removed again.
+ */
+export async function spoole(quelle: Readable, verzeichnis: string, max: number, scanner?: Scanner | null): Promise<Spool & { signatur?: string }> {
   await mkdir(verzeichnis, { recursive: true, mode: 0o700 });
   const pfad = path.join(verzeichnis, `${uuidv7()}.upload`);
   const hash = createHash('sha256');
@@ -35,17 +42,35 @@ export async function spoole(quelle: Readable, verzeichnis: string, max: number)
       groesse += chunk.length;
       if (groesse > max) return cb(new DokumentFehler.DateiZuGross(String(max)));
       hash.update(chunk);
-      cb(null, chunk);
+      if (!scan) return cb(null, chunk);
+      scan.schreibe(chunk).then(() => cb(null, chunk), cb);
     },
   });
   const entfernen = () => rm(pfad, { force: true });
+  let scan: Scan | null = null;
   try {
+    scan = scanner ? await scanner.starte() : null;
     await pipeline(quelle, zaehler, createWriteStream(pfad, { flags: 'wx', mode: 0o600 }));
+    const urteil = scan ? await scan.ergebnis() : { sauber: true as const };
+    if (!urteil.sauber) throw Object.assign(new DokumentFehler.Schadsoftware(urteil.signatur), { signatur: urteil.signatur });
   } catch (err) {
+    scan?.abbrechen();
     await entfernen();
-    throw err;
+    throw scannerAlsProblem(err);
   }
+  scan?.abbrechen();
   return { pfad, groesse, sha256: hash.digest('hex'), entfernen };
+}
+
+/** clamd unreachable, timing out or failing: 503, nothing stored (fail closed). */
+export function scannerAlsProblem(err: unknown): unknown {
+  if (err instanceof ScannerFehler) {
+    return Object.assign(
+      new Errors.DienstNichtVerfuegbar('Der Virenscanner ist nicht erreichbar oder antwortet nicht; es wurde nichts gespeichert. Bitte später erneut versuchen.'),
+      { scanner: err.message },
+    );
+  }
+  return err;
 }
 
 /** Errors of the multipart parser that are the client's fault. */
@@ -64,7 +89,7 @@ function formularFehler(err: unknown): Error {
  */
 export async function leseUpload(
   req: FastifyRequest,
-  opts: { verzeichnis: string; max: number; dateiFeld: string; erlaubteFelder: readonly string[] },
+  opts: { verzeichnis: string; max: number; dateiFeld: string; erlaubteFelder: readonly string[]; scanner?: Scanner | null },
 ): Promise<Upload> {
   if (!req.isMultipart()) throw new DokumentFehler.KeinFormular();
   let datei: Upload['datei'] | null = null;
@@ -77,7 +102,7 @@ export async function leseUpload(
     for await (const part of parts) {
       if (part.type === 'file') {
         if (part.fieldname !== opts.dateiFeld) throw new DokumentFehler.UngueltigesFormular(`Unbekannter Dateiteil „${part.fieldname}“; erwartet wird „${opts.dateiFeld}“`);
-        const spool = await spoole(part.file, opts.verzeichnis, opts.max);
+        const spool = await spoole(part.file, opts.verzeichnis, opts.max, opts.scanner);
         datei = { ...spool, dateiname: bereinigeDateiname(part.filename), angegebenerTyp: part.mimetype };
       } else {
         if (!opts.erlaubteFelder.includes(part.fieldname)) throw new DokumentFehler.UngueltigesFormular(`Unbekanntes Feld „${part.fieldname}“`);

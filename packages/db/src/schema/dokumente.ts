@@ -23,7 +23,11 @@ export const dokument = dokumente
       datumDesSchreibens: date('datum_des_schreibens').notNull(),
       eingangsdatum: date('eingangsdatum'),
       absender: text('absender'),
+      /** Recipients of a filed e-mail (display form, comma-separated). */
+      empfaenger: text('empfaenger'),
       bemerkung: text('bemerkung'),
+      /** An Anlage points to the Dokument (an e-mail) it was attached to; same tenant, same Vorgang. */
+      elternDokumentId: uuid('eltern_dokument_id'),
       /** Number of the newest version (versions are numbered 1, 2, …). */
       aktuelleVersion: integer('aktuelle_version').notNull().default(1),
       integritaet: text('integritaet').$type<Integritaet>().notNull().default('ungeprueft'),
@@ -39,6 +43,12 @@ export const dokument = dokumente
       // a Dokument lives in a Vorgang of its own tenant
       foreignKey({ columns: [t.mandantId, t.vorgangId], foreignColumns: [vorgang.mandantId, vorgang.id], name: 'dokument_vorgang_fk' }),
       index('dokument_vorgang_idx').on(t.mandantId, t.vorgangId, t.id),
+      // an Anlage lives in the Vorgang of its mail
+      unique('dokument_mandant_vorgang_id_uq').on(t.mandantId, t.vorgangId, t.id),
+      foreignKey({ columns: [t.mandantId, t.vorgangId, t.elternDokumentId], foreignColumns: [t.mandantId, t.vorgangId, t.id], name: 'dokument_eltern_fk' }),
+      index('dokument_eltern_idx').on(t.mandantId, t.elternDokumentId, t.id),
+      check('dokument_empfaenger_ck', sql`${t.empfaenger} IS NULL OR length(${t.empfaenger}) <= 4000`),
+      check('dokument_eltern_ck', sql`${t.elternDokumentId} IS NULL OR ${t.elternDokumentId} <> ${t.id}`),
       check('dokument_betreff_ck', sql`length(${t.betreff}) BETWEEN 1 AND 500`),
       check('dokument_absender_ck', sql`${t.absender} IS NULL OR length(${t.absender}) <= 500`),
       check('dokument_bemerkung_ck', sql`${t.bemerkung} IS NULL OR length(${t.bemerkung}) <= 4000`),

@@ -1,6 +1,6 @@
 // Which formats give text for the full-text index, and how raw text becomes index text.
 
-const TEXTFORMATE = new Set(['text/plain', 'application/xml', 'text/xml', 'message/rfc822']);
+const TEXTFORMATE = new Set(['text/plain', 'application/xml', 'text/xml', 'message/rfc822', 'application/vnd.ms-outlook']);
 
 export const textExtrahierbar = (mimeType: string) => mimeType === 'application/pdf' || TEXTFORMATE.has(mimeType);
 

@@ -76,6 +76,15 @@ export function dokumenteHandlers(deps: { db: Db; repo: DokumenteRepository; abl
       return { items: seite.map(dokumentDarstellung), nextCursor: rows.length > limit && letzte ? encodeCursor({ id: letzte.id }) : null };
     },
 
+    async listDokumentAnlagen(req: FastifyRequest<{ Params: { id: string } }>) {
+      const { mandantId } = akteurOf(req);
+      const anlagen = await db.withMandant(mandantId, async (tx) => {
+        if (!(await repo.dokument(tx, await repo.sicht(tx, akteurOf(req)), req.params.id))) throw new Errors.NichtGefunden('Dokument nicht gefunden');
+        return repo.anlagen(tx, req.params.id);
+      });
+      return { items: anlagen.map(dokumentDarstellung) };
+    },
+
     async listDokumentVersionen(req: FastifyRequest<{ Params: { id: string } }>) {
       const { mandantId } = akteurOf(req);
       const versionen = await db.withMandant(mandantId, async (tx) => {

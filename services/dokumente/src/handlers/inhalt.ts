@@ -38,6 +38,8 @@ export function inhaltHandlers(deps: { db: Db; storage: ObjectStore; repo: Dokum
       .header('etag', tag)
       .header('accept-ranges', 'bytes')
       .header('x-content-type-options', 'nosniff')
+      // never rendered as a page of ours (e-mail HTML, SVG): download only, and sandboxed if opened
+      .header('content-security-policy', "sandbox; default-src 'none'")
       .header('cache-control', 'private, no-cache')
       .header('content-disposition', contentDisposition(version.dateiname, { type: 'attachment', fallback: asciiName(version.dateiname) }));
 

@@ -88,7 +88,7 @@ export function pdfHandlers(deps: { db: Db; storage: ObjectStore; repo: Dokument
         const istPdf = z.aktuell.mimeType === 'application/pdf';
         eintraege.push({
           vorgang: z.kennzeichen,
-          betreff: z.dok.betreff,
+          betreff: z.dok.elternDokumentId ? `Anlage: ${z.dok.betreff}` : z.dok.betreff,
           datum: z.dok.datumDesSchreibens,
           dateiname: z.aktuell.dateiname,
           mimeType: z.aktuell.mimeType,

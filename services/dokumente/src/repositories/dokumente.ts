@@ -128,6 +128,18 @@ export const dokumenteRepository = {
     return rows.map((r) => ({ ...r.dok, akteId: r.akteId, aktuell: r.aktuell }));
   },
 
+  /** The direct Anlagen of a Dokument with their newest versions, in filing order. */
+  async anlagen(tx: Tx, elternId: string): Promise<DokumentMitVersion[]> {
+    const rows = await tx
+      .select({ dok: d, aktuell: dv, akteId: v.akteId })
+      .from(d)
+      .innerJoin(dv, and(eq(dv.mandantId, d.mandantId), eq(dv.dokumentId, d.id), eq(dv.nr, d.aktuelleVersion)))
+      .innerJoin(v, and(eq(v.mandantId, d.mandantId), eq(v.id, d.vorgangId)))
+      .where(eq(d.elternDokumentId, elternId))
+      .orderBy(asc(d.id));
+    return rows.map((r) => ({ ...r.dok, akteId: r.akteId, aktuell: r.aktuell }));
+  },
+
   async versionen(tx: Tx, dokumentId: string): Promise<VersionRow[]> {
     return tx.select().from(dv).where(eq(dv.dokumentId, dokumentId)).orderBy(asc(dv.nr));
   },

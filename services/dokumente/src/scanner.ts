@@ -1,0 +1,64 @@
+// The malware scanner as the service uses it: configured once at boot (clamd over TCP or a Unix
+// socket), fail closed unless fail-open was allowed for the embedded default.
+import type { FastifyBaseLogger } from 'fastify';
+import { befehl, scanne, starteScan, ScannerFehler, type ClamdZiel, type Scan, type ScanErgebnis } from './clamd.js';
+
+export interface Scanner {
+  /** A scan for one file, fed chunk by chunk while the file is spooled. */
+  starte(): Promise<Scan>;
+  /** A scan of bytes already in memory (extracted mail parts). */
+  scanne(inhalt: Uint8Array): Promise<ScanErgebnis>;
+  /** The health check: clamd's VERSION line (engine/signature version/date). */
+  version(): Promise<string>;
+}
+
+/** A scan that lets everything pass because clamd failed (fail-open: embedded default only). */
+function ungeprueft(log: FastifyBaseLogger, err: unknown): Scan {
+  log.warn({ err }, 'clamd not reachable; upload NOT scanned (CLAMAV_FAIL_OPEN)');
+  return { schreibe: async () => {}, ergebnis: async () => ({ sauber: true }), abbrechen: () => {} };
+}
+
+export function createScanner(ziel: ClamdZiel, opts: { failOpen: boolean; log: FastifyBaseLogger }): Scanner {
+  const { failOpen, log } = opts;
+  return {
+    async starte() {
+      let scan: Scan;
+      try {
+        scan = await starteScan(ziel);
+      } catch (err) {
+        if (failOpen && err instanceof ScannerFehler) return ungeprueft(log, err);
+        throw err;
+      }
+      if (!failOpen) return scan;
+      let kaputt = false;
+      return {
+        schreibe: (c) =>
+          kaputt
+            ? Promise.resolve()
+            : scan.schreibe(c).catch((err: unknown) => {
+                kaputt = true;
+                log.warn({ err }, 'clamd failed during the upload; NOT scanned (CLAMAV_FAIL_OPEN)');
+              }),
+        ergebnis: async () => {
+          if (kaputt) return { sauber: true };
+          try {
+            return await scan.ergebnis();
+          } catch (err) {
+            if (err instanceof ScannerFehler) return ungeprueft(log, err).ergebnis();
+            throw err;
+          }
+        },
+        abbrechen: () => scan.abbrechen(),
+      };
+    },
+    async scanne(inhalt) {
+      try {
+        return await scanne(ziel, inhalt);
+      } catch (err) {
+        if (failOpen && err instanceof ScannerFehler) return ungeprueft(log, err).ergebnis();
+        throw err;
+      }
+    },
+    version: () => befehl(ziel, 'VERSION'),
+  };
+}
