@@ -3414,6 +3414,15 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
+            /** @description The content was removed by an Aussonderung (transferred to the archive or destroyed); the metadata stays (`INHALT_AUSGESONDERT`, with `aussonderungsstatus` and `archivkennung`). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             416: components["responses"]["Problem416"];
             503: components["responses"]["Problem503"];
         };
@@ -3485,6 +3494,15 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
+            /** @description The content was removed by an Aussonderung (transferred to the archive or destroyed); the metadata stays (`INHALT_AUSGESONDERT`, with `aussonderungsstatus` and `archivkennung`). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             416: components["responses"]["Problem416"];
             503: components["responses"]["Problem503"];
         };

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { expectContract, expectProblem } from '@eakte/testing';
 import { describe, expect, it } from 'vitest';
-import { baueApp, formular, lade, neuerMandant, neuerVorgang, pdf, schliesseVorgang, type Mandant, type TestApp } from './hilfen.js';
+import { schema } from '@eakte/db';
+import { v7 as uuidv7 } from 'uuid';
+import { baueApp, formular, lade, neuerMandant, neuerVorgang, ownerDb, pdf, schliesseVorgang, type Mandant, type TestApp } from './hilfen.js';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const INHALT = Buffer.from(Array.from({ length: 5000 }, (_, i) => `Zeile ${i}: Grüße aus der Akte\n`).join(''));
@@ -154,5 +156,37 @@ describe('versions', () => {
     const zu = await t.app.inject({ method: 'POST', url: `/api/v1/dokumente/${dok.id}/versionen`, payload, headers: { ...(await m.header()), ...headers } });
     expectProblem(zu, 409, 'OBJEKT_GESCHLOSSEN');
     expectContract(zu, 'createDokumentVersion');
+  });
+});
+
+describe('content after an Aussonderung', () => {
+  it('answers 410 with the archive id once the Aussonderung removed the content; metadata stays', async () => {
+    const t = await baueApp();
+    const m = await neuerMandant();
+    const v = await neuerVorgang(m.id);
+    const id = (await lade(t, m, v.vorgangId, { name: 'bescheid.pdf', inhalt: await pdf('abgegeben') })).json().id as string;
+    // what the Aussonderung service records after the archive confirmed the import (0506)
+    await ownerDb().withMandant(m.id, async (tx) => {
+      const aussonderungId = uuidv7();
+      await tx.insert(schema.aussonderung).values({ id: aussonderungId, mandantId: m.id, erstelltVon: 'registratur', status: 'abgeschlossen' });
+      await tx.insert(schema.aussonderungObjekt).values({
+        mandantId: m.id,
+        aussonderungId,
+        akteId: v.akteId,
+        bewertung: 'A',
+        status: 'archiviert',
+        archivkennung: 'DIMAG-4711',
+        erfolgreich: true,
+        inhaltGeloeschtAm: new Date(),
+      });
+    });
+    const headers = await m.header('sachbearbeitung');
+    const res = await t.app.inject({ method: 'GET', url: `/api/v1/dokumente/${id}/inhalt`, headers });
+    const body = expectProblem(res, 410, 'INHALT_AUSGESONDERT');
+    expectContract(res, 'getDokumentInhalt');
+    expect(body).toMatchObject({ aussonderungsstatus: 'archiviert', archivkennung: 'DIMAG-4711' });
+    expect(body.detail).toContain('DIMAG-4711');
+    expectProblem(await t.app.inject({ method: 'GET', url: `/api/v1/dokumente/${id}/versionen/1/inhalt`, headers }), 410, 'INHALT_AUSGESONDERT');
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/dokumente/${id}`, headers })).statusCode).toBe(200);
   });
 });

@@ -30,8 +30,23 @@ export function inhaltHandlers(deps: { db: Db; storage: ObjectStore; repo: Dokum
       if (!dok) throw new Errors.NichtGefunden('Dokument nicht gefunden');
       const version = nr === undefined ? dok.aktuell : await repo.version(tx, id, nr);
       if (!version) throw new Errors.NichtGefunden('Version nicht gefunden');
-      return { dok, version };
+      return { dok, version, ausgesondert: await repo.ausgesondert(tx, dok.akteId) };
     });
+    if (gefunden.ausgesondert) {
+      // the record stays as a stub, its content is gone for good
+      const { status, archivkennung } = gefunden.ausgesondert;
+      return sendProblem(
+        reply,
+        problem(
+          410,
+          'INHALT_AUSGESONDERT',
+          status === 'vernichtet'
+            ? 'Der Inhalt wurde nach Aussonderung vernichtet; das Vernichtungsprotokoll nennt ihn.'
+            : `Der Inhalt wurde an das Archiv abgegeben${archivkennung ? ` (Archivkennung ${archivkennung})` : ''}.`,
+          { aussonderungsstatus: status, archivkennung },
+        ),
+      );
+    }
     const { dok, version } = gefunden;
     const tag = etag(version.sha256);
     reply

@@ -1,7 +1,7 @@
 // Data access for Dokumente. Every function runs inside the caller's tenant transaction (RLS).
 import { schema, sql, type Tx } from '@eakte/db';
 import { wirksameEinstellungen } from '@eakte/platform';
-import { and, asc, eq, gt, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNotNull, type SQL } from 'drizzle-orm';
 import { sichtFuer, type Sicht } from '../domain/sichtbarkeit.js';
 
 const d = schema.dokument;
@@ -31,6 +31,17 @@ function akteSichtbar(sicht: Sicht): SQL {
 }
 
 export const dokumenteRepository = {
+  /** Whether the Aussonderung removed the Akte's content (transferred to the archive, or destroyed). */
+  async ausgesondert(tx: Tx, akteId: string): Promise<{ status: string; archivkennung: string | null } | null> {
+    const o = schema.aussonderungObjekt;
+    const rows = await tx
+      .select({ status: o.status, archivkennung: o.archivkennung })
+      .from(o)
+      .where(and(eq(o.akteId, akteId), isNotNull(o.inhaltGeloeschtAm)))
+      .limit(1);
+    return rows[0] ?? null;
+  },
+
   /** The caller's view, from the tenant's users (clearance, org units) and visibility setting. */
   async sicht(tx: Tx, akteur: { mandantId: string; sub: string; rollen: readonly string[] }): Promise<Sicht> {
     const einstellungen = wirksameEinstellungen(await dokumenteRepository.einstellungen(tx, akteur.mandantId));
