@@ -20,6 +20,8 @@ describe('whole paths with content', () => {
       { dateiname: 'Stellungnahme endgültig.pdf', mimeType: 'application/pdf', inhalt: '%PDF-1.4 endgültig' },
     ]);
     const d2 = await dokument(t, a1.vorgaenge[1]!, 'Niederschrift Erörterung', [{ dateiname: 'Niederschrift.txt', mimeType: 'text/plain', inhalt: 'Niederschrift – Teilnehmer: Ä, Ö, Ü' }]);
+    // a filed e-mail's attachment: an Anlage of d2
+    const dA = await dokument(t, a1.vorgaenge[1]!, 'Anlage: Teilnehmerliste', [{ dateiname: 'Teilnehmerliste.txt', mimeType: 'text/plain', inhalt: 'Anlage – Teilnehmerliste' }], d2.id);
     const d3 = await dokument(t, a2.vorgaenge[0]!, 'Vermerk', [{ dateiname: 'Vermerk.txt', mimeType: 'text/plain', inhalt: 'nicht archivwürdig' }]);
     const reg = await auth(t, 'registratur');
 
@@ -42,11 +44,15 @@ describe('whole paths with content', () => {
     expect(xsdFehler(nachricht)).toBe('');
     // every Primaerdokument/Dateiname is a ZIP root entry with exactly the stored bytes
     const namen = [...nachricht.matchAll(/<xdomea:Dateiname>([^<]+)<\/xdomea:Dateiname>/g)].map((m) => m[1]!);
-    expect(namen).toHaveLength(3);
+    expect(namen).toHaveLength(4);
+    // the attachment is an Anlage inside its Dokument
+    const anlage = /<xdomea:Anlage>([\s\S]*?)<\/xdomea:Anlage>/.exec(nachricht)?.[1] ?? '';
+    expect(anlage).toContain(`<xdomea:ID>${dA.id}</xdomea:ID>`);
+    expect(anlage).toContain('<xdomea:DateinameOriginal>Teilnehmerliste.txt</xdomea:DateinameOriginal>');
     expect(namen.every((n) => /^[0-9a-f-]{36}\.(txt|pdf)$/.test(n))).toBe(true);
     const inhalte = new Map(z0503.map((e) => [e.name, e.inhalt]));
-    expect(namen.map((n) => inhalte.get(n)?.toString('utf8')).sort()).toEqual([...d1.dateien, ...d2.dateien].map((d) => d.inhalt.toString('utf8')).sort());
-    expect(z0503).toHaveLength(4);
+    expect(namen.map((n) => inhalte.get(n)?.toString('utf8')).sort()).toEqual([...d1.dateien, ...d2.dateien, ...dA.dateien].map((d) => d.inhalt.toString('utf8')).sort());
+    expect(z0503).toHaveLength(5);
     expect(nachricht).toContain('<xdomea:DateinameOriginal>Stellungnahme endgültig.pdf</xdomea:DateinameOriginal>');
     expect(nachricht).not.toContain(d3.id);
     // the history comes from the Protokoll: the offer and the appraisal of the Akte are in it
@@ -63,7 +69,7 @@ describe('whole paths with content', () => {
     expect(imp.json().objekte.find((o: { akteId: string }) => o.akteId === a1.id)).toMatchObject({ status: 'archiviert', archivkennung: 'DIMAG-0815' });
     expect(imp.json().fortschritt).toEqual({ schritt: 'loeschung-nach-import', erledigt: 1, gesamt: 1 });
     const speicher = testSpeicher();
-    for (const d of [...d1.dateien, ...d2.dateien]) expect(await speicher.stat(d.schluessel)).toBeNull();
+    for (const d of [...d1.dateien, ...d2.dateien, ...dA.dateien]) expect(await speicher.stat(d.schluessel)).toBeNull();
     // the V-Akte keeps its content until its destruction is approved
     expect(await speicher.stat(d3.dateien[0]!.schluessel)).not.toBeNull();
     // the metadata stub stays

@@ -169,6 +169,7 @@ export async function dokument(
   vorgangId: string,
   betreff: string,
   versionen: { dateiname: string; mimeType: string; inhalt: string }[],
+  elternDokumentId: string | null = null,
 ): Promise<{ id: string; dateien: GespeicherteDatei[] }> {
   const mandant = await mandantId(tenant);
   const speicher = testSpeicher();
@@ -182,7 +183,7 @@ export async function dokument(
   }
   const db = ownerDb();
   await db.withMandant(mandant, async (tx) => {
-    await tx.insert(schema.dokument).values({ id, mandantId: mandant, vorgangId, betreff, datumDesSchreibens: '2024-05-06', eingangsdatum: '2024-05-07', aktuelleVersion: versionen.length, erstelltVon: `${tenant}-sachbearbeitung` });
+    await tx.insert(schema.dokument).values({ id, mandantId: mandant, vorgangId, elternDokumentId, betreff, datumDesSchreibens: '2024-05-06', eingangsdatum: '2024-05-07', aktuelleVersion: versionen.length, erstelltVon: `${tenant}-sachbearbeitung` });
     await tx.insert(schema.dokumentVersion).values(
       versionen.map((v, i) => ({
         mandantId: mandant,

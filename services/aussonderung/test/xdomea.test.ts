@@ -117,6 +117,31 @@ describe('0503 Aussonderung', () => {
     expect(xml).toContain('<xdomea:DateinameOriginal>Stellungnahme Öffentlichkeitsbeteiligung v2.pdf</xdomea:DateinameOriginal>');
   });
 
+  it('writes a filed e-mail with its attachments as Dokument with Anlagen, valid against the schema', () => {
+    const akte = beispielAkte();
+    const anlage = (id: string, name: string) => ({
+      id,
+      betreff: name,
+      vertraulichkeitsstufe: '002' as const,
+      historie: [],
+      versionen: [{ nummer: 1, dateien: [{ dateiname: `${id}.pdf`, dateinameOriginal: name, format: 'pdf', ersteller: null, datumUhrzeit: new Date('2026-03-02T08:00:00Z') }] }],
+    });
+    akte.vorgaenge[0]!.dokumente[0] = {
+      ...akte.vorgaenge[0]!.dokumente[0]!,
+      betreff: 'E-Mail: Stellungnahme mit Anlagen',
+      anlagen: [anlage('0193a1b2-0000-7000-8000-00000000eee1', 'Lageplan.pdf'), anlage('0193a1b2-0000-7000-8000-00000000eee2', 'Gutachten.pdf')],
+    };
+    for (const xml of [aussonderungsnachricht(kopf, [akte]), anbieteverzeichnis(kopf, [akte])]) {
+      expect(xsdFehler(xml)).toBe('');
+      expect(xml.match(/<xdomea:Anlage>/g)).toHaveLength(2);
+    }
+    const xml = aussonderungsnachricht(kopf, [akte]);
+    // each Anlage is inside its Dokument, with its own file
+    const dokument = xml.slice(xml.indexOf('E-Mail: Stellungnahme mit Anlagen'));
+    expect(dokument.indexOf('0193a1b2-0000-7000-8000-00000000eee1')).toBeLessThan(dokument.indexOf('</xdomea:Dokument>'));
+    expect(xml).toContain('<xdomea:DateinameOriginal>Gutachten.pdf</xdomea:DateinameOriginal>');
+  });
+
   it('packs a flat ZIP with UTF-8 names, the long XML name and the files streamed', async () => {
     const xml = aussonderungsnachricht(kopf, [beispielAkte()]);
     let geoeffnet = 0;

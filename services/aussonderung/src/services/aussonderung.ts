@@ -155,8 +155,9 @@ export function createAussonderungService(
           zdaDatum: v.zdaDatum,
           laufzeit: { beginn: v.erstelltAm.toISOString().slice(0, 10), ende: v.zdaDatum },
           historie: hist.get(v.id) ?? [],
-          dokumente: (dokJeVorgang.get(v.id) ?? []).map(
-            (d): XDokument => ({
+          dokumente: (() => {
+            const alle = dokJeVorgang.get(v.id) ?? [];
+            const alsX = (d: (typeof alle)[number], anlagen?: XDokument[]): XDokument => ({
               id: d.id,
               betreff: d.betreff,
               vertraulichkeitsstufe: row.vertraulichkeitsstufe,
@@ -168,8 +169,22 @@ export function createAussonderungService(
                 if (opts.dateien) dateien.push(...ver.dateien);
                 return { nummer: ver.nummer, dateien: ver.dateien.map(dateiAlsX) };
               }),
-            }),
-          ),
+              ...(anlagen && anlagen.length > 0 ? { anlagen } : {}),
+            });
+            // every Anlage under its top-level Dokument, however deep it was filed (nested mails)
+            const oberstes = (d: (typeof alle)[number]): string => {
+              let aktuell = d;
+              for (let i = 0; aktuell.elternDokumentId && i < 20; i++) {
+                const eltern = alle.find((x) => x.id === aktuell.elternDokumentId);
+                if (!eltern) break;
+                aktuell = eltern;
+              }
+              return aktuell.id;
+            };
+            return alle
+              .filter((d) => !d.elternDokumentId)
+              .map((d) => alsX(d, alle.filter((a) => a.elternDokumentId && oberstes(a) === d.id).map((a) => alsX(a))));
+          })(),
         })),
     }));
     return { akten: x, dateien, vorgaenge };

@@ -47,6 +47,7 @@ export function inhalteAusDokumenten(storage: ObjectStore): Inhalte {
       return doks.map((d) => ({
         id: d.id,
         vorgangId: d.vorgangId,
+        elternDokumentId: d.elternDokumentId,
         betreff: d.betreff,
         datumDesSchreibens: d.datumDesSchreibens,
         posteingangsdatum: d.eingangsdatum,

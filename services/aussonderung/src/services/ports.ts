@@ -20,6 +20,8 @@ export interface InhaltDatei {
 export interface InhaltDokument {
   id: string;
   vorgangId: string;
+  /** Set for an Anlage (e.g. a mail attachment): the Dokument it belongs to. */
+  elternDokumentId: string | null;
   betreff: string;
   datumDesSchreibens: string | null;
   posteingangsdatum: string | null;

@@ -72,6 +72,8 @@ export interface XDokument {
   bearbeiter?: string | null;
   historie: Historie[];
   versionen: XVersion[];
+  /** Anlagen (e.g. the attachments of a filed e-mail), written as `Anlage` of the Dokument. */
+  anlagen?: XDokument[];
 }
 
 export interface XVorgang {
@@ -225,8 +227,8 @@ function allgemein(
   }
 }
 
-function dokument(parent: Ele, d: XDokument, nr: number, mitDateien: boolean, medium: Medium) {
-  const e = parent.ele(x('Dokument'));
+function dokument(parent: Ele, d: XDokument, nr: number, mitDateien: boolean, medium: Medium, element: 'Dokument' | 'Anlage' = 'Dokument') {
+  const e = parent.ele(x(element));
   const id = e.ele(x('Identifikation'));
   text(id, 'ID', d.id);
   text(id, 'NummerImUebergeordnetenContainer', nr);
@@ -236,8 +238,7 @@ function dokument(parent: Ele, d: XDokument, nr: number, mitDateien: boolean, me
   if (d.datumDesSchreibens) text(e, 'DatumDesSchreibens', xsDatum(d.datumDesSchreibens));
   text(e, 'Bearbeiter', d.bearbeiter);
   historie(e, d.historie);
-  if (!mitDateien) return;
-  for (const v of d.versionen) {
+  for (const v of mitDateien ? d.versionen : []) {
     const ve = e.ele(x('Version'));
     text(ve, 'Nummer', v.nummer);
     for (const f of v.dateien) {
@@ -253,6 +254,9 @@ function dokument(parent: Ele, d: XDokument, nr: number, mitDateien: boolean, me
       text(p, 'DatumUhrzeit', xsZeit(f.datumUhrzeit));
     }
   }
+  // after Version (and Verweis) in the schema's sequence; Anlagen of Anlagen are flattened so the
+  // nesting stays within the archive's five levels (Akte > Vorgang > Dokument > Anlage)
+  (d.anlagen ?? []).forEach((a, i) => dokument(e, a, i + 1, mitDateien, medium, 'Anlage'));
 }
 
 function vorgang(parent: Ele, v: XVorgang, akte: XAkte, mitDateien: boolean) {
