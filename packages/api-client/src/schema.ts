@@ -1442,6 +1442,13 @@ export interface components {
              * @description Aussonderung due from (1 January); null while open or for `unbefristet`.
              */
             aussonderungFaelligAb: string | null;
+            /** @description Where the Akte stands in an Aussonderung (null when it was never offered). After the archive confirmed the import, `archivkennung` is the archive's id and the content is gone; after destruction only this stub stays. */
+            aussonderung?: null | {
+                /** @enum {string} */
+                status: "angeboten" | "bewertet" | "abgegeben" | "archiviert" | "vernichtet";
+                archivkennung: string | null;
+                inhaltEntfernt: boolean;
+            };
             version: number;
             /** Format: date-time */
             erstelltAm: string;

@@ -27,6 +27,7 @@ export function akteDarstellung(a: AkteAnsicht): S['Akte'] {
     aussonderungsart: a.aussonderungsart,
     aufbewahrungBis: r.aufbewahrungBis,
     aussonderungFaelligAb: r.aussonderungFaelligAb,
+    aussonderung: a.aussonderung,
     version: r.version,
     erstelltAm: zeit(r.erstelltAm),
     geaendertAm: zeit(r.geaendertAm),

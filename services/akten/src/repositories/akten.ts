@@ -77,6 +77,23 @@ export async function einheit(tx: Tx, id: string, opts: { sperren?: boolean } = 
   return rows[0] ?? null;
 }
 
+export interface Aussonderungsstand {
+  status: 'angeboten' | 'bewertet' | 'abgegeben' | 'archiviert' | 'vernichtet';
+  archivkennung: string | null;
+  inhaltEntfernt: boolean;
+}
+
+/** Where the Akten stand in an Aussonderung (one query for a page of Akten). */
+export async function aussonderungsstaende(tx: Tx, akteIds: string[]): Promise<Map<string, Aussonderungsstand>> {
+  if (akteIds.length === 0) return new Map();
+  const o = schema.aussonderungObjekt;
+  const rows = await tx
+    .select({ akteId: o.akteId, status: o.status, archivkennung: o.archivkennung, entfernt: o.inhaltGeloeschtAm })
+    .from(o)
+    .where(inArray(o.akteId, akteIds));
+  return new Map(rows.map((r) => [r.akteId, { status: r.status, archivkennung: r.archivkennung, inhaltEntfernt: r.entfernt !== null }]));
+}
+
 /** The tenant's whole Aktenplan, by Kennzeichen. */
 export function alleEinheiten(tx: Tx): Promise<AktenplaneinheitRow[]> {
   return tx.select().from(aktenplaneinheit).orderBy(asc(aktenplaneinheit.kennzeichen));

@@ -36,6 +36,7 @@ export interface AkteAnsicht {
   frist: Frist;
   fristGeerbt: boolean;
   aussonderungsart: 'A' | 'B' | 'V' | null;
+  aussonderung: repo.Aussonderungsstand | null;
 }
 
 export interface Seite<T> {
@@ -55,10 +56,10 @@ function aenderungen<T extends Record<string, unknown>>(alt: T, neu: Partial<T>)
     .map(([feld, wert]) => ({ feld, alt: alt[feld] ?? null, neu: wert }));
 }
 
-function ansichtAus(row: repo.AkteRow, kette: repo.Kettenglied[], frueher: string[]): AkteAnsicht {
+function ansichtAus(row: repo.AkteRow, kette: repo.Kettenglied[], frueher: string[], aussonderung: repo.Aussonderungsstand | null = null): AkteAnsicht {
   const { frist, geerbt } = wirksameFrist(row, kette);
   const aussonderungsart = row.aussonderungsart ?? kette.find((e) => e.aussonderungsart)?.aussonderungsart ?? null;
-  return { row, frueher, frist, fristGeerbt: geerbt, aussonderungsart };
+  return { row, frueher, frist, fristGeerbt: geerbt, aussonderungsart, aussonderung };
 }
 
 export function createAktenService(db: Db, protokolliere: Protokollierer) {
@@ -77,7 +78,8 @@ export function createAktenService(db: Db, protokolliere: Protokollierer) {
   async function ansichten(tx: Tx, rows: repo.AkteRow[]): Promise<AkteAnsicht[]> {
     const ketten = await repo.einheitenKetten(tx, [...new Set(rows.map((r) => r.aktenplaneinheitId))]);
     const frueher = await repo.fruehereAktenzeichen(tx, rows.map((r) => r.id));
-    return rows.map((row) => ansichtAus(row, ketten.get(row.aktenplaneinheitId) ?? [], frueher.get(row.id) ?? []));
+    const stand = await repo.aussonderungsstaende(tx, rows.map((r) => r.id));
+    return rows.map((row) => ansichtAus(row, ketten.get(row.aktenplaneinheitId) ?? [], frueher.get(row.id) ?? [], stand.get(row.id) ?? null));
   }
   const ansicht = async (tx: Tx, row: repo.AkteRow) => (await ansichten(tx, [row]))[0]!;
 
