@@ -139,6 +139,15 @@ export function createAktenService(db: Db, protokolliere: Protokollierer) {
     return { aufbewahrungBis, aussonderungFaelligAb };
   }
 
+  /** After a change that may move a closed Akte's retention dates: recompute them and record the difference in `diff`. */
+  async function aufbewahrungNachziehen(tx: Tx, row: repo.AkteRow, diff: Aenderung[]): Promise<repo.AkteRow> {
+    if (row.status !== 'geschlossen') return row;
+    const neu = await mitAufbewahrung(tx, row);
+    if (neu.aufbewahrungBis === row.aufbewahrungBis && neu.aussonderungFaelligAb === row.aussonderungFaelligAb) return row;
+    diff.push(...aenderungen(row as unknown as Record<string, unknown>, neu));
+    return repo.setzeAufbewahrung(tx, row.id, neu);
+  }
+
   return {
     // ---- users and org units ------------------------------------------------------------
     listeOrganisationseinheiten: (req: FastifyRequest) => imKontext(req, (tx) => repo.alleOrganisationseinheiten(tx)),
@@ -386,13 +395,7 @@ export function createAktenService(db: Db, protokolliere: Protokollierer) {
             throw loeschsperre('Eine Löschsperre liegt auf der Akte: die Aufbewahrungsfrist kann nur verlängert werden');
           }
         }
-        if (row.status === 'geschlossen') {
-          const neu = await mitAufbewahrung(tx, row);
-          if (neu.aufbewahrungBis !== row.aufbewahrungBis || neu.aussonderungFaelligAb !== row.aussonderungFaelligAb) {
-            diff.push(...aenderungen(row as unknown as Record<string, unknown>, neu));
-            row = await repo.setzeAufbewahrung(tx, id, neu);
-          }
-        }
+        row = await aufbewahrungNachziehen(tx, row, diff);
         await protokolliere(tx, req, {
           aktion: 'akte.geaendert',
           objektTyp: 'akte',
@@ -470,13 +473,7 @@ export function createAktenService(db: Db, protokolliere: Protokollierer) {
         let row = await repo.aendereAkte(tx, id, { aktenplaneinheitId: ziel.id, aktenzeichen: az.aktenzeichen, laufendeNummer: az.nr, jahr: az.jahr });
         await repo.vorgangKennzeichenNachziehen(tx, id, alt.aktenzeichen, az.aktenzeichen);
         const diff = aenderungen(alt as unknown as Record<string, unknown>, { aktenplaneinheitId: ziel.id, aktenzeichen: az.aktenzeichen });
-        if (row.status === 'geschlossen') {
-          const neu = await mitAufbewahrung(tx, row);
-          if (neu.aufbewahrungBis !== row.aufbewahrungBis || neu.aussonderungFaelligAb !== row.aussonderungFaelligAb) {
-            diff.push(...aenderungen(row as unknown as Record<string, unknown>, neu));
-            row = await repo.setzeAufbewahrung(tx, id, neu);
-          }
-        }
+        row = await aufbewahrungNachziehen(tx, row, diff);
         await protokolliere(tx, req, {
           aktion: 'akte.umprotokolliert',
           objektTyp: 'akte',
