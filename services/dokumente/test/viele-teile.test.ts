@@ -20,7 +20,7 @@ describe('absurd multipart bodies', () => {
     const viele = new FormData();
     for (const [k, w] of Object.entries(META)) viele.set(k, w);
     for (let i = 0; i < 1001; i++) viele.append(`feld${i}`, 'x');
-    viele.set('datei', new Blob([await pdf()]), 'a.pdf');
+    viele.set('datei', new Blob([new Uint8Array(await pdf())]), 'a.pdf');
     const r1 = await send(viele);
     expect(r1.statusCode, r1.body).toBeGreaterThanOrEqual(400);
     expect(r1.statusCode).toBeLessThan(500);
@@ -30,7 +30,7 @@ describe('absurd multipart bodies', () => {
     for (const [k, w] of Object.entries(META)) proto.set(k, w);
     proto.set('__proto__', 'x');
     proto.set('constructor', 'y');
-    proto.set('datei', new Blob([await pdf()]), 'b.pdf');
+    proto.set('datei', new Blob([new Uint8Array(await pdf())]), 'b.pdf');
     const r2 = await send(proto);
     expectProblem(r2, 400);
 
