@@ -45,6 +45,14 @@ export interface Seite<T> {
 }
 
 const istRegistratur = (k: Kontext) => k.rollen.includes('registratur');
+
+/** Design §3 rule 7: a closed (z.d.A.) object changes only by the Registratur, with a reason. */
+function pruefeAenderbar(status: string, k: Kontext, grund: string | undefined, objekt: 'die Akte' | 'der Vorgang') {
+  if (status !== 'geschlossen') return;
+  const Objekt = objekt.charAt(0).toUpperCase() + objekt.slice(1);
+  if (!istRegistratur(k)) throw new Errors.ObjektGeschlossen(`${Objekt} ist zu den Akten verfügt; Änderungen nur durch die Registratur`);
+  if (!grund) throw new Errors.NichtVerarbeitbar(`Änderungen an ${objekt === 'die Akte' ? 'einer geschlossenen Akte' : 'einem geschlossenen Vorgang'} brauchen einen grund`);
+}
 const fristAlsSpalten = (f: Frist | undefined) =>
   f === undefined ? {} : f === 'unbefristet' ? { aufbewahrungsfrist: null, unbefristet: true } : { aufbewahrungsfrist: f, unbefristet: false };
 const fristVon = (r: { aufbewahrungsfrist: number | null; unbefristet: boolean }): Frist => (r.unbefristet ? 'unbefristet' : r.aufbewahrungsfrist);
@@ -373,10 +381,7 @@ export function createAktenService(db: Db, protokolliere: Protokollierer) {
       imKontext(req, async (tx, k) => {
         const alt = await sichtbareAkte(tx, k, id, true);
         pruefeIfMatch(ifMatch, alt.version);
-        if (alt.status === 'geschlossen') {
-          if (!istRegistratur(k)) throw new Errors.ObjektGeschlossen('Die Akte ist zu den Akten verfügt; Änderungen nur durch die Registratur');
-          if (!body.grund) throw new Errors.NichtVerarbeitbar('Änderungen an einer geschlossenen Akte brauchen einen grund');
-        }
+        pruefeAenderbar(alt.status, k, body.grund, 'die Akte');
         if ((body.aufbewahrungsfrist !== undefined || body.aussonderungsart !== undefined) && !istRegistratur(k)) {
           throw new AuthErrors.KeineBerechtigung('Aufbewahrungsfrist und Aussonderungsart ändert nur die Registratur');
         }
@@ -538,10 +543,7 @@ export function createAktenService(db: Db, protokolliere: Protokollierer) {
       imKontext(req, async (tx, k) => {
         const alt = await sichtbarerVorgang(tx, k, id, true);
         pruefeIfMatch(ifMatch, alt.version);
-        if (alt.status === 'geschlossen') {
-          if (!istRegistratur(k)) throw new Errors.ObjektGeschlossen('Der Vorgang ist zu den Akten verfügt; Änderungen nur durch die Registratur');
-          if (!body.grund) throw new Errors.NichtVerarbeitbar('Änderungen an einem geschlossenen Vorgang brauchen einen grund');
-        }
+        pruefeAenderbar(alt.status, k, body.grund, 'der Vorgang');
         const { grund, ...set } = body;
         const diff = aenderungen(alt as unknown as Record<string, unknown>, set);
         if (diff.length === 0) return alt;
