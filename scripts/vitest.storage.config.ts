@@ -7,6 +7,6 @@ export default defineConfig({
   ...base,
   test: {
     ...base.test,
-    include: ['packages/storage/test/**/*.test.ts', 'packages/storage/test-echt/**/*.test.ts', 'services/dokumente/test/**/*.test.ts'],
+    include: ['packages/storage/test/**/*.test.ts', 'packages/storage/test-echt/**/*.test.ts', 'scripts/test-echt/**/*.test.ts', 'services/dokumente/test/**/*.test.ts'],
   },
 });
