@@ -26,7 +26,17 @@ export interface Db {
   close(): Promise<void>;
 }
 
-export function createDb(url: string, opts: { max?: number; applicationName?: string } = {}): Db {
+export interface DbOptions {
+  max?: number;
+  applicationName?: string;
+  /**
+   * Object lock is on (S3_OBJECT_LOCK): every tenant transaction lets the database triggers queue
+   * the lock work for what it changes (migration `objektsperre`); off, nothing is queued.
+   */
+  objektsperre?: boolean;
+}
+
+export function createDb(url: string, opts: DbOptions = {}): Db {
   const pool = new pg.Pool({
     connectionString: url,
     max: opts.max ?? 10,
@@ -41,7 +51,8 @@ export function createDb(url: string, opts: { max?: number; applicationName?: st
     pool,
     withMandant: (mandantId, fn) =>
       db.transaction(async (tx) => {
-        await tx.execute(sql`select set_config('app.mandant', ${mandantId}, true)`);
+        if (opts.objektsperre) await tx.execute(sql`select set_config('app.mandant', ${mandantId}, true), set_config('app.objektsperre', 'an', true)`);
+        else await tx.execute(sql`select set_config('app.mandant', ${mandantId}, true)`);
         return fn(tx);
       }),
     alsPlattformbetrieb: (fn) =>

@@ -1,6 +1,6 @@
 // Shared plugins: database and object storage as named, decorated dependencies.
 import { createDb, type Db } from '@eakte/db';
-import { createObjectStore, type ObjectStore, type StorageConfig } from '@eakte/storage';
+import { createObjectStore, ObjektsperreNichtEingerichtet, type ObjectStore, type StorageConfig } from '@eakte/storage';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 
@@ -12,8 +12,8 @@ declare module 'fastify' {
 }
 
 export const dbPlugin = fp(
-  async (app: FastifyInstance, opts: { url: string; poolMax: number; service: string }) => {
-    const db = createDb(opts.url, { max: opts.poolMax, applicationName: `eakte-${opts.service}` });
+  async (app: FastifyInstance, opts: { url: string; poolMax: number; service: string; objektsperre?: boolean }) => {
+    const db = createDb(opts.url, { max: opts.poolMax, applicationName: `eakte-${opts.service}`, objektsperre: opts.objektsperre });
     app.decorate('db', db);
     app.healthChecks.set('postgres', () => db.ping());
     app.addHook('onClose', async () => db.close());
@@ -27,11 +27,13 @@ function isCredentialError(err: unknown) {
 }
 
 export const storagePlugin = fp(
-  async (app: FastifyInstance, opts: StorageConfig) => {
-    const storage = createObjectStore(opts);
+  async (app: FastifyInstance, opts: StorageConfig & { store?: ObjectStore }) => {
+    const storage = opts.store ?? createObjectStore(opts);
     try {
       await storage.ensureBucket();
     } catch (err) {
+      // S3_OBJECT_LOCK on a bucket without object lock: a setting to fix, not a backend to wait for
+      if (err instanceof ObjektsperreNichtEingerichtet) throw err;
       // Wrong credentials never fix themselves: refuse to start. An unreachable backend may
       // come back: start, answer 503 meanwhile (health says so), recover without restart.
       if (isCredentialError(err)) {

@@ -11,6 +11,7 @@ import { errorsPlugin } from './errors.js';
 import { healthPlugin } from './health.js';
 import { schutzConfig, schutzPlugin } from './schutz.js';
 import { dbPlugin, storagePlugin } from './plugins.js';
+import type { ObjectStore } from '@eakte/storage';
 
 export const serviceConfigSchema = z.object({ ...logConfig, ...httpConfig, ...databaseConfig, ...storageConfig, ...authConfig, ...schutzConfig });
 export type ServiceConfig = z.infer<typeof serviceConfigSchema>;
@@ -19,6 +20,8 @@ export interface ServicePlatformOptions {
   service: string;
   config: ServiceConfig;
   document: OpenApiDocument;
+  /** Tests only: this store instead of one built from the configuration (no server implements object lock). */
+  storage?: ObjectStore;
   /** Called once the database and storage are registered. */
   handlers: (app: FastifyInstance) => Handlers;
 }
@@ -31,8 +34,8 @@ export const servicePlatform = fp(
     await app.register(errorsPlugin);
     await app.register(schutzPlugin, { rateLimitMax: config.RATE_LIMIT_MAX, rateLimitWindowMs: config.RATE_LIMIT_WINDOW_MS });
     await app.register(healthPlugin, { service: opts.service });
-    await app.register(dbPlugin, { url: config.DATABASE_URL, poolMax: config.DATABASE_POOL_MAX, service: opts.service });
-    await app.register(storagePlugin, storageSettings(config));
+    await app.register(dbPlugin, { url: config.DATABASE_URL, poolMax: config.DATABASE_POOL_MAX, service: opts.service, objektsperre: config.S3_OBJECT_LOCK !== 'off' });
+    await app.register(storagePlugin, { ...storageSettings(config), store: opts.storage });
 
     // Tenants are few and change rarely: cache the slug lookup briefly.
     const cache = new Map<string, { value: { id: string } | null; until: number }>();

@@ -2,7 +2,7 @@
 // application, never taken from a user's file name.
 import type { Readable } from 'node:stream';
 import * as Minio from 'minio';
-import { sperreFuer, type Aufbewahrungsstand, type ObjektsperreModus } from './objektsperre.js';
+import type { ObjektsperreModus, Sperre } from './objektsperre.js';
 
 export * from './objektsperre.js';
 
@@ -40,8 +40,22 @@ export interface ObjectStore {
   list(prefix: string): AsyncIterable<{ key: string; size: number }>;
   /** Whether the bucket keeps object versions (asked once, at ensureBucket). */
   readonly versioniert: boolean;
-  /** Applies object lock for a record's retention state; does nothing when object lock is off. */
-  sperren(key: string, stand: Aufbewahrungsstand): Promise<void>;
+  /**
+   * Applies a lock (from `sperreFuer`) to every version of the object: retain-until only ever
+   * lengthened (a backend refuses to shorten it), legal hold on or off. Call only with object lock on.
+   */
+  setzeSperre(key: string, sperre: Sperre): Promise<void>;
+}
+
+/** `S3_OBJECT_LOCK` is on, but the bucket has no object lock: a setting to fix before the start. */
+export class ObjektsperreNichtEingerichtet extends Error {
+  constructor(bucket: string, modus: ObjektsperreModus, ursache: string) {
+    super(
+      `S3_OBJECT_LOCK=${modus}, aber der Bucket ${bucket} hat keine Object-Lock-Konfiguration (${ursache}). ` +
+        'Object Lock lässt sich nur beim Anlegen eines Buckets einschalten (MinIO: mc mb --with-lock); sonst S3_OBJECT_LOCK=off.',
+    );
+    this.name = 'ObjektsperreNichtEingerichtet';
+  }
 }
 
 /** Parts of at most 16 MiB keep the client's buffers small for any object size. */
@@ -78,6 +92,19 @@ export function createObjectStore(cfg: StorageConfig): ObjectStore {
     },
     async ensureBucket() {
       if (!(await client.bucketExists(bucket))) await client.makeBucket(bucket, cfg.region, lockMode !== 'off' ? { ObjectLocking: true } : {});
+      if (lockMode !== 'off') {
+        // a read of the bucket's lock configuration (never a write to an object: on plain Swift a
+        // PUT ?retention would replace the object's content); only asked when the setting is on
+        const lock = await (client.getObjectLockConfig(bucket) as unknown as Promise<{ objectLockEnabled?: string }>).catch((err: unknown) => {
+          const code = (err as { code?: string }).code;
+          // unreachable (no answer, ECONNREFUSED …) or rejected credentials: reported as such by the caller
+          if (!code || /^E[A-Z_]+$/.test(code) || ['AccessDenied', 'InvalidAccessKeyId', 'SignatureDoesNotMatch'].includes(code)) throw err;
+          return { fehler: code };
+        });
+        if ((lock as { objectLockEnabled?: string }).objectLockEnabled !== 'Enabled') {
+          throw new ObjektsperreNichtEingerichtet(bucket, lockMode, (lock as { fehler?: string }).fehler ?? 'nicht aktiviert');
+        }
+      }
       if (!cfg.emulator) {
         // reading the versioning state is harmless on every backend (unlike the lock APIs)
         const state = (await client.getBucketVersioning(bucket).catch(() => null)) as { Status?: string } | null;
@@ -121,11 +148,24 @@ export function createObjectStore(cfg: StorageConfig): ObjectStore {
       const failed = results.filter((r) => (r as { Code?: string }).Code);
       if (failed.length > 0) throw new Error(`could not delete ${failed.length} version(s) of ${key}`);
     },
-    async sperren(key, stand) {
-      const sperre = sperreFuer(lockMode, stand);
-      if (!sperre) return;
-      if (sperre.retention) await client.putObjectRetention(bucket, key, { versionId: '', ...sperre.retention } as never);
-      await client.setObjectLegalHold(bucket, key, { status: sperre.legalHold } as never);
+    async setzeSperre(key, sperre) {
+      const versionIds: (string | undefined)[] = [];
+      if (versioniert) {
+        for await (const item of client.listObjects(bucket, key, false, { IncludeVersion: true } as never) as AsyncIterable<{ name?: string; versionId?: string; isDeleteMarker?: boolean }>) {
+          if (item.name === key && item.versionId && !item.isDeleteMarker) versionIds.push(item.versionId);
+        }
+      }
+      if (versionIds.length === 0) versionIds.push(undefined);
+      for (const versionId of versionIds) {
+        if (sperre.retention) {
+          const jetzt = await client.getObjectRetention(bucket, key, versionId ? { versionId } : undefined as never).catch(() => null);
+          // never shorter: a backend refuses to shorten a retention (compliance always, governance without bypass)
+          if (!jetzt?.retainUntilDate || new Date(jetzt.retainUntilDate) < new Date(sperre.retention.retainUntilDate)) {
+            await client.putObjectRetention(bucket, key, { versionId: versionId ?? '', mode: sperre.retention.mode as never, retainUntilDate: sperre.retention.retainUntilDate });
+          }
+        }
+        await client.setObjectLegalHold(bucket, key, { status: sperre.legalHold, ...(versionId ? { versionId } : {}) });
+      }
     },
     async *list(prefix) {
       const stream = client.listObjectsV2(bucket, prefix, true);

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { createObjectStore, type ObjectStore, type StorageConfig } from '../src/index.js';
+import { createObjectStore, ObjektsperreNichtEingerichtet, type ObjectStore, type StorageConfig } from '../src/index.js';
 
 function settings(overrides: Partial<StorageConfig> = {}): StorageConfig {
   const env = testEnv();
@@ -128,6 +128,20 @@ describe('object storage conformance', () => {
     await s.put('x', Buffer.from('x'), 1);
     expect((await s.stat('x'))?.size).toBe(1);
     await s.remove('x');
+  });
+
+  it('with object lock configured, refuses a bucket without it by reading the bucket configuration only; objects stay untouched', async () => {
+    const s = await store();
+    const k = key('unberuehrt');
+    await s.put(k, Buffer.from('Inhalt'), 6);
+    onTestFinished(() => s.remove(k));
+    for (const modus of ['governance', 'compliance'] as const) {
+      const gesperrt = createObjectStore(settings({ objectLock: modus }));
+      const fehler = await gesperrt.ensureBucket().then(() => null, (err: unknown) => err);
+      expect(fehler).toBeInstanceOf(ObjektsperreNichtEingerichtet);
+      expect(String((fehler as Error).message)).toContain(`S3_OBJECT_LOCK=${modus}`);
+    }
+    expect(await sha256Of(await s.get(k))).toEqual({ sha256: createHash('sha256').update('Inhalt').digest('hex'), size: 6 });
   });
 
   it('fails clearly on wrong credentials', async () => {

@@ -3,6 +3,7 @@ import { contract } from '@eakte/api-client/contract';
 import { protokolliere as protokolliereImProtokoll } from '@eakte/audit';
 import { servicePlatform, type Protokollierer, type ServiceConfig } from '@eakte/platform';
 import type { FastifyInstance } from 'fastify';
+import type { ObjectStore } from '@eakte/storage';
 import { aktenHandlers } from './handlers/index.js';
 import { createAktenplanRepository } from './repositories/aktenplan.js';
 import { createMandantenRepository } from './repositories/mandanten.js';
@@ -14,6 +15,8 @@ export interface AktenAppOptions {
   config: ServiceConfig;
   /** The audit trail (default: the chained Protokoll); tests may pass a recorder. */
   protokolliere?: Protokollierer;
+  /** Tests only: this store instead of one from the configuration (object lock has no test server). */
+  storage?: ObjectStore;
 }
 
 export default async function aktenApp(app: FastifyInstance, opts: AktenAppOptions) {
@@ -24,6 +27,7 @@ export default async function aktenApp(app: FastifyInstance, opts: AktenAppOptio
     service: SERVICE,
     config: opts.config,
     document: contract,
+    storage: opts.storage,
     handlers: (instance) =>
       aktenHandlers({
         aktenplan: createAktenplanRepository(instance.db),

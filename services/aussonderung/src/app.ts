@@ -3,6 +3,7 @@ import { contract } from '@eakte/api-client/contract';
 import { protokolliere as protokolliereImProtokoll } from '@eakte/audit';
 import { servicePlatform, type Protokollierer, type ServiceConfig } from '@eakte/platform';
 import type { FastifyInstance } from 'fastify';
+import type { ObjectStore } from '@eakte/storage';
 import { aussonderungHandlers } from './handlers/index.js';
 import { createAussonderungService, type ArchivEinstellungen } from './services/aussonderung.js';
 import { historieAusProtokoll } from './services/historie.js';
@@ -17,6 +18,8 @@ export interface AussonderungAppOptions {
   config: ServiceConfig;
   /** The audit trail (default: the chained Protokoll); tests may pass a recorder. */
   protokolliere?: Protokollierer;
+  /** Tests only: this store instead of one from the configuration (object lock has no test server). */
+  storage?: ObjectStore;
   inhalte?: Inhalte;
   historie?: Historienquelle;
   archiv?: ArchivEinstellungen;
@@ -37,6 +40,7 @@ export default async function aussonderungApp(app: FastifyInstance, opts: Ausson
     service: SERVICE,
     config: opts.config,
     document: contract,
+    storage: opts.storage,
     handlers: (instance) =>
       aussonderungHandlers(
         createAussonderungService(instance.db, {

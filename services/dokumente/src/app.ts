@@ -5,6 +5,7 @@ import multipart from '@fastify/multipart';
 import { contract } from '@eakte/api-client/contract';
 import { servicePlatform, type Protokollierer, type ServiceConfig } from '@eakte/platform';
 import type { FastifyInstance } from 'fastify';
+import type { ObjectStore } from '@eakte/storage';
 import { z } from 'zod';
 import { createAblage } from './ablage.js';
 import { createScanner } from './scanner.js';
@@ -56,6 +57,8 @@ export interface DokumenteAppOptions {
   config: ServiceConfig & Partial<DokumenteConfig>;
   /** Records every change and content read inside its transaction. */
   protokolliere?: Protokollierer;
+  /** Tests only: this store instead of one from the configuration (object lock has no test server). */
+  storage?: ObjectStore;
 }
 
 export default async function dokumenteApp(app: FastifyInstance, opts: DokumenteAppOptions) {
@@ -75,6 +78,7 @@ export default async function dokumenteApp(app: FastifyInstance, opts: Dokumente
     service: SERVICE,
     config: opts.config,
     document: contract,
+    storage: opts.storage,
     handlers: (instance) => {
       const repo = dokumenteRepository;
       const ablage = createAblage({ db: instance.db, storage: instance.storage, repo, protokolliere, spoolVerzeichnis: eigene.DOKUMENTE_SPOOL_DIR,
