@@ -15,6 +15,7 @@ import { dokumenteRepository } from './repositories/dokumente.js';
 import { raeumeVerwaisteObjekte } from './sweeper.js';
 import { pruefeFixityAllerMandanten } from './fixity.js';
 import { arbeiteTextextraktion } from './textextraktion.js';
+import { arbeiteObjektsperren } from './objektsperre.js';
 
 export const SERVICE = 'dokumente';
 
@@ -104,6 +105,13 @@ export default async function dokumenteApp(app: FastifyInstance, opts: Dokumente
     // work through the backlog, one batch after the other
     while ((await arbeiteTextextraktion({ db: app.db, storage: app.storage, repo: dokumenteRepository, log: app.log })) > 0);
   });
+  const modus = opts.config.S3_OBJECT_LOCK ?? 'off';
+  if (modus !== 'off') {
+    // only with object lock on: with it off the triggers queue nothing and storage is never asked
+    wiederhole(app, eigene.DOKUMENTE_ARBEITER_INTERVALL_SEKUNDEN, 'object lock', async () => {
+      while ((await arbeiteObjektsperren({ db: app.db, storage: app.storage, modus, log: app.log })) > 0);
+    });
+  }
   wiederhole(app, eigene.DOKUMENTE_SWEEPER_INTERVALL_SEKUNDEN, 'sweeper', async () => {
     await sweep();
   });

@@ -1,0 +1,237 @@
+// Object lock (S3_OBJECT_LOCK) wired end to end against the real database: z.d.A., a longer
+// retention, a hold placed and released, and new versions queue lock work in their own
+// transaction; the Dokumente worker turns it into the right lock per object.
+// No available server implements object lock (neither the emulator nor Swift; Docker/MinIO are not
+// here), so ONLY in this test the services get a recording wrapper around the test store: it
+// records `setzeSperre` instead of sending it. Everything else runs for real.
+import aktenApp from '@eakte/akten';
+import aussonderungApp from '@eakte/aussonderung';
+import dokumenteApp, { dokumenteConfigSchema } from '@eakte/dokumente';
+import { arbeiteObjektsperren } from '@eakte/dokumente/objektsperre';
+import { createDb, sql } from '@eakte/db';
+import { createServer, loadConfig, serviceConfigSchema, storageSettings } from '@eakte/platform';
+import { createObjectStore, type ObjectStore, type Sperre } from '@eakte/storage';
+import { authHeader, testConfig, testMandant } from '@eakte/testing';
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+
+type Aufzeichnung = { schluessel: string; sperre: Sperre };
+
+/** The test store, except that locks are recorded (see the file comment). */
+function aufzeichnenderSpeicher(): { store: ObjectStore; aufgezeichnet: Aufzeichnung[]; beiSperre?: () => Promise<void> } {
+  const innen = createObjectStore(storageSettings(testConfig()));
+  const r: { store: ObjectStore; aufgezeichnet: Aufzeichnung[]; beiSperre?: () => Promise<void> } = { store: undefined as never, aufgezeichnet: [] };
+  r.store = {
+    bucket: innen.bucket,
+    versioniert: false,
+    ensureBucket: () => innen.ensureBucket(),
+    ping: () => innen.ping(),
+    put: (k, b, s, t) => innen.put(k, b, s, t),
+    get: (k, range) => innen.get(k, range),
+    stat: (k) => innen.stat(k),
+    remove: (k) => innen.remove(k),
+    list: (p) => innen.list(p),
+    async setzeSperre(schluessel, sperre) {
+      await r.beiSperre?.();
+      r.aufgezeichnet.push({ schluessel, sperre });
+    },
+  };
+  return r;
+}
+
+const offen: FastifyInstance[] = [];
+// the worker's own connection as the application role (the services' decorations stay inside them)
+const arbeiterDb = createDb(inject('env').DATABASE_URL!, { max: 2 });
+afterAll(async () => {
+  for (const app of offen) await app.close();
+  await arbeiterDb.close();
+});
+
+async function dienste(modus: 'off' | 'governance', store: ObjectStore) {
+  const env = { ...inject('env'), LOG_LEVEL: 'silent', S3_OBJECT_LOCK: modus, DOKUMENTE_ARBEITER_INTERVALL_SEKUNDEN: '0' };
+  const baue = async (plugin: FastifyPluginAsync<never>, schema: Parameters<typeof loadConfig>[0]) => {
+    const app = createServer({ logLevel: 'silent' });
+    await app.register(plugin, { config: loadConfig(schema, env), storage: store } as never);
+    await app.ready();
+    offen.push(app);
+    return app;
+  };
+  return {
+    akten: await baue(aktenApp as never, serviceConfigSchema),
+    dokumente: await baue(dokumenteApp as never, serviceConfigSchema.merge(dokumenteConfigSchema)),
+    aussonderung: await baue(aussonderungApp as never, serviceConfigSchema),
+  };
+}
+
+async function hochladen(app: FastifyInstance, url: string, headers: Record<string, string>, inhalt: string, felder: Record<string, string> = {}) {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(felder)) form.set(k, v);
+  form.set('datei', new Blob([inhalt]), 'vermerk.txt');
+  const req = new Request('http://x', { method: 'POST', body: form });
+  const res = await app.inject({ method: 'POST', url, headers: { ...headers, 'content-type': req.headers.get('content-type')! }, payload: Buffer.from(await req.arrayBuffer()) });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as { id: string };
+}
+
+/** The queued lock work of one Akte (superuser connection: sees every tenant's rows). */
+async function warteschlange(akteId: string): Promise<{ speicherschluessel: string | null; stand: number }[]> {
+  const db = createDb(inject('superuserUrl'), { max: 1 });
+  try {
+    const r = await db.db.execute<{ speicherschluessel: string | null; stand: number }>(
+      sql`SELECT speicherschluessel, stand FROM dokumente.objektsperre_auftrag WHERE akte_id = ${akteId} ORDER BY speicherschluessel NULLS FIRST`,
+    );
+    return r.rows;
+  } finally {
+    await db.close();
+  }
+}
+
+async function schluesselVon(mandantId: string, dokumentId: string): Promise<string[]> {
+  const db = createDb(inject('ownerUrl'), { max: 1 });
+  try {
+    const r = await db.withMandant(mandantId, (tx) => tx.execute<{ s: string }>(sql`SELECT speicherschluessel AS s FROM dokumente.dokument_version WHERE dokument_id = ${dokumentId} ORDER BY nr`));
+    return r.rows.map((x) => x.s);
+  } finally {
+    await db.close();
+  }
+}
+
+const halten = { retention: null, legalHold: 'ON' } as const;
+
+describe('object lock, wired', { timeout: 90_000 }, () => {
+  it('queues lock work in the changing transaction and the worker applies the right lock per object', async () => {
+    const speicher = aufzeichnenderSpeicher();
+    const apps = await dienste('governance', speicher.store);
+    const arbeite = () => arbeiteObjektsperren({ db: arbeiterDb, storage: speicher.store, modus: 'governance', log: apps.dokumente.log });
+    const m = await testMandant('sperre');
+    const reg = await authHeader({ tenant: m.slug, roles: ['registratur'] });
+    const einheit = (await apps.akten.inject({ method: 'POST', url: '/api/v1/aktenplan/einheiten', headers: reg, payload: { kennzeichen: 'OL1', titel: 'Gesperrte Ablage', aufbewahrungsfrist: 10, aussonderungsart: 'V' } })).json();
+    const akte = (await apps.akten.inject({ method: 'POST', url: '/api/v1/akten', headers: reg, payload: { aktenplaneinheitId: einheit.id, betreff: 'Baugenehmigung Lindenweg 4' } })).json();
+    const vorgang = (await apps.akten.inject({ method: 'POST', url: `/api/v1/akten/${akte.id}/vorgaenge`, headers: reg, payload: { betreff: 'Antrag' } })).json();
+    expect(await warteschlange(akte.id)).toEqual([]);
+
+    // upload into an open Akte: retention is not running yet, so a legal hold
+    const dok = await hochladen(apps.dokumente, `/api/v1/vorgaenge/${vorgang.id}/dokumente`, reg, 'Antrag v1', { betreff: 'Bauantrag', datumDesSchreibens: '2026-11-02' });
+    const [k1] = await schluesselVon(m.id, dok.id);
+    expect(await warteschlange(akte.id)).toEqual([{ speicherschluessel: k1, stand: 0 }]);
+    expect(await arbeite()).toBeGreaterThanOrEqual(1);
+    expect(speicher.aufgezeichnet).toEqual([{ schluessel: k1, sperre: halten }]);
+    expect(await warteschlange(akte.id)).toEqual([]);
+
+    // a new version: only the new object
+    await hochladen(apps.dokumente, `/api/v1/dokumente/${dok.id}/versionen`, reg, 'Antrag v2');
+    const [, k2] = await schluesselVon(m.id, dok.id);
+    speicher.aufgezeichnet.length = 0;
+    await arbeite();
+    expect(speicher.aufgezeichnet).toEqual([{ schluessel: k2, sperre: halten }]);
+
+    // z.d.A. of the Vorgang changes nothing of the Akte; z.d.A. of the Akte: retain until the end of retention, no hold
+    expect((await apps.akten.inject({ method: 'POST', url: `/api/v1/vorgaenge/${vorgang.id}/zda`, headers: reg })).statusCode).toBe(200);
+    expect(await warteschlange(akte.id)).toEqual([]);
+    const zu = await apps.akten.inject({ method: 'POST', url: `/api/v1/akten/${akte.id}/zda`, headers: reg, payload: {} });
+    expect(zu.statusCode, zu.body).toBe(200);
+    const bis = zu.json().aufbewahrungBis as string;
+    expect(await warteschlange(akte.id)).toEqual([{ speicherschluessel: null, stand: 0 }]);
+    speicher.aufgezeichnet.length = 0;
+    await arbeite();
+    const bis10 = { retention: { mode: 'GOVERNANCE', retainUntilDate: `${bis}T23:59:59.000Z` }, legalHold: 'OFF' };
+    expect(speicher.aufgezeichnet).toEqual([k1, k2].sort().map((schluessel) => ({ schluessel, sperre: bis10 })));
+
+    // retention lengthened by the Registratur: a later retain-until date
+    const etag = (await apps.akten.inject({ method: 'GET', url: `/api/v1/akten/${akte.id}`, headers: reg })).headers.etag as string;
+    const laenger = await apps.akten.inject({ method: 'PATCH', url: `/api/v1/akten/${akte.id}`, headers: { ...reg, 'if-match': etag }, payload: { aufbewahrungsfrist: 30, grund: 'Bauakte: Aufbewahrung verlängert' } });
+    expect(laenger.statusCode, laenger.body).toBe(200);
+    const bis30 = laenger.json().aufbewahrungBis as string;
+    expect(Number(bis30.slice(0, 4)) - Number(bis.slice(0, 4))).toBe(20);
+    speicher.aufgezeichnet.length = 0;
+    await arbeite();
+    const retention30 = { mode: 'GOVERNANCE', retainUntilDate: `${bis30}T23:59:59.000Z` };
+    expect(speicher.aufgezeichnet).toEqual([k1, k2].sort().map((schluessel) => ({ schluessel, sperre: { retention: retention30, legalHold: 'OFF' } })));
+
+    // a Löschsperre: legal hold on top of the retention ...
+    const sperre = await apps.aussonderung.inject({ method: 'POST', url: '/api/v1/loeschsperren', headers: reg, payload: { bezeichnung: 'Verfahren VG Weimar', grund: 'Klage', akten: [akte.id] } });
+    expect(sperre.statusCode, sperre.body).toBe(201);
+    speicher.aufgezeichnet.length = 0;
+    await arbeite();
+    expect(speicher.aufgezeichnet).toEqual([k1, k2].sort().map((schluessel) => ({ schluessel, sperre: { retention: retention30, legalHold: 'ON' } })));
+
+    // ... lifted when it is released
+    const auf = await apps.aussonderung.inject({ method: 'DELETE', url: `/api/v1/loeschsperren/${sperre.json().id}?grund=${encodeURIComponent('Urteil rechtskräftig')}`, headers: reg });
+    expect(auf.statusCode, auf.body).toBe(200);
+    speicher.aufgezeichnet.length = 0;
+    await arbeite();
+    expect(speicher.aufgezeichnet).toEqual([k1, k2].sort().map((schluessel) => ({ schluessel, sperre: { retention: retention30, legalHold: 'OFF' } })));
+    expect(await warteschlange(akte.id)).toEqual([]);
+  });
+
+  it('keeps a job that was requested again while the worker applied it, and retries a failing one', async () => {
+    const speicher = aufzeichnenderSpeicher();
+    const apps = await dienste('governance', speicher.store);
+    const arbeite = () => arbeiteObjektsperren({ db: arbeiterDb, storage: speicher.store, modus: 'governance', log: apps.dokumente.log });
+    const m = await testMandant('sperre');
+    const reg = await authHeader({ tenant: m.slug, roles: ['registratur'] });
+    const einheit = (await apps.akten.inject({ method: 'POST', url: '/api/v1/aktenplan/einheiten', headers: reg, payload: { kennzeichen: 'OL2', titel: 'Gesperrte Ablage', aufbewahrungsfrist: 5, aussonderungsart: 'V' } })).json();
+    const akte = (await apps.akten.inject({ method: 'POST', url: '/api/v1/akten', headers: reg, payload: { aktenplaneinheitId: einheit.id, betreff: 'Gewerbeanmeldung' } })).json();
+    const vorgang = (await apps.akten.inject({ method: 'POST', url: `/api/v1/akten/${akte.id}/vorgaenge`, headers: reg, payload: { betreff: 'Anmeldung' } })).json();
+    await hochladen(apps.dokumente, `/api/v1/vorgaenge/${vorgang.id}/dokumente`, reg, 'Anmeldung', { betreff: 'Anmeldung', datumDesSchreibens: '2026-11-02' });
+    await arbeite();
+    expect((await apps.akten.inject({ method: 'POST', url: `/api/v1/vorgaenge/${vorgang.id}/zda`, headers: reg })).statusCode).toBe(200);
+    expect((await apps.akten.inject({ method: 'POST', url: `/api/v1/akten/${akte.id}/zda`, headers: reg, payload: {} })).statusCode).toBe(200);
+
+    // while the worker applies the closed state, a hold is placed: the job must stay due
+    let einmal = true;
+    speicher.beiSperre = async () => {
+      if (!einmal) return;
+      einmal = false;
+      const s = await apps.aussonderung.inject({ method: 'POST', url: '/api/v1/loeschsperren', headers: reg, payload: { bezeichnung: 'Prüfung', grund: 'Anfrage Rechnungshof', akten: [akte.id] } });
+      expect(s.statusCode, s.body).toBe(201);
+    };
+    speicher.aufgezeichnet.length = 0;
+    await arbeite();
+    expect(speicher.aufgezeichnet.map((a) => a.sperre.legalHold)).toEqual(['OFF']);
+    expect(await warteschlange(akte.id)).toEqual([{ speicherschluessel: null, stand: 1 }]);
+    await arbeite();
+    expect(speicher.aufgezeichnet.map((a) => a.sperre.legalHold)).toEqual(['OFF', 'ON']);
+    expect(await warteschlange(akte.id)).toEqual([]);
+
+    // storage refuses: the job stays, with the error, due again later
+    speicher.beiSperre = async () => {
+      throw new Error('S3 nicht erreichbar');
+    };
+    const etag = (await apps.akten.inject({ method: 'GET', url: `/api/v1/akten/${akte.id}`, headers: reg })).headers.etag as string;
+    expect((await apps.akten.inject({ method: 'PATCH', url: `/api/v1/akten/${akte.id}`, headers: { ...reg, 'if-match': etag }, payload: { aufbewahrungsfrist: 8, grund: 'verlängert' } })).statusCode).toBe(200);
+    await arbeite();
+    const db = createDb(inject('superuserUrl'), { max: 1 });
+    try {
+      const r = await db.db.execute<{ letzter_fehler: string; spaeter: boolean }>(sql`SELECT letzter_fehler, faellig_ab > now() AS spaeter FROM dokumente.objektsperre_auftrag WHERE akte_id = ${akte.id}`);
+      expect(r.rows).toEqual([{ letzter_fehler: 'S3 nicht erreichbar', spaeter: true }]);
+      // due again (the test does not wait for the back-off): applied, job gone
+      await db.db.execute(sql`UPDATE dokumente.objektsperre_auftrag SET faellig_ab = now() WHERE akte_id = ${akte.id}`);
+    } finally {
+      await db.close();
+    }
+    speicher.beiSperre = undefined;
+    speicher.aufgezeichnet.length = 0;
+    await arbeite();
+    expect(speicher.aufgezeichnet).toHaveLength(1);
+    expect(speicher.aufgezeichnet[0]!.sperre).toMatchObject({ retention: { mode: 'GOVERNANCE' }, legalHold: 'ON' });
+    expect(await warteschlange(akte.id)).toEqual([]);
+  });
+
+  it('with object lock off, nothing is queued and storage is never asked', async () => {
+    const speicher = aufzeichnenderSpeicher();
+    const apps = await dienste('off', speicher.store);
+    const m = await testMandant('ohne');
+    const reg = await authHeader({ tenant: m.slug, roles: ['registratur'] });
+    const einheit = (await apps.akten.inject({ method: 'POST', url: '/api/v1/aktenplan/einheiten', headers: reg, payload: { kennzeichen: 'OL3', titel: 'Ablage', aufbewahrungsfrist: 10, aussonderungsart: 'V' } })).json();
+    const akte = (await apps.akten.inject({ method: 'POST', url: '/api/v1/akten', headers: reg, payload: { aktenplaneinheitId: einheit.id, betreff: 'Ohne Sperre' } })).json();
+    const vorgang = (await apps.akten.inject({ method: 'POST', url: `/api/v1/akten/${akte.id}/vorgaenge`, headers: reg, payload: { betreff: 'Vorgang' } })).json();
+    await hochladen(apps.dokumente, `/api/v1/vorgaenge/${vorgang.id}/dokumente`, reg, 'Inhalt', { betreff: 'Vermerk', datumDesSchreibens: '2026-11-02' });
+    expect((await apps.akten.inject({ method: 'POST', url: `/api/v1/vorgaenge/${vorgang.id}/zda`, headers: reg })).statusCode).toBe(200);
+    expect((await apps.akten.inject({ method: 'POST', url: `/api/v1/akten/${akte.id}/zda`, headers: reg, payload: {} })).statusCode).toBe(200);
+    expect((await apps.aussonderung.inject({ method: 'POST', url: '/api/v1/loeschsperren', headers: reg, payload: { bezeichnung: 'x', grund: 'y', akten: [akte.id] } })).statusCode).toBe(201);
+    expect(await warteschlange(akte.id)).toEqual([]);
+    expect(await arbeiteObjektsperren({ db: arbeiterDb, storage: speicher.store, modus: 'off', log: apps.dokumente.log })).toBe(0);
+    expect(speicher.aufgezeichnet).toEqual([]);
+  });
+});
