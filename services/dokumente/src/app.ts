@@ -27,7 +27,7 @@ export const dokumenteConfigSchema = z.object({
   DOKUMENTE_SWEEPER_KARENZ_SEKUNDEN: z.coerce.number().int().min(1).default(24 * 3600),
   /** How often the sweeper runs; 0 = never (tests call it directly). */
   DOKUMENTE_SWEEPER_INTERVALL_SEKUNDEN: z.coerce.number().int().min(0).default(3600),
-  /** How often the worker looks for due text extraction jobs; 0 = never (tests call it directly). */
+  /** How often the workers (text extraction; object lock when on) look for due jobs; 0 = never (tests call them directly). */
   DOKUMENTE_ARBEITER_INTERVALL_SEKUNDEN: z.coerce.number().int().min(0).default(5),
   /** How often stored content is re-read and its SHA-256 compared (per tenant, oldest checks first); 0 = never. */
   DOKUMENTE_FIXITY_INTERVALL_SEKUNDEN: z.coerce.number().int().min(0).default(24 * 3600),
