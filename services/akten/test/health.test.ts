@@ -29,4 +29,8 @@ describe('health', () => {
   it('refuses to start with storage credentials the backend rejects', async () => {
     await expect(build(aktenApp, { S3_SECRET_KEY: 'falsch' })).rejects.toThrow(/S3_ACCESS_KEY\/S3_SECRET_KEY/);
   });
+
+  it('refuses to start with S3_OBJECT_LOCK on when the bucket has no object lock (the test store has none)', async () => {
+    await expect(build(aktenApp, { S3_OBJECT_LOCK: 'compliance' })).rejects.toThrow(/S3_OBJECT_LOCK=compliance, aber der Bucket .* hat keine Object-Lock-Konfiguration/);
+  });
 });
