@@ -2,23 +2,13 @@
 // sweep no object lacks its row.
 import { request } from 'node:http';
 import { connect } from 'node:net';
-import { setTimeout as warte } from 'node:timers/promises';
 import { createDb } from '@eakte/db';
 import { expectProblem, testConfig } from '@eakte/testing';
 import { describe, expect, it } from 'vitest';
 import { neuerSpeicherschluessel } from '../src/domain/speicherschluessel.js';
 import { dokumenteRepository } from '../src/repositories/dokumente.js';
 import { raeumeVerwaisteObjekte } from '../src/sweeper.js';
-import { baueApp, lade, META, neuerMandant, neuerVorgang, objekteUnter, ownerDb, pdf, speicher, spoolDateien, zeilen, type TestApp } from './hilfen.js';
-
-async function bis(bedingung: () => Promise<boolean> | boolean, ms = 10_000) {
-  const ende = Date.now() + ms;
-  while (Date.now() < ende) {
-    if (await bedingung()) return;
-    await warte(25);
-  }
-  throw new Error('condition not reached in time');
-}
+import { baueApp, bis, lade, META, neuerMandant, neuerVorgang, objekteUnter, ownerDb, pdf, speicher, spoolDateien, zeilen, type TestApp } from './hilfen.js';
 
 /** Every version row's object exists. */
 async function keineZeileOhneObjekt(mandantId: string) {
