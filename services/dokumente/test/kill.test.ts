@@ -2,124 +2,19 @@
 // test's PostgreSQL and S3: after a restart on the same data no row lacks its object, every
 // upload acknowledged with 201 before the kill is intact (SHA-256), and the sweeper removes
 // what the dead process left behind (objects without row, spool files).
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createServer } from '@eakte/platform';
 import { berichte, freePort } from '@eakte/testing';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { dokumenteRepository } from '../src/repositories/dokumente.js';
 import { raeumeSpoolVerzeichnis, raeumeVerwaisteObjekte } from '../src/sweeper.js';
-import { bis, META, neuerMandant, neuerVorgang, objekteUnter, ownerDb, speicher, zeilen, type Mandant } from './hilfen.js';
+import { bis, neuerMandant, neuerVorgang, objekteUnter, ownerDb, speicher, zeilen } from './hilfen.js';
+import { sende, sha256Von, starteDienst, stoppe, type Upload } from './kind.js';
 
-
-const root = fileURLToPath(new URL('../../..', import.meta.url));
 const spoolDir = mkdtempSync(path.join(tmpdir(), 'eakte-kill-spool-'));
-const kinder: ChildProcess[] = [];
-afterAll(() => {
-  for (const k of kinder) if (k.exitCode === null && k.signalCode === null) k.kill('SIGKILL');
-  rmSync(spoolDir, { recursive: true, force: true });
-});
-
-/** Starts `services/dokumente/src/server.ts` in its own process; resolves once /health answers 200. */
-async function starteDienst(port: number): Promise<ChildProcess> {
-  // node with tsx as loader, not the tsx CLI: that would run the service in a grandchild the kill misses
-  const kind = spawn(process.execPath, ['--import', 'tsx', 'services/dokumente/src/server.ts'], {
-    cwd: root,
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      ...inject('env'),
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      DOKUMENTE_SPOOL_DIR: spoolDir,
-      // background work stays off: the test drives the sweeper itself
-      DOKUMENTE_SWEEPER_INTERVALL_SEKUNDEN: '0',
-      DOKUMENTE_ARBEITER_INTERVALL_SEKUNDEN: '0',
-      DOKUMENTE_FIXITY_INTERVALL_SEKUNDEN: '0',
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  kinder.push(kind);
-  let stderr = '';
-  kind.stderr!.on('data', (d) => (stderr += d));
-  const ende = Date.now() + 30_000;
-  while (Date.now() < ende) {
-    if (kind.exitCode !== null) throw new Error(`service exited: ${stderr}`);
-    if (await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false)) return kind;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  kind.kill('SIGKILL');
-  throw new Error(`service not healthy within 30 s: ${stderr}`);
-}
-
-/** Text bytes (base64 of random data): detected as text/plain, different every time. */
-const text = (n: number) => Buffer.from(randomBytes(Math.ceil((n * 3) / 4)).toString('base64').slice(0, n));
-
-interface Upload {
-  sha256: string;
-  groesse: number;
-  /** 201 with the Dokument's id, or the error/status the client saw. */
-  antwort: Promise<{ status: number; id?: string } | { fehler: string }>;
-}
-
-/**
- * A multipart upload over a real connection, the file part streamed chunk by chunk (chunked
- * transfer encoding). With `halt`, sending stops after that many bytes and waits forever: the
- * service is then mid-body when it is killed.
- */
-function sende(port: number, auth: Record<string, string>, vorgangId: string, groesse: number, halt?: number): Upload {
-  const boundary = `grenze${randomBytes(6).toString('hex')}`;
-  const kopf = Buffer.from(
-    Object.entries(META).map(([k, w]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${w}\r\n`).join('') +
-      `--${boundary}\r\nContent-Disposition: form-data; name="datei"; filename="teil.txt"\r\nContent-Type: text/plain\r\n\r\n`,
-  );
-  const hash = createHash('sha256');
-  const stuecke: Buffer[] = [];
-  for (let rest = groesse; rest > 0; rest -= 256 * 1024) {
-    const s = text(Math.min(rest, 256 * 1024));
-    hash.update(s);
-    stuecke.push(s);
-  }
-  const antwort = new Promise<{ status: number; id?: string } | { fehler: string }>((resolve) => {
-    const req = request(
-      { host: '127.0.0.1', port, method: 'POST', path: `/api/v1/vorgaenge/${vorgangId}/dokumente`, headers: { ...auth, 'content-type': `multipart/form-data; boundary=${boundary}` } },
-      (res) => {
-        let body = '';
-        res.on('data', (c) => (body += c));
-        res.on('end', () => resolve({ status: res.statusCode!, id: res.statusCode === 201 ? (JSON.parse(body) as { id: string }).id : undefined }));
-        res.on('error', (e) => resolve({ fehler: e.message }));
-      },
-    );
-    req.on('error', (e) => resolve({ fehler: e.message }));
-    void (async () => {
-      let gesendet = 0;
-      const schreibe = (b: Buffer) => (req.write(b) ? Promise.resolve() : new Promise<void>((r) => req.once('drain', () => r())));
-      await schreibe(kopf);
-      for (const s of stuecke) {
-        if (req.destroyed) return;
-        if (halt !== undefined && gesendet >= halt) return; // stays open, mid-body
-        await schreibe(s);
-        gesendet += s.length;
-      }
-      req.end(`\r\n--${boundary}--\r\n`);
-    })().catch(() => {});
-  });
-  return { sha256: hash.digest('hex'), groesse, antwort };
-}
-
-async function sha256Von(port: number, m: Mandant, id: string): Promise<string> {
-  const res = await fetch(`http://127.0.0.1:${port}/api/v1/dokumente/${id}/inhalt`, { headers: await m.header() });
-  expect(res.status).toBe(200);
-  const hash = createHash('sha256');
-  for await (const c of res.body!) hash.update(c);
-  return hash.digest('hex');
-}
+afterAll(() => rmSync(spoolDir, { recursive: true, force: true }));
 
 const spoolDateien = () => readdirSync(spoolDir).filter((n) => n.endsWith('.upload'));
 
@@ -129,7 +24,7 @@ describe('kill -9 during uploads', () => {
     const v = await neuerVorgang(m.id);
     const auth = await m.header();
     const port = await freePort();
-    const erster = await starteDienst(port);
+    const erster = await starteDienst(port, spoolDir);
 
     // acknowledged before the kill: small ones and a large streamed one
     const vorher = [...Array.from({ length: 6 }, (_, i) => sende(port, auth, v.vorgangId, 64 * 1024 * (i + 1))), sende(port, auth, v.vorgangId, 16 * 1024 * 1024)];
@@ -162,7 +57,7 @@ describe('kill -9 during uploads', () => {
     const referenziertNachKill = new Set((await zeilen(m.id)).versionen.map((x) => x.speicherschluessel));
     const waisen = (await objekteUnter(`${m.id}/`)).filter((k) => !referenziertNachKill.has(k));
 
-    const zweiter = await starteDienst(port);
+    const zweiter = await starteDienst(port, spoolDir);
     try {
       // every 201 before the kill: there, and byte for byte what was sent
       for (const { u, id } of bestaetigt) expect(await sha256Von(port, m, id), `${id} (${u.groesse} bytes)`).toBe(u.sha256);
@@ -194,9 +89,7 @@ describe('kill -9 during uploads', () => {
       berichte(context, 'kill-9', `${vorher.length + haengend.length + rennend.length} uploads, ${bestaetigt.length} acknowledged and intact, ` +
         `${dokumente.length - bestaetigt.length} committed unacknowledged, ${verwaist.entfernt.length} orphaned objects and ${spool.length} spool files swept, 0 rows without object`);
     } finally {
-      const weg = new Promise((r) => zweiter.once('exit', r));
-      zweiter.kill('SIGTERM');
-      await weg;
+      await stoppe(zweiter);
     }
   });
 });
