@@ -10,6 +10,6 @@ export default defineConfig({
     hookTimeout: 90_000,
     pool: 'forks',
     maxWorkers: 2,
-    reporters: ['default'],
+    reporters: ['default', './scripts/test/bericht-reporter.ts'],
   },
 });

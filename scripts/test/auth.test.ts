@@ -1,6 +1,6 @@
 // Token attacks: each must end in 401 problem+json, never in access.
 import { createServer, devIssuerRoutes } from '@eakte/platform';
-import { authHeader, build, expectProblem, testEnv, token } from '@eakte/testing';
+import { authHeader, berichte, build, expectProblem, testEnv, token } from '@eakte/testing';
 import { exportJWK, generateKeyPair, SignJWT, importJWK, decodeProtectedHeader } from 'jose';
 import { describe, expect, it, inject, onTestFinished } from 'vitest';
 import aktenApp from '@eakte/akten';
@@ -8,8 +8,17 @@ import aktenApp from '@eakte/akten';
 const url = '/api/v1/aktenplan';
 const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
 
+const zahlen = { angriffe: 0, akzeptiert: 0 };
+
+/** The answer to an attack: counted, and counted as accepted unless it was refused. */
+function angriff<T extends { statusCode: number }>(res: T): T {
+  zahlen.angriffe++;
+  if (res.statusCode < 400) zahlen.akzeptiert++;
+  return res;
+}
+
 async function get(app: Awaited<ReturnType<typeof build>>, bearer: string) {
-  return app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${bearer}` } });
+  return angriff(await app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${bearer}` } }));
 }
 
 describe('bearer token verification', () => {
@@ -20,8 +29,8 @@ describe('bearer token verification', () => {
 
   it('rejects a missing or malformed Authorization header', async () => {
     const app = await build(aktenApp);
-    expectProblem(await app.inject({ method: 'GET', url }), 401, 'NICHT_AUTHENTIFIZIERT');
-    expectProblem(await app.inject({ method: 'GET', url, headers: { authorization: 'Basic dXNlcjpwYXNz' } }), 401);
+    expectProblem(angriff(await app.inject({ method: 'GET', url })), 401, 'NICHT_AUTHENTIFIZIERT');
+    expectProblem(angriff(await app.inject({ method: 'GET', url, headers: { authorization: 'Basic dXNlcjpwYXNz' } })), 401);
     expectProblem(await get(app, 'nicht.ein.token'), 401);
   });
 
@@ -114,16 +123,23 @@ describe('bearer token verification', () => {
   it('limits a technical client (Fachverfahren) to the scopes of its token', async () => {
     const app = await build(aktenApp);
     const nurDokumente = await token({ tenant: 'demo', roles: ['fachverfahren'], extra: { scope: 'dokumente:write', azp: 'fachverfahren-bauantrag' } });
-    const body = expectProblem(await app.inject({ method: 'GET', url: '/api/v1/akten', headers: { authorization: `Bearer ${nurDokumente}` } }), 403, 'KEINE_BERECHTIGUNG');
+    const body = expectProblem(angriff(await app.inject({ method: 'GET', url: '/api/v1/akten', headers: { authorization: `Bearer ${nurDokumente}` } })), 403, 'KEINE_BERECHTIGUNG');
     expect(body.detail).toContain('akten:read');
     const ohne = await token({ tenant: 'demo', roles: ['fachverfahren'], extra: { scope: '' } });
-    expectProblem(await app.inject({ method: 'GET', url: '/api/v1/akten', headers: { authorization: `Bearer ${ohne}` } }), 403);
+    expectProblem(angriff(await app.inject({ method: 'GET', url: '/api/v1/akten', headers: { authorization: `Bearer ${ohne}` } })), 403);
     const lesen = await token({ tenant: 'demo', roles: ['fachverfahren'], extra: { scope: 'akten:read' } });
     expect((await app.inject({ method: 'GET', url: '/api/v1/akten', headers: { authorization: `Bearer ${lesen}` } })).statusCode).toBe(200);
     // reading does not allow writing
-    const anlegen = await app.inject({ method: 'POST', url: '/api/v1/akten', headers: { authorization: `Bearer ${lesen}` }, payload: { betreff: 'x', aktenplaneinheitId: '01938f3e-7c1a-7b5e-9d0a-1f2e3d4c5b6a' } });
+    const anlegen = angriff(await app.inject({ method: 'POST', url: '/api/v1/akten', headers: { authorization: `Bearer ${lesen}` }, payload: { betreff: 'x', aktenplaneinheitId: '01938f3e-7c1a-7b5e-9d0a-1f2e3d4c5b6a' } }));
     expectProblem(anlegen, 403);
     // a person's role is not limited by scopes
     expect((await app.inject({ method: 'GET', url: '/api/v1/akten', headers: await authHeader({ tenant: 'demo', roles: ['sachbearbeitung'] }) })).statusCode).toBe(200);
+  });
+
+  it('accepted none of the attacks', (context) => {
+    // 3 malformed headers, alg none, HS256, expired, nbf, iss, aud, 2 tenants, tampered, foreign kid, JWKS down, 2 roles, 3 scopes
+    expect(zahlen.angriffe).toBeGreaterThanOrEqual(19);
+    expect(zahlen.akzeptiert).toBe(0);
+    berichte(context, 'token', `${zahlen.angriffe} attacks, ${zahlen.akzeptiert} accepted`);
   });
 });

@@ -3,7 +3,7 @@
 import { contract } from '@eakte/api-client/contract';
 import { createDb, schema } from '@eakte/db';
 import { BERECHTIGUNGEN, operations, type Rolle } from '@eakte/platform';
-import { token } from '@eakte/testing';
+import { berichte, token } from '@eakte/testing';
 import { alleDienste, schliesseDienste } from './dienste.js';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import pg from 'pg';
@@ -68,7 +68,7 @@ afterAll(async () => {
 });
 
 describe('bad input', () => {
-  it('ends every bad request in a 4xx problem and stores nothing', { timeout: 120_000 }, async () => {
+  it('ends every bad request in a 4xx problem and stores nothing', { timeout: 120_000 }, async (context) => {
     let tried = 0;
     const serverErrors: string[] = [];
     const notProblem: string[] = [];
@@ -107,7 +107,7 @@ describe('bad input', () => {
       }
     }
     const stored = (await zeilen()) - before;
-    process.stdout.write(`bad-input: ${tried} tried, ${serverErrors.length} server errors, ${stored} stored\n`);
+    berichte(context, 'bad-input', `${tried} tried, ${serverErrors.length} server errors, ${stored} stored`);
     expect(serverErrors).toEqual([]);
     expect(notProblem).toEqual([]);
     expect(stored).toBe(0);

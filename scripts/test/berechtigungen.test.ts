@@ -2,7 +2,7 @@
 // every role gets 403 when the role is not listed, and gets past authorisation when it is.
 import { contract } from '@eakte/api-client/contract';
 import { BERECHTIGUNGEN, operations, ROLLEN } from '@eakte/platform';
-import { authHeader } from '@eakte/testing';
+import { authHeader, berichte } from '@eakte/testing';
 import { alleDienste, schliesseDienste } from './dienste.js';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
@@ -17,6 +17,8 @@ afterAll(async () => {
 });
 
 const ops = operations(contract);
+let paare = 0;
+const falsch: string[] = [];
 
 describe('permission matrix', () => {
   it.each(ops.map((o) => [o.operationId, o] as const))('%s: every role gets exactly what the matrix says', async (_id, op) => {
@@ -30,6 +32,9 @@ describe('permission matrix', () => {
         headers: { ...headers, ...(['post', 'put', 'patch'].includes(op.method) ? { 'content-type': 'application/json' } : {}) },
         ...(['post', 'put', 'patch'].includes(op.method) ? { payload: '{}' } : {}),
       });
+      paare++;
+      const richtig = erlaubt.includes(rolle) ? ![401, 403].includes(res.statusCode) : res.statusCode === 403 && res.json().code === 'KEINE_BERECHTIGUNG';
+      if (!richtig) falsch.push(`${op.operationId} as ${rolle}: ${res.statusCode}`);
       if (erlaubt.includes(rolle)) {
         expect([401, 403], `${op.operationId} as ${rolle}: ${res.body.slice(0, 200)}`).not.toContain(res.statusCode);
       } else {
@@ -37,5 +42,11 @@ describe('permission matrix', () => {
         expect(res.json().code).toBe('KEINE_BERECHTIGUNG');
       }
     }
+  });
+
+  it('probed every operation with every role', (context) => {
+    expect(paare).toBe(ops.length * ROLLEN.length);
+    expect(falsch).toEqual([]);
+    berichte(context, 'berechtigungen', `${ops.length} operations × ${ROLLEN.length} roles = ${paare} pairs, ${falsch.length} wrong`);
   });
 });

@@ -4,7 +4,7 @@
 import { contract } from '@eakte/api-client/contract';
 import { createDb, schema } from '@eakte/db';
 import { BERECHTIGUNGEN, operations, type Rolle } from '@eakte/platform';
-import { contractValidator, token } from '@eakte/testing';
+import { berichte, contractValidator, token } from '@eakte/testing';
 import fc from 'fast-check';
 import { alleDienste, schliesseDienste } from './dienste.js';
 import type { FastifyInstance } from 'fastify';
@@ -80,6 +80,7 @@ afterAll(async () => {
 });
 
 const ops = operations(contract);
+const zahlen = { anfragen: 0, serverfehler: 0, vertragsverletzungen: 0, operationen: 0 };
 
 describe(`schema-driven fuzzing (${RUNS} runs per operation)`, () => {
   it.each(ops.map((o) => [o.operationId, o] as const))('%s: no 5xx, every answer matches the contract', async (_id, op) => {
@@ -113,11 +114,21 @@ describe(`schema-driven fuzzing (${RUNS} runs per operation)`, () => {
           },
           ...(a.body !== undefined ? { payload: JSON.stringify(a.body) } : {}),
         });
-        expect(res.statusCode, `${op.operationId} ${pfad}?${qs} → ${res.body.slice(0, 300)}`).toBeLessThan(500);
         const errors = validator.validate(op.operationId, res.statusCode, res.headers['content-type'] as string | undefined, res.body);
+        zahlen.anfragen++;
+        if (res.statusCode >= 500) zahlen.serverfehler++;
+        if (errors.length > 0) zahlen.vertragsverletzungen++;
+        expect(res.statusCode, `${op.operationId} ${pfad}?${qs} → ${res.body.slice(0, 300)}`).toBeLessThan(500);
         expect(errors, `${op.operationId} ${res.statusCode}: ${res.body.slice(0, 300)}`).toEqual([]);
       }),
       { numRuns: RUNS },
     );
+    zahlen.operationen++;
+  });
+
+  it('fuzzed every operation', (context) => {
+    expect(zahlen.operationen).toBe(ops.length);
+    expect(zahlen.anfragen).toBeGreaterThanOrEqual(ops.length * RUNS);
+    berichte(context, 'fuzz', `${zahlen.anfragen} requests to ${zahlen.operationen} operations, ${zahlen.serverfehler} server errors, ${zahlen.vertragsverletzungen} contract violations`);
   });
 });

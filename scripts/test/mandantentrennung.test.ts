@@ -5,7 +5,7 @@
 import { contract } from '@eakte/api-client/contract';
 import { createDb, schema } from '@eakte/db';
 import { BERECHTIGUNGEN, operations, type OperationRef } from '@eakte/platform';
-import { authHeader, expectContract } from '@eakte/testing';
+import { authHeader, berichte, expectContract } from '@eakte/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { alleDienste, schliesseDienste } from './dienste.js';
@@ -70,6 +70,8 @@ beforeAll(async () => {
 afterAll(() => schliesseDienste(apps));
 
 const mitId = operations(contract).filter((o) => o.path.includes('{id}'));
+let geprueft = 0;
+const lecks: string[] = [];
 
 describe('tenant isolation of every operation with an id', () => {
   it('has a fixture for every such path', () => {
@@ -92,10 +94,13 @@ describe('tenant isolation of every operation with an id', () => {
       });
     const fremd = await call(fremdeId);
     const fehlt = await call(MISSING);
+    geprueft++;
+    const strip = (b: string) => ({ ...JSON.parse(b), instance: undefined, requestId: undefined });
+    // anything but the very answer for a missing id tells the caller the object exists
+    if (fremd.statusCode !== 404 || JSON.stringify(strip(fremd.body)) !== JSON.stringify(strip(fehlt.body))) lecks.push(`${op.operationId}: ${fremd.statusCode}`);
     expect(fremd.statusCode, fremd.body).toBe(404);
     expect(fehlt.statusCode, fehlt.body).toBe(404);
     expectContract(fremd, op.operationId);
-    const strip = (b: string) => ({ ...JSON.parse(b), instance: undefined, requestId: undefined });
     expect(strip(fremd.body)).toEqual(strip(fehlt.body));
   });
 
@@ -107,5 +112,11 @@ describe('tenant isolation of every operation with an id', () => {
     expect(vorgang.json()).toMatchObject({ version: 1, status: 'offen' });
     const dok = await apps.dokumente!.inject({ method: 'GET', url: `/api/v1/dokumente/${ids['/dokumente/{id}']}/versionen`, headers: h });
     expect(dok.json().items).toHaveLength(1);
+  });
+
+  it('probed every operation with an id', (context) => {
+    expect(geprueft).toBe(mitId.length);
+    expect(lecks).toEqual([]);
+    berichte(context, 'mandantentrennung', `${geprueft} operations probed with another tenant's ids, ${lecks.length} leaks`);
   });
 });

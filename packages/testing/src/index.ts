@@ -110,3 +110,4 @@ export async function testMandant(prefix = 'test'): Promise<{ id: string; slug: 
   }
   return { id, slug };
 }
+export { berichte } from './bericht.js';

@@ -12,7 +12,7 @@ import { createScanner } from './scanner.js';
 import { protokolliere as protokolliereImProtokoll } from '@eakte/audit';
 import { dokumenteHandlers } from './handlers/index.js';
 import { dokumenteRepository } from './repositories/dokumente.js';
-import { raeumeVerwaisteObjekte } from './sweeper.js';
+import { raeumeSpoolVerzeichnis, raeumeVerwaisteObjekte } from './sweeper.js';
 import { pruefeFixityAllerMandanten } from './fixity.js';
 import { arbeiteTextextraktion } from './textextraktion.js';
 import { arbeiteObjektsperren } from './objektsperre.js';
@@ -114,6 +114,7 @@ export default async function dokumenteApp(app: FastifyInstance, opts: Dokumente
   }
   wiederhole(app, eigene.DOKUMENTE_SWEEPER_INTERVALL_SEKUNDEN, 'sweeper', async () => {
     await sweep();
+    await raeumeSpoolVerzeichnis({ verzeichnis: eigene.DOKUMENTE_SPOOL_DIR, log: app.log, karenzMs: eigene.DOKUMENTE_SWEEPER_KARENZ_SEKUNDEN * 1000 });
   });
   wiederhole(app, eigene.DOKUMENTE_FIXITY_INTERVALL_SEKUNDEN, 'fixity', async () => {
     await pruefeFixityAllerMandanten({ db: app.db, storage: app.storage, log: app.log });

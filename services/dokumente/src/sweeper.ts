@@ -1,7 +1,10 @@
 // Crash consistency: an object is stored before the row that references it is committed. If the
 // process dies in between, or removing the object after a failed commit fails too, an object
 // without row remains. The sweeper lists stored objects, asks Postgres set-based which keys no
-// version references, and removes those older than the grace period.
+// version references, and removes those older than the grace period. A process killed while it
+// was spooling leaves its spool file behind too; those are removed once untouched for as long.
+import { readdir, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
 import type { Db } from '@eakte/db';
 import type { ObjectStore } from '@eakte/storage';
 import type { FastifyBaseLogger } from 'fastify';
@@ -58,4 +61,28 @@ export async function raeumeVerwaisteObjekte(opts: {
   }
   for (const [mandantId, keys] of stapel) await pruefe(mandantId, keys);
   return ergebnis;
+}
+
+/** Spool files (`*.upload`) not written to within the grace period: left by a process that died mid-upload. */
+export async function raeumeSpoolVerzeichnis(opts: { verzeichnis: string; log: FastifyBaseLogger; karenzMs: number; jetzt?: number }): Promise<string[]> {
+  const grenze = (opts.jetzt ?? Date.now()) - opts.karenzMs;
+  let namen: string[];
+  try {
+    namen = await readdir(opts.verzeichnis);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw err;
+  }
+  const entfernt: string[] = [];
+  for (const name of namen) {
+    if (!name.endsWith('.upload')) continue;
+    const pfad = path.join(opts.verzeichnis, name);
+    // a live upload writes continuously, and one being stored is far younger than the grace period
+    const info = await stat(pfad).catch(() => null);
+    if (!info?.isFile() || info.mtimeMs > grenze) continue;
+    await rm(pfad, { force: true });
+    entfernt.push(name);
+    opts.log.info({ datei: name }, 'removed spool file of an upload that never finished');
+  }
+  return entfernt;
 }

@@ -1,24 +1,17 @@
 // Crash points of an upload: whatever fails, no row points to a missing object, and after a
 // sweep no object lacks its row.
+import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { connect } from 'node:net';
-import { setTimeout as warte } from 'node:timers/promises';
 import { createDb } from '@eakte/db';
 import { expectProblem, testConfig } from '@eakte/testing';
 import { describe, expect, it } from 'vitest';
 import { neuerSpeicherschluessel } from '../src/domain/speicherschluessel.js';
 import { dokumenteRepository } from '../src/repositories/dokumente.js';
-import { raeumeVerwaisteObjekte } from '../src/sweeper.js';
-import { baueApp, lade, META, neuerMandant, neuerVorgang, objekteUnter, ownerDb, pdf, speicher, spoolDateien, zeilen, type TestApp } from './hilfen.js';
-
-async function bis(bedingung: () => Promise<boolean> | boolean, ms = 10_000) {
-  const ende = Date.now() + ms;
-  while (Date.now() < ende) {
-    if (await bedingung()) return;
-    await warte(25);
-  }
-  throw new Error('condition not reached in time');
-}
+import { raeumeSpoolVerzeichnis, raeumeVerwaisteObjekte } from '../src/sweeper.js';
+import { baueApp, bis, lade, META, neuerMandant, neuerVorgang, objekteUnter, ownerDb, pdf, speicher, spoolDateien, zeilen, type TestApp } from './hilfen.js';
 
 /** Every version row's object exists. */
 async function keineZeileOhneObjekt(mandantId: string) {
@@ -157,5 +150,22 @@ describe('crash consistency of uploads', () => {
     }
     await keineZeileOhneObjekt(m.id);
     expect(await objekteUnter(`${m.id}/`)).toHaveLength(1);
+  });
+
+  it('sweeps spool files left by a dead process once untouched for the grace period, and nothing else', async () => {
+    const t = await baueApp();
+    const dir = mkdtempSync(path.join(tmpdir(), 'eakte-spool-sweep-'));
+    try {
+      const alt = (Date.now() - 2 * 3600_000) / 1000;
+      for (const name of ['tot.upload', 'lebt.upload', 'fremd.txt']) writeFileSync(path.join(dir, name), 'x');
+      utimesSync(path.join(dir, 'tot.upload'), alt, alt);
+      utimesSync(path.join(dir, 'fremd.txt'), alt, alt);
+      expect(await raeumeSpoolVerzeichnis({ verzeichnis: dir, log: t.app.log, karenzMs: 3600_000 })).toEqual(['tot.upload']);
+      expect(readdirSync(dir).sort()).toEqual(['fremd.txt', 'lebt.upload']);
+      // a spool directory that was never created holds nothing to sweep
+      expect(await raeumeSpoolVerzeichnis({ verzeichnis: path.join(dir, 'gibt-es-nicht'), log: t.app.log, karenzMs: 1 })).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

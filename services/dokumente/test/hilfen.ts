@@ -3,6 +3,7 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { setTimeout as warte } from 'node:timers/promises';
 import { createDb, schema, sql, type Db } from '@eakte/db';
 import { createServer, storageSettings, type AuditEreignis, type Protokollierer } from '@eakte/platform';
 import { createObjectStore, type ObjectStore } from '@eakte/storage';
@@ -190,4 +191,14 @@ export async function neuerBenutzer(m: Mandant, rolle: string, freigabe: 'offen'
     await tx.insert(schema.benutzer).values({ mandantId: m.id, sub, freigabe });
     for (const oe of organisationseinheiten) await tx.insert(schema.benutzerOrganisationseinheit).values({ mandantId: m.id, sub, organisationseinheitId: oe });
   });
+}
+
+/** Waits until `bedingung` holds, polling; fails after `ms`. */
+export async function bis(bedingung: () => Promise<boolean> | boolean, ms = 10_000) {
+  const ende = Date.now() + ms;
+  while (Date.now() < ende) {
+    if (await bedingung()) return;
+    await warte(25);
+  }
+  throw new Error('condition not reached in time');
 }
