@@ -1008,7 +1008,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Record the archive's import confirmation 0506: confirmed Akten become archiviert and lose their content (registratur)
+         * Record the archive's import confirmation 0506: confirmed Akten become archiviert; removing their content is queued as jobs (registratur)
          * @description **Berechtigte Rollen:** `registratur`
          */
         post: operations["postImportbestaetigung"];
@@ -1048,7 +1048,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Approve the destruction (registratur, not the requester): content is deleted, the stub kept
+         * Approve the destruction (registratur, not the requester): one job per object deletes the content (gates checked again when it runs), the stub stays; the protocol follows the last one
          * @description **Berechtigte Rollen:** `registratur`
          */
         post: operations["postVernichtungFreigabe"];
@@ -1791,6 +1791,17 @@ export interface components {
             /** @description The archive's id from its import confirmation (0506). */
             archivkennung: string | null;
             gesperrt: boolean;
+            /**
+             * @description Removal of the content by a background job (after the destruction approval or the import confirmation): `ausstehend` while queued or retrying, `erledigt` when every version is gone, `gesperrt` when the job found a Löschsperre (or another gate) and deleted nothing.
+             * @enum {string|null}
+             */
+            loeschung: "ausstehend" | "erledigt" | "gesperrt" | null;
+            /** @description Failed attempts of the removal so far (storage errors); the job retries them. */
+            loeschVersuche: number;
+            /** @description The last error of the removal, or the gate's code when it stopped it. */
+            loeschFehler: string | null;
+            /** Format: date-time */
+            inhaltGeloeschtAm: string | null;
         };
         /** @description An Aussonderung process; its id is the xdomea ProzessID of all its messages. */
         Aussonderung: {

@@ -9,7 +9,7 @@ import { buffer } from 'node:stream/consumers';
 import type { LightMyRequestResponse } from 'fastify';
 import { paket } from '../src/xdomea/paket.js';
 import { describe, expect, it, inject } from 'vitest';
-import { auth, bestand, baue, mandantId, neuerMandant, offeneAkte } from './hilfen.js';
+import { arbeiteAlles, auth, bestand, baue, mandantId, neuerMandant, offeneAkte } from './hilfen.js';
 import { leseZip, xsdFehler } from './xdomea-hilfen.js';
 import { x0502, x0506, x0507 } from './antworten.js';
 
@@ -217,9 +217,19 @@ describe('the Aussonderung process', () => {
     const frei = await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/vernichtung/freigabe`, headers: bernd });
     expectContract(frei, 'postVernichtungFreigabe');
     expect(frei.statusCode).toBe(200);
-    expect(frei.json().objekte.find((o: { akteId: string }) => o.akteId === v1.id)).toMatchObject({ status: 'vernichtet', bewertung: 'V' });
-    expect(frei.json().objekte.find((o: { akteId: string }) => o.akteId === a2.id)).toMatchObject({ status: 'bewertet', bewertung: 'A' });
-    expect(frei.json().vernichtung).toMatchObject({ beantragtVon: 'anna', freigegebenVon: 'bernd' });
+    // approved; the deletion itself is a job
+    expect(frei.json().objekte.find((o: { akteId: string }) => o.akteId === v1.id)).toMatchObject({ status: 'bewertet', bewertung: 'V', loeschung: 'ausstehend' });
+    expect(frei.json().fortschritt).toEqual({ schritt: 'vernichtung', erledigt: 0, gesamt: 1 });
+    expect(ereignisse.filter((e) => e.aktion === 'akte.vernichtet')).toEqual([]);
+    // the protocol exists only once the destruction is done
+    expectProblem(await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}/vernichtungsprotokoll.pdf`, headers: anna }), 409, 'FALSCHER_VERFAHRENSSCHRITT');
+    expect(await arbeiteAlles(app, t)).toBeGreaterThan(0);
+    const fertig = await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}`, headers: anna });
+    expectContract(fertig, 'getAussonderung');
+    expect(fertig.json().objekte.find((o: { akteId: string }) => o.akteId === v1.id)).toMatchObject({ status: 'vernichtet', bewertung: 'V', loeschung: 'erledigt' });
+    expect(fertig.json().objekte.find((o: { akteId: string }) => o.akteId === a2.id)).toMatchObject({ status: 'bewertet', bewertung: 'A', loeschung: null });
+    expect(fertig.json().vernichtung).toMatchObject({ beantragtVon: 'anna', freigegebenVon: 'bernd' });
+    expect(fertig.json().fortschritt).toEqual({ schritt: 'vernichtung', erledigt: 1, gesamt: 1 });
     expect(ereignisse.filter((e) => e.aktion === 'akte.vernichtet').map((e) => e.objektId)).toEqual([v1.id]);
     expectProblem(await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/vernichtung/freigabe`, headers: bernd }), 409);
 

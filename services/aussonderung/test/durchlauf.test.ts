@@ -4,7 +4,7 @@ import { createDb, sql } from '@eakte/db';
 import { expectContract } from '@eakte/testing';
 import { describe, expect, it, inject } from 'vitest';
 import { x0502, x0506 } from './antworten.js';
-import { auth, bestand, baue, dokument, mandantId, neuerMandant, testSpeicher } from './hilfen.js';
+import { arbeiteAlles, auth, bestand, baue, dokument, mandantId, neuerMandant, testSpeicher } from './hilfen.js';
 import { leseZip, xsdFehler } from './xdomea-hilfen.js';
 
 const xml = { 'content-type': 'application/xml' };
@@ -67,8 +67,14 @@ describe('whole paths with content', () => {
     });
     expectContract(imp, 'postImportbestaetigung');
     expect(imp.json().objekte.find((o: { akteId: string }) => o.akteId === a1.id)).toMatchObject({ status: 'archiviert', archivkennung: 'DIMAG-0815' });
-    expect(imp.json().fortschritt).toEqual({ schritt: 'loeschung-nach-import', erledigt: 1, gesamt: 1 });
+    expect(imp.json().fortschritt).toEqual({ schritt: 'loeschung-nach-import', erledigt: 0, gesamt: 1 });
     const speicher = testSpeicher();
+    // the content goes in a job
+    for (const d of d1.dateien) expect(await speicher.stat(d.schluessel)).not.toBeNull();
+    await arbeiteAlles(app, t);
+    const nachJob = await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}`, headers: reg });
+    expect(nachJob.json().fortschritt).toEqual({ schritt: 'loeschung-nach-import', erledigt: 1, gesamt: 1 });
+    expect(nachJob.json().objekte.find((o: { akteId: string }) => o.akteId === a1.id)).toMatchObject({ status: 'archiviert', loeschung: 'erledigt', loeschVersuche: 0 });
     for (const d of [...d1.dateien, ...d2.dateien, ...dA.dateien]) expect(await speicher.stat(d.schluessel)).toBeNull();
     // the V-Akte keeps its content until its destruction is approved
     expect(await speicher.stat(d3.dateien[0]!.schluessel)).not.toBeNull();
@@ -101,7 +107,11 @@ describe('whole paths with content', () => {
     for (const f of d.dateien) expect(await speicher.stat(f.schluessel)).not.toBeNull();
     const frei = await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/vernichtung/freigabe`, headers: bernd });
     expectContract(frei, 'postVernichtungFreigabe');
-    expect(frei.json()).toMatchObject({ status: 'abgeschlossen', objekte: [{ akteId: a.id, status: 'vernichtet' }] });
+    expect(frei.json()).toMatchObject({ status: 'bewertet', objekte: [{ akteId: a.id, status: 'bewertet', loeschung: 'ausstehend' }] });
+    for (const f of d.dateien) expect(await speicher.stat(f.schluessel)).not.toBeNull();
+    await arbeiteAlles(app, t);
+    const fertig = await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}`, headers: anna });
+    expect(fertig.json()).toMatchObject({ status: 'abgeschlossen', objekte: [{ akteId: a.id, status: 'vernichtet', loeschung: 'erledigt' }] });
     for (const f of d.dateien) expect(await speicher.stat(f.schluessel)).toBeNull();
     const db = createDb(inject('ownerUrl'), { max: 1 });
     try {

@@ -25,7 +25,12 @@ export async function baue(
   const ereignisse: AuditEreignis[] = [];
   if (extra.echtesProtokoll) {
     const { echtesProtokoll: _, ...rest } = extra;
-    const app = await build((async (instance: FastifyInstance, opts: { config: never }) => aussonderungApp(instance, { ...opts, ...rest })) as never);
+    const halter: Halter = {};
+    const app = await build((async (instance: FastifyInstance, opts: { config: never }) => {
+      await aussonderungApp(instance, { ...opts, config: ohneArbeiter(opts.config), ...rest });
+      halter.arbeite = instance.arbeiteAussonderungsauftraege;
+    }) as never);
+    arbeiter.set(app, halter.arbeite!);
     return { app, ereignisse };
   }
   const protokolliere: Protokollierer = async (tx, _req, e) => {
@@ -33,8 +38,38 @@ export async function baue(
     if (!r.rows[0]?.mandant) throw new Error('Protokollierer außerhalb einer Mandantentransaktion');
     ereignisse.push(e);
   };
-  const app = await build((async (instance: FastifyInstance, opts: { config: never }) => aussonderungApp(instance, { ...opts, protokolliere, ...extra })) as never);
+  const halter: Halter = {};
+  const app = await build((async (instance: FastifyInstance, opts: { config: never }) => {
+    await aussonderungApp(instance, { ...opts, config: ohneArbeiter(opts.config), protokolliere, ...extra });
+    halter.arbeite = instance.arbeiteAussonderungsauftraege;
+  }) as never);
+  arbeiter.set(app, halter.arbeite!);
   return { app, ereignisse };
+}
+
+/** No background worker in tests: they run the jobs with `arbeiteAlles`, deterministically. */
+const ohneArbeiter = (config: AussonderungAppOptions['config']) => ({ ...config, AUSSONDERUNG_ARBEITER_INTERVALL_SEKUNDEN: 0, AUSSONDERUNG_WIEDERHOLUNG_SEKUNDEN: 0 });
+
+// the service's decorations live in its encapsulated context: the job runner is kept per app here
+type Halter = { arbeite?: FastifyInstance['arbeiteAussonderungsauftraege'] };
+const arbeiter = new WeakMap<FastifyInstance, FastifyInstance['arbeiteAussonderungsauftraege']>();
+
+/** One round of the worker over the tenant's due jobs; returns how many it claimed. */
+export async function arbeiteEinmal(app: FastifyInstance, tenant: string): Promise<number> {
+  return arbeiter.get(app)!(await mandantId(tenant));
+}
+
+/**
+ * Runs the tenant's due jobs until none is left (at most `runden` rounds); returns the rounds that
+ * found work. Only this tenant's: test files run in parallel against one database.
+ */
+export async function arbeiteAlles(app: FastifyInstance, tenant: string, runden = 50): Promise<number> {
+  const m = await mandantId(tenant);
+  for (let i = 0; i < runden; i++) {
+    if ((await arbeiter.get(app)!(m)) === 0) return i;
+  }
+  const offen = await ownerDb().withMandant(m, (tx) => tx.execute<{ art: string; letzter_fehler: string | null }>(sql`SELECT art, letzter_fehler FROM aussonderung.auftrag`));
+  throw new Error(`nach ${runden} Runden noch Aufträge offen: ${JSON.stringify(offen.rows)}`);
 }
 
 /**

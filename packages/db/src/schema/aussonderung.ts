@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, foreignKey, index, integer, jsonb, pgSchema, primaryKey, text, timestamptz, unique, uuid } from './pg.js';
+import { bigserial, boolean, check, foreignKey, index, integer, jsonb, pgPolicy, pgSchema, primaryKey, text, timestamptz, unique, uuid } from './pg.js';
 import { akte } from './akten.js';
-import { mandantIdColumn, mandantPolicy } from './common.js';
+import { currentMandant, mandantIdColumn, mandantPolicy } from './common.js';
 import { mandant } from './plattform.js';
 
 export const aussonderungSchema = pgSchema('aussonderung');
@@ -100,6 +100,11 @@ export const aussonderungObjekt = aussonderungSchema
       archivkennung: text('archivkennung'),
       erfolgreich: boolean('erfolgreich'),
       inhaltGeloeschtAm: timestamptz('inhalt_geloescht_am'),
+      /** Removal of the content by a job: pending, done, or stopped by a Löschsperre found when it ran. */
+      loeschung: text('loeschung').$type<'ausstehend' | 'erledigt' | 'gesperrt'>(),
+      /** Failed attempts of the removal (storage errors); the job retries them. */
+      loeschVersuche: integer('loesch_versuche').notNull().default(0),
+      loeschFehler: text('loesch_fehler'),
     },
     (t) => [
       primaryKey({ name: 'aussonderung_objekt_pk', columns: [t.mandantId, t.aussonderungId, t.akteId] }),
@@ -112,6 +117,7 @@ export const aussonderungObjekt = aussonderungSchema
       // offer before destroy, also in the database: destroyed only as V, transferred only as A
       check('aussonderung_objekt_vernichtet_ck', sql`${t.status} <> 'vernichtet' OR ${t.bewertung} = 'V'`),
       check('aussonderung_objekt_abgabe_ck', sql`${t.status} NOT IN ('abgegeben', 'archiviert') OR ${t.bewertung} = 'A'`),
+      check('aussonderung_objekt_loeschung_ck', sql`${t.loeschung} IN ('ausstehend', 'erledigt', 'gesperrt')`),
       check('aussonderung_objekt_bewertet_ck', sql`${t.status} = 'angeboten' OR ${t.bewertung} IS NOT NULL`),
       mandantPolicy(t.mandantId),
     ],
@@ -171,6 +177,46 @@ export const nachricht = aussonderungSchema
       index('nachricht_aussonderung_idx').on(t.mandantId, t.aussonderungId, t.empfangenAm),
       check('nachricht_typ_ck', sql`${t.typ} IN ('0502', '0504', '0506', '0507')`),
       mandantPolicy(t.mandantId),
+    ],
+  )
+  .enableRLS();
+
+/**
+ * Long work of an Aussonderung as jobs on a table polled by every instance (FOR UPDATE SKIP LOCKED
+ * with a lease): removing an object's content after destruction approval or import confirmation,
+ * and writing the Vernichtungsprotokoll once the last destruction is done. Failed jobs are retried.
+ */
+export const aussonderungAuftrag = aussonderungSchema
+  .table(
+    'auftrag',
+    {
+      id: bigserial('id', { mode: 'number' }).primaryKey(),
+      mandantId: mandantIdColumn(),
+      aussonderungId: uuid('aussonderung_id').notNull(),
+      art: text('art').$type<'vernichtung' | 'loeschung-nach-import' | 'vernichtungsprotokoll'>().notNull(),
+      /** The Akte whose content goes; null for the protocol. */
+      akteId: uuid('akte_id'),
+      /** Who ordered the work (approver, or who entered the 0506): the actor of its audit events. */
+      akteur: jsonb('akteur').$type<{ sub: string; name: string; rollen: string[]; client: string | null }>().notNull(),
+      faelligAb: timestamptz('faellig_ab').notNull().defaultNow(),
+      versuche: integer('versuche').notNull().default(0),
+      letzterFehler: text('letzter_fehler'),
+      erstelltAm: timestamptz('erstellt_am').notNull().defaultNow(),
+    },
+    (t) => [
+      unique('auftrag_objekt_uq').on(t.mandantId, t.aussonderungId, t.art, t.akteId).nullsNotDistinct(),
+      foreignKey({ columns: [t.mandantId, t.aussonderungId], foreignColumns: [aussonderung.mandantId, aussonderung.id], name: 'auftrag_aussonderung_fk' }),
+      index('auftrag_faellig_idx').on(t.faelligAb),
+      check('auftrag_art_ck', sql`${t.art} IN ('vernichtung', 'loeschung-nach-import', 'vernichtungsprotokoll')`),
+      check('auftrag_akte_ck', sql`(${t.art} = 'vernichtungsprotokoll') = (${t.akteId} IS NULL)`),
+      // the worker claims due jobs of every tenant; each job then runs in its tenant's transaction
+      pgPolicy('auftrag_zugriff', {
+        as: 'permissive',
+        for: 'all',
+        to: 'public',
+        using: sql`${t.mandantId} = ${currentMandant} OR current_setting('app.aussonderung_arbeiter', true) = 'an'`,
+        withCheck: sql`${t.mandantId} = ${currentMandant} OR current_setting('app.aussonderung_arbeiter', true) = 'an'`,
+      }),
     ],
   )
   .enableRLS();

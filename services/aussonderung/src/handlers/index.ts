@@ -44,6 +44,10 @@ export function aussonderungDarstellung(a: AussonderungAnsicht): S['Aussonderung
       status: o.status,
       archivkennung: o.archivkennung,
       gesperrt: o.gesperrt,
+      loeschung: o.loeschung,
+      loeschVersuche: o.loeschVersuche,
+      loeschFehler: o.loeschFehler,
+      inhaltGeloeschtAm: o.inhaltGeloeschtAm?.toISOString() ?? null,
     })),
     vernichtung: v
       ? { beantragtVon: v.beantragtVon, beantragtAm: v.beantragtAm.toISOString(), freigegebenVon: v.freigegebenVon, freigegebenAm: v.freigegebenAm?.toISOString() ?? null }
