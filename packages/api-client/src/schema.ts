@@ -1195,6 +1195,11 @@ export interface components {
             sichtbarkeit?: "behoerde" | "organisationseinheit";
             /** @description Whether Vertraulichkeitsstufen above VS-NfD may be stored. */
             hoehereEinstufungenErlaubt?: boolean;
+            /**
+             * Format: uuid
+             * @description The Akte (open, usually under the Aktenplan's Schriftgutverwaltung group, e.g. "Aussonderung von Schriftgut") into which every Vernichtungsprotokoll is filed as a Dokument, in a Vorgang `Aussonderung <ProzessID>` created when missing.
+             */
+            aussonderungAblageAkte?: string | null;
         };
         Mandant: {
             id: components["schemas"]["Uuid"];
@@ -1830,6 +1835,11 @@ export interface components {
                 freigegebenVon: string | null;
                 /** Format: date-time */
                 freigegebenAm: string | null;
+                /**
+                 * Format: uuid
+                 * @description The Vernichtungsprotokoll filed as a Dokument of the tenant (in the Vorgang `Aussonderung <id>` of the Akte named by the setting `aussonderungAblageAkte`); null until the destruction is done, or when no open Ablage-Akte is configured.
+                 */
+                protokollDokumentId: string | null;
             };
             /** @description Messages received from the archive. */
             nachrichten: {

@@ -228,7 +228,8 @@ describe('the Aussonderung process', () => {
     expectContract(fertig, 'getAussonderung');
     expect(fertig.json().objekte.find((o: { akteId: string }) => o.akteId === v1.id)).toMatchObject({ status: 'vernichtet', bewertung: 'V', loeschung: 'erledigt' });
     expect(fertig.json().objekte.find((o: { akteId: string }) => o.akteId === a2.id)).toMatchObject({ status: 'bewertet', bewertung: 'A', loeschung: null });
-    expect(fertig.json().vernichtung).toMatchObject({ beantragtVon: 'anna', freigegebenVon: 'bernd' });
+    // no Ablage-Akte configured: the protocol is kept with the Vernichtung only
+    expect(fertig.json().vernichtung).toMatchObject({ beantragtVon: 'anna', freigegebenVon: 'bernd', protokollDokumentId: null });
     expect(fertig.json().fortschritt).toEqual({ schritt: 'vernichtung', erledigt: 1, gesamt: 1 });
     expect(ereignisse.filter((e) => e.aktion === 'akte.vernichtet').map((e) => e.objektId)).toEqual([v1.id]);
     expectProblem(await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/vernichtung/freigabe`, headers: bernd }), 409);

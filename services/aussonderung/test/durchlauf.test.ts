@@ -4,7 +4,8 @@ import { createDb, sql } from '@eakte/db';
 import { expectContract } from '@eakte/testing';
 import { describe, expect, it, inject } from 'vitest';
 import { x0502, x0506 } from './antworten.js';
-import { arbeiteAlles, auth, bestand, baue, dokument, mandantId, neuerMandant, testSpeicher } from './hilfen.js';
+import { arbeiteAlles, auth, bestand, baue, dokument, mandantId, neuerMandant, offeneAkte, setzeEinstellungen, testSpeicher } from './hilfen.js';
+import { createHash } from 'node:crypto';
 import { leseZip, xsdFehler } from './xdomea-hilfen.js';
 
 const xml = { 'content-type': 'application/xml' };
@@ -88,7 +89,7 @@ describe('whole paths with content', () => {
     }
   });
 
-  it('destruction: content of the V-Akte removed only after the second approval; protocol names the files', async () => {
+  it('destruction: content of the V-Akte removed only after the second approval; protocol names the files and is filed as a Dokument', async () => {
     const { app } = await baue({ echtesProtokoll: true });
     const t = await neuerMandant();
     const b = await bestand(t, { akten: 1, vorgaenge: 1 });
@@ -97,6 +98,9 @@ describe('whole paths with content', () => {
       { dateiname: 'Antrag.txt', mimeType: 'text/plain', inhalt: 'Antrag v1' },
       { dateiname: 'Antrag.txt', mimeType: 'text/plain', inhalt: 'Antrag v2' },
     ]);
+    // the Registratur's Akte "Aussonderung von Schriftgut" receives the protocols
+    const ablage = await offeneAkte(t, b.einheitId, b.kennzeichen);
+    await setzeEinstellungen(t, { aussonderungAblageAkte: ablage });
     const anna = await auth(t, 'registratur', 'anna');
     const bernd = await auth(t, 'registratur', 'bernd');
     const id: string = (await app.inject({ method: 'POST', url: '/api/v1/aussonderungen', headers: anna, payload: { akten: [a.id] } })).json().id;
@@ -127,5 +131,27 @@ describe('whole paths with content', () => {
     const pdf = await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}/vernichtungsprotokoll.pdf`, headers: anna });
     expectContract(pdf, 'getVernichtungsprotokoll');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+
+    // filed as a Dokument in the Vorgang "Aussonderung <id>" of the Ablage-Akte: same bytes, same checksum, audited
+    const dokumentId: string = fertig.json().vernichtung.protokollDokumentId;
+    expect(dokumentId).toMatch(/^[0-9a-f-]{36}$/);
+    const db2 = createDb(inject('ownerUrl'), { max: 1 });
+    try {
+      const m = await mandantId(t);
+      const r = await db2.withMandant(m, (tx) =>
+        tx.execute<{ betreff: string; kennzeichen: string; akte_id: string; sha256: string; schluessel: string; mime_type: string; auftraege: number }>(sql`
+          SELECT v.betreff, v.kennzeichen, v.akte_id, dv.sha256, dv.speicherschluessel AS schluessel, dv.mime_type,
+                 (SELECT count(*)::int FROM dokumente.auftrag a WHERE a.dokument_id = d.id) AS auftraege
+          FROM dokumente.dokument d JOIN akten.vorgang v ON v.id = d.vorgang_id JOIN dokumente.dokument_version dv ON dv.dokument_id = d.id
+          WHERE d.id = ${dokumentId}`),
+      );
+      expect(r.rows).toEqual([{ betreff: `Aussonderung ${id}`, kennzeichen: `${b.kennzeichen}-9999/2026-001`, akte_id: ablage, sha256: createHash('sha256').update(pdf.rawPayload).digest('hex'), schluessel: expect.stringMatching(new RegExp(`^${m}/`)), mime_type: 'application/pdf', auftraege: 1 }]);
+      const inhalt = Buffer.concat(await (await speicher.get(r.rows[0]!.schluessel)).toArray());
+      expect(inhalt.equals(pdf.rawPayload)).toBe(true);
+      const p = await db2.withMandant(m, (tx) => tx.execute<{ aktion: string; akteur_sub: string }>(sql`SELECT aktion, akteur_sub FROM protokoll.ereignis WHERE akte_id = ${ablage} ORDER BY sequenz`));
+      expect(p.rows).toEqual([{ aktion: 'vorgang.erstellt', akteur_sub: 'bernd' }, { aktion: 'dokument.erstellt', akteur_sub: 'bernd' }]);
+    } finally {
+      await db2.close();
+    }
   });
 });

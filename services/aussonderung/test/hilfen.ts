@@ -76,10 +76,10 @@ export async function arbeiteAlles(app: FastifyInstance, tenant: string, runden 
  * A fresh tenant for one test, so fixtures (units, due Akten) never show up in other tests'
  * views of the seeded tenants. Returns its slug.
  */
-export async function neuerMandant(): Promise<string> {
+export async function neuerMandant(einstellungen: Record<string, unknown> = {}): Promise<string> {
   const slug = `a-${eindeutig().toLowerCase()}`;
   const db = ownerDb();
-  await db.db.insert(schema.mandant).values({ id: uuidv7(), slug, name: `Landesamt für Prüfzwecke ${slug}` });
+  await db.db.insert(schema.mandant).values({ id: uuidv7(), slug, name: `Landesamt für Prüfzwecke ${slug}`, einstellungen });
   return slug;
 }
 
@@ -161,6 +161,12 @@ export async function bestand(
     }
   });
   return { einheitId, kennzeichen, akten };
+}
+
+/** Changes the tenant's settings (key by key), as the Fachadministration would. */
+export async function setzeEinstellungen(tenant: string, einstellungen: Record<string, unknown>): Promise<void> {
+  const db = ownerDb();
+  await db.db.execute(sql`UPDATE plattform.mandant SET einstellungen = einstellungen || ${JSON.stringify(einstellungen)}::jsonb WHERE slug = ${tenant}`);
 }
 
 /** An open Akte that is not due. */

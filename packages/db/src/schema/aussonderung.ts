@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, boolean, check, foreignKey, index, integer, jsonb, pgPolicy, pgSchema, primaryKey, text, timestamptz, unique, uuid } from './pg.js';
 import { akte } from './akten.js';
+import { dokument } from './dokumente.js';
 import { currentMandant, mandantIdColumn, mandantPolicy } from './common.js';
 import { mandant } from './plattform.js';
 
@@ -143,11 +144,14 @@ export const vernichtung = aussonderungSchema
       /** The Vernichtungsprotokoll (PDF) as stored in object storage at approval, with its SHA-256. */
       protokollSchluessel: text('protokoll_schluessel'),
       protokollSha256: text('protokoll_sha256'),
+      /** The protocol as a Dokument of the tenant (the same stored object), when filed. */
+      protokollDokumentId: uuid('protokoll_dokument_id'),
     },
     (t) => [
       unique('vernichtung_mandant_id_uq').on(t.mandantId, t.id),
       unique('vernichtung_aussonderung_uq').on(t.mandantId, t.aussonderungId),
       foreignKey({ columns: [t.mandantId, t.aussonderungId], foreignColumns: [aussonderung.mandantId, aussonderung.id], name: 'vernichtung_aussonderung_fk' }),
+      foreignKey({ columns: [t.mandantId, t.protokollDokumentId], foreignColumns: [dokument.mandantId, dokument.id], name: 'vernichtung_protokoll_dokument_fk' }),
       // four eyes, also in the database
       check('vernichtung_vier_augen_ck', sql`${t.freigegebenVon} IS NULL OR ${t.freigegebenVon} <> ${t.beantragtVon}`),
       check('vernichtung_freigabe_ck', sql`(${t.freigegebenVon} IS NULL) = (${t.freigegebenAm} IS NULL)`),

@@ -50,7 +50,7 @@ export function aussonderungDarstellung(a: AussonderungAnsicht): S['Aussonderung
       inhaltGeloeschtAm: o.inhaltGeloeschtAm?.toISOString() ?? null,
     })),
     vernichtung: v
-      ? { beantragtVon: v.beantragtVon, beantragtAm: v.beantragtAm.toISOString(), freigegebenVon: v.freigegebenVon, freigegebenAm: v.freigegebenAm?.toISOString() ?? null }
+      ? { beantragtVon: v.beantragtVon, beantragtAm: v.beantragtAm.toISOString(), freigegebenVon: v.freigegebenVon, freigegebenAm: v.freigegebenAm?.toISOString() ?? null, protokollDokumentId: v.protokollDokumentId }
       : null,
     nachrichten: a.nachrichten.map((n) => ({ typ: n.typ, empfangenAm: n.empfangenAm.toISOString(), erstellungszeitpunkt: n.erstellungszeitpunkt, absender: n.absender })),
   };

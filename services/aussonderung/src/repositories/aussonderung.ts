@@ -269,14 +269,17 @@ export async function gebeVernichtungFrei(tx: Tx, id: string, von: string, name:
   await tx.update(vernichtung).set({ freigegebenVon: von, freigegebenVonName: name, freigegebenAm: sql`now()`, objekte: objekteSnapshot }).where(eq(vernichtung.id, id));
 }
 
-export async function mandantName(tx: Tx, mandantId: string): Promise<{ name: string; behoerdenkennung: string | null }> {
-  const rows = await tx.select({ name: schema.mandant.name, behoerdenkennung: schema.mandant.behoerdenkennung }).from(schema.mandant).where(eq(schema.mandant.id, mandantId));
-  return rows[0] ?? { name: 'Unbekannte Behörde', behoerdenkennung: null };
+export async function mandantName(tx: Tx, mandantId: string): Promise<{ name: string; behoerdenkennung: string | null; einstellungen: unknown }> {
+  const rows = await tx
+    .select({ name: schema.mandant.name, behoerdenkennung: schema.mandant.behoerdenkennung, einstellungen: schema.mandant.einstellungen })
+    .from(schema.mandant)
+    .where(eq(schema.mandant.id, mandantId));
+  return rows[0] ?? { name: 'Unbekannte Behörde', behoerdenkennung: null, einstellungen: {} };
 }
 
 /** The stored protocol, and the objects it names (those actually destroyed). */
-export async function setzeVernichtungsprotokoll(tx: Tx, id: string, schluessel: string, sha256: string, objekte: unknown): Promise<void> {
-  await tx.update(vernichtung).set({ protokollSchluessel: schluessel, protokollSha256: sha256, objekte }).where(eq(vernichtung.id, id));
+export async function setzeVernichtungsprotokoll(tx: Tx, id: string, p: { schluessel: string; sha256: string; objekte: unknown; dokumentId: string | null }): Promise<void> {
+  await tx.update(vernichtung).set({ protokollSchluessel: p.schluessel, protokollSha256: p.sha256, objekte: p.objekte, protokollDokumentId: p.dokumentId }).where(eq(vernichtung.id, id));
 }
 
 // ---- jobs -------------------------------------------------------------------------------------

@@ -3,10 +3,10 @@
 // Content is removed from storage only after the transaction that records the removal committed.
 import type { Readable } from 'node:stream';
 import { createHash } from 'node:crypto';
-import { schema, sql, type Db, type Tx } from '@eakte/db';
+import { legeSystemdokumentAb, schema, sql, type Db, type Tx } from '@eakte/db';
 import { eq } from 'drizzle-orm';
 import type { ObjectStore } from '@eakte/storage';
-import { akteurOf, type Protokollierer } from '@eakte/platform';
+import { akteurOf, wirksameEinstellungen, type Protokollierer } from '@eakte/platform';
 import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import {
@@ -286,20 +286,51 @@ export function createAussonderungService(
     }
   }
 
-  /** The protocol of what was actually destroyed, stored once with its checksum. */
+  /**
+   * The protocol of what was actually destroyed, stored once with its checksum and filed as a
+   * Dokument of the tenant: in the Akte the setting `aussonderungAblageAkte` names, Vorgang
+   * `Aussonderung <ProzessID>` (created when missing). Without an open Ablage-Akte the stored PDF
+   * is referenced from the Vernichtung only, and the Protokoll says why it was not filed.
+   */
   async function schreibeProtokollImAuftrag(tx: Tx, auf: repo.AuftragRow): Promise<void> {
     const v = await repo.findeVernichtung(tx, auf.aussonderungId, { sperren: true });
     if (v?.freigegebenAm && !v.protokollSchluessel) {
+      const req = auftragAnfrage(auf);
       const vernichtet = new Set((await repo.objekte(tx, auf.aussonderungId)).filter((o) => o.status === 'vernichtet').map((o) => o.akteId));
       const objekte = (v.objekte as (ProtokollObjekt & { akteId?: string })[]).filter((o) => o.akteId && vernichtet.has(o.akteId));
-      const endgueltig = { ...v, objekte };
-      const pdf = await protokollPdf(tx, auf.mandantId, auf.aussonderungId, endgueltig);
-      const schluessel = `aussonderung/${auf.mandantId}/${auf.aussonderungId}/vernichtungsprotokoll-${v.id}.pdf`;
+      const pdf = await protokollPdf(tx, auf.mandantId, auf.aussonderungId, { ...v, objekte });
+      const sha256 = createHash('sha256').update(pdf).digest('hex');
+      const einstellung = wirksameEinstellungen((await repo.mandantName(tx, auf.mandantId)).einstellungen).aussonderungAblageAkte;
+      const ablageAkte = einstellung && /^[0-9a-f-]{36}$/i.test(einstellung) && (await repo.aktenDaten(tx, [einstellung]))[0]?.row.status === 'offen' ? einstellung : null;
+      // filed: a Dokument's object under the Dokumente key scheme (a rollback leaves an orphan the
+      // sweeper removes); not filed: under the protocol's own key, referenced from the Vernichtung
+      const schluessel = ablageAkte ? `${auf.mandantId}/${uuidv7()}` : `aussonderung/${auf.mandantId}/${auf.aussonderungId}/vernichtungsprotokoll-${v.id}.pdf`;
       await deps.storage.put(schluessel, Buffer.from(pdf), pdf.byteLength, 'application/pdf');
-      await repo.setzeVernichtungsprotokoll(tx, v.id, schluessel, createHash('sha256').update(pdf).digest('hex'), objekte);
-      await protokolliere(tx, auftragAnfrage(auf), {
+      let dokumentId: string | null = null;
+      if (ablageAkte) {
+        dokumentId = uuidv7();
+        const dateiname = `${auf.aussonderungId}_Vernichtungsprotokoll.pdf`;
+        const betreff = `Vernichtungsprotokoll der Aussonderung ${auf.aussonderungId}`;
+        const r = await legeSystemdokumentAb(
+          tx,
+          auf.mandantId,
+          { akteId: ablageAkte, vorgangBetreff: `Aussonderung ${auf.aussonderungId}`, vorgangId: uuidv7() },
+          { id: dokumentId, betreff, datumDesSchreibens: heute(v.freigegebenAm), dateiname, mimeType: 'application/pdf', groesse: pdf.byteLength, sha256, speicherschluessel: schluessel, erstelltVon: auf.akteur.sub },
+        );
+        // closed since the check above: the retry files it without the Akte
+        if (!r.abgelegt) throw new Error(`Ablage-Akte nicht verfügbar: ${r.grund}`);
+        if (r.vorgangNeu) {
+          await protokolliere(tx, req, { aktion: 'vorgang.erstellt', objektTyp: 'vorgang', objektId: r.vorgangId, akteId: r.akteId, aktenzeichen: r.aktenzeichen, details: { kennzeichen: r.vorgangKennzeichen, betreff: `Aussonderung ${auf.aussonderungId}` } });
+        }
+        await protokolliere(tx, req, {
+          aktion: 'dokument.erstellt', objektTyp: 'dokument', objektId: dokumentId, akteId: r.akteId, aktenzeichen: r.aktenzeichen,
+          details: { vorgangId: r.vorgangId, versionNr: 1, groesse: pdf.byteLength, sha256, mimeType: 'application/pdf', dateiname, betreff, aussonderungId: auf.aussonderungId },
+        });
+      }
+      await repo.setzeVernichtungsprotokoll(tx, v.id, { schluessel, sha256, objekte, dokumentId });
+      await protokolliere(tx, req, {
         aktion: 'aussonderung.vernichtungsprotokoll.erstellt', objektTyp: 'aussonderung', objektId: auf.aussonderungId,
-        details: { objekte: objekte.length, sha256: createHash('sha256').update(pdf).digest('hex') },
+        details: { objekte: objekte.length, sha256, ...(dokumentId ? { dokumentId } : { abgelegt: false, grund: einstellung ? 'ABLAGE_AKTE_NICHT_OFFEN' : 'KEINE_ABLAGE_AKTE' }) },
       });
     }
     await repo.loescheAuftrag(tx, auf.id);

@@ -1,0 +1,2 @@
+ALTER TABLE "aussonderung"."vernichtung" ADD COLUMN "protokoll_dokument_id" uuid;--> statement-breakpoint
+ALTER TABLE "aussonderung"."vernichtung" ADD CONSTRAINT "vernichtung_protokoll_dokument_fk" FOREIGN KEY ("mandant_id","protokoll_dokument_id") REFERENCES "dokumente"."dokument"("mandant_id","id") ON DELETE no action ON UPDATE no action;
