@@ -808,7 +808,7 @@ export interface paths {
         get: operations["listLoeschsperren"];
         put?: never;
         /**
-         * Place a Löschsperre (legal hold) on Akten (registratur)
+         * Place a Löschsperre (legal hold) on Akten, Vorgänge, Dokumente, or the Akten a search finds (registratur)
          * @description **Berechtigte Rollen:** `registratur`
          */
         post: operations["createLoeschsperre"];
@@ -1730,15 +1730,34 @@ export interface components {
                 grund: "abweichend" | "fehlt" | "unlesbar";
             }[];
         };
-        /** @description A legal hold. It blocks destruction, transfer, deletion and shortening of retention of every covered Akte until released. */
+        /** @description Criteria (all must hold) whose matching Akten are added to the hold once, when it is placed; kept with the hold for the record. Akten that match later are not covered: a hold names what it covers. At most 10,000 matches (422 otherwise). */
+        LoeschsperreSuche: {
+            /** @description The unit and all units below it. */
+            aktenplaneinheit?: components["schemas"]["Uuid"];
+            /** @description Aktenzeichen prefix, e.g. `21.04.3-`. */
+            aktenzeichen?: string;
+            /** @description Part of the Betreff (case-insensitive). */
+            betreff?: string;
+            /**
+             * Format: date
+             * @description Akten whose Laufzeit ended on or before this date.
+             */
+            laufzeitEndeBis?: string;
+        };
+        /** @description A legal hold on Akten, Vorgänge and Dokumente. Until released it blocks destruction, transfer, deletion and shortening of retention of every covered object, of everything inside it, and of everything containing it (an Akte with one held Dokument is neither destroyed nor transferred). */
         Loeschsperre: {
             id: components["schemas"]["Uuid"];
             bezeichnung: string;
             grund: string;
             /** @description Case reference of the court or authority, if any. */
             aktenzeichenGericht: string | null;
-            /** @description Ids of the covered Akten. */
+            /** @description Ids of the covered Akten (named, and found by `suche`). */
             akten: components["schemas"]["Uuid"][];
+            /** @description Ids of the covered Vorgänge. */
+            vorgaenge: components["schemas"]["Uuid"][];
+            /** @description Ids of the covered Dokumente. */
+            dokumente: components["schemas"]["Uuid"][];
+            suche: null | components["schemas"]["LoeschsperreSuche"];
             /** @description False once released. */
             aktiv: boolean;
             /** Format: date-time */
@@ -1753,11 +1772,15 @@ export interface components {
             items: components["schemas"]["Loeschsperre"][];
             nextCursor: string | null;
         };
+        /** @description At least one of `akten`, `vorgaenge`, `dokumente`, `suche`. */
         LoeschsperreNeu: {
             bezeichnung: string;
             grund: string;
             aktenzeichenGericht?: string;
-            akten: components["schemas"]["Uuid"][];
+            akten?: components["schemas"]["Uuid"][];
+            vorgaenge?: components["schemas"]["Uuid"][];
+            dokumente?: components["schemas"]["Uuid"][];
+            suche?: components["schemas"]["LoeschsperreSuche"];
         };
         /** @description An Akte whose retention has ended and that is in no Aussonderung yet. */
         FaelligeAkte: {

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, boolean, check, foreignKey, index, integer, jsonb, pgPolicy, pgSchema, primaryKey, text, timestamptz, unique, uuid } from './pg.js';
-import { akte } from './akten.js';
+import { akte, vorgang } from './akten.js';
 import { dokument } from './dokumente.js';
 import { currentMandant, mandantIdColumn, mandantPolicy } from './common.js';
 import { mandant } from './plattform.js';
@@ -22,6 +22,8 @@ export const loeschsperre = aussonderungSchema
       aufgehobenAm: timestamptz('aufgehoben_am'),
       aufgehobenVon: text('aufgehoben_von'),
       aufhebungsgrund: text('aufhebungsgrund'),
+      /** The search whose matching Akten were added when the hold was placed (kept for the record). */
+      suche: jsonb('suche'),
     },
     (t) => [
       unique('loeschsperre_mandant_id_uq').on(t.mandantId, t.id),
@@ -51,6 +53,33 @@ export const loeschsperreAkte = aussonderungSchema
       foreignKey({ columns: [t.mandantId, t.loeschsperreId], foreignColumns: [loeschsperre.mandantId, loeschsperre.id], name: 'loeschsperre_akte_sperre_fk' }),
       foreignKey({ columns: [t.mandantId, t.akteId], foreignColumns: [akte.mandantId, akte.id], name: 'loeschsperre_akte_akte_fk' }),
       index('loeschsperre_akte_akte_idx').on(t.mandantId, t.akteId),
+      mandantPolicy(t.mandantId),
+    ],
+  )
+  .enableRLS();
+
+/**
+ * Vorgänge (dokument_id null) and Dokumente a hold covers, each with its Akte, so that "is this
+ * object covered" is one indexed lookup per Akte (see `aussonderung.aktive_loeschsperren`).
+ */
+export const loeschsperreObjekt = aussonderungSchema
+  .table(
+    'loeschsperre_objekt',
+    {
+      mandantId: mandantIdColumn(),
+      loeschsperreId: uuid('loeschsperre_id').notNull(),
+      akteId: uuid('akte_id').notNull(),
+      vorgangId: uuid('vorgang_id').notNull(),
+      dokumentId: uuid('dokument_id'),
+    },
+    (t) => [
+      unique('loeschsperre_objekt_uq').on(t.mandantId, t.loeschsperreId, t.vorgangId, t.dokumentId).nullsNotDistinct(),
+      foreignKey({ columns: [t.mandantId, t.loeschsperreId], foreignColumns: [loeschsperre.mandantId, loeschsperre.id], name: 'loeschsperre_objekt_sperre_fk' }),
+      foreignKey({ columns: [t.mandantId, t.akteId], foreignColumns: [akte.mandantId, akte.id], name: 'loeschsperre_objekt_akte_fk' }),
+      foreignKey({ columns: [t.mandantId, t.vorgangId], foreignColumns: [vorgang.mandantId, vorgang.id], name: 'loeschsperre_objekt_vorgang_fk' }),
+      // a Dokument row names its own Vorgang
+      foreignKey({ columns: [t.mandantId, t.vorgangId, t.dokumentId], foreignColumns: [dokument.mandantId, dokument.vorgangId, dokument.id], name: 'loeschsperre_objekt_dokument_fk' }),
+      index('loeschsperre_objekt_akte_idx').on(t.mandantId, t.akteId),
       mandantPolicy(t.mandantId),
     ],
   )

@@ -457,10 +457,11 @@ export async function suche(tx: Tx, sicht: Sicht, q: string, nach: unknown[] | n
 
 export type { Vertraulichkeitsstufe };
 
-/** Active Löschsperren on an Akte (the Aussonderung service keeps them; read here, never written). */
+/**
+ * Active Löschsperren standing in the way of changing an Akte's retention: on the Akte or on any
+ * of its Vorgänge and Dokumente (the Aussonderung service keeps them; its SQL function answers).
+ */
 export async function aktiveLoeschsperren(tx: Tx, akteId: string): Promise<number> {
-  const r = await tx.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM aussonderung.loeschsperre_akte la
-    JOIN aussonderung.loeschsperre l ON l.mandant_id = la.mandant_id AND l.id = la.loeschsperre_id
-    WHERE la.akte_id = ${akteId} AND l.aufgehoben_am IS NULL`);
+  const r = await tx.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM aussonderung.aktive_loeschsperren('akte', ${akteId})`);
   return r.rows[0]?.n ?? 0;
 }

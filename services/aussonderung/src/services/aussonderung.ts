@@ -41,6 +41,15 @@ import type { Historienquelle, InhaltDatei, InhaltDokument, Inhalte } from './po
 
 export const LIMIT_STANDARD = 50;
 export const LIMIT_MAX = 200;
+/** A hold's search adds at most this many Akten. */
+export const MAX_SUCHTREFFER = 10_000;
+
+export interface SperrSuche {
+  aktenplaneinheit?: string;
+  aktenzeichen?: string;
+  betreff?: string;
+  laufzeitEndeBis?: string;
+}
 const begrenze = (limit: number | undefined) => Math.min(Math.max(limit ?? LIMIT_STANDARD, 1), LIMIT_MAX);
 
 /** The archive the agency offers to. */
@@ -354,17 +363,41 @@ export function createAussonderungService(
 
   return {
     // ---- Löschsperren -------------------------------------------------------------------------
-    erstelleSperre(req: FastifyRequest, body: { bezeichnung: string; grund: string; aktenzeichenGericht?: string; akten: string[] }) {
+    /**
+     * A hold on named Akten, Vorgänge and Dokumente, plus the Akten a search finds right now. Takes
+     * the hold lock of every Akte concerned, so a content-removal job that already checked an Akte
+     * finishes before the hold commits, and every later one sees it.
+     */
+    erstelleSperre(
+      req: FastifyRequest,
+      body: { bezeichnung: string; grund: string; aktenzeichenGericht?: string; akten?: string[]; vorgaenge?: string[]; dokumente?: string[]; suche?: SperrSuche },
+    ) {
       return imMandant(req, async (tx, a) => {
-        const ids = [...new Set(body.akten.map((i) => i.toLowerCase()))];
-        const da = await repo.vorhandeneAkten(tx, ids);
-        const fehlend = ids.filter((i) => !da.has(i));
-        if (fehlend.length) throw Object.assign(new NichtVerarbeitbar(`Akten existieren nicht: ${fehlend.join(', ')}`), { erweiterung: { akten: fehlend } });
-        const id = uuidv7();
-        await repo.legeSperreAn(tx, { id, mandantId: a.mandantId, bezeichnung: body.bezeichnung, grund: body.grund, aktenzeichenGericht: body.aktenzeichenGericht ?? null, erstelltVon: a.sub }, ids);
-        for (const akteId of ids) {
-          await protokolliere(tx, req, { aktion: 'loeschsperre.angelegt', objektTyp: 'akte', objektId: akteId, akteId, details: { loeschsperreId: id, bezeichnung: body.bezeichnung, grund: body.grund } });
+        const norm = (l?: string[]) => [...new Set((l ?? []).map((i) => i.toLowerCase()))];
+        const akten = norm(body.akten);
+        const vorgaenge = norm(body.vorgaenge);
+        const dokumente = norm(body.dokumente);
+        if (!akten.length && !vorgaenge.length && !dokumente.length && !body.suche) throw ungueltig('body: Akten, Vorgänge, Dokumente oder eine Suche angeben');
+        const da = await repo.vorhandeneAkten(tx, akten);
+        const mitAkte = await repo.objekteMitAkte(tx, vorgaenge, dokumente);
+        const fehlend = [...akten.filter((i) => !da.has(i)), ...vorgaenge.filter((i) => !mitAkte.vorgaenge.has(i)), ...dokumente.filter((i) => !mitAkte.dokumente.has(i))];
+        if (fehlend.length) throw Object.assign(new NichtVerarbeitbar(`Objekte existieren nicht: ${fehlend.join(', ')}`), { erweiterung: { objekte: fehlend } });
+        if (body.suche) {
+          const gefunden = await repo.aktenDerSuche(tx, body.suche, MAX_SUCHTREFFER);
+          if (gefunden.length > MAX_SUCHTREFFER) throw new NichtVerarbeitbar(`Die Suche findet mehr als ${MAX_SUCHTREFFER} Akten; bitte enger fassen`);
+          for (const g of gefunden) if (!akten.includes(g)) akten.push(g);
         }
+        await repo.sperreAktenGegenLoeschung(tx, [...akten, ...mitAkte.vorgaenge.values(), ...mitAkte.dokumente.values()]);
+        const id = uuidv7();
+        await repo.legeSperreAn(
+          tx,
+          { id, mandantId: a.mandantId, bezeichnung: body.bezeichnung, grund: body.grund, aktenzeichenGericht: body.aktenzeichenGericht ?? null, erstelltVon: a.sub, suche: body.suche ?? null },
+          { akten, vorgaenge, dokumente },
+        );
+        const details = { loeschsperreId: id, bezeichnung: body.bezeichnung, grund: body.grund };
+        for (const akteId of akten) await protokolliere(tx, req, { aktion: 'loeschsperre.angelegt', objektTyp: 'akte', objektId: akteId, akteId, details });
+        for (const [vid, akteId] of mitAkte.vorgaenge) await protokolliere(tx, req, { aktion: 'loeschsperre.angelegt', objektTyp: 'vorgang', objektId: vid, akteId, details });
+        for (const [did, akteId] of mitAkte.dokumente) await protokolliere(tx, req, { aktion: 'loeschsperre.angelegt', objektTyp: 'dokument', objektId: did, akteId, details });
         return (await repo.sperre(tx, id))!;
       });
     },
@@ -388,9 +421,11 @@ export function createAussonderungService(
         if (!grund?.trim()) throw ungueltig('querystring.grund: Eine Löschsperre wird nur mit Grund aufgehoben');
         if (s.aufgehobenAm) throw new Konflikt('Die Löschsperre ist bereits aufgehoben');
         await repo.hebeSperreAuf(tx, id, a.sub, grund);
-        for (const akteId of s.akten) {
-          await protokolliere(tx, req, { aktion: 'loeschsperre.aufgehoben', objektTyp: 'akte', objektId: akteId, akteId, details: { loeschsperreId: id, grund } });
-        }
+        const mitAkte = await repo.objekteMitAkte(tx, s.vorgaenge, s.dokumente);
+        const details = { loeschsperreId: id, grund };
+        for (const akteId of s.akten) await protokolliere(tx, req, { aktion: 'loeschsperre.aufgehoben', objektTyp: 'akte', objektId: akteId, akteId, details });
+        for (const [vid, akteId] of mitAkte.vorgaenge) await protokolliere(tx, req, { aktion: 'loeschsperre.aufgehoben', objektTyp: 'vorgang', objektId: vid, akteId, details });
+        for (const [did, akteId] of mitAkte.dokumente) await protokolliere(tx, req, { aktion: 'loeschsperre.aufgehoben', objektTyp: 'dokument', objektId: did, akteId, details });
         return (await repo.sperre(tx, id))!;
       });
     },
