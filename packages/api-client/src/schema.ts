@@ -44,7 +44,9 @@ export interface paths {
         head?: never;
         /**
          * Change a unit (registratur); `gueltigBis` retires it
-         * @description **Berechtigte Rollen:** `registratur`
+         * @description A shorter `aufbewahrungsfrist` is refused (409 `LOESCHSPERRE`) while a Löschsperre covers an Akte that inherits it (an Akte without a Frist of its own, in this unit or in a unit below that sets none); lengthening is always allowed.
+         *
+         *     **Berechtigte Rollen:** `registratur`
          */
         patch: operations["updateAktenplaneinheit"];
         trace?: never;
@@ -2165,6 +2167,7 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
             412: components["responses"]["Problem412"];
             428: components["responses"]["Problem428"];
         };
