@@ -55,6 +55,10 @@ describe('whole paths with content', () => {
     expect(namen.map((n) => inhalte.get(n)?.toString('utf8')).sort()).toEqual([...d1.dateien, ...d2.dateien, ...dA.dateien].map((d) => d.inhalt.toString('utf8')).sort());
     expect(z0503).toHaveLength(5);
     expect(nachricht).toContain('<xdomea:DateinameOriginal>Stellungnahme endgültig.pdf</xdomea:DateinameOriginal>');
+    // Dateiformat codes from the list: 018 PDF, 045 text; nothing left as Sonstiges
+    const codes = [...nachricht.matchAll(/<xdomea:Name listURI="urn:xoev-de:xdomea:codeliste:dateiformat" listVersionID="1.0">\s*<code>(\d{3})<\/code>/g)].map((m) => m[1]).sort();
+    expect(codes).toEqual(['018', '045', '045', '045']);
+    expect(nachricht).not.toContain('SonstigerName');
     expect(nachricht).not.toContain(d3.id);
     // the history comes from the Protokoll: the offer and the appraisal of the Akte are in it
     expect(nachricht).toMatch(/<xdomea:Aktion>akte\.angeboten<\/xdomea:Aktion>/);

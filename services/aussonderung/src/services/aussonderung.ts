@@ -79,6 +79,7 @@ const dateiAlsX = (f: InhaltDatei) => ({
   dateiname: f.paketname,
   dateinameOriginal: f.dateinameOriginal,
   format: f.format,
+  mimeType: f.mimeType,
   ersteller: f.ersteller,
   datumUhrzeit: f.erstelltAm,
 });
