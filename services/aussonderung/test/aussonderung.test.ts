@@ -29,6 +29,22 @@ function qpdfOk(pdf: Buffer) {
 
 const xml = { 'content-type': 'application/xml' };
 
+describe('the archive addressed', () => {
+  it('is the tenant\'s zustaendigesArchiv, else the platform default', async () => {
+    const { app } = await baue();
+    const empfaenger = async (t: string) => {
+      const b = await bestand(t, { akten: 1, vorgaenge: 1 });
+      const reg = await auth(t, 'registratur');
+      const id: string = (await app.inject({ method: 'POST', url: '/api/v1/aussonderungen', headers: reg, payload: { akten: [b.akten[0]!.id] } })).json().id;
+      const x = (await zipVon(await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}/anbietung`, headers: reg })))[0]!.inhalt.toString('utf8');
+      expect(xsdFehler(x)).toBe('');
+      return /<xdomea:Empfaenger>[\s\S]*?<xdomea:Name>([^<]*)<\/xdomea:Name>/.exec(x)![1];
+    };
+    expect(await empfaenger(await neuerMandant({ zustaendigesArchiv: 'Landesarchiv Thüringen – Staatsarchiv Gotha' }))).toBe('Landesarchiv Thüringen – Staatsarchiv Gotha');
+    expect(await empfaenger(await neuerMandant())).toBe('Landesarchiv');
+  });
+});
+
 describe('offer gate', () => {
   it('refuses held, not due and already offered Akten', async () => {
     const { app } = await baue();

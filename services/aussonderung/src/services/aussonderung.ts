@@ -118,6 +118,7 @@ export function createAussonderungService(
 
   async function kopfDaten(tx: Tx, mandantId: string, prozessId: string, organisationseinheit?: string | null): Promise<KopfDaten> {
     const m = await repo.mandantName(tx, mandantId);
+    const zustaendig = wirksameEinstellungen(m.einstellungen).zustaendigesArchiv?.trim() || null;
     const kennung = m.behoerdenkennung?.split(':');
     return {
       prozessId,
@@ -127,7 +128,8 @@ export function createAussonderungService(
         organisationseinheit: organisationseinheit ?? null,
         behoerdenkennung: kennung && kennung.length === 2 ? { praefix: kennung[0]!, schluessel: kennung[1]! } : null,
       },
-      empfaenger: { behoerde: deps.archiv.name, kurzbezeichnung: deps.archiv.kurzbezeichnung ?? null },
+      // the archive the tenant names (Fachadministration), else the platform's configured default
+      empfaenger: zustaendig ? { behoerde: zustaendig, kurzbezeichnung: null } : { behoerde: deps.archiv.name, kurzbezeichnung: deps.archiv.kurzbezeichnung ?? null },
     };
   }
 
