@@ -92,10 +92,17 @@ export async function mandantId(slug: string): Promise<string> {
   return rows[0].id;
 }
 
-/** Owner connection for fixtures, closed after the test. */
+let geteilt: ReturnType<typeof createDb> | null = null;
+
+/** Owner connection for fixtures, one pool per test (a property test makes many), closed after it. */
 export function ownerDb() {
+  if (geteilt) return geteilt;
   const db = createDb(inject('ownerUrl'), { max: 2 });
-  onTestFinished(() => db.close());
+  geteilt = db;
+  onTestFinished(async () => {
+    geteilt = null;
+    await db.close();
+  });
   return db;
 }
 
