@@ -126,5 +126,11 @@ describe('Löschsperren on Vorgänge and Dokumente', () => {
     expect(keine.json().akten).toEqual([]);
     const leer = await app.inject({ method: 'POST', url: '/api/v1/loeschsperren', headers: reg, payload: { bezeichnung: 'x', grund: 'y', suche: {} } });
     expectProblem(leer, 400);
+    const unmoeglich = await app.inject({ method: 'POST', url: '/api/v1/loeschsperren', headers: reg, payload: { bezeichnung: 'x', grund: 'y', suche: { laufzeitEndeBis: '2026-02-30' } } });
+    expectContract(unmoeglich, 'createLoeschsperre');
+    expectProblem(unmoeglich, 400);
+    const bis = await app.inject({ method: 'POST', url: '/api/v1/loeschsperren', headers: reg, payload: { bezeichnung: 'x', grund: 'y', suche: { aktenplaneinheit: b2.einheitId, laufzeitEndeBis: '2025-06-30' } } });
+    expect(bis.json().akten).toEqual([b2.akten[0]!.id]);
+    expect((await app.inject({ method: 'POST', url: '/api/v1/loeschsperren', headers: reg, payload: { bezeichnung: 'x', grund: 'y', suche: { aktenplaneinheit: b2.einheitId, laufzeitEndeBis: '2025-06-29' } } })).json().akten).toEqual([]);
   });
 });
