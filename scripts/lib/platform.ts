@@ -2,7 +2,7 @@
 // services on free loopback ports and the gateway in front. Used by `pnpm start` and the benchmarks.
 import path from 'node:path';
 import aktenApp from '@eakte/akten';
-import aussonderungApp from '@eakte/aussonderung';
+import aussonderungApp, { aussonderungConfigSchema } from '@eakte/aussonderung';
 import dokumenteApp, { dokumenteConfigSchema } from '@eakte/dokumente';
 import gatewayApp, { gatewayConfigSchema } from '@eakte/gateway';
 import { createServer, serverOptionen, loadConfig, loadOrCreateDevKey, serviceConfigSchema } from '@eakte/platform';
@@ -70,7 +70,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     const urls = {
       AKTEN_URL: await startService('akten', aktenApp as never),
       DOKUMENTE_URL: await startService('dokumente', dokumenteApp as never, serviceConfigSchema.merge(dokumenteConfigSchema)),
-      AUSSONDERUNG_URL: await startService('aussonderung', aussonderungApp as never),
+      AUSSONDERUNG_URL: await startService('aussonderung', aussonderungApp as never, serviceConfigSchema.merge(aussonderungConfigSchema)),
       PROTOKOLL_URL: await startService('protokoll', protokollApp as never, protokollConfigSchema),
     };
     const gatewayConfig = loadConfig(gatewayConfigSchema, { ...opts.env, LOG_LEVEL: opts.logLevel, ...urls, PORT: String(port), HOST: opts.host });

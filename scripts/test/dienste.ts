@@ -1,6 +1,6 @@
 // All four domain services, built once per test file with their own config schemas.
 import aktenApp from '@eakte/akten';
-import aussonderungApp from '@eakte/aussonderung';
+import aussonderungApp, { aussonderungConfigSchema } from '@eakte/aussonderung';
 import dokumenteApp, { dokumenteConfigSchema } from '@eakte/dokumente';
 import { createServer, loadConfig, serviceConfigSchema } from '@eakte/platform';
 import protokollApp, { protokollConfigSchema } from '@eakte/protokoll';
@@ -10,7 +10,7 @@ import { inject } from 'vitest';
 export const DIENSTE: Record<string, { plugin: FastifyPluginAsync<never>; schema: Parameters<typeof loadConfig>[0] }> = {
   akten: { plugin: aktenApp as never, schema: serviceConfigSchema },
   dokumente: { plugin: dokumenteApp as never, schema: serviceConfigSchema.merge(dokumenteConfigSchema) },
-  aussonderung: { plugin: aussonderungApp as never, schema: serviceConfigSchema },
+  aussonderung: { plugin: aussonderungApp as never, schema: serviceConfigSchema.merge(aussonderungConfigSchema) },
   protokoll: { plugin: protokollApp as never, schema: protokollConfigSchema },
 };
 

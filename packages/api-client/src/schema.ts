@@ -44,7 +44,9 @@ export interface paths {
         head?: never;
         /**
          * Change a unit (registratur); `gueltigBis` retires it
-         * @description **Berechtigte Rollen:** `registratur`
+         * @description A shorter `aufbewahrungsfrist` is refused (409 `LOESCHSPERRE`) while a Löschsperre covers an Akte that inherits it (an Akte without a Frist of its own, in this unit or in a unit below that sets none); lengthening is always allowed.
+         *
+         *     **Berechtigte Rollen:** `registratur`
          */
         patch: operations["updateAktenplaneinheit"];
         trace?: never;
@@ -808,7 +810,7 @@ export interface paths {
         get: operations["listLoeschsperren"];
         put?: never;
         /**
-         * Place a Löschsperre (legal hold) on Akten (registratur)
+         * Place a Löschsperre (legal hold) on Akten, Vorgänge, Dokumente, or the Akten a search finds (registratur)
          * @description **Berechtigte Rollen:** `registratur`
          */
         post: operations["createLoeschsperre"];
@@ -1008,7 +1010,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Record the archive's import confirmation 0506: confirmed Akten become archiviert and lose their content (registratur)
+         * Record the archive's import confirmation 0506: confirmed Akten become archiviert; removing their content is queued as jobs (registratur)
          * @description **Berechtigte Rollen:** `registratur`
          */
         post: operations["postImportbestaetigung"];
@@ -1048,7 +1050,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Approve the destruction (registratur, not the requester): content is deleted, the stub kept
+         * Approve the destruction (registratur, not the requester): one job per object deletes the content (gates checked again when it runs), the stub stays; the protocol follows the last one
          * @description **Berechtigte Rollen:** `registratur`
          */
         post: operations["postVernichtungFreigabe"];
@@ -1195,6 +1197,11 @@ export interface components {
             sichtbarkeit?: "behoerde" | "organisationseinheit";
             /** @description Whether Vertraulichkeitsstufen above VS-NfD may be stored. */
             hoehereEinstufungenErlaubt?: boolean;
+            /**
+             * Format: uuid
+             * @description The Akte (open, usually under the Aktenplan's Schriftgutverwaltung group, e.g. "Aussonderung von Schriftgut") into which every Vernichtungsprotokoll is filed as a Dokument, in a Vorgang `Aussonderung <ProzessID>` created when missing.
+             */
+            aussonderungAblageAkte?: string | null;
         };
         Mandant: {
             id: components["schemas"]["Uuid"];
@@ -1725,15 +1732,34 @@ export interface components {
                 grund: "abweichend" | "fehlt" | "unlesbar";
             }[];
         };
-        /** @description A legal hold. It blocks destruction, transfer, deletion and shortening of retention of every covered Akte until released. */
+        /** @description Criteria (all must hold) whose matching Akten are added to the hold once, when it is placed; kept with the hold for the record. Akten that match later are not covered: a hold names what it covers. At most 10,000 matches (422 otherwise). */
+        LoeschsperreSuche: {
+            /** @description The unit and all units below it. */
+            aktenplaneinheit?: components["schemas"]["Uuid"];
+            /** @description Aktenzeichen prefix, e.g. `21.04.3-`. */
+            aktenzeichen?: string;
+            /** @description Part of the Betreff (case-insensitive). */
+            betreff?: string;
+            /**
+             * Format: date
+             * @description Akten whose Laufzeit ended on or before this date.
+             */
+            laufzeitEndeBis?: string;
+        };
+        /** @description A legal hold on Akten, Vorgänge and Dokumente. Until released it blocks destruction, transfer, deletion and shortening of retention of every covered object, of everything inside it, and of everything containing it (an Akte with one held Dokument is neither destroyed nor transferred). */
         Loeschsperre: {
             id: components["schemas"]["Uuid"];
             bezeichnung: string;
             grund: string;
             /** @description Case reference of the court or authority, if any. */
             aktenzeichenGericht: string | null;
-            /** @description Ids of the covered Akten. */
+            /** @description Ids of the covered Akten (named, and found by `suche`). */
             akten: components["schemas"]["Uuid"][];
+            /** @description Ids of the covered Vorgänge. */
+            vorgaenge: components["schemas"]["Uuid"][];
+            /** @description Ids of the covered Dokumente. */
+            dokumente: components["schemas"]["Uuid"][];
+            suche: null | components["schemas"]["LoeschsperreSuche"];
             /** @description False once released. */
             aktiv: boolean;
             /** Format: date-time */
@@ -1748,11 +1774,15 @@ export interface components {
             items: components["schemas"]["Loeschsperre"][];
             nextCursor: string | null;
         };
+        /** @description At least one of `akten`, `vorgaenge`, `dokumente`, `suche`. */
         LoeschsperreNeu: {
             bezeichnung: string;
             grund: string;
             aktenzeichenGericht?: string;
-            akten: components["schemas"]["Uuid"][];
+            akten?: components["schemas"]["Uuid"][];
+            vorgaenge?: components["schemas"]["Uuid"][];
+            dokumente?: components["schemas"]["Uuid"][];
+            suche?: components["schemas"]["LoeschsperreSuche"];
         };
         /** @description An Akte whose retention has ended and that is in no Aussonderung yet. */
         FaelligeAkte: {
@@ -1791,6 +1821,17 @@ export interface components {
             /** @description The archive's id from its import confirmation (0506). */
             archivkennung: string | null;
             gesperrt: boolean;
+            /**
+             * @description Removal of the content by a background job (after the destruction approval or the import confirmation): `ausstehend` while queued or retrying, `erledigt` when every version is gone, `gesperrt` when the job found a Löschsperre (or another gate) and deleted nothing.
+             * @enum {string|null}
+             */
+            loeschung: "ausstehend" | "erledigt" | "gesperrt" | null;
+            /** @description Failed attempts of the removal so far (storage errors); the job retries them. */
+            loeschVersuche: number;
+            /** @description The last error of the removal, or the gate's code when it stopped it. */
+            loeschFehler: string | null;
+            /** Format: date-time */
+            inhaltGeloeschtAm: string | null;
         };
         /** @description An Aussonderung process; its id is the xdomea ProzessID of all its messages. */
         Aussonderung: {
@@ -1819,6 +1860,11 @@ export interface components {
                 freigegebenVon: string | null;
                 /** Format: date-time */
                 freigegebenAm: string | null;
+                /**
+                 * Format: uuid
+                 * @description The Vernichtungsprotokoll filed as a Dokument of the tenant (in the Vorgang `Aussonderung <id>` of the Akte named by the setting `aussonderungAblageAkte`); null until the destruction is done, or when no open Ablage-Akte is configured.
+                 */
+                protokollDokumentId: string | null;
             };
             /** @description Messages received from the archive. */
             nachrichten: {
@@ -2121,6 +2167,7 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
             412: components["responses"]["Problem412"];
             428: components["responses"]["Problem428"];
         };

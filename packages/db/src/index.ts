@@ -6,6 +6,7 @@ import pg from 'pg';
 import * as schema from './schema/index.js';
 
 export { schema };
+export { legeSystemdokumentAb, type Ablageergebnis, type Systemdokument } from './ablage.js';
 export { sql } from 'drizzle-orm';
 export type Database = NodePgDatabase<typeof schema>;
 export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];

@@ -6,6 +6,8 @@ export interface MandantEinstellungen {
   maxUploadGroesse: number;
   sichtbarkeit: 'behoerde' | 'organisationseinheit';
   hoehereEinstufungenErlaubt: boolean;
+  /** Akte that receives every Vernichtungsprotokoll as a Dokument (see the contract). */
+  aussonderungAblageAkte: string | null;
 }
 
 export const STANDARD_EINSTELLUNGEN: MandantEinstellungen = {
@@ -32,6 +34,7 @@ export const STANDARD_EINSTELLUNGEN: MandantEinstellungen = {
   maxUploadGroesse: 512 * 1024 * 1024,
   sichtbarkeit: 'behoerde',
   hoehereEinstufungenErlaubt: false,
+  aussonderungAblageAkte: null,
 };
 
 export function wirksameEinstellungen(gespeichert: unknown): MandantEinstellungen {

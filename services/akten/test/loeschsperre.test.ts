@@ -44,4 +44,61 @@ describe('retention under a Löschsperre', () => {
       await db.close();
     }
   });
+
+  it('refuses shortening a unit\'s Frist while a hold covers an Akte that inherits it (also through a sub-unit or a held Vorgang)', async () => {
+    const { app, ereignisse } = await baue();
+    const t = await neuerMandant();
+    const reg = await auth(t, 'registratur');
+    const oben = await neueEinheit(app, t);
+    // a sub-unit without a Frist of its own inherits the 10 years; one with its own Frist does not
+    const erbt = (await app.inject({ method: 'POST', url: '/api/v1/aktenplan/einheiten', headers: reg, payload: { parentId: oben.id, kennzeichen: `${oben.kennzeichen}.1`, titel: 'erbt' } })).json();
+    const eigen = (await app.inject({ method: 'POST', url: '/api/v1/aktenplan/einheiten', headers: reg, payload: { parentId: oben.id, kennzeichen: `${oben.kennzeichen}.2`, titel: 'eigen', aufbewahrungsfrist: 30 } })).json();
+    const akteErbt = (await neueAkte(app, erbt.id, {}, { tenant: t, rolle: 'registratur' })).json();
+    const akteEigen = (await neueAkte(app, eigen.id, {}, { tenant: t, rolle: 'registratur' })).json();
+    const vorgang = (await app.inject({ method: 'POST', url: `/api/v1/akten/${akteErbt.id}/vorgaenge`, headers: reg, payload: { betreff: 'Klageverfahren' } })).json();
+    const db = createDb(inject('ownerUrl'), { max: 1 });
+    try {
+      const m = (await db.db.select({ id: schema.mandant.id }).from(schema.mandant).where(sql`slug = ${t}`))[0]!.id;
+      const halte = async (ziel: { akteId: string; vorgangId?: string }) => {
+        const id = uuidv7();
+        await db.withMandant(m, async (tx) => {
+          await tx.insert(schema.loeschsperre).values({ id, mandantId: m, bezeichnung: 'Verfahren', grund: 'Klage', erstelltVon: 'x' });
+          if (ziel.vorgangId) await tx.insert(schema.loeschsperreObjekt).values({ mandantId: m, loeschsperreId: id, akteId: ziel.akteId, vorgangId: ziel.vorgangId });
+          else await tx.insert(schema.loeschsperreAkte).values({ mandantId: m, loeschsperreId: id, akteId: ziel.akteId });
+        });
+        return id;
+      };
+      const hebeAuf = (id: string) =>
+        db.withMandant(m, (tx) => tx.execute(sql`UPDATE aussonderung.loeschsperre SET aufgehoben_am = now(), aufgehoben_von = 'x', aufhebungsgrund = 'erledigt' WHERE id = ${id}`));
+      let version = 1;
+      const patch = async (frist: number | 'unbefristet' | null) => {
+        const r = await app.inject({ method: 'PATCH', url: `/api/v1/aktenplan/einheiten/${oben.id}`, headers: { ...reg, 'if-match': `"${version}"` }, payload: { aufbewahrungsfrist: frist } });
+        if (r.statusCode === 200) version = Number(JSON.parse(r.headers.etag as string));
+        return r;
+      };
+
+      // a hold on the Akte with its own Frist does not matter
+      const s1 = await halte({ akteId: akteEigen.id });
+      expect((await patch(8)).statusCode).toBe(200);
+      // a hold on a Vorgang of an inheriting Akte does
+      const s2 = await halte({ akteId: akteErbt.id, vorgangId: vorgang.id });
+      const kuerzer = await patch(5);
+      expectContract(kuerzer, 'updateAktenplaneinheit');
+      expectProblem(kuerzer, 409, 'LOESCHSPERRE');
+      expectProblem(await patch(null), 409, 'LOESCHSPERRE');
+      // lengthening always, and nothing of the refused change was written
+      const laenger = await patch(12);
+      expect(laenger.statusCode, laenger.body).toBe(200);
+      expect(laenger.json().aufbewahrungsfrist).toBe(12);
+      expect(ereignisse.filter((e) => e.aktion === 'aktenplaneinheit.geaendert' && e.objektId === oben.id).map((e) => e.aenderungen?.find((a) => a.feld === 'aufbewahrungsfrist')?.neu)).toEqual([8, 12]);
+      expect((await patch('unbefristet')).statusCode).toBe(200);
+      expectProblem(await patch(40), 409, 'LOESCHSPERRE');
+
+      await hebeAuf(s2);
+      await hebeAuf(s1);
+      expect((await patch(3)).statusCode).toBe(200);
+    } finally {
+      await db.close();
+    }
+  });
 });

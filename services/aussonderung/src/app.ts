@@ -4,8 +4,9 @@ import { protokolliere as protokolliereImProtokoll } from '@eakte/audit';
 import { servicePlatform, type Protokollierer, type ServiceConfig } from '@eakte/platform';
 import type { FastifyInstance } from 'fastify';
 import type { ObjectStore } from '@eakte/storage';
+import { z } from 'zod';
 import { aussonderungHandlers } from './handlers/index.js';
-import { createAussonderungService, type ArchivEinstellungen } from './services/aussonderung.js';
+import { createAussonderungService, type ArchivEinstellungen, type AussonderungService } from './services/aussonderung.js';
 import { historieAusProtokoll } from './services/historie.js';
 import { inhalteAusDokumenten } from './services/inhalte.js';
 import type { Historienquelle, Inhalte } from './services/ports.js';
@@ -14,8 +15,24 @@ export const SERVICE = 'aussonderung';
 
 export const STANDARD_ARCHIV: ArchivEinstellungen = { name: 'Landesarchiv', kurzbezeichnung: 'LA' };
 
+/** Settings of this service on top of the shared ones (validated once at boot). */
+export const aussonderungConfigSchema = z.object({
+  /** How often the worker looks for due jobs (content removal, protocol); 0 = never (tests drive it). */
+  AUSSONDERUNG_ARBEITER_INTERVALL_SEKUNDEN: z.coerce.number().int().min(0).default(5),
+  /** A failed job waits this long times its attempts (at most an hour) before the next try. */
+  AUSSONDERUNG_WIEDERHOLUNG_SEKUNDEN: z.coerce.number().int().min(0).default(60),
+});
+export type AussonderungConfig = z.infer<typeof aussonderungConfigSchema>;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Runs the due Aussonderung jobs once (of one tenant, if given); returns how many it claimed. */
+    arbeiteAussonderungsauftraege: (mandantId?: string) => Promise<number>;
+  }
+}
+
 export interface AussonderungAppOptions {
-  config: ServiceConfig;
+  config: ServiceConfig & Partial<AussonderungConfig>;
   /** The audit trail (default: the chained Protokoll); tests may pass a recorder. */
   protokolliere?: Protokollierer;
   /** Tests only: this store instead of one from the configuration (object lock has no test server). */
@@ -26,6 +43,8 @@ export interface AussonderungAppOptions {
 }
 
 export default async function aussonderungApp(app: FastifyInstance, opts: AussonderungAppOptions) {
+  const eigene = aussonderungConfigSchema.parse(opts.config);
+  let service: AussonderungService | undefined;
   // xdomea replies arrive as XML documents: handed to the handler as text, parsed there.
   app.addContentTypeParser(['application/xml', 'text/xml'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
   // … or packed as the archive's tool writes them (a ZIP with the XML inside)
@@ -41,15 +60,36 @@ export default async function aussonderungApp(app: FastifyInstance, opts: Ausson
     config: opts.config,
     document: contract,
     storage: opts.storage,
-    handlers: (instance) =>
-      aussonderungHandlers(
-        createAussonderungService(instance.db, {
-          protokolliere: opts.protokolliere ?? protokolliereImProtokoll,
-          inhalte: opts.inhalte ?? inhalteAusDokumenten(instance.storage),
-          historie: opts.historie ?? historieAusProtokoll,
-          archiv: opts.archiv ?? STANDARD_ARCHIV,
-          storage: instance.storage,
-        }),
-      ),
+    handlers: (instance) => {
+      service = createAussonderungService(instance.db, {
+        protokolliere: opts.protokolliere ?? protokolliereImProtokoll,
+        inhalte: opts.inhalte ?? inhalteAusDokumenten(instance.storage),
+        historie: opts.historie ?? historieAusProtokoll,
+        archiv: opts.archiv ?? STANDARD_ARCHIV,
+        storage: instance.storage,
+      });
+      return aussonderungHandlers(service);
+    },
   });
+
+  const arbeite = (mandantId?: string) => service!.arbeiteAuftraege(app.log, { wiederholungSekunden: eigene.AUSSONDERUNG_WIEDERHOLUNG_SEKUNDEN, mandantId });
+  app.decorate('arbeiteAussonderungsauftraege', arbeite);
+  const sekunden = eigene.AUSSONDERUNG_ARBEITER_INTERVALL_SEKUNDEN;
+  if (sekunden > 0) {
+    let laeuft = false;
+    const timer = setInterval(() => {
+      if (laeuft) return;
+      laeuft = true;
+      (async () => {
+        // work through the backlog, one batch after the other
+        while ((await arbeite()) > 0);
+      })()
+        .catch((err: unknown) => app.log.warn({ err }, 'Aussonderung worker run failed'))
+        .finally(() => {
+          laeuft = false;
+        });
+    }, sekunden * 1000);
+    timer.unref();
+    app.addHook('onClose', async () => clearInterval(timer));
+  }
 }

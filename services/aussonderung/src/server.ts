@@ -1,8 +1,8 @@
 // Runs the Aussonderung service on its own (production); configuration from the environment.
 import { closeOnSignals, createServer, serverOptionen, loadConfig, serviceConfigSchema } from '@eakte/platform';
-import aussonderungApp from './app.js';
+import aussonderungApp, { aussonderungConfigSchema } from './app.js';
 
-const config = loadConfig(serviceConfigSchema);
+const config = loadConfig(serviceConfigSchema.merge(aussonderungConfigSchema));
 const app = createServer(serverOptionen(config, process.stdout.isTTY));
 await app.register(aussonderungApp, { config });
 closeOnSignals(app);

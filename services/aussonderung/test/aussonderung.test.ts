@@ -9,7 +9,7 @@ import { buffer } from 'node:stream/consumers';
 import type { LightMyRequestResponse } from 'fastify';
 import { paket } from '../src/xdomea/paket.js';
 import { describe, expect, it, inject } from 'vitest';
-import { auth, bestand, baue, mandantId, neuerMandant, offeneAkte } from './hilfen.js';
+import { arbeiteAlles, auth, bestand, baue, mandantId, neuerMandant, offeneAkte } from './hilfen.js';
 import { leseZip, xsdFehler } from './xdomea-hilfen.js';
 import { x0502, x0506, x0507 } from './antworten.js';
 
@@ -28,6 +28,22 @@ function qpdfOk(pdf: Buffer) {
 }
 
 const xml = { 'content-type': 'application/xml' };
+
+describe('the archive addressed', () => {
+  it('is the tenant\'s zustaendigesArchiv, else the platform default', async () => {
+    const { app } = await baue();
+    const empfaenger = async (t: string) => {
+      const b = await bestand(t, { akten: 1, vorgaenge: 1 });
+      const reg = await auth(t, 'registratur');
+      const id: string = (await app.inject({ method: 'POST', url: '/api/v1/aussonderungen', headers: reg, payload: { akten: [b.akten[0]!.id] } })).json().id;
+      const x = (await zipVon(await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}/anbietung`, headers: reg })))[0]!.inhalt.toString('utf8');
+      expect(xsdFehler(x)).toBe('');
+      return /<xdomea:Empfaenger>[\s\S]*?<xdomea:Name>([^<]*)<\/xdomea:Name>/.exec(x)![1];
+    };
+    expect(await empfaenger(await neuerMandant({ zustaendigesArchiv: 'Landesarchiv Thüringen – Staatsarchiv Gotha' }))).toBe('Landesarchiv Thüringen – Staatsarchiv Gotha');
+    expect(await empfaenger(await neuerMandant())).toBe('Landesarchiv');
+  });
+});
 
 describe('offer gate', () => {
   it('refuses held, not due and already offered Akten', async () => {
@@ -217,9 +233,20 @@ describe('the Aussonderung process', () => {
     const frei = await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/vernichtung/freigabe`, headers: bernd });
     expectContract(frei, 'postVernichtungFreigabe');
     expect(frei.statusCode).toBe(200);
-    expect(frei.json().objekte.find((o: { akteId: string }) => o.akteId === v1.id)).toMatchObject({ status: 'vernichtet', bewertung: 'V' });
-    expect(frei.json().objekte.find((o: { akteId: string }) => o.akteId === a2.id)).toMatchObject({ status: 'bewertet', bewertung: 'A' });
-    expect(frei.json().vernichtung).toMatchObject({ beantragtVon: 'anna', freigegebenVon: 'bernd' });
+    // approved; the deletion itself is a job
+    expect(frei.json().objekte.find((o: { akteId: string }) => o.akteId === v1.id)).toMatchObject({ status: 'bewertet', bewertung: 'V', loeschung: 'ausstehend' });
+    expect(frei.json().fortschritt).toEqual({ schritt: 'vernichtung', erledigt: 0, gesamt: 1 });
+    expect(ereignisse.filter((e) => e.aktion === 'akte.vernichtet')).toEqual([]);
+    // the protocol exists only once the destruction is done
+    expectProblem(await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}/vernichtungsprotokoll.pdf`, headers: anna }), 409, 'FALSCHER_VERFAHRENSSCHRITT');
+    expect(await arbeiteAlles(app, t)).toBeGreaterThan(0);
+    const fertig = await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}`, headers: anna });
+    expectContract(fertig, 'getAussonderung');
+    expect(fertig.json().objekte.find((o: { akteId: string }) => o.akteId === v1.id)).toMatchObject({ status: 'vernichtet', bewertung: 'V', loeschung: 'erledigt' });
+    expect(fertig.json().objekte.find((o: { akteId: string }) => o.akteId === a2.id)).toMatchObject({ status: 'bewertet', bewertung: 'A', loeschung: null });
+    // no Ablage-Akte configured: the protocol is kept with the Vernichtung only
+    expect(fertig.json().vernichtung).toMatchObject({ beantragtVon: 'anna', freigegebenVon: 'bernd', protokollDokumentId: null });
+    expect(fertig.json().fortschritt).toEqual({ schritt: 'vernichtung', erledigt: 1, gesamt: 1 });
     expect(ereignisse.filter((e) => e.aktion === 'akte.vernichtet').map((e) => e.objektId)).toEqual([v1.id]);
     expectProblem(await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/vernichtung/freigabe`, headers: bernd }), 409);
 

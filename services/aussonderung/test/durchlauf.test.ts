@@ -4,7 +4,8 @@ import { createDb, sql } from '@eakte/db';
 import { expectContract } from '@eakte/testing';
 import { describe, expect, it, inject } from 'vitest';
 import { x0502, x0506 } from './antworten.js';
-import { auth, bestand, baue, dokument, mandantId, neuerMandant, testSpeicher } from './hilfen.js';
+import { arbeiteAlles, auth, bestand, baue, dokument, mandantId, neuerMandant, offeneAkte, setzeEinstellungen, testSpeicher } from './hilfen.js';
+import { createHash } from 'node:crypto';
 import { leseZip, xsdFehler } from './xdomea-hilfen.js';
 
 const xml = { 'content-type': 'application/xml' };
@@ -54,6 +55,10 @@ describe('whole paths with content', () => {
     expect(namen.map((n) => inhalte.get(n)?.toString('utf8')).sort()).toEqual([...d1.dateien, ...d2.dateien, ...dA.dateien].map((d) => d.inhalt.toString('utf8')).sort());
     expect(z0503).toHaveLength(5);
     expect(nachricht).toContain('<xdomea:DateinameOriginal>Stellungnahme endgültig.pdf</xdomea:DateinameOriginal>');
+    // Dateiformat codes from the list: 018 PDF, 045 text; nothing left as Sonstiges
+    const codes = [...nachricht.matchAll(/<xdomea:Name listURI="urn:xoev-de:xdomea:codeliste:dateiformat" listVersionID="1.0">\s*<code>(\d{3})<\/code>/g)].map((m) => m[1]).sort();
+    expect(codes).toEqual(['018', '045', '045', '045']);
+    expect(nachricht).not.toContain('SonstigerName');
     expect(nachricht).not.toContain(d3.id);
     // the history comes from the Protokoll: the offer and the appraisal of the Akte are in it
     expect(nachricht).toMatch(/<xdomea:Aktion>akte\.angeboten<\/xdomea:Aktion>/);
@@ -67,8 +72,14 @@ describe('whole paths with content', () => {
     });
     expectContract(imp, 'postImportbestaetigung');
     expect(imp.json().objekte.find((o: { akteId: string }) => o.akteId === a1.id)).toMatchObject({ status: 'archiviert', archivkennung: 'DIMAG-0815' });
-    expect(imp.json().fortschritt).toEqual({ schritt: 'loeschung-nach-import', erledigt: 1, gesamt: 1 });
+    expect(imp.json().fortschritt).toEqual({ schritt: 'loeschung-nach-import', erledigt: 0, gesamt: 1 });
     const speicher = testSpeicher();
+    // the content goes in a job
+    for (const d of d1.dateien) expect(await speicher.stat(d.schluessel)).not.toBeNull();
+    await arbeiteAlles(app, t);
+    const nachJob = await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}`, headers: reg });
+    expect(nachJob.json().fortschritt).toEqual({ schritt: 'loeschung-nach-import', erledigt: 1, gesamt: 1 });
+    expect(nachJob.json().objekte.find((o: { akteId: string }) => o.akteId === a1.id)).toMatchObject({ status: 'archiviert', loeschung: 'erledigt', loeschVersuche: 0 });
     for (const d of [...d1.dateien, ...d2.dateien, ...dA.dateien]) expect(await speicher.stat(d.schluessel)).toBeNull();
     // the V-Akte keeps its content until its destruction is approved
     expect(await speicher.stat(d3.dateien[0]!.schluessel)).not.toBeNull();
@@ -82,7 +93,7 @@ describe('whole paths with content', () => {
     }
   });
 
-  it('destruction: content of the V-Akte removed only after the second approval; protocol names the files', async () => {
+  it('destruction: content of the V-Akte removed only after the second approval; protocol names the files and is filed as a Dokument', async () => {
     const { app } = await baue({ echtesProtokoll: true });
     const t = await neuerMandant();
     const b = await bestand(t, { akten: 1, vorgaenge: 1 });
@@ -91,6 +102,9 @@ describe('whole paths with content', () => {
       { dateiname: 'Antrag.txt', mimeType: 'text/plain', inhalt: 'Antrag v1' },
       { dateiname: 'Antrag.txt', mimeType: 'text/plain', inhalt: 'Antrag v2' },
     ]);
+    // the Registratur's Akte "Aussonderung von Schriftgut" receives the protocols
+    const ablage = await offeneAkte(t, b.einheitId, b.kennzeichen);
+    await setzeEinstellungen(t, { aussonderungAblageAkte: ablage });
     const anna = await auth(t, 'registratur', 'anna');
     const bernd = await auth(t, 'registratur', 'bernd');
     const id: string = (await app.inject({ method: 'POST', url: '/api/v1/aussonderungen', headers: anna, payload: { akten: [a.id] } })).json().id;
@@ -101,7 +115,11 @@ describe('whole paths with content', () => {
     for (const f of d.dateien) expect(await speicher.stat(f.schluessel)).not.toBeNull();
     const frei = await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/vernichtung/freigabe`, headers: bernd });
     expectContract(frei, 'postVernichtungFreigabe');
-    expect(frei.json()).toMatchObject({ status: 'abgeschlossen', objekte: [{ akteId: a.id, status: 'vernichtet' }] });
+    expect(frei.json()).toMatchObject({ status: 'bewertet', objekte: [{ akteId: a.id, status: 'bewertet', loeschung: 'ausstehend' }] });
+    for (const f of d.dateien) expect(await speicher.stat(f.schluessel)).not.toBeNull();
+    await arbeiteAlles(app, t);
+    const fertig = await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}`, headers: anna });
+    expect(fertig.json()).toMatchObject({ status: 'abgeschlossen', objekte: [{ akteId: a.id, status: 'vernichtet', loeschung: 'erledigt' }] });
     for (const f of d.dateien) expect(await speicher.stat(f.schluessel)).toBeNull();
     const db = createDb(inject('ownerUrl'), { max: 1 });
     try {
@@ -117,5 +135,27 @@ describe('whole paths with content', () => {
     const pdf = await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}/vernichtungsprotokoll.pdf`, headers: anna });
     expectContract(pdf, 'getVernichtungsprotokoll');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+
+    // filed as a Dokument in the Vorgang "Aussonderung <id>" of the Ablage-Akte: same bytes, same checksum, audited
+    const dokumentId: string = fertig.json().vernichtung.protokollDokumentId;
+    expect(dokumentId).toMatch(/^[0-9a-f-]{36}$/);
+    const db2 = createDb(inject('ownerUrl'), { max: 1 });
+    try {
+      const m = await mandantId(t);
+      const r = await db2.withMandant(m, (tx) =>
+        tx.execute<{ betreff: string; kennzeichen: string; akte_id: string; sha256: string; schluessel: string; mime_type: string; auftraege: number }>(sql`
+          SELECT v.betreff, v.kennzeichen, v.akte_id, dv.sha256, dv.speicherschluessel AS schluessel, dv.mime_type,
+                 (SELECT count(*)::int FROM dokumente.auftrag a WHERE a.dokument_id = d.id) AS auftraege
+          FROM dokumente.dokument d JOIN akten.vorgang v ON v.id = d.vorgang_id JOIN dokumente.dokument_version dv ON dv.dokument_id = d.id
+          WHERE d.id = ${dokumentId}`),
+      );
+      expect(r.rows).toEqual([{ betreff: `Aussonderung ${id}`, kennzeichen: `${b.kennzeichen}-9999/2026-001`, akte_id: ablage, sha256: createHash('sha256').update(pdf.rawPayload).digest('hex'), schluessel: expect.stringMatching(new RegExp(`^${m}/`)), mime_type: 'application/pdf', auftraege: 1 }]);
+      const inhalt = Buffer.concat(await (await speicher.get(r.rows[0]!.schluessel)).toArray());
+      expect(inhalt.equals(pdf.rawPayload)).toBe(true);
+      const p = await db2.withMandant(m, (tx) => tx.execute<{ aktion: string; akteur_sub: string }>(sql`SELECT aktion, akteur_sub FROM protokoll.ereignis WHERE akte_id = ${ablage} ORDER BY sequenz`));
+      expect(p.rows).toEqual([{ aktion: 'vorgang.erstellt', akteur_sub: 'bernd' }, { aktion: 'dokument.erstellt', akteur_sub: 'bernd' }]);
+    } finally {
+      await db2.close();
+    }
   });
 });

@@ -25,7 +25,12 @@ export async function baue(
   const ereignisse: AuditEreignis[] = [];
   if (extra.echtesProtokoll) {
     const { echtesProtokoll: _, ...rest } = extra;
-    const app = await build((async (instance: FastifyInstance, opts: { config: never }) => aussonderungApp(instance, { ...opts, ...rest })) as never);
+    const halter: Halter = {};
+    const app = await build((async (instance: FastifyInstance, opts: { config: never }) => {
+      await aussonderungApp(instance, { ...opts, config: ohneArbeiter(opts.config), ...rest });
+      halter.arbeite = instance.arbeiteAussonderungsauftraege;
+    }) as never);
+    arbeiter.set(app, halter.arbeite!);
     return { app, ereignisse };
   }
   const protokolliere: Protokollierer = async (tx, _req, e) => {
@@ -33,18 +38,48 @@ export async function baue(
     if (!r.rows[0]?.mandant) throw new Error('Protokollierer außerhalb einer Mandantentransaktion');
     ereignisse.push(e);
   };
-  const app = await build((async (instance: FastifyInstance, opts: { config: never }) => aussonderungApp(instance, { ...opts, protokolliere, ...extra })) as never);
+  const halter: Halter = {};
+  const app = await build((async (instance: FastifyInstance, opts: { config: never }) => {
+    await aussonderungApp(instance, { ...opts, config: ohneArbeiter(opts.config), protokolliere, ...extra });
+    halter.arbeite = instance.arbeiteAussonderungsauftraege;
+  }) as never);
+  arbeiter.set(app, halter.arbeite!);
   return { app, ereignisse };
+}
+
+/** No background worker in tests: they run the jobs with `arbeiteAlles`, deterministically. */
+const ohneArbeiter = (config: AussonderungAppOptions['config']) => ({ ...config, AUSSONDERUNG_ARBEITER_INTERVALL_SEKUNDEN: 0, AUSSONDERUNG_WIEDERHOLUNG_SEKUNDEN: 0 });
+
+// the service's decorations live in its encapsulated context: the job runner is kept per app here
+type Halter = { arbeite?: FastifyInstance['arbeiteAussonderungsauftraege'] };
+const arbeiter = new WeakMap<FastifyInstance, FastifyInstance['arbeiteAussonderungsauftraege']>();
+
+/** One round of the worker over the tenant's due jobs; returns how many it claimed. */
+export async function arbeiteEinmal(app: FastifyInstance, tenant: string): Promise<number> {
+  return arbeiter.get(app)!(await mandantId(tenant));
+}
+
+/**
+ * Runs the tenant's due jobs until none is left (at most `runden` rounds); returns the rounds that
+ * found work. Only this tenant's: test files run in parallel against one database.
+ */
+export async function arbeiteAlles(app: FastifyInstance, tenant: string, runden = 50): Promise<number> {
+  const m = await mandantId(tenant);
+  for (let i = 0; i < runden; i++) {
+    if ((await arbeiter.get(app)!(m)) === 0) return i;
+  }
+  const offen = await ownerDb().withMandant(m, (tx) => tx.execute<{ art: string; letzter_fehler: string | null }>(sql`SELECT art, letzter_fehler FROM aussonderung.auftrag`));
+  throw new Error(`nach ${runden} Runden noch Aufträge offen: ${JSON.stringify(offen.rows)}`);
 }
 
 /**
  * A fresh tenant for one test, so fixtures (units, due Akten) never show up in other tests'
  * views of the seeded tenants. Returns its slug.
  */
-export async function neuerMandant(): Promise<string> {
+export async function neuerMandant(einstellungen: Record<string, unknown> = {}): Promise<string> {
   const slug = `a-${eindeutig().toLowerCase()}`;
   const db = ownerDb();
-  await db.db.insert(schema.mandant).values({ id: uuidv7(), slug, name: `Landesamt für Prüfzwecke ${slug}` });
+  await db.db.insert(schema.mandant).values({ id: uuidv7(), slug, name: `Landesamt für Prüfzwecke ${slug}`, einstellungen });
   return slug;
 }
 
@@ -57,10 +92,17 @@ export async function mandantId(slug: string): Promise<string> {
   return rows[0].id;
 }
 
-/** Owner connection for fixtures, closed after the test. */
+let geteilt: ReturnType<typeof createDb> | null = null;
+
+/** Owner connection for fixtures, one pool per test (a property test makes many), closed after it. */
 export function ownerDb() {
+  if (geteilt) return geteilt;
   const db = createDb(inject('ownerUrl'), { max: 2 });
-  onTestFinished(() => db.close());
+  geteilt = db;
+  onTestFinished(async () => {
+    geteilt = null;
+    await db.close();
+  });
   return db;
 }
 
@@ -126,6 +168,12 @@ export async function bestand(
     }
   });
   return { einheitId, kennzeichen, akten };
+}
+
+/** Changes the tenant's settings (key by key), as the Fachadministration would. */
+export async function setzeEinstellungen(tenant: string, einstellungen: Record<string, unknown>): Promise<void> {
+  const db = ownerDb();
+  await db.db.execute(sql`UPDATE plattform.mandant SET einstellungen = einstellungen || ${JSON.stringify(einstellungen)}::jsonb WHERE slug = ${tenant}`);
 }
 
 /** An open Akte that is not due. */

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, foreignKey, index, integer, jsonb, pgSchema, primaryKey, text, timestamptz, unique, uuid } from './pg.js';
-import { akte } from './akten.js';
-import { mandantIdColumn, mandantPolicy } from './common.js';
+import { bigserial, boolean, check, foreignKey, index, integer, jsonb, pgPolicy, pgSchema, primaryKey, text, timestamptz, unique, uuid } from './pg.js';
+import { akte, vorgang } from './akten.js';
+import { dokument } from './dokumente.js';
+import { currentMandant, mandantIdColumn, mandantPolicy } from './common.js';
 import { mandant } from './plattform.js';
 
 export const aussonderungSchema = pgSchema('aussonderung');
@@ -21,6 +22,8 @@ export const loeschsperre = aussonderungSchema
       aufgehobenAm: timestamptz('aufgehoben_am'),
       aufgehobenVon: text('aufgehoben_von'),
       aufhebungsgrund: text('aufhebungsgrund'),
+      /** The search whose matching Akten were added when the hold was placed (kept for the record). */
+      suche: jsonb('suche'),
     },
     (t) => [
       unique('loeschsperre_mandant_id_uq').on(t.mandantId, t.id),
@@ -50,6 +53,33 @@ export const loeschsperreAkte = aussonderungSchema
       foreignKey({ columns: [t.mandantId, t.loeschsperreId], foreignColumns: [loeschsperre.mandantId, loeschsperre.id], name: 'loeschsperre_akte_sperre_fk' }),
       foreignKey({ columns: [t.mandantId, t.akteId], foreignColumns: [akte.mandantId, akte.id], name: 'loeschsperre_akte_akte_fk' }),
       index('loeschsperre_akte_akte_idx').on(t.mandantId, t.akteId),
+      mandantPolicy(t.mandantId),
+    ],
+  )
+  .enableRLS();
+
+/**
+ * Vorgänge (dokument_id null) and Dokumente a hold covers, each with its Akte, so that "is this
+ * object covered" is one indexed lookup per Akte (see `aussonderung.aktive_loeschsperren`).
+ */
+export const loeschsperreObjekt = aussonderungSchema
+  .table(
+    'loeschsperre_objekt',
+    {
+      mandantId: mandantIdColumn(),
+      loeschsperreId: uuid('loeschsperre_id').notNull(),
+      akteId: uuid('akte_id').notNull(),
+      vorgangId: uuid('vorgang_id').notNull(),
+      dokumentId: uuid('dokument_id'),
+    },
+    (t) => [
+      unique('loeschsperre_objekt_uq').on(t.mandantId, t.loeschsperreId, t.vorgangId, t.dokumentId).nullsNotDistinct(),
+      foreignKey({ columns: [t.mandantId, t.loeschsperreId], foreignColumns: [loeschsperre.mandantId, loeschsperre.id], name: 'loeschsperre_objekt_sperre_fk' }),
+      foreignKey({ columns: [t.mandantId, t.akteId], foreignColumns: [akte.mandantId, akte.id], name: 'loeschsperre_objekt_akte_fk' }),
+      foreignKey({ columns: [t.mandantId, t.vorgangId], foreignColumns: [vorgang.mandantId, vorgang.id], name: 'loeschsperre_objekt_vorgang_fk' }),
+      // a Dokument row names its own Vorgang
+      foreignKey({ columns: [t.mandantId, t.vorgangId, t.dokumentId], foreignColumns: [dokument.mandantId, dokument.vorgangId, dokument.id], name: 'loeschsperre_objekt_dokument_fk' }),
+      index('loeschsperre_objekt_akte_idx').on(t.mandantId, t.akteId),
       mandantPolicy(t.mandantId),
     ],
   )
@@ -100,6 +130,11 @@ export const aussonderungObjekt = aussonderungSchema
       archivkennung: text('archivkennung'),
       erfolgreich: boolean('erfolgreich'),
       inhaltGeloeschtAm: timestamptz('inhalt_geloescht_am'),
+      /** Removal of the content by a job: pending, done, or stopped by a Löschsperre found when it ran. */
+      loeschung: text('loeschung').$type<'ausstehend' | 'erledigt' | 'gesperrt'>(),
+      /** Failed attempts of the removal (storage errors); the job retries them. */
+      loeschVersuche: integer('loesch_versuche').notNull().default(0),
+      loeschFehler: text('loesch_fehler'),
     },
     (t) => [
       primaryKey({ name: 'aussonderung_objekt_pk', columns: [t.mandantId, t.aussonderungId, t.akteId] }),
@@ -112,6 +147,7 @@ export const aussonderungObjekt = aussonderungSchema
       // offer before destroy, also in the database: destroyed only as V, transferred only as A
       check('aussonderung_objekt_vernichtet_ck', sql`${t.status} <> 'vernichtet' OR ${t.bewertung} = 'V'`),
       check('aussonderung_objekt_abgabe_ck', sql`${t.status} NOT IN ('abgegeben', 'archiviert') OR ${t.bewertung} = 'A'`),
+      check('aussonderung_objekt_loeschung_ck', sql`${t.loeschung} IN ('ausstehend', 'erledigt', 'gesperrt')`),
       check('aussonderung_objekt_bewertet_ck', sql`${t.status} = 'angeboten' OR ${t.bewertung} IS NOT NULL`),
       mandantPolicy(t.mandantId),
     ],
@@ -137,11 +173,14 @@ export const vernichtung = aussonderungSchema
       /** The Vernichtungsprotokoll (PDF) as stored in object storage at approval, with its SHA-256. */
       protokollSchluessel: text('protokoll_schluessel'),
       protokollSha256: text('protokoll_sha256'),
+      /** The protocol as a Dokument of the tenant (the same stored object), when filed. */
+      protokollDokumentId: uuid('protokoll_dokument_id'),
     },
     (t) => [
       unique('vernichtung_mandant_id_uq').on(t.mandantId, t.id),
       unique('vernichtung_aussonderung_uq').on(t.mandantId, t.aussonderungId),
       foreignKey({ columns: [t.mandantId, t.aussonderungId], foreignColumns: [aussonderung.mandantId, aussonderung.id], name: 'vernichtung_aussonderung_fk' }),
+      foreignKey({ columns: [t.mandantId, t.protokollDokumentId], foreignColumns: [dokument.mandantId, dokument.id], name: 'vernichtung_protokoll_dokument_fk' }),
       // four eyes, also in the database
       check('vernichtung_vier_augen_ck', sql`${t.freigegebenVon} IS NULL OR ${t.freigegebenVon} <> ${t.beantragtVon}`),
       check('vernichtung_freigabe_ck', sql`(${t.freigegebenVon} IS NULL) = (${t.freigegebenAm} IS NULL)`),
@@ -171,6 +210,46 @@ export const nachricht = aussonderungSchema
       index('nachricht_aussonderung_idx').on(t.mandantId, t.aussonderungId, t.empfangenAm),
       check('nachricht_typ_ck', sql`${t.typ} IN ('0502', '0504', '0506', '0507')`),
       mandantPolicy(t.mandantId),
+    ],
+  )
+  .enableRLS();
+
+/**
+ * Long work of an Aussonderung as jobs on a table polled by every instance (FOR UPDATE SKIP LOCKED
+ * with a lease): removing an object's content after destruction approval or import confirmation,
+ * and writing the Vernichtungsprotokoll once the last destruction is done. Failed jobs are retried.
+ */
+export const aussonderungAuftrag = aussonderungSchema
+  .table(
+    'auftrag',
+    {
+      id: bigserial('id', { mode: 'number' }).primaryKey(),
+      mandantId: mandantIdColumn(),
+      aussonderungId: uuid('aussonderung_id').notNull(),
+      art: text('art').$type<'vernichtung' | 'loeschung-nach-import' | 'vernichtungsprotokoll'>().notNull(),
+      /** The Akte whose content goes; null for the protocol. */
+      akteId: uuid('akte_id'),
+      /** Who ordered the work (approver, or who entered the 0506): the actor of its audit events. */
+      akteur: jsonb('akteur').$type<{ sub: string; name: string; rollen: string[]; client: string | null }>().notNull(),
+      faelligAb: timestamptz('faellig_ab').notNull().defaultNow(),
+      versuche: integer('versuche').notNull().default(0),
+      letzterFehler: text('letzter_fehler'),
+      erstelltAm: timestamptz('erstellt_am').notNull().defaultNow(),
+    },
+    (t) => [
+      unique('auftrag_objekt_uq').on(t.mandantId, t.aussonderungId, t.art, t.akteId).nullsNotDistinct(),
+      foreignKey({ columns: [t.mandantId, t.aussonderungId], foreignColumns: [aussonderung.mandantId, aussonderung.id], name: 'auftrag_aussonderung_fk' }),
+      index('auftrag_faellig_idx').on(t.faelligAb),
+      check('auftrag_art_ck', sql`${t.art} IN ('vernichtung', 'loeschung-nach-import', 'vernichtungsprotokoll')`),
+      check('auftrag_akte_ck', sql`(${t.art} = 'vernichtungsprotokoll') = (${t.akteId} IS NULL)`),
+      // the worker claims due jobs of every tenant; each job then runs in its tenant's transaction
+      pgPolicy('auftrag_zugriff', {
+        as: 'permissive',
+        for: 'all',
+        to: 'public',
+        using: sql`${t.mandantId} = ${currentMandant} OR current_setting('app.aussonderung_arbeiter', true) = 'an'`,
+        withCheck: sql`${t.mandantId} = ${currentMandant} OR current_setting('app.aussonderung_arbeiter', true) = 'an'`,
+      }),
     ],
   )
   .enableRLS();

@@ -457,10 +457,31 @@ export async function suche(tx: Tx, sicht: Sicht, q: string, nach: unknown[] | n
 
 export type { Vertraulichkeitsstufe };
 
-/** Active Löschsperren on an Akte (the Aussonderung service keeps them; read here, never written). */
+/**
+ * Held Akten that take their Frist from unit `einheitId`: Akten without their own Frist in the unit
+ * or in units below it that set none themselves. Only Akten named in some hold are asked (the
+ * Aussonderung service's SQL function decides whether a hold is active and covers them).
+ */
+export async function gesperrteErbendeAkten(tx: Tx, einheitId: string): Promise<number> {
+  const r = await tx.execute<{ n: number }>(sql`
+    WITH RECURSIVE erben AS (
+      SELECT id FROM akten.aktenplaneinheit WHERE id = ${einheitId}
+      UNION ALL
+      SELECT k.id FROM akten.aktenplaneinheit k JOIN erben ON k.parent_id = erben.id
+       WHERE k.aufbewahrungsfrist IS NULL AND NOT k.unbefristet)
+    SELECT count(*)::int AS n FROM akten.akte a
+     WHERE a.aktenplaneinheit_id IN (SELECT id FROM erben)
+       AND a.aufbewahrungsfrist IS NULL AND NOT a.unbefristet
+       AND a.id IN (SELECT akte_id FROM aussonderung.loeschsperre_akte UNION SELECT akte_id FROM aussonderung.loeschsperre_objekt)
+       AND EXISTS (SELECT 1 FROM aussonderung.aktive_loeschsperren('akte', a.id))`);
+  return r.rows[0]?.n ?? 0;
+}
+
+/**
+ * Active Löschsperren standing in the way of changing an Akte's retention: on the Akte or on any
+ * of its Vorgänge and Dokumente (the Aussonderung service keeps them; its SQL function answers).
+ */
 export async function aktiveLoeschsperren(tx: Tx, akteId: string): Promise<number> {
-  const r = await tx.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM aussonderung.loeschsperre_akte la
-    JOIN aussonderung.loeschsperre l ON l.mandant_id = la.mandant_id AND l.id = la.loeschsperre_id
-    WHERE la.akte_id = ${akteId} AND l.aufgehoben_am IS NULL`);
+  const r = await tx.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM aussonderung.aktive_loeschsperren('akte', ${akteId})`);
   return r.rows[0]?.n ?? 0;
 }

@@ -286,7 +286,14 @@ export function createAktenService(db: Db, protokolliere: Protokollierer) {
         if (ab && bis && bis < ab) throw new Errors.NichtVerarbeitbar('gueltigBis liegt vor gueltigAb');
         const diff = aenderungen(alt as unknown as Record<string, unknown>, set);
         if (diff.length === 0) return alt;
+        // the Frist every inheriting Akte gets from this unit, before and after the change
+        const geerbteFrist = async () => wirksameFrist({ aufbewahrungsfrist: null, unbefristet: false }, (await repo.einheitenKetten(tx, [id])).get(id) ?? []).frist;
+        const vorher = aufbewahrungsfrist !== undefined ? await geerbteFrist() : null;
         const row = await repo.aendereEinheit(tx, id, set);
+        // design §3.6: shortening is refused while a Löschsperre covers an Akte that inherits the Frist
+        if (aufbewahrungsfrist !== undefined && istVerkuerzung(vorher, await geerbteFrist()) && (await repo.gesperrteErbendeAkten(tx, id)) > 0) {
+          throw loeschsperre('Eine Löschsperre liegt auf einer Akte, die diese Aufbewahrungsfrist erbt: die Frist kann nur verlängert werden');
+        }
         await protokolliere(tx, req, { aktion: 'aktenplaneinheit.geaendert', objektTyp: 'aktenplaneinheit', objektId: id, aenderungen: diff });
         return row;
       }),

@@ -16,6 +16,9 @@ export function sperreDarstellung(s: LoeschsperreRow): S['Loeschsperre'] {
     grund: s.grund,
     aktenzeichenGericht: s.aktenzeichenGericht,
     akten: s.akten,
+    vorgaenge: s.vorgaenge,
+    dokumente: s.dokumente,
+    suche: (s.suche as S['LoeschsperreSuche'] | null) ?? null,
     aktiv: s.aufgehobenAm === null,
     erstelltAm: s.erstelltAm.toISOString(),
     erstelltVon: s.erstelltVon,
@@ -44,9 +47,13 @@ export function aussonderungDarstellung(a: AussonderungAnsicht): S['Aussonderung
       status: o.status,
       archivkennung: o.archivkennung,
       gesperrt: o.gesperrt,
+      loeschung: o.loeschung,
+      loeschVersuche: o.loeschVersuche,
+      loeschFehler: o.loeschFehler,
+      inhaltGeloeschtAm: o.inhaltGeloeschtAm?.toISOString() ?? null,
     })),
     vernichtung: v
-      ? { beantragtVon: v.beantragtVon, beantragtAm: v.beantragtAm.toISOString(), freigegebenVon: v.freigegebenVon, freigegebenAm: v.freigegebenAm?.toISOString() ?? null }
+      ? { beantragtVon: v.beantragtVon, beantragtAm: v.beantragtAm.toISOString(), freigegebenVon: v.freigegebenVon, freigegebenAm: v.freigegebenAm?.toISOString() ?? null, protokollDokumentId: v.protokollDokumentId }
       : null,
     nachrichten: a.nachrichten.map((n) => ({ typ: n.typ, empfangenAm: n.empfangenAm.toISOString(), erstellungszeitpunkt: n.erstellungszeitpunkt, absender: n.absender })),
   };

@@ -4,20 +4,26 @@
 import { schema, sql, type Tx } from '@eakte/db';
 import { and, asc, desc, eq, inArray, isNull, isNotNull, type SQL } from 'drizzle-orm';
 
-const { akte, vorgang, aktenplaneinheit, organisationseinheit, loeschsperre, loeschsperreAkte, aussonderung, aussonderungObjekt, vernichtung, nachricht } = schema;
+const { akte, vorgang, aktenplaneinheit, organisationseinheit, loeschsperre, loeschsperreAkte, loeschsperreObjekt, aussonderung, aussonderungObjekt, vernichtung, nachricht, aussonderungAuftrag } = schema;
 
-export type LoeschsperreRow = typeof loeschsperre.$inferSelect & { akten: string[] };
+export type LoeschsperreRow = typeof loeschsperre.$inferSelect & { akten: string[]; vorgaenge: string[]; dokumente: string[] };
 export type AussonderungRow = typeof aussonderung.$inferSelect;
 export type ObjektRow = typeof aussonderungObjekt.$inferSelect & { aktenzeichen: string; betreff: string; gesperrt: boolean };
 export type VernichtungRow = typeof vernichtung.$inferSelect;
 export type NachrichtRow = typeof nachricht.$inferSelect;
+export type AuftragRow = typeof aussonderungAuftrag.$inferSelect;
+export type AuftragArt = AuftragRow['art'];
 
 const uuidArray = (ids: readonly string[]) => sql`ARRAY[${sql.join(ids.map((i) => sql`${i}`), sql`, `)}]::uuid[]`;
 
-/** The held condition of an Akte, for use in queries over `akten.akte`. */
-const gesperrtSql = (akteIdSpalte: SQL) => sql<boolean>`EXISTS (
-  SELECT 1 FROM ${loeschsperreAkte} la JOIN ${loeschsperre} l ON l.mandant_id = la.mandant_id AND l.id = la.loeschsperre_id
-  WHERE la.akte_id = ${akteIdSpalte} AND l.aufgehoben_am IS NULL)`;
+export type SperrObjektTyp = 'akte' | 'vorgang' | 'dokument';
+
+/**
+ * Whether a Löschsperre stands in the way of an Akte (on it, or on any of its Vorgänge and
+ * Dokumente), for use in queries: the SQL function `aussonderung.aktive_loeschsperren` is the one
+ * place that answers it.
+ */
+const gesperrtSql = (akteIdSpalte: SQL) => sql<boolean>`EXISTS (SELECT 1 FROM aussonderung.aktive_loeschsperren('akte', ${akteIdSpalte}))`;
 
 // ---- Löschsperren ----------------------------------------------------------------------------
 
@@ -27,23 +33,76 @@ export async function vorhandeneAkten(tx: Tx, ids: readonly string[]): Promise<S
   return new Set(rows.map((r) => r.id));
 }
 
-export async function legeSperreAn(tx: Tx, row: typeof loeschsperre.$inferInsert, akten: readonly string[]): Promise<void> {
+/** Vorgänge and Dokumente of the tenant with their Akte (missing ids are simply absent). */
+export async function objekteMitAkte(tx: Tx, vorgaenge: readonly string[], dokumente: readonly string[]): Promise<{ vorgaenge: Map<string, string>; dokumente: Map<string, string> }> {
+  const v = vorgaenge.length ? await tx.select({ id: vorgang.id, akteId: vorgang.akteId }).from(vorgang).where(inArray(vorgang.id, [...vorgaenge])) : [];
+  const d = dokumente.length
+    ? await tx
+        .select({ id: schema.dokument.id, akteId: vorgang.akteId })
+        .from(schema.dokument)
+        .innerJoin(vorgang, and(eq(vorgang.mandantId, schema.dokument.mandantId), eq(vorgang.id, schema.dokument.vorgangId)))
+        .where(inArray(schema.dokument.id, [...dokumente]))
+    : [];
+  return { vorgaenge: new Map(v.map((x) => [x.id, x.akteId])), dokumente: new Map(d.map((x) => [x.id, x.akteId])) };
+}
+
+/** Akten matching a hold's search (evaluated once, when the hold is placed); at most `max` + 1. */
+export async function aktenDerSuche(
+  tx: Tx,
+  f: { aktenplaneinheit?: string; aktenzeichen?: string; betreff?: string; laufzeitEndeBis?: string },
+  max: number,
+): Promise<string[]> {
+  const b: SQL[] = [];
+  if (f.aktenplaneinheit) {
+    b.push(sql`a.aktenplaneinheit_id IN (
+      WITH RECURSIVE baum AS (
+        SELECT id FROM ${aktenplaneinheit} WHERE id = ${f.aktenplaneinheit}
+        UNION ALL SELECT k.id FROM ${aktenplaneinheit} k JOIN baum ON k.parent_id = baum.id)
+      SELECT id FROM baum)`);
+  }
+  const muster = (t: string) => t.replace(/[\\%_]/g, (c) => `\\${c}`);
+  if (f.aktenzeichen) b.push(sql`a.aktenzeichen LIKE ${`${muster(f.aktenzeichen)}%`}`);
+  if (f.betreff) b.push(sql`a.betreff ILIKE ${`%${muster(f.betreff)}%`}`);
+  if (f.laufzeitEndeBis) b.push(sql`a.laufzeit_ende <= ${f.laufzeitEndeBis}::date`);
+  const r = await tx.execute<{ id: string }>(sql`SELECT a.id FROM ${akte} a ${b.length ? sql`WHERE ${sql.join(b, sql` AND `)}` : sql``} ORDER BY a.id LIMIT ${max + 1}`);
+  return r.rows.map((x) => x.id);
+}
+
+export async function legeSperreAn(
+  tx: Tx,
+  row: typeof loeschsperre.$inferInsert,
+  ziele: { akten: readonly string[]; vorgaenge: readonly string[]; dokumente: readonly string[] },
+): Promise<void> {
   await tx.insert(loeschsperre).values(row);
-  await tx.insert(loeschsperreAkte).values(akten.map((akteId) => ({ mandantId: row.mandantId, loeschsperreId: row.id, akteId })));
+  if (ziele.akten.length) await tx.insert(loeschsperreAkte).values(ziele.akten.map((akteId) => ({ mandantId: row.mandantId, loeschsperreId: row.id, akteId })));
+  // each row carries its Akte, taken from the database, never from the caller
+  if (ziele.vorgaenge.length) {
+    await tx.execute(sql`INSERT INTO ${loeschsperreObjekt} (mandant_id, loeschsperre_id, akte_id, vorgang_id, dokument_id)
+      SELECT v.mandant_id, ${row.id}::uuid, v.akte_id, v.id, NULL FROM ${vorgang} v WHERE v.id = ANY(${uuidArray(ziele.vorgaenge)})`);
+  }
+  if (ziele.dokumente.length) {
+    await tx.execute(sql`INSERT INTO ${loeschsperreObjekt} (mandant_id, loeschsperre_id, akte_id, vorgang_id, dokument_id)
+      SELECT d.mandant_id, ${row.id}::uuid, v.akte_id, v.id, d.id FROM ${schema.dokument} d
+        JOIN ${vorgang} v ON v.mandant_id = d.mandant_id AND v.id = d.vorgang_id WHERE d.id = ANY(${uuidArray(ziele.dokumente)})`);
+  }
 }
 
 const aktenDerSperre = sql<string[]>`coalesce((SELECT array_agg(la.akte_id ORDER BY la.akte_id) FROM ${loeschsperreAkte} la
   WHERE la.mandant_id = ${loeschsperre.mandantId} AND la.loeschsperre_id = ${loeschsperre.id}), '{}'::uuid[])`;
+const vorgaengeDerSperre = sql<string[]>`coalesce((SELECT array_agg(lo.vorgang_id ORDER BY lo.vorgang_id) FROM ${loeschsperreObjekt} lo
+  WHERE lo.mandant_id = ${loeschsperre.mandantId} AND lo.loeschsperre_id = ${loeschsperre.id} AND lo.dokument_id IS NULL), '{}'::uuid[])`;
+const dokumenteDerSperre = sql<string[]>`coalesce((SELECT array_agg(lo.dokument_id ORDER BY lo.dokument_id) FROM ${loeschsperreObjekt} lo
+  WHERE lo.mandant_id = ${loeschsperre.mandantId} AND lo.loeschsperre_id = ${loeschsperre.id} AND lo.dokument_id IS NOT NULL), '{}'::uuid[])`;
 
 export async function sperre(tx: Tx, id: string, opts: { sperren?: boolean } = {}): Promise<LoeschsperreRow | null> {
-  const q = tx
-    .select({ s: loeschsperre })
-    .from(loeschsperre)
-    .where(eq(loeschsperre.id, id));
+  const q = tx.select({ s: loeschsperre }).from(loeschsperre).where(eq(loeschsperre.id, id));
   const rows = opts.sperren ? await q.for('update') : await q;
   if (!rows[0]) return null;
-  const akten = await tx.select({ id: loeschsperreAkte.akteId }).from(loeschsperreAkte).where(eq(loeschsperreAkte.loeschsperreId, id)).orderBy(asc(loeschsperreAkte.akteId));
-  return { ...rows[0].s, akten: akten.map((a) => a.id) };
+  const [z] = await tx
+    .select({ akten: aktenDerSperre, vorgaenge: vorgaengeDerSperre, dokumente: dokumenteDerSperre })
+    .from(loeschsperre)
+    .where(eq(loeschsperre.id, id));
+  return { ...rows[0].s, ...z! };
 }
 
 export async function sperren(
@@ -53,32 +112,39 @@ export async function sperren(
   const bedingungen: SQL[] = [];
   if (f.aktiv === true) bedingungen.push(isNull(loeschsperre.aufgehobenAm));
   if (f.aktiv === false) bedingungen.push(isNotNull(loeschsperre.aufgehobenAm));
-  if (f.akte) bedingungen.push(sql`EXISTS (SELECT 1 FROM ${loeschsperreAkte} la WHERE la.loeschsperre_id = ${loeschsperre.id} AND la.akte_id = ${f.akte})`);
+  if (f.akte) {
+    bedingungen.push(sql`(EXISTS (SELECT 1 FROM ${loeschsperreAkte} la WHERE la.loeschsperre_id = ${loeschsperre.id} AND la.akte_id = ${f.akte})
+      OR EXISTS (SELECT 1 FROM ${loeschsperreObjekt} lo WHERE lo.loeschsperre_id = ${loeschsperre.id} AND lo.akte_id = ${f.akte}))`);
+  }
   if (f.nach) bedingungen.push(sql`(${loeschsperre.erstelltAm}, ${loeschsperre.id}) < (${f.nach.erstelltAm.toISOString()}::timestamptz, ${f.nach.id}::uuid)`);
   const rows = await tx
-    .select({ s: loeschsperre, akten: aktenDerSperre })
+    .select({ s: loeschsperre, akten: aktenDerSperre, vorgaenge: vorgaengeDerSperre, dokumente: dokumenteDerSperre })
     .from(loeschsperre)
     .where(bedingungen.length ? and(...bedingungen) : undefined)
     .orderBy(desc(loeschsperre.erstelltAm), desc(loeschsperre.id))
     .limit(f.limit);
-  return rows.map((r) => ({ ...r.s, akten: r.akten }));
+  return rows.map((r) => ({ ...r.s, akten: r.akten, vorgaenge: r.vorgaenge, dokumente: r.dokumente }));
 }
 
 export async function hebeSperreAuf(tx: Tx, id: string, von: string, grund: string): Promise<void> {
   await tx.update(loeschsperre).set({ aufgehobenAm: sql`now()`, aufgehobenVon: von, aufhebungsgrund: grund }).where(eq(loeschsperre.id, id));
 }
 
-/** Active holds per Akte (only Akten with at least one). */
-export async function aktiveSperrenJeAkte(tx: Tx, akteIds: readonly string[]): Promise<Map<string, number>> {
-  if (akteIds.length === 0) return new Map();
-  const rows = await tx
-    .select({ akteId: loeschsperreAkte.akteId, n: sql<number>`count(*)::int` })
-    .from(loeschsperreAkte)
-    .innerJoin(loeschsperre, and(eq(loeschsperre.mandantId, loeschsperreAkte.mandantId), eq(loeschsperre.id, loeschsperreAkte.loeschsperreId)))
-    .where(and(inArray(loeschsperreAkte.akteId, [...akteIds]), isNull(loeschsperre.aufgehobenAm)))
-    .groupBy(loeschsperreAkte.akteId);
-  return new Map(rows.map((r) => [r.akteId, r.n]));
+/**
+ * THE repository method for hold coverage: the number of active Löschsperren that stand in the way
+ * of removing or changing each object (on it, its ancestors or its contents), only objects with
+ * at least one. Asks `aussonderung.aktive_loeschsperren`, the one place in SQL.
+ */
+export async function aktiveLoeschsperren(tx: Tx, typ: SperrObjektTyp, ids: readonly string[]): Promise<Map<string, number>> {
+  if (ids.length === 0) return new Map();
+  const r = await tx.execute<{ id: string; n: number }>(sql`
+    SELECT u.id, (SELECT count(*) FROM aussonderung.aktive_loeschsperren(${typ}, u.id))::int AS n
+    FROM unnest(${uuidArray([...new Set(ids)])}) AS u(id)`);
+  return new Map(r.rows.filter((x) => x.n > 0).map((x) => [x.id, x.n]));
 }
+
+/** Active holds per Akte (on the Akte or anything in it). */
+export const aktiveSperrenJeAkte = (tx: Tx, akteIds: readonly string[]) => aktiveLoeschsperren(tx, 'akte', akteIds);
 
 // ---- due list ---------------------------------------------------------------------------------
 
@@ -267,11 +333,74 @@ export async function gebeVernichtungFrei(tx: Tx, id: string, von: string, name:
   await tx.update(vernichtung).set({ freigegebenVon: von, freigegebenVonName: name, freigegebenAm: sql`now()`, objekte: objekteSnapshot }).where(eq(vernichtung.id, id));
 }
 
-export async function mandantName(tx: Tx, mandantId: string): Promise<{ name: string; behoerdenkennung: string | null }> {
-  const rows = await tx.select({ name: schema.mandant.name, behoerdenkennung: schema.mandant.behoerdenkennung }).from(schema.mandant).where(eq(schema.mandant.id, mandantId));
-  return rows[0] ?? { name: 'Unbekannte Behörde', behoerdenkennung: null };
+export async function mandantName(tx: Tx, mandantId: string): Promise<{ name: string; behoerdenkennung: string | null; einstellungen: unknown }> {
+  const rows = await tx
+    .select({ name: schema.mandant.name, behoerdenkennung: schema.mandant.behoerdenkennung, einstellungen: schema.mandant.einstellungen })
+    .from(schema.mandant)
+    .where(eq(schema.mandant.id, mandantId));
+  return rows[0] ?? { name: 'Unbekannte Behörde', behoerdenkennung: null, einstellungen: {} };
 }
 
-export async function setzeVernichtungsprotokoll(tx: Tx, id: string, schluessel: string, sha256: string): Promise<void> {
-  await tx.update(vernichtung).set({ protokollSchluessel: schluessel, protokollSha256: sha256 }).where(eq(vernichtung.id, id));
+/** The stored protocol, and the objects it names (those actually destroyed). */
+export async function setzeVernichtungsprotokoll(tx: Tx, id: string, p: { schluessel: string; sha256: string; objekte: unknown; dokumentId: string | null }): Promise<void> {
+  await tx.update(vernichtung).set({ protokollSchluessel: p.schluessel, protokollSha256: p.sha256, objekte: p.objekte, protokollDokumentId: p.dokumentId }).where(eq(vernichtung.id, id));
+}
+
+// ---- jobs -------------------------------------------------------------------------------------
+
+/**
+ * Serialises placing a hold with removing content of the same Akten: both take this lock per Akte
+ * (in id order, so two callers never deadlock) until their transaction ends. A job that checked
+ * "no hold" therefore deletes before any new hold on the Akte commits, never after.
+ */
+export async function sperreAktenGegenLoeschung(tx: Tx, akteIds: readonly string[]): Promise<void> {
+  if (akteIds.length === 0) return;
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended('loeschsperre:' || u.id::text, 0))
+    FROM unnest(${uuidArray([...new Set(akteIds)])}) AS u(id) ORDER BY u.id`);
+}
+
+export async function legeAuftraegeAn(tx: Tx, rows: (typeof aussonderungAuftrag.$inferInsert)[]): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.insert(aussonderungAuftrag).values(rows).onConflictDoNothing();
+}
+
+export async function offeneAuftraege(tx: Tx, aussonderungId: string, art?: AuftragArt): Promise<number> {
+  const r = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(aussonderungAuftrag)
+    .where(and(eq(aussonderungAuftrag.aussonderungId, aussonderungId), art ? eq(aussonderungAuftrag.art, art) : undefined));
+  return r[0]?.n ?? 0;
+}
+
+export async function loescheAuftrag(tx: Tx, id: number): Promise<void> {
+  await tx.delete(aussonderungAuftrag).where(eq(aussonderungAuftrag.id, id));
+}
+
+/** The job failed: retried after `sekunden`, the error kept on the job. */
+export async function verschiebeAuftrag(tx: Tx, id: number, fehler: string, sekunden: number): Promise<void> {
+  await tx
+    .update(aussonderungAuftrag)
+    .set({ letzterFehler: fehler.slice(0, 500), faelligAb: sql`now() + make_interval(secs => ${sekunden})` })
+    .where(eq(aussonderungAuftrag.id, id));
+}
+
+export async function zaehleFortschritt(tx: Tx, id: string): Promise<void> {
+  await tx
+    .update(aussonderung)
+    .set({ fortschrittErledigt: sql`least(${aussonderung.fortschrittErledigt} + 1, ${aussonderung.fortschrittGesamt})`, geaendertAm: sql`now()` })
+    .where(eq(aussonderung.id, id));
+}
+
+/** One object, locked for the caller's transaction. */
+export async function findeObjekt(tx: Tx, aussonderungId: string, akteId: string): Promise<ObjektRow | null> {
+  const wo = and(eq(aussonderungObjekt.aussonderungId, aussonderungId), eq(aussonderungObjekt.akteId, akteId));
+  // drizzle qualifies `FOR UPDATE OF` with the schema, which PostgreSQL refuses: lock first, then join
+  await tx.select({ id: aussonderungObjekt.akteId }).from(aussonderungObjekt).where(wo).for('update');
+  const rows = await tx
+    .select({ o: aussonderungObjekt, aktenzeichen: akte.aktenzeichen, betreff: akte.betreff, gesperrt: gesperrtSql(sql`${aussonderungObjekt.akteId}`) })
+    .from(aussonderungObjekt)
+    .innerJoin(akte, and(eq(akte.mandantId, aussonderungObjekt.mandantId), eq(akte.id, aussonderungObjekt.akteId)))
+    .where(wo);
+  const r = rows[0];
+  return r ? { ...r.o, aktenzeichen: r.aktenzeichen, betreff: r.betreff, gesperrt: r.gesperrt } : null;
 }

@@ -3,10 +3,11 @@
 // Content is removed from storage only after the transaction that records the removal committed.
 import type { Readable } from 'node:stream';
 import { createHash } from 'node:crypto';
-import type { Db, Tx } from '@eakte/db';
+import { legeSystemdokumentAb, schema, sql, type Db, type Tx } from '@eakte/db';
+import { eq } from 'drizzle-orm';
 import type { ObjectStore } from '@eakte/storage';
-import { akteurOf, type Protokollierer } from '@eakte/platform';
-import type { FastifyRequest } from 'fastify';
+import { akteurOf, wirksameEinstellungen, type Protokollierer } from '@eakte/platform';
+import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import {
   pruefeAbgabe,
@@ -40,6 +41,15 @@ import type { Historienquelle, InhaltDatei, InhaltDokument, Inhalte } from './po
 
 export const LIMIT_STANDARD = 50;
 export const LIMIT_MAX = 200;
+/** A hold's search adds at most this many Akten. */
+export const MAX_SUCHTREFFER = 10_000;
+
+export interface SperrSuche {
+  aktenplaneinheit?: string;
+  aktenzeichen?: string;
+  betreff?: string;
+  laufzeitEndeBis?: string;
+}
 const begrenze = (limit: number | undefined) => Math.min(Math.max(limit ?? LIMIT_STANDARD, 1), LIMIT_MAX);
 
 /** The archive the agency offers to. */
@@ -69,6 +79,7 @@ const dateiAlsX = (f: InhaltDatei) => ({
   dateiname: f.paketname,
   dateinameOriginal: f.dateinameOriginal,
   format: f.format,
+  mimeType: f.mimeType,
   ersteller: f.ersteller,
   datumUhrzeit: f.erstelltAm,
 });
@@ -107,6 +118,7 @@ export function createAussonderungService(
 
   async function kopfDaten(tx: Tx, mandantId: string, prozessId: string, organisationseinheit?: string | null): Promise<KopfDaten> {
     const m = await repo.mandantName(tx, mandantId);
+    const zustaendig = wirksameEinstellungen(m.einstellungen).zustaendigesArchiv?.trim() || null;
     const kennung = m.behoerdenkennung?.split(':');
     return {
       prozessId,
@@ -116,7 +128,8 @@ export function createAussonderungService(
         organisationseinheit: organisationseinheit ?? null,
         behoerdenkennung: kennung && kennung.length === 2 ? { praefix: kennung[0]!, schluessel: kennung[1]! } : null,
       },
-      empfaenger: { behoerde: deps.archiv.name, kurzbezeichnung: deps.archiv.kurzbezeichnung ?? null },
+      // the archive the tenant names (Fachadministration), else the platform's configured default
+      empfaenger: zustaendig ? { behoerde: zustaendig, kurzbezeichnung: null } : { behoerde: deps.archiv.name, kurzbezeichnung: deps.archiv.kurzbezeichnung ?? null },
     };
   }
 
@@ -218,13 +231,121 @@ export function createAussonderungService(
     }
   }
 
-  /** Deletes content after the recording transaction committed, then notes the deletion. */
-  async function entferneInhalte(req: FastifyRequest, aussonderungId: string, je: Map<string, InhaltDatei[]>) {
+  /** The caller as the actor of a job's audit events (the job runs long after the request). */
+  function auftragAkteur(req: FastifyRequest) {
     const a = akteurOf(req);
-    for (const [akteId, dateien] of je) {
-      await inhalte.entferne(dateien);
-      await db.withMandant(a.mandantId, (tx) => repo.setzeObjekt(tx, aussonderungId, akteId, { inhaltGeloeschtAm: new Date() }));
+    return { sub: a.sub, name: a.name, rollen: [...a.rollen], client: a.client ?? null };
+  }
+
+  /** A stand-in request for a job, so its audit events name who ordered the work. */
+  function auftragAnfrage(auf: repo.AuftragRow): FastifyRequest {
+    return { akteur: { ...auf.akteur, client: auf.akteur.client ?? undefined, mandantId: auf.mandantId, mandantSlug: null, scopes: [] }, id: `auftrag-${auf.id}`, ip: undefined } as unknown as FastifyRequest;
+  }
+
+  /**
+   * One content removal: the gates asked again when the job runs (a hold placed after the approval
+   * stops it), the hold lock taken so no new hold commits while we delete, then every version of
+   * every Dokument of the Akte removed, and only then the object marked. A storage error rolls the
+   * transaction back and the job is retried; deleting twice is harmless.
+   */
+  async function loescheInhaltImAuftrag(tx: Tx, auf: repo.AuftragRow): Promise<void> {
+    const akteId = auf.akteId!;
+    const req = auftragAnfrage(auf);
+    await repo.sperreAktenGegenLoeschung(tx, [akteId]);
+    const o = await repo.findeObjekt(tx, auf.aussonderungId, akteId);
+    const sperren = (await repo.aktiveSperrenJeAkte(tx, [akteId])).get(akteId) ?? 0;
+    let verstoss: Verstoss | null;
+    if (!o) verstoss = { code: 'NICHT_ANGEBOTEN', text: 'Nicht angeboten' };
+    else if (auf.art === 'vernichtung') {
+      const v = await repo.findeVernichtung(tx, auf.aussonderungId);
+      verstoss = !v?.freigegebenAm
+        ? { code: 'VIER_AUGEN', text: 'Die Vernichtung ist nicht freigegeben' }
+        : (pruefeVierAugen(v.beantragtVon, v.freigegebenVon!) ??
+          pruefeVernichtung({ angeboten: true, bewertung: o.bewertung, aktiveSperren: sperren, inhaltGeloescht: o.status === 'vernichtet' }));
+    } else {
+      verstoss = pruefeLoeschungNachImport({ angeboten: true, bewertung: o.bewertung, aktiveSperren: sperren, importBestaetigt: o.status === 'archiviert' && o.erfolgreich === true });
     }
+    if (o && verstoss) {
+      // nothing is deleted; the object keeps its content and shows why
+      await repo.setzeObjekt(tx, auf.aussonderungId, akteId, { loeschung: 'gesperrt', loeschFehler: verstoss.code });
+      await protokolliere(tx, req, {
+        aktion: auf.art === 'vernichtung' ? 'akte.vernichtung.abgebrochen' : 'akte.loeschung.abgebrochen',
+        objektTyp: 'akte', objektId: akteId, akteId, aktenzeichen: o.aktenzeichen, ergebnis: 'abgelehnt',
+        details: { aussonderungId: auf.aussonderungId, grund: verstoss.code },
+      });
+    } else if (o) {
+      const dateien = (await dateienDerAkten(tx, [akteId])).get(akteId)!;
+      await inhalte.entferne(dateien);
+      await repo.setzeObjekt(tx, auf.aussonderungId, akteId, {
+        ...(auf.art === 'vernichtung' ? { status: 'vernichtet' as const } : {}),
+        loeschung: 'erledigt', loeschFehler: null, inhaltGeloeschtAm: new Date(),
+      });
+      await protokolliere(tx, req, {
+        aktion: auf.art === 'vernichtung' ? 'akte.vernichtet' : 'akte.inhalt.entfernt',
+        objektTyp: 'akte', objektId: akteId, akteId, aktenzeichen: o.aktenzeichen,
+        details: { aussonderungId: auf.aussonderungId, dateien: dateien.length, ...(auf.art === 'vernichtung' ? { freigegebenVon: auf.akteur.sub } : { archivkennung: o.archivkennung }) },
+      });
+    }
+    await repo.loescheAuftrag(tx, auf.id);
+    await repo.zaehleFortschritt(tx, auf.aussonderungId);
+    await aktualisiereStatus(tx, auf.aussonderungId);
+    if (auf.art === 'vernichtung') {
+      // the last destruction of the process orders the protocol (the process row lock orders them)
+      await gesperrteAussonderung(tx, auf.aussonderungId);
+      if ((await repo.offeneAuftraege(tx, auf.aussonderungId, 'vernichtung')) === 0) {
+        await repo.legeAuftraegeAn(tx, [{ mandantId: auf.mandantId, aussonderungId: auf.aussonderungId, art: 'vernichtungsprotokoll', akteId: null, akteur: auf.akteur }]);
+      }
+    }
+  }
+
+  /**
+   * The protocol of what was actually destroyed, stored once with its checksum and filed as a
+   * Dokument of the tenant: in the Akte the setting `aussonderungAblageAkte` names, Vorgang
+   * `Aussonderung <ProzessID>` (created when missing). Without an open Ablage-Akte the stored PDF
+   * is referenced from the Vernichtung only, and the Protokoll says why it was not filed.
+   */
+  async function schreibeProtokollImAuftrag(tx: Tx, auf: repo.AuftragRow): Promise<void> {
+    const v = await repo.findeVernichtung(tx, auf.aussonderungId, { sperren: true });
+    if (v?.freigegebenAm && !v.protokollSchluessel) {
+      const req = auftragAnfrage(auf);
+      const vernichtet = new Set((await repo.objekte(tx, auf.aussonderungId)).filter((o) => o.status === 'vernichtet').map((o) => o.akteId));
+      const objekte = (v.objekte as (ProtokollObjekt & { akteId?: string })[]).filter((o) => o.akteId && vernichtet.has(o.akteId));
+      const pdf = await protokollPdf(tx, auf.mandantId, auf.aussonderungId, { ...v, objekte });
+      const sha256 = createHash('sha256').update(pdf).digest('hex');
+      const einstellung = wirksameEinstellungen((await repo.mandantName(tx, auf.mandantId)).einstellungen).aussonderungAblageAkte;
+      const ablageAkte = einstellung && /^[0-9a-f-]{36}$/i.test(einstellung) && (await repo.aktenDaten(tx, [einstellung]))[0]?.row.status === 'offen' ? einstellung : null;
+      // filed: a Dokument's object under the Dokumente key scheme (a rollback leaves an orphan the
+      // sweeper removes); not filed: under the protocol's own key, referenced from the Vernichtung
+      const schluessel = ablageAkte ? `${auf.mandantId}/${uuidv7()}` : `aussonderung/${auf.mandantId}/${auf.aussonderungId}/vernichtungsprotokoll-${v.id}.pdf`;
+      await deps.storage.put(schluessel, Buffer.from(pdf), pdf.byteLength, 'application/pdf');
+      let dokumentId: string | null = null;
+      if (ablageAkte) {
+        dokumentId = uuidv7();
+        const dateiname = `${auf.aussonderungId}_Vernichtungsprotokoll.pdf`;
+        const betreff = `Vernichtungsprotokoll der Aussonderung ${auf.aussonderungId}`;
+        const r = await legeSystemdokumentAb(
+          tx,
+          auf.mandantId,
+          { akteId: ablageAkte, vorgangBetreff: `Aussonderung ${auf.aussonderungId}`, vorgangId: uuidv7() },
+          { id: dokumentId, betreff, datumDesSchreibens: heute(v.freigegebenAm), dateiname, mimeType: 'application/pdf', groesse: pdf.byteLength, sha256, speicherschluessel: schluessel, erstelltVon: auf.akteur.sub },
+        );
+        // closed since the check above: the retry files it without the Akte
+        if (!r.abgelegt) throw new Error(`Ablage-Akte nicht verfügbar: ${r.grund}`);
+        if (r.vorgangNeu) {
+          await protokolliere(tx, req, { aktion: 'vorgang.erstellt', objektTyp: 'vorgang', objektId: r.vorgangId, akteId: r.akteId, aktenzeichen: r.aktenzeichen, details: { kennzeichen: r.vorgangKennzeichen, betreff: `Aussonderung ${auf.aussonderungId}` } });
+        }
+        await protokolliere(tx, req, {
+          aktion: 'dokument.erstellt', objektTyp: 'dokument', objektId: dokumentId, akteId: r.akteId, aktenzeichen: r.aktenzeichen,
+          details: { vorgangId: r.vorgangId, versionNr: 1, groesse: pdf.byteLength, sha256, mimeType: 'application/pdf', dateiname, betreff, aussonderungId: auf.aussonderungId },
+        });
+      }
+      await repo.setzeVernichtungsprotokoll(tx, v.id, { schluessel, sha256, objekte, dokumentId });
+      await protokolliere(tx, req, {
+        aktion: 'aussonderung.vernichtungsprotokoll.erstellt', objektTyp: 'aussonderung', objektId: auf.aussonderungId,
+        details: { objekte: objekte.length, sha256, ...(dokumentId ? { dokumentId } : { abgelegt: false, grund: einstellung ? 'ABLAGE_AKTE_NICHT_OFFEN' : 'KEINE_ABLAGE_AKTE' }) },
+      });
+    }
+    await repo.loescheAuftrag(tx, auf.id);
   }
 
   async function protokollPdf(tx: Tx, mandantId: string, id: string, v: repo.VernichtungRow): Promise<Uint8Array> {
@@ -245,17 +366,41 @@ export function createAussonderungService(
 
   return {
     // ---- Löschsperren -------------------------------------------------------------------------
-    erstelleSperre(req: FastifyRequest, body: { bezeichnung: string; grund: string; aktenzeichenGericht?: string; akten: string[] }) {
+    /**
+     * A hold on named Akten, Vorgänge and Dokumente, plus the Akten a search finds right now. Takes
+     * the hold lock of every Akte concerned, so a content-removal job that already checked an Akte
+     * finishes before the hold commits, and every later one sees it.
+     */
+    erstelleSperre(
+      req: FastifyRequest,
+      body: { bezeichnung: string; grund: string; aktenzeichenGericht?: string; akten?: string[]; vorgaenge?: string[]; dokumente?: string[]; suche?: SperrSuche },
+    ) {
       return imMandant(req, async (tx, a) => {
-        const ids = [...new Set(body.akten.map((i) => i.toLowerCase()))];
-        const da = await repo.vorhandeneAkten(tx, ids);
-        const fehlend = ids.filter((i) => !da.has(i));
-        if (fehlend.length) throw Object.assign(new NichtVerarbeitbar(`Akten existieren nicht: ${fehlend.join(', ')}`), { erweiterung: { akten: fehlend } });
-        const id = uuidv7();
-        await repo.legeSperreAn(tx, { id, mandantId: a.mandantId, bezeichnung: body.bezeichnung, grund: body.grund, aktenzeichenGericht: body.aktenzeichenGericht ?? null, erstelltVon: a.sub }, ids);
-        for (const akteId of ids) {
-          await protokolliere(tx, req, { aktion: 'loeschsperre.angelegt', objektTyp: 'akte', objektId: akteId, akteId, details: { loeschsperreId: id, bezeichnung: body.bezeichnung, grund: body.grund } });
+        const norm = (l?: string[]) => [...new Set((l ?? []).map((i) => i.toLowerCase()))];
+        const akten = norm(body.akten);
+        const vorgaenge = norm(body.vorgaenge);
+        const dokumente = norm(body.dokumente);
+        if (!akten.length && !vorgaenge.length && !dokumente.length && !body.suche) throw ungueltig('body: Akten, Vorgänge, Dokumente oder eine Suche angeben');
+        const da = await repo.vorhandeneAkten(tx, akten);
+        const mitAkte = await repo.objekteMitAkte(tx, vorgaenge, dokumente);
+        const fehlend = [...akten.filter((i) => !da.has(i)), ...vorgaenge.filter((i) => !mitAkte.vorgaenge.has(i)), ...dokumente.filter((i) => !mitAkte.dokumente.has(i))];
+        if (fehlend.length) throw Object.assign(new NichtVerarbeitbar(`Objekte existieren nicht: ${fehlend.join(', ')}`), { erweiterung: { objekte: fehlend } });
+        if (body.suche) {
+          const gefunden = await repo.aktenDerSuche(tx, body.suche, MAX_SUCHTREFFER);
+          if (gefunden.length > MAX_SUCHTREFFER) throw new NichtVerarbeitbar(`Die Suche findet mehr als ${MAX_SUCHTREFFER} Akten; bitte enger fassen`);
+          for (const g of gefunden) if (!akten.includes(g)) akten.push(g);
         }
+        await repo.sperreAktenGegenLoeschung(tx, [...akten, ...mitAkte.vorgaenge.values(), ...mitAkte.dokumente.values()]);
+        const id = uuidv7();
+        await repo.legeSperreAn(
+          tx,
+          { id, mandantId: a.mandantId, bezeichnung: body.bezeichnung, grund: body.grund, aktenzeichenGericht: body.aktenzeichenGericht ?? null, erstelltVon: a.sub, suche: body.suche ?? null },
+          { akten, vorgaenge, dokumente },
+        );
+        const details = { loeschsperreId: id, bezeichnung: body.bezeichnung, grund: body.grund };
+        for (const akteId of akten) await protokolliere(tx, req, { aktion: 'loeschsperre.angelegt', objektTyp: 'akte', objektId: akteId, akteId, details });
+        for (const [vid, akteId] of mitAkte.vorgaenge) await protokolliere(tx, req, { aktion: 'loeschsperre.angelegt', objektTyp: 'vorgang', objektId: vid, akteId, details });
+        for (const [did, akteId] of mitAkte.dokumente) await protokolliere(tx, req, { aktion: 'loeschsperre.angelegt', objektTyp: 'dokument', objektId: did, akteId, details });
         return (await repo.sperre(tx, id))!;
       });
     },
@@ -279,9 +424,11 @@ export function createAussonderungService(
         if (!grund?.trim()) throw ungueltig('querystring.grund: Eine Löschsperre wird nur mit Grund aufgehoben');
         if (s.aufgehobenAm) throw new Konflikt('Die Löschsperre ist bereits aufgehoben');
         await repo.hebeSperreAuf(tx, id, a.sub, grund);
-        for (const akteId of s.akten) {
-          await protokolliere(tx, req, { aktion: 'loeschsperre.aufgehoben', objektTyp: 'akte', objektId: akteId, akteId, details: { loeschsperreId: id, grund } });
-        }
+        const mitAkte = await repo.objekteMitAkte(tx, s.vorgaenge, s.dokumente);
+        const details = { loeschsperreId: id, grund };
+        for (const akteId of s.akten) await protokolliere(tx, req, { aktion: 'loeschsperre.aufgehoben', objektTyp: 'akte', objektId: akteId, akteId, details });
+        for (const [vid, akteId] of mitAkte.vorgaenge) await protokolliere(tx, req, { aktion: 'loeschsperre.aufgehoben', objektTyp: 'vorgang', objektId: vid, akteId, details });
+        for (const [did, akteId] of mitAkte.dokumente) await protokolliere(tx, req, { aktion: 'loeschsperre.aufgehoben', objektTyp: 'dokument', objektId: did, akteId, details });
         return (await repo.sperre(tx, id))!;
       });
     },
@@ -454,9 +601,9 @@ export function createAussonderungService(
       return { dateiname: paketName(id, '0503'), inhalt: paket(id, '0503', xml, eintraege) };
     },
 
-    /** 0506: confirmed Akten become archiviert; their content is deleted after commit. */
-    async importbestaetigung(req: FastifyRequest, id: string, xml: string) {
-      const { ergebnis, loeschen } = await imMandant(req, async (tx, a) => {
+    /** 0506: confirmed Akten become archiviert; removing their content is queued as jobs. */
+    importbestaetigung(req: FastifyRequest, id: string, xml: string) {
+      return imMandant(req, async (tx, a) => {
         await gesperrteAussonderung(tx, id);
         const { kopf, meldungen } = await leseXml(xml, leseImportbestaetigung);
         pruefeProzess(kopf, id);
@@ -473,18 +620,13 @@ export function createAussonderungService(
         const dateien = await dateienDerAkten(tx, frei.map((o) => o.akteId));
         for (const o of frei) {
           const kennung = archiviert.get(o.akteId)!.archivkennung;
-          await repo.setzeObjekt(tx, id, o.akteId, { status: 'archiviert', erfolgreich: true, archivkennung: kennung });
+          await repo.setzeObjekt(tx, id, o.akteId, { status: 'archiviert', erfolgreich: true, archivkennung: kennung, loeschung: 'ausstehend' });
           await protokolliere(tx, req, { aktion: 'akte.archiviert', objektTyp: 'akte', objektId: o.akteId, akteId: o.akteId, aktenzeichen: o.aktenzeichen, details: { aussonderungId: id, archivkennung: kennung, dateien: dateien.get(o.akteId)!.length } });
         }
+        await repo.legeAuftraegeAn(tx, frei.map((o) => ({ mandantId: a.mandantId, aussonderungId: id, art: 'loeschung-nach-import' as const, akteId: o.akteId, akteur: auftragAkteur(req) })));
         await repo.speichereNachricht(tx, { id: uuidv7(), mandantId: a.mandantId, aussonderungId: id, typ: '0506', erstellungszeitpunkt: kopf.erstellungszeitpunkt, absender: kopf.absender, empfangenVon: a.sub, inhalt: xml });
-        await repo.setzeAussonderung(tx, id, { fortschrittSchritt: 'loeschung-nach-import', fortschrittErledigt: 0, fortschrittGesamt: frei.length });
+        if (frei.length) await repo.setzeAussonderung(tx, id, { fortschrittSchritt: 'loeschung-nach-import', fortschrittErledigt: 0, fortschrittGesamt: frei.length });
         await aktualisiereStatus(tx, id);
-        return { ergebnis: null, loeschen: dateien };
-      });
-      void ergebnis;
-      await entferneInhalte(req, id, loeschen);
-      return imMandant(req, async (tx) => {
-        await repo.setzeAussonderung(tx, id, { fortschrittErledigt: loeschen.size });
         return ansicht(tx, (await repo.findeAussonderung(tx, id))!);
       });
     },
@@ -511,9 +653,12 @@ export function createAussonderungService(
       });
     },
 
-    /** Approve (second pair of eyes): gates asked again, content deleted after commit, stub kept. */
-    async gebeVernichtungFrei(req: FastifyRequest, id: string) {
-      const loeschen = await imMandant(req, async (tx, a) => {
+    /**
+     * Approve (second pair of eyes): gates asked again, the approval and the objects' snapshot
+     * recorded, and one job per object queued; each job asks the gates once more when it runs.
+     */
+    gebeVernichtungFrei(req: FastifyRequest, id: string) {
+      return imMandant(req, async (tx, a) => {
         await gesperrteAussonderung(tx, id);
         const antrag = await repo.findeVernichtung(tx, id, { sperren: true });
         if (!antrag) throw new AussonderungFehler.FalscherSchritt('Es ist keine Vernichtung beantragt');
@@ -529,7 +674,8 @@ export function createAussonderungService(
         if (verstoesse.length) throw verstossFehler(verstoesse[0]![0], verstoesse.map((x) => x[1]));
         const dateien = await dateienDerAkten(tx, v.map((o) => o.akteId));
         const akten = new Map((await repo.aktenDaten(tx, v.map((o) => o.akteId))).map((x) => [x.row.id, x.row]));
-        const snapshot: ProtokollObjekt[] = v.map((o) => ({
+        const snapshot: (ProtokollObjekt & { akteId: string })[] = v.map((o) => ({
+          akteId: o.akteId,
           aktenzeichen: o.aktenzeichen,
           betreff: o.betreff,
           laufzeitBeginn: akten.get(o.akteId)?.laufzeitBeginn ?? null,
@@ -538,23 +684,18 @@ export function createAussonderungService(
         }));
         await repo.gebeVernichtungFrei(tx, antrag.id, a.sub, a.name, snapshot);
         for (const o of v) {
-          await repo.setzeObjekt(tx, id, o.akteId, { status: 'vernichtet' });
-          await protokolliere(tx, req, { aktion: 'akte.vernichtet', objektTyp: 'akte', objektId: o.akteId, akteId: o.akteId, aktenzeichen: o.aktenzeichen, details: { aussonderungId: id, beantragtVon: antrag.beantragtVon, dateien: dateien.get(o.akteId)!.length } });
+          await repo.setzeObjekt(tx, id, o.akteId, { loeschung: 'ausstehend' });
+          await protokolliere(tx, req, { aktion: 'akte.vernichtung.freigegeben', objektTyp: 'akte', objektId: o.akteId, akteId: o.akteId, aktenzeichen: o.aktenzeichen, details: { aussonderungId: id, beantragtVon: antrag.beantragtVon, dateien: dateien.get(o.akteId)!.length } });
         }
+        const akteur = auftragAkteur(req);
+        await repo.legeAuftraegeAn(
+          tx,
+          v.length
+            ? v.map((o) => ({ mandantId: a.mandantId, aussonderungId: id, art: 'vernichtung' as const, akteId: o.akteId, akteur }))
+            : [{ mandantId: a.mandantId, aussonderungId: id, art: 'vernichtungsprotokoll' as const, akteId: null, akteur }],
+        );
         await repo.setzeAussonderung(tx, id, { fortschrittSchritt: 'vernichtung', fortschrittErledigt: 0, fortschrittGesamt: v.length });
         await aktualisiereStatus(tx, id);
-        return dateien;
-      });
-      await entferneInhalte(req, id, loeschen);
-      // the protocol is kept as it was approved: stored once, with its checksum
-      const a = akteurOf(req);
-      const v = (await db.withMandant(a.mandantId, (tx) => repo.findeVernichtung(tx, id)))!;
-      const pdf = await db.withMandant(a.mandantId, (tx) => protokollPdf(tx, a.mandantId, id, v));
-      const schluessel = `aussonderung/${a.mandantId}/${id}/vernichtungsprotokoll-${v.id}.pdf`;
-      await deps.storage.put(schluessel, Buffer.from(pdf), pdf.byteLength, 'application/pdf');
-      return imMandant(req, async (tx) => {
-        await repo.setzeVernichtungsprotokoll(tx, v.id, schluessel, createHash('sha256').update(pdf).digest('hex'));
-        await repo.setzeAussonderung(tx, id, { fortschrittErledigt: loeschen.size });
         return ansicht(tx, (await repo.findeAussonderung(tx, id))!);
       });
     },
@@ -566,10 +707,48 @@ export function createAussonderungService(
         const v = await repo.findeVernichtung(tx, id);
         if (!v?.freigegebenAm) throw new AussonderungFehler.FalscherSchritt('Es gibt keine freigegebene Vernichtung');
         const dateiname = `${id}_Vernichtungsprotokoll.pdf`;
-        if (v.protokollSchluessel) return { dateiname, inhalt: await deps.storage.get(v.protokollSchluessel) };
-        // approved, but storing the protocol did not finish: the same document from the same data
-        return { dateiname, inhalt: await protokollPdf(tx, a.mandantId, id, v) };
+        if (!v.protokollSchluessel) throw new AussonderungFehler.FalscherSchritt('Die Vernichtung läuft noch; das Protokoll entsteht, wenn sie abgeschlossen ist');
+        return { dateiname, inhalt: await deps.storage.get(v.protokollSchluessel) };
       });
+    },
+
+    /**
+     * Runs due jobs of every tenant once (claimed with FOR UPDATE SKIP LOCKED and a lease, so
+     * instances never run a job twice at once); returns how many were claimed. A failed job is
+     * retried after `wiederholungSekunden` × attempts, and the object shows the attempts and error.
+     */
+    async arbeiteAuftraege(log: FastifyBaseLogger, opts: { stapel?: number; wiederholungSekunden?: number; mandantId?: string } = {}): Promise<number> {
+      const auftraege = await db.db.transaction(async (tx) => {
+        await tx.execute(sql`select set_config('app.aussonderung_arbeiter', 'an', true)`);
+        const r = await tx.execute<{ id: string }>(sql`
+          with naechste as (
+            select id from aussonderung.auftrag where faellig_ab <= now()${opts.mandantId ? sql` and mandant_id = ${opts.mandantId}` : sql``}
+             order by faellig_ab, id limit ${opts.stapel ?? 20} for update skip locked)
+          update aussonderung.auftrag a set faellig_ab = now() + interval '10 minutes', versuche = a.versuche + 1
+            from naechste where a.id = naechste.id
+          returning a.id`);
+        return r.rows.map((x) => Number(x.id));
+      });
+      for (const auftragId of auftraege) {
+        const auf = await db.db.transaction(async (tx) => {
+          await tx.execute(sql`select set_config('app.aussonderung_arbeiter', 'an', true)`);
+          return (await tx.select().from(schema.aussonderungAuftrag).where(eq(schema.aussonderungAuftrag.id, auftragId)))[0];
+        });
+        if (!auf) continue;
+        try {
+          await db.withMandant(auf.mandantId, (tx) => (auf.art === 'vernichtungsprotokoll' ? schreibeProtokollImAuftrag(tx, auf) : loescheInhaltImAuftrag(tx, auf)));
+        } catch (err) {
+          // drizzle wraps the driver's error (with the whole query) around the cause worth keeping
+          const e = err as Error & { cause?: Error };
+          const text = String(e?.cause?.message ?? e?.message ?? err);
+          log.warn({ err, auftrag: auf.id, art: auf.art, aussonderung: auf.aussonderungId }, 'Aussonderung job failed, will retry');
+          await db.withMandant(auf.mandantId, async (tx) => {
+            await repo.verschiebeAuftrag(tx, auf.id, text, Math.min((opts.wiederholungSekunden ?? 60) * auf.versuche, 3600));
+            if (auf.akteId) await repo.setzeObjekt(tx, auf.aussonderungId, auf.akteId, { loeschVersuche: auf.versuche, loeschFehler: text.slice(0, 500) });
+          });
+        }
+      }
+      return auftraege.length;
     },
   };
 }

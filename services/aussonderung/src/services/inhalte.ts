@@ -22,6 +22,11 @@ const ENDUNGEN: Record<string, string> = {
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
   'application/vnd.oasis.opendocument.text': 'odt',
   'application/msword': 'doc',
+  'application/vnd.oasis.opendocument.spreadsheet': 'ods',
+  'application/vnd.oasis.opendocument.presentation': 'odp',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'pptx',
+  'message/rfc822': 'eml',
+  'application/vnd.ms-outlook': 'msg',
 };
 
 /** File extension from the detected type, else from the original name; `bin` when neither helps. */
@@ -63,6 +68,7 @@ export function inhalteAusDokumenten(storage: ObjectStore): Inhalte {
               paketname: `${uuidv5(`${d.id}/${v.nr}`, DATEI_NAMENSRAUM)}.${format}`,
               dateinameOriginal: v.dateiname,
               format,
+              mimeType: v.mimeType,
               ersteller: v.erstelltVon,
               erstelltAm: v.erstelltAm,
             };

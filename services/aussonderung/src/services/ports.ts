@@ -13,6 +13,7 @@ export interface InhaltDatei {
   paketname: string;
   dateinameOriginal: string;
   format: string;
+  mimeType: string;
   ersteller: string | null;
   erstelltAm: Date;
 }

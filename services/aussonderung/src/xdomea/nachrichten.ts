@@ -5,6 +5,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { Bewertung } from '../domain/aussonderung-gates.js';
+import { dateiformat, DATEIFORMAT_LISTE, DATEIFORMAT_LISTENVERSION } from './dateiformat.js';
 
 export const XDOMEA_NS = 'urn:xoev-de:xdomea:schema:3.1.0';
 
@@ -52,6 +53,8 @@ export interface XDatei {
   dateinameOriginal: string;
   /** Lower-case file extension, e.g. `pdf`. */
   format: string;
+  /** Media type detected on upload; helps when the extension is not in the code list. */
+  mimeType?: string | null;
   ersteller?: string | null;
   datumUhrzeit: Date;
 }
@@ -115,12 +118,6 @@ const STUFEN: Record<Vertraulichkeitsstufe, string> = {
 const MEDIEN: Record<Medium, string> = { '001': 'Elektronisch', '002': 'Hybrid', '003': 'Papier' };
 const ARTEN = { A: 'archivwürdig', B: 'bewerten', V: 'vernichten' } as const;
 
-/**
- * xdomea Dateiformat codes (code list version 2.0). Only the codes confirmed from published
- * messages are listed; other formats are sent with `SonstigerName`.
- */
-const DATEIFORMATE: Record<string, string> = { txt: '045' };
-const DATEIFORMAT_SONSTIGES = '999';
 
 const xsDatum = (d: string) => d.slice(0, 10);
 /** xs:dateTime in UTC without fractions. */
@@ -243,9 +240,9 @@ function dokument(parent: Ele, d: XDokument, nr: number, mitDateien: boolean, me
     text(ve, 'Nummer', v.nummer);
     for (const f of v.dateien) {
       const fe = ve.ele(x('Format'));
-      const bekannt = DATEIFORMATE[f.format];
-      code(fe, 'Name', 'dateiformat', '2.0', bekannt ?? DATEIFORMAT_SONSTIGES);
-      if (!bekannt) text(fe, 'SonstigerName', f.format || 'unbekannt');
+      const df = dateiformat(f.format, f.mimeType);
+      code(fe, 'Name', DATEIFORMAT_LISTE, DATEIFORMAT_LISTENVERSION, df.code);
+      if (df.sonstigerName) text(fe, 'SonstigerName', df.sonstigerName);
       fe.ele(x('Version'));
       const p = fe.ele(x('Primaerdokument'));
       text(p, 'Dateiname', f.dateiname);
