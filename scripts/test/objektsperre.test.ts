@@ -164,6 +164,40 @@ describe('object lock, wired', { timeout: 90_000 }, () => {
     expect(await warteschlange(akte.id)).toEqual([]);
   });
 
+  it('a Löschsperre on one Dokument puts the legal hold on the objects of that Dokument only', async () => {
+    const speicher = aufzeichnenderSpeicher();
+    const apps = await dienste('governance', speicher.store);
+    const arbeite = () => arbeiteObjektsperren({ db: arbeiterDb, storage: speicher.store, modus: 'governance', log: apps.dokumente.log });
+    const m = await testMandant('sperredok');
+    const reg = await authHeader({ tenant: m.slug, roles: ['registratur'] });
+    const einheit = (await apps.akten.inject({ method: 'POST', url: '/api/v1/aktenplan/einheiten', headers: reg, payload: { kennzeichen: 'OL2', titel: 'Bauordnung', aufbewahrungsfrist: 10, aussonderungsart: 'V' } })).json();
+    const akte = (await apps.akten.inject({ method: 'POST', url: '/api/v1/akten', headers: reg, payload: { aktenplaneinheitId: einheit.id, betreff: 'Bauvoranfrage Mühlgasse 2' } })).json();
+    const vorgang = (await apps.akten.inject({ method: 'POST', url: `/api/v1/akten/${akte.id}/vorgaenge`, headers: reg, payload: { betreff: 'Voranfrage' } })).json();
+    const dok = await hochladen(apps.dokumente, `/api/v1/vorgaenge/${vorgang.id}/dokumente`, reg, 'Voranfrage', { betreff: 'Voranfrage', datumDesSchreibens: '2026-11-02' });
+    const anderer = await hochladen(apps.dokumente, `/api/v1/vorgaenge/${vorgang.id}/dokumente`, reg, 'Stellungnahme', { betreff: 'Stellungnahme Nachbar', datumDesSchreibens: '2026-11-03' });
+    const [k1] = await schluesselVon(m.id, dok.id);
+    const [k2] = await schluesselVon(m.id, anderer.id);
+    expect((await apps.akten.inject({ method: 'POST', url: `/api/v1/vorgaenge/${vorgang.id}/zda`, headers: reg })).statusCode).toBe(200);
+    const zu = await apps.akten.inject({ method: 'POST', url: `/api/v1/akten/${akte.id}/zda`, headers: reg, payload: {} });
+    expect(zu.statusCode, zu.body).toBe(200);
+    await arbeite();
+
+    const sperre = await apps.aussonderung.inject({ method: 'POST', url: '/api/v1/loeschsperren', headers: reg, payload: { bezeichnung: 'Beweissicherung', grund: 'Anforderung Staatsanwaltschaft', dokumente: [dok.id] } });
+    expect(sperre.statusCode, sperre.body).toBe(201);
+    expect(await warteschlange(akte.id)).toEqual([{ speicherschluessel: null, stand: 0 }]);
+    speicher.aufgezeichnet.length = 0;
+    await arbeite();
+    const stand = (k: string) => speicher.aufgezeichnet.find((a) => a.schluessel === k)?.sperre.legalHold;
+    expect([stand(k1), stand(k2)]).toEqual(['ON', 'OFF']);
+
+    const auf = await apps.aussonderung.inject({ method: 'DELETE', url: `/api/v1/loeschsperren/${sperre.json().id}?grund=${encodeURIComponent('Verfahren eingestellt')}`, headers: reg });
+    expect(auf.statusCode, auf.body).toBe(200);
+    expect(await warteschlange(akte.id)).toEqual([{ speicherschluessel: null, stand: 0 }]);
+    speicher.aufgezeichnet.length = 0;
+    await arbeite();
+    expect([stand(k1), stand(k2)]).toEqual(['OFF', 'OFF']);
+  });
+
   it('keeps a job that was requested again while the worker applied it, and retries a failing one', async () => {
     const speicher = aufzeichnenderSpeicher();
     const apps = await dienste('governance', speicher.store);
