@@ -175,8 +175,8 @@ describe('object lock, wired', { timeout: 90_000 }, () => {
     const vorgang = (await apps.akten.inject({ method: 'POST', url: `/api/v1/akten/${akte.id}/vorgaenge`, headers: reg, payload: { betreff: 'Voranfrage' } })).json();
     const dok = await hochladen(apps.dokumente, `/api/v1/vorgaenge/${vorgang.id}/dokumente`, reg, 'Voranfrage', { betreff: 'Voranfrage', datumDesSchreibens: '2026-11-02' });
     const anderer = await hochladen(apps.dokumente, `/api/v1/vorgaenge/${vorgang.id}/dokumente`, reg, 'Stellungnahme', { betreff: 'Stellungnahme Nachbar', datumDesSchreibens: '2026-11-03' });
-    const [k1] = await schluesselVon(m.id, dok.id);
-    const [k2] = await schluesselVon(m.id, anderer.id);
+    const k1 = (await schluesselVon(m.id, dok.id))[0]!;
+    const k2 = (await schluesselVon(m.id, anderer.id))[0]!;
     expect((await apps.akten.inject({ method: 'POST', url: `/api/v1/vorgaenge/${vorgang.id}/zda`, headers: reg })).statusCode).toBe(200);
     const zu = await apps.akten.inject({ method: 'POST', url: `/api/v1/akten/${akte.id}/zda`, headers: reg, payload: {} });
     expect(zu.statusCode, zu.body).toBe(200);
