@@ -161,6 +161,7 @@ export async function devIssuerRoutes(app: FastifyInstance, opts: DevIssuerOptio
           code_challenge_methods_supported: ['S256'],
           token_endpoint_auth_methods_supported: ['none'],
           subject_types_supported: ['public'],
+          authorization_response_iss_parameter_supported: true,
         }
       : {}),
   }));

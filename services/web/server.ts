@@ -1,0 +1,33 @@
+// What the server side needs of the web client: where its build lives, its client paths (answered
+// with index.html by the gateway), and a build when the sources are newer than the last one.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PFADE } from './src/pfade.js';
+
+const hier = path.dirname(fileURLToPath(import.meta.url));
+export const webRoot = path.join(hier, 'dist');
+export const clientPfade: readonly string[] = Object.values(PFADE);
+
+function neuesteAenderung(p: string): number {
+  const s = statSync(p);
+  if (!s.isDirectory()) return s.mtimeMs;
+  return Math.max(s.mtimeMs, ...readdirSync(p).map((n) => neuesteAenderung(path.join(p, n))));
+}
+
+/** True when dist/ is missing or older than any source file. */
+export function buildVeraltet(): boolean {
+  const index = path.join(webRoot, 'index.html');
+  if (!existsSync(index)) return true;
+  const quellen = ['src', 'index.html', 'vite.config.ts', 'package.json'].map((n) => path.join(hier, n));
+  return Math.max(...quellen.map(neuesteAenderung)) > statSync(index).mtimeMs;
+}
+
+/** Builds the client (vite) if needed; returns whether it built. */
+export async function webBauen(opts: { erzwingen?: boolean; log?: (m: string) => void } = {}): Promise<boolean> {
+  if (!opts.erzwingen && !buildVeraltet()) return false;
+  opts.log?.('building the web client (vite)');
+  const { build } = await import('vite');
+  await build({ configFile: path.join(hier, 'vite.config.ts'), logLevel: 'warn' });
+  return true;
+}

@@ -1,0 +1,43 @@
+import { useEffect, useState } from 'react';
+import { anmelden, rueckkehr } from '../auth';
+import { navigieren, useOrt } from '../router';
+import { T } from '../texte';
+import { Hinweis, Seite } from '../ui';
+
+export function Anmeldung() {
+  const { suche } = useOrt();
+  const [fehler, setFehler] = useState(false);
+  const ziel = suche.get('ziel') ?? '/';
+  return (
+    <Seite titel={T.anmeldung.titel}>
+      {suche.get('grund') === 'abgelaufen' && <Hinweis>{T.anmeldung.abgelaufen}</Hinweis>}
+      {fehler && <Hinweis>{T.anmeldung.keinIssuer}</Hinweis>}
+      <p className="kern-body">{T.anmeldung.text}</p>
+      <button className="kern-btn kern-btn--primary" type="button" onClick={() => anmelden(ziel).catch(() => setFehler(true))}>
+        <span className="kern-label">{T.anmeldung.knopf}</span>
+      </button>
+    </Seite>
+  );
+}
+
+export function Rueckkehr() {
+  const [fehler, setFehler] = useState(false);
+  useEffect(() => {
+    rueckkehr().then(
+      (ziel) => navigieren(ziel, true),
+      () => setFehler(true),
+    );
+  }, []);
+  return (
+    <Seite titel={fehler ? T.anmeldung.fehlgeschlagen : T.anmeldung.laeuft}>
+      {fehler && (
+        <>
+          <p className="kern-body">{T.anmeldung.nochmal}</p>
+          <a className="kern-link" href="/anmeldung">
+            {T.anmeldung.knopf}
+          </a>
+        </>
+      )}
+    </Seite>
+  );
+}
