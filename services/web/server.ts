@@ -28,6 +28,6 @@ export async function webBauen(opts: { erzwingen?: boolean; log?: (m: string) =>
   if (!opts.erzwingen && !buildVeraltet()) return false;
   opts.log?.('building the web client (vite)');
   const { build } = await import('vite');
-  await build({ configFile: path.join(hier, 'vite.config.ts'), logLevel: 'warn' });
+  await build({ configFile: path.join(hier, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
   return true;
 }

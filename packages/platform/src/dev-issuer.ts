@@ -128,7 +128,7 @@ function loginSeite(params: URLSearchParams, benutzer: DemoBenutzer[], issuer: s
     .join('');
   return `<!doctype html>
 <html lang="de"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Anmeldung – Entwicklungs-Anmeldedienst</title>
+<link rel="icon" href="data:,"><title>Anmeldung – Entwicklungs-Anmeldedienst</title>
 <style>
 body{font-family:system-ui,sans-serif;margin:0 auto;max-width:48rem;padding:1.5rem;color:#171a2b;line-height:1.5}
 fieldset{border:1px solid #5c6273;margin:0 0 1.5rem;padding:1rem}legend{font-weight:700;padding:0 .25rem}
