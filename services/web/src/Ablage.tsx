@@ -83,14 +83,10 @@ export function Ablage<R>({
       >
         <p className="kern-body">{T.upload.zone}</p>
         {mehrere && <p className="kern-body kern-body--small">{T.upload.hinweis}</p>}
-        <label className="kern-btn kern-btn--secondary" htmlFor={`${id}-datei`}>
-          <span className="kern-icon kern-icon--drive-folder-upload" aria-hidden="true" />
-          <span className="kern-label">{T.upload.auswaehlen}</span>
-        </label>
         <input
           ref={eingabe}
           id={`${id}-datei`}
-          className="kern-sr-only"
+          className="kern-sr-only eakte-datei"
           type="file"
           multiple={mehrere}
           onChange={(e) => {
@@ -99,6 +95,10 @@ export function Ablage<R>({
             if (dateien.length) void starten(dateien);
           }}
         />
+        <label className="kern-btn kern-btn--secondary" htmlFor={`${id}-datei`}>
+          <span className="kern-icon kern-icon--drive-folder-upload" aria-hidden="true" />
+          <span className="kern-label">{T.upload.auswaehlen}</span>
+        </label>
       </div>
       <p className="kern-sr-only" role="status">
         {laufend > 0 ? T.upload.laeuft(laufend) : ''}
