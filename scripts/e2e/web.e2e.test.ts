@@ -112,7 +112,7 @@ describe('web client', () => {
           await suchfeld.fill(WORT);
           await suchfeld.press('Enter');
           await page.getByRole('heading', { level: 1, name: `Ergebnisse für „${WORT}“` }).waitFor();
-          await page.getByRole('status').filter({ hasText: 'Wird geladen' }).waitFor({ state: 'detached' }).catch(() => {});
+          await page.locator('main').getByText(/Keine Treffer|Dokument/).first().waitFor();
           return page.locator('mark', { hasText: new RegExp(WORT, 'i') }).count();
         },
         { timeout: 60_000, interval: 1_000 },

@@ -2,7 +2,10 @@
 // and after each navigation the focus moves to the page heading (screen readers announce it).
 import { createContext, useContext, useEffect, useState, type AnchorHTMLAttributes, type ReactNode } from 'react';
 
-const Ort = createContext<{ pfad: string; suche: URLSearchParams }>({ pfad: '/', suche: new URLSearchParams() });
+/** `nr` counts navigations: the same address asked for again (a repeated search) loads again. */
+const Ort = createContext<{ pfad: string; suche: URLSearchParams; nr: number }>({ pfad: '/', suche: new URLSearchParams(), nr: 0 });
+
+let navigationen = 0;
 
 export function navigieren(ziel: string, ersetzen = false) {
   if (ersetzen) history.replaceState(null, '', ziel);
@@ -11,7 +14,7 @@ export function navigieren(ziel: string, ersetzen = false) {
 }
 
 export function OrtProvider({ children }: { children: ReactNode }) {
-  const lesen = () => ({ pfad: location.pathname, suche: new URLSearchParams(location.search) });
+  const lesen = () => ({ pfad: location.pathname, suche: new URLSearchParams(location.search), nr: ++navigationen });
   const [ort, setOrt] = useState(lesen);
   useEffect(() => {
     const neu = () => setOrt(lesen());

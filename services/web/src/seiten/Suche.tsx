@@ -8,9 +8,9 @@ import { Fehlermeldung, Laedt, Seite } from '../ui';
 import { ausschnittTeile, sprungZiel } from '../suche';
 
 export function Suche() {
-  const { suche } = useOrt();
+  const { suche, nr } = useOrt();
   const q = (suche.get('q') ?? '').trim();
-  const erg = useLaden(() => (q ? ergebnis(api.GET('/suche', { params: { query: { q, limit: 50 } } })) : Promise.resolve({ items: [], nextCursor: null })), [q]);
+  const erg = useLaden(() => (q ? ergebnis(api.GET('/suche', { params: { query: { q, limit: 50 } } })) : Promise.resolve({ items: [], nextCursor: null })), [q, nr]);
   useEffect(() => {
     const ziel = erg.daten && sprungZiel(q, erg.daten.items);
     if (ziel) navigieren(pfad('akte', { id: ziel }), true);
