@@ -4,6 +4,7 @@ import { createClient } from '@eakte/api-client';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { aktuelleSitzung } from './auth';
 import { alsProblem, ApiFehler } from './fehler';
+import { dateinameAus } from './upload';
 
 export const api = createClient({ baseUrl: location.origin, token: () => aktuelleSitzung()?.token ?? '' });
 
@@ -83,6 +84,32 @@ export async function inhaltLaden(url: string): Promise<Blob> {
   }
   if (!res.ok) throw new ApiFehler(alsProblem(res.status, await res.json().catch(() => undefined)));
   return res.blob();
+}
+
+/** Downloads an API resource (ZIP, PDF, CSV …) with the token and saves it under the server's file name. */
+export async function herunterladen(url: string, ersatz: string) {
+  let res: Response;
+  try {
+    res = await fetch(url, { headers: { authorization: `Bearer ${aktuelleSitzung()?.token ?? ''}` } });
+  } catch {
+    throw new ApiFehler({ status: 0, code: 'NETZ' });
+  }
+  if (!res.ok) throw new ApiFehler(alsProblem(res.status, await res.json().catch(() => undefined)));
+  speichern(await res.blob(), dateinameAus(res.headers.get('content-disposition'), ersatz));
+}
+
+/** Sends a file as the raw request body (an xdomea message as XML or ZIP); answers the JSON result. */
+export async function dateiSenden<T>(url: string, datei: File): Promise<T> {
+  const typ = /\.zip$/i.test(datei.name) ? 'application/zip' : 'application/xml';
+  let res: Response;
+  try {
+    res = await fetch(url, { method: 'POST', body: datei, headers: { authorization: `Bearer ${aktuelleSitzung()?.token ?? ''}`, 'content-type': typ } });
+  } catch {
+    throw new ApiFehler({ status: 0, code: 'NETZ' });
+  }
+  const body = await res.json().catch(() => undefined);
+  if (!res.ok) throw new ApiFehler(alsProblem(res.status, body));
+  return body as T;
 }
 
 /** Saves a Blob under a file name (the browser's download). */

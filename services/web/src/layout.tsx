@@ -12,6 +12,8 @@ export function Rahmen({ sitzung, children }: { sitzung: Sitzung; children: Reac
     [T.nav.start, pfad('start')],
     [T.nav.aktenplan, pfad('aktenplan')],
     [T.nav.wiedervorlagen, pfad('wiedervorlagen')],
+    ...(sitzung.rollen.includes('registratur') ? ([[T.registratur.nav, pfad('faellig')]] as [string, string][]) : []),
+    ...(sitzung.rollen.includes('pruefung') ? ([[T.pruefung.nav, pfad('pruefung')]] as [string, string][]) : []),
   ];
   return (
     <>

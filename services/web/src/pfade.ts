@@ -11,6 +11,9 @@ export const PFADE = {
   dokument: '/dokumente/:id',
   suche: '/suche',
   wiedervorlagen: '/wiedervorlagen',
+  faellig: '/registratur/faellig',
+  aussonderung: '/aussonderungen/:id',
+  pruefung: '/pruefung',
 } as const;
 
 export type PfadName = keyof typeof PFADE;

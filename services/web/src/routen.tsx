@@ -4,6 +4,9 @@ import type { Sitzung } from './auth';
 import { PFADE, passt } from './pfade';
 import { Akte } from './seiten/Akte';
 import { Aktenplan } from './seiten/Aktenplan';
+import { AussonderungSeite } from './seiten/Aussonderung';
+import { Faellig } from './seiten/Faellig';
+import { Pruefung } from './seiten/Pruefung';
 import { Dokument } from './seiten/Dokument';
 import { Einheit } from './seiten/Einheit';
 import { NichtGefunden } from './seiten/NichtGefunden';
@@ -27,6 +30,9 @@ export const ROUTEN: Route[] = [
   { pfad: PFADE.dokument, seite: ({ params }) => <Dokument id={params.id!} /> },
   { pfad: PFADE.suche, seite: () => <Suche /> },
   { pfad: PFADE.wiedervorlagen, seite: () => <Wiedervorlagen /> },
+  { pfad: PFADE.faellig, seite: () => <Faellig />, rollen: ['registratur'] },
+  { pfad: PFADE.aussonderung, seite: ({ params, sitzung }) => <AussonderungSeite id={params.id!} sitzung={sitzung} />, rollen: ['registratur'] },
+  { pfad: PFADE.pruefung, seite: () => <Pruefung />, rollen: ['pruefung'] },
 ];
 
 export function seiteFuer(pfadname: string, sitzung: Sitzung): ReactNode {

@@ -50,3 +50,18 @@ export function hochladen<T>(opts: {
     xhr.send(opts.formular);
   });
 }
+
+/** The file name of a download from Content-Disposition (RFC 6266, filename* first). */
+export function dateinameAus(header: string | null, ersatz: string): string {
+  if (!header) return ersatz;
+  const stern = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(header);
+  if (stern) {
+    try {
+      return decodeURIComponent(stern[1]!.trim());
+    } catch {
+      /* fall through to the plain name */
+    }
+  }
+  const einfach = /filename\s*=\s*"([^"]*)"|filename\s*=\s*([^;\s]+)/i.exec(header);
+  return (einfach?.[1] ?? einfach?.[2] ?? ersatz).replace(/[\\/]/g, '_') || ersatz;
+}
