@@ -64,10 +64,10 @@ export async function schritt(page: Page, test: string, name: string) {
 }
 
 /** Logs in through the development issuer's page as the demo user of a tenant and role. */
-export async function anmelden(page: Page, url: string, mandantName: string, rolle: string) {
+export async function anmelden(page: Page, url: string, mandantName: string, benutzer: string) {
   await page.goto(`${url}/`);
   await page.getByRole('button', { name: 'Anmelden' }).click();
   await page.waitForURL(/\/dev-issuer\/authorize/);
-  await page.getByRole('group', { name: new RegExp(mandantName) }).getByRole('button', { name: new RegExp(`^${rolle}`) }).click();
+  await page.getByRole('group', { name: new RegExp(mandantName) }).getByRole('button', { name: benutzer, exact: true }).click();
   await page.waitForURL((u) => !u.pathname.startsWith('/anmeldung') && !u.pathname.startsWith('/dev-issuer'));
 }

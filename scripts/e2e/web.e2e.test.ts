@@ -138,6 +138,69 @@ describe('web client', () => {
     await context.close();
   });
 
+  it('(2) a records manager backdates a z.d.A., finds the Akte in the due list and runs the Aussonderung to the Vernichtungsprotokoll', async () => {
+    const t = 'registratur';
+    const context = await browser.newContext({ acceptDownloads: true, locale: 'de-DE' });
+    const page = await context.newPage();
+    await anmelden(page, platform.url, 'Stadtverwaltung Musterstadt', 'Registratur (Demo registratur)');
+    await page.getByRole('navigation').getByRole('link', { name: 'Aktenplan' }).click();
+    await page.getByRole('link', { name: /^4\.2\s*Gewerbeangelegenheiten$/ }).click();
+    await page.getByRole('textbox', { name: 'Betreff', exact: true }).fill('Gewerbeabmeldung Imbiss Sonnenschein');
+    await page.getByLabel(/Laufzeit ab/).fill('2010-01-04');
+    await page.getByRole('button', { name: 'Akte anlegen' }).click();
+    const h1 = page.getByRole('heading', { level: 1, name: /^Akte 4\.2-\d{4}\/\d{4}$/ });
+    await h1.waitFor();
+    const aktenzeichen = (await h1.textContent())!.replace('Akte ', '');
+
+    // a migrated paper file closed long ago: retention 5 years from 2016 → due since 2021
+    await page.getByLabel(/Datum der Verfügung/).fill('2015-03-02');
+    await page.getByRole('button', { name: 'Akte zu den Akten verfügen (z.d.A.)' }).click();
+    await page.getByText('Die Akte ist zu den Akten verfügt.').waitFor();
+    await page.getByText('01.01.2021').waitFor();
+    await barrierefrei(page, 'Akte nach z.d.A.');
+    await schritt(page, t, 'zda-rueckdatiert');
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Aussonderung' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Zur Aussonderung fällige Akten' }).waitFor();
+    await page.getByRole('checkbox', { name: `${aktenzeichen} auswählen` }).check();
+    await barrierefrei(page, 'Fällige Akten');
+    await schritt(page, t, 'faellig');
+    await page.getByRole('button', { name: 'Ausgewählte Akten dem Archiv anbieten' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Aussonderung: angeboten' }).waitFor();
+    const wizardUrl = page.url();
+    await barrierefrei(page, 'Aussonderung angeboten');
+    await schritt(page, t, 'angeboten');
+
+    const [anbietung] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Anbieteverzeichnis 0501 herunterladen' }).click()]);
+    expect(anbietung.suggestedFilename()).toMatch(/_Aussonderung\.Anbieteverzeichnis\.0501\.zip$/);
+    expect(readFileSync(await anbietung.path()).subarray(0, 2).toString()).toBe('PK');
+
+    await page.getByRole('radio', { name: 'V – vernichten' }).check();
+    await page.getByRole('button', { name: 'Bewertung speichern' }).click();
+    await page.getByRole('button', { name: 'Vernichtung beantragen' }).click();
+    await page.getByText('Eine zweite Person der Registratur muss die Vernichtung freigeben.').waitFor();
+    expect(await page.getByRole('button', { name: 'Vernichtung freigeben' }).count()).toBe(0);
+    await barrierefrei(page, 'Vernichtung beantragt');
+    await schritt(page, t, 'vernichtung-beantragt');
+    await context.close();
+
+    // the second person approves
+    const zweite = await browser.newContext({ acceptDownloads: true, locale: 'de-DE' });
+    const p2 = await zweite.newPage();
+    await p2.goto(wizardUrl);
+    await p2.getByRole('button', { name: 'Anmelden' }).click();
+    await p2.getByRole('group', { name: /Stadtverwaltung Musterstadt/ }).getByRole('button', { name: 'Registratur (Demo registratur 2)', exact: true }).click();
+    await p2.waitForURL(wizardUrl);
+    await p2.getByRole('button', { name: 'Vernichtung freigeben' }).click();
+    await p2.getByRole('button', { name: 'Vernichtungsprotokoll (PDF) herunterladen' }).waitFor({ timeout: 60_000 });
+    await p2.getByRole('heading', { level: 1, name: 'Aussonderung: abgeschlossen' }).waitFor({ timeout: 60_000 });
+    await barrierefrei(p2, 'Aussonderung abgeschlossen');
+    await schritt(p2, t, 'abgeschlossen');
+    const [protokoll] = await Promise.all([p2.waitForEvent('download'), p2.getByRole('button', { name: 'Vernichtungsprotokoll (PDF) herunterladen' }).click()]);
+    expect(readFileSync(await protokoll.path()).subarray(0, 5).toString()).toBe('%PDF-');
+    await zweite.close();
+  });
+
   it('(3) a user of another tenant cannot reach the Akte by its URL', async () => {
     expect(akteUrl).toMatch(/\/akten\/[0-9a-f-]{36}$/);
     const context = await browser.newContext({ locale: 'de-DE' });

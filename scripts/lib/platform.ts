@@ -41,6 +41,8 @@ export function demoBenutzer() {
         rollen: [rolle],
       })),
     ),
+    // the second person for the four-eyes approval of a destruction
+    ...DEMO_MANDANTEN.map((m) => ({ sub: `${m.slug}-registratur-2`, name: 'Demo registratur 2', mandant: m.slug, mandantName: m.name, rollen: ['registratur'] })),
     { sub: 'plattform-plattformbetrieb', name: 'Demo plattformbetrieb', rollen: ['plattformbetrieb'] },
   ];
 }

@@ -71,6 +71,8 @@ export const T = {
     betreff: 'Betreff',
     federfuehrung: 'Federführung',
     keine: 'keine Angabe',
+    beginn: 'Laufzeit ab (optional)',
+    beginnHinweis: 'Nur für nachträglich erfasste Papierakten; sonst beginnt die Laufzeit heute.',
     anlegen: 'Akte anlegen',
     angelegt: (az: string) => `Akte ${az} wurde angelegt.`,
     mehr: 'Weitere laden',

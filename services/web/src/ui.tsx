@@ -129,7 +129,7 @@ export function Angaben({ eintraege }: { eintraege: [string, ReactNode][] }) {
   );
 }
 
-export const datum = (d?: string | null) => (d ? new Date(`${d.slice(0, 10)}T12:00:00Z`).toLocaleDateString('de-DE', { timeZone: 'UTC' }) : '–');
+export const datum = (d?: string | null) => (d ? new Date(`${d.slice(0, 10)}T12:00:00Z`).toLocaleDateString('de-DE', { timeZone: 'UTC', day: '2-digit', month: '2-digit', year: 'numeric' }) : '–');
 export const zeit = (t?: string | null) => (t ? new Date(t).toLocaleString('de-DE', { timeZone: 'Europe/Berlin' }) : '–');
 export function groesse(bytes: number) {
   if (bytes < 1024) return `${bytes} Byte`;

@@ -46,11 +46,12 @@ export function AktenTabelle({ akten, beschriftung }: { akten: Schemas['Akte'][]
 function NeueAkte({ einheitId }: { einheitId: string }) {
   const [betreff, setBetreff] = useState('');
   const [federfuehrung, setFederfuehrung] = useState('');
+  const [beginn, setBeginn] = useState('');
   const oes = useLaden(() => ergebnis(api.GET('/organisationseinheiten')), []);
   const anlegen = useAktion(async () => {
     const akte = await ergebnis(
       api.POST('/akten', {
-        body: { aktenplaneinheitId: einheitId, betreff: betreff.trim(), ...(federfuehrung ? { federfuehrung } : {}) },
+        body: { aktenplaneinheitId: einheitId, betreff: betreff.trim(), ...(federfuehrung ? { federfuehrung } : {}), ...(beginn ? { laufzeitBeginn: beginn } : {}) },
       }),
     );
     navigieren(pfad('akte', { id: akte.id }));
@@ -75,6 +76,7 @@ function NeueAkte({ einheitId }: { einheitId: string }) {
           onChange={(e) => setFederfuehrung(e.target.value)}
           optionen={[{ wert: '', text: T.einheit.keine }, ...(oes.daten?.items ?? []).map((o) => ({ wert: o.id, text: `${o.kuerzel} – ${o.name}` }))]}
         />
+        <Feld label={T.einheit.beginn} hinweis={T.einheit.beginnHinweis} type="date" value={beginn} onChange={(e) => setBeginn(e.target.value)} />
         <div className="eakte-knoepfe">
           <button className="kern-btn kern-btn--primary" type="submit" disabled={anlegen.laeuft}>
             <span className="kern-label">{T.einheit.anlegen}</span>
