@@ -216,4 +216,24 @@ describe('web client', () => {
     await schritt(page, 'mandantentrennung', 'nicht-gefunden');
     await context.close();
   });
+
+  it('(4) an auditor verifies the audit chain (green), searches the Protokoll and exports it', async () => {
+    const context = await browser.newContext({ acceptDownloads: true, locale: 'de-DE' });
+    const page = await context.newPage();
+    await anmelden(page, platform.url, 'Stadtverwaltung Musterstadt', 'Prüfung (Demo pruefung)');
+    await page.getByRole('navigation').getByRole('link', { name: 'Prüfung' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Prüfung des Protokolls' }).waitFor();
+    await page.getByRole('button', { name: 'Kette jetzt prüfen' }).click();
+    await page.getByText(/Die Protokollkette ist unverändert: \d+ Einträge geprüft/).waitFor();
+    await page.getByRole('textbox', { name: 'Aktenzeichen' }).fill('4.2-');
+    await page.getByRole('button', { name: 'Suchen', exact: true }).last().click();
+    await barrierefrei(page, 'Prüfung');
+    await schritt(page, 'pruefung', 'kette-gruen');
+    const [exp] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Protokoll exportieren (CSV)' }).click()]);
+    expect(exp.suggestedFilename()).toMatch(/\.csv$/);
+    const zeilen = readFileSync(await exp.path(), 'utf8').trim().split('\n');
+    expect(zeilen[0]).toContain('sequenz');
+    expect(zeilen.length).toBeGreaterThanOrEqual(2);
+    await context.close();
+  });
 });
