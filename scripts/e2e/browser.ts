@@ -33,6 +33,7 @@ export async function startStack(): Promise<{ platform: Platform; browser: Brows
     web: true,
   });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  rmSync(artefakte, { recursive: true, force: true });
   mkdirSync(artefakte, { recursive: true });
   return {
     platform,
@@ -56,10 +57,11 @@ export async function barrierefrei(page: Page, name: string) {
   return r.violations.length;
 }
 
-let nr = 0;
-/** A screenshot per step, numbered in order, as a test artefact. */
+const schritte = new Map<string, number>();
+/** A screenshot per step, numbered in order per test, as a test artefact. */
 export async function schritt(page: Page, test: string, name: string) {
-  nr += 1;
+  const nr = (schritte.get(test) ?? 0) + 1;
+  schritte.set(test, nr);
   await page.screenshot({ path: path.join(artefakte, `${test}-${String(nr).padStart(2, '0')}-${name}.png`), fullPage: true });
 }
 

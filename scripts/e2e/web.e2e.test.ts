@@ -103,6 +103,11 @@ describe('web client', () => {
     await page.getByRole('link', { name: 'Antrag Flurbereinigung' }).waitFor();
     await barrierefrei(page, 'Vorgang mit Dokumenten');
     await schritt(page, t, 'hochgeladen');
+    // the Akte with its Vorgänge (the README's screenshot of the clerk's view)
+    await page.locator('main dl').getByRole('link').first().click();
+    await page.getByRole('tab', { name: 'Vorgänge' }).click();
+    await page.getByRole('tabpanel').getByRole('link', { name: /-001$/ }).waitFor();
+    await schritt(page, t, 'akte-mit-vorgang');
 
     // found by a word inside the PDF (text extraction runs in the background)
     const suchfeld = page.getByRole('searchbox', { name: /Suche/ });
