@@ -193,7 +193,13 @@ export async function devIssuerRoutes(app: FastifyInstance, opts: DevIssuerOptio
     const p = new URLSearchParams(req.url.slice(req.url.indexOf('?') + 1));
     const fehler = antragFehler(p);
     if (fehler) return fehlerSeite(reply, fehler);
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(loginSeite(p, benutzer, issuer()));
+    // the form's answer redirects to the client, and browsers check form-action on that redirect too
+    const client = loopbackRedirect(p.get('redirect_uri')!)!.origin;
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .header('content-security-policy', `default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self' ${client}; frame-ancestors 'none'; base-uri 'none'`)
+      .send(loginSeite(p, benutzer, issuer()));
   });
 
   app.post('/authorize', async (req, reply) => {

@@ -33,6 +33,8 @@ async function code(app: Awaited<ReturnType<typeof issuer>>['app'], verifier: st
   expect(page.statusCode).toBe(200);
   expect(page.body).toContain('lang="de"');
   expect(page.body).toContain('value="demo-sachbearbeitung"');
+  // the redirect after the form post goes to the client: its origin is allowed as form-action
+  expect(page.headers['content-security-policy']).toContain("form-action 'self' http://127.0.0.1:3000;");
   const res = await app.inject({ method: 'POST', url: '/dev-issuer/authorize', headers: form({}), payload: body({ ...params, benutzer: 'demo-sachbearbeitung' }) });
   expect(res.statusCode).toBe(303);
   const ziel = new URL(res.headers.location as string);

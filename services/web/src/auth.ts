@@ -56,13 +56,18 @@ export function abmelden() {
   sessionStorage.removeItem(SITZUNG);
 }
 
-async function konfiguration(): Promise<{ as: oauth.AuthorizationServer; client: oauth.Client; optionen: { [oauth.allowInsecureRequests]?: boolean } }> {
+async function konfiguration(): Promise<{ as: oauth.AuthorizationServer; client: oauth.Client; optionen: { [oauth.allowInsecureRequests]?: boolean; [oauth.customFetch]?: typeof fetch } }> {
   const k = (await (await fetch('/web-konfiguration.json')).json()) as Konfiguration;
   if (!k.issuer) throw new Error('kein Issuer');
   const issuer = new URL(k.issuer);
   // plain http only towards this machine (the development issuer); elsewhere TLS is required
   const lokal = ['127.0.0.1', 'localhost', '[::1]'].includes(issuer.hostname);
-  const optionen = lokal && issuer.protocol === 'http:' ? { [oauth.allowInsecureRequests]: true } : {};
+  const optionen: { [oauth.allowInsecureRequests]?: boolean; [oauth.customFetch]?: typeof fetch } =
+    lokal && issuer.protocol === 'http:' ? { [oauth.allowInsecureRequests]: true } : {};
+  if (import.meta.env.DEV && issuer.origin !== location.origin) {
+    // `pnpm dev:web`: the issuer sits behind the dev server's proxy, so its calls stay same-origin (no CORS)
+    optionen[oauth.customFetch] = (url, init) => fetch(String(url).replace(issuer.origin, ''), init);
+  }
   const as = await oauth.processDiscoveryResponse(issuer, await oauth.discoveryRequest(issuer, { ...optionen, algorithm: 'oidc' }));
   return { as, client: { client_id: k.clientId }, optionen };
 }
