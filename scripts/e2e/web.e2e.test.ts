@@ -164,6 +164,22 @@ describe('web client', () => {
     await page.getByText('01.01.2021').waitFor();
     await barrierefrei(page, 'Akte nach z.d.A.');
     await schritt(page, t, 'zda-rueckdatiert');
+    const akteUrl2 = page.url();
+
+    // a legal hold keeps the Akte out of any Aussonderung until it is released
+    await page.getByRole('tab', { name: 'Löschsperren' }).click();
+    await page.getByRole('textbox', { name: /Bezeichnung/ }).fill('Verfahren VG Weimar');
+    await page.getByRole('textbox', { name: 'Grund', exact: true }).fill('Klage gegen die Gewerbeuntersagung');
+    await page.getByRole('button', { name: 'Löschsperre setzen' }).click();
+    await page.getByText('Die Löschsperre wurde gesetzt.').waitFor();
+    await barrierefrei(page, 'Akte, Löschsperren');
+    await schritt(page, t, 'loeschsperre');
+    await page.getByRole('navigation').getByRole('link', { name: 'Aussonderung' }).click();
+    await expect.poll(() => page.getByRole('checkbox', { name: `${aktenzeichen} auswählen` }).isDisabled()).toBe(true);
+    await page.goto(`${akteUrl2}?reiter=loeschsperren`);
+    await page.getByRole('textbox', { name: /Grund der Aufhebung/ }).fill('Klage zurückgenommen');
+    await page.getByRole('button', { name: 'Löschsperre aufheben' }).click();
+    await page.getByText('Die Löschsperre wurde aufgehoben.').waitFor();
 
     await page.getByRole('navigation').getByRole('link', { name: 'Aussonderung' }).click();
     await page.getByRole('heading', { level: 1, name: 'Zur Aussonderung fällige Akten' }).waitFor();

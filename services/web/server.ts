@@ -1,6 +1,8 @@
 // What the server side needs of the web client: where its build lives, its client paths (answered
 // with index.html by the gateway), and a build when the sources are newer than the last one.
+import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PFADE } from './src/pfade.js';
@@ -27,7 +29,13 @@ export function buildVeraltet(): boolean {
 export async function webBauen(opts: { erzwingen?: boolean; log?: (m: string) => void } = {}): Promise<boolean> {
   if (!opts.erzwingen && !buildVeraltet()) return false;
   opts.log?.('building the web client (vite)');
-  const { build } = await import('vite');
-  await build({ configFile: path.join(hier, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
+  // in its own process with NODE_ENV=production: React's production build and JSX runtime, also when
+  // the caller is a test runner (which sets NODE_ENV=test)
+  const vite = path.join(path.dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin', 'vite.js');
+  await new Promise<void>((resolve, reject) =>
+    execFile(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: hier, env: { ...process.env, NODE_ENV: 'production' } }, (err, _out, stderr) =>
+      err ? reject(new Error(`web client build failed: ${stderr || err.message}`)) : resolve(),
+    ),
+  );
   return true;
 }

@@ -5,11 +5,9 @@ import { defineConfig } from 'vite';
 
 const gateway = process.env.GATEWAY_URL ?? 'http://127.0.0.1:3000';
 
-export default defineConfig(({ command }) => ({
+export default defineConfig({
   root: import.meta.dirname,
   plugins: [react()],
-  // a build is always the production one, also when started from a test runner (NODE_ENV=test)
-  define: command === 'build' ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},
   build: { outDir: 'dist', emptyOutDir: true, assetsInlineLimit: 0, chunkSizeWarningLimit: 600 },
   server: {
     host: '127.0.0.1',
@@ -20,4 +18,4 @@ export default defineConfig(({ command }) => ({
       '/web-konfiguration.json': gateway,
     },
   },
-}));
+});

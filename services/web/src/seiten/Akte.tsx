@@ -6,16 +6,17 @@ import type { Sitzung } from '../auth';
 import { pfad } from '../pfade';
 import { navigieren, useOrt } from '../router';
 import { T } from '../texte';
-import { Angaben, Erfolg, Feld, Fehlermeldung, Seite, datum, zeit } from '../ui';
+import { Angaben, Auswahl, Erfolg, Feld, Fehlermeldung, Seite, datum, zeit } from '../ui';
 import { fristText } from './Aktenplan';
 import { Geladen } from './Laden';
+import { Loeschsperren } from './Loeschsperren';
 import { VorgangTabelle } from './Vorgaenge';
 
-const REITER = ['uebersicht', 'vorgaenge', 'historie'] as const;
-type Reiter = (typeof REITER)[number];
-const reiterText: Record<Reiter, string> = { uebersicht: T.akte.tabUebersicht, vorgaenge: T.akte.tabVorgaenge, historie: T.akte.tabHistorie };
+const ALLE_REITER = ['uebersicht', 'vorgaenge', 'historie', 'loeschsperren'] as const;
+type Reiter = (typeof ALLE_REITER)[number];
+const reiterText: Record<Reiter, string> = { uebersicht: T.akte.tabUebersicht, vorgaenge: T.akte.tabVorgaenge, historie: T.akte.tabHistorie, loeschsperren: T.loeschsperre.reiter };
 
-function Reiterleiste({ aktiv, setAktiv }: { aktiv: Reiter; setAktiv: (r: Reiter) => void }) {
+function Reiterleiste({ aktiv, setAktiv, REITER }: { aktiv: Reiter; setAktiv: (r: Reiter) => void; REITER: readonly Reiter[] }) {
   // WAI-ARIA tabs: arrow keys move between tabs, only the active one is in the tab order
   const taste = (e: KeyboardEvent) => {
     const i = REITER.indexOf(aktiv);
@@ -97,6 +98,62 @@ function Uebersicht({ akte, sitzung, geaendert }: { akte: Schemas['Akte']; sitzu
         </section>
       )}
     </>
+  );
+}
+
+function Aufbewahrung({ akte, geaendert }: { akte: Schemas['Akte']; geaendert: () => void }) {
+  const geerbt = akte.aufbewahrungsfristGeerbt !== false;
+  const [frist, setFrist] = useState(geerbt || akte.aufbewahrungsfrist === null || akte.aufbewahrungsfrist === 'unbefristet' ? '' : String(akte.aufbewahrungsfrist));
+  const [unbefristet, setUnbefristet] = useState(!geerbt && akte.aufbewahrungsfrist === 'unbefristet');
+  const [art, setArt] = useState<string>(geerbt ? '' : (akte.aussonderungsart ?? ''));
+  const [grund, setGrund] = useState('');
+  const [ok, setOk] = useState(false);
+  const speichern = useAktion(async () => {
+    const body = {
+      aufbewahrungsfrist: unbefristet ? ('unbefristet' as const) : frist.trim() ? Number(frist) : null,
+      aussonderungsart: (art || null) as 'A' | 'B' | 'V' | null,
+      ...(grund.trim() ? { grund: grund.trim() } : {}),
+    };
+    await ergebnis(api.PATCH('/akten/{id}', { params: { path: { id: akte.id }, header: { 'If-Match': `"${akte.version}"` } }, body }));
+    setOk(true);
+    geaendert();
+  });
+  return (
+    <section aria-labelledby="aufbewahrung-titel">
+      <h2 id="aufbewahrung-titel" className="kern-heading-medium">
+        {T.aufbewahrung.titel}
+      </h2>
+      <p className="kern-body">{T.aufbewahrung.hinweis}</p>
+      {ok && <Erfolg>{T.aufbewahrung.gespeichert}</Erfolg>}
+      <form
+        className="eakte-formular"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void speichern.ausfuehren();
+        }}
+      >
+        <Feld label={T.aufbewahrung.frist} type="number" min={0} max={200} inputMode="numeric" disabled={unbefristet} value={frist} onChange={(e) => setFrist(e.target.value)} />
+        <div className="kern-form-check">
+          <input className="kern-form-check__checkbox" type="checkbox" id="unbefristet" checked={unbefristet} onChange={(e) => setUnbefristet(e.target.checked)} />
+          <label className="kern-label" htmlFor="unbefristet">
+            {T.aufbewahrung.unbefristet}
+          </label>
+        </div>
+        <Auswahl
+          label={T.aufbewahrung.art}
+          value={art}
+          onChange={(e) => setArt(e.target.value)}
+          optionen={[{ wert: '', text: T.aufbewahrung.erben }, ...['A', 'B', 'V'].map((w) => ({ wert: w, text: T.akte.arten[w]! }))]}
+        />
+        <Feld label={T.aufbewahrung.grund} maxLength={1000} required={akte.status === 'geschlossen'} value={grund} onChange={(e) => setGrund(e.target.value)} />
+        <Fehlermeldung fehler={speichern.fehler} />
+        <div className="eakte-knoepfe">
+          <button className="kern-btn kern-btn--secondary" type="submit" disabled={speichern.laeuft}>
+            <span className="kern-label">{T.aufbewahrung.speichern}</span>
+          </button>
+        </div>
+      </form>
+    </section>
   );
 }
 
@@ -185,6 +242,8 @@ function Historie({ akteId }: { akteId: string }) {
 
 export function Akte({ id, sitzung }: { id: string; sitzung: Sitzung }) {
   const { suche } = useOrt();
+  const sperrenSichtbar = sitzung.rollen.includes('registratur') || sitzung.rollen.includes('pruefung');
+  const REITER = ALLE_REITER.filter((r) => r !== 'loeschsperren' || sperrenSichtbar);
   const [aktiv, setAktivState] = useState<Reiter>((REITER as readonly string[]).includes(suche.get('reiter') ?? '') ? (suche.get('reiter') as Reiter) : 'uebersicht');
   const setAktiv = (r: Reiter) => {
     setAktivState(r);
@@ -195,11 +254,12 @@ export function Akte({ id, sitzung }: { id: string; sitzung: Sitzung }) {
     <Geladen l={akte}>
       {(a) => (
         <Seite titel={`Akte ${a.aktenzeichen}`} unterzeile={a.betreff}>
-          <Reiterleiste aktiv={aktiv} setAktiv={setAktiv} />
+          <Reiterleiste aktiv={aktiv} setAktiv={setAktiv} REITER={REITER} />
           <div role="tabpanel" id={`tafel-${aktiv}`} aria-labelledby={`reiter-${aktiv}`} tabIndex={0}>
             {aktiv === 'uebersicht' && <Uebersicht akte={a} sitzung={sitzung} geaendert={akte.neuLaden} />}
             {aktiv === 'vorgaenge' && <Vorgaenge akte={a} />}
             {aktiv === 'historie' && <Historie akteId={a.id} />}
+            {aktiv === 'loeschsperren' && <Loeschsperren akteId={a.id} darfAendern={sitzung.rollen.includes('registratur')} />}
           </div>
         </Seite>
       )}
