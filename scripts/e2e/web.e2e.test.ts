@@ -150,6 +150,9 @@ describe('web client', () => {
     await anmelden(page, platform.url, 'Stadtverwaltung Musterstadt', 'Registratur (Demo registratur)');
     await page.getByRole('navigation').getByRole('link', { name: 'Aktenplan' }).click();
     await page.getByRole('link', { name: /^4\.2\s*Gewerbeangelegenheiten$/ }).click();
+    await page.getByRole('heading', { level: 2, name: 'Aktenplaneinheit pflegen' }).waitFor();
+    await barrierefrei(page, 'Aktenplaneinheit (Registratur)');
+    await schritt(page, t, 'einheit-pflege');
     await page.getByRole('textbox', { name: 'Betreff', exact: true }).fill('Gewerbeabmeldung Imbiss Sonnenschein');
     await page.getByLabel(/Laufzeit ab/).fill('2010-01-04');
     await page.getByRole('button', { name: 'Akte anlegen' }).click();

@@ -23,6 +23,15 @@ export async function ergebnis<D>(p: Promise<{ data?: D; error?: unknown; respon
   return r.data as D;
 }
 
+/** Like `ergebnis`, with the ETag for a later change with If-Match. */
+export async function mitEtag<D>(p: Promise<{ data?: D; error?: unknown; response: Response }>): Promise<{ daten: D; etag: string }> {
+  const r = await p.catch(() => {
+    throw new ApiFehler({ status: 0, code: 'NETZ' });
+  });
+  const daten = await ergebnis(Promise.resolve(r));
+  return { daten, etag: r.response.headers.get('etag') ?? '' };
+}
+
 export interface Laden<D> {
   daten?: D;
   fehler?: ApiFehler;

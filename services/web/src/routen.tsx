@@ -24,7 +24,7 @@ export interface Route {
 export const ROUTEN: Route[] = [
   { pfad: PFADE.start, seite: ({ sitzung }) => <Start sitzung={sitzung} /> },
   { pfad: PFADE.aktenplan, seite: () => <Aktenplan /> },
-  { pfad: PFADE.einheit, seite: ({ params }) => <Einheit id={params.id!} /> },
+  { pfad: PFADE.einheit, seite: ({ params, sitzung }) => <Einheit id={params.id!} sitzung={sitzung} /> },
   { pfad: PFADE.akte, seite: ({ params, sitzung }) => <Akte id={params.id!} sitzung={sitzung} /> },
   { pfad: PFADE.vorgang, seite: ({ params }) => <Vorgang id={params.id!} /> },
   { pfad: PFADE.dokument, seite: ({ params }) => <Dokument id={params.id!} /> },

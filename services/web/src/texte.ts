@@ -188,6 +188,18 @@ export const T = {
     aufheben: 'Löschsperre aufheben',
     aufgehobenMeldung: 'Die Löschsperre wurde aufgehoben.',
   },
+  pflege: {
+    titel: 'Aktenplaneinheit pflegen',
+    neu: 'Untereinheit anlegen',
+    kennzeichen: 'Kennzeichen',
+    kennzeichenHinweis: (k: string) => `Beginnt mit „${k}.“, z. B. ${k}.1`,
+    titelFeld: 'Titel',
+    gueltigBis: 'Gültig bis (optional; danach nimmt die Einheit keine neuen Akten an)',
+    anlegen: 'Untereinheit anlegen',
+    aendern: 'Einheit ändern',
+    speichern: 'Änderungen speichern',
+    gespeichert: 'Die Aktenplaneinheit wurde geändert.',
+  },
   aufbewahrung: {
     titel: 'Aufbewahrung ändern',
     hinweis: 'Leer lassen, um die Werte der Aktenplaneinheit zu erben. Eine Löschsperre verbietet eine Verkürzung.',
