@@ -1,7 +1,8 @@
 // What the server side needs of the web client: where its build lives, its client paths (answered
 // with index.html by the gateway), and a build when the sources are newer than the last one.
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,10 +33,21 @@ export async function webBauen(opts: { erzwingen?: boolean; log?: (m: string) =>
   // in its own process with NODE_ENV=production: React's production build and JSX runtime, also when
   // the caller is a test runner (which sets NODE_ENV=test)
   const vite = path.join(path.dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin', 'vite.js');
-  await new Promise<void>((resolve, reject) =>
-    execFile(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: hier, env: { ...process.env, NODE_ENV: 'production' } }, (err, _out, stderr) =>
-      err ? reject(new Error(`web client build failed: ${stderr || err.message}`)) : resolve(),
-    ),
-  );
+  // built beside dist/ and then moved in, so two builds at once (a start and a test) never mix files
+  const ziel = `${webRoot}-${randomUUID()}`;
+  try {
+    await new Promise<void>((resolve, reject) =>
+      execFile(
+        process.execPath,
+        [vite, 'build', '--logLevel', 'warn', '--outDir', ziel, '--emptyOutDir'],
+        { cwd: hier, env: { ...process.env, NODE_ENV: 'production' } },
+        (err, _out, stderr) => (err ? reject(new Error(`web client build failed: ${stderr || err.message}`)) : resolve()),
+      ),
+    );
+    rmSync(webRoot, { recursive: true, force: true });
+    renameSync(ziel, webRoot);
+  } finally {
+    rmSync(ziel, { recursive: true, force: true });
+  }
   return true;
 }
