@@ -8,7 +8,7 @@ import { PFADE, passt, pfad } from '../src/pfade';
 import { ausschnittTeile, sprungZiel } from '../src/suche';
 import { FEHLER } from '../src/texte';
 import { Fehlermeldung } from '../src/ui';
-import { betreffAusDateiname, heute, prozent } from '../src/upload';
+import { betreffAusDateiname, dateinameAus, heute, prozent } from '../src/upload';
 
 describe('problem+json in plain German', () => {
   it('explains a closed object and a legal hold with what to do', () => {
@@ -70,6 +70,13 @@ describe('upload', () => {
     expect(prozent({ geladen: 1, gesamt: 3 })).toBe(33);
     expect(prozent({ geladen: 5, gesamt: 4 })).toBe(100);
     expect(prozent({ geladen: 4, gesamt: 4 })).toBe(100);
+  });
+  it("takes a download's file name from Content-Disposition, RFC 6266 filename* first, never a path", () => {
+    expect(dateinameAus(`attachment; filename="x.zip"; filename*=UTF-8''Vernichtungsprotokoll%20M%C3%BCller.pdf`, 'f')).toBe('Vernichtungsprotokoll Müller.pdf');
+    expect(dateinameAus('attachment; filename="a_0501.zip"', 'f')).toBe('a_0501.zip');
+    expect(dateinameAus('attachment; filename="../../etc/passwd"', 'f')).toBe('.._.._etc_passwd');
+    expect(dateinameAus(null, 'ersatz.pdf')).toBe('ersatz.pdf');
+    expect(dateinameAus(`attachment; filename*=UTF-8''%E0%A4%A`, 'ersatz')).toBe('ersatz');
   });
   it('takes the Betreff from the file name and today from Berlin', () => {
     expect(betreffAusDateiname('Antrag Müller.pdf')).toBe('Antrag Müller');
