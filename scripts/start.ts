@@ -45,10 +45,11 @@ try {
     // the development issuer and the demo data belong to the embedded default, or are asked for
     seed: startConfig.SEED_DEMO ? startConfig.SEED_DEMO === 'true' : embeddedDb,
     devIssuer: startConfig.DEV_ISSUER ? startConfig.DEV_ISSUER === 'true' : embeddedDb,
+    web: true,
   });
   stopPlatform = platform.stop;
   if (stopping) await platform.stop();
-  log.info(`E-Akte is running on ${platform.url}  (API docs: ${platform.url}/docs, health: ${platform.url}/health)`);
+  log.info(`E-Akte is running on ${platform.url}  (web client: ${platform.url}/, API docs: ${platform.url}/docs, health: ${platform.url}/health)`);
   if (platform.devIssuer) log.info('get a token: TOKEN=$(pnpm --silent run token --tenant demo --role sachbearbeitung)');
 } catch (err) {
   log.error({ err }, 'start failed');

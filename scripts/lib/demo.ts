@@ -107,10 +107,10 @@ export async function seedDemo(ownerUrl: string): Promise<void> {
           await tx.insert(schema.organisationseinheit).values({ id, mandantId, ...o });
         }
         const ersteOe = m.organisationseinheiten[0]!.kuerzel;
-        for (const rolle of ROLLEN) {
-          const sub = `${m.slug}-${rolle}`;
+        // a second Registratur user, so destruction (four eyes) can be tried with demo users alone
+        for (const [rolle, sub] of [...ROLLEN.map((r) => [r, `${m.slug}-${r}`] as const), ['registratur', `${m.slug}-registratur-2`] as const]) {
           const freigabe = rolle === 'registratur' || rolle === 'sachbearbeitung' ? 'vs-nfd' : 'offen';
-          await tx.insert(schema.benutzer).values({ mandantId, sub, name: `Demo ${rolle}`, freigabe });
+          await tx.insert(schema.benutzer).values({ mandantId, sub, name: sub.endsWith('-2') ? `Demo ${rolle} 2` : `Demo ${rolle}`, freigabe });
           await tx.insert(schema.benutzerOrganisationseinheit).values({ mandantId, sub, organisationseinheitId: oes.get(ersteOe)! });
         }
         const heute = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());

@@ -9,6 +9,9 @@ import { createServer, serverOptionen, loadConfig, loadOrCreateDevKey, serviceCo
 import protokollApp, { protokollConfigSchema } from '@eakte/protokoll';
 import type { FastifyBaseLogger, FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { freePort } from '@eakte/embedded';
+import { ROLLEN } from '@eakte/platform';
+import { clientPfade, webBauen, webRoot } from '@eakte/web';
+import { DEMO_MANDANTEN } from './demo.js';
 import { startInfrastructure, type Infrastructure } from './stack.js';
 
 export interface PlatformOptions {
@@ -22,6 +25,26 @@ export interface PlatformOptions {
   seed: boolean;
   devIssuer: boolean;
   fast?: boolean;
+  /** Serve the web client at / (built first when missing or stale). */
+  web?: boolean;
+}
+
+/** The seeded demo users (one per tenant and role), offered on the development issuer's login page. */
+export function demoBenutzer() {
+  return [
+    ...DEMO_MANDANTEN.flatMap((m) =>
+      ROLLEN.filter((r) => r !== 'plattformbetrieb' && r !== 'fachverfahren').map((rolle) => ({
+        sub: `${m.slug}-${rolle}`,
+        name: `Demo ${rolle}`,
+        mandant: m.slug,
+        mandantName: m.name,
+        rollen: [rolle],
+      })),
+    ),
+    // the second person for the four-eyes approval of a destruction
+    ...DEMO_MANDANTEN.map((m) => ({ sub: `${m.slug}-registratur-2`, name: 'Demo registratur 2', mandant: m.slug, mandantName: m.name, rollen: ['registratur'] })),
+    { sub: 'plattform-plattformbetrieb', name: 'Demo plattformbetrieb', rollen: ['plattformbetrieb'] },
+  ];
 }
 
 export interface Platform {
@@ -44,7 +67,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     const port = opts.port === 0 ? await freePort() : opts.port;
     const publicUrl = `http://${opts.host === '0.0.0.0' ? '127.0.0.1' : opts.host}:${port}`;
     const devIssuer = opts.devIssuer
-      ? { key: await loadOrCreateDevKey(path.join(opts.dataDir, 'dev-issuer')), issuer: `${publicUrl}/dev-issuer` }
+      ? { key: await loadOrCreateDevKey(path.join(opts.dataDir, 'dev-issuer')), issuer: `${publicUrl}/dev-issuer`, benutzer: demoBenutzer() }
       : undefined;
     const serviceEnv = {
       ...opts.env,
@@ -75,7 +98,8 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     };
     const gatewayConfig = loadConfig(gatewayConfigSchema, { ...opts.env, LOG_LEVEL: opts.logLevel, ...urls, PORT: String(port), HOST: opts.host });
     const gateway = createServer(serverOptionen(gatewayConfig, opts.pretty));
-    await gateway.register(gatewayApp, { config: gatewayConfig, devIssuer });
+    if (opts.web) await webBauen({ log: (m) => opts.log.info(m) });
+    await gateway.register(gatewayApp, { config: gatewayConfig, devIssuer, web: opts.web ? { root: webRoot, pfade: clientPfade } : undefined });
     await gateway.listen({ host: gatewayConfig.HOST, port: gatewayConfig.PORT });
     started.push(gateway);
     return { url: publicUrl, infra, devIssuer, services, stop };

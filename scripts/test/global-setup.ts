@@ -6,6 +6,7 @@ import path from 'node:path';
 import { schema, createDb } from '@eakte/db';
 import { createServer, devIssuerRoutes, loadOrCreateDevKey } from '@eakte/platform';
 import type { TestProject } from 'vitest/node';
+import { webBauen } from '@eakte/web';
 import { startInfrastructure } from '../lib/stack.js';
 
 export default async function setup(project: TestProject) {
@@ -21,6 +22,8 @@ export default async function setup(project: TestProject) {
       S3_PATH_STYLE: process.env.S3_TEST_PATH_STYLE ?? 'true',
     });
   }
+  // the web client once, up front: `pnpm start` (start.test.ts) serves it and would build it otherwise
+  const gebaut = webBauen();
   const infra = await startInfrastructure({ dataDir, env: external, fast: true, seed: true, log: () => {} });
 
   const devKey = await loadOrCreateDevKey(path.join(dataDir, 'dev-issuer'));
@@ -34,6 +37,7 @@ export default async function setup(project: TestProject) {
   const mandanten = await db.db.select({ id: schema.mandant.id, slug: schema.mandant.slug }).from(schema.mandant);
   await db.close();
 
+  await gebaut;
   project.provide('env', { ...infra.env, OIDC_ISSUER: issuer });
   project.provide('ownerUrl', infra.ownerUrl);
   project.provide('superuserUrl', infra.superuserUrl ?? infra.ownerUrl);

@@ -11,8 +11,11 @@ import {
   operations,
   schutzConfig,
   schutzPlugin,
-  type DevKey,
+  type DevIssuerOptions,
 } from '@eakte/platform';
+import fastifyStatic from '@fastify/static';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import replyFrom from '@fastify/reply-from';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -29,13 +32,44 @@ export const gatewayConfigSchema = z.object({
   PROTOKOLL_URL: z.string().url(),
   /** Upstream request timeout in ms; uploads of large files need long ones. */
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(15 * 60_000),
+  /** Issuer the web client logs in at (Authorization Code + PKCE); the development issuer when it runs. */
+  OIDC_ISSUER: z.string().url().optional(),
+  /** The web client's public client id at that issuer. */
+  OIDC_WEB_CLIENT_ID: z.string().min(1).default('eakte-web'),
 });
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
 
 export interface GatewayOptions {
   config: GatewayConfig;
   /** Development OIDC issuer, served under /dev-issuer when given. */
-  devIssuer?: { key: DevKey; issuer: string };
+  devIssuer?: DevIssuerOptions & { issuer: string };
+  /** The built web client: its directory and the client-side paths that answer with its index.html. */
+  web?: { root: string; pfade: readonly string[] };
+}
+
+/**
+ * CSP of the web client's document: its own scripts, styles and fonts only (no inline code), API
+ * calls to itself and the issuer, PDFs shown from blob: URLs.
+ */
+export function webCsp(issuer: string | undefined) {
+  const issuerOrigin = issuer ? new URL(issuer).origin : undefined;
+  const selfAnd = (...extra: (string | undefined)[]) => ["'self'", ...extra.filter((x): x is string => !!x)];
+  return {
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'"],
+      fontSrc: ["'self'"],
+      imgSrc: ["'self'", 'data:', 'blob:'],
+      connectSrc: selfAnd(issuerOrigin),
+      frameSrc: ["'self'", 'blob:'],
+      objectSrc: ["'none'"],
+      baseUri: ["'self'"],
+      formAction: selfAnd(issuerOrigin),
+      frameAncestors: ["'none'"],
+    },
+  };
 }
 
 const openApiPathToRoute = (p: string) => p.replace(/\{([^}]+)\}/g, ':$1');
@@ -97,8 +131,39 @@ export default async function gatewayApp(app: FastifyInstance, opts: GatewayOpti
   await app.register(swagger, { mode: 'static', specification: { document: contract as never } });
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { deepLinking: true } });
 
+  if (opts.web) await webClient(app, opts.web, {
+    issuer: opts.devIssuer?.issuer ?? config.OIDC_ISSUER,
+    clientId: config.OIDC_WEB_CLIENT_ID,
+  });
+
   if (opts.devIssuer) {
     app.log.warn('development OIDC issuer is enabled: tokens are signed by a local key; never use this in production');
     await app.register(devIssuerRoutes, { prefix: '/dev-issuer', ...opts.devIssuer });
   }
+}
+
+/** Serves the built single-page client: its files, its index.html for client paths, and its login settings. */
+async function webClient(app: FastifyInstance, web: NonNullable<GatewayOptions['web']>, anmeldung: { issuer?: string; clientId: string }) {
+  const index = path.join(web.root, 'index.html');
+  if (!existsSync(index)) throw new Error(`web client not built: ${index} is missing`);
+  // one route per built file (no wildcard), so unknown paths keep the problem+json 404
+  await app.register(fastifyStatic, {
+    root: web.root,
+    wildcard: false,
+    index: false,
+    setHeaders: (reply, file) => {
+      // file names under assets/ carry a content hash
+      reply.header('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+  const csp = webCsp(anmeldung.issuer);
+  for (const pfad of new Set(['/', ...web.pfade])) {
+    app.get(pfad, { config: { helmet: { contentSecurityPolicy: csp } } }, (_req, reply) =>
+      reply.header('cache-control', 'no-cache').sendFile('index.html'),
+    );
+  }
+  app.get('/web-konfiguration.json', async (_req, reply) => {
+    reply.header('cache-control', 'no-cache');
+    return { issuer: anmeldung.issuer ?? null, clientId: anmeldung.clientId };
+  });
 }

@@ -1,0 +1,75 @@
+// The browser and the stack for the end-to-end tests: the whole platform on a free port (embedded
+// PostgreSQL and S3 in a temp dir, demo data, development issuer, the built web client) and
+// Debian's chromium driven by playwright-core. Screenshots go to scripts/e2e/artefakte/.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import { createServer } from '@eakte/platform';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { startPlatform, type Platform } from '../lib/platform.js';
+
+export const artefakte = path.join(path.dirname(fileURLToPath(import.meta.url)), 'artefakte');
+
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+
+export async function startStack(): Promise<{ platform: Platform; browser: Browser; stop: () => Promise<void> }> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'eakte-e2e-'));
+  const log = createServer({ logLevel: 'error' }).log;
+  const platform = await startPlatform({
+    dataDir,
+    host: '127.0.0.1',
+    port: 0,
+    // text extraction every second, so a filed PDF is found by its words within moments
+    env: { ...process.env, DOKUMENTE_ARBEITER_INTERVALL_SEKUNDEN: '1' },
+    log,
+    logLevel: 'error',
+    pretty: false,
+    seed: true,
+    devIssuer: true,
+    fast: true,
+    web: true,
+  });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  rmSync(artefakte, { recursive: true, force: true });
+  mkdirSync(artefakte, { recursive: true });
+  return {
+    platform,
+    browser,
+    stop: async () => {
+      await browser.close().catch(() => {});
+      await platform.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** 0 serious or critical WCAG 2.1 A/AA violations on the page as it is now. */
+export async function barrierefrei(page: Page, name: string) {
+  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const schwer = r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(
+    schwer.map((v) => `${name}: ${v.id} (${v.impact}) ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    `axe on ${name}`,
+  ).toEqual([]);
+  return r.violations.length;
+}
+
+const schritte = new Map<string, number>();
+/** A screenshot per step, numbered in order per test, as a test artefact. */
+export async function schritt(page: Page, test: string, name: string) {
+  const nr = (schritte.get(test) ?? 0) + 1;
+  schritte.set(test, nr);
+  await page.screenshot({ path: path.join(artefakte, `${test}-${String(nr).padStart(2, '0')}-${name}.png`), fullPage: true });
+}
+
+/** Logs in through the development issuer's page as the demo user of a tenant and role. */
+export async function anmelden(page: Page, url: string, mandantName: string, benutzer: string) {
+  await page.goto(`${url}/`);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await page.waitForURL(/\/dev-issuer\/authorize/);
+  await page.getByRole('group', { name: new RegExp(mandantName) }).getByRole('button', { name: benutzer, exact: true }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/anmeldung') && !u.pathname.startsWith('/dev-issuer'));
+}

@@ -1,0 +1,263 @@
+// The web client in a real browser against the real stack: (1) a clerk files a PDF and finds it by
+// a word inside it, (3) another tenant's user cannot open that Akte by its URL. axe on every screen.
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Platform } from '../lib/platform.js';
+import { anmelden, barrierefrei, schritt, startStack } from './browser.js';
+
+const WORT = 'Flurbereinigungsplan';
+
+async function pdf(text: string, anhang = 0): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  doc.addPage([595, 842]).drawText(text, { x: 60, y: 760, size: 14, font });
+  // incompressible ballast, so the upload takes long enough to watch its progress
+  if (anhang) await doc.attach(randomBytes(anhang), 'ballast.bin', { mimeType: 'application/octet-stream' });
+  return doc.save();
+}
+
+let platform: Platform;
+let browser: Browser;
+let stop: () => Promise<void>;
+let akteUrl = '';
+
+beforeAll(async () => {
+  ({ platform, browser, stop } = await startStack());
+});
+afterAll(async () => {
+  await stop?.();
+});
+
+describe('web client', () => {
+  it('(1) a clerk logs in, creates an Akte, uploads PDFs with progress, finds one by a word inside it and downloads it byte-exact', async () => {
+    const context = await browser.newContext({ acceptDownloads: true, locale: 'de-DE' });
+    const page = await context.newPage();
+    const fehlerImBrowser: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && fehlerImBrowser.push(m.text()));
+    const t = 'sachbearbeitung';
+
+    await page.goto(`${platform.url}/`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Anmeldung');
+    await barrierefrei(page, 'Anmeldung');
+    await schritt(page, t, 'anmeldung');
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page.waitForURL(/\/dev-issuer\/authorize/);
+    await barrierefrei(page, 'Entwicklungs-Anmeldedienst');
+    await schritt(page, t, 'demo-benutzer');
+    await page.getByRole('group', { name: /Stadtverwaltung Musterstadt/ }).getByRole('button', { name: /^Sachbearbeitung/ }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Willkommen, Demo sachbearbeitung');
+    await barrierefrei(page, 'Start');
+    await schritt(page, t, 'start');
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Aktenplan' }).click();
+    await page.getByRole('link', { name: /2\.1\s*Straßenbau/ }).first().waitFor();
+    await barrierefrei(page, 'Aktenplan');
+    await schritt(page, t, 'aktenplan');
+    await page.getByRole('link', { name: /^2\.1\s*Straßenbau$/ }).click();
+    await page.getByRole('heading', { level: 1, name: '2.1 Straßenbau' }).waitFor();
+    await barrierefrei(page, 'Aktenplaneinheit');
+    await schritt(page, t, 'einheit');
+
+    await page.getByRole('textbox', { name: 'Betreff', exact: true }).fill('Flurneuordnung Nordfeld');
+    await page.getByRole('button', { name: 'Akte anlegen' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Akte 2\.1-\d{4}\/\d{4}$/ }).waitFor();
+    akteUrl = page.url();
+    await barrierefrei(page, 'Akte');
+    await schritt(page, t, 'akte');
+    await page.getByRole('tab', { name: 'Historie' }).click();
+    await page.getByRole('tabpanel').getByRole('table').waitFor();
+    await barrierefrei(page, 'Akte, Historie');
+    await page.getByRole('tab', { name: 'Vorgänge' }).click();
+    await barrierefrei(page, 'Akte, Vorgänge');
+    await page.getByRole('textbox', { name: 'Betreff', exact: true }).fill('Antrag der Teilnehmergemeinschaft');
+    await page.getByRole('button', { name: 'Vorgang anlegen' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Vorgang / }).waitFor();
+    await barrierefrei(page, 'Vorgang');
+    await schritt(page, t, 'vorgang');
+
+    // two files dropped at once; the network is slowed so the progress can be seen moving
+    const antrag = await pdf(`Antrag auf Aufstellung eines ${WORT} für die Gemarkung Nordfeld`, 400_000);
+    const anlage = await pdf('Lageplan der Gemarkung Nordfeld');
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 150 * 1024 });
+    const dt = await page.evaluateHandle(
+      ([a, b]) => {
+        const d = new DataTransfer();
+        d.items.add(new File([new Uint8Array(a!)], 'Antrag Flurbereinigung.pdf', { type: 'application/pdf' }));
+        d.items.add(new File([new Uint8Array(b!)], 'Lageplan.pdf', { type: 'application/pdf' }));
+        return d;
+      },
+      [[...antrag], [...anlage]],
+    );
+    await page.dispatchEvent('[data-testid=ablage]', 'drop', { dataTransfer: dt });
+    // the bar stands between 0 and 100 while the bytes go out
+    await page.waitForFunction(() => [...document.querySelectorAll('progress')].some((p) => p.value > 0 && p.value < 100), undefined, { polling: 20, timeout: 30_000 });
+    await schritt(page, t, 'upload-fortschritt');
+    await page.getByText('Antrag Flurbereinigung.pdf: hochgeladen').waitFor({ timeout: 60_000 });
+    await page.getByText('Lageplan.pdf: hochgeladen').waitFor();
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    expect(await page.locator('progress').evaluateAll((ps) => ps.map((p) => (p as HTMLProgressElement).value))).toEqual([100, 100]);
+    await page.getByRole('link', { name: 'Antrag Flurbereinigung' }).waitFor();
+    await barrierefrei(page, 'Vorgang mit Dokumenten');
+    await schritt(page, t, 'hochgeladen');
+    // the Akte with its Vorgänge (the README's screenshot of the clerk's view)
+    await page.locator('main dl').getByRole('link').first().click();
+    await page.getByRole('tab', { name: 'Vorgänge' }).click();
+    await page.getByRole('tabpanel').getByRole('link', { name: /-001$/ }).waitFor();
+    await schritt(page, t, 'akte-mit-vorgang');
+
+    // found by a word inside the PDF (text extraction runs in the background)
+    const suchfeld = page.getByRole('searchbox', { name: /Suche/ });
+    await expect
+      .poll(
+        async () => {
+          await suchfeld.fill(WORT);
+          await suchfeld.press('Enter');
+          await page.getByRole('heading', { level: 1, name: `Ergebnisse für „${WORT}“` }).waitFor();
+          await page.locator('main').getByText(/Keine Treffer|Dokument/).first().waitFor();
+          return page.locator('mark', { hasText: new RegExp(WORT, 'i') }).count();
+        },
+        { timeout: 60_000, interval: 1_000 },
+      )
+      .toBeGreaterThan(0);
+    await barrierefrei(page, 'Suche');
+    await schritt(page, t, 'suche');
+    await page.getByRole('link', { name: /Dokument .*Antrag Flurbereinigung/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Antrag Flurbereinigung' }).waitFor();
+    await barrierefrei(page, 'Dokument');
+    await schritt(page, t, 'dokument');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Antrag Flurbereinigung\.pdf herunterladen \(Version 1\)/ }).click()]);
+    expect(download.suggestedFilename()).toBe('Antrag Flurbereinigung.pdf');
+    const geladen = readFileSync(await download.path());
+    expect(Buffer.compare(geladen, Buffer.from(antrag))).toBe(0);
+
+    await page.getByRole('button', { name: /PDF anzeigen: Antrag Flurbereinigung\.pdf/ }).click();
+    await page.locator('iframe[title^="Ansicht"]').waitFor();
+    await barrierefrei(page, 'Dokument mit PDF-Ansicht');
+    await schritt(page, t, 'pdf-ansicht');
+    expect(fehlerImBrowser.filter((m) => !/status of 4\d\d/.test(m))).toEqual([]);
+    await context.close();
+  });
+
+  it('(2) a records manager backdates a z.d.A., finds the Akte in the due list and runs the Aussonderung to the Vernichtungsprotokoll', async () => {
+    const t = 'registratur';
+    const context = await browser.newContext({ acceptDownloads: true, locale: 'de-DE' });
+    const page = await context.newPage();
+    await anmelden(page, platform.url, 'Stadtverwaltung Musterstadt', 'Registratur (Demo registratur)');
+    await page.getByRole('navigation').getByRole('link', { name: 'Aktenplan' }).click();
+    await page.getByRole('link', { name: /^4\.2\s*Gewerbeangelegenheiten$/ }).click();
+    await page.getByRole('heading', { level: 2, name: 'Aktenplaneinheit pflegen' }).waitFor();
+    await barrierefrei(page, 'Aktenplaneinheit (Registratur)');
+    await schritt(page, t, 'einheit-pflege');
+    await page.getByRole('textbox', { name: 'Betreff', exact: true }).fill('Gewerbeabmeldung Imbiss Sonnenschein');
+    await page.getByLabel(/Laufzeit ab/).fill('2010-01-04');
+    await page.getByRole('button', { name: 'Akte anlegen' }).click();
+    const h1 = page.getByRole('heading', { level: 1, name: /^Akte 4\.2-\d{4}\/\d{4}$/ });
+    await h1.waitFor();
+    const aktenzeichen = (await h1.textContent())!.replace('Akte ', '');
+
+    // a migrated paper file closed long ago: retention 5 years from 2016 → due since 2021
+    await page.getByLabel(/Datum der Verfügung/).fill('2015-03-02');
+    await page.getByRole('button', { name: 'Akte zu den Akten verfügen (z.d.A.)' }).click();
+    await page.getByText('Die Akte ist zu den Akten verfügt.').waitFor();
+    await page.getByText('01.01.2021').waitFor();
+    await barrierefrei(page, 'Akte nach z.d.A.');
+    await schritt(page, t, 'zda-rueckdatiert');
+    const akteUrl2 = page.url();
+
+    // a legal hold keeps the Akte out of any Aussonderung until it is released
+    await page.getByRole('tab', { name: 'Löschsperren' }).click();
+    await page.getByRole('textbox', { name: /Bezeichnung/ }).fill('Verfahren VG Weimar');
+    await page.getByRole('textbox', { name: 'Grund', exact: true }).fill('Klage gegen die Gewerbeuntersagung');
+    await page.getByRole('button', { name: 'Löschsperre setzen' }).click();
+    await page.getByText('Die Löschsperre wurde gesetzt.').waitFor();
+    await barrierefrei(page, 'Akte, Löschsperren');
+    await schritt(page, t, 'loeschsperre');
+    await page.getByRole('navigation').getByRole('link', { name: 'Aussonderung' }).click();
+    await expect.poll(() => page.getByRole('checkbox', { name: `${aktenzeichen} auswählen` }).isDisabled()).toBe(true);
+    await page.goto(`${akteUrl2}?reiter=loeschsperren`);
+    await page.getByRole('textbox', { name: /Grund der Aufhebung/ }).fill('Klage zurückgenommen');
+    await page.getByRole('button', { name: 'Löschsperre aufheben' }).click();
+    await page.getByText('Die Löschsperre wurde aufgehoben.').waitFor();
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Aussonderung' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Zur Aussonderung fällige Akten' }).waitFor();
+    await page.getByRole('checkbox', { name: `${aktenzeichen} auswählen` }).check();
+    await barrierefrei(page, 'Fällige Akten');
+    await schritt(page, t, 'faellig');
+    await page.getByRole('button', { name: 'Ausgewählte Akten dem Archiv anbieten' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Aussonderung: angeboten' }).waitFor();
+    const wizardUrl = page.url();
+    await barrierefrei(page, 'Aussonderung angeboten');
+    await schritt(page, t, 'angeboten');
+
+    const [anbietung] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Anbieteverzeichnis 0501 herunterladen' }).click()]);
+    expect(anbietung.suggestedFilename()).toMatch(/_Aussonderung\.Anbieteverzeichnis\.0501\.zip$/);
+    expect(readFileSync(await anbietung.path()).subarray(0, 2).toString()).toBe('PK');
+
+    await page.getByRole('radio', { name: 'V – vernichten' }).check();
+    await page.getByRole('button', { name: 'Bewertung speichern' }).click();
+    await page.getByRole('button', { name: 'Vernichtung beantragen' }).click();
+    await page.getByText('Eine zweite Person der Registratur muss die Vernichtung freigeben.').waitFor();
+    expect(await page.getByRole('button', { name: 'Vernichtung freigeben' }).count()).toBe(0);
+    await barrierefrei(page, 'Vernichtung beantragt');
+    await schritt(page, t, 'vernichtung-beantragt');
+    await context.close();
+
+    // the second person approves
+    const zweite = await browser.newContext({ acceptDownloads: true, locale: 'de-DE' });
+    const p2 = await zweite.newPage();
+    await p2.goto(wizardUrl);
+    await p2.getByRole('button', { name: 'Anmelden' }).click();
+    await p2.getByRole('group', { name: /Stadtverwaltung Musterstadt/ }).getByRole('button', { name: 'Registratur (Demo registratur 2)', exact: true }).click();
+    await p2.waitForURL(wizardUrl);
+    await p2.getByRole('button', { name: 'Vernichtung freigeben' }).click();
+    await p2.getByRole('button', { name: 'Vernichtungsprotokoll (PDF) herunterladen' }).waitFor({ timeout: 60_000 });
+    await p2.getByRole('heading', { level: 1, name: 'Aussonderung: abgeschlossen' }).waitFor({ timeout: 60_000 });
+    await barrierefrei(p2, 'Aussonderung abgeschlossen');
+    await schritt(p2, t, 'abgeschlossen');
+    const [protokoll] = await Promise.all([p2.waitForEvent('download'), p2.getByRole('button', { name: 'Vernichtungsprotokoll (PDF) herunterladen' }).click()]);
+    expect(readFileSync(await protokoll.path()).subarray(0, 5).toString()).toBe('%PDF-');
+    await zweite.close();
+  });
+
+  it('(3) a user of another tenant cannot reach the Akte by its URL', async () => {
+    expect(akteUrl).toMatch(/\/akten\/[0-9a-f-]{36}$/);
+    const context = await browser.newContext({ locale: 'de-DE' });
+    const page = await context.newPage();
+    await page.goto(akteUrl);
+    // login first, then back to the Akte's address
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page.getByRole('group', { name: /Landesamt für Umwelt/ }).getByRole('button', { name: /^Sachbearbeitung/ }).click();
+    await page.waitForURL(akteUrl);
+    await page.getByRole('heading', { level: 1, name: 'Nicht gefunden' }).waitFor();
+    expect(await page.getByText(/Flurneuordnung Nordfeld/).count()).toBe(0);
+    await barrierefrei(page, 'Nicht gefunden');
+    await schritt(page, 'mandantentrennung', 'nicht-gefunden');
+    await context.close();
+  });
+
+  it('(4) an auditor verifies the audit chain (green), searches the Protokoll and exports it', async () => {
+    const context = await browser.newContext({ acceptDownloads: true, locale: 'de-DE' });
+    const page = await context.newPage();
+    await anmelden(page, platform.url, 'Stadtverwaltung Musterstadt', 'Prüfung (Demo pruefung)');
+    await page.getByRole('navigation').getByRole('link', { name: 'Prüfung' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Prüfung des Protokolls' }).waitFor();
+    await page.getByRole('button', { name: 'Kette jetzt prüfen' }).click();
+    await page.getByText(/Die Protokollkette ist unverändert: \d+ Einträge geprüft/).waitFor();
+    await page.getByRole('textbox', { name: 'Aktenzeichen' }).fill('4.2-');
+    await page.getByRole('button', { name: 'Suchen', exact: true }).last().click();
+    await barrierefrei(page, 'Prüfung');
+    await schritt(page, 'pruefung', 'kette-gruen');
+    const [exp] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Protokoll exportieren (CSV)' }).click()]);
+    expect(exp.suggestedFilename()).toMatch(/\.csv$/);
+    const zeilen = readFileSync(await exp.path(), 'utf8').trim().split('\n');
+    expect(zeilen[0]).toContain('sequenz');
+    expect(zeilen.length).toBeGreaterThanOrEqual(2);
+    await context.close();
+  });
+});

@@ -1,0 +1,109 @@
+// Login: OpenID Connect Authorization Code flow with PKCE (S256) against the configured issuer
+// (Keycloak in production, the development issuer on the embedded default). The access token is
+// kept in sessionStorage only: gone when the tab closes, never in a cookie.
+import * as oauth from 'oauth4webapi';
+import { pfad } from './pfade';
+
+export interface Sitzung {
+  token: string;
+  ablauf: number;
+  sub: string;
+  name: string;
+  mandant: string | null;
+  rollen: string[];
+}
+
+interface Konfiguration {
+  issuer: string | null;
+  clientId: string;
+}
+
+const SITZUNG = 'eakte.sitzung';
+const ANMELDUNG = 'eakte.anmeldung';
+
+/** The claims the client shows (name, tenant, roles); the services verify the token, not the client. */
+export function sitzungAusToken(token: string, jetzt = Date.now()): Sitzung {
+  const teil = token.split('.')[1];
+  if (!teil) throw new Error('kein JWT');
+  const json = new TextDecoder().decode(Uint8Array.from(atob(teil.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0)));
+  const c = JSON.parse(json) as Record<string, unknown>;
+  const rollen = new Set<string>();
+  const realm = c.realm_access as { roles?: unknown } | undefined;
+  for (const r of [...(Array.isArray(realm?.roles) ? realm.roles : []), ...(Array.isArray(c.roles) ? c.roles : [])]) if (typeof r === 'string') rollen.add(r);
+  return {
+    token,
+    ablauf: typeof c.exp === 'number' ? c.exp * 1000 : jetzt + 5 * 60_000,
+    sub: String(c.sub ?? ''),
+    name: String(c.name ?? c.preferred_username ?? c.sub ?? ''),
+    mandant: typeof c.mandant === 'string' ? c.mandant : null,
+    rollen: [...rollen],
+  };
+}
+
+export function aktuelleSitzung(jetzt = Date.now()): Sitzung | undefined {
+  const roh = sessionStorage.getItem(SITZUNG);
+  if (!roh) return undefined;
+  const s = JSON.parse(roh) as Sitzung;
+  // a minute's margin, so a request does not start with a token about to expire
+  if (s.ablauf - 60_000 < jetzt) {
+    sessionStorage.removeItem(SITZUNG);
+    return undefined;
+  }
+  return s;
+}
+
+export function abmelden() {
+  sessionStorage.removeItem(SITZUNG);
+}
+
+async function konfiguration(): Promise<{ as: oauth.AuthorizationServer; client: oauth.Client; optionen: { [oauth.allowInsecureRequests]?: boolean; [oauth.customFetch]?: typeof fetch } }> {
+  const k = (await (await fetch('/web-konfiguration.json')).json()) as Konfiguration;
+  if (!k.issuer) throw new Error('kein Issuer');
+  const issuer = new URL(k.issuer);
+  // plain http only towards this machine (the development issuer); elsewhere TLS is required
+  const lokal = ['127.0.0.1', 'localhost', '[::1]'].includes(issuer.hostname);
+  const optionen: { [oauth.allowInsecureRequests]?: boolean; [oauth.customFetch]?: typeof fetch } =
+    lokal && issuer.protocol === 'http:' ? { [oauth.allowInsecureRequests]: true } : {};
+  if (import.meta.env.DEV && issuer.origin !== location.origin) {
+    // `pnpm dev:web`: the issuer sits behind the dev server's proxy, so its calls stay same-origin (no CORS)
+    optionen[oauth.customFetch] = (url, init) => fetch(String(url).replace(issuer.origin, ''), init);
+  }
+  const as = await oauth.processDiscoveryResponse(issuer, await oauth.discoveryRequest(issuer, { ...optionen, algorithm: 'oidc' }));
+  return { as, client: { client_id: k.clientId }, optionen };
+}
+
+const rueckkehrUrl = () => `${location.origin}${pfad('rueckkehr')}`;
+
+/** Sends the browser to the issuer's login; `ziel` is where to come back to afterwards. */
+export async function anmelden(ziel: string) {
+  const { as, client } = await konfiguration();
+  const verifier = oauth.generateRandomCodeVerifier();
+  const state = oauth.generateRandomState();
+  sessionStorage.setItem(ANMELDUNG, JSON.stringify({ verifier, state, ziel }));
+  const url = new URL(as.authorization_endpoint!);
+  url.searchParams.set('client_id', client.client_id);
+  url.searchParams.set('redirect_uri', rueckkehrUrl());
+  url.searchParams.set('response_type', 'code');
+  url.searchParams.set('scope', 'openid');
+  url.searchParams.set('code_challenge', await oauth.calculatePKCECodeChallenge(verifier));
+  url.searchParams.set('code_challenge_method', 'S256');
+  url.searchParams.set('state', state);
+  location.assign(url.toString());
+}
+
+/** Completes the login on the redirect back: checks state, exchanges the code with the PKCE verifier. */
+export async function rueckkehr(): Promise<string> {
+  const gespeichert = sessionStorage.getItem(ANMELDUNG);
+  sessionStorage.removeItem(ANMELDUNG);
+  if (!gespeichert) throw new Error('keine laufende Anmeldung');
+  const { verifier, state, ziel } = JSON.parse(gespeichert) as { verifier: string; state: string; ziel: string };
+  const { as, client, optionen } = await konfiguration();
+  const params = oauth.validateAuthResponse(as, client, new URL(location.href), state);
+  const antwort = await oauth.authorizationCodeGrantRequest(as, client, oauth.None(), params, rueckkehrUrl(), verifier, optionen);
+  const ergebnis = await oauth.processAuthorizationCodeResponse(as, client, antwort);
+  const sitzung = sitzungAusToken(ergebnis.access_token);
+  if (ergebnis.expires_in) sitzung.ablauf = Math.min(sitzung.ablauf, Date.now() + ergebnis.expires_in * 1000);
+  sessionStorage.setItem(SITZUNG, JSON.stringify(sitzung));
+  // only paths of this client, never another origin
+  return ziel.startsWith('/') && !ziel.startsWith('//') ? ziel : '/';
+}

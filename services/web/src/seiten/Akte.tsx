@@ -1,0 +1,268 @@
+// One Akte: tabs for overview (metadata, z.d.A.), Vorgänge (list, new Vorgang) and history (Protokoll).
+import type { Schemas } from '@eakte/api-client';
+import { useState, type KeyboardEvent } from 'react';
+import { api, ergebnis, useAktion, useLaden } from '../api';
+import type { Sitzung } from '../auth';
+import { pfad } from '../pfade';
+import { navigieren, useOrt } from '../router';
+import { T } from '../texte';
+import { Angaben, Auswahl, Erfolg, Feld, Fehlermeldung, Seite, datum, zeit } from '../ui';
+import { fristText } from './Aktenplan';
+import { Geladen } from './Laden';
+import { Loeschsperren } from './Loeschsperren';
+import { VorgangTabelle } from './Vorgaenge';
+
+const ALLE_REITER = ['uebersicht', 'vorgaenge', 'historie', 'loeschsperren'] as const;
+type Reiter = (typeof ALLE_REITER)[number];
+const reiterText: Record<Reiter, string> = { uebersicht: T.akte.tabUebersicht, vorgaenge: T.akte.tabVorgaenge, historie: T.akte.tabHistorie, loeschsperren: T.loeschsperre.reiter };
+
+function Reiterleiste({ aktiv, setAktiv, REITER }: { aktiv: Reiter; setAktiv: (r: Reiter) => void; REITER: readonly Reiter[] }) {
+  // WAI-ARIA tabs: arrow keys move between tabs, only the active one is in the tab order
+  const taste = (e: KeyboardEvent) => {
+    const i = REITER.indexOf(aktiv);
+    const n = e.key === 'ArrowRight' ? (i + 1) % REITER.length : e.key === 'ArrowLeft' ? (i + REITER.length - 1) % REITER.length : -1;
+    if (n < 0) return;
+    e.preventDefault();
+    setAktiv(REITER[n]!);
+    document.getElementById(`reiter-${REITER[n]}`)?.focus();
+  };
+  return (
+    <div role="tablist" aria-label={T.akte.reiter} className="eakte-reiter" onKeyDown={taste}>
+      {REITER.map((r) => (
+        <button
+          key={r}
+          id={`reiter-${r}`}
+          role="tab"
+          type="button"
+          className="kern-btn kern-btn--tertiary"
+          aria-selected={aktiv === r}
+          aria-controls={`tafel-${r}`}
+          tabIndex={aktiv === r ? 0 : -1}
+          onClick={() => setAktiv(r)}
+        >
+          <span className="kern-label">{reiterText[r]}</span>
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function Uebersicht({ akte, sitzung, geaendert }: { akte: Schemas['Akte']; sitzung: Sitzung; geaendert: () => void }) {
+  const [zdaDatum, setZdaDatum] = useState('');
+  const [erfolg, setErfolg] = useState(false);
+  const zda = useAktion(async () => {
+    await ergebnis(api.POST('/akten/{id}/zda', { params: { path: { id: akte.id } }, body: zdaDatum ? { datum: zdaDatum } : {} }));
+    setErfolg(true);
+    geaendert();
+  });
+  const registratur = sitzung.rollen.includes('registratur');
+  return (
+    <>
+      <Angaben
+        eintraege={[
+          [T.akte.aktenzeichen, akte.aktenzeichen],
+          [T.akte.betreff, akte.betreff],
+          [T.akte.status, akte.status === 'geschlossen' ? T.akte.geschlossen : T.akte.offen],
+          [T.akte.laufzeit, `${datum(akte.laufzeit.beginn)} – ${akte.laufzeit.ende ? datum(akte.laufzeit.ende) : ''}`],
+          [T.akte.vertraulichkeit, T.akte.stufen[akte.vertraulichkeitsstufe] ?? akte.vertraulichkeitsstufe],
+          [T.akte.frist, fristText(akte.aufbewahrungsfrist)],
+          [T.akte.art, akte.aussonderungsart ? T.akte.arten[akte.aussonderungsart] : '–'],
+          [T.akte.zdaDatum, datum(akte.zdaDatum)],
+          [T.akte.aufbewahrungBis, datum(akte.aufbewahrungBis)],
+          [T.akte.faelligAb, datum(akte.aussonderungFaelligAb)],
+          ...(akte.aussonderung ? ([[T.akte.aussonderung, `${akte.aussonderung.status}${akte.aussonderung.archivkennung ? ` (${akte.aussonderung.archivkennung})` : ''}`]] as [string, string][]) : []),
+        ]}
+      />
+      {erfolg && <Erfolg>{T.akte.zdaErfolg}</Erfolg>}
+      {akte.status === 'offen' && (
+        <section aria-labelledby="zda-titel">
+          <h2 id="zda-titel" className="kern-heading-medium">
+            {T.akte.zda}
+          </h2>
+          <p className="kern-body">{T.akte.zdaHinweis}</p>
+          <form
+            className="eakte-formular"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void zda.ausfuehren();
+            }}
+          >
+            <Fehlermeldung fehler={zda.fehler} />
+            {registratur && <Feld label={T.akte.zdaDatumLabel} type="date" value={zdaDatum} onChange={(e) => setZdaDatum(e.target.value)} />}
+            <div className="eakte-knoepfe">
+              <button className="kern-btn kern-btn--secondary" type="submit" disabled={zda.laeuft}>
+                <span className="kern-label">{T.akte.zda}</span>
+              </button>
+            </div>
+          </form>
+        </section>
+      )}
+    </>
+  );
+}
+
+function Aufbewahrung({ akte, geaendert }: { akte: Schemas['Akte']; geaendert: () => void }) {
+  const geerbt = akte.aufbewahrungsfristGeerbt !== false;
+  const [frist, setFrist] = useState(geerbt || akte.aufbewahrungsfrist === null || akte.aufbewahrungsfrist === 'unbefristet' ? '' : String(akte.aufbewahrungsfrist));
+  const [unbefristet, setUnbefristet] = useState(!geerbt && akte.aufbewahrungsfrist === 'unbefristet');
+  const [art, setArt] = useState<string>(geerbt ? '' : (akte.aussonderungsart ?? ''));
+  const [grund, setGrund] = useState('');
+  const [ok, setOk] = useState(false);
+  const speichern = useAktion(async () => {
+    const body = {
+      aufbewahrungsfrist: unbefristet ? ('unbefristet' as const) : frist.trim() ? Number(frist) : null,
+      aussonderungsart: (art || null) as 'A' | 'B' | 'V' | null,
+      ...(grund.trim() ? { grund: grund.trim() } : {}),
+    };
+    await ergebnis(api.PATCH('/akten/{id}', { params: { path: { id: akte.id }, header: { 'If-Match': `"${akte.version}"` } }, body }));
+    setOk(true);
+    geaendert();
+  });
+  return (
+    <section aria-labelledby="aufbewahrung-titel">
+      <h2 id="aufbewahrung-titel" className="kern-heading-medium">
+        {T.aufbewahrung.titel}
+      </h2>
+      <p className="kern-body">{T.aufbewahrung.hinweis}</p>
+      {ok && <Erfolg>{T.aufbewahrung.gespeichert}</Erfolg>}
+      <form
+        className="eakte-formular"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void speichern.ausfuehren();
+        }}
+      >
+        <Feld label={T.aufbewahrung.frist} type="number" min={0} max={200} inputMode="numeric" disabled={unbefristet} value={frist} onChange={(e) => setFrist(e.target.value)} />
+        <div className="kern-form-check">
+          <input className="kern-form-check__checkbox" type="checkbox" id="unbefristet" checked={unbefristet} onChange={(e) => setUnbefristet(e.target.checked)} />
+          <label className="kern-label" htmlFor="unbefristet">
+            {T.aufbewahrung.unbefristet}
+          </label>
+        </div>
+        <Auswahl
+          label={T.aufbewahrung.art}
+          value={art}
+          onChange={(e) => setArt(e.target.value)}
+          optionen={[{ wert: '', text: T.aufbewahrung.erben }, ...['A', 'B', 'V'].map((w) => ({ wert: w, text: T.akte.arten[w]! }))]}
+        />
+        <Feld label={T.aufbewahrung.grund} maxLength={1000} required={akte.status === 'geschlossen'} value={grund} onChange={(e) => setGrund(e.target.value)} />
+        <Fehlermeldung fehler={speichern.fehler} />
+        <div className="eakte-knoepfe">
+          <button className="kern-btn kern-btn--secondary" type="submit" disabled={speichern.laeuft}>
+            <span className="kern-label">{T.aufbewahrung.speichern}</span>
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function Vorgaenge({ akte }: { akte: Schemas['Akte'] }) {
+  const liste = useLaden(() => ergebnis(api.GET('/akten/{id}/vorgaenge', { params: { path: { id: akte.id }, query: { limit: 200 } } })), [akte.id]);
+  const [betreff, setBetreff] = useState('');
+  const [wiedervorlage, setWiedervorlage] = useState('');
+  const anlegen = useAktion(async () => {
+    const v = await ergebnis(
+      api.POST('/akten/{id}/vorgaenge', { params: { path: { id: akte.id } }, body: { betreff: betreff.trim(), ...(wiedervorlage ? { wiedervorlage } : {}) } }),
+    );
+    navigieren(pfad('vorgang', { id: v.id }));
+  });
+  return (
+    <>
+      <Geladen l={liste}>
+        {(d) => (d.items.length ? <VorgangTabelle vorgaenge={d.items} beschriftung={T.akte.vorgaenge} /> : <p className="kern-body">{T.akte.keineVorgaenge}</p>)}
+      </Geladen>
+      {akte.status === 'offen' && (
+        <section aria-labelledby="neuer-vorgang">
+          <h2 id="neuer-vorgang" className="kern-heading-medium">
+            {T.akte.neuerVorgang}
+          </h2>
+          <form
+            className="eakte-formular"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void anlegen.ausfuehren();
+            }}
+          >
+            <Fehlermeldung fehler={anlegen.fehler} />
+            <Feld label={T.einheit.betreff} required maxLength={500} value={betreff} onChange={(e) => setBetreff(e.target.value)} />
+            <Feld label={T.akte.wiedervorlage} type="date" value={wiedervorlage} onChange={(e) => setWiedervorlage(e.target.value)} />
+            <div className="eakte-knoepfe">
+              <button className="kern-btn kern-btn--primary" type="submit" disabled={anlegen.laeuft}>
+                <span className="kern-label">{T.akte.vorgangAnlegen}</span>
+              </button>
+            </div>
+          </form>
+        </section>
+      )}
+    </>
+  );
+}
+
+function Historie({ akteId }: { akteId: string }) {
+  const h = useLaden(() => ergebnis(api.GET('/akten/{id}/historie', { params: { path: { id: akteId }, query: { limit: 200 } } })), [akteId]);
+  return (
+    <Geladen l={h}>
+      {(d) =>
+        d.items.length ? (
+          <div className="kern-table-responsive">
+            <table className="kern-table kern-table--small">
+              <caption className="kern-sr-only">{T.akte.tabHistorie}</caption>
+              <thead className="kern-table__header">
+                <tr className="kern-table__row">
+                  <th scope="col" className="kern-table__header">{T.akte.historieZeit}</th>
+                  <th scope="col" className="kern-table__header">{T.akte.historieWer}</th>
+                  <th scope="col" className="kern-table__header">{T.akte.historieAktion}</th>
+                  <th scope="col" className="kern-table__header">{T.akte.historieObjekt}</th>
+                  <th scope="col" className="kern-table__header">{T.akte.historieAenderungen}</th>
+                </tr>
+              </thead>
+              <tbody className="kern-table__body">
+                {d.items.map((e) => (
+                  <tr className="kern-table__row" key={e.sequenz}>
+                    <td className="kern-table__cell">{zeit(e.zeit)}</td>
+                    <td className="kern-table__cell">{e.akteurName ?? e.akteurSub}</td>
+                    <td className="kern-table__cell">{e.aktion}</td>
+                    <td className="kern-table__cell">{e.objektTyp}</td>
+                    <td className="kern-table__cell">
+                      {(e.aenderungen ?? []).map((a) => `${a.feld}: ${JSON.stringify(a.alt)} → ${JSON.stringify(a.neu)}`).join('; ')}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p className="kern-body">{T.akte.keineHistorie}</p>
+        )
+      }
+    </Geladen>
+  );
+}
+
+export function Akte({ id, sitzung }: { id: string; sitzung: Sitzung }) {
+  const { suche } = useOrt();
+  const sperrenSichtbar = sitzung.rollen.includes('registratur') || sitzung.rollen.includes('pruefung');
+  const REITER = ALLE_REITER.filter((r) => r !== 'loeschsperren' || sperrenSichtbar);
+  const [aktiv, setAktivState] = useState<Reiter>((REITER as readonly string[]).includes(suche.get('reiter') ?? '') ? (suche.get('reiter') as Reiter) : 'uebersicht');
+  const setAktiv = (r: Reiter) => {
+    setAktivState(r);
+    history.replaceState(null, '', `${pfad('akte', { id })}${r === 'uebersicht' ? '' : `?reiter=${r}`}`);
+  };
+  const akte = useLaden(() => ergebnis(api.GET('/akten/{id}', { params: { path: { id } } })), [id]);
+  return (
+    <Geladen l={akte}>
+      {(a) => (
+        <Seite titel={`Akte ${a.aktenzeichen}`} unterzeile={a.betreff}>
+          <Reiterleiste aktiv={aktiv} setAktiv={setAktiv} REITER={REITER} />
+          <div role="tabpanel" id={`tafel-${aktiv}`} aria-labelledby={`reiter-${aktiv}`} tabIndex={0}>
+            {aktiv === 'uebersicht' && <Uebersicht akte={a} sitzung={sitzung} geaendert={akte.neuLaden} />}
+            {aktiv === 'vorgaenge' && <Vorgaenge akte={a} />}
+            {aktiv === 'historie' && <Historie akteId={a.id} />}
+            {aktiv === 'loeschsperren' && <Loeschsperren akteId={a.id} darfAendern={sitzung.rollen.includes('registratur')} />}
+          </div>
+        </Seite>
+      )}
+    </Geladen>
+  );
+}

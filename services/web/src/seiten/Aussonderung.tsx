@@ -1,0 +1,252 @@
+// Registratur: one Aussonderung as a wizard — offer (0501), appraisal (0502), transfer (0503),
+// confirmations (0504/0507, 0506), destruction by two people, and the Vernichtungsprotokoll.
+import type { Schemas } from '@eakte/api-client';
+import { useEffect, useId, useState, type ReactNode } from 'react';
+import { api, dateiSenden, ergebnis, herunterladen, useAktion, useLaden } from '../api';
+import type { Sitzung } from '../auth';
+import { pfad } from '../pfade';
+import { Link } from '../router';
+import { T } from '../texte';
+import { Erfolg, Fehlermeldung, Seite, zeit } from '../ui';
+import { Geladen } from './Laden';
+
+type Aussonderung = Schemas['Aussonderung'];
+const basis = (id: string) => `/api/v1/aussonderungen/${encodeURIComponent(id)}`;
+
+function Schritt({ titel, erledigt, children }: { titel: string; erledigt: boolean; children: ReactNode }) {
+  const id = useId();
+  return (
+    <li className="eakte-schritt" aria-labelledby={id}>
+      <h3 id={id} className="kern-heading-small">
+        {titel} {erledigt && <span className="kern-badge kern-badge--success">erledigt</span>}
+      </h3>
+      <div className="eakte-knoepfe">{children}</div>
+    </li>
+  );
+}
+
+function NachrichtHochladen({ label, url, fertig }: { label: string; url: string; fertig: (a: Aussonderung) => void }) {
+  const id = useId();
+  const [datei, setDatei] = useState<File>();
+  const senden = useAktion(async () => {
+    if (!datei) return;
+    fertig(await dateiSenden<Aussonderung>(url, datei));
+    setDatei(undefined);
+  });
+  return (
+    <form
+      className="eakte-knoepfe"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void senden.ausfuehren();
+      }}
+    >
+      <label className="kern-label" htmlFor={id}>
+        {label}
+      </label>
+      <input id={id} type="file" accept=".xml,.zip,application/xml,application/zip" onChange={(e) => setDatei(e.target.files?.[0])} />
+      <button className="kern-btn kern-btn--secondary" type="submit" disabled={!datei || senden.laeuft}>
+        <span className="kern-label">{T.aussonderung.einlesen}</span>
+      </button>
+      <Fehlermeldung fehler={senden.fehler} />
+    </form>
+  );
+}
+
+export function AussonderungSeite({ id, sitzung }: { id: string; sitzung: Sitzung }) {
+  const a = useLaden(() => ergebnis(api.GET('/aussonderungen/{id}', { params: { path: { id } } })), [id]);
+  const [meldung, setMeldung] = useState<string>();
+  const [bewertung, setBewertung] = useState<Record<string, 'A' | 'V'>>({});
+  // a running job (transfer, destruction) reports its progress: look again every two seconds
+  const laeuft = !!a.daten?.fortschritt.schritt;
+  useEffect(() => {
+    if (!laeuft) return;
+    const t = setTimeout(a.neuLaden, 2000);
+    return () => clearTimeout(t);
+  }, [laeuft, a.daten, a.neuLaden]);
+  const fertig = () => {
+    setMeldung(T.aussonderung.eingelesen);
+    a.neuLaden();
+  };
+  const laden = useAktion((url: string, name: string) => herunterladen(url, name));
+  const bewerten = useAktion(async () => {
+    await ergebnis(api.POST('/aussonderungen/{id}/bewertung', { params: { path: { id } }, body: { bewertungen: bewertung } as never }));
+    fertig();
+  });
+  const vernichtung = useAktion(async (freigabe: boolean) => {
+    if (freigabe) await ergebnis(api.POST('/aussonderungen/{id}/vernichtung/freigabe', { params: { path: { id } } }));
+    else await ergebnis(api.POST('/aussonderungen/{id}/vernichtung', { params: { path: { id } } }));
+    a.neuLaden();
+  });
+  return (
+    <Geladen l={a}>
+      {(d) => {
+        const hatV = d.objekte.some((o) => o.bewertung === 'V');
+        const hatA = d.objekte.some((o) => o.bewertung === 'A');
+        const unbewertet = d.objekte.filter((o) => !o.bewertung);
+        const nachricht = (typ: string) => d.nachrichten.some((n) => n.typ === typ);
+        return (
+          <Seite titel={`${T.aussonderung.titel}: ${T.aussonderung.status[d.status] ?? d.status}`} unterzeile={T.aussonderung.prozess(d.id)}>
+            {d.fortschritt.schritt && (
+              <div className="kern-progress">
+                <label className="kern-label" htmlFor="job">
+                  {T.aussonderung.fortschrittText(d.fortschritt.schritt, d.fortschritt.erledigt, d.fortschritt.gesamt)}
+                </label>
+                <progress id="job" max={Math.max(1, d.fortschritt.gesamt)} value={d.fortschritt.erledigt} />
+              </div>
+            )}
+            {meldung && <Erfolg>{meldung}</Erfolg>}
+            <Fehlermeldung fehler={laden.fehler ?? vernichtung.fehler} />
+            <section aria-labelledby="objekte-titel">
+              <h2 id="objekte-titel" className="kern-heading-medium">
+                {T.aussonderung.objekte}
+              </h2>
+              <div className="kern-table-responsive">
+                <table className="kern-table">
+                  <caption className="kern-sr-only">{T.aussonderung.objekte}</caption>
+                  <thead className="kern-table__header">
+                    <tr className="kern-table__row">
+                      <th scope="col" className="kern-table__header">{T.akte.aktenzeichen}</th>
+                      <th scope="col" className="kern-table__header">{T.akte.betreff}</th>
+                      <th scope="col" className="kern-table__header">{T.aussonderung.bewertung}</th>
+                      <th scope="col" className="kern-table__header">{T.akte.status}</th>
+                      <th scope="col" className="kern-table__header">{T.aussonderung.archivkennung}</th>
+                    </tr>
+                  </thead>
+                  <tbody className="kern-table__body">
+                    {d.objekte.map((o) => (
+                      <tr className="kern-table__row" key={o.akteId}>
+                        <td className="kern-table__cell">
+                          <Link className="kern-link" href={pfad('akte', { id: o.akteId })}>
+                            {o.aktenzeichen}
+                          </Link>{' '}
+                          {o.gesperrt && <span className="kern-badge kern-badge--danger">{T.registratur.gesperrt}</span>}
+                        </td>
+                        <td className="kern-table__cell">{o.betreff}</td>
+                        <td className="kern-table__cell">{o.bewertung ?? '–'}</td>
+                        <td className="kern-table__cell">{o.status}</td>
+                        <td className="kern-table__cell">{o.archivkennung ?? '–'}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </section>
+            <section aria-labelledby="schritte-titel">
+              <h2 id="schritte-titel" className="kern-heading-medium">
+                {T.aussonderung.schritte}
+              </h2>
+              <ol className="eakte-schritte">
+                <Schritt titel={T.aussonderung.s1} erledigt={true}>
+                  <button className="kern-btn kern-btn--secondary" type="button" onClick={() => void laden.ausfuehren(`${basis(id)}/anbietung`, `${id}_Aussonderung.Anbieteverzeichnis.0501.zip`)}>
+                    <span className="kern-icon kern-icon--download" aria-hidden="true" />
+                    <span className="kern-label">{T.aussonderung.s1knopf}</span>
+                  </button>
+                </Schritt>
+                <Schritt titel={T.aussonderung.s2} erledigt={!!d.bewertetAm}>
+                  {unbewertet.length > 0 && (
+                    <>
+                      <NachrichtHochladen label={T.aussonderung.s2datei} url={`${basis(id)}/bewertung`} fertig={fertig} />
+                      <form
+                        className="eakte-formular eakte-formular--breit"
+                        onSubmit={(e) => {
+                          e.preventDefault();
+                          void bewerten.ausfuehren();
+                        }}
+                      >
+                        <fieldset className="kern-fieldset">
+                          <legend className="kern-label">{T.aussonderung.s2manuell}</legend>
+                          {unbewertet.map((o) => (
+                            <div className="kern-fieldset__body kern-fieldset__body--horizontal" role="radiogroup" aria-label={o.aktenzeichen} key={o.akteId}>
+                              <span className="kern-body">{o.aktenzeichen}</span>
+                              {(['A', 'V'] as const).map((w) => (
+                                <div className="kern-form-check" key={w}>
+                                  <input
+                                    className="kern-form-check__radio"
+                                    type="radio"
+                                    id={`${o.akteId}-${w}`}
+                                    name={`bewertung-${o.akteId}`}
+                                    checked={bewertung[o.akteId] === w}
+                                    onChange={() => setBewertung((b) => ({ ...b, [o.akteId]: w }))}
+                                  />
+                                  <label className="kern-label" htmlFor={`${o.akteId}-${w}`}>
+                                    {w === 'A' ? T.aussonderung.s2a : T.aussonderung.s2v}
+                                  </label>
+                                </div>
+                              ))}
+                            </div>
+                          ))}
+                        </fieldset>
+                        <Fehlermeldung fehler={bewerten.fehler} />
+                        <div className="eakte-knoepfe">
+                          <button className="kern-btn kern-btn--primary" type="submit" disabled={Object.keys(bewertung).length === 0 || bewerten.laeuft}>
+                            <span className="kern-label">{T.aussonderung.s2speichern}</span>
+                          </button>
+                        </div>
+                      </form>
+                    </>
+                  )}
+                </Schritt>
+                {hatA && (
+                  <Schritt titel={T.aussonderung.s3} erledigt={!!d.abgegebenAm}>
+                    <button className="kern-btn kern-btn--secondary" type="button" onClick={() => void laden.ausfuehren(`${basis(id)}/abgabe`, `${id}_Aussonderung.Aussonderung.0503.zip`)}>
+                      <span className="kern-icon kern-icon--download" aria-hidden="true" />
+                      <span className="kern-label">{T.aussonderung.s3knopf}</span>
+                    </button>
+                  </Schritt>
+                )}
+                {hatA && (
+                  <Schritt titel={T.aussonderung.s4} erledigt={nachricht('0506')}>
+                    <NachrichtHochladen label={T.aussonderung.s4datei0507} url={`${basis(id)}/empfangsbestaetigung`} fertig={fertig} />
+                    <NachrichtHochladen label={T.aussonderung.s4datei0506} url={`${basis(id)}/importbestaetigung`} fertig={fertig} />
+                  </Schritt>
+                )}
+                {hatV && (
+                  <Schritt titel={T.aussonderung.s5} erledigt={!!d.vernichtung?.freigegebenAm}>
+                    {!d.vernichtung && (
+                      <button className="kern-btn kern-btn--secondary" type="button" disabled={vernichtung.laeuft} onClick={() => void vernichtung.ausfuehren(false)}>
+                        <span className="kern-label">{T.aussonderung.s5beantragen}</span>
+                      </button>
+                    )}
+                    {d.vernichtung && <p className="kern-body">{T.aussonderung.s5beantragt(d.vernichtung.beantragtVon, zeit(d.vernichtung.beantragtAm))}</p>}
+                    {d.vernichtung && !d.vernichtung.freigegebenAm && (
+                      <>
+                        <p className="kern-body">{T.aussonderung.s5zweite}</p>
+                        {d.vernichtung.beantragtVon !== sitzung.sub && (
+                          <button className="kern-btn kern-btn--primary" type="button" disabled={vernichtung.laeuft} onClick={() => void vernichtung.ausfuehren(true)}>
+                            <span className="kern-label">{T.aussonderung.s5freigeben}</span>
+                          </button>
+                        )}
+                      </>
+                    )}
+                    {d.vernichtung?.freigegebenAm && (
+                      <>
+                        <p className="kern-body">{T.aussonderung.s5frei(d.vernichtung.freigegebenVon ?? '–', zeit(d.vernichtung.freigegebenAm))}</p>
+                        <button className="kern-btn kern-btn--secondary" type="button" onClick={() => void laden.ausfuehren(`${basis(id)}/vernichtungsprotokoll.pdf`, 'Vernichtungsprotokoll.pdf')}>
+                          <span className="kern-icon kern-icon--download" aria-hidden="true" />
+                          <span className="kern-label">{T.aussonderung.s6knopf}</span>
+                        </button>
+                      </>
+                    )}
+                  </Schritt>
+                )}
+              </ol>
+            </section>
+            {d.nachrichten.length > 0 && (
+              <section aria-labelledby="nachrichten-titel">
+                <h2 id="nachrichten-titel" className="kern-heading-medium">
+                  {T.aussonderung.nachrichten}
+                </h2>
+                <ul className="kern-list">
+                  {d.nachrichten.map((n) => (
+                    <li key={`${n.typ}-${n.empfangenAm}`}>{T.aussonderung.nachricht(n.typ, zeit(n.empfangenAm))}</li>
+                  ))}
+                </ul>
+              </section>
+            )}
+          </Seite>
+        );
+      }}
+    </Geladen>
+  );
+}

@@ -1,0 +1,253 @@
+// One Aktenplaneinheit: its Akten and the form to create a new one.
+import type { Schemas } from '@eakte/api-client';
+import { useState } from 'react';
+import { api, ergebnis, mitEtag, useAktion, useLaden } from '../api';
+import type { Sitzung } from '../auth';
+import { pfad } from '../pfade';
+import { Link, navigieren } from '../router';
+import { T } from '../texte';
+import { Angaben, Auswahl, Erfolg, Feld, Fehlermeldung, Seite, datum } from '../ui';
+import { fristText } from './Aktenplan';
+import { Geladen } from './Laden';
+
+export function AktenTabelle({ akten, beschriftung }: { akten: Schemas['Akte'][]; beschriftung: string }) {
+  return (
+    <div className="kern-table-responsive">
+      <table className="kern-table">
+        <caption className="kern-sr-only">{beschriftung}</caption>
+        <thead className="kern-table__header">
+          <tr className="kern-table__row">
+            <th scope="col" className="kern-table__header">{T.akte.aktenzeichen}</th>
+            <th scope="col" className="kern-table__header">{T.akte.betreff}</th>
+            <th scope="col" className="kern-table__header">{T.akte.status}</th>
+            <th scope="col" className="kern-table__header">{T.akte.laufzeit}</th>
+          </tr>
+        </thead>
+        <tbody className="kern-table__body">
+          {akten.map((a) => (
+            <tr className="kern-table__row" key={a.id}>
+              <td className="kern-table__cell">
+                <Link className="kern-link" href={pfad('akte', { id: a.id })}>
+                  {a.aktenzeichen}
+                </Link>
+              </td>
+              <td className="kern-table__cell">{a.betreff}</td>
+              <td className="kern-table__cell">{a.status === 'geschlossen' ? T.akte.geschlossen : T.akte.offen}</td>
+              <td className="kern-table__cell">
+                {datum(a.laufzeit.beginn)} – {a.laufzeit.ende ? datum(a.laufzeit.ende) : ''}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function NeueAkte({ einheitId }: { einheitId: string }) {
+  const [betreff, setBetreff] = useState('');
+  const [federfuehrung, setFederfuehrung] = useState('');
+  const [beginn, setBeginn] = useState('');
+  const oes = useLaden(() => ergebnis(api.GET('/organisationseinheiten')), []);
+  const anlegen = useAktion(async () => {
+    const akte = await ergebnis(
+      api.POST('/akten', {
+        body: { aktenplaneinheitId: einheitId, betreff: betreff.trim(), ...(federfuehrung ? { federfuehrung } : {}), ...(beginn ? { laufzeitBeginn: beginn } : {}) },
+      }),
+    );
+    navigieren(pfad('akte', { id: akte.id }));
+  });
+  return (
+    <section aria-labelledby="neue-akte">
+      <h2 id="neue-akte" className="kern-heading-medium">
+        {T.einheit.neueAkte}
+      </h2>
+      <form
+        className="eakte-formular"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void anlegen.ausfuehren();
+        }}
+      >
+        <Fehlermeldung fehler={anlegen.fehler} />
+        <Feld label={T.einheit.betreff} required maxLength={500} value={betreff} onChange={(e) => setBetreff(e.target.value)} />
+        <Auswahl
+          label={T.einheit.federfuehrung}
+          value={federfuehrung}
+          onChange={(e) => setFederfuehrung(e.target.value)}
+          optionen={[{ wert: '', text: T.einheit.keine }, ...(oes.daten?.items ?? []).map((o) => ({ wert: o.id, text: `${o.kuerzel} – ${o.name}` }))]}
+        />
+        <Feld label={T.einheit.beginn} hinweis={T.einheit.beginnHinweis} type="date" value={beginn} onChange={(e) => setBeginn(e.target.value)} />
+        <div className="eakte-knoepfe">
+          <button className="kern-btn kern-btn--primary" type="submit" disabled={anlegen.laeuft}>
+            <span className="kern-label">{T.einheit.anlegen}</span>
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+type Frist = Schemas['Aktenplaneinheit']['aufbewahrungsfrist'];
+const fristAusFeld = (frist: string, unbefristet: boolean): Frist => (unbefristet ? 'unbefristet' : frist.trim() ? Number(frist) : null);
+
+function FristFelder({ frist, setFrist, unbefristet, setUnbefristet, art, setArt, praefix }: {
+  frist: string; setFrist: (v: string) => void; unbefristet: boolean; setUnbefristet: (v: boolean) => void; art: string; setArt: (v: string) => void; praefix: string;
+}) {
+  return (
+    <>
+      <Feld label={T.aufbewahrung.frist} type="number" min={0} max={200} inputMode="numeric" disabled={unbefristet} value={frist} onChange={(e) => setFrist(e.target.value)} />
+      <div className="kern-form-check">
+        <input className="kern-form-check__checkbox" type="checkbox" id={`${praefix}-unbefristet`} checked={unbefristet} onChange={(e) => setUnbefristet(e.target.checked)} />
+        <label className="kern-label" htmlFor={`${praefix}-unbefristet`}>
+          {T.aufbewahrung.unbefristet}
+        </label>
+      </div>
+      <Auswahl label={T.aufbewahrung.art} value={art} onChange={(e) => setArt(e.target.value)} optionen={[{ wert: '', text: T.einheit.keine }, ...['A', 'B', 'V'].map((w) => ({ wert: w, text: T.akte.arten[w]! }))]} />
+    </>
+  );
+}
+
+// Registratur: change this unit (title, retention, retirement) and add units below it
+function Pflege({ einheit, etag, geaendert }: { einheit: Schemas['Aktenplaneinheit']; etag: string; geaendert: () => void }) {
+  const f = einheit.aufbewahrungsfrist;
+  const [titel, setTitel] = useState(einheit.titel);
+  const [frist, setFrist] = useState(typeof f === 'number' ? String(f) : '');
+  const [unbefristet, setUnbefristet] = useState(f === 'unbefristet');
+  const [art, setArt] = useState<string>(einheit.aussonderungsart ?? '');
+  const [gueltigBis, setGueltigBis] = useState(einheit.gueltigBis ?? '');
+  const [ok, setOk] = useState(false);
+  const aendern = useAktion(async () => {
+    await ergebnis(
+      api.PATCH('/aktenplan/einheiten/{id}', {
+        params: { path: { id: einheit.id }, header: { 'If-Match': etag } },
+        body: { titel: titel.trim(), aufbewahrungsfrist: fristAusFeld(frist, unbefristet), aussonderungsart: (art || null) as 'A' | 'B' | 'V' | null, gueltigBis: gueltigBis || null },
+      }),
+    );
+    setOk(true);
+    geaendert();
+  });
+  const [neu, setNeu] = useState({ kennzeichen: `${einheit.kennzeichen}.`, titel: '', frist: '', unbefristet: false, art: '' });
+  const anlegen = useAktion(async () => {
+    const e = await ergebnis(
+      api.POST('/aktenplan/einheiten', {
+        body: {
+          parentId: einheit.id,
+          kennzeichen: neu.kennzeichen.trim(),
+          titel: neu.titel.trim(),
+          aufbewahrungsfrist: fristAusFeld(neu.frist, neu.unbefristet),
+          aussonderungsart: (neu.art || null) as 'A' | 'B' | 'V' | null,
+        },
+      }),
+    );
+    navigieren(pfad('einheit', { id: e.id }));
+  });
+  return (
+    <section aria-labelledby="pflege-titel">
+      <h2 id="pflege-titel" className="kern-heading-medium">
+        {T.pflege.titel}
+      </h2>
+      <h3 className="kern-heading-small">{T.pflege.aendern}</h3>
+      {ok && <Erfolg>{T.pflege.gespeichert}</Erfolg>}
+      <form
+        className="eakte-formular"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void aendern.ausfuehren();
+        }}
+      >
+        <Feld label={T.pflege.titelFeld} required maxLength={300} value={titel} onChange={(e) => setTitel(e.target.value)} />
+        <FristFelder praefix="aendern" frist={frist} setFrist={setFrist} unbefristet={unbefristet} setUnbefristet={setUnbefristet} art={art} setArt={setArt} />
+        <Feld label={T.pflege.gueltigBis} type="date" value={gueltigBis} onChange={(e) => setGueltigBis(e.target.value)} />
+        <Fehlermeldung fehler={aendern.fehler} />
+        <div className="eakte-knoepfe">
+          <button className="kern-btn kern-btn--secondary" type="submit" disabled={aendern.laeuft}>
+            <span className="kern-label">{T.pflege.speichern}</span>
+          </button>
+        </div>
+      </form>
+      <h3 className="kern-heading-small">{T.pflege.neu}</h3>
+      <form
+        className="eakte-formular"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void anlegen.ausfuehren();
+        }}
+      >
+        <Feld label={T.pflege.kennzeichen} hinweis={T.pflege.kennzeichenHinweis(einheit.kennzeichen)} required maxLength={60} value={neu.kennzeichen} onChange={(e) => setNeu((n) => ({ ...n, kennzeichen: e.target.value }))} />
+        <Feld label={T.pflege.titelFeld} required maxLength={300} value={neu.titel} onChange={(e) => setNeu((n) => ({ ...n, titel: e.target.value }))} />
+        <FristFelder
+          praefix="neu"
+          frist={neu.frist}
+          setFrist={(v) => setNeu((n) => ({ ...n, frist: v }))}
+          unbefristet={neu.unbefristet}
+          setUnbefristet={(v) => setNeu((n) => ({ ...n, unbefristet: v }))}
+          art={neu.art}
+          setArt={(v) => setNeu((n) => ({ ...n, art: v }))}
+        />
+        <Fehlermeldung fehler={anlegen.fehler} />
+        <div className="eakte-knoepfe">
+          <button className="kern-btn kern-btn--primary" type="submit" disabled={anlegen.laeuft}>
+            <span className="kern-label">{T.pflege.anlegen}</span>
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+export function Einheit({ id, sitzung }: { id: string; sitzung: Sitzung }) {
+  const geladen = useLaden(() => mitEtag(api.GET('/aktenplan/einheiten/{id}', { params: { path: { id } } })), [id]);
+  const einheit = { ...geladen, daten: geladen.daten?.daten };
+  const [seiten, setSeiten] = useState<string[]>([]);
+  const akten = useLaden(async () => {
+    const erste = await ergebnis(api.GET('/akten', { params: { query: { aktenplaneinheit: id, limit: 50 } } }));
+    setSeiten([]);
+    return erste;
+  }, [id]);
+  const [weitere, setWeitere] = useState<{ items: Schemas['Akte'][]; cursor: string | null }>({ items: [], cursor: null });
+  const cursor = weitere.cursor ?? akten.daten?.nextCursor ?? null;
+  const mehr = useAktion(async () => {
+    if (!cursor) return;
+    const s = await ergebnis(api.GET('/akten', { params: { query: { aktenplaneinheit: id, limit: 50, cursor } } }));
+    setWeitere((w) => ({ items: [...w.items, ...s.items], cursor: s.nextCursor ?? null }));
+    setSeiten((x) => [...x, cursor]);
+  });
+  return (
+    <Geladen l={einheit}>
+      {(e) => (
+        <Seite titel={`${e.kennzeichen} ${e.titel}`} unterzeile={T.aktenplan.titel}>
+          <Angaben
+            eintraege={[
+              [T.aktenplan.frist, fristText(e.aufbewahrungsfrist)],
+              [T.aktenplan.art, e.aussonderungsart ? T.akte.arten[e.aussonderungsart] : '–'],
+            ]}
+          />
+          <section aria-labelledby="akten-titel">
+            <h2 id="akten-titel" className="kern-heading-medium">
+              {T.einheit.akten}
+            </h2>
+            <Geladen l={akten}>
+              {(d) =>
+                d.items.length ? (
+                  <>
+                    <AktenTabelle akten={[...d.items, ...weitere.items]} beschriftung={T.einheit.akten} />
+                    {cursor && !seiten.includes(cursor) && (
+                      <button className="kern-btn kern-btn--secondary" type="button" onClick={() => void mehr.ausfuehren()}>
+                        <span className="kern-label">{T.einheit.mehr}</span>
+                      </button>
+                    )}
+                  </>
+                ) : (
+                  <p className="kern-body">{T.einheit.keineAkten}</p>
+                )
+              }
+            </Geladen>
+          </section>
+          <NeueAkte einheitId={id} />
+          {sitzung.rollen.includes('registratur') && geladen.daten && <Pflege key={geladen.daten.etag} einheit={e} etag={geladen.daten.etag} geaendert={geladen.neuLaden} />}
+        </Seite>
+      )}
+    </Geladen>
+  );
+}

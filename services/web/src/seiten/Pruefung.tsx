@@ -1,0 +1,141 @@
+// Prüfung: verify the audit chain (clear green/red), search the Protokoll, export it.
+import type { Schemas } from '@eakte/api-client';
+import { useState } from 'react';
+import { api, ergebnis, herunterladen, useAktion, useLaden } from '../api';
+import { T } from '../texte';
+import { Feld, Fehlermeldung, Seite, zeit } from '../ui';
+import { Geladen } from './Laden';
+
+function Kette() {
+  const [ergebnisse, setErgebnis] = useState<Schemas['Pruefergebnis']>();
+  const pruefen = useAktion(async () => setErgebnis(await ergebnis(api.GET('/protokoll/pruefung'))));
+  return (
+    <section aria-labelledby="kette-titel">
+      <h2 id="kette-titel" className="kern-heading-medium">
+        {T.pruefung.kette}
+      </h2>
+      <button className="kern-btn kern-btn--primary" type="button" disabled={pruefen.laeuft} onClick={() => void pruefen.ausfuehren()}>
+        <span className="kern-label">{T.pruefung.pruefen}</span>
+      </button>
+      <Fehlermeldung fehler={pruefen.fehler} />
+      {ergebnisse &&
+        (ergebnisse.gueltig ? (
+          <div className="kern-alert kern-alert--success eakte-gruen" role="status">
+            <div className="kern-alert__header">
+              <span className="kern-icon kern-icon--success" aria-hidden="true" />
+              <span className="kern-title">{T.pruefung.gueltig(ergebnisse.geprueft, ergebnisse.bisSequenz ?? 0)}</span>
+            </div>
+          </div>
+        ) : (
+          <div className="kern-alert kern-alert--danger eakte-rot" role="alert">
+            <div className="kern-alert__header">
+              <span className="kern-icon kern-icon--danger" aria-hidden="true" />
+              <span className="kern-title">{T.pruefung.ungueltig}</span>
+            </div>
+            <div className="kern-alert__body">
+              {ergebnisse.fehler && <p className="kern-body">{T.pruefung.fehlerBei(ergebnisse.fehler.sequenz, ergebnisse.fehler.meldung)}</p>}
+            </div>
+          </div>
+        ))}
+    </section>
+  );
+}
+
+function Suche() {
+  const [filter, setFilter] = useState({ aktenzeichen: '', akteur: '', aktion: '', von: '' });
+  const [aktiv, setAktiv] = useState(filter);
+  const liste = useLaden(() => {
+    const query = Object.fromEntries(Object.entries(aktiv).filter(([, v]) => v.trim())) as Record<string, string>;
+    // a calendar day means from its local midnight
+    if (query.von) query.von = new Date(`${query.von}T00:00:00`).toISOString();
+    return ergebnis(api.GET('/protokoll', { params: { query: { ...query, limit: 100 } as never } }));
+  }, [aktiv]);
+  const feld = (name: keyof typeof filter, label: string, type = 'text') => (
+    <Feld label={label} type={type} value={filter[name]} onChange={(e) => setFilter((f) => ({ ...f, [name]: e.target.value }))} />
+  );
+  return (
+    <section aria-labelledby="suche-titel">
+      <h2 id="suche-titel" className="kern-heading-medium">
+        {T.pruefung.suche}
+      </h2>
+      <form
+        className="eakte-formular"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setAktiv(filter);
+        }}
+      >
+        {feld('aktenzeichen', T.pruefung.aktenzeichen)}
+        {feld('akteur', T.pruefung.akteur)}
+        {feld('aktion', T.pruefung.aktion)}
+        {feld('von', T.pruefung.von, 'date')}
+        <div className="eakte-knoepfe">
+          <button className="kern-btn kern-btn--primary" type="submit">
+            <span className="kern-label">{T.pruefung.filtern}</span>
+          </button>
+        </div>
+      </form>
+      <Geladen l={liste}>
+        {(d) =>
+          d.items.length ? (
+            <div className="kern-table-responsive">
+              <table className="kern-table kern-table--small">
+                <caption className="kern-sr-only">{T.pruefung.suche}</caption>
+                <thead className="kern-table__header">
+                  <tr className="kern-table__row">
+                    <th scope="col" className="kern-table__header">{T.pruefung.seq}</th>
+                    <th scope="col" className="kern-table__header">{T.akte.historieZeit}</th>
+                    <th scope="col" className="kern-table__header">{T.akte.historieWer}</th>
+                    <th scope="col" className="kern-table__header">{T.akte.historieAktion}</th>
+                    <th scope="col" className="kern-table__header">{T.akte.historieObjekt}</th>
+                    <th scope="col" className="kern-table__header">{T.pruefung.aktenzeichen}</th>
+                  </tr>
+                </thead>
+                <tbody className="kern-table__body">
+                  {d.items.map((e) => (
+                    <tr className="kern-table__row" key={e.sequenz}>
+                      <td className="kern-table__cell">{e.sequenz}</td>
+                      <td className="kern-table__cell">{zeit(e.zeit)}</td>
+                      <td className="kern-table__cell">{e.akteurName ?? e.akteurSub}</td>
+                      <td className="kern-table__cell">{e.aktion}</td>
+                      <td className="kern-table__cell">{e.objektTyp}</td>
+                      <td className="kern-table__cell">{e.aktenzeichen ?? '–'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : (
+            <p className="kern-body">{T.pruefung.keine}</p>
+          )
+        }
+      </Geladen>
+    </section>
+  );
+}
+
+export function Pruefung() {
+  const exportieren = useAktion((format: 'jsonl' | 'csv') => herunterladen(`/api/v1/protokoll/export?format=${format}`, `protokoll.${format}`));
+  return (
+    <Seite titel={T.pruefung.titel}>
+      <Kette />
+      <Suche />
+      <section aria-labelledby="export-titel">
+        <h2 id="export-titel" className="kern-heading-medium">
+          {T.pruefung.export}
+        </h2>
+        <div className="eakte-knoepfe">
+          <button className="kern-btn kern-btn--secondary" type="button" onClick={() => void exportieren.ausfuehren('jsonl')}>
+            <span className="kern-icon kern-icon--download" aria-hidden="true" />
+            <span className="kern-label">{T.pruefung.exportJsonl}</span>
+          </button>
+          <button className="kern-btn kern-btn--secondary" type="button" onClick={() => void exportieren.ausfuehren('csv')}>
+            <span className="kern-icon kern-icon--download" aria-hidden="true" />
+            <span className="kern-label">{T.pruefung.exportCsv}</span>
+          </button>
+        </div>
+        <Fehlermeldung fehler={exportieren.fehler} />
+      </section>
+    </Seite>
+  );
+}
