@@ -867,7 +867,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * The tenant's Aussonderungen, newest first, to resume one (registratur)
+         * @description **Berechtigte Rollen:** `registratur`
+         */
+        get: operations["listAussonderungen"];
         put?: never;
         /**
          * Offer Akten to the archive: a new Aussonderung in state angeboten (registratur)
@@ -1801,6 +1805,23 @@ export interface components {
         };
         FaelligeAktenListe: {
             items: components["schemas"]["FaelligeAkte"][];
+            nextCursor: string | null;
+        };
+        /** @description An Aussonderung in the list, without its objects. */
+        AussonderungUebersicht: {
+            id: components["schemas"]["Uuid"];
+            /** @enum {string} */
+            status: "angeboten" | "bewertet" | "abgegeben" | "abgeschlossen";
+            /** Format: date-time */
+            erstelltAm: string;
+            erstelltVon: string;
+            /** @description Number of offered Akten. */
+            objekte: number;
+            /** @description A destruction was requested and waits for a second person's approval. */
+            vernichtungOffen: boolean;
+        };
+        AussonderungenListe: {
+            items: components["schemas"]["AussonderungUebersicht"][];
             nextCursor: string | null;
         };
         AussonderungNeu: {
@@ -3798,6 +3819,36 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FaelligeAktenListe"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+        };
+    };
+    listAussonderungen: {
+        parameters: {
+            query?: {
+                /** @description Page size (at most 200). */
+                limit?: components["parameters"]["Limit-2"];
+                /** @description `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor-2"];
+                /** @description Only Aussonderungen in this state. */
+                status?: "angeboten" | "bewertet" | "abgegeben" | "abgeschlossen";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AussonderungenListe"];
                 };
             };
             400: components["responses"]["Problem400"];

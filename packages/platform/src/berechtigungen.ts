@@ -66,6 +66,7 @@ export const BERECHTIGUNGEN: Record<string, readonly Rolle[]> = {
   listLoeschsperren: ['registratur', 'pruefung'],
   aufhebenLoeschsperre: ['registratur'],
   listFaelligeAkten: ['registratur'],
+  listAussonderungen: ['registratur'],
   createAussonderung: ['registratur'],
   getAussonderung: ['registratur'],
   getAnbietung: ['registratur'],

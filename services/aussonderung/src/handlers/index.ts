@@ -97,6 +97,13 @@ export function aussonderungHandlers(service: AussonderungService): Handlers {
     async listFaelligeAkten(req: FastifyRequest<{ Querystring: { aktenplaneinheit?: string; jahr?: string; limit?: number; cursor?: string } }>): Promise<S['FaelligeAktenListe']> {
       return service.faellig(req, req.query);
     },
+    async listAussonderungen(req: FastifyRequest<{ Querystring: { status?: S['Aussonderung']['status']; limit?: number; cursor?: string } }>): Promise<S['AussonderungenListe']> {
+      const seite = await service.listeAussonderungen(req, req.query);
+      return {
+        items: seite.items.map((a) => ({ id: a.id, status: a.status, erstelltAm: a.erstelltAm.toISOString(), erstelltVon: a.erstelltVon, objekte: a.objekte, vernichtungOffen: a.vernichtungOffen })),
+        nextCursor: seite.nextCursor,
+      };
+    },
     async createAussonderung(req: FastifyRequest<{ Body: S['AussonderungNeu'] }>, reply: FastifyReply) {
       const a = await service.erstelleAussonderung(req, req.body);
       reply.code(201).header('location', `/api/v1/aussonderungen/${a.row.id}`);

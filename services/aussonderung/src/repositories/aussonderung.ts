@@ -287,6 +287,29 @@ export async function erstelleAussonderung(tx: Tx, row: typeof aussonderung.$inf
   await tx.insert(aussonderungObjekt).values(akteIds.map((akteId) => ({ mandantId: row.mandantId, aussonderungId: row.id, akteId })));
 }
 
+export type AussonderungUebersichtRow = AussonderungRow & { objekte: number; vernichtungOffen: boolean };
+
+/** Newest first, keyset on (erstellt_am, id) — the index aussonderung_erstellt_idx. The subqueries name the outer table: a bare "id" would bind to the inner one. */
+export async function aussonderungen(
+  tx: Tx,
+  f: { status?: AussonderungRow['status']; nach?: { erstelltAm: Date; id: string }; limit: number },
+): Promise<AussonderungUebersichtRow[]> {
+  const bedingungen: SQL[] = [];
+  if (f.status) bedingungen.push(eq(aussonderung.status, f.status));
+  if (f.nach) bedingungen.push(sql`(${aussonderung.erstelltAm}, ${aussonderung.id}) < (${f.nach.erstelltAm.toISOString()}::timestamptz, ${f.nach.id}::uuid)`);
+  const rows = await tx
+    .select({
+      a: aussonderung,
+      objekte: sql<number>`(SELECT count(*)::int FROM ${aussonderungObjekt} o WHERE o.aussonderung_id = ${aussonderung}.id)`,
+      vernichtungOffen: sql<boolean>`EXISTS (SELECT 1 FROM ${vernichtung} v WHERE v.aussonderung_id = ${aussonderung}.id AND v.freigegeben_am IS NULL)`,
+    })
+    .from(aussonderung)
+    .where(bedingungen.length ? and(...bedingungen) : undefined)
+    .orderBy(desc(aussonderung.erstelltAm), desc(aussonderung.id))
+    .limit(f.limit);
+  return rows.map((r) => ({ ...r.a, objekte: r.objekte, vernichtungOffen: r.vernichtungOffen }));
+}
+
 export async function findeAussonderung(tx: Tx, id: string, opts: { sperren?: boolean } = {}): Promise<AussonderungRow | null> {
   const q = tx.select().from(aussonderung).where(eq(aussonderung.id, id));
   const rows = opts.sperren ? await q.for('update') : await q;

@@ -433,6 +433,19 @@ export function createAussonderungService(
       });
     },
 
+    // ---- Aussonderungen ---------------------------------------------------------------------------
+    listeAussonderungen(req: FastifyRequest, q: { status?: repo.AussonderungRow['status']; limit?: number; cursor?: string }) {
+      return imMandant(req, async (tx) => {
+        const limit = begrenze(q.limit);
+        const nach = q.cursor ? dekodiereCursor(q.cursor, (c) => (typeof c.t === 'string' && !Number.isNaN(Date.parse(c.t)) && typeof c.id === 'string' && /^[0-9a-f-]{36}$/i.test(c.id) ? { erstelltAm: new Date(c.t), id: c.id } : null)) : undefined;
+        if (q.cursor && !nach) throw ungueltig('cursor ungültig');
+        const rows = await repo.aussonderungen(tx, { status: q.status, nach: nach ?? undefined, limit: limit + 1 });
+        const items = rows.slice(0, limit);
+        const letzte = items.at(-1);
+        return { items, nextCursor: rows.length > limit && letzte ? kodiereCursor({ t: letzte.erstelltAm.toISOString(), id: letzte.id }) : null };
+      });
+    },
+
     // ---- due list -----------------------------------------------------------------------------
     faellig(req: FastifyRequest, q: { aktenplaneinheit?: string; jahr?: string; limit?: number; cursor?: string }) {
       return imMandant(req, async (tx) => {
