@@ -63,6 +63,10 @@ describe('type detection of text', () => {
     ['Hallo Welt\n', 'text/plain'],
     ['\uFEFF<?xml version="1.0"?><a/>', 'application/xml'],
     ['<xdomea:Akte xmlns:xdomea="urn:x"/>', 'application/xml'],
+    ['<!DOCTYPE html><html><body>x</body></html>', 'text/html'],
+    ['<!-- Export --> <HTML><script>alert(1)</script></HTML>', 'text/html'],
+    ['<html><body><script>fetch("/api/v1/akten")</script></body></html>', 'text/html'],
+    ['<htmlDaten>kein HTML</htmlDaten>', 'application/xml'],
     ['Received: from x\r\n  by y\r\nFrom: a@b\r\nSubject: s\r\n\r\nText', 'message/rfc822'],
     ['From: a@b\nKein Mailkopf ohne Datum\n', 'text/plain'],
   ])('%j → %s', (text, erwartet) => {

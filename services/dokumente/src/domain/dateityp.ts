@@ -33,6 +33,8 @@ export function erkenneText(probe: Buffer): string | null {
   const steuer = text.match(/[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]/g)?.length ?? 0;
   if (steuer > text.length / 100) return null;
   const rumpf = text.replace(/^\uFEFF/, '').trimStart();
+  // HTML is a format of its own (scripts, active content): the tenant's allow-list decides, not XML's
+  if (/^(<!--[\s\S]*?-->\s*)*<(!doctype\s+html|html|head|body|script|iframe|meta|title)[\s>/]/i.test(rumpf)) return 'text/html';
   if (rumpf.startsWith('<?xml') || /^<[A-Za-z_][\w.:-]*[\s>/]/.test(rumpf)) return 'application/xml';
   // e-mail: a header block of `Name: value` lines (with folded continuations) up to a blank line
   const kopf = rumpf.split(/\r?\n\r?\n/, 1)[0] ?? '';
