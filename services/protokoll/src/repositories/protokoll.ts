@@ -142,10 +142,19 @@ export function createProtokollRepository(db: Db, opts: { stapel?: number } = {}
              SELECT ${STROM_SPALTEN} FROM protokoll.ereignis WHERE sequenz >= $1 AND sequenz <= $2 ORDER BY sequenz, zeit`,
           [von, bis],
         );
-        for (;;) {
-          const r = await client.query({ text: `FETCH ${stapel} FROM protokoll_strom`, rowMode: 'array' });
-          for (const row of r.rows as unknown[][]) yield ausZeile(row);
-          if (r.rows.length < stapel) break;
+        const holen = () => client.query({ text: `FETCH ${stapel} FROM protokoll_strom`, rowMode: 'array' });
+        // The next batch is asked for before this one is handed out: PostgreSQL produces it on the
+        // other core while the consumer (re-hashing) works, instead of both taking turns.
+        let naechster: ReturnType<typeof holen> | null = holen();
+        try {
+          while (naechster) {
+            const r = await naechster;
+            naechster = r.rows.length < stapel ? null : holen();
+            for (const row of r.rows as unknown[][]) yield ausZeile(row);
+          }
+        } finally {
+          // a consumer that stops early leaves a fetch in flight: let it finish before ROLLBACK
+          if (naechster) await naechster.catch(() => {});
         }
         await client.query('COMMIT');
         offen = false;
