@@ -14,6 +14,24 @@ export interface Bestand {
 }
 
 let geladen: Promise<Bestand> | undefined;
+let grossGeladen: Promise<Bestand> | undefined;
+
+/**
+ * With --scale, a second tenant of 1M Akten (no Dokumente) for the due list; otherwise the
+ * shared bulk tenant.
+ */
+export function aktenBestand(ctx: BenchKontext): Promise<Bestand> {
+  if (ctx.groesse !== 'scale') return bestand(ctx);
+  grossGeladen ??= (async () => {
+    const akten = 1_000_000;
+    const slug = 'bench-akten-1m';
+    const { [slug]: mandantId } = await mandantenAnlegen(ctx.ownerUrl, [slug]);
+    const t0 = performance.now();
+    await bulkSeeden(ctx.ownerUrl, mandantId!, { akten, einheiten: 5_000 });
+    return { slug, mandantId: mandantId!, akten, dokumente: 0, sekunden: (performance.now() - t0) / 1000 };
+  })();
+  return grossGeladen;
+}
 
 export function bestand(ctx: BenchKontext): Promise<Bestand> {
   geladen ??= (async () => {
