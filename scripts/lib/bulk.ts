@@ -169,9 +169,20 @@ export const WORTFORMEN: readonly (readonly string[])[] = [
 ];
 const FUELLWOERTER = ['der', 'die', 'das', 'und', 'im', 'zum', 'zur', 'mit', 'vom', 'auf', 'für', 'wegen', 'nach', 'gemäß', 'bitte', 'hiermit', 'wird', 'wurde', 'sind', 'ist', 'nicht', 'bereits', 'bis', 'zum'];
 
-/** A letter-like text of about `woerter` words from the word forms, place names and filler words. */
+const SILBEN = ['ber', 'gen', 'hau', 'mar', 'lin', 'dor', 'wald', 'sen', 'ket', 'rup', 'hel', 'fin', 'gar', 'stein', 'bach', 'feld', 'ler', 'mann', 'ho', 'ra', 'ku', 'ti', 'ne', 'sa', 'lo', 'we', 'bi', 'zu', 'pe', 'dri'];
+/** A name from three syllables (27,000 possible): the long tail of real letters (people, streets, firms). */
+const eigenname = (z: Zufall) => {
+  const n = `${z.wahl(SILBEN)}${z.wahl(SILBEN)}${z.wahl(SILBEN)}`;
+  return n[0]!.toUpperCase() + n.slice(1);
+};
+
+/**
+ * A letter-like text of about `woerter` words from the word forms, place names and filler words,
+ * plus names and parcel numbers. The long tail matters: with only a few hundred distinct words
+ * PostgreSQL's statistics make every unknown word look common, which real text never does.
+ */
 export function volltext(z: Zufall, woerter: number): string {
-  const teile: string[] = [];
+  const teile: string[] = [`Herr ${eigenname(z)}`, `${eigenname(z)}straße ${1 + Math.floor(z.zufall() * 120)}`, `Flurstück ${1 + Math.floor(z.zufall() * 5000)}/${1 + Math.floor(z.zufall() * 9)},`];
   for (let i = 0; i < woerter; i++) {
     const r = z.zufall();
     teile.push(r < 0.45 ? z.wahl(z.wahl(WORTFORMEN)) : r < 0.5 ? z.wahl(ORTE) : z.wahl(FUELLWOERTER));
