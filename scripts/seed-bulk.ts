@@ -1,6 +1,7 @@
-// pnpm exec tsx scripts/seed-bulk.ts [--tenant demo] [--akten 100000] [--einheiten 5000] [--messen]
+// pnpm exec tsx scripts/seed-bulk.ts [--tenant demo] [--akten 100000] [--einheiten 5000] [--dokumente 1000000] [--messen]
 // Bulk test data for latency measurements, written with COPY (not through the API): an Aktenplan
-// of ~5,000 units, 100,000 Akten and about as many Vorgänge in one tenant. With --messen it then
+// of ~5,000 units, 100,000 Akten and about as many Vorgänge in one tenant, and with --dokumente that
+// many Dokumente with extracted German full text. With --messen it then
 // measures the Aktenplan tree, a list page (first and deep), and searches through the Akten
 // service in-process (auth, validation, serialisation included) and prints median/p95.
 //
@@ -13,7 +14,7 @@ import { parseArgs } from 'node:util';
 import aktenApp from '@eakte/akten';
 import { createServer, devIssuerRoutes, loadConfig, loadOrCreateDevKey, serviceConfigSchema, signDevToken } from '@eakte/platform';
 import pg from 'pg';
-import { bulkSeeden } from './lib/bulk.js';
+import { bulkSeeden, dokumenteSeeden } from './lib/bulk.js';
 import { root } from './lib/generated.js';
 import { startInfrastructure, type Infrastructure } from './lib/stack.js';
 
@@ -22,6 +23,7 @@ const { values } = parseArgs({
     tenant: { type: 'string', default: 'demo' },
     akten: { type: 'string', default: '100000' },
     einheiten: { type: 'string', default: '5000' },
+    dokumente: { type: 'string', default: '0' },
     messen: { type: 'boolean', default: false },
     'nur-messen': { type: 'boolean', default: false },
   },
@@ -90,7 +92,10 @@ try {
   const m = await owner.query<{ id: string }>('SELECT id FROM plattform.mandant WHERE slug = $1', [values.tenant]);
   await owner.end();
   if (!m.rows[0]) throw new Error(`unknown tenant ${values.tenant}`);
-  if (!values['nur-messen']) await bulkSeeden(ownerUrl, m.rows[0].id, { akten: anzahlAkten, einheiten: anzahlEinheiten, log: out });
+  if (!values['nur-messen']) {
+    await bulkSeeden(ownerUrl, m.rows[0].id, { akten: anzahlAkten, einheiten: anzahlEinheiten, log: out });
+    if (Number(values.dokumente) > 0) await dokumenteSeeden(ownerUrl, m.rows[0].id, { dokumente: Number(values.dokumente), log: out });
+  }
   if (values.messen || values['nur-messen']) await messen(env, values.tenant!);
 } finally {
   await infra?.stop();

@@ -161,7 +161,7 @@ async function einmal(f: () => Promise<number>): Promise<Messung> {
 
 export async function run(ctx: BenchKontext): Promise<Zeile[]> {
   const zeilen: Zeile[] = [];
-  const groessen = ctx.groesse === 'quick' ? [10_000] : ctx.groesse === 'scale' ? [1_000_000, 10_000_000] : [100_000];
+  const groessen = ctx.ereignisse?.length ? ctx.ereignisse : ctx.groesse === 'quick' ? [10_000] : ctx.groesse === 'scale' ? [1_000_000, 10_000_000] : [100_000];
   for (const anzahl of groessen) {
     const slug = `bench-audit-${anzahl}`;
     const { [slug]: mandantId } = await mandantenAnlegen(ctx.ownerUrl, [slug]);

@@ -4,7 +4,7 @@
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { request } from 'undici';
-import { bestand, imMandanten } from './bestand.js';
+import { aktenBestand, imMandanten } from './bestand.js';
 import type { BenchKontext } from './index.js';
 import { messe, vergleiche, type Messung, type Zeile } from './lib.js';
 
@@ -43,7 +43,7 @@ function schliesseHaelfte(ctx: BenchKontext, mandantId: string): Promise<number>
 }
 
 export async function run(ctx: BenchKontext): Promise<Zeile[]> {
-  const b = await bestand(ctx);
+  const b = await aktenBestand(ctx);
   const faellig = await schliesseHaelfte(ctx, b.mandantId);
   const token = await ctx.token(b.slug, ['registratur']);
   const pool = new pg.Pool({ connectionString: ctx.appUrl, max: 2 });

@@ -1,4 +1,4 @@
-// pnpm bench [--quick | --scale] [--only NAME]: starts the platform on embedded services in a
+// pnpm bench [--quick | --scale] [--only NAME] [--ereignisse N,M]: starts the platform on embedded services in a
 // temp dir, runs the benchmarks, prints a table per benchmark and writes scripts/bench/results/NAME.json.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -29,12 +29,14 @@ export interface BenchKontext {
   /** scratch space inside the run's temp dir */
   dataDir: string;
   mandanten: Record<string, string>;
+  /** audit chain lengths to verify (`--ereignisse 1000000,10000000`); default by size */
+  ereignisse?: number[];
   token(tenant: string, roles: string[]): Promise<string>;
 }
 
 const BENCHMARKS: { name: string; run: (ctx: BenchKontext) => Promise<Zeile[]> }[] = [metadaten, ingest, audit, upload, lesen, suche, faellig];
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean' }, scale: { type: 'boolean' }, only: { type: 'string' } } });
+const { values } = parseArgs({ options: { quick: { type: 'boolean' }, scale: { type: 'boolean' }, only: { type: 'string' }, ereignisse: { type: 'string' } } });
 const groesse: Groesse = values.quick ? 'quick' : values.scale ? 'scale' : 'default';
 const log = createServer({ logLevel: 'error' }).log;
 const dataDir = mkdtempSync(path.join(tmpdir(), 'eakte-bench-'));
@@ -60,6 +62,7 @@ try {
     issuer: platform.devIssuer!.issuer,
     dataDir,
     mandanten,
+    ereignisse: values.ereignisse?.split(',').map(Number).filter((n) => Number.isSafeInteger(n) && n > 0),
     token: (tenant, roles) =>
       signDevToken(platform.devIssuer!.key, { issuer: platform.devIssuer!.issuer, audience: 'eakte', sub: `bench-${roles[0]}`, mandant: tenant, rollen: roles, ttlSeconds: 3600 }),
   };

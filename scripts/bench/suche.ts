@@ -22,6 +22,14 @@ export const ANFRAGEN = [
   'Brandschutz Schloßpark',
   'Wndkraftanlage',
   'B7.12-',
+  'Baugenehmigung Lindenallee',
+  'Stellungnahme Gutachten',
+  'Lärmschutz',
+  'Anhörung der Nachbarn',
+  'Klage Verwaltungsgericht',
+  'Fördermittel für Kitas',
+  'Baumfällungen Hauptstraße',
+  'Gebühren Bescheid',
 ];
 
 export async function run(ctx: BenchKontext): Promise<Zeile[]> {
@@ -32,7 +40,7 @@ export async function run(ctx: BenchKontext): Promise<Zeile[]> {
   const proAnfrage = new Map<string, number[]>(ANFRAGEN.map((q) => [q, []]));
   try {
     const z = await vergleiche(
-      `GET /suche, ${ANFRAGEN.length} queries (${b.akten.toLocaleString('en')} Akten), 1 client`,
+      `GET /suche, ${ANFRAGEN.length} queries (${b.akten.toLocaleString('en')} Akten, ${b.dokumente.toLocaleString('en')} Dokumente), 1 client`,
       ctx.runs,
       () =>
         messe(async (i) => {

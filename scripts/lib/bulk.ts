@@ -118,3 +118,131 @@ export async function bulkSeeden(ownerUrl: string, mandantId: string, opts: Bulk
   }
 }
 
+
+// ---- Dokumente with full text --------------------------------------------------------------------
+
+/**
+ * German word forms as they occur in administrative letters: each entry a lemma with some of its
+ * inflected forms (case, number, verb forms), so stemming and compounds are exercised like in real text.
+ */
+export const WORTFORMEN: readonly (readonly string[])[] = [
+  ['Antrag', 'Anträge', 'Anträgen', 'Antrags', 'Antrages'],
+  ['Bauantrag', 'Bauanträge', 'Bauanträgen', 'Bauantrags'],
+  ['Genehmigung', 'Genehmigungen', 'genehmigt', 'genehmigen', 'genehmigte'],
+  ['Baugenehmigung', 'Baugenehmigungen'],
+  ['Bescheid', 'Bescheide', 'Bescheiden', 'Bescheids', 'beschieden'],
+  ['Widerspruch', 'Widersprüche', 'Widersprüchen', 'Widerspruchs', 'widersprochen', 'widerspricht'],
+  ['Frist', 'Fristen', 'fristgerecht', 'fristgemäß'],
+  ['Unterlage', 'Unterlagen'],
+  ['Stellungnahme', 'Stellungnahmen'],
+  ['Grundstück', 'Grundstücke', 'Grundstücken', 'Grundstücks'],
+  ['Gebäude', 'Gebäuden', 'Gebäudes'],
+  ['Straße', 'Straßen', 'Straßenbau', 'Straßenbaus'],
+  ['Windkraftanlage', 'Windkraftanlagen', 'Windenergieanlage', 'Windenergieanlagen'],
+  ['Gewässer', 'Gewässern', 'Gewässers', 'Gewässerunterhaltung'],
+  ['Kindertagesstätte', 'Kindertagesstätten', 'Kita', 'Kitas'],
+  ['Förderung', 'Förderungen', 'Fördermittel', 'Fördermitteln', 'gefördert', 'fördern'],
+  ['Zulassung', 'Zulassungen', 'zugelassen', 'zulassen'],
+  ['Arzt', 'Ärzte', 'Ärzten', 'Ärztin', 'Ärztinnen', 'ärztlich', 'ärztliche'],
+  ['Brandschutz', 'Brandschutzes', 'Brandschutzkonzept', 'Brandschutzkonzepte'],
+  ['Gutachten', 'Gutachtens', 'Gutachter', 'Gutachterin'],
+  ['Gemeinde', 'Gemeinden', 'Gemeinderat', 'Gemeinderats'],
+  ['Behörde', 'Behörden', 'behördlich', 'behördliche'],
+  ['Prüfung', 'Prüfungen', 'geprüft', 'prüfen', 'prüfte'],
+  ['Entscheidung', 'Entscheidungen', 'entschieden', 'entscheiden'],
+  ['Zahlung', 'Zahlungen', 'gezahlt', 'zahlen', 'Gebühr', 'Gebühren'],
+  ['Anhörung', 'Anhörungen', 'angehört', 'anhören'],
+  ['Nachbar', 'Nachbarn', 'Nachbarschaft', 'nachbarlich'],
+  ['Lärm', 'Lärms', 'Lärmschutz', 'Immissionen', 'Immissionsschutz'],
+  ['Abwasser', 'Abwässer', 'Abwasserbeseitigung', 'Kanalisation'],
+  ['Baum', 'Bäume', 'Bäumen', 'Baumfällung', 'Baumfällungen', 'gefällt'],
+  ['Vergabe', 'Vergaben', 'Vergabeverfahren', 'Ausschreibung', 'Ausschreibungen'],
+  ['Haushalt', 'Haushalts', 'Haushaltsmittel', 'Haushaltsplan'],
+  ['Denkmal', 'Denkmäler', 'Denkmalschutz', 'denkmalgeschützt'],
+  ['Schule', 'Schulen', 'Schulträger', 'Schülerbeförderung'],
+  ['Mitteilung', 'Mitteilungen', 'mitgeteilt', 'teilen', 'teilten'],
+  ['Verfahren', 'Verfahrens', 'Verfahren', 'verfahrensrechtlich'],
+  ['Eingang', 'Eingangs', 'eingegangen', 'Eingangsbestätigung'],
+  ['Auflage', 'Auflagen', 'Nebenbestimmung', 'Nebenbestimmungen'],
+  ['Klage', 'Klagen', 'Kläger', 'Klägerin', 'verklagt'],
+  ['Gericht', 'Gerichts', 'Verwaltungsgericht', 'Verwaltungsgerichts'],
+];
+const FUELLWOERTER = ['der', 'die', 'das', 'und', 'im', 'zum', 'zur', 'mit', 'vom', 'auf', 'für', 'wegen', 'nach', 'gemäß', 'bitte', 'hiermit', 'wird', 'wurde', 'sind', 'ist', 'nicht', 'bereits', 'bis', 'zum'];
+
+const SILBEN = ['ber', 'gen', 'hau', 'mar', 'lin', 'dor', 'wald', 'sen', 'ket', 'rup', 'hel', 'fin', 'gar', 'stein', 'bach', 'feld', 'ler', 'mann', 'ho', 'ra', 'ku', 'ti', 'ne', 'sa', 'lo', 'we', 'bi', 'zu', 'pe', 'dri'];
+/** A name from three syllables (27,000 possible): the long tail of real letters (people, streets, firms). */
+const eigenname = (z: Zufall) => {
+  const n = `${z.wahl(SILBEN)}${z.wahl(SILBEN)}${z.wahl(SILBEN)}`;
+  return n[0]!.toUpperCase() + n.slice(1);
+};
+
+/**
+ * A letter-like text of about `woerter` words from the word forms, place names and filler words,
+ * plus names and parcel numbers. The long tail matters: with only a few hundred distinct words
+ * PostgreSQL's statistics make every unknown word look common, which real text never does.
+ */
+export function volltext(z: Zufall, woerter: number): string {
+  const teile: string[] = [`Herr ${eigenname(z)}`, `${eigenname(z)}straße ${1 + Math.floor(z.zufall() * 120)}`, `Flurstück ${1 + Math.floor(z.zufall() * 5000)}/${1 + Math.floor(z.zufall() * 9)},`];
+  for (let i = 0; i < woerter; i++) {
+    const r = z.zufall();
+    teile.push(r < 0.45 ? z.wahl(z.wahl(WORTFORMEN)) : r < 0.5 ? z.wahl(ORTE) : z.wahl(FUELLWOERTER));
+    if (i % 12 === 11) teile.push('.');
+  }
+  return `Sehr geehrte Damen und Herren, ${teile.join(' ').replaceAll(' .', '.')}. Mit freundlichen Grüßen`;
+}
+
+export interface DokumenteOptionen {
+  dokumente: number;
+  /** words of extracted text per Dokument */
+  woerter?: number;
+  log?: (s: string) => void;
+}
+
+/**
+ * Writes `dokumente` Dokumente (one version each, with extracted full text) spread over the
+ * tenant's Vorgänge, with COPY. Objects are not written: the keys point nowhere, which is
+ * enough for metadata and search (downloads are measured on uploaded Dokumente).
+ */
+export async function dokumenteSeeden(ownerUrl: string, mandantId: string, opts: DokumenteOptionen): Promise<void> {
+  const out = opts.log ?? (() => {});
+  const z = zufallsquelle(20261127);
+  const woerter = opts.woerter ?? 40;
+  const client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+  const t0 = Date.now();
+  try {
+    await client.query('BEGIN');
+    await client.query(`SELECT set_config('app.mandant', $1, true)`, [mandantId]);
+    const vorgaenge = (await client.query<{ id: string }>('SELECT id FROM akten.vorgang ORDER BY id')).rows.map((r) => r.id);
+    if (vorgaenge.length === 0) throw new Error('dokumenteSeeden: the tenant has no Vorgänge (run bulkSeeden first)');
+    await client.query(`CREATE TEMP TABLE bulk_dokument (id uuid, vorgang_id uuid, betreff text, datum date, absender text, schluessel text, groesse bigint, sha256 text, inhalt text) ON COMMIT DROP`);
+    function* zeilen() {
+      for (let i = 0; i < opts.dokumente; i++) {
+        const id = uuidv7();
+        const lemma = z.wahl(WORTFORMEN);
+        const betreff = `${z.wahl(lemma)} ${z.wahl(THEMEN)} ${z.wahl(ORTE)}`;
+        const datum = `${2015 + Math.floor(z.zufall() * 12)}-${String(1 + Math.floor(z.zufall() * 12)).padStart(2, '0')}-${String(1 + Math.floor(z.zufall() * 28)).padStart(2, '0')}`;
+        const sha = (i.toString(16).padStart(8, '0') + id.replaceAll('-', '')).padEnd(64, '0').slice(0, 64);
+        yield zeile([id, z.wahl(vorgaenge), betreff, datum, z.zufall() < 0.5 ? `Gemeinde ${z.wahl(ORTE)}` : null, `${mandantId}/${id}`, 20_000 + Math.floor(z.zufall() * 2_000_000), sha, volltext(z, woerter)]);
+      }
+    }
+    await copy(client, 'COPY bulk_dokument FROM STDIN', zeilen());
+    out(`COPY: ${opts.dokumente} Dokumente in ${Date.now() - t0} ms`);
+    await client.query(`INSERT INTO dokumente.dokument (id, mandant_id, vorgang_id, betreff, datum_des_schreibens, absender, erstellt_von)
+                        SELECT id, $1, vorgang_id, betreff, datum, absender, 'seed-bulk' FROM bulk_dokument`, [mandantId]);
+    await client.query(`INSERT INTO dokumente.dokument_version (mandant_id, dokument_id, nr, speicherschluessel, groesse, sha256, mime_type, dateiname, erstellt_von)
+                        SELECT $1, id, 1, schluessel, groesse, sha256, 'application/pdf', 'schreiben.pdf', 'seed-bulk' FROM bulk_dokument`, [mandantId]);
+    out(`Dokumente and versions inserted in ${Date.now() - t0} ms`);
+    // the generated tsvector column and the GIN index are filled here (the slow part)
+    await client.query(`INSERT INTO dokumente.volltext (mandant_id, dokument_id, version_nr, status, inhalt)
+                        SELECT $1, id, 1, 'extrahiert', inhalt FROM bulk_dokument`, [mandantId]);
+    await client.query('COMMIT');
+    out(`full text inserted and committed in ${Date.now() - t0} ms`);
+    await client.query('ANALYZE dokumente.dokument, dokumente.dokument_version, dokumente.volltext');
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw err;
+  } finally {
+    await client.end();
+  }
+}

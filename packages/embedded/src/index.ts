@@ -80,6 +80,9 @@ export async function startEmbeddedPostgres(opts: {
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
     postgresFlags: [
       '-c', 'listen_addresses=127.0.0.1',
+      // SSD/NVMe: random reads cost little more than sequential ones. With the default 4 the planner
+      // hash-joins whole tables for a few thousand search candidates (search p95 ×6 measured).
+      '-c', 'random_page_cost=1.1',
       ...(opts.fast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
     ],
     onLog: (m: string) => log(String(m).trim()),

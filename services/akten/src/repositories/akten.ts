@@ -363,6 +363,14 @@ export type Treffer = {
   ausschnitt: string | null;
 };
 
+/**
+ * Documents ranked per search: the first this many full-text matches (in index order). Ranking
+ * every match of a common word over a million documents takes seconds; the cap keeps a search
+ * bounded (a more specific query narrows the matches). Visibility is checked after the cap, so a
+ * user who may see few of the matches can get fewer hits, never another user's.
+ */
+export const DOKUMENT_KANDIDATEN = 2_000;
+
 /** Largest code point: `x ~<~ prefix || MAX` bounds a prefix range on a text_pattern_ops index. */
 const MAX_ZEICHEN = String.fromCodePoint(0x10ffff);
 
@@ -404,8 +412,8 @@ export async function suche(tx: Tx, sicht: Sicht, q: string, nach: unknown[] | n
 
   const akteTreffer = exakt
     ? sql`(a.aktenzeichen ~>=~ ${q} AND a.aktenzeichen ~<~ ${bis}) OR a.suchvektor @@ ${tsq} OR a.id = ANY(${histPraefix})`
-    : sql`${gefaltet} <% a.suchtext`;
-  const vorgangTreffer = exakt ? sql`(v.kennzeichen ~>=~ ${q} AND v.kennzeichen ~<~ ${bis}) OR v.suchvektor @@ ${tsq}` : sql`${gefaltet} <% v.suchtext`;
+    : sql`a.suchtext %> ${gefaltet}`;
+  const vorgangTreffer = exakt ? sql`(v.kennzeichen ~>=~ ${q} AND v.kennzeichen ~<~ ${bis}) OR v.suchvektor @@ ${tsq}` : sql`v.suchtext %> ${gefaltet}`;
   const akteRelevanz = exakt
     ? sql`CASE WHEN a.aktenzeichen = ${q} OR a.id = ANY(${histExakt}) THEN 3
                WHEN (a.aktenzeichen ~>=~ ${q} AND a.aktenzeichen ~<~ ${bis}) OR a.id = ANY(${histPraefix}) THEN 2
@@ -430,14 +438,18 @@ export async function suche(tx: Tx, sicht: Sicht, q: string, nach: unknown[] | n
         FROM akten.vorgang v JOIN akten.akte a ON a.id = v.akte_id
        WHERE (${vorgangTreffer}) AND ${sichtbar}
       UNION ALL
-      -- documents by their extracted text (current version), visible like their Akte
+      -- documents by their extracted text (current version), visible like their Akte; only the
+      -- first DOKUMENT_KANDIDATEN full-text matches are joined and ranked, so a common word
+      -- does not rank every document of the tenant
       SELECT 'dokument'::text, d.id, a.id, v.kennzeichen, d.betreff, v.status,
              round((1 + least(ts_rank(x.vektor, ${tsqText}), 0.99) * 0.9)::numeric, 6)
-        FROM dokumente.volltext x
+        FROM (SELECT k.mandant_id, k.dokument_id, k.version_nr, k.vektor FROM dokumente.volltext k
+               WHERE ${exakt ? sql`k.vektor @@ ${tsqText}` : sql`false`}
+               LIMIT ${sql.raw(String(DOKUMENT_KANDIDATEN))}) x
         JOIN dokumente.dokument d ON d.mandant_id = x.mandant_id AND d.id = x.dokument_id AND d.aktuelle_version = x.version_nr
         JOIN akten.vorgang v ON v.mandant_id = d.mandant_id AND v.id = d.vorgang_id
         JOIN akten.akte a ON a.mandant_id = v.mandant_id AND a.id = v.akte_id
-       WHERE ${exakt ? sql`x.vektor @@ ${tsqText}` : sql`false`} AND ${sichtbar}
+       WHERE ${sichtbar}
     ), seite AS (
       SELECT * FROM t
       ${seite}

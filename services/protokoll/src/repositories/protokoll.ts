@@ -3,6 +3,7 @@ import { ZEIT_SQL, type KettenEreignis } from '@eakte/audit';
 import { schema, sql, type Db, type Tx } from '@eakte/db';
 import { and, asc, desc, eq, getTableColumns, gt, gte, like, lt, lte, or, type SQL } from 'drizzle-orm';
 import type { GespeichertesEreignis, Kettenanker } from '../domain/kette.js';
+import type pg from 'pg';
 
 const t = schema.ereignis;
 const c = schema.checkpoint;
@@ -142,10 +143,19 @@ export function createProtokollRepository(db: Db, opts: { stapel?: number } = {}
              SELECT ${STROM_SPALTEN} FROM protokoll.ereignis WHERE sequenz >= $1 AND sequenz <= $2 ORDER BY sequenz, zeit`,
           [von, bis],
         );
-        for (;;) {
-          const r = await client.query({ text: `FETCH ${stapel} FROM protokoll_strom`, rowMode: 'array' });
-          for (const row of r.rows as unknown[][]) yield ausZeile(row);
-          if (r.rows.length < stapel) break;
+        const holen = (): Promise<pg.QueryArrayResult<unknown[]>> => client.query({ text: `FETCH ${stapel} FROM protokoll_strom`, rowMode: 'array' });
+        // The next batch is asked for before this one is handed out: PostgreSQL produces it on the
+        // other core while the consumer (re-hashing) works, instead of both taking turns.
+        let naechster: ReturnType<typeof holen> | null = holen();
+        try {
+          while (naechster) {
+            const r: pg.QueryArrayResult<unknown[]> = await naechster;
+            naechster = r.rows.length < stapel ? null : holen();
+            for (const row of r.rows as unknown[][]) yield ausZeile(row);
+          }
+        } finally {
+          // a consumer that stops early leaves a fetch in flight: let it finish before ROLLBACK
+          if (naechster) await naechster.catch(() => {});
         }
         await client.query('COMMIT');
         offen = false;
