@@ -206,6 +206,18 @@ describe('web client', () => {
     expect(await page.getByRole('button', { name: 'Vernichtung freigeben' }).count()).toBe(0);
     await barrierefrei(page, 'Vernichtung beantragt');
     await schritt(page, t, 'vernichtung-beantragt');
+
+    // the process is found again among the begun Aussonderungen, flagged as waiting for approval
+    await page.getByRole('navigation').getByRole('link', { name: 'Aussonderung' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Begonnene Aussonderungen' }).waitFor();
+    const zeile = page.getByRole('row').filter({ has: page.locator(`a[href="${new URL(wizardUrl).pathname}"]`) });
+    await zeile.getByText('Freigabe ausstehend').waitFor();
+    expect(await zeile.getByRole('cell').nth(3).textContent()).toMatch(/^bewertet/);
+    await barrierefrei(page, 'Begonnene Aussonderungen');
+    await schritt(page, t, 'begonnene');
+    await zeile.getByRole('link').click();
+    await page.waitForURL(wizardUrl);
+    await page.getByText('Eine zweite Person der Registratur muss die Vernichtung freigeben.').waitFor();
     await context.close();
 
     // the second person approves

@@ -172,6 +172,17 @@ export const T = {
     anbietenAnzahl: (n: number) => (n === 1 ? '1 Akte ausgewählt' : `${n} Akten ausgewählt`),
     faelligAb: 'fällig ab',
     mehr: 'Weitere laden',
+    begonnene: {
+      titel: 'Begonnene Aussonderungen',
+      keine: 'Es wurde noch keine Aussonderung begonnen.',
+      begonnen: 'Begonnen am',
+      von: 'von',
+      akten: 'Akten',
+      status: 'Stand',
+      oeffnen: (wann: string) => `Aussonderung vom ${wann} öffnen`,
+      freigabeAusstehend: 'Freigabe ausstehend',
+      mehr: 'Weitere Aussonderungen laden',
+    },
   },
   loeschsperre: {
     reiter: 'Löschsperren',
