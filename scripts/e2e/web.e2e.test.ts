@@ -1,8 +1,11 @@
 // The web client in a real browser against the real stack: (1) a clerk files a PDF and finds it by
-// a word inside it, (3) another tenant's user cannot open that Akte by its URL. axe on every screen.
+// a word inside it, (2) a records manager runs an Aussonderung and finds it again among the begun
+// ones, (3) another tenant's user cannot open that Akte by its URL, (4) an auditor's chain check is
+// green, and red naming the entry once a superuser rewrote it. axe on every screen.
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
+import pg from 'pg';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Platform } from '../lib/platform.js';
@@ -253,7 +256,7 @@ describe('web client', () => {
     await context.close();
   });
 
-  it('(4) an auditor verifies the audit chain (green), searches the Protokoll and exports it', async () => {
+  it('(4) an auditor verifies the audit chain (green), searches the Protokoll and exports it; a rewritten entry turns the check red', async () => {
     const context = await browser.newContext({ acceptDownloads: true, locale: 'de-DE' });
     const page = await context.newPage();
     await anmelden(page, platform.url, 'Stadtverwaltung Musterstadt', 'Prüfung (Demo pruefung)');
@@ -270,6 +273,28 @@ describe('web client', () => {
     const zeilen = readFileSync(await exp.path(), 'utf8').trim().split('\n');
     expect(zeilen[0]).toContain('sequenz');
     expect(zeilen.length).toBeGreaterThanOrEqual(2);
+
+    // someone with database access rewrites an old entry: the same check turns red and names it
+    expect(platform.infra.superuserUrl).toBeTruthy();
+    const db = new pg.Client({ connectionString: platform.infra.superuserUrl });
+    await db.connect();
+    try {
+      // the Protokoll's immutability triggers stop everyone else; a superuser can switch them off
+      await db.query('SET session_replication_role = replica');
+      const r = await db.query(
+        `UPDATE protokoll.ereignis SET akteur_name = 'Mallory' WHERE sequenz = 3 AND mandant_id = (SELECT id FROM plattform.mandant WHERE slug = 'demo')`,
+      );
+      expect(r.rowCount).toBe(1);
+    } finally {
+      await db.end();
+    }
+    await page.getByRole('button', { name: 'Kette jetzt prüfen' }).click();
+    const rot = page.getByRole('alert').filter({ hasText: 'Die Protokollkette ist verändert worden.' });
+    await rot.waitFor();
+    await rot.getByText(/^Erste Abweichung bei Eintrag 3: /).waitFor();
+    expect(await page.getByText(/Die Protokollkette ist unverändert/).count()).toBe(0);
+    await barrierefrei(page, 'Prüfung, Kette verändert');
+    await schritt(page, 'pruefung', 'kette-rot');
     await context.close();
   });
 });
