@@ -49,6 +49,9 @@ export const T = {
     wiedervorlagenHeute: 'Meine Wiedervorlagen heute',
     keineWiedervorlagen: 'Heute ist nichts zur Wiedervorlage fällig.',
     zumAktenplan: 'Zum Aktenplan: dort legen Sie Akten an und finden sie wieder.',
+    zurAussonderung: 'Zur Aussonderung: fällige Akten und begonnene Aussonderungen.',
+    zurPruefung: 'Zur Prüfung des Protokolls: Integrität der Kette, Suche und Export.',
+    nichtsFreigegeben: 'Ihre Rolle gibt in diesem Client keine Ansicht frei. Wenden Sie sich an die Fachadministration, wenn Sie Zugriff brauchen.',
   },
   wiedervorlagen: {
     titel: 'Wiedervorlagen',
