@@ -111,6 +111,14 @@ describe('web client', () => {
     await page.getByRole('tab', { name: 'Vorgänge' }).click();
     await page.getByRole('tabpanel').getByRole('link', { name: /-001$/ }).waitFor();
     await schritt(page, t, 'akte-mit-vorgang');
+    // the Akte's Dokumente, by Vorgang
+    await page.getByRole('tab', { name: 'Dokumente' }).click();
+    await page.getByRole('tabpanel').locator('summary', { hasText: 'Antrag der Teilnehmergemeinschaft' }).click();
+    const dokumente = page.getByRole('table', { name: /^Dokumente des Vorgangs .*-001$/ });
+    await dokumente.getByRole('link', { name: 'Antrag Flurbereinigung' }).waitFor();
+    await dokumente.getByRole('link', { name: 'Lageplan' }).waitFor();
+    await barrierefrei(page, 'Akte, Dokumente');
+    await schritt(page, t, 'akte-dokumente');
 
     // found by a word inside the PDF (text extraction runs in the background)
     const suchfeld = page.getByRole('searchbox', { name: /Suche/ });
