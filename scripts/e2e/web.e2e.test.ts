@@ -268,6 +268,14 @@ describe('web client', () => {
     const context = await browser.newContext({ acceptDownloads: true, locale: 'de-DE' });
     const page = await context.newPage();
     await anmelden(page, platform.url, 'Stadtverwaltung Musterstadt', 'Prüfung (Demo pruefung)');
+    // the start page offers an auditor only what the permission matrix lets them open: no 403 anywhere
+    await page.getByRole('heading', { level: 1, name: /^Willkommen/ }).waitFor();
+    await page.getByRole('main').getByRole('link', { name: /Prüfung des Protokolls/ }).waitFor();
+    expect(await page.getByRole('navigation').getByRole('link').allTextContents()).toEqual(['Start', 'Prüfung']);
+    expect(await page.getByRole('search').count()).toBe(0);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await barrierefrei(page, 'Start (Prüfung)');
+    await schritt(page, 'pruefung', 'start');
     await page.getByRole('navigation').getByRole('link', { name: 'Prüfung' }).click();
     await page.getByRole('heading', { level: 1, name: 'Prüfung des Protokolls' }).waitFor();
     await page.getByRole('button', { name: 'Kette jetzt prüfen' }).click();
