@@ -1,8 +1,11 @@
 // The web client in a real browser against the real stack: (1) a clerk files a PDF and finds it by
-// a word inside it, (3) another tenant's user cannot open that Akte by its URL. axe on every screen.
+// a word inside it, (2) a records manager runs an Aussonderung and finds it again among the begun
+// ones, (3) another tenant's user cannot open that Akte by its URL, (4) an auditor's chain check is
+// green, and red naming the entry once a superuser rewrote it. axe on every screen.
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
+import pg from 'pg';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Platform } from '../lib/platform.js';
@@ -108,6 +111,14 @@ describe('web client', () => {
     await page.getByRole('tab', { name: 'Vorgänge' }).click();
     await page.getByRole('tabpanel').getByRole('link', { name: /-001$/ }).waitFor();
     await schritt(page, t, 'akte-mit-vorgang');
+    // the Akte's Dokumente, by Vorgang
+    await page.getByRole('tab', { name: 'Dokumente' }).click();
+    await page.getByRole('tabpanel').locator('summary', { hasText: 'Antrag der Teilnehmergemeinschaft' }).click();
+    const dokumente = page.getByRole('table', { name: /^Dokumente des Vorgangs .*-001$/ });
+    await dokumente.getByRole('link', { name: 'Antrag Flurbereinigung' }).waitFor();
+    await dokumente.getByRole('link', { name: 'Lageplan' }).waitFor();
+    await barrierefrei(page, 'Akte, Dokumente');
+    await schritt(page, t, 'akte-dokumente');
 
     // found by a word inside the PDF (text extraction runs in the background)
     const suchfeld = page.getByRole('searchbox', { name: /Suche/ });
@@ -206,6 +217,18 @@ describe('web client', () => {
     expect(await page.getByRole('button', { name: 'Vernichtung freigeben' }).count()).toBe(0);
     await barrierefrei(page, 'Vernichtung beantragt');
     await schritt(page, t, 'vernichtung-beantragt');
+
+    // the process is found again among the begun Aussonderungen, flagged as waiting for approval
+    await page.getByRole('navigation').getByRole('link', { name: 'Aussonderung' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Begonnene Aussonderungen' }).waitFor();
+    const zeile = page.getByRole('row').filter({ has: page.locator(`a[href="${new URL(wizardUrl).pathname}"]`) });
+    await zeile.getByText('Freigabe ausstehend').waitFor();
+    expect(await zeile.getByRole('cell').nth(3).textContent()).toMatch(/^bewertet/);
+    await barrierefrei(page, 'Begonnene Aussonderungen');
+    await schritt(page, t, 'begonnene');
+    await zeile.getByRole('link').click();
+    await page.waitForURL(wizardUrl);
+    await page.getByText('Eine zweite Person der Registratur muss die Vernichtung freigeben.').waitFor();
     await context.close();
 
     // the second person approves
@@ -241,10 +264,18 @@ describe('web client', () => {
     await context.close();
   });
 
-  it('(4) an auditor verifies the audit chain (green), searches the Protokoll and exports it', async () => {
+  it('(4) an auditor verifies the audit chain (green), searches the Protokoll and exports it; a rewritten entry turns the check red', async () => {
     const context = await browser.newContext({ acceptDownloads: true, locale: 'de-DE' });
     const page = await context.newPage();
     await anmelden(page, platform.url, 'Stadtverwaltung Musterstadt', 'Prüfung (Demo pruefung)');
+    // the start page offers an auditor only what the permission matrix lets them open: no 403 anywhere
+    await page.getByRole('heading', { level: 1, name: /^Willkommen/ }).waitFor();
+    await page.getByRole('main').getByRole('link', { name: /Prüfung des Protokolls/ }).waitFor();
+    expect(await page.getByRole('navigation').getByRole('link').allTextContents()).toEqual(['Start', 'Prüfung']);
+    expect(await page.getByRole('search').count()).toBe(0);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await barrierefrei(page, 'Start (Prüfung)');
+    await schritt(page, 'pruefung', 'start');
     await page.getByRole('navigation').getByRole('link', { name: 'Prüfung' }).click();
     await page.getByRole('heading', { level: 1, name: 'Prüfung des Protokolls' }).waitFor();
     await page.getByRole('button', { name: 'Kette jetzt prüfen' }).click();
@@ -258,6 +289,28 @@ describe('web client', () => {
     const zeilen = readFileSync(await exp.path(), 'utf8').trim().split('\n');
     expect(zeilen[0]).toContain('sequenz');
     expect(zeilen.length).toBeGreaterThanOrEqual(2);
+
+    // someone with database access rewrites an old entry: the same check turns red and names it
+    expect(platform.infra.superuserUrl).toBeTruthy();
+    const db = new pg.Client({ connectionString: platform.infra.superuserUrl });
+    await db.connect();
+    try {
+      // the Protokoll's immutability triggers stop everyone else; a superuser can switch them off
+      await db.query('SET session_replication_role = replica');
+      const r = await db.query(
+        `UPDATE protokoll.ereignis SET akteur_name = 'Mallory' WHERE sequenz = 3 AND mandant_id = (SELECT id FROM plattform.mandant WHERE slug = 'demo')`,
+      );
+      expect(r.rowCount).toBe(1);
+    } finally {
+      await db.end();
+    }
+    await page.getByRole('button', { name: 'Kette jetzt prüfen' }).click();
+    const rot = page.getByRole('alert').filter({ hasText: 'Die Protokollkette ist verändert worden.' });
+    await rot.waitFor();
+    await rot.getByText(/^Erste Abweichung bei Eintrag 3: /).waitFor();
+    expect(await page.getByText(/Die Protokollkette ist unverändert/).count()).toBe(0);
+    await barrierefrei(page, 'Prüfung, Kette verändert');
+    await schritt(page, 'pruefung', 'kette-rot');
     await context.close();
   });
 });

@@ -2,19 +2,26 @@
 import { useState, type ReactNode } from 'react';
 import { abmelden, type Sitzung } from './auth';
 import { pfad } from './pfade';
+import { darf, type Bereich } from './rechte';
 import { Link, navigieren, useOrt } from './router';
 import { T } from './texte';
+
+/** The main navigation: only the screens the user's roles can use. */
+export function navigation(rollen: readonly string[]): [string, string][] {
+  const eintraege: [string, string, Bereich | null][] = [
+    [T.nav.start, pfad('start'), null],
+    [T.nav.aktenplan, pfad('aktenplan'), 'aktenplan'],
+    [T.nav.wiedervorlagen, pfad('wiedervorlagen'), 'wiedervorlagen'],
+    [T.registratur.nav, pfad('faellig'), 'aussonderung'],
+    [T.pruefung.nav, pfad('pruefung'), 'pruefung'],
+  ];
+  return eintraege.filter(([, , b]) => !b || darf(rollen, b)).map(([text, href]) => [text, href]);
+}
 
 export function Rahmen({ sitzung, children }: { sitzung: Sitzung; children: ReactNode }) {
   const { pfad: aktuell, suche } = useOrt();
   const [q, setQ] = useState(suche.get('q') ?? '');
-  const nav: [string, string][] = [
-    [T.nav.start, pfad('start')],
-    [T.nav.aktenplan, pfad('aktenplan')],
-    [T.nav.wiedervorlagen, pfad('wiedervorlagen')],
-    ...(sitzung.rollen.includes('registratur') ? ([[T.registratur.nav, pfad('faellig')]] as [string, string][]) : []),
-    ...(sitzung.rollen.includes('pruefung') ? ([[T.pruefung.nav, pfad('pruefung')]] as [string, string][]) : []),
-  ];
+  const nav = navigation(sitzung.rollen);
   return (
     <>
       <a className="kern-link eakte-skip" href="#inhalt">
@@ -34,25 +41,27 @@ export function Rahmen({ sitzung, children }: { sitzung: Sitzung; children: Reac
             <span className="kern-title kern-title--large">{T.app.name}</span>
             <span className="kern-body kern-body--small">{T.app.untertitel}</span>
           </Link>
-          <form
-            role="search"
-            className="eakte-suche"
-            onSubmit={(e) => {
-              e.preventDefault();
-              if (q.trim()) navigieren(`${pfad('suche')}?q=${encodeURIComponent(q.trim())}`);
-            }}
-          >
-            <label className="kern-label" htmlFor="suchfeld">
-              {T.suche.label}
-            </label>
-            <div className="eakte-suche__zeile">
-              <input id="suchfeld" className="kern-form-input__input" type="search" value={q} onChange={(e) => setQ(e.target.value)} maxLength={200} />
-              <button className="kern-btn kern-btn--primary" type="submit">
-                <span className="kern-icon kern-icon--search" aria-hidden="true" />
-                <span className="kern-label">{T.suche.knopf}</span>
-              </button>
-            </div>
-          </form>
+          {darf(sitzung.rollen, 'suche') && (
+            <form
+              role="search"
+              className="eakte-suche"
+              onSubmit={(e) => {
+                e.preventDefault();
+                if (q.trim()) navigieren(`${pfad('suche')}?q=${encodeURIComponent(q.trim())}`);
+              }}
+            >
+              <label className="kern-label" htmlFor="suchfeld">
+                {T.suche.label}
+              </label>
+              <div className="eakte-suche__zeile">
+                <input id="suchfeld" className="kern-form-input__input" type="search" value={q} onChange={(e) => setQ(e.target.value)} maxLength={200} />
+                <button className="kern-btn kern-btn--primary" type="submit">
+                  <span className="kern-icon kern-icon--search" aria-hidden="true" />
+                  <span className="kern-label">{T.suche.knopf}</span>
+                </button>
+              </div>
+            </form>
+          )}
           <div className="eakte-konto">
             <p className="kern-body kern-body--small">
               {T.app.angemeldetAls(sitzung.name, sitzung.mandant ?? '–', sitzung.rollen.map((r) => T.rollen[r] ?? r).join(', '))}

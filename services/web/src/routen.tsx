@@ -1,7 +1,9 @@
-// The route table: one line per page. `rollen` limits a page to roles (others see "not found").
+// The route table: one line per page. `bereich` limits a page to the roles the permission matrix
+// allows its operations (others see "not found", as for an object they may not see).
 import type { ReactNode } from 'react';
 import type { Sitzung } from './auth';
 import { PFADE, passt } from './pfade';
+import { darf, type Bereich } from './rechte';
 import { Akte } from './seiten/Akte';
 import { Aktenplan } from './seiten/Aktenplan';
 import { AussonderungSeite } from './seiten/Aussonderung';
@@ -18,28 +20,28 @@ import { Wiedervorlagen } from './seiten/Wiedervorlagen';
 export interface Route {
   pfad: string;
   seite: (p: { params: Record<string, string>; sitzung: Sitzung }) => ReactNode;
-  rollen?: string[];
+  bereich?: Bereich;
 }
 
 export const ROUTEN: Route[] = [
   { pfad: PFADE.start, seite: ({ sitzung }) => <Start sitzung={sitzung} /> },
-  { pfad: PFADE.aktenplan, seite: () => <Aktenplan /> },
-  { pfad: PFADE.einheit, seite: ({ params, sitzung }) => <Einheit id={params.id!} sitzung={sitzung} /> },
-  { pfad: PFADE.akte, seite: ({ params, sitzung }) => <Akte id={params.id!} sitzung={sitzung} /> },
-  { pfad: PFADE.vorgang, seite: ({ params }) => <Vorgang id={params.id!} /> },
-  { pfad: PFADE.dokument, seite: ({ params }) => <Dokument id={params.id!} /> },
-  { pfad: PFADE.suche, seite: () => <Suche /> },
-  { pfad: PFADE.wiedervorlagen, seite: () => <Wiedervorlagen /> },
-  { pfad: PFADE.faellig, seite: () => <Faellig />, rollen: ['registratur'] },
-  { pfad: PFADE.aussonderung, seite: ({ params, sitzung }) => <AussonderungSeite id={params.id!} sitzung={sitzung} />, rollen: ['registratur'] },
-  { pfad: PFADE.pruefung, seite: () => <Pruefung />, rollen: ['pruefung'] },
+  { pfad: PFADE.aktenplan, seite: () => <Aktenplan />, bereich: 'aktenplan' },
+  { pfad: PFADE.einheit, seite: ({ params, sitzung }) => <Einheit id={params.id!} sitzung={sitzung} />, bereich: 'aktenplan' },
+  { pfad: PFADE.akte, seite: ({ params, sitzung }) => <Akte id={params.id!} sitzung={sitzung} />, bereich: 'akten' },
+  { pfad: PFADE.vorgang, seite: ({ params }) => <Vorgang id={params.id!} />, bereich: 'akten' },
+  { pfad: PFADE.dokument, seite: ({ params }) => <Dokument id={params.id!} />, bereich: 'akten' },
+  { pfad: PFADE.suche, seite: () => <Suche />, bereich: 'suche' },
+  { pfad: PFADE.wiedervorlagen, seite: () => <Wiedervorlagen />, bereich: 'wiedervorlagen' },
+  { pfad: PFADE.faellig, seite: () => <Faellig />, bereich: 'aussonderung' },
+  { pfad: PFADE.aussonderung, seite: ({ params, sitzung }) => <AussonderungSeite id={params.id!} sitzung={sitzung} />, bereich: 'aussonderung' },
+  { pfad: PFADE.pruefung, seite: () => <Pruefung />, bereich: 'pruefung' },
 ];
 
 export function seiteFuer(pfadname: string, sitzung: Sitzung): ReactNode {
   for (const r of ROUTEN) {
     const params = passt(r.pfad, pfadname);
     if (!params) continue;
-    if (r.rollen && !r.rollen.some((x) => sitzung.rollen.includes(x))) break;
+    if (r.bereich && !darf(sitzung.rollen, r.bereich)) break;
     // a key per path: a new object gets a fresh page state
     return <r.seite key={pfadname} params={params} sitzung={sitzung} />;
   }

@@ -4,17 +4,19 @@ import { useState, type KeyboardEvent } from 'react';
 import { api, ergebnis, useAktion, useLaden } from '../api';
 import type { Sitzung } from '../auth';
 import { pfad } from '../pfade';
-import { navigieren, useOrt } from '../router';
+import { darf } from '../rechte';
+import { Link, navigieren, useOrt } from '../router';
 import { T } from '../texte';
 import { Angaben, Auswahl, Erfolg, Feld, Fehlermeldung, Seite, datum, zeit } from '../ui';
 import { fristText } from './Aktenplan';
 import { Geladen } from './Laden';
 import { Loeschsperren } from './Loeschsperren';
 import { VorgangTabelle } from './Vorgaenge';
+import { DokumentTabelle } from './Vorgang';
 
-const ALLE_REITER = ['uebersicht', 'vorgaenge', 'historie', 'loeschsperren'] as const;
+const ALLE_REITER = ['uebersicht', 'vorgaenge', 'dokumente', 'historie', 'loeschsperren'] as const;
 type Reiter = (typeof ALLE_REITER)[number];
-const reiterText: Record<Reiter, string> = { uebersicht: T.akte.tabUebersicht, vorgaenge: T.akte.tabVorgaenge, historie: T.akte.tabHistorie, loeschsperren: T.loeschsperre.reiter };
+const reiterText: Record<Reiter, string> = { uebersicht: T.akte.tabUebersicht, vorgaenge: T.akte.tabVorgaenge, dokumente: T.akte.tabDokumente, historie: T.akte.tabHistorie, loeschsperren: T.loeschsperre.reiter };
 
 function Reiterleiste({ aktiv, setAktiv, REITER }: { aktiv: Reiter; setAktiv: (r: Reiter) => void; REITER: readonly Reiter[] }) {
   // WAI-ARIA tabs: arrow keys move between tabs, only the active one is in the tab order
@@ -199,6 +201,64 @@ function Vorgaenge({ akte }: { akte: Schemas['Akte'] }) {
   );
 }
 
+/** The Dokumente of one Vorgang, loaded when it is opened. */
+function DokumenteDesVorgangs({ vorgang }: { vorgang: Schemas['Vorgang'] }) {
+  const d = useLaden(() => ergebnis(api.GET('/vorgaenge/{id}/dokumente', { params: { path: { id: vorgang.id }, query: { limit: 200 } } })), [vorgang.id]);
+  return (
+    <Geladen l={d}>
+      {(s) => (
+        <>
+          {s.items.length ? <DokumentTabelle dokumente={s.items} beschriftung={T.akte.dokumenteVon(vorgang.kennzeichen)} /> : <p className="kern-body">{T.akte.keineDokumente}</p>}
+          {s.nextCursor && (
+            <p className="kern-body">
+              <Link className="kern-link" href={pfad('vorgang', { id: vorgang.id })}>
+                {T.akte.alleDokumente(vorgang.kennzeichen)}
+              </Link>
+            </p>
+          )}
+        </>
+      )}
+    </Geladen>
+  );
+}
+
+/** The Dokumente of the Akte, by Vorgang: each Vorgang opens to its list (one request per opened Vorgang). */
+function Dokumente({ akteId }: { akteId: string }) {
+  const liste = useLaden(() => ergebnis(api.GET('/akten/{id}/vorgaenge', { params: { path: { id: akteId }, query: { limit: 200 } } })), [akteId]);
+  const [offen, setOffen] = useState<Set<string>>(new Set());
+  return (
+    <Geladen l={liste}>
+      {(d) =>
+        d.items.length ? (
+          <>
+            {d.items.map((v) => (
+              <details
+                key={v.id}
+                className="eakte-aufklapp"
+                open={offen.has(v.id)}
+                onToggle={(e) => {
+                  const auf = e.currentTarget.open;
+                  setOffen((o) => {
+                    const n = new Set(o);
+                    if (auf) n.add(v.id);
+                    else n.delete(v.id);
+                    return n;
+                  });
+                }}
+              >
+                <summary className="kern-body">{T.akte.vorgangZeile(v.kennzeichen, v.betreff)}</summary>
+                {offen.has(v.id) && <DokumenteDesVorgangs vorgang={v} />}
+              </details>
+            ))}
+          </>
+        ) : (
+          <p className="kern-body">{T.akte.keineVorgaenge}</p>
+        )
+      }
+    </Geladen>
+  );
+}
+
 function Historie({ akteId }: { akteId: string }) {
   const h = useLaden(() => ergebnis(api.GET('/akten/{id}/historie', { params: { path: { id: akteId }, query: { limit: 200 } } })), [akteId]);
   return (
@@ -242,7 +302,7 @@ function Historie({ akteId }: { akteId: string }) {
 
 export function Akte({ id, sitzung }: { id: string; sitzung: Sitzung }) {
   const { suche } = useOrt();
-  const sperrenSichtbar = sitzung.rollen.includes('registratur') || sitzung.rollen.includes('pruefung');
+  const sperrenSichtbar = darf(sitzung.rollen, 'loeschsperren');
   const REITER = ALLE_REITER.filter((r) => r !== 'loeschsperren' || sperrenSichtbar);
   const [aktiv, setAktivState] = useState<Reiter>((REITER as readonly string[]).includes(suche.get('reiter') ?? '') ? (suche.get('reiter') as Reiter) : 'uebersicht');
   const setAktiv = (r: Reiter) => {
@@ -258,6 +318,7 @@ export function Akte({ id, sitzung }: { id: string; sitzung: Sitzung }) {
           <div role="tabpanel" id={`tafel-${aktiv}`} aria-labelledby={`reiter-${aktiv}`} tabIndex={0}>
             {aktiv === 'uebersicht' && <Uebersicht akte={a} sitzung={sitzung} geaendert={akte.neuLaden} />}
             {aktiv === 'vorgaenge' && <Vorgaenge akte={a} />}
+            {aktiv === 'dokumente' && <Dokumente akteId={a.id} />}
             {aktiv === 'historie' && <Historie akteId={a.id} />}
             {aktiv === 'loeschsperren' && <Loeschsperren akteId={a.id} darfAendern={sitzung.rollen.includes('registratur')} />}
           </div>

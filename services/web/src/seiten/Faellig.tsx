@@ -6,6 +6,7 @@ import { pfad } from '../pfade';
 import { Link, navigieren } from '../router';
 import { T } from '../texte';
 import { Fehlermeldung, Seite, datum } from '../ui';
+import { BegonneneAussonderungen } from './Aussonderungen';
 import { Geladen } from './Laden';
 
 export function Faellig() {
@@ -104,6 +105,7 @@ export function Faellig() {
           );
         }}
       </Geladen>
+      <BegonneneAussonderungen />
     </Seite>
   );
 }

@@ -10,11 +10,11 @@ import { Angaben, Erfolg, Fehlermeldung, Seite, datum, groesse } from '../ui';
 import { betreffAusDateiname, heute } from '../upload';
 import { Geladen } from './Laden';
 
-function DokumentTabelle({ dokumente }: { dokumente: Schemas['Dokument'][] }) {
+export function DokumentTabelle({ dokumente, beschriftung = T.vorgang.dokumente }: { dokumente: Schemas['Dokument'][]; beschriftung?: string }) {
   return (
     <div className="kern-table-responsive">
       <table className="kern-table">
-        <caption className="kern-sr-only">{T.vorgang.dokumente}</caption>
+        <caption className="kern-sr-only">{beschriftung}</caption>
         <thead className="kern-table__header">
           <tr className="kern-table__row">
             <th scope="col" className="kern-table__header">{T.dokument.betreff}</th>

@@ -1,0 +1,24 @@
+// Which screens a user is shown. Each screen names the API operations it needs; a role sees it only
+// when the permission matrix (the platform's own, rendered in openapi/berechtigungen.md) allows all
+// of them, so nobody is offered a link that answers 403.
+import type { operations } from '@eakte/api-client';
+import { BERECHTIGUNGEN } from '@eakte/platform/berechtigungen';
+
+type OperationId = keyof operations;
+
+export const BEREICHE = {
+  aktenplan: ['getAktenplan', 'getAktenplaneinheit', 'listAkten'],
+  akten: ['getAkte', 'listVorgaengeDerAkte', 'getVorgang', 'listDokumente', 'getDokument'],
+  wiedervorlagen: ['listVorgaenge'],
+  suche: ['suche'],
+  aussonderung: ['listFaelligeAkten', 'listAussonderungen', 'getAussonderung'],
+  pruefung: ['pruefeProtokoll', 'listProtokoll', 'exportProtokoll'],
+  loeschsperren: ['listLoeschsperren'],
+} as const satisfies Record<string, readonly OperationId[]>;
+
+export type Bereich = keyof typeof BEREICHE;
+
+/** May a user with these roles use every operation of the screen (each by at least one role)? */
+export function darf(rollen: readonly string[], bereich: Bereich): boolean {
+  return BEREICHE[bereich].every((op) => (BERECHTIGUNGEN[op] ?? []).some((r) => rollen.includes(r)));
+}
