@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { Db, Tx } from '@eakte/db';
-import { akteurOf, Errors, wirksameEinstellungen, type Protokollierer } from '@eakte/platform';
+import { akteurOf, Errors, type Protokollierer } from '@eakte/platform';
 import type { ObjectStore } from '@eakte/storage';
 import type { FastifyRequest } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
@@ -254,11 +254,6 @@ export function createAblage(opts: AblageOptionen) {
     );
   }
 
-  async function vorpruefung(tx: Tx, mandantId: string, operation: string, schluessel: string | undefined) {
-    const frueher = schluessel ? await repo.idempotenz(tx, operation, schluessel) : null;
-    const einstellungen = wirksameEinstellungen(await repo.einstellungen(tx, mandantId));
-    return { frueher, einstellungen };
-  }
 
   return {
     abgeleiteteVersion,
@@ -269,12 +264,14 @@ export function createAblage(opts: AblageOptionen) {
       const m = akteur.mandantId;
       const OP = 'createDokument';
       // before a byte of the body is read: unknown or closed Vorgang, retried request
-      const { frueher, einstellungen } = await db.withMandant(m, async (tx) => {
-        const v = await repo.vorgang(tx, await repo.sicht(tx, akteurOf(req)), vorgangId);
+      // the caller's view is resolved once per request and reused for the writes
+      const { frueher, einstellungen, sicht } = await db.withMandant(m, async (tx) => {
+        const { sicht, einstellungen } = await repo.sichtUndEinstellungen(tx, akteur);
+        const v = await repo.vorgang(tx, sicht, vorgangId);
         if (!v) throw new Errors.NichtGefunden('Vorgang nicht gefunden');
-        const r = await vorpruefung(tx, m, OP, schluessel);
-        if (!r.frueher) pruefeOffenFuerInhalt(v);
-        return r;
+        const frueher = schluessel ? await repo.idempotenz(tx, OP, schluessel) : null;
+        if (!frueher) pruefeOffenFuerInhalt(v);
+        return { frueher, einstellungen, sicht };
       });
       if (frueher) return wiederholung(req, m, frueher, vorgangId, 'vorgang');
 
@@ -310,7 +307,7 @@ export function createAblage(opts: AblageOptionen) {
           await festschreiben(req, key, () =>
             db.withMandant(m, async (tx) => {
               // share-lock Vorgang and Akte: a concurrent z.d.A. waits for this commit
-              const v = await repo.vorgang(tx, await repo.sicht(tx, akteurOf(req)), vorgangId, true);
+              const v = await repo.vorgang(tx, sicht, vorgangId, true);
               if (!v) throw new Errors.NichtGefunden('Vorgang nicht gefunden');
               pruefeOffenFuerInhalt(v);
               await repo.neuesDokument(
@@ -367,12 +364,13 @@ export function createAblage(opts: AblageOptionen) {
       const akteur = akteurOf(req);
       const m = akteur.mandantId;
       const OP = 'createDokumentVersion';
-      const { frueher, einstellungen } = await db.withMandant(m, async (tx) => {
-        const dok = await repo.dokument(tx, await repo.sicht(tx, akteurOf(req)), dokumentId);
+      const { frueher, einstellungen, sicht } = await db.withMandant(m, async (tx) => {
+        const { sicht, einstellungen } = await repo.sichtUndEinstellungen(tx, akteur);
+        const dok = await repo.dokument(tx, sicht, dokumentId);
         if (!dok) throw new Errors.NichtGefunden('Dokument nicht gefunden');
-        const r = await vorpruefung(tx, m, OP, schluessel);
-        if (!r.frueher) pruefeOffenFuerInhalt(dok.kontext);
-        return r;
+        const frueher = schluessel ? await repo.idempotenz(tx, OP, schluessel) : null;
+        if (!frueher) pruefeOffenFuerInhalt(dok.kontext);
+        return { frueher, einstellungen, sicht };
       });
       if (frueher) return wiederholung(req, m, frueher, dokumentId, 'dokument');
 
@@ -383,7 +381,7 @@ export function createAblage(opts: AblageOptionen) {
         try {
           await festschreiben(req, key, () =>
             db.withMandant(m, async (tx) => {
-              const dok = await repo.dokument(tx, await repo.sicht(tx, akteurOf(req)), dokumentId, true);
+              const dok = await repo.dokument(tx, sicht, dokumentId, true);
               if (!dok) throw new Errors.NichtGefunden('Dokument nicht gefunden');
               pruefeOffenFuerInhalt(dok.kontext);
               nr = dok.aktuelleVersion + 1;

@@ -44,13 +44,20 @@ export const dokumenteRepository = {
 
   /** The caller's view, from the tenant's users (clearance, org units) and visibility setting. */
   async sicht(tx: Tx, akteur: { mandantId: string; sub: string; rollen: readonly string[] }): Promise<Sicht> {
-    const einstellungen = wirksameEinstellungen(await dokumenteRepository.einstellungen(tx, akteur.mandantId));
-    const b = await tx.select({ freigabe: schema.benutzer.freigabe }).from(schema.benutzer).where(eq(schema.benutzer.sub, akteur.sub)).limit(1);
-    const oes = await tx
-      .select({ id: schema.benutzerOrganisationseinheit.organisationseinheitId })
-      .from(schema.benutzerOrganisationseinheit)
-      .where(eq(schema.benutzerOrganisationseinheit.sub, akteur.sub));
-    return sichtFuer({ freigabe: b[0]?.freigabe ?? 'offen', organisationseinheiten: oes.map((o) => o.id) }, akteur.rollen, einstellungen.sichtbarkeit);
+    return (await dokumenteRepository.sichtUndEinstellungen(tx, akteur)).sicht;
+  },
+
+  /** The caller's view and the tenant's settings in one round trip (both are needed before an upload). */
+  async sichtUndEinstellungen(tx: Tx, akteur: { mandantId: string; sub: string; rollen: readonly string[] }) {
+    const res = await tx.execute<{ e: unknown; freigabe: string | null; oes: string[] }>(
+      sql`select (select m.einstellungen from plattform.mandant m where m.id = ${akteur.mandantId}) as e,
+                 (select b.freigabe from akten.benutzer b where b.sub = ${akteur.sub} limit 1) as freigabe,
+                 array(select bo.organisationseinheit_id::text from akten.benutzer_organisationseinheit bo where bo.sub = ${akteur.sub}) as oes`,
+    );
+    const r = res.rows[0]!;
+    const einstellungen = wirksameEinstellungen(r.e ?? {});
+    const freigabe = (r.freigabe ?? 'offen') as Parameters<typeof sichtFuer>[0]['freigabe'];
+    return { sicht: sichtFuer({ freigabe, organisationseinheiten: r.oes }, akteur.rollen, einstellungen.sichtbarkeit), einstellungen };
   },
 
   /**
