@@ -254,7 +254,6 @@ export function createAblage(opts: AblageOptionen) {
     );
   }
 
-
   return {
     abgeleiteteVersion,
 
