@@ -55,7 +55,16 @@ describe('kill -9 during uploads', () => {
 
     // objects the dead process stored but never committed a row for
     const referenziertNachKill = new Set((await zeilen(m.id)).versionen.map((x) => x.speicherschluessel));
-    const waisen = (await objekteUnter(`${m.id}/`)).filter((k) => !referenziertNachKill.has(k));
+    // a PUT whose body left the dead process completely is still being written by the emulator
+    // (it runs in this process): wait until the listing is stable before taking it
+    let liste = await objekteUnter(`${m.id}/`);
+    for (let i = 0; i < 20; i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      const neu = await objekteUnter(`${m.id}/`);
+      if (neu.length === liste.length) break;
+      liste = neu;
+    }
+    const waisen = liste.filter((k) => !referenziertNachKill.has(k));
 
     const zweiter = await starteDienst(port, spoolDir);
     try {
