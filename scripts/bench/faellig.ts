@@ -24,6 +24,7 @@ let geschlossen: Promise<number> | undefined;
 function schliesseHaelfte(ctx: BenchKontext, mandantId: string): Promise<number> {
   geschlossen ??= (async () => {
     const owner = new pg.Pool({ connectionString: ctx.ownerUrl, max: 1 });
+    owner.on('error', () => {}); // PostgreSQL stopping at the end must not crash the run
     try {
       return await imMandanten(owner, mandantId, async (c) => {
         const r = await c.query(
@@ -47,6 +48,7 @@ export async function run(ctx: BenchKontext): Promise<Zeile[]> {
   const faellig = await schliesseHaelfte(ctx, b.mandantId);
   const token = await ctx.token(b.slug, ['registratur']);
   const pool = new pg.Pool({ connectionString: ctx.appUrl, max: 2 });
+  pool.on('error', () => {}); // PostgreSQL stopping at the end must not crash the run
   const n = ctx.groesse === 'quick' ? 20 : 100;
   const seite = async (cursor: string | null, limit: number) => {
     const res = await request(`${ctx.url}/api/v1/aussonderung/faellig?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`, {

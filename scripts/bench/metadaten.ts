@@ -11,6 +11,7 @@ export async function run(ctx: BenchKontext): Promise<Zeile[]> {
   const n = ctx.groesse === 'quick' ? 80 : 500;
   const token = await ctx.token('demo', ['sachbearbeitung']);
   const pool = new pg.Pool({ connectionString: ctx.appUrl, max: 8 });
+  pool.on('error', () => {}); // PostgreSQL stopping at the end must not crash the run
   try {
     const subjekt = (parallel: number) => () =>
       messe(async () => {

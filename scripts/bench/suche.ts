@@ -36,6 +36,7 @@ export async function run(ctx: BenchKontext): Promise<Zeile[]> {
   const b = await bestand(ctx);
   const token = await ctx.token(b.slug, ['sachbearbeitung']);
   const pool = new pg.Pool({ connectionString: ctx.appUrl, max: 2 });
+  pool.on('error', () => {}); // PostgreSQL stopping at the end must not crash the run
   const n = ctx.groesse === 'quick' ? ANFRAGEN.length * 3 : ANFRAGEN.length * 8;
   const proAnfrage = new Map<string, number[]>(ANFRAGEN.map((q) => [q, []]));
   try {
