@@ -402,7 +402,10 @@ export async function suche(tx: Tx, sicht: Sicht, q: string, nach: unknown[] | n
         OR EXISTS (SELECT 1 FROM akten.vorgang WHERE kennzeichen ~>=~ ${q} AND kennzeichen ~<~ ${bis})
         OR EXISTS (SELECT 1 FROM akten.akte WHERE suchvektor @@ ${tsq})
         OR EXISTS (SELECT 1 FROM akten.vorgang WHERE suchvektor @@ ${tsq})
-        OR EXISTS (SELECT 1 FROM dokumente.volltext WHERE vektor @@ ${tsqText}) AS scharf`);
+        -- not EXISTS: for a word missing from the statistics (a typo, a rare word) the planner expects
+        -- a match within the first few hundred of a million documents and may scan them all;
+        -- asking for a few matches makes the GIN index the cheaper plan for such words
+        OR (SELECT count(*) FROM (SELECT 1 FROM dokumente.volltext WHERE vektor @@ ${tsqText} LIMIT 50) k) > 0 AS scharf`);
   const exakt = scharf.rows[0]?.scharf === true;
 
   const stufen = sql`ARRAY[${sql.join(sicht.stufen.map((s) => sql`${s}`), sql`, `)}]::text[]`;
