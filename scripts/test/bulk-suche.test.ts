@@ -1,11 +1,12 @@
 // The bulk loader behind the benchmarks writes a consistent tenant (Akten, Vorgänge, Dokumente
 // with full text), and search over more full-text matches than it ranks (DOKUMENT_KANDIDATEN)
-// still answers with document hits, page after page without repeats.
+// still answers with document hits, page after page without repeats; likewise a typo matching more
+// Akten than the fallback ranks (AEHNLICH_KANDIDATEN), without showing an Akte above the clearance.
 import akten from '@eakte/akten';
 import { authHeader, build, expectContract, testMandant } from '@eakte/testing';
 import pg from 'pg';
 import { describe, expect, inject, it } from 'vitest';
-import { DOKUMENT_KANDIDATEN } from '../../services/akten/src/repositories/akten.js';
+import { AEHNLICH_KANDIDATEN, DOKUMENT_KANDIDATEN } from '../../services/akten/src/repositories/akten.js';
 import { bulkSeeden, dokumenteSeeden } from '../lib/bulk.js';
 
 describe('bulk tenant and capped document search', { timeout: 120_000 }, () => {
@@ -49,6 +50,59 @@ describe('bulk tenant and capped document search', { timeout: 120_000 }, () => {
       }
       cursor = body.nextCursor;
       expect(cursor).toBeTruthy();
+    }
+  });
+
+  it('ranks a typo over more trigram matches than the fallback caps, page after page, only visible Akten', async () => {
+    const app = await build(akten);
+    const m = await testMandant('bulk-tippfehler');
+    const anzahl = AEHNLICH_KANDIDATEN * 2 + 200;
+    await bulkSeeden(inject('ownerUrl'), m.id, { akten: anzahl, einheiten: 20 });
+    const owner = new pg.Client({ connectionString: inject('ownerUrl') });
+    await owner.connect();
+    try {
+      // every Akte says the same word; every other one is VS-NfD, above the user's clearance
+      await owner.query('BEGIN');
+      await owner.query(`SELECT set_config('app.mandant', $1, true)`, [m.id]);
+      await owner.query(`UPDATE akten.akte SET betreff = 'Windkraftanlage ' || laufende_nummer,
+                                vertraulichkeitsstufe = CASE WHEN laufende_nummer % 2 = 0 THEN '002' ELSE '003' END`);
+      await owner.query(`UPDATE akten.vorgang SET betreff = 'Stellungnahme'`);
+      await owner.query('COMMIT');
+      await owner.query('ANALYZE akten.akte, akten.vorgang');
+    } finally {
+      await owner.end();
+    }
+
+    const h = await authHeader({ tenant: m.slug, roles: ['sachbearbeitung'] });
+    const gesehen = new Set<string>();
+    let cursor: string | null = null;
+    for (let seite = 0; seite < 3; seite++) {
+      const res = await app.inject({ method: 'GET', url: `/api/v1/suche?q=Wndkraftanlage&limit=50${cursor ? `&cursor=${cursor}` : ''}`, headers: h });
+      expect(res.statusCode, res.body).toBe(200);
+      expectContract(res, 'suche');
+      const body = res.json() as { items: { typ: string; id: string; trefferArt: string }[]; nextCursor: string | null };
+      expect(body.items).toHaveLength(50);
+      expect(body.items.every((t) => t.typ === 'akte' && t.trefferArt === 'aehnlich')).toBe(true);
+      for (const t of body.items) {
+        expect(gesehen.has(t.id)).toBe(false);
+        gesehen.add(t.id);
+      }
+      cursor = body.nextCursor;
+      expect(cursor).toBeTruthy();
+    }
+    const owner2 = new pg.Client({ connectionString: inject('ownerUrl') });
+    await owner2.connect();
+    try {
+      await owner2.query('BEGIN');
+      await owner2.query(`SELECT set_config('app.mandant', $1, true)`, [m.id]);
+      const r = await owner2.query<{ stufe: string; n: number }>(
+        'SELECT vertraulichkeitsstufe AS stufe, count(*)::int AS n FROM akten.akte WHERE id = ANY($1::uuid[]) GROUP BY 1',
+        [[...gesehen]],
+      );
+      await owner2.query('COMMIT');
+      expect(r.rows).toEqual([{ stufe: '003', n: 150 }]);
+    } finally {
+      await owner2.end();
     }
   });
 });

@@ -371,6 +371,14 @@ export type Treffer = {
  */
 export const DOKUMENT_KANDIDATEN = 2_000;
 
+/**
+ * Akten and Vorgänge ranked by the typo fallback: the first this many trigram matches of each (in
+ * index order, visibility checked inside, so the cap never hides a visible match behind invisible
+ * ones). A typo of a common word matches every Betreff with that word (5,000 Akten and 6,000
+ * Vorgänge at 100k Akten), and fetching and rechecking all of them took most of the search's time.
+ */
+export const AEHNLICH_KANDIDATEN = 1_000;
+
 /** Largest code point: `x ~<~ prefix || MAX` bounds a prefix range on a text_pattern_ops index. */
 const MAX_ZEICHEN = String.fromCodePoint(0x10ffff);
 
@@ -394,7 +402,10 @@ export async function suche(tx: Tx, sicht: Sicht, q: string, nach: unknown[] | n
         OR EXISTS (SELECT 1 FROM akten.vorgang WHERE kennzeichen ~>=~ ${q} AND kennzeichen ~<~ ${bis})
         OR EXISTS (SELECT 1 FROM akten.akte WHERE suchvektor @@ ${tsq})
         OR EXISTS (SELECT 1 FROM akten.vorgang WHERE suchvektor @@ ${tsq})
-        OR EXISTS (SELECT 1 FROM dokumente.volltext WHERE vektor @@ ${tsqText}) AS scharf`);
+        -- not EXISTS: for a word missing from the statistics (a typo, a rare word) the planner expects
+        -- a match within the first few hundred of a million documents and may scan them all;
+        -- asking for a few matches makes the GIN index the cheaper plan for such words
+        OR (SELECT count(*) FROM (SELECT 1 FROM dokumente.volltext WHERE vektor @@ ${tsqText} LIMIT 50) k) > 0 AS scharf`);
   const exakt = scharf.rows[0]?.scharf === true;
 
   const stufen = sql`ARRAY[${sql.join(sicht.stufen.map((s) => sql`${s}`), sql`, `)}]::text[]`;
@@ -427,16 +438,20 @@ export async function suche(tx: Tx, sicht: Sicht, q: string, nach: unknown[] | n
                ELSE 0 END`
     : sql`word_similarity(${gefaltet}, v.suchtext)`;
 
+  const kappe = exakt ? sql`` : sql`LIMIT ${sql.raw(String(AEHNLICH_KANDIDATEN))}`;
+
   const r = await tx.execute<Treffer>(sql`
     WITH t AS (
-      SELECT 'akte'::text AS typ, a.id, a.id AS akte_id, a.aktenzeichen AS kennzeichen, a.betreff, a.status,
+      (SELECT 'akte'::text AS typ, a.id, a.id AS akte_id, a.aktenzeichen AS kennzeichen, a.betreff, a.status,
              round((${akteRelevanz})::numeric, 6) AS relevanz
         FROM akten.akte a
        WHERE (${akteTreffer}) AND ${sichtbar}
+       ${kappe})
       UNION ALL
-      SELECT 'vorgang'::text, v.id, v.akte_id, v.kennzeichen, v.betreff, v.status, round((${vorgangRelevanz})::numeric, 6)
+      (SELECT 'vorgang'::text, v.id, v.akte_id, v.kennzeichen, v.betreff, v.status, round((${vorgangRelevanz})::numeric, 6)
         FROM akten.vorgang v JOIN akten.akte a ON a.id = v.akte_id
        WHERE (${vorgangTreffer}) AND ${sichtbar}
+       ${kappe})
       UNION ALL
       -- documents by their extracted text (current version), visible like their Akte; only the
       -- first DOKUMENT_KANDIDATEN full-text matches are joined and ranked, so a common word
