@@ -136,3 +136,39 @@ export function groesse(bytes: number) {
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toLocaleString('de-DE', { maximumFractionDigits: 1 })} KB`;
   return `${(bytes / 1024 / 1024).toLocaleString('de-DE', { maximumFractionDigits: 1 })} MB`;
 }
+
+export interface Spalte<Z> {
+  titel: string;
+  zelle: (zeile: Z) => ReactNode;
+}
+
+/** A KERN table: caption for screen readers, one header row, one row per entry. */
+export function Tabelle<Z extends { id: string }>({ zeilen, spalten, beschriftung }: { zeilen: Z[]; spalten: Spalte<Z>[]; beschriftung: string }) {
+  return (
+    <div className="kern-table-responsive">
+      <table className="kern-table">
+        <caption className="kern-sr-only">{beschriftung}</caption>
+        <thead className="kern-table__header">
+          <tr className="kern-table__row">
+            {spalten.map((s) => (
+              <th key={s.titel} scope="col" className="kern-table__header">
+                {s.titel}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="kern-table__body">
+          {zeilen.map((z) => (
+            <tr className="kern-table__row" key={z.id}>
+              {spalten.map((s) => (
+                <td key={s.titel} className="kern-table__cell">
+                  {s.zelle(z)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -6,41 +6,22 @@ import type { Sitzung } from '../auth';
 import { pfad } from '../pfade';
 import { Link, navigieren } from '../router';
 import { T } from '../texte';
-import { Angaben, Auswahl, Erfolg, Feld, Fehlermeldung, Seite, datum } from '../ui';
+import { Angaben, Auswahl, Erfolg, Feld, Fehlermeldung, Seite, Tabelle, datum } from '../ui';
 import { fristText } from './Aktenplan';
 import { Geladen } from './Laden';
 
 export function AktenTabelle({ akten, beschriftung }: { akten: Schemas['Akte'][]; beschriftung: string }) {
   return (
-    <div className="kern-table-responsive">
-      <table className="kern-table">
-        <caption className="kern-sr-only">{beschriftung}</caption>
-        <thead className="kern-table__header">
-          <tr className="kern-table__row">
-            <th scope="col" className="kern-table__header">{T.akte.aktenzeichen}</th>
-            <th scope="col" className="kern-table__header">{T.akte.betreff}</th>
-            <th scope="col" className="kern-table__header">{T.akte.status}</th>
-            <th scope="col" className="kern-table__header">{T.akte.laufzeit}</th>
-          </tr>
-        </thead>
-        <tbody className="kern-table__body">
-          {akten.map((a) => (
-            <tr className="kern-table__row" key={a.id}>
-              <td className="kern-table__cell">
-                <Link className="kern-link" href={pfad('akte', { id: a.id })}>
-                  {a.aktenzeichen}
-                </Link>
-              </td>
-              <td className="kern-table__cell">{a.betreff}</td>
-              <td className="kern-table__cell">{a.status === 'geschlossen' ? T.akte.geschlossen : T.akte.offen}</td>
-              <td className="kern-table__cell">
-                {datum(a.laufzeit.beginn)} – {a.laufzeit.ende ? datum(a.laufzeit.ende) : ''}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Tabelle
+      zeilen={akten}
+      beschriftung={beschriftung}
+      spalten={[
+        { titel: T.akte.aktenzeichen, zelle: (a) => <Link className="kern-link" href={pfad('akte', { id: a.id })}>{a.aktenzeichen}</Link> },
+        { titel: T.akte.betreff, zelle: (a) => a.betreff },
+        { titel: T.akte.status, zelle: (a) => (a.status === 'geschlossen' ? T.akte.geschlossen : T.akte.offen) },
+        { titel: T.akte.laufzeit, zelle: (a) => `${datum(a.laufzeit.beginn)} – ${a.laufzeit.ende ? datum(a.laufzeit.ende) : ''}` },
+      ]}
+    />
   );
 }
 

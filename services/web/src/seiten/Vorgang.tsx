@@ -6,39 +6,22 @@ import { api, ergebnis, useAktion, useLaden } from '../api';
 import { pfad } from '../pfade';
 import { Link } from '../router';
 import { T } from '../texte';
-import { Angaben, Erfolg, Fehlermeldung, Seite, datum, groesse } from '../ui';
+import { Angaben, Erfolg, Fehlermeldung, Seite, Tabelle, datum, groesse } from '../ui';
 import { betreffAusDateiname, heute } from '../upload';
 import { Geladen } from './Laden';
 
 export function DokumentTabelle({ dokumente, beschriftung = T.vorgang.dokumente }: { dokumente: Schemas['Dokument'][]; beschriftung?: string }) {
   return (
-    <div className="kern-table-responsive">
-      <table className="kern-table">
-        <caption className="kern-sr-only">{beschriftung}</caption>
-        <thead className="kern-table__header">
-          <tr className="kern-table__row">
-            <th scope="col" className="kern-table__header">{T.dokument.betreff}</th>
-            <th scope="col" className="kern-table__header">{T.dokument.datum}</th>
-            <th scope="col" className="kern-table__header">{T.dokument.datei}</th>
-            <th scope="col" className="kern-table__header">{T.dokument.groesse}</th>
-          </tr>
-        </thead>
-        <tbody className="kern-table__body">
-          {dokumente.map((d) => (
-            <tr className="kern-table__row" key={d.id}>
-              <td className="kern-table__cell">
-                <Link className="kern-link" href={pfad('dokument', { id: d.id })}>
-                  {d.betreff ?? d.aktuelleVersion?.dateiname}
-                </Link>
-              </td>
-              <td className="kern-table__cell">{datum(d.datumDesSchreibens)}</td>
-              <td className="kern-table__cell">{d.aktuelleVersion?.dateiname}</td>
-              <td className="kern-table__cell">{d.aktuelleVersion ? groesse(d.aktuelleVersion.groesse) : '–'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Tabelle
+      zeilen={dokumente}
+      beschriftung={beschriftung}
+      spalten={[
+        { titel: T.dokument.betreff, zelle: (d) => <Link className="kern-link" href={pfad('dokument', { id: d.id })}>{d.betreff ?? d.aktuelleVersion?.dateiname}</Link> },
+        { titel: T.dokument.datum, zelle: (d) => datum(d.datumDesSchreibens) },
+        { titel: T.dokument.datei, zelle: (d) => d.aktuelleVersion?.dateiname },
+        { titel: T.dokument.groesse, zelle: (d) => (d.aktuelleVersion ? groesse(d.aktuelleVersion.groesse) : '–') },
+      ]}
+    />
   );
 }
 
