@@ -172,3 +172,24 @@ export function Tabelle<Z extends { id: string }>({ zeilen, spalten, beschriftun
     </div>
   );
 }
+
+/** A form that runs one action: its problem shown before the submit button, the button locked while it runs. */
+export function Formular({ aktion, knopf, zweitrangig, children }: { aktion: { ausfuehren: () => Promise<unknown>; laeuft: boolean; fehler?: ApiFehler }; knopf: string; zweitrangig?: boolean; children: ReactNode }) {
+  return (
+    <form
+      className="eakte-formular"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void aktion.ausfuehren();
+      }}
+    >
+      {children}
+      <Fehlermeldung fehler={aktion.fehler} />
+      <div className="eakte-knoepfe">
+        <button className={`kern-btn kern-btn--${zweitrangig ? 'secondary' : 'primary'}`} type="submit" disabled={aktion.laeuft}>
+          <span className="kern-label">{knopf}</span>
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -7,7 +7,7 @@ import { pfad } from '../pfade';
 import { darf } from '../rechte';
 import { Link, navigieren, useOrt } from '../router';
 import { T } from '../texte';
-import { Angaben, Auswahl, Erfolg, Feld, Fehlermeldung, Seite, datum, zeit } from '../ui';
+import { Angaben, Auswahl, Erfolg, Feld, Formular, Seite, datum, zeit } from '../ui';
 import { fristText } from './Aktenplan';
 import { Geladen } from './Laden';
 import { Loeschsperren } from './Loeschsperren';
@@ -82,21 +82,9 @@ function Uebersicht({ akte, sitzung, geaendert }: { akte: Schemas['Akte']; sitzu
             {T.akte.zda}
           </h2>
           <p className="kern-body">{T.akte.zdaHinweis}</p>
-          <form
-            className="eakte-formular"
-            onSubmit={(e) => {
-              e.preventDefault();
-              void zda.ausfuehren();
-            }}
-          >
-            <Fehlermeldung fehler={zda.fehler} />
+          <Formular aktion={zda} knopf={T.akte.zda} zweitrangig>
             {registratur && <Feld label={T.akte.zdaDatumLabel} type="date" value={zdaDatum} onChange={(e) => setZdaDatum(e.target.value)} />}
-            <div className="eakte-knoepfe">
-              <button className="kern-btn kern-btn--secondary" type="submit" disabled={zda.laeuft}>
-                <span className="kern-label">{T.akte.zda}</span>
-              </button>
-            </div>
-          </form>
+          </Formular>
         </section>
       )}
     </>
@@ -127,13 +115,7 @@ function Aufbewahrung({ akte, geaendert }: { akte: Schemas['Akte']; geaendert: (
       </h2>
       <p className="kern-body">{T.aufbewahrung.hinweis}</p>
       {ok && <Erfolg>{T.aufbewahrung.gespeichert}</Erfolg>}
-      <form
-        className="eakte-formular"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void speichern.ausfuehren();
-        }}
-      >
+      <Formular aktion={speichern} knopf={T.aufbewahrung.speichern} zweitrangig>
         <Feld label={T.aufbewahrung.frist} type="number" min={0} max={200} inputMode="numeric" disabled={unbefristet} value={frist} onChange={(e) => setFrist(e.target.value)} />
         <div className="kern-form-check">
           <input className="kern-form-check__checkbox" type="checkbox" id="unbefristet" checked={unbefristet} onChange={(e) => setUnbefristet(e.target.checked)} />
@@ -148,13 +130,7 @@ function Aufbewahrung({ akte, geaendert }: { akte: Schemas['Akte']; geaendert: (
           optionen={[{ wert: '', text: T.aufbewahrung.erben }, ...['A', 'B', 'V'].map((w) => ({ wert: w, text: T.akte.arten[w]! }))]}
         />
         <Feld label={T.aufbewahrung.grund} maxLength={1000} required={akte.status === 'geschlossen'} value={grund} onChange={(e) => setGrund(e.target.value)} />
-        <Fehlermeldung fehler={speichern.fehler} />
-        <div className="eakte-knoepfe">
-          <button className="kern-btn kern-btn--secondary" type="submit" disabled={speichern.laeuft}>
-            <span className="kern-label">{T.aufbewahrung.speichern}</span>
-          </button>
-        </div>
-      </form>
+      </Formular>
     </section>
   );
 }
@@ -179,22 +155,10 @@ function Vorgaenge({ akte }: { akte: Schemas['Akte'] }) {
           <h2 id="neuer-vorgang" className="kern-heading-medium">
             {T.akte.neuerVorgang}
           </h2>
-          <form
-            className="eakte-formular"
-            onSubmit={(e) => {
-              e.preventDefault();
-              void anlegen.ausfuehren();
-            }}
-          >
-            <Fehlermeldung fehler={anlegen.fehler} />
+          <Formular aktion={anlegen} knopf={T.akte.vorgangAnlegen}>
             <Feld label={T.einheit.betreff} required maxLength={500} value={betreff} onChange={(e) => setBetreff(e.target.value)} />
             <Feld label={T.akte.wiedervorlage} type="date" value={wiedervorlage} onChange={(e) => setWiedervorlage(e.target.value)} />
-            <div className="eakte-knoepfe">
-              <button className="kern-btn kern-btn--primary" type="submit" disabled={anlegen.laeuft}>
-                <span className="kern-label">{T.akte.vorgangAnlegen}</span>
-              </button>
-            </div>
-          </form>
+          </Formular>
         </section>
       )}
     </>

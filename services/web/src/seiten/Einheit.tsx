@@ -6,7 +6,7 @@ import type { Sitzung } from '../auth';
 import { pfad } from '../pfade';
 import { Link, navigieren } from '../router';
 import { T } from '../texte';
-import { Angaben, Auswahl, Erfolg, Feld, Fehlermeldung, Seite, Tabelle, datum } from '../ui';
+import { Angaben, Auswahl, Erfolg, Feld, Formular, Seite, Tabelle, datum } from '../ui';
 import { fristText } from './Aktenplan';
 import { Geladen } from './Laden';
 
@@ -43,14 +43,7 @@ function NeueAkte({ einheitId }: { einheitId: string }) {
       <h2 id="neue-akte" className="kern-heading-medium">
         {T.einheit.neueAkte}
       </h2>
-      <form
-        className="eakte-formular"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void anlegen.ausfuehren();
-        }}
-      >
-        <Fehlermeldung fehler={anlegen.fehler} />
+      <Formular aktion={anlegen} knopf={T.einheit.anlegen}>
         <Feld label={T.einheit.betreff} required maxLength={500} value={betreff} onChange={(e) => setBetreff(e.target.value)} />
         <Auswahl
           label={T.einheit.federfuehrung}
@@ -59,12 +52,7 @@ function NeueAkte({ einheitId }: { einheitId: string }) {
           optionen={[{ wert: '', text: T.einheit.keine }, ...(oes.daten?.items ?? []).map((o) => ({ wert: o.id, text: `${o.kuerzel} – ${o.name}` }))]}
         />
         <Feld label={T.einheit.beginn} hinweis={T.einheit.beginnHinweis} type="date" value={beginn} onChange={(e) => setBeginn(e.target.value)} />
-        <div className="eakte-knoepfe">
-          <button className="kern-btn kern-btn--primary" type="submit" disabled={anlegen.laeuft}>
-            <span className="kern-label">{T.einheit.anlegen}</span>
-          </button>
-        </div>
-      </form>
+      </Formular>
     </section>
   );
 }
@@ -130,31 +118,13 @@ function Pflege({ einheit, etag, geaendert }: { einheit: Schemas['Aktenplaneinhe
       </h2>
       <h3 className="kern-heading-small">{T.pflege.aendern}</h3>
       {ok && <Erfolg>{T.pflege.gespeichert}</Erfolg>}
-      <form
-        className="eakte-formular"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void aendern.ausfuehren();
-        }}
-      >
+      <Formular aktion={aendern} knopf={T.pflege.speichern} zweitrangig>
         <Feld label={T.pflege.titelFeld} required maxLength={300} value={titel} onChange={(e) => setTitel(e.target.value)} />
         <FristFelder praefix="aendern" frist={frist} setFrist={setFrist} unbefristet={unbefristet} setUnbefristet={setUnbefristet} art={art} setArt={setArt} />
         <Feld label={T.pflege.gueltigBis} type="date" value={gueltigBis} onChange={(e) => setGueltigBis(e.target.value)} />
-        <Fehlermeldung fehler={aendern.fehler} />
-        <div className="eakte-knoepfe">
-          <button className="kern-btn kern-btn--secondary" type="submit" disabled={aendern.laeuft}>
-            <span className="kern-label">{T.pflege.speichern}</span>
-          </button>
-        </div>
-      </form>
+      </Formular>
       <h3 className="kern-heading-small">{T.pflege.neu}</h3>
-      <form
-        className="eakte-formular"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void anlegen.ausfuehren();
-        }}
-      >
+      <Formular aktion={anlegen} knopf={T.pflege.anlegen}>
         <Feld label={T.pflege.kennzeichen} hinweis={T.pflege.kennzeichenHinweis(einheit.kennzeichen)} required maxLength={60} value={neu.kennzeichen} onChange={(e) => setNeu((n) => ({ ...n, kennzeichen: e.target.value }))} />
         <Feld label={T.pflege.titelFeld} required maxLength={300} value={neu.titel} onChange={(e) => setNeu((n) => ({ ...n, titel: e.target.value }))} />
         <FristFelder
@@ -166,13 +136,7 @@ function Pflege({ einheit, etag, geaendert }: { einheit: Schemas['Aktenplaneinhe
           art={neu.art}
           setArt={(v) => setNeu((n) => ({ ...n, art: v }))}
         />
-        <Fehlermeldung fehler={anlegen.fehler} />
-        <div className="eakte-knoepfe">
-          <button className="kern-btn kern-btn--primary" type="submit" disabled={anlegen.laeuft}>
-            <span className="kern-label">{T.pflege.anlegen}</span>
-          </button>
-        </div>
-      </form>
+      </Formular>
     </section>
   );
 }

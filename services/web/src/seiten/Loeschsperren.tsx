@@ -3,7 +3,7 @@ import type { Schemas } from '@eakte/api-client';
 import { useState } from 'react';
 import { api, ergebnis, useAktion, useLaden } from '../api';
 import { T } from '../texte';
-import { Erfolg, Feld, Fehlermeldung, zeit } from '../ui';
+import { Erfolg, Feld, Formular, zeit } from '../ui';
 import { Geladen } from './Laden';
 
 function Aufheben({ sperre, fertig }: { sperre: Schemas['Loeschsperre']; fertig: () => void }) {
@@ -13,21 +13,9 @@ function Aufheben({ sperre, fertig }: { sperre: Schemas['Loeschsperre']; fertig:
     fertig();
   });
   return (
-    <form
-      className="eakte-formular"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void aufheben.ausfuehren();
-      }}
-    >
+    <Formular aktion={aufheben} knopf={T.loeschsperre.aufheben} zweitrangig>
       <Feld label={T.loeschsperre.aufhebungsgrund(sperre.bezeichnung)} required maxLength={1000} value={grund} onChange={(e) => setGrund(e.target.value)} />
-      <Fehlermeldung fehler={aufheben.fehler} />
-      <div className="eakte-knoepfe">
-        <button className="kern-btn kern-btn--secondary" type="submit" disabled={aufheben.laeuft}>
-          <span className="kern-label">{T.loeschsperre.aufheben}</span>
-        </button>
-      </div>
-    </form>
+    </Formular>
   );
 }
 
@@ -80,23 +68,11 @@ export function Loeschsperren({ akteId, darfAendern }: { akteId: string; darfAen
           <h2 id="sperre-neu" className="kern-heading-medium">
             {T.loeschsperre.setzen}
           </h2>
-          <form
-            className="eakte-formular"
-            onSubmit={(e) => {
-              e.preventDefault();
-              void setzen.ausfuehren();
-            }}
-          >
+          <Formular aktion={setzen} knopf={T.loeschsperre.setzen}>
             <Feld label={T.loeschsperre.bezeichnung} required maxLength={300} value={neu.bezeichnung} onChange={(e) => setNeu((n) => ({ ...n, bezeichnung: e.target.value }))} />
             <Feld label={T.loeschsperre.grund} required maxLength={2000} value={neu.grund} onChange={(e) => setNeu((n) => ({ ...n, grund: e.target.value }))} />
             <Feld label={T.loeschsperre.gericht} maxLength={200} value={neu.aktenzeichenGericht} onChange={(e) => setNeu((n) => ({ ...n, aktenzeichenGericht: e.target.value }))} />
-            <Fehlermeldung fehler={setzen.fehler} />
-            <div className="eakte-knoepfe">
-              <button className="kern-btn kern-btn--primary" type="submit" disabled={setzen.laeuft}>
-                <span className="kern-label">{T.loeschsperre.setzen}</span>
-              </button>
-            </div>
-          </form>
+          </Formular>
         </section>
       )}
     </>
