@@ -15,6 +15,7 @@ import {
 } from '@eakte/platform';
 import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
+import type { IncomingHttpHeaders } from 'node:http';
 import path from 'node:path';
 import replyFrom from '@fastify/reply-from';
 import swagger from '@fastify/swagger';
@@ -72,6 +73,13 @@ export function webCsp(issuer: string | undefined) {
   };
 }
 
+// Node's server has already answered `Expect: 100-continue` with 100 Continue before the handler
+// runs; undici refuses to send the header upstream, so it ends here.
+const ohneExpect = (_req: unknown, headers: IncomingHttpHeaders) => {
+  const { expect: _expect, ...rest } = headers;
+  return rest;
+};
+
 const openApiPathToRoute = (p: string) => p.replace(/\{([^}]+)\}/g, ':$1');
 
 export default async function gatewayApp(app: FastifyInstance, opts: GatewayOptions) {
@@ -113,6 +121,7 @@ export default async function gatewayApp(app: FastifyInstance, opts: GatewayOpti
         config: { operationId: op.operationId },
         handler: (req, reply) =>
           reply.from(`${upstream}${req.url}`, {
+            rewriteRequestHeaders: ohneExpect,
             onError: (r, { error }) => {
               req.log.warn({ err: error, service: op.service }, 'upstream failed');
               const code = (error as { code?: string }).code ?? '';

@@ -1,0 +1,77 @@
+// The gateway on its socket as clients meet it: curl's defaults (Expect: 100-continue above 1 MiB),
+// bodies above the limit, malformed URLs, and HTTP/1.1 edge cases written on a raw socket.
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { akteMitVorgang, api, curl, plattform, token } from './lib.js';
+import { roh, verbinden } from './socket.js';
+
+const PROBLEM = 'application/problem+json';
+let dir: string;
+let t: string;
+let vorgangId: string;
+
+/** A PDF of `bytes` bytes: header, a comment as padding, trailer (enough for the type detection). */
+function pdf(bytes: number) {
+  const kopf = Buffer.from('%PDF-1.4\n%');
+  const fuss = Buffer.from('\n%%EOF\n');
+  return Buffer.concat([kopf, Buffer.alloc(bytes - kopf.length - fuss.length, 0x41), fuss]);
+}
+
+const host = () => `127.0.0.1:${plattform().port}`;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'eakte-gateway-'));
+  t = await token({ tenant: 'demo', roles: ['sachbearbeitung'] });
+  ({ vorgangId } = await akteMitVorgang(t, 'Gateway'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('gateway: Expect: 100-continue', () => {
+  it('curl uploads a 5 MB PDF with its default Expect header and gets 201', async () => {
+    const datei = path.join(dir, '5MB.pdf');
+    const inhalt = pdf(5 * 1024 * 1024);
+    writeFileSync(datei, inhalt);
+    const r = await curl([
+      '-H', `Authorization: Bearer ${t}`,
+      '-F', `datei=@${datei}`, '-F', 'betreff=x', '-F', 'datumDesSchreibens=2026-11-30',
+      api(`/vorgaenge/${vorgangId}/dokumente`),
+    ]);
+    expect(r.stderr).toBe('');
+    expect(r.status, r.text()).toBe(201);
+    expect(r.json()).toMatchObject({
+      betreff: 'x',
+      aktuelleVersion: { groesse: inhalt.length, sha256: createHash('sha256').update(inhalt).digest('hex'), mimeType: 'application/pdf' },
+    });
+  });
+
+  it('a JSON body sent with Expect: 100-continue is created (201)', async () => {
+    const r = await curl([
+      '-H', `Authorization: Bearer ${t}`, '-H', 'Content-Type: application/json', '-H', 'Expect: 100-continue',
+      '-d', JSON.stringify({ betreff: 'Mit Expect' }),
+      api(`/akten/${(await akteMitVorgang(t)).akteId}/vorgaenge`),
+    ]);
+    expect(r.status, r.text()).toBe(201);
+    expect(r.json()).toMatchObject({ betreff: 'Mit Expect' });
+  });
+
+  it('a raw client waiting for 100 Continue before its body gets the 100, then the answer', async () => {
+    const { akteId } = await akteMitVorgang(t);
+    const body = JSON.stringify({ betreff: 'Nach 100' });
+    const v = await verbinden();
+    v.socket.write(
+      `POST /api/v1/akten/${akteId}/vorgaenge HTTP/1.1\r\nHost: ${host()}\r\nAuthorization: Bearer ${t}\r\n` +
+        `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nExpect: 100-continue\r\n\r\n`,
+    );
+    const ende = Date.now() + 5_000;
+    while (!v.empfangen().includes('\r\n\r\n') && Date.now() < ende) await new Promise((r) => setTimeout(r, 20));
+    expect(v.empfangen().toString('latin1')).toMatch(/^HTTP\/1\.1 100 Continue\r\n/);
+    v.socket.write(body);
+    const [a] = await v.antworten(1);
+    v.socket.destroy();
+    expect(a!.status, a!.body.toString()).toBe(201);
+    expect(a!.json()).toMatchObject({ betreff: 'Nach 100' });
+  });
+});
