@@ -111,3 +111,4 @@ export async function testMandant(prefix = 'test'): Promise<{ id: string; slug: 
   return { id, slug };
 }
 export { berichte } from './bericht.js';
+export { pruefePdf, type PdfPruefung } from './pdf.js';

@@ -1,11 +1,7 @@
 // Content removal as jobs on the Postgres-backed queue: retried when storage fails, and the gates
 // asked again when a job runs. The tests drive the worker directly (no timers, no sleeps).
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { createDb, sql } from '@eakte/db';
-import { expectContract, expectProblem } from '@eakte/testing';
+import { expectContract, expectProblem, pruefePdf } from '@eakte/testing';
 import { describe, expect, it, inject } from 'vitest';
 import { inhalteAusDokumenten } from '../src/services/inhalte.js';
 import type { InhaltDatei } from '../src/services/ports.js';
@@ -13,16 +9,6 @@ import { x0502, x0506 } from './antworten.js';
 import { arbeiteAlles, arbeiteEinmal, auth, bestand, baue, dokument, mandantId, neuerMandant, testSpeicher } from './hilfen.js';
 
 const xml = { 'content-type': 'application/xml' };
-
-function qpdfCheck(pdf: Buffer): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'vp-'));
-  try {
-    writeFileSync(path.join(dir, 'p.pdf'), pdf);
-    return execFileSync('qpdf', ['--check', path.join(dir, 'p.pdf')], { encoding: 'utf8' });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 /** The real object store, whose deletions fail `n` times after removing the first file of a call. */
 function wackligerSpeicher(n: number) {
@@ -108,7 +94,7 @@ describe('Aussonderung jobs', () => {
 
     const pdf = await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}/vernichtungsprotokoll.pdf`, headers: anna });
     expect(pdf.statusCode).toBe(200);
-    expect(qpdfCheck(pdf.rawPayload)).toMatch(/No syntax or stream encoding errors/);
+    expect(await pruefePdf(pdf.rawPayload)).toEqual({ code: 0, ausgabe: expect.stringMatching(/No syntax or stream encoding errors/) });
     const zeile = await vernichtungsZeile(t, id);
     expect(zeile.objekte).toEqual([expect.objectContaining({ akteId: a.id, aktenzeichen: a.aktenzeichen, dateien: d.dateien.map((f) => ({ sha256: f.sha256 })) })]);
   });

@@ -29,7 +29,7 @@ describe('whole paths with content', () => {
     const id: string = (await app.inject({ method: 'POST', url: '/api/v1/aussonderungen', headers: reg, payload: { akten: [a1.id, a2.id] } })).json().id;
     const z0501 = await leseZip((await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}/anbietung`, headers: reg })).rawPayload);
     const x0501 = z0501[0]!.inhalt.toString('utf8');
-    expect(xsdFehler(x0501)).toBe('');
+    expect(await xsdFehler(x0501)).toBe('');
     expect(x0501).toContain(`<xdomea:ID>${d1.id}</xdomea:ID>`);
     expect(x0501).not.toContain('Primaerdokument');
     expect(z0501).toHaveLength(1);
@@ -42,7 +42,7 @@ describe('whole paths with content', () => {
     expectContract(abgabe, 'getAbgabe');
     const z0503 = await leseZip(abgabe.rawPayload);
     const nachricht = z0503.find((e) => e.name.endsWith('_Aussonderung.Aussonderung.0503.xml'))!.inhalt.toString('utf8');
-    expect(xsdFehler(nachricht)).toBe('');
+    expect(await xsdFehler(nachricht)).toBe('');
     // every Primaerdokument/Dateiname is a ZIP root entry with exactly the stored bytes
     const namen = [...nachricht.matchAll(/<xdomea:Dateiname>([^<]+)<\/xdomea:Dateiname>/g)].map((m) => m[1]!);
     expect(namen).toHaveLength(4);

@@ -1,21 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { pruefePdf } from '@eakte/testing';
 import { describe, expect, it } from 'vitest';
 import { vernichtungsprotokollPdf } from '../src/domain/vernichtungsprotokoll.js';
-
-/** `qpdf --check`; returns its output, throws when the PDF is damaged. */
-export function qpdfCheck(pdf: Uint8Array): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'protokoll-'));
-  try {
-    const datei = path.join(dir, 'p.pdf');
-    writeFileSync(datei, pdf);
-    return execFileSync('qpdf', ['--check', datei], { encoding: 'utf8' });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 describe('Vernichtungsprotokoll', () => {
   it('is a valid PDF with an embedded font, over several pages, with names outside WinAnsi', async () => {
@@ -36,7 +21,7 @@ describe('Vernichtungsprotokoll', () => {
       objekte,
     });
     expect(Buffer.from(pdf.slice(0, 5)).toString()).toBe('%PDF-');
-    expect(qpdfCheck(pdf)).toMatch(/No syntax or stream encoding errors found/);
+    expect(await pruefePdf(pdf)).toEqual({ code: 0, ausgabe: expect.stringMatching(/No syntax or stream encoding errors found/) });
     const roh = Buffer.from(pdf).toString('latin1');
     expect(roh).toMatch(/\/FontFile2/);
     expect(roh.match(/\/Type \/Page\b/g)!.length).toBeGreaterThan(1);

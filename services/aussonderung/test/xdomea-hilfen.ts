@@ -1,30 +1,26 @@
-// Test helpers for xdomea: the shared schema folder (beside the repository), xmllint, ZIP reading.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// Test helpers for xdomea: the official schemas kept in this package (xdomea/), validation with
+// libxml2 compiled to WebAssembly (xmllint-wasm, so no system xmllint is needed), ZIP reading.
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { validateXML, type XMLFileInfo } from 'xmllint-wasm';
 import yauzl from 'yauzl';
 
-const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
-export const XDOMEA_DIR = path.resolve(repoRoot, '..', 'shared', 'xdomea');
+export const XDOMEA_DIR = fileURLToPath(new URL('../xdomea', import.meta.url));
 export const XSD = path.join(XDOMEA_DIR, '3.1.0', 'xdomea.xsd');
 
-if (!existsSync(XSD)) throw new Error(`xdomea schemas not found beside the repository (${XSD})`);
+const datei = (name: string): XMLFileInfo => ({ fileName: name, contents: readFileSync(path.join(XDOMEA_DIR, name), 'utf8') });
+// the same layout as published: 3.1.0/*.xsd import ../xoev/xoev-code.xsd
+const schema = datei('3.1.0/xdomea.xsd');
+const teile = [
+  ...readdirSync(path.join(XDOMEA_DIR, '3.1.0')).filter((f) => f.endsWith('.xsd') && f !== 'xdomea.xsd').map((f) => datei(`3.1.0/${f}`)),
+  datei('xoev/xoev-code.xsd'),
+];
 
 /** Validates with libxml2 (what x-man uses); returns xmllint's complaints, empty when valid. */
-export function xsdFehler(xml: string): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'xdomea-'));
-  const datei = path.join(dir, 'nachricht.xml');
-  writeFileSync(datei, xml);
-  try {
-    execFileSync('xmllint', ['--noout', '--nonet', '--schema', XSD, datei], { stdio: 'pipe' });
-    return '';
-  } catch (err) {
-    return String((err as { stderr?: Buffer }).stderr ?? err);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+export async function xsdFehler(xml: string): Promise<string> {
+  const r = await validateXML({ xml: { fileName: 'nachricht.xml', contents: xml }, schema, preload: teile, maxMemoryPages: 4096 });
+  return r.valid ? '' : r.rawOutput;
 }
 
 export interface ZipEintrag {

@@ -1,29 +1,11 @@
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { expectContract, expectProblem } from '@eakte/testing';
+import { expectContract, expectProblem, pruefePdf } from '@eakte/testing';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { pdfText } from '../src/pdf/text.js';
 import { baueApp, lade, neuerMandant, neuerVorgang, pdf, schliesseVorgang, type Mandant, type TestApp } from './hilfen.js';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
-
-/** `qpdf --check` must exit 0 (no errors, no warnings). */
-async function qpdfCheck(bytes: Uint8Array): Promise<{ code: number; out: string }> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'eakte-qpdf-'));
-  const datei = path.join(dir, 'x.pdf');
-  writeFileSync(datei, bytes);
-  try {
-    return await new Promise((resolve) =>
-      execFile('qpdf', ['--check', datei], (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, out: stdout + stderr })),
-    );
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 /** A PDF with `seiten` pages; text in the top right corner of page 1 when asked. */
 async function pdfMit(seiten: number, textObenRechts = false, titel = 'Schreiben'): Promise<Buffer> {
@@ -55,8 +37,8 @@ describe('Eingangsstempel', () => {
 
     const neu = (await t.app.inject({ method: 'GET', url: `/api/v1/dokumente/${dok.id}/inhalt`, headers: await m.header() })).rawPayload;
     expect(sha(neu)).toBe(res.json().sha256);
-    const check = await qpdfCheck(neu);
-    expect(check.code, check.out).toBe(0);
+    const check = await pruefePdf(neu);
+    expect(check.code, check.ausgabe).toBe(0);
     const text = await pdfText(neu);
     expect(text).toContain(`Testbehörde ${m.slug}`);
     expect(text).toMatch(/Eingegangen am \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2} Uhr/);
@@ -114,8 +96,8 @@ describe('Aktenauszug', () => {
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['content-disposition']).toBe(`attachment; filename="Aktenauszug ${v.aktenzeichen.replaceAll('/', '-')}.pdf"`);
-    const check = await qpdfCheck(res.rawPayload);
-    expect(check.code, check.out).toBe(0);
+    const check = await pruefePdf(res.rawPayload);
+    expect(check.code, check.ausgabe).toBe(0);
 
     const doc = await PDFDocument.load(res.rawPayload);
     expect(doc.getPageCount()).toBe(1 + 1 + 3);
@@ -147,6 +129,6 @@ describe('Aktenauszug', () => {
     // an Akte without Dokumente still gives a valid extract
     const leer = await t.app.inject({ method: 'GET', url: `/api/v1/akten/${v.akteId}/auszug.pdf`, headers: await m.header() });
     expect(leer.statusCode).toBe(200);
-    expect((await qpdfCheck(leer.rawPayload)).code).toBe(0);
+    expect((await pruefePdf(leer.rawPayload)).code).toBe(0);
   });
 });

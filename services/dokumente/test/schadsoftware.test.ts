@@ -1,4 +1,5 @@
-// Malware scanning against a real clamd (started by this file with a run-time test signature).
+// Malware scanning against a real clamd (started by this file with a run-time test signature);
+// part of `pnpm test:system` (scripts/test/system-tests.ts), since it needs the clamd program.
 import net from 'node:net';
 import { expectContract, expectProblem } from '@eakte/testing';
 import { ZipFile } from 'yazl';
