@@ -75,3 +75,45 @@ describe('gateway: Expect: 100-continue', () => {
     expect(a!.json()).toMatchObject({ betreff: 'Nach 100' });
   });
 });
+
+describe('gateway: bodies above the limit', () => {
+  // BODY_LIMIT of `pnpm start`: 1 MiB
+  const zuGross = (mib = 2) => JSON.stringify({ betreff: 'x'.repeat(mib * 1024 * 1024) });
+
+  it.each([2, 20])('a JSON body of %i MiB (above BODY_LIMIT) answers 413 ANFRAGE_ZU_GROSS (curl, Content-Length)', async (mib) => {
+    const datei = path.join(dir, 'gross.json');
+    writeFileSync(datei, zuGross(mib));
+    const r = await curl([
+      '-H', `Authorization: Bearer ${t}`, '-H', 'Content-Type: application/json', '--data-binary', `@${datei}`,
+      api('/akten'),
+    ]);
+    expect(r.status, r.text()).toBe(413);
+    expect(r.headers['content-type']).toContain(PROBLEM);
+    expect(r.json()).toMatchObject({ status: 413, code: 'ANFRAGE_ZU_GROSS' });
+  });
+
+  it('a chunked JSON body above BODY_LIMIT answers 413 too (curl -T - from stdin)', async () => {
+    const r = await curl(
+      ['-H', `Authorization: Bearer ${t}`, '-H', 'Content-Type: application/json', '-T', '-', '-X', 'POST', api('/akten')],
+      { eingabe: zuGross(20) },
+    );
+    expect(r.status, r.text()).toBe(413);
+    expect(r.headers['content-type']).toContain(PROBLEM);
+    expect(r.json()).toMatchObject({ code: 'ANFRAGE_ZU_GROSS' });
+  });
+
+  it('a multipart POST declaring Content-Length: 99999999999 gets 413 at once, before any body, and the connection closed', async () => {
+    const start = Date.now();
+    const a = await roh(
+      `POST /api/v1/vorgaenge/${vorgangId}/dokumente HTTP/1.1\r\nHost: ${host()}\r\nAuthorization: Bearer ${t}\r\n` +
+        'Content-Type: multipart/form-data; boundary=xyz\r\nContent-Length: 99999999999\r\n\r\n',
+      5_000,
+    );
+    expect(Date.now() - start).toBeLessThan(3_000);
+    expect(a.status).toBe(413);
+    expect(a.headers['content-type']).toContain(PROBLEM);
+    expect(a.headers.connection).toBe('close');
+    expect(a.json()).toMatchObject({ status: 413, code: 'ANFRAGE_ZU_GROSS' });
+    expect(a.geschlossen).toBe(true);
+  });
+});

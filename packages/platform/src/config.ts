@@ -25,6 +25,9 @@ export const httpConfig = {
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(15 * 60_000),
 };
 
+/** Largest CSV body (Aktenplan import): 5,000 units are well below it. Shared by the Akten service and the gateway. */
+export const CSV_LIMIT = 5 * 1024 * 1024;
+
 export const databaseConfig = {
   DATABASE_URL: z.string().url(),
   DATABASE_POOL_MAX: z.coerce.number().int().positive().default(10),

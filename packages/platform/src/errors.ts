@@ -22,6 +22,8 @@ export const Errors = {
   KoerperFehlt: createError('KOERPER_FEHLT', '%s', 400),
   MedientypNichtErlaubt: createError('MEDIENTYP_NICHT_UNTERSTUETZT', '%s', 415),
   UngueltigerCursor: createError('UNGUELTIGER_CURSOR', 'Der Cursor ist ungültig oder abgelaufen', 400),
+  /** The declared or streamed request body exceeds the limit for its operation. */
+  AnfrageZuGross: createError('ANFRAGE_ZU_GROSS', '%s', 413),
   DienstNichtVerfuegbar: createError('DIENST_NICHT_VERFUEGBAR', '%s', 503),
   ZeitUeberschreitung: createError('ZEITUEBERSCHREITUNG', '%s', 504),
 };

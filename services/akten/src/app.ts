@@ -1,7 +1,7 @@
 // The Akten service: Aktenplan, Akten, Vorgänge.
 import { contract } from '@eakte/api-client/contract';
 import { protokolliere as protokolliereImProtokoll } from '@eakte/audit';
-import { servicePlatform, type Protokollierer, type ServiceConfig } from '@eakte/platform';
+import { CSV_LIMIT, servicePlatform, type Protokollierer, type ServiceConfig } from '@eakte/platform';
 import type { FastifyInstance } from 'fastify';
 import type { ObjectStore } from '@eakte/storage';
 import { aktenHandlers } from './handlers/index.js';
@@ -21,8 +21,8 @@ export interface AktenAppOptions {
 
 export default async function aktenApp(app: FastifyInstance, opts: AktenAppOptions) {
   const protokolliere = opts.protokolliere ?? protokolliereImProtokoll;
-  // the Aktenplan import takes CSV as text (5,000 units are well below 5 MiB)
-  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 5 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+  // the Aktenplan import takes CSV as text
+  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: CSV_LIMIT }, (_req, body, done) => done(null, body));
   await app.register(servicePlatform, {
     service: SERVICE,
     config: opts.config,

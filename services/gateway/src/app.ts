@@ -2,6 +2,7 @@
 // owns it (x-eakte-service), serves the contract and the API reference, aggregates health.
 import { contract } from '@eakte/api-client/contract';
 import {
+  CSV_LIMIT,
   devIssuerRoutes,
   Errors,
   errorsPlugin,
@@ -17,10 +18,11 @@ import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import type { IncomingHttpHeaders } from 'node:http';
 import path from 'node:path';
+import { Readable, Transform } from 'node:stream';
 import replyFrom from '@fastify/reply-from';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 
 export const gatewayConfigSchema = z.object({
@@ -32,6 +34,11 @@ export const gatewayConfigSchema = z.object({
   AUSSONDERUNG_URL: z.string().url(),
   PROTOKOLL_URL: z.string().url(),
   /** Upstream request timeout in ms; uploads of large files need long ones. */
+  /**
+   * Largest upload (multipart body) the gateway passes on, in bytes; refused with 413 before it is read.
+   * The Dokumente service then applies the tenant's `maxUploadGroesse`, so this caps it.
+   */
+  UPLOAD_LIMIT: z.coerce.number().int().positive().default(16 * 1024 ** 3),
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(15 * 60_000),
   /** Issuer the web client logs in at (Authorization Code + PKCE); the development issuer when it runs. */
   OIDC_ISSUER: z.string().url().optional(),
@@ -80,6 +87,31 @@ const ohneExpect = (_req: unknown, headers: IncomingHttpHeaders) => {
   return rest;
 };
 
+/**
+ * The body limit of one operation: uploads (multipart) get UPLOAD_LIMIT, the CSV import its own, every
+ * other body BODY_LIMIT, the limit the services apply to JSON.
+ */
+function grenzeFuer(operation: Record<string, unknown>, config: GatewayConfig): number {
+  const inhalt = Object.keys(((operation.requestBody as { content?: object } | undefined)?.content ?? {}));
+  if (inhalt.includes('multipart/form-data')) return config.UPLOAD_LIMIT;
+  if (inhalt.includes('text/csv')) return Math.max(CSV_LIMIT, config.BODY_LIMIT);
+  return config.BODY_LIMIT;
+}
+
+/** Counts the bytes of a streamed (chunked) body and fails the stream with 413 past `grenze`. */
+function begrenzt(quelle: Readable, grenze: number, zuGross: () => Error): Readable {
+  let gelesen = 0;
+  const zaehler = new Transform({
+    transform(teil: Buffer, _enc, weiter) {
+      gelesen += teil.length;
+      if (gelesen > grenze) weiter(zuGross());
+      else weiter(null, teil);
+    },
+  });
+  quelle.on('error', (err) => zaehler.destroy(err));
+  return quelle.pipe(zaehler);
+}
+
 const openApiPathToRoute = (p: string) => p.replace(/\{([^}]+)\}/g, ':$1');
 
 export default async function gatewayApp(app: FastifyInstance, opts: GatewayOptions) {
@@ -108,6 +140,7 @@ export default async function gatewayApp(app: FastifyInstance, opts: GatewayOpti
     undici: { connections: 128, pipelining: 1, headersTimeout: config.UPSTREAM_TIMEOUT_MS, bodyTimeout: config.UPSTREAM_TIMEOUT_MS },
   });
 
+  const zuGrosseAnfragen = new WeakSet<FastifyRequest>();
   await app.register(async (api) => {
     // Bodies pass through untouched as streams: the owning service parses and validates them.
     api.removeAllContentTypeParsers();
@@ -115,14 +148,30 @@ export default async function gatewayApp(app: FastifyInstance, opts: GatewayOpti
     for (const op of operations(contract)) {
       const upstream = upstreams[op.service];
       if (!upstream) throw new Error(`operation ${op.operationId} names unknown service ${op.service}`);
+      const grenze = grenzeFuer(op.operation, config);
+      const zuGross = (req: FastifyRequest, reply: FastifyReply) => {
+        zuGrosseAnfragen.add(req);
+        // the rest of the body is not read: the connection cannot carry another request
+        reply.header('connection', 'close');
+        return new Errors.AnfrageZuGross(`Der Inhalt der Anfrage ist größer als ${grenze} Bytes`);
+      };
       api.route({
         method: op.method.toUpperCase() as 'GET',
         url: `/api/v1${openApiPathToRoute(op.path)}`,
         config: { operationId: op.operationId },
+        // a declared length above the limit is refused before any of the body is read
+        onRequest: async (req, reply) => {
+          const laenge = Number(req.headers['content-length'] ?? 0);
+          if (laenge > grenze) throw zuGross(req, reply);
+        },
+        preParsing: async (req, reply, payload) =>
+          req.headers['transfer-encoding'] ? begrenzt(payload, grenze, () => zuGross(req, reply)) : payload,
         handler: (req, reply) =>
           reply.from(`${upstream}${req.url}`, {
             rewriteRequestHeaders: ohneExpect,
             onError: (r, { error }) => {
+              // the body stream failed in the gateway itself, not at the service
+              if (zuGrosseAnfragen.has(req)) return r.send(zuGross(req, reply));
               req.log.warn({ err: error, service: op.service }, 'upstream failed');
               const code = (error as { code?: string }).code ?? '';
               r.send(
