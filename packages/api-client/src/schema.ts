@@ -150,6 +150,10 @@ export interface paths {
          * Streams the tenant's events in sequence order for external archiving
          * @description JSONL: one event per line, the fields of `ProtokollEreignis`; with the public key this
          *     suffices for `scripts/verify-protokoll.ts`. CSV: the same fields, arrays and objects as JSON.
+         *     A range the service cannot read fails with a problem before the first byte. If reading fails
+         *     after the first bytes, the last line says so (JSONL `{"abgebrochen":{"code":"EXPORT_ABGEBROCHEN",
+         *     "letzteSequenz":…}}`, CSV `#EXPORT_ABGEBROCHEN,letzteSequenz=…,requestId=…`) and the connection
+         *     is cut without the chunked end, so clients report an incomplete transfer.
          *
          *     **Berechtigte Rollen:** `pruefung`, `registratur`
          */
@@ -1239,7 +1243,7 @@ export interface components {
             name?: string;
             einstellungen?: components["schemas"]["Einstellungen"];
         };
-        /** @description Per-tenant sequence number of an audit event (gap-free, starting at 1). */
+        /** @description Per-tenant sequence number of an audit event (gap-free, starting at 1, at most 2^53 − 1). */
         Sequenz: number;
         Aenderung: {
             feld: string;

@@ -13,3 +13,4 @@ export * from './audit-port.js';
 export * from './pagination.js';
 export * from './mandant-einstellungen.js';
 export * from './schutz.js';
+export * from './strom.js';

@@ -1,8 +1,7 @@
-import { Readable } from 'node:stream';
 import type { components } from '@eakte/api-client';
 import { KETTEN_FELDER } from '@eakte/audit';
 import createError from '@fastify/error';
-import { akteurOf, Errors } from '@eakte/platform';
+import { akteurOf, Errors, sendeStrom } from '@eakte/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { GespeichertesEreignis } from '../domain/kette.js';
 import type { ProtokollDienst, Signaturschluessel } from '../pruefung.js';
@@ -23,6 +22,16 @@ export const EXPORT_FELDER = [...KETTEN_FELDER, 'hash'] as const;
 function csvFeld(v: unknown): string {
   const s = v === null || v === undefined ? '' : typeof v === 'string' ? v : typeof v === 'number' ? String(v) : JSON.stringify(v);
   return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+/**
+ * The last line of an export that failed after its first bytes (README, Protokoll export): the
+ * file is incomplete, `von=letzteSequenz+1` continues it.
+ */
+export function abbruchZeile(format: 'jsonl' | 'csv', letzteSequenz: number, requestId: string): string {
+  if (format === 'csv') return `#EXPORT_ABGEBROCHEN,letzteSequenz=${letzteSequenz},requestId=${requestId}\r\n`;
+  const detail = `Der Export ist nach Ereignis ${letzteSequenz} abgebrochen; die Datei ist unvollständig`;
+  return `${JSON.stringify({ abgebrochen: { code: 'EXPORT_ABGEBROCHEN', letzteSequenz, detail, requestId } })}\n`;
 }
 
 export function protokollHandlers(repo: ProtokollRepository, dienst: ProtokollDienst, schluessel: Signaturschluessel) {
@@ -74,15 +83,23 @@ export function protokollHandlers(repo: ProtokollRepository, dienst: ProtokollDi
       const { format, von = 1 } = req.query;
       const kopf = await repo.kopf(mandantId);
       const bis = Math.min(req.query.bis ?? Number.MAX_SAFE_INTEGER, kopf?.sequenz ?? 0);
+      let letzteSequenz = von - 1;
       async function* zeilen() {
-        if (format === 'csv') yield `${EXPORT_FELDER.join(',')}\r\n`;
-        let puffer = '';
-        for await (const e of repo.strom(mandantId, von, bis)) {
-          puffer += format === 'csv' ? `${EXPORT_FELDER.map((f) => csvFeld(e[f])).join(',')}\r\n` : `${JSON.stringify(e)}\n`;
-          if (puffer.length >= 64 * 1024) {
-            yield puffer;
-            puffer = '';
+        // the CSV header leaves with the first batch: nothing is sent before the database answered
+        let puffer = format === 'csv' ? `${EXPORT_FELDER.join(',')}\r\n` : '';
+        try {
+          for await (const e of repo.strom(mandantId, von, bis)) {
+            puffer += format === 'csv' ? `${EXPORT_FELDER.map((f) => csvFeld(e[f])).join(',')}\r\n` : `${JSON.stringify(e)}\n`;
+            letzteSequenz = e.sequenz;
+            if (puffer.length >= 64 * 1024) {
+              yield puffer;
+              puffer = '';
+            }
           }
+        } catch (err) {
+          // complete lines already read go out before the error line, so letzteSequenz is the last one sent
+          if (letzteSequenz >= von && puffer) yield puffer;
+          throw err;
         }
         if (puffer) yield puffer;
       }
@@ -90,7 +107,7 @@ export function protokollHandlers(repo: ProtokollRepository, dienst: ProtokollDi
       reply
         .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8')
         .header('content-disposition', `attachment; filename="${datei}"`);
-      return reply.send(Readable.from(zeilen()));
+      return sendeStrom(reply, zeilen(), { abbruchZeile: () => abbruchZeile(format, letzteSequenz, req.id) });
     },
 
     async listProtokollCheckpoints(req: FastifyRequest<{ Querystring: { limit: number; cursor?: string } }>) {

@@ -133,6 +133,12 @@ export function createProtokollRepository(db: Db, opts: { stapel?: number } = {}
      */
     async *strom(mandantId: string, von: number, bis: number): AsyncGenerator<GespeichertesEreignis> {
       const client = await db.pool.connect();
+      // while the consumer works the connection is idle: a backend terminated then (restart,
+      // pg_terminate_backend) emits 'error' on the client, which must not end the process; the
+      // next FETCH fails and ends the stream
+      let kaputt: Error | undefined;
+      const verloren = (err: Error) => (kaputt = err);
+      client.on('error', verloren);
       let offen = false;
       try {
         await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
@@ -143,7 +149,13 @@ export function createProtokollRepository(db: Db, opts: { stapel?: number } = {}
              SELECT ${STROM_SPALTEN} FROM protokoll.ereignis WHERE sequenz >= $1 AND sequenz <= $2 ORDER BY sequenz, zeit`,
           [von, bis],
         );
-        const holen = (): Promise<pg.QueryArrayResult<unknown[]>> => client.query({ text: `FETCH ${stapel} FROM protokoll_strom`, rowMode: 'array' });
+        const holen = (): Promise<pg.QueryArrayResult<unknown[]>> => {
+          const p = client.query({ text: `FETCH ${stapel} FROM protokoll_strom`, rowMode: 'array' });
+          // a prefetch that fails while the consumer still works is awaited (and thrown) later:
+          // it must not count as an unhandled rejection, which ends the process
+          p.catch(() => {});
+          return p;
+        };
         // The next batch is asked for before this one is handed out: PostgreSQL produces it on the
         // other core while the consumer (re-hashing) works, instead of both taking turns.
         let naechster: ReturnType<typeof holen> | null = holen();
@@ -160,8 +172,10 @@ export function createProtokollRepository(db: Db, opts: { stapel?: number } = {}
         await client.query('COMMIT');
         offen = false;
       } finally {
-        if (offen) await client.query('ROLLBACK').catch(() => {});
-        client.release();
+        if (offen) await client.query('ROLLBACK').catch((err: Error) => (kaputt ??= err));
+        client.off('error', verloren);
+        // a broken connection is discarded, not handed to the next request
+        client.release(kaputt);
       }
     },
 

@@ -1,0 +1,59 @@
+// Streamed responses that never pass for complete when they are not: everything that can fail
+// before the first byte fails as problem+json, and a failure after the headers ends the response
+// with the caller's error line and a broken connection (no clean chunked end).
+import type { ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+import type { FastifyReply } from 'fastify';
+
+export interface StromOptionen {
+  /** The last line written when the stream fails after the headers (documented per format). */
+  abbruchZeile?: (err: unknown) => string;
+}
+
+/**
+ * Ends the connection once the bytes written so far have left, without the response's proper end:
+ * a client sees a truncated transfer (curl exit 18), never a complete-looking one.
+ */
+export function verbindungAbbrechen(res: ServerResponse) {
+  const socket = res.socket;
+  if (!socket || socket.destroyed) return;
+  // a reader that no longer reads must not hold the connection open
+  const timer = setTimeout(() => socket.destroy(), 5_000);
+  timer.unref();
+  socket.end(() => {
+    clearTimeout(timer);
+    socket.destroy();
+  });
+}
+
+/**
+ * Sends `quelle` as the response body. The first chunk is read before the headers go out, so a
+ * source that fails at once (bad range, database refusal) is thrown to the error handler. A later
+ * failure is logged, written as `abbruchZeile(err)` and the connection is cut.
+ */
+export async function sendeStrom(reply: FastifyReply, quelle: AsyncIterable<string | Buffer>, opts: StromOptionen = {}) {
+  const it = quelle[Symbol.asyncIterator]();
+  const erstes = await it.next();
+  const res = reply.raw;
+  async function* body(): AsyncGenerator<string | Buffer> {
+    try {
+      if (erstes.done) return;
+      yield erstes.value;
+      for (;;) {
+        const n = await it.next();
+        if (n.done) return;
+        yield n.value;
+      }
+    } catch (err) {
+      reply.log.error({ err }, 'stream failed after the headers were sent');
+      if (opts.abbruchZeile) yield opts.abbruchZeile(err);
+      // with highWaterMark 0 this line runs only once the pipe took the error line, so it is
+      // written before the connection ends; returning would end the body cleanly
+      verbindungAbbrechen(res);
+      await new Promise((r) => (res.destroyed ? r(undefined) : res.once('close', r)));
+    } finally {
+      await it.return?.();
+    }
+  }
+  return reply.send(Readable.from(body(), { highWaterMark: 0 }));
+}
