@@ -1239,7 +1239,7 @@ export interface components {
             name?: string;
             einstellungen?: components["schemas"]["Einstellungen"];
         };
-        /** @description Per-tenant sequence number of an audit event (gap-free, starting at 1). */
+        /** @description Per-tenant sequence number of an audit event (gap-free, starting at 1, at most 2^53−1). */
         Sequenz: number;
         Aenderung: {
             feld: string;
@@ -1778,7 +1778,7 @@ export interface components {
             items: components["schemas"]["Loeschsperre"][];
             nextCursor: string | null;
         };
-        /** @description At least one of `akten`, `vorgaenge`, `dokumente`, `suche`. */
+        /** @description At least one target, a non-empty `akten`, `vorgaenge` or `dokumente`, or a `suche`. */
         LoeschsperreNeu: {
             bezeichnung: string;
             grund: string;
@@ -1787,7 +1787,13 @@ export interface components {
             vorgaenge?: components["schemas"]["Uuid"][];
             dokumente?: components["schemas"]["Uuid"][];
             suche?: components["schemas"]["LoeschsperreSuche"];
-        };
+        } & ({
+            akten: unknown;
+        } | {
+            vorgaenge: unknown;
+        } | {
+            dokumente: unknown;
+        } | unknown);
         /** @description An Akte whose retention has ended and that is in no Aussonderung yet. */
         FaelligeAkte: {
             id: components["schemas"]["Uuid"];
@@ -1908,6 +1914,17 @@ export interface components {
         };
     };
     responses: {
+        /** @description Too many requests from this token (or, without a token, this address) in the gateway's window (`ZU_VIELE_ANFRAGEN`); `Retry-After` says when to try again. */
+        Problem429: {
+            headers: {
+                /** @description Seconds until the window allows requests again. */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description Missing, invalid or expired bearer token. */
         Problem401: {
             headers: {
@@ -2042,13 +2059,13 @@ export interface components {
     };
     parameters: {
         IdPfad: components["schemas"]["Uuid"];
-        /** @description The `ETag` of the last read; required (428 without, 412 when outdated). */
+        /** @description The `ETag` of the last read; 428 `VORBEDINGUNG_ERFORDERLICH` when missing, 412 when outdated. */
         IfMatch: string;
         /** @description Page size (at most 200). */
         Limit: number;
         /** @description Opaque cursor from `nextCursor` of the previous page. */
         Cursor: string;
-        /** @description The ETag of the version being changed. Required; 428 when missing, 412 when stale. */
+        /** @description The ETag of the version being changed; 428 `VORBEDINGUNG_ERFORDERLICH` when missing, 412 when stale. */
         "IfMatch-2": string;
         /** @description Page size (at most 200). */
         limit: number;
@@ -2102,6 +2119,7 @@ export interface operations {
             };
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
         };
     };
     getAktenplaneinheit: {
@@ -2129,6 +2147,7 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
         };
     };
     deleteAktenplaneinheit: {
@@ -2154,14 +2173,15 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
+            429: components["responses"]["Problem429"];
         };
     };
     updateAktenplaneinheit: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The `ETag` of the last read; required (428 without, 412 when outdated). */
-                "If-Match"?: components["parameters"]["IfMatch"];
+            header: {
+                /** @description The `ETag` of the last read; 428 `VORBEDINGUNG_ERFORDERLICH` when missing, 412 when outdated. */
+                "If-Match": components["parameters"]["IfMatch"];
             };
             path: {
                 id: components["parameters"]["IdPfad"];
@@ -2191,6 +2211,7 @@ export interface operations {
             409: components["responses"]["Problem409"];
             412: components["responses"]["Problem412"];
             428: components["responses"]["Problem428"];
+            429: components["responses"]["Problem429"];
         };
     };
     listMandanten: {
@@ -2219,6 +2240,7 @@ export interface operations {
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
         };
     };
     createMandant: {
@@ -2259,6 +2281,7 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             409: components["responses"]["Problem409"];
+            429: components["responses"]["Problem429"];
         };
     };
     getMandant: {
@@ -2282,14 +2305,15 @@ export interface operations {
             };
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
         };
     };
     updateMandant: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the version being changed. Required; 428 when missing, 412 when stale. */
-                "If-Match"?: components["parameters"]["IfMatch-2"];
+            header: {
+                /** @description The ETag of the version being changed; 428 `VORBEDINGUNG_ERFORDERLICH` when missing, 412 when stale. */
+                "If-Match": components["parameters"]["IfMatch-2"];
             };
             path?: never;
             cookie?: never;
@@ -2322,6 +2346,7 @@ export interface operations {
             403: components["responses"]["Problem403"];
             412: components["responses"]["Problem412"];
             428: components["responses"]["Problem428"];
+            429: components["responses"]["Problem429"];
         };
     };
     listProtokoll: {
@@ -2360,6 +2385,7 @@ export interface operations {
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
         };
     };
     pruefeProtokoll: {
@@ -2388,6 +2414,7 @@ export interface operations {
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
         };
     };
     exportProtokoll: {
@@ -2416,6 +2443,7 @@ export interface operations {
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
         };
     };
     listProtokollCheckpoints: {
@@ -2444,6 +2472,7 @@ export interface operations {
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
         };
     };
     createProtokollCheckpoint: {
@@ -2475,6 +2504,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["Problem429"];
         };
     };
     getProtokollSchluessel: {
@@ -2497,6 +2527,7 @@ export interface operations {
             };
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
         };
     };
     getAkteHistorie: {
@@ -2528,6 +2559,7 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
         };
     };
     createAktenplaneinheit: {
@@ -2558,6 +2590,7 @@ export interface operations {
             403: components["responses"]["Problem403"];
             409: components["responses"]["Problem409"];
             422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
         };
     };
     exportAktenplan: {
@@ -2585,6 +2618,7 @@ export interface operations {
             };
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
         };
     };
     importAktenplan: {
@@ -2640,6 +2674,7 @@ export interface operations {
                 };
             };
             422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
         };
     };
     listOrganisationseinheiten: {
@@ -2662,6 +2697,7 @@ export interface operations {
             };
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
         };
     };
     createOrganisationseinheit: {
@@ -2690,6 +2726,7 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             409: components["responses"]["Problem409"];
+            429: components["responses"]["Problem429"];
         };
     };
     setBenutzer: {
@@ -2721,6 +2758,7 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
         };
     };
     listAkten: {
@@ -2758,6 +2796,7 @@ export interface operations {
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
         };
     };
     createAkte: {
@@ -2788,6 +2827,7 @@ export interface operations {
             403: components["responses"]["Problem403"];
             409: components["responses"]["Problem409"];
             422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
         };
     };
     getAkte: {
@@ -2815,14 +2855,15 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
         };
     };
     updateAkte: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The `ETag` of the last read; required (428 without, 412 when outdated). */
-                "If-Match"?: components["parameters"]["IfMatch"];
+            header: {
+                /** @description The `ETag` of the last read; 428 `VORBEDINGUNG_ERFORDERLICH` when missing, 412 when outdated. */
+                "If-Match": components["parameters"]["IfMatch"];
             };
             path: {
                 id: components["parameters"]["IdPfad"];
@@ -2853,6 +2894,7 @@ export interface operations {
             412: components["responses"]["Problem412"];
             422: components["responses"]["Problem422"];
             428: components["responses"]["Problem428"];
+            429: components["responses"]["Problem429"];
         };
     };
     zdaAkte: {
@@ -2894,6 +2936,7 @@ export interface operations {
                 };
             };
             422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
         };
     };
     wiederaufnahmeAkte: {
@@ -2926,6 +2969,7 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
+            429: components["responses"]["Problem429"];
         };
     };
     umprotokolliereAkte: {
@@ -2958,6 +3002,16 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
+            /** @description The target Aktenplaneinheit does not exist or takes no new Akten today (`NICHT_VERARBEITBAR`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["Problem429"];
         };
     };
     listVorgaengeDerAkte: {
@@ -2989,6 +3043,7 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
         };
     };
     createVorgang: {
@@ -3021,6 +3076,7 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
+            429: components["responses"]["Problem429"];
         };
     };
     listVorgaenge: {
@@ -3050,6 +3106,7 @@ export interface operations {
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
         };
     };
     getVorgang: {
@@ -3077,14 +3134,15 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
         };
     };
     updateVorgang: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The `ETag` of the last read; required (428 without, 412 when outdated). */
-                "If-Match"?: components["parameters"]["IfMatch"];
+            header: {
+                /** @description The `ETag` of the last read; 428 `VORBEDINGUNG_ERFORDERLICH` when missing, 412 when outdated. */
+                "If-Match": components["parameters"]["IfMatch"];
             };
             path: {
                 id: components["parameters"]["IdPfad"];
@@ -3114,6 +3172,7 @@ export interface operations {
             409: components["responses"]["Problem409"];
             412: components["responses"]["Problem412"];
             428: components["responses"]["Problem428"];
+            429: components["responses"]["Problem429"];
         };
     };
     zdaVorgang: {
@@ -3147,6 +3206,7 @@ export interface operations {
             404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
             422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
         };
     };
     suche: {
@@ -3177,6 +3237,7 @@ export interface operations {
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
         };
     };
     listDokumente: {
@@ -3215,6 +3276,7 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
         };
     };
     createDokument: {
@@ -3258,6 +3320,7 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422Upload"];
+            429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
         };
     };
@@ -3286,14 +3349,15 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
         };
     };
     updateDokument: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the version being changed. Required; 428 when missing, 412 when stale. */
-                "If-Match"?: components["parameters"]["IfMatch-2"];
+            header: {
+                /** @description The ETag of the version being changed; 428 `VORBEDINGUNG_ERFORDERLICH` when missing, 412 when stale. */
+                "If-Match": components["parameters"]["IfMatch-2"];
             };
             path: {
                 id: components["schemas"]["Uuid"];
@@ -3328,6 +3392,7 @@ export interface operations {
             409: components["responses"]["Problem409"];
             412: components["responses"]["Problem412"];
             428: components["responses"]["Problem428"];
+            429: components["responses"]["Problem429"];
         };
     };
     listDokumentVersionen: {
@@ -3354,6 +3419,7 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
         };
     };
     createDokumentVersion: {
@@ -3395,6 +3461,7 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422Upload"];
+            429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
         };
     };
@@ -3422,6 +3489,7 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
         };
     };
     getDokumentInhalt: {
@@ -3499,6 +3567,7 @@ export interface operations {
                 };
             };
             416: components["responses"]["Problem416"];
+            429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
         };
     };
@@ -3579,6 +3648,7 @@ export interface operations {
                 };
             };
             416: components["responses"]["Problem416"];
+            429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
         };
     };
@@ -3625,6 +3695,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
         };
     };
@@ -3664,6 +3735,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
         };
     };
@@ -3700,6 +3772,7 @@ export interface operations {
             };
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
         };
     };
@@ -3733,6 +3806,7 @@ export interface operations {
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
         };
     };
     createLoeschsperre: {
@@ -3762,13 +3836,14 @@ export interface operations {
             403: components["responses"]["Problem403"];
             415: components["responses"]["Problem415-2"];
             422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
         };
     };
     aufhebenLoeschsperre: {
         parameters: {
-            query?: {
-                /** @description Why the hold is released (e.g. the judgment is final). Required: without it the answer is 400 `VALIDIERUNGSFEHLER` (checked after the hold was found, so that another tenant's id answers 404 like a missing one). */
-                grund?: string;
+            query: {
+                /** @description Why the hold is released (e.g. the judgment is final); without it the answer is 400 `VALIDIERUNGSFEHLER`, whatever the id. */
+                grund: string;
             };
             header?: never;
             path: {
@@ -3792,6 +3867,7 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
+            429: components["responses"]["Problem429"];
         };
     };
     listFaelligeAkten: {
@@ -3824,6 +3900,7 @@ export interface operations {
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
         };
     };
     listAussonderungen: {
@@ -3854,6 +3931,7 @@ export interface operations {
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
         };
     };
     createAussonderung: {
@@ -3884,6 +3962,7 @@ export interface operations {
             409: components["responses"]["Problem409"];
             415: components["responses"]["Problem415-2"];
             422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
         };
     };
     getAussonderung: {
@@ -3910,6 +3989,7 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
         };
     };
     getAnbietung: {
@@ -3939,6 +4019,7 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
+            429: components["responses"]["Problem429"];
         };
     };
     postBewertung: {
@@ -3976,6 +4057,7 @@ export interface operations {
             409: components["responses"]["Problem409"];
             415: components["responses"]["Problem415-2"];
             422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
         };
     };
     getBewertungsbestaetigung: {
@@ -4005,6 +4087,7 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
+            429: components["responses"]["Problem429"];
         };
     };
     postEmpfangsbestaetigung: {
@@ -4040,6 +4123,7 @@ export interface operations {
             404: components["responses"]["Problem404"];
             415: components["responses"]["Problem415-2"];
             422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
         };
     };
     getAbgabe: {
@@ -4069,6 +4153,7 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
+            429: components["responses"]["Problem429"];
         };
     };
     postImportbestaetigung: {
@@ -4105,6 +4190,7 @@ export interface operations {
             409: components["responses"]["Problem409"];
             415: components["responses"]["Problem415-2"];
             422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
         };
     };
     postVernichtung: {
@@ -4132,6 +4218,7 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
+            429: components["responses"]["Problem429"];
         };
     };
     postVernichtungFreigabe: {
@@ -4159,6 +4246,7 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
+            429: components["responses"]["Problem429"];
         };
     };
     getVernichtungsprotokoll: {
@@ -4186,6 +4274,7 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
+            429: components["responses"]["Problem429"];
         };
     };
 }
