@@ -38,6 +38,8 @@ export function bundleContract(): string {
         op['x-eakte-rollen'] = [...rollen];
         const zeile = `**Berechtigte Rollen:** ${rollen.length ? rollen.map((r) => `\`${r}\``).join(', ') : 'keine'}`;
         op.description = op.description ? `${String(op.description).trimEnd()}\n\n${zeile}` : zeile;
+        // the gateway's rate limit applies to every operation: one shared 429 (openapi.yaml components)
+        op.responses = { ...(op.responses as Record<string, unknown>), '429': { $ref: '#/components/responses/Problem429' } };
       }
     }
     return JSON.stringify(doc, null, 2) + '\n';

@@ -4,10 +4,11 @@ import aktenApp from '@eakte/akten';
 import { contract } from '@eakte/api-client/contract';
 import aussonderungApp from '@eakte/aussonderung';
 import dokumenteApp from '@eakte/dokumente';
-import { BERECHTIGUNGEN, contractRoutes, createServer, errorsPlugin, operations } from '@eakte/platform';
+import gatewayApp, { gatewayConfigSchema } from '@eakte/gateway';
+import { BERECHTIGUNGEN, contractRoutes, createServer, errorsPlugin, loadConfig, operations } from '@eakte/platform';
 import protokollApp, { protokollConfigSchema } from '@eakte/protokoll';
-import { build } from '@eakte/testing';
-import { describe, expect, it } from 'vitest';
+import { authHeader, build, contractValidator, expectContract, expectProblem } from '@eakte/testing';
+import { describe, expect, it, onTestFinished } from 'vitest';
 
 const SERVICES = { akten: aktenApp, dokumente: dokumenteApp, aussonderung: aussonderungApp, protokoll: protokollApp };
 
@@ -48,5 +49,147 @@ describe('contract coverage', () => {
     const alle = Object.fromEntries(operations(contract).filter((o) => o.service === 'protokoll').map((o) => [o.operationId, () => null]));
     extra.register(contractRoutes, { document: contract, service: 'protokoll', prefix: '/api/v1', handlers: { ...alle, gibtEsNicht: () => null } });
     await expect(extra.ready()).rejects.toThrow(/handlers without operation: gibtEsNicht/);
+  });
+});
+
+// ---- the contract says what the server does -------------------------------------------------
+
+type Schema = Record<string, unknown>;
+const GUELTIGE_ID = '00000000-0000-7000-8000-000000000000';
+
+/** Follows internal `$ref`s of the bundled contract. */
+function aufgeloest<T = Schema>(node: unknown): T {
+  let n = node as Schema;
+  while (n && typeof n.$ref === 'string') {
+    n = (n.$ref as string)
+      .replace(/^#\//, '')
+      .split('/')
+      .map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'))
+      .reduce<unknown>((o, k) => (o as Schema)[k], contract) as Schema;
+  }
+  return n as T;
+}
+
+const parameter = (op: { operation: Schema }) => ((op.operation.parameters ?? []) as unknown[]).map((p) => aufgeloest<{ name: string; in: string; required?: boolean; schema?: Schema }>(p));
+
+/** Every integer schema reachable from `schema`, with its path. */
+function ganzzahlen(schema: unknown, pfad: string, out: { pfad: string; schema: Schema }[] = [], gesehen = new Set<unknown>()): typeof out {
+  const s = aufgeloest(schema);
+  if (!s || typeof s !== 'object' || gesehen.has(s)) return out;
+  gesehen.add(s);
+  const typ = s.type;
+  if (typ === 'integer' || (Array.isArray(typ) && typ.includes('integer'))) out.push({ pfad, schema: s });
+  for (const [k, v] of Object.entries((s.properties ?? {}) as Record<string, unknown>)) ganzzahlen(v, `${pfad}.${k}`, out, gesehen);
+  if (s.items) ganzzahlen(s.items, `${pfad}[]`, out, gesehen);
+  for (const k of ['oneOf', 'anyOf', 'allOf'] as const) for (const [i, v] of ((s[k] ?? []) as unknown[]).entries()) ganzzahlen(v, `${pfad}/${k}${i}`, out, gesehen);
+  return out;
+}
+
+describe('contract and behaviour agree', () => {
+  const validator = contractValidator(contract);
+
+  it('declares If-Match required on every PATCH (the server answers 428 without it)', () => {
+    const patches = operations(contract).filter((o) => o.method === 'patch');
+    expect(patches.length).toBeGreaterThan(0);
+    for (const op of patches) {
+      const ifMatch = parameter(op).find((p) => p.in === 'header' && p.name.toLowerCase() === 'if-match');
+      expect(ifMatch?.required, `${op.operationId} If-Match`).toBe(true);
+      expect(Object.keys(op.operation.responses as Schema), `${op.operationId} documents 428`).toContain('428');
+    }
+  });
+
+  it('answers 428 VORBEDINGUNG_ERFORDERLICH, not a validation error, for a PATCH without If-Match', async () => {
+    const app = await build(aktenApp);
+    const h = await authHeader({ tenant: 'demo', roles: ['sachbearbeitung'] });
+    const plan = (await app.inject({ method: 'GET', url: '/api/v1/aktenplan', headers: h })).json() as { einheiten: { id: string }[] };
+    const akte = await app.inject({ method: 'POST', url: '/api/v1/akten', headers: h, payload: { aktenplaneinheitId: plan.einheiten.at(-1)!.id, betreff: 'If-Match' } });
+    expect(akte.statusCode, akte.body).toBe(201);
+    const ohne = await app.inject({ method: 'PATCH', url: `/api/v1/akten/${akte.json().id}`, headers: h, payload: { betreff: 'Neu' } });
+    expectProblem(ohne, 428, 'VORBEDINGUNG_ERFORDERLICH');
+    expectContract(ohne, 'updateAkte');
+  });
+
+  it('declares `grund` required when a Löschsperre is released, and the server refuses the release without it', async () => {
+    const op = operations(contract).find((o) => o.operationId === 'aufhebenLoeschsperre')!;
+    expect(parameter(op).find((p) => p.name === 'grund')?.required).toBe(true);
+    const app = await build(aussonderungApp);
+    const res = await app.inject({ method: 'DELETE', url: `/api/v1/loeschsperren/${GUELTIGE_ID}`, headers: await authHeader({ tenant: 'demo', roles: ['registratur'] }) });
+    expectProblem(res, 400, 'VALIDIERUNGSFEHLER');
+    expectContract(res, 'aufhebenLoeschsperre');
+  });
+
+  it('refuses a Löschsperre without any target, in the schema as on the server', async () => {
+    const ohneZiel = { bezeichnung: 'Verfahren', grund: 'Klage' };
+    for (const body of [ohneZiel, { ...ohneZiel, akten: [], vorgaenge: [], dokumente: [] }]) {
+      expect(validator.requestBody('createLoeschsperre', body), JSON.stringify(body)).not.toEqual([]);
+    }
+    expect(validator.requestBody('createLoeschsperre', { ...ohneZiel, akten: [GUELTIGE_ID] })).toEqual([]);
+    expect(validator.requestBody('createLoeschsperre', { ...ohneZiel, akten: [], suche: { aktenzeichen: 'A' } })).toEqual([]);
+    const app = await build(aussonderungApp);
+    const h = await authHeader({ tenant: 'demo', roles: ['registratur'] });
+    for (const payload of [ohneZiel, { ...ohneZiel, akten: [] }]) {
+      const res = await app.inject({ method: 'POST', url: '/api/v1/loeschsperren', headers: h, payload });
+      expectProblem(res, 400, 'VALIDIERUNGSFEHLER');
+    }
+  });
+
+  it('documents 429 on every operation (one shared response) and the gateway answers it as documented', async () => {
+    const shared = (contract.components as { responses?: Record<string, unknown> }).responses ?? {};
+    expect(Object.keys(shared)).toContain('Problem429');
+    for (const op of operations(contract)) {
+      const r = (op.operation.responses as Record<string, { $ref?: string }>)['429'];
+      expect(r?.$ref, `${op.operationId} 429`).toBe('#/components/responses/Problem429');
+    }
+    const tot = 'http://127.0.0.1:9';
+    const app = createServer({ logLevel: 'silent' });
+    await app.register(gatewayApp, {
+      config: loadConfig(gatewayConfigSchema, { AKTEN_URL: tot, DOKUMENTE_URL: tot, AUSSONDERUNG_URL: tot, PROTOKOLL_URL: tot, RATE_LIMIT_MAX: '1', RATE_LIMIT_WINDOW_MS: '60000' }),
+    });
+    await app.ready();
+    onTestFinished(() => app.close());
+    await app.inject({ method: 'GET', url: '/api/v1/aktenplan' });
+    const res = await app.inject({ method: 'GET', url: '/api/v1/aktenplan' });
+    expectProblem(res, 429, 'ZU_VIELE_ANFRAGEN');
+    expect(res.headers['retry-after']).toBeTruthy();
+    expectContract(res, 'getAktenplan');
+  });
+
+  it('documents the 422 of an Umprotokollierung to a unit that does not exist', async () => {
+    const app = await build(aktenApp);
+    const h = await authHeader({ tenant: 'demo', roles: ['registratur'] });
+    const plan = (await app.inject({ method: 'GET', url: '/api/v1/aktenplan', headers: h })).json() as { einheiten: { id: string }[] };
+    const akte = await app.inject({ method: 'POST', url: '/api/v1/akten', headers: h, payload: { aktenplaneinheitId: plan.einheiten.at(-1)!.id, betreff: 'Umzug ins Nichts' } });
+    const res = await app.inject({ method: 'POST', url: `/api/v1/akten/${akte.json().id}/umprotokollierung`, headers: h, payload: { aktenplaneinheitId: GUELTIGE_ID, grund: 'Neuordnung' } });
+    expectProblem(res, 422, 'NICHT_VERARBEITBAR');
+    expectContract(res, 'umprotokolliereAkte');
+  });
+
+  it('bounds every integer a client sends (parameters and bodies) by a minimum and a maximum', () => {
+    const offen: string[] = [];
+    for (const op of operations(contract)) {
+      const eingaben = parameter(op).flatMap((p) => ganzzahlen(p.schema, `${op.operationId} ${p.in}.${p.name}`));
+      const body = aufgeloest<{ content?: Record<string, { schema?: unknown }> }>(op.operation.requestBody ?? {});
+      for (const [typ, m] of Object.entries(body.content ?? {})) eingaben.push(...ganzzahlen(m.schema, `${op.operationId} body(${typ})`));
+      for (const e of eingaben) if (typeof e.schema.minimum !== 'number' || typeof e.schema.maximum !== 'number') offen.push(e.pfad);
+    }
+    expect(offen).toEqual([]);
+  });
+
+  it('accepts the largest sequence number the contract allows and refuses the next one with a validation error', async () => {
+    const app = await build(protokollApp, {}, protokollConfigSchema);
+    const h = await authHeader({ tenant: 'demo', roles: ['pruefung'] });
+    const op = operations(contract).find((o) => o.operationId === 'pruefeProtokoll')!;
+    const max = aufgeloest(parameter(op).find((p) => p.name === 'bis')!.schema).maximum as number;
+    expect(max).toBe(Number.MAX_SAFE_INTEGER);
+    for (const [id, url] of [['pruefeProtokoll', '/api/v1/protokoll/pruefung'], ['exportProtokoll', '/api/v1/protokoll/export']] as const) {
+      const ok = await app.inject({ method: 'GET', url: `${url}?bis=${max}`, headers: h });
+      expect(ok.statusCode, ok.body.slice(0, 300)).toBe(200);
+      if (id === 'pruefeProtokoll') expectContract(ok, id);
+      for (const zuGross of [String(max + 1), '9223372036854775808', '99999999999999999999']) {
+        const res = await app.inject({ method: 'GET', url: `${url}?bis=${zuGross}`, headers: h });
+        expectProblem(res, 400, 'VALIDIERUNGSFEHLER');
+        expectContract(res, id);
+      }
+    }
   });
 });

@@ -1243,7 +1243,7 @@ export interface components {
             name?: string;
             einstellungen?: components["schemas"]["Einstellungen"];
         };
-        /** @description Per-tenant sequence number of an audit event (gap-free, starting at 1, at most 2^53 − 1). */
+        /** @description Per-tenant sequence number of an audit event (gap-free, starting at 1, at most 2^53−1). */
         Sequenz: number;
         Aenderung: {
             feld: string;
@@ -1782,7 +1782,7 @@ export interface components {
             items: components["schemas"]["Loeschsperre"][];
             nextCursor: string | null;
         };
-        /** @description At least one of `akten`, `vorgaenge`, `dokumente`, `suche`. */
+        /** @description At least one target, a non-empty `akten`, `vorgaenge` or `dokumente`, or a `suche`. */
         LoeschsperreNeu: {
             bezeichnung: string;
             grund: string;
@@ -1791,7 +1791,13 @@ export interface components {
             vorgaenge?: components["schemas"]["Uuid"][];
             dokumente?: components["schemas"]["Uuid"][];
             suche?: components["schemas"]["LoeschsperreSuche"];
-        };
+        } & ({
+            akten: unknown;
+        } | {
+            vorgaenge: unknown;
+        } | {
+            dokumente: unknown;
+        } | unknown);
         /** @description An Akte whose retention has ended and that is in no Aussonderung yet. */
         FaelligeAkte: {
             id: components["schemas"]["Uuid"];
@@ -1912,6 +1918,17 @@ export interface components {
         };
     };
     responses: {
+        /** @description Too many requests from this token (or, without a token, this address) in the gateway's window (`ZU_VIELE_ANFRAGEN`); `Retry-After` says when to try again. */
+        Problem429: {
+            headers: {
+                /** @description Seconds until the window allows requests again. */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description Missing, invalid or expired bearer token. */
         Problem401: {
             headers: {
@@ -2046,13 +2063,13 @@ export interface components {
     };
     parameters: {
         IdPfad: components["schemas"]["Uuid"];
-        /** @description The `ETag` of the last read; required (428 without, 412 when outdated). */
+        /** @description The `ETag` of the last read; 428 `VORBEDINGUNG_ERFORDERLICH` when missing, 412 when outdated. */
         IfMatch: string;
         /** @description Page size (at most 200). */
         Limit: number;
         /** @description Opaque cursor from `nextCursor` of the previous page. */
         Cursor: string;
-        /** @description The ETag of the version being changed. Required; 428 when missing, 412 when stale. */
+        /** @description The ETag of the version being changed; 428 `VORBEDINGUNG_ERFORDERLICH` when missing, 412 when stale. */
         "IfMatch-2": string;
         /** @description Page size (at most 200). */
         limit: number;
@@ -2106,6 +2123,7 @@ export interface operations {
             };
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
         };
     };
     getAktenplaneinheit: {
@@ -2133,6 +2151,7 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
         };
     };
     deleteAktenplaneinheit: {
@@ -2158,14 +2177,15 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
+            429: components["responses"]["Problem429"];
         };
     };
     updateAktenplaneinheit: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The `ETag` of the last read; required (428 without, 412 when outdated). */
-                "If-Match"?: components["parameters"]["IfMatch"];
+            header: {
+                /** @description The `ETag` of the last read; 428 `VORBEDINGUNG_ERFORDERLICH` when missing, 412 when outdated. */
+                "If-Match": components["parameters"]["IfMatch"];
             };
             path: {
                 id: components["parameters"]["IdPfad"];
@@ -2195,6 +2215,7 @@ export interface operations {
             409: components["responses"]["Problem409"];
             412: components["responses"]["Problem412"];
             428: components["responses"]["Problem428"];
+            429: components["responses"]["Problem429"];
         };
     };
     listMandanten: {
@@ -2223,6 +2244,7 @@ export interface operations {
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
         };
     };
     createMandant: {
@@ -2263,6 +2285,7 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             409: components["responses"]["Problem409"];
+            429: components["responses"]["Problem429"];
         };
     };
     getMandant: {
@@ -2286,14 +2309,15 @@ export interface operations {
             };
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
         };
     };
     updateMandant: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the version being changed. Required; 428 when missing, 412 when stale. */
-                "If-Match"?: components["parameters"]["IfMatch-2"];
+            header: {
+                /** @description The ETag of the version being changed; 428 `VORBEDINGUNG_ERFORDERLICH` when missing, 412 when stale. */
+                "If-Match": components["parameters"]["IfMatch-2"];
             };
             path?: never;
             cookie?: never;
@@ -2326,6 +2350,7 @@ export interface operations {
             403: components["responses"]["Problem403"];
             412: components["responses"]["Problem412"];
             428: components["responses"]["Problem428"];
+            429: components["responses"]["Problem429"];
         };
     };
     listProtokoll: {
@@ -2364,6 +2389,7 @@ export interface operations {
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
         };
     };
     pruefeProtokoll: {
@@ -2392,6 +2418,7 @@ export interface operations {
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
         };
     };
     exportProtokoll: {
@@ -2420,6 +2447,7 @@ export interface operations {
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
         };
     };
     listProtokollCheckpoints: {
@@ -2448,6 +2476,7 @@ export interface operations {
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
         };
     };
     createProtokollCheckpoint: {
@@ -2479,6 +2508,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["Problem429"];
         };
     };
     getProtokollSchluessel: {
@@ -2501,6 +2531,7 @@ export interface operations {
             };
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
         };
     };
     getAkteHistorie: {
@@ -2532,6 +2563,7 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
         };
     };
     createAktenplaneinheit: {
@@ -2562,6 +2594,7 @@ export interface operations {
             403: components["responses"]["Problem403"];
             409: components["responses"]["Problem409"];
             422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
         };
     };
     exportAktenplan: {
@@ -2589,6 +2622,7 @@ export interface operations {
             };
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
         };
     };
     importAktenplan: {
@@ -2644,6 +2678,7 @@ export interface operations {
                 };
             };
             422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
         };
     };
     listOrganisationseinheiten: {
@@ -2666,6 +2701,7 @@ export interface operations {
             };
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
         };
     };
     createOrganisationseinheit: {
@@ -2694,6 +2730,7 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             409: components["responses"]["Problem409"];
+            429: components["responses"]["Problem429"];
         };
     };
     setBenutzer: {
@@ -2725,6 +2762,7 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
         };
     };
     listAkten: {
@@ -2762,6 +2800,7 @@ export interface operations {
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
         };
     };
     createAkte: {
@@ -2792,6 +2831,7 @@ export interface operations {
             403: components["responses"]["Problem403"];
             409: components["responses"]["Problem409"];
             422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
         };
     };
     getAkte: {
@@ -2819,14 +2859,15 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
         };
     };
     updateAkte: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The `ETag` of the last read; required (428 without, 412 when outdated). */
-                "If-Match"?: components["parameters"]["IfMatch"];
+            header: {
+                /** @description The `ETag` of the last read; 428 `VORBEDINGUNG_ERFORDERLICH` when missing, 412 when outdated. */
+                "If-Match": components["parameters"]["IfMatch"];
             };
             path: {
                 id: components["parameters"]["IdPfad"];
@@ -2857,6 +2898,7 @@ export interface operations {
             412: components["responses"]["Problem412"];
             422: components["responses"]["Problem422"];
             428: components["responses"]["Problem428"];
+            429: components["responses"]["Problem429"];
         };
     };
     zdaAkte: {
@@ -2898,6 +2940,7 @@ export interface operations {
                 };
             };
             422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
         };
     };
     wiederaufnahmeAkte: {
@@ -2930,6 +2973,7 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
+            429: components["responses"]["Problem429"];
         };
     };
     umprotokolliereAkte: {
@@ -2962,6 +3006,16 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
+            /** @description The target Aktenplaneinheit does not exist or takes no new Akten today (`NICHT_VERARBEITBAR`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["Problem429"];
         };
     };
     listVorgaengeDerAkte: {
@@ -2993,6 +3047,7 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
         };
     };
     createVorgang: {
@@ -3025,6 +3080,7 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
+            429: components["responses"]["Problem429"];
         };
     };
     listVorgaenge: {
@@ -3054,6 +3110,7 @@ export interface operations {
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
         };
     };
     getVorgang: {
@@ -3081,14 +3138,15 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
         };
     };
     updateVorgang: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The `ETag` of the last read; required (428 without, 412 when outdated). */
-                "If-Match"?: components["parameters"]["IfMatch"];
+            header: {
+                /** @description The `ETag` of the last read; 428 `VORBEDINGUNG_ERFORDERLICH` when missing, 412 when outdated. */
+                "If-Match": components["parameters"]["IfMatch"];
             };
             path: {
                 id: components["parameters"]["IdPfad"];
@@ -3118,6 +3176,7 @@ export interface operations {
             409: components["responses"]["Problem409"];
             412: components["responses"]["Problem412"];
             428: components["responses"]["Problem428"];
+            429: components["responses"]["Problem429"];
         };
     };
     zdaVorgang: {
@@ -3151,6 +3210,7 @@ export interface operations {
             404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
             422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
         };
     };
     suche: {
@@ -3181,6 +3241,7 @@ export interface operations {
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
         };
     };
     listDokumente: {
@@ -3219,6 +3280,7 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
         };
     };
     createDokument: {
@@ -3262,6 +3324,7 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422Upload"];
+            429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
         };
     };
@@ -3290,14 +3353,15 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
         };
     };
     updateDokument: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the version being changed. Required; 428 when missing, 412 when stale. */
-                "If-Match"?: components["parameters"]["IfMatch-2"];
+            header: {
+                /** @description The ETag of the version being changed; 428 `VORBEDINGUNG_ERFORDERLICH` when missing, 412 when stale. */
+                "If-Match": components["parameters"]["IfMatch-2"];
             };
             path: {
                 id: components["schemas"]["Uuid"];
@@ -3332,6 +3396,7 @@ export interface operations {
             409: components["responses"]["Problem409"];
             412: components["responses"]["Problem412"];
             428: components["responses"]["Problem428"];
+            429: components["responses"]["Problem429"];
         };
     };
     listDokumentVersionen: {
@@ -3358,6 +3423,7 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
         };
     };
     createDokumentVersion: {
@@ -3399,6 +3465,7 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422Upload"];
+            429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
         };
     };
@@ -3426,6 +3493,7 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
         };
     };
     getDokumentInhalt: {
@@ -3503,6 +3571,7 @@ export interface operations {
                 };
             };
             416: components["responses"]["Problem416"];
+            429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
         };
     };
@@ -3583,6 +3652,7 @@ export interface operations {
                 };
             };
             416: components["responses"]["Problem416"];
+            429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
         };
     };
@@ -3629,6 +3699,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
         };
     };
@@ -3668,6 +3739,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
         };
     };
@@ -3704,6 +3776,7 @@ export interface operations {
             };
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
         };
     };
@@ -3737,6 +3810,7 @@ export interface operations {
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
         };
     };
     createLoeschsperre: {
@@ -3766,13 +3840,14 @@ export interface operations {
             403: components["responses"]["Problem403"];
             415: components["responses"]["Problem415-2"];
             422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
         };
     };
     aufhebenLoeschsperre: {
         parameters: {
-            query?: {
-                /** @description Why the hold is released (e.g. the judgment is final). Required: without it the answer is 400 `VALIDIERUNGSFEHLER` (checked after the hold was found, so that another tenant's id answers 404 like a missing one). */
-                grund?: string;
+            query: {
+                /** @description Why the hold is released (e.g. the judgment is final); without it the answer is 400 `VALIDIERUNGSFEHLER`, whatever the id. */
+                grund: string;
             };
             header?: never;
             path: {
@@ -3796,6 +3871,7 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
+            429: components["responses"]["Problem429"];
         };
     };
     listFaelligeAkten: {
@@ -3828,6 +3904,7 @@ export interface operations {
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
         };
     };
     listAussonderungen: {
@@ -3858,6 +3935,7 @@ export interface operations {
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
         };
     };
     createAussonderung: {
@@ -3888,6 +3966,7 @@ export interface operations {
             409: components["responses"]["Problem409"];
             415: components["responses"]["Problem415-2"];
             422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
         };
     };
     getAussonderung: {
@@ -3914,6 +3993,7 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
         };
     };
     getAnbietung: {
@@ -3943,6 +4023,7 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
+            429: components["responses"]["Problem429"];
         };
     };
     postBewertung: {
@@ -3980,6 +4061,7 @@ export interface operations {
             409: components["responses"]["Problem409"];
             415: components["responses"]["Problem415-2"];
             422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
         };
     };
     getBewertungsbestaetigung: {
@@ -4009,6 +4091,7 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
+            429: components["responses"]["Problem429"];
         };
     };
     postEmpfangsbestaetigung: {
@@ -4044,6 +4127,7 @@ export interface operations {
             404: components["responses"]["Problem404"];
             415: components["responses"]["Problem415-2"];
             422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
         };
     };
     getAbgabe: {
@@ -4073,6 +4157,7 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
+            429: components["responses"]["Problem429"];
         };
     };
     postImportbestaetigung: {
@@ -4109,6 +4194,7 @@ export interface operations {
             409: components["responses"]["Problem409"];
             415: components["responses"]["Problem415-2"];
             422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
         };
     };
     postVernichtung: {
@@ -4136,6 +4222,7 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
+            429: components["responses"]["Problem429"];
         };
     };
     postVernichtungFreigabe: {
@@ -4163,6 +4250,7 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
+            429: components["responses"]["Problem429"];
         };
     };
     getVernichtungsprotokoll: {
@@ -4190,6 +4278,7 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
+            429: components["responses"]["Problem429"];
         };
     };
 }

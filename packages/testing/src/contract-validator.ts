@@ -21,6 +21,22 @@ export function contractValidator(doc: OpenApiDocument) {
   const byId = new Map(operations(doc).map((o) => [o.operationId, o]));
 
   return {
+    /** Errors of a JSON request body against the operation's request schema ([] when valid). */
+    requestBody(operationId: string, body: unknown): string[] {
+      const op = byId.get(operationId);
+      if (!op) return [`unknown operation ${operationId}`];
+      let base = `#/paths/${escape(op.path)}/${op.method}/requestBody`;
+      let rb = op.operation.requestBody as { $ref?: string; content?: Record<string, unknown> } | undefined;
+      while (rb?.$ref) {
+        base = rb.$ref;
+        rb = resolve(doc, rb.$ref) as typeof rb;
+      }
+      if (!rb?.content?.['application/json']) return [`${operationId} takes no JSON body`];
+      const validate = ajv.getSchema(`contract${base}/content/application~1json/schema`);
+      if (!validate) return [`no request schema for ${operationId}`];
+      return validate(body) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`);
+    },
+
     validate(operationId: string, status: number, contentType: string | undefined, body: string): string[] {
       const op = byId.get(operationId);
       if (!op) return [`unknown operation ${operationId}`];
