@@ -1,0 +1,42 @@
+// The shell examples of the documentation: curl blocks taken from Markdown, expected statuses marked.
+export interface Block {
+  zeile: number;
+  text: string;
+}
+
+/** The shell blocks of a Markdown text that call curl, indentation of list items removed. */
+export function curlBloecke(markdown: string): Block[] {
+  const zeilen = markdown.split('\n');
+  const bloecke: Block[] = [];
+  for (let i = 0; i < zeilen.length; i++) {
+    const auf = /^(\s*)```(bash|sh|shell)\s*$/.exec(zeilen[i]!);
+    if (!auf) continue;
+    const einzug = auf[1]!.length;
+    const inhalt: string[] = [];
+    let j = i + 1;
+    for (; j < zeilen.length && !/^\s*```\s*$/.test(zeilen[j]!); j++) inhalt.push(zeilen[j]!.slice(Math.min(einzug, zeilen[j]!.search(/\S|$/))));
+    const text = inhalt.join('\n');
+    if (/(^|[\s($|])curl\s/m.test(text)) bloecke.push({ zeile: i + 2, text });
+    i = j;
+  }
+  return bloecke;
+}
+
+/** `# → 409` after a command: BEISPIEL_ERWARTET set for exactly that command (with its continuation lines). */
+export function mitErwartetemStatus(text: string): string {
+  const zeilen = text.split('\n');
+  const aus: string[] = [];
+  for (let i = 0; i < zeilen.length; i++) {
+    const m = /#\s*→\s*(\d{3})\b/.exec(zeilen[i]!);
+    if (!m) {
+      aus.push(zeilen[i]!);
+      continue;
+    }
+    // the command starts where the previous line no longer continues it
+    let anfang = aus.length;
+    while (anfang > 0 && /\\\s*$/.test(aus[anfang - 1]!)) anfang--;
+    aus.splice(anfang, 0, `export BEISPIEL_ERWARTET=${m[1]}`);
+    aus.push(zeilen[i]!, 'unset BEISPIEL_ERWARTET');
+  }
+  return aus.join('\n');
+}

@@ -1,0 +1,76 @@
+// Every curl example of the README and of docs/*.md runs against the platform as `pnpm start` starts it,
+// taken from the Markdown itself, so the documentation cannot drift from what the platform does.
+// Per file, its ```sh/```bash/```shell blocks that call curl run in order in one bash session (a later
+// block uses the ids an earlier one took), in a fresh directory, the way a reader pastes them: after
+// `pnpm start`, in a checkout (`pnpm run token` signs with the platform's key). The prelude
+// beispiel-rahmen.sh lets curl fail the example on any status but 2xx, or but the one a `# → 409`
+// comment on the command's last line names.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { root } from '../lib/generated.js';
+import { curlBloecke, mitErwartetemStatus } from './beispiele.js';
+import { lauf, plattform } from './lib.js';
+
+const dateien = ['README.md', ...readdirSync(path.join(root, 'docs')).filter((n) => n.endsWith('.md')).sort().map((n) => `docs/${n}`)];
+
+async function kleinesPdf(titel: string): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  const seite = pdf.addPage([595, 842]);
+  const schrift = await pdf.embedFont(StandardFonts.Helvetica);
+  seite.drawText(`${titel}: Bescheid ueber die Sondernutzung der Hauptstrasse`, { x: 50, y: 780, size: 12, font: schrift });
+  return pdf.save();
+}
+
+/** The files the examples upload (`@name.pdf`, `-T name.txt`) and do not create themselves: small ones, made here. */
+async function legeDateienAn(dir: string, text: string) {
+  for (const m of text.matchAll(/(?:@|-T\s+)([\wäöüÄÖÜß.-]+\.(pdf|txt))\b/g)) {
+    const datei = path.join(dir, m[1]!);
+    if (existsSync(datei)) continue;
+    writeFileSync(datei, m[2] === 'pdf' ? await kleinesPdf(m[1]!) : `${m[1]}: Vermerk über das Telefonat mit dem Antragsteller.\n`);
+  }
+}
+
+const verzeichnisse: string[] = [];
+afterAll(() => {
+  for (const d of verzeichnisse) rmSync(d, { recursive: true, force: true });
+});
+
+describe('the documentation examples run as written', () => {
+  it('finds the examples', () => {
+    expect(curlBloecke(readFileSync(path.join(root, 'README.md'), 'utf8')).length).toBeGreaterThanOrEqual(3);
+  });
+
+  for (const datei of dateien) {
+    const bloecke = curlBloecke(readFileSync(path.join(root, datei), 'utf8'));
+    if (bloecke.length === 0) continue;
+    it(`${datei}: ${bloecke.length} blocks with curl`, { timeout: 300_000 }, async () => {
+      const { port, dataDir } = plattform();
+      const dir = mkdtempSync(path.join(tmpdir(), 'eakte-beispiele-'));
+      verzeichnisse.push(dir);
+      // a reader's checkout: `pnpm run token` and `pnpm tenant:import` as the root package.json defines them
+      const paket = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+      const skripte = Object.fromEntries(Object.entries(paket.scripts).map(([k, v]) => [k, v.replace(/(^|\s)(scripts|services)\//g, `$1${root}/$2/`)]));
+      writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ private: true, scripts: skripte }));
+      const alle = bloecke.map((b) => b.text).join('\n');
+      await legeDateienAn(dir, alle);
+      // the reader's platform listens on 3000; this one on a free port
+      const skript = [
+        `source ${JSON.stringify(path.join(root, 'scripts/aussen/beispiel-rahmen.sh'))}`,
+        ...bloecke.map((b) => `echo "@@block ${datei}:${b.zeile}" >&2\n${mitErwartetemStatus(b.text).replaceAll('127.0.0.1:3000', `127.0.0.1:${port}`)}`),
+        '',
+      ].join('\n');
+      writeFileSync(path.join(dir, 'beispiele.sh'), skript);
+      const r = await lauf('bash', ['beispiele.sh'], {
+        cwd: dir,
+        timeoutMs: 280_000,
+        env: { PATH: `${path.join(root, 'node_modules/.bin')}:${process.env.PATH}`, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir },
+      });
+      const stderr = r.stderr.split('\n');
+      const letzterBlock = stderr.filter((z) => z.startsWith('@@block ')).at(-1);
+      expect(r.code, `${letzterBlock}\n${stderr.slice(-30).join('\n')}\n${r.stdout.toString().slice(-2000)}`).toBe(0);
+    });
+  }
+});
