@@ -32,7 +32,7 @@ async function dokument(groesse: number, dateiname = 'Bescheid.pdf') {
   const form = new FormData();
   form.set('betreff', 'Bescheid');
   form.set('datumDesSchreibens', '2026-03-02');
-  form.set('datei', new Blob([inhalt], { type: 'application/pdf' }), dateiname);
+  form.set('datei', new Blob([new Uint8Array(inhalt)], { type: 'application/pdf' }), dateiname);
   const res = await fetch(api(`/vorgaenge/${vorgangId}/dokumente`), { method: 'POST', headers: { authorization: `Bearer ${t}` }, body: form });
   expect(res.status, await res.clone().text()).toBe(201);
   return { id: ((await res.json()) as { id: string }).id, inhalt };
@@ -216,7 +216,7 @@ describe("Node's fetch", () => {
     const form = new FormData();
     form.set('betreff', 'Stellungnahme ADFC');
     form.set('datumDesSchreibens', '2026-03-02');
-    form.set('datei', new Blob([inhalt], { type: 'application/pdf' }), 'Stellungnahme Mühlenstraße.pdf');
+    form.set('datei', new Blob([new Uint8Array(inhalt)], { type: 'application/pdf' }), 'Stellungnahme Mühlenstraße.pdf');
     const up = await fetch(api(`/vorgaenge/${vorgangId}/dokumente`), { method: 'POST', headers: { authorization: `Bearer ${t}` }, body: form });
     expect(up.status, await up.clone().text()).toBe(201);
     const id = ((await up.json()) as { id: string }).id;
