@@ -22,12 +22,12 @@ export function curlBloecke(markdown: string): Block[] {
   return bloecke;
 }
 
-/** `# → 409` after a command: BEISPIEL_ERWARTET set for exactly that command (with its continuation lines). */
+/** `# → 409 [CODE]` after a command: BEISPIEL_ERWARTET (and BEISPIEL_CODE) set for exactly that command, with its continuation lines. */
 export function mitErwartetemStatus(text: string): string {
   const zeilen = text.split('\n');
   const aus: string[] = [];
   for (let i = 0; i < zeilen.length; i++) {
-    const m = /#\s*→\s*(\d{3})\b/.exec(zeilen[i]!);
+    const m = /#\s*→\s*(\d{3})\b(?:\s+([A-Z][A-Z_]+)\b)?/.exec(zeilen[i]!);
     if (!m) {
       aus.push(zeilen[i]!);
       continue;
@@ -35,8 +35,8 @@ export function mitErwartetemStatus(text: string): string {
     // the command starts where the previous line no longer continues it
     let anfang = aus.length;
     while (anfang > 0 && /\\\s*$/.test(aus[anfang - 1]!)) anfang--;
-    aus.splice(anfang, 0, `export BEISPIEL_ERWARTET=${m[1]}`);
-    aus.push(zeilen[i]!, 'unset BEISPIEL_ERWARTET');
+    aus.splice(anfang, 0, `export BEISPIEL_ERWARTET=${m[1]} BEISPIEL_CODE=${m[2] ?? ''}`);
+    aus.push(zeilen[i]!, 'unset BEISPIEL_ERWARTET BEISPIEL_CODE');
   }
   return aus.join('\n');
 }

@@ -39,8 +39,19 @@ afterAll(() => {
 });
 
 describe('the documentation examples run as written', () => {
-  it('finds the examples', () => {
+  it('finds the examples and the statuses they expect', () => {
     expect(curlBloecke(readFileSync(path.join(root, 'README.md'), 'utf8')).length).toBeGreaterThanOrEqual(3);
+    const md = ['Text', '  ```sh', '  curl -H "$H" \\', '    "$API/akten/x"   # → 404 NICHT_GEFUNDEN', '  curl "$API/health"', '  ```', '```sh', 'pnpm start', '```'].join('\n');
+    const [block, ...rest] = curlBloecke(md);
+    expect(rest).toEqual([]);
+    expect(block!.zeile).toBe(3);
+    expect(mitErwartetemStatus(block!.text).split('\n')).toEqual([
+      'export BEISPIEL_ERWARTET=404 BEISPIEL_CODE=NICHT_GEFUNDEN',
+      'curl -H "$H" \\',
+      '  "$API/akten/x"   # → 404 NICHT_GEFUNDEN',
+      'unset BEISPIEL_ERWARTET BEISPIEL_CODE',
+      'curl "$API/health"',
+    ]);
   });
 
   for (const datei of dateien) {
