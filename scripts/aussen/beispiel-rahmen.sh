@@ -34,3 +34,12 @@ curl() {
 }
 
 trap 'echo "@@fehlgeschlagen: $BASH_COMMAND" >&2' ERR
+
+# The platform is installed and running already (the reader's `pnpm start` in another terminal).
+npm() { echo "(npm $*: pnpm is installed)" >&2; }
+pnpm() {
+  case "${1:-}" in
+    start | install) echo "(pnpm $1: the platform of the test is running)" >&2 ;;
+    *) command pnpm "$@" ;;
+  esac
+}

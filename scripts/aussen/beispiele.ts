@@ -4,7 +4,10 @@ export interface Block {
   text: string;
 }
 
-/** The shell blocks of a Markdown text that call curl, indentation of list items removed. */
+/**
+ * The shell blocks of a Markdown text that call curl, and those that only set variables for them (`API=…`,
+ * `export TOKEN=$(…)`), indentation of list items removed. Other blocks (`pnpm test`, …) are not run.
+ */
 export function curlBloecke(markdown: string): Block[] {
   const zeilen = markdown.split('\n');
   const bloecke: Block[] = [];
@@ -16,7 +19,8 @@ export function curlBloecke(markdown: string): Block[] {
     let j = i + 1;
     for (; j < zeilen.length && !/^\s*```\s*$/.test(zeilen[j]!); j++) inhalt.push(zeilen[j]!.slice(Math.min(einzug, zeilen[j]!.search(/\S|$/))));
     const text = inhalt.join('\n');
-    if (/(^|[\s($|])curl\s/m.test(text)) bloecke.push({ zeile: i + 2, text });
+    const nurVariablen = inhalt.some((z) => z.trim()) && inhalt.every((z) => !z.trim() || /^\s*#/.test(z) || /^\s*(export\s+)?[A-Za-z_][A-Za-z0-9_]*=/.test(z));
+    if (/(^|[\s($|])curl\s/m.test(text) || nurVariablen) bloecke.push({ zeile: i + 2, text });
     i = j;
   }
   return bloecke;
