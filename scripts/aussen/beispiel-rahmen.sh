@@ -1,31 +1,45 @@
 # Prelude of the README examples run by readme-beispiele.test.ts (sourced before the blocks of one file).
 # curl keeps its arguments, its output and its exit code; on top, a status other than 2xx fails the
-# example, unless the example names the status it expects with a comment `# → 409` (the test turns that
-# into BEISPIEL_ERWARTET for the command).
+# example, unless the example names the status it expects with a comment `# → 409` or `# → 409 CODE`
+# (the test turns that into BEISPIEL_ERWARTET and BEISPIEL_CODE, the problem's `code`, for the command).
 set -euo pipefail
 
 curl() {
-  local fehler rc=0 status aufruf
+  local fehler antwort rc=0 status aufruf grund=''
   aufruf=$(printf '%s ' "$@" | sed -E 's/Bearer [A-Za-z0-9._-]+/Bearer …/g' | cut -c1-400)
   fehler=$(mktemp)
-  command curl "$@" --write-out '%{stderr}\n@@status %{http_code}\n' 2>"$fehler" || rc=$?
+  antwort=$(mktemp)
+  command curl "$@" --write-out '%{stderr}\n@@status %{http_code}\n' 2>"$fehler" >"$antwort" || rc=$?
+  cat "$antwort"
   # curl's own messages pass on; its progress meter (stdout not a terminal) and the status line do not
   grep -v -e '^@@status ' -e '^$' -e '% Total' -e 'Dload  Upload' -e ':--:-' "$fehler" >&2 || true
   status=$(grep '^@@status ' "$fehler" | tail -n 1 | cut -d' ' -f2)
-  rm -f "$fehler"
   if [ "$rc" -ne 0 ]; then
-    echo "curl $aufruf: exit code $rc" >&2
-    return "$rc"
-  fi
-  if [ -n "${BEISPIEL_ERWARTET:-}" ]; then
+    grund="exit code $rc"
+  elif [ -n "${BEISPIEL_ERWARTET:-}" ]; then
     if [ "$status" != "$BEISPIEL_ERWARTET" ]; then
-      echo "curl $aufruf: status $status, the example says $BEISPIEL_ERWARTET" >&2
-      return 22
+      grund="status $status, the example says $BEISPIEL_ERWARTET"
+    elif [ -n "${BEISPIEL_CODE:-}" ] && ! grep -q "\"code\":\"$BEISPIEL_CODE\"" "$antwort"; then
+      grund="the problem's code is not $BEISPIEL_CODE, as the example says"
     fi
   elif [ "${status:0:1}" != 2 ]; then
-    echo "curl $aufruf: status $status" >&2
+    grund="status $status"
+  fi
+  rm -f "$fehler" "$antwort"
+  if [ -n "$grund" ]; then
+    echo "curl $aufruf: $grund" >&2
+    [ "$rc" -ne 0 ] && return "$rc"
     return 22
   fi
 }
 
 trap 'echo "@@fehlgeschlagen: $BASH_COMMAND" >&2' ERR
+
+# The platform is installed and running already (the reader's `pnpm start` in another terminal).
+npm() { echo "(npm $*: pnpm is installed)" >&2; }
+pnpm() {
+  case "${1:-}" in
+    start | install) echo "(pnpm $1: the platform of the test is running)" >&2 ;;
+    *) command pnpm "$@" ;;
+  esac
+}

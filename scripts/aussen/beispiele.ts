@@ -4,7 +4,10 @@ export interface Block {
   text: string;
 }
 
-/** The shell blocks of a Markdown text that call curl, indentation of list items removed. */
+/**
+ * The shell blocks of a Markdown text that call curl, and those that only set variables for them (`API=…`,
+ * `export TOKEN=$(…)`), indentation of list items removed. Other blocks (`pnpm test`, …) are not run.
+ */
 export function curlBloecke(markdown: string): Block[] {
   const zeilen = markdown.split('\n');
   const bloecke: Block[] = [];
@@ -16,18 +19,19 @@ export function curlBloecke(markdown: string): Block[] {
     let j = i + 1;
     for (; j < zeilen.length && !/^\s*```\s*$/.test(zeilen[j]!); j++) inhalt.push(zeilen[j]!.slice(Math.min(einzug, zeilen[j]!.search(/\S|$/))));
     const text = inhalt.join('\n');
-    if (/(^|[\s($|])curl\s/m.test(text)) bloecke.push({ zeile: i + 2, text });
+    const nurVariablen = inhalt.some((z) => z.trim()) && inhalt.every((z) => !z.trim() || /^\s*#/.test(z) || /^\s*(export\s+)?[A-Za-z_][A-Za-z0-9_]*=/.test(z));
+    if (/(^|[\s($|])curl\s/m.test(text) || nurVariablen) bloecke.push({ zeile: i + 2, text });
     i = j;
   }
   return bloecke;
 }
 
-/** `# → 409` after a command: BEISPIEL_ERWARTET set for exactly that command (with its continuation lines). */
+/** `# → 409 [CODE]` after a command: BEISPIEL_ERWARTET (and BEISPIEL_CODE) set for exactly that command, with its continuation lines. */
 export function mitErwartetemStatus(text: string): string {
   const zeilen = text.split('\n');
   const aus: string[] = [];
   for (let i = 0; i < zeilen.length; i++) {
-    const m = /#\s*→\s*(\d{3})\b/.exec(zeilen[i]!);
+    const m = /#\s*→\s*(\d{3})\b(?:\s+([A-Z][A-Z_]+)\b)?/.exec(zeilen[i]!);
     if (!m) {
       aus.push(zeilen[i]!);
       continue;
@@ -35,8 +39,8 @@ export function mitErwartetemStatus(text: string): string {
     // the command starts where the previous line no longer continues it
     let anfang = aus.length;
     while (anfang > 0 && /\\\s*$/.test(aus[anfang - 1]!)) anfang--;
-    aus.splice(anfang, 0, `export BEISPIEL_ERWARTET=${m[1]}`);
-    aus.push(zeilen[i]!, 'unset BEISPIEL_ERWARTET');
+    aus.splice(anfang, 0, `export BEISPIEL_ERWARTET=${m[1]} BEISPIEL_CODE=${m[2] ?? ''}`);
+    aus.push(zeilen[i]!, 'unset BEISPIEL_ERWARTET BEISPIEL_CODE');
   }
   return aus.join('\n');
 }

@@ -158,6 +158,22 @@ with urllib.request.urlopen(urllib.request.Request(basis + "/dokumente/" + dok["
     expect(r.stdout.toString().trim().split('\n')).toEqual(['liste True', 'vorgang 201 Anhörung', `dokument 201 Antrag Förderung.pdf ${sha256(inhalt)}`, `inhalt ${sha256(inhalt)}`]);
   });
 
+  it('http.client sends a raw body chunked (no Expect: 100-continue): an Aktenplan CSV is imported', async () => {
+    const reg = await token({ tenant: 'demo2', roles: ['registratur'] });
+    const r = await python(
+      `import http.client, json, sys, urllib.parse
+u = urllib.parse.urlsplit(sys.argv[1])
+con = http.client.HTTPConnection(u.hostname, u.port)
+zeilen = iter([b"kennzeichen;titel;frist;aussonderungsart\\n", "3.8;Gewässerschau (Python);5;V\\n".encode()])
+con.request("POST", u.path, body=zeilen, encode_chunked=True, headers={"Authorization": "Bearer " + sys.argv[2], "Content-Type": "text/csv"})
+res = con.getresponse()
+print(res.status, json.dumps(json.load(res), sort_keys=True))`,
+      [api('/aktenplan/import'), reg],
+    );
+    expect(r.stderr).toBe('');
+    expect(r.stdout.toString().trim()).toBe('200 {"aktualisiert": 0, "angelegt": 1, "unveraendert": 0}');
+  });
+
   it('urllib.request reads a problem as HTTPError with the problem+json body', async () => {
     const r = await python(
       `import json, sys, urllib.error, urllib.request

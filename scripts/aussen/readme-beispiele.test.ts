@@ -3,33 +3,25 @@
 // Per file, its ```sh/```bash/```shell blocks that call curl run in order in one bash session (a later
 // block uses the ids an earlier one took), in a fresh directory, the way a reader pastes them: after
 // `pnpm start`, in a checkout (`pnpm run token` signs with the platform's key). The prelude
-// beispiel-rahmen.sh lets curl fail the example on any status but 2xx, or but the one a `# → 409`
-// comment on the command's last line names.
+// beispiel-rahmen.sh lets curl fail the example on any status but 2xx, or but the one a `# → 409 CODE`
+// comment on the command's last line names; `pnpm start` and `pnpm install` are no-ops there.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { root } from '../lib/generated.js';
 import { curlBloecke, mitErwartetemStatus } from './beispiele.js';
+import { pdf } from './dateien.js';
 import { lauf, plattform } from './lib.js';
 
 const dateien = ['README.md', ...readdirSync(path.join(root, 'docs')).filter((n) => n.endsWith('.md')).sort().map((n) => `docs/${n}`)];
-
-async function kleinesPdf(titel: string): Promise<Uint8Array> {
-  const pdf = await PDFDocument.create();
-  const seite = pdf.addPage([595, 842]);
-  const schrift = await pdf.embedFont(StandardFonts.Helvetica);
-  seite.drawText(`${titel}: Bescheid ueber die Sondernutzung der Hauptstrasse`, { x: 50, y: 780, size: 12, font: schrift });
-  return pdf.save();
-}
 
 /** The files the examples upload (`@name.pdf`, `-T name.txt`) and do not create themselves: small ones, made here. */
 async function legeDateienAn(dir: string, text: string) {
   for (const m of text.matchAll(/(?:@|-T\s+)([\wäöüÄÖÜß.-]+\.(pdf|txt))\b/g)) {
     const datei = path.join(dir, m[1]!);
     if (existsSync(datei)) continue;
-    writeFileSync(datei, m[2] === 'pdf' ? await kleinesPdf(m[1]!) : `${m[1]}: Vermerk über das Telefonat mit dem Antragsteller.\n`);
+    writeFileSync(datei, m[2] === 'pdf' ? await pdf(`${m[1]}: Bescheid über die Sondernutzung der Hauptstraße`) : `${m[1]}: Vermerk über das Telefonat mit dem Antragsteller.\n`);
   }
 }
 
@@ -39,8 +31,19 @@ afterAll(() => {
 });
 
 describe('the documentation examples run as written', () => {
-  it('finds the examples', () => {
+  it('finds the examples and the statuses they expect', () => {
     expect(curlBloecke(readFileSync(path.join(root, 'README.md'), 'utf8')).length).toBeGreaterThanOrEqual(3);
+    const md = ['Text', '  ```sh', '  curl -H "$H" \\', '    "$API/akten/x"   # → 404 NICHT_GEFUNDEN', '  curl "$API/health"', '  ```', '```sh', 'pnpm start', '```', '```bash', 'export API=127.0.0.1:3000/api/v1', '```'].join('\n');
+    const [block, ...rest] = curlBloecke(md);
+    expect(rest).toEqual([{ zeile: 11, text: 'export API=127.0.0.1:3000/api/v1' }]);
+    expect(block!.zeile).toBe(3);
+    expect(mitErwartetemStatus(block!.text).split('\n')).toEqual([
+      'export BEISPIEL_ERWARTET=404 BEISPIEL_CODE=NICHT_GEFUNDEN',
+      'curl -H "$H" \\',
+      '  "$API/akten/x"   # → 404 NICHT_GEFUNDEN',
+      'unset BEISPIEL_ERWARTET BEISPIEL_CODE',
+      'curl "$API/health"',
+    ]);
   });
 
   for (const datei of dateien) {

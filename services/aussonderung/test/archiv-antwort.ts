@@ -3,12 +3,12 @@
 // 0504.xml and the appraisal 0502.xml (the archive follows the Bewertungsvorschlag, B becomes A); for a
 // 0503 the receipt 0507.xml and the import confirmation 0506.xml (every object archived, with an
 // Archivkennung). The files land in the current directory; their names are printed.
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import yauzl from 'yauzl';
 import { x0502, x0504, x0506, x0507 } from './antworten.js';
 
 const datei = process.argv[2];
-if (!datei) {
+if (!datei || !existsSync(datei)) {
   process.stderr.write('usage: pnpm --silent run archiv:antwort FILE.zip (a 0501 or a 0503 of the E-Akte)\n');
   process.exit(2);
 }
@@ -32,6 +32,9 @@ const nachricht = await new Promise<{ name: string; inhalt: Buffer } | undefined
     zip.on('error', reject);
     zip.readEntry();
   });
+}).catch((err: Error) => {
+  process.stderr.write(`archiv:antwort: ${datei} is no readable ZIP (${err.message})\n`);
+  process.exit(2);
 });
 if (!nachricht) {
   process.stderr.write(`archiv:antwort: ${datei} holds no 0501 or 0503\n`);
