@@ -117,3 +117,20 @@ describe('gateway: bodies above the limit', () => {
     expect(a.geschlossen).toBe(true);
   });
 });
+
+describe('gateway: malformed percent-encoding', () => {
+  it.each([
+    '/api/v1/akten?cursor=%ff%fe',
+    '/api/v1/suche?q=%c3%28',
+    '/api/v1/suche?q=%zz',
+    '/api/v1/suche?%ff=1',
+    '/api/v1/akten/%ff%fe',
+    '/api/v1/akten/%c3%28/vorgaenge',
+    '/api/v1/akten/abc%',
+  ])('GET %s answers 400 problem+json', async (pfad) => {
+    const r = await curl(['-H', `Authorization: Bearer ${t}`, `${plattform().url}${pfad}`]);
+    expect(r.status, r.text()).toBe(400);
+    expect(r.headers['content-type']).toContain(PROBLEM);
+    expect(r.json()).toMatchObject({ status: 400, code: 'UNGUELTIGE_URL' });
+  });
+});

@@ -19,6 +19,8 @@ export const Errors = {
   VorbedingungErforderlich: createError('VORBEDINGUNG_ERFORDERLICH', '%s', 428),
   /** Well-formed but refused by a rule. */
   NichtVerarbeitbar: createError('NICHT_VERARBEITBAR', '%s', 422),
+  /** Malformed percent-encoding in the path or the query. */
+  UngueltigeUrl: createError('UNGUELTIGE_URL', '%s', 400),
   KoerperFehlt: createError('KOERPER_FEHLT', '%s', 400),
   MedientypNichtErlaubt: createError('MEDIENTYP_NICHT_UNTERSTUETZT', '%s', 415),
   UngueltigerCursor: createError('UNGUELTIGER_CURSOR', 'Der Cursor ist ungültig oder abgelaufen', 400),
