@@ -134,3 +134,41 @@ describe('gateway: malformed percent-encoding', () => {
     expect(r.json()).toMatchObject({ status: 400, code: 'UNGUELTIGE_URL' });
   });
 });
+
+describe("gateway: the errors it produces itself are problem+json", () => {
+  const erwarteProblem = (a: { status: number; headers: Record<string, string>; body: Buffer; json(): any }, status: number, code: string) => {
+    expect(a.status, a.body.toString()).toBe(status);
+    expect(a.headers['content-type']).toContain(PROBLEM);
+    expect(a.json()).toMatchObject({ status, code });
+  };
+
+  it('404 for an unknown path, 405 with Allow for a wrong method', async () => {
+    erwarteProblem(await curl([api('/gibt-es-nicht')]), 404, 'ROUTE_NICHT_GEFUNDEN');
+    const r = await curl(['-X', 'DELETE', api('/aktenplan')]);
+    erwarteProblem(r, 405, 'METHODE_NICHT_ERLAUBT');
+    expect(r.headers.allow).toContain('GET');
+  });
+
+  it('the method QUERY without a body answers 405 like any method the API does not offer', async () => {
+    const a = await roh(`QUERY /api/v1/aktenplan HTTP/1.1\r\nHost: ${host()}\r\nAuthorization: Bearer ${t}\r\n\r\n`);
+    erwarteProblem(a, 405, 'METHODE_NICHT_ERLAUBT');
+  });
+
+  it('431 for request headers above the limit, and the connection closed', async () => {
+    const a = await roh(`GET /api/v1/aktenplan HTTP/1.1\r\nHost: ${host()}\r\nX-Gross: ${'a'.repeat(64 * 1024)}\r\n\r\n`);
+    erwarteProblem(a, 431, 'KOPFZEILEN_ZU_GROSS');
+    expect(a.geschlossen).toBe(true);
+  });
+
+  it.each([
+    ['a request line without version', 'GARBAGE\r\n\r\n'],
+    ['a request line with a space in the target', 'GET /api/v1/akten x HTTP/1.1\r\nHost: x\r\n\r\n'],
+    ['an unknown HTTP version', 'GET / HTTP/9.9\r\nHost: x\r\n\r\n'],
+    ['a header line without colon', 'GET / HTTP/1.1\r\nHost: x\r\nkaputt\r\n\r\n'],
+    ['a control character in a header value', 'GET / HTTP/1.1\r\nHost: x\r\nX-A: a\x01b\r\n\r\n'],
+  ])('400 for %s, and the connection closed', async (_name, anfrage) => {
+    const a = await roh(anfrage);
+    erwarteProblem(a, 400, 'UNGUELTIGE_ANFRAGE');
+    expect(a.geschlossen).toBe(true);
+  });
+});
