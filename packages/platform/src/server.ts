@@ -89,6 +89,9 @@ export function createServer(opts: ServerOptions = {}): FastifyInstance {
     routerOptions: { ignoreTrailingSlash: false, maxParamLength: 200 },
   };
   const app = Fastify(options);
+  // A client that half-closes after its request (shutdown(SHUT_WR), `nc -N`) still gets its answers;
+  // Node otherwise aborts the requests in flight when the client's FIN arrives.
+  (app.server as { httpAllowHalfOpen?: boolean }).httpAllowHalfOpen = true;
   const strict = makeAjv(false);
   const coercing = makeAjv(true);
   // Query strings, paths and headers are text: coerce those; JSON bodies must carry the right types.
