@@ -19,7 +19,8 @@ export default async function setup(project: TestProject) {
   const port = await freePort();
   const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['scripts/start.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: process.env.AUSSEN_LOG_LEVEL ?? 'warn' },
+    // headers must be complete within 3 s (default 30 s), so the stalled-client test stays short
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: process.env.AUSSEN_LOG_LEVEL ?? 'warn', HEADERS_TIMEOUT_MS: '3000' },
     stdio: ['ignore', 'inherit', 'pipe'],
   });
   let stderr = '';

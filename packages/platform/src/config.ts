@@ -23,6 +23,8 @@ export const httpConfig = {
   BODY_LIMIT: z.coerce.number().int().positive().default(1024 * 1024),
   /** Longest a single request may take, upload included (slow-loris protection). */
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(15 * 60_000),
+  /** Longest the request line and headers may take; a client stalling longer is answered 408 and closed. */
+  HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
 };
 
 /** Largest CSV body (Aktenplan import): 5,000 units are well below it. Shared by the Akten service and the gateway. */

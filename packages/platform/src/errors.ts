@@ -19,6 +19,8 @@ export const Errors = {
   VorbedingungErforderlich: createError('VORBEDINGUNG_ERFORDERLICH', '%s', 428),
   /** Well-formed but refused by a rule. */
   NichtVerarbeitbar: createError('NICHT_VERARBEITBAR', '%s', 422),
+  /** Malformed percent-encoding in the path or the query. */
+  UngueltigeUrl: createError('UNGUELTIGE_URL', '%s', 400),
   KoerperFehlt: createError('KOERPER_FEHLT', '%s', 400),
   MedientypNichtErlaubt: createError('MEDIENTYP_NICHT_UNTERSTUETZT', '%s', 415),
   UngueltigerCursor: createError('UNGUELTIGER_CURSOR', 'Der Cursor ist ungültig oder abgelaufen', 400),
@@ -156,7 +158,7 @@ export const errorsPlugin = fp(
       return sendProblem(reply, p);
     });
 
-    app.setNotFoundHandler((req: FastifyRequest, reply: FastifyReply) => {
+    const nichtGefunden = (req: FastifyRequest, reply: FastifyReply) => {
       const path = req.url.split('?')[0] ?? '/';
       const allowed = new Set<string>();
       for (const r of routes) if (r.pattern.test(path)) r.methods.forEach((m) => allowed.add(m));
@@ -165,7 +167,13 @@ export const errorsPlugin = fp(
         return sendProblem(reply, problem(405, 'METHODE_NICHT_ERLAUBT', `Methode ${req.method} ist für ${path} nicht erlaubt`));
       }
       return sendProblem(reply, problem(404, 'ROUTE_NICHT_GEFUNDEN', `Keine Ressource unter ${req.method} ${path}`));
+    };
+    // Unknown routes are answered before their body is looked at: Fastify would otherwise refuse a
+    // QUERY without Content-Type with 400 before the 404/405 (after the rate limit's onRequest hook).
+    app.addHook('preParsing', async (req, reply) => {
+      if (req.is404) await nichtGefunden(req, reply);
     });
+    app.setNotFoundHandler(nichtGefunden);
   },
   { name: 'errors' },
 );

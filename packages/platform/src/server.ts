@@ -1,5 +1,7 @@
 // One way to create a Fastify instance for every service: logging, request ids, validation.
 import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import { Ajv } from 'ajv';
 import formatsPlugin from 'ajv-formats';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -21,11 +23,37 @@ function makeAjv(coerce: boolean) {
   return ajv;
 }
 
+/**
+ * Requests Node's parser refuses before Fastify sees them (malformed request line or header, headers
+ * above the limit, headers too slow) get a problem+json answer too, then the connection is closed.
+ */
+function clientFehler(this: FastifyInstance, err: Error & { code?: string }, socket: Socket) {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code, detail] =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'KOPFZEILEN_ZU_GROSS', 'Die Kopfzeilen der Anfrage sind zu groß']
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'ZEITUEBERSCHREITUNG_ANFRAGE', 'Die Anfrage kam nicht rechtzeitig vollständig an']
+        : [400, 'UNGUELTIGE_ANFRAGE', 'Die Anfrage ist kein gültiges HTTP/1.1'];
+  this.log.info({ code: err.code, status }, 'client error');
+  if (socket.writable) {
+    const body = JSON.stringify(problem(status, code, detail));
+    socket.end(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/problem+json\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+    // a client that never reads gets no hold on the socket
+    socket.setTimeout(5_000, () => socket.destroy());
+  } else socket.destroy();
+}
+
 export interface ServerOptions {
   logLevel?: string;
   bodyLimit?: number;
   /** Whole-request time limit (slow clients, slow-loris); 0 = none. */
   requestTimeoutMs?: number;
+  /** Time limit for the request line and headers (default: 30 s, at most requestTimeoutMs). */
+  headersTimeoutMs?: number;
   /** Pretty logs only for a person at a terminal; JSON lines otherwise. */
   pretty?: boolean;
 }
@@ -44,7 +72,8 @@ export function createServer(opts: ServerOptions = {}): FastifyInstance {
     // A client that trickles its request is cut off (slow-loris): Node enforces these limits on a
     // timer, checked every second here rather than every 30 s.
     requestTimeout: opts.requestTimeoutMs ?? 15 * 60_000,
-    ...({ http: { headersTimeout: Math.min(30_000, opts.requestTimeoutMs ?? 30_000), connectionsCheckingInterval: 1_000 } } as object),
+    ...({ http: { headersTimeout: Math.min(opts.headersTimeoutMs ?? 30_000, opts.requestTimeoutMs || Infinity), connectionsCheckingInterval: 1_000 } } as object),
+    clientErrorHandler: clientFehler,
     requestIdHeader: false,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
@@ -60,6 +89,9 @@ export function createServer(opts: ServerOptions = {}): FastifyInstance {
     routerOptions: { ignoreTrailingSlash: false, maxParamLength: 200 },
   };
   const app = Fastify(options);
+  // A client that half-closes after its request (shutdown(SHUT_WR), `nc -N`) still gets its answers;
+  // Node otherwise aborts the requests in flight when the client's FIN arrives.
+  (app.server as { httpAllowHalfOpen?: boolean }).httpAllowHalfOpen = true;
   const strict = makeAjv(false);
   const coercing = makeAjv(true);
   // Query strings, paths and headers are text: coerce those; JSON bodies must carry the right types.
@@ -73,6 +105,6 @@ export function createServer(opts: ServerOptions = {}): FastifyInstance {
 }
 
 /** Server options from the validated configuration of a service or the gateway. */
-export function serverOptionen(config: { LOG_LEVEL: string; BODY_LIMIT: number; REQUEST_TIMEOUT_MS: number }, pretty = false): ServerOptions {
-  return { logLevel: config.LOG_LEVEL, bodyLimit: config.BODY_LIMIT, requestTimeoutMs: config.REQUEST_TIMEOUT_MS, pretty };
+export function serverOptionen(config: { LOG_LEVEL: string; BODY_LIMIT: number; REQUEST_TIMEOUT_MS: number; HEADERS_TIMEOUT_MS: number }, pretty = false): ServerOptions {
+  return { logLevel: config.LOG_LEVEL, bodyLimit: config.BODY_LIMIT, requestTimeoutMs: config.REQUEST_TIMEOUT_MS, headersTimeoutMs: config.HEADERS_TIMEOUT_MS, pretty };
 }

@@ -124,6 +124,14 @@ export default async function gatewayApp(app: FastifyInstance, opts: GatewayOpti
   };
 
   await app.register(errorsPlugin);
+  // The router checks the path's encoding only; the query reaches the URL building of the proxy.
+  app.addHook('onRequest', async (req) => {
+    try {
+      decodeURIComponent(req.url);
+    } catch {
+      throw new Errors.UngueltigeUrl('Die URL ist fehlerhaft kodiert (ungültige %-Kodierung oder kein UTF-8)');
+    }
+  });
   await app.register(schutzPlugin, { rateLimitMax: config.RATE_LIMIT_MAX, rateLimitWindowMs: config.RATE_LIMIT_WINDOW_MS });
   await app.register(healthPlugin, { service: 'gateway' });
   for (const [name, url] of Object.entries(upstreams)) {
