@@ -679,8 +679,10 @@ export interface paths {
         /**
          * The content of the newest version
          * @description Streamed from storage. `ETag` is the SHA-256 of the bytes; `If-None-Match` answers 304,
-         *     one `Range` answers 206. The file name is sent per RFC 6266 (UTF-8). Every read is recorded
-         *     in the audit trail.
+         *     one `Range` answers 206. The file name is sent per RFC 6266 (UTF-8). `Cache-Control` is
+         *     `private, no-store` (always for VS-NfD and above; open content may be `private, no-cache` by
+         *     configuration). Every 200, 206 and 304 is recorded in the audit trail as a read before it is
+         *     sent: a 304 lets the client show its cached copy.
          *
          *     **Berechtigte Rollen:** `sachbearbeitung`, `registratur`, `fachverfahren`
          */
@@ -707,8 +709,10 @@ export interface paths {
         /**
          * The content of one version
          * @description Streamed from storage. `ETag` is the SHA-256 of the bytes; `If-None-Match` answers 304,
-         *     one `Range` answers 206. The file name is sent per RFC 6266 (UTF-8). Every read is recorded
-         *     in the audit trail.
+         *     one `Range` answers 206. The file name is sent per RFC 6266 (UTF-8). `Cache-Control` is
+         *     `private, no-store` (always for VS-NfD and above; open content may be `private, no-cache` by
+         *     configuration). Every 200, 206 and 304 is recorded in the audit trail as a read before it is
+         *     sent: a 304 lets the client show its cached copy.
          *
          *     **Berechtigte Rollen:** `sachbearbeitung`, `registratur`, `fachverfahren`
          */
@@ -3526,6 +3530,7 @@ export interface operations {
                     "Content-Length"?: number;
                     "Accept-Ranges"?: "bytes";
                     "X-Content-Type-Options"?: "nosniff";
+                    "Cache-Control"?: "private, no-store" | "private, no-cache";
                     [name: string]: unknown;
                 };
                 content: {
@@ -3541,6 +3546,7 @@ export interface operations {
                     "Content-Length"?: number;
                     "Accept-Ranges"?: "bytes";
                     "X-Content-Type-Options"?: "nosniff";
+                    "Cache-Control"?: "private, no-store" | "private, no-cache";
                     /** @example bytes 0-1023/48213 */
                     "Content-Range"?: string;
                     [name: string]: unknown;
@@ -3549,10 +3555,11 @@ export interface operations {
                     "*/*": components["schemas"]["Inhalt"];
                 };
             };
-            /** @description The client's copy (If-None-Match) is current. */
+            /** @description The client's copy (If-None-Match) is current; recorded as a read. */
             304: {
                 headers: {
                     ETag?: string;
+                    "Cache-Control"?: "private, no-store" | "private, no-cache";
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3607,6 +3614,7 @@ export interface operations {
                     "Content-Length"?: number;
                     "Accept-Ranges"?: "bytes";
                     "X-Content-Type-Options"?: "nosniff";
+                    "Cache-Control"?: "private, no-store" | "private, no-cache";
                     [name: string]: unknown;
                 };
                 content: {
@@ -3622,6 +3630,7 @@ export interface operations {
                     "Content-Length"?: number;
                     "Accept-Ranges"?: "bytes";
                     "X-Content-Type-Options"?: "nosniff";
+                    "Cache-Control"?: "private, no-store" | "private, no-cache";
                     /** @example bytes 0-1023/48213 */
                     "Content-Range"?: string;
                     [name: string]: unknown;
@@ -3630,10 +3639,11 @@ export interface operations {
                     "*/*": components["schemas"]["Inhalt"];
                 };
             };
-            /** @description The client's copy (If-None-Match) is current. */
+            /** @description The client's copy (If-None-Match) is current; recorded as a read. */
             304: {
                 headers: {
                     ETag?: string;
+                    "Cache-Control"?: "private, no-store" | "private, no-cache";
                     [name: string]: unknown;
                 };
                 content?: never;

@@ -44,6 +44,12 @@ export const dokumenteConfigSchema = z.object({
   CLAMAV_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   /** Store unscanned when clamd fails instead of answering 503; only allowed for the embedded default. */
   CLAMAV_FAIL_OPEN: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]).default(false),
+  /**
+   * Content responses: `no-store` (default) keeps them out of every cache, so each view is fetched
+   * and audited; `revalidieren` lets browsers keep open (003) content and revalidate it (each 304
+   * is audited too). VS-NfD and above are always `no-store`.
+   */
+  DOKUMENTE_INHALT_CACHE: z.enum(['no-store', 'revalidieren']).default('no-store'),
 });
 export type DokumenteConfig = z.infer<typeof dokumenteConfigSchema>;
 
@@ -86,7 +92,7 @@ export default async function dokumenteApp(app: FastifyInstance, opts: Dokumente
         scanner,
         mail: { maxAnlagen: eigene.DOKUMENTE_MAIL_MAX_ANLAGEN, maxTiefe: eigene.DOKUMENTE_MAIL_MAX_TIEFE, maxGroesse: eigene.DOKUMENTE_MAIL_MAX_GROESSE },
       });
-      return dokumenteHandlers({ db: instance.db, storage: instance.storage, repo, ablage, protokolliere });
+      return dokumenteHandlers({ db: instance.db, storage: instance.storage, repo, ablage, protokolliere, inhaltCache: eigene.DOKUMENTE_INHALT_CACHE });
     },
   });
 

@@ -3,7 +3,7 @@ import { expectContract, expectProblem } from '@eakte/testing';
 import { describe, expect, it } from 'vitest';
 import { schema } from '@eakte/db';
 import { v7 as uuidv7 } from 'uuid';
-import { baueApp, formular, lade, neuerMandant, neuerVorgang, ownerDb, pdf, schliesseVorgang, type Mandant, type TestApp } from './hilfen.js';
+import { baueApp, formular, lade, neuerBenutzer, neuerMandant, neuerVorgang, ownerDb, pdf, schliesseVorgang, type Mandant, type TestApp } from './hilfen.js';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const INHALT = Buffer.from(Array.from({ length: 5000 }, (_, i) => `Zeile ${i}: Grüße aus der Akte\n`).join(''));
@@ -41,16 +41,52 @@ describe('GET /dokumente/{id}/inhalt', () => {
     ]);
   });
 
-  it('answers 304 to a current If-None-Match without reading or auditing content', async () => {
+  it('answers 304 to a current If-None-Match without reading storage, and audits it as a read (the client shows its copy)', async () => {
     const t = await baueApp();
     const { m, dok } = await mitDokument(t);
     const res = await hole(t, m, `/api/v1/dokumente/${dok.id}/inhalt`, { 'if-none-match': `"${sha(INHALT)}"` });
     expect(res.statusCode).toBe(304);
     expectContract(res, 'getDokumentInhalt');
     expect(res.body).toBe('');
-    expect(t.protokoll.filter((e) => e.aktion === 'dokument.inhalt.gelesen')).toEqual([]);
+    expect(res.headers['cache-control']).toBe('private, no-store');
+    expect(t.protokoll.filter((e) => e.aktion === 'dokument.inhalt.gelesen')).toEqual([
+      expect.objectContaining({ objektId: dok.id, details: expect.objectContaining({ versionNr: 1, antwort: 304 }) }),
+    ]);
     const alt = await hole(t, m, `/api/v1/dokumente/${dok.id}/inhalt`, { 'if-none-match': '"veraltet"' });
     expect(alt.statusCode).toBe(200);
+    expect(t.protokoll.filter((e) => e.aktion === 'dokument.inhalt.gelesen')).toHaveLength(2);
+  });
+
+  it('sends no 304 when its read cannot be audited', async () => {
+    const t = await baueApp({
+      protokolliere: async (_tx, _req, e) => {
+        if (e.aktion === 'dokument.inhalt.gelesen') throw new Error('Protokoll nicht schreibbar');
+      },
+    });
+    const { m, dok } = await mitDokument(t);
+    const res = await hole(t, m, `/api/v1/dokumente/${dok.id}/inhalt`, { 'if-none-match': `"${sha(INHALT)}"` });
+    expectProblem(res, 500, 'INTERNER_FEHLER');
+  });
+
+  it('keeps content out of caches: no-store by default, revalidated caching only for open content when allowed', async () => {
+    const standard = await baueApp();
+    const { m, dok } = await mitDokument(standard);
+    expect((await hole(standard, m, `/api/v1/dokumente/${dok.id}/inhalt`)).headers['cache-control']).toBe('private, no-store');
+    expect((await hole(standard, m, `/api/v1/dokumente/${dok.id}/versionen/1/inhalt`)).headers['cache-control']).toBe('private, no-store');
+
+    const erlaubt = await baueApp({ dokumente: { DOKUMENTE_INHALT_CACHE: 'revalidieren' } });
+    const offen = await hole(erlaubt, m, `/api/v1/dokumente/${dok.id}/inhalt`);
+    expect(offen.headers['cache-control']).toBe('private, no-cache');
+    // VS-NfD content never stays in a cache, whatever the setting
+    const vsNfd = await neuerVorgang(m.id, { vertraulichkeitsstufe: '002' });
+    await neuerBenutzer(m, 'registratur', 'vs-nfd');
+    const geladen = await lade(erlaubt, m, vsNfd.vorgangId, { name: 'vs.txt', type: 'text/plain', inhalt: INHALT }, { headers: await m.header('registratur') });
+    expect(geladen.statusCode, geladen.body).toBe(201);
+    for (const headers of [{}, { range: 'bytes=0-9' }, { 'if-none-match': `"${sha(INHALT)}"` }] as Record<string, string>[]) {
+      const res = await hole(erlaubt, m, `/api/v1/dokumente/${geladen.json().id}/inhalt`, headers, 'registratur');
+      expect([200, 206, 304]).toContain(res.statusCode);
+      expect(res.headers['cache-control']).toBe('private, no-store');
+    }
   });
 
   it.each([

@@ -6,7 +6,7 @@ import type { Ablage } from '../ablage.js';
 import { pruefeFixity } from '../fixity.js';
 import type { DokumenteRepository } from '../repositories/dokumente.js';
 import { dokumenteHandlers as metadatenHandlers } from './dokumente.js';
-import { inhaltHandlers } from './inhalt.js';
+import { inhaltHandlers, type InhaltCache } from './inhalt.js';
 import { pdfHandlers } from './pdf.js';
 
 export interface DokumenteDeps {
@@ -15,6 +15,7 @@ export interface DokumenteDeps {
   repo: DokumenteRepository;
   ablage: Ablage;
   protokolliere: Protokollierer;
+  inhaltCache?: InhaltCache;
 }
 
 /** All handlers of the Dokumente service, keyed by operationId. */

@@ -1,6 +1,10 @@
 // Content downloads: streamed from storage with the stored size, SHA-256 as ETag, one byte
-// range, the file name per RFC 6266, never sniffed by the browser, and every read audited.
+// range, the file name per RFC 6266, never sniffed by the browser, and every read audited: each
+// 200 and 206, and each 304 (it lets the client show its cached copy). Content is not to be
+// stored by caches (`no-store`), so a browser asks again for every view; a tenant may allow
+// revalidated caching of open content, never of VS-NfD and above.
 import type { Db } from '@eakte/db';
+import type { Vertraulichkeitsstufe } from '@eakte/db/schema';
 import { akteurOf, Errors, etag, sendProblem, problem, type Protokollierer } from '@eakte/platform';
 import type { ObjectStore } from '@eakte/storage';
 import contentDisposition from 'content-disposition';
@@ -19,8 +23,15 @@ export const asciiName = (name: string) =>
 
 type InhaltRequest = FastifyRequest<{ Params: { id: string; nr?: number } }>;
 
-export function inhaltHandlers(deps: { db: Db; storage: ObjectStore; repo: DokumenteRepository; protokolliere: Protokollierer }) {
+/** How content responses may be cached: `no-store` (default) or `revalidieren` (`no-cache`, open content only). */
+export type InhaltCache = 'no-store' | 'revalidieren';
+
+export const inhaltCacheControl = (stufe: Vertraulichkeitsstufe, cache: InhaltCache) =>
+  cache === 'revalidieren' && stufe === '003' ? 'private, no-cache' : 'private, no-store';
+
+export function inhaltHandlers(deps: { db: Db; storage: ObjectStore; repo: DokumenteRepository; protokolliere: Protokollierer; inhaltCache?: InhaltCache }) {
   const { db, storage, repo, protokolliere } = deps;
+  const cache = deps.inhaltCache ?? 'no-store';
 
   async function liefere(req: InhaltRequest, reply: FastifyReply) {
     const { mandantId } = akteurOf(req);
@@ -49,16 +60,31 @@ export function inhaltHandlers(deps: { db: Db; storage: ObjectStore; repo: Dokum
     }
     const { dok, version } = gefunden;
     const tag = etag(version.sha256);
+    const leseEreignis = (details: Record<string, unknown>) =>
+      db.withMandant(mandantId, (tx) =>
+        protokolliere(tx, req, {
+          aktion: 'dokument.inhalt.gelesen',
+          objektTyp: 'dokument',
+          objektId: dok.id,
+          aktenzeichen: dok.kontext.aktenzeichen,
+          akteId: dok.akteId,
+          details: { versionNr: version.nr, sha256: version.sha256, ...details },
+        }),
+      );
     reply
       .header('etag', tag)
       .header('accept-ranges', 'bytes')
       .header('x-content-type-options', 'nosniff')
       // never rendered as a page of ours (e-mail HTML, SVG): download only, and sandboxed if opened
       .header('content-security-policy', "sandbox; default-src 'none'")
-      .header('cache-control', 'private, no-cache')
+      .header('cache-control', inhaltCacheControl(dok.vertraulichkeitsstufe, cache))
       .header('content-disposition', contentDisposition(version.dateiname, { type: 'attachment', fallback: asciiName(version.dateiname) }));
 
-    if (passtEtag(req.headers['if-none-match'], tag)) return reply.code(304).send();
+    if (passtEtag(req.headers['if-none-match'], tag)) {
+      // the client shows its copy on this answer: a read like any other, recorded before it leaves
+      await leseEreignis({ antwort: 304 });
+      return reply.code(304).send();
+    }
 
     const ifRange = req.headers['if-range'];
     const range = typeof req.headers.range === 'string' && (ifRange === undefined || ifRange === tag) ? req.headers.range : undefined;
@@ -76,16 +102,7 @@ export function inhaltHandlers(deps: { db: Db; storage: ObjectStore; repo: Dokum
       throw new Errors.DienstNichtVerfuegbar('Der Inhalt ist vorübergehend nicht lesbar. Bitte später erneut versuchen.');
     }
     try {
-      await db.withMandant(mandantId, (tx) =>
-        protokolliere(tx, req, {
-          aktion: 'dokument.inhalt.gelesen',
-          objektTyp: 'dokument',
-          objektId: dok.id,
-          aktenzeichen: dok.kontext.aktenzeichen,
-          akteId: dok.akteId,
-          details: { versionNr: version.nr, sha256: version.sha256, ...(bereich.art === 'teil' ? { bereich: `${bereich.start}-${bereich.ende}` } : {}) },
-        }),
-      );
+      await leseEreignis(bereich.art === 'teil' ? { bereich: `${bereich.start}-${bereich.ende}` } : {});
     } catch (err) {
       stream.destroy();
       throw err;

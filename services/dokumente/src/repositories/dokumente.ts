@@ -2,6 +2,7 @@
 import { schema, sql, type Tx } from '@eakte/db';
 import { wirksameEinstellungen } from '@eakte/platform';
 import { and, asc, eq, gt, inArray, isNotNull, type SQL } from 'drizzle-orm';
+import type { Vertraulichkeitsstufe } from '@eakte/db/schema';
 import { sichtFuer, type Sicht } from '../domain/sichtbarkeit.js';
 
 const d = schema.dokument;
@@ -100,7 +101,7 @@ export const dokumenteRepository = {
     await tx.insert(schema.idempotenz).values(row);
   },
 
-  async dokument(tx: Tx, sicht: Sicht, id: string, sperren = false): Promise<(DokumentMitVersion & { kontext: VorgangKontext }) | null> {
+  async dokument(tx: Tx, sicht: Sicht, id: string, sperren = false): Promise<(DokumentMitVersion & { kontext: VorgangKontext; vertraulichkeitsstufe: Vertraulichkeitsstufe }) | null> {
     if (sperren) {
       // the Dokument row changes (versions, metadata); Vorgang and Akte only must not close meanwhile
       await tx.execute(sql`select 1 from dokumente.dokument where id = ${id} for update`);
@@ -110,7 +111,7 @@ export const dokumenteRepository = {
       );
     }
     const rows = await tx
-      .select({ dok: d, aktuell: dv, akteId: v.akteId, kennzeichen: v.kennzeichen, vorgangStatus: v.status, akteStatus: a.status, aktenzeichen: a.aktenzeichen })
+      .select({ dok: d, aktuell: dv, akteId: v.akteId, kennzeichen: v.kennzeichen, vorgangStatus: v.status, akteStatus: a.status, aktenzeichen: a.aktenzeichen, vertraulichkeitsstufe: a.vertraulichkeitsstufe })
       .from(d)
       .innerJoin(dv, and(eq(dv.mandantId, d.mandantId), eq(dv.dokumentId, d.id), eq(dv.nr, d.aktuelleVersion)))
       .innerJoin(v, and(eq(v.mandantId, d.mandantId), eq(v.id, d.vorgangId)))
@@ -123,6 +124,7 @@ export const dokumenteRepository = {
       ...r.dok,
       akteId: r.akteId,
       aktuell: r.aktuell,
+      vertraulichkeitsstufe: r.vertraulichkeitsstufe,
       kontext: {
         vorgangId: r.dok.vorgangId,
         akteId: r.akteId,

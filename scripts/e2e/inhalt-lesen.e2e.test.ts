@@ -1,0 +1,79 @@
+// A clerk opens one PDF three times in the browser (download, view, download): the Protokoll has
+// three content reads. The browser must not answer the second and third from its cache unaudited.
+import { signDevToken } from '@eakte/platform';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Platform } from '../lib/platform.js';
+import { anmelden, startStack } from './browser.js';
+
+let platform: Platform;
+let browser: Browser;
+let stop: () => Promise<void>;
+
+beforeAll(async () => {
+  ({ platform, browser, stop } = await startStack());
+});
+afterAll(async () => {
+  await stop?.();
+});
+
+async function token(sub: string, rolle: string) {
+  const { key, issuer } = platform.devIssuer!;
+  return signDevToken(key, { issuer, audience: 'eakte', sub, mandant: 'demo', rollen: [rolle], ttlSeconds: 600 });
+}
+
+async function json<T>(res: Response, status: number): Promise<T> {
+  const text = await res.text();
+  expect(res.status, text).toBe(status);
+  return JSON.parse(text) as T;
+}
+
+describe('web client: reading content', () => {
+  it('download, view and download again are three audited reads', async () => {
+    const t = await token('demo-sachbearbeitung', 'sachbearbeitung');
+    const api = (p: string) => `${platform.url}/api/v1${p}`;
+    const h = { authorization: `Bearer ${t}` };
+    const plan = await json<{ einheiten: { id: string }[] }>(await fetch(api('/aktenplan'), { headers: h }), 200);
+    const akte = await json<{ id: string }>(
+      await fetch(api('/akten'), { method: 'POST', headers: { ...h, 'content-type': 'application/json' }, body: JSON.stringify({ aktenplaneinheitId: plan.einheiten.at(-1)!.id, betreff: 'Cache' }) }),
+      201,
+    );
+    const vorgang = await json<{ id: string }>(
+      await fetch(api(`/akten/${akte.id}/vorgaenge`), { method: 'POST', headers: { ...h, 'content-type': 'application/json' }, body: JSON.stringify({ betreff: 'Cache' }) }),
+      201,
+    );
+    const doc = await PDFDocument.create();
+    doc.addPage([595, 842]).drawText('Bescheid', { x: 60, y: 760, size: 14, font: await doc.embedFont(StandardFonts.Helvetica) });
+    const form = new FormData();
+    form.set('datei', new Blob([Buffer.from(await doc.save())], { type: 'application/pdf' }), 'Bescheid.pdf');
+    form.set('betreff', 'Bescheid');
+    form.set('datumDesSchreibens', '2026-11-30');
+    const dok = await json<{ id: string }>(await fetch(api(`/vorgaenge/${vorgang.id}/dokumente`), { method: 'POST', headers: h, body: form }), 201);
+
+    const context = await browser.newContext({ acceptDownloads: true, locale: 'de-DE' });
+    const page = await context.newPage();
+    const antworten: Promise<string | null>[] = [];
+    page.on('response', (r) => void (r.url().endsWith('/inhalt') && antworten.push(r.headerValue('cache-control'))));
+    await anmelden(page, platform.url, 'Stadtverwaltung Musterstadt', 'Sachbearbeitung (Demo sachbearbeitung)');
+    await page.goto(`${platform.url}/dokumente/${dok.id}`);
+    const herunterladen = page.getByRole('button', { name: 'Bescheid.pdf herunterladen (Version 1)' });
+    await herunterladen.waitFor();
+
+    await Promise.all([page.waitForEvent('download'), herunterladen.click()]);
+    await page.getByRole('button', { name: 'PDF anzeigen: Bescheid.pdf (Version 1)' }).click();
+    await page.locator('iframe.eakte-pdf').waitFor();
+    await Promise.all([page.waitForEvent('download'), herunterladen.click()]);
+    await context.close();
+
+    // the page asked three times and was told not to keep the content (Chrome reports a
+    // revalidated copy as 200 too, so the Protokoll below is what tells the cases apart)
+    expect(await Promise.all(antworten)).toEqual(['private, no-store', 'private, no-store', 'private, no-store']);
+    const pruefer = await token('demo-pruefung', 'pruefung');
+    const protokoll = await json<{ items: { aktion: string; akteurSub: string }[] }>(
+      await fetch(api(`/protokoll?objektId=${dok.id}&aktion=dokument.inhalt.gelesen&limit=100`), { headers: { authorization: `Bearer ${pruefer}` } }),
+      200,
+    );
+    expect(protokoll.items.map((e) => e.akteurSub)).toEqual(['demo-sachbearbeitung', 'demo-sachbearbeitung', 'demo-sachbearbeitung']);
+  });
+});
