@@ -5,7 +5,7 @@ import { contract } from '@eakte/api-client/contract';
 import aussonderungApp from '@eakte/aussonderung';
 import dokumenteApp from '@eakte/dokumente';
 import gatewayApp, { gatewayConfigSchema } from '@eakte/gateway';
-import { BERECHTIGUNGEN, contractRoutes, createServer, errorsPlugin, loadConfig, operations } from '@eakte/platform';
+import { BERECHTIGUNGEN, contractRoutes, createServer, decodeCursor, encodeCursor, errorsPlugin, loadConfig, operations } from '@eakte/platform';
 import protokollApp, { protokollConfigSchema } from '@eakte/protokoll';
 import { authHeader, build, contractValidator, expectContract, expectProblem } from '@eakte/testing';
 import { describe, expect, it, onTestFinished } from 'vitest';
@@ -190,6 +190,79 @@ describe('contract and behaviour agree', () => {
         expectProblem(res, 400, 'VALIDIERUNGSFEHLER');
         expectContract(res, id);
       }
+    }
+  });
+});
+
+describe('pagination cursors', () => {
+  const listen = operations(contract).filter((o) => parameter(o).some((p) => p.in === 'query' && p.name === 'cursor'));
+  const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+  const ERFUNDEN = [
+    'abc',
+    'kein-cursor!',
+    '9999999999999999999',
+    'A'.repeat(501),
+    b64({ x: 1 }),
+    b64(['aktenzeichen', 'A']),
+    b64({ id: 'keine-uuid' }),
+    b64({ slug: 1 }),
+    b64({ seq: -1 }),
+    b64({ t: '2026-02-30 10:00:00+00', id: GUELTIGE_ID }),
+    b64({ s: 9.5e18 }),
+    b64(null),
+  ];
+
+  it('has one cursor parameter, shared by every list operation', () => {
+    expect(listen.map((o) => o.operationId).sort()).toEqual(
+      ['getAkteHistorie', 'listAkten', 'listAussonderungen', 'listDokumente', 'listFaelligeAkten', 'listLoeschsperren', 'listMandanten', 'listProtokoll', 'listProtokollCheckpoints', 'listVorgaenge', 'listVorgaengeDerAkte', 'suche'].sort(),
+    );
+    for (const op of listen) {
+      const ref = ((op.operation.parameters ?? []) as { $ref?: string }[]).find((p) => aufgeloest<{ name: string }>(p).name === 'cursor');
+      expect(ref?.$ref, op.operationId).toBe('#/components/parameters/Cursor');
+    }
+  });
+
+  it('answers a made-up cursor on every list operation with 400 UNGUELTIGER_CURSOR', async () => {
+    const apps: Record<string, Awaited<ReturnType<typeof build>>> = {};
+    for (const op of listen) {
+      apps[op.service] ??= await build(SERVICES[op.service as keyof typeof SERVICES], {}, op.service === 'protokoll' ? protokollConfigSchema : undefined);
+      const rolle = BERECHTIGUNGEN[op.operationId]![0]!;
+      const h = await authHeader({ tenant: rolle === 'plattformbetrieb' ? undefined : 'demo', roles: [rolle] });
+      // required query parameters get a valid value, so only the cursor is wrong
+      const pflicht = parameter(op)
+        .filter((p) => p.in === 'query' && p.required)
+        .map((p) => `${p.name}=${aufgeloest(p.schema).format === 'date' ? '2030-01-01' : 'Akte'}`);
+      for (const cursor of ERFUNDEN) {
+        const url = `/api/v1${op.path.replace(/\{[^}]+\}/g, GUELTIGE_ID)}?${[...pflicht, `cursor=${encodeURIComponent(cursor)}`].join('&')}`;
+        const res = await apps[op.service]!.inject({ method: 'GET', url, headers: h });
+        expect(`${op.operationId} ${cursor} → ${res.statusCode} ${(res.json() as { code?: string }).code}`).toBe(`${op.operationId} ${cursor} → 400 UNGUELTIGER_CURSOR`);
+        expectContract(res, op.operationId);
+      }
+    }
+  });
+});
+
+describe('the one cursor format', () => {
+  it('reads back every key a list operation writes into it', () => {
+    const schluessel = [
+      [{ az: 'A-1.2-0001/2026' }, { az: 'text' }],
+      [{ t: '2026-12-02 14:51:12.123456+00', id: GUELTIGE_ID }, { t: 'zeitpunkt', id: 'uuid' }],
+      [{ t: '2026-12-02T14:51:12.123Z', id: GUELTIGE_ID }, { t: 'zeitpunkt', id: 'uuid' }],
+      [{ nr: 12 }, { nr: 'ganzzahl' }],
+      [{ d: '2028-02-29', id: GUELTIGE_ID }, { d: 'datum', id: 'uuid' }],
+      [{ r: '0.607927', typ: 'akte', id: GUELTIGE_ID }, { r: 'dezimal', typ: 'text', id: 'uuid' }],
+      [{ seq: Number.MAX_SAFE_INTEGER }, { seq: 'ganzzahl' }],
+      [{ slug: 'demo' }, { slug: 'text' }],
+    ] as const;
+    for (const [wert, felder] of schluessel) expect(decodeCursor(encodeCursor(wert), felder)).toEqual(wert);
+    for (const [wert, felder] of [
+      [{ d: '2027-02-29', id: GUELTIGE_ID }, { d: 'datum', id: 'uuid' }],
+      [{ seq: Number.MAX_SAFE_INTEGER + 1 }, { seq: 'ganzzahl' }],
+      [{ nr: 1.5 }, { nr: 'ganzzahl' }],
+      [{ r: '1e999', typ: 'akte', id: GUELTIGE_ID }, { r: 'dezimal', typ: 'text', id: 'uuid' }],
+      [{ t: '2026-12-02 24:00:00+00', id: GUELTIGE_ID }, { t: 'zeitpunkt', id: 'uuid' }],
+    ] as const) {
+      expect(() => decodeCursor(encodeCursor(wert), felder), JSON.stringify(wert)).toThrow(/Cursor/);
     }
   });
 });

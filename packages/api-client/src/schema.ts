@@ -2063,18 +2063,14 @@ export interface components {
         IfMatch: string;
         /** @description Page size (at most 200). */
         Limit: number;
-        /** @description Opaque cursor from `nextCursor` of the previous page. */
+        /** @description The `nextCursor` of the previous page of the same operation (and the same `sortierung`), passed on unchanged. Every list operation uses this one format; any other value answers 400 `UNGUELTIGER_CURSOR`. */
         Cursor: string;
         /** @description The ETag of the version being changed; 428 `VORBEDINGUNG_ERFORDERLICH` when missing, 412 when stale. */
         "IfMatch-2": string;
         /** @description Page size (at most 200). */
         limit: number;
-        /** @description The `nextCursor` of the previous page. */
-        cursor: string;
         /** @description Page size (at most 200). */
         "Limit-2": number;
-        /** @description `nextCursor` of the previous page. */
-        "Cursor-2": string;
         /**
          * @description A retry with the same key returns the first result and stores nothing new.
          * @example 6f1c2a0e-upload-1
@@ -2219,7 +2215,7 @@ export interface operations {
             query?: {
                 /** @description Page size (at most 200). */
                 limit?: components["parameters"]["Limit"];
-                /** @description Opaque cursor from `nextCursor` of the previous page. */
+                /** @description The `nextCursor` of the previous page of the same operation (and the same `sortierung`), passed on unchanged. Every list operation uses this one format; any other value answers 400 `UNGUELTIGER_CURSOR`. */
                 cursor?: components["parameters"]["Cursor"];
             };
             header?: never;
@@ -2364,8 +2360,8 @@ export interface operations {
                 bis?: string;
                 /** @description Page size (at most 200). */
                 limit?: components["parameters"]["limit"];
-                /** @description The `nextCursor` of the previous page. */
-                cursor?: components["parameters"]["cursor"];
+                /** @description The `nextCursor` of the previous page of the same operation (and the same `sortierung`), passed on unchanged. Every list operation uses this one format; any other value answers 400 `UNGUELTIGER_CURSOR`. */
+                cursor?: components["parameters"]["Cursor"];
             };
             header?: never;
             path?: never;
@@ -2451,8 +2447,8 @@ export interface operations {
             query?: {
                 /** @description Page size (at most 200). */
                 limit?: components["parameters"]["limit"];
-                /** @description The `nextCursor` of the previous page. */
-                cursor?: components["parameters"]["cursor"];
+                /** @description The `nextCursor` of the previous page of the same operation (and the same `sortierung`), passed on unchanged. Every list operation uses this one format; any other value answers 400 `UNGUELTIGER_CURSOR`. */
+                cursor?: components["parameters"]["Cursor"];
             };
             header?: never;
             path?: never;
@@ -2535,8 +2531,8 @@ export interface operations {
             query?: {
                 /** @description Page size (at most 200). */
                 limit?: components["parameters"]["limit"];
-                /** @description The `nextCursor` of the previous page. */
-                cursor?: components["parameters"]["cursor"];
+                /** @description The `nextCursor` of the previous page of the same operation (and the same `sortierung`), passed on unchanged. Every list operation uses this one format; any other value answers 400 `UNGUELTIGER_CURSOR`. */
+                cursor?: components["parameters"]["Cursor"];
             };
             header?: never;
             path: {
@@ -2766,8 +2762,8 @@ export interface operations {
             query?: {
                 /** @description Page size (at most 200). */
                 limit?: components["parameters"]["Limit-2"];
-                /** @description `nextCursor` of the previous page. */
-                cursor?: components["parameters"]["Cursor-2"];
+                /** @description The `nextCursor` of the previous page of the same operation (and the same `sortierung`), passed on unchanged. Every list operation uses this one format; any other value answers 400 `UNGUELTIGER_CURSOR`. */
+                cursor?: components["parameters"]["Cursor"];
                 aktenplaneinheit?: components["schemas"]["Uuid"];
                 federfuehrung?: components["schemas"]["Uuid"];
                 status?: components["schemas"]["Status"];
@@ -3019,8 +3015,8 @@ export interface operations {
             query?: {
                 /** @description Page size (at most 200). */
                 limit?: components["parameters"]["Limit-2"];
-                /** @description `nextCursor` of the previous page. */
-                cursor?: components["parameters"]["Cursor-2"];
+                /** @description The `nextCursor` of the previous page of the same operation (and the same `sortierung`), passed on unchanged. Every list operation uses this one format; any other value answers 400 `UNGUELTIGER_CURSOR`. */
+                cursor?: components["parameters"]["Cursor"];
             };
             header?: never;
             path: {
@@ -3085,8 +3081,8 @@ export interface operations {
                 wiedervorlageBis: string;
                 /** @description Page size (at most 200). */
                 limit?: components["parameters"]["Limit-2"];
-                /** @description `nextCursor` of the previous page. */
-                cursor?: components["parameters"]["Cursor-2"];
+                /** @description The `nextCursor` of the previous page of the same operation (and the same `sortierung`), passed on unchanged. Every list operation uses this one format; any other value answers 400 `UNGUELTIGER_CURSOR`. */
+                cursor?: components["parameters"]["Cursor"];
             };
             header?: never;
             path?: never;
@@ -3216,8 +3212,8 @@ export interface operations {
                 q: string;
                 /** @description Page size (at most 200). */
                 limit?: components["parameters"]["Limit-2"];
-                /** @description `nextCursor` of the previous page. */
-                cursor?: components["parameters"]["Cursor-2"];
+                /** @description The `nextCursor` of the previous page of the same operation (and the same `sortierung`), passed on unchanged. Every list operation uses this one format; any other value answers 400 `UNGUELTIGER_CURSOR`. */
+                cursor?: components["parameters"]["Cursor"];
             };
             header?: never;
             path?: never;
@@ -3245,7 +3241,7 @@ export interface operations {
             query?: {
                 /** @description Page size (at most 200). */
                 limit?: components["parameters"]["Limit"];
-                /** @description Opaque cursor from `nextCursor` of the previous page. */
+                /** @description The `nextCursor` of the previous page of the same operation (and the same `sortierung`), passed on unchanged. Every list operation uses this one format; any other value answers 400 `UNGUELTIGER_CURSOR`. */
                 cursor?: components["parameters"]["Cursor"];
             };
             header?: never;
@@ -3781,8 +3777,8 @@ export interface operations {
             query?: {
                 /** @description Page size (at most 200). */
                 limit?: components["parameters"]["Limit-2"];
-                /** @description `nextCursor` of the previous page. */
-                cursor?: components["parameters"]["Cursor-2"];
+                /** @description The `nextCursor` of the previous page of the same operation (and the same `sortierung`), passed on unchanged. Every list operation uses this one format; any other value answers 400 `UNGUELTIGER_CURSOR`. */
+                cursor?: components["parameters"]["Cursor"];
                 /** @description Only active (`true`) or only released (`false`) holds. */
                 aktiv?: "true" | "false";
                 /** @description Only holds covering this Akte. */
@@ -3875,8 +3871,8 @@ export interface operations {
             query?: {
                 /** @description Page size (at most 200). */
                 limit?: components["parameters"]["Limit-2"];
-                /** @description `nextCursor` of the previous page. */
-                cursor?: components["parameters"]["Cursor-2"];
+                /** @description The `nextCursor` of the previous page of the same operation (and the same `sortierung`), passed on unchanged. Every list operation uses this one format; any other value answers 400 `UNGUELTIGER_CURSOR`. */
+                cursor?: components["parameters"]["Cursor"];
                 /** @description Only Akten under this unit or its sub-units. */
                 aktenplaneinheit?: components["schemas"]["Uuid"];
                 /** @description Only Akten that fell due in this year. */
@@ -3908,8 +3904,8 @@ export interface operations {
             query?: {
                 /** @description Page size (at most 200). */
                 limit?: components["parameters"]["Limit-2"];
-                /** @description `nextCursor` of the previous page. */
-                cursor?: components["parameters"]["Cursor-2"];
+                /** @description The `nextCursor` of the previous page of the same operation (and the same `sortierung`), passed on unchanged. Every list operation uses this one format; any other value answers 400 `UNGUELTIGER_CURSOR`. */
+                cursor?: components["parameters"]["Cursor"];
                 /** @description Only Aussonderungen in this state. */
                 status?: "angeboten" | "bewertet" | "abgegeben" | "abgeschlossen";
             };
