@@ -5,7 +5,7 @@ import { contract } from '@eakte/api-client/contract';
 import aussonderungApp from '@eakte/aussonderung';
 import dokumenteApp from '@eakte/dokumente';
 import gatewayApp, { gatewayConfigSchema } from '@eakte/gateway';
-import { BERECHTIGUNGEN, contractRoutes, createServer, errorsPlugin, loadConfig, operations } from '@eakte/platform';
+import { BERECHTIGUNGEN, contractRoutes, createServer, decodeCursor, encodeCursor, errorsPlugin, loadConfig, operations } from '@eakte/platform';
 import protokollApp, { protokollConfigSchema } from '@eakte/protokoll';
 import { authHeader, build, contractValidator, expectContract, expectProblem } from '@eakte/testing';
 import { describe, expect, it, onTestFinished } from 'vitest';
@@ -191,5 +191,166 @@ describe('contract and behaviour agree', () => {
         expectContract(res, id);
       }
     }
+  });
+});
+
+describe('pagination cursors', () => {
+  const listen = operations(contract).filter((o) => parameter(o).some((p) => p.in === 'query' && p.name === 'cursor'));
+  const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+  const ERFUNDEN = [
+    'abc',
+    'kein-cursor!',
+    '9999999999999999999',
+    'A'.repeat(501),
+    b64({ x: 1 }),
+    b64(['aktenzeichen', 'A']),
+    b64({ id: 'keine-uuid' }),
+    b64({ slug: 1 }),
+    b64({ seq: -1 }),
+    b64({ t: '2026-02-30 10:00:00+00', id: GUELTIGE_ID }),
+    b64({ s: 9.5e18 }),
+    b64(null),
+  ];
+
+  it('has one cursor parameter, shared by every list operation', () => {
+    expect(listen.map((o) => o.operationId).sort()).toEqual(
+      ['getAkteHistorie', 'listAkten', 'listAussonderungen', 'listDokumente', 'listFaelligeAkten', 'listLoeschsperren', 'listMandanten', 'listProtokoll', 'listProtokollCheckpoints', 'listVorgaenge', 'listVorgaengeDerAkte', 'suche'].sort(),
+    );
+    for (const op of listen) {
+      const ref = ((op.operation.parameters ?? []) as { $ref?: string }[]).find((p) => aufgeloest<{ name: string }>(p).name === 'cursor');
+      expect(ref?.$ref, op.operationId).toBe('#/components/parameters/Cursor');
+    }
+  });
+
+  it('answers a made-up cursor on every list operation with 400 UNGUELTIGER_CURSOR', async () => {
+    const apps: Record<string, Awaited<ReturnType<typeof build>>> = {};
+    for (const op of listen) {
+      apps[op.service] ??= await build(SERVICES[op.service as keyof typeof SERVICES], {}, op.service === 'protokoll' ? protokollConfigSchema : undefined);
+      const rolle = BERECHTIGUNGEN[op.operationId]![0]!;
+      const h = await authHeader({ tenant: rolle === 'plattformbetrieb' ? undefined : 'demo', roles: [rolle] });
+      // required query parameters get a valid value, so only the cursor is wrong
+      const pflicht = parameter(op)
+        .filter((p) => p.in === 'query' && p.required)
+        .map((p) => `${p.name}=${aufgeloest(p.schema).format === 'date' ? '2030-01-01' : 'Akte'}`);
+      for (const cursor of ERFUNDEN) {
+        const url = `/api/v1${op.path.replace(/\{[^}]+\}/g, GUELTIGE_ID)}?${[...pflicht, `cursor=${encodeURIComponent(cursor)}`].join('&')}`;
+        const res = await apps[op.service]!.inject({ method: 'GET', url, headers: h });
+        expect(`${op.operationId} ${cursor} → ${res.statusCode} ${(res.json() as { code?: string }).code}`).toBe(`${op.operationId} ${cursor} → 400 UNGUELTIGER_CURSOR`);
+        expectContract(res, op.operationId);
+      }
+    }
+  });
+});
+
+describe('the one cursor format', () => {
+  it('reads back every key a list operation writes into it', () => {
+    const schluessel = [
+      [{ az: 'A-1.2-0001/2026' }, { az: 'text' }],
+      [{ t: '2026-12-02 14:51:12.123456+00', id: GUELTIGE_ID }, { t: 'zeitpunkt', id: 'uuid' }],
+      [{ t: '2026-12-02T14:51:12.123Z', id: GUELTIGE_ID }, { t: 'zeitpunkt', id: 'uuid' }],
+      [{ nr: 12 }, { nr: 'ganzzahl' }],
+      [{ d: '2028-02-29', id: GUELTIGE_ID }, { d: 'datum', id: 'uuid' }],
+      [{ r: '0.607927', typ: 'akte', id: GUELTIGE_ID }, { r: 'dezimal', typ: 'text', id: 'uuid' }],
+      [{ seq: Number.MAX_SAFE_INTEGER }, { seq: 'ganzzahl' }],
+      [{ slug: 'demo' }, { slug: 'text' }],
+    ] as const;
+    for (const [wert, felder] of schluessel) expect(decodeCursor(encodeCursor(wert), felder)).toEqual(wert);
+    for (const [wert, felder] of [
+      [{ d: '2027-02-29', id: GUELTIGE_ID }, { d: 'datum', id: 'uuid' }],
+      [{ seq: Number.MAX_SAFE_INTEGER + 1 }, { seq: 'ganzzahl' }],
+      [{ nr: 1.5 }, { nr: 'ganzzahl' }],
+      [{ r: '1e999', typ: 'akte', id: GUELTIGE_ID }, { r: 'dezimal', typ: 'text', id: 'uuid' }],
+      [{ t: '2026-12-02 24:00:00+00', id: GUELTIGE_ID }, { t: 'zeitpunkt', id: 'uuid' }],
+    ] as const) {
+      expect(() => decodeCursor(encodeCursor(wert), felder), JSON.stringify(wert)).toThrow(/Cursor/);
+    }
+  });
+});
+
+describe('links between operations', () => {
+  interface Link {
+    operationId: string;
+    parameters?: Record<string, string>;
+  }
+  const alle = operations(contract);
+  const nachId = new Map(alle.map((o) => [o.operationId, o]));
+  /** The parameters of an operation including those of its path item. */
+  const parameterVon = (op: (typeof alle)[number]) => [
+    ...(((contract.paths[op.path] as Schema).parameters ?? []) as unknown[]).map((p) => aufgeloest<{ name: string; in: string; required?: boolean }>(p)),
+    ...parameter(op),
+  ];
+  const links = alle.flatMap((quelle) =>
+    Object.entries((quelle.operation.responses ?? {}) as Record<string, unknown>).flatMap(([status, r]) =>
+      Object.entries(aufgeloest<{ links?: Record<string, Link> }>(r).links ?? {}).map(([name, link]) => ({ quelle, status, name, link: aufgeloest<Link>(link), antwort: aufgeloest<Schema>(r) })),
+    ),
+  );
+
+  it('chains the integrator path: Akte → Vorgang → Dokument → content', () => {
+    const von = (id: string) => links.filter((l) => l.quelle.operationId === id).map((l) => l.link.operationId);
+    expect(von('createAkte')).toEqual(expect.arrayContaining(['getAkte', 'createVorgang', 'updateAkte']));
+    expect(von('createVorgang')).toEqual(expect.arrayContaining(['getVorgang', 'createDokument', 'listDokumente']));
+    expect(von('createDokument')).toEqual(expect.arrayContaining(['getDokument', 'getDokumentInhalt', 'updateDokument']));
+  });
+
+  it('names an existing operation in every link, with its parameters and runtime expressions that resolve', () => {
+    const fehler: string[] = [];
+    for (const { quelle, status, name, link, antwort } of links) {
+      const wo = `${quelle.operationId} ${status} → ${name}`;
+      const ziel = nachId.get(link.operationId);
+      if (!ziel) {
+        fehler.push(`${wo}: no operation ${link.operationId}`);
+        continue;
+      }
+      const zielParameter = parameterVon(ziel);
+      const gegeben = Object.keys(link.parameters ?? {}).map((k) => k.replace(/^(path|query|header|cookie)\./, ''));
+      for (const k of gegeben) if (!zielParameter.some((p) => p.name === k)) fehler.push(`${wo}: ${link.operationId} has no parameter ${k}`);
+      // a link names the target resource; what the caller decides (a grund, a body) it adds itself
+      for (const p of zielParameter.filter((p) => p.in === 'path')) if (!gegeben.includes(p.name)) fehler.push(`${wo}: path parameter ${p.name} missing`);
+      for (const [k, ausdruck] of Object.entries(link.parameters ?? {})) {
+        let m: RegExpExecArray | null;
+        if ((m = /^\$response\.body#\/(.+)$/.exec(ausdruck))) {
+          const schema = aufgeloest(Object.values((antwort.content ?? {}) as Record<string, { schema?: unknown }>)[0]?.schema);
+          const ziel = m[1]!.split('/').reduce<Schema | undefined>((s, teil) => (s ? aufgeloest(((s.properties ?? {}) as Schema)[teil]) : undefined), schema);
+          if (!ziel) fehler.push(`${wo}: ${k} = ${ausdruck} is not in the response body`);
+        } else if ((m = /^\$response\.header\.(.+)$/.exec(ausdruck))) {
+          const headers = Object.keys((antwort.headers ?? {}) as Schema).map((h) => h.toLowerCase());
+          if (!headers.includes(m[1]!.toLowerCase())) fehler.push(`${wo}: ${k} = ${ausdruck} is not a documented header`);
+        } else if ((m = /^\$request\.path\.(.+)$/.exec(ausdruck))) {
+          if (!parameterVon(quelle).some((p) => p.in === 'path' && p.name === m![1])) fehler.push(`${wo}: ${k} = ${ausdruck} is not a path parameter`);
+        } else fehler.push(`${wo}: ${k} = ${ausdruck} is no runtime expression this test knows`);
+      }
+    }
+    expect(links.length).toBeGreaterThan(10);
+    expect(fehler).toEqual([]);
+  });
+
+  it('leads somewhere real: following the links of a new Akte and Vorgang answers 200', async () => {
+    const app = await build(aktenApp);
+    const h = await authHeader({ tenant: 'demo', roles: ['sachbearbeitung'] });
+    const plan = (await app.inject({ method: 'GET', url: '/api/v1/aktenplan', headers: h })).json() as { einheiten: { id: string }[] };
+    const folge = async (quelle: string, res: Awaited<ReturnType<typeof app.inject>>, nur: string[]) => {
+      const body = res.json() as Schema;
+      const gefolgt = links.filter((l) => l.quelle.operationId === quelle && nur.includes(l.link.operationId));
+      expect(gefolgt.map((l) => l.link.operationId).sort(), `links of ${quelle}`).toEqual([...nur].sort());
+      for (const { link } of gefolgt) {
+        const ziel = nachId.get(link.operationId)!;
+        const werte = Object.fromEntries(
+          Object.entries(link.parameters ?? {}).map(([k, a]) => [
+            k,
+            a.startsWith('$response.body#/') ? String(a.slice(16).split('/').reduce<unknown>((o, t) => (o as Schema)[t], body)) : String(res.headers[a.slice(17).toLowerCase()]),
+          ]),
+        );
+        const headers: Record<string, string> = { ...h };
+        for (const p of parameterVon(ziel).filter((p) => p.in === 'header' && werte[p.name] !== undefined)) headers[p.name] = werte[p.name]!;
+        const url = `/api/v1${ziel.path.replace(/\{([^}]+)\}/g, (_, n: string) => werte[n]!)}`;
+        const antwort = await app.inject({ method: ziel.method.toUpperCase() as 'GET', url, headers, ...(ziel.method === 'patch' ? { payload: { betreff: 'Über den Link geändert' } } : {}) });
+        expect(antwort.statusCode, `${quelle} → ${link.operationId}: ${antwort.body.slice(0, 300)}`).toBe(200);
+        expectContract(antwort, link.operationId);
+      }
+    };
+    const akte = await app.inject({ method: 'POST', url: '/api/v1/akten', headers: h, payload: { aktenplaneinheitId: plan.einheiten.at(-1)!.id, betreff: 'Verlinkt' } });
+    await folge('createAkte', akte, ['getAkte', 'listVorgaengeDerAkte', 'updateAkte']);
+    const vorgang = await app.inject({ method: 'POST', url: `/api/v1/akten/${akte.json().id}/vorgaenge`, headers: h, payload: { betreff: 'Verlinkt' } });
+    await folge('createVorgang', vorgang, ['getVorgang', 'getAkte', 'updateVorgang']);
   });
 });

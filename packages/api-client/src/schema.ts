@@ -2071,18 +2071,14 @@ export interface components {
         IfMatch: string;
         /** @description Page size (at most 200). */
         Limit: number;
-        /** @description Opaque cursor from `nextCursor` of the previous page. */
+        /** @description The `nextCursor` of the previous page of the same operation (and the same `sortierung`), passed on unchanged. Every list operation uses this one format; any other value answers 400 `UNGUELTIGER_CURSOR`. */
         Cursor: string;
         /** @description The ETag of the version being changed; 428 `VORBEDINGUNG_ERFORDERLICH` when missing, 412 when stale. */
         "IfMatch-2": string;
         /** @description Page size (at most 200). */
         limit: number;
-        /** @description The `nextCursor` of the previous page. */
-        cursor: string;
         /** @description Page size (at most 200). */
         "Limit-2": number;
-        /** @description `nextCursor` of the previous page. */
-        "Cursor-2": string;
         /**
          * @description A retry with the same key returns the first result and stores nothing new.
          * @example 6f1c2a0e-upload-1
@@ -2227,7 +2223,7 @@ export interface operations {
             query?: {
                 /** @description Page size (at most 200). */
                 limit?: components["parameters"]["Limit"];
-                /** @description Opaque cursor from `nextCursor` of the previous page. */
+                /** @description The `nextCursor` of the previous page of the same operation (and the same `sortierung`), passed on unchanged. Every list operation uses this one format; any other value answers 400 `UNGUELTIGER_CURSOR`. */
                 cursor?: components["parameters"]["Cursor"];
             };
             header?: never;
@@ -2372,8 +2368,8 @@ export interface operations {
                 bis?: string;
                 /** @description Page size (at most 200). */
                 limit?: components["parameters"]["limit"];
-                /** @description The `nextCursor` of the previous page. */
-                cursor?: components["parameters"]["cursor"];
+                /** @description The `nextCursor` of the previous page of the same operation (and the same `sortierung`), passed on unchanged. Every list operation uses this one format; any other value answers 400 `UNGUELTIGER_CURSOR`. */
+                cursor?: components["parameters"]["Cursor"];
             };
             header?: never;
             path?: never;
@@ -2459,8 +2455,8 @@ export interface operations {
             query?: {
                 /** @description Page size (at most 200). */
                 limit?: components["parameters"]["limit"];
-                /** @description The `nextCursor` of the previous page. */
-                cursor?: components["parameters"]["cursor"];
+                /** @description The `nextCursor` of the previous page of the same operation (and the same `sortierung`), passed on unchanged. Every list operation uses this one format; any other value answers 400 `UNGUELTIGER_CURSOR`. */
+                cursor?: components["parameters"]["Cursor"];
             };
             header?: never;
             path?: never;
@@ -2543,8 +2539,8 @@ export interface operations {
             query?: {
                 /** @description Page size (at most 200). */
                 limit?: components["parameters"]["limit"];
-                /** @description The `nextCursor` of the previous page. */
-                cursor?: components["parameters"]["cursor"];
+                /** @description The `nextCursor` of the previous page of the same operation (and the same `sortierung`), passed on unchanged. Every list operation uses this one format; any other value answers 400 `UNGUELTIGER_CURSOR`. */
+                cursor?: components["parameters"]["Cursor"];
             };
             header?: never;
             path: {
@@ -2774,8 +2770,8 @@ export interface operations {
             query?: {
                 /** @description Page size (at most 200). */
                 limit?: components["parameters"]["Limit-2"];
-                /** @description `nextCursor` of the previous page. */
-                cursor?: components["parameters"]["Cursor-2"];
+                /** @description The `nextCursor` of the previous page of the same operation (and the same `sortierung`), passed on unchanged. Every list operation uses this one format; any other value answers 400 `UNGUELTIGER_CURSOR`. */
+                cursor?: components["parameters"]["Cursor"];
                 aktenplaneinheit?: components["schemas"]["Uuid"];
                 federfuehrung?: components["schemas"]["Uuid"];
                 status?: components["schemas"]["Status"];
@@ -3027,8 +3023,8 @@ export interface operations {
             query?: {
                 /** @description Page size (at most 200). */
                 limit?: components["parameters"]["Limit-2"];
-                /** @description `nextCursor` of the previous page. */
-                cursor?: components["parameters"]["Cursor-2"];
+                /** @description The `nextCursor` of the previous page of the same operation (and the same `sortierung`), passed on unchanged. Every list operation uses this one format; any other value answers 400 `UNGUELTIGER_CURSOR`. */
+                cursor?: components["parameters"]["Cursor"];
             };
             header?: never;
             path: {
@@ -3093,8 +3089,8 @@ export interface operations {
                 wiedervorlageBis: string;
                 /** @description Page size (at most 200). */
                 limit?: components["parameters"]["Limit-2"];
-                /** @description `nextCursor` of the previous page. */
-                cursor?: components["parameters"]["Cursor-2"];
+                /** @description The `nextCursor` of the previous page of the same operation (and the same `sortierung`), passed on unchanged. Every list operation uses this one format; any other value answers 400 `UNGUELTIGER_CURSOR`. */
+                cursor?: components["parameters"]["Cursor"];
             };
             header?: never;
             path?: never;
@@ -3224,8 +3220,8 @@ export interface operations {
                 q: string;
                 /** @description Page size (at most 200). */
                 limit?: components["parameters"]["Limit-2"];
-                /** @description `nextCursor` of the previous page. */
-                cursor?: components["parameters"]["Cursor-2"];
+                /** @description The `nextCursor` of the previous page of the same operation (and the same `sortierung`), passed on unchanged. Every list operation uses this one format; any other value answers 400 `UNGUELTIGER_CURSOR`. */
+                cursor?: components["parameters"]["Cursor"];
             };
             header?: never;
             path?: never;
@@ -3253,7 +3249,7 @@ export interface operations {
             query?: {
                 /** @description Page size (at most 200). */
                 limit?: components["parameters"]["Limit"];
-                /** @description Opaque cursor from `nextCursor` of the previous page. */
+                /** @description The `nextCursor` of the previous page of the same operation (and the same `sortierung`), passed on unchanged. Every list operation uses this one format; any other value answers 400 `UNGUELTIGER_CURSOR`. */
                 cursor?: components["parameters"]["Cursor"];
             };
             header?: never;
@@ -3795,8 +3791,8 @@ export interface operations {
             query?: {
                 /** @description Page size (at most 200). */
                 limit?: components["parameters"]["Limit-2"];
-                /** @description `nextCursor` of the previous page. */
-                cursor?: components["parameters"]["Cursor-2"];
+                /** @description The `nextCursor` of the previous page of the same operation (and the same `sortierung`), passed on unchanged. Every list operation uses this one format; any other value answers 400 `UNGUELTIGER_CURSOR`. */
+                cursor?: components["parameters"]["Cursor"];
                 /** @description Only active (`true`) or only released (`false`) holds. */
                 aktiv?: "true" | "false";
                 /** @description Only holds covering this Akte. */
@@ -3889,8 +3885,8 @@ export interface operations {
             query?: {
                 /** @description Page size (at most 200). */
                 limit?: components["parameters"]["Limit-2"];
-                /** @description `nextCursor` of the previous page. */
-                cursor?: components["parameters"]["Cursor-2"];
+                /** @description The `nextCursor` of the previous page of the same operation (and the same `sortierung`), passed on unchanged. Every list operation uses this one format; any other value answers 400 `UNGUELTIGER_CURSOR`. */
+                cursor?: components["parameters"]["Cursor"];
                 /** @description Only Akten under this unit or its sub-units. */
                 aktenplaneinheit?: components["schemas"]["Uuid"];
                 /** @description Only Akten that fell due in this year. */
@@ -3922,8 +3918,8 @@ export interface operations {
             query?: {
                 /** @description Page size (at most 200). */
                 limit?: components["parameters"]["Limit-2"];
-                /** @description `nextCursor` of the previous page. */
-                cursor?: components["parameters"]["Cursor-2"];
+                /** @description The `nextCursor` of the previous page of the same operation (and the same `sortierung`), passed on unchanged. Every list operation uses this one format; any other value answers 400 `UNGUELTIGER_CURSOR`. */
+                cursor?: components["parameters"]["Cursor"];
                 /** @description Only Aussonderungen in this state. */
                 status?: "angeboten" | "bewertet" | "abgegeben" | "abgeschlossen";
             };

@@ -74,6 +74,12 @@ export const contractRoutes = fp(
         delete content['multipart/form-data'];
         if (Object.keys(content).length === 0) delete route.schema!.body;
       }
+      // A malformed cursor is the handler's 400 UNGUELTIGER_CURSOR (one code for every list), not a validation error.
+      const cursor = (route.schema?.querystring as { properties?: Record<string, Record<string, unknown>> } | undefined)?.properties?.cursor;
+      if (cursor) {
+        delete cursor.pattern;
+        delete cursor.maxLength;
+      }
       // A missing If-Match is the handler's 428 (VORBEDINGUNG_ERFORDERLICH), not a header validation error.
       const headers = route.schema?.headers as { required?: string[] } | undefined;
       if (headers?.required) headers.required = headers.required.filter((h) => h.toLowerCase() !== 'if-match');

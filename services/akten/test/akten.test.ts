@@ -157,7 +157,7 @@ describe('Akten', () => {
     expectProblem(gross, 400, 'VALIDIERUNGSFEHLER');
     expectContract(gross, 'listAkten');
     const kaputt = await app.inject({ method: 'GET', url: '/api/v1/akten?cursor=kaputt', headers: h });
-    expectProblem(kaputt, 400, 'VALIDIERUNGSFEHLER');
+    expectProblem(kaputt, 400, 'UNGUELTIGER_CURSOR');
   });
 
   it('refuses an unknown or retired Aktenplaneinheit with 422', async () => {

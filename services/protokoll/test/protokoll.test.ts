@@ -77,7 +77,7 @@ describe('GET /protokoll', () => {
     const big = await app.inject({ method: 'GET', url: '/api/v1/protokoll?limit=201', headers: h });
     expectProblem(big, 400, 'VALIDIERUNGSFEHLER');
     expectContract(big, 'listProtokoll');
-    expectProblem(await app.inject({ method: 'GET', url: '/api/v1/protokoll?cursor=abc', headers: h }), 400, 'VALIDIERUNGSFEHLER');
+    expectProblem(await app.inject({ method: 'GET', url: '/api/v1/protokoll?cursor=abc', headers: h }), 400, 'UNGUELTIGER_CURSOR');
     const clerk = await app.inject({ method: 'GET', url: '/api/v1/protokoll', headers: await kopf(m.slug, 'sachbearbeitung') });
     expectProblem(clerk, 403, 'KEINE_BERECHTIGUNG');
     expectContract(clerk, 'listProtokoll');

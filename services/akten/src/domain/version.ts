@@ -13,19 +13,3 @@ export function pruefeIfMatch(ifMatch: string | undefined, version: number): voi
     throw new Errors.VorbedingungFehlgeschlagen('Das Objekt wurde inzwischen geändert; bitte neu lesen');
   }
 }
-
-/** Keyset cursors: opaque base64url JSON. */
-export function kodiereCursor(werte: unknown[]): string {
-  return Buffer.from(JSON.stringify(werte)).toString('base64url');
-}
-
-export function dekodiereCursor(cursor: string | undefined, laenge: number): unknown[] | null {
-  if (!cursor) return null;
-  try {
-    const werte = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(werte) && werte.length === laenge) return werte;
-  } catch {
-    // fall through
-  }
-  throw Object.assign(new Error('query.cursor: ungültig'), { statusCode: 400, code: 'VALIDIERUNGSFEHLER' });
-}

@@ -23,7 +23,7 @@ export function mandantenHandlers(repo: MandantenRepository) {
   return {
     async listMandanten(req: FastifyRequest<{ Querystring: { limit?: number; cursor?: string } }>): Promise<components['schemas']['MandantenSeite']> {
       const limit = req.query.limit ?? 50;
-      const cursor = decodeCursor(req.query.cursor, ['slug'] as const);
+      const cursor = decodeCursor(req.query.cursor, { slug: 'text' });
       const rows = await repo.liste(limit + 1, cursor ? String(cursor.slug) : null);
       const page = rows.slice(0, limit);
       return {

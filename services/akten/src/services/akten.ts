@@ -2,13 +2,13 @@
 // audit event through the Protokollierer in that same transaction: if either fails, neither happens.
 import type { Db, Tx } from '@eakte/db';
 import type { Freigabe, Medium, Vertraulichkeitsstufe } from '@eakte/db/schema';
-import { akteurOf, AuthErrors, Errors, type Aenderung, type Protokollierer } from '@eakte/platform';
+import { akteurOf, AuthErrors, decodeCursor, encodeCursor, Errors, type Aenderung, type Protokollierer } from '@eakte/platform';
 import type { FastifyRequest } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import { bildeAktenzeichen, pruefeRegel, STANDARD_REGEL, vorgangKennzeichen } from '../domain/aktenzeichen.js';
 import { berechneAufbewahrung, heute, istVerkuerzung, wirksameFrist, type Frist } from '../domain/aufbewahrung.js';
 import { einstellungenAus, sichtFuer, stufeZulaessig, type Einstellungen, type Sicht } from '../domain/sichtbarkeit.js';
-import { dekodiereCursor, kodiereCursor, pruefeIfMatch } from '../domain/version.js';
+import { pruefeIfMatch } from '../domain/version.js';
 import { vergleicheKennzeichen } from '../domain/aktenplan.js';
 import { elternKennzeichen, leseAktenplanCsv, schreibeAktenplanCsv } from '../domain/aktenplan-csv.js';
 import * as repo from '../repositories/akten.js';
@@ -366,15 +366,18 @@ export function createAktenService(db: Db, protokolliere: Protokollierer) {
       imKontext(req, async (tx, k) => {
         const sortierung = q.sortierung ?? 'aktenzeichen';
         const limit = begrenze(q.limit);
-        const nach = dekodiereCursor(q.cursor, sortierung === 'aktenzeichen' ? 2 : 3);
-        if (nach && nach[0] !== sortierung) throw Object.assign(new Error('query.cursor: gehört zu einer anderen Sortierung'), { statusCode: 400, code: 'VALIDIERUNGSFEHLER' });
-        const rows = await repo.listeAkten(tx, k.sicht, q, sortierung, nach?.slice(1) ?? null, limit + 1);
+        // a cursor names its sort order: one of the other order is refused like a made-up one
+        const nach =
+          sortierung === 'aktenzeichen'
+            ? ((c) => (c ? [c.az] : null))(decodeCursor(q.cursor, { az: 'text' }))
+            : ((c) => (c ? [c.t, c.id] : null))(decodeCursor(q.cursor, { t: 'zeitpunkt', id: 'uuid' }));
+        const rows = await repo.listeAkten(tx, k.sicht, q, sortierung, nach, limit + 1);
         const mehr = rows.length > limit;
         const seite = rows.slice(0, limit);
         const letzte = seite[seite.length - 1];
         const nextCursor =
           mehr && letzte
-            ? kodiereCursor(sortierung === 'aktenzeichen' ? [sortierung, letzte.aktenzeichen] : [sortierung, letzte.geaendertText, letzte.id])
+            ? encodeCursor(sortierung === 'aktenzeichen' ? { az: letzte.aktenzeichen } : { t: letzte.geaendertText, id: letzte.id })
             : null;
         return { items: await ansichten(tx, seite), nextCursor };
       }),
@@ -529,21 +532,22 @@ export function createAktenService(db: Db, protokolliere: Protokollierer) {
 
     vorgaengeDerAkte: (req: FastifyRequest, akteId: string, q: { limit?: number; cursor?: string }): Promise<Seite<repo.VorgangRow>> =>
       imKontext(req, async (tx, k) => {
+        const nach = decodeCursor(q.cursor, { nr: 'ganzzahl' });
         await sichtbareAkte(tx, k, akteId);
         const limit = begrenze(q.limit);
-        const nach = dekodiereCursor(q.cursor, 1);
-        const rows = await repo.vorgaengeDerAkte(tx, akteId, nach ? Number(nach[0]) : null, limit + 1);
+        const rows = await repo.vorgaengeDerAkte(tx, akteId, nach ? nach.nr : null, limit + 1);
         const seite = rows.slice(0, limit);
-        return { items: seite, nextCursor: rows.length > limit ? kodiereCursor([seite[seite.length - 1]!.laufendeNummer]) : null };
+        return { items: seite, nextCursor: rows.length > limit ? encodeCursor({ nr: seite[seite.length - 1]!.laufendeNummer }) : null };
       }),
 
     wiedervorlagen: (req: FastifyRequest, q: { wiedervorlageBis: string; limit?: number; cursor?: string }): Promise<Seite<repo.VorgangRow>> =>
       imKontext(req, async (tx, k) => {
         const limit = begrenze(q.limit);
-        const rows = await repo.wiedervorlagen(tx, k.sicht, q.wiedervorlageBis, dekodiereCursor(q.cursor, 2), limit + 1);
+        const nach = decodeCursor(q.cursor, { d: 'datum', id: 'uuid' });
+        const rows = await repo.wiedervorlagen(tx, k.sicht, q.wiedervorlageBis, nach ? [nach.d, nach.id] : null, limit + 1);
         const seite = rows.slice(0, limit);
         const letzte = seite[seite.length - 1];
-        return { items: seite, nextCursor: rows.length > limit && letzte ? kodiereCursor([letzte.wiedervorlage, letzte.id]) : null };
+        return { items: seite, nextCursor: rows.length > limit && letzte?.wiedervorlage ? encodeCursor({ d: letzte.wiedervorlage, id: letzte.id }) : null };
       }),
 
     aendereVorgang: (req: FastifyRequest, id: string, ifMatch: string | undefined, body: { betreff?: string; wiedervorlage?: string | null; grund?: string }) =>
@@ -589,13 +593,14 @@ export function createAktenService(db: Db, protokolliere: Protokollierer) {
     // ---- search -------------------------------------------------------------------------
     suche: (req: FastifyRequest, q: { q: string; limit?: number; cursor?: string }): Promise<Seite<repo.Treffer>> =>
       imKontext(req, async (tx, k) => {
+        const nach = decodeCursor(q.cursor, { r: 'dezimal', typ: 'text', id: 'uuid' });
         const text = q.q.trim();
         if (text === '') return { items: [], nextCursor: null };
         const limit = begrenze(q.limit);
-        const rows = await repo.suche(tx, k.sicht, text, dekodiereCursor(q.cursor, 3), limit + 1);
+        const rows = await repo.suche(tx, k.sicht, text, nach ? [nach.r, nach.typ, nach.id] : null, limit + 1);
         const seite = rows.slice(0, limit);
         const letzte = seite[seite.length - 1];
-        return { items: seite, nextCursor: rows.length > limit && letzte ? kodiereCursor([letzte.relevanz, letzte.typ, letzte.id]) : null };
+        return { items: seite, nextCursor: rows.length > limit && letzte ? encodeCursor({ r: letzte.relevanz, typ: letzte.typ, id: letzte.id }) : null };
       }),
   };
 }

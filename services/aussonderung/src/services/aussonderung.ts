@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { legeSystemdokumentAb, schema, sql, type Db, type Tx } from '@eakte/db';
 import { eq } from 'drizzle-orm';
 import type { ObjectStore } from '@eakte/storage';
-import { akteurOf, wirksameEinstellungen, type Protokollierer } from '@eakte/platform';
+import { akteurOf, decodeCursor, encodeCursor, wirksameEinstellungen, type Protokollierer } from '@eakte/platform';
 import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import {
@@ -19,7 +19,6 @@ import {
   type Verstoss,
 } from '../domain/aussonderung-gates.js';
 import { archivierteAkten, prozessStatus, uebernimmBewertung } from '../domain/aussonderungsprozess.js';
-import { dekodiereCursor, kodiereCursor } from '../domain/cursor.js';
 import { vernichtungsprotokollPdf, type ProtokollObjekt } from '../domain/vernichtungsprotokoll.js';
 import * as repo from '../repositories/aussonderung.js';
 import {
@@ -408,12 +407,11 @@ export function createAussonderungService(
     listeSperren(req: FastifyRequest, q: { aktiv?: 'true' | 'false'; akte?: string; limit?: number; cursor?: string }) {
       return imMandant(req, async (tx) => {
         const limit = begrenze(q.limit);
-        const nach = q.cursor ? dekodiereCursor(q.cursor, (c) => (typeof c.t === 'string' && typeof c.id === 'string' ? { erstelltAm: new Date(c.t), id: c.id } : null)) : undefined;
-        if (q.cursor && !nach) throw ungueltig('cursor ungültig');
+        const nach = ((c) => (c ? { erstelltAm: new Date(c.t), id: c.id } : undefined))(decodeCursor(q.cursor, { t: 'zeitpunkt', id: 'uuid' }));
         const rows = await repo.sperren(tx, { aktiv: q.aktiv === undefined ? undefined : q.aktiv === 'true', akte: q.akte, nach: nach ?? undefined, limit: limit + 1 });
         const items = rows.slice(0, limit);
         const letzte = items.at(-1);
-        return { items, nextCursor: rows.length > limit && letzte ? kodiereCursor({ t: letzte.erstelltAm.toISOString(), id: letzte.id }) : null };
+        return { items, nextCursor: rows.length > limit && letzte ? encodeCursor({ t: letzte.erstelltAm.toISOString(), id: letzte.id }) : null };
       });
     },
 
@@ -437,12 +435,11 @@ export function createAussonderungService(
     listeAussonderungen(req: FastifyRequest, q: { status?: repo.AussonderungRow['status']; limit?: number; cursor?: string }) {
       return imMandant(req, async (tx) => {
         const limit = begrenze(q.limit);
-        const nach = q.cursor ? dekodiereCursor(q.cursor, (c) => (typeof c.t === 'string' && !Number.isNaN(Date.parse(c.t)) && typeof c.id === 'string' && /^[0-9a-f-]{36}$/i.test(c.id) ? { erstelltAm: new Date(c.t), id: c.id } : null)) : undefined;
-        if (q.cursor && !nach) throw ungueltig('cursor ungültig');
+        const nach = ((c) => (c ? { erstelltAm: new Date(c.t), id: c.id } : undefined))(decodeCursor(q.cursor, { t: 'zeitpunkt', id: 'uuid' }));
         const rows = await repo.aussonderungen(tx, { status: q.status, nach: nach ?? undefined, limit: limit + 1 });
         const items = rows.slice(0, limit);
         const letzte = items.at(-1);
-        return { items, nextCursor: rows.length > limit && letzte ? kodiereCursor({ t: letzte.erstelltAm.toISOString(), id: letzte.id }) : null };
+        return { items, nextCursor: rows.length > limit && letzte ? encodeCursor({ t: letzte.erstelltAm.toISOString(), id: letzte.id }) : null };
       });
     },
 
@@ -450,12 +447,11 @@ export function createAussonderungService(
     faellig(req: FastifyRequest, q: { aktenplaneinheit?: string; jahr?: string; limit?: number; cursor?: string }) {
       return imMandant(req, async (tx) => {
         const limit = begrenze(q.limit);
-        const nach = q.cursor ? dekodiereCursor(q.cursor, (c) => (typeof c.d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(c.d) && typeof c.id === 'string' ? { datum: c.d, id: c.id } : null)) : undefined;
-        if (q.cursor && !nach) throw ungueltig('cursor ungültig');
+        const nach = ((c) => (c ? { datum: c.d, id: c.id } : undefined))(decodeCursor(q.cursor, { d: 'datum', id: 'uuid' }));
         const rows = await repo.faellig(tx, { stichtag: heute(), einheit: q.aktenplaneinheit, jahr: q.jahr ? Number(q.jahr) : undefined, nach: nach ?? undefined, limit: limit + 1 });
         const items = rows.slice(0, limit);
         const letzte = items.at(-1);
-        return { items, nextCursor: rows.length > limit && letzte ? kodiereCursor({ d: letzte.aussonderungFaelligAb, id: letzte.id }) : null };
+        return { items, nextCursor: rows.length > limit && letzte ? encodeCursor({ d: letzte.aussonderungFaelligAb, id: letzte.id }) : null };
       });
     },
 

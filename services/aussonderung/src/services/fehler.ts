@@ -39,7 +39,7 @@ export function verstossFehler(v: Verstoss, objekte: string[] = []): Error {
   return Object.assign(err, { erweiterung: { objekte } });
 }
 
-/** A 400 for malformed input the contract cannot express (e.g. a cursor). */
+/** A 400 for malformed input the schema does not catch before the handler. */
 export function ungueltig(detail: string): Error {
   return Object.assign(new Error(detail), { statusCode: 400, code: 'VALIDIERUNGSFEHLER' });
 }

@@ -66,7 +66,7 @@ export function dokumenteHandlers(deps: { db: Db; repo: DokumenteRepository; abl
     async listDokumente(req: FastifyRequest<{ Params: { id: string }; Querystring: { limit?: number; cursor?: string } }>) {
       const { mandantId } = akteurOf(req);
       const limit = req.query.limit ?? 50;
-      const nach = decodeCursor(req.query.cursor, ['id'] as const);
+      const nach = decodeCursor(req.query.cursor, { id: 'uuid' });
       const rows = await db.withMandant(mandantId, async (tx) => {
         if (!(await repo.vorgang(tx, await repo.sicht(tx, akteurOf(req)), req.params.id))) throw new Errors.NichtGefunden('Vorgang nicht gefunden');
         return repo.dokumenteImVorgang(tx, req.params.id, nach ? String(nach.id) : null, limit + 1);

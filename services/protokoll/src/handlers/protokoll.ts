@@ -1,7 +1,7 @@
 import type { components } from '@eakte/api-client';
 import { KETTEN_FELDER } from '@eakte/audit';
 import createError from '@fastify/error';
-import { akteurOf, Errors, sendeStrom } from '@eakte/platform';
+import { akteurOf, decodeCursor, encodeCursor, Errors, sendeStrom } from '@eakte/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { GespeichertesEreignis } from '../domain/kette.js';
 import type { ProtokollDienst, Signaturschluessel } from '../pruefung.js';
@@ -12,8 +12,9 @@ const UngueltigerBereich = createError('UNGUELTIGER_BEREICH', '%s', 400);
 type Seite = components['schemas']['ProtokollSeite'];
 type Checkpoint = components['schemas']['Checkpoint'];
 
-const cursorZahl = (cursor?: string) => (cursor === undefined ? undefined : Number(cursor));
-const naechster = (items: { sequenz: number }[], limit: number) => (items.length === limit ? String(items[items.length - 1]!.sequenz) : null);
+/** Keyset cursors over the sequence number, in the platform's one cursor format. */
+const cursorZahl = (cursor?: string) => decodeCursor(cursor, { seq: 'ganzzahl' })?.seq;
+const naechster = (items: { sequenz: number }[], limit: number) => (items.length === limit ? encodeCursor({ seq: Number(items[items.length - 1]!.sequenz) }) : null);
 const darstellung = (e: GespeichertesEreignis) => e as components['schemas']['ProtokollEreignis'];
 const checkpointDarstellung = (c: CheckpointRow): Checkpoint => ({ ...c, sequenz: Number(c.sequenz) });
 
