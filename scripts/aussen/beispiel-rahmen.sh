@@ -37,6 +37,16 @@ trap 'echo "@@fehlgeschlagen: $BASH_COMMAND" >&2' ERR
 
 # The platform is installed and running already (the reader's `pnpm start` in another terminal).
 npm() { echo "(npm $*: pnpm is installed)" >&2; }
+# what a guide installs with npm the repository has installed already; npx runs that copy
+EAKTE_BIN="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+npx() {
+  local d
+  for d in "$EAKTE_BIN/scripts/node_modules/.bin" "$EAKTE_BIN/node_modules/.bin"; do
+    if [ -x "$d/$1" ]; then "$d/$1" "${@:2}"; return; fi
+  done
+  echo "npx $1: not installed in the repository" >&2
+  return 127
+}
 pnpm() {
   case "${1:-}" in
     start | install) echo "(pnpm $1: the platform of the test is running)" >&2 ;;
