@@ -117,6 +117,6 @@ describe('tenant isolation of every operation with an id', () => {
   it('probed every operation with an id', (context) => {
     expect(geprueft).toBe(mitId.length);
     expect(lecks).toEqual([]);
-    berichte(context, 'mandantentrennung', `${geprueft} operations probed with another tenant's ids, ${lecks.length} leaks`);
+    berichte(context, 'mandantentrennung (service, inject)', `${geprueft} operations probed with another tenant's ids, ${lecks.length} leaks`);
   });
 });
