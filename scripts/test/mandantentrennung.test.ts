@@ -4,14 +4,14 @@
 // until a fixture is added here. (`/benutzer/{sub}` names a user of the caller's own tenant.)
 import { contract } from '@eakte/api-client/contract';
 import { createDb, schema } from '@eakte/db';
-import { BERECHTIGUNGEN, operations, type OperationRef } from '@eakte/platform';
+import { BERECHTIGUNGEN, operations } from '@eakte/platform';
 import { authHeader, berichte, expectContract } from '@eakte/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { alleDienste, schliesseDienste } from './dienste.js';
+import { beispielBody, MISSING } from './mandantentrennung-fall.js';
 
 let apps: Record<string, FastifyInstance> = {};
-const MISSING = '01938f3e-7c1a-7b5e-9d0a-1f2e3d4c5b6a';
 const ids: Record<string, string> = {};
 
 /** Objects of tenant demo, by the path before the id. */
@@ -55,13 +55,6 @@ async function anlegen(akten: FastifyInstance) {
 }
 
 const fixture = (path: string) => Object.entries(ids).find(([prefix]) => path.startsWith(prefix))?.[1];
-
-function beispielBody(op: OperationRef): unknown {
-  const body = op.operation.requestBody as { content?: Record<string, { example?: unknown; examples?: Record<string, { value?: unknown }> }> } | undefined;
-  const json = body?.content?.['application/json'];
-  if (!json) return undefined;
-  return json.example ?? (json.examples ? Object.values(json.examples)[0]?.value : undefined) ?? {};
-}
 
 beforeAll(async () => {
   apps = await alleDienste();
@@ -117,6 +110,6 @@ describe('tenant isolation of every operation with an id', () => {
   it('probed every operation with an id', (context) => {
     expect(geprueft).toBe(mitId.length);
     expect(lecks).toEqual([]);
-    berichte(context, 'mandantentrennung', `${geprueft} operations probed with another tenant's ids, ${lecks.length} leaks`);
+    berichte(context, 'mandantentrennung (service, inject)', `${geprueft} operations probed with another tenant's ids, ${lecks.length} leaks`);
   });
 });

@@ -17,6 +17,7 @@ import {
 import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import type { IncomingHttpHeaders } from 'node:http';
+import type { Socket } from 'node:net';
 import path from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import replyFrom from '@fastify/reply-from';
@@ -81,21 +82,24 @@ export function webCsp(issuer: string | undefined) {
 }
 
 // Node's server has already answered `Expect: 100-continue` with 100 Continue before the handler
-// runs; undici refuses to send the header upstream, so it ends here.
-const ohneExpect = (_req: unknown, headers: IncomingHttpHeaders) => {
+// runs; undici refuses to send the header upstream, so it ends here. A body read whole goes on with
+// its Content-Length instead of the client's chunked framing.
+const anfrageKopf = (_req: unknown, headers: IncomingHttpHeaders) => {
   const { expect: _expect, ...rest } = headers;
+  if (rest['content-length'] !== undefined) delete rest['transfer-encoding'];
   return rest;
 };
 
 /**
- * The body limit of one operation: uploads (multipart) get UPLOAD_LIMIT, the CSV import its own, every
- * other body BODY_LIMIT, the limit the services apply to JSON.
+ * The body limit of one request: uploads (multipart to an operation that takes it) get UPLOAD_LIMIT
+ * and are streamed; every other body is read whole first, up to the CSV import's limit or
+ * BODY_LIMIT, the limit the services apply to JSON.
  */
-function grenzeFuer(operation: Record<string, unknown>, config: GatewayConfig): number {
+function grenzeFuer(operation: Record<string, unknown>, config: GatewayConfig, contentType: string | undefined) {
   const inhalt = Object.keys(((operation.requestBody as { content?: object } | undefined)?.content ?? {}));
-  if (inhalt.includes('multipart/form-data')) return config.UPLOAD_LIMIT;
-  if (inhalt.includes('text/csv')) return Math.max(CSV_LIMIT, config.BODY_LIMIT);
-  return config.BODY_LIMIT;
+  if (inhalt.includes('multipart/form-data') && /^multipart\/form-data\b/i.test(contentType ?? '')) return { grenze: config.UPLOAD_LIMIT, strom: true };
+  if (inhalt.includes('text/csv')) return { grenze: Math.max(CSV_LIMIT, config.BODY_LIMIT), strom: false };
+  return { grenze: config.BODY_LIMIT, strom: false };
 }
 
 /** Counts the bytes of a streamed (chunked) body and fails the stream with 413 past `grenze`. */
@@ -110,6 +114,18 @@ function begrenzt(quelle: Readable, grenze: number, zuGross: () => Error): Reada
   });
   quelle.on('error', (err) => zaehler.destroy(err));
   return quelle.pipe(zaehler);
+}
+
+/**
+ * Lingering close after a refused body: closing at once while the client still sends makes the
+ * kernel reset the connection, and the client may lose the 413 before reading it. So the answer
+ * goes out with FIN, what still arrives is read and dropped, and the socket closes after 2 s.
+ */
+function langsamSchliessen(socket: Socket) {
+  socket.destroySoon = () => {
+    socket.end();
+    setTimeout(() => socket.destroy(), 2_000).unref();
+  };
 }
 
 const openApiPathToRoute = (p: string) => p.replace(/\{([^}]+)\}/g, ':$1');
@@ -149,19 +165,28 @@ export default async function gatewayApp(app: FastifyInstance, opts: GatewayOpti
   });
 
   const zuGrosseAnfragen = new WeakSet<FastifyRequest>();
+  const grenzen = new WeakMap<FastifyRequest, { grenze: number; strom: boolean }>();
   await app.register(async (api) => {
-    // Bodies pass through untouched as streams: the owning service parses and validates them.
+    // Uploads pass through untouched as streams; other bodies are read whole first, so the service
+    // gets the complete request at once and an early answer (415, 400) cannot break the proxying.
+    // The owning service parses and validates them.
     api.removeAllContentTypeParsers();
-    api.addContentTypeParser('*', (_req, payload, done) => done(null, payload));
+    api.addContentTypeParser('*', (req, payload, done) => {
+      if (grenzen.get(req)?.strom) return done(null, payload);
+      const teile: Buffer[] = [];
+      payload.on('data', (d: Buffer) => teile.push(d));
+      payload.on('end', () => done(null, Buffer.concat(teile)));
+      payload.on('error', (err) => done(err, undefined));
+    });
     for (const op of operations(contract)) {
       const upstream = upstreams[op.service];
       if (!upstream) throw new Error(`operation ${op.operationId} names unknown service ${op.service}`);
-      const grenze = grenzeFuer(op.operation, config);
       const zuGross = (req: FastifyRequest, reply: FastifyReply) => {
         zuGrosseAnfragen.add(req);
         // the rest of the body is not read: the connection cannot carry another request
         reply.header('connection', 'close');
-        return new Errors.AnfrageZuGross(`Der Inhalt der Anfrage ist größer als ${grenze} Bytes`);
+        langsamSchliessen(req.raw.socket);
+        return new Errors.AnfrageZuGross(`Der Inhalt der Anfrage ist größer als ${grenzen.get(req)?.grenze} Bytes`);
       };
       api.route({
         method: op.method.toUpperCase() as 'GET',
@@ -169,14 +194,16 @@ export default async function gatewayApp(app: FastifyInstance, opts: GatewayOpti
         config: { operationId: op.operationId },
         // a declared length above the limit is refused before any of the body is read
         onRequest: async (req, reply) => {
-          const laenge = Number(req.headers['content-length'] ?? 0);
-          if (laenge > grenze) throw zuGross(req, reply);
+          const g = grenzeFuer(op.operation, config, req.headers['content-type']);
+          grenzen.set(req, g);
+          if (Number(req.headers['content-length'] ?? 0) > g.grenze) throw zuGross(req, reply);
         },
         preParsing: async (req, reply, payload) =>
-          req.headers['transfer-encoding'] ? begrenzt(payload, grenze, () => zuGross(req, reply)) : payload,
+          req.headers['transfer-encoding'] ? begrenzt(payload, grenzen.get(req)!.grenze, () => zuGross(req, reply)) : payload,
         handler: (req, reply) =>
           reply.from(`${upstream}${req.url}`, {
-            rewriteRequestHeaders: ohneExpect,
+            ...(Buffer.isBuffer(req.body) ? { body: req.body, contentType: req.headers['content-type'] ?? 'application/octet-stream' } : {}),
+            rewriteRequestHeaders: anfrageKopf,
             onError: (r, { error }) => {
               // the body stream failed in the gateway itself, not at the service
               if (zuGrosseAnfragen.has(req)) return r.send(zuGross(req, reply));

@@ -1,0 +1,75 @@
+// The bad-input corpus of scripts/test/bad-input.test.ts, sent through the gateway of the started
+// platform on its socket (node:http, one keep-alive connection) instead of each service's app.inject,
+// plus malformed percent-encoding written into the URL as is. Each must end in a 4xx problem+json,
+// and nothing is stored for the tenant.
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { contract } from '@eakte/api-client/contract';
+import { createDb, schema } from '@eakte/db';
+import { BERECHTIGUNGEN, operations, type Rolle } from '@eakte/platform';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { berichte } from '@eakte/testing';
+import { boeseAnfragen, roheKodierungen, zeilenDesMandanten } from '../test/bad-input-korpus.js';
+import { plattform, token } from './lib.js';
+
+const tenant = `boese-${Math.random().toString(36).slice(2, 8)}`;
+const mandantId = crypto.randomUUID();
+let owner: pg.Client;
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+
+function senden(method: string, pfad: string, headers: Record<string, string>, payload?: string) {
+  return new Promise<{ status: number; contentType: string; body: string }>((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port: plattform().port, method, path: pfad, headers, agent }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (d) => (body += d));
+      res.on('end', () => resolve({ status: res.statusCode!, contentType: String(res.headers['content-type']), body }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+beforeAll(async () => {
+  const { ownerUrl } = JSON.parse(readFileSync(path.join(plattform().dataDir, 'embedded.json'), 'utf8')) as { ownerUrl: string };
+  owner = new pg.Client({ connectionString: ownerUrl });
+  await owner.connect();
+  const db = createDb(ownerUrl, { max: 1 });
+  await db.db.insert(schema.mandant).values({ id: mandantId, slug: tenant, name: 'Böse Eingaben' });
+  await db.close();
+});
+afterAll(async () => {
+  agent.destroy();
+  await owner?.end();
+});
+
+describe('bad input through the gateway', () => {
+  it('ends every bad request sent on the socket in a 4xx problem and stores nothing', { timeout: 180_000 }, async (context) => {
+    let tried = 0;
+    const serverErrors: string[] = [];
+    const notProblem: string[] = [];
+    const before = await zeilenDesMandanten(owner, mandantId);
+    for (const op of operations(contract)) {
+      const rolle = BERECHTIGUNGEN[op.operationId]![0] as Rolle;
+      const auth = `Bearer ${await token(rolle === 'plattformbetrieb' ? { roles: [rolle] } : { tenant, roles: [rolle] })}`;
+      for (const r of [...boeseAnfragen(op), ...roheKodierungen(op)]) {
+        tried++;
+        const res = await senden(op.method.toUpperCase(), `/api/v1${r.url}`, { authorization: auth, ...r.headers }, r.payload).catch((err: Error) => {
+          throw new Error(`${op.operationId} ${r.label}: ${err.message}`);
+        });
+        if (res.status >= 500) serverErrors.push(`${op.operationId} ${r.label}: ${res.status} ${res.body.slice(0, 120)}`);
+        else if (res.status < 400 && !(op.method === 'get' && res.status === 200)) notProblem.push(`${op.operationId} ${r.label}: ${res.status}`);
+        else if (res.status >= 400 && !res.contentType.startsWith('application/problem+json')) notProblem.push(`${op.operationId} ${r.label}: ${res.status} ${res.contentType}`);
+      }
+    }
+    const stored = (await zeilenDesMandanten(owner, mandantId)) - before;
+    berichte(context, 'bad-input (gateway, socket)', `${tried} tried, ${serverErrors.length} server errors, ${stored} stored`);
+    expect(serverErrors).toEqual([]);
+    expect(notProblem).toEqual([]);
+    expect(stored).toBe(0);
+    expect(tried).toBeGreaterThan(operations(contract).length * 3);
+  });
+});
