@@ -80,7 +80,21 @@ export async function verifiziere(opts: { export: string; schluessel?: string; c
   const lines = createInterface({ input: createReadStream(opts.export, 'utf8'), crlfDelay: Infinity });
   for await (const line of lines) {
     if (line.trim() === '') continue;
-    const e = JSON.parse(line) as Ereignis;
+    let e: Ereignis | { abgebrochen: { letzteSequenz?: number } };
+    try {
+      e = JSON.parse(line) as Ereignis;
+    } catch {
+      e = { abgebrochen: {} };
+    }
+    // the service's last line of an export that failed, or a line cut off by a broken connection
+    if ('abgebrochen' in e) {
+      if (wartend) {
+        const r = pruefe(wartend, null);
+        if (r) return r;
+      }
+      const weiter = erwartet ?? 1;
+      return fail(weiter, 'abgeschnitten', `Der Export ist nach Ereignis ${weiter - 1} abgebrochen: die Datei ist unvollständig (mit von=${weiter} fortsetzen)`);
+    }
     if (wartend) {
       const r = pruefe(wartend, e);
       if (r) return r;

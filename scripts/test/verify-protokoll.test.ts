@@ -94,6 +94,17 @@ describe('scripts/verify-protokoll.ts', () => {
     expect((await verifiziere({ export: files.export, ...mit })).fehler).toMatchObject({ sequenz: 4, art: 'signatur' });
   });
 
+  it('calls an export that broke off incomplete: the error line of the service, or a cut last line', async () => {
+    const { files, zeilen } = await vorbereiten();
+    const original = zeilen();
+    const text = (z: Record<string, unknown>[]) => z.map((l) => JSON.stringify(l)).join('\n') + '\n';
+    writeFileSync(files.export, text(original.slice(0, 3)) + JSON.stringify({ abgebrochen: { code: 'EXPORT_ABGEBROCHEN', letzteSequenz: 3, detail: 'unvollständig', requestId: 'r' } }) + '\n');
+    expect(await verifiziere({ export: files.export })).toMatchObject({ gueltig: false, geprueft: 3, fehler: { sequenz: 4, art: 'abgeschnitten' } });
+    // the connection broke in the middle of a line (no error line got through)
+    writeFileSync(files.export, text(original.slice(0, 2)) + JSON.stringify(original[2]).slice(0, 40));
+    expect(await verifiziere({ export: files.export })).toMatchObject({ gueltig: false, geprueft: 2, fehler: { sequenz: 3, art: 'abgeschnitten' } });
+  });
+
   it('verifies a partial export from the hash before it', async () => {
     const { files, zeilen, schreibe } = await vorbereiten();
     const original = zeilen();

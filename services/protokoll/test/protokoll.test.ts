@@ -164,6 +164,16 @@ describe('GET /protokoll/export', () => {
     expect(rest).toBe('');
   });
 
+  it('refuses a range that ends before it starts, before the first byte', async () => {
+    const app = await bauen();
+    const m = await testMandant();
+    await nEreignisse(m.id, 3);
+    for (const format of ['jsonl', 'csv']) {
+      const res = await app.inject({ method: 'GET', url: `/api/v1/protokoll/export?format=${format}&von=3&bis=2`, headers: await kopf(m.slug) });
+      expectProblem(res, 400, 'UNGUELTIGER_BEREICH');
+    }
+  });
+
   it('rejects an unknown format', async () => {
     const app = await bauen();
     const m = await testMandant();

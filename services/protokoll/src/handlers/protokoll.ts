@@ -82,6 +82,7 @@ export function protokollHandlers(repo: ProtokollRepository, dienst: ProtokollDi
     async exportProtokoll(req: FastifyRequest<{ Querystring: { format: 'jsonl' | 'csv'; von?: number; bis?: number } }>, reply: FastifyReply) {
       const { mandantId } = akteurOf(req);
       const { format, von = 1 } = req.query;
+      if (req.query.bis !== undefined && req.query.bis < von) throw new UngueltigerBereich('bis muss größer oder gleich von sein');
       const kopf = await repo.kopf(mandantId);
       const bis = Math.min(req.query.bis ?? Number.MAX_SAFE_INTEGER, kopf?.sequenz ?? 0);
       let letzteSequenz = von - 1;
