@@ -372,6 +372,25 @@ describe('following nextCursor', () => {
     throw new Error(`${operationId}: more than 20 pages`);
   }
 
+  it('walks the signed checkpoints, also two of the same chain head', async () => {
+    const akten = await build(aktenApp);
+    const h = await authHeader({ tenant: 'demo', roles: ['sachbearbeitung'] });
+    const plan = (await akten.inject({ method: 'GET', url: '/api/v1/aktenplan', headers: h })).json() as { einheiten: { id: string }[] };
+    await akten.inject({ method: 'POST', url: '/api/v1/akten', headers: h, payload: { aktenplaneinheitId: plan.einheiten.at(-1)!.id, betreff: 'Ein Ereignis' } });
+    const protokoll = await build(protokollApp, {}, protokollConfigSchema);
+    const pruefung = await authHeader({ tenant: 'demo', roles: ['pruefung'] });
+    const neu: { id: string; sequenz: number }[] = [];
+    for (let i = 0; i < 2; i++) {
+      const c = await protokoll.inject({ method: 'POST', url: '/api/v1/protokoll/checkpoints', headers: pruefung });
+      expect(c.statusCode, c.body).toBe(201);
+      neu.push(c.json());
+    }
+    expect(neu[0]!.sequenz).toBe(neu[1]!.sequenz);
+    const alle = await alleSeiten(protokoll, 'listProtokollCheckpoints', '/api/v1/protokoll/checkpoints', pruefung);
+    expect(alle.slice(0, 2)).toEqual([neu[1]!.id, neu[0]!.id]);
+    expect(new Set(alle).size).toBe(alle.length);
+  });
+
   it('walks the Wiedervorlagen, Löschsperren and Dokumente of an Akte page by page, each item once', async () => {
     const akten = await build(aktenApp);
     const h = await authHeader({ tenant: 'demo', roles: ['sachbearbeitung'] });
