@@ -12,7 +12,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import aktenApp from '@eakte/akten';
-import { createServer, devIssuerRoutes, loadConfig, loadOrCreateDevKey, serviceConfigSchema, signDevToken } from '@eakte/platform';
+import { createServer, devIssuerRoutes, encodeCursor, loadConfig, loadOrCreateDevKey, serviceConfigSchema, signDevToken } from '@eakte/platform';
 import pg from 'pg';
 import { ANFRAGEN } from './bench/suche.js';
 import { bulkSeeden, dokumenteSeeden } from './lib/bulk.js';
@@ -61,11 +61,10 @@ async function messen(env: Record<string, string>, slug: string) {
     out(`${name.padEnd(44)} median ${ms[Math.floor(n / 2)]!.toFixed(1).padStart(7)} ms   p95 ${ms[Math.ceil(n * 0.95) - 1]!.toFixed(1).padStart(7)} ms   (${info})`);
     return ms;
   };
-  const cursor = (werte: unknown[]) => Buffer.from(JSON.stringify(werte)).toString('base64url');
   try {
     await zeiten('GET /aktenplan (whole tree)', '/api/v1/aktenplan');
     await zeiten('GET /akten?limit=50 (page 1, by Aktenzeichen)', '/api/v1/akten?limit=50');
-    await zeiten('GET /akten?limit=50 (deep page, by Aktenzeichen)', `/api/v1/akten?limit=50&cursor=${cursor(['aktenzeichen', 'B60'])}`);
+    await zeiten('GET /akten?limit=50 (deep page, by Aktenzeichen)', `/api/v1/akten?limit=50&cursor=${encodeCursor({ az: 'B60' })}`);
     await zeiten('GET /akten?limit=50&sortierung=geaendert (page 1)', '/api/v1/akten?limit=50&sortierung=geaendert');
     await zeiten('GET /akten?limit=50&status=offen&betreff=strassenbau', '/api/v1/akten?limit=50&status=offen&betreff=strassenbau');
     await zeiten('GET /suche?q=Strassenbau Musterstadt', `/api/v1/suche?q=${encodeURIComponent('Strassenbau Musterstadt')}`);

@@ -2,6 +2,7 @@
 // list's first page vs. a deep page (keyset cursor of page N, taken from the database exactly as
 // the service builds it), and download time-to-first-byte (whole stack vs. S3 GET).
 import { randomUUID } from 'node:crypto';
+import { encodeCursor } from '@eakte/platform';
 import pg from 'pg';
 import { FormData, request } from 'undici';
 import { bestand, imMandanten } from './bestand.js';
@@ -43,7 +44,7 @@ export async function run(ctx: BenchKontext): Promise<Zeile[]> {
     const vorher = await imMandanten(pool, b.mandantId, async (c) =>
       (await c.query<{ aktenzeichen: string }>('select aktenzeichen from akten.akte order by aktenzeichen offset $1 limit 1', [(seite - 1) * 50 - 1])).rows[0]!.aktenzeichen,
     );
-    const cursor = Buffer.from(JSON.stringify(['aktenzeichen', vorher])).toString('base64url');
+    const cursor = encodeCursor({ az: vorher });
     const nl = quick ? 30 : 100;
     const z2 = await vergleiche(
       `GET /akten?limit=50 page ${seite} vs. page 1`,

@@ -354,3 +354,87 @@ describe('links between operations', () => {
     await folge('createVorgang', vorgang, ['getVorgang', 'getAkte', 'updateVorgang']);
   });
 });
+
+describe('following nextCursor', () => {
+  /** Every page from the first to the one without nextCursor; each checked against the contract. */
+  async function alleSeiten(app: Awaited<ReturnType<typeof build>>, operationId: string, url: string, headers: Record<string, string>): Promise<string[]> {
+    const ids: string[] = [];
+    let cursor: string | null = null;
+    for (let seiten = 0; seiten < 20; seiten++) {
+      const res = await app.inject({ method: 'GET', url: `${url}${url.includes('?') ? '&' : '?'}limit=1${cursor ? `&cursor=${cursor}` : ''}`, headers });
+      expect(res.statusCode, `${operationId}: ${res.body.slice(0, 300)}`).toBe(200);
+      expectContract(res, operationId);
+      const body = res.json() as { items: { id: string }[]; nextCursor: string | null };
+      ids.push(...body.items.map((i) => i.id));
+      cursor = body.nextCursor;
+      if (!cursor) return ids;
+    }
+    throw new Error(`${operationId}: more than 20 pages`);
+  }
+
+  it('walks the signed checkpoints, also two of the same chain head', async () => {
+    const akten = await build(aktenApp);
+    const h = await authHeader({ tenant: 'demo', roles: ['sachbearbeitung'] });
+    const plan = (await akten.inject({ method: 'GET', url: '/api/v1/aktenplan', headers: h })).json() as { einheiten: { id: string }[] };
+    await akten.inject({ method: 'POST', url: '/api/v1/akten', headers: h, payload: { aktenplaneinheitId: plan.einheiten.at(-1)!.id, betreff: 'Ein Ereignis' } });
+    const protokoll = await build(protokollApp, {}, protokollConfigSchema);
+    const pruefung = await authHeader({ tenant: 'demo', roles: ['pruefung'] });
+    const neu: { id: string; sequenz: number }[] = [];
+    for (let i = 0; i < 2; i++) {
+      const c = await protokoll.inject({ method: 'POST', url: '/api/v1/protokoll/checkpoints', headers: pruefung });
+      expect(c.statusCode, c.body).toBe(201);
+      neu.push(c.json());
+    }
+    expect(neu[0]!.sequenz).toBe(neu[1]!.sequenz);
+    const alle = await alleSeiten(protokoll, 'listProtokollCheckpoints', '/api/v1/protokoll/checkpoints', pruefung);
+    expect(alle.slice(0, 2)).toEqual([neu[1]!.id, neu[0]!.id]);
+    expect(new Set(alle).size).toBe(alle.length);
+  });
+
+  it('walks the Wiedervorlagen, Löschsperren and Dokumente of an Akte page by page, each item once', async () => {
+    const akten = await build(aktenApp);
+    const h = await authHeader({ tenant: 'demo', roles: ['sachbearbeitung'] });
+    const plan = (await akten.inject({ method: 'GET', url: '/api/v1/aktenplan', headers: h })).json() as { einheiten: { id: string }[] };
+    const akte = (await akten.inject({ method: 'POST', url: '/api/v1/akten', headers: h, payload: { aktenplaneinheitId: plan.einheiten.at(-1)!.id, betreff: 'Seiten' } })).json() as { id: string };
+    // Wiedervorlagen on days no other test uses, so the worklist up to them holds exactly these
+    const vorgaenge: string[] = [];
+    for (const tag of ['1901-03-01', '1901-03-02', '1901-03-02']) {
+      const v = await akten.inject({ method: 'POST', url: `/api/v1/akten/${akte.id}/vorgaenge`, headers: h, payload: { betreff: `Wiedervorlage ${tag}`, wiedervorlage: tag } });
+      expect(v.statusCode, v.body).toBe(201);
+      vorgaenge.push(v.json().id);
+    }
+    const wv = await alleSeiten(akten, 'listVorgaenge', '/api/v1/vorgaenge?wiedervorlageBis=1901-03-31', h);
+    expect(wv.filter((id) => vorgaenge.includes(id)).sort()).toEqual([...vorgaenge].sort());
+    expect(new Set(wv).size).toBe(wv.length);
+    expect(await alleSeiten(akten, 'listVorgaengeDerAkte', `/api/v1/akten/${akte.id}/vorgaenge`, h)).toEqual(vorgaenge);
+
+    const aussonderung = await build(aussonderungApp);
+    const reg = await authHeader({ tenant: 'demo', roles: ['registratur'] });
+    const sperren: string[] = [];
+    for (const n of [1, 2, 3]) {
+      const s = await aussonderung.inject({ method: 'POST', url: '/api/v1/loeschsperren', headers: reg, payload: { bezeichnung: `Sperre ${n}`, grund: 'Seiten', akten: [akte.id] } });
+      expect(s.statusCode, s.body).toBe(201);
+      sperren.push(s.json().id);
+    }
+    expect(await alleSeiten(aussonderung, 'listLoeschsperren', `/api/v1/loeschsperren?akte=${akte.id}`, reg)).toEqual([...sperren].reverse());
+
+    const dokumente = await build(dokumenteApp);
+    const hochgeladen: string[] = [];
+    for (const n of [1, 2, 3]) {
+      const fd = new FormData();
+      fd.append('betreff', `Dokument ${n}`);
+      fd.append('datumDesSchreibens', '2026-12-01');
+      fd.append('datei', new Blob([`Inhalt ${n}\n`], { type: 'text/plain' }), `notiz-${n}.txt`);
+      const req = new Request('http://localhost/', { method: 'POST', body: fd });
+      const d = await dokumente.inject({
+        method: 'POST',
+        url: `/api/v1/vorgaenge/${vorgaenge[0]}/dokumente`,
+        headers: { ...h, 'content-type': req.headers.get('content-type')! },
+        payload: Buffer.from(await req.arrayBuffer()),
+      });
+      expect(d.statusCode, d.body).toBe(201);
+      hochgeladen.push(d.json().id);
+    }
+    expect((await alleSeiten(dokumente, 'listDokumente', `/api/v1/vorgaenge/${vorgaenge[0]}/dokumente`, h)).sort()).toEqual([...hochgeladen].sort());
+  });
+});

@@ -77,11 +77,15 @@ describe('tenant isolation of every operation with an id', () => {
     if (!fremdeId) throw new Error(`no fixture for ${op.path}`);
     const headers = await authHeader({ tenant: 'demo2', roles: BERECHTIGUNGEN[op.operationId]!.filter((r) => r !== 'plattformbetrieb') });
     const body = beispielBody(op);
+    // required query parameters (the grund of a release) get a value: only the id may be wrong
+    const query = ((op.operation.parameters ?? []) as { name?: string; in?: string; required?: boolean }[])
+      .filter((p) => p.in === 'query' && p.required)
+      .map((p) => `${p.name}=Probe`);
     const call = (id: string) =>
       apps[op.service]!.inject({
         method: op.method.toUpperCase() as 'GET',
         // further placeholders (a version number) get a value that exists for the object
-        url: `/api/v1${op.path.replace('{id}', id).replace('{nr}', '1')}`,
+        url: `/api/v1${op.path.replace('{id}', id).replace('{nr}', '1')}${query.length ? `?${query.join('&')}` : ''}`,
         headers: { ...headers, 'if-match': '"1"' },
         ...(body !== undefined ? { payload: body as object } : {}),
       });

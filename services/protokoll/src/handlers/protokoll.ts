@@ -114,8 +114,10 @@ export function protokollHandlers(repo: ProtokollRepository, dienst: ProtokollDi
 
     async listProtokollCheckpoints(req: FastifyRequest<{ Querystring: { limit: number; cursor?: string } }>) {
       const { mandantId } = akteurOf(req);
-      const items = await repo.checkpoints(mandantId, req.query.limit, cursorZahl(req.query.cursor));
-      return { items: items.map(checkpointDarstellung), nextCursor: naechster(items, req.query.limit) };
+      const vor = decodeCursor(req.query.cursor, { seq: 'ganzzahl', id: 'uuid' });
+      const items = await repo.checkpoints(mandantId, req.query.limit, vor ? { sequenz: vor.seq, id: vor.id } : undefined);
+      const letzter = items.length === req.query.limit ? items[items.length - 1] : undefined;
+      return { items: items.map(checkpointDarstellung), nextCursor: letzter ? encodeCursor({ seq: Number(letzter.sequenz), id: letzter.id }) : null };
     },
 
     async createProtokollCheckpoint(req: FastifyRequest, reply: FastifyReply) {

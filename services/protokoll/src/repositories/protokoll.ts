@@ -179,13 +179,14 @@ export function createProtokollRepository(db: Db, opts: { stapel?: number } = {}
       }
     },
 
-    async checkpoints(mandantId: string, limit: number, vor?: number): Promise<CheckpointRow[]> {
+    /** Newest first; `vor` = keyset cursor (sequence and id, as several checkpoints may sign the same head). */
+    async checkpoints(mandantId: string, limit: number, vor?: { sequenz: number; id: string }): Promise<CheckpointRow[]> {
       return db.withMandant(mandantId, (tx) =>
         tx
           .select(checkpointAuswahl)
           .from(c)
-          .where(vor !== undefined ? lt(c.sequenz, vor) : undefined)
-          .orderBy(desc(c.sequenz), desc(c.zeit))
+          .where(vor !== undefined ? sql`(${c.sequenz}, ${c.id}) < (${vor.sequenz}, ${vor.id}::uuid)` : undefined)
+          .orderBy(desc(c.sequenz), desc(c.id))
           .limit(limit),
       );
     },
