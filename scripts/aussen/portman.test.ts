@@ -3,7 +3,9 @@
 // above maximum, strings too short / too long), Newman sends them to the gateway, once per role with
 // that role's operations. Every failed check must be listed in portman/befunde.json with its reason,
 // and every entry there must still occur, so the list neither hides new failures nor rots.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { ROLLEN, type Rolle } from '@eakte/platform';
 import { ALLE_SCOPES, berichte } from '@eakte/testing';
 import { describe, expect, it } from 'vitest';
@@ -25,6 +27,8 @@ const trifft = (e: Eintrag, b: Befund) =>
 
 describe('outside-in: Portman + Newman against the gateway', () => {
   it('every generated check passes for every role, except the listed findings of the tool', { timeout: 600_000 }, async (ctx) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'eakte-portman-'));
+    ctx.onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const spec = await (await fetch(`${plattform().url}/openapi.json`)).json();
     const sachbearbeitung = await token({ tenant: 'demo', roles: ['sachbearbeitung'] });
     const registratur = await token({ tenant: 'demo', roles: ['registratur'] });
@@ -34,8 +38,8 @@ describe('outside-in: Portman + Newman against the gateway', () => {
     let anfragen = 0;
     let pruefungen = 0;
     const alle: Befund[] = [];
+    const collection = await generiere(spec, dir);
     for (const rolle of ROLLEN) {
-      const collection = await generiere(spec, rolle);
       const bearerToken = await token({
         ...(rolle === 'plattformbetrieb' ? {} : { tenant: 'demo' }),
         roles: [rolle],

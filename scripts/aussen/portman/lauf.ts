@@ -46,19 +46,6 @@ export interface Ergebnis {
 
 type Spec = { paths: Record<string, Record<string, { operationId?: string } | unknown>> };
 
-/** The contract reduced to the operations `rolle` may call. */
-export function specFuer(spec: Spec, rolle: Rolle): Spec {
-  const kopie = structuredClone(spec);
-  for (const [p, ops] of Object.entries(kopie.paths)) {
-    for (const [m, op] of Object.entries(ops)) {
-      const id = (op as { operationId?: string })?.operationId;
-      if (id && !BERECHTIGUNGEN[id]?.includes(rolle)) delete ops[m];
-    }
-    if (!Object.values(ops).some((op) => (op as { operationId?: string })?.operationId)) delete kopie.paths[p];
-  }
-  return kopie;
-}
-
 function operationen(spec: Spec) {
   const liste: { methode: string; muster: RegExp; id: string; summary: string }[] = [];
   for (const [p, ops] of Object.entries(spec.paths))
@@ -69,19 +56,19 @@ function operationen(spec: Spec) {
   return (methode: string, pfad: string) => liste.find((o) => o.methode === methode && o.muster.test(pfad));
 }
 
-/** Generates the collection for `rolle` with portman (config in this folder). */
-export async function generiere(spec: Spec, rolle: Rolle, dir = mkdtempSync(path.join(tmpdir(), 'eakte-portman-'))): Promise<string> {
-  const oas = path.join(dir, `openapi-${rolle}.json`);
-  const ausgabe = path.join(dir, `collection-${rolle}.json`);
-  writeFileSync(oas, JSON.stringify(specFuer(spec, rolle)));
+/** Generates the collection with portman (config in this folder), once for all roles. */
+export async function generiere(spec: Spec, dir = mkdtempSync(path.join(tmpdir(), 'eakte-portman-'))): Promise<string> {
+  const oas = path.join(dir, 'openapi.json');
+  const ausgabe = path.join(dir, 'collection.json');
+  writeFileSync(oas, JSON.stringify(spec));
   // the file the upload requests send (`datei` → schreiben.pdf, relative to newman's workingDir)
   writeFileSync(path.join(dir, 'schreiben.pdf'), await einPdf('Portman'));
   const r = await lauf(
     path.join(scriptsDir, 'node_modules/.bin/portman'),
-    ['-l', oas, '-o', ausgabe, '-c', path.join(hier, 'portman-config.json'), '-s', path.join(hier, 'postman-config.json'), '--collectionName', `E-Akte ${rolle}`],
+    ['-l', oas, '-o', ausgabe, '-c', path.join(hier, 'portman-config.json'), '-s', path.join(hier, 'postman-config.json'), '--collectionName', 'E-Akte'],
     { cwd: dir, timeoutMs: 120_000 },
   );
-  if (r.code !== 0 || !/Collection written/.test(r.stdout.toString())) throw new Error(`portman (${rolle}): ${r.code}\n${r.stdout}\n${r.stderr}`);
+  if (r.code !== 0 || !/Collection written/.test(r.stdout.toString())) throw new Error(`portman: ${r.code}\n${r.stdout}\n${r.stderr}`);
   return ausgabe;
 }
 
@@ -91,13 +78,37 @@ async function einPdf(text: string): Promise<Uint8Array> {
   return pdf.save();
 }
 
-/** Runs a generated collection with newman; variables as globals so assigned collection variables win. */
+interface Eintrag {
+  name: string;
+  item?: Eintrag[];
+  request?: { method: string; url: { path?: string[] } };
+}
+
+const pfadVon = (r: NonNullable<Eintrag['request']>) => '/' + (r.url.path ?? []).join('/');
+
+/** The collection reduced to the requests of the operations the permission matrix grants `rolle`. */
+function fuerRolle(items: Eintrag[], opId: ReturnType<typeof operationen>, rolle: Rolle): Eintrag[] {
+  return items.flatMap((e) => {
+    if (e.item) {
+      const kinder = fuerRolle(e.item, opId, rolle);
+      return kinder.length ? [{ ...e, item: kinder }] : [];
+    }
+    const op = e.request && opId(e.request.method, pfadVon(e.request));
+    return op && BERECHTIGUNGEN[op.id]?.includes(rolle) ? [e] : [];
+  });
+}
+
+/**
+ * Runs the generated collection for `rolle` with newman; variables as globals so that the collection
+ * variables the requests assign (ids, ETags) take precedence.
+ */
 export function fuehreAus(spec: Spec, rolle: Rolle, collection: string, variablen: Record<string, string>): Promise<Ergebnis> {
   const opId = operationen(spec);
+  const voll = JSON.parse(readFileSync(collection, 'utf8')) as { item: Eintrag[] };
   return new Promise((resolve, reject) => {
     newman.run(
       {
-        collection: JSON.parse(readFileSync(collection, 'utf8')),
+        collection: { ...voll, item: fuerRolle(voll.item, opId, rolle) },
         envVar: [{ key: 'baseUrl', value: variablen.baseUrl }],
         globalVar: Object.entries(variablen).map(([key, value]) => ({ key, value })),
         reporters: [],
@@ -108,8 +119,8 @@ export function fuehreAus(spec: Spec, rolle: Rolle, collection: string, variable
         if (err) return reject(err);
         const befunde: Befund[] = [];
         for (const e of summary.run.executions) {
-          const pfad = '/' + (e.item.request.url.path ?? []).join('/').replace(/:([A-Za-z]+)/g, '{$1}');
-          const op = opId(e.item.request.method, pfad.replace(/\{[^}]+\}/g, 'x'));
+          const pfad = pfadVon(e.item.request);
+          const op = opId(e.item.request.method, pfad);
           const operation = op?.id ?? `${e.item.request.method} ${pfad}`;
           const variante = op && e.item.name.startsWith(op.summary) ? e.item.name.slice(op.summary.length) || 'Vertrag' : e.item.name;
           const basis = { rolle, operation, variante, status: e.response?.code, antwort: e.response?.stream?.toString('utf8').slice(0, 300) };
