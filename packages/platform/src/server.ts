@@ -78,7 +78,7 @@ export function createServer(opts: ServerOptions = {}): FastifyInstance {
   const coercing = makeAjv(true);
   // Query strings, paths and headers are text: coerce those; JSON bodies must carry the right types.
   app.setValidatorCompiler(({ schema, httpPart }) =>
-    httpPart === 'body' ? strict.compile(schema) : coercing.compile(httpPart === 'headers' ? kleineKopfnamen(schema) : schema),
+    httpPart === 'body' ? strict.compile(schema) : coercing.compile(httpPart === 'headers' ? kleineKopfnamen(schema as Record<string, unknown>) : schema),
   );
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
