@@ -47,6 +47,20 @@ function clientFehler(this: FastifyInstance, err: Error & { code?: string }, soc
   } else socket.destroy();
 }
 
+/**
+ * Node hands headers over in lower case; the contract names them as written (`Idempotency-Key`).
+ * Fastify lowers the names only for its own compiler, so a custom one must do it.
+ */
+function kleineKopfnamen(schema: Record<string, unknown>): Record<string, unknown> {
+  const properties = schema.properties as Record<string, unknown> | undefined;
+  const required = schema.required as string[] | undefined;
+  return {
+    ...schema,
+    ...(properties ? { properties: Object.fromEntries(Object.entries(properties).map(([k, v]) => [k.toLowerCase(), v])) } : {}),
+    ...(required ? { required: required.map((k) => k.toLowerCase()) } : {}),
+  };
+}
+
 export interface ServerOptions {
   logLevel?: string;
   bodyLimit?: number;
@@ -96,7 +110,7 @@ export function createServer(opts: ServerOptions = {}): FastifyInstance {
   const coercing = makeAjv(true);
   // Query strings, paths and headers are text: coerce those; JSON bodies must carry the right types.
   app.setValidatorCompiler(({ schema, httpPart }) =>
-    httpPart === 'body' ? strict.compile(schema) : coercing.compile(schema),
+    httpPart === 'body' ? strict.compile(schema) : coercing.compile(httpPart === 'headers' ? kleineKopfnamen(schema as Record<string, unknown>) : schema),
   );
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);

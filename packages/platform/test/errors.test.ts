@@ -59,6 +59,23 @@ describe('problem+json for every error', () => {
     expectProblem(await app.inject({ method: 'POST', url: '/dinge?limit=abc', payload: { betreff: 'x' } }), 400);
   });
 
+  it('validates headers as the contract names them (Idempotency-Key, Range), whatever their case', async () => {
+    // found by the Portman fuzzer: with the platform's own validator compiler, header schemas whose
+    // names carry capitals (as every contract header does) were never applied
+    const app = createServer({ logLevel: 'silent' });
+    await app.register(errorsPlugin);
+    app.get(
+      '/kopf',
+      { schema: { headers: { type: 'object', required: ['Idempotency-Key'], properties: { 'Idempotency-Key': { type: 'string', maxLength: 5 }, Range: { type: 'string', maxLength: 20 } } } } },
+      async () => ({ ok: true }),
+    );
+    await app.ready();
+    expect((await app.inject({ method: 'GET', url: '/kopf', headers: { 'idempotency-key': 'abc', range: 'bytes=0-9' } })).statusCode).toBe(200);
+    expectProblem(await app.inject({ method: 'GET', url: '/kopf', headers: { 'idempotency-key': 'abcdef' } }), 400, 'VALIDIERUNGSFEHLER');
+    expectProblem(await app.inject({ method: 'GET', url: '/kopf', headers: { 'idempotency-key': 'abc', range: `bytes=${'0'.repeat(30)}-` } }), 400, 'VALIDIERUNGSFEHLER');
+    expectProblem(await app.inject({ method: 'GET', url: '/kopf' }), 400, 'VALIDIERUNGSFEHLER');
+  });
+
   it('400 for malformed JSON, 415 for an unsupported media type, 413 for a body over the limit', async () => {
     const app = await sampleApp();
     expectProblem(

@@ -87,6 +87,12 @@ describe('type detection of text', () => {
     expect(widersprichtAngabe('application/zip', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')).toBe(false);
     expect(widersprichtAngabe('application/pdf; charset=binary', 'application/pdf')).toBe(false);
   });
+
+  it('takes the wildcard the contract gives as the part type (encoding datei: */*) as no declaration', () => {
+    // Portman/Postman clients copy the contract's encoding into the part header
+    expect(widersprichtAngabe('*/*', 'application/pdf')).toBe(false);
+    expect(widersprichtAngabe('application/*', 'image/png')).toBe(true);
+  });
 });
 
 describe('Speicherschlüssel', () => {

@@ -179,6 +179,20 @@ describe('POST /vorgaenge/{id}/dokumente', () => {
     expect((await lade(t, m, v.vorgangId, datei)).json().id).not.toBe(erste.json().id);
   });
 
+  it('answers an Idempotency-Key outside the contract (empty, over 200 characters, not printable ASCII) with 400, storing nothing', async () => {
+    // found by the Portman fuzzer: the header's schema was not applied, 201 characters reached the
+    // database's check constraint, a 500
+    const t = await baueApp();
+    const m = await neuerMandant();
+    const v = await neuerVorgang(m.id);
+    const datei = { name: 'a.pdf', inhalt: await pdf() };
+    for (const schluessel of ['k'.repeat(201), '', 'mit leerzeichen']) {
+      expectProblem(await lade(t, m, v.vorgangId, datei, { headers: { 'idempotency-key': schluessel } }), 400, 'VALIDIERUNGSFEHLER');
+    }
+    expect((await zeilen(m.id)).versionen).toHaveLength(0);
+    expect((await lade(t, m, v.vorgangId, datei, { headers: { 'idempotency-key': 'k'.repeat(200) } })).statusCode).toBe(201);
+  });
+
   it('lets concurrent requests with the same Idempotency-Key create one Dokument and leaves one object', async () => {
     const t = await baueApp();
     const m = await neuerMandant();

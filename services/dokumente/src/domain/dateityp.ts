@@ -77,7 +77,8 @@ const normal = (t: string) => {
   const basis = t.split(';')[0]!.trim().toLowerCase();
   return ALIASSE[basis] ?? basis;
 };
-const UNBESTIMMT = new Set(['', 'application/octet-stream', 'binary/octet-stream', 'application/unknown']);
+// `*/*` is what the contract's encoding of `datei` says, and what clients built from it send
+const UNBESTIMMT = new Set(['', '*/*', 'application/octet-stream', 'binary/octet-stream', 'application/unknown']);
 const TEXTARTIG = (t: string) => t.startsWith('text/') || t === 'application/xml' || t === 'message/rfc822' || t === 'application/json' || t.endsWith('+xml');
 const ZIPARTIG = (t: string) => t === 'application/zip' || t === 'application/x-zip-compressed';
 
