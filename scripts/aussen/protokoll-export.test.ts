@@ -74,8 +74,10 @@ describe('outside-in: Protokoll export', () => {
         const letzte = zeilen.at(-2)!;
         const vorher = zeilen.at(-3)!;
         const letzteSequenz = format === 'csv' ? Number((parse(vorher, { columns: [...KETTEN_FELDER, 'hash'] }) as { sequenz: string }[])[0]!.sequenz) : (JSON.parse(vorher) as { sequenz: number }).sequenz;
+        // at least the first batch went out; under load the later batches may all be read before
+        // the termination, and then it is the read-only transaction's end that fails
         expect(letzteSequenz).toBeGreaterThanOrEqual(5_000);
-        expect(letzteSequenz).toBeLessThan(12_000);
+        expect(letzteSequenz).toBeLessThanOrEqual(12_000);
         if (format === 'jsonl') {
           expect(JSON.parse(letzte)).toEqual({
             abgebrochen: { code: 'EXPORT_ABGEBROCHEN', letzteSequenz, detail: expect.stringContaining('unvollständig'), requestId: expect.any(String) },
