@@ -1,7 +1,7 @@
-// An outside contract fuzzer: Portman turns the started platform's /openapi.json into contract tests,
-// an invalid-token variation and fuzz variations (required fields missing, values below minimum /
-// above maximum, strings too short / too long), Newman sends them to the gateway, once per role with
-// that role's operations. Every failed check must be listed in portman/befunde.json with its reason,
+// An outside contract fuzzer: Portman turns the started platform's /openapi.json into contract tests
+// (strict response schemas), an invalid-token and an unknown-id variation and fuzz variations (required
+// fields missing, values below minimum / above maximum, strings too short / too long, in bodies, query
+// parameters and headers), Newman sends them to the gateway, once per role with that role's operations. Every failed check must be listed in portman/befunde.json with its reason,
 // and every entry there must still occur, so the list neither hides new failures nor rots.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,7 +24,6 @@ const befunde = JSON.parse(readFileSync(new URL('./portman/befunde.json', import
 const trifft = (e: Eintrag, b: Befund) =>
   e.operation === b.operation && e.variante === b.variante && e.check === b.check && (!e.rollen || e.rollen.includes(b.rolle));
 
-
 describe('outside-in: Portman + Newman against the gateway', () => {
   it('every generated check passes for every role, except the listed findings of the tool', { timeout: 600_000 }, async (ctx) => {
     const dir = mkdtempSync(path.join(tmpdir(), 'eakte-portman-'));
@@ -38,6 +37,7 @@ describe('outside-in: Portman + Newman against the gateway', () => {
     let anfragen = 0;
     let pruefungen = 0;
     const alle: Befund[] = [];
+    const gesendet = new Set<string>();
     const collection = await generiere(spec, dir);
     for (const rolle of ROLLEN) {
       const bearerToken = await token({
@@ -50,10 +50,14 @@ describe('outside-in: Portman + Newman against the gateway', () => {
       anfragen += e.anfragen;
       pruefungen += e.pruefungen;
       alle.push(...e.befunde);
+      e.operationen.forEach((o) => gesendet.add(o));
     }
     const neu = alle.filter((b) => !befunde.some((e) => trifft(e, b)));
     const verschwunden = befunde.filter((e) => !alle.some((b) => trifft(e, b)));
     berichte(ctx, 'portman', `${anfragen} requests, ${pruefungen} checks for ${ROLLEN.length} roles in ${Math.round((Date.now() - start) / 1000)} s, ${alle.length} failed, ${befunde.length} findings of the tool listed`);
+    const operationen = Object.values(spec.paths as Record<string, Record<string, { operationId?: string }>>).flatMap((p) => Object.values(p).flatMap((o) => o?.operationId ?? []));
+    expect(operationen.filter((o) => !gesendet.has(o)), 'operations of the contract no request was generated for').toEqual([]);
+    expect([...gesendet].filter((o) => !operationen.includes(o)), 'requests that match no operation').toEqual([]);
     expect(neu.map(({ antwort, ...b }) => ({ ...b, antwort: antwort?.slice(0, 200) })), 'failures not in portman/befunde.json').toEqual([]);
     expect(verschwunden, 'entries of portman/befunde.json that no longer occur').toEqual([]);
   });

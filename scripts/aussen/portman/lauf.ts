@@ -39,6 +39,8 @@ export interface Befund {
 }
 
 export interface Ergebnis {
+  /** The operations of the requests sent (any variation). */
+  operationen: Set<string>;
   anfragen: number;
   pruefungen: number;
   befunde: Befund[];
@@ -118,17 +120,19 @@ export function fuehreAus(spec: Spec, rolle: Rolle, collection: string, variable
       (err, summary) => {
         if (err) return reject(err);
         const befunde: Befund[] = [];
+        const gesendet = new Set<string>();
         for (const e of summary.run.executions) {
           const pfad = pfadVon(e.item.request);
           const op = opId(e.item.request.method, pfad);
           const operation = op?.id ?? `${e.item.request.method} ${pfad}`;
+          gesendet.add(operation);
           const variante = op && e.item.name.startsWith(op.summary) ? e.item.name.slice(op.summary.length) || 'Vertrag' : e.item.name;
           const basis = { rolle, operation, variante, status: e.response?.code, antwort: e.response?.stream?.toString('utf8').slice(0, 300) };
           if (e.requestError) befunde.push({ ...basis, check: 'request', meldung: e.requestError.message });
           for (const a of e.assertions ?? [])
             if (a.error) befunde.push({ ...basis, check: a.assertion.replace(/^\[[A-Z]+\]::\S+ - /, ''), meldung: a.error.message });
         }
-        resolve({ anfragen: summary.run.stats.requests.total, pruefungen: summary.run.stats.assertions.total, befunde });
+        resolve({ operationen: gesendet, anfragen: summary.run.stats.requests.total, pruefungen: summary.run.stats.assertions.total, befunde });
       },
     );
   });
