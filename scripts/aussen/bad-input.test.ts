@@ -3,7 +3,6 @@
 // plus malformed percent-encoding written into the URL as is. Each must end in a 4xx problem+json,
 // and nothing is stored for the tenant.
 import { readFileSync } from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { contract } from '@eakte/api-client/contract';
 import { createDb, schema } from '@eakte/db';
@@ -13,26 +12,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { berichte } from '@eakte/testing';
 import { boeseAnfragen, roheKodierungen, zeilenDesMandanten } from '../test/bad-input-korpus.js';
 import { plattform, token } from './lib.js';
+import { schliesseAgent, senden } from './socket.js';
 
 const tenant = `boese-${Math.random().toString(36).slice(2, 8)}`;
 const mandantId = crypto.randomUUID();
 let owner: pg.Client;
-const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-
-function senden(method: string, pfad: string, headers: Record<string, string>, payload?: string) {
-  return new Promise<{ status: number; contentType: string; body: string }>((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: plattform().port, method, path: pfad, headers, agent }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (d) => (body += d));
-      res.on('end', () => resolve({ status: res.statusCode!, contentType: String(res.headers['content-type']), body }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
-
 beforeAll(async () => {
   const { ownerUrl } = JSON.parse(readFileSync(path.join(plattform().dataDir, 'embedded.json'), 'utf8')) as { ownerUrl: string };
   owner = new pg.Client({ connectionString: ownerUrl });
@@ -42,7 +26,7 @@ beforeAll(async () => {
   await db.close();
 });
 afterAll(async () => {
-  agent.destroy();
+  schliesseAgent();
   await owner?.end();
 });
 
@@ -62,7 +46,7 @@ describe('bad input through the gateway', () => {
         });
         if (res.status >= 500) serverErrors.push(`${op.operationId} ${r.label}: ${res.status} ${res.body.slice(0, 120)}`);
         else if (res.status < 400 && !(op.method === 'get' && res.status === 200)) notProblem.push(`${op.operationId} ${r.label}: ${res.status}`);
-        else if (res.status >= 400 && !res.contentType.startsWith('application/problem+json')) notProblem.push(`${op.operationId} ${r.label}: ${res.status} ${res.contentType}`);
+        else if (res.status >= 400 && !res.contentType?.startsWith('application/problem+json')) notProblem.push(`${op.operationId} ${r.label}: ${res.status} ${res.contentType}`);
       }
     }
     const stored = (await zeilenDesMandanten(owner, mandantId)) - before;

@@ -47,6 +47,53 @@ describe('gateway: Expect: 100-continue', () => {
     });
   });
 
+  it("a 5 MB upload the service refuses before reading it (no token) gets the service's 401, not 503", async () => {
+    const datei = path.join(dir, '5MB-ohne.pdf');
+    writeFileSync(datei, pdf(5 * 1024 * 1024));
+    const r = await curl(['-F', `datei=@${datei}`, '-F', 'betreff=x', '-F', 'datumDesSchreibens=2026-11-30', api(`/vorgaenge/${vorgangId}/dokumente`)]);
+    expect(r.status, r.text()).toBe(401);
+    expect(r.json()).toMatchObject({ code: 'NICHT_AUTHENTIFIZIERT' });
+  });
+
+  it("a 20 MB upload of a type the tenant does not allow gets the service's 415, not 503", async () => {
+    const datei = path.join(dir, 'programm.exe');
+    writeFileSync(datei, Buffer.concat([Buffer.from('MZ'), Buffer.alloc(20 * 1024 * 1024, 0x90)]));
+    const r = await curl([
+      '-H', `Authorization: Bearer ${t}`,
+      '-F', `datei=@${datei};type=application/x-msdownload`, '-F', 'betreff=x', '-F', 'datumDesSchreibens=2026-11-30',
+      api(`/vorgaenge/${vorgangId}/dokumente`),
+    ]);
+    expect(r.status, r.text()).toBe(415);
+    expect(r.headers['content-type']).toContain(PROBLEM);
+  });
+
+  it("an upload above the tenant's maxUploadGroesse gets the service's 413 through the gateway, not 503", async () => {
+    const plattformT = await token({ roles: ['plattformbetrieb'] });
+    const slug = `klein-${Math.random().toString(36).slice(2, 8)}`;
+    const neu = await curl([
+      '-H', `Authorization: Bearer ${plattformT}`, '-H', 'Content-Type: application/json',
+      '-d', JSON.stringify({ slug, name: 'Kleine Behörde', einstellungen: { maxUploadGroesse: 1024 * 1024 } }), api('/admin/mandanten'),
+    ]);
+    expect(neu.status, neu.text()).toBe(201);
+    const reg = await token({ tenant: slug, roles: ['registratur'] });
+    const einheit = await curl([
+      '-H', `Authorization: Bearer ${reg}`, '-H', 'Content-Type: application/json',
+      '-d', JSON.stringify({ kennzeichen: '1', titel: 'Allgemeines', aufbewahrungsfrist: 10, aussonderungsart: 'A' }), api('/aktenplan/einheiten'),
+    ]);
+    expect(einheit.status, einheit.text()).toBe(201);
+    const sb = await token({ tenant: slug, roles: ['sachbearbeitung'] });
+    const { vorgangId: klein } = await akteMitVorgang(sb, 'Klein');
+    const datei = path.join(dir, '20MB.pdf');
+    writeFileSync(datei, pdf(20 * 1024 * 1024));
+    const r = await curl([
+      '-H', `Authorization: Bearer ${sb}`,
+      '-F', `datei=@${datei}`, '-F', 'betreff=x', '-F', 'datumDesSchreibens=2026-11-30',
+      api(`/vorgaenge/${klein}/dokumente`),
+    ]);
+    expect(r.status, r.text()).toBe(413);
+    expect(r.headers['content-type']).toContain(PROBLEM);
+  });
+
   it('a JSON body sent with Expect: 100-continue is created (201)', async () => {
     const r = await curl([
       '-H', `Authorization: Bearer ${t}`, '-H', 'Content-Type: application/json', '-H', 'Expect: 100-continue',

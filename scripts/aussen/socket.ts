@@ -1,5 +1,6 @@
 // A raw HTTP/1.1 client on `node:net` for the edge cases curl smooths over: pipelining, half-close,
 // bytes trickled slowly, declared lengths that never come, malformed request lines.
+import http from 'node:http';
 import net from 'node:net';
 import { plattform } from './lib.js';
 
@@ -124,4 +125,23 @@ export function zerlegen(puffer: Buffer): RohAntwort[] {
     ergebnis.push({ status, headers, body, json: () => JSON.parse(body.toString('utf8')) });
   }
   return ergebnis;
+}
+
+// node:http on one keep-alive connection to the gateway, for the corpora sent request by request
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+export const schliesseAgent = () => agent.destroy();
+
+/** One request to the gateway on the shared keep-alive connection (`pfad` sent as it is). */
+export function senden(method: string, pfad: string, headers: Record<string, string>, payload?: string) {
+  return new Promise<{ status: number; contentType: string | undefined; body: string }>((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port: plattform().port, method, path: pfad, headers, agent }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (d) => (body += d));
+      res.on('end', () => resolve({ status: res.statusCode!, contentType: res.headers['content-type'], body }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(payload);
+  });
 }

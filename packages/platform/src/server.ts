@@ -42,8 +42,8 @@ function clientFehler(this: FastifyInstance, err: Error & { code?: string }, soc
       `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/problem+json\r\n` +
         `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
     );
-    // a client that never reads gets no hold on the socket
-    socket.setTimeout(5_000, () => socket.destroy());
+    // closed for good after 2 s even if the client neither reads nor stops sending
+    setTimeout(() => socket.destroy(), 2_000).unref();
   } else socket.destroy();
 }
 

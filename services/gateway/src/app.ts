@@ -34,12 +34,12 @@ export const gatewayConfigSchema = z.object({
   DOKUMENTE_URL: z.string().url(),
   AUSSONDERUNG_URL: z.string().url(),
   PROTOKOLL_URL: z.string().url(),
-  /** Upstream request timeout in ms; uploads of large files need long ones. */
   /**
    * Largest upload (multipart body) the gateway passes on, in bytes; refused with 413 before it is read.
    * The Dokumente service then applies the tenant's `maxUploadGroesse`, so this caps it.
    */
   UPLOAD_LIMIT: z.coerce.number().int().positive().default(16 * 1024 ** 3),
+  /** Upstream request timeout in ms; uploads of large files need long ones. */
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(15 * 60_000),
   /** Issuer the web client logs in at (Authorization Code + PKCE); the development issuer when it runs. */
   OIDC_ISSUER: z.string().url().optional(),
