@@ -54,7 +54,7 @@ describe('outside-in: Portman + Newman against the gateway', () => {
     }
     const neu = alle.filter((b) => !befunde.some((e) => trifft(e, b)));
     const verschwunden = befunde.filter((e) => !alle.some((b) => trifft(e, b)));
-    berichte(ctx, 'portman', `${anfragen} requests, ${pruefungen} checks for ${ROLLEN.length} roles in ${Math.round((Date.now() - start) / 1000)} s, ${alle.length} failed, ${befunde.length} findings of the tool listed`);
+    berichte(ctx, 'portman (gateway, socket)', `${anfragen} requests, ${pruefungen} checks for ${ROLLEN.length} roles in ${Math.round((Date.now() - start) / 1000)} s, ${alle.length} failed, ${befunde.length} findings of the tool listed`);
     const operationen = Object.values(spec.paths as Record<string, Record<string, { operationId?: string }>>).flatMap((p) => Object.values(p).flatMap((o) => o?.operationId ?? []));
     expect(operationen.filter((o) => !gesendet.has(o)), 'operations of the contract no request was generated for').toEqual([]);
     expect([...gesendet].filter((o) => !operationen.includes(o)), 'requests that match no operation').toEqual([]);

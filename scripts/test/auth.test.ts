@@ -140,6 +140,6 @@ describe('bearer token verification', () => {
     // 3 malformed headers, alg none, HS256, expired, nbf, iss, aud, 2 tenants, tampered, foreign kid, JWKS down, 2 roles, 3 scopes
     expect(zahlen.angriffe).toBeGreaterThanOrEqual(19);
     expect(zahlen.akzeptiert).toBe(0);
-    berichte(context, 'token', `${zahlen.angriffe} attacks, ${zahlen.akzeptiert} accepted`);
+    berichte(context, 'token (service, inject)', `${zahlen.angriffe} attacks, ${zahlen.akzeptiert} accepted`);
   });
 });

@@ -47,6 +47,6 @@ describe('permission matrix', () => {
   it('probed every operation with every role', (context) => {
     expect(paare).toBe(ops.length * ROLLEN.length);
     expect(falsch).toEqual([]);
-    berichte(context, 'berechtigungen', `${ops.length} operations × ${ROLLEN.length} roles = ${paare} pairs, ${falsch.length} wrong`);
+    berichte(context, 'berechtigungen (service, inject)', `${ops.length} operations × ${ROLLEN.length} roles = ${paare} pairs, ${falsch.length} wrong`);
   });
 });

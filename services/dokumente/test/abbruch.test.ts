@@ -98,7 +98,7 @@ describe('aborted uploads and downloads', () => {
       const danach = sende(port, auth, v.vorgangId, 1024);
       expect(await danach.antwort).toMatchObject({ status: 201 });
 
-      berichte(context, 'abbruch', `${uploads} uploads and ${downloads} downloads aborted, 0 spool files left, ` +
+      berichte(context, 'abbruch (service process, socket)', `${uploads} uploads and ${downloads} downloads aborted, 0 spool files left, ` +
         `file descriptors ${vorher.andere + vorher.sockets} before, ${nachher.andere + nachher.sockets} after (${nachher.sockets - vorher.sockets} more sockets), 0 stored`);
     } finally {
       await stoppe(kind);

@@ -79,6 +79,6 @@ describe('polyglot files', () => {
     expect((await zeilen(m.id)).dokumente).toHaveLength(gespeichert);
     expect(await objekteUnter(`${m.id}/`)).toHaveLength(gespeichert);
     expect(spoolDateien(t)).toEqual([]);
-    berichte(context, 'polyglot', `${faelle.length} polyglot files, ${gespeichert} stored as the detected type and served as sandboxed attachment, ${abgelehnt} refused (415), 0 served inline`);
+    berichte(context, 'polyglot (service, inject)', `${faelle.length} polyglot files, ${gespeichert} stored as the detected type and served as sandboxed attachment, ${abgelehnt} refused (415), 0 served inline`);
   });
 });

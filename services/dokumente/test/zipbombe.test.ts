@@ -136,7 +136,7 @@ describe('zip bombs', () => {
     // office formats are never opened for the full-text index: no job, nothing to unpack later
     const auftraege = await ownerDb().withMandant(m.id, (tx) => tx.select().from(schema.auftrag));
     expect(auftraege).toEqual([]);
-    berichte(context, 'zip-bomb', `${BOMBEN.length} DOCX/ODT bombs (${inhaltGroesse} bytes → 256 MiB), ${gespeichert} stored as detected, ${BOMBEN.length - gespeichert} refused (415), ` +
+    berichte(context, 'zip-bomb (service, inject)', `${BOMBEN.length} DOCX/ODT bombs (${inhaltGroesse} bytes → 256 MiB), ${gespeichert} stored as detected, ${BOMBEN.length - gespeichert} refused (415), ` +
       `slowest ${laengste} ms, peak memory +${(groessterZuwachs / MiB).toFixed(1)} MiB, 0 text extraction jobs`);
   });
 });
