@@ -28,7 +28,7 @@ describe('bereinigeDateiname', () => {
   });
 
   it('gives an ASCII fallback for old clients', () => {
-    expect(asciiName('Grüße "Straße" €.pdf')).toBe('Grusse _Strasse_ _.pdf');
+    expect(asciiName('Grüße "Straße" €.pdf')).toBe('Gruesse _Strasse_ _.pdf');
   });
 });
 

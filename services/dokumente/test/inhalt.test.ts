@@ -34,7 +34,7 @@ describe('GET /dokumente/{id}/inhalt', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['accept-ranges']).toBe('bytes');
     expect(res.headers['content-disposition']).toBe(
-      `attachment; filename="Bescheid fur Muller (endgultig).txt"; filename*=UTF-8''Bescheid%20f%C3%BCr%20M%C3%BCller%20%28endg%C3%BCltig%29.txt`,
+      `attachment; filename="Bescheid fuer Mueller (endgueltig).txt"; filename*=UTF-8''Bescheid%20f%C3%BCr%20M%C3%BCller%20%28endg%C3%BCltig%29.txt`,
     );
     expect(t.protokoll.filter((e) => e.aktion === 'dokument.inhalt.gelesen')).toEqual([
       expect.objectContaining({ objektId: dok.id, akteId: v.akteId, aktenzeichen: v.aktenzeichen, details: expect.objectContaining({ versionNr: 1 }) }),

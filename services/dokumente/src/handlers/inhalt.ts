@@ -13,8 +13,13 @@ import { entscheideBereich, passtEtag } from '../domain/bereich.js';
 import type { DokumenteRepository } from '../repositories/dokumente.js';
 
 /** The plain-ASCII `filename=` for old clients; `filename*=` carries the real UTF-8 name. */
+// German umlauts as German writes them without (Müller → Mueller), before other accents are dropped
+const UMLAUTE: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', Ä: 'Ae', Ö: 'Oe', Ü: 'Ue' };
+
 export const asciiName = (name: string) =>
   name
+    .normalize('NFC')
+    .replace(/[äöüÄÖÜ]/g, (u) => UMLAUTE[u]!)
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/ß/g, 'ss')
