@@ -46,14 +46,19 @@ export async function sendeStrom(reply: FastifyReply, quelle: AsyncIterable<stri
       }
     } catch (err) {
       reply.log.error({ err }, 'stream failed after the headers were sent');
-      if (opts.abbruchZeile) yield opts.abbruchZeile(err);
-      // with highWaterMark 0 this line runs only once the pipe took the error line, so it is
-      // written before the connection ends; returning would end the body cleanly
-      verbindungAbbrechen(res);
+      // what was yielded before must reach the response first; the stream may already ask for
+      // more before the pipe has handed it on
+      const bis = Date.now() + 5_000;
+      while (strom.readableLength > 0 && !res.destroyed && Date.now() < bis) await new Promise((r) => setImmediate(r));
+      // the line goes to the response itself and the connection is cut once it has left (the
+      // response may still hold it in its own buffer); returning would end the body cleanly
+      if (opts.abbruchZeile && !res.destroyed) res.write(opts.abbruchZeile(err), () => verbindungAbbrechen(res));
+      else verbindungAbbrechen(res);
       await new Promise((r) => (res.destroyed ? r(undefined) : res.once('close', r)));
     } finally {
       await it.return?.();
     }
   }
-  return reply.send(Readable.from(body(), { highWaterMark: 0 }));
+  const strom = Readable.from(body(), { highWaterMark: 0 });
+  return reply.send(strom);
 }
