@@ -4,13 +4,14 @@
 // only and follows the README's "Audit chain format", so it can be reviewed or re-written
 // independently of the platform's code.
 //
-//   tsx scripts/verify-protokoll.ts --export protokoll.jsonl [--schluessel key.pem --checkpoints checkpoints.json]
+//   pnpm --silent run protokoll:pruefen --export protokoll.jsonl [--schluessel key.pem --checkpoints checkpoints.json]
 //                                   [--vorgaenger HASH]   (hash before the first exported event, when it is not 1)
 //
 // Exit code 0: valid; 1: invalid (the first bad sequence number is printed); 2: usage error.
 import { createHash, createPublicKey, verify } from 'node:crypto';
 import { createReadStream, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const FELDER = ['aenderungen', 'akteId', 'aktenzeichen', 'akteurClient', 'akteurName', 'akteurRollen', 'akteurSub', 'aktion',
@@ -122,6 +123,8 @@ function argumente(argv: string[]) {
     out[k.slice(2)] = v;
   }
   if (!out.export) throw new Error('--export DATEI fehlt');
+  // `pnpm run protokoll:pruefen` runs in the checkout; the files are where the caller stands
+  for (const k of ['export', 'schluessel', 'checkpoints'] as const) if (out[k]) out[k] = path.resolve(process.env.INIT_CWD ?? process.cwd(), out[k]);
   return out as { export: string; schluessel?: string; checkpoints?: string; vorgaenger?: string };
 }
 
