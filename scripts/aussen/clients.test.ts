@@ -104,8 +104,8 @@ describe('curl with its default flags', () => {
     const r = await lauf('curl', ['-sS', '-OJ', '-H', auth(), api(`/dokumente/${id}/inhalt`)], { cwd: ziel });
     expect(r.code, r.stderr).toBe(0);
     // curl takes filename= (it does not decode RFC 5987 filename*); umlauts lose their dots, ß becomes ss
-    expect(readdirSync(ziel)).toEqual(['Grosse Uebung fuer Mueller.pdf']);
-    expect(readFileSync(path.join(ziel, 'Grosse Uebung fuer Mueller.pdf')).equals(inhalt)).toBe(true);
+    expect(readdirSync(ziel)).toEqual(['Groesse Uebung fuer Mueller.pdf']);
+    expect(readFileSync(path.join(ziel, 'Groesse Uebung fuer Mueller.pdf')).equals(inhalt)).toBe(true);
   });
 });
 

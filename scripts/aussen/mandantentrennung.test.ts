@@ -9,7 +9,7 @@ import { BERECHTIGUNGEN, operations } from '@eakte/platform';
 import { berichte, contractValidator } from '@eakte/testing';
 import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { beispielBody, MISSING } from '../test/mandantentrennung-fall.js';
+import { beispielBody, MISSING, probePfad } from '../test/mandantentrennung-fall.js';
 import { api, plattform, token } from './lib.js';
 
 const validator = contractValidator(contract);
@@ -77,7 +77,7 @@ describe('tenant isolation through the gateway', () => {
     const t = await token({ tenant: 'demo2', roles: BERECHTIGUNGEN[op.operationId]!.filter((r) => r !== 'plattformbetrieb') });
     const body = beispielBody(op);
     const call = async (id: string) => {
-      const res = await fetch(api(op.path.replace('{id}', id).replace('{nr}', '1')), {
+      const res = await fetch(api(probePfad(op, id)), {
         method: op.method.toUpperCase(),
         headers: { authorization: `Bearer ${t}`, 'if-match': '"1"', ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
         ...(body !== undefined ? { body: JSON.stringify(body) } : {}),

@@ -9,7 +9,7 @@ import { authHeader, berichte, expectContract } from '@eakte/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { alleDienste, schliesseDienste } from './dienste.js';
-import { beispielBody, MISSING } from './mandantentrennung-fall.js';
+import { beispielBody, MISSING, probePfad } from './mandantentrennung-fall.js';
 
 let apps: Record<string, FastifyInstance> = {};
 const ids: Record<string, string> = {};
@@ -77,15 +77,10 @@ describe('tenant isolation of every operation with an id', () => {
     if (!fremdeId) throw new Error(`no fixture for ${op.path}`);
     const headers = await authHeader({ tenant: 'demo2', roles: BERECHTIGUNGEN[op.operationId]!.filter((r) => r !== 'plattformbetrieb') });
     const body = beispielBody(op);
-    // required query parameters (the grund of a release) get a value: only the id may be wrong
-    const query = ((op.operation.parameters ?? []) as { name?: string; in?: string; required?: boolean }[])
-      .filter((p) => p.in === 'query' && p.required)
-      .map((p) => `${p.name}=Probe`);
     const call = (id: string) =>
       apps[op.service]!.inject({
         method: op.method.toUpperCase() as 'GET',
-        // further placeholders (a version number) get a value that exists for the object
-        url: `/api/v1${op.path.replace('{id}', id).replace('{nr}', '1')}${query.length ? `?${query.join('&')}` : ''}`,
+        url: `/api/v1${probePfad(op, id)}`,
         headers: { ...headers, 'if-match': '"1"' },
         ...(body !== undefined ? { payload: body as object } : {}),
       });
