@@ -158,4 +158,38 @@ describe('whole paths with content', () => {
       await db2.close();
     }
   });
+
+  it('mixed appraisal per Vorgang: after the 0506 only the A-parts lose their content; the V-Vorgang keeps it until its destruction is approved', async () => {
+    const { app } = await baue({ echtesProtokoll: true });
+    const t = await neuerMandant();
+    const b = await bestand(t, { akten: 1, vorgaenge: 2, art: 'A' });
+    const a = b.akten[0]!;
+    const [planfeststellung, rechnungen] = a.vorgaenge as [string, string];
+    const dA = await dokument(t, planfeststellung, 'Planfeststellungsbeschluss', [{ dateiname: 'Beschluss.pdf', mimeType: 'application/pdf', inhalt: '%PDF-1.4 Beschluss' }]);
+    const dV = await dokument(t, rechnungen, 'Rechnung Nr. 17', [{ dateiname: 'Rechnung.txt', mimeType: 'text/plain', inhalt: 'Rechnung über 1.234,56 €' }]);
+    const reg = await auth(t, 'registratur', 'anna');
+
+    const id: string = (await app.inject({ method: 'POST', url: '/api/v1/aussonderungen', headers: reg, payload: { akten: [a.id] } })).json().id;
+    // x-man appraises each Akte and each Vorgang: the Akte A, its Vorgang "Rechnungen" V
+    const bew = await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/bewertung`, headers: { ...reg, ...xml }, payload: x0502(id, [[a.id, 'A'], [planfeststellung, 'A'], [rechnungen, 'V']]) });
+    expect(bew.statusCode).toBe(200);
+    const z0503 = await leseZip((await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}/abgabe`, headers: reg })).rawPayload);
+    const nachricht = z0503.find((e) => e.name.endsWith('_Aussonderung.Aussonderung.0503.xml'))!.inhalt.toString('utf8');
+    expect(nachricht).toContain(dA.id);
+    expect(nachricht).not.toContain(rechnungen);
+    expect(nachricht).not.toContain(dV.id);
+
+    const imp = await app.inject({
+      method: 'POST',
+      url: `/api/v1/aussonderungen/${id}/importbestaetigung`,
+      headers: { ...reg, ...xml },
+      payload: x0506(id, [[a.id, true, 'DIMAG-4242'], [planfeststellung, true, 'DIMAG-4242'], [dA.id, true, 'DIMAG-4242']]),
+    });
+    expect(imp.statusCode).toBe(200);
+    await arbeiteAlles(app, t);
+    const speicher = testSpeicher();
+    // the transferred part is gone, the V-Vorgang's content is untouched: nobody approved its destruction
+    expect(await speicher.stat(dA.dateien[0]!.schluessel)).toBeNull();
+    expect(await speicher.stat(dV.dateien[0]!.schluessel)).not.toBeNull();
+  });
 });

@@ -202,9 +202,12 @@ export function createAussonderungService(
     return { akten: x, dateien, vorgaenge };
   }
 
-  /** Files of Akten (all Vorgänge, all versions), for deletion and the protocol. */
-  async function dateienDerAkten(tx: Tx, akteIds: string[]): Promise<Map<string, InhaltDatei[]>> {
-    const vorgaenge = await repo.vorgaengeDerAkten(tx, akteIds);
+  /**
+   * Files of the Akten's parts appraised `teil` (every version), for deletion and the protocol:
+   * 'A' is what the 0503 transferred, 'V' what only an approved destruction removes.
+   */
+  async function dateienDerAkten(tx: Tx, akteIds: string[], teil: Bewertung): Promise<Map<string, InhaltDatei[]>> {
+    const vorgaenge = await repo.vorgaengeDerTeile(tx, akteIds, teil);
     const akteVon = new Map(vorgaenge.map((v) => [v.id, v.akteId]));
     const out = new Map<string, InhaltDatei[]>(akteIds.map((id) => [id, []]));
     for (const d of await inhalte.dokumente(tx, vorgaenge.map((v) => v.id))) {
@@ -273,7 +276,7 @@ export function createAussonderungService(
         details: { aussonderungId: auf.aussonderungId, grund: verstoss.code },
       });
     } else if (o) {
-      const dateien = (await dateienDerAkten(tx, [akteId])).get(akteId)!;
+      const dateien = (await dateienDerAkten(tx, [akteId], auf.art === 'vernichtung' ? 'V' : 'A')).get(akteId)!;
       await inhalte.entferne(dateien);
       await repo.setzeObjekt(tx, auf.aussonderungId, akteId, {
         ...(auf.art === 'vernichtung' ? { status: 'vernichtet' as const } : {}),
@@ -626,7 +629,7 @@ export function createAussonderungService(
         const frei = objekte.filter(
           (o) => archiviert.has(o.akteId) && !pruefeLoeschungNachImport({ angeboten: true, bewertung: o.bewertung, aktiveSperren: sperren.get(o.akteId) ?? 0, importBestaetigt: true }),
         );
-        const dateien = await dateienDerAkten(tx, frei.map((o) => o.akteId));
+        const dateien = await dateienDerAkten(tx, frei.map((o) => o.akteId), 'A');
         for (const o of frei) {
           const kennung = archiviert.get(o.akteId)!.archivkennung;
           await repo.setzeObjekt(tx, id, o.akteId, { status: 'archiviert', erfolgreich: true, archivkennung: kennung, loeschung: 'ausstehend' });
@@ -681,7 +684,7 @@ export function createAussonderungService(
           return x ? [[x, o.aktenzeichen] as const] : [];
         });
         if (verstoesse.length) throw verstossFehler(verstoesse[0]![0], verstoesse.map((x) => x[1]));
-        const dateien = await dateienDerAkten(tx, v.map((o) => o.akteId));
+        const dateien = await dateienDerAkten(tx, v.map((o) => o.akteId), 'V');
         const akten = new Map((await repo.aktenDaten(tx, v.map((o) => o.akteId))).map((x) => [x.row.id, x.row]));
         const snapshot: (ProtokollObjekt & { akteId: string })[] = v.map((o) => ({
           akteId: o.akteId,
