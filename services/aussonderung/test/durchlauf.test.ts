@@ -191,5 +191,35 @@ describe('whole paths with content', () => {
     // the transferred part is gone, the V-Vorgang's content is untouched: nobody approved its destruction
     expect(await speicher.stat(dA.dateien[0]!.schluessel)).toBeNull();
     expect(await speicher.stat(dV.dateien[0]!.schluessel)).not.toBeNull();
+
+    // the V-part goes the normal way: request, approval by a second Registratur user, job
+    const antrag = await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/vernichtung`, headers: reg });
+    expectContract(antrag, 'postVernichtung');
+    expect(antrag.statusCode).toBe(200);
+    expect((await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/vernichtung/freigabe`, headers: reg })).statusCode).toBe(409);
+    await arbeiteAlles(app, t);
+    expect(await speicher.stat(dV.dateien[0]!.schluessel)).not.toBeNull();
+    const frei = await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/vernichtung/freigabe`, headers: await auth(t, 'registratur', 'bernd') });
+    expectContract(frei, 'postVernichtungFreigabe');
+    await arbeiteAlles(app, t);
+    expect(await speicher.stat(dV.dateien[0]!.schluessel)).toBeNull();
+    const fertig = await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}`, headers: reg });
+    expect(fertig.json().objekte).toEqual([expect.objectContaining({ akteId: a.id, status: 'archiviert', archivkennung: 'DIMAG-4242' })]);
+    const db = createDb(inject('ownerUrl'), { max: 1 });
+    try {
+      const m = await mandantId(t);
+      // the protocol lists exactly the destroyed Vorgang, by its Kennzeichen, with its file
+      const r = await db.withMandant(m, (tx) => tx.execute<{ objekte: { aktenzeichen: string; vorgangId: string; dateien: { sha256: string }[] }[]; protokoll_sha256: string | null }>(sql`SELECT objekte, protokoll_sha256 FROM aussonderung.vernichtung WHERE aussonderung_id = ${id}`));
+      expect(r.rows[0]!.objekte).toEqual([expect.objectContaining({ aktenzeichen: `${a.aktenzeichen}-002`, vorgangId: rechnungen, dateien: [{ sha256: dV.dateien[0]!.sha256 }] })]);
+      expect(r.rows[0]!.protokoll_sha256).toMatch(/^[0-9a-f]{64}$/);
+      const o = await db.withMandant(m, (tx) => tx.execute<{ teil: boolean; bewertung: string }>(sql`SELECT teil_vernichtet_am IS NOT NULL AS teil, bewertung FROM aussonderung.aussonderung_objekt WHERE akte_id = ${a.id}`));
+      expect(o.rows).toEqual([{ teil: true, bewertung: 'A' }]);
+      const p = await db.withMandant(m, (tx) => tx.execute<{ objekt_id: string; akteur_sub: string }>(sql`SELECT objekt_id, akteur_sub FROM protokoll.ereignis WHERE akte_id = ${a.id} AND aktion = 'vorgang.vernichtet'`));
+      expect(p.rows).toEqual([{ objekt_id: rechnungen, akteur_sub: 'bernd' }]);
+    } finally {
+      await db.close();
+    }
+    const pdf = await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}/vernichtungsprotokoll.pdf`, headers: reg });
+    expect(pdf.statusCode).toBe(200);
   });
 });
