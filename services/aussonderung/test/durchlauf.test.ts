@@ -222,4 +222,34 @@ describe('whole paths with content', () => {
     const pdf = await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}/vernichtungsprotokoll.pdf`, headers: reg });
     expect(pdf.statusCode).toBe(200);
   });
+
+  it('mixed appraisal per Vorgang: a hold placed on the V-Vorgang after the approval stops its destruction', async () => {
+    const { app } = await baue({ echtesProtokoll: true });
+    const t = await neuerMandant();
+    const b = await bestand(t, { akten: 1, vorgaenge: 2, art: 'A' });
+    const a = b.akten[0]!;
+    const rechnungen = a.vorgaenge[1]!;
+    const dV = await dokument(t, rechnungen, 'Rechnung Nr. 18', [{ dateiname: 'Rechnung.txt', mimeType: 'text/plain', inhalt: 'Rechnung über 99,00 €' }]);
+    const anna = await auth(t, 'registratur', 'anna');
+    const id: string = (await app.inject({ method: 'POST', url: '/api/v1/aussonderungen', headers: anna, payload: { akten: [a.id] } })).json().id;
+    await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/bewertung`, headers: { ...anna, ...xml }, payload: x0502(id, [[a.id, 'A'], [rechnungen, 'V']]) });
+    expect((await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/vernichtung`, headers: anna })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/vernichtung/freigabe`, headers: await auth(t, 'registratur', 'bernd') })).statusCode).toBe(200);
+    const sperre = await app.inject({ method: 'POST', url: '/api/v1/loeschsperren', headers: anna, payload: { bezeichnung: 'Prüfung', grund: 'Rechnungshof', vorgaenge: [rechnungen] } });
+    expect(sperre.statusCode).toBe(201);
+    await arbeiteAlles(app, t);
+    expect(await testSpeicher().stat(dV.dateien[0]!.schluessel)).not.toBeNull();
+    const db = createDb(inject('ownerUrl'), { max: 1 });
+    try {
+      const m = await mandantId(t);
+      const o = await db.withMandant(m, (tx) => tx.execute<{ teil: boolean }>(sql`SELECT teil_vernichtet_am IS NOT NULL AS teil FROM aussonderung.aussonderung_objekt WHERE akte_id = ${a.id}`));
+      expect(o.rows).toEqual([{ teil: false }]);
+      const r = await db.withMandant(m, (tx) => tx.execute<{ objekte: unknown[] }>(sql`SELECT objekte FROM aussonderung.vernichtung WHERE aussonderung_id = ${id}`));
+      expect(r.rows[0]!.objekte).toEqual([]);
+      const p = await db.withMandant(m, (tx) => tx.execute<{ aktion: string }>(sql`SELECT aktion FROM protokoll.ereignis WHERE akte_id = ${a.id} AND aktion IN ('vorgang.vernichtet', 'akte.vernichtung.abgebrochen')`));
+      expect(p.rows).toEqual([{ aktion: 'akte.vernichtung.abgebrochen' }]);
+    } finally {
+      await db.close();
+    }
+  });
 });
