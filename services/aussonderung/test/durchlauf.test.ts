@@ -158,4 +158,98 @@ describe('whole paths with content', () => {
       await db2.close();
     }
   });
+
+  it('mixed appraisal per Vorgang: after the 0506 only the A-parts lose their content; the V-Vorgang keeps it until its destruction is approved', async () => {
+    const { app } = await baue({ echtesProtokoll: true });
+    const t = await neuerMandant();
+    const b = await bestand(t, { akten: 1, vorgaenge: 2, art: 'A' });
+    const a = b.akten[0]!;
+    const [planfeststellung, rechnungen] = a.vorgaenge as [string, string];
+    const dA = await dokument(t, planfeststellung, 'Planfeststellungsbeschluss', [{ dateiname: 'Beschluss.pdf', mimeType: 'application/pdf', inhalt: '%PDF-1.4 Beschluss' }]);
+    const dV = await dokument(t, rechnungen, 'Rechnung Nr. 17', [{ dateiname: 'Rechnung.txt', mimeType: 'text/plain', inhalt: 'Rechnung über 1.234,56 €' }]);
+    const reg = await auth(t, 'registratur', 'anna');
+
+    const id: string = (await app.inject({ method: 'POST', url: '/api/v1/aussonderungen', headers: reg, payload: { akten: [a.id] } })).json().id;
+    // x-man appraises each Akte and each Vorgang: the Akte A, its Vorgang "Rechnungen" V
+    const bew = await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/bewertung`, headers: { ...reg, ...xml }, payload: x0502(id, [[a.id, 'A'], [planfeststellung, 'A'], [rechnungen, 'V']]) });
+    expect(bew.statusCode).toBe(200);
+    const z0503 = await leseZip((await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}/abgabe`, headers: reg })).rawPayload);
+    const nachricht = z0503.find((e) => e.name.endsWith('_Aussonderung.Aussonderung.0503.xml'))!.inhalt.toString('utf8');
+    expect(nachricht).toContain(dA.id);
+    expect(nachricht).not.toContain(rechnungen);
+    expect(nachricht).not.toContain(dV.id);
+
+    const imp = await app.inject({
+      method: 'POST',
+      url: `/api/v1/aussonderungen/${id}/importbestaetigung`,
+      headers: { ...reg, ...xml },
+      payload: x0506(id, [[a.id, true, 'DIMAG-4242'], [planfeststellung, true, 'DIMAG-4242'], [dA.id, true, 'DIMAG-4242']]),
+    });
+    expect(imp.statusCode).toBe(200);
+    await arbeiteAlles(app, t);
+    const speicher = testSpeicher();
+    // the transferred part is gone, the V-Vorgang's content is untouched: nobody approved its destruction
+    expect(await speicher.stat(dA.dateien[0]!.schluessel)).toBeNull();
+    expect(await speicher.stat(dV.dateien[0]!.schluessel)).not.toBeNull();
+
+    // the V-part goes the normal way: request, approval by a second Registratur user, job
+    const antrag = await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/vernichtung`, headers: reg });
+    expectContract(antrag, 'postVernichtung');
+    expect(antrag.statusCode).toBe(200);
+    expect((await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/vernichtung/freigabe`, headers: reg })).statusCode).toBe(409);
+    await arbeiteAlles(app, t);
+    expect(await speicher.stat(dV.dateien[0]!.schluessel)).not.toBeNull();
+    const frei = await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/vernichtung/freigabe`, headers: await auth(t, 'registratur', 'bernd') });
+    expectContract(frei, 'postVernichtungFreigabe');
+    await arbeiteAlles(app, t);
+    expect(await speicher.stat(dV.dateien[0]!.schluessel)).toBeNull();
+    const fertig = await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}`, headers: reg });
+    expect(fertig.json().objekte).toEqual([expect.objectContaining({ akteId: a.id, status: 'archiviert', archivkennung: 'DIMAG-4242' })]);
+    const db = createDb(inject('ownerUrl'), { max: 1 });
+    try {
+      const m = await mandantId(t);
+      // the protocol lists exactly the destroyed Vorgang, by its Kennzeichen, with its file
+      const r = await db.withMandant(m, (tx) => tx.execute<{ objekte: { aktenzeichen: string; vorgangId: string; dateien: { sha256: string }[] }[]; protokoll_sha256: string | null }>(sql`SELECT objekte, protokoll_sha256 FROM aussonderung.vernichtung WHERE aussonderung_id = ${id}`));
+      expect(r.rows[0]!.objekte).toEqual([expect.objectContaining({ aktenzeichen: `${a.aktenzeichen}-002`, vorgangId: rechnungen, dateien: [{ sha256: dV.dateien[0]!.sha256 }] })]);
+      expect(r.rows[0]!.protokoll_sha256).toMatch(/^[0-9a-f]{64}$/);
+      const o = await db.withMandant(m, (tx) => tx.execute<{ teil: boolean; bewertung: string }>(sql`SELECT teil_vernichtet_am IS NOT NULL AS teil, bewertung FROM aussonderung.aussonderung_objekt WHERE akte_id = ${a.id}`));
+      expect(o.rows).toEqual([{ teil: true, bewertung: 'A' }]);
+      const p = await db.withMandant(m, (tx) => tx.execute<{ objekt_id: string; akteur_sub: string }>(sql`SELECT objekt_id, akteur_sub FROM protokoll.ereignis WHERE akte_id = ${a.id} AND aktion = 'vorgang.vernichtet'`));
+      expect(p.rows).toEqual([{ objekt_id: rechnungen, akteur_sub: 'bernd' }]);
+    } finally {
+      await db.close();
+    }
+    const pdf = await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}/vernichtungsprotokoll.pdf`, headers: reg });
+    expect(pdf.statusCode).toBe(200);
+  });
+
+  it('mixed appraisal per Vorgang: a hold placed on the V-Vorgang after the approval stops its destruction', async () => {
+    const { app } = await baue({ echtesProtokoll: true });
+    const t = await neuerMandant();
+    const b = await bestand(t, { akten: 1, vorgaenge: 2, art: 'A' });
+    const a = b.akten[0]!;
+    const rechnungen = a.vorgaenge[1]!;
+    const dV = await dokument(t, rechnungen, 'Rechnung Nr. 18', [{ dateiname: 'Rechnung.txt', mimeType: 'text/plain', inhalt: 'Rechnung über 99,00 €' }]);
+    const anna = await auth(t, 'registratur', 'anna');
+    const id: string = (await app.inject({ method: 'POST', url: '/api/v1/aussonderungen', headers: anna, payload: { akten: [a.id] } })).json().id;
+    await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/bewertung`, headers: { ...anna, ...xml }, payload: x0502(id, [[a.id, 'A'], [rechnungen, 'V']]) });
+    expect((await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/vernichtung`, headers: anna })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/vernichtung/freigabe`, headers: await auth(t, 'registratur', 'bernd') })).statusCode).toBe(200);
+    const sperre = await app.inject({ method: 'POST', url: '/api/v1/loeschsperren', headers: anna, payload: { bezeichnung: 'Prüfung', grund: 'Rechnungshof', vorgaenge: [rechnungen] } });
+    expect(sperre.statusCode).toBe(201);
+    await arbeiteAlles(app, t);
+    expect(await testSpeicher().stat(dV.dateien[0]!.schluessel)).not.toBeNull();
+    const db = createDb(inject('ownerUrl'), { max: 1 });
+    try {
+      const m = await mandantId(t);
+      const o = await db.withMandant(m, (tx) => tx.execute<{ teil: boolean }>(sql`SELECT teil_vernichtet_am IS NOT NULL AS teil FROM aussonderung.aussonderung_objekt WHERE akte_id = ${a.id}`));
+      expect(o.rows).toEqual([{ teil: false }]);
+      const r = await db.withMandant(m, (tx) => tx.execute<{ objekte: unknown[] }>(sql`SELECT objekte FROM aussonderung.vernichtung WHERE aussonderung_id = ${id}`));
+      expect(r.rows[0]!.objekte).toEqual([]);
+      const p = await db.withMandant(m, (tx) => tx.execute<{ aktion: string }>(sql`SELECT aktion FROM protokoll.ereignis WHERE akte_id = ${a.id} AND aktion IN ('vorgang.vernichtet', 'akte.vernichtung.abgebrochen')`));
+      expect(p.rows).toEqual([{ aktion: 'akte.vernichtung.abgebrochen' }]);
+    } finally {
+      await db.close();
+    }
+  });
 });

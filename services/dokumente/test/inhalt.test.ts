@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { expectContract, expectProblem } from '@eakte/testing';
 import { describe, expect, it } from 'vitest';
 import { schema } from '@eakte/db';
+import { eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { baueApp, formular, lade, neuerBenutzer, neuerMandant, neuerVorgang, ownerDb, pdf, schliesseVorgang, type Mandant, type TestApp } from './hilfen.js';
 
@@ -224,5 +225,36 @@ describe('content after an Aussonderung', () => {
     expect(body.detail).toContain('DIMAG-4711');
     expectProblem(await t.app.inject({ method: 'GET', url: `/api/v1/dokumente/${id}/versionen/1/inhalt`, headers }), 410, 'INHALT_AUSGESONDERT');
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/dokumente/${id}`, headers })).statusCode).toBe(200);
+  });
+
+  it('per-Vorgang appraisal: the V-Vorgang of an archived Akte stays readable; once its destruction ran, 410 names the destruction, not the archive', async () => {
+    const t = await baueApp();
+    const m = await neuerMandant();
+    const planfeststellung = await neuerVorgang(m.id);
+    const rechnungen = uuidv7();
+    await ownerDb().withMandant(m.id, (tx) =>
+      tx.insert(schema.vorgang).values({ id: rechnungen, mandantId: m.id, akteId: planfeststellung.akteId, laufendeNummer: 2, kennzeichen: `${planfeststellung.aktenzeichen}-002`, betreff: 'Rechnungen', erstelltVon: 'test' }),
+    );
+    const a = (await lade(t, m, planfeststellung.vorgangId, { name: 'beschluss.pdf', inhalt: await pdf('beschluss') })).json().id as string;
+    const v = (await lade(t, m, rechnungen, { name: 'rechnung.pdf', inhalt: await pdf('rechnung') })).json().id as string;
+    // the Akte A, its Vorgang "Rechnungen" V: after the 0506 only the A-part's content was removed
+    const aussonderungId = uuidv7();
+    await ownerDb().withMandant(m.id, async (tx) => {
+      await tx.insert(schema.aussonderung).values({ id: aussonderungId, mandantId: m.id, erstelltVon: 'registratur', status: 'abgeschlossen' });
+      await tx.insert(schema.aussonderungObjekt).values({
+        mandantId: m.id, aussonderungId, akteId: planfeststellung.akteId, bewertung: 'A', unterbewertungen: { [rechnungen]: 'V' },
+        status: 'archiviert', archivkennung: 'DIMAG-4711', erfolgreich: true, inhaltGeloeschtAm: new Date(),
+      });
+    });
+    const headers = await m.header('sachbearbeitung');
+    const archiviert = expectProblem(await t.app.inject({ method: 'GET', url: `/api/v1/dokumente/${a}/inhalt`, headers }), 410, 'INHALT_AUSGESONDERT');
+    expect(archiviert).toMatchObject({ aussonderungsstatus: 'archiviert', archivkennung: 'DIMAG-4711' });
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/dokumente/${v}/inhalt`, headers })).statusCode).toBe(200);
+    // the approved destruction of the V-part ran
+    await ownerDb().withMandant(m.id, (tx) => tx.update(schema.aussonderungObjekt).set({ teilVernichtetAm: new Date() }).where(eq(schema.aussonderungObjekt.aussonderungId, aussonderungId)));
+    const vernichtet = expectProblem(await t.app.inject({ method: 'GET', url: `/api/v1/dokumente/${v}/inhalt`, headers }), 410, 'INHALT_AUSGESONDERT');
+    expect(vernichtet).toMatchObject({ aussonderungsstatus: 'vernichtet', archivkennung: null });
+    expect(vernichtet.detail).not.toContain('Archiv');
+    expect(expectProblem(await t.app.inject({ method: 'GET', url: `/api/v1/dokumente/${a}/inhalt`, headers }), 410, 'INHALT_AUSGESONDERT')).toMatchObject({ archivkennung: 'DIMAG-4711' });
   });
 });

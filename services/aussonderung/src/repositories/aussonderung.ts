@@ -252,6 +252,22 @@ export async function vorgaengeDerAkten(tx: Tx, akteIds: readonly string[]): Pro
   return tx.select().from(vorgang).where(inArray(vorgang.akteId, [...akteIds])).orderBy(asc(vorgang.akteId), asc(vorgang.laufendeNummer));
 }
 
+/**
+ * The Vorgänge of offered Akten whose appraisal is `bewertung`: the Vorgang's own (the archive may
+ * appraise per Vorgang), else its Akte's. Content removal after the 0506 takes the A-parts only,
+ * the destruction the V-parts only.
+ */
+export async function vorgaengeDerTeile(tx: Tx, akteIds: readonly string[], bewertung: 'A' | 'V'): Promise<{ id: string; akteId: string; kennzeichen: string; betreff: string }[]> {
+  if (akteIds.length === 0) return [];
+  const r = await tx.execute<{ id: string; akte_id: string; kennzeichen: string; betreff: string }>(sql`
+    SELECT v.id, v.akte_id, v.kennzeichen, v.betreff FROM ${vorgang} v
+      JOIN ${aussonderungObjekt} o ON o.mandant_id = v.mandant_id AND o.akte_id = v.akte_id
+     WHERE v.akte_id = ANY(${uuidArray([...new Set(akteIds)])})
+       AND coalesce(o.unterbewertungen ->> v.id::text, o.bewertung) = ${bewertung}
+     ORDER BY v.akte_id, v.laufende_nummer`);
+  return r.rows.map((x) => ({ id: x.id, akteId: x.akte_id, kennzeichen: x.kennzeichen, betreff: x.betreff }));
+}
+
 /** Effective Aussonderungsart: the Akte's, else the nearest unit's upwards. */
 export async function aussonderungsartenDerEinheiten(tx: Tx, einheitIds: readonly string[]): Promise<Map<string, 'A' | 'B' | 'V' | null>> {
   if (einheitIds.length === 0) return new Map();

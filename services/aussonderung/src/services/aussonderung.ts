@@ -202,15 +202,33 @@ export function createAussonderungService(
     return { akten: x, dateien, vorgaenge };
   }
 
-  /** Files of Akten (all Vorgänge, all versions), for deletion and the protocol. */
-  async function dateienDerAkten(tx: Tx, akteIds: string[]): Promise<Map<string, InhaltDatei[]>> {
-    const vorgaenge = await repo.vorgaengeDerAkten(tx, akteIds);
+  /**
+   * Files of the Akten's parts appraised `teil` (every version), for deletion and the protocol:
+   * 'A' is what the 0503 transferred, 'V' what only an approved destruction removes.
+   */
+  async function dateienDerAkten(tx: Tx, akteIds: string[], teil: Bewertung): Promise<Map<string, InhaltDatei[]>> {
+    const vorgaenge = await repo.vorgaengeDerTeile(tx, akteIds, teil);
     const akteVon = new Map(vorgaenge.map((v) => [v.id, v.akteId]));
     const out = new Map<string, InhaltDatei[]>(akteIds.map((id) => [id, []]));
     for (const d of await inhalte.dokumente(tx, vorgaenge.map((v) => v.id))) {
       const liste = out.get(akteVon.get(d.vorgangId)!)!;
       for (const v of d.versionen) liste.push(...v.dateien);
     }
+    return out;
+  }
+
+  /** The V-parts of Akten appraised A, not yet destroyed: their Vorgänge, per Akte. */
+  async function vTeile(tx: Tx, objekte: readonly repo.ObjektRow[]): Promise<Map<string, { id: string; kennzeichen: string; betreff: string }[]>> {
+    const kandidaten = objekte.filter((o) => o.bewertung === 'A' && !o.teilVernichtetAm && Object.values(o.unterbewertungen).includes('V'));
+    const out = new Map<string, { id: string; kennzeichen: string; betreff: string }[]>();
+    for (const v of await repo.vorgaengeDerTeile(tx, kandidaten.map((o) => o.akteId), 'V')) out.set(v.akteId, [...(out.get(v.akteId) ?? []), v]);
+    return out;
+  }
+
+  /** Files per Vorgang (every version). */
+  async function dateienJeVorgang(tx: Tx, vorgangIds: string[]): Promise<Map<string, InhaltDatei[]>> {
+    const out = new Map<string, InhaltDatei[]>(vorgangIds.map((id) => [id, []]));
+    for (const d of await inhalte.dokumente(tx, vorgangIds)) for (const v of d.versionen) out.get(d.vorgangId)!.push(...v.dateien);
     return out;
   }
 
@@ -255,7 +273,9 @@ export function createAussonderungService(
     const sperren = (await repo.aktiveSperrenJeAkte(tx, [akteId])).get(akteId) ?? 0;
     let verstoss: Verstoss | null;
     if (!o) verstoss = { code: 'NICHT_ANGEBOTEN', text: 'Nicht angeboten' };
-    else if (auf.art === 'vernichtung') {
+    else if (auf.art === 'vernichtung' && o.bewertung === 'A') {
+      return vernichteTeileImAuftrag(tx, auf, o, sperren);
+    } else if (auf.art === 'vernichtung') {
       const v = await repo.findeVernichtung(tx, auf.aussonderungId);
       verstoss = !v?.freigegebenAm
         ? { code: 'VIER_AUGEN', text: 'Die Vernichtung ist nicht freigegeben' }
@@ -273,7 +293,7 @@ export function createAussonderungService(
         details: { aussonderungId: auf.aussonderungId, grund: verstoss.code },
       });
     } else if (o) {
-      const dateien = (await dateienDerAkten(tx, [akteId])).get(akteId)!;
+      const dateien = (await dateienDerAkten(tx, [akteId], auf.art === 'vernichtung' ? 'V' : 'A')).get(akteId)!;
       await inhalte.entferne(dateien);
       await repo.setzeObjekt(tx, auf.aussonderungId, akteId, {
         ...(auf.art === 'vernichtung' ? { status: 'vernichtet' as const } : {}),
@@ -298,6 +318,43 @@ export function createAussonderungService(
   }
 
   /**
+   * The destruction of the V-Vorgänge of an Akte appraised A (the archive appraised per Vorgang):
+   * the same gates as for a V-Akte, asked for the V-part; the A-part and its state stay untouched.
+   */
+  async function vernichteTeileImAuftrag(tx: Tx, auf: repo.AuftragRow, o: repo.ObjektRow, sperren: number): Promise<void> {
+    const req = auftragAnfrage(auf);
+    const v = await repo.findeVernichtung(tx, auf.aussonderungId);
+    const teile = (await vTeile(tx, [o])).get(o.akteId) ?? [];
+    const verstoss = !v?.freigegebenAm
+      ? { code: 'VIER_AUGEN' as const, text: 'Die Vernichtung ist nicht freigegeben' }
+      : (pruefeVierAugen(v.beantragtVon, v.freigegebenVon!) ??
+        pruefeVernichtung({ angeboten: true, bewertung: teile.length ? 'V' : null, aktiveSperren: sperren, inhaltGeloescht: o.teilVernichtetAm !== null }));
+    if (verstoss) {
+      await protokolliere(tx, req, {
+        aktion: 'akte.vernichtung.abgebrochen', objektTyp: 'akte', objektId: o.akteId, akteId: o.akteId, aktenzeichen: o.aktenzeichen, ergebnis: 'abgelehnt',
+        details: { aussonderungId: auf.aussonderungId, grund: verstoss.code, vorgaenge: teile.map((t) => t.id) },
+      });
+    } else {
+      const dateien = await dateienJeVorgang(tx, teile.map((t) => t.id));
+      await inhalte.entferne([...dateien.values()].flat());
+      await repo.setzeObjekt(tx, auf.aussonderungId, o.akteId, { teilVernichtetAm: new Date() });
+      for (const t of teile) {
+        await protokolliere(tx, req, {
+          aktion: 'vorgang.vernichtet', objektTyp: 'vorgang', objektId: t.id, akteId: o.akteId, aktenzeichen: o.aktenzeichen,
+          details: { aussonderungId: auf.aussonderungId, kennzeichen: t.kennzeichen, dateien: dateien.get(t.id)!.length, freigegebenVon: auf.akteur.sub },
+        });
+      }
+    }
+    await repo.loescheAuftrag(tx, auf.id);
+    await repo.zaehleFortschritt(tx, auf.aussonderungId);
+    await aktualisiereStatus(tx, auf.aussonderungId);
+    await gesperrteAussonderung(tx, auf.aussonderungId);
+    if ((await repo.offeneAuftraege(tx, auf.aussonderungId, 'vernichtung')) === 0) {
+      await repo.legeAuftraegeAn(tx, [{ mandantId: auf.mandantId, aussonderungId: auf.aussonderungId, art: 'vernichtungsprotokoll', akteId: null, akteur: auf.akteur }]);
+    }
+  }
+
+  /**
    * The protocol of what was actually destroyed, stored once with its checksum and filed as a
    * Dokument of the tenant: in the Akte the setting `aussonderungAblageAkte` names, Vorgang
    * `Aussonderung <ProzessID>` (created when missing). Without an open Ablage-Akte the stored PDF
@@ -307,8 +364,13 @@ export function createAussonderungService(
     const v = await repo.findeVernichtung(tx, auf.aussonderungId, { sperren: true });
     if (v?.freigegebenAm && !v.protokollSchluessel) {
       const req = auftragAnfrage(auf);
-      const vernichtet = new Set((await repo.objekte(tx, auf.aussonderungId)).filter((o) => o.status === 'vernichtet').map((o) => o.akteId));
-      const objekte = (v.objekte as (ProtokollObjekt & { akteId?: string })[]).filter((o) => o.akteId && vernichtet.has(o.akteId));
+      const alle = await repo.objekte(tx, auf.aussonderungId);
+      const vernichtet = new Set(alle.filter((o) => o.status === 'vernichtet').map((o) => o.akteId));
+      const teilVernichtet = new Set(alle.filter((o) => o.teilVernichtetAm).map((o) => o.akteId));
+      // a V-Akte, or a V-Vorgang of an A-Akte: each listed only once its content is gone
+      const objekte = (v.objekte as (ProtokollObjekt & { akteId?: string; vorgangId?: string })[]).filter(
+        (o) => o.akteId && (o.vorgangId ? teilVernichtet.has(o.akteId) : vernichtet.has(o.akteId)),
+      );
       const pdf = await protokollPdf(tx, auf.mandantId, auf.aussonderungId, { ...v, objekte });
       const sha256 = createHash('sha256').update(pdf).digest('hex');
       const einstellung = wirksameEinstellungen((await repo.mandantName(tx, auf.mandantId)).einstellungen).aussonderungAblageAkte;
@@ -626,7 +688,7 @@ export function createAussonderungService(
         const frei = objekte.filter(
           (o) => archiviert.has(o.akteId) && !pruefeLoeschungNachImport({ angeboten: true, bewertung: o.bewertung, aktiveSperren: sperren.get(o.akteId) ?? 0, importBestaetigt: true }),
         );
-        const dateien = await dateienDerAkten(tx, frei.map((o) => o.akteId));
+        const dateien = await dateienDerAkten(tx, frei.map((o) => o.akteId), 'A');
         for (const o of frei) {
           const kennung = archiviert.get(o.akteId)!.archivkennung;
           await repo.setzeObjekt(tx, id, o.akteId, { status: 'archiviert', erfolgreich: true, archivkennung: kennung, loeschung: 'ausstehend' });
@@ -647,8 +709,15 @@ export function createAussonderungService(
         if (await repo.findeVernichtung(tx, id)) throw new AussonderungFehler.FalscherSchritt('Die Vernichtung ist bereits beantragt');
         const objekte = await repo.objekte(tx, id);
         const v = objekte.filter((o) => o.bewertung === 'V');
-        if (v.length === 0) throw verstossFehler(pruefeVernichtung({ angeboten: true, bewertung: null, aktiveSperren: 0 })!);
-        const sperren = await repo.aktiveSperrenJeAkte(tx, v.map((o) => o.akteId));
+        const teile = await vTeile(tx, objekte);
+        if (v.length === 0 && teile.size === 0) throw verstossFehler(pruefeVernichtung({ angeboten: true, bewertung: null, aktiveSperren: 0 })!);
+        const sperren = await repo.aktiveSperrenJeAkte(tx, [...v.map((o) => o.akteId), ...teile.keys()]);
+        const mitTeilen = objekte.filter((o) => teile.has(o.akteId));
+        const teilVerstoesse = mitTeilen.flatMap((o) => {
+          const x = pruefeVernichtung({ angeboten: true, bewertung: 'V', aktiveSperren: sperren.get(o.akteId) ?? 0 });
+          return x ? [[x, o.aktenzeichen] as const] : [];
+        });
+        if (teilVerstoesse.length) throw verstossFehler(teilVerstoesse[0]![0], teilVerstoesse.map((x) => x[1]));
         const verstoesse = v.flatMap((o) => {
           const x = pruefeVernichtung({ angeboten: true, bewertung: o.bewertung, aktiveSperren: sperren.get(o.akteId) ?? 0, inhaltGeloescht: o.status === 'vernichtet' });
           return x ? [[x, o.aktenzeichen] as const] : [];
@@ -657,6 +726,11 @@ export function createAussonderungService(
         await repo.beantrageVernichtung(tx, { id: uuidv7(), mandantId: a.mandantId, aussonderungId: id, beantragtVon: a.sub, beantragtVonName: a.name });
         for (const o of v) {
           await protokolliere(tx, req, { aktion: 'akte.vernichtung.beantragt', objektTyp: 'akte', objektId: o.akteId, akteId: o.akteId, aktenzeichen: o.aktenzeichen, details: { aussonderungId: id } });
+        }
+        for (const o of mitTeilen) {
+          for (const t of teile.get(o.akteId)!) {
+            await protokolliere(tx, req, { aktion: 'vorgang.vernichtung.beantragt', objektTyp: 'vorgang', objektId: t.id, akteId: o.akteId, aktenzeichen: o.aktenzeichen, details: { aussonderungId: id, kennzeichen: t.kennzeichen } });
+          }
         }
         return ansicht(tx, (await repo.findeAussonderung(tx, id))!);
       });
@@ -674,14 +748,17 @@ export function createAussonderungService(
         if (antrag.freigegebenAm) throw new AussonderungFehler.FalscherSchritt('Die Vernichtung ist bereits freigegeben');
         const augen = pruefeVierAugen(antrag.beantragtVon, a.sub);
         if (augen) throw verstossFehler(augen);
-        const v = (await repo.objekte(tx, id)).filter((o) => o.bewertung === 'V' && o.status === 'bewertet');
-        const sperren = await repo.aktiveSperrenJeAkte(tx, v.map((o) => o.akteId));
-        const verstoesse = v.flatMap((o) => {
-          const x = pruefeVernichtung({ angeboten: true, bewertung: o.bewertung, aktiveSperren: sperren.get(o.akteId) ?? 0 });
+        const alle = await repo.objekte(tx, id);
+        const v = alle.filter((o) => o.bewertung === 'V' && o.status === 'bewertet');
+        const teile = await vTeile(tx, alle);
+        const mitTeilen = alle.filter((o) => teile.has(o.akteId));
+        const sperren = await repo.aktiveSperrenJeAkte(tx, [...v, ...mitTeilen].map((o) => o.akteId));
+        const verstoesse = [...v, ...mitTeilen].flatMap((o) => {
+          const x = pruefeVernichtung({ angeboten: true, bewertung: 'V', aktiveSperren: sperren.get(o.akteId) ?? 0 });
           return x ? [[x, o.aktenzeichen] as const] : [];
         });
         if (verstoesse.length) throw verstossFehler(verstoesse[0]![0], verstoesse.map((x) => x[1]));
-        const dateien = await dateienDerAkten(tx, v.map((o) => o.akteId));
+        const dateien = await dateienDerAkten(tx, v.map((o) => o.akteId), 'V');
         const akten = new Map((await repo.aktenDaten(tx, v.map((o) => o.akteId))).map((x) => [x.row.id, x.row]));
         const snapshot: (ProtokollObjekt & { akteId: string })[] = v.map((o) => ({
           akteId: o.akteId,
@@ -691,19 +768,36 @@ export function createAussonderungService(
           laufzeitEnde: akten.get(o.akteId)?.laufzeitEnde ?? null,
           dateien: dateien.get(o.akteId)!.map((f) => ({ sha256: f.sha256 })),
         }));
-        await repo.gebeVernichtungFrei(tx, antrag.id, a.sub, a.name, snapshot);
+        // each V-Vorgang of an A-Akte is an object of the protocol of its own, named by its Kennzeichen
+        const teilDateien = await dateienJeVorgang(tx, [...teile.values()].flat().map((t) => t.id));
+        const teilSnapshot: (ProtokollObjekt & { akteId: string; vorgangId: string })[] = mitTeilen.flatMap((o) =>
+          teile.get(o.akteId)!.map((t) => ({
+            akteId: o.akteId,
+            vorgangId: t.id,
+            aktenzeichen: t.kennzeichen,
+            betreff: t.betreff,
+            laufzeitBeginn: null,
+            laufzeitEnde: null,
+            dateien: teilDateien.get(t.id)!.map((f) => ({ sha256: f.sha256 })),
+          })),
+        );
+        await repo.gebeVernichtungFrei(tx, antrag.id, a.sub, a.name, [...snapshot, ...teilSnapshot]);
         for (const o of v) {
           await repo.setzeObjekt(tx, id, o.akteId, { loeschung: 'ausstehend' });
           await protokolliere(tx, req, { aktion: 'akte.vernichtung.freigegeben', objektTyp: 'akte', objektId: o.akteId, akteId: o.akteId, aktenzeichen: o.aktenzeichen, details: { aussonderungId: id, beantragtVon: antrag.beantragtVon, dateien: dateien.get(o.akteId)!.length } });
         }
+        for (const t of teilSnapshot) {
+          await protokolliere(tx, req, { aktion: 'vorgang.vernichtung.freigegeben', objektTyp: 'vorgang', objektId: t.vorgangId, akteId: t.akteId, details: { aussonderungId: id, kennzeichen: t.aktenzeichen, beantragtVon: antrag.beantragtVon, dateien: t.dateien.length } });
+        }
         const akteur = auftragAkteur(req);
+        const zuVernichten = [...v, ...mitTeilen];
         await repo.legeAuftraegeAn(
           tx,
-          v.length
-            ? v.map((o) => ({ mandantId: a.mandantId, aussonderungId: id, art: 'vernichtung' as const, akteId: o.akteId, akteur }))
+          zuVernichten.length
+            ? zuVernichten.map((o) => ({ mandantId: a.mandantId, aussonderungId: id, art: 'vernichtung' as const, akteId: o.akteId, akteur }))
             : [{ mandantId: a.mandantId, aussonderungId: id, art: 'vernichtungsprotokoll' as const, akteId: null, akteur }],
         );
-        await repo.setzeAussonderung(tx, id, { fortschrittSchritt: 'vernichtung', fortschrittErledigt: 0, fortschrittGesamt: v.length });
+        await repo.setzeAussonderung(tx, id, { fortschrittSchritt: 'vernichtung', fortschrittErledigt: 0, fortschrittGesamt: zuVernichten.length });
         await aktualisiereStatus(tx, id);
         return ansicht(tx, (await repo.findeAussonderung(tx, id))!);
       });

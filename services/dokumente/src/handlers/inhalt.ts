@@ -46,7 +46,7 @@ export function inhaltHandlers(deps: { db: Db; storage: ObjectStore; repo: Dokum
       if (!dok) throw new Errors.NichtGefunden('Dokument nicht gefunden');
       const version = nr === undefined ? dok.aktuell : await repo.version(tx, id, nr);
       if (!version) throw new Errors.NichtGefunden('Version nicht gefunden');
-      return { dok, version, ausgesondert: await repo.ausgesondert(tx, dok.akteId) };
+      return { dok, version, ausgesondert: await repo.ausgesondert(tx, dok.akteId, dok.vorgangId) };
     });
     if (gefunden.ausgesondert) {
       // the record stays as a stub, its content is gone for good

@@ -1,7 +1,7 @@
 // Data access for Dokumente. Every function runs inside the caller's tenant transaction (RLS).
 import { schema, sql, type Tx } from '@eakte/db';
 import { wirksameEinstellungen } from '@eakte/platform';
-import { and, asc, eq, gt, inArray, isNotNull, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, type SQL } from 'drizzle-orm';
 import type { Vertraulichkeitsstufe } from '@eakte/db/schema';
 import { sichtFuer, type Sicht } from '../domain/sichtbarkeit.js';
 
@@ -32,15 +32,22 @@ function akteSichtbar(sicht: Sicht): SQL {
 }
 
 export const dokumenteRepository = {
-  /** Whether the Aussonderung removed the Akte's content (transferred to the archive, or destroyed). */
-  async ausgesondert(tx: Tx, akteId: string): Promise<{ status: string; archivkennung: string | null } | null> {
-    const o = schema.aussonderungObjekt;
-    const rows = await tx
-      .select({ status: o.status, archivkennung: o.archivkennung })
-      .from(o)
-      .where(and(eq(o.akteId, akteId), isNotNull(o.inhaltGeloeschtAm)))
-      .limit(1);
-    return rows[0] ?? null;
+  /**
+   * Whether the Aussonderung removed the content of the Vorgang (transferred to the archive, or
+   * destroyed). The archive may appraise per Vorgang: a V-Vorgang of an archived Akte keeps its
+   * content until its approved destruction, and is then destroyed, never "transferred".
+   */
+  async ausgesondert(tx: Tx, akteId: string, vorgangId: string): Promise<{ status: string; archivkennung: string | null } | null> {
+    const r = await tx.execute<{ status: string; archivkennung: string | null }>(sql`
+      SELECT CASE WHEN teil = o.bewertung THEN o.status ELSE 'vernichtet' END AS status,
+             CASE WHEN teil = o.bewertung THEN o.archivkennung END AS archivkennung
+        FROM aussonderung.aussonderung_objekt o,
+             LATERAL (SELECT coalesce(o.unterbewertungen ->> ${vorgangId}::text, o.bewertung) AS teil) t
+       WHERE o.akte_id = ${akteId}
+         AND ((teil = o.bewertung AND o.inhalt_geloescht_am IS NOT NULL)
+           OR (o.bewertung = 'A' AND teil = 'V' AND o.teil_vernichtet_am IS NOT NULL))
+       LIMIT 1`);
+    return r.rows[0] ?? null;
   },
 
   /** The caller's view, from the tenant's users (clearance, org units) and visibility setting. */

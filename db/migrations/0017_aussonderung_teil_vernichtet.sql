@@ -1,0 +1,1 @@
+ALTER TABLE "aussonderung"."aussonderung_objekt" ADD COLUMN "teil_vernichtet_am" timestamp with time zone;
