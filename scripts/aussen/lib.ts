@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { loadOrCreateDevKey, signDevToken } from '@eakte/platform';
+import { einheitFuerNeueAkten } from '@eakte/testing';
 import { inject } from 'vitest';
 
 export const plattform = () => inject('aussen');
@@ -101,7 +102,7 @@ export const python = (skript: string, args: string[] = [], opts: { eingabe?: Bu
 export async function akteMitVorgang(t: string, betreff = 'Outside-in'): Promise<{ akteId: string; vorgangId: string }> {
   const h = { authorization: `Bearer ${t}`, 'content-type': 'application/json' };
   const plan = (await (await fetch(api('/aktenplan'), { headers: h })).json()) as { einheiten: { id: string; kennzeichen?: string; kinder?: unknown[] }[] };
-  const einheit = plan.einheiten.at(-1)!;
+  const einheit = einheitFuerNeueAkten(plan.einheiten);
   const akte = await fetch(api('/akten'), { method: 'POST', headers: h, body: JSON.stringify({ aktenplaneinheitId: einheit.id, betreff }) });
   if (akte.status !== 201) throw new Error(`Akte: ${akte.status} ${await akte.text()}`);
   const akteId = ((await akte.json()) as { id: string }).id;

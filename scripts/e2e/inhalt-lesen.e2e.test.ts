@@ -1,6 +1,7 @@
 // A clerk opens one PDF three times in the browser (download, view, download): the Protokoll has
 // three content reads. The browser must not answer the second and third from its cache unaudited.
 import { signDevToken } from '@eakte/platform';
+import { einheitFuerNeueAkten } from '@eakte/testing';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,7 +37,7 @@ describe('web client: reading content', () => {
     const h = { authorization: `Bearer ${t}` };
     const plan = await json<{ einheiten: { id: string }[] }>(await fetch(api('/aktenplan'), { headers: h }), 200);
     const akte = await json<{ id: string }>(
-      await fetch(api('/akten'), { method: 'POST', headers: { ...h, 'content-type': 'application/json' }, body: JSON.stringify({ aktenplaneinheitId: plan.einheiten.at(-1)!.id, betreff: 'Cache' }) }),
+      await fetch(api('/akten'), { method: 'POST', headers: { ...h, 'content-type': 'application/json' }, body: JSON.stringify({ aktenplaneinheitId: einheitFuerNeueAkten(plan.einheiten).id, betreff: 'Cache' }) }),
       201,
     );
     const vorgang = await json<{ id: string }>(

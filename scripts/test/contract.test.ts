@@ -7,7 +7,7 @@ import dokumenteApp from '@eakte/dokumente';
 import gatewayApp, { gatewayConfigSchema } from '@eakte/gateway';
 import { BERECHTIGUNGEN, contractRoutes, createServer, decodeCursor, encodeCursor, errorsPlugin, loadConfig, operations } from '@eakte/platform';
 import protokollApp, { protokollConfigSchema } from '@eakte/protokoll';
-import { authHeader, build, contractValidator, expectContract, expectProblem } from '@eakte/testing';
+import { authHeader, build, contractValidator, einheitFuerNeueAkten, expectContract, expectProblem } from '@eakte/testing';
 import { describe, expect, it, onTestFinished } from 'vitest';
 
 const SERVICES = { akten: aktenApp, dokumente: dokumenteApp, aussonderung: aussonderungApp, protokoll: protokollApp };
@@ -102,7 +102,7 @@ describe('contract and behaviour agree', () => {
     const app = await build(aktenApp);
     const h = await authHeader({ tenant: 'demo', roles: ['sachbearbeitung'] });
     const plan = (await app.inject({ method: 'GET', url: '/api/v1/aktenplan', headers: h })).json() as { einheiten: { id: string }[] };
-    const akte = await app.inject({ method: 'POST', url: '/api/v1/akten', headers: h, payload: { aktenplaneinheitId: plan.einheiten.at(-1)!.id, betreff: 'If-Match' } });
+    const akte = await app.inject({ method: 'POST', url: '/api/v1/akten', headers: h, payload: { aktenplaneinheitId: einheitFuerNeueAkten(plan.einheiten).id, betreff: 'If-Match' } });
     expect(akte.statusCode, akte.body).toBe(201);
     const ohne = await app.inject({ method: 'PATCH', url: `/api/v1/akten/${akte.json().id}`, headers: h, payload: { betreff: 'Neu' } });
     expectProblem(ohne, 428, 'VORBEDINGUNG_ERFORDERLICH');
@@ -158,7 +158,7 @@ describe('contract and behaviour agree', () => {
     const app = await build(aktenApp);
     const h = await authHeader({ tenant: 'demo', roles: ['registratur'] });
     const plan = (await app.inject({ method: 'GET', url: '/api/v1/aktenplan', headers: h })).json() as { einheiten: { id: string }[] };
-    const akte = await app.inject({ method: 'POST', url: '/api/v1/akten', headers: h, payload: { aktenplaneinheitId: plan.einheiten.at(-1)!.id, betreff: 'Umzug ins Nichts' } });
+    const akte = await app.inject({ method: 'POST', url: '/api/v1/akten', headers: h, payload: { aktenplaneinheitId: einheitFuerNeueAkten(plan.einheiten).id, betreff: 'Umzug ins Nichts' } });
     const res = await app.inject({ method: 'POST', url: `/api/v1/akten/${akte.json().id}/umprotokollierung`, headers: h, payload: { aktenplaneinheitId: GUELTIGE_ID, grund: 'Neuordnung' } });
     expectProblem(res, 422, 'NICHT_VERARBEITBAR');
     expectContract(res, 'umprotokolliereAkte');
@@ -348,7 +348,7 @@ describe('links between operations', () => {
         expectContract(antwort, link.operationId);
       }
     };
-    const akte = await app.inject({ method: 'POST', url: '/api/v1/akten', headers: h, payload: { aktenplaneinheitId: plan.einheiten.at(-1)!.id, betreff: 'Verlinkt' } });
+    const akte = await app.inject({ method: 'POST', url: '/api/v1/akten', headers: h, payload: { aktenplaneinheitId: einheitFuerNeueAkten(plan.einheiten).id, betreff: 'Verlinkt' } });
     await folge('createAkte', akte, ['getAkte', 'listVorgaengeDerAkte', 'updateAkte']);
     const vorgang = await app.inject({ method: 'POST', url: `/api/v1/akten/${akte.json().id}/vorgaenge`, headers: h, payload: { betreff: 'Verlinkt' } });
     await folge('createVorgang', vorgang, ['getVorgang', 'getAkte', 'updateVorgang']);
@@ -376,7 +376,7 @@ describe('following nextCursor', () => {
     const akten = await build(aktenApp);
     const h = await authHeader({ tenant: 'demo', roles: ['sachbearbeitung'] });
     const plan = (await akten.inject({ method: 'GET', url: '/api/v1/aktenplan', headers: h })).json() as { einheiten: { id: string }[] };
-    await akten.inject({ method: 'POST', url: '/api/v1/akten', headers: h, payload: { aktenplaneinheitId: plan.einheiten.at(-1)!.id, betreff: 'Ein Ereignis' } });
+    await akten.inject({ method: 'POST', url: '/api/v1/akten', headers: h, payload: { aktenplaneinheitId: einheitFuerNeueAkten(plan.einheiten).id, betreff: 'Ein Ereignis' } });
     const protokoll = await build(protokollApp, {}, protokollConfigSchema);
     const pruefung = await authHeader({ tenant: 'demo', roles: ['pruefung'] });
     const neu: { id: string; sequenz: number }[] = [];
@@ -395,7 +395,7 @@ describe('following nextCursor', () => {
     const akten = await build(aktenApp);
     const h = await authHeader({ tenant: 'demo', roles: ['sachbearbeitung'] });
     const plan = (await akten.inject({ method: 'GET', url: '/api/v1/aktenplan', headers: h })).json() as { einheiten: { id: string }[] };
-    const akte = (await akten.inject({ method: 'POST', url: '/api/v1/akten', headers: h, payload: { aktenplaneinheitId: plan.einheiten.at(-1)!.id, betreff: 'Seiten' } })).json() as { id: string };
+    const akte = (await akten.inject({ method: 'POST', url: '/api/v1/akten', headers: h, payload: { aktenplaneinheitId: einheitFuerNeueAkten(plan.einheiten).id, betreff: 'Seiten' } })).json() as { id: string };
     // Wiedervorlagen on days no other test uses, so the worklist up to them holds exactly these
     const vorgaenge: string[] = [];
     for (const tag of ['1901-03-01', '1901-03-02', '1901-03-02']) {

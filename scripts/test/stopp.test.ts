@@ -4,7 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent, createServer as httpServer, request, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { authHeader, freePort, testEnv } from '@eakte/testing';
+import { authHeader, einheitFuerNeueAkten, freePort, testEnv } from '@eakte/testing';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { root } from '../lib/generated.js';
 import { alleDienste, schliesseDienste } from './dienste.js';
@@ -125,11 +125,11 @@ async function akteMitVorgang() {
   try {
     const h = { ...(await authHeader({ tenant: 'demo', roles: ['sachbearbeitung'] })), 'content-type': 'application/json' };
     const plan = (await apps.akten!.inject({ method: 'GET', url: '/api/v1/aktenplan', headers: h })).json() as { einheiten: { id: string }[] };
-    const akte = await apps.akten!.inject({ method: 'POST', url: '/api/v1/akten', headers: h, payload: { aktenplaneinheitId: plan.einheiten.at(-1)!.id, betreff: 'Stopp' } });
+    const akte = await apps.akten!.inject({ method: 'POST', url: '/api/v1/akten', headers: h, payload: { aktenplaneinheitId: einheitFuerNeueAkten(plan.einheiten).id, betreff: 'Stopp' } });
     expect(akte.statusCode, akte.body).toBe(201);
     const vorgang = await apps.akten!.inject({ method: 'POST', url: `/api/v1/akten/${akte.json().id}/vorgaenge`, headers: h, payload: { betreff: 'Stopp' } });
     expect(vorgang.statusCode, vorgang.body).toBe(201);
-    return { akteId: akte.json().id as string, vorgangId: vorgang.json().id as string, einheitId: plan.einheiten.at(-1)!.id };
+    return { akteId: akte.json().id as string, vorgangId: vorgang.json().id as string, einheitId: einheitFuerNeueAkten(plan.einheiten).id };
   } finally {
     await schliesseDienste(apps);
   }

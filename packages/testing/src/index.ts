@@ -112,3 +112,4 @@ export async function testMandant(prefix = 'test'): Promise<{ id: string; slug: 
 }
 export { berichte } from './bericht.js';
 export { pruefePdf, type PdfPruefung } from './pdf.js';
+export { einheitFuerNeueAkten } from './aktenplan.js';
