@@ -70,8 +70,11 @@ export function offeneDeskriptoren(pid: number): string[] {
   return ziele;
 }
 
-/** Text bytes (base64 of random data): detected as text/plain, different every time. */
-export const text = (n: number) => Buffer.from(randomBytes(Math.ceil((n * 3) / 4)).toString('base64').slice(0, n));
+/**
+ * Text bytes (base64 of random data): detected as text/plain, different every time. They start with
+ * a fixed word, since random base64 may begin like a file signature (`BM` is a bitmap, `MZ` a program).
+ */
+export const text = (n: number) => Buffer.from(`Text ${randomBytes(Math.ceil((n * 3) / 4)).toString('base64')}`.slice(0, n));
 
 export interface Upload {
   sha256: string;
