@@ -150,6 +150,11 @@ export const errorsPlugin = fp(
 
     app.setErrorHandler((err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
       const p = toProblem(err);
+      // the client reset its own connection: nothing is wrong with the database or the storage
+      if (req.raw.destroyed && !reply.sent) {
+        req.log.info({ code: (err as { code?: string }).code }, 'client disconnected');
+        return sendProblem(reply, p);
+      }
       if (p.status === 503) {
         req.log.warn({ err }, 'dependency unavailable');
         reply.header('retry-after', '5');

@@ -70,6 +70,8 @@ export interface ServerOptions {
   headersTimeoutMs?: number;
   /** Pretty logs only for a person at a terminal; JSON lines otherwise. */
   pretty?: boolean;
+  /** Where the JSON log lines go (default: stdout). */
+  logStream?: { write(zeile: string): void };
 }
 
 export function createServer(opts: ServerOptions = {}): FastifyInstance {
@@ -81,6 +83,7 @@ export function createServer(opts: ServerOptions = {}): FastifyInstance {
             level: opts.logLevel ?? 'info',
             redact: ['req.headers.authorization', 'req.headers.cookie'],
             ...(opts.pretty ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l' } } } : {}),
+            ...(opts.logStream ? { stream: opts.logStream } : {}),
           },
     bodyLimit: opts.bodyLimit ?? 1024 * 1024,
     // A client that trickles its request is cut off (slow-loris): Node enforces these limits on a

@@ -1,4 +1,6 @@
 import { expectProblem } from '@eakte/testing';
+import { connect, type AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createServer, errorsPlugin } from '../src/index.js';
 
@@ -108,5 +110,42 @@ describe('problem+json for every error', () => {
     const app = await sampleApp();
     const res = await app.inject({ method: 'GET', url: '/gibt-es-nicht', headers: { 'x-request-id': 'bad id\nwith newline' } });
     expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe('a client that goes away', () => {
+  it('is logged as a disconnect, not as an unavailable dependency', async () => {
+    const zeilen: { level: number; msg: string }[] = [];
+    let fertig!: () => void;
+    const behandelt = new Promise<void>((r) => (fertig = r));
+    const logStream = new Writable({
+      write(chunk, _enc, cb) {
+        for (const z of String(chunk).split('\n').filter(Boolean)) {
+          zeilen.push(JSON.parse(z));
+          if (/dependency unavailable|client disconnected|request failed/.test(z)) fertig();
+        }
+        cb();
+      },
+    });
+    const app = createServer({ logLevel: 'info', logStream });
+    await app.register(errorsPlugin);
+    app.get('/langsam', async (req) => {
+      // what an upload's body stream throws when the client resets the connection mid-request
+      await new Promise((r) => req.raw.socket.once('close', r));
+      throw Object.assign(new Error('aborted'), { code: 'ECONNRESET' });
+    });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    try {
+      const { port } = app.server.address() as AddressInfo;
+      const s = connect(port, '127.0.0.1', () => s.write('GET /langsam HTTP/1.1\r\nHost: x\r\n\r\n'));
+      s.on('error', () => {});
+      setTimeout(() => s.resetAndDestroy(), 100);
+      await Promise.race([behandelt, new Promise((r) => setTimeout(r, 3000))]);
+      const meldungen = zeilen.map((z) => z.msg);
+      expect(meldungen).not.toContain('dependency unavailable');
+      expect(zeilen.find((z) => z.msg === 'client disconnected')?.level).toBe(30);
+    } finally {
+      await app.close();
+    }
   });
 });
