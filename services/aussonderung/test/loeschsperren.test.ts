@@ -1,6 +1,9 @@
 import { expectContract, expectProblem } from '@eakte/testing';
+import { schema } from '@eakte/db';
+import { eq } from 'drizzle-orm';
+import { v7 as uuidv7 } from 'uuid';
 import { describe, expect, it } from 'vitest';
-import { auth, bestand, baue, neuerMandant, offeneAkte } from './hilfen.js';
+import { auth, bestand, baue, eindeutig, mandantId, neuerMandant, offeneAkte, ownerDb } from './hilfen.js';
 
 describe('Löschsperren', () => {
   it('are placed, listed and released by registratur; pruefung reads; others nothing', async () => {
@@ -115,5 +118,20 @@ describe('due list', () => {
     const fremd = await app.inject({ method: 'GET', url, headers: await auth('demo2', 'registratur') });
     expect(fremd.json().items).toEqual([]);
     expectProblem(await app.inject({ method: 'GET', url, headers: await auth(t, 'pruefung') }), 403);
+  });
+
+  it('shows the Aussonderungsart a higher unit sets when neither the Akte nor its own unit sets one', async () => {
+    const { app } = await baue();
+    const t = await neuerMandant();
+    const b = await bestand(t, { akten: 1 });
+    const mandant = await mandantId(t);
+    const obereId = uuidv7();
+    await ownerDb().withMandant(mandant, async (tx) => {
+      await tx.insert(schema.aktenplaneinheit).values({ id: obereId, mandantId: mandant, kennzeichen: `OB${eindeutig()}`, titel: 'Verkehr', aussonderungsart: 'A' });
+      await tx.update(schema.aktenplaneinheit).set({ parentId: obereId, aussonderungsart: null }).where(eq(schema.aktenplaneinheit.id, b.einheitId));
+    });
+    const res = await app.inject({ method: 'GET', url: `/api/v1/aussonderung/faellig?aktenplaneinheit=${obereId}`, headers: await auth(t, 'registratur') });
+    expectContract(res, 'listFaelligeAkten');
+    expect(res.json().items.map((a: { id: string; aussonderungsart: string | null }) => [a.id, a.aussonderungsart])).toEqual([[b.akten[0]!.id, 'A']]);
   });
 });
