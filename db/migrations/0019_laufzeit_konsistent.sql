@@ -5,6 +5,12 @@ ALTER TABLE "akten"."vorgang" ADD COLUMN "laufzeit_beginn" date;
 --> statement-breakpoint
 -- Existing rows, repaired before the rules are added. What a Registratur states on purpose wins over
 -- what data entry left behind; no retention date moves (only a Vorgang's dates and an Akte's begin change):
+-- (The owner sees all tenants' rows only while the tables do not force row-level security: lifted for
+-- these statements inside the migration's transaction, forced again below.)
+ALTER TABLE "akten"."akte" NO FORCE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE "akten"."vorgang" NO FORCE ROW LEVEL SECURITY;
+--> statement-breakpoint
 -- 1. the Beginn of a Vorgang is its creation day, as it was shown and sent until now;
 UPDATE "akten"."vorgang" SET "laufzeit_beginn" = ("erstellt_am" AT TIME ZONE 'Europe/Berlin')::date WHERE "laufzeit_beginn" IS NULL;
 --> statement-breakpoint
@@ -26,6 +32,10 @@ UPDATE "akten"."vorgang" v
 UPDATE "akten"."akte" a SET "laufzeit_beginn" = f."beginn"
   FROM (SELECT "mandant_id", "akte_id", min("laufzeit_beginn") AS "beginn" FROM "akten"."vorgang" GROUP BY 1, 2) f
  WHERE f."mandant_id" = a."mandant_id" AND f."akte_id" = a."id" AND f."beginn" < a."laufzeit_beginn";
+--> statement-breakpoint
+ALTER TABLE "akten"."akte" FORCE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE "akten"."vorgang" FORCE ROW LEVEL SECURITY;
 --> statement-breakpoint
 ALTER TABLE "akten"."vorgang" ALTER COLUMN "laufzeit_beginn" SET DEFAULT (now() AT TIME ZONE 'Europe/Berlin')::date;
 --> statement-breakpoint
