@@ -27,11 +27,17 @@ function schliesseHaelfte(ctx: BenchKontext, mandantId: string): Promise<number>
     owner.on('error', () => {}); // PostgreSQL stopping at the end must not crash the run
     try {
       return await imMandanten(owner, mandantId, async (c) => {
+        const auswahl = (a: string) => `${a}.status = 'offen' AND ${a}.laufende_nummer % 2 = 0 AND ${a}.laufzeit_beginn < date_trunc('year', current_date)`;
+        // their Vorgänge first, on the same day: the database keeps a Vorgang's Laufzeit within its Akte's
+        await c.query(
+          `UPDATE akten.vorgang v SET status = 'geschlossen', zda_datum = a.laufzeit_beginn, laufzeit_beginn = a.laufzeit_beginn
+             FROM akten.akte a WHERE a.mandant_id = v.mandant_id AND a.id = v.akte_id AND ${auswahl('a')}`,
+        );
         const r = await c.query(
           `UPDATE akten.akte SET status = 'geschlossen', zda_datum = laufzeit_beginn, laufzeit_ende = laufzeit_beginn,
                   aufbewahrung_bis = date_trunc('year', laufzeit_beginn)::date + interval '1 year' - interval '1 day',
                   aussonderung_faellig_ab = date_trunc('year', laufzeit_beginn)::date + interval '1 year'
-            WHERE status = 'offen' AND laufende_nummer % 2 = 0 AND laufzeit_beginn < date_trunc('year', current_date)`,
+            WHERE ${auswahl('akten.akte')}`,
         );
         await c.query('ANALYZE akten.akte');
         return r.rowCount ?? 0;

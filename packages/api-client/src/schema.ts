@@ -1514,7 +1514,7 @@ export interface components {
         ZdaVerfuegung: {
             /**
              * Format: date
-             * @description Earlier date of the z.d.A. (`registratur` only, e.g. migrating paper files); default today.
+             * @description Earlier date of the z.d.A. (`registratur` only, e.g. migrating paper files), not before the Laufzeit begin; an Akte's not before the z.d.A. of its Vorgänge. Default today.
              */
             datum?: string;
         };
@@ -1536,6 +1536,13 @@ export interface components {
             status: components["schemas"]["Status"];
             /** Format: date */
             zdaDatum: string | null;
+            /** @description Within the Akte's Laufzeit; ends with the z.d.A. */
+            laufzeit: {
+                /** Format: date */
+                beginn: string;
+                /** Format: date */
+                ende: string | null;
+            };
             /** Format: date */
             wiedervorlage: string | null;
             version: number;
@@ -1552,6 +1559,11 @@ export interface components {
             betreff: string;
             /** Format: date */
             wiedervorlage?: string | null;
+            /**
+             * Format: date
+             * @description Earlier begin of the Laufzeit (`registratur` only, e.g. migrating paper files; not before the Akte's); default today. A z.d.A. before it is refused.
+             */
+            laufzeitBeginn?: string;
         };
         VorgangAenderung: {
             betreff?: string;
@@ -1996,7 +2008,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The request is well-formed but not allowed by a rule (`NICHT_VERARBEITBAR`). */
+        /** @description The request is well-formed but not allowed by a rule (`NICHT_VERARBEITBAR`); a Laufzeit the database refuses (a Vorgang's outside its Akte's) is `LAUFZEIT_BEGINN_UNZULAESSIG` or `LAUFZEIT_ENDE_UNZULAESSIG`, with the request field in `feld`. */
         Problem422: {
             headers: {
                 [name: string]: unknown;
@@ -3080,6 +3092,7 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
         };
     };

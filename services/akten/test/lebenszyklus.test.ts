@@ -133,6 +133,59 @@ describe('Vorgänge and z.d.A.', () => {
     expect(ok.json()).toMatchObject({ zdaDatum: '2019-11-30', laufzeit: { beginn: '2015-04-01', ende: '2019-11-30' }, aufbewahrungBis: '2024-12-31', aussonderungFaelligAb: '2025-01-01' });
   });
 
+  it('backdates a Vorgang only from an earlier Laufzeit begin (registratur), as for Akten; its Laufzeit ends with the z.d.A.', async () => {
+    const { app, ereignisse } = await baue();
+    const e = await neueEinheit(app);
+    const reg = await auth('demo', 'registratur');
+    const akte = (await neueAkte(app, e.id, { laufzeitBeginn: '2015-01-01' }, { rolle: 'registratur' })).json();
+    // created today: a z.d.A. before today would end it before it began
+    const heutig = (await vorgang(app, akte.id)).json();
+    expect(heutig.laufzeit).toEqual({ beginn: heute(), ende: null });
+    const vorBeginn = await app.inject({ method: 'POST', url: `/api/v1/vorgaenge/${heutig.id}/zda`, headers: reg, payload: { datum: '2015-03-01' } });
+    expectProblem(vorBeginn, 422, 'NICHT_VERARBEITBAR');
+    expectContract(vorBeginn, 'zdaVorgang');
+    expect((await app.inject({ method: 'GET', url: `/api/v1/vorgaenge/${heutig.id}`, headers: reg })).json()).toMatchObject({ status: 'offen', zdaDatum: null });
+
+    // an earlier begin: registratur only, not in the future, not before its Akte's
+    const clerk = await vorgang(app, akte.id, { betreff: 'Altbestand', laufzeitBeginn: '2015-02-01' });
+    expectProblem(clerk, 403, 'KEINE_BERECHTIGUNG');
+    const zukunft = await app.inject({ method: 'POST', url: `/api/v1/akten/${akte.id}/vorgaenge`, headers: reg, payload: { betreff: 'Altbestand', laufzeitBeginn: '2999-01-01' } });
+    expectProblem(zukunft, 422, 'NICHT_VERARBEITBAR');
+    const vorAkte = await app.inject({ method: 'POST', url: `/api/v1/akten/${akte.id}/vorgaenge`, headers: reg, payload: { betreff: 'Altbestand', laufzeitBeginn: '2014-12-31' } });
+    const p = expectProblem(vorAkte, 422, 'LAUFZEIT_BEGINN_UNZULAESSIG');
+    expectContract(vorAkte, 'createVorgang');
+    expect(p).toMatchObject({ feld: 'laufzeitBeginn' });
+    expect(p.detail).toContain(akte.aktenzeichen);
+
+    const alt = await app.inject({ method: 'POST', url: `/api/v1/akten/${akte.id}/vorgaenge`, headers: reg, payload: { betreff: 'Altbestand', laufzeitBeginn: '2015-02-01' } });
+    expect(alt.statusCode, alt.body).toBe(201);
+    expectContract(alt, 'createVorgang');
+    expect(alt.json().laufzeit).toEqual({ beginn: '2015-02-01', ende: null });
+    const zu = await app.inject({ method: 'POST', url: `/api/v1/vorgaenge/${alt.json().id}/zda`, headers: reg, payload: { datum: '2015-03-01' } });
+    expect(zu.statusCode, zu.body).toBe(200);
+    expectContract(zu, 'zdaVorgang');
+    expect(zu.json()).toMatchObject({ zdaDatum: '2015-03-01', laufzeit: { beginn: '2015-02-01', ende: '2015-03-01' } });
+    expect(ereignisse.at(-1)).toMatchObject({ aktion: 'vorgang.zda', aenderungen: expect.arrayContaining([{ feld: 'zdaDatum', alt: null, neu: '2015-03-01' }]) });
+  });
+
+  it('closes an Akte no earlier than its last Vorgang (the database refuses it: 422 naming the field)', async () => {
+    const { app } = await baue();
+    const e = await neueEinheit(app);
+    const reg = await auth('demo', 'registratur');
+    const akte = (await neueAkte(app, e.id, { laufzeitBeginn: '2015-01-01' }, { rolle: 'registratur' })).json();
+    const v = (await app.inject({ method: 'POST', url: `/api/v1/akten/${akte.id}/vorgaenge`, headers: reg, payload: { betreff: 'Altbestand', laufzeitBeginn: '2015-02-01' } })).json();
+    await app.inject({ method: 'POST', url: `/api/v1/vorgaenge/${v.id}/zda`, headers: reg, payload: { datum: '2016-06-30' } });
+    const zuFrueh = await app.inject({ method: 'POST', url: `/api/v1/akten/${akte.id}/zda`, headers: reg, payload: { datum: '2016-06-29' } });
+    const p = expectProblem(zuFrueh, 422, 'LAUFZEIT_ENDE_UNZULAESSIG');
+    expectContract(zuFrueh, 'zdaAkte');
+    expect(p).toMatchObject({ feld: 'datum' });
+    expect(p.detail).toContain(v.kennzeichen);
+    expect((await app.inject({ method: 'GET', url: `/api/v1/akten/${akte.id}`, headers: reg })).json()).toMatchObject({ status: 'offen', laufzeit: { ende: null } });
+    const ok = await app.inject({ method: 'POST', url: `/api/v1/akten/${akte.id}/zda`, headers: reg, payload: { datum: '2016-06-30' } });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().laufzeit).toEqual({ beginn: '2015-01-01', ende: '2016-06-30' });
+  });
+
   it('reopens (registratur, with grund) voiding the retention; the next z.d.A. starts a new one', async () => {
     const { app, ereignisse } = await baue();
     const e = await neueEinheit(app, 'demo', { aufbewahrungsfrist: 'unbefristet' });

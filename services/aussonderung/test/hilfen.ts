@@ -161,6 +161,7 @@ export async function bestand(
           betreff: j === 1 ? 'Anhörung der Träger öffentlicher Belange' : 'Erörterungstermin und Einwendungen',
           status: 'geschlossen',
           zdaDatum: '2025-06-30',
+          laufzeitBeginn: '2020-03-01',
           erstelltVon: `${tenant}-sachbearbeitung`,
         });
       }

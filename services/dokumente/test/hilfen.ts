@@ -113,6 +113,7 @@ export async function neuerVorgang(
       laufendeNummer: 1,
       kennzeichen: `${aktenzeichen}-001`,
       betreff: 'Testvorgang',
+      laufzeitBeginn: '2026-01-01',
       erstelltVon: 'test',
       ...(opts.vorgang === 'geschlossen' ? { status: 'geschlossen' as const, zdaDatum: '2026-02-01' } : {}),
     });
@@ -121,7 +122,7 @@ export async function neuerVorgang(
 }
 
 export async function schliesseVorgang(mandantId: string, vorgangId: string) {
-  await ownerDb().withMandant(mandantId, (tx) => tx.execute(sql`update akten.vorgang set status = 'geschlossen', zda_datum = current_date where id = ${vorgangId}`));
+  await ownerDb().withMandant(mandantId, (tx) => tx.execute(sql`update akten.vorgang set status = 'geschlossen', zda_datum = greatest(current_date, laufzeit_beginn) where id = ${vorgangId}`));
 }
 
 export interface Datei {

@@ -221,6 +221,7 @@ export const akte = akten
       check('akte_status_ck', sql`${t.status} IN ('offen', 'geschlossen')`),
       check('akte_zda_ck', sql`(${t.status} = 'geschlossen') = (${t.zdaDatum} IS NOT NULL)`),
       check('akte_laufzeit_ck', sql`${t.laufzeitEnde} IS NULL OR ${t.laufzeitEnde} >= ${t.laufzeitBeginn}`),
+      check('akte_zda_laufzeit_ck', sql`${t.zdaDatum} IS NULL OR ${t.zdaDatum} >= ${t.laufzeitBeginn}`),
       check('akte_aussonderungsart_ck', sql`${t.aussonderungsart} IN ('A', 'B', 'V')`),
       check('akte_frist_ck', sql`${t.aufbewahrungsfrist} IS NULL OR ${t.aufbewahrungsfrist} BETWEEN 0 AND 200`),
       check('akte_unbefristet_ck', sql`NOT (${t.unbefristet} AND ${t.aufbewahrungsfrist} IS NOT NULL)`),
@@ -270,6 +271,8 @@ export const vorgang = akten
       betreff: text('betreff').notNull(),
       status: text('status').$type<'offen' | 'geschlossen'>().notNull().default('offen'),
       zdaDatum: date('zda_datum'),
+      /** Begin of the Laufzeit (default the creation day); its end is the z.d.A. date. */
+      laufzeitBeginn: date('laufzeit_beginn').notNull().default(sql`(now() AT TIME ZONE 'Europe/Berlin')::date`),
       wiedervorlage: date('wiedervorlage'),
       version: integer('version').notNull().default(1),
       erstelltAm: timestamptz('erstellt_am').notNull().defaultNow(),
@@ -288,6 +291,8 @@ export const vorgang = akten
       index('vorgang_suchvektor_idx').using('gin', t.suchvektor),
       check('vorgang_status_ck', sql`${t.status} IN ('offen', 'geschlossen')`),
       check('vorgang_zda_ck', sql`(${t.status} = 'geschlossen') = (${t.zdaDatum} IS NOT NULL)`),
+      // the Laufzeit of a Vorgang within its Akte's: trigger vorgang_laufzeit_in_akte (migration 0019)
+      check('vorgang_laufzeit_ck', sql`${t.zdaDatum} IS NULL OR ${t.zdaDatum} >= ${t.laufzeitBeginn}`),
       check('vorgang_betreff_ck', sql`length(${t.betreff}) BETWEEN 1 AND 500`),
       mandantPolicy(t.mandantId),
     ],

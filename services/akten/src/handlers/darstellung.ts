@@ -43,6 +43,7 @@ export function vorgangDarstellung(v: VorgangRow): S['Vorgang'] {
     betreff: v.betreff,
     status: v.status,
     zdaDatum: v.zdaDatum,
+    laufzeit: { beginn: v.laufzeitBeginn, ende: v.zdaDatum },
     wiedervorlage: v.wiedervorlage,
     version: v.version,
     erstelltAm: zeit(v.erstelltAm),

@@ -270,6 +270,7 @@ const vorgangSpalten = {
   betreff: vorgang.betreff,
   status: vorgang.status,
   zdaDatum: vorgang.zdaDatum,
+  laufzeitBeginn: vorgang.laufzeitBeginn,
   wiedervorlage: vorgang.wiedervorlage,
   version: vorgang.version,
   erstelltAm: vorgang.erstelltAm,

@@ -12,7 +12,7 @@ import { pruefeIfMatch } from '../domain/version.js';
 import { vergleicheKennzeichen } from '../domain/aktenplan.js';
 import { elternKennzeichen, leseAktenplanCsv, schreibeAktenplanCsv } from '../domain/aktenplan-csv.js';
 import * as repo from '../repositories/akten.js';
-import { mitErweiterung, uebersetzeDbFehler } from './fehler.js';
+import { mitErweiterung, uebersetzeDbFehler, uebersetzeLaufzeitFehler } from './fehler.js';
 
 /** A Löschsperre covers the Akte (design §3.6): 409 with the code the Aussonderung service uses too. */
 const loeschsperre = (detail: string) => Object.assign(new Errors.Konflikt(detail), { code: 'LOESCHSPERRE' });
@@ -78,9 +78,12 @@ export function createAktenService(db: Db, protokolliere: Protokollierer) {
     return { mandantId: a.mandantId, sub: a.sub, rollen: a.rollen, einstellungen, benutzer, sicht: sichtFuer(benutzer, a.rollen, einstellungen) };
   }
 
-  /** Runs `fn` in one tenant transaction with the caller's context. */
+  /**
+   * Runs `fn` in one tenant transaction with the caller's context. The database keeps Laufzeiten
+   * consistent (migration 0019); its refusal, also one at commit, becomes a 422 naming the field.
+   */
   function imKontext<T>(req: FastifyRequest, fn: (tx: Tx, k: Kontext) => Promise<T>): Promise<T> {
-    return db.withMandant(akteurOf(req).mandantId, async (tx) => fn(tx, await kontext(tx, req)));
+    return db.withMandant(akteurOf(req).mandantId, async (tx) => fn(tx, await kontext(tx, req))).catch(uebersetzeLaufzeitFehler);
   }
 
   async function ansichten(tx: Tx, rows: repo.AkteRow[]): Promise<AkteAnsicht[]> {
@@ -502,10 +505,16 @@ export function createAktenService(db: Db, protokolliere: Protokollierer) {
       }),
 
     // ---- Vorgänge -----------------------------------------------------------------------
-    erstelleVorgang: (req: FastifyRequest, akteId: string, body: { betreff: string; wiedervorlage?: string | null }) =>
+    erstelleVorgang: (req: FastifyRequest, akteId: string, body: { betreff: string; wiedervorlage?: string | null; laufzeitBeginn?: string }) =>
       imKontext(req, async (tx, k) => {
         const a = await sichtbareAkte(tx, k, akteId, true);
         if (a.status === 'geschlossen') throw new Errors.ObjektGeschlossen('Die Akte ist zu den Akten verfügt und nimmt keine neuen Vorgänge auf');
+        const tag = heute();
+        // as for Akten; that it lies within the Akte's Laufzeit the database checks
+        if (body.laufzeitBeginn !== undefined) {
+          if (!istRegistratur(k)) throw new AuthErrors.KeineBerechtigung('Nur die Registratur darf einen früheren Laufzeitbeginn angeben');
+          if (body.laufzeitBeginn > tag) throw new Errors.NichtVerarbeitbar('Der Laufzeitbeginn liegt in der Zukunft');
+        }
         const nr = await repo.naechsteVorgangNummer(tx, akteId);
         const row = await repo.fuegeVorgangEin(tx, {
           id: uuidv7(),
@@ -515,6 +524,7 @@ export function createAktenService(db: Db, protokolliere: Protokollierer) {
           kennzeichen: vorgangKennzeichen(a.aktenzeichen, nr),
           betreff: body.betreff,
           wiedervorlage: body.wiedervorlage ?? null,
+          laufzeitBeginn: body.laufzeitBeginn ?? tag,
           erstelltVon: k.sub,
         });
         await protokolliere(tx, req, {
@@ -576,7 +586,7 @@ export function createAktenService(db: Db, protokolliere: Protokollierer) {
         const alt = await sichtbarerVorgang(tx, k, id, true);
         if (alt.status === 'geschlossen') throw new Errors.ObjektGeschlossen('Der Vorgang ist bereits zu den Akten verfügt');
         const tag = heute();
-        const zda = abschlussDatum(k, datum, tag, '0001-01-01');
+        const zda = abschlussDatum(k, datum, tag, alt.laufzeitBeginn);
         const set = { status: 'geschlossen' as const, zdaDatum: zda };
         const row = await repo.aendereVorgang(tx, id, set);
         await protokolliere(tx, req, {

@@ -165,7 +165,7 @@ export function createAussonderungService(
           kennzeichen: v.kennzeichen,
           betreff: v.betreff,
           zdaDatum: v.zdaDatum,
-          laufzeit: { beginn: v.erstelltAm.toISOString().slice(0, 10), ende: v.zdaDatum },
+          laufzeit: { beginn: v.laufzeitBeginn, ende: v.zdaDatum },
           historie: hist.get(v.id) ?? [],
           dokumente: (() => {
             const alle = dokJeVorgang.get(v.id) ?? [];
