@@ -110,7 +110,11 @@ const fallArb = baumArb.chain((baum) =>
       const vernichtung: Op[] = [{ t: 'beantragen' }, { t: 'freigeben', wer: 'bernd' }];
       const abgabe: Op[] = [{ t: 'abgabe' }, { t: 'import', akten: baum.map(() => true), erfolgreich: true }];
       const pfade: Op[] = [];
-      for (const m of mischung) pfade.push(...((m ? vernichtung : abgabe).length ? [(m ? vernichtung : abgabe).shift()!] : []));
+      // each flag takes the next step of one path; what is left of both follows
+      for (const m of mischung) {
+        const naechster = (m ? vernichtung : abgabe).shift();
+        if (naechster) pfade.push(naechster);
+      }
       pfade.push(...vernichtung, ...abgabe);
       const ablauf: Op[] = [{ t: 'bewerten', b: erste }, ...pfade.flatMap((o) => [o, { t: 'arbeiten' as const }])];
       for (const [pos, op] of extra) ablauf.splice(Math.min(pos + 1, ablauf.length), 0, op);
