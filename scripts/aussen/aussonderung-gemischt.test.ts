@@ -131,8 +131,8 @@ describe('outside-in: appraisal per Vorgang (an A-Akte with a V-Vorgang)', () =>
     const plan = (await ok([api('/aktenplan')])).json() as { einheiten: { id: string; kennzeichen: string }[] };
     const einheit = plan.einheiten.find((e) => e.kennzeichen === '2.1')!;
     const akte = (await ok([...json, '-d', JSON.stringify({ aktenplaneinheitId: einheit.id, betreff: 'Ausbau Ortsdurchfahrt Göß', laufzeitBeginn: '2012-03-01' }), api('/akten')], 201)).json() as { id: string; aktenzeichen: string };
-    const planung = (await ok([...json, '-d', '{"betreff":"Planfeststellung"}', api(`/akten/${akte.id}/vorgaenge`)], 201)).json() as { id: string; kennzeichen: string };
-    const rechnungen = (await ok([...json, '-d', '{"betreff":"Rechnungen"}', api(`/akten/${akte.id}/vorgaenge`)], 201)).json() as { id: string; kennzeichen: string };
+    const planung = (await ok([...json, '-d', '{"betreff":"Planfeststellung","laufzeitBeginn":"2012-03-01"}', api(`/akten/${akte.id}/vorgaenge`)], 201)).json() as { id: string; kennzeichen: string };
+    const rechnungen = (await ok([...json, '-d', '{"betreff":"Rechnungen","laufzeitBeginn":"2012-04-01"}', api(`/akten/${akte.id}/vorgaenge`)], 201)).json() as { id: string; kennzeichen: string };
     const marke = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
     const inhalte = new Map<string, Buffer>();
     const lade = async (vorgangId: string, name: string, betreff: string) => {
@@ -151,7 +151,8 @@ describe('outside-in: appraisal per Vorgang (an A-Akte with a V-Vorgang)', () =>
     writeFileSync(path.join(dir, 'Rechnung-17b.txt'), v2);
     await ok(['-F', 'datei=@Rechnung-17b.txt;type=text/plain', api(`/dokumente/${rechnung}/versionen`)], 201, { cwd: dir });
     inhalte.set(`${rechnung}/2`, v2);
-    for (const v of [planung, rechnungen]) await ok(['-X', 'POST', api(`/vorgaenge/${v.id}/zda`)]);
+    // backdated like paper files: each Vorgang closes within its Akte's Laufzeit
+    for (const v of [planung, rechnungen]) await ok([...json, '-d', '{"datum":"2014-06-30"}', api(`/vorgaenge/${v.id}/zda`)]);
     await ok([...json, '-d', '{"datum":"2014-06-30"}', api(`/akten/${akte.id}/zda`)]);
 
     // the storage keys of every version (what the Dokumente service stored), from the database
