@@ -300,7 +300,10 @@ function wurzel(typ: Nachrichtentyp): Ele {
   return create({ version: '1.0', encoding: 'UTF-8' }).ele(XDOMEA_NS, x(`${NACHRICHTEN[typ]}.${typ}`), { 'xmlns:xdomea': XDOMEA_NS });
 }
 
-const fertig = (root: Ele) => root.end({ prettyPrint: true });
+// characters XML 1.0 does not allow (control characters, U+FFFE/FFFF, lone surrogates) may sit in
+// stored text; dropped, since no markup we write contains them and the message must stay well-formed
+const KEIN_XML_ZEICHEN = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+const fertig = (root: Ele) => root.end({ prettyPrint: true }).replace(KEIN_XML_ZEICHEN, '');
 
 /** 0501 Anbieteverzeichnis: metadata only, no primary files. */
 export function anbieteverzeichnis(k: KopfDaten, akten: XAkte[]): string {
