@@ -5,7 +5,7 @@ import { expectContract, expectProblem } from '@eakte/testing';
 import { describe, expect, it } from 'vitest';
 import type { Historienquelle } from '../src/services/ports.js';
 import { paket } from '../src/xdomea/paket.js';
-import { x0502, x0504, x0506, x0507 } from './antworten.js';
+import { bewertungDes0501, x0502, x0504, x0506, x0507 } from './antworten.js';
 import { auth, bestand, baue, neuerMandant } from './hilfen.js';
 import { leseZip, xsdFehler } from './xdomea-hilfen.js';
 
@@ -87,6 +87,22 @@ describe('the archive\'s 0502 at Vorgang level', () => {
     expect(x0503).toContain(`<xdomea:ID>${a1.vorgaenge[0]}</xdomea:ID>`);
     expect(x0503).not.toContain(a1.vorgaenge[1]!);
     expect(x0503).not.toContain(a2.id);
+  });
+
+  it('pnpm archiv:antwort --vorgang: the archive appraises one Vorgang (by Kennzeichen) apart from its Akte, one BewertetesObjekt per Akte and per Vorgang', async () => {
+    const { app, b, reg, id } = await angeboten();
+    const [a1, a2] = b.akten as [(typeof b.akten)[0], (typeof b.akten)[0]];
+    const x0501 = (await leseZip((await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}/anbietung`, headers: reg })).rawPayload))[0]!.inhalt.toString('utf8');
+    expect(bewertungDes0501(x0501)).toEqual([[a1.id, 'A'], [a2.id, 'A']]);
+    const bewertet = bewertungDes0501(x0501, new Map([[`${a1.aktenzeichen}-002`, 'V']]));
+    expect(bewertet).toEqual([[a1.id, 'A'], [a1.vorgaenge[0], 'A'], [a1.vorgaenge[1], 'V'], [a2.id, 'A'], [a2.vorgaenge[0], 'A'], [a2.vorgaenge[1], 'A']]);
+    expect(() => bewertungDes0501(x0501, new Map([['99.9-0001/2020-001', 'V']]))).toThrow(/99\.9-0001\/2020-001/);
+    const res = await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/bewertung`, headers: { ...reg, ...xml }, payload: x0502(id, bewertet) });
+    expect(res.statusCode, res.body).toBe(200);
+    const x0503 = (await leseZip((await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}/abgabe`, headers: reg })).rawPayload))[0]!.inhalt.toString('utf8');
+    expect(x0503).toContain(`<xdomea:ID>${a1.vorgaenge[0]}</xdomea:ID>`);
+    expect(x0503).not.toContain(a1.vorgaenge[1]!);
+    expect(x0503).toContain(`<xdomea:ID>${a2.vorgaenge[1]}</xdomea:ID>`);
   });
 
   it('naming an object this Aussonderung did not offer gets 422 OBJEKT_NICHT_ANGEBOTEN with the id, as XML and as ZIP; nothing is stored', async () => {
