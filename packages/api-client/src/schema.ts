@@ -1630,6 +1630,7 @@ export interface components {
          *       "betreff": "Antrag auf Baugenehmigung",
          *       "datumDesSchreibens": "2026-02-27",
          *       "eingangsdatum": "2026-03-02",
+         *       "ausgangsdatum": null,
          *       "absender": "Erika Müller",
          *       "empfaenger": null,
          *       "bemerkung": null,
@@ -1658,6 +1659,11 @@ export interface components {
             datumDesSchreibens: components["schemas"]["Datum"];
             /** Format: date */
             eingangsdatum: string | null;
+            /**
+             * Format: date
+             * @description Postausgangsdatum of an outgoing Dokument (sent to the archive as xdomea `Postausgangsdatum`).
+             */
+            ausgangsdatum: string | null;
             absender: string | null;
             /** @description Recipients, filled when an e-mail is filed. */
             empfaenger: string | null;
@@ -1698,6 +1704,7 @@ export interface components {
             betreff?: string;
             datumDesSchreibens?: components["schemas"]["Datum"];
             eingangsdatum?: components["schemas"]["Datum"];
+            ausgangsdatum?: components["schemas"]["Datum"];
             absender?: string;
             bemerkung?: string;
         };
@@ -1713,6 +1720,11 @@ export interface components {
             datumDesSchreibens?: components["schemas"]["Datum"];
             /** Format: date */
             eingangsdatum?: string | null;
+            /**
+             * Format: date
+             * @description Postausgangsdatum of an outgoing Dokument.
+             */
+            ausgangsdatum?: string | null;
             absender?: string | null;
             bemerkung?: string | null;
             /** @description Reason; required when the Registratur changes a Dokument of a closed Vorgang or Akte. */
