@@ -1146,7 +1146,7 @@ export interface components {
             code: string;
             instance?: string;
             requestId?: string;
-            /** @description The errors, one per field (validation) or per line and field (file imports). */
+            /** @description The errors, one per field (validation) or per line and field (file imports, xdomea messages, where `feld` is the element). */
             fehler?: {
                 /** @description body, querystring, params or headers */
                 ort?: string;
@@ -2069,6 +2069,15 @@ export interface components {
         };
         /** @description The request body's media type is not one this operation accepts (`MEDIENTYP_NICHT_UNTERSTUETZT`). */
         "Problem415-2": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The xdomea message we built does not match the xdomea 3.1.0 schema and was not sent (`XDOMEA_ERZEUGUNG_UNGUELTIG`, a bug to report: `detail` and `fehler` name line and element); nothing changed. */
+        Problem500XdomeaErzeugung: {
             headers: {
                 [name: string]: unknown;
             };
@@ -3985,6 +3994,7 @@ export interface operations {
             415: components["responses"]["Problem415-2"];
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500XdomeaErzeugung"];
         };
     };
     getAussonderung: {
@@ -4042,6 +4052,7 @@ export interface operations {
             404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
             429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500XdomeaErzeugung"];
         };
     };
     postBewertung: {
@@ -4078,7 +4089,15 @@ export interface operations {
             404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
             415: components["responses"]["Problem415-2"];
-            422: components["responses"]["Problem422"];
+            /** @description The 0502 does not match the xdomea 3.1.0 schema or names another process (`XDOMEA_UNGUELTIG`; `detail` and `fehler` name line and element), or it names an object this Aussonderung did not offer (`OBJEKT_NICHT_ANGEBOTEN`, the ids in `objekte`); nothing is stored. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             429: components["responses"]["Problem429"];
         };
     };
@@ -4110,6 +4129,7 @@ export interface operations {
             404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
             429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500XdomeaErzeugung"];
         };
     };
     postEmpfangsbestaetigung: {
@@ -4176,6 +4196,7 @@ export interface operations {
             404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
             429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500XdomeaErzeugung"];
         };
     };
     postImportbestaetigung: {

@@ -95,6 +95,6 @@ describe('generated messages are valid xdomea 3.1.0', () => {
     const [a] = fc.sample(akte, { numRuns: 1, seed: 7 });
     const kaputt = anbieteverzeichnis(k!, [a!]).replace('<xdomea:ProzessID>', '<xdomea:ProzessIDX>').replace('</xdomea:ProzessID>', '</xdomea:ProzessIDX>');
     expect(await xsdFehler(kaputt)).toMatch(/ProzessIDX/);
-    expect(await pruefeSchema(kaputt)).toEqual([expect.objectContaining({ element: 'xdomea:ProzessIDX', zeile: expect.any(Number) })]);
+    expect(await pruefeSchema(kaputt)).toEqual([expect.objectContaining({ feld: 'xdomea:ProzessIDX', zeile: expect.any(Number) })]);
   });
 });

@@ -33,10 +33,11 @@ describe('incoming messages are validated against the xdomea schema', () => {
       [{ 'content-type': 'application/zip' }, await buffer(paket(id, '0502', falsch))],
     ] as const) {
       const res = await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/bewertung`, headers: { ...reg, ...kopf }, payload });
+      expectContract(res, 'postBewertung');
       const p = expectProblem(res, 422, 'XDOMEA_UNGUELTIG');
       expect(p.detail).toContain(`Zeile ${zeile}`);
       expect(p.detail).toContain('xdomea:Notiz');
-      expect(p.fehler).toEqual([expect.objectContaining({ zeile, element: 'xdomea:Notiz', meldung: expect.stringContaining('not expected') })]);
+      expect(p.fehler).toEqual([expect.objectContaining({ zeile, feld: 'xdomea:Notiz', meldung: expect.stringContaining('not expected') })]);
     }
     const nachher = (await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}`, headers: reg })).json();
     expect(nachher.nachrichten).toEqual([]);
@@ -114,7 +115,9 @@ describe('the archive\'s 0502 at Vorgang level', () => {
       [xml, bewertung],
       [{ 'content-type': 'application/zip' }, await buffer(paket(id, '0502', bewertung))],
     ] as const) {
-      const p = expectProblem(await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/bewertung`, headers: { ...reg, ...kopf }, payload }), 422, 'OBJEKT_NICHT_ANGEBOTEN');
+      const res = await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/bewertung`, headers: { ...reg, ...kopf }, payload });
+      expectContract(res, 'postBewertung');
+      const p = expectProblem(res, 422, 'OBJEKT_NICHT_ANGEBOTEN');
       expect(p.detail).toContain(fremd);
       expect(p.objekte).toEqual([fremd]);
     }
@@ -133,13 +136,15 @@ describe('outgoing messages are validated before they are sent', () => {
       },
     };
     const { app, b, reg, id } = await angeboten({ historie });
-    const p = expectProblem(await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}/anbietung`, headers: reg }), 500, 'XDOMEA_ERZEUGUNG_UNGUELTIG');
+    const anbietung = await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}/anbietung`, headers: reg });
+    expectContract(anbietung, 'getAnbietung');
+    const p = expectProblem(anbietung, 500, 'XDOMEA_ERZEUGUNG_UNGUELTIG');
     expect(p.detail).toContain('0501');
-    expect(p.detail).toMatch(/Zeile \d+, xdomea:DatumUhrzeit/);
-    expect(p.fehler).toEqual(expect.arrayContaining([expect.objectContaining({ zeile: expect.any(Number), element: 'xdomea:DatumUhrzeit', meldung: expect.stringContaining('Akteur') })]));
+    expect(p.detail).toMatch(/Zeile \d+, xdomea:DatumUhrzeit: /);
+    expect(p.fehler).toEqual(expect.arrayContaining([expect.objectContaining({ zeile: expect.any(Number), feld: 'xdomea:DatumUhrzeit', meldung: expect.stringContaining('Akteur') })]));
     await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/bewertung`, headers: { ...reg, ...xml }, payload: x0502(id, b.akten.map((a) => [a.id, 'A'] as [string, 'A'])) });
     const abgabe = await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}/abgabe`, headers: reg });
-    expect(abgabe.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expectContract(abgabe, 'getAbgabe');
     expect(expectProblem(abgabe, 500, 'XDOMEA_ERZEUGUNG_UNGUELTIG').detail).toContain('0503');
     const nachher = (await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}`, headers: reg })).json();
     expect(nachher.abgegebenAm).toBeNull();

@@ -13,11 +13,12 @@ export const XDOMEA_VERZEICHNIS = fileURLToPath(new URL('../../xdomea', import.m
 const HAUPTSCHEMA = '3.1.0/xdomea.xsd';
 const NACHRICHT = 'nachricht.xml';
 
+/** One complaint, in the shape of the platform's problem `fehler` items. */
 export interface Schemafehler {
-  /** Line in the message (1-based), when libxml2 names one. */
-  zeile: number | null;
-  /** The element concerned, with the `xdomea:` prefix. */
-  element: string | null;
+  /** Line in the message (1-based). */
+  zeile: number;
+  /** The element concerned, with the `xdomea:` prefix; `xml` when the message is not well-formed. */
+  feld: string;
   meldung: string;
 }
 
@@ -116,7 +117,7 @@ export function leseFehler(stderr: string): Schemafehler[] {
     const rest = m[2]!;
     const meldung = (rest.split(' error : ')[1] ?? rest).replace(NS, 'xdomea:').trim();
     const element = /Element '([^']+)'/.exec(meldung)?.[1] ?? /^element ([^:\s]+):/.exec(rest)?.[1] ?? null;
-    out.push({ zeile: Number(m[1]), element, meldung });
+    out.push({ zeile: Number(m[1]), feld: element ?? 'xml', meldung });
   }
   return out;
 }
@@ -134,8 +135,8 @@ export async function pruefeSchema(xml: string): Promise<Schemafehler[]> {
   throw new Error(`xdomea-Schemaprüfung fehlgeschlagen (${r.code}): ${r.stderr.slice(0, 500)}`);
 }
 
-/** The errors as one line for a problem's detail: `Zeile 12, xdomea:ProzessIDX: This element is not expected …`. */
+/** The errors as one line for a problem's detail: `Zeile 12, xdomea:ProzessIDX: Element … is not expected …`. */
 export function fehlertext(fehler: readonly Schemafehler[], max = 3): string {
-  const teile = fehler.slice(0, max).map((f) => [f.zeile !== null ? `Zeile ${f.zeile}` : null, f.element, f.meldung].filter(Boolean).join(', '));
+  const teile = fehler.slice(0, max).map((f) => `Zeile ${f.zeile}, ${f.feld}: ${f.meldung}`);
   return teile.join('; ') + (fehler.length > max ? ` (und ${fehler.length - max} weitere)` : '');
 }
