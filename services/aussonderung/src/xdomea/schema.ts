@@ -95,6 +95,11 @@ function starteArbeiter(): Worker {
   return w;
 }
 
+/** Starts the validator ahead of the first message (worker start and compile take a few hundred ms). */
+export function bereiteSchemapruefungVor(): void {
+  starteArbeiter();
+}
+
 function lauf(xml: string): Promise<{ code: number; stderr: string }> {
   const w = starteArbeiter();
   const nr = naechste++;
