@@ -40,12 +40,12 @@ import { AussonderungFehler, erzeugungUngueltig, Konflikt, NichtGefunden, NichtV
 import type { Historienquelle, InhaltDatei, InhaltDokument, Inhalte } from './ports.js';
 
 export const LIMIT_STANDARD = 50;
-/** xdomea `Typ` of Akte and Vorgang (free text in 3.1.0). */
-export const AKTENTYP = 'Sachakte';
-export const VORGANGSTYP = 'Sachvorgang';
 export const LIMIT_MAX = 200;
 /** A hold's search adds at most this many Akten. */
 export const MAX_SUCHTREFFER = 10_000;
+/** xdomea `Typ` of Akte and Vorgang (free text in 3.1.0). */
+export const AKTENTYP = 'Sachakte';
+export const VORGANGSTYP = 'Sachvorgang';
 
 export interface SperrSuche {
   aktenplaneinheit?: string;
@@ -147,77 +147,72 @@ export function createAussonderungService(
     const dokJeVorgang = new Map<string, InhaltDokument[]>();
     for (const d of dokumente) dokJeVorgang.set(d.vorgangId, [...(dokJeVorgang.get(d.vorgangId) ?? []), d]);
     const dateien: InhaltDatei[] = [];
-    const x: XAkte[] = akten.map(({ row, einheit, federfuehrung }) => {
-      const aussonderungsart = row.aussonderungsart ?? arten.get(row.aktenplaneinheitId) ?? null;
-      return {
-        id: row.id,
-        aktenzeichen: row.aktenzeichen,
-        betreff: row.betreff,
-        // the model knows no Einzelfallakten: every Akte is a Sachakte, every Vorgang a Sachvorgang
-        typ: AKTENTYP,
-        federfuehrung,
-        aktenplaneinheit: { kennzeichen: einheit.kennzeichen, titel: einheit.titel, beschreibung: einheit.beschreibung },
-        vertraulichkeitsstufe: row.vertraulichkeitsstufe,
-        medium: row.medium,
-        bemerkung: row.bemerkung,
-        laufzeit: { beginn: row.laufzeitBeginn, ende: row.laufzeitEnde },
-        zdaDatum: row.zdaDatum,
-        aufbewahrungsfrist: row.unbefristet ? 'unbefristet' : (row.aufbewahrungsfrist ?? fristen.get(row.aktenplaneinheitId) ?? null),
-        aussonderungsart,
-        aufbewahrungBis: row.aufbewahrungBis,
-        historie: hist.get(row.id) ?? [],
-        vorgaenge: vorgaenge
-          .filter((v) => v.akteId === row.id)
-          .map((v) => ({
-            id: v.id,
-            kennzeichen: v.kennzeichen,
-            betreff: v.betreff,
-            typ: VORGANGSTYP,
-            zdaDatum: v.zdaDatum,
-            // a Vorgang carries no Aussonderungsart of its own: its Akte's (own or its unit's)
-            aussonderungsart,
-            laufzeit: { beginn: v.erstelltAm.toISOString().slice(0, 10), ende: v.zdaDatum },
-            historie: hist.get(v.id) ?? [],
-            dokumente: (() => {
-              const alle = dokJeVorgang.get(v.id) ?? [];
-              const alsX = (d: (typeof alle)[number], kennzeichen: string, anlagen?: XDokument[]): XDokument => ({
-                id: d.id,
-                betreff: d.betreff,
-                kennzeichen,
-                vertraulichkeitsstufe: row.vertraulichkeitsstufe,
-                datumDesSchreibens: d.datumDesSchreibens,
-                posteingangsdatum: d.posteingangsdatum,
-                postausgangsdatum: d.postausgangsdatum,
-                bearbeiter: d.bearbeiter,
-                historie: hist.get(d.id) ?? [],
-                versionen: d.versionen.map((ver) => {
-                  if (opts.dateien) dateien.push(...ver.dateien);
-                  return { nummer: ver.nummer, dateien: ver.dateien.map(dateiAlsX) };
-                }),
-                ...(anlagen && anlagen.length > 0 ? { anlagen } : {}),
-              });
-              // every Anlage under its top-level Dokument, however deep it was filed (nested mails)
-              const oberstes = (d: (typeof alle)[number]): string => {
-                let aktuell = d;
-                for (let i = 0; aktuell.elternDokumentId && i < 20; i++) {
-                  const eltern = alle.find((x) => x.id === aktuell.elternDokumentId);
-                  if (!eltern) break;
-                  aktuell = eltern;
-                }
-                return aktuell.id;
-              };
-              // the Geschäftszeichen: Vorgangskennzeichen and the Dokument's running number in its
-              // Vorgang (order of filing, as NummerImUebergeordnetenContainer); an Anlage's adds its own
-              return alle
-                .filter((d) => !d.elternDokumentId)
-                .map((d, i) => {
-                  const kz = `${v.kennzeichen}/${i + 1}`;
-                  return alsX(d, kz, alle.filter((a) => a.elternDokumentId && oberstes(a) === d.id).map((a, j) => alsX(a, `${kz}.${j + 1}`)));
-                });
-            })(),
-          })),
-      };
-    });
+    const x: XAkte[] = akten.map(({ row, einheit, federfuehrung }) => ({
+      id: row.id,
+      aktenzeichen: row.aktenzeichen,
+      betreff: row.betreff,
+      // the model knows no Einzelfallakten: every Akte is a Sachakte, every Vorgang a Sachvorgang
+      typ: AKTENTYP,
+      federfuehrung,
+      aktenplaneinheit: { kennzeichen: einheit.kennzeichen, titel: einheit.titel, beschreibung: einheit.beschreibung },
+      vertraulichkeitsstufe: row.vertraulichkeitsstufe,
+      medium: row.medium,
+      bemerkung: row.bemerkung,
+      laufzeit: { beginn: row.laufzeitBeginn, ende: row.laufzeitEnde },
+      zdaDatum: row.zdaDatum,
+      aufbewahrungsfrist: row.unbefristet ? 'unbefristet' : (row.aufbewahrungsfrist ?? fristen.get(row.aktenplaneinheitId) ?? null),
+      aussonderungsart: row.aussonderungsart ?? arten.get(row.aktenplaneinheitId) ?? null,
+      aufbewahrungBis: row.aufbewahrungBis,
+      historie: hist.get(row.id) ?? [],
+      vorgaenge: vorgaenge
+        .filter((v) => v.akteId === row.id)
+        .map((v) => ({
+          id: v.id,
+          kennzeichen: v.kennzeichen,
+          betreff: v.betreff,
+          typ: VORGANGSTYP,
+          zdaDatum: v.zdaDatum,
+          // a Vorgang carries no Aussonderungsart of its own: its Akte's (own or its unit's)
+          aussonderungsart: row.aussonderungsart ?? arten.get(row.aktenplaneinheitId) ?? null,
+          laufzeit: { beginn: v.erstelltAm.toISOString().slice(0, 10), ende: v.zdaDatum },
+          historie: hist.get(v.id) ?? [],
+          dokumente: (() => {
+            const alle = dokJeVorgang.get(v.id) ?? [];
+            const alsX = (d: (typeof alle)[number], kennzeichen: string, anlagen?: XDokument[]): XDokument => ({
+              id: d.id,
+              betreff: d.betreff,
+              kennzeichen,
+              vertraulichkeitsstufe: row.vertraulichkeitsstufe,
+              datumDesSchreibens: d.datumDesSchreibens,
+              posteingangsdatum: d.posteingangsdatum,
+              postausgangsdatum: d.postausgangsdatum,
+              bearbeiter: d.bearbeiter,
+              historie: hist.get(d.id) ?? [],
+              versionen: d.versionen.map((ver) => {
+                if (opts.dateien) dateien.push(...ver.dateien);
+                return { nummer: ver.nummer, dateien: ver.dateien.map(dateiAlsX) };
+              }),
+              ...(anlagen && anlagen.length > 0 ? { anlagen } : {}),
+            });
+            // every Anlage under its top-level Dokument, however deep it was filed (nested mails)
+            const oberstes = (d: (typeof alle)[number]): string => {
+              let aktuell = d;
+              for (let i = 0; aktuell.elternDokumentId && i < 20; i++) {
+                const eltern = alle.find((x) => x.id === aktuell.elternDokumentId);
+                if (!eltern) break;
+                aktuell = eltern;
+              }
+              return aktuell.id;
+            };
+            // the Geschäftszeichen: Vorgangskennzeichen / running number in the Vorgang (filing order,
+            // as NummerImUebergeordnetenContainer); an Anlage adds its own number
+            const kz = (i: number) => `${v.kennzeichen}/${i + 1}`;
+            return alle
+              .filter((d) => !d.elternDokumentId)
+              .map((d, i) => alsX(d, kz(i), alle.filter((a) => a.elternDokumentId && oberstes(a) === d.id).map((a, j) => alsX(a, `${kz(i)}.${j + 1}`))));
+          })(),
+        })),
+    }));
     return { akten: x, dateien, vorgaenge };
   }
 
