@@ -214,15 +214,7 @@ function archivMetadaten(parent: Ele, frist: Frist | undefined, art: 'A' | 'B' |
 
 function allgemein(
   parent: Ele,
-  m: {
-    betreff: string;
-    kennzeichen?: string | null;
-    federfuehrung?: string | null;
-    stufe?: Vertraulichkeitsstufe;
-    bemerkung?: string | null;
-    medium?: Medium;
-    einheit?: XAkte['aktenplaneinheit'];
-  },
+  m: { betreff: string; kennzeichen?: string | null; federfuehrung?: string | null; stufe?: Vertraulichkeitsstufe; bemerkung?: string | null; medium?: Medium; einheit?: XAkte['aktenplaneinheit'] },
 ) {
   const e = parent.ele(x('AllgemeineMetadaten'));
   text(e, 'Betreff', m.betreff);
