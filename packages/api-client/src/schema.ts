@@ -1146,7 +1146,7 @@ export interface components {
             code: string;
             instance?: string;
             requestId?: string;
-            /** @description The errors, one per field (validation) or per line and field (file imports). */
+            /** @description The errors, one per field (validation) or per line and field (file imports, xdomea messages, where `feld` is the element). */
             fehler?: {
                 /** @description body, querystring, params or headers */
                 ort?: string;
@@ -1642,6 +1642,7 @@ export interface components {
          *       "betreff": "Antrag auf Baugenehmigung",
          *       "datumDesSchreibens": "2026-02-27",
          *       "eingangsdatum": "2026-03-02",
+         *       "ausgangsdatum": null,
          *       "absender": "Erika Müller",
          *       "empfaenger": null,
          *       "bemerkung": null,
@@ -1670,6 +1671,11 @@ export interface components {
             datumDesSchreibens: components["schemas"]["Datum"];
             /** Format: date */
             eingangsdatum: string | null;
+            /**
+             * Format: date
+             * @description Postausgangsdatum of an outgoing Dokument (sent to the archive as xdomea `Postausgangsdatum`).
+             */
+            ausgangsdatum: string | null;
             absender: string | null;
             /** @description Recipients, filled when an e-mail is filed. */
             empfaenger: string | null;
@@ -1710,6 +1716,7 @@ export interface components {
             betreff?: string;
             datumDesSchreibens?: components["schemas"]["Datum"];
             eingangsdatum?: components["schemas"]["Datum"];
+            ausgangsdatum?: components["schemas"]["Datum"];
             absender?: string;
             bemerkung?: string;
         };
@@ -1725,6 +1732,11 @@ export interface components {
             datumDesSchreibens?: components["schemas"]["Datum"];
             /** Format: date */
             eingangsdatum?: string | null;
+            /**
+             * Format: date
+             * @description Postausgangsdatum of an outgoing Dokument.
+             */
+            ausgangsdatum?: string | null;
             absender?: string | null;
             bemerkung?: string | null;
             /** @description Reason; required when the Registratur changes a Dokument of a closed Vorgang or Akte. */
@@ -2069,6 +2081,15 @@ export interface components {
         };
         /** @description The request body's media type is not one this operation accepts (`MEDIENTYP_NICHT_UNTERSTUETZT`). */
         "Problem415-2": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The xdomea message we built does not match the xdomea 3.1.0 schema and was not sent (`XDOMEA_ERZEUGUNG_UNGUELTIG`, a bug to report: `detail` and `fehler` name line and element); nothing changed. */
+        Problem500XdomeaErzeugung: {
             headers: {
                 [name: string]: unknown;
             };
@@ -3986,6 +4007,7 @@ export interface operations {
             415: components["responses"]["Problem415-2"];
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500XdomeaErzeugung"];
         };
     };
     getAussonderung: {
@@ -4043,6 +4065,7 @@ export interface operations {
             404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
             429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500XdomeaErzeugung"];
         };
     };
     postBewertung: {
@@ -4079,7 +4102,15 @@ export interface operations {
             404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
             415: components["responses"]["Problem415-2"];
-            422: components["responses"]["Problem422"];
+            /** @description The 0502 does not match the xdomea 3.1.0 schema or names another process (`XDOMEA_UNGUELTIG`; `detail` and `fehler` name line and element), or it names an object this Aussonderung did not offer (`OBJEKT_NICHT_ANGEBOTEN`, the ids in `objekte`); nothing is stored. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             429: components["responses"]["Problem429"];
         };
     };
@@ -4111,6 +4142,7 @@ export interface operations {
             404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
             429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500XdomeaErzeugung"];
         };
     };
     postEmpfangsbestaetigung: {
@@ -4177,6 +4209,7 @@ export interface operations {
             404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
             429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500XdomeaErzeugung"];
         };
     };
     postImportbestaetigung: {

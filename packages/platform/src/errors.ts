@@ -126,6 +126,10 @@ export function toProblem(err: FastifyError & { validation?: ValidationItem[] })
     // domain errors may carry problem extension members (e.g. the open Vorgänge blocking a z.d.A.)
     return problem(status, code, err.message, (err as { erweiterung?: Record<string, unknown> }).erweiterung ?? {});
   }
+  // an internal error the service names on purpose: stable code, a detail safe to show
+  if (status >= 500 && (err as { oeffentlich?: boolean }).oeffentlich && err.code && !err.code.startsWith('FST_')) {
+    return problem(status, err.code, err.message, (err as { erweiterung?: Record<string, unknown> }).erweiterung ?? {});
+  }
   if (status === 503 || status === 502 || status === 504) {
     const code = err.code && !err.code.startsWith('FST_') ? err.code : 'DIENST_NICHT_VERFUEGBAR';
     const detail = err.code?.startsWith('FST_') ? 'Ein benötigter Dienst ist vorübergehend nicht erreichbar. Bitte später erneut versuchen.' : err.message;

@@ -106,6 +106,22 @@ describe('problem+json for every error', () => {
     expect(res.headers['x-request-id']).toBe('abc-123');
   });
 
+  it('a 500 the service names on purpose keeps its stable code, detail and extension members; one with a code alone stays hidden', async () => {
+    const app = createServer({ logLevel: 'silent' });
+    await app.register(errorsPlugin);
+    app.get('/benannt', async () => {
+      throw Object.assign(new Error('Die erzeugte Nachricht ist ungültig'), { statusCode: 500, code: 'XDOMEA_ERZEUGUNG_UNGUELTIG', oeffentlich: true, erweiterung: { fehler: [{ zeile: 3 }] } });
+    });
+    app.get('/nur-code', async () => {
+      throw Object.assign(new Error('SELECT secret'), { statusCode: 500, code: 'ECONNABORTED_INTERN' });
+    });
+    await app.ready();
+    const body = expectProblem(await app.inject({ method: 'GET', url: '/benannt' }), 500, 'XDOMEA_ERZEUGUNG_UNGUELTIG');
+    expect(body).toMatchObject({ detail: 'Die erzeugte Nachricht ist ungültig', fehler: [{ zeile: 3 }] });
+    const versteckt = expectProblem(await app.inject({ method: 'GET', url: '/nur-code' }), 500, 'INTERNER_FEHLER');
+    expect(JSON.stringify(versteckt)).not.toContain('SELECT');
+  });
+
   it('assigns a request id when none or an unsafe one is given', async () => {
     const app = await sampleApp();
     const res = await app.inject({ method: 'GET', url: '/gibt-es-nicht', headers: { 'x-request-id': 'bad id\nwith newline' } });

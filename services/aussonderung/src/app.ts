@@ -10,6 +10,7 @@ import { createAussonderungService, type ArchivEinstellungen, type AussonderungS
 import { historieAusProtokoll } from './services/historie.js';
 import { inhalteAusDokumenten } from './services/inhalte.js';
 import type { Historienquelle, Inhalte } from './services/ports.js';
+import { bereiteSchemapruefungVor } from './xdomea/schema.js';
 
 export const SERVICE = 'aussonderung';
 
@@ -71,6 +72,9 @@ export default async function aussonderungApp(app: FastifyInstance, opts: Ausson
       return aussonderungHandlers(service);
     },
   });
+
+  // the first xdomea message should not pay for starting the schema validator
+  app.addHook('onReady', async () => bereiteSchemapruefungVor());
 
   const arbeite = (mandantId?: string) => service!.arbeiteAuftraege(app.log, { wiederholungSekunden: eigene.AUSSONDERUNG_WIEDERHOLUNG_SEKUNDEN, mandantId });
   app.decorate('arbeiteAussonderungsauftraege', arbeite);

@@ -28,3 +28,32 @@ export const x0507 = (prozessId: string) =>
 
 export const x0504 = (prozessId: string) =>
   `<xdomea:Aussonderung.AnbietungEmpfangBestaetigen.0504 xmlns:xdomea="urn:xoev-de:xdomea:schema:3.1.0">${antwortKopf(prozessId, '0504', 'Aussonderung.AnbietungEmpfangBestaetigen')}</xdomea:Aussonderung.AnbietungEmpfangBestaetigen.0504>`;
+
+const entschluessele = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+
+/**
+ * The appraisal an archive gives a 0501: each Akte follows its Bewertungsvorschlag (B becomes A).
+ * With `vorgaenge` (Vorgang id or Kennzeichen → A/V) it appraises as x-man writes it, one
+ * BewertetesObjekt per Akte and per Vorgang: each Vorgang follows its Akte unless named there.
+ */
+export function bewertungDes0501(xml: string, vorgaenge: ReadonlyMap<string, 'A' | 'V'> = new Map()): [string, 'A' | 'V'][] {
+  const out: [string, 'A' | 'V'][] = [];
+  const offen = new Set(vorgaenge.keys());
+  for (const teil of xml.split('<xdomea:Schriftgutobjekt>').slice(1)) {
+    const id = /<xdomea:ID>([^<]+)<\/xdomea:ID>/.exec(teil)![1]!;
+    // the Akte's own proposal sits before its Akteninhalt
+    const kopf = teil.split('<xdomea:Akteninhalt>')[0]!;
+    const vorschlag = /<xdomea:Bewertungsvorschlag[^>]*>\s*<code>([ABV])<\/code>/.exec(kopf)?.[1];
+    const akte: 'A' | 'V' = vorschlag === 'V' ? 'V' : 'A';
+    out.push([id, akte]);
+    if (vorgaenge.size === 0) continue;
+    for (const v of teil.matchAll(/<xdomea:Vorgang>\s*<xdomea:Identifikation>\s*<xdomea:ID>([^<]+)<\/xdomea:ID>[\s\S]*?<xdomea:Kennzeichen>([^<]*)<\/xdomea:Kennzeichen>/g)) {
+      const [vid, kennzeichen] = [v[1]!, entschluessele(v[2]!)];
+      const eigene = vorgaenge.get(vid) ?? vorgaenge.get(vid.toLowerCase()) ?? vorgaenge.get(kennzeichen);
+      for (const k of [vid, vid.toLowerCase(), kennzeichen]) offen.delete(k);
+      out.push([vid, eigene ?? akte]);
+    }
+  }
+  if (offen.size) throw new Error(`Kein Vorgang im 0501 mit Kennzeichen oder ID ${[...offen].join(', ')}`);
+  return out;
+}

@@ -1,15 +1,27 @@
-// pnpm --silent run archiv:antwort <ProzessID>_Aussonderung.Anbieteverzeichnis.0501.zip | …Aussonderung.0503.zip
+// pnpm --silent run archiv:antwort <ProzessID>_Aussonderung.Anbieteverzeichnis.0501.zip [--vorgang <Kennzeichen|ID>=A|V …]
+//                                 | …Aussonderung.0503.zip
 // Answers as a state archive would, to try the Aussonderung without one: for a 0501 it writes the receipt
-// 0504.xml and the appraisal 0502.xml (the archive follows the Bewertungsvorschlag, B becomes A); for a
-// 0503 the receipt 0507.xml and the import confirmation 0506.xml (every object archived, with an
-// Archivkennung). The files land in the current directory; their names are printed.
+// 0504.xml and the appraisal 0502.xml (the archive follows the Bewertungsvorschlag, B becomes A; with
+// `--vorgang` it appraises per Vorgang as x-man does, one BewertetesObjekt per Akte and per Vorgang, the
+// named Vorgang differently from its Akte); for a 0503 the receipt 0507.xml and the import confirmation
+// 0506.xml (every object archived, with an Archivkennung). The files land in the current directory;
+// their names are printed.
 import { existsSync, writeFileSync } from 'node:fs';
 import yauzl from 'yauzl';
-import { x0502, x0504, x0506, x0507 } from './antworten.js';
+import { bewertungDes0501, x0502, x0504, x0506, x0507 } from './antworten.js';
 
-const datei = process.argv[2];
+const [datei, ...rest] = process.argv.slice(2);
+const vorgaenge = new Map<string, 'A' | 'V'>();
+for (let i = 0; i < rest.length; i++) {
+  const m = rest[i] === '--vorgang' ? /^(.+)=([AV])$/.exec(rest[++i] ?? '') : null;
+  if (!m) {
+    process.stderr.write(`archiv:antwort: unknown argument ${rest[i]}; expected --vorgang <Kennzeichen or ID>=A|V\n`);
+    process.exit(2);
+  }
+  vorgaenge.set(m[1]!, m[2] as 'A' | 'V');
+}
 if (!datei || !existsSync(datei)) {
-  process.stderr.write('usage: pnpm --silent run archiv:antwort FILE.zip (a 0501 or a 0503 of the E-Akte)\n');
+  process.stderr.write('usage: pnpm --silent run archiv:antwort FILE.zip [--vorgang <Kennzeichen or ID>=A|V ...] (a 0501 or a 0503 of the E-Akte)\n');
   process.exit(2);
 }
 // the message is the ZIP entry named like the ZIP itself; primary files beside it are not needed here
@@ -48,14 +60,15 @@ const schreibe = (name: string, inhalt: string) => {
 };
 
 if (nachricht.name.endsWith('.0501.xml')) {
-  // each Schriftgutobjekt is an offered Akte: its first ID and its Bewertungsvorschlag
-  const akten = xml.split('<xdomea:Schriftgutobjekt>').slice(1).map((teil) => {
-    const id = /<xdomea:ID>([^<]+)<\/xdomea:ID>/.exec(teil)![1]!;
-    const vorschlag = /<xdomea:Bewertungsvorschlag[^>]*>\s*<code>([ABV])<\/code>/.exec(teil)?.[1];
-    return [id, vorschlag === 'V' ? 'V' : 'A'] as [string, 'A' | 'V'];
-  });
+  let bewertet: [string, 'A' | 'V'][];
+  try {
+    bewertet = bewertungDes0501(xml, vorgaenge);
+  } catch (err) {
+    process.stderr.write(`archiv:antwort: ${(err as Error).message}\n`);
+    process.exit(2);
+  }
   schreibe('0504.xml', x0504(prozessId));
-  schreibe('0502.xml', x0502(prozessId, akten));
+  schreibe('0502.xml', x0502(prozessId, bewertet));
 } else {
   // every object handed over (Akte, Vorgang, Dokument) is confirmed as archived
   const ids = [...new Set([...xml.matchAll(/<xdomea:Identifikation>\s*<xdomea:ID>([^<]+)<\/xdomea:ID>/g)].map((m) => m[1]!))];

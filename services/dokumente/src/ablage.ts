@@ -56,10 +56,11 @@ export const metadatenSchema = z.object({
   betreff: z.string().trim().min(1).max(500),
   datumDesSchreibens: datum,
   eingangsdatum: z.preprocess(leerAlsFehlend, datum.optional()) as z.ZodType<string | undefined>,
+  ausgangsdatum: z.preprocess(leerAlsFehlend, datum.optional()) as z.ZodType<string | undefined>,
   absender: z.preprocess(leerAlsFehlend, z.string().trim().max(500).optional()) as z.ZodType<string | undefined>,
   bemerkung: z.preprocess(leerAlsFehlend, z.string().trim().max(4000).optional()) as z.ZodType<string | undefined>,
 });
-export const METADATEN_FELDER = ['betreff', 'datumDesSchreibens', 'eingangsdatum', 'absender', 'bemerkung'] as const;
+export const METADATEN_FELDER = ['betreff', 'datumDesSchreibens', 'eingangsdatum', 'ausgangsdatum', 'absender', 'bemerkung'] as const;
 
 function pruefeFelder<T>(schema: z.ZodType<T>, felder: Record<string, string>): T {
   const r = schema.safeParse(felder);

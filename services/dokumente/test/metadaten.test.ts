@@ -42,6 +42,30 @@ describe('GET/PATCH /dokumente/{id}', () => {
     expectProblem(await t.app.inject({ method: 'GET', url: `/api/v1/dokumente/${dok.id}`, headers: await m.header('pruefung') }), 403, 'KEINE_BERECHTIGUNG');
   });
 
+  it('keeps the Postausgangsdatum (ausgangsdatum) of an outgoing Dokument: filed with the upload, changed and cleared by PATCH, validated', async () => {
+    const t = await baueApp();
+    const m = await neuerMandant();
+    const v = await neuerVorgang(m.id);
+    const neu = await lade(t, m, v.vorgangId, { name: 'bescheid.pdf', inhalt: await pdf() }, { felder: { ausgangsdatum: '2026-03-04' } });
+    expect(neu.statusCode, neu.body).toBe(201);
+    expectContract(neu, 'createDokument');
+    expect(neu.json()).toMatchObject({ ausgangsdatum: '2026-03-04', eingangsdatum: null });
+    const falsch = await lade(t, m, v.vorgangId, { name: 'b.pdf', inhalt: await pdf() }, { felder: { ausgangsdatum: '2026-02-30' } });
+    expect(falsch.statusCode, falsch.body).toBe(400);
+    expect(falsch.json().detail).toContain('ausgangsdatum');
+    const get = await t.app.inject({ method: 'GET', url: `/api/v1/dokumente/${neu.json().id}`, headers: await m.header('sachbearbeitung') });
+    expect(get.json().ausgangsdatum).toBe('2026-03-04');
+    const ok = await patch(t, m, neu.json().id, { ausgangsdatum: '2026-03-05' }, { 'if-match': get.headers.etag as string });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expectContract(ok, 'updateDokument');
+    expect(ok.json().ausgangsdatum).toBe('2026-03-05');
+    expect(t.protokoll.at(-1)).toMatchObject({ aktion: 'dokument.geaendert', aenderungen: [{ feld: 'ausgangsdatum', alt: '2026-03-04', neu: '2026-03-05' }] });
+    expectProblem(await patch(t, m, neu.json().id, { ausgangsdatum: '5.3.2026' }, { 'if-match': ok.headers.etag as string }), 400, 'VALIDIERUNGSFEHLER');
+    const leer = await patch(t, m, neu.json().id, { ausgangsdatum: null }, { 'if-match': ok.headers.etag as string });
+    expect(leer.statusCode, leer.body).toBe(200);
+    expect(leer.json().ausgangsdatum).toBeNull();
+  });
+
   it('lets only the Registratur change a Dokument of a closed Vorgang, with a reason', async () => {
     const t = await baueApp();
     const m = await neuerMandant();

@@ -22,6 +22,8 @@ export const dokument = dokumente
       betreff: text('betreff').notNull(),
       datumDesSchreibens: date('datum_des_schreibens').notNull(),
       eingangsdatum: date('eingangsdatum'),
+      /** Postausgangsdatum of an outgoing Dokument (xdomea), like the Eingangsdatum of an incoming one. */
+      ausgangsdatum: date('ausgangsdatum'),
       absender: text('absender'),
       /** Recipients of a filed e-mail (display form, comma-separated). */
       empfaenger: text('empfaenger'),

@@ -231,7 +231,7 @@ export async function faellig(
 
 export interface AkteDaten {
   row: typeof akte.$inferSelect;
-  einheit: { kennzeichen: string; titel: string; aufbewahrungsfrist: number | null; unbefristet: boolean; aussonderungsart: 'A' | 'B' | 'V' | null };
+  einheit: { kennzeichen: string; titel: string; beschreibung: string | null; aufbewahrungsfrist: number | null; unbefristet: boolean; aussonderungsart: 'A' | 'B' | 'V' | null };
   federfuehrung: string | null;
 }
 
@@ -245,6 +245,7 @@ export async function aktenDaten(tx: Tx, ids: readonly string[], opts: { sperren
       einheit: {
         kennzeichen: aktenplaneinheit.kennzeichen,
         titel: aktenplaneinheit.titel,
+        beschreibung: aktenplaneinheit.beschreibung,
         aufbewahrungsfrist: aktenplaneinheit.aufbewahrungsfrist,
         unbefristet: aktenplaneinheit.unbefristet,
         aussonderungsart: aktenplaneinheit.aussonderungsart,

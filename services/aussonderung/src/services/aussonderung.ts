@@ -35,13 +35,17 @@ import {
   type XDokument,
 } from '../xdomea/nachrichten.js';
 import { paket, paketName, type PaketDatei } from '../xdomea/paket.js';
-import { AussonderungFehler, Konflikt, NichtGefunden, NichtVerarbeitbar, ungueltig, verstossFehler } from './fehler.js';
+import { fehlertext, pruefeSchema } from '../xdomea/schema.js';
+import { AussonderungFehler, erzeugungUngueltig, Konflikt, NichtGefunden, NichtVerarbeitbar, ungueltig, verstossFehler } from './fehler.js';
 import type { Historienquelle, InhaltDatei, InhaltDokument, Inhalte } from './ports.js';
 
 export const LIMIT_STANDARD = 50;
 export const LIMIT_MAX = 200;
 /** A hold's search adds at most this many Akten. */
 export const MAX_SUCHTREFFER = 10_000;
+/** xdomea `Typ` of Akte and Vorgang (free text in 3.1.0). */
+export const AKTENTYP = 'Sachakte';
+export const VORGANGSTYP = 'Sachvorgang';
 
 export interface SperrSuche {
   aktenplaneinheit?: string;
@@ -147,8 +151,10 @@ export function createAussonderungService(
       id: row.id,
       aktenzeichen: row.aktenzeichen,
       betreff: row.betreff,
+      // the model knows no Einzelfallakten: every Akte is a Sachakte, every Vorgang a Sachvorgang
+      typ: AKTENTYP,
       federfuehrung,
-      aktenplaneinheit: { kennzeichen: einheit.kennzeichen, titel: einheit.titel },
+      aktenplaneinheit: { kennzeichen: einheit.kennzeichen, titel: einheit.titel, beschreibung: einheit.beschreibung },
       vertraulichkeitsstufe: row.vertraulichkeitsstufe,
       medium: row.medium,
       bemerkung: row.bemerkung,
@@ -164,17 +170,22 @@ export function createAussonderungService(
           id: v.id,
           kennzeichen: v.kennzeichen,
           betreff: v.betreff,
+          typ: VORGANGSTYP,
           zdaDatum: v.zdaDatum,
+          // a Vorgang carries no Aussonderungsart of its own: its Akte's (own or its unit's)
+          aussonderungsart: row.aussonderungsart ?? arten.get(row.aktenplaneinheitId) ?? null,
           laufzeit: { beginn: v.laufzeitBeginn, ende: v.zdaDatum },
           historie: hist.get(v.id) ?? [],
           dokumente: (() => {
             const alle = dokJeVorgang.get(v.id) ?? [];
-            const alsX = (d: (typeof alle)[number], anlagen?: XDokument[]): XDokument => ({
+            const alsX = (d: (typeof alle)[number], kennzeichen: string, anlagen?: XDokument[]): XDokument => ({
               id: d.id,
               betreff: d.betreff,
+              kennzeichen,
               vertraulichkeitsstufe: row.vertraulichkeitsstufe,
               datumDesSchreibens: d.datumDesSchreibens,
               posteingangsdatum: d.posteingangsdatum,
+              postausgangsdatum: d.postausgangsdatum,
               bearbeiter: d.bearbeiter,
               historie: hist.get(d.id) ?? [],
               versionen: d.versionen.map((ver) => {
@@ -193,9 +204,12 @@ export function createAussonderungService(
               }
               return aktuell.id;
             };
+            // the Geschäftszeichen: Vorgangskennzeichen / running number in the Vorgang (filing order,
+            // as NummerImUebergeordnetenContainer); an Anlage adds its own number
+            const kz = (i: number) => `${v.kennzeichen}/${i + 1}`;
             return alle
               .filter((d) => !d.elternDokumentId)
-              .map((d) => alsX(d, alle.filter((a) => a.elternDokumentId && oberstes(a) === d.id).map((a) => alsX(a))));
+              .map((d, i) => alsX(d, kz(i), alle.filter((a) => a.elternDokumentId && oberstes(a) === d.id).map((a, j) => alsX(a, `${kz(i)}.${j + 1}`))));
           })(),
         })),
     }));
@@ -232,14 +246,26 @@ export function createAussonderungService(
     return out;
   }
 
+  /** An incoming message is read only once it is valid xdomea 3.1.0; else 422 with the schema's errors. */
   async function leseXml<T>(xml: unknown, lesen: (xml: string) => T): Promise<T> {
     if (typeof xml !== 'string') throw new AussonderungFehler.XdomeaUngueltig('Erwartet eine xdomea-Nachricht als XML (application/xml) oder als ZIP');
+    const fehler = await pruefeSchema(xml);
+    if (fehler.length) {
+      throw Object.assign(new AussonderungFehler.XdomeaUngueltig(`Die Nachricht entspricht nicht dem xdomea-3.1.0-Schema: ${fehlertext(fehler)}`), { erweiterung: { fehler } });
+    }
     try {
       return lesen(xml);
     } catch (err) {
       if (err instanceof XdomeaFehler) throw new AussonderungFehler.XdomeaUngueltig(err.message);
       throw err;
     }
+  }
+
+  /** What we are about to send is valid xdomea 3.1.0, or it is not sent. */
+  async function geprueft(xml: string, typ: string): Promise<string> {
+    const fehler = await pruefeSchema(xml);
+    if (fehler.length) throw erzeugungUngueltig(`Die erzeugte Nachricht ${typ} entspricht nicht dem xdomea-3.1.0-Schema und wird nicht gesendet: ${fehlertext(fehler)}`, fehler);
+    return xml;
   }
 
   function pruefeProzess(kopf: GelesenerKopf, id: string) {
@@ -563,7 +589,7 @@ export function createAussonderungService(
         if (!row) throw new NichtGefunden('Aussonderung nicht gefunden');
         const objekte = await repo.objekte(tx, id);
         const { akten } = await xAkten(tx, objekte.map((o) => o.akteId), { dateien: false });
-        const xml = anbieteverzeichnis(await kopfDaten(tx, a.mandantId, id), akten);
+        const xml = await geprueft(anbieteverzeichnis(await kopfDaten(tx, a.mandantId, id), akten), '0501');
         return { dateiname: paketName(id, '0501'), inhalt: paket(id, '0501', xml) };
       });
     },
@@ -589,7 +615,11 @@ export function createAussonderungService(
         for (const v of vorgaenge) jeAkte.set(v.akteId, [...(jeAkte.get(v.akteId) ?? []), v.id]);
         const r = uebernimmBewertung(objekte, jeAkte, bewertungen);
         if (r.unbekannt.length) {
-          throw Object.assign(new AussonderungFehler.XdomeaUngueltig(`Objekte gehören nicht zu dieser Aussonderung: ${r.unbekannt.join(', ')}`), { erweiterung: { objekte: r.unbekannt } });
+          const text = `Objekte gehören nicht zu dieser Aussonderung: ${r.unbekannt.join(', ')}`;
+          // the archive's 0502 names an object we never offered: refused whole, nothing stored
+          throw Object.assign(kopf ? new AussonderungFehler.ObjektNichtAngeboten(`Das Bewertungsverzeichnis (0502) nennt Objekte, die in dieser Aussonderung nicht angeboten wurden: ${r.unbekannt.join(', ')}`) : new AussonderungFehler.XdomeaUngueltig(text), {
+            erweiterung: { objekte: r.unbekannt },
+          });
         }
         for (const o of objekte) {
           const b = r.bewertungen.get(o.akteId);
@@ -623,7 +653,7 @@ export function createAussonderungService(
         if (!(await repo.nachrichten(tx, id)).some((n) => n.typ === '0502')) {
           throw new AussonderungFehler.FalscherSchritt('Es ist noch kein Bewertungsverzeichnis (0502) des Archivs eingegangen');
         }
-        const xml = bewertungEmpfangBestaetigen(await kopfDaten(tx, a.mandantId, id));
+        const xml = await geprueft(bewertungEmpfangBestaetigen(await kopfDaten(tx, a.mandantId, id)), '0505');
         return { dateiname: paketName(id, '0505'), inhalt: paket(id, '0505', xml) };
       });
     },
@@ -658,7 +688,8 @@ export function createAussonderungService(
         if (verstoesse.length) throw verstossFehler(verstoesse[0]![0], verstoesse.map((v) => v[1]));
         const ohne = new Set(aObjekte.flatMap((o) => Object.entries(o.unterbewertungen).filter(([, b]) => b === 'V').map(([v]) => v)));
         const x = await xAkten(tx, aObjekte.map((o) => o.akteId), { dateien: true, ohneVorgaenge: ohne });
-        const nachricht = aussonderungsnachricht(await kopfDaten(tx, a.mandantId, id), x.akten);
+        // checked before anything changes and before the first byte of the ZIP goes out
+        const nachricht = await geprueft(aussonderungsnachricht(await kopfDaten(tx, a.mandantId, id), x.akten), '0503');
         for (const o of aObjekte) {
           if (o.status === 'abgegeben') continue;
           await repo.setzeObjekt(tx, id, o.akteId, { status: 'abgegeben' });

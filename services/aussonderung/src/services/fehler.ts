@@ -15,7 +15,17 @@ export const AussonderungFehler = {
   BereitsAusgesondert: createError('BEREITS_IN_AUSSONDERUNG', '%s', 409),
   FalscherSchritt: createError('FALSCHER_VERFAHRENSSCHRITT', '%s', 409),
   XdomeaUngueltig: createError('XDOMEA_UNGUELTIG', '%s', 422),
+  /** The archive's 0502 names an object this Aussonderung did not offer. */
+  ObjektNichtAngeboten: createError('OBJEKT_NICHT_ANGEBOTEN', '%s', 422),
 };
+
+/**
+ * A message we built failed the xdomea schema: a bug of ours, never the caller's. It is not sent;
+ * the problem names the schema error so the operator can report it.
+ */
+export function erzeugungUngueltig(detail: string, fehler: readonly unknown[]): Error {
+  return Object.assign(new Error(detail), { statusCode: 500, code: 'XDOMEA_ERZEUGUNG_UNGUELTIG', oeffentlich: true, erweiterung: { fehler } });
+}
 
 /** A gate's refusal as a 409 with the gate's code, naming the objects concerned. */
 export function verstossFehler(v: Verstoss, objekte: string[] = []): Error {

@@ -56,6 +56,7 @@ export function inhalteAusDokumenten(storage: ObjectStore): Inhalte {
         betreff: d.betreff,
         datumDesSchreibens: d.datumDesSchreibens,
         posteingangsdatum: d.eingangsdatum,
+        postausgangsdatum: d.ausgangsdatum,
         bearbeiter: null,
         versionen: versionen
           .filter((v) => v.dokumentId === d.id)

@@ -26,6 +26,7 @@ export interface InhaltDokument {
   betreff: string;
   datumDesSchreibens: string | null;
   posteingangsdatum: string | null;
+  postausgangsdatum: string | null;
   bearbeiter: string | null;
   versionen: { nummer: number; dateien: InhaltDatei[] }[];
 }

@@ -83,8 +83,11 @@ export interface XVorgang {
   id: string;
   kennzeichen: string;
   betreff: string;
+  /** xdomea `Typ` (free text in 3.1.0), e.g. Sachvorgang. */
+  typ?: string | null;
   zdaDatum: string | null;
   laufzeit: { beginn: string | null; ende: string | null };
+  /** The Vorgang's Aussonderungsart; a Vorgang has none of its own and inherits its Akte's. */
   aussonderungsart?: 'A' | 'B' | 'V' | null;
   historie: Historie[];
   dokumente: XDokument[];
@@ -94,8 +97,11 @@ export interface XAkte {
   id: string;
   aktenzeichen: string;
   betreff: string;
+  /** xdomea `Typ` (free text in 3.1.0), e.g. Sachakte. */
+  typ?: string | null;
   federfuehrung: string | null;
-  aktenplaneinheit: { kennzeichen: string; titel: string };
+  /** The unit: its title is the short `BetreffKurz`, its description the long `Inhaltsangabe`. */
+  aktenplaneinheit: { kennzeichen: string; titel: string; beschreibung?: string | null };
   vertraulichkeitsstufe: Vertraulichkeitsstufe;
   medium: Medium;
   bemerkung?: string | null;
@@ -208,7 +214,7 @@ function archivMetadaten(parent: Ele, frist: Frist | undefined, art: 'A' | 'B' |
 
 function allgemein(
   parent: Ele,
-  m: { betreff: string; kennzeichen?: string | null; federfuehrung?: string | null; stufe?: Vertraulichkeitsstufe; bemerkung?: string | null; medium?: Medium; einheit?: { kennzeichen: string; titel: string } },
+  m: { betreff: string; kennzeichen?: string | null; federfuehrung?: string | null; stufe?: Vertraulichkeitsstufe; bemerkung?: string | null; medium?: Medium; einheit?: XAkte['aktenplaneinheit'] },
 ) {
   const e = parent.ele(x('AllgemeineMetadaten'));
   text(e, 'Betreff', m.betreff);
@@ -220,7 +226,9 @@ function allgemein(
   if (m.einheit) {
     const a = e.ele(x('Aktenplaneinheit'));
     text(a, 'Kennzeichen', m.einheit.kennzeichen);
-    text(a, 'Inhaltsangabe', m.einheit.titel);
+    // the description where the unit has one; else the title, as before BetreffKurz was sent
+    text(a, 'Inhaltsangabe', m.einheit.beschreibung?.trim() || m.einheit.titel);
+    text(a, 'BetreffKurz', m.einheit.titel);
   }
 }
 
@@ -262,6 +270,7 @@ function vorgang(parent: Ele, v: XVorgang, akte: XAkte, mitDateien: boolean) {
   allgemein(e, { betreff: v.betreff, kennzeichen: v.kennzeichen, federfuehrung: akte.federfuehrung, stufe: akte.vertraulichkeitsstufe, medium: akte.medium });
   archivMetadaten(e, undefined, v.aussonderungsart);
   text(e, 'Aktenbetreff', akte.betreff);
+  text(e, 'Typ', v.typ);
   if (v.zdaDatum) {
     text(e, 'ZdA', '1');
     text(e, 'ZdADatum', xsDatum(v.zdaDatum));
@@ -284,6 +293,7 @@ function akte(parent: Ele, a: XAkte, mitDateien: boolean) {
     einheit: a.aktenplaneinheit,
   });
   archivMetadaten(e, a.aufbewahrungsfrist, a.aussonderungsart, a.aufbewahrungBis);
+  text(e, 'Typ', a.typ);
   laufzeit(e, a.laufzeit);
   historie(e, a.historie);
   if (a.vorgaenge.length > 0) {
@@ -300,7 +310,10 @@ function wurzel(typ: Nachrichtentyp): Ele {
   return create({ version: '1.0', encoding: 'UTF-8' }).ele(XDOMEA_NS, x(`${NACHRICHTEN[typ]}.${typ}`), { 'xmlns:xdomea': XDOMEA_NS });
 }
 
-const fertig = (root: Ele) => root.end({ prettyPrint: true });
+// characters XML 1.0 does not allow (control characters, U+FFFE/FFFF, lone surrogates) may sit in
+// stored text; dropped, since no markup we write contains them and the message must stay well-formed
+const KEIN_XML_ZEICHEN = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+const fertig = (root: Ele) => root.end({ prettyPrint: true }).replace(KEIN_XML_ZEICHEN, '');
 
 /** 0501 Anbieteverzeichnis: metadata only, no primary files. */
 export function anbieteverzeichnis(k: KopfDaten, akten: XAkte[]): string {

@@ -26,6 +26,7 @@ export function dokumentDarstellung(d: DokumentMitVersion): Dokument {
     betreff: d.betreff,
     datumDesSchreibens: d.datumDesSchreibens,
     eingangsdatum: d.eingangsdatum,
+    ausgangsdatum: d.ausgangsdatum,
     absender: d.absender,
     empfaenger: d.empfaenger,
     bemerkung: d.bemerkung,

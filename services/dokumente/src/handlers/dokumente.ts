@@ -9,7 +9,7 @@ import type { DokumenteRepository } from '../repositories/dokumente.js';
 import { dokumentDarstellung, dokumentEtag, versionDarstellung } from './darstellung.js';
 
 type Aenderung = components['schemas']['DokumentAenderung'];
-const GEAENDERT = ['betreff', 'datumDesSchreibens', 'eingangsdatum', 'absender', 'bemerkung'] as const;
+const GEAENDERT = ['betreff', 'datumDesSchreibens', 'eingangsdatum', 'ausgangsdatum', 'absender', 'bemerkung'] as const;
 const idem = (req: FastifyRequest) => {
   const h = req.headers['idempotency-key'];
   return typeof h === 'string' ? h : undefined;

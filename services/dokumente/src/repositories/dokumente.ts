@@ -189,7 +189,7 @@ export const dokumenteRepository = {
       .where(eq(d.id, dokumentId));
   },
 
-  async aendere(tx: Tx, dokumentId: string, werte: Partial<Pick<DokumentRow, 'betreff' | 'datumDesSchreibens' | 'eingangsdatum' | 'absender' | 'bemerkung'>>) {
+  async aendere(tx: Tx, dokumentId: string, werte: Partial<Pick<DokumentRow, 'betreff' | 'datumDesSchreibens' | 'eingangsdatum' | 'ausgangsdatum' | 'absender' | 'bemerkung'>>) {
     await tx
       .update(d)
       .set({ ...werte, version: sql`${d.version} + 1`, geaendertAm: sql`now()` })

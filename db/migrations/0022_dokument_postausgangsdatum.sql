@@ -1,0 +1,1 @@
+ALTER TABLE "dokumente"."dokument" ADD COLUMN "ausgangsdatum" date;
