@@ -109,7 +109,7 @@ export const T = {
     wiedervorlage: 'Wiedervorlage am (optional)',
     zda: 'Akte zu den Akten verfügen (z.d.A.)',
     zdaHinweis: 'Danach nimmt die Akte keine Dokumente mehr an; die Aufbewahrungsfrist beginnt am 1. Januar des Folgejahres.',
-    zdaDatumLabel: 'Datum der Verfügung (optional, nur Registratur darf rückdatieren)',
+    zdaDatumLabel: 'Datum der Verfügung (optional, auch rückdatiert)',
     zdaErfolg: 'Die Akte ist zu den Akten verfügt.',
     geschlossen: 'geschlossen',
     offen: 'offen',
@@ -148,6 +148,16 @@ export const T = {
     betreff: 'Betreff',
     vorgang: 'Vorgang',
     zumVorgang: 'Zum Vorgang',
+    zurAkte: 'Zur Akte',
+    akteZeile: (az: string) => `Akte ${az}`,
+    kicker: 'Dokument',
+    bemerkung: 'Bemerkung',
+    bearbeiten: 'Angaben ändern',
+    absenderOptional: 'Absender (optional)',
+    eingangOptional: 'Eingangsdatum (optional)',
+    grund: 'Grund der Änderung (bei geschlossenen Vorgängen Pflicht)',
+    speichern: 'Angaben speichern',
+    gespeichert: 'Die Angaben wurden gespeichert.',
     aktionen: 'Aktionen',
     datum: 'Datum des Schreibens',
     eingang: 'Eingangsdatum',
@@ -292,6 +302,18 @@ export const T = {
   },
   formular: {
     pflicht: 'Pflichtfeld',
+    pflichtFehlt: 'Bitte füllen Sie dieses Feld aus.',
+    hoechstens: (n: number) => `Bitte geben Sie höchstens ${n} Zeichen ein.`,
+    mindestens: (n: number) => `Bitte geben Sie mindestens ${n} Zeichen ein.`,
+    hoechstensWert: (n: number) => `Bitte geben Sie höchstens ${n} ein.`,
+    mindestensWert: (n: number) => `Bitte geben Sie mindestens ${n} ein.`,
+    datum: 'Bitte geben Sie ein gültiges Datum ein (TT.MM.JJJJ).',
+    format: 'Das Format dieser Angabe stimmt nicht.',
+    auswahl: 'Bitte wählen Sie einen der angebotenen Werte.',
+    zahl: 'Bitte geben Sie eine ganze Zahl ein.',
+    ungueltig: 'Dieser Wert ist nicht gültig.',
+    zusammenfassung: 'Bitte prüfen Sie Ihre Angaben',
+    zusammenfassungText: (n: number) => (n === 1 ? 'Eine Angabe muss noch korrigiert werden:' : `${n} Angaben müssen noch korrigiert werden:`),
     speichern: 'Speichern',
     abbrechen: 'Abbrechen',
     ja: 'ja',
@@ -299,13 +321,13 @@ export const T = {
   },
   fehler: {
     titel: 'Das hat nicht geklappt',
-    anfrageId: (id: string) => `Vorgangsnummer für den Support: ${id}`,
+    anfrageId: (id: string) => `Fehlerkennung für den Support: ${id}`,
     netz: 'Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es in einem Moment erneut.',
   },
 } as const;
 
 /** Plain-German explanation and what to do, per stable problem code of the API. */
-export const FEHLER: Record<string, { text: string; tun: string }> = {
+export const FEHLER: Record<string, { text: string; tun: string; ohneDetail?: boolean }> = {
   OBJEKT_GESCHLOSSEN: {
     text: 'Dieses Objekt ist zu den Akten verfügt (z.d.A.) und kann nicht mehr geändert werden.',
     tun: 'Soll es weiterbearbeitet werden, bitten Sie die Registratur um Wiederaufnahme, oder legen Sie einen neuen Vorgang an.',
@@ -319,7 +341,7 @@ export const FEHLER: Record<string, { text: string; tun: string }> = {
     tun: 'Wenden Sie sich an die Fachadministration, wenn Sie die Berechtigung brauchen.',
   },
   NICHT_AUTHENTIFIZIERT: { text: 'Sie sind nicht (mehr) angemeldet.', tun: 'Bitte melden Sie sich erneut an.' },
-  VALIDIERUNGSFEHLER: { text: 'Einige Angaben sind nicht gültig.', tun: 'Bitte prüfen Sie die markierten Felder.' },
+  VALIDIERUNGSFEHLER: { text: 'Einige Angaben sind nicht gültig.', tun: 'Bitte prüfen Sie die markierten Felder.', ohneDetail: true },
   NICHT_GEFUNDEN: {
     text: 'Das Objekt wurde nicht gefunden.',
     tun: 'Es wurde vielleicht entfernt, oder es gehört zu einer anderen Behörde. Prüfen Sie die Adresse oder suchen Sie erneut.',
@@ -340,7 +362,8 @@ export const FEHLER: Record<string, { text: string; tun: string }> = {
     text: 'Dieses Dateiformat ist in Ihrer Behörde nicht zugelassen.',
     tun: 'Speichern Sie das Dokument als PDF (möglichst PDF/A) und laden Sie es erneut hoch.',
   },
-  TYP_WIDERSPRICHT_INHALT: { text: 'Die Dateiendung passt nicht zum Inhalt der Datei.', tun: 'Prüfen Sie die Datei und speichern Sie sie im richtigen Format.' },
+  DATEI_LEER: { text: 'Die Datei ist leer: sie enthält nichts.', tun: 'Prüfen Sie, ob Sie die richtige Datei gewählt haben, und speichern Sie sie gegebenenfalls neu.', ohneDetail: true },
+  TYP_WIDERSPRICHT_INHALT: { text: 'Die Dateiendung passt nicht zum Inhalt der Datei.', tun: 'Prüfen Sie die Datei und speichern Sie sie im richtigen Format.', ohneDetail: true },
   SCHADSOFTWARE: { text: 'In der Datei wurde Schadsoftware gefunden. Sie wurde nicht gespeichert.', tun: 'Informieren Sie Ihre IT-Sicherheit; öffnen Sie die Datei nicht.' },
   BEREITS_GESTEMPELT: { text: 'Dieses Dokument hat bereits einen Eingangsstempel.', tun: 'Ein zweiter Stempel ist nicht nötig.' },
   NUR_FUER_PDF: { text: 'Ein Eingangsstempel geht nur auf PDF-Dokumente.', tun: 'Laden Sie das Schreiben als PDF hoch.' },
@@ -353,5 +376,5 @@ export const FEHLER: Record<string, { text: string; tun: string }> = {
   ZU_VIELE_ANFRAGEN: { text: 'Zu viele Anfragen in kurzer Zeit.', tun: 'Warten Sie einen Moment und versuchen Sie es dann erneut.' },
   DIENST_NICHT_VERFUEGBAR: { text: 'Ein Dienst ist gerade nicht erreichbar.', tun: 'Versuchen Sie es in einigen Minuten erneut. Bleibt der Fehler, informieren Sie den Betrieb.' },
   ZEITUEBERSCHREITUNG: { text: 'Der Dienst hat nicht rechtzeitig geantwortet.', tun: 'Versuchen Sie es erneut.' },
-  INTERNER_FEHLER: { text: 'Auf dem Server ist ein Fehler aufgetreten.', tun: 'Versuchen Sie es erneut. Bleibt der Fehler, nennen Sie dem Support die Vorgangsnummer.' },
+  INTERNER_FEHLER: { text: 'Auf dem Server ist ein Fehler aufgetreten.', tun: 'Versuchen Sie es erneut. Bleibt der Fehler, nennen Sie dem Support die Fehlerkennung.' },
 };
