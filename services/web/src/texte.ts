@@ -8,6 +8,7 @@ export const T = {
     hauptnavigation: 'Hauptnavigation',
     laden: 'Wird geladen …',
     abmelden: 'Abmelden',
+    menue: 'Menü',
     angemeldetAls: (name: string, mandant: string, rollen: string) => `Angemeldet: ${name} (${mandant}; ${rollen})`,
   },
   nav: {
