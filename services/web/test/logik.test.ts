@@ -6,7 +6,7 @@ import { sitzungAusToken } from '../src/auth';
 import { ApiFehler, alsProblem, fehlerAnzeige, feldFehler } from '../src/fehler';
 import { PFADE, passt, pfad } from '../src/pfade';
 import { ausschnittTeile, sprungZiel } from '../src/suche';
-import { FEHLER } from '../src/texte';
+import { FEHLER, T } from '../src/texte';
 import { Fehlermeldung } from '../src/ui';
 import { betreffAusDateiname, dateinameAus, heute, prozent } from '../src/upload';
 
@@ -63,6 +63,13 @@ describe('problem+json in plain German', () => {
     expect(html).toContain('Fehlerkennung für den Support: abc');
     expect(html).not.toContain('Vorgangsnummer');
     expect(renderToStaticMarkup(createElement(Fehlermeldung, {}))).toBe('');
+  });
+});
+
+describe('Aussonderung wording', () => {
+  it('names a running job in words and counts Akten', () => {
+    expect(T.aussonderung.fortschrittText(T.aussonderung.jobs.vernichtung!, 0, 1)).toBe('Vernichtung: 0 von 1 Akte');
+    expect(T.aussonderung.fortschrittText(T.aussonderung.jobs.abgabe!, 2, 3)).toBe('Abgabe an das Archiv: 2 von 3 Akten');
   });
 });
 
