@@ -20,8 +20,12 @@ export function navigation(rollen: readonly string[]): [string, string][] {
   return eintraege.filter(([, , b]) => !b || darf(rollen, b)).map(([text, href]) => [text, href]);
 }
 
+// explicit roles keep the table's semantics for screen readers when its rows are stacked (display: block)
+const ROLLEN: [string, string][] = [['table', 'table'], ['thead, tbody', 'rowgroup'], ['tr', 'row'], ['th', 'columnheader'], ['td', 'cell']];
+
 /** Labels each cell of the tables in `wurzel` with its column's title (data-titel), for the stacked rows. */
 function spaltenBeschriften(wurzel: HTMLElement) {
+  for (const [wahl, rolle] of ROLLEN) for (const e of wurzel.querySelectorAll(`:is(${wahl}):not([role])`)) e.setAttribute('role', rolle);
   for (const tabelle of wurzel.querySelectorAll('table')) {
     const titel = [...tabelle.querySelectorAll('thead th')].map((th) => th.textContent?.trim() ?? '');
     for (const zeile of tabelle.querySelectorAll('tbody tr')) {
