@@ -22,7 +22,7 @@ function neuesteAenderung(p: string): number {
 export function buildVeraltet(): boolean {
   const index = path.join(webRoot, 'index.html');
   if (!existsSync(index)) return true;
-  const quellen = ['src', 'index.html', 'vite.config.ts', 'package.json'].map((n) => path.join(hier, n));
+  const quellen = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json'].map((n) => path.join(hier, n));
   return Math.max(...quellen.map(neuesteAenderung)) > statSync(index).mtimeMs;
 }
 

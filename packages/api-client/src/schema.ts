@@ -2050,7 +2050,7 @@ export interface components {
         /**
          * @description The upload was refused and nothing was stored: malware found (`SCHADSOFTWARE`, the signature
          *     name in `detail`) or an e-mail beyond the limits (`MAIL_UNZULAESSIG`: too many parts, too deep,
-         *     too large after decoding, unreadable).
+         *     too large after decoding, unreadable) or an empty file (`DATEI_LEER`, 0 bytes).
          */
         Problem422Upload: {
             headers: {

@@ -129,6 +129,8 @@ export function createAblage(opts: AblageOptionen) {
       throw err;
     }
     try {
+      // an empty file has no type at all: say so, instead of a type mismatch
+      if (upload.datei.groesse === 0) throw new DokumentFehler.DateiLeer();
       const mimeType = await erkenneDateityp(upload.datei.pfad);
       pruefeDateityp(mimeType, upload.datei.angegebenerTyp, erlaubt);
       return { ...upload, mimeType };

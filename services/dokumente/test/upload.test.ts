@@ -78,6 +78,21 @@ describe('POST /vorgaenge/{id}/dokumente', () => {
     expect(res.json().aktuelleVersion.mimeType).toBe(erwartet);
   });
 
+  it('refuses an empty file with 422 DATEI_LEER (not as a type mismatch), for a new Dokument and a new version, storing nothing', async () => {
+    const t = await baueApp();
+    const m = await neuerMandant();
+    const v = await neuerVorgang(m.id);
+    const leer = await lade(t, m, v.vorgangId, { name: 'notiz.txt', type: 'text/plain', inhalt: new Uint8Array(0) });
+    expectProblem(leer, 422, 'DATEI_LEER');
+    expectContract(leer, 'createDokument');
+    const dok = (await lade(t, m, v.vorgangId, { name: 'a.pdf', inhalt: await pdf() })).json();
+    const { payload, headers } = await formular({}, { name: 'leer.pdf', type: 'application/pdf', inhalt: new Uint8Array(0) });
+    const version = await t.app.inject({ method: 'POST', url: `/api/v1/dokumente/${dok.id}/versionen`, payload, headers: { ...(await m.header()), ...headers } });
+    expectProblem(version, 422, 'DATEI_LEER');
+    expect((await zeilen(m.id)).versionen).toHaveLength(1);
+    expect(spoolDateien(t)).toEqual([]);
+  });
+
   it('refuses a type outside the allow-list and a declared type the content contradicts with 415, storing nothing', async () => {
     const t = await baueApp();
     const m = await neuerMandant();

@@ -255,6 +255,18 @@ async function webClient(app: FastifyInstance, web: NonNullable<GatewayOptions['
       reply.header('cache-control', 'no-cache').sendFile('index.html'),
     );
   }
+  // a page the client does not know, asked for by a browser: the client answers with its own
+  // "not found" page (status 404); the API, the issuer and files keep their problem+json
+  const cspKopf = Object.entries(csp.directives)
+    .map(([k, v]) => `${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} ${v.join(' ')}`)
+    .join('; ');
+  app.addHook('onRequest', async (req, reply) => {
+    if (!req.is404 || req.method !== 'GET') return;
+    const pfad = req.url.split('?')[0] ?? '/';
+    if (/^\/(api|dev-issuer|assets)(\/|$)/.test(pfad) || /\.[A-Za-z0-9]{1,8}$/.test(pfad)) return;
+    if (!/\btext\/html\b/.test(String(req.headers.accept ?? ''))) return;
+    return reply.code(404).header('content-security-policy', cspKopf).header('cache-control', 'no-cache').sendFile('index.html');
+  });
   app.get('/web-konfiguration.json', async (_req, reply) => {
     reply.header('cache-control', 'no-cache');
     return { issuer: anmeldung.issuer ?? null, clientId: anmeldung.clientId };

@@ -58,6 +58,18 @@ describe('gateway: web client', () => {
     expectProblem(await app.inject({ method: 'GET', url: '/akten' }), 404, 'ROUTE_NICHT_GEFUNDEN');
     expectProblem(await app.inject({ method: 'GET', url: '/assets/../../etc/passwd' }), 404);
     expectProblem(await app.inject({ method: 'DELETE', url: '/akten/x' }), 405, 'METHODE_NICHT_ERLAUBT');
+    // a browser asking for a page the client does not know gets the client (its own "not found" page), with 404
+    const html = { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' };
+    const seite = await app.inject({ method: 'GET', url: '/gibt-es-nicht/auch-nicht', headers: html });
+    expect(seite.statusCode).toBe(404);
+    expect(seite.headers['content-type']).toMatch(/^text\/html/);
+    expect(seite.body).toContain('/assets/app-abc.js');
+    expect(String(seite.headers['content-security-policy'])).toContain("frame-ancestors 'none'");
+    expect(String(seite.headers['content-security-policy'])).not.toContain('unsafe-inline');
+    // the API, the issuer and files keep their problem+json, also for a browser
+    expectProblem(await app.inject({ method: 'GET', url: '/api/v1/gibt-es-nicht', headers: html }), 404, 'ROUTE_NICHT_GEFUNDEN');
+    expectProblem(await app.inject({ method: 'GET', url: '/assets/gibt-es-nicht.js', headers: html }), 404, 'ROUTE_NICHT_GEFUNDEN');
+    expectProblem(await app.inject({ method: 'POST', url: '/gibt-es-nicht', headers: html }), 404, 'ROUTE_NICHT_GEFUNDEN');
     // without an issuer the client says so instead of sending users nowhere
     expect((await app.inject({ method: 'GET', url: '/web-konfiguration.json' })).json()).toEqual({ issuer: null, clientId: 'eakte-web' });
   });

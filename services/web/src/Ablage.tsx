@@ -106,14 +106,20 @@ export function Ablage<R>({
       {eintraege.length > 0 && (
         <ul className="eakte-upload" aria-label={T.upload.liste}>
           {eintraege.map((e) => (
-            <li key={e.schluessel} className="kern-progress">
-              <label className="kern-label" htmlFor={`${e.schluessel}-p`}>
-                {e.fehler ? T.upload.fehler(e.name) : e.fertig ? T.upload.fertig(e.name) : T.upload.fortschritt(e.name)}
-              </label>
-              <progress id={`${e.schluessel}-p`} max={100} value={e.prozent}>
-                {e.prozent} %
-              </progress>
-              {e.fehler && <Fehlermeldung fehler={e.fehler} />}
+            // a refused file shows no bar: the bytes went out, but nothing was stored
+            <li key={e.schluessel} className={e.fehler ? 'eakte-upload__fehler' : 'kern-progress'}>
+              {e.fehler ? (
+                <Fehlermeldung fehler={e.fehler} titel={T.upload.fehler(e.name)} />
+              ) : (
+                <>
+                  <label className="kern-label" htmlFor={`${e.schluessel}-p`}>
+                    {e.fertig ? T.upload.fertig(e.name) : T.upload.fortschritt(e.name)}
+                  </label>
+                  <progress id={`${e.schluessel}-p`} max={100} value={e.prozent}>
+                    {e.prozent} %
+                  </progress>
+                </>
+              )}
             </li>
           ))}
         </ul>

@@ -34,22 +34,49 @@ export interface FehlerAnzeige {
   text: string;
   tun: string;
   details: string[];
+  /** Errors of single fields (by the field's name in the API), in plain German. */
+  felder: FeldFehler[];
   anfrageId?: string;
 }
 
-/** What to show for a problem: the plain-German text and what to do, plus the server's detail and field errors. */
+export interface FeldFehler {
+  feld: string;
+  text: string;
+}
+
+/** The validator's message (JSON Schema, English) as a plain-German sentence for the field. */
+function feldText(meldung: string): string {
+  let m: RegExpExecArray | null;
+  if (/fewer than 1 characters|required property|fewer than 1 items/.test(meldung)) return T.formular.pflichtFehlt;
+  if ((m = /more than (\d+) characters/.exec(meldung))) return T.formular.hoechstens(Number(m[1]));
+  if ((m = /fewer than (\d+) characters/.exec(meldung))) return T.formular.mindestens(Number(m[1]));
+  if (/format "date"/.test(meldung)) return T.formular.datum;
+  if (/format "(uuid|date-time)"|must match pattern/.test(meldung)) return T.formular.format;
+  if (/allowed values|must be equal to constant/.test(meldung)) return T.formular.auswahl;
+  if (/must be integer|must be number/.test(meldung)) return T.formular.zahl;
+  if ((m = /must be (<=|>=|<|>) (-?\d+)/.exec(meldung))) return m[1]!.startsWith('<') ? T.formular.hoechstensWert(Number(m[2])) : T.formular.mindestensWert(Number(m[2]));
+  return T.formular.ungueltig;
+}
+
+/** The field errors of a problem: the field's name (last part of its pointer) and what to fix. */
+export function feldFehler(p: Problem): FeldFehler[] {
+  const l: FeldFehler[] = [];
+  for (const f of p.fehler ?? []) {
+    const feld = (f.feld ?? f.pfad ?? '').split('/').filter(Boolean).at(-1) ?? '';
+    if (!l.some((x) => x.feld === feld)) l.push({ feld, text: feldText(f.meldung ?? f.message ?? '') });
+  }
+  return l;
+}
+
+/** What to show for a problem: the plain-German text and what to do, the server's detail and the field errors. */
 export function fehlerAnzeige(p: Problem): FehlerAnzeige {
   const bekannt = p.code ? FEHLER[p.code] : undefined;
   const nachStatus =
     p.status === 404 ? FEHLER.NICHT_GEFUNDEN : p.status === 403 ? FEHLER.KEINE_BERECHTIGUNG : p.status === 401 ? FEHLER.NICHT_AUTHENTIFIZIERT : p.status >= 500 ? FEHLER.INTERNER_FEHLER : undefined;
   const basis = bekannt ?? nachStatus ?? { text: p.detail ?? p.title ?? T.fehler.titel, tun: 'Prüfen Sie Ihre Angaben und versuchen Sie es erneut.' };
   const details: string[] = [];
-  // the server's own sentence names the object (e.g. which Vorgänge are open); 5xx details are hidden by the server anyway
-  if (p.detail && p.detail !== basis.text && p.status < 500 && !p.fehler?.length) details.push(p.detail);
-  for (const f of p.fehler ?? []) {
-    const feld = (f.feld ?? f.pfad)?.replace(/^\//, '').replaceAll('/', '.');
-    const meldung = f.meldung ?? f.message;
-    if (meldung) details.push(feld ? `${feld}: ${meldung}` : meldung);
-  }
-  return { text: basis.text, tun: basis.tun, details, anfrageId: p.requestId };
+  // the server's own sentence names the object (e.g. which Vorgänge are open); 5xx details are hidden by
+  // the server anyway; a validator's joined text is replaced by the field errors
+  if (p.detail && p.detail !== basis.text && p.status < 500 && !p.fehler?.length && !bekannt?.ohneDetail) details.push(p.detail);
+  return { text: basis.text, tun: basis.tun, details, felder: feldFehler(p), anfrageId: p.requestId };
 }

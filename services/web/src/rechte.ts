@@ -18,6 +18,19 @@ export const BEREICHE = {
 
 export type Bereich = keyof typeof BEREICHE;
 
+/**
+ * Fields of a request that only some roles may set (the API answers 403 to the others): they are not
+ * offered to the rest. Kept beside the matrix; the services enforce them (akten: istRegistratur).
+ */
+export const FELDRECHTE = {
+  laufzeitBeginn: ['registratur'],
+  zdaDatum: ['registratur'],
+} as const satisfies Record<string, readonly string[]>;
+
+export function darfFeld(rollen: readonly string[], feld: keyof typeof FELDRECHTE): boolean {
+  return FELDRECHTE[feld].some((r) => rollen.includes(r));
+}
+
 /** May a user with these roles use every operation of the screen (each by at least one role)? */
 export function darf(rollen: readonly string[], bereich: Bereich): boolean {
   return BEREICHE[bereich].every((op) => (BERECHTIGUNGEN[op] ?? []).some((r) => rollen.includes(r)));

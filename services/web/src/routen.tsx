@@ -29,7 +29,7 @@ export const ROUTEN: Route[] = [
   { pfad: PFADE.einheit, seite: ({ params, sitzung }) => <Einheit id={params.id!} sitzung={sitzung} />, bereich: 'aktenplan' },
   { pfad: PFADE.akte, seite: ({ params, sitzung }) => <Akte id={params.id!} sitzung={sitzung} />, bereich: 'akten' },
   { pfad: PFADE.vorgang, seite: ({ params }) => <Vorgang id={params.id!} />, bereich: 'akten' },
-  { pfad: PFADE.dokument, seite: ({ params }) => <Dokument id={params.id!} />, bereich: 'akten' },
+  { pfad: PFADE.dokument, seite: ({ params, sitzung }) => <Dokument id={params.id!} sitzung={sitzung} />, bereich: 'akten' },
   { pfad: PFADE.suche, seite: () => <Suche />, bereich: 'suche' },
   { pfad: PFADE.wiedervorlagen, seite: () => <Wiedervorlagen />, bereich: 'wiedervorlagen' },
   { pfad: PFADE.faellig, seite: () => <Faellig />, bereich: 'aussonderung' },

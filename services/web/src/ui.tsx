@@ -1,5 +1,5 @@
 // Shared building blocks in KERN UX markup: page frame with heading focus, alerts, fields, loading.
-import { useEffect, useId, useRef, type InputHTMLAttributes, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useId, useRef, useState, type InputHTMLAttributes, type ReactNode } from 'react';
 import type { ApiFehler } from './fehler';
 import { fehlerAnzeige } from './fehler';
 import { T } from './texte';
@@ -24,11 +24,17 @@ export function Seite({ titel, unterzeile, children }: { titel: string; unterzei
   );
 }
 
-export function Fehlermeldung({ fehler, titel }: { fehler?: ApiFehler; titel?: string }) {
+export function Fehlermeldung({ fehler, titel, fokussieren }: { fehler?: ApiFehler; titel?: string; fokussieren?: boolean }) {
+  const box = useRef<HTMLDivElement>(null);
+  // after a failed action the focus would fall to <body> (the button was disabled while it ran)
+  useEffect(() => {
+    if (fokussieren && fehler) box.current?.focus();
+  }, [fokussieren, fehler]);
   if (!fehler) return null;
-  const a = fehler.code === 'NETZ' ? { text: T.fehler.netz, tun: '', details: [], anfrageId: undefined } : fehlerAnzeige(fehler.problem);
+  const a = fehler.code === 'NETZ' ? { text: T.fehler.netz, tun: '', details: [], felder: [], anfrageId: undefined } : fehlerAnzeige(fehler.problem);
+  const details = [...a.details, ...a.felder.map((f) => (f.feld ? `${f.feld}: ${f.text}` : f.text))];
   return (
-    <div className="kern-alert kern-alert--danger" role="alert">
+    <div className="kern-alert kern-alert--danger" role="alert" tabIndex={fokussieren ? -1 : undefined} ref={box}>
       <div className="kern-alert__header">
         <span className="kern-icon kern-icon--danger" aria-hidden="true" />
         <span className="kern-title">{titel ?? T.fehler.titel}</span>
@@ -36,9 +42,9 @@ export function Fehlermeldung({ fehler, titel }: { fehler?: ApiFehler; titel?: s
       <div className="kern-alert__body">
         <p className="kern-body">{a.text}</p>
         {a.tun && <p className="kern-body">{a.tun}</p>}
-        {a.details.length > 0 && (
+        {details.length > 0 && (
           <ul className="kern-list">
-            {a.details.map((d) => (
+            {details.map((d) => (
               <li key={d}>{d}</li>
             ))}
           </ul>
@@ -79,10 +85,37 @@ export function Laedt() {
   );
 }
 
+// A form's field errors, for its fields: by the input's id (checked in the browser) or by the
+// field's name in the API (from the problem's field errors). Fields tell the form their id and label.
+interface FormularFehler {
+  fuer: (id: string, name?: string) => string | undefined;
+  felder: Map<string, { id: string; label: string }>;
+}
+const FormularKontext = createContext<FormularFehler | undefined>(undefined);
+
+function useFeldFehler(id: string, name: string | undefined, label: string) {
+  const k = useContext(FormularKontext);
+  if (k && name) k.felder.set(name, { id, label });
+  return k?.fuer(id, name);
+}
+
+function FeldFehlertext({ id, text }: { id: string; text?: string }) {
+  if (!text) return null;
+  return (
+    <p className="kern-error" id={id}>
+      <span className="kern-icon kern-icon--danger kern-icon--default" aria-hidden="true" />
+      <span className="kern-body">{text}</span>
+    </p>
+  );
+}
+
+const beschrieben = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(' ') || undefined;
+
 export function Feld({ label, hinweis, ...input }: InputHTMLAttributes<HTMLInputElement> & { label: string; hinweis?: string }) {
   const id = useId();
+  const fehler = useFeldFehler(id, input.name, label);
   return (
-    <div className="kern-form-input">
+    <div className={`kern-form-input${fehler ? ' kern-form-input--error' : ''}`}>
       <label className="kern-label" htmlFor={id}>
         {label}
       </label>
@@ -91,20 +124,29 @@ export function Feld({ label, hinweis, ...input }: InputHTMLAttributes<HTMLInput
           {hinweis}
         </div>
       )}
-      <input className="kern-form-input__input" id={id} aria-describedby={hinweis ? `${id}-hinweis` : undefined} {...input} />
+      <FeldFehlertext id={`${id}-fehler`} text={fehler} />
+      <input
+        className="kern-form-input__input"
+        id={id}
+        aria-invalid={fehler ? true : undefined}
+        aria-describedby={beschrieben(fehler && `${id}-fehler`, hinweis && `${id}-hinweis`)}
+        {...input}
+      />
     </div>
   );
 }
 
 export function Auswahl({ label, optionen, ...select }: React.SelectHTMLAttributes<HTMLSelectElement> & { label: string; optionen: { wert: string; text: string }[] }) {
   const id = useId();
+  const fehler = useFeldFehler(id, select.name, label);
   return (
-    <div className="kern-form-input">
+    <div className={`kern-form-input${fehler ? ' kern-form-input--error' : ''}`}>
       <label className="kern-label" htmlFor={id}>
         {label}
       </label>
+      <FeldFehlertext id={`${id}-fehler`} text={fehler} />
       <div className="kern-form-input__select-wrapper">
-        <select className="kern-form-input__select" id={id} {...select}>
+        <select className="kern-form-input__select" id={id} aria-invalid={fehler ? true : undefined} aria-describedby={beschrieben(fehler && `${id}-fehler`)} {...select}>
           {optionen.map((o) => (
             <option key={o.wert} value={o.wert}>
               {o.text}
@@ -173,18 +215,102 @@ export function Tabelle<Z extends { id: string }>({ zeilen, spalten, beschriftun
   );
 }
 
-/** A form that runs one action: its problem shown before the submit button, the button locked while it runs. */
-export function Formular({ aktion, knopf, zweitrangig, children }: { aktion: { ausfuehren: () => Promise<unknown>; laeuft: boolean; fehler?: ApiFehler }; knopf: string; zweitrangig?: boolean; children: ReactNode }) {
+interface Eintrag {
+  id?: string;
+  label: string;
+  text: string;
+}
+
+/** Required fields left empty (or a date the browser cannot read), checked before anything is sent. */
+function pruefePflicht(form: HTMLFormElement): Eintrag[] {
+  const l: Eintrag[] = [];
+  for (const el of [...form.elements]) {
+    if (!(el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement) || el.disabled) continue;
+    const label = el.labels?.[0]?.textContent?.trim() ?? el.name;
+    if (el instanceof HTMLInputElement && el.validity.badInput) l.push({ id: el.id, label, text: el.type === 'date' ? T.formular.datum : T.formular.ungueltig });
+    else if (el.required && (el instanceof HTMLInputElement && el.type === 'checkbox' ? !el.checked : !el.value.trim())) l.push({ id: el.id, label, text: T.formular.pflichtFehlt });
+  }
+  return l;
+}
+
+/** KERN's error summary: what to correct, each linked to its field; takes the focus when it appears. */
+function Zusammenfassung({ eintraege, runde }: { eintraege: Eintrag[]; runde: number }) {
+  const box = useRef<HTMLDivElement>(null);
+  const titelId = useId();
+  useEffect(() => box.current?.focus(), [runde]);
+  return (
+    <div className="kern-alert kern-alert--danger" role="alert" tabIndex={-1} ref={box} aria-labelledby={titelId}>
+      <div className="kern-alert__header">
+        <span className="kern-icon kern-icon--danger" aria-hidden="true" />
+        <span className="kern-title" id={titelId}>
+          {T.formular.zusammenfassung}
+        </span>
+      </div>
+      <div className="kern-alert__body">
+        <p className="kern-body">{T.formular.zusammenfassungText(eintraege.length)}</p>
+        <ul className="kern-list">
+          {eintraege.map((e) => (
+            <li key={`${e.id ?? e.label}`}>
+              {e.id ? (
+                <a
+                  className="kern-link"
+                  href={`#${e.id}`}
+                  onClick={(ev) => {
+                    ev.preventDefault();
+                    document.getElementById(e.id!)?.focus();
+                  }}
+                >
+                  {e.label}: {e.text}
+                </a>
+              ) : (
+                `${e.label}: ${e.text}`
+              )}
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}
+
+/**
+ * A form that runs one action (KERN's form-error pattern): required fields are checked here, not by the
+ * browser's bubble; errors stand at their fields (aria-invalid, aria-describedby) and in a summary that
+ * takes the focus; other problems are shown before the submit button and take the focus too.
+ */
+export function Formular({ aktion, knopf, zweitrangig, children }: { aktion: { ausfuehren: () => Promise<unknown>; laeuft: boolean; fehler?: ApiFehler; setFehler?: (f?: ApiFehler) => void }; knopf: string; zweitrangig?: boolean; children: ReactNode }) {
+  const [pflicht, setPflicht] = useState<Eintrag[]>([]);
+  const [runde, setRunde] = useState(0);
+  const felder = useRef(new Map<string, { id: string; label: string }>()).current;
+  const apiFelder = aktion.fehler && aktion.fehler.code !== 'NETZ' ? fehlerAnzeige(aktion.fehler.problem).felder : [];
+  const eintraege: Eintrag[] = pflicht.length
+    ? pflicht
+    : apiFelder.map((f) => {
+        const x = felder.get(f.feld);
+        return { id: x?.id, label: x?.label ?? f.feld, text: f.text };
+      });
+  const nachId = new Map(eintraege.filter((e) => e.id).map((e) => [e.id!, e.text]));
+  const apiNachName = new Map(pflicht.length ? [] : apiFelder.map((f) => [f.feld, f.text]));
+  useEffect(() => {
+    if (aktion.fehler) setRunde((r) => r + 1);
+  }, [aktion.fehler]);
   return (
     <form
       className="eakte-formular"
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        void aktion.ausfuehren();
+        const fehlend = pruefePflicht(e.currentTarget);
+        setPflicht(fehlend);
+        if (fehlend.length) {
+          aktion.setFehler?.(undefined);
+          setRunde((r) => r + 1);
+        } else void aktion.ausfuehren();
       }}
     >
-      {children}
-      <Fehlermeldung fehler={aktion.fehler} />
+      {eintraege.length > 0 && <Zusammenfassung eintraege={eintraege} runde={runde} />}
+      <FormularKontext.Provider value={{ fuer: (id, name) => nachId.get(id) ?? (name ? apiNachName.get(name) : undefined), felder }}>{children}</FormularKontext.Provider>
+      {eintraege.length === 0 && <Fehlermeldung fehler={aktion.fehler} fokussieren />}
       <div className="eakte-knoepfe">
         <button className={`kern-btn kern-btn--${zweitrangig ? 'secondary' : 'primary'}`} type="submit" disabled={aktion.laeuft}>
           <span className="kern-label">{knopf}</span>

@@ -3,10 +3,10 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { sitzungAusToken } from '../src/auth';
-import { ApiFehler, alsProblem, fehlerAnzeige } from '../src/fehler';
+import { ApiFehler, alsProblem, fehlerAnzeige, feldFehler } from '../src/fehler';
 import { PFADE, passt, pfad } from '../src/pfade';
 import { ausschnittTeile, sprungZiel } from '../src/suche';
-import { FEHLER } from '../src/texte';
+import { FEHLER, T } from '../src/texte';
 import { Fehlermeldung } from '../src/ui';
 import { betreffAusDateiname, dateinameAus, heute, prozent } from '../src/upload';
 
@@ -30,7 +30,20 @@ describe('problem+json in plain German', () => {
       fehler: [{ ort: 'body', feld: '/betreff', meldung: 'must NOT have fewer than 1 characters' }],
     });
     expect(a.text).toBe(FEHLER.VALIDIERUNGSFEHLER!.text);
-    expect(a.details).toEqual(['betreff: must NOT have fewer than 1 characters']);
+    expect(a.details).toEqual([]);
+    expect(a.felder).toEqual([{ feld: 'betreff', text: 'Bitte füllen Sie dieses Feld aus.' }]);
+  });
+
+  it('says in plain German what is wrong with a field, never the validator text', () => {
+    const feld = (meldung: string) => feldFehler({ status: 400, code: 'VALIDIERUNGSFEHLER', fehler: [{ ort: 'body', feld: '/laufzeitBeginn', meldung }] })[0]!;
+    expect(feld('must NOT have more than 500 characters')).toEqual({ feld: 'laufzeitBeginn', text: 'Bitte geben Sie höchstens 500 Zeichen ein.' });
+    expect(feld('must match format "date"').text).toBe('Bitte geben Sie ein gültiges Datum ein (TT.MM.JJJJ).');
+    expect(feld('must be equal to one of the allowed values').text).toBe('Bitte wählen Sie einen der angebotenen Werte.');
+    expect(feld('must be integer').text).toBe('Bitte geben Sie eine ganze Zahl ein.');
+    expect(feld('something new').text).toBe('Dieser Wert ist nicht gültig.');
+    for (const f of [feld('must NOT have fewer than 1 characters'), feld('something new')]) expect(f.text).not.toMatch(/must|characters/);
+    // a missing property names the field it misses
+    expect(feldFehler({ status: 400, fehler: [{ ort: 'body', feld: '/betreff', meldung: "must have required property 'betreff'" }] })).toEqual([{ feld: 'betreff', text: 'Bitte füllen Sie dieses Feld aus.' }]);
   });
 
   it('falls back on the status for unknown codes and hides server details of 5xx', () => {
@@ -47,8 +60,16 @@ describe('problem+json in plain German', () => {
     const html = renderToStaticMarkup(createElement(Fehlermeldung, { fehler: new ApiFehler({ status: 409, code: 'LOESCHSPERRE', requestId: 'abc' }) }));
     expect(html).toContain('role="alert"');
     expect(html).toContain('Löschsperre');
-    expect(html).toContain('Vorgangsnummer für den Support: abc');
+    expect(html).toContain('Fehlerkennung für den Support: abc');
+    expect(html).not.toContain('Vorgangsnummer');
     expect(renderToStaticMarkup(createElement(Fehlermeldung, {}))).toBe('');
+  });
+});
+
+describe('Aussonderung wording', () => {
+  it('names a running job in words and counts Akten', () => {
+    expect(T.aussonderung.fortschrittText(T.aussonderung.jobs.vernichtung!, 0, 1)).toBe('Vernichtung: 0 von 1 Akte');
+    expect(T.aussonderung.fortschrittText(T.aussonderung.jobs.abgabe!, 2, 3)).toBe('Abgabe an das Archiv: 2 von 3 Akten');
   });
 });
 

@@ -12,12 +12,14 @@ let layout: typeof import('../src/layout');
 let routen: typeof import('../src/routen');
 let start: typeof import('../src/seiten/Start');
 let nichtGefunden: typeof import('../src/seiten/NichtGefunden');
+let einheit: typeof import('../src/seiten/Einheit');
 beforeAll(async () => {
-  [layout, routen, start, nichtGefunden] = await Promise.all([
+  [layout, routen, start, nichtGefunden, einheit] = await Promise.all([
     import('../src/layout'),
     import('../src/routen'),
     import('../src/seiten/Start'),
     import('../src/seiten/NichtGefunden'),
+    import('../src/seiten/Einheit'),
   ]);
 });
 
@@ -69,5 +71,12 @@ describe('role-aware navigation', () => {
     expect(clerk).toContain('Meine Wiedervorlagen heute');
     expect(clerk).toContain('href="/aktenplan"');
     expect(clerk).not.toContain('href="/pruefung"');
+  });
+
+  it('offers a field only to the roles the API lets set it: "Laufzeit ab" to the Registratur, not to a clerk', () => {
+    const formular = (rolle: string) => renderToStaticMarkup(createElement(einheit.NeueAkte, { einheitId: 'e', sitzung: sitzung(rolle) }));
+    expect(formular('sachbearbeitung')).toContain('Betreff');
+    expect(formular('sachbearbeitung')).not.toContain('Laufzeit ab');
+    expect(formular('registratur')).toContain('Laufzeit ab');
   });
 });

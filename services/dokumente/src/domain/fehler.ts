@@ -15,6 +15,7 @@ export const DokumentFehler = {
   PdfNichtBearbeitbar: createError('PDF_NICHT_BEARBEITBAR', 'Das PDF ist verschlüsselt oder beschädigt und kann nicht gestempelt werden', 409),
   PdfZuGross: createError('PDF_ZU_GROSS', 'PDFs über %s Bytes werden nicht bearbeitet', 413),
   Schadsoftware: createError('SCHADSOFTWARE', 'Die Datei enthält Schadsoftware (%s); es wurde nichts gespeichert', 422),
+  DateiLeer: createError('DATEI_LEER', 'Die Datei ist leer (0 Bytes); es wurde nichts gespeichert', 422),
   MailUnzulaessig: createError('MAIL_UNZULAESSIG', '%s; es wurde nichts gespeichert', 422),
   AuszugZuGross: createError('AUSZUG_ZU_GROSS', 'Die PDFs der Akte sind zusammen größer als %s Bytes; bitte einzeln abrufen', 413),
 };

@@ -4,7 +4,7 @@ import { useState, type KeyboardEvent } from 'react';
 import { api, ergebnis, useAktion, useLaden } from '../api';
 import type { Sitzung } from '../auth';
 import { pfad } from '../pfade';
-import { darf } from '../rechte';
+import { darf, darfFeld } from '../rechte';
 import { Link, navigieren, useOrt } from '../router';
 import { T } from '../texte';
 import { Angaben, Auswahl, Erfolg, Feld, Formular, Seite, datum, zeit } from '../ui';
@@ -57,7 +57,6 @@ function Uebersicht({ akte, sitzung, geaendert }: { akte: Schemas['Akte']; sitzu
     setErfolg(true);
     geaendert();
   });
-  const registratur = sitzung.rollen.includes('registratur');
   return (
     <>
       <Angaben
@@ -83,7 +82,7 @@ function Uebersicht({ akte, sitzung, geaendert }: { akte: Schemas['Akte']; sitzu
           </h2>
           <p className="kern-body">{T.akte.zdaHinweis}</p>
           <Formular aktion={zda} knopf={T.akte.zda} zweitrangig>
-            {registratur && <Feld label={T.akte.zdaDatumLabel} type="date" value={zdaDatum} onChange={(e) => setZdaDatum(e.target.value)} />}
+            {darfFeld(sitzung.rollen, 'zdaDatum') && <Feld label={T.akte.zdaDatumLabel} name="datum" type="date" value={zdaDatum} onChange={(e) => setZdaDatum(e.target.value)} />}
           </Formular>
         </section>
       )}
@@ -116,7 +115,7 @@ function Aufbewahrung({ akte, geaendert }: { akte: Schemas['Akte']; geaendert: (
       <p className="kern-body">{T.aufbewahrung.hinweis}</p>
       {ok && <Erfolg>{T.aufbewahrung.gespeichert}</Erfolg>}
       <Formular aktion={speichern} knopf={T.aufbewahrung.speichern} zweitrangig>
-        <Feld label={T.aufbewahrung.frist} type="number" min={0} max={200} inputMode="numeric" disabled={unbefristet} value={frist} onChange={(e) => setFrist(e.target.value)} />
+        <Feld label={T.aufbewahrung.frist} name="aufbewahrungsfrist" type="number" min={0} max={200} inputMode="numeric" disabled={unbefristet} value={frist} onChange={(e) => setFrist(e.target.value)} />
         <div className="kern-form-check">
           <input className="kern-form-check__checkbox" type="checkbox" id="unbefristet" checked={unbefristet} onChange={(e) => setUnbefristet(e.target.checked)} />
           <label className="kern-label" htmlFor="unbefristet">
@@ -129,7 +128,7 @@ function Aufbewahrung({ akte, geaendert }: { akte: Schemas['Akte']; geaendert: (
           onChange={(e) => setArt(e.target.value)}
           optionen={[{ wert: '', text: T.aufbewahrung.erben }, ...['A', 'B', 'V'].map((w) => ({ wert: w, text: T.akte.arten[w]! }))]}
         />
-        <Feld label={T.aufbewahrung.grund} maxLength={1000} required={akte.status === 'geschlossen'} value={grund} onChange={(e) => setGrund(e.target.value)} />
+        <Feld label={T.aufbewahrung.grund} name="grund" maxLength={1000} required={akte.status === 'geschlossen'} value={grund} onChange={(e) => setGrund(e.target.value)} />
       </Formular>
     </section>
   );
@@ -156,8 +155,8 @@ function Vorgaenge({ akte }: { akte: Schemas['Akte'] }) {
             {T.akte.neuerVorgang}
           </h2>
           <Formular aktion={anlegen} knopf={T.akte.vorgangAnlegen}>
-            <Feld label={T.einheit.betreff} required maxLength={500} value={betreff} onChange={(e) => setBetreff(e.target.value)} />
-            <Feld label={T.akte.wiedervorlage} type="date" value={wiedervorlage} onChange={(e) => setWiedervorlage(e.target.value)} />
+            <Feld label={T.einheit.betreff} name="betreff" required maxLength={500} value={betreff} onChange={(e) => setBetreff(e.target.value)} />
+            <Feld label={T.akte.wiedervorlage} name="wiedervorlage" type="date" value={wiedervorlage} onChange={(e) => setWiedervorlage(e.target.value)} />
           </Formular>
         </section>
       )}

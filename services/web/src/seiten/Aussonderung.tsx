@@ -7,18 +7,18 @@ import type { Sitzung } from '../auth';
 import { pfad } from '../pfade';
 import { Link } from '../router';
 import { T } from '../texte';
-import { Erfolg, Fehlermeldung, Seite, zeit } from '../ui';
+import { Erfolg, Fehlermeldung, Seite, datum, zeit } from '../ui';
 import { Geladen } from './Laden';
 
 type Aussonderung = Schemas['Aussonderung'];
 const basis = (id: string) => `/api/v1/aussonderungen/${encodeURIComponent(id)}`;
 
-function Schritt({ titel, erledigt, children }: { titel: string; erledigt: boolean; children: ReactNode }) {
+function Schritt({ nr, titel, erledigt, children }: { nr: number; titel: string; erledigt: boolean; children: ReactNode }) {
   const id = useId();
   return (
     <li className="eakte-schritt" aria-labelledby={id}>
       <h3 id={id} className="kern-heading-small">
-        {titel} {erledigt && <span className="kern-badge kern-badge--success">erledigt</span>}
+        {nr}. {titel} {erledigt && <span className="kern-badge kern-badge--success">{T.aussonderung.erledigt}</span>}
       </h3>
       <div className="eakte-knoepfe">{children}</div>
     </li>
@@ -41,10 +41,15 @@ function NachrichtHochladen({ label, url, fertig }: { label: string; url: string
         void senden.ausfuehren();
       }}
     >
-      <label className="kern-label" htmlFor={id}>
+      <span className="kern-label" id={`${id}-label`}>
         {label}
+      </span>
+      <input id={id} className="kern-sr-only eakte-datei" type="file" aria-labelledby={`${id}-label`} accept=".xml,.zip,application/xml,application/zip" onChange={(e) => setDatei(e.target.files?.[0])} />
+      <label className="kern-btn kern-btn--tertiary" htmlFor={id}>
+        <span className="kern-icon kern-icon--drive-folder-upload" aria-hidden="true" />
+        <span className="kern-label">{T.aussonderung.dateiWaehlen}</span>
       </label>
-      <input id={id} type="file" accept=".xml,.zip,application/xml,application/zip" onChange={(e) => setDatei(e.target.files?.[0])} />
+      <span className="kern-body">{datei?.name ?? T.aussonderung.keineDatei}</span>
       <button className="kern-btn kern-btn--secondary" type="submit" disabled={!datei || senden.laeuft}>
         <span className="kern-label">{T.aussonderung.einlesen}</span>
       </button>
@@ -57,8 +62,10 @@ export function AussonderungSeite({ id, sitzung }: { id: string; sitzung: Sitzun
   const a = useLaden(() => ergebnis(api.GET('/aussonderungen/{id}', { params: { path: { id } } })), [id]);
   const [meldung, setMeldung] = useState<string>();
   const [bewertung, setBewertung] = useState<Record<string, 'A' | 'V'>>({});
-  // a running job (transfer, destruction) reports its progress: look again every two seconds
-  const laeuft = !!a.daten?.fortschritt.schritt;
+  // a running job (transfer, destruction) reports its progress: look again every two seconds, until done
+  const f = a.daten?.fortschritt;
+  const laeuft = !!f?.schritt && f.erledigt < f.gesamt && a.daten?.status !== 'abgeschlossen';
+  const [angebotGeladen, setAngebotGeladen] = useState(false);
   useEffect(() => {
     if (!laeuft) return;
     const t = setTimeout(a.neuLaden, 2000);
@@ -69,9 +76,14 @@ export function AussonderungSeite({ id, sitzung }: { id: string; sitzung: Sitzun
     a.neuLaden();
   };
   const laden = useAktion((url: string, name: string) => herunterladen(url, name));
+  const anbietung = useAktion(async () => {
+    await herunterladen(`${basis(id)}/anbietung`, `${id}_Aussonderung.Anbieteverzeichnis.0501.zip`);
+    setAngebotGeladen(true);
+  });
   const bewerten = useAktion(async () => {
     await ergebnis(api.POST('/aussonderungen/{id}/bewertung', { params: { path: { id } }, body: { bewertungen: bewertung } as never }));
-    fertig();
+    setMeldung(T.aussonderung.bewertet);
+    a.neuLaden();
   });
   const vernichtung = useAktion(async (freigabe: boolean) => {
     if (freigabe) await ergebnis(api.POST('/aussonderungen/{id}/vernichtung/freigabe', { params: { path: { id } } }));
@@ -85,18 +97,21 @@ export function AussonderungSeite({ id, sitzung }: { id: string; sitzung: Sitzun
         const hatA = d.objekte.some((o) => o.bewertung === 'A');
         const unbewertet = d.objekte.filter((o) => !o.bewertung);
         const nachricht = (typ: string) => d.nachrichten.some((n) => n.typ === typ);
+        // steps shown depend on the appraisal: numbered as shown, without gaps
+        let nr = 0;
+        const naechste = () => ++nr;
         return (
-          <Seite titel={`${T.aussonderung.titel}: ${T.aussonderung.status[d.status] ?? d.status}`} unterzeile={T.aussonderung.prozess(d.id)}>
+          <Seite titel={`${T.aussonderung.titel}: ${T.aussonderung.status[d.status] ?? d.status}`} unterzeile={T.aussonderung.prozess(datum(d.erstelltAm), d.objekte.length)}>
             {d.fortschritt.schritt && (
               <div className="kern-progress">
                 <label className="kern-label" htmlFor="job">
-                  {T.aussonderung.fortschrittText(d.fortschritt.schritt, d.fortschritt.erledigt, d.fortschritt.gesamt)}
+                  {T.aussonderung.fortschrittText(T.aussonderung.jobs[d.fortschritt.schritt] ?? d.fortschritt.schritt, d.fortschritt.erledigt, d.fortschritt.gesamt)}
                 </label>
                 <progress id="job" max={Math.max(1, d.fortschritt.gesamt)} value={d.fortschritt.erledigt} />
               </div>
             )}
             {meldung && <Erfolg>{meldung}</Erfolg>}
-            <Fehlermeldung fehler={laden.fehler ?? vernichtung.fehler} />
+            <Fehlermeldung fehler={anbietung.fehler ?? laden.fehler ?? vernichtung.fehler} />
             <section aria-labelledby="objekte-titel">
               <h2 id="objekte-titel" className="kern-heading-medium">
                 {T.aussonderung.objekte}
@@ -137,13 +152,13 @@ export function AussonderungSeite({ id, sitzung }: { id: string; sitzung: Sitzun
                 {T.aussonderung.schritte}
               </h2>
               <ol className="eakte-schritte">
-                <Schritt titel={T.aussonderung.s1} erledigt={true}>
-                  <button className="kern-btn kern-btn--secondary" type="button" onClick={() => void laden.ausfuehren(`${basis(id)}/anbietung`, `${id}_Aussonderung.Anbieteverzeichnis.0501.zip`)}>
+                <Schritt nr={naechste()} titel={T.aussonderung.s1} erledigt={angebotGeladen || !!d.bewertetAm || d.status !== 'angeboten'}>
+                  <button className="kern-btn kern-btn--secondary" type="button" onClick={() => void anbietung.ausfuehren()}>
                     <span className="kern-icon kern-icon--download" aria-hidden="true" />
                     <span className="kern-label">{T.aussonderung.s1knopf}</span>
                   </button>
                 </Schritt>
-                <Schritt titel={T.aussonderung.s2} erledigt={!!d.bewertetAm}>
+                <Schritt nr={naechste()} titel={T.aussonderung.s2} erledigt={!!d.bewertetAm}>
                   {unbewertet.length > 0 && (
                     <>
                       <NachrichtHochladen label={T.aussonderung.s2datei} url={`${basis(id)}/bewertung`} fertig={fertig} />
@@ -188,7 +203,7 @@ export function AussonderungSeite({ id, sitzung }: { id: string; sitzung: Sitzun
                   )}
                 </Schritt>
                 {hatA && (
-                  <Schritt titel={T.aussonderung.s3} erledigt={!!d.abgegebenAm}>
+                  <Schritt nr={naechste()} titel={T.aussonderung.s3} erledigt={!!d.abgegebenAm}>
                     <button className="kern-btn kern-btn--secondary" type="button" onClick={() => void laden.ausfuehren(`${basis(id)}/abgabe`, `${id}_Aussonderung.Aussonderung.0503.zip`)}>
                       <span className="kern-icon kern-icon--download" aria-hidden="true" />
                       <span className="kern-label">{T.aussonderung.s3knopf}</span>
@@ -196,13 +211,13 @@ export function AussonderungSeite({ id, sitzung }: { id: string; sitzung: Sitzun
                   </Schritt>
                 )}
                 {hatA && (
-                  <Schritt titel={T.aussonderung.s4} erledigt={nachricht('0506')}>
+                  <Schritt nr={naechste()} titel={T.aussonderung.s4} erledigt={nachricht('0506')}>
                     <NachrichtHochladen label={T.aussonderung.s4datei0507} url={`${basis(id)}/empfangsbestaetigung`} fertig={fertig} />
                     <NachrichtHochladen label={T.aussonderung.s4datei0506} url={`${basis(id)}/importbestaetigung`} fertig={fertig} />
                   </Schritt>
                 )}
                 {hatV && (
-                  <Schritt titel={T.aussonderung.s5} erledigt={!!d.vernichtung?.freigegebenAm}>
+                  <Schritt nr={naechste()} titel={T.aussonderung.s5} erledigt={!!d.vernichtung?.freigegebenAm}>
                     {!d.vernichtung && (
                       <button className="kern-btn kern-btn--secondary" type="button" disabled={vernichtung.laeuft} onClick={() => void vernichtung.ausfuehren(false)}>
                         <span className="kern-label">{T.aussonderung.s5beantragen}</span>

@@ -1,18 +1,59 @@
-// One Dokument: metadata, versions (download, PDF view), new version, Eingangsstempel.
+// One Dokument: where it is filed, metadata (changeable with If-Match), versions (download, PDF
+// view), new version, Eingangsstempel.
 import type { Schemas } from '@eakte/api-client';
 import { useEffect, useState } from 'react';
 import { Ablage } from '../Ablage';
-import { api, ergebnis, inhaltLaden, speichern, useAktion, useLaden } from '../api';
+import { api, ergebnis, inhaltLaden, mitEtag, speichern, useAktion, useLaden } from '../api';
+import type { Sitzung } from '../auth';
 import { pfad } from '../pfade';
 import { Link } from '../router';
 import { T } from '../texte';
-import { Angaben, Erfolg, Fehlermeldung, Seite, datum, groesse, zeit } from '../ui';
+import { Angaben, Erfolg, Feld, Fehlermeldung, Formular, Seite, datum, groesse, zeit } from '../ui';
 import { Geladen } from './Laden';
+
+/** Betreff, Absender, Eingangsdatum and Bemerkung; sent with the ETag the page was loaded with. */
+function Bearbeiten({ dok, etag, registratur, gespeichert }: { dok: Schemas['Dokument']; etag: string; registratur: boolean; gespeichert: () => void }) {
+  const [f, setF] = useState({ betreff: dok.betreff, absender: dok.absender ?? '', eingangsdatum: dok.eingangsdatum ?? '', bemerkung: dok.bemerkung ?? '', grund: '' });
+  const feld = (k: keyof typeof f) => ({ name: k, value: f[k], onChange: (e: { target: { value: string } }) => setF((x) => ({ ...x, [k]: e.target.value })) });
+  const aendern = useAktion(async () => {
+    await ergebnis(
+      api.PATCH('/dokumente/{id}', {
+        params: { path: { id: dok.id }, header: { 'If-Match': etag } },
+        body: {
+          betreff: f.betreff.trim(),
+          absender: f.absender.trim() || null,
+          eingangsdatum: f.eingangsdatum || null,
+          bemerkung: f.bemerkung.trim() || null,
+          ...(f.grund.trim() ? { grund: f.grund.trim() } : {}),
+        },
+      }),
+    );
+    gespeichert();
+  });
+  return (
+    <section aria-labelledby="bearbeiten-titel">
+      <h2 id="bearbeiten-titel" className="kern-heading-medium">
+        {T.dokument.bearbeiten}
+      </h2>
+      <Formular aktion={aendern} knopf={T.dokument.speichern} zweitrangig>
+        <Feld label={T.dokument.betreff} required maxLength={500} {...feld('betreff')} />
+        <Feld label={T.dokument.absenderOptional} maxLength={500} {...feld('absender')} />
+        <Feld label={T.dokument.eingangOptional} type="date" {...feld('eingangsdatum')} />
+        <Feld label={T.dokument.bemerkung} maxLength={4000} {...feld('bemerkung')} />
+        {registratur && <Feld label={T.dokument.grund} maxLength={1000} {...feld('grund')} />}
+      </Formular>
+    </section>
+  );
+}
 
 const inhaltUrl = (id: string, nr: number) => `/api/v1/dokumente/${encodeURIComponent(id)}/versionen/${nr}/inhalt`;
 
-export function Dokument({ id }: { id: string }) {
-  const dok = useLaden(() => ergebnis(api.GET('/dokumente/{id}', { params: { path: { id } } })), [id]);
+export function Dokument({ id, sitzung }: { id: string; sitzung: Sitzung }) {
+  const geladen = useLaden(() => mitEtag(api.GET('/dokumente/{id}', { params: { path: { id } } })), [id]);
+  const dok = { ...geladen, daten: geladen.daten?.daten };
+  const vorgangId = geladen.daten?.daten.vorgangId;
+  const vorgang = useLaden(async () => (vorgangId ? ergebnis(api.GET('/vorgaenge/{id}', { params: { path: { id: vorgangId } } })) : undefined), [vorgangId]);
+  const [gespeichert, setGespeichert] = useState(false);
   const versionen = useLaden(() => ergebnis(api.GET('/dokumente/{id}/versionen', { params: { path: { id } } })), [id]);
   const [ansicht, setAnsicht] = useState<{ url: string; name: string }>();
   const [meldung, setMeldung] = useState<string>();
@@ -27,22 +68,25 @@ export function Dokument({ id }: { id: string }) {
     const v = await ergebnis(api.POST('/dokumente/{id}/eingangsstempel', { params: { path: { id } } }));
     setMeldung(T.dokument.stempelErfolg(v.nr));
     versionen.neuLaden();
-    dok.neuLaden();
+    geladen.neuLaden();
   });
   const fehler = herunterladen.fehler ?? anzeigen.fehler ?? stempeln.fehler;
 
   return (
     <Geladen l={dok}>
       {(d) => (
-        <Seite titel={d.betreff ?? d.aktuelleVersion?.dateiname ?? T.vorgang.dokumente} unterzeile={T.dokument.versionen}>
+        <Seite titel={d.betreff ?? d.aktuelleVersion?.dateiname ?? T.vorgang.dokumente} unterzeile={T.dokument.kicker}>
           <Angaben
             eintraege={[
-              [T.dokument.vorgang, <Link className="kern-link" href={pfad('vorgang', { id: d.vorgangId })}>{T.dokument.zumVorgang}</Link>],
+              [T.vorgang.akte, <Link className="kern-link" href={pfad('akte', { id: d.akteId })}>{vorgang.daten ? T.dokument.akteZeile(vorgang.daten.aktenzeichen) : T.dokument.zurAkte}</Link>],
+              [T.dokument.vorgang, <Link className="kern-link" href={pfad('vorgang', { id: d.vorgangId })}>{vorgang.daten ? T.akte.vorgangZeile(vorgang.daten.kennzeichen, vorgang.daten.betreff) : T.dokument.zumVorgang}</Link>],
               [T.dokument.datum, datum(d.datumDesSchreibens)],
               [T.dokument.eingang, datum(d.eingangsdatum)],
               [T.dokument.absender, d.absender ?? '–'],
+              [T.dokument.bemerkung, d.bemerkung ?? '–'],
             ]}
           />
+          {gespeichert && <Erfolg>{T.dokument.gespeichert}</Erfolg>}
           <Fehlermeldung fehler={fehler} />
           {meldung && <Erfolg>{meldung}</Erfolg>}
           <section aria-labelledby="versionen-titel">
@@ -128,9 +172,21 @@ export function Dokument({ id }: { id: string }) {
             fertig={(v) => {
               setMeldung(T.upload.versionFertig(v.nr));
               versionen.neuLaden();
-              dok.neuLaden();
+              geladen.neuLaden();
             }}
           />
+          {geladen.daten && (
+            <Bearbeiten
+              key={geladen.daten.etag}
+              dok={d}
+              etag={geladen.daten.etag}
+              registratur={sitzung.rollen.includes('registratur')}
+              gespeichert={() => {
+                setGespeichert(true);
+                geladen.neuLaden();
+              }}
+            />
+          )}
         </Seite>
       )}
     </Geladen>

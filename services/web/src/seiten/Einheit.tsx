@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { api, ergebnis, mitEtag, useAktion, useLaden } from '../api';
 import type { Sitzung } from '../auth';
 import { pfad } from '../pfade';
+import { darfFeld } from '../rechte';
 import { Link, navigieren } from '../router';
 import { T } from '../texte';
 import { Angaben, Auswahl, Erfolg, Feld, Formular, Seite, Tabelle, datum } from '../ui';
@@ -25,7 +26,7 @@ export function AktenTabelle({ akten, beschriftung }: { akten: Schemas['Akte'][]
   );
 }
 
-function NeueAkte({ einheitId }: { einheitId: string }) {
+export function NeueAkte({ einheitId, sitzung }: { einheitId: string; sitzung: Sitzung }) {
   const [betreff, setBetreff] = useState('');
   const [federfuehrung, setFederfuehrung] = useState('');
   const [beginn, setBeginn] = useState('');
@@ -44,14 +45,15 @@ function NeueAkte({ einheitId }: { einheitId: string }) {
         {T.einheit.neueAkte}
       </h2>
       <Formular aktion={anlegen} knopf={T.einheit.anlegen}>
-        <Feld label={T.einheit.betreff} required maxLength={500} value={betreff} onChange={(e) => setBetreff(e.target.value)} />
+        <Feld label={T.einheit.betreff} name="betreff" required maxLength={500} value={betreff} onChange={(e) => setBetreff(e.target.value)} />
         <Auswahl
           label={T.einheit.federfuehrung}
+          name="federfuehrung"
           value={federfuehrung}
           onChange={(e) => setFederfuehrung(e.target.value)}
           optionen={[{ wert: '', text: T.einheit.keine }, ...(oes.daten?.items ?? []).map((o) => ({ wert: o.id, text: `${o.kuerzel} – ${o.name}` }))]}
         />
-        <Feld label={T.einheit.beginn} hinweis={T.einheit.beginnHinweis} type="date" value={beginn} onChange={(e) => setBeginn(e.target.value)} />
+        {darfFeld(sitzung.rollen, 'laufzeitBeginn') && <Feld label={T.einheit.beginn} name="laufzeitBeginn" hinweis={T.einheit.beginnHinweis} type="date" value={beginn} onChange={(e) => setBeginn(e.target.value)} />}
       </Formular>
     </section>
   );
@@ -65,14 +67,14 @@ function FristFelder({ frist, setFrist, unbefristet, setUnbefristet, art, setArt
 }) {
   return (
     <>
-      <Feld label={T.aufbewahrung.frist} type="number" min={0} max={200} inputMode="numeric" disabled={unbefristet} value={frist} onChange={(e) => setFrist(e.target.value)} />
+      <Feld label={T.aufbewahrung.frist} name="aufbewahrungsfrist" type="number" min={0} max={200} inputMode="numeric" disabled={unbefristet} value={frist} onChange={(e) => setFrist(e.target.value)} />
       <div className="kern-form-check">
         <input className="kern-form-check__checkbox" type="checkbox" id={`${praefix}-unbefristet`} checked={unbefristet} onChange={(e) => setUnbefristet(e.target.checked)} />
         <label className="kern-label" htmlFor={`${praefix}-unbefristet`}>
           {T.aufbewahrung.unbefristet}
         </label>
       </div>
-      <Auswahl label={T.aufbewahrung.art} value={art} onChange={(e) => setArt(e.target.value)} optionen={[{ wert: '', text: T.einheit.keine }, ...['A', 'B', 'V'].map((w) => ({ wert: w, text: T.akte.arten[w]! }))]} />
+      <Auswahl label={T.aufbewahrung.art} name="aussonderungsart" value={art} onChange={(e) => setArt(e.target.value)} optionen={[{ wert: '', text: T.einheit.keine }, ...['A', 'B', 'V'].map((w) => ({ wert: w, text: T.akte.arten[w]! }))]} />
     </>
   );
 }
@@ -119,14 +121,14 @@ function Pflege({ einheit, etag, geaendert }: { einheit: Schemas['Aktenplaneinhe
       <h3 className="kern-heading-small">{T.pflege.aendern}</h3>
       {ok && <Erfolg>{T.pflege.gespeichert}</Erfolg>}
       <Formular aktion={aendern} knopf={T.pflege.speichern} zweitrangig>
-        <Feld label={T.pflege.titelFeld} required maxLength={300} value={titel} onChange={(e) => setTitel(e.target.value)} />
+        <Feld label={T.pflege.titelFeld} name="titel" required maxLength={300} value={titel} onChange={(e) => setTitel(e.target.value)} />
         <FristFelder praefix="aendern" frist={frist} setFrist={setFrist} unbefristet={unbefristet} setUnbefristet={setUnbefristet} art={art} setArt={setArt} />
-        <Feld label={T.pflege.gueltigBis} type="date" value={gueltigBis} onChange={(e) => setGueltigBis(e.target.value)} />
+        <Feld label={T.pflege.gueltigBis} name="gueltigBis" type="date" value={gueltigBis} onChange={(e) => setGueltigBis(e.target.value)} />
       </Formular>
       <h3 className="kern-heading-small">{T.pflege.neu}</h3>
       <Formular aktion={anlegen} knopf={T.pflege.anlegen}>
-        <Feld label={T.pflege.kennzeichen} hinweis={T.pflege.kennzeichenHinweis(einheit.kennzeichen)} required maxLength={60} value={neu.kennzeichen} onChange={(e) => setNeu((n) => ({ ...n, kennzeichen: e.target.value }))} />
-        <Feld label={T.pflege.titelFeld} required maxLength={300} value={neu.titel} onChange={(e) => setNeu((n) => ({ ...n, titel: e.target.value }))} />
+        <Feld label={T.pflege.kennzeichen} name="kennzeichen" hinweis={T.pflege.kennzeichenHinweis(einheit.kennzeichen)} required maxLength={60} value={neu.kennzeichen} onChange={(e) => setNeu((n) => ({ ...n, kennzeichen: e.target.value }))} />
+        <Feld label={T.pflege.titelFeld} name="titel" required maxLength={300} value={neu.titel} onChange={(e) => setNeu((n) => ({ ...n, titel: e.target.value }))} />
         <FristFelder
           praefix="neu"
           frist={neu.frist}
@@ -189,7 +191,7 @@ export function Einheit({ id, sitzung }: { id: string; sitzung: Sitzung }) {
               }
             </Geladen>
           </section>
-          <NeueAkte einheitId={id} />
+          <NeueAkte einheitId={id} sitzung={sitzung} />
           {sitzung.rollen.includes('registratur') && geladen.daten && <Pflege key={geladen.daten.etag} einheit={e} etag={geladen.daten.etag} geaendert={geladen.neuLaden} />}
         </Seite>
       )}

@@ -14,7 +14,7 @@ function Aufheben({ sperre, fertig }: { sperre: Schemas['Loeschsperre']; fertig:
   });
   return (
     <Formular aktion={aufheben} knopf={T.loeschsperre.aufheben} zweitrangig>
-      <Feld label={T.loeschsperre.aufhebungsgrund(sperre.bezeichnung)} required maxLength={1000} value={grund} onChange={(e) => setGrund(e.target.value)} />
+      <Feld label={T.loeschsperre.aufhebungsgrund(sperre.bezeichnung)} name="grund" required maxLength={1000} value={grund} onChange={(e) => setGrund(e.target.value)} />
     </Formular>
   );
 }
@@ -69,9 +69,9 @@ export function Loeschsperren({ akteId, darfAendern }: { akteId: string; darfAen
             {T.loeschsperre.setzen}
           </h2>
           <Formular aktion={setzen} knopf={T.loeschsperre.setzen}>
-            <Feld label={T.loeschsperre.bezeichnung} required maxLength={300} value={neu.bezeichnung} onChange={(e) => setNeu((n) => ({ ...n, bezeichnung: e.target.value }))} />
-            <Feld label={T.loeschsperre.grund} required maxLength={2000} value={neu.grund} onChange={(e) => setNeu((n) => ({ ...n, grund: e.target.value }))} />
-            <Feld label={T.loeschsperre.gericht} maxLength={200} value={neu.aktenzeichenGericht} onChange={(e) => setNeu((n) => ({ ...n, aktenzeichenGericht: e.target.value }))} />
+            <Feld label={T.loeschsperre.bezeichnung} name="bezeichnung" required maxLength={300} value={neu.bezeichnung} onChange={(e) => setNeu((n) => ({ ...n, bezeichnung: e.target.value }))} />
+            <Feld label={T.loeschsperre.grund} name="grund" required maxLength={2000} value={neu.grund} onChange={(e) => setNeu((n) => ({ ...n, grund: e.target.value }))} />
+            <Feld label={T.loeschsperre.gericht} name="aktenzeichenGericht" maxLength={200} value={neu.aktenzeichenGericht} onChange={(e) => setNeu((n) => ({ ...n, aktenzeichenGericht: e.target.value }))} />
           </Formular>
         </section>
       )}
