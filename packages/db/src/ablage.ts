@@ -27,7 +27,7 @@ export type Ablageergebnis =
 /**
  * Files `dok` into the open Vorgang named `vorgangBetreff` of Akte `akteId`, creating the Vorgang
  * (next number, Kennzeichen as the Akten service forms it) when there is none. Refuses a missing or
- * closed Akte (closed objects take no new documents, design §3.7).
+ * closed Akte (closed objects take no new documents, docs/domaene.md R9).
  */
 export async function legeSystemdokumentAb(
   tx: Tx,

@@ -3,7 +3,7 @@ import { bildeAktenzeichen, pruefeRegel, STANDARD_REGEL, vorgangKennzeichen } fr
 import { berechneAufbewahrung, heute, wirksameFrist } from '../src/domain/aufbewahrung.js';
 import { sichtbareStufen, sichtFuer, stufeZulaessig } from '../src/domain/sichtbarkeit.js';
 
-describe('retention (design §3.1)', () => {
+describe('retention (docs/domaene.md R1)', () => {
   it('starts on 1 January after the z.d.A. and ends on 31 December', () => {
     expect(berechneAufbewahrung('2026-03-15', 10)).toEqual({ beginn: '2027-01-01', aufbewahrungBis: '2036-12-31', aussonderungFaelligAb: '2037-01-01' });
   });

@@ -1,4 +1,4 @@
-// design §3.6: while a Löschsperre covers an Akte its retention may be lengthened but not shortened.
+// docs/domaene.md R8: while a Löschsperre covers an Akte its retention may be lengthened but not shortened.
 // The hold is written straight into the Aussonderung service's tables (no service imports another).
 import { createDb, schema, sql } from '@eakte/db';
 import { expectContract, expectProblem } from '@eakte/testing';

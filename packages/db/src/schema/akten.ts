@@ -189,7 +189,7 @@ export const akte = akten
       aufbewahrungsfrist: integer('aufbewahrungsfrist'),
       unbefristet: boolean('unbefristet').notNull().default(false),
       aussonderungsart: text('aussonderungsart').$type<'A' | 'B' | 'V'>(),
-      /** Derived at z.d.A. (design §3.1); NULL while open, for `unbefristet`, or without a Frist. */
+      /** Derived at z.d.A. (docs/domaene.md R1); NULL while open, for `unbefristet`, or without a Frist. */
       aufbewahrungBis: date('aufbewahrung_bis'),
       aussonderungFaelligAb: date('aussonderung_faellig_ab'),
       /** Highest Vorgang number handed out in this Akte (never reused). */

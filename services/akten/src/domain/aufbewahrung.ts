@@ -1,4 +1,4 @@
-// Retention (Aufbewahrung) as plain date arithmetic, design §3.1: retention starts on 1 January
+// Retention (Aufbewahrung) as plain date arithmetic, docs/domaene.md R1: retention starts on 1 January
 // of the year after the (last) z.d.A.; a Frist of n years runs to 31 December of year
 // (z.d.A. year + n); Aussonderung is due from the following 1 January. `unbefristet` is never due.
 

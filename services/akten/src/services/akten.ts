@@ -14,7 +14,7 @@ import { elternKennzeichen, leseAktenplanCsv, schreibeAktenplanCsv } from '../do
 import * as repo from '../repositories/akten.js';
 import { mitErweiterung, uebersetzeDbFehler, uebersetzeLaufzeitFehler } from './fehler.js';
 
-/** A Löschsperre covers the Akte (design §3.6): 409 with the code the Aussonderung service uses too. */
+/** A Löschsperre covers the Akte (docs/domaene.md R7): 409 with the code the Aussonderung service uses too. */
 const loeschsperre = (detail: string) => Object.assign(new Errors.Konflikt(detail), { code: 'LOESCHSPERRE' });
 
 export const LIMIT_STANDARD = 50;
@@ -293,7 +293,7 @@ export function createAktenService(db: Db, protokolliere: Protokollierer) {
         const geerbteFrist = async () => wirksameFrist({ aufbewahrungsfrist: null, unbefristet: false }, (await repo.einheitenKetten(tx, [id])).get(id) ?? []).frist;
         const vorher = aufbewahrungsfrist !== undefined ? await geerbteFrist() : null;
         const row = await repo.aendereEinheit(tx, id, set);
-        // design §3.6: shortening is refused while a Löschsperre covers an Akte that inherits the Frist
+        // docs/domaene.md R8: shortening is refused while a Löschsperre covers an Akte that inherits the Frist
         if (aufbewahrungsfrist !== undefined && istVerkuerzung(vorher, await geerbteFrist()) && (await repo.gesperrteErbendeAkten(tx, id)) > 0) {
           throw loeschsperre('Eine Löschsperre liegt auf einer Akte, die diese Aufbewahrungsfrist erbt: die Frist kann nur verlängert werden');
         }
@@ -405,7 +405,7 @@ export function createAktenService(db: Db, protokolliere: Protokollierer) {
         const diff = aenderungen(alt as unknown as Record<string, unknown>, set);
         if (diff.length === 0) return ansicht(tx, alt);
         let row = await repo.aendereAkte(tx, id, set).catch((e) => uebersetzeDbFehler(e, { verweis: 'Die federführende Organisationseinheit existiert nicht' }));
-        // design §3.6: retention may be lengthened at any time, shortened only when no Löschsperre covers the Akte
+        // docs/domaene.md R8: retention may be lengthened at any time, shortened only when no Löschsperre covers the Akte
         if (aufbewahrungsfrist !== undefined) {
           const vorher = (await ansicht(tx, alt)).frist;
           const nachher = (await ansicht(tx, row)).frist;

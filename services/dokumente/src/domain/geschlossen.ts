@@ -1,4 +1,4 @@
-// Records law (design §3 rule 7): closed (z.d.A.) Vorgänge and Akten accept no new Dokumente or
+// Records law (docs/domaene.md R9): closed (z.d.A.) Vorgänge and Akten accept no new Dokumente or
 // versions; their metadata changes only by the Registratur, with a reason.
 import { Errors } from '@eakte/platform';
 import { DokumentFehler } from './fehler.js';
