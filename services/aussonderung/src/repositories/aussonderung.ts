@@ -372,7 +372,7 @@ export async function gebeVernichtungFrei(tx: Tx, id: string, von: string, name:
   await tx.update(vernichtung).set({ freigegebenVon: von, freigegebenVonName: name, freigegebenAm: sql`now()`, objekte: objekteSnapshot }).where(eq(vernichtung.id, id));
 }
 
-export async function mandantName(tx: Tx, mandantId: string): Promise<{ name: string; behoerdenkennung: string | null; einstellungen: unknown }> {
+export async function mandantName(tx: Tx, mandantId: string): Promise<{ name: string; behoerdenkennung: unknown; einstellungen: unknown }> {
   const rows = await tx
     .select({ name: schema.mandant.name, behoerdenkennung: schema.mandant.behoerdenkennung, einstellungen: schema.mandant.einstellungen })
     .from(schema.mandant)
