@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { createDb, sql } from '@eakte/db';
-import { expectContract, expectProblem, pruefePdf } from '@eakte/testing';
+import { build, expectContract, expectProblem, pruefePdf } from '@eakte/testing';
+import type { FastifyInstance } from 'fastify';
+import aussonderungApp, { type AussonderungAppOptions } from '../src/app.js';
 import { buffer } from 'node:stream/consumers';
 import type { LightMyRequestResponse } from 'fastify';
 import { paket } from '../src/xdomea/paket.js';
@@ -48,6 +50,23 @@ describe('the sender\'s Behördenkennung', () => {
       expect(await xsdFehler(x)).toBe('');
       expect(absenderKennung(x)).toEqual(BEHOERDENKENNUNG);
     }
+  });
+});
+
+describe('tenants with an unreadable Behördenkennung', () => {
+  it('are named in a warning at start', async () => {
+    const t = await neuerMandant({}, null);
+    await ownerDb().db.execute(sql`UPDATE plattform.mandant SET behoerdenkennung_unlesbar = 'DEMO-001' WHERE slug = ${t}`);
+    const warnungen: unknown[][] = [];
+    await build((async (instance: FastifyInstance, opts: { config: AussonderungAppOptions['config'] }) => {
+      instance.log.warn = ((...args: unknown[]) => void warnungen.push(args)) as typeof instance.log.warn;
+      await aussonderungApp(instance, { ...opts, config: { ...opts.config, AUSSONDERUNG_ARBEITER_INTERVALL_SEKUNDEN: 0 } });
+    }) as never);
+    const warnung = warnungen.find((w) => String(w[1]).includes('unreadable Behördenkennung'));
+    expect(warnung, JSON.stringify(warnungen)).toBeDefined();
+    expect((warnung![0] as { mandanten: string[] }).mandanten).toContain(t);
+    // a tenant with a readable one is not named
+    expect((warnung![0] as { mandanten: string[] }).mandanten).not.toContain(await neuerMandant());
   });
 });
 

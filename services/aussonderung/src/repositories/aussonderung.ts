@@ -380,6 +380,16 @@ export async function mandantName(tx: Tx, mandantId: string): Promise<{ name: st
   return rows[0] ?? { name: 'Unbekannte Behörde', behoerdenkennung: null, einstellungen: {} };
 }
 
+/** Slugs of the tenants whose pre-0018 Behördenkennung could not be read (kept aside by the migration). */
+export async function mandantenMitUnlesbarerBehoerdenkennung(tx: Tx): Promise<{ slug: string; unlesbar: string }[]> {
+  const rows = await tx
+    .select({ slug: schema.mandant.slug, unlesbar: schema.mandant.behoerdenkennungUnlesbar })
+    .from(schema.mandant)
+    .where(isNotNull(schema.mandant.behoerdenkennungUnlesbar))
+    .orderBy(asc(schema.mandant.slug));
+  return rows.map((r) => ({ slug: r.slug, unlesbar: r.unlesbar! }));
+}
+
 /** The stored protocol, and the objects it names (those actually destroyed). */
 export async function setzeVernichtungsprotokoll(tx: Tx, id: string, p: { schluessel: string; sha256: string; objekte: unknown; dokumentId: string | null }): Promise<void> {
   await tx.update(vernichtung).set({ protokollSchluessel: p.schluessel, protokollSha256: p.sha256, objekte: p.objekte, protokollDokumentId: p.dokumentId }).where(eq(vernichtung.id, id));
