@@ -9,6 +9,6 @@ ALTER TABLE "plattform"."mandant" ALTER COLUMN "behoerdenkennung" SET DATA TYPE 
     'behoerdenschluessel', jsonb_build_object('code', split_part(btrim("behoerdenkennung"), ':', 2)),
     'praefix', jsonb_build_object('code', split_part(btrim("behoerdenkennung"), ':', 1)))
   END);--> statement-breakpoint
-ALTER TABLE "plattform"."mandant" ADD CONSTRAINT "mandant_behoerdenkennung_ck" CHECK ("plattform"."mandant"."behoerdenkennung" IS NULL OR (jsonb_typeof("plattform"."mandant"."behoerdenkennung" #> '{behoerdenschluessel,code}') = 'string' AND jsonb_typeof("plattform"."mandant"."behoerdenkennung" #> '{praefix,code}') = 'string'));--> statement-breakpoint
+ALTER TABLE "plattform"."mandant" ADD CONSTRAINT "mandant_behoerdenkennung_ck" CHECK ("plattform"."mandant"."behoerdenkennung" IS NULL OR (jsonb_typeof("plattform"."mandant"."behoerdenkennung" #> '{behoerdenschluessel,code}') = 'string' AND jsonb_typeof("plattform"."mandant"."behoerdenkennung" #> '{praefix,code}') = 'string') IS TRUE);--> statement-breakpoint
 -- the agency administration sets it (PATCH /mandant), which clears a value kept aside
 GRANT UPDATE ("behoerdenkennung", "behoerdenkennung_unlesbar") ON "plattform"."mandant" TO eakte_app;

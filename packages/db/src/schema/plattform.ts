@@ -18,6 +18,7 @@ export const mandant = plattform.table('mandant', {
   // the shape every message writer relies on; the code rules (xs:token, URI) are checked by the API
   check(
     'mandant_behoerdenkennung_ck',
-    sql`${t.behoerdenkennung} IS NULL OR (jsonb_typeof(${t.behoerdenkennung} #> '{behoerdenschluessel,code}') = 'string' AND jsonb_typeof(${t.behoerdenkennung} #> '{praefix,code}') = 'string')`,
+    // IS TRUE: a missing code makes the comparison NULL, which a CHECK would let pass
+    sql`${t.behoerdenkennung} IS NULL OR (jsonb_typeof(${t.behoerdenkennung} #> '{behoerdenschluessel,code}') = 'string' AND jsonb_typeof(${t.behoerdenkennung} #> '{praefix,code}') = 'string') IS TRUE`,
   ),
 ]);
