@@ -1,5 +1,6 @@
 // pnpm tenant:import tenants.csv [--url http://127.0.0.1:3000] [--token TOKEN]
-// Columns: slug,name,behoerdenkennung,zustaendigesArchiv,aktenzeichenRegel,erlaubteFormate(;-separated),maxUploadGroesse
+// Columns: slug,name,behoerdenkennung(praefix:schluessel),behoerdenschluesselListURI,behoerdenschluesselListVersionID,
+//          zustaendigesArchiv,aktenzeichenRegel,erlaubteFormate(;-separated),maxUploadGroesse
 // Token: --token, else EAKTE_TOKEN, else a plattformbetrieb token of the development issuer.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -1,6 +1,7 @@
 // Demo data for the embedded default: two tenants with a small Aktenplan, org units, a user per
 // role and a few Akten each, so isolation can be seen right after `pnpm start`.
 import { createDb, schema, sql } from '@eakte/db';
+import type { Behoerdenkennung } from '@eakte/platform';
 import { v7 as uuidv7 } from 'uuid';
 
 interface Einheit {
@@ -21,7 +22,7 @@ interface DemoAkte {
 export const DEMO_MANDANTEN: {
   slug: string;
   name: string;
-  behoerdenkennung: string;
+  behoerdenkennung: Behoerdenkennung;
   aktenplan: Einheit[];
   organisationseinheiten: { kuerzel: string; name: string }[];
   akten: DemoAkte[];
@@ -29,7 +30,8 @@ export const DEMO_MANDANTEN: {
   {
     slug: 'demo',
     name: 'Stadtverwaltung Musterstadt',
-    behoerdenkennung: 'DEMO-001',
+    // Präfix ags: the agency is named by the Amtlicher Gemeindeschlüssel (fictitious key)
+    behoerdenkennung: { behoerdenschluessel: { code: '09999001', listURI: 'urn:de:bund:destatis:bevoelkerungsstatistik:schluessel:ags', listVersionID: '2024-01-31' }, praefix: { code: 'ags' } },
     aktenplan: [
       { kennzeichen: '0', titel: 'Allgemeine Verwaltung' },
       { kennzeichen: '0.1', titel: 'Organisation', frist: 10, art: 'B' },
@@ -54,7 +56,7 @@ export const DEMO_MANDANTEN: {
   {
     slug: 'demo2',
     name: 'Landesamt für Umwelt (Demo)',
-    behoerdenkennung: 'DEMO-002',
+    behoerdenkennung: { behoerdenschluessel: { code: 'DEMO-002' }, praefix: { code: 'dvdv' } },
     aktenplan: [
       { kennzeichen: '1', titel: 'Immissionsschutz' },
       { kennzeichen: '1.1', titel: 'Genehmigungsverfahren', frist: 30, art: 'A' },
@@ -81,7 +83,14 @@ export async function seedDemo(ownerUrl: string): Promise<void> {
         .onConflictDoNothing({ target: schema.mandant.slug })
         .returning({ id: schema.mandant.id });
       const mandantId = inserted[0]?.id;
-      if (!mandantId) continue; // already seeded
+      if (!mandantId) {
+        // already seeded; one seeded before 0018 had a free-text code the migration could not read
+        await db.db
+          .update(schema.mandant)
+          .set({ behoerdenkennung: m.behoerdenkennung, behoerdenkennungUnlesbar: null })
+          .where(sql`${schema.mandant.slug} = ${m.slug} AND ${schema.mandant.behoerdenkennung} IS NULL`);
+        continue;
+      }
       const ids = new Map<string, string>();
       await db.withMandant(mandantId, async (tx) => {
         for (const e of m.aktenplan) {

@@ -2,7 +2,17 @@
 import { createClient } from '@eakte/api-client';
 import { parse } from 'csv-parse/sync';
 
-export const CSV_SPALTEN = ['slug', 'name', 'behoerdenkennung', 'zustaendigesArchiv', 'aktenzeichenRegel', 'erlaubteFormate', 'maxUploadGroesse'] as const;
+export const CSV_SPALTEN = [
+  'slug',
+  'name',
+  'behoerdenkennung',
+  'behoerdenschluesselListURI',
+  'behoerdenschluesselListVersionID',
+  'zustaendigesArchiv',
+  'aktenzeichenRegel',
+  'erlaubteFormate',
+  'maxUploadGroesse',
+] as const;
 
 export interface ImportZeile {
   zeile: number;
@@ -13,6 +23,32 @@ export interface ImportZeile {
 
 type Client = ReturnType<typeof createClient>;
 
+class ZeilenFehler extends Error {}
+
+/**
+ * `praefix:schluessel` (split at the first colon, e.g. `ags:09162000`) with the optional code list of
+ * the Behördenschlüssel from its own columns; the code rules themselves are checked by the API.
+ */
+function behoerdenkennung(r: Record<string, string>) {
+  const liste = { listURI: r.behoerdenschluesselListURI, listVersionID: r.behoerdenschluesselListVersionID };
+  if (!r.behoerdenkennung) {
+    if (liste.listURI || liste.listVersionID) throw new ZeilenFehler('behoerdenkennung: fehlt, obwohl eine Codeliste des Behördenschlüssels angegeben ist');
+    return {};
+  }
+  const i = r.behoerdenkennung.indexOf(':');
+  if (i <= 0 || i === r.behoerdenkennung.length - 1) throw new ZeilenFehler(`behoerdenkennung: „${r.behoerdenkennung}“ hat nicht die Form praefix:schluessel (z. B. ags:09162000)`);
+  return {
+    behoerdenkennung: {
+      behoerdenschluessel: {
+        code: r.behoerdenkennung.slice(i + 1),
+        ...(liste.listURI ? { listURI: liste.listURI } : {}),
+        ...(liste.listVersionID ? { listVersionID: liste.listVersionID } : {}),
+      },
+      praefix: { code: r.behoerdenkennung.slice(0, i) },
+    },
+  };
+}
+
 function zuAnfrage(r: Record<string, string>) {
   const einstellungen: Record<string, unknown> = {};
   if (r.zustaendigesArchiv) einstellungen.zustaendigesArchiv = r.zustaendigesArchiv;
@@ -22,7 +58,7 @@ function zuAnfrage(r: Record<string, string>) {
   return {
     slug: r.slug ?? '',
     name: r.name ?? '',
-    ...(r.behoerdenkennung ? { behoerdenkennung: r.behoerdenkennung } : {}),
+    ...behoerdenkennung(r),
     ...(Object.keys(einstellungen).length ? { einstellungen } : {}),
   };
 }
@@ -38,7 +74,17 @@ export async function importiereMandanten(csv: string, client: Client, fortschri
   const ergebnisse: ImportZeile[] = [];
   for (const [i, r] of rows.entries()) {
     const zeile = i + 2; // header is line 1
-    const { data, error, response } = await client.POST('/admin/mandanten', { body: zuAnfrage(r) as never });
+    let anfrage: ReturnType<typeof zuAnfrage>;
+    try {
+      anfrage = zuAnfrage(r);
+    } catch (err) {
+      if (!(err instanceof ZeilenFehler)) throw err;
+      const z: ImportZeile = { zeile, slug: r.slug ?? '', ergebnis: 'fehler', meldung: err.message };
+      ergebnisse.push(z);
+      fortschritt(z, i + 1, rows.length);
+      continue;
+    }
+    const { data, error, response } = await client.POST('/admin/mandanten', { body: anfrage as never });
     const z: ImportZeile = data
       ? { zeile, slug: data.slug, ergebnis: 'angelegt' }
       : response.status === 409

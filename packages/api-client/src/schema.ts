@@ -1176,6 +1176,29 @@ export interface components {
             aufbewahrungsfrist?: components["schemas"]["Aufbewahrungsfrist"];
             aussonderungsart?: components["schemas"]["Aussonderungsart"];
         };
+        /** @description The agency's code after xdomea's BehoerdenkennungType (e.g. a DVDV Behördenschlüssel with its Präfix); every xdomea message names it in Kopf/Absender/Behoerdenkennung. Both codes are xs:token (not empty, no leading, trailing or doubled spaces), `listURI` an absolute URI; a value that breaks these rules is refused with 422 `BEHOERDENKENNUNG_UNGUELTIG`, its `fehler` naming the field (e.g. `/behoerdenkennung/behoerdenschluessel/code`). A tenant without one emits no xdomea message (409 `BEHOERDENKENNUNG_FEHLT`). */
+        Behoerdenkennung: {
+            /** @description The key identifying the agency within the class the Präfix names (xoev-code:Code). */
+            behoerdenschluessel: {
+                /** @example 03241001 */
+                code: string;
+                /**
+                 * @description The code list of the keys (attribute listURI).
+                 * @example urn:de:bund:destatis:bevoelkerungsstatistik:schluessel:ags
+                 */
+                listURI?: string;
+                /**
+                 * @description The version of that code list (attribute listVersionID).
+                 * @example 2024-01-31
+                 */
+                listVersionID?: string;
+            };
+            /** @description The class of agency codes, e.g. `ags` for municipal agencies (xoev-code:Code). */
+            praefix: {
+                /** @example ags */
+                code: string;
+            };
+        };
         /** @description Tenant settings. Unset keys take the platform defaults. */
         Einstellungen: {
             /**
@@ -1221,8 +1244,8 @@ export interface components {
             slug: string;
             /** @example Landesamt für Umwelt */
             name: string;
-            /** @example LFU-01 */
-            behoerdenkennung: string | null;
+            /** @description Null when none is configured (or the stored one could not be read). */
+            behoerdenkennung: components["schemas"]["Behoerdenkennung"] | null;
             einstellungen: components["schemas"]["Einstellungen"];
             /** Format: date-time */
             erstelltAm: string;
@@ -1239,12 +1262,12 @@ export interface components {
             slug: string;
             /** @example Landesamt für Umwelt */
             name: string;
-            /** @example LFU-01 */
-            behoerdenkennung?: string;
+            behoerdenkennung?: components["schemas"]["Behoerdenkennung"];
             einstellungen?: components["schemas"]["Einstellungen"];
         };
         MandantAenderung: {
             name?: string;
+            behoerdenkennung?: components["schemas"]["Behoerdenkennung"];
             einstellungen?: components["schemas"]["Einstellungen"];
         };
         /** @description Per-tenant sequence number of an audit event (gap-free, starting at 1, at most 2^53−1). */
@@ -2293,7 +2316,16 @@ export interface operations {
                  * @example {
                  *       "slug": "lfu",
                  *       "name": "Landesamt für Umwelt",
-                 *       "behoerdenkennung": "LFU-01",
+                 *       "behoerdenkennung": {
+                 *         "behoerdenschluessel": {
+                 *           "code": "03241001",
+                 *           "listURI": "urn:de:bund:destatis:bevoelkerungsstatistik:schluessel:ags",
+                 *           "listVersionID": "2024-01-31"
+                 *         },
+                 *         "praefix": {
+                 *           "code": "ags"
+                 *         }
+                 *       },
                  *       "einstellungen": {
                  *         "zustaendigesArchiv": "Landesarchiv Musterland",
                  *         "maxUploadGroesse": 536870912
@@ -2318,6 +2350,7 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
         };
     };
@@ -2382,6 +2415,7 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             412: components["responses"]["Problem412"];
+            422: components["responses"]["Problem422"];
             428: components["responses"]["Problem428"];
             429: components["responses"]["Problem429"];
         };

@@ -19,6 +19,10 @@ export const Errors = {
   VorbedingungErforderlich: createError('VORBEDINGUNG_ERFORDERLICH', '%s', 428),
   /** Well-formed but refused by a rule. */
   NichtVerarbeitbar: createError('NICHT_VERARBEITBAR', '%s', 422),
+  /** A Behördenkennung (tenant setting) breaks a rule of xdomea's code type. */
+  BehoerdenkennungUngueltig: createError('BEHOERDENKENNUNG_UNGUELTIG', '%s', 422),
+  /** The tenant has no Behördenkennung, so no xdomea message can name its sender. */
+  BehoerdenkennungFehlt: createError('BEHOERDENKENNUNG_FEHLT', '%s', 409),
   /** Malformed percent-encoding in the path or the query. */
   UngueltigeUrl: createError('UNGUELTIGE_URL', '%s', 400),
   KoerperFehlt: createError('KOERPER_FEHLT', '%s', 400),

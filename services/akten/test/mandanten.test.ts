@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import aktenApp from '../src/app.js';
 
 const betrieb = () => authHeader({ roles: ['plattformbetrieb'] });
+const KENNUNG = { behoerdenschluessel: { code: '03241001', listURI: 'urn:de:bund:destatis:bevoelkerungsstatistik:schluessel:ags', listVersionID: '2024-01-31' }, praefix: { code: 'ags' } };
 const slug = (p: string) => `${p}-${Math.random().toString(36).slice(2, 8)}`;
 
 describe('tenant provisioning', () => {
@@ -13,12 +14,13 @@ describe('tenant provisioning', () => {
       method: 'POST',
       url: '/api/v1/admin/mandanten',
       headers: await betrieb(),
-      payload: { slug: s, name: 'Landesamt für Umwelt', behoerdenkennung: 'LFU-01', einstellungen: { zustaendigesArchiv: 'Landesarchiv', maxUploadGroesse: 1048576 } },
+      payload: { slug: s, name: 'Landesamt für Umwelt', behoerdenkennung: KENNUNG, einstellungen: { zustaendigesArchiv: 'Landesarchiv', maxUploadGroesse: 1048576 } },
     });
     expect(res.statusCode, res.body).toBe(201);
     expectContract(res, 'createMandant');
     expect(res.json()).toMatchObject({
       slug: s,
+      behoerdenkennung: KENNUNG,
       einstellungen: { zustaendigesArchiv: 'Landesarchiv', maxUploadGroesse: 1048576, sichtbarkeit: 'behoerde', aktenzeichenRegel: '{kennzeichen}-{nr:4}/{jahr}' },
     });
     const plan = await app.inject({ method: 'GET', url: '/api/v1/aktenplan', headers: await authHeader({ tenant: s, roles: ['registratur'] }) });
@@ -36,6 +38,30 @@ describe('tenant provisioning', () => {
       await app.inject({ method: 'POST', url: '/api/v1/admin/mandanten', headers: await betrieb(), payload: { slug: slug('x'), name: 'X', einstellungen: { unbekannt: 1 } } }),
       400,
     );
+  });
+
+  it('refuses a Behördenkennung that breaks the xdomea code rules with 422 naming the field, and a malformed one with 400', async () => {
+    const app = await build(aktenApp);
+    const anlegen = (behoerdenkennung: unknown) =>
+      app.inject({ method: 'POST', url: '/api/v1/admin/mandanten', headers: betrieb, payload: { slug: slug('bk'), name: 'Amt', behoerdenkennung } });
+    const betrieb = await authHeader({ roles: ['plattformbetrieb'] });
+    const faelle: [unknown, string][] = [
+      [{ behoerdenschluessel: { code: ' 0324 1001' }, praefix: { code: 'ags' } }, '/behoerdenkennung/behoerdenschluessel/code'],
+      [{ behoerdenschluessel: { code: '' }, praefix: { code: 'ags' } }, '/behoerdenkennung/behoerdenschluessel/code'],
+      [{ behoerdenschluessel: { code: '03241001' }, praefix: { code: 'a\tgs' } }, '/behoerdenkennung/praefix/code'],
+      [{ behoerdenschluessel: { code: '03241001', listURI: 'keine uri' }, praefix: { code: 'ags' } }, '/behoerdenkennung/behoerdenschluessel/listURI'],
+      [{ behoerdenschluessel: { code: '03241001', listVersionID: 'v1\n' }, praefix: { code: 'ags' } }, '/behoerdenkennung/behoerdenschluessel/listVersionID'],
+    ];
+    for (const [kennung, feld] of faelle) {
+      const res = await anlegen(kennung);
+      const p = expectProblem(res, 422, 'BEHOERDENKENNUNG_UNGUELTIG');
+      expectContract(res, 'createMandant');
+      expect(p.fehler).toEqual([{ feld, meldung: expect.any(String) }]);
+    }
+    // the former free-text form and a missing code are refused by the contract
+    expectProblem(await anlegen('LFU-01'), 400, 'VALIDIERUNGSFEHLER');
+    const ohneCode = expectProblem(await anlegen({ behoerdenschluessel: {}, praefix: { code: 'ags' } }), 400, 'VALIDIERUNGSFEHLER');
+    expect(ohneCode.fehler).toEqual(expect.arrayContaining([expect.objectContaining({ feld: '/behoerdenkennung/behoerdenschluessel/code' })]));
   });
 
   it('lets only platform operations create and list tenants', async () => {
@@ -110,6 +136,27 @@ describe('tenant settings', () => {
     // a second setting keeps the first
     const again = await app.inject({ method: 'PATCH', url: '/api/v1/mandant', headers: { ...admin, 'if-match': ok.headers.etag as string }, payload: { einstellungen: { hoehereEinstufungenErlaubt: true } } });
     expect(again.json().einstellungen).toMatchObject({ sichtbarkeit: 'organisationseinheit', hoehereEinstufungenErlaubt: true });
+  });
+
+  it('sets the Behördenkennung by PATCH, refusing one that breaks a rule with 422 and changing nothing', async () => {
+    const app = await build(aktenApp);
+    const s = await neuerMandant(app);
+    const admin = await authHeader({ tenant: s, roles: ['fachadministration'] });
+    const vorher = await app.inject({ method: 'GET', url: '/api/v1/mandant', headers: admin });
+    expect(vorher.json().behoerdenkennung).toBeNull();
+    const schlecht = await app.inject({
+      method: 'PATCH',
+      url: '/api/v1/mandant',
+      headers: { ...admin, 'if-match': vorher.headers.etag as string },
+      payload: { behoerdenkennung: { behoerdenschluessel: { code: '03241001' }, praefix: { code: 'a  gs' } } },
+    });
+    expect(expectProblem(schlecht, 422, 'BEHOERDENKENNUNG_UNGUELTIG').fehler).toEqual([{ feld: '/behoerdenkennung/praefix/code', meldung: expect.any(String) }]);
+    expectContract(schlecht, 'updateMandant');
+    const ok = await app.inject({ method: 'PATCH', url: '/api/v1/mandant', headers: { ...admin, 'if-match': vorher.headers.etag as string }, payload: { behoerdenkennung: KENNUNG } });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expectContract(ok, 'updateMandant');
+    expect(ok.json().behoerdenkennung).toEqual(KENNUNG);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/mandant', headers: admin })).json().behoerdenkennung).toEqual(KENNUNG);
   });
 
   it('lets only the agency administration change settings', async () => {

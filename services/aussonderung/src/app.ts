@@ -11,6 +11,7 @@ import { historieAusProtokoll } from './services/historie.js';
 import { inhalteAusDokumenten } from './services/inhalte.js';
 import type { Historienquelle, Inhalte } from './services/ports.js';
 import { bereiteSchemapruefungVor } from './xdomea/schema.js';
+import { mandantenMitUnlesbarerBehoerdenkennung } from './repositories/aussonderung.js';
 
 export const SERVICE = 'aussonderung';
 
@@ -75,6 +76,17 @@ export default async function aussonderungApp(app: FastifyInstance, opts: Ausson
 
   // the first xdomea message should not pay for starting the schema validator
   app.addHook('onReady', async () => bereiteSchemapruefungVor());
+  // a tenant whose Behördenkennung the migration could not read sends no xdomea message until
+  // the agency administration sets it: say so at start, not only at the first download
+  app.addHook('onReady', async () => {
+    const unlesbar = await app.db.alsPlattformbetrieb((tx) => mandantenMitUnlesbarerBehoerdenkennung(tx));
+    if (unlesbar.length) {
+      app.log.warn(
+        { mandanten: unlesbar.map((m) => m.slug), werte: unlesbar },
+        'tenants with an unreadable Behördenkennung send no xdomea message until it is set (PATCH /mandant behoerdenkennung)',
+      );
+    }
+  });
 
   const arbeite = (mandantId?: string) => service!.arbeiteAuftraege(app.log, { wiederholungSekunden: eigene.AUSSONDERUNG_WIEDERHOLUNG_SEKUNDEN, mandantId });
   app.decorate('arbeiteAussonderungsauftraege', arbeite);

@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import { createDb, sql } from '@eakte/db';
-import { expectContract, expectProblem, pruefePdf } from '@eakte/testing';
+import { build, expectContract, expectProblem, pruefePdf } from '@eakte/testing';
+import type { FastifyInstance } from 'fastify';
+import aussonderungApp, { type AussonderungAppOptions } from '../src/app.js';
 import { buffer } from 'node:stream/consumers';
 import type { LightMyRequestResponse } from 'fastify';
 import { paket } from '../src/xdomea/paket.js';
 import { describe, expect, it, inject } from 'vitest';
-import { arbeiteAlles, auth, bestand, baue, mandantId, neuerMandant, offeneAkte } from './hilfen.js';
-import { leseZip, xsdFehler } from './xdomea-hilfen.js';
+import { arbeiteAlles, auth, bestand, baue, BEHOERDENKENNUNG, mandantId, neuerMandant, offeneAkte, ownerDb } from './hilfen.js';
+import { absenderKennung, leseZip, xsdFehler } from './xdomea-hilfen.js';
 import { x0502, x0506, x0507 } from './antworten.js';
 
 async function zipVon(res: LightMyRequestResponse) {
@@ -28,6 +30,43 @@ describe('the archive addressed', () => {
     };
     expect(await empfaenger(await neuerMandant({ zustaendigesArchiv: 'Landesarchiv Thüringen – Staatsarchiv Gotha' }))).toBe('Landesarchiv Thüringen – Staatsarchiv Gotha');
     expect(await empfaenger(await neuerMandant())).toBe('Landesarchiv');
+  });
+});
+
+describe('the sender\'s Behördenkennung', () => {
+  it('is refused with 409 BEHOERDENKENNUNG_FEHLT when the tenant has none or an unreadable one, and written once it is set', async () => {
+    const { app } = await baue();
+    for (const kennung of [null, { unlesbar: 'DEMO-001' }]) {
+      const t = await neuerMandant({}, null);
+      if (kennung) await ownerDb().db.execute(sql`UPDATE plattform.mandant SET behoerdenkennung_unlesbar = ${kennung.unlesbar} WHERE slug = ${t}`);
+      const b = await bestand(t, { akten: 1, vorgaenge: 1 });
+      const reg = await auth(t, 'registratur');
+      const id: string = (await app.inject({ method: 'POST', url: '/api/v1/aussonderungen', headers: reg, payload: { akten: [b.akten[0]!.id] } })).json().id;
+      const ohne = await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}/anbietung`, headers: reg });
+      expectProblem(ohne, 409, 'BEHOERDENKENNUNG_FEHLT');
+      expectContract(ohne, 'getAnbietung');
+      await ownerDb().db.execute(sql`UPDATE plattform.mandant SET behoerdenkennung = ${JSON.stringify(BEHOERDENKENNUNG)}::jsonb WHERE slug = ${t}`);
+      const x = (await zipVon(await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}/anbietung`, headers: reg })))[0]!.inhalt.toString('utf8');
+      expect(await xsdFehler(x)).toBe('');
+      expect(absenderKennung(x)).toEqual(BEHOERDENKENNUNG);
+    }
+  });
+});
+
+describe('tenants with an unreadable Behördenkennung', () => {
+  it('are named in a warning at start', async () => {
+    const t = await neuerMandant({}, null);
+    await ownerDb().db.execute(sql`UPDATE plattform.mandant SET behoerdenkennung_unlesbar = 'DEMO-001' WHERE slug = ${t}`);
+    const warnungen: unknown[][] = [];
+    await build((async (instance: FastifyInstance, opts: { config: AussonderungAppOptions['config'] }) => {
+      instance.log.warn = ((...args: unknown[]) => void warnungen.push(args)) as typeof instance.log.warn;
+      await aussonderungApp(instance, { ...opts, config: { ...opts.config, AUSSONDERUNG_ARBEITER_INTERVALL_SEKUNDEN: 0 } });
+    }) as never);
+    const warnung = warnungen.find((w) => String(w[1]).includes('unreadable Behördenkennung'));
+    expect(warnung, JSON.stringify(warnungen)).toBeDefined();
+    expect((warnung![0] as { mandanten: string[] }).mandanten).toContain(t);
+    // a tenant with a readable one is not named
+    expect((warnung![0] as { mandanten: string[] }).mandanten).not.toContain(await neuerMandant());
   });
 });
 
@@ -79,6 +118,7 @@ describe('the Aussonderung process', () => {
     expect(z0501.map((e) => e.name)).toEqual([`${id}_Aussonderung.Anbieteverzeichnis.0501.xml`]);
     const x0501 = z0501[0]!.inhalt.toString('utf8');
     expect(await xsdFehler(x0501)).toBe('');
+    expect(absenderKennung(x0501)).toEqual(BEHOERDENKENNUNG);
     expect(x0501).toContain(`<xdomea:ProzessID>${id}</xdomea:ProzessID>`);
     expect(x0501).toContain('Grunderwerb Müller/Göß');
     for (const a of b.akten) for (const v of a.vorgaenge) expect(x0501).toContain(`<xdomea:ID>${v}</xdomea:ID>`);
@@ -122,6 +162,7 @@ describe('the Aussonderung process', () => {
     const z0505 = await zipVon(quittung);
     expect(z0505.map((e) => e.name)).toEqual([`${id}_Aussonderung.BewertungEmpfangBestaetigen.0505.xml`]);
     expect(await xsdFehler(z0505[0]!.inhalt.toString('utf8'))).toBe('');
+    expect(absenderKennung(z0505[0]!.inhalt.toString('utf8'))).toEqual(BEHOERDENKENNUNG);
 
     // the unappraised Akte: manual entry completes the appraisal
     const manuell = await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/bewertung`, headers: reg, payload: { bewertungen: { [a3.id]: 'A' } } });
@@ -136,6 +177,7 @@ describe('the Aussonderung process', () => {
     expect(z0503.every((e) => e.utf8 && !e.name.includes('/'))).toBe(true);
     const x0503 = z0503.find((e) => e.name === `${id}_Aussonderung.Aussonderung.0503.xml`)!.inhalt.toString('utf8');
     expect(await xsdFehler(x0503)).toBe('');
+    expect(absenderKennung(x0503)).toEqual(BEHOERDENKENNUNG);
     expect(x0503).toContain(`<xdomea:ID>${a1.id}</xdomea:ID>`);
     expect(x0503).toContain(`<xdomea:ID>${a1.vorgaenge[0]}</xdomea:ID>`);
     expect(x0503).not.toContain(a1.vorgaenge[1]!);

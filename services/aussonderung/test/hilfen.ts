@@ -72,14 +72,20 @@ export async function arbeiteAlles(app: FastifyInstance, tenant: string, runden 
   throw new Error(`nach ${runden} Runden noch Aufträge offen: ${JSON.stringify(offen.rows)}`);
 }
 
+/** The Behördenkennung of the tenants `neuerMandant` creates (unless told otherwise). */
+export const BEHOERDENKENNUNG = {
+  behoerdenschluessel: { code: '16053000', listURI: 'urn:de:bund:destatis:bevoelkerungsstatistik:schluessel:ags', listVersionID: '2024-01-31' },
+  praefix: { code: 'ags' },
+};
+
 /**
  * A fresh tenant for one test, so fixtures (units, due Akten) never show up in other tests'
  * views of the seeded tenants. Returns its slug.
  */
-export async function neuerMandant(einstellungen: Record<string, unknown> = {}): Promise<string> {
+export async function neuerMandant(einstellungen: Record<string, unknown> = {}, behoerdenkennung: unknown = BEHOERDENKENNUNG): Promise<string> {
   const slug = `a-${eindeutig().toLowerCase()}`;
   const db = ownerDb();
-  await db.db.insert(schema.mandant).values({ id: uuidv7(), slug, name: `Landesamt für Prüfzwecke ${slug}`, einstellungen });
+  await db.db.insert(schema.mandant).values({ id: uuidv7(), slug, name: `Landesamt für Prüfzwecke ${slug}`, einstellungen, behoerdenkennung });
   return slug;
 }
 

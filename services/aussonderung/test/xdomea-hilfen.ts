@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { XMLParser } from 'fast-xml-parser';
 import { validateXML, type XMLFileInfo } from 'xmllint-wasm';
 import yauzl from 'yauzl';
 
@@ -50,4 +51,19 @@ export function leseZip(buf: Buffer): Promise<ZipEintrag[]> {
       zip.readEntry();
     });
   });
+}
+
+const mitAttributen = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', removeNSPrefix: true, parseTagValue: false, parseAttributeValue: false });
+
+/** Kopf/Absender/Behoerdenkennung of a message as written, in the tenant setting's form (null when absent). */
+export function absenderKennung(xml: string): unknown {
+  const doc = mitAttributen.parse(xml) as Record<string, Record<string, any>>;
+  const wurzel = Object.keys(doc).find((n) => n.startsWith('Aussonderung.'))!;
+  const b = doc[wurzel]!.Kopf?.Absender?.Behoerdenkennung;
+  if (!b) return null;
+  const s = b.Behoerdenschluessel;
+  return {
+    behoerdenschluessel: { code: s.code, ...(s.listURI ? { listURI: s.listURI } : {}), ...(s.listVersionID ? { listVersionID: s.listVersionID } : {}) },
+    praefix: { code: b.Praefix.code },
+  };
 }

@@ -12,13 +12,14 @@ import {
   type XAkte,
 } from '../src/xdomea/nachrichten.js';
 import { paket, paketName } from '../src/xdomea/paket.js';
-import { leseZip, xsdFehler } from './xdomea-hilfen.js';
+import { absenderKennung, leseZip, xsdFehler } from './xdomea-hilfen.js';
 
 const prozessId = '0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
+const KENNUNG = { behoerdenschluessel: { code: '16053000', listURI: 'urn:de:bund:destatis:bevoelkerungsstatistik:schluessel:ags', listVersionID: '2024-01-31' }, praefix: { code: 'ags' } };
 const kopf: KopfDaten = {
   prozessId,
   erstellt: new Date('2037-02-03T10:11:12.345Z'),
-  absender: { behoerde: 'Landesamt für Straßenbau und Verkehr Thüringen', kurzbezeichnung: 'TLBV', organisationseinheit: 'Registratur', behoerdenkennung: { schluessel: '160530', praefix: 'TH' } },
+  absender: { behoerde: 'Landesamt für Straßenbau und Verkehr Thüringen', kurzbezeichnung: 'TLBV', organisationseinheit: 'Registratur', behoerdenkennung: KENNUNG },
   empfaenger: { behoerde: 'Landesarchiv Thüringen – Hauptstaatsarchiv Weimar', kurzbezeichnung: 'LATh' },
 };
 
@@ -193,6 +194,22 @@ export const bewertungsverzeichnis = (objekte: [string, 'A' | 'V'][]) => `<?xml 
     )
     .join('\n  ')}
 </xdomea:Aussonderung.Bewertungsverzeichnis.0502>`;
+
+describe('Kopf/Absender/Behoerdenkennung', () => {
+  it('names the agency in 0501, 0503 and 0505, with the code list attributes, valid against the schema', async () => {
+    for (const xml of [anbieteverzeichnis(kopf, [beispielAkte()]), aussonderungsnachricht(kopf, [beispielAkte()]), bewertungEmpfangBestaetigen(kopf)]) {
+      expect(await xsdFehler(xml)).toBe('');
+      expect(absenderKennung(xml)).toEqual(KENNUNG);
+    }
+  });
+
+  it('writes a Behördenschlüssel without code list as a bare code', async () => {
+    const ohneListe = { behoerdenschluessel: { code: 'LFU 01' }, praefix: { code: 'dvdv' } };
+    const xml = bewertungEmpfangBestaetigen({ ...kopf, absender: { ...kopf.absender, behoerdenkennung: ohneListe } });
+    expect(await xsdFehler(xml)).toBe('');
+    expect(absenderKennung(xml)).toEqual(ohneListe);
+  });
+});
 
 describe('reading the archive\'s replies', () => {
   it('reads a 0502 in any order with local times and asks for a receipt', async () => {

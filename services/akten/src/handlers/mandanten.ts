@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { components } from '@eakte/api-client';
-import { akteurOf, decodeCursor, encodeCursor, Errors, etag, pruefeIfMatch, wirksameEinstellungen } from '@eakte/platform';
+import { akteurOf, decodeCursor, encodeCursor, Errors, etag, gespeicherteBehoerdenkennung, pruefeBehoerdenkennung, pruefeIfMatch, wirksameEinstellungen } from '@eakte/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { MandantenRepository, MandantRow } from '../repositories/mandanten.js';
 
@@ -11,7 +11,7 @@ function darstellung(row: MandantRow): Mandant {
     id: row.id,
     slug: row.slug,
     name: row.name,
-    behoerdenkennung: row.behoerdenkennung,
+    behoerdenkennung: gespeicherteBehoerdenkennung(row.behoerdenkennung),
     einstellungen: wirksameEinstellungen(row.einstellungen),
     erstelltAm: row.erstelltAm.toISOString(),
   };
@@ -34,6 +34,7 @@ export function mandantenHandlers(repo: MandantenRepository) {
 
     async createMandant(req: FastifyRequest<{ Body: components['schemas']['MandantNeu'] }>, reply: FastifyReply) {
       const b = req.body;
+      if (b.behoerdenkennung) pruefeBehoerdenkennung(b.behoerdenkennung);
       const row = await repo.anlegen({
         slug: b.slug,
         name: b.name,
@@ -58,6 +59,7 @@ export function mandantenHandlers(repo: MandantenRepository) {
       reply: FastifyReply,
     ) {
       const { mandantId } = akteurOf(req);
+      if (req.body.behoerdenkennung) pruefeBehoerdenkennung(req.body.behoerdenkennung);
       const row = await repo.aendern(mandantId, (aktuell) => pruefeIfMatch(req.headers['if-match'], etagVon(darstellung(aktuell))), req.body);
       if (!row) throw new Errors.NichtGefunden('Mandant nicht gefunden');
       const m = darstellung(row);

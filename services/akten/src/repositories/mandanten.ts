@@ -1,6 +1,7 @@
 // Data access for tenants. Creating and listing run in the platform-operations context; reading
 // and changing one's own tenant in the tenant's context (row-level security on plattform.mandant).
 import { schema, type Db } from '@eakte/db';
+import type { Behoerdenkennung } from '@eakte/platform';
 import { asc, eq, gt, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 
@@ -10,7 +11,7 @@ export function createMandantenRepository(db: Db) {
   const t = schema.mandant;
   return {
     /** Inserts a tenant; returns null when the slug is taken. */
-    async anlegen(neu: { slug: string; name: string; behoerdenkennung: string | null; einstellungen: Record<string, unknown> }): Promise<MandantRow | null> {
+    async anlegen(neu: { slug: string; name: string; behoerdenkennung: Behoerdenkennung | null; einstellungen: Record<string, unknown> }): Promise<MandantRow | null> {
       const rows = await db.alsPlattformbetrieb((tx) =>
         tx.insert(t).values({ id: uuidv7(), ...neu }).onConflictDoNothing({ target: t.slug }).returning(),
       );
@@ -34,7 +35,7 @@ export function createMandantenRepository(db: Db) {
     async aendern(
       mandantId: string,
       pruefe: (aktuell: MandantRow) => void,
-      aenderung: { name?: string; einstellungen?: Record<string, unknown> },
+      aenderung: { name?: string; behoerdenkennung?: Behoerdenkennung; einstellungen?: Record<string, unknown> },
     ): Promise<MandantRow | null> {
       return db.withMandant(mandantId, async (tx) => {
         const [aktuell] = await tx.select().from(t).where(eq(t.id, mandantId)).for('update');
@@ -44,6 +45,8 @@ export function createMandantenRepository(db: Db) {
           .update(t)
           .set({
             ...(aenderung.name !== undefined ? { name: aenderung.name } : {}),
+            // a new valid value replaces one kept aside as unreadable
+            ...(aenderung.behoerdenkennung !== undefined ? { behoerdenkennung: aenderung.behoerdenkennung, behoerdenkennungUnlesbar: null } : {}),
             ...(aenderung.einstellungen !== undefined
               ? { einstellungen: sql`${t.einstellungen} || ${JSON.stringify(aenderung.einstellungen)}::jsonb` }
               : {}),

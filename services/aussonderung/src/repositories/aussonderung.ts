@@ -385,12 +385,22 @@ export async function gebeVernichtungFrei(tx: Tx, id: string, von: string, name:
   await tx.update(vernichtung).set({ freigegebenVon: von, freigegebenVonName: name, freigegebenAm: sql`now()`, objekte: objekteSnapshot }).where(eq(vernichtung.id, id));
 }
 
-export async function mandantName(tx: Tx, mandantId: string): Promise<{ name: string; behoerdenkennung: string | null; einstellungen: unknown }> {
+export async function mandantName(tx: Tx, mandantId: string): Promise<{ name: string; behoerdenkennung: unknown; einstellungen: unknown }> {
   const rows = await tx
     .select({ name: schema.mandant.name, behoerdenkennung: schema.mandant.behoerdenkennung, einstellungen: schema.mandant.einstellungen })
     .from(schema.mandant)
     .where(eq(schema.mandant.id, mandantId));
   return rows[0] ?? { name: 'Unbekannte Behörde', behoerdenkennung: null, einstellungen: {} };
+}
+
+/** Slugs of the tenants whose pre-0018 Behördenkennung could not be read (kept aside by the migration). */
+export async function mandantenMitUnlesbarerBehoerdenkennung(tx: Tx): Promise<{ slug: string; unlesbar: string }[]> {
+  const rows = await tx
+    .select({ slug: schema.mandant.slug, unlesbar: schema.mandant.behoerdenkennungUnlesbar })
+    .from(schema.mandant)
+    .where(isNotNull(schema.mandant.behoerdenkennungUnlesbar))
+    .orderBy(asc(schema.mandant.slug));
+  return rows.map((r) => ({ slug: r.slug, unlesbar: r.unlesbar! }));
 }
 
 /** The stored protocol, and the objects it names (those actually destroyed). */

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { legeSystemdokumentAb, schema, sql, type Db, type Tx } from '@eakte/db';
 import { eq } from 'drizzle-orm';
 import type { ObjectStore } from '@eakte/storage';
-import { akteurOf, decodeCursor, encodeCursor, wirksameEinstellungen, type Protokollierer } from '@eakte/platform';
+import { akteurOf, decodeCursor, encodeCursor, Errors, gespeicherteBehoerdenkennung, wirksameEinstellungen, type Protokollierer } from '@eakte/platform';
 import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import {
@@ -122,14 +122,20 @@ export function createAussonderungService(
   async function kopfDaten(tx: Tx, mandantId: string, prozessId: string, organisationseinheit?: string | null): Promise<KopfDaten> {
     const m = await repo.mandantName(tx, mandantId);
     const zustaendig = wirksameEinstellungen(m.einstellungen).zustaendigesArchiv?.trim() || null;
-    const kennung = m.behoerdenkennung?.split(':');
+    // an archive that configured the agency's code refuses a message without it: none is sent
+    const kennung = gespeicherteBehoerdenkennung(m.behoerdenkennung);
+    if (!kennung) {
+      throw new Errors.BehoerdenkennungFehlt(
+        'Für die Behörde ist keine (lesbare) Behördenkennung hinterlegt; ohne sie sendet die E-Akte keine xdomea-Nachricht. Die Fachadministration setzt sie unter PATCH /mandant (behoerdenkennung).',
+      );
+    }
     return {
       prozessId,
       erstellt: new Date(),
       absender: {
         behoerde: m.name,
         organisationseinheit: organisationseinheit ?? null,
-        behoerdenkennung: kennung && kennung.length === 2 ? { praefix: kennung[0]!, schluessel: kennung[1]! } : null,
+        behoerdenkennung: kennung,
       },
       // the archive the tenant names (Fachadministration), else the platform's configured default
       empfaenger: zustaendig ? { behoerde: zustaendig, kurzbezeichnung: null } : { behoerde: deps.archiv.name, kurzbezeichnung: deps.archiv.kurzbezeichnung ?? null },

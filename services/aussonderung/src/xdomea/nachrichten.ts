@@ -1,6 +1,7 @@
 // xdomea 3.1.0 messages of the Aussonderung, built with xmlbuilder2 and read with fast-xml-parser.
 // Rules from the x-man checklist: prefix `xdomea`, one ProzessID everywhere, plain dates
 // (YYYY-MM-DD), Akte children under Akteninhalt, IDs unique in the message, the long message names.
+import type { Behoerdenkennung } from '@eakte/platform';
 import { XMLParser } from 'fast-xml-parser';
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
@@ -30,8 +31,8 @@ export interface Kontakt {
   behoerde: string;
   kurzbezeichnung?: string | null;
   organisationseinheit?: string | null;
-  /** Behördenkennung as configured by the archive: Behördenschlüssel and Präfix. */
-  behoerdenkennung?: { schluessel: string; praefix: string } | null;
+  /** Behördenkennung as configured by the archive: Behördenschlüssel (with its code list) and Präfix. */
+  behoerdenkennung?: Behoerdenkennung | null;
 }
 
 export interface Historie {
@@ -147,8 +148,9 @@ function kontakt(parent: Ele, name: string, k: Kontakt) {
   const e = parent.ele(x(name));
   if (k.behoerdenkennung) {
     const b = e.ele(x('Behoerdenkennung'));
-    b.ele(x('Behoerdenschluessel')).ele('code').txt(k.behoerdenkennung.schluessel);
-    b.ele(x('Praefix')).ele('code').txt(k.behoerdenkennung.praefix);
+    const { code: schluessel, listURI, listVersionID } = k.behoerdenkennung.behoerdenschluessel;
+    b.ele(x('Behoerdenschluessel'), { ...(listURI ? { listURI } : {}), ...(listVersionID ? { listVersionID } : {}) }).ele('code').txt(schluessel);
+    b.ele(x('Praefix')).ele('code').txt(k.behoerdenkennung.praefix.code);
   }
   const i = e.ele(x('Institution'));
   i.ele(x('Name')).txt(k.behoerde);
