@@ -36,3 +36,19 @@ SELECT o.mandant_id, o.aussonderung_id, o.akte_id, 'vorgang'::text AS typ, v.id,
            END AS vernichtet) k;
 --> statement-breakpoint
 GRANT SELECT ON "aussonderung"."teilstand" TO eakte_app;
+--> statement-breakpoint
+-- Where an Akte stands in its Aussonderung, for the Akte's stub: its state as a whole, whether the
+-- content of every part is gone, and its parts (from teilstand).
+CREATE VIEW "aussonderung"."aktenstand" WITH (security_invoker = true) AS
+SELECT o.mandant_id, o.akte_id, o.aussonderung_id, o.status, o.archivkennung,
+       coalesce(t.alle_entfernt, o.inhalt_geloescht_am IS NOT NULL) AS inhalt_entfernt,
+       coalesce(t.teile, '[]'::jsonb) AS teile
+  FROM "aussonderung"."aussonderung_objekt" o
+  LEFT JOIN LATERAL (
+    SELECT bool_and(s.inhalt_entfernt) AS alle_entfernt,
+           jsonb_agg(jsonb_build_object('typ', s.typ, 'id', s.id, 'kennzeichen', s.kennzeichen, 'betreff', s.betreff,
+                                        'bewertung', s.bewertung, 'status', s.status, 'archivkennung', s.archivkennung) ORDER BY s.reihenfolge) AS teile
+      FROM "aussonderung"."teilstand" s
+     WHERE s.mandant_id = o.mandant_id AND s.aussonderung_id = o.aussonderung_id AND s.akte_id = o.akte_id) t ON true;
+--> statement-breakpoint
+GRANT SELECT ON "aussonderung"."aktenstand" TO eakte_app;

@@ -265,6 +265,13 @@ describe('whole paths with content', () => {
     const id: string = (await app.inject({ method: 'POST', url: '/api/v1/aussonderungen', headers: anna, payload: { akten: [a.id] } })).json().id;
     // the Akte V, its Vorgang "Gutachten" A: the deepest appraised object wins
     expect((await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/bewertung`, headers: { ...anna, ...xml }, payload: x0502(id, [[a.id, 'V'], [gutachten, 'A']]) })).statusCode).toBe(200);
+    // each part shows its own state
+    const teile = async () => {
+      const r = await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}`, headers: anna });
+      expectContract(r, 'getAussonderung');
+      return r.json().objekte[0].teile.map((x: { id: string; bewertung: string; status: string; archivkennung: string | null }) => [x.id, x.bewertung, x.status, x.archivkennung]);
+    };
+    expect(await teile()).toEqual([[gutachten, 'A', 'bewertet', null], [rechnungen, 'V', 'bewertet', null]]);
 
     // the 0503 carries the Akte as the container with only its A-Vorgang
     const abgabe = await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}/abgabe`, headers: anna });
@@ -278,6 +285,7 @@ describe('whole paths with content', () => {
     expect(nachricht).not.toContain(rechnungen);
     expect(nachricht).not.toContain(dV.id);
     expect(z0503).toHaveLength(2);
+    expect(await teile()).toEqual([[gutachten, 'A', 'abgegeben', null], [rechnungen, 'V', 'bewertet', null]]);
 
     const imp = await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/importbestaetigung`, headers: { ...anna, ...xml }, payload: x0506(id, [[gutachten, true, 'DIMAG-7777'], [dA.id, true, 'DIMAG-7777']]) });
     expectContract(imp, 'postImportbestaetigung');
@@ -287,12 +295,15 @@ describe('whole paths with content', () => {
     expect(await speicher.stat(dA.dateien[0]!.schluessel)).toBeNull();
     expect(await speicher.stat(dV.dateien[0]!.schluessel)).not.toBeNull();
 
+    expect(await teile()).toEqual([[gutachten, 'A', 'archiviert', 'DIMAG-7777'], [rechnungen, 'V', 'bewertet', null]]);
     expect((await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/vernichtung`, headers: anna })).statusCode).toBe(200);
     await arbeiteAlles(app, t);
+    expect(await teile()).toEqual([[gutachten, 'A', 'archiviert', 'DIMAG-7777'], [rechnungen, 'V', 'vernichtung_beantragt', null]]);
     expect(await speicher.stat(dV.dateien[0]!.schluessel)).not.toBeNull();
     expect((await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/vernichtung/freigabe`, headers: bernd })).statusCode).toBe(200);
     await arbeiteAlles(app, t);
     expect(await speicher.stat(dV.dateien[0]!.schluessel)).toBeNull();
+    expect(await teile()).toEqual([[gutachten, 'A', 'archiviert', 'DIMAG-7777'], [rechnungen, 'V', 'vernichtet', null]]);
     // the Akte does not claim to be destroyed: a part of it is in the archive
     const fertig = await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}`, headers: anna });
     expect(fertig.json().objekte).toEqual([expect.objectContaining({ akteId: a.id, status: 'archiviert', archivkennung: 'DIMAG-7777' })]);

@@ -361,6 +361,27 @@ export async function objekte(tx: Tx, aussonderungId: string): Promise<ObjektRow
   return rows.map(alsObjekt);
 }
 
+export type TeilRow = {
+  typ: 'vorgang';
+  id: string;
+  kennzeichen: string;
+  betreff: string;
+  bewertung: 'A' | 'V' | null;
+  status: 'angeboten' | 'bewertet' | 'abgegeben' | 'archiviert' | 'vernichtung_beantragt' | 'vernichtet' | 'gesperrt';
+  archivkennung: string | null;
+};
+
+/** The parts of the process's Akten and where each stands (the view `aussonderung.teilstand`), per Akte. */
+export async function teile(tx: Tx, aussonderungId: string): Promise<Map<string, TeilRow[]>> {
+  const r = await tx.execute<TeilRow & { akte_id: string }>(sql`
+    SELECT akte_id, typ, id, kennzeichen, betreff, bewertung, status, archivkennung
+      FROM aussonderung.teilstand WHERE aussonderung_id = ${aussonderungId}
+     ORDER BY akte_id, reihenfolge`);
+  const out = new Map<string, TeilRow[]>();
+  for (const { akte_id, ...t } of r.rows) out.set(akte_id, [...(out.get(akte_id) ?? []), t]);
+  return out;
+}
+
 export async function setzeObjekt(tx: Tx, aussonderungId: string, akteId: string, werte: Partial<typeof aussonderungObjekt.$inferInsert>): Promise<void> {
   await tx.update(aussonderungObjekt).set(werte).where(and(eq(aussonderungObjekt.aussonderungId, aussonderungId), eq(aussonderungObjekt.akteId, akteId)));
 }

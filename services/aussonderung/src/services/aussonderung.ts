@@ -60,6 +60,8 @@ export interface ArchivEinstellungen {
 export interface AussonderungAnsicht {
   row: repo.AussonderungRow;
   objekte: repo.ObjektRow[];
+  /** Each Akte's parts with their own state, per Akte. */
+  teile: Map<string, repo.TeilRow[]>;
   vernichtung: repo.VernichtungRow | null;
   nachrichten: repo.NachrichtRow[];
 }
@@ -106,6 +108,7 @@ export function createAussonderungService(
     return {
       row,
       objekte: await repo.objekte(tx, row.id),
+      teile: await repo.teile(tx, row.id),
       vernichtung: await repo.findeVernichtung(tx, row.id),
       nachrichten: await repo.nachrichten(tx, row.id),
     };
