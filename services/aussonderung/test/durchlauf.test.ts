@@ -239,6 +239,10 @@ describe('whole paths with content', () => {
     expect(sperre.statusCode).toBe(201);
     await arbeiteAlles(app, t);
     expect(await testSpeicher().stat(dV.dateien[0]!.schluessel)).not.toBeNull();
+    // the stopped V-part shows the hold in its own state, the rest of the Akte is untouched
+    const stand = await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}`, headers: anna });
+    expectContract(stand, 'getAussonderung');
+    expect(stand.json().objekte[0].teile.map((x: { id: string; status: string }) => [x.id, x.status])).toEqual([[a.vorgaenge[0], 'bewertet'], [rechnungen, 'gesperrt']]);
     const db = createDb(inject('ownerUrl'), { max: 1 });
     try {
       const m = await mandantId(t);
