@@ -1445,6 +1445,24 @@ export interface components {
          * @enum {string}
          */
         Medium: "001" | "002" | "003";
+        /**
+         * @description The archive's appraisal, A archivieren, V vernichten; null while unappraised.
+         * @enum {string|null}
+         */
+        Bewertung: "A" | "V" | null;
+        /** @description A part of an offered Akte (its Vorgänge, in order) and where it stands. The archive may appraise per Vorgang; the deepest appraised object wins. An Akte with an A-part goes to the archive as the container of its A-parts, its V-parts are destroyed on their own (request, approval by a second user, job). `gesperrt`: a Löschsperre covers the part and stops its transfer or destruction; once released, the destruction of the remaining V-parts can be requested again. */
+        Aussonderungsteil: {
+            /** @enum {string} */
+            typ: "vorgang";
+            id: components["schemas"]["Uuid"];
+            kennzeichen: string;
+            betreff: string;
+            bewertung: components["schemas"]["Bewertung"];
+            /** @enum {string} */
+            status: "angeboten" | "bewertet" | "abgegeben" | "archiviert" | "vernichtung_beantragt" | "vernichtet" | "gesperrt";
+            /** @description The archive's id, for a part it confirmed (status `archiviert`) only. */
+            archivkennung: string | null;
+        };
         Akte: {
             id: components["schemas"]["Uuid"];
             /** @example 21.04.3-0007/2026 */
@@ -1489,7 +1507,10 @@ export interface components {
                 /** @enum {string} */
                 status: "angeboten" | "bewertet" | "abgegeben" | "archiviert" | "vernichtet";
                 archivkennung: string | null;
+                /** @description True when the content of every part is gone (transferred and removed, or destroyed). */
                 inhaltEntfernt: boolean;
+                /** @description The Akte's parts (Vorgänge) with their own appraisal and state; the archive may appraise per Vorgang. */
+                teile: components["schemas"]["Aussonderungsteil"][];
             };
             version: number;
             /** Format: date-time */
@@ -1888,11 +1909,6 @@ export interface components {
         AussonderungNeu: {
             akten: components["schemas"]["Uuid"][];
         };
-        /**
-         * @description The archive's appraisal, A archivieren, V vernichten; null while unappraised.
-         * @enum {string|null}
-         */
-        Bewertung: "A" | "V" | null;
         AussonderungsObjekt: {
             akteId: components["schemas"]["Uuid"];
             aktenzeichen: string;
@@ -1914,6 +1930,8 @@ export interface components {
             loeschFehler: string | null;
             /** Format: date-time */
             inhaltGeloeschtAm: string | null;
+            /** @description The Akte's parts with their own appraisal and state; `status` above is the Akte's as a whole (`archiviert` once any part went to the archive, `vernichtet` only when every part was destroyed). */
+            teile: components["schemas"]["Aussonderungsteil"][];
         };
         /** @description An Aussonderung process; its id is the xdomea ProzessID of all its messages. */
         Aussonderung: {
@@ -3632,7 +3650,7 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
-            /** @description The content was removed by an Aussonderung (transferred to the archive or destroyed); the metadata stays (`INHALT_AUSGESONDERT`, with `aussonderungsstatus` and `archivkennung`). */
+            /** @description The content was removed by an Aussonderung; the metadata stays (`INHALT_AUSGESONDERT`). Either transferred to the archive (`aussonderungsstatus` `archiviert`, `archivkennung`, `aussonderungId`) or destroyed (`vernichtet`, `archivkennung` null, `aussonderungId` and the protocol's `vernichtungsprotokollDokumentId`, null when not filed), never both; with a per-Vorgang appraisal each part answers for itself. */
             410: {
                 headers: {
                     [name: string]: unknown;
@@ -3716,7 +3734,7 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
-            /** @description The content was removed by an Aussonderung (transferred to the archive or destroyed); the metadata stays (`INHALT_AUSGESONDERT`, with `aussonderungsstatus` and `archivkennung`). */
+            /** @description The content was removed by an Aussonderung; the metadata stays (`INHALT_AUSGESONDERT`). Either transferred to the archive (`aussonderungsstatus` `archiviert`, `archivkennung`, `aussonderungId`) or destroyed (`vernichtet`, `archivkennung` null, `aussonderungId` and the protocol's `vernichtungsprotokollDokumentId`, null when not filed), never both; with a per-Vorgang appraisal each part answers for itself. */
             410: {
                 headers: {
                     [name: string]: unknown;

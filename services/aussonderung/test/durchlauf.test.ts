@@ -239,6 +239,10 @@ describe('whole paths with content', () => {
     expect(sperre.statusCode).toBe(201);
     await arbeiteAlles(app, t);
     expect(await testSpeicher().stat(dV.dateien[0]!.schluessel)).not.toBeNull();
+    // the stopped V-part shows the hold in its own state, the rest of the Akte is untouched
+    const stand = await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}`, headers: anna });
+    expectContract(stand, 'getAussonderung');
+    expect(stand.json().objekte[0].teile.map((x: { id: string; status: string }) => [x.id, x.status])).toEqual([[a.vorgaenge[0], 'bewertet'], [rechnungen, 'gesperrt']]);
     const db = createDb(inject('ownerUrl'), { max: 1 });
     try {
       const m = await mandantId(t);
@@ -248,6 +252,73 @@ describe('whole paths with content', () => {
       expect(r.rows[0]!.objekte).toEqual([]);
       const p = await db.withMandant(m, (tx) => tx.execute<{ aktion: string }>(sql`SELECT aktion FROM protokoll.ereignis WHERE akte_id = ${a.id} AND aktion IN ('vorgang.vernichtet', 'akte.vernichtung.abgebrochen')`));
       expect(p.rows).toEqual([{ aktion: 'akte.vernichtung.abgebrochen' }]);
+    } finally {
+      await db.close();
+    }
+  });
+  it('mixed appraisal, reverse: an A-Vorgang of a V-Akte goes to the archive inside its Akte; only the V-part is destroyed, with four eyes', async () => {
+    const { app } = await baue({ echtesProtokoll: true });
+    const t = await neuerMandant();
+    const b = await bestand(t, { akten: 1, vorgaenge: 2, art: 'V' });
+    const a = b.akten[0]!;
+    const [gutachten, rechnungen] = a.vorgaenge as [string, string];
+    const dA = await dokument(t, gutachten, 'Gutachten zur Trassenführung', [{ dateiname: 'Gutachten.pdf', mimeType: 'application/pdf', inhalt: '%PDF-1.4 Gutachten' }]);
+    const dV = await dokument(t, rechnungen, 'Rechnung Nr. 19', [{ dateiname: 'Rechnung.txt', mimeType: 'text/plain', inhalt: 'Rechnung über 12,00 €' }]);
+    const anna = await auth(t, 'registratur', 'anna');
+    const bernd = await auth(t, 'registratur', 'bernd');
+    const id: string = (await app.inject({ method: 'POST', url: '/api/v1/aussonderungen', headers: anna, payload: { akten: [a.id] } })).json().id;
+    // the Akte V, its Vorgang "Gutachten" A: the deepest appraised object wins
+    expect((await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/bewertung`, headers: { ...anna, ...xml }, payload: x0502(id, [[a.id, 'V'], [gutachten, 'A']]) })).statusCode).toBe(200);
+    // each part shows its own state
+    const teile = async () => {
+      const r = await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}`, headers: anna });
+      expectContract(r, 'getAussonderung');
+      return r.json().objekte[0].teile.map((x: { id: string; bewertung: string; status: string; archivkennung: string | null }) => [x.id, x.bewertung, x.status, x.archivkennung]);
+    };
+    expect(await teile()).toEqual([[gutachten, 'A', 'bewertet', null], [rechnungen, 'V', 'bewertet', null]]);
+
+    // the 0503 carries the Akte as the container with only its A-Vorgang
+    const abgabe = await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}/abgabe`, headers: anna });
+    expectContract(abgabe, 'getAbgabe');
+    const z0503 = await leseZip(abgabe.rawPayload);
+    const nachricht = z0503.find((e) => e.name.endsWith('_Aussonderung.Aussonderung.0503.xml'))!.inhalt.toString('utf8');
+    expect(await xsdFehler(nachricht)).toBe('');
+    expect(nachricht).toContain(`<xdomea:ID>${a.id}</xdomea:ID>`);
+    expect(nachricht).toContain(`<xdomea:ID>${gutachten}</xdomea:ID>`);
+    expect(nachricht).toContain(dA.id);
+    expect(nachricht).not.toContain(rechnungen);
+    expect(nachricht).not.toContain(dV.id);
+    expect(z0503).toHaveLength(2);
+    expect(await teile()).toEqual([[gutachten, 'A', 'abgegeben', null], [rechnungen, 'V', 'bewertet', null]]);
+
+    const imp = await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/importbestaetigung`, headers: { ...anna, ...xml }, payload: x0506(id, [[gutachten, true, 'DIMAG-7777'], [dA.id, true, 'DIMAG-7777']]) });
+    expectContract(imp, 'postImportbestaetigung');
+    expect(imp.json().objekte).toEqual([expect.objectContaining({ akteId: a.id, status: 'archiviert', archivkennung: 'DIMAG-7777' })]);
+    await arbeiteAlles(app, t);
+    const speicher = testSpeicher();
+    expect(await speicher.stat(dA.dateien[0]!.schluessel)).toBeNull();
+    expect(await speicher.stat(dV.dateien[0]!.schluessel)).not.toBeNull();
+
+    expect(await teile()).toEqual([[gutachten, 'A', 'archiviert', 'DIMAG-7777'], [rechnungen, 'V', 'bewertet', null]]);
+    expect((await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/vernichtung`, headers: anna })).statusCode).toBe(200);
+    await arbeiteAlles(app, t);
+    expect(await teile()).toEqual([[gutachten, 'A', 'archiviert', 'DIMAG-7777'], [rechnungen, 'V', 'vernichtung_beantragt', null]]);
+    expect(await speicher.stat(dV.dateien[0]!.schluessel)).not.toBeNull();
+    expect((await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/vernichtung/freigabe`, headers: bernd })).statusCode).toBe(200);
+    await arbeiteAlles(app, t);
+    expect(await speicher.stat(dV.dateien[0]!.schluessel)).toBeNull();
+    expect(await teile()).toEqual([[gutachten, 'A', 'archiviert', 'DIMAG-7777'], [rechnungen, 'V', 'vernichtet', null]]);
+    // the Akte does not claim to be destroyed: a part of it is in the archive
+    const fertig = await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}`, headers: anna });
+    expect(fertig.json().objekte).toEqual([expect.objectContaining({ akteId: a.id, status: 'archiviert', archivkennung: 'DIMAG-7777' })]);
+    const db = createDb(inject('ownerUrl'), { max: 1 });
+    try {
+      const m = await mandantId(t);
+      // the protocol lists the destroyed Vorgang only, never the transferred one
+      const r = await db.withMandant(m, (tx) => tx.execute<{ objekte: { aktenzeichen: string; vorgangId?: string }[] }>(sql`SELECT objekte FROM aussonderung.vernichtung WHERE aussonderung_id = ${id}`));
+      expect(r.rows[0]!.objekte).toEqual([expect.objectContaining({ aktenzeichen: `${a.aktenzeichen}-002`, vorgangId: rechnungen, dateien: [{ sha256: dV.dateien[0]!.sha256 }] })]);
+      const p = await db.withMandant(m, (tx) => tx.execute<{ aktion: string; objekt_id: string }>(sql`SELECT aktion, objekt_id FROM protokoll.ereignis WHERE akte_id = ${a.id} AND aktion IN ('akte.vernichtet', 'vorgang.vernichtet', 'akte.archiviert') ORDER BY sequenz`));
+      expect(p.rows).toEqual([{ aktion: 'akte.archiviert', objekt_id: a.id }, { aktion: 'vorgang.vernichtet', objekt_id: rechnungen }]);
     } finally {
       await db.close();
     }

@@ -257,4 +257,40 @@ describe('content after an Aussonderung', () => {
     expect(vernichtet.detail).not.toContain('Archiv');
     expect(expectProblem(await t.app.inject({ method: 'GET', url: `/api/v1/dokumente/${a}/inhalt`, headers }), 410, 'INHALT_AUSGESONDERT')).toMatchObject({ archivkennung: 'DIMAG-4711' });
   });
+  it('reverse mixed tree: the A-Vorgang of a V-Akte names the archive, the V-Vorgang stays readable until destroyed and then names the destruction and its protocol', async () => {
+    const t = await baueApp();
+    const m = await neuerMandant();
+    const gutachten = await neuerVorgang(m.id);
+    const rechnungen = uuidv7();
+    await ownerDb().withMandant(m.id, (tx) =>
+      tx.insert(schema.vorgang).values({ id: rechnungen, mandantId: m.id, akteId: gutachten.akteId, laufendeNummer: 2, kennzeichen: `${gutachten.aktenzeichen}-002`, betreff: 'Rechnungen', erstelltVon: 'test' }),
+    );
+    const a = (await lade(t, m, gutachten.vorgangId, { name: 'gutachten.pdf', inhalt: await pdf('gutachten') })).json().id as string;
+    const v = (await lade(t, m, rechnungen, { name: 'rechnung.pdf', inhalt: await pdf('rechnung') })).json().id as string;
+    // the Akte V, its Vorgang "Gutachten" A: transferred inside its Akte, its content removed after the 0506
+    const aussonderungId = uuidv7();
+    await ownerDb().withMandant(m.id, async (tx) => {
+      await tx.insert(schema.aussonderung).values({ id: aussonderungId, mandantId: m.id, erstelltVon: 'registratur', status: 'abgeschlossen' });
+      await tx.insert(schema.aussonderungObjekt).values({
+        mandantId: m.id, aussonderungId, akteId: gutachten.akteId, bewertung: 'V', unterbewertungen: { [gutachten.vorgangId]: 'A' },
+        status: 'archiviert', archivkennung: 'DIMAG-0042', erfolgreich: true, inhaltGeloeschtAm: new Date(),
+      });
+    });
+    const headers = await m.header('sachbearbeitung');
+    const archiviert = expectProblem(await t.app.inject({ method: 'GET', url: `/api/v1/dokumente/${a}/inhalt`, headers }), 410, 'INHALT_AUSGESONDERT');
+    expect(archiviert).toMatchObject({ aussonderungsstatus: 'archiviert', archivkennung: 'DIMAG-0042' });
+    expect(archiviert.vernichtungsprotokollDokumentId).toBeUndefined();
+    // nobody approved the destruction of the V-part yet: its content is there
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/dokumente/${v}/inhalt`, headers })).statusCode).toBe(200);
+    await ownerDb().withMandant(m.id, async (tx) => {
+      await tx.insert(schema.vernichtung).values({ id: uuidv7(), mandantId: m.id, aussonderungId, beantragtVon: 'anna', beantragtVonName: 'Anna', freigegebenVon: 'bernd', freigegebenVonName: 'Bernd', freigegebenAm: new Date(), protokollSchluessel: 'p', protokollSha256: 'x'.repeat(64) });
+      await tx.update(schema.aussonderungObjekt).set({ teilVernichtetAm: new Date() }).where(eq(schema.aussonderungObjekt.aussonderungId, aussonderungId));
+    });
+    const vernichtet = expectProblem(await t.app.inject({ method: 'GET', url: `/api/v1/dokumente/${v}/inhalt`, headers }), 410, 'INHALT_AUSGESONDERT');
+    expectContract(await t.app.inject({ method: 'GET', url: `/api/v1/dokumente/${v}/inhalt`, headers }), 'getDokumentInhalt');
+    expect(vernichtet).toMatchObject({ aussonderungsstatus: 'vernichtet', archivkennung: null, aussonderungId });
+    expect(vernichtet.detail).not.toContain('Archiv');
+    expect(vernichtet.detail).toContain(aussonderungId);
+    expect(expectProblem(await t.app.inject({ method: 'GET', url: `/api/v1/dokumente/${a}/inhalt`, headers }), 410, 'INHALT_AUSGESONDERT')).toMatchObject({ aussonderungsstatus: 'archiviert', archivkennung: 'DIMAG-0042' });
+  });
 });

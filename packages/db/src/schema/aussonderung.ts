@@ -147,8 +147,13 @@ export const aussonderungObjekt = aussonderungSchema
       check('aussonderung_objekt_bewertung_ck', sql`${t.bewertung} IN ('A', 'V')`),
       check('aussonderung_objekt_status_ck', sql`${t.status} IN ('angeboten', 'bewertet', 'abgegeben', 'archiviert', 'vernichtet')`),
       // offer before destroy, also in the database: destroyed only as V, transferred only as A
-      check('aussonderung_objekt_vernichtet_ck', sql`${t.status} <> 'vernichtet' OR ${t.bewertung} = 'V'`),
-      check('aussonderung_objekt_abgabe_ck', sql`${t.status} NOT IN ('abgegeben', 'archiviert') OR ${t.bewertung} = 'A'`),
+      // the deepest appraised object wins: an Akte goes to the archive as the container of any A-part,
+      // and is destroyed as a whole only when no part of it is appraised A
+      check(
+        'aussonderung_objekt_vernichtet_ck',
+        sql`${t.status} <> 'vernichtet' OR ((${t.bewertung} = 'V' OR jsonb_path_exists(${t.unterbewertungen}, '$.* ? (@ == "V")')) AND NOT jsonb_path_exists(${t.unterbewertungen}, '$.* ? (@ == "A")'))`,
+      ),
+      check('aussonderung_objekt_abgabe_ck', sql`${t.status} NOT IN ('abgegeben', 'archiviert') OR ${t.bewertung} = 'A' OR jsonb_path_exists(${t.unterbewertungen}, '$.* ? (@ == "A")')`),
       check('aussonderung_objekt_loeschung_ck', sql`${t.loeschung} IN ('ausstehend', 'erledigt', 'gesperrt')`),
       check('aussonderung_objekt_bewertet_ck', sql`${t.status} = 'angeboten' OR ${t.bewertung} IS NOT NULL`),
       mandantPolicy(t.mandantId),

@@ -77,21 +77,33 @@ export async function einheit(tx: Tx, id: string, opts: { sperren?: boolean } = 
   return rows[0] ?? null;
 }
 
+export type Aussonderungsteil = {
+  typ: 'vorgang';
+  id: string;
+  kennzeichen: string;
+  betreff: string;
+  bewertung: 'A' | 'V' | null;
+  status: 'angeboten' | 'bewertet' | 'abgegeben' | 'archiviert' | 'vernichtung_beantragt' | 'vernichtet' | 'gesperrt';
+  archivkennung: string | null;
+};
+
 export interface Aussonderungsstand {
   status: 'angeboten' | 'bewertet' | 'abgegeben' | 'archiviert' | 'vernichtet';
   archivkennung: string | null;
   inhaltEntfernt: boolean;
+  teile: Aussonderungsteil[];
 }
 
-/** Where the Akten stand in an Aussonderung (one query for a page of Akten). */
+/**
+ * Where the Akten stand in an Aussonderung (one query for a page of Akten), read from what the
+ * Aussonderung publishes (`aussonderung.aktenstand`), never from its tables.
+ */
 export async function aussonderungsstaende(tx: Tx, akteIds: string[]): Promise<Map<string, Aussonderungsstand>> {
   if (akteIds.length === 0) return new Map();
-  const o = schema.aussonderungObjekt;
-  const rows = await tx
-    .select({ akteId: o.akteId, status: o.status, archivkennung: o.archivkennung, entfernt: o.inhaltGeloeschtAm })
-    .from(o)
-    .where(inArray(o.akteId, akteIds));
-  return new Map(rows.map((r) => [r.akteId, { status: r.status, archivkennung: r.archivkennung, inhaltEntfernt: r.entfernt !== null }]));
+  const r = await tx.execute<{ akte_id: string; status: Aussonderungsstand['status']; archivkennung: string | null; inhalt_entfernt: boolean; teile: Aussonderungsteil[] }>(sql`
+    SELECT akte_id, status, archivkennung, inhalt_entfernt, teile FROM aussonderung.aktenstand
+     WHERE akte_id = ANY(ARRAY[${sql.join(akteIds.map((i) => sql`${i}`), sql`, `)}]::uuid[])`);
+  return new Map(r.rows.map((x) => [x.akte_id, { status: x.status, archivkennung: x.archivkennung, inhaltEntfernt: x.inhalt_entfernt, teile: x.teile }]));
 }
 
 /** The tenant's whole Aktenplan, by Kennzeichen. */

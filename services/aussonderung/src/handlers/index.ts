@@ -51,6 +51,7 @@ export function aussonderungDarstellung(a: AussonderungAnsicht): S['Aussonderung
       loeschVersuche: o.loeschVersuche,
       loeschFehler: o.loeschFehler,
       inhaltGeloeschtAm: o.inhaltGeloeschtAm?.toISOString() ?? null,
+      teile: (a.teile.get(o.akteId) ?? []).map((t) => ({ typ: t.typ, id: t.id, kennzeichen: t.kennzeichen, betreff: t.betreff, bewertung: t.bewertung, status: t.status, archivkennung: t.archivkennung })),
     })),
     vernichtung: v
       ? { beantragtVon: v.beantragtVon, beantragtAm: v.beantragtAm.toISOString(), freigegebenVon: v.freigegebenVon, freigegebenAm: v.freigegebenAm?.toISOString() ?? null, protokollDokumentId: v.protokollDokumentId }

@@ -8,7 +8,11 @@ const { akte, vorgang, aktenplaneinheit, organisationseinheit, loeschsperre, loe
 
 export type LoeschsperreRow = typeof loeschsperre.$inferSelect & { akten: string[]; vorgaenge: string[]; dokumente: string[] };
 export type AussonderungRow = typeof aussonderung.$inferSelect;
-export type ObjektRow = typeof aussonderungObjekt.$inferSelect & { aktenzeichen: string; betreff: string; gesperrt: boolean };
+/**
+ * An offered Akte; `mitA`/`mitV`: whether any of its parts is appraised A/V, the deepest appraised
+ * object winning (a Vorgang's own appraisal, else its Akte's; an Akte without Vorgänge is its own part).
+ */
+export type ObjektRow = typeof aussonderungObjekt.$inferSelect & { aktenzeichen: string; betreff: string; gesperrt: boolean; mitA: boolean; mitV: boolean };
 export type VernichtungRow = typeof vernichtung.$inferSelect;
 export type NachrichtRow = typeof nachricht.$inferSelect;
 export type AuftragRow = typeof aussonderungAuftrag.$inferSelect;
@@ -24,6 +28,21 @@ export type SperrObjektTyp = 'akte' | 'vorgang' | 'dokument';
  * place that answers it.
  */
 const gesperrtSql = (akteIdSpalte: SQL) => sql<boolean>`EXISTS (SELECT 1 FROM aussonderung.aktive_loeschsperren('akte', ${akteIdSpalte}))`;
+// bool_or over an Akte without Vorgänge is NULL: then the Akte's own appraisal is its only part
+const teilSql = (art: 'A' | 'V') =>
+  sql<boolean>`coalesce((SELECT bool_or(coalesce(${aussonderungObjekt.unterbewertungen} ->> tv.id::text, ${aussonderungObjekt.bewertung}) = ${art}) FROM akten.vorgang tv
+                          WHERE tv.mandant_id = ${aussonderungObjekt.mandantId} AND tv.akte_id = ${aussonderungObjekt.akteId}), ${aussonderungObjekt.bewertung} = ${art}, false)`;
+const objektSpalten = () => ({
+  o: aussonderungObjekt,
+  aktenzeichen: akte.aktenzeichen,
+  betreff: akte.betreff,
+  gesperrt: gesperrtSql(sql`${aussonderungObjekt.akteId}`),
+  mitA: teilSql('A'),
+  mitV: teilSql('V'),
+});
+const alsObjekt = (r: { o: typeof aussonderungObjekt.$inferSelect; aktenzeichen: string; betreff: string; gesperrt: boolean; mitA: boolean; mitV: boolean }): ObjektRow => ({
+  ...r.o, aktenzeichen: r.aktenzeichen, betreff: r.betreff, gesperrt: r.gesperrt, mitA: r.mitA, mitV: r.mitV,
+});
 
 // ---- Löschsperren ----------------------------------------------------------------------------
 
@@ -347,12 +366,33 @@ export async function findeAussonderung(tx: Tx, id: string, opts: { sperren?: bo
 
 export async function objekte(tx: Tx, aussonderungId: string): Promise<ObjektRow[]> {
   const rows = await tx
-    .select({ o: aussonderungObjekt, aktenzeichen: akte.aktenzeichen, betreff: akte.betreff, gesperrt: gesperrtSql(sql`${aussonderungObjekt.akteId}`) })
+    .select(objektSpalten())
     .from(aussonderungObjekt)
     .innerJoin(akte, and(eq(akte.mandantId, aussonderungObjekt.mandantId), eq(akte.id, aussonderungObjekt.akteId)))
     .where(eq(aussonderungObjekt.aussonderungId, aussonderungId))
     .orderBy(asc(akte.aktenzeichen));
-  return rows.map((r) => ({ ...r.o, aktenzeichen: r.aktenzeichen, betreff: r.betreff, gesperrt: r.gesperrt }));
+  return rows.map(alsObjekt);
+}
+
+export type TeilRow = {
+  typ: 'vorgang';
+  id: string;
+  kennzeichen: string;
+  betreff: string;
+  bewertung: 'A' | 'V' | null;
+  status: 'angeboten' | 'bewertet' | 'abgegeben' | 'archiviert' | 'vernichtung_beantragt' | 'vernichtet' | 'gesperrt';
+  archivkennung: string | null;
+};
+
+/** The parts of the process's Akten and where each stands (the view `aussonderung.teilstand`), per Akte. */
+export async function teile(tx: Tx, aussonderungId: string): Promise<Map<string, TeilRow[]>> {
+  const r = await tx.execute<TeilRow & { akte_id: string }>(sql`
+    SELECT akte_id, typ, id, kennzeichen, betreff, bewertung, status, archivkennung
+      FROM aussonderung.teilstand WHERE aussonderung_id = ${aussonderungId}
+     ORDER BY akte_id, reihenfolge`);
+  const out = new Map<string, TeilRow[]>();
+  for (const { akte_id, ...t } of r.rows) out.set(akte_id, [...(out.get(akte_id) ?? []), t]);
+  return out;
 }
 
 export async function setzeObjekt(tx: Tx, aussonderungId: string, akteId: string, werte: Partial<typeof aussonderungObjekt.$inferInsert>): Promise<void> {
@@ -459,10 +499,10 @@ export async function findeObjekt(tx: Tx, aussonderungId: string, akteId: string
   // drizzle qualifies `FOR UPDATE OF` with the schema, which PostgreSQL refuses: lock first, then join
   await tx.select({ id: aussonderungObjekt.akteId }).from(aussonderungObjekt).where(wo).for('update');
   const rows = await tx
-    .select({ o: aussonderungObjekt, aktenzeichen: akte.aktenzeichen, betreff: akte.betreff, gesperrt: gesperrtSql(sql`${aussonderungObjekt.akteId}`) })
+    .select(objektSpalten())
     .from(aussonderungObjekt)
     .innerJoin(akte, and(eq(akte.mandantId, aussonderungObjekt.mandantId), eq(akte.id, aussonderungObjekt.akteId)))
     .where(wo);
   const r = rows[0];
-  return r ? { ...r.o, aktenzeichen: r.aktenzeichen, betreff: r.betreff, gesperrt: r.gesperrt } : null;
+  return r ? alsObjekt(r) : null;
 }

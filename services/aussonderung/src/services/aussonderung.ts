@@ -64,6 +64,8 @@ export interface ArchivEinstellungen {
 export interface AussonderungAnsicht {
   row: repo.AussonderungRow;
   objekte: repo.ObjektRow[];
+  /** Each Akte's parts with their own state, per Akte. */
+  teile: Map<string, repo.TeilRow[]>;
   vernichtung: repo.VernichtungRow | null;
   nachrichten: repo.NachrichtRow[];
 }
@@ -87,6 +89,14 @@ const dateiAlsX = (f: InhaltDatei) => ({
   datumUhrzeit: f.erstelltAm,
 });
 
+/**
+ * How an offered Akte goes as a whole: A when any part goes to the archive (the Akte is then the
+ * container of its A-parts, its V-parts are destroyed on their own), V when all its parts are V.
+ */
+export function teilBewertung(o: Pick<repo.ObjektRow, 'mitA' | 'mitV' | 'bewertung'>): Bewertung | null {
+  return o.mitA ? 'A' : o.mitV ? 'V' : o.bewertung;
+}
+
 export function createAussonderungService(
   db: Db,
   deps: { protokolliere: Protokollierer; inhalte: Inhalte; historie: Historienquelle; archiv: ArchivEinstellungen; storage: ObjectStore },
@@ -102,6 +112,7 @@ export function createAussonderungService(
     return {
       row,
       objekte: await repo.objekte(tx, row.id),
+      teile: await repo.teile(tx, row.id),
       vernichtung: await repo.findeVernichtung(tx, row.id),
       nachrichten: await repo.nachrichten(tx, row.id),
     };
@@ -237,9 +248,12 @@ export function createAussonderungService(
     return out;
   }
 
-  /** The V-parts of Akten appraised A, not yet destroyed: their Vorgänge, per Akte. */
+  /**
+   * The V-parts of Akten that also have A-parts (they go to the archive inside their Akte), not yet
+   * destroyed: their Vorgänge, per Akte. An Akte with V-parts only is destroyed as a whole.
+   */
   async function vTeile(tx: Tx, objekte: readonly repo.ObjektRow[]): Promise<Map<string, { id: string; kennzeichen: string; betreff: string }[]>> {
-    const kandidaten = objekte.filter((o) => o.bewertung === 'A' && !o.teilVernichtetAm && Object.values(o.unterbewertungen).includes('V'));
+    const kandidaten = objekte.filter((o) => o.mitA && o.mitV && !o.teilVernichtetAm);
     const out = new Map<string, { id: string; kennzeichen: string; betreff: string }[]>();
     for (const v of await repo.vorgaengeDerTeile(tx, kandidaten.map((o) => o.akteId), 'V')) out.set(v.akteId, [...(out.get(v.akteId) ?? []), v]);
     return out;
@@ -305,16 +319,16 @@ export function createAussonderungService(
     const sperren = (await repo.aktiveSperrenJeAkte(tx, [akteId])).get(akteId) ?? 0;
     let verstoss: Verstoss | null;
     if (!o) verstoss = { code: 'NICHT_ANGEBOTEN', text: 'Nicht angeboten' };
-    else if (auf.art === 'vernichtung' && o.bewertung === 'A') {
+    else if (auf.art === 'vernichtung' && o.mitA) {
       return vernichteTeileImAuftrag(tx, auf, o, sperren);
     } else if (auf.art === 'vernichtung') {
       const v = await repo.findeVernichtung(tx, auf.aussonderungId);
       verstoss = !v?.freigegebenAm
         ? { code: 'VIER_AUGEN', text: 'Die Vernichtung ist nicht freigegeben' }
         : (pruefeVierAugen(v.beantragtVon, v.freigegebenVon!) ??
-          pruefeVernichtung({ angeboten: true, bewertung: o.bewertung, aktiveSperren: sperren, inhaltGeloescht: o.status === 'vernichtet' }));
+          pruefeVernichtung({ angeboten: true, bewertung: teilBewertung(o), aktiveSperren: sperren, inhaltGeloescht: o.status === 'vernichtet' }));
     } else {
-      verstoss = pruefeLoeschungNachImport({ angeboten: true, bewertung: o.bewertung, aktiveSperren: sperren, importBestaetigt: o.status === 'archiviert' && o.erfolgreich === true });
+      verstoss = pruefeLoeschungNachImport({ angeboten: true, bewertung: teilBewertung(o), aktiveSperren: sperren, importBestaetigt: o.status === 'archiviert' && o.erfolgreich === true });
     }
     if (o && verstoss) {
       // nothing is deleted; the object keeps its content and shows why
@@ -684,15 +698,16 @@ export function createAussonderungService(
         const objekte = await repo.objekte(tx, id);
         const offen = objekte.filter((o) => o.bewertung === null);
         if (offen.length) throw new AussonderungFehler.FalscherSchritt(`Noch nicht vom Archiv bewertet: ${offen.map((o) => o.aktenzeichen).join(', ')}`);
-        const aObjekte = objekte.filter((o) => o.bewertung === 'A' && (o.status === 'bewertet' || o.status === 'abgegeben'));
+        const aObjekte = objekte.filter((o) => o.mitA && (o.status === 'bewertet' || o.status === 'abgegeben'));
         if (aObjekte.length === 0) throw new AussonderungFehler.FalscherSchritt('Keine als archivwürdig (A) bewerteten Objekte abzugeben');
         const sperren = await repo.aktiveSperrenJeAkte(tx, aObjekte.map((o) => o.akteId));
         const verstoesse: [Verstoss, string][] = aObjekte.flatMap((o) => {
-          const v = pruefeAbgabe({ angeboten: true, bewertung: o.bewertung, aktiveSperren: sperren.get(o.akteId) ?? 0 });
+          const v = pruefeAbgabe({ angeboten: true, bewertung: teilBewertung(o), aktiveSperren: sperren.get(o.akteId) ?? 0 });
           return v ? [[v, o.aktenzeichen] as [Verstoss, string]] : [];
         });
         if (verstoesse.length) throw verstossFehler(verstoesse[0]![0], verstoesse.map((v) => v[1]));
-        const ohne = new Set(aObjekte.flatMap((o) => Object.entries(o.unterbewertungen).filter(([, b]) => b === 'V').map(([v]) => v)));
+        // each Akte as the container of its A-parts only
+        const ohne = new Set((await repo.vorgaengeDerTeile(tx, aObjekte.map((o) => o.akteId), 'V')).map((v) => v.id));
         const x = await xAkten(tx, aObjekte.map((o) => o.akteId), { dateien: true, ohneVorgaenge: ohne });
         // checked before anything changes and before the first byte of the ZIP goes out
         const nachricht = await geprueft(aussonderungsnachricht(await kopfDaten(tx, a.mandantId, id), x.akten), '0503');
@@ -716,14 +731,15 @@ export function createAussonderungService(
         const { kopf, meldungen } = await leseXml(xml, leseImportbestaetigung);
         pruefeProzess(kopf, id);
         const objekte = (await repo.objekte(tx, id)).filter((o) => o.status === 'abgegeben');
-        const vorgaenge = await repo.vorgaengeDerAkten(tx, objekte.map((o) => o.akteId));
+        // an Akte counts as archived when the archive confirms it or all of its transferred A-Vorgänge
+        const vorgaenge = await repo.vorgaengeDerTeile(tx, objekte.map((o) => o.akteId), 'A');
         const archiviert = archivierteAkten(
-          objekte.map((o) => ({ akteId: o.akteId, vorgaenge: vorgaenge.filter((v) => v.akteId === o.akteId && o.unterbewertungen[v.id] !== 'V').map((v) => v.id) })),
+          objekte.map((o) => ({ akteId: o.akteId, vorgaenge: vorgaenge.filter((v) => v.akteId === o.akteId).map((v) => v.id) })),
           meldungen,
         );
         const sperren = await repo.aktiveSperrenJeAkte(tx, [...archiviert.keys()]);
         const frei = objekte.filter(
-          (o) => archiviert.has(o.akteId) && !pruefeLoeschungNachImport({ angeboten: true, bewertung: o.bewertung, aktiveSperren: sperren.get(o.akteId) ?? 0, importBestaetigt: true }),
+          (o) => archiviert.has(o.akteId) && !pruefeLoeschungNachImport({ angeboten: true, bewertung: teilBewertung(o), aktiveSperren: sperren.get(o.akteId) ?? 0, importBestaetigt: true }),
         );
         const dateien = await dateienDerAkten(tx, frei.map((o) => o.akteId), 'A');
         for (const o of frei) {
@@ -745,7 +761,7 @@ export function createAussonderungService(
         await gesperrteAussonderung(tx, id);
         if (await repo.findeVernichtung(tx, id)) throw new AussonderungFehler.FalscherSchritt('Die Vernichtung ist bereits beantragt');
         const objekte = await repo.objekte(tx, id);
-        const v = objekte.filter((o) => o.bewertung === 'V');
+        const v = objekte.filter((o) => teilBewertung(o) === 'V');
         const teile = await vTeile(tx, objekte);
         if (v.length === 0 && teile.size === 0) throw verstossFehler(pruefeVernichtung({ angeboten: true, bewertung: null, aktiveSperren: 0 })!);
         const sperren = await repo.aktiveSperrenJeAkte(tx, [...v.map((o) => o.akteId), ...teile.keys()]);
@@ -756,7 +772,7 @@ export function createAussonderungService(
         });
         if (teilVerstoesse.length) throw verstossFehler(teilVerstoesse[0]![0], teilVerstoesse.map((x) => x[1]));
         const verstoesse = v.flatMap((o) => {
-          const x = pruefeVernichtung({ angeboten: true, bewertung: o.bewertung, aktiveSperren: sperren.get(o.akteId) ?? 0, inhaltGeloescht: o.status === 'vernichtet' });
+          const x = pruefeVernichtung({ angeboten: true, bewertung: teilBewertung(o), aktiveSperren: sperren.get(o.akteId) ?? 0, inhaltGeloescht: o.status === 'vernichtet' });
           return x ? [[x, o.aktenzeichen] as const] : [];
         });
         if (verstoesse.length) throw verstossFehler(verstoesse[0]![0], verstoesse.map((x) => x[1]));
@@ -786,7 +802,7 @@ export function createAussonderungService(
         const augen = pruefeVierAugen(antrag.beantragtVon, a.sub);
         if (augen) throw verstossFehler(augen);
         const alle = await repo.objekte(tx, id);
-        const v = alle.filter((o) => o.bewertung === 'V' && o.status === 'bewertet');
+        const v = alle.filter((o) => teilBewertung(o) === 'V' && o.status === 'bewertet');
         const teile = await vTeile(tx, alle);
         const mitTeilen = alle.filter((o) => teile.has(o.akteId));
         const sperren = await repo.aktiveSperrenJeAkte(tx, [...v, ...mitTeilen].map((o) => o.akteId));

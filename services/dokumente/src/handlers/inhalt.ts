@@ -50,16 +50,19 @@ export function inhaltHandlers(deps: { db: Db; storage: ObjectStore; repo: Dokum
     });
     if (gefunden.ausgesondert) {
       // the record stays as a stub, its content is gone for good
-      const { status, archivkennung } = gefunden.ausgesondert;
+      // either the archive or the destruction, never both
+      const { status, archivkennung, aussonderungId, vernichtungsprotokollDokumentId } = gefunden.ausgesondert;
       return sendProblem(
         reply,
         problem(
           410,
           'INHALT_AUSGESONDERT',
           status === 'vernichtet'
-            ? 'Der Inhalt wurde nach Aussonderung vernichtet; das Vernichtungsprotokoll nennt ihn.'
+            ? `Der Inhalt wurde nach Aussonderung ${aussonderungId} vernichtet; das Vernichtungsprotokoll${vernichtungsprotokollDokumentId ? ` (Dokument ${vernichtungsprotokollDokumentId})` : ''} nennt ihn.`
             : `Der Inhalt wurde an das Archiv abgegeben${archivkennung ? ` (Archivkennung ${archivkennung})` : ''}.`,
-          { aussonderungsstatus: status, archivkennung },
+          status === 'vernichtet'
+            ? { aussonderungsstatus: status, archivkennung: null, aussonderungId, vernichtungsprotokollDokumentId }
+            : { aussonderungsstatus: status, archivkennung, aussonderungId },
         ),
       );
     }

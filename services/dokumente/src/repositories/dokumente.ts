@@ -33,21 +33,19 @@ function akteSichtbar(sicht: Sicht): SQL {
 
 export const dokumenteRepository = {
   /**
-   * Whether the Aussonderung removed the content of the Vorgang (transferred to the archive, or
-   * destroyed). The archive may appraise per Vorgang: a V-Vorgang of an archived Akte keeps its
-   * content until its approved destruction, and is then destroyed, never "transferred".
+   * Whether the Aussonderung removed the content of the Vorgang, and why: transferred to the
+   * archive (with its Archivkennung) or destroyed (with the process and its protocol's Dokument).
+   * Read from the part state the Aussonderung publishes (`aussonderung.teilstand`), where the
+   * deepest appraised object wins; a part not yet removed keeps its content.
    */
-  async ausgesondert(tx: Tx, akteId: string, vorgangId: string): Promise<{ status: string; archivkennung: string | null } | null> {
-    const r = await tx.execute<{ status: string; archivkennung: string | null }>(sql`
-      SELECT CASE WHEN teil = o.bewertung THEN o.status ELSE 'vernichtet' END AS status,
-             CASE WHEN teil = o.bewertung THEN o.archivkennung END AS archivkennung
-        FROM aussonderung.aussonderung_objekt o,
-             LATERAL (SELECT coalesce(o.unterbewertungen ->> ${vorgangId}::text, o.bewertung) AS teil) t
-       WHERE o.akte_id = ${akteId}
-         AND ((teil = o.bewertung AND o.inhalt_geloescht_am IS NOT NULL)
-           OR (o.bewertung = 'A' AND teil = 'V' AND o.teil_vernichtet_am IS NOT NULL))
+  async ausgesondert(tx: Tx, akteId: string, vorgangId: string): Promise<{ status: 'archiviert' | 'vernichtet'; archivkennung: string | null; aussonderungId: string; vernichtungsprotokollDokumentId: string | null } | null> {
+    const r = await tx.execute<{ status: 'archiviert' | 'vernichtet'; archivkennung: string | null; aussonderung_id: string; protokoll: string | null }>(sql`
+      SELECT status, archivkennung, aussonderung_id, vernichtungsprotokoll_dokument_id AS protokoll
+        FROM aussonderung.teilstand
+       WHERE akte_id = ${akteId} AND id = ${vorgangId} AND inhalt_entfernt
        LIMIT 1`);
-    return r.rows[0] ?? null;
+    const x = r.rows[0];
+    return x ? { status: x.status, archivkennung: x.archivkennung, aussonderungId: x.aussonderung_id, vernichtungsprotokollDokumentId: x.protokoll } : null;
   },
 
   /** The caller's view, from the tenant's users (clearance, org units) and visibility setting. */
