@@ -15,21 +15,9 @@ import { leseZip } from './xdomea-hilfen.js';
 
 const RUNS = Number(process.env.EIGENSCHAFT_RUNS ?? 20);
 
-/**
- * The reverse case of a mixed appraisal: a Vorgang appraised A inside an Akte appraised V. Records
- * law wants it transferred in the 0503 and kept out of the destruction. Off: today's code keeps its
- * content but never transfers it (the invariant "every A-part is in the 0503" fails); switch it on
- * with EIGENSCHAFT_A_VORGANG_IN_V_AKTE=1 once the per-part transfer is merged.
- */
-const A_VORGANG_IN_V_AKTE = process.env.EIGENSCHAFT_A_VORGANG_IN_V_AKTE === '1';
-
-/**
- * A second 0502 after the 0503. Off: today's code takes a new Vorgang appraisal of a transferred
- * Akte, so a V-Vorgang left out of the 0503 and then appraised A loses its content after the 0506
- * without ever having been transferred. Switch it on with EIGENSCHAFT_NEUBEWERTUNG_NACH_ABGABE=1
- * once a transferred Akte keeps the appraisals of its Vorgänge too.
- */
-const NEUBEWERTUNG_NACH_ABGABE = process.env.EIGENSCHAFT_NEUBEWERTUNG_NACH_ABGABE === '1';
+// Both hard cases are always generated: a Vorgang appraised A inside an Akte appraised V (it goes
+// to the archive, not into the destruction), and a second 0502 after the 0503 (a transferred Akte
+// keeps the appraisals of its Vorgänge, so nothing untransferred is removed after the 0506).
 
 type B = 'A' | 'V';
 interface BaumDokument {
@@ -76,7 +64,7 @@ const bewertungArb = (baum: BaumAkte[]): fc.Arbitrary<Bewertungen> =>
       fc.tuple(...baum.map((a) => fc.array(fc.constantFrom<B | null>(null, 'A', 'V', 'V'), { minLength: a.vorgaenge.length, maxLength: a.vorgaenge.length }))),
     )
     // without the reverse case an A inside a V-Akte is written as the Akte's V
-    .map(([akten, vorgaenge]) => ({ akten, vorgaenge: vorgaenge.map((vs, i) => vs.map((v) => (v === 'A' && akten[i] === 'V' && !A_VORGANG_IN_V_AKTE ? 'V' : v))) }));
+    .map(([akten, vorgaenge]) => ({ akten, vorgaenge }));
 
 const zielArb: fc.Arbitrary<Ziel> = fc.record({ ebene: fc.constantFrom<Ziel['ebene']>('akte', 'vorgang', 'dokument'), a: fc.nat(9), v: fc.nat(9), d: fc.nat(9) });
 
@@ -118,8 +106,7 @@ const fallArb = baumArb.chain((baum) =>
       pfade.push(...vernichtung, ...abgabe);
       const ablauf: Op[] = [{ t: 'bewerten', b: erste }, ...pfade.flatMap((o) => [o, { t: 'arbeiten' as const }])];
       for (const [pos, op] of extra) ablauf.splice(Math.min(pos + 1, ablauf.length), 0, op);
-      const ersteAbgabe = ablauf.findIndex((o) => o.t === 'abgabe');
-      return { baum, ablauf: NEUBEWERTUNG_NACH_ABGABE ? ablauf : ablauf.filter((o, i) => o.t !== 'bewerten' || i < ersteAbgabe) };
+      return { baum, ablauf };
     }),
 );
 

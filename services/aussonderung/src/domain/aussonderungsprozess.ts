@@ -32,7 +32,7 @@ export interface BewertungsErgebnis {
 
 /**
  * Applies an appraisal (0502 or manual) to the offered Akten: matched by ID, in any order. Already
- * final objects (transferred, archived, destroyed) keep their appraisal.
+ * final objects (transferred, archived, destroyed) keep their appraisal, and so do their Vorgänge.
  */
 export function uebernimmBewertung(
   objekte: readonly ProzessObjekt[],
@@ -53,7 +53,10 @@ export function uebernimmBewertung(
   const unbewertet: string[] = [];
   for (const o of objekte) {
     if (o.status !== 'angeboten' && o.status !== 'bewertet') {
+      // transferred, archived or destroyed: the Akte and its Vorgänge keep what the transfer or
+      // destruction was based on, so a later 0502 cannot make an untransferred part look archived
       bewertungen.delete(o.akteId);
+      for (const v of vorgaengeJeAkte.get(o.akteId) ?? []) unterobjekte.delete(v);
       continue;
     }
     if (!bewertungen.has(o.akteId) && o.bewertung === null) unbewertet.push(o.akteId);
