@@ -191,6 +191,8 @@ describe('whole paths with content', () => {
     // the transferred part is gone, the V-Vorgang's content is untouched: nobody approved its destruction
     expect(await speicher.stat(dA.dateien[0]!.schluessel)).toBeNull();
     expect(await speicher.stat(dV.dateien[0]!.schluessel)).not.toBeNull();
+    // not finished while the V-Vorgang waits for its destruction
+    expect((await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}`, headers: reg })).json().status).toBe('abgegeben');
 
     // the V-part goes the normal way: request, approval by a second Registratur user, job
     const antrag = await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/vernichtung`, headers: reg });
@@ -205,6 +207,7 @@ describe('whole paths with content', () => {
     expect(await speicher.stat(dV.dateien[0]!.schluessel)).toBeNull();
     const fertig = await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}`, headers: reg });
     expect(fertig.json().objekte).toEqual([expect.objectContaining({ akteId: a.id, status: 'archiviert', archivkennung: 'DIMAG-4242' })]);
+    expect(fertig.json().status).toBe('abgeschlossen');
     const db = createDb(inject('ownerUrl'), { max: 1 });
     try {
       const m = await mandantId(t);

@@ -78,6 +78,8 @@ describe('process', () => {
     expect(prozessStatus([{ akteId: a1, bewertung: 'A', status: 'bewertet' }])).toBe('bewertet');
     expect(prozessStatus([{ akteId: a1, bewertung: 'A', status: 'abgegeben' }, { akteId: a2, bewertung: 'V', status: 'bewertet' }])).toBe('abgegeben');
     expect(prozessStatus([{ akteId: a1, bewertung: 'A', status: 'archiviert' }, { akteId: a2, bewertung: 'V', status: 'vernichtet' }])).toBe('abgeschlossen');
+    // an archived Akte whose V-Vorgang still waits for its destruction is not finished
+    expect(prozessStatus([{ akteId: a1, bewertung: 'A', status: 'archiviert', vTeilOffen: true }])).toBe('abgegeben');
   });
 
   it('counts an Akte archived when it or all of its Vorgänge are confirmed', () => {

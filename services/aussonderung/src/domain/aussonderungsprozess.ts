@@ -9,11 +9,13 @@ export interface ProzessObjekt {
   akteId: string;
   bewertung: Bewertung | null;
   status: ObjektStatus;
+  /** An archived Akte whose V-parts (Vorgänge appraised V) still wait for their destruction. */
+  vTeilOffen?: boolean;
 }
 
 /** The process's state follows from its objects. */
 export function prozessStatus(objekte: readonly ProzessObjekt[]): ProzessStatus {
-  if (objekte.length > 0 && objekte.every((o) => o.status === 'archiviert' || o.status === 'vernichtet')) return 'abgeschlossen';
+  if (objekte.length > 0 && objekte.every((o) => (o.status === 'archiviert' && !o.vTeilOffen) || o.status === 'vernichtet')) return 'abgeschlossen';
   if (objekte.some((o) => o.bewertung === null)) return 'angeboten';
   if (objekte.some((o) => o.status === 'abgegeben' || o.status === 'archiviert')) return 'abgegeben';
   return 'bewertet';

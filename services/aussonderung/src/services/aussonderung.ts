@@ -127,7 +127,7 @@ export function createAussonderungService(
   /** Recomputes and stores the process state after a change of its objects. */
   async function aktualisiereStatus(tx: Tx, id: string) {
     const objekte = await repo.objekte(tx, id);
-    await repo.setzeAussonderung(tx, id, { status: prozessStatus(objekte) });
+    await repo.setzeAussonderung(tx, id, { status: prozessStatus(objekte.map((o) => ({ ...o, vTeilOffen: o.mitA && o.mitV && !o.teilVernichtetAm }))) });
   }
 
   async function kopfDaten(tx: Tx, mandantId: string, prozessId: string, organisationseinheit?: string | null): Promise<KopfDaten> {
