@@ -174,6 +174,11 @@ describe('web client', () => {
     // a migrated paper file closed long ago: retention 5 years from 2016 → due since 2021
     await page.getByLabel(/Datum der Verfügung/).fill('2015-03-02');
     await page.getByRole('button', { name: 'Akte zu den Akten verfügen (z.d.A.)' }).click();
+    // an explicit confirmation naming the Akte and the date
+    const zdaFrage = page.getByRole('dialog', { name: 'Akte wirklich zu den Akten verfügen?' });
+    await zdaFrage.getByText(`Die Akte ${aktenzeichen} wird zum 02.03.2015 zu den Akten verfügt`).waitFor();
+    await barrierefrei(page, 'z.d.A. bestätigen');
+    await zdaFrage.getByRole('button', { name: 'Ja, Akte z.d.A. verfügen' }).click();
     await page.getByText('Die Akte ist zu den Akten verfügt.').waitFor();
     await page.getByText('01.01.2021').waitFor();
     await barrierefrei(page, 'Akte nach z.d.A.');
@@ -211,6 +216,10 @@ describe('web client', () => {
     expect(readFileSync(await anbietung.path()).subarray(0, 2).toString()).toBe('PK');
 
     await page.getByRole('radio', { name: 'V – vernichten' }).check();
+    // by hand only with the archive's letter
+    await page.getByRole('textbox', { name: 'Zeichen des Archivschreibens' }).fill('StA 7511/2026');
+    await page.getByLabel('Datum des Archivschreibens').fill('2026-03-01');
+    await page.getByRole('textbox', { name: 'Archivarin oder Archivar' }).fill('Dr. Erika Mustermann');
     await page.getByRole('button', { name: 'Bewertung speichern' }).click();
     await page.getByRole('button', { name: 'Vernichtung beantragen' }).click();
     await page.getByText('Eine zweite Person der Registratur muss die Vernichtung freigeben.').waitFor();
@@ -229,23 +238,51 @@ describe('web client', () => {
     await zeile.getByRole('link').click();
     await page.waitForURL(wizardUrl);
     await page.getByText('Eine zweite Person der Registratur muss die Vernichtung freigeben.').waitFor();
-    await context.close();
+    // the requester's own start page shows no approval waiting for them
+    await page.goto(`${platform.url}/`);
+    await page.getByRole('heading', { level: 1, name: /^Willkommen/ }).waitFor();
+    expect(await page.getByRole('heading', { name: 'Vernichtungen warten auf Ihre Freigabe' }).count()).toBe(0);
 
-    // the second person approves
+    // the second person sees on the start page that an approval waits, and refuses it with a reason
     const zweite = await browser.newContext({ acceptDownloads: true, locale: 'de-DE' });
     const p2 = await zweite.newPage();
-    await p2.goto(wizardUrl);
-    await p2.getByRole('button', { name: 'Anmelden' }).click();
-    await p2.getByRole('group', { name: /Stadtverwaltung Musterstadt/ }).getByRole('button', { name: 'Registratur (Demo registratur 2)', exact: true }).click();
+    await anmelden(p2, platform.url, 'Stadtverwaltung Musterstadt', 'Registratur (Demo registratur 2)');
+    const hinweis = p2.getByRole('status').filter({ has: p2.getByRole('heading', { name: 'Vernichtungen warten auf Ihre Freigabe' }) });
+    await hinweis.waitFor();
+    await barrierefrei(p2, 'Start mit ausstehender Freigabe');
+    await schritt(p2, t, 'start-freigabe-ausstehend');
+    await hinweis.locator(`a[href="${new URL(wizardUrl).pathname}"]`).click();
     await p2.waitForURL(wizardUrl);
-    await p2.getByRole('button', { name: 'Vernichtung freigeben' }).click();
-    await p2.getByRole('button', { name: 'Vernichtungsprotokoll (PDF) herunterladen' }).waitFor({ timeout: 60_000 });
-    await p2.getByRole('heading', { level: 1, name: 'Aussonderung: abgeschlossen' }).waitFor({ timeout: 60_000 });
-    await barrierefrei(p2, 'Aussonderung abgeschlossen');
-    await schritt(p2, t, 'abgeschlossen');
-    const [protokoll] = await Promise.all([p2.waitForEvent('download'), p2.getByRole('button', { name: 'Vernichtungsprotokoll (PDF) herunterladen' }).click()]);
+    await p2.getByRole('button', { name: 'Vernichtung ablehnen' }).click();
+    const ablehnung = p2.getByRole('dialog', { name: 'Vernichtung ablehnen' });
+    expect(await ablehnung.getByRole('button', { name: 'Ablehnung speichern' }).isDisabled()).toBe(true);
+    await ablehnung.getByRole('textbox', { name: 'Grund der Ablehnung' }).fill('Das Schreiben des Archivs liegt nicht in der Akte');
+    await barrierefrei(p2, 'Vernichtung ablehnen');
+    await ablehnung.getByRole('button', { name: 'Ablehnung speichern' }).click();
+    await p2.getByText(/Abgelehnt von .* „Das Schreiben des Archivs liegt nicht in der Akte“/).waitFor();
+    await schritt(p2, t, 'vernichtung-abgelehnt');
+    // nothing was destroyed; the Registratur requests again (now the second person is the requester)
+    expect(await p2.getByRole('heading', { level: 1, name: 'Aussonderung: bewertet' }).count()).toBe(1);
+    await p2.getByRole('button', { name: 'Vernichtung beantragen' }).click();
+    await p2.getByText('Eine zweite Person der Registratur muss die Vernichtung freigeben.').waitFor();
+
+    // the first person approves, after a confirmation naming what will be destroyed
+    await page.goto(wizardUrl);
+    await page.getByRole('button', { name: 'Vernichtung freigeben' }).click();
+    const frage = page.getByRole('dialog', { name: 'Vernichtung wirklich freigeben?' });
+    await frage.getByText('Sie geben die Vernichtung von 1 Akte frei.', { exact: false }).waitFor();
+    await frage.getByText(`${aktenzeichen} – Gewerbeabmeldung Imbiss Sonnenschein`, { exact: true }).waitFor();
+    await barrierefrei(page, 'Vernichtung bestätigen');
+    await schritt(page, t, 'freigabe-bestaetigen');
+    await frage.getByRole('button', { name: 'Ja, endgültig vernichten' }).click();
+    await page.getByRole('button', { name: 'Vernichtungsprotokoll (PDF) herunterladen' }).waitFor({ timeout: 60_000 });
+    await page.getByRole('heading', { level: 1, name: 'Aussonderung: abgeschlossen' }).waitFor({ timeout: 60_000 });
+    await barrierefrei(page, 'Aussonderung abgeschlossen');
+    await schritt(page, t, 'abgeschlossen');
+    const [protokoll] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Vernichtungsprotokoll (PDF) herunterladen' }).click()]);
     expect(readFileSync(await protokoll.path()).subarray(0, 5).toString()).toBe('%PDF-');
     await zweite.close();
+    await context.close();
   });
 
   it('(3) a user of another tenant cannot reach the Akte by its URL', async () => {

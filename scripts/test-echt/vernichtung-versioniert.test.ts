@@ -122,7 +122,7 @@ describe('removal on a versioned bucket, through the API', { timeout: 120_000 },
     expect(angebot.statusCode, angebot.body).toBe(201);
     const id: string = angebot.json().id;
     expect((await aus.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}/anbietung`, headers: reg })).statusCode).toBe(200);
-    const bew = await aus.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/bewertung`, headers: reg, payload: { bewertungen: { [akteId]: 'V' } } });
+    const bew = await aus.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/bewertung`, headers: reg, payload: { bewertungen: { [akteId]: 'V' }, zeichen: 'LATh 7511/2026', datum: '2026-03-01', archivar: 'Dr. Erika Mustermann' } });
     expect(bew.statusCode, bew.body).toBe(200);
     const antrag = await aus.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/vernichtung`, headers: reg });
     expect(antrag.statusCode, antrag.body).toBe(200);
@@ -144,7 +144,7 @@ describe('removal on a versioned bucket, through the API', { timeout: 120_000 },
     const { m, reg, akteId, schluessel } = await akteMitDokument('A');
     const aus = apps.aussonderung!;
     const id: string = (await aus.inject({ method: 'POST', url: '/api/v1/aussonderungen', headers: reg, payload: { akten: [akteId] } })).json().id;
-    expect((await aus.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/bewertung`, headers: reg, payload: { bewertungen: { [akteId]: 'A' } } })).statusCode).toBe(200);
+    expect((await aus.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/bewertung`, headers: reg, payload: { bewertungen: { [akteId]: 'A' }, zeichen: 'LATh 7511/2026', datum: '2026-03-01', archivar: 'Dr. Erika Mustermann' } })).statusCode).toBe(200);
     const abgabe = await aus.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}/abgabe`, headers: reg });
     expect(abgabe.statusCode, abgabe.body.slice(0, 300)).toBe(200);
     // the package was read from the bucket: every version still there

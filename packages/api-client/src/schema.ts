@@ -1072,6 +1072,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/aussonderungen/{id}/vernichtung/ablehnung": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refuse the destruction (registratur, not the requester): the request is closed as refused and kept as history, every object stays intact, and the destruction may be requested again
+         * @description **Berechtigte Rollen:** `registratur`
+         */
+        post: operations["postVernichtungAblehnung"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/aussonderungen/{id}/vernichtungsprotokoll.pdf": {
         parameters: {
             query?: never;
@@ -1899,8 +1919,12 @@ export interface components {
             erstelltVon: string;
             /** @description Number of offered Akten. */
             objekte: number;
-            /** @description A destruction was requested and waits for a second person's approval. */
+            /** @description A destruction was requested and waits for a second person's approval (or refusal). */
             vernichtungOffen: boolean;
+            /** @description Who requested the destruction in force (pending or approved); only someone else may approve or refuse it. */
+            vernichtungBeantragtVon: string | null;
+            /** @description The last destruction request was refused and none was made since. */
+            vernichtungAbgelehnt: boolean;
         };
         AussonderungenListe: {
             items: components["schemas"]["AussonderungUebersicht"][];
@@ -1965,6 +1989,11 @@ export interface components {
                  * @description The Vernichtungsprotokoll filed as a Dokument of the tenant (in the Vorgang `Aussonderung <id>` of the Akte named by the setting `aussonderungAblageAkte`); null until the destruction is done, or when no open Ablage-Akte is configured.
                  */
                 protokollDokumentId: string | null;
+                /** @description Who refused the request (a second registratur user). */
+                abgelehntVon: string | null;
+                /** Format: date-time */
+                abgelehntAm: string | null;
+                ablehnungsgrund: string | null;
             };
             /** @description Messages received from the archive. */
             nachrichten: {
@@ -1979,11 +2008,26 @@ export interface components {
         };
         /** @description An xdomea 3.1.0 message as XML (UTF-8). */
         XdomeaNachricht: string;
-        /** @description Manual appraisal, Akte id → A or V. */
+        /** @description An appraisal entered by hand from the archive's letter: object id (Akte or Vorgang) → A or V, with the letter's reference. `zeichen`, `datum` and `archivar` are required; each one missing is a 422 naming it (`BEWERTUNG_ZEICHEN_FEHLT`, `BEWERTUNG_DATUM_FEHLT`, `BEWERTUNG_ARCHIVAR_FEHLT`). The reference and who entered it go into the audit trail and the Vernichtungsprotokoll. */
         BewertungManuell: {
             bewertungen: {
                 [key: string]: "A" | "V";
             };
+            /** @description The archive's letter or file number (Geschäftszeichen). */
+            zeichen?: string;
+            /**
+             * Format: date
+             * @description Date of the archive's letter (not in the future, else 422 `BEWERTUNG_DATUM_IN_ZUKUNFT`).
+             */
+            datum?: string;
+            /** @description Name of the archivist who appraised. */
+            archivar?: string;
+            /** @description The scanned letter, an existing Dokument of the tenant (else 422 `BEWERTUNG_DOKUMENT_UNBEKANNT`). */
+            dokumentId?: components["schemas"]["Uuid"];
+        };
+        /** @description Why the second person refuses the destruction. `grund` is required (1–2000 characters); without it, or blank, the answer is 422 `ABLEHNUNGSGRUND_FEHLT`. */
+        VernichtungAblehnung: {
+            grund?: string;
         };
     };
     responses: {
@@ -4129,7 +4173,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description The 0502 Bewertungsverzeichnis as the archive sent it, or `{ "bewertungen": { "<akteId>": "A" | "V" } }`. */
+        /** @description The 0502 Bewertungsverzeichnis as the archive sent it, or an appraisal entered by hand from the archive's letter: `{ "bewertungen": { "<akteId>": "A" | "V" }, "zeichen", "datum", "archivar" }`, optionally `dokumentId` of the scanned letter. */
         requestBody: {
             content: {
                 "application/xml": components["schemas"]["XdomeaNachricht"];
@@ -4354,6 +4398,40 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    postVernichtungAblehnung: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPfad"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VernichtungAblehnung"];
+            };
+        };
+        responses: {
+            /** @description The Aussonderung; `vernichtung` is the refused request (`abgelehntVon`, `abgelehntAm`, `ablehnungsgrund`), the objects unchanged. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Aussonderung"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            415: components["responses"]["Problem415-2"];
+            422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
         };
     };

@@ -77,6 +77,7 @@ export const BERECHTIGUNGEN: Record<string, readonly Rolle[]> = {
   postImportbestaetigung: ['registratur'],
   postVernichtung: ['registratur'],
   postVernichtungFreigabe: ['registratur'],
+  postVernichtungAblehnung: ['registratur'],
   getVernichtungsprotokoll: ['registratur'],
 };
 

@@ -6,7 +6,7 @@ import { describe, expect, it, inject } from 'vitest';
 import { inhalteAusDokumenten } from '../src/services/inhalte.js';
 import type { InhaltDatei } from '../src/services/ports.js';
 import { x0502, x0506 } from './antworten.js';
-import { arbeiteAlles, arbeiteEinmal, auth, bestand, baue, dokument, mandantId, neuerMandant, testSpeicher } from './hilfen.js';
+import { archivschreiben, arbeiteAlles, arbeiteEinmal, auth, bestand, baue, dokument, mandantId, neuerMandant, testSpeicher } from './hilfen.js';
 
 const xml = { 'content-type': 'application/xml' };
 
@@ -112,7 +112,7 @@ describe('Aussonderung jobs', () => {
     const anna = await auth(t, 'registratur', 'anna');
     const bernd = await auth(t, 'registratur', 'bernd');
     const id: string = (await app.inject({ method: 'POST', url: '/api/v1/aussonderungen', headers: anna, payload: { akten: [frei.id, gehalten.id] } })).json().id;
-    await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/bewertung`, headers: anna, payload: { bewertungen: { [frei.id]: 'V', [gehalten.id]: 'V' } } });
+    await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/bewertung`, headers: anna, payload: { ...archivschreiben, bewertungen: { [frei.id]: 'V', [gehalten.id]: 'V' } } });
     await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/vernichtung`, headers: anna });
     expect((await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/vernichtung/freigabe`, headers: bernd })).statusCode).toBe(200);
     const sperre = await app.inject({ method: 'POST', url: '/api/v1/loeschsperren', headers: anna, payload: { bezeichnung: 'Klage', grund: 'VG Weimar', akten: [gehalten.id] } });
@@ -143,7 +143,7 @@ describe('Aussonderung jobs', () => {
     const d2 = await dokument(t, a2.vorgaenge[0]!, 'Gutachten', [{ dateiname: 'Gutachten.txt', mimeType: 'text/plain', inhalt: 'Gutachten 2' }]);
     const reg = await auth(t, 'registratur');
     const id: string = (await app.inject({ method: 'POST', url: '/api/v1/aussonderungen', headers: reg, payload: { akten: [a1.id, a2.id] } })).json().id;
-    await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/bewertung`, headers: reg, payload: { bewertungen: { [a1.id]: 'A', [a2.id]: 'A' } } });
+    await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/bewertung`, headers: reg, payload: { ...archivschreiben, bewertungen: { [a1.id]: 'A', [a2.id]: 'A' } } });
     expect((await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}/abgabe`, headers: reg })).statusCode).toBe(200);
     const imp = await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/importbestaetigung`, headers: { ...reg, ...xml }, payload: x0506(id, [[a1.id, true, 'LATH-1'], [a2.id, true, 'LATH-2']]) });
     expect(imp.json().objekte.map((o: { loeschung: string }) => o.loeschung)).toEqual(['ausstehend', 'ausstehend']);

@@ -7,7 +7,7 @@ import { buffer } from 'node:stream/consumers';
 import type { LightMyRequestResponse } from 'fastify';
 import { paket } from '../src/xdomea/paket.js';
 import { describe, expect, it, inject } from 'vitest';
-import { arbeiteAlles, auth, bestand, baue, BEHOERDENKENNUNG, mandantId, neuerMandant, offeneAkte, ownerDb } from './hilfen.js';
+import { archivschreiben, arbeiteAlles, auth, bestand, baue, BEHOERDENKENNUNG, mandantId, neuerMandant, offeneAkte, ownerDb } from './hilfen.js';
 import { absenderKennung, leseZip, xsdFehler } from './xdomea-hilfen.js';
 import { x0502, x0506, x0507 } from './antworten.js';
 
@@ -165,7 +165,7 @@ describe('the Aussonderung process', () => {
     expect(absenderKennung(z0505[0]!.inhalt.toString('utf8'))).toEqual(BEHOERDENKENNUNG);
 
     // the unappraised Akte: manual entry completes the appraisal
-    const manuell = await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/bewertung`, headers: reg, payload: { bewertungen: { [a3.id]: 'A' } } });
+    const manuell = await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/bewertung`, headers: reg, payload: { ...archivschreiben, bewertungen: { [a3.id]: 'A' } } });
     expectContract(manuell, 'postBewertung');
     expect(manuell.json().status).toBe('bewertet');
 
@@ -227,7 +227,7 @@ describe('the Aussonderung process', () => {
     expectContract(zuFrueh, 'postVernichtung');
     expectProblem(zuFrueh, 409, 'NICHT_ALS_V_BEWERTET');
 
-    await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/bewertung`, headers: anna, payload: { bewertungen: { [v1.id]: 'V', [a2.id]: 'A' } } });
+    await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/bewertung`, headers: anna, payload: { ...archivschreiben, bewertungen: { [v1.id]: 'V', [a2.id]: 'A' } } });
     const antrag = await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/vernichtung`, headers: anna });
     expectContract(antrag, 'postVernichtung');
     expect(antrag.json().vernichtung).toMatchObject({ beantragtVon: 'anna', freigegebenVon: null });

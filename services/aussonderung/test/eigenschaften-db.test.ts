@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { x0506 } from './antworten.js';
-import { arbeiteEinmal, auth, bestand, baue, dokument, neuerMandant, testSpeicher } from './hilfen.js';
+import { archivschreiben, arbeiteEinmal, auth, bestand, baue, dokument, neuerMandant, testSpeicher } from './hilfen.js';
 
 const N = 3;
 type Ebene = 'akte' | 'vorgang' | 'dokument';
@@ -97,7 +97,7 @@ describe('hold and offer gates with the job worker (property, real database and 
               break;
             }
             case 'bewerten':
-              await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/bewertung`, headers: anna, payload: { bewertungen: { [b.akten[o.i]!.id]: o.b } } });
+              await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/bewertung`, headers: anna, payload: { ...archivschreiben, bewertungen: { [b.akten[o.i]!.id]: o.b } } });
               break;
             case 'beantragen':
               await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/vernichtung`, headers: anna });

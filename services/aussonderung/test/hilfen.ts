@@ -255,3 +255,6 @@ export async function dokument(
   });
   return { id, dateien };
 }
+
+/** The archive's letter a hand appraisal names (required since the Protokoll must state it). */
+export const archivschreiben = { zeichen: 'LATh-HStA 7511/2026', datum: '2026-03-01', archivar: 'Dr. Erika Mustermann' } as const;

@@ -2,7 +2,7 @@
 // the open destruction request flagged; registratur only, nothing of another tenant.
 import { expectContract, expectProblem } from '@eakte/testing';
 import { describe, expect, it } from 'vitest';
-import { auth, bestand, baue, neuerMandant } from './hilfen.js';
+import { archivschreiben, auth, bestand, baue, neuerMandant } from './hilfen.js';
 
 describe('list of Aussonderungen', () => {
   it('newest first in keyset pages, filtered by status, with the pending destruction flagged', async () => {
@@ -18,7 +18,7 @@ describe('list of Aussonderungen', () => {
     }
     // the newest one appraised V and its destruction requested
     const neueste = ids[2]!;
-    expect((await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${neueste}/bewertung`, headers: reg, payload: { bewertungen: { [b.akten[2]!.id]: 'V' } } })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${neueste}/bewertung`, headers: reg, payload: { ...archivschreiben, bewertungen: { [b.akten[2]!.id]: 'V' } } })).statusCode).toBe(200);
     expect((await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${neueste}/vernichtung`, headers: reg })).statusCode).toBe(200);
 
     const gesehen: { id: string; status: string; objekte: number; vernichtungOffen: boolean }[] = [];

@@ -4,7 +4,7 @@ import { createDb, sql } from '@eakte/db';
 import { expectContract, expectProblem } from '@eakte/testing';
 import { describe, expect, it, inject } from 'vitest';
 import { x0506 } from './antworten.js';
-import { arbeiteAlles, auth, bestand, baue, dokument, mandantId, neuerMandant, testSpeicher } from './hilfen.js';
+import { archivschreiben, arbeiteAlles, auth, bestand, baue, dokument, mandantId, neuerMandant, testSpeicher } from './hilfen.js';
 
 const xml = { 'content-type': 'application/xml' };
 
@@ -76,7 +76,7 @@ describe('Löschsperren on Vorgänge and Dokumente', () => {
     const anna = await auth(t, 'registratur', 'anna');
     const bernd = await auth(t, 'registratur', 'bernd');
     const id: string = (await app.inject({ method: 'POST', url: '/api/v1/aussonderungen', headers: anna, payload: { akten: [vAkte.id, aAkte.id] } })).json().id;
-    await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/bewertung`, headers: anna, payload: { bewertungen: { [vAkte.id]: 'V', [aAkte.id]: 'A' } } });
+    await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/bewertung`, headers: anna, payload: { ...archivschreiben, bewertungen: { [vAkte.id]: 'V', [aAkte.id]: 'A' } } });
     await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/vernichtung`, headers: anna });
 
     const sV = (await app.inject({ method: 'POST', url: '/api/v1/loeschsperren', headers: anna, payload: { bezeichnung: 'Klage', grund: 'g', dokumente: [dV.id] } })).json();

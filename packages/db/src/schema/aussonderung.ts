@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, check, foreignKey, index, integer, jsonb, pgPolicy, pgSchema, primaryKey, text, timestamptz, unique, uuid } from './pg.js';
+import { bigserial, boolean, check, date, foreignKey, index, integer, jsonb, pgPolicy, pgSchema, primaryKey, text, timestamptz, unique, uniqueIndex, uuid } from './pg.js';
 import { akte, vorgang } from './akten.js';
 import { dokument } from './dokumente.js';
 import { currentMandant, mandantIdColumn, mandantPolicy } from './common.js';
@@ -175,6 +175,11 @@ export const vernichtung = aussonderungSchema
       freigegebenVon: text('freigegeben_von'),
       freigegebenVonName: text('freigegeben_von_name'),
       freigegebenAm: timestamptz('freigegeben_am'),
+      /** Refused by the second pair of eyes: the request is closed and kept as history. */
+      abgelehntVon: text('abgelehnt_von'),
+      abgelehntVonName: text('abgelehnt_von_name'),
+      abgelehntAm: timestamptz('abgelehnt_am'),
+      ablehnungsgrund: text('ablehnungsgrund'),
       /** The objects as they were destroyed, for the protocol (Aktenzeichen, Betreff, Laufzeit, files). */
       objekte: jsonb('objekte').notNull().default(sql`'[]'::jsonb`),
       /** The Vernichtungsprotokoll (PDF) as stored in object storage at approval, with its SHA-256. */
@@ -185,12 +190,58 @@ export const vernichtung = aussonderungSchema
     },
     (t) => [
       unique('vernichtung_mandant_id_uq').on(t.mandantId, t.id),
-      unique('vernichtung_aussonderung_uq').on(t.mandantId, t.aussonderungId),
+      // at most one open (not refused) request per Aussonderung; refused ones stay as history
+      uniqueIndex('vernichtung_aussonderung_offen_uq').on(t.mandantId, t.aussonderungId).where(sql`abgelehnt_am IS NULL`),
       foreignKey({ columns: [t.mandantId, t.aussonderungId], foreignColumns: [aussonderung.mandantId, aussonderung.id], name: 'vernichtung_aussonderung_fk' }),
       foreignKey({ columns: [t.mandantId, t.protokollDokumentId], foreignColumns: [dokument.mandantId, dokument.id], name: 'vernichtung_protokoll_dokument_fk' }),
       // four eyes, also in the database
       check('vernichtung_vier_augen_ck', sql`${t.freigegebenVon} IS NULL OR ${t.freigegebenVon} <> ${t.beantragtVon}`),
       check('vernichtung_freigabe_ck', sql`(${t.freigegebenVon} IS NULL) = (${t.freigegebenAm} IS NULL)`),
+      // a refusal names who, when and why, is never by the requester, and never follows an approval
+      check(
+        'vernichtung_ablehnung_ck',
+        sql`(${t.abgelehntAm} IS NULL AND ${t.abgelehntVon} IS NULL AND ${t.ablehnungsgrund} IS NULL) OR (${t.abgelehntAm} IS NOT NULL AND ${t.abgelehntVon} IS NOT NULL AND ${t.abgelehntVon} <> ${t.beantragtVon} AND length(btrim(${t.ablehnungsgrund})) > 0 AND ${t.freigegebenAm} IS NULL)`,
+      ),
+      mandantPolicy(t.mandantId),
+    ],
+  )
+  .enableRLS();
+
+/**
+ * How the archive's decisions of one appraisal event were obtained: by its 0502 (the stored message),
+ * or entered by hand from the archive's letter (Zeichen, Datum, Archivar, optionally the scanned
+ * letter as a Dokument). Append-only; the newest event naming an object is its evidence.
+ */
+export const bewertungsnachweis = aussonderungSchema
+  .table(
+    'bewertungsnachweis',
+    {
+      id: uuid('id').primaryKey(),
+      mandantId: mandantIdColumn(),
+      aussonderungId: uuid('aussonderung_id').notNull(),
+      art: text('art').$type<'0502' | 'manuell'>().notNull(),
+      /** Object id (Akte or Vorgang) → A or V, as this event set it. */
+      bewertungen: jsonb('bewertungen').$type<Record<string, 'A' | 'V'>>().notNull(),
+      nachrichtId: uuid('nachricht_id'),
+      zeichen: text('zeichen'),
+      datum: date('datum'),
+      archivar: text('archivar'),
+      dokumentId: uuid('dokument_id'),
+      erfasstVon: text('erfasst_von').notNull(),
+      erfasstVonName: text('erfasst_von_name').notNull(),
+      erfasstAm: timestamptz('erfasst_am').notNull().defaultNow(),
+    },
+    (t) => [
+      foreignKey({ columns: [t.mandantId, t.aussonderungId], foreignColumns: [aussonderung.mandantId, aussonderung.id], name: 'bewertungsnachweis_aussonderung_fk' }),
+      foreignKey({ columns: [t.nachrichtId], foreignColumns: [nachricht.id], name: 'bewertungsnachweis_nachricht_fk' }),
+      foreignKey({ columns: [t.mandantId, t.dokumentId], foreignColumns: [dokument.mandantId, dokument.id], name: 'bewertungsnachweis_dokument_fk' }),
+      index('bewertungsnachweis_aussonderung_idx').on(t.mandantId, t.aussonderungId, t.erfasstAm),
+      check('bewertungsnachweis_art_ck', sql`${t.art} IN ('0502', 'manuell')`),
+      // a decision entered by hand names the archive's letter; one from a 0502 names the message
+      check(
+        'bewertungsnachweis_herkunft_ck',
+        sql`(${t.art} = '0502' AND ${t.nachrichtId} IS NOT NULL) OR (${t.art} = 'manuell' AND length(btrim(${t.zeichen})) > 0 AND ${t.datum} IS NOT NULL AND length(btrim(${t.archivar})) > 0)`,
+      ),
       mandantPolicy(t.mandantId),
     ],
   )

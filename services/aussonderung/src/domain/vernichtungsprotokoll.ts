@@ -6,12 +6,30 @@ import { createRequire } from 'node:module';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 
+/** How the archive's decision on an object was obtained, as the protocol states it. */
+export type Bewertungsherkunft =
+  | { art: '0502'; nachrichtId: string; prozessId: string; absender: string | null; erstellungszeitpunkt: string | null; eingegangenAm: string }
+  | { art: 'manuell'; zeichen: string; datum: string; archivar: string; dokumentId: string | null; erfasstVon: string; erfasstAm: string };
+
 export interface ProtokollObjekt {
   aktenzeichen: string;
   betreff: string;
   laufzeitBeginn: string | null;
   laufzeitEnde: string | null;
   dateien: { sha256: string }[];
+  /** Absent in protocols of approvals before the evidence was recorded. */
+  herkunft?: Bewertungsherkunft | null;
+}
+
+const tag = (iso: string) => new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', dateStyle: 'medium' }).format(new Date(iso));
+
+/** The protocol's line on how the decision was obtained. */
+export function herkunftText(h: Bewertungsherkunft | null | undefined): string {
+  if (!h) return 'Bewertung: Herkunft nicht nachgewiesen';
+  if (h.art === '0502') {
+    return `Bewertung: Bewertungsverzeichnis (0502) des Archivs${h.absender ? ` ${h.absender}` : ''}, ProzessID ${h.prozessId}${h.erstellungszeitpunkt ? `, erstellt ${h.erstellungszeitpunkt}` : ''}, eingegangen am ${tag(h.eingegangenAm)} (Nachricht ${h.nachrichtId})`;
+  }
+  return `Bewertung: von Hand erfasst von ${h.erfasstVon} am ${tag(h.erfasstAm)} nach Schreiben des Archivs, Zeichen ${h.zeichen}, vom ${tag(h.datum)}, Archivar/in ${h.archivar}${h.dokumentId ? `; Schreiben als Dokument ${h.dokumentId}` : ''}`;
 }
 
 export interface Protokolldaten {
@@ -88,6 +106,7 @@ export async function vernichtungsprotokollPdf(d: Protokolldaten, erstellt = new
   d.objekte.forEach((o, i) => {
     schreibe(`${i + 1}. ${o.aktenzeichen} – ${o.betreff}`, 11);
     schreibe(`Laufzeit: ${o.laufzeitBeginn ?? '–'} bis ${o.laufzeitEnde ?? '–'}; Dateien: ${o.dateien.length}`, 9, 14);
+    schreibe(herkunftText(o.herkunft), 9, 14);
     for (const f of o.dateien) schreibe(`SHA-256 ${f.sha256}`, 7, 14);
     y -= 4;
   });

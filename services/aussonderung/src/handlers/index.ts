@@ -54,7 +54,16 @@ export function aussonderungDarstellung(a: AussonderungAnsicht): S['Aussonderung
       teile: (a.teile.get(o.akteId) ?? []).map((t) => ({ typ: t.typ, id: t.id, kennzeichen: t.kennzeichen, betreff: t.betreff, bewertung: t.bewertung, status: t.status, archivkennung: t.archivkennung })),
     })),
     vernichtung: v
-      ? { beantragtVon: v.beantragtVon, beantragtAm: v.beantragtAm.toISOString(), freigegebenVon: v.freigegebenVon, freigegebenAm: v.freigegebenAm?.toISOString() ?? null, protokollDokumentId: v.protokollDokumentId }
+      ? {
+          beantragtVon: v.beantragtVon,
+          beantragtAm: v.beantragtAm.toISOString(),
+          freigegebenVon: v.freigegebenVon,
+          freigegebenAm: v.freigegebenAm?.toISOString() ?? null,
+          protokollDokumentId: v.protokollDokumentId,
+          abgelehntVon: v.abgelehntVon,
+          abgelehntAm: v.abgelehntAm?.toISOString() ?? null,
+          ablehnungsgrund: v.ablehnungsgrund,
+        }
       : null,
     nachrichten: a.nachrichten.map((n) => ({ typ: n.typ, empfangenAm: n.empfangenAm.toISOString(), erstellungszeitpunkt: n.erstellungszeitpunkt, absender: n.absender })),
   };
@@ -101,7 +110,11 @@ export function aussonderungHandlers(service: AussonderungService): Handlers {
     async listAussonderungen(req: FastifyRequest<{ Querystring: { status?: S['Aussonderung']['status']; limit?: number; cursor?: string } }>): Promise<S['AussonderungenListe']> {
       const seite = await service.listeAussonderungen(req, req.query);
       return {
-        items: seite.items.map((a) => ({ id: a.id, status: a.status, erstelltAm: a.erstelltAm.toISOString(), erstelltVon: a.erstelltVon, objekte: a.objekte, vernichtungOffen: a.vernichtungOffen })),
+        items: seite.items.map((a) => ({ id: a.id, status: a.status, erstelltAm: a.erstelltAm.toISOString(), erstelltVon: a.erstelltVon, objekte: a.objekte,
+          vernichtungOffen: a.vernichtungOffen,
+          vernichtungBeantragtVon: a.vernichtungBeantragtVon,
+          vernichtungAbgelehnt: a.vernichtungAbgelehnt,
+        })),
         nextCursor: seite.nextCursor,
       };
     },
@@ -137,6 +150,9 @@ export function aussonderungHandlers(service: AussonderungService): Handlers {
     },
     async postVernichtungFreigabe(req: MitId) {
       return aussonderungDarstellung(await service.gebeVernichtungFrei(req, req.params.id));
+    },
+    async postVernichtungAblehnung(req: FastifyRequest<{ Params: { id: string }; Body: S['VernichtungAblehnung'] }>) {
+      return aussonderungDarstellung(await service.lehneVernichtungAb(req, req.params.id, req.body?.grund));
     },
     async getVernichtungsprotokoll(req: MitId, reply: FastifyReply) {
       return sende(reply, 'application/pdf', await service.vernichtungsprotokoll(req, req.params.id));

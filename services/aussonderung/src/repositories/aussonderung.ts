@@ -4,7 +4,7 @@
 import { schema, sql, type Tx } from '@eakte/db';
 import { and, asc, desc, eq, inArray, isNull, isNotNull, type SQL } from 'drizzle-orm';
 
-const { akte, vorgang, aktenplaneinheit, organisationseinheit, loeschsperre, loeschsperreAkte, loeschsperreObjekt, aussonderung, aussonderungObjekt, vernichtung, nachricht, aussonderungAuftrag } = schema;
+const { akte, vorgang, aktenplaneinheit, organisationseinheit, loeschsperre, loeschsperreAkte, loeschsperreObjekt, aussonderung, aussonderungObjekt, vernichtung, nachricht, aussonderungAuftrag, bewertungsnachweis } = schema;
 
 export type LoeschsperreRow = typeof loeschsperre.$inferSelect & { akten: string[]; vorgaenge: string[]; dokumente: string[] };
 export type AussonderungRow = typeof aussonderung.$inferSelect;
@@ -15,6 +15,7 @@ export type AussonderungRow = typeof aussonderung.$inferSelect;
 export type ObjektRow = typeof aussonderungObjekt.$inferSelect & { aktenzeichen: string; betreff: string; gesperrt: boolean; mitA: boolean; mitV: boolean };
 export type VernichtungRow = typeof vernichtung.$inferSelect;
 export type NachrichtRow = typeof nachricht.$inferSelect;
+export type BewertungsnachweisRow = typeof bewertungsnachweis.$inferSelect;
 export type AuftragRow = typeof aussonderungAuftrag.$inferSelect;
 export type AuftragArt = AuftragRow['art'];
 
@@ -335,7 +336,7 @@ export async function erstelleAussonderung(tx: Tx, row: typeof aussonderung.$inf
   await tx.insert(aussonderungObjekt).values(akteIds.map((akteId) => ({ mandantId: row.mandantId, aussonderungId: row.id, akteId })));
 }
 
-export type AussonderungUebersichtRow = AussonderungRow & { objekte: number; vernichtungOffen: boolean };
+export type AussonderungUebersichtRow = AussonderungRow & { objekte: number; vernichtungOffen: boolean; vernichtungBeantragtVon: string | null; vernichtungAbgelehnt: boolean };
 
 /** Newest first, keyset on (erstellt_am, id) — the index aussonderung_erstellt_idx. The subqueries name the outer table: a bare "id" would bind to the inner one. */
 export async function aussonderungen(
@@ -349,13 +350,17 @@ export async function aussonderungen(
     .select({
       a: aussonderung,
       objekte: sql<number>`(SELECT count(*)::int FROM ${aussonderungObjekt} o WHERE o.aussonderung_id = ${aussonderung}.id)`,
-      vernichtungOffen: sql<boolean>`EXISTS (SELECT 1 FROM ${vernichtung} v WHERE v.aussonderung_id = ${aussonderung}.id AND v.freigegeben_am IS NULL)`,
+      vernichtungOffen: sql<boolean>`EXISTS (SELECT 1 FROM ${vernichtung} v WHERE v.aussonderung_id = ${aussonderung}.id AND v.freigegeben_am IS NULL AND v.abgelehnt_am IS NULL)`,
+      vernichtungBeantragtVon: sql<string | null>`(SELECT v.beantragt_von FROM ${vernichtung} v WHERE v.aussonderung_id = ${aussonderung}.id AND v.abgelehnt_am IS NULL)`,
+      // refused, and no new request since
+      vernichtungAbgelehnt: sql<boolean>`(EXISTS (SELECT 1 FROM ${vernichtung} v WHERE v.aussonderung_id = ${aussonderung}.id AND v.abgelehnt_am IS NOT NULL)
+        AND NOT EXISTS (SELECT 1 FROM ${vernichtung} v WHERE v.aussonderung_id = ${aussonderung}.id AND v.abgelehnt_am IS NULL))`,
     })
     .from(aussonderung)
     .where(bedingungen.length ? and(...bedingungen) : undefined)
     .orderBy(desc(aussonderung.erstelltAm), desc(aussonderung.id))
     .limit(f.limit);
-  return rows.map((r) => ({ ...r.a, objekte: r.objekte, vernichtungOffen: r.vernichtungOffen }));
+  return rows.map((r) => ({ ...r.a, objekte: r.objekte, vernichtungOffen: r.vernichtungOffen, vernichtungBeantragtVon: r.vernichtungBeantragtVon, vernichtungAbgelehnt: r.vernichtungAbgelehnt }));
 }
 
 export async function findeAussonderung(tx: Tx, id: string, opts: { sperren?: boolean } = {}): Promise<AussonderungRow | null> {
@@ -411,10 +416,24 @@ export async function nachrichten(tx: Tx, aussonderungId: string): Promise<Nachr
   return tx.select().from(nachricht).where(eq(nachricht.aussonderungId, aussonderungId)).orderBy(asc(nachricht.empfangenAm));
 }
 
+/** The destruction request in force (pending or approved); refused ones are history. */
 export async function findeVernichtung(tx: Tx, aussonderungId: string, opts: { sperren?: boolean } = {}): Promise<VernichtungRow | null> {
-  const q = tx.select().from(vernichtung).where(eq(vernichtung.aussonderungId, aussonderungId));
+  const q = tx.select().from(vernichtung).where(and(eq(vernichtung.aussonderungId, aussonderungId), isNull(vernichtung.abgelehntAm)));
   const rows = opts.sperren ? await q.for('update') : await q;
   return rows[0] ?? null;
+}
+
+/** Refused destruction requests, newest first. */
+export async function abgelehnteVernichtungen(tx: Tx, aussonderungId: string): Promise<VernichtungRow[]> {
+  return tx
+    .select()
+    .from(vernichtung)
+    .where(and(eq(vernichtung.aussonderungId, aussonderungId), isNotNull(vernichtung.abgelehntAm)))
+    .orderBy(desc(vernichtung.abgelehntAm));
+}
+
+export async function lehneVernichtungAb(tx: Tx, id: string, von: string, name: string, grund: string): Promise<void> {
+  await tx.update(vernichtung).set({ abgelehntVon: von, abgelehntVonName: name, abgelehntAm: sql`now()`, ablehnungsgrund: grund }).where(eq(vernichtung.id, id));
 }
 
 export async function beantrageVernichtung(tx: Tx, row: typeof vernichtung.$inferInsert): Promise<void> {
@@ -423,6 +442,43 @@ export async function beantrageVernichtung(tx: Tx, row: typeof vernichtung.$infe
 
 export async function gebeVernichtungFrei(tx: Tx, id: string, von: string, name: string, objekteSnapshot: unknown): Promise<void> {
   await tx.update(vernichtung).set({ freigegebenVon: von, freigegebenVonName: name, freigegebenAm: sql`now()`, objekte: objekteSnapshot }).where(eq(vernichtung.id, id));
+}
+
+// ---- evidence of the archive's decisions ------------------------------------------------------
+
+export async function speichereBewertungsnachweis(tx: Tx, row: typeof bewertungsnachweis.$inferInsert): Promise<void> {
+  await tx.insert(bewertungsnachweis).values(row);
+}
+
+/**
+ * Per object id (Akte or Vorgang), the newest appraisal event that set its decision, with the 0502
+ * it came in (if any).
+ */
+export async function bewertungsnachweise(
+  tx: Tx,
+  aussonderungId: string,
+  ids: readonly string[],
+): Promise<Map<string, BewertungsnachweisRow & { nachricht: { prozessId: string; erstellungszeitpunkt: string | null; absender: string | null } | null }>> {
+  if (ids.length === 0) return new Map();
+  const r = await tx.execute<{ objekt: string; id: string }>(sql`
+    SELECT DISTINCT ON (k.objekt) k.objekt, n.id FROM ${bewertungsnachweis} n, jsonb_object_keys(n.bewertungen) AS k(objekt)
+     WHERE n.aussonderung_id = ${aussonderungId} AND k.objekt = ANY(${sql`ARRAY[${sql.join(ids.map((i) => sql`${i}`), sql`, `)}]::text[]`})
+     ORDER BY k.objekt, n.erfasst_am DESC, n.id DESC`);
+  const nachweisIds = [...new Set(r.rows.map((x) => x.id))];
+  if (nachweisIds.length === 0) return new Map();
+  const rows = await tx
+    .select({ n: bewertungsnachweis, erstellungszeitpunkt: nachricht.erstellungszeitpunkt, absender: nachricht.absender })
+    .from(bewertungsnachweis)
+    .leftJoin(nachricht, eq(nachricht.id, bewertungsnachweis.nachrichtId))
+    .where(inArray(bewertungsnachweis.id, nachweisIds));
+  const je = new Map(rows.map((x) => [x.n.id, { ...x.n, nachricht: x.n.nachrichtId ? { prozessId: aussonderungId, erstellungszeitpunkt: x.erstellungszeitpunkt, absender: x.absender } : null }]));
+  return new Map(r.rows.map((x) => [x.objekt, je.get(x.id)!]));
+}
+
+/** Whether a Dokument exists in the tenant (row-level security hides the others'). */
+export async function dokumentVorhanden(tx: Tx, id: string): Promise<boolean> {
+  const rows = await tx.select({ id: schema.dokument.id }).from(schema.dokument).where(eq(schema.dokument.id, id));
+  return rows.length > 0;
 }
 
 export async function mandantName(tx: Tx, mandantId: string): Promise<{ name: string; behoerdenkennung: unknown; einstellungen: unknown }> {

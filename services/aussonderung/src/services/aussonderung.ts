@@ -19,7 +19,7 @@ import {
   type Verstoss,
 } from '../domain/aussonderung-gates.js';
 import { archivierteAkten, prozessStatus, uebernimmBewertung } from '../domain/aussonderungsprozess.js';
-import { vernichtungsprotokollPdf, type ProtokollObjekt } from '../domain/vernichtungsprotokoll.js';
+import { vernichtungsprotokollPdf, type Bewertungsherkunft, type ProtokollObjekt } from '../domain/vernichtungsprotokoll.js';
 import * as repo from '../repositories/aussonderung.js';
 import {
   anbieteverzeichnis,
@@ -66,8 +66,18 @@ export interface AussonderungAnsicht {
   objekte: repo.ObjektRow[];
   /** Each Akte's parts with their own state, per Akte. */
   teile: Map<string, repo.TeilRow[]>;
+  /** The request in force, else the newest refused one. */
   vernichtung: repo.VernichtungRow | null;
   nachrichten: repo.NachrichtRow[];
+}
+
+/** A hand appraisal: the decisions and the archive's letter they come from. */
+export interface BewertungManuell {
+  bewertungen: Record<string, Bewertung>;
+  zeichen?: string;
+  datum?: string;
+  archivar?: string;
+  dokumentId?: string;
 }
 
 export interface Download {
@@ -113,7 +123,7 @@ export function createAussonderungService(
       row,
       objekte: await repo.objekte(tx, row.id),
       teile: await repo.teile(tx, row.id),
-      vernichtung: await repo.findeVernichtung(tx, row.id),
+      vernichtung: (await repo.findeVernichtung(tx, row.id)) ?? (await repo.abgelehnteVernichtungen(tx, row.id))[0] ?? null,
       nachrichten: await repo.nachrichten(tx, row.id),
     };
   }
@@ -455,6 +465,35 @@ export function createAussonderungService(
     await repo.loescheAuftrag(tx, auf.id);
   }
 
+  /** The archive's letter a hand appraisal names; each missing part refused with its own code. */
+  async function archivschreiben(tx: Tx, e: BewertungManuell) {
+    const zeichen = e.zeichen?.trim();
+    const archivar = e.archivar?.trim();
+    if (!zeichen) throw new AussonderungFehler.ZeichenFehlt('Eine Bewertung von Hand braucht das Zeichen (Geschäftszeichen) des Archivschreibens: zeichen');
+    if (!e.datum) throw new AussonderungFehler.DatumFehlt('Eine Bewertung von Hand braucht das Datum des Archivschreibens: datum');
+    if (!archivar) throw new AussonderungFehler.ArchivarFehlt('Eine Bewertung von Hand braucht den Namen der Archivarin oder des Archivars: archivar');
+    if (e.datum > heute()) throw new AussonderungFehler.DatumInZukunft(`Das Archivschreiben kann nicht vom ${e.datum} sein: das Datum liegt in der Zukunft`);
+    const dokumentId = e.dokumentId?.toLowerCase() ?? null;
+    if (dokumentId && !(await repo.dokumentVorhanden(tx, dokumentId))) {
+      throw Object.assign(new AussonderungFehler.DokumentUnbekannt(`Das Dokument ${dokumentId} (Scan des Archivschreibens) existiert nicht`), { erweiterung: { dokumentId } });
+    }
+    return { zeichen, datum: e.datum, archivar, dokumentId };
+  }
+
+  /** The evidence of each object's decision, in the form the protocol keeps it. */
+  async function herkuenfte(tx: Tx, id: string, objektIds: string[]): Promise<Map<string, Bewertungsherkunft>> {
+    const n = await repo.bewertungsnachweise(tx, id, objektIds);
+    const empfangen = new Map((await repo.nachrichten(tx, id)).map((x) => [x.id, x.empfangenAm]));
+    return new Map(
+      [...n].map(([objekt, x]): [string, Bewertungsherkunft] => [
+        objekt,
+        x.art === '0502'
+          ? { art: '0502', nachrichtId: x.nachrichtId!, prozessId: id, absender: x.nachricht?.absender ?? null, erstellungszeitpunkt: x.nachricht?.erstellungszeitpunkt ?? null, eingegangenAm: (empfangen.get(x.nachrichtId!) ?? x.erfasstAm).toISOString() }
+          : { art: 'manuell', zeichen: x.zeichen!, datum: x.datum!, archivar: x.archivar!, dokumentId: x.dokumentId, erfasstVon: x.erfasstVonName, erfasstAm: x.erfasstAm.toISOString() },
+      ]),
+    );
+  }
+
   async function protokollPdf(tx: Tx, mandantId: string, id: string, v: repo.VernichtungRow): Promise<Uint8Array> {
     const m = await repo.mandantName(tx, mandantId);
     return vernichtungsprotokollPdf(
@@ -614,12 +653,13 @@ export function createAussonderungService(
       });
     },
 
-    bewertung(req: FastifyRequest, id: string, eingabe: string | { bewertungen: Record<string, Bewertung> }) {
+    bewertung(req: FastifyRequest, id: string, eingabe: string | BewertungManuell) {
       return imMandant(req, async (tx, a) => {
         const row = await gesperrteAussonderung(tx, id);
         if (await repo.findeVernichtung(tx, id)) throw new AussonderungFehler.FalscherSchritt('Die Vernichtung ist bereits beantragt; die Bewertung ist abgeschlossen');
         let bewertungen: Map<string, Bewertung>;
         let kopf: GelesenerKopf | null = null;
+        let nachweis: { zeichen: string; datum: string; archivar: string; dokumentId: string | null } | null = null;
         if (typeof eingabe === 'string') {
           const gelesen = await leseXml(eingabe, leseBewertungsverzeichnis);
           pruefeProzess(gelesen.kopf, id);
@@ -628,6 +668,7 @@ export function createAussonderungService(
         } else {
           if (!eingabe || typeof eingabe.bewertungen !== 'object') throw new AussonderungFehler.XdomeaUngueltig('Erwartet ein Bewertungsverzeichnis (0502) oder { bewertungen }');
           bewertungen = new Map(Object.entries(eingabe.bewertungen).map(([k, v]) => [k.toLowerCase(), v]));
+          nachweis = await archivschreiben(tx, eingabe);
         }
         const objekte = await repo.objekte(tx, id);
         const vorgaenge = await repo.vorgaengeDerAkten(tx, objekte.map((o) => o.akteId));
@@ -641,6 +682,20 @@ export function createAussonderungService(
             erweiterung: { objekte: r.unbekannt },
           });
         }
+        // the evidence first: the 0502 as received, or the archive's letter the decisions were taken from
+        const nachrichtId = kopf ? uuidv7() : null;
+        if (kopf) {
+          await repo.speichereNachricht(tx, { id: nachrichtId!, mandantId: a.mandantId, aussonderungId: id, typ: '0502', erstellungszeitpunkt: kopf.erstellungszeitpunkt, absender: kopf.absender, empfangenVon: a.sub, inhalt: eingabe as string });
+        }
+        const gesetzt: Record<string, Bewertung> = Object.fromEntries([...r.bewertungen, ...r.unterobjekte]);
+        const nachweisId = uuidv7();
+        await repo.speichereBewertungsnachweis(tx, {
+          id: nachweisId, mandantId: a.mandantId, aussonderungId: id, art: kopf ? '0502' : 'manuell', bewertungen: gesetzt, nachrichtId,
+          zeichen: nachweis?.zeichen ?? null, datum: nachweis?.datum ?? null, archivar: nachweis?.archivar ?? null, dokumentId: nachweis?.dokumentId ?? null,
+          erfasstVon: a.sub, erfasstVonName: a.name,
+        });
+        const herkunft = kopf ? { herkunft: '0502' as const, nachrichtId } : { herkunft: 'manuell' as const, ...nachweis!, erfasstVon: a.sub };
+        await protokolliere(tx, req, { aktion: 'aussonderung.bewertet', objektTyp: 'aussonderung', objektId: id, details: { ...herkunft, bewertungsnachweisId: nachweisId, bewertungen: gesetzt } });
         for (const o of objekte) {
           const b = r.bewertungen.get(o.akteId);
           const unter = Object.fromEntries((jeAkte.get(o.akteId) ?? []).filter((v) => r.unterobjekte.has(v)).map((v) => [v, r.unterobjekte.get(v)!]));
@@ -650,11 +705,8 @@ export function createAussonderungService(
             ...(Object.keys(unter).length ? { unterbewertungen: { ...o.unterbewertungen, ...unter } } : {}),
           });
           if (b && b !== o.bewertung) {
-            await protokolliere(tx, req, { aktion: 'akte.bewertet', objektTyp: 'akte', objektId: o.akteId, akteId: o.akteId, aktenzeichen: o.aktenzeichen, aenderungen: [{ feld: 'bewertung', alt: o.bewertung, neu: b }], details: { aussonderungId: id } });
+            await protokolliere(tx, req, { aktion: 'akte.bewertet', objektTyp: 'akte', objektId: o.akteId, akteId: o.akteId, aktenzeichen: o.aktenzeichen, aenderungen: [{ feld: 'bewertung', alt: o.bewertung, neu: b }], details: { aussonderungId: id, ...herkunft } });
           }
-        }
-        if (kopf) {
-          await repo.speichereNachricht(tx, { id: uuidv7(), mandantId: a.mandantId, aussonderungId: id, typ: '0502', erstellungszeitpunkt: kopf.erstellungszeitpunkt, absender: kopf.absender, empfangenVon: a.sub, inhalt: eingabe as string });
         }
         await repo.setzeAussonderung(tx, id, {
           bewertetAm: new Date(),
@@ -813,6 +865,7 @@ export function createAussonderungService(
         if (verstoesse.length) throw verstossFehler(verstoesse[0]![0], verstoesse.map((x) => x[1]));
         const dateien = await dateienDerAkten(tx, v.map((o) => o.akteId), 'V');
         const akten = new Map((await repo.aktenDaten(tx, v.map((o) => o.akteId))).map((x) => [x.row.id, x.row]));
+        const herkunft = await herkuenfte(tx, id, [...v.map((o) => o.akteId), ...[...teile.values()].flat().map((t) => t.id)]);
         const snapshot: (ProtokollObjekt & { akteId: string })[] = v.map((o) => ({
           akteId: o.akteId,
           aktenzeichen: o.aktenzeichen,
@@ -820,6 +873,7 @@ export function createAussonderungService(
           laufzeitBeginn: akten.get(o.akteId)?.laufzeitBeginn ?? null,
           laufzeitEnde: akten.get(o.akteId)?.laufzeitEnde ?? null,
           dateien: dateien.get(o.akteId)!.map((f) => ({ sha256: f.sha256 })),
+          herkunft: herkunft.get(o.akteId) ?? null,
         }));
         // each V-Vorgang of an A-Akte is an object of the protocol of its own, named by its Kennzeichen
         const teilDateien = await dateienJeVorgang(tx, [...teile.values()].flat().map((t) => t.id));
@@ -832,6 +886,7 @@ export function createAussonderungService(
             laufzeitBeginn: null,
             laufzeitEnde: null,
             dateien: teilDateien.get(t.id)!.map((f) => ({ sha256: f.sha256 })),
+            herkunft: herkunft.get(t.id) ?? null,
           })),
         );
         await repo.gebeVernichtungFrei(tx, antrag.id, a.sub, a.name, [...snapshot, ...teilSnapshot]);
@@ -852,6 +907,28 @@ export function createAussonderungService(
         );
         await repo.setzeAussonderung(tx, id, { fortschrittSchritt: 'vernichtung', fortschrittErledigt: 0, fortschrittGesamt: zuVernichten.length });
         await aktualisiereStatus(tx, id);
+        return ansicht(tx, (await repo.findeAussonderung(tx, id))!);
+      });
+    },
+
+    /**
+     * Refuse (second pair of eyes): the pending request is closed as refused and kept as history;
+     * no object changes, and the Registratur may correct the appraisal and request again.
+     */
+    lehneVernichtungAb(req: FastifyRequest, id: string, grund: string | undefined) {
+      return imMandant(req, async (tx, a) => {
+        await gesperrteAussonderung(tx, id);
+        const text = grund?.trim();
+        if (!text) throw new AussonderungFehler.AblehnungsgrundFehlt('Eine Ablehnung braucht einen Grund: grund');
+        const antrag = await repo.findeVernichtung(tx, id, { sperren: true });
+        if (!antrag) throw new AussonderungFehler.FalscherSchritt('Es ist keine Vernichtung beantragt');
+        if (antrag.freigegebenAm) throw new AussonderungFehler.FalscherSchritt('Die Vernichtung ist bereits freigegeben');
+        if (pruefeVierAugen(antrag.beantragtVon, a.sub)) throw new AussonderungFehler.EigenerAntrag('Den eigenen Antrag lehnt nur eine zweite Person ab');
+        await repo.lehneVernichtungAb(tx, antrag.id, a.sub, a.name, text);
+        await protokolliere(tx, req, {
+          aktion: 'aussonderung.vernichtung.abgelehnt', objektTyp: 'aussonderung', objektId: id, ergebnis: 'abgelehnt',
+          details: { vernichtungId: antrag.id, beantragtVon: antrag.beantragtVon, grund: text },
+        });
         return ansicht(tx, (await repo.findeAussonderung(tx, id))!);
       });
     },

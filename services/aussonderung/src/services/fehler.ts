@@ -17,6 +17,15 @@ export const AussonderungFehler = {
   XdomeaUngueltig: createError('XDOMEA_UNGUELTIG', '%s', 422),
   /** The archive's 0502 names an object this Aussonderung did not offer. */
   ObjektNichtAngeboten: createError('OBJEKT_NICHT_ANGEBOTEN', '%s', 422),
+  /** A hand appraisal without the archive's reference (one code per missing field). */
+  ZeichenFehlt: createError('BEWERTUNG_ZEICHEN_FEHLT', '%s', 422),
+  DatumFehlt: createError('BEWERTUNG_DATUM_FEHLT', '%s', 422),
+  ArchivarFehlt: createError('BEWERTUNG_ARCHIVAR_FEHLT', '%s', 422),
+  DatumInZukunft: createError('BEWERTUNG_DATUM_IN_ZUKUNFT', '%s', 422),
+  DokumentUnbekannt: createError('BEWERTUNG_DOKUMENT_UNBEKANNT', '%s', 422),
+  AblehnungsgrundFehlt: createError('ABLEHNUNGSGRUND_FEHLT', '%s', 422),
+  /** The requester cannot refuse their own request either: the second pair of eyes decides. */
+  EigenerAntrag: createError('VIER_AUGEN', '%s', 403),
 };
 
 /**

@@ -3,6 +3,7 @@ import type { Schemas } from '@eakte/api-client';
 import { useState, type KeyboardEvent } from 'react';
 import { api, ergebnis, useAktion, useLaden } from '../api';
 import type { Sitzung } from '../auth';
+import { Bestaetigung } from '../bestaetigung';
 import { pfad } from '../pfade';
 import { darf, darfFeld } from '../rechte';
 import { Link, navigieren, useOrt } from '../router';
@@ -52,11 +53,15 @@ function Reiterleiste({ aktiv, setAktiv, REITER }: { aktiv: Reiter; setAktiv: (r
 function Uebersicht({ akte, sitzung, geaendert }: { akte: Schemas['Akte']; sitzung: Sitzung; geaendert: () => void }) {
   const [zdaDatum, setZdaDatum] = useState('');
   const [erfolg, setErfolg] = useState(false);
+  const [frage, setFrage] = useState(false);
   const zda = useAktion(async () => {
     await ergebnis(api.POST('/akten/{id}/zda', { params: { path: { id: akte.id } }, body: zdaDatum ? { datum: zdaDatum } : {} }));
+    setFrage(false);
     setErfolg(true);
     geaendert();
   });
+  // the form only asks; the dialog names what will happen and orders it
+  const fragen = { ausfuehren: async () => setFrage(true), laeuft: zda.laeuft };
   return (
     <>
       <Angaben
@@ -81,9 +86,14 @@ function Uebersicht({ akte, sitzung, geaendert }: { akte: Schemas['Akte']; sitzu
             {T.akte.zda}
           </h2>
           <p className="kern-body">{T.akte.zdaHinweis}</p>
-          <Formular aktion={zda} knopf={T.akte.zda} zweitrangig>
+          <Formular aktion={fragen} knopf={T.akte.zda} zweitrangig>
             {darfFeld(sitzung.rollen, 'zdaDatum') && <Feld label={T.akte.zdaDatumLabel} name="datum" type="date" value={zdaDatum} onChange={(e) => setZdaDatum(e.target.value)} />}
           </Formular>
+          {frage && (
+            <Bestaetigung titel={T.bestaetigung.zdaAkteTitel} knopf={T.bestaetigung.zdaAkteKnopf} aktion={zda} abbrechen={() => setFrage(false)}>
+              <p className="kern-body">{T.bestaetigung.zdaAkte(akte.aktenzeichen, zdaDatum ? datum(zdaDatum) : null)}</p>
+            </Bestaetigung>
+          )}
         </section>
       )}
     </>

@@ -4,10 +4,11 @@ import type { Schemas } from '@eakte/api-client';
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { api, dateiSenden, ergebnis, herunterladen, useAktion, useLaden } from '../api';
 import type { Sitzung } from '../auth';
+import { Bestaetigung } from '../bestaetigung';
 import { pfad } from '../pfade';
 import { Link } from '../router';
 import { T } from '../texte';
-import { Erfolg, Fehlermeldung, Seite, datum, zeit } from '../ui';
+import { Erfolg, Feld, Fehlermeldung, Seite, datum, zeit } from '../ui';
 import { Geladen } from './Laden';
 
 type Aussonderung = Schemas['Aussonderung'];
@@ -62,6 +63,10 @@ export function AussonderungSeite({ id, sitzung }: { id: string; sitzung: Sitzun
   const a = useLaden(() => ergebnis(api.GET('/aussonderungen/{id}', { params: { path: { id } } })), [id]);
   const [meldung, setMeldung] = useState<string>();
   const [bewertung, setBewertung] = useState<Record<string, 'A' | 'V'>>({});
+  // a hand appraisal names the archive's letter it was taken from
+  const [schreiben, setSchreiben] = useState({ zeichen: '', datum: '', archivar: '' });
+  const [dialog, setDialog] = useState<'freigabe' | 'ablehnung'>();
+  const [grund, setGrund] = useState('');
   // a running job (transfer, destruction) reports its progress: look again every two seconds, until done
   const f = a.daten?.fortschritt;
   const laeuft = !!f?.schritt && f.erledigt < f.gesamt && a.daten?.status !== 'abgeschlossen';
@@ -81,13 +86,23 @@ export function AussonderungSeite({ id, sitzung }: { id: string; sitzung: Sitzun
     setAngebotGeladen(true);
   });
   const bewerten = useAktion(async () => {
-    await ergebnis(api.POST('/aussonderungen/{id}/bewertung', { params: { path: { id } }, body: { bewertungen: bewertung } as never }));
+    await ergebnis(api.POST('/aussonderungen/{id}/bewertung', { params: { path: { id } }, body: { bewertungen: bewertung, ...schreiben } }));
     setMeldung(T.aussonderung.bewertet);
     a.neuLaden();
   });
-  const vernichtung = useAktion(async (freigabe: boolean) => {
-    if (freigabe) await ergebnis(api.POST('/aussonderungen/{id}/vernichtung/freigabe', { params: { path: { id } } }));
-    else await ergebnis(api.POST('/aussonderungen/{id}/vernichtung', { params: { path: { id } } }));
+  const vernichtung = useAktion(async () => {
+    await ergebnis(api.POST('/aussonderungen/{id}/vernichtung', { params: { path: { id } } }));
+    a.neuLaden();
+  });
+  const freigabe = useAktion(async () => {
+    await ergebnis(api.POST('/aussonderungen/{id}/vernichtung/freigabe', { params: { path: { id } } }));
+    setDialog(undefined);
+    a.neuLaden();
+  });
+  const ablehnung = useAktion(async () => {
+    await ergebnis(api.POST('/aussonderungen/{id}/vernichtung/ablehnung', { params: { path: { id } }, body: { grund } }));
+    setDialog(undefined);
+    setGrund('');
     a.neuLaden();
   });
   return (
@@ -100,6 +115,10 @@ export function AussonderungSeite({ id, sitzung }: { id: string; sitzung: Sitzun
         // steps shown depend on the appraisal: numbered as shown, without gaps
         let nr = 0;
         const naechste = () => ++nr;
+        // the request in force; a refused one is history shown above the new request button
+        const antrag = d.vernichtung && !d.vernichtung.abgelehntAm ? d.vernichtung : null;
+        const abgelehnt = d.vernichtung?.abgelehntAm ? d.vernichtung : null;
+        const zuVernichten = d.objekte.filter((o) => o.bewertung === 'V' && o.status === 'bewertet');
         return (
           <Seite titel={`${T.aussonderung.titel}: ${T.aussonderung.status[d.status] ?? d.status}`} unterzeile={T.aussonderung.prozess(datum(d.erstelltAm), d.objekte.length)}>
             {d.fortschritt.schritt && (
@@ -192,6 +211,9 @@ export function AussonderungSeite({ id, sitzung }: { id: string; sitzung: Sitzun
                             </div>
                           ))}
                         </fieldset>
+                        <Feld label={T.aussonderung.s2zeichen} required value={schreiben.zeichen} onChange={(e) => setSchreiben((x) => ({ ...x, zeichen: e.target.value }))} />
+                        <Feld label={T.aussonderung.s2datum} type="date" required value={schreiben.datum} onChange={(e) => setSchreiben((x) => ({ ...x, datum: e.target.value }))} />
+                        <Feld label={T.aussonderung.s2archivar} required value={schreiben.archivar} onChange={(e) => setSchreiben((x) => ({ ...x, archivar: e.target.value }))} />
                         <Fehlermeldung fehler={bewerten.fehler} />
                         <div className="eakte-knoepfe">
                           <button className="kern-btn kern-btn--primary" type="submit" disabled={Object.keys(bewertung).length === 0 || bewerten.laeuft}>
@@ -217,22 +239,52 @@ export function AussonderungSeite({ id, sitzung }: { id: string; sitzung: Sitzun
                   </Schritt>
                 )}
                 {hatV && (
-                  <Schritt nr={naechste()} titel={T.aussonderung.s5} erledigt={!!d.vernichtung?.freigegebenAm}>
-                    {!d.vernichtung && (
-                      <button className="kern-btn kern-btn--secondary" type="button" disabled={vernichtung.laeuft} onClick={() => void vernichtung.ausfuehren(false)}>
+                  <Schritt nr={naechste()} titel={T.aussonderung.s5} erledigt={!!antrag?.freigegebenAm}>
+                    {abgelehnt && <p className="kern-body">{T.bestaetigung.abgelehnt(abgelehnt.abgelehntVon ?? '–', zeit(abgelehnt.abgelehntAm!), abgelehnt.ablehnungsgrund ?? '')}</p>}
+                    {!antrag && (
+                      <button className="kern-btn kern-btn--secondary" type="button" disabled={vernichtung.laeuft} onClick={() => void vernichtung.ausfuehren()}>
                         <span className="kern-label">{T.aussonderung.s5beantragen}</span>
                       </button>
                     )}
-                    {d.vernichtung && <p className="kern-body">{T.aussonderung.s5beantragt(d.vernichtung.beantragtVon, zeit(d.vernichtung.beantragtAm))}</p>}
-                    {d.vernichtung && !d.vernichtung.freigegebenAm && (
+                    {antrag && <p className="kern-body">{T.aussonderung.s5beantragt(antrag.beantragtVon, zeit(antrag.beantragtAm))}</p>}
+                    {antrag && !antrag.freigegebenAm && (
                       <>
                         <p className="kern-body">{T.aussonderung.s5zweite}</p>
-                        {d.vernichtung.beantragtVon !== sitzung.sub && (
-                          <button className="kern-btn kern-btn--primary" type="button" disabled={vernichtung.laeuft} onClick={() => void vernichtung.ausfuehren(true)}>
-                            <span className="kern-label">{T.aussonderung.s5freigeben}</span>
-                          </button>
+                        {antrag.beantragtVon !== sitzung.sub && (
+                          <>
+                            <button className="kern-btn kern-btn--primary" type="button" onClick={() => setDialog('freigabe')}>
+                              <span className="kern-label">{T.aussonderung.s5freigeben}</span>
+                            </button>
+                            <button className="kern-btn kern-btn--secondary" type="button" onClick={() => setDialog('ablehnung')}>
+                              <span className="kern-label">{T.bestaetigung.ablehnen}</span>
+                            </button>
+                          </>
                         )}
                       </>
+                    )}
+                    {dialog === 'freigabe' && (
+                      <Bestaetigung titel={T.bestaetigung.freigabeTitel} knopf={T.bestaetigung.freigabeKnopf} aktion={freigabe} abbrechen={() => setDialog(undefined)}>
+                        <p className="kern-body">{T.bestaetigung.freigabe(zuVernichten.length)}</p>
+                        <p className="kern-body">{T.bestaetigung.freigabeAkten}</p>
+                        <ul className="kern-list">
+                          {zuVernichten.map((o) => (
+                            <li key={o.akteId} className="kern-body">
+                              {o.aktenzeichen} – {o.betreff}
+                            </li>
+                          ))}
+                        </ul>
+                      </Bestaetigung>
+                    )}
+                    {dialog === 'ablehnung' && (
+                      <Bestaetigung titel={T.bestaetigung.ablehnenTitel} knopf={T.bestaetigung.ablehnenKnopf} aktion={ablehnung} abbrechen={() => setDialog(undefined)} bereit={grund.trim().length > 0}>
+                        <p className="kern-body">{T.bestaetigung.ablehnenText}</p>
+                        <div className="kern-form-input">
+                          <label className="kern-label" htmlFor="ablehnungsgrund">
+                            {T.bestaetigung.grund}
+                          </label>
+                          <textarea className="kern-form-input__input" id="ablehnungsgrund" required maxLength={2000} rows={4} value={grund} onChange={(e) => setGrund(e.target.value)} />
+                        </div>
+                      </Bestaetigung>
                     )}
                     {d.vernichtung?.freigegebenAm && (
                       <>

@@ -23,6 +23,37 @@ function WiedervorlagenHeute() {
   );
 }
 
+/**
+ * Four eyes: destruction requests of someone else wait for this user's approval or refusal. One
+ * page of the newest processes (a pending request is recent).
+ */
+function FreigabenAusstehend({ sitzung }: { sitzung: Sitzung }) {
+  const l = useLaden(() => ergebnis(api.GET('/aussonderungen', { params: { query: { limit: 200 } } })), []);
+  const offen = (l.daten?.items ?? []).filter((a) => a.vernichtungOffen && a.vernichtungBeantragtVon && a.vernichtungBeantragtVon !== sitzung.sub);
+  if (offen.length === 0) return null;
+  return (
+    <section className="kern-alert kern-alert--info" role="status" aria-labelledby="freigaben-titel">
+      <div className="kern-alert__header">
+        <h2 id="freigaben-titel" className="kern-title">
+          {T.bestaetigung.wartetTitel}
+        </h2>
+      </div>
+      <div className="kern-alert__body">
+        <p className="kern-body">{T.bestaetigung.wartet(offen.length)}</p>
+        <ul className="kern-list">
+          {offen.map((a) => (
+            <li key={a.id} className="kern-body">
+              <Link className="kern-link" href={pfad('aussonderung', { id: a.id })}>
+                {T.bestaetigung.wartetEintrag(a.id, a.vernichtungBeantragtVon!)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </section>
+  );
+}
+
 /** The start page shows per role only what its permissions let it open. */
 export function Start({ sitzung }: { sitzung: Sitzung }) {
   const { rollen } = sitzung;
@@ -33,6 +64,7 @@ export function Start({ sitzung }: { sitzung: Sitzung }) {
   ];
   return (
     <Seite titel={`${T.start.titel}, ${sitzung.name}`}>
+      {darf(rollen, 'aussonderung') && <FreigabenAusstehend sitzung={sitzung} />}
       {wege.length ? (
         <ul className="kern-list">
           {wege.map(([text, href]) => (

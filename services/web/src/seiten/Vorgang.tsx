@@ -3,10 +3,11 @@ import type { Schemas } from '@eakte/api-client';
 import { useState } from 'react';
 import { Ablage } from '../Ablage';
 import { api, ergebnis, useAktion, useLaden } from '../api';
+import { Bestaetigung } from '../bestaetigung';
 import { pfad } from '../pfade';
 import { Link } from '../router';
 import { T } from '../texte';
-import { Angaben, Erfolg, Fehlermeldung, Seite, Tabelle, datum, groesse } from '../ui';
+import { Angaben, Erfolg, Seite, Tabelle, datum, groesse } from '../ui';
 import { betreffAusDateiname, heute } from '../upload';
 import { Geladen } from './Laden';
 
@@ -29,8 +30,10 @@ export function Vorgang({ id }: { id: string }) {
   const vorgang = useLaden(() => ergebnis(api.GET('/vorgaenge/{id}', { params: { path: { id } } })), [id]);
   const dokumente = useLaden(() => ergebnis(api.GET('/vorgaenge/{id}/dokumente', { params: { path: { id }, query: { limit: 200 } } })), [id]);
   const [erfolg, setErfolg] = useState(false);
+  const [frage, setFrage] = useState(false);
   const zda = useAktion(async () => {
     await ergebnis(api.POST('/vorgaenge/{id}/zda', { params: { path: { id } }, body: {} }));
+    setFrage(false);
     setErfolg(true);
     vorgang.neuLaden();
   });
@@ -73,10 +76,14 @@ export function Vorgang({ id }: { id: string }) {
               <h2 id="vzda-titel" className="kern-heading-medium">
                 {T.vorgang.zda}
               </h2>
-              <Fehlermeldung fehler={zda.fehler} />
-              <button className="kern-btn kern-btn--secondary" type="button" disabled={zda.laeuft} onClick={() => void zda.ausfuehren()}>
+              <button className="kern-btn kern-btn--secondary" type="button" disabled={zda.laeuft} onClick={() => setFrage(true)}>
                 <span className="kern-label">{T.vorgang.zda}</span>
               </button>
+              {frage && (
+                <Bestaetigung titel={T.bestaetigung.zdaVorgangTitel} knopf={T.bestaetigung.zdaVorgangKnopf} aktion={zda} abbrechen={() => setFrage(false)}>
+                  <p className="kern-body">{T.bestaetigung.zdaVorgang(v.kennzeichen, dokumente.daten?.items.length ?? 0)}</p>
+                </Bestaetigung>
+              )}
             </section>
           )}
         </Seite>
