@@ -32,7 +32,14 @@ describe('Laufzeit rules in the database', () => {
 
   beforeAll(async () => {
     app = createDb(testEnv().DATABASE_URL!, { max: 1 });
-    mandant = inject('demo').demo!;
+    // a tenant of its own: the demo tenant's Aktenplan is asserted whole by other tests
+    mandant = uuidv7();
+    const owner = createDb(inject('ownerUrl'), { max: 1 });
+    try {
+      await owner.db.execute(`INSERT INTO plattform.mandant (id, slug, name) VALUES ('${mandant}', 'laufzeit-${eindeutig().toLowerCase()}', 'Laufzeitprüfung')`);
+    } finally {
+      await owner.close();
+    }
     einheit = uuidv7();
     await app.withMandant(mandant, (tx) => tx.execute(`INSERT INTO akten.aktenplaneinheit (id, mandant_id, kennzeichen, titel) VALUES ('${einheit}', '${mandant}', 'L${eindeutig()}', 'Laufzeit')`));
   });
