@@ -4198,7 +4198,7 @@ export interface operations {
             404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
             415: components["responses"]["Problem415-2"];
-            /** @description The 0502 does not match the xdomea 3.1.0 schema or names another process (`XDOMEA_UNGUELTIG`; `detail` and `fehler` name line and element), or it names an object this Aussonderung did not offer (`OBJEKT_NICHT_ANGEBOTEN`, the ids in `objekte`); nothing is stored. */
+            /** @description The 0502 does not match the xdomea 3.1.0 schema or names another process (`XDOMEA_UNGUELTIG`; `detail` and `fehler` name line and element), or it names an object this Aussonderung did not offer (`OBJEKT_NICHT_ANGEBOTEN`, the ids in `objekte`), or it appraises an offered Dokument apart from its Vorgang (`BEWERTUNG_JE_DOKUMENT_ABWEICHEND`, the ids in `objekte`: appraisal is taken per Akte and per Vorgang; a Dokument listed with the decision of its Vorgang is accepted); a hand appraisal without the reference of the archive gets `BEWERTUNG_ZEICHEN_FEHLT`, `BEWERTUNG_DATUM_FEHLT` or `BEWERTUNG_ARCHIVAR_FEHLT`; nothing is stored. */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Historienquelle } from '../src/services/ports.js';
 import { paket } from '../src/xdomea/paket.js';
 import { bewertungDes0501, x0502, x0504, x0506, x0507 } from './antworten.js';
-import { auth, bestand, baue, neuerMandant } from './hilfen.js';
+import { auth, bestand, baue, dokument, neuerMandant } from './hilfen.js';
 import { leseZip, xsdFehler } from './xdomea-hilfen.js';
 
 const xml = { 'content-type': 'application/xml' };
@@ -124,6 +124,34 @@ describe('the archive\'s 0502 at Vorgang level', () => {
     const nachher = (await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}`, headers: reg })).json();
     expect(nachher.nachrichten).toEqual([]);
     expect(nachher.objekte.every((o: { bewertung: string | null; status: string }) => o.bewertung === null && o.status === 'angeboten')).toBe(true);
+  });
+});
+
+describe('a 0502 that appraises single Dokumente', () => {
+  it('is taken when each Dokument has the decision of its Vorgang; a Dokument appraised apart from its Vorgang gets 422 BEWERTUNG_JE_DOKUMENT_ABWEICHEND and nothing is stored', async () => {
+    const { app, t, b, reg, id } = await angeboten();
+    const [a1, a2] = b.akten as [(typeof b.akten)[0], (typeof b.akten)[0]];
+    const d1 = await dokument(t, a1.vorgaenge[0]!, 'Bescheid', [{ dateiname: 'Bescheid.txt', mimeType: 'text/plain', inhalt: 'Bescheid' }]);
+    const d2 = await dokument(t, a1.vorgaenge[1]!, 'Rechnung', [{ dateiname: 'Rechnung.txt', mimeType: 'text/plain', inhalt: 'Rechnung' }]);
+    // the 0501 offers the Dokumente with their ids, so an archive may name them in its 0502
+    const x0501 = (await leseZip((await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}/anbietung`, headers: reg })).rawPayload))[0]!.inhalt.toString('utf8');
+    expect(x0501).toContain(d1.id);
+    const grund: [string, 'A' | 'V'][] = [[a1.id, 'A'], [a1.vorgaenge[0]!, 'A'], [a1.vorgaenge[1]!, 'V'], [a2.id, 'V']];
+
+    const abweichend = x0502(id, [...grund, [d1.id, 'A'], [d2.id, 'A']]);
+    expect(await xsdFehler(abweichend)).toBe('');
+    const res = await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/bewertung`, headers: { ...reg, ...xml }, payload: abweichend });
+    expectContract(res, 'postBewertung');
+    const p = expectProblem(res, 422, 'BEWERTUNG_JE_DOKUMENT_ABWEICHEND');
+    expect(p.objekte).toEqual([d2.id]);
+    const vorher = (await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}`, headers: reg })).json();
+    expect(vorher.nachrichten).toEqual([]);
+    expect(vorher.objekte.every((o: { bewertung: string | null }) => o.bewertung === null)).toBe(true);
+
+    const gleich = await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/bewertung`, headers: { ...reg, ...xml }, payload: x0502(id, [...grund, [d1.id, 'A'], [d2.id, 'V']]) });
+    expect(gleich.statusCode, gleich.body).toBe(200);
+    const teile = gleich.json().objekte.find((o: { akteId: string }) => o.akteId === a1.id).teile as { id: string; bewertung: string }[];
+    expect(teile.map((x) => [x.id, x.bewertung])).toEqual([[a1.vorgaenge[0], 'A'], [a1.vorgaenge[1], 'V']]);
   });
 });
 

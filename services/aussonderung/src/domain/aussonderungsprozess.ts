@@ -9,6 +9,8 @@ export interface ProzessObjekt {
   akteId: string;
   bewertung: Bewertung | null;
   status: ObjektStatus;
+  /** The archive's appraisals of its Vorgänge, per Vorgang id. */
+  unterbewertungen?: Readonly<Record<string, Bewertung>>;
   /** An archived Akte whose V-parts (Vorgänge appraised V) still wait for their destruction. */
   vTeilOffen?: boolean;
 }
@@ -30,6 +32,8 @@ export interface BewertungsErgebnis {
   unbewertet: string[];
   /** IDs the archive named that are not part of this process. */
   unbekannt: string[];
+  /** Offered Dokumente the archive appraised apart from their Vorgang (not supported: appraisal stops at the Vorgang). */
+  abweichend: string[];
 }
 
 /**
@@ -40,16 +44,20 @@ export function uebernimmBewertung(
   objekte: readonly ProzessObjekt[],
   vorgaengeJeAkte: ReadonlyMap<string, readonly string[]>,
   eingang: ReadonlyMap<string, Bewertung>,
+  /** The offered Dokumente (and Anlagen), Dokument id → Vorgang id. */
+  dokumentVorgang: ReadonlyMap<string, string> = new Map(),
 ): BewertungsErgebnis {
   const akten = new Set(objekte.map((o) => o.akteId));
   const vorgaenge = new Set([...vorgaengeJeAkte.values()].flat());
   const bewertungen = new Map<string, Bewertung>();
   const unterobjekte = new Map<string, Bewertung>();
   const unbekannt: string[] = [];
+  const dokumente = new Map<string, Bewertung>();
   for (const [id, b] of eingang) {
     const klein = id.toLowerCase();
     if (akten.has(klein)) bewertungen.set(klein, b);
     else if (vorgaenge.has(klein)) unterobjekte.set(klein, b);
+    else if (dokumentVorgang.has(klein)) dokumente.set(klein, b);
     else unbekannt.push(id);
   }
   const unbewertet: string[] = [];
@@ -63,7 +71,17 @@ export function uebernimmBewertung(
     }
     if (!bewertungen.has(o.akteId) && o.bewertung === null) unbewertet.push(o.akteId);
   }
-  return { bewertungen, unterobjekte, unbewertet, unbekannt };
+  // archives such as x-man may also list each Dokument: taken when it repeats its Vorgang's decision
+  const akteDes = new Map([...vorgaengeJeAkte].flatMap(([a, vs]) => vs.map((v) => [v, a] as const)));
+  const objektDer = new Map(objekte.map((o) => [o.akteId, o]));
+  const abweichend: string[] = [];
+  for (const [d, b] of dokumente) {
+    const v = dokumentVorgang.get(d)!;
+    const o = objektDer.get(akteDes.get(v)!);
+    const wirksam = unterobjekte.get(v) ?? o?.unterbewertungen?.[v] ?? bewertungen.get(o?.akteId ?? '') ?? o?.bewertung ?? null;
+    if (b !== wirksam) abweichend.push(d);
+  }
+  return { bewertungen, unterobjekte, unbewertet, unbekannt, abweichend };
 }
 
 export interface Importmeldung {

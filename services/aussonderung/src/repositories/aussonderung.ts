@@ -475,6 +475,13 @@ export async function bewertungsnachweise(
   return new Map(r.rows.map((x) => [x.objekt, je.get(x.id)!]));
 }
 
+/** The Dokumente (and Anlagen) of Vorgänge, Dokument id → Vorgang id: what the 0501 offers below the Vorgang. */
+export async function dokumenteDerVorgaenge(tx: Tx, vorgangIds: readonly string[]): Promise<Map<string, string>> {
+  if (vorgangIds.length === 0) return new Map();
+  const rows = await tx.select({ id: schema.dokument.id, vorgangId: schema.dokument.vorgangId }).from(schema.dokument).where(inArray(schema.dokument.vorgangId, [...vorgangIds]));
+  return new Map(rows.map((r) => [r.id, r.vorgangId]));
+}
+
 /** Whether a Dokument exists in the tenant (row-level security hides the others'). */
 export async function dokumentVorhanden(tx: Tx, id: string): Promise<boolean> {
   const rows = await tx.select({ id: schema.dokument.id }).from(schema.dokument).where(eq(schema.dokument.id, id));

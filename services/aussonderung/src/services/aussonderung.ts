@@ -674,13 +674,21 @@ export function createAussonderungService(
         const vorgaenge = await repo.vorgaengeDerAkten(tx, objekte.map((o) => o.akteId));
         const jeAkte = new Map<string, string[]>();
         for (const v of vorgaenge) jeAkte.set(v.akteId, [...(jeAkte.get(v.akteId) ?? []), v.id]);
-        const r = uebernimmBewertung(objekte, jeAkte, bewertungen);
+        const r = uebernimmBewertung(objekte, jeAkte, bewertungen, await repo.dokumenteDerVorgaenge(tx, vorgaenge.map((v) => v.id)));
         if (r.unbekannt.length) {
           const text = `Objekte gehören nicht zu dieser Aussonderung: ${r.unbekannt.join(', ')}`;
           // the archive's 0502 names an object we never offered: refused whole, nothing stored
           throw Object.assign(kopf ? new AussonderungFehler.ObjektNichtAngeboten(`Das Bewertungsverzeichnis (0502) nennt Objekte, die in dieser Aussonderung nicht angeboten wurden: ${r.unbekannt.join(', ')}`) : new AussonderungFehler.XdomeaUngueltig(text), {
             erweiterung: { objekte: r.unbekannt },
           });
+        }
+        if (r.abweichend.length) {
+          throw Object.assign(
+            new AussonderungFehler.DokumentAbweichend(
+              `Das Archiv bewertet Dokumente abweichend von ihrem Vorgang: ${r.abweichend.join(', ')}. Die Bewertung gilt je Akte und je Vorgang; bitte den Vorgang bewerten.`,
+            ),
+            { erweiterung: { objekte: r.abweichend } },
+          );
         }
         // the evidence first: the 0502 as received, or the archive's letter the decisions were taken from
         const nachrichtId = kopf ? uuidv7() : null;

@@ -17,6 +17,8 @@ export const AussonderungFehler = {
   XdomeaUngueltig: createError('XDOMEA_UNGUELTIG', '%s', 422),
   /** The archive's 0502 names an object this Aussonderung did not offer. */
   ObjektNichtAngeboten: createError('OBJEKT_NICHT_ANGEBOTEN', '%s', 422),
+  /** The archive appraises a Dokument apart from its Vorgang: appraisal is honoured down to the Vorgang only. */
+  DokumentAbweichend: createError('BEWERTUNG_JE_DOKUMENT_ABWEICHEND', '%s', 422),
   /** A hand appraisal without the archive's reference (one code per missing field). */
   ZeichenFehlt: createError('BEWERTUNG_ZEICHEN_FEHLT', '%s', 422),
   DatumFehlt: createError('BEWERTUNG_DATUM_FEHLT', '%s', 422),
