@@ -65,6 +65,10 @@ describe('web client: the Aussonderung wizard', () => {
     await expect.poll(async () => (await schritte())[0]).toContain('erledigt');
 
     await page.getByRole('radio', { name: 'V – vernichten' }).check();
+    // by hand only with the archive's letter
+    await page.getByRole('textbox', { name: 'Zeichen des Archivschreibens' }).fill('StA 7511/2026');
+    await page.getByLabel('Datum des Archivschreibens').fill('2026-03-01');
+    await page.getByRole('textbox', { name: 'Archivarin oder Archivar' }).fill('Dr. Erika Mustermann');
     await page.getByRole('button', { name: 'Bewertung speichern' }).click();
     await page.getByText('Die Bewertung wurde gespeichert.').waitFor();
     expect(await page.getByText('Die Nachricht wurde eingelesen.').count()).toBe(0);
