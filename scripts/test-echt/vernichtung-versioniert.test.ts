@@ -4,7 +4,7 @@
 // the Dokumente is left in the bucket.
 import { randomBytes } from 'node:crypto';
 import { createDb, sql } from '@eakte/db';
-import { authHeader, expectContract, testEnv, testMandant } from '@eakte/testing';
+import { authHeader, expectContract, TEST_BEHOERDENKENNUNG, testEnv, testMandant } from '@eakte/testing';
 import type { FastifyInstance } from 'fastify';
 import * as Minio from 'minio';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -72,7 +72,8 @@ async function multipart(felder: Record<string, string>, datei: { name: string; 
  * filed through the APIs; then its retention is moved into the past (a test cannot wait ten years).
  */
 async function akteMitDokument(art: 'A' | 'V') {
-  const m = await testMandant('vers');
+  // the 0503 names the agency: without a Behördenkennung the messages are refused
+  const m = await testMandant('vers', { behoerdenkennung: TEST_BEHOERDENKENNUNG });
   const reg = await authHeader({ tenant: m.slug, roles: ['registratur'], sub: 'anna' });
   const akten = apps.akten!;
   const dokumente = apps.dokumente!;

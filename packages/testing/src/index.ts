@@ -98,13 +98,16 @@ export async function listen(plugin: FastifyPluginAsync<never>, overrides: Recor
   return app.listen({ host: '127.0.0.1', port: 0 });
 }
 
+/** A Behördenkennung as an onboarded agency has it: every xdomea message names it. */
+export const TEST_BEHOERDENKENNUNG = { behoerdenschluessel: { code: '09999901' }, praefix: { code: 'ags' } };
+
 /** Creates a fresh tenant (owner connection) so a test starts from empty tenant data. */
-export async function testMandant(prefix = 'test'): Promise<{ id: string; slug: string }> {
+export async function testMandant(prefix = 'test', opts: { behoerdenkennung?: typeof TEST_BEHOERDENKENNUNG } = {}): Promise<{ id: string; slug: string }> {
   const id = randomUUID();
   const slug = `${prefix}-${id.slice(0, 8)}`;
   const db = createDb(inject('ownerUrl'), { max: 1 });
   try {
-    await db.db.insert(schema.mandant).values({ id, slug, name: `Testmandant ${slug}` });
+    await db.db.insert(schema.mandant).values({ id, slug, name: `Testmandant ${slug}`, ...(opts.behoerdenkennung ? { behoerdenkennung: opts.behoerdenkennung } : {}) });
   } finally {
     await db.close();
   }
