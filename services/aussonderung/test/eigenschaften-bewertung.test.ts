@@ -224,9 +224,10 @@ describe('appraisal per Akte and per Vorgang with holds and the job worker (prop
               if (beantragt) expect(r.statusCode, 'Bewertung nach dem Vernichtungsantrag angenommen').toBe(409);
               else expect(r.statusCode, r.body).toBe(200);
               if (r.statusCode === 200) {
-                // a transferred Akte keeps its appraisal; its Vorgänge take the new one
+                // a transferred Akte keeps its appraisal, and so do its Vorgänge
                 akten.forEach((a, i) => {
-                  if (!abgegeben.has(i)) akteB[i] = o.b.akten[i]!;
+                  if (abgegeben.has(i)) return;
+                  akteB[i] = o.b.akten[i]!;
                   a.vorgaenge.forEach((v, j) => o.b.vorgaenge[i]![j] && vorgangB.set(v, o.b.vorgaenge[i]![j]!));
                 });
               }
@@ -263,7 +264,8 @@ describe('appraisal per Akte and per Vorgang with holds and the job worker (prop
                   if (effektiv(d) === 'V') expect(letzte0503.has(d.id), `V-Dokument ${d.id} in der 0503`).toBe(false);
                   if (effektiv(d) === 'A' && !archiviert.has(d.a)) expect(letzte0503.has(d.id), `A-Dokument ${d.id} (Akte ${d.a}, Vorgang ${d.v}) fehlt in der 0503`).toBe(true);
                 }
-                akteB.forEach((b, i) => b === 'A' && abgegeben.add(i));
+                // every Akte in the 0503 is transferred, also a V-Akte with an A-Vorgang
+                akten.forEach((a, i) => letzte0503.has(a.id.toLowerCase()) && abgegeben.add(i));
               } else if (!einImport && !freigegeben && akteB.every((b) => b !== null) && !sperren.some((s) => s.aktiv)) {
                 // refused although all is appraised and nothing held: only when there is no A-part to hand over
                 expect(doks.filter((d) => effektiv(d) === 'A').map((d) => d.id), `0503 verweigert (${r.body}), obwohl A-Teile da sind`).toEqual([]);
