@@ -79,3 +79,5 @@ try {
   await platform.stop();
   rmSync(dataDir, { recursive: true, force: true });
 }
+// the figures are written: a handle some library left open (a pool's timer, a worker) must not keep the run alive
+process.exit(process.exitCode ?? 0);
