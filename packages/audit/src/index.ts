@@ -1,5 +1,5 @@
 // @eakte/audit: the shared audit package. Services record every change and content read through
-// `protokolliere(tx, req, ereignis)` inside the transaction of the change.
+// `protokolliere(tx, akteur, ereignis)` inside the transaction of the change.
 export * from './kette.js';
 export * from './protokollierer.js';
 export * from './sicherheit.js';

@@ -1,7 +1,6 @@
 // Appends audit events inside the caller's transaction, chained per tenant.
 import { sql, type Tx } from '@eakte/db';
-import type { AuditEreignis, Protokollierer } from '@eakte/platform';
-import type { FastifyRequest } from 'fastify';
+import type { Akteur, AuditEreignis, Protokollierer } from '@eakte/platform';
 import { alsJson, GENESIS_HASH, kanonisch, kettenHash, type KettenEreignis } from './kette.js';
 
 /** Who acted: a person or technical client from the token, or the platform itself. */
@@ -86,21 +85,20 @@ export async function protokollAnhaengen(tx: Tx, eintrag: ProtokollEintrag): Pro
   return { ...e, hash };
 }
 
-/** The Protokollierer of the platform: the caller of `req` is the actor. */
-export const protokolliere: Protokollierer = async (tx, req, ereignis) => {
-  await protokollAnhaengen(tx, eintragFuer(req, ereignis));
+/** The Protokollierer of the platform. */
+export const protokolliere: Protokollierer = async (tx, akteur, ereignis) => {
+  await protokollAnhaengen(tx, eintragFuer(akteur, ereignis));
 };
 
-/** Builds the entry for the caller of `req` (actor from the token, request id, client IP). */
-export function eintragFuer(req: FastifyRequest, ereignis: AuditEreignis): ProtokollEintrag {
-  const a = req.akteur;
-  if (!a?.mandantId) throw new Error('Protokollierung ohne Mandantenkontext');
+/** Builds the entry for `akteur` (who, from the token; request id and client IP of its request). */
+export function eintragFuer(a: Akteur, ereignis: AuditEreignis): ProtokollEintrag {
+  if (!a.mandantId) throw new Error('Protokollierung ohne Mandantenkontext');
   return {
     ...ereignis,
     mandantId: a.mandantId,
     akteur: { sub: a.sub, name: a.name, rollen: a.rollen, client: a.client ?? null },
-    requestId: req.id,
-    clientIp: req.ip ?? null,
+    requestId: a.anfrageId ?? null,
+    clientIp: a.clientIp ?? null,
   };
 }
 

@@ -17,7 +17,7 @@ export const sicherheitsProtokoll = fp(
         return payload;
       }
       try {
-        const eintrag = eintragFuer(req, {
+        const eintrag = eintragFuer(req.akteur, {
           aktion: 'zugriff.verweigert',
           objektTyp: 'operation',
           objektId: operationId,

@@ -2,7 +2,7 @@
 // tenants never wait on each other.
 import { createDb, schema, sql, type Db } from '@eakte/db';
 import { testEnv, testMandant } from '@eakte/testing';
-import type { FastifyRequest } from 'fastify';
+import type { Akteur } from '@eakte/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GENESIS_HASH, kanonisch, kettenHash, protokollAnhaengen, protokolliere, type ProtokollEintrag } from '../src/index.js';
 
@@ -48,14 +48,13 @@ describe('protokollAnhaengen', () => {
     expect(kopf).toMatchObject({ sequenz: 2, hash: b.hash });
   });
 
-  it('takes actor, request id and client IP from the request', async () => {
+  it('takes actor, request id and client IP from the Akteur', async () => {
     const m = await testMandant();
-    const req = {
-      id: 'req-42',
-      ip: '10.1.2.3',
-      akteur: { sub: 'fv-1', name: 'Fachverfahren X', rollen: ['fachverfahren'], client: 'fv-client', mandantId: m.id, mandantSlug: m.slug, scopes: [] },
-    } as unknown as FastifyRequest;
-    await db.withMandant(m.id, (tx) => protokolliere(tx, req, { aktion: 'dokument.inhalt.gelesen', objektTyp: 'dokument', objektId: 'd-1', akteId: 'a-1' }));
+    const akteur: Akteur = {
+      sub: 'fv-1', name: 'Fachverfahren X', rollen: ['fachverfahren'], client: 'fv-client', mandantId: m.id, mandantSlug: m.slug, scopes: [],
+      anfrageId: 'req-42', clientIp: '10.1.2.3',
+    };
+    await db.withMandant(m.id, (tx) => protokolliere(tx, akteur, { aktion: 'dokument.inhalt.gelesen', objektTyp: 'dokument', objektId: 'd-1', akteId: 'a-1' }));
     const [row] = await ereignisse(m.id);
     expect(row).toMatchObject({
       akteurSub: 'fv-1',

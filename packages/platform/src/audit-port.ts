@@ -1,7 +1,7 @@
 // The seam between services and the audit trail: every change and every content read is
 // recorded by a Protokollierer inside the same database transaction as the change itself.
 import type { Tx } from '@eakte/db';
-import type { FastifyRequest } from 'fastify';
+import type { Akteur } from './auth.js';
 
 export interface Aenderung {
   feld: string;
@@ -23,5 +23,5 @@ export interface AuditEreignis {
   details?: Record<string, unknown>;
 }
 
-/** Appends one audit event in `tx` (the transaction of the change) for the caller of `req`. */
-export type Protokollierer = (tx: Tx, req: FastifyRequest, ereignis: AuditEreignis) => Promise<void>;
+/** Appends one audit event in `tx` (the transaction of the change) for `akteur`. */
+export type Protokollierer = (tx: Tx, akteur: Akteur, ereignis: AuditEreignis) => Promise<void>;

@@ -30,6 +30,9 @@ export interface Akteur {
   mandantId: string | null;
   mandantSlug: string | null;
   scopes: string[];
+  /** The request this actor acts in (for the Protokoll); null for the platform's own jobs. */
+  anfrageId?: string | null;
+  clientIp?: string | null;
 }
 
 declare module 'fastify' {
@@ -140,7 +143,7 @@ export function benoetigterScope(service: string, method: string): string {
 
 export function authHook(verify: Verifier, allowed: readonly Rolle[], operationId: string, scope?: string) {
   return async (req: FastifyRequest, _reply: FastifyReply) => {
-    const akteur = await verify(req.headers.authorization);
+    const akteur: Akteur = { ...(await verify(req.headers.authorization)), anfrageId: req.id, clientIp: req.ip ?? null };
     req.akteur = akteur;
     const rollen = akteur.rollen.filter((r) => allowed.includes(r));
     if (rollen.length === 0) {

@@ -1,8 +1,8 @@
-import { schema } from '@eakte/db';
+import { createDb, schema, sql } from '@eakte/db';
 import type { Protokollierer } from '@eakte/platform';
-import { build, expectContract, expectProblem } from '@eakte/testing';
+import { build, expectContract, expectProblem, testMandant } from '@eakte/testing';
 import type { FastifyInstance } from 'fastify';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import aktenApp from '../src/app.js';
 import { auth, baue, eindeutig, jahr, neueAkte, neueEinheit } from './hilfen.js';
 
@@ -88,5 +88,32 @@ describe('audit seam', () => {
     scheitern = false;
     const ok = await kaputt.inject({ method: 'POST', url: '/api/v1/akten', headers: await auth('demo', 'sachbearbeitung'), payload: { aktenplaneinheitId: e.id, betreff: 'x' } });
     expect(ok.json().aktenzeichen).toBe(`${e.kennzeichen}-0001/${jahr()}`);
+  });
+});
+
+describe('Protokoll of a change', () => {
+  it('carries the request id and client IP of the request that made it', async () => {
+    const m = await testMandant('rq');
+    const app = await build((async (i: FastifyInstance, o: { config: never }) => aktenApp(i, o)) as never);
+    try {
+      const kennzeichen = `RQ${Date.now().toString(36).toUpperCase()}`;
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/aktenplan/einheiten',
+        headers: { ...(await auth(m.slug, 'registratur')), 'x-request-id': `anfrage-${kennzeichen}` },
+        payload: { kennzeichen, titel: 'Anfragekennung', aufbewahrungsfrist: 10, aussonderungsart: 'A' },
+      });
+      expect(res.statusCode).toBe(201);
+      const id = res.json().id as string;
+      const db = createDb(inject('ownerUrl'), { max: 1 });
+      const rows = await db
+        .withMandant(m.id, (tx) =>
+          tx.execute<{ request_id: string | null; client_ip: string | null }>(sql`select request_id, client_ip from protokoll.ereignis where objekt_id = ${id}`),
+        )
+        .finally(() => db.close());
+      expect(rows.rows).toEqual([{ request_id: `anfrage-${kennzeichen}`, client_ip: '127.0.0.1' }]);
+    } finally {
+      await app.close();
+    }
   });
 });

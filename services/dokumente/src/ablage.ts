@@ -229,7 +229,7 @@ export function createAblage(opts: AblageOptionen) {
         { mandantId: ctx.m, dokumentId: t.id, nr: 1, speicherschluessel: t.key!, groesse: t.spool.groesse, sha256: t.spool.sha256, mimeType: t.mimeType, dateiname: t.dateiname, erstelltVon: sub },
       );
       if (textExtrahierbar(t.mimeType)) await repo.beauftrageTextextraktion(tx, ctx.m, t.id, 1);
-      await protokolliere(tx, req, {
+      await protokolliere(tx, akteurOf(req), {
         aktion: 'dokument.erstellt',
         objektTyp: 'dokument',
         objektId: t.id,
@@ -247,7 +247,7 @@ export function createAblage(opts: AblageOptionen) {
     const signatur = (err as { signatur?: string }).signatur ?? err.message;
     req.log.warn({ signatur, ...ziel }, 'malware refused');
     await db.withMandant(akteur.mandantId, (tx) =>
-      protokolliere(tx, req, {
+      protokolliere(tx, akteurOf(req), {
         aktion: 'dokument.schadsoftware.erkannt',
         objektTyp: ziel.dokumentId ? 'dokument' : 'vorgang',
         objektId: String(ziel.dokumentId ?? ziel.vorgangId),
@@ -329,7 +329,7 @@ export function createAblage(opts: AblageOptionen) {
               );
               if (schluessel) await repo.merkeIdempotenz(tx, { mandantId: m, operation: OP, schluessel, dokumentId: id, versionNr: 1 });
               if (textExtrahierbar(upload.mimeType)) await repo.beauftrageTextextraktion(tx, m, id, 1);
-              await protokolliere(tx, req, {
+              await protokolliere(tx, akteurOf(req), {
                 aktion: 'dokument.erstellt',
                 objektTyp: 'dokument',
                 objektId: id,
@@ -400,7 +400,7 @@ export function createAblage(opts: AblageOptionen) {
               });
               if (schluessel) await repo.merkeIdempotenz(tx, { mandantId: m, operation: OP, schluessel, dokumentId, versionNr: nr });
               if (textExtrahierbar(upload.mimeType)) await repo.beauftrageTextextraktion(tx, m, dokumentId, nr);
-              await protokolliere(tx, req, {
+              await protokolliere(tx, akteurOf(req), {
                 aktion: 'dokument.version.erstellt',
                 objektTyp: 'dokument',
                 objektId: dokumentId,
@@ -467,7 +467,7 @@ export function createAblage(opts: AblageOptionen) {
           erstelltVon: akteur.sub,
         });
         if (textExtrahierbar(art.mimeType)) await repo.beauftrageTextextraktion(tx, m, dokumentId, nr);
-        await protokolliere(tx, req, {
+        await protokolliere(tx, akteurOf(req), {
           aktion: 'dokument.version.erstellt',
           objektTyp: 'dokument',
           objektId: dokumentId,

@@ -168,7 +168,7 @@ export function createAktenService(db: Db, protokolliere: Protokollierer) {
         const row = await repo.fuegeOrganisationseinheitEin(tx, { id: uuidv7(), mandantId: k.mandantId, ...body }).catch((e) =>
           uebersetzeDbFehler(e, { eindeutig: `Eine Organisationseinheit mit dem Kürzel ${body.kuerzel} existiert bereits` }),
         );
-        await protokolliere(tx, req, { aktion: 'organisationseinheit.erstellt', objektTyp: 'organisationseinheit', objektId: row.id, details: body });
+        await protokolliere(tx, akteurOf(req), { aktion: 'organisationseinheit.erstellt', objektTyp: 'organisationseinheit', objektId: row.id, details: body });
         return row;
       }),
 
@@ -179,7 +179,7 @@ export function createAktenService(db: Db, protokolliere: Protokollierer) {
         await repo
           .setzeBenutzer(tx, k.mandantId, sub, neu)
           .catch((e) => uebersetzeDbFehler(e, { verweis: 'Eine der Organisationseinheiten existiert nicht' }));
-        await protokolliere(tx, req, {
+        await protokolliere(tx, akteurOf(req), {
           aktion: 'benutzer.gesetzt',
           objektTyp: 'benutzer',
           objektId: null,
@@ -221,7 +221,7 @@ export function createAktenService(db: Db, protokolliere: Protokollierer) {
               ...neu,
             });
             bestand.set(row.kennzeichen, row);
-            await protokolliere(tx, req, { aktion: 'aktenplaneinheit.erstellt', objektTyp: 'aktenplaneinheit', objektId: row.id, details: { kennzeichen: row.kennzeichen, titel: row.titel, import: true } });
+            await protokolliere(tx, akteurOf(req), { aktion: 'aktenplaneinheit.erstellt', objektTyp: 'aktenplaneinheit', objektId: row.id, details: { kennzeichen: row.kennzeichen, titel: row.titel, import: true } });
             ergebnis.angelegt++;
             continue;
           }
@@ -231,7 +231,7 @@ export function createAktenService(db: Db, protokolliere: Protokollierer) {
             continue;
           }
           await repo.aendereEinheit(tx, alt.id, neu);
-          await protokolliere(tx, req, { aktion: 'aktenplaneinheit.geaendert', objektTyp: 'aktenplaneinheit', objektId: alt.id, aenderungen: diff, details: { import: true } });
+          await protokolliere(tx, akteurOf(req), { aktion: 'aktenplaneinheit.geaendert', objektTyp: 'aktenplaneinheit', objektId: alt.id, aenderungen: diff, details: { import: true } });
           ergebnis.aktualisiert++;
         }
         return ergebnis;
@@ -268,7 +268,7 @@ export function createAktenService(db: Db, protokolliere: Protokollierer) {
             aussonderungsart: body.aussonderungsart ?? null,
           })
           .catch((e) => uebersetzeDbFehler(e, { eindeutig: `Das Kennzeichen ${body.kennzeichen} ist bereits vergeben` }));
-        await protokolliere(tx, req, { aktion: 'aktenplaneinheit.erstellt', objektTyp: 'aktenplaneinheit', objektId: row.id, details: { kennzeichen: row.kennzeichen, titel: row.titel } });
+        await protokolliere(tx, akteurOf(req), { aktion: 'aktenplaneinheit.erstellt', objektTyp: 'aktenplaneinheit', objektId: row.id, details: { kennzeichen: row.kennzeichen, titel: row.titel } });
         return row;
       }),
 
@@ -297,7 +297,7 @@ export function createAktenService(db: Db, protokolliere: Protokollierer) {
         if (aufbewahrungsfrist !== undefined && istVerkuerzung(vorher, await geerbteFrist()) && (await repo.gesperrteErbendeAkten(tx, id)) > 0) {
           throw loeschsperre('Eine Löschsperre liegt auf einer Akte, die diese Aufbewahrungsfrist erbt: die Frist kann nur verlängert werden');
         }
-        await protokolliere(tx, req, { aktion: 'aktenplaneinheit.geaendert', objektTyp: 'aktenplaneinheit', objektId: id, aenderungen: diff });
+        await protokolliere(tx, akteurOf(req), { aktion: 'aktenplaneinheit.geaendert', objektTyp: 'aktenplaneinheit', objektId: id, aenderungen: diff });
         return row;
       }),
 
@@ -308,7 +308,7 @@ export function createAktenService(db: Db, protokolliere: Protokollierer) {
         const grund = await repo.einheitInBenutzung(tx, id);
         if (grund) throw new Errors.Konflikt(grund);
         await repo.loescheEinheit(tx, id);
-        await protokolliere(tx, req, { aktion: 'aktenplaneinheit.geloescht', objektTyp: 'aktenplaneinheit', objektId: id, details: { kennzeichen: alt.kennzeichen, titel: alt.titel } });
+        await protokolliere(tx, akteurOf(req), { aktion: 'aktenplaneinheit.geloescht', objektTyp: 'aktenplaneinheit', objektId: id, details: { kennzeichen: alt.kennzeichen, titel: alt.titel } });
       }),
 
     // ---- Akten --------------------------------------------------------------------------
@@ -349,7 +349,7 @@ export function createAktenService(db: Db, protokolliere: Protokollierer) {
             erstelltVon: k.sub,
           })
           .catch((err) => uebersetzeDbFehler(err, { eindeutig: `Aktenzeichen ${az.aktenzeichen} ist bereits vergeben`, verweis: 'Die federführende Organisationseinheit existiert nicht' }));
-        await protokolliere(tx, req, {
+        await protokolliere(tx, akteurOf(req), {
           aktion: 'akte.erstellt',
           objektTyp: 'akte',
           objektId: row.id,
@@ -414,7 +414,7 @@ export function createAktenService(db: Db, protokolliere: Protokollierer) {
           }
         }
         row = await aufbewahrungNachziehen(tx, row, diff);
-        await protokolliere(tx, req, {
+        await protokolliere(tx, akteurOf(req), {
           aktion: 'akte.geaendert',
           objektTyp: 'akte',
           objektId: id,
@@ -443,7 +443,7 @@ export function createAktenService(db: Db, protokolliere: Protokollierer) {
         const frist = berechneAufbewahrung(zda, a.frist);
         const set = { status: 'geschlossen' as const, zdaDatum: zda, laufzeitEnde: zda, aufbewahrungBis: frist.aufbewahrungBis, aussonderungFaelligAb: frist.aussonderungFaelligAb };
         const row = await repo.aendereAkte(tx, id, set);
-        await protokolliere(tx, req, {
+        await protokolliere(tx, akteurOf(req), {
           aktion: 'akte.zda',
           objektTyp: 'akte',
           objektId: id,
@@ -461,7 +461,7 @@ export function createAktenService(db: Db, protokolliere: Protokollierer) {
         if (alt.status !== 'geschlossen') throw new Errors.Konflikt('Die Akte ist nicht geschlossen');
         const set = { status: 'offen' as const, zdaDatum: null, laufzeitEnde: null, aufbewahrungBis: null, aussonderungFaelligAb: null };
         const row = await repo.aendereAkte(tx, id, set);
-        await protokolliere(tx, req, {
+        await protokolliere(tx, akteurOf(req), {
           aktion: 'akte.wiederaufnahme',
           objektTyp: 'akte',
           objektId: id,
@@ -492,7 +492,7 @@ export function createAktenService(db: Db, protokolliere: Protokollierer) {
         await repo.vorgangKennzeichenNachziehen(tx, id, alt.aktenzeichen, az.aktenzeichen);
         const diff = aenderungen(alt as unknown as Record<string, unknown>, { aktenplaneinheitId: ziel.id, aktenzeichen: az.aktenzeichen });
         row = await aufbewahrungNachziehen(tx, row, diff);
-        await protokolliere(tx, req, {
+        await protokolliere(tx, akteurOf(req), {
           aktion: 'akte.umprotokolliert',
           objektTyp: 'akte',
           objektId: id,
@@ -527,7 +527,7 @@ export function createAktenService(db: Db, protokolliere: Protokollierer) {
           laufzeitBeginn: body.laufzeitBeginn ?? tag,
           erstelltVon: k.sub,
         });
-        await protokolliere(tx, req, {
+        await protokolliere(tx, akteurOf(req), {
           aktion: 'vorgang.erstellt',
           objektTyp: 'vorgang',
           objektId: row.id,
@@ -569,7 +569,7 @@ export function createAktenService(db: Db, protokolliere: Protokollierer) {
         const diff = aenderungen(alt as unknown as Record<string, unknown>, set);
         if (diff.length === 0) return alt;
         const row = await repo.aendereVorgang(tx, id, set);
-        await protokolliere(tx, req, {
+        await protokolliere(tx, akteurOf(req), {
           aktion: 'vorgang.geaendert',
           objektTyp: 'vorgang',
           objektId: id,
@@ -589,7 +589,7 @@ export function createAktenService(db: Db, protokolliere: Protokollierer) {
         const zda = abschlussDatum(k, datum, tag, alt.laufzeitBeginn);
         const set = { status: 'geschlossen' as const, zdaDatum: zda };
         const row = await repo.aendereVorgang(tx, id, set);
-        await protokolliere(tx, req, {
+        await protokolliere(tx, akteurOf(req), {
           aktion: 'vorgang.zda',
           objektTyp: 'vorgang',
           objektId: id,

@@ -312,7 +312,7 @@ export function createAussonderungService(
 
   /** A stand-in request for a job, so its audit events name who ordered the work. */
   function auftragAnfrage(auf: repo.AuftragRow): FastifyRequest {
-    return { akteur: { ...auf.akteur, client: auf.akteur.client ?? undefined, mandantId: auf.mandantId, mandantSlug: null, scopes: [] }, id: `auftrag-${auf.id}`, ip: undefined } as unknown as FastifyRequest;
+    return { akteur: { ...auf.akteur, client: auf.akteur.client ?? undefined, mandantId: auf.mandantId, mandantSlug: null, scopes: [], anfrageId: `auftrag-${auf.id}`, clientIp: null }, id: `auftrag-${auf.id}`, ip: undefined } as unknown as FastifyRequest;
   }
 
   /**
@@ -343,7 +343,7 @@ export function createAussonderungService(
     if (o && verstoss) {
       // nothing is deleted; the object keeps its content and shows why
       await repo.setzeObjekt(tx, auf.aussonderungId, akteId, { loeschung: 'gesperrt', loeschFehler: verstoss.code });
-      await protokolliere(tx, req, {
+      await protokolliere(tx, akteurOf(req), {
         aktion: auf.art === 'vernichtung' ? 'akte.vernichtung.abgebrochen' : 'akte.loeschung.abgebrochen',
         objektTyp: 'akte', objektId: akteId, akteId, aktenzeichen: o.aktenzeichen, ergebnis: 'abgelehnt',
         details: { aussonderungId: auf.aussonderungId, grund: verstoss.code },
@@ -355,7 +355,7 @@ export function createAussonderungService(
         ...(auf.art === 'vernichtung' ? { status: 'vernichtet' as const } : {}),
         loeschung: 'erledigt', loeschFehler: null, inhaltGeloeschtAm: new Date(),
       });
-      await protokolliere(tx, req, {
+      await protokolliere(tx, akteurOf(req), {
         aktion: auf.art === 'vernichtung' ? 'akte.vernichtet' : 'akte.inhalt.entfernt',
         objektTyp: 'akte', objektId: akteId, akteId, aktenzeichen: o.aktenzeichen,
         details: { aussonderungId: auf.aussonderungId, dateien: dateien.length, ...(auf.art === 'vernichtung' ? { freigegebenVon: auf.akteur.sub } : { archivkennung: o.archivkennung }) },
@@ -386,7 +386,7 @@ export function createAussonderungService(
       : (pruefeVierAugen(v.beantragtVon, v.freigegebenVon!) ??
         pruefeVernichtung({ angeboten: true, bewertung: teile.length ? 'V' : null, aktiveSperren: sperren, inhaltGeloescht: o.teilVernichtetAm !== null }));
     if (verstoss) {
-      await protokolliere(tx, req, {
+      await protokolliere(tx, akteurOf(req), {
         aktion: 'akte.vernichtung.abgebrochen', objektTyp: 'akte', objektId: o.akteId, akteId: o.akteId, aktenzeichen: o.aktenzeichen, ergebnis: 'abgelehnt',
         details: { aussonderungId: auf.aussonderungId, grund: verstoss.code, vorgaenge: teile.map((t) => t.id) },
       });
@@ -395,7 +395,7 @@ export function createAussonderungService(
       await inhalte.entferne([...dateien.values()].flat());
       await repo.setzeObjekt(tx, auf.aussonderungId, o.akteId, { teilVernichtetAm: new Date() });
       for (const t of teile) {
-        await protokolliere(tx, req, {
+        await protokolliere(tx, akteurOf(req), {
           aktion: 'vorgang.vernichtet', objektTyp: 'vorgang', objektId: t.id, akteId: o.akteId, aktenzeichen: o.aktenzeichen,
           details: { aussonderungId: auf.aussonderungId, kennzeichen: t.kennzeichen, dateien: dateien.get(t.id)!.length, freigegebenVon: auf.akteur.sub },
         });
@@ -449,15 +449,15 @@ export function createAussonderungService(
         // closed since the check above: the retry files it without the Akte
         if (!r.abgelegt) throw new Error(`Ablage-Akte nicht verfügbar: ${r.grund}`);
         if (r.vorgangNeu) {
-          await protokolliere(tx, req, { aktion: 'vorgang.erstellt', objektTyp: 'vorgang', objektId: r.vorgangId, akteId: r.akteId, aktenzeichen: r.aktenzeichen, details: { kennzeichen: r.vorgangKennzeichen, betreff: `Aussonderung ${auf.aussonderungId}` } });
+          await protokolliere(tx, akteurOf(req), { aktion: 'vorgang.erstellt', objektTyp: 'vorgang', objektId: r.vorgangId, akteId: r.akteId, aktenzeichen: r.aktenzeichen, details: { kennzeichen: r.vorgangKennzeichen, betreff: `Aussonderung ${auf.aussonderungId}` } });
         }
-        await protokolliere(tx, req, {
+        await protokolliere(tx, akteurOf(req), {
           aktion: 'dokument.erstellt', objektTyp: 'dokument', objektId: dokumentId, akteId: r.akteId, aktenzeichen: r.aktenzeichen,
           details: { vorgangId: r.vorgangId, versionNr: 1, groesse: pdf.byteLength, sha256, mimeType: 'application/pdf', dateiname, betreff, aussonderungId: auf.aussonderungId },
         });
       }
       await repo.setzeVernichtungsprotokoll(tx, v.id, { schluessel, sha256, objekte, dokumentId });
-      await protokolliere(tx, req, {
+      await protokolliere(tx, akteurOf(req), {
         aktion: 'aussonderung.vernichtungsprotokoll.erstellt', objektTyp: 'aussonderung', objektId: auf.aussonderungId,
         details: { objekte: objekte.length, sha256, ...(dokumentId ? { dokumentId } : { abgelegt: false, grund: einstellung ? 'ABLAGE_AKTE_NICHT_OFFEN' : 'KEINE_ABLAGE_AKTE' }) },
       });
@@ -544,9 +544,9 @@ export function createAussonderungService(
           { akten, vorgaenge, dokumente },
         );
         const details = { loeschsperreId: id, bezeichnung: body.bezeichnung, grund: body.grund };
-        for (const akteId of akten) await protokolliere(tx, req, { aktion: 'loeschsperre.angelegt', objektTyp: 'akte', objektId: akteId, akteId, details });
-        for (const [vid, akteId] of mitAkte.vorgaenge) await protokolliere(tx, req, { aktion: 'loeschsperre.angelegt', objektTyp: 'vorgang', objektId: vid, akteId, details });
-        for (const [did, akteId] of mitAkte.dokumente) await protokolliere(tx, req, { aktion: 'loeschsperre.angelegt', objektTyp: 'dokument', objektId: did, akteId, details });
+        for (const akteId of akten) await protokolliere(tx, akteurOf(req), { aktion: 'loeschsperre.angelegt', objektTyp: 'akte', objektId: akteId, akteId, details });
+        for (const [vid, akteId] of mitAkte.vorgaenge) await protokolliere(tx, akteurOf(req), { aktion: 'loeschsperre.angelegt', objektTyp: 'vorgang', objektId: vid, akteId, details });
+        for (const [did, akteId] of mitAkte.dokumente) await protokolliere(tx, akteurOf(req), { aktion: 'loeschsperre.angelegt', objektTyp: 'dokument', objektId: did, akteId, details });
         return (await repo.sperre(tx, id))!;
       });
     },
@@ -571,9 +571,9 @@ export function createAussonderungService(
         await repo.hebeSperreAuf(tx, id, a.sub, grund);
         const mitAkte = await repo.objekteMitAkte(tx, s.vorgaenge, s.dokumente);
         const details = { loeschsperreId: id, grund };
-        for (const akteId of s.akten) await protokolliere(tx, req, { aktion: 'loeschsperre.aufgehoben', objektTyp: 'akte', objektId: akteId, akteId, details });
-        for (const [vid, akteId] of mitAkte.vorgaenge) await protokolliere(tx, req, { aktion: 'loeschsperre.aufgehoben', objektTyp: 'vorgang', objektId: vid, akteId, details });
-        for (const [did, akteId] of mitAkte.dokumente) await protokolliere(tx, req, { aktion: 'loeschsperre.aufgehoben', objektTyp: 'dokument', objektId: did, akteId, details });
+        for (const akteId of s.akten) await protokolliere(tx, akteurOf(req), { aktion: 'loeschsperre.aufgehoben', objektTyp: 'akte', objektId: akteId, akteId, details });
+        for (const [vid, akteId] of mitAkte.vorgaenge) await protokolliere(tx, akteurOf(req), { aktion: 'loeschsperre.aufgehoben', objektTyp: 'vorgang', objektId: vid, akteId, details });
+        for (const [did, akteId] of mitAkte.dokumente) await protokolliere(tx, akteurOf(req), { aktion: 'loeschsperre.aufgehoben', objektTyp: 'dokument', objektId: did, akteId, details });
         return (await repo.sperre(tx, id))!;
       });
     },
@@ -627,7 +627,7 @@ export function createAussonderungService(
           throw err;
         }
         for (const x of akten) {
-          await protokolliere(tx, req, { aktion: 'akte.angeboten', objektTyp: 'akte', objektId: x.row.id, akteId: x.row.id, aktenzeichen: x.row.aktenzeichen, details: { aussonderungId: id } });
+          await protokolliere(tx, akteurOf(req), { aktion: 'akte.angeboten', objektTyp: 'akte', objektId: x.row.id, akteId: x.row.id, aktenzeichen: x.row.aktenzeichen, details: { aussonderungId: id } });
         }
         return ansicht(tx, (await repo.findeAussonderung(tx, id))!);
       });
@@ -703,7 +703,7 @@ export function createAussonderungService(
           erfasstVon: a.sub, erfasstVonName: a.name,
         });
         const herkunft = kopf ? { herkunft: '0502' as const, nachrichtId } : { herkunft: 'manuell' as const, ...nachweis!, erfasstVon: a.sub };
-        await protokolliere(tx, req, { aktion: 'aussonderung.bewertet', objektTyp: 'aussonderung', objektId: id, details: { ...herkunft, bewertungsnachweisId: nachweisId, bewertungen: gesetzt } });
+        await protokolliere(tx, akteurOf(req), { aktion: 'aussonderung.bewertet', objektTyp: 'aussonderung', objektId: id, details: { ...herkunft, bewertungsnachweisId: nachweisId, bewertungen: gesetzt } });
         for (const o of objekte) {
           const b = r.bewertungen.get(o.akteId);
           const unter = Object.fromEntries((jeAkte.get(o.akteId) ?? []).filter((v) => r.unterobjekte.has(v)).map((v) => [v, r.unterobjekte.get(v)!]));
@@ -713,7 +713,7 @@ export function createAussonderungService(
             ...(Object.keys(unter).length ? { unterbewertungen: { ...o.unterbewertungen, ...unter } } : {}),
           });
           if (b && b !== o.bewertung) {
-            await protokolliere(tx, req, { aktion: 'akte.bewertet', objektTyp: 'akte', objektId: o.akteId, akteId: o.akteId, aktenzeichen: o.aktenzeichen, aenderungen: [{ feld: 'bewertung', alt: o.bewertung, neu: b }], details: { aussonderungId: id, ...herkunft } });
+            await protokolliere(tx, akteurOf(req), { aktion: 'akte.bewertet', objektTyp: 'akte', objektId: o.akteId, akteId: o.akteId, aktenzeichen: o.aktenzeichen, aenderungen: [{ feld: 'bewertung', alt: o.bewertung, neu: b }], details: { aussonderungId: id, ...herkunft } });
           }
         }
         await repo.setzeAussonderung(tx, id, {
@@ -746,7 +746,7 @@ export function createAussonderungService(
         if (kopf.typ !== '0504' && kopf.typ !== '0507') throw new AussonderungFehler.XdomeaUngueltig(`Erwartet 0504 oder 0507, erhalten ${kopf.typ}`);
         pruefeProzess(kopf, id);
         await repo.speichereNachricht(tx, { id: uuidv7(), mandantId: a.mandantId, aussonderungId: id, typ: kopf.typ, erstellungszeitpunkt: kopf.erstellungszeitpunkt, absender: kopf.absender, empfangenVon: a.sub, inhalt: xml });
-        await protokolliere(tx, req, { aktion: 'aussonderung.nachricht.empfangen', objektTyp: 'aussonderung', objektId: id, details: { typ: kopf.typ } });
+        await protokolliere(tx, akteurOf(req), { aktion: 'aussonderung.nachricht.empfangen', objektTyp: 'aussonderung', objektId: id, details: { typ: kopf.typ } });
         return ansicht(tx, (await repo.findeAussonderung(tx, id))!);
       });
     },
@@ -774,7 +774,7 @@ export function createAussonderungService(
         for (const o of aObjekte) {
           if (o.status === 'abgegeben') continue;
           await repo.setzeObjekt(tx, id, o.akteId, { status: 'abgegeben' });
-          await protokolliere(tx, req, { aktion: 'akte.abgegeben', objektTyp: 'akte', objektId: o.akteId, akteId: o.akteId, aktenzeichen: o.aktenzeichen, details: { aussonderungId: id } });
+          await protokolliere(tx, akteurOf(req), { aktion: 'akte.abgegeben', objektTyp: 'akte', objektId: o.akteId, akteId: o.akteId, aktenzeichen: o.aktenzeichen, details: { aussonderungId: id } });
         }
         await repo.setzeAussonderung(tx, id, { abgegebenAm: new Date(), fortschrittSchritt: 'abgabe', fortschrittErledigt: aObjekte.length, fortschrittGesamt: aObjekte.length });
         await aktualisiereStatus(tx, id);
@@ -805,7 +805,7 @@ export function createAussonderungService(
         for (const o of frei) {
           const kennung = archiviert.get(o.akteId)!.archivkennung;
           await repo.setzeObjekt(tx, id, o.akteId, { status: 'archiviert', erfolgreich: true, archivkennung: kennung, loeschung: 'ausstehend' });
-          await protokolliere(tx, req, { aktion: 'akte.archiviert', objektTyp: 'akte', objektId: o.akteId, akteId: o.akteId, aktenzeichen: o.aktenzeichen, details: { aussonderungId: id, archivkennung: kennung, dateien: dateien.get(o.akteId)!.length } });
+          await protokolliere(tx, akteurOf(req), { aktion: 'akte.archiviert', objektTyp: 'akte', objektId: o.akteId, akteId: o.akteId, aktenzeichen: o.aktenzeichen, details: { aussonderungId: id, archivkennung: kennung, dateien: dateien.get(o.akteId)!.length } });
         }
         await repo.legeAuftraegeAn(tx, frei.map((o) => ({ mandantId: a.mandantId, aussonderungId: id, art: 'loeschung-nach-import' as const, akteId: o.akteId, akteur: auftragAkteur(req) })));
         await repo.speichereNachricht(tx, { id: uuidv7(), mandantId: a.mandantId, aussonderungId: id, typ: '0506', erstellungszeitpunkt: kopf.erstellungszeitpunkt, absender: kopf.absender, empfangenVon: a.sub, inhalt: xml });
@@ -838,11 +838,11 @@ export function createAussonderungService(
         if (verstoesse.length) throw verstossFehler(verstoesse[0]![0], verstoesse.map((x) => x[1]));
         await repo.beantrageVernichtung(tx, { id: uuidv7(), mandantId: a.mandantId, aussonderungId: id, beantragtVon: a.sub, beantragtVonName: a.name });
         for (const o of v) {
-          await protokolliere(tx, req, { aktion: 'akte.vernichtung.beantragt', objektTyp: 'akte', objektId: o.akteId, akteId: o.akteId, aktenzeichen: o.aktenzeichen, details: { aussonderungId: id } });
+          await protokolliere(tx, akteurOf(req), { aktion: 'akte.vernichtung.beantragt', objektTyp: 'akte', objektId: o.akteId, akteId: o.akteId, aktenzeichen: o.aktenzeichen, details: { aussonderungId: id } });
         }
         for (const o of mitTeilen) {
           for (const t of teile.get(o.akteId)!) {
-            await protokolliere(tx, req, { aktion: 'vorgang.vernichtung.beantragt', objektTyp: 'vorgang', objektId: t.id, akteId: o.akteId, aktenzeichen: o.aktenzeichen, details: { aussonderungId: id, kennzeichen: t.kennzeichen } });
+            await protokolliere(tx, akteurOf(req), { aktion: 'vorgang.vernichtung.beantragt', objektTyp: 'vorgang', objektId: t.id, akteId: o.akteId, aktenzeichen: o.aktenzeichen, details: { aussonderungId: id, kennzeichen: t.kennzeichen } });
           }
         }
         return ansicht(tx, (await repo.findeAussonderung(tx, id))!);
@@ -900,10 +900,10 @@ export function createAussonderungService(
         await repo.gebeVernichtungFrei(tx, antrag.id, a.sub, a.name, [...snapshot, ...teilSnapshot]);
         for (const o of v) {
           await repo.setzeObjekt(tx, id, o.akteId, { loeschung: 'ausstehend' });
-          await protokolliere(tx, req, { aktion: 'akte.vernichtung.freigegeben', objektTyp: 'akte', objektId: o.akteId, akteId: o.akteId, aktenzeichen: o.aktenzeichen, details: { aussonderungId: id, beantragtVon: antrag.beantragtVon, dateien: dateien.get(o.akteId)!.length } });
+          await protokolliere(tx, akteurOf(req), { aktion: 'akte.vernichtung.freigegeben', objektTyp: 'akte', objektId: o.akteId, akteId: o.akteId, aktenzeichen: o.aktenzeichen, details: { aussonderungId: id, beantragtVon: antrag.beantragtVon, dateien: dateien.get(o.akteId)!.length } });
         }
         for (const t of teilSnapshot) {
-          await protokolliere(tx, req, { aktion: 'vorgang.vernichtung.freigegeben', objektTyp: 'vorgang', objektId: t.vorgangId, akteId: t.akteId, details: { aussonderungId: id, kennzeichen: t.aktenzeichen, beantragtVon: antrag.beantragtVon, dateien: t.dateien.length } });
+          await protokolliere(tx, akteurOf(req), { aktion: 'vorgang.vernichtung.freigegeben', objektTyp: 'vorgang', objektId: t.vorgangId, akteId: t.akteId, details: { aussonderungId: id, kennzeichen: t.aktenzeichen, beantragtVon: antrag.beantragtVon, dateien: t.dateien.length } });
         }
         const akteur = auftragAkteur(req);
         const zuVernichten = [...v, ...mitTeilen];
@@ -933,7 +933,7 @@ export function createAussonderungService(
         if (antrag.freigegebenAm) throw new AussonderungFehler.FalscherSchritt('Die Vernichtung ist bereits freigegeben');
         if (pruefeVierAugen(antrag.beantragtVon, a.sub)) throw new AussonderungFehler.EigenerAntrag('Den eigenen Antrag lehnt nur eine zweite Person ab');
         await repo.lehneVernichtungAb(tx, antrag.id, a.sub, a.name, text);
-        await protokolliere(tx, req, {
+        await protokolliere(tx, akteurOf(req), {
           aktion: 'aussonderung.vernichtung.abgelehnt', objektTyp: 'aussonderung', objektId: id, ergebnis: 'abgelehnt',
           details: { vernichtungId: antrag.id, beantragtVon: antrag.beantragtVon, grund: text },
         });

@@ -106,7 +106,7 @@ export function dokumenteHandlers(deps: { db: Db; repo: DokumenteRepository; abl
         const aenderungen = GEAENDERT.filter((f) => werte[f] !== undefined && werte[f] !== dok[f]).map((f) => ({ feld: f, alt: dok[f], neu: werte[f] ?? null }));
         if (aenderungen.length === 0) return;
         await repo.aendere(tx, dok.id, Object.fromEntries(aenderungen.map((a) => [a.feld, a.neu])));
-        await protokolliere(tx, req, {
+        await protokolliere(tx, akteurOf(req), {
           aktion: 'dokument.geaendert',
           objektTyp: 'dokument',
           objektId: dok.id,

@@ -27,7 +27,7 @@ export function dokumenteHandlers(deps: DokumenteDeps): Handlers {
     /** POST /admin/fixity: the caller's tenant, Dokumente checked longest ago first. */
     async runFixityCheck(req: FastifyRequest) {
       const { mandantId } = akteurOf(req);
-      return pruefeFixity({ db: deps.db, storage: deps.storage, mandantId, aufzeichnen: (tx, e) => deps.protokolliere(tx, req, e) });
+      return pruefeFixity({ db: deps.db, storage: deps.storage, mandantId, aufzeichnen: (tx, e) => deps.protokolliere(tx, akteurOf(req), e) });
     },
   } as Handlers;
 }

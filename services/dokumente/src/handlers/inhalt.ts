@@ -70,7 +70,7 @@ export function inhaltHandlers(deps: { db: Db; storage: ObjectStore; repo: Dokum
     const tag = etag(version.sha256);
     const leseEreignis = (details: Record<string, unknown>) =>
       db.withMandant(mandantId, (tx) =>
-        protokolliere(tx, req, {
+        protokolliere(tx, akteurOf(req), {
           aktion: 'dokument.inhalt.gelesen',
           objektTyp: 'dokument',
           objektId: dok.id,

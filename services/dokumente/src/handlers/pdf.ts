@@ -114,7 +114,7 @@ export function pdfHandlers(deps: { db: Db; storage: ObjectStore; repo: Dokument
       // the extract discloses every included Dokument's content: each one is a content read
       await db.withMandant(mandantId, async (tx) => {
         for (const z of zeilen) {
-          await protokolliere(tx, req, {
+          await protokolliere(tx, akteurOf(req), {
             aktion: 'dokument.inhalt.gelesen',
             objektTyp: 'dokument',
             objektId: z.dok.id,
@@ -123,7 +123,7 @@ export function pdfHandlers(deps: { db: Db; storage: ObjectStore; repo: Dokument
             details: { versionNr: z.aktuell.nr, sha256: z.aktuell.sha256, ueber: 'aktenauszug' },
           });
         }
-        await protokolliere(tx, req, {
+        await protokolliere(tx, akteurOf(req), {
           aktion: 'akte.auszug.erstellt',
           objektTyp: 'akte',
           objektId: akte.id,
