@@ -3,6 +3,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
 import openapiGlue from 'fastify-openapi-glue';
 import fp from 'fastify-plugin';
+import type { operations } from '@eakte/api-client';
 import { Errors } from './errors.js';
 
 export type OpenApiDocument = {
@@ -13,6 +14,34 @@ export type OpenApiDocument = {
 
 export type Handler = (req: FastifyRequest, reply: FastifyReply) => unknown;
 export type Handlers = Record<string, Handler>;
+
+/** The operations of the contract, as generated from it (`pnpm generate`). */
+export type OperationId = keyof operations;
+type Teil<T, K extends string> = K extends keyof T ? NonNullable<T[K]> : never;
+type Leer<T> = [T] extends [never] ? unknown : T;
+type JsonKoerper<K extends OperationId> = operations[K] extends { requestBody?: { content: { 'application/json': infer B } } } ? B : unknown;
+type Erfolg<R> = R extends { content: { 'application/json': infer B } } ? B : unknown;
+
+/** The request of operation `K`, typed from the contract: path, query, headers and JSON body. */
+export type VertragsAnfrage<K extends OperationId> = FastifyRequest<{
+  Params: Leer<Teil<operations[K]['parameters'], 'path'>>;
+  Querystring: Leer<Teil<operations[K]['parameters'], 'query'>>;
+  Headers: Leer<Teil<operations[K]['parameters'], 'header'>>;
+  Body: JsonKoerper<K>;
+}>;
+
+/** The JSON body of the success answers (2xx) of operation `K`. */
+export type VertragsAntwort<K extends OperationId> = Erfolg<operations[K]['responses'][Extract<keyof operations[K]['responses'], 200 | 201 | 202>]>;
+
+/** A handler of operation `K`: it may answer with the contract's JSON or send its own body through `reply`. */
+type Ergebnis<K extends OperationId> = VertragsAntwort<K> | FastifyReply | void;
+export type VertragsHandler<K extends OperationId> = (req: VertragsAnfrage<K>, reply: FastifyReply) => Promise<Ergebnis<K>> | Ergebnis<K>;
+
+/**
+ * Handlers typed from the contract. A service writes `{ … } satisfies VertragsHandlers`: each
+ * method's request and answer then get their types from its operation, and no cast is needed.
+ */
+export type VertragsHandlers = { [P in OperationId]?: VertragsHandler<P> };
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const;
 
 export interface OperationRef {
@@ -52,7 +81,7 @@ export interface ContractRoutesOptions {
   document: OpenApiDocument;
   service: string;
   prefix: string;
-  handlers: Handlers;
+  handlers: Handlers | VertragsHandlers;
   /** Hooks run as soon as a request arrives, before its body is read (authentication, permission). */
   onRequest?: (op: OperationRef) => RouteShorthandOptions['onRequest'];
 }
@@ -90,7 +119,8 @@ export const contractRoutes = fp(
       prefix: opts.prefix,
       operationResolver: (operationId: string) => {
         const op = ops.get(operationId)!;
-        const handler = opts.handlers[operationId]!;
+        // one cast, here: the glue dispatches by operationId, so each handler meets its own operation
+        const handler = (opts.handlers as Handlers)[operationId]!;
         const onRequest = opts.onRequest?.(op);
         const body = op.operation.requestBody as { required?: boolean; content?: Record<string, unknown> } | undefined;
         // Fastify validates a missing body as "nothing to check": a required JSON body must be there.
