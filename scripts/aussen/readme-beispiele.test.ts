@@ -32,7 +32,9 @@ afterAll(() => {
 
 describe('the documentation examples run as written', () => {
   it('finds the examples and the statuses they expect', () => {
-    expect(curlBloecke(readFileSync(path.join(root, 'README.md'), 'utf8')).length).toBeGreaterThanOrEqual(3);
+    // the README keeps its first steps; the guides in docs/ carry the rest of the examples
+    expect(curlBloecke(readFileSync(path.join(root, 'README.md'), 'utf8')).length).toBeGreaterThanOrEqual(1);
+    expect(curlBloecke(readFileSync(path.join(root, 'docs/api.md'), 'utf8')).length).toBeGreaterThanOrEqual(3);
     const md = ['Text', '  ```sh', '  curl -H "$H" \\', '    "$API/akten/x"   # → 404 NICHT_GEFUNDEN', '  curl "$API/health"', '  ```', '```sh', 'pnpm start', '```', '```bash', 'export API=127.0.0.1:3000/api/v1', '```'].join('\n');
     const [block, ...rest] = curlBloecke(md);
     expect(rest).toEqual([{ zeile: 11, text: 'export API=127.0.0.1:3000/api/v1' }]);
