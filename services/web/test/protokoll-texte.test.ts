@@ -25,7 +25,7 @@ function aufgezeichneteAktionen(): Set<string> {
   );
   const aktionen = new Set<string>();
   for (const datei of quellen.flatMap(dateien)) {
-    for (const m of readFileSync(datei, 'utf8').matchAll(/aktion:\s*([^,}\n]+)/g)) {
+    for (const m of readFileSync(datei, 'utf8').matchAll(/aktion:\s*([^,}]+)/g)) {
       for (const s of m[1]!.matchAll(/'([a-z]+(?:\.[a-z]+)+)'/g)) aktionen.add(s[1]!);
     }
   }
