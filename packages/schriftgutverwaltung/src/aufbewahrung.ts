@@ -1,0 +1,65 @@
+// Retention (Aufbewahrung, docs/domaene.md R1, R2): the dates as plain date arithmetic, and the
+// inheritance of Frist and Aussonderungsart down the Aktenplan. Retention starts on 1 January of
+// the year after the (last) z.d.A.; a Frist of n years runs to 31 December of year (z.d.A. year +
+// n); Aussonderung is due from the following 1 January. `unbefristet` is never due.
+// The inheritance walk lives once, in SQL (`akten.wirksame_aufbewahrung`, see `wirksameAufbewahrungSql`);
+// `wirksameFrist` mirrors it in TS for the display of a chain already loaded.
+
+export type Frist = number | 'unbefristet' | null;
+export type Aussonderungsart = 'A' | 'B' | 'V';
+
+export interface Aufbewahrung {
+  /** First day of the retention period (1 January after the z.d.A.). */
+  beginn: string | null;
+  /** Last day of the retention period (31 December). */
+  aufbewahrungBis: string | null;
+  /** Aussonderung (offer to the archive) due from this day (1 January). */
+  aussonderungFaelligAb: string | null;
+}
+
+const ISO_DATUM = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function jahrVon(datum: string): number {
+  const m = ISO_DATUM.exec(datum);
+  if (!m) throw new Error(`kein ISO-Datum: ${datum}`);
+  return Number(m[1]);
+}
+
+const jahr4 = (j: number) => String(j).padStart(4, '0');
+
+/** Retention dates for an Akte closed on `zdaDatum` (YYYY-MM-DD) with `frist`. */
+export function berechneAufbewahrung(zdaDatum: string, frist: Frist): Aufbewahrung {
+  const j = jahrVon(zdaDatum);
+  const beginn = `${jahr4(j + 1)}-01-01`;
+  if (frist === 'unbefristet') return { beginn, aufbewahrungBis: null, aussonderungFaelligAb: null };
+  if (frist === null) return { beginn: null, aufbewahrungBis: null, aussonderungFaelligAb: null };
+  if (!Number.isInteger(frist) || frist < 0) throw new Error(`ungültige Frist: ${frist}`);
+  return { beginn, aufbewahrungBis: `${jahr4(j + frist)}-12-31`, aussonderungFaelligAb: `${jahr4(j + frist + 1)}-01-01` };
+}
+
+/** A Frist as its two columns (`aufbewahrungsfrist`, `unbefristet`), and back. */
+export const fristAlsSpalten = (f: Frist) => (f === 'unbefristet' ? { aufbewahrungsfrist: null, unbefristet: true } : { aufbewahrungsfrist: f, unbefristet: false });
+export const fristVon = (r: { aufbewahrungsfrist: number | null; unbefristet: boolean }): Frist => (r.unbefristet ? 'unbefristet' : r.aufbewahrungsfrist);
+
+/** Depth limit of the walk up the Aktenplan (the SQL function uses the same). */
+export const MAX_TIEFE = 50;
+
+/** TS mirror of the SQL walk, for a chain already loaded: the Akte's own Frist, else the nearest unit's upwards. */
+export function wirksameFrist(
+  akte: { aufbewahrungsfrist: number | null; unbefristet: boolean },
+  einheitenVonUntenNachOben: readonly { aufbewahrungsfrist: number | null; unbefristet: boolean }[],
+): { frist: Frist; geerbt: boolean } {
+  if (akte.unbefristet) return { frist: 'unbefristet', geerbt: false };
+  if (akte.aufbewahrungsfrist !== null) return { frist: akte.aufbewahrungsfrist, geerbt: false };
+  for (const e of einheitenVonUntenNachOben.slice(0, MAX_TIEFE + 1)) {
+    if (e.unbefristet) return { frist: 'unbefristet', geerbt: true };
+    if (e.aufbewahrungsfrist !== null) return { frist: e.aufbewahrungsfrist, geerbt: true };
+  }
+  return { frist: null, geerbt: true };
+}
+
+/** True when `neu` ends retention earlier than `alt` (no Frist counts as the shortest). */
+export function istVerkuerzung(alt: Frist, neu: Frist): boolean {
+  const rang = (f: Frist) => (f === 'unbefristet' ? Number.POSITIVE_INFINITY : f === null ? -1 : f);
+  return rang(neu) < rang(alt);
+}
