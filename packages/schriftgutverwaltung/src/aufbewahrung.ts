@@ -5,6 +5,9 @@
 // The inheritance walk lives once, in SQL (`akten.wirksame_aufbewahrung`, see `wirksameAufbewahrungSql`);
 // `wirksameFrist` mirrors it in TS for the display of a chain already loaded.
 
+import { sql, type Tx } from '@eakte/db';
+import type { SQL, SQLWrapper } from 'drizzle-orm';
+
 export type Frist = number | 'unbefristet' | null;
 export type Aussonderungsart = 'A' | 'B' | 'V';
 
@@ -62,4 +65,52 @@ export function wirksameFrist(
 export function istVerkuerzung(alt: Frist, neu: Frist): boolean {
   const rang = (f: Frist) => (f === 'unbefristet' ? Number.POSITIVE_INFINITY : f === null ? -1 : f);
   return rang(neu) < rang(alt);
+}
+
+/** What an Akte sets itself (all null/false: it inherits everything). */
+export interface EigeneAufbewahrung {
+  aufbewahrungsfrist: SQLWrapper | number | null;
+  unbefristet: SQLWrapper | boolean;
+  aussonderungsart: SQLWrapper | Aussonderungsart | null;
+}
+
+const OHNE: EigeneAufbewahrung = { aufbewahrungsfrist: null, unbefristet: false, aussonderungsart: null };
+
+/**
+ * The SQL function call for a FROM/LATERAL: one row (aufbewahrungsfrist, unbefristet, frist_geerbt,
+ * aussonderungsart, art_geerbt). Set-based: `LEFT JOIN LATERAL ${wirksameAufbewahrungSql(sql`a.aktenplaneinheit_id`, …)} w ON true`.
+ */
+export function wirksameAufbewahrungSql(einheitId: SQLWrapper | string, eigen: EigeneAufbewahrung = OHNE): SQL {
+  return sql`akten.wirksame_aufbewahrung(${einheitId}::uuid, ${eigen.aufbewahrungsfrist}::integer, ${eigen.unbefristet}::boolean, ${eigen.aussonderungsart}::text)`;
+}
+
+export interface WirksameAufbewahrung {
+  frist: Frist;
+  fristGeerbt: boolean;
+  aussonderungsart: Aussonderungsart | null;
+  artGeerbt: boolean;
+}
+
+type Zeile = {
+  start: string;
+  aufbewahrungsfrist: number | null;
+  unbefristet: boolean;
+  frist_geerbt: boolean;
+  aussonderungsart: Aussonderungsart | null;
+  art_geerbt: boolean;
+};
+
+/** For each unit: the Frist and Aussonderungsart an Akte in it without its own would get. */
+export async function wirksameAufbewahrungDerEinheiten(tx: Tx, einheitIds: readonly string[]): Promise<Map<string, WirksameAufbewahrung>> {
+  const ids = [...new Set(einheitIds)];
+  if (ids.length === 0) return new Map();
+  const r = await tx.execute<Zeile>(sql`
+    SELECT u.start, w.* FROM unnest(ARRAY[${sql.join(ids.map((i) => sql`${i}`), sql`, `)}]::uuid[]) AS u(start)
+    CROSS JOIN LATERAL ${wirksameAufbewahrungSql(sql`u.start`)} w`);
+  return new Map(
+    r.rows.map((z) => [
+      z.start,
+      { frist: fristVon(z), fristGeerbt: z.frist_geerbt, aussonderungsart: z.aussonderungsart, artGeerbt: z.art_geerbt },
+    ]),
+  );
 }

@@ -32,3 +32,16 @@ export async function aktiveLoeschsperren(tx: Tx, akteId: string): Promise<numbe
   const r = await tx.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM aussonderung.aktive_loeschsperren('akte', ${akteId}::uuid)`);
   return r.rows[0]?.n ?? 0;
 }
+
+/**
+ * Held Akten that take their Frist from unit `einheitId` (no Frist of their own, in the unit or in a
+ * unit below that sets none): a shorter Frist of the unit is refused while there is one.
+ */
+export async function gesperrteErbendeAkten(tx: Tx, einheitId: string): Promise<number> {
+  const r = await tx.execute<{ n: number }>(sql`
+    SELECT count(*)::int AS n FROM akten.akte a
+     WHERE a.aktenplaneinheit_id IN (SELECT id FROM akten.frist_erbende_einheiten(${einheitId}::uuid))
+       AND a.aufbewahrungsfrist IS NULL AND NOT a.unbefristet
+       AND ${akteGesperrtSql(sql`a.id`)}`);
+  return r.rows[0]?.n ?? 0;
+}
