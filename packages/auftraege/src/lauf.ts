@@ -1,7 +1,7 @@
 // The job runner of one service over graphile-worker: its tasks, periodic tasks, start/stop and queue figures.
 // Each service has its own queue (schema `auftraege_<service>`, see schema.ts); enqueueing is plain SQL in the
 // caller's transaction, so a job commits or rolls back with the change that creates it.
-import { Logger, parseCronItems, run, type CronItem, type JobHelpers, type Runner, type Task } from 'graphile-worker';
+import { Logger, parseCronItems, run, runOnce, type CronItem, type JobHelpers, type Runner, type Task } from 'graphile-worker';
 import { sql, type SQL } from 'drizzle-orm';
 import pg from 'pg';
 import { auftragsschema, type Dienst } from './schema.js';
@@ -95,6 +95,8 @@ export interface Auftragslauf {
   /** Takes no new jobs, lets the running ones finish, then closes its pool. */
   stop(): Promise<void>;
   reiheEin(tx: SqlAusfuehrer, aufgabe: string, payload: object, opt?: Einreihen): Promise<void>;
+  /** Runs every due job of this service's tasks now and returns when none is left (tests, scripts). */
+  einmal(): Promise<void>;
   /** Queue figures per task (for /health and a metrics endpoint). */
   kennzahlen(): Promise<AuftragsKennzahl[]>;
 }
@@ -176,6 +178,7 @@ export function createAuftragslauf(opts: AuftragslaufOptionen): Auftragslauf {
       return gestoppt;
     },
     reiheEin: (tx, aufgabe, payload, opt) => reiheEin(tx, opts.dienst, aufgabe, payload, opt),
+    einmal: () => runOnce({ pgPool: pool, schema, taskList, logger, noHandleSignals: true }),
     async kennzahlen() {
       const r = await pool.query<{ aufgabe: string; wartend: number; geplant: number; laufend: number; aufgegeben: number; aeltester: number }>(
         `select t.identifier as aufgabe,

@@ -90,6 +90,23 @@ describe('enqueue in the business transaction', () => {
   });
 });
 
+describe('running the due jobs once', () => {
+  it('works off what is due and returns (what tests and scripts call instead of waiting for the runner)', async () => {
+    const name = `t-${randomUUID()}`;
+    const gesehen: number[] = [];
+    const l = lauf({ [name]: async (p: { n: number }) => void gesehen.push(p.n) });
+    const db = createDb(url(), { max: 1 });
+    onTestFinished(() => db.close());
+    await db.db.transaction(async (tx) => {
+      for (const n of [1, 2, 3]) await l.reiheEin(tx, name, { n });
+      await l.reiheEin(tx, name, { n: 4 }, { ab: new Date(Date.now() + 60_000) });
+    });
+    await l.einmal();
+    expect(gesehen.sort()).toEqual([1, 2, 3]);
+    expect((await l.kennzahlen()).find((k) => k.aufgabe === name)).toMatchObject({ wartend: 0, geplant: 1 });
+  });
+});
+
 describe('two instances on one queue', () => {
   it('every job runs exactly once', async () => {
     const name = `t-${randomUUID()}`;
