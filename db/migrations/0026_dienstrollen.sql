@@ -36,8 +36,22 @@ BEGIN
   END LOOP;
 END $$;
 --> statement-breakpoint
--- column privileges are not in relacl: creating and renaming tenants (Akten)
-GRANT INSERT, UPDATE ("name", "einstellungen") ON "plattform"."mandant" TO eakte_akten;
+-- column privileges (creating and changing tenants) are not in relacl: the same, column by column
+DO $$
+DECLARE g record;
+BEGIN
+  FOR g IN
+    SELECT n.nspname, c.relname, a.attname, p.privilege_type
+      FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace,
+           aclexplode(a.attacl) p
+     WHERE p.grantee = 'eakte_app'::regrole AND NOT a.attisdropped
+       AND n.nspname IN ('plattform', 'akten', 'dokumente', 'aussonderung', 'protokoll')
+  LOOP
+    EXECUTE format('GRANT %s (%I) ON %I.%I TO %I', g.privilege_type, g.attname, g.nspname, g.relname,
+      CASE g.nspname WHEN 'plattform' THEN 'eakte_akten' ELSE 'eakte_' || g.nspname END);
+    EXECUTE format('REVOKE %s (%I) ON %I.%I FROM eakte_app', g.privilege_type, g.attname, g.nspname, g.relname);
+  END LOOP;
+END $$;
 --> statement-breakpoint
 -- tenants are readable by all services (the slug lookup, the tenant settings)
 GRANT SELECT ON "plattform"."mandant" TO eakte_dokumente, eakte_aussonderung, eakte_protokoll;
@@ -73,7 +87,5 @@ ALTER DEFAULT PRIVILEGES IN SCHEMA "protokoll" GRANT EXECUTE ON FUNCTIONS TO eak
 REVOKE ALL ON ALL TABLES IN SCHEMA "plattform", "akten", "dokumente", "aussonderung", "protokoll" FROM eakte_app;
 --> statement-breakpoint
 REVOKE ALL ON ALL SEQUENCES IN SCHEMA "plattform", "akten", "dokumente", "aussonderung", "protokoll" FROM eakte_app;
---> statement-breakpoint
-REVOKE INSERT, UPDATE ("name", "einstellungen") ON "plattform"."mandant" FROM eakte_app;
 --> statement-breakpoint
 REVOKE USAGE ON SCHEMA "plattform", "akten", "dokumente", "aussonderung", "protokoll" FROM eakte_app;

@@ -46,8 +46,8 @@ export const DATENBANK_API: readonly Veroeffentlichung[] = [
   {
     objekt: 'akten.suchtext(text)',
     art: 'funktion',
-    fuer: ['dokumente'],
-    warum: 'the one normalisation of search text, for Dokumente’s full-text columns and queries',
+    fuer: ['dokumente', 'aussonderung'],
+    warum: 'the one normalisation of search text; generated columns run it with the writing role’s rights',
   },
   {
     objekt: 'aussonderung.aktive_loeschsperren(text, uuid)',
@@ -58,8 +58,8 @@ export const DATENBANK_API: readonly Veroeffentlichung[] = [
   {
     objekt: 'aussonderung.loeschsperre_deckt(uuid, uuid, uuid, uuid)',
     art: 'funktion',
-    fuer: ['dokumente'],
-    warum: 'object lock: whether a hold covers a stored Dokument',
+    fuer: ['akten', 'dokumente'],
+    warum: 'whether a hold covers an object: the object lock, and the view teilstand',
   },
   {
     objekt: 'aussonderung.aktenstand',
@@ -98,12 +98,19 @@ export interface VerbleibenderZugriff {
   rechte: readonly Recht[];
   quelle: 'code' | 'datenbank' | 'paket';
   wo?: string;
+  /**
+   * The service locks rows of the table (`FOR SHARE`), which PostgreSQL allows only with an UPDATE
+   * privilege: granted on `mandant_id` alone, which row-level security keeps from changing.
+   */
+  sperren?: true;
 }
 
 export const VERBLEIBENDE_ZUGRIFFE: readonly VerbleibenderZugriff[] = [
   // named in the services' source (the catalog test lists what it finds)
   ...zugriffe('akten', 'code', ['SELECT'], ['aussonderung.loeschsperre_akte', 'aussonderung.loeschsperre_objekt', 'dokumente.dokument', 'dokumente.volltext']),
-  ...zugriffe('dokumente', 'code', ['SELECT'], ['akten.akte', 'akten.benutzer', 'akten.benutzer_organisationseinheit', 'akten.vorgang', 'aussonderung.aussonderung_objekt']),
+  ...zugriffe('dokumente', 'code', ['SELECT'], ['akten.benutzer', 'akten.benutzer_organisationseinheit', 'aussonderung.aussonderung_objekt']),
+  // a new Dokument holds its Vorgang and Akte (FOR SHARE) so that a concurrent z.d.A. waits
+  ...zugriffe('dokumente', 'code', ['SELECT'], ['akten.akte', 'akten.vorgang']).map((z) => ({ ...z, sperren: true as const })),
   ...zugriffe('aussonderung', 'code', ['SELECT'], ['akten.aktenplaneinheit', 'akten.organisationseinheit', 'dokumente.dokument_version', 'protokoll.ereignis']),
   // Aussonderung locks the Akte (FOR UPDATE needs UPDATE) and files Systemdokumente through packages/db/src/ablage.ts
   ...zugriffe('aussonderung', 'code', ['SELECT', 'UPDATE'], ['akten.akte']),
@@ -119,6 +126,9 @@ export const VERBLEIBENDE_ZUGRIFFE: readonly VerbleibenderZugriff[] = [
   ...zugriffe('akten', 'datenbank', ['SELECT'], ['aussonderung.loeschsperre', 'dokumente.dokument'], 'aussonderung.aktive_loeschsperren'),
   ...zugriffe('dokumente', 'datenbank', ['SELECT'], ['aussonderung.loeschsperre', 'aussonderung.loeschsperre_akte', 'aussonderung.loeschsperre_objekt'], 'aussonderung.aktive_loeschsperren'),
   ...zugriffe('aussonderung', 'datenbank', ['SELECT'], ['akten.akte', 'akten.vorgang', 'dokumente.dokument'], 'aussonderung.aktive_loeschsperren (trigger pruefe_loeschsperre)'),
+  // the views aktenstand and teilstand run with the reader's rights (security_invoker)
+  ...zugriffe('akten', 'datenbank', ['SELECT'], ['aussonderung.aussonderung_objekt', 'aussonderung.vernichtung'], 'aussonderung.aktenstand, aussonderung.teilstand'),
+  ...zugriffe('dokumente', 'datenbank', ['SELECT'], ['aussonderung.vernichtung'], 'aussonderung.teilstand'),
   // the object-lock triggers on akten.akte and the Löschsperren queue work in Dokumente with the caller's rights
   ...(['akten', 'aussonderung'] as const).flatMap((d) => [
     ...zugriffe(d, 'datenbank', ['SELECT', 'INSERT', 'UPDATE'], ['dokumente.objektsperre_auftrag'], 'dokumente.objektsperre_vormerken'),
@@ -154,6 +164,7 @@ export function rechteAnweisungen(): string[] {
   }
   for (const z of VERBLEIBENDE_ZUGRIFFE) {
     anweisungen.push(`GRANT ${z.rechte.join(', ')} ON ${z.rechte.includes('USAGE') ? 'SEQUENCE ' : ''}${name(z.tabelle)} TO ${dienstRolle(z.dienst)}`);
+    if (z.sperren) anweisungen.push(`GRANT UPDATE ("mandant_id") ON ${name(z.tabelle)} TO ${dienstRolle(z.dienst)}`);
   }
   return anweisungen;
 }

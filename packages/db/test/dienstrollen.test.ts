@@ -50,7 +50,7 @@ describe('service roles', () => {
           AND (has_table_privilege($1, c.oid, r.recht) OR (r.recht IN ('INSERT', 'UPDATE') AND has_any_column_privilege($1, c.oid, r.recht)))`,
       [dienstRolle(dienst), SCHEMATA.filter((s) => !EIGENE_SCHEMATA[dienst].includes(s))],
     );
-    const erlaubt = new Set(gelistet(dienst).flatMap((z) => z.rechte.map((r) => `${z.tabelle} ${r}`)));
+    const erlaubt = new Set(gelistet(dienst).flatMap((z) => [...z.rechte, ...(z.sperren ? ['UPDATE'] : [])].map((r) => `${z.tabelle} ${r}`)));
     expect(rows.map((r) => `${r.tabelle} ${r.recht}`).filter((g) => !erlaubt.has(g))).toEqual([]);
   });
 
