@@ -73,7 +73,8 @@ BEGIN
 END $$;
 --> statement-breakpoint
 -- functions created by later migrations follow the same rule without repeating it
-ALTER DEFAULT PRIVILEGES IN SCHEMA "plattform", "akten", "dokumente", "aussonderung", "protokoll" REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;
+-- (PUBLIC's EXECUTE is a global default: a per-schema REVOKE would not remove it)
+ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;
 --> statement-breakpoint
 ALTER DEFAULT PRIVILEGES IN SCHEMA "plattform", "akten" GRANT EXECUTE ON FUNCTIONS TO eakte_akten;
 --> statement-breakpoint
@@ -89,3 +90,50 @@ REVOKE ALL ON ALL TABLES IN SCHEMA "plattform", "akten", "dokumente", "aussonder
 REVOKE ALL ON ALL SEQUENCES IN SCHEMA "plattform", "akten", "dokumente", "aussonderung", "protokoll" FROM eakte_app;
 --> statement-breakpoint
 REVOKE USAGE ON SCHEMA "plattform", "akten", "dokumente", "aussonderung", "protokoll" FROM eakte_app;
+--> statement-breakpoint
+-- Filing a Systemdokument (Aussonderung's Vernichtungsprotokoll) without writing other schemas:
+-- Akten publishes the step that finds or opens the Vorgang, Dokumente the step that files the
+-- Dokument. SECURITY DEFINER: they write with the owner's rights, and the tenant is the
+-- transaction's (app.mandant; the tables FORCE row-level security, so the owner is held to it too).
+CREATE FUNCTION "akten"."vorgang_fuer_systemdokument"(p_akte uuid, p_betreff text, p_vorgang uuid, p_erstellt_von text) RETURNS jsonb
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  m uuid := nullif(current_setting('app.mandant', true), '')::uuid;
+  a record;
+  v record;
+  nr integer;
+BEGIN
+  IF m IS NULL THEN RAISE EXCEPTION 'no tenant transaction' USING ERRCODE = '42501'; END IF;
+  -- the Akte row lock orders this against a concurrent z.d.A. and other new Vorgänge
+  SELECT id, aktenzeichen, status INTO a FROM akten.akte WHERE mandant_id = m AND id = p_akte FOR UPDATE;
+  IF NOT FOUND THEN RETURN jsonb_build_object('abgelegt', false, 'grund', 'AKTE_FEHLT'); END IF;
+  IF a.status <> 'offen' THEN RETURN jsonb_build_object('abgelegt', false, 'grund', 'AKTE_GESCHLOSSEN'); END IF;
+  SELECT id, kennzeichen INTO v FROM akten.vorgang
+   WHERE mandant_id = m AND akte_id = p_akte AND betreff = p_betreff AND status = 'offen'
+   ORDER BY laufende_nummer LIMIT 1;
+  IF FOUND THEN
+    RETURN jsonb_build_object('abgelegt', true, 'akteId', a.id, 'aktenzeichen', a.aktenzeichen, 'vorgangId', v.id, 'vorgangKennzeichen', v.kennzeichen, 'vorgangNeu', false);
+  END IF;
+  UPDATE akten.akte SET letzte_vorgang_nummer = letzte_vorgang_nummer + 1 WHERE mandant_id = m AND id = p_akte RETURNING letzte_vorgang_nummer INTO nr;
+  -- the Akten service's Kennzeichen: `<Aktenzeichen>-<nnn>`, at least three digits
+  INSERT INTO akten.vorgang (id, mandant_id, akte_id, laufende_nummer, kennzeichen, betreff, erstellt_von)
+  VALUES (p_vorgang, m, p_akte, nr, a.aktenzeichen || '-' || CASE WHEN nr < 100 THEN lpad(nr::text, 3, '0') ELSE nr::text END, p_betreff, p_erstellt_von)
+  RETURNING id, kennzeichen INTO v;
+  RETURN jsonb_build_object('abgelegt', true, 'akteId', a.id, 'aktenzeichen', a.aktenzeichen, 'vorgangId', v.id, 'vorgangKennzeichen', v.kennzeichen, 'vorgangNeu', true);
+END $$;
+--> statement-breakpoint
+-- the same rows an upload writes: the Dokument, version 1, and the text-extraction job (searchable like any PDF)
+CREATE FUNCTION "dokumente"."lege_systemdokument_ab"(
+  p_vorgang uuid, p_dokument uuid, p_betreff text, p_datum date, p_dateiname text, p_mime_type text,
+  p_groesse bigint, p_sha256 text, p_speicherschluessel text, p_erstellt_von text) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  m uuid := nullif(current_setting('app.mandant', true), '')::uuid;
+BEGIN
+  IF m IS NULL THEN RAISE EXCEPTION 'no tenant transaction' USING ERRCODE = '42501'; END IF;
+  INSERT INTO dokumente.dokument (id, mandant_id, vorgang_id, betreff, datum_des_schreibens, erstellt_von)
+  VALUES (p_dokument, m, p_vorgang, p_betreff, p_datum, p_erstellt_von);
+  INSERT INTO dokumente.dokument_version (mandant_id, dokument_id, nr, speicherschluessel, groesse, sha256, mime_type, dateiname, erstellt_von)
+  VALUES (m, p_dokument, 1, p_speicherschluessel, p_groesse, p_sha256, p_mime_type, p_dateiname, p_erstellt_von);
+  INSERT INTO dokumente.auftrag (art, mandant_id, dokument_id, version_nr) VALUES ('textextraktion', m, p_dokument, 1);
+END $$;

@@ -74,6 +74,18 @@ export const DATENBANK_API: readonly Veroeffentlichung[] = [
     warum: 'the disposal state of the parts of an Akte (Vorgänge, Dokumente), for their display',
   },
   {
+    objekt: 'akten.vorgang_fuer_systemdokument(uuid, text, uuid, text)',
+    art: 'funktion',
+    fuer: ['aussonderung'],
+    warum: 'filing a Systemdokument (Vernichtungsprotokoll): the open Vorgang of that name in the Akte, opened if none; refuses a missing or closed Akte',
+  },
+  {
+    objekt: 'dokumente.lege_systemdokument_ab(uuid, uuid, text, date, text, text, bigint, text, text, text)',
+    art: 'funktion',
+    fuer: ['aussonderung'],
+    warum: 'filing a Systemdokument: the Dokument, version 1 and its text-extraction job, as an upload writes them',
+  },
+  {
     objekt: 'dokumente.objektsperre_vormerken(uuid, uuid, text)',
     art: 'funktion',
     fuer: ['akten', 'aussonderung'],
@@ -112,11 +124,9 @@ export const VERBLEIBENDE_ZUGRIFFE: readonly VerbleibenderZugriff[] = [
   // a new Dokument holds its Vorgang and Akte (FOR SHARE) so that a concurrent z.d.A. waits
   ...zugriffe('dokumente', 'code', ['SELECT'], ['akten.akte', 'akten.vorgang']).map((z) => ({ ...z, sperren: true as const })),
   ...zugriffe('aussonderung', 'code', ['SELECT'], ['akten.aktenplaneinheit', 'akten.organisationseinheit', 'dokumente.dokument_version', 'protokoll.ereignis']),
-  // Aussonderung locks the Akte (FOR UPDATE needs UPDATE) and files Systemdokumente through packages/db/src/ablage.ts
-  ...zugriffe('aussonderung', 'code', ['SELECT', 'UPDATE'], ['akten.akte']),
-  ...zugriffe('aussonderung', 'code', ['SELECT', 'INSERT'], ['akten.vorgang', 'dokumente.dokument']),
-  ...zugriffe('aussonderung', 'paket', ['INSERT'], ['dokumente.dokument_version', 'dokumente.auftrag'], 'packages/db/src/ablage.ts'),
-  ...zugriffe('aussonderung', 'paket', ['USAGE'], ['dokumente.auftrag_id_seq'], 'packages/db/src/ablage.ts'),
+  ...zugriffe('aussonderung', 'code', ['SELECT'], ['akten.vorgang', 'dokumente.dokument']),
+  // the Akten offered for disposal are held (FOR SHARE) while they are offered
+  ...zugriffe('aussonderung', 'code', ['SELECT'], ['akten.akte']).map((z) => ({ ...z, sperren: true as const })),
   // the audit port (packages/audit) appends to the chain inside the service's own transaction
   ...(['akten', 'dokumente', 'aussonderung'] as const).flatMap((d) => [
     ...zugriffe(d, 'paket', ['SELECT', 'INSERT'], ['protokoll.ereignis'], 'packages/audit'),

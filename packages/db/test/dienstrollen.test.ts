@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import pg from 'pg';
+import { testDatenbankUrl } from '@eakte/testing';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { DATENBANK_API, DIENSTE, EIGENE_SCHEMATA, SCHEMATA, VERBLEIBENDE_ZUGRIFFE, dienstRolle, eigentuemer, schema, type Dienst } from '../src/index.js';
 
@@ -74,6 +75,25 @@ describe('service roles', () => {
     );
     const erlaubt = veroeffentlichtFuer(dienst);
     expect(rows.filter((r) => !erlaubt.has(r.name)).map((r) => r.funktion)).toEqual([]);
+  });
+
+  it('the published filing functions take the tenant from the transaction, never from an argument', async () => {
+    const c = new pg.Client({ connectionString: testDatenbankUrl('aussonderung') });
+    await c.connect();
+    try {
+      const fehler = await c
+        .query(`SELECT akten.vorgang_fuer_systemdokument(gen_random_uuid(), 'x', gen_random_uuid(), 'x')`)
+        .catch((err: { code?: string }) => err);
+      expect(fehler).toMatchObject({ code: '42501' });
+      await c.query('BEGIN');
+      await c.query(`SELECT set_config('app.mandant', $1, true)`, [inject('demo').demo]);
+      // an Akte of another tenant is invisible: the same answer as a missing one
+      const { rows } = await c.query(`SELECT akten.vorgang_fuer_systemdokument(gen_random_uuid(), 'x', gen_random_uuid(), 'x') AS r`);
+      expect(rows[0].r).toEqual({ abgelegt: false, grund: 'AKTE_FEHLT' });
+      await c.query('ROLLBACK');
+    } finally {
+      await c.end();
+    }
   });
 
   it('every published object exists, and its owner schema is not its consumer', async () => {
