@@ -1,7 +1,6 @@
 // The database API: what each schema publishes to the other services, and the cross-schema accesses
 // that remain until they move behind it. The ONE place cross-schema privileges come from:
-// `rechteAnwenden` grants exactly this list after the migrations (docs/datenbank-api.md).
-import pg from 'pg';
+// `runMigrations` grants exactly this list after the migrations (docs/datenbank-api.md).
 
 export const DIENSTE = ['akten', 'dokumente', 'aussonderung', 'protokoll'] as const;
 export type Dienst = (typeof DIENSTE)[number];
@@ -177,20 +176,4 @@ export function rechteAnweisungen(): string[] {
     if (z.sperren) anweisungen.push(`GRANT UPDATE ("mandant_id") ON ${name(z.tabelle)} TO ${dienstRolle(z.dienst)}`);
   }
   return anweisungen;
-}
-
-/** Applies `rechteAnweisungen` in one transaction; run with the owner role after the migrations. */
-export async function rechteAnwenden(ownerUrl: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ownerUrl, application_name: 'eakte-migrate' });
-  await client.connect();
-  try {
-    await client.query('BEGIN');
-    for (const anweisung of rechteAnweisungen()) await client.query(anweisung);
-    await client.query('COMMIT');
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw err;
-  } finally {
-    await client.end();
-  }
 }

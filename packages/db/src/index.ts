@@ -4,7 +4,7 @@ import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import * as schema from './schema/index.js';
-import { rechteAnwenden } from './datenbank-api.js';
+import { rechteAnweisungen } from './datenbank-api.js';
 
 export { schema };
 export * from './datenbank-api.js';
@@ -82,8 +82,10 @@ export async function runMigrations(ownerUrl: string): Promise<void> {
   const { db, close } = createDb(ownerUrl, { max: 1, applicationName: 'eakte-migrate' });
   try {
     await migrate(db, { migrationsFolder });
+    await db.transaction(async (tx) => {
+      for (const anweisung of rechteAnweisungen()) await tx.execute(sql.raw(anweisung));
+    });
   } finally {
     await close();
   }
-  await rechteAnwenden(ownerUrl);
 }
