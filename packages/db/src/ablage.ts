@@ -26,13 +26,20 @@ export type Ablageergebnis =
 
 /**
  * Files `dok` into the open Vorgang named `vorgangBetreff` of Akte `akteId`, creating the Vorgang
- * (next number, Kennzeichen as the Akten service forms it) when there is none. Refuses a missing or
+ * (next number, Kennzeichen by the caller's `kennzeichenFuer`) when there is none. Refuses a missing or
  * closed Akte (closed objects take no new documents, docs/domaene.md R9).
  */
 export async function legeSystemdokumentAb(
   tx: Tx,
   mandantId: string,
-  ziel: { akteId: string; vorgangBetreff: string; /** id for the Vorgang if one is created */ vorgangId: string },
+  ziel: {
+    akteId: string;
+    vorgangBetreff: string;
+    /** id for the Vorgang if one is created */
+    vorgangId: string;
+    /** The Kennzeichen rule (`vorgangKennzeichen` of @eakte/schriftgutverwaltung/kennzeichen): passed in, as this package sits below the rules. */
+    kennzeichenFuer: (aktenzeichen: string, nr: number) => string;
+  },
   dok: Systemdokument,
 ): Promise<Ablageergebnis> {
   const { akteId, vorgangBetreff, vorgangId } = ziel;
@@ -53,8 +60,7 @@ export async function legeSystemdokumentAb(
       .set({ letzteVorgangNummer: sql`${akte.letzteVorgangNummer} + 1` })
       .where(eq(akte.id, akteId))
       .returning({ nr: akte.letzteVorgangNummer });
-    // the Akten service's rule (vorgangKennzeichen): `<Aktenzeichen>-<nnn>`
-    const kennzeichen = `${a.aktenzeichen}-${String(n!.nr).padStart(3, '0')}`;
+    const kennzeichen = ziel.kennzeichenFuer(a.aktenzeichen, n!.nr);
     const [row] = await tx
       .insert(vorgang)
       .values({ id: vorgangId, mandantId, akteId, laufendeNummer: n!.nr, kennzeichen, betreff: vorgangBetreff, erstelltVon: dok.erstelltVon })

@@ -8,6 +8,7 @@ import { eq } from 'drizzle-orm';
 import type { ObjectStore } from '@eakte/storage';
 import { akteurOf, decodeCursor, encodeCursor, Errors, gespeicherteBehoerdenkennung, type Protokollierer } from '@eakte/platform';
 import { einstellungenAus } from '@eakte/schriftgutverwaltung/einstellungen';
+import { vorgangKennzeichen } from '@eakte/schriftgutverwaltung/kennzeichen';
 import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import {
@@ -444,7 +445,7 @@ export function createAussonderungService(
         const r = await legeSystemdokumentAb(
           tx,
           auf.mandantId,
-          { akteId: ablageAkte, vorgangBetreff: `Aussonderung ${auf.aussonderungId}`, vorgangId: uuidv7() },
+          { akteId: ablageAkte, vorgangBetreff: `Aussonderung ${auf.aussonderungId}`, vorgangId: uuidv7(), kennzeichenFuer: vorgangKennzeichen },
           { id: dokumentId, betreff, datumDesSchreibens: heute(v.freigegebenAm), dateiname, mimeType: 'application/pdf', groesse: pdf.byteLength, sha256, speicherschluessel: schluessel, erstelltVon: auf.akteur.sub },
         );
         // closed since the check above: the retry files it without the Akte
