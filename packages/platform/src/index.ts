@@ -14,3 +14,5 @@ export * from './pagination.js';
 export * from './behoerdenkennung.js';
 export * from './schutz.js';
 export * from './strom.js';
+export * from './zeit.js';
+export * from './pg-fehler.js';
