@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { berechneAufbewahrung, istVerkuerzung, wirksameFrist, type Frist } from '../src/aufbewahrung.js';
 import { einstellungenAus, einstellungsFehler, STANDARD_EINSTELLUNGEN } from '../src/einstellungen.js';
-import { istGeschlossen, pruefeAenderung, pruefeOffenFuerInhalt } from '../src/geschlossen.js';
+import { istGeschlossen, pruefeAenderung, pruefeOffenFuerInhalt, pruefeOffenFuerVorgang } from '../src/geschlossen.js';
 import { bildeAktenzeichen, pruefeRegel, STANDARD_REGEL, vorgangKennzeichen } from '../src/kennzeichen.js';
 import { pruefeFristaenderung, sichereFristaenderung } from '../src/loeschsperre.js';
 
@@ -41,6 +41,8 @@ describe('geschlossen: one answer for closed objects', () => {
     expect(fehlerVon(() => pruefeOffenFuerInhalt(zu))?.code).toBe('OBJEKT_GESCHLOSSEN');
     expect(fehlerVon(() => pruefeOffenFuerInhalt({ akteStatus: 'offen', vorgangStatus: 'geschlossen' }))?.code).toBe('OBJEKT_GESCHLOSSEN');
     expect(fehlerVon(() => pruefeOffenFuerInhalt(offen))).toBeNull();
+    expect(fehlerVon(() => pruefeOffenFuerVorgang('geschlossen'))?.code).toBe('OBJEKT_GESCHLOSSEN');
+    expect(fehlerVon(() => pruefeOffenFuerVorgang('offen'))).toBeNull();
     expect(istGeschlossen({ akteStatus: 'geschlossen' })).toBe(true);
     expect(istGeschlossen({ akteStatus: 'offen' })).toBe(false);
   });
