@@ -1,6 +1,7 @@
 // The pure rules: closed objects, Aktenzeichen/Kennzeichen, tenant settings, retention dates and
 // the Frist-shortening gate (property-tested).
 import fc from 'fast-check';
+import { toProblem } from '@eakte/platform';
 import { describe, expect, it } from 'vitest';
 import { berechneAufbewahrung, istVerkuerzung, wirksameFrist, type Frist } from '../src/aufbewahrung.js';
 import { einstellungenAus, einstellungsFehler, STANDARD_EINSTELLUNGEN } from '../src/einstellungen.js';
@@ -29,6 +30,13 @@ describe('geschlossen: one answer for closed objects', () => {
       expect(e?.erweiterung?.fehler.map((f) => f.feld)).toEqual(['/grund']);
     }
     expect(fehlerVon(() => pruefeAenderung(zu, ['registratur'], 'Aktenplanumstellung'))).toBeNull();
+  });
+
+  it('becomes the problem+json a client sees: 422, stable code, fehler[] on /grund', () => {
+    const e = fehlerVon(() => pruefeAenderung(zu, ['registratur'], undefined));
+    const p = toProblem(e as never);
+    expect(p).toMatchObject({ status: 422, code: 'GRUND_ERFORDERLICH', type: 'urn:eakte:problem:grund-erforderlich' });
+    expect(p.fehler).toEqual([{ ort: 'body', feld: '/grund', meldung: expect.any(String) }]);
   });
 
   it('only the Registratur changes a closed object; an open one anyone', () => {
