@@ -100,17 +100,26 @@ type Zeile = {
   art_geerbt: boolean;
 };
 
+const uuids = (ids: readonly string[]) => sql`ARRAY[${sql.join(ids.map((i) => sql`${i}`), sql`, `)}]::uuid[]`;
+const alsMap = (rows: Zeile[]) =>
+  new Map(rows.map((z) => [z.start, { frist: fristVon(z), fristGeerbt: z.frist_geerbt, aussonderungsart: z.aussonderungsart, artGeerbt: z.art_geerbt }]));
+
 /** For each unit: the Frist and Aussonderungsart an Akte in it without its own would get. */
 export async function wirksameAufbewahrungDerEinheiten(tx: Tx, einheitIds: readonly string[]): Promise<Map<string, WirksameAufbewahrung>> {
   const ids = [...new Set(einheitIds)];
   if (ids.length === 0) return new Map();
   const r = await tx.execute<Zeile>(sql`
-    SELECT u.start, w.* FROM unnest(ARRAY[${sql.join(ids.map((i) => sql`${i}`), sql`, `)}]::uuid[]) AS u(start)
-    CROSS JOIN LATERAL ${wirksameAufbewahrungSql(sql`u.start`)} w`);
-  return new Map(
-    r.rows.map((z) => [
-      z.start,
-      { frist: fristVon(z), fristGeerbt: z.frist_geerbt, aussonderungsart: z.aussonderungsart, artGeerbt: z.art_geerbt },
-    ]),
-  );
+    SELECT u.start, w.* FROM unnest(${uuids(ids)}) AS u(start) CROSS JOIN LATERAL ${wirksameAufbewahrungSql(sql`u.start`)} w`);
+  return alsMap(r.rows);
+}
+
+/** For each Akte (as stored now, in this transaction): its own Frist and Aussonderungsart, else the inherited ones. */
+export async function wirksameAufbewahrungDerAkten(tx: Tx, akteIds: readonly string[]): Promise<Map<string, WirksameAufbewahrung>> {
+  const ids = [...new Set(akteIds)];
+  if (ids.length === 0) return new Map();
+  const r = await tx.execute<Zeile>(sql`
+    SELECT a.id AS start, w.* FROM akten.akte a
+     CROSS JOIN LATERAL ${wirksameAufbewahrungSql(sql`a.aktenplaneinheit_id`, { aufbewahrungsfrist: sql`a.aufbewahrungsfrist`, unbefristet: sql`a.unbefristet`, aussonderungsart: sql`a.aussonderungsart` })} w
+     WHERE a.id = ANY(${uuids(ids)})`);
+  return alsMap(r.rows);
 }

@@ -1,5 +1,5 @@
-// Closed objects (docs/domaene.md R9): a closed (z.d.A.) Vorgang or Akte takes no new Dokumente or
-// versions; its metadata changes only by the Registratur, and only with a reason (`grund`). Both
+// Closed objects (docs/domaene.md R9): a closed (z.d.A.) Vorgang or Akte takes no new Vorgänge,
+// Dokumente or versions; its metadata changes only by the Registratur, and only with a reason (`grund`). Both
 // services answer the same: 409 `OBJEKT_GESCHLOSSEN` for content or a non-Registratur caller,
 // 422 `GRUND_ERFORDERLICH` with a field error on `/grund` when the reason is missing.
 import { Errors } from '@eakte/platform';
@@ -27,6 +27,11 @@ export function grundErforderlich(detail = 'Änderungen an geschlossenen Objekte
 export function pruefeOffenFuerInhalt(l: Lage): void {
   if (l.akteStatus === 'geschlossen') throw new Errors.ObjektGeschlossen('Die Akte ist geschlossen (z.d.A.) und nimmt keine Dokumente oder Versionen mehr auf');
   if (l.vorgangStatus === 'geschlossen') throw new Errors.ObjektGeschlossen('Der Vorgang ist geschlossen (z.d.A.) und nimmt keine Dokumente oder Versionen mehr auf');
+}
+
+/** A new Vorgang: refused in a closed Akte. */
+export function pruefeOffenFuerVorgang(akteStatus: Status): void {
+  if (akteStatus === 'geschlossen') throw new Errors.ObjektGeschlossen('Die Akte ist zu den Akten verfügt und nimmt keine neuen Vorgänge auf');
 }
 
 /** Metadata of a closed object (or of a Dokument inside one): only the Registratur, with a `grund`. */

@@ -1,6 +1,7 @@
 // Aktenzeichen and Vorgang-Kennzeichen (docs/domaene.md R3, R4). The Aktenzeichen comes from the
 // tenant's rule, e.g. `{kennzeichen}-{nr:4}/{jahr}` → `21.04.3-0007/2026`; the n-th Vorgang of an
-// Akte is `<Aktenzeichen>-<nnn>`. TS only: SQL never builds either, callers pass the result in.
+// Akte is `<Aktenzeichen>-<nnn>`. One SQL mirror: the system filing function
+// akten.vorgang_fuer_systemdokument (migration 0026) forms the same Kennzeichen; a test holds them equal.
 export const STANDARD_REGEL = '{kennzeichen}-{nr:4}/{jahr}';
 const PLATZHALTER = /\{(kennzeichen|jahr|nr)(?::(\d{1,2}))?\}/g;
 

@@ -1,10 +1,11 @@
 // The pure rules: closed objects, Aktenzeichen/Kennzeichen, tenant settings, retention dates and
 // the Frist-shortening gate (property-tested).
 import fc from 'fast-check';
+import { toProblem } from '@eakte/platform';
 import { describe, expect, it } from 'vitest';
 import { berechneAufbewahrung, istVerkuerzung, wirksameFrist, type Frist } from '../src/aufbewahrung.js';
 import { einstellungenAus, einstellungsFehler, STANDARD_EINSTELLUNGEN } from '../src/einstellungen.js';
-import { istGeschlossen, pruefeAenderung, pruefeOffenFuerInhalt } from '../src/geschlossen.js';
+import { istGeschlossen, pruefeAenderung, pruefeOffenFuerInhalt, pruefeOffenFuerVorgang } from '../src/geschlossen.js';
 import { bildeAktenzeichen, pruefeRegel, STANDARD_REGEL, vorgangKennzeichen } from '../src/kennzeichen.js';
 import { pruefeFristaenderung, sichereFristaenderung } from '../src/loeschsperre.js';
 
@@ -31,6 +32,13 @@ describe('geschlossen: one answer for closed objects', () => {
     expect(fehlerVon(() => pruefeAenderung(zu, ['registratur'], 'Aktenplanumstellung'))).toBeNull();
   });
 
+  it('becomes the problem+json a client sees: 422, stable code, fehler[] on /grund', () => {
+    const e = fehlerVon(() => pruefeAenderung(zu, ['registratur'], undefined));
+    const p = toProblem(e as never);
+    expect(p).toMatchObject({ status: 422, code: 'GRUND_ERFORDERLICH', type: 'urn:eakte:problem:grund-erforderlich' });
+    expect(p.fehler).toEqual([{ ort: 'body', feld: '/grund', meldung: expect.any(String) }]);
+  });
+
   it('only the Registratur changes a closed object; an open one anyone', () => {
     expect(fehlerVon(() => pruefeAenderung(zu, ['sachbearbeitung'], 'Grund'))?.code).toBe('OBJEKT_GESCHLOSSEN');
     expect(fehlerVon(() => pruefeAenderung({ akteStatus: 'offen', vorgangStatus: 'geschlossen' }, ['sachbearbeitung'], 'Grund'))?.statusCode).toBe(409);
@@ -41,6 +49,8 @@ describe('geschlossen: one answer for closed objects', () => {
     expect(fehlerVon(() => pruefeOffenFuerInhalt(zu))?.code).toBe('OBJEKT_GESCHLOSSEN');
     expect(fehlerVon(() => pruefeOffenFuerInhalt({ akteStatus: 'offen', vorgangStatus: 'geschlossen' }))?.code).toBe('OBJEKT_GESCHLOSSEN');
     expect(fehlerVon(() => pruefeOffenFuerInhalt(offen))).toBeNull();
+    expect(fehlerVon(() => pruefeOffenFuerVorgang('geschlossen'))?.code).toBe('OBJEKT_GESCHLOSSEN');
+    expect(fehlerVon(() => pruefeOffenFuerVorgang('offen'))).toBeNull();
     expect(istGeschlossen({ akteStatus: 'geschlossen' })).toBe(true);
     expect(istGeschlossen({ akteStatus: 'offen' })).toBe(false);
   });
