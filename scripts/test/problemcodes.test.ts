@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { gesendeteProblemcodes } from '../lib/problemcodes.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const veroeffentlicht = new Set((contract as { components: { schemas: { ProblemCode: { enum: string[] } } } }).components.schemas.ProblemCode.enum);
+const veroeffentlicht = new Set((contract as unknown as { components: { schemas: { ProblemCode: { enum: string[] } } } }).components.schemas.ProblemCode.enum);
 
 describe('problem codes', () => {
   const gesendet = gesendeteProblemcodes(ROOT);
