@@ -1,6 +1,6 @@
 // The bulk tenant shared by the read and search benchmarks, loaded once per run with COPY
 // (scripts/lib/bulk.ts, the loader behind scripts/seed-bulk.ts).
-import pg from 'pg';
+import type pg from 'pg';
 import { bulkSeeden, dokumenteSeeden } from '../lib/bulk.js';
 import { mandantenAnlegen } from './audit.js';
 import type { BenchKontext } from './index.js';

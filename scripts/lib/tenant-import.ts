@@ -1,5 +1,5 @@
 // Bulk onboarding of a wave of agencies from CSV, through the API (same validation as a single create).
-import { createClient } from '@eakte/api-client';
+import { type createClient } from '@eakte/api-client';
 import { parse } from 'csv-parse/sync';
 
 export const CSV_SPALTEN = [

@@ -5,7 +5,7 @@ import { BERECHTIGUNGEN, operations, ROLLEN } from '@eakte/platform';
 import { authHeader, berichte } from '@eakte/testing';
 import { alleDienste, schliesseDienste } from './dienste.js';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let apps: Record<string, FastifyInstance> = {};
 

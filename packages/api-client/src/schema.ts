@@ -1153,6 +1153,13 @@ export interface components {
             /** @description All units in tree order (parents before children, siblings by Kennzeichen). */
             einheiten: components["schemas"]["Aktenplaneinheit"][];
         };
+        /**
+         * @description Every stable problem code the API sends, one list for servers and clients (scripts/test/problemcodes.test.ts
+         *     fails when the code sends one that is missing here). Clients key their texts by it.
+         * @example NICHT_GEFUNDEN
+         * @enum {string}
+         */
+        ProblemCode: "ABLEHNUNGSGRUND_FEHLT" | "ANFRAGE_ZU_GROSS" | "AUSZUG_ZU_GROSS" | "BEHOERDENKENNUNG_FEHLT" | "BEHOERDENKENNUNG_UNGUELTIG" | "BEREICH_NICHT_ERFUELLBAR" | "BEREITS_GESTEMPELT" | "BEREITS_IN_AUSSONDERUNG" | "BEWERTUNG_ARCHIVAR_FEHLT" | "BEWERTUNG_DATUM_FEHLT" | "BEWERTUNG_DATUM_IN_ZUKUNFT" | "BEWERTUNG_DOKUMENT_UNBEKANNT" | "BEWERTUNG_JE_DOKUMENT_ABWEICHEND" | "BEWERTUNG_ZEICHEN_FEHLT" | "DATEI_LEER" | "DATEI_ZU_GROSS" | "DIENST_NICHT_VERFUEGBAR" | "EXPORT_ABGEBROCHEN" | "FALSCHER_VERFAHRENSSCHRITT" | "FORMAT_NICHT_ERLAUBT" | "GRUND_ERFORDERLICH" | "IDEMPOTENZ_SCHLUESSEL_WIEDERVERWENDET" | "INHALT_AUSGESONDERT" | "INHALT_BEREITS_GELOESCHT" | "INTERNER_FEHLER" | "KEINE_BERECHTIGUNG" | "KOERPER_FEHLT" | "KONFLIKT" | "KOPFZEILEN_ZU_GROSS" | "LAUFZEIT_BEGINN_UNZULAESSIG" | "LAUFZEIT_ENDE_UNZULAESSIG" | "LOESCHSPERRE" | "MAIL_UNZULAESSIG" | "MEDIENTYP_NICHT_UNTERSTUETZT" | "METHODE_NICHT_ERLAUBT" | "NICHT_ALS_A_BEWERTET" | "NICHT_ALS_V_BEWERTET" | "NICHT_ANGEBOTEN" | "NICHT_AUTHENTIFIZIERT" | "NICHT_FAELLIG" | "NICHT_GEFUNDEN" | "NICHT_VERARBEITBAR" | "NUR_FUER_PDF" | "OBJEKT_GESCHLOSSEN" | "OBJEKT_NICHT_ANGEBOTEN" | "OFFENE_VORGAENGE" | "PDF_NICHT_BEARBEITBAR" | "PDF_ZU_GROSS" | "PFADPARAMETER_ZU_LANG" | "ROUTE_NICHT_GEFUNDEN" | "SCHADSOFTWARE" | "TYP_WIDERSPRICHT_INHALT" | "UNGUELTIGER_BEREICH" | "UNGUELTIGER_CURSOR" | "UNGUELTIGER_WERT" | "UNGUELTIGES_FORMULAR" | "UNGUELTIGES_JSON" | "UNGUELTIGE_ANFRAGE" | "UNGUELTIGE_ANGABE" | "UNGUELTIGE_LAENGE" | "UNGUELTIGE_URL" | "VALIDIERUNGSFEHLER" | "VIER_AUGEN" | "VORBEDINGUNG_ERFORDERLICH" | "VORBEDINGUNG_FEHLGESCHLAGEN" | "XDOMEA_ERZEUGUNG_UNGUELTIG" | "XDOMEA_UNGUELTIG" | "ZEITUEBERSCHREITUNG" | "ZEITUEBERSCHREITUNG_ANFRAGE" | "ZU_VIELE_ANFRAGEN";
         /** @description RFC 9457 problem details with a stable machine-readable `code`. */
         Problem: {
             /** @example urn:eakte:problem:nicht-gefunden */
@@ -1162,8 +1169,7 @@ export interface components {
             status: number;
             /** @example Aktenplaneinheit nicht gefunden */
             detail: string;
-            /** @example NICHT_GEFUNDEN */
-            code: string;
+            code: components["schemas"]["ProblemCode"];
             instance?: string;
             requestId?: string;
             /** @description The errors, one per field (validation) or per line and field (file imports, xdomea messages, where `feld` is the element). */

@@ -37,7 +37,7 @@ export const storagePlugin = fp(
       // Wrong credentials never fix themselves: refuse to start. An unreachable backend may
       // come back: start, answer 503 meanwhile (health says so), recover without restart.
       if (isCredentialError(err)) {
-        throw new Error(`Objektspeicher ${opts.endpoint} lehnt die Zugangsdaten ab (S3_ACCESS_KEY/S3_SECRET_KEY): ${(err as Error).message}`);
+        throw new Error(`Objektspeicher ${opts.endpoint} lehnt die Zugangsdaten ab (S3_ACCESS_KEY/S3_SECRET_KEY): ${(err as Error).message}`, { cause: err });
       }
       app.log.warn({ err }, 'object storage not reachable at start; continuing, /health reports it');
     }

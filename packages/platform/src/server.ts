@@ -100,7 +100,7 @@ export function createServer(opts: ServerOptions = {}): FastifyInstance {
     // router-level failures (malformed URL, over-long path parameter) leave as problem+json too
     frameworkErrors: (err, _req, reply) => {
       const code = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'PFADPARAMETER_ZU_LANG' : 'UNGUELTIGE_URL';
-      return sendProblem(reply as never, problem(400, code, code === 'PFADPARAMETER_ZU_LANG' ? 'Ein Pfadparameter ist zu lang' : 'Die URL ist fehlerhaft kodiert'));
+      void sendProblem(reply as never, problem(400, code, code === 'PFADPARAMETER_ZU_LANG' ? 'Ein Pfadparameter ist zu lang' : 'Die URL ist fehlerhaft kodiert'));
     },
     forceCloseConnections: 'idle',
     routerOptions: { ignoreTrailingSlash: false, maxParamLength: 200 },

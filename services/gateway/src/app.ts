@@ -19,7 +19,7 @@ import { existsSync } from 'node:fs';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Socket } from 'node:net';
 import path from 'node:path';
-import { Readable, Transform } from 'node:stream';
+import { type Readable, Transform } from 'node:stream';
 import replyFrom from '@fastify/reply-from';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -206,10 +206,13 @@ export default async function gatewayApp(app: FastifyInstance, opts: GatewayOpti
             rewriteRequestHeaders: anfrageKopf,
             onError: (r, { error }) => {
               // the body stream failed in the gateway itself, not at the service
-              if (zuGrosseAnfragen.has(req)) return r.send(zuGross(req, reply));
+              if (zuGrosseAnfragen.has(req)) {
+                void r.send(zuGross(req, reply));
+                return;
+              }
               req.log.warn({ err: error, service: op.service }, 'upstream failed');
               const code = (error as { code?: string }).code ?? '';
-              r.send(
+              void r.send(
                 /TIMEOUT/.test(code)
                   ? new Errors.ZeitUeberschreitung(`Der Dienst ${op.service} hat nicht rechtzeitig geantwortet`)
                   : new Errors.DienstNichtVerfuegbar(`Der Dienst ${op.service} ist vorübergehend nicht erreichbar`),

@@ -51,7 +51,7 @@ export function useLaden<D>(laden: () => Promise<D>, deps: unknown[]): Laden<D> 
       (daten) => nr === zaehler.current && setZustand({ daten, laedt: false }),
       (e: unknown) => nr === zaehler.current && setZustand({ fehler: alsFehler(e), laedt: false }),
     );
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // deps are the caller's, plus the reload counter (no react-hooks lint plugin here)
   }, [...deps, runde]);
   const neuLaden = useCallback(() => setRunde((r) => r + 1), []);
   return { ...zustand, neuLaden };

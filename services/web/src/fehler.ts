@@ -1,5 +1,5 @@
 // Problems (RFC 9457) from the API, turned into what a clerk can read and act on.
-import { FEHLER, T } from './texte';
+import { FEHLER, fehlertextFuer, T } from './texte';
 
 export interface Problem {
   type?: string;
@@ -70,7 +70,7 @@ export function feldFehler(p: Problem): FeldFehler[] {
 
 /** What to show for a problem: the plain-German text and what to do, the server's detail and the field errors. */
 export function fehlerAnzeige(p: Problem): FehlerAnzeige {
-  const bekannt = p.code ? FEHLER[p.code] : undefined;
+  const bekannt = p.code ? fehlertextFuer(p.code) : undefined;
   const nachStatus =
     p.status === 404 ? FEHLER.NICHT_GEFUNDEN : p.status === 403 ? FEHLER.KEINE_BERECHTIGUNG : p.status === 401 ? FEHLER.NICHT_AUTHENTIFIZIERT : p.status >= 500 ? FEHLER.INTERNER_FEHLER : undefined;
   const basis = bekannt ?? nachStatus ?? { text: p.detail ?? p.title ?? T.fehler.titel, tun: 'Prüfen Sie Ihre Angaben und versuchen Sie es erneut.' };

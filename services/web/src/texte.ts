@@ -1,4 +1,6 @@
 // Every text the client shows, in one place (German; plain language for the people who file).
+import type { Schemas } from '@eakte/api-client';
+
 export const T = {
   app: {
     name: 'E-Akte',
@@ -362,8 +364,17 @@ export const T = {
   },
 } as const;
 
-/** Plain-German explanation and what to do, per stable problem code of the API. */
-export const FEHLER: Record<string, { text: string; tun: string; ohneDetail?: boolean }> = {
+export interface Fehlertext {
+  text: string;
+  tun: string;
+  ohneDetail?: boolean;
+}
+
+/**
+ * Plain-German explanation and what to do, per stable problem code of the API: keyed by the
+ * contract's ProblemCode enum, so a text for a code the API does not send fails to compile.
+ */
+export const FEHLER = {
   OBJEKT_GESCHLOSSEN: {
     text: 'Dieses Objekt ist zu den Akten verfügt (z.d.A.) und kann nicht mehr geändert werden.',
     tun: 'Soll es weiterbearbeitet werden, bitten Sie die Registratur um Wiederaufnahme, oder legen Sie einen neuen Vorgang an.',
@@ -418,4 +429,7 @@ export const FEHLER: Record<string, { text: string; tun: string; ohneDetail?: bo
   DIENST_NICHT_VERFUEGBAR: { text: 'Ein Dienst ist gerade nicht erreichbar.', tun: 'Versuchen Sie es in einigen Minuten erneut. Bleibt der Fehler, informieren Sie den Betrieb.' },
   ZEITUEBERSCHREITUNG: { text: 'Der Dienst hat nicht rechtzeitig geantwortet.', tun: 'Versuchen Sie es erneut.' },
   INTERNER_FEHLER: { text: 'Auf dem Server ist ein Fehler aufgetreten.', tun: 'Versuchen Sie es erneut. Bleibt der Fehler, nennen Sie dem Support die Fehlerkennung.' },
-};
+} as const satisfies Partial<Record<Schemas['ProblemCode'], Fehlertext>>;
+
+/** The texts by a code as received (a newer server may send one this client has no text for). */
+export const fehlertextFuer = (code: string): Fehlertext | undefined => (FEHLER as Partial<Record<string, Fehlertext>>)[code];

@@ -101,6 +101,7 @@ function Uebersicht({ akte, sitzung, geaendert }: { akte: Schemas['Akte']; sitzu
   );
 }
 
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- not rendered since the merge of 'vieraugen': wire it back or remove it
 function Aufbewahrung({ akte, geaendert }: { akte: Schemas['Akte']; geaendert: () => void }) {
   const geerbt = akte.aufbewahrungsfristGeerbt !== false;
   const [frist, setFrist] = useState(geerbt || akte.aufbewahrungsfrist === null || akte.aufbewahrungsfrist === 'unbefristet' ? '' : String(akte.aufbewahrungsfrist));
