@@ -107,7 +107,9 @@ export function createAuftragslauf(opts: AuftragslaufOptionen): Auftragslauf {
   const schema = auftragsschema(opts.dienst);
   const s = `"${schema}"`;
   const pool = new pg.Pool({ connectionString: opts.datenbankUrl, max: (opts.parallel ?? 2) + 2, application_name: `eakte-${opts.dienst}-auftraege` });
-  pool.on('error', () => {}); // an idle client losing its server must not crash the service
+  // an idle or listening client losing its server must not crash the service (graphile-worker reconnects)
+  pool.on('error', (err) => opts.log.warn({ err, dienst: opts.dienst }, 'job runner connection lost'));
+  pool.on('connect', (client) => client.on('error', () => {}));
   let runner: Runner | undefined;
   let gestoppt: Promise<void> | undefined;
 

@@ -30,20 +30,27 @@ export function bibliotheksMigrationen(): { nummer: number; breaking: boolean; s
  * applied, as graphile-worker's own migrate would: a worker then finds nothing to do and needs no DDL rights.
  */
 export function installationsSql(ab = 1): string {
+  return `${DIENSTE.map((dienst) => schemaSql(auftragsschema(dienst), ab)).join('\n--> statement-breakpoint\n')}\n`;
+}
+
+/**
+ * graphile-worker's migrations `ab`… for one schema, recorded as applied. Unlike graphile-worker's own migrate it
+ * sends no `worker:migrate` notification: that channel is shared by the whole database, and a breaking one makes
+ * every running worker of every schema shut down (exit code 57).
+ */
+export function schemaSql(schemaName: string, ab = 1): string {
+  const s = `"${schemaName}"`;
   const teile: string[] = [];
-  for (const dienst of DIENSTE) {
-    const s = `"${auftragsschema(dienst)}"`;
-    if (ab === 1) {
-      teile.push(`CREATE SCHEMA IF NOT EXISTS ${s};
+  if (ab === 1) {
+    teile.push(`CREATE SCHEMA IF NOT EXISTS ${s};
 CREATE TABLE IF NOT EXISTS ${s}.migrations (id int PRIMARY KEY, ts timestamptz DEFAULT now() NOT NULL, breaking boolean NOT NULL DEFAULT false);`);
-    }
-    for (const m of bibliotheksMigrationen().filter((x) => x.nummer >= ab)) {
-      teile.push(`-- graphile-worker ${String(m.nummer).padStart(6, '0')}.sql in ${s}
+  }
+  for (const m of bibliotheksMigrationen().filter((x) => x.nummer >= ab)) {
+    teile.push(`-- graphile-worker ${String(m.nummer).padStart(6, '0')}.sql in ${s}
 INSERT INTO ${s}.migrations (id, breaking) VALUES (${m.nummer}, ${m.breaking});
 ${m.sql.replace(/:GRAPHILE_WORKER_SCHEMA\b/g, s).trim()}`);
-    }
   }
-  return `${teile.join('\n--> statement-breakpoint\n')}\n`;
+  return teile.join('\n--> statement-breakpoint\n');
 }
 
 /**
