@@ -90,6 +90,35 @@ describe('enqueue in the business transaction', () => {
   });
 });
 
+describe('stopping with the service', () => {
+  it('lets a running job finish before it returns, and takes no new one', async () => {
+    const name = `t-${randomUUID()}`;
+    const ereignisse: string[] = [];
+    const l = lauf({
+      [name]: async (p: { n: number }) => {
+        ereignisse.push(`start ${p.n}`);
+        await new Promise((r) => setTimeout(r, 500));
+        ereignisse.push(`ende ${p.n}`);
+      },
+    }, { parallel: 1 });
+    const db = createDb(url(), { max: 1 });
+    onTestFinished(() => db.close());
+    await db.db.transaction(async (tx) => {
+      await l.reiheEin(tx, name, { n: 1 });
+      await l.reiheEin(tx, name, { n: 2 }, { ab: new Date(Date.now() + 700) });
+    });
+    await l.start();
+    await bis(() => ereignisse.length === 1);
+    await l.stop();
+    expect(ereignisse).toEqual(['start 1', 'ende 1']);
+    await new Promise((r) => setTimeout(r, 600));
+    expect(ereignisse).toEqual(['start 1', 'ende 1']);
+    // the second job waits, unlocked, for the next instance
+    const rest = await db.db.execute(sql`select count(*)::int as n from auftraege_akten.jobs where task_identifier = ${name} and locked_at is null`);
+    expect(rest.rows[0]).toEqual({ n: 1 });
+  });
+});
+
 describe('running the due jobs once', () => {
   it('works off what is due and returns (what tests and scripts call instead of waiting for the runner)', async () => {
     const name = `t-${randomUUID()}`;
