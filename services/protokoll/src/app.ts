@@ -2,7 +2,7 @@
 import { sicherheitsProtokoll } from '@eakte/audit';
 import { createAuftragslauf, verbindeMitDienst } from '@eakte/auftraege';
 import { contract } from '@eakte/api-client/contract';
-import { servicePlatform } from '@eakte/platform';
+import { datenbankUrlFuer, servicePlatform } from '@eakte/platform';
 import type { FastifyInstance } from 'fastify';
 import type { ProtokollConfig } from './config.js';
 import { alleProtokollHandlers } from './handlers/index.js';
@@ -44,7 +44,7 @@ export default async function protokollApp(app: FastifyInstance, opts: { config:
   if (intervall > 0) {
     const lauf = createAuftragslauf({
       dienst: 'protokoll',
-      datenbankUrl: config.DATABASE_URL,
+      datenbankUrl: datenbankUrlFuer(config, SERVICE),
       log: app.log,
       parallel: 1,
       aufgaben: {
