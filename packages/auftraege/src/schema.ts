@@ -54,8 +54,7 @@ ${m.sql.replace(/:GRAPHILE_WORKER_SCHEMA\b/g, s).trim()}`);
 }
 
 /**
- * Grants a service's role its own queue: the app role of today (`eakte_app`) and, where it exists already,
- * the service's own login role (`eakte_<service>`). A role created later is granted by `rechteSqlFuer`.
+ * Grants a service's login role (`eakte_<service>`, created before migrating) its own queue, and no other role.
  */
 export function rechteSql(): string {
   const teile = DIENSTE.map((dienst) => {
@@ -63,7 +62,7 @@ export function rechteSql(): string {
     return `DO $$
 DECLARE r text; t text;
 BEGIN
-  FOREACH r IN ARRAY ARRAY['eakte_app', 'eakte_${dienst}'] LOOP
+  FOREACH r IN ARRAY ARRAY['eakte_${dienst}'] LOOP
     IF EXISTS (SELECT FROM pg_roles WHERE rolname = r) THEN
       EXECUTE format('GRANT USAGE ON SCHEMA ${s} TO %I', r);
       EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${s} TO %I', r);
