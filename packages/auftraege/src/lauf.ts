@@ -99,6 +99,8 @@ export interface Auftragslauf {
   einmal(): Promise<void>;
   /** Queue figures per task (for /health and a metrics endpoint). */
   kennzahlen(): Promise<AuftragsKennzahl[]>;
+  /** Throws when the runner was started and has ended without `stop()`: its jobs are no longer worked. */
+  pruefe(): void;
 }
 
 const periodischSchluessel = (aufgabe: string) => `periodisch:${aufgabe}`;
@@ -112,6 +114,7 @@ export function createAuftragslauf(opts: AuftragslaufOptionen): Auftragslauf {
   pool.on('connect', (client) => client.on('error', () => {}));
   let runner: Runner | undefined;
   let gestoppt: Promise<void> | undefined;
+  let beendet: string | undefined;
 
   const intervalle = new Map((opts.periodisch ?? []).filter((p) => p.alleSekunden).map((p) => [p.aufgabe, p] as const));
   const planeNaechsten = (p: Periodisch, ersterStart: boolean) =>
@@ -166,7 +169,17 @@ export function createAuftragslauf(opts: AuftragslaufOptionen): Auftragslauf {
         noHandleSignals: true,
         logger,
       });
-      runner.promise.catch((err: unknown) => opts.log.error({ err, dienst: opts.dienst }, 'job runner stopped with an error'));
+      const dieser = runner;
+      // a runner that ends without stop() (graphile-worker shuts down on a breaking migration notice) is a fault /health shows
+      dieser.promise.then(
+        () => {
+          if (runner === dieser) beendet = 'der Auftragslauf hat sich beendet';
+        },
+        (err: unknown) => {
+          beendet = `der Auftragslauf ist abgebrochen: ${err instanceof Error ? err.message : String(err)}`;
+          opts.log.error({ err, dienst: opts.dienst }, 'job runner stopped with an error');
+        },
+      );
       for (const p of intervalle.values()) await planeNaechsten(p, true);
     },
     stop() {
@@ -174,13 +187,16 @@ export function createAuftragslauf(opts: AuftragslaufOptionen): Auftragslauf {
       gestoppt ??= (async () => {
         const r = runner;
         runner = undefined;
-        if (r) await r.stop();
+        if (r && !beendet) await r.stop(); // one that ended on its own is stopped already
         await pool.end();
       })();
       return gestoppt;
     },
     reiheEin: (tx, aufgabe, payload, opt) => reiheEin(tx, opts.dienst, aufgabe, payload, opt),
     einmal: () => runOnce({ pgPool: pool, schema, taskList, logger, noHandleSignals: true }),
+    pruefe() {
+      if (beendet) throw new Error(beendet);
+    },
     async kennzahlen() {
       const r = await pool.query<{ aufgabe: string; wartend: number; geplant: number; laufend: number; aufgegeben: number; aeltester: number }>(
         `select t.identifier as aufgabe,
