@@ -117,13 +117,21 @@ export function createAuftragslauf(opts: AuftragslaufOptionen): Auftragslauf {
   let beendet: string | undefined;
 
   const intervalle = new Map((opts.periodisch ?? []).filter((p) => p.alleSekunden).map((p) => [p.aufgabe, p] as const));
-  const planeNaechsten = (p: Periodisch, ersterStart: boolean) =>
-    pool.query(
-      // its own named queue: a round that takes longer than the interval is not overlapped by the next
+  const planeNaechsten = async (p: Periodisch, ersterStart: boolean) => {
+    // at start an already waiting round keeps its time (restarting instances do not postpone it), unless a
+    // shorter interval than the one it was planned with is configured now
+    if (ersterStart) {
+      await pool.query(
+        `update ${s}._private_jobs set run_at = now() + make_interval(secs => $1) where key = $2 and locked_at is null and run_at > now() + make_interval(secs => $1)`,
+        [p.alleSekunden, periodischSchluessel(p.aufgabe)],
+      );
+    }
+    // its own named queue: a round that takes longer than the interval is not overlapped by the next
+    await pool.query(
       `select ${s}.add_job($1, $2::json, queue_name => $4, run_at => now() + make_interval(secs => $3), max_attempts => 1, job_key => $4, job_key_mode => $5)`,
-      // at start an already waiting round keeps its time: restarting instances do not postpone it
       [p.aufgabe, JSON.stringify(p.payload ?? {}), p.alleSekunden, periodischSchluessel(p.aufgabe), ersterStart ? 'preserve_run_at' : 'replace'],
     );
+  };
 
   const taskList: Record<string, Task> = {};
   for (const [name, aufgabe] of Object.entries(opts.aufgaben)) {

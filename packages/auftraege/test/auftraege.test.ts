@@ -181,6 +181,10 @@ describe('two instances on one queue', () => {
     const periodisch = [{ aufgabe: name, alleSekunden: 1 }];
     const a = lauf({ [name]: async () => void runden.push('a') }, { periodisch });
     const b = lauf({ [name]: async () => void runden.push('b') }, { periodisch });
+    // an instance of before, configured with a long interval, planned the next round far ahead
+    const alt = lauf({ [name]: async () => void runden.push('alt') }, { periodisch: [{ aufgabe: name, alleSekunden: 3600 }] });
+    await alt.start();
+    await alt.stop();
     await Promise.all([a.start(), b.start()]);
     await new Promise((r) => setTimeout(r, 4_300));
     await Promise.all([a.stop(), b.stop()]);
