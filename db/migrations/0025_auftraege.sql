@@ -10387,7 +10387,7 @@ $$;
 DO $$
 DECLARE r text; t text;
 BEGIN
-  FOREACH r IN ARRAY ARRAY['eakte_app', 'eakte_akten'] LOOP
+  FOREACH r IN ARRAY ARRAY['eakte_akten'] LOOP
     IF EXISTS (SELECT FROM pg_roles WHERE rolname = r) THEN
       EXECUTE format('GRANT USAGE ON SCHEMA "auftraege_akten" TO %I', r);
       EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA "auftraege_akten" TO %I', r);
@@ -10404,7 +10404,7 @@ END $$;
 DO $$
 DECLARE r text; t text;
 BEGIN
-  FOREACH r IN ARRAY ARRAY['eakte_app', 'eakte_dokumente'] LOOP
+  FOREACH r IN ARRAY ARRAY['eakte_dokumente'] LOOP
     IF EXISTS (SELECT FROM pg_roles WHERE rolname = r) THEN
       EXECUTE format('GRANT USAGE ON SCHEMA "auftraege_dokumente" TO %I', r);
       EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA "auftraege_dokumente" TO %I', r);
@@ -10421,7 +10421,7 @@ END $$;
 DO $$
 DECLARE r text; t text;
 BEGIN
-  FOREACH r IN ARRAY ARRAY['eakte_app', 'eakte_aussonderung'] LOOP
+  FOREACH r IN ARRAY ARRAY['eakte_aussonderung'] LOOP
     IF EXISTS (SELECT FROM pg_roles WHERE rolname = r) THEN
       EXECUTE format('GRANT USAGE ON SCHEMA "auftraege_aussonderung" TO %I', r);
       EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA "auftraege_aussonderung" TO %I', r);
@@ -10438,7 +10438,7 @@ END $$;
 DO $$
 DECLARE r text; t text;
 BEGIN
-  FOREACH r IN ARRAY ARRAY['eakte_app', 'eakte_protokoll'] LOOP
+  FOREACH r IN ARRAY ARRAY['eakte_protokoll'] LOOP
     IF EXISTS (SELECT FROM pg_roles WHERE rolname = r) THEN
       EXECUTE format('GRANT USAGE ON SCHEMA "auftraege_protokoll" TO %I', r);
       EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA "auftraege_protokoll" TO %I', r);

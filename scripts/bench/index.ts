@@ -10,6 +10,7 @@ import { root } from '../lib/generated.js';
 import { startPlatform } from '../lib/platform.js';
 import { tabelle, type Groesse, type Zeile } from './lib.js';
 import * as audit from './audit.js';
+import * as auftraege from './auftraege.js';
 import * as faellig from './faellig.js';
 import * as ingest from './ingest.js';
 import * as lesen from './lesen.js';
@@ -37,7 +38,7 @@ export interface BenchKontext {
   token(tenant: string, roles: string[]): Promise<string>;
 }
 
-const BENCHMARKS: { name: string; run: (ctx: BenchKontext) => Promise<Zeile[]> }[] = [metadaten, ingest, audit, upload, lesen, suche, faellig];
+const BENCHMARKS: { name: string; run: (ctx: BenchKontext) => Promise<Zeile[]> }[] = [metadaten, ingest, audit, upload, lesen, suche, faellig, auftraege];
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean' }, scale: { type: 'boolean' }, only: { type: 'string' }, ereignisse: { type: 'string' } } });
 const groesse: Groesse = values.quick ? 'quick' : values.scale ? 'scale' : 'default';

@@ -8,5 +8,8 @@ export function verbindeMitDienst(app: FastifyInstance, lauf: Auftragslauf): voi
   app.addHook('onReady', async () => lauf.start());
   app.addHook('onClose', async () => lauf.stop());
   // queue depth and the age of the oldest waiting job per task
-  app.healthChecks.set('auftraege', async () => ({ aufgaben: await lauf.kennzahlen() }));
+  app.healthChecks.set('auftraege', async () => {
+    lauf.pruefe();
+    return { aufgaben: await lauf.kennzahlen() };
+  });
 }

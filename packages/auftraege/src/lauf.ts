@@ -99,6 +99,8 @@ export interface Auftragslauf {
   einmal(): Promise<void>;
   /** Queue figures per task (for /health and a metrics endpoint). */
   kennzahlen(): Promise<AuftragsKennzahl[]>;
+  /** Throws when the runner was started and has ended without `stop()`: its jobs are no longer worked. */
+  pruefe(): void;
 }
 
 const periodischSchluessel = (aufgabe: string) => `periodisch:${aufgabe}`;
@@ -107,18 +109,29 @@ export function createAuftragslauf(opts: AuftragslaufOptionen): Auftragslauf {
   const schema = auftragsschema(opts.dienst);
   const s = `"${schema}"`;
   const pool = new pg.Pool({ connectionString: opts.datenbankUrl, max: (opts.parallel ?? 2) + 2, application_name: `eakte-${opts.dienst}-auftraege` });
-  pool.on('error', () => {}); // an idle client losing its server must not crash the service
+  // an idle or listening client losing its server must not crash the service (graphile-worker reconnects)
+  pool.on('error', (err) => opts.log.warn({ err, dienst: opts.dienst }, 'job runner connection lost'));
+  pool.on('connect', (client) => client.on('error', () => {}));
   let runner: Runner | undefined;
   let gestoppt: Promise<void> | undefined;
+  let beendet: string | undefined;
 
   const intervalle = new Map((opts.periodisch ?? []).filter((p) => p.alleSekunden).map((p) => [p.aufgabe, p] as const));
-  const planeNaechsten = (p: Periodisch, ersterStart: boolean) =>
-    pool.query(
-      // its own named queue: a round that takes longer than the interval is not overlapped by the next
+  const planeNaechsten = async (p: Periodisch, ersterStart: boolean) => {
+    // at start an already waiting round keeps its time (restarting instances do not postpone it), unless a
+    // shorter interval than the one it was planned with is configured now
+    if (ersterStart) {
+      await pool.query(
+        `update ${s}._private_jobs set run_at = now() + make_interval(secs => $1) where key = $2 and locked_at is null and run_at > now() + make_interval(secs => $1)`,
+        [p.alleSekunden, periodischSchluessel(p.aufgabe)],
+      );
+    }
+    // its own named queue: a round that takes longer than the interval is not overlapped by the next
+    await pool.query(
       `select ${s}.add_job($1, $2::json, queue_name => $4, run_at => now() + make_interval(secs => $3), max_attempts => 1, job_key => $4, job_key_mode => $5)`,
-      // at start an already waiting round keeps its time: restarting instances do not postpone it
       [p.aufgabe, JSON.stringify(p.payload ?? {}), p.alleSekunden, periodischSchluessel(p.aufgabe), ersterStart ? 'preserve_run_at' : 'replace'],
     );
+  };
 
   const taskList: Record<string, Task> = {};
   for (const [name, aufgabe] of Object.entries(opts.aufgaben)) {
@@ -164,7 +177,17 @@ export function createAuftragslauf(opts: AuftragslaufOptionen): Auftragslauf {
         noHandleSignals: true,
         logger,
       });
-      runner.promise.catch((err: unknown) => opts.log.error({ err, dienst: opts.dienst }, 'job runner stopped with an error'));
+      const dieser = runner;
+      // a runner that ends without stop() (graphile-worker shuts down on a breaking migration notice) is a fault /health shows
+      dieser.promise.then(
+        () => {
+          if (runner === dieser) beendet = 'der Auftragslauf hat sich beendet';
+        },
+        (err: unknown) => {
+          beendet = `der Auftragslauf ist abgebrochen: ${err instanceof Error ? err.message : String(err)}`;
+          opts.log.error({ err, dienst: opts.dienst }, 'job runner stopped with an error');
+        },
+      );
       for (const p of intervalle.values()) await planeNaechsten(p, true);
     },
     stop() {
@@ -172,13 +195,16 @@ export function createAuftragslauf(opts: AuftragslaufOptionen): Auftragslauf {
       gestoppt ??= (async () => {
         const r = runner;
         runner = undefined;
-        if (r) await r.stop();
+        if (r && !beendet) await r.stop(); // one that ended on its own is stopped already
         await pool.end();
       })();
       return gestoppt;
     },
     reiheEin: (tx, aufgabe, payload, opt) => reiheEin(tx, opts.dienst, aufgabe, payload, opt),
     einmal: () => runOnce({ pgPool: pool, schema, taskList, logger, noHandleSignals: true }),
+    pruefe() {
+      if (beendet) throw new Error(beendet);
+    },
     async kennzahlen() {
       const r = await pool.query<{ aufgabe: string; wartend: number; geplant: number; laufend: number; aufgegeben: number; aeltester: number }>(
         `select t.identifier as aufgabe,

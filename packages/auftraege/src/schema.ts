@@ -30,25 +30,31 @@ export function bibliotheksMigrationen(): { nummer: number; breaking: boolean; s
  * applied, as graphile-worker's own migrate would: a worker then finds nothing to do and needs no DDL rights.
  */
 export function installationsSql(ab = 1): string {
-  const teile: string[] = [];
-  for (const dienst of DIENSTE) {
-    const s = `"${auftragsschema(dienst)}"`;
-    if (ab === 1) {
-      teile.push(`CREATE SCHEMA IF NOT EXISTS ${s};
-CREATE TABLE IF NOT EXISTS ${s}.migrations (id int PRIMARY KEY, ts timestamptz DEFAULT now() NOT NULL, breaking boolean NOT NULL DEFAULT false);`);
-    }
-    for (const m of bibliotheksMigrationen().filter((x) => x.nummer >= ab)) {
-      teile.push(`-- graphile-worker ${String(m.nummer).padStart(6, '0')}.sql in ${s}
-INSERT INTO ${s}.migrations (id, breaking) VALUES (${m.nummer}, ${m.breaking});
-${m.sql.replace(/:GRAPHILE_WORKER_SCHEMA\b/g, s).trim()}`);
-    }
-  }
-  return `${teile.join('\n--> statement-breakpoint\n')}\n`;
+  return `${DIENSTE.map((dienst) => schemaSql(auftragsschema(dienst), ab)).join('\n--> statement-breakpoint\n')}\n`;
 }
 
 /**
- * Grants a service's role its own queue: the app role of today (`eakte_app`) and, where it exists already,
- * the service's own login role (`eakte_<service>`). A role created later is granted by `rechteSqlFuer`.
+ * graphile-worker's migrations `ab`… for one schema, recorded as applied. Unlike graphile-worker's own migrate it
+ * sends no `worker:migrate` notification: that channel is shared by the whole database, and a breaking one makes
+ * every running worker of every schema shut down (exit code 57).
+ */
+export function schemaSql(schemaName: string, ab = 1): string {
+  const s = `"${schemaName}"`;
+  const teile: string[] = [];
+  if (ab === 1) {
+    teile.push(`CREATE SCHEMA IF NOT EXISTS ${s};
+CREATE TABLE IF NOT EXISTS ${s}.migrations (id int PRIMARY KEY, ts timestamptz DEFAULT now() NOT NULL, breaking boolean NOT NULL DEFAULT false);`);
+  }
+  for (const m of bibliotheksMigrationen().filter((x) => x.nummer >= ab)) {
+    teile.push(`-- graphile-worker ${String(m.nummer).padStart(6, '0')}.sql in ${s}
+INSERT INTO ${s}.migrations (id, breaking) VALUES (${m.nummer}, ${m.breaking});
+${m.sql.replace(/:GRAPHILE_WORKER_SCHEMA\b/g, s).trim()}`);
+  }
+  return teile.join('\n--> statement-breakpoint\n');
+}
+
+/**
+ * Grants a service's login role (`eakte_<service>`, created before migrating) its own queue, and no other role.
  */
 export function rechteSql(): string {
   const teile = DIENSTE.map((dienst) => {
@@ -56,7 +62,7 @@ export function rechteSql(): string {
     return `DO $$
 DECLARE r text; t text;
 BEGIN
-  FOREACH r IN ARRAY ARRAY['eakte_app', 'eakte_${dienst}'] LOOP
+  FOREACH r IN ARRAY ARRAY['eakte_${dienst}'] LOOP
     IF EXISTS (SELECT FROM pg_roles WHERE rolname = r) THEN
       EXECUTE format('GRANT USAGE ON SCHEMA ${s} TO %I', r);
       EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${s} TO %I', r);

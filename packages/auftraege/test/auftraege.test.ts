@@ -3,7 +3,7 @@
 // when two instances share one queue.
 import { randomUUID } from 'node:crypto';
 import { createDb } from '@eakte/db';
-import { testEnv } from '@eakte/testing';
+import { testDatenbankUrl } from '@eakte/testing';
 import { sql } from 'drizzle-orm';
 import { runMigrations } from 'graphile-worker';
 import pg from 'pg';
@@ -11,7 +11,8 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { auftragsschema, bibliotheksMigrationen, createAuftragslauf, DIENSTE, type Aufgabe, type Auftragslauf } from '../src/index.js';
 
 const still = { info() {}, warn() {}, error() {}, debug() {} };
-const url = () => testEnv().DATABASE_URL!;
+// the Akten role on its own queue (each service role may use only its own)
+const url = () => testDatenbankUrl('akten');
 
 function lauf(aufgaben: Record<string, Aufgabe<never>>, extra: Partial<Parameters<typeof createAuftragslauf>[0]> = {}): Auftragslauf {
   const l = createAuftragslauf({ dienst: 'akten', datenbankUrl: url(), aufgaben, log: still, pollMs: 200, ...extra });
@@ -30,17 +31,25 @@ async function bis(bedingung: () => boolean | Promise<boolean>, ms = 20_000) {
 describe('installation', () => {
   it('the migrate step installed every service queue completely: a worker with the service role needs no DDL', async () => {
     const hoechste = Math.max(...bibliotheksMigrationen().map((m) => m.nummer));
-    const c = new pg.Client({ connectionString: url() });
-    await c.connect();
-    onTestFinished(() => c.end());
     for (const dienst of DIENSTE) {
+      const c = new pg.Client({ connectionString: testDatenbankUrl(dienst) });
+      await c.connect();
+      onTestFinished(() => c.end());
       const r = await c.query<{ id: number }>(`select max(id) as id from "${auftragsschema(dienst)}".migrations`);
       expect(r.rows[0]!.id, dienst).toBe(hoechste);
       // graphile-worker's own migrate, as the service role (which may not create anything), finds nothing to do
-      await runMigrations({ connectionString: url(), schema: auftragsschema(dienst), logger: undefined });
+      await runMigrations({ connectionString: testDatenbankUrl(dienst), schema: auftragsschema(dienst) });
+      const ddl = await c.query<{ ok: boolean }>(`select has_database_privilege(current_user, current_database(), 'CREATE') as ok`);
+      expect(ddl.rows[0]!.ok).toBe(false);
     }
-    const ddl = await c.query<{ ok: boolean }>(`select has_database_privilege(current_user, current_database(), 'CREATE') as ok`);
-    expect(ddl.rows[0]!.ok).toBe(false);
+  });
+
+  it('each service role may use its own queue only', async () => {
+    const c = new pg.Client({ connectionString: testDatenbankUrl('akten') });
+    await c.connect();
+    onTestFinished(() => c.end());
+    await expect(c.query(`select auftraege_protokoll.add_job('fremd', '{}'::json)`)).rejects.toMatchObject({ code: '42501' });
+    await expect(c.query('select count(*) from auftraege_dokumente._private_jobs')).rejects.toMatchObject({ code: '42501' });
   });
 });
 
@@ -87,6 +96,35 @@ describe('enqueue in the business transaction', () => {
       const k = (await l.kennzahlen()).find((x) => x.aufgabe === name)!;
       return k.wartend + k.geplant + k.laufend + k.aufgegeben === 0;
     });
+  });
+});
+
+describe('stopping with the service', () => {
+  it('lets a running job finish before it returns, and takes no new one', async () => {
+    const name = `t-${randomUUID()}`;
+    const ereignisse: string[] = [];
+    const l = lauf({
+      [name]: async (p: { n: number }) => {
+        ereignisse.push(`start ${p.n}`);
+        await new Promise((r) => setTimeout(r, 500));
+        ereignisse.push(`ende ${p.n}`);
+      },
+    }, { parallel: 1 });
+    const db = createDb(url(), { max: 1 });
+    onTestFinished(() => db.close());
+    await db.db.transaction(async (tx) => {
+      await l.reiheEin(tx, name, { n: 1 });
+      await l.reiheEin(tx, name, { n: 2 }, { ab: new Date(Date.now() + 700) });
+    });
+    await l.start();
+    await bis(() => ereignisse.length === 1);
+    await l.stop();
+    expect(ereignisse).toEqual(['start 1', 'ende 1']);
+    await new Promise((r) => setTimeout(r, 600));
+    expect(ereignisse).toEqual(['start 1', 'ende 1']);
+    // the second job waits, unlocked, for the next instance
+    const rest = await db.db.execute(sql`select count(*)::int as n from auftraege_akten.jobs where task_identifier = ${name} and locked_at is null`);
+    expect(rest.rows[0]).toEqual({ n: 1 });
   });
 });
 
@@ -143,6 +181,10 @@ describe('two instances on one queue', () => {
     const periodisch = [{ aufgabe: name, alleSekunden: 1 }];
     const a = lauf({ [name]: async () => void runden.push('a') }, { periodisch });
     const b = lauf({ [name]: async () => void runden.push('b') }, { periodisch });
+    // an instance of before, configured with a long interval, planned the next round far ahead
+    const alt = lauf({ [name]: async () => void runden.push('alt') }, { periodisch: [{ aufgabe: name, alleSekunden: 3600 }] });
+    await alt.start();
+    await alt.stop();
     await Promise.all([a.start(), b.start()]);
     await new Promise((r) => setTimeout(r, 4_300));
     await Promise.all([a.stop(), b.stop()]);
