@@ -3,7 +3,7 @@
 // when two instances share one queue.
 import { randomUUID } from 'node:crypto';
 import { createDb } from '@eakte/db';
-import { testEnv } from '@eakte/testing';
+import { testDatenbankUrl } from '@eakte/testing';
 import { sql } from 'drizzle-orm';
 import { runMigrations } from 'graphile-worker';
 import pg from 'pg';
@@ -11,7 +11,8 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { auftragsschema, bibliotheksMigrationen, createAuftragslauf, DIENSTE, type Aufgabe, type Auftragslauf } from '../src/index.js';
 
 const still = { info() {}, warn() {}, error() {}, debug() {} };
-const url = () => testEnv().DATABASE_URL!;
+// each service's queue with that service's own role
+const url = (dienst: (typeof DIENSTE)[number] = 'akten') => testDatenbankUrl(dienst);
 
 function lauf(aufgaben: Record<string, Aufgabe<never>>, extra: Partial<Parameters<typeof createAuftragslauf>[0]> = {}): Auftragslauf {
   const l = createAuftragslauf({ dienst: 'akten', datenbankUrl: url(), aufgaben, log: still, pollMs: 200, ...extra });
@@ -30,17 +31,17 @@ async function bis(bedingung: () => boolean | Promise<boolean>, ms = 20_000) {
 describe('installation', () => {
   it('the migrate step installed every service queue completely: a worker with the service role needs no DDL', async () => {
     const hoechste = Math.max(...bibliotheksMigrationen().map((m) => m.nummer));
-    const c = new pg.Client({ connectionString: url() });
-    await c.connect();
-    onTestFinished(() => c.end());
     for (const dienst of DIENSTE) {
+      const c = new pg.Client({ connectionString: url(dienst) });
+      await c.connect();
+      onTestFinished(() => c.end());
       const r = await c.query<{ id: number }>(`select max(id) as id from "${auftragsschema(dienst)}".migrations`);
       expect(r.rows[0]!.id, dienst).toBe(hoechste);
       // graphile-worker's own migrate, as the service role (which may not create anything), finds nothing to do
-      await runMigrations({ connectionString: url(), schema: auftragsschema(dienst), logger: undefined });
+      await runMigrations({ connectionString: url(dienst), schema: auftragsschema(dienst), logger: undefined });
+      const ddl = await c.query<{ ok: boolean }>(`select has_database_privilege(current_user, current_database(), 'CREATE') as ok`);
+      expect(ddl.rows[0]!.ok, dienst).toBe(false);
     }
-    const ddl = await c.query<{ ok: boolean }>(`select has_database_privilege(current_user, current_database(), 'CREATE') as ok`);
-    expect(ddl.rows[0]!.ok).toBe(false);
   });
 });
 
