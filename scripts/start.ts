@@ -19,7 +19,8 @@ const startConfig = z
 
 const pretty = process.stdout.isTTY;
 const log = createServer({ logLevel: startConfig.LOG_LEVEL, pretty }).log;
-const embeddedDb = !process.env.DATABASE_URL;
+// an external database is named by DATABASE_URL or by the services' own DATABASE_URL_<DIENST>
+const embeddedDb = !Object.keys(process.env).some((k) => (k === 'DATABASE_URL' || k.startsWith('DATABASE_URL_')) && process.env[k]);
 
 let stopPlatform: (() => Promise<void>) | undefined;
 let stopping = false;

@@ -84,6 +84,25 @@ ALTER DEFAULT PRIVILEGES IN SCHEMA "aussonderung" GRANT EXECUTE ON FUNCTIONS TO 
 --> statement-breakpoint
 ALTER DEFAULT PRIVILEGES IN SCHEMA "protokoll" GRANT EXECUTE ON FUNCTIONS TO eakte_protokoll;
 --> statement-breakpoint
+-- The job queues (migration 0025) are granted to each service's role already; PUBLIC and the shared
+-- role lose what they had there too.
+DO $$
+DECLARE f record;
+BEGIN
+  FOR f IN
+    SELECT p.oid::regprocedure AS sig FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+     WHERE n.nspname IN ('auftraege_akten', 'auftraege_dokumente', 'auftraege_aussonderung', 'auftraege_protokoll')
+  LOOP
+    EXECUTE format('REVOKE ALL ON FUNCTION %s FROM PUBLIC, eakte_app', f.sig);
+  END LOOP;
+END $$;
+--> statement-breakpoint
+REVOKE ALL ON ALL TABLES IN SCHEMA "auftraege_akten", "auftraege_dokumente", "auftraege_aussonderung", "auftraege_protokoll" FROM eakte_app;
+--> statement-breakpoint
+REVOKE ALL ON ALL SEQUENCES IN SCHEMA "auftraege_akten", "auftraege_dokumente", "auftraege_aussonderung", "auftraege_protokoll" FROM eakte_app;
+--> statement-breakpoint
+REVOKE USAGE ON SCHEMA "auftraege_akten", "auftraege_dokumente", "auftraege_aussonderung", "auftraege_protokoll" FROM eakte_app;
+--> statement-breakpoint
 -- The shared role keeps nothing: it exists only because migration 0001 checks for it.
 REVOKE ALL ON ALL TABLES IN SCHEMA "plattform", "akten", "dokumente", "aussonderung", "protokoll" FROM eakte_app;
 --> statement-breakpoint

@@ -8,12 +8,12 @@ export type Dienst = (typeof DIENSTE)[number];
 /** The login role of a service. */
 export const dienstRolle = (dienst: Dienst) => `eakte_${dienst}`;
 
-/** The schemas a service owns and alone writes; `plattform` (tenants) belongs to Akten, all read it. */
+/** The schemas a service owns and alone writes (`auftraege_<dienst>`: its job queue, migration 0025); `plattform` (tenants) belongs to Akten, all read it. */
 export const EIGENE_SCHEMATA: Record<Dienst, readonly string[]> = {
-  akten: ['akten', 'plattform'],
-  dokumente: ['dokumente'],
-  aussonderung: ['aussonderung'],
-  protokoll: ['protokoll'],
+  akten: ['akten', 'plattform', 'auftraege_akten'],
+  dokumente: ['dokumente', 'auftraege_dokumente'],
+  aussonderung: ['aussonderung', 'auftraege_aussonderung'],
+  protokoll: ['protokoll', 'auftraege_protokoll'],
 };
 
 export const SCHEMATA = Object.values(EIGENE_SCHEMATA).flat();

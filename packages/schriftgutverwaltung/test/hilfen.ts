@@ -1,6 +1,6 @@
 // A tenant of its own for the rules' database tests (the demo tenants are asserted whole elsewhere).
 import { createDb, type Db } from '@eakte/db';
-import { testEnv } from '@eakte/testing';
+import { testDatenbankUrl } from '@eakte/testing';
 import { v7 as uuidv7 } from 'uuid';
 import { inject } from 'vitest';
 
@@ -14,5 +14,5 @@ export async function eigenerMandant(name: string): Promise<{ app: Db; mandant: 
   } finally {
     await owner.close();
   }
-  return { app: createDb(testEnv().DATABASE_URL!, { max: 1 }), mandant };
+  return { app: createDb(testDatenbankUrl('akten'), { max: 1 }), mandant };
 }
