@@ -1,6 +1,7 @@
 // The hold gate against the database: which Akten a hold covers (the one SQL function) and which
 // held Akten inherit a unit's Frist, so that shortening it must be refused.
-import { sql, type Db } from '@eakte/db';
+import { createDb, sql, type Db } from '@eakte/db';
+import { testDatenbankUrl } from '@eakte/testing';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aktiveLoeschsperren, gesperrteErbendeAkten } from '../src/loeschsperre.js';
@@ -9,6 +10,7 @@ import { eigenerMandant, eindeutig } from './hilfen.js';
 describe('loeschsperre in SQL', () => {
   let app: Db;
   let mandant: string;
+  const aussonderung = createDb(testDatenbankUrl('aussonderung'), { max: 1 });
   const p = eindeutig();
   // oben (10 J.) ─ mitte (–) ─ unten (5 J.)
   const einheit = { oben: uuidv7(), mitte: uuidv7(), unten: uuidv7() };
@@ -30,13 +32,16 @@ describe('loeschsperre in SQL', () => {
         await tx.execute(sql`INSERT INTO akten.akte (id, mandant_id, aktenplaneinheit_id, aktenzeichen, laufende_nummer, jahr, betreff, laufzeit_beginn, erstellt_von, aufbewahrungsfrist)
           VALUES (${id}, ${mandant}, ${in_}, ${`${p}-${nr}/2026`}, ${nr}, 2026, 'A', '2026-01-01', 'test', ${frist})`);
       }
+    });
+    // the holds are Aussonderung's tables: written with its role
+    await aussonderung.withMandant(mandant, async (tx) => {
       await tx.execute(sql`INSERT INTO aussonderung.loeschsperre (id, mandant_id, bezeichnung, grund, erstellt_von) VALUES (${sperre}, ${mandant}, 'Verfahren', 'Gericht', 'test')`);
       for (const id of [akte.erbt, akte.eigen, akte.unten]) {
         await tx.execute(sql`INSERT INTO aussonderung.loeschsperre_akte (mandant_id, loeschsperre_id, akte_id) VALUES (${mandant}, ${sperre}, ${id})`);
       }
     });
   });
-  afterAll(() => app.close());
+  afterAll(() => Promise.all([app.close(), aussonderung.close()]));
 
   it('counts the active holds on an Akte until they are released', async () => {
     await app.withMandant(mandant, async (tx) => {
@@ -51,14 +56,13 @@ describe('loeschsperre in SQL', () => {
       expect(await gesperrteErbendeAkten(tx, einheit.oben)).toBe(1);
       expect(await gesperrteErbendeAkten(tx, einheit.mitte)).toBe(1);
       expect(await gesperrteErbendeAkten(tx, einheit.unten)).toBe(1);
-      await tx.execute(sql`UPDATE aussonderung.loeschsperre SET aufgehoben_am = now(), aufgehoben_von = 'test', aufhebungsgrund = 'erledigt' WHERE id = ${sperre}`);
+    });
+    await aussonderung.withMandant(mandant, (tx) =>
+      tx.execute(sql`UPDATE aussonderung.loeschsperre SET aufgehoben_am = now(), aufgehoben_von = 'test', aufhebungsgrund = 'erledigt' WHERE id = ${sperre}`),
+    );
+    await app.withMandant(mandant, async (tx) => {
       expect(await gesperrteErbendeAkten(tx, einheit.oben)).toBe(0);
       expect(await aktiveLoeschsperren(tx, akte.erbt)).toBe(0);
-      throw new Rollback();
-    }).catch((e: unknown) => {
-      if (!(e instanceof Rollback)) throw e;
     });
   });
 });
-
-class Rollback extends Error {}

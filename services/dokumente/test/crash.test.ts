@@ -92,9 +92,9 @@ describe('crash consistency of uploads', () => {
   it('removes the stored object again when the database transaction fails after the PUT', async () => {
     let gespeichert: string[] = [];
     const t: TestApp = await baueApp({
-      protokolliere: async (_tx, req) => {
+      protokolliere: async (_tx, akteur) => {
         // the object is stored by now: remember it, then fail like a lost database
-        gespeichert = await objekteUnter(`${(req as unknown as { akteur: { mandantId: string } }).akteur.mandantId}/`);
+        gespeichert = await objekteUnter(`${akteur.mandantId}/`);
         throw new Error('database gone');
       },
     });
