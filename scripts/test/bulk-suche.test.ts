@@ -6,7 +6,7 @@ import akten from '@eakte/akten';
 import { authHeader, build, expectContract, testMandant } from '@eakte/testing';
 import pg from 'pg';
 import { describe, expect, inject, it } from 'vitest';
-import { AEHNLICH_KANDIDATEN, DOKUMENT_KANDIDATEN } from '../../services/akten/src/repositories/akten.js';
+import { AEHNLICH_KANDIDATEN, DOKUMENT_KANDIDATEN } from '../../services/akten/src/repositories/suche.js';
 import { bulkSeeden, dokumenteSeeden } from '../lib/bulk.js';
 
 describe('bulk tenant and capped document search', { timeout: 120_000 }, () => {

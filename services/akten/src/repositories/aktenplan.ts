@@ -1,6 +1,10 @@
-// Data access for the Aktenplan. Every query runs inside a tenant transaction (RLS).
-import { schema, type Db, type Tx } from '@eakte/db';
+// Data access for the Aktenplan. Every query runs inside a tenant transaction (RLS): the
+// repository's own for reads by the handlers, the caller's `tx` for the use cases.
+import { schema, sql, type Db, type Tx } from '@eakte/db';
 import { asc, eq } from 'drizzle-orm';
+import { uuidArray } from './sicht.js';
+
+const { aktenplaneinheit } = schema;
 
 export type AktenplaneinheitRow = typeof schema.aktenplaneinheit.$inferSelect;
 
@@ -18,3 +22,72 @@ export function createAktenplanRepository(db: Db) {
 }
 
 export type AktenplanRepository = ReturnType<typeof createAktenplanRepository>;
+
+export async function einheit(tx: Tx, id: string, opts: { sperren?: boolean } = {}): Promise<AktenplaneinheitRow | null> {
+  const q = tx.select().from(aktenplaneinheit).where(eq(aktenplaneinheit.id, id)).limit(1);
+  const rows = opts.sperren ? await q.for('update') : await q;
+  return rows[0] ?? null;
+}
+
+/** The tenant's whole Aktenplan, by Kennzeichen. */
+export function alleEinheiten(tx: Tx): Promise<AktenplaneinheitRow[]> {
+  return tx.select().from(aktenplaneinheit).orderBy(asc(aktenplaneinheit.kennzeichen));
+}
+
+export async function fuegeEinheitEin(tx: Tx, row: typeof aktenplaneinheit.$inferInsert): Promise<AktenplaneinheitRow> {
+  const [r] = await tx.insert(aktenplaneinheit).values(row).returning();
+  return r!;
+}
+
+export async function aendereEinheit(tx: Tx, id: string, set: Partial<typeof aktenplaneinheit.$inferInsert>): Promise<AktenplaneinheitRow> {
+  const [r] = await tx
+    .update(aktenplaneinheit)
+    .set({ ...set, version: sql`${aktenplaneinheit.version} + 1`, geaendertAm: sql`now()` })
+    .where(eq(aktenplaneinheit.id, id))
+    .returning();
+  return r!;
+}
+
+/** Why a unit cannot be deleted, or null: it has sub-units, or ever had Akten (numbers are never reused). */
+export async function einheitInBenutzung(tx: Tx, id: string): Promise<string | null> {
+  const r = await tx.execute<{ kinder: boolean; akten: boolean; nummern: boolean }>(sql`
+    SELECT EXISTS (SELECT 1 FROM akten.aktenplaneinheit WHERE parent_id = ${id}) AS kinder,
+           EXISTS (SELECT 1 FROM akten.akte WHERE aktenplaneinheit_id = ${id}) AS akten,
+           EXISTS (SELECT 1 FROM akten.aktenzeichen_zaehler WHERE aktenplaneinheit_id = ${id}) AS nummern`);
+  const z = r.rows[0]!;
+  if (z.kinder) return 'Die Aktenplaneinheit hat untergeordnete Einheiten';
+  if (z.akten || z.nummern) return 'Unter der Aktenplaneinheit wurden Akten gebildet; sie kann nur ausgesondert werden (gueltigBis)';
+  return null;
+}
+
+export async function loescheEinheit(tx: Tx, id: string): Promise<void> {
+  await tx.delete(aktenplaneinheit).where(eq(aktenplaneinheit.id, id));
+}
+
+export type Kettenglied = {
+  id: string;
+  aufbewahrungsfrist: number | null;
+  unbefristet: boolean;
+  aussonderungsart: 'A' | 'B' | 'V' | null;
+};
+
+/** For each unit id: the unit and its ancestors, nearest first (for inherited retention). */
+export async function einheitenKetten(tx: Tx, ids: string[]): Promise<Map<string, Kettenglied[]>> {
+  const out = new Map<string, Kettenglied[]>();
+  if (ids.length === 0) return out;
+  const r = await tx.execute<Kettenglied & { start: string; tiefe: number; aufbewahrungsfrist: number | null }>(sql`
+    WITH RECURSIVE kette AS (
+      SELECT e.id AS start, e.id, e.parent_id, e.aufbewahrungsfrist, e.unbefristet, e.aussonderungsart, 0 AS tiefe
+        FROM akten.aktenplaneinheit e WHERE e.id = ANY(${uuidArray(ids)})
+      UNION ALL
+      SELECT k.start, e.id, e.parent_id, e.aufbewahrungsfrist, e.unbefristet, e.aussonderungsart, k.tiefe + 1
+        FROM kette k JOIN akten.aktenplaneinheit e ON e.id = k.parent_id AND e.mandant_id = ${schema.currentMandant}
+       WHERE k.tiefe < 50)
+    SELECT start, id, aufbewahrungsfrist, unbefristet, aussonderungsart, tiefe FROM kette ORDER BY start, tiefe`);
+  for (const z of r.rows) {
+    const list = out.get(z.start) ?? [];
+    list.push({ id: z.id, aufbewahrungsfrist: z.aufbewahrungsfrist, unbefristet: z.unbefristet, aussonderungsart: z.aussonderungsart });
+    out.set(z.start, list);
+  }
+  return out;
+}

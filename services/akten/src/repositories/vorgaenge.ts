@@ -1,0 +1,98 @@
+// Data access for Vorgänge; a Vorgang is visible when its Akte is.
+import { schema, sql, type Tx } from '@eakte/db';
+import { and, asc, eq, gt, lte } from 'drizzle-orm';
+import type { Sicht } from '../domain/sichtbarkeit.js';
+import { akteSichtbar } from './sicht.js';
+
+const { akte, vorgang } = schema;
+
+export type VorgangRow = typeof vorgang.$inferSelect & { aktenzeichen: string };
+
+const vorgangSpalten = {
+  id: vorgang.id,
+  mandantId: vorgang.mandantId,
+  akteId: vorgang.akteId,
+  laufendeNummer: vorgang.laufendeNummer,
+  kennzeichen: vorgang.kennzeichen,
+  betreff: vorgang.betreff,
+  status: vorgang.status,
+  zdaDatum: vorgang.zdaDatum,
+  laufzeitBeginn: vorgang.laufzeitBeginn,
+  wiedervorlage: vorgang.wiedervorlage,
+  version: vorgang.version,
+  erstelltAm: vorgang.erstelltAm,
+  erstelltVon: vorgang.erstelltVon,
+  geaendertAm: vorgang.geaendertAm,
+  suchtext: vorgang.suchtext,
+  aktenzeichen: akte.aktenzeichen,
+};
+
+export async function findeVorgang(tx: Tx, id: string, sicht: Sicht, opts: { sperren?: boolean } = {}): Promise<VorgangRow | null> {
+  const q = tx
+    .select(vorgangSpalten)
+    .from(vorgang)
+    .innerJoin(akte, eq(akte.id, vorgang.akteId))
+    .where(and(eq(vorgang.id, id), akteSichtbar(sicht)))
+    .limit(1);
+  // locks the Vorgang and its Akte (drizzle cannot name one relation of a join here)
+  const rows = (opts.sperren ? await q.for('update') : await q) as VorgangRow[];
+  return rows[0] ?? null;
+}
+
+/** Hands out the Akte's next Vorgang number (the Akte row is locked by the caller). */
+export async function naechsteVorgangNummer(tx: Tx, akteId: string): Promise<number> {
+  const [r] = await tx
+    .update(akte)
+    .set({ letzteVorgangNummer: sql`${akte.letzteVorgangNummer} + 1` })
+    .where(eq(akte.id, akteId))
+    .returning({ nr: akte.letzteVorgangNummer });
+  return r!.nr;
+}
+
+export async function fuegeVorgangEin(tx: Tx, row: typeof vorgang.$inferInsert): Promise<typeof vorgang.$inferSelect> {
+  const [r] = await tx.insert(vorgang).values(row).returning();
+  return r!;
+}
+
+export async function aendereVorgang(tx: Tx, id: string, set: Partial<typeof vorgang.$inferInsert>): Promise<typeof vorgang.$inferSelect> {
+  const [r] = await tx
+    .update(vorgang)
+    .set({ ...set, version: sql`${vorgang.version} + 1`, geaendertAm: sql`now()` })
+    .where(eq(vorgang.id, id))
+    .returning();
+  return r!;
+}
+
+/** After an Umprotokollierung: Vorgang Kennzeichen follow the Akte's new Aktenzeichen. */
+export async function vorgangKennzeichenNachziehen(tx: Tx, akteId: string, alt: string, neu: string): Promise<void> {
+  await tx.execute(sql`
+    UPDATE akten.vorgang SET kennzeichen = ${neu} || substr(kennzeichen, ${alt.length + 1})
+     WHERE akte_id = ${akteId}`);
+}
+
+export async function vorgaengeDerAkte(tx: Tx, akteId: string, nachNummer: number | null, limit: number): Promise<VorgangRow[]> {
+  return (await tx
+    .select(vorgangSpalten)
+    .from(vorgang)
+    .innerJoin(akte, eq(akte.id, vorgang.akteId))
+    .where(and(eq(vorgang.akteId, akteId), nachNummer === null ? undefined : gt(vorgang.laufendeNummer, nachNummer)))
+    .orderBy(asc(vorgang.laufendeNummer))
+    .limit(limit)) as VorgangRow[];
+}
+
+export async function wiedervorlagen(tx: Tx, sicht: Sicht, bis: string, nach: unknown[] | null, limit: number): Promise<VorgangRow[]> {
+  return (await tx
+    .select(vorgangSpalten)
+    .from(vorgang)
+    .innerJoin(akte, eq(akte.id, vorgang.akteId))
+    .where(
+      and(
+        eq(vorgang.status, 'offen'),
+        lte(vorgang.wiedervorlage, bis),
+        akteSichtbar(sicht),
+        nach ? sql`(${vorgang.wiedervorlage}, ${vorgang.id}) > (${String(nach[0])}::date, ${String(nach[1])}::uuid)` : undefined,
+      ),
+    )
+    .orderBy(asc(vorgang.wiedervorlage), asc(vorgang.id))
+    .limit(limit)) as VorgangRow[];
+}
