@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bildeAktenzeichen, pruefeRegel, STANDARD_REGEL, vorgangKennzeichen } from '../src/domain/aktenzeichen.js';
-import { berechneAufbewahrung, heute, wirksameFrist } from '../src/domain/aufbewahrung.js';
+import { heute } from '@eakte/platform';
+import { berechneAufbewahrung, wirksameFrist } from '../src/domain/aufbewahrung.js';
 import { sichtbareStufen, sichtFuer, stufeZulaessig } from '../src/domain/sichtbarkeit.js';
 
 describe('retention (docs/domaene.md R1)', () => {

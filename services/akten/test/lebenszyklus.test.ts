@@ -1,7 +1,7 @@
 import { expectContract, expectProblem } from '@eakte/testing';
 import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { heute } from '../src/domain/aufbewahrung.js';
+import { heute } from '@eakte/platform';
 import { auth, baue, neueAkte, neueEinheit } from './hilfen.js';
 
 async function vorgang(app: FastifyInstance, akteId: string, body: Record<string, unknown> = { betreff: 'Anhörung' }) {

@@ -1,6 +1,7 @@
 // Data access for Akten: rows, their Aktenzeichen (counter and history) and lists. Every function
 // takes the transaction of a `db.withMandant` call; the caller's view is a WHERE condition.
 import { schema, sql, type Tx } from '@eakte/db';
+import { escapeLike } from '@eakte/platform';
 import { and, asc, desc, eq, getTableColumns, gt, inArray, lte, type SQL } from 'drizzle-orm';
 import type { Sicht } from '../domain/sichtbarkeit.js';
 import { akteSichtbar } from './sicht.js';
@@ -9,9 +10,6 @@ const { akte, vorgang, aktenzeichenZaehler, aktenzeichenHistorie } = schema;
 
 const { suchvektor: _suchvektor, ...akteSpalten } = getTableColumns(akte);
 export type AkteRow = Omit<typeof akte.$inferSelect, 'suchvektor'>;
-
-/** Escapes LIKE wildcards in user input. */
-export const likeEscape = (s: string) => s.replace(/[\\%_]/g, '\\$&');
 
 /** Next running number for (unit, year): the counter row stays locked until the transaction ends. */
 export async function naechsteNummer(tx: Tx, mandantId: string, aktenplaneinheitId: string, jahr: number): Promise<number> {
@@ -89,7 +87,7 @@ export async function listeAkten(
   if (filter.aktenplaneinheit) bedingungen.push(eq(akte.aktenplaneinheitId, filter.aktenplaneinheit));
   if (filter.federfuehrung) bedingungen.push(eq(akte.federfuehrungId, filter.federfuehrung));
   if (filter.status) bedingungen.push(eq(akte.status, filter.status));
-  if (filter.betreff) bedingungen.push(sql`${akte.suchtext} LIKE '%' || akten.suchtext(${likeEscape(filter.betreff)}) || '%'`);
+  if (filter.betreff) bedingungen.push(sql`${akte.suchtext} LIKE '%' || akten.suchtext(${escapeLike(filter.betreff)}) || '%'`);
   if (filter.laufzeitVon) bedingungen.push(sql`coalesce(${akte.laufzeitEnde}, 'infinity'::date) >= ${filter.laufzeitVon}::date`);
   if (filter.laufzeitBis) bedingungen.push(lte(akte.laufzeitBeginn, filter.laufzeitBis));
   if (nach && sortierung === 'aktenzeichen') bedingungen.push(gt(akte.aktenzeichen, String(nach[0])));

@@ -1,8 +1,8 @@
 // Use cases of Akten: creating, reading, listing and changing them (their lifecycle is in lebenszyklus.ts).
 import type { Medium, Vertraulichkeitsstufe } from '@eakte/db/schema';
-import { AuthErrors, decodeCursor, encodeCursor, Errors, type Protokollierer } from '@eakte/platform';
+import { AuthErrors, decodeCursor, encodeCursor, Errors, heute, type Protokollierer } from '@eakte/platform';
 import { v7 as uuidv7 } from 'uuid';
-import { heute, istVerkuerzung, type Frist } from '../domain/aufbewahrung.js';
+import { istVerkuerzung, type Frist } from '../domain/aufbewahrung.js';
 import { pruefeIfMatch } from '../domain/version.js';
 import * as repo from '../repositories/akten.js';
 import { einheitenKetten } from '../repositories/aktenplan.js';

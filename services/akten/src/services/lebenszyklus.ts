@@ -1,7 +1,7 @@
 // The lifecycle of Akten and Vorgänge: z.d.A., Wiederaufnahme, Umprotokollierung.
-import { Errors, type Protokollierer } from '@eakte/platform';
+import { Errors, heute, type Protokollierer } from '@eakte/platform';
 import { v7 as uuidv7 } from 'uuid';
-import { berechneAufbewahrung, heute } from '../domain/aufbewahrung.js';
+import { berechneAufbewahrung } from '../domain/aufbewahrung.js';
 import * as akten from '../repositories/akten.js';
 import * as vorgaenge from '../repositories/vorgaenge.js';
 import { mitErweiterung } from './fehler.js';

@@ -1,8 +1,7 @@
 // Use cases of Vorgänge: creating, reading, listing (also by Wiedervorlage) and changing them.
-import { decodeCursor, encodeCursor, Errors, type Protokollierer } from '@eakte/platform';
+import { decodeCursor, encodeCursor, Errors, heute, type Protokollierer } from '@eakte/platform';
 import { v7 as uuidv7 } from 'uuid';
 import { vorgangKennzeichen } from '../domain/aktenzeichen.js';
-import { heute } from '../domain/aufbewahrung.js';
 import { pruefeIfMatch } from '../domain/version.js';
 import * as repo from '../repositories/vorgaenge.js';
 import { aenderungen, begrenze, pruefeAenderbar, type Grundlage, type MandantAkteur, type Seite } from './kontext.js';
