@@ -2,7 +2,8 @@
 // has no version column, and any visible change must change the tag.
 import { createHash } from 'node:crypto';
 import type { components } from '@eakte/api-client';
-import { etag, gespeicherteBehoerdenkennung, wirksameEinstellungen } from '@eakte/platform';
+import { etag, gespeicherteBehoerdenkennung } from '@eakte/platform';
+import { einstellungenAus } from '@eakte/schriftgutverwaltung/einstellungen';
 import type { MandantRow } from '../repositories/mandanten.js';
 
 export type Mandant = components['schemas']['Mandant'];
@@ -13,7 +14,7 @@ export function mandantDarstellung(row: MandantRow): Mandant {
     slug: row.slug,
     name: row.name,
     behoerdenkennung: gespeicherteBehoerdenkennung(row.behoerdenkennung),
-    einstellungen: wirksameEinstellungen(row.einstellungen),
+    einstellungen: einstellungenAus(row.einstellungen),
     erstelltAm: row.erstelltAm.toISOString(),
   };
 }
