@@ -3,8 +3,7 @@
 import { schema, sql, type Tx } from '@eakte/db';
 import { escapeLike } from '@eakte/platform';
 import { and, asc, desc, eq, getTableColumns, gt, inArray, lte, type SQL } from 'drizzle-orm';
-import type { Sicht } from '../domain/sichtbarkeit.js';
-import { akteSichtbar } from './sicht.js';
+import { akteSichtbar, type Sicht } from '@eakte/schriftgutverwaltung/sichtbarkeit';
 
 const { akte, vorgang, aktenzeichenZaehler, aktenzeichenHistorie } = schema;
 

@@ -2,7 +2,6 @@
 // repository's own for reads by the handlers, the caller's `tx` for the use cases.
 import { schema, sql, type Db, type Tx } from '@eakte/db';
 import { asc, eq } from 'drizzle-orm';
-import { uuidArray } from './sicht.js';
 
 const { aktenplaneinheit } = schema;
 
@@ -62,32 +61,4 @@ export async function einheitInBenutzung(tx: Tx, id: string): Promise<string | n
 
 export async function loescheEinheit(tx: Tx, id: string): Promise<void> {
   await tx.delete(aktenplaneinheit).where(eq(aktenplaneinheit.id, id));
-}
-
-export type Kettenglied = {
-  id: string;
-  aufbewahrungsfrist: number | null;
-  unbefristet: boolean;
-  aussonderungsart: 'A' | 'B' | 'V' | null;
-};
-
-/** For each unit id: the unit and its ancestors, nearest first (for inherited retention). */
-export async function einheitenKetten(tx: Tx, ids: string[]): Promise<Map<string, Kettenglied[]>> {
-  const out = new Map<string, Kettenglied[]>();
-  if (ids.length === 0) return out;
-  const r = await tx.execute<Kettenglied & { start: string; tiefe: number; aufbewahrungsfrist: number | null }>(sql`
-    WITH RECURSIVE kette AS (
-      SELECT e.id AS start, e.id, e.parent_id, e.aufbewahrungsfrist, e.unbefristet, e.aussonderungsart, 0 AS tiefe
-        FROM akten.aktenplaneinheit e WHERE e.id = ANY(${uuidArray(ids)})
-      UNION ALL
-      SELECT k.start, e.id, e.parent_id, e.aufbewahrungsfrist, e.unbefristet, e.aussonderungsart, k.tiefe + 1
-        FROM kette k JOIN akten.aktenplaneinheit e ON e.id = k.parent_id AND e.mandant_id = ${schema.currentMandant}
-       WHERE k.tiefe < 50)
-    SELECT start, id, aufbewahrungsfrist, unbefristet, aussonderungsart, tiefe FROM kette ORDER BY start, tiefe`);
-  for (const z of r.rows) {
-    const list = out.get(z.start) ?? [];
-    list.push({ id: z.id, aufbewahrungsfrist: z.aufbewahrungsfrist, unbefristet: z.unbefristet, aussonderungsart: z.aussonderungsart });
-    out.set(z.start, list);
-  }
-  return out;
 }

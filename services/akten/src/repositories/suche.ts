@@ -1,7 +1,6 @@
 // The search over Akten, Vorgänge and the extracted text of Dokumente.
 import { sql, type Tx } from '@eakte/db';
-import type { Sicht } from '../domain/sichtbarkeit.js';
-import { uuidArray } from './sicht.js';
+import { akteSichtbar, akteSpaltenVon, type Sicht } from '@eakte/schriftgutverwaltung/sichtbarkeit';
 
 export type Treffer = {
   typ: 'akte' | 'vorgang' | 'dokument';
@@ -60,13 +59,7 @@ export async function suche(tx: Tx, sicht: Sicht, q: string, nach: unknown[] | n
         OR (SELECT count(*) FROM (SELECT 1 FROM dokumente.volltext WHERE vektor @@ ${tsqText} LIMIT 50) k) > 0 AS scharf`);
   const exakt = scharf.rows[0]?.scharf === true;
 
-  const stufen = sql`ARRAY[${sql.join(sicht.stufen.map((s) => sql`${s}`), sql`, `)}]::text[]`;
-  const sichtbar =
-    sicht.organisationseinheiten === null
-      ? sql`a.vertraulichkeitsstufe = ANY(${stufen})`
-      : sicht.organisationseinheiten.length === 0
-        ? sql`false`
-        : sql`a.vertraulichkeitsstufe = ANY(${stufen}) AND a.federfuehrung_id = ANY(${uuidArray(sicht.organisationseinheiten)})`;
+  const sichtbar = akteSichtbar(sicht, akteSpaltenVon('a'));
   const histExakt = sql`ARRAY(SELECT akte_id FROM akten.aktenzeichen_historie WHERE aktenzeichen = ${q})`;
   const histPraefix = sql`ARRAY(SELECT akte_id FROM akten.aktenzeichen_historie WHERE aktenzeichen ~>=~ ${q} AND aktenzeichen ~<~ ${bis})`;
   const seite = nach

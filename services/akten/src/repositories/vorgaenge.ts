@@ -1,12 +1,12 @@
 // Data access for Vorgänge; a Vorgang is visible when its Akte is.
 import { schema, sql, type Tx } from '@eakte/db';
 import { and, asc, eq, gt, lte } from 'drizzle-orm';
-import type { Sicht } from '../domain/sichtbarkeit.js';
-import { akteSichtbar } from './sicht.js';
+import { akteSichtbar, type Sicht } from '@eakte/schriftgutverwaltung/sichtbarkeit';
 
 const { akte, vorgang } = schema;
 
-export type VorgangRow = typeof vorgang.$inferSelect & { aktenzeichen: string };
+/** A Vorgang with what its Akte adds: the Aktenzeichen, and its status (a closed Akte closes what is in it). */
+export type VorgangRow = typeof vorgang.$inferSelect & { aktenzeichen: string; akteStatus: 'offen' | 'geschlossen' };
 
 const vorgangSpalten = {
   id: vorgang.id,
@@ -25,6 +25,7 @@ const vorgangSpalten = {
   geaendertAm: vorgang.geaendertAm,
   suchtext: vorgang.suchtext,
   aktenzeichen: akte.aktenzeichen,
+  akteStatus: akte.status,
 };
 
 export async function findeVorgang(tx: Tx, id: string, sicht: Sicht, opts: { sperren?: boolean } = {}): Promise<VorgangRow | null> {

@@ -2,11 +2,11 @@
 import type { Medium, Vertraulichkeitsstufe } from '@eakte/db/schema';
 import { AuthErrors, decodeCursor, encodeCursor, Errors, heute, type Protokollierer } from '@eakte/platform';
 import { v7 as uuidv7 } from 'uuid';
-import { istVerkuerzung, type Frist } from '../domain/aufbewahrung.js';
+import { wirksameAufbewahrungDerEinheiten, type Frist } from '@eakte/schriftgutverwaltung/aufbewahrung';
+import { pruefeAenderung } from '@eakte/schriftgutverwaltung/geschlossen';
+import { aktiveLoeschsperren, sichereFristaenderung } from '@eakte/schriftgutverwaltung/loeschsperre';
 import { pruefeIfMatch } from '../domain/version.js';
 import * as repo from '../repositories/akten.js';
-import { einheitenKetten } from '../repositories/aktenplan.js';
-import { aktiveLoeschsperren } from '../repositories/aussonderung.js';
 import { uebersetzeDbFehler } from './fehler.js';
 import {
   aenderungen,
@@ -14,8 +14,6 @@ import {
   begrenze,
   fristAlsSpalten,
   istRegistratur,
-  loeschsperre,
-  pruefeAenderbar,
   type AkteAnsicht,
   type Grundlage,
   type MandantAkteur,
@@ -40,7 +38,7 @@ export function createAktenService(g: Grundlage, protokolliere: Protokollierer) 
         }
         const e = await gueltigeEinheit(tx, body.aktenplaneinheitId, tag);
         // everything that can be read beforehand is: the counter row stays locked only briefly
-        const kette = (await einheitenKetten(tx, [e.id])).get(e.id) ?? [];
+        const geerbt = (await wirksameAufbewahrungDerEinheiten(tx, [e.id])).get(e.id);
         const az = await neuesAktenzeichen(tx, k, e, tag);
         const row = await repo
           .fuegeAkteEin(tx, {
@@ -67,7 +65,7 @@ export function createAktenService(g: Grundlage, protokolliere: Protokollierer) 
           aktenzeichen: row.aktenzeichen,
           details: { betreff: row.betreff, aktenplaneinheitId: e.id, vertraulichkeitsstufe: stufe },
         });
-        return ansichtAus(row, kette, []);
+        return ansichtAus(row, geerbt, []);
       }),
 
     akte: (akteur: MandantAkteur, id: string) => imKontext(akteur, async (tx, k) => ansicht(tx, await sichtbareAkte(tx, k, id))),
@@ -104,7 +102,7 @@ export function createAktenService(g: Grundlage, protokolliere: Protokollierer) 
       imKontext(akteur, async (tx, k) => {
         const alt = await sichtbareAkte(tx, k, id, true);
         pruefeIfMatch(ifMatch, alt.version);
-        pruefeAenderbar(alt.status, k, body.grund, 'die Akte');
+        pruefeAenderung({ akteStatus: alt.status }, k.rollen, body.grund);
         if ((body.aufbewahrungsfrist !== undefined || body.aussonderungsart !== undefined) && !istRegistratur(k)) {
           throw new AuthErrors.KeineBerechtigung('Aufbewahrungsfrist und Aussonderungsart ändert nur die Registratur');
         }
@@ -117,11 +115,7 @@ export function createAktenService(g: Grundlage, protokolliere: Protokollierer) 
         let row = await repo.aendereAkte(tx, id, set).catch((e) => uebersetzeDbFehler(e, { verweis: 'Die federführende Organisationseinheit existiert nicht' }));
         // docs/domaene.md R8: retention may be lengthened at any time, shortened only when no Löschsperre covers the Akte
         if (aufbewahrungsfrist !== undefined) {
-          const vorher = (await ansicht(tx, alt)).frist;
-          const nachher = (await ansicht(tx, row)).frist;
-          if (istVerkuerzung(vorher, nachher) && (await aktiveLoeschsperren(tx, id)) > 0) {
-            throw loeschsperre('Eine Löschsperre liegt auf der Akte: die Aufbewahrungsfrist kann nur verlängert werden');
-          }
+          sichereFristaenderung((await ansicht(tx, alt)).frist, (await ansicht(tx, row)).frist, await aktiveLoeschsperren(tx, id));
         }
         row = await aufbewahrungNachziehen(tx, row, diff);
         await protokolliere(tx, akteur, {

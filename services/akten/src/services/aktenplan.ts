@@ -3,12 +3,12 @@ import { Errors, type Protokollierer } from '@eakte/platform';
 import { v7 as uuidv7 } from 'uuid';
 import { inBaumordnung, vergleicheKennzeichen } from '../domain/aktenplan.js';
 import { elternKennzeichen, leseAktenplanCsv, schreibeAktenplanCsv } from '../domain/aktenplan-csv.js';
-import { istVerkuerzung, wirksameFrist, type Frist } from '../domain/aufbewahrung.js';
+import { fristVon, wirksameAufbewahrungDerEinheiten, type Frist } from '@eakte/schriftgutverwaltung/aufbewahrung';
+import { gesperrteErbendeAkten, sichereFristaenderung } from '@eakte/schriftgutverwaltung/loeschsperre';
 import { pruefeIfMatch } from '../domain/version.js';
 import * as repo from '../repositories/aktenplan.js';
-import { gesperrteErbendeAkten } from '../repositories/aussonderung.js';
 import { mitErweiterung, uebersetzeDbFehler } from './fehler.js';
-import { aenderungen, fristAlsSpalten, fristVon, loeschsperre, type Grundlage, type MandantAkteur } from './kontext.js';
+import { aenderungen, fristAlsSpalten, type Grundlage, type MandantAkteur } from './kontext.js';
 
 type Aussonderungsart = 'A' | 'B' | 'V' | null;
 
@@ -122,12 +122,13 @@ export function createAktenplanService({ imKontext, imMandanten }: Grundlage, pr
         const diff = aenderungen(alt, set);
         if (diff.length === 0) return alt;
         // the Frist every inheriting Akte gets from this unit, before and after the change
-        const geerbteFrist = async () => wirksameFrist({ aufbewahrungsfrist: null, unbefristet: false }, (await repo.einheitenKetten(tx, [id])).get(id) ?? []).frist;
+        const geerbteFrist = async () => (await wirksameAufbewahrungDerEinheiten(tx, [id])).get(id)?.frist ?? null;
         const vorher = aufbewahrungsfrist !== undefined ? await geerbteFrist() : null;
         const row = await repo.aendereEinheit(tx, id, set);
         // docs/domaene.md R8: shortening is refused while a Löschsperre covers an Akte that inherits the Frist
-        if (aufbewahrungsfrist !== undefined && istVerkuerzung(vorher, await geerbteFrist()) && (await gesperrteErbendeAkten(tx, id)) > 0) {
-          throw loeschsperre('Eine Löschsperre liegt auf einer Akte, die diese Aufbewahrungsfrist erbt: die Frist kann nur verlängert werden');
+        if (aufbewahrungsfrist !== undefined) {
+          const detail = 'Eine Löschsperre liegt auf einer Akte, die diese Aufbewahrungsfrist erbt: die Frist kann nur verlängert werden';
+          sichereFristaenderung(vorher, await geerbteFrist(), await gesperrteErbendeAkten(tx, id), detail);
         }
         await protokolliere(tx, akteur, { aktion: 'aktenplaneinheit.geaendert', objektTyp: 'aktenplaneinheit', objektId: id, aenderungen: diff });
         return row;

@@ -3,9 +3,10 @@
 import type { Db, Tx } from '@eakte/db';
 import type { Freigabe, Vertraulichkeitsstufe } from '@eakte/db/schema';
 import { AuthErrors, Errors, type Aenderung, type Akteur } from '@eakte/platform';
-import { bildeAktenzeichen, pruefeRegel, STANDARD_REGEL } from '../domain/aktenzeichen.js';
-import { berechneAufbewahrung, wirksameFrist, type Frist } from '../domain/aufbewahrung.js';
-import { einstellungenAus, sichtFuer, stufeZulaessig, type Einstellungen, type Sicht } from '../domain/sichtbarkeit.js';
+import { berechneAufbewahrung, fristAlsSpalten as spaltenDerFrist, wirksameAufbewahrungDerEinheiten, type Frist, type WirksameAufbewahrung } from '@eakte/schriftgutverwaltung/aufbewahrung';
+import { einstellungenAus, type Einstellungen } from '@eakte/schriftgutverwaltung/einstellungen';
+import { bildeAktenzeichen, pruefeRegel } from '@eakte/schriftgutverwaltung/kennzeichen';
+import { sichtFuer, stufeZulaessig, type Sicht } from '@eakte/schriftgutverwaltung/sichtbarkeit';
 import * as akten from '../repositories/akten.js';
 import * as aktenplan from '../repositories/aktenplan.js';
 import * as aussonderung from '../repositories/aussonderung.js';
@@ -45,20 +46,8 @@ export interface Seite<T> {
 
 export const istRegistratur = (k: Kontext) => k.rollen.includes('registratur');
 
-/** A Löschsperre covers the Akte (docs/domaene.md R7): 409 with the code the Aussonderung service uses too. */
-export const loeschsperre = (detail: string) => Object.assign(new Errors.Konflikt(detail), { code: 'LOESCHSPERRE' });
-
-/** Design §3 rule 7: a closed (z.d.A.) object changes only by the Registratur, with a reason. */
-export function pruefeAenderbar(status: string, k: Kontext, grund: string | undefined, objekt: 'die Akte' | 'der Vorgang') {
-  if (status !== 'geschlossen') return;
-  const Objekt = objekt.charAt(0).toUpperCase() + objekt.slice(1);
-  if (!istRegistratur(k)) throw new Errors.ObjektGeschlossen(`${Objekt} ist zu den Akten verfügt; Änderungen nur durch die Registratur`);
-  if (!grund) throw new Errors.NichtVerarbeitbar(`Änderungen an ${objekt === 'die Akte' ? 'einer geschlossenen Akte' : 'einem geschlossenen Vorgang'} brauchen einen grund`);
-}
-
-export const fristAlsSpalten = (f: Frist | undefined) =>
-  f === undefined ? {} : f === 'unbefristet' ? { aufbewahrungsfrist: null, unbefristet: true } : { aufbewahrungsfrist: f, unbefristet: false };
-export const fristVon = (r: { aufbewahrungsfrist: number | null; unbefristet: boolean }): Frist => (r.unbefristet ? 'unbefristet' : r.aufbewahrungsfrist);
+/** A Frist of a request body as its columns; none given changes none. */
+export const fristAlsSpalten = (f: Frist | undefined) => (f === undefined ? {} : spaltenDerFrist(f));
 export const begrenze = (limit: number | undefined) => Math.min(Math.max(limit ?? LIMIT_STANDARD, 1), LIMIT_MAX);
 
 /** The fields `neu` changes against `alt`, for the Protokoll. */
@@ -69,19 +58,24 @@ export function aenderungen<T extends object>(alt: T, neu: Partial<T>): Aenderun
     .map(([feld, wert]) => ({ feld, alt: vorher[feld] ?? null, neu: wert }));
 }
 
+/**
+ * An Akte with its retention: its own Frist and Aussonderungsart, else what its unit passes down
+ * (`geerbt`, from the one SQL walk of the Aktenplan, docs/domaene.md R2).
+ */
 export function ansichtAus(
   row: akten.AkteRow,
-  kette: aktenplan.Kettenglied[],
+  geerbt: WirksameAufbewahrung | undefined,
   frueher: string[],
   stand: aussonderung.Aussonderungsstand | null = null,
 ): AkteAnsicht {
-  const { frist, geerbt } = wirksameFrist(row, kette);
-  const aussonderungsart = row.aussonderungsart ?? kette.find((e) => e.aussonderungsart)?.aussonderungsart ?? null;
-  return { row, frueher, frist, fristGeerbt: geerbt, aussonderungsart, aussonderung: stand };
+  const eigene = row.unbefristet || row.aufbewahrungsfrist !== null;
+  const frist: Frist = row.unbefristet ? 'unbefristet' : (row.aufbewahrungsfrist ?? geerbt?.frist ?? null);
+  const aussonderungsart = row.aussonderungsart ?? geerbt?.aussonderungsart ?? null;
+  return { row, frueher, frist, fristGeerbt: !eigene, aussonderungsart, aussonderung: stand };
 }
 
 async function kontextFuer(tx: Tx, a: MandantAkteur): Promise<Kontext> {
-  const einstellungen = einstellungenAus(await organisation.mandantEinstellungen(tx, a.mandantId), STANDARD_REGEL);
+  const einstellungen = einstellungenAus(await organisation.mandantEinstellungen(tx, a.mandantId));
   const benutzer = (await organisation.benutzerMitEinheiten(tx, a.sub)) ?? { name: null, freigabe: 'offen' as const, organisationseinheiten: [] };
   return { mandantId: a.mandantId, sub: a.sub, rollen: a.rollen, einstellungen, benutzer, sicht: sichtFuer(benutzer, a.rollen, einstellungen) };
 }
@@ -102,10 +96,10 @@ export function createGrundlage(db: Db) {
   }
 
   async function ansichten(tx: Tx, rows: akten.AkteRow[]): Promise<AkteAnsicht[]> {
-    const ketten = await aktenplan.einheitenKetten(tx, [...new Set(rows.map((r) => r.aktenplaneinheitId))]);
+    const geerbt = await wirksameAufbewahrungDerEinheiten(tx, rows.map((r) => r.aktenplaneinheitId));
     const frueher = await akten.fruehereAktenzeichen(tx, rows.map((r) => r.id));
     const stand = await aussonderung.aussonderungsstaende(tx, rows.map((r) => r.id));
-    return rows.map((row) => ansichtAus(row, ketten.get(row.aktenplaneinheitId) ?? [], frueher.get(row.id) ?? [], stand.get(row.id) ?? null));
+    return rows.map((row) => ansichtAus(row, geerbt.get(row.aktenplaneinheitId), frueher.get(row.id) ?? [], stand.get(row.id) ?? null));
   }
   const ansicht = async (tx: Tx, row: akten.AkteRow) => (await ansichten(tx, [row]))[0]!;
 

@@ -1,7 +1,7 @@
 // The lifecycle of Akten and Vorgänge: z.d.A., Wiederaufnahme, Umprotokollierung.
 import { Errors, heute, type Protokollierer } from '@eakte/platform';
 import { v7 as uuidv7 } from 'uuid';
-import { berechneAufbewahrung } from '../domain/aufbewahrung.js';
+import { berechneAufbewahrung } from '@eakte/schriftgutverwaltung/aufbewahrung';
 import * as akten from '../repositories/akten.js';
 import * as vorgaenge from '../repositories/vorgaenge.js';
 import { mitErweiterung } from './fehler.js';
@@ -104,7 +104,7 @@ export function createLebenszyklusService(g: Grundlage, protokolliere: Protokoll
           aktenzeichen: alt.aktenzeichen,
           aenderungen: aenderungen(alt, set),
         });
-        return { ...row, aktenzeichen: alt.aktenzeichen };
+        return { ...row, aktenzeichen: alt.aktenzeichen, akteStatus: alt.akteStatus };
       }),
   };
 }

@@ -1,7 +1,9 @@
 // Use cases of tenants: the platform operator creates and lists them; a tenant reads and changes its own.
 import type { components } from '@eakte/api-client';
 import { decodeCursor, encodeCursor, Errors, pruefeBehoerdenkennung, pruefeIfMatch } from '@eakte/platform';
+import { einstellungsFehler } from '@eakte/schriftgutverwaltung/einstellungen';
 import { mandantDarstellung, mandantEtag, type Mandant } from '../domain/mandant.js';
+import { mitErweiterung } from './fehler.js';
 import type { MandantenRepository } from '../repositories/mandanten.js';
 import type { MandantAkteur, Seite } from './kontext.js';
 
@@ -10,6 +12,12 @@ type S = components['schemas'];
 /** Where a use case notes what it did (the service's pino logger). */
 export interface Protokollzeile {
   info(obj: object, msg: string): void;
+}
+
+/** Settings about to be stored pass the one rule of tenant settings (docs/domaene.md), else 422 naming each field. */
+function pruefeEinstellungen(einstellungen: S['MandantAenderung']['einstellungen'] | undefined) {
+  const fehler = einstellungen ? einstellungsFehler(einstellungen) : [];
+  if (fehler.length > 0) throw mitErweiterung(new Errors.NichtVerarbeitbar(fehler.map((f) => f.meldung).join('; ')), { fehler });
 }
 
 export function createMandantenService(repo: MandantenRepository, log: Protokollzeile) {
@@ -24,6 +32,7 @@ export function createMandantenService(repo: MandantenRepository, log: Protokoll
 
     async anlegen(b: S['MandantNeu']): Promise<Mandant> {
       if (b.behoerdenkennung) pruefeBehoerdenkennung(b.behoerdenkennung);
+      pruefeEinstellungen(b.einstellungen);
       const row = await repo.anlegen({ slug: b.slug, name: b.name, behoerdenkennung: b.behoerdenkennung ?? null, einstellungen: b.einstellungen ?? {} });
       if (!row) throw new Errors.Konflikt(`Ein Mandant mit dem Kurznamen ${b.slug} existiert bereits`);
       log.info({ mandant: row.slug }, 'tenant created');
@@ -38,6 +47,7 @@ export function createMandantenService(repo: MandantenRepository, log: Protokoll
 
     async aendere(akteur: MandantAkteur, ifMatch: string | undefined, body: S['MandantAenderung']): Promise<Mandant> {
       if (body.behoerdenkennung) pruefeBehoerdenkennung(body.behoerdenkennung);
+      pruefeEinstellungen(body.einstellungen);
       const row = await repo.aendern(akteur.mandantId, (aktuell) => pruefeIfMatch(ifMatch, mandantEtag(mandantDarstellung(aktuell))), body);
       if (!row) throw new Errors.NichtGefunden('Mandant nicht gefunden');
       return mandantDarstellung(row);

@@ -1,10 +1,11 @@
 // Use cases of Vorgänge: creating, reading, listing (also by Wiedervorlage) and changing them.
 import { decodeCursor, encodeCursor, Errors, heute, type Protokollierer } from '@eakte/platform';
 import { v7 as uuidv7 } from 'uuid';
-import { vorgangKennzeichen } from '../domain/aktenzeichen.js';
+import { pruefeAenderung } from '@eakte/schriftgutverwaltung/geschlossen';
+import { vorgangKennzeichen } from '@eakte/schriftgutverwaltung/kennzeichen';
 import { pruefeIfMatch } from '../domain/version.js';
 import * as repo from '../repositories/vorgaenge.js';
-import { aenderungen, begrenze, pruefeAenderbar, type Grundlage, type MandantAkteur, type Seite } from './kontext.js';
+import { aenderungen, begrenze, type Grundlage, type MandantAkteur, type Seite } from './kontext.js';
 
 export function createVorgaengeService(g: Grundlage, protokolliere: Protokollierer) {
   const { imKontext, sichtbareAkte, sichtbarerVorgang, pruefeLaufzeitBeginn } = g;
@@ -36,7 +37,7 @@ export function createVorgaengeService(g: Grundlage, protokolliere: Protokollier
           aktenzeichen: a.aktenzeichen,
           details: { kennzeichen: row.kennzeichen, betreff: row.betreff },
         });
-        return { ...row, aktenzeichen: a.aktenzeichen };
+        return { ...row, aktenzeichen: a.aktenzeichen, akteStatus: a.status };
       }),
 
     vorgang: (akteur: MandantAkteur, id: string) => imKontext(akteur, (tx, k) => sichtbarerVorgang(tx, k, id)),
@@ -65,7 +66,7 @@ export function createVorgaengeService(g: Grundlage, protokolliere: Protokollier
       imKontext(akteur, async (tx, k) => {
         const alt = await sichtbarerVorgang(tx, k, id, true);
         pruefeIfMatch(ifMatch, alt.version);
-        pruefeAenderbar(alt.status, k, body.grund, 'der Vorgang');
+        pruefeAenderung({ vorgangStatus: alt.status, akteStatus: alt.akteStatus }, k.rollen, body.grund);
         const { grund, ...set } = body;
         const diff = aenderungen(alt, set);
         if (diff.length === 0) return alt;
@@ -79,7 +80,7 @@ export function createVorgaengeService(g: Grundlage, protokolliere: Protokollier
           aenderungen: diff,
           details: grund ? { grund } : undefined,
         });
-        return { ...row, aktenzeichen: alt.aktenzeichen };
+        return { ...row, aktenzeichen: alt.aktenzeichen, akteStatus: alt.akteStatus };
       }),
   };
 }
