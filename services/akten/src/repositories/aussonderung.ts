@@ -1,23 +1,11 @@
 // What the Akten service reads of the Aussonderung: the state of Akten and their parts in an
 // Aussonderung, through the view it publishes (the Löschsperren: packages/schriftgutverwaltung).
+import type { components } from '@eakte/api-client';
 import { sql, type Tx } from '@eakte/db';
 
-export type Aussonderungsteil = {
-  typ: 'vorgang';
-  id: string;
-  kennzeichen: string;
-  betreff: string;
-  bewertung: 'A' | 'V' | null;
-  status: 'angeboten' | 'bewertet' | 'abgegeben' | 'archiviert' | 'vernichtung_beantragt' | 'vernichtet' | 'gesperrt';
-  archivkennung: string | null;
-};
-
-export interface Aussonderungsstand {
-  status: 'angeboten' | 'bewertet' | 'abgegeben' | 'archiviert' | 'vernichtet';
-  archivkennung: string | null;
-  inhaltEntfernt: boolean;
-  teile: Aussonderungsteil[];
-}
+/** The state as the contract shows it in an Akte (the view's columns are that shape). */
+export type Aussonderungsstand = NonNullable<components['schemas']['Akte']['aussonderung']>;
+type Aussonderungsteil = Aussonderungsstand['teile'][number];
 
 /**
  * Where the Akten stand in an Aussonderung (one query for a page of Akten), read from what the

@@ -8,17 +8,7 @@ import { aktiveLoeschsperren, sichereFristaenderung } from '@eakte/schriftgutver
 import { pruefeIfMatch } from '../domain/version.js';
 import * as repo from '../repositories/akten.js';
 import { uebersetzeDbFehler } from './fehler.js';
-import {
-  aenderungen,
-  ansichtAus,
-  begrenze,
-  fristAlsSpalten,
-  istRegistratur,
-  type AkteAnsicht,
-  type Grundlage,
-  type MandantAkteur,
-  type Seite,
-} from './kontext.js';
+import { akteEreignis, aenderungen, ansichtAus, begrenze, fristAlsSpalten, istRegistratur, type AkteAnsicht, type Grundlage, type MandantAkteur, type Seite } from './kontext.js';
 
 export function createAktenService(g: Grundlage, protokolliere: Protokollierer) {
   const { imKontext, ansicht, ansichten, sichtbareAkte, gueltigeEinheit, pruefeStufe, neuesAktenzeichen, pruefeLaufzeitBeginn, aufbewahrungNachziehen } = g;
@@ -57,14 +47,7 @@ export function createAktenService(g: Grundlage, protokolliere: Protokollierer) 
             erstelltVon: k.sub,
           })
           .catch((err) => uebersetzeDbFehler(err, { eindeutig: `Aktenzeichen ${az.aktenzeichen} ist bereits vergeben`, verweis: 'Die federführende Organisationseinheit existiert nicht' }));
-        await protokolliere(tx, akteur, {
-          aktion: 'akte.erstellt',
-          objektTyp: 'akte',
-          objektId: row.id,
-          akteId: row.id,
-          aktenzeichen: row.aktenzeichen,
-          details: { betreff: row.betreff, aktenplaneinheitId: e.id, vertraulichkeitsstufe: stufe },
-        });
+        await protokolliere(tx, akteur, akteEreignis('akte.erstellt', row, { details: { betreff: row.betreff, aktenplaneinheitId: e.id, vertraulichkeitsstufe: stufe } }));
         return ansichtAus(row, geerbt, []);
       }),
 
@@ -118,15 +101,7 @@ export function createAktenService(g: Grundlage, protokolliere: Protokollierer) 
           sichereFristaenderung((await ansicht(tx, alt)).frist, (await ansicht(tx, row)).frist, await aktiveLoeschsperren(tx, id));
         }
         row = await aufbewahrungNachziehen(tx, row, diff);
-        await protokolliere(tx, akteur, {
-          aktion: 'akte.geaendert',
-          objektTyp: 'akte',
-          objektId: id,
-          akteId: id,
-          aktenzeichen: row.aktenzeichen,
-          aenderungen: diff,
-          details: grund ? { grund } : undefined,
-        });
+        await protokolliere(tx, akteur, akteEreignis('akte.geaendert', row, { aenderungen: diff, details: grund ? { grund } : undefined }));
         return ansicht(tx, row);
       }),
   };

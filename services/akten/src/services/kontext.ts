@@ -2,7 +2,7 @@
 // view) in one tenant transaction, and the checks and derivations several use cases make.
 import type { Db, Tx } from '@eakte/db';
 import type { Freigabe, Vertraulichkeitsstufe } from '@eakte/db/schema';
-import { AuthErrors, Errors, type Aenderung, type Akteur } from '@eakte/platform';
+import { AuthErrors, Errors, type Aenderung, type Akteur, type AuditEreignis } from '@eakte/platform';
 import { berechneAufbewahrung, fristAlsSpalten as spaltenDerFrist, wirksameAufbewahrungDerEinheiten, type Frist, type WirksameAufbewahrung } from '@eakte/schriftgutverwaltung/aufbewahrung';
 import { einstellungenAus, type Einstellungen } from '@eakte/schriftgutverwaltung/einstellungen';
 import { bildeAktenzeichen, pruefeRegel } from '@eakte/schriftgutverwaltung/kennzeichen';
@@ -49,6 +49,28 @@ export const istRegistratur = (k: Kontext) => k.rollen.includes('registratur');
 /** A Frist of a request body as its columns; none given changes none. */
 export const fristAlsSpalten = (f: Frist | undefined) => (f === undefined ? {} : spaltenDerFrist(f));
 export const begrenze = (limit: number | undefined) => Math.min(Math.max(limit ?? LIMIT_STANDARD, 1), LIMIT_MAX);
+
+type Weiteres = Pick<AuditEreignis, 'aenderungen' | 'details'>;
+
+/** The audit event of an Akte: found in the Akte's history by its id and Aktenzeichen. */
+export const akteEreignis = (aktion: string, akte: { id: string; aktenzeichen: string }, weiteres: Weiteres = {}): AuditEreignis => ({
+  aktion,
+  objektTyp: 'akte',
+  objektId: akte.id,
+  akteId: akte.id,
+  aktenzeichen: akte.aktenzeichen,
+  ...weiteres,
+});
+
+/** The audit event of a Vorgang, under its Akte. */
+export const vorgangEreignis = (aktion: string, v: { id: string; akteId: string; aktenzeichen: string }, weiteres: Weiteres = {}): AuditEreignis => ({
+  aktion,
+  objektTyp: 'vorgang',
+  objektId: v.id,
+  akteId: v.akteId,
+  aktenzeichen: v.aktenzeichen,
+  ...weiteres,
+});
 
 /** The fields `neu` changes against `alt`, for the Protokoll. */
 export function aenderungen<T extends object>(alt: T, neu: Partial<T>): Aenderung[] {

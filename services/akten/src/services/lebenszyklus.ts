@@ -5,7 +5,7 @@ import { berechneAufbewahrung } from '@eakte/schriftgutverwaltung/aufbewahrung';
 import * as akten from '../repositories/akten.js';
 import * as vorgaenge from '../repositories/vorgaenge.js';
 import { mitErweiterung } from './fehler.js';
-import { aenderungen, type Grundlage, type MandantAkteur } from './kontext.js';
+import { akteEreignis, vorgangEreignis, aenderungen, type Grundlage, type MandantAkteur } from './kontext.js';
 
 export function createLebenszyklusService(g: Grundlage, protokolliere: Protokollierer) {
   const { imKontext, ansicht, sichtbareAkte, sichtbarerVorgang, gueltigeEinheit, neuesAktenzeichen, abschlussDatum, aufbewahrungNachziehen } = g;
@@ -27,15 +27,7 @@ export function createLebenszyklusService(g: Grundlage, protokolliere: Protokoll
         const frist = berechneAufbewahrung(zda, a.frist);
         const set = { status: 'geschlossen' as const, zdaDatum: zda, laufzeitEnde: zda, aufbewahrungBis: frist.aufbewahrungBis, aussonderungFaelligAb: frist.aussonderungFaelligAb };
         const row = await akten.aendereAkte(tx, id, set);
-        await protokolliere(tx, akteur, {
-          aktion: 'akte.zda',
-          objektTyp: 'akte',
-          objektId: id,
-          akteId: id,
-          aktenzeichen: row.aktenzeichen,
-          aenderungen: aenderungen(alt, set),
-          details: { aufbewahrungsfrist: a.frist, rueckdatiert: zda !== tag },
-        });
+        await protokolliere(tx, akteur, akteEreignis('akte.zda', row, { aenderungen: aenderungen(alt, set), details: { aufbewahrungsfrist: a.frist, rueckdatiert: zda !== tag } }));
         return ansicht(tx, row);
       }),
 
@@ -45,15 +37,7 @@ export function createLebenszyklusService(g: Grundlage, protokolliere: Protokoll
         if (alt.status !== 'geschlossen') throw new Errors.Konflikt('Die Akte ist nicht geschlossen');
         const set = { status: 'offen' as const, zdaDatum: null, laufzeitEnde: null, aufbewahrungBis: null, aussonderungFaelligAb: null };
         const row = await akten.aendereAkte(tx, id, set);
-        await protokolliere(tx, akteur, {
-          aktion: 'akte.wiederaufnahme',
-          objektTyp: 'akte',
-          objektId: id,
-          akteId: id,
-          aktenzeichen: row.aktenzeichen,
-          aenderungen: aenderungen(alt, set),
-          details: { grund },
-        });
+        await protokolliere(tx, akteur, akteEreignis('akte.wiederaufnahme', row, { aenderungen: aenderungen(alt, set), details: { grund } }));
         return ansicht(tx, row);
       }),
 
@@ -76,15 +60,7 @@ export function createLebenszyklusService(g: Grundlage, protokolliere: Protokoll
         await vorgaenge.vorgangKennzeichenNachziehen(tx, id, alt.aktenzeichen, az.aktenzeichen);
         const diff = aenderungen(alt, { aktenplaneinheitId: ziel.id, aktenzeichen: az.aktenzeichen });
         row = await aufbewahrungNachziehen(tx, row, diff);
-        await protokolliere(tx, akteur, {
-          aktion: 'akte.umprotokolliert',
-          objektTyp: 'akte',
-          objektId: id,
-          akteId: id,
-          aktenzeichen: row.aktenzeichen,
-          aenderungen: diff,
-          details: { grund: body.grund },
-        });
+        await protokolliere(tx, akteur, akteEreignis('akte.umprotokolliert', row, { aenderungen: diff, details: { grund: body.grund } }));
         return ansicht(tx, row);
       }),
 
@@ -96,14 +72,7 @@ export function createLebenszyklusService(g: Grundlage, protokolliere: Protokoll
         const zda = abschlussDatum(k, datum, tag, alt.laufzeitBeginn);
         const set = { status: 'geschlossen' as const, zdaDatum: zda };
         const row = await vorgaenge.aendereVorgang(tx, id, set);
-        await protokolliere(tx, akteur, {
-          aktion: 'vorgang.zda',
-          objektTyp: 'vorgang',
-          objektId: id,
-          akteId: alt.akteId,
-          aktenzeichen: alt.aktenzeichen,
-          aenderungen: aenderungen(alt, set),
-        });
+        await protokolliere(tx, akteur, vorgangEreignis('vorgang.zda', alt, { aenderungen: aenderungen(alt, set) }));
         return { ...row, aktenzeichen: alt.aktenzeichen, akteStatus: alt.akteStatus };
       }),
   };

@@ -5,7 +5,7 @@ import { pruefeAenderung } from '@eakte/schriftgutverwaltung/geschlossen';
 import { vorgangKennzeichen } from '@eakte/schriftgutverwaltung/kennzeichen';
 import { pruefeIfMatch } from '../domain/version.js';
 import * as repo from '../repositories/vorgaenge.js';
-import { aenderungen, begrenze, type Grundlage, type MandantAkteur, type Seite } from './kontext.js';
+import { vorgangEreignis, aenderungen, begrenze, type Grundlage, type MandantAkteur, type Seite } from './kontext.js';
 
 export function createVorgaengeService(g: Grundlage, protokolliere: Protokollierer) {
   const { imKontext, sichtbareAkte, sichtbarerVorgang, pruefeLaufzeitBeginn } = g;
@@ -29,15 +29,9 @@ export function createVorgaengeService(g: Grundlage, protokolliere: Protokollier
           laufzeitBeginn: body.laufzeitBeginn ?? tag,
           erstelltVon: k.sub,
         });
-        await protokolliere(tx, akteur, {
-          aktion: 'vorgang.erstellt',
-          objektTyp: 'vorgang',
-          objektId: row.id,
-          akteId,
-          aktenzeichen: a.aktenzeichen,
-          details: { kennzeichen: row.kennzeichen, betreff: row.betreff },
-        });
-        return { ...row, aktenzeichen: a.aktenzeichen, akteStatus: a.status };
+        const neu = { ...row, aktenzeichen: a.aktenzeichen, akteStatus: a.status };
+        await protokolliere(tx, akteur, vorgangEreignis('vorgang.erstellt', neu, { details: { kennzeichen: row.kennzeichen, betreff: row.betreff } }));
+        return neu;
       }),
 
     vorgang: (akteur: MandantAkteur, id: string) => imKontext(akteur, (tx, k) => sichtbarerVorgang(tx, k, id)),
@@ -71,15 +65,7 @@ export function createVorgaengeService(g: Grundlage, protokolliere: Protokollier
         const diff = aenderungen(alt, set);
         if (diff.length === 0) return alt;
         const row = await repo.aendereVorgang(tx, id, set);
-        await protokolliere(tx, akteur, {
-          aktion: 'vorgang.geaendert',
-          objektTyp: 'vorgang',
-          objektId: id,
-          akteId: alt.akteId,
-          aktenzeichen: alt.aktenzeichen,
-          aenderungen: diff,
-          details: grund ? { grund } : undefined,
-        });
+        await protokolliere(tx, akteur, vorgangEreignis('vorgang.geaendert', alt, { aenderungen: diff, details: grund ? { grund } : undefined }));
         return { ...row, aktenzeichen: alt.aktenzeichen, akteStatus: alt.akteStatus };
       }),
   };
