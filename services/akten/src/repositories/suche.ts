@@ -56,7 +56,7 @@ export async function suche(tx: Tx, sicht: Sicht, q: string, nach: unknown[] | n
         -- not EXISTS: for a word missing from the statistics (a typo, a rare word) the planner expects
         -- a match within the first few hundred of a million documents and may scan them all;
         -- asking for a few matches makes the GIN index the cheaper plan for such words
-        OR (SELECT count(*) FROM (SELECT 1 FROM dokumente.volltext WHERE vektor @@ ${tsqText} LIMIT 50) k) > 0 AS scharf`);
+        OR (SELECT count(*) FROM dokumente.volltext_treffer(${tsqText}, 50)) > 0 AS scharf`);
   const exakt = scharf.rows[0]?.scharf === true;
 
   const sichtbar = akteSichtbar(sicht, akteSpaltenVon('a'));
@@ -98,16 +98,13 @@ export async function suche(tx: Tx, sicht: Sicht, q: string, nach: unknown[] | n
        WHERE (${vorgangTreffer}) AND ${sichtbar}
        ${kappe})
       UNION ALL
-      -- documents by their extracted text (current version), visible like their Akte; only the
-      -- first DOKUMENT_KANDIDATEN full-text matches are joined and ranked, so a common word
-      -- does not rank every document of the tenant
-      SELECT 'dokument'::text, d.id, a.id, v.kennzeichen, d.betreff, v.status,
-             round((1 + least(ts_rank(x.vektor, ${tsqText}), 0.99) * 0.9)::numeric, 6)
-        FROM (SELECT k.mandant_id, k.dokument_id, k.version_nr, k.vektor FROM dokumente.volltext k
-               WHERE ${exakt ? sql`k.vektor @@ ${tsqText}` : sql`false`}
-               LIMIT ${sql.raw(String(DOKUMENT_KANDIDATEN))}) x
-        JOIN dokumente.dokument d ON d.mandant_id = x.mandant_id AND d.id = x.dokument_id AND d.aktuelle_version = x.version_nr
-        JOIN akten.vorgang v ON v.mandant_id = d.mandant_id AND v.id = d.vorgang_id
+      -- documents by their current extracted text, found by what Dokumente publishes (only the
+      -- first DOKUMENT_KANDIDATEN matches are ranked, so a common word does not rank every document
+      -- of the tenant), visible like their Akte
+      SELECT 'dokument'::text, x.dokument_id, a.id, v.kennzeichen, x.betreff, v.status,
+             round((1 + least(x.rang, 0.99) * 0.9)::numeric, 6)
+        FROM dokumente.volltext_treffer(${tsqText}, ${exakt ? DOKUMENT_KANDIDATEN : 0}) x
+        JOIN akten.vorgang v ON v.id = x.vorgang_id
         JOIN akten.akte a ON a.mandant_id = v.mandant_id AND a.id = v.akte_id
        WHERE ${sichtbar}
     ), seite AS (
@@ -118,10 +115,7 @@ export async function suche(tx: Tx, sicht: Sicht, q: string, nach: unknown[] | n
     )
     -- snippets only for the rows of this page
     SELECT p.typ, p.id, p.akte_id, p.kennzeichen, p.betreff, p.status, p.relevanz::text AS relevanz,
-           CASE WHEN p.typ = 'dokument' THEN (
-             SELECT ts_headline('german'::regconfig, x.inhalt, ${tsqText}, 'StartSel=«, StopSel=», MaxWords=25, MinWords=10, MaxFragments=2')
-               FROM dokumente.volltext x JOIN dokumente.dokument d ON d.mandant_id = x.mandant_id AND d.id = x.dokument_id AND d.aktuelle_version = x.version_nr
-              WHERE x.dokument_id = p.id) END AS ausschnitt
+           CASE WHEN p.typ = 'dokument' THEN dokumente.volltext_ausschnitt(p.id, ${tsqText}) END AS ausschnitt
       FROM seite p
      ORDER BY p.relevanz DESC, p.typ, p.id`);
   return r.rows;
