@@ -64,11 +64,16 @@ export async function aendereVorgang(tx: Tx, id: string, set: Partial<typeof vor
   return r!;
 }
 
-/** After an Umprotokollierung: Vorgang Kennzeichen follow the Akte's new Aktenzeichen. */
-export async function vorgangKennzeichenNachziehen(tx: Tx, akteId: string, alt: string, neu: string): Promise<void> {
+/** After an Umprotokollierung: each Vorgang's Kennzeichen follows the Akte's new Aktenzeichen (`kennzeichenFuer` its number). */
+export async function vorgangKennzeichenNachziehen(tx: Tx, akteId: string, kennzeichenFuer: (nr: number) => string): Promise<void> {
+  const rows = await tx.select({ id: vorgang.id, nr: vorgang.laufendeNummer }).from(vorgang).where(eq(vorgang.akteId, akteId));
+  if (rows.length === 0) return;
+  const ids = sql.join(rows.map((r) => sql`${r.id}`), sql`, `);
+  const kennzeichen = sql.join(rows.map((r) => sql`${kennzeichenFuer(r.nr)}`), sql`, `);
   await tx.execute(sql`
-    UPDATE akten.vorgang SET kennzeichen = ${neu} || substr(kennzeichen, ${alt.length + 1})
-     WHERE akte_id = ${akteId}`);
+    UPDATE akten.vorgang v SET kennzeichen = n.kennzeichen
+      FROM unnest(ARRAY[${ids}]::uuid[], ARRAY[${kennzeichen}]::text[]) AS n(id, kennzeichen)
+     WHERE v.id = n.id`);
 }
 
 export async function vorgaengeDerAkte(tx: Tx, akteId: string, nachNummer: number | null, limit: number): Promise<VorgangRow[]> {

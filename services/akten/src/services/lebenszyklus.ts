@@ -2,6 +2,7 @@
 import { Errors, heute, type Protokollierer } from '@eakte/platform';
 import { v7 as uuidv7 } from 'uuid';
 import { berechneAufbewahrung } from '@eakte/schriftgutverwaltung/aufbewahrung';
+import { vorgangKennzeichen } from '@eakte/schriftgutverwaltung/kennzeichen';
 import * as akten from '../repositories/akten.js';
 import * as vorgaenge from '../repositories/vorgaenge.js';
 import { mitErweiterung } from './fehler.js';
@@ -57,7 +58,7 @@ export function createLebenszyklusService(g: Grundlage, protokolliere: Protokoll
           grund: body.grund,
         });
         let row = await akten.aendereAkte(tx, id, { aktenplaneinheitId: ziel.id, aktenzeichen: az.aktenzeichen, laufendeNummer: az.nr, jahr: az.jahr });
-        await vorgaenge.vorgangKennzeichenNachziehen(tx, id, alt.aktenzeichen, az.aktenzeichen);
+        await vorgaenge.vorgangKennzeichenNachziehen(tx, id, (nr) => vorgangKennzeichen(az.aktenzeichen, nr));
         const diff = aenderungen(alt, { aktenplaneinheitId: ziel.id, aktenzeichen: az.aktenzeichen });
         row = await aufbewahrungNachziehen(tx, row, diff);
         await protokolliere(tx, akteur, akteEreignis('akte.umprotokolliert', row, { aenderungen: diff, details: { grund: body.grund } }));
