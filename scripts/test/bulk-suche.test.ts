@@ -3,10 +3,10 @@
 // still answers with document hits, page after page without repeats; likewise a typo matching more
 // Akten than the fallback ranks (AEHNLICH_KANDIDATEN), without showing an Akte above the clearance.
 import akten from '@eakte/akten';
-import { authHeader, build, expectContract, testMandant } from '@eakte/testing';
+import { authHeader, build, expectContract, testDatenbankUrl, testMandant } from '@eakte/testing';
 import pg from 'pg';
 import { describe, expect, inject, it } from 'vitest';
-import { AEHNLICH_KANDIDATEN, DOKUMENT_KANDIDATEN } from '../../services/akten/src/repositories/akten.js';
+import { AEHNLICH_KANDIDATEN, DOKUMENT_KANDIDATEN } from '../../services/akten/src/repositories/suche.js';
 import { bulkSeeden, dokumenteSeeden } from '../lib/bulk.js';
 
 describe('bulk tenant and capped document search', { timeout: 120_000 }, () => {
@@ -103,6 +103,38 @@ describe('bulk tenant and capped document search', { timeout: 120_000 }, () => {
       expect(r.rows).toEqual([{ stufe: '003', n: 150 }]);
     } finally {
       await owner2.end();
+    }
+  });
+
+  it('finds Dokumente of the own tenant only: what Dokumente publishes for the search answers nothing outside a tenant context', async () => {
+    const app = await build(akten);
+    const a = await testMandant('volltext-a');
+    const b = await testMandant('volltext-b');
+    for (const [m, dokumente] of [[a, 30], [b, 20]] as const) {
+      await bulkSeeden(inject('ownerUrl'), m.id, { akten: 10, einheiten: 3 });
+      await dokumenteSeeden(inject('ownerUrl'), m.id, { dokumente, woerter: 10 });
+    }
+    // the same letters in both tenants: B's search shows B's 20 and none of A's
+    const res = await app.inject({ method: 'GET', url: `/api/v1/suche?q=${encodeURIComponent('geehrte Damen')}&limit=200`, headers: await authHeader({ tenant: b.slug, roles: ['sachbearbeitung'] }) });
+    expect(res.statusCode, res.body).toBe(200);
+    expect((res.json() as { items: { typ: string }[] }).items.filter((t) => t.typ === 'dokument')).toHaveLength(20);
+
+    // as the Akten service's role: no tenant, no rows; a tenant, its rows
+    const rolle = new pg.Client({ connectionString: testDatenbankUrl('akten') });
+    await rolle.connect();
+    const treffer = async (mandant: string | null) => {
+      await rolle.query('BEGIN');
+      if (mandant) await rolle.query(`SELECT set_config('app.mandant', $1, true)`, [mandant]);
+      const r = await rolle.query<{ n: number }>(`SELECT count(*)::int AS n FROM dokumente.volltext_treffer(websearch_to_tsquery('german', 'geehrte'), 1000)`);
+      await rolle.query('COMMIT');
+      return r.rows[0]!.n;
+    };
+    try {
+      expect(await treffer(null)).toBe(0);
+      expect(await treffer(a.id)).toBe(30);
+      await expect(rolle.query('SELECT count(*) FROM dokumente.volltext')).rejects.toThrow(/permission denied/);
+    } finally {
+      await rolle.end();
     }
   });
 });

@@ -85,6 +85,18 @@ export const DATENBANK_API: readonly Veroeffentlichung[] = [
     warum: 'filing a Systemdokument: the Dokument, version 1 and its text-extraction job, as an upload writes them',
   },
   {
+    objekt: 'dokumente.volltext_treffer(tsquery, integer)',
+    art: 'funktion',
+    fuer: ['akten'],
+    warum: 'the search: the Dokumente whose current extracted text matches, with their rank (the caller checks the Akte’s visibility)',
+  },
+  {
+    objekt: 'dokumente.volltext_ausschnitt(uuid, tsquery)',
+    art: 'funktion',
+    fuer: ['akten'],
+    warum: 'the search: the matching passage of a Dokument’s current text',
+  },
+  {
     objekt: 'dokumente.objektsperre_vormerken(uuid, uuid, text)',
     art: 'funktion',
     fuer: ['akten', 'aussonderung'],
@@ -118,7 +130,6 @@ export interface VerbleibenderZugriff {
 
 export const VERBLEIBENDE_ZUGRIFFE: readonly VerbleibenderZugriff[] = [
   // named in the services' source (the catalog test lists what it finds)
-  ...zugriffe('akten', 'code', ['SELECT'], ['aussonderung.loeschsperre_akte', 'aussonderung.loeschsperre_objekt', 'dokumente.dokument', 'dokumente.volltext']),
   ...zugriffe('dokumente', 'code', ['SELECT'], ['akten.benutzer', 'akten.benutzer_organisationseinheit', 'aussonderung.aussonderung_objekt']),
   // a new Dokument holds its Vorgang and Akte (FOR SHARE) so that a concurrent z.d.A. waits
   ...zugriffe('dokumente', 'code', ['SELECT'], ['akten.akte', 'akten.vorgang']).map((z) => ({ ...z, sperren: true as const })),
@@ -132,7 +143,7 @@ export const VERBLEIBENDE_ZUGRIFFE: readonly VerbleibenderZugriff[] = [
     ...zugriffe(d, 'paket', ['SELECT', 'INSERT', 'UPDATE'], ['protokoll.kette'], 'packages/audit'),
   ]),
   // the hold gate (aussonderung.aktive_loeschsperren) reads the objects and holds with the caller's rights
-  ...zugriffe('akten', 'datenbank', ['SELECT'], ['aussonderung.loeschsperre', 'dokumente.dokument'], 'aussonderung.aktive_loeschsperren'),
+  ...zugriffe('akten', 'datenbank', ['SELECT'], ['aussonderung.loeschsperre', 'aussonderung.loeschsperre_akte', 'aussonderung.loeschsperre_objekt', 'dokumente.dokument'], 'aussonderung.aktive_loeschsperren, aussonderung.loeschsperre_deckt'),
   ...zugriffe('dokumente', 'datenbank', ['SELECT'], ['aussonderung.loeschsperre', 'aussonderung.loeschsperre_akte', 'aussonderung.loeschsperre_objekt'], 'aussonderung.aktive_loeschsperren'),
   ...zugriffe('aussonderung', 'datenbank', ['SELECT'], ['akten.akte', 'akten.vorgang', 'dokumente.dokument'], 'aussonderung.aktive_loeschsperren (trigger pruefe_loeschsperre)'),
   // the views aktenstand and teilstand run with the reader's rights (security_invoker)

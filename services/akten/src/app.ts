@@ -5,9 +5,8 @@ import { CSV_LIMIT, servicePlatform, type Protokollierer, type ServiceConfig } f
 import type { FastifyInstance } from 'fastify';
 import type { ObjectStore } from '@eakte/storage';
 import { aktenHandlers } from './handlers/index.js';
-import { createAktenplanRepository } from './repositories/aktenplan.js';
 import { createMandantenRepository } from './repositories/mandanten.js';
-import { createAktenService } from './services/akten.js';
+import { createDienste } from './services/index.js';
 
 export const SERVICE = 'akten';
 
@@ -28,11 +27,6 @@ export default async function aktenApp(app: FastifyInstance, opts: AktenAppOptio
     config: opts.config,
     document: contract,
     storage: opts.storage,
-    handlers: (instance) =>
-      aktenHandlers({
-        aktenplan: createAktenplanRepository(instance.db),
-        mandanten: createMandantenRepository(instance.db),
-        service: createAktenService(instance.db, protokolliere),
-      }),
+    handlers: (instance) => aktenHandlers(createDienste(instance.db, protokolliere, createMandantenRepository(instance.db), instance.log)),
   });
 }

@@ -1,7 +1,7 @@
 import { expectContract, expectProblem } from '@eakte/testing';
 import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { heute } from '../src/domain/aufbewahrung.js';
+import { heute } from '@eakte/platform';
 import { auth, baue, neueAkte, neueEinheit } from './hilfen.js';
 
 async function vorgang(app: FastifyInstance, akteId: string, body: Record<string, unknown> = { betreff: 'Anhörung' }) {
@@ -97,7 +97,9 @@ describe('Vorgänge and z.d.A.', () => {
     expectProblem(clerk, 409, 'OBJEKT_GESCHLOSSEN');
     const reg = await auth('demo', 'registratur');
     const ohneGrund = await app.inject({ method: 'PATCH', url: `/api/v1/akten/${akte.id}`, headers: { ...reg, 'if-match': `"${version}"` }, payload: { betreff: 'x' } });
-    expectProblem(ohneGrund, 422, 'NICHT_VERARBEITBAR');
+    // one rule for every closed object (Akten and Dokumente): the missing reason is named as a field
+    expect(expectProblem(ohneGrund, 422, 'GRUND_ERFORDERLICH').fehler).toEqual([expect.objectContaining({ feld: '/grund' })]);
+    expectContract(ohneGrund, 'updateAkte');
     const mitGrund = await app.inject({
       method: 'PATCH',
       url: `/api/v1/akten/${akte.id}`,
@@ -230,6 +232,8 @@ describe('Vorgänge and z.d.A.', () => {
     const clerk = await app.inject({ method: 'PATCH', url: `/api/v1/vorgaenge/${v.id}`, headers: { ...h, 'if-match': `"${zu.version}"` }, payload: { betreff: 'x' } });
     expectProblem(clerk, 409, 'OBJEKT_GESCHLOSSEN');
     expectContract(clerk, 'updateVorgang');
+    const ohneGrund = await app.inject({ method: 'PATCH', url: `/api/v1/vorgaenge/${v.id}`, headers: { ...(await auth('demo', 'registratur')), 'if-match': `"${zu.version}"` }, payload: { betreff: 'Korrigiert' } });
+    expect(expectProblem(ohneGrund, 422, 'GRUND_ERFORDERLICH').fehler).toEqual([expect.objectContaining({ feld: '/grund' })]);
     const reg = await app.inject({ method: 'PATCH', url: `/api/v1/vorgaenge/${v.id}`, headers: { ...(await auth('demo', 'registratur')), 'if-match': `"${zu.version}"` }, payload: { betreff: 'Korrigiert', grund: 'Tippfehler' } });
     expect(reg.statusCode, reg.body).toBe(200);
     const nochmal = await app.inject({ method: 'POST', url: `/api/v1/vorgaenge/${v.id}/zda`, headers: h });

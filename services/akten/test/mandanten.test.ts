@@ -114,6 +114,19 @@ describe('tenant settings', () => {
     expect(res.headers.etag).toMatch(/^".+"$/);
   });
 
+  it('refuses an Aktenzeichen rule that breaks the rule of records law, naming the field, before storing it', async () => {
+    const app = await build(aktenApp);
+    const s = await neuerMandant(app);
+    const admin = await authHeader({ tenant: s, roles: ['fachadministration'] });
+    const tag = (await app.inject({ method: 'GET', url: '/api/v1/mandant', headers: admin })).headers.etag as string;
+    // has {nr} (the contract's pattern) but no {jahr}
+    const res = await app.inject({ method: 'PATCH', url: '/api/v1/mandant', headers: { ...admin, 'if-match': tag }, payload: { einstellungen: { aktenzeichenRegel: '{kennzeichen}-{nr}' } } });
+    expect(expectProblem(res, 422, 'NICHT_VERARBEITBAR').fehler).toEqual([expect.objectContaining({ feld: '/einstellungen/aktenzeichenRegel' })]);
+    expectContract(res, 'updateMandant');
+    const danach = await app.inject({ method: 'GET', url: '/api/v1/mandant', headers: admin });
+    expect(danach.headers.etag).toBe(tag);
+  });
+
   it('changes settings only with a current If-Match: 428 without, 412 when stale', async () => {
     const app = await build(aktenApp);
     const s = await neuerMandant(app);

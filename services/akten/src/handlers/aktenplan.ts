@@ -1,13 +1,11 @@
+// Handlers of the Aktenplan: units, and the whole plan as a tree or as CSV.
 import type { components } from '@eakte/api-client';
-import { akteurOf, Errors } from '@eakte/platform';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { inBaumordnung } from '../domain/aktenplan.js';
+import { akteurOf, type VertragsHandlers } from '@eakte/platform';
 import { etag } from '../domain/version.js';
-import type { AktenplaneinheitRow, AktenplanRepository } from '../repositories/aktenplan.js';
-import type { AktenService } from '../services/akten.js';
+import type { AktenplaneinheitRow } from '../repositories/aktenplan.js';
+import type { Dienste } from '../services/index.js';
 
 type Aktenplaneinheit = components['schemas']['Aktenplaneinheit'];
-type S = components['schemas'];
 
 function darstellung(row: AktenplaneinheitRow & { ebene: number }): Aktenplaneinheit {
   return {
@@ -27,37 +25,35 @@ function darstellung(row: AktenplaneinheitRow & { ebene: number }): Aktenplanein
 // depth of a single unit = number of segments of its Kennzeichen
 const einzeln = (row: AktenplaneinheitRow) => darstellung({ ...row, ebene: row.kennzeichen.split('.').length });
 
-export function aktenplanHandlers(repo: AktenplanRepository, service: AktenService) {
+export function aktenplanHandlers({ aktenplan }: Dienste) {
   return {
-    async exportAktenplan(req: FastifyRequest, reply: FastifyReply) {
-      const csv = await service.exportiereAktenplan(req);
+    async exportAktenplan(req, reply) {
+      const csv = await aktenplan.exportiereAktenplan(akteurOf(req));
       return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="aktenplan.csv"').send(csv);
     },
-    importAktenplan: (req: FastifyRequest<{ Body: string }>) => service.importiereAktenplan(req, req.body),
-    async getAktenplan(req: FastifyRequest): Promise<components['schemas']['Aktenplan']> {
-      const { mandantId } = akteurOf(req);
-      return { einheiten: inBaumordnung(await repo.alle(mandantId)).map(darstellung) };
+    // the body is CSV text (the service's content-type parser), which the generated types do not know
+    importAktenplan: (req) => aktenplan.importiereAktenplan(akteurOf(req), String(req.body)),
+    async getAktenplan(req) {
+      return { einheiten: (await aktenplan.aktenplan(akteurOf(req))).map(darstellung) };
     },
-    async getAktenplaneinheit(req: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply): Promise<Aktenplaneinheit> {
-      const { mandantId } = akteurOf(req);
-      const row = await repo.finde(mandantId, req.params.id);
-      if (!row) throw new Errors.NichtGefunden('Aktenplaneinheit nicht gefunden');
+    async getAktenplaneinheit(req, reply) {
+      const row = await aktenplan.einheit(akteurOf(req), req.params.id);
       reply.header('etag', etag(row.version));
       return einzeln(row);
     },
-    async createAktenplaneinheit(req: FastifyRequest<{ Body: S['AktenplaneinheitNeu'] }>, reply: FastifyReply) {
-      const row = await service.erstelleEinheit(req, req.body);
+    async createAktenplaneinheit(req, reply) {
+      const row = await aktenplan.erstelleEinheit(akteurOf(req), req.body);
       reply.code(201).header('etag', etag(row.version)).header('location', `/api/v1/aktenplan/einheiten/${row.id}`);
       return einzeln(row);
     },
-    async updateAktenplaneinheit(req: FastifyRequest<{ Params: { id: string }; Body: S['AktenplaneinheitAenderung'] }>, reply: FastifyReply) {
-      const row = await service.aendereEinheit(req, req.params.id, req.headers['if-match'] as string | undefined, req.body);
+    async updateAktenplaneinheit(req, reply) {
+      const row = await aktenplan.aendereEinheit(akteurOf(req), req.params.id, req.headers['if-match'], req.body);
       reply.header('etag', etag(row.version));
       return einzeln(row);
     },
-    async deleteAktenplaneinheit(req: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) {
-      await service.loescheEinheit(req, req.params.id);
+    async deleteAktenplaneinheit(req, reply) {
+      await aktenplan.loescheEinheit(akteurOf(req), req.params.id);
       return reply.code(204).send();
     },
-  };
+  } satisfies VertragsHandlers;
 }

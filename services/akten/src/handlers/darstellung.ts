@@ -1,7 +1,9 @@
 // Rows → contract representations.
 import type { components } from '@eakte/api-client';
-import type { AkteAnsicht } from '../services/akten.js';
-import type { OrganisationseinheitRow, Treffer, VorgangRow } from '../repositories/akten.js';
+import type { AkteAnsicht } from '../services/index.js';
+import type { OrganisationseinheitRow } from '../repositories/organisation.js';
+import type { Treffer } from '../repositories/suche.js';
+import type { VorgangRow } from '../repositories/vorgaenge.js';
 
 type S = components['schemas'];
 

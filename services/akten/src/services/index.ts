@@ -1,0 +1,30 @@
+// The Akten service's use cases. Each mutation runs in ONE tenant transaction and records its
+// audit event through the Protokollierer in that same transaction: if either fails, neither happens.
+// Every use case takes the caller as an `Akteur` and parsed input, never the HTTP request.
+import type { Db } from '@eakte/db';
+import type { Protokollierer } from '@eakte/platform';
+import { createAktenService } from './akten.js';
+import { createAktenplanService } from './aktenplan.js';
+import { createGrundlage } from './kontext.js';
+import { createLebenszyklusService } from './lebenszyklus.js';
+import { createMandantenService, type Protokollzeile } from './mandanten.js';
+import { createOrganisationService } from './organisation.js';
+import { createSucheService } from './suche.js';
+import { createVorgaengeService } from './vorgaenge.js';
+import type { MandantenRepository } from '../repositories/mandanten.js';
+
+export function createDienste(db: Db, protokolliere: Protokollierer, mandanten: MandantenRepository, log: Protokollzeile) {
+  const g = createGrundlage(db);
+  return {
+    organisation: createOrganisationService(g, protokolliere),
+    aktenplan: createAktenplanService(g, protokolliere),
+    akten: createAktenService(g, protokolliere),
+    lebenszyklus: createLebenszyklusService(g, protokolliere),
+    vorgaenge: createVorgaengeService(g, protokolliere),
+    suche: createSucheService(g),
+    mandanten: createMandantenService(mandanten, log),
+  };
+}
+
+export type Dienste = ReturnType<typeof createDienste>;
+export type { AkteAnsicht, MandantAkteur, Seite } from './kontext.js';
