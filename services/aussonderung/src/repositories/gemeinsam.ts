@@ -1,0 +1,47 @@
+// Data access of the Aussonderung service over packages/db: the row types and the query parts all
+// repositories share. Every function takes the transaction of
+// a `db.withMandant` call, so row-level security limits it to the caller's tenant. Akten, Vorgänge,
+// Aktenplan and org units are read here (never written): they belong to the Akten service.
+import { schema, sql } from '@eakte/db';
+import type { SQL } from 'drizzle-orm';
+
+const { akte, loeschsperre, aussonderung, aussonderungObjekt, vernichtung, nachricht, aussonderungAuftrag, bewertungsnachweis } = schema;
+
+export type LoeschsperreRow = typeof loeschsperre.$inferSelect & { akten: string[]; vorgaenge: string[]; dokumente: string[] };
+export type AussonderungRow = typeof aussonderung.$inferSelect;
+/**
+ * An offered Akte; `mitA`/`mitV`: whether any of its parts is appraised A/V, the deepest appraised
+ * object winning (a Vorgang's own appraisal, else its Akte's; an Akte without Vorgänge is its own part).
+ */
+export type ObjektRow = typeof aussonderungObjekt.$inferSelect & { aktenzeichen: string; betreff: string; gesperrt: boolean; mitA: boolean; mitV: boolean };
+export type VernichtungRow = typeof vernichtung.$inferSelect;
+export type NachrichtRow = typeof nachricht.$inferSelect;
+export type BewertungsnachweisRow = typeof bewertungsnachweis.$inferSelect;
+export type AuftragRow = typeof aussonderungAuftrag.$inferSelect;
+export type AuftragArt = AuftragRow['art'];
+
+export const uuidArray = (ids: readonly string[]) => sql`ARRAY[${sql.join(ids.map((i) => sql`${i}`), sql`, `)}]::uuid[]`;
+
+export type SperrObjektTyp = 'akte' | 'vorgang' | 'dokument';
+
+/**
+ * Whether a Löschsperre stands in the way of an Akte (on it, or on any of its Vorgänge and
+ * Dokumente), for use in queries: the SQL function `aussonderung.aktive_loeschsperren` is the one
+ * place that answers it.
+ */
+export const gesperrtSql = (akteIdSpalte: SQL) => sql<boolean>`EXISTS (SELECT 1 FROM aussonderung.aktive_loeschsperren('akte', ${akteIdSpalte}))`;
+// bool_or over an Akte without Vorgänge is NULL: then the Akte's own appraisal is its only part
+export const teilSql = (art: 'A' | 'V') =>
+  sql<boolean>`coalesce((SELECT bool_or(coalesce(${aussonderungObjekt.unterbewertungen} ->> tv.id::text, ${aussonderungObjekt.bewertung}) = ${art}) FROM akten.vorgang tv
+                          WHERE tv.mandant_id = ${aussonderungObjekt.mandantId} AND tv.akte_id = ${aussonderungObjekt.akteId}), ${aussonderungObjekt.bewertung} = ${art}, false)`;
+export const objektSpalten = () => ({
+  o: aussonderungObjekt,
+  aktenzeichen: akte.aktenzeichen,
+  betreff: akte.betreff,
+  gesperrt: gesperrtSql(sql`${aussonderungObjekt.akteId}`),
+  mitA: teilSql('A'),
+  mitV: teilSql('V'),
+});
+export const alsObjekt = (r: { o: typeof aussonderungObjekt.$inferSelect; aktenzeichen: string; betreff: string; gesperrt: boolean; mitA: boolean; mitV: boolean }): ObjektRow => ({
+  ...r.o, aktenzeichen: r.aktenzeichen, betreff: r.betreff, gesperrt: r.gesperrt, mitA: r.mitA, mitV: r.mitV,
+});
