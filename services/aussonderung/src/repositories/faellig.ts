@@ -1,7 +1,7 @@
 // The due list: closed Akten whose retention date has passed.
 import { schema, sql, type Tx } from '@eakte/db';
 import type { SQL } from 'drizzle-orm';
-import { gesperrtSql } from './gemeinsam.js';
+import { einheitMitUnterbaum, gesperrtSql } from './gemeinsam.js';
 
 const { akte, aktenplaneinheit, aussonderungObjekt } = schema;
 
@@ -32,11 +32,7 @@ export async function faellig(
   ];
   if (f.jahr !== undefined) bedingungen.push(sql`a.aussonderung_faellig_ab BETWEEN ${`${f.jahr}-01-01`}::date AND ${`${f.jahr}-12-31`}::date`);
   if (f.einheit) {
-    bedingungen.push(sql`a.aktenplaneinheit_id IN (
-      WITH RECURSIVE baum AS (
-        SELECT id FROM ${aktenplaneinheit} WHERE id = ${f.einheit}
-        UNION ALL SELECT k.id FROM ${aktenplaneinheit} k JOIN baum ON k.parent_id = baum.id)
-      SELECT id FROM baum)`);
+    bedingungen.push(sql`a.aktenplaneinheit_id IN ${einheitMitUnterbaum(f.einheit)}`);
   }
   if (f.nach) bedingungen.push(sql`(a.aussonderung_faellig_ab, a.id) > (${f.nach.datum}::date, ${f.nach.id}::uuid)`);
   const r = await tx.execute<{

@@ -5,7 +5,7 @@
 import { schema, sql } from '@eakte/db';
 import type { SQL } from 'drizzle-orm';
 
-const { akte, loeschsperre, aussonderung, aussonderungObjekt, vernichtung, nachricht, aussonderungAuftrag, bewertungsnachweis } = schema;
+const { akte, aktenplaneinheit, loeschsperre, aussonderung, aussonderungObjekt, vernichtung, nachricht, aussonderungAuftrag, bewertungsnachweis } = schema;
 
 export type LoeschsperreRow = typeof loeschsperre.$inferSelect & { akten: string[]; vorgaenge: string[]; dokumente: string[] };
 export type AussonderungRow = typeof aussonderung.$inferSelect;
@@ -45,3 +45,10 @@ export const objektSpalten = () => ({
 export const alsObjekt = (r: { o: typeof aussonderungObjekt.$inferSelect; aktenzeichen: string; betreff: string; gesperrt: boolean; mitA: boolean; mitV: boolean }): ObjektRow => ({
   ...r.o, aktenzeichen: r.aktenzeichen, betreff: r.betreff, gesperrt: r.gesperrt, mitA: r.mitA, mitV: r.mitV,
 });
+
+/** A unit of the Aktenplan and every unit below it, as a subquery of ids. */
+export const einheitMitUnterbaum = (einheitId: string) => sql`(
+  WITH RECURSIVE baum AS (
+    SELECT id FROM ${aktenplaneinheit} WHERE id = ${einheitId}
+    UNION ALL SELECT k.id FROM ${aktenplaneinheit} k JOIN baum ON k.parent_id = baum.id)
+  SELECT id FROM baum)`;

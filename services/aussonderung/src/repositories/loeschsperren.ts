@@ -1,9 +1,9 @@
 // Löschsperren: placing, listing, lifting, and the one question whether a hold stands in the way.
 import { schema, sql, type Tx } from '@eakte/db';
 import { and, desc, eq, inArray, isNull, isNotNull, type SQL } from 'drizzle-orm';
-import { uuidArray, type LoeschsperreRow, type SperrObjektTyp } from './gemeinsam.js';
+import { einheitMitUnterbaum, uuidArray, type LoeschsperreRow, type SperrObjektTyp } from './gemeinsam.js';
 
-const { akte, vorgang, aktenplaneinheit, loeschsperre, loeschsperreAkte, loeschsperreObjekt } = schema;
+const { akte, vorgang, loeschsperre, loeschsperreAkte, loeschsperreObjekt } = schema;
 
 export async function vorhandeneAkten(tx: Tx, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
@@ -32,11 +32,7 @@ export async function aktenDerSuche(
 ): Promise<string[]> {
   const b: SQL[] = [];
   if (f.aktenplaneinheit) {
-    b.push(sql`a.aktenplaneinheit_id IN (
-      WITH RECURSIVE baum AS (
-        SELECT id FROM ${aktenplaneinheit} WHERE id = ${f.aktenplaneinheit}
-        UNION ALL SELECT k.id FROM ${aktenplaneinheit} k JOIN baum ON k.parent_id = baum.id)
-      SELECT id FROM baum)`);
+    b.push(sql`a.aktenplaneinheit_id IN ${einheitMitUnterbaum(f.aktenplaneinheit)}`);
   }
   const muster = (t: string) => t.replace(/[\\%_]/g, (c) => `\\${c}`);
   if (f.aktenzeichen) b.push(sql`a.aktenzeichen LIKE ${`${muster(f.aktenzeichen)}%`}`);
