@@ -3,6 +3,7 @@ import { STATUS_CODES } from 'node:http';
 import createError from '@fastify/error';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { fehlerKette } from './pg-fehler.js';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -13,6 +14,10 @@ export const Errors = {
   Konflikt: createError('KONFLIKT', '%s', 409),
   /** A closed (z.d.A.) object takes no new content and no changes except by registratur with a reason. */
   ObjektGeschlossen: createError('OBJEKT_GESCHLOSSEN', '%s', 409),
+  /** A change to a closed (z.d.A.) object lacks its reason (`grund`); carries a field error on `/grund`. */
+  GrundErforderlich: createError('GRUND_ERFORDERLICH', '%s', 422),
+  /** A Löschsperre forbids the change (shortening a Frist, offering, destroying). */
+  Loeschsperre: createError('LOESCHSPERRE', '%s', 409),
   /** `If-Match` names an outdated version. */
   VorbedingungFehlgeschlagen: createError('VORBEDINGUNG_FEHLGESCHLAGEN', '%s', 412),
   /** `If-Match` is required for this change. */
@@ -98,7 +103,7 @@ const NICHT_ERREICHBAR = new Set([
 ]);
 
 function istNichtErreichbar(err: unknown): boolean {
-  for (let e = err as { code?: unknown; cause?: unknown; message?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+  for (const e of fehlerKette(err)) {
     if (typeof e.code === 'string' && NICHT_ERREICHBAR.has(e.code)) return true;
     if (typeof e.message === 'string' && /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED/.test(e.message)) return true;
   }
@@ -107,7 +112,7 @@ function istNichtErreichbar(err: unknown): boolean {
 
 /** PostgreSQL data exceptions (class 22: bad characters such as NUL, out-of-range values, bad dates) are the client's input. */
 function istDatenfehler(err: unknown): boolean {
-  for (let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+  for (const e of fehlerKette(err)) {
     if (typeof e.code === 'string' && /^22[0-9A-Z]{3}$/.test(e.code)) return true;
   }
   return false;

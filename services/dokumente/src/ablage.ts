@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { Db, Tx } from '@eakte/db';
-import { akteurOf, Errors, type Protokollierer } from '@eakte/platform';
+import { akteurOf, Errors, heute, istEindeutigkeitsverletzung, type Protokollierer } from '@eakte/platform';
 import type { ObjectStore } from '@eakte/storage';
 import type { FastifyRequest } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
@@ -69,14 +69,6 @@ function pruefeFelder<T>(schema: z.ZodType<T>, felder: Record<string, string>): 
   throw new DokumentFehler.UngueltigesFormular(detail);
 }
 
-function istEindeutigkeitsverletzung(err: unknown, constraint: string): boolean {
-  for (let e = err as { code?: string; constraint?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
-    if (e.code === '23505' && e.constraint === constraint) return true;
-  }
-  return false;
-}
-
-const heute = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 
 /** Dokument metadata taken from a mail (only what it has). */
 function mailMeta(mail: Mail) {

@@ -1,5 +1,6 @@
 // Löschsperren: placing, listing, lifting, and the one question whether a hold stands in the way.
 import { schema, sql, type Tx } from '@eakte/db';
+import { escapeLike } from '@eakte/platform';
 import { and, desc, eq, inArray, isNull, isNotNull, type SQL } from 'drizzle-orm';
 import { einheitMitUnterbaum, uuidArray, type LoeschsperreRow, type SperrObjektTyp } from './gemeinsam.js';
 
@@ -34,9 +35,8 @@ export async function aktenDerSuche(
   if (f.aktenplaneinheit) {
     b.push(sql`a.aktenplaneinheit_id IN ${einheitMitUnterbaum(f.aktenplaneinheit)}`);
   }
-  const muster = (t: string) => t.replace(/[\\%_]/g, (c) => `\\${c}`);
-  if (f.aktenzeichen) b.push(sql`a.aktenzeichen LIKE ${`${muster(f.aktenzeichen)}%`}`);
-  if (f.betreff) b.push(sql`a.betreff ILIKE ${`%${muster(f.betreff)}%`}`);
+  if (f.aktenzeichen) b.push(sql`a.aktenzeichen LIKE ${`${escapeLike(f.aktenzeichen)}%`}`);
+  if (f.betreff) b.push(sql`a.betreff ILIKE ${`%${escapeLike(f.betreff)}%`}`);
   if (f.laufzeitEndeBis) b.push(sql`a.laufzeit_ende <= ${f.laufzeitEndeBis}::date`);
   const r = await tx.execute<{ id: string }>(sql`SELECT a.id FROM ${akte} a ${b.length ? sql`WHERE ${sql.join(b, sql` AND `)}` : sql``} ORDER BY a.id LIMIT ${max + 1}`);
   return r.rows.map((x) => x.id);

@@ -2,13 +2,14 @@
 import { createHash } from 'node:crypto';
 import { legeSystemdokumentAb, schema, sql, type Tx } from '@eakte/db';
 import { eq } from 'drizzle-orm';
-import { wirksameEinstellungen, type Akteur } from '@eakte/platform';
+import { heute, type Akteur } from '@eakte/platform';
+import { einstellungenAus } from '@eakte/schriftgutverwaltung/einstellungen';
 import type { FastifyBaseLogger } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import { pruefeLoeschungNachImport, pruefeVernichtung, pruefeVierAugen, type Verstoss } from '../domain/aussonderung-gates.js';
 import type { ProtokollObjekt } from '../domain/vernichtungsprotokoll.js';
 import * as repo from '../repositories/aussonderung.js';
-import { type MandantAkteur, heute, teilBewertung } from './modell.js';
+import { type MandantAkteur, teilBewertung } from './modell.js';
 import type { Kontext } from './kontext.js';
 
 /** The job runner of the service. */
@@ -134,7 +135,7 @@ export function auftragsFaelle(k: Kontext) {
       );
       const pdf = await protokollPdf(tx, auf.mandantId, auf.aussonderungId, { ...v, objekte });
       const sha256 = createHash('sha256').update(pdf).digest('hex');
-      const einstellung = wirksameEinstellungen((await repo.mandantName(tx, auf.mandantId)).einstellungen).aussonderungAblageAkte;
+      const einstellung = einstellungenAus((await repo.mandantName(tx, auf.mandantId)).einstellungen).aussonderungAblageAkte;
       const ablageAkte = einstellung && /^[0-9a-f-]{36}$/i.test(einstellung) && (await repo.aktenDaten(tx, [einstellung]))[0]?.row.status === 'offen' ? einstellung : null;
       // filed: a Dokument's object under the Dokumente key scheme (a rollback leaves an orphan the
       // sweeper removes); not filed: under the protocol's own key, referenced from the Vernichtung

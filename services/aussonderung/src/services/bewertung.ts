@@ -1,5 +1,6 @@
 // The archive's appraisal: the 0502 or a hand appraisal with the archive's letter, its receipt 0505, the receipts 0504/0507.
 import type { Tx } from '@eakte/db';
+import { heute } from '@eakte/platform';
 import { v7 as uuidv7 } from 'uuid';
 import type { Bewertung } from '../domain/aussonderung-gates.js';
 import { uebernimmBewertung } from '../domain/aussonderungsprozess.js';
@@ -7,7 +8,7 @@ import * as repo from '../repositories/aussonderung.js';
 import { bewertungEmpfangBestaetigen, leseBewertungsverzeichnis, leseNachricht, type GelesenerKopf } from '../xdomea/nachrichten.js';
 import { paket, paketName } from '../xdomea/paket.js';
 import { AussonderungFehler, NichtGefunden } from './fehler.js';
-import { type MandantAkteur, type BewertungManuell, type Download, heute } from './modell.js';
+import type { MandantAkteur, BewertungManuell, Download } from './modell.js';
 import type { Kontext } from './kontext.js';
 import { leseXml, geprueft, pruefeProzess } from './nachrichtenbau.js';
 

@@ -1,7 +1,7 @@
 // The due list: closed Akten whose retention has run out (docs/domaene.md R1–R3).
-import { decodeCursor, encodeCursor } from '@eakte/platform';
+import { decodeCursor, encodeCursor, heute } from '@eakte/platform';
 import * as repo from '../repositories/aussonderung.js';
-import { type MandantAkteur, heute, begrenze } from './modell.js';
+import { type MandantAkteur, begrenze } from './modell.js';
 import type { Kontext } from './kontext.js';
 
 /** The use case of the due list. */

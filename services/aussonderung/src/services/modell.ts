@@ -54,10 +54,6 @@ export interface Download {
   inhalt: Readable | Uint8Array;
 }
 
-/** Today in Europe/Berlin as YYYY-MM-DD. */
-export function heute(jetzt: Date = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(jetzt);
-}
 
 /**
  * How an offered Akte goes as a whole: A when any part goes to the archive (the Akte is then the

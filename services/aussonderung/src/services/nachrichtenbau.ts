@@ -1,6 +1,7 @@
 // xdomea messages in and out: what we read is schema-valid first, what we send is checked before it goes.
 import type { Db, Tx } from '@eakte/db';
-import { Errors, gespeicherteBehoerdenkennung, wirksameEinstellungen } from '@eakte/platform';
+import { Errors, gespeicherteBehoerdenkennung } from '@eakte/platform';
+import { einstellungenAus } from '@eakte/schriftgutverwaltung/einstellungen';
 import * as repo from '../repositories/aussonderung.js';
 import { XdomeaFehler, type GelesenerKopf, type KopfDaten, type XAkte, type XDokument } from '../xdomea/nachrichten.js';
 import { fehlertext, pruefeSchema } from '../xdomea/schema.js';
@@ -50,7 +51,7 @@ export function nachrichtenbau(db: Db, deps: AussonderungDeps) {
   const { inhalte, historie } = deps;
   async function kopfDaten(tx: Tx, mandantId: string, prozessId: string, organisationseinheit?: string | null): Promise<KopfDaten> {
     const m = await repo.mandantName(tx, mandantId);
-    const zustaendig = wirksameEinstellungen(m.einstellungen).zustaendigesArchiv?.trim() || null;
+    const zustaendig = einstellungenAus(m.einstellungen).zustaendigesArchiv?.trim() || null;
     // an archive that configured the agency's code refuses a message without it: none is sent
     const kennung = gespeicherteBehoerdenkennung(m.behoerdenkennung);
     if (!kennung) {

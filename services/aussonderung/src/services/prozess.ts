@@ -1,12 +1,12 @@
 // The Aussonderung process itself: offering Akten, listing and reading the processes, the offer 0501 (docs/domaene.md R4).
-import { decodeCursor, encodeCursor } from '@eakte/platform';
+import { decodeCursor, encodeCursor, heute, istEindeutigkeitsverletzung } from '@eakte/platform';
 import { v7 as uuidv7 } from 'uuid';
 import { pruefeAnbietung } from '../domain/aussonderung-gates.js';
 import * as repo from '../repositories/aussonderung.js';
 import { anbieteverzeichnis } from '../xdomea/nachrichten.js';
 import { paket, paketName } from '../xdomea/paket.js';
 import { AussonderungFehler, NichtGefunden, NichtVerarbeitbar, verstossFehler } from './fehler.js';
-import { type MandantAkteur, type Download, heute, begrenze } from './modell.js';
+import { type MandantAkteur, type Download, begrenze } from './modell.js';
 import type { Kontext } from './kontext.js';
 import { geprueft } from './nachrichtenbau.js';
 
@@ -44,7 +44,7 @@ export function prozessFaelle(k: Kontext) {
         try {
           await tx.transaction(async (sp) => repo.erstelleAussonderung(sp, { id, mandantId: a.mandantId, erstelltVon: a.sub }, ids));
         } catch (err) {
-          if ((err as { cause?: { code?: string } }).cause?.code === '23505' || (err as { code?: string }).code === '23505') {
+          if (istEindeutigkeitsverletzung(err)) {
             throw new AussonderungFehler.BereitsAusgesondert('Mindestens eine Akte ist bereits in einer Aussonderung');
           }
           throw err;
