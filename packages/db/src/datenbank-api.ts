@@ -73,6 +73,12 @@ export const DATENBANK_API: readonly Veroeffentlichung[] = [
     warum: 'the disposal state of the parts of an Akte (Vorgänge, Dokumente), for their display',
   },
   {
+    objekt: 'akten.wirksame_aufbewahrung(uuid, integer, boolean, text)',
+    art: 'funktion',
+    fuer: ['aussonderung'],
+    warum: 'THE retention inheritance (R2): the Frist and Aussonderungsart an Akte keeps or inherits from its unit, for the due list and the xdomea messages',
+  },
+  {
     objekt: 'akten.vorgang_fuer_systemdokument(uuid, text, uuid, text)',
     art: 'funktion',
     fuer: ['aussonderung'],

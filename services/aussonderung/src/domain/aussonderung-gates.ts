@@ -71,15 +71,4 @@ export function pruefeVierAugen(initiator: string, freigebender: string): Versto
     : null;
 }
 
-export type Frist = number | 'unbefristet' | null;
-
-/** True when `neu` ends retention earlier than `alt` (null = no Frist = shortest). */
-export function istVerkuerzung(alt: Frist, neu: Frist): boolean {
-  const rang = (f: Frist) => (f === 'unbefristet' ? Number.POSITIVE_INFINITY : f === null ? -1 : f);
-  return rang(neu) < rang(alt);
-}
-
-/** Shortening retention is refused while held (R8); lengthening is always allowed. */
-export function pruefeFristaenderung(alt: Frist, neu: Frist, aktive: number): Verstoss | null {
-  return aktive > 0 && istVerkuerzung(alt, neu) ? sperre() : null;
-}
+// Shortening a Frist under a hold (R8) is the records-rules package's gate: @eakte/schriftgutverwaltung/loeschsperre.

@@ -57,30 +57,3 @@ export async function vorgaengeDerTeile(tx: Tx, akteIds: readonly string[], bewe
   return r.rows.map((x) => ({ id: x.id, akteId: x.akte_id, kennzeichen: x.kennzeichen, betreff: x.betreff }));
 }
 
-/** Effective Aussonderungsart: the Akte's, else the nearest unit's upwards. */
-export async function aussonderungsartenDerEinheiten(tx: Tx, einheitIds: readonly string[]): Promise<Map<string, 'A' | 'B' | 'V' | null>> {
-  if (einheitIds.length === 0) return new Map();
-  const r = await tx.execute<{ start: string; art: 'A' | 'B' | 'V' | null }>(sql`
-    WITH RECURSIVE kette AS (
-      SELECT id AS start, id, parent_id, aussonderungsart, 0 AS tiefe FROM ${aktenplaneinheit} WHERE id = ANY(${uuidArray(einheitIds)})
-      UNION ALL
-      SELECT k.start, p.id, p.parent_id, p.aussonderungsart, k.tiefe + 1 FROM kette k JOIN ${aktenplaneinheit} p ON p.id = k.parent_id
-      WHERE k.aussonderungsart IS NULL)
-    SELECT DISTINCT ON (start) start, aussonderungsart AS art FROM kette
-    ORDER BY start, (aussonderungsart IS NULL), tiefe`);
-  return new Map(r.rows.map((x) => [x.start, x.art]));
-}
-
-/** Effective Frist of units, upwards like the Akten service computes it. */
-export async function fristenDerEinheiten(tx: Tx, einheitIds: readonly string[]): Promise<Map<string, number | 'unbefristet' | null>> {
-  if (einheitIds.length === 0) return new Map();
-  const r = await tx.execute<{ start: string; frist: number | null; unbefristet: boolean }>(sql`
-    WITH RECURSIVE kette AS (
-      SELECT id AS start, id, parent_id, aufbewahrungsfrist, unbefristet, 0 AS tiefe FROM ${aktenplaneinheit} WHERE id = ANY(${uuidArray(einheitIds)})
-      UNION ALL
-      SELECT k.start, p.id, p.parent_id, p.aufbewahrungsfrist, p.unbefristet, k.tiefe + 1 FROM kette k JOIN ${aktenplaneinheit} p ON p.id = k.parent_id
-      WHERE k.aufbewahrungsfrist IS NULL AND NOT k.unbefristet)
-    SELECT DISTINCT ON (start) start, aufbewahrungsfrist AS frist, unbefristet FROM kette
-    ORDER BY start, (aufbewahrungsfrist IS NULL AND NOT unbefristet), tiefe`);
-  return new Map(r.rows.map((x) => [x.start, x.unbefristet ? 'unbefristet' : x.frist]));
-}

@@ -1,7 +1,9 @@
 // The due list: closed Akten whose retention date has passed.
 import { schema, sql, type Tx } from '@eakte/db';
 import type { SQL } from 'drizzle-orm';
-import { einheitMitUnterbaum, gesperrtSql } from './gemeinsam.js';
+import { wirksameAufbewahrungSql } from '@eakte/schriftgutverwaltung/aufbewahrung';
+import { akteGesperrtSql } from '@eakte/schriftgutverwaltung/loeschsperre';
+import { einheitMitUnterbaum } from './gemeinsam.js';
 
 const { akte, aktenplaneinheit, aussonderungObjekt } = schema;
 
@@ -47,25 +49,19 @@ export async function faellig(
     gesperrt: boolean;
   }>(sql`
     SELECT s.id, s.aktenzeichen, s.betreff, s.aktenplaneinheit_id, s.kennzeichen, s.aufbewahrung_bis, s.aussonderung_faellig_ab,
-           coalesce(s.akte_art, kette.art) AS aussonderungsart, s.gesperrt
+           w.aussonderungsart, s.gesperrt
     FROM (
       SELECT a.id, a.aktenzeichen, a.betreff, a.aktenplaneinheit_id, e.kennzeichen, a.aussonderungsart AS akte_art,
              a.aussonderung_faellig_ab AS faellig_ab,
              to_char(a.aufbewahrung_bis, 'YYYY-MM-DD') AS aufbewahrung_bis,
              to_char(a.aussonderung_faellig_ab, 'YYYY-MM-DD') AS aussonderung_faellig_ab,
-             ${gesperrtSql(sql`a.id`)} AS gesperrt
+             ${akteGesperrtSql(sql`a.id`)} AS gesperrt
       FROM ${akte} a JOIN ${aktenplaneinheit} e ON e.mandant_id = a.mandant_id AND e.id = a.aktenplaneinheit_id
       WHERE ${sql.join(bedingungen, sql` AND `)}
       ORDER BY a.aussonderung_faellig_ab, a.id
       LIMIT ${f.limit}) s
-    -- the nearest unit upwards that sets one, as the Akte view and the xdomea messages take it; only for the page's rows
-    LEFT JOIN LATERAL (
-      WITH RECURSIVE k AS (
-        SELECT id, parent_id, aussonderungsart, 0 AS tiefe FROM ${aktenplaneinheit} WHERE id = s.aktenplaneinheit_id
-        UNION ALL
-        SELECT p.id, p.parent_id, p.aussonderungsart, k.tiefe + 1 FROM k JOIN ${aktenplaneinheit} p ON p.id = k.parent_id
-        WHERE k.aussonderungsart IS NULL AND k.tiefe < 32)
-      SELECT aussonderungsart AS art FROM k WHERE aussonderungsart IS NOT NULL ORDER BY tiefe LIMIT 1) kette ON true
+    -- the Akte's own Aussonderungsart, else its unit's inherited one (R2, the one SQL function); only for the page's rows
+    LEFT JOIN LATERAL ${wirksameAufbewahrungSql(sql`s.aktenplaneinheit_id`, { aufbewahrungsfrist: null, unbefristet: false, aussonderungsart: sql`s.akte_art` })} w ON true
     ORDER BY s.faellig_ab, s.id`);
   return r.rows.map((x) => ({
     id: x.id,

@@ -3,7 +3,7 @@
 // a `db.withMandant` call, so row-level security limits it to the caller's tenant. Akten, Vorgänge,
 // Aktenplan and org units are read here (never written): they belong to the Akten service.
 import { schema, sql } from '@eakte/db';
-import type { SQL } from 'drizzle-orm';
+import { akteGesperrtSql } from '@eakte/schriftgutverwaltung/loeschsperre';
 
 const { akte, aktenplaneinheit, loeschsperre, aussonderung, aussonderungObjekt, vernichtung, nachricht, aussonderungAuftrag, bewertungsnachweis } = schema;
 
@@ -24,12 +24,6 @@ export const uuidArray = (ids: readonly string[]) => sql`ARRAY[${sql.join(ids.ma
 
 export type SperrObjektTyp = 'akte' | 'vorgang' | 'dokument';
 
-/**
- * Whether a Löschsperre stands in the way of an Akte (on it, or on any of its Vorgänge and
- * Dokumente), for use in queries: the SQL function `aussonderung.aktive_loeschsperren` is the one
- * place that answers it.
- */
-export const gesperrtSql = (akteIdSpalte: SQL) => sql<boolean>`EXISTS (SELECT 1 FROM aussonderung.aktive_loeschsperren('akte', ${akteIdSpalte}))`;
 // bool_or over an Akte without Vorgänge is NULL: then the Akte's own appraisal is its only part
 export const teilSql = (art: 'A' | 'V') =>
   sql<boolean>`coalesce((SELECT bool_or(coalesce(${aussonderungObjekt.unterbewertungen} ->> tv.id::text, ${aussonderungObjekt.bewertung}) = ${art}) FROM akten.vorgang tv
@@ -38,7 +32,7 @@ export const objektSpalten = () => ({
   o: aussonderungObjekt,
   aktenzeichen: akte.aktenzeichen,
   betreff: akte.betreff,
-  gesperrt: gesperrtSql(sql`${aussonderungObjekt.akteId}`),
+  gesperrt: akteGesperrtSql(sql`${aussonderungObjekt.akteId}`),
   mitA: teilSql('A'),
   mitV: teilSql('V'),
 });

@@ -1,6 +1,7 @@
 // xdomea messages in and out: what we read is schema-valid first, what we send is checked before it goes.
 import type { Db, Tx } from '@eakte/db';
 import { Errors, gespeicherteBehoerdenkennung } from '@eakte/platform';
+import { wirksameAufbewahrungDerEinheiten } from '@eakte/schriftgutverwaltung/aufbewahrung';
 import { einstellungenAus } from '@eakte/schriftgutverwaltung/einstellungen';
 import * as repo from '../repositories/aussonderung.js';
 import { XdomeaFehler, type GelesenerKopf, type KopfDaten, type XAkte, type XDokument } from '../xdomea/nachrichten.js';
@@ -77,8 +78,8 @@ export function nachrichtenbau(db: Db, deps: AussonderungDeps) {
     const akten = await repo.aktenDaten(tx, akteIds);
     const vorgaenge = (await repo.vorgaengeDerAkten(tx, akteIds)).filter((v) => !opts.ohneVorgaenge?.has(v.id));
     const dokumente = await inhalte.dokumente(tx, vorgaenge.map((v) => v.id));
-    const arten = await repo.aussonderungsartenDerEinheiten(tx, [...new Set(akten.map((a) => a.row.aktenplaneinheitId))]);
-    const fristen = await repo.fristenDerEinheiten(tx, [...new Set(akten.map((a) => a.row.aktenplaneinheitId))]);
+    // what an Akte without its own Frist or Aussonderungsart inherits from its unit (R2)
+    const erbe = await wirksameAufbewahrungDerEinheiten(tx, akten.map((a) => a.row.aktenplaneinheitId));
     const hist = await historie.historie(tx, [...akteIds, ...vorgaenge.map((v) => v.id), ...dokumente.map((d) => d.id)]);
     const dokJeVorgang = new Map<string, InhaltDokument[]>();
     for (const d of dokumente) dokJeVorgang.set(d.vorgangId, [...(dokJeVorgang.get(d.vorgangId) ?? []), d]);
@@ -96,8 +97,8 @@ export function nachrichtenbau(db: Db, deps: AussonderungDeps) {
       bemerkung: row.bemerkung,
       laufzeit: { beginn: row.laufzeitBeginn, ende: row.laufzeitEnde },
       zdaDatum: row.zdaDatum,
-      aufbewahrungsfrist: row.unbefristet ? 'unbefristet' : (row.aufbewahrungsfrist ?? fristen.get(row.aktenplaneinheitId) ?? null),
-      aussonderungsart: row.aussonderungsart ?? arten.get(row.aktenplaneinheitId) ?? null,
+      aufbewahrungsfrist: row.unbefristet ? 'unbefristet' : (row.aufbewahrungsfrist ?? erbe.get(row.aktenplaneinheitId)?.frist ?? null),
+      aussonderungsart: row.aussonderungsart ?? erbe.get(row.aktenplaneinheitId)?.aussonderungsart ?? null,
       aufbewahrungBis: row.aufbewahrungBis,
       historie: hist.get(row.id) ?? [],
       vorgaenge: vorgaenge
@@ -109,7 +110,7 @@ export function nachrichtenbau(db: Db, deps: AussonderungDeps) {
           typ: VORGANGSTYP,
           zdaDatum: v.zdaDatum,
           // a Vorgang carries no Aussonderungsart of its own: its Akte's (own or its unit's)
-          aussonderungsart: row.aussonderungsart ?? arten.get(row.aktenplaneinheitId) ?? null,
+          aussonderungsart: row.aussonderungsart ?? erbe.get(row.aktenplaneinheitId)?.aussonderungsart ?? null,
           laufzeit: { beginn: v.laufzeitBeginn, ende: v.zdaDatum },
           historie: hist.get(v.id) ?? [],
           dokumente: (() => {
