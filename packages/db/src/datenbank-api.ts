@@ -73,6 +73,12 @@ export const DATENBANK_API: readonly Veroeffentlichung[] = [
     warum: 'the disposal state of the parts of an Akte (Vorgänge, Dokumente), for their display',
   },
   {
+    objekt: 'dokumente.version_fuer_aussonderung',
+    art: 'sicht',
+    fuer: ['aussonderung'],
+    warum: 'the file of each version of a Dokument, for the transfer (0503), the removal of content and the Vernichtungsprotokoll (owner rights, tenant from app.mandant)',
+  },
+  {
     objekt: 'protokoll.objekthistorie',
     art: 'sicht',
     fuer: ['aussonderung'],
@@ -134,7 +140,7 @@ export const VERBLEIBENDE_ZUGRIFFE: readonly VerbleibenderZugriff[] = [
   ...zugriffe('dokumente', 'code', ['SELECT'], ['akten.benutzer', 'akten.benutzer_organisationseinheit', 'aussonderung.aussonderung_objekt']),
   // a new Dokument holds its Vorgang and Akte (FOR SHARE) so that a concurrent z.d.A. waits
   ...zugriffe('dokumente', 'code', ['SELECT'], ['akten.akte', 'akten.vorgang']).map((z) => ({ ...z, sperren: true as const })),
-  ...zugriffe('aussonderung', 'code', ['SELECT'], ['akten.aktenplaneinheit', 'akten.organisationseinheit', 'dokumente.dokument_version']),
+  ...zugriffe('aussonderung', 'code', ['SELECT'], ['akten.aktenplaneinheit', 'akten.organisationseinheit']),
   ...zugriffe('aussonderung', 'code', ['SELECT'], ['akten.vorgang', 'dokumente.dokument']),
   // the Akten offered for disposal are held (FOR SHARE) while they are offered
   ...zugriffe('aussonderung', 'code', ['SELECT'], ['akten.akte']).map((z) => ({ ...z, sperren: true as const })),

@@ -1,7 +1,7 @@
 // Documents and their content as the Aussonderung needs them, read from the Dokumente tables
 // (read-only; the Dokumente service owns them) and the object store.
 import type { Readable } from 'node:stream';
-import { schema, type Tx } from '@eakte/db';
+import { schema, sql, type Tx } from '@eakte/db';
 import type { ObjectStore } from '@eakte/storage';
 import { asc, inArray } from 'drizzle-orm';
 import { v5 as uuidv5 } from 'uuid';
@@ -41,14 +41,17 @@ export function inhalteAusDokumenten(storage: ObjectStore): Inhalte {
   return {
     async dokumente(tx: Tx, vorgangIds: readonly string[]): Promise<InhaltDokument[]> {
       if (vorgangIds.length === 0) return [];
-      const { dokument, dokumentVersion } = schema;
+      const { dokument } = schema;
       const doks = await tx.select().from(dokument).where(inArray(dokument.vorgangId, [...vorgangIds])).orderBy(asc(dokument.erstelltAm), asc(dokument.id));
       if (doks.length === 0) return [];
-      const versionen = await tx
-        .select()
-        .from(dokumentVersion)
-        .where(inArray(dokumentVersion.dokumentId, doks.map((d) => d.id)))
-        .orderBy(asc(dokumentVersion.dokumentId), asc(dokumentVersion.nr));
+      // the Dokumente service's published view (docs/datenbank-api.md)
+      const zeilen = await tx.execute<{ dokument_id: string; nr: number; speicherschluessel: string; groesse: string | number; sha256: string; mime_type: string; dateiname: string; erstellt_von: string; erstellt_am: Date | string }>(sql`
+        SELECT dokument_id, nr, speicherschluessel, groesse, sha256, mime_type, dateiname, erstellt_von, erstellt_am FROM dokumente.version_fuer_aussonderung
+         WHERE dokument_id = ANY(ARRAY[${sql.join(doks.map((d) => sql`${d.id}`), sql`, `)}]::uuid[]) ORDER BY dokument_id, nr`);
+      const versionen = zeilen.rows.map((z) => ({
+        dokumentId: z.dokument_id, nr: Number(z.nr), speicherschluessel: z.speicherschluessel, groesse: Number(z.groesse), sha256: z.sha256,
+        mimeType: z.mime_type, dateiname: z.dateiname, erstelltVon: z.erstellt_von, erstelltAm: new Date(z.erstellt_am),
+      }));
       return doks.map((d) => ({
         id: d.id,
         vorgangId: d.vorgangId,
