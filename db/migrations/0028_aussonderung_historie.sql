@@ -14,3 +14,10 @@ CREATE VIEW "dokumente"."version_fuer_aussonderung" AS
   SELECT v.mandant_id, v.dokument_id, v.nr, v.speicherschluessel, v.groesse, v.sha256, v.mime_type, v.dateiname, v.erstellt_von, v.erstellt_am
     FROM "dokumente"."dokument_version" v
    WHERE v.mandant_id = nullif(current_setting('app.mandant', true), '')::uuid;
+--> statement-breakpoint
+-- ... and its Dokumente, as the messages, the appraisal and the Löschsperren name them (owner
+-- rights, tenant from app.mandant, as above).
+CREATE VIEW "dokumente"."dokument_fuer_aussonderung" AS
+  SELECT d.mandant_id, d.id, d.vorgang_id, d.eltern_dokument_id, d.betreff, d.datum_des_schreibens, d.eingangsdatum, d.ausgangsdatum, d.erstellt_am
+    FROM "dokumente"."dokument" d
+   WHERE d.mandant_id = nullif(current_setting('app.mandant', true), '')::uuid;

@@ -73,6 +73,12 @@ export const DATENBANK_API: readonly Veroeffentlichung[] = [
     warum: 'the disposal state of the parts of an Akte (Vorgänge, Dokumente), for their display',
   },
   {
+    objekt: 'dokumente.dokument_fuer_aussonderung',
+    art: 'sicht',
+    fuer: ['aussonderung'],
+    warum: 'the Dokumente of Vorgänge for the xdomea messages, the appraisal and the Löschsperren (owner rights, tenant from app.mandant)',
+  },
+  {
     objekt: 'dokumente.version_fuer_aussonderung',
     art: 'sicht',
     fuer: ['aussonderung'],
@@ -141,7 +147,7 @@ export const VERBLEIBENDE_ZUGRIFFE: readonly VerbleibenderZugriff[] = [
   // a new Dokument holds its Vorgang and Akte (FOR SHARE) so that a concurrent z.d.A. waits
   ...zugriffe('dokumente', 'code', ['SELECT'], ['akten.akte', 'akten.vorgang']).map((z) => ({ ...z, sperren: true as const })),
   ...zugriffe('aussonderung', 'code', ['SELECT'], ['akten.aktenplaneinheit', 'akten.organisationseinheit']),
-  ...zugriffe('aussonderung', 'code', ['SELECT'], ['akten.vorgang', 'dokumente.dokument']),
+  ...zugriffe('aussonderung', 'code', ['SELECT'], ['akten.vorgang']),
   // the Akten offered for disposal are held (FOR SHARE) while they are offered
   ...zugriffe('aussonderung', 'code', ['SELECT'], ['akten.akte']).map((z) => ({ ...z, sperren: true as const })),
   // the audit port (packages/audit) appends to the chain inside the service's own transaction

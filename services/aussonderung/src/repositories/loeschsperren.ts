@@ -16,11 +16,10 @@ export async function vorhandeneAkten(tx: Tx, ids: readonly string[]): Promise<S
 export async function objekteMitAkte(tx: Tx, vorgaenge: readonly string[], dokumente: readonly string[]): Promise<{ vorgaenge: Map<string, string>; dokumente: Map<string, string> }> {
   const v = vorgaenge.length ? await tx.select({ id: vorgang.id, akteId: vorgang.akteId }).from(vorgang).where(inArray(vorgang.id, [...vorgaenge])) : [];
   const d = dokumente.length
-    ? await tx
-        .select({ id: schema.dokument.id, akteId: vorgang.akteId })
-        .from(schema.dokument)
-        .innerJoin(vorgang, and(eq(vorgang.mandantId, schema.dokument.mandantId), eq(vorgang.id, schema.dokument.vorgangId)))
-        .where(inArray(schema.dokument.id, [...dokumente]))
+    ? (
+        await tx.execute<{ id: string; akteId: string }>(sql`SELECT d.id, v.akte_id AS "akteId" FROM dokumente.dokument_fuer_aussonderung d
+          JOIN ${vorgang} v ON v.mandant_id = d.mandant_id AND v.id = d.vorgang_id WHERE d.id = ANY(${uuidArray(dokumente)})`)
+      ).rows
     : [];
   return { vorgaenge: new Map(v.map((x) => [x.id, x.akteId])), dokumente: new Map(d.map((x) => [x.id, x.akteId])) };
 }
@@ -56,7 +55,7 @@ export async function legeSperreAn(
   }
   if (ziele.dokumente.length) {
     await tx.execute(sql`INSERT INTO ${loeschsperreObjekt} (mandant_id, loeschsperre_id, akte_id, vorgang_id, dokument_id)
-      SELECT d.mandant_id, ${row.id}::uuid, v.akte_id, v.id, d.id FROM ${schema.dokument} d
+      SELECT d.mandant_id, ${row.id}::uuid, v.akte_id, v.id, d.id FROM dokumente.dokument_fuer_aussonderung d
         JOIN ${vorgang} v ON v.mandant_id = d.mandant_id AND v.id = d.vorgang_id WHERE d.id = ANY(${uuidArray(ziele.dokumente)})`);
   }
 }

@@ -1,7 +1,7 @@
 // The evidence of the archive's decisions, and the tenant's name and code the messages carry.
 import { schema, sql, type Tx } from '@eakte/db';
 import { asc, eq, inArray, isNotNull } from 'drizzle-orm';
-import type { BewertungsnachweisRow } from './gemeinsam.js';
+import { uuidArray, type BewertungsnachweisRow } from './gemeinsam.js';
 
 const { vernichtung, nachricht, bewertungsnachweis } = schema;
 
@@ -37,14 +37,14 @@ export async function bewertungsnachweise(
 /** The Dokumente (and Anlagen) of Vorgänge, Dokument id → Vorgang id: what the 0501 offers below the Vorgang. */
 export async function dokumenteDerVorgaenge(tx: Tx, vorgangIds: readonly string[]): Promise<Map<string, string>> {
   if (vorgangIds.length === 0) return new Map();
-  const rows = await tx.select({ id: schema.dokument.id, vorgangId: schema.dokument.vorgangId }).from(schema.dokument).where(inArray(schema.dokument.vorgangId, [...vorgangIds]));
-  return new Map(rows.map((r) => [r.id, r.vorgangId]));
+  const r = await tx.execute<{ id: string; vorgang_id: string }>(sql`SELECT id, vorgang_id FROM dokumente.dokument_fuer_aussonderung WHERE vorgang_id = ANY(${uuidArray(vorgangIds)})`);
+  return new Map(r.rows.map((x) => [x.id, x.vorgang_id]));
 }
 
 /** Whether a Dokument exists in the tenant (row-level security hides the others'). */
 export async function dokumentVorhanden(tx: Tx, id: string): Promise<boolean> {
-  const rows = await tx.select({ id: schema.dokument.id }).from(schema.dokument).where(eq(schema.dokument.id, id));
-  return rows.length > 0;
+  const r = await tx.execute(sql`SELECT 1 FROM dokumente.dokument_fuer_aussonderung WHERE id = ${id}::uuid`);
+  return r.rows.length > 0;
 }
 
 export async function mandantName(tx: Tx, mandantId: string): Promise<{ name: string; behoerdenkennung: unknown; einstellungen: unknown }> {
