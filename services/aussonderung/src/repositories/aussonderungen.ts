@@ -1,4 +1,5 @@
 // The Aussonderung processes, their objects and parts, the messages received, and the Vernichtung.
+import type { components } from '@eakte/api-client';
 import { schema, sql, type Tx } from '@eakte/db';
 import { and, asc, desc, eq, isNull, isNotNull, type SQL } from 'drizzle-orm';
 import { objektSpalten, alsObjekt, type AussonderungRow, type ObjektRow, type VernichtungRow, type NachrichtRow } from './gemeinsam.js';
@@ -53,15 +54,8 @@ export async function objekte(tx: Tx, aussonderungId: string): Promise<ObjektRow
   return rows.map(alsObjekt);
 }
 
-export type TeilRow = {
-  typ: 'vorgang';
-  id: string;
-  kennzeichen: string;
-  betreff: string;
-  bewertung: 'A' | 'V' | null;
-  status: 'angeboten' | 'bewertet' | 'abgegeben' | 'archiviert' | 'vernichtung_beantragt' | 'vernichtet' | 'gesperrt';
-  archivkennung: string | null;
-};
+/** One part of an offered Akte with its own state: the contract's `Aussonderungsteil`, as the view `aussonderung.teilstand` gives it. */
+export type TeilRow = components['schemas']['Aussonderungsteil'];
 
 /** The parts of the process's Akten and where each stands (the view `aussonderung.teilstand`), per Akte. */
 export async function teile(tx: Tx, aussonderungId: string): Promise<Map<string, TeilRow[]>> {
