@@ -73,6 +73,30 @@ export const DATENBANK_API: readonly Veroeffentlichung[] = [
     warum: 'the disposal state of the parts of an Akte (Vorgänge, Dokumente), for their display',
   },
   {
+    objekt: 'dokumente.dokument_fuer_aussonderung',
+    art: 'sicht',
+    fuer: ['aussonderung'],
+    warum: 'the Dokumente of Vorgänge for the xdomea messages, the appraisal and the Löschsperren (owner rights, tenant from app.mandant)',
+  },
+  {
+    objekt: 'dokumente.version_fuer_aussonderung',
+    art: 'sicht',
+    fuer: ['aussonderung'],
+    warum: 'the file of each version of a Dokument, for the transfer (0503), the removal of content and the Vernichtungsprotokoll (owner rights, tenant from app.mandant)',
+  },
+  {
+    objekt: 'protokoll.objekthistorie',
+    art: 'sicht',
+    fuer: ['aussonderung'],
+    warum: 'the history of an Akte, Vorgang or Dokument for the xdomea HistorienProtokollInformation (security_invoker)',
+  },
+  {
+    objekt: 'akten.wirksame_aufbewahrung(uuid, integer, boolean, text)',
+    art: 'funktion',
+    fuer: ['aussonderung'],
+    warum: 'THE retention inheritance (R2): the Frist and Aussonderungsart an Akte keeps or inherits from its unit, for the due list and the xdomea messages',
+  },
+  {
     objekt: 'akten.vorgang_fuer_systemdokument(uuid, text, uuid, text)',
     art: 'funktion',
     fuer: ['aussonderung'],
@@ -133,8 +157,8 @@ export const VERBLEIBENDE_ZUGRIFFE: readonly VerbleibenderZugriff[] = [
   ...zugriffe('dokumente', 'code', ['SELECT'], ['akten.benutzer', 'akten.benutzer_organisationseinheit', 'aussonderung.aussonderung_objekt']),
   // a new Dokument holds its Vorgang and Akte (FOR SHARE) so that a concurrent z.d.A. waits
   ...zugriffe('dokumente', 'code', ['SELECT'], ['akten.akte', 'akten.vorgang']).map((z) => ({ ...z, sperren: true as const })),
-  ...zugriffe('aussonderung', 'code', ['SELECT'], ['akten.aktenplaneinheit', 'akten.organisationseinheit', 'dokumente.dokument_version', 'protokoll.ereignis']),
-  ...zugriffe('aussonderung', 'code', ['SELECT'], ['akten.vorgang', 'dokumente.dokument']),
+  ...zugriffe('aussonderung', 'code', ['SELECT'], ['akten.aktenplaneinheit', 'akten.organisationseinheit']),
+  ...zugriffe('aussonderung', 'code', ['SELECT'], ['akten.vorgang']),
   // the Akten offered for disposal are held (FOR SHARE) while they are offered
   ...zugriffe('aussonderung', 'code', ['SELECT'], ['akten.akte']).map((z) => ({ ...z, sperren: true as const })),
   // the audit port (packages/audit) appends to the chain inside the service's own transaction

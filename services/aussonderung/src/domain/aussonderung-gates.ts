@@ -1,4 +1,4 @@
-// The gates of records law for Aussonderung (design §3.2–3.6) as plain functions. Every path that
+// The gates of records law for Aussonderung (docs/domaene.md R3–R8) as plain functions. Every path that
 // offers, transfers, destroys or shortens retention asks these first; none of them bypasses them.
 
 export type Bewertung = 'A' | 'V';
@@ -36,7 +36,7 @@ export function pruefeAnbietung(o: Pick<Objektlage, 'aktiveSperren'>): Verstoss 
 }
 
 /**
- * Offer before destroy (design §3.3): only what was offered and appraised V may be destroyed,
+ * Offer before destroy (R4): only what was offered and appraised V may be destroyed,
  * and never while a Löschsperre covers it.
  */
 export function pruefeVernichtung(o: Objektlage): Verstoss | null {
@@ -64,22 +64,11 @@ export function pruefeLoeschungNachImport(o: Objektlage & { importBestaetigt: bo
   return null;
 }
 
-/** Four eyes (design §3.5): the approver of a destruction is a different person from its initiator. */
+/** Four eyes (R6): the approver of a destruction is a different person from its initiator. */
 export function pruefeVierAugen(initiator: string, freigebender: string): Verstoss | null {
   return initiator === freigebender
     ? { code: 'VIER_AUGEN', text: 'Die Freigabe muss eine andere Person erteilen als die, die die Vernichtung beantragt hat' }
     : null;
 }
 
-export type Frist = number | 'unbefristet' | null;
-
-/** True when `neu` ends retention earlier than `alt` (null = no Frist = shortest). */
-export function istVerkuerzung(alt: Frist, neu: Frist): boolean {
-  const rang = (f: Frist) => (f === 'unbefristet' ? Number.POSITIVE_INFINITY : f === null ? -1 : f);
-  return rang(neu) < rang(alt);
-}
-
-/** Shortening retention is refused while held (design §3.6); lengthening is always allowed. */
-export function pruefeFristaenderung(alt: Frist, neu: Frist, aktive: number): Verstoss | null {
-  return aktive > 0 && istVerkuerzung(alt, neu) ? sperre() : null;
-}
+// Shortening a Frist under a hold (R8) is the records-rules package's gate: @eakte/schriftgutverwaltung/loeschsperre.

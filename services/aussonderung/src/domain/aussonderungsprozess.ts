@@ -1,5 +1,5 @@
 // The Aussonderung process: offered objects, the archive's appraisal, transfer, import
-// confirmation and destruction, as plain state arithmetic (design §3.3–3.5).
+// confirmation and destruction, as plain state arithmetic (docs/domaene.md R4–R6).
 import type { Bewertung } from './aussonderung-gates.js';
 
 export type ObjektStatus = 'angeboten' | 'bewertet' | 'abgegeben' | 'archiviert' | 'vernichtet';

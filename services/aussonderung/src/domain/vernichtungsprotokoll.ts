@@ -1,4 +1,4 @@
-// The Vernichtungsprotokoll (design §3.5) as a PDF: agency, process id, both approvers, date, and per
+// The Vernichtungsprotokoll (docs/domaene.md R6) as a PDF: agency, process id, both approvers, date, and per
 // object Aktenzeichen, Betreff, Laufzeit, number of files and their SHA-256. DejaVu Sans is embedded
 // (subset) so umlauts and names outside WinAnsi print correctly.
 import { readFileSync } from 'node:fs';

@@ -1,13 +1,12 @@
 import type { components } from '@eakte/api-client';
-import type { Handlers } from '@eakte/platform';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import { akteurOf, type VertragsHandlers } from '@eakte/platform';
+import type { FastifyReply } from 'fastify';
 import type { LoeschsperreRow } from '../repositories/aussonderung.js';
 import type { AussonderungAnsicht, AussonderungService, Download } from '../services/aussonderung.js';
 import { AussonderungFehler } from '../services/fehler.js';
 import { xmlAusPaket } from '../xdomea/paket.js';
 
 type S = components['schemas'];
-type MitId = FastifyRequest<{ Params: { id: string } }>;
 
 export function sperreDarstellung(s: LoeschsperreRow): S['Loeschsperre'] {
   return {
@@ -90,25 +89,25 @@ async function nachrichtVon(body: unknown): Promise<string> {
 }
 
 /** All handlers of the Aussonderung service, keyed by operationId. */
-export function aussonderungHandlers(service: AussonderungService): Handlers {
-  const h = {
-    async createLoeschsperre(req: FastifyRequest<{ Body: S['LoeschsperreNeu'] }>, reply: FastifyReply) {
-      const s = await service.erstelleSperre(req, req.body);
+export function aussonderungHandlers(service: AussonderungService) {
+  return {
+    async createLoeschsperre(req, reply) {
+      const s = await service.erstelleSperre(akteurOf(req), req.body);
       reply.code(201).header('location', `/api/v1/loeschsperren/${s.id}`);
       return sperreDarstellung(s);
     },
-    async listLoeschsperren(req: FastifyRequest<{ Querystring: { aktiv?: 'true' | 'false'; akte?: string; limit?: number; cursor?: string } }>): Promise<S['LoeschsperrenListe']> {
-      const seite = await service.listeSperren(req, req.query);
+    async listLoeschsperren(req) {
+      const seite = await service.listeSperren(akteurOf(req), req.query);
       return { items: seite.items.map(sperreDarstellung), nextCursor: seite.nextCursor };
     },
-    async aufhebenLoeschsperre(req: FastifyRequest<{ Params: { id: string }; Querystring: { grund?: string } }>) {
-      return sperreDarstellung(await service.hebeSperreAuf(req, req.params.id, req.query.grund));
+    async aufhebenLoeschsperre(req) {
+      return sperreDarstellung(await service.hebeSperreAuf(akteurOf(req), req.params.id, req.query.grund));
     },
-    async listFaelligeAkten(req: FastifyRequest<{ Querystring: { aktenplaneinheit?: string; jahr?: string; limit?: number; cursor?: string } }>): Promise<S['FaelligeAktenListe']> {
-      return service.faellig(req, req.query);
+    async listFaelligeAkten(req) {
+      return service.faellig(akteurOf(req), req.query);
     },
-    async listAussonderungen(req: FastifyRequest<{ Querystring: { status?: S['Aussonderung']['status']; limit?: number; cursor?: string } }>): Promise<S['AussonderungenListe']> {
-      const seite = await service.listeAussonderungen(req, req.query);
+    async listAussonderungen(req) {
+      const seite = await service.listeAussonderungen(akteurOf(req), req.query);
       return {
         items: seite.items.map((a) => ({ id: a.id, status: a.status, erstelltAm: a.erstelltAm.toISOString(), erstelltVon: a.erstelltVon, objekte: a.objekte,
           vernichtungOffen: a.vernichtungOffen,
@@ -118,45 +117,44 @@ export function aussonderungHandlers(service: AussonderungService): Handlers {
         nextCursor: seite.nextCursor,
       };
     },
-    async createAussonderung(req: FastifyRequest<{ Body: S['AussonderungNeu'] }>, reply: FastifyReply) {
-      const a = await service.erstelleAussonderung(req, req.body);
+    async createAussonderung(req, reply) {
+      const a = await service.erstelleAussonderung(akteurOf(req), req.body);
       reply.code(201).header('location', `/api/v1/aussonderungen/${a.row.id}`);
       return aussonderungDarstellung(a);
     },
-    async getAussonderung(req: MitId) {
-      return aussonderungDarstellung(await service.aussonderung(req, req.params.id));
+    async getAussonderung(req) {
+      return aussonderungDarstellung(await service.aussonderung(akteurOf(req), req.params.id));
     },
-    async getAnbietung(req: MitId, reply: FastifyReply) {
-      return sende(reply, 'application/zip', await service.anbietung(req, req.params.id));
+    async getAnbietung(req, reply) {
+      return sende(reply, 'application/zip', await service.anbietung(akteurOf(req), req.params.id));
     },
-    async postBewertung(req: FastifyRequest<{ Params: { id: string }; Body: string | Buffer | S['BewertungManuell'] }>) {
+    async postBewertung(req) {
       const body = typeof req.body === 'object' && !Buffer.isBuffer(req.body) ? req.body : await nachrichtVon(req.body);
-      return aussonderungDarstellung(await service.bewertung(req, req.params.id, body));
+      return aussonderungDarstellung(await service.bewertung(akteurOf(req), req.params.id, body));
     },
-    async getBewertungsbestaetigung(req: MitId, reply: FastifyReply) {
-      return sende(reply, 'application/zip', await service.bewertungsbestaetigung(req, req.params.id));
+    async getBewertungsbestaetigung(req, reply) {
+      return sende(reply, 'application/zip', await service.bewertungsbestaetigung(akteurOf(req), req.params.id));
     },
-    async postEmpfangsbestaetigung(req: FastifyRequest<{ Params: { id: string }; Body: string }>) {
-      return aussonderungDarstellung(await service.empfangsbestaetigung(req, req.params.id, await nachrichtVon(req.body)));
+    async postEmpfangsbestaetigung(req) {
+      return aussonderungDarstellung(await service.empfangsbestaetigung(akteurOf(req), req.params.id, await nachrichtVon(req.body)));
     },
-    async getAbgabe(req: MitId, reply: FastifyReply) {
-      return sende(reply, 'application/zip', await service.abgabe(req, req.params.id));
+    async getAbgabe(req, reply) {
+      return sende(reply, 'application/zip', await service.abgabe(akteurOf(req), req.params.id));
     },
-    async postImportbestaetigung(req: FastifyRequest<{ Params: { id: string }; Body: string }>) {
-      return aussonderungDarstellung(await service.importbestaetigung(req, req.params.id, await nachrichtVon(req.body)));
+    async postImportbestaetigung(req) {
+      return aussonderungDarstellung(await service.importbestaetigung(akteurOf(req), req.params.id, await nachrichtVon(req.body)));
     },
-    async postVernichtung(req: MitId) {
-      return aussonderungDarstellung(await service.beantrageVernichtung(req, req.params.id));
+    async postVernichtung(req) {
+      return aussonderungDarstellung(await service.beantrageVernichtung(akteurOf(req), req.params.id));
     },
-    async postVernichtungFreigabe(req: MitId) {
-      return aussonderungDarstellung(await service.gebeVernichtungFrei(req, req.params.id));
+    async postVernichtungFreigabe(req) {
+      return aussonderungDarstellung(await service.gebeVernichtungFrei(akteurOf(req), req.params.id));
     },
-    async postVernichtungAblehnung(req: FastifyRequest<{ Params: { id: string }; Body: S['VernichtungAblehnung'] }>) {
-      return aussonderungDarstellung(await service.lehneVernichtungAb(req, req.params.id, req.body?.grund));
+    async postVernichtungAblehnung(req) {
+      return aussonderungDarstellung(await service.lehneVernichtungAb(akteurOf(req), req.params.id, req.body?.grund));
     },
-    async getVernichtungsprotokoll(req: MitId, reply: FastifyReply) {
-      return sende(reply, 'application/pdf', await service.vernichtungsprotokoll(req, req.params.id));
+    async getVernichtungsprotokoll(req, reply) {
+      return sende(reply, 'application/pdf', await service.vernichtungsprotokoll(akteurOf(req), req.params.id));
     },
-  };
-  return h as unknown as Handlers;
+  } satisfies VertragsHandlers;
 }

@@ -4,7 +4,7 @@ import { Errors } from '@eakte/platform';
 import type { Verstoss } from '../domain/aussonderung-gates.js';
 
 export const AussonderungFehler = {
-  /** A Löschsperre covers the object (design §3.6). */
+  /** A Löschsperre covers the object (docs/domaene.md R7). */
   Loeschsperre: createError('LOESCHSPERRE', '%s', 409),
   NichtAngeboten: createError('NICHT_ANGEBOTEN', '%s', 409),
   NichtAlsVBewertet: createError('NICHT_ALS_V_BEWERTET', '%s', 409),

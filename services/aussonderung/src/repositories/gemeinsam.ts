@@ -1,0 +1,48 @@
+// Data access of the Aussonderung service over packages/db: the row types and the query parts all
+// repositories share. Every function takes the transaction of
+// a `db.withMandant` call, so row-level security limits it to the caller's tenant. Akten, Vorgänge,
+// Aktenplan and org units are read here (never written): they belong to the Akten service.
+import { schema, sql } from '@eakte/db';
+import { akteGesperrtSql } from '@eakte/schriftgutverwaltung/loeschsperre';
+
+const { akte, aktenplaneinheit, loeschsperre, aussonderung, aussonderungObjekt, vernichtung, nachricht, aussonderungAuftrag, bewertungsnachweis } = schema;
+
+export type LoeschsperreRow = typeof loeschsperre.$inferSelect & { akten: string[]; vorgaenge: string[]; dokumente: string[] };
+export type AussonderungRow = typeof aussonderung.$inferSelect;
+/**
+ * An offered Akte; `mitA`/`mitV`: whether any of its parts is appraised A/V, the deepest appraised
+ * object winning (a Vorgang's own appraisal, else its Akte's; an Akte without Vorgänge is its own part).
+ */
+export type ObjektRow = typeof aussonderungObjekt.$inferSelect & { aktenzeichen: string; betreff: string; gesperrt: boolean; mitA: boolean; mitV: boolean };
+export type VernichtungRow = typeof vernichtung.$inferSelect;
+export type NachrichtRow = typeof nachricht.$inferSelect;
+export type BewertungsnachweisRow = typeof bewertungsnachweis.$inferSelect;
+export type AuftragRow = typeof aussonderungAuftrag.$inferSelect;
+export type AuftragArt = AuftragRow['art'];
+
+export const uuidArray = (ids: readonly string[]) => sql`ARRAY[${sql.join(ids.map((i) => sql`${i}`), sql`, `)}]::uuid[]`;
+
+export type SperrObjektTyp = 'akte' | 'vorgang' | 'dokument';
+
+// bool_or over an Akte without Vorgänge is NULL: then the Akte's own appraisal is its only part
+export const teilSql = (art: 'A' | 'V') =>
+  sql<boolean>`coalesce((SELECT bool_or(coalesce(${aussonderungObjekt.unterbewertungen} ->> tv.id::text, ${aussonderungObjekt.bewertung}) = ${art}) FROM akten.vorgang tv
+                          WHERE tv.mandant_id = ${aussonderungObjekt.mandantId} AND tv.akte_id = ${aussonderungObjekt.akteId}), ${aussonderungObjekt.bewertung} = ${art}, false)`;
+export const objektSpalten = () => ({
+  o: aussonderungObjekt,
+  aktenzeichen: akte.aktenzeichen,
+  betreff: akte.betreff,
+  gesperrt: akteGesperrtSql(sql`${aussonderungObjekt.akteId}`),
+  mitA: teilSql('A'),
+  mitV: teilSql('V'),
+});
+export const alsObjekt = (r: { o: typeof aussonderungObjekt.$inferSelect; aktenzeichen: string; betreff: string; gesperrt: boolean; mitA: boolean; mitV: boolean }): ObjektRow => ({
+  ...r.o, aktenzeichen: r.aktenzeichen, betreff: r.betreff, gesperrt: r.gesperrt, mitA: r.mitA, mitV: r.mitV,
+});
+
+/** A unit of the Aktenplan and every unit below it, as a subquery of ids. */
+export const einheitMitUnterbaum = (einheitId: string) => sql`(
+  WITH RECURSIVE baum AS (
+    SELECT id FROM ${aktenplaneinheit} WHERE id = ${einheitId}
+    UNION ALL SELECT k.id FROM ${aktenplaneinheit} k JOIN baum ON k.parent_id = baum.id)
+  SELECT id FROM baum)`;

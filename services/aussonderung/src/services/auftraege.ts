@@ -1,0 +1,214 @@
+// The Aussonderung's jobs: content removal after the 0506, destruction, and the Vernichtungsprotokoll, each asking the gates again when it runs.
+import { createHash } from 'node:crypto';
+import { legeSystemdokumentAb, schema, sql, type Tx } from '@eakte/db';
+import { eq } from 'drizzle-orm';
+import { heute, type Akteur } from '@eakte/platform';
+import { einstellungenAus } from '@eakte/schriftgutverwaltung/einstellungen';
+import type { FastifyBaseLogger } from 'fastify';
+import { v7 as uuidv7 } from 'uuid';
+import { pruefeLoeschungNachImport, pruefeVernichtung, pruefeVierAugen, type Verstoss } from '../domain/aussonderung-gates.js';
+import type { ProtokollObjekt } from '../domain/vernichtungsprotokoll.js';
+import * as repo from '../repositories/aussonderung.js';
+import { type MandantAkteur, teilBewertung } from './modell.js';
+import type { Kontext } from './kontext.js';
+
+/** The job runner of the service. */
+export function auftragsFaelle(k: Kontext) {
+  const { db, deps, protokolliere, inhalte, gesperrteAussonderung, aktualisiereStatus, dateienDerAkten, vTeile, dateienJeVorgang, protokollPdf } = k;
+  /** The actor of a job's audit events: who ordered the work, in the job as its request. */
+  function akteurDesAuftrags(auf: repo.AuftragRow): MandantAkteur {
+    // the roles were the caller's when it ordered the job (stored as text)
+    return { ...auf.akteur, rollen: auf.akteur.rollen as Akteur['rollen'], client: auf.akteur.client ?? undefined, mandantId: auf.mandantId, mandantSlug: null, scopes: [], anfrageId: `auftrag-${auf.id}`, clientIp: null };
+  }
+
+  /**
+   * One content removal: the gates asked again when the job runs (a hold placed after the approval
+   * stops it), the hold lock taken so no new hold commits while we delete, then every version of
+   * every Dokument of the Akte removed, and only then the object marked. A storage error rolls the
+   * transaction back and the job is retried; deleting twice is harmless.
+   */
+  async function loescheInhaltImAuftrag(tx: Tx, auf: repo.AuftragRow): Promise<void> {
+    const akteId = auf.akteId!;
+    const akteur = akteurDesAuftrags(auf);
+    await repo.sperreAktenGegenLoeschung(tx, [akteId]);
+    const o = await repo.findeObjekt(tx, auf.aussonderungId, akteId);
+    const sperren = (await repo.aktiveSperrenJeAkte(tx, [akteId])).get(akteId) ?? 0;
+    let verstoss: Verstoss | null;
+    if (!o) verstoss = { code: 'NICHT_ANGEBOTEN', text: 'Nicht angeboten' };
+    else if (auf.art === 'vernichtung' && o.mitA) {
+      return vernichteTeileImAuftrag(tx, auf, o, sperren);
+    } else if (auf.art === 'vernichtung') {
+      const v = await repo.findeVernichtung(tx, auf.aussonderungId);
+      verstoss = !v?.freigegebenAm
+        ? { code: 'VIER_AUGEN', text: 'Die Vernichtung ist nicht freigegeben' }
+        : (pruefeVierAugen(v.beantragtVon, v.freigegebenVon!) ??
+          pruefeVernichtung({ angeboten: true, bewertung: teilBewertung(o), aktiveSperren: sperren, inhaltGeloescht: o.status === 'vernichtet' }));
+    } else {
+      verstoss = pruefeLoeschungNachImport({ angeboten: true, bewertung: teilBewertung(o), aktiveSperren: sperren, importBestaetigt: o.status === 'archiviert' && o.erfolgreich === true });
+    }
+    if (o && verstoss) {
+      // nothing is deleted; the object keeps its content and shows why
+      await repo.setzeObjekt(tx, auf.aussonderungId, akteId, { loeschung: 'gesperrt', loeschFehler: verstoss.code });
+      await protokolliere(tx, akteur, {
+        aktion: auf.art === 'vernichtung' ? 'akte.vernichtung.abgebrochen' : 'akte.loeschung.abgebrochen',
+        objektTyp: 'akte', objektId: akteId, akteId, aktenzeichen: o.aktenzeichen, ergebnis: 'abgelehnt',
+        details: { aussonderungId: auf.aussonderungId, grund: verstoss.code },
+      });
+    } else if (o) {
+      const dateien = (await dateienDerAkten(tx, [akteId], auf.art === 'vernichtung' ? 'V' : 'A')).get(akteId)!;
+      await inhalte.entferne(dateien);
+      await repo.setzeObjekt(tx, auf.aussonderungId, akteId, {
+        ...(auf.art === 'vernichtung' ? { status: 'vernichtet' as const } : {}),
+        loeschung: 'erledigt', loeschFehler: null, inhaltGeloeschtAm: new Date(),
+      });
+      await protokolliere(tx, akteur, {
+        aktion: auf.art === 'vernichtung' ? 'akte.vernichtet' : 'akte.inhalt.entfernt',
+        objektTyp: 'akte', objektId: akteId, akteId, aktenzeichen: o.aktenzeichen,
+        details: { aussonderungId: auf.aussonderungId, dateien: dateien.length, ...(auf.art === 'vernichtung' ? { freigegebenVon: auf.akteur.sub } : { archivkennung: o.archivkennung }) },
+      });
+    }
+    await repo.loescheAuftrag(tx, auf.id);
+    await repo.zaehleFortschritt(tx, auf.aussonderungId);
+    await aktualisiereStatus(tx, auf.aussonderungId);
+    if (auf.art === 'vernichtung') {
+      // the last destruction of the process orders the protocol (the process row lock orders them)
+      await gesperrteAussonderung(tx, auf.aussonderungId);
+      if ((await repo.offeneAuftraege(tx, auf.aussonderungId, 'vernichtung')) === 0) {
+        await repo.legeAuftraegeAn(tx, [{ mandantId: auf.mandantId, aussonderungId: auf.aussonderungId, art: 'vernichtungsprotokoll', akteId: null, akteur: auf.akteur }]);
+      }
+    }
+  }
+
+  /**
+   * The destruction of the V-Vorgänge of an Akte appraised A (the archive appraised per Vorgang):
+   * the same gates as for a V-Akte, asked for the V-part; the A-part and its state stay untouched.
+   */
+  async function vernichteTeileImAuftrag(tx: Tx, auf: repo.AuftragRow, o: repo.ObjektRow, sperren: number): Promise<void> {
+    const akteur = akteurDesAuftrags(auf);
+    const v = await repo.findeVernichtung(tx, auf.aussonderungId);
+    const teile = (await vTeile(tx, [o])).get(o.akteId) ?? [];
+    const verstoss = !v?.freigegebenAm
+      ? { code: 'VIER_AUGEN' as const, text: 'Die Vernichtung ist nicht freigegeben' }
+      : (pruefeVierAugen(v.beantragtVon, v.freigegebenVon!) ??
+        pruefeVernichtung({ angeboten: true, bewertung: teile.length ? 'V' : null, aktiveSperren: sperren, inhaltGeloescht: o.teilVernichtetAm !== null }));
+    if (verstoss) {
+      await protokolliere(tx, akteur, {
+        aktion: 'akte.vernichtung.abgebrochen', objektTyp: 'akte', objektId: o.akteId, akteId: o.akteId, aktenzeichen: o.aktenzeichen, ergebnis: 'abgelehnt',
+        details: { aussonderungId: auf.aussonderungId, grund: verstoss.code, vorgaenge: teile.map((t) => t.id) },
+      });
+    } else {
+      const dateien = await dateienJeVorgang(tx, teile.map((t) => t.id));
+      await inhalte.entferne([...dateien.values()].flat());
+      await repo.setzeObjekt(tx, auf.aussonderungId, o.akteId, { teilVernichtetAm: new Date() });
+      for (const t of teile) {
+        await protokolliere(tx, akteur, {
+          aktion: 'vorgang.vernichtet', objektTyp: 'vorgang', objektId: t.id, akteId: o.akteId, aktenzeichen: o.aktenzeichen,
+          details: { aussonderungId: auf.aussonderungId, kennzeichen: t.kennzeichen, dateien: dateien.get(t.id)!.length, freigegebenVon: auf.akteur.sub },
+        });
+      }
+    }
+    await repo.loescheAuftrag(tx, auf.id);
+    await repo.zaehleFortschritt(tx, auf.aussonderungId);
+    await aktualisiereStatus(tx, auf.aussonderungId);
+    await gesperrteAussonderung(tx, auf.aussonderungId);
+    if ((await repo.offeneAuftraege(tx, auf.aussonderungId, 'vernichtung')) === 0) {
+      await repo.legeAuftraegeAn(tx, [{ mandantId: auf.mandantId, aussonderungId: auf.aussonderungId, art: 'vernichtungsprotokoll', akteId: null, akteur: auf.akteur }]);
+    }
+  }
+
+  /**
+   * The protocol of what was actually destroyed, stored once with its checksum and filed as a
+   * Dokument of the tenant: in the Akte the setting `aussonderungAblageAkte` names, Vorgang
+   * `Aussonderung <ProzessID>` (created when missing). Without an open Ablage-Akte the stored PDF
+   * is referenced from the Vernichtung only, and the Protokoll says why it was not filed.
+   */
+  async function schreibeProtokollImAuftrag(tx: Tx, auf: repo.AuftragRow): Promise<void> {
+    const v = await repo.findeVernichtung(tx, auf.aussonderungId, { sperren: true });
+    if (v?.freigegebenAm && !v.protokollSchluessel) {
+      const akteur = akteurDesAuftrags(auf);
+      const alle = await repo.objekte(tx, auf.aussonderungId);
+      const vernichtet = new Set(alle.filter((o) => o.status === 'vernichtet').map((o) => o.akteId));
+      const teilVernichtet = new Set(alle.filter((o) => o.teilVernichtetAm).map((o) => o.akteId));
+      // a V-Akte, or a V-Vorgang of an A-Akte: each listed only once its content is gone
+      const objekte = (v.objekte as (ProtokollObjekt & { akteId?: string; vorgangId?: string })[]).filter(
+        (o) => o.akteId && (o.vorgangId ? teilVernichtet.has(o.akteId) : vernichtet.has(o.akteId)),
+      );
+      const pdf = await protokollPdf(tx, auf.mandantId, auf.aussonderungId, { ...v, objekte });
+      const sha256 = createHash('sha256').update(pdf).digest('hex');
+      const einstellung = einstellungenAus((await repo.mandantName(tx, auf.mandantId)).einstellungen).aussonderungAblageAkte;
+      const ablageAkte = einstellung && /^[0-9a-f-]{36}$/i.test(einstellung) && (await repo.aktenDaten(tx, [einstellung]))[0]?.row.status === 'offen' ? einstellung : null;
+      // filed: a Dokument's object under the Dokumente key scheme (a rollback leaves an orphan the
+      // sweeper removes); not filed: under the protocol's own key, referenced from the Vernichtung
+      const schluessel = ablageAkte ? `${auf.mandantId}/${uuidv7()}` : `aussonderung/${auf.mandantId}/${auf.aussonderungId}/vernichtungsprotokoll-${v.id}.pdf`;
+      await deps.storage.put(schluessel, Buffer.from(pdf), pdf.byteLength, 'application/pdf');
+      let dokumentId: string | null = null;
+      if (ablageAkte) {
+        dokumentId = uuidv7();
+        const dateiname = `${auf.aussonderungId}_Vernichtungsprotokoll.pdf`;
+        const betreff = `Vernichtungsprotokoll der Aussonderung ${auf.aussonderungId}`;
+        const r = await legeSystemdokumentAb(
+          tx,
+          auf.mandantId,
+          { akteId: ablageAkte, vorgangBetreff: `Aussonderung ${auf.aussonderungId}`, vorgangId: uuidv7() },
+          { id: dokumentId, betreff, datumDesSchreibens: heute(v.freigegebenAm), dateiname, mimeType: 'application/pdf', groesse: pdf.byteLength, sha256, speicherschluessel: schluessel, erstelltVon: auf.akteur.sub },
+        );
+        // closed since the check above: the retry files it without the Akte
+        if (!r.abgelegt) throw new Error(`Ablage-Akte nicht verfügbar: ${r.grund}`);
+        if (r.vorgangNeu) {
+          await protokolliere(tx, akteur, { aktion: 'vorgang.erstellt', objektTyp: 'vorgang', objektId: r.vorgangId, akteId: r.akteId, aktenzeichen: r.aktenzeichen, details: { kennzeichen: r.vorgangKennzeichen, betreff: `Aussonderung ${auf.aussonderungId}` } });
+        }
+        await protokolliere(tx, akteur, {
+          aktion: 'dokument.erstellt', objektTyp: 'dokument', objektId: dokumentId, akteId: r.akteId, aktenzeichen: r.aktenzeichen,
+          details: { vorgangId: r.vorgangId, versionNr: 1, groesse: pdf.byteLength, sha256, mimeType: 'application/pdf', dateiname, betreff, aussonderungId: auf.aussonderungId },
+        });
+      }
+      await repo.setzeVernichtungsprotokoll(tx, v.id, { schluessel, sha256, objekte, dokumentId });
+      await protokolliere(tx, akteur, {
+        aktion: 'aussonderung.vernichtungsprotokoll.erstellt', objektTyp: 'aussonderung', objektId: auf.aussonderungId,
+        details: { objekte: objekte.length, sha256, ...(dokumentId ? { dokumentId } : { abgelegt: false, grund: einstellung ? 'ABLAGE_AKTE_NICHT_OFFEN' : 'KEINE_ABLAGE_AKTE' }) },
+      });
+    }
+    await repo.loescheAuftrag(tx, auf.id);
+  }
+
+  return {
+    /**
+     * Runs due jobs of every tenant once (claimed with FOR UPDATE SKIP LOCKED and a lease, so
+     * instances never run a job twice at once); returns how many were claimed. A failed job is
+     * retried after `wiederholungSekunden` × attempts, and the object shows the attempts and error.
+     */
+    async arbeiteAuftraege(log: FastifyBaseLogger, opts: { stapel?: number; wiederholungSekunden?: number; mandantId?: string } = {}): Promise<number> {
+      const auftraege = await db.db.transaction(async (tx) => {
+        await tx.execute(sql`select set_config('app.aussonderung_arbeiter', 'an', true)`);
+        const r = await tx.execute<{ id: string }>(sql`
+          with naechste as (
+            select id from aussonderung.auftrag where faellig_ab <= now()${opts.mandantId ? sql` and mandant_id = ${opts.mandantId}` : sql``}
+             order by faellig_ab, id limit ${opts.stapel ?? 20} for update skip locked)
+          update aussonderung.auftrag a set faellig_ab = now() + interval '10 minutes', versuche = a.versuche + 1
+            from naechste where a.id = naechste.id
+          returning a.id`);
+        return r.rows.map((x) => Number(x.id));
+      });
+      for (const auftragId of auftraege) {
+        const auf = await db.db.transaction(async (tx) => {
+          await tx.execute(sql`select set_config('app.aussonderung_arbeiter', 'an', true)`);
+          return (await tx.select().from(schema.aussonderungAuftrag).where(eq(schema.aussonderungAuftrag.id, auftragId)))[0];
+        });
+        if (!auf) continue;
+        try {
+          await db.withMandant(auf.mandantId, (tx) => (auf.art === 'vernichtungsprotokoll' ? schreibeProtokollImAuftrag(tx, auf) : loescheInhaltImAuftrag(tx, auf)));
+        } catch (err) {
+          // drizzle wraps the driver's error (with the whole query) around the cause worth keeping
+          const e = err as Error & { cause?: Error };
+          const text = String(e?.cause?.message ?? e?.message ?? err);
+          log.warn({ err, auftrag: auf.id, art: auf.art, aussonderung: auf.aussonderungId }, 'Aussonderung job failed, will retry');
+          await db.withMandant(auf.mandantId, async (tx) => {
+            await repo.verschiebeAuftrag(tx, auf.id, text, Math.min((opts.wiederholungSekunden ?? 60) * auf.versuche, 3600));
+            if (auf.akteId) await repo.setzeObjekt(tx, auf.aussonderungId, auf.akteId, { loeschVersuche: auf.versuche, loeschFehler: text.slice(0, 500) });
+          });
+        }
+      }
+      return auftraege.length;
+    },
+  };
+}

@@ -1,0 +1,109 @@
+// The shared context of the Aussonderung's use cases (one per service instance).
+import type { Db, Tx } from '@eakte/db';
+import type { Bewertung } from '../domain/aussonderung-gates.js';
+import { prozessStatus } from '../domain/aussonderungsprozess.js';
+import { vernichtungsprotokollPdf, type Bewertungsherkunft, type ProtokollObjekt } from '../domain/vernichtungsprotokoll.js';
+import * as repo from '../repositories/aussonderung.js';
+import { NichtGefunden } from './fehler.js';
+import type { InhaltDatei } from './ports.js';
+import type { MandantAkteur, AussonderungAnsicht, AussonderungDeps } from './modell.js';
+import { nachrichtenbau } from './nachrichtenbau.js';
+
+/** What every use case of the service shares: the tenant transaction, the process view, the parts and their files. */
+export function erstelleKontext(db: Db, deps: AussonderungDeps) {
+  const { protokolliere, inhalte, historie } = deps;
+  const { kopfDaten, xAkten } = nachrichtenbau(db, deps);
+
+  function imMandant<T>(a: MandantAkteur, fn: (tx: Tx, a: MandantAkteur) => Promise<T>): Promise<T> {
+    return db.withMandant(a.mandantId, (tx) => fn(tx, a));
+  }
+
+  async function ansicht(tx: Tx, row: repo.AussonderungRow): Promise<AussonderungAnsicht> {
+    return {
+      row,
+      objekte: await repo.objekte(tx, row.id),
+      teile: await repo.teile(tx, row.id),
+      vernichtung: (await repo.findeVernichtung(tx, row.id)) ?? (await repo.abgelehnteVernichtungen(tx, row.id))[0] ?? null,
+      nachrichten: await repo.nachrichten(tx, row.id),
+    };
+  }
+
+  async function gesperrteAussonderung(tx: Tx, id: string): Promise<repo.AussonderungRow> {
+    const row = await repo.findeAussonderung(tx, id, { sperren: true });
+    if (!row) throw new NichtGefunden('Aussonderung nicht gefunden');
+    return row;
+  }
+
+  /** Recomputes and stores the process state after a change of its objects. */
+  async function aktualisiereStatus(tx: Tx, id: string) {
+    const objekte = await repo.objekte(tx, id);
+    await repo.setzeAussonderung(tx, id, { status: prozessStatus(objekte.map((o) => ({ ...o, vTeilOffen: o.mitA && o.mitV && !o.teilVernichtetAm }))) });
+  }
+
+  /**
+   * Files of the Akten's parts appraised `teil` (every version), for deletion and the protocol:
+   * 'A' is what the 0503 transferred, 'V' what only an approved destruction removes.
+   */
+  async function dateienDerAkten(tx: Tx, akteIds: string[], teil: Bewertung): Promise<Map<string, InhaltDatei[]>> {
+    const vorgaenge = await repo.vorgaengeDerTeile(tx, akteIds, teil);
+    const akteVon = new Map(vorgaenge.map((v) => [v.id, v.akteId]));
+    const out = new Map<string, InhaltDatei[]>(akteIds.map((id) => [id, []]));
+    for (const d of await inhalte.dokumente(tx, vorgaenge.map((v) => v.id))) {
+      const liste = out.get(akteVon.get(d.vorgangId)!)!;
+      for (const v of d.versionen) liste.push(...v.dateien);
+    }
+    return out;
+  }
+
+  /**
+   * The V-parts of Akten that also have A-parts (they go to the archive inside their Akte), not yet
+   * destroyed: their Vorgänge, per Akte. An Akte with V-parts only is destroyed as a whole.
+   */
+  async function vTeile(tx: Tx, objekte: readonly repo.ObjektRow[]): Promise<Map<string, { id: string; kennzeichen: string; betreff: string }[]>> {
+    const kandidaten = objekte.filter((o) => o.mitA && o.mitV && !o.teilVernichtetAm);
+    const out = new Map<string, { id: string; kennzeichen: string; betreff: string }[]>();
+    for (const v of await repo.vorgaengeDerTeile(tx, kandidaten.map((o) => o.akteId), 'V')) out.set(v.akteId, [...(out.get(v.akteId) ?? []), v]);
+    return out;
+  }
+
+  /** Files per Vorgang (every version). */
+  async function dateienJeVorgang(tx: Tx, vorgangIds: string[]): Promise<Map<string, InhaltDatei[]>> {
+    const out = new Map<string, InhaltDatei[]>(vorgangIds.map((id) => [id, []]));
+    for (const d of await inhalte.dokumente(tx, vorgangIds)) for (const v of d.versionen) out.get(d.vorgangId)!.push(...v.dateien);
+    return out;
+  }
+
+  /** The evidence of each object's decision, in the form the protocol keeps it. */
+  async function herkuenfte(tx: Tx, id: string, objektIds: string[]): Promise<Map<string, Bewertungsherkunft>> {
+    const n = await repo.bewertungsnachweise(tx, id, objektIds);
+    const empfangen = new Map((await repo.nachrichten(tx, id)).map((x) => [x.id, x.empfangenAm]));
+    return new Map(
+      [...n].map(([objekt, x]): [string, Bewertungsherkunft] => [
+        objekt,
+        x.art === '0502'
+          ? { art: '0502', nachrichtId: x.nachrichtId!, prozessId: id, absender: x.nachricht?.absender ?? null, erstellungszeitpunkt: x.nachricht?.erstellungszeitpunkt ?? null, eingegangenAm: (empfangen.get(x.nachrichtId!) ?? x.erfasstAm).toISOString() }
+          : { art: 'manuell', zeichen: x.zeichen!, datum: x.datum!, archivar: x.archivar!, dokumentId: x.dokumentId, erfasstVon: x.erfasstVonName, erfasstAm: x.erfasstAm.toISOString() },
+      ]),
+    );
+  }
+
+  async function protokollPdf(tx: Tx, mandantId: string, id: string, v: repo.VernichtungRow): Promise<Uint8Array> {
+    const m = await repo.mandantName(tx, mandantId);
+    return vernichtungsprotokollPdf(
+      {
+        behoerde: m.name,
+        prozessId: id,
+        beantragtVon: v.beantragtVonName,
+        beantragtAm: v.beantragtAm,
+        freigegebenVon: v.freigegebenVonName ?? v.freigegebenVon!,
+        freigegebenAm: v.freigegebenAm!,
+        objekte: v.objekte as ProtokollObjekt[],
+      },
+      v.freigegebenAm!,
+    );
+  }
+
+  return { db, deps, protokolliere, inhalte, historie, imMandant, ansicht, gesperrteAussonderung, aktualisiereStatus, kopfDaten, xAkten, dateienDerAkten, vTeile, dateienJeVorgang, herkuenfte, protokollPdf };
+}
+
+export type Kontext = ReturnType<typeof erstelleKontext>;

@@ -1,0 +1,81 @@
+// Löschsperren (docs/domaene.md R7): placed on Akten, Vorgänge, Dokumente or a search, lifted only with a reason.
+import { decodeCursor, encodeCursor } from '@eakte/platform';
+import { v7 as uuidv7 } from 'uuid';
+import * as repo from '../repositories/aussonderung.js';
+import { Konflikt, NichtGefunden, NichtVerarbeitbar, ungueltig } from './fehler.js';
+import { type MandantAkteur, MAX_SUCHTREFFER, type SperrSuche, begrenze } from './modell.js';
+import type { Kontext } from './kontext.js';
+
+/** The use cases of the Löschsperren. */
+export function loeschsperrenFaelle(k: Kontext) {
+  const { protokolliere, imMandant } = k;
+
+  return {
+    /**
+     * A hold on named Akten, Vorgänge and Dokumente, plus the Akten a search finds right now. Takes
+     * the hold lock of every Akte concerned, so a content-removal job that already checked an Akte
+     * finishes before the hold commits, and every later one sees it.
+     */
+    erstelleSperre(
+      akteur: MandantAkteur,
+      body: { bezeichnung: string; grund: string; aktenzeichenGericht?: string; akten?: string[]; vorgaenge?: string[]; dokumente?: string[]; suche?: SperrSuche },
+    ) {
+      return imMandant(akteur, async (tx, a) => {
+        const norm = (l?: string[]) => [...new Set((l ?? []).map((i) => i.toLowerCase()))];
+        const akten = norm(body.akten);
+        const vorgaenge = norm(body.vorgaenge);
+        const dokumente = norm(body.dokumente);
+        if (!akten.length && !vorgaenge.length && !dokumente.length && !body.suche) throw ungueltig('body: Akten, Vorgänge, Dokumente oder eine Suche angeben');
+        const da = await repo.vorhandeneAkten(tx, akten);
+        const mitAkte = await repo.objekteMitAkte(tx, vorgaenge, dokumente);
+        const fehlend = [...akten.filter((i) => !da.has(i)), ...vorgaenge.filter((i) => !mitAkte.vorgaenge.has(i)), ...dokumente.filter((i) => !mitAkte.dokumente.has(i))];
+        if (fehlend.length) throw Object.assign(new NichtVerarbeitbar(`Objekte existieren nicht: ${fehlend.join(', ')}`), { erweiterung: { objekte: fehlend } });
+        if (body.suche) {
+          const gefunden = await repo.aktenDerSuche(tx, body.suche, MAX_SUCHTREFFER);
+          if (gefunden.length > MAX_SUCHTREFFER) throw new NichtVerarbeitbar(`Die Suche findet mehr als ${MAX_SUCHTREFFER} Akten; bitte enger fassen`);
+          for (const g of gefunden) if (!akten.includes(g)) akten.push(g);
+        }
+        await repo.sperreAktenGegenLoeschung(tx, [...akten, ...mitAkte.vorgaenge.values(), ...mitAkte.dokumente.values()]);
+        const id = uuidv7();
+        await repo.legeSperreAn(
+          tx,
+          { id, mandantId: a.mandantId, bezeichnung: body.bezeichnung, grund: body.grund, aktenzeichenGericht: body.aktenzeichenGericht ?? null, erstelltVon: a.sub, suche: body.suche ?? null },
+          { akten, vorgaenge, dokumente },
+        );
+        const details = { loeschsperreId: id, bezeichnung: body.bezeichnung, grund: body.grund };
+        for (const akteId of akten) await protokolliere(tx, akteur, { aktion: 'loeschsperre.angelegt', objektTyp: 'akte', objektId: akteId, akteId, details });
+        for (const [vid, akteId] of mitAkte.vorgaenge) await protokolliere(tx, akteur, { aktion: 'loeschsperre.angelegt', objektTyp: 'vorgang', objektId: vid, akteId, details });
+        for (const [did, akteId] of mitAkte.dokumente) await protokolliere(tx, akteur, { aktion: 'loeschsperre.angelegt', objektTyp: 'dokument', objektId: did, akteId, details });
+        return (await repo.sperre(tx, id))!;
+      });
+    },
+
+    listeSperren(akteur: MandantAkteur, q: { aktiv?: 'true' | 'false'; akte?: string; limit?: number; cursor?: string }) {
+      return imMandant(akteur, async (tx) => {
+        const limit = begrenze(q.limit);
+        const nach = ((c) => (c ? { erstelltAm: new Date(c.t), id: c.id } : undefined))(decodeCursor(q.cursor, { t: 'zeitpunkt', id: 'uuid' }));
+        const rows = await repo.sperren(tx, { aktiv: q.aktiv === undefined ? undefined : q.aktiv === 'true', akte: q.akte, nach: nach ?? undefined, limit: limit + 1 });
+        const items = rows.slice(0, limit);
+        const letzte = items.at(-1);
+        return { items, nextCursor: rows.length > limit && letzte ? encodeCursor({ t: letzte.erstelltAm.toISOString(), id: letzte.id }) : null };
+      });
+    },
+
+    hebeSperreAuf(akteur: MandantAkteur, id: string, grund: string | undefined) {
+      return imMandant(akteur, async (tx, a) => {
+        const s = await repo.sperre(tx, id, { sperren: true });
+        if (!s) throw new NichtGefunden('Löschsperre nicht gefunden');
+        if (!grund?.trim()) throw ungueltig('querystring.grund: Eine Löschsperre wird nur mit Grund aufgehoben');
+        if (s.aufgehobenAm) throw new Konflikt('Die Löschsperre ist bereits aufgehoben');
+        await repo.hebeSperreAuf(tx, id, a.sub, grund);
+        const mitAkte = await repo.objekteMitAkte(tx, s.vorgaenge, s.dokumente);
+        const details = { loeschsperreId: id, grund };
+        for (const akteId of s.akten) await protokolliere(tx, akteur, { aktion: 'loeschsperre.aufgehoben', objektTyp: 'akte', objektId: akteId, akteId, details });
+        for (const [vid, akteId] of mitAkte.vorgaenge) await protokolliere(tx, akteur, { aktion: 'loeschsperre.aufgehoben', objektTyp: 'vorgang', objektId: vid, akteId, details });
+        for (const [did, akteId] of mitAkte.dokumente) await protokolliere(tx, akteur, { aktion: 'loeschsperre.aufgehoben', objektTyp: 'dokument', objektId: did, akteId, details });
+        return (await repo.sperre(tx, id))!;
+      });
+    },
+
+  };
+}
