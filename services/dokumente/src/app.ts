@@ -7,15 +7,15 @@ import { servicePlatform, type Protokollierer, type ServiceConfig } from '@eakte
 import type { FastifyInstance } from 'fastify';
 import type { ObjectStore } from '@eakte/storage';
 import { z } from 'zod';
-import { createAblage } from './ablage.js';
-import { createScanner } from './scanner.js';
+import { createAblage } from './services/ablage.js';
+import { createScanner } from './adapter/scanner.js';
 import { protokolliere as protokolliereImProtokoll } from '@eakte/audit';
 import { dokumenteHandlers } from './handlers/index.js';
 import { dokumenteRepository } from './repositories/dokumente.js';
-import { raeumeSpoolVerzeichnis, raeumeVerwaisteObjekte } from './sweeper.js';
-import { pruefeFixityAllerMandanten } from './fixity.js';
-import { arbeiteTextextraktion } from './textextraktion.js';
-import { arbeiteObjektsperren } from './objektsperre.js';
+import { raeumeSpoolVerzeichnis, raeumeVerwaisteObjekte } from './arbeiter/sweeper.js';
+import { pruefeFixityAllerMandanten } from './arbeiter/fixity.js';
+import { arbeiteTextextraktion } from './arbeiter/textextraktion.js';
+import { arbeiteObjektsperren } from './arbeiter/objektsperre.js';
 
 export const SERVICE = 'dokumente';
 

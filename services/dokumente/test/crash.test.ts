@@ -10,7 +10,7 @@ import { expectProblem, testConfig } from '@eakte/testing';
 import { describe, expect, it } from 'vitest';
 import { neuerSpeicherschluessel } from '../src/domain/speicherschluessel.js';
 import { dokumenteRepository } from '../src/repositories/dokumente.js';
-import { raeumeSpoolVerzeichnis, raeumeVerwaisteObjekte } from '../src/sweeper.js';
+import { raeumeSpoolVerzeichnis, raeumeVerwaisteObjekte } from '../src/arbeiter/sweeper.js';
 import { baueApp, bis, lade, META, neuerMandant, neuerVorgang, objekteUnter, ownerDb, pdf, speicher, spoolDateien, zeilen, type TestApp } from './hilfen.js';
 
 /** Every version row's object exists. */

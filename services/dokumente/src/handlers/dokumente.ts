@@ -2,7 +2,7 @@ import type { components } from '@eakte/api-client';
 import type { Db } from '@eakte/db';
 import { akteurOf, decodeCursor, encodeCursor, Errors, pruefeIfMatch, type Protokollierer } from '@eakte/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Ablage } from '../ablage.js';
+import type { Ablage } from '../services/ablage.js';
 import { DokumentFehler } from '../domain/fehler.js';
 import { pruefeMetadatenAenderung } from '../domain/geschlossen.js';
 import type { DokumenteRepository } from '../repositories/dokumente.js';

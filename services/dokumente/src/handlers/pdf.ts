@@ -5,7 +5,7 @@ import { akteurOf, Errors, type Protokollierer } from '@eakte/platform';
 import type { ObjectStore } from '@eakte/storage';
 import contentDisposition from 'content-disposition';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Ablage } from '../ablage.js';
+import type { Ablage } from '../services/ablage.js';
 import { DokumentFehler } from '../domain/fehler.js';
 import { pruefeOffenFuerInhalt } from '../domain/geschlossen.js';
 import { erstelleAuszug, type AuszugEintrag } from '../pdf/aktenauszug.js';

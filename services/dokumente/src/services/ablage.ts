@@ -10,18 +10,18 @@ import type { ObjectStore } from '@eakte/storage';
 import type { FastifyRequest } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
-import { erkenneDateityp, pruefeDateityp } from './domain/dateityp.js';
-import { DokumentFehler } from './domain/fehler.js';
-import { pruefeOffenFuerInhalt } from './domain/geschlossen.js';
-import { neuerSpeicherschluessel } from './domain/speicherschluessel.js';
-import { textExtrahierbar } from './domain/volltext.js';
-import type { DokumenteRepository } from './repositories/dokumente.js';
-import { leseUpload, scannerAlsProblem, spoole, type Spool } from './upload.js';
+import { erkenneDateityp, pruefeDateityp } from '../adapter/dateityp.js';
+import { DokumentFehler } from '../domain/fehler.js';
+import { pruefeOffenFuerInhalt } from '../domain/geschlossen.js';
+import { neuerSpeicherschluessel } from '../domain/speicherschluessel.js';
+import { textExtrahierbar } from '../domain/volltext.js';
+import type { DokumenteRepository } from '../repositories/dokumente.js';
+import { leseUpload, scannerAlsProblem, spoole, type Spool } from '../adapter/upload.js';
 import { readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import { istMail, leseMail, MailFehler, type Mail } from './domain/mail.js';
-import { bereinigeDateiname } from './domain/dateiname.js';
-import type { Scanner } from './scanner.js';
+import { istMail, leseMail, MailFehler, type Mail } from '../adapter/mail.js';
+import { bereinigeDateiname } from '../domain/dateiname.js';
+import type { Scanner } from '../adapter/scanner.js';
 
 export interface AblageOptionen {
   db: Db;

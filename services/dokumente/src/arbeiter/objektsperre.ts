@@ -7,7 +7,7 @@ import type { Db, Tx } from '@eakte/db';
 import { sql } from '@eakte/db';
 import type { ObjectStore, ObjektsperreModus } from '@eakte/storage';
 import type { FastifyBaseLogger } from 'fastify';
-import { sperrplan, type ObjektStand } from './domain/objektsperre.js';
+import { sperrplan, type ObjektStand } from '../domain/objektsperre.js';
 
 const LEASE = '10 minutes';
 /** Longest wait between two tries of a failing job. */
