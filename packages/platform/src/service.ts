@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { authConfig, authHook, benoetigterScope, createVerifier } from './auth.js';
 import { erlaubteRollen } from './berechtigungen.js';
 import { databaseConfig, httpConfig, logConfig, storageConfig, storageSettings } from './config.js';
-import { contractRoutes, type Handlers, type OpenApiDocument } from './contract.js';
+import { contractRoutes, type Handlers, type OpenApiDocument, type VertragsHandlers } from './contract.js';
 import { errorsPlugin } from './errors.js';
 import { healthPlugin } from './health.js';
 import { schutzConfig, schutzPlugin } from './schutz.js';
@@ -23,7 +23,7 @@ export interface ServicePlatformOptions {
   /** Tests only: this store instead of one built from the configuration (no server implements object lock). */
   storage?: ObjectStore;
   /** Called once the database and storage are registered. */
-  handlers: (app: FastifyInstance) => Handlers;
+  handlers: (app: FastifyInstance) => Handlers | VertragsHandlers;
 }
 
 const MANDANT_CACHE_MS = 60_000;

@@ -8,6 +8,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ObjectStore } from '@eakte/storage';
 import { z } from 'zod';
 import { createAblage } from './services/ablage.js';
+import { createDokumentService } from './services/dokumente.js';
+import { createInhaltService } from './services/inhalt.js';
+import { createPdfService } from './services/pdf.js';
 import { createScanner } from './adapter/scanner.js';
 import { protokolliere as protokolliereImProtokoll } from '@eakte/audit';
 import { dokumenteHandlers } from './handlers/index.js';
@@ -88,11 +91,27 @@ export default async function dokumenteApp(app: FastifyInstance, opts: Dokumente
     storage: opts.storage,
     handlers: (instance) => {
       const repo = dokumenteRepository;
-      const ablage = createAblage({ db: instance.db, storage: instance.storage, repo, protokolliere, spoolVerzeichnis: eigene.DOKUMENTE_SPOOL_DIR,
+      const { db, storage, log } = instance;
+      const ablage = createAblage({
+        db,
+        storage,
+        repo,
+        protokolliere,
+        log,
+        spoolVerzeichnis: eigene.DOKUMENTE_SPOOL_DIR,
         scanner,
         mail: { maxAnlagen: eigene.DOKUMENTE_MAIL_MAX_ANLAGEN, maxTiefe: eigene.DOKUMENTE_MAIL_MAX_TIEFE, maxGroesse: eigene.DOKUMENTE_MAIL_MAX_GROESSE },
       });
-      return dokumenteHandlers({ db: instance.db, storage: instance.storage, repo, ablage, protokolliere, inhaltCache: eigene.DOKUMENTE_INHALT_CACHE });
+      return dokumenteHandlers({
+        db,
+        storage,
+        protokolliere,
+        ablage,
+        dokumente: createDokumentService({ db, repo, protokolliere }),
+        inhalt: createInhaltService({ db, storage, repo, protokolliere, log }),
+        pdf: createPdfService({ db, storage, repo, ablage, protokolliere, log }),
+        inhaltCache: eigene.DOKUMENTE_INHALT_CACHE,
+      });
     },
   });
 

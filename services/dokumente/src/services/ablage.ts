@@ -1,33 +1,38 @@
 // Filing content: the upload is spooled (hashed, counted, typed), stored under a key the
 // application chooses, and only then referenced by a row, committed together with its audit
-// record. A failure after the object was stored removes it again; if even that fails (crash),
-// the sweeper finds the object without row later.
+// record. One filing step (`legeAb`) serves new Dokumente, new versions and derived versions: a
+// failure after an object was stored removes each stored object once; if even that fails
+// (crash), the sweeper finds the object without row later.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import type { Db, Tx } from '@eakte/db';
-import { akteurOf, Errors, type Protokollierer } from '@eakte/platform';
+import { Errors, type Akteur, type Protokollierer } from '@eakte/platform';
 import type { ObjectStore } from '@eakte/storage';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
 import { erkenneDateityp, pruefeDateityp } from '../adapter/dateityp.js';
+import { istMail, leseMail, MailFehler, type Mail } from '../adapter/mail.js';
+import type { Scanner } from '../adapter/scanner.js';
+import { leseUpload, scannerAlsProblem, spoole, type Formular, type Spool } from '../adapter/upload.js';
+import { bereinigeDateiname } from '../domain/dateiname.js';
 import { DokumentFehler } from '../domain/fehler.js';
 import { pruefeOffenFuerInhalt } from '../domain/geschlossen.js';
+import type { Sicht } from '../domain/sichtbarkeit.js';
 import { neuerSpeicherschluessel } from '../domain/speicherschluessel.js';
 import { textExtrahierbar } from '../domain/volltext.js';
-import type { DokumenteRepository } from '../repositories/dokumente.js';
-import { leseUpload, scannerAlsProblem, spoole, type Spool } from '../adapter/upload.js';
-import { readFile } from 'node:fs/promises';
-import { Readable } from 'node:stream';
-import { istMail, leseMail, MailFehler, type Mail } from '../adapter/mail.js';
-import { bereinigeDateiname } from '../domain/dateiname.js';
-import type { Scanner } from '../adapter/scanner.js';
+import type { DokumentMitVersion, DokumenteRepository, VersionRow, VorgangKontext } from '../repositories/dokumente.js';
+
+type Handelnder = Akteur & { mandantId: string };
 
 export interface AblageOptionen {
   db: Db;
   storage: ObjectStore;
   repo: DokumenteRepository;
   protokolliere: Protokollierer;
+  log: FastifyBaseLogger;
   spoolVerzeichnis: string;
   /** clamd, when configured: every file is scanned before its row is committed. */
   scanner?: Scanner | null;
@@ -35,15 +40,21 @@ export interface AblageOptionen {
   mail?: { maxAnlagen: number; maxTiefe: number; maxGroesse: number };
 }
 
+/** Content to be stored: a spooled upload or bytes the service made itself. */
+interface Inhalt {
+  koerper: () => Readable | Buffer;
+  groesse: number;
+  sha256: string;
+  mimeType: string;
+  dateiname: string;
+}
+
 /** An Anlage ready to be stored: spooled, scanned, typed; nested mails carry their own Anlagen. */
 interface Teil {
   id: string;
-  spool: Spool;
-  mimeType: string;
-  dateiname: string;
+  inhalt: Inhalt;
   meta: { betreff: string; datumDesSchreibens: string; eingangsdatum?: string; absender?: string; empfaenger?: string };
   kinder: Teil[];
-  key?: string;
 }
 
 const datum = z
@@ -89,43 +100,139 @@ function mailMeta(mail: Mail) {
   } as { betreff?: string; datumDesSchreibens: string; eingangsdatum?: string; absender?: string; empfaenger?: string };
 }
 
-const zaehle = (teile: { kinder: unknown[] }[]): number => teile.reduce((n, t) => n + 1 + zaehle(t.kinder as { kinder: unknown[] }[]), 0);
+/** The Anlagen depth first (the order their objects are stored and their rows written). */
+const flach = (teile: Teil[]): Teil[] => teile.flatMap((t) => [t, ...flach(t.kinder)]);
 
-export type Ergebnis = { dokumentId: string; versionNr: number; wiederholt: boolean };
+const ausSpool = (spool: Spool, mimeType: string, dateiname: string): Inhalt => ({
+  koerper: () => createReadStream(spool.pfad),
+  groesse: spool.groesse,
+  sha256: spool.sha256,
+  mimeType,
+  dateiname,
+});
 
 export function createAblage(opts: AblageOptionen) {
-  const { db, storage, repo, protokolliere } = opts;
+  const { db, storage, repo, protokolliere, log } = opts;
+  const grenzen = opts.mail ?? { maxAnlagen: 100, maxTiefe: 3, maxGroesse: 64 * 1024 * 1024 };
 
-  /** Stores the spooled file under a new key; 503 when the storage fails (nothing left behind). */
-  async function speichere(req: FastifyRequest, mandantId: string, spool: Spool, mimeType: string): Promise<string> {
-    const key = neuerSpeicherschluessel(mandantId);
+  /** Stores one object under a new key; 503 when the storage fails (nothing left behind). */
+  async function speichere(akteur: Handelnder, inhalt: Inhalt): Promise<string> {
+    const key = neuerSpeicherschluessel(akteur.mandantId);
     try {
-      await storage.put(key, createReadStream(spool.pfad), spool.groesse, mimeType);
+      await storage.put(key, inhalt.koerper(), inhalt.groesse, inhalt.mimeType);
     } catch (err) {
-      req.log.warn({ err, key }, 'storing the upload failed');
+      log.warn({ err, key, reqId: akteur.anfrageId }, 'storing an object failed');
       await storage.remove(key).catch(() => {});
       throw new Errors.DienstNichtVerfuegbar('Der Objektspeicher ist nicht erreichbar; es wurde nichts gespeichert. Bitte später erneut versuchen.');
     }
     return key;
   }
 
-  /** Runs `schreibe` after the object is stored; removes the object again if the commit fails. */
-  async function festschreiben(req: FastifyRequest, key: string, schreibe: () => Promise<void>) {
+  /**
+   * The one filing step: stores `inhalte` (in order), then commits `schreibe` with their keys in
+   * one tenant transaction. On any failure each object stored so far is removed, once.
+   */
+  async function legeAb<T>(akteur: Handelnder, inhalte: Inhalt[], schreibe: (tx: Tx, keys: string[]) => Promise<T>): Promise<T> {
+    const keys: string[] = [];
     try {
-      await schreibe();
+      for (const i of inhalte) keys.push(await speichere(akteur, i));
+      return await db.withMandant(akteur.mandantId, (tx) => schreibe(tx, keys));
     } catch (err) {
-      await storage.remove(key).catch((e: unknown) => req.log.warn({ err: e, key }, 'orphan left for the sweeper'));
+      for (const k of keys) await storage.remove(k).catch((e: unknown) => log.warn({ err: e, key: k, reqId: akteur.anfrageId }, 'orphan left for the sweeper'));
       throw err;
     }
   }
 
+  /** Writes a Dokument with its first version, its text-extraction job and its audit record. */
+  async function schreibeDokument(
+    tx: Tx,
+    akteur: Handelnder,
+    v: VorgangKontext,
+    d: { id: string; elternDokumentId?: string; meta: Record<string, string | undefined> & { betreff: string; datumDesSchreibens: string }; inhalt: Inhalt; key: string; details?: Record<string, unknown> },
+  ) {
+    const m = akteur.mandantId;
+    const { inhalt } = d;
+    await repo.neuesDokument(
+      tx,
+      { id: d.id, mandantId: m, vorgangId: v.vorgangId, ...(d.elternDokumentId ? { elternDokumentId: d.elternDokumentId } : {}), ...d.meta, erstelltVon: akteur.sub },
+      { mandantId: m, dokumentId: d.id, nr: 1, speicherschluessel: d.key, groesse: inhalt.groesse, sha256: inhalt.sha256, mimeType: inhalt.mimeType, dateiname: inhalt.dateiname, erstelltVon: akteur.sub },
+    );
+    if (textExtrahierbar(inhalt.mimeType)) await repo.beauftrageTextextraktion(tx, m, d.id, 1);
+    await protokolliere(tx, akteur, {
+      aktion: 'dokument.erstellt',
+      objektTyp: 'dokument',
+      objektId: d.id,
+      aktenzeichen: v.aktenzeichen,
+      akteId: v.akteId,
+      details: {
+        vorgangId: v.vorgangId,
+        ...(d.elternDokumentId ? { elternDokumentId: d.elternDokumentId } : {}),
+        versionNr: 1,
+        groesse: inhalt.groesse,
+        sha256: inhalt.sha256,
+        mimeType: inhalt.mimeType,
+        dateiname: inhalt.dateiname,
+        betreff: d.meta.betreff,
+        ...d.details,
+      },
+    });
+  }
+
+  /**
+   * Writes the next version of a (share-locked, open) Dokument with its job and audit record.
+   * With `basisNr` (a derived version): 409 when another version was added meanwhile.
+   */
+  async function schreibeVersion(
+    tx: Tx,
+    akteur: Handelnder,
+    sicht: Sicht,
+    dokumentId: string,
+    inhalt: Inhalt,
+    key: string,
+    art: { basisNr?: number; herkunft?: 'eingangsstempel'; schluessel?: { operation: string; wert: string }; details?: Record<string, unknown> },
+  ): Promise<VersionRow> {
+    const m = akteur.mandantId;
+    const dok = await repo.dokument(tx, sicht, dokumentId, true);
+    if (!dok) throw new Errors.NichtGefunden('Dokument nicht gefunden');
+    pruefeOffenFuerInhalt(dok.kontext);
+    if (art.basisNr !== undefined && dok.aktuelleVersion !== art.basisNr) throw new Errors.Konflikt('Inzwischen wurde eine neue Version angelegt; bitte erneut versuchen');
+    const nr = dok.aktuelleVersion + 1;
+    await repo.neueVersion(tx, dokumentId, {
+      mandantId: m,
+      dokumentId,
+      nr,
+      speicherschluessel: key,
+      groesse: inhalt.groesse,
+      sha256: inhalt.sha256,
+      mimeType: inhalt.mimeType,
+      dateiname: inhalt.dateiname,
+      ...(art.herkunft ? { herkunft: art.herkunft } : {}),
+      erstelltVon: akteur.sub,
+    });
+    if (art.schluessel) await repo.merkeIdempotenz(tx, { mandantId: m, operation: art.schluessel.operation, schluessel: art.schluessel.wert, dokumentId, versionNr: nr });
+    if (textExtrahierbar(inhalt.mimeType)) await repo.beauftrageTextextraktion(tx, m, dokumentId, nr);
+    await protokolliere(tx, akteur, {
+      aktion: 'dokument.version.erstellt',
+      objektTyp: 'dokument',
+      objektId: dokumentId,
+      aktenzeichen: dok.kontext.aktenzeichen,
+      akteId: dok.akteId,
+      aenderungen: [{ feld: 'aktuelleVersion', alt: dok.aktuelleVersion, neu: nr }],
+      details: art.herkunft
+        ? { versionNr: nr, herkunft: art.herkunft, groesse: inhalt.groesse, sha256: inhalt.sha256, ...art.details }
+        : { versionNr: nr, groesse: inhalt.groesse, sha256: inhalt.sha256, mimeType: inhalt.mimeType, dateiname: inhalt.dateiname },
+    });
+    const neu = await repo.version(tx, dokumentId, nr);
+    return neu!;
+  }
+
   /** Reads, checks and spools the upload, then detects and checks its type. */
-  async function empfange(req: FastifyRequest, max: number, erlaubt: readonly string[], felder: readonly string[], ziel: Record<string, string>) {
+  async function empfange(akteur: Handelnder, formular: Formular, max: number, erlaubt: readonly string[], felder: readonly string[], ziel: Record<string, string>) {
     let upload;
     try {
-      upload = await leseUpload(req, { verzeichnis: opts.spoolVerzeichnis, max, dateiFeld: 'datei', erlaubteFelder: felder, scanner: opts.scanner });
+      upload = await leseUpload(formular, { verzeichnis: opts.spoolVerzeichnis, max, dateiFeld: 'datei', erlaubteFelder: felder, scanner: opts.scanner });
     } catch (err) {
-      if (err instanceof DokumentFehler.Schadsoftware) await meldeSchadsoftware(req, err, ziel);
+      if (err instanceof DokumentFehler.Schadsoftware) await meldeSchadsoftware(akteur, err, ziel);
       throw err;
     }
     try {
@@ -139,8 +246,6 @@ export function createAblage(opts: AblageOptionen) {
       throw err;
     }
   }
-
-  const grenzen = opts.mail ?? { maxAnlagen: 100, maxTiefe: 3, maxGroesse: 64 * 1024 * 1024 };
 
   /**
    * Reads a spooled mail and prepares every attachment as an Anlage (recursively for nested mails):
@@ -181,9 +286,7 @@ export function createAblage(opts: AblageOptionen) {
       }
       const teil: Teil = {
         id: uuidv7(),
-        spool,
-        mimeType: typ,
-        dateiname,
+        inhalt: ausSpool(spool, typ, dateiname),
         meta: {
           betreff: [...dateiname].slice(0, 500).join(''),
           datumDesSchreibens: mail.datum ?? heute(),
@@ -204,50 +307,12 @@ export function createAblage(opts: AblageOptionen) {
     return { mail, kinder };
   }
 
-  /** Stores the objects of all Anlagen (depth first); the keys land in `keys` for clean-up. */
-  async function speichereTeile(req: FastifyRequest, m: string, teile: Teil[], keys: string[]) {
-    for (const t of teile) {
-      t.key = await speichere(req, m, t.spool, t.mimeType);
-      keys.push(t.key);
-      await speichereTeile(req, m, t.kinder, keys);
-    }
-  }
-
-  /** Inserts the Anlagen below `elternId` with their first versions, jobs and audit records. */
-  async function schreibeTeile(
-    tx: Tx,
-    req: FastifyRequest,
-    ctx: { m: string; vorgangId: string; aktenzeichen: string; akteId: string },
-    elternId: string,
-    teile: Teil[],
-  ) {
-    const sub = akteurOf(req).sub;
-    for (const t of teile) {
-      await repo.neuesDokument(
-        tx,
-        { id: t.id, mandantId: ctx.m, vorgangId: ctx.vorgangId, elternDokumentId: elternId, ...t.meta, erstelltVon: sub },
-        { mandantId: ctx.m, dokumentId: t.id, nr: 1, speicherschluessel: t.key!, groesse: t.spool.groesse, sha256: t.spool.sha256, mimeType: t.mimeType, dateiname: t.dateiname, erstelltVon: sub },
-      );
-      if (textExtrahierbar(t.mimeType)) await repo.beauftrageTextextraktion(tx, ctx.m, t.id, 1);
-      await protokolliere(tx, akteurOf(req), {
-        aktion: 'dokument.erstellt',
-        objektTyp: 'dokument',
-        objektId: t.id,
-        aktenzeichen: ctx.aktenzeichen,
-        akteId: ctx.akteId,
-        details: { vorgangId: ctx.vorgangId, elternDokumentId: elternId, versionNr: 1, groesse: t.spool.groesse, sha256: t.spool.sha256, mimeType: t.mimeType, dateiname: t.dateiname, betreff: t.meta.betreff },
-      });
-      await schreibeTeile(tx, req, ctx, t.id, t.kinder);
-    }
-  }
-
   /** The refused upload is recorded in a transaction of its own (nothing else is written). */
-  async function meldeSchadsoftware(req: FastifyRequest, err: Error, ziel: Record<string, unknown>) {
-    const akteur = akteurOf(req);
+  async function meldeSchadsoftware(akteur: Handelnder, err: Error, ziel: Record<string, unknown>) {
     const signatur = (err as { signatur?: string }).signatur ?? err.message;
-    req.log.warn({ signatur, ...ziel }, 'malware refused');
+    log.warn({ signatur, ...ziel, reqId: akteur.anfrageId }, 'malware refused');
     await db.withMandant(akteur.mandantId, (tx) =>
-      protokolliere(tx, akteurOf(req), {
+      protokolliere(tx, akteur, {
         aktion: 'dokument.schadsoftware.erkannt',
         objektTyp: ziel.dokumentId ? 'dokument' : 'vorgang',
         objektId: String(ziel.dokumentId ?? ziel.vorgangId),
@@ -257,12 +322,24 @@ export function createAblage(opts: AblageOptionen) {
     );
   }
 
-  return {
-    abgeleiteteVersion,
+  /** The Dokument of a retried request; 409 when the key was used for another target. */
+  async function wiederholung(akteur: Handelnder, sicht: Sicht, frueher: { dokumentId: string }, ziel: string, art: 'vorgang' | 'dokument'): Promise<DokumentMitVersion> {
+    const dok = await db.withMandant(akteur.mandantId, (tx) => repo.dokument(tx, sicht, frueher.dokumentId));
+    const passt = art === 'vorgang' ? dok?.vorgangId === ziel : dok?.id === ziel;
+    if (!dok || !passt) throw new DokumentFehler.IdempotenzKonflikt();
+    return dok;
+  }
 
-    /** POST /vorgaenge/{id}/dokumente */
-    async neuesDokument(req: FastifyRequest, vorgangId: string, schluessel: string | undefined): Promise<Ergebnis> {
-      const akteur = akteurOf(req);
+  /** After a unique violation on the key: the concurrent request that won, if there was one. */
+  async function sieger(akteur: Handelnder, err: unknown, operation: string, schluessel: string | undefined) {
+    if (!schluessel || !istEindeutigkeitsverletzung(err, 'idempotenz_pk')) return null;
+    return db.withMandant(akteur.mandantId, (tx) => repo.idempotenz(tx, operation, schluessel));
+  }
+
+  return {
+    /** POST /vorgaenge/{id}/dokumente: the new Dokument (or the first one filed under this key). */
+    async neuesDokument(akteur: Handelnder, eingabe: { vorgangId: string; schluessel?: string; formular: Formular }): Promise<DokumentMitVersion> {
+      const { vorgangId, schluessel } = eingabe;
       const m = akteur.mandantId;
       const OP = 'createDokument';
       // before a byte of the body is read: unknown or closed Vorgang, retried request
@@ -275,11 +352,10 @@ export function createAblage(opts: AblageOptionen) {
         if (!frueher) pruefeOffenFuerInhalt(v);
         return { frueher, einstellungen, sicht };
       });
-      if (frueher) return wiederholung(req, m, frueher, vorgangId, 'vorgang');
+      if (frueher) return wiederholung(akteur, sicht, frueher, vorgangId, 'vorgang');
 
-      const upload = await empfange(req, einstellungen.maxUploadGroesse, einstellungen.erlaubteFormate, METADATEN_FELDER, { vorgangId });
+      const upload = await empfange(akteur, eingabe.formular, einstellungen.maxUploadGroesse, einstellungen.erlaubteFormate, METADATEN_FELDER, { vorgangId });
       const teilSpools: Spool[] = [];
-      const keys: string[] = [];
       // before the Anlagen' ids: filing order (id order) puts the mail first
       const id = uuidv7();
       try {
@@ -292,7 +368,7 @@ export function createAblage(opts: AblageOptionen) {
           try {
             zerlegt = await zerlegeMail(bytes, upload.mimeType, 1, { teile: 0, bytes: 0, alle: teilSpools, max: einstellungen.maxUploadGroesse, erlaubt: einstellungen.erlaubteFormate });
           } catch (err) {
-            if (err instanceof DokumentFehler.Schadsoftware) await meldeSchadsoftware(req, err, { vorgangId, anlage: (err as { anlage?: string }).anlage ?? null, dateiname: upload.datei.dateiname });
+            if (err instanceof DokumentFehler.Schadsoftware) await meldeSchadsoftware(akteur, err, { vorgangId, anlage: (err as { anlage?: string }).anlage ?? null, dateiname: upload.datei.dateiname });
             throw err;
           }
           anlagen = zerlegt.kinder;
@@ -302,68 +378,47 @@ export function createAblage(opts: AblageOptionen) {
         }
         const meta = pruefeFelder(metadatenSchema, felder as Record<string, string>);
         const empfaenger = istMail(upload.mimeType) && !('empfaenger' in upload.felder) ? (felder.empfaenger ?? undefined) : undefined;
-        const key = await speichere(req, m, upload.datei, upload.mimeType);
-        keys.push(key);
-        try {
-          await speichereTeile(req, m, anlagen, keys);
-          await festschreiben(req, key, () =>
-            db.withMandant(m, async (tx) => {
-              // share-lock Vorgang and Akte: a concurrent z.d.A. waits for this commit
-              const v = await repo.vorgang(tx, sicht, vorgangId, true);
-              if (!v) throw new Errors.NichtGefunden('Vorgang nicht gefunden');
-              pruefeOffenFuerInhalt(v);
-              await repo.neuesDokument(
-                tx,
-                { id, mandantId: m, vorgangId, ...meta, ...(empfaenger ? { empfaenger } : {}), erstelltVon: akteur.sub },
-                {
-                  mandantId: m,
-                  dokumentId: id,
-                  nr: 1,
-                  speicherschluessel: key,
-                  groesse: upload.datei.groesse,
-                  sha256: upload.datei.sha256,
-                  mimeType: upload.mimeType,
-                  dateiname: upload.datei.dateiname,
-                  erstelltVon: akteur.sub,
-                },
-              );
-              if (schluessel) await repo.merkeIdempotenz(tx, { mandantId: m, operation: OP, schluessel, dokumentId: id, versionNr: 1 });
-              if (textExtrahierbar(upload.mimeType)) await repo.beauftrageTextextraktion(tx, m, id, 1);
-              await protokolliere(tx, akteurOf(req), {
-                aktion: 'dokument.erstellt',
-                objektTyp: 'dokument',
-                objektId: id,
-                aktenzeichen: v.aktenzeichen,
-                akteId: v.akteId,
-                details: { vorgangId, versionNr: 1, groesse: upload.datei.groesse, sha256: upload.datei.sha256, mimeType: upload.mimeType, dateiname: upload.datei.dateiname, betreff: meta.betreff, ...(anlagen.length ? { anlagen: zaehle(anlagen) } : {}) },
-              });
-              await schreibeTeile(tx, req, { m, vorgangId, aktenzeichen: v.aktenzeichen, akteId: v.akteId }, id, anlagen);
-            }),
-          );
-        } catch (err) {
-          // the Anlagen's objects go with the mail's (festschreiben removed the mail's own)
-          for (const k of keys.slice(1)) await storage.remove(k).catch((e: unknown) => req.log.warn({ err: e, key: k }, 'orphan left for the sweeper'));
-          // a concurrent request with the same key won: answer with its result
-          if (schluessel && istEindeutigkeitsverletzung(err, 'idempotenz_pk')) {
-            const sieger = await db.withMandant(m, (tx) => repo.idempotenz(tx, OP, schluessel));
-            if (sieger) return wiederholung(req, m, sieger, vorgangId, 'vorgang');
-          }
-          throw err;
-        }
-        return { dokumentId: id, versionNr: 1, wiederholt: false };
+        const haupt = ausSpool(upload.datei, upload.mimeType, upload.datei.dateiname);
+        const teile = flach(anlagen);
+        await legeAb(akteur, [haupt, ...teile.map((t) => t.inhalt)], async (tx, [key, ...teilKeys]) => {
+          // share-lock Vorgang and Akte: a concurrent z.d.A. waits for this commit
+          const v = await repo.vorgang(tx, sicht, vorgangId, true);
+          if (!v) throw new Errors.NichtGefunden('Vorgang nicht gefunden');
+          pruefeOffenFuerInhalt(v);
+          await schreibeDokument(tx, akteur, v, {
+            id,
+            meta: { ...meta, ...(empfaenger ? { empfaenger } : {}) },
+            inhalt: haupt,
+            key: key!,
+            ...(anlagen.length ? { details: { anlagen: teile.length } } : {}),
+          });
+          if (schluessel) await repo.merkeIdempotenz(tx, { mandantId: m, operation: OP, schluessel, dokumentId: id, versionNr: 1 });
+          const schluesselVon = new Map(teile.map((t, i) => [t, teilKeys[i]!]));
+          const schreibeTeile = async (elternId: string, ts: Teil[]): Promise<void> => {
+            for (const t of ts) {
+              await schreibeDokument(tx, akteur, v, { id: t.id, elternDokumentId: elternId, meta: t.meta, inhalt: t.inhalt, key: schluesselVon.get(t)! });
+              await schreibeTeile(t.id, t.kinder);
+            }
+          };
+          await schreibeTeile(id, anlagen);
+        });
       } catch (err) {
-        // stored before the failure (e.g. while storing the Anlagen): nothing may stay behind
-        for (const k of keys) await storage.remove(k).catch(() => {});
+        // a concurrent request with the same key won: answer with its result
+        const erster = await sieger(akteur, err, OP, schluessel);
+        if (erster) return wiederholung(akteur, sicht, erster, vorgangId, 'vorgang');
         throw err;
       } finally {
         await upload.datei.entfernen();
         for (const t of teilSpools) await t.entfernen();
       }
+      const dok = await db.withMandant(m, (tx) => repo.dokument(tx, sicht, id));
+      if (!dok) throw new Errors.NichtGefunden('Dokument nicht gefunden');
+      return dok;
     },
 
-    /** POST /dokumente/{id}/versionen */
-    async neueVersion(req: FastifyRequest, dokumentId: string, schluessel: string | undefined): Promise<Ergebnis> {
-      const akteur = akteurOf(req);
+    /** POST /dokumente/{id}/versionen: the new version (or the one filed first under this key). */
+    async neueVersion(akteur: Handelnder, eingabe: { dokumentId: string; schluessel?: string; formular: Formular }): Promise<VersionRow> {
+      const { dokumentId, schluessel } = eingabe;
       const m = akteur.mandantId;
       const OP = 'createDokumentVersion';
       const { frueher, einstellungen, sicht } = await db.withMandant(m, async (tx) => {
@@ -374,126 +429,48 @@ export function createAblage(opts: AblageOptionen) {
         if (!frueher) pruefeOffenFuerInhalt(dok.kontext);
         return { frueher, einstellungen, sicht };
       });
-      if (frueher) return wiederholung(req, m, frueher, dokumentId, 'dokument');
+      const erneut = async (f: { dokumentId: string; versionNr: number }) => {
+        await wiederholung(akteur, sicht, f, dokumentId, 'dokument');
+        const v = await db.withMandant(m, (tx) => repo.version(tx, f.dokumentId, f.versionNr));
+        if (!v) throw new Errors.NichtGefunden('Version nicht gefunden');
+        return v;
+      };
+      if (frueher) return erneut(frueher);
 
-      const upload = await empfange(req, einstellungen.maxUploadGroesse, einstellungen.erlaubteFormate, [], { dokumentId });
+      const upload = await empfange(akteur, eingabe.formular, einstellungen.maxUploadGroesse, einstellungen.erlaubteFormate, [], { dokumentId });
       try {
-        const key = await speichere(req, m, upload.datei, upload.mimeType);
-        let nr = 0;
-        try {
-          await festschreiben(req, key, () =>
-            db.withMandant(m, async (tx) => {
-              const dok = await repo.dokument(tx, sicht, dokumentId, true);
-              if (!dok) throw new Errors.NichtGefunden('Dokument nicht gefunden');
-              pruefeOffenFuerInhalt(dok.kontext);
-              nr = dok.aktuelleVersion + 1;
-              await repo.neueVersion(tx, dokumentId, {
-                mandantId: m,
-                dokumentId,
-                nr,
-                speicherschluessel: key,
-                groesse: upload.datei.groesse,
-                sha256: upload.datei.sha256,
-                mimeType: upload.mimeType,
-                dateiname: upload.datei.dateiname,
-                erstelltVon: akteur.sub,
-              });
-              if (schluessel) await repo.merkeIdempotenz(tx, { mandantId: m, operation: OP, schluessel, dokumentId, versionNr: nr });
-              if (textExtrahierbar(upload.mimeType)) await repo.beauftrageTextextraktion(tx, m, dokumentId, nr);
-              await protokolliere(tx, akteurOf(req), {
-                aktion: 'dokument.version.erstellt',
-                objektTyp: 'dokument',
-                objektId: dokumentId,
-                aktenzeichen: dok.kontext.aktenzeichen,
-                akteId: dok.akteId,
-                aenderungen: [{ feld: 'aktuelleVersion', alt: dok.aktuelleVersion, neu: nr }],
-                details: { versionNr: nr, groesse: upload.datei.groesse, sha256: upload.datei.sha256, mimeType: upload.mimeType, dateiname: upload.datei.dateiname },
-              });
-            }),
-          );
-        } catch (err) {
-          if (schluessel && istEindeutigkeitsverletzung(err, 'idempotenz_pk')) {
-            const sieger = await db.withMandant(m, (tx) => repo.idempotenz(tx, OP, schluessel));
-            if (sieger) return wiederholung(req, m, sieger, dokumentId, 'dokument');
-          }
-          throw err;
-        }
-        return { dokumentId, versionNr: nr, wiederholt: false };
+        const inhalt = ausSpool(upload.datei, upload.mimeType, upload.datei.dateiname);
+        return await legeAb(akteur, [inhalt], (tx, [key]) =>
+          schreibeVersion(tx, akteur, sicht, dokumentId, inhalt, key!, schluessel ? { schluessel: { operation: OP, wert: schluessel } } : {}),
+        );
+      } catch (err) {
+        const erster = await sieger(akteur, err, OP, schluessel);
+        if (erster) return erneut(erster);
+        throw err;
       } finally {
         await upload.datei.entfernen();
       }
     },
+
+    /**
+     * A version the service derived itself (e.g. the Eingangsstempel) from version `basisNr`, in
+     * the caller's view `sicht`; 409 when another version was added meanwhile.
+     */
+    async abgeleiteteVersion(
+      akteur: Handelnder,
+      sicht: Sicht,
+      dokumentId: string,
+      basisNr: number,
+      bytes: Uint8Array,
+      art: { mimeType: string; dateiname: string; herkunft: 'eingangsstempel'; details?: Record<string, unknown> },
+    ): Promise<VersionRow> {
+      const puffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      const inhalt: Inhalt = { koerper: () => puffer, groesse: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex'), mimeType: art.mimeType, dateiname: art.dateiname };
+      return legeAb(akteur, [inhalt], (tx, [key]) =>
+        schreibeVersion(tx, akteur, sicht, dokumentId, inhalt, key!, { basisNr, herkunft: art.herkunft, ...(art.details ? { details: art.details } : {}) }),
+      );
+    },
   };
-
-  /**
-   * A version the service derived itself (e.g. the Eingangsstempel) from version `basisNr`;
-   * 409 when another version was added meanwhile.
-   */
-  async function abgeleiteteVersion(
-    req: FastifyRequest,
-    dokumentId: string,
-    basisNr: number,
-    inhalt: Uint8Array,
-    art: { mimeType: string; dateiname: string; herkunft: 'eingangsstempel'; details?: Record<string, unknown> },
-  ): Promise<Ergebnis> {
-    const akteur = akteurOf(req);
-    const m = akteur.mandantId;
-    const sha256 = createHash('sha256').update(inhalt).digest('hex');
-    const key = neuerSpeicherschluessel(m);
-    try {
-      await storage.put(key, Buffer.from(inhalt.buffer, inhalt.byteOffset, inhalt.byteLength), inhalt.byteLength, art.mimeType);
-    } catch (err) {
-      req.log.warn({ err, key }, 'storing a derived version failed');
-      await storage.remove(key).catch(() => {});
-      throw new Errors.DienstNichtVerfuegbar('Der Objektspeicher ist nicht erreichbar; es wurde nichts gespeichert. Bitte später erneut versuchen.');
-    }
-    const nr = basisNr + 1;
-    await festschreiben(req, key, () =>
-      db.withMandant(m, async (tx) => {
-        const dok = await repo.dokument(tx, await repo.sicht(tx, akteurOf(req)), dokumentId, true);
-        if (!dok) throw new Errors.NichtGefunden('Dokument nicht gefunden');
-        pruefeOffenFuerInhalt(dok.kontext);
-        if (dok.aktuelleVersion !== basisNr) throw new Errors.Konflikt('Inzwischen wurde eine neue Version angelegt; bitte erneut versuchen');
-        await repo.neueVersion(tx, dokumentId, {
-          mandantId: m,
-          dokumentId,
-          nr,
-          speicherschluessel: key,
-          groesse: inhalt.byteLength,
-          sha256,
-          mimeType: art.mimeType,
-          dateiname: art.dateiname,
-          herkunft: art.herkunft,
-          erstelltVon: akteur.sub,
-        });
-        if (textExtrahierbar(art.mimeType)) await repo.beauftrageTextextraktion(tx, m, dokumentId, nr);
-        await protokolliere(tx, akteurOf(req), {
-          aktion: 'dokument.version.erstellt',
-          objektTyp: 'dokument',
-          objektId: dokumentId,
-          aktenzeichen: dok.kontext.aktenzeichen,
-          akteId: dok.akteId,
-          aenderungen: [{ feld: 'aktuelleVersion', alt: basisNr, neu: nr }],
-          details: { versionNr: nr, herkunft: art.herkunft, groesse: inhalt.byteLength, sha256, ...art.details },
-        });
-      }),
-    );
-    return { dokumentId, versionNr: nr, wiederholt: false };
-  }
-
-  /** The first result of a retried request; 409 when the key was used for another target. */
-  async function wiederholung(
-    req: FastifyRequest,
-    mandantId: string,
-    frueher: { dokumentId: string; versionNr: number },
-    ziel: string,
-    art: 'vorgang' | 'dokument',
-  ): Promise<Ergebnis> {
-    const dok = await db.withMandant(mandantId, async (tx) => repo.dokument(tx, await repo.sicht(tx, akteurOf(req)), frueher.dokumentId));
-    const passt = art === 'vorgang' ? dok?.vorgangId === ziel : dok?.id === ziel;
-    if (!passt) throw new DokumentFehler.IdempotenzKonflikt();
-    return { dokumentId: frueher.dokumentId, versionNr: frueher.versionNr, wiederholt: true };
-  }
 }
 
 export type Ablage = ReturnType<typeof createAblage>;
