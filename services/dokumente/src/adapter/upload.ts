@@ -2,7 +2,7 @@
 // and counted while it is written to a private temporary file, because S3 needs the size up
 // front and multipart parts carry none. The temporary file is removed on every path.
 import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
@@ -39,6 +39,24 @@ export interface Formular {
   mehrteilig: boolean;
   teile(grenzen: FormularGrenzen): AsyncIterable<Multipart>;
 }
+
+/** Content to be stored: a spooled upload or bytes the service made itself. */
+export interface Inhalt {
+  koerper: () => Readable | Buffer;
+  groesse: number;
+  sha256: string;
+  mimeType: string;
+  dateiname: string;
+}
+
+/** A spool as content to be stored. */
+export const ausSpool = (spool: Spool, mimeType: string, dateiname: string): Inhalt => ({
+  koerper: () => createReadStream(spool.pfad),
+  groesse: spool.groesse,
+  sha256: spool.sha256,
+  mimeType,
+  dateiname,
+});
 
 export interface Upload {
   datei: Spool & { dateiname: string; angegebenerTyp: string };

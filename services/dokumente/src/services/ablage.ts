@@ -4,26 +4,25 @@
 // failure after an object was stored removes each stored object once; if even that fails
 // (crash), the sweeper finds the object without row later.
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { Readable } from 'node:stream';
 import type { Db, Tx } from '@eakte/db';
 import { Errors, type Akteur, type Protokollierer } from '@eakte/platform';
 import type { ObjectStore } from '@eakte/storage';
 import type { FastifyBaseLogger } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { erkenneDateityp, pruefeDateityp } from '../adapter/dateityp.js';
-import { istMail, leseMail, MailFehler, type Mail } from '../adapter/mail.js';
+import { istMail } from '../adapter/mail.js';
 import type { Scanner } from '../adapter/scanner.js';
-import { leseUpload, scannerAlsProblem, spoole, type Formular, type Spool } from '../adapter/upload.js';
-import { bereinigeDateiname } from '../domain/dateiname.js';
+import { ausSpool, leseUpload, type Formular, type Inhalt, type Spool } from '../adapter/upload.js';
 import { DokumentFehler } from '../domain/fehler.js';
 import { pruefeOffenFuerInhalt } from '../domain/geschlossen.js';
+import { METADATEN_FELDER, metadatenSchema } from '../domain/metadaten.js';
 import type { Sicht } from '../domain/sichtbarkeit.js';
 import { neuerSpeicherschluessel } from '../domain/speicherschluessel.js';
 import { textExtrahierbar } from '../domain/volltext.js';
 import type { DokumentMitVersion, DokumenteRepository, VersionRow, VorgangKontext } from '../repositories/dokumente.js';
+import { createMailzerlegung, flach, mailMeta, type MailGrenzen, type Teil } from './mailzerlegung.js';
 
 type Handelnder = Akteur & { mandantId: string };
 
@@ -37,41 +36,8 @@ export interface AblageOptionen {
   /** clamd, when configured: every file is scanned before its row is committed. */
   scanner?: Scanner | null;
   /** Limits for filing e-mails (parts, nesting, bytes after decoding). */
-  mail?: { maxAnlagen: number; maxTiefe: number; maxGroesse: number };
+  mail?: MailGrenzen;
 }
-
-/** Content to be stored: a spooled upload or bytes the service made itself. */
-interface Inhalt {
-  koerper: () => Readable | Buffer;
-  groesse: number;
-  sha256: string;
-  mimeType: string;
-  dateiname: string;
-}
-
-/** An Anlage ready to be stored: spooled, scanned, typed; nested mails carry their own Anlagen. */
-interface Teil {
-  id: string;
-  inhalt: Inhalt;
-  meta: { betreff: string; datumDesSchreibens: string; eingangsdatum?: string; absender?: string; empfaenger?: string };
-  kinder: Teil[];
-}
-
-const datum = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'erwartet JJJJ-MM-TT')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'kein gültiges Datum');
-const leerAlsFehlend = (s: unknown) => (typeof s === 'string' && s.trim() === '' ? undefined : s);
-
-export const metadatenSchema = z.object({
-  betreff: z.string().trim().min(1).max(500),
-  datumDesSchreibens: datum,
-  eingangsdatum: z.preprocess(leerAlsFehlend, datum.optional()) as z.ZodType<string | undefined>,
-  ausgangsdatum: z.preprocess(leerAlsFehlend, datum.optional()) as z.ZodType<string | undefined>,
-  absender: z.preprocess(leerAlsFehlend, z.string().trim().max(500).optional()) as z.ZodType<string | undefined>,
-  bemerkung: z.preprocess(leerAlsFehlend, z.string().trim().max(4000).optional()) as z.ZodType<string | undefined>,
-});
-export const METADATEN_FELDER = ['betreff', 'datumDesSchreibens', 'eingangsdatum', 'ausgangsdatum', 'absender', 'bemerkung'] as const;
 
 function pruefeFelder<T>(schema: z.ZodType<T>, felder: Record<string, string>): T {
   const r = schema.safeParse(felder);
@@ -87,33 +53,10 @@ function istEindeutigkeitsverletzung(err: unknown, constraint: string): boolean 
   return false;
 }
 
-const heute = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-
-/** Dokument metadata taken from a mail (only what it has). */
-function mailMeta(mail: Mail) {
-  return {
-    ...(mail.betreff ? { betreff: mail.betreff } : {}),
-    datumDesSchreibens: mail.datum ?? mail.eingang ?? heute(),
-    ...(mail.eingang ? { eingangsdatum: mail.eingang } : {}),
-    ...(mail.absender ? { absender: mail.absender } : {}),
-    ...(mail.empfaenger ? { empfaenger: mail.empfaenger } : {}),
-  } as { betreff?: string; datumDesSchreibens: string; eingangsdatum?: string; absender?: string; empfaenger?: string };
-}
-
-/** The Anlagen depth first (the order their objects are stored and their rows written). */
-const flach = (teile: Teil[]): Teil[] => teile.flatMap((t) => [t, ...flach(t.kinder)]);
-
-const ausSpool = (spool: Spool, mimeType: string, dateiname: string): Inhalt => ({
-  koerper: () => createReadStream(spool.pfad),
-  groesse: spool.groesse,
-  sha256: spool.sha256,
-  mimeType,
-  dateiname,
-});
-
 export function createAblage(opts: AblageOptionen) {
   const { db, storage, repo, protokolliere, log } = opts;
   const grenzen = opts.mail ?? { maxAnlagen: 100, maxTiefe: 3, maxGroesse: 64 * 1024 * 1024 };
+  const zerlegeMail = createMailzerlegung({ grenzen, spoolVerzeichnis: opts.spoolVerzeichnis, scanner: opts.scanner ?? null });
 
   /** Stores one object under a new key; 503 when the storage fails (nothing left behind). */
   async function speichere(akteur: Handelnder, inhalt: Inhalt): Promise<string> {
@@ -247,66 +190,6 @@ export function createAblage(opts: AblageOptionen) {
     }
   }
 
-  /**
-   * Reads a spooled mail and prepares every attachment as an Anlage (recursively for nested mails):
-   * limits, malware scan, spool, type detection and allow-list. Spools of all parts end up in `alle`.
-   */
-  async function zerlegeMail(
-    bytes: Uint8Array,
-    mimeType: string,
-    tiefe: number,
-    z: { teile: number; bytes: number; alle: Spool[]; max: number; erlaubt: readonly string[] },
-  ): Promise<{ mail: Mail; kinder: Teil[] }> {
-    const mail = await leseMail(bytes, mimeType, grenzen.maxAnlagen).catch((err: unknown) => {
-      throw err instanceof MailFehler ? new DokumentFehler.MailUnzulaessig(err.message) : err;
-    });
-    const kinder: Teil[] = [];
-    let nr = 0;
-    for (const a of mail.anlagen) {
-      nr += 1;
-      z.teile += 1;
-      z.bytes += a.inhalt.byteLength;
-      if (z.teile > grenzen.maxAnlagen) throw new DokumentFehler.MailUnzulaessig(`Die E-Mail hat mehr als ${grenzen.maxAnlagen} Anlagen`);
-      if (z.bytes > grenzen.maxGroesse) throw new DokumentFehler.MailUnzulaessig(`Die Anlagen der E-Mail sind zusammen größer als ${grenzen.maxGroesse} Bytes`);
-      const dateiname = bereinigeDateiname(a.dateiname, `Anlage ${nr}`);
-      if (opts.scanner) {
-        const urteil = await opts.scanner.scanne(a.inhalt).catch((err: unknown) => {
-          throw scannerAlsProblem(err);
-        });
-        if (!urteil.sauber) throw Object.assign(new DokumentFehler.Schadsoftware(`${urteil.signatur} in der Anlage „${dateiname}“`), { signatur: urteil.signatur, anlage: dateiname });
-      }
-      const spool = await spoole(Readable.from([Buffer.from(a.inhalt.buffer, a.inhalt.byteOffset, a.inhalt.byteLength)]), opts.spoolVerzeichnis, z.max);
-      z.alle.push(spool);
-      const typ = await erkenneDateityp(spool.pfad);
-      try {
-        pruefeDateityp(typ, undefined, z.erlaubt);
-      } catch (err) {
-        (err as Error).message += ` (Anlage „${dateiname}“ der E-Mail)`;
-        throw err;
-      }
-      const teil: Teil = {
-        id: uuidv7(),
-        inhalt: ausSpool(spool, typ, dateiname),
-        meta: {
-          betreff: [...dateiname].slice(0, 500).join(''),
-          datumDesSchreibens: mail.datum ?? heute(),
-          ...(mail.eingang ? { eingangsdatum: mail.eingang } : {}),
-          ...(mail.absender ? { absender: mail.absender } : {}),
-        },
-        kinder: [],
-      };
-      if (istMail(typ)) {
-        if (tiefe + 1 > grenzen.maxTiefe) throw new DokumentFehler.MailUnzulaessig(`Die E-Mail ist tiefer als ${grenzen.maxTiefe} Ebenen verschachtelt`);
-        const innen = await zerlegeMail(a.inhalt, typ, tiefe + 1, z);
-        teil.kinder = innen.kinder;
-        teil.meta = { ...teil.meta, ...mailMeta(innen.mail) };
-        if (!innen.mail.betreff) teil.meta.betreff = teil.meta.betreff || dateiname;
-      }
-      kinder.push(teil);
-    }
-    return { mail, kinder };
-  }
-
   /** The refused upload is recorded in a transaction of its own (nothing else is written). */
   async function meldeSchadsoftware(akteur: Handelnder, err: Error, ziel: Record<string, unknown>) {
     const signatur = (err as { signatur?: string }).signatur ?? err.message;
@@ -330,6 +213,20 @@ export function createAblage(opts: AblageOptionen) {
     return dok;
   }
 
+  /**
+   * Before a byte of the body is read: unknown or closed target (`ziel`, 404 when not visible),
+   * retried request. The caller's view is resolved once per request and reused for the writes.
+   */
+  async function vorab(akteur: Handelnder, operation: string, schluessel: string | undefined, ziel: (tx: Tx, sicht: Sicht) => Promise<VorgangKontext>) {
+    return db.withMandant(akteur.mandantId, async (tx) => {
+      const { sicht, einstellungen } = await repo.sichtUndEinstellungen(tx, akteur);
+      const kontext = await ziel(tx, sicht);
+      const frueher = schluessel ? await repo.idempotenz(tx, operation, schluessel) : null;
+      if (!frueher) pruefeOffenFuerInhalt(kontext);
+      return { frueher, einstellungen, sicht };
+    });
+  }
+
   /** After a unique violation on the key: the concurrent request that won, if there was one. */
   async function sieger(akteur: Handelnder, err: unknown, operation: string, schluessel: string | undefined) {
     if (!schluessel || !istEindeutigkeitsverletzung(err, 'idempotenz_pk')) return null;
@@ -342,15 +239,10 @@ export function createAblage(opts: AblageOptionen) {
       const { vorgangId, schluessel } = eingabe;
       const m = akteur.mandantId;
       const OP = 'createDokument';
-      // before a byte of the body is read: unknown or closed Vorgang, retried request
-      // the caller's view is resolved once per request and reused for the writes
-      const { frueher, einstellungen, sicht } = await db.withMandant(m, async (tx) => {
-        const { sicht, einstellungen } = await repo.sichtUndEinstellungen(tx, akteur);
+      const { frueher, einstellungen, sicht } = await vorab(akteur, OP, schluessel, async (tx, sicht) => {
         const v = await repo.vorgang(tx, sicht, vorgangId);
         if (!v) throw new Errors.NichtGefunden('Vorgang nicht gefunden');
-        const frueher = schluessel ? await repo.idempotenz(tx, OP, schluessel) : null;
-        if (!frueher) pruefeOffenFuerInhalt(v);
-        return { frueher, einstellungen, sicht };
+        return v;
       });
       if (frueher) return wiederholung(akteur, sicht, frueher, vorgangId, 'vorgang');
 
@@ -421,13 +313,10 @@ export function createAblage(opts: AblageOptionen) {
       const { dokumentId, schluessel } = eingabe;
       const m = akteur.mandantId;
       const OP = 'createDokumentVersion';
-      const { frueher, einstellungen, sicht } = await db.withMandant(m, async (tx) => {
-        const { sicht, einstellungen } = await repo.sichtUndEinstellungen(tx, akteur);
+      const { frueher, einstellungen, sicht } = await vorab(akteur, OP, schluessel, async (tx, sicht) => {
         const dok = await repo.dokument(tx, sicht, dokumentId);
         if (!dok) throw new Errors.NichtGefunden('Dokument nicht gefunden');
-        const frueher = schluessel ? await repo.idempotenz(tx, OP, schluessel) : null;
-        if (!frueher) pruefeOffenFuerInhalt(dok.kontext);
-        return { frueher, einstellungen, sicht };
+        return dok.kontext;
       });
       const erneut = async (f: { dokumentId: string; versionNr: number }) => {
         await wiederholung(akteur, sicht, f, dokumentId, 'dokument');
