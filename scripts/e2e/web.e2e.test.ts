@@ -72,6 +72,9 @@ describe('web client', () => {
     await schritt(page, t, 'akte');
     await page.getByRole('tab', { name: 'Historie' }).click();
     await page.getByRole('tabpanel').getByRole('table').waitFor();
+    // the Historie speaks German: the action by name, the object by its kind
+    await page.getByRole('tabpanel').getByRole('cell', { name: 'Akte angelegt', exact: true }).waitFor();
+    expect(await page.getByRole('tabpanel').getByText('akte.erstellt').count()).toBe(0);
     await barrierefrei(page, 'Akte, Historie');
     await page.getByRole('tab', { name: 'Vorgänge' }).click();
     await barrierefrei(page, 'Akte, Vorgänge');
@@ -321,6 +324,13 @@ describe('web client', () => {
     await page.getByRole('button', { name: 'Suchen', exact: true }).last().click();
     await barrierefrei(page, 'Prüfung');
     await schritt(page, 'pruefung', 'kette-gruen');
+    // the Aktion is picked from a German list, not typed as `akte.erstellt`
+    await page.getByRole('textbox', { name: 'Aktenzeichen' }).fill('');
+    await page.getByRole('combobox', { name: 'Aktion' }).selectOption({ label: 'Akte angelegt' });
+    await page.getByRole('button', { name: 'Suchen', exact: true }).last().click();
+    await expect
+      .poll(async () => [...new Set(await page.getByRole('main').locator('table tbody tr td:nth-child(4)').allTextContents())])
+      .toEqual(['Akte angelegt']);
     const [exp] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Protokoll exportieren (CSV)' }).click()]);
     expect(exp.suggestedFilename()).toMatch(/\.csv$/);
     const zeilen = readFileSync(await exp.path(), 'utf8').trim().split('\n');

@@ -3,6 +3,7 @@ import { STATUS_CODES } from 'node:http';
 import createError from '@fastify/error';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { fehlerKette } from './pg-fehler.js';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -98,7 +99,7 @@ const NICHT_ERREICHBAR = new Set([
 ]);
 
 function istNichtErreichbar(err: unknown): boolean {
-  for (let e = err as { code?: unknown; cause?: unknown; message?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+  for (const e of fehlerKette(err)) {
     if (typeof e.code === 'string' && NICHT_ERREICHBAR.has(e.code)) return true;
     if (typeof e.message === 'string' && /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED/.test(e.message)) return true;
   }
@@ -107,7 +108,7 @@ function istNichtErreichbar(err: unknown): boolean {
 
 /** PostgreSQL data exceptions (class 22: bad characters such as NUL, out-of-range values, bad dates) are the client's input. */
 function istDatenfehler(err: unknown): boolean {
-  for (let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+  for (const e of fehlerKette(err)) {
     if (typeof e.code === 'string' && /^22[0-9A-Z]{3}$/.test(e.code)) return true;
   }
   return false;

@@ -15,3 +15,5 @@ export * from './mandant-einstellungen.js';
 export * from './behoerdenkennung.js';
 export * from './schutz.js';
 export * from './strom.js';
+export * from './zeit.js';
+export * from './pg-fehler.js';

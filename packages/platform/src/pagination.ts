@@ -52,7 +52,7 @@ export const etag = (value: string) => `"${value}"`;
 
 /** Checks If-Match against the current ETag: 428 when missing, 412 when stale. */
 export function pruefeIfMatch(ifMatch: string | undefined, aktuell: string) {
-  if (!ifMatch) throw new Errors.VorbedingungErforderlich('If-Match mit dem ETag des zu ändernden Stands ist erforderlich');
+  if (ifMatch === undefined || ifMatch.trim() === '') throw new Errors.VorbedingungErforderlich('If-Match mit dem ETag des zu ändernden Stands ist erforderlich');
   const given = ifMatch.split(',').map((s) => s.trim().replace(/^W\//, ''));
   if (!given.includes(aktuell) && !given.includes('*')) {
     throw new Errors.VorbedingungFehlgeschlagen('Das Objekt wurde inzwischen geändert; bitte neu laden');

@@ -322,6 +322,7 @@ export const T = {
     aktenzeichen: 'Aktenzeichen',
     akteur: 'Benutzerkennung (sub)',
     aktion: 'Aktion',
+    alleAktionen: 'Alle Aktionen',
     von: 'Ab (Datum)',
     filtern: 'Suchen',
     keine: 'Keine Einträge für diese Suche.',

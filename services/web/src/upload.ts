@@ -19,10 +19,7 @@ export function betreffAusDateiname(name: string): string {
   return (ohne || name).slice(0, 500);
 }
 
-/** Today's date in Berlin (the agency's calendar day), as YYYY-MM-DD. */
-export function heute(jetzt = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(jetzt);
-}
+export { heute } from '@eakte/platform/zeit';
 
 export function hochladen<T>(opts: {
   url: string;

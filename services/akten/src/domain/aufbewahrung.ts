@@ -47,10 +47,8 @@ export function wirksameFrist(
   return { frist: null, geerbt: true };
 }
 
-/** Today in Europe/Berlin as YYYY-MM-DD (z.d.A. dates are local calendar days). */
-export function heute(jetzt: Date = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(jetzt);
-}
+/** Today in Europe/Berlin (z.d.A. dates are local calendar days): the platform's one definition. */
+export { heute } from '@eakte/platform';
 
 /** True when `neu` ends retention earlier than `alt` (no Frist counts as the shortest). */
 export function istVerkuerzung(alt: Frist, neu: Frist): boolean {

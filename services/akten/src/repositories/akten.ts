@@ -2,6 +2,7 @@
 // of a `db.withMandant` call, so row-level security limits it to the caller's tenant; the
 // caller's clearance and org-unit visibility are applied as WHERE conditions here.
 import { schema, sql, type Tx } from '@eakte/db';
+import { escapeLike } from '@eakte/platform';
 import type { Freigabe, Vertraulichkeitsstufe } from '@eakte/db/schema';
 import { and, asc, desc, eq, getTableColumns, gt, inArray, lte, type SQL } from 'drizzle-orm';
 import type { Sicht } from '../domain/sichtbarkeit.js';
@@ -25,8 +26,6 @@ export function akteSichtbar(sicht: Sicht): SQL {
   return and(stufe, inArray(akte.federfuehrungId, sicht.organisationseinheiten))!;
 }
 
-/** Escapes LIKE wildcards in user input. */
-export const likeEscape = (s: string) => s.replace(/[\\%_]/g, '\\$&');
 
 // ---- tenant settings and the caller ------------------------------------------------------
 
@@ -247,7 +246,7 @@ export async function listeAkten(
   if (filter.aktenplaneinheit) bedingungen.push(eq(akte.aktenplaneinheitId, filter.aktenplaneinheit));
   if (filter.federfuehrung) bedingungen.push(eq(akte.federfuehrungId, filter.federfuehrung));
   if (filter.status) bedingungen.push(eq(akte.status, filter.status));
-  if (filter.betreff) bedingungen.push(sql`${akte.suchtext} LIKE '%' || akten.suchtext(${likeEscape(filter.betreff)}) || '%'`);
+  if (filter.betreff) bedingungen.push(sql`${akte.suchtext} LIKE '%' || akten.suchtext(${escapeLike(filter.betreff)}) || '%'`);
   if (filter.laufzeitVon) bedingungen.push(sql`coalesce(${akte.laufzeitEnde}, 'infinity'::date) >= ${filter.laufzeitVon}::date`);
   if (filter.laufzeitBis) bedingungen.push(lte(akte.laufzeitBeginn, filter.laufzeitBis));
   if (nach && sortierung === 'aktenzeichen') bedingungen.push(gt(akte.aktenzeichen, String(nach[0])));

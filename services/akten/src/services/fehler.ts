@@ -1,20 +1,5 @@
 // Maps database constraint violations to problems with stable codes.
-import { Errors } from '@eakte/platform';
-
-interface PgFehler {
-  code?: string;
-  constraint?: string;
-  column?: string;
-  message?: string;
-}
-
-function pgFehler(err: unknown): PgFehler | null {
-  for (let e = err as { cause?: unknown } | null, i = 0; e && i < 4; e = e.cause as typeof e, i++) {
-    const code = (e as PgFehler).code;
-    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return e as PgFehler;
-  }
-  return null;
-}
+import { Errors, pgFehler } from '@eakte/platform';
 
 /** Unique violations become 409, foreign-key violations (unknown referenced id) 422; others rethrown. */
 export function uebersetzeDbFehler(err: unknown, texte: { eindeutig?: string; verweis?: string } = {}): never {

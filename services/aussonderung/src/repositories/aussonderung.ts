@@ -2,6 +2,7 @@
 // a `db.withMandant` call, so row-level security limits it to the caller's tenant. Akten, Vorgänge,
 // Aktenplan and org units are read here (never written): they belong to the Akten service.
 import { schema, sql, type Tx } from '@eakte/db';
+import { escapeLike } from '@eakte/platform';
 import { and, asc, desc, eq, inArray, isNull, isNotNull, type SQL } from 'drizzle-orm';
 
 const { akte, vorgang, aktenplaneinheit, organisationseinheit, loeschsperre, loeschsperreAkte, loeschsperreObjekt, aussonderung, aussonderungObjekt, vernichtung, nachricht, aussonderungAuftrag, bewertungsnachweis } = schema;
@@ -80,9 +81,8 @@ export async function aktenDerSuche(
         UNION ALL SELECT k.id FROM ${aktenplaneinheit} k JOIN baum ON k.parent_id = baum.id)
       SELECT id FROM baum)`);
   }
-  const muster = (t: string) => t.replace(/[\\%_]/g, (c) => `\\${c}`);
-  if (f.aktenzeichen) b.push(sql`a.aktenzeichen LIKE ${`${muster(f.aktenzeichen)}%`}`);
-  if (f.betreff) b.push(sql`a.betreff ILIKE ${`%${muster(f.betreff)}%`}`);
+  if (f.aktenzeichen) b.push(sql`a.aktenzeichen LIKE ${`${escapeLike(f.aktenzeichen)}%`}`);
+  if (f.betreff) b.push(sql`a.betreff ILIKE ${`%${escapeLike(f.betreff)}%`}`);
   if (f.laufzeitEndeBis) b.push(sql`a.laufzeit_ende <= ${f.laufzeitEndeBis}::date`);
   const r = await tx.execute<{ id: string }>(sql`SELECT a.id FROM ${akte} a ${b.length ? sql`WHERE ${sql.join(b, sql` AND `)}` : sql``} ORDER BY a.id LIMIT ${max + 1}`);
   return r.rows.map((x) => x.id);

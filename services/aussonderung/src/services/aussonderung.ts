@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { legeSystemdokumentAb, schema, sql, type Db, type Tx } from '@eakte/db';
 import { eq } from 'drizzle-orm';
 import type { ObjectStore } from '@eakte/storage';
-import { akteurOf, decodeCursor, encodeCursor, Errors, gespeicherteBehoerdenkennung, wirksameEinstellungen, type Protokollierer } from '@eakte/platform';
+import { akteurOf, decodeCursor, encodeCursor, Errors, gespeicherteBehoerdenkennung, heute, istEindeutigkeitsverletzung, wirksameEinstellungen, type Protokollierer } from '@eakte/platform';
 import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import {
@@ -85,10 +85,7 @@ export interface Download {
   inhalt: Readable | Uint8Array;
 }
 
-/** Today in Europe/Berlin as YYYY-MM-DD. */
-export function heute(jetzt: Date = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(jetzt);
-}
+export { heute } from '@eakte/platform';
 
 const dateiAlsX = (f: InhaltDatei) => ({
   dateiname: f.paketname,
@@ -621,7 +618,7 @@ export function createAussonderungService(
         try {
           await tx.transaction(async (sp) => repo.erstelleAussonderung(sp, { id, mandantId: a.mandantId, erstelltVon: a.sub }, ids));
         } catch (err) {
-          if ((err as { cause?: { code?: string } }).cause?.code === '23505' || (err as { code?: string }).code === '23505') {
+          if (istEindeutigkeitsverletzung(err)) {
             throw new AussonderungFehler.BereitsAusgesondert('Mindestens eine Akte ist bereits in einer Aussonderung');
           }
           throw err;

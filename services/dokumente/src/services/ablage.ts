@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Db, Tx } from '@eakte/db';
-import { Errors, type Akteur, type Protokollierer } from '@eakte/platform';
+import { Errors, istEindeutigkeitsverletzung, type Akteur, type Protokollierer } from '@eakte/platform';
 import type { ObjectStore } from '@eakte/storage';
 import type { FastifyBaseLogger } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
@@ -44,13 +44,6 @@ function pruefeFelder<T>(schema: z.ZodType<T>, felder: Record<string, string>): 
   if (r.success) return r.data;
   const detail = r.error.issues.map((i) => `${i.path.join('.') || 'formular'}: ${i.message}`).join('; ');
   throw new DokumentFehler.UngueltigesFormular(detail);
-}
-
-function istEindeutigkeitsverletzung(err: unknown, constraint: string): boolean {
-  for (let e = err as { code?: string; constraint?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
-    if (e.code === '23505' && e.constraint === constraint) return true;
-  }
-  return false;
 }
 
 export function createAblage(opts: AblageOptionen) {

@@ -2,6 +2,7 @@
 // a depth), within limits of count and decoded size, each scanned, spooled, typed and checked
 // against the tenant's allowed formats before anything is stored.
 import { Readable } from 'node:stream';
+import { heute } from '@eakte/platform';
 import { v7 as uuidv7 } from 'uuid';
 import { erkenneDateityp, pruefeDateityp } from '../adapter/dateityp.js';
 import { istMail, leseMail, MailFehler, type Mail } from '../adapter/mail.js';
@@ -17,8 +18,6 @@ export interface Teil {
   meta: { betreff: string; datumDesSchreibens: string; eingangsdatum?: string; absender?: string; empfaenger?: string };
   kinder: Teil[];
 }
-
-const heute = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 
 export interface MailGrenzen {
   maxAnlagen: number;

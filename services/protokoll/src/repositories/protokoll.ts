@@ -1,6 +1,7 @@
 // Data access for the audit trail. Every query runs inside a tenant transaction (RLS).
 import { ZEIT_SQL, type KettenEreignis } from '@eakte/audit';
 import { schema, sql, type Db, type Tx } from '@eakte/db';
+import { escapeLike } from '@eakte/platform';
 import { and, asc, desc, eq, getTableColumns, gt, gte, like, lt, lte, or, type SQL } from 'drizzle-orm';
 import type { GespeichertesEreignis, Kettenanker } from '../domain/kette.js';
 import type pg from 'pg';
@@ -77,7 +78,6 @@ function ausZeile(r: unknown[]): GespeichertesEreignis {
   };
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 export const STAPEL = 5_000;
 
 export function createProtokollRepository(db: Db, opts: { stapel?: number } = {}) {

@@ -5,6 +5,7 @@ import { api, ergebnis, useAktion, useLaden } from '../api';
 import type { Sitzung } from '../auth';
 import { Bestaetigung } from '../bestaetigung';
 import { pfad } from '../pfade';
+import { aenderungText, aktionText, objektText } from '../protokoll-texte';
 import { darf, darfFeld } from '../rechte';
 import { Link, navigieren, useOrt } from '../router';
 import { T } from '../texte';
@@ -255,11 +256,9 @@ function Historie({ akteId }: { akteId: string }) {
                   <tr className="kern-table__row" key={e.sequenz}>
                     <td className="kern-table__cell">{zeit(e.zeit)}</td>
                     <td className="kern-table__cell">{e.akteurName ?? e.akteurSub}</td>
-                    <td className="kern-table__cell">{e.aktion}</td>
-                    <td className="kern-table__cell">{e.objektTyp}</td>
-                    <td className="kern-table__cell">
-                      {(e.aenderungen ?? []).map((a) => `${a.feld}: ${JSON.stringify(a.alt)} → ${JSON.stringify(a.neu)}`).join('; ')}
-                    </td>
+                    <td className="kern-table__cell">{aktionText(e.aktion)}</td>
+                    <td className="kern-table__cell">{objektText(e.objektTyp)}</td>
+                    <td className="kern-table__cell">{(e.aenderungen ?? []).map(aenderungText).join('; ')}</td>
                   </tr>
                 ))}
               </tbody>

@@ -3,7 +3,8 @@ import type { Schemas } from '@eakte/api-client';
 import { useState } from 'react';
 import { api, ergebnis, herunterladen, useAktion, useLaden } from '../api';
 import { T } from '../texte';
-import { Feld, Fehlermeldung, Seite, zeit } from '../ui';
+import { AKTIONSAUSWAHL, aktionText, objektText } from '../protokoll-texte';
+import { Auswahl, Feld, Fehlermeldung, Seite, zeit } from '../ui';
 import { Geladen } from './Laden';
 
 function Kette() {
@@ -67,7 +68,12 @@ function Suche() {
       >
         {feld('aktenzeichen', T.pruefung.aktenzeichen)}
         {feld('akteur', T.pruefung.akteur)}
-        {feld('aktion', T.pruefung.aktion)}
+        <Auswahl
+          label={T.pruefung.aktion}
+          value={filter.aktion}
+          onChange={(e) => setFilter((f) => ({ ...f, aktion: e.target.value }))}
+          optionen={[{ wert: '', text: T.pruefung.alleAktionen }, ...AKTIONSAUSWAHL]}
+        />
         {feld('von', T.pruefung.von, 'date')}
         <div className="eakte-knoepfe">
           <button className="kern-btn kern-btn--primary" type="submit">
@@ -97,8 +103,8 @@ function Suche() {
                       <td className="kern-table__cell">{e.sequenz}</td>
                       <td className="kern-table__cell">{zeit(e.zeit)}</td>
                       <td className="kern-table__cell">{e.akteurName ?? e.akteurSub}</td>
-                      <td className="kern-table__cell">{e.aktion}</td>
-                      <td className="kern-table__cell">{e.objektTyp}</td>
+                      <td className="kern-table__cell">{aktionText(e.aktion)}</td>
+                      <td className="kern-table__cell">{objektText(e.objektTyp)}</td>
                       <td className="kern-table__cell">{e.aktenzeichen ?? '–'}</td>
                     </tr>
                   ))}

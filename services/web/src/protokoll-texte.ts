@@ -1,0 +1,115 @@
+// The Protokoll in words: German names of the recorded actions, objects and fields, and a change
+// as "Feld: alt → neu". An action of a newer platform version is shown as recorded.
+import { datum } from './ui';
+
+export const AKTIONEN: Record<string, string> = {
+  'akte.erstellt': 'Akte angelegt',
+  'akte.geaendert': 'Akte geändert',
+  'akte.zda': 'Akte zu den Akten verfügt',
+  'akte.wiederaufnahme': 'Akte wieder aufgenommen',
+  'akte.umprotokolliert': 'Akte umprotokolliert',
+  'akte.auszug.erstellt': 'Aktenauszug erstellt',
+  'akte.angeboten': 'Akte dem Archiv angeboten',
+  'akte.bewertet': 'Akte vom Archiv bewertet',
+  'akte.abgegeben': 'Akte an das Archiv abgegeben',
+  'akte.archiviert': 'Übernahme durch das Archiv bestätigt',
+  'akte.inhalt.entfernt': 'Inhalt nach der Abgabe entfernt',
+  'akte.loeschung.abgebrochen': 'Entfernen des Inhalts abgebrochen',
+  'akte.vernichtung.beantragt': 'Vernichtung der Akte beantragt',
+  'akte.vernichtung.freigegeben': 'Vernichtung der Akte freigegeben',
+  'akte.vernichtung.abgebrochen': 'Vernichtung der Akte abgebrochen',
+  'akte.vernichtet': 'Akte vernichtet',
+  'vorgang.erstellt': 'Vorgang angelegt',
+  'vorgang.geaendert': 'Vorgang geändert',
+  'vorgang.zda': 'Vorgang zu den Akten verfügt',
+  'vorgang.vernichtung.beantragt': 'Vernichtung des Vorgangs beantragt',
+  'vorgang.vernichtung.freigegeben': 'Vernichtung des Vorgangs freigegeben',
+  'vorgang.vernichtet': 'Vorgang vernichtet',
+  'dokument.erstellt': 'Dokument abgelegt',
+  'dokument.geaendert': 'Dokument geändert',
+  'dokument.version.erstellt': 'Neue Version abgelegt',
+  'dokument.inhalt.gelesen': 'Inhalt gelesen',
+  'dokument.schadsoftware.erkannt': 'Schadsoftware erkannt, Ablage abgewiesen',
+  'dokument.integritaet.bestaetigt': 'Unversehrtheit bestätigt',
+  'dokument.integritaet.verletzt': 'Unversehrtheit verletzt',
+  'aktenplaneinheit.erstellt': 'Aktenplaneinheit angelegt',
+  'aktenplaneinheit.geaendert': 'Aktenplaneinheit geändert',
+  'aktenplaneinheit.geloescht': 'Aktenplaneinheit gelöscht',
+  'organisationseinheit.erstellt': 'Organisationseinheit angelegt',
+  'benutzer.gesetzt': 'Benutzer eingerichtet',
+  'loeschsperre.angelegt': 'Löschsperre gesetzt',
+  'loeschsperre.aufgehoben': 'Löschsperre aufgehoben',
+  'aussonderung.nachricht.empfangen': 'Nachricht des Archivs eingelesen',
+  'aussonderung.bewertet': 'Bewertung von Hand erfasst',
+  'aussonderung.vernichtung.abgelehnt': 'Vernichtung abgelehnt',
+  'aussonderung.vernichtungsprotokoll.erstellt': 'Vernichtungsprotokoll erstellt',
+  'protokoll.manipulation.erkannt': 'Veränderung des Protokolls erkannt',
+  'zugriff.verweigert': 'Zugriff verweigert',
+};
+
+export const aktionText = (aktion: string) => AKTIONEN[aktion] ?? aktion;
+
+/** The actions to pick from when searching the Protokoll, sorted by their German name. */
+export const AKTIONSAUSWAHL = Object.entries(AKTIONEN)
+  .map(([wert, text]) => ({ wert, text }))
+  .sort((a, b) => a.text.localeCompare(b.text, 'de'));
+
+const OBJEKTE: Record<string, string> = {
+  akte: 'Akte',
+  vorgang: 'Vorgang',
+  dokument: 'Dokument',
+  aktenplaneinheit: 'Aktenplaneinheit',
+  organisationseinheit: 'Organisationseinheit',
+  benutzer: 'Benutzer',
+  loeschsperre: 'Löschsperre',
+  aussonderung: 'Aussonderung',
+  mandant: 'Mandant',
+  operation: 'Schnittstelle',
+  protokoll: 'Protokoll',
+};
+
+export const objektText = (typ: string) => OBJEKTE[typ] ?? typ;
+
+const FELDER: Record<string, string> = {
+  betreff: 'Betreff',
+  titel: 'Titel',
+  kennzeichen: 'Kennzeichen',
+  aktenzeichen: 'Aktenzeichen',
+  aktenplaneinheitId: 'Aktenplaneinheit',
+  federfuehrung: 'Federführung',
+  vertraulichkeitsstufe: 'Vertraulichkeit',
+  status: 'Status',
+  zdaDatum: 'z.d.A.-Datum',
+  laufzeitBeginn: 'Laufzeit ab',
+  laufzeitEnde: 'Laufzeit bis',
+  wiedervorlage: 'Wiedervorlage',
+  aufbewahrungsfrist: 'Aufbewahrungsfrist',
+  aussonderungsart: 'Aussonderungsart',
+  absender: 'Absender',
+  eingangsdatum: 'Eingangsdatum',
+  ausgangsdatum: 'Ausgangsdatum',
+  bemerkung: 'Bemerkung',
+  aktuelleVersion: 'Aktuelle Version',
+  bewertung: 'Bewertung',
+  integritaet: 'Unversehrtheit',
+  ausgesondertAm: 'Ausgesondert am',
+};
+
+const STATUS: Record<string, string> = { offen: 'offen', geschlossen: 'z.d.A.' };
+const TAG = /^\d{4}-\d{2}-\d{2}$/;
+
+function wert(feld: string, v: unknown): string {
+  if (v === null || v === undefined || v === '') return '–';
+  if (typeof v === 'boolean') return v ? 'ja' : 'nein';
+  if (feld === 'aufbewahrungsfrist' && typeof v === 'number') return `${v} Jahre`;
+  if (feld === 'status' && typeof v === 'string') return STATUS[v] ?? v;
+  if (typeof v === 'string' && TAG.test(v)) return datum(v);
+  if (typeof v === 'string') return feld === 'betreff' || feld === 'titel' || feld === 'bemerkung' || feld === 'absender' ? `„${v}“` : v;
+  if (typeof v === 'number') return String(v);
+  return JSON.stringify(v);
+}
+
+/** One recorded change as a clerk reads it, e.g. "z.d.A.-Datum: – → 02.12.2026". */
+export function aenderungText(a: { feld: string; alt?: unknown; neu?: unknown }): string {
+  return `${FELDER[a.feld] ?? a.feld}: ${wert(a.feld, a.alt)} → ${wert(a.feld, a.neu)}`;
+}
