@@ -73,8 +73,8 @@ async function bucketSchluessel(endpunkt: string, bucket = 'eakte'): Promise<Set
 const ohne = (a: Set<string>, b: Set<string>) => new Set([...a].filter((x) => !b.has(x)));
 
 /**
- * Of `schluessel`, those of Dokumente whose Akte is in another Aussonderung than `id`: the README's
- * walkthrough may run one on the same platform meanwhile, and its removals are not this test's.
+ * Of `schluessel`, those of Dokumente whose Akte is in another Aussonderung than `id`: the walkthrough
+ * of docs/api.md may run one on the same platform meanwhile, and its removals are not this test's.
  */
 async function inAndererAussonderung(ownerUrl: string, id: string, schluessel: Set<string>): Promise<Set<string>> {
   const db = createDb(ownerUrl, { max: 1 });

@@ -44,3 +44,25 @@ export function mitErwartetemStatus(text: string): string {
   }
   return aus.join('\n');
 }
+
+/**
+ * Curl commands in a Markdown text that the examples test would not run: a `curl …` line in a fenced block
+ * of another language (or none), or commented out in a shell block. Each must become a shell block of its own.
+ */
+export function nichtAusgefuehrteCurls(markdown: string): Block[] {
+  const zeilen = markdown.split('\n');
+  const funde: Block[] = [];
+  for (let i = 0; i < zeilen.length; i++) {
+    const auf = /^\s*```\s*([\w-]*)/.exec(zeilen[i]!);
+    if (!auf) continue;
+    const shell = /^(bash|sh|shell)$/.test(auf[1]!);
+    let j = i + 1;
+    for (; j < zeilen.length && !/^\s*```\s*$/.test(zeilen[j]!); j++) {
+      const z = zeilen[j]!;
+      const befehl = shell ? /^\s*#+\s*curl\s/.test(z) : /^\s*(\$\s+)?curl\s/.test(z);
+      if (befehl) funde.push({ zeile: j + 1, text: z.trim() });
+    }
+    i = j;
+  }
+  return funde;
+}

@@ -14,6 +14,10 @@ export const Errors = {
   Konflikt: createError('KONFLIKT', '%s', 409),
   /** A closed (z.d.A.) object takes no new content and no changes except by registratur with a reason. */
   ObjektGeschlossen: createError('OBJEKT_GESCHLOSSEN', '%s', 409),
+  /** A change to a closed (z.d.A.) object lacks its reason (`grund`); carries a field error on `/grund`. */
+  GrundErforderlich: createError('GRUND_ERFORDERLICH', '%s', 422),
+  /** A Löschsperre forbids the change (shortening a Frist, offering, destroying). */
+  Loeschsperre: createError('LOESCHSPERRE', '%s', 409),
   /** `If-Match` names an outdated version. */
   VorbedingungFehlgeschlagen: createError('VORBEDINGUNG_FEHLGESCHLAGEN', '%s', 412),
   /** `If-Match` is required for this change. */

@@ -11,7 +11,6 @@ export * from './service.js';
 export * from './shutdown.js';
 export * from './audit-port.js';
 export * from './pagination.js';
-export * from './mandant-einstellungen.js';
 export * from './behoerdenkennung.js';
 export * from './schutz.js';
 export * from './strom.js';

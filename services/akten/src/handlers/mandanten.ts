@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { components } from '@eakte/api-client';
-import { akteurOf, decodeCursor, encodeCursor, Errors, etag, gespeicherteBehoerdenkennung, pruefeBehoerdenkennung, pruefeIfMatch, wirksameEinstellungen } from '@eakte/platform';
+import { akteurOf, decodeCursor, encodeCursor, Errors, etag, gespeicherteBehoerdenkennung, pruefeBehoerdenkennung, pruefeIfMatch } from '@eakte/platform';
+import { einstellungenAus } from '@eakte/schriftgutverwaltung/einstellungen';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { MandantenRepository, MandantRow } from '../repositories/mandanten.js';
 
@@ -12,7 +13,7 @@ function darstellung(row: MandantRow): Mandant {
     slug: row.slug,
     name: row.name,
     behoerdenkennung: gespeicherteBehoerdenkennung(row.behoerdenkennung),
-    einstellungen: wirksameEinstellungen(row.einstellungen),
+    einstellungen: einstellungenAus(row.einstellungen),
     erstelltAm: row.erstelltAm.toISOString(),
   };
 }

@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import { legeSystemdokumentAb, schema, sql, type Db, type Tx } from '@eakte/db';
 import { eq } from 'drizzle-orm';
 import type { ObjectStore } from '@eakte/storage';
-import { akteurOf, decodeCursor, encodeCursor, Errors, gespeicherteBehoerdenkennung, heute, istEindeutigkeitsverletzung, wirksameEinstellungen, type Protokollierer } from '@eakte/platform';
+import { akteurOf, decodeCursor, encodeCursor, Errors, gespeicherteBehoerdenkennung, heute, istEindeutigkeitsverletzung, type Protokollierer } from '@eakte/platform';
+import { einstellungenAus } from '@eakte/schriftgutverwaltung/einstellungen';
 import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import {
@@ -139,7 +140,7 @@ export function createAussonderungService(
 
   async function kopfDaten(tx: Tx, mandantId: string, prozessId: string, organisationseinheit?: string | null): Promise<KopfDaten> {
     const m = await repo.mandantName(tx, mandantId);
-    const zustaendig = wirksameEinstellungen(m.einstellungen).zustaendigesArchiv?.trim() || null;
+    const zustaendig = einstellungenAus(m.einstellungen).zustaendigesArchiv?.trim() || null;
     // an archive that configured the agency's code refuses a message without it: none is sent
     const kennung = gespeicherteBehoerdenkennung(m.behoerdenkennung);
     if (!kennung) {
@@ -426,7 +427,7 @@ export function createAussonderungService(
       );
       const pdf = await protokollPdf(tx, auf.mandantId, auf.aussonderungId, { ...v, objekte });
       const sha256 = createHash('sha256').update(pdf).digest('hex');
-      const einstellung = wirksameEinstellungen((await repo.mandantName(tx, auf.mandantId)).einstellungen).aussonderungAblageAkte;
+      const einstellung = einstellungenAus((await repo.mandantName(tx, auf.mandantId)).einstellungen).aussonderungAblageAkte;
       const ablageAkte = einstellung && /^[0-9a-f-]{36}$/i.test(einstellung) && (await repo.aktenDaten(tx, [einstellung]))[0]?.row.status === 'offen' ? einstellung : null;
       // filed: a Dokument's object under the Dokumente key scheme (a rollback leaves an orphan the
       // sweeper removes); not filed: under the protocol's own key, referenced from the Vernichtung

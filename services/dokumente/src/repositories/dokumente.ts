@@ -1,6 +1,6 @@
 // Data access for Dokumente. Every function runs inside the caller's tenant transaction (RLS).
 import { schema, sql, type Tx } from '@eakte/db';
-import { wirksameEinstellungen } from '@eakte/platform';
+import { einstellungenAus } from '@eakte/schriftgutverwaltung/einstellungen';
 import { and, asc, eq, gt, inArray, type SQL } from 'drizzle-orm';
 import type { Vertraulichkeitsstufe } from '@eakte/db/schema';
 import { sichtFuer, type Sicht } from '../domain/sichtbarkeit.js';
@@ -63,7 +63,7 @@ export const dokumenteRepository = {
            limit 1`,
     );
     const r = res.rows[0]!;
-    const einstellungen = wirksameEinstellungen(r.e ?? {});
+    const einstellungen = einstellungenAus(r.e);
     const freigabe = (r.freigabe ?? 'offen') as Parameters<typeof sichtFuer>[0]['freigabe'];
     return { sicht: sichtFuer({ freigabe, organisationseinheiten: r.oes }, akteur.rollen, einstellungen.sichtbarkeit), einstellungen };
   },
