@@ -1,9 +1,9 @@
 // Data access for Dokumente. Every function runs inside the caller's tenant transaction (RLS).
 import { schema, sql, type Tx } from '@eakte/db';
 import { einstellungenAus } from '@eakte/schriftgutverwaltung/einstellungen';
-import { and, asc, eq, gt, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt } from 'drizzle-orm';
 import type { Vertraulichkeitsstufe } from '@eakte/db/schema';
-import { sichtFuer, type Sicht } from '../domain/sichtbarkeit.js';
+import { akteSichtbar, sichtFuer, type Sicht } from '@eakte/schriftgutverwaltung/sichtbarkeit';
 import { akteKopf, benutzerSicht, halteVorgangOffen, vorgangKontext } from './akten-api.js';
 
 const d = schema.dokument;
@@ -22,14 +22,6 @@ export interface VorgangKontext {
   aktenzeichen: string;
   vorgangStatus: 'offen' | 'geschlossen';
   akteStatus: 'offen' | 'geschlossen';
-}
-
-/** Akten the caller may see (the condition applies to the columns of `spalten`: a Vorgang's or an Akte's). */
-function akteSichtbar(sicht: Sicht, spalten: { vertraulichkeitsstufe: typeof v.vertraulichkeitsstufe | typeof a.vertraulichkeitsstufe; federfuehrungId: typeof v.federfuehrungId | typeof a.federfuehrungId } = v): SQL {
-  const stufe = inArray(spalten.vertraulichkeitsstufe, sicht.stufen);
-  if (sicht.organisationseinheiten === null) return stufe;
-  if (sicht.organisationseinheiten.length === 0) return sql`false`;
-  return and(stufe, inArray(spalten.federfuehrungId, sicht.organisationseinheiten))!;
 }
 
 export const dokumenteRepository = {
@@ -84,14 +76,9 @@ export const dokumenteRepository = {
         akteStatus: v.akteStatus,
       })
       .from(v)
-      .where(and(eq(v.vorgangId, vorgangId), akteSichtbar(sicht)))
+      .where(and(eq(v.vorgangId, vorgangId), akteSichtbar(sicht, v)))
       .limit(1);
     return rows[0] ?? null;
-  },
-
-  async einstellungen(tx: Tx, mandantId: string): Promise<unknown> {
-    const rows = await tx.select({ e: schema.mandant.einstellungen }).from(schema.mandant).where(eq(schema.mandant.id, mandantId)).limit(1);
-    return rows[0]?.e ?? {};
   },
 
   async idempotenz(tx: Tx, operation: string, schluessel: string) {
@@ -118,7 +105,7 @@ export const dokumenteRepository = {
       .from(d)
       .innerJoin(dv, and(eq(dv.mandantId, d.mandantId), eq(dv.dokumentId, d.id), eq(dv.nr, d.aktuelleVersion)))
       .innerJoin(v, and(eq(v.mandantId, d.mandantId), eq(v.vorgangId, d.vorgangId)))
-      .where(and(eq(d.id, id), akteSichtbar(sicht)))
+      .where(and(eq(d.id, id), akteSichtbar(sicht, v)))
       .limit(1);
     const r = rows[0];
     if (!r) return null;

@@ -4,7 +4,7 @@ import type { components } from '@eakte/api-client';
 import type { Db } from '@eakte/db';
 import { decodeCursor, encodeCursor, Errors, pruefeIfMatch, type Akteur, type Protokollierer } from '@eakte/platform';
 import { DokumentFehler } from '../domain/fehler.js';
-import { pruefeMetadatenAenderung } from '../domain/geschlossen.js';
+import { pruefeAenderung } from '@eakte/schriftgutverwaltung/geschlossen';
 import { dokumentEtag } from '../domain/version.js';
 import type { DokumentMitVersion, DokumenteRepository, VersionRow } from '../repositories/dokumente.js';
 
@@ -68,7 +68,7 @@ export function createDokumentService(deps: { db: Db; repo: DokumenteRepository;
         const dok = await repo.dokument(tx, sicht, id, true);
         if (!dok) throw new Errors.NichtGefunden('Dokument nicht gefunden');
         pruefeIfMatch(ifMatch, dokumentEtag(dok));
-        pruefeMetadatenAenderung(dok.kontext, akteur.rollen, grund);
+        pruefeAenderung(dok.kontext, akteur.rollen, grund);
         const aenderungen = GEAENDERT.filter((f) => werte[f] !== undefined && werte[f] !== dok[f]).map((f) => ({ feld: f, alt: dok[f], neu: werte[f] ?? null }));
         if (aenderungen.length === 0) return dok;
         await repo.aendere(tx, dok.id, Object.fromEntries(aenderungen.map((a) => [a.feld, a.neu])));

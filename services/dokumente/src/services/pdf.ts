@@ -5,7 +5,7 @@ import { Errors, type Akteur, type Protokollierer } from '@eakte/platform';
 import type { ObjectStore } from '@eakte/storage';
 import type { FastifyBaseLogger } from 'fastify';
 import { DokumentFehler } from '../domain/fehler.js';
-import { pruefeOffenFuerInhalt } from '../domain/geschlossen.js';
+import { pruefeOffenFuerInhalt } from '@eakte/schriftgutverwaltung/geschlossen';
 import { erstelleAuszug, type AuszugEintrag } from '../pdf/aktenauszug.js';
 import { stempele } from '../pdf/eingangsstempel.js';
 import type { DokumenteRepository, VersionRow } from '../repositories/dokumente.js';
