@@ -192,7 +192,7 @@ export async function run(ctx: BenchKontext): Promise<Zeile[]> {
   const owner = new pg.Client({ connectionString: ctx.ownerUrl });
   await owner.connect();
   await owner.query(`CREATE TABLE IF NOT EXISTS public.bench_ereignis (LIKE protokoll.ereignis INCLUDING DEFAULTS)`);
-  await owner.query(`GRANT INSERT ON public.bench_ereignis TO eakte_app`);
+  await owner.query(`GRANT INSERT ON public.bench_ereignis TO eakte_akten`);
   await owner.end();
   const db = createDb(ctx.appUrl, { max: 8 });
   const n = ctx.groesse === 'quick' ? 100 : 800;

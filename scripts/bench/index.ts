@@ -21,7 +21,10 @@ export interface BenchKontext {
   url: string;
   groesse: Groesse;
   runs: number;
+  /** the Akten role's URL (each service has its own role: docs/datenbank-api.md) */
   appUrl: string;
+  /** the Dokumente role's URL, for the workloads of that service */
+  dokumenteUrl: string;
   ownerUrl: string;
   env: Record<string, string>;
   /** the platform's development issuer (for services started in a child process) */
@@ -56,7 +59,8 @@ try {
     url: platform.url,
     groesse,
     runs: groesse === 'quick' ? 1 : 3,
-    appUrl: platform.infra.env.DATABASE_URL!,
+    appUrl: platform.infra.env.DATABASE_URL_AKTEN ?? platform.infra.env.DATABASE_URL!,
+    dokumenteUrl: platform.infra.env.DATABASE_URL_DOKUMENTE ?? platform.infra.env.DATABASE_URL!,
     ownerUrl: platform.infra.ownerUrl,
     env: { ...platform.infra.env, ...BENCH_ENV() },
     issuer: platform.devIssuer!.issuer,

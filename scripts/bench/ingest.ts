@@ -28,7 +28,7 @@ export async function run(ctx: BenchKontext): Promise<Zeile[]> {
   const { vorgangId } = await akteMitVorgang(ctx.url, token, 'Benchmark Posteingang');
   const store = objectStore(ctx.env);
   await store.ensureBucket();
-  const pool = new pg.Pool({ connectionString: ctx.appUrl, max: 8 });
+  const pool = new pg.Pool({ connectionString: ctx.dokumenteUrl, max: 8 });
   pool.on('error', () => {}); // PostgreSQL stopping at the end must not crash the run
   const runs = ctx.groesse === 'quick' ? 1 : 3;
   let zaehler = 0;

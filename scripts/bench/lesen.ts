@@ -22,7 +22,7 @@ const holen = async (url: string, token: string) => {
 export async function run(ctx: BenchKontext): Promise<Zeile[]> {
   const b = await bestand(ctx);
   const token = await ctx.token(b.slug, ['sachbearbeitung']);
-  const pool = new pg.Pool({ connectionString: ctx.appUrl, max: 8 });
+  const pool = new pg.Pool({ connectionString: ctx.dokumenteUrl, max: 8 });
   pool.on('error', () => {}); // PostgreSQL stopping at the end must not crash the run
   const quick = ctx.groesse === 'quick';
   const zeilen: Zeile[] = [];

@@ -4,7 +4,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runMigrations } from '@eakte/db';
-import { startEmbeddedPostgres, startEmbeddedS3, type EmbeddedPostgresHandle, type EmbeddedS3Handle } from '@eakte/embedded';
+import { DIENSTE, startEmbeddedPostgres, startEmbeddedS3, type EmbeddedPostgresHandle, type EmbeddedS3Handle } from '@eakte/embedded';
 import { seedDemo } from './demo.js';
 
 export interface Infrastructure {
@@ -31,14 +31,20 @@ export async function startInfrastructure(opts: InfrastructureOptions): Promise<
   let s3Handle: EmbeddedS3Handle | undefined;
   try {
     let ownerUrl: string;
-    if (opts.env.DATABASE_URL) {
-      env.DATABASE_URL = opts.env.DATABASE_URL;
-      ownerUrl = opts.env.DATABASE_OWNER_URL || opts.env.DATABASE_URL;
+    const eigeneUrls = DIENSTE.map((d) => `DATABASE_URL_${d.toUpperCase()}`).filter((k) => opts.env[k]);
+    if (opts.env.DATABASE_URL || eigeneUrls.length > 0) {
+      // an external database: each service's role URL as given (DATABASE_URL_<DIENST>, else DATABASE_URL)
+      if (opts.env.DATABASE_URL) env.DATABASE_URL = opts.env.DATABASE_URL;
+      for (const k of eigeneUrls) env[k] = opts.env[k]!;
+      const owner = opts.env.DATABASE_OWNER_URL || opts.env.DATABASE_URL;
+      if (!owner) throw new Error('DATABASE_OWNER_URL fehlt: die Migrationen laufen als Eigentümerrolle');
+      ownerUrl = owner;
     } else {
       const t0 = Date.now();
       pgHandle = await startEmbeddedPostgres({ dataDir: path.join(opts.dataDir, 'pg'), fast: opts.fast, log: () => {} });
       stops.push(() => pgHandle!.stop());
-      env.DATABASE_URL = pgHandle.appUrl;
+      // each service connects with its own role (docs/datenbank-api.md); there is no shared DATABASE_URL
+      for (const d of DIENSTE) env[`DATABASE_URL_${d.toUpperCase()}`] = pgHandle.dienstUrls[d];
       ownerUrl = pgHandle.ownerUrl;
       opts.log(`PostgreSQL (embedded) on port ${pgHandle.port}, ready in ${Date.now() - t0} ms`);
     }
@@ -72,7 +78,7 @@ export async function startInfrastructure(opts: InfrastructureOptions): Promise<
       mkdirSync(opts.dataDir, { recursive: true });
       writeFileSync(
         path.join(opts.dataDir, 'embedded.json'),
-        JSON.stringify({ databaseUrl: pgHandle.appUrl, ownerUrl: pgHandle.ownerUrl, superuserUrl: pgHandle.superuserUrl }, null, 2),
+        JSON.stringify({ databaseUrl: pgHandle.dienstUrls.akten, dienstUrls: pgHandle.dienstUrls, ownerUrl: pgHandle.ownerUrl, superuserUrl: pgHandle.superuserUrl }, null, 2),
         { mode: 0o600 },
       );
     }

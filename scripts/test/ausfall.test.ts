@@ -19,7 +19,7 @@ describe('PostgreSQL restart under traffic', { timeout: 120_000 }, () => {
     const port = pg.port;
     await runMigrations(pg.ownerUrl);
     await seedDemo(pg.ownerUrl);
-    const app = await build(aktenApp, { DATABASE_URL: pg.appUrl });
+    const app = await build(aktenApp, { DATABASE_URL_AKTEN: pg.dienstUrls.akten });
     const headers = await authHeader({ tenant: 'demo', roles: ['sachbearbeitung'] });
     const zahlen = { anfragen: 0, nichtVerfuegbar: 0, andere: 0 };
     // every answer is either the content or a clean 503; anything else would be a request lost to the fault

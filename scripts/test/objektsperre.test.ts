@@ -11,7 +11,7 @@ import { arbeiteObjektsperren } from '@eakte/dokumente/objektsperre';
 import { createDb, sql } from '@eakte/db';
 import { createServer, loadConfig, serviceConfigSchema, storageSettings } from '@eakte/platform';
 import { createObjectStore, type ObjectStore, type Sperre } from '@eakte/storage';
-import { authHeader, testConfig, testMandant } from '@eakte/testing';
+import { authHeader, testConfig, testMandant, testDatenbankUrl } from '@eakte/testing';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 
@@ -41,7 +41,7 @@ function aufzeichnenderSpeicher(): { store: ObjectStore; aufgezeichnet: Aufzeich
 
 const offen: FastifyInstance[] = [];
 // the worker's own connection as the application role (the services' decorations stay inside them)
-const arbeiterDb = createDb(inject('env').DATABASE_URL!, { max: 2 });
+const arbeiterDb = createDb(testDatenbankUrl('dokumente'), { max: 2 });
 afterAll(async () => {
   for (const app of offen) await app.close();
   await arbeiterDb.close();

@@ -8,14 +8,14 @@ import { promisify } from 'node:util';
 import { protokollAnhaengen } from '@eakte/audit';
 import { createDb } from '@eakte/db';
 import protokollApp, { protokollConfigSchema } from '@eakte/protokoll';
-import { authHeader, build, testEnv, testMandant } from '@eakte/testing';
+import { authHeader, build, testEnv, testMandant, testDatenbankUrl } from '@eakte/testing';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { verifiziere } from '../verify-protokoll.js';
 import { root } from '../lib/generated.js';
 
 async function vorbereiten() {
   const m = await testMandant();
-  const db = createDb(testEnv().DATABASE_URL!, { max: 1 });
+  const db = createDb(testDatenbankUrl('protokoll'), { max: 1 });
   try {
     const details = [{ grund: 'Prüfung „Ä“ 😀', n: [1, 2.5, { z: null, a: true }] }, {}, { leer: '' }, { tief: { b: { c: 'd' }, a: 1 } }, { x: 'y' }];
     for (const [i, d] of details.entries()) {

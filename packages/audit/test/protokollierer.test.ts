@@ -1,14 +1,14 @@
 // Recording inside the caller's transaction: atomic with the change, gap-free per tenant, and
 // tenants never wait on each other.
 import { createDb, schema, sql, type Db } from '@eakte/db';
-import { testEnv, testMandant } from '@eakte/testing';
+import { testMandant, testDatenbankUrl } from '@eakte/testing';
 import type { Akteur } from '@eakte/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GENESIS_HASH, kanonisch, kettenHash, protokollAnhaengen, protokolliere, type ProtokollEintrag } from '../src/index.js';
 
 let db: Db;
 beforeAll(() => {
-  db = createDb(testEnv().DATABASE_URL!, { max: 6 });
+  db = createDb(testDatenbankUrl('akten'), { max: 6 });
 });
 afterAll(() => db.close());
 

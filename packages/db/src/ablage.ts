@@ -2,10 +2,10 @@
 // services other than Dokumente that must not call it: the same rows the Dokumente service writes
 // for an upload (Dokument, version 1, text extraction job), in the caller's tenant transaction.
 // The caller stores the object first (key `<mandantId>/<uuidv7>`, SHA-256 known) and audits in `tx`.
-import { and, asc, eq, sql } from 'drizzle-orm';
+// Both steps are functions the owning schemas publish (migration 0026, docs/datenbank-api.md), so
+// the caller's role writes neither Akten nor Dokumente.
+import { sql } from 'drizzle-orm';
 import type { Tx } from './index.js';
-import { akte, vorgang } from './schema/akten.js';
-import { auftrag, dokument, dokumentVersion } from './schema/dokumente.js';
 
 export interface Systemdokument {
   id: string;
@@ -35,45 +35,15 @@ export async function legeSystemdokumentAb(
   ziel: { akteId: string; vorgangBetreff: string; /** id for the Vorgang if one is created */ vorgangId: string },
   dok: Systemdokument,
 ): Promise<Ablageergebnis> {
-  const { akteId, vorgangBetreff, vorgangId } = ziel;
-  // the Akte row lock orders this against a concurrent z.d.A. and other new Vorgänge
-  const [a] = await tx.select({ id: akte.id, aktenzeichen: akte.aktenzeichen, status: akte.status }).from(akte).where(eq(akte.id, akteId)).for('update');
-  if (!a) return { abgelegt: false, grund: 'AKTE_FEHLT' };
-  if (a.status !== 'offen') return { abgelegt: false, grund: 'AKTE_GESCHLOSSEN' };
-  let [v] = await tx
-    .select({ id: vorgang.id, kennzeichen: vorgang.kennzeichen })
-    .from(vorgang)
-    .where(and(eq(vorgang.akteId, akteId), eq(vorgang.betreff, vorgangBetreff), eq(vorgang.status, 'offen')))
-    .orderBy(asc(vorgang.laufendeNummer))
-    .limit(1);
-  const neu = !v;
-  if (!v) {
-    const [n] = await tx
-      .update(akte)
-      .set({ letzteVorgangNummer: sql`${akte.letzteVorgangNummer} + 1` })
-      .where(eq(akte.id, akteId))
-      .returning({ nr: akte.letzteVorgangNummer });
-    // the Akten service's rule (vorgangKennzeichen): `<Aktenzeichen>-<nnn>`
-    const kennzeichen = `${a.aktenzeichen}-${String(n!.nr).padStart(3, '0')}`;
-    const [row] = await tx
-      .insert(vorgang)
-      .values({ id: vorgangId, mandantId, akteId, laufendeNummer: n!.nr, kennzeichen, betreff: vorgangBetreff, erstelltVon: dok.erstelltVon })
-      .returning({ id: vorgang.id, kennzeichen: vorgang.kennzeichen });
-    v = row!;
-  }
-  await tx.insert(dokument).values({ id: dok.id, mandantId, vorgangId: v.id, betreff: dok.betreff, datumDesSchreibens: dok.datumDesSchreibens, erstelltVon: dok.erstelltVon });
-  await tx.insert(dokumentVersion).values({
-    mandantId,
-    dokumentId: dok.id,
-    nr: 1,
-    speicherschluessel: dok.speicherschluessel,
-    groesse: dok.groesse,
-    sha256: dok.sha256,
-    mimeType: dok.mimeType,
-    dateiname: dok.dateiname,
-    erstelltVon: dok.erstelltVon,
-  });
-  // searchable like any uploaded PDF
-  await tx.insert(auftrag).values({ art: 'textextraktion', mandantId, dokumentId: dok.id, versionNr: 1 });
-  return { abgelegt: true, akteId, aktenzeichen: a.aktenzeichen, vorgangId: v.id, vorgangKennzeichen: v.kennzeichen, vorgangNeu: neu };
+  // the functions take the tenant from the transaction; a different one here is a caller's mistake
+  const m = await tx.execute<{ m: string | null }>(sql`select nullif(current_setting('app.mandant', true), '') as m`);
+  if (m.rows[0]?.m !== mandantId) throw new Error('legeSystemdokumentAb: not in the tenant transaction of the given tenant');
+  const v = await tx.execute<{ r: Ablageergebnis }>(
+    sql`select akten.vorgang_fuer_systemdokument(${ziel.akteId}::uuid, ${ziel.vorgangBetreff}, ${ziel.vorgangId}::uuid, ${dok.erstelltVon}) as r`,
+  );
+  const ergebnis = v.rows[0]!.r;
+  if (!ergebnis.abgelegt) return ergebnis;
+  await tx.execute(sql`select dokumente.lege_systemdokument_ab(${ergebnis.vorgangId}::uuid, ${dok.id}::uuid, ${dok.betreff}, ${dok.datumDesSchreibens}::date,
+    ${dok.dateiname}, ${dok.mimeType}, ${dok.groesse}::bigint, ${dok.sha256}, ${dok.speicherschluessel}, ${dok.erstelltVon})`);
+  return ergebnis;
 }

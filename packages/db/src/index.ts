@@ -4,8 +4,10 @@ import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import * as schema from './schema/index.js';
+import { rechteAnweisungen } from './datenbank-api.js';
 
 export { schema };
+export * from './datenbank-api.js';
 export { legeSystemdokumentAb, type Ablageergebnis, type Systemdokument } from './ablage.js';
 export { sql } from 'drizzle-orm';
 export type Database = NodePgDatabase<typeof schema>;
@@ -72,11 +74,17 @@ export function createDb(url: string, opts: DbOptions = {}): Db {
   };
 }
 
-/** Applies committed migrations; run with the owner role, never the application role. */
+/**
+ * Applies committed migrations, then the cross-schema privileges of the database API list
+ * (datenbank-api.ts); run with the owner role, never a service role.
+ */
 export async function runMigrations(ownerUrl: string): Promise<void> {
   const { db, close } = createDb(ownerUrl, { max: 1, applicationName: 'eakte-migrate' });
   try {
     await migrate(db, { migrationsFolder });
+    await db.transaction(async (tx) => {
+      for (const anweisung of rechteAnweisungen()) await tx.execute(sql.raw(anweisung));
+    });
   } finally {
     await close();
   }

@@ -3,7 +3,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { testEnv } from '@eakte/testing';
+import { testDatenbankUrl } from '@eakte/testing';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
@@ -31,7 +31,7 @@ describe('Laufzeit rules in the database', () => {
   let einheit: string;
 
   beforeAll(async () => {
-    app = createDb(testEnv().DATABASE_URL!, { max: 1 });
+    app = createDb(testDatenbankUrl('akten'), { max: 1 });
     // a tenant of its own: the demo tenant's Aktenplan is asserted whole by other tests
     mandant = uuidv7();
     const owner = createDb(inject('ownerUrl'), { max: 1 });

@@ -1,6 +1,6 @@
 // Tenant isolation lives in the database: every tenant-owned table has RLS with FORCE, and the
 // application role can neither bypass it nor own the tables.
-import { testEnv } from '@eakte/testing';
+import { testDatenbankUrl } from '@eakte/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
@@ -30,8 +30,8 @@ describe('row-level security', () => {
     expect(unprotected).toEqual([]);
   });
 
-  it('uses an application role that is no superuser, cannot bypass RLS and owns nothing', async () => {
-    const appUser = new URL(testEnv().DATABASE_URL!).username;
+  it.each(['akten', 'dokumente', 'aussonderung', 'protokoll'] as const)('gives %s a role that is no superuser, cannot bypass RLS and owns nothing', async (dienst) => {
+    const appUser = new URL(testDatenbankUrl(dienst)).username;
     const { rows } = await owner.query('SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = $1', [appUser]);
     expect(rows).toEqual([{ rolsuper: false, rolbypassrls: false }]);
     const owned = await owner.query(
@@ -43,7 +43,7 @@ describe('row-level security', () => {
   });
 
   it('shows nothing outside a tenant transaction and only the tenant\'s rows inside one', async () => {
-    const db = createDb(testEnv().DATABASE_URL!, { max: 1 });
+    const db = createDb(testDatenbankUrl('akten'), { max: 1 });
     try {
       const demo = inject('demo');
       expect(await db.db.select().from(schema.aktenplaneinheit)).toEqual([]);
@@ -60,7 +60,7 @@ describe('row-level security', () => {
   });
 
   it('refuses to write a row for another tenant', async () => {
-    const db = createDb(testEnv().DATABASE_URL!, { max: 1 });
+    const db = createDb(testDatenbankUrl('akten'), { max: 1 });
     try {
       const demo = inject('demo');
       await expect(
@@ -76,7 +76,7 @@ describe('row-level security', () => {
 
 describe('tenants table', () => {
   it('lets a tenant transaction see and change only its own tenant row, and create none', async () => {
-    const db = createDb(testEnv().DATABASE_URL!, { max: 1 });
+    const db = createDb(testDatenbankUrl('akten'), { max: 1 });
     try {
       const demo = inject('demo');
       const visible = await db.withMandant(demo.demo!, (tx) => tx.select().from(schema.mandant));

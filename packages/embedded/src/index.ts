@@ -18,8 +18,10 @@ export interface EmbeddedPostgresHandle {
   superuserUrl: string;
   /** Owner role: runs migrations, owns the schemas. */
   ownerUrl: string;
-  /** Application role: no superuser, no BYPASSRLS, subject to row-level security. */
+  /** Former shared application role: kept as a group role, holds no privileges since migration 0026. */
   appUrl: string;
+  /** One login role per domain service (no superuser, no BYPASSRLS, subject to row-level security). */
+  dienstUrls: Record<Dienst, string>;
   port: number;
   stop(): Promise<void>;
 }
@@ -41,6 +43,12 @@ export const APP_ROLE = 'eakte_app';
 const SUPERUSER_PASSWORD = 'eakte-embedded';
 const OWNER_PASSWORD = 'eakte-owner';
 const APP_PASSWORD = 'eakte-app';
+
+/** The domain services that connect to the database, each with its own login role `eakte_<dienst>`. */
+export const DIENSTE = ['akten', 'dokumente', 'aussonderung', 'protokoll'] as const;
+export type Dienst = (typeof DIENSTE)[number];
+export const dienstRolle = (dienst: Dienst) => `eakte_${dienst}`;
+const dienstPasswort = (dienst: Dienst) => `eakte-${dienst}`;
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -109,6 +117,14 @@ export async function startEmbeddedPostgres(opts: {
         CREATE ROLE ${APP_ROLE} LOGIN PASSWORD '${APP_PASSWORD}' NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
       END IF;
     END $$`);
+    for (const dienst of DIENSTE) {
+      const rolle = dienstRolle(dienst);
+      await su.query(`DO $$ BEGIN
+        IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${rolle}') THEN
+          CREATE ROLE ${rolle} LOGIN PASSWORD '${dienstPasswort(dienst)}' NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
+        END IF;
+      END $$`);
+    }
     const exists = await su.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE_NAME]);
     if (exists.rowCount === 0) await su.query(`CREATE DATABASE ${DATABASE_NAME} OWNER ${OWNER_ROLE}`);
   } finally {
@@ -121,6 +137,7 @@ export async function startEmbeddedPostgres(opts: {
     superuserUrl: `postgres://postgres:${SUPERUSER_PASSWORD}@${base}`,
     ownerUrl: `postgres://${OWNER_ROLE}:${OWNER_PASSWORD}@${base}`,
     appUrl: `postgres://${APP_ROLE}:${APP_PASSWORD}@${base}`,
+    dienstUrls: Object.fromEntries(DIENSTE.map((d) => [d, `postgres://${dienstRolle(d)}:${dienstPasswort(d)}@${base}`])) as Record<Dienst, string>,
     stop: () => server.stop(),
   };
 }

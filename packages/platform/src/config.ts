@@ -31,9 +31,25 @@ export const httpConfig = {
 export const CSV_LIMIT = 5 * 1024 * 1024;
 
 export const databaseConfig = {
-  DATABASE_URL: z.string().url(),
+  /** The database URL of a process that runs one service: its own login role (docs/datenbank-api.md). */
+  DATABASE_URL: z.string().url().optional(),
+  /** Several services in one process (embedded start, tests): each connects with its own role's URL. */
+  DATABASE_URL_AKTEN: z.string().url().optional(),
+  DATABASE_URL_DOKUMENTE: z.string().url().optional(),
+  DATABASE_URL_AUSSONDERUNG: z.string().url().optional(),
+  DATABASE_URL_PROTOKOLL: z.string().url().optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().positive().default(10),
 };
+
+type DatabaseEnv = { [K in keyof typeof databaseConfig]: z.infer<(typeof databaseConfig)[K]> };
+
+/** The URL `service` connects with: its own `DATABASE_URL_<SERVICE>`, else `DATABASE_URL`; neither is a configuration error. */
+export function datenbankUrlFuer(cfg: Partial<DatabaseEnv>, service: string): string {
+  const name = `DATABASE_URL_${service.toUpperCase()}` as keyof DatabaseEnv;
+  const url = (cfg[name] as string | undefined) ?? cfg.DATABASE_URL;
+  if (!url) throw new ConfigError([`${name}: Required (or DATABASE_URL)`]);
+  return url;
+}
 
 export const storageConfig = {
   S3_ENDPOINT: z.string().url(),

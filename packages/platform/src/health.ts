@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { problem, sendProblem } from './errors.js';
 
+/** Resolves when the dependency answers; a string or an object it resolves with is shown as the check's detail. */
 export type HealthCheck = () => Promise<unknown>;
 
 declare module 'fastify' {
@@ -13,7 +14,7 @@ declare module 'fastify' {
 
 const CHECK_TIMEOUT_MS = 3_000;
 
-async function runCheck(check: HealthCheck): Promise<{ status: 'ok' | 'fehler'; detail?: string }> {
+async function runCheck(check: HealthCheck): Promise<{ status: 'ok' | 'fehler'; detail?: string; details?: object }> {
   let timer: NodeJS.Timeout | undefined;
   try {
     const wert = await Promise.race([
@@ -22,8 +23,10 @@ async function runCheck(check: HealthCheck): Promise<{ status: 'ok' | 'fehler'; 
         timer = setTimeout(() => reject(new Error(`keine Antwort nach ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
       }),
     ]);
-    // a check may report what it found (e.g. a scanner's signature version)
-    return typeof wert === 'string' && wert ? { status: 'ok', detail: wert } : { status: 'ok' };
+    // a check may report what it found (a scanner's signature version; the job queues' depth and age)
+    if (typeof wert === 'string' && wert) return { status: 'ok', detail: wert };
+    if (typeof wert === 'object' && wert !== null) return { status: 'ok', details: wert };
+    return { status: 'ok' };
   } catch (err) {
     return { status: 'fehler', detail: err instanceof Error ? err.message : String(err) };
   } finally {

@@ -5,7 +5,7 @@ import fp from 'fastify-plugin';
 import { z } from 'zod';
 import { authConfig, authHook, benoetigterScope, createVerifier } from './auth.js';
 import { erlaubteRollen } from './berechtigungen.js';
-import { databaseConfig, httpConfig, logConfig, storageConfig, storageSettings } from './config.js';
+import { databaseConfig, datenbankUrlFuer, httpConfig, logConfig, storageConfig, storageSettings } from './config.js';
 import { contractRoutes, type Handlers, type OpenApiDocument, type VertragsHandlers } from './contract.js';
 import { errorsPlugin } from './errors.js';
 import { healthPlugin } from './health.js';
@@ -34,7 +34,7 @@ export const servicePlatform = fp(
     await app.register(errorsPlugin);
     await app.register(schutzPlugin, { rateLimitMax: config.RATE_LIMIT_MAX, rateLimitWindowMs: config.RATE_LIMIT_WINDOW_MS });
     await app.register(healthPlugin, { service: opts.service });
-    await app.register(dbPlugin, { url: config.DATABASE_URL, poolMax: config.DATABASE_POOL_MAX, service: opts.service, objektsperre: config.S3_OBJECT_LOCK !== 'off' });
+    await app.register(dbPlugin, { url: datenbankUrlFuer(config, opts.service), poolMax: config.DATABASE_POOL_MAX, service: opts.service, objektsperre: config.S3_OBJECT_LOCK !== 'off' });
     await app.register(storagePlugin, { ...storageSettings(config), store: opts.storage });
 
     // Tenants are few and change rarely: cache the slug lookup briefly.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, serviceConfigSchema } from '../src/index.js';
+import { ConfigError, datenbankUrlFuer, loadConfig, serviceConfigSchema } from '../src/index.js';
 
 const valid = {
   DATABASE_URL: 'postgres://u:p@localhost:5432/eakte',
@@ -17,7 +17,7 @@ describe('configuration', () => {
 
   it('names every bad or missing variable', () => {
     try {
-      loadConfig(serviceConfigSchema, { ...valid, DATABASE_URL: undefined, PORT: 'zwölf', S3_PATH_STYLE: 'vielleicht' });
+      loadConfig(serviceConfigSchema, { ...valid, DATABASE_URL: 'keine-url', PORT: 'zwölf', S3_PATH_STYLE: 'vielleicht' });
       expect.unreachable();
     } catch (err) {
       expect(err).toBeInstanceOf(ConfigError);
@@ -27,5 +27,14 @@ describe('configuration', () => {
       expect(msg).toContain('S3_PATH_STYLE');
       expect(msg).not.toContain('OIDC_ISSUER');
     }
+  });
+
+  it('gives each service its own database URL, else DATABASE_URL, and names the missing one', () => {
+    const eigene = 'postgres://eakte_dokumente:p@localhost:5432/eakte';
+    expect(datenbankUrlFuer(loadConfig(serviceConfigSchema, { ...valid, DATABASE_URL_DOKUMENTE: eigene }), 'dokumente')).toBe(eigene);
+    expect(datenbankUrlFuer(loadConfig(serviceConfigSchema, valid), 'akten')).toBe(valid.DATABASE_URL);
+    const ohne = loadConfig(serviceConfigSchema, { ...valid, DATABASE_URL: undefined });
+    expect(() => datenbankUrlFuer(ohne, 'akten')).toThrow(ConfigError);
+    expect(() => datenbankUrlFuer(ohne, 'akten')).toThrow(/DATABASE_URL_AKTEN/);
   });
 });

@@ -23,6 +23,13 @@ declare module 'vitest' {
 
 export const testEnv = () => inject('env');
 
+/** The URL of `dienst`'s own database role (each service connects with its own; docs/datenbank-api.md). */
+export function testDatenbankUrl(dienst: 'akten' | 'dokumente' | 'aussonderung' | 'protokoll'): string {
+  const url = inject('env')[`DATABASE_URL_${dienst.toUpperCase()}`];
+  if (!url) throw new Error(`DATABASE_URL_${dienst.toUpperCase()} fehlt in der Testumgebung`);
+  return url;
+}
+
 type ConfigSchema = Parameters<typeof loadConfig>[0];
 
 export function testConfig(overrides: Record<string, string> = {}, configSchema: ConfigSchema = serviceConfigSchema): ServiceConfig {

@@ -21,7 +21,7 @@ describe('health', () => {
 
   it('answers 503 naming Postgres when the database is unreachable', async () => {
     const port = await freePort();
-    const app = await build(aktenApp, { DATABASE_URL: `postgres://eakte_app:x@127.0.0.1:${port}/eakte` });
+    const app = await build(aktenApp, { DATABASE_URL_AKTEN: `postgres://eakte_akten:x@127.0.0.1:${port}/eakte` });
     const body = expectProblem(await app.inject({ method: 'GET', url: '/health' }), 503);
     expect(body).toMatchObject({ checks: { postgres: { status: 'fehler' }, storage: { status: 'ok' } } });
   });

@@ -2,11 +2,11 @@
 // (migration 0029): they keep each tenant's rows to itself, and the lock holds a Vorgang open.
 import { createDb, sql } from '@eakte/db';
 import { pgFehler } from '@eakte/platform';
-import { testConfig } from '@eakte/testing';
+import { testDatenbankUrl } from '@eakte/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { neuerMandant, neuerVorgang, ownerDb } from './hilfen.js';
 
-const appDb = createDb(testConfig().DATABASE_URL, { max: 2 });
+const appDb = createDb(testDatenbankUrl('dokumente'), { max: 2 });
 afterAll(() => appDb.close());
 
 describe('the database API Akten publishes for Dokumente', () => {

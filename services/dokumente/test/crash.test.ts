@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { connect } from 'node:net';
 import { createDb } from '@eakte/db';
-import { expectProblem, testConfig } from '@eakte/testing';
+import { expectProblem, testConfig, testDatenbankUrl } from '@eakte/testing';
 import { describe, expect, it } from 'vitest';
 import { neuerSpeicherschluessel } from '../src/domain/speicherschluessel.js';
 import { dokumenteRepository } from '../src/repositories/dokumente.js';
@@ -171,7 +171,7 @@ describe('crash consistency of uploads', () => {
     expect((await lade(t, m, v.vorgangId, { name: 'a.pdf', inhalt: await pdf() })).statusCode).toBe(201);
     const waise = neuerSpeicherschluessel(m.id, Date.now() - 60_000);
     await speicher().put(waise, Buffer.from('verwaist'), 8);
-    const appDb = createDb(testConfig().DATABASE_URL, { max: 1 });
+    const appDb = createDb(testDatenbankUrl('dokumente'), { max: 1 });
     try {
       const r = await raeumeVerwaisteObjekte({ db: appDb, storage: speicher(), repo: dokumenteRepository, log: t.app.log, karenzMs: 1000, prefix: `${m.id}/`, jetzt: Date.now() + 5000 });
       expect(r.entfernt).toEqual([waise]);

@@ -1,5 +1,5 @@
 import { createDb, schema } from '@eakte/db';
-import { expectContract, expectProblem, testConfig } from '@eakte/testing';
+import { expectContract, expectProblem, testConfig, testDatenbankUrl } from '@eakte/testing';
 import { eq } from 'drizzle-orm';
 import { pruefeFixityAllerMandanten } from '../src/arbeiter/fixity.js';
 import { describe, expect, it } from 'vitest';
@@ -60,7 +60,7 @@ describe('scheduled fixity run', () => {
     const key = (await zeilen(m.id)).versionen.find((x) => x.dokumentId === id)!.speicherschluessel;
     await speicher().put(key, Buffer.from('Bitfäule'), Buffer.byteLength('Bitfäule'));
 
-    const appDb = createDb(testConfig().DATABASE_URL, { max: 2 });
+    const appDb = createDb(testDatenbankUrl('dokumente'), { max: 2 });
     try {
       const verletzt = await pruefeFixityAllerMandanten({ db: appDb, storage: speicher(), log: t.app.log });
       expect(verletzt).toBeGreaterThanOrEqual(1);

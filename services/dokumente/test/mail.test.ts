@@ -1,7 +1,7 @@
 // Filing e-mails: the original stays the primary file, every attachment becomes an Anlage.
 import { createHash } from 'node:crypto';
 import { createDb, schema } from '@eakte/db';
-import { expectContract, expectProblem, testConfig } from '@eakte/testing';
+import { expectContract, expectProblem, testConfig, testDatenbankUrl } from '@eakte/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { leseMail, MailFehler } from '../src/adapter/mail.js';
 import { pdfText } from '../src/pdf/text.js';
@@ -10,7 +10,7 @@ import { arbeiteTextextraktion, sucheImVolltext } from '../src/arbeiter/textextr
 import { thunderbirdMail } from './mail-hilfe.js';
 import { baueApp, GIF, lade, neuerMandant, neuerVorgang, objekteUnter, ownerDb, pdf, PNG, speicher, spoolDateien, zeilen, type Mandant, type TestApp } from './hilfen.js';
 
-const appDb = createDb(testConfig().DATABASE_URL, { max: 2 });
+const appDb = createDb(testDatenbankUrl('dokumente'), { max: 2 });
 afterAll(() => appDb.close());
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 

@@ -1,5 +1,5 @@
 import { createDb, schema } from '@eakte/db';
-import { testConfig } from '@eakte/testing';
+import { testConfig, testDatenbankUrl } from '@eakte/testing';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dokumenteRepository } from '../src/repositories/dokumente.js';
@@ -7,7 +7,7 @@ import { schriften } from '../src/pdf/schrift.js';
 import { arbeiteTextextraktion, sucheImVolltext } from '../src/arbeiter/textextraktion.js';
 import { baueApp, lade, neuerMandant, neuerVorgang, ownerDb, PNG, speicher } from './hilfen.js';
 
-const appDb = createDb(testConfig().DATABASE_URL, { max: 2 });
+const appDb = createDb(testDatenbankUrl('dokumente'), { max: 2 });
 afterAll(() => appDb.close());
 
 async function pdfMitText(zeilen: string[]): Promise<Buffer> {

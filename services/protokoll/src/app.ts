@@ -1,7 +1,8 @@
 // The Protokoll service: the audit trail, its verification, signed checkpoints and export.
 import { sicherheitsProtokoll } from '@eakte/audit';
+import { createAuftragslauf, verbindeMitDienst } from '@eakte/auftraege';
 import { contract } from '@eakte/api-client/contract';
-import { servicePlatform } from '@eakte/platform';
+import { datenbankUrlFuer, servicePlatform } from '@eakte/platform';
 import type { FastifyInstance } from 'fastify';
 import type { ProtokollConfig } from './config.js';
 import { alleProtokollHandlers } from './handlers/index.js';
@@ -10,6 +11,8 @@ import { createProtokollRepository } from './repositories/protokoll.js';
 
 export { protokollConfigSchema, type ProtokollConfig } from './config.js';
 export const SERVICE = 'protokoll';
+/** The job runner's task that writes every tenant's checkpoint when its chain moved. */
+export const AUFGABE_CHECKPOINTS = 'checkpoints';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -35,23 +38,24 @@ export default async function protokollApp(app: FastifyInstance, opts: { config:
     },
   });
 
-  // Periodic checkpoints. Every instance runs this timer; with several instances each writes its
-  // own checkpoints (harmless: only when the chain moved, all signed with the same key). A
-  // Postgres-backed queue (pg-boss) would run it once across instances.
+  // Periodic checkpoints: one round across all instances every PROTOKOLL_CHECKPOINT_INTERVALL seconds, run by
+  // whichever instance's job runner claims it; a failed round is not retried (the next one follows).
   const intervall = config.PROTOKOLL_CHECKPOINT_INTERVALL;
   if (intervall > 0) {
-    let laufend = false;
-    const timer = setInterval(() => {
-      if (laufend) return;
-      laufend = true;
-      app.protokoll
-        .periodisch()
-        .then((n) => app.log.info({ checkpoints: n }, 'periodic audit checkpoints written'))
-        .catch((err) => app.log.error({ err }, 'periodic audit checkpoints failed'))
-        .finally(() => (laufend = false));
-    }, intervall * 1000);
-    timer.unref();
-    app.addHook('onClose', async () => clearInterval(timer));
+    const lauf = createAuftragslauf({
+      dienst: 'protokoll',
+      datenbankUrl: datenbankUrlFuer(config, SERVICE),
+      log: app.log,
+      parallel: 1,
+      aufgaben: {
+        [AUFGABE_CHECKPOINTS]: async () => {
+          const n = await app.protokoll.periodisch();
+          app.log.info({ checkpoints: n }, 'periodic audit checkpoints written');
+        },
+      },
+      periodisch: [{ aufgabe: AUFGABE_CHECKPOINTS, alleSekunden: intervall }],
+    });
+    verbindeMitDienst(app, lauf);
   }
   // Partitions for the coming months (also done by every periodic round).
   app.addHook('onReady', async () => {

@@ -4,7 +4,7 @@ import { protokollAnhaengen, type ProtokollEintrag } from '@eakte/audit';
 import { createDb } from '@eakte/db';
 import { storageSettings } from '@eakte/platform';
 import { createObjectStore } from '@eakte/storage';
-import { build, testConfig, testEnv } from '@eakte/testing';
+import { build, testConfig, testEnv, testDatenbankUrl } from '@eakte/testing';
 import pg from 'pg';
 import { inject, onTestFinished } from 'vitest';
 import protokollApp, { protokollConfigSchema, type ProtokollConfig } from '../src/app.js';
@@ -18,7 +18,7 @@ export const AKTEUR = { sub: 'sb-1', name: 'Sam Bearbeiter', rollen: ['sachbearb
 
 /** Appends events for a tenant through the audit package (each in its own transaction). */
 export async function ereignisseAnlegen(mandantId: string, eintraege: Partial<ProtokollEintrag>[]) {
-  const db = createDb(testEnv().DATABASE_URL!, { max: 1 });
+  const db = createDb(testDatenbankUrl('protokoll'), { max: 1 });
   try {
     const out = [];
     for (const e of eintraege) {
@@ -54,7 +54,7 @@ export async function manipuliere(sqlText: string, params: unknown[]) {
 /** The service's checkpoint/verification logic wired to the test database and storage. */
 export function testDienst() {
   const config = testConfig({}, protokollConfigSchema) as unknown as ProtokollConfig;
-  const db = createDb(config.DATABASE_URL, { max: 2 });
+  const db = createDb(testDatenbankUrl('protokoll'), { max: 2 });
   onTestFinished(() => db.close());
   const storage = createObjectStore(storageSettings(config));
   const repo = createProtokollRepository(db);

@@ -1,7 +1,7 @@
 // Append-only, enforced by the database: the application role has no UPDATE/DELETE/TRUNCATE
 // privilege on the events, and a trigger refuses them for every other role too.
 import { createDb, sql } from '@eakte/db';
-import { testEnv, testMandant } from '@eakte/testing';
+import { testEnv, testMandant, testDatenbankUrl } from '@eakte/testing';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { inject, onTestFinished } from 'vitest';
@@ -31,7 +31,7 @@ describe('append-only audit table', () => {
   it('the application role may not UPDATE, DELETE or TRUNCATE events (privilege)', async () => {
     const m = await testMandant();
     await nEreignisse(m.id, 2);
-    const app = await alsRolle(testEnv().DATABASE_URL!);
+    const app = await alsRolle(testDatenbankUrl('protokoll'));
     for (const stmt of [
       `UPDATE protokoll.ereignis SET akteur_name = 'x' WHERE sequenz = 1`,
       'DELETE FROM protokoll.ereignis WHERE sequenz = 1',
@@ -44,7 +44,7 @@ describe('append-only audit table', () => {
       expect(err, stmt).toMatchObject({ code: '42501', message: expect.stringMatching(/permission denied/) });
     }
     // but it can read and append (through the audit package) in its tenant
-    const db = createDb(testEnv().DATABASE_URL!, { max: 1 });
+    const db = createDb(testDatenbankUrl('protokoll'), { max: 1 });
     onTestFinished(() => db.close());
     const n = await db.withMandant(m.id, (tx) => tx.execute(sql`select count(*)::int as n from protokoll.ereignis`));
     expect(n.rows[0]).toEqual({ n: 2 });

@@ -1,6 +1,6 @@
 // Reading the chain as a stream: batches join without loss, and stopping early frees the connection.
 import { createDb } from '@eakte/db';
-import { testEnv, testMandant } from '@eakte/testing';
+import { testEnv, testMandant, testDatenbankUrl } from '@eakte/testing';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { createProtokollRepository } from '../src/repositories/protokoll.js';
 import { nEreignisse, superuser } from './helpers.js';
@@ -9,7 +9,7 @@ describe('repository stream', () => {
   it('reads across fetch batches in sequence order and honours the range', async () => {
     const m = await testMandant();
     const events = await nEreignisse(m.id, 7);
-    const db = createDb(testEnv().DATABASE_URL!, { max: 1 });
+    const db = createDb(testDatenbankUrl('protokoll'), { max: 1 });
     onTestFinished(() => db.close());
     const repo = createProtokollRepository(db, { stapel: 3 });
     const all = [];
@@ -23,7 +23,7 @@ describe('repository stream', () => {
   it('releases its connection when the consumer stops early', async () => {
     const m = await testMandant();
     await nEreignisse(m.id, 5);
-    const db = createDb(testEnv().DATABASE_URL!, { max: 1 });
+    const db = createDb(testDatenbankUrl('protokoll'), { max: 1 });
     onTestFinished(() => db.close());
     const repo = createProtokollRepository(db, { stapel: 2 });
     for await (const e of repo.strom(m.id, 1, 100)) if (e.sequenz === 2) break;
@@ -36,7 +36,7 @@ describe('repository stream', () => {
   it('fails the stream, not the process, when its connection is terminated mid-way', async () => {
     const m = await testMandant();
     await nEreignisse(m.id, 7);
-    const db = createDb(testEnv().DATABASE_URL!, { max: 1 });
+    const db = createDb(testDatenbankUrl('protokoll'), { max: 1 });
     onTestFinished(() => db.close());
     const repo = createProtokollRepository(db, { stapel: 2 });
     const su = await superuser();

@@ -1,0 +1,3 @@
+export * from './lauf.js';
+export * from './schema.js';
+export * from './dienst.js';

@@ -1,0 +1,200 @@
+// The job runner of one service over graphile-worker: its tasks, periodic tasks, start/stop and queue figures.
+// Each service has its own queue (schema `auftraege_<service>`, see schema.ts); enqueueing is plain SQL in the
+// caller's transaction, so a job commits or rolls back with the change that creates it.
+import { Logger, parseCronItems, run, runOnce, type CronItem, type JobHelpers, type Runner, type Task } from 'graphile-worker';
+import { sql, type SQL } from 'drizzle-orm';
+import pg from 'pg';
+import { auftragsschema, type Dienst } from './schema.js';
+
+/** Anything that runs a drizzle query: a transaction of `db.withMandant`, or the database itself. */
+export interface SqlAusfuehrer {
+  execute(query: SQL): Promise<unknown>;
+}
+
+export interface AuftragsKontext {
+  auftragId: string;
+  /** 1 on the first attempt */
+  versuch: number;
+  maxVersuche: number;
+  /** Aborted when the service stops and the job does not finish in the grace period. */
+  signal: AbortSignal | undefined;
+}
+
+/** A task's work; a throw means "try again later" (with back-off) until its attempts are used up. */
+export type Aufgabe<P = Record<string, unknown>> = (payload: P, kontext: AuftragsKontext) => Promise<void>;
+
+export interface Einreihen {
+  /** At most one waiting job per key: a second `reiheEin` with the same key replaces its payload and time. */
+  schluessel?: string;
+  /** `ersetzen` (default) moves the waiting job's time, `zeitBehalten` keeps it (deduplicating a burst). */
+  schluesselModus?: 'ersetzen' | 'zeitBehalten';
+  ab?: Date;
+  /** attempts before the job is given up (default 25, back-off exp(min(attempts, 10)) seconds) */
+  maxVersuche?: number;
+  /** lower runs first (default 0) */
+  prioritaet?: number;
+  /** jobs of one named queue run one after another (e.g. per Aussonderung) */
+  reihe?: string;
+}
+
+/** Adds a job to `dienst`'s queue inside `tx`: it exists only if `tx` commits. */
+export async function reiheEin(tx: SqlAusfuehrer, dienst: Dienst, aufgabe: string, payload: object, opt: Einreihen = {}): Promise<void> {
+  const s = sql.identifier(auftragsschema(dienst));
+  const modus = opt.schluesselModus === 'zeitBehalten' ? 'preserve_run_at' : 'replace';
+  await tx.execute(
+    sql`select ${s}.add_job(${aufgabe}, ${JSON.stringify(payload)}::json, queue_name => ${opt.reihe ?? null}, run_at => ${opt.ab?.toISOString() ?? null}::timestamptz,
+        max_attempts => ${opt.maxVersuche ?? null}::int, job_key => ${opt.schluessel ?? null}, priority => ${opt.prioritaet ?? null}::int, job_key_mode => ${modus})`,
+  );
+}
+
+export interface Periodisch {
+  aufgabe: string;
+  /** every so many seconds, once across all instances (a job keyed by the task, rescheduled when it starts) */
+  alleSekunden?: number;
+  /** or a crontab time (minute resolution, e.g. `0 3 * * *`), once per tick across all instances */
+  cron?: string;
+  payload?: Record<string, unknown>;
+}
+
+export interface AuftragsKennzahl {
+  aufgabe: string;
+  /** due and not started */
+  wartend: number;
+  /** scheduled for later */
+  geplant: number;
+  laufend: number;
+  /** attempts used up: kept for inspection */
+  aufgegeben: number;
+  /** seconds the longest-waiting due job has waited (0 when none waits) */
+  aeltesterWartetSekunden: number;
+}
+
+export interface AuftragsLog {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+  debug(obj: object, msg?: string): void;
+}
+
+export interface AuftragslaufOptionen {
+  dienst: Dienst;
+  /** the service's database (its own role); the runner opens a small pool of its own */
+  datenbankUrl: string;
+  aufgaben: Record<string, Aufgabe<never>>;
+  periodisch?: Periodisch[];
+  /** jobs run at the same time in this instance (default 2) */
+  parallel?: number;
+  /** fallback poll when no notification arrives (default 2000 ms) */
+  pollMs?: number;
+  log: AuftragsLog;
+}
+
+export interface Auftragslauf {
+  readonly dienst: Dienst;
+  start(): Promise<void>;
+  /** Takes no new jobs, lets the running ones finish, then closes its pool. */
+  stop(): Promise<void>;
+  reiheEin(tx: SqlAusfuehrer, aufgabe: string, payload: object, opt?: Einreihen): Promise<void>;
+  /** Runs every due job of this service's tasks now and returns when none is left (tests, scripts). */
+  einmal(): Promise<void>;
+  /** Queue figures per task (for /health and a metrics endpoint). */
+  kennzahlen(): Promise<AuftragsKennzahl[]>;
+}
+
+const periodischSchluessel = (aufgabe: string) => `periodisch:${aufgabe}`;
+
+export function createAuftragslauf(opts: AuftragslaufOptionen): Auftragslauf {
+  const schema = auftragsschema(opts.dienst);
+  const s = `"${schema}"`;
+  const pool = new pg.Pool({ connectionString: opts.datenbankUrl, max: (opts.parallel ?? 2) + 2, application_name: `eakte-${opts.dienst}-auftraege` });
+  pool.on('error', () => {}); // an idle client losing its server must not crash the service
+  let runner: Runner | undefined;
+  let gestoppt: Promise<void> | undefined;
+
+  const intervalle = new Map((opts.periodisch ?? []).filter((p) => p.alleSekunden).map((p) => [p.aufgabe, p] as const));
+  const planeNaechsten = (p: Periodisch, ersterStart: boolean) =>
+    pool.query(
+      // its own named queue: a round that takes longer than the interval is not overlapped by the next
+      `select ${s}.add_job($1, $2::json, queue_name => $4, run_at => now() + make_interval(secs => $3), max_attempts => 1, job_key => $4, job_key_mode => $5)`,
+      // at start an already waiting round keeps its time: restarting instances do not postpone it
+      [p.aufgabe, JSON.stringify(p.payload ?? {}), p.alleSekunden, periodischSchluessel(p.aufgabe), ersterStart ? 'preserve_run_at' : 'replace'],
+    );
+
+  const taskList: Record<string, Task> = {};
+  for (const [name, aufgabe] of Object.entries(opts.aufgaben)) {
+    taskList[name] = async (payload: unknown, helpers: JobHelpers) => {
+      const job = helpers.job;
+      const periodisch = intervalle.get(name);
+      // the next round is planned before this one works: a crash mid-round does not end the series
+      if (periodisch && job.key === periodischSchluessel(name)) await planeNaechsten(periodisch, false);
+      const t0 = Date.now();
+      try {
+        await (aufgabe as Aufgabe<unknown>)(payload, { auftragId: String(job.id), versuch: job.attempts, maxVersuche: job.max_attempts, signal: helpers.abortSignal });
+        opts.log.debug({ aufgabe: name, auftragId: job.id, ms: Date.now() - t0 }, 'job done');
+      } catch (err) {
+        const endgueltig = job.attempts >= job.max_attempts;
+        (endgueltig ? opts.log.error : opts.log.warn).call(opts.log, { err, aufgabe: name, auftragId: job.id, versuch: job.attempts, maxVersuche: job.max_attempts }, endgueltig ? 'job given up' : 'job failed, retried later');
+        throw err;
+      }
+    };
+  }
+
+  const logger = new Logger((scope) => (level, message, meta) => {
+    const obj = { ...scope, ...meta, dienst: opts.dienst };
+    if (level === 'error') opts.log.error(obj, message);
+    else if (level === 'warning') opts.log.warn(obj, message);
+    else opts.log.debug(obj, message);
+  });
+
+  const cron: CronItem[] = (opts.periodisch ?? [])
+    .filter((p) => p.cron)
+    .map((p) => ({ task: p.aufgabe, match: p.cron!, identifier: p.aufgabe, payload: p.payload ?? {}, options: { backfillPeriod: 0, maxAttempts: 1, jobKey: periodischSchluessel(p.aufgabe), queueName: periodischSchluessel(p.aufgabe) } }));
+
+  return {
+    dienst: opts.dienst,
+    async start() {
+      if (runner || gestoppt) return;
+      runner = await run({
+        pgPool: pool,
+        schema,
+        concurrency: opts.parallel ?? 2,
+        pollInterval: opts.pollMs ?? 2_000,
+        taskList,
+        parsedCronItems: parseCronItems(cron),
+        noHandleSignals: true,
+        logger,
+      });
+      runner.promise.catch((err: unknown) => opts.log.error({ err, dienst: opts.dienst }, 'job runner stopped with an error'));
+      for (const p of intervalle.values()) await planeNaechsten(p, true);
+    },
+    stop() {
+      // once, whoever calls it (the app's close and a test's cleanup)
+      gestoppt ??= (async () => {
+        const r = runner;
+        runner = undefined;
+        if (r) await r.stop();
+        await pool.end();
+      })();
+      return gestoppt;
+    },
+    reiheEin: (tx, aufgabe, payload, opt) => reiheEin(tx, opts.dienst, aufgabe, payload, opt),
+    einmal: () => runOnce({ pgPool: pool, schema, taskList, logger, noHandleSignals: true }),
+    async kennzahlen() {
+      const r = await pool.query<{ aufgabe: string; wartend: number; geplant: number; laufend: number; aufgegeben: number; aeltester: number }>(
+        `select t.identifier as aufgabe,
+                count(*) filter (where j.locked_at is null and j.attempts < j.max_attempts and j.run_at <= now())::int as wartend,
+                count(*) filter (where j.locked_at is null and j.attempts < j.max_attempts and j.run_at > now())::int as geplant,
+                count(*) filter (where j.locked_at is not null)::int as laufend,
+                count(*) filter (where j.attempts >= j.max_attempts and j.locked_at is null)::int as aufgegeben,
+                coalesce(extract(epoch from now() - min(j.run_at) filter (where j.locked_at is null and j.attempts < j.max_attempts and j.run_at <= now())), 0)::float8 as aeltester
+           from ${s}._private_tasks t join ${s}._private_jobs j on j.task_id = t.id
+          group by t.identifier order by t.identifier`,
+      );
+      const gefunden = new Map(r.rows.map((x) => [x.aufgabe, x]));
+      return Object.keys(opts.aufgaben).map((aufgabe) => {
+        const x = gefunden.get(aufgabe);
+        return { aufgabe, wartend: x?.wartend ?? 0, geplant: x?.geplant ?? 0, laufend: x?.laufend ?? 0, aufgegeben: x?.aufgegeben ?? 0, aeltesterWartetSekunden: Math.round(x?.aeltester ?? 0) };
+      });
+    },
+  };
+}

@@ -1,0 +1,153 @@
+// The job runner against the real database: installed by the migrate step, enqueued in the business
+// transaction, retried with back-off, periodic work once across instances, and every job's effect once
+// when two instances share one queue.
+import { randomUUID } from 'node:crypto';
+import { createDb } from '@eakte/db';
+import { testEnv } from '@eakte/testing';
+import { sql } from 'drizzle-orm';
+import { runMigrations } from 'graphile-worker';
+import pg from 'pg';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { auftragsschema, bibliotheksMigrationen, createAuftragslauf, DIENSTE, type Aufgabe, type Auftragslauf } from '../src/index.js';
+
+const still = { info() {}, warn() {}, error() {}, debug() {} };
+const url = () => testEnv().DATABASE_URL!;
+
+function lauf(aufgaben: Record<string, Aufgabe<never>>, extra: Partial<Parameters<typeof createAuftragslauf>[0]> = {}): Auftragslauf {
+  const l = createAuftragslauf({ dienst: 'akten', datenbankUrl: url(), aufgaben, log: still, pollMs: 200, ...extra });
+  onTestFinished(() => l.stop());
+  return l;
+}
+
+async function bis(bedingung: () => boolean | Promise<boolean>, ms = 20_000) {
+  const ende = Date.now() + ms;
+  while (!(await bedingung())) {
+    if (Date.now() > ende) throw new Error('condition not reached in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('installation', () => {
+  it('the migrate step installed every service queue completely: a worker with the service role needs no DDL', async () => {
+    const hoechste = Math.max(...bibliotheksMigrationen().map((m) => m.nummer));
+    const c = new pg.Client({ connectionString: url() });
+    await c.connect();
+    onTestFinished(() => c.end());
+    for (const dienst of DIENSTE) {
+      const r = await c.query<{ id: number }>(`select max(id) as id from "${auftragsschema(dienst)}".migrations`);
+      expect(r.rows[0]!.id, dienst).toBe(hoechste);
+      // graphile-worker's own migrate, as the service role (which may not create anything), finds nothing to do
+      await runMigrations({ connectionString: url(), schema: auftragsschema(dienst), logger: undefined });
+    }
+    const ddl = await c.query<{ ok: boolean }>(`select has_database_privilege(current_user, current_database(), 'CREATE') as ok`);
+    expect(ddl.rows[0]!.ok).toBe(false);
+  });
+});
+
+describe('enqueue in the business transaction', () => {
+  it('a job exists only if its transaction commits', async () => {
+    const name = `t-${randomUUID()}`;
+    const gesehen: string[] = [];
+    const l = lauf({ [name]: async (p: { nr: string }) => void gesehen.push(p.nr) });
+    const db = createDb(url(), { max: 1 });
+    onTestFinished(() => db.close());
+    await expect(
+      db.db.transaction(async (tx) => {
+        await l.reiheEin(tx, name, { nr: 'zurueck' });
+        throw new Error('business change fails');
+      }),
+    ).rejects.toThrow('business change fails');
+    await db.db.transaction((tx) => l.reiheEin(tx, name, { nr: 'fest' }));
+    await l.start();
+    await bis(() => gesehen.length > 0);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(gesehen).toEqual(['fest']);
+  });
+
+  it('a failed job is retried later; the figures show it waiting, then nothing', async () => {
+    const name = `t-${randomUUID()}`;
+    let versuche = 0;
+    const l = lauf({
+      [name]: async (_p, k) => {
+        versuche++;
+        expect(k.versuch).toBe(versuche);
+        if (versuche === 1) throw new Error('first attempt fails');
+      },
+    });
+    const db = createDb(url(), { max: 1 });
+    onTestFinished(() => db.close());
+    await db.db.transaction((tx) => l.reiheEin(tx, name, {}, { maxVersuche: 3 }));
+    expect((await l.kennzahlen()).find((k) => k.aufgabe === name)).toMatchObject({ wartend: 1, laufend: 0 });
+    await l.start();
+    await bis(() => versuche === 1);
+    // back-off: about e¹ seconds before the second attempt
+    await bis(async () => (await l.kennzahlen()).find((k) => k.aufgabe === name)!.geplant === 1, 2_000);
+    await bis(() => versuche === 2, 15_000);
+    await bis(async () => {
+      const k = (await l.kennzahlen()).find((x) => x.aufgabe === name)!;
+      return k.wartend + k.geplant + k.laufend + k.aufgegeben === 0;
+    });
+  });
+});
+
+describe('running the due jobs once', () => {
+  it('works off what is due and returns (what tests and scripts call instead of waiting for the runner)', async () => {
+    const name = `t-${randomUUID()}`;
+    const gesehen: number[] = [];
+    const l = lauf({ [name]: async (p: { n: number }) => void gesehen.push(p.n) });
+    const db = createDb(url(), { max: 1 });
+    onTestFinished(() => db.close());
+    await db.db.transaction(async (tx) => {
+      for (const n of [1, 2, 3]) await l.reiheEin(tx, name, { n });
+      await l.reiheEin(tx, name, { n: 4 }, { ab: new Date(Date.now() + 60_000) });
+    });
+    await l.einmal();
+    expect(gesehen.sort()).toEqual([1, 2, 3]);
+    expect((await l.kennzahlen()).find((k) => k.aufgabe === name)).toMatchObject({ wartend: 0, geplant: 1 });
+  });
+});
+
+describe('two instances on one queue', () => {
+  it('every job runs exactly once', async () => {
+    const name = `t-${randomUUID()}`;
+    const effekte = new Map<number, string[]>();
+    const aufgabe = (instanz: string) => async (p: { n: number }) => {
+      effekte.set(p.n, [...(effekte.get(p.n) ?? []), instanz]);
+      await new Promise((r) => setTimeout(r, 2));
+    };
+    const a = lauf({ [name]: aufgabe('a') }, { parallel: 2 });
+    const b = lauf({ [name]: aufgabe('b') }, { parallel: 2 });
+    const db = createDb(url(), { max: 1 });
+    onTestFinished(() => db.close());
+    const N = 300;
+    await Promise.all([a.start(), b.start()]);
+    for (let i = 0; i < N; i += 50) {
+      await db.db.transaction(async (tx) => {
+        for (let n = i; n < i + 50; n++) await a.reiheEin(tx, name, { n });
+      });
+    }
+    await bis(() => effekte.size === N, 60_000);
+    await new Promise((r) => setTimeout(r, 500));
+    expect([...effekte.values()].filter((x) => x.length !== 1)).toEqual([]);
+    const verteilung = [...effekte.values()].flat();
+    // both instances took part
+    expect(verteilung.filter((x) => x === 'a').length).toBeGreaterThan(0);
+    expect(verteilung.filter((x) => x === 'b').length).toBeGreaterThan(0);
+    const rest = await db.db.execute(sql`select count(*)::int as n from auftraege_akten.jobs where task_identifier = ${name}`);
+    expect(rest.rows[0]).toEqual({ n: 0 });
+  });
+
+  it('periodic work runs once per round, not once per instance', async () => {
+    const name = `t-${randomUUID()}`;
+    const runden: string[] = [];
+    const periodisch = [{ aufgabe: name, alleSekunden: 1 }];
+    const a = lauf({ [name]: async () => void runden.push('a') }, { periodisch });
+    const b = lauf({ [name]: async () => void runden.push('b') }, { periodisch });
+    await Promise.all([a.start(), b.start()]);
+    await new Promise((r) => setTimeout(r, 4_300));
+    await Promise.all([a.stop(), b.stop()]);
+    // 4 rounds in 4.3 s at most (one per second); two instances each running it would give up to 8
+    expect(runden.length).toBeGreaterThanOrEqual(2);
+    expect(runden.length).toBeLessThanOrEqual(4);
+  });
+});

@@ -1,0 +1,201 @@
+// The database API: what each schema publishes to the other services, and the cross-schema accesses
+// that remain until they move behind it. The ONE place cross-schema privileges come from:
+// `runMigrations` grants exactly this list after the migrations (docs/datenbank-api.md).
+
+export const DIENSTE = ['akten', 'dokumente', 'aussonderung', 'protokoll'] as const;
+export type Dienst = (typeof DIENSTE)[number];
+
+/** The login role of a service. */
+export const dienstRolle = (dienst: Dienst) => `eakte_${dienst}`;
+
+/** The schemas a service owns and alone writes; `plattform` (tenants) belongs to Akten, all read it. */
+export const EIGENE_SCHEMATA: Record<Dienst, readonly string[]> = {
+  akten: ['akten', 'plattform'],
+  dokumente: ['dokumente'],
+  aussonderung: ['aussonderung'],
+  protokoll: ['protokoll'],
+};
+
+export const SCHEMATA = Object.values(EIGENE_SCHEMATA).flat();
+
+export const eigentuemer = (schemaName: string): Dienst | undefined =>
+  DIENSTE.find((d) => EIGENE_SCHEMATA[d].includes(schemaName));
+
+/** A view or function a schema publishes for other services. Functions are named with their argument types. */
+export interface Veroeffentlichung {
+  objekt: string;
+  art: 'sicht' | 'funktion';
+  fuer: readonly Dienst[];
+  warum: string;
+}
+
+export const DATENBANK_API: readonly Veroeffentlichung[] = [
+  {
+    objekt: 'plattform.mandant',
+    art: 'sicht',
+    fuer: ['dokumente', 'aussonderung', 'protokoll'],
+    warum: 'tenants and their settings are read by every service (granted in migration 0026: a table, read-only)',
+  },
+  {
+    objekt: 'plattform.mandant_id_fuer_slug(text)',
+    art: 'funktion',
+    fuer: ['dokumente', 'aussonderung', 'protokoll'],
+    warum: 'token verification maps the tenant slug to its id before any tenant context exists',
+  },
+  {
+    objekt: 'akten.suchtext(text)',
+    art: 'funktion',
+    fuer: ['dokumente', 'aussonderung'],
+    warum: 'the one normalisation of search text; generated columns run it with the writing role’s rights',
+  },
+  {
+    objekt: 'aussonderung.aktive_loeschsperren(text, uuid)',
+    art: 'funktion',
+    fuer: ['akten', 'dokumente'],
+    warum: 'THE hold gate: which active Löschsperren stand in the way of changing or removing an object',
+  },
+  {
+    objekt: 'aussonderung.loeschsperre_deckt(uuid, uuid, uuid, uuid)',
+    art: 'funktion',
+    fuer: ['akten', 'dokumente'],
+    warum: 'whether a hold covers an object: the object lock, and the view teilstand',
+  },
+  {
+    objekt: 'aussonderung.aktenstand',
+    art: 'sicht',
+    fuer: ['akten', 'dokumente'],
+    warum: 'the disposal state of an Akte, for its display; the object lock leaves out Akten whose content goes',
+  },
+  {
+    objekt: 'aussonderung.teilstand',
+    art: 'sicht',
+    fuer: ['akten', 'dokumente'],
+    warum: 'the disposal state of the parts of an Akte (Vorgänge, Dokumente), for their display',
+  },
+  {
+    objekt: 'akten.vorgang_fuer_systemdokument(uuid, text, uuid, text)',
+    art: 'funktion',
+    fuer: ['aussonderung'],
+    warum: 'filing a Systemdokument (Vernichtungsprotokoll): the open Vorgang of that name in the Akte, opened if none; refuses a missing or closed Akte',
+  },
+  {
+    objekt: 'dokumente.lege_systemdokument_ab(uuid, uuid, text, date, text, text, bigint, text, text, text)',
+    art: 'funktion',
+    fuer: ['aussonderung'],
+    warum: 'filing a Systemdokument: the Dokument, version 1 and its text-extraction job, as an upload writes them',
+  },
+  {
+    objekt: 'akten.vorgang_kontext',
+    art: 'sicht',
+    fuer: ['dokumente'],
+    warum: 'a Vorgang with its Akte’s Aktenzeichen, status and classification: filing, listing and visibility of Dokumente (migration 0029)',
+  },
+  {
+    objekt: 'akten.akte_kopf',
+    art: 'sicht',
+    fuer: ['dokumente'],
+    warum: 'the head of an Akte: the Aktenauszug’s cover, the object lock’s retention (migration 0029)',
+  },
+  {
+    objekt: 'akten.benutzer_sicht',
+    art: 'sicht',
+    fuer: ['dokumente'],
+    warum: 'a user’s clearance and org units, for the caller’s view of Dokumente (migration 0029)',
+  },
+  {
+    objekt: 'akten.halte_vorgang_offen(uuid)',
+    art: 'funktion',
+    fuer: ['dokumente'],
+    warum: 'share-locks a Vorgang and its Akte while a Dokument is filed, so that a concurrent z.d.A. waits (migration 0029)',
+  },
+  {
+    objekt: 'dokumente.objektsperre_vormerken(uuid, uuid, text)',
+    art: 'funktion',
+    fuer: ['akten', 'aussonderung'],
+    warum: 'the object-lock triggers on Akten and Löschsperren queue their work with the caller’s rights',
+  },
+];
+
+/** Table privileges; `USAGE` is a sequence's (taking ids). */
+export type Recht = 'SELECT' | 'INSERT' | 'UPDATE' | 'DELETE' | 'USAGE';
+
+/**
+ * An access of a service to another service's table that is not yet behind the database API.
+ * `quelle: 'code'`: the service's source names the table (raw SQL or a drizzle table object), checked
+ * exactly by the catalog test (packages/db/test/dienstrollen.test.ts): a new access fails it, and so
+ * does an entry whose access is gone. `quelle: 'datenbank'`: a function or trigger running with the
+ * caller's rights reads or writes it; `quelle: 'paket'`: a shared package does it for the service
+ * (`wo` says which). Removing an entry removes its grant. The goal is an empty list.
+ */
+export interface VerbleibenderZugriff {
+  dienst: Dienst;
+  tabelle: string;
+  rechte: readonly Recht[];
+  quelle: 'code' | 'datenbank' | 'paket';
+  wo?: string;
+  /**
+   * The service locks rows of the table (`FOR SHARE`), which PostgreSQL allows only with an UPDATE
+   * privilege: granted on `mandant_id` alone, which row-level security keeps from changing.
+   */
+  sperren?: true;
+}
+
+export const VERBLEIBENDE_ZUGRIFFE: readonly VerbleibenderZugriff[] = [
+  // named in the services' source (the catalog test lists what it finds)
+  ...zugriffe('akten', 'code', ['SELECT'], ['aussonderung.loeschsperre_akte', 'aussonderung.loeschsperre_objekt', 'dokumente.dokument', 'dokumente.volltext']),
+  ...zugriffe('aussonderung', 'code', ['SELECT'], ['akten.aktenplaneinheit', 'akten.organisationseinheit', 'dokumente.dokument_version', 'protokoll.ereignis']),
+  ...zugriffe('aussonderung', 'code', ['SELECT'], ['akten.vorgang', 'dokumente.dokument']),
+  // the Akten offered for disposal are held (FOR SHARE) while they are offered
+  ...zugriffe('aussonderung', 'code', ['SELECT'], ['akten.akte']).map((z) => ({ ...z, sperren: true as const })),
+  // the audit port (packages/audit) appends to the chain inside the service's own transaction
+  ...(['akten', 'dokumente', 'aussonderung'] as const).flatMap((d) => [
+    ...zugriffe(d, 'paket', ['SELECT', 'INSERT'], ['protokoll.ereignis'], 'packages/audit'),
+    ...zugriffe(d, 'paket', ['SELECT', 'INSERT', 'UPDATE'], ['protokoll.kette'], 'packages/audit'),
+  ]),
+  // the hold gate (aussonderung.aktive_loeschsperren) reads the objects and holds with the caller's rights
+  ...zugriffe('akten', 'datenbank', ['SELECT'], ['aussonderung.loeschsperre', 'dokumente.dokument'], 'aussonderung.aktive_loeschsperren'),
+  ...zugriffe('dokumente', 'datenbank', ['SELECT'], ['aussonderung.loeschsperre', 'aussonderung.loeschsperre_akte', 'aussonderung.loeschsperre_objekt', 'akten.akte', 'akten.vorgang'], 'aussonderung.aktive_loeschsperren (through loeschsperre_deckt, in the object lock)'),
+  ...zugriffe('aussonderung', 'datenbank', ['SELECT'], ['akten.akte', 'akten.vorgang', 'dokumente.dokument'], 'aussonderung.aktive_loeschsperren (trigger pruefe_loeschsperre)'),
+  // the views aktenstand and teilstand run with the reader's rights (security_invoker)
+  ...zugriffe('akten', 'datenbank', ['SELECT'], ['aussonderung.aussonderung_objekt', 'aussonderung.vernichtung'], 'aussonderung.aktenstand, aussonderung.teilstand'),
+  ...zugriffe('dokumente', 'datenbank', ['SELECT'], ['aussonderung.vernichtung', 'akten.vorgang'], 'aussonderung.teilstand'),
+  ...zugriffe('dokumente', 'datenbank', ['SELECT'], ['aussonderung.aussonderung_objekt'], 'aussonderung.aktenstand, aussonderung.teilstand'),
+  // the object-lock triggers on akten.akte and the Löschsperren queue work in Dokumente with the caller's rights
+  ...(['akten', 'aussonderung'] as const).flatMap((d) => [
+    ...zugriffe(d, 'datenbank', ['SELECT', 'INSERT', 'UPDATE'], ['dokumente.objektsperre_auftrag'], 'dokumente.objektsperre_vormerken'),
+    ...zugriffe(d, 'datenbank', ['USAGE'], ['dokumente.objektsperre_auftrag_id_seq'], 'dokumente.objektsperre_vormerken'),
+  ]),
+];
+
+function zugriffe(dienst: Dienst, quelle: VerbleibenderZugriff['quelle'], rechte: readonly Recht[], tabellen: string[], wo?: string): VerbleibenderZugriff[] {
+  return tabellen.map((tabelle) => ({ dienst, tabelle, rechte, quelle, ...(wo ? { wo } : {}) }));
+}
+
+const name = (objekt: string) => objekt.replace(/^(\w+)\.(\w+)/, '"$1"."$2"');
+
+/**
+ * The statements that make the cross-schema privileges exactly this list: first every privilege of a
+ * service role on another service's objects is revoked, then the list is granted.
+ */
+export function rechteAnweisungen(): string[] {
+  const anweisungen: string[] = [];
+  for (const dienst of DIENSTE) {
+    const rolle = dienstRolle(dienst);
+    for (const fremd of SCHEMATA.filter((s) => !EIGENE_SCHEMATA[dienst].includes(s))) {
+      anweisungen.push(
+        `REVOKE ALL ON ALL TABLES IN SCHEMA "${fremd}" FROM ${rolle}`,
+        `REVOKE ALL ON ALL SEQUENCES IN SCHEMA "${fremd}" FROM ${rolle}`,
+        `REVOKE ALL ON ALL FUNCTIONS IN SCHEMA "${fremd}" FROM ${rolle}`,
+      );
+    }
+  }
+  for (const v of DATENBANK_API) {
+    const rollen = v.fuer.map(dienstRolle).join(', ');
+    anweisungen.push(v.art === 'funktion' ? `GRANT EXECUTE ON FUNCTION ${name(v.objekt)} TO ${rollen}` : `GRANT SELECT ON ${name(v.objekt)} TO ${rollen}`);
+  }
+  for (const z of VERBLEIBENDE_ZUGRIFFE) {
+    anweisungen.push(`GRANT ${z.rechte.join(', ')} ON ${z.rechte.includes('USAGE') ? 'SEQUENCE ' : ''}${name(z.tabelle)} TO ${dienstRolle(z.dienst)}`);
+    if (z.sperren) anweisungen.push(`GRANT UPDATE ("mandant_id") ON ${name(z.tabelle)} TO ${dienstRolle(z.dienst)}`);
+  }
+  return anweisungen;
+}
