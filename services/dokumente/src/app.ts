@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import multipart from '@fastify/multipart';
 import { contract } from '@eakte/api-client/contract';
-import { servicePlatform, type Protokollierer, type ServiceConfig } from '@eakte/platform';
+import { createAuftragslauf, verbindeMitDienst } from '@eakte/auftraege';
+import { datenbankUrlFuer, servicePlatform, type Protokollierer, type ServiceConfig } from '@eakte/platform';
 import type { FastifyInstance } from 'fastify';
 import type { ObjectStore } from '@eakte/storage';
 import { z } from 'zod';
@@ -21,6 +22,10 @@ import { arbeiteTextextraktion } from './arbeiter/textextraktion.js';
 import { arbeiteObjektsperren } from './arbeiter/objektsperre.js';
 
 export const SERVICE = 'dokumente';
+
+/** Periodic tasks of the job runner (packages/auftraege). */
+export const AUFGABE_SWEEPER = 'sweeper';
+export const AUFGABE_FIXITY = 'fixity';
 
 /** Settings of this service on top of the shared ones (validated once at boot). */
 export const dokumenteConfigSchema = z.object({
@@ -124,8 +129,6 @@ export default async function dokumenteApp(app: FastifyInstance, opts: Dokumente
     });
   }
 
-  const sweep = () =>
-    raeumeVerwaisteObjekte({ db: app.db, storage: app.storage, repo: dokumenteRepository, log: app.log, karenzMs: eigene.DOKUMENTE_SWEEPER_KARENZ_SEKUNDEN * 1000 });
   wiederhole(app, eigene.DOKUMENTE_ARBEITER_INTERVALL_SEKUNDEN, 'text extraction', async () => {
     // work through the backlog, one batch after the other
     while ((await arbeiteTextextraktion({ db: app.db, storage: app.storage, repo: dokumenteRepository, log: app.log })) > 0);
@@ -137,13 +140,35 @@ export default async function dokumenteApp(app: FastifyInstance, opts: Dokumente
       while ((await arbeiteObjektsperren({ db: app.db, storage: app.storage, modus, log: app.log })) > 0);
     });
   }
-  wiederhole(app, eigene.DOKUMENTE_SWEEPER_INTERVALL_SEKUNDEN, 'sweeper', async () => {
-    await sweep();
+  // the spool directory is this instance's own disk: swept by each instance
+  wiederhole(app, eigene.DOKUMENTE_SWEEPER_INTERVALL_SEKUNDEN, 'spool sweeper', async () => {
     await raeumeSpoolVerzeichnis({ verzeichnis: eigene.DOKUMENTE_SPOOL_DIR, log: app.log, karenzMs: eigene.DOKUMENTE_SWEEPER_KARENZ_SEKUNDEN * 1000 });
   });
-  wiederhole(app, eigene.DOKUMENTE_FIXITY_INTERVALL_SEKUNDEN, 'fixity', async () => {
-    await pruefeFixityAllerMandanten({ db: app.db, storage: app.storage, log: app.log });
-  });
+
+  // the storage sweep and the fixity check concern the one store: once per round across all instances,
+  // run by whichever instance's job runner claims the round (a failed round is not retried, the next follows)
+  const periodisch = [
+    { aufgabe: AUFGABE_SWEEPER, alleSekunden: eigene.DOKUMENTE_SWEEPER_INTERVALL_SEKUNDEN },
+    { aufgabe: AUFGABE_FIXITY, alleSekunden: eigene.DOKUMENTE_FIXITY_INTERVALL_SEKUNDEN },
+  ].filter((p) => p.alleSekunden > 0);
+  if (periodisch.length > 0) {
+    const lauf = createAuftragslauf({
+      dienst: SERVICE,
+      datenbankUrl: datenbankUrlFuer(opts.config, SERVICE),
+      log: app.log,
+      parallel: 1,
+      aufgaben: {
+        [AUFGABE_SWEEPER]: async () => {
+          await raeumeVerwaisteObjekte({ db: app.db, storage: app.storage, repo: dokumenteRepository, log: app.log, karenzMs: eigene.DOKUMENTE_SWEEPER_KARENZ_SEKUNDEN * 1000 });
+        },
+        [AUFGABE_FIXITY]: async () => {
+          await pruefeFixityAllerMandanten({ db: app.db, storage: app.storage, log: app.log });
+        },
+      },
+      periodisch,
+    });
+    verbindeMitDienst(app, lauf);
+  }
 }
 
 /** Runs `arbeit` every `sekunden` (0 = never), never overlapping itself, stopped on close. */
