@@ -151,20 +151,22 @@ export default async function dokumenteApp(app: FastifyInstance, opts: Dokumente
     { aufgabe: AUFGABE_SWEEPER, alleSekunden: eigene.DOKUMENTE_SWEEPER_INTERVALL_SEKUNDEN },
     { aufgabe: AUFGABE_FIXITY, alleSekunden: eigene.DOKUMENTE_FIXITY_INTERVALL_SEKUNDEN },
   ].filter((p) => p.alleSekunden > 0);
+  const aufgaben: Record<string, () => Promise<void>> = {
+    [AUFGABE_SWEEPER]: async () => {
+      await raeumeVerwaisteObjekte({ db: app.db, storage: app.storage, repo: dokumenteRepository, log: app.log, karenzMs: eigene.DOKUMENTE_SWEEPER_KARENZ_SEKUNDEN * 1000 });
+    },
+    [AUFGABE_FIXITY]: async () => {
+      await pruefeFixityAllerMandanten({ db: app.db, storage: app.storage, log: app.log });
+    },
+  };
   if (periodisch.length > 0) {
     const lauf = createAuftragslauf({
       dienst: SERVICE,
       datenbankUrl: datenbankUrlFuer(opts.config, SERVICE),
       log: app.log,
       parallel: 1,
-      aufgaben: {
-        [AUFGABE_SWEEPER]: async () => {
-          await raeumeVerwaisteObjekte({ db: app.db, storage: app.storage, repo: dokumenteRepository, log: app.log, karenzMs: eigene.DOKUMENTE_SWEEPER_KARENZ_SEKUNDEN * 1000 });
-        },
-        [AUFGABE_FIXITY]: async () => {
-          await pruefeFixityAllerMandanten({ db: app.db, storage: app.storage, log: app.log });
-        },
-      },
+      // only the tasks this instance runs: another instance (other settings) leaves the rest to those that do
+      aufgaben: Object.fromEntries(periodisch.map((p) => [p.aufgabe, aufgaben[p.aufgabe]!])),
       periodisch,
     });
     verbindeMitDienst(app, lauf);
