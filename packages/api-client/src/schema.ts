@@ -3531,6 +3531,7 @@ export interface operations {
             404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
             412: components["responses"]["Problem412"];
+            422: components["responses"]["Problem422"];
             428: components["responses"]["Problem428"];
             429: components["responses"]["Problem429"];
         };

@@ -63,8 +63,8 @@ export const DATENBANK_API: readonly Veroeffentlichung[] = [
   {
     objekt: 'aussonderung.aktenstand',
     art: 'sicht',
-    fuer: ['akten'],
-    warum: 'the disposal state of an Akte, for its display',
+    fuer: ['akten', 'dokumente'],
+    warum: 'the disposal state of an Akte, for its display; the object lock leaves out Akten whose content goes',
   },
   {
     objekt: 'aussonderung.teilstand',
@@ -121,6 +121,30 @@ export const DATENBANK_API: readonly Veroeffentlichung[] = [
     warum: 'the search: the matching passage of a Dokument’s current text',
   },
   {
+    objekt: 'akten.vorgang_kontext',
+    art: 'sicht',
+    fuer: ['dokumente'],
+    warum: 'a Vorgang with its Akte’s Aktenzeichen, status and classification: filing, listing and visibility of Dokumente (migration 0029)',
+  },
+  {
+    objekt: 'akten.akte_kopf',
+    art: 'sicht',
+    fuer: ['dokumente'],
+    warum: 'the head of an Akte: the Aktenauszug’s cover, the object lock’s retention (migration 0029)',
+  },
+  {
+    objekt: 'akten.benutzer_sicht',
+    art: 'sicht',
+    fuer: ['dokumente'],
+    warum: 'a user’s clearance and org units, for the caller’s view of Dokumente (migration 0029)',
+  },
+  {
+    objekt: 'akten.halte_vorgang_offen(uuid)',
+    art: 'funktion',
+    fuer: ['dokumente'],
+    warum: 'share-locks a Vorgang and its Akte while a Dokument is filed, so that a concurrent z.d.A. waits (migration 0029)',
+  },
+  {
     objekt: 'dokumente.objektsperre_vormerken(uuid, uuid, text)',
     art: 'funktion',
     fuer: ['akten', 'aussonderung'],
@@ -154,9 +178,6 @@ export interface VerbleibenderZugriff {
 
 export const VERBLEIBENDE_ZUGRIFFE: readonly VerbleibenderZugriff[] = [
   // named in the services' source (the catalog test lists what it finds)
-  ...zugriffe('dokumente', 'code', ['SELECT'], ['akten.benutzer', 'akten.benutzer_organisationseinheit', 'aussonderung.aussonderung_objekt']),
-  // a new Dokument holds its Vorgang and Akte (FOR SHARE) so that a concurrent z.d.A. waits
-  ...zugriffe('dokumente', 'code', ['SELECT'], ['akten.akte', 'akten.vorgang']).map((z) => ({ ...z, sperren: true as const })),
   ...zugriffe('aussonderung', 'code', ['SELECT'], ['akten.aktenplaneinheit', 'akten.organisationseinheit']),
   ...zugriffe('aussonderung', 'code', ['SELECT'], ['akten.vorgang']),
   // the Akten offered for disposal are held (FOR SHARE) while they are offered
@@ -168,11 +189,12 @@ export const VERBLEIBENDE_ZUGRIFFE: readonly VerbleibenderZugriff[] = [
   ]),
   // the hold gate (aussonderung.aktive_loeschsperren) reads the objects and holds with the caller's rights
   ...zugriffe('akten', 'datenbank', ['SELECT'], ['aussonderung.loeschsperre', 'aussonderung.loeschsperre_akte', 'aussonderung.loeschsperre_objekt', 'dokumente.dokument'], 'aussonderung.aktive_loeschsperren, aussonderung.loeschsperre_deckt'),
-  ...zugriffe('dokumente', 'datenbank', ['SELECT'], ['aussonderung.loeschsperre', 'aussonderung.loeschsperre_akte', 'aussonderung.loeschsperre_objekt'], 'aussonderung.aktive_loeschsperren'),
+  ...zugriffe('dokumente', 'datenbank', ['SELECT'], ['aussonderung.loeschsperre', 'aussonderung.loeschsperre_akte', 'aussonderung.loeschsperre_objekt', 'akten.akte', 'akten.vorgang'], 'aussonderung.aktive_loeschsperren (through loeschsperre_deckt, in the object lock)'),
   ...zugriffe('aussonderung', 'datenbank', ['SELECT'], ['akten.akte', 'akten.vorgang', 'dokumente.dokument'], 'aussonderung.aktive_loeschsperren (trigger pruefe_loeschsperre)'),
   // the views aktenstand and teilstand run with the reader's rights (security_invoker)
   ...zugriffe('akten', 'datenbank', ['SELECT'], ['aussonderung.aussonderung_objekt', 'aussonderung.vernichtung'], 'aussonderung.aktenstand, aussonderung.teilstand'),
-  ...zugriffe('dokumente', 'datenbank', ['SELECT'], ['aussonderung.vernichtung'], 'aussonderung.teilstand'),
+  ...zugriffe('dokumente', 'datenbank', ['SELECT'], ['aussonderung.vernichtung', 'akten.vorgang'], 'aussonderung.teilstand'),
+  ...zugriffe('dokumente', 'datenbank', ['SELECT'], ['aussonderung.aussonderung_objekt'], 'aussonderung.aktenstand, aussonderung.teilstand'),
   // the object-lock triggers on akten.akte and the Löschsperren queue work in Dokumente with the caller's rights
   ...(['akten', 'aussonderung'] as const).flatMap((d) => [
     ...zugriffe(d, 'datenbank', ['SELECT', 'INSERT', 'UPDATE'], ['dokumente.objektsperre_auftrag'], 'dokumente.objektsperre_vormerken'),

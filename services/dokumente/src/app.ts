@@ -3,21 +3,29 @@ import os from 'node:os';
 import path from 'node:path';
 import multipart from '@fastify/multipart';
 import { contract } from '@eakte/api-client/contract';
-import { servicePlatform, type Protokollierer, type ServiceConfig } from '@eakte/platform';
+import { createAuftragslauf, verbindeMitDienst } from '@eakte/auftraege';
+import { datenbankUrlFuer, servicePlatform, type Protokollierer, type ServiceConfig } from '@eakte/platform';
 import type { FastifyInstance } from 'fastify';
 import type { ObjectStore } from '@eakte/storage';
 import { z } from 'zod';
-import { createAblage } from './ablage.js';
-import { createScanner } from './scanner.js';
+import { createAblage } from './services/ablage.js';
+import { createDokumentService } from './services/dokumente.js';
+import { createInhaltService } from './services/inhalt.js';
+import { createPdfService } from './services/pdf.js';
+import { createScanner } from './adapter/scanner.js';
 import { protokolliere as protokolliereImProtokoll } from '@eakte/audit';
 import { dokumenteHandlers } from './handlers/index.js';
 import { dokumenteRepository } from './repositories/dokumente.js';
-import { raeumeSpoolVerzeichnis, raeumeVerwaisteObjekte } from './sweeper.js';
-import { pruefeFixityAllerMandanten } from './fixity.js';
-import { arbeiteTextextraktion } from './textextraktion.js';
-import { arbeiteObjektsperren } from './objektsperre.js';
+import { raeumeSpoolVerzeichnis, raeumeVerwaisteObjekte } from './arbeiter/sweeper.js';
+import { pruefeFixityAllerMandanten } from './arbeiter/fixity.js';
+import { arbeiteTextextraktion } from './arbeiter/textextraktion.js';
+import { arbeiteObjektsperren } from './arbeiter/objektsperre.js';
 
 export const SERVICE = 'dokumente';
+
+/** Periodic tasks of the job runner (packages/auftraege). */
+export const AUFGABE_SWEEPER = 'sweeper';
+export const AUFGABE_FIXITY = 'fixity';
 
 /** Settings of this service on top of the shared ones (validated once at boot). */
 export const dokumenteConfigSchema = z.object({
@@ -88,11 +96,27 @@ export default async function dokumenteApp(app: FastifyInstance, opts: Dokumente
     storage: opts.storage,
     handlers: (instance) => {
       const repo = dokumenteRepository;
-      const ablage = createAblage({ db: instance.db, storage: instance.storage, repo, protokolliere, spoolVerzeichnis: eigene.DOKUMENTE_SPOOL_DIR,
+      const { db, storage, log } = instance;
+      const ablage = createAblage({
+        db,
+        storage,
+        repo,
+        protokolliere,
+        log,
+        spoolVerzeichnis: eigene.DOKUMENTE_SPOOL_DIR,
         scanner,
         mail: { maxAnlagen: eigene.DOKUMENTE_MAIL_MAX_ANLAGEN, maxTiefe: eigene.DOKUMENTE_MAIL_MAX_TIEFE, maxGroesse: eigene.DOKUMENTE_MAIL_MAX_GROESSE },
       });
-      return dokumenteHandlers({ db: instance.db, storage: instance.storage, repo, ablage, protokolliere, inhaltCache: eigene.DOKUMENTE_INHALT_CACHE });
+      return dokumenteHandlers({
+        db,
+        storage,
+        protokolliere,
+        ablage,
+        dokumente: createDokumentService({ db, repo, protokolliere }),
+        inhalt: createInhaltService({ db, storage, repo, protokolliere, log }),
+        pdf: createPdfService({ db, storage, repo, ablage, protokolliere, log }),
+        inhaltCache: eigene.DOKUMENTE_INHALT_CACHE,
+      });
     },
   });
 
@@ -105,8 +129,6 @@ export default async function dokumenteApp(app: FastifyInstance, opts: Dokumente
     });
   }
 
-  const sweep = () =>
-    raeumeVerwaisteObjekte({ db: app.db, storage: app.storage, repo: dokumenteRepository, log: app.log, karenzMs: eigene.DOKUMENTE_SWEEPER_KARENZ_SEKUNDEN * 1000 });
   wiederhole(app, eigene.DOKUMENTE_ARBEITER_INTERVALL_SEKUNDEN, 'text extraction', async () => {
     // work through the backlog, one batch after the other
     while ((await arbeiteTextextraktion({ db: app.db, storage: app.storage, repo: dokumenteRepository, log: app.log })) > 0);
@@ -118,13 +140,37 @@ export default async function dokumenteApp(app: FastifyInstance, opts: Dokumente
       while ((await arbeiteObjektsperren({ db: app.db, storage: app.storage, modus, log: app.log })) > 0);
     });
   }
-  wiederhole(app, eigene.DOKUMENTE_SWEEPER_INTERVALL_SEKUNDEN, 'sweeper', async () => {
-    await sweep();
+  // the spool directory is this instance's own disk: swept by each instance
+  wiederhole(app, eigene.DOKUMENTE_SWEEPER_INTERVALL_SEKUNDEN, 'spool sweeper', async () => {
     await raeumeSpoolVerzeichnis({ verzeichnis: eigene.DOKUMENTE_SPOOL_DIR, log: app.log, karenzMs: eigene.DOKUMENTE_SWEEPER_KARENZ_SEKUNDEN * 1000 });
   });
-  wiederhole(app, eigene.DOKUMENTE_FIXITY_INTERVALL_SEKUNDEN, 'fixity', async () => {
-    await pruefeFixityAllerMandanten({ db: app.db, storage: app.storage, log: app.log });
-  });
+
+  // the storage sweep and the fixity check concern the one store: once per round across all instances,
+  // run by whichever instance's job runner claims the round (a failed round is not retried, the next follows)
+  const periodisch = [
+    { aufgabe: AUFGABE_SWEEPER, alleSekunden: eigene.DOKUMENTE_SWEEPER_INTERVALL_SEKUNDEN },
+    { aufgabe: AUFGABE_FIXITY, alleSekunden: eigene.DOKUMENTE_FIXITY_INTERVALL_SEKUNDEN },
+  ].filter((p) => p.alleSekunden > 0);
+  const aufgaben: Record<string, () => Promise<void>> = {
+    [AUFGABE_SWEEPER]: async () => {
+      await raeumeVerwaisteObjekte({ db: app.db, storage: app.storage, repo: dokumenteRepository, log: app.log, karenzMs: eigene.DOKUMENTE_SWEEPER_KARENZ_SEKUNDEN * 1000 });
+    },
+    [AUFGABE_FIXITY]: async () => {
+      await pruefeFixityAllerMandanten({ db: app.db, storage: app.storage, log: app.log });
+    },
+  };
+  if (periodisch.length > 0) {
+    const lauf = createAuftragslauf({
+      dienst: SERVICE,
+      datenbankUrl: datenbankUrlFuer(opts.config, SERVICE),
+      log: app.log,
+      parallel: 1,
+      // only the tasks this instance runs: another instance (other settings) leaves the rest to those that do
+      aufgaben: Object.fromEntries(periodisch.map((p) => [p.aufgabe, aufgaben[p.aufgabe]!])),
+      periodisch,
+    });
+    verbindeMitDienst(app, lauf);
+  }
 }
 
 /** Runs `arbeit` every `sekunden` (0 = never), never overlapping itself, stopped on close. */

@@ -10,8 +10,10 @@ import { expectProblem, testConfig, testDatenbankUrl } from '@eakte/testing';
 import { describe, expect, it } from 'vitest';
 import { neuerSpeicherschluessel } from '../src/domain/speicherschluessel.js';
 import { dokumenteRepository } from '../src/repositories/dokumente.js';
-import { raeumeSpoolVerzeichnis, raeumeVerwaisteObjekte } from '../src/sweeper.js';
-import { baueApp, bis, lade, META, neuerMandant, neuerVorgang, objekteUnter, ownerDb, pdf, speicher, spoolDateien, zeilen, type TestApp } from './hilfen.js';
+import { raeumeSpoolVerzeichnis, raeumeVerwaisteObjekte } from '../src/arbeiter/sweeper.js';
+import type { ObjectStore } from '@eakte/storage';
+import { thunderbirdMail } from './mail-hilfe.js';
+import { baueApp, bis, lade, META, PNG, neuerMandant, neuerVorgang, objekteUnter, ownerDb, pdf, speicher, spoolDateien, zeilen, type TestApp } from './hilfen.js';
 
 /** Every version row's object exists. */
 async function keineZeileOhneObjekt(mandantId: string) {
@@ -106,6 +108,34 @@ describe('crash consistency of uploads', () => {
     expect((await zeilen(m.id)).dokumente).toEqual([]);
     expect(await objekteUnter(`${m.id}/`)).toEqual([]);
     expect(spoolDateien(t)).toEqual([]);
+  });
+
+  it('removes each stored object once when the commit fails (a mail with its Anlagen, and a single file)', async () => {
+    const entfernt: string[] = [];
+    const echt = speicher();
+    const zaehlend: ObjectStore = Object.assign(Object.create(echt) as ObjectStore, {
+      remove: async (key: string) => {
+        entfernt.push(key);
+        return echt.remove(key);
+      },
+    });
+    const t = await baueApp({
+      storage: zaehlend,
+      protokolliere: async () => {
+        throw new Error('database gone');
+      },
+    });
+    const m = await neuerMandant();
+    const v = await neuerVorgang(m.id);
+    expectProblem(await lade(t, m, v.vorgangId, { name: 'a.pdf', inhalt: await pdf() }), 500, 'INTERNER_FEHLER');
+    expect(entfernt).toHaveLength(1);
+    entfernt.length = 0;
+    const eml = thunderbirdMail({ anlagen: [{ name: 'a.pdf', type: 'application/pdf', inhalt: await pdf('eins') }, { name: 'b.png', type: 'image/png', inhalt: PNG }] });
+    const res = await lade(t, m, v.vorgangId, { name: 'm.eml', type: 'message/rfc822', inhalt: eml }, { felder: { betreff: '', datumDesSchreibens: '' } });
+    expectProblem(res, 500, 'INTERNER_FEHLER');
+    expect(entfernt).toHaveLength(3);
+    expect(new Set(entfernt).size).toBe(3);
+    expect(await objekteUnter(`${m.id}/`)).toEqual([]);
   });
 
   it('sweeps objects no committed row references once they are past the grace period, and nothing else', async () => {

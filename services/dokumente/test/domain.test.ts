@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { entscheideBereich, passtEtag } from '../src/domain/bereich.js';
 import { bereinigeDateiname } from '../src/domain/dateiname.js';
-import { erkenneText, widersprichtAngabe } from '../src/domain/dateityp.js';
+import { erkenneText, widersprichtAngabe } from '../src/adapter/dateityp.js';
 import { leseSpeicherschluessel, neuerSpeicherschluessel } from '../src/domain/speicherschluessel.js';
 import { asciiName } from '../src/handlers/inhalt.js';
 

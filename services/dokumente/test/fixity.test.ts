@@ -1,7 +1,7 @@
 import { createDb, schema } from '@eakte/db';
 import { expectContract, expectProblem, testConfig, testDatenbankUrl } from '@eakte/testing';
 import { eq } from 'drizzle-orm';
-import { pruefeFixityAllerMandanten } from '../src/fixity.js';
+import { pruefeFixityAllerMandanten } from '../src/arbeiter/fixity.js';
 import { describe, expect, it } from 'vitest';
 import { baueApp, lade, neuerMandant, neuerVorgang, pdf, speicher, zeilen } from './hilfen.js';
 

@@ -37,7 +37,9 @@ export interface TestApp {
 }
 
 /** The service with a private spool dir and an audit seam that records into `protokoll`. */
-export async function baueApp(opts: { overrides?: Record<string, string>; protokolliere?: Protokollierer; dokumente?: Record<string, unknown> } = {}): Promise<TestApp> {
+export async function baueApp(
+  opts: { overrides?: Record<string, string>; protokolliere?: Protokollierer; dokumente?: Record<string, unknown>; storage?: ObjectStore } = {},
+): Promise<TestApp> {
   const spoolDir = mkdtempSync(path.join(tmpdir(), 'eakte-dok-spool-'));
   const protokoll: AuditEreignis[] = [];
   const app = createServer({ logLevel: 'silent' });
@@ -45,9 +47,10 @@ export async function baueApp(opts: { overrides?: Record<string, string>; protok
     config: { ...testConfig(opts.overrides), DOKUMENTE_SPOOL_DIR: spoolDir, DOKUMENTE_SWEEPER_INTERVALL_SEKUNDEN: 0, DOKUMENTE_ARBEITER_INTERVALL_SEKUNDEN: 0, DOKUMENTE_FIXITY_INTERVALL_SEKUNDEN: 0, ...opts.dokumente },
     protokolliere:
       opts.protokolliere ??
-      (async (_tx: unknown, _req: unknown, e: AuditEreignis) => {
+      (async (_tx: unknown, _akteur: unknown, e: AuditEreignis) => {
         protokoll.push(e);
       }),
+    ...(opts.storage ? { storage: opts.storage } : {}),
   } as never);
   await app.ready();
   onTestFinished(async () => {

@@ -9,7 +9,7 @@ import { createServer } from '@eakte/platform';
 import { berichte, freePort } from '@eakte/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dokumenteRepository } from '../src/repositories/dokumente.js';
-import { raeumeSpoolVerzeichnis, raeumeVerwaisteObjekte } from '../src/sweeper.js';
+import { raeumeSpoolVerzeichnis, raeumeVerwaisteObjekte } from '../src/arbeiter/sweeper.js';
 import { bis, neuerMandant, neuerVorgang, objekteUnter, ownerDb, speicher, zeilen } from './hilfen.js';
 import { sende, sha256Von, starteDienst, stoppe, type Upload } from './kind.js';
 

@@ -3,10 +3,10 @@ import { createHash } from 'node:crypto';
 import { createDb, schema } from '@eakte/db';
 import { expectContract, expectProblem, testConfig, testDatenbankUrl } from '@eakte/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import { leseMail, MailFehler } from '../src/domain/mail.js';
+import { leseMail, MailFehler } from '../src/adapter/mail.js';
 import { pdfText } from '../src/pdf/text.js';
 import { dokumenteRepository } from '../src/repositories/dokumente.js';
-import { arbeiteTextextraktion, sucheImVolltext } from '../src/textextraktion.js';
+import { arbeiteTextextraktion, sucheImVolltext } from '../src/arbeiter/textextraktion.js';
 import { thunderbirdMail } from './mail-hilfe.js';
 import { baueApp, GIF, lade, neuerMandant, neuerVorgang, objekteUnter, ownerDb, pdf, PNG, speicher, spoolDateien, zeilen, type Mandant, type TestApp } from './hilfen.js';
 

@@ -75,7 +75,11 @@ describe('GET/PATCH /dokumente/{id}', () => {
     const sb = await patch(t, m, dok.id, { betreff: 'Neu' }, { 'if-match': '*' });
     expectProblem(sb, 409, 'OBJEKT_GESCHLOSSEN');
     expectContract(sb, 'updateDokument');
-    expectProblem(await patch(t, m, dok.id, { betreff: 'Neu' }, { 'if-match': '*' }, 'registratur'), 409, 'GRUND_ERFORDERLICH');
+    // without a reason: 422 with a field error on /grund, as in the Akten service
+    const ohneGrund = await patch(t, m, dok.id, { betreff: 'Neu' }, { 'if-match': '*' }, 'registratur');
+    expectProblem(ohneGrund, 422, 'GRUND_ERFORDERLICH');
+    expectContract(ohneGrund, 'updateDokument');
+    expect(ohneGrund.json().fehler).toEqual([expect.objectContaining({ feld: '/grund' })]);
     const ok = await patch(t, m, dok.id, { betreff: 'Neu', grund: 'Schreibfehler im Betreff' }, { 'if-match': '*' }, 'registratur');
     expect(ok.statusCode, ok.body).toBe(200);
     expect(t.protokoll.at(-1)).toMatchObject({ aktion: 'dokument.geaendert', details: { grund: 'Schreibfehler im Betreff' } });

@@ -4,7 +4,7 @@ import net from 'node:net';
 import { expectContract, expectProblem } from '@eakte/testing';
 import { ZipFile } from 'yazl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deuteAntwort, ENDE, rahmen, ScannerFehler } from '../src/clamd.js';
+import { deuteAntwort, ENDE, rahmen, ScannerFehler } from '../src/adapter/clamd.js';
 import { EICAR, SIGNATUR, starteClamd, type Clamd } from './clamd-hilfe.js';
 import { thunderbirdMail } from './mail-hilfe.js';
 import { baueApp, PNG, formular, lade, neuerMandant, neuerVorgang, objekteUnter, pdf, spoolDateien, zeilen, type TestApp } from './hilfen.js';

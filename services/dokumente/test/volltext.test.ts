@@ -4,7 +4,7 @@ import { PDFDocument } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dokumenteRepository } from '../src/repositories/dokumente.js';
 import { schriften } from '../src/pdf/schrift.js';
-import { arbeiteTextextraktion, sucheImVolltext } from '../src/textextraktion.js';
+import { arbeiteTextextraktion, sucheImVolltext } from '../src/arbeiter/textextraktion.js';
 import { baueApp, lade, neuerMandant, neuerVorgang, ownerDb, PNG, speicher } from './hilfen.js';
 
 const appDb = createDb(testDatenbankUrl('dokumente'), { max: 2 });

@@ -9,7 +9,6 @@ export const DokumentFehler = {
   UngueltigesFormular: createError('UNGUELTIGES_FORMULAR', '%s', 400),
   IdempotenzKonflikt: createError('IDEMPOTENZ_SCHLUESSEL_WIEDERVERWENDET', 'Der Idempotency-Key wurde bereits für ein anderes Objekt verwendet', 409),
   UngueltigeAngabe: createError('UNGUELTIGE_ANGABE', '%s', 400),
-  GrundErforderlich: createError('GRUND_ERFORDERLICH', '%s', 409),
   NurPdf: createError('NUR_FUER_PDF', 'Die aktuelle Version ist kein PDF, sondern %s', 409),
   BereitsGestempelt: createError('BEREITS_GESTEMPELT', 'Die aktuelle Version trägt bereits einen Eingangsstempel', 409),
   PdfNichtBearbeitbar: createError('PDF_NICHT_BEARBEITBAR', 'Das PDF ist verschlüsselt oder beschädigt und kann nicht gestempelt werden', 409),

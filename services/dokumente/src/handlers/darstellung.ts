@@ -1,5 +1,4 @@
 import type { components } from '@eakte/api-client';
-import { etag } from '@eakte/platform';
 import type { DokumentMitVersion, VersionRow } from '../repositories/dokumente.js';
 
 export type Dokument = components['schemas']['Dokument'];
@@ -39,5 +38,4 @@ export function dokumentDarstellung(d: DokumentMitVersion): Dokument {
   };
 }
 
-/** ETag of a Dokument's metadata: changes with every change of the row. */
-export const dokumentEtag = (d: { id: string; version: number }) => etag(`${d.id}.${d.version}`);
+export { dokumentEtag } from '../domain/version.js';

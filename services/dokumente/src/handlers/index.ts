@@ -1,10 +1,11 @@
+import { akteurOf, type Protokollierer, type VertragsHandlers } from '@eakte/platform';
 import type { Db } from '@eakte/db';
-import { akteurOf, type Handlers, type Protokollierer } from '@eakte/platform';
 import type { ObjectStore } from '@eakte/storage';
-import type { FastifyRequest } from 'fastify';
-import type { Ablage } from '../ablage.js';
-import { pruefeFixity } from '../fixity.js';
-import type { DokumenteRepository } from '../repositories/dokumente.js';
+import { pruefeFixity } from '../arbeiter/fixity.js';
+import type { Ablage } from '../services/ablage.js';
+import type { DokumentService } from '../services/dokumente.js';
+import type { InhaltService } from '../services/inhalt.js';
+import type { PdfService } from '../services/pdf.js';
 import { dokumenteHandlers as metadatenHandlers } from './dokumente.js';
 import { inhaltHandlers, type InhaltCache } from './inhalt.js';
 import { pdfHandlers } from './pdf.js';
@@ -12,22 +13,24 @@ import { pdfHandlers } from './pdf.js';
 export interface DokumenteDeps {
   db: Db;
   storage: ObjectStore;
-  repo: DokumenteRepository;
-  ablage: Ablage;
   protokolliere: Protokollierer;
+  ablage: Ablage;
+  dokumente: DokumentService;
+  inhalt: InhaltService;
+  pdf: PdfService;
   inhaltCache?: InhaltCache;
 }
 
 /** All handlers of the Dokumente service, keyed by operationId. */
-export function dokumenteHandlers(deps: DokumenteDeps): Handlers {
+export function dokumenteHandlers(deps: DokumenteDeps) {
   return {
     ...metadatenHandlers(deps),
     ...inhaltHandlers(deps),
     ...pdfHandlers(deps),
     /** POST /admin/fixity: the caller's tenant, Dokumente checked longest ago first. */
-    async runFixityCheck(req: FastifyRequest) {
-      const { mandantId } = akteurOf(req);
-      return pruefeFixity({ db: deps.db, storage: deps.storage, mandantId, aufzeichnen: (tx, e) => deps.protokolliere(tx, akteurOf(req), e) });
+    async runFixityCheck(req) {
+      const akteur = akteurOf(req);
+      return pruefeFixity({ db: deps.db, storage: deps.storage, mandantId: akteur.mandantId, aufzeichnen: (tx, e) => deps.protokolliere(tx, akteur, e) });
     },
-  } as Handlers;
+  } satisfies VertragsHandlers;
 }

@@ -3,14 +3,11 @@
 // 200 and 206, and each 304 (it lets the client show its cached copy). Content is not to be
 // stored by caches (`no-store`), so a browser asks again for every view; a tenant may allow
 // revalidated caching of open content, never of VS-NfD and above.
-import type { Db } from '@eakte/db';
 import type { Vertraulichkeitsstufe } from '@eakte/db/schema';
-import { akteurOf, Errors, etag, sendProblem, problem, type Protokollierer } from '@eakte/platform';
-import type { ObjectStore } from '@eakte/storage';
+import { akteurOf, sendProblem, problem, type VertragsHandlers } from '@eakte/platform';
 import contentDisposition from 'content-disposition';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { entscheideBereich, passtEtag } from '../domain/bereich.js';
-import type { DokumenteRepository } from '../repositories/dokumente.js';
+import type { FastifyReply } from 'fastify';
+import type { InhaltAnfrage, InhaltService } from '../services/inhalt.js';
 
 /** The plain-ASCII `filename=` for old clients; `filename*=` carries the real UTF-8 name. */
 // German umlauts as German writes them without (Müller → Mueller), before other accents are dropped
@@ -26,32 +23,23 @@ export const asciiName = (name: string) =>
     .replace(/[^\x20-\x7e]/g, '_')
     .replace(/["\\]/g, '_');
 
-type InhaltRequest = FastifyRequest<{ Params: { id: string; nr?: number } }>;
-
 /** How content responses may be cached: `no-store` (default) or `revalidieren` (`no-cache`, open content only). */
 export type InhaltCache = 'no-store' | 'revalidieren';
 
 export const inhaltCacheControl = (stufe: Vertraulichkeitsstufe, cache: InhaltCache) =>
   cache === 'revalidieren' && stufe === '003' ? 'private, no-cache' : 'private, no-store';
 
-export function inhaltHandlers(deps: { db: Db; storage: ObjectStore; repo: DokumenteRepository; protokolliere: Protokollierer; inhaltCache?: InhaltCache }) {
-  const { db, storage, repo, protokolliere } = deps;
+const kopf = (h: string | string[] | undefined) => (typeof h === 'string' ? h : undefined);
+
+export function inhaltHandlers(deps: { inhalt: InhaltService; inhaltCache?: InhaltCache }) {
+  const { inhalt } = deps;
   const cache = deps.inhaltCache ?? 'no-store';
 
-  async function liefere(req: InhaltRequest, reply: FastifyReply) {
-    const { mandantId } = akteurOf(req);
-    const { id, nr } = req.params;
-    const gefunden = await db.withMandant(mandantId, async (tx) => {
-      const dok = await repo.dokument(tx, await repo.sicht(tx, akteurOf(req)), id);
-      if (!dok) throw new Errors.NichtGefunden('Dokument nicht gefunden');
-      const version = nr === undefined ? dok.aktuell : await repo.version(tx, id, nr);
-      if (!version) throw new Errors.NichtGefunden('Version nicht gefunden');
-      return { dok, version, ausgesondert: await repo.ausgesondert(tx, dok.akteId, dok.vorgangId) };
-    });
-    if (gefunden.ausgesondert) {
-      // the record stays as a stub, its content is gone for good
+  async function liefere(reply: FastifyReply, akteur: Parameters<InhaltService['lies']>[0], anfrage: InhaltAnfrage) {
+    const r = await inhalt.lies(akteur, anfrage);
+    if (r.art === 'ausgesondert') {
       // either the archive or the destruction, never both
-      const { status, archivkennung, aussonderungId, vernichtungsprotokollDokumentId } = gefunden.ausgesondert;
+      const { status, archivkennung, aussonderungId, vernichtungsprotokollDokumentId } = r.ausgesondert;
       return sendProblem(
         reply,
         problem(
@@ -66,19 +54,7 @@ export function inhaltHandlers(deps: { db: Db; storage: ObjectStore; repo: Dokum
         ),
       );
     }
-    const { dok, version } = gefunden;
-    const tag = etag(version.sha256);
-    const leseEreignis = (details: Record<string, unknown>) =>
-      db.withMandant(mandantId, (tx) =>
-        protokolliere(tx, akteurOf(req), {
-          aktion: 'dokument.inhalt.gelesen',
-          objektTyp: 'dokument',
-          objektId: dok.id,
-          aktenzeichen: dok.kontext.aktenzeichen,
-          akteId: dok.akteId,
-          details: { versionNr: version.nr, sha256: version.sha256, ...details },
-        }),
-      );
+    const { dok, version, tag } = r;
     reply
       .header('etag', tag)
       .header('accept-ranges', 'bytes')
@@ -87,48 +63,31 @@ export function inhaltHandlers(deps: { db: Db; storage: ObjectStore; repo: Dokum
       .header('content-security-policy', "sandbox; default-src 'none'")
       .header('cache-control', inhaltCacheControl(dok.vertraulichkeitsstufe, cache))
       .header('content-disposition', contentDisposition(version.dateiname, { type: 'attachment', fallback: asciiName(version.dateiname) }));
-
-    if (passtEtag(req.headers['if-none-match'], tag)) {
-      // the client shows its copy on this answer: a read like any other, recorded before it leaves
-      await leseEreignis({ antwort: 304 });
-      return reply.code(304).send();
-    }
-
-    const ifRange = req.headers['if-range'];
-    const range = typeof req.headers.range === 'string' && (ifRange === undefined || ifRange === tag) ? req.headers.range : undefined;
-    const bereich = entscheideBereich(range, version.groesse);
-    if (bereich.art === 'nicht-erfuellbar') {
+    if (r.art === 'unveraendert') return reply.code(304).send();
+    if (r.art === 'nicht-erfuellbar') {
       reply.header('content-range', `bytes */${version.groesse}`);
       return sendProblem(reply, problem(416, 'BEREICH_NICHT_ERFUELLBAR', `Der angeforderte Bereich liegt außerhalb der ${version.groesse} Bytes des Inhalts`));
     }
-
-    let stream;
-    try {
-      stream = bereich.art === 'teil' ? await storage.get(version.speicherschluessel, { start: bereich.start, end: bereich.ende }) : await storage.get(version.speicherschluessel);
-    } catch (err) {
-      req.log.error({ err, dokumentId: id, nr: version.nr }, 'content not readable from storage');
-      throw new Errors.DienstNichtVerfuegbar('Der Inhalt ist vorübergehend nicht lesbar. Bitte später erneut versuchen.');
-    }
-    try {
-      await leseEreignis(bereich.art === 'teil' ? { bereich: `${bereich.start}-${bereich.ende}` } : {});
-    } catch (err) {
-      stream.destroy();
-      throw err;
-    }
     reply.type(version.mimeType);
-    if (bereich.art === 'teil') {
+    if (r.bereich) {
       reply
         .code(206)
-        .header('content-range', `bytes ${bereich.start}-${bereich.ende}/${version.groesse}`)
-        .header('content-length', bereich.ende - bereich.start + 1);
+        .header('content-range', `bytes ${r.bereich.start}-${r.bereich.ende}/${version.groesse}`)
+        .header('content-length', r.bereich.ende - r.bereich.start + 1);
     } else {
       reply.code(200).header('content-length', version.groesse);
     }
-    return reply.send(stream);
+    return reply.send(r.stream);
   }
 
   return {
-    getDokumentInhalt: liefere,
-    getDokumentVersionInhalt: liefere,
-  };
+    async getDokumentInhalt(req, reply) {
+      const h = req.headers;
+      return liefere(reply, akteurOf(req), { id: req.params.id, ifNoneMatch: kopf(h['if-none-match']), range: kopf(h.range), ifRange: kopf(h['if-range']) });
+    },
+    async getDokumentVersionInhalt(req, reply) {
+      const h = req.headers;
+      return liefere(reply, akteurOf(req), { id: req.params.id, nr: req.params.nr, ifNoneMatch: kopf(h['if-none-match']), range: kopf(h.range), ifRange: kopf(h['if-range']) });
+    },
+  } satisfies VertragsHandlers;
 }

@@ -1,14 +1,15 @@
 // Data access for Dokumente. Every function runs inside the caller's tenant transaction (RLS).
 import { schema, sql, type Tx } from '@eakte/db';
 import { einstellungenAus } from '@eakte/schriftgutverwaltung/einstellungen';
-import { and, asc, eq, gt, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt } from 'drizzle-orm';
 import type { Vertraulichkeitsstufe } from '@eakte/db/schema';
-import { sichtFuer, type Sicht } from '../domain/sichtbarkeit.js';
+import { akteSichtbar, sichtFuer, type Sicht } from '@eakte/schriftgutverwaltung/sichtbarkeit';
+import { akteKopf, benutzerSicht, halteVorgangOffen, vorgangKontext } from './akten-api.js';
 
 const d = schema.dokument;
 const dv = schema.dokumentVersion;
-const v = schema.vorgang;
-const a = schema.akte;
+const v = vorgangKontext;
+const a = akteKopf;
 
 export type DokumentRow = typeof d.$inferSelect;
 export type VersionRow = typeof dv.$inferSelect;
@@ -21,14 +22,6 @@ export interface VorgangKontext {
   aktenzeichen: string;
   vorgangStatus: 'offen' | 'geschlossen';
   akteStatus: 'offen' | 'geschlossen';
-}
-
-/** Akten the caller may see (the condition applies to `akten.akte`). */
-function akteSichtbar(sicht: Sicht): SQL {
-  const stufe = inArray(a.vertraulichkeitsstufe, sicht.stufen);
-  if (sicht.organisationseinheiten === null) return stufe;
-  if (sicht.organisationseinheiten.length === 0) return sql`false`;
-  return and(stufe, inArray(a.federfuehrungId, sicht.organisationseinheiten))!;
 }
 
 export const dokumenteRepository = {
@@ -57,8 +50,9 @@ export const dokumenteRepository = {
   async sichtUndEinstellungen(tx: Tx, akteur: { mandantId: string; sub: string; rollen: readonly string[] }) {
     const res = await tx.execute<{ e: unknown; freigabe: string | null; oes: string[] }>(
       sql`select (select m.einstellungen from plattform.mandant m where m.id = ${akteur.mandantId}) as e,
-                 (select b.freigabe from akten.benutzer b where b.sub = ${akteur.sub} limit 1) as freigabe,
-                 array(select bo.organisationseinheit_id::text from akten.benutzer_organisationseinheit bo where bo.sub = ${akteur.sub}) as oes`,
+                 b.freigabe, coalesce(b.organisationseinheiten, '{}') as oes
+            from (select 1) eins left join ${benutzerSicht} b on b.sub = ${akteur.sub}
+           limit 1`,
     );
     const r = res.rows[0]!;
     const einstellungen = einstellungenAus(r.e);
@@ -71,26 +65,20 @@ export const dokumenteRepository = {
    * z.d.A. waits until this transaction has committed or rolled back.
    */
   async vorgang(tx: Tx, sicht: Sicht, vorgangId: string, sperren = false): Promise<VorgangKontext | null> {
-    const q = tx
+    if (sperren) await halteVorgangOffen(tx, vorgangId);
+    const rows = await tx
       .select({
-        vorgangId: v.id,
+        vorgangId: v.vorgangId,
         akteId: v.akteId,
         kennzeichen: v.kennzeichen,
-        aktenzeichen: a.aktenzeichen,
-        vorgangStatus: v.status,
-        akteStatus: a.status,
+        aktenzeichen: v.aktenzeichen,
+        vorgangStatus: v.vorgangStatus,
+        akteStatus: v.akteStatus,
       })
       .from(v)
-      .innerJoin(a, and(eq(a.mandantId, v.mandantId), eq(a.id, v.akteId)))
-      .where(and(eq(v.id, vorgangId), akteSichtbar(sicht)))
+      .where(and(eq(v.vorgangId, vorgangId), akteSichtbar(sicht, v)))
       .limit(1);
-    const rows = sperren ? await q.for('share') : await q;
     return rows[0] ?? null;
-  },
-
-  async einstellungen(tx: Tx, mandantId: string): Promise<unknown> {
-    const rows = await tx.select({ e: schema.mandant.einstellungen }).from(schema.mandant).where(eq(schema.mandant.id, mandantId)).limit(1);
-    return rows[0]?.e ?? {};
   },
 
   async idempotenz(tx: Tx, operation: string, schluessel: string) {
@@ -110,18 +98,14 @@ export const dokumenteRepository = {
     if (sperren) {
       // the Dokument row changes (versions, metadata); Vorgang and Akte only must not close meanwhile
       await tx.execute(sql`select 1 from dokumente.dokument where id = ${id} for update`);
-      await tx.execute(
-        sql`select 1 from akten.vorgang v join akten.akte a on a.mandant_id = v.mandant_id and a.id = v.akte_id
-            where v.id = (select vorgang_id from dokumente.dokument where id = ${id}) for share`,
-      );
+      await halteVorgangOffen(tx, sql`(select vorgang_id from dokumente.dokument where id = ${id})`);
     }
     const rows = await tx
-      .select({ dok: d, aktuell: dv, akteId: v.akteId, kennzeichen: v.kennzeichen, vorgangStatus: v.status, akteStatus: a.status, aktenzeichen: a.aktenzeichen, vertraulichkeitsstufe: a.vertraulichkeitsstufe })
+      .select({ dok: d, aktuell: dv, akteId: v.akteId, kennzeichen: v.kennzeichen, vorgangStatus: v.vorgangStatus, akteStatus: v.akteStatus, aktenzeichen: v.aktenzeichen, vertraulichkeitsstufe: v.vertraulichkeitsstufe })
       .from(d)
       .innerJoin(dv, and(eq(dv.mandantId, d.mandantId), eq(dv.dokumentId, d.id), eq(dv.nr, d.aktuelleVersion)))
-      .innerJoin(v, and(eq(v.mandantId, d.mandantId), eq(v.id, d.vorgangId)))
-      .innerJoin(a, and(eq(a.mandantId, v.mandantId), eq(a.id, v.akteId)))
-      .where(and(eq(d.id, id), akteSichtbar(sicht)))
+      .innerJoin(v, and(eq(v.mandantId, d.mandantId), eq(v.vorgangId, d.vorgangId)))
+      .where(and(eq(d.id, id), akteSichtbar(sicht, v)))
       .limit(1);
     const r = rows[0];
     if (!r) return null;
@@ -146,7 +130,7 @@ export const dokumenteRepository = {
       .select({ dok: d, aktuell: dv, akteId: v.akteId })
       .from(d)
       .innerJoin(dv, and(eq(dv.mandantId, d.mandantId), eq(dv.dokumentId, d.id), eq(dv.nr, d.aktuelleVersion)))
-      .innerJoin(v, and(eq(v.mandantId, d.mandantId), eq(v.id, d.vorgangId)))
+      .innerJoin(v, and(eq(v.mandantId, d.mandantId), eq(v.vorgangId, d.vorgangId)))
       .where(and(eq(d.vorgangId, vorgangId), nach ? gt(d.id, nach) : undefined))
       .orderBy(asc(d.id))
       .limit(limit);
@@ -159,7 +143,7 @@ export const dokumenteRepository = {
       .select({ dok: d, aktuell: dv, akteId: v.akteId })
       .from(d)
       .innerJoin(dv, and(eq(dv.mandantId, d.mandantId), eq(dv.dokumentId, d.id), eq(dv.nr, d.aktuelleVersion)))
-      .innerJoin(v, and(eq(v.mandantId, d.mandantId), eq(v.id, d.vorgangId)))
+      .innerJoin(v, and(eq(v.mandantId, d.mandantId), eq(v.vorgangId, d.vorgangId)))
       .where(eq(d.elternDokumentId, elternId))
       .orderBy(asc(d.id));
     return rows.map((r) => ({ ...r.dok, akteId: r.akteId, aktuell: r.aktuell }));
@@ -200,7 +184,7 @@ export const dokumenteRepository = {
   },
 
   async akte(tx: Tx, sicht: Sicht, akteId: string) {
-    const rows = await tx.select().from(a).where(and(eq(a.id, akteId), akteSichtbar(sicht))).limit(1);
+    const rows = await tx.select().from(a).where(and(eq(a.id, akteId), akteSichtbar(sicht, a))).limit(1);
     return rows[0] ?? null;
   },
 
@@ -210,7 +194,7 @@ export const dokumenteRepository = {
       .select({ dok: d, aktuell: dv, kennzeichen: v.kennzeichen })
       .from(d)
       .innerJoin(dv, and(eq(dv.mandantId, d.mandantId), eq(dv.dokumentId, d.id), eq(dv.nr, d.aktuelleVersion)))
-      .innerJoin(v, and(eq(v.mandantId, d.mandantId), eq(v.id, d.vorgangId)))
+      .innerJoin(v, and(eq(v.mandantId, d.mandantId), eq(v.vorgangId, d.vorgangId)))
       .where(eq(v.akteId, akteId))
       .orderBy(asc(v.laufendeNummer), asc(d.id));
   },

@@ -7,10 +7,10 @@ import { schema, sql } from '@eakte/db';
 import type { ObjectStore } from '@eakte/storage';
 import { eq } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
-import { bereinige, textAusBytes } from './domain/volltext.js';
-import { pdfText } from './pdf/text.js';
-import { istMail, leseMail } from './domain/mail.js';
-import type { DokumenteRepository } from './repositories/dokumente.js';
+import { bereinige, textAusBytes } from '../domain/volltext.js';
+import { pdfText } from '../pdf/text.js';
+import { istMail, leseMail } from '../adapter/mail.js';
+import type { DokumenteRepository } from '../repositories/dokumente.js';
 
 const LEASE = '5 minutes';
 const MAX_VERSUCHE = 3;

@@ -7,7 +7,7 @@ import type { Db, Tx } from '@eakte/db';
 import { sql } from '@eakte/db';
 import type { ObjectStore, ObjektsperreModus } from '@eakte/storage';
 import type { FastifyBaseLogger } from 'fastify';
-import { sperrplan, type ObjektStand } from './domain/objektsperre.js';
+import { sperrplan, type ObjektStand } from '../domain/objektsperre.js';
 
 const LEASE = '10 minutes';
 /** Longest wait between two tries of a failing job. */
@@ -22,14 +22,14 @@ type Auftrag = { id: number; mandant_id: string; akte_id: string; speicherschlue
 export async function objektstaende(tx: Tx, akteId: string, schluessel: string | null): Promise<ObjektStand[]> {
   const r = await tx.execute<{ schluessel: string; status: 'offen' | 'geschlossen'; aufbewahrung_bis: string | null; unbefristet: boolean; gesperrt: boolean }>(sql`
     SELECT v.speicherschluessel AS schluessel, a.status, a.aufbewahrung_bis::text AS aufbewahrung_bis, a.unbefristet,
-           aussonderung.loeschsperre_deckt(a.mandant_id, a.id, vg.id, d.id) AS gesperrt
-      FROM akten.akte a
-      JOIN akten.vorgang vg ON vg.mandant_id = a.mandant_id AND vg.akte_id = a.id
-      JOIN dokumente.dokument d ON d.mandant_id = vg.mandant_id AND d.vorgang_id = vg.id
+           aussonderung.loeschsperre_deckt(a.mandant_id, a.id, vg.vorgang_id, d.id) AS gesperrt
+      FROM akten.akte_kopf a
+      JOIN akten.vorgang_kontext vg ON vg.mandant_id = a.mandant_id AND vg.akte_id = a.id
+      JOIN dokumente.dokument d ON d.mandant_id = vg.mandant_id AND d.vorgang_id = vg.vorgang_id
       JOIN dokumente.dokument_version v ON v.mandant_id = d.mandant_id AND v.dokument_id = d.id
      WHERE a.id = ${akteId}
        AND (${schluessel}::text IS NULL OR v.speicherschluessel = ${schluessel})
-       AND NOT EXISTS (SELECT 1 FROM aussonderung.aussonderung_objekt o
+       AND NOT EXISTS (SELECT 1 FROM aussonderung.aktenstand o
                         WHERE o.mandant_id = a.mandant_id AND o.akte_id = a.id AND o.status IN ('archiviert', 'vernichtet'))
      ORDER BY v.speicherschluessel`);
   return r.rows.map((x) => ({ schluessel: x.schluessel, akteStatus: x.status, aufbewahrungBis: x.aufbewahrung_bis, unbefristet: x.unbefristet, gesperrt: x.gesperrt }));

@@ -9,6 +9,7 @@ import type { AuditEreignis } from '@eakte/platform';
 import type { ObjectStore } from '@eakte/storage';
 import { asc, eq, inArray, sql as dsql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
+import { vorgangKontext } from '../repositories/akten-api.js';
 
 /** Records an audit event in the transaction of the check (for a user's request or the scheduled run). */
 export type Aufzeichnen = (tx: Tx, ereignis: AuditEreignis) => Promise<void>;
@@ -67,7 +68,7 @@ export async function pruefeFixity(opts: { db: Db; storage: ObjectStore; mandant
       const neu = fehler.length > 0 ? 'verletzt' : 'intakt';
       await tx.update(d).set({ integritaet: neu, integritaetGeprueftAm: sql`now()` }).where(eq(d.id, dok.id));
       if (fehler.length > 0 || dok.integritaet !== neu) {
-        const akte = await tx.select({ akteId: schema.vorgang.akteId }).from(schema.vorgang).where(eq(schema.vorgang.id, dok.vorgangId));
+        const akte = await tx.select({ akteId: vorgangKontext.akteId }).from(vorgangKontext).where(eq(vorgangKontext.vorgangId, dok.vorgangId));
         await opts.aufzeichnen(tx, {
           aktion: neu === 'verletzt' ? 'dokument.integritaet.verletzt' : 'dokument.integritaet.bestaetigt',
           objektTyp: 'dokument',

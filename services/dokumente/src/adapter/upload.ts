@@ -2,15 +2,15 @@
 // and counted while it is written to a private temporary file, because S3 needs the size up
 // front and multipart parts carry none. The temporary file is removed on every path.
 import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { FastifyRequest } from 'fastify';
+import type { Multipart } from '@fastify/multipart';
 import { v7 as uuidv7 } from 'uuid';
-import { bereinigeDateiname } from './domain/dateiname.js';
-import { DokumentFehler } from './domain/fehler.js';
+import { bereinigeDateiname } from '../domain/dateiname.js';
+import { DokumentFehler } from '../domain/fehler.js';
 import { ScannerFehler, type Scan } from './clamd.js';
 import { Errors } from '@eakte/platform';
 import type { Scanner } from './scanner.js';
@@ -21,6 +21,42 @@ export interface Spool {
   sha256: string;
   entfernen(): Promise<void>;
 }
+
+/** Limits under which the multipart body is read (busboy's). */
+export interface FormularGrenzen {
+  fileSize: number;
+  files: number;
+  fields: number;
+  fieldSize: number;
+  parts: number;
+}
+
+/**
+ * A multipart body as the handler hands it on, not yet read: the service decides when to read it
+ * (after its checks) and under which limits (the tenant's).
+ */
+export interface Formular {
+  mehrteilig: boolean;
+  teile(grenzen: FormularGrenzen): AsyncIterable<Multipart>;
+}
+
+/** Content to be stored: a spooled upload or bytes the service made itself. */
+export interface Inhalt {
+  koerper: () => Readable | Buffer;
+  groesse: number;
+  sha256: string;
+  mimeType: string;
+  dateiname: string;
+}
+
+/** A spool as content to be stored. */
+export const ausSpool = (spool: Spool, mimeType: string, dateiname: string): Inhalt => ({
+  koerper: () => createReadStream(spool.pfad),
+  groesse: spool.groesse,
+  sha256: spool.sha256,
+  mimeType,
+  dateiname,
+});
 
 export interface Upload {
   datei: Spool & { dateiname: string; angegebenerTyp: string };
@@ -88,17 +124,17 @@ function formularFehler(err: unknown): Error {
  * The caller owns the returned spool file and must call `entfernen()`.
  */
 export async function leseUpload(
-  req: FastifyRequest,
+  formular: Formular,
   opts: { verzeichnis: string; max: number; dateiFeld: string; erlaubteFelder: readonly string[]; scanner?: Scanner | null },
 ): Promise<Upload> {
-  if (!req.isMultipart()) throw new DokumentFehler.KeinFormular();
+  if (!formular.mehrteilig) throw new DokumentFehler.KeinFormular();
   let datei: Upload['datei'] | null = null;
   const felder: Record<string, string> = {};
   try {
-    const parts = req.parts({
+    const parts = formular.teile(
       // one byte over the limit lets the spool tell "exactly max" from "too large"
-      limits: { fileSize: opts.max + 1, files: 1, fields: opts.erlaubteFelder.length, fieldSize: 8 * 1024, parts: opts.erlaubteFelder.length + 1 },
-    });
+      { fileSize: opts.max + 1, files: 1, fields: opts.erlaubteFelder.length, fieldSize: 8 * 1024, parts: opts.erlaubteFelder.length + 1 },
+    );
     for await (const part of parts) {
       if (part.type === 'file') {
         if (part.fieldname !== opts.dateiFeld) throw new DokumentFehler.UngueltigesFormular(`Unbekannter Dateiteil „${part.fieldname}“; erwartet wird „${opts.dateiFeld}“`);

@@ -3,7 +3,7 @@
 // look at the first bytes decides those.
 import { open } from 'node:fs/promises';
 import { fileTypeFromFile } from 'file-type';
-import { DokumentFehler } from './fehler.js';
+import { DokumentFehler } from '../domain/fehler.js';
 
 const TEXT_PROBE = 64 * 1024;
 const MSG_KENNUNG = Buffer.from('__substg1.0_', 'utf16le');

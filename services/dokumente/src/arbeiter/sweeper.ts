@@ -8,8 +8,8 @@ import path from 'node:path';
 import type { Db } from '@eakte/db';
 import type { ObjectStore } from '@eakte/storage';
 import type { FastifyBaseLogger } from 'fastify';
-import { leseSpeicherschluessel } from './domain/speicherschluessel.js';
-import type { DokumenteRepository } from './repositories/dokumente.js';
+import { leseSpeicherschluessel } from '../domain/speicherschluessel.js';
+import type { DokumenteRepository } from '../repositories/dokumente.js';
 
 const STAPEL = 1000;
 

@@ -4,7 +4,7 @@
 // caller recurses into them with its own depth limit.
 import * as msgreaderModul from '@kenjiuno/msgreader';
 import PostalMime, { type Address } from 'postal-mime';
-import { bereinige } from './volltext.js';
+import { bereinige } from '../domain/volltext.js';
 
 export const MAIL_TYPEN = new Set(['message/rfc822', 'application/vnd.ms-outlook']);
 export const istMail = (mimeType: string) => MAIL_TYPEN.has(mimeType);

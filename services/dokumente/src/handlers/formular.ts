@@ -1,0 +1,20 @@
+// The multipart body of an upload request, handed to the service unread (it reads it after its
+// checks, under the tenant's limits).
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Formular } from '../adapter/upload.js';
+
+export const formularAus = (req: FastifyRequest): Formular => ({
+  mehrteilig: req.isMultipart(),
+  teile: (limits) => req.parts({ limits }),
+});
+
+/** The Idempotency-Key of a retried request, if any. */
+export const idempotenzSchluessel = (req: FastifyRequest) => {
+  const h = req.headers['idempotency-key'];
+  return typeof h === 'string' ? h : undefined;
+};
+
+/** The body of an upload the handler did not read to its end must not be drained: close instead. */
+export function schliesseUnvollstaendig(req: FastifyRequest, reply: FastifyReply) {
+  if (!req.raw.complete) reply.header('connection', 'close');
+}

@@ -1,0 +1,91 @@
+// Content reads: which version, whether the Aussonderung removed it, which byte range, and the
+// audit record of every read (each 200 and 206, and each 304: it lets the client show its copy).
+import type { Readable } from 'node:stream';
+import type { Db } from '@eakte/db';
+import { Errors, etag, type Akteur, type Protokollierer } from '@eakte/platform';
+import type { ObjectStore } from '@eakte/storage';
+import type { FastifyBaseLogger } from 'fastify';
+import { entscheideBereich, passtEtag } from '../domain/bereich.js';
+import type { DokumenteRepository } from '../repositories/dokumente.js';
+
+type Handelnder = Akteur & { mandantId: string };
+type Gefunden = NonNullable<Awaited<ReturnType<DokumenteRepository['dokument']>>>;
+type Version = Gefunden['aktuell'];
+
+/** What the request asked for besides the Dokument: a version, a cached ETag, a byte range. */
+export interface InhaltAnfrage {
+  id: string;
+  nr?: number;
+  ifNoneMatch?: string;
+  range?: string;
+  ifRange?: string;
+}
+
+export type Ausgesondert = NonNullable<Awaited<ReturnType<DokumenteRepository['ausgesondert']>>>;
+
+/** The outcome of a content read, for the handler to answer. */
+export type InhaltErgebnis =
+  | { art: 'ausgesondert'; ausgesondert: Ausgesondert }
+  | { art: 'unveraendert'; dok: Gefunden; version: Version; tag: string }
+  | { art: 'nicht-erfuellbar'; dok: Gefunden; version: Version; tag: string }
+  | { art: 'inhalt'; dok: Gefunden; version: Version; tag: string; stream: Readable; bereich: { start: number; ende: number } | null };
+
+export function createInhaltService(deps: { db: Db; storage: ObjectStore; repo: DokumenteRepository; protokolliere: Protokollierer; log: FastifyBaseLogger }) {
+  const { db, storage, repo, protokolliere, log } = deps;
+
+  return {
+    async lies(akteur: Handelnder, anfrage: InhaltAnfrage): Promise<InhaltErgebnis> {
+      const { mandantId } = akteur;
+      const { id, nr } = anfrage;
+      const gefunden = await db.withMandant(mandantId, async (tx) => {
+        const dok = await repo.dokument(tx, await repo.sicht(tx, akteur), id);
+        if (!dok) throw new Errors.NichtGefunden('Dokument nicht gefunden');
+        const version = nr === undefined ? dok.aktuell : await repo.version(tx, id, nr);
+        if (!version) throw new Errors.NichtGefunden('Version nicht gefunden');
+        return { dok, version, ausgesondert: await repo.ausgesondert(tx, dok.akteId, dok.vorgangId) };
+      });
+      // the record stays as a stub, its content is gone for good
+      if (gefunden.ausgesondert) return { art: 'ausgesondert', ausgesondert: gefunden.ausgesondert };
+      const { dok, version } = gefunden;
+      const tag = etag(version.sha256);
+      const leseEreignis = (details: Record<string, unknown>) =>
+        db.withMandant(mandantId, (tx) =>
+          protokolliere(tx, akteur, {
+            aktion: 'dokument.inhalt.gelesen',
+            objektTyp: 'dokument',
+            objektId: dok.id,
+            aktenzeichen: dok.kontext.aktenzeichen,
+            akteId: dok.akteId,
+            details: { versionNr: version.nr, sha256: version.sha256, ...details },
+          }),
+        );
+
+      if (passtEtag(anfrage.ifNoneMatch, tag)) {
+        // the client shows its copy on this answer: a read like any other, recorded before it leaves
+        await leseEreignis({ antwort: 304 });
+        return { art: 'unveraendert', dok, version, tag };
+      }
+
+      const range = anfrage.range !== undefined && (anfrage.ifRange === undefined || anfrage.ifRange === tag) ? anfrage.range : undefined;
+      const bereich = entscheideBereich(range, version.groesse);
+      if (bereich.art === 'nicht-erfuellbar') return { art: 'nicht-erfuellbar', dok, version, tag };
+
+      let stream: Readable;
+      try {
+        stream = bereich.art === 'teil' ? await storage.get(version.speicherschluessel, { start: bereich.start, end: bereich.ende }) : await storage.get(version.speicherschluessel);
+      } catch (err) {
+        log.error({ err, dokumentId: id, nr: version.nr, reqId: akteur.anfrageId }, 'content not readable from storage');
+        throw new Errors.DienstNichtVerfuegbar('Der Inhalt ist vorübergehend nicht lesbar. Bitte später erneut versuchen.');
+      }
+      try {
+        await leseEreignis(bereich.art === 'teil' ? { bereich: `${bereich.start}-${bereich.ende}` } : {});
+      } catch (err) {
+        stream.destroy();
+        throw err;
+      }
+      return { art: 'inhalt', dok, version, tag, stream, bereich: bereich.art === 'teil' ? { start: bereich.start, ende: bereich.ende } : null };
+    },
+  };
+}
+
+export type InhaltService = ReturnType<typeof createInhaltService>;
