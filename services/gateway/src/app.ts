@@ -12,9 +12,11 @@ import {
   operations,
   schutzConfig,
   schutzPlugin,
+  sendeStrom,
   type DevIssuerOptions,
 } from '@eakte/platform';
 import fastifyStatic from '@fastify/static';
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Socket } from 'node:net';
@@ -24,6 +26,7 @@ import replyFrom from '@fastify/reply-from';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Agent, type Dispatcher } from 'undici';
 import { z } from 'zod';
 
 export const gatewayConfigSchema = z.object({
@@ -84,11 +87,54 @@ export function webCsp(issuer: string | undefined) {
 // Node's server has already answered `Expect: 100-continue` with 100 Continue before the handler
 // runs; undici refuses to send the header upstream, so it ends here. A body read whole goes on with
 // its Content-Length instead of the client's chunked framing.
-const anfrageKopf = (_req: unknown, headers: IncomingHttpHeaders) => {
+const anfrageKopf = (req: FastifyRequest, headers: IncomingHttpHeaders) => {
   const { expect: _expect, ...rest } = headers;
   if (rest['content-length'] !== undefined) delete rest['transfer-encoding'];
-  return rest;
+  const marke = randomUUID();
+  weiterleitungen.set(req, marke);
+  return { ...rest, [WEITERLEITUNG]: marke };
 };
+
+// A service response that breaks off after its headers (a failed export, a lost connection) must
+// reach the client with every byte the service sent, and then as a broken transfer. undici drops
+// what it still buffers when the body fails, so the interceptor ends the body cleanly and marks
+// it; the gateway then cuts the client's connection once everything has left.
+const WEITERLEITUNG = 'x-eakte-weiterleitung';
+const weiterleitungen = new WeakMap<FastifyRequest, string>();
+const abgebrochen = new Set<string>();
+
+const abbruchMerken: Dispatcher.DispatcherComposeInterceptor = (dispatch) => (opts, handler) => {
+  const kopf = { ...(opts.headers as Record<string, string>) };
+  const marke = kopf[WEITERLEITUNG];
+  delete kopf[WEITERLEITUNG];
+  let begonnen = false;
+  return dispatch({ ...opts, headers: kopf }, {
+    onRequestStart: (c, ctx) => handler.onRequestStart?.(c, ctx),
+    onRequestUpgrade: (c, s, h, sock) => handler.onRequestUpgrade?.(c, s, h, sock),
+    onResponseStart: (c, status, h, text) => {
+      begonnen = true;
+      return handler.onResponseStart?.(c, status, h, text);
+    },
+    onResponseData: (c, teil) => handler.onResponseData?.(c, teil),
+    onResponseEnd: (c, trailer) => handler.onResponseEnd?.(c, trailer),
+    onResponseError: (c, err) => {
+      if (!begonnen || !marke) return handler.onResponseError?.(c, err);
+      abgebrochen.add(marke);
+      return handler.onResponseEnd?.(c, {});
+    },
+  });
+};
+
+/** Passes the service's body on; a body that broke off fails after its last byte, so the client's transfer is cut. */
+function weiterreichen(req: FastifyRequest, reply: FastifyReply, quelle: Readable) {
+  const marke = weiterleitungen.get(req);
+  reply.raw.once('close', () => marke && abgebrochen.delete(marke));
+  async function* durch() {
+    for await (const teil of quelle) yield teil as Buffer;
+    if (marke && abgebrochen.delete(marke)) throw new Errors.DienstNichtVerfuegbar('Die Antwort des Dienstes ist abgebrochen');
+  }
+  return sendeStrom(reply, durch());
+}
 
 /**
  * The body limit of one request: uploads (multipart to an operation that takes it) get UPLOAD_LIMIT
@@ -160,9 +206,9 @@ export default async function gatewayApp(app: FastifyInstance, opts: GatewayOpti
     });
   }
 
-  await app.register(replyFrom, {
-    undici: { connections: 128, pipelining: 1, headersTimeout: config.UPSTREAM_TIMEOUT_MS, bodyTimeout: config.UPSTREAM_TIMEOUT_MS },
-  });
+  const dienste = new Agent({ connections: 128, pipelining: 1, headersTimeout: config.UPSTREAM_TIMEOUT_MS, bodyTimeout: config.UPSTREAM_TIMEOUT_MS });
+  app.addHook('onClose', () => dienste.close());
+  await app.register(replyFrom, { undici: dienste.compose(abbruchMerken) });
 
   const zuGrosseAnfragen = new WeakSet<FastifyRequest>();
   const grenzen = new WeakMap<FastifyRequest, { grenze: number; strom: boolean }>();
@@ -204,6 +250,7 @@ export default async function gatewayApp(app: FastifyInstance, opts: GatewayOpti
           reply.from(`${upstream}${req.url}`, {
             ...(Buffer.isBuffer(req.body) ? { body: req.body, contentType: req.headers['content-type'] ?? 'application/octet-stream' } : {}),
             rewriteRequestHeaders: anfrageKopf,
+            onResponse: (request, r, res) => void weiterreichen(request, r, res.stream as Readable),
             onError: (r, { error }) => {
               // the body stream failed in the gateway itself, not at the service
               if (zuGrosseAnfragen.has(req)) {
