@@ -161,10 +161,8 @@ export function createObjectStore(cfg: StorageConfig): ObjectStore {
       for await (const item of stream as AsyncIterable<{ name?: string; versionId?: string }>) {
         if (item.name === key && item.versionId) versions.push({ name: key, versionId: item.versionId });
       }
-      if (versions.length === 0) {
-        await client.removeObject(bucket, key);
-        return;
-      }
+      // nothing stored under the key (already removed, never written): a DELETE would add a marker
+      if (versions.length === 0) return;
       const results = (await client.removeObjects(bucket, versions)) as { Code?: string; VersionId?: string }[];
       const failed = results.filter((r) => r.Code);
       if (failed.length > 0) throw new LoeschungVerweigert(key, failed.map((r) => ({ code: r.Code!, ...(r.VersionId ? { versionId: r.VersionId } : {}) })));
