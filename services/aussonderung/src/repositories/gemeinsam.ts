@@ -6,19 +6,19 @@ import { schema, sql } from '@eakte/db';
 import { akteGesperrtSql } from '@eakte/schriftgutverwaltung/loeschsperre';
 import { akteFuerAussonderung as akte, aktenplanFuerAussonderung, vorgangFuerAussonderung } from './akten-api.js';
 
-const { loeschsperre, aussonderung, aussonderungObjekt, vernichtung, nachricht, aussonderungAuftrag, bewertungsnachweis } = schema;
+const { aussonderungObjekt } = schema;
 
-export type LoeschsperreRow = typeof loeschsperre.$inferSelect & { akten: string[]; vorgaenge: string[]; dokumente: string[] };
-export type AussonderungRow = typeof aussonderung.$inferSelect;
+export type LoeschsperreRow = typeof schema.loeschsperre.$inferSelect & { akten: string[]; vorgaenge: string[]; dokumente: string[] };
+export type AussonderungRow = typeof schema.aussonderung.$inferSelect;
 /**
  * An offered Akte; `mitA`/`mitV`: whether any of its parts is appraised A/V, the deepest appraised
  * object winning (a Vorgang's own appraisal, else its Akte's; an Akte without Vorgänge is its own part).
  */
 export type ObjektRow = typeof aussonderungObjekt.$inferSelect & { aktenzeichen: string; betreff: string; gesperrt: boolean; mitA: boolean; mitV: boolean };
-export type VernichtungRow = typeof vernichtung.$inferSelect;
-export type NachrichtRow = typeof nachricht.$inferSelect;
-export type BewertungsnachweisRow = typeof bewertungsnachweis.$inferSelect;
-export type AuftragRow = typeof aussonderungAuftrag.$inferSelect;
+export type VernichtungRow = typeof schema.vernichtung.$inferSelect;
+export type NachrichtRow = typeof schema.nachricht.$inferSelect;
+export type BewertungsnachweisRow = typeof schema.bewertungsnachweis.$inferSelect;
+export type AuftragRow = typeof schema.aussonderungAuftrag.$inferSelect;
 export type AuftragArt = AuftragRow['art'];
 
 export const uuidArray = (ids: readonly string[]) => sql`ARRAY[${sql.join(ids.map((i) => sql`${i}`), sql`, `)}]::uuid[]`;
