@@ -129,6 +129,13 @@ describe('the hold gate and the disposal state stay in the tenant', () => {
     expect(await als(dienst, eigen, sql, [ids.vorgang])).toEqual([{ n: 0 }]);
   });
 
+  it('the database’s own gate still refuses to destroy a held Akte for the Aussonderung’s role', async () => {
+    const fehler = await als('aussonderung', fremd, `UPDATE aussonderung.aussonderung_objekt SET status = 'vernichtet' WHERE akte_id = $1`, [ids.akte]).catch(
+      (err: { code?: string; hint?: string }) => err,
+    );
+    expect(fehler).toMatchObject({ code: 'P0001', hint: 'LOESCHSPERRE' });
+  });
+
   it.each(['akten', 'dokumente'] as const)('for %s a hold covers nothing when the tenant is named only in the argument', async (dienst) => {
     const sql = `SELECT aussonderung.loeschsperre_deckt($1, $2, $3, NULL) AS gedeckt`;
     expect(await als(dienst, fremd, sql, [fremd, ids.akte, ids.vorgang])).toEqual([{ gedeckt: true }]);
