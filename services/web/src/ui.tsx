@@ -172,6 +172,12 @@ export function Angaben({ eintraege }: { eintraege: [string, ReactNode][] }) {
 }
 
 export const datum = (d?: string | null) => (d ? new Date(`${d.slice(0, 10)}T12:00:00Z`).toLocaleDateString('de-DE', { timeZone: 'UTC', day: '2-digit', month: '2-digit', year: 'numeric' }) : '–');
+/** The calendar day `tage` days after `tag` (YYYY-MM-DD). */
+export function tagPlus(tag: string, tage: number): string {
+  const d = new Date(`${tag}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + tage);
+  return d.toISOString().slice(0, 10);
+}
 export const zeit = (t?: string | null) => (t ? new Date(t).toLocaleString('de-DE', { timeZone: 'Europe/Berlin' }) : '–');
 export function groesse(bytes: number) {
   if (bytes < 1024) return `${bytes} Byte`;
