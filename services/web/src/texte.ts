@@ -72,6 +72,13 @@ export const T = {
     erledigtMeldung: (k: string) => `Die Wiedervorlage für ${k} ist erledigt.`,
     verschobenMeldung: (k: string, d: string) => `Die Wiedervorlage für ${k} ist auf den ${datum(d)} verschoben.`,
   },
+  orientierung: {
+    brotkrumen: 'Sie sind hier',
+    aktenplan: 'Aktenplan',
+    zdaAm: (d: string) => `z.d.A. am ${d}`,
+    einheit: 'Aktenplaneinheit',
+    sperreAktiv: (n: number) => (n === 1 ? 'Auf dieser Akte liegt eine Löschsperre:' : `Auf dieser Akte liegen ${n} Löschsperren:`),
+  },
   // the own Wiedervorlage on the Vorgang page
   meineWiedervorlage: {
     titel: 'Meine Wiedervorlage',
@@ -263,6 +270,7 @@ export const T = {
     aktiv: 'aktiv',
     aufgehoben: 'aufgehoben',
     gesetztVon: (wer: string, wann: string) => `gesetzt von ${wer} am ${wann}`,
+    aufgehobenVon: (wer: string, wann: string, grund: string) => `aufgehoben von ${wer} am ${wann}, Grund: ${grund}`,
     setzen: 'Löschsperre setzen',
     gesetzt: 'Die Löschsperre wurde gesetzt.',
     bezeichnung: 'Bezeichnung (z. B. Verfahren)',

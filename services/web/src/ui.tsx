@@ -2,10 +2,11 @@
 import { createContext, useContext, useEffect, useId, useRef, useState, type InputHTMLAttributes, type ReactNode } from 'react';
 import type { ApiFehler } from './fehler';
 import { fehlerAnzeige } from './fehler';
+import { Link } from './router';
 import { T } from './texte';
 
 /** A page: sets the document title and moves focus to the heading after navigation. */
-export function Seite({ titel, unterzeile, children }: { titel: string; unterzeile?: ReactNode; children: ReactNode }) {
+export function Seite({ titel, unterzeile, vorspann, children }: { titel: string; unterzeile?: ReactNode; vorspann?: ReactNode; children: ReactNode }) {
   const h1 = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = `${titel} – ${T.app.name}`;
@@ -13,6 +14,7 @@ export function Seite({ titel, unterzeile, children }: { titel: string; unterzei
   }, [titel]);
   return (
     <>
+      {vorspann}
       <div className="kern-hgroup">
         <h1 className="kern-heading-large" tabIndex={-1} ref={h1}>
           {titel}
@@ -172,6 +174,28 @@ export function Angaben({ eintraege }: { eintraege: [string, ReactNode][] }) {
 }
 
 export const datum = (d?: string | null) => (d ? new Date(`${d.slice(0, 10)}T12:00:00Z`).toLocaleDateString('de-DE', { timeZone: 'UTC', day: '2-digit', month: '2-digit', year: 'numeric' }) : '–');
+/** Status in the words of the registry: a closed object reads "z.d.A. am …". */
+export const statusText = (status: 'offen' | 'geschlossen', zdaDatum: string | null | undefined) =>
+  status === 'geschlossen' ? (zdaDatum ? T.orientierung.zdaAm(datum(zdaDatum)) : T.akte.geschlossen) : T.akte.offen;
+
+export interface Krume {
+  text: string;
+  href?: string;
+}
+
+/** Where one is: Aktenplan › unit › Akte › Vorgang › Dokument; the last step is the current page. */
+export function Brotkrumen({ teile }: { teile: Krume[] }) {
+  return (
+    <nav aria-label={T.orientierung.brotkrumen} className="eakte-brotkrumen">
+      <ol>
+        {teile.map((k, i) => (
+          <li key={`${i}-${k.text}`}>{i < teile.length - 1 && k.href ? <Link className="kern-link" href={k.href}>{k.text}</Link> : <span aria-current={i === teile.length - 1 ? 'page' : undefined}>{k.text}</span>}</li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
 /** The calendar day `tage` days after `tag` (YYYY-MM-DD). */
 export function tagPlus(tag: string, tage: number): string {
   const d = new Date(`${tag}T12:00:00Z`);

@@ -9,9 +9,10 @@ import { pfad } from '../pfade';
 import { darf } from '../rechte';
 import { Link } from '../router';
 import { T } from '../texte';
-import { Angaben, Erfolg, Feld, Fehlermeldung, Formular, Seite, Tabelle, datum, groesse } from '../ui';
+import { Angaben, Erfolg, Feld, Fehlermeldung, Formular, Seite, Tabelle, datum, groesse, statusText } from '../ui';
 import { betreffAusDateiname, heute } from '../upload';
 import { Geladen } from './Laden';
+import { Pfadleiste } from './Pfadleiste';
 
 export function DokumentTabelle({ dokumente, beschriftung = T.vorgang.dokumente }: { dokumente: Schemas['Dokument'][]; beschriftung?: string }) {
   return (
@@ -89,11 +90,11 @@ export function Vorgang({ id, sitzung }: { id: string; sitzung: Sitzung }) {
   return (
     <Geladen l={vorgang}>
       {(v) => (
-        <Seite titel={`Vorgang ${v.kennzeichen}`} unterzeile={v.betreff}>
+        <Seite titel={`Vorgang ${v.kennzeichen}`} unterzeile={v.betreff} vorspann={<Pfadleiste akteId={v.akteId} vorgang={v} />}>
           <Angaben
             eintraege={[
               [T.vorgang.akte, <Link className="kern-link" href={pfad('akte', { id: v.akteId })}>{v.aktenzeichen}</Link>],
-              [T.akte.status, v.status === 'geschlossen' ? T.akte.geschlossen : T.akte.offen],
+              [T.akte.status, statusText(v.status, v.zdaDatum)],
               [T.vorgang.wiedervorlage, v.wiedervorlage ? datum(v.wiedervorlage) : null],
               [T.akte.zdaDatum, datum(v.zdaDatum)],
             ]}
