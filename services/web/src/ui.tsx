@@ -212,25 +212,56 @@ export function groesse(bytes: number) {
 export interface Spalte<Z> {
   titel: string;
   zelle: (zeile: Z) => ReactNode;
+  /** The column sorts by this key (text in German collation, numbers by value). */
+  sortWert?: (zeile: Z) => string | number | null | undefined;
 }
 
-/** A KERN table: caption for screen readers, one header row, one row per entry. */
+export type Richtung = 'aufsteigend' | 'absteigend';
+const VERGLEICH = new Intl.Collator('de-DE', { numeric: true, sensitivity: 'base' });
+
+/** A sorted copy; empty values last. */
+export function sortiere<Z>(zeilen: readonly Z[], wert: (z: Z) => string | number | null | undefined, richtung: Richtung): Z[] {
+  const f = richtung === 'aufsteigend' ? 1 : -1;
+  return [...zeilen].sort((a, b) => {
+    const x = wert(a);
+    const y = wert(b);
+    if (x === null || x === undefined || x === '') return y === null || y === undefined || y === '' ? 0 : 1;
+    if (y === null || y === undefined || y === '') return -1;
+    return f * (typeof x === 'number' && typeof y === 'number' ? x - y : VERGLEICH.compare(String(x), String(y)));
+  });
+}
+
+/** A KERN table: caption for screen readers, one header row, one row per entry; columns with a sort key sort on click. */
 export function Tabelle<Z extends { id: string }>({ zeilen, spalten, beschriftung }: { zeilen: Z[]; spalten: Spalte<Z>[]; beschriftung: string }) {
+  const [sortierung, setSortierung] = useState<{ titel: string; richtung: Richtung }>();
+  const nach = sortierung && spalten.find((s) => s.titel === sortierung.titel);
+  const gezeigt = nach?.sortWert && sortierung ? sortiere(zeilen, nach.sortWert, sortierung.richtung) : zeilen;
+  const klick = (titel: string) =>
+    setSortierung((alt) => ({ titel, richtung: alt?.titel === titel && alt.richtung === 'aufsteigend' ? 'absteigend' : 'aufsteigend' }));
   return (
     <div className="kern-table-responsive">
       <table className="kern-table">
         <caption className="kern-sr-only">{beschriftung}</caption>
         <thead className="kern-table__header">
           <tr className="kern-table__row">
-            {spalten.map((s) => (
-              <th key={s.titel} scope="col" className="kern-table__header">
-                {s.titel}
-              </th>
-            ))}
+            {spalten.map((s) =>
+              s.sortWert ? (
+                <th key={s.titel} scope="col" className="kern-table__header" aria-sort={sortierung?.titel === s.titel ? (sortierung.richtung === 'aufsteigend' ? 'ascending' : 'descending') : 'none'}>
+                  <button type="button" className="eakte-sortieren" onClick={() => klick(s.titel)}>
+                    {s.titel}
+                    <span aria-hidden="true">{sortierung?.titel === s.titel ? (sortierung.richtung === 'aufsteigend' ? ' ▲' : ' ▼') : ' ⇅'}</span>
+                  </button>
+                </th>
+              ) : (
+                <th key={s.titel} scope="col" className="kern-table__header">
+                  {s.titel}
+                </th>
+              ),
+            )}
           </tr>
         </thead>
         <tbody className="kern-table__body">
-          {zeilen.map((z) => (
+          {gezeigt.map((z) => (
             <tr className="kern-table__row" key={z.id}>
               {spalten.map((s) => (
                 <td key={s.titel} className="kern-table__cell">

@@ -20,10 +20,10 @@ export function DokumentTabelle({ dokumente, beschriftung = T.vorgang.dokumente 
       zeilen={dokumente}
       beschriftung={beschriftung}
       spalten={[
-        { titel: T.dokument.betreff, zelle: (d) => <Link className="kern-link" href={pfad('dokument', { id: d.id })}>{d.betreff ?? d.aktuelleVersion?.dateiname}</Link> },
-        { titel: T.dokument.datum, zelle: (d) => datum(d.datumDesSchreibens) },
-        { titel: T.dokument.datei, zelle: (d) => d.aktuelleVersion?.dateiname },
-        { titel: T.dokument.groesse, zelle: (d) => (d.aktuelleVersion ? groesse(d.aktuelleVersion.groesse) : '–') },
+        { titel: T.dokument.betreff, zelle: (d) => <Link className="kern-link" href={pfad('dokument', { id: d.id })}>{d.betreff ?? d.aktuelleVersion?.dateiname}</Link>, sortWert: (d) => d.betreff ?? d.aktuelleVersion?.dateiname },
+        { titel: T.dokument.datum, zelle: (d) => datum(d.datumDesSchreibens), sortWert: (d) => d.datumDesSchreibens },
+        { titel: T.dokument.datei, zelle: (d) => d.aktuelleVersion?.dateiname, sortWert: (d) => d.aktuelleVersion?.dateiname },
+        { titel: T.dokument.groesse, zelle: (d) => (d.aktuelleVersion ? groesse(d.aktuelleVersion.groesse) : '–'), sortWert: (d) => d.aktuelleVersion?.groesse },
       ]}
     />
   );
