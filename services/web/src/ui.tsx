@@ -14,13 +14,14 @@ export function Seite({ titel, unterzeile, vorspann, children }: { titel: string
   }, [titel]);
   return (
     <>
-      {vorspann}
       <div className="kern-hgroup">
         <h1 className="kern-heading-large" tabIndex={-1} ref={h1}>
           {titel}
         </h1>
         {unterzeile && <p className="kern-subline">{unterzeile}</p>}
       </div>
+      {/* below the title: at 200 % zoom the title stays on the first screen */}
+      {vorspann}
       {children}
     </>
   );
@@ -249,7 +250,6 @@ export function Tabelle<Z extends { id: string }>({ zeilen, spalten, beschriftun
                 <th key={s.titel} scope="col" className="kern-table__header" aria-sort={sortierung?.titel === s.titel ? (sortierung.richtung === 'aufsteigend' ? 'ascending' : 'descending') : 'none'}>
                   <button type="button" className="eakte-sortieren" onClick={() => klick(s.titel)}>
                     {s.titel}
-                    <span aria-hidden="true">{sortierung?.titel === s.titel ? (sortierung.richtung === 'aufsteigend' ? ' ▲' : ' ▼') : ' ⇅'}</span>
                   </button>
                 </th>
               ) : (
