@@ -331,6 +331,15 @@ describe('web client', () => {
     await expect
       .poll(async () => [...new Set(await page.getByRole('main').locator('table tbody tr td:nth-child(4)').allTextContents())])
       .toEqual(['Akte angelegt']);
+    // exactly the entries found, as German spreadsheet software opens them (issue 19)
+    const [gefiltert] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Gefundene Einträge als CSV für Excel herunterladen' }).click()]);
+    const excel = readFileSync(await gefiltert.path(), 'utf8');
+    expect(excel.startsWith('\uFEFF')).toBe(true);
+    const excelZeilen = excel.slice(1).trimEnd().split('\r\n');
+    expect(excelZeilen[0]).toBe('Nr.;Zeit;Wer;Aktion;Objekt;Aktenzeichen;Änderungen;Ergebnis');
+    expect(excelZeilen.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(excelZeilen.slice(1).map((z) => z.split(';')[3]))).toEqual(new Set(['Akte angelegt']));
+    expect(excelZeilen[1]).toMatch(/^\d+;\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}:\d{2};/);
     const [exp] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Protokoll exportieren (CSV)' }).click()]);
     expect(exp.suggestedFilename()).toMatch(/\.csv$/);
     const zeilen = readFileSync(await exp.path(), 'utf8').trim().split('\n');

@@ -102,8 +102,11 @@ export async function bulkSeeden(ownerUrl: string, mandantId: string, opts: Bulk
                           laufzeit_beginn, laufzeit_ende, letzte_vorgang_nummer, erstellt_von)
                         SELECT id, mandant_id, einheit, az, nr, jahr, betreff, stufe, status, zda, beginn, ende, vnr, 'seed-bulk' FROM bulk_akte`);
     // a Vorgang's Laufzeit begins with its Akte's (the database keeps it within)
-    await client.query(`INSERT INTO akten.vorgang (id, mandant_id, akte_id, laufende_nummer, kennzeichen, betreff, status, zda_datum, wiedervorlage, laufzeit_beginn, erstellt_von)
-                        SELECT v.id, v.mandant_id, v.akte_id, v.nr, v.kennzeichen, v.betreff, v.status, v.zda, v.wv, a.beginn, 'seed-bulk' FROM bulk_vorgang v JOIN bulk_akte a ON a.id = v.akte_id`);
+    await client.query(`INSERT INTO akten.vorgang (id, mandant_id, akte_id, laufende_nummer, kennzeichen, betreff, status, zda_datum, laufzeit_beginn, erstellt_von)
+                        SELECT v.id, v.mandant_id, v.akte_id, v.nr, v.kennzeichen, v.betreff, v.status, v.zda, a.beginn, 'seed-bulk' FROM bulk_vorgang v JOIN bulk_akte a ON a.id = v.akte_id`);
+    // the seeded Wiedervorlagen are the seeding user's own (migration 0032)
+    await client.query(`INSERT INTO akten.wiedervorlage (id, mandant_id, vorgang_id, sub, datum)
+                        SELECT gen_random_uuid(), mandant_id, id, 'seed-bulk', wv FROM bulk_vorgang WHERE wv IS NOT NULL`);
     // the counters must know the numbers handed out, so new Akten continue after them
     await client.query(`INSERT INTO akten.aktenzeichen_zaehler (mandant_id, aktenplaneinheit_id, jahr, letzte_nummer)
                         SELECT mandant_id, einheit, jahr, max(nr) FROM bulk_akte GROUP BY 1, 2, 3

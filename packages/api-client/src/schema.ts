@@ -482,8 +482,11 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Worklist — open Vorgänge with a Wiedervorlage up to a date
-         * @description **Berechtigte Rollen:** `sachbearbeitung`, `registratur`, `fachverfahren`
+         * Worklist — open Vorgänge with the caller's own Wiedervorlage up to a date
+         * @description Personal: the caller's own open Wiedervorlagen (`wiedervorlage` of each item is its date), or
+         *     with `organisationseinheitId` those kept for one of the caller's org units (403 for another unit).
+         *
+         *     **Berechtigte Rollen:** `sachbearbeitung`, `registratur`, `fachverfahren`
          */
         get: operations["listVorgaenge"];
         put?: never;
@@ -532,6 +535,54 @@ export interface paths {
          * @description **Berechtigte Rollen:** `sachbearbeitung`, `registratur`
          */
         post: operations["zdaVorgang"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/vorgaenge/{id}/wiedervorlage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set or move (verschieben) the caller's own Wiedervorlage on a Vorgang
+         * @description Personal: each user has at most one open Wiedervorlage per Vorgang; setting it again moves it.
+         *     A day before today is refused with 422 `WIEDERVORLAGE_IN_VERGANGENHEIT` (field error on `/datum`),
+         *     a closed Vorgang with 409 `OBJEKT_GESCHLOSSEN`. Not a change of the Vorgang: no new version.
+         *
+         *     **Berechtigte Rollen:** `sachbearbeitung`, `registratur`
+         */
+        put: operations["setWiedervorlage"];
+        post?: never;
+        /**
+         * Clear the caller's own Wiedervorlage on a Vorgang
+         * @description **Berechtigte Rollen:** `sachbearbeitung`, `registratur`
+         */
+        delete: operations["deleteWiedervorlage"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/vorgaenge/{id}/wiedervorlage/erledigt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark the caller's own Wiedervorlage on a Vorgang done (erledigt)
+         * @description **Berechtigte Rollen:** `sachbearbeitung`, `registratur`
+         */
+        post: operations["erledigeWiedervorlage"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1159,7 +1210,7 @@ export interface components {
          * @example NICHT_GEFUNDEN
          * @enum {string}
          */
-        ProblemCode: "ABLEHNUNGSGRUND_FEHLT" | "ANFRAGE_ZU_GROSS" | "AUSZUG_ZU_GROSS" | "BEHOERDENKENNUNG_FEHLT" | "BEHOERDENKENNUNG_UNGUELTIG" | "BEREICH_NICHT_ERFUELLBAR" | "BEREITS_GESTEMPELT" | "BEREITS_IN_AUSSONDERUNG" | "BEWERTUNG_ARCHIVAR_FEHLT" | "BEWERTUNG_DATUM_FEHLT" | "BEWERTUNG_DATUM_IN_ZUKUNFT" | "BEWERTUNG_DOKUMENT_UNBEKANNT" | "BEWERTUNG_JE_DOKUMENT_ABWEICHEND" | "BEWERTUNG_ZEICHEN_FEHLT" | "DATEI_LEER" | "DATEI_ZU_GROSS" | "DIENST_NICHT_VERFUEGBAR" | "EXPORT_ABGEBROCHEN" | "FALSCHER_VERFAHRENSSCHRITT" | "FORMAT_NICHT_ERLAUBT" | "GRUND_ERFORDERLICH" | "IDEMPOTENZ_SCHLUESSEL_WIEDERVERWENDET" | "INHALT_AUSGESONDERT" | "INHALT_BEREITS_GELOESCHT" | "INTERNER_FEHLER" | "KEINE_BERECHTIGUNG" | "KOERPER_FEHLT" | "KONFLIKT" | "KOPFZEILEN_ZU_GROSS" | "LAUFZEIT_BEGINN_UNZULAESSIG" | "LAUFZEIT_ENDE_UNZULAESSIG" | "LOESCHSPERRE" | "MAIL_UNZULAESSIG" | "MEDIENTYP_NICHT_UNTERSTUETZT" | "METHODE_NICHT_ERLAUBT" | "NICHT_ALS_A_BEWERTET" | "NICHT_ALS_V_BEWERTET" | "NICHT_ANGEBOTEN" | "NICHT_AUTHENTIFIZIERT" | "NICHT_FAELLIG" | "NICHT_GEFUNDEN" | "NICHT_VERARBEITBAR" | "NUR_FUER_PDF" | "OBJEKT_GESCHLOSSEN" | "OBJEKT_NICHT_ANGEBOTEN" | "OFFENE_VORGAENGE" | "PDF_NICHT_BEARBEITBAR" | "PDF_ZU_GROSS" | "PFADPARAMETER_ZU_LANG" | "ROUTE_NICHT_GEFUNDEN" | "SCHADSOFTWARE" | "TYP_WIDERSPRICHT_INHALT" | "UNGUELTIGER_BEREICH" | "UNGUELTIGER_CURSOR" | "UNGUELTIGER_WERT" | "UNGUELTIGES_FORMULAR" | "UNGUELTIGES_JSON" | "UNGUELTIGE_ANFRAGE" | "UNGUELTIGE_ANGABE" | "UNGUELTIGE_LAENGE" | "UNGUELTIGE_URL" | "VALIDIERUNGSFEHLER" | "VIER_AUGEN" | "VORBEDINGUNG_ERFORDERLICH" | "VORBEDINGUNG_FEHLGESCHLAGEN" | "XDOMEA_ERZEUGUNG_UNGUELTIG" | "XDOMEA_UNGUELTIG" | "ZEITUEBERSCHREITUNG" | "ZEITUEBERSCHREITUNG_ANFRAGE" | "ZU_VIELE_ANFRAGEN";
+        ProblemCode: "ABLEHNUNGSGRUND_FEHLT" | "ANFRAGE_ZU_GROSS" | "AUSZUG_ZU_GROSS" | "BEHOERDENKENNUNG_FEHLT" | "BEHOERDENKENNUNG_UNGUELTIG" | "BEREICH_NICHT_ERFUELLBAR" | "BEREITS_GESTEMPELT" | "BEREITS_IN_AUSSONDERUNG" | "BEWERTUNG_ARCHIVAR_FEHLT" | "BEWERTUNG_DATUM_FEHLT" | "BEWERTUNG_DATUM_IN_ZUKUNFT" | "BEWERTUNG_DOKUMENT_UNBEKANNT" | "BEWERTUNG_JE_DOKUMENT_ABWEICHEND" | "BEWERTUNG_ZEICHEN_FEHLT" | "DATEI_LEER" | "DATEI_ZU_GROSS" | "DIENST_NICHT_VERFUEGBAR" | "EXPORT_ABGEBROCHEN" | "FALSCHER_VERFAHRENSSCHRITT" | "FORMAT_NICHT_ERLAUBT" | "GRUND_ERFORDERLICH" | "IDEMPOTENZ_SCHLUESSEL_WIEDERVERWENDET" | "INHALT_AUSGESONDERT" | "INHALT_BEREITS_GELOESCHT" | "INTERNER_FEHLER" | "KEINE_BERECHTIGUNG" | "KOERPER_FEHLT" | "KONFLIKT" | "KOPFZEILEN_ZU_GROSS" | "LAUFZEIT_BEGINN_UNZULAESSIG" | "LAUFZEIT_ENDE_UNZULAESSIG" | "LOESCHSPERRE" | "MAIL_UNZULAESSIG" | "MEDIENTYP_NICHT_UNTERSTUETZT" | "METHODE_NICHT_ERLAUBT" | "NICHT_ALS_A_BEWERTET" | "NICHT_ALS_V_BEWERTET" | "NICHT_ANGEBOTEN" | "NICHT_AUTHENTIFIZIERT" | "NICHT_FAELLIG" | "NICHT_GEFUNDEN" | "NICHT_VERARBEITBAR" | "NUR_FUER_PDF" | "OBJEKT_GESCHLOSSEN" | "OBJEKT_NICHT_ANGEBOTEN" | "OFFENE_VORGAENGE" | "PDF_NICHT_BEARBEITBAR" | "PDF_ZU_GROSS" | "PFADPARAMETER_ZU_LANG" | "ROUTE_NICHT_GEFUNDEN" | "SCHADSOFTWARE" | "TYP_WIDERSPRICHT_INHALT" | "UNGUELTIGER_BEREICH" | "UNGUELTIGER_CURSOR" | "UNGUELTIGER_WERT" | "UNGUELTIGES_FORMULAR" | "UNGUELTIGES_JSON" | "UNGUELTIGE_ANFRAGE" | "UNGUELTIGE_ANGABE" | "UNGUELTIGE_LAENGE" | "UNGUELTIGE_URL" | "VALIDIERUNGSFEHLER" | "VIER_AUGEN" | "VORBEDINGUNG_ERFORDERLICH" | "VORBEDINGUNG_FEHLGESCHLAGEN" | "WIEDERVORLAGE_IN_VERGANGENHEIT" | "XDOMEA_ERZEUGUNG_UNGUELTIG" | "XDOMEA_UNGUELTIG" | "ZEITUEBERSCHREITUNG" | "ZEITUEBERSCHREITUNG_ANFRAGE" | "ZU_VIELE_ANFRAGEN";
         /** @description RFC 9457 problem details with a stable machine-readable `code`. */
         Problem: {
             /** @example urn:eakte:problem:nicht-gefunden */
@@ -1613,7 +1664,10 @@ export interface components {
                 /** Format: date */
                 ende: string | null;
             };
-            /** Format: date */
+            /**
+             * Format: date
+             * @description The caller's own open Wiedervorlage (personal; others' are not shown).
+             */
             wiedervorlage: string | null;
             version: number;
             /** Format: date-time */
@@ -1627,7 +1681,10 @@ export interface components {
         };
         VorgangNeu: {
             betreff: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description Sets the caller's own Wiedervorlage (today or later, else 422 `WIEDERVORLAGE_IN_VERGANGENHEIT`).
+             */
             wiedervorlage?: string | null;
             /**
              * Format: date
@@ -1637,9 +1694,38 @@ export interface components {
         };
         VorgangAenderung: {
             betreff?: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description Sets, moves or (null) clears the caller's own Wiedervorlage, as `PUT`/`DELETE /vorgaenge/{id}/wiedervorlage` do; no new version for it alone.
+             */
             wiedervorlage?: string | null;
             grund?: string;
+        };
+        WiedervorlageSetzen: {
+            /**
+             * Format: date
+             * @description Today or later (the agency's calendar day).
+             */
+            datum: string;
+            /** @description Kept for this org unit of the caller (its members see it with `GET /vorgaenge?organisationseinheitId=`); null for the caller alone; absent keeps it as it is. */
+            organisationseinheitId?: components["schemas"]["Uuid"] | null;
+        };
+        /** @description A user's own reminder to take up a Vorgang on a day. */
+        Wiedervorlage: {
+            id: components["schemas"]["Uuid"];
+            vorgangId: components["schemas"]["Uuid"];
+            akteId: components["schemas"]["Uuid"];
+            aktenzeichen: string;
+            kennzeichen: string;
+            /** @description The Vorgang's Betreff. */
+            betreff: string;
+            /** Format: date */
+            datum: string;
+            organisationseinheitId: components["schemas"]["Uuid"] | null;
+            /** Format: date-time */
+            erledigtAm: string | null;
+            /** Format: date-time */
+            geaendertAm: string;
         };
         Suchtreffer: {
             /** @enum {string} */
@@ -3223,6 +3309,8 @@ export interface operations {
         parameters: {
             query: {
                 wiedervorlageBis: string;
+                /** @description The Wiedervorlagen kept for this org unit instead of the caller's own. */
+                organisationseinheitId?: components["schemas"]["Uuid"];
                 /** @description Page size (at most 200). */
                 limit?: components["parameters"]["Limit-2"];
                 /** @description The `nextCursor` of the previous page of the same operation (and the same `sortierung`), passed on unchanged. Every list operation uses this one format; any other value answers 400 `UNGUELTIGER_CURSOR`. */
@@ -3346,6 +3434,91 @@ export interface operations {
             404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
             422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    setWiedervorlage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPfad"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WiedervorlageSetzen"];
+            };
+        };
+        responses: {
+            /** @description The Wiedervorlage as set. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Wiedervorlage"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    deleteWiedervorlage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPfad"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cleared (also when none was set). */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    erledigeWiedervorlage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPfad"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Wiedervorlage, done; it leaves the worklist. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Wiedervorlage"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
             429: components["responses"]["Problem429"];
         };
     };

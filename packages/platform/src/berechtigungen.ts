@@ -48,6 +48,10 @@ export const BERECHTIGUNGEN: Record<string, readonly Rolle[]> = {
   getVorgang: ['sachbearbeitung', 'registratur', 'fachverfahren'],
   updateVorgang: ['sachbearbeitung', 'registratur'],
   zdaVorgang: ['sachbearbeitung', 'registratur'],
+  // one's own reminders: whoever works on Vorgänge
+  setWiedervorlage: ['sachbearbeitung', 'registratur'],
+  deleteWiedervorlage: ['sachbearbeitung', 'registratur'],
+  erledigeWiedervorlage: ['sachbearbeitung', 'registratur'],
   suche: ['sachbearbeitung', 'registratur', 'fachverfahren'],
   listDokumente: [...DOKUMENTE_METADATEN],
   createDokument: [...DOKUMENTE_SCHREIBEN],

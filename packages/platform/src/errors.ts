@@ -16,6 +16,8 @@ export const Errors = {
   ObjektGeschlossen: createError('OBJEKT_GESCHLOSSEN', '%s', 409),
   /** A change to a closed (z.d.A.) object lacks its reason (`grund`); carries a field error on `/grund`. */
   GrundErforderlich: createError('GRUND_ERFORDERLICH', '%s', 422),
+  /** A Wiedervorlage on a day already past; carries a field error on the date's field. */
+  WiedervorlageVergangen: createError('WIEDERVORLAGE_IN_VERGANGENHEIT', '%s', 422),
   /** A Löschsperre forbids the change (shortening a Frist, offering, destroying). */
   Loeschsperre: createError('LOESCHSPERRE', '%s', 409),
   /** `If-Match` names an outdated version. */

@@ -31,23 +31,6 @@ describe('Vorgänge and z.d.A.', () => {
     expect(get.headers.etag).toBe('"1"');
   });
 
-  it('shows open Vorgänge with a due Wiedervorlage in the worklist', async () => {
-    const { app } = await baue();
-    const e = await neueEinheit(app);
-    const akte = (await neueAkte(app, e.id)).json();
-    const faellig = (await vorgang(app, akte.id, { betreff: 'fällig', wiedervorlage: '1999-03-01' })).json();
-    await vorgang(app, akte.id, { betreff: 'später', wiedervorlage: '2999-03-01' });
-    const erledigt = (await vorgang(app, akte.id, { betreff: 'erledigt', wiedervorlage: '1999-03-01' })).json();
-    await app.inject({ method: 'POST', url: `/api/v1/vorgaenge/${erledigt.id}/zda`, headers: await auth('demo', 'sachbearbeitung'), payload: {} });
-    const res = await app.inject({ method: 'GET', url: '/api/v1/vorgaenge?wiedervorlageBis=1999-12-31&limit=200', headers: await auth('demo', 'sachbearbeitung') });
-    expect(res.statusCode, res.body).toBe(200);
-    expectContract(res, 'listVorgaenge');
-    const ids = res.json().items.map((v: { id: string }) => v.id);
-    expect(ids).toContain(faellig.id);
-    expect(ids).not.toContain(erledigt.id);
-    expect(res.json().items.every((v: { wiedervorlage: string }) => v.wiedervorlage <= '1999-12-31')).toBe(true);
-  });
-
   it('closes an Akte only when all its Vorgänge are closed (409 listing them) and sets retention', async () => {
     const { app, ereignisse } = await baue();
     const e = await neueEinheit(app, 'demo', { aufbewahrungsfrist: 10 });

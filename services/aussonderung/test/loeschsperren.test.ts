@@ -21,6 +21,9 @@ describe('Löschsperren', () => {
     const sperre = neu.json();
     expect(sperre).toMatchObject({ aktiv: true, akten: [...b.akten.map((a) => a.id)].sort(), aktenzeichenGericht: '7 K 123/26 We' });
     expect(ereignisse.filter((e) => e.aktion === 'loeschsperre.angelegt').map((e) => e.objektId).sort()).toEqual(b.akten.map((a) => a.id).sort());
+    // a search of the Protokoll by Aktenzeichen finds the hold's events (issue 19)
+    const mitZeichen = (aktion: string) => ereignisse.filter((e) => e.aktion === aktion).map((e) => [e.objektId, e.aktenzeichen]);
+    expect(mitZeichen('loeschsperre.angelegt').sort()).toEqual(b.akten.map((a) => [a.id, a.aktenzeichen]).sort());
 
     for (const rolle of ['registratur', 'pruefung']) {
       const liste = await app.inject({ method: 'GET', url: `/api/v1/loeschsperren?akte=${b.akten[0]!.id}`, headers: await auth(t, rolle) });
@@ -38,6 +41,7 @@ describe('Löschsperren', () => {
     const auf = await app.inject({ method: 'DELETE', url: `/api/v1/loeschsperren/${sperre.id}?grund=${encodeURIComponent('Urteil rechtskräftig')}`, headers: await auth(t, 'registratur') });
     expectContract(auf, 'aufhebenLoeschsperre');
     expect(auf.json()).toMatchObject({ aktiv: false, aufhebungsgrund: 'Urteil rechtskräftig', aufgehobenVon: `${t}-registratur` });
+    expect(mitZeichen('loeschsperre.aufgehoben').sort()).toEqual(b.akten.map((a) => [a.id, a.aktenzeichen]).sort());
     const nochmal = await app.inject({ method: 'DELETE', url: `/api/v1/loeschsperren/${sperre.id}?grund=x`, headers: await auth(t, 'registratur') });
     expectContract(nochmal, 'aufhebenLoeschsperre');
     expectProblem(nochmal, 409, 'KONFLIKT');

@@ -54,6 +54,9 @@ function feldText(meldung: string): string {
   if (/format "(uuid|date-time)"|must match pattern/.test(meldung)) return T.formular.format;
   if (/allowed values|must be equal to constant/.test(meldung)) return T.formular.auswahl;
   if (/must be integer|must be number/.test(meldung)) return T.formular.zahl;
+  // the services' own field messages (German)
+  if (/in der Vergangenheit/.test(meldung)) return T.formular.nichtVergangen;
+  if (/keine Organisationseinheit des Benutzers/.test(meldung)) return T.formular.eigeneEinheit;
   if ((m = /must be (<=|>=|<|>) (-?\d+)/.exec(meldung))) return m[1]!.startsWith('<') ? T.formular.hoechstensWert(Number(m[2])) : T.formular.mindestensWert(Number(m[2]));
   return T.formular.ungueltig;
 }

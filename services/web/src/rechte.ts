@@ -10,6 +10,8 @@ export const BEREICHE = {
   aktenplan: ['getAktenplan', 'getAktenplaneinheit', 'listAkten'],
   akten: ['getAkte', 'listVorgaengeDerAkte', 'getVorgang', 'listDokumente', 'getDokument'],
   wiedervorlagen: ['listVorgaenge'],
+  /** one's own Wiedervorlage on a Vorgang: set, move, clear, done */
+  wiedervorlageSetzen: ['setWiedervorlage', 'deleteWiedervorlage', 'erledigeWiedervorlage'],
   suche: ['suche'],
   aussonderung: ['listFaelligeAkten', 'listAussonderungen', 'getAussonderung'],
   pruefung: ['pruefeProtokoll', 'listProtokoll', 'exportProtokoll'],

@@ -1,5 +1,6 @@
 // Every text the client shows, in one place (German; plain language for the people who file).
 import type { Schemas } from '@eakte/api-client';
+import { datum } from './ui';
 
 export const T = {
   app: {
@@ -57,9 +58,41 @@ export const T = {
     nichtsFreigegeben: 'Ihre Rolle gibt in diesem Client keine Ansicht frei. Wenden Sie sich an die Fachadministration, wenn Sie Zugriff brauchen.',
   },
   wiedervorlagen: {
-    titel: 'Wiedervorlagen',
+    titel: 'Meine Wiedervorlagen',
     bis: 'Fällig bis',
     anzeigen: 'Anzeigen',
+    hinweis: 'Hier stehen nur Ihre eigenen Wiedervorlagen.',
+    /** The empty list names the chosen day: "today" only when it is today. */
+    keine: (bis: string, heute: string) => (bis === heute ? 'Heute ist nichts zur Wiedervorlage fällig.' : `Bis zum ${datum(bis)} ist nichts zur Wiedervorlage fällig.`),
+    aktionen: 'Aktionen',
+    erledigt: 'Erledigt',
+    erledigtFuer: (k: string) => `Erledigt: Wiedervorlage für ${k}`,
+    eineWoche: 'Eine Woche später',
+    eineWocheFuer: (k: string) => `Eine Woche später: Wiedervorlage für ${k}`,
+    erledigtMeldung: (k: string) => `Die Wiedervorlage für ${k} ist erledigt.`,
+    verschobenMeldung: (k: string, d: string) => `Die Wiedervorlage für ${k} ist auf den ${datum(d)} verschoben.`,
+  },
+  orientierung: {
+    brotkrumen: 'Sie sind hier',
+    aktenplan: 'Aktenplan',
+    zdaAm: (d: string) => `z.d.A. am ${d}`,
+    einheit: 'Aktenplaneinheit',
+    sperreAktiv: (n: number) => (n === 1 ? 'Auf dieser Akte liegt eine Löschsperre:' : `Auf dieser Akte liegen ${n} Löschsperren:`),
+  },
+  // the own Wiedervorlage on the Vorgang page
+  meineWiedervorlage: {
+    titel: 'Meine Wiedervorlage',
+    keine: 'Sie haben für diesen Vorgang keine Wiedervorlage gesetzt.',
+    am: (d: string) => `Wiedervorlage am ${datum(d)} (nur für Sie sichtbar).`,
+    datum: 'Wiedervorlage am',
+    hinweis: 'Heute oder ein späterer Tag.',
+    setzen: 'Wiedervorlage setzen',
+    verschieben: 'Wiedervorlage verschieben',
+    erledigt: 'Wiedervorlage erledigt',
+    loeschen: 'Wiedervorlage löschen',
+    gesetzt: (d: string) => `Die Wiedervorlage ist auf den ${datum(d)} gesetzt.`,
+    erledigtMeldung: 'Die Wiedervorlage ist erledigt.',
+    geloescht: 'Die Wiedervorlage ist gelöscht.',
   },
   // confirmations before what cannot be taken back, the refusal and the start page's notice (four eyes)
   bestaetigung: {
@@ -98,6 +131,14 @@ export const T = {
   },
   einheit: {
     akten: 'Akten',
+    filter: 'Akten filtern',
+    alle: 'alle',
+    zda: 'z.d.A.',
+    jahr: 'Jahr der Laufzeit (optional)',
+    betreffEnthaelt: 'Betreff enthält (optional)',
+    sortierung: 'Sortiert nach',
+    zuletztGeaendert: 'zuletzt geändert',
+    filtern: 'Filter anwenden',
     keineAkten: 'In dieser Aktenplaneinheit gibt es noch keine Akten.',
     neueAkte: 'Neue Akte anlegen',
     betreff: 'Betreff',
@@ -158,7 +199,7 @@ export const T = {
     keineDokumente: 'Noch keine Dokumente in diesem Vorgang.',
     zda: 'Vorgang zu den Akten verfügen (z.d.A.)',
     zdaErfolg: 'Der Vorgang ist zu den Akten verfügt.',
-    wiedervorlage: 'Wiedervorlage',
+    wiedervorlage: 'Meine Wiedervorlage',
   },
   upload: {
     titel: 'Dokumente hinzufügen',
@@ -237,6 +278,7 @@ export const T = {
     aktiv: 'aktiv',
     aufgehoben: 'aufgehoben',
     gesetztVon: (wer: string, wann: string) => `gesetzt von ${wer} am ${wann}`,
+    aufgehobenVon: (wer: string, wann: string, grund: string) => `aufgehoben von ${wer} am ${wann}, Grund: ${grund}`,
     setzen: 'Löschsperre setzen',
     gesetzt: 'Die Löschsperre wurde gesetzt.',
     bezeichnung: 'Bezeichnung (z. B. Verfahren)',
@@ -329,8 +371,12 @@ export const T = {
     filtern: 'Suchen',
     keine: 'Keine Einträge für diese Suche.',
     export: 'Export',
-    exportJsonl: 'Protokoll exportieren (JSON Lines)',
-    exportCsv: 'Protokoll exportieren (CSV)',
+    exportHinweis: 'Das gesamte Protokoll in technischer Form, zur Archivierung und zur Prüfung mit dem öffentlichen Schlüssel.',
+    exportJsonl: 'Gesamtes Protokoll exportieren (JSON Lines)',
+    exportCsv: 'Gesamtes Protokoll exportieren (CSV)',
+    exportSuche: 'Gefundene Einträge als CSV für Excel herunterladen',
+    csvFertig: (n: number) => (n === 1 ? '1 Eintrag exportiert.' : `${n} Einträge exportiert.`),
+    csvGekuerzt: (n: number) => `Die ersten ${n} Einträge exportiert; schränken Sie die Suche ein, um alle zu erhalten.`,
     seq: 'Nr.',
   },
   nichtGefunden: {
@@ -350,6 +396,8 @@ export const T = {
     auswahl: 'Bitte wählen Sie einen der angebotenen Werte.',
     zahl: 'Bitte geben Sie eine ganze Zahl ein.',
     ungueltig: 'Dieser Wert ist nicht gültig.',
+    nichtVergangen: 'Bitte wählen Sie heute oder einen späteren Tag.',
+    eigeneEinheit: 'Bitte wählen Sie eine Ihrer Organisationseinheiten.',
     zusammenfassung: 'Bitte prüfen Sie Ihre Angaben',
     zusammenfassungText: (n: number) => (n === 1 ? 'Eine Angabe muss noch korrigiert werden:' : `${n} Angaben müssen noch korrigiert werden:`),
     speichern: 'Speichern',
@@ -424,6 +472,7 @@ export const FEHLER = {
   BEWERTUNG_ARCHIVAR_FEHLT: { text: 'Zur Bewertung von Hand fehlt der Name der Archivarin oder des Archivars.', tun: 'Tragen Sie den Namen aus dem Schreiben ein.' },
   BEWERTUNG_DATUM_IN_ZUKUNFT: { text: 'Das Datum des Archivschreibens liegt in der Zukunft.', tun: 'Prüfen Sie das Datum.' },
   ABLEHNUNGSGRUND_FEHLT: { text: 'Eine Ablehnung braucht einen Grund.', tun: 'Tragen Sie den Grund ein.' },
+  WIEDERVORLAGE_IN_VERGANGENHEIT: { text: 'Eine Wiedervorlage lässt sich nicht auf einen vergangenen Tag legen.', tun: 'Wählen Sie heute oder einen späteren Tag.', ohneDetail: true },
   GRUND_ERFORDERLICH: { text: 'Für diese Änderung ist ein Grund anzugeben.', tun: 'Tragen Sie den Grund ein und speichern Sie erneut.' },
   ZU_VIELE_ANFRAGEN: { text: 'Zu viele Anfragen in kurzer Zeit.', tun: 'Warten Sie einen Moment und versuchen Sie es dann erneut.' },
   DIENST_NICHT_VERFUEGBAR: { text: 'Ein Dienst ist gerade nicht erreichbar.', tun: 'Versuchen Sie es in einigen Minuten erneut. Bleibt der Fehler, informieren Sie den Betrieb.' },

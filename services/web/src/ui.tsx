@@ -2,10 +2,11 @@
 import { createContext, useContext, useEffect, useId, useRef, useState, type InputHTMLAttributes, type ReactNode } from 'react';
 import type { ApiFehler } from './fehler';
 import { fehlerAnzeige } from './fehler';
+import { Link } from './router';
 import { T } from './texte';
 
 /** A page: sets the document title and moves focus to the heading after navigation. */
-export function Seite({ titel, unterzeile, children }: { titel: string; unterzeile?: ReactNode; children: ReactNode }) {
+export function Seite({ titel, unterzeile, vorspann, children }: { titel: string; unterzeile?: ReactNode; vorspann?: ReactNode; children: ReactNode }) {
   const h1 = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = `${titel} – ${T.app.name}`;
@@ -19,6 +20,8 @@ export function Seite({ titel, unterzeile, children }: { titel: string; unterzei
         </h1>
         {unterzeile && <p className="kern-subline">{unterzeile}</p>}
       </div>
+      {/* below the title: at 200 % zoom the title stays on the first screen */}
+      {vorspann}
       {children}
     </>
   );
@@ -172,6 +175,34 @@ export function Angaben({ eintraege }: { eintraege: [string, ReactNode][] }) {
 }
 
 export const datum = (d?: string | null) => (d ? new Date(`${d.slice(0, 10)}T12:00:00Z`).toLocaleDateString('de-DE', { timeZone: 'UTC', day: '2-digit', month: '2-digit', year: 'numeric' }) : '–');
+/** Status in the words of the registry: a closed object reads "z.d.A. am …". */
+export const statusText = (status: 'offen' | 'geschlossen', zdaDatum: string | null | undefined) =>
+  status === 'geschlossen' ? (zdaDatum ? T.orientierung.zdaAm(datum(zdaDatum)) : T.akte.geschlossen) : T.akte.offen;
+
+export interface Krume {
+  text: string;
+  href?: string;
+}
+
+/** Where one is: Aktenplan › unit › Akte › Vorgang › Dokument; the last step is the current page. */
+export function Brotkrumen({ teile }: { teile: Krume[] }) {
+  return (
+    <nav aria-label={T.orientierung.brotkrumen} className="eakte-brotkrumen">
+      <ol>
+        {teile.map((k, i) => (
+          <li key={`${i}-${k.text}`}>{i < teile.length - 1 && k.href ? <Link className="kern-link" href={k.href}>{k.text}</Link> : <span aria-current={i === teile.length - 1 ? 'page' : undefined}>{k.text}</span>}</li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+/** The calendar day `tage` days after `tag` (YYYY-MM-DD). */
+export function tagPlus(tag: string, tage: number): string {
+  const d = new Date(`${tag}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + tage);
+  return d.toISOString().slice(0, 10);
+}
 export const zeit = (t?: string | null) => (t ? new Date(t).toLocaleString('de-DE', { timeZone: 'Europe/Berlin' }) : '–');
 export function groesse(bytes: number) {
   if (bytes < 1024) return `${bytes} Byte`;
@@ -182,25 +213,55 @@ export function groesse(bytes: number) {
 export interface Spalte<Z> {
   titel: string;
   zelle: (zeile: Z) => ReactNode;
+  /** The column sorts by this key (text in German collation, numbers by value). */
+  sortWert?: (zeile: Z) => string | number | null | undefined;
 }
 
-/** A KERN table: caption for screen readers, one header row, one row per entry. */
+export type Richtung = 'aufsteigend' | 'absteigend';
+const VERGLEICH = new Intl.Collator('de-DE', { numeric: true, sensitivity: 'base' });
+
+/** A sorted copy; empty values last. */
+export function sortiere<Z>(zeilen: readonly Z[], wert: (z: Z) => string | number | null | undefined, richtung: Richtung): Z[] {
+  const f = richtung === 'aufsteigend' ? 1 : -1;
+  return [...zeilen].sort((a, b) => {
+    const x = wert(a);
+    const y = wert(b);
+    if (x === null || x === undefined || x === '') return y === null || y === undefined || y === '' ? 0 : 1;
+    if (y === null || y === undefined || y === '') return -1;
+    return f * (typeof x === 'number' && typeof y === 'number' ? x - y : VERGLEICH.compare(String(x), String(y)));
+  });
+}
+
+/** A KERN table: caption for screen readers, one header row, one row per entry; columns with a sort key sort on click. */
 export function Tabelle<Z extends { id: string }>({ zeilen, spalten, beschriftung }: { zeilen: Z[]; spalten: Spalte<Z>[]; beschriftung: string }) {
+  const [sortierung, setSortierung] = useState<{ titel: string; richtung: Richtung }>();
+  const nach = sortierung && spalten.find((s) => s.titel === sortierung.titel);
+  const gezeigt = nach?.sortWert && sortierung ? sortiere(zeilen, nach.sortWert, sortierung.richtung) : zeilen;
+  const klick = (titel: string) =>
+    setSortierung((alt) => ({ titel, richtung: alt?.titel === titel && alt.richtung === 'aufsteigend' ? 'absteigend' : 'aufsteigend' }));
   return (
     <div className="kern-table-responsive">
       <table className="kern-table">
         <caption className="kern-sr-only">{beschriftung}</caption>
         <thead className="kern-table__header">
           <tr className="kern-table__row">
-            {spalten.map((s) => (
-              <th key={s.titel} scope="col" className="kern-table__header">
-                {s.titel}
-              </th>
-            ))}
+            {spalten.map((s) =>
+              s.sortWert ? (
+                <th key={s.titel} scope="col" className="kern-table__header" aria-sort={sortierung?.titel === s.titel ? (sortierung.richtung === 'aufsteigend' ? 'ascending' : 'descending') : 'none'}>
+                  <button type="button" className="eakte-sortieren" onClick={() => klick(s.titel)}>
+                    {s.titel}
+                  </button>
+                </th>
+              ) : (
+                <th key={s.titel} scope="col" className="kern-table__header">
+                  {s.titel}
+                </th>
+              ),
+            )}
           </tr>
         </thead>
         <tbody className="kern-table__body">
-          {zeilen.map((z) => (
+          {gezeigt.map((z) => (
             <tr className="kern-table__row" key={z.id}>
               {spalten.map((s) => (
                 <td key={s.titel} className="kern-table__cell">

@@ -273,7 +273,6 @@ export const vorgang = akten
       zdaDatum: date('zda_datum'),
       /** Begin of the Laufzeit (default the creation day); its end is the z.d.A. date. */
       laufzeitBeginn: date('laufzeit_beginn').notNull().default(sql`(now() AT TIME ZONE 'Europe/Berlin')::date`),
-      wiedervorlage: date('wiedervorlage'),
       version: integer('version').notNull().default(1),
       erstelltAm: timestamptz('erstellt_am').notNull().defaultNow(),
       erstelltVon: text('erstellt_von').notNull(),
@@ -286,7 +285,6 @@ export const vorgang = akten
       unique('vorgang_kennzeichen_uq').on(t.mandantId, t.kennzeichen),
       uniqueIndex('vorgang_akte_nummer_uq').on(t.mandantId, t.akteId, t.laufendeNummer),
       foreignKey({ columns: [t.mandantId, t.akteId], foreignColumns: [akte.mandantId, akte.id], name: 'vorgang_akte_fk' }),
-      index('vorgang_wiedervorlage_idx').on(t.mandantId, t.wiedervorlage, t.id).where(sql`${t.status} = 'offen' AND ${t.wiedervorlage} IS NOT NULL`),
       index('vorgang_akte_offen_idx').on(t.mandantId, t.akteId).where(sql`${t.status} = 'offen'`),
       index('vorgang_suchvektor_idx').using('gin', t.suchvektor),
       check('vorgang_status_ck', sql`${t.status} IN ('offen', 'geschlossen')`),
@@ -294,6 +292,36 @@ export const vorgang = akten
       // the Laufzeit of a Vorgang within its Akte's: trigger vorgang_laufzeit_in_akte (migration 0019)
       check('vorgang_laufzeit_ck', sql`${t.zdaDatum} IS NULL OR ${t.zdaDatum} >= ${t.laufzeitBeginn}`),
       check('vorgang_betreff_ck', sql`length(${t.betreff}) BETWEEN 1 AND 500`),
+      mandantPolicy(t.mandantId),
+    ],
+  )
+  .enableRLS();
+
+/**
+ * A personal Wiedervorlage (migration 0032): a user's reminder to take up a Vorgang on a day,
+ * optionally kept for one of the user's org units (its members see it too). One open per Vorgang
+ * and user; a done one keeps `erledigtAm`.
+ */
+export const wiedervorlage = akten
+  .table(
+    'wiedervorlage',
+    {
+      id: uuid('id').primaryKey(),
+      mandantId: mandantIdColumn(),
+      vorgangId: uuid('vorgang_id').notNull(),
+      sub: text('sub').notNull(),
+      organisationseinheitId: uuid('organisationseinheit_id'),
+      datum: date('datum').notNull(),
+      erledigtAm: timestamptz('erledigt_am'),
+      erstelltAm: timestamptz('erstellt_am').notNull().defaultNow(),
+      geaendertAm: timestamptz('geaendert_am').notNull().defaultNow(),
+    },
+    (t) => [
+      foreignKey({ columns: [t.mandantId, t.vorgangId], foreignColumns: [vorgang.mandantId, vorgang.id], name: 'wiedervorlage_vorgang_fk' }),
+      foreignKey({ columns: [t.mandantId, t.organisationseinheitId], foreignColumns: [organisationseinheit.mandantId, organisationseinheit.id], name: 'wiedervorlage_organisationseinheit_fk' }),
+      uniqueIndex('wiedervorlage_offen_uq').on(t.mandantId, t.vorgangId, t.sub).where(sql`${t.erledigtAm} IS NULL`),
+      index('wiedervorlage_sub_idx').on(t.mandantId, t.sub, t.datum, t.id).where(sql`${t.erledigtAm} IS NULL`),
+      index('wiedervorlage_einheit_idx').on(t.mandantId, t.organisationseinheitId, t.datum, t.id).where(sql`${t.erledigtAm} IS NULL AND ${t.organisationseinheitId} IS NOT NULL`),
       mandantPolicy(t.mandantId),
     ],
   )

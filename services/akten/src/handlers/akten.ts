@@ -3,7 +3,7 @@
 import { akteurOf, type VertragsHandlers } from '@eakte/platform';
 import { etag } from '../domain/version.js';
 import type { Dienste } from '../services/index.js';
-import { akteDarstellung, organisationseinheitDarstellung, trefferDarstellung, vorgangDarstellung } from './darstellung.js';
+import { akteDarstellung, organisationseinheitDarstellung, trefferDarstellung, vorgangDarstellung, wiedervorlageDarstellung } from './darstellung.js';
 
 export function aktenHandlersFuer({ organisation, akten, lebenszyklus, vorgaenge, suche }: Dienste) {
   return {
@@ -78,6 +78,18 @@ export function aktenHandlersFuer({ organisation, akten, lebenszyklus, vorgaenge
       const v = await lebenszyklus.zdaVorgang(akteurOf(req), req.params.id, req.body?.datum);
       reply.header('etag', etag(v.version));
       return vorgangDarstellung(v);
+    },
+    async setWiedervorlage(req) {
+      const { row, vorgang } = await vorgaenge.setzeWiedervorlage(akteurOf(req), req.params.id, req.body);
+      return wiedervorlageDarstellung(row, vorgang);
+    },
+    async deleteWiedervorlage(req, reply) {
+      await vorgaenge.loescheWiedervorlage(akteurOf(req), req.params.id);
+      return reply.code(204).send();
+    },
+    async erledigeWiedervorlage(req) {
+      const { row, vorgang } = await vorgaenge.erledigeWiedervorlage(akteurOf(req), req.params.id);
+      return wiedervorlageDarstellung(row, vorgang);
     },
 
     async suche(req) {

@@ -4,6 +4,7 @@ import type { AkteAnsicht } from '../services/index.js';
 import type { OrganisationseinheitRow } from '../repositories/organisation.js';
 import type { Treffer } from '../repositories/suche.js';
 import type { VorgangRow } from '../repositories/vorgaenge.js';
+import type { WiedervorlageRow } from '../repositories/wiedervorlagen.js';
 
 type S = components['schemas'];
 
@@ -46,10 +47,25 @@ export function vorgangDarstellung(v: VorgangRow): S['Vorgang'] {
     status: v.status,
     zdaDatum: v.zdaDatum,
     laufzeit: { beginn: v.laufzeitBeginn, ende: v.zdaDatum },
-    wiedervorlage: v.wiedervorlage,
+    wiedervorlage: v.wiedervorlage ?? null,
     version: v.version,
     erstelltAm: zeit(v.erstelltAm),
     geaendertAm: zeit(v.geaendertAm),
+  };
+}
+
+export function wiedervorlageDarstellung(w: WiedervorlageRow, v: VorgangRow): S['Wiedervorlage'] {
+  return {
+    id: w.id,
+    vorgangId: v.id,
+    akteId: v.akteId,
+    aktenzeichen: v.aktenzeichen,
+    kennzeichen: v.kennzeichen,
+    betreff: v.betreff,
+    datum: w.datum,
+    organisationseinheitId: w.organisationseinheitId,
+    erledigtAm: w.erledigtAm ? zeit(w.erledigtAm) : null,
+    geaendertAm: zeit(w.geaendertAm),
   };
 }
 

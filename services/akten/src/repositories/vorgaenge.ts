@@ -1,14 +1,19 @@
 // Data access for Vorgänge; a Vorgang is visible when its Akte is.
 import { schema, sql, type Tx } from '@eakte/db';
-import { and, asc, eq, gt, lte } from 'drizzle-orm';
+import { and, asc, eq, gt } from 'drizzle-orm';
 import { akteSichtbar, type Sicht } from '@eakte/schriftgutverwaltung/sichtbarkeit';
 
 const { akte, vorgang } = schema;
 
 /** A Vorgang with what its Akte adds: the Aktenzeichen, and its status (a closed Akte closes what is in it). */
-export type VorgangRow = typeof vorgang.$inferSelect & { aktenzeichen: string; akteStatus: 'offen' | 'geschlossen' };
+export type VorgangRow = typeof vorgang.$inferSelect & {
+  aktenzeichen: string;
+  akteStatus: 'offen' | 'geschlossen';
+  /** The caller's own open Wiedervorlage, when the use case looked it up. */
+  wiedervorlage?: string | null;
+};
 
-const vorgangSpalten = {
+export const vorgangSpalten = {
   id: vorgang.id,
   mandantId: vorgang.mandantId,
   akteId: vorgang.akteId,
@@ -18,7 +23,6 @@ const vorgangSpalten = {
   status: vorgang.status,
   zdaDatum: vorgang.zdaDatum,
   laufzeitBeginn: vorgang.laufzeitBeginn,
-  wiedervorlage: vorgang.wiedervorlage,
   version: vorgang.version,
   erstelltAm: vorgang.erstelltAm,
   erstelltVon: vorgang.erstelltVon,
@@ -83,22 +87,5 @@ export async function vorgaengeDerAkte(tx: Tx, akteId: string, nachNummer: numbe
     .innerJoin(akte, eq(akte.id, vorgang.akteId))
     .where(and(eq(vorgang.akteId, akteId), nachNummer === null ? undefined : gt(vorgang.laufendeNummer, nachNummer)))
     .orderBy(asc(vorgang.laufendeNummer))
-    .limit(limit)) as VorgangRow[];
-}
-
-export async function wiedervorlagen(tx: Tx, sicht: Sicht, bis: string, nach: unknown[] | null, limit: number): Promise<VorgangRow[]> {
-  return (await tx
-    .select(vorgangSpalten)
-    .from(vorgang)
-    .innerJoin(akte, eq(akte.id, vorgang.akteId))
-    .where(
-      and(
-        eq(vorgang.status, 'offen'),
-        lte(vorgang.wiedervorlage, bis),
-        akteSichtbar(sicht),
-        nach ? sql`(${vorgang.wiedervorlage}, ${vorgang.id}) > (${String(nach[0])}::date, ${String(nach[1])}::uuid)` : undefined,
-      ),
-    )
-    .orderBy(asc(vorgang.wiedervorlage), asc(vorgang.id))
     .limit(limit)) as VorgangRow[];
 }

@@ -13,6 +13,13 @@ export async function vorhandeneAkten(tx: Tx, ids: readonly string[]): Promise<S
   return new Set(rows.map((r) => r.id));
 }
 
+/** The Aktenzeichen of these Akten, for the audit events (a Protokoll search by Aktenzeichen finds them). */
+export async function aktenzeichenDerAkten(tx: Tx, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx.select({ id: akte.id, aktenzeichen: akte.aktenzeichen }).from(akte).where(inArray(akte.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r.aktenzeichen]));
+}
+
 /** Vorgänge and Dokumente of the tenant with their Akte (missing ids are simply absent). */
 export async function objekteMitAkte(tx: Tx, vorgaenge: readonly string[], dokumente: readonly string[]): Promise<{ vorgaenge: Map<string, string>; dokumente: Map<string, string> }> {
   const v = vorgaenge.length ? await tx.select({ id: vorgang.id, akteId: vorgang.akteId }).from(vorgang).where(inArray(vorgang.id, [...vorgaenge])) : [];

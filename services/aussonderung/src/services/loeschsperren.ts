@@ -43,9 +43,12 @@ export function loeschsperrenFaelle(k: Kontext) {
           { akten, vorgaenge, dokumente },
         );
         const details = { loeschsperreId: id, bezeichnung: body.bezeichnung, grund: body.grund };
-        for (const akteId of akten) await protokolliere(tx, akteur, { aktion: 'loeschsperre.angelegt', objektTyp: 'akte', objektId: akteId, akteId, details });
-        for (const [vid, akteId] of mitAkte.vorgaenge) await protokolliere(tx, akteur, { aktion: 'loeschsperre.angelegt', objektTyp: 'vorgang', objektId: vid, akteId, details });
-        for (const [did, akteId] of mitAkte.dokumente) await protokolliere(tx, akteur, { aktion: 'loeschsperre.angelegt', objektTyp: 'dokument', objektId: did, akteId, details });
+        const zeichen = await repo.aktenzeichenDerAkten(tx, [...akten, ...mitAkte.vorgaenge.values(), ...mitAkte.dokumente.values()]);
+        const ereignis = (objektTyp: 'akte' | 'vorgang' | 'dokument', objektId: string, akteId: string) =>
+          protokolliere(tx, akteur, { aktion: 'loeschsperre.angelegt', objektTyp, objektId, akteId, aktenzeichen: zeichen.get(akteId), details });
+        for (const akteId of akten) await ereignis('akte', akteId, akteId);
+        for (const [vid, akteId] of mitAkte.vorgaenge) await ereignis('vorgang', vid, akteId);
+        for (const [did, akteId] of mitAkte.dokumente) await ereignis('dokument', did, akteId);
         return (await repo.sperre(tx, id))!;
       });
     },
@@ -70,9 +73,12 @@ export function loeschsperrenFaelle(k: Kontext) {
         await repo.hebeSperreAuf(tx, id, a.sub, grund);
         const mitAkte = await repo.objekteMitAkte(tx, s.vorgaenge, s.dokumente);
         const details = { loeschsperreId: id, grund };
-        for (const akteId of s.akten) await protokolliere(tx, akteur, { aktion: 'loeschsperre.aufgehoben', objektTyp: 'akte', objektId: akteId, akteId, details });
-        for (const [vid, akteId] of mitAkte.vorgaenge) await protokolliere(tx, akteur, { aktion: 'loeschsperre.aufgehoben', objektTyp: 'vorgang', objektId: vid, akteId, details });
-        for (const [did, akteId] of mitAkte.dokumente) await protokolliere(tx, akteur, { aktion: 'loeschsperre.aufgehoben', objektTyp: 'dokument', objektId: did, akteId, details });
+        const zeichen = await repo.aktenzeichenDerAkten(tx, [...s.akten, ...mitAkte.vorgaenge.values(), ...mitAkte.dokumente.values()]);
+        const ereignis = (objektTyp: 'akte' | 'vorgang' | 'dokument', objektId: string, akteId: string) =>
+          protokolliere(tx, akteur, { aktion: 'loeschsperre.aufgehoben', objektTyp, objektId, akteId, aktenzeichen: zeichen.get(akteId), details });
+        for (const akteId of s.akten) await ereignis('akte', akteId, akteId);
+        for (const [vid, akteId] of mitAkte.vorgaenge) await ereignis('vorgang', vid, akteId);
+        for (const [did, akteId] of mitAkte.dokumente) await ereignis('dokument', did, akteId);
         return (await repo.sperre(tx, id))!;
       });
     },

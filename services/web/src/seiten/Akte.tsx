@@ -9,10 +9,11 @@ import { aenderungText, aktionText, objektText } from '../protokoll-texte';
 import { darf, darfFeld } from '../rechte';
 import { Link, navigieren, useOrt } from '../router';
 import { T } from '../texte';
-import { Angaben, Auswahl, Erfolg, Feld, Formular, Seite, datum, zeit } from '../ui';
+import { Angaben, Auswahl, Erfolg, Feld, Formular, Hinweis, Seite, datum, statusText, zeit } from '../ui';
 import { fristText } from './Aktenplan';
 import { Geladen } from './Laden';
 import { Loeschsperren } from './Loeschsperren';
+import { Pfadleiste } from './Pfadleiste';
 import { VorgangTabelle } from './Vorgaenge';
 import { DokumentTabelle } from './Vorgang';
 
@@ -51,7 +52,36 @@ function Reiterleiste({ aktiv, setAktiv, REITER }: { aktiv: Reiter; setAktiv: (r
   );
 }
 
-function Uebersicht({ akte, sitzung, geaendert }: { akte: Schemas['Akte']; sitzung: Sitzung; geaendert: () => void }) {
+/** The active Löschsperren of an Akte, for those who may see them. */
+function AktiveSperren({ akteId }: { akteId: string }) {
+  const l = useLaden(() => ergebnis(api.GET('/loeschsperren', { params: { query: { akte: akteId, limit: 100 } } })), [akteId]);
+  const aktiv = (l.daten?.items ?? []).filter((s) => s.aktiv);
+  if (aktiv.length === 0) return null;
+  return (
+    <Hinweis>
+      {T.orientierung.sperreAktiv(aktiv.length)} {aktiv.map((s) => `${s.bezeichnung} (${s.grund})`).join('; ')}
+    </Hinweis>
+  );
+}
+
+/** The unit of an Akte, linked, by its Kennzeichen and title. */
+function EinheitVerweis({ id }: { id: string }) {
+  const e = useLaden(() => ergebnis(api.GET('/aktenplan/einheiten/{id}', { params: { path: { id } } })), [id]);
+  return (
+    <Link className="kern-link" href={pfad('einheit', { id })}>
+      {e.daten ? `${e.daten.kennzeichen} ${e.daten.titel}` : T.orientierung.einheit}
+    </Link>
+  );
+}
+
+/** The Federführung by its short name and name (the list of org units is small). */
+function Federfuehrung({ id }: { id: string }) {
+  const l = useLaden(() => ergebnis(api.GET('/organisationseinheiten')), []);
+  const oe = l.daten?.items.find((o) => o.id === id);
+  return <>{oe ? `${oe.kuerzel} – ${oe.name}` : l.laedt ? T.app.laden : id}</>;
+}
+
+export function Uebersicht({ akte, sitzung, geaendert }: { akte: Schemas['Akte']; sitzung: Sitzung; geaendert: () => void }) {
   const [zdaDatum, setZdaDatum] = useState('');
   const [erfolg, setErfolg] = useState(false);
   const [frage, setFrage] = useState(false);
@@ -65,11 +95,14 @@ function Uebersicht({ akte, sitzung, geaendert }: { akte: Schemas['Akte']; sitzu
   const fragen = { ausfuehren: async () => setFrage(true), laeuft: zda.laeuft };
   return (
     <>
+      {darf(sitzung.rollen, 'loeschsperren') && <AktiveSperren akteId={akte.id} />}
       <Angaben
         eintraege={[
           [T.akte.aktenzeichen, akte.aktenzeichen],
           [T.akte.betreff, akte.betreff],
-          [T.akte.status, akte.status === 'geschlossen' ? T.akte.geschlossen : T.akte.offen],
+          [T.orientierung.einheit, <EinheitVerweis id={akte.aktenplaneinheitId} />],
+          [T.einheit.federfuehrung, akte.federfuehrung ? <Federfuehrung id={akte.federfuehrung} /> : null],
+          [T.akte.status, statusText(akte.status, akte.zdaDatum)],
           [T.akte.laufzeit, `${datum(akte.laufzeit.beginn)} – ${akte.laufzeit.ende ? datum(akte.laufzeit.ende) : ''}`],
           [T.akte.vertraulichkeit, T.akte.stufen[akte.vertraulichkeitsstufe] ?? akte.vertraulichkeitsstufe],
           [T.akte.frist, fristText(akte.aufbewahrungsfrist)],
@@ -81,6 +114,7 @@ function Uebersicht({ akte, sitzung, geaendert }: { akte: Schemas['Akte']; sitzu
         ]}
       />
       {erfolg && <Erfolg>{T.akte.zdaErfolg}</Erfolg>}
+      {sitzung.rollen.includes('registratur') && <Aufbewahrung akte={akte} geaendert={geaendert} />}
       {akte.status === 'offen' && (
         <section aria-labelledby="zda-titel">
           <h2 id="zda-titel" className="kern-heading-medium">
@@ -101,7 +135,7 @@ function Uebersicht({ akte, sitzung, geaendert }: { akte: Schemas['Akte']; sitzu
   );
 }
 
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- not rendered since the merge of 'vieraugen': wire it back or remove it
+/** Registratur: the Akte's own retention (Frist, Aussonderungsart) or the unit's inherited one. */
 function Aufbewahrung({ akte, geaendert }: { akte: Schemas['Akte']; geaendert: () => void }) {
   const geerbt = akte.aufbewahrungsfristGeerbt !== false;
   const [frist, setFrist] = useState(geerbt || akte.aufbewahrungsfrist === null || akte.aufbewahrungsfrist === 'unbefristet' ? '' : String(akte.aufbewahrungsfrist));
@@ -286,7 +320,7 @@ export function Akte({ id, sitzung }: { id: string; sitzung: Sitzung }) {
   return (
     <Geladen l={akte}>
       {(a) => (
-        <Seite titel={`Akte ${a.aktenzeichen}`} unterzeile={a.betreff}>
+        <Seite titel={`Akte ${a.aktenzeichen}`} unterzeile={a.betreff} vorspann={<Pfadleiste akte={a} />}>
           <Reiterleiste aktiv={aktiv} setAktiv={setAktiv} REITER={REITER} />
           <div role="tabpanel" id={`tafel-${aktiv}`} aria-labelledby={`reiter-${aktiv}`} tabIndex={0}>
             {aktiv === 'uebersicht' && <Uebersicht akte={a} sitzung={sitzung} geaendert={akte.neuLaden} />}

@@ -10,6 +10,7 @@ import { Link } from '../router';
 import { T } from '../texte';
 import { Angaben, Erfolg, Feld, Fehlermeldung, Formular, Seite, datum, groesse, zeit } from '../ui';
 import { Geladen } from './Laden';
+import { Pfadleiste } from './Pfadleiste';
 
 /** Betreff, Absender, Eingangsdatum and Bemerkung; sent with the ETag the page was loaded with. */
 function Bearbeiten({ dok, etag, registratur, gespeichert }: { dok: Schemas['Dokument']; etag: string; registratur: boolean; gespeichert: () => void }) {
@@ -75,7 +76,11 @@ export function Dokument({ id, sitzung }: { id: string; sitzung: Sitzung }) {
   return (
     <Geladen l={dok}>
       {(d) => (
-        <Seite titel={d.betreff ?? d.aktuelleVersion?.dateiname ?? T.vorgang.dokumente} unterzeile={T.dokument.kicker}>
+        <Seite
+          titel={d.betreff ?? d.aktuelleVersion?.dateiname ?? T.vorgang.dokumente}
+          unterzeile={T.dokument.kicker}
+          vorspann={<Pfadleiste akteId={d.akteId} vorgang={vorgang.daten ? { id: d.vorgangId, kennzeichen: vorgang.daten.kennzeichen } : undefined} dokument={d.betreff ?? d.aktuelleVersion?.dateiname ?? ''} />}
+        >
           <Angaben
             eintraege={[
               [T.vorgang.akte, <Link className="kern-link" href={pfad('akte', { id: d.akteId })}>{vorgang.daten ? T.dokument.akteZeile(vorgang.daten.aktenzeichen) : T.dokument.zurAkte}</Link>],

@@ -7,7 +7,7 @@ import { pfad } from '../pfade';
 import { darfFeld } from '../rechte';
 import { Link, navigieren } from '../router';
 import { T } from '../texte';
-import { Angaben, Auswahl, Erfolg, Feld, Formular, Seite, Tabelle, datum } from '../ui';
+import { Angaben, Auswahl, Brotkrumen, Erfolg, Feld, Formular, Seite, Tabelle, datum, statusText } from '../ui';
 import { fristText } from './Aktenplan';
 import { Geladen } from './Laden';
 
@@ -17,10 +17,10 @@ export function AktenTabelle({ akten, beschriftung }: { akten: Schemas['Akte'][]
       zeilen={akten}
       beschriftung={beschriftung}
       spalten={[
-        { titel: T.akte.aktenzeichen, zelle: (a) => <Link className="kern-link" href={pfad('akte', { id: a.id })}>{a.aktenzeichen}</Link> },
-        { titel: T.akte.betreff, zelle: (a) => a.betreff },
-        { titel: T.akte.status, zelle: (a) => (a.status === 'geschlossen' ? T.akte.geschlossen : T.akte.offen) },
-        { titel: T.akte.laufzeit, zelle: (a) => `${datum(a.laufzeit.beginn)} – ${a.laufzeit.ende ? datum(a.laufzeit.ende) : ''}` },
+        { titel: T.akte.aktenzeichen, zelle: (a) => <Link className="kern-link" href={pfad('akte', { id: a.id })}>{a.aktenzeichen}</Link>, sortWert: (a) => a.aktenzeichen },
+        { titel: T.akte.betreff, zelle: (a) => a.betreff, sortWert: (a) => a.betreff },
+        { titel: T.akte.status, zelle: (a) => statusText(a.status, a.zdaDatum), sortWert: (a) => a.zdaDatum ?? '' },
+        { titel: T.akte.laufzeit, zelle: (a) => `${datum(a.laufzeit.beginn)} – ${a.laufzeit.ende ? datum(a.laufzeit.ende) : ''}`, sortWert: (a) => a.laufzeit.beginn },
       ]}
     />
   );
@@ -143,27 +143,88 @@ function Pflege({ einheit, etag, geaendert }: { einheit: Schemas['Aktenplaneinhe
   );
 }
 
+export interface AktenFilter {
+  status: '' | 'offen' | 'geschlossen';
+  jahr: string;
+  betreff: string;
+  sortierung: 'aktenzeichen' | 'geaendert';
+}
+
+/** The list's query for the server: a year is a Laufzeit overlapping it. */
+export function aktenAbfrage(einheitId: string, f: AktenFilter) {
+  const jahr = /^\d{4}$/.test(f.jahr.trim()) ? f.jahr.trim() : '';
+  return {
+    aktenplaneinheit: einheitId,
+    ...(f.status ? { status: f.status } : {}),
+    ...(jahr ? { laufzeitVon: `${jahr}-01-01`, laufzeitBis: `${jahr}-12-31` } : {}),
+    ...(f.betreff.trim() ? { betreff: f.betreff.trim() } : {}),
+    sortierung: f.sortierung,
+  };
+}
+
+const OHNE_FILTER: AktenFilter = { status: '', jahr: '', betreff: '', sortierung: 'aktenzeichen' };
+
+function Filterformular({ filter, setFilter }: { filter: AktenFilter; setFilter: (f: AktenFilter) => void }) {
+  const [f, setF] = useState(filter);
+  return (
+    <form
+      className="eakte-formular eakte-filter"
+      aria-label={T.einheit.filter}
+      onSubmit={(e) => {
+        e.preventDefault();
+        setFilter(f);
+      }}
+    >
+      <Auswahl
+        label={T.akte.status}
+        value={f.status}
+        onChange={(e) => setF({ ...f, status: e.target.value as AktenFilter['status'] })}
+        optionen={[{ wert: '', text: T.einheit.alle }, { wert: 'offen', text: T.akte.offen }, { wert: 'geschlossen', text: T.einheit.zda }]}
+      />
+      <Feld label={T.einheit.jahr} inputMode="numeric" maxLength={4} value={f.jahr} onChange={(e) => setF({ ...f, jahr: e.target.value })} />
+      <Feld label={T.einheit.betreffEnthaelt} maxLength={200} value={f.betreff} onChange={(e) => setF({ ...f, betreff: e.target.value })} />
+      <Auswahl
+        label={T.einheit.sortierung}
+        value={f.sortierung}
+        onChange={(e) => setF({ ...f, sortierung: e.target.value as AktenFilter['sortierung'] })}
+        optionen={[{ wert: 'aktenzeichen', text: T.akte.aktenzeichen }, { wert: 'geaendert', text: T.einheit.zuletztGeaendert }]}
+      />
+      <div className="eakte-knoepfe">
+        <button className="kern-btn kern-btn--secondary" type="submit">
+          <span className="kern-label">{T.einheit.filtern}</span>
+        </button>
+      </div>
+    </form>
+  );
+}
+
 export function Einheit({ id, sitzung }: { id: string; sitzung: Sitzung }) {
   const geladen = useLaden(() => mitEtag(api.GET('/aktenplan/einheiten/{id}', { params: { path: { id } } })), [id]);
   const einheit = { ...geladen, daten: geladen.daten?.daten };
   const [seiten, setSeiten] = useState<string[]>([]);
-  const akten = useLaden(async () => {
-    const erste = await ergebnis(api.GET('/akten', { params: { query: { aktenplaneinheit: id, limit: 50 } } }));
-    setSeiten([]);
-    return erste;
-  }, [id]);
+  const [filter, setFilter] = useState<AktenFilter>(OHNE_FILTER);
   const [weitere, setWeitere] = useState<{ items: Schemas['Akte'][]; cursor: string | null }>({ items: [], cursor: null });
+  const akten = useLaden(async () => {
+    const erste = await ergebnis(api.GET('/akten', { params: { query: { ...aktenAbfrage(id, filter), limit: 50 } } }));
+    setSeiten([]);
+    setWeitere({ items: [], cursor: null });
+    return erste;
+  }, [id, filter]);
   const cursor = weitere.cursor ?? akten.daten?.nextCursor ?? null;
   const mehr = useAktion(async () => {
     if (!cursor) return;
-    const s = await ergebnis(api.GET('/akten', { params: { query: { aktenplaneinheit: id, limit: 50, cursor } } }));
+    const s = await ergebnis(api.GET('/akten', { params: { query: { ...aktenAbfrage(id, filter), limit: 50, cursor } } }));
     setWeitere((w) => ({ items: [...w.items, ...s.items], cursor: s.nextCursor ?? null }));
     setSeiten((x) => [...x, cursor]);
   });
   return (
     <Geladen l={einheit}>
       {(e) => (
-        <Seite titel={`${e.kennzeichen} ${e.titel}`} unterzeile={T.aktenplan.titel}>
+        <Seite
+          titel={`${e.kennzeichen} ${e.titel}`}
+          unterzeile={T.aktenplan.titel}
+          vorspann={<Brotkrumen teile={[{ text: T.orientierung.aktenplan, href: pfad('aktenplan') }, { text: `${e.kennzeichen} ${e.titel}` }]} />}
+        >
           <Angaben
             eintraege={[
               [T.aktenplan.frist, fristText(e.aufbewahrungsfrist)],
@@ -174,6 +235,7 @@ export function Einheit({ id, sitzung }: { id: string; sitzung: Sitzung }) {
             <h2 id="akten-titel" className="kern-heading-medium">
               {T.einheit.akten}
             </h2>
+            <Filterformular filter={filter} setFilter={setFilter} />
             <Geladen l={akten}>
               {(d) =>
                 d.items.length ? (

@@ -19,6 +19,17 @@ function Aufheben({ sperre, fertig }: { sperre: Schemas['Loeschsperre']; fertig:
   );
 }
 
+/** One hold: what, why, who placed it and when; a released one also who released it, when and why. */
+export function SperreEintrag({ sperre: s }: { sperre: Schemas['Loeschsperre'] }) {
+  return (
+    <p className="kern-body">
+      <strong>{s.bezeichnung}</strong> ({s.aktiv ? T.loeschsperre.aktiv : T.loeschsperre.aufgehoben}) – {s.grund}
+      {s.aktenzeichenGericht ? `, ${s.aktenzeichenGericht}` : ''}; {T.loeschsperre.gesetztVon(s.erstelltVon, zeit(s.erstelltAm))}
+      {!s.aktiv && s.aufgehobenAm ? `; ${T.loeschsperre.aufgehobenVon(s.aufgehobenVon ?? '–', zeit(s.aufgehobenAm), s.aufhebungsgrund ?? '–')}` : ''}
+    </p>
+  );
+}
+
 export function Loeschsperren({ akteId, darfAendern }: { akteId: string; darfAendern: boolean }) {
   const liste = useLaden(() => ergebnis(api.GET('/loeschsperren', { params: { query: { akte: akteId, limit: 100 } } })), [akteId]);
   const [neu, setNeu] = useState({ bezeichnung: '', grund: '', aktenzeichenGericht: '' });
@@ -42,10 +53,7 @@ export function Loeschsperren({ akteId, darfAendern }: { akteId: string; darfAen
             <ul className="kern-list">
               {d.items.map((s) => (
                 <li key={s.id}>
-                  <p className="kern-body">
-                    <strong>{s.bezeichnung}</strong> ({s.aktiv ? T.loeschsperre.aktiv : T.loeschsperre.aufgehoben}) – {s.grund}
-                    {s.aktenzeichenGericht ? `, ${s.aktenzeichenGericht}` : ''}; {T.loeschsperre.gesetztVon(s.erstelltVon, zeit(s.erstelltAm))}
-                  </p>
+                  <SperreEintrag sperre={s} />
                   {s.aktiv && darfAendern && (
                     <Aufheben
                       sperre={s}

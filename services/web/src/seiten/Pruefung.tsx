@@ -1,7 +1,8 @@
 // Prüfung: verify the audit chain (clear green/red), search the Protokoll, export it.
 import type { Schemas } from '@eakte/api-client';
 import { useState } from 'react';
-import { api, ergebnis, herunterladen, useAktion, useLaden } from '../api';
+import { api, ergebnis, herunterladen, speichern, useAktion, useLaden } from '../api';
+import { protokollCsv } from '../protokoll-csv';
 import { T } from '../texte';
 import { AKTIONSAUSWAHL, aktionText, objektText } from '../protokoll-texte';
 import { Auswahl, Feld, Fehlermeldung, Seite, zeit } from '../ui';
@@ -42,15 +43,36 @@ function Kette() {
   );
 }
 
+type Filter = { aktenzeichen: string; akteur: string; aktion: string; von: string };
+
+function abfrage(f: Filter): Record<string, string> {
+  const query = Object.fromEntries(Object.entries(f).filter(([, v]) => v.trim())) as Record<string, string>;
+  // a calendar day means from its local midnight
+  if (query.von) query.von = new Date(`${query.von}T00:00:00`).toISOString();
+  return query;
+}
+
+/** At most this many pages of 200 go into one CSV of a search. */
+const MAX_SEITEN = 50;
+
 function Suche() {
-  const [filter, setFilter] = useState({ aktenzeichen: '', akteur: '', aktion: '', von: '' });
+  const [filter, setFilter] = useState<Filter>({ aktenzeichen: '', akteur: '', aktion: '', von: '' });
   const [aktiv, setAktiv] = useState(filter);
-  const liste = useLaden(() => {
-    const query = Object.fromEntries(Object.entries(aktiv).filter(([, v]) => v.trim())) as Record<string, string>;
-    // a calendar day means from its local midnight
-    if (query.von) query.von = new Date(`${query.von}T00:00:00`).toISOString();
-    return ergebnis(api.GET('/protokoll', { params: { query: { ...query, limit: 100 } as never } }));
-  }, [aktiv]);
+  const [hinweis, setHinweis] = useState<string>();
+  const liste = useLaden(() => ergebnis(api.GET('/protokoll', { params: { query: { ...abfrage(aktiv), limit: 100 } as never } })), [aktiv]);
+  // exactly the entries of the search shown, every page of it
+  const csv = useAktion(async () => {
+    const alle: Schemas['ProtokollEreignis'][] = [];
+    let cursor: string | undefined;
+    for (let seite = 0; seite < MAX_SEITEN; seite++) {
+      const r = await ergebnis(api.GET('/protokoll', { params: { query: { ...abfrage(aktiv), limit: 200, ...(cursor ? { cursor } : {}) } as never } }));
+      alle.push(...r.items);
+      cursor = r.nextCursor ?? undefined;
+      if (!cursor) break;
+    }
+    speichern(new Blob([protokollCsv(alle)], { type: 'text/csv;charset=utf-8' }), 'protokoll-suche.csv');
+    setHinweis(cursor ? T.pruefung.csvGekuerzt(alle.length) : T.pruefung.csvFertig(alle.length));
+  });
   const feld = (name: keyof typeof filter, label: string, type = 'text') => (
     <Feld label={label} type={type} value={filter[name]} onChange={(e) => setFilter((f) => ({ ...f, [name]: e.target.value }))} />
   );
@@ -116,6 +138,18 @@ function Suche() {
           )
         }
       </Geladen>
+      <div className="eakte-knoepfe">
+        <button className="kern-btn kern-btn--secondary" type="button" disabled={csv.laeuft} onClick={() => void csv.ausfuehren()}>
+          <span className="kern-icon kern-icon--download" aria-hidden="true" />
+          <span className="kern-label">{T.pruefung.exportSuche}</span>
+        </button>
+      </div>
+      {hinweis && (
+        <p className="kern-body" role="status">
+          {hinweis}
+        </p>
+      )}
+      <Fehlermeldung fehler={csv.fehler} />
     </section>
   );
 }
@@ -130,6 +164,7 @@ export function Pruefung() {
         <h2 id="export-titel" className="kern-heading-medium">
           {T.pruefung.export}
         </h2>
+        <p className="kern-body">{T.pruefung.exportHinweis}</p>
         <div className="eakte-knoepfe">
           <button className="kern-btn kern-btn--secondary" type="button" onClick={() => void exportieren.ausfuehren('jsonl')}>
             <span className="kern-icon kern-icon--download" aria-hidden="true" />

@@ -1,15 +1,18 @@
-// One Vorgang: its documents, upload by drag and drop, z.d.A.
+// One Vorgang: its documents, upload by drag and drop, the user's own Wiedervorlage, z.d.A.
 import type { Schemas } from '@eakte/api-client';
 import { useState } from 'react';
 import { Ablage } from '../Ablage';
 import { api, ergebnis, useAktion, useLaden } from '../api';
+import type { Sitzung } from '../auth';
 import { Bestaetigung } from '../bestaetigung';
 import { pfad } from '../pfade';
+import { darf } from '../rechte';
 import { Link } from '../router';
 import { T } from '../texte';
-import { Angaben, Erfolg, Seite, Tabelle, datum, groesse } from '../ui';
+import { Angaben, Erfolg, Feld, Fehlermeldung, Formular, Seite, Tabelle, datum, groesse, statusText } from '../ui';
 import { betreffAusDateiname, heute } from '../upload';
 import { Geladen } from './Laden';
+import { Pfadleiste } from './Pfadleiste';
 
 export function DokumentTabelle({ dokumente, beschriftung = T.vorgang.dokumente }: { dokumente: Schemas['Dokument'][]; beschriftung?: string }) {
   return (
@@ -17,16 +20,63 @@ export function DokumentTabelle({ dokumente, beschriftung = T.vorgang.dokumente 
       zeilen={dokumente}
       beschriftung={beschriftung}
       spalten={[
-        { titel: T.dokument.betreff, zelle: (d) => <Link className="kern-link" href={pfad('dokument', { id: d.id })}>{d.betreff ?? d.aktuelleVersion?.dateiname}</Link> },
-        { titel: T.dokument.datum, zelle: (d) => datum(d.datumDesSchreibens) },
-        { titel: T.dokument.datei, zelle: (d) => d.aktuelleVersion?.dateiname },
-        { titel: T.dokument.groesse, zelle: (d) => (d.aktuelleVersion ? groesse(d.aktuelleVersion.groesse) : '–') },
+        { titel: T.dokument.betreff, zelle: (d) => <Link className="kern-link" href={pfad('dokument', { id: d.id })}>{d.betreff ?? d.aktuelleVersion?.dateiname}</Link>, sortWert: (d) => d.betreff ?? d.aktuelleVersion?.dateiname },
+        { titel: T.dokument.datum, zelle: (d) => datum(d.datumDesSchreibens), sortWert: (d) => d.datumDesSchreibens },
+        { titel: T.dokument.datei, zelle: (d) => d.aktuelleVersion?.dateiname, sortWert: (d) => d.aktuelleVersion?.dateiname },
+        { titel: T.dokument.groesse, zelle: (d) => (d.aktuelleVersion ? groesse(d.aktuelleVersion.groesse) : '–'), sortWert: (d) => d.aktuelleVersion?.groesse },
       ]}
     />
   );
 }
 
-export function Vorgang({ id }: { id: string }) {
+/** The user's own Wiedervorlage: set or move it to a day (today or later), mark it done, or clear it. */
+export function MeineWiedervorlage({ vorgang, geaendert }: { vorgang: Schemas['Vorgang']; geaendert: () => void }) {
+  const [tag, setTag] = useState(vorgang.wiedervorlage ?? '');
+  const [meldung, setMeldung] = useState<string>();
+  const setzen = useAktion(async () => {
+    const w = await ergebnis(api.PUT('/vorgaenge/{id}/wiedervorlage', { params: { path: { id: vorgang.id } }, body: { datum: tag } }));
+    setMeldung(T.meineWiedervorlage.gesetzt(w.datum));
+    geaendert();
+  });
+  const erledigen = useAktion(async () => {
+    await ergebnis(api.POST('/vorgaenge/{id}/wiedervorlage/erledigt', { params: { path: { id: vorgang.id } } }));
+    setTag('');
+    setMeldung(T.meineWiedervorlage.erledigtMeldung);
+    geaendert();
+  });
+  const loeschen = useAktion(async () => {
+    await ergebnis(api.DELETE('/vorgaenge/{id}/wiedervorlage', { params: { path: { id: vorgang.id } } }));
+    setTag('');
+    setMeldung(T.meineWiedervorlage.geloescht);
+    geaendert();
+  });
+  const laeuft = setzen.laeuft || erledigen.laeuft || loeschen.laeuft;
+  return (
+    <section aria-labelledby="wv-titel">
+      <h2 id="wv-titel" className="kern-heading-medium">
+        {T.meineWiedervorlage.titel}
+      </h2>
+      <p className="kern-body">{vorgang.wiedervorlage ? T.meineWiedervorlage.am(vorgang.wiedervorlage) : T.meineWiedervorlage.keine}</p>
+      {meldung && <Erfolg>{meldung}</Erfolg>}
+      <Formular aktion={setzen} knopf={vorgang.wiedervorlage ? T.meineWiedervorlage.verschieben : T.meineWiedervorlage.setzen} zweitrangig>
+        <Feld label={T.meineWiedervorlage.datum} hinweis={T.meineWiedervorlage.hinweis} name="datum" type="date" required min={heute()} value={tag} onChange={(e) => setTag(e.target.value)} />
+      </Formular>
+      {vorgang.wiedervorlage && (
+        <div className="eakte-knoepfe">
+          <button className="kern-btn kern-btn--secondary" type="button" disabled={laeuft} onClick={() => void erledigen.ausfuehren()}>
+            <span className="kern-label">{T.meineWiedervorlage.erledigt}</span>
+          </button>
+          <button className="kern-btn kern-btn--tertiary" type="button" disabled={laeuft} onClick={() => void loeschen.ausfuehren()}>
+            <span className="kern-label">{T.meineWiedervorlage.loeschen}</span>
+          </button>
+        </div>
+      )}
+      <Fehlermeldung fehler={erledigen.fehler ?? loeschen.fehler} fokussieren />
+    </section>
+  );
+}
+
+export function Vorgang({ id, sitzung }: { id: string; sitzung: Sitzung }) {
   const vorgang = useLaden(() => ergebnis(api.GET('/vorgaenge/{id}', { params: { path: { id } } })), [id]);
   const dokumente = useLaden(() => ergebnis(api.GET('/vorgaenge/{id}/dokumente', { params: { path: { id }, query: { limit: 200 } } })), [id]);
   const [erfolg, setErfolg] = useState(false);
@@ -40,12 +90,12 @@ export function Vorgang({ id }: { id: string }) {
   return (
     <Geladen l={vorgang}>
       {(v) => (
-        <Seite titel={`Vorgang ${v.kennzeichen}`} unterzeile={v.betreff}>
+        <Seite titel={`Vorgang ${v.kennzeichen}`} unterzeile={v.betreff} vorspann={<Pfadleiste akteId={v.akteId} vorgang={v} />}>
           <Angaben
             eintraege={[
               [T.vorgang.akte, <Link className="kern-link" href={pfad('akte', { id: v.akteId })}>{v.aktenzeichen}</Link>],
-              [T.akte.status, v.status === 'geschlossen' ? T.akte.geschlossen : T.akte.offen],
-              [T.vorgang.wiedervorlage, datum(v.wiedervorlage)],
+              [T.akte.status, statusText(v.status, v.zdaDatum)],
+              [T.vorgang.wiedervorlage, v.wiedervorlage ? datum(v.wiedervorlage) : null],
               [T.akte.zdaDatum, datum(v.zdaDatum)],
             ]}
           />
@@ -70,6 +120,7 @@ export function Vorgang({ id }: { id: string }) {
               fertig={() => dokumente.neuLaden()}
             />
           )}
+          {v.status === 'offen' && darf(sitzung.rollen, 'wiedervorlageSetzen') && <MeineWiedervorlage vorgang={v} geaendert={() => vorgang.neuLaden()} />}
           {erfolg && <Erfolg>{T.vorgang.zdaErfolg}</Erfolg>}
           {v.status === 'offen' && (
             <section aria-labelledby="vzda-titel">
