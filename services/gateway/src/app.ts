@@ -249,8 +249,9 @@ export default async function gatewayApp(app: FastifyInstance, opts: GatewayOpti
         handler: (req, reply) =>
           reply.from(`${upstream}${req.url}`, {
             ...(Buffer.isBuffer(req.body) ? { body: req.body, contentType: req.headers['content-type'] ?? 'application/octet-stream' } : {}),
-            rewriteRequestHeaders: anfrageKopf,
-            onResponse: (request, r, res) => void weiterreichen(request, r, res.stream as Readable),
+            // reply-from hands over this request and reply again, typed for any raw server (HTTP/2 too)
+            rewriteRequestHeaders: (_request, headers) => anfrageKopf(req, headers),
+            onResponse: (_request, _reply, res) => void weiterreichen(req, reply, res.stream as Readable),
             onError: (r, { error }) => {
               // the body stream failed in the gateway itself, not at the service
               if (zuGrosseAnfragen.has(req)) {
