@@ -26,7 +26,7 @@ export default tseslint.config(
     files: ['**/*.ts', '**/*.tsx'],
     languageOptions: {
       // files outside every tsconfig get the default project
-      parserOptions: { projectService: { allowDefaultProject: ['packages/db/drizzle.config.ts', 'packages/storage/test-echt/*.ts'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: { projectService: { allowDefaultProject: ['packages/db/drizzle.config.ts'] }, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
