@@ -5,14 +5,14 @@
 // measures the Aktenplan tree, a list page (first and deep), and searches through the Akten
 // service in-process (auth, validation, serialisation included) and prints median/p95.
 //
-// Database: DATABASE_OWNER_URL (+ DATABASE_URL of the application role for --messen); without
-// them the embedded database in DATA_DIR (default .data) is started. Do not run it beside
-// `pnpm start` on the same DATA_DIR.
+// Database: DATABASE_OWNER_URL (+ for --messen the Akten role's DATABASE_URL_AKTEN, else DATABASE_URL,
+// as the service takes it: docs/betrieb.md#database-roles); without DATABASE_OWNER_URL the embedded
+// database in DATA_DIR (default .data) is started. Do not run it beside `pnpm start` on the same DATA_DIR.
 
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import aktenApp from '@eakte/akten';
-import { createServer, devIssuerRoutes, encodeCursor, loadConfig, loadOrCreateDevKey, serviceConfigSchema, signDevToken } from '@eakte/platform';
+import { createServer, datenbankUrlFuer, devIssuerRoutes, encodeCursor, loadConfig, loadOrCreateDevKey, serviceConfigSchema, signDevToken } from '@eakte/platform';
 import pg from 'pg';
 import { ANFRAGEN } from './bench/suche.js';
 import { bulkSeeden, dokumenteSeeden } from './lib/bulk.js';
@@ -91,7 +91,9 @@ try {
     ownerUrl = infra.ownerUrl;
     env = infra.env;
   } else {
-    env = { DATABASE_URL: process.env.DATABASE_URL ?? '', S3_ENDPOINT: process.env.S3_ENDPOINT ?? 'http://127.0.0.1:9', S3_ACCESS_KEY: process.env.S3_ACCESS_KEY ?? 'x', S3_SECRET_KEY: process.env.S3_SECRET_KEY ?? 'x' };
+    // the Akten role's URL is checked now, not after an hour of seeding
+    if (values.messen || values['nur-messen']) datenbankUrlFuer(loadConfig(serviceConfigSchema.pick({ DATABASE_URL: true, DATABASE_URL_AKTEN: true })), 'akten');
+    env = { S3_ENDPOINT: process.env.S3_ENDPOINT ?? 'http://127.0.0.1:9', S3_ACCESS_KEY: process.env.S3_ACCESS_KEY ?? 'x', S3_SECRET_KEY: process.env.S3_SECRET_KEY ?? 'x' };
   }
   const owner = new pg.Client({ connectionString: ownerUrl });
   await owner.connect();

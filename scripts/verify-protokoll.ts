@@ -1,7 +1,7 @@
 // Outside verification of an audit export: re-computes the hash chain of a JSONL export
 // (GET /api/v1/protokoll/export?format=jsonl) and checks it against signed checkpoints with the
 // public key (GET /api/v1/protokoll/schluessel). Self-contained on purpose: it uses node:crypto
-// only and follows the README's "Audit chain format", so it can be reviewed or re-written
+// only and follows "Audit chain format" in docs/sicherheit.md, so it can be reviewed or re-written
 // independently of the platform's code.
 //
 //   pnpm --silent run protokoll:pruefen --export protokoll.jsonl [--schluessel key.pem --checkpoints checkpoints.json]

@@ -3,8 +3,8 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { runMigrations } from '@eakte/db';
-import { DIENSTE, startEmbeddedPostgres, startEmbeddedS3, type EmbeddedPostgresHandle, type EmbeddedS3Handle } from '@eakte/embedded';
+import { DIENSTE, runMigrations } from '@eakte/db';
+import { startEmbeddedPostgres, startEmbeddedS3, type EmbeddedPostgresHandle, type EmbeddedS3Handle } from '@eakte/embedded';
 import { seedDemo } from './demo.js';
 
 export interface Infrastructure {

@@ -1308,8 +1308,8 @@ export interface components {
         /** @description SHA-256, lowercase hex. */
         Hash: string;
         /**
-         * @description One audit event, exactly the fields covered by the chain hash plus the hash itself (see the
-         *     README, "Audit chain format").
+         * @description One audit event, exactly the fields covered by the chain hash plus the hash itself (see
+         *     docs/sicherheit.md, "Audit chain format", in the repository).
          */
         ProtokollEreignis: {
             /** Format: uuid */

@@ -1,5 +1,5 @@
 // The audit chain format: the canonical encoding of an event and the chained hash. This is the
-// one definition; the README ("Audit chain format") describes it for outside verifiers.
+// one definition; docs/sicherheit.md ("Audit chain format") describes it for outside verifiers.
 import { hash } from 'node:crypto';
 
 /** Hash before the first event of a tenant: 32 zero bytes, hex. */

@@ -52,25 +52,25 @@ export const DATENBANK_API: readonly Veroeffentlichung[] = [
     objekt: 'aussonderung.aktive_loeschsperren(text, uuid)',
     art: 'funktion',
     fuer: ['akten', 'dokumente'],
-    warum: 'THE hold gate: which active Löschsperren stand in the way of changing or removing an object',
+    warum: 'THE hold gate: which active Löschsperren stand in the way of changing or removing an object (owner rights, tenant from app.mandant; migration 0031)',
   },
   {
     objekt: 'aussonderung.loeschsperre_deckt(uuid, uuid, uuid, uuid)',
     art: 'funktion',
     fuer: ['akten', 'dokumente'],
-    warum: 'whether a hold covers an object: the object lock, and the view teilstand',
+    warum: 'whether a hold covers an object: the object lock, and the view teilstand (owner rights; only in the tenant of app.mandant)',
   },
   {
     objekt: 'aussonderung.aktenstand',
     art: 'sicht',
     fuer: ['akten', 'dokumente'],
-    warum: 'the disposal state of an Akte, for its display; the object lock leaves out Akten whose content goes',
+    warum: 'the disposal state of an Akte, for its display; the object lock leaves out Akten whose content goes (owner rights, tenant from app.mandant)',
   },
   {
     objekt: 'aussonderung.teilstand',
     art: 'sicht',
     fuer: ['akten', 'dokumente'],
-    warum: 'the disposal state of the parts of an Akte (Vorgänge, Dokumente), for their display',
+    warum: 'the disposal state of the parts of an Akte (Vorgänge, Dokumente), for their display (owner rights, tenant from app.mandant)',
   },
   {
     objekt: 'dokumente.dokument_fuer_aussonderung',
@@ -94,7 +94,7 @@ export const DATENBANK_API: readonly Veroeffentlichung[] = [
     objekt: 'akten.wirksame_aufbewahrung(uuid, integer, boolean, text)',
     art: 'funktion',
     fuer: ['aussonderung'],
-    warum: 'THE retention inheritance (R2): the Frist and Aussonderungsart an Akte keeps or inherits from its unit, for the due list and the xdomea messages',
+    warum: 'THE retention inheritance (R2): the Frist and Aussonderungsart an Akte keeps or inherits from its unit, for the due list and the xdomea messages (owner rights, tenant from app.mandant)',
   },
   {
     objekt: 'akten.vorgang_fuer_systemdokument(uuid, text, uuid, text)',
@@ -145,6 +145,30 @@ export const DATENBANK_API: readonly Veroeffentlichung[] = [
     warum: 'share-locks a Vorgang and its Akte while a Dokument is filed, so that a concurrent z.d.A. waits (migration 0029)',
   },
   {
+    objekt: 'akten.akte_fuer_aussonderung',
+    art: 'sicht',
+    fuer: ['aussonderung'],
+    warum: 'an Akte with its Aktenplan unit and lead org unit: the xdomea messages, the due list, the Löschsperren, the offered Akten’s list (migration 0031)',
+  },
+  {
+    objekt: 'akten.vorgang_fuer_aussonderung',
+    art: 'sicht',
+    fuer: ['aussonderung'],
+    warum: 'the Vorgänge of Akten: the xdomea messages, the appraisal per Vorgang, holds on Vorgänge and Dokumente (migration 0031)',
+  },
+  {
+    objekt: 'akten.aktenplan_fuer_aussonderung',
+    art: 'sicht',
+    fuer: ['aussonderung'],
+    warum: 'the Aktenplan’s tree: the due list and a hold’s search by unit and below (migration 0031)',
+  },
+  {
+    objekt: 'akten.halte_akten_fuer_aussonderung(uuid[])',
+    art: 'funktion',
+    fuer: ['aussonderung'],
+    warum: 'share-locks the Akten offered for disposal while they are offered, so that none is reopened or changed meanwhile (migration 0031)',
+  },
+  {
     objekt: 'dokumente.objektsperre_vormerken(uuid, uuid, text)',
     art: 'funktion',
     fuer: ['akten', 'aussonderung'],
@@ -177,24 +201,13 @@ export interface VerbleibenderZugriff {
 }
 
 export const VERBLEIBENDE_ZUGRIFFE: readonly VerbleibenderZugriff[] = [
-  // named in the services' source (the catalog test lists what it finds)
-  ...zugriffe('aussonderung', 'code', ['SELECT'], ['akten.aktenplaneinheit', 'akten.organisationseinheit']),
-  ...zugriffe('aussonderung', 'code', ['SELECT'], ['akten.vorgang']),
-  // the Akten offered for disposal are held (FOR SHARE) while they are offered
-  ...zugriffe('aussonderung', 'code', ['SELECT'], ['akten.akte']).map((z) => ({ ...z, sperren: true as const })),
   // the audit port (packages/audit) appends to the chain inside the service's own transaction
   ...(['akten', 'dokumente', 'aussonderung'] as const).flatMap((d) => [
     ...zugriffe(d, 'paket', ['SELECT', 'INSERT'], ['protokoll.ereignis'], 'packages/audit'),
     ...zugriffe(d, 'paket', ['SELECT', 'INSERT', 'UPDATE'], ['protokoll.kette'], 'packages/audit'),
   ]),
-  // the hold gate (aussonderung.aktive_loeschsperren) reads the objects and holds with the caller's rights
-  ...zugriffe('akten', 'datenbank', ['SELECT'], ['aussonderung.loeschsperre', 'aussonderung.loeschsperre_akte', 'aussonderung.loeschsperre_objekt', 'dokumente.dokument'], 'aussonderung.aktive_loeschsperren, aussonderung.loeschsperre_deckt'),
-  ...zugriffe('dokumente', 'datenbank', ['SELECT'], ['aussonderung.loeschsperre', 'aussonderung.loeschsperre_akte', 'aussonderung.loeschsperre_objekt', 'akten.akte', 'akten.vorgang'], 'aussonderung.aktive_loeschsperren (through loeschsperre_deckt, in the object lock)'),
-  ...zugriffe('aussonderung', 'datenbank', ['SELECT'], ['akten.akte', 'akten.vorgang', 'dokumente.dokument'], 'aussonderung.aktive_loeschsperren (trigger pruefe_loeschsperre)'),
-  // the views aktenstand and teilstand run with the reader's rights (security_invoker)
-  ...zugriffe('akten', 'datenbank', ['SELECT'], ['aussonderung.aussonderung_objekt', 'aussonderung.vernichtung'], 'aussonderung.aktenstand, aussonderung.teilstand'),
-  ...zugriffe('dokumente', 'datenbank', ['SELECT'], ['aussonderung.vernichtung', 'akten.vorgang'], 'aussonderung.teilstand'),
-  ...zugriffe('dokumente', 'datenbank', ['SELECT'], ['aussonderung.aussonderung_objekt'], 'aussonderung.aktenstand, aussonderung.teilstand'),
+  // the object-lock trigger on a new version finds the version's Akte with the caller's rights
+  ...zugriffe('dokumente', 'datenbank', ['SELECT'], ['akten.vorgang'], 'dokumente.objektsperre_version_neu'),
   // the object-lock triggers on akten.akte and the Löschsperren queue work in Dokumente with the caller's rights
   ...(['akten', 'aussonderung'] as const).flatMap((d) => [
     ...zugriffe(d, 'datenbank', ['SELECT', 'INSERT', 'UPDATE'], ['dokumente.objektsperre_auftrag'], 'dokumente.objektsperre_vormerken'),

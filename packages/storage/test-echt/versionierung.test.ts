@@ -25,5 +25,12 @@ describe('versioned bucket', () => {
     await store.remove('akte/dok');
     expect(await versionen('akte/dok')).toEqual([]);
     expect(await store.stat('akte/dok')).toBeNull();
+
+    // a removal repeated (a job retried after its first run deleted everything) or of a key never
+    // written (an upload that failed) leaves nothing either: a plain DELETE would add a marker
+    await store.remove('akte/dok');
+    await store.remove('akte/nie-geschrieben');
+    expect(await versionen('akte/dok')).toEqual([]);
+    expect(await versionen('akte/nie-geschrieben')).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 // mint tokens of the test issuer, and check every response against the contract.
 import { randomUUID } from 'node:crypto';
 import { contract } from '@eakte/api-client/contract';
-import { createDb, schema } from '@eakte/db';
+import { createDb, schema, type Dienst } from '@eakte/db';
 import { createServer, loadConfig, serverOptionen, serviceConfigSchema, signDevToken, type DevKey, type ServiceConfig } from '@eakte/platform';
 import type { FastifyInstance, FastifyPluginAsync, LightMyRequestResponse } from 'fastify';
 import { expect, inject, onTestFinished } from 'vitest';
@@ -24,7 +24,7 @@ declare module 'vitest' {
 export const testEnv = () => inject('env');
 
 /** The URL of `dienst`'s own database role (each service connects with its own; docs/datenbank-api.md). */
-export function testDatenbankUrl(dienst: 'akten' | 'dokumente' | 'aussonderung' | 'protokoll'): string {
+export function testDatenbankUrl(dienst: Dienst): string {
   const url = inject('env')[`DATABASE_URL_${dienst.toUpperCase()}`];
   if (!url) throw new Error(`DATABASE_URL_${dienst.toUpperCase()} fehlt in der Testumgebung`);
   return url;

@@ -87,7 +87,7 @@ export function webCsp(issuer: string | undefined) {
 // Node's server has already answered `Expect: 100-continue` with 100 Continue before the handler
 // runs; undici refuses to send the header upstream, so it ends here. A body read whole goes on with
 // its Content-Length instead of the client's chunked framing.
-const anfrageKopf = (req: FastifyRequest, headers: IncomingHttpHeaders) => {
+const anfrageKopf = (req: object, headers: IncomingHttpHeaders) => {
   const { expect: _expect, ...rest } = headers;
   if (rest['content-length'] !== undefined) delete rest['transfer-encoding'];
   const marke = randomUUID();
@@ -100,7 +100,7 @@ const anfrageKopf = (req: FastifyRequest, headers: IncomingHttpHeaders) => {
 // what it still buffers when the body fails, so the interceptor ends the body cleanly and marks
 // it; the gateway then cuts the client's connection once everything has left.
 const WEITERLEITUNG = 'x-eakte-weiterleitung';
-const weiterleitungen = new WeakMap<FastifyRequest, string>();
+const weiterleitungen = new WeakMap<object, string>();
 const abgebrochen = new Set<string>();
 
 const abbruchMerken: Dispatcher.DispatcherComposeInterceptor = (dispatch) => (opts, handler) => {
@@ -126,7 +126,7 @@ const abbruchMerken: Dispatcher.DispatcherComposeInterceptor = (dispatch) => (op
 };
 
 /** Passes the service's body on; a body that broke off fails after its last byte, so the client's transfer is cut. */
-function weiterreichen(req: FastifyRequest, reply: FastifyReply, quelle: Readable) {
+function weiterreichen(req: object, reply: FastifyReply, quelle: Readable) {
   const marke = weiterleitungen.get(req);
   reply.raw.once('close', () => marke && abgebrochen.delete(marke));
   async function* durch() {
@@ -249,8 +249,7 @@ export default async function gatewayApp(app: FastifyInstance, opts: GatewayOpti
         handler: (req, reply) =>
           reply.from(`${upstream}${req.url}`, {
             ...(Buffer.isBuffer(req.body) ? { body: req.body, contentType: req.headers['content-type'] ?? 'application/octet-stream' } : {}),
-            // reply-from hands over this request and reply again, typed for any raw server (HTTP/2 too)
-            rewriteRequestHeaders: (_request, headers) => anfrageKopf(req, headers),
+            rewriteRequestHeaders: anfrageKopf,
             onResponse: (_request, _reply, res) => void weiterreichen(req, reply, res.stream as Readable),
             onError: (r, { error }) => {
               // the body stream failed in the gateway itself, not at the service

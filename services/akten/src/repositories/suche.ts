@@ -39,7 +39,7 @@ const MAX_ZEICHEN = String.fromCodePoint(0x10ffff);
  * trigram word similarity (0..1) for typos. Clearance and org-unit visibility are conditions of
  * the same query (the tenant by row-level security). Prefixes use the leakproof `~>=~`/`~<~`
  * operators so that their index is usable under row-level security; `@@` and `<%` need the
- * LEAKPROOF marking described in the README for their GIN indexes.
+ * LEAKPROOF marking of docs/betrieb.md ("Search: extensions and LEAKPROOF operators") for their GIN indexes.
  */
 export async function suche(tx: Tx, sicht: Sicht, q: string, nach: unknown[] | null, limit: number): Promise<Treffer[]> {
   const bis = `${q}${MAX_ZEICHEN}`;

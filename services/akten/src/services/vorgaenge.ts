@@ -1,7 +1,7 @@
 // Use cases of Vorgänge: creating, reading, listing (also by Wiedervorlage) and changing them.
-import { decodeCursor, encodeCursor, Errors, heute, type Protokollierer } from '@eakte/platform';
+import { decodeCursor, encodeCursor, heute, type Protokollierer } from '@eakte/platform';
 import { v7 as uuidv7 } from 'uuid';
-import { pruefeAenderung } from '@eakte/schriftgutverwaltung/geschlossen';
+import { pruefeAenderung, pruefeOffenFuerVorgang } from '@eakte/schriftgutverwaltung/geschlossen';
 import { vorgangKennzeichen } from '@eakte/schriftgutverwaltung/kennzeichen';
 import { pruefeIfMatch } from '../domain/version.js';
 import * as repo from '../repositories/vorgaenge.js';
@@ -13,7 +13,7 @@ export function createVorgaengeService(g: Grundlage, protokolliere: Protokollier
     erstelleVorgang: (akteur: MandantAkteur, akteId: string, body: { betreff: string; wiedervorlage?: string | null; laufzeitBeginn?: string }) =>
       imKontext(akteur, async (tx, k) => {
         const a = await sichtbareAkte(tx, k, akteId, true);
-        if (a.status === 'geschlossen') throw new Errors.ObjektGeschlossen('Die Akte ist zu den Akten verfügt und nimmt keine neuen Vorgänge auf');
+        pruefeOffenFuerVorgang(a.status);
         const tag = heute();
         // as for Akten; that it lies within the Akte's Laufzeit the database checks
         pruefeLaufzeitBeginn(k, body.laufzeitBeginn, tag);

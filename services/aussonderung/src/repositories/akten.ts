@@ -1,12 +1,18 @@
-// Akten, Vorgänge and the Aktenplan as the xdomea messages need them (read only: they belong to the Akten service).
+// Akten, Vorgänge and the Aktenplan as the xdomea messages need them (read only: they belong to the
+// Akten service, which publishes them to the Aussonderung: akten-api.ts).
 import { schema, sql, type Tx } from '@eakte/db';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { asc, inArray } from 'drizzle-orm';
+import { akteFuerAussonderung as akte, akteZeile, halteAktenFuerAussonderung, vorgangFuerAussonderung as vorgang } from './akten-api.js';
 import { uuidArray } from './gemeinsam.js';
 
-const { akte, vorgang, aktenplaneinheit, organisationseinheit, aussonderungObjekt } = schema;
+const { aussonderungObjekt } = schema;
+
+/** An Akte's own columns (without its unit's and lead org unit's). */
+export type AkteZeile = Pick<typeof akte.$inferSelect, keyof typeof akteZeile>;
+export type VorgangZeile = typeof vorgang.$inferSelect;
 
 export interface AkteDaten {
-  row: typeof akte.$inferSelect;
+  row: AkteZeile;
   einheit: { kennzeichen: string; titel: string; beschreibung: string | null; aufbewahrungsfrist: number | null; unbefristet: boolean; aussonderungsart: 'A' | 'B' | 'V' | null };
   federfuehrung: string | null;
 }
@@ -14,29 +20,27 @@ export interface AkteDaten {
 export async function aktenDaten(tx: Tx, ids: readonly string[], opts: { sperren?: boolean } = {}): Promise<AkteDaten[]> {
   if (ids.length === 0) return [];
   // a shared lock keeps the Akten from being reopened or changed while they are offered
-  if (opts.sperren) await tx.select({ id: akte.id }).from(akte).where(inArray(akte.id, [...ids])).for('share');
+  if (opts.sperren) await halteAktenFuerAussonderung(tx, ids);
   const q = tx
     .select({
-      row: akte,
+      row: akteZeile,
       einheit: {
-        kennzeichen: aktenplaneinheit.kennzeichen,
-        titel: aktenplaneinheit.titel,
-        beschreibung: aktenplaneinheit.beschreibung,
-        aufbewahrungsfrist: aktenplaneinheit.aufbewahrungsfrist,
-        unbefristet: aktenplaneinheit.unbefristet,
-        aussonderungsart: aktenplaneinheit.aussonderungsart,
+        kennzeichen: akte.einheitKennzeichen,
+        titel: akte.einheitTitel,
+        beschreibung: akte.einheitBeschreibung,
+        aufbewahrungsfrist: akte.einheitAufbewahrungsfrist,
+        unbefristet: akte.einheitUnbefristet,
+        aussonderungsart: akte.einheitAussonderungsart,
       },
-      federfuehrung: organisationseinheit.name,
+      federfuehrung: akte.federfuehrung,
     })
     .from(akte)
-    .innerJoin(aktenplaneinheit, and(eq(aktenplaneinheit.mandantId, akte.mandantId), eq(aktenplaneinheit.id, akte.aktenplaneinheitId)))
-    .leftJoin(organisationseinheit, and(eq(organisationseinheit.mandantId, akte.mandantId), eq(organisationseinheit.id, akte.federfuehrungId)))
     .where(inArray(akte.id, [...ids]))
     .orderBy(asc(akte.aktenzeichen));
   return q;
 }
 
-export async function vorgaengeDerAkten(tx: Tx, akteIds: readonly string[]): Promise<(typeof vorgang.$inferSelect)[]> {
+export async function vorgaengeDerAkten(tx: Tx, akteIds: readonly string[]): Promise<VorgangZeile[]> {
   if (akteIds.length === 0) return [];
   return tx.select().from(vorgang).where(inArray(vorgang.akteId, [...akteIds])).orderBy(asc(vorgang.akteId), asc(vorgang.laufendeNummer));
 }

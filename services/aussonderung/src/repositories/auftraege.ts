@@ -2,8 +2,9 @@
 import { schema, sql, type Tx } from '@eakte/db';
 import { and, eq } from 'drizzle-orm';
 import { uuidArray, objektSpalten, alsObjekt, type ObjektRow, type AuftragArt } from './gemeinsam.js';
+import { akteFuerAussonderung as akte } from './akten-api.js';
 
-const { akte, aussonderung, aussonderungObjekt, aussonderungAuftrag } = schema;
+const { aussonderung, aussonderungObjekt, aussonderungAuftrag } = schema;
 
 /**
  * Serialises placing a hold with removing content of the same Akten: both take this lock per Akte

@@ -3,8 +3,9 @@ import type { components } from '@eakte/api-client';
 import { schema, sql, type Tx } from '@eakte/db';
 import { and, asc, desc, eq, isNull, isNotNull, type SQL } from 'drizzle-orm';
 import { objektSpalten, alsObjekt, type AussonderungRow, type ObjektRow, type VernichtungRow, type NachrichtRow } from './gemeinsam.js';
+import { akteFuerAussonderung as akte } from './akten-api.js';
 
-const { akte, aussonderung, aussonderungObjekt, vernichtung, nachricht } = schema;
+const { aussonderung, aussonderungObjekt, vernichtung, nachricht } = schema;
 
 export async function erstelleAussonderung(tx: Tx, row: typeof aussonderung.$inferInsert, akteIds: readonly string[]): Promise<void> {
   await tx.insert(aussonderung).values(row);

@@ -3,9 +3,10 @@ import { schema, sql, type Tx } from '@eakte/db';
 import type { SQL } from 'drizzle-orm';
 import { wirksameAufbewahrungSql } from '@eakte/schriftgutverwaltung/aufbewahrung';
 import { akteGesperrtSql } from '@eakte/schriftgutverwaltung/loeschsperre';
+import { akteFuerAussonderung } from './akten-api.js';
 import { einheitMitUnterbaum } from './gemeinsam.js';
 
-const { akte, aktenplaneinheit, aussonderungObjekt } = schema;
+const { aussonderungObjekt } = schema;
 
 export interface FaelligRow {
   id: string;
@@ -51,12 +52,12 @@ export async function faellig(
     SELECT s.id, s.aktenzeichen, s.betreff, s.aktenplaneinheit_id, s.kennzeichen, s.aufbewahrung_bis, s.aussonderung_faellig_ab,
            w.aussonderungsart, s.gesperrt
     FROM (
-      SELECT a.id, a.aktenzeichen, a.betreff, a.aktenplaneinheit_id, e.kennzeichen, a.aussonderungsart AS akte_art,
+      SELECT a.id, a.aktenzeichen, a.betreff, a.aktenplaneinheit_id, a.einheit_kennzeichen AS kennzeichen, a.aussonderungsart AS akte_art,
              a.aussonderung_faellig_ab AS faellig_ab,
              to_char(a.aufbewahrung_bis, 'YYYY-MM-DD') AS aufbewahrung_bis,
              to_char(a.aussonderung_faellig_ab, 'YYYY-MM-DD') AS aussonderung_faellig_ab,
              ${akteGesperrtSql(sql`a.id`)} AS gesperrt
-      FROM ${akte} a JOIN ${aktenplaneinheit} e ON e.mandant_id = a.mandant_id AND e.id = a.aktenplaneinheit_id
+      FROM ${akteFuerAussonderung} a
       WHERE ${sql.join(bedingungen, sql` AND `)}
       ORDER BY a.aussonderung_faellig_ab, a.id
       LIMIT ${f.limit}) s

@@ -1,23 +1,24 @@
 // Data access of the Aussonderung service over packages/db: the row types and the query parts all
 // repositories share. Every function takes the transaction of
-// a `db.withMandant` call, so row-level security limits it to the caller's tenant. Akten, Vorgänge,
-// Aktenplan and org units are read here (never written): they belong to the Akten service.
+// a `db.withMandant` call, so row-level security limits it to the caller's tenant. Akten, Vorgänge
+// and the Aktenplan are read through what the Akten service publishes (akten-api.ts), never written.
 import { schema, sql } from '@eakte/db';
 import { akteGesperrtSql } from '@eakte/schriftgutverwaltung/loeschsperre';
+import { akteFuerAussonderung as akte, aktenplanFuerAussonderung, vorgangFuerAussonderung } from './akten-api.js';
 
-const { akte, aktenplaneinheit, loeschsperre, aussonderung, aussonderungObjekt, vernichtung, nachricht, aussonderungAuftrag, bewertungsnachweis } = schema;
+const { aussonderungObjekt } = schema;
 
-export type LoeschsperreRow = typeof loeschsperre.$inferSelect & { akten: string[]; vorgaenge: string[]; dokumente: string[] };
-export type AussonderungRow = typeof aussonderung.$inferSelect;
+export type LoeschsperreRow = typeof schema.loeschsperre.$inferSelect & { akten: string[]; vorgaenge: string[]; dokumente: string[] };
+export type AussonderungRow = typeof schema.aussonderung.$inferSelect;
 /**
  * An offered Akte; `mitA`/`mitV`: whether any of its parts is appraised A/V, the deepest appraised
  * object winning (a Vorgang's own appraisal, else its Akte's; an Akte without Vorgänge is its own part).
  */
 export type ObjektRow = typeof aussonderungObjekt.$inferSelect & { aktenzeichen: string; betreff: string; gesperrt: boolean; mitA: boolean; mitV: boolean };
-export type VernichtungRow = typeof vernichtung.$inferSelect;
-export type NachrichtRow = typeof nachricht.$inferSelect;
-export type BewertungsnachweisRow = typeof bewertungsnachweis.$inferSelect;
-export type AuftragRow = typeof aussonderungAuftrag.$inferSelect;
+export type VernichtungRow = typeof schema.vernichtung.$inferSelect;
+export type NachrichtRow = typeof schema.nachricht.$inferSelect;
+export type BewertungsnachweisRow = typeof schema.bewertungsnachweis.$inferSelect;
+export type AuftragRow = typeof schema.aussonderungAuftrag.$inferSelect;
 export type AuftragArt = AuftragRow['art'];
 
 export const uuidArray = (ids: readonly string[]) => sql`ARRAY[${sql.join(ids.map((i) => sql`${i}`), sql`, `)}]::uuid[]`;
@@ -26,7 +27,7 @@ export type SperrObjektTyp = 'akte' | 'vorgang' | 'dokument';
 
 // bool_or over an Akte without Vorgänge is NULL: then the Akte's own appraisal is its only part
 export const teilSql = (art: 'A' | 'V') =>
-  sql<boolean>`coalesce((SELECT bool_or(coalesce(${aussonderungObjekt.unterbewertungen} ->> tv.id::text, ${aussonderungObjekt.bewertung}) = ${art}) FROM akten.vorgang tv
+  sql<boolean>`coalesce((SELECT bool_or(coalesce(${aussonderungObjekt.unterbewertungen} ->> tv.id::text, ${aussonderungObjekt.bewertung}) = ${art}) FROM ${vorgangFuerAussonderung} tv
                           WHERE tv.mandant_id = ${aussonderungObjekt.mandantId} AND tv.akte_id = ${aussonderungObjekt.akteId}), ${aussonderungObjekt.bewertung} = ${art}, false)`;
 export const objektSpalten = () => ({
   o: aussonderungObjekt,
@@ -43,6 +44,6 @@ export const alsObjekt = (r: { o: typeof aussonderungObjekt.$inferSelect; aktenz
 /** A unit of the Aktenplan and every unit below it, as a subquery of ids. */
 export const einheitMitUnterbaum = (einheitId: string) => sql`(
   WITH RECURSIVE baum AS (
-    SELECT id FROM ${aktenplaneinheit} WHERE id = ${einheitId}
-    UNION ALL SELECT k.id FROM ${aktenplaneinheit} k JOIN baum ON k.parent_id = baum.id)
+    SELECT id FROM ${aktenplanFuerAussonderung} WHERE id = ${einheitId}
+    UNION ALL SELECT k.id FROM ${aktenplanFuerAussonderung} k JOIN baum ON k.parent_id = baum.id)
   SELECT id FROM baum)`;

@@ -2,9 +2,10 @@
 import { schema, sql, type Tx } from '@eakte/db';
 import { escapeLike } from '@eakte/platform';
 import { and, desc, eq, inArray, isNull, isNotNull, type SQL } from 'drizzle-orm';
+import { akteFuerAussonderung as akte, vorgangFuerAussonderung as vorgang } from './akten-api.js';
 import { einheitMitUnterbaum, uuidArray, type LoeschsperreRow, type SperrObjektTyp } from './gemeinsam.js';
 
-const { akte, vorgang, loeschsperre, loeschsperreAkte, loeschsperreObjekt } = schema;
+const { loeschsperre, loeschsperreAkte, loeschsperreObjekt } = schema;
 
 export async function vorhandeneAkten(tx: Tx, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();

@@ -4,8 +4,6 @@ import { Errors } from '@eakte/platform';
 import type { Verstoss } from '../domain/aussonderung-gates.js';
 
 export const AussonderungFehler = {
-  /** A Löschsperre covers the object (docs/domaene.md R7). */
-  Loeschsperre: createError('LOESCHSPERRE', '%s', 409),
   NichtAngeboten: createError('NICHT_ANGEBOTEN', '%s', 409),
   NichtAlsVBewertet: createError('NICHT_ALS_V_BEWERTET', '%s', 409),
   NichtAlsABewertet: createError('NICHT_ALS_A_BEWERTET', '%s', 409),
@@ -44,7 +42,7 @@ export function verstossFehler(v: Verstoss, objekte: string[] = []): Error {
   const err = (() => {
     switch (v.code) {
       case 'LOESCHSPERRE':
-        return new AussonderungFehler.Loeschsperre(text);
+        return new Errors.Loeschsperre(text);
       case 'NICHT_ANGEBOTEN':
         return new AussonderungFehler.NichtAngeboten(text);
       case 'NICHT_ALS_V_BEWERTET':

@@ -26,7 +26,7 @@ function csvFeld(v: unknown): string {
 }
 
 /**
- * The last line of an export that failed after its first bytes (README, Protokoll export): the
+ * The last line of an export that failed after its first bytes (docs/sicherheit.md, "Incomplete exports"): the
  * file is incomplete, `von=letzteSequenz+1` continues it.
  */
 export function abbruchZeile(format: 'jsonl' | 'csv', letzteSequenz: number, requestId: string): string {
