@@ -3,7 +3,23 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', 'packages/api-client/src/schema.ts', 'services/web/dist/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  // generated and built files, and what tests and runs leave behind (as in .gitignore)
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      'services/web/dist/**',
+      'services/web/dist-*/**',
+      'packages/api-client/src/schema.ts',
+      '.data/**',
+      'coverage/**',
+      'scripts/e2e/artefakte/**',
+      'scripts/bench/results/**',
+      '**/*.js',
+      '**/*.mjs',
+      '**/*.cjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,18 +1,15 @@
 // `pnpm test:system`: the tests that need system programs `pnpm test` does not (clamd from Debian's
 // clamav-daemon; `.ci/run` installs it). Same setup as `pnpm test`: real PostgreSQL and S3 emulator.
-import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import base from './vitest.config.js';
 import { SYSTEM_TESTS } from './test/system-tests.js';
 
 export default defineConfig({
+  ...base,
   test: {
-    root: fileURLToPath(new URL('..', import.meta.url)),
+    ...base.test,
     include: SYSTEM_TESTS,
-    globalSetup: ['scripts/test/global-setup.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 90_000,
-    pool: 'forks',
-    maxWorkers: 2,
-    reporters: ['default', './scripts/test/bericht-reporter.ts'],
+    // `pnpm test` leaves exactly these out
+    exclude: ['**/node_modules/**'],
   },
 });

@@ -10,13 +10,12 @@ import { createDb, sql } from '@eakte/db';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { request } from 'undici';
+import { zeile } from '../lib/bulk.js';
+import { imMandanten } from '../lib/mandant.js';
 import type { BenchKontext } from './index.js';
 import { messe, vergleiche, type Messung, type Zeile } from './lib.js';
 
 export const name = 'audit';
-
-const esc = (s: string) => s.replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!);
-const feld = (f: string | number | null) => (f === null ? '\\N' : esc(String(f)));
 
 /** Creates tenants straight in the database (slug → id). */
 export async function mandantenAnlegen(ownerUrl: string, slugs: string[]): Promise<Record<string, string>> {
@@ -43,11 +42,7 @@ export async function mandantenAnlegen(ownerUrl: string, slugs: string[]): Promi
  * with INSERT … SELECT (COPY cannot write tables under row-level security); the head follows.
  */
 export async function ereignisseErzeugen(ownerUrl: string, mandantId: string, anzahl: number): Promise<void> {
-  const client = new pg.Client({ connectionString: ownerUrl });
-  await client.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query(`SELECT set_config('app.mandant', $1, true)`, [mandantId]);
+  await imMandanten(ownerUrl, mandantId, async (client) => {
     await client.query(`CREATE TEMP TABLE bulk_ereignis (LIKE protokoll.ereignis) ON COMMIT DROP`);
     const spalten = 'mandant_id, sequenz, zeit, akteur_sub, akteur_name, akteur_rollen, akteur_client, aktion, objekt_typ, objekt_id, aktenzeichen, akte_id, aenderungen, ergebnis, details, request_id, client_ip, hash';
     // times one microsecond apart, ending an hour ago (inside the current or the default partition)
@@ -84,7 +79,7 @@ export async function ereignisseErzeugen(ownerUrl: string, mandantId: string, an
         const hash = kettenHash(vorgaenger, kanonisch(e));
         vorgaenger = hash;
         letzte = e;
-        yield `${[e.mandantId, e.sequenz, e.zeit, e.akteurSub, e.akteurName, `{${e.akteurRollen.join(',')}}`, e.akteurClient, e.aktion, e.objektTyp, e.objektId, e.aktenzeichen, e.akteId, JSON.stringify(e.aenderungen), e.ergebnis, JSON.stringify(e.details), e.requestId, e.clientIp, hash].map(feld).join('\t')}\n`;
+        yield zeile([e.mandantId, e.sequenz, e.zeit, e.akteurSub, e.akteurName, `{${e.akteurRollen.join(',')}}`, e.akteurClient, e.aktion, e.objektTyp, e.objektId, e.aktenzeichen, e.akteId, JSON.stringify(e.aenderungen), e.ergebnis, JSON.stringify(e.details), e.requestId, e.clientIp, hash]);
       }
     }
     // batches of lines keep the stream's per-chunk overhead small
@@ -106,14 +101,7 @@ export async function ereignisseErzeugen(ownerUrl: string, mandantId: string, an
        ON CONFLICT (mandant_id) DO UPDATE SET sequenz = excluded.sequenz, hash = excluded.hash, zeit = excluded.zeit`,
       [mandantId, anzahl, vorgaenger, letzte!.zeit],
     );
-    await client.query('COMMIT');
-    await client.query('ANALYZE protokoll.ereignis');
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw err;
-  } finally {
-    await client.end();
-  }
+  }, (client) => client.query('ANALYZE protokoll.ereignis'));
 }
 
 const STROM_SPALTEN = `mandant_id, sequenz, to_char(zeit AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), akteur_sub, akteur_name, akteur_rollen,

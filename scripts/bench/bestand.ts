@@ -1,6 +1,5 @@
 // The bulk tenant shared by the read and search benchmarks, loaded once per run with COPY
 // (scripts/lib/bulk.ts, the loader behind scripts/seed-bulk.ts).
-import type pg from 'pg';
 import { bulkSeeden, dokumenteSeeden } from '../lib/bulk.js';
 import { mandantenAnlegen } from './audit.js';
 import type { BenchKontext } from './index.js';
@@ -46,21 +45,4 @@ export function bestand(ctx: BenchKontext): Promise<Bestand> {
     return { slug, mandantId: mandantId!, akten, dokumente, sekunden: (performance.now() - t0) / 1000 };
   })();
   return geladen;
-}
-
-/** Runs `fn` with a client of the application role in a transaction of the tenant. */
-export async function imMandanten<T>(pool: pg.Pool, mandantId: string, fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query("select set_config('app.mandant', $1, true)", [mandantId]);
-    const r = await fn(client);
-    await client.query('COMMIT');
-    return r;
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
 }

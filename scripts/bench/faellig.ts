@@ -4,7 +4,8 @@
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { request } from 'undici';
-import { aktenBestand, imMandanten } from './bestand.js';
+import { aktenBestand } from './bestand.js';
+import { imMandanten } from '../lib/mandant.js';
 import type { BenchKontext } from './index.js';
 import { messe, vergleiche, type Messung, type Zeile } from './lib.js';
 

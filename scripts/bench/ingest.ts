@@ -5,6 +5,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createObjectStore } from '@eakte/storage';
 import pg from 'pg';
 import { FormData, request } from 'undici';
+import { imMandanten } from '../lib/mandant.js';
 import type { BenchKontext } from './index.js';
 import { akteMitVorgang, KiB, messe, MiB, pdf, vergleiche, type Zeile } from './lib.js';
 
@@ -60,10 +61,7 @@ export async function run(ctx: BenchKontext): Promise<Zeile[]> {
             const sha256 = createHash('sha256').update(b).digest('hex');
             const key = `${mandantId}/${randomUUID()}`;
             await store.put(key, b, b.length, 'application/pdf');
-            const client = await pool.connect();
-            try {
-              await client.query('BEGIN');
-              await client.query("select set_config('app.mandant', $1, true)", [mandantId]);
+            await imMandanten(pool, mandantId, async (client) => {
               const id = randomUUID();
               await client.query(
                 `insert into dokumente.dokument (id, mandant_id, vorgang_id, betreff, datum_des_schreibens, erstellt_von) values ($1, $2, $3, $4, $5, $6)`,
@@ -74,13 +72,7 @@ export async function run(ctx: BenchKontext): Promise<Zeile[]> {
                  values ($1, $2, 1, $3, $4, $5, 'application/pdf', 'antrag.pdf', 'bench')`,
                 [mandantId, id, key, b.length, sha256],
               );
-              await client.query('COMMIT');
-            } catch (err) {
-              await client.query('ROLLBACK').catch(() => {});
-              throw err;
-            } finally {
-              client.release();
-            }
+            });
           }, n, parallel);
         const z = await vergleiche(`${groesse / KiB} KiB PDF, ${parallel} client${parallel > 1 ? 's' : ''}`, runs, subjekt, basis);
         z.extra = { 'MiB/s': ((z.messung.proSekunde * groesse) / MiB).toFixed(1) };

@@ -2,6 +2,7 @@
 // the same query straight on PostgreSQL.
 import pg from 'pg';
 import { request } from 'undici';
+import { imMandanten } from '../lib/mandant.js';
 import type { BenchKontext } from './index.js';
 import { messe, vergleiche, type Zeile } from './lib.js';
 
@@ -21,16 +22,8 @@ export async function run(ctx: BenchKontext): Promise<Zeile[]> {
       }, n, parallel);
     const basis = (parallel: number) => () =>
       messe(async () => {
-        const client = await pool.connect();
-        try {
-          await client.query('BEGIN');
-          await client.query("select set_config('app.mandant', $1, true)", [ctx.mandanten.demo]);
-          const r = await client.query('select * from akten.aktenplaneinheit order by kennzeichen');
-          JSON.stringify(r.rows);
-          await client.query('COMMIT');
-        } finally {
-          client.release();
-        }
+        const r = await imMandanten(pool, ctx.mandanten.demo!, (client) => client.query('select * from akten.aktenplaneinheit order by kennzeichen'));
+        JSON.stringify(r.rows);
       }, n, parallel);
     return [
       await vergleiche('GET /aktenplan, 1 client', ctx.runs, subjekt(1), basis(1)),

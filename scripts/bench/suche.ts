@@ -3,7 +3,8 @@
 // table in the same tenant transaction.
 import pg from 'pg';
 import { request } from 'undici';
-import { bestand, imMandanten } from './bestand.js';
+import { bestand } from './bestand.js';
+import { imMandanten } from '../lib/mandant.js';
 import type { BenchKontext } from './index.js';
 import { median, messe, vergleiche, type Zeile } from './lib.js';
 

@@ -2,21 +2,11 @@
 // without gaps, the 0502 upload is a styled file choice, a hand appraisal is called an appraisal, the
 // title names the process by date rather than by UUID, and the page stops asking once it is complete.
 // The Akte is prepared through the API; the approval by the second person too.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Platform } from '../lib/platform.js';
-import { anmelden, barrierefrei, startStack } from './browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { barrierefrei, stackJeDatei } from './browser.js';
 
-let platform: Platform;
-let browser: Browser;
-let stop: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ platform, browser, stop } = await startStack());
-});
-afterAll(async () => {
-  await stop?.();
-});
+const stack = stackJeDatei();
 
 /** A call of the API with the page's session token; answers status and JSON. */
 function rufe(page: Page, method: string, url: string, body?: unknown) {
@@ -36,9 +26,7 @@ function rufe(page: Page, method: string, url: string, body?: unknown) {
 
 describe('web client: the Aussonderung wizard', () => {
   it('says what is done, numbers its steps without gaps, and stops polling when complete', async () => {
-    const context = await browser.newContext({ acceptDownloads: true, locale: 'de-DE' });
-    const page = await context.newPage();
-    await anmelden(page, platform.url, 'Stadtverwaltung Musterstadt', 'Registratur (Demo registratur)');
+    const { context, page } = await stack.angemeldet('Registratur (Demo registratur)', { acceptDownloads: true });
     // a migrated paper file closed long ago in 4.2 (5 years, V): due since 2021
     const plan = await rufe(page, 'GET', '/api/v1/aktenplan');
     const einheit = (plan.json.einheiten as { id: string; kennzeichen: string }[]).find((e) => e.kennzeichen === '4.2')?.id;
@@ -79,9 +67,7 @@ describe('web client: the Aussonderung wizard', () => {
     const url = page.url();
     const id = new URL(url).pathname.split('/').at(-1)!;
 
-    const zweite = await browser.newContext({ locale: 'de-DE' });
-    const p2 = await zweite.newPage();
-    await anmelden(p2, platform.url, 'Stadtverwaltung Musterstadt', 'Registratur (Demo registratur 2)');
+    const { context: zweite, page: p2 } = await stack.angemeldet('Registratur (Demo registratur 2)');
     expect((await rufe(p2, 'POST', `/api/v1/aussonderungen/${id}/vernichtung/freigabe`)).status).toBeLessThan(300);
     await zweite.close();
 

@@ -1,14 +1,16 @@
 // The browser and the stack for the end-to-end tests: the whole platform on a free port (embedded
 // PostgreSQL and S3 in a temp dir, demo data, development issuer, the built web client) and
 // Debian's chromium driven by playwright-core. Screenshots go to scripts/e2e/artefakte/.
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { createServer } from '@eakte/platform';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { startPlatform, type Platform } from '../lib/platform.js';
 
 export const artefakte = path.join(path.dirname(fileURLToPath(import.meta.url)), 'artefakte');
@@ -46,6 +48,43 @@ export async function startStack(): Promise<{ platform: Platform; browser: Brows
   };
 }
 
+/** The stack of one test file, started before its tests and stopped after them. */
+export interface DateiStack {
+  readonly platform: Platform;
+  readonly browser: Browser;
+  /** A new browser context (German), its page logged in as the demo user `benutzer` of Stadtverwaltung Musterstadt. */
+  angemeldet(benutzer: string, optionen?: BrowserContextOptions): Promise<{ context: BrowserContext; page: Page }>;
+}
+
+/** Starts the stack in the file's beforeAll and stops it in its afterAll; read its parts inside the tests. */
+export function stackJeDatei(): DateiStack {
+  let stack: Awaited<ReturnType<typeof startStack>> | undefined;
+  beforeAll(async () => {
+    stack = await startStack();
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+  const gestartet = () => {
+    if (!stack) throw new Error('the stack is read before beforeAll started it');
+    return stack;
+  };
+  return {
+    get platform() {
+      return gestartet().platform;
+    },
+    get browser() {
+      return gestartet().browser;
+    },
+    async angemeldet(benutzer, optionen = {}) {
+      const context = await gestartet().browser.newContext({ ...optionen, locale: 'de-DE' });
+      const page = await context.newPage();
+      await anmelden(page, gestartet().platform.url, 'Stadtverwaltung Musterstadt', benutzer);
+      return { context, page };
+    },
+  };
+}
+
 /** 0 violations of any impact on the page as it is now: WCAG 2.1 A/AA and axe's best practices (landmarks, headings). */
 export async function barrierefrei(page: Page, name: string) {
   const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
@@ -71,4 +110,13 @@ export async function anmelden(page: Page, url: string, mandantName: string, ben
   await page.waitForURL(/\/dev-issuer\/authorize/);
   await page.getByRole('group', { name: new RegExp(mandantName) }).getByRole('button', { name: benutzer, exact: true }).click();
   await page.waitForURL((u) => !u.pathname.startsWith('/anmeldung') && !u.pathname.startsWith('/dev-issuer'));
+}
+
+/** A one-page A4 PDF saying `text`; `anhang` bytes of incompressible ballast make its upload take long enough to watch. */
+export async function pdf(text: string, anhang = 0): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  doc.addPage([595, 842]).drawText(text, { x: 60, y: 760, size: 14, font });
+  if (anhang) await doc.attach(randomBytes(anhang), 'ballast.bin', { mimeType: 'application/octet-stream' });
+  return doc.save();
 }

@@ -1,27 +1,14 @@
 // The Dokument page as a daily tool: it says where the Dokument is filed (Akte and Vorgang, linked),
 // and its Betreff, Absender, Eingangsdatum and Bemerkung can be changed; a change made meanwhile by
 // someone else (a stale ETag, 412) is said in plain German and nothing is overwritten. axe on every screen.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Platform } from '../lib/platform.js';
-import { anmelden, barrierefrei, startStack } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { barrierefrei, stackJeDatei } from './browser.js';
 
-let platform: Platform;
-let browser: Browser;
-let stop: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ platform, browser, stop } = await startStack());
-});
-afterAll(async () => {
-  await stop?.();
-});
+const stack = stackJeDatei();
 
 describe('web client: a Dokument', () => {
   it('shows its Akte and Vorgang, and its metadata can be changed with If-Match', async () => {
-    const context = await browser.newContext({ locale: 'de-DE' });
-    const page = await context.newPage();
-    await anmelden(page, platform.url, 'Stadtverwaltung Musterstadt', 'Sachbearbeitung (Demo sachbearbeitung)');
+    const { context, page } = await stack.angemeldet('Sachbearbeitung (Demo sachbearbeitung)');
     await page.getByRole('navigation').getByRole('link', { name: 'Aktenplan' }).click();
     await page.getByRole('link', { name: /^2\.1\s*Straßenbau$/ }).click();
     await page.getByRole('textbox', { name: 'Betreff', exact: true }).fill('Gehwegsanierung Lindenallee');

@@ -2,27 +2,14 @@
 // the field (aria-invalid, the message as its description) and in a summary that takes the focus;
 // fields the role may not set are not offered; an empty file is called empty and shows no full bar;
 // a client address that does not exist is the client's own page, not raw JSON. axe on every screen.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Platform } from '../lib/platform.js';
-import { anmelden, barrierefrei, startStack } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { barrierefrei, stackJeDatei } from './browser.js';
 
-let platform: Platform;
-let browser: Browser;
-let stop: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ platform, browser, stop } = await startStack());
-});
-afterAll(async () => {
-  await stop?.();
-});
+const stack = stackJeDatei();
 
 describe('web client: errors at the field', () => {
   it('a clerk sees what to correct at the field, in plain German, with the focus on the summary', async () => {
-    const context = await browser.newContext({ locale: 'de-DE' });
-    const page = await context.newPage();
-    await anmelden(page, platform.url, 'Stadtverwaltung Musterstadt', 'Sachbearbeitung (Demo sachbearbeitung)');
+    const { context, page } = await stack.angemeldet('Sachbearbeitung (Demo sachbearbeitung)');
     await page.getByRole('navigation').getByRole('link', { name: 'Aktenplan' }).click();
     await page.getByRole('link', { name: /^2\.1\s*Straßenbau$/ }).click();
     await page.getByRole('heading', { level: 1, name: '2.1 Straßenbau' }).waitFor();
@@ -82,7 +69,7 @@ describe('web client: errors at the field', () => {
     await barrierefrei(page, 'Vorgang, leere Datei');
 
     // an address the client does not know: its own page, in the frame, not JSON
-    const antwort = await page.goto(`${platform.url}/akten-gibt-es/hier-nicht`);
+    const antwort = await page.goto(`${stack.platform.url}/akten-gibt-es/hier-nicht`);
     expect(antwort?.status()).toBe(404);
     await page.getByRole('heading', { level: 1, name: 'Nicht gefunden' }).waitFor();
     expect(await page.locator('body').textContent()).not.toContain('ROUTE_NICHT_GEFUNDEN');

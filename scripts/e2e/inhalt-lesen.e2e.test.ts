@@ -2,25 +2,13 @@
 // three content reads. The browser must not answer the second and third from its cache unaudited.
 import { signDevToken } from '@eakte/platform';
 import { einheitFuerNeueAkten } from '@eakte/testing';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Platform } from '../lib/platform.js';
-import { anmelden, startStack } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { anmelden, pdf, stackJeDatei } from './browser.js';
 
-let platform: Platform;
-let browser: Browser;
-let stop: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ platform, browser, stop } = await startStack());
-});
-afterAll(async () => {
-  await stop?.();
-});
+const stack = stackJeDatei();
 
 async function token(sub: string, rolle: string) {
-  const { key, issuer } = platform.devIssuer!;
+  const { key, issuer } = stack.platform.devIssuer!;
   return signDevToken(key, { issuer, audience: 'eakte', sub, mandant: 'demo', rollen: [rolle], ttlSeconds: 600 });
 }
 
@@ -33,7 +21,7 @@ async function json<T>(res: Response, status: number): Promise<T> {
 describe('web client: reading content', () => {
   it('download, view and download again are three audited reads', async () => {
     const t = await token('demo-sachbearbeitung', 'sachbearbeitung');
-    const api = (p: string) => `${platform.url}/api/v1${p}`;
+    const api = (p: string) => `${stack.platform.url}/api/v1${p}`;
     const h = { authorization: `Bearer ${t}` };
     const plan = await json<{ einheiten: { id: string }[] }>(await fetch(api('/aktenplan'), { headers: h }), 200);
     const akte = await json<{ id: string }>(
@@ -44,20 +32,18 @@ describe('web client: reading content', () => {
       await fetch(api(`/akten/${akte.id}/vorgaenge`), { method: 'POST', headers: { ...h, 'content-type': 'application/json' }, body: JSON.stringify({ betreff: 'Cache' }) }),
       201,
     );
-    const doc = await PDFDocument.create();
-    doc.addPage([595, 842]).drawText('Bescheid', { x: 60, y: 760, size: 14, font: await doc.embedFont(StandardFonts.Helvetica) });
     const form = new FormData();
-    form.set('datei', new Blob([Buffer.from(await doc.save())], { type: 'application/pdf' }), 'Bescheid.pdf');
+    form.set('datei', new Blob([Buffer.from(await pdf('Bescheid'))], { type: 'application/pdf' }), 'Bescheid.pdf');
     form.set('betreff', 'Bescheid');
     form.set('datumDesSchreibens', '2026-11-30');
     const dok = await json<{ id: string }>(await fetch(api(`/vorgaenge/${vorgang.id}/dokumente`), { method: 'POST', headers: h, body: form }), 201);
 
-    const context = await browser.newContext({ acceptDownloads: true, locale: 'de-DE' });
+    const context = await stack.browser.newContext({ acceptDownloads: true, locale: 'de-DE' });
     const page = await context.newPage();
     const antworten: Promise<string | null>[] = [];
     page.on('response', (r) => void (r.url().endsWith('/inhalt') && antworten.push(r.headerValue('cache-control'))));
-    await anmelden(page, platform.url, 'Stadtverwaltung Musterstadt', 'Sachbearbeitung (Demo sachbearbeitung)');
-    await page.goto(`${platform.url}/dokumente/${dok.id}`);
+    await anmelden(page, stack.platform.url, 'Stadtverwaltung Musterstadt', 'Sachbearbeitung (Demo sachbearbeitung)');
+    await page.goto(`${stack.platform.url}/dokumente/${dok.id}`);
     const herunterladen = page.getByRole('button', { name: 'Bescheid.pdf herunterladen (Version 1)' });
     await herunterladen.waitFor();
 

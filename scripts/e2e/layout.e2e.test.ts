@@ -2,22 +2,11 @@
 // phone: no page scrolls sideways, nothing hides in a sideways-scrolling box, the main actions are
 // within the screen's width, the page title is on the first screen (the header stays compact), and
 // axe finds nothing on any screen.
-import { PDFDocument, StandardFonts } from 'pdf-lib';
-import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Platform } from '../lib/platform.js';
-import { anmelden, barrierefrei, schritt, startStack } from './browser.js';
+import type { BrowserContextOptions, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { barrierefrei, pdf, schritt, stackJeDatei } from './browser.js';
 
-let platform: Platform;
-let browser: Browser;
-let stop: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ platform, browser, stop } = await startStack());
-});
-afterAll(async () => {
-  await stop?.();
-});
+const stack = stackJeDatei();
 
 const ANSICHTEN: { name: string; optionen: BrowserContextOptions }[] = [
   { name: 'zoom-200', optionen: { viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 } },
@@ -47,20 +36,11 @@ async function passt(page: Page, name: string, aktionen: Locator[], titelOben = 
   await barrierefrei(page, name);
 }
 
-async function pdf(text: string): Promise<number[]> {
-  const doc = await PDFDocument.create();
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  doc.addPage([595, 842]).drawText(text, { x: 60, y: 760, size: 14, font });
-  return [...(await doc.save())];
-}
-
 describe('web client on narrow screens', () => {
   for (const ansicht of ANSICHTEN) {
     it(`${ansicht.name}: the clerk's main flow fits the screen`, async () => {
-      const context = await browser.newContext({ ...ansicht.optionen, locale: 'de-DE' });
-      const page = await context.newPage();
+      const { context, page } = await stack.angemeldet('Sachbearbeitung (Demo sachbearbeitung)', ansicht.optionen);
       const t = `schmal-${ansicht.name}`;
-      await anmelden(page, platform.url, 'Stadtverwaltung Musterstadt', 'Sachbearbeitung (Demo sachbearbeitung)');
       await page.getByRole('heading', { level: 1, name: /^Willkommen/ }).waitFor();
       const menue = page.getByRole('button', { name: 'Menü' });
       await passt(page, `${t} Start`, [menue, page.getByRole('button', { name: 'Suchen' })]);
@@ -97,7 +77,7 @@ describe('web client on narrow screens', () => {
         const d = new DataTransfer();
         d.items.add(new File([new Uint8Array(b)], 'Lageplan Radweg.pdf', { type: 'application/pdf' }));
         return d;
-      }, await pdf('Lageplan des Radwegs'));
+      }, [...(await pdf('Lageplan des Radwegs'))]);
       await page.dispatchEvent('[data-testid=ablage]', 'drop', { dataTransfer: dt });
       await page.getByText('Lageplan Radweg.pdf: hochgeladen').waitFor({ timeout: 30_000 });
       await passt(page, `${t} Vorgang`, [page.getByText('Dateien auswählen'), page.getByRole('link', { name: 'Lageplan Radweg' })]);
@@ -113,7 +93,7 @@ describe('web client on narrow screens', () => {
   }
 
   it('the client has a favicon', async () => {
-    const res = await fetch(`${platform.url}/favicon.ico`);
+    const res = await fetch(`${stack.platform.url}/favicon.ico`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/image\/(x-icon|vnd\.microsoft\.icon)/);
     expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(0);

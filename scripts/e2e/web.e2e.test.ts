@@ -2,47 +2,25 @@
 // a word inside it, (2) a records manager runs an Aussonderung and finds it again among the begun
 // ones, (3) another tenant's user cannot open that Akte by its URL, (4) an auditor's chain check is
 // green, and red naming the entry once a superuser rewrote it. axe on every screen.
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
 import pg from 'pg';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Platform } from '../lib/platform.js';
-import { anmelden, barrierefrei, schritt, startStack } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { barrierefrei, pdf, schritt, stackJeDatei } from './browser.js';
 
 const WORT = 'Flurbereinigungsplan';
 
-async function pdf(text: string, anhang = 0): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  doc.addPage([595, 842]).drawText(text, { x: 60, y: 760, size: 14, font });
-  // incompressible ballast, so the upload takes long enough to watch its progress
-  if (anhang) await doc.attach(randomBytes(anhang), 'ballast.bin', { mimeType: 'application/octet-stream' });
-  return doc.save();
-}
-
-let platform: Platform;
-let browser: Browser;
-let stop: () => Promise<void>;
+const stack = stackJeDatei();
 let akteUrl = '';
-
-beforeAll(async () => {
-  ({ platform, browser, stop } = await startStack());
-});
-afterAll(async () => {
-  await stop?.();
-});
 
 describe('web client', () => {
   it('(1) a clerk logs in, creates an Akte, uploads PDFs with progress, finds one by a word inside it and downloads it byte-exact', async () => {
-    const context = await browser.newContext({ acceptDownloads: true, locale: 'de-DE' });
+    const context = await stack.browser.newContext({ acceptDownloads: true, locale: 'de-DE' });
     const page = await context.newPage();
     const fehlerImBrowser: string[] = [];
     page.on('console', (m) => m.type() === 'error' && fehlerImBrowser.push(m.text()));
     const t = 'sachbearbeitung';
 
-    await page.goto(`${platform.url}/`);
+    await page.goto(`${stack.platform.url}/`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Anmeldung');
     await barrierefrei(page, 'Anmeldung');
     await schritt(page, t, 'anmeldung');
@@ -159,9 +137,7 @@ describe('web client', () => {
 
   it('(2) a records manager backdates a z.d.A., finds the Akte in the due list and runs the Aussonderung to the Vernichtungsprotokoll', async () => {
     const t = 'registratur';
-    const context = await browser.newContext({ acceptDownloads: true, locale: 'de-DE' });
-    const page = await context.newPage();
-    await anmelden(page, platform.url, 'Stadtverwaltung Musterstadt', 'Registratur (Demo registratur)');
+    const { context, page } = await stack.angemeldet('Registratur (Demo registratur)', { acceptDownloads: true });
     await page.getByRole('navigation').getByRole('link', { name: 'Aktenplan' }).click();
     await page.getByRole('link', { name: /^4\.2\s*Gewerbeangelegenheiten$/ }).click();
     await page.getByRole('heading', { level: 2, name: 'Aktenplaneinheit pflegen' }).waitFor();
@@ -242,14 +218,12 @@ describe('web client', () => {
     await page.waitForURL(wizardUrl);
     await page.getByText('Eine zweite Person der Registratur muss die Vernichtung freigeben.').waitFor();
     // the requester's own start page shows no approval waiting for them
-    await page.goto(`${platform.url}/`);
+    await page.goto(`${stack.platform.url}/`);
     await page.getByRole('heading', { level: 1, name: /^Willkommen/ }).waitFor();
     expect(await page.getByRole('heading', { name: 'Vernichtungen warten auf Ihre Freigabe' }).count()).toBe(0);
 
     // the second person sees on the start page that an approval waits, and refuses it with a reason
-    const zweite = await browser.newContext({ acceptDownloads: true, locale: 'de-DE' });
-    const p2 = await zweite.newPage();
-    await anmelden(p2, platform.url, 'Stadtverwaltung Musterstadt', 'Registratur (Demo registratur 2)');
+    const { context: zweite, page: p2 } = await stack.angemeldet('Registratur (Demo registratur 2)', { acceptDownloads: true });
     const hinweis = p2.getByRole('status').filter({ has: p2.getByRole('heading', { name: 'Vernichtungen warten auf Ihre Freigabe' }) });
     await hinweis.waitFor();
     await barrierefrei(p2, 'Start mit ausstehender Freigabe');
@@ -290,7 +264,7 @@ describe('web client', () => {
 
   it('(3) a user of another tenant cannot reach the Akte by its URL', async () => {
     expect(akteUrl).toMatch(/\/akten\/[0-9a-f-]{36}$/);
-    const context = await browser.newContext({ locale: 'de-DE' });
+    const context = await stack.browser.newContext({ locale: 'de-DE' });
     const page = await context.newPage();
     await page.goto(akteUrl);
     // login first, then back to the Akte's address
@@ -305,9 +279,7 @@ describe('web client', () => {
   });
 
   it('(4) an auditor verifies the audit chain (green), searches the Protokoll and exports it; a rewritten entry turns the check red', async () => {
-    const context = await browser.newContext({ acceptDownloads: true, locale: 'de-DE' });
-    const page = await context.newPage();
-    await anmelden(page, platform.url, 'Stadtverwaltung Musterstadt', 'Prüfung (Demo pruefung)');
+    const { context, page } = await stack.angemeldet('Prüfung (Demo pruefung)', { acceptDownloads: true });
     // the start page offers an auditor only what the permission matrix lets them open: no 403 anywhere
     await page.getByRole('heading', { level: 1, name: /^Willkommen/ }).waitFor();
     await page.getByRole('main').getByRole('link', { name: /Prüfung des Protokolls/ }).waitFor();
@@ -347,8 +319,8 @@ describe('web client', () => {
     expect(zeilen.length).toBeGreaterThanOrEqual(2);
 
     // someone with database access rewrites an old entry: the same check turns red and names it
-    expect(platform.infra.superuserUrl).toBeTruthy();
-    const db = new pg.Client({ connectionString: platform.infra.superuserUrl });
+    expect(stack.platform.infra.superuserUrl).toBeTruthy();
+    const db = new pg.Client({ connectionString: stack.platform.infra.superuserUrl });
     await db.connect();
     try {
       // the Protokoll's immutability triggers stop everyone else; a superuser can switch them off

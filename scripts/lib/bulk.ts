@@ -2,9 +2,10 @@
 // Vorgänge in one tenant, deterministic pseudo-random. Used by scripts/seed-bulk.ts and the benchmarks.
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import pg from 'pg';
+import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { v7 as uuidv7 } from 'uuid';
+import { imMandanten } from './mandant.js';
 
 interface Zufall {
   zufall: () => number;
@@ -23,7 +24,8 @@ export const THEMEN = [
 ] as const;
 export const ORTE = ['Musterstadt', 'Nordhöhe', 'Südfeld', 'Am Großen Weg', 'Lindenallee', 'Mühlbach', 'Ölmühle', 'Außenbereich', 'Hauptstraße', 'Schloßpark'] as const;
 const esc = (s: string) => s.replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!);
-const zeile = (felder: (string | number | null)[]) => `${felder.map((f) => (f === null ? '\\N' : esc(String(f)))).join('\t')}\n`;
+/** One line of COPY's text format. */
+export const zeile = (felder: (string | number | null)[]) => `${felder.map((f) => (f === null ? '\\N' : esc(String(f)))).join('\t')}\n`;
 
 function* einheitenZeilen(z: Zufall, anzahlEinheiten: number, mandantId: string, ids: { id: string; kz: string }[]) {
   const { wahl } = z;
@@ -63,7 +65,7 @@ function* aktenZeilen(z: Zufall, anzahlAkten: number, mandantId: string, einheit
   }
 }
 
-async function copy(client: pg.PoolClient | pg.Client, sql: string, rows: Iterable<string>) {
+async function copy(client: pg.ClientBase, sql: string, rows: Iterable<string>) {
   await pipeline(Readable.from(rows), client.query(copyFrom(sql)));
 }
 
@@ -79,12 +81,8 @@ export async function bulkSeeden(ownerUrl: string, mandantId: string, opts: Bulk
   const out = opts.log ?? (() => {});
   const anzahlAkten = opts.akten;
   const z = zufallsquelle();
-  const client = new pg.Client({ connectionString: ownerUrl });
-  await client.connect();
   const t0 = Date.now();
-  try {
-    await client.query('BEGIN');
-    await client.query(`SELECT set_config('app.mandant', $1, true)`, [mandantId]);
+  await imMandanten(ownerUrl, mandantId, async (client) => {
     // COPY into temporary tables (COPY FROM cannot write tables under row-level security), then
     // move the rows with INSERT … SELECT, which the tenant policy checks.
     await client.query(`CREATE TEMP TABLE bulk_einheit (id uuid, mandant_id uuid, parent_id uuid, kennzeichen text, titel text, frist int, art text) ON COMMIT DROP`);
@@ -111,15 +109,10 @@ export async function bulkSeeden(ownerUrl: string, mandantId: string, opts: Bulk
     await client.query(`INSERT INTO akten.aktenzeichen_zaehler (mandant_id, aktenplaneinheit_id, jahr, letzte_nummer)
                         SELECT mandant_id, einheit, jahr, max(nr) FROM bulk_akte GROUP BY 1, 2, 3
                         ON CONFLICT (mandant_id, aktenplaneinheit_id, jahr) DO UPDATE SET letzte_nummer = greatest(akten.aktenzeichen_zaehler.letzte_nummer, excluded.letzte_nummer)`);
-    await client.query('COMMIT');
+  }, async (client) => {
     out(`inserted and committed in ${Date.now() - t0} ms`);
     await client.query('ANALYZE akten.aktenplaneinheit, akten.akte, akten.vorgang, akten.aktenzeichen_zaehler');
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw err;
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 
@@ -211,12 +204,8 @@ export async function dokumenteSeeden(ownerUrl: string, mandantId: string, opts:
   const out = opts.log ?? (() => {});
   const z = zufallsquelle(20261127);
   const woerter = opts.woerter ?? 40;
-  const client = new pg.Client({ connectionString: ownerUrl });
-  await client.connect();
   const t0 = Date.now();
-  try {
-    await client.query('BEGIN');
-    await client.query(`SELECT set_config('app.mandant', $1, true)`, [mandantId]);
+  await imMandanten(ownerUrl, mandantId, async (client) => {
     const vorgaenge = (await client.query<{ id: string }>('SELECT id FROM akten.vorgang ORDER BY id')).rows.map((r) => r.id);
     if (vorgaenge.length === 0) throw new Error('dokumenteSeeden: the tenant has no Vorgänge (run bulkSeeden first)');
     await client.query(`CREATE TEMP TABLE bulk_dokument (id uuid, vorgang_id uuid, betreff text, datum date, absender text, schluessel text, groesse bigint, sha256 text, inhalt text) ON COMMIT DROP`);
@@ -240,13 +229,8 @@ export async function dokumenteSeeden(ownerUrl: string, mandantId: string, opts:
     // the generated tsvector column and the GIN index are filled here (the slow part)
     await client.query(`INSERT INTO dokumente.volltext (mandant_id, dokument_id, version_nr, status, inhalt)
                         SELECT $1, id, 1, 'extrahiert', inhalt FROM bulk_dokument`, [mandantId]);
-    await client.query('COMMIT');
+  }, async (client) => {
     out(`full text inserted and committed in ${Date.now() - t0} ms`);
     await client.query('ANALYZE dokumente.dokument, dokumente.dokument_version, dokumente.volltext');
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw err;
-  } finally {
-    await client.end();
-  }
+  });
 }

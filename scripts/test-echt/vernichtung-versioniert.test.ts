@@ -2,38 +2,22 @@
 // Destruction and the removal after an archive's import confirmation (0506), end to end through
 // the API on a bucket with versioning on: afterwards no object version and no delete marker of
 // the Dokumente is left in the bucket.
-import { randomBytes } from 'node:crypto';
 import { createDb, sql } from '@eakte/db';
-import { authHeader, expectContract, TEST_BEHOERDENKENNUNG, testEnv, testMandant } from '@eakte/testing';
+import { authHeader, expectContract, TEST_BEHOERDENKENNUNG, testMandant } from '@eakte/testing';
 import type { FastifyInstance } from 'fastify';
-import * as Minio from 'minio';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { versionierterBucket } from '../../packages/storage/test-echt/versionierter-bucket.js';
 import { x0506 } from '../../services/aussonderung/test/antworten.js';
 import { alleDienste, schliesseDienste } from '../test/dienste.js';
 
-const env = testEnv;
-let client: Minio.Client;
-let bucket: string;
+let s3: Awaited<ReturnType<typeof versionierterBucket>>;
 let apps: Record<string, FastifyInstance> = {};
 
 beforeAll(async () => {
-  const e = env();
-  const url = new URL(e.S3_ENDPOINT!);
-  client = new Minio.Client({
-    endPoint: url.hostname,
-    port: Number(url.port),
-    useSSL: url.protocol === 'https:',
-    accessKey: e.S3_ACCESS_KEY!,
-    secretKey: e.S3_SECRET_KEY!,
-    region: e.S3_REGION ?? 'us-east-1',
-    pathStyle: true,
-  });
-  bucket = `vernichtung-${randomBytes(4).toString('hex')}`;
-  await client.makeBucket(bucket, e.S3_REGION ?? 'us-east-1');
-  await client.setBucketVersioning(bucket, { Status: 'Enabled' });
+  s3 = await versionierterBucket('vernichtung');
   // every service on the versioned bucket; each asks for the versioning state once, at start
   // the Aussonderung's content removal runs as jobs: its worker looks every second here
-  apps = await alleDienste({ S3_BUCKET: bucket, AUSSONDERUNG_ARBEITER_INTERVALL_SEKUNDEN: '1' });
+  apps = await alleDienste({ S3_BUCKET: s3.bucket, AUSSONDERUNG_ARBEITER_INTERVALL_SEKUNDEN: '1' });
 });
 afterAll(() => schliesseDienste(apps));
 
@@ -48,16 +32,8 @@ async function bisErledigt(id: string, reg: Record<string, string>, fertig: (a: 
   }
 }
 
-type Eintrag = { name: string; versionId?: string; isDeleteMarker?: boolean };
-
 /** Every object version and delete marker under `prefix`, straight from the server. */
-async function alleVersionen(prefix: string): Promise<Eintrag[]> {
-  const out: Eintrag[] = [];
-  for await (const item of client.listObjects(bucket, prefix, true, { IncludeVersion: true } as never) as AsyncIterable<Partial<Eintrag>>) {
-    if (item.name) out.push(item as Eintrag);
-  }
-  return out;
-}
+const alleVersionen = (prefix: string) => s3.versionen(prefix);
 
 async function multipart(felder: Record<string, string>, datei: { name: string; inhalt: string }) {
   const form = new FormData();
@@ -108,7 +84,7 @@ async function akteMitDokument(art: 'A' | 'V') {
   expect(new Set(schluessel).size).toBe(3);
   // ... but a bucket may still hold older versions of a key (a restore, a retried write by an
   // operator): one more version of the first key, and the current content again on top of it
-  for (const fassung of ['ältere Fassung', 'Entwurf 1']) await client.putObject(bucket, schluessel[0]!, Buffer.from(fassung), Buffer.byteLength(fassung));
+  for (const fassung of ['ältere Fassung', 'Entwurf 1']) await s3.client.putObject(s3.bucket, schluessel[0]!, Buffer.from(fassung), Buffer.byteLength(fassung));
   const vorher = (await alleVersionen(`${m.id}/`)).filter((e) => schluessel.includes(e.name));
   expect(vorher).toHaveLength(5);
   return { m, reg, akteId: akte.id as string, dokumentId, schluessel };

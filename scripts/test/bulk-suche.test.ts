@@ -4,10 +4,39 @@
 // Akten than the fallback ranks (AEHNLICH_KANDIDATEN), without showing an Akte above the clearance.
 import akten from '@eakte/akten';
 import { authHeader, build, expectContract, testDatenbankUrl, testMandant } from '@eakte/testing';
+import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { describe, expect, inject, it } from 'vitest';
 import { AEHNLICH_KANDIDATEN, DOKUMENT_KANDIDATEN } from '../../services/akten/src/repositories/suche.js';
 import { bulkSeeden, dokumenteSeeden } from '../lib/bulk.js';
+import { imMandanten } from '../lib/mandant.js';
+
+interface Treffer {
+  typ: string;
+  id: string;
+  trefferArt: string;
+}
+
+/** Searches `q` three pages of 50 deep: each page as the contract says, full, of hits `passt` accepts, none seen before, with a cursor on. */
+async function dreiSeiten(app: FastifyInstance, h: Record<string, string>, q: string, passt: (t: Treffer) => boolean): Promise<Set<string>> {
+  const gesehen = new Set<string>();
+  let cursor: string | null = null;
+  for (let seite = 0; seite < 3; seite++) {
+    const res = await app.inject({ method: 'GET', url: `/api/v1/suche?q=${encodeURIComponent(q)}&limit=50${cursor ? `&cursor=${cursor}` : ''}`, headers: h });
+    expect(res.statusCode, res.body).toBe(200);
+    expectContract(res, 'suche');
+    const body = res.json() as { items: Treffer[]; nextCursor: string | null };
+    expect(body.items).toHaveLength(50);
+    expect(body.items.every(passt)).toBe(true);
+    for (const t of body.items) {
+      expect(gesehen.has(t.id)).toBe(false);
+      gesehen.add(t.id);
+    }
+    cursor = body.nextCursor;
+    expect(cursor).toBeTruthy();
+  }
+  return gesehen;
+}
 
 describe('bulk tenant and capped document search', { timeout: 120_000 }, () => {
   it('loads Akten, Vorgänge and Dokumente by COPY and searches past the candidate cap', async () => {
@@ -17,40 +46,18 @@ describe('bulk tenant and capped document search', { timeout: 120_000 }, () => {
     await bulkSeeden(inject('ownerUrl'), m.id, { akten: 200, einheiten: 20 });
     await dokumenteSeeden(inject('ownerUrl'), m.id, { dokumente: anzahl, woerter: 20 });
 
-    const owner = new pg.Client({ connectionString: inject('ownerUrl') });
-    await owner.connect();
-    try {
-      await owner.query('BEGIN');
-      await owner.query(`SELECT set_config('app.mandant', $1, true)`, [m.id]);
-      const r = await owner.query<{ dok: number; volltext: number; verwaist: number }>(
+    const r = await imMandanten(inject('ownerUrl'), m.id, (owner) =>
+      owner.query<{ dok: number; volltext: number; verwaist: number }>(
         `SELECT (SELECT count(*)::int FROM dokumente.dokument) AS dok,
                 (SELECT count(*)::int FROM dokumente.volltext WHERE vektor @@ to_tsquery('german', 'Sehr & geehrt')) AS volltext,
                 (SELECT count(*)::int FROM dokumente.dokument d WHERE NOT EXISTS (SELECT 1 FROM dokumente.dokument_version v WHERE v.dokument_id = d.id)) AS verwaist`,
-      );
-      await owner.query('COMMIT');
-      expect(r.rows[0]).toEqual({ dok: anzahl, volltext: anzahl, verwaist: 0 });
-    } finally {
-      await owner.end();
-    }
+      ),
+    );
+    expect(r.rows[0]).toEqual({ dok: anzahl, volltext: anzahl, verwaist: 0 });
 
     // every generated letter starts with „Sehr geehrte Damen und Herren“: all of them match
     const h = await authHeader({ tenant: m.slug, roles: ['sachbearbeitung'] });
-    const gesehen = new Set<string>();
-    let cursor: string | null = null;
-    for (let seite = 0; seite < 3; seite++) {
-      const res = await app.inject({ method: 'GET', url: `/api/v1/suche?q=${encodeURIComponent('geehrte Damen')}&limit=50${cursor ? `&cursor=${cursor}` : ''}`, headers: h });
-      expect(res.statusCode, res.body).toBe(200);
-      expectContract(res, 'suche');
-      const body = res.json() as { items: { typ: string; id: string }[]; nextCursor: string | null };
-      expect(body.items).toHaveLength(50);
-      expect(body.items.every((t) => t.typ === 'dokument')).toBe(true);
-      for (const t of body.items) {
-        expect(gesehen.has(t.id)).toBe(false);
-        gesehen.add(t.id);
-      }
-      cursor = body.nextCursor;
-      expect(cursor).toBeTruthy();
-    }
+    await dreiSeiten(app, h, 'geehrte Damen', (t) => t.typ === 'dokument');
   });
 
   it('ranks a typo over more trigram matches than the fallback caps, page after page, only visible Akten', async () => {
@@ -58,52 +65,24 @@ describe('bulk tenant and capped document search', { timeout: 120_000 }, () => {
     const m = await testMandant('bulk-tippfehler');
     const anzahl = AEHNLICH_KANDIDATEN * 2 + 200;
     await bulkSeeden(inject('ownerUrl'), m.id, { akten: anzahl, einheiten: 20 });
-    const owner = new pg.Client({ connectionString: inject('ownerUrl') });
-    await owner.connect();
-    try {
-      // every Akte says the same word; every other one is VS-NfD, above the user's clearance
-      await owner.query('BEGIN');
-      await owner.query(`SELECT set_config('app.mandant', $1, true)`, [m.id]);
-      await owner.query(`UPDATE akten.akte SET betreff = 'Windkraftanlage ' || laufende_nummer,
-                                vertraulichkeitsstufe = CASE WHEN laufende_nummer % 2 = 0 THEN '002' ELSE '003' END`);
-      await owner.query(`UPDATE akten.vorgang SET betreff = 'Stellungnahme'`);
-      await owner.query('COMMIT');
-      await owner.query('ANALYZE akten.akte, akten.vorgang');
-    } finally {
-      await owner.end();
-    }
+    // every Akte says the same word; every other one is VS-NfD, above the user's clearance
+    await imMandanten(
+      inject('ownerUrl'),
+      m.id,
+      async (owner) => {
+        await owner.query(`UPDATE akten.akte SET betreff = 'Windkraftanlage ' || laufende_nummer,
+                                  vertraulichkeitsstufe = CASE WHEN laufende_nummer % 2 = 0 THEN '002' ELSE '003' END`);
+        await owner.query(`UPDATE akten.vorgang SET betreff = 'Stellungnahme'`);
+      },
+      (owner) => owner.query('ANALYZE akten.akte, akten.vorgang'),
+    );
 
     const h = await authHeader({ tenant: m.slug, roles: ['sachbearbeitung'] });
-    const gesehen = new Set<string>();
-    let cursor: string | null = null;
-    for (let seite = 0; seite < 3; seite++) {
-      const res = await app.inject({ method: 'GET', url: `/api/v1/suche?q=Wndkraftanlage&limit=50${cursor ? `&cursor=${cursor}` : ''}`, headers: h });
-      expect(res.statusCode, res.body).toBe(200);
-      expectContract(res, 'suche');
-      const body = res.json() as { items: { typ: string; id: string; trefferArt: string }[]; nextCursor: string | null };
-      expect(body.items).toHaveLength(50);
-      expect(body.items.every((t) => t.typ === 'akte' && t.trefferArt === 'aehnlich')).toBe(true);
-      for (const t of body.items) {
-        expect(gesehen.has(t.id)).toBe(false);
-        gesehen.add(t.id);
-      }
-      cursor = body.nextCursor;
-      expect(cursor).toBeTruthy();
-    }
-    const owner2 = new pg.Client({ connectionString: inject('ownerUrl') });
-    await owner2.connect();
-    try {
-      await owner2.query('BEGIN');
-      await owner2.query(`SELECT set_config('app.mandant', $1, true)`, [m.id]);
-      const r = await owner2.query<{ stufe: string; n: number }>(
-        'SELECT vertraulichkeitsstufe AS stufe, count(*)::int AS n FROM akten.akte WHERE id = ANY($1::uuid[]) GROUP BY 1',
-        [[...gesehen]],
-      );
-      await owner2.query('COMMIT');
-      expect(r.rows).toEqual([{ stufe: '003', n: 150 }]);
-    } finally {
-      await owner2.end();
-    }
+    const gesehen = await dreiSeiten(app, h, 'Wndkraftanlage', (t) => t.typ === 'akte' && t.trefferArt === 'aehnlich');
+    const r = await imMandanten(inject('ownerUrl'), m.id, (owner) =>
+      owner.query<{ stufe: string; n: number }>('SELECT vertraulichkeitsstufe AS stufe, count(*)::int AS n FROM akten.akte WHERE id = ANY($1::uuid[]) GROUP BY 1', [[...gesehen]]),
+    );
+    expect(r.rows).toEqual([{ stufe: '003', n: 150 }]);
   });
 
   it('finds Dokumente of the own tenant only: what Dokumente publishes for the search answers nothing outside a tenant context', async () => {

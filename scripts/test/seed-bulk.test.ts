@@ -8,8 +8,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { testDatenbankUrl, testMandant } from '@eakte/testing';
-import pg from 'pg';
 import { describe, expect, inject, it } from 'vitest';
+import { imMandanten } from '../lib/mandant.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -21,17 +21,8 @@ function seedBulk(args: string[], env: Record<string, string>) {
 }
 
 async function anzahlAkten(mandantId: string): Promise<number> {
-  const owner = new pg.Client({ connectionString: inject('ownerUrl') });
-  await owner.connect();
-  try {
-    await owner.query('BEGIN');
-    await owner.query(`SELECT set_config('app.mandant', $1, true)`, [mandantId]);
-    const r = await owner.query<{ n: number }>('SELECT count(*)::int AS n FROM akten.akte');
-    await owner.query('COMMIT');
-    return r.rows[0]!.n;
-  } finally {
-    await owner.end();
-  }
+  const r = await imMandanten(inject('ownerUrl'), mandantId, (owner) => owner.query<{ n: number }>('SELECT count(*)::int AS n FROM akten.akte'));
+  return r.rows[0]!.n;
 }
 
 describe('seed-bulk --nur-messen', { timeout: 120_000 }, () => {

@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { protokollAnhaengen } from '@eakte/audit';
 import { createDb } from '@eakte/db';
 import protokollApp, { protokollConfigSchema } from '@eakte/protokoll';
-import { authHeader, build, testEnv, testMandant, testDatenbankUrl } from '@eakte/testing';
+import { authHeader, build, testMandant, testDatenbankUrl } from '@eakte/testing';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { verifiziere } from '../verify-protokoll.js';
 import { root } from '../lib/generated.js';

@@ -2,6 +2,15 @@
 // services, the docs table and the permission tests.
 export const ROLLEN = ['sachbearbeitung', 'registratur', 'fachadministration', 'pruefung', 'plattformbetrieb', 'fachverfahren'] as const;
 export type Rolle = (typeof ROLLEN)[number];
+/** How a role is called on screen (the development issuer's login page, the web client). */
+export const ROLLEN_NAMEN: Record<Rolle, string> = {
+  sachbearbeitung: 'Sachbearbeitung',
+  registratur: 'Registratur',
+  fachadministration: 'Fachadministration',
+  pruefung: 'Prüfung',
+  plattformbetrieb: 'Plattformbetrieb',
+  fachverfahren: 'Fachverfahren',
+};
 
 const ALLE_FACHLICHEN: readonly Rolle[] = ['sachbearbeitung', 'registratur', 'fachadministration', 'fachverfahren'];
 /** Who files and reads documents; Fachadministration sees their metadata, Prüfung neither. */

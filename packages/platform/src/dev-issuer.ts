@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
+import { ROLLEN_NAMEN } from './berechtigungen.js';
 
 export interface DevKey {
   privateJwk: JWK;
@@ -94,15 +95,6 @@ function loopbackRedirect(uri: string | undefined): URL | undefined {
   }
 }
 
-const ROLLEN_NAMEN: Record<string, string> = {
-  sachbearbeitung: 'Sachbearbeitung',
-  registratur: 'Registratur',
-  fachadministration: 'Fachadministration',
-  pruefung: 'Prüfung',
-  plattformbetrieb: 'Plattformbetrieb',
-  fachverfahren: 'Fachverfahren',
-};
-
 function loginSeite(params: URLSearchParams, benutzer: DemoBenutzer[], issuer: string): string {
   const hidden = ['client_id', 'redirect_uri', 'state', 'code_challenge', 'code_challenge_method', 'scope', 'nonce']
     .filter((k) => params.has(k))
@@ -120,7 +112,7 @@ function loginSeite(params: URLSearchParams, benutzer: DemoBenutzer[], issuer: s
           .map(
             (b) =>
               `<li><button type="submit" name="benutzer" value="${escapeHtml(b.sub)}">${escapeHtml(
-                b.rollen.map((r) => ROLLEN_NAMEN[r] ?? r).join(', '),
+                b.rollen.map((r) => (ROLLEN_NAMEN as Record<string, string>)[r] ?? r).join(', '),
               )} <span class="sub">(${escapeHtml(b.name)})</span></button></li>`,
           )
           .join('')}</ul></fieldset>`,

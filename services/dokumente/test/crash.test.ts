@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { connect } from 'node:net';
 import { createDb } from '@eakte/db';
-import { expectProblem, testConfig, testDatenbankUrl } from '@eakte/testing';
+import { expectProblem, testDatenbankUrl } from '@eakte/testing';
 import { describe, expect, it } from 'vitest';
 import { neuerSpeicherschluessel } from '../src/domain/speicherschluessel.js';
 import { dokumenteRepository } from '../src/repositories/dokumente.js';

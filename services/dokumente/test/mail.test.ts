@@ -1,7 +1,7 @@
 // Filing e-mails: the original stays the primary file, every attachment becomes an Anlage.
 import { createHash } from 'node:crypto';
 import { createDb, schema } from '@eakte/db';
-import { expectContract, expectProblem, testConfig, testDatenbankUrl } from '@eakte/testing';
+import { expectContract, expectProblem, testDatenbankUrl } from '@eakte/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { leseMail, MailFehler } from '../src/adapter/mail.js';
 import { pdfText } from '../src/pdf/text.js';

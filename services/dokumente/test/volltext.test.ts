@@ -1,5 +1,5 @@
 import { createDb, schema } from '@eakte/db';
-import { testConfig, testDatenbankUrl } from '@eakte/testing';
+import { testDatenbankUrl } from '@eakte/testing';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dokumenteRepository } from '../src/repositories/dokumente.js';

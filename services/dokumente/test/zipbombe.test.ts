@@ -39,6 +39,19 @@ interface Eintrag {
   angeblich?: number;
 }
 
+/**
+ * The fields a local file header and its central directory entry share, in the same order from
+ * `ab` on (the version needed to extract): method, CRC-32, compressed and uncompressed size, name length.
+ */
+function eintragsFelder(kopf: Buffer, ab: number, f: { methode: number; crc: number; laenge: number; groesse: number; nameLaenge: number }) {
+  kopf.writeUInt16LE(20, ab);
+  kopf.writeUInt16LE(f.methode, ab + 4);
+  kopf.writeUInt32LE(f.crc, ab + 10);
+  kopf.writeUInt32LE(f.laenge, ab + 14);
+  kopf.writeUInt32LE(f.groesse, ab + 18);
+  kopf.writeUInt16LE(f.nameLaenge, ab + 22);
+}
+
 /** A ZIP written by hand, so that headers can lie; entries with `inhalt` are stored, the others are the bomb. */
 function zip(eintraege: Eintrag[]): Buffer {
   const lokal: Buffer[] = [];
@@ -51,24 +64,15 @@ function zip(eintraege: Eintrag[]): Buffer {
     const crc = roh ? crc32(roh) : bombe.crc;
     const groesse = e.angeblich ?? (roh ? roh.length : ENTPACKT);
     const methode = roh ? 0 : 8;
+    const felder = { methode, crc, laenge: daten.length, groesse, nameLaenge: name.length };
     const kopf = Buffer.alloc(30);
     kopf.writeUInt32LE(0x04034b50, 0);
-    kopf.writeUInt16LE(20, 4);
-    kopf.writeUInt16LE(methode, 8);
-    kopf.writeUInt32LE(crc, 14);
-    kopf.writeUInt32LE(daten.length, 18);
-    kopf.writeUInt32LE(groesse, 22);
-    kopf.writeUInt16LE(name.length, 26);
+    eintragsFelder(kopf, 4, felder);
     lokal.push(kopf, name, daten);
     const z = Buffer.alloc(46);
     z.writeUInt32LE(0x02014b50, 0);
-    z.writeUInt16LE(20, 4);
-    z.writeUInt16LE(20, 6);
-    z.writeUInt16LE(methode, 10);
-    z.writeUInt32LE(crc, 16);
-    z.writeUInt32LE(daten.length, 20);
-    z.writeUInt32LE(groesse, 24);
-    z.writeUInt16LE(name.length, 28);
+    z.writeUInt16LE(20, 4); // version made by
+    eintragsFelder(z, 6, felder);
     z.writeUInt32LE(offset, 42);
     zentral.push(z, name);
     offset += kopf.length + name.length + daten.length;

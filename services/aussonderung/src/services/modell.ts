@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import type { ObjectStore } from '@eakte/storage';
 import type { Akteur, Protokollierer } from '@eakte/platform';
 import type { Bewertung } from '../domain/aussonderung-gates.js';
-import * as repo from '../repositories/aussonderung.js';
+import type * as repo from '../repositories/aussonderung.js';
 import type { Historienquelle, Inhalte } from './ports.js';
 
 /** The caller, inside a tenant (handlers pass `akteurOf(req)`). */

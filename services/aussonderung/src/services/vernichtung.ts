@@ -139,7 +139,7 @@ export function vernichtungFaelle(k: Kontext) {
     },
 
     vernichtungsprotokoll(akteur: MandantAkteur, id: string): Promise<Download> {
-      return imMandant(akteur, async (tx, a) => {
+      return imMandant(akteur, async (tx) => {
         const row = await repo.findeAussonderung(tx, id);
         if (!row) throw new NichtGefunden('Aussonderung nicht gefunden');
         const v = await repo.findeVernichtung(tx, id);
