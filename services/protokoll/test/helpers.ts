@@ -4,7 +4,7 @@ import { protokollAnhaengen, type ProtokollEintrag } from '@eakte/audit';
 import { createDb } from '@eakte/db';
 import { storageSettings } from '@eakte/platform';
 import { createObjectStore } from '@eakte/storage';
-import { build, testConfig, testEnv, testDatenbankUrl } from '@eakte/testing';
+import { build, testConfig, testDatenbankUrl } from '@eakte/testing';
 import pg from 'pg';
 import { inject, onTestFinished } from 'vitest';
 import protokollApp, { protokollConfigSchema, type ProtokollConfig } from '../src/app.js';

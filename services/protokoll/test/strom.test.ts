@@ -1,6 +1,6 @@
 // Reading the chain as a stream: batches join without loss, and stopping early frees the connection.
 import { createDb } from '@eakte/db';
-import { testEnv, testMandant, testDatenbankUrl } from '@eakte/testing';
+import { testMandant, testDatenbankUrl } from '@eakte/testing';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { createProtokollRepository } from '../src/repositories/protokoll.js';
 import { nEreignisse, superuser } from './helpers.js';

@@ -1,5 +1,6 @@
 // Every text the client shows, in one place (German; plain language for the people who file).
 import type { Schemas } from '@eakte/api-client';
+import { ROLLEN_NAMEN } from '@eakte/platform/berechtigungen';
 import { datum } from './ui';
 
 export const T = {
@@ -20,14 +21,7 @@ export const T = {
     wiedervorlagen: 'Wiedervorlagen',
     suche: 'Suche',
   },
-  rollen: {
-    sachbearbeitung: 'Sachbearbeitung',
-    registratur: 'Registratur',
-    fachadministration: 'Fachadministration',
-    pruefung: 'Prüfung',
-    plattformbetrieb: 'Plattformbetrieb',
-    fachverfahren: 'Fachverfahren',
-  } as Record<string, string>,
+  rollen: ROLLEN_NAMEN as Record<string, string>,
   anmeldung: {
     titel: 'Anmeldung',
     text: 'Melden Sie sich mit Ihrem Dienstkonto an. Sie werden dazu zum Anmeldedienst Ihrer Verwaltung weitergeleitet.',
