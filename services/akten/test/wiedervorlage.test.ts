@@ -160,3 +160,27 @@ describe('personal Wiedervorlage', () => {
     }
   });
 });
+
+describe('personal Wiedervorlage in the Protokoll', () => {
+  it('records setting, moving, clearing and done, each with its day, and nothing for a refused day', async () => {
+    const gebaut = await baue();
+    app = gebaut.app;
+    const clerk = await nutzer();
+    const v = (await neuerVorgang(clerk)).json();
+    const wv = () => gebaut.ereignisse.filter((e) => e.objektId === v.id && e.aktion.startsWith('vorgang.wiedervorlage'));
+    expect((await setze(clerk, v.id, { datum: tagPlus(2) })).statusCode).toBe(200);
+    expect((await setze(clerk, v.id, { datum: tagPlus(9) })).statusCode).toBe(200);
+    expect((await setze(clerk, v.id, { datum: tagPlus(-1) })).statusCode).toBe(422);
+    expect((await app.inject({ method: 'POST', url: `/api/v1/vorgaenge/${v.id}/wiedervorlage/erledigt`, headers: clerk })).statusCode).toBe(200);
+    expect((await setze(clerk, v.id, { datum: tagPlus(3) })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'DELETE', url: `/api/v1/vorgaenge/${v.id}/wiedervorlage`, headers: clerk })).statusCode).toBe(204);
+    expect(wv().map((e) => [e.aktion, e.details?.datum])).toEqual([
+      ['vorgang.wiedervorlage.gesetzt', tagPlus(2)],
+      ['vorgang.wiedervorlage.verschoben', tagPlus(9)],
+      ['vorgang.wiedervorlage.erledigt', tagPlus(9)],
+      ['vorgang.wiedervorlage.gesetzt', tagPlus(3)],
+      ['vorgang.wiedervorlage.geloescht', tagPlus(3)],
+    ]);
+    expect(wv().every((e) => e.aktenzeichen === v.aktenzeichen)).toBe(true);
+  });
+});

@@ -11,6 +11,9 @@ import * as repo from '../repositories/vorgaenge.js';
 import * as wv from '../repositories/wiedervorlagen.js';
 import { vorgangEreignis, aenderungen, begrenze, type Grundlage, type Kontext, type MandantAkteur, type Seite } from './kontext.js';
 
+const wiedervorlageEreignis = (was: string, v: repo.VorgangRow, w: { datum: string; organisationseinheitId: string | null }) =>
+  vorgangEreignis(`vorgang.wiedervorlage.${was}`, v, { details: { datum: w.datum, ...(w.organisationseinheitId ? { organisationseinheitId: w.organisationseinheitId } : {}) } });
+
 export function createVorgaengeService(g: Grundlage, protokolliere: Protokollierer) {
   const { imKontext, sichtbareAkte, sichtbarerVorgang, pruefeLaufzeitBeginn } = g;
 
@@ -20,9 +23,10 @@ export function createVorgaengeService(g: Grundlage, protokolliere: Protokollier
     return rows.map((r) => ({ ...r, wiedervorlage: daten.get(r.id) ?? null }));
   }
 
-  /** Sets (or moves) the caller's Wiedervorlage on an open Vorgang; `null` clears it. */
+  /** Sets (or moves) the caller's Wiedervorlage on an open Vorgang; `null` clears it. Each change is in the Protokoll. */
   async function setze(
     tx: Tx,
+    akteur: MandantAkteur,
     k: Kontext,
     v: repo.VorgangRow,
     datum: string | null,
@@ -30,7 +34,10 @@ export function createVorgaengeService(g: Grundlage, protokolliere: Protokollier
   ): Promise<wv.WiedervorlageRow | null> {
     const alt = await wv.offeneWiedervorlage(tx, v.id, k.sub);
     if (datum === null) {
-      if (alt) await wv.loesche(tx, alt.id);
+      if (alt) {
+        await wv.loesche(tx, alt.id);
+        await protokolliere(tx, akteur, wiedervorlageEreignis('geloescht', v, alt));
+      }
       return null;
     }
     if (v.status === 'geschlossen' || v.akteStatus === 'geschlossen') {
@@ -43,8 +50,11 @@ export function createVorgaengeService(g: Grundlage, protokolliere: Protokollier
         erweiterung: { fehler: [{ ort: 'body', feld: '/organisationseinheitId', meldung: 'ist keine Organisationseinheit des Benutzers' }] },
       });
     }
-    if (alt) return wv.aendere(tx, alt.id, { datum, ...(einheit !== undefined ? { organisationseinheitId: einheit } : {}) });
-    return wv.fuegeEin(tx, { id: uuidv7(), mandantId: k.mandantId, vorgangId: v.id, sub: k.sub, organisationseinheitId: einheit ?? null, datum });
+    const neu = alt
+      ? await wv.aendere(tx, alt.id, { datum, ...(einheit !== undefined ? { organisationseinheitId: einheit } : {}) })
+      : await wv.fuegeEin(tx, { id: uuidv7(), mandantId: k.mandantId, vorgangId: v.id, sub: k.sub, organisationseinheitId: einheit ?? null, datum });
+    await protokolliere(tx, akteur, wiedervorlageEreignis(alt ? 'verschoben' : 'gesetzt', v, neu));
+    return neu;
   }
 
   return {
@@ -67,8 +77,8 @@ export function createVorgaengeService(g: Grundlage, protokolliere: Protokollier
           erstelltVon: k.sub,
         });
         const neu: repo.VorgangRow = { ...row, aktenzeichen: a.aktenzeichen, akteStatus: a.status, wiedervorlage: null };
-        if (body.wiedervorlage) neu.wiedervorlage = (await setze(tx, k, neu, body.wiedervorlage, { feld: 'wiedervorlage' }))?.datum ?? null;
         await protokolliere(tx, akteur, vorgangEreignis('vorgang.erstellt', neu, { details: { kennzeichen: row.kennzeichen, betreff: row.betreff } }));
+        if (body.wiedervorlage) neu.wiedervorlage = (await setze(tx, akteur, k, neu, body.wiedervorlage, { feld: 'wiedervorlage' }))?.datum ?? null;
         return neu;
       }),
 
@@ -107,7 +117,7 @@ export function createVorgaengeService(g: Grundlage, protokolliere: Protokollier
         const { grund, wiedervorlage, ...set } = body;
         // the caller's own reminder, not the record's metadata: no new version, not in the Protokoll
         const [mit] = await mitWiedervorlage(tx, k, [alt]);
-        if (wiedervorlage !== undefined) mit!.wiedervorlage = (await setze(tx, k, alt, wiedervorlage, { feld: 'wiedervorlage' }))?.datum ?? null;
+        if (wiedervorlage !== undefined) mit!.wiedervorlage = (await setze(tx, akteur, k, alt, wiedervorlage, { feld: 'wiedervorlage' }))?.datum ?? null;
         const diff = aenderungen(alt, set);
         if (diff.length === 0) return mit!;
         const row = await repo.aendereVorgang(tx, id, set);
@@ -119,7 +129,7 @@ export function createVorgaengeService(g: Grundlage, protokolliere: Protokollier
     setzeWiedervorlage: (akteur: MandantAkteur, vorgangId: string, body: { datum: string; organisationseinheitId?: string | null }) =>
       imKontext(akteur, async (tx, k) => {
         const v = await sichtbarerVorgang(tx, k, vorgangId);
-        const row = await setze(tx, k, v, body.datum, { organisationseinheitId: body.organisationseinheitId, feld: 'datum' });
+        const row = await setze(tx, akteur, k, v, body.datum, { organisationseinheitId: body.organisationseinheitId, feld: 'datum' });
         return { row: row!, vorgang: v };
       }),
 
@@ -127,7 +137,7 @@ export function createVorgaengeService(g: Grundlage, protokolliere: Protokollier
     loescheWiedervorlage: (akteur: MandantAkteur, vorgangId: string) =>
       imKontext(akteur, async (tx, k) => {
         const v = await sichtbarerVorgang(tx, k, vorgangId);
-        await setze(tx, k, v, null, { feld: 'datum' });
+        await setze(tx, akteur, k, v, null, { feld: 'datum' });
       }),
 
     /** Marks the caller's Wiedervorlage on a Vorgang done; it leaves the worklist. */
@@ -136,7 +146,9 @@ export function createVorgaengeService(g: Grundlage, protokolliere: Protokollier
         const v = await sichtbarerVorgang(tx, k, vorgangId);
         const alt = await wv.offeneWiedervorlage(tx, v.id, k.sub);
         if (!alt) throw new Errors.NichtGefunden('Für diesen Vorgang ist keine eigene Wiedervorlage gesetzt');
-        return { row: await wv.aendere(tx, alt.id, { erledigtAm: new Date() }), vorgang: v };
+        const row = await wv.aendere(tx, alt.id, { erledigtAm: new Date() });
+        await protokolliere(tx, akteur, wiedervorlageEreignis('erledigt', v, row));
+        return { row, vorgang: v };
       }),
   };
 }
