@@ -88,7 +88,13 @@ export const DATENBANK_API: readonly Veroeffentlichung[] = [
     objekt: 'protokoll.objekthistorie',
     art: 'sicht',
     fuer: ['aussonderung'],
-    warum: 'the history of an Akte, Vorgang or Dokument for the xdomea HistorienProtokollInformation (security_invoker)',
+    warum: 'the history of an Akte, Vorgang or Dokument for the xdomea HistorienProtokollInformation (owner rights, tenant from app.mandant; migration 0034)',
+  },
+  {
+    objekt: 'protokoll.protokolliere(jsonb, text)',
+    art: 'funktion',
+    fuer: ['akten', 'dokumente', 'aussonderung'],
+    warum: 'THE audit port (packages/audit): appends an event of the transaction’s tenant with its leaf bytes and hash, without a lock; the Protokoll service sequences it (migration 0034)',
   },
   {
     objekt: 'akten.wirksame_aufbewahrung(uuid, integer, boolean, text)',
@@ -182,11 +188,6 @@ export const VERBLEIBENDE_ZUGRIFFE: readonly VerbleibenderZugriff[] = [
   ...zugriffe('aussonderung', 'code', ['SELECT'], ['akten.vorgang']),
   // the Akten offered for disposal are held (FOR SHARE) while they are offered
   ...zugriffe('aussonderung', 'code', ['SELECT'], ['akten.akte']).map((z) => ({ ...z, sperren: true as const })),
-  // the audit port (packages/audit) appends to the chain inside the service's own transaction
-  ...(['akten', 'dokumente', 'aussonderung'] as const).flatMap((d) => [
-    ...zugriffe(d, 'paket', ['SELECT', 'INSERT'], ['protokoll.ereignis'], 'packages/audit'),
-    ...zugriffe(d, 'paket', ['SELECT', 'INSERT', 'UPDATE'], ['protokoll.kette'], 'packages/audit'),
-  ]),
   // the hold gate (aussonderung.aktive_loeschsperren) reads the objects and holds with the caller's rights
   ...zugriffe('akten', 'datenbank', ['SELECT'], ['aussonderung.loeschsperre', 'aussonderung.loeschsperre_akte', 'aussonderung.loeschsperre_objekt', 'dokumente.dokument'], 'aussonderung.aktive_loeschsperren, aussonderung.loeschsperre_deckt'),
   ...zugriffe('dokumente', 'datenbank', ['SELECT'], ['aussonderung.loeschsperre', 'aussonderung.loeschsperre_akte', 'aussonderung.loeschsperre_objekt', 'akten.akte', 'akten.vorgang'], 'aussonderung.aktive_loeschsperren (through loeschsperre_deckt, in the object lock)'),

@@ -1,12 +1,35 @@
 // Signed checkpoints and chain verification, on top of the repository and object storage.
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
-import { GENESIS_HASH, kanonischesJson, protokollAnhaengen, ZEIT_SQL } from '@eakte/audit';
+import { benoetigteKnoten, checkpointText, GENESIS_HASH, inklusionsPfad, kanonischesJson, notizPruefschluessel, protokollAnhaengen, signiereNotiz, ZEIT_SQL } from '@eakte/audit';
 import { sql, type Db } from '@eakte/db';
 import type { ObjectStore } from '@eakte/storage';
 import type { FastifyBaseLogger } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import { pruefeCheckpointSignatur, pruefeKette, schluesselIdVon, signiereCheckpoint, type Kettenanker, type Kettenfehler, type Pruefergebnis } from './domain/kette.js';
 import type { CheckpointRow, ProtokollRepository } from './repositories/protokoll.js';
+import type { Sequenzierer } from './sequenzierer.js';
+
+/** The signed-note key name of the tree checkpoints; the origin adds the tenant. */
+export const NOTIZ_NAME = 'eakte.protokoll';
+export const herkunftVon = (mandantId: string) => `${NOTIZ_NAME}/${mandantId}`;
+
+export interface BaumCheckpoint {
+  groesse: number;
+  wurzel: Buffer;
+  notiz: string;
+}
+
+export interface Inklusionsnachweis {
+  sequenz: number;
+  blattIndex: number;
+  blattDaten: string;
+  blattHash: string;
+  baumGroesse: number;
+  wurzel: string;
+  pfad: string[];
+  checkpoint: string;
+  pruefschluessel: string;
+}
 
 export interface Signaturschluessel {
   privat: KeyObject;
@@ -28,8 +51,26 @@ export interface PruefungMitCheckpoint extends Pruefergebnis {
   checkpoint: { sequenz: number; hash: string; zeit: string; quelle: 'datenbank' | 'objektspeicher' } | null;
 }
 
-export function createProtokollDienst(deps: { db: Db; storage: ObjectStore; repo: ProtokollRepository; schluessel: Signaturschluessel; log: FastifyBaseLogger }) {
-  const { db, storage, repo, schluessel } = deps;
+export function createProtokollDienst(deps: { db: Db; storage: ObjectStore; repo: ProtokollRepository; schluessel: Signaturschluessel; log: FastifyBaseLogger; sequenzierer: Sequenzierer }) {
+  const { db, storage, repo, schluessel, sequenzierer } = deps;
+
+  /** The newest signed tree checkpoint, or a new one when it does not reach `mindestens` (or the tree grew and `nurWennNeu`). */
+  async function baumCheckpoint(mandantId: string, o: { mindestens?: number; nurWennNeu?: boolean } = {}): Promise<BaumCheckpoint | null> {
+    return db.withMandant(mandantId, async (tx) => {
+      const [letzter] = (await tx.execute<{ groesse: string; wurzel: Buffer; notiz: string }>(
+        sql`SELECT groesse, wurzel, notiz FROM protokoll.baum_checkpoint WHERE mandant_id = ${mandantId} ORDER BY groesse DESC, zeit DESC LIMIT 1`,
+      )).rows;
+      const [baum] = (await tx.execute<{ groesse: string; wurzel: Buffer }>(sql`SELECT groesse, wurzel FROM protokoll.baum WHERE mandant_id = ${mandantId}`)).rows;
+      const alt = letzter ? { groesse: Number(letzter.groesse), wurzel: letzter.wurzel, notiz: letzter.notiz } : null;
+      const groesse = Number(baum?.groesse ?? 0);
+      const mindestens = o.mindestens ?? 1;
+      if (alt && alt.groesse >= mindestens && !(o.nurWennNeu && groesse > alt.groesse)) return alt;
+      if (!baum || groesse < mindestens || (alt && alt.groesse >= groesse)) return null;
+      const notiz = signiereNotiz(checkpointText(herkunftVon(mandantId), groesse, baum.wurzel), NOTIZ_NAME, schluessel.privat);
+      await tx.execute(sql`INSERT INTO protokoll.baum_checkpoint (mandant_id, groesse, wurzel, notiz) VALUES (${mandantId}, ${groesse}, ${baum.wurzel}, ${notiz})`);
+      return { groesse, wurzel: baum.wurzel, notiz };
+    });
+  }
 
   async function neuesterImSpeicher(mandantId: string): Promise<CheckpointRow | null> {
     const key = `${prefix(mandantId)}${NEUESTER}`;
@@ -44,6 +85,7 @@ export function createProtokollDienst(deps: { db: Db; storage: ObjectStore; repo
   return {
     /** Signs the tenant's chain head; with `nurWennNeu` only when it moved since the newest checkpoint. */
     async checkpointErstellen(mandantId: string, nurWennNeu = false): Promise<CheckpointRow | null> {
+      await sequenzierer.alles(mandantId);
       const kopf = await db.withMandant(mandantId, async (tx) => {
         const r = await tx.execute<{ sequenz: string; hash: string; jetzt: string }>(
           sql`select sequenz, hash, to_char(clock_timestamp() AT TIME ZONE 'UTC', ${sql.raw(ZEIT_SQL)}) as jetzt from protokoll.kette`,
@@ -76,6 +118,7 @@ export function createProtokollDienst(deps: { db: Db; storage: ObjectStore; repo
 
     /** Verifies `von..bis` (default: the whole chain) against its head and signed checkpoints. */
     async pruefen(mandantId: string, von = 1, bis?: number): Promise<PruefungMitCheckpoint> {
+      await sequenzierer.alles(mandantId);
       const kopf = await repo.kopf(mandantId);
       const [ausDb] = await repo.checkpoints(mandantId, 1);
       const ausSpeicher = await neuesterImSpeicher(mandantId);
@@ -128,6 +171,7 @@ export function createProtokollDienst(deps: { db: Db; storage: ObjectStore; repo
       for (const m of await repo.mandanten()) {
         try {
           if (await this.checkpointErstellen(m, true)) n++;
+          await baumCheckpoint(m, { nurWennNeu: true });
         } catch (err) {
           deps.log.error({ err, mandantId: m }, 'checkpoint failed');
         }
@@ -135,6 +179,46 @@ export function createProtokollDienst(deps: { db: Db; storage: ObjectStore; repo
       return n;
     },
     partitionenSicherstellen: () => repo.partitionenSicherstellen(),
+
+    /** Sequences everything the tenant committed so far (the read barrier before answering). */
+    integrieren: (mandantId: string) => sequenzierer.alles(mandantId),
+    sequenzieren: (mandantId: string) => sequenzierer.stapelSequenzieren(mandantId),
+    mandanten: () => repo.mandanten(),
+    baumCheckpoint,
+
+    /** The inclusion proof of event `sequenz` against the latest signed checkpoint (signed now if it does not cover it); null if no such event. */
+    async nachweis(mandantId: string, sequenz: number): Promise<Inklusionsnachweis | null> {
+      await sequenzierer.alles(mandantId);
+      const cp = await baumCheckpoint(mandantId, { mindestens: sequenz });
+      if (!cp || cp.groesse < sequenz) return null;
+      const index = sequenz - 1;
+      const koordinaten = benoetigteKnoten((k) => inklusionsPfad(index, cp.groesse, k));
+      return db.withMandant(mandantId, async (tx) => {
+        const blatt = await sequenzierer.blatt(tx, mandantId, sequenz);
+        if (!blatt) return null;
+        const r = await tx.execute<{ ebene: number; index: string; hash: Buffer }>(
+          sql`SELECT ebene, index, hash FROM protokoll.baumknoten WHERE mandant_id = ${mandantId}
+                AND (ebene, index) IN (SELECT * FROM jsonb_to_recordset(${JSON.stringify(koordinaten.map(([e, i]) => ({ e, i })))}::jsonb) AS k(e smallint, i bigint))`,
+        );
+        const knoten = new Map(r.rows.map((k) => [`${k.ebene}:${k.index}`, k.hash]));
+        const pfad = inklusionsPfad(index, cp.groesse, (e, i) => {
+          const h = knoten.get(`${e}:${i}`);
+          if (!h) throw new Error(`Baumknoten ${e}:${i} fehlt`);
+          return h;
+        });
+        return {
+          sequenz,
+          blattIndex: index,
+          blattDaten: blatt.daten,
+          blattHash: blatt.hash.toString('hex'),
+          baumGroesse: cp.groesse,
+          wurzel: cp.wurzel.toString('hex'),
+          pfad: pfad.map((p) => p.toString('hex')),
+          checkpoint: cp.notiz,
+          pruefschluessel: notizPruefschluessel(NOTIZ_NAME, schluessel.oeffentlich),
+        };
+      });
+    },
   };
 }
 

@@ -2,7 +2,7 @@
 import { ZEIT_SQL, type KettenEreignis } from '@eakte/audit';
 import { schema, sql, type Db, type Tx } from '@eakte/db';
 import { escapeLike } from '@eakte/platform';
-import { and, asc, desc, eq, getTableColumns, gt, gte, like, lt, lte, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, gte, isNotNull, like, lt, lte, or, type SQL } from 'drizzle-orm';
 import type { GespeichertesEreignis, Kettenanker } from '../domain/kette.js';
 import type pg from 'pg';
 
@@ -10,12 +10,12 @@ const t = schema.ereignis;
 const c = schema.checkpoint;
 /** Times leave the database already in the canonical format (microseconds, UTC). */
 const zeitText = (col: typeof t.zeit | typeof c.zeit) => sql<string>`to_char(${col} AT TIME ZONE 'UTC', ${sql.raw(ZEIT_SQL)})`;
-const { zeit: _zeit, ...ereignisSpalten } = getTableColumns(t);
+const { zeit: _zeit, eingang: _eingang, kanonisch: _kanonisch, blatt: _blatt, ...ereignisSpalten } = getTableColumns(t);
 const ereignisAuswahl = { ...ereignisSpalten, zeit: zeitText(t.zeit) };
 const { zeit: _czeit, ...checkpointSpalten } = getTableColumns(c);
 const checkpointAuswahl = { ...checkpointSpalten, zeit: zeitText(c.zeit) };
 
-type EreignisRow = Omit<typeof t.$inferSelect, 'zeit'> & { zeit: string };
+type EreignisRow = Omit<typeof t.$inferSelect, 'zeit' | 'eingang' | 'kanonisch' | 'blatt'> & { zeit: string };
 export type CheckpointRow = Omit<typeof c.$inferSelect, 'zeit'> & { zeit: string };
 
 export function alsEreignis(r: EreignisRow): GespeichertesEreignis {
@@ -37,7 +37,7 @@ export function alsEreignis(r: EreignisRow): GespeichertesEreignis {
     details: r.details as Record<string, unknown>,
     requestId: r.requestId,
     clientIp: r.clientIp,
-    hash: r.hash,
+    hash: r.hash ?? '',
   };
   return e;
 }
@@ -93,6 +93,8 @@ export function createProtokollRepository(db: Db, opts: { stapel?: number } = {}
         f.von ? sql`${t.zeit} >= ${f.von}::timestamptz` : undefined,
         f.bis ? sql`${t.zeit} < ${f.bis}::timestamptz` : undefined,
         vor !== undefined ? lt(t.sequenz, vor) : undefined,
+        // an event appears once the sequencer numbered it
+        isNotNull(t.sequenz),
       ];
       const rows = await db.withMandant(mandantId, (tx) =>
         tx.select(ereignisAuswahl).from(t).where(and(...bedingungen)).orderBy(desc(t.sequenz)).limit(limit),
@@ -106,7 +108,7 @@ export function createProtokollRepository(db: Db, opts: { stapel?: number } = {}
         tx
           .select(ereignisAuswahl)
           .from(t)
-          .where(and(or(eq(t.akteId, akteId), eq(t.objektId, akteId)), nach !== undefined ? gt(t.sequenz, nach) : undefined))
+          .where(and(or(eq(t.akteId, akteId), eq(t.objektId, akteId)), isNotNull(t.sequenz), nach !== undefined ? gt(t.sequenz, nach) : undefined))
           .orderBy(asc(t.sequenz))
           .limit(limit),
       );
