@@ -145,7 +145,7 @@ def pruefe(n):
     zeilen = text.split("\n")
     if len(zeilen) < 4 or zeilen[1] != str(n["baumGroesse"]) or base64.b64decode(zeilen[2]) != wurzel:
         return fehler("der Checkpoint bestaetigt eine andere Groesse oder Wurzel")
-    name, kennung, roh = n["pruefschluessel"].split("+")
+    name, kennung, roh = n["pruefschluessel"].split("+", 2)
     roh = base64.b64decode(roh)
     if roh[0] != 1 or len(roh) != 33:
         return fehler("der Pruefschluessel ist kein Ed25519-Schluessel")

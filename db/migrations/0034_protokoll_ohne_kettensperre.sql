@@ -81,6 +81,20 @@ BEGIN
   RETURN QUERY SELECT e, zt, encode(b, 'hex');
 END $$;
 --> statement-breakpoint
+-- The sequencer's round: the tenants with events waiting, in one call instead of one query per tenant.
+CREATE FUNCTION "protokoll"."mandanten_mit_rueckstand"() RETURNS SETOF uuid
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
+DECLARE m uuid;
+BEGIN
+  PERFORM set_config('app.plattformbetrieb', 'an', true);
+  FOR m IN SELECT id FROM plattform.mandant LOOP
+    PERFORM set_config('app.mandant', m::text, true);
+    IF EXISTS (SELECT 1 FROM protokoll.ereignis e WHERE e.mandant_id = m AND e.sequenz IS NULL) THEN RETURN NEXT m; END IF;
+  END LOOP;
+  PERFORM set_config('app.mandant', '', true);
+  PERFORM set_config('app.plattformbetrieb', '', true);
+END $$;
+--> statement-breakpoint
 -- The Merkle tree of a tenant's log: every complete subtree, by level (0 = leaves) and index within
 -- the level; the leaf with index i is the event with sequence i + 1.
 CREATE TABLE "protokoll"."baumknoten" (
@@ -135,9 +149,10 @@ GRANT SELECT, INSERT, UPDATE ON "protokoll"."baum" TO eakte_protokoll;
 GRANT UPDATE ("sequenz", "hash") ON "protokoll"."ereignis" TO eakte_protokoll;
 --> statement-breakpoint
 -- The history view Aussonderung reads now runs with its owner's rights (Aussonderung no longer reads
--- the events table); the tenant condition is written out, as in the other published views.
+-- the events table); the tenant condition is written out, as in the other published views. `eingang`
+-- orders the events the sequencer has not numbered yet (their sequenz is null).
 CREATE OR REPLACE VIEW "protokoll"."objekthistorie" WITH (security_invoker = false) AS
-  SELECT e.mandant_id, e.objekt_id, e.sequenz, e.zeit, e.akteur_name, e.akteur_sub, e.aktion, e.aenderungen
+  SELECT e.mandant_id, e.objekt_id, e.sequenz, e.zeit, e.akteur_name, e.akteur_sub, e.aktion, e.aenderungen, e.eingang
     FROM "protokoll"."ereignis" e
    WHERE e.objekt_id IS NOT NULL AND e.ergebnis = 'erfolg'
      AND e.mandant_id = nullif(current_setting('app.mandant', true), '')::uuid;

@@ -67,28 +67,34 @@ export default async function protokollApp(app: FastifyInstance, opts: { config:
     let timer: NodeJS.Timeout | undefined;
     let aus = false;
     const runde = async () => {
-      for (const m of await app.protokoll.mandanten()) {
+      for (const m of await app.protokoll.wartende()) {
         if (aus) return;
-        let n = 0;
         let s;
         do {
           s = await app.protokoll.sequenzieren(m);
-          n += s.sequenziert;
         } while (s.sequenziert === SEQUENZ_STAPEL && !aus);
         const letzter = stand.get(m) ?? { groesse: 0, zeit: 0 };
-        if (n > 0 && (s.groesse - letzter.groesse >= config.PROTOKOLL_CHECKPOINT_EREIGNISSE || Date.now() - letzter.zeit >= intervall * 1000)) {
+        if (s.groesse - letzter.groesse > 0 && (s.groesse - letzter.groesse >= config.PROTOKOLL_CHECKPOINT_EREIGNISSE || (intervall > 0 && Date.now() - letzter.zeit >= intervall * 1000))) {
           const cp = await app.protokoll.baumCheckpoint(m, { nurWennNeu: true });
           if (cp) stand.set(m, { groesse: cp.groesse, zeit: Date.now() });
         }
       }
     };
+    let laufend: Promise<void> = Promise.resolve();
     const weiter = () => {
-      if (!aus) timer = setTimeout(() => void runde().catch((err) => app.log.error({ err }, 'audit sequencer round failed')).finally(weiter), takt);
+      if (aus) return;
+      timer = setTimeout(() => {
+        laufend = runde()
+          .catch((err) => app.log.error({ err }, 'audit sequencer round failed'))
+          .finally(weiter);
+      }, takt);
     };
     app.addHook('onReady', async () => weiter());
-    app.addHook('onClose', async () => {
+    // before the pool closes: the round in flight ends first
+    app.addHook('preClose', async () => {
       aus = true;
       clearTimeout(timer);
+      await laufend;
     });
   }
   // Partitions for the coming months (also done by every periodic round).

@@ -183,7 +183,8 @@ export function createProtokollDienst(deps: { db: Db; storage: ObjectStore; repo
     /** Sequences everything the tenant committed so far (the read barrier before answering). */
     integrieren: (mandantId: string) => sequenzierer.alles(mandantId),
     sequenzieren: (mandantId: string) => sequenzierer.stapelSequenzieren(mandantId),
-    mandanten: () => repo.mandanten(),
+    /** The tenants with events waiting for the sequencer. */
+    wartende: () => sequenzierer.wartende(),
     baumCheckpoint,
 
     /** The inclusion proof of event `sequenz` against the latest signed checkpoint (signed now if it does not cover it); null if no such event. */

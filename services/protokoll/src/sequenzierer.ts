@@ -182,6 +182,11 @@ export function createSequenzierer(db: Db, opts: { stapel?: number } = {}) {
       const daten = z.kanonisch ?? kanonisch(alsKette(mandantId, z, sequenz));
       return { daten, hash: blattVon(mandantId, z) };
     },
+    /** The tenants with events waiting (one call for all tenants). */
+    async wartende(): Promise<string[]> {
+      const r = await db.db.transaction((tx) => tx.execute<{ m: string }>(sql`SELECT m FROM protokoll.mandanten_mit_rueckstand() AS m`));
+      return r.rows.map((z) => z.m);
+    },
     /** Events of the tenant waiting to be sequenced. */
     async rueckstand(mandantId: string): Promise<number> {
       const r = await db.withMandant(mandantId, (tx) =>

@@ -11,7 +11,7 @@ import { blattHash, oeffneNotiz, protokollAnhaengen, pruefeInklusion, wurzelAus 
 import { createDb, sql } from '@eakte/db';
 import { authHeader, expectContract, testDatenbankUrl, testMandant } from '@eakte/testing';
 import { createHash, createPublicKey } from 'node:crypto';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, inject, it, onTestFinished } from 'vitest';
 import { NOTIZ_NAME } from '../src/pruefung.js';
 import { AKTEUR, bauen, manipuliere, nEreignisse, testDienst } from './helpers.js';
 
@@ -141,5 +141,25 @@ describe('GET /protokoll/ereignisse/{sequenz}/nachweis', () => {
     expect(nachher.checkpoint).toBe(vorher.checkpoint);
     expect(blattHash(nachher.blattDaten).toString('hex')).not.toBe(vorher.blattHash);
     expect(pruefeInklusion(1, 4, blattHash(nachher.blattDaten), nachher.pfad.map((p: string) => Buffer.from(p, 'hex')), Buffer.from(nachher.wurzel, 'hex'))).toBe(false);
+  });
+});
+
+describe('sequencer rounds in the service', () => {
+  it('number a committed event without any read and sign a tree checkpoint after N events', async () => {
+    const app = await bauen({ PROTOKOLL_SEQUENZ_INTERVALL_MS: '50', PROTOKOLL_CHECKPOINT_EREIGNISSE: '2' });
+    const m = await testMandant();
+    const db = verbindung(2);
+    await Promise.all([0, 1].map(() => db.withMandant(m.id, (tx) => protokollAnhaengen(tx, eintrag(m.id)))));
+    const owner = createDb(inject('ownerUrl'), { max: 1 });
+    onTestFinished(() => owner.close());
+    const stand = () =>
+      owner.withMandant(m.id, async (tx) => ({
+        sequenziert: Number((await tx.execute<{ n: string }>(sql`SELECT count(sequenz) AS n FROM protokoll.ereignis`)).rows[0]!.n),
+        checkpoints: Number((await tx.execute<{ n: string }>(sql`SELECT count(*) AS n FROM protokoll.baum_checkpoint`)).rows[0]!.n),
+      }));
+    const t0 = Date.now();
+    while (Date.now() - t0 < 5_000 && (await stand()).checkpoints === 0) await new Promise((r) => setTimeout(r, 50));
+    expect(await stand()).toEqual({ sequenziert: 2, checkpoints: 1 });
+    await app.close();
   });
 });
