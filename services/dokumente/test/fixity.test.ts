@@ -1,5 +1,5 @@
 import { createDb, schema } from '@eakte/db';
-import { expectContract, expectProblem, testConfig, testDatenbankUrl } from '@eakte/testing';
+import { expectContract, expectProblem, testDatenbankUrl } from '@eakte/testing';
 import { eq } from 'drizzle-orm';
 import { pruefeFixityAllerMandanten } from '../src/arbeiter/fixity.js';
 import { describe, expect, inject, it } from 'vitest';
