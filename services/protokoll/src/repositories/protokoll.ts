@@ -55,8 +55,11 @@ export interface Filter {
 const STROM_SPALTEN = `mandant_id, sequenz, to_char(zeit AT TIME ZONE 'UTC', ${ZEIT_SQL}), akteur_sub, akteur_name, akteur_rollen,
   akteur_client, aktion, objekt_typ, objekt_id, aktenzeichen, akte_id, aenderungen, ergebnis, details, request_id, client_ip, hash`;
 
-function ausZeile(r: unknown[]): GespeichertesEreignis {
-  return {
+/** An event as the stream yields it, with its Merkle leaf's stored bytes and hash when asked for. */
+export type StromEreignis = GespeichertesEreignis & { blattDaten?: string | null; blattHash?: Buffer | null };
+
+function ausZeile(r: unknown[], mitBlatt: boolean): StromEreignis {
+  const e: StromEreignis = {
     mandantId: r[0] as string,
     sequenz: Number(r[1]),
     zeit: r[2] as string,
@@ -76,6 +79,11 @@ function ausZeile(r: unknown[]): GespeichertesEreignis {
     clientIp: r[16] as string | null,
     hash: r[17] as string,
   };
+  if (mitBlatt) {
+    e.blattDaten = r[18] as string | null;
+    e.blattHash = r[19] as Buffer | null;
+  }
+  return e;
 }
 
 export const STAPEL = 5_000;
@@ -133,7 +141,7 @@ export function createProtokollRepository(db: Db, opts: { stapel?: number } = {}
      * one read-only snapshot: memory stays constant however long the chain. Ends the transaction
      * when the consumer stops early (the generator's `return`).
      */
-    async *strom(mandantId: string, von: number, bis: number): AsyncGenerator<GespeichertesEreignis> {
+    async *strom(mandantId: string, von: number, bis: number, o: { blatt?: boolean } = {}): AsyncGenerator<StromEreignis> {
       const client = await db.pool.connect();
       // while the consumer works the connection is idle: a backend terminated then (restart,
       // pg_terminate_backend) emits 'error' on the client, which must not end the process; the
@@ -148,7 +156,7 @@ export function createProtokollRepository(db: Db, opts: { stapel?: number } = {}
         await client.query(`select set_config('app.mandant', $1, true)`, [mandantId]);
         await client.query(
           `DECLARE protokoll_strom NO SCROLL CURSOR FOR
-             SELECT ${STROM_SPALTEN} FROM protokoll.ereignis WHERE sequenz >= $1 AND sequenz <= $2 ORDER BY sequenz, zeit`,
+             SELECT ${STROM_SPALTEN}${o.blatt ? ', kanonisch, blatt' : ''} FROM protokoll.ereignis WHERE sequenz >= $1 AND sequenz <= $2 ORDER BY sequenz, zeit`,
           [von, bis],
         );
         const holen = (): Promise<pg.QueryArrayResult<unknown[]>> => {
@@ -165,7 +173,7 @@ export function createProtokollRepository(db: Db, opts: { stapel?: number } = {}
           while (naechster) {
             const r: pg.QueryArrayResult<unknown[]> = await naechster;
             naechster = r.rows.length < stapel ? null : holen();
-            for (const row of r.rows as unknown[][]) yield ausZeile(row);
+            for (const row of r.rows as unknown[][]) yield ausZeile(row, o.blatt === true);
           }
         } finally {
           // a consumer that stops early leaves a fetch in flight: let it finish before ROLLBACK
