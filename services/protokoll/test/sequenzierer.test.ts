@@ -13,7 +13,7 @@ import { authHeader, expectContract, testDatenbankUrl, testMandant } from '@eakt
 import { createHash, createPublicKey } from 'node:crypto';
 import { describe, expect, inject, it, onTestFinished } from 'vitest';
 import { NOTIZ_NAME } from '../src/pruefung.js';
-import { AKTEUR, bauen, manipuliere, nEreignisse, testDienst } from './helpers.js';
+import { AKTEUR, bauen, manipuliere, nEreignisse, superuser, testDienst } from './helpers.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const eintrag = (mandantId: string) => ({ mandantId, akteur: AKTEUR, aktion: 'akte.gelesen', objektTyp: 'akte', objektId: crypto.randomUUID() });
@@ -161,5 +161,42 @@ describe('sequencer rounds in the service', () => {
     while (Date.now() - t0 < 5_000 && (await stand()).checkpoints === 0) await new Promise((r) => setTimeout(r, 50));
     expect(await stand()).toEqual({ sequenziert: 2, checkpoints: 1 });
     await app.close();
+  });
+});
+
+describe('a chain recorded before the tree (migration 0034)', () => {
+  it('becomes the first leaves, in sequence order, hashed over their chain encoding; new events follow', async () => {
+    const m = await testMandant();
+    const { GENESIS_HASH, kanonisch, kettenHash } = await import('@eakte/audit');
+    // three events as the old append wrote them: numbered and chained, no leaf bytes
+    const c = await superuser();
+    await c.query(`SELECT set_config('app.mandant', $1, false)`, [m.id]);
+    let vorgaenger = GENESIS_HASH;
+    const alt = [];
+    for (let sequenz = 1; sequenz <= 3; sequenz++) {
+      const e = { mandantId: m.id, sequenz, zeit: `2026-11-0${sequenz}T08:00:00.000000Z`, akteurSub: 'alt', akteurName: 'Alt', akteurRollen: ['registratur'], akteurClient: null, aktion: 'akte.geaendert', objektTyp: 'akte', objektId: `o-${sequenz}`, aktenzeichen: null, akteId: null, aenderungen: [], ergebnis: 'erfolg', details: {}, requestId: null, clientIp: null };
+      vorgaenger = kettenHash(vorgaenger, kanonisch(e));
+      alt.push(e);
+      await c.query(
+        `INSERT INTO protokoll.ereignis (mandant_id, sequenz, zeit, akteur_sub, akteur_name, akteur_rollen, aktion, objekt_typ, objekt_id, ergebnis, hash)
+         VALUES ($1, $2, $3::timestamptz, 'alt', 'Alt', '{registratur}', 'akte.geaendert', 'akte', $4, 'erfolg', $5)`,
+        [m.id, sequenz, e.zeit, e.objektId, vorgaenger],
+      );
+    }
+    await c.query(`INSERT INTO protokoll.kette (mandant_id, sequenz, hash, zeit) VALUES ($1, 3, $2, now())`, [m.id, vorgaenger]);
+
+    const app = await bauen();
+    await nEreignisse(m.id, 1);
+    const h = await authHeader({ tenant: m.slug, roles: ['pruefung'] });
+    expect(await (await app.inject({ method: 'GET', url: '/api/v1/protokoll/pruefung', headers: h })).json()).toMatchObject({ gueltig: true, geprueft: 4 });
+    const n2 = (await app.inject({ method: 'GET', url: '/api/v1/protokoll/ereignisse/2/nachweis', headers: h })).json();
+    expect(n2).toMatchObject({ baumGroesse: 4, blattDaten: kanonisch(alt[1]!) });
+    const n4 = (await app.inject({ method: 'GET', url: '/api/v1/protokoll/ereignisse/4/nachweis', headers: h })).json();
+    expect(JSON.parse(n4.blattDaten)).not.toHaveProperty('sequenz');
+    const blaetter = [...alt.map((e) => blattHash(kanonisch(e))), Buffer.from(n4.blattHash, 'hex')];
+    const k = (a: Buffer, b: Buffer) => createHash('sha256').update(Buffer.concat([Buffer.from([1]), a, b])).digest();
+    const wurzel = k(k(blaetter[0]!, blaetter[1]!), k(blaetter[2]!, blaetter[3]!));
+    expect(n2.wurzel).toBe(wurzel.toString('hex'));
+    for (const n of [n2, n4]) expect(pruefeInklusion(n.blattIndex, 4, Buffer.from(n.blattHash, 'hex'), n.pfad.map((p: string) => Buffer.from(p, 'hex')), wurzel)).toBe(true);
   });
 });
