@@ -172,7 +172,7 @@ export async function run(ctx: BenchKontext): Promise<Zeile[]> {
     const token = await ctx.token(slug, ['pruefung']);
     // the generated events predate the tree: the first read integrates them (as after migration 0034)
     const tBaum = performance.now();
-    await request(`${ctx.url}/api/v1/protokoll/checkpoints?limit=1`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.body.dump());
+    await request(`${ctx.url}/api/v1/protokoll?limit=1`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.body.dump());
     const baumSekunden = (performance.now() - tBaum) / 1000;
     const runs = anzahl >= 1_000_000 ? 1 : ctx.runs === 1 ? 1 : 3;
     const z = await vergleiche(
@@ -185,7 +185,8 @@ export async function run(ctx: BenchKontext): Promise<Zeile[]> {
           if (res.statusCode !== 200 || !body.gueltig) throw new Error(`verification answered ${res.statusCode} ${JSON.stringify(body).slice(0, 300)}`);
           return body.geprueft;
         }),
-      () => einmal(() => leseUndHashe(ctx.appUrl, mandantId!)),
+      // the baseline reads as the Protokoll service's role: the other services no longer read the events
+      () => einmal(() => leseUndHashe(ctx.env.DATABASE_URL_PROTOKOLL ?? ctx.ownerUrl, mandantId!)),
     );
     z.extra = { 'generated in s': erzeugt.toFixed(1), 'tree built in s': baumSekunden.toFixed(1) };
     zeilen.push(z);

@@ -1,7 +1,7 @@
 // Append-only, enforced by the database: the application role has no UPDATE/DELETE/TRUNCATE
 // privilege on the events, and a trigger refuses them for every other role too.
 import { createDb, sql } from '@eakte/db';
-import { testEnv, testMandant, testDatenbankUrl } from '@eakte/testing';
+import { testMandant, testDatenbankUrl } from '@eakte/testing';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { inject, onTestFinished } from 'vitest';
