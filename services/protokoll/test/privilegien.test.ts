@@ -78,7 +78,7 @@ describe('append-only audit table', () => {
     const db = createDb(testDatenbankUrl('akten'), { max: 1 });
     onTestFinished(() => db.close());
     const { protokollAnhaengen } = await import('@eakte/audit');
-    await db.withMandant(m.id, (tx) => protokollAnhaengen(tx, { mandantId: m.id, akteur: { sub: 's', name: 'S', rollen: [] }, aktion: 'akte.gelesen', objektTyp: 'akte' }));
+    await db.withMandant(m.id, (tx) => protokollAnhaengen(tx, { mandantId: m.id, akteur: { sub: 's', name: 'S', rollen: [] }, aktion: 'akte.gelesen', objektTyp: 'akte', objektId: null }));
     const sequenzierer = await alsRolle(testDatenbankUrl('protokoll'));
     const owner = await alsRolle(inject('ownerUrl'));
     for (const c of [sequenzierer, owner]) {
