@@ -1,4 +1,4 @@
-// pnpm bench [--quick | --scale] [--only NAME] [--ereignisse N,M]: starts the platform on embedded services in a
+// pnpm bench [--quick | --scale] [--only NAME] [--fall TEXT] [--ereignisse N,M]: starts the platform on embedded services in a
 // temp dir, runs the benchmarks, prints a table per benchmark and writes scripts/bench/results/NAME.json.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -35,12 +35,14 @@ export interface BenchKontext {
   mandanten: Record<string, string>;
   /** audit chain lengths to verify (`--ereignisse 1000000,10000000`); default by size */
   ereignisse?: number[];
+  /** only the cases whose name contains this (`--fall append`), where a benchmark supports it */
+  fall?: string;
   token(tenant: string, roles: string[]): Promise<string>;
 }
 
 const BENCHMARKS: { name: string; run: (ctx: BenchKontext) => Promise<Zeile[]> }[] = [metadaten, ingest, audit, upload, lesen, suche, faellig, auftraege];
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean' }, scale: { type: 'boolean' }, only: { type: 'string' }, ereignisse: { type: 'string' } } });
+const { values } = parseArgs({ options: { quick: { type: 'boolean' }, scale: { type: 'boolean' }, only: { type: 'string' }, fall: { type: 'string' }, ereignisse: { type: 'string' } } });
 const groesse: Groesse = values.quick ? 'quick' : values.scale ? 'scale' : 'default';
 const log = createServer({ logLevel: 'error' }).log;
 const dataDir = mkdtempSync(path.join(tmpdir(), 'eakte-bench-'));
@@ -67,6 +69,7 @@ try {
     issuer: platform.devIssuer!.issuer,
     dataDir,
     mandanten,
+    fall: values.fall,
     ereignisse: values.ereignisse?.split(',').map(Number).filter((n) => Number.isSafeInteger(n) && n > 0),
     token: (tenant, roles) =>
       signDevToken(platform.devIssuer!.key, { issuer: platform.devIssuer!.issuer, audience: 'eakte', sub: `bench-${roles[0]}`, mandant: tenant, rollen: roles, ttlSeconds: 3600 }),

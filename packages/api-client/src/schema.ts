@@ -210,6 +210,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/protokoll/ereignisse/{sequenz}/nachweis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Inclusion proof of an event in the tenant's Merkle tree, against the latest signed checkpoint
+         * @description RFC 6962 (RFC 9162, 2.1.3) inclusion proof of the event's leaf. The leaf hash is SHA-256(0x00 ||
+         *     `blattDaten` as UTF-8), interior nodes SHA-256(0x01 || left || right). The checkpoint is a C2SP
+         *     tlog-checkpoint (origin, tree size, base64 root) in a C2SP signed note, signed with Ed25519;
+         *     `pruefschluessel` is the verifier key in the signed-note form. When the latest checkpoint does
+         *     not cover the event yet, a new one is signed first.
+         *
+         *     **Berechtigte Rollen:** `pruefung`, `registratur`
+         */
+        get: operations["getProtokollNachweis"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/akten/{id}/historie": {
         parameters: {
             query?: never;
@@ -1462,6 +1488,25 @@ export interface components {
             schluesselId: string;
             /** @description SPKI public key, PEM. */
             publicKeyPem: string;
+        };
+        Inklusionsnachweis: {
+            sequenz: components["schemas"]["Sequenz"];
+            /** @description The leaf's index in the tree (sequence − 1). */
+            blattIndex: number;
+            /**
+             * @description The leaf's bytes (UTF-8): the event's canonical JSON without `sequenz`; for events recorded
+             *     before the tree existed, their chain encoding (with `sequenz`).
+             */
+            blattDaten: string;
+            blattHash: components["schemas"]["Hash"];
+            baumGroesse: number;
+            wurzel: components["schemas"]["Hash"];
+            /** @description Sibling hashes from the leaf upwards (RFC 6962 PATH). */
+            pfad: components["schemas"]["Hash"][];
+            /** @description The signed note (C2SP tlog-checkpoint, Ed25519 signature line). */
+            checkpoint: string;
+            /** @description The note verifier key `<name>+<hex key ID>+<base64(0x01 || public key)>`. */
+            pruefschluessel: string;
         };
         AktenplaneinheitNeu: {
             /**
@@ -2752,6 +2797,33 @@ export interface operations {
             };
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    getProtokollNachweis: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sequenz: components["schemas"]["Sequenz"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The proof, the leaf's bytes and the signed checkpoint it leads to. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Inklusionsnachweis"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
             429: components["responses"]["Problem429"];
         };
     };

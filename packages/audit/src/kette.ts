@@ -91,6 +91,36 @@ export function kanonisch(e: KettenEreignis): string {
   );
 }
 
+/** An event before the sequencer numbered it: the fields of a Merkle leaf. */
+export type BlattEreignis = Omit<KettenEreignis, 'sequenz'>;
+
+/**
+ * The leaf's canonical bytes up to the time: every field of KETTEN_FELDER but `sequenz` and `zeit`,
+ * as canonical JSON without its closing brace. `zeit` sorts last, so the database appends
+ * `,"zeit":"…"}` with its own clock (protokoll.protokolliere).
+ */
+export function blattKopf(e: Omit<BlattEreignis, 'zeit'>): string {
+  if (typeof e.mandantId !== 'string') throw new TypeError('mandantId muss ein Text sein');
+  if (typeof e.akteurSub !== 'string') throw new TypeError('akteurSub muss ein Text sein');
+  if (typeof e.akteurName !== 'string') throw new TypeError('akteurName muss ein Text sein');
+  if (typeof e.aktion !== 'string') throw new TypeError('aktion muss ein Text sein');
+  if (typeof e.objektTyp !== 'string') throw new TypeError('objektTyp muss ein Text sein');
+  if (typeof e.ergebnis !== 'string') throw new TypeError('ergebnis muss ein Text sein');
+  return (
+    `{"aenderungen":${liste(e.aenderungen)},"akteId":${str(e.akteId)},"aktenzeichen":${str(e.aktenzeichen)}` +
+    `,"akteurClient":${str(e.akteurClient)},"akteurName":${str(e.akteurName)},"akteurRollen":${liste(e.akteurRollen)}` +
+    `,"akteurSub":${str(e.akteurSub)},"aktion":${str(e.aktion)},"clientIp":${str(e.clientIp)},"details":${liste(e.details)}` +
+    `,"ergebnis":${str(e.ergebnis)},"mandantId":${str(e.mandantId)},"objektId":${str(e.objektId)},"objektTyp":${str(e.objektTyp)}` +
+    `,"requestId":${str(e.requestId)}`
+  );
+}
+
+/** The Merkle leaf's canonical bytes of an event: canonical JSON of its fields without `sequenz`. */
+export function blattKodierung(e: BlattEreignis): string {
+  if (typeof e.zeit !== 'string' || !ZEIT_FORMAT.test(e.zeit)) throw new TypeError(`zeit nicht kanonisch: ${e.zeit}`);
+  return `${blattKopf(e)},"zeit":"${e.zeit}"}`;
+}
+
 /** The reference form of `kanonisch`: canonical JSON of the field object. */
 export function kanonischReferenz(e: KettenEreignis): string {
   const fields: Record<string, unknown> = {};

@@ -1,7 +1,7 @@
-// Appends audit events inside the caller's transaction, chained per tenant.
+// Appends audit events inside the caller's transaction, without a per-tenant lock.
 import { sql, type Tx } from '@eakte/db';
 import type { Akteur, AuditEreignis, Protokollierer } from '@eakte/platform';
-import { alsJson, GENESIS_HASH, kanonisch, kettenHash, type KettenEreignis } from './kette.js';
+import { alsJson, blattKopf, type BlattEreignis } from './kette.js';
 
 /** Who acted: a person or technical client from the token, or the platform itself. */
 export interface ProtokollAkteur {
@@ -19,8 +19,11 @@ export interface ProtokollEintrag extends AuditEreignis {
   clientIp?: string | null;
 }
 
-export interface AngehaengtesEreignis extends KettenEreignis {
-  hash: string;
+/** An appended event: its fields, order of arrival and leaf hash; the sequencer numbers it later. */
+export interface AngehaengtesEreignis extends BlattEreignis {
+  eingang: number;
+  /** SHA-256(0x00 || leaf bytes), hex. */
+  blatt: string;
 }
 
 /** The platform itself as actor (checkpoints, scheduled jobs). */
@@ -30,31 +33,14 @@ export const SYSTEM_AKTEUR: ProtokollAkteur = { sub: 'system', name: 'E-Akte (Sy
 export const ZEIT_SQL = `'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'`;
 
 /**
- * Appends one event in `tx`, which must be a transaction of `eintrag.mandantId` (RLS). Locks the
- * tenant's chain head until `tx` ends: events of one tenant are numbered without gaps, other
- * tenants are not blocked. If `tx` rolls back, the event and the head move roll back with it.
+ * Appends one event in `tx`, which must be a transaction of `eintrag.mandantId` (RLS), through the
+ * published function protokoll.protokolliere: no lock, so writers of one tenant never wait on each
+ * other. If `tx` rolls back, the event rolls back with it. The Protokoll service's sequencer gives
+ * committed events their gap-free sequence, chain hash and place in the Merkle tree.
  */
 export async function protokollAnhaengen(tx: Tx, eintrag: ProtokollEintrag): Promise<AngehaengtesEreignis> {
-  const kopf = async () =>
-    (
-      await tx.execute<{ sequenz: string; hash: string; zeit: string }>(
-        sql`SELECT k.sequenz, k.hash, to_char(clock_timestamp() AT TIME ZONE 'UTC', ${sql.raw(ZEIT_SQL)}) AS zeit
-              FROM (SELECT sequenz, hash FROM protokoll.kette WHERE mandant_id = ${eintrag.mandantId} FOR UPDATE) k`,
-      )
-    ).rows[0];
-  // The time is read after the lock is held, so times grow with the sequence.
-  let head = await kopf();
-  if (!head) {
-    await tx.execute(
-      sql`INSERT INTO protokoll.kette (mandant_id, sequenz, hash) VALUES (${eintrag.mandantId}, 0, ${GENESIS_HASH}) ON CONFLICT (mandant_id) DO NOTHING`,
-    );
-    head = await kopf();
-    if (!head) throw new Error('Protokollkette nicht lesbar: Transaktion gehört nicht zum Mandanten');
-  }
-  const e: KettenEreignis = {
+  const e: Omit<BlattEreignis, 'zeit'> = {
     mandantId: eintrag.mandantId,
-    sequenz: Number(head.sequenz) + 1,
-    zeit: head.zeit,
     akteurSub: eintrag.akteur.sub,
     akteurName: eintrag.akteur.name,
     akteurRollen: [...eintrag.akteur.rollen],
@@ -70,19 +56,12 @@ export async function protokollAnhaengen(tx: Tx, eintrag: ProtokollEintrag): Pro
     requestId: eintrag.requestId ?? null,
     clientIp: eintrag.clientIp ?? null,
   };
-  const hash = kettenHash(head.hash, kanonisch(e));
-  await tx.execute(sql`
-    WITH neu AS (
-      INSERT INTO protokoll.ereignis (mandant_id, sequenz, zeit, akteur_sub, akteur_name, akteur_rollen, akteur_client,
-        aktion, objekt_typ, objekt_id, aktenzeichen, akte_id, aenderungen, ergebnis, details, request_id, client_ip, hash)
-      VALUES (${e.mandantId}, ${e.sequenz}, ${e.zeit}::timestamptz, ${e.akteurSub}, ${e.akteurName}, ${pgTextArray(e.akteurRollen)}::text[],
-        ${e.akteurClient}, ${e.aktion}, ${e.objektTyp}, ${e.objektId}, ${e.aktenzeichen}, ${e.akteId},
-        ${JSON.stringify(e.aenderungen)}::jsonb, ${e.ergebnis}, ${JSON.stringify(e.details)}::jsonb, ${e.requestId}, ${e.clientIp}, ${hash})
-      RETURNING 1
-    )
-    UPDATE protokoll.kette SET sequenz = ${e.sequenz}, hash = ${hash}, zeit = ${e.zeit}::timestamptz
-     WHERE mandant_id = ${e.mandantId} AND EXISTS (SELECT 1 FROM neu)`);
-  return { ...e, hash };
+  const r = await tx.execute<{ eingang: string; zeit: string; blatt: string }>(
+    sql`SELECT eingang, zeit, blatt FROM protokoll.protokolliere(${JSON.stringify(e)}::jsonb, ${blattKopf(e)})`,
+  );
+  const row = r.rows[0];
+  if (!row) throw new Error('Protokollierung ohne Ergebnis');
+  return { ...e, zeit: row.zeit, eingang: Number(row.eingang), blatt: row.blatt };
 }
 
 /** The Protokollierer of the platform. */
@@ -100,9 +79,4 @@ export function eintragFuer(a: Akteur, ereignis: AuditEreignis): ProtokollEintra
     requestId: a.anfrageId ?? null,
     clientIp: a.clientIp ?? null,
   };
-}
-
-/** A text[] literal: node-postgres would send a JS array as one, but drizzle's sql`` spreads arrays. */
-function pgTextArray(values: readonly string[]): string {
-  return `{${values.map((v) => `"${v.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`;
 }

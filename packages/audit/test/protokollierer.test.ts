@@ -1,16 +1,24 @@
-// Recording inside the caller's transaction: atomic with the change, gap-free per tenant, and
-// tenants never wait on each other.
+// Recording inside the caller's transaction through the published function protokoll.protokolliere:
+// atomic with the change, with the leaf's canonical bytes and hash, and without a per-tenant lock
+// (neither tenants nor writers of one tenant wait on each other). Numbering is the Protokoll
+// service's sequencer (services/protokoll/test/sequenzierer.test.ts).
 import { createDb, schema, sql, type Db } from '@eakte/db';
 import { testMandant, testDatenbankUrl } from '@eakte/testing';
 import type { Akteur } from '@eakte/platform';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GENESIS_HASH, kanonisch, kettenHash, protokollAnhaengen, protokolliere, type ProtokollEintrag } from '../src/index.js';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { blattHash, blattKodierung, protokollAnhaengen, protokolliere, type ProtokollEintrag } from '../src/index.js';
 
 let db: Db;
+/** The owner reads the events: the services' roles no longer may (migration 0034). */
+let owner: Db;
 beforeAll(() => {
   db = createDb(testDatenbankUrl('akten'), { max: 6 });
+  owner = createDb(inject('ownerUrl'), { max: 2 });
 });
-afterAll(() => db.close());
+afterAll(async () => {
+  await db.close();
+  await owner.close();
+});
 
 const akteur = { sub: 'u-1', name: 'Erika Muster', rollen: ['sachbearbeitung'], client: null };
 const eintrag = (mandantId: string, extra: Partial<ProtokollEintrag> = {}): ProtokollEintrag => ({
@@ -23,29 +31,22 @@ const eintrag = (mandantId: string, extra: Partial<ProtokollEintrag> = {}): Prot
 });
 
 async function ereignisse(mandantId: string) {
-  return db.withMandant(mandantId, (tx) => tx.select().from(schema.ereignis).orderBy(schema.ereignis.sequenz));
+  return owner.withMandant(mandantId, (tx) => tx.select().from(schema.ereignis).orderBy(schema.ereignis.eingang));
 }
 async function einheiten(mandantId: string) {
   return db.withMandant(mandantId, (tx) => tx.select().from(schema.aktenplaneinheit));
 }
 
 describe('protokollAnhaengen', () => {
-  it('chains events per tenant from the genesis hash with gap-free sequence numbers', async () => {
+  it('stores the event with its leaf bytes (canonical JSON without sequence) and leaf hash, not yet numbered', async () => {
     const m = await testMandant();
-    const a = await db.withMandant(m.id, (tx) => protokollAnhaengen(tx, eintrag(m.id, { aenderungen: [{ feld: 'titel', alt: null, neu: 'Bau' }] })));
-    const b = await db.withMandant(m.id, (tx) => protokollAnhaengen(tx, eintrag(m.id, { details: { grund: 'Test', n: 2 } })));
-    expect([a.sequenz, b.sequenz]).toEqual([1, 2]);
-    expect(a.hash).toBe(kettenHash(GENESIS_HASH, kanonisch(a)));
-    expect(b.hash).toBe(kettenHash(a.hash, kanonisch(b)));
-    expect(b.zeit >= a.zeit).toBe(true);
-    const rows = await ereignisse(m.id);
-    expect(rows.map((r) => [r.sequenz, r.hash])).toEqual([
-      [1, a.hash],
-      [2, b.hash],
-    ]);
-    expect(rows[0]).toMatchObject({ akteurName: 'Erika Muster', akteurRollen: ['sachbearbeitung'], aenderungen: [{ feld: 'titel', alt: null, neu: 'Bau' }] });
-    const [kopf] = await db.withMandant(m.id, (tx) => tx.select().from(schema.kette));
-    expect(kopf).toMatchObject({ sequenz: 2, hash: b.hash });
+    const a = await db.withMandant(m.id, (tx) => protokollAnhaengen(tx, eintrag(m.id, { aenderungen: [{ feld: 'titel', alt: null, neu: 'Bau' }], details: { grund: 'Test', n: 2, ü: ['x'] } })));
+    const [row] = await ereignisse(m.id);
+    expect(row).toMatchObject({ sequenz: null, hash: null, eingang: a.eingang, akteurName: 'Erika Muster', akteurRollen: ['sachbearbeitung'], aenderungen: [{ feld: 'titel', alt: null, neu: 'Bau' }] });
+    const { eingang: _e, blatt: _b, ...felder } = a;
+    expect(row!.kanonisch).toBe(blattKodierung(felder));
+    expect(Buffer.from(row!.blatt!).toString('hex')).toBe(blattHash(row!.kanonisch!).toString('hex'));
+    expect(a.blatt).toBe(blattHash(row!.kanonisch!).toString('hex'));
   });
 
   it('takes actor, request id and client IP from the Akteur', async () => {
@@ -80,15 +81,11 @@ describe('protokollAnhaengen', () => {
     ).rejects.toThrow('Abbruch am Ende');
     expect(await einheiten(m.id)).toEqual([]);
     expect(await ereignisse(m.id)).toEqual([]);
-    // the chain head did not move either: the next event is number 1
-    const next = await db.withMandant(m.id, (tx) => protokollAnhaengen(tx, eintrag(m.id)));
-    expect(next.sequenz).toBe(1);
   });
 
   it('leaves no event when the change fails after it, and no change when the event fails', async () => {
     const m = await testMandant();
     const other = await testMandant();
-    // event first, then a change that violates a constraint
     await expect(
       db.withMandant(m.id, async (tx) => {
         await protokollAnhaengen(tx, eintrag(m.id));
@@ -96,32 +93,19 @@ describe('protokollAnhaengen', () => {
       }),
     ).rejects.toThrow();
     expect(await ereignisse(m.id)).toEqual([]);
-    // change first, then an event the database refuses (another tenant's id: row-level security)
+    // change first, then an event the database refuses (another tenant's id)
     await expect(
       db.withMandant(m.id, async (tx) => {
         await tx.insert(schema.aktenplaneinheit).values({ id: crypto.randomUUID(), mandantId: m.id, kennzeichen: '8', titel: 'x' });
         await protokollAnhaengen(tx, eintrag(other.id));
       }),
-    ).rejects.toThrow();
+    ).rejects.toMatchObject({ cause: { code: '42501' } });
     expect(await einheiten(m.id)).toEqual([]);
     expect(await ereignisse(m.id)).toEqual([]);
     expect(await ereignisse(other.id)).toEqual([]);
   });
 
-  it('numbers concurrent appends of one tenant without gaps or duplicates', async () => {
-    const m = await testMandant();
-    const results = await Promise.all(Array.from({ length: 30 }, () => db.withMandant(m.id, (tx) => protokollAnhaengen(tx, eintrag(m.id)))));
-    expect(results.map((r) => r.sequenz).sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
-    const rows = await ereignisse(m.id);
-    let prev = GENESIS_HASH;
-    for (const r of rows) {
-      const found = results.find((x) => x.sequenz === r.sequenz)!;
-      expect(r.hash).toBe(kettenHash(prev, kanonisch(found)));
-      prev = r.hash;
-    }
-  });
-
-  it('does not make another tenant wait while one tenant\'s transaction holds its chain head', async () => {
+  it('does not make a writer of the same tenant, nor another tenant, wait while a transaction with an event is open', async () => {
     const a = await testMandant();
     const b = await testMandant();
     let release!: () => void;
@@ -131,30 +115,31 @@ describe('protokollAnhaengen', () => {
     const slow = db.withMandant(a.id, async (tx) => {
       await protokollAnhaengen(tx, eintrag(a.id));
       appended();
-      await gate; // keeps tenant a's head locked
+      await gate;
     });
     await holding;
     const t0 = Date.now();
-    const other = await db.withMandant(b.id, (tx) => protokollAnhaengen(tx, eintrag(b.id)));
-    expect(other.sequenz).toBe(1);
+    await db.withMandant(b.id, (tx) => protokollAnhaengen(tx, eintrag(b.id)));
+    await Promise.all(Array.from({ length: 4 }, () => db.withMandant(a.id, (tx) => protokollAnhaengen(tx, eintrag(a.id)))));
     expect(Date.now() - t0).toBeLessThan(2_000);
-    // the same tenant does wait: its append completes only after the first transaction ends
-    let sameDone = false;
-    const same = db.withMandant(a.id, (tx) => protokollAnhaengen(tx, eintrag(a.id))).then((r) => {
-      sameDone = true;
-      return r;
-    });
-    await new Promise((r) => setTimeout(r, 300));
-    expect(sameDone).toBe(false);
+    // the open transaction's event is not visible yet; the four others are
+    expect(await ereignisse(a.id)).toHaveLength(4);
     release();
     await slow;
-    expect((await same).sequenz).toBe(2);
+    expect(await ereignisse(a.id)).toHaveLength(5);
+  });
+
+  it('is the only way in: the service role cannot write or read the events table itself', async () => {
+    const m = await testMandant();
+    await expect(db.withMandant(m.id, (tx) => tx.execute(sql`select count(*) from protokoll.ereignis`))).rejects.toMatchObject({ cause: { code: '42501' } });
+    await expect(
+      db.withMandant(m.id, (tx) => tx.execute(sql`insert into protokoll.ereignis (mandant_id, zeit, akteur_sub, akteur_name, akteur_rollen, aktion, objekt_typ, ergebnis) values (${m.id}, now(), 'x', 'x', '{}', 'x', 'x', 'erfolg')`)),
+    ).rejects.toMatchObject({ cause: { code: '42501' } });
   });
 
   it('refuses an event outside a tenant transaction', async () => {
     const m = await testMandant();
     await expect(db.db.transaction((tx) => protokollAnhaengen(tx, eintrag(m.id)))).rejects.toThrow();
-    const n = await db.withMandant(m.id, (tx) => tx.execute(sql`select count(*)::int as n from protokoll.ereignis`));
-    expect(n.rows[0]).toEqual({ n: 0 });
+    expect(await ereignisse(m.id)).toEqual([]);
   });
 });

@@ -88,7 +88,13 @@ export const DATENBANK_API: readonly Veroeffentlichung[] = [
     objekt: 'protokoll.objekthistorie',
     art: 'sicht',
     fuer: ['aussonderung'],
-    warum: 'the history of an Akte, Vorgang or Dokument for the xdomea HistorienProtokollInformation (security_invoker)',
+    warum: 'the history of an Akte, Vorgang or Dokument for the xdomea HistorienProtokollInformation (owner rights, tenant from app.mandant; migration 0034)',
+  },
+  {
+    objekt: 'protokoll.protokolliere(jsonb, text)',
+    art: 'funktion',
+    fuer: ['akten', 'dokumente', 'aussonderung'],
+    warum: 'THE audit port (packages/audit): appends an event of the transaction’s tenant with its leaf bytes and hash, without a lock; the Protokoll service sequences it (migration 0034)',
   },
   {
     objekt: 'akten.wirksame_aufbewahrung(uuid, integer, boolean, text)',
@@ -201,11 +207,6 @@ export interface VerbleibenderZugriff {
 }
 
 export const VERBLEIBENDE_ZUGRIFFE: readonly VerbleibenderZugriff[] = [
-  // the audit port (packages/audit) appends to the chain inside the service's own transaction
-  ...(['akten', 'dokumente', 'aussonderung'] as const).flatMap((d) => [
-    ...zugriffe(d, 'paket', ['SELECT', 'INSERT'], ['protokoll.ereignis'], 'packages/audit'),
-    ...zugriffe(d, 'paket', ['SELECT', 'INSERT', 'UPDATE'], ['protokoll.kette'], 'packages/audit'),
-  ]),
   // the object-lock trigger on a new version finds the version's Akte with the caller's rights
   ...zugriffe('dokumente', 'datenbank', ['SELECT'], ['akten.vorgang'], 'dokumente.objektsperre_version_neu'),
   // the object-lock triggers on akten.akte and the Löschsperren queue work in Dokumente with the caller's rights

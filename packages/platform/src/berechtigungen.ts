@@ -34,6 +34,7 @@ export const BERECHTIGUNGEN: Record<string, readonly Rolle[]> = {
   listProtokollCheckpoints: ['pruefung', 'registratur'],
   createProtokollCheckpoint: ['pruefung', 'registratur'],
   getProtokollSchluessel: ['pruefung', 'registratur'],
+  getProtokollNachweis: ['pruefung', 'registratur'],
   getAkteHistorie: ['pruefung', 'registratur', 'sachbearbeitung'],
   // Akten service: registratur maintains the Aktenplan, retention, Wiederaufnahme, Umprotokollierung;
   // sachbearbeitung works with Akten and Vorgänge; fachverfahren reads and creates like it;

@@ -8,6 +8,7 @@ import type { ProtokollConfig } from './config.js';
 import { alleProtokollHandlers } from './handlers/index.js';
 import { createProtokollDienst, ladeSchluessel, type ProtokollDienst } from './pruefung.js';
 import { createProtokollRepository } from './repositories/protokoll.js';
+import { createSequenzierer, SEQUENZ_STAPEL } from './sequenzierer.js';
 
 export { protokollConfigSchema, type ProtokollConfig } from './config.js';
 export const SERVICE = 'protokoll';
@@ -32,7 +33,8 @@ export default async function protokollApp(app: FastifyInstance, opts: { config:
     document: contract,
     handlers: (instance) => {
       const repo = createProtokollRepository(instance.db);
-      const dienst = createProtokollDienst({ db: instance.db, storage: instance.storage, repo, schluessel, log: instance.log });
+      const sequenzierer = createSequenzierer(instance.db);
+      const dienst = createProtokollDienst({ db: instance.db, storage: instance.storage, repo, schluessel, log: instance.log, sequenzierer });
       instance.decorate('protokoll', dienst);
       return alleProtokollHandlers(repo, dienst, schluessel);
     },
@@ -56,6 +58,44 @@ export default async function protokollApp(app: FastifyInstance, opts: { config:
       periodisch: [{ aufgabe: AUFGABE_CHECKPOINTS, alleSekunden: intervall }],
     });
     verbindeMitDienst(app, lauf);
+  }
+  // The sequencer: every PROTOKOLL_SEQUENZ_INTERVALL_MS it integrates each tenant's committed events
+  // and signs a tree checkpoint after PROTOKOLL_CHECKPOINT_EREIGNISSE new events or the checkpoint interval.
+  const takt = config.PROTOKOLL_SEQUENZ_INTERVALL_MS;
+  if (takt > 0) {
+    const stand = new Map<string, { groesse: number; zeit: number }>();
+    let timer: NodeJS.Timeout | undefined;
+    let aus = false;
+    const runde = async () => {
+      for (const m of await app.protokoll.wartende()) {
+        if (aus) return;
+        let s;
+        do {
+          s = await app.protokoll.sequenzieren(m);
+        } while (s.sequenziert === SEQUENZ_STAPEL && !aus);
+        const letzter = stand.get(m) ?? { groesse: 0, zeit: 0 };
+        if (s.groesse - letzter.groesse > 0 && (s.groesse - letzter.groesse >= config.PROTOKOLL_CHECKPOINT_EREIGNISSE || (intervall > 0 && Date.now() - letzter.zeit >= intervall * 1000))) {
+          const cp = await app.protokoll.baumCheckpoint(m, { nurWennNeu: true });
+          if (cp) stand.set(m, { groesse: cp.groesse, zeit: Date.now() });
+        }
+      }
+    };
+    let laufend: Promise<void> = Promise.resolve();
+    const weiter = () => {
+      if (aus) return;
+      timer = setTimeout(() => {
+        laufend = runde()
+          .catch((err) => app.log.error({ err }, 'audit sequencer round failed'))
+          .finally(weiter);
+      }, takt);
+    };
+    app.addHook('onReady', async () => weiter());
+    // before the pool closes: the round in flight ends first
+    app.addHook('preClose', async () => {
+      aus = true;
+      clearTimeout(timer);
+      await laufend;
+    });
   }
   // Partitions for the coming months (also done by every periodic round).
   app.addHook('onReady', async () => {

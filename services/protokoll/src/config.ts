@@ -1,4 +1,4 @@
-// The Protokoll service's configuration: the platform's plus the checkpoint signing key.
+// The Protokoll service's configuration: the platform's plus the checkpoint signing key and the sequencer's pace.
 import { createPrivateKey } from 'node:crypto';
 import { serviceConfigSchema } from '@eakte/platform';
 import { z } from 'zod';
@@ -18,5 +18,9 @@ export const protokollConfigSchema = serviceConfigSchema.extend({
     }),
   /** Seconds between periodic checkpoints (0 = only on demand). */
   PROTOKOLL_CHECKPOINT_INTERVALL: z.coerce.number().int().min(0).default(300),
+  /** Milliseconds between sequencer rounds (0 = only when the Protokoll API is read and in the periodic round). */
+  PROTOKOLL_SEQUENZ_INTERVALL_MS: z.coerce.number().int().min(0).default(200),
+  /** A tree checkpoint is signed at the latest after this many new events (and every PROTOKOLL_CHECKPOINT_INTERVALL seconds). */
+  PROTOKOLL_CHECKPOINT_EREIGNISSE: z.coerce.number().int().min(1).default(1000),
 });
 export type ProtokollConfig = z.infer<typeof protokollConfigSchema>;

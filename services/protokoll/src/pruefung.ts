@@ -1,12 +1,35 @@
 // Signed checkpoints and chain verification, on top of the repository and object storage.
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
-import { GENESIS_HASH, kanonischesJson, protokollAnhaengen, ZEIT_SQL } from '@eakte/audit';
+import { benoetigteKnoten, blattHash, blattKodierung, checkpointText, GENESIS_HASH, inklusionsPfad, kanonisch, kanonischesJson, knotenHash, LEERER_BAUM, notizPruefschluessel, oeffneNotiz, protokollAnhaengen, signiereNotiz, ZEIT_SQL } from '@eakte/audit';
 import { sql, type Db } from '@eakte/db';
 import type { ObjectStore } from '@eakte/storage';
 import type { FastifyBaseLogger } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import { pruefeCheckpointSignatur, pruefeKette, schluesselIdVon, signiereCheckpoint, type Kettenanker, type Kettenfehler, type Pruefergebnis } from './domain/kette.js';
-import type { CheckpointRow, ProtokollRepository } from './repositories/protokoll.js';
+import type { CheckpointRow, ProtokollRepository, StromEreignis } from './repositories/protokoll.js';
+import type { Sequenzierer } from './sequenzierer.js';
+
+/** The signed-note key name of the tree checkpoints; the origin adds the tenant. */
+export const NOTIZ_NAME = 'eakte.protokoll';
+export const herkunftVon = (mandantId: string) => `${NOTIZ_NAME}/${mandantId}`;
+
+export interface BaumCheckpoint {
+  groesse: number;
+  wurzel: Buffer;
+  notiz: string;
+}
+
+export interface Inklusionsnachweis {
+  sequenz: number;
+  blattIndex: number;
+  blattDaten: string;
+  blattHash: string;
+  baumGroesse: number;
+  wurzel: string;
+  pfad: string[];
+  checkpoint: string;
+  pruefschluessel: string;
+}
 
 export interface Signaturschluessel {
   privat: KeyObject;
@@ -28,8 +51,39 @@ export interface PruefungMitCheckpoint extends Pruefergebnis {
   checkpoint: { sequenz: number; hash: string; zeit: string; quelle: 'datenbank' | 'objektspeicher' } | null;
 }
 
-export function createProtokollDienst(deps: { db: Db; storage: ObjectStore; repo: ProtokollRepository; schluessel: Signaturschluessel; log: FastifyBaseLogger }) {
-  const { db, storage, repo, schluessel } = deps;
+export function createProtokollDienst(deps: { db: Db; storage: ObjectStore; repo: ProtokollRepository; schluessel: Signaturschluessel; log: FastifyBaseLogger; sequenzierer: Sequenzierer }) {
+  const { db, storage, repo, schluessel, sequenzierer } = deps;
+
+  async function neuesterBaumCheckpoint(mandantId: string): Promise<{ groesse: number; wurzel: Buffer; gueltig: boolean } | null> {
+    const [z] = (await db.withMandant(mandantId, (tx) =>
+      tx.execute<{ groesse: string; wurzel: Buffer; notiz: string }>(
+        sql`SELECT groesse, wurzel, notiz FROM protokoll.baum_checkpoint WHERE mandant_id = ${mandantId} ORDER BY groesse DESC, zeit DESC LIMIT 1`,
+      ),
+    )).rows;
+    if (!z) return null;
+    const offen = oeffneNotiz(z.notiz, NOTIZ_NAME, schluessel.oeffentlich);
+    const groesse = Number(z.groesse);
+    const gueltig = offen !== null && offen.groesse === groesse && offen.herkunft === herkunftVon(mandantId);
+    return { groesse, wurzel: offen?.wurzel ?? z.wurzel, gueltig };
+  }
+
+  /** The newest signed tree checkpoint, or a new one when it does not reach `mindestens` (or the tree grew and `nurWennNeu`). */
+  async function baumCheckpoint(mandantId: string, o: { mindestens?: number; nurWennNeu?: boolean } = {}): Promise<BaumCheckpoint | null> {
+    return db.withMandant(mandantId, async (tx) => {
+      const [letzter] = (await tx.execute<{ groesse: string; wurzel: Buffer; notiz: string }>(
+        sql`SELECT groesse, wurzel, notiz FROM protokoll.baum_checkpoint WHERE mandant_id = ${mandantId} ORDER BY groesse DESC, zeit DESC LIMIT 1`,
+      )).rows;
+      const [baum] = (await tx.execute<{ groesse: string; wurzel: Buffer }>(sql`SELECT groesse, wurzel FROM protokoll.baum WHERE mandant_id = ${mandantId}`)).rows;
+      const alt = letzter ? { groesse: Number(letzter.groesse), wurzel: letzter.wurzel, notiz: letzter.notiz } : null;
+      const groesse = Number(baum?.groesse ?? 0);
+      const mindestens = o.mindestens ?? 1;
+      if (alt && alt.groesse >= mindestens && !(o.nurWennNeu && groesse > alt.groesse)) return alt;
+      if (!baum || groesse < mindestens || (alt && alt.groesse >= groesse)) return null;
+      const notiz = signiereNotiz(checkpointText(herkunftVon(mandantId), groesse, baum.wurzel), NOTIZ_NAME, schluessel.privat);
+      await tx.execute(sql`INSERT INTO protokoll.baum_checkpoint (mandant_id, groesse, wurzel, notiz) VALUES (${mandantId}, ${groesse}, ${baum.wurzel}, ${notiz})`);
+      return { groesse, wurzel: baum.wurzel, notiz };
+    });
+  }
 
   async function neuesterImSpeicher(mandantId: string): Promise<CheckpointRow | null> {
     const key = `${prefix(mandantId)}${NEUESTER}`;
@@ -44,6 +98,7 @@ export function createProtokollDienst(deps: { db: Db; storage: ObjectStore; repo
   return {
     /** Signs the tenant's chain head; with `nurWennNeu` only when it moved since the newest checkpoint. */
     async checkpointErstellen(mandantId: string, nurWennNeu = false): Promise<CheckpointRow | null> {
+      await sequenzierer.alles(mandantId);
       const kopf = await db.withMandant(mandantId, async (tx) => {
         const r = await tx.execute<{ sequenz: string; hash: string; jetzt: string }>(
           sql`select sequenz, hash, to_char(clock_timestamp() AT TIME ZONE 'UTC', ${sql.raw(ZEIT_SQL)}) as jetzt from protokoll.kette`,
@@ -76,6 +131,7 @@ export function createProtokollDienst(deps: { db: Db; storage: ObjectStore; repo
 
     /** Verifies `von..bis` (default: the whole chain) against its head and signed checkpoints. */
     async pruefen(mandantId: string, von = 1, bis?: number): Promise<PruefungMitCheckpoint> {
+      await sequenzierer.alles(mandantId);
       const kopf = await repo.kopf(mandantId);
       const [ausDb] = await repo.checkpoints(mandantId, 1);
       const ausSpeicher = await neuesterImSpeicher(mandantId);
@@ -99,7 +155,19 @@ export function createProtokollDienst(deps: { db: Db; storage: ObjectStore; repo
         if (!h) return ohne({ sequenz: von - 1, art: 'luecke', meldung: `Ereignis ${von - 1} vor dem Prüfbereich fehlt` });
         vorgaengerHash = h;
       }
-      const ergebnis = await pruefeKette(repo.strom(mandantId, von, bis ?? Number.MAX_SAFE_INTEGER), { von, vorgaengerHash, bis, kopf, checkpoints: anker });
+      // the whole log: the Merkle tree is rebuilt from the stored leaf bytes and must reach the signed tree checkpoint
+      const baumCp = von === 1 ? await neuesterBaumCheckpoint(mandantId) : null;
+      if (baumCp && !baumCp.gueltig) return ohne({ sequenz: baumCp.groesse, art: 'signatur', meldung: `Die Signatur des Baum-Checkpoints bei ${baumCp.groesse} ist ungültig` });
+      const baum = von === 1 ? new Baumpruefung(baumCp ? { groesse: baumCp.groesse, wurzel: baumCp.wurzel } : null) : null;
+      const strom = repo.strom(mandantId, von, bis ?? Number.MAX_SAFE_INTEGER, { blatt: baum !== null });
+      const ergebnis = await pruefeKette(baum ? baum.durch(strom) : strom, { von, vorgaengerHash, bis, kopf, checkpoints: anker });
+      // the first problem wins; on the same event the chain's finding (it names the kind)
+      const blattFehler = baum?.fehler ?? (baum && baumCp && baum.groesse < baumCp.groesse && (bis === undefined || bis >= baumCp.groesse)
+        ? { sequenz: baum.groesse + 1, art: 'abgeschnitten' as const, meldung: `Ein signierter Baum-Checkpoint bestätigt ${baumCp.groesse} Ereignisse, der Baum endet bei ${baum.groesse}`, erwartet: String(baumCp.groesse), gefunden: String(baum.groesse) }
+        : null);
+      if (blattFehler && (!ergebnis.fehler || blattFehler.sequenz < ergebnis.fehler.sequenz)) {
+        return { ...ergebnis, gueltig: false, geprueft: blattFehler.sequenz - 1, bisSequenz: blattFehler.sequenz - 1 > 0 ? blattFehler.sequenz - 1 : null, fehler: blattFehler, checkpoint: neuester ? { sequenz: neuester.c.sequenz, hash: neuester.c.hash, zeit: neuester.c.zeit, quelle: neuester.quelle } : null };
+      }
       const checkpoint = neuester ? { sequenz: neuester.c.sequenz, hash: neuester.c.hash, zeit: neuester.c.zeit, quelle: neuester.quelle } : null;
       return { ...ergebnis, checkpoint };
     },
@@ -128,6 +196,7 @@ export function createProtokollDienst(deps: { db: Db; storage: ObjectStore; repo
       for (const m of await repo.mandanten()) {
         try {
           if (await this.checkpointErstellen(m, true)) n++;
+          await baumCheckpoint(m, { nurWennNeu: true });
         } catch (err) {
           deps.log.error({ err, mandantId: m }, 'checkpoint failed');
         }
@@ -135,7 +204,115 @@ export function createProtokollDienst(deps: { db: Db; storage: ObjectStore; repo
       return n;
     },
     partitionenSicherstellen: () => repo.partitionenSicherstellen(),
+
+    /** Sequences everything the tenant committed so far (the read barrier before answering). */
+    integrieren: (mandantId: string) => sequenzierer.alles(mandantId),
+    sequenzieren: (mandantId: string) => sequenzierer.stapelSequenzieren(mandantId),
+    /** The tenants with events waiting for the sequencer. */
+    wartende: () => sequenzierer.wartende(),
+    baumCheckpoint,
+
+    /** The inclusion proof of event `sequenz` against the latest signed checkpoint (signed now if it does not cover it); null if no such event. */
+    async nachweis(mandantId: string, sequenz: number): Promise<Inklusionsnachweis | null> {
+      await sequenzierer.alles(mandantId);
+      const cp = await baumCheckpoint(mandantId, { mindestens: sequenz });
+      if (!cp || cp.groesse < sequenz) return null;
+      const index = sequenz - 1;
+      const koordinaten = benoetigteKnoten((k) => inklusionsPfad(index, cp.groesse, k));
+      return db.withMandant(mandantId, async (tx) => {
+        const blatt = await sequenzierer.blatt(tx, mandantId, sequenz);
+        if (!blatt) return null;
+        const r = await tx.execute<{ ebene: number; index: string; hash: Buffer }>(
+          sql`SELECT ebene, index, hash FROM protokoll.baumknoten WHERE mandant_id = ${mandantId}
+                AND (ebene, index) IN (SELECT * FROM jsonb_to_recordset(${JSON.stringify(koordinaten.map(([e, i]) => ({ e, i })))}::jsonb) AS k(e smallint, i bigint))`,
+        );
+        const knoten = new Map(r.rows.map((k) => [`${k.ebene}:${k.index}`, k.hash]));
+        const pfad = inklusionsPfad(index, cp.groesse, (e, i) => {
+          const h = knoten.get(`${e}:${i}`);
+          if (!h) throw new Error(`Baumknoten ${e}:${i} fehlt`);
+          return h;
+        });
+        return {
+          sequenz,
+          blattIndex: index,
+          blattDaten: blatt.daten,
+          blattHash: blatt.hash.toString('hex'),
+          baumGroesse: cp.groesse,
+          wurzel: cp.wurzel.toString('hex'),
+          pfad: pfad.map((p) => p.toString('hex')),
+          checkpoint: cp.notiz,
+          pruefschluessel: notizPruefschluessel(NOTIZ_NAME, schluessel.oeffentlich),
+        };
+      });
+    },
   };
 }
 
 export type ProtokollDienst = ReturnType<typeof createProtokollDienst>;
+
+/**
+ * Rebuilds the Merkle tree while the chain is checked: each event's leaf bytes must be the canonical
+ * encoding of its fields and hash to its stored leaf hash; at the signed tree checkpoint's size the
+ * root must be the signed one. A compact range (one hash per level) keeps memory constant.
+ */
+class Baumpruefung {
+  fehler: Kettenfehler | null = null;
+  private stapel: { ebene: number; hash: Buffer }[] = [];
+  private n = 0;
+  /** Leaves integrated so far. */
+  get groesse() {
+    return this.n;
+  }
+  constructor(private readonly ziel: { groesse: number; wurzel: Buffer } | null) {}
+
+  private wurzel(): Buffer {
+    if (!this.stapel.length) return LEERER_BAUM;
+    let r = this.stapel[this.stapel.length - 1]!.hash;
+    for (let i = this.stapel.length - 2; i >= 0; i--) r = knotenHash(this.stapel[i]!.hash, r);
+    return r;
+  }
+
+  private blatt(e: StromEreignis): Buffer | Kettenfehler {
+    if (e.blattDaten == null) return blattHash(kanonisch(e));
+    const { sequenz: _s, hash: _h, blattDaten, blattHash: gespeichert, ...felder } = e;
+    let erwartet: string;
+    try {
+      erwartet = blattKodierung(felder);
+    } catch (err) {
+      return { sequenz: e.sequenz, art: 'hash', meldung: `Ereignis ${e.sequenz} ist nicht kanonisch kodierbar: ${(err as Error).message}` };
+    }
+    const h = blattHash(blattDaten);
+    if (erwartet !== blattDaten || !gespeichert || !h.equals(gespeichert)) {
+      return { sequenz: e.sequenz, art: 'hash', meldung: `Das Blatt von Ereignis ${e.sequenz} passt nicht zu seinem Inhalt`, erwartet: h.toString('hex'), gefunden: gespeichert ? Buffer.from(gespeichert).toString('hex') : null };
+    }
+    return h;
+  }
+
+  async *durch(ereignisse: AsyncIterable<StromEreignis>): AsyncGenerator<StromEreignis> {
+    for await (const e of ereignisse) {
+      if (!this.fehler) {
+        if (e.sequenz !== this.n + 1) {
+          // a gap or reordering: the chain check names it; the tree stops here
+          this.fehler = null;
+        } else {
+          const b = this.blatt(e);
+          if (!Buffer.isBuffer(b)) this.fehler = b;
+          else {
+            let h = b;
+            let ebene = 0;
+            while (this.stapel.length && this.stapel[this.stapel.length - 1]!.ebene === ebene) {
+              h = knotenHash(this.stapel.pop()!.hash, h);
+              ebene++;
+            }
+            this.stapel.push({ ebene, hash: h });
+            this.n++;
+            if (this.ziel && this.n === this.ziel.groesse && !this.wurzel().equals(this.ziel.wurzel)) {
+              this.fehler = { sequenz: this.n, art: 'checkpoint', meldung: `Der Baum bis Ereignis ${this.n} weicht vom signierten Baum-Checkpoint ab`, erwartet: this.ziel.wurzel.toString('hex'), gefunden: this.wurzel().toString('hex') };
+            }
+          }
+        }
+      }
+      yield e;
+    }
+  }
+}

@@ -10,24 +10,27 @@ import { inject, onTestFinished } from 'vitest';
 import protokollApp, { protokollConfigSchema, type ProtokollConfig } from '../src/app.js';
 import { createProtokollDienst, ladeSchluessel } from '../src/pruefung.js';
 import { createProtokollRepository } from '../src/repositories/protokoll.js';
+import { createSequenzierer } from '../src/sequenzierer.js';
 
 export const bauen = (overrides: Record<string, string> = {}) =>
-  build(protokollApp as never, { PROTOKOLL_CHECKPOINT_INTERVALL: '0', ...overrides }, protokollConfigSchema);
+  build(protokollApp as never, { PROTOKOLL_CHECKPOINT_INTERVALL: '0', PROTOKOLL_SEQUENZ_INTERVALL_MS: '0', ...overrides }, protokollConfigSchema);
 
 export const AKTEUR = { sub: 'sb-1', name: 'Sam Bearbeiter', rollen: ['sachbearbeitung'], client: null };
 
-/** Appends events for a tenant through the audit package (each in its own transaction). */
+/** Appends events for a tenant through the audit package (each in its own transaction) and sequences them: the stored events. */
 export async function ereignisseAnlegen(mandantId: string, eintraege: Partial<ProtokollEintrag>[]) {
   const db = createDb(testDatenbankUrl('protokoll'), { max: 1 });
   try {
-    const out = [];
+    const repo = createProtokollRepository(db);
+    const vorher = (await repo.kopf(mandantId))?.sequenz ?? 0;
     for (const e of eintraege) {
-      out.push(
-        await db.withMandant(mandantId, (tx) =>
-          protokollAnhaengen(tx, { mandantId, akteur: AKTEUR, aktion: 'akte.geaendert', objektTyp: 'akte', objektId: crypto.randomUUID(), requestId: 'r', clientIp: '127.0.0.1', ...e }),
-        ),
+      await db.withMandant(mandantId, (tx) =>
+        protokollAnhaengen(tx, { mandantId, akteur: AKTEUR, aktion: 'akte.geaendert', objektTyp: 'akte', objektId: crypto.randomUUID(), requestId: 'r', clientIp: '127.0.0.1', ...e }),
       );
     }
+    await createSequenzierer(db).alles(mandantId);
+    const out = [];
+    for await (const e of repo.strom(mandantId, vorher + 1, vorher + eintraege.length)) out.push(e);
     return out;
   } finally {
     await db.close();
@@ -60,5 +63,6 @@ export function testDienst() {
   const repo = createProtokollRepository(db);
   const schluessel = ladeSchluessel(config.PROTOKOLL_SIGNING_KEY);
   const log = { error() {}, warn() {}, info() {} } as never;
-  return { dienst: createProtokollDienst({ db, storage, repo, schluessel, log }), storage, repo, schluessel };
+  const sequenzierer = createSequenzierer(db);
+  return { dienst: createProtokollDienst({ db, storage, repo, schluessel, log, sequenzierer }), storage, repo, schluessel, sequenzierer };
 }

@@ -3,7 +3,7 @@
 // the signed checkpoint in object storage.
 import { authHeader, expectContract, testMandant } from '@eakte/testing';
 import { describe, expect, it } from 'vitest';
-import { bauen, manipuliere, nEreignisse } from './helpers.js';
+import { bauen, manipuliere, nEreignisse, superuser } from './helpers.js';
 
 async function pruefung(app: Awaited<ReturnType<typeof bauen>>, slug: string, query = '') {
   const res = await app.inject({ method: 'GET', url: `/api/v1/protokoll/pruefung${query}`, headers: await authHeader({ tenant: slug, roles: ['pruefung'] }) });
@@ -118,6 +118,46 @@ describe('GET /protokoll/pruefung', () => {
     const h = await authHeader({ tenant: m.slug, roles: ['registratur'] });
     expect((await app.inject({ method: 'POST', url: '/api/v1/protokoll/checkpoints', headers: h })).statusCode).toBe(201);
     await manipuliere(`UPDATE protokoll.checkpoint SET hash = repeat('e', 64) WHERE mandant_id = $1`, [m.id]);
+    expect((await pruefung(app, m.slug)).fehler).toMatchObject({ sequenz: 2, art: 'signatur' });
+  });
+
+  it('finds edited leaf bytes of the Merkle tree at their sequence number', async () => {
+    const app = await bauen();
+    const m = await testMandant();
+    await nEreignisse(m.id, 4);
+    await manipuliere(`UPDATE protokoll.ereignis SET kanonisch = replace(kanonisch, 'Sam', 'Mal') WHERE mandant_id = $1 AND sequenz = 2`, [m.id]);
+    expect(await pruefung(app, m.slug)).toMatchObject({ gueltig: false, geprueft: 1, fehler: { sequenz: 2, art: 'hash' } });
+  });
+
+  it('finds a consistently rewritten event (fields, leaf, chain, head) at the signed tree checkpoint', async () => {
+    const app = await bauen();
+    const m = await testMandant();
+    await nEreignisse(m.id, 3);
+    const h = await authHeader({ tenant: m.slug, roles: ['pruefung'] });
+    expect((await app.inject({ method: 'GET', url: '/api/v1/protokoll/ereignisse/3/nachweis', headers: h })).statusCode).toBe(200);
+    const { blattHash, kanonisch, kettenHash } = await import('@eakte/audit');
+    await manipuliere(
+      `UPDATE protokoll.ereignis SET akteur_name = 'Mallory', kanonisch = replace(kanonisch, '"akteurName":"Sam Bearbeiter"', '"akteurName":"Mallory"') WHERE mandant_id = $1 AND sequenz = 3`,
+      [m.id],
+    );
+    const c = await superuser();
+    await c.query(`SELECT set_config('app.mandant', $1, false)`, [m.id]);
+    const [zeile] = (await c.query<{ kanonisch: string }>(`SELECT kanonisch FROM protokoll.ereignis WHERE mandant_id = $1 AND sequenz = 3`, [m.id])).rows;
+    const list = await app.inject({ method: 'GET', url: '/api/v1/protokoll', headers: h });
+    const [e3, e2] = list.json().items as { hash: string }[];
+    const neu = kettenHash(e2!.hash, kanonisch(e3 as never));
+    await manipuliere('UPDATE protokoll.ereignis SET hash = $2, blatt = $3 WHERE mandant_id = $1 AND sequenz = 3', [m.id, neu, blattHash(zeile!.kanonisch)]);
+    await manipuliere('UPDATE protokoll.kette SET hash = $2 WHERE mandant_id = $1', [m.id, neu]);
+    expect((await pruefung(app, m.slug)).fehler).toMatchObject({ sequenz: 3, art: 'checkpoint' });
+  });
+
+  it('finds a forged tree checkpoint by its signature', async () => {
+    const app = await bauen();
+    const m = await testMandant();
+    await nEreignisse(m.id, 2);
+    const h = await authHeader({ tenant: m.slug, roles: ['pruefung'] });
+    expect((await app.inject({ method: 'GET', url: '/api/v1/protokoll/ereignisse/1/nachweis', headers: h })).statusCode).toBe(200);
+    await manipuliere(`UPDATE protokoll.baum_checkpoint SET notiz = regexp_replace(notiz, '\n2\n', E'\n3\n') WHERE mandant_id = $1`, [m.id]);
     expect((await pruefung(app, m.slug)).fehler).toMatchObject({ sequenz: 2, art: 'signatur' });
   });
 

@@ -72,6 +72,32 @@ describe('append-only audit table', () => {
     expect(rows.rows[0]).toEqual({ n: 2 });
   });
 
+  it('the sequencer may only number an event once: no content change while numbering, no renumbering (trigger)', async () => {
+    const m = await testMandant();
+    await nEreignisse(m.id, 1);
+    const db = createDb(testDatenbankUrl('akten'), { max: 1 });
+    onTestFinished(() => db.close());
+    const { protokollAnhaengen } = await import('@eakte/audit');
+    await db.withMandant(m.id, (tx) => protokollAnhaengen(tx, { mandantId: m.id, akteur: { sub: 's', name: 'S', rollen: [] }, aktion: 'akte.gelesen', objektTyp: 'akte', objektId: null }));
+    const sequenzierer = await alsRolle(testDatenbankUrl('protokoll'));
+    const owner = await alsRolle(inject('ownerUrl'));
+    for (const c of [sequenzierer, owner]) {
+      for (const stmt of [
+        // numbering the waiting event and changing its leaf bytes with it
+        `UPDATE protokoll.ereignis SET sequenz = 2, hash = repeat('a', 64), blatt = '\\x00' WHERE sequenz IS NULL`,
+        // numbering it without a chain hash
+        `UPDATE protokoll.ereignis SET sequenz = 2 WHERE sequenz IS NULL`,
+        // renumbering a numbered event
+        `UPDATE protokoll.ereignis SET sequenz = 7, hash = repeat('a', 64) WHERE sequenz = 1`,
+      ]) {
+        const err = await fehlerVon(c, m.id, stmt);
+        expect(err, stmt).toMatchObject({ code: '42501' });
+      }
+    }
+    // what the sequencer does is allowed
+    expect(await fehlerVon(sequenzierer, m.id, `UPDATE protokoll.ereignis SET sequenz = 2, hash = repeat('a', 64) WHERE sequenz IS NULL`)).toBeNull();
+  });
+
   it('is partitioned by month, with RLS forced on every partition', async () => {
     const su = await superuser();
     const parent = await su.query(`select partstrat from pg_partitioned_table where partrelid = 'protokoll.ereignis'::regclass`);

@@ -1,14 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { bigint, index, jsonb, pgSchema, primaryKey, text, timestamptz, uuid } from './pg.js';
+import { bigint, customType, index, jsonb, pgSchema, primaryKey, smallint, text, timestamptz, uniqueIndex, uuid } from './pg.js';
 import { mandantIdColumn, mandantPolicy } from './common.js';
 import { mandant } from './plattform.js';
 
 export const protokoll = pgSchema('protokoll');
 
+const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
+
 /**
- * The head of a tenant's audit chain: last sequence number and hash. Appending locks this one
- * row (FOR UPDATE), so a tenant's events are numbered without gaps while tenants never wait on
- * each other.
+ * The head of a tenant's audit chain: last sequence number and hash. Only the Protokoll service's
+ * sequencer locks this row (FOR UPDATE) while it numbers a batch; appending never waits on it.
  */
 export const kette = protokoll
   .table(
@@ -25,15 +26,17 @@ export const kette = protokoll
 
 /**
  * One audit event. Partitioned by month on `zeit` (the partitioning is written by hand in the
- * migration; drizzle-kit cannot emit it). Append-only: the application role may only SELECT and
- * INSERT, and a trigger refuses UPDATE, DELETE and TRUNCATE for everyone.
+ * migration; drizzle-kit cannot emit it). Appended through `protokoll.protokolliere` without a
+ * sequence; the sequencer sets `sequenz` and `hash` once, and a trigger refuses every other
+ * UPDATE, DELETE and TRUNCATE for everyone (migration 0034).
  */
 export const ereignis = protokoll
   .table(
     'ereignis',
     {
       mandantId: mandantIdColumn().references(() => mandant.id),
-      sequenz: bigint('sequenz', { mode: 'number' }).notNull(),
+      /** Gap-free per tenant, set by the sequencer; null until then. */
+      sequenz: bigint('sequenz', { mode: 'number' }),
       zeit: timestamptz('zeit').notNull(),
       akteurSub: text('akteur_sub').notNull(),
       akteurName: text('akteur_name').notNull(),
@@ -49,11 +52,18 @@ export const ereignis = protokoll
       details: jsonb('details').notNull().default(sql`'{}'::jsonb`),
       requestId: text('request_id'),
       clientIp: text('client_ip'),
-      hash: text('hash').notNull(),
+      /** The chain hash (sequence included), set by the sequencer. */
+      hash: text('hash'),
+      /** Order of arrival: the sequencer integrates in this order. */
+      eingang: bigint('eingang', { mode: 'number' }).notNull(),
+      /** The Merkle leaf's canonical bytes (without the sequence) and SHA-256(0x00 || bytes). */
+      kanonisch: text('kanonisch'),
+      blatt: bytea('blatt'),
     },
     (t) => [
       // a partitioned table's keys must contain the partition key
-      primaryKey({ name: 'ereignis_pk', columns: [t.mandantId, t.sequenz, t.zeit] }),
+      primaryKey({ name: 'ereignis_pk', columns: [t.mandantId, t.eingang, t.zeit] }),
+      uniqueIndex('ereignis_sequenz_idx').on(t.mandantId, t.sequenz, t.zeit),
       index('ereignis_objekt_idx').on(t.mandantId, t.objektId, t.sequenz),
       index('ereignis_akte_idx').on(t.mandantId, t.akteId, t.sequenz),
       index('ereignis_aktenzeichen_idx').using('btree', t.mandantId, t.aktenzeichen.op('text_pattern_ops'), t.sequenz),
@@ -80,5 +90,47 @@ export const checkpoint = protokoll
       objektSchluessel: text('objekt_schluessel').notNull(),
     },
     (t) => [index('checkpoint_sequenz_idx').on(t.mandantId, t.sequenz), mandantPolicy(t.mandantId)],
+  )
+  .enableRLS();
+
+/** The Merkle tree of a tenant's log: every complete subtree by level (0 = leaves) and index (migration 0034). */
+export const baumknoten = protokoll
+  .table(
+    'baumknoten',
+    {
+      mandantId: mandantIdColumn().references(() => mandant.id),
+      ebene: smallint('ebene').notNull(),
+      index: bigint('index', { mode: 'number' }).notNull(),
+      hash: bytea('hash').notNull(),
+    },
+    (t) => [primaryKey({ name: 'baumknoten_pk', columns: [t.mandantId, t.ebene, t.index] }), mandantPolicy(t.mandantId)],
+  )
+  .enableRLS();
+
+/** The tree's size (sequenced events it holds) and root per tenant. */
+export const baum = protokoll
+  .table(
+    'baum',
+    {
+      mandantId: mandantIdColumn().primaryKey().references(() => mandant.id),
+      groesse: bigint('groesse', { mode: 'number' }).notNull().default(0),
+      wurzel: bytea('wurzel').notNull(),
+    },
+    (t) => [mandantPolicy(t.mandantId)],
+  )
+  .enableRLS();
+
+/** A signed checkpoint of the tree: the whole C2SP signed note as published. */
+export const baumCheckpoint = protokoll
+  .table(
+    'baum_checkpoint',
+    {
+      mandantId: mandantIdColumn().references(() => mandant.id),
+      groesse: bigint('groesse', { mode: 'number' }).notNull(),
+      wurzel: bytea('wurzel').notNull(),
+      zeit: timestamptz('zeit').notNull().defaultNow(),
+      notiz: text('notiz').notNull(),
+    },
+    (t) => [primaryKey({ name: 'baum_checkpoint_pk', columns: [t.mandantId, t.groesse, t.zeit] }), mandantPolicy(t.mandantId)],
   )
   .enableRLS();

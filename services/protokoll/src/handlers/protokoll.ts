@@ -42,6 +42,8 @@ export function protokollHandlers(repo: ProtokollRepository, dienst: ProtokollDi
     ): Promise<Seite> {
       const { mandantId } = akteurOf(req);
       const q = req.query;
+      // read your writes: what the tenant committed is sequenced before it is listed
+      await dienst.integrieren(mandantId);
       const items = await repo.liste(
         mandantId,
         { objektId: q.objektId, aktenzeichen: q.aktenzeichen, akteur: q.akteur, aktion: q.aktion, von: q.von, bis: q.bis },
@@ -53,6 +55,7 @@ export function protokollHandlers(repo: ProtokollRepository, dienst: ProtokollDi
 
     async getAkteHistorie(req: FastifyRequest<{ Params: { id: string }; Querystring: { limit: number; cursor?: string } }>): Promise<Seite> {
       const { mandantId } = akteurOf(req);
+      await dienst.integrieren(mandantId);
       const items = await repo.historie(mandantId, req.params.id, req.query.limit, cursorZahl(req.query.cursor));
       if (items.length === 0 && req.query.cursor === undefined) throw new Errors.NichtGefunden('Keine Historie zu dieser Akte');
       return { items: items.map(darstellung), nextCursor: naechster(items, req.query.limit) };
@@ -62,6 +65,7 @@ export function protokollHandlers(repo: ProtokollRepository, dienst: ProtokollDi
       const akteur = akteurOf(req);
       const { von = 1, bis } = req.query;
       if (bis !== undefined && bis < von) throw new UngueltigerBereich('bis muss größer oder gleich von sein');
+      await dienst.integrieren(akteur.mandantId);
       if (von > 1) {
         // a range behind everything ever recorded (chain head and signed checkpoints) is a client error, not a gap
         const [kopf, [checkpoint]] = await Promise.all([repo.kopf(akteur.mandantId), repo.checkpoints(akteur.mandantId, 1)]);
@@ -83,6 +87,7 @@ export function protokollHandlers(repo: ProtokollRepository, dienst: ProtokollDi
       const { mandantId } = akteurOf(req);
       const { format, von = 1 } = req.query;
       if (req.query.bis !== undefined && req.query.bis < von) throw new UngueltigerBereich('bis muss größer oder gleich von sein');
+      await dienst.integrieren(mandantId);
       const kopf = await repo.kopf(mandantId);
       const bis = Math.min(req.query.bis ?? Number.MAX_SAFE_INTEGER, kopf?.sequenz ?? 0);
       let letzteSequenz = von - 1;
@@ -125,6 +130,13 @@ export function protokollHandlers(repo: ProtokollRepository, dienst: ProtokollDi
       const c = await dienst.checkpointErstellen(mandantId);
       if (!c) throw new Errors.Konflikt('Das Protokoll des Mandanten ist noch leer');
       return reply.code(201).send(checkpointDarstellung(c));
+    },
+
+    async getProtokollNachweis(req: FastifyRequest<{ Params: { sequenz: number } }>) {
+      const { mandantId } = akteurOf(req);
+      const n = await dienst.nachweis(mandantId, req.params.sequenz);
+      if (!n) throw new Errors.NichtGefunden(`Ereignis ${req.params.sequenz} ist nicht im Protokoll`);
+      return n;
     },
 
     async getProtokollSchluessel() {

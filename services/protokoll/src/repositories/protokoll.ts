@@ -2,7 +2,7 @@
 import { ZEIT_SQL, type KettenEreignis } from '@eakte/audit';
 import { schema, sql, type Db, type Tx } from '@eakte/db';
 import { escapeLike } from '@eakte/platform';
-import { and, asc, desc, eq, getTableColumns, gt, gte, like, lt, lte, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, gte, isNotNull, like, lt, lte, or, type SQL } from 'drizzle-orm';
 import type { GespeichertesEreignis, Kettenanker } from '../domain/kette.js';
 import type pg from 'pg';
 
@@ -10,12 +10,12 @@ const t = schema.ereignis;
 const c = schema.checkpoint;
 /** Times leave the database already in the canonical format (microseconds, UTC). */
 const zeitText = (col: typeof t.zeit | typeof c.zeit) => sql<string>`to_char(${col} AT TIME ZONE 'UTC', ${sql.raw(ZEIT_SQL)})`;
-const { zeit: _zeit, ...ereignisSpalten } = getTableColumns(t);
+const { zeit: _zeit, eingang: _eingang, kanonisch: _kanonisch, blatt: _blatt, ...ereignisSpalten } = getTableColumns(t);
 const ereignisAuswahl = { ...ereignisSpalten, zeit: zeitText(t.zeit) };
 const { zeit: _czeit, ...checkpointSpalten } = getTableColumns(c);
 const checkpointAuswahl = { ...checkpointSpalten, zeit: zeitText(c.zeit) };
 
-type EreignisRow = Omit<typeof t.$inferSelect, 'zeit'> & { zeit: string };
+type EreignisRow = Omit<typeof t.$inferSelect, 'zeit' | 'eingang' | 'kanonisch' | 'blatt'> & { zeit: string };
 export type CheckpointRow = Omit<typeof c.$inferSelect, 'zeit'> & { zeit: string };
 
 export function alsEreignis(r: EreignisRow): GespeichertesEreignis {
@@ -37,7 +37,7 @@ export function alsEreignis(r: EreignisRow): GespeichertesEreignis {
     details: r.details as Record<string, unknown>,
     requestId: r.requestId,
     clientIp: r.clientIp,
-    hash: r.hash,
+    hash: r.hash ?? '',
   };
   return e;
 }
@@ -55,8 +55,11 @@ export interface Filter {
 const STROM_SPALTEN = `mandant_id, sequenz, to_char(zeit AT TIME ZONE 'UTC', ${ZEIT_SQL}), akteur_sub, akteur_name, akteur_rollen,
   akteur_client, aktion, objekt_typ, objekt_id, aktenzeichen, akte_id, aenderungen, ergebnis, details, request_id, client_ip, hash`;
 
-function ausZeile(r: unknown[]): GespeichertesEreignis {
-  return {
+/** An event as the stream yields it, with its Merkle leaf's stored bytes and hash when asked for. */
+export type StromEreignis = GespeichertesEreignis & { blattDaten?: string | null; blattHash?: Buffer | null };
+
+function ausZeile(r: unknown[], mitBlatt: boolean): StromEreignis {
+  const e: StromEreignis = {
     mandantId: r[0] as string,
     sequenz: Number(r[1]),
     zeit: r[2] as string,
@@ -76,6 +79,11 @@ function ausZeile(r: unknown[]): GespeichertesEreignis {
     clientIp: r[16] as string | null,
     hash: r[17] as string,
   };
+  if (mitBlatt) {
+    e.blattDaten = r[18] as string | null;
+    e.blattHash = r[19] as Buffer | null;
+  }
+  return e;
 }
 
 export const STAPEL = 5_000;
@@ -93,6 +101,8 @@ export function createProtokollRepository(db: Db, opts: { stapel?: number } = {}
         f.von ? sql`${t.zeit} >= ${f.von}::timestamptz` : undefined,
         f.bis ? sql`${t.zeit} < ${f.bis}::timestamptz` : undefined,
         vor !== undefined ? lt(t.sequenz, vor) : undefined,
+        // an event appears once the sequencer numbered it
+        isNotNull(t.sequenz),
       ];
       const rows = await db.withMandant(mandantId, (tx) =>
         tx.select(ereignisAuswahl).from(t).where(and(...bedingungen)).orderBy(desc(t.sequenz)).limit(limit),
@@ -106,7 +116,7 @@ export function createProtokollRepository(db: Db, opts: { stapel?: number } = {}
         tx
           .select(ereignisAuswahl)
           .from(t)
-          .where(and(or(eq(t.akteId, akteId), eq(t.objektId, akteId)), nach !== undefined ? gt(t.sequenz, nach) : undefined))
+          .where(and(or(eq(t.akteId, akteId), eq(t.objektId, akteId)), isNotNull(t.sequenz), nach !== undefined ? gt(t.sequenz, nach) : undefined))
           .orderBy(asc(t.sequenz))
           .limit(limit),
       );
@@ -131,7 +141,7 @@ export function createProtokollRepository(db: Db, opts: { stapel?: number } = {}
      * one read-only snapshot: memory stays constant however long the chain. Ends the transaction
      * when the consumer stops early (the generator's `return`).
      */
-    async *strom(mandantId: string, von: number, bis: number): AsyncGenerator<GespeichertesEreignis> {
+    async *strom(mandantId: string, von: number, bis: number, o: { blatt?: boolean } = {}): AsyncGenerator<StromEreignis> {
       const client = await db.pool.connect();
       // while the consumer works the connection is idle: a backend terminated then (restart,
       // pg_terminate_backend) emits 'error' on the client, which must not end the process; the
@@ -146,7 +156,7 @@ export function createProtokollRepository(db: Db, opts: { stapel?: number } = {}
         await client.query(`select set_config('app.mandant', $1, true)`, [mandantId]);
         await client.query(
           `DECLARE protokoll_strom NO SCROLL CURSOR FOR
-             SELECT ${STROM_SPALTEN} FROM protokoll.ereignis WHERE sequenz >= $1 AND sequenz <= $2 ORDER BY sequenz, zeit`,
+             SELECT ${STROM_SPALTEN}${o.blatt ? ', kanonisch, blatt' : ''} FROM protokoll.ereignis WHERE sequenz >= $1 AND sequenz <= $2 ORDER BY sequenz, zeit`,
           [von, bis],
         );
         const holen = (): Promise<pg.QueryArrayResult<unknown[]>> => {
@@ -163,7 +173,7 @@ export function createProtokollRepository(db: Db, opts: { stapel?: number } = {}
           while (naechster) {
             const r: pg.QueryArrayResult<unknown[]> = await naechster;
             naechster = r.rows.length < stapel ? null : holen();
-            for (const row of r.rows as unknown[][]) yield ausZeile(row);
+            for (const row of r.rows as unknown[][]) yield ausZeile(row, o.blatt === true);
           }
         } finally {
           // a consumer that stops early leaves a fetch in flight: let it finish before ROLLBACK
