@@ -55,6 +55,12 @@ export const DATENBANK_API: readonly Veroeffentlichung[] = [
     warum: 'THE hold gate: which active Löschsperren stand in the way of changing or removing an object (owner rights, tenant from app.mandant; migration 0031)',
   },
   {
+    objekt: 'aussonderung.gesperrte_objekte(text, uuid[])',
+    art: 'funktion',
+    fuer: ['akten', 'dokumente'],
+    warum: 'the hold gate over a set of objects in one call: the held ones and their number of active Löschsperren (the same rule; owner rights, tenant from app.mandant; migration 0035)',
+  },
+  {
     objekt: 'aussonderung.loeschsperre_deckt(uuid, uuid, uuid, uuid)',
     art: 'funktion',
     fuer: ['akten', 'dokumente'],
