@@ -14,6 +14,7 @@ import * as auftraege from './auftraege.js';
 import * as faellig from './faellig.js';
 import * as ingest from './ingest.js';
 import * as lesen from './lesen.js';
+import * as loeschsperre from './loeschsperre.js';
 import * as metadaten from './metadaten.js';
 import * as suche from './suche.js';
 import * as upload from './upload.js';
@@ -40,7 +41,7 @@ export interface BenchKontext {
   token(tenant: string, roles: string[]): Promise<string>;
 }
 
-const BENCHMARKS: { name: string; run: (ctx: BenchKontext) => Promise<Zeile[]> }[] = [metadaten, ingest, audit, upload, lesen, suche, faellig, auftraege];
+const BENCHMARKS: { name: string; run: (ctx: BenchKontext) => Promise<Zeile[]> }[] = [metadaten, ingest, audit, upload, lesen, suche, faellig, loeschsperre, auftraege];
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean' }, scale: { type: 'boolean' }, only: { type: 'string' }, fall: { type: 'string' }, ereignisse: { type: 'string' } } });
 const groesse: Groesse = values.quick ? 'quick' : values.scale ? 'scale' : 'default';

@@ -55,6 +55,18 @@ export const DATENBANK_API: readonly Veroeffentlichung[] = [
     warum: 'THE hold gate: which active Löschsperren stand in the way of changing or removing an object (owner rights, tenant from app.mandant; migration 0031)',
   },
   {
+    objekt: 'aussonderung.loeschsperren_der_objekte(text, uuid[])',
+    art: 'funktion',
+    fuer: ['akten', 'dokumente'],
+    warum: 'THE rule beneath both hold gates, which active Löschsperren cover each object of a set (owner rights, tenant from app.mandant; migration 0035): the two gates are inlined invoker wrappers over it',
+  },
+  {
+    objekt: 'aussonderung.gesperrte_objekte(text, uuid[])',
+    art: 'funktion',
+    fuer: ['akten', 'dokumente'],
+    warum: 'the hold gate over a set of objects in one call: the held ones and their number of active Löschsperren (the same rule: a wrapper over loeschsperren_der_objekte; migration 0035)',
+  },
+  {
     objekt: 'aussonderung.loeschsperre_deckt(uuid, uuid, uuid, uuid)',
     art: 'funktion',
     fuer: ['akten', 'dokumente'],

@@ -129,6 +129,14 @@ describe('the hold gate and the disposal state stay in the tenant', () => {
     expect(await als(dienst, eigen, sql, [ids.vorgang])).toEqual([{ n: 0 }]);
   });
 
+  it.each(['akten', 'dokumente', 'aussonderung'] as const)('for %s another tenant’s hold never counts in the set-based gate', async (dienst) => {
+    const sql = `SELECT id, sperren FROM aussonderung.gesperrte_objekte($1, ARRAY[$2]::uuid[])`;
+    expect(await als(dienst, fremd, sql, ['vorgang', ids.vorgang])).toEqual([{ id: ids.vorgang, sperren: 1 }]);
+    expect(await als(dienst, fremd, sql, ['akte', ids.akte])).toEqual([{ id: ids.akte, sperren: 1 }]);
+    expect(await als(dienst, eigen, sql, ['vorgang', ids.vorgang])).toEqual([]);
+    expect(await als(dienst, eigen, sql, ['akte', ids.akte])).toEqual([]);
+  });
+
   it('the database’s own gate still refuses to destroy a held Akte for the Aussonderung’s role', async () => {
     const fehler = await als('aussonderung', fremd, `UPDATE aussonderung.aussonderung_objekt SET status = 'vernichtet' WHERE akte_id = $1`, [ids.akte]).catch(
       (err: { code?: string; hint?: string }) => err,

@@ -4,7 +4,7 @@ import { createDb, sql, type Db } from '@eakte/db';
 import { testDatenbankUrl } from '@eakte/testing';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aktiveLoeschsperren, gesperrteErbendeAkten } from '../src/loeschsperre.js';
+import { aktiveLoeschsperren, gesperrteAkten, gesperrteErbendeAkten } from '../src/loeschsperre.js';
 import { eigenerMandant, eindeutig } from './hilfen.js';
 
 describe('loeschsperre in SQL', () => {
@@ -47,6 +47,16 @@ describe('loeschsperre in SQL', () => {
     await app.withMandant(mandant, async (tx) => {
       expect(await aktiveLoeschsperren(tx, akte.erbt)).toBe(1);
       expect(await aktiveLoeschsperren(tx, akte.frei)).toBe(0);
+    });
+  });
+
+  it('asks a set of Akten at once: the held ones with their number of holds, the same answer as one by one', async () => {
+    await app.withMandant(mandant, async (tx) => {
+      const alle = Object.values(akte);
+      const satz = await gesperrteAkten(tx, [...alle, akte.erbt]);
+      expect(satz).toEqual(new Map([[akte.erbt, 1], [akte.eigen, 1], [akte.unten, 1]]));
+      for (const id of alle) expect(satz.get(id) ?? 0).toBe(await aktiveLoeschsperren(tx, id));
+      expect(await gesperrteAkten(tx, [])).toEqual(new Map());
     });
   });
 

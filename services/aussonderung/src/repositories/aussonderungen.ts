@@ -47,7 +47,8 @@ export async function findeAussonderung(tx: Tx, id: string, opts: { sperren?: bo
 
 export async function objekte(tx: Tx, aussonderungId: string): Promise<ObjektRow[]> {
   const rows = await tx
-    .select(objektSpalten())
+    // all offered Akten: their holds asked once for the set
+    .select(objektSpalten(sql`SELECT t.akte_id FROM ${aussonderungObjekt} t WHERE t.aussonderung_id = ${aussonderungId}::uuid`))
     .from(aussonderungObjekt)
     .innerJoin(akte, and(eq(akte.mandantId, aussonderungObjekt.mandantId), eq(akte.id, aussonderungObjekt.akteId)))
     .where(eq(aussonderungObjekt.aussonderungId, aussonderungId))

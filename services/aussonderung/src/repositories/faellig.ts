@@ -2,7 +2,7 @@
 import { schema, sql, type Tx } from '@eakte/db';
 import type { SQL } from 'drizzle-orm';
 import { wirksameAufbewahrungSql } from '@eakte/schriftgutverwaltung/aufbewahrung';
-import { akteGesperrtSql } from '@eakte/schriftgutverwaltung/loeschsperre';
+import { gesperrteAktenSql } from '@eakte/schriftgutverwaltung/loeschsperre';
 import { akteFuerAussonderung } from './akten-api.js';
 import { einheitMitUnterbaum } from './gemeinsam.js';
 
@@ -49,18 +49,20 @@ export async function faellig(
     aussonderungsart: 'A' | 'B' | 'V' | null;
     gesperrt: boolean;
   }>(sql`
-    SELECT s.id, s.aktenzeichen, s.betreff, s.aktenplaneinheit_id, s.kennzeichen, s.aufbewahrung_bis, s.aussonderung_faellig_ab,
-           w.aussonderungsart, s.gesperrt
-    FROM (
+    WITH s AS (
       SELECT a.id, a.aktenzeichen, a.betreff, a.aktenplaneinheit_id, a.einheit_kennzeichen AS kennzeichen, a.aussonderungsart AS akte_art,
              a.aussonderung_faellig_ab AS faellig_ab,
              to_char(a.aufbewahrung_bis, 'YYYY-MM-DD') AS aufbewahrung_bis,
-             to_char(a.aussonderung_faellig_ab, 'YYYY-MM-DD') AS aussonderung_faellig_ab,
-             ${akteGesperrtSql(sql`a.id`)} AS gesperrt
+             to_char(a.aussonderung_faellig_ab, 'YYYY-MM-DD') AS aussonderung_faellig_ab
       FROM ${akteFuerAussonderung} a
       WHERE ${sql.join(bedingungen, sql` AND `)}
       ORDER BY a.aussonderung_faellig_ab, a.id
-      LIMIT ${f.limit}) s
+      LIMIT ${f.limit})
+    SELECT s.id, s.aktenzeichen, s.betreff, s.aktenplaneinheit_id, s.kennzeichen, s.aufbewahrung_bis, s.aussonderung_faellig_ab,
+           w.aussonderungsart, g.id IS NOT NULL AS gesperrt
+    FROM s
+    -- the page's held Akten, asked once for the page (R7)
+    LEFT JOIN ${gesperrteAktenSql(sql`SELECT id FROM s`)} g ON g.id = s.id
     -- the Akte's own Aussonderungsart, else its unit's inherited one (R2, the one SQL function); only for the page's rows
     LEFT JOIN LATERAL ${wirksameAufbewahrungSql(sql`s.aktenplaneinheit_id`, { aufbewahrungsfrist: null, unbefristet: false, aussonderungsart: sql`s.akte_art` })} w ON true
     ORDER BY s.faellig_ab, s.id`);

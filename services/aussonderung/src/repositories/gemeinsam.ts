@@ -3,7 +3,8 @@
 // a `db.withMandant` call, so row-level security limits it to the caller's tenant. Akten, Vorgänge
 // and the Aktenplan are read through what the Akten service publishes (akten-api.ts), never written.
 import { schema, sql } from '@eakte/db';
-import { akteGesperrtSql } from '@eakte/schriftgutverwaltung/loeschsperre';
+import { akteGesperrtSql, gesperrteAktenSql } from '@eakte/schriftgutverwaltung/loeschsperre';
+import type { SQL } from 'drizzle-orm';
 import { akteFuerAussonderung as akte, aktenplanFuerAussonderung, vorgangFuerAussonderung } from './akten-api.js';
 
 const { aussonderungObjekt } = schema;
@@ -29,11 +30,17 @@ export type SperrObjektTyp = 'akte' | 'vorgang' | 'dokument';
 export const teilSql = (art: 'A' | 'V') =>
   sql<boolean>`coalesce((SELECT bool_or(coalesce(${aussonderungObjekt.unterbewertungen} ->> tv.id::text, ${aussonderungObjekt.bewertung}) = ${art}) FROM ${vorgangFuerAussonderung} tv
                           WHERE tv.mandant_id = ${aussonderungObjekt.mandantId} AND tv.akte_id = ${aussonderungObjekt.akteId}), ${aussonderungObjekt.bewertung} = ${art}, false)`;
-export const objektSpalten = () => ({
+/**
+ * `akteIds`: a subquery (not correlated) of the Akten the query lists; their holds are then asked
+ * once for the set instead of once per row.
+ */
+export const objektSpalten = (akteIds?: SQL) => ({
   o: aussonderungObjekt,
   aktenzeichen: akte.aktenzeichen,
   betreff: akte.betreff,
-  gesperrt: akteGesperrtSql(sql`${aussonderungObjekt.akteId}`),
+  gesperrt: akteIds
+    ? sql<boolean>`(${aussonderungObjekt.akteId} IN (SELECT g.id FROM ${gesperrteAktenSql(akteIds)} g))`
+    : akteGesperrtSql(sql`${aussonderungObjekt.akteId}`),
   mitA: teilSql('A'),
   mitV: teilSql('V'),
 });
