@@ -49,6 +49,11 @@ export const BERECHTIGUNGEN: Record<string, readonly Rolle[]> = {
   updateVorgang: ['sachbearbeitung', 'registratur'],
   zdaVorgang: ['sachbearbeitung', 'registratur'],
   suche: ['sachbearbeitung', 'registratur', 'fachverfahren'],
+  // Geschäftsgang: who works on Vorgänge writes Verfügungen and completes steps; each user has a Postkorb.
+  createVerfuegung: ['sachbearbeitung', 'registratur'],
+  getVerfuegung: ['sachbearbeitung', 'registratur'],
+  abschliessenSchritt: ['sachbearbeitung', 'registratur'],
+  getPostkorb: ['sachbearbeitung', 'registratur'],
   listDokumente: [...DOKUMENTE_METADATEN],
   createDokument: [...DOKUMENTE_SCHREIBEN],
   getDokument: [...DOKUMENTE_METADATEN],

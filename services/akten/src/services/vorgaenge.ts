@@ -5,10 +5,27 @@ import { pruefeAenderung } from '@eakte/schriftgutverwaltung/geschlossen';
 import { vorgangKennzeichen } from '@eakte/schriftgutverwaltung/kennzeichen';
 import { pruefeIfMatch } from '../domain/version.js';
 import * as repo from '../repositories/vorgaenge.js';
-import { vorgangEreignis, aenderungen, begrenze, type Grundlage, type MandantAkteur, type Seite } from './kontext.js';
+import type { Tx } from '@eakte/db';
+import { vorgangEreignis, aenderungen, begrenze, type Grundlage, type Kontext, type MandantAkteur, type Seite } from './kontext.js';
+
+type Aenderung = { betreff?: string; wiedervorlage?: string | null; grund?: string };
 
 export function createVorgaengeService(g: Grundlage, protokolliere: Protokollierer) {
   const { imKontext, sichtbareAkte, sichtbarerVorgang, pruefeLaufzeitBeginn } = g;
+
+  /** `ifMatch` null: the caller checked no version (a change another use case makes). */
+  async function aendereVorgangIn(tx: Tx, k: Kontext, akteur: MandantAkteur, id: string, ifMatch: string | undefined | null, body: Aenderung) {
+    const alt = await sichtbarerVorgang(tx, k, id, true);
+    if (ifMatch !== null) pruefeIfMatch(ifMatch, alt.version);
+    pruefeAenderung({ vorgangStatus: alt.status, akteStatus: alt.akteStatus }, k.rollen, body.grund);
+    const { grund, ...set } = body;
+    const diff = aenderungen(alt, set);
+    if (diff.length === 0) return alt;
+    const row = await repo.aendereVorgang(tx, id, set);
+    await protokolliere(tx, akteur, vorgangEreignis('vorgang.geaendert', alt, { aenderungen: diff, details: grund ? { grund } : undefined }));
+    return { ...row, aktenzeichen: alt.aktenzeichen, akteStatus: alt.akteStatus };
+  }
+
   return {
     erstelleVorgang: (akteur: MandantAkteur, akteId: string, body: { betreff: string; wiedervorlage?: string | null; laufzeitBeginn?: string }) =>
       imKontext(akteur, async (tx, k) => {
@@ -56,17 +73,10 @@ export function createVorgaengeService(g: Grundlage, protokolliere: Protokollier
         return { items: seite, nextCursor: rows.length > limit && letzte?.wiedervorlage ? encodeCursor({ d: letzte.wiedervorlage, id: letzte.id }) : null };
       }),
 
-    aendereVorgang: (akteur: MandantAkteur, id: string, ifMatch: string | undefined, body: { betreff?: string; wiedervorlage?: string | null; grund?: string }) =>
-      imKontext(akteur, async (tx, k) => {
-        const alt = await sichtbarerVorgang(tx, k, id, true);
-        pruefeIfMatch(ifMatch, alt.version);
-        pruefeAenderung({ vorgangStatus: alt.status, akteStatus: alt.akteStatus }, k.rollen, body.grund);
-        const { grund, ...set } = body;
-        const diff = aenderungen(alt, set);
-        if (diff.length === 0) return alt;
-        const row = await repo.aendereVorgang(tx, id, set);
-        await protokolliere(tx, akteur, vorgangEreignis('vorgang.geaendert', alt, { aenderungen: diff, details: grund ? { grund } : undefined }));
-        return { ...row, aktenzeichen: alt.aktenzeichen, akteStatus: alt.akteStatus };
-      }),
+    aendereVorgang: (akteur: MandantAkteur, id: string, ifMatch: string | undefined, body: Aenderung) =>
+      imKontext(akteur, (tx, k) => aendereVorgangIn(tx, k, akteur, id, ifMatch, body)),
+
+    /** The change of a Vorgang inside another use case's transaction (the Wiedervorlage of a Schlussverfügung). */
+    aendereVorgangIn,
   };
 }

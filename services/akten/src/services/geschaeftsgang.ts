@@ -1,0 +1,197 @@
+// Use cases of the Geschäftsgang: writing a Verfügung with its Laufweg, completing its steps,
+// the Postkorb. Every step change of one Verfügung runs under the lock of its row, so two
+// completions of a step (or of two parallel steps) never interleave: the second sees the first.
+import type { Tx } from '@eakte/db';
+import type { MitzeichnungVotum, SchrittAktion } from '@eakte/db/schema';
+import { decodeCursor, encodeCursor, Errors, type AuditEreignis, type Protokollierer } from '@eakte/platform';
+import { pruefeOffenFuerInhalt } from '@eakte/schriftgutverwaltung/geschlossen';
+import { folgeDesVotums, platziere } from '@eakte/schriftgutverwaltung/laufweg';
+import { v7 as uuidv7 } from 'uuid';
+import * as repo from '../repositories/geschaeftsgang.js';
+import { uebersetzeDbFehler } from './fehler.js';
+import { begrenze, type Grundlage, type Kontext, type MandantAkteur, type Seite } from './kontext.js';
+import type { createLebenszyklusService } from './lebenszyklus.js';
+import type { createVorgaengeService } from './vorgaenge.js';
+
+export interface Bearbeiter {
+  sub?: string;
+  organisationseinheitId?: string;
+}
+
+export interface VerfuegungNeu {
+  betreff: string;
+  dokumente?: { dokumentId: string; version: number }[];
+  laufweg: { bearbeiter: Bearbeiter; aktion: SchrittAktion; frist?: string; hinweis?: string; parallelGruppe?: number }[];
+}
+
+export interface SchrittAbschluss {
+  votum?: MitzeichnungVotum;
+  kommentar?: string;
+  schlussverfuegung?: { art: 'zdA' | 'wv'; datum?: string };
+}
+
+/** A Verfügung with its pinned documents and its whole Laufweg. */
+export interface VerfuegungAnsicht {
+  row: repo.VerfuegungRow;
+  dokumente: repo.DokumentRow[];
+  schritte: repo.SchrittRow[];
+}
+
+const istBearbeiter = (k: Kontext, s: repo.SchrittRow) =>
+  s.bearbeiterSub === k.sub || (s.bearbeiterOeId !== null && k.benutzer.organisationseinheiten.includes(s.bearbeiterOeId));
+
+const schrittStand = (s: repo.SchrittRow) => ({ schrittId: s.id, position: s.position, zweig: s.zweig, aktion: s.aktion, zustand: s.zustand });
+
+export function createGeschaeftsgangService(
+  g: Grundlage,
+  protokolliere: Protokollierer,
+  lebenszyklus: Pick<ReturnType<typeof createLebenszyklusService>, 'schliesseVorgang'>,
+  vorgaenge: Pick<ReturnType<typeof createVorgaengeService>, 'aendereVorgangIn'>,
+) {
+  const { imKontext, sichtbarerVorgang } = g;
+
+  async function ansicht(tx: Tx, row: repo.VerfuegungRow): Promise<VerfuegungAnsicht> {
+    return { row, dokumente: await repo.dokumenteDer(tx, row.id), schritte: await repo.schritteDer(tx, row.id) };
+  }
+
+  /** The audit event of a Verfügung: under its Vorgang's Akte, so the Akte's history shows the Geschäftsgang. */
+  async function ereignis(tx: Tx, aktion: string, v: repo.VerfuegungRow, weiteres: Pick<AuditEreignis, 'aenderungen' | 'details'>): Promise<AuditEreignis> {
+    const kopf = (await repo.vorgangKopf(tx, v.vorgangId))!;
+    return { aktion, objektTyp: 'verfuegung', objektId: v.id, akteId: kopf.akteId, aktenzeichen: kopf.aktenzeichen, ...weiteres, details: { vorgangId: v.vorgangId, ...weiteres.details } };
+  }
+
+  /** Who sees the Vorgang, the author, and every Bearbeiter of a step may read the Verfügung; others get the 404 of an unknown id. */
+  async function lesbareVerfuegung(tx: Tx, k: Kontext, id: string, sperren = false): Promise<VerfuegungAnsicht> {
+    const row = await repo.findeVerfuegung(tx, id, sperren);
+    if (!row) throw new Errors.NichtGefunden('Verfügung nicht gefunden');
+    const a = await ansicht(tx, row);
+    if (row.verfasser === k.sub || a.schritte.some((s) => istBearbeiter(k, s))) return a;
+    await sichtbarerVorgang(tx, k, row.vorgangId).catch(() => {
+      throw new Errors.NichtGefunden('Verfügung nicht gefunden');
+    });
+    return a;
+  }
+
+  return {
+    erstelleVerfuegung: (akteur: MandantAkteur, vorgangId: string, body: VerfuegungNeu) =>
+      imKontext(akteur, async (tx, k) => {
+        const vorgang = await sichtbarerVorgang(tx, k, vorgangId, true);
+        pruefeOffenFuerInhalt({ vorgangStatus: vorgang.status, akteStatus: vorgang.akteStatus });
+        const plaetze = platziere(body.laufweg);
+        const id = uuidv7();
+        const jetzt = new Date();
+        const schritte = body.laufweg.map((s, i) => ({
+          id: uuidv7(),
+          mandantId: k.mandantId,
+          verfuegungId: id,
+          position: plaetze[i]!.position,
+          zweig: plaetze[i]!.zweig,
+          bearbeiterSub: s.bearbeiter.sub ?? null,
+          bearbeiterOeId: s.bearbeiter.organisationseinheitId ?? null,
+          aktion: s.aktion,
+          frist: s.frist ?? null,
+          hinweis: s.hinweis ?? null,
+          // the first position lands in its Postkorb at once
+          zustand: plaetze[i]!.position === 1 ? ('aktuell' as const) : ('geplant' as const),
+          aktuellSeit: plaetze[i]!.position === 1 ? jetzt : null,
+        }));
+        const dokumente = (body.dokumente ?? []).map((d) => ({ mandantId: k.mandantId, verfuegungId: id, vorgangId, dokumentId: d.dokumentId, versionNr: d.version }));
+        if (new Set(dokumente.map((d) => d.dokumentId)).size !== dokumente.length) throw new Errors.NichtVerarbeitbar('Ein Dokument ist mehrfach genannt');
+        await repo
+          .fuegeVerfuegungEin(tx, { id, mandantId: k.mandantId, vorgangId, betreff: body.betreff, verfasser: k.sub, status: 'laufend', aktuellePosition: 1 }, dokumente, schritte)
+          .catch((e) => uebersetzeDbFehler(e, { verweis: 'Ein Dokument (in dieser Version, in diesem Vorgang) oder eine Organisationseinheit existiert nicht' }));
+        const row = (await repo.findeVerfuegung(tx, id))!;
+        await protokolliere(
+          tx,
+          akteur,
+          await ereignis(tx, 'verfuegung.erstellt', row, {
+            details: { betreff: row.betreff, dokumente: body.dokumente ?? [], laufweg: schritte.map((s) => ({ position: s.position, zweig: s.zweig, aktion: s.aktion, bearbeiterSub: s.bearbeiterSub, bearbeiterOeId: s.bearbeiterOeId })) },
+          }),
+        );
+        return ansicht(tx, row);
+      }),
+
+    verfuegung: (akteur: MandantAkteur, id: string) => imKontext(akteur, (tx, k) => lesbareVerfuegung(tx, k, id)),
+
+    schliesseSchrittAb: (akteur: MandantAkteur, schrittId: string, body: SchrittAbschluss) =>
+      imKontext(akteur, async (tx, k) => {
+        const vorab = await repo.findeSchritt(tx, schrittId);
+        if (!vorab) throw new Errors.NichtGefunden('Schritt nicht gefunden');
+        // the lock of the Verfügung first: a concurrent completion waits here and then sees this one's result
+        const { row: v, schritte } = await lesbareVerfuegung(tx, k, vorab.verfuegungId, true);
+        const schritt = schritte.find((s) => s.id === schrittId)!;
+        if (!istBearbeiter(k, schritt)) throw new Errors.NichtBearbeiter('Nur der Bearbeiter des Schritts (der Benutzer, ein Mitglied der Organisationseinheit) darf ihn abschließen');
+        if (schritt.zustand !== 'aktuell' || v.status !== 'laufend') {
+          throw new Errors.SchrittNichtAktuell(`Der Schritt ist nicht aktuell (${schritt.zustand}), die Verfügung ${v.status}`);
+        }
+        const folge = folgeDesVotums(schritt.aktion, body.votum);
+        const jetzt = new Date();
+        const erledigt = { erledigtVon: k.sub, erledigtAm: jetzt, votum: body.votum ?? null, kommentar: body.kommentar ?? null };
+        const parallel = schritte.filter((s) => s.position === schritt.position && s.id !== schritt.id && s.zustand === 'aktuell');
+
+        if (folge === 'zurueck') {
+          if (body.schlussverfuegung) throw new Errors.SchlussverfuegungUnzulaessig('Eine zurückgegebene Verfügung hat keine Schlussverfügung');
+          await repo.aendereSchritte(tx, [schritt.id], { ...erledigt, zustand: 'zurueckgegeben' });
+          // the parallel steps wait until the author sends the Verfügung again
+          await repo.aendereSchritte(tx, parallel.map((s) => s.id), { zustand: 'geplant', aktuellSeit: null });
+          const neu = await repo.aendereVerfuegung(tx, v.id, { status: 'zurueckgegeben', aktuellePosition: null });
+          await protokolliere(
+            tx,
+            akteur,
+            await ereignis(tx, 'verfuegung.zurueckgegeben', neu, {
+              aenderungen: [
+                { feld: 'status', alt: v.status, neu: neu.status },
+                { feld: `schritt[${schritt.id}].zustand`, alt: schritt.zustand, neu: 'zurueckgegeben' },
+              ],
+              details: { ...schrittStand(schritt), votum: body.votum, kommentar: body.kommentar ?? null, an: v.verfasser },
+            }),
+          );
+          return ansicht(tx, neu);
+        }
+
+        await repo.aendereSchritte(tx, [schritt.id], { ...erledigt, zustand: 'erledigt' });
+        const naechste = parallel.length > 0 ? null : (schritte.filter((s) => s.position > schritt.position && s.zustand === 'geplant').map((s) => s.position).sort((a, b) => a - b)[0] ?? null);
+        const endetLaufweg = parallel.length === 0 && naechste === null;
+        if (body.schlussverfuegung && !endetLaufweg) throw new Errors.SchlussverfuegungUnzulaessig('Eine Schlussverfügung nur mit dem Schritt, der den Laufweg beendet');
+        const schluss = body.schlussverfuegung;
+        if (schluss?.art === 'wv' && !schluss.datum) throw new Errors.SchlussverfuegungUnzulaessig('Die Schlussverfügung wv braucht ein Datum (`datum`)');
+        if (schluss?.art === 'zdA' && schluss.datum) throw new Errors.SchlussverfuegungUnzulaessig('Die Schlussverfügung zdA nimmt kein Datum');
+
+        let set: Parameters<typeof repo.aendereVerfuegung>[2] = {};
+        if (naechste !== null) {
+          const ids = schritte.filter((s) => s.position === naechste && s.zustand === 'geplant').map((s) => s.id);
+          await repo.aendereSchritte(tx, ids, { zustand: 'aktuell', aktuellSeit: jetzt });
+          set = { aktuellePosition: naechste };
+        } else if (endetLaufweg) {
+          set = { status: 'abgeschlossen', aktuellePosition: null, schlussverfuegung: schluss?.art ?? null, wiedervorlage: schluss?.art === 'wv' ? schluss.datum! : null };
+        }
+        const neu = await repo.aendereVerfuegung(tx, v.id, set);
+        await protokolliere(
+          tx,
+          akteur,
+          await ereignis(tx, endetLaufweg ? 'verfuegung.abgeschlossen' : 'verfuegung.schritt_erledigt', neu, {
+            aenderungen: [
+              { feld: `schritt[${schritt.id}].zustand`, alt: schritt.zustand, neu: 'erledigt' },
+              ...(v.aktuellePosition !== neu.aktuellePosition ? [{ feld: 'aktuellePosition', alt: v.aktuellePosition, neu: neu.aktuellePosition }] : []),
+              ...(v.status !== neu.status ? [{ feld: 'status', alt: v.status, neu: neu.status }] : []),
+            ],
+            details: { ...schrittStand(schritt), votum: body.votum ?? null, kommentar: body.kommentar ?? null, schlussverfuegung: schluss ?? null },
+          }),
+        );
+        // the Schlussverfügung through the Vorgang's own rules (z.d.A., the change of its Wiedervorlage)
+        if (schluss?.art === 'zdA') await lebenszyklus.schliesseVorgang(tx, k, akteur, v.vorgangId, undefined);
+        if (schluss?.art === 'wv') await vorgaenge.aendereVorgangIn(tx, k, akteur, v.vorgangId, null, { wiedervorlage: schluss.datum! });
+        return ansicht(tx, neu);
+      }),
+
+    postkorb: (akteur: MandantAkteur, q: { aktion?: SchrittAktion; limit?: number; cursor?: string }): Promise<Seite<repo.PostkorbZeile>> =>
+      imKontext(akteur, async (tx, k) => {
+        const nach = decodeCursor(q.cursor, { t: 'zeitpunkt', id: 'uuid' });
+        const limit = begrenze(q.limit);
+        const rows = await repo.postkorb(tx, { sub: k.sub, einheiten: k.benutzer.organisationseinheiten, aktion: q.aktion, nach: nach ? [nach.t, nach.id] : null, limit: limit + 1 });
+        const seite = rows.slice(0, limit);
+        const letzte = seite[seite.length - 1];
+        return { items: seite, nextCursor: rows.length > limit && letzte ? encodeCursor({ t: letzte.eingang, id: letzte.schluessel }) : null };
+      }),
+  };
+}
