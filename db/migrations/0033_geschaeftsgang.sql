@@ -65,6 +65,19 @@ CREATE TABLE "akten"."verfuegung_schritt" (
 );
 --> statement-breakpoint
 ALTER TABLE "akten"."verfuegung_schritt" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+CREATE TABLE "akten"."vertretung" (
+	"mandant_id" uuid NOT NULL,
+	"sub" text NOT NULL,
+	"vertreter_sub" text NOT NULL,
+	"abwesend_von" date,
+	"abwesend_bis" date,
+	"erstellt_am" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "vertretung_pk" PRIMARY KEY("mandant_id","sub","vertreter_sub"),
+	CONSTRAINT "vertretung_selbst_ck" CHECK ("akten"."vertretung"."sub" <> "akten"."vertretung"."vertreter_sub"),
+	CONSTRAINT "vertretung_zeitraum_ck" CHECK ("akten"."vertretung"."abwesend_von" IS NULL OR "akten"."vertretung"."abwesend_bis" IS NULL OR "akten"."vertretung"."abwesend_von" <= "akten"."vertretung"."abwesend_bis")
+);
+--> statement-breakpoint
+ALTER TABLE "akten"."vertretung" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 ALTER TABLE "akten"."verfuegung" ADD CONSTRAINT "verfuegung_vorgang_fk" FOREIGN KEY ("mandant_id","vorgang_id") REFERENCES "akten"."vorgang"("mandant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "akten"."verfuegung_dokument" ADD CONSTRAINT "verfuegung_dokument_verfuegung_fk" FOREIGN KEY ("mandant_id","verfuegung_id","vorgang_id") REFERENCES "akten"."verfuegung"("mandant_id","id","vorgang_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "akten"."verfuegung_dokument" ADD CONSTRAINT "verfuegung_dokument_dokument_fk" FOREIGN KEY ("mandant_id","vorgang_id","dokument_id") REFERENCES "dokumente"."dokument"("mandant_id","vorgang_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -76,9 +89,11 @@ CREATE INDEX "verfuegung_rueckgabe_idx" ON "akten"."verfuegung" USING btree ("ma
 CREATE UNIQUE INDEX "verfuegung_schritt_zeichnung_uq" ON "akten"."verfuegung_schritt" USING btree ("mandant_id","verfuegung_id") WHERE "akten"."verfuegung_schritt"."aktion" = 'zeichnung';--> statement-breakpoint
 CREATE INDEX "verfuegung_schritt_postkorb_sub_idx" ON "akten"."verfuegung_schritt" USING btree ("mandant_id","bearbeiter_sub","aktuell_seit","id") WHERE "akten"."verfuegung_schritt"."zustand" = 'aktuell';--> statement-breakpoint
 CREATE INDEX "verfuegung_schritt_postkorb_oe_idx" ON "akten"."verfuegung_schritt" USING btree ("mandant_id","bearbeiter_oe_id","aktuell_seit","id") WHERE "akten"."verfuegung_schritt"."zustand" = 'aktuell';--> statement-breakpoint
+CREATE INDEX "vertretung_vertreter_idx" ON "akten"."vertretung" USING btree ("mandant_id","vertreter_sub");--> statement-breakpoint
 CREATE POLICY "mandant_isolation" ON "akten"."verfuegung" AS PERMISSIVE FOR ALL TO public USING ("akten"."verfuegung"."mandant_id" = nullif(current_setting('app.mandant', true), '')::uuid) WITH CHECK ("akten"."verfuegung"."mandant_id" = nullif(current_setting('app.mandant', true), '')::uuid);--> statement-breakpoint
 CREATE POLICY "mandant_isolation" ON "akten"."verfuegung_dokument" AS PERMISSIVE FOR ALL TO public USING ("akten"."verfuegung_dokument"."mandant_id" = nullif(current_setting('app.mandant', true), '')::uuid) WITH CHECK ("akten"."verfuegung_dokument"."mandant_id" = nullif(current_setting('app.mandant', true), '')::uuid);--> statement-breakpoint
 CREATE POLICY "mandant_isolation" ON "akten"."verfuegung_schritt" AS PERMISSIVE FOR ALL TO public USING ("akten"."verfuegung_schritt"."mandant_id" = nullif(current_setting('app.mandant', true), '')::uuid) WITH CHECK ("akten"."verfuegung_schritt"."mandant_id" = nullif(current_setting('app.mandant', true), '')::uuid);--> statement-breakpoint
+CREATE POLICY "mandant_isolation" ON "akten"."vertretung" AS PERMISSIVE FOR ALL TO public USING ("akten"."vertretung"."mandant_id" = nullif(current_setting('app.mandant', true), '')::uuid) WITH CHECK ("akten"."vertretung"."mandant_id" = nullif(current_setting('app.mandant', true), '')::uuid);--> statement-breakpoint
 -- drizzle-kit never emits FORCE: without it the owner role would bypass the tenant policies.
 ALTER TABLE "akten"."verfuegung" FORCE ROW LEVEL SECURITY;
 --> statement-breakpoint
@@ -86,12 +101,17 @@ ALTER TABLE "akten"."verfuegung_dokument" FORCE ROW LEVEL SECURITY;
 --> statement-breakpoint
 ALTER TABLE "akten"."verfuegung_schritt" FORCE ROW LEVEL SECURITY;
 --> statement-breakpoint
+ALTER TABLE "akten"."vertretung" FORCE ROW LEVEL SECURITY;
+--> statement-breakpoint
 -- Verfügungen and their steps are never deleted: the Geschäftsgang is part of the record.
 GRANT SELECT, INSERT, UPDATE ON "akten"."verfuegung" TO eakte_akten;
 --> statement-breakpoint
 GRANT SELECT, INSERT ON "akten"."verfuegung_dokument" TO eakte_akten;
 --> statement-breakpoint
 GRANT SELECT, INSERT, UPDATE ON "akten"."verfuegung_schritt" TO eakte_akten;
+--> statement-breakpoint
+-- a user's deputies are replaced as a whole
+GRANT SELECT, INSERT, DELETE ON "akten"."vertretung" TO eakte_akten;
 --> statement-breakpoint
 -- The Laufweg rules that span rows, checked at commit (a step's completion moves several rows):
 -- a Zeichnung stands alone at the last position; the current steps are exactly the unfinished

@@ -618,7 +618,8 @@ export interface paths {
         put?: never;
         /**
          * Complete a current step with its Votum
-         * @description Only the step's Bearbeiter (the user, or a member of the org unit) may complete it (403
+         * @description Only the step's Bearbeiter (the user, their deputy while the Vertretung is in force — recorded
+         *     in `imAuftragVon` —, or a member of the org unit) may complete it (403
          *     `NICHT_BEARBEITER`); a step that is not current, also one just completed by a concurrent
          *     request, answers 409 `SCHRITT_NICHT_AKTUELL`. A Mitzeichnung needs a `votum`; the other
          *     actions take none (422 `VOTUM_UNGUELTIG`). `nicht_einverstanden` returns the Verfügung to its
@@ -643,12 +644,56 @@ export interface paths {
         };
         /**
          * The caller's Postkorb
-         * @description Current steps for the caller and for their org units, and the caller's Verfügungen returned to them; oldest first.
+         * @description Current steps for the caller and for their org units, the steps of users the caller currently represents (`inVertretungFuer`), and the caller's Verfügungen returned to them; oldest first.
          *
          *     **Berechtigte Rollen:** `sachbearbeitung`, `registratur`
          */
         get: operations["getPostkorb"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/vertretung": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's deputies
+         * @description **Berechtigte Rollen:** `sachbearbeitung`, `registratur`
+         */
+        get: operations["getVertretung"];
+        /**
+         * Name the caller's deputies (replaces them all)
+         * @description **Berechtigte Rollen:** `sachbearbeitung`, `registratur`
+         */
+        put: operations["setVertretung"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/benutzer/{sub}/vertretung": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Name a user's deputies (Fachadministration; replaces them all)
+         * @description **Berechtigte Rollen:** `fachadministration`
+         */
+        put: operations["setBenutzerVertretung"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1869,10 +1914,31 @@ export interface components {
              */
             eingangAm: string;
             fuer: components["schemas"]["Bearbeiter"];
+            /** @description The `sub` of the absent user whose step this is, when it reaches the caller as their deputy ("in Vertretung für …"). */
+            inVertretungFuer: string | null;
         };
         Postkorb: {
             items: components["schemas"]["PostkorbEintrag"][];
             nextCursor: string | null;
+        };
+        Vertreter: {
+            /** @description The deputy. */
+            sub: string;
+            /** Format: date */
+            abwesendVon?: string | null;
+            /**
+             * Format: date
+             * @description The absence (both ends inclusive, an open end unbounded, neither given = always). While it lasts the user's steps also show in the deputy's Postkorb and the deputy may complete them i. V.
+             */
+            abwesendBis?: string | null;
+        };
+        Vertretung: {
+            /** @description The user represented. */
+            sub: string;
+            vertreter: components["schemas"]["Vertreter"][];
+        };
+        VertretungSetzen: {
+            vertreter: components["schemas"]["Vertreter"][];
         };
         /**
          * Format: date
@@ -3718,6 +3784,90 @@ export interface operations {
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    getVertretung: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller's deputies. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Vertretung"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    setVertretung: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VertretungSetzen"];
+            };
+        };
+        responses: {
+            /** @description The caller's deputies now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Vertretung"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    setBenutzerVertretung: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sub: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VertretungSetzen"];
+            };
+        };
+        responses: {
+            /** @description The user's deputies now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Vertretung"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
         };
     };

@@ -227,6 +227,55 @@ describe('Geschäftsgang', () => {
     expectProblem(await app.inject({ method: 'GET', url: '/api/v1/postkorb', headers: await auth(T, 'pruefung') }), 403, 'KEINE_BERECHTIGUNG');
   });
 
+  it('shows an absent user\'s steps to their deputy, who completes them i. V.; an expired Vertretung gives nothing', async () => {
+    const { app, ereignisse } = await baue();
+    const p = await beteiligte(app);
+    const vorgang = await offenerVorgang(app, p.verfasser);
+    // mz1 is away now, with fremd as deputy; chef represented mz2 only in the past (set by Fachadministration)
+    const eigene = await app.inject({ method: 'PUT', url: '/api/v1/vertretung', headers: await p.h(p.mz1), payload: { vertreter: [{ sub: p.fremd, abwesendVon: '2000-01-01', abwesendBis: '2999-12-31' }] } });
+    expect(eigene.statusCode, eigene.body).toBe(200);
+    expectContract(eigene, 'setVertretung');
+    expect(ereignisse.at(-1)).toMatchObject({ aktion: 'vertretung.gesetzt', details: { sub: p.mz1 }, aenderungen: [{ feld: 'vertreter', alt: [], neu: [{ sub: p.fremd }] }] });
+    const admin = await auth(T, 'fachadministration');
+    const fuerAndere = await app.inject({ method: 'PUT', url: `/api/v1/benutzer/${p.mz2}/vertretung`, headers: admin, payload: { vertreter: [{ sub: p.chef, abwesendVon: '2000-01-01', abwesendBis: '2000-12-31' }] } });
+    expect(fuerAndere.statusCode, fuerAndere.body).toBe(200);
+    expectContract(fuerAndere, 'setBenutzerVertretung');
+    expectProblem(await app.inject({ method: 'PUT', url: `/api/v1/benutzer/${p.mz2}/vertretung`, headers: await p.h(p.mz1), payload: { vertreter: [] } }), 403, 'KEINE_BERECHTIGUNG');
+    expectProblem(await app.inject({ method: 'PUT', url: '/api/v1/vertretung', headers: await p.h(p.mz1), payload: { vertreter: [{ sub: p.mz1 }] } }), 422, 'NICHT_VERARBEITBAR');
+    expectProblem(
+      await app.inject({ method: 'PUT', url: '/api/v1/vertretung', headers: await p.h(p.mz1), payload: { vertreter: [{ sub: p.chef, abwesendVon: '2030-02-01', abwesendBis: '2030-01-01' }] } }),
+      422,
+      'NICHT_VERARBEITBAR',
+    );
+    const gelesen = await app.inject({ method: 'GET', url: '/api/v1/vertretung', headers: await p.h(p.mz1) });
+    expectContract(gelesen, 'getVertretung');
+    expect(gelesen.json()).toEqual({ sub: p.mz1, vertreter: [{ sub: p.fremd, abwesendVon: '2000-01-01', abwesendBis: '2999-12-31' }] });
+
+    const v = (
+      await verfuegen(app, vorgang.id, p.verfasser, {
+        laufweg: [
+          { bearbeiter: { sub: p.mz1 }, aktion: 'mitzeichnung', parallelGruppe: 1 },
+          { bearbeiter: { sub: p.mz2 }, aktion: 'mitzeichnung', parallelGruppe: 1 },
+        ],
+      })
+    ).json();
+    const [s1, s2] = v.laufweg as Schritt[];
+    expect((await postkorb(app, p.fremd)).json().items).toEqual([expect.objectContaining({ schrittId: s1!.id, fuer: { sub: p.mz1 }, inVertretungFuer: p.mz1 })]);
+    expect((await postkorb(app, p.mz1)).json().items).toEqual([expect.objectContaining({ schrittId: s1!.id, inVertretungFuer: null })]);
+    expect((await postkorb(app, p.chef)).json().items).toEqual([]);
+    expectProblem(await abschliessen(app, s2!.id, p.chef, { votum: 'einverstanden' }), 403, 'NICHT_BEARBEITER');
+
+    const iV = await abschliessen(app, s1!.id, p.fremd, { votum: 'einverstanden', kommentar: 'i. V.' });
+    expect(iV.statusCode, iV.body).toBe(200);
+    expect(iV.json().laufweg[0]).toMatchObject({ zustand: 'erledigt', erledigtVon: p.fremd, imAuftragVon: p.mz1 });
+    expect(ereignisse.at(-1)).toMatchObject({ aktion: 'verfuegung.schritt_erledigt', details: { imAuftragVon: p.mz1, bearbeiterSub: p.mz1 } });
+    expect((await postkorb(app, p.mz1)).json().items).toEqual([]);
+    // mz2 acts in person: no i. V.
+    const selbst = await abschliessen(app, s2!.id, p.mz2, { votum: 'einverstanden' });
+    expect(selbst.json()).toMatchObject({ status: 'abgeschlossen' });
+    expect(selbst.json().laufweg[1]).toMatchObject({ erledigtVon: p.mz2, imAuftragVon: null });
+  });
+
   it('holds the Laufweg rules in the database too: one Zeichnung, current steps only at the current position', async () => {
     const { app } = await baue();
     const p = await beteiligte(app);

@@ -144,3 +144,30 @@ export const verfuegungSchritt = akten
     ],
   )
   .enableRLS();
+
+/**
+ * A user's deputy (Vertretung). While it is in force — today within `abwesendVon`..`abwesendBis`,
+ * an open end unbounded, neither given: always — the user's steps show in the deputy's Postkorb
+ * and the deputy may complete them "i. V.".
+ */
+export const vertretung = akten
+  .table(
+    'vertretung',
+    {
+      mandantId: mandantIdColumn(),
+      /** `sub` of the one who is represented. */
+      sub: text('sub').notNull(),
+      vertreterSub: text('vertreter_sub').notNull(),
+      abwesendVon: date('abwesend_von'),
+      abwesendBis: date('abwesend_bis'),
+      erstelltAm: timestamptz('erstellt_am').notNull().defaultNow(),
+    },
+    (t) => [
+      primaryKey({ name: 'vertretung_pk', columns: [t.mandantId, t.sub, t.vertreterSub] }),
+      index('vertretung_vertreter_idx').on(t.mandantId, t.vertreterSub),
+      check('vertretung_selbst_ck', sql`${t.sub} <> ${t.vertreterSub}`),
+      check('vertretung_zeitraum_ck', sql`${t.abwesendVon} IS NULL OR ${t.abwesendBis} IS NULL OR ${t.abwesendVon} <= ${t.abwesendBis}`),
+      mandantPolicy(t.mandantId),
+    ],
+  )
+  .enableRLS();

@@ -118,4 +118,5 @@ export const postkorbEintragDarstellung = (p: PostkorbZeile): S['PostkorbEintrag
   hinweis: p.hinweis,
   eingangAm: p.eingang_am,
   fuer: bearbeiter(p.fuer_sub, p.fuer_oe),
+  inVertretungFuer: p.in_vertretung_fuer,
 });

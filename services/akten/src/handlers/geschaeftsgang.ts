@@ -21,6 +21,9 @@ export function geschaeftsgangHandlers({ geschaeftsgang }: Dienste) {
       reply.header('etag', etag(v.row.version));
       return verfuegungDarstellung(v);
     },
+    getVertretung: (req) => geschaeftsgang.vertretung(akteurOf(req)),
+    setVertretung: (req) => geschaeftsgang.setzeVertretung(akteurOf(req), undefined, req.body),
+    setBenutzerVertretung: (req) => geschaeftsgang.setzeVertretung(akteurOf(req), req.params.sub, req.body),
     async getPostkorb(req) {
       const seite = await geschaeftsgang.postkorb(akteurOf(req), req.query);
       return { items: seite.items.map(postkorbEintragDarstellung), nextCursor: seite.nextCursor };

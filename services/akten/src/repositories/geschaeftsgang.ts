@@ -3,7 +3,7 @@ import { schema, sql, type Tx } from '@eakte/db';
 import type { SchrittAktion } from '@eakte/db/schema';
 import { asc, eq, inArray } from 'drizzle-orm';
 
-const { verfuegung, verfuegungDokument, verfuegungSchritt } = schema;
+const { verfuegung, verfuegungDokument, verfuegungSchritt, vertretung } = schema;
 
 export type VerfuegungRow = typeof verfuegung.$inferSelect;
 export type SchrittRow = typeof verfuegungSchritt.$inferSelect;
@@ -84,6 +84,8 @@ export type PostkorbZeile = {
   eingang_am: string;
   fuer_sub: string | null;
   fuer_oe: string | null;
+  /** The absent user whose step reaches the caller as their deputy. */
+  in_vertretung_fuer: string | null;
   /** The row's key in the order: the step's id, or the returned Verfügung's. */
   schluessel: string;
 };
@@ -94,15 +96,19 @@ export type PostkorbZeile = {
  */
 export async function postkorb(
   tx: Tx,
-  q: { sub: string; einheiten: string[]; aktion: SchrittAktion | undefined; nach: [string, string] | null; limit: number },
+  q: { sub: string; einheiten: string[]; vertretene: string[]; aktion: SchrittAktion | undefined; nach: [string, string] | null; limit: number },
 ): Promise<PostkorbZeile[]> {
-  const einheiten = q.einheiten.length > 0 ? sql`ARRAY[${sql.join(q.einheiten.map((e) => sql`${e}`), sql`, `)}]::uuid[]` : sql`ARRAY[]::uuid[]`;
+  const liste = (werte: string[], typ: 'uuid' | 'text') =>
+    werte.length > 0 ? sql`ARRAY[${sql.join(werte.map((e) => sql`${e}`), sql`, `)}]::${sql.raw(typ)}[]` : sql`ARRAY[]::${sql.raw(typ)}[]`;
+  const einheiten = liste(q.einheiten, 'uuid');
+  const vertretene = liste(q.vertretene, 'text');
   const nachSchritt = q.nach ? sql`AND (s.aktuell_seit, s.id) > (${q.nach[0]}::timestamptz, ${q.nach[1]}::uuid)` : sql``;
   const nachRueckgabe = q.nach ? sql`AND (f.geaendert_am, f.id) > (${q.nach[0]}::timestamptz, ${q.nach[1]}::uuid)` : sql``;
   const aktion = q.aktion ? sql`AND s.aktion = ${q.aktion}` : sql``;
   const schritte = sql`
     SELECT 'schritt' AS art, s.id AS schritt_id, s.verfuegung_id, f.vorgang_id, s.aktion, s.frist, s.hinweis,
-           s.aktuell_seit AS eingang, s.bearbeiter_sub AS fuer_sub, s.bearbeiter_oe_id AS fuer_oe, s.id AS schluessel
+           s.aktuell_seit AS eingang, s.bearbeiter_sub AS fuer_sub, s.bearbeiter_oe_id AS fuer_oe, s.id AS schluessel,
+           CASE WHEN s.bearbeiter_sub = ${q.sub} THEN NULL ELSE s.bearbeiter_sub END AS in_vertretung_fuer
       FROM akten.verfuegung_schritt s JOIN akten.verfuegung f ON f.mandant_id = s.mandant_id AND f.id = s.verfuegung_id`;
   const r = await tx.execute<PostkorbZeile>(sql`
     WITH eintraege AS (
@@ -111,21 +117,51 @@ export async function postkorb(
       UNION ALL
       (${schritte} WHERE s.zustand = 'aktuell' AND s.bearbeiter_oe_id = ANY(${einheiten}) ${aktion} ${nachSchritt}
         ORDER BY s.aktuell_seit, s.id LIMIT ${q.limit})
+      UNION ALL
+      (${schritte} WHERE s.zustand = 'aktuell' AND s.bearbeiter_sub = ANY(${vertretene}) ${aktion} ${nachSchritt}
+        ORDER BY s.aktuell_seit, s.id LIMIT ${q.limit})
       ${
         q.aktion
           ? sql``
           : sql`UNION ALL
-      (SELECT 'rueckgabe', NULL::uuid, f.id, f.vorgang_id, NULL::text, NULL::date, NULL::text, f.geaendert_am, f.verfasser, NULL::uuid, f.id
+      (SELECT 'rueckgabe', NULL::uuid, f.id, f.vorgang_id, NULL::text, NULL::date, NULL::text, f.geaendert_am, f.verfasser, NULL::uuid, f.id, NULL::text
          FROM akten.verfuegung f WHERE f.status = 'zurueckgegeben' AND f.verfasser = ${q.sub} ${nachRueckgabe}
         ORDER BY f.geaendert_am, f.id LIMIT ${q.limit})`
       }
     )
     SELECT e.art, e.schritt_id, e.verfuegung_id, e.vorgang_id, v.kennzeichen, f.betreff, e.aktion, e.frist::text AS frist, e.hinweis,
-           e.eingang::text AS eingang, to_char(e.eingang AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS eingang_am, e.fuer_sub, e.fuer_oe, e.schluessel
+           e.eingang::text AS eingang, to_char(e.eingang AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS eingang_am, e.fuer_sub, e.fuer_oe, e.schluessel, e.in_vertretung_fuer
       FROM eintraege e
       JOIN akten.verfuegung f ON f.id = e.verfuegung_id
       JOIN akten.vorgang v ON v.mandant_id = f.mandant_id AND v.id = f.vorgang_id
      ORDER BY e.eingang, e.schluessel
      LIMIT ${q.limit}`);
   return r.rows;
+}
+
+export type VertreterRow = typeof vertretung.$inferSelect;
+
+export function vertreterVon(tx: Tx, sub: string): Promise<VertreterRow[]> {
+  return tx.select().from(vertretung).where(eq(vertretung.sub, sub)).orderBy(asc(vertretung.vertreterSub));
+}
+
+/** Replaces the deputies of `sub`. */
+export async function setzeVertreter(tx: Tx, mandantId: string, sub: string, vertreter: { sub: string; abwesendVon: string | null; abwesendBis: string | null }[]): Promise<void> {
+  await tx.delete(vertretung).where(eq(vertretung.sub, sub));
+  if (vertreter.length > 0) {
+    await tx.insert(vertretung).values(vertreter.map((v) => ({ mandantId, sub, vertreterSub: v.sub, abwesendVon: v.abwesendVon, abwesendBis: v.abwesendBis })));
+  }
+}
+
+/** Whom `vertreterSub` represents on `tag`: the Vertretungen in force then. */
+export async function vertreteneVon(tx: Tx, vertreterSub: string, tag: string): Promise<string[]> {
+  const rows = await tx
+    .select({ sub: vertretung.sub })
+    .from(vertretung)
+    .where(
+      sql`${vertretung.vertreterSub} = ${vertreterSub}
+        AND (${vertretung.abwesendVon} IS NULL OR ${vertretung.abwesendVon} <= ${tag}::date)
+        AND (${vertretung.abwesendBis} IS NULL OR ${vertretung.abwesendBis} >= ${tag}::date)`,
+    );
+  return rows.map((r) => r.sub);
 }

@@ -3,7 +3,7 @@
 // completions of a step (or of two parallel steps) never interleave: the second sees the first.
 import type { Tx } from '@eakte/db';
 import type { MitzeichnungVotum, SchrittAktion } from '@eakte/db/schema';
-import { decodeCursor, encodeCursor, Errors, type AuditEreignis, type Protokollierer } from '@eakte/platform';
+import { decodeCursor, encodeCursor, Errors, heute, type AuditEreignis, type Protokollierer } from '@eakte/platform';
 import { pruefeOffenFuerInhalt } from '@eakte/schriftgutverwaltung/geschlossen';
 import { folgeDesVotums, platziere } from '@eakte/schriftgutverwaltung/laufweg';
 import { v7 as uuidv7 } from 'uuid';
@@ -24,6 +24,17 @@ export interface VerfuegungNeu {
   laufweg: { bearbeiter: Bearbeiter; aktion: SchrittAktion; frist?: string; hinweis?: string; parallelGruppe?: number }[];
 }
 
+export interface Vertreter {
+  sub: string;
+  abwesendVon?: string | null;
+  abwesendBis?: string | null;
+}
+
+const vertretungDarstellung = (sub: string, rows: repo.VertreterRow[]) => ({
+  sub,
+  vertreter: rows.map((r) => ({ sub: r.vertreterSub, abwesendVon: r.abwesendVon, abwesendBis: r.abwesendBis })),
+});
+
 export interface SchrittAbschluss {
   votum?: MitzeichnungVotum;
   kommentar?: string;
@@ -37,10 +48,21 @@ export interface VerfuegungAnsicht {
   schritte: repo.SchrittRow[];
 }
 
-const istBearbeiter = (k: Kontext, s: repo.SchrittRow) =>
-  s.bearbeiterSub === k.sub || (s.bearbeiterOeId !== null && k.benutzer.organisationseinheiten.includes(s.bearbeiterOeId));
+/** The caller with the users they represent today (Vertretung in force). */
+interface Handelnder {
+  k: Kontext;
+  vertretene: string[];
+}
 
-const schrittStand = (s: repo.SchrittRow) => ({ schrittId: s.id, position: s.position, zweig: s.zweig, aktion: s.aktion, zustand: s.zustand });
+/** May the caller complete the step: as its Bearbeiter, a member of its org unit, or the Bearbeiter's deputy (then: for whom)? */
+function rechtAm(h: Handelnder, s: repo.SchrittRow): { erlaubt: boolean; imAuftragVon: string | null } {
+  if (s.bearbeiterSub === h.k.sub) return { erlaubt: true, imAuftragVon: null };
+  if (s.bearbeiterOeId !== null && h.k.benutzer.organisationseinheiten.includes(s.bearbeiterOeId)) return { erlaubt: true, imAuftragVon: null };
+  if (s.bearbeiterSub !== null && h.vertretene.includes(s.bearbeiterSub)) return { erlaubt: true, imAuftragVon: s.bearbeiterSub };
+  return { erlaubt: false, imAuftragVon: null };
+}
+
+const schrittStand = (s: repo.SchrittRow) => ({ schrittId: s.id, position: s.position, zweig: s.zweig, aktion: s.aktion, zustand: s.zustand, bearbeiterSub: s.bearbeiterSub, bearbeiterOeId: s.bearbeiterOeId });
 
 export function createGeschaeftsgangService(
   g: Grundlage,
@@ -61,11 +83,14 @@ export function createGeschaeftsgangService(
   }
 
   /** Who sees the Vorgang, the author, and every Bearbeiter of a step may read the Verfügung; others get the 404 of an unknown id. */
-  async function lesbareVerfuegung(tx: Tx, k: Kontext, id: string, sperren = false): Promise<VerfuegungAnsicht> {
+  const handelnder = async (tx: Tx, k: Kontext): Promise<Handelnder> => ({ k, vertretene: await repo.vertreteneVon(tx, k.sub, heute()) });
+
+  async function lesbareVerfuegung(tx: Tx, h: Handelnder, id: string, sperren = false): Promise<VerfuegungAnsicht> {
+    const k = h.k;
     const row = await repo.findeVerfuegung(tx, id, sperren);
     if (!row) throw new Errors.NichtGefunden('Verfügung nicht gefunden');
     const a = await ansicht(tx, row);
-    if (row.verfasser === k.sub || a.schritte.some((s) => istBearbeiter(k, s))) return a;
+    if (row.verfasser === k.sub || a.schritte.some((s) => rechtAm(h, s).erlaubt)) return a;
     await sichtbarerVorgang(tx, k, row.vorgangId).catch(() => {
       throw new Errors.NichtGefunden('Verfügung nicht gefunden');
     });
@@ -111,22 +136,25 @@ export function createGeschaeftsgangService(
         return ansicht(tx, row);
       }),
 
-    verfuegung: (akteur: MandantAkteur, id: string) => imKontext(akteur, (tx, k) => lesbareVerfuegung(tx, k, id)),
+    verfuegung: (akteur: MandantAkteur, id: string) => imKontext(akteur, async (tx, k) => lesbareVerfuegung(tx, await handelnder(tx, k), id)),
 
     schliesseSchrittAb: (akteur: MandantAkteur, schrittId: string, body: SchrittAbschluss) =>
       imKontext(akteur, async (tx, k) => {
         const vorab = await repo.findeSchritt(tx, schrittId);
         if (!vorab) throw new Errors.NichtGefunden('Schritt nicht gefunden');
         // the lock of the Verfügung first: a concurrent completion waits here and then sees this one's result
-        const { row: v, schritte } = await lesbareVerfuegung(tx, k, vorab.verfuegungId, true);
+        const h = await handelnder(tx, k);
+        const { row: v, schritte } = await lesbareVerfuegung(tx, h, vorab.verfuegungId, true);
         const schritt = schritte.find((s) => s.id === schrittId)!;
-        if (!istBearbeiter(k, schritt)) throw new Errors.NichtBearbeiter('Nur der Bearbeiter des Schritts (der Benutzer, ein Mitglied der Organisationseinheit) darf ihn abschließen');
+        const recht = rechtAm(h, schritt);
+        if (!recht.erlaubt) throw new Errors.NichtBearbeiter('Nur der Bearbeiter des Schritts (der Benutzer, ein Mitglied der Organisationseinheit) darf ihn abschließen');
         if (schritt.zustand !== 'aktuell' || v.status !== 'laufend') {
           throw new Errors.SchrittNichtAktuell(`Der Schritt ist nicht aktuell (${schritt.zustand}), die Verfügung ${v.status}`);
         }
         const folge = folgeDesVotums(schritt.aktion, body.votum);
         const jetzt = new Date();
-        const erledigt = { erledigtVon: k.sub, erledigtAm: jetzt, votum: body.votum ?? null, kommentar: body.kommentar ?? null };
+        // a deputy acts "i. V.": both names stay on the step
+        const erledigt = { erledigtVon: k.sub, imAuftragVon: recht.imAuftragVon, erledigtAm: jetzt, votum: body.votum ?? null, kommentar: body.kommentar ?? null };
         const parallel = schritte.filter((s) => s.position === schritt.position && s.id !== schritt.id && s.zustand === 'aktuell');
 
         if (folge === 'zurueck') {
@@ -143,7 +171,7 @@ export function createGeschaeftsgangService(
                 { feld: 'status', alt: v.status, neu: neu.status },
                 { feld: `schritt[${schritt.id}].zustand`, alt: schritt.zustand, neu: 'zurueckgegeben' },
               ],
-              details: { ...schrittStand(schritt), votum: body.votum, kommentar: body.kommentar ?? null, an: v.verfasser },
+              details: { ...schrittStand(schritt), votum: body.votum, kommentar: body.kommentar ?? null, imAuftragVon: recht.imAuftragVon, an: v.verfasser },
             }),
           );
           return ansicht(tx, neu);
@@ -175,7 +203,7 @@ export function createGeschaeftsgangService(
               ...(v.aktuellePosition !== neu.aktuellePosition ? [{ feld: 'aktuellePosition', alt: v.aktuellePosition, neu: neu.aktuellePosition }] : []),
               ...(v.status !== neu.status ? [{ feld: 'status', alt: v.status, neu: neu.status }] : []),
             ],
-            details: { ...schrittStand(schritt), votum: body.votum ?? null, kommentar: body.kommentar ?? null, schlussverfuegung: schluss ?? null },
+            details: { ...schrittStand(schritt), votum: body.votum ?? null, kommentar: body.kommentar ?? null, imAuftragVon: recht.imAuftragVon, schlussverfuegung: schluss ?? null },
           }),
         );
         // the Schlussverfügung through the Vorgang's own rules (z.d.A., the change of its Wiedervorlage)
@@ -184,11 +212,33 @@ export function createGeschaeftsgangService(
         return ansicht(tx, neu);
       }),
 
+    vertretung: (akteur: MandantAkteur, sub?: string) => imKontext(akteur, async (tx, k) => vertretungDarstellung(sub ?? k.sub, await repo.vertreterVon(tx, sub ?? k.sub))),
+
+    /** The caller's deputies, or (Fachadministration, the operation's permission) those of `sub`. */
+    setzeVertretung: (akteur: MandantAkteur, sub: string | undefined, body: { vertreter: Vertreter[] }) =>
+      imKontext(akteur, async (tx, k) => {
+        const wer = sub ?? k.sub;
+        const neu = body.vertreter.map((v) => ({ sub: v.sub, abwesendVon: v.abwesendVon ?? null, abwesendBis: v.abwesendBis ?? null }));
+        neu.forEach((v, i) => {
+          if (v.sub === wer) throw Object.assign(new Errors.NichtVerarbeitbar('Niemand vertritt sich selbst'), { erweiterung: { fehler: [{ ort: 'body', feld: `/vertreter/${i}/sub`, meldung: 'ist der Vertretene selbst' }] } });
+          if (v.abwesendVon && v.abwesendBis && v.abwesendVon > v.abwesendBis) {
+            throw Object.assign(new Errors.NichtVerarbeitbar('Die Abwesenheit endet vor ihrem Beginn'), { erweiterung: { fehler: [{ ort: 'body', feld: `/vertreter/${i}/abwesendBis`, meldung: 'liegt vor abwesendVon' }] } });
+          }
+        });
+        if (new Set(neu.map((v) => v.sub)).size !== neu.length) throw new Errors.NichtVerarbeitbar('Ein Vertreter ist mehrfach genannt');
+        const alt = vertretungDarstellung(wer, await repo.vertreterVon(tx, wer));
+        await repo.setzeVertreter(tx, k.mandantId, wer, neu);
+        const jetzt = vertretungDarstellung(wer, await repo.vertreterVon(tx, wer));
+        await protokolliere(tx, akteur, { aktion: 'vertretung.gesetzt', objektTyp: 'benutzer', objektId: null, details: { sub: wer }, aenderungen: [{ feld: 'vertreter', alt: alt.vertreter, neu: jetzt.vertreter }] });
+        return jetzt;
+      }),
+
     postkorb: (akteur: MandantAkteur, q: { aktion?: SchrittAktion; limit?: number; cursor?: string }): Promise<Seite<repo.PostkorbZeile>> =>
       imKontext(akteur, async (tx, k) => {
         const nach = decodeCursor(q.cursor, { t: 'zeitpunkt', id: 'uuid' });
         const limit = begrenze(q.limit);
-        const rows = await repo.postkorb(tx, { sub: k.sub, einheiten: k.benutzer.organisationseinheiten, aktion: q.aktion, nach: nach ? [nach.t, nach.id] : null, limit: limit + 1 });
+        const vertretene = await repo.vertreteneVon(tx, k.sub, heute());
+        const rows = await repo.postkorb(tx, { sub: k.sub, einheiten: k.benutzer.organisationseinheiten, vertretene, aktion: q.aktion, nach: nach ? [nach.t, nach.id] : null, limit: limit + 1 });
         const seite = rows.slice(0, limit);
         const letzte = seite[seite.length - 1];
         return { items: seite, nextCursor: rows.length > limit && letzte ? encodeCursor({ t: letzte.eingang, id: letzte.schluessel }) : null };
