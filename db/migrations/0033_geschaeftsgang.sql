@@ -86,7 +86,7 @@ ALTER TABLE "akten"."verfuegung_schritt" ADD CONSTRAINT "verfuegung_schritt_verf
 ALTER TABLE "akten"."verfuegung_schritt" ADD CONSTRAINT "verfuegung_schritt_oe_fk" FOREIGN KEY ("mandant_id","bearbeiter_oe_id") REFERENCES "akten"."organisationseinheit"("mandant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "verfuegung_vorgang_idx" ON "akten"."verfuegung" USING btree ("mandant_id","vorgang_id");--> statement-breakpoint
 CREATE INDEX "verfuegung_rueckgabe_idx" ON "akten"."verfuegung" USING btree ("mandant_id","verfasser","geaendert_am","id") WHERE "akten"."verfuegung"."status" = 'zurueckgegeben';--> statement-breakpoint
-CREATE UNIQUE INDEX "verfuegung_schritt_zeichnung_uq" ON "akten"."verfuegung_schritt" USING btree ("mandant_id","verfuegung_id") WHERE "akten"."verfuegung_schritt"."aktion" = 'zeichnung';--> statement-breakpoint
+CREATE UNIQUE INDEX "verfuegung_schritt_zeichnung_uq" ON "akten"."verfuegung_schritt" USING btree ("mandant_id","verfuegung_id") WHERE "akten"."verfuegung_schritt"."aktion" = 'zeichnung' AND "akten"."verfuegung_schritt"."zustand" <> 'uebersprungen';--> statement-breakpoint
 CREATE INDEX "verfuegung_schritt_postkorb_sub_idx" ON "akten"."verfuegung_schritt" USING btree ("mandant_id","bearbeiter_sub","aktuell_seit","id") WHERE "akten"."verfuegung_schritt"."zustand" = 'aktuell';--> statement-breakpoint
 CREATE INDEX "verfuegung_schritt_postkorb_oe_idx" ON "akten"."verfuegung_schritt" USING btree ("mandant_id","bearbeiter_oe_id","aktuell_seit","id") WHERE "akten"."verfuegung_schritt"."zustand" = 'aktuell';--> statement-breakpoint
 CREATE INDEX "vertretung_vertreter_idx" ON "akten"."vertretung" USING btree ("mandant_id","vertreter_sub");--> statement-breakpoint
@@ -114,7 +114,7 @@ GRANT SELECT, INSERT, UPDATE ON "akten"."verfuegung_schritt" TO eakte_akten;
 GRANT SELECT, INSERT, DELETE ON "akten"."vertretung" TO eakte_akten;
 --> statement-breakpoint
 -- The Laufweg rules that span rows, checked at commit (a step's completion moves several rows):
--- a Zeichnung stands alone at the last position; the current steps are exactly the unfinished
+-- a Zeichnung stands alone at the last position (skipped steps are history and do not count); the current steps are exactly the unfinished
 -- ones at the Verfügung's current position; before it nothing is open, after it nothing has started.
 CREATE FUNCTION "akten"."verfuegung_laufweg_pruefen"() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
@@ -125,9 +125,11 @@ DECLARE
 BEGIN
   SELECT status, aktuelle_position INTO v FROM akten.verfuegung WHERE mandant_id = NEW.mandant_id AND id = vid;
   SELECT CASE
-           WHEN bool_or(s.aktion = 'zeichnung' AND (
-                  s.position < (SELECT max(x.position) FROM akten.verfuegung_schritt x WHERE x.mandant_id = NEW.mandant_id AND x.verfuegung_id = vid)
-                  OR (SELECT count(*) FROM akten.verfuegung_schritt x WHERE x.mandant_id = NEW.mandant_id AND x.verfuegung_id = vid AND x.position = s.position) > 1))
+           WHEN bool_or(s.aktion = 'zeichnung' AND s.zustand <> 'uebersprungen' AND (
+                  s.position < (SELECT max(x.position) FROM akten.verfuegung_schritt x
+                                 WHERE x.mandant_id = NEW.mandant_id AND x.verfuegung_id = vid AND x.zustand <> 'uebersprungen')
+                  OR (SELECT count(*) FROM akten.verfuegung_schritt x
+                       WHERE x.mandant_id = NEW.mandant_id AND x.verfuegung_id = vid AND x.position = s.position AND x.zustand <> 'uebersprungen') > 1))
              THEN 'die Zeichnung ist nicht allein der letzte Schritt'
            WHEN bool_or(s.zustand = 'aktuell' AND s.position IS DISTINCT FROM v.aktuelle_position)
              THEN 'ein aktueller Schritt steht nicht an der aktuellen Position'

@@ -607,6 +607,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/verfuegungen/{id}/laufweg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * The author changes the remaining Laufweg, with a reason
+         * @description Only the author (403 `KEINE_BERECHTIGUNG`). Every step not yet begun becomes `uebersprungen`;
+         *     the given steps follow the current position (add, skip, reorder), or, for a Verfügung returned
+         *     to its author, start again: its first position becomes current. A finished Verfügung answers
+         *     409 `KONFLIKT`; a Laufweg whose Zeichnung would not be last, 422 `LAUFWEG_UNGUELTIG`.
+         *
+         *     **Berechtigte Rollen:** `sachbearbeitung`, `registratur`
+         */
+        put: operations["setLaufweg"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/schritte/{id}/abschliessen": {
         parameters: {
             query?: never;
@@ -1886,6 +1911,11 @@ export interface components {
             erstelltAm: string;
             /** Format: date-time */
             geaendertAm: string;
+        };
+        LaufwegAenderung: {
+            grund: string;
+            /** @description The steps that follow now, in order. They replace every step not yet begun (those stay in the Laufweg as `uebersprungen`). */
+            laufweg: components["schemas"]["SchrittNeu"][];
         };
         SchrittAbschluss: {
             votum?: components["schemas"]["Votum"];
@@ -3719,6 +3749,40 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    setLaufweg: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPfad"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LaufwegAenderung"];
+            };
+        };
+        responses: {
+            /** @description The Verfügung with its new Laufweg. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Verfuegung"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
         };
     };

@@ -53,6 +53,7 @@ export const BERECHTIGUNGEN: Record<string, readonly Rolle[]> = {
   createVerfuegung: ['sachbearbeitung', 'registratur'],
   getVerfuegung: ['sachbearbeitung', 'registratur'],
   abschliessenSchritt: ['sachbearbeitung', 'registratur'],
+  setLaufweg: ['sachbearbeitung', 'registratur'],
   getPostkorb: ['sachbearbeitung', 'registratur'],
   getVertretung: ['sachbearbeitung', 'registratur'],
   setVertretung: ['sachbearbeitung', 'registratur'],

@@ -160,6 +160,66 @@ describe('Geschäftsgang', () => {
     expect((await postkorb(app, p.mz2)).json().items).toEqual([]);
     expect((await postkorb(app, p.verfasser)).json().items).toEqual([expect.objectContaining({ art: 'rueckgabe', verfuegungId: v.id, schrittId: null, aktion: null, fuer: { sub: p.verfasser } })]);
     expect((await postkorb(app, p.verfasser, '?aktion=mitzeichnung')).json().items).toEqual([]);
+
+    // the author sends it again with a changed Laufweg; only the author may
+    const laufweg = (sub: string) => ({
+      grund: 'Rechtsgrundlage ergänzt',
+      laufweg: [
+        { bearbeiter: { sub }, aktion: 'mitzeichnung' },
+        { bearbeiter: { sub: p.chef }, aktion: 'zeichnung' },
+      ],
+    });
+    expectProblem(await app.inject({ method: 'PUT', url: `/api/v1/verfuegungen/${v.id}/laufweg`, headers: await p.h(p.mz1), payload: laufweg(p.mz1) }), 403, 'KEINE_BERECHTIGUNG');
+    const erneut = await app.inject({ method: 'PUT', url: `/api/v1/verfuegungen/${v.id}/laufweg`, headers: await p.h(p.verfasser), payload: laufweg(p.mz1) });
+    expect(erneut.statusCode, erneut.body).toBe(200);
+    expectContract(erneut, 'setLaufweg');
+    expect(erneut.json()).toMatchObject({ status: 'laufend', aktuellePosition: 3 });
+    expect(erneut.json().laufweg.map((s: Schritt) => [s.position, s.aktion, s.zustand])).toEqual([
+      [1, 'mitzeichnung', 'zurueckgegeben'],
+      [1, 'mitzeichnung', 'uebersprungen'],
+      [2, 'zeichnung', 'uebersprungen'],
+      [3, 'mitzeichnung', 'aktuell'],
+      [4, 'zeichnung', 'geplant'],
+    ]);
+    expect(ereignisse.at(-1)).toMatchObject({ aktion: 'verfuegung.laufweg_geaendert', details: { grund: 'Rechtsgrundlage ergänzt' } });
+    expect((await postkorb(app, p.verfasser)).json().items).toEqual([]);
+    expect((await postkorb(app, p.mz1)).json().items).toEqual([expect.objectContaining({ schrittId: erneut.json().laufweg[3].id })]);
+  });
+
+  it('lets the author skip and add future steps of a running Verfügung; the current step stays', async () => {
+    const { app } = await baue();
+    const p = await beteiligte(app);
+    const vorgang = await offenerVorgang(app, p.verfasser);
+    const v = (await verfuegen(app, vorgang.id, p.verfasser, { laufweg: [{ bearbeiter: { sub: p.mz1 }, aktion: 'bearbeitung' }, { bearbeiter: { sub: p.chef }, aktion: 'zeichnung' }] })).json();
+    const geaendert = await app.inject({
+      method: 'PUT',
+      url: `/api/v1/verfuegungen/${v.id}/laufweg`,
+      headers: await p.h(p.verfasser),
+      payload: { grund: 'Referat 2 beteiligen', laufweg: [{ bearbeiter: { organisationseinheitId: p.oeId }, aktion: 'stellungnahme' }, { bearbeiter: { sub: p.chef }, aktion: 'zeichnung' }] },
+    });
+    expect(geaendert.statusCode, geaendert.body).toBe(200);
+    expect(geaendert.json().laufweg.map((s: Schritt) => [s.position, s.zustand])).toEqual([
+      [1, 'aktuell'],
+      [2, 'uebersprungen'],
+      [3, 'geplant'],
+      [4, 'geplant'],
+    ]);
+    // completing the current step skips the skipped one
+    const weiter = await abschliessen(app, v.laufweg[0].id, p.mz1, { kommentar: 'erledigt' });
+    expect(weiter.json()).toMatchObject({ aktuellePosition: 3 });
+    expect((await postkorb(app, p.mz2)).json().items).toEqual([expect.objectContaining({ aktion: 'stellungnahme', fuer: { organisationseinheitId: p.oeId } })]);
+    expectProblem(
+      await app.inject({ method: 'PUT', url: `/api/v1/verfuegungen/${v.id}/laufweg`, headers: await p.h(p.verfasser), payload: { grund: 'x', laufweg: [{ bearbeiter: { sub: p.chef }, aktion: 'zeichnung' }, { bearbeiter: { sub: p.mz1 }, aktion: 'kenntnisnahme' }] } }),
+      422,
+      'LAUFWEG_UNGUELTIG',
+    );
+    await abschliessen(app, weiter.json().laufweg[2].id, p.mz2, {});
+    await abschliessen(app, weiter.json().laufweg[3].id, p.chef, {});
+    expectProblem(
+      await app.inject({ method: 'PUT', url: `/api/v1/verfuegungen/${v.id}/laufweg`, headers: await p.h(p.verfasser), payload: { grund: 'zu spät', laufweg: [{ bearbeiter: { sub: p.mz1 }, aktion: 'kenntnisnahme' }] } }),
+      409,
+      'KONFLIKT',
+    );
   });
 
   it('sets the Wiedervorlage with the Schlussverfügung wv, which needs a date', async () => {

@@ -114,8 +114,8 @@ export const verfuegungSchritt = akten
     (t) => [
       unique('verfuegung_schritt_mandant_id_uq').on(t.mandantId, t.id),
       unique('verfuegung_schritt_platz_uq').on(t.mandantId, t.verfuegungId, t.position, t.zweig),
-      // at most one Zeichnung per Verfügung (that it is last: the Laufweg trigger)
-      uniqueIndex('verfuegung_schritt_zeichnung_uq').on(t.mandantId, t.verfuegungId).where(sql`${t.aktion} = 'zeichnung'`),
+      // at most one Zeichnung per Verfügung (that it is last: the Laufweg trigger); a skipped one stays as history
+      uniqueIndex('verfuegung_schritt_zeichnung_uq').on(t.mandantId, t.verfuegungId).where(sql`${t.aktion} = 'zeichnung' AND ${t.zustand} <> 'uebersprungen'`),
       foreignKey({ columns: [t.mandantId, t.verfuegungId], foreignColumns: [verfuegung.mandantId, verfuegung.id], name: 'verfuegung_schritt_verfuegung_fk' }),
       foreignKey({
         columns: [t.mandantId, t.bearbeiterOeId],

@@ -16,6 +16,11 @@ export function geschaeftsgangHandlers({ geschaeftsgang }: Dienste) {
       reply.header('etag', etag(v.row.version));
       return verfuegungDarstellung(v);
     },
+    async setLaufweg(req, reply) {
+      const v = await geschaeftsgang.aendereLaufweg(akteurOf(req), req.params.id, req.body);
+      reply.header('etag', etag(v.row.version));
+      return verfuegungDarstellung(v);
+    },
     async abschliessenSchritt(req, reply) {
       const v = await geschaeftsgang.schliesseSchrittAb(akteurOf(req), req.params.id, req.body);
       reply.header('etag', etag(v.row.version));

@@ -20,6 +20,10 @@ export async function fuegeVerfuegungEin(
   await tx.insert(verfuegungSchritt).values(schritte);
 }
 
+export async function fuegeSchritteEin(tx: Tx, schritte: (typeof verfuegungSchritt.$inferInsert)[]): Promise<void> {
+  await tx.insert(verfuegungSchritt).values(schritte);
+}
+
 /** A Verfügung; `sperren` locks it, which serialises every step change of its Laufweg. */
 export async function findeVerfuegung(tx: Tx, id: string, sperren = false): Promise<VerfuegungRow | null> {
   const q = tx.select().from(verfuegung).where(eq(verfuegung.id, id)).limit(1);

@@ -3,7 +3,7 @@
 // completions of a step (or of two parallel steps) never interleave: the second sees the first.
 import type { Tx } from '@eakte/db';
 import type { MitzeichnungVotum, SchrittAktion } from '@eakte/db/schema';
-import { decodeCursor, encodeCursor, Errors, heute, type AuditEreignis, type Protokollierer } from '@eakte/platform';
+import { AuthErrors, decodeCursor, encodeCursor, Errors, heute, type AuditEreignis, type Protokollierer } from '@eakte/platform';
 import { pruefeOffenFuerInhalt } from '@eakte/schriftgutverwaltung/geschlossen';
 import { folgeDesVotums, platziere } from '@eakte/schriftgutverwaltung/laufweg';
 import { v7 as uuidv7 } from 'uuid';
@@ -62,6 +62,31 @@ function rechtAm(h: Handelnder, s: repo.SchrittRow): { erlaubt: boolean; imAuftr
   return { erlaubt: false, imAuftragVon: null };
 }
 
+type SchrittEntwurf = VerfuegungNeu['laufweg'][number];
+
+/** The rows of new steps after position `nach`; `starten`: their first position is current at once. */
+function neueSchritte(k: Kontext, verfuegungId: string, laufweg: SchrittEntwurf[], nach: number, starten: boolean, jetzt: Date) {
+  const plaetze = platziere(laufweg);
+  return laufweg.map((s, i) => {
+    const { position, zweig } = plaetze[i]!;
+    const aktuell = starten && position === 1;
+    return {
+      id: uuidv7(),
+      mandantId: k.mandantId,
+      verfuegungId,
+      position: nach + position,
+      zweig,
+      bearbeiterSub: s.bearbeiter.sub ?? null,
+      bearbeiterOeId: s.bearbeiter.organisationseinheitId ?? null,
+      aktion: s.aktion,
+      frist: s.frist ?? null,
+      hinweis: s.hinweis ?? null,
+      zustand: aktuell ? ('aktuell' as const) : ('geplant' as const),
+      aktuellSeit: aktuell ? jetzt : null,
+    };
+  });
+}
+
 const schrittStand = (s: repo.SchrittRow) => ({ schrittId: s.id, position: s.position, zweig: s.zweig, aktion: s.aktion, zustand: s.zustand, bearbeiterSub: s.bearbeiterSub, bearbeiterOeId: s.bearbeiterOeId });
 
 export function createGeschaeftsgangService(
@@ -102,24 +127,9 @@ export function createGeschaeftsgangService(
       imKontext(akteur, async (tx, k) => {
         const vorgang = await sichtbarerVorgang(tx, k, vorgangId, true);
         pruefeOffenFuerInhalt({ vorgangStatus: vorgang.status, akteStatus: vorgang.akteStatus });
-        const plaetze = platziere(body.laufweg);
         const id = uuidv7();
         const jetzt = new Date();
-        const schritte = body.laufweg.map((s, i) => ({
-          id: uuidv7(),
-          mandantId: k.mandantId,
-          verfuegungId: id,
-          position: plaetze[i]!.position,
-          zweig: plaetze[i]!.zweig,
-          bearbeiterSub: s.bearbeiter.sub ?? null,
-          bearbeiterOeId: s.bearbeiter.organisationseinheitId ?? null,
-          aktion: s.aktion,
-          frist: s.frist ?? null,
-          hinweis: s.hinweis ?? null,
-          // the first position lands in its Postkorb at once
-          zustand: plaetze[i]!.position === 1 ? ('aktuell' as const) : ('geplant' as const),
-          aktuellSeit: plaetze[i]!.position === 1 ? jetzt : null,
-        }));
+        const schritte = neueSchritte(k, id, body.laufweg, 0, true, jetzt);
         const dokumente = (body.dokumente ?? []).map((d) => ({ mandantId: k.mandantId, verfuegungId: id, vorgangId, dokumentId: d.dokumentId, versionNr: d.version }));
         if (new Set(dokumente.map((d) => d.dokumentId)).size !== dokumente.length) throw new Errors.NichtVerarbeitbar('Ein Dokument ist mehrfach genannt');
         await repo
@@ -131,6 +141,41 @@ export function createGeschaeftsgangService(
           akteur,
           await ereignis(tx, 'verfuegung.erstellt', row, {
             details: { betreff: row.betreff, dokumente: body.dokumente ?? [], laufweg: schritte.map((s) => ({ position: s.position, zweig: s.zweig, aktion: s.aktion, bearbeiterSub: s.bearbeiterSub, bearbeiterOeId: s.bearbeiterOeId })) },
+          }),
+        );
+        return ansicht(tx, row);
+      }),
+
+    aendereLaufweg: (akteur: MandantAkteur, id: string, body: { grund: string; laufweg: SchrittEntwurf[] }) =>
+      imKontext(akteur, async (tx, k) => {
+        const { row: v, schritte } = await lesbareVerfuegung(tx, await handelnder(tx, k), id, true);
+        if (v.verfasser !== k.sub) throw new AuthErrors.KeineBerechtigung('Nur der Verfasser ändert den Laufweg');
+        if (v.status === 'abgeschlossen') throw new Errors.Konflikt('Die Verfügung ist abgeschlossen');
+        const vorgang = await sichtbarerVorgang(tx, k, v.vorgangId);
+        pruefeOffenFuerInhalt({ vorgangStatus: vorgang.status, akteStatus: vorgang.akteStatus });
+        if (schritte.some((s) => s.zustand === 'aktuell' && s.aktion === 'zeichnung')) {
+          throw new Errors.LaufwegUngueltig('Die Zeichnung ist aktuell: nach ihr folgt kein Schritt');
+        }
+        const offen = schritte.filter((s) => s.zustand === 'geplant');
+        const zurueck = v.status === 'zurueckgegeben';
+        const jetzt = new Date();
+        // new steps follow every existing one: skipped steps keep their places as history
+        const nach = Math.max(...schritte.map((s) => s.position));
+        const neu = neueSchritte(k, v.id, body.laufweg, nach, zurueck, jetzt);
+        await repo.aendereSchritte(tx, offen.map((s) => s.id), { zustand: 'uebersprungen' });
+        await repo.fuegeSchritteEin(tx, neu).catch((e) => uebersetzeDbFehler(e, { verweis: 'Eine Organisationseinheit existiert nicht' }));
+        const row = await repo.aendereVerfuegung(tx, v.id, zurueck ? { status: 'laufend', aktuellePosition: nach + 1 } : {});
+        const laufweg = (l: { position: number; zweig: number; aktion: string; bearbeiterSub: string | null; bearbeiterOeId: string | null }[]) =>
+          l.map((s) => ({ position: s.position, zweig: s.zweig, aktion: s.aktion, bearbeiterSub: s.bearbeiterSub, bearbeiterOeId: s.bearbeiterOeId }));
+        await protokolliere(
+          tx,
+          akteur,
+          await ereignis(tx, 'verfuegung.laufweg_geaendert', row, {
+            aenderungen: [
+              { feld: 'laufweg', alt: laufweg(offen), neu: laufweg(neu) },
+              ...(zurueck ? [{ feld: 'status', alt: v.status, neu: row.status }] : []),
+            ],
+            details: { grund: body.grund },
           }),
         );
         return ansicht(tx, row);
