@@ -39,6 +39,7 @@ CREATE TABLE "akten"."verfuegung_schritt" (
 	"zweig" integer DEFAULT 1 NOT NULL,
 	"bearbeiter_sub" text,
 	"bearbeiter_oe_id" uuid,
+	"uebernommen_von" text,
 	"aktion" text NOT NULL,
 	"frist" date,
 	"hinweis" text,
@@ -61,6 +62,7 @@ CREATE TABLE "akten"."verfuegung_schritt" (
                  THEN coalesce("akten"."verfuegung_schritt"."votum" IN ('einverstanden', 'einverstanden_mit_aenderungen', 'nicht_einverstanden'), false)
                  ELSE "akten"."verfuegung_schritt"."votum" IS NULL END),
 	CONSTRAINT "verfuegung_schritt_rueckgabe_ck" CHECK (("akten"."verfuegung_schritt"."zustand" = 'zurueckgegeben') = (coalesce("akten"."verfuegung_schritt"."votum", '') = 'nicht_einverstanden')),
+	CONSTRAINT "verfuegung_schritt_uebernommen_ck" CHECK ("akten"."verfuegung_schritt"."uebernommen_von" IS NULL OR "akten"."verfuegung_schritt"."bearbeiter_oe_id" IS NOT NULL),
 	CONSTRAINT "verfuegung_schritt_auftrag_ck" CHECK ("akten"."verfuegung_schritt"."im_auftrag_von" IS NULL OR "akten"."verfuegung_schritt"."erledigt_von" IS NOT NULL)
 );
 --> statement-breakpoint
@@ -88,7 +90,8 @@ CREATE INDEX "verfuegung_vorgang_idx" ON "akten"."verfuegung" USING btree ("mand
 CREATE INDEX "verfuegung_rueckgabe_idx" ON "akten"."verfuegung" USING btree ("mandant_id","verfasser","geaendert_am","id") WHERE "akten"."verfuegung"."status" = 'zurueckgegeben';--> statement-breakpoint
 CREATE UNIQUE INDEX "verfuegung_schritt_zeichnung_uq" ON "akten"."verfuegung_schritt" USING btree ("mandant_id","verfuegung_id") WHERE "akten"."verfuegung_schritt"."aktion" = 'zeichnung' AND "akten"."verfuegung_schritt"."zustand" <> 'uebersprungen';--> statement-breakpoint
 CREATE INDEX "verfuegung_schritt_postkorb_sub_idx" ON "akten"."verfuegung_schritt" USING btree ("mandant_id","bearbeiter_sub","aktuell_seit","id") WHERE "akten"."verfuegung_schritt"."zustand" = 'aktuell';--> statement-breakpoint
-CREATE INDEX "verfuegung_schritt_postkorb_oe_idx" ON "akten"."verfuegung_schritt" USING btree ("mandant_id","bearbeiter_oe_id","aktuell_seit","id") WHERE "akten"."verfuegung_schritt"."zustand" = 'aktuell';--> statement-breakpoint
+CREATE INDEX "verfuegung_schritt_postkorb_oe_idx" ON "akten"."verfuegung_schritt" USING btree ("mandant_id","bearbeiter_oe_id","aktuell_seit","id") WHERE "akten"."verfuegung_schritt"."zustand" = 'aktuell' AND "akten"."verfuegung_schritt"."uebernommen_von" IS NULL;--> statement-breakpoint
+CREATE INDEX "verfuegung_schritt_postkorb_uebernommen_idx" ON "akten"."verfuegung_schritt" USING btree ("mandant_id","uebernommen_von","aktuell_seit","id") WHERE "akten"."verfuegung_schritt"."zustand" = 'aktuell';--> statement-breakpoint
 CREATE INDEX "vertretung_vertreter_idx" ON "akten"."vertretung" USING btree ("mandant_id","vertreter_sub");--> statement-breakpoint
 CREATE POLICY "mandant_isolation" ON "akten"."verfuegung" AS PERMISSIVE FOR ALL TO public USING ("akten"."verfuegung"."mandant_id" = nullif(current_setting('app.mandant', true), '')::uuid) WITH CHECK ("akten"."verfuegung"."mandant_id" = nullif(current_setting('app.mandant', true), '')::uuid);--> statement-breakpoint
 CREATE POLICY "mandant_isolation" ON "akten"."verfuegung_dokument" AS PERMISSIVE FOR ALL TO public USING ("akten"."verfuegung_dokument"."mandant_id" = nullif(current_setting('app.mandant', true), '')::uuid) WITH CHECK ("akten"."verfuegung_dokument"."mandant_id" = nullif(current_setting('app.mandant', true), '')::uuid);--> statement-breakpoint

@@ -660,6 +660,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/schritte/{id}/uebernehmen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take over a current step of one's org unit
+         * @description A member of the step's org unit takes it over, atomically: it leaves the group's Postkorb for
+         *     theirs, and only they complete it. A step already taken over answers 409 `SCHRITT_UEBERNOMMEN`,
+         *     one not current 409 `SCHRITT_NICHT_AKTUELL`; a step of a single user or of another unit 403 `NICHT_BEARBEITER`.
+         *
+         *     **Berechtigte Rollen:** `sachbearbeitung`, `registratur`
+         */
+        post: operations["uebernehmenSchritt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/postkorb": {
         parameters: {
             query?: never;
@@ -669,7 +693,7 @@ export interface paths {
         };
         /**
          * The caller's Postkorb
-         * @description Current steps for the caller and for their org units, the steps of users the caller currently represents (`inVertretungFuer`), and the caller's Verfügungen returned to them; oldest first.
+         * @description Current steps for the caller and for their org units (those not taken over by a member; the ones the caller took over), the steps of users the caller currently represents (`inVertretungFuer`), and the caller's Verfügungen returned to them; oldest first.
          *
          *     **Berechtigte Rollen:** `sachbearbeitung`, `registratur`
          */
@@ -1323,7 +1347,7 @@ export interface components {
          * @example NICHT_GEFUNDEN
          * @enum {string}
          */
-        ProblemCode: "ABLEHNUNGSGRUND_FEHLT" | "ANFRAGE_ZU_GROSS" | "AUSZUG_ZU_GROSS" | "BEHOERDENKENNUNG_FEHLT" | "BEHOERDENKENNUNG_UNGUELTIG" | "BEREICH_NICHT_ERFUELLBAR" | "BEREITS_GESTEMPELT" | "BEREITS_IN_AUSSONDERUNG" | "BEWERTUNG_ARCHIVAR_FEHLT" | "BEWERTUNG_DATUM_FEHLT" | "BEWERTUNG_DATUM_IN_ZUKUNFT" | "BEWERTUNG_DOKUMENT_UNBEKANNT" | "BEWERTUNG_JE_DOKUMENT_ABWEICHEND" | "BEWERTUNG_ZEICHEN_FEHLT" | "DATEI_LEER" | "DATEI_ZU_GROSS" | "DIENST_NICHT_VERFUEGBAR" | "EXPORT_ABGEBROCHEN" | "FALSCHER_VERFAHRENSSCHRITT" | "FORMAT_NICHT_ERLAUBT" | "GRUND_ERFORDERLICH" | "IDEMPOTENZ_SCHLUESSEL_WIEDERVERWENDET" | "INHALT_AUSGESONDERT" | "INHALT_BEREITS_GELOESCHT" | "INTERNER_FEHLER" | "KEINE_BERECHTIGUNG" | "KOERPER_FEHLT" | "KONFLIKT" | "KOPFZEILEN_ZU_GROSS" | "LAUFWEG_UNGUELTIG" | "LAUFZEIT_BEGINN_UNZULAESSIG" | "LAUFZEIT_ENDE_UNZULAESSIG" | "LOESCHSPERRE" | "MAIL_UNZULAESSIG" | "MEDIENTYP_NICHT_UNTERSTUETZT" | "METHODE_NICHT_ERLAUBT" | "NICHT_ALS_A_BEWERTET" | "NICHT_ALS_V_BEWERTET" | "NICHT_ANGEBOTEN" | "NICHT_AUTHENTIFIZIERT" | "NICHT_BEARBEITER" | "NICHT_FAELLIG" | "NICHT_GEFUNDEN" | "NICHT_VERARBEITBAR" | "NUR_FUER_PDF" | "OBJEKT_GESCHLOSSEN" | "OBJEKT_NICHT_ANGEBOTEN" | "OFFENE_VORGAENGE" | "PDF_NICHT_BEARBEITBAR" | "PDF_ZU_GROSS" | "PFADPARAMETER_ZU_LANG" | "ROUTE_NICHT_GEFUNDEN" | "SCHADSOFTWARE" | "SCHLUSSVERFUEGUNG_UNZULAESSIG" | "SCHRITT_NICHT_AKTUELL" | "TYP_WIDERSPRICHT_INHALT" | "UNGUELTIGER_BEREICH" | "UNGUELTIGER_CURSOR" | "UNGUELTIGER_WERT" | "UNGUELTIGES_FORMULAR" | "UNGUELTIGES_JSON" | "UNGUELTIGE_ANFRAGE" | "UNGUELTIGE_ANGABE" | "UNGUELTIGE_LAENGE" | "UNGUELTIGE_URL" | "VALIDIERUNGSFEHLER" | "VIER_AUGEN" | "VORBEDINGUNG_ERFORDERLICH" | "VORBEDINGUNG_FEHLGESCHLAGEN" | "VOTUM_UNGUELTIG" | "XDOMEA_ERZEUGUNG_UNGUELTIG" | "XDOMEA_UNGUELTIG" | "ZEITUEBERSCHREITUNG" | "ZEITUEBERSCHREITUNG_ANFRAGE" | "ZU_VIELE_ANFRAGEN";
+        ProblemCode: "ABLEHNUNGSGRUND_FEHLT" | "ANFRAGE_ZU_GROSS" | "AUSZUG_ZU_GROSS" | "BEHOERDENKENNUNG_FEHLT" | "BEHOERDENKENNUNG_UNGUELTIG" | "BEREICH_NICHT_ERFUELLBAR" | "BEREITS_GESTEMPELT" | "BEREITS_IN_AUSSONDERUNG" | "BEWERTUNG_ARCHIVAR_FEHLT" | "BEWERTUNG_DATUM_FEHLT" | "BEWERTUNG_DATUM_IN_ZUKUNFT" | "BEWERTUNG_DOKUMENT_UNBEKANNT" | "BEWERTUNG_JE_DOKUMENT_ABWEICHEND" | "BEWERTUNG_ZEICHEN_FEHLT" | "DATEI_LEER" | "DATEI_ZU_GROSS" | "DIENST_NICHT_VERFUEGBAR" | "EXPORT_ABGEBROCHEN" | "FALSCHER_VERFAHRENSSCHRITT" | "FORMAT_NICHT_ERLAUBT" | "GRUND_ERFORDERLICH" | "IDEMPOTENZ_SCHLUESSEL_WIEDERVERWENDET" | "INHALT_AUSGESONDERT" | "INHALT_BEREITS_GELOESCHT" | "INTERNER_FEHLER" | "KEINE_BERECHTIGUNG" | "KOERPER_FEHLT" | "KONFLIKT" | "KOPFZEILEN_ZU_GROSS" | "LAUFWEG_UNGUELTIG" | "LAUFZEIT_BEGINN_UNZULAESSIG" | "LAUFZEIT_ENDE_UNZULAESSIG" | "LOESCHSPERRE" | "MAIL_UNZULAESSIG" | "MEDIENTYP_NICHT_UNTERSTUETZT" | "METHODE_NICHT_ERLAUBT" | "NICHT_ALS_A_BEWERTET" | "NICHT_ALS_V_BEWERTET" | "NICHT_ANGEBOTEN" | "NICHT_AUTHENTIFIZIERT" | "NICHT_BEARBEITER" | "NICHT_FAELLIG" | "NICHT_GEFUNDEN" | "NICHT_VERARBEITBAR" | "NUR_FUER_PDF" | "OBJEKT_GESCHLOSSEN" | "OBJEKT_NICHT_ANGEBOTEN" | "OFFENE_VORGAENGE" | "PDF_NICHT_BEARBEITBAR" | "PDF_ZU_GROSS" | "PFADPARAMETER_ZU_LANG" | "ROUTE_NICHT_GEFUNDEN" | "SCHADSOFTWARE" | "SCHLUSSVERFUEGUNG_UNZULAESSIG" | "SCHRITT_NICHT_AKTUELL" | "SCHRITT_UEBERNOMMEN" | "TYP_WIDERSPRICHT_INHALT" | "UNGUELTIGER_BEREICH" | "UNGUELTIGER_CURSOR" | "UNGUELTIGER_WERT" | "UNGUELTIGES_FORMULAR" | "UNGUELTIGES_JSON" | "UNGUELTIGE_ANFRAGE" | "UNGUELTIGE_ANGABE" | "UNGUELTIGE_LAENGE" | "UNGUELTIGE_URL" | "VALIDIERUNGSFEHLER" | "VIER_AUGEN" | "VORBEDINGUNG_ERFORDERLICH" | "VORBEDINGUNG_FEHLGESCHLAGEN" | "VOTUM_UNGUELTIG" | "XDOMEA_ERZEUGUNG_UNGUELTIG" | "XDOMEA_UNGUELTIG" | "ZEITUEBERSCHREITUNG" | "ZEITUEBERSCHREITUNG_ANFRAGE" | "ZU_VIELE_ANFRAGEN";
         /** @description RFC 9457 problem details with a stable machine-readable `code`. */
         Problem: {
             /** @example urn:eakte:problem:nicht-gefunden */
@@ -1867,6 +1891,8 @@ export interface components {
             /** @description Number of the step within its parallel group (1 when alone). */
             zweig: number;
             bearbeiter: components["schemas"]["Bearbeiter"];
+            /** @description The member who took over an org unit's step; only they (or their deputy) complete it now. */
+            uebernommenVon: string | null;
             aktion: components["schemas"]["SchrittAktion"];
             /** Format: date */
             frist: string | null;
@@ -3817,6 +3843,35 @@ export interface operations {
             404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
             422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    uebernehmenSchritt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPfad"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Verfügung with the step taken over. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Verfuegung"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
             429: components["responses"]["Problem429"];
         };
     };

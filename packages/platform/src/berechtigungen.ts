@@ -54,6 +54,7 @@ export const BERECHTIGUNGEN: Record<string, readonly Rolle[]> = {
   getVerfuegung: ['sachbearbeitung', 'registratur'],
   abschliessenSchritt: ['sachbearbeitung', 'registratur'],
   setLaufweg: ['sachbearbeitung', 'registratur'],
+  uebernehmenSchritt: ['sachbearbeitung', 'registratur'],
   getPostkorb: ['sachbearbeitung', 'registratur'],
   getVertretung: ['sachbearbeitung', 'registratur'],
   setVertretung: ['sachbearbeitung', 'registratur'],

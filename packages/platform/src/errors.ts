@@ -30,6 +30,8 @@ export const Errors = {
   BehoerdenkennungFehlt: createError('BEHOERDENKENNUNG_FEHLT', '%s', 409),
   /** Geschäftsgang: the step is not (or no longer) current, e.g. completed by a concurrent request. */
   SchrittNichtAktuell: createError('SCHRITT_NICHT_AKTUELL', '%s', 409),
+  /** Geschäftsgang: another member of the org unit took the step over first. */
+  SchrittUebernommen: createError('SCHRITT_UEBERNOMMEN', '%s', 409),
   /** Geschäftsgang: only the step's Bearbeiter (the user, or a member of the org unit) may complete it. */
   NichtBearbeiter: createError('NICHT_BEARBEITER', '%s', 403),
   /** Geschäftsgang: a Mitzeichnung needs a Votum, the other actions take none. */

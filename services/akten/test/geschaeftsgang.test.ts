@@ -336,6 +336,44 @@ describe('Geschäftsgang', () => {
     expect(selbst.json().laufweg[1]).toMatchObject({ erledigtVon: p.mz2, imAuftragVon: null });
   });
 
+  it('lets one member of the org unit take its step over, atomically; then only they complete it', async () => {
+    const { app, ereignisse } = await baue();
+    const p = await beteiligte(app);
+    const kollege = `kollege-${eindeutig().toLowerCase()}`;
+    const admin = await auth(T, 'fachadministration');
+    expect((await app.inject({ method: 'PUT', url: `/api/v1/benutzer/${kollege}`, headers: admin, payload: { freigabe: 'offen', organisationseinheiten: [p.oeId] } })).statusCode).toBe(200);
+    const vorgang = await offenerVorgang(app, p.verfasser);
+    const v = (
+      await verfuegen(app, vorgang.id, p.verfasser, {
+        laufweg: [
+          { bearbeiter: { organisationseinheitId: p.oeId }, aktion: 'mitzeichnung', parallelGruppe: 1 },
+          { bearbeiter: { sub: p.mz1 }, aktion: 'mitzeichnung', parallelGruppe: 1 },
+        ],
+      })
+    ).json();
+    const [gruppe, einzeln] = v.laufweg as Schritt[];
+    const uebernehmen = async (id: string, sub: string) => app.inject({ method: 'POST', url: `/api/v1/schritte/${id}/uebernehmen`, headers: await p.h(sub) });
+    expectProblem(await uebernehmen(gruppe!.id, p.mz1), 403, 'NICHT_BEARBEITER');
+    expectProblem(await uebernehmen(einzeln!.id, p.mz1), 403, 'NICHT_BEARBEITER');
+
+    const [a, b] = await Promise.all([uebernehmen(gruppe!.id, p.mz2), uebernehmen(gruppe!.id, kollege)]);
+    expect([a.statusCode, b.statusCode].sort(), `${a.body}\n${b.body}`).toEqual([200, 409]);
+    const [sieger, verlierer] = a.statusCode === 200 ? [p.mz2, kollege] : [kollege, p.mz2];
+    const ok = a.statusCode === 200 ? a : b;
+    expectContract(ok, 'uebernehmenSchritt');
+    expectProblem(a.statusCode === 200 ? b : a, 409, 'SCHRITT_UEBERNOMMEN');
+    expect(ok.json().laufweg[0]).toMatchObject({ uebernommenVon: sieger, bearbeiter: { organisationseinheitId: p.oeId } });
+    expect(ereignisse.filter((e) => e.aktion === 'verfuegung.schritt_uebernommen')).toHaveLength(1);
+
+    expect((await postkorb(app, sieger)).json().items).toEqual([expect.objectContaining({ schrittId: gruppe!.id })]);
+    expect((await postkorb(app, verlierer)).json().items).toEqual([]);
+    expectProblem(await abschliessen(app, gruppe!.id, verlierer, { votum: 'einverstanden' }), 403, 'NICHT_BEARBEITER');
+    const fertig = await abschliessen(app, gruppe!.id, sieger, { votum: 'einverstanden' });
+    expect(fertig.statusCode, fertig.body).toBe(200);
+    expect(fertig.json().laufweg[0]).toMatchObject({ zustand: 'erledigt', erledigtVon: sieger });
+    expectProblem(await uebernehmen(gruppe!.id, verlierer), 409, 'SCHRITT_NICHT_AKTUELL');
+  });
+
   it('holds the Laufweg rules in the database too: one Zeichnung, current steps only at the current position', async () => {
     const { app } = await baue();
     const p = await beteiligte(app);

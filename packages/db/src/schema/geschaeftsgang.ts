@@ -98,6 +98,8 @@ export const verfuegungSchritt = akten
       zweig: integer('zweig').notNull().default(1),
       bearbeiterSub: text('bearbeiter_sub'),
       bearbeiterOeId: uuid('bearbeiter_oe_id'),
+      /** A member who took over an org unit's step (`übernehmen`): it left the group's Postkorb for theirs. */
+      uebernommenVon: text('uebernommen_von'),
       aktion: text('aktion').$type<SchrittAktion>().notNull(),
       frist: date('frist'),
       hinweis: text('hinweis'),
@@ -124,7 +126,8 @@ export const verfuegungSchritt = akten
       }),
       // the Postkorb: current steps of a user, of an org unit
       index('verfuegung_schritt_postkorb_sub_idx').on(t.mandantId, t.bearbeiterSub, t.aktuellSeit, t.id).where(sql`${t.zustand} = 'aktuell'`),
-      index('verfuegung_schritt_postkorb_oe_idx').on(t.mandantId, t.bearbeiterOeId, t.aktuellSeit, t.id).where(sql`${t.zustand} = 'aktuell'`),
+      index('verfuegung_schritt_postkorb_oe_idx').on(t.mandantId, t.bearbeiterOeId, t.aktuellSeit, t.id).where(sql`${t.zustand} = 'aktuell' AND ${t.uebernommenVon} IS NULL`),
+      index('verfuegung_schritt_postkorb_uebernommen_idx').on(t.mandantId, t.uebernommenVon, t.aktuellSeit, t.id).where(sql`${t.zustand} = 'aktuell'`),
       check('verfuegung_schritt_bearbeiter_ck', sql`(${t.bearbeiterSub} IS NULL) <> (${t.bearbeiterOeId} IS NULL)`),
       check('verfuegung_schritt_aktion_ck', sql`${t.aktion} IN ('bearbeitung', 'mitzeichnung', 'zeichnung', 'kenntnisnahme', 'stellungnahme')`),
       check('verfuegung_schritt_zustand_ck', sql`${t.zustand} IN ('geplant', 'aktuell', 'erledigt', 'zurueckgegeben', 'uebersprungen')`),
@@ -139,6 +142,7 @@ export const verfuegungSchritt = akten
                  ELSE ${t.votum} IS NULL END`,
       ),
       check('verfuegung_schritt_rueckgabe_ck', sql`(${t.zustand} = 'zurueckgegeben') = (coalesce(${t.votum}, '') = 'nicht_einverstanden')`),
+      check('verfuegung_schritt_uebernommen_ck', sql`${t.uebernommenVon} IS NULL OR ${t.bearbeiterOeId} IS NOT NULL`),
       check('verfuegung_schritt_auftrag_ck', sql`${t.imAuftragVon} IS NULL OR ${t.erledigtVon} IS NOT NULL`),
       mandantPolicy(t.mandantId),
     ],

@@ -78,6 +78,7 @@ const schrittDarstellung = (s: SchrittRow): S['Schritt'] => ({
   position: s.position,
   zweig: s.zweig,
   bearbeiter: bearbeiter(s.bearbeiterSub, s.bearbeiterOeId),
+  uebernommenVon: s.uebernommenVon,
   aktion: s.aktion,
   frist: s.frist,
   hinweis: s.hinweis,

@@ -21,6 +21,11 @@ export function geschaeftsgangHandlers({ geschaeftsgang }: Dienste) {
       reply.header('etag', etag(v.row.version));
       return verfuegungDarstellung(v);
     },
+    async uebernehmenSchritt(req, reply) {
+      const v = await geschaeftsgang.uebernehmeSchritt(akteurOf(req), req.params.id);
+      reply.header('etag', etag(v.row.version));
+      return verfuegungDarstellung(v);
+    },
     async abschliessenSchritt(req, reply) {
       const v = await geschaeftsgang.schliesseSchrittAb(akteurOf(req), req.params.id, req.body);
       reply.header('etag', etag(v.row.version));

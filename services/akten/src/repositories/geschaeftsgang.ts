@@ -119,7 +119,10 @@ export async function postkorb(
       (${schritte} WHERE s.zustand = 'aktuell' AND s.bearbeiter_sub = ${q.sub} ${aktion} ${nachSchritt}
         ORDER BY s.aktuell_seit, s.id LIMIT ${q.limit})
       UNION ALL
-      (${schritte} WHERE s.zustand = 'aktuell' AND s.bearbeiter_oe_id = ANY(${einheiten}) ${aktion} ${nachSchritt}
+      (${schritte} WHERE s.zustand = 'aktuell' AND s.bearbeiter_oe_id = ANY(${einheiten}) AND s.uebernommen_von IS NULL ${aktion} ${nachSchritt}
+        ORDER BY s.aktuell_seit, s.id LIMIT ${q.limit})
+      UNION ALL
+      (${schritte} WHERE s.zustand = 'aktuell' AND s.uebernommen_von = ${q.sub} ${aktion} ${nachSchritt}
         ORDER BY s.aktuell_seit, s.id LIMIT ${q.limit})
       UNION ALL
       (${schritte} WHERE s.zustand = 'aktuell' AND s.bearbeiter_sub = ANY(${vertretene}) ${aktion} ${nachSchritt}

@@ -57,6 +57,11 @@ interface Handelnder {
 /** May the caller complete the step: as its Bearbeiter, a member of its org unit, or the Bearbeiter's deputy (then: for whom)? */
 function rechtAm(h: Handelnder, s: repo.SchrittRow): { erlaubt: boolean; imAuftragVon: string | null } {
   if (s.bearbeiterSub === h.k.sub) return { erlaubt: true, imAuftragVon: null };
+  // a step taken over belongs to the member who took it (and their deputy)
+  if (s.uebernommenVon !== null) {
+    if (s.uebernommenVon === h.k.sub) return { erlaubt: true, imAuftragVon: null };
+    return h.vertretene.includes(s.uebernommenVon) ? { erlaubt: true, imAuftragVon: s.uebernommenVon } : { erlaubt: false, imAuftragVon: null };
+  }
   if (s.bearbeiterOeId !== null && h.k.benutzer.organisationseinheiten.includes(s.bearbeiterOeId)) return { erlaubt: true, imAuftragVon: null };
   if (s.bearbeiterSub !== null && h.vertretene.includes(s.bearbeiterSub)) return { erlaubt: true, imAuftragVon: s.bearbeiterSub };
   return { erlaubt: false, imAuftragVon: null };
@@ -177,6 +182,28 @@ export function createGeschaeftsgangService(
             ],
             details: { grund: body.grund },
           }),
+        );
+        return ansicht(tx, row);
+      }),
+
+    uebernehmeSchritt: (akteur: MandantAkteur, schrittId: string) =>
+      imKontext(akteur, async (tx, k) => {
+        const vorab = await repo.findeSchritt(tx, schrittId);
+        if (!vorab) throw new Errors.NichtGefunden('Schritt nicht gefunden');
+        // under the Verfügung's lock: of two members racing, the second sees the first's take-over
+        const { row: v, schritte } = await lesbareVerfuegung(tx, await handelnder(tx, k), vorab.verfuegungId, true);
+        const schritt = schritte.find((s) => s.id === schrittId)!;
+        if (schritt.bearbeiterOeId === null || !k.benutzer.organisationseinheiten.includes(schritt.bearbeiterOeId)) {
+          throw new Errors.NichtBearbeiter('Nur ein Mitglied der Organisationseinheit des Schritts übernimmt ihn');
+        }
+        if (schritt.zustand !== 'aktuell') throw new Errors.SchrittNichtAktuell(`Der Schritt ist nicht aktuell (${schritt.zustand})`);
+        if (schritt.uebernommenVon !== null) throw new Errors.SchrittUebernommen('Der Schritt ist bereits übernommen');
+        await repo.aendereSchritte(tx, [schritt.id], { uebernommenVon: k.sub });
+        const row = await repo.aendereVerfuegung(tx, v.id, {});
+        await protokolliere(
+          tx,
+          akteur,
+          await ereignis(tx, 'verfuegung.schritt_uebernommen', row, { aenderungen: [{ feld: `schritt[${schritt.id}].uebernommenVon`, alt: null, neu: k.sub }], details: schrittStand(schritt) }),
         );
         return ansicht(tx, row);
       }),
