@@ -228,6 +228,7 @@ describe('Geschäftsgang', () => {
     const vorgang = await offenerVorgang(app, p.verfasser);
     const v = (await verfuegen(app, vorgang.id, p.verfasser, { laufweg: [{ bearbeiter: { sub: p.chef }, aktion: 'zeichnung' }] })).json();
     expectProblem(await abschliessen(app, v.laufweg[0].id, p.chef, { schlussverfuegung: { art: 'wv' } }), 422, 'SCHLUSSVERFUEGUNG_UNZULAESSIG');
+    expectProblem(await abschliessen(app, v.laufweg[0].id, p.chef, { schlussverfuegung: {} }), 400, 'VALIDIERUNGSFEHLER');
     const wv = await abschliessen(app, v.laufweg[0].id, p.chef, { schlussverfuegung: { art: 'wv', datum: '2031-02-03' } });
     expect(wv.statusCode, wv.body).toBe(200);
     expect(wv.json()).toMatchObject({ status: 'abgeschlossen', schlussverfuegung: { art: 'wv', datum: '2031-02-03' } });
