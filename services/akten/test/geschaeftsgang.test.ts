@@ -375,6 +375,16 @@ describe('Geschäftsgang', () => {
     expectProblem(await uebernehmen(gruppe!.id, verlierer), 409, 'SCHRITT_NICHT_AKTUELL');
   });
 
+  it('takes no more steps once the Vorgang is closed by other means', async () => {
+    const { app } = await baue();
+    const p = await beteiligte(app);
+    const vorgang = await offenerVorgang(app, p.verfasser);
+    const v = (await verfuegen(app, vorgang.id, p.verfasser, { laufweg: [{ bearbeiter: { sub: p.mz1 }, aktion: 'bearbeitung' }] })).json();
+    const zda = await app.inject({ method: 'POST', url: `/api/v1/vorgaenge/${vorgang.id}/zda`, headers: await p.h(p.verfasser), payload: {} });
+    expect(zda.statusCode, zda.body).toBe(200);
+    expectProblem(await abschliessen(app, v.laufweg[0].id, p.mz1, { kommentar: 'zu spät' }), 409, 'OBJEKT_GESCHLOSSEN');
+  });
+
   it('holds the Laufweg rules in the database too: one Zeichnung, current steps only at the current position', async () => {
     const { app } = await baue();
     const p = await beteiligte(app);

@@ -63,13 +63,22 @@ export async function aendereVerfuegung(tx: Tx, id: string, set: Partial<typeof 
 }
 
 /** The Vorgang of a Verfügung with its Akte's Aktenzeichen, for audit events (no visibility rule: the caller checked access). */
-export async function vorgangKopf(tx: Tx, vorgangId: string): Promise<{ id: string; akteId: string; aktenzeichen: string; kennzeichen: string } | null> {
-  const r = await tx.execute<{ id: string; akte_id: string; aktenzeichen: string; kennzeichen: string }>(sql`
-    SELECT v.id, v.akte_id, a.aktenzeichen, v.kennzeichen
+export interface VorgangKopf {
+  id: string;
+  akteId: string;
+  aktenzeichen: string;
+  kennzeichen: string;
+  vorgangStatus: 'offen' | 'geschlossen';
+  akteStatus: 'offen' | 'geschlossen';
+}
+
+export async function vorgangKopf(tx: Tx, vorgangId: string): Promise<VorgangKopf | null> {
+  const r = await tx.execute<{ id: string; akte_id: string; aktenzeichen: string; kennzeichen: string; vorgang_status: 'offen' | 'geschlossen'; akte_status: 'offen' | 'geschlossen' }>(sql`
+    SELECT v.id, v.akte_id, a.aktenzeichen, v.kennzeichen, v.status AS vorgang_status, a.status AS akte_status
       FROM akten.vorgang v JOIN akten.akte a ON a.mandant_id = v.mandant_id AND a.id = v.akte_id
      WHERE v.id = ${vorgangId}`);
   const row = r.rows[0];
-  return row ? { id: row.id, akteId: row.akte_id, aktenzeichen: row.aktenzeichen, kennzeichen: row.kennzeichen } : null;
+  return row ? { id: row.id, akteId: row.akte_id, aktenzeichen: row.aktenzeichen, kennzeichen: row.kennzeichen, vorgangStatus: row.vorgang_status, akteStatus: row.akte_status } : null;
 }
 
 export type PostkorbZeile = {

@@ -4,7 +4,7 @@
 import type { Tx } from '@eakte/db';
 import type { MitzeichnungVotum, SchrittAktion } from '@eakte/db/schema';
 import { AuthErrors, decodeCursor, encodeCursor, Errors, heute, type AuditEreignis, type Protokollierer } from '@eakte/platform';
-import { pruefeOffenFuerInhalt } from '@eakte/schriftgutverwaltung/geschlossen';
+import { istGeschlossen, pruefeOffenFuerInhalt } from '@eakte/schriftgutverwaltung/geschlossen';
 import { folgeDesVotums, platziere } from '@eakte/schriftgutverwaltung/laufweg';
 import { v7 as uuidv7 } from 'uuid';
 import * as repo from '../repositories/geschaeftsgang.js';
@@ -121,8 +121,9 @@ export function createGeschaeftsgangService(
     if (!row) throw new Errors.NichtGefunden('Verfügung nicht gefunden');
     const a = await ansicht(tx, row);
     if (row.verfasser === k.sub || a.schritte.some((s) => rechtAm(h, s).erlaubt)) return a;
-    await sichtbarerVorgang(tx, k, row.vorgangId).catch(() => {
-      throw new Errors.NichtGefunden('Verfügung nicht gefunden');
+    // a hidden Vorgang hides its Verfügung: the same 404 as for an unknown id
+    await sichtbarerVorgang(tx, k, row.vorgangId).catch((e: unknown) => {
+      throw e instanceof Errors.NichtGefunden ? new Errors.NichtGefunden('Verfügung nicht gefunden') : e;
     });
     return a;
   }
@@ -223,6 +224,8 @@ export function createGeschaeftsgangService(
         if (schritt.zustand !== 'aktuell' || v.status !== 'laufend') {
           throw new Errors.SchrittNichtAktuell(`Der Schritt ist nicht aktuell (${schritt.zustand}), die Verfügung ${v.status}`);
         }
+        // a Vorgang closed meanwhile (z.d.A. of it or its Akte) takes no more steps (R9)
+        if (istGeschlossen((await repo.vorgangKopf(tx, v.vorgangId))!)) throw new Errors.ObjektGeschlossen('Der Vorgang ist geschlossen (z.d.A.) und nimmt keine Schritte mehr an');
         const folge = folgeDesVotums(schritt.aktion, body.votum);
         const jetzt = new Date();
         // a deputy acts "i. V.": both names stay on the step
