@@ -33,6 +33,9 @@ async function anlegen() {
   ids['/aktenplan/einheiten/{id}'] = einheit.id;
   ids['/akten/{id}'] = akte.id;
   ids['/vorgaenge/{id}'] = vorgang.id;
+  const verfuegung = await json(await post(`/vorgaenge/${vorgang.id}/verfuegungen`, { betreff: 'Trennung', laufweg: [{ bearbeiter: { sub: 'demo-registratur' }, aktion: 'kenntnisnahme' }] }), 201);
+  ids['/verfuegungen/{id}'] = verfuegung.id;
+  ids['/schritte/{id}'] = verfuegung.laufweg[0].id;
   const form = new FormData();
   form.set('betreff', 'Trennung');
   form.set('datumDesSchreibens', '2026-11-02');

@@ -46,7 +46,9 @@ describe('outside-in: Portman + Newman against the gateway', () => {
         ...(rolle === 'fachverfahren' ? { scope: ALLE_SCOPES } : {}),
       });
       const f = await fixturen(api(), { sachbearbeitung, registratur });
-      const e = await fuehreAus(spec, rolle, collection, { baseUrl: api(), bearerToken, zweiteRegistraturToken, neueEinheitId: f.einheitId!, ...f });
+      // `sub`: the role's user, whom the generated Verfügung's first step names
+      const sub = rolle === 'plattformbetrieb' ? 'plattform-plattformbetrieb' : `demo-${rolle}`;
+      const e = await fuehreAus(spec, rolle, collection, { baseUrl: api(), bearerToken, zweiteRegistraturToken, neueEinheitId: f.einheitId!, sub, ...f });
       anfragen += e.anfragen;
       pruefungen += e.pruefungen;
       alle.push(...e.befunde);

@@ -214,7 +214,7 @@ describe('pagination cursors', () => {
 
   it('has one cursor parameter, shared by every list operation', () => {
     expect(listen.map((o) => o.operationId).sort()).toEqual(
-      ['getAkteHistorie', 'listAkten', 'listAussonderungen', 'listDokumente', 'listFaelligeAkten', 'listLoeschsperren', 'listMandanten', 'listProtokoll', 'listProtokollCheckpoints', 'listVorgaenge', 'listVorgaengeDerAkte', 'suche'].sort(),
+      ['getAkteHistorie', 'getPostkorb', 'listAkten', 'listAussonderungen', 'listDokumente', 'listFaelligeAkten', 'listLoeschsperren', 'listMandanten', 'listProtokoll', 'listProtokollCheckpoints', 'listVorgaenge', 'listVorgaengeDerAkte', 'suche'].sort(),
     );
     for (const op of listen) {
       const ref = ((op.operation.parameters ?? []) as { $ref?: string }[]).find((p) => aufgeloest<{ name: string }>(p).name === 'cursor');

@@ -27,6 +27,15 @@ async function anlegen(akten: FastifyInstance) {
   ids['/aktenplan/einheiten/{id}'] = einheit.json().id;
   ids['/akten/{id}'] = akte.json().id;
   ids['/vorgaenge/{id}'] = vorgang.json().id;
+  const verfuegung = await akten.inject({
+    method: 'POST',
+    url: `/api/v1/vorgaenge/${vorgang.json().id}/verfuegungen`,
+    headers: reg,
+    payload: { betreff: 'Trennung', laufweg: [{ bearbeiter: { sub: 'demo-registratur' }, aktion: 'kenntnisnahme' }] },
+  });
+  expect(verfuegung.statusCode, verfuegung.body).toBe(201);
+  ids['/verfuegungen/{id}'] = verfuegung.json().id;
+  ids['/schritte/{id}'] = verfuegung.json().laufweg[0].id;
   const form = new FormData();
   form.set('betreff', 'Trennung');
   form.set('datumDesSchreibens', '2026-11-02');

@@ -639,6 +639,194 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/vorgaenge/{id}/verfuegungen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Write a Verfügung on a Vorgang and send it along its Laufweg
+         * @description The first position of the Laufweg becomes current at once and lands in its Bearbeiter's Postkorb.
+         *     The Vorgang must be visible to the caller and open; pinned documents must lie in it.
+         *
+         *     **Berechtigte Rollen:** `sachbearbeitung`, `registratur`
+         */
+        post: operations["createVerfuegung"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/verfuegungen/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One Verfügung with its whole Laufweg
+         * @description Readable by who sees its Vorgang, its author, and the Bearbeiter of its steps (a user, or a member of the org unit).
+         *
+         *     **Berechtigte Rollen:** `sachbearbeitung`, `registratur`
+         */
+        get: operations["getVerfuegung"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/verfuegungen/{id}/laufweg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * The author changes the remaining Laufweg, with a reason
+         * @description Only the author (403 `KEINE_BERECHTIGUNG`). Every step not yet begun becomes `uebersprungen`;
+         *     the given steps follow the current position (add, skip, reorder), or, for a Verfügung returned
+         *     to its author, start again: its first position becomes current. A finished Verfügung answers
+         *     409 `KONFLIKT`; a Laufweg whose Zeichnung would not be last, 422 `LAUFWEG_UNGUELTIG`.
+         *
+         *     **Berechtigte Rollen:** `sachbearbeitung`, `registratur`
+         */
+        put: operations["setLaufweg"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/schritte/{id}/abschliessen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complete a current step with its Votum
+         * @description Only the step's Bearbeiter (the user, their deputy while the Vertretung is in force — recorded
+         *     in `imAuftragVon` —, or a member of the org unit) may complete it (403
+         *     `NICHT_BEARBEITER`); a step that is not current, also one just completed by a concurrent
+         *     request, answers 409 `SCHRITT_NICHT_AKTUELL`. A Mitzeichnung needs a `votum`; the other
+         *     actions take none (422 `VOTUM_UNGUELTIG`). `nicht_einverstanden` returns the Verfügung to its
+         *     author. When the last open step of a position is done the next position becomes current;
+         *     the step that ends the Laufweg may carry the `schlussverfuegung` (else 422 `SCHLUSSVERFUEGUNG_UNZULAESSIG`).
+         *
+         *     **Berechtigte Rollen:** `sachbearbeitung`, `registratur`
+         */
+        post: operations["abschliessenSchritt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/schritte/{id}/uebernehmen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take over a current step of one's org unit
+         * @description A member of the step's org unit takes it over, atomically: it leaves the group's Postkorb for
+         *     theirs, and only they complete it. A step already taken over answers 409 `SCHRITT_UEBERNOMMEN`,
+         *     one not current 409 `SCHRITT_NICHT_AKTUELL`; a step of a single user or of another unit 403 `NICHT_BEARBEITER`.
+         *
+         *     **Berechtigte Rollen:** `sachbearbeitung`, `registratur`
+         */
+        post: operations["uebernehmenSchritt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/postkorb": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's Postkorb
+         * @description Current steps for the caller and for their org units (those not taken over by a member; the ones the caller took over), the steps of users the caller currently represents (`inVertretungFuer`), and the caller's Verfügungen returned to them; oldest first.
+         *
+         *     **Berechtigte Rollen:** `sachbearbeitung`, `registratur`
+         */
+        get: operations["getPostkorb"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/vertretung": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's deputies
+         * @description **Berechtigte Rollen:** `sachbearbeitung`, `registratur`
+         */
+        get: operations["getVertretung"];
+        /**
+         * Name the caller's deputies (replaces them all)
+         * @description **Berechtigte Rollen:** `sachbearbeitung`, `registratur`
+         */
+        put: operations["setVertretung"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/benutzer/{sub}/vertretung": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Name a user's deputies (Fachadministration; replaces them all)
+         * @description **Berechtigte Rollen:** `fachadministration`
+         */
+        put: operations["setBenutzerVertretung"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/vorgaenge/{id}/dokumente": {
         parameters: {
             query?: never;
@@ -1236,7 +1424,7 @@ export interface components {
          * @example NICHT_GEFUNDEN
          * @enum {string}
          */
-        ProblemCode: "ABLEHNUNGSGRUND_FEHLT" | "ANFRAGE_ZU_GROSS" | "AUSZUG_ZU_GROSS" | "BEHOERDENKENNUNG_FEHLT" | "BEHOERDENKENNUNG_UNGUELTIG" | "BEREICH_NICHT_ERFUELLBAR" | "BEREITS_GESTEMPELT" | "BEREITS_IN_AUSSONDERUNG" | "BEWERTUNG_ARCHIVAR_FEHLT" | "BEWERTUNG_DATUM_FEHLT" | "BEWERTUNG_DATUM_IN_ZUKUNFT" | "BEWERTUNG_DOKUMENT_UNBEKANNT" | "BEWERTUNG_JE_DOKUMENT_ABWEICHEND" | "BEWERTUNG_ZEICHEN_FEHLT" | "DATEI_LEER" | "DATEI_ZU_GROSS" | "DIENST_NICHT_VERFUEGBAR" | "EXPORT_ABGEBROCHEN" | "FALSCHER_VERFAHRENSSCHRITT" | "FORMAT_NICHT_ERLAUBT" | "GRUND_ERFORDERLICH" | "IDEMPOTENZ_SCHLUESSEL_WIEDERVERWENDET" | "INHALT_AUSGESONDERT" | "INHALT_BEREITS_GELOESCHT" | "INTERNER_FEHLER" | "KEINE_BERECHTIGUNG" | "KOERPER_FEHLT" | "KONFLIKT" | "KOPFZEILEN_ZU_GROSS" | "LAUFZEIT_BEGINN_UNZULAESSIG" | "LAUFZEIT_ENDE_UNZULAESSIG" | "LOESCHSPERRE" | "MAIL_UNZULAESSIG" | "MEDIENTYP_NICHT_UNTERSTUETZT" | "METHODE_NICHT_ERLAUBT" | "NICHT_ALS_A_BEWERTET" | "NICHT_ALS_V_BEWERTET" | "NICHT_ANGEBOTEN" | "NICHT_AUTHENTIFIZIERT" | "NICHT_FAELLIG" | "NICHT_GEFUNDEN" | "NICHT_VERARBEITBAR" | "NUR_FUER_PDF" | "OBJEKT_GESCHLOSSEN" | "OBJEKT_NICHT_ANGEBOTEN" | "OFFENE_VORGAENGE" | "PDF_NICHT_BEARBEITBAR" | "PDF_ZU_GROSS" | "PFADPARAMETER_ZU_LANG" | "ROUTE_NICHT_GEFUNDEN" | "SCHADSOFTWARE" | "TYP_WIDERSPRICHT_INHALT" | "UNGUELTIGER_BEREICH" | "UNGUELTIGER_CURSOR" | "UNGUELTIGER_WERT" | "UNGUELTIGES_FORMULAR" | "UNGUELTIGES_JSON" | "UNGUELTIGE_ANFRAGE" | "UNGUELTIGE_ANGABE" | "UNGUELTIGE_LAENGE" | "UNGUELTIGE_URL" | "VALIDIERUNGSFEHLER" | "VIER_AUGEN" | "VORBEDINGUNG_ERFORDERLICH" | "VORBEDINGUNG_FEHLGESCHLAGEN" | "WIEDERVORLAGE_IN_VERGANGENHEIT" | "XDOMEA_ERZEUGUNG_UNGUELTIG" | "XDOMEA_UNGUELTIG" | "ZEITUEBERSCHREITUNG" | "ZEITUEBERSCHREITUNG_ANFRAGE" | "ZU_VIELE_ANFRAGEN";
+        ProblemCode: "ABLEHNUNGSGRUND_FEHLT" | "ANFRAGE_ZU_GROSS" | "AUSZUG_ZU_GROSS" | "BEHOERDENKENNUNG_FEHLT" | "BEHOERDENKENNUNG_UNGUELTIG" | "BEREICH_NICHT_ERFUELLBAR" | "BEREITS_GESTEMPELT" | "BEREITS_IN_AUSSONDERUNG" | "BEWERTUNG_ARCHIVAR_FEHLT" | "BEWERTUNG_DATUM_FEHLT" | "BEWERTUNG_DATUM_IN_ZUKUNFT" | "BEWERTUNG_DOKUMENT_UNBEKANNT" | "BEWERTUNG_JE_DOKUMENT_ABWEICHEND" | "BEWERTUNG_ZEICHEN_FEHLT" | "DATEI_LEER" | "DATEI_ZU_GROSS" | "DIENST_NICHT_VERFUEGBAR" | "EXPORT_ABGEBROCHEN" | "FALSCHER_VERFAHRENSSCHRITT" | "FORMAT_NICHT_ERLAUBT" | "GRUND_ERFORDERLICH" | "IDEMPOTENZ_SCHLUESSEL_WIEDERVERWENDET" | "INHALT_AUSGESONDERT" | "INHALT_BEREITS_GELOESCHT" | "INTERNER_FEHLER" | "KEINE_BERECHTIGUNG" | "KOERPER_FEHLT" | "KONFLIKT" | "KOPFZEILEN_ZU_GROSS" | "LAUFWEG_UNGUELTIG" | "LAUFZEIT_BEGINN_UNZULAESSIG" | "LAUFZEIT_ENDE_UNZULAESSIG" | "LOESCHSPERRE" | "MAIL_UNZULAESSIG" | "MEDIENTYP_NICHT_UNTERSTUETZT" | "METHODE_NICHT_ERLAUBT" | "NICHT_ALS_A_BEWERTET" | "NICHT_ALS_V_BEWERTET" | "NICHT_ANGEBOTEN" | "NICHT_AUTHENTIFIZIERT" | "NICHT_BEARBEITER" | "NICHT_FAELLIG" | "NICHT_GEFUNDEN" | "NICHT_VERARBEITBAR" | "NUR_FUER_PDF" | "OBJEKT_GESCHLOSSEN" | "OBJEKT_NICHT_ANGEBOTEN" | "OFFENE_VORGAENGE" | "PDF_NICHT_BEARBEITBAR" | "PDF_ZU_GROSS" | "PFADPARAMETER_ZU_LANG" | "ROUTE_NICHT_GEFUNDEN" | "SCHADSOFTWARE" | "SCHLUSSVERFUEGUNG_UNZULAESSIG" | "SCHRITT_NICHT_AKTUELL" | "SCHRITT_UEBERNOMMEN" | "TYP_WIDERSPRICHT_INHALT" | "UNGUELTIGER_BEREICH" | "UNGUELTIGER_CURSOR" | "UNGUELTIGER_WERT" | "UNGUELTIGES_FORMULAR" | "UNGUELTIGES_JSON" | "UNGUELTIGE_ANFRAGE" | "UNGUELTIGE_ANGABE" | "UNGUELTIGE_LAENGE" | "UNGUELTIGE_URL" | "VALIDIERUNGSFEHLER" | "VIER_AUGEN" | "VORBEDINGUNG_ERFORDERLICH" | "VORBEDINGUNG_FEHLGESCHLAGEN" | "VOTUM_UNGUELTIG" | "WIEDERVORLAGE_IN_VERGANGENHEIT" | "XDOMEA_ERZEUGUNG_UNGUELTIG" | "XDOMEA_UNGUELTIG" | "ZEITUEBERSCHREITUNG" | "ZEITUEBERSCHREITUNG_ANFRAGE" | "ZU_VIELE_ANFRAGEN";
         /** @description RFC 9457 problem details with a stable machine-readable `code`. */
         Problem: {
             /** @example urn:eakte:problem:nicht-gefunden */
@@ -1790,6 +1978,154 @@ export interface components {
         Suchergebnis: {
             items: components["schemas"]["Suchtreffer"][];
             nextCursor: string | null;
+        };
+        VerfuegungDokumentNeu: {
+            dokumentId: components["schemas"]["Uuid"];
+            /** @description The version the Verfügung is pinned to. */
+            version: number;
+        };
+        /** @description A user (`sub`) or an org unit (`organisationseinheitId`), whose Postkorb the step lands in; exactly one of them. */
+        Bearbeiter: {
+            sub?: string;
+            organisationseinheitId?: components["schemas"]["Uuid"];
+        };
+        /**
+         * @description `zeichnung` (final signature) at most once, as the last step and alone there.
+         * @enum {string}
+         */
+        SchrittAktion: "bearbeitung" | "mitzeichnung" | "zeichnung" | "kenntnisnahme" | "stellungnahme";
+        SchrittNeu: {
+            bearbeiter: components["schemas"]["Bearbeiter"];
+            aktion: components["schemas"]["SchrittAktion"];
+            /** Format: date */
+            frist?: string;
+            hinweis?: string;
+            /** @description Consecutive steps with the same value form one parallel group (they are current at the same time). Omitted, the step stands alone. */
+            parallelGruppe?: number;
+        };
+        VerfuegungNeu: {
+            betreff: string;
+            dokumente?: components["schemas"]["VerfuegungDokumentNeu"][];
+            laufweg: components["schemas"]["SchrittNeu"][];
+        };
+        /** @enum {string} */
+        SchrittZustand: "geplant" | "aktuell" | "erledigt" | "zurueckgegeben" | "uebersprungen";
+        /**
+         * @description The Votum of a Mitzeichnung; `nicht_einverstanden` returns the Verfügung to its author.
+         * @enum {string}
+         */
+        Votum: "einverstanden" | "einverstanden_mit_aenderungen" | "nicht_einverstanden";
+        Schritt: {
+            id: components["schemas"]["Uuid"];
+            /** @description Order in the Laufweg; steps with the same position run in parallel. */
+            position: number;
+            /** @description Number of the step within its parallel group (1 when alone). */
+            zweig: number;
+            bearbeiter: components["schemas"]["Bearbeiter"];
+            /** @description The member who took over an org unit's step; only they (or their deputy) complete it now. */
+            uebernommenVon: string | null;
+            aktion: components["schemas"]["SchrittAktion"];
+            /** Format: date */
+            frist: string | null;
+            hinweis: string | null;
+            zustand: components["schemas"]["SchrittZustand"];
+            votum: components["schemas"]["Votum"] | null;
+            kommentar: string | null;
+            /** @description `sub` of who completed the step. */
+            erledigtVon: string | null;
+            /** Format: date-time */
+            erledigtAm: string | null;
+            /** @description When a deputy completed it, the `sub` of the one they acted for (i. V.). */
+            imAuftragVon: string | null;
+        };
+        /** @description The closing order, only with the step that ends the Laufweg. `zdA` closes the Vorgang (the z.d.A. rules apply); `wv` sets its Wiedervorlage to `datum`. */
+        Schlussverfuegung: {
+            /** @enum {string} */
+            art: "zdA" | "wv";
+            /**
+             * Format: date
+             * @description Required with `wv`.
+             */
+            datum?: string;
+        };
+        Verfuegung: {
+            id: components["schemas"]["Uuid"];
+            vorgangId: components["schemas"]["Uuid"];
+            betreff: string;
+            /** @description `sub` of the author. */
+            verfasser: string;
+            /** @enum {string} */
+            status: "laufend" | "zurueckgegeben" | "abgeschlossen";
+            aktuellePosition: number | null;
+            dokumente: {
+                dokumentId: components["schemas"]["Uuid"];
+                version: number;
+            }[];
+            laufweg: components["schemas"]["Schritt"][];
+            schlussverfuegung: components["schemas"]["Schlussverfuegung"] | null;
+            version: number;
+            /** Format: date-time */
+            erstelltAm: string;
+            /** Format: date-time */
+            geaendertAm: string;
+        };
+        LaufwegAenderung: {
+            grund: string;
+            /** @description The steps that follow now, in order. They replace every step not yet begun (those stay in the Laufweg as `uebersprungen`). */
+            laufweg: components["schemas"]["SchrittNeu"][];
+        };
+        SchrittAbschluss: {
+            votum?: components["schemas"]["Votum"];
+            kommentar?: string;
+            schlussverfuegung?: components["schemas"]["Schlussverfuegung"];
+        };
+        PostkorbEintrag: {
+            /**
+             * @description `schritt`: a current step for the caller or one of their org units; `rueckgabe`: a Verfügung of the caller returned to them.
+             * @enum {string}
+             */
+            art: "schritt" | "rueckgabe";
+            schrittId: components["schemas"]["Uuid"] | null;
+            verfuegungId: components["schemas"]["Uuid"];
+            vorgangId: components["schemas"]["Uuid"];
+            vorgangKennzeichen: string;
+            /** @description The Verfügung's Betreff. */
+            betreff: string;
+            aktion: components["schemas"]["SchrittAktion"] | null;
+            /** Format: date */
+            frist: string | null;
+            hinweis: string | null;
+            /**
+             * Format: date-time
+             * @description Since when the item is in the Postkorb; the list's order.
+             */
+            eingangAm: string;
+            fuer: components["schemas"]["Bearbeiter"];
+            /** @description The `sub` of the absent user whose step this is, when it reaches the caller as their deputy ("in Vertretung für …"). */
+            inVertretungFuer: string | null;
+        };
+        Postkorb: {
+            items: components["schemas"]["PostkorbEintrag"][];
+            nextCursor: string | null;
+        };
+        Vertreter: {
+            /** @description The deputy. */
+            sub: string;
+            /** Format: date */
+            abwesendVon?: string | null;
+            /**
+             * Format: date
+             * @description The absence (both ends inclusive, an open end unbounded, neither given = always). While it lasts the user's steps also show in the deputy's Postkorb and the deputy may complete them i. V.
+             */
+            abwesendBis?: string | null;
+        };
+        Vertretung: {
+            /** @description The user represented. */
+            sub: string;
+            vertreter: components["schemas"]["Vertreter"][];
+        };
+        VertretungSetzen: {
+            vertreter: components["schemas"]["Vertreter"][];
         };
         /**
          * Format: date
@@ -3622,6 +3958,280 @@ export interface operations {
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    createVerfuegung: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPfad"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerfuegungNeu"];
+            };
+        };
+        responses: {
+            /** @description The Verfügung, its first position current. */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Verfuegung"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    getVerfuegung: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPfad"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Verfügung. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Verfuegung"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    setLaufweg: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPfad"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LaufwegAenderung"];
+            };
+        };
+        responses: {
+            /** @description The Verfügung with its new Laufweg. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Verfuegung"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    abschliessenSchritt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPfad"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SchrittAbschluss"];
+            };
+        };
+        responses: {
+            /** @description The Verfügung after the step. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Verfuegung"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    uebernehmenSchritt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPfad"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Verfügung with the step taken over. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Verfuegung"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    getPostkorb: {
+        parameters: {
+            query?: {
+                /** @description Only steps of this action (returned Verfügungen have none and are left out). */
+                aktion?: components["schemas"]["SchrittAktion"];
+                /** @description Page size (at most 200). */
+                limit?: components["parameters"]["Limit-2"];
+                /** @description The `nextCursor` of the previous page of the same operation (and the same `sortierung`), passed on unchanged. Every list operation uses this one format; any other value answers 400 `UNGUELTIGER_CURSOR`. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Postkorb"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    getVertretung: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller's deputies. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Vertretung"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    setVertretung: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VertretungSetzen"];
+            };
+        };
+        responses: {
+            /** @description The caller's deputies now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Vertretung"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    setBenutzerVertretung: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sub: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VertretungSetzen"];
+            };
+        };
+        responses: {
+            /** @description The user's deputies now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Vertretung"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
         };
     };

@@ -30,6 +30,18 @@ export const Errors = {
   BehoerdenkennungUngueltig: createError('BEHOERDENKENNUNG_UNGUELTIG', '%s', 422),
   /** The tenant has no Behördenkennung, so no xdomea message can name its sender. */
   BehoerdenkennungFehlt: createError('BEHOERDENKENNUNG_FEHLT', '%s', 409),
+  /** Geschäftsgang: the step is not (or no longer) current, e.g. completed by a concurrent request. */
+  SchrittNichtAktuell: createError('SCHRITT_NICHT_AKTUELL', '%s', 409),
+  /** Geschäftsgang: another member of the org unit took the step over first. */
+  SchrittUebernommen: createError('SCHRITT_UEBERNOMMEN', '%s', 409),
+  /** Geschäftsgang: only the step's Bearbeiter (the user, or a member of the org unit) may complete it. */
+  NichtBearbeiter: createError('NICHT_BEARBEITER', '%s', 403),
+  /** Geschäftsgang: a Mitzeichnung needs a Votum, the other actions take none. */
+  VotumUngueltig: createError('VOTUM_UNGUELTIG', '%s', 422),
+  /** Geschäftsgang: the Laufweg breaks a rule (Zeichnung last and alone, parallel groups consecutive). */
+  LaufwegUngueltig: createError('LAUFWEG_UNGUELTIG', '%s', 422),
+  /** Geschäftsgang: a Schlussverfügung only with the step that ends the Laufweg, `wv` with a date. */
+  SchlussverfuegungUnzulaessig: createError('SCHLUSSVERFUEGUNG_UNZULAESSIG', '%s', 422),
   /** Malformed percent-encoding in the path or the query. */
   UngueltigeUrl: createError('UNGUELTIGE_URL', '%s', 400),
   KoerperFehlt: createError('KOERPER_FEHLT', '%s', 400),

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { BERECHTIGUNGEN, type Rolle } from '@eakte/platform';
 import { PDFDocument } from 'pdf-lib';
+import { DEMO_MANDANTEN } from '../../lib/demo.js';
 import { lauf } from '../lib.js';
 
 const hier = path.dirname(new URL(import.meta.url).pathname);
@@ -165,6 +166,10 @@ export async function fixturen(apiBase: string, bearer: { sachbearbeitung: strin
   form.set('datei', new Blob([Buffer.from(await einPdf('Portman: Dokument'))], { type: 'application/pdf' }), 'schreiben.pdf');
   const dokumentId = (await rufe(sb, 'POST', `/vorgaenge/${vorgangId}/dokumente`, form)).id as string;
   const rg = bearer.registratur;
+  // a current step of the org unit every demo user belongs to, to take over (übernehmen)
+  const oeKuerzel = DEMO_MANDANTEN.find((m) => m.slug === 'demo')!.organisationseinheiten[0]!.kuerzel;
+  const oe = ((await rufe(sb, 'GET', '/organisationseinheiten')).items as { id: string; kuerzel: string }[]).find((o) => o.kuerzel === oeKuerzel)!;
+  const gruppe = await rufe(rg, 'POST', `/vorgaenge/${vorgangId}/verfuegungen`, { betreff: 'Portman: Gruppe', laufweg: [{ bearbeiter: { organisationseinheitId: oe.id }, aktion: 'kenntnisnahme' }] });
   const loeschEinheitId = (await rufe(rg, 'POST', '/aktenplan/einheiten', { parentId: null, kennzeichen: `L${Date.now()}`, titel: 'Portman: zu löschen', aufbewahrungsfrist: 10, aussonderungsart: 'B' })).id as string;
   // an Akte closed long ago, due for Aussonderung
   const aussonderungAkteId = await neueAkte(rg, 'Portman: Akte zur Aussonderung', '1990-01-02');
@@ -178,6 +183,9 @@ export async function fixturen(apiBase: string, bearer: { sachbearbeitung: strin
     vorgangId,
     zdaVorgangId,
     dokumentId,
+    gruppenSchrittId: gruppe.laufweg[0].id as string,
+    // the Vorgang of the fixture's Dokument (the run's createVorgang reassigns vorgangId)
+    verfuegungVorgangId: vorgangId,
     zdaAkteId: await neueAkte(sb, 'Portman: Akte zu z.d.A.'),
   };
 }

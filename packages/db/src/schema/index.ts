@@ -4,3 +4,4 @@ export * from './akten.js';
 export * from './protokoll.js';
 export * from './dokumente.js';
 export * from './aussonderung.js';
+export * from './geschaeftsgang.js';

@@ -1,6 +1,7 @@
 // Rows → contract representations.
 import type { components } from '@eakte/api-client';
-import type { AkteAnsicht } from '../services/index.js';
+import type { AkteAnsicht, VerfuegungAnsicht } from '../services/index.js';
+import type { PostkorbZeile, SchrittRow } from '../repositories/geschaeftsgang.js';
 import type { OrganisationseinheitRow } from '../repositories/organisation.js';
 import type { Treffer } from '../repositories/suche.js';
 import type { VorgangRow } from '../repositories/vorgaenge.js';
@@ -85,3 +86,54 @@ export function trefferDarstellung(t: Treffer): S['Suchtreffer'] {
 }
 
 export const organisationseinheitDarstellung = (o: OrganisationseinheitRow): S['Organisationseinheit'] => ({ id: o.id, kuerzel: o.kuerzel, name: o.name });
+
+const bearbeiter = (sub: string | null, oe: string | null): S['Bearbeiter'] => (sub !== null ? { sub } : { organisationseinheitId: oe! });
+
+const schrittDarstellung = (s: SchrittRow): S['Schritt'] => ({
+  id: s.id,
+  position: s.position,
+  zweig: s.zweig,
+  bearbeiter: bearbeiter(s.bearbeiterSub, s.bearbeiterOeId),
+  uebernommenVon: s.uebernommenVon,
+  aktion: s.aktion,
+  frist: s.frist,
+  hinweis: s.hinweis,
+  zustand: s.zustand,
+  votum: s.votum,
+  kommentar: s.kommentar,
+  erledigtVon: s.erledigtVon,
+  erledigtAm: s.erledigtAm ? zeit(s.erledigtAm) : null,
+  imAuftragVon: s.imAuftragVon,
+});
+
+export function verfuegungDarstellung({ row: v, dokumente, schritte }: VerfuegungAnsicht): S['Verfuegung'] {
+  return {
+    id: v.id,
+    vorgangId: v.vorgangId,
+    betreff: v.betreff,
+    verfasser: v.verfasser,
+    status: v.status,
+    aktuellePosition: v.aktuellePosition,
+    dokumente: dokumente.map((d) => ({ dokumentId: d.dokumentId, version: d.versionNr })),
+    laufweg: schritte.map(schrittDarstellung),
+    schlussverfuegung: v.schlussverfuegung === null ? null : v.schlussverfuegung === 'wv' ? { art: 'wv', datum: v.wiedervorlage! } : { art: 'zdA' },
+    version: v.version,
+    erstelltAm: zeit(v.erstelltAm),
+    geaendertAm: zeit(v.geaendertAm),
+  };
+}
+
+export const postkorbEintragDarstellung = (p: PostkorbZeile): S['PostkorbEintrag'] => ({
+  art: p.art,
+  schrittId: p.schritt_id,
+  verfuegungId: p.verfuegung_id,
+  vorgangId: p.vorgang_id,
+  vorgangKennzeichen: p.kennzeichen,
+  betreff: p.betreff,
+  aktion: p.aktion,
+  frist: p.frist,
+  hinweis: p.hinweis,
+  eingangAm: p.eingang_am,
+  fuer: bearbeiter(p.fuer_sub, p.fuer_oe),
+  inVertretungFuer: p.in_vertretung_fuer,
+});

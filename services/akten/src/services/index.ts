@@ -5,6 +5,7 @@ import type { Db } from '@eakte/db';
 import type { Protokollierer } from '@eakte/platform';
 import { createAktenService } from './akten.js';
 import { createAktenplanService } from './aktenplan.js';
+import { createGeschaeftsgangService } from './geschaeftsgang.js';
 import { createGrundlage } from './kontext.js';
 import { createLebenszyklusService } from './lebenszyklus.js';
 import { createMandantenService, type Protokollzeile } from './mandanten.js';
@@ -15,12 +16,15 @@ import type { MandantenRepository } from '../repositories/mandanten.js';
 
 export function createDienste(db: Db, protokolliere: Protokollierer, mandanten: MandantenRepository, log: Protokollzeile) {
   const g = createGrundlage(db);
+  const lebenszyklus = createLebenszyklusService(g, protokolliere);
+  const vorgaenge = createVorgaengeService(g, protokolliere);
   return {
     organisation: createOrganisationService(g, protokolliere),
     aktenplan: createAktenplanService(g, protokolliere),
     akten: createAktenService(g, protokolliere),
-    lebenszyklus: createLebenszyklusService(g, protokolliere),
-    vorgaenge: createVorgaengeService(g, protokolliere),
+    lebenszyklus,
+    vorgaenge,
+    geschaeftsgang: createGeschaeftsgangService(g, protokolliere, lebenszyklus, vorgaenge),
     suche: createSucheService(g),
     mandanten: createMandantenService(mandanten, log),
   };
@@ -28,3 +32,4 @@ export function createDienste(db: Db, protokolliere: Protokollierer, mandanten: 
 
 export type Dienste = ReturnType<typeof createDienste>;
 export type { AkteAnsicht, MandantAkteur, Seite } from './kontext.js';
+export type { VerfuegungAnsicht } from './geschaeftsgang.js';

@@ -6,10 +6,23 @@ import { vorgangKennzeichen } from '@eakte/schriftgutverwaltung/kennzeichen';
 import * as akten from '../repositories/akten.js';
 import * as vorgaenge from '../repositories/vorgaenge.js';
 import { mitErweiterung } from './fehler.js';
-import { akteEreignis, vorgangEreignis, aenderungen, type Grundlage, type MandantAkteur } from './kontext.js';
+import type { Tx } from '@eakte/db';
+import { akteEreignis, vorgangEreignis, aenderungen, type Grundlage, type Kontext, type MandantAkteur } from './kontext.js';
 
 export function createLebenszyklusService(g: Grundlage, protokolliere: Protokollierer) {
   const { imKontext, ansicht, sichtbareAkte, sichtbarerVorgang, gueltigeEinheit, neuesAktenzeichen, abschlussDatum, aufbewahrungNachziehen } = g;
+
+  async function schliesseVorgang(tx: Tx, k: Kontext, akteur: MandantAkteur, id: string, datum: string | undefined) {
+    const alt = await sichtbarerVorgang(tx, k, id, true);
+    if (alt.status === 'geschlossen') throw new Errors.ObjektGeschlossen('Der Vorgang ist bereits zu den Akten verfügt');
+    const tag = heute();
+    const zda = abschlussDatum(k, datum, tag, alt.laufzeitBeginn);
+    const set = { status: 'geschlossen' as const, zdaDatum: zda };
+    const row = await vorgaenge.aendereVorgang(tx, id, set);
+    await protokolliere(tx, akteur, vorgangEreignis('vorgang.zda', alt, { aenderungen: aenderungen(alt, set) }));
+    return { ...row, aktenzeichen: alt.aktenzeichen, akteStatus: alt.akteStatus };
+  }
+
   return {
     zdaAkte: (akteur: MandantAkteur, id: string, datum: string | undefined) =>
       imKontext(akteur, async (tx, k) => {
@@ -65,16 +78,9 @@ export function createLebenszyklusService(g: Grundlage, protokolliere: Protokoll
         return ansicht(tx, row);
       }),
 
-    zdaVorgang: (akteur: MandantAkteur, id: string, datum: string | undefined) =>
-      imKontext(akteur, async (tx, k) => {
-        const alt = await sichtbarerVorgang(tx, k, id, true);
-        if (alt.status === 'geschlossen') throw new Errors.ObjektGeschlossen('Der Vorgang ist bereits zu den Akten verfügt');
-        const tag = heute();
-        const zda = abschlussDatum(k, datum, tag, alt.laufzeitBeginn);
-        const set = { status: 'geschlossen' as const, zdaDatum: zda };
-        const row = await vorgaenge.aendereVorgang(tx, id, set);
-        await protokolliere(tx, akteur, vorgangEreignis('vorgang.zda', alt, { aenderungen: aenderungen(alt, set) }));
-        return { ...row, aktenzeichen: alt.aktenzeichen, akteStatus: alt.akteStatus };
-      }),
+    zdaVorgang: (akteur: MandantAkteur, id: string, datum: string | undefined) => imKontext(akteur, (tx, k) => schliesseVorgang(tx, k, akteur, id, datum)),
+
+    /** The z.d.A. of a Vorgang inside another use case's transaction (the Schlussverfügung of a Verfügung). */
+    schliesseVorgang,
   };
 }

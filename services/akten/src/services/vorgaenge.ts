@@ -11,8 +11,12 @@ import * as repo from '../repositories/vorgaenge.js';
 import * as wv from '../repositories/wiedervorlagen.js';
 import { vorgangEreignis, aenderungen, begrenze, type Grundlage, type Kontext, type MandantAkteur, type Seite } from './kontext.js';
 
-const wiedervorlageEreignis = (was: string, v: repo.VorgangRow, w: { datum: string; organisationseinheitId: string | null }) =>
-  vorgangEreignis(`vorgang.wiedervorlage.${was}`, v, { details: { datum: w.datum, ...(w.organisationseinheitId ? { organisationseinheitId: w.organisationseinheitId } : {}) } });
+type Aenderung = { betreff?: string; wiedervorlage?: string | null; grund?: string };
+
+const wiedervorlageEreignis = (was: string, v: repo.VorgangRow, w: { datum: string; organisationseinheitId: string | null }, fuer?: string) =>
+  vorgangEreignis(`vorgang.wiedervorlage.${was}`, v, {
+    details: { datum: w.datum, ...(w.organisationseinheitId ? { organisationseinheitId: w.organisationseinheitId } : {}), ...(fuer ? { fuer } : {}) },
+  });
 
 export function createVorgaengeService(g: Grundlage, protokolliere: Protokollierer) {
   const { imKontext, sichtbareAkte, sichtbarerVorgang, pruefeLaufzeitBeginn } = g;
@@ -30,9 +34,11 @@ export function createVorgaengeService(g: Grundlage, protokolliere: Protokollier
     k: Kontext,
     v: repo.VorgangRow,
     datum: string | null,
-    opts: { organisationseinheitId?: string | null; feld: 'datum' | 'wiedervorlage' },
+    opts: { organisationseinheitId?: string | null; feld: 'datum' | 'wiedervorlage'; fuer?: string },
   ): Promise<wv.WiedervorlageRow | null> {
-    const alt = await wv.offeneWiedervorlage(tx, v.id, k.sub);
+    // `fuer`: the Verfasser's, set by a Schlussverfügung "Wv." that another user signs
+    const sub = opts.fuer ?? k.sub;
+    const alt = await wv.offeneWiedervorlage(tx, v.id, sub);
     if (datum === null) {
       if (alt) {
         await wv.loesche(tx, alt.id);
@@ -52,9 +58,24 @@ export function createVorgaengeService(g: Grundlage, protokolliere: Protokollier
     }
     const neu = alt
       ? await wv.aendere(tx, alt.id, { datum, ...(einheit !== undefined ? { organisationseinheitId: einheit } : {}) })
-      : await wv.fuegeEin(tx, { id: uuidv7(), mandantId: k.mandantId, vorgangId: v.id, sub: k.sub, organisationseinheitId: einheit ?? null, datum });
-    await protokolliere(tx, akteur, wiedervorlageEreignis(alt ? 'verschoben' : 'gesetzt', v, neu));
+      : await wv.fuegeEin(tx, { id: uuidv7(), mandantId: k.mandantId, vorgangId: v.id, sub, organisationseinheitId: einheit ?? null, datum });
+    await protokolliere(tx, akteur, wiedervorlageEreignis(alt ? 'verschoben' : 'gesetzt', v, neu, opts.fuer));
     return neu;
+  }
+
+  async function aendereVorgangIn(tx: Tx, k: Kontext, akteur: MandantAkteur, id: string, ifMatch: string | undefined, body: Aenderung) {
+    const alt = await sichtbarerVorgang(tx, k, id, true);
+    pruefeIfMatch(ifMatch, alt.version);
+    pruefeAenderung({ vorgangStatus: alt.status, akteStatus: alt.akteStatus }, k.rollen, body.grund);
+    const { grund, wiedervorlage, ...set } = body;
+    // the caller's own reminder, not the record's metadata: no new version (its own Protokoll events)
+    const [mit] = await mitWiedervorlage(tx, k, [alt]);
+    if (wiedervorlage !== undefined) mit!.wiedervorlage = (await setze(tx, akteur, k, alt, wiedervorlage, { feld: 'wiedervorlage' }))?.datum ?? null;
+    const diff = aenderungen(alt, set);
+    if (diff.length === 0) return mit!;
+    const row = await repo.aendereVorgang(tx, id, set);
+    await protokolliere(tx, akteur, vorgangEreignis('vorgang.geaendert', alt, { aenderungen: diff, details: grund ? { grund } : undefined }));
+    return { ...row, aktenzeichen: alt.aktenzeichen, akteStatus: alt.akteStatus, wiedervorlage: mit!.wiedervorlage };
   }
 
   return {
@@ -109,21 +130,12 @@ export function createVorgaengeService(g: Grundlage, protokolliere: Protokollier
         return { items: seite, nextCursor: rows.length > limit && letzte?.wiedervorlage ? encodeCursor({ d: letzte.wiedervorlage, id: letzte.id }) : null };
       }),
 
-    aendereVorgang: (akteur: MandantAkteur, id: string, ifMatch: string | undefined, body: { betreff?: string; wiedervorlage?: string | null; grund?: string }) =>
-      imKontext(akteur, async (tx, k) => {
-        const alt = await sichtbarerVorgang(tx, k, id, true);
-        pruefeIfMatch(ifMatch, alt.version);
-        pruefeAenderung({ vorgangStatus: alt.status, akteStatus: alt.akteStatus }, k.rollen, body.grund);
-        const { grund, wiedervorlage, ...set } = body;
-        // the caller's own reminder, not the record's metadata: no new version, not in the Protokoll
-        const [mit] = await mitWiedervorlage(tx, k, [alt]);
-        if (wiedervorlage !== undefined) mit!.wiedervorlage = (await setze(tx, akteur, k, alt, wiedervorlage, { feld: 'wiedervorlage' }))?.datum ?? null;
-        const diff = aenderungen(alt, set);
-        if (diff.length === 0) return mit!;
-        const row = await repo.aendereVorgang(tx, id, set);
-        await protokolliere(tx, akteur, vorgangEreignis('vorgang.geaendert', alt, { aenderungen: diff, details: grund ? { grund } : undefined }));
-        return { ...row, aktenzeichen: alt.aktenzeichen, akteStatus: alt.akteStatus, wiedervorlage: mit!.wiedervorlage };
-      }),
+    aendereVorgang: (akteur: MandantAkteur, id: string, ifMatch: string | undefined, body: Aenderung) =>
+      imKontext(akteur, (tx, k) => aendereVorgangIn(tx, k, akteur, id, ifMatch, body)),
+
+    /** The Wiedervorlage of `fuer` on a Vorgang, inside another use case's transaction (the Schlussverfügung "Wv."). */
+    setzeWiedervorlageIn: async (tx: Tx, k: Kontext, akteur: MandantAkteur, vorgangId: string, datum: string, fuer: string) =>
+      setze(tx, akteur, k, await sichtbarerVorgang(tx, k, vorgangId, true), datum, { feld: 'datum', fuer }),
 
     /** Sets or moves (verschieben) the caller's Wiedervorlage on a Vorgang. */
     setzeWiedervorlage: (akteur: MandantAkteur, vorgangId: string, body: { datum: string; organisationseinheitId?: string | null }) =>

@@ -1,0 +1,44 @@
+// The shape of a Laufweg and what a Votum leads to (docs/domaene.md R16).
+import { describe, expect, it } from 'vitest';
+import { folgeDesVotums, platziere } from '../src/laufweg.js';
+
+const code = (f: () => unknown) => {
+  try {
+    f();
+  } catch (e) {
+    return (e as { code: string }).code;
+  }
+  return null;
+};
+
+describe('Laufweg (docs/domaene.md R16)', () => {
+  it('places consecutive steps of one parallel group at one position', () => {
+    expect(
+      platziere([{ aktion: 'bearbeitung' }, { aktion: 'mitzeichnung', parallelGruppe: 4 }, { aktion: 'mitzeichnung', parallelGruppe: 4 }, { aktion: 'kenntnisnahme', parallelGruppe: 5 }, { aktion: 'zeichnung' }]),
+    ).toEqual([
+      { position: 1, zweig: 1 },
+      { position: 2, zweig: 1 },
+      { position: 2, zweig: 2 },
+      { position: 3, zweig: 1 },
+      { position: 4, zweig: 1 },
+    ]);
+  });
+
+  it('refuses an empty Laufweg, a broken group, two Zeichnungen and a Zeichnung not alone at the end', () => {
+    expect(code(() => platziere([]))).toBe('LAUFWEG_UNGUELTIG');
+    expect(code(() => platziere([{ aktion: 'mitzeichnung', parallelGruppe: 1 }, { aktion: 'bearbeitung' }, { aktion: 'mitzeichnung', parallelGruppe: 1 }]))).toBe('LAUFWEG_UNGUELTIG');
+    expect(code(() => platziere([{ aktion: 'zeichnung' }, { aktion: 'zeichnung' }]))).toBe('LAUFWEG_UNGUELTIG');
+    expect(code(() => platziere([{ aktion: 'zeichnung' }, { aktion: 'kenntnisnahme' }]))).toBe('LAUFWEG_UNGUELTIG');
+    expect(code(() => platziere([{ aktion: 'mitzeichnung', parallelGruppe: 2 }, { aktion: 'zeichnung', parallelGruppe: 2 }]))).toBe('LAUFWEG_UNGUELTIG');
+    expect(code(() => platziere([{ aktion: 'zeichnung' }]))).toBeNull();
+  });
+
+  it('needs a Votum for a Mitzeichnung only; nicht_einverstanden goes back', () => {
+    expect(folgeDesVotums('mitzeichnung', 'einverstanden')).toBe('weiter');
+    expect(folgeDesVotums('mitzeichnung', 'einverstanden_mit_aenderungen')).toBe('weiter');
+    expect(folgeDesVotums('mitzeichnung', 'nicht_einverstanden')).toBe('zurueck');
+    expect(code(() => folgeDesVotums('mitzeichnung', undefined))).toBe('VOTUM_UNGUELTIG');
+    expect(code(() => folgeDesVotums('zeichnung', 'einverstanden'))).toBe('VOTUM_UNGUELTIG');
+    expect(folgeDesVotums('kenntnisnahme', undefined)).toBe('weiter');
+  });
+});

@@ -1,0 +1,42 @@
+// Handlers of the Geschäftsgang: Verfügungen, their steps, the Postkorb.
+import { akteurOf, type VertragsHandlers } from '@eakte/platform';
+import { etag } from '../domain/version.js';
+import type { Dienste } from '../services/index.js';
+import { postkorbEintragDarstellung, verfuegungDarstellung } from './darstellung.js';
+
+export function geschaeftsgangHandlers({ geschaeftsgang }: Dienste) {
+  return {
+    async createVerfuegung(req, reply) {
+      const v = await geschaeftsgang.erstelleVerfuegung(akteurOf(req), req.params.id, req.body);
+      reply.code(201).header('etag', etag(v.row.version)).header('location', `/api/v1/verfuegungen/${v.row.id}`);
+      return verfuegungDarstellung(v);
+    },
+    async getVerfuegung(req, reply) {
+      const v = await geschaeftsgang.verfuegung(akteurOf(req), req.params.id);
+      reply.header('etag', etag(v.row.version));
+      return verfuegungDarstellung(v);
+    },
+    async setLaufweg(req, reply) {
+      const v = await geschaeftsgang.aendereLaufweg(akteurOf(req), req.params.id, req.body);
+      reply.header('etag', etag(v.row.version));
+      return verfuegungDarstellung(v);
+    },
+    async uebernehmenSchritt(req, reply) {
+      const v = await geschaeftsgang.uebernehmeSchritt(akteurOf(req), req.params.id);
+      reply.header('etag', etag(v.row.version));
+      return verfuegungDarstellung(v);
+    },
+    async abschliessenSchritt(req, reply) {
+      const v = await geschaeftsgang.schliesseSchrittAb(akteurOf(req), req.params.id, req.body);
+      reply.header('etag', etag(v.row.version));
+      return verfuegungDarstellung(v);
+    },
+    getVertretung: (req) => geschaeftsgang.vertretung(akteurOf(req)),
+    setVertretung: (req) => geschaeftsgang.setzeVertretung(akteurOf(req), undefined, req.body),
+    setBenutzerVertretung: (req) => geschaeftsgang.setzeVertretung(akteurOf(req), req.params.sub, req.body),
+    async getPostkorb(req) {
+      const seite = await geschaeftsgang.postkorb(akteurOf(req), req.query);
+      return { items: seite.items.map(postkorbEintragDarstellung), nextCursor: seite.nextCursor };
+    },
+  } satisfies VertragsHandlers;
+}

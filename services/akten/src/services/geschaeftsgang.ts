@@ -1,0 +1,322 @@
+// Use cases of the Geschäftsgang: writing a Verfügung with its Laufweg, completing its steps,
+// the Postkorb. Every step change of one Verfügung runs under the lock of its row, so two
+// completions of a step (or of two parallel steps) never interleave: the second sees the first.
+import type { Tx } from '@eakte/db';
+import type { MitzeichnungVotum, SchrittAktion } from '@eakte/db/schema';
+import { AuthErrors, decodeCursor, encodeCursor, Errors, heute, type AuditEreignis, type Protokollierer } from '@eakte/platform';
+import { istGeschlossen, pruefeOffenFuerInhalt } from '@eakte/schriftgutverwaltung/geschlossen';
+import { folgeDesVotums, platziere } from '@eakte/schriftgutverwaltung/laufweg';
+import { v7 as uuidv7 } from 'uuid';
+import * as repo from '../repositories/geschaeftsgang.js';
+import { uebersetzeDbFehler } from './fehler.js';
+import { begrenze, type Grundlage, type Kontext, type MandantAkteur, type Seite } from './kontext.js';
+import type { createLebenszyklusService } from './lebenszyklus.js';
+import type { createVorgaengeService } from './vorgaenge.js';
+
+export interface Bearbeiter {
+  sub?: string;
+  organisationseinheitId?: string;
+}
+
+export interface VerfuegungNeu {
+  betreff: string;
+  dokumente?: { dokumentId: string; version: number }[];
+  laufweg: { bearbeiter: Bearbeiter; aktion: SchrittAktion; frist?: string; hinweis?: string; parallelGruppe?: number }[];
+}
+
+export interface Vertreter {
+  sub: string;
+  abwesendVon?: string | null;
+  abwesendBis?: string | null;
+}
+
+const vertretungDarstellung = (sub: string, rows: repo.VertreterRow[]) => ({
+  sub,
+  vertreter: rows.map((r) => ({ sub: r.vertreterSub, abwesendVon: r.abwesendVon, abwesendBis: r.abwesendBis })),
+});
+
+export interface SchrittAbschluss {
+  votum?: MitzeichnungVotum;
+  kommentar?: string;
+  schlussverfuegung?: { art: 'zdA' | 'wv'; datum?: string };
+}
+
+/** A Verfügung with its pinned documents and its whole Laufweg. */
+export interface VerfuegungAnsicht {
+  row: repo.VerfuegungRow;
+  dokumente: repo.DokumentRow[];
+  schritte: repo.SchrittRow[];
+}
+
+/** The caller with the users they represent today (Vertretung in force). */
+interface Handelnder {
+  k: Kontext;
+  vertretene: string[];
+}
+
+/** May the caller complete the step: as its Bearbeiter, a member of its org unit, or the Bearbeiter's deputy (then: for whom)? */
+function rechtAm(h: Handelnder, s: repo.SchrittRow): { erlaubt: boolean; imAuftragVon: string | null } {
+  if (s.bearbeiterSub === h.k.sub) return { erlaubt: true, imAuftragVon: null };
+  // a step taken over belongs to the member who took it (and their deputy)
+  if (s.uebernommenVon !== null) {
+    if (s.uebernommenVon === h.k.sub) return { erlaubt: true, imAuftragVon: null };
+    return h.vertretene.includes(s.uebernommenVon) ? { erlaubt: true, imAuftragVon: s.uebernommenVon } : { erlaubt: false, imAuftragVon: null };
+  }
+  if (s.bearbeiterOeId !== null && h.k.benutzer.organisationseinheiten.includes(s.bearbeiterOeId)) return { erlaubt: true, imAuftragVon: null };
+  if (s.bearbeiterSub !== null && h.vertretene.includes(s.bearbeiterSub)) return { erlaubt: true, imAuftragVon: s.bearbeiterSub };
+  return { erlaubt: false, imAuftragVon: null };
+}
+
+type SchrittEntwurf = VerfuegungNeu['laufweg'][number];
+
+/** The rows of new steps after position `nach`; `starten`: their first position is current at once. */
+function neueSchritte(k: Kontext, verfuegungId: string, laufweg: SchrittEntwurf[], nach: number, starten: boolean, jetzt: Date) {
+  const plaetze = platziere(laufweg);
+  return laufweg.map((s, i) => {
+    const { position, zweig } = plaetze[i]!;
+    const aktuell = starten && position === 1;
+    return {
+      id: uuidv7(),
+      mandantId: k.mandantId,
+      verfuegungId,
+      position: nach + position,
+      zweig,
+      bearbeiterSub: s.bearbeiter.sub ?? null,
+      bearbeiterOeId: s.bearbeiter.organisationseinheitId ?? null,
+      aktion: s.aktion,
+      frist: s.frist ?? null,
+      hinweis: s.hinweis ?? null,
+      zustand: aktuell ? ('aktuell' as const) : ('geplant' as const),
+      aktuellSeit: aktuell ? jetzt : null,
+    };
+  });
+}
+
+const schrittStand = (s: repo.SchrittRow) => ({ schrittId: s.id, position: s.position, zweig: s.zweig, aktion: s.aktion, zustand: s.zustand, bearbeiterSub: s.bearbeiterSub, bearbeiterOeId: s.bearbeiterOeId });
+
+export function createGeschaeftsgangService(
+  g: Grundlage,
+  protokolliere: Protokollierer,
+  lebenszyklus: Pick<ReturnType<typeof createLebenszyklusService>, 'schliesseVorgang'>,
+  vorgaenge: Pick<ReturnType<typeof createVorgaengeService>, 'setzeWiedervorlageIn'>,
+) {
+  const { imKontext, sichtbarerVorgang } = g;
+
+  async function ansicht(tx: Tx, row: repo.VerfuegungRow): Promise<VerfuegungAnsicht> {
+    return { row, dokumente: await repo.dokumenteDer(tx, row.id), schritte: await repo.schritteDer(tx, row.id) };
+  }
+
+  /** The audit event of a Verfügung: under its Vorgang's Akte, so the Akte's history shows the Geschäftsgang. */
+  async function ereignis(tx: Tx, aktion: string, v: repo.VerfuegungRow, weiteres: Pick<AuditEreignis, 'aenderungen' | 'details'>): Promise<AuditEreignis> {
+    const kopf = (await repo.vorgangKopf(tx, v.vorgangId))!;
+    return { aktion, objektTyp: 'verfuegung', objektId: v.id, akteId: kopf.akteId, aktenzeichen: kopf.aktenzeichen, ...weiteres, details: { vorgangId: v.vorgangId, ...weiteres.details } };
+  }
+
+  /** Who sees the Vorgang, the author, and every Bearbeiter of a step may read the Verfügung; others get the 404 of an unknown id. */
+  const handelnder = async (tx: Tx, k: Kontext): Promise<Handelnder> => ({ k, vertretene: await repo.vertreteneVon(tx, k.sub, heute()) });
+
+  async function lesbareVerfuegung(tx: Tx, h: Handelnder, id: string, sperren = false): Promise<VerfuegungAnsicht> {
+    const k = h.k;
+    const row = await repo.findeVerfuegung(tx, id, sperren);
+    if (!row) throw new Errors.NichtGefunden('Verfügung nicht gefunden');
+    const a = await ansicht(tx, row);
+    if (row.verfasser === k.sub || a.schritte.some((s) => rechtAm(h, s).erlaubt)) return a;
+    // a hidden Vorgang hides its Verfügung: the same 404 as for an unknown id
+    await sichtbarerVorgang(tx, k, row.vorgangId).catch((e: unknown) => {
+      throw e instanceof Errors.NichtGefunden ? new Errors.NichtGefunden('Verfügung nicht gefunden') : e;
+    });
+    return a;
+  }
+
+  return {
+    erstelleVerfuegung: (akteur: MandantAkteur, vorgangId: string, body: VerfuegungNeu) =>
+      imKontext(akteur, async (tx, k) => {
+        const vorgang = await sichtbarerVorgang(tx, k, vorgangId, true);
+        pruefeOffenFuerInhalt({ vorgangStatus: vorgang.status, akteStatus: vorgang.akteStatus });
+        const id = uuidv7();
+        const jetzt = new Date();
+        const schritte = neueSchritte(k, id, body.laufweg, 0, true, jetzt);
+        const dokumente = (body.dokumente ?? []).map((d) => ({ mandantId: k.mandantId, verfuegungId: id, vorgangId, dokumentId: d.dokumentId, versionNr: d.version }));
+        if (new Set(dokumente.map((d) => d.dokumentId)).size !== dokumente.length) throw new Errors.NichtVerarbeitbar('Ein Dokument ist mehrfach genannt');
+        await repo
+          .fuegeVerfuegungEin(tx, { id, mandantId: k.mandantId, vorgangId, betreff: body.betreff, verfasser: k.sub, status: 'laufend', aktuellePosition: 1 }, dokumente, schritte)
+          .catch((e) => uebersetzeDbFehler(e, { verweis: 'Ein Dokument (in dieser Version, in diesem Vorgang) oder eine Organisationseinheit existiert nicht' }));
+        const row = (await repo.findeVerfuegung(tx, id))!;
+        await protokolliere(
+          tx,
+          akteur,
+          await ereignis(tx, 'verfuegung.erstellt', row, {
+            details: { betreff: row.betreff, dokumente: body.dokumente ?? [], laufweg: schritte.map((s) => ({ position: s.position, zweig: s.zweig, aktion: s.aktion, bearbeiterSub: s.bearbeiterSub, bearbeiterOeId: s.bearbeiterOeId })) },
+          }),
+        );
+        return ansicht(tx, row);
+      }),
+
+    aendereLaufweg: (akteur: MandantAkteur, id: string, body: { grund: string; laufweg: SchrittEntwurf[] }) =>
+      imKontext(akteur, async (tx, k) => {
+        const { row: v, schritte } = await lesbareVerfuegung(tx, await handelnder(tx, k), id, true);
+        if (v.verfasser !== k.sub) throw new AuthErrors.KeineBerechtigung('Nur der Verfasser ändert den Laufweg');
+        if (v.status === 'abgeschlossen') throw new Errors.Konflikt('Die Verfügung ist abgeschlossen');
+        const vorgang = await sichtbarerVorgang(tx, k, v.vorgangId);
+        pruefeOffenFuerInhalt({ vorgangStatus: vorgang.status, akteStatus: vorgang.akteStatus });
+        if (schritte.some((s) => s.zustand === 'aktuell' && s.aktion === 'zeichnung')) {
+          throw new Errors.LaufwegUngueltig('Die Zeichnung ist aktuell: nach ihr folgt kein Schritt');
+        }
+        const offen = schritte.filter((s) => s.zustand === 'geplant');
+        const zurueck = v.status === 'zurueckgegeben';
+        const jetzt = new Date();
+        // new steps follow every existing one: skipped steps keep their places as history
+        const nach = Math.max(...schritte.map((s) => s.position));
+        const neu = neueSchritte(k, v.id, body.laufweg, nach, zurueck, jetzt);
+        await repo.aendereSchritte(tx, offen.map((s) => s.id), { zustand: 'uebersprungen' });
+        await repo.fuegeSchritteEin(tx, neu).catch((e) => uebersetzeDbFehler(e, { verweis: 'Eine Organisationseinheit existiert nicht' }));
+        const row = await repo.aendereVerfuegung(tx, v.id, zurueck ? { status: 'laufend', aktuellePosition: nach + 1 } : {});
+        const laufweg = (l: { position: number; zweig: number; aktion: string; bearbeiterSub: string | null; bearbeiterOeId: string | null }[]) =>
+          l.map((s) => ({ position: s.position, zweig: s.zweig, aktion: s.aktion, bearbeiterSub: s.bearbeiterSub, bearbeiterOeId: s.bearbeiterOeId }));
+        await protokolliere(
+          tx,
+          akteur,
+          await ereignis(tx, 'verfuegung.laufweg_geaendert', row, {
+            aenderungen: [
+              { feld: 'laufweg', alt: laufweg(offen), neu: laufweg(neu) },
+              ...(zurueck ? [{ feld: 'status', alt: v.status, neu: row.status }] : []),
+            ],
+            details: { grund: body.grund },
+          }),
+        );
+        return ansicht(tx, row);
+      }),
+
+    uebernehmeSchritt: (akteur: MandantAkteur, schrittId: string) =>
+      imKontext(akteur, async (tx, k) => {
+        const vorab = await repo.findeSchritt(tx, schrittId);
+        if (!vorab) throw new Errors.NichtGefunden('Schritt nicht gefunden');
+        // under the Verfügung's lock: of two members racing, the second sees the first's take-over
+        const { row: v, schritte } = await lesbareVerfuegung(tx, await handelnder(tx, k), vorab.verfuegungId, true);
+        const schritt = schritte.find((s) => s.id === schrittId)!;
+        if (schritt.bearbeiterOeId === null || !k.benutzer.organisationseinheiten.includes(schritt.bearbeiterOeId)) {
+          throw new Errors.NichtBearbeiter('Nur ein Mitglied der Organisationseinheit des Schritts übernimmt ihn');
+        }
+        if (schritt.zustand !== 'aktuell') throw new Errors.SchrittNichtAktuell(`Der Schritt ist nicht aktuell (${schritt.zustand})`);
+        if (schritt.uebernommenVon !== null) throw new Errors.SchrittUebernommen('Der Schritt ist bereits übernommen');
+        await repo.aendereSchritte(tx, [schritt.id], { uebernommenVon: k.sub });
+        const row = await repo.aendereVerfuegung(tx, v.id, {});
+        await protokolliere(
+          tx,
+          akteur,
+          await ereignis(tx, 'verfuegung.schritt_uebernommen', row, { aenderungen: [{ feld: `schritt[${schritt.id}].uebernommenVon`, alt: null, neu: k.sub }], details: schrittStand(schritt) }),
+        );
+        return ansicht(tx, row);
+      }),
+
+    verfuegung: (akteur: MandantAkteur, id: string) => imKontext(akteur, async (tx, k) => lesbareVerfuegung(tx, await handelnder(tx, k), id)),
+
+    schliesseSchrittAb: (akteur: MandantAkteur, schrittId: string, body: SchrittAbschluss) =>
+      imKontext(akteur, async (tx, k) => {
+        const vorab = await repo.findeSchritt(tx, schrittId);
+        if (!vorab) throw new Errors.NichtGefunden('Schritt nicht gefunden');
+        // the lock of the Verfügung first: a concurrent completion waits here and then sees this one's result
+        const h = await handelnder(tx, k);
+        const { row: v, schritte } = await lesbareVerfuegung(tx, h, vorab.verfuegungId, true);
+        const schritt = schritte.find((s) => s.id === schrittId)!;
+        const recht = rechtAm(h, schritt);
+        if (!recht.erlaubt) throw new Errors.NichtBearbeiter('Nur der Bearbeiter des Schritts (der Benutzer, ein Mitglied der Organisationseinheit) darf ihn abschließen');
+        if (schritt.zustand !== 'aktuell' || v.status !== 'laufend') {
+          throw new Errors.SchrittNichtAktuell(`Der Schritt ist nicht aktuell (${schritt.zustand}), die Verfügung ${v.status}`);
+        }
+        // a Vorgang closed meanwhile (z.d.A. of it or its Akte) takes no more steps (R9)
+        if (istGeschlossen((await repo.vorgangKopf(tx, v.vorgangId))!)) throw new Errors.ObjektGeschlossen('Der Vorgang ist geschlossen (z.d.A.) und nimmt keine Schritte mehr an');
+        const folge = folgeDesVotums(schritt.aktion, body.votum);
+        const jetzt = new Date();
+        // a deputy acts "i. V.": both names stay on the step
+        const erledigt = { erledigtVon: k.sub, imAuftragVon: recht.imAuftragVon, erledigtAm: jetzt, votum: body.votum ?? null, kommentar: body.kommentar ?? null };
+        const parallel = schritte.filter((s) => s.position === schritt.position && s.id !== schritt.id && s.zustand === 'aktuell');
+
+        if (folge === 'zurueck') {
+          if (body.schlussverfuegung) throw new Errors.SchlussverfuegungUnzulaessig('Eine zurückgegebene Verfügung hat keine Schlussverfügung');
+          await repo.aendereSchritte(tx, [schritt.id], { ...erledigt, zustand: 'zurueckgegeben' });
+          // the parallel steps wait until the author sends the Verfügung again
+          await repo.aendereSchritte(tx, parallel.map((s) => s.id), { zustand: 'geplant', aktuellSeit: null });
+          const neu = await repo.aendereVerfuegung(tx, v.id, { status: 'zurueckgegeben', aktuellePosition: null });
+          await protokolliere(
+            tx,
+            akteur,
+            await ereignis(tx, 'verfuegung.zurueckgegeben', neu, {
+              aenderungen: [
+                { feld: 'status', alt: v.status, neu: neu.status },
+                { feld: `schritt[${schritt.id}].zustand`, alt: schritt.zustand, neu: 'zurueckgegeben' },
+              ],
+              details: { ...schrittStand(schritt), votum: body.votum, kommentar: body.kommentar ?? null, imAuftragVon: recht.imAuftragVon, an: v.verfasser },
+            }),
+          );
+          return ansicht(tx, neu);
+        }
+
+        await repo.aendereSchritte(tx, [schritt.id], { ...erledigt, zustand: 'erledigt' });
+        const naechste = parallel.length > 0 ? null : (schritte.filter((s) => s.position > schritt.position && s.zustand === 'geplant').map((s) => s.position).sort((a, b) => a - b)[0] ?? null);
+        const endetLaufweg = parallel.length === 0 && naechste === null;
+        if (body.schlussverfuegung && !endetLaufweg) throw new Errors.SchlussverfuegungUnzulaessig('Eine Schlussverfügung nur mit dem Schritt, der den Laufweg beendet');
+        const schluss = body.schlussverfuegung;
+        if (schluss?.art === 'wv' && !schluss.datum) throw new Errors.SchlussverfuegungUnzulaessig('Die Schlussverfügung wv braucht ein Datum (`datum`)');
+        if (schluss?.art === 'zdA' && schluss.datum) throw new Errors.SchlussverfuegungUnzulaessig('Die Schlussverfügung zdA nimmt kein Datum');
+
+        let set: Parameters<typeof repo.aendereVerfuegung>[2] = {};
+        if (naechste !== null) {
+          const ids = schritte.filter((s) => s.position === naechste && s.zustand === 'geplant').map((s) => s.id);
+          await repo.aendereSchritte(tx, ids, { zustand: 'aktuell', aktuellSeit: jetzt });
+          set = { aktuellePosition: naechste };
+        } else if (endetLaufweg) {
+          set = { status: 'abgeschlossen', aktuellePosition: null, schlussverfuegung: schluss?.art ?? null, wiedervorlage: schluss?.art === 'wv' ? schluss.datum! : null };
+        }
+        const neu = await repo.aendereVerfuegung(tx, v.id, set);
+        await protokolliere(
+          tx,
+          akteur,
+          await ereignis(tx, endetLaufweg ? 'verfuegung.abgeschlossen' : 'verfuegung.schritt_erledigt', neu, {
+            aenderungen: [
+              { feld: `schritt[${schritt.id}].zustand`, alt: schritt.zustand, neu: 'erledigt' },
+              ...(v.aktuellePosition !== neu.aktuellePosition ? [{ feld: 'aktuellePosition', alt: v.aktuellePosition, neu: neu.aktuellePosition }] : []),
+              ...(v.status !== neu.status ? [{ feld: 'status', alt: v.status, neu: neu.status }] : []),
+            ],
+            details: { ...schrittStand(schritt), votum: body.votum ?? null, kommentar: body.kommentar ?? null, imAuftragVon: recht.imAuftragVon, schlussverfuegung: schluss ?? null },
+          }),
+        );
+        // the Schlussverfügung through the Vorgang's own rules (z.d.A.; "Wv.": the file comes back to its Verfasser)
+        if (schluss?.art === 'zdA') await lebenszyklus.schliesseVorgang(tx, k, akteur, v.vorgangId, undefined);
+        if (schluss?.art === 'wv') await vorgaenge.setzeWiedervorlageIn(tx, k, akteur, v.vorgangId, schluss.datum!, v.verfasser);
+        return ansicht(tx, neu);
+      }),
+
+    vertretung: (akteur: MandantAkteur, sub?: string) => imKontext(akteur, async (tx, k) => vertretungDarstellung(sub ?? k.sub, await repo.vertreterVon(tx, sub ?? k.sub))),
+
+    /** The caller's deputies, or (Fachadministration, the operation's permission) those of `sub`. */
+    setzeVertretung: (akteur: MandantAkteur, sub: string | undefined, body: { vertreter: Vertreter[] }) =>
+      imKontext(akteur, async (tx, k) => {
+        const wer = sub ?? k.sub;
+        const neu = body.vertreter.map((v) => ({ sub: v.sub, abwesendVon: v.abwesendVon ?? null, abwesendBis: v.abwesendBis ?? null }));
+        neu.forEach((v, i) => {
+          if (v.sub === wer) throw Object.assign(new Errors.NichtVerarbeitbar('Niemand vertritt sich selbst'), { erweiterung: { fehler: [{ ort: 'body', feld: `/vertreter/${i}/sub`, meldung: 'ist der Vertretene selbst' }] } });
+          if (v.abwesendVon && v.abwesendBis && v.abwesendVon > v.abwesendBis) {
+            throw Object.assign(new Errors.NichtVerarbeitbar('Die Abwesenheit endet vor ihrem Beginn'), { erweiterung: { fehler: [{ ort: 'body', feld: `/vertreter/${i}/abwesendBis`, meldung: 'liegt vor abwesendVon' }] } });
+          }
+        });
+        if (new Set(neu.map((v) => v.sub)).size !== neu.length) throw new Errors.NichtVerarbeitbar('Ein Vertreter ist mehrfach genannt');
+        const alt = vertretungDarstellung(wer, await repo.vertreterVon(tx, wer));
+        await repo.setzeVertreter(tx, k.mandantId, wer, neu);
+        const jetzt = vertretungDarstellung(wer, await repo.vertreterVon(tx, wer));
+        await protokolliere(tx, akteur, { aktion: 'vertretung.gesetzt', objektTyp: 'benutzer', objektId: null, details: { sub: wer }, aenderungen: [{ feld: 'vertreter', alt: alt.vertreter, neu: jetzt.vertreter }] });
+        return jetzt;
+      }),
+
+    postkorb: (akteur: MandantAkteur, q: { aktion?: SchrittAktion; limit?: number; cursor?: string }): Promise<Seite<repo.PostkorbZeile>> =>
+      imKontext(akteur, async (tx, k) => {
+        const nach = decodeCursor(q.cursor, { t: 'zeitpunkt', id: 'uuid' });
+        const limit = begrenze(q.limit);
+        const vertretene = await repo.vertreteneVon(tx, k.sub, heute());
+        const rows = await repo.postkorb(tx, { sub: k.sub, einheiten: k.benutzer.organisationseinheiten, vertretene, aktion: q.aktion, nach: nach ? [nach.t, nach.id] : null, limit: limit + 1 });
+        const seite = rows.slice(0, limit);
+        const letzte = seite[seite.length - 1];
+        return { items: seite, nextCursor: rows.length > limit && letzte ? encodeCursor({ t: letzte.eingang, id: letzte.schluessel }) : null };
+      }),
+  };
+}
