@@ -148,7 +148,7 @@ export const DATENBANK_API: readonly Veroeffentlichung[] = [
     objekt: 'dokumente.objektsperre_vormerken(uuid, uuid, text)',
     art: 'funktion',
     fuer: ['akten', 'aussonderung'],
-    warum: 'the object-lock triggers on Akten and Löschsperren queue their work with the caller’s rights',
+    warum: 'the object-lock triggers on Akten and Löschsperren enqueue a job on Dokumente’s queue (SECURITY DEFINER: their roles get no right on it)',
   },
 ];
 
@@ -195,11 +195,6 @@ export const VERBLEIBENDE_ZUGRIFFE: readonly VerbleibenderZugriff[] = [
   ...zugriffe('akten', 'datenbank', ['SELECT'], ['aussonderung.aussonderung_objekt', 'aussonderung.vernichtung'], 'aussonderung.aktenstand, aussonderung.teilstand'),
   ...zugriffe('dokumente', 'datenbank', ['SELECT'], ['aussonderung.vernichtung', 'akten.vorgang'], 'aussonderung.teilstand'),
   ...zugriffe('dokumente', 'datenbank', ['SELECT'], ['aussonderung.aussonderung_objekt'], 'aussonderung.aktenstand, aussonderung.teilstand'),
-  // the object-lock triggers on akten.akte and the Löschsperren queue work in Dokumente with the caller's rights
-  ...(['akten', 'aussonderung'] as const).flatMap((d) => [
-    ...zugriffe(d, 'datenbank', ['SELECT', 'INSERT', 'UPDATE'], ['dokumente.objektsperre_auftrag'], 'dokumente.objektsperre_vormerken'),
-    ...zugriffe(d, 'datenbank', ['USAGE'], ['dokumente.objektsperre_auftrag_id_seq'], 'dokumente.objektsperre_vormerken'),
-  ]),
 ];
 
 function zugriffe(dienst: Dienst, quelle: VerbleibenderZugriff['quelle'], rechte: readonly Recht[], tabellen: string[], wo?: string): VerbleibenderZugriff[] {
