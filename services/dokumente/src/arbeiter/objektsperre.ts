@@ -38,8 +38,9 @@ export interface ObjektsperreAuftrag {
   akteId: string;
   /** one new object, or null: every object of the Akte */
   speicherschluessel: string | null;
-  /** tries before this one (the job re-enqueues itself after a failure, see below) */
+  /** failed tries before this one and the last error (the job re-enqueues itself after a failure, see below) */
   fehlversuche?: number;
+  letzterFehler?: string;
 }
 
 /**
@@ -57,7 +58,7 @@ export function objektsperre(opts: { db: Db; storage: ObjectStore; modus: Objekt
       const versuche = (a.fehlversuche ?? 0) + 1;
       const warten = Math.min(30 * versuche, MAX_WARTEN_SEKUNDEN);
       log.warn({ err, auftrag: k.auftragId, akteId: a.akteId, versuche, wartenSekunden: warten }, 'object lock could not be applied; retried');
-      await reiheEin(db.db, 'dokumente', AUFGABE_OBJEKTSPERRE, { ...a, fehlversuche: versuche }, {
+      await reiheEin(db.db, 'dokumente', AUFGABE_OBJEKTSPERRE, { ...a, fehlversuche: versuche, letzterFehler: String((err as Error)?.message ?? err).slice(0, 500) }, {
         schluessel: objektsperreSchluessel(a),
         schluesselModus: 'zeitBehalten',
         ab: new Date(Date.now() + warten * 1000),
