@@ -1,5 +1,5 @@
--- Text extraction and object lock move onto Dokumente's job runner (packages/auftraege, queue
--- auftraege_dokumente): pending rows become jobs, the hand-written job tables go.
+-- Text extraction, object lock and the Aussonderung's jobs move onto the job runner (packages/auftraege,
+-- queues auftraege_dokumente and auftraege_aussonderung): pending rows become jobs, the hand-written job tables go.
 -- FORCE ROW LEVEL SECURITY hides other tenants' rows from the owner too: the worker switch shows them.
 SELECT set_config('app.dokumente_arbeiter', 'an', true);
 --> statement-breakpoint
@@ -39,3 +39,15 @@ END $$;
 SELECT "dokumente"."objektsperre_vormerken"(mandant_id, akte_id, speicherschluessel) FROM "dokumente"."objektsperre_auftrag";
 --> statement-breakpoint
 DROP TABLE "dokumente"."objektsperre_auftrag";
+--> statement-breakpoint
+-- The Aussonderung's jobs move onto its queue (auftraege_aussonderung): one task per kind, the jobs of one
+-- Aussonderung in one named queue (one after another), marked with their tenant, tried until they work.
+SELECT set_config('app.aussonderung_arbeiter', 'an', true);
+--> statement-breakpoint
+SELECT "auftraege_aussonderung".add_job(art, json_build_object('mandantId', mandant_id, 'aussonderungId', aussonderung_id, 'akteId', akte_id, 'akteur', akteur),
+  queue_name => 'aussonderung:' || aussonderung_id, run_at => faellig_ab, max_attempts => 32767,
+  job_key => art || ':' || mandant_id || ':' || aussonderung_id || ':' || coalesce(akte_id::text, ''), flags => ARRAY['mandant:' || mandant_id],
+  job_key_mode => 'preserve_run_at')
+  FROM "aussonderung"."auftrag" ORDER BY id;
+--> statement-breakpoint
+DROP TABLE "aussonderung"."auftrag";

@@ -63,7 +63,9 @@ function arbeiter(speicher: Aufzeichnender, app: FastifyInstance): () => Promise
     aufgaben: { [AUFGABE_OBJEKTSPERRE]: objektsperre({ db: arbeiterDb, storage: speicher.store, modus: 'governance', log: app.log }) },
   });
   laeufe.push(lauf);
-  return () => lauf.einmal();
+  return async () => {
+    await lauf.einmal();
+  };
 }
 
 async function dienste(modus: 'off' | 'governance', store: ObjectStore) {

@@ -35,6 +35,8 @@ export interface Einreihen {
   prioritaet?: number;
   /** jobs of one named queue run one after another (e.g. per Aussonderung) */
   reihe?: string;
+  /** marks (graphile-worker's flags, e.g. `mandant:<id>`): `einmal({ nurMarke })` runs only jobs with one */
+  marken?: string[];
 }
 
 /** Adds a job to `dienst`'s queue inside `tx`: it exists only if `tx` commits. */
@@ -43,7 +45,8 @@ export async function reiheEin(tx: SqlAusfuehrer, dienst: Dienst, aufgabe: strin
   const modus = opt.schluesselModus === 'zeitBehalten' ? 'preserve_run_at' : 'replace';
   await tx.execute(
     sql`select ${s}.add_job(${aufgabe}, ${JSON.stringify(payload)}::json, queue_name => ${opt.reihe ?? null}, run_at => ${opt.ab?.toISOString() ?? null}::timestamptz,
-        max_attempts => ${opt.maxVersuche ?? null}::int, job_key => ${opt.schluessel ?? null}, priority => ${opt.prioritaet ?? null}::int, job_key_mode => ${modus})`,
+        max_attempts => ${opt.maxVersuche ?? null}::int, job_key => ${opt.schluessel ?? null}, priority => ${opt.prioritaet ?? null}::int,
+        flags => ${opt.marken?.length ? opt.marken : null}::text[], job_key_mode => ${modus})`,
   );
 }
 
@@ -95,8 +98,11 @@ export interface Auftragslauf {
   /** Takes no new jobs, lets the running ones finish, then closes its pool. */
   stop(): Promise<void>;
   reiheEin(tx: SqlAusfuehrer, aufgabe: string, payload: object, opt?: Einreihen): Promise<void>;
-  /** Runs every due job of this service's tasks now and returns when none is left (tests, scripts). */
-  einmal(): Promise<void>;
+  /**
+   * Runs every due job of this service's tasks now and returns, when none is left, how many it ran (tests,
+   * scripts). `nurMarke`: only jobs marked so (e.g. one tenant's, while other tests share the queue).
+   */
+  einmal(opt?: { nurMarke?: string }): Promise<number>;
   /** Queue figures per task (for /health and a metrics endpoint). */
   kennzahlen(): Promise<AuftragsKennzahl[]>;
   /** Throws when the runner was started and has ended without `stop()`: its jobs are no longer worked. */
@@ -133,24 +139,30 @@ export function createAuftragslauf(opts: AuftragslaufOptionen): Auftragslauf {
     );
   };
 
-  const taskList: Record<string, Task> = {};
-  for (const [name, aufgabe] of Object.entries(opts.aufgaben)) {
-    taskList[name] = async (payload: unknown, helpers: JobHelpers) => {
-      const job = helpers.job;
-      const periodisch = intervalle.get(name);
-      // the next round is planned before this one works: a crash mid-round does not end the series
-      if (periodisch && job.key === periodischSchluessel(name)) await planeNaechsten(periodisch, false);
-      const t0 = Date.now();
-      try {
-        await (aufgabe as Aufgabe<unknown>)(payload, { auftragId: String(job.id), versuch: job.attempts, maxVersuche: job.max_attempts, signal: helpers.abortSignal });
-        opts.log.debug({ aufgabe: name, auftragId: job.id, ms: Date.now() - t0 }, 'job done');
-      } catch (err) {
-        const endgueltig = job.attempts >= job.max_attempts;
-        (endgueltig ? opts.log.error : opts.log.warn).call(opts.log, { err, aufgabe: name, auftragId: job.id, versuch: job.attempts, maxVersuche: job.max_attempts }, endgueltig ? 'job given up' : 'job failed, retried later');
-        throw err;
-      }
-    };
-  }
+  // the tasks as graphile-worker calls them; `gezaehlt` counts the jobs run (for `einmal`)
+  const baueTaskList = (gezaehlt: () => void): Record<string, Task> => {
+    const liste: Record<string, Task> = {};
+    for (const [name, aufgabe] of Object.entries(opts.aufgaben)) {
+      liste[name] = async (payload: unknown, helpers: JobHelpers) => {
+        const job = helpers.job;
+        gezaehlt();
+        const periodisch = intervalle.get(name);
+        // the next round is planned before this one works: a crash mid-round does not end the series
+        if (periodisch && job.key === periodischSchluessel(name)) await planeNaechsten(periodisch, false);
+        const t0 = Date.now();
+        try {
+          await (aufgabe as Aufgabe<unknown>)(payload, { auftragId: String(job.id), versuch: job.attempts, maxVersuche: job.max_attempts, signal: helpers.abortSignal });
+          opts.log.debug({ aufgabe: name, auftragId: job.id, ms: Date.now() - t0 }, 'job done');
+        } catch (err) {
+          const endgueltig = job.attempts >= job.max_attempts;
+          (endgueltig ? opts.log.error : opts.log.warn).call(opts.log, { err, aufgabe: name, auftragId: job.id, versuch: job.attempts, maxVersuche: job.max_attempts }, endgueltig ? 'job given up' : 'job failed, retried later');
+          throw err;
+        }
+      };
+    }
+    return liste;
+  };
+  const taskList = baueTaskList(() => {});
 
   const logger = new Logger((scope) => (level, message, meta) => {
     const obj = { ...scope, ...meta, dienst: opts.dienst };
@@ -201,7 +213,18 @@ export function createAuftragslauf(opts: AuftragslaufOptionen): Auftragslauf {
       return gestoppt;
     },
     reiheEin: (tx, aufgabe, payload, opt) => reiheEin(tx, opts.dienst, aufgabe, payload, opt),
-    einmal: () => runOnce({ pgPool: pool, schema, taskList, logger, noHandleSignals: true }),
+    async einmal(opt = {}) {
+      let n = 0;
+      // every other mark present in the queue is forbidden (graphile-worker skips jobs with a forbidden flag)
+      const forbiddenFlags = opt.nurMarke
+        ? async () => {
+            const r = await pool.query<{ marke: string }>(`select distinct jsonb_object_keys(flags) as marke from ${s}._private_jobs where flags is not null`);
+            return r.rows.map((x) => x.marke).filter((m) => m !== opt.nurMarke);
+          }
+        : undefined;
+      await runOnce({ pgPool: pool, schema, taskList: baueTaskList(() => n++), logger, noHandleSignals: true, ...(forbiddenFlags ? { forbiddenFlags } : {}) });
+      return n;
+    },
     pruefe() {
       if (beendet) throw new Error(beendet);
     },

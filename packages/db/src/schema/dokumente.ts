@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, check, customType, date, foreignKey, index, integer, pgPolicy, pgSchema, primaryKey, text, timestamptz, unique, uuid } from './pg.js';
-import { currentMandant, mandantIdColumn, mandantPolicy } from './common.js';
-import { akte, vorgang } from './akten.js';
+import { bigint, check, customType, date, foreignKey, index, integer, pgSchema, primaryKey, text, timestamptz, unique, uuid } from './pg.js';
+import { mandantIdColumn, mandantPolicy } from './common.js';
+import { vorgang } from './akten.js';
 
 export const dokumente = pgSchema('dokumente');
 
