@@ -43,10 +43,12 @@ export interface Einreihen {
 export async function reiheEin(tx: SqlAusfuehrer, dienst: Dienst, aufgabe: string, payload: object, opt: Einreihen = {}): Promise<void> {
   const s = sql.identifier(auftragsschema(dienst));
   const modus = opt.schluesselModus === 'zeitBehalten' ? 'preserve_run_at' : 'replace';
+  // as JSON: drizzle would spread a JS array into a list of parameters
+  const flags = opt.marken?.length ? sql`array(select json_array_elements_text(${JSON.stringify(opt.marken)}::json))` : sql`null::text[]`;
   await tx.execute(
     sql`select ${s}.add_job(${aufgabe}, ${JSON.stringify(payload)}::json, queue_name => ${opt.reihe ?? null}, run_at => ${opt.ab?.toISOString() ?? null}::timestamptz,
         max_attempts => ${opt.maxVersuche ?? null}::int, job_key => ${opt.schluessel ?? null}, priority => ${opt.prioritaet ?? null}::int,
-        flags => ${opt.marken?.length ? opt.marken : null}::text[], job_key_mode => ${modus})`,
+        flags => ${flags}, job_key_mode => ${modus})`,
   );
 }
 
@@ -215,12 +217,12 @@ export function createAuftragslauf(opts: AuftragslaufOptionen): Auftragslauf {
     reiheEin: (tx, aufgabe, payload, opt) => reiheEin(tx, opts.dienst, aufgabe, payload, opt),
     async einmal(opt = {}) {
       let n = 0;
-      // every other mark present in the queue is forbidden (graphile-worker skips jobs with a forbidden flag)
+      // every other mark present in the queue is forbidden (graphile-worker skips jobs with a forbidden flag);
+      // read before the run (a mark that appears during it is not skipped)
       const forbiddenFlags = opt.nurMarke
-        ? async () => {
-            const r = await pool.query<{ marke: string }>(`select distinct jsonb_object_keys(flags) as marke from ${s}._private_jobs where flags is not null`);
-            return r.rows.map((x) => x.marke).filter((m) => m !== opt.nurMarke);
-          }
+        ? (await pool.query<{ marke: string }>(`select distinct jsonb_object_keys(flags) as marke from ${s}._private_jobs where flags is not null`)).rows
+            .map((x) => x.marke)
+            .filter((m) => m !== opt.nurMarke)
         : undefined;
       await runOnce({ pgPool: pool, schema, taskList: baueTaskList(() => n++), logger, noHandleSignals: true, ...(forbiddenFlags ? { forbiddenFlags } : {}) });
       return n;
