@@ -4,7 +4,7 @@
 SELECT set_config('app.dokumente_arbeiter', 'an', true);
 --> statement-breakpoint
 SELECT "auftraege_dokumente".add_job('textextraktion', json_build_object('mandantId', mandant_id, 'dokumentId', dokument_id, 'versionNr', version_nr),
-  run_at => faellig_ab, max_attempts => 3, job_key => 'textextraktion:' || mandant_id || ':' || dokument_id || ':' || version_nr)
+  run_at => faellig_ab, max_attempts => 3, job_key => 'textextraktion:' || mandant_id || ':' || dokument_id || ':' || version_nr, flags => ARRAY['mandant:' || mandant_id])
   FROM "dokumente"."auftrag";
 --> statement-breakpoint
 DROP TABLE "dokumente"."auftrag";
@@ -23,17 +23,18 @@ BEGIN
   INSERT INTO dokumente.dokument_version (mandant_id, dokument_id, nr, speicherschluessel, groesse, sha256, mime_type, dateiname, erstellt_von)
   VALUES (m, p_dokument, 1, p_speicherschluessel, p_groesse, p_sha256, p_mime_type, p_dateiname, p_erstellt_von);
   PERFORM auftraege_dokumente.add_job('textextraktion', json_build_object('mandantId', m, 'dokumentId', p_dokument, 'versionNr', 1),
-    max_attempts => 3, job_key => 'textextraktion:' || m || ':' || p_dokument || ':1');
+    max_attempts => 3, job_key => 'textextraktion:' || m || ':' || p_dokument || ':1', flags => ARRAY['mandant:' || m]);
 END $$;
 --> statement-breakpoint
 -- Object lock: the triggers fire in Akten's and Aussonderung's transactions, whose roles have no right on
 -- Dokumente's queue: the function enqueues with its owner's rights. One waiting job per Akte (or object);
--- a change while its job runs adds a new job after it (graphile-worker moves the key to it).
+-- a change while its job runs adds a new job after it (graphile-worker moves the key to it). Marked with
+-- the tenant, like every job of the converted loops.
 CREATE OR REPLACE FUNCTION "dokumente"."objektsperre_vormerken"(p_mandant uuid, p_akte uuid, p_schluessel text) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
   PERFORM auftraege_dokumente.add_job('objektsperre', json_build_object('mandantId', p_mandant, 'akteId', p_akte, 'speicherschluessel', p_schluessel),
-    max_attempts => 32767, job_key => 'objektsperre:' || p_mandant || ':' || p_akte || ':' || coalesce(p_schluessel, '*'), job_key_mode => 'replace');
+    max_attempts => 32767, job_key => 'objektsperre:' || p_mandant || ':' || p_akte || ':' || coalesce(p_schluessel, '*'), flags => ARRAY['mandant:' || p_mandant], job_key_mode => 'replace');
 END $$;
 --> statement-breakpoint
 SELECT "dokumente"."objektsperre_vormerken"(mandant_id, akte_id, speicherschluessel) FROM "dokumente"."objektsperre_auftrag";

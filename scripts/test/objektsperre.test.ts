@@ -7,7 +7,7 @@
 import aktenApp from '@eakte/akten';
 import aussonderungApp from '@eakte/aussonderung';
 import dokumenteApp, { dokumenteConfigSchema } from '@eakte/dokumente';
-import { createAuftragslauf, type Auftragslauf } from '@eakte/auftraege';
+import { createAuftragslauf, mandantMarke, type Auftragslauf } from '@eakte/auftraege';
 import { AUFGABE_OBJEKTSPERRE, objektsperre } from '@eakte/dokumente/objektsperre';
 import { createDb, sql } from '@eakte/db';
 import { createServer, loadConfig, serviceConfigSchema, storageSettings } from '@eakte/platform';
@@ -64,7 +64,7 @@ function arbeiter(speicher: Aufzeichnender, app: FastifyInstance): () => Promise
   });
   laeufe.push(lauf);
   return async () => {
-    await lauf.einmal();
+    await lauf.einmal(speicher.mandant ? { nurMarke: mandantMarke(speicher.mandant) } : {});
   };
 }
 

@@ -39,6 +39,9 @@ export interface Einreihen {
   marken?: string[];
 }
 
+/** The mark of a tenant's jobs: `einmal({ nurMarke })` then works one tenant's jobs only (tests share one queue). */
+export const mandantMarke = (mandantId: string) => `mandant:${mandantId}`;
+
 /** Adds a job to `dienst`'s queue inside `tx`: it exists only if `tx` commits. */
 export async function reiheEin(tx: SqlAusfuehrer, dienst: Dienst, aufgabe: string, payload: object, opt: Einreihen = {}): Promise<void> {
   const s = sql.identifier(auftragsschema(dienst));

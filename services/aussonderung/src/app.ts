@@ -1,7 +1,7 @@
 // The Aussonderung service: retention, legal holds, hand-over to the state archive.
 import { contract } from '@eakte/api-client/contract';
 import { protokolliere as protokolliereImProtokoll } from '@eakte/audit';
-import { createAuftragslauf, verbindeMitDienst, type Auftragslauf, type AuftragsKontext } from '@eakte/auftraege';
+import { createAuftragslauf, mandantMarke, verbindeMitDienst, type Auftragslauf, type AuftragsKontext } from '@eakte/auftraege';
 import { datenbankUrlFuer, servicePlatform, type Protokollierer, type ServiceConfig } from '@eakte/platform';
 import type { FastifyInstance } from 'fastify';
 import type { ObjectStore } from '@eakte/storage';
@@ -12,7 +12,7 @@ import { historieAusProtokoll } from './services/historie.js';
 import { inhalteAusDokumenten } from './services/inhalte.js';
 import type { Historienquelle, Inhalte } from './services/ports.js';
 import { bereiteSchemapruefungVor } from './xdomea/schema.js';
-import { AUFTRAGSARTEN, auftragsMarke, mandantenMitUnlesbarerBehoerdenkennung, type AuftragDaten } from './repositories/aussonderung.js';
+import { AUFTRAGSARTEN, mandantenMitUnlesbarerBehoerdenkennung, type AuftragDaten } from './repositories/aussonderung.js';
 
 export const SERVICE = 'aussonderung';
 
@@ -109,7 +109,7 @@ export default async function aussonderungApp(app: FastifyInstance, opts: Ausson
   let einmal: Auftragslauf | undefined;
   app.decorate('arbeiteAussonderungsauftraege', async (mandantId?: string) => {
     einmal ??= lauf();
-    return einmal.einmal(mandantId ? { nurMarke: auftragsMarke(mandantId) } : {});
+    return einmal.einmal(mandantId ? { nurMarke: mandantMarke(mandantId) } : {});
   });
   app.addHook('onClose', async () => einmal?.stop());
 }

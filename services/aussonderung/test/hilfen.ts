@@ -20,13 +20,9 @@ export async function auth(tenant: string, rolle: string | string[], sub?: strin
 }
 
 export async function baue(
-  extra: Partial<Omit<AussonderungAppOptions, 'config'>> & { echtesProtokoll?: boolean; mitArbeiter?: boolean } = {},
+  extra: Partial<Omit<AussonderungAppOptions, 'config'>> & { echtesProtokoll?: boolean } = {},
 ): Promise<{ app: FastifyInstance; ereignisse: AuditEreignis[] }> {
   const ereignisse: AuditEreignis[] = [];
-  // the instance's own job runner works the queue (two-instance tests)
-  const { mitArbeiter, ...optionen } = extra;
-  const ohneArbeiter = (config: AussonderungAppOptions['config']) => ({ ...testKonfiguration(config), ...(mitArbeiter ? { AUSSONDERUNG_ARBEITER_INTERVALL_SEKUNDEN: 1 } : {}) });
-  extra = optionen;
   if (extra.echtesProtokoll) {
     const { echtesProtokoll: _, ...rest } = extra;
     const halter: Halter = {};
@@ -55,7 +51,7 @@ export async function baue(
  * No background worker in tests: they run the jobs with `arbeiteAlles`, deterministically. A failed job
  * waits its minute: `arbeiteEinmal` makes it due again (a job due at once would be retried in the same run).
  */
-const testKonfiguration = (config: AussonderungAppOptions['config']) => ({ ...config, AUSSONDERUNG_ARBEITER_INTERVALL_SEKUNDEN: 0, AUSSONDERUNG_WIEDERHOLUNG_SEKUNDEN: 60 });
+const ohneArbeiter = (config: AussonderungAppOptions['config']) => ({ ...config, AUSSONDERUNG_ARBEITER_INTERVALL_SEKUNDEN: 0, AUSSONDERUNG_WIEDERHOLUNG_SEKUNDEN: 60 });
 
 // the service's decorations live in its encapsulated context: the job runner is kept per app here
 type Halter = { arbeite?: FastifyInstance['arbeiteAussonderungsauftraege'] };

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import multipart from '@fastify/multipart';
 import { contract } from '@eakte/api-client/contract';
-import { createAuftragslauf, verbindeMitDienst, type Aufgabe, type Auftragslauf } from '@eakte/auftraege';
+import { createAuftragslauf, mandantMarke, verbindeMitDienst, type Aufgabe, type Auftragslauf } from '@eakte/auftraege';
 import { datenbankUrlFuer, servicePlatform, type Protokollierer, type ServiceConfig } from '@eakte/platform';
 import type { FastifyInstance } from 'fastify';
 import type { ObjectStore } from '@eakte/storage';
@@ -25,8 +25,8 @@ export const SERVICE = 'dokumente';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** Runs every due job of the Dokumente queue now (text extraction, object lock) and returns when none is left. */
-    arbeiteDokumentauftraege: () => Promise<void>;
+    /** Runs every due job of the Dokumente queue now (text extraction, object lock; of one tenant, if given); returns how many ran. */
+    arbeiteDokumentauftraege: (mandantId?: string) => Promise<number>;
   }
 }
 
@@ -177,9 +177,9 @@ export default async function dokumenteApp(app: FastifyInstance, opts: Dokumente
   }
   // tests and scripts work the due jobs synchronously (also with the worker switched off)
   let einmal: Auftragslauf | undefined;
-  app.decorate('arbeiteDokumentauftraege', async () => {
+  app.decorate('arbeiteDokumentauftraege', async (mandantId?: string) => {
     einmal ??= createAuftragslauf({ dienst: SERVICE, datenbankUrl, log: app.log, aufgaben: auftraege });
-    await einmal.einmal();
+    return einmal.einmal(mandantId ? { nurMarke: mandantMarke(mandantId) } : {});
   });
   app.addHook('onClose', async () => einmal?.stop());
 }

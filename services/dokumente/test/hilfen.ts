@@ -35,7 +35,7 @@ export interface TestApp {
   protokoll: AuditEreignis[];
   spoolDir: string;
   /** Runs every due job of the Dokumente queue (text extraction, object lock) with this app's store. */
-  arbeite: () => Promise<void>;
+  arbeite: (mandantId?: string) => Promise<number>;
 }
 
 /** The service with a private spool dir and an audit seam that records into `protokoll`. */
@@ -46,7 +46,7 @@ export async function baueApp(
   const protokoll: AuditEreignis[] = [];
   const app = createServer({ logLevel: 'silent' });
   // the service's decorations stay in its own context: its job runner is taken from there
-  let arbeite: (() => Promise<void>) | undefined;
+  let arbeite: ((mandantId?: string) => Promise<number>) | undefined;
   const mitArbeiter = async (instance: FastifyInstance, o: Parameters<typeof dokumenteApp>[1]) => {
     await dokumenteApp(instance, o);
     arbeite = instance.arbeiteDokumentauftraege;
@@ -65,7 +65,7 @@ export async function baueApp(
     await app.close();
     rmSync(spoolDir, { recursive: true, force: true });
   });
-  return { app, protokoll, spoolDir, arbeite: () => arbeite!() };
+  return { app, protokoll, spoolDir, arbeite: (mandantId?: string) => arbeite!(mandantId) };
 }
 
 /** The waiting (or running) jobs of a task for one tenant, from the queue's job keys (`<aufgabe>:<mandant>:…`). */
@@ -85,7 +85,7 @@ export async function machFaellig(mandantId: string, aufgabe = 'textextraktion')
 export async function arbeiteAb(t: TestApp, mandantId: string, aufgabe = 'textextraktion') {
   for (let i = 0; i < 50; i++) {
     await machFaellig(mandantId, aufgabe);
-    await t.arbeite();
+    await t.arbeite(mandantId);
     if ((await offeneAuftraege(mandantId, aufgabe)).length === 0) return;
     await warte(100);
   }

@@ -58,7 +58,7 @@ describe('full-text extraction (background job)', () => {
     for (let i = 0; i < 3; i++) {
       // make the retry due at once
       await machFaellig(m.id);
-      await t.arbeite();
+      await t.arbeite(m.id);
     }
     // tried three times, then the job is done: no job given up is left behind
     expect(await offeneAuftraege(m.id)).toEqual([]);

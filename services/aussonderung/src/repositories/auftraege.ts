@@ -1,7 +1,7 @@
 // The Aussonderung's jobs on its queue (packages/auftraege): enqueued, counted; and the locks and counters the jobs share.
 import { schema, sql, type Tx } from '@eakte/db';
 import { and, eq } from 'drizzle-orm';
-import { reiheEin } from '@eakte/auftraege';
+import { mandantMarke, reiheEin } from '@eakte/auftraege';
 import { uuidArray, objektSpalten, alsObjekt, type ObjektRow, type AuftragArt, type AuftragDaten } from './gemeinsam.js';
 
 const { akte, aussonderung, aussonderungObjekt } = schema;
@@ -19,8 +19,6 @@ export async function sperreAktenGegenLoeschung(tx: Tx, akteIds: readonly string
 
 /** The job key: one job per object and kind (the former unique constraint `auftrag_objekt_uq`). */
 export const auftragsSchluessel = (art: AuftragArt, a: Pick<AuftragDaten, 'mandantId' | 'aussonderungId' | 'akteId'>) => `${art}:${a.mandantId}:${a.aussonderungId}:${a.akteId ?? ''}`;
-/** The mark of a tenant's jobs (lets a test work only its own tenant's jobs). */
-export const auftragsMarke = (mandantId: string) => `mandant:${mandantId}`;
 
 /**
  * Enqueues jobs in `tx`: they exist only if it commits. The jobs of one Aussonderung run one after
@@ -34,7 +32,7 @@ export async function legeAuftraegeAn(tx: Tx, rows: (AuftragDaten & { art: Auftr
       schluesselModus: 'zeitBehalten',
       reihe: `aussonderung:${daten.aussonderungId}`,
       maxVersuche: 32767,
-      marken: [auftragsMarke(daten.mandantId)],
+      marken: [mandantMarke(daten.mandantId)],
       ...(ab ? { ab } : {}),
     });
   }

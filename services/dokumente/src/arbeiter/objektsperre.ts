@@ -3,7 +3,7 @@
 // or released, or a version is stored (migrations `objektsperre`, 0030). Per job it reads the Akte's
 // objects and their state in one query, decides each lock with `sperrplan` and applies it to every
 // object version. Retried until it succeeds.
-import { reiheEin, type Aufgabe } from '@eakte/auftraege';
+import { mandantMarke, reiheEin, type Aufgabe } from '@eakte/auftraege';
 import type { Db, Tx } from '@eakte/db';
 import { sql } from '@eakte/db';
 import type { ObjectStore, ObjektsperreModus } from '@eakte/storage';
@@ -63,6 +63,7 @@ export function objektsperre(opts: { db: Db; storage: ObjectStore; modus: Objekt
         schluesselModus: 'zeitBehalten',
         ab: new Date(Date.now() + warten * 1000),
         maxVersuche: 32767,
+        marken: [mandantMarke(a.mandantId)],
       });
     }
   };

@@ -2,7 +2,7 @@
 // (packages/auftraege), enqueued in the transaction that stores the version, so it exists exactly when
 // the version does. The task extracts the text inside the job's tenant transaction and stores it for
 // full-text search with the `german` configuration. A failing job is tried three times, then marked `fehler`.
-import { reiheEin, type Aufgabe, type SqlAusfuehrer } from '@eakte/auftraege';
+import { mandantMarke, reiheEin, type Aufgabe, type SqlAusfuehrer } from '@eakte/auftraege';
 import type { Db } from '@eakte/db';
 import { schema, sql } from '@eakte/db';
 import type { ObjectStore } from '@eakte/storage';
@@ -26,7 +26,11 @@ export interface TextextraktionAuftrag {
 
 /** Enqueues the extraction of one version in `tx` (one job per version). */
 export async function reiheTextextraktionEin(tx: SqlAusfuehrer, a: TextextraktionAuftrag): Promise<void> {
-  await reiheEin(tx, 'dokumente', AUFGABE_TEXTEXTRAKTION, a, { schluessel: `textextraktion:${a.mandantId}:${a.dokumentId}:${a.versionNr}`, maxVersuche: MAX_VERSUCHE });
+  await reiheEin(tx, 'dokumente', AUFGABE_TEXTEXTRAKTION, a, {
+    schluessel: `textextraktion:${a.mandantId}:${a.dokumentId}:${a.versionNr}`,
+    maxVersuche: MAX_VERSUCHE,
+    marken: [mandantMarke(a.mandantId)],
+  });
 }
 
 async function lies(storage: ObjectStore, key: string): Promise<Buffer> {
