@@ -145,11 +145,19 @@ export function createAuftragslauf(opts: AuftragslaufOptionen): Auftragslauf {
   };
 
   // the tasks as graphile-worker calls them; `gezaehlt` counts the jobs run (for `einmal`)
-  const baueTaskList = (gezaehlt: () => void): Record<string, Task> => {
+  const baueTaskList = (gezaehlt: () => void, nurMarke?: string): Record<string, Task> => {
     const liste: Record<string, Task> = {};
     for (const [name, aufgabe] of Object.entries(opts.aufgaben)) {
       liste[name] = async (payload: unknown, helpers: JobHelpers) => {
         const job = helpers.job;
+        if (nurMarke && !(job.flags as Record<string, boolean> | null)?.[nurMarke]) {
+          // a job marked after the forbidden marks were read: handed back as it was (under its key), not run
+          await pool.query(
+            `select ${s}.add_job($1, $2::json, queue_name => (select queue_name from ${s}._private_job_queues where id = $3), run_at => $4, max_attempts => $5::int, job_key => $6, priority => $7::int, flags => $8::text[])`,
+            [name, JSON.stringify(payload), job.job_queue_id ?? null, job.run_at, job.max_attempts, job.key ?? null, job.priority, Object.keys((job.flags as Record<string, boolean> | null) ?? {})],
+          );
+          return;
+        }
         gezaehlt();
         const periodisch = intervalle.get(name);
         // the next round is planned before this one works: a crash mid-round does not end the series
@@ -221,13 +229,13 @@ export function createAuftragslauf(opts: AuftragslaufOptionen): Auftragslauf {
     async einmal(opt = {}) {
       let n = 0;
       // every other mark present in the queue is forbidden (graphile-worker skips jobs with a forbidden flag);
-      // read before the run (a mark that appears during it is not skipped)
+      // read before the run: a job with a mark that appears during it is handed back by the task (above)
       const forbiddenFlags = opt.nurMarke
         ? (await pool.query<{ marke: string }>(`select distinct jsonb_object_keys(flags) as marke from ${s}._private_jobs where flags is not null`)).rows
             .map((x) => x.marke)
             .filter((m) => m !== opt.nurMarke)
         : undefined;
-      await runOnce({ pgPool: pool, schema, taskList: baueTaskList(() => n++), logger, noHandleSignals: true, ...(forbiddenFlags ? { forbiddenFlags } : {}) });
+      await runOnce({ pgPool: pool, schema, taskList: baueTaskList(() => n++, opt.nurMarke), logger, noHandleSignals: true, ...(forbiddenFlags ? { forbiddenFlags } : {}) });
       return n;
     },
     pruefe() {
