@@ -69,7 +69,8 @@ function arbeiter(speicher: Aufzeichnender, app: FastifyInstance): () => Promise
 }
 
 async function dienste(modus: 'off' | 'governance', store: ObjectStore) {
-  const env = { ...inject('env'), LOG_LEVEL: 'silent', S3_OBJECT_LOCK: modus, DOKUMENTE_ARBEITER_INTERVALL_SEKUNDEN: '0' };
+  // no job runner of its own: it would take other test files' jobs (and plan the shared periodic rounds)
+  const env = { ...inject('env'), LOG_LEVEL: 'silent', S3_OBJECT_LOCK: modus, DOKUMENTE_ARBEITER_INTERVALL_SEKUNDEN: '0', DOKUMENTE_SWEEPER_INTERVALL_SEKUNDEN: '0', DOKUMENTE_FIXITY_INTERVALL_SEKUNDEN: '0', AUSSONDERUNG_ARBEITER_INTERVALL_SEKUNDEN: '0' };
   const baue = async (plugin: FastifyPluginAsync<never>, schema: Parameters<typeof loadConfig>[0]) => {
     const app = createServer({ logLevel: 'silent' });
     await app.register(plugin, { config: loadConfig(schema, env), storage: store } as never);

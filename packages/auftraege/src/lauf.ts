@@ -153,8 +153,8 @@ export function createAuftragslauf(opts: AuftragslaufOptionen): Auftragslauf {
         if (nurMarke && !(job.flags as Record<string, boolean> | null)?.[nurMarke]) {
           // a job marked after the forbidden marks were read: handed back as it was (under its key), not run
           await pool.query(
-            `select ${s}.add_job($1, $2::json, queue_name => (select queue_name from ${s}._private_job_queues where id = $3), run_at => $4, max_attempts => $5::int, job_key => $6, priority => $7::int, flags => $8::text[])`,
-            [name, JSON.stringify(payload), job.job_queue_id ?? null, job.run_at, job.max_attempts, job.key ?? null, job.priority, Object.keys((job.flags as Record<string, boolean> | null) ?? {})],
+            `select ${s}.add_job($1::text, $2::json, queue_name => (select q.queue_name from ${s}._private_job_queues q where q.id = $3::int), run_at => $4::timestamptz, max_attempts => $5::int, job_key => $6::text, priority => $7::int, flags => $8::text[])`,
+            [name, JSON.stringify(payload), job.job_queue_id ?? null, new Date(job.run_at).toISOString(), job.max_attempts, job.key ?? null, job.priority, Object.keys((job.flags as Record<string, boolean> | null) ?? {})],
           );
           return;
         }

@@ -40,7 +40,7 @@ describe('two instances', { timeout: 90_000 }, () => {
     const laufe = async (app: typeof a.app) => {
       while (Date.now() < ende && !(await fertig())) {
         await arbeiteEinmal(app, t);
-        await warte(20);
+        await warte(100);
       }
     };
     await Promise.all([laufe(a.app), laufe(b.app), laufe(a.app), laufe(b.app)]);

@@ -89,7 +89,8 @@ export async function arbeiteAb(t: TestApp, mandantId: string, aufgabe = 'textex
     if ((await offeneAuftraege(mandantId, aufgabe)).length === 0) return;
     await warte(100);
   }
-  throw new Error('jobs left');
+  const r = await ownerDb().db.execute(sql`select key, attempts, max_attempts, last_error from auftraege_dokumente._private_jobs where key like ${`${aufgabe}:${mandantId}:%`}`);
+  throw new Error(`jobs left: ${JSON.stringify(r.rows)}`);
 }
 
 export const spoolDateien = (t: TestApp) => readdirSync(t.spoolDir);

@@ -68,7 +68,7 @@ describe('two instances', { timeout: 60_000 }, () => {
     const laufe = async (t: typeof a) => {
       while (Date.now() < ende && !(await fertig())) {
         await t.arbeite(m.id);
-        await warte(20);
+        await warte(100);
       }
     };
     await Promise.all([laufe(a), laufe(b), laufe(a), laufe(b)]);
