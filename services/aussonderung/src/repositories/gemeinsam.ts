@@ -5,18 +5,18 @@
 import { schema, sql } from '@eakte/db';
 import { akteGesperrtSql } from '@eakte/schriftgutverwaltung/loeschsperre';
 
-const { akte, aktenplaneinheit, loeschsperre, aussonderung, aussonderungObjekt, vernichtung, nachricht, bewertungsnachweis } = schema;
+const { akte, aktenplaneinheit, aussonderungObjekt } = schema;
 
-export type LoeschsperreRow = typeof loeschsperre.$inferSelect & { akten: string[]; vorgaenge: string[]; dokumente: string[] };
-export type AussonderungRow = typeof aussonderung.$inferSelect;
+export type LoeschsperreRow = typeof schema.loeschsperre.$inferSelect & { akten: string[]; vorgaenge: string[]; dokumente: string[] };
+export type AussonderungRow = typeof schema.aussonderung.$inferSelect;
 /**
  * An offered Akte; `mitA`/`mitV`: whether any of its parts is appraised A/V, the deepest appraised
  * object winning (a Vorgang's own appraisal, else its Akte's; an Akte without Vorgänge is its own part).
  */
 export type ObjektRow = typeof aussonderungObjekt.$inferSelect & { aktenzeichen: string; betreff: string; gesperrt: boolean; mitA: boolean; mitV: boolean };
-export type VernichtungRow = typeof vernichtung.$inferSelect;
-export type NachrichtRow = typeof nachricht.$inferSelect;
-export type BewertungsnachweisRow = typeof bewertungsnachweis.$inferSelect;
+export type VernichtungRow = typeof schema.vernichtung.$inferSelect;
+export type NachrichtRow = typeof schema.nachricht.$inferSelect;
+export type BewertungsnachweisRow = typeof schema.bewertungsnachweis.$inferSelect;
 export const AUFTRAGSARTEN = ['vernichtung', 'loeschung-nach-import', 'vernichtungsprotokoll'] as const;
 export type AuftragArt = (typeof AUFTRAGSARTEN)[number];
 /** Who ordered the work (approver, or who entered the 0506): the actor of its audit events. */
