@@ -6,7 +6,7 @@ import { setTimeout as warte } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { inhalteAusDokumenten } from '../src/services/inhalte.js';
 import type { InhaltDatei } from '../src/services/ports.js';
-import { archivschreiben, arbeiteEinmal, auth, bestand, baue, dokument, mandantId, neuerMandant, offeneAuftraege, testSpeicher } from './hilfen.js';
+import { archivschreiben, arbeiteEinmal, arbeiteGleichzeitig, auth, bestand, baue, dokument, mandantId, neuerMandant, offeneAuftraege, testSpeicher } from './hilfen.js';
 
 describe('two instances', { timeout: 90_000 }, () => {
   it('run each destruction job and the protocol exactly once between them', async (context) => {
@@ -39,7 +39,7 @@ describe('two instances', { timeout: 90_000 }, () => {
     const ende = Date.now() + 60_000;
     const laufe = async (app: typeof a.app) => {
       while (Date.now() < ende && !(await fertig())) {
-        await arbeiteEinmal(app, t);
+        await arbeiteGleichzeitig(app, t);
         await warte(100);
       }
     };
