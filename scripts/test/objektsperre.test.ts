@@ -1,13 +1,14 @@
 // Object lock (S3_OBJECT_LOCK) wired end to end against the real database: z.d.A., a longer
 // retention, a hold placed and released, and new versions queue lock work in their own
-// transaction; the Dokumente worker turns it into the right lock per object.
+// transaction (a job on Dokumente's queue); the Dokumente task turns it into the right lock per object.
 // No available server implements object lock (neither the emulator nor Swift; Docker/MinIO are not
 // here), so ONLY in this test the services get a recording wrapper around the test store: it
 // records `setzeSperre` instead of sending it. Everything else runs for real.
 import aktenApp from '@eakte/akten';
 import aussonderungApp from '@eakte/aussonderung';
 import dokumenteApp, { dokumenteConfigSchema } from '@eakte/dokumente';
-import { arbeiteObjektsperren } from '@eakte/dokumente/objektsperre';
+import { createAuftragslauf, mandantMarke, type Auftragslauf } from '@eakte/auftraege';
+import { AUFGABE_OBJEKTSPERRE, objektsperre } from '@eakte/dokumente/objektsperre';
 import { createDb, sql } from '@eakte/db';
 import { createServer, loadConfig, serviceConfigSchema, storageSettings } from '@eakte/platform';
 import { createObjectStore, type ObjectStore, type Sperre } from '@eakte/storage';
@@ -18,9 +19,11 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 type Aufzeichnung = { schluessel: string; sperre: Sperre };
 
 /** The test store, except that locks are recorded (see the file comment). */
-function aufzeichnenderSpeicher(): { store: ObjectStore; aufgezeichnet: Aufzeichnung[]; beiSperre?: () => Promise<void> } {
+type Aufzeichnender = { store: ObjectStore; aufgezeichnet: Aufzeichnung[]; beiSperre?: () => Promise<void>; mandant?: string };
+
+function aufzeichnenderSpeicher(): Aufzeichnender {
   const innen = createObjectStore(storageSettings(testConfig()));
-  const r: { store: ObjectStore; aufgezeichnet: Aufzeichnung[]; beiSperre?: () => Promise<void> } = { store: undefined as never, aufgezeichnet: [] };
+  const r: Aufzeichnender = { store: undefined as never, aufgezeichnet: [] };
   r.store = {
     bucket: innen.bucket,
     versioniert: false,
@@ -32,6 +35,8 @@ function aufzeichnenderSpeicher(): { store: ObjectStore; aufgezeichnet: Aufzeich
     remove: (k) => innen.remove(k),
     list: (p) => innen.list(p),
     async setzeSperre(schluessel, sperre) {
+      // the queue is shared with other tests: only the test's tenant's objects count
+      if (r.mandant && !schluessel.startsWith(`${r.mandant}/`)) return;
       await r.beiSperre?.();
       r.aufgezeichnet.push({ schluessel, sperre });
     },
@@ -40,15 +45,32 @@ function aufzeichnenderSpeicher(): { store: ObjectStore; aufgezeichnet: Aufzeich
 }
 
 const offen: FastifyInstance[] = [];
+const laeufe: Auftragslauf[] = [];
 // the worker's own connection as the application role (the services' decorations stay inside them)
 const arbeiterDb = createDb(testDatenbankUrl('dokumente'), { max: 2 });
 afterAll(async () => {
   for (const app of offen) await app.close();
+  for (const l of laeufe) await l.stop();
   await arbeiterDb.close();
 });
 
+/** Works every due object-lock job now (Dokumente's task, with the recording store), as the service's runner would. */
+function arbeiter(speicher: Aufzeichnender, app: FastifyInstance): () => Promise<void> {
+  const lauf = createAuftragslauf({
+    dienst: 'dokumente',
+    datenbankUrl: testDatenbankUrl('dokumente'),
+    log: app.log,
+    aufgaben: { [AUFGABE_OBJEKTSPERRE]: objektsperre({ db: arbeiterDb, storage: speicher.store, modus: 'governance', log: app.log }) },
+  });
+  laeufe.push(lauf);
+  return async () => {
+    await lauf.einmal(speicher.mandant ? { nurMarke: mandantMarke(speicher.mandant) } : {});
+  };
+}
+
 async function dienste(modus: 'off' | 'governance', store: ObjectStore) {
-  const env = { ...inject('env'), LOG_LEVEL: 'silent', S3_OBJECT_LOCK: modus, DOKUMENTE_ARBEITER_INTERVALL_SEKUNDEN: '0' };
+  // no job runner of its own: it would take other test files' jobs (and plan the shared periodic rounds)
+  const env = { ...inject('env'), LOG_LEVEL: 'silent', S3_OBJECT_LOCK: modus, DOKUMENTE_ARBEITER_INTERVALL_SEKUNDEN: '0', DOKUMENTE_SWEEPER_INTERVALL_SEKUNDEN: '0', DOKUMENTE_FIXITY_INTERVALL_SEKUNDEN: '0', AUSSONDERUNG_ARBEITER_INTERVALL_SEKUNDEN: '0' };
   const baue = async (plugin: FastifyPluginAsync<never>, schema: Parameters<typeof loadConfig>[0]) => {
     const app = createServer({ logLevel: 'silent' });
     await app.register(plugin, { config: loadConfig(schema, env), storage: store } as never);
@@ -73,14 +95,14 @@ async function hochladen(app: FastifyInstance, url: string, headers: Record<stri
   return res.json() as { id: string };
 }
 
-/** The queued lock work of one Akte (superuser connection: sees every tenant's rows). */
-async function warteschlange(akteId: string): Promise<{ speicherschluessel: string | null; stand: number }[]> {
+/** The waiting lock jobs of one Akte (their payloads; superuser connection: the queue is Dokumente's own). */
+async function warteschlange(akteId: string): Promise<{ speicherschluessel: string | null; fehlversuche?: number; letzterFehler?: string; spaeter: boolean }[]> {
   const db = createDb(inject('superuserUrl'), { max: 1 });
   try {
-    const r = await db.db.execute<{ speicherschluessel: string | null; stand: number }>(
-      sql`SELECT speicherschluessel, stand FROM dokumente.objektsperre_auftrag WHERE akte_id = ${akteId} ORDER BY speicherschluessel NULLS FIRST`,
+    const r = await db.db.execute<{ payload: { speicherschluessel: string | null; fehlversuche?: number; letzterFehler?: string }; spaeter: boolean }>(
+      sql`SELECT payload, run_at > now() AS spaeter FROM auftraege_dokumente._private_jobs WHERE key LIKE ${`objektsperre:%:${akteId}:%`} ORDER BY key`,
     );
-    return r.rows;
+    return r.rows.map((x) => ({ speicherschluessel: x.payload.speicherschluessel, ...(x.payload.fehlversuche ? { fehlversuche: x.payload.fehlversuche, letzterFehler: x.payload.letzterFehler } : {}), spaeter: x.spaeter }));
   } finally {
     await db.close();
   }
@@ -102,8 +124,9 @@ describe('object lock, wired', { timeout: 90_000 }, () => {
   it('queues lock work in the changing transaction and the worker applies the right lock per object', async () => {
     const speicher = aufzeichnenderSpeicher();
     const apps = await dienste('governance', speicher.store);
-    const arbeite = () => arbeiteObjektsperren({ db: arbeiterDb, storage: speicher.store, modus: 'governance', log: apps.dokumente.log });
+    const arbeite = arbeiter(speicher, apps.dokumente);
     const m = await testMandant('sperre');
+    speicher.mandant = m.id;
     const reg = await authHeader({ tenant: m.slug, roles: ['registratur'] });
     const einheit = (await apps.akten.inject({ method: 'POST', url: '/api/v1/aktenplan/einheiten', headers: reg, payload: { kennzeichen: 'OL1', titel: 'Gesperrte Ablage', aufbewahrungsfrist: 10, aussonderungsart: 'V' } })).json();
     const akte = (await apps.akten.inject({ method: 'POST', url: '/api/v1/akten', headers: reg, payload: { aktenplaneinheitId: einheit.id, betreff: 'Baugenehmigung Lindenweg 4' } })).json();
@@ -113,8 +136,8 @@ describe('object lock, wired', { timeout: 90_000 }, () => {
     // upload into an open Akte: retention is not running yet, so a legal hold
     const dok = await hochladen(apps.dokumente, `/api/v1/vorgaenge/${vorgang.id}/dokumente`, reg, 'Antrag v1', { betreff: 'Bauantrag', datumDesSchreibens: '2026-11-02' });
     const [k1] = await schluesselVon(m.id, dok.id);
-    expect(await warteschlange(akte.id)).toEqual([{ speicherschluessel: k1, stand: 0 }]);
-    expect(await arbeite()).toBeGreaterThanOrEqual(1);
+    expect(await warteschlange(akte.id)).toEqual([{ speicherschluessel: k1, spaeter: false }]);
+    await arbeite();
     expect(speicher.aufgezeichnet).toEqual([{ schluessel: k1, sperre: halten }]);
     expect(await warteschlange(akte.id)).toEqual([]);
 
@@ -131,7 +154,7 @@ describe('object lock, wired', { timeout: 90_000 }, () => {
     const zu = await apps.akten.inject({ method: 'POST', url: `/api/v1/akten/${akte.id}/zda`, headers: reg, payload: {} });
     expect(zu.statusCode, zu.body).toBe(200);
     const bis = zu.json().aufbewahrungBis as string;
-    expect(await warteschlange(akte.id)).toEqual([{ speicherschluessel: null, stand: 0 }]);
+    expect(await warteschlange(akte.id)).toEqual([{ speicherschluessel: null, spaeter: false }]);
     speicher.aufgezeichnet.length = 0;
     await arbeite();
     const bis10 = { retention: { mode: 'GOVERNANCE', retainUntilDate: `${bis}T23:59:59.000Z` }, legalHold: 'OFF' };
@@ -167,8 +190,9 @@ describe('object lock, wired', { timeout: 90_000 }, () => {
   it('a Löschsperre on one Dokument puts the legal hold on the objects of that Dokument only', async () => {
     const speicher = aufzeichnenderSpeicher();
     const apps = await dienste('governance', speicher.store);
-    const arbeite = () => arbeiteObjektsperren({ db: arbeiterDb, storage: speicher.store, modus: 'governance', log: apps.dokumente.log });
+    const arbeite = arbeiter(speicher, apps.dokumente);
     const m = await testMandant('sperredok');
+    speicher.mandant = m.id;
     const reg = await authHeader({ tenant: m.slug, roles: ['registratur'] });
     const einheit = (await apps.akten.inject({ method: 'POST', url: '/api/v1/aktenplan/einheiten', headers: reg, payload: { kennzeichen: 'OL2', titel: 'Bauordnung', aufbewahrungsfrist: 10, aussonderungsart: 'V' } })).json();
     const akte = (await apps.akten.inject({ method: 'POST', url: '/api/v1/akten', headers: reg, payload: { aktenplaneinheitId: einheit.id, betreff: 'Bauvoranfrage Mühlgasse 2' } })).json();
@@ -184,7 +208,7 @@ describe('object lock, wired', { timeout: 90_000 }, () => {
 
     const sperre = await apps.aussonderung.inject({ method: 'POST', url: '/api/v1/loeschsperren', headers: reg, payload: { bezeichnung: 'Beweissicherung', grund: 'Anforderung Staatsanwaltschaft', dokumente: [dok.id] } });
     expect(sperre.statusCode, sperre.body).toBe(201);
-    expect(await warteschlange(akte.id)).toEqual([{ speicherschluessel: null, stand: 0 }]);
+    expect(await warteschlange(akte.id)).toEqual([{ speicherschluessel: null, spaeter: false }]);
     speicher.aufgezeichnet.length = 0;
     await arbeite();
     const stand = (k: string) => speicher.aufgezeichnet.find((a) => a.schluessel === k)?.sperre.legalHold;
@@ -192,7 +216,7 @@ describe('object lock, wired', { timeout: 90_000 }, () => {
 
     const auf = await apps.aussonderung.inject({ method: 'DELETE', url: `/api/v1/loeschsperren/${sperre.json().id}?grund=${encodeURIComponent('Verfahren eingestellt')}`, headers: reg });
     expect(auf.statusCode, auf.body).toBe(200);
-    expect(await warteschlange(akte.id)).toEqual([{ speicherschluessel: null, stand: 0 }]);
+    expect(await warteschlange(akte.id)).toEqual([{ speicherschluessel: null, spaeter: false }]);
     speicher.aufgezeichnet.length = 0;
     await arbeite();
     expect([stand(k1), stand(k2)]).toEqual(['OFF', 'OFF']);
@@ -201,8 +225,9 @@ describe('object lock, wired', { timeout: 90_000 }, () => {
   it('keeps a job that was requested again while the worker applied it, and retries a failing one', async () => {
     const speicher = aufzeichnenderSpeicher();
     const apps = await dienste('governance', speicher.store);
-    const arbeite = () => arbeiteObjektsperren({ db: arbeiterDb, storage: speicher.store, modus: 'governance', log: apps.dokumente.log });
+    const arbeite = arbeiter(speicher, apps.dokumente);
     const m = await testMandant('sperre');
+    speicher.mandant = m.id;
     const reg = await authHeader({ tenant: m.slug, roles: ['registratur'] });
     const einheit = (await apps.akten.inject({ method: 'POST', url: '/api/v1/aktenplan/einheiten', headers: reg, payload: { kennzeichen: 'OL2', titel: 'Gesperrte Ablage', aufbewahrungsfrist: 5, aussonderungsart: 'V' } })).json();
     const akte = (await apps.akten.inject({ method: 'POST', url: '/api/v1/akten', headers: reg, payload: { aktenplaneinheitId: einheit.id, betreff: 'Gewerbeanmeldung' } })).json();
@@ -212,7 +237,7 @@ describe('object lock, wired', { timeout: 90_000 }, () => {
     expect((await apps.akten.inject({ method: 'POST', url: `/api/v1/vorgaenge/${vorgang.id}/zda`, headers: reg })).statusCode).toBe(200);
     expect((await apps.akten.inject({ method: 'POST', url: `/api/v1/akten/${akte.id}/zda`, headers: reg, payload: {} })).statusCode).toBe(200);
 
-    // while the worker applies the closed state, a hold is placed: the job must stay due
+    // while the worker applies the closed state, a hold is placed: a new job follows the running one
     let einmal = true;
     speicher.beiSperre = async () => {
       if (!einmal) return;
@@ -222,25 +247,24 @@ describe('object lock, wired', { timeout: 90_000 }, () => {
     };
     speicher.aufgezeichnet.length = 0;
     await arbeite();
-    expect(speicher.aufgezeichnet.map((a) => a.sperre.legalHold)).toEqual(['OFF']);
-    expect(await warteschlange(akte.id)).toEqual([{ speicherschluessel: null, stand: 1 }]);
-    await arbeite();
     expect(speicher.aufgezeichnet.map((a) => a.sperre.legalHold)).toEqual(['OFF', 'ON']);
     expect(await warteschlange(akte.id)).toEqual([]);
 
-    // storage refuses: the job stays, with the error, due again later
+    // storage refuses: the job stays, with the error, due again later (30 s after the first failure)
     speicher.beiSperre = async () => {
       throw new Error('S3 nicht erreichbar');
     };
     const etag = (await apps.akten.inject({ method: 'GET', url: `/api/v1/akten/${akte.id}`, headers: reg })).headers.etag as string;
     expect((await apps.akten.inject({ method: 'PATCH', url: `/api/v1/akten/${akte.id}`, headers: { ...reg, 'if-match': etag }, payload: { aufbewahrungsfrist: 8, grund: 'verlängert' } })).statusCode).toBe(200);
     await arbeite();
+    expect(await warteschlange(akte.id)).toEqual([{ speicherschluessel: null, fehlversuche: 1, letzterFehler: 'S3 nicht erreichbar', spaeter: true }]);
     const db = createDb(inject('superuserUrl'), { max: 1 });
     try {
-      const r = await db.db.execute<{ letzter_fehler: string; spaeter: boolean }>(sql`SELECT letzter_fehler, faellig_ab > now() AS spaeter FROM dokumente.objektsperre_auftrag WHERE akte_id = ${akte.id}`);
-      expect(r.rows).toEqual([{ letzter_fehler: 'S3 nicht erreichbar', spaeter: true }]);
+      const r = await db.db.execute<{ sekunden: number }>(sql`SELECT round(extract(epoch from run_at - now()))::int AS sekunden FROM auftraege_dokumente._private_jobs WHERE key LIKE ${`objektsperre:%:${akte.id}:%`}`);
+      expect(r.rows[0]!.sekunden).toBeGreaterThan(20);
+      expect(r.rows[0]!.sekunden).toBeLessThanOrEqual(30);
       // due again (the test does not wait for the back-off): applied, job gone
-      await db.db.execute(sql`UPDATE dokumente.objektsperre_auftrag SET faellig_ab = now() WHERE akte_id = ${akte.id}`);
+      await db.db.execute(sql`UPDATE auftraege_dokumente._private_jobs SET run_at = now() - interval '1 minute' WHERE key LIKE ${`objektsperre:%:${akte.id}:%`}`);
     } finally {
       await db.close();
     }
@@ -265,7 +289,6 @@ describe('object lock, wired', { timeout: 90_000 }, () => {
     expect((await apps.akten.inject({ method: 'POST', url: `/api/v1/akten/${akte.id}/zda`, headers: reg, payload: {} })).statusCode).toBe(200);
     expect((await apps.aussonderung.inject({ method: 'POST', url: '/api/v1/loeschsperren', headers: reg, payload: { bezeichnung: 'x', grund: 'y', akten: [akte.id] } })).statusCode).toBe(201);
     expect(await warteschlange(akte.id)).toEqual([]);
-    expect(await arbeiteObjektsperren({ db: arbeiterDb, storage: speicher.store, modus: 'off', log: apps.dokumente.log })).toBe(0);
     expect(speicher.aufgezeichnet).toEqual([]);
   });
 });

@@ -35,15 +35,23 @@ export interface Einreihen {
   prioritaet?: number;
   /** jobs of one named queue run one after another (e.g. per Aussonderung) */
   reihe?: string;
+  /** marks (graphile-worker's flags, e.g. `mandant:<id>`): `einmal({ nurMarke })` runs only jobs with one */
+  marken?: string[];
 }
+
+/** The mark of a tenant's jobs: `einmal({ nurMarke })` then works one tenant's jobs only (tests share one queue). */
+export const mandantMarke = (mandantId: string) => `mandant:${mandantId}`;
 
 /** Adds a job to `dienst`'s queue inside `tx`: it exists only if `tx` commits. */
 export async function reiheEin(tx: SqlAusfuehrer, dienst: Dienst, aufgabe: string, payload: object, opt: Einreihen = {}): Promise<void> {
   const s = sql.identifier(auftragsschema(dienst));
   const modus = opt.schluesselModus === 'zeitBehalten' ? 'preserve_run_at' : 'replace';
+  // as JSON: drizzle would spread a JS array into a list of parameters
+  const flags = opt.marken?.length ? sql`array(select json_array_elements_text(${JSON.stringify(opt.marken)}::json))` : sql`null::text[]`;
   await tx.execute(
     sql`select ${s}.add_job(${aufgabe}, ${JSON.stringify(payload)}::json, queue_name => ${opt.reihe ?? null}, run_at => ${opt.ab?.toISOString() ?? null}::timestamptz,
-        max_attempts => ${opt.maxVersuche ?? null}::int, job_key => ${opt.schluessel ?? null}, priority => ${opt.prioritaet ?? null}::int, job_key_mode => ${modus})`,
+        max_attempts => ${opt.maxVersuche ?? null}::int, job_key => ${opt.schluessel ?? null}, priority => ${opt.prioritaet ?? null}::int,
+        flags => ${flags}, job_key_mode => ${modus})`,
   );
 }
 
@@ -95,8 +103,11 @@ export interface Auftragslauf {
   /** Takes no new jobs, lets the running ones finish, then closes its pool. */
   stop(): Promise<void>;
   reiheEin(tx: SqlAusfuehrer, aufgabe: string, payload: object, opt?: Einreihen): Promise<void>;
-  /** Runs every due job of this service's tasks now and returns when none is left (tests, scripts). */
-  einmal(): Promise<void>;
+  /**
+   * Runs every due job of this service's tasks now and returns, when none is left, how many it ran (tests,
+   * scripts). `nurMarke`: only jobs marked so (e.g. one tenant's, while other tests share the queue).
+   */
+  einmal(opt?: { nurMarke?: string }): Promise<number>;
   /** Queue figures per task (for /health and a metrics endpoint). */
   kennzahlen(): Promise<AuftragsKennzahl[]>;
   /** Throws when the runner was started and has ended without `stop()`: its jobs are no longer worked. */
@@ -133,24 +144,38 @@ export function createAuftragslauf(opts: AuftragslaufOptionen): Auftragslauf {
     );
   };
 
-  const taskList: Record<string, Task> = {};
-  for (const [name, aufgabe] of Object.entries(opts.aufgaben)) {
-    taskList[name] = async (payload: unknown, helpers: JobHelpers) => {
-      const job = helpers.job;
-      const periodisch = intervalle.get(name);
-      // the next round is planned before this one works: a crash mid-round does not end the series
-      if (periodisch && job.key === periodischSchluessel(name)) await planeNaechsten(periodisch, false);
-      const t0 = Date.now();
-      try {
-        await (aufgabe as Aufgabe<unknown>)(payload, { auftragId: String(job.id), versuch: job.attempts, maxVersuche: job.max_attempts, signal: helpers.abortSignal });
-        opts.log.debug({ aufgabe: name, auftragId: job.id, ms: Date.now() - t0 }, 'job done');
-      } catch (err) {
-        const endgueltig = job.attempts >= job.max_attempts;
-        (endgueltig ? opts.log.error : opts.log.warn).call(opts.log, { err, aufgabe: name, auftragId: job.id, versuch: job.attempts, maxVersuche: job.max_attempts }, endgueltig ? 'job given up' : 'job failed, retried later');
-        throw err;
-      }
-    };
-  }
+  // the tasks as graphile-worker calls them; `gezaehlt` counts the jobs run (for `einmal`)
+  const baueTaskList = (gezaehlt: () => void, nurMarke?: string): Record<string, Task> => {
+    const liste: Record<string, Task> = {};
+    for (const [name, aufgabe] of Object.entries(opts.aufgaben)) {
+      liste[name] = async (payload: unknown, helpers: JobHelpers) => {
+        const job = helpers.job;
+        if (nurMarke && !(job.flags as Record<string, boolean> | null)?.[nurMarke]) {
+          // a job marked after the forbidden marks were read: handed back as it was (under its key), not run
+          await pool.query(
+            `select ${s}.add_job($1::text, $2::json, queue_name => (select q.queue_name from ${s}._private_job_queues q where q.id = $3::int), run_at => $4::timestamptz, max_attempts => $5::int, job_key => $6::text, priority => $7::int, flags => $8::text[])`,
+            [name, JSON.stringify(payload), job.job_queue_id ?? null, new Date(job.run_at).toISOString(), job.max_attempts, job.key ?? null, job.priority, Object.keys((job.flags as Record<string, boolean> | null) ?? {})],
+          );
+          return;
+        }
+        gezaehlt();
+        const periodisch = intervalle.get(name);
+        // the next round is planned before this one works: a crash mid-round does not end the series
+        if (periodisch && job.key === periodischSchluessel(name)) await planeNaechsten(periodisch, false);
+        const t0 = Date.now();
+        try {
+          await (aufgabe as Aufgabe<unknown>)(payload, { auftragId: String(job.id), versuch: job.attempts, maxVersuche: job.max_attempts, signal: helpers.abortSignal });
+          opts.log.debug({ aufgabe: name, auftragId: job.id, ms: Date.now() - t0 }, 'job done');
+        } catch (err) {
+          const endgueltig = job.attempts >= job.max_attempts;
+          (endgueltig ? opts.log.error : opts.log.warn).call(opts.log, { err, aufgabe: name, auftragId: job.id, versuch: job.attempts, maxVersuche: job.max_attempts }, endgueltig ? 'job given up' : 'job failed, retried later');
+          throw err;
+        }
+      };
+    }
+    return liste;
+  };
+  const taskList = baueTaskList(() => {});
 
   const logger = new Logger((scope) => (level, message, meta) => {
     const obj = { ...scope, ...meta, dienst: opts.dienst };
@@ -201,7 +226,18 @@ export function createAuftragslauf(opts: AuftragslaufOptionen): Auftragslauf {
       return gestoppt;
     },
     reiheEin: (tx, aufgabe, payload, opt) => reiheEin(tx, opts.dienst, aufgabe, payload, opt),
-    einmal: () => runOnce({ pgPool: pool, schema, taskList, logger, noHandleSignals: true }),
+    async einmal(opt = {}) {
+      let n = 0;
+      // every other mark present in the queue is forbidden (graphile-worker skips jobs with a forbidden flag);
+      // read before the run: a job with a mark that appears during it is handed back by the task (above)
+      const forbiddenFlags = opt.nurMarke
+        ? (await pool.query<{ marke: string }>(`select distinct jsonb_object_keys(flags) as marke from ${s}._private_jobs where flags is not null`)).rows
+            .map((x) => x.marke)
+            .filter((m) => m !== opt.nurMarke)
+        : undefined;
+      await runOnce({ pgPool: pool, schema, taskList: baueTaskList(() => n++, opt.nurMarke), logger, noHandleSignals: true, ...(forbiddenFlags ? { forbiddenFlags } : {}) });
+      return n;
+    },
     pruefe() {
       if (beendet) throw new Error(beendet);
     },

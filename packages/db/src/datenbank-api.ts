@@ -190,7 +190,7 @@ export const DATENBANK_API: readonly Veroeffentlichung[] = [
     objekt: 'dokumente.objektsperre_vormerken(uuid, uuid, text)',
     art: 'funktion',
     fuer: ['akten', 'aussonderung'],
-    warum: 'the object-lock triggers on Akten and Löschsperren queue their work with the caller’s rights',
+    warum: 'the object-lock triggers on Akten and Löschsperren enqueue a job on Dokumente’s queue (SECURITY DEFINER: their roles get no right on it)',
   },
 ];
 
@@ -221,11 +221,6 @@ export interface VerbleibenderZugriff {
 export const VERBLEIBENDE_ZUGRIFFE: readonly VerbleibenderZugriff[] = [
   // the object-lock trigger on a new version finds the version's Akte with the caller's rights
   ...zugriffe('dokumente', 'datenbank', ['SELECT'], ['akten.vorgang'], 'dokumente.objektsperre_version_neu'),
-  // the object-lock triggers on akten.akte and the Löschsperren queue work in Dokumente with the caller's rights
-  ...(['akten', 'aussonderung'] as const).flatMap((d) => [
-    ...zugriffe(d, 'datenbank', ['SELECT', 'INSERT', 'UPDATE'], ['dokumente.objektsperre_auftrag'], 'dokumente.objektsperre_vormerken'),
-    ...zugriffe(d, 'datenbank', ['USAGE'], ['dokumente.objektsperre_auftrag_id_seq'], 'dokumente.objektsperre_vormerken'),
-  ]),
 ];
 
 function zugriffe(dienst: Dienst, quelle: VerbleibenderZugriff['quelle'], rechte: readonly Recht[], tabellen: string[], wo?: string): VerbleibenderZugriff[] {

@@ -1,7 +1,8 @@
 // The Aussonderung service: retention, legal holds, hand-over to the state archive.
 import { contract } from '@eakte/api-client/contract';
 import { protokolliere as protokolliereImProtokoll } from '@eakte/audit';
-import { servicePlatform, type Protokollierer, type ServiceConfig } from '@eakte/platform';
+import { createAuftragslauf, mandantMarke, verbindeMitDienst, type Auftragslauf, type AuftragsKontext } from '@eakte/auftraege';
+import { datenbankUrlFuer, servicePlatform, type Protokollierer, type ServiceConfig } from '@eakte/platform';
 import type { FastifyInstance } from 'fastify';
 import type { ObjectStore } from '@eakte/storage';
 import { z } from 'zod';
@@ -11,7 +12,7 @@ import { historieAusProtokoll } from './services/historie.js';
 import { inhalteAusDokumenten } from './services/inhalte.js';
 import type { Historienquelle, Inhalte } from './services/ports.js';
 import { bereiteSchemapruefungVor } from './xdomea/schema.js';
-import { mandantenMitUnlesbarerBehoerdenkennung } from './repositories/aussonderung.js';
+import { AUFTRAGSARTEN, mandantenMitUnlesbarerBehoerdenkennung, type AuftragDaten } from './repositories/aussonderung.js';
 
 export const SERVICE = 'aussonderung';
 
@@ -19,7 +20,10 @@ export const STANDARD_ARCHIV: ArchivEinstellungen = { name: 'Landesarchiv', kurz
 
 /** Settings of this service on top of the shared ones (validated once at boot). */
 export const aussonderungConfigSchema = z.object({
-  /** How often the worker looks for due jobs (content removal, protocol); 0 = never (tests drive it). */
+  /**
+   * > 0: this instance works the jobs (content removal, protocol), woken by each new job; 0: it leaves
+   * them to other instances (tests drive them with `arbeiteAussonderungsauftraege`).
+   */
   AUSSONDERUNG_ARBEITER_INTERVALL_SEKUNDEN: z.coerce.number().int().min(0).default(5),
   /** A failed job waits this long times its attempts (at most an hour) before the next try. */
   AUSSONDERUNG_WIEDERHOLUNG_SEKUNDEN: z.coerce.number().int().min(0).default(60),
@@ -28,7 +32,7 @@ export type AussonderungConfig = z.infer<typeof aussonderungConfigSchema>;
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** Runs the due Aussonderung jobs once (of one tenant, if given); returns how many it claimed. */
+    /** Runs the due Aussonderung jobs until none is left (only one tenant's, if given); returns how many it ran. */
     arbeiteAussonderungsauftraege: (mandantId?: string) => Promise<number>;
   }
 }
@@ -88,24 +92,24 @@ export default async function aussonderungApp(app: FastifyInstance, opts: Ausson
     }
   });
 
-  const arbeite = (mandantId?: string) => service!.arbeiteAuftraege(app.log, { wiederholungSekunden: eigene.AUSSONDERUNG_WIEDERHOLUNG_SEKUNDEN, mandantId });
-  app.decorate('arbeiteAussonderungsauftraege', arbeite);
-  const sekunden = eigene.AUSSONDERUNG_ARBEITER_INTERVALL_SEKUNDEN;
-  if (sekunden > 0) {
-    let laeuft = false;
-    const timer = setInterval(() => {
-      if (laeuft) return;
-      laeuft = true;
-      (async () => {
-        // work through the backlog, one batch after the other
-        while ((await arbeite()) > 0);
-      })()
-        .catch((err: unknown) => app.log.warn({ err }, 'Aussonderung worker run failed'))
-        .finally(() => {
-          laeuft = false;
-        });
-    }, sekunden * 1000);
-    timer.unref();
-    app.addHook('onClose', async () => clearInterval(timer));
-  }
+  // the jobs (content removal, Vernichtungsprotokoll) on the service's queue, claimed by whichever instance is free
+  const lauf = () =>
+    createAuftragslauf({
+      dienst: SERVICE,
+      datenbankUrl: datenbankUrlFuer(opts.config, SERVICE),
+      log: app.log,
+      parallel: 2,
+      // the service exists once the platform has built the handlers: the tasks look it up when they run
+      aufgaben: Object.fromEntries(
+        AUFTRAGSARTEN.map((art) => [art, (p: AuftragDaten, k: AuftragsKontext) => service!.auftragsAufgaben(app.log, eigene.AUSSONDERUNG_WIEDERHOLUNG_SEKUNDEN)[art](p, k)]),
+      ),
+    });
+  if (eigene.AUSSONDERUNG_ARBEITER_INTERVALL_SEKUNDEN > 0) verbindeMitDienst(app, lauf());
+  // tests and `pnpm archiv:antwort` work the due jobs synchronously (also with the worker switched off)
+  let einmal: Auftragslauf | undefined;
+  app.decorate('arbeiteAussonderungsauftraege', async (mandantId?: string) => {
+    einmal ??= lauf();
+    return einmal.einmal(mandantId ? { nurMarke: mandantMarke(mandantId) } : {});
+  });
+  app.addHook('onClose', async () => einmal?.stop());
 }

@@ -145,7 +145,7 @@ describe('whole paths with content', () => {
       const r = await db2.withMandant(m, (tx) =>
         tx.execute<{ betreff: string; kennzeichen: string; akte_id: string; sha256: string; schluessel: string; mime_type: string; auftraege: number }>(sql`
           SELECT v.betreff, v.kennzeichen, v.akte_id, dv.sha256, dv.speicherschluessel AS schluessel, dv.mime_type,
-                 (SELECT count(*)::int FROM dokumente.auftrag a WHERE a.dokument_id = d.id) AS auftraege
+                 (SELECT count(*)::int FROM auftraege_dokumente._private_jobs j WHERE j.key = 'textextraktion:' || d.mandant_id || ':' || d.id || ':1') AS auftraege
           FROM dokumente.dokument d JOIN akten.vorgang v ON v.id = d.vorgang_id JOIN dokumente.dokument_version dv ON dv.dokument_id = d.id
           WHERE d.id = ${dokumentId}`),
       );

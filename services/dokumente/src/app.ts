@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import multipart from '@fastify/multipart';
 import { contract } from '@eakte/api-client/contract';
-import { createAuftragslauf, verbindeMitDienst } from '@eakte/auftraege';
+import { createAuftragslauf, mandantMarke, verbindeMitDienst, type Aufgabe, type Auftragslauf } from '@eakte/auftraege';
 import { datenbankUrlFuer, servicePlatform, type Protokollierer, type ServiceConfig } from '@eakte/platform';
 import type { FastifyInstance } from 'fastify';
 import type { ObjectStore } from '@eakte/storage';
@@ -18,10 +18,17 @@ import { dokumenteHandlers } from './handlers/index.js';
 import { dokumenteRepository } from './repositories/dokumente.js';
 import { raeumeSpoolVerzeichnis, raeumeVerwaisteObjekte } from './arbeiter/sweeper.js';
 import { pruefeFixityAllerMandanten } from './arbeiter/fixity.js';
-import { arbeiteTextextraktion } from './arbeiter/textextraktion.js';
-import { arbeiteObjektsperren } from './arbeiter/objektsperre.js';
+import { AUFGABE_TEXTEXTRAKTION, textextraktion } from './arbeiter/textextraktion.js';
+import { AUFGABE_OBJEKTSPERRE, objektsperre } from './arbeiter/objektsperre.js';
 
 export const SERVICE = 'dokumente';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Runs every due job of the Dokumente queue now (text extraction, object lock; of one tenant, if given); returns how many ran. */
+    arbeiteDokumentauftraege: (mandantId?: string) => Promise<number>;
+  }
+}
 
 /** Periodic tasks of the job runner (packages/auftraege). */
 export const AUFGABE_SWEEPER = 'sweeper';
@@ -35,7 +42,10 @@ export const dokumenteConfigSchema = z.object({
   DOKUMENTE_SWEEPER_KARENZ_SEKUNDEN: z.coerce.number().int().min(1).default(24 * 3600),
   /** How often the sweeper runs; 0 = never (tests call it directly). */
   DOKUMENTE_SWEEPER_INTERVALL_SEKUNDEN: z.coerce.number().int().min(0).default(3600),
-  /** How often the workers (text extraction; object lock when on) look for due jobs; 0 = never (tests call them directly). */
+  /**
+   * > 0: this instance works the jobs (text extraction; object lock when on), woken by each new job;
+   * 0: it leaves them to other instances (tests and the bench work them with `arbeiteDokumentauftraege`).
+   */
   DOKUMENTE_ARBEITER_INTERVALL_SEKUNDEN: z.coerce.number().int().min(0).default(5),
   /** How often stored content is re-read and its SHA-256 compared (per tenant, oldest checks first); 0 = never. */
   DOKUMENTE_FIXITY_INTERVALL_SEKUNDEN: z.coerce.number().int().min(0).default(24 * 3600),
@@ -129,29 +139,26 @@ export default async function dokumenteApp(app: FastifyInstance, opts: Dokumente
     });
   }
 
-  wiederhole(app, eigene.DOKUMENTE_ARBEITER_INTERVALL_SEKUNDEN, 'text extraction', async () => {
-    // work through the backlog, one batch after the other
-    while ((await arbeiteTextextraktion({ db: app.db, storage: app.storage, repo: dokumenteRepository, log: app.log })) > 0);
-  });
-  const modus = opts.config.S3_OBJECT_LOCK ?? 'off';
-  if (modus !== 'off') {
-    // only with object lock on: with it off the triggers queue nothing and storage is never asked
-    wiederhole(app, eigene.DOKUMENTE_ARBEITER_INTERVALL_SEKUNDEN, 'object lock', async () => {
-      while ((await arbeiteObjektsperren({ db: app.db, storage: app.storage, modus, log: app.log })) > 0);
-    });
-  }
   // the spool directory is this instance's own disk: swept by each instance
   wiederhole(app, eigene.DOKUMENTE_SWEEPER_INTERVALL_SEKUNDEN, 'spool sweeper', async () => {
     await raeumeSpoolVerzeichnis({ verzeichnis: eigene.DOKUMENTE_SPOOL_DIR, log: app.log, karenzMs: eigene.DOKUMENTE_SWEEPER_KARENZ_SEKUNDEN * 1000 });
   });
 
+  // the jobs the filing transactions and the object-lock triggers enqueue, claimed by whichever instance is free
+  const modus = opts.config.S3_OBJECT_LOCK ?? 'off';
+  const auftraege: Record<string, Aufgabe<never>> = {
+    [AUFGABE_TEXTEXTRAKTION]: textextraktion({ db: app.db, storage: app.storage, repo: dokumenteRepository, log: app.log }),
+    // only with object lock on: with it off the triggers enqueue nothing, and an instance without it
+    // must not take (and drop) another's lock jobs
+    ...(modus !== 'off' ? { [AUFGABE_OBJEKTSPERRE]: objektsperre({ db: app.db, storage: app.storage, modus, log: app.log }) } : {}),
+  };
   // the storage sweep and the fixity check concern the one store: once per round across all instances,
   // run by whichever instance's job runner claims the round (a failed round is not retried, the next follows)
   const periodisch = [
     { aufgabe: AUFGABE_SWEEPER, alleSekunden: eigene.DOKUMENTE_SWEEPER_INTERVALL_SEKUNDEN },
     { aufgabe: AUFGABE_FIXITY, alleSekunden: eigene.DOKUMENTE_FIXITY_INTERVALL_SEKUNDEN },
   ].filter((p) => p.alleSekunden > 0);
-  const aufgaben: Record<string, () => Promise<void>> = {
+  const periodischeAufgaben: Record<string, () => Promise<void>> = {
     [AUFGABE_SWEEPER]: async () => {
       await raeumeVerwaisteObjekte({ db: app.db, storage: app.storage, repo: dokumenteRepository, log: app.log, karenzMs: eigene.DOKUMENTE_SWEEPER_KARENZ_SEKUNDEN * 1000 });
     },
@@ -159,18 +166,22 @@ export default async function dokumenteApp(app: FastifyInstance, opts: Dokumente
       await pruefeFixityAllerMandanten({ db: app.db, storage: app.storage, log: app.log });
     },
   };
-  if (periodisch.length > 0) {
-    const lauf = createAuftragslauf({
-      dienst: SERVICE,
-      datenbankUrl: datenbankUrlFuer(opts.config, SERVICE),
-      log: app.log,
-      parallel: 1,
-      // only the tasks this instance runs: another instance (other settings) leaves the rest to those that do
-      aufgaben: Object.fromEntries(periodisch.map((p) => [p.aufgabe, aufgaben[p.aufgabe]!])),
-      periodisch,
-    });
-    verbindeMitDienst(app, lauf);
+  // only the tasks this instance runs: another instance (other settings) leaves the rest to those that do
+  const aufgaben = {
+    ...(eigene.DOKUMENTE_ARBEITER_INTERVALL_SEKUNDEN > 0 ? auftraege : {}),
+    ...Object.fromEntries(periodisch.map((p) => [p.aufgabe, periodischeAufgaben[p.aufgabe]!])),
+  };
+  const datenbankUrl = datenbankUrlFuer(opts.config, SERVICE);
+  if (Object.keys(aufgaben).length > 0) {
+    verbindeMitDienst(app, createAuftragslauf({ dienst: SERVICE, datenbankUrl, log: app.log, parallel: 2, aufgaben, periodisch }));
   }
+  // tests and scripts work the due jobs synchronously (also with the worker switched off)
+  let einmal: Auftragslauf | undefined;
+  app.decorate('arbeiteDokumentauftraege', async (mandantId?: string) => {
+    einmal ??= createAuftragslauf({ dienst: SERVICE, datenbankUrl, log: app.log, aufgaben: auftraege });
+    return einmal.einmal(mandantId ? { nurMarke: mandantMarke(mandantId) } : {});
+  });
+  app.addHook('onClose', async () => einmal?.stop());
 }
 
 /** Runs `arbeit` every `sekunden` (0 = never), never overlapping itself, stopped on close. */

@@ -34,6 +34,8 @@ export interface TestApp {
   app: FastifyInstance;
   protokoll: AuditEreignis[];
   spoolDir: string;
+  /** Runs every due job of the Dokumente queue (text extraction, object lock) with this app's store. */
+  arbeite: (mandantId?: string) => Promise<number>;
 }
 
 /** The service with a private spool dir and an audit seam that records into `protokoll`. */
@@ -43,7 +45,13 @@ export async function baueApp(
   const spoolDir = mkdtempSync(path.join(tmpdir(), 'eakte-dok-spool-'));
   const protokoll: AuditEreignis[] = [];
   const app = createServer({ logLevel: 'silent' });
-  await app.register(dokumenteApp, {
+  // the service's decorations stay in its own context: its job runner is taken from there
+  let arbeite: ((mandantId?: string) => Promise<number>) | undefined;
+  const mitArbeiter = async (instance: FastifyInstance, o: Parameters<typeof dokumenteApp>[1]) => {
+    await dokumenteApp(instance, o);
+    arbeite = instance.arbeiteDokumentauftraege;
+  };
+  await app.register(mitArbeiter, {
     config: { ...testConfig(opts.overrides), DOKUMENTE_SPOOL_DIR: spoolDir, DOKUMENTE_SWEEPER_INTERVALL_SEKUNDEN: 0, DOKUMENTE_ARBEITER_INTERVALL_SEKUNDEN: 0, DOKUMENTE_FIXITY_INTERVALL_SEKUNDEN: 0, ...opts.dokumente },
     protokolliere:
       opts.protokolliere ??
@@ -57,7 +65,32 @@ export async function baueApp(
     await app.close();
     rmSync(spoolDir, { recursive: true, force: true });
   });
-  return { app, protokoll, spoolDir };
+  return { app, protokoll, spoolDir, arbeite: (mandantId?: string) => arbeite!(mandantId) };
+}
+
+/** The waiting (or running) jobs of a task for one tenant, from the queue's job keys (`<aufgabe>:<mandant>:…`). */
+export async function offeneAuftraege(mandantId: string, aufgabe = 'textextraktion'): Promise<{ key: string; attempts: number }[]> {
+  const r = await ownerDb().db.execute<{ key: string; attempts: number }>(
+    sql`select key, attempts from auftraege_dokumente._private_jobs where key like ${`${aufgabe}:${mandantId}:%`} order by id`,
+  );
+  return r.rows;
+}
+
+/** Makes the tenant's waiting jobs of `aufgabe` due now (a retry would otherwise wait its back-off). */
+export async function machFaellig(mandantId: string, aufgabe = 'textextraktion') {
+  await ownerDb().db.execute(sql`update auftraege_dokumente._private_jobs set run_at = now() - interval '1 minute' where key like ${`${aufgabe}:${mandantId}:%`} and locked_at is null`);
+}
+
+/** Works the queue until the tenant has no job of `aufgabe` left. */
+export async function arbeiteAb(t: TestApp, mandantId: string, aufgabe = 'textextraktion') {
+  for (let i = 0; i < 50; i++) {
+    await machFaellig(mandantId, aufgabe);
+    await t.arbeite(mandantId);
+    if ((await offeneAuftraege(mandantId, aufgabe)).length === 0) return;
+    await warte(100);
+  }
+  const r = await ownerDb().db.execute(sql`select key, attempts, max_attempts, last_error from auftraege_dokumente._private_jobs where key like ${`${aufgabe}:${mandantId}:%`}`);
+  throw new Error(`jobs left: ${JSON.stringify(r.rows)}`);
 }
 
 export const spoolDateien = (t: TestApp) => readdirSync(t.spoolDir);

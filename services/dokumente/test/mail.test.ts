@@ -5,10 +5,9 @@ import { expectContract, expectProblem, testDatenbankUrl } from '@eakte/testing'
 import { afterAll, describe, expect, it } from 'vitest';
 import { leseMail, MailFehler } from '../src/adapter/mail.js';
 import { pdfText } from '../src/pdf/text.js';
-import { dokumenteRepository } from '../src/repositories/dokumente.js';
-import { arbeiteTextextraktion, sucheImVolltext } from '../src/arbeiter/textextraktion.js';
+import { sucheImVolltext } from '../src/arbeiter/textextraktion.js';
 import { thunderbirdMail } from './mail-hilfe.js';
-import { baueApp, GIF, lade, neuerMandant, neuerVorgang, objekteUnter, ownerDb, pdf, PNG, speicher, spoolDateien, zeilen, type Mandant, type TestApp } from './hilfen.js';
+import { arbeiteAb, baueApp, GIF, lade, neuerMandant, neuerVorgang, objekteUnter, ownerDb, pdf, PNG, speicher, spoolDateien, zeilen, type Mandant, type TestApp } from './hilfen.js';
 
 const appDb = createDb(testDatenbankUrl('dokumente'), { max: 2 });
 afterAll(() => appDb.close());
@@ -71,9 +70,7 @@ describe('filing an e-mail', () => {
     expect(t.protokoll.filter((e) => e.aktion === 'dokument.erstellt')).toHaveLength(3);
 
     // the mail body (not its base64) and the attachment's text are searchable
-    for (let i = 0; i < 20 && (await ownerDb().withMandant(m.id, (tx) => tx.select().from(schema.auftrag))).length > 0; i++) {
-      await arbeiteTextextraktion({ db: appDb, storage: speicher(), repo: dokumenteRepository, log: t.app.log });
-    }
+    await arbeiteAb(t, m.id);
     expect((await sucheImVolltext(appDb, m.id, 'Flurstück freundlichen')).map((x) => x.dokumentId)).toEqual([dok.id]);
     expect((await sucheImVolltext(appDb, m.id, 'Dachgaube')).map((x) => x.dokumentId)).toEqual([items[0]!.id]);
     expect(await sucheImVolltext(appDb, m.id, 'alert')).toEqual([]);

@@ -2,10 +2,9 @@ import { createDb, schema } from '@eakte/db';
 import { testDatenbankUrl } from '@eakte/testing';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { dokumenteRepository } from '../src/repositories/dokumente.js';
 import { schriften } from '../src/pdf/schrift.js';
-import { arbeiteTextextraktion, sucheImVolltext } from '../src/arbeiter/textextraktion.js';
-import { baueApp, lade, neuerMandant, neuerVorgang, ownerDb, PNG, speicher } from './hilfen.js';
+import { sucheImVolltext } from '../src/arbeiter/textextraktion.js';
+import { arbeiteAb, baueApp, lade, machFaellig, neuerMandant, neuerVorgang, offeneAuftraege, ownerDb, PNG } from './hilfen.js';
 
 const appDb = createDb(testDatenbankUrl('dokumente'), { max: 2 });
 afterAll(() => appDb.close());
@@ -16,17 +15,6 @@ async function pdfMitText(zeilen: string[]): Promise<Buffer> {
   const p = doc.addPage([595, 842]);
   zeilen.forEach((z, i) => p.drawText(z, { x: 50, y: 780 - i * 18, size: 12, font: normal }));
   return Buffer.from(await doc.save());
-}
-
-/** Runs the worker (with the application role) until the tenant has no open jobs left. */
-async function arbeiteAb(mandantId: string, log: Parameters<typeof arbeiteTextextraktion>[0]['log']) {
-  for (let i = 0; i < 50; i++) {
-    await arbeiteTextextraktion({ db: appDb, storage: speicher(), repo: dokumenteRepository, log });
-    const offen = await ownerDb().withMandant(mandantId, (tx) => tx.select().from(schema.auftrag));
-    if (offen.length === 0) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('jobs left');
 }
 
 describe('full-text extraction (background job)', () => {
@@ -40,11 +28,11 @@ describe('full-text extraction (background job)', () => {
     await lade(t, m, v.vorgangId, { name: 'bild.png', type: 'image/png', inhalt: PNG });
 
     // the request path only enqueued: three jobs (the PNG has no text), no text yet
-    const vorher = await ownerDb().withMandant(m.id, async (tx) => ({ auftraege: await tx.select().from(schema.auftrag), volltext: await tx.select().from(schema.volltext) }));
+    const vorher = { auftraege: await offeneAuftraege(m.id), volltext: await ownerDb().withMandant(m.id, (tx) => tx.select().from(schema.volltext)) };
     expect(vorher.auftraege).toHaveLength(3);
     expect(vorher.volltext).toEqual([]);
 
-    await arbeiteAb(m.id, t.app.log);
+    await arbeiteAb(t, m.id);
     // inflected forms find each other: "Baugenehmigungen" ~ "Baugenehmigung", "Einwand" ~ "Einwände"
     expect((await sucheImVolltext(appDb, m.id, 'Baugenehmigungen')).map((h) => h.dokumentId)).toEqual([pdfDok.id]);
     expect((await sucheImVolltext(appDb, m.id, 'Müllerstraße')).map((h) => h.dokumentId)).toEqual([pdfDok.id]);
@@ -57,7 +45,8 @@ describe('full-text extraction (background job)', () => {
     // another tenant finds nothing of it
     const fremd = await neuerMandant();
     expect(await sucheImVolltext(appDb, fremd.id, 'Baugenehmigung')).toEqual([]);
-  });
+    // the PDF reader's first load alone takes seconds on a busy machine
+  }, 90_000);
 
   it('marks a PDF it cannot read as failed after three tries and keeps working on the others', async () => {
     const t = await baueApp();
@@ -69,10 +58,10 @@ describe('full-text extraction (background job)', () => {
     expect(dok.aktuelleVersion.mimeType).toBe('application/pdf');
     for (let i = 0; i < 3; i++) {
       // make the retry due at once
-      await ownerDb().withMandant(m.id, (tx) => tx.update(schema.auftrag).set({ faelligAb: new Date(0) }));
-      await arbeiteTextextraktion({ db: appDb, storage: speicher(), repo: dokumenteRepository, log: t.app.log });
+      await machFaellig(m.id);
+      await t.arbeite(m.id);
     }
-    await arbeiteAb(m.id, t.app.log);
+    await arbeiteAb(t, m.id);
     const rows = await ownerDb().withMandant(m.id, (tx) => tx.select().from(schema.volltext));
     expect(rows).toMatchObject([{ dokumentId: dok.id, status: 'fehler', inhalt: null }]);
   });

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, check, date, foreignKey, index, integer, jsonb, pgPolicy, pgSchema, primaryKey, text, timestamptz, unique, uniqueIndex, uuid } from './pg.js';
+import { boolean, check, date, foreignKey, index, integer, jsonb, pgSchema, primaryKey, text, timestamptz, unique, uniqueIndex, uuid } from './pg.js';
 import { akte, vorgang } from './akten.js';
 import { dokument } from './dokumente.js';
-import { currentMandant, mandantIdColumn, mandantPolicy } from './common.js';
+import { mandantIdColumn, mandantPolicy } from './common.js';
 import { mandant } from './plattform.js';
 
 export const aussonderungSchema = pgSchema('aussonderung');
@@ -272,42 +272,3 @@ export const nachricht = aussonderungSchema
   )
   .enableRLS();
 
-/**
- * Long work of an Aussonderung as jobs on a table polled by every instance (FOR UPDATE SKIP LOCKED
- * with a lease): removing an object's content after destruction approval or import confirmation,
- * and writing the Vernichtungsprotokoll once the last destruction is done. Failed jobs are retried.
- */
-export const aussonderungAuftrag = aussonderungSchema
-  .table(
-    'auftrag',
-    {
-      id: bigserial('id', { mode: 'number' }).primaryKey(),
-      mandantId: mandantIdColumn(),
-      aussonderungId: uuid('aussonderung_id').notNull(),
-      art: text('art').$type<'vernichtung' | 'loeschung-nach-import' | 'vernichtungsprotokoll'>().notNull(),
-      /** The Akte whose content goes; null for the protocol. */
-      akteId: uuid('akte_id'),
-      /** Who ordered the work (approver, or who entered the 0506): the actor of its audit events. */
-      akteur: jsonb('akteur').$type<{ sub: string; name: string; rollen: string[]; client: string | null }>().notNull(),
-      faelligAb: timestamptz('faellig_ab').notNull().defaultNow(),
-      versuche: integer('versuche').notNull().default(0),
-      letzterFehler: text('letzter_fehler'),
-      erstelltAm: timestamptz('erstellt_am').notNull().defaultNow(),
-    },
-    (t) => [
-      unique('auftrag_objekt_uq').on(t.mandantId, t.aussonderungId, t.art, t.akteId).nullsNotDistinct(),
-      foreignKey({ columns: [t.mandantId, t.aussonderungId], foreignColumns: [aussonderung.mandantId, aussonderung.id], name: 'auftrag_aussonderung_fk' }),
-      index('auftrag_faellig_idx').on(t.faelligAb),
-      check('auftrag_art_ck', sql`${t.art} IN ('vernichtung', 'loeschung-nach-import', 'vernichtungsprotokoll')`),
-      check('auftrag_akte_ck', sql`(${t.art} = 'vernichtungsprotokoll') = (${t.akteId} IS NULL)`),
-      // the worker claims due jobs of every tenant; each job then runs in its tenant's transaction
-      pgPolicy('auftrag_zugriff', {
-        as: 'permissive',
-        for: 'all',
-        to: 'public',
-        using: sql`${t.mandantId} = ${currentMandant} OR current_setting('app.aussonderung_arbeiter', true) = 'an'`,
-        withCheck: sql`${t.mandantId} = ${currentMandant} OR current_setting('app.aussonderung_arbeiter', true) = 'an'`,
-      }),
-    ],
-  )
-  .enableRLS();

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, check, customType, date, foreignKey, index, integer, pgPolicy, pgSchema, primaryKey, text, timestamptz, unique, uuid } from './pg.js';
-import { currentMandant, mandantIdColumn, mandantPolicy } from './common.js';
-import { akte, vorgang } from './akten.js';
+import { bigint, check, customType, date, foreignKey, index, integer, pgSchema, primaryKey, text, timestamptz, unique, uuid } from './pg.js';
+import { mandantIdColumn, mandantPolicy } from './common.js';
+import { vorgang } from './akten.js';
 
 export const dokumente = pgSchema('dokumente');
 
@@ -152,76 +152,3 @@ export const volltext = dokumente
   )
   .enableRLS();
 
-/**
- * Background work of the Dokumente service (text extraction), enqueued in the transaction that
- * creates the version. Holds ids only. A tenant sees its own jobs; the worker claims jobs of all
- * tenants in a transaction with `app.dokumente_arbeiter` set, then does each job inside its
- * tenant's transaction.
- */
-export const auftrag = dokumente
-  .table(
-    'auftrag',
-    {
-      id: bigserial('id', { mode: 'number' }).primaryKey(),
-      art: text('art').$type<'textextraktion'>().notNull(),
-      mandantId: mandantIdColumn(),
-      dokumentId: uuid('dokument_id').notNull(),
-      versionNr: integer('version_nr').notNull(),
-      faelligAb: timestamptz('faellig_ab').notNull().defaultNow(),
-      versuche: integer('versuche').notNull().default(0),
-      letzterFehler: text('letzter_fehler'),
-    },
-    (t) => [
-      foreignKey({
-        columns: [t.mandantId, t.dokumentId, t.versionNr],
-        foreignColumns: [dokumentVersion.mandantId, dokumentVersion.dokumentId, dokumentVersion.nr],
-        name: 'auftrag_version_fk',
-      }),
-      index('auftrag_faellig_idx').on(t.art, t.faelligAb),
-      check('auftrag_art_ck', sql`${t.art} IN ('textextraktion')`),
-      pgPolicy('auftrag_zugriff', {
-        as: 'permissive',
-        for: 'all',
-        to: 'public',
-        using: sql`${t.mandantId} = ${currentMandant} OR current_setting('app.dokumente_arbeiter', true) = 'an'`,
-        withCheck: sql`${t.mandantId} = ${currentMandant} OR current_setting('app.dokumente_arbeiter', true) = 'an'`,
-      }),
-    ],
-  )
-  .enableRLS();
-
-/**
- * Object lock work (only with `S3_OBJECT_LOCK` on): "bring the lock of this Akte's objects up to
- * date" (`speicherschluessel` null) or "of this one new object". Written by triggers in the very
- * transaction that closes or reopens an Akte, changes its retention, places or releases a hold, or
- * adds a version (see migration `objektsperre`), so no change is missed; worked off with retries by
- * the Dokumente worker. One row per piece of work: a repeated request bumps `stand`.
- */
-export const objektsperreAuftrag = dokumente
-  .table(
-    'objektsperre_auftrag',
-    {
-      id: bigserial('id', { mode: 'number' }).primaryKey(),
-      mandantId: mandantIdColumn(),
-      akteId: uuid('akte_id').notNull(),
-      speicherschluessel: text('speicherschluessel'),
-      /** Bumped by each new request, so a worker that read an older state does not drop the row. */
-      stand: integer('stand').notNull().default(0),
-      faelligAb: timestamptz('faellig_ab').notNull().defaultNow(),
-      versuche: integer('versuche').notNull().default(0),
-      letzterFehler: text('letzter_fehler'),
-    },
-    (t) => [
-      unique('objektsperre_auftrag_uq').on(t.mandantId, t.akteId, t.speicherschluessel).nullsNotDistinct(),
-      foreignKey({ columns: [t.mandantId, t.akteId], foreignColumns: [akte.mandantId, akte.id], name: 'objektsperre_auftrag_akte_fk' }),
-      index('objektsperre_auftrag_faellig_idx').on(t.faelligAb),
-      pgPolicy('objektsperre_auftrag_zugriff', {
-        as: 'permissive',
-        for: 'all',
-        to: 'public',
-        using: sql`${t.mandantId} = ${currentMandant} OR current_setting('app.dokumente_arbeiter', true) = 'an'`,
-        withCheck: sql`${t.mandantId} = ${currentMandant} OR current_setting('app.dokumente_arbeiter', true) = 'an'`,
-      }),
-    ],
-  )
-  .enableRLS();

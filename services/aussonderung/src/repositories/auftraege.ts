@@ -1,10 +1,11 @@
-// The Aussonderung's jobs: queued, claimed, retried, counted.
+// The Aussonderung's jobs on its queue (packages/auftraege): enqueued, counted; and the locks and counters the jobs share.
 import { schema, sql, type Tx } from '@eakte/db';
 import { and, eq } from 'drizzle-orm';
-import { uuidArray, objektSpalten, alsObjekt, type ObjektRow, type AuftragArt } from './gemeinsam.js';
+import { mandantMarke, reiheEin } from '@eakte/auftraege';
+import { uuidArray, objektSpalten, alsObjekt, type ObjektRow, type AuftragArt, type AuftragDaten } from './gemeinsam.js';
 import { akteFuerAussonderung as akte } from './akten-api.js';
 
-const { aussonderung, aussonderungObjekt, aussonderungAuftrag } = schema;
+const { aussonderung, aussonderungObjekt } = schema;
 
 /**
  * Serialises placing a hold with removing content of the same Akten: both take this lock per Akte
@@ -17,29 +18,33 @@ export async function sperreAktenGegenLoeschung(tx: Tx, akteIds: readonly string
     FROM unnest(${uuidArray([...new Set(akteIds)])}) AS u(id) ORDER BY u.id`);
 }
 
-export async function legeAuftraegeAn(tx: Tx, rows: (typeof aussonderungAuftrag.$inferInsert)[]): Promise<void> {
-  if (rows.length === 0) return;
-  await tx.insert(aussonderungAuftrag).values(rows).onConflictDoNothing();
+/** The job key: one job per object and kind (the former unique constraint `auftrag_objekt_uq`). */
+export const auftragsSchluessel = (art: AuftragArt, a: Pick<AuftragDaten, 'mandantId' | 'aussonderungId' | 'akteId'>) => `${art}:${a.mandantId}:${a.aussonderungId}:${a.akteId ?? ''}`;
+
+/**
+ * Enqueues jobs in `tx`: they exist only if it commits. The jobs of one Aussonderung run one after
+ * another (a named queue), so the last destruction sees every other one finished; tried until they work.
+ * An already waiting job of the same object and kind keeps its time.
+ */
+export async function legeAuftraegeAn(tx: Tx, rows: (AuftragDaten & { art: AuftragArt })[], ab?: Date): Promise<void> {
+  for (const { art, ...daten } of rows) {
+    await reiheEin(tx, 'aussonderung', art, daten, {
+      schluessel: auftragsSchluessel(art, daten),
+      schluesselModus: 'zeitBehalten',
+      reihe: `aussonderung:${daten.aussonderungId}`,
+      maxVersuche: 32767,
+      marken: [mandantMarke(daten.mandantId)],
+      ...(ab ? { ab } : {}),
+    });
+  }
 }
 
-export async function offeneAuftraege(tx: Tx, aussonderungId: string, art?: AuftragArt): Promise<number> {
-  const r = await tx
-    .select({ n: sql<number>`count(*)::int` })
-    .from(aussonderungAuftrag)
-    .where(and(eq(aussonderungAuftrag.aussonderungId, aussonderungId), art ? eq(aussonderungAuftrag.art, art) : undefined));
-  return r[0]?.n ?? 0;
-}
-
-export async function loescheAuftrag(tx: Tx, id: number): Promise<void> {
-  await tx.delete(aussonderungAuftrag).where(eq(aussonderungAuftrag.id, id));
-}
-
-/** The job failed: retried after `sekunden`, the error kept on the job. */
-export async function verschiebeAuftrag(tx: Tx, id: number, fehler: string, sekunden: number): Promise<void> {
-  await tx
-    .update(aussonderungAuftrag)
-    .set({ letzterFehler: fehler.slice(0, 500), faelligAb: sql`now() + make_interval(secs => ${sekunden})` })
-    .where(eq(aussonderungAuftrag.id, id));
+/** Jobs of the Aussonderung (of one kind) still waiting or running, except the job `ausser`. */
+export async function offeneAuftraege(tx: Tx, mandantId: string, aussonderungId: string, art: AuftragArt, ausser?: string): Promise<number> {
+  const r = await tx.execute<{ n: number }>(sql`
+    select count(*)::int as n from auftraege_aussonderung._private_jobs
+     where key like ${`${art}:${mandantId}:${aussonderungId}:%`} and attempts < max_attempts and id::text is distinct from ${ausser ?? null}`);
+  return r.rows[0]?.n ?? 0;
 }
 
 export async function zaehleFortschritt(tx: Tx, id: string): Promise<void> {

@@ -19,8 +19,28 @@ export type ObjektRow = typeof aussonderungObjekt.$inferSelect & { aktenzeichen:
 export type VernichtungRow = typeof schema.vernichtung.$inferSelect;
 export type NachrichtRow = typeof schema.nachricht.$inferSelect;
 export type BewertungsnachweisRow = typeof schema.bewertungsnachweis.$inferSelect;
-export type AuftragRow = typeof schema.aussonderungAuftrag.$inferSelect;
-export type AuftragArt = AuftragRow['art'];
+export const AUFTRAGSARTEN = ['vernichtung', 'loeschung-nach-import', 'vernichtungsprotokoll'] as const;
+export type AuftragArt = (typeof AUFTRAGSARTEN)[number];
+/** Who ordered the work (approver, or who entered the 0506): the actor of its audit events. */
+export interface AuftragAkteur {
+  sub: string;
+  name: string;
+  rollen: string[];
+  client: string | null;
+}
+/** A job's payload on Aussonderung's queue (packages/auftraege), one task per `art`. */
+export interface AuftragDaten {
+  mandantId: string;
+  aussonderungId: string;
+  /** The Akte whose content goes; null for the protocol. */
+  akteId: string | null;
+  akteur: AuftragAkteur;
+  /** failed tries before this one and the last error: the job re-enqueues itself after a failure */
+  fehlversuche?: number;
+  letzterFehler?: string;
+}
+/** A job as its task sees it. */
+export type AuftragRow = AuftragDaten & { art: AuftragArt; id: string };
 
 export const uuidArray = (ids: readonly string[]) => sql`ARRAY[${sql.join(ids.map((i) => sql`${i}`), sql`, `)}]::uuid[]`;
 

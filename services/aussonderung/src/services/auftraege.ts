@@ -1,7 +1,7 @@
 // The Aussonderung's jobs: content removal after the 0506, destruction, and the Vernichtungsprotokoll, each asking the gates again when it runs.
 import { createHash } from 'node:crypto';
-import { legeSystemdokumentAb, schema, sql, type Tx } from '@eakte/db';
-import { eq } from 'drizzle-orm';
+import type { Aufgabe } from '@eakte/auftraege';
+import { legeSystemdokumentAb, type Tx } from '@eakte/db';
 import { heute, type Akteur } from '@eakte/platform';
 import { einstellungenAus } from '@eakte/schriftgutverwaltung/einstellungen';
 import type { FastifyBaseLogger } from 'fastify';
@@ -10,6 +10,7 @@ import { pruefeLoeschungNachImport, pruefeVernichtung, pruefeVierAugen, type Ver
 import type { ProtokollObjekt } from '../domain/vernichtungsprotokoll.js';
 import * as repo from '../repositories/aussonderung.js';
 import { type MandantAkteur, teilBewertung } from './modell.js';
+import type { AuftragArt, AuftragDaten } from '../repositories/gemeinsam.js';
 import type { Kontext } from './kontext.js';
 
 /** The job runner of the service. */
@@ -67,13 +68,12 @@ export function auftragsFaelle(k: Kontext) {
         details: { aussonderungId: auf.aussonderungId, dateien: dateien.length, ...(auf.art === 'vernichtung' ? { freigegebenVon: auf.akteur.sub } : { archivkennung: o.archivkennung }) },
       });
     }
-    await repo.loescheAuftrag(tx, auf.id);
     await repo.zaehleFortschritt(tx, auf.aussonderungId);
     await aktualisiereStatus(tx, auf.aussonderungId);
     if (auf.art === 'vernichtung') {
       // the last destruction of the process orders the protocol (the process row lock orders them)
       await gesperrteAussonderung(tx, auf.aussonderungId);
-      if ((await repo.offeneAuftraege(tx, auf.aussonderungId, 'vernichtung')) === 0) {
+      if ((await repo.offeneAuftraege(tx, auf.mandantId, auf.aussonderungId, 'vernichtung', auf.id)) === 0) {
         await repo.legeAuftraegeAn(tx, [{ mandantId: auf.mandantId, aussonderungId: auf.aussonderungId, art: 'vernichtungsprotokoll', akteId: null, akteur: auf.akteur }]);
       }
     }
@@ -107,11 +107,10 @@ export function auftragsFaelle(k: Kontext) {
         });
       }
     }
-    await repo.loescheAuftrag(tx, auf.id);
     await repo.zaehleFortschritt(tx, auf.aussonderungId);
     await aktualisiereStatus(tx, auf.aussonderungId);
     await gesperrteAussonderung(tx, auf.aussonderungId);
-    if ((await repo.offeneAuftraege(tx, auf.aussonderungId, 'vernichtung')) === 0) {
+    if ((await repo.offeneAuftraege(tx, auf.mandantId, auf.aussonderungId, 'vernichtung', auf.id)) === 0) {
       await repo.legeAuftraegeAn(tx, [{ mandantId: auf.mandantId, aussonderungId: auf.aussonderungId, art: 'vernichtungsprotokoll', akteId: null, akteur: auf.akteur }]);
     }
   }
@@ -168,47 +167,36 @@ export function auftragsFaelle(k: Kontext) {
         details: { objekte: objekte.length, sha256, ...(dokumentId ? { dokumentId } : { abgelegt: false, grund: einstellung ? 'ABLAGE_AKTE_NICHT_OFFEN' : 'KEINE_ABLAGE_AKTE' }) },
       });
     }
-    await repo.loescheAuftrag(tx, auf.id);
   }
 
-  return {
-    /**
-     * Runs due jobs of every tenant once (claimed with FOR UPDATE SKIP LOCKED and a lease, so
-     * instances never run a job twice at once); returns how many were claimed. A failed job is
-     * retried after `wiederholungSekunden` × attempts, and the object shows the attempts and error.
-     */
-    async arbeiteAuftraege(log: FastifyBaseLogger, opts: { stapel?: number; wiederholungSekunden?: number; mandantId?: string } = {}): Promise<number> {
-      const auftraege = await db.db.transaction(async (tx) => {
-        await tx.execute(sql`select set_config('app.aussonderung_arbeiter', 'an', true)`);
-        const r = await tx.execute<{ id: string }>(sql`
-          with naechste as (
-            select id from aussonderung.auftrag where faellig_ab <= now()${opts.mandantId ? sql` and mandant_id = ${opts.mandantId}` : sql``}
-             order by faellig_ab, id limit ${opts.stapel ?? 20} for update skip locked)
-          update aussonderung.auftrag a set faellig_ab = now() + interval '10 minutes', versuche = a.versuche + 1
-            from naechste where a.id = naechste.id
-          returning a.id`);
-        return r.rows.map((x) => Number(x.id));
-      });
-      for (const auftragId of auftraege) {
-        const auf = await db.db.transaction(async (tx) => {
-          await tx.execute(sql`select set_config('app.aussonderung_arbeiter', 'an', true)`);
-          return (await tx.select().from(schema.aussonderungAuftrag).where(eq(schema.aussonderungAuftrag.id, auftragId)))[0];
-        });
-        if (!auf) continue;
+  /**
+   * One task per kind of job. A failed job shows its tries and error on the object and re-enqueues itself,
+   * due after `wiederholungSekunden` × tries (at most an hour: graphile-worker's own back-off would grow to
+   * hours), tried until it works. Its effects commit in one tenant transaction with the job's checks, so a
+   * job run again (a process died before the job was marked done) finds its work done.
+   */
+  function auftragsAufgaben(log: FastifyBaseLogger, wiederholungSekunden: number): Record<AuftragArt, Aufgabe<AuftragDaten>> {
+    const aufgabe =
+      (art: AuftragArt): Aufgabe<AuftragDaten> =>
+      async (daten, k) => {
+        const auf: repo.AuftragRow = { ...daten, art, id: k.auftragId };
         try {
-          await db.withMandant(auf.mandantId, (tx) => (auf.art === 'vernichtungsprotokoll' ? schreibeProtokollImAuftrag(tx, auf) : loescheInhaltImAuftrag(tx, auf)));
+          await db.withMandant(auf.mandantId, (tx) => (art === 'vernichtungsprotokoll' ? schreibeProtokollImAuftrag(tx, auf) : loescheInhaltImAuftrag(tx, auf)));
         } catch (err) {
           // drizzle wraps the driver's error (with the whole query) around the cause worth keeping
           const e = err as Error & { cause?: Error };
-          const text = String(e?.cause?.message ?? e?.message ?? err);
-          log.warn({ err, auftrag: auf.id, art: auf.art, aussonderung: auf.aussonderungId }, 'Aussonderung job failed, will retry');
+          const text = String(e?.cause?.message ?? e?.message ?? err).slice(0, 500);
+          const versuche = (daten.fehlversuche ?? 0) + 1;
+          const warten = Math.min(wiederholungSekunden * versuche, 3600);
+          log.warn({ err, auftrag: k.auftragId, art, aussonderung: auf.aussonderungId, versuche, wartenSekunden: warten }, 'Aussonderung job failed, will retry');
           await db.withMandant(auf.mandantId, async (tx) => {
-            await repo.verschiebeAuftrag(tx, auf.id, text, Math.min((opts.wiederholungSekunden ?? 60) * auf.versuche, 3600));
-            if (auf.akteId) await repo.setzeObjekt(tx, auf.aussonderungId, auf.akteId, { loeschVersuche: auf.versuche, loeschFehler: text.slice(0, 500) });
+            await repo.legeAuftraegeAn(tx, [{ ...daten, art, fehlversuche: versuche, letzterFehler: text }], new Date(Date.now() + warten * 1000));
+            if (auf.akteId) await repo.setzeObjekt(tx, auf.aussonderungId, auf.akteId, { loeschVersuche: versuche, loeschFehler: text });
           });
         }
-      }
-      return auftraege.length;
-    },
-  };
+      };
+    return { vernichtung: aufgabe('vernichtung'), 'loeschung-nach-import': aufgabe('loeschung-nach-import'), vernichtungsprotokoll: aufgabe('vernichtungsprotokoll') };
+  }
+
+  return { auftragsAufgaben };
 }

@@ -1,19 +1,17 @@
-// Object lock worker (only with S3_OBJECT_LOCK on): works off the jobs the database triggers queue
-// when an Akte is closed or reopened, its retention changes, a hold is placed or released, or a
-// version is stored (migration `objektsperre`). Per job it reads the Akte's objects and their state
-// in one query, decides each lock with `sperrplan` and applies it to every object version. Jobs are
-// claimed across tenants (FOR UPDATE SKIP LOCKED with a lease) and retried until they succeed.
+// Object lock (only with S3_OBJECT_LOCK on): the task of the jobs the database triggers enqueue on
+// Dokumente's job runner when an Akte is closed or reopened, its retention changes, a hold is placed
+// or released, or a version is stored (migrations `objektsperre`, 0037). Per job it reads the Akte's
+// objects and their state in one query, decides each lock with `sperrplan` and applies it to every
+// object version. Retried until it succeeds.
+import { mandantMarke, reiheEin, type Aufgabe } from '@eakte/auftraege';
 import type { Db, Tx } from '@eakte/db';
 import { sql } from '@eakte/db';
 import type { ObjectStore, ObjektsperreModus } from '@eakte/storage';
 import type { FastifyBaseLogger } from 'fastify';
 import { sperrplan, type ObjektStand } from '../domain/objektsperre.js';
 
-const LEASE = '10 minutes';
 /** Longest wait between two tries of a failing job. */
 const MAX_WARTEN_SEKUNDEN = 300;
-
-type Auftrag = { id: number; mandant_id: string; akte_id: string; speicherschluessel: string | null; stand: number; versuche: number };
 
 /**
  * The Akte's stored objects (or the one named) with what decides their lock. Akten whose content
@@ -35,43 +33,42 @@ export async function objektstaende(tx: Tx, akteId: string, schluessel: string |
   return r.rows.map((x) => ({ schluessel: x.schluessel, akteStatus: x.status, aufbewahrungBis: x.aufbewahrung_bis, unbefristet: x.unbefristet, gesperrt: x.gesperrt }));
 }
 
-/** One batch of due jobs; returns how many were claimed (0: nothing due). */
-export async function arbeiteObjektsperren(opts: { db: Db; storage: ObjectStore; modus: ObjektsperreModus; log: FastifyBaseLogger; stapel?: number }): Promise<number> {
-  const { db, storage, modus, log } = opts;
-  if (modus === 'off') return 0;
-  const auftraege = await db.db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('app.dokumente_arbeiter', 'an', true)`);
-    const res = await tx.execute<Auftrag>(sql`
-      with naechste as (
-        select id from dokumente.objektsperre_auftrag
-         where faellig_ab <= now()
-         order by faellig_ab limit ${opts.stapel ?? 20}
-         for update skip locked)
-      update dokumente.objektsperre_auftrag a
-         set faellig_ab = now() + ${LEASE}::interval, versuche = a.versuche + 1
-        from naechste where a.id = naechste.id
-      returning a.id, a.mandant_id, a.akte_id, a.speicherschluessel, a.stand, a.versuche`);
-    return res.rows;
-  });
-
-  for (const a of auftraege) {
-    try {
-      const objekte = await db.withMandant(a.mandant_id, (tx) => objektstaende(tx, a.akte_id, a.speicherschluessel));
-      for (const op of sperrplan(modus, objekte)) await storage.setzeSperre(op.schluessel, op.sperre);
-      await db.withMandant(a.mandant_id, async (tx) => {
-        // a newer request came in meanwhile (stand bumped): keep the job, due at once
-        const weg = await tx.execute(sql`DELETE FROM dokumente.objektsperre_auftrag WHERE id = ${a.id} AND stand = ${a.stand}`);
-        if (!weg.rowCount) await tx.execute(sql`UPDATE dokumente.objektsperre_auftrag SET faellig_ab = now(), versuche = 0, letzter_fehler = NULL WHERE id = ${a.id}`);
-      });
-    } catch (err) {
-      log.warn({ err, auftrag: a.id, akteId: a.akte_id }, 'object lock could not be applied; retried');
-      const warten = Math.min(30 * a.versuche, MAX_WARTEN_SEKUNDEN);
-      await db.withMandant(a.mandant_id, (tx) =>
-        tx.execute(sql`UPDATE dokumente.objektsperre_auftrag
-                          SET letzter_fehler = ${String((err as Error).message ?? err).slice(0, 500)}, faellig_ab = now() + make_interval(secs => ${warten})
-                        WHERE id = ${a.id}`),
-      );
-    }
-  }
-  return auftraege.length;
+export interface ObjektsperreAuftrag {
+  mandantId: string;
+  akteId: string;
+  /** one new object, or null: every object of the Akte */
+  speicherschluessel: string | null;
+  /** failed tries before this one and the last error (the job re-enqueues itself after a failure, see below) */
+  fehlversuche?: number;
+  letzterFehler?: string;
 }
+
+/**
+ * The task: sets each object's lock to what the database says now (idempotent). Tried until it works;
+ * after a failure it re-enqueues itself under its key, due after 30 s × tries, at most five minutes
+ * (graphile-worker's own back-off would grow to hours). A change meanwhile replaces that job's time: due at once.
+ */
+export function objektsperre(opts: { db: Db; storage: ObjectStore; modus: ObjektsperreModus; log: FastifyBaseLogger }): Aufgabe<ObjektsperreAuftrag> {
+  const { db, storage, modus, log } = opts;
+  return async (a, k) => {
+    try {
+      const objekte = await db.withMandant(a.mandantId, (tx) => objektstaende(tx, a.akteId, a.speicherschluessel));
+      for (const op of sperrplan(modus, objekte)) await storage.setzeSperre(op.schluessel, op.sperre);
+    } catch (err) {
+      const versuche = (a.fehlversuche ?? 0) + 1;
+      const warten = Math.min(30 * versuche, MAX_WARTEN_SEKUNDEN);
+      log.warn({ err, auftrag: k.auftragId, akteId: a.akteId, versuche, wartenSekunden: warten }, 'object lock could not be applied; retried');
+      await reiheEin(db.db, 'dokumente', AUFGABE_OBJEKTSPERRE, { ...a, fehlversuche: versuche, letzterFehler: String((err as Error)?.message ?? err).slice(0, 500) }, {
+        schluessel: objektsperreSchluessel(a),
+        schluesselModus: 'zeitBehalten',
+        ab: new Date(Date.now() + warten * 1000),
+        maxVersuche: 32767,
+        marken: [mandantMarke(a.mandantId)],
+      });
+    }
+  };
+}
+
+export const AUFGABE_OBJEKTSPERRE = 'objektsperre';
+/** The job key `dokumente.objektsperre_vormerken` uses (migration 0037). */
+export const objektsperreSchluessel = (a: ObjektsperreAuftrag) => `objektsperre:${a.mandantId}:${a.akteId}:${a.speicherschluessel ?? '*'}`;

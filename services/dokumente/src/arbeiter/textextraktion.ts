@@ -1,29 +1,37 @@
-// Text extraction as background work, off the request path: a polling worker claims due jobs of
-// every tenant (FOR UPDATE SKIP LOCKED, a lease through faellig_ab, so several instances never
-// do the same job at once), extracts the text inside the job's tenant transaction and stores it
-// for full-text search with the `german` configuration. Failing jobs are retried three times.
+// Text extraction as background work, off the request path: a job of Dokumente's job runner
+// (packages/auftraege), enqueued in the transaction that stores the version, so it exists exactly when
+// the version does. The task extracts the text inside the job's tenant transaction and stores it for
+// full-text search with the `german` configuration. A failing job is tried three times, then marked `fehler`.
+import { mandantMarke, reiheEin, type Aufgabe, type SqlAusfuehrer } from '@eakte/auftraege';
 import type { Db } from '@eakte/db';
 import { schema, sql } from '@eakte/db';
 import type { ObjectStore } from '@eakte/storage';
-import { eq } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import { bereinige, textAusBytes } from '../domain/volltext.js';
 import { pdfText } from '../pdf/text.js';
 import { istMail, leseMail } from '../adapter/mail.js';
 import type { DokumenteRepository } from '../repositories/dokumente.js';
 
-const LEASE = '5 minutes';
-const MAX_VERSUCHE = 3;
+export const AUFGABE_TEXTEXTRAKTION = 'textextraktion';
+/** Attempts before a version is marked `fehler` (also in migration 0037 and `lege_systemdokument_ab`). */
+export const MAX_VERSUCHE = 3;
 /** Larger objects are not read whole for extraction. */
 export const MAX_TEXTEXTRAKTION = 64 * 1024 * 1024;
 
-type Auftrag = {
-  id: number;
-  mandant_id: string;
-  dokument_id: string;
-  version_nr: number;
-  versuche: number;
-};
+export interface TextextraktionAuftrag {
+  mandantId: string;
+  dokumentId: string;
+  versionNr: number;
+}
+
+/** Enqueues the extraction of one version in `tx` (one job per version). */
+export async function reiheTextextraktionEin(tx: SqlAusfuehrer, a: TextextraktionAuftrag): Promise<void> {
+  await reiheEin(tx, 'dokumente', AUFGABE_TEXTEXTRAKTION, a, {
+    schluessel: `textextraktion:${a.mandantId}:${a.dokumentId}:${a.versionNr}`,
+    maxVersuche: MAX_VERSUCHE,
+    marken: [mandantMarke(a.mandantId)],
+  });
+}
 
 async function lies(storage: ObjectStore, key: string): Promise<Buffer> {
   const teile: Buffer[] = [];
@@ -31,29 +39,15 @@ async function lies(storage: ObjectStore, key: string): Promise<Buffer> {
   return Buffer.concat(teile);
 }
 
-export async function arbeiteTextextraktion(opts: { db: Db; storage: ObjectStore; repo: DokumenteRepository; log: FastifyBaseLogger; stapel?: number }): Promise<number> {
+/** The task: one version's text; an upsert, so a job run again after a crash changes nothing. */
+export function textextraktion(opts: { db: Db; storage: ObjectStore; repo: DokumenteRepository; log: FastifyBaseLogger }): Aufgabe<TextextraktionAuftrag> {
   const { db, storage, repo, log } = opts;
-  const auftraege = await db.db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('app.dokumente_arbeiter', 'an', true)`);
-    const res = await tx.execute<Auftrag>(sql`
-      with naechste as (
-        select id from dokumente.auftrag
-         where art = 'textextraktion' and faellig_ab <= now()
-         order by faellig_ab limit ${opts.stapel ?? 20}
-         for update skip locked)
-      update dokumente.auftrag a
-         set faellig_ab = now() + ${LEASE}::interval, versuche = a.versuche + 1
-        from naechste where a.id = naechste.id
-      returning a.id, a.mandant_id, a.dokument_id, a.version_nr, a.versuche`);
-    return res.rows;
-  });
-
-  for (const a of auftraege) {
+  return async (a, k) => {
     try {
-      const version = await db.withMandant(a.mandant_id, (tx) => repo.version(tx, a.dokument_id, a.version_nr));
+      const version = await db.withMandant(a.mandantId, (tx) => repo.version(tx, a.dokumentId, a.versionNr));
+      if (!version) return;
       let ergebnis: { status: 'extrahiert' | 'kein_text'; inhalt: string | null };
-      if (!version) ergebnis = { status: 'kein_text', inhalt: null };
-      else if (version.groesse > MAX_TEXTEXTRAKTION) ergebnis = { status: 'kein_text', inhalt: null };
+      if (version.groesse > MAX_TEXTEXTRAKTION) ergebnis = { status: 'kein_text', inhalt: null };
       else {
         const bytes = await lies(storage, version.speicherschluessel);
         const text =
@@ -65,33 +59,20 @@ export async function arbeiteTextextraktion(opts: { db: Db; storage: ObjectStore
               : textAusBytes(bytes, version.mimeType);
         ergebnis = text ? { status: 'extrahiert', inhalt: text } : { status: 'kein_text', inhalt: null };
       }
-      await db.withMandant(a.mandant_id, async (tx) => {
-        if (version) await speichere(tx, a, ergebnis.status, ergebnis.inhalt);
-        await tx.delete(schema.auftrag).where(eq(schema.auftrag.id, a.id));
-      });
+      await db.withMandant(a.mandantId, (tx) => speichere(tx, a, ergebnis.status, ergebnis.inhalt));
     } catch (err) {
-      log.warn({ err, auftrag: a.id }, 'text extraction failed');
-      await db.withMandant(a.mandant_id, async (tx) => {
-        if (a.versuche >= MAX_VERSUCHE) {
-          await speichere(tx, a, 'fehler', null);
-          await tx.delete(schema.auftrag).where(eq(schema.auftrag.id, a.id));
-        } else {
-          // retry after the lease, a little later each time
-          await tx
-            .update(schema.auftrag)
-            .set({ letzterFehler: String((err as Error).message ?? err).slice(0, 500), faelligAb: sql`now() + make_interval(secs => ${30 * a.versuche})` })
-            .where(eq(schema.auftrag.id, a.id));
-        }
-      });
+      // the last attempt ends the job with the version marked, instead of a job kept as given up
+      if (k.versuch < k.maxVersuche) throw err;
+      log.warn({ err, auftrag: k.auftragId, dokumentId: a.dokumentId }, 'text extraction failed for good');
+      await db.withMandant(a.mandantId, (tx) => speichere(tx, a, 'fehler', null));
     }
-  }
-  return auftraege.length;
+  };
 }
 
-async function speichere(tx: Parameters<Parameters<Db['withMandant']>[1]>[0], a: Auftrag, status: 'extrahiert' | 'kein_text' | 'fehler', inhalt: string | null) {
+async function speichere(tx: Parameters<Parameters<Db['withMandant']>[1]>[0], a: TextextraktionAuftrag, status: 'extrahiert' | 'kein_text' | 'fehler', inhalt: string | null) {
   await tx
     .insert(schema.volltext)
-    .values({ mandantId: a.mandant_id, dokumentId: a.dokument_id, versionNr: a.version_nr, status, inhalt })
+    .values({ mandantId: a.mandantId, dokumentId: a.dokumentId, versionNr: a.versionNr, status, inhalt })
     .onConflictDoUpdate({
       target: [schema.volltext.mandantId, schema.volltext.dokumentId, schema.volltext.versionNr],
       set: { status, inhalt, erstelltAm: sql`now()` },

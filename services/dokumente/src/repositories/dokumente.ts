@@ -5,6 +5,7 @@ import { and, asc, eq, gt } from 'drizzle-orm';
 import type { Vertraulichkeitsstufe } from '@eakte/db/schema';
 import { akteSichtbar, sichtFuer, type Sicht } from '@eakte/schriftgutverwaltung/sichtbarkeit';
 import { akteKopf, benutzerSicht, halteVorgangOffen, vorgangKontext } from './akten-api.js';
+import { reiheTextextraktionEin } from '../arbeiter/textextraktion.js';
 
 const d = schema.dokument;
 const dv = schema.dokumentVersion;
@@ -200,7 +201,7 @@ export const dokumenteRepository = {
   },
 
   async beauftrageTextextraktion(tx: Tx, mandantId: string, dokumentId: string, versionNr: number) {
-    await tx.insert(schema.auftrag).values({ art: 'textextraktion', mandantId, dokumentId, versionNr });
+    await reiheTextextraktionEin(tx, { mandantId, dokumentId, versionNr });
   },
 
   /** Which of `keys` no version references (set-based, one statement). */
