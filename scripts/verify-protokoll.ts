@@ -14,20 +14,58 @@ import { createInterface } from 'node:readline';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const FELDER = ['aenderungen', 'akteId', 'aktenzeichen', 'akteurClient', 'akteurName', 'akteurRollen', 'akteurSub', 'aktion',
-  'clientIp', 'details', 'ergebnis', 'mandantId', 'objektId', 'objektTyp', 'requestId', 'sequenz', 'zeit'];
+const FELDER = [
+  'aenderungen',
+  'akteId',
+  'aktenzeichen',
+  'akteurClient',
+  'akteurName',
+  'akteurRollen',
+  'akteurSub',
+  'aktion',
+  'clientIp',
+  'details',
+  'ergebnis',
+  'mandantId',
+  'objektId',
+  'objektTyp',
+  'requestId',
+  'sequenz',
+  'zeit',
+];
 
 /** JSON, object keys sorted at every level, no whitespace. */
 function kanonisch(v: unknown): string {
   if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
   if (Array.isArray(v)) return `[${v.map(kanonisch).join(',')}]`;
   const o = v as Record<string, unknown>;
-  return `{${Object.keys(o).filter((k) => o[k] !== undefined).sort().map((k) => `${JSON.stringify(k)}:${kanonisch(o[k])}`).join(',')}}`;
+  return `{${Object.keys(o)
+    .filter((k) => o[k] !== undefined)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${kanonisch(o[k])}`)
+    .join(',')}}`;
 }
 
-interface Ereignis { sequenz: number; zeit: string; hash: string; mandantId: string; [k: string]: unknown }
-interface Checkpoint { mandantId: string; sequenz: number; hash: string; zeit: string; signatur: string }
-export interface Ergebnis { gueltig: boolean; geprueft: number; bisSequenz: number | null; fehler: { sequenz: number; art: string; meldung: string } | null }
+interface Ereignis {
+  sequenz: number;
+  zeit: string;
+  hash: string;
+  mandantId: string;
+  [k: string]: unknown;
+}
+interface Checkpoint {
+  mandantId: string;
+  sequenz: number;
+  hash: string;
+  zeit: string;
+  signatur: string;
+}
+export interface Ergebnis {
+  gueltig: boolean;
+  geprueft: number;
+  bisSequenz: number | null;
+  fehler: { sequenz: number; art: string; meldung: string } | null;
+}
 
 export async function verifiziere(opts: { export: string; schluessel?: string; checkpoints?: string; vorgaenger?: string }): Promise<Ergebnis> {
   const checkpoints: Checkpoint[] = [];

@@ -130,7 +130,10 @@ describe('outside-in: appraisal per Vorgang (an A-Akte with a V-Vorgang)', () =>
     // an Akte of 2.1 Straßenbau (proposed A), backdated so its retention has ended, with two Vorgänge
     const plan = (await ok([api('/aktenplan')])).json() as { einheiten: { id: string; kennzeichen: string }[] };
     const einheit = plan.einheiten.find((e) => e.kennzeichen === '2.1')!;
-    const akte = (await ok([...json, '-d', JSON.stringify({ aktenplaneinheitId: einheit.id, betreff: 'Ausbau Ortsdurchfahrt Göß', laufzeitBeginn: '2012-03-01' }), api('/akten')], 201)).json() as { id: string; aktenzeichen: string };
+    const akte = (await ok([...json, '-d', JSON.stringify({ aktenplaneinheitId: einheit.id, betreff: 'Ausbau Ortsdurchfahrt Göß', laufzeitBeginn: '2012-03-01' }), api('/akten')], 201)).json() as {
+      id: string;
+      aktenzeichen: string;
+    };
     const planung = (await ok([...json, '-d', '{"betreff":"Planfeststellung","laufzeitBeginn":"2012-03-01"}', api(`/akten/${akte.id}/vorgaenge`)], 201)).json() as { id: string; kennzeichen: string };
     const rechnungen = (await ok([...json, '-d', '{"betreff":"Rechnungen","laufzeitBeginn":"2012-04-01"}', api(`/akten/${akte.id}/vorgaenge`)], 201)).json() as { id: string; kennzeichen: string };
     const marke = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
@@ -168,7 +171,11 @@ describe('outside-in: appraisal per Vorgang (an A-Akte with a V-Vorgang)', () =>
       );
       for (const x of r.rows) {
         schluessel.set(`${x.dokument_id}/${x.nr}`, x.speicherschluessel);
-        expect(x.sha256).toBe(createHash('sha256').update(inhalte.get(`${x.dokument_id}/${x.nr}`)!).digest('hex'));
+        expect(x.sha256).toBe(
+          createHash('sha256')
+            .update(inhalte.get(`${x.dokument_id}/${x.nr}`)!)
+            .digest('hex'),
+        );
       }
     } finally {
       await db.close();
@@ -185,7 +192,14 @@ describe('outside-in: appraisal per Vorgang (an A-Akte with a V-Vorgang)', () =>
     const id = (await ok([...json, '-d', JSON.stringify({ akten: [akte.id] }), api('/aussonderungen')], 201)).json().id as string;
     expect(await herunterladen(['-OJ', api(`/aussonderungen/${id}/anbietung`)])).toBe(200);
     expect(readdirSync(dir)).toContain(`${id}_Aussonderung.Anbieteverzeichnis.0501.zip`);
-    writeFileSync(path.join(dir, '0502.xml'), x0502(id, [[akte.id, 'A'], [planung.id, 'A'], [rechnungen.id, 'V']]));
+    writeFileSync(
+      path.join(dir, '0502.xml'),
+      x0502(id, [
+        [akte.id, 'A'],
+        [planung.id, 'A'],
+        [rechnungen.id, 'V'],
+      ]),
+    );
     const bewertet = (await ok([...xml, '--data-binary', '@0502.xml', api(`/aussonderungen/${id}/bewertung`)], 200, { cwd: dir })).json();
     expect(bewertet.objekte).toEqual([expect.objectContaining({ akteId: akte.id, bewertung: 'A', status: 'bewertet' })]);
 
@@ -220,7 +234,11 @@ describe('outside-in: appraisal per Vorgang (an A-Akte with a V-Vorgang)', () =>
     const aInhalt = await curl([...anna, api(`/dokumente/${beschluss}/inhalt`)]);
     expect(aInhalt.status).toBe(410);
     expect(aInhalt.json().detail).toMatch(/an das Archiv abgegeben/);
-    for (const [dok, nr] of [[rechnung, 1], [rechnung, 2], [mahnung, 1]] as const) {
+    for (const [dok, nr] of [
+      [rechnung, 1],
+      [rechnung, 2],
+      [mahnung, 1],
+    ] as const) {
       const r = await curl([...anna, api(`/dokumente/${dok}/versionen/${nr}/inhalt`)]);
       expect(r.status, r.text()).toBe(200);
       expect(r.body.equals(inhalte.get(`${dok}/${nr}`)!)).toBe(true);
@@ -251,7 +269,11 @@ describe('outside-in: appraisal per Vorgang (an A-Akte with a V-Vorgang)', () =>
     const text = (await pdfText(readFileSync(path.join(dir, 'protokoll.pdf')))).replace(/\s+/g, ' ');
     expect(text).toContain(rechnungen.kennzeichen);
     for (const k of [`${rechnung}/1`, `${rechnung}/2`, `${mahnung}/1`]) expect(text).toContain(createHash('sha256').update(inhalte.get(k)!).digest('hex'));
-    expect(text).not.toContain(createHash('sha256').update(inhalte.get(`${beschluss}/1`)!).digest('hex'));
+    expect(text).not.toContain(
+      createHash('sha256')
+        .update(inhalte.get(`${beschluss}/1`)!)
+        .digest('hex'),
+    );
     expect(text).not.toContain(planung.kennzeichen);
 
     // the bucket: the A-part's and the V-part's versions gone, every other object still there

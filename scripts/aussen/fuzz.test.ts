@@ -49,6 +49,10 @@ describe(`schema-driven fuzzing through the gateway (${RUNS} runs per operation)
   it('fuzzed every operation', (context) => {
     expect(zahlen.operationen).toBe(ops.length);
     expect(zahlen.anfragen).toBeGreaterThanOrEqual(ops.length * RUNS);
-    berichte(context, 'fuzz (gateway, socket)', `${zahlen.anfragen} requests to ${zahlen.operationen} operations, ${zahlen.serverfehler} server errors, ${zahlen.vertragsverletzungen} contract violations`);
+    berichte(
+      context,
+      'fuzz (gateway, socket)',
+      `${zahlen.anfragen} requests to ${zahlen.operationen} operations, ${zahlen.serverfehler} server errors, ${zahlen.vertragsverletzungen} contract violations`,
+    );
   });
 });

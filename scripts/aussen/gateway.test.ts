@@ -34,11 +34,7 @@ describe('gateway: Expect: 100-continue', () => {
     const datei = path.join(dir, '5MB.pdf');
     const inhalt = pdf(5 * 1024 * 1024);
     writeFileSync(datei, inhalt);
-    const r = await curl([
-      '-H', `Authorization: Bearer ${t}`,
-      '-F', `datei=@${datei}`, '-F', 'betreff=x', '-F', 'datumDesSchreibens=2026-11-30',
-      api(`/vorgaenge/${vorgangId}/dokumente`),
-    ]);
+    const r = await curl(['-H', `Authorization: Bearer ${t}`, '-F', `datei=@${datei}`, '-F', 'betreff=x', '-F', 'datumDesSchreibens=2026-11-30', api(`/vorgaenge/${vorgangId}/dokumente`)]);
     expect(r.stderr).toBe('');
     expect(r.status, r.text()).toBe(201);
     expect(r.json()).toMatchObject({
@@ -59,8 +55,14 @@ describe('gateway: Expect: 100-continue', () => {
     const datei = path.join(dir, 'programm.exe');
     writeFileSync(datei, Buffer.concat([Buffer.from('MZ'), Buffer.alloc(20 * 1024 * 1024, 0x90)]));
     const r = await curl([
-      '-H', `Authorization: Bearer ${t}`,
-      '-F', `datei=@${datei};type=application/x-msdownload`, '-F', 'betreff=x', '-F', 'datumDesSchreibens=2026-11-30',
+      '-H',
+      `Authorization: Bearer ${t}`,
+      '-F',
+      `datei=@${datei};type=application/x-msdownload`,
+      '-F',
+      'betreff=x',
+      '-F',
+      'datumDesSchreibens=2026-11-30',
       api(`/vorgaenge/${vorgangId}/dokumente`),
     ]);
     expect(r.status, r.text()).toBe(415);
@@ -71,33 +73,45 @@ describe('gateway: Expect: 100-continue', () => {
     const plattformT = await token({ roles: ['plattformbetrieb'] });
     const slug = `klein-${Math.random().toString(36).slice(2, 8)}`;
     const neu = await curl([
-      '-H', `Authorization: Bearer ${plattformT}`, '-H', 'Content-Type: application/json',
-      '-d', JSON.stringify({ slug, name: 'Kleine Behörde', einstellungen: { maxUploadGroesse: 1024 * 1024 } }), api('/admin/mandanten'),
+      '-H',
+      `Authorization: Bearer ${plattformT}`,
+      '-H',
+      'Content-Type: application/json',
+      '-d',
+      JSON.stringify({ slug, name: 'Kleine Behörde', einstellungen: { maxUploadGroesse: 1024 * 1024 } }),
+      api('/admin/mandanten'),
     ]);
     expect(neu.status, neu.text()).toBe(201);
     const reg = await token({ tenant: slug, roles: ['registratur'] });
     const einheit = await curl([
-      '-H', `Authorization: Bearer ${reg}`, '-H', 'Content-Type: application/json',
-      '-d', JSON.stringify({ kennzeichen: '1', titel: 'Allgemeines', aufbewahrungsfrist: 10, aussonderungsart: 'A' }), api('/aktenplan/einheiten'),
+      '-H',
+      `Authorization: Bearer ${reg}`,
+      '-H',
+      'Content-Type: application/json',
+      '-d',
+      JSON.stringify({ kennzeichen: '1', titel: 'Allgemeines', aufbewahrungsfrist: 10, aussonderungsart: 'A' }),
+      api('/aktenplan/einheiten'),
     ]);
     expect(einheit.status, einheit.text()).toBe(201);
     const sb = await token({ tenant: slug, roles: ['sachbearbeitung'] });
     const { vorgangId: klein } = await akteMitVorgang(sb, 'Klein');
     const datei = path.join(dir, '20MB.pdf');
     writeFileSync(datei, pdf(20 * 1024 * 1024));
-    const r = await curl([
-      '-H', `Authorization: Bearer ${sb}`,
-      '-F', `datei=@${datei}`, '-F', 'betreff=x', '-F', 'datumDesSchreibens=2026-11-30',
-      api(`/vorgaenge/${klein}/dokumente`),
-    ]);
+    const r = await curl(['-H', `Authorization: Bearer ${sb}`, '-F', `datei=@${datei}`, '-F', 'betreff=x', '-F', 'datumDesSchreibens=2026-11-30', api(`/vorgaenge/${klein}/dokumente`)]);
     expect(r.status, r.text()).toBe(413);
     expect(r.headers['content-type']).toContain(PROBLEM);
   });
 
   it('a JSON body sent with Expect: 100-continue is created (201)', async () => {
     const r = await curl([
-      '-H', `Authorization: Bearer ${t}`, '-H', 'Content-Type: application/json', '-H', 'Expect: 100-continue',
-      '-d', JSON.stringify({ betreff: 'Mit Expect' }),
+      '-H',
+      `Authorization: Bearer ${t}`,
+      '-H',
+      'Content-Type: application/json',
+      '-H',
+      'Expect: 100-continue',
+      '-d',
+      JSON.stringify({ betreff: 'Mit Expect' }),
       api(`/akten/${(await akteMitVorgang(t)).akteId}/vorgaenge`),
     ]);
     expect(r.status, r.text()).toBe(201);
@@ -130,20 +144,14 @@ describe('gateway: bodies above the limit', () => {
   it.each([2, 20])('a JSON body of %i MiB (above BODY_LIMIT) answers 413 ANFRAGE_ZU_GROSS (curl, Content-Length)', async (mib) => {
     const datei = path.join(dir, 'gross.json');
     writeFileSync(datei, zuGross(mib));
-    const r = await curl([
-      '-H', `Authorization: Bearer ${t}`, '-H', 'Content-Type: application/json', '--data-binary', `@${datei}`,
-      api('/akten'),
-    ]);
+    const r = await curl(['-H', `Authorization: Bearer ${t}`, '-H', 'Content-Type: application/json', '--data-binary', `@${datei}`, api('/akten')]);
     expect(r.status, r.text()).toBe(413);
     expect(r.headers['content-type']).toContain(PROBLEM);
     expect(r.json()).toMatchObject({ status: 413, code: 'ANFRAGE_ZU_GROSS' });
   });
 
   it('a chunked JSON body above BODY_LIMIT answers 413 too (curl -T - from stdin)', async () => {
-    const r = await curl(
-      ['-H', `Authorization: Bearer ${t}`, '-H', 'Content-Type: application/json', '-T', '-', '-X', 'POST', api('/akten')],
-      { eingabe: zuGross(20) },
-    );
+    const r = await curl(['-H', `Authorization: Bearer ${t}`, '-H', 'Content-Type: application/json', '-T', '-', '-X', 'POST', api('/akten')], { eingabe: zuGross(20) });
     expect(r.status, r.text()).toBe(413);
     expect(r.headers['content-type']).toContain(PROBLEM);
     expect(r.json()).toMatchObject({ code: 'ANFRAGE_ZU_GROSS' });
@@ -166,23 +174,18 @@ describe('gateway: bodies above the limit', () => {
 });
 
 describe('gateway: malformed percent-encoding', () => {
-  it.each([
-    '/api/v1/akten?cursor=%ff%fe',
-    '/api/v1/suche?q=%c3%28',
-    '/api/v1/suche?q=%zz',
-    '/api/v1/suche?%ff=1',
-    '/api/v1/akten/%ff%fe',
-    '/api/v1/akten/%c3%28/vorgaenge',
-    '/api/v1/akten/abc%',
-  ])('GET %s answers 400 problem+json', async (pfad) => {
-    const r = await curl(['-H', `Authorization: Bearer ${t}`, `${plattform().url}${pfad}`]);
-    expect(r.status, r.text()).toBe(400);
-    expect(r.headers['content-type']).toContain(PROBLEM);
-    expect(r.json()).toMatchObject({ status: 400, code: 'UNGUELTIGE_URL' });
-  });
+  it.each(['/api/v1/akten?cursor=%ff%fe', '/api/v1/suche?q=%c3%28', '/api/v1/suche?q=%zz', '/api/v1/suche?%ff=1', '/api/v1/akten/%ff%fe', '/api/v1/akten/%c3%28/vorgaenge', '/api/v1/akten/abc%'])(
+    'GET %s answers 400 problem+json',
+    async (pfad) => {
+      const r = await curl(['-H', `Authorization: Bearer ${t}`, `${plattform().url}${pfad}`]);
+      expect(r.status, r.text()).toBe(400);
+      expect(r.headers['content-type']).toContain(PROBLEM);
+      expect(r.json()).toMatchObject({ status: 400, code: 'UNGUELTIGE_URL' });
+    },
+  );
 });
 
-describe("gateway: the errors it produces itself are problem+json", () => {
+describe('gateway: the errors it produces itself are problem+json', () => {
   const erwarteProblem = (a: { status: number; headers: Record<string, string>; body: Buffer; json(): any }, status: number, code: string) => {
     expect(a.status, a.body.toString()).toBe(status);
     expect(a.headers['content-type']).toContain(PROBLEM);
@@ -221,8 +224,7 @@ describe("gateway: the errors it produces itself are problem+json", () => {
 });
 
 describe('gateway: HTTP/1.1 on a raw socket', () => {
-  const get = (pfad: string, id: string, extra = '') =>
-    `GET ${pfad} HTTP/1.1\r\nHost: ${host()}\r\nAuthorization: Bearer ${t}\r\nX-Request-Id: ${id}\r\n${extra}\r\n`;
+  const get = (pfad: string, id: string, extra = '') => `GET ${pfad} HTTP/1.1\r\nHost: ${host()}\r\nAuthorization: Bearer ${t}\r\nX-Request-Id: ${id}\r\n${extra}\r\n`;
   const warte = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
   it('keep-alive: two requests one after the other on one connection', async () => {
@@ -244,16 +246,19 @@ describe('gateway: HTTP/1.1 on a raw socket', () => {
     v.socket.write(get('/api/v1/aktenplan', 'p1') + get('/api/v1/gibt-es-nicht', 'p2') + get(`/api/v1/vorgaenge/${vorgangId}`, 'p3'));
     const r = await v.antworten(3);
     v.socket.destroy();
-    expect(r.map((a) => [a.headers['x-request-id'], a.status])).toEqual([['p1', 200], ['p2', 404], ['p3', 200]]);
+    expect(r.map((a) => [a.headers['x-request-id'], a.status])).toEqual([
+      ['p1', 200],
+      ['p2', 404],
+      ['p3', 200],
+    ]);
     expect(r[1]!.headers['content-type']).toContain(PROBLEM);
   });
 
   it('a chunked JSON body (curl -T - from stdin) creates the Vorgang', async () => {
     const { akteId } = await akteMitVorgang(t);
-    const r = await curl(
-      ['-H', `Authorization: Bearer ${t}`, '-H', 'Content-Type: application/json', '-X', 'POST', '-T', '-', api(`/akten/${akteId}/vorgaenge`)],
-      { eingabe: JSON.stringify({ betreff: 'Gestückelt' }) },
-    );
+    const r = await curl(['-H', `Authorization: Bearer ${t}`, '-H', 'Content-Type: application/json', '-X', 'POST', '-T', '-', api(`/akten/${akteId}/vorgaenge`)], {
+      eingabe: JSON.stringify({ betreff: 'Gestückelt' }),
+    });
     expect(r.status, r.text()).toBe(201);
     expect(r.json()).toMatchObject({ betreff: 'Gestückelt' });
   });

@@ -18,7 +18,17 @@ describe('outside-in: reading Dokument content', () => {
     const t = await token({ tenant: 'demo', roles: ['sachbearbeitung'] });
     const { vorgangId } = await akteMitVorgang(t, 'Inhalt lesen');
     const neu = await curl(
-      ['-H', `Authorization: Bearer ${t}`, '-F', 'datei=@-;filename=Bescheid.txt;type=text/plain', '-F', 'betreff=Bescheid', '-F', 'datumDesSchreibens=2026-11-30', api(`/vorgaenge/${vorgangId}/dokumente`)],
+      [
+        '-H',
+        `Authorization: Bearer ${t}`,
+        '-F',
+        'datei=@-;filename=Bescheid.txt;type=text/plain',
+        '-F',
+        'betreff=Bescheid',
+        '-F',
+        'datumDesSchreibens=2026-11-30',
+        api(`/vorgaenge/${vorgangId}/dokumente`),
+      ],
       { eingabe: INHALT },
     );
     expect(neu.status, neu.text()).toBe(201);

@@ -95,8 +95,7 @@ export async function curl(args: string[], opts: { eingabe?: Buffer | string; cw
 }
 
 /** Python 3's standard library: runs `skript` with `args` (sys.argv[1:]). */
-export const python = (skript: string, args: string[] = [], opts: { eingabe?: Buffer | string; env?: Record<string, string> } = {}) =>
-  lauf('python3', ['-c', skript, ...args], opts);
+export const python = (skript: string, args: string[] = [], opts: { eingabe?: Buffer | string; env?: Record<string, string> } = {}) => lauf('python3', ['-c', skript, ...args], opts);
 
 /** A fresh Akte with one Vorgang in the first Aktenplan unit of `tenant`, created over the API. */
 export async function akteMitVorgang(t: string, betreff = 'Outside-in'): Promise<{ akteId: string; vorgangId: string }> {

@@ -72,7 +72,10 @@ const lecks: string[] = [];
 
 describe('tenant isolation through the gateway', () => {
   it('has a fixture for every path with an id', () => {
-    expect([...new Set(mitId.map((o) => o.path))].filter((p) => !fixture(p)), 'add fixtures for these paths').toEqual([]);
+    expect(
+      [...new Set(mitId.map((o) => o.path))].filter((p) => !fixture(p)),
+      'add fixtures for these paths',
+    ).toEqual([]);
   });
 
   it.each(mitId.map((o) => [o.operationId, o] as const))("%s: another tenant's id answers like a missing one", async (_id, op) => {

@@ -21,8 +21,7 @@ interface Eintrag {
 }
 
 const befunde = JSON.parse(readFileSync(new URL('./portman/befunde.json', import.meta.url), 'utf8')) as Eintrag[];
-const trifft = (e: Eintrag, b: Befund) =>
-  e.operation === b.operation && e.variante === b.variante && e.check === b.check && (!e.rollen || e.rollen.includes(b.rolle));
+const trifft = (e: Eintrag, b: Befund) => e.operation === b.operation && e.variante === b.variante && e.check === b.check && (!e.rollen || e.rollen.includes(b.rolle));
 
 describe('outside-in: Portman + Newman against the gateway', () => {
   it('every generated check passes for every role, except the listed findings of the tool', { timeout: 600_000 }, async (ctx) => {
@@ -56,11 +55,24 @@ describe('outside-in: Portman + Newman against the gateway', () => {
     }
     const neu = alle.filter((b) => !befunde.some((e) => trifft(e, b)));
     const verschwunden = befunde.filter((e) => !alle.some((b) => trifft(e, b)));
-    berichte(ctx, 'portman (gateway, socket)', `${anfragen} requests, ${pruefungen} checks for ${ROLLEN.length} roles in ${Math.round((Date.now() - start) / 1000)} s, ${alle.length} failed, ${befunde.length} findings of the tool listed`);
+    berichte(
+      ctx,
+      'portman (gateway, socket)',
+      `${anfragen} requests, ${pruefungen} checks for ${ROLLEN.length} roles in ${Math.round((Date.now() - start) / 1000)} s, ${alle.length} failed, ${befunde.length} findings of the tool listed`,
+    );
     const operationen = Object.values(spec.paths as Record<string, Record<string, { operationId?: string }>>).flatMap((p) => Object.values(p).flatMap((o) => o?.operationId ?? []));
-    expect(operationen.filter((o) => !gesendet.has(o)), 'operations of the contract no request was generated for').toEqual([]);
-    expect([...gesendet].filter((o) => !operationen.includes(o)), 'requests that match no operation').toEqual([]);
-    expect(neu.map(({ antwort, ...b }) => ({ ...b, antwort: antwort?.slice(0, 200) })), 'failures not in portman/befunde.json').toEqual([]);
+    expect(
+      operationen.filter((o) => !gesendet.has(o)),
+      'operations of the contract no request was generated for',
+    ).toEqual([]);
+    expect(
+      [...gesendet].filter((o) => !operationen.includes(o)),
+      'requests that match no operation',
+    ).toEqual([]);
+    expect(
+      neu.map(({ antwort, ...b }) => ({ ...b, antwort: antwort?.slice(0, 200) })),
+      'failures not in portman/befunde.json',
+    ).toEqual([]);
     expect(verschwunden, 'entries of portman/befunde.json that no longer occur').toEqual([]);
   });
 });

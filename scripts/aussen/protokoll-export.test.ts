@@ -73,7 +73,8 @@ describe('outside-in: Protokoll export', () => {
         expect(zeilen.at(-1)).toBe('');
         const letzte = zeilen.at(-2)!;
         const vorher = zeilen.at(-3)!;
-        const letzteSequenz = format === 'csv' ? Number((parse(vorher, { columns: [...KETTEN_FELDER, 'hash'] }) as { sequenz: string }[])[0]!.sequenz) : (JSON.parse(vorher) as { sequenz: number }).sequenz;
+        const letzteSequenz =
+          format === 'csv' ? Number((parse(vorher, { columns: [...KETTEN_FELDER, 'hash'] }) as { sequenz: string }[])[0]!.sequenz) : (JSON.parse(vorher) as { sequenz: number }).sequenz;
         // at least the first batch went out; under load the later batches may all be read before
         // the termination, and then it is the read-only transaction's end that fails
         expect(letzteSequenz).toBeGreaterThanOrEqual(5_000);

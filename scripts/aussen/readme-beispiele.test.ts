@@ -14,7 +14,13 @@ import { curlBloecke, mitErwartetemStatus, nichtAusgefuehrteCurls } from './beis
 import { pdf } from './dateien.js';
 import { lauf, plattform } from './lib.js';
 
-const dateien = ['README.md', ...readdirSync(path.join(root, 'docs')).filter((n) => n.endsWith('.md')).sort().map((n) => `docs/${n}`)];
+const dateien = [
+  'README.md',
+  ...readdirSync(path.join(root, 'docs'))
+    .filter((n) => n.endsWith('.md'))
+    .sort()
+    .map((n) => `docs/${n}`),
+];
 
 /** The files the examples upload (`@name.pdf`, `-T name.txt`) and do not create themselves: small ones, made here. */
 async function legeDateienAn(dir: string, text: string) {
@@ -35,7 +41,20 @@ describe('the documentation examples run as written', () => {
     // the README keeps its first steps; the guides in docs/ carry the rest of the examples
     expect(curlBloecke(readFileSync(path.join(root, 'README.md'), 'utf8')).length).toBeGreaterThanOrEqual(1);
     expect(curlBloecke(readFileSync(path.join(root, 'docs/api.md'), 'utf8')).length).toBeGreaterThanOrEqual(3);
-    const md = ['Text', '  ```sh', '  curl -H "$H" \\', '    "$API/akten/x"   # → 404 NICHT_GEFUNDEN', '  curl "$API/health"', '  ```', '```sh', 'pnpm start', '```', '```bash', 'export API=127.0.0.1:3000/api/v1', '```'].join('\n');
+    const md = [
+      'Text',
+      '  ```sh',
+      '  curl -H "$H" \\',
+      '    "$API/akten/x"   # → 404 NICHT_GEFUNDEN',
+      '  curl "$API/health"',
+      '  ```',
+      '```sh',
+      'pnpm start',
+      '```',
+      '```bash',
+      'export API=127.0.0.1:3000/api/v1',
+      '```',
+    ].join('\n');
     const [block, ...rest] = curlBloecke(md);
     expect(rest).toEqual([{ zeile: 11, text: 'export API=127.0.0.1:3000/api/v1' }]);
     expect(block!.zeile).toBe(3);
@@ -49,7 +68,21 @@ describe('the documentation examples run as written', () => {
   });
 
   it('finds curl commands the run would skip', () => {
-    const md = ['```text', 'curl -H "$H" "$API/akten"', '```', '```', '$ curl 127.0.0.1:3000/health', '```', '```sh', 'curl "$API/health"', '#   curl -X POST "$API/x"', '```', '```json', '{"curl": 1}', '```'].join('\n');
+    const md = [
+      '```text',
+      'curl -H "$H" "$API/akten"',
+      '```',
+      '```',
+      '$ curl 127.0.0.1:3000/health',
+      '```',
+      '```sh',
+      'curl "$API/health"',
+      '#   curl -X POST "$API/x"',
+      '```',
+      '```json',
+      '{"curl": 1}',
+      '```',
+    ].join('\n');
     expect(nichtAusgefuehrteCurls(md)).toEqual([
       { zeile: 2, text: 'curl -H "$H" "$API/akten"' },
       { zeile: 5, text: '$ curl 127.0.0.1:3000/health' },

@@ -11,7 +11,14 @@ const ERFUNDENE_ID = '00000000-0000-4000-8000-000000000000';
 let vertrag: Schema;
 const aufgeloest = <T = Schema>(n: unknown): T => {
   const ref = (n as Schema | undefined)?.$ref as string | undefined;
-  return (ref ? ref.slice(2).split('/').reduce<Schema>((o, k) => o[k.replaceAll('~1', '/')], vertrag) : n) as T;
+  return (
+    ref
+      ? ref
+          .slice(2)
+          .split('/')
+          .reduce<Schema>((o, k) => o[k.replaceAll('~1', '/')], vertrag)
+      : n
+  ) as T;
 };
 interface Operation {
   operationId: string;
@@ -62,7 +69,10 @@ describe('outside-in: the served contract says what the gateway answers', () => 
     const t = await token({ tenant: 'demo', roles: ['registratur'] });
     const ohneGrund = await frage('DELETE', `/loeschsperren/${ERFUNDENE_ID}`, t);
     expect([ohneGrund.status, ohneGrund.code]).toEqual([400, 'VALIDIERUNGSFEHLER']);
-    for (const body of [{ bezeichnung: 'Verfahren', grund: 'Klage' }, { bezeichnung: 'Verfahren', grund: 'Klage', akten: [], vorgaenge: [], dokumente: [] }]) {
+    for (const body of [
+      { bezeichnung: 'Verfahren', grund: 'Klage' },
+      { bezeichnung: 'Verfahren', grund: 'Klage', akten: [], vorgaenge: [], dokumente: [] },
+    ]) {
       const ohneZiel = await frage('POST', '/loeschsperren', t, { body });
       expect([ohneZiel.status, ohneZiel.code], JSON.stringify(body)).toEqual([400, 'VALIDIERUNGSFEHLER']);
     }

@@ -25,10 +25,11 @@ export async function mandantenAnlegen(ownerUrl: string, slugs: string[]): Promi
   try {
     const ids: Record<string, string> = {};
     for (const slug of slugs) {
-      const r = await client.query<{ id: string }>(
-        `INSERT INTO plattform.mandant (id, slug, name) VALUES ($1, $2, $3) ON CONFLICT (slug) DO UPDATE SET name = excluded.name RETURNING id`,
-        [randomUUID(), slug, `Benchmark ${slug}`],
-      );
+      const r = await client.query<{ id: string }>(`INSERT INTO plattform.mandant (id, slug, name) VALUES ($1, $2, $3) ON CONFLICT (slug) DO UPDATE SET name = excluded.name RETURNING id`, [
+        randomUUID(),
+        slug,
+        `Benchmark ${slug}`,
+      ]);
       ids[slug] = r.rows[0]!.id;
     }
     return ids;
@@ -43,66 +44,91 @@ export async function mandantenAnlegen(ownerUrl: string, slugs: string[]): Promi
  * with INSERT … SELECT (COPY cannot write tables under row-level security); the head follows.
  */
 export async function ereignisseErzeugen(ownerUrl: string, mandantId: string, anzahl: number): Promise<void> {
-  await imMandanten(ownerUrl, mandantId, async (client) => {
-    await client.query(`CREATE TEMP TABLE bulk_ereignis (LIKE protokoll.ereignis INCLUDING DEFAULTS) ON COMMIT DROP`);
-    const spalten = 'mandant_id, sequenz, zeit, akteur_sub, akteur_name, akteur_rollen, akteur_client, aktion, objekt_typ, objekt_id, aktenzeichen, akte_id, aenderungen, ergebnis, details, request_id, client_ip, hash';
-    // times one microsecond apart, ending an hour ago (inside the current or the default partition)
-    const startMikros = (Date.now() - 3_600_000) * 1000 - anzahl;
-    const zeit = (mikros: number) => {
-      const iso = new Date(Math.floor(mikros / 1000)).toISOString();
-      return `${iso.slice(0, 23)}${String(mikros % 1000).padStart(3, '0')}Z`;
-    };
-    let vorgaenger = GENESIS_HASH;
-    let letzte: KettenEreignis | undefined;
-    const AKTIONEN = ['dokument.gelesen', 'dokument.angelegt', 'akte.geaendert', 'vorgang.angelegt'];
-    function* zeilen() {
-      for (let i = 1; i <= anzahl; i++) {
-        const aktion = AKTIONEN[i % AKTIONEN.length]!;
-        const e: KettenEreignis = {
-          mandantId,
-          sequenz: i,
-          zeit: zeit(startMikros + i),
-          akteurSub: `nutzer-${i % 50}`,
-          akteurName: `Sachbearbeiterin ${i % 50}`,
-          akteurRollen: ['sachbearbeitung'],
-          akteurClient: null,
-          aktion,
-          objektTyp: aktion.split('.')[0]!,
-          objektId: randomUUID(),
-          aktenzeichen: `B${i % 40}.${i % 7}-${String(i % 9999).padStart(4, '0')}/2026`,
-          akteId: randomUUID(),
-          aenderungen: aktion === 'akte.geaendert' ? [{ feld: 'betreff', alt: 'Bauantrag Müller', neu: 'Bauantrag Müller-Lüdenscheid' }] : [],
-          ergebnis: 'erfolg',
-          details: aktion === 'dokument.angelegt' ? { groesse: 102400, mimeType: 'application/pdf' } : {},
-          requestId: randomUUID(),
-          clientIp: '10.0.0.1',
-        };
-        const hash = kettenHash(vorgaenger, kanonisch(e));
-        vorgaenger = hash;
-        letzte = e;
-        yield zeile([e.mandantId, e.sequenz, e.zeit, e.akteurSub, e.akteurName, `{${e.akteurRollen.join(',')}}`, e.akteurClient, e.aktion, e.objektTyp, e.objektId, e.aktenzeichen, e.akteId, JSON.stringify(e.aenderungen), e.ergebnis, JSON.stringify(e.details), e.requestId, e.clientIp, hash]);
-      }
-    }
-    // batches of lines keep the stream's per-chunk overhead small
-    function* stapel() {
-      let buf: string[] = [];
-      for (const z of zeilen()) {
-        buf.push(z);
-        if (buf.length === 1000) {
-          yield buf.join('');
-          buf = [];
+  await imMandanten(
+    ownerUrl,
+    mandantId,
+    async (client) => {
+      await client.query(`CREATE TEMP TABLE bulk_ereignis (LIKE protokoll.ereignis INCLUDING DEFAULTS) ON COMMIT DROP`);
+      const spalten =
+        'mandant_id, sequenz, zeit, akteur_sub, akteur_name, akteur_rollen, akteur_client, aktion, objekt_typ, objekt_id, aktenzeichen, akte_id, aenderungen, ergebnis, details, request_id, client_ip, hash';
+      // times one microsecond apart, ending an hour ago (inside the current or the default partition)
+      const startMikros = (Date.now() - 3_600_000) * 1000 - anzahl;
+      const zeit = (mikros: number) => {
+        const iso = new Date(Math.floor(mikros / 1000)).toISOString();
+        return `${iso.slice(0, 23)}${String(mikros % 1000).padStart(3, '0')}Z`;
+      };
+      let vorgaenger = GENESIS_HASH;
+      let letzte: KettenEreignis | undefined;
+      const AKTIONEN = ['dokument.gelesen', 'dokument.angelegt', 'akte.geaendert', 'vorgang.angelegt'];
+      function* zeilen() {
+        for (let i = 1; i <= anzahl; i++) {
+          const aktion = AKTIONEN[i % AKTIONEN.length]!;
+          const e: KettenEreignis = {
+            mandantId,
+            sequenz: i,
+            zeit: zeit(startMikros + i),
+            akteurSub: `nutzer-${i % 50}`,
+            akteurName: `Sachbearbeiterin ${i % 50}`,
+            akteurRollen: ['sachbearbeitung'],
+            akteurClient: null,
+            aktion,
+            objektTyp: aktion.split('.')[0]!,
+            objektId: randomUUID(),
+            aktenzeichen: `B${i % 40}.${i % 7}-${String(i % 9999).padStart(4, '0')}/2026`,
+            akteId: randomUUID(),
+            aenderungen: aktion === 'akte.geaendert' ? [{ feld: 'betreff', alt: 'Bauantrag Müller', neu: 'Bauantrag Müller-Lüdenscheid' }] : [],
+            ergebnis: 'erfolg',
+            details: aktion === 'dokument.angelegt' ? { groesse: 102400, mimeType: 'application/pdf' } : {},
+            requestId: randomUUID(),
+            clientIp: '10.0.0.1',
+          };
+          const hash = kettenHash(vorgaenger, kanonisch(e));
+          vorgaenger = hash;
+          letzte = e;
+          yield zeile([
+            e.mandantId,
+            e.sequenz,
+            e.zeit,
+            e.akteurSub,
+            e.akteurName,
+            `{${e.akteurRollen.join(',')}}`,
+            e.akteurClient,
+            e.aktion,
+            e.objektTyp,
+            e.objektId,
+            e.aktenzeichen,
+            e.akteId,
+            JSON.stringify(e.aenderungen),
+            e.ergebnis,
+            JSON.stringify(e.details),
+            e.requestId,
+            e.clientIp,
+            hash,
+          ]);
         }
       }
-      if (buf.length) yield buf.join('');
-    }
-    await pipeline(Readable.from(stapel()), client.query(copyFrom(`COPY bulk_ereignis (${spalten}) FROM STDIN`)));
-    await client.query(`INSERT INTO protokoll.ereignis (${spalten}) SELECT ${spalten} FROM bulk_ereignis`);
-    await client.query(
-      `INSERT INTO protokoll.kette (mandant_id, sequenz, hash, zeit) VALUES ($1, $2, $3, $4::timestamptz)
+      // batches of lines keep the stream's per-chunk overhead small
+      function* stapel() {
+        let buf: string[] = [];
+        for (const z of zeilen()) {
+          buf.push(z);
+          if (buf.length === 1000) {
+            yield buf.join('');
+            buf = [];
+          }
+        }
+        if (buf.length) yield buf.join('');
+      }
+      await pipeline(Readable.from(stapel()), client.query(copyFrom(`COPY bulk_ereignis (${spalten}) FROM STDIN`)));
+      await client.query(`INSERT INTO protokoll.ereignis (${spalten}) SELECT ${spalten} FROM bulk_ereignis`);
+      await client.query(
+        `INSERT INTO protokoll.kette (mandant_id, sequenz, hash, zeit) VALUES ($1, $2, $3, $4::timestamptz)
        ON CONFLICT (mandant_id) DO UPDATE SET sequenz = excluded.sequenz, hash = excluded.hash, zeit = excluded.zeit`,
-      [mandantId, anzahl, vorgaenger, letzte!.zeit],
-    );
-  }, (client) => client.query('ANALYZE protokoll.ereignis'));
+        [mandantId, anzahl, vorgaenger, letzte!.zeit],
+      );
+    },
+    (client) => client.query('ANALYZE protokoll.ereignis'),
+  );
 }
 
 const STROM_SPALTEN = `mandant_id, sequenz, to_char(zeit AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), akteur_sub, akteur_name, akteur_rollen,
@@ -122,11 +148,23 @@ async function leseUndHashe(appUrl: string, mandantId: string): Promise<number> 
       const r = await client.query({ text: 'FETCH 5000 FROM c', rowMode: 'array' });
       for (const row of r.rows as unknown[][]) {
         const e: KettenEreignis = {
-          mandantId: row[0] as string, sequenz: Number(row[1]), zeit: row[2] as string, akteurSub: row[3] as string, akteurName: row[4] as string,
-          akteurRollen: row[5] as string[], akteurClient: row[6] as string | null, aktion: row[7] as string, objektTyp: row[8] as string,
-          objektId: row[9] as string | null, aktenzeichen: row[10] as string | null, akteId: row[11] as string | null,
-          aenderungen: row[12] as KettenEreignis['aenderungen'], ergebnis: row[13] as string, details: row[14] as Record<string, unknown>,
-          requestId: row[15] as string | null, clientIp: row[16] as string | null,
+          mandantId: row[0] as string,
+          sequenz: Number(row[1]),
+          zeit: row[2] as string,
+          akteurSub: row[3] as string,
+          akteurName: row[4] as string,
+          akteurRollen: row[5] as string[],
+          akteurClient: row[6] as string | null,
+          aktion: row[7] as string,
+          objektTyp: row[8] as string,
+          objektId: row[9] as string | null,
+          aktenzeichen: row[10] as string | null,
+          akteId: row[11] as string | null,
+          aenderungen: row[12] as KettenEreignis['aenderungen'],
+          ergebnis: row[13] as string,
+          details: row[14] as Record<string, unknown>,
+          requestId: row[15] as string | null,
+          clientIp: row[16] as string | null,
         };
         vorgaenger = kettenHash(vorgaenger, kanonisch(e));
         if (vorgaenger !== row[17]) throw new Error(`baseline: hash mismatch at ${e.sequenz}`);
@@ -209,8 +247,10 @@ export async function run(ctx: BenchKontext): Promise<Zeile[]> {
       const frist = () => Date.now() + 10_000;
       let bis = Infinity;
       while (!ende() && Date.now() < bis) {
-        const r = await owner.query<{ eingang: string; sequenz: string }>(
-          `SELECT eingang, sequenz FROM protokoll.ereignis WHERE mandant_id = $1 AND sequenz > $2 ORDER BY sequenz`, [mandantId, letzte]);
+        const r = await owner.query<{ eingang: string; sequenz: string }>(`SELECT eingang, sequenz FROM protokoll.ereignis WHERE mandant_id = $1 AND sequenz > $2 ORDER BY sequenz`, [
+          mandantId,
+          letzte,
+        ]);
         const jetzt = Date.now();
         for (const z of r.rows) {
           letzte = Math.max(letzte, Number(z.sequenz));
@@ -239,25 +279,42 @@ export async function run(ctx: BenchKontext): Promise<Zeile[]> {
         const festgeschrieben = new Map<number, number>();
         const stopp = einMandant ? beobachte(ids[0]!, festgeschrieben) : null;
         try {
-          return await messe(async (i) => {
-            const m = mandantFuer(i);
-            const e = await db.withMandant(m, (tx) =>
-              protokollAnhaengen(tx, { mandantId: m, akteur, aktion: 'dokument.gelesen', objektTyp: 'dokument', objektId: randomUUID(), aktenzeichen: 'B1.1-0001/2026', requestId: randomUUID(), clientIp: '10.0.0.1' }),
-            );
-            festgeschrieben.set(e.eingang, Date.now());
-          }, n, 8);
+          return await messe(
+            async (i) => {
+              const m = mandantFuer(i);
+              const e = await db.withMandant(m, (tx) =>
+                protokollAnhaengen(tx, {
+                  mandantId: m,
+                  akteur,
+                  aktion: 'dokument.gelesen',
+                  objektTyp: 'dokument',
+                  objektId: randomUUID(),
+                  aktenzeichen: 'B1.1-0001/2026',
+                  requestId: randomUUID(),
+                  clientIp: '10.0.0.1',
+                }),
+              );
+              festgeschrieben.set(e.eingang, Date.now());
+            },
+            n,
+            8,
+          );
         } finally {
           await stopp?.();
         }
       };
       const basis = () =>
-        messe(async (i) => {
-          const m = mandantFuer(i);
-          await db.withMandant(m, (tx) =>
-            tx.execute(sql`INSERT INTO public.bench_ereignis (mandant_id, sequenz, zeit, akteur_sub, akteur_name, akteur_rollen, aktion, objekt_typ, objekt_id, aktenzeichen, ergebnis, request_id, client_ip, hash)
+        messe(
+          async (i) => {
+            const m = mandantFuer(i);
+            await db.withMandant(m, (tx) =>
+              tx.execute(sql`INSERT INTO public.bench_ereignis (mandant_id, sequenz, zeit, akteur_sub, akteur_name, akteur_rollen, aktion, objekt_typ, objekt_id, aktenzeichen, ergebnis, request_id, client_ip, hash)
               VALUES (${m}, ${i}, clock_timestamp(), 'bench', 'Benchmark', '{sachbearbeitung}', 'dokument.gelesen', 'dokument', ${randomUUID()}, 'B1.1-0001/2026', 'erfolg', ${randomUUID()}, '10.0.0.1', ${GENESIS_HASH})`),
-          );
-        }, n, 8);
+            );
+          },
+          n,
+          8,
+        );
       const z = await vergleiche(fall, runs, subjekt, basis);
       if (einMandant && latenzen.length) {
         const sortiert = [...latenzen].sort((a, b) => a - b);

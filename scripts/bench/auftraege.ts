@@ -110,7 +110,11 @@ function pgBoss(): Kandidat {
       await boss.start();
       await boss.createQueue('t', { notify: true } as never);
     },
-    fuelle: async (_pool, n) => void (await boss!.insert('t', Array.from({ length: n }, (_, i) => ({ data: { nr: i + 1 } })))),
+    fuelle: async (_pool, n) =>
+      void (await boss!.insert(
+        't',
+        Array.from({ length: n }, (_, i) => ({ data: { nr: i + 1 } })),
+      )),
     // pg-boss enqueues in the caller's transaction through a `db` executor
     reiheEinInTx: async (c, nr) => void (await boss!.send('t', { nr }, { db: { executeSql: (text: string, values?: unknown[]) => c.query(text, values) } } as never)),
     async starte(url, arbeit) {
@@ -120,13 +124,9 @@ function pgBoss(): Kandidat {
         await b.start();
         // batches of 20 like the hand loop, fetched back to back while they come full (else a notify queue
         // polls only every 30 s and a backlog drains at one batch per poll)
-        await b.work<{ nr: number }>(
-          't',
-          { batchSize: 20, burstWhenBatchFull: true, pollingIntervalSeconds: POLL_MS / 1000, notifyPollingIntervalSeconds: POLL_MS / 1000 } as never,
-          async (jobs) => {
-            for (const job of jobs) arbeit(job.data.nr);
-          },
-        );
+        await b.work<{ nr: number }>('t', { batchSize: 20, burstWhenBatchFull: true, pollingIntervalSeconds: POLL_MS / 1000, notifyPollingIntervalSeconds: POLL_MS / 1000 } as never, async (jobs) => {
+          for (const job of jobs) arbeit(job.data.nr);
+        });
       }
       return async () => {
         await Promise.all(bosse.map((b) => b.stop({ graceful: true, wait: true, timeout: 5_000 } as never)));

@@ -86,10 +86,7 @@ export async function run(ctx: BenchKontext): Promise<Zeile[]> {
     const basisSekunden = (performance.now() - tb) / 1000;
     if (gezaehlt !== alle.rowCount) throw new Error(`due list walked ${gezaehlt} Akten, the query finds ${alle.rowCount}`);
     const voll = (s: number): Messung => ({ anfragen: 1, sekunden: s, proSekunde: 1 / s, p50: s * 1000, p95: s * 1000, p99: s * 1000 });
-    return [
-      erste,
-      { fall: `whole due list in pages of 200 (${gezaehlt.toLocaleString('en')} Akten)`, messung: voll(sekunden), basis: voll(basisSekunden), verhaeltnis: basisSekunden / sekunden },
-    ];
+    return [erste, { fall: `whole due list in pages of 200 (${gezaehlt.toLocaleString('en')} Akten)`, messung: voll(sekunden), basis: voll(basisSekunden), verhaeltnis: basisSekunden / sekunden }];
   } finally {
     await pool.end();
   }

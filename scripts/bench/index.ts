@@ -71,7 +71,10 @@ try {
     dataDir,
     mandanten,
     fall: values.fall,
-    ereignisse: values.ereignisse?.split(',').map(Number).filter((n) => Number.isSafeInteger(n) && n > 0),
+    ereignisse: values.ereignisse
+      ?.split(',')
+      .map(Number)
+      .filter((n) => Number.isSafeInteger(n) && n > 0),
     token: (tenant, roles) =>
       signDevToken(platform.devIssuer!.key, { issuer: platform.devIssuer!.issuer, audience: 'eakte', sub: `bench-${roles[0]}`, mandant: tenant, rollen: roles, ttlSeconds: 3600 }),
   };

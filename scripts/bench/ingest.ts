@@ -46,34 +46,46 @@ export async function run(ctx: BenchKontext): Promise<Zeile[]> {
       for (const parallel of [1, 8]) {
         const n = ctx.groesse === 'quick' ? (parallel === 1 ? 6 : 16) : groesse === MiB ? 40 : 80;
         const subjekt = () =>
-          messe(async () => {
-            const form = new FormData();
-            form.set('betreff', 'Antrag auf Genehmigung');
-            form.set('datumDesSchreibens', '2026-11-02');
-            form.set('datei', new Blob([datei()], { type: 'application/pdf' }), 'antrag.pdf');
-            const res = await request(`${ctx.url}/api/v1/vorgaenge/${vorgangId}/dokumente`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
-            const text = await res.body.text();
-            if (res.statusCode !== 201) throw new Error(`upload answered ${res.statusCode}: ${text.slice(0, 300)}`);
-          }, n, parallel);
+          messe(
+            async () => {
+              const form = new FormData();
+              form.set('betreff', 'Antrag auf Genehmigung');
+              form.set('datumDesSchreibens', '2026-11-02');
+              form.set('datei', new Blob([datei()], { type: 'application/pdf' }), 'antrag.pdf');
+              const res = await request(`${ctx.url}/api/v1/vorgaenge/${vorgangId}/dokumente`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+              const text = await res.body.text();
+              if (res.statusCode !== 201) throw new Error(`upload answered ${res.statusCode}: ${text.slice(0, 300)}`);
+            },
+            n,
+            parallel,
+          );
         const basis = () =>
-          messe(async () => {
-            const b = datei();
-            const sha256 = createHash('sha256').update(b).digest('hex');
-            const key = `${mandantId}/${randomUUID()}`;
-            await store.put(key, b, b.length, 'application/pdf');
-            await imMandanten(pool, mandantId, async (client) => {
-              const id = randomUUID();
-              await client.query(
-                `insert into dokumente.dokument (id, mandant_id, vorgang_id, betreff, datum_des_schreibens, erstellt_von) values ($1, $2, $3, $4, $5, $6)`,
-                [id, mandantId, vorgangId, 'Antrag auf Genehmigung', '2026-11-02', 'bench'],
-              );
-              await client.query(
-                `insert into dokumente.dokument_version (mandant_id, dokument_id, nr, speicherschluessel, groesse, sha256, mime_type, dateiname, erstellt_von)
+          messe(
+            async () => {
+              const b = datei();
+              const sha256 = createHash('sha256').update(b).digest('hex');
+              const key = `${mandantId}/${randomUUID()}`;
+              await store.put(key, b, b.length, 'application/pdf');
+              await imMandanten(pool, mandantId, async (client) => {
+                const id = randomUUID();
+                await client.query(`insert into dokumente.dokument (id, mandant_id, vorgang_id, betreff, datum_des_schreibens, erstellt_von) values ($1, $2, $3, $4, $5, $6)`, [
+                  id,
+                  mandantId,
+                  vorgangId,
+                  'Antrag auf Genehmigung',
+                  '2026-11-02',
+                  'bench',
+                ]);
+                await client.query(
+                  `insert into dokumente.dokument_version (mandant_id, dokument_id, nr, speicherschluessel, groesse, sha256, mime_type, dateiname, erstellt_von)
                  values ($1, $2, 1, $3, $4, $5, 'application/pdf', 'antrag.pdf', 'bench')`,
-                [mandantId, id, key, b.length, sha256],
-              );
-            });
-          }, n, parallel);
+                  [mandantId, id, key, b.length, sha256],
+                );
+              });
+            },
+            n,
+            parallel,
+          );
         const z = await vergleiche(`${groesse / KiB} KiB PDF, ${parallel} client${parallel > 1 ? 's' : ''}`, runs, subjekt, basis);
         z.extra = { 'MiB/s': ((z.messung.proSekunde * groesse) / MiB).toFixed(1) };
         zeilen.push(z);

@@ -29,7 +29,9 @@ export async function run(ctx: BenchKontext): Promise<Zeile[]> {
   const zeilen: Zeile[] = [];
   try {
     // 1. metadata of one Akte
-    const ids = await imMandanten(pool, b.mandantId, async (c) => (await c.query<{ id: string }>("select id from akten.akte where vertraulichkeitsstufe = '003' order by random() limit 1000")).rows.map((r) => r.id));
+    const ids = await imMandanten(pool, b.mandantId, async (c) =>
+      (await c.query<{ id: string }>("select id from akten.akte where vertraulichkeitsstufe = '003' order by random() limit 1000")).rows.map((r) => r.id),
+    );
     const n = quick ? 60 : 300;
     const z1 = await vergleiche(
       `GET /akten/{id} (${b.akten.toLocaleString('en')} Akten), 1 client`,
@@ -42,8 +44,10 @@ export async function run(ctx: BenchKontext): Promise<Zeile[]> {
 
     // 2. list: deep page (subject) vs. page 1 (baseline); ratio < 1 means the deep page is slower
     const seite = quick ? 50 : ctx.groesse === 'scale' ? 1000 : 1000;
-    const vorher = await imMandanten(pool, b.mandantId, async (c) =>
-      (await c.query<{ aktenzeichen: string }>('select aktenzeichen from akten.akte order by aktenzeichen offset $1 limit 1', [(seite - 1) * 50 - 1])).rows[0]!.aktenzeichen,
+    const vorher = await imMandanten(
+      pool,
+      b.mandantId,
+      async (c) => (await c.query<{ aktenzeichen: string }>('select aktenzeichen from akten.akte order by aktenzeichen offset $1 limit 1', [(seite - 1) * 50 - 1])).rows[0]!.aktenzeichen,
     );
     const cursor = encodeCursor({ az: vorher });
     const nl = quick ? 30 : 100;
@@ -66,19 +70,27 @@ export async function run(ctx: BenchKontext): Promise<Zeile[]> {
     const res = await request(`${ctx.url}/api/v1/vorgaenge/${vorgangId}/dokumente`, { method: 'POST', headers: { authorization: `Bearer ${demo}` }, body: form });
     const dok = (await res.body.json()) as { id: string };
     if (res.statusCode !== 201) throw new Error(`upload answered ${res.statusCode}`);
-    const key = await imMandanten(pool, ctx.mandanten.demo!, async (c) => (await c.query<{ k: string }>('select speicherschluessel as k from dokumente.dokument_version where dokument_id = $1', [dok.id])).rows[0]!.k);
+    const key = await imMandanten(
+      pool,
+      ctx.mandanten.demo!,
+      async (c) => (await c.query<{ k: string }>('select speicherschluessel as k from dokumente.dokument_version where dokument_id = $1', [dok.id])).rows[0]!.k,
+    );
     const store = objectStore(ctx.env);
     const ttfb = async (erster: () => Promise<AsyncIterable<Buffer>>, anzahl: number): Promise<Messung> => {
       const t: number[] = [];
-      const m = await messe(async () => {
-        const t0 = performance.now();
-        const body = await erster();
-        let first = true;
-        for await (const _ of body) {
-          if (first) t.push(performance.now() - t0);
-          first = false;
-        }
-      }, anzahl, 1);
+      const m = await messe(
+        async () => {
+          const t0 = performance.now();
+          const body = await erster();
+          let first = true;
+          for await (const _ of body) {
+            if (first) t.push(performance.now() - t0);
+            first = false;
+          }
+        },
+        anzahl,
+        1,
+      );
       t.sort((a, b) => a - b);
       return { ...m, p50: perzentil(t, 50), p95: perzentil(t, 95), p99: perzentil(t, 99) };
     };

@@ -19,7 +19,11 @@ export function perzentil(sorted: number[], p: number): number {
   return sorted[i]!;
 }
 
-export const median = (xs: number[]) => perzentil([...xs].sort((a, b) => a - b), 50);
+export const median = (xs: number[]) =>
+  perzentil(
+    [...xs].sort((a, b) => a - b),
+    50,
+  );
 
 /** Runs `task` `anfragen` times with `parallel` workers; latencies in ms. */
 export async function messe(task: (i: number) => Promise<void>, anfragen: number, parallel: number): Promise<Messung> {
@@ -57,12 +61,7 @@ export interface Zeile {
 }
 
 /** Alternates subject and baseline runs so drift in machine load hits both alike. */
-export async function vergleiche(
-  fall: string,
-  runs: number,
-  subjekt: () => Promise<Messung>,
-  basis: () => Promise<Messung>,
-): Promise<Zeile> {
+export async function vergleiche(fall: string, runs: number, subjekt: () => Promise<Messung>, basis: () => Promise<Messung>): Promise<Zeile> {
   const s: Messung[] = [];
   const b: Messung[] = [];
   for (let i = 0; i < runs; i++) {
@@ -80,7 +79,11 @@ export function tabelle(name: string, zeilen: Zeile[]): string {
   const rows = zeilen.map(
     (z) =>
       `| ${z.fall} | ${z.messung.anfragen} | ${f(z.messung.proSekunde)} | ${f(z.messung.p50, 2)} | ${f(z.messung.p95, 2)} | ${f(z.messung.p99, 2)} | ${f(z.basis?.proSekunde)} | ${f(z.basis?.p50, 2)} | ${f(z.verhaeltnis, 2)} | ${
-        z.extra ? Object.entries(z.extra).map(([k, v]) => `${k}=${v}`).join(' ') : ''
+        z.extra
+          ? Object.entries(z.extra)
+              .map(([k, v]) => `${k}=${v}`)
+              .join(' ')
+          : ''
       } |`,
   );
   return `### ${name}\n\n${head}\n${rows.join('\n')}\n`;

@@ -15,20 +15,25 @@ export async function run(ctx: BenchKontext): Promise<Zeile[]> {
   pool.on('error', () => {}); // PostgreSQL stopping at the end must not crash the run
   try {
     const subjekt = (parallel: number) => () =>
-      messe(async () => {
-        const res = await request(`${ctx.url}/api/v1/aktenplan`, { headers: { authorization: `Bearer ${token}` } });
-        if (res.statusCode !== 200) throw new Error(`GET /aktenplan answered ${res.statusCode}`);
-        await res.body.text();
-      }, n, parallel);
+      messe(
+        async () => {
+          const res = await request(`${ctx.url}/api/v1/aktenplan`, { headers: { authorization: `Bearer ${token}` } });
+          if (res.statusCode !== 200) throw new Error(`GET /aktenplan answered ${res.statusCode}`);
+          await res.body.text();
+        },
+        n,
+        parallel,
+      );
     const basis = (parallel: number) => () =>
-      messe(async () => {
-        const r = await imMandanten(pool, ctx.mandanten.demo!, (client) => client.query('select * from akten.aktenplaneinheit order by kennzeichen'));
-        JSON.stringify(r.rows);
-      }, n, parallel);
-    return [
-      await vergleiche('GET /aktenplan, 1 client', ctx.runs, subjekt(1), basis(1)),
-      await vergleiche('GET /aktenplan, 8 clients', ctx.runs, subjekt(8), basis(8)),
-    ];
+      messe(
+        async () => {
+          const r = await imMandanten(pool, ctx.mandanten.demo!, (client) => client.query('select * from akten.aktenplaneinheit order by kennzeichen'));
+          JSON.stringify(r.rows);
+        },
+        n,
+        parallel,
+      );
+    return [await vergleiche('GET /aktenplan, 1 client', ctx.runs, subjekt(1), basis(1)), await vergleiche('GET /aktenplan, 8 clients', ctx.runs, subjekt(8), basis(8))];
   } finally {
     await pool.end();
   }

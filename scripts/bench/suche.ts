@@ -45,27 +45,38 @@ export async function run(ctx: BenchKontext): Promise<Zeile[]> {
       `GET /suche, ${ANFRAGEN.length} queries (${b.akten.toLocaleString('en')} Akten, ${b.dokumente.toLocaleString('en')} Dokumente), 1 client`,
       ctx.runs,
       () =>
-        messe(async (i) => {
-          const t0 = performance.now();
-          const res = await request(`${ctx.url}/api/v1/suche?q=${encodeURIComponent(ANFRAGEN[i % ANFRAGEN.length]!)}`, { headers: { authorization: `Bearer ${token}` } });
-          const text = await res.body.text();
-          if (res.statusCode !== 200) throw new Error(`search answered ${res.statusCode}: ${text.slice(0, 300)}`);
-          proAnfrage.get(ANFRAGEN[i % ANFRAGEN.length]!)!.push(performance.now() - t0);
-        }, n, 1),
+        messe(
+          async (i) => {
+            const t0 = performance.now();
+            const res = await request(`${ctx.url}/api/v1/suche?q=${encodeURIComponent(ANFRAGEN[i % ANFRAGEN.length]!)}`, { headers: { authorization: `Bearer ${token}` } });
+            const text = await res.body.text();
+            if (res.statusCode !== 200) throw new Error(`search answered ${res.statusCode}: ${text.slice(0, 300)}`);
+            proAnfrage.get(ANFRAGEN[i % ANFRAGEN.length]!)!.push(performance.now() - t0);
+          },
+          n,
+          1,
+        ),
       () =>
-        messe(async (i) => {
-          await imMandanten(pool, b.mandantId, (c) =>
-            c.query(
-              `select id, aktenzeichen, betreff from akten.akte
+        messe(
+          async (i) => {
+            await imMandanten(pool, b.mandantId, (c) =>
+              c.query(
+                `select id, aktenzeichen, betreff from akten.akte
                 where suchvektor @@ websearch_to_tsquery('german'::regconfig, akten.suchtext($1))
                 order by ts_rank(suchvektor, websearch_to_tsquery('german'::regconfig, akten.suchtext($1))) desc limit 20`,
-              [ANFRAGEN[i % ANFRAGEN.length]],
-            ),
-          );
-        }, n, 1),
+                [ANFRAGEN[i % ANFRAGEN.length]],
+              ),
+            );
+          },
+          n,
+          1,
+        ),
     );
     // the slowest queries (median ms of each), to show where the p95 comes from
-    const langsam = [...proAnfrage].map(([q, ms]) => [q, median(ms)] as const).sort((a, b) => b[1] - a[1]).slice(0, 3);
+    const langsam = [...proAnfrage]
+      .map(([q, ms]) => [q, median(ms)] as const)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 3);
     z.extra = { slowest: langsam.map(([q, ms]) => `"${q}" ${ms.toFixed(0)} ms`).join(', ') };
     return [z];
   } finally {

@@ -45,7 +45,12 @@ describe('web client: the Aussonderung wizard', () => {
     const schritte = () => page.locator('.eakte-schritt h3').allTextContents();
     expect((await schritte())[0]).not.toContain('erledigt');
     // the 0502 file is chosen with a KERN button, not the browser's bare input
-    expect(await page.locator('input[type=file]').first().evaluate((e) => e.classList.contains('kern-sr-only'))).toBe(true);
+    expect(
+      await page
+        .locator('input[type=file]')
+        .first()
+        .evaluate((e) => e.classList.contains('kern-sr-only')),
+    ).toBe(true);
     await page.getByText('Bewertungsverzeichnis 0502 (XML oder ZIP)').first().waitFor();
     await barrierefrei(page, 'Aussonderung angeboten');
 

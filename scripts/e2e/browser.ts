@@ -108,7 +108,10 @@ export async function anmelden(page: Page, url: string, mandantName: string, ben
   await page.goto(`${url}/`);
   await page.getByRole('button', { name: 'Anmelden' }).click();
   await page.waitForURL(/\/dev-issuer\/authorize/);
-  await page.getByRole('group', { name: new RegExp(mandantName) }).getByRole('button', { name: benutzer, exact: true }).click();
+  await page
+    .getByRole('group', { name: new RegExp(mandantName) })
+    .getByRole('button', { name: benutzer, exact: true })
+    .click();
   await page.waitForURL((u) => !u.pathname.startsWith('/anmeldung') && !u.pathname.startsWith('/dev-issuer'));
 }
 

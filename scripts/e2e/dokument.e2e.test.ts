@@ -57,7 +57,11 @@ describe('web client: a Dokument', () => {
       const token = (JSON.parse(sessionStorage.getItem('eakte.sitzung')!) as { token: string }).token;
       const h = { authorization: `Bearer ${token}` };
       const etag = (await fetch(`/api/v1/dokumente/${dokId}`, { headers: h })).headers.get('etag')!;
-      const r = await fetch(`/api/v1/dokumente/${dokId}`, { method: 'PATCH', headers: { ...h, 'content-type': 'application/json', 'if-match': etag }, body: JSON.stringify({ bemerkung: 'von anderer Stelle' }) });
+      const r = await fetch(`/api/v1/dokumente/${dokId}`, {
+        method: 'PATCH',
+        headers: { ...h, 'content-type': 'application/json', 'if-match': etag },
+        body: JSON.stringify({ bemerkung: 'von anderer Stelle' }),
+      });
       return r.status;
     }, id);
     expect(status).toBe(200);

@@ -24,7 +24,10 @@ describe('web client: errors at the field', () => {
     expect(await betreff.getAttribute('aria-invalid')).toBe('true');
     expect(await page.evaluate(() => document.activeElement?.textContent ?? '')).toContain('Bitte prüfen Sie Ihre Angaben');
     const beschreibung = await betreff.evaluate((el) =>
-      (el.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' '),
+      (el.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(' '),
     );
     expect(beschreibung).toContain('Bitte füllen Sie dieses Feld aus.');
     await barrierefrei(page, 'Aktenplaneinheit, Pflichtfeld leer');

@@ -25,7 +25,11 @@ describe('web client: reading content', () => {
     const h = { authorization: `Bearer ${t}` };
     const plan = await json<{ einheiten: { id: string }[] }>(await fetch(api('/aktenplan'), { headers: h }), 200);
     const akte = await json<{ id: string }>(
-      await fetch(api('/akten'), { method: 'POST', headers: { ...h, 'content-type': 'application/json' }, body: JSON.stringify({ aktenplaneinheitId: einheitFuerNeueAkten(plan.einheiten).id, betreff: 'Cache' }) }),
+      await fetch(api('/akten'), {
+        method: 'POST',
+        headers: { ...h, 'content-type': 'application/json' },
+        body: JSON.stringify({ aktenplaneinheitId: einheitFuerNeueAkten(plan.einheiten).id, betreff: 'Cache' }),
+      }),
       201,
     );
     const vorgang = await json<{ id: string }>(

@@ -73,11 +73,14 @@ describe('web client on narrow screens', () => {
       await page.getByRole('textbox', { name: 'Betreff', exact: true }).fill('Planfeststellung');
       await page.getByRole('button', { name: 'Vorgang anlegen' }).click();
       await page.getByRole('heading', { level: 1, name: /^Vorgang / }).waitFor();
-      const dt = await page.evaluateHandle((b) => {
-        const d = new DataTransfer();
-        d.items.add(new File([new Uint8Array(b)], 'Lageplan Radweg.pdf', { type: 'application/pdf' }));
-        return d;
-      }, [...(await pdf('Lageplan des Radwegs'))]);
+      const dt = await page.evaluateHandle(
+        (b) => {
+          const d = new DataTransfer();
+          d.items.add(new File([new Uint8Array(b)], 'Lageplan Radweg.pdf', { type: 'application/pdf' }));
+          return d;
+        },
+        [...(await pdf('Lageplan des Radwegs'))],
+      );
       await page.dispatchEvent('[data-testid=ablage]', 'drop', { dataTransfer: dt });
       await page.getByText('Lageplan Radweg.pdf: hochgeladen').waitFor({ timeout: 30_000 });
       await passt(page, `${t} Vorgang`, [page.getByText('Dateien auswählen'), page.getByRole('link', { name: 'Lageplan Radweg' })]);

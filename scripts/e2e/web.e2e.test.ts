@@ -28,13 +28,19 @@ describe('web client', () => {
     await page.waitForURL(/\/dev-issuer\/authorize/);
     await barrierefrei(page, 'Entwicklungs-Anmeldedienst');
     await schritt(page, t, 'demo-benutzer');
-    await page.getByRole('group', { name: /Stadtverwaltung Musterstadt/ }).getByRole('button', { name: /^Sachbearbeitung/ }).click();
+    await page
+      .getByRole('group', { name: /Stadtverwaltung Musterstadt/ })
+      .getByRole('button', { name: /^Sachbearbeitung/ })
+      .click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Willkommen, Demo sachbearbeitung');
     await barrierefrei(page, 'Start');
     await schritt(page, t, 'start');
 
     await page.getByRole('navigation').getByRole('link', { name: 'Aktenplan' }).click();
-    await page.getByRole('link', { name: /2\.1\s*Straßenbau/ }).first().waitFor();
+    await page
+      .getByRole('link', { name: /2\.1\s*Straßenbau/ })
+      .first()
+      .waitFor();
     await barrierefrei(page, 'Aktenplan');
     await schritt(page, t, 'aktenplan');
     await page.getByRole('link', { name: /^2\.1\s*Straßenbau$/ }).click();
@@ -109,7 +115,11 @@ describe('web client', () => {
           await suchfeld.fill(WORT);
           await suchfeld.press('Enter');
           await page.getByRole('heading', { level: 1, name: `Ergebnisse für „${WORT}“` }).waitFor();
-          await page.locator('main').getByText(/Keine Treffer|Dokument/).first().waitFor();
+          await page
+            .locator('main')
+            .getByText(/Keine Treffer|Dokument/)
+            .first()
+            .waitFor();
           return page.locator('mark', { hasText: new RegExp(WORT, 'i') }).count();
         },
         { timeout: 60_000, interval: 1_000 },
@@ -192,7 +202,11 @@ describe('web client', () => {
 
     const [anbietung] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Anbieteverzeichnis 0501 herunterladen' }).click()]);
     expect(anbietung.suggestedFilename()).toMatch(/_Aussonderung\.Anbieteverzeichnis\.0501\.zip$/);
-    expect(readFileSync(await anbietung.path()).subarray(0, 2).toString()).toBe('PK');
+    expect(
+      readFileSync(await anbietung.path())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
 
     await page.getByRole('radio', { name: 'V – vernichten' }).check();
     // by hand only with the archive's letter
@@ -257,7 +271,11 @@ describe('web client', () => {
     await barrierefrei(page, 'Aussonderung abgeschlossen');
     await schritt(page, t, 'abgeschlossen');
     const [protokoll] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Vernichtungsprotokoll (PDF) herunterladen' }).click()]);
-    expect(readFileSync(await protokoll.path()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      readFileSync(await protokoll.path())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     await zweite.close();
     await context.close();
   });
@@ -269,7 +287,10 @@ describe('web client', () => {
     await page.goto(akteUrl);
     // login first, then back to the Akte's address
     await page.getByRole('button', { name: 'Anmelden' }).click();
-    await page.getByRole('group', { name: /Landesamt für Umwelt/ }).getByRole('button', { name: /^Sachbearbeitung/ }).click();
+    await page
+      .getByRole('group', { name: /Landesamt für Umwelt/ })
+      .getByRole('button', { name: /^Sachbearbeitung/ })
+      .click();
     await page.waitForURL(akteUrl);
     await page.getByRole('heading', { level: 1, name: 'Nicht gefunden' }).waitFor();
     expect(await page.getByText(/Flurneuordnung Nordfeld/).count()).toBe(0);
@@ -282,7 +303,10 @@ describe('web client', () => {
     const { context, page } = await stack.angemeldet('Prüfung (Demo pruefung)', { acceptDownloads: true });
     // the start page offers an auditor only what the permission matrix lets them open: no 403 anywhere
     await page.getByRole('heading', { level: 1, name: /^Willkommen/ }).waitFor();
-    await page.getByRole('main').getByRole('link', { name: /Prüfung des Protokolls/ }).waitFor();
+    await page
+      .getByRole('main')
+      .getByRole('link', { name: /Prüfung des Protokolls/ })
+      .waitFor();
     expect(await page.getByRole('navigation').getByRole('link').allTextContents()).toEqual(['Start', 'Prüfung']);
     expect(await page.getByRole('search').count()).toBe(0);
     expect(await page.getByRole('alert').count()).toBe(0);
@@ -300,9 +324,7 @@ describe('web client', () => {
     await page.getByRole('textbox', { name: 'Aktenzeichen' }).fill('');
     await page.getByRole('combobox', { name: 'Aktion' }).selectOption({ label: 'Akte angelegt' });
     await page.getByRole('button', { name: 'Suchen', exact: true }).last().click();
-    await expect
-      .poll(async () => [...new Set(await page.getByRole('main').locator('table tbody tr td:nth-child(4)').allTextContents())])
-      .toEqual(['Akte angelegt']);
+    await expect.poll(async () => [...new Set(await page.getByRole('main').locator('table tbody tr td:nth-child(4)').allTextContents())]).toEqual(['Akte angelegt']);
     // exactly the entries found, as German spreadsheet software opens them (issue 19)
     const [gefiltert] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Gefundene Einträge als CSV für Excel herunterladen' }).click()]);
     const excel = readFileSync(await gefiltert.path(), 'utf8');
@@ -314,7 +336,9 @@ describe('web client', () => {
     expect(excelZeilen[1]).toMatch(/^\d+;\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}:\d{2};/);
     const [exp] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Protokoll exportieren (CSV)' }).click()]);
     expect(exp.suggestedFilename()).toMatch(/\.csv$/);
-    const zeilen = readFileSync(await exp.path(), 'utf8').trim().split('\n');
+    const zeilen = readFileSync(await exp.path(), 'utf8')
+      .trim()
+      .split('\n');
     expect(zeilen[0]).toContain('sequenz');
     expect(zeilen.length).toBeGreaterThanOrEqual(2);
 
@@ -325,9 +349,7 @@ describe('web client', () => {
     try {
       // the Protokoll's immutability triggers stop everyone else; a superuser can switch them off
       await db.query('SET session_replication_role = replica');
-      const r = await db.query(
-        `UPDATE protokoll.ereignis SET akteur_name = 'Mallory' WHERE sequenz = 3 AND mandant_id = (SELECT id FROM plattform.mandant WHERE slug = 'demo')`,
-      );
+      const r = await db.query(`UPDATE protokoll.ereignis SET akteur_name = 'Mallory' WHERE sequenz = 3 AND mandant_id = (SELECT id FROM plattform.mandant WHERE slug = 'demo')`);
       expect(r.rowCount).toBe(1);
     } finally {
       await db.end();

@@ -44,7 +44,12 @@ describe('web client: Wiedervorlage', () => {
     await tag.fill(berlin(-1));
     await bereich.getByRole('button', { name: 'Wiedervorlage setzen' }).click();
     await expect.poll(() => tag.getAttribute('aria-invalid')).toBe('true');
-    const beschreibung = await tag.evaluate((el) => (el.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' '));
+    const beschreibung = await tag.evaluate((el) =>
+      (el.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(' '),
+    );
     expect(beschreibung).toContain('Bitte wählen Sie heute oder einen späteren Tag.');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alert');
     await barrierefrei(page, 'Vorgang, Wiedervorlage in der Vergangenheit');

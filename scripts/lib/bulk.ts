@@ -18,9 +18,26 @@ function zufallsquelle(seed = 20260301): Zufall {
 }
 
 export const THEMEN = [
-  'Straßenbau', 'Genehmigung', 'Bauantrag', 'Zulassung der Ärzte', 'Windkraftanlage', 'Gewässerunterhaltung', 'Kindertagesstätte',
-  'Schulentwicklungsplanung', 'Bebauungsplan', 'Förderantrag', 'Widerspruchsverfahren', 'Gewerbeanmeldung', 'Brandschutz', 'Denkmalschutz',
-  'Abwasserbeseitigung', 'Personalangelegenheiten', 'Haushaltsplanung', 'Vergabeverfahren', 'Immissionsschutz', 'Baumfällung',
+  'Straßenbau',
+  'Genehmigung',
+  'Bauantrag',
+  'Zulassung der Ärzte',
+  'Windkraftanlage',
+  'Gewässerunterhaltung',
+  'Kindertagesstätte',
+  'Schulentwicklungsplanung',
+  'Bebauungsplan',
+  'Förderantrag',
+  'Widerspruchsverfahren',
+  'Gewerbeanmeldung',
+  'Brandschutz',
+  'Denkmalschutz',
+  'Abwasserbeseitigung',
+  'Personalangelegenheiten',
+  'Haushaltsplanung',
+  'Vergabeverfahren',
+  'Immissionsschutz',
+  'Baumfällung',
 ] as const;
 export const ORTE = ['Musterstadt', 'Nordhöhe', 'Südfeld', 'Am Großen Weg', 'Lindenallee', 'Mühlbach', 'Ölmühle', 'Außenbereich', 'Hauptstraße', 'Schloßpark'] as const;
 const esc = (s: string) => s.replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!);
@@ -58,8 +75,19 @@ function* aktenZeilen(z: Zufall, anzahlAkten: number, mandantId: string, einheit
     const id = uuidv7();
     const anzahlV = Math.floor(zufall() * 3);
     for (let v = 1; v <= anzahlV; v++) {
-      vorgaenge.push(zeile([uuidv7(), mandantId, id, v, `${az}-${String(v).padStart(3, '0')}`, `${wahl(THEMEN)} – ${wahl(['Anhörung', 'Stellungnahme', 'Bescheid', 'Nachforderung'])}`,
-        geschlossen ? 'geschlossen' : 'offen', zda, geschlossen ? null : `2026-${String(1 + Math.floor(zufall() * 12)).padStart(2, '0')}-15`]));
+      vorgaenge.push(
+        zeile([
+          uuidv7(),
+          mandantId,
+          id,
+          v,
+          `${az}-${String(v).padStart(3, '0')}`,
+          `${wahl(THEMEN)} – ${wahl(['Anhörung', 'Stellungnahme', 'Bescheid', 'Nachforderung'])}`,
+          geschlossen ? 'geschlossen' : 'offen',
+          zda,
+          geschlossen ? null : `2026-${String(1 + Math.floor(zufall() * 12)).padStart(2, '0')}-15`,
+        ]),
+      );
     }
     yield zeile([id, mandantId, e.id, az, nr, jahr, `${wahl(THEMEN)} ${wahl(ORTE)} ${i}`, zufall() < 0.05 ? '002' : '003', geschlossen ? 'geschlossen' : 'offen', zda, beginn, zda, anzahlV]);
   }
@@ -82,39 +110,45 @@ export async function bulkSeeden(ownerUrl: string, mandantId: string, opts: Bulk
   const anzahlAkten = opts.akten;
   const z = zufallsquelle();
   const t0 = Date.now();
-  await imMandanten(ownerUrl, mandantId, async (client) => {
-    // COPY into temporary tables (COPY FROM cannot write tables under row-level security), then
-    // move the rows with INSERT … SELECT, which the tenant policy checks.
-    await client.query(`CREATE TEMP TABLE bulk_einheit (id uuid, mandant_id uuid, parent_id uuid, kennzeichen text, titel text, frist int, art text) ON COMMIT DROP`);
-    await client.query(`CREATE TEMP TABLE bulk_akte (id uuid, mandant_id uuid, einheit uuid, az text, nr int, jahr int, betreff text, stufe text, status text, zda date, beginn date, ende date, vnr int) ON COMMIT DROP`);
-    await client.query(`CREATE TEMP TABLE bulk_vorgang (id uuid, mandant_id uuid, akte_id uuid, nr int, kennzeichen text, betreff text, status text, zda date, wv date) ON COMMIT DROP`);
-    const einheiten: { id: string; kz: string }[] = [];
-    await copy(client, 'COPY bulk_einheit FROM STDIN', einheitenZeilen(z, opts.einheiten, mandantId, einheiten));
-    const vorgaenge: string[] = [];
-    await copy(client, 'COPY bulk_akte FROM STDIN', aktenZeilen(z, anzahlAkten, mandantId, einheiten, vorgaenge));
-    await copy(client, 'COPY bulk_vorgang FROM STDIN', vorgaenge);
-    out(`COPY: ${einheiten.length} units, ${anzahlAkten} Akten, ${vorgaenge.length} Vorgänge in ${Date.now() - t0} ms`);
-    await client.query(`INSERT INTO akten.aktenplaneinheit (id, mandant_id, parent_id, kennzeichen, titel, aufbewahrungsfrist, aussonderungsart)
+  await imMandanten(
+    ownerUrl,
+    mandantId,
+    async (client) => {
+      // COPY into temporary tables (COPY FROM cannot write tables under row-level security), then
+      // move the rows with INSERT … SELECT, which the tenant policy checks.
+      await client.query(`CREATE TEMP TABLE bulk_einheit (id uuid, mandant_id uuid, parent_id uuid, kennzeichen text, titel text, frist int, art text) ON COMMIT DROP`);
+      await client.query(
+        `CREATE TEMP TABLE bulk_akte (id uuid, mandant_id uuid, einheit uuid, az text, nr int, jahr int, betreff text, stufe text, status text, zda date, beginn date, ende date, vnr int) ON COMMIT DROP`,
+      );
+      await client.query(`CREATE TEMP TABLE bulk_vorgang (id uuid, mandant_id uuid, akte_id uuid, nr int, kennzeichen text, betreff text, status text, zda date, wv date) ON COMMIT DROP`);
+      const einheiten: { id: string; kz: string }[] = [];
+      await copy(client, 'COPY bulk_einheit FROM STDIN', einheitenZeilen(z, opts.einheiten, mandantId, einheiten));
+      const vorgaenge: string[] = [];
+      await copy(client, 'COPY bulk_akte FROM STDIN', aktenZeilen(z, anzahlAkten, mandantId, einheiten, vorgaenge));
+      await copy(client, 'COPY bulk_vorgang FROM STDIN', vorgaenge);
+      out(`COPY: ${einheiten.length} units, ${anzahlAkten} Akten, ${vorgaenge.length} Vorgänge in ${Date.now() - t0} ms`);
+      await client.query(`INSERT INTO akten.aktenplaneinheit (id, mandant_id, parent_id, kennzeichen, titel, aufbewahrungsfrist, aussonderungsart)
                         SELECT id, mandant_id, parent_id, kennzeichen, titel, frist, art FROM bulk_einheit ORDER BY parent_id NULLS FIRST`);
-    await client.query(`INSERT INTO akten.akte (id, mandant_id, aktenplaneinheit_id, aktenzeichen, laufende_nummer, jahr, betreff, vertraulichkeitsstufe, status, zda_datum,
+      await client.query(`INSERT INTO akten.akte (id, mandant_id, aktenplaneinheit_id, aktenzeichen, laufende_nummer, jahr, betreff, vertraulichkeitsstufe, status, zda_datum,
                           laufzeit_beginn, laufzeit_ende, letzte_vorgang_nummer, erstellt_von)
                         SELECT id, mandant_id, einheit, az, nr, jahr, betreff, stufe, status, zda, beginn, ende, vnr, 'seed-bulk' FROM bulk_akte`);
-    // a Vorgang's Laufzeit begins with its Akte's (the database keeps it within)
-    await client.query(`INSERT INTO akten.vorgang (id, mandant_id, akte_id, laufende_nummer, kennzeichen, betreff, status, zda_datum, laufzeit_beginn, erstellt_von)
+      // a Vorgang's Laufzeit begins with its Akte's (the database keeps it within)
+      await client.query(`INSERT INTO akten.vorgang (id, mandant_id, akte_id, laufende_nummer, kennzeichen, betreff, status, zda_datum, laufzeit_beginn, erstellt_von)
                         SELECT v.id, v.mandant_id, v.akte_id, v.nr, v.kennzeichen, v.betreff, v.status, v.zda, a.beginn, 'seed-bulk' FROM bulk_vorgang v JOIN bulk_akte a ON a.id = v.akte_id`);
-    // the seeded Wiedervorlagen are the seeding user's own (migration 0032)
-    await client.query(`INSERT INTO akten.wiedervorlage (id, mandant_id, vorgang_id, sub, datum)
+      // the seeded Wiedervorlagen are the seeding user's own (migration 0032)
+      await client.query(`INSERT INTO akten.wiedervorlage (id, mandant_id, vorgang_id, sub, datum)
                         SELECT gen_random_uuid(), mandant_id, id, 'seed-bulk', wv FROM bulk_vorgang WHERE wv IS NOT NULL`);
-    // the counters must know the numbers handed out, so new Akten continue after them
-    await client.query(`INSERT INTO akten.aktenzeichen_zaehler (mandant_id, aktenplaneinheit_id, jahr, letzte_nummer)
+      // the counters must know the numbers handed out, so new Akten continue after them
+      await client.query(`INSERT INTO akten.aktenzeichen_zaehler (mandant_id, aktenplaneinheit_id, jahr, letzte_nummer)
                         SELECT mandant_id, einheit, jahr, max(nr) FROM bulk_akte GROUP BY 1, 2, 3
                         ON CONFLICT (mandant_id, aktenplaneinheit_id, jahr) DO UPDATE SET letzte_nummer = greatest(akten.aktenzeichen_zaehler.letzte_nummer, excluded.letzte_nummer)`);
-  }, async (client) => {
-    out(`inserted and committed in ${Date.now() - t0} ms`);
-    await client.query('ANALYZE akten.aktenplaneinheit, akten.akte, akten.vorgang, akten.aktenzeichen_zaehler');
-  });
+    },
+    async (client) => {
+      out(`inserted and committed in ${Date.now() - t0} ms`);
+      await client.query('ANALYZE akten.aktenplaneinheit, akten.akte, akten.vorgang, akten.aktenzeichen_zaehler');
+    },
+  );
 }
-
 
 // ---- Dokumente with full text --------------------------------------------------------------------
 
@@ -164,9 +198,65 @@ export const WORTFORMEN: readonly (readonly string[])[] = [
   ['Klage', 'Klagen', 'Kläger', 'Klägerin', 'verklagt'],
   ['Gericht', 'Gerichts', 'Verwaltungsgericht', 'Verwaltungsgerichts'],
 ];
-const FUELLWOERTER = ['der', 'die', 'das', 'und', 'im', 'zum', 'zur', 'mit', 'vom', 'auf', 'für', 'wegen', 'nach', 'gemäß', 'bitte', 'hiermit', 'wird', 'wurde', 'sind', 'ist', 'nicht', 'bereits', 'bis', 'zum'];
+const FUELLWOERTER = [
+  'der',
+  'die',
+  'das',
+  'und',
+  'im',
+  'zum',
+  'zur',
+  'mit',
+  'vom',
+  'auf',
+  'für',
+  'wegen',
+  'nach',
+  'gemäß',
+  'bitte',
+  'hiermit',
+  'wird',
+  'wurde',
+  'sind',
+  'ist',
+  'nicht',
+  'bereits',
+  'bis',
+  'zum',
+];
 
-const SILBEN = ['ber', 'gen', 'hau', 'mar', 'lin', 'dor', 'wald', 'sen', 'ket', 'rup', 'hel', 'fin', 'gar', 'stein', 'bach', 'feld', 'ler', 'mann', 'ho', 'ra', 'ku', 'ti', 'ne', 'sa', 'lo', 'we', 'bi', 'zu', 'pe', 'dri'];
+const SILBEN = [
+  'ber',
+  'gen',
+  'hau',
+  'mar',
+  'lin',
+  'dor',
+  'wald',
+  'sen',
+  'ket',
+  'rup',
+  'hel',
+  'fin',
+  'gar',
+  'stein',
+  'bach',
+  'feld',
+  'ler',
+  'mann',
+  'ho',
+  'ra',
+  'ku',
+  'ti',
+  'ne',
+  'sa',
+  'lo',
+  'we',
+  'bi',
+  'zu',
+  'pe',
+  'dri',
+];
 /** A name from three syllables (27,000 possible): the long tail of real letters (people, streets, firms). */
 const eigenname = (z: Zufall) => {
   const n = `${z.wahl(SILBEN)}${z.wahl(SILBEN)}${z.wahl(SILBEN)}`;
@@ -205,32 +295,58 @@ export async function dokumenteSeeden(ownerUrl: string, mandantId: string, opts:
   const z = zufallsquelle(20261127);
   const woerter = opts.woerter ?? 40;
   const t0 = Date.now();
-  await imMandanten(ownerUrl, mandantId, async (client) => {
-    const vorgaenge = (await client.query<{ id: string }>('SELECT id FROM akten.vorgang ORDER BY id')).rows.map((r) => r.id);
-    if (vorgaenge.length === 0) throw new Error('dokumenteSeeden: the tenant has no Vorgänge (run bulkSeeden first)');
-    await client.query(`CREATE TEMP TABLE bulk_dokument (id uuid, vorgang_id uuid, betreff text, datum date, absender text, schluessel text, groesse bigint, sha256 text, inhalt text) ON COMMIT DROP`);
-    function* zeilen() {
-      for (let i = 0; i < opts.dokumente; i++) {
-        const id = uuidv7();
-        const lemma = z.wahl(WORTFORMEN);
-        const betreff = `${z.wahl(lemma)} ${z.wahl(THEMEN)} ${z.wahl(ORTE)}`;
-        const datum = `${2015 + Math.floor(z.zufall() * 12)}-${String(1 + Math.floor(z.zufall() * 12)).padStart(2, '0')}-${String(1 + Math.floor(z.zufall() * 28)).padStart(2, '0')}`;
-        const sha = (i.toString(16).padStart(8, '0') + id.replaceAll('-', '')).padEnd(64, '0').slice(0, 64);
-        yield zeile([id, z.wahl(vorgaenge), betreff, datum, z.zufall() < 0.5 ? `Gemeinde ${z.wahl(ORTE)}` : null, `${mandantId}/${id}`, 20_000 + Math.floor(z.zufall() * 2_000_000), sha, volltext(z, woerter)]);
+  await imMandanten(
+    ownerUrl,
+    mandantId,
+    async (client) => {
+      const vorgaenge = (await client.query<{ id: string }>('SELECT id FROM akten.vorgang ORDER BY id')).rows.map((r) => r.id);
+      if (vorgaenge.length === 0) throw new Error('dokumenteSeeden: the tenant has no Vorgänge (run bulkSeeden first)');
+      await client.query(
+        `CREATE TEMP TABLE bulk_dokument (id uuid, vorgang_id uuid, betreff text, datum date, absender text, schluessel text, groesse bigint, sha256 text, inhalt text) ON COMMIT DROP`,
+      );
+      function* zeilen() {
+        for (let i = 0; i < opts.dokumente; i++) {
+          const id = uuidv7();
+          const lemma = z.wahl(WORTFORMEN);
+          const betreff = `${z.wahl(lemma)} ${z.wahl(THEMEN)} ${z.wahl(ORTE)}`;
+          const datum = `${2015 + Math.floor(z.zufall() * 12)}-${String(1 + Math.floor(z.zufall() * 12)).padStart(2, '0')}-${String(1 + Math.floor(z.zufall() * 28)).padStart(2, '0')}`;
+          const sha = (i.toString(16).padStart(8, '0') + id.replaceAll('-', '')).padEnd(64, '0').slice(0, 64);
+          yield zeile([
+            id,
+            z.wahl(vorgaenge),
+            betreff,
+            datum,
+            z.zufall() < 0.5 ? `Gemeinde ${z.wahl(ORTE)}` : null,
+            `${mandantId}/${id}`,
+            20_000 + Math.floor(z.zufall() * 2_000_000),
+            sha,
+            volltext(z, woerter),
+          ]);
+        }
       }
-    }
-    await copy(client, 'COPY bulk_dokument FROM STDIN', zeilen());
-    out(`COPY: ${opts.dokumente} Dokumente in ${Date.now() - t0} ms`);
-    await client.query(`INSERT INTO dokumente.dokument (id, mandant_id, vorgang_id, betreff, datum_des_schreibens, absender, erstellt_von)
-                        SELECT id, $1, vorgang_id, betreff, datum, absender, 'seed-bulk' FROM bulk_dokument`, [mandantId]);
-    await client.query(`INSERT INTO dokumente.dokument_version (mandant_id, dokument_id, nr, speicherschluessel, groesse, sha256, mime_type, dateiname, erstellt_von)
-                        SELECT $1, id, 1, schluessel, groesse, sha256, 'application/pdf', 'schreiben.pdf', 'seed-bulk' FROM bulk_dokument`, [mandantId]);
-    out(`Dokumente and versions inserted in ${Date.now() - t0} ms`);
-    // the generated tsvector column and the GIN index are filled here (the slow part)
-    await client.query(`INSERT INTO dokumente.volltext (mandant_id, dokument_id, version_nr, status, inhalt)
-                        SELECT $1, id, 1, 'extrahiert', inhalt FROM bulk_dokument`, [mandantId]);
-  }, async (client) => {
-    out(`full text inserted and committed in ${Date.now() - t0} ms`);
-    await client.query('ANALYZE dokumente.dokument, dokumente.dokument_version, dokumente.volltext');
-  });
+      await copy(client, 'COPY bulk_dokument FROM STDIN', zeilen());
+      out(`COPY: ${opts.dokumente} Dokumente in ${Date.now() - t0} ms`);
+      await client.query(
+        `INSERT INTO dokumente.dokument (id, mandant_id, vorgang_id, betreff, datum_des_schreibens, absender, erstellt_von)
+                        SELECT id, $1, vorgang_id, betreff, datum, absender, 'seed-bulk' FROM bulk_dokument`,
+        [mandantId],
+      );
+      await client.query(
+        `INSERT INTO dokumente.dokument_version (mandant_id, dokument_id, nr, speicherschluessel, groesse, sha256, mime_type, dateiname, erstellt_von)
+                        SELECT $1, id, 1, schluessel, groesse, sha256, 'application/pdf', 'schreiben.pdf', 'seed-bulk' FROM bulk_dokument`,
+        [mandantId],
+      );
+      out(`Dokumente and versions inserted in ${Date.now() - t0} ms`);
+      // the generated tsvector column and the GIN index are filled here (the slow part)
+      await client.query(
+        `INSERT INTO dokumente.volltext (mandant_id, dokument_id, version_nr, status, inhalt)
+                        SELECT $1, id, 1, 'extrahiert', inhalt FROM bulk_dokument`,
+        [mandantId],
+      );
+    },
+    async (client) => {
+      out(`full text inserted and committed in ${Date.now() - t0} ms`);
+      await client.query('ANALYZE dokumente.dokument, dokumente.dokument_version, dokumente.volltext');
+    },
+  );
 }

@@ -91,11 +91,11 @@ export function pendingMigrations(): string[] {
   try {
     cpSync(path.join(root, 'db/migrations'), dir, { recursive: true });
     const before = new Set(readdirSync(dir));
-    execFileSync(
-      bin('drizzle-kit'),
-      ['generate', '--dialect', 'postgresql', '--schema', 'packages/db/src/schema/index.ts', '--out', dir, '--name', 'drift'],
-      { cwd: root, env: quietEnv, stdio: 'pipe' },
-    );
+    execFileSync(bin('drizzle-kit'), ['generate', '--dialect', 'postgresql', '--schema', 'packages/db/src/schema/index.ts', '--out', dir, '--name', 'drift'], {
+      cwd: root,
+      env: quietEnv,
+      stdio: 'pipe',
+    });
     return readdirSync(dir).filter((f) => !before.has(f));
   } finally {
     rmSync(dir, { recursive: true, force: true });

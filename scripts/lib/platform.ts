@@ -66,9 +66,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     // the issuer URL names the port, so a free one is chosen up front
     const port = opts.port === 0 ? await freePort() : opts.port;
     const publicUrl = `http://${opts.host === '0.0.0.0' ? '127.0.0.1' : opts.host}:${port}`;
-    const devIssuer = opts.devIssuer
-      ? { key: await loadOrCreateDevKey(path.join(opts.dataDir, 'dev-issuer')), issuer: `${publicUrl}/dev-issuer`, benutzer: demoBenutzer() }
-      : undefined;
+    const devIssuer = opts.devIssuer ? { key: await loadOrCreateDevKey(path.join(opts.dataDir, 'dev-issuer')), issuer: `${publicUrl}/dev-issuer`, benutzer: demoBenutzer() } : undefined;
     const serviceEnv = {
       ...opts.env,
       ...infra.env,

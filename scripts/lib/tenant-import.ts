@@ -53,7 +53,11 @@ function zuAnfrage(r: Record<string, string>) {
   const einstellungen: Record<string, unknown> = {};
   if (r.zustaendigesArchiv) einstellungen.zustaendigesArchiv = r.zustaendigesArchiv;
   if (r.aktenzeichenRegel) einstellungen.aktenzeichenRegel = r.aktenzeichenRegel;
-  if (r.erlaubteFormate) einstellungen.erlaubteFormate = r.erlaubteFormate.split(';').map((s) => s.trim()).filter(Boolean);
+  if (r.erlaubteFormate)
+    einstellungen.erlaubteFormate = r.erlaubteFormate
+      .split(';')
+      .map((s) => s.trim())
+      .filter(Boolean);
   if (r.maxUploadGroesse) einstellungen.maxUploadGroesse = /^\d+$/.test(r.maxUploadGroesse) ? Number(r.maxUploadGroesse) : r.maxUploadGroesse;
   return {
     slug: r.slug ?? '',

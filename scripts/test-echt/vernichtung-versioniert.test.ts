@@ -53,7 +53,12 @@ async function akteMitDokument(art: 'A' | 'V') {
   const reg = await authHeader({ tenant: m.slug, roles: ['registratur'], sub: 'anna' });
   const akten = apps.akten!;
   const dokumente = apps.dokumente!;
-  const einheit = await akten.inject({ method: 'POST', url: '/api/v1/aktenplan/einheiten', headers: reg, payload: { kennzeichen: 'V1', titel: 'Versionierte Ablage', aufbewahrungsfrist: 1, aussonderungsart: art } });
+  const einheit = await akten.inject({
+    method: 'POST',
+    url: '/api/v1/aktenplan/einheiten',
+    headers: reg,
+    payload: { kennzeichen: 'V1', titel: 'Versionierte Ablage', aufbewahrungsfrist: 1, aussonderungsart: art },
+  });
   expect(einheit.statusCode, einheit.body).toBe(201);
   const akte = (await akten.inject({ method: 'POST', url: '/api/v1/akten', headers: reg, payload: { aktenplaneinheitId: einheit.json().id, betreff: 'Grunderwerb Flurstück 12/3' } })).json();
   const vorgang = (await akten.inject({ method: 'POST', url: `/api/v1/akten/${akte.id}/vorgaenge`, headers: reg, payload: { betreff: 'Kaufvertrag' } })).json();
@@ -99,7 +104,12 @@ describe('removal on a versioned bucket, through the API', { timeout: 120_000 },
     expect(angebot.statusCode, angebot.body).toBe(201);
     const id: string = angebot.json().id;
     expect((await aus.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}/anbietung`, headers: reg })).statusCode).toBe(200);
-    const bew = await aus.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/bewertung`, headers: reg, payload: { bewertungen: { [akteId]: 'V' }, zeichen: 'LATh 7511/2026', datum: '2026-03-01', archivar: 'Dr. Erika Mustermann' } });
+    const bew = await aus.inject({
+      method: 'POST',
+      url: `/api/v1/aussonderungen/${id}/bewertung`,
+      headers: reg,
+      payload: { bewertungen: { [akteId]: 'V' }, zeichen: 'LATh 7511/2026', datum: '2026-03-01', archivar: 'Dr. Erika Mustermann' },
+    });
     expect(bew.statusCode, bew.body).toBe(200);
     const antrag = await aus.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/vernichtung`, headers: reg });
     expect(antrag.statusCode, antrag.body).toBe(200);
@@ -121,13 +131,27 @@ describe('removal on a versioned bucket, through the API', { timeout: 120_000 },
     const { m, reg, akteId, schluessel } = await akteMitDokument('A');
     const aus = apps.aussonderung!;
     const id: string = (await aus.inject({ method: 'POST', url: '/api/v1/aussonderungen', headers: reg, payload: { akten: [akteId] } })).json().id;
-    expect((await aus.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/bewertung`, headers: reg, payload: { bewertungen: { [akteId]: 'A' }, zeichen: 'LATh 7511/2026', datum: '2026-03-01', archivar: 'Dr. Erika Mustermann' } })).statusCode).toBe(200);
+    expect(
+      (
+        await aus.inject({
+          method: 'POST',
+          url: `/api/v1/aussonderungen/${id}/bewertung`,
+          headers: reg,
+          payload: { bewertungen: { [akteId]: 'A' }, zeichen: 'LATh 7511/2026', datum: '2026-03-01', archivar: 'Dr. Erika Mustermann' },
+        })
+      ).statusCode,
+    ).toBe(200);
     const abgabe = await aus.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}/abgabe`, headers: reg });
     expect(abgabe.statusCode, abgabe.body.slice(0, 300)).toBe(200);
     // the package was read from the bucket: every version still there
     expect((await alleVersionen(`${m.id}/`)).filter((e) => schluessel.includes(e.name))).toHaveLength(5);
 
-    const imp = await aus.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/importbestaetigung`, headers: { ...reg, 'content-type': 'application/xml' }, payload: x0506(id, [[akteId, true, 'DIMAG-4711']]) });
+    const imp = await aus.inject({
+      method: 'POST',
+      url: `/api/v1/aussonderungen/${id}/importbestaetigung`,
+      headers: { ...reg, 'content-type': 'application/xml' },
+      payload: x0506(id, [[akteId, true, 'DIMAG-4711']]),
+    });
     expect(imp.statusCode, imp.body).toBe(200);
     expect(imp.json().objekte).toEqual([expect.objectContaining({ akteId, status: 'archiviert', archivkennung: 'DIMAG-4711' })]);
     await bisErledigt(id, reg, (a) => a.objekte.every((o) => o.loeschung === 'erledigt'));

@@ -55,7 +55,11 @@ describe('PostgreSQL restart under traffic', { timeout: 120_000 }, () => {
       expect(ok).toBe(1);
       expect((await app.inject({ method: 'GET', url: '/health' })).statusCode).toBe(200);
       expect(zahlen.andere).toBe(0);
-      berichte(context, 'ausfall (service, inject)', `PostgreSQL stopped and restarted under ${zahlen.anfragen} requests: ${zahlen.nichtVerfuegbar} answered 503, ${zahlen.andere} lost or 5xx otherwise, recovered without a service restart`);
+      berichte(
+        context,
+        'ausfall (service, inject)',
+        `PostgreSQL stopped and restarted under ${zahlen.anfragen} requests: ${zahlen.nichtVerfuegbar} answered 503, ${zahlen.andere} lost or 5xx otherwise, recovered without a service restart`,
+      );
     } finally {
       await app.close();
       await pg.stop();

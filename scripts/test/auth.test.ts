@@ -41,7 +41,7 @@ describe('bearer token verification', () => {
     expectProblem(await get(app, `${b64({ alg: 'none', typ: 'JWT' })}.${payload}.`), 401);
   });
 
-  it('rejects HS256 signed with the issuer\'s public key', async () => {
+  it("rejects HS256 signed with the issuer's public key", async () => {
     const app = await build(aktenApp);
     const pub = inject('devKey').publicJwk;
     const secret = new TextEncoder().encode(JSON.stringify(pub));
@@ -100,7 +100,7 @@ describe('bearer token verification', () => {
     expectProblem(await get(app, foreign), 401);
   });
 
-  it('fails closed when the issuer\'s JWKS cannot be fetched', async () => {
+  it("fails closed when the issuer's JWKS cannot be fetched", async () => {
     // an issuer whose discovery works but whose key endpoint is gone
     const issuerApp = createServer({ logLevel: 'silent' });
     let issuer = '';
@@ -130,7 +130,9 @@ describe('bearer token verification', () => {
     const lesen = await token({ tenant: 'demo', roles: ['fachverfahren'], extra: { scope: 'akten:read' } });
     expect((await app.inject({ method: 'GET', url: '/api/v1/akten', headers: { authorization: `Bearer ${lesen}` } })).statusCode).toBe(200);
     // reading does not allow writing
-    const anlegen = angriff(await app.inject({ method: 'POST', url: '/api/v1/akten', headers: { authorization: `Bearer ${lesen}` }, payload: { betreff: 'x', aktenplaneinheitId: '01938f3e-7c1a-7b5e-9d0a-1f2e3d4c5b6a' } }));
+    const anlegen = angriff(
+      await app.inject({ method: 'POST', url: '/api/v1/akten', headers: { authorization: `Bearer ${lesen}` }, payload: { betreff: 'x', aktenplaneinheitId: '01938f3e-7c1a-7b5e-9d0a-1f2e3d4c5b6a' } }),
+    );
     expectProblem(anlegen, 403);
     // a person's role is not limited by scopes
     expect((await app.inject({ method: 'GET', url: '/api/v1/akten', headers: await authHeader({ tenant: 'demo', roles: ['sachbearbeitung'] }) })).statusCode).toBe(200);

@@ -89,7 +89,10 @@ describe('bulk tenant and capped document search', { timeout: 120_000 }, () => {
     const app = await build(akten);
     const a = await testMandant('volltext-a');
     const b = await testMandant('volltext-b');
-    for (const [m, dokumente] of [[a, 30], [b, 20]] as const) {
+    for (const [m, dokumente] of [
+      [a, 30],
+      [b, 20],
+    ] as const) {
       await bulkSeeden(inject('ownerUrl'), m.id, { akten: 10, einheiten: 3 });
       await dokumenteSeeden(inject('ownerUrl'), m.id, { dokumente, woerter: 10 });
     }

@@ -46,7 +46,11 @@ describe('contract coverage', () => {
 
     const extra = createServer({ logLevel: 'silent' });
     await extra.register(errorsPlugin);
-    const alle = Object.fromEntries(operations(contract).filter((o) => o.service === 'protokoll').map((o) => [o.operationId, () => null]));
+    const alle = Object.fromEntries(
+      operations(contract)
+        .filter((o) => o.service === 'protokoll')
+        .map((o) => [o.operationId, () => null]),
+    );
     extra.register(contractRoutes, { document: contract, service: 'protokoll', prefix: '/api/v1', handlers: { ...alle, gibtEsNicht: () => null } });
     await expect(extra.ready()).rejects.toThrow(/handlers without operation: gibtEsNicht/);
   });
@@ -181,7 +185,10 @@ describe('contract and behaviour agree', () => {
     const op = operations(contract).find((o) => o.operationId === 'pruefeProtokoll')!;
     const max = aufgeloest(parameter(op).find((p) => p.name === 'bis')!.schema).maximum as number;
     expect(max).toBe(Number.MAX_SAFE_INTEGER);
-    for (const [id, url] of [['pruefeProtokoll', '/api/v1/protokoll/pruefung'], ['exportProtokoll', '/api/v1/protokoll/export']] as const) {
+    for (const [id, url] of [
+      ['pruefeProtokoll', '/api/v1/protokoll/pruefung'],
+      ['exportProtokoll', '/api/v1/protokoll/export'],
+    ] as const) {
       const ok = await app.inject({ method: 'GET', url: `${url}?bis=${max}`, headers: h });
       expect(ok.statusCode, ok.body.slice(0, 300)).toBe(200);
       if (id === 'pruefeProtokoll') expectContract(ok, id);
@@ -214,7 +221,21 @@ describe('pagination cursors', () => {
 
   it('has one cursor parameter, shared by every list operation', () => {
     expect(listen.map((o) => o.operationId).sort()).toEqual(
-      ['getAkteHistorie', 'getPostkorb', 'listAkten', 'listAussonderungen', 'listDokumente', 'listFaelligeAkten', 'listLoeschsperren', 'listMandanten', 'listProtokoll', 'listProtokollCheckpoints', 'listVorgaenge', 'listVorgaengeDerAkte', 'suche'].sort(),
+      [
+        'getAkteHistorie',
+        'getPostkorb',
+        'listAkten',
+        'listAussonderungen',
+        'listDokumente',
+        'listFaelligeAkten',
+        'listLoeschsperren',
+        'listMandanten',
+        'listProtokoll',
+        'listProtokollCheckpoints',
+        'listVorgaenge',
+        'listVorgaengeDerAkte',
+        'suche',
+      ].sort(),
     );
     for (const op of listen) {
       const ref = ((op.operation.parameters ?? []) as { $ref?: string }[]).find((p) => aufgeloest<{ name: string }>(p).name === 'cursor');
@@ -246,21 +267,42 @@ describe('the one cursor format', () => {
   it('reads back every key a list operation writes into it', () => {
     const schluessel = [
       [{ az: 'A-1.2-0001/2026' }, { az: 'text' }],
-      [{ t: '2026-12-02 14:51:12.123456+00', id: GUELTIGE_ID }, { t: 'zeitpunkt', id: 'uuid' }],
-      [{ t: '2026-12-02T14:51:12.123Z', id: GUELTIGE_ID }, { t: 'zeitpunkt', id: 'uuid' }],
+      [
+        { t: '2026-12-02 14:51:12.123456+00', id: GUELTIGE_ID },
+        { t: 'zeitpunkt', id: 'uuid' },
+      ],
+      [
+        { t: '2026-12-02T14:51:12.123Z', id: GUELTIGE_ID },
+        { t: 'zeitpunkt', id: 'uuid' },
+      ],
       [{ nr: 12 }, { nr: 'ganzzahl' }],
-      [{ d: '2028-02-29', id: GUELTIGE_ID }, { d: 'datum', id: 'uuid' }],
-      [{ r: '0.607927', typ: 'akte', id: GUELTIGE_ID }, { r: 'dezimal', typ: 'text', id: 'uuid' }],
+      [
+        { d: '2028-02-29', id: GUELTIGE_ID },
+        { d: 'datum', id: 'uuid' },
+      ],
+      [
+        { r: '0.607927', typ: 'akte', id: GUELTIGE_ID },
+        { r: 'dezimal', typ: 'text', id: 'uuid' },
+      ],
       [{ seq: Number.MAX_SAFE_INTEGER }, { seq: 'ganzzahl' }],
       [{ slug: 'demo' }, { slug: 'text' }],
     ] as const;
     for (const [wert, felder] of schluessel) expect(decodeCursor(encodeCursor(wert), felder)).toEqual(wert);
     for (const [wert, felder] of [
-      [{ d: '2027-02-29', id: GUELTIGE_ID }, { d: 'datum', id: 'uuid' }],
+      [
+        { d: '2027-02-29', id: GUELTIGE_ID },
+        { d: 'datum', id: 'uuid' },
+      ],
       [{ seq: Number.MAX_SAFE_INTEGER + 1 }, { seq: 'ganzzahl' }],
       [{ nr: 1.5 }, { nr: 'ganzzahl' }],
-      [{ r: '1e999', typ: 'akte', id: GUELTIGE_ID }, { r: 'dezimal', typ: 'text', id: 'uuid' }],
-      [{ t: '2026-12-02 24:00:00+00', id: GUELTIGE_ID }, { t: 'zeitpunkt', id: 'uuid' }],
+      [
+        { r: '1e999', typ: 'akte', id: GUELTIGE_ID },
+        { r: 'dezimal', typ: 'text', id: 'uuid' },
+      ],
+      [
+        { t: '2026-12-02 24:00:00+00', id: GUELTIGE_ID },
+        { t: 'zeitpunkt', id: 'uuid' },
+      ],
     ] as const) {
       expect(() => decodeCursor(encodeCursor(wert), felder), JSON.stringify(wert)).toThrow(/Cursor/);
     }
@@ -337,7 +379,14 @@ describe('links between operations', () => {
         const werte = Object.fromEntries(
           Object.entries(link.parameters ?? {}).map(([k, a]) => [
             k,
-            a.startsWith('$response.body#/') ? String(a.slice(16).split('/').reduce<unknown>((o, t) => (o as Schema)[t], body)) : String(res.headers[a.slice(17).toLowerCase()]),
+            a.startsWith('$response.body#/')
+              ? String(
+                  a
+                    .slice(16)
+                    .split('/')
+                    .reduce<unknown>((o, t) => (o as Schema)[t], body),
+                )
+              : String(res.headers[a.slice(17).toLowerCase()]),
           ]),
         );
         const headers: Record<string, string> = { ...h };
@@ -395,7 +444,9 @@ describe('following nextCursor', () => {
     const akten = await build(aktenApp);
     const h = await authHeader({ tenant: 'demo', roles: ['sachbearbeitung'] });
     const plan = (await akten.inject({ method: 'GET', url: '/api/v1/aktenplan', headers: h })).json() as { einheiten: { id: string }[] };
-    const akte = (await akten.inject({ method: 'POST', url: '/api/v1/akten', headers: h, payload: { aktenplaneinheitId: einheitFuerNeueAkten(plan.einheiten).id, betreff: 'Seiten' } })).json() as { id: string };
+    const akte = (await akten.inject({ method: 'POST', url: '/api/v1/akten', headers: h, payload: { aktenplaneinheitId: einheitFuerNeueAkten(plan.einheiten).id, betreff: 'Seiten' } })).json() as {
+      id: string;
+    };
     // Wiedervorlagen are personal: a user of this test alone has exactly these in the worklist
     const eigener = await authHeader({ tenant: 'demo', roles: ['sachbearbeitung'], sub: `seiten-${Date.now().toString(36)}` });
     const vorgaenge: string[] = [];

@@ -76,7 +76,9 @@ describe('links in the docs', () => {
   });
 
   it('computes anchors the way GitHub does', () => {
-    const ids = anker('# Rules of records law\n## R1 Retention starts on 1 January after the z.d.A.\n## Adding a web page\n## Tests — what runs where\n## `pnpm start`\n## Tests\n## Tests\n```\n# kein Titel\n```\n<a id="r1"></a>');
+    const ids = anker(
+      '# Rules of records law\n## R1 Retention starts on 1 January after the z.d.A.\n## Adding a web page\n## Tests — what runs where\n## `pnpm start`\n## Tests\n## Tests\n```\n# kein Titel\n```\n<a id="r1"></a>',
+    );
     expect([...ids]).toEqual(['rules-of-records-law', 'r1-retention-starts-on-1-january-after-the-zda', 'adding-a-web-page', 'tests--what-runs-where', 'pnpm-start', 'tests', 'tests-1', 'r1']);
   });
 
@@ -121,7 +123,10 @@ describe('links in the docs', () => {
     for (const z of zeilen) {
       const [, , modul = '', test = ''] = z.split('|');
       expect(links(modul).length, z).toBeGreaterThan(0);
-      expect(links(test).some((l) => /\.test\.ts$/.test(l)), z).toBe(true);
+      expect(
+        links(test).some((l) => /\.test\.ts$/.test(l)),
+        z,
+      ).toBe(true);
     }
   });
 });

@@ -56,6 +56,10 @@ describe(`schema-driven fuzzing (${RUNS} runs per operation)`, () => {
   it('fuzzed every operation', (context) => {
     expect(zahlen.operationen).toBe(ops.length);
     expect(zahlen.anfragen).toBeGreaterThanOrEqual(ops.length * RUNS);
-    berichte(context, 'fuzz (service, inject)', `${zahlen.anfragen} requests to ${zahlen.operationen} operations, ${zahlen.serverfehler} server errors, ${zahlen.vertragsverletzungen} contract violations`);
+    berichte(
+      context,
+      'fuzz (service, inject)',
+      `${zahlen.anfragen} requests to ${zahlen.operationen} operations, ${zahlen.serverfehler} server errors, ${zahlen.vertragsverletzungen} contract violations`,
+    );
   });
 });

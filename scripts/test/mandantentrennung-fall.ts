@@ -18,8 +18,6 @@ export function beispielBody(op: OperationRef): unknown {
  * the object, required query parameters (the grund of a release) a value, so only the id may be wrong.
  */
 export function probePfad(op: OperationRef & { path: string }, id: string): string {
-  const query = ((op.operation.parameters ?? []) as { name?: string; in?: string; required?: boolean }[])
-    .filter((p) => p.in === 'query' && p.required)
-    .map((p) => `${p.name}=Probe`);
+  const query = ((op.operation.parameters ?? []) as { name?: string; in?: string; required?: boolean }[]).filter((p) => p.in === 'query' && p.required).map((p) => `${p.name}=Probe`);
   return `${op.path.replace('{id}', id).replace('{nr}', '1')}${query.length ? `?${query.join('&')}` : ''}`;
 }

@@ -81,7 +81,7 @@ describe('tenant isolation of every operation with an id', () => {
     expect(uncovered, 'add fixtures for these paths').toEqual([]);
   });
 
-  it.each(mitId.map((o) => [o.operationId, o] as const))('%s: another tenant\'s id answers like a missing one', async (_id, op) => {
+  it.each(mitId.map((o) => [o.operationId, o] as const))("%s: another tenant's id answers like a missing one", async (_id, op) => {
     const fremdeId = fixture(op.path);
     if (!fremdeId) throw new Error(`no fixture for ${op.path}`);
     const headers = await authHeader({ tenant: 'demo2', roles: BERECHTIGUNGEN[op.operationId]!.filter((r) => r !== 'plattformbetrieb') });

@@ -70,7 +70,15 @@ function arbeiter(speicher: Aufzeichnender, app: FastifyInstance): () => Promise
 
 async function dienste(modus: 'off' | 'governance', store: ObjectStore) {
   // no job runner of its own: it would take other test files' jobs (and plan the shared periodic rounds)
-  const env = { ...inject('env'), LOG_LEVEL: 'silent', S3_OBJECT_LOCK: modus, DOKUMENTE_ARBEITER_INTERVALL_SEKUNDEN: '0', DOKUMENTE_SWEEPER_INTERVALL_SEKUNDEN: '0', DOKUMENTE_FIXITY_INTERVALL_SEKUNDEN: '0', AUSSONDERUNG_ARBEITER_INTERVALL_SEKUNDEN: '0' };
+  const env = {
+    ...inject('env'),
+    LOG_LEVEL: 'silent',
+    S3_OBJECT_LOCK: modus,
+    DOKUMENTE_ARBEITER_INTERVALL_SEKUNDEN: '0',
+    DOKUMENTE_SWEEPER_INTERVALL_SEKUNDEN: '0',
+    DOKUMENTE_FIXITY_INTERVALL_SEKUNDEN: '0',
+    AUSSONDERUNG_ARBEITER_INTERVALL_SEKUNDEN: '0',
+  };
   const baue = async (plugin: FastifyPluginAsync<never>, schema: Parameters<typeof loadConfig>[0]) => {
     const app = createServer({ logLevel: 'silent' });
     await app.register(plugin, { config: loadConfig(schema, env), storage: store } as never);
@@ -102,7 +110,11 @@ async function warteschlange(akteId: string): Promise<{ speicherschluessel: stri
     const r = await db.db.execute<{ payload: { speicherschluessel: string | null; fehlversuche?: number; letzterFehler?: string }; spaeter: boolean }>(
       sql`SELECT payload, run_at > now() AS spaeter FROM auftraege_dokumente._private_jobs WHERE key LIKE ${`objektsperre:%:${akteId}:%`} ORDER BY key`,
     );
-    return r.rows.map((x) => ({ speicherschluessel: x.payload.speicherschluessel, ...(x.payload.fehlversuche ? { fehlversuche: x.payload.fehlversuche, letzterFehler: x.payload.letzterFehler } : {}), spaeter: x.spaeter }));
+    return r.rows.map((x) => ({
+      speicherschluessel: x.payload.speicherschluessel,
+      ...(x.payload.fehlversuche ? { fehlversuche: x.payload.fehlversuche, letzterFehler: x.payload.letzterFehler } : {}),
+      spaeter: x.spaeter,
+    }));
   } finally {
     await db.close();
   }
@@ -128,7 +140,14 @@ describe('object lock, wired', { timeout: 90_000 }, () => {
     const m = await testMandant('sperre');
     speicher.mandant = m.id;
     const reg = await authHeader({ tenant: m.slug, roles: ['registratur'] });
-    const einheit = (await apps.akten.inject({ method: 'POST', url: '/api/v1/aktenplan/einheiten', headers: reg, payload: { kennzeichen: 'OL1', titel: 'Gesperrte Ablage', aufbewahrungsfrist: 10, aussonderungsart: 'V' } })).json();
+    const einheit = (
+      await apps.akten.inject({
+        method: 'POST',
+        url: '/api/v1/aktenplan/einheiten',
+        headers: reg,
+        payload: { kennzeichen: 'OL1', titel: 'Gesperrte Ablage', aufbewahrungsfrist: 10, aussonderungsart: 'V' },
+      })
+    ).json();
     const akte = (await apps.akten.inject({ method: 'POST', url: '/api/v1/akten', headers: reg, payload: { aktenplaneinheitId: einheit.id, betreff: 'Baugenehmigung Lindenweg 4' } })).json();
     const vorgang = (await apps.akten.inject({ method: 'POST', url: `/api/v1/akten/${akte.id}/vorgaenge`, headers: reg, payload: { betreff: 'Antrag' } })).json();
     expect(await warteschlange(akte.id)).toEqual([]);
@@ -162,7 +181,12 @@ describe('object lock, wired', { timeout: 90_000 }, () => {
 
     // retention lengthened by the Registratur: a later retain-until date
     const etag = (await apps.akten.inject({ method: 'GET', url: `/api/v1/akten/${akte.id}`, headers: reg })).headers.etag as string;
-    const laenger = await apps.akten.inject({ method: 'PATCH', url: `/api/v1/akten/${akte.id}`, headers: { ...reg, 'if-match': etag }, payload: { aufbewahrungsfrist: 30, grund: 'Bauakte: Aufbewahrung verlängert' } });
+    const laenger = await apps.akten.inject({
+      method: 'PATCH',
+      url: `/api/v1/akten/${akte.id}`,
+      headers: { ...reg, 'if-match': etag },
+      payload: { aufbewahrungsfrist: 30, grund: 'Bauakte: Aufbewahrung verlängert' },
+    });
     expect(laenger.statusCode, laenger.body).toBe(200);
     const bis30 = laenger.json().aufbewahrungBis as string;
     expect(Number(bis30.slice(0, 4)) - Number(bis.slice(0, 4))).toBe(20);
@@ -194,7 +218,9 @@ describe('object lock, wired', { timeout: 90_000 }, () => {
     const m = await testMandant('sperredok');
     speicher.mandant = m.id;
     const reg = await authHeader({ tenant: m.slug, roles: ['registratur'] });
-    const einheit = (await apps.akten.inject({ method: 'POST', url: '/api/v1/aktenplan/einheiten', headers: reg, payload: { kennzeichen: 'OL2', titel: 'Bauordnung', aufbewahrungsfrist: 10, aussonderungsart: 'V' } })).json();
+    const einheit = (
+      await apps.akten.inject({ method: 'POST', url: '/api/v1/aktenplan/einheiten', headers: reg, payload: { kennzeichen: 'OL2', titel: 'Bauordnung', aufbewahrungsfrist: 10, aussonderungsart: 'V' } })
+    ).json();
     const akte = (await apps.akten.inject({ method: 'POST', url: '/api/v1/akten', headers: reg, payload: { aktenplaneinheitId: einheit.id, betreff: 'Bauvoranfrage Mühlgasse 2' } })).json();
     const vorgang = (await apps.akten.inject({ method: 'POST', url: `/api/v1/akten/${akte.id}/vorgaenge`, headers: reg, payload: { betreff: 'Voranfrage' } })).json();
     const dok = await hochladen(apps.dokumente, `/api/v1/vorgaenge/${vorgang.id}/dokumente`, reg, 'Voranfrage', { betreff: 'Voranfrage', datumDesSchreibens: '2026-11-02' });
@@ -206,7 +232,12 @@ describe('object lock, wired', { timeout: 90_000 }, () => {
     expect(zu.statusCode, zu.body).toBe(200);
     await arbeite();
 
-    const sperre = await apps.aussonderung.inject({ method: 'POST', url: '/api/v1/loeschsperren', headers: reg, payload: { bezeichnung: 'Beweissicherung', grund: 'Anforderung Staatsanwaltschaft', dokumente: [dok.id] } });
+    const sperre = await apps.aussonderung.inject({
+      method: 'POST',
+      url: '/api/v1/loeschsperren',
+      headers: reg,
+      payload: { bezeichnung: 'Beweissicherung', grund: 'Anforderung Staatsanwaltschaft', dokumente: [dok.id] },
+    });
     expect(sperre.statusCode, sperre.body).toBe(201);
     expect(await warteschlange(akte.id)).toEqual([{ speicherschluessel: null, spaeter: false }]);
     speicher.aufgezeichnet.length = 0;
@@ -229,7 +260,14 @@ describe('object lock, wired', { timeout: 90_000 }, () => {
     const m = await testMandant('sperre');
     speicher.mandant = m.id;
     const reg = await authHeader({ tenant: m.slug, roles: ['registratur'] });
-    const einheit = (await apps.akten.inject({ method: 'POST', url: '/api/v1/aktenplan/einheiten', headers: reg, payload: { kennzeichen: 'OL2', titel: 'Gesperrte Ablage', aufbewahrungsfrist: 5, aussonderungsart: 'V' } })).json();
+    const einheit = (
+      await apps.akten.inject({
+        method: 'POST',
+        url: '/api/v1/aktenplan/einheiten',
+        headers: reg,
+        payload: { kennzeichen: 'OL2', titel: 'Gesperrte Ablage', aufbewahrungsfrist: 5, aussonderungsart: 'V' },
+      })
+    ).json();
     const akte = (await apps.akten.inject({ method: 'POST', url: '/api/v1/akten', headers: reg, payload: { aktenplaneinheitId: einheit.id, betreff: 'Gewerbeanmeldung' } })).json();
     const vorgang = (await apps.akten.inject({ method: 'POST', url: `/api/v1/akten/${akte.id}/vorgaenge`, headers: reg, payload: { betreff: 'Anmeldung' } })).json();
     await hochladen(apps.dokumente, `/api/v1/vorgaenge/${vorgang.id}/dokumente`, reg, 'Anmeldung', { betreff: 'Anmeldung', datumDesSchreibens: '2026-11-02' });
@@ -255,12 +293,16 @@ describe('object lock, wired', { timeout: 90_000 }, () => {
       throw new Error('S3 nicht erreichbar');
     };
     const etag = (await apps.akten.inject({ method: 'GET', url: `/api/v1/akten/${akte.id}`, headers: reg })).headers.etag as string;
-    expect((await apps.akten.inject({ method: 'PATCH', url: `/api/v1/akten/${akte.id}`, headers: { ...reg, 'if-match': etag }, payload: { aufbewahrungsfrist: 8, grund: 'verlängert' } })).statusCode).toBe(200);
+    expect(
+      (await apps.akten.inject({ method: 'PATCH', url: `/api/v1/akten/${akte.id}`, headers: { ...reg, 'if-match': etag }, payload: { aufbewahrungsfrist: 8, grund: 'verlängert' } })).statusCode,
+    ).toBe(200);
     await arbeite();
     expect(await warteschlange(akte.id)).toEqual([{ speicherschluessel: null, fehlversuche: 1, letzterFehler: 'S3 nicht erreichbar', spaeter: true }]);
     const db = createDb(inject('superuserUrl'), { max: 1 });
     try {
-      const r = await db.db.execute<{ sekunden: number }>(sql`SELECT round(extract(epoch from run_at - now()))::int AS sekunden FROM auftraege_dokumente._private_jobs WHERE key LIKE ${`objektsperre:%:${akte.id}:%`}`);
+      const r = await db.db.execute<{ sekunden: number }>(
+        sql`SELECT round(extract(epoch from run_at - now()))::int AS sekunden FROM auftraege_dokumente._private_jobs WHERE key LIKE ${`objektsperre:%:${akte.id}:%`}`,
+      );
       expect(r.rows[0]!.sekunden).toBeGreaterThan(20);
       expect(r.rows[0]!.sekunden).toBeLessThanOrEqual(30);
       // due again (the test does not wait for the back-off): applied, job gone
@@ -281,7 +323,9 @@ describe('object lock, wired', { timeout: 90_000 }, () => {
     const apps = await dienste('off', speicher.store);
     const m = await testMandant('ohne');
     const reg = await authHeader({ tenant: m.slug, roles: ['registratur'] });
-    const einheit = (await apps.akten.inject({ method: 'POST', url: '/api/v1/aktenplan/einheiten', headers: reg, payload: { kennzeichen: 'OL3', titel: 'Ablage', aufbewahrungsfrist: 10, aussonderungsart: 'V' } })).json();
+    const einheit = (
+      await apps.akten.inject({ method: 'POST', url: '/api/v1/aktenplan/einheiten', headers: reg, payload: { kennzeichen: 'OL3', titel: 'Ablage', aufbewahrungsfrist: 10, aussonderungsart: 'V' } })
+    ).json();
     const akte = (await apps.akten.inject({ method: 'POST', url: '/api/v1/akten', headers: reg, payload: { aktenplaneinheitId: einheit.id, betreff: 'Ohne Sperre' } })).json();
     const vorgang = (await apps.akten.inject({ method: 'POST', url: `/api/v1/akten/${akte.id}/vorgaenge`, headers: reg, payload: { betreff: 'Vorgang' } })).json();
     await hochladen(apps.dokumente, `/api/v1/vorgaenge/${vorgang.id}/dokumente`, reg, 'Inhalt', { betreff: 'Vermerk', datumDesSchreibens: '2026-11-02' });

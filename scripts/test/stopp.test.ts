@@ -36,13 +36,17 @@ async function starte(dienst: string, env: Record<string, string> = {}): Promise
   let ausgabe = '';
   child.stdout!.on('data', (d) => (ausgabe += d));
   child.stderr!.on('data', (d) => (ausgabe += d));
-  const ende = new Promise<{ code: number | null; signal: string | null; zeit: number }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal, zeit: Date.now() })),
-  );
+  const ende = new Promise<{ code: number | null; signal: string | null; zeit: number }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal, zeit: Date.now() })));
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${dienst} exited at start: ${ausgabe}`);
-    if (await fetch(`http://127.0.0.1:${port}/health`).then(() => true, () => false)) break;
+    if (
+      await fetch(`http://127.0.0.1:${port}/health`).then(
+        () => true,
+        () => false,
+      )
+    )
+      break;
     if (Date.now() > deadline) throw new Error(`${dienst} did not listen within 60 s: ${ausgabe}`);
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -166,7 +170,9 @@ describe('production stop on SIGTERM', { timeout: 90_000 }, () => {
     const grenze = 'stoppgrenze';
     const inhalt = Buffer.from('Zeile des Bescheids\n'.repeat(20_000));
     const body = Buffer.concat([
-      Buffer.from(`--${grenze}\r\nContent-Disposition: form-data; name="betreff"\r\n\r\nBeim Stoppen\r\n--${grenze}\r\nContent-Disposition: form-data; name="datumDesSchreibens"\r\n\r\n2026-11-30\r\n`),
+      Buffer.from(
+        `--${grenze}\r\nContent-Disposition: form-data; name="betreff"\r\n\r\nBeim Stoppen\r\n--${grenze}\r\nContent-Disposition: form-data; name="datumDesSchreibens"\r\n\r\n2026-11-30\r\n`,
+      ),
       Buffer.from(`--${grenze}\r\nContent-Disposition: form-data; name="datei"; filename="stopp.txt"\r\nContent-Type: text/plain\r\n\r\n`),
       inhalt,
       Buffer.from(`\r\n--${grenze}--\r\n`),

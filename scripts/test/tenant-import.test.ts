@@ -20,8 +20,22 @@ describe('tenant import from CSV', () => {
     ].join('\n');
     const progress: [number, number][] = [];
     const first = await importiereMandanten(csv, client, (_z, i, n) => progress.push([i, n]));
-    expect(progress).toEqual([[1, 6], [2, 6], [3, 6], [4, 6], [5, 6], [6, 6]]);
-    expect(first.map((z: ImportZeile) => [z.zeile, z.ergebnis])).toEqual([[2, 'angelegt'], [3, 'angelegt'], [4, 'vorhanden'], [5, 'fehler'], [6, 'fehler'], [7, 'fehler']]);
+    expect(progress).toEqual([
+      [1, 6],
+      [2, 6],
+      [3, 6],
+      [4, 6],
+      [5, 6],
+      [6, 6],
+    ]);
+    expect(first.map((z: ImportZeile) => [z.zeile, z.ergebnis])).toEqual([
+      [2, 'angelegt'],
+      [3, 'angelegt'],
+      [4, 'vorhanden'],
+      [5, 'fehler'],
+      [6, 'fehler'],
+      [7, 'fehler'],
+    ]);
     expect(first[3]!.meldung).toMatch(/slug/);
     // the form praefix:schluessel is checked here, the code rules by the API (422 naming the field)
     expect(first[4]!.meldung).toMatch(/behoerdenkennung: „SB-N“ hat nicht die Form praefix:schluessel/);

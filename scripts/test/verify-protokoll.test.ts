@@ -46,7 +46,11 @@ async function vorbereiten() {
   writeFileSync(files.export, (await app.inject({ method: 'GET', url: '/api/v1/protokoll/export?format=jsonl', headers: h })).body);
   writeFileSync(files.schluessel, (await app.inject({ method: 'GET', url: '/api/v1/protokoll/schluessel', headers: h })).json().publicKeyPem);
   writeFileSync(files.checkpoints, (await app.inject({ method: 'GET', url: '/api/v1/protokoll/checkpoints', headers: h })).body);
-  const zeilen = () => readFileSync(files.export, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+  const zeilen = () =>
+    readFileSync(files.export, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
   const schreibe = (z: Record<string, unknown>[]) => writeFileSync(files.export, z.map((l) => JSON.stringify(l)).join('\n') + '\n');
   return { files, zeilen, schreibe };
 }

@@ -29,12 +29,16 @@ async function hochladen(vorgangId: string, text: string, headers: Record<string
 }
 
 describe('search over document text', { timeout: 60_000 }, () => {
-  it('finds a document by an inflected word of its text, with a snippet, inside the caller\'s visibility', async () => {
+  it("finds a document by an inflected word of its text, with a snippet, inside the caller's visibility", async () => {
     const reg = await authHeader({ tenant: 'demo', roles: ['registratur'] });
     const k = `T${Date.now().toString(36).toUpperCase()}`;
-    const einheit = (await apps.akten!.inject({ method: 'POST', url: '/api/v1/aktenplan/einheiten', headers: reg, payload: { kennzeichen: k, titel: 'Volltext', aufbewahrungsfrist: 10, aussonderungsart: 'A' } })).json();
+    const einheit = (
+      await apps.akten!.inject({ method: 'POST', url: '/api/v1/aktenplan/einheiten', headers: reg, payload: { kennzeichen: k, titel: 'Volltext', aufbewahrungsfrist: 10, aussonderungsart: 'A' } })
+    ).json();
     const akte = (await apps.akten!.inject({ method: 'POST', url: '/api/v1/akten', headers: reg, payload: { aktenplaneinheitId: einheit.id, betreff: 'Ortsumgehung' } })).json();
-    const geheim = (await apps.akten!.inject({ method: 'POST', url: '/api/v1/akten', headers: reg, payload: { aktenplaneinheitId: einheit.id, betreff: 'Verschlusssache', vertraulichkeitsstufe: '002' } })).json();
+    const geheim = (
+      await apps.akten!.inject({ method: 'POST', url: '/api/v1/akten', headers: reg, payload: { aktenplaneinheitId: einheit.id, betreff: 'Verschlusssache', vertraulichkeitsstufe: '002' } })
+    ).json();
     expect(geheim.id).toBeDefined();
     const vorgang = (await apps.akten!.inject({ method: 'POST', url: `/api/v1/akten/${akte.id}/vorgaenge`, headers: reg, payload: { betreff: 'Beteiligung' } })).json();
     const vorgangGeheim = (await apps.akten!.inject({ method: 'POST', url: `/api/v1/akten/${geheim.id}/vorgaenge`, headers: reg, payload: { betreff: 'Beteiligung' } })).json();

@@ -37,11 +37,8 @@ export async function webBauen(opts: { erzwingen?: boolean; log?: (m: string) =>
   const ziel = `${webRoot}-${randomUUID()}`;
   try {
     await new Promise<void>((resolve, reject) =>
-      execFile(
-        process.execPath,
-        [vite, 'build', '--logLevel', 'warn', '--outDir', ziel, '--emptyOutDir'],
-        { cwd: hier, env: { ...process.env, NODE_ENV: 'production' } },
-        (err, _out, stderr) => (err ? reject(new Error(`web client build failed: ${stderr || err.message}`)) : resolve()),
+      execFile(process.execPath, [vite, 'build', '--logLevel', 'warn', '--outDir', ziel, '--emptyOutDir'], { cwd: hier, env: { ...process.env, NODE_ENV: 'production' } }, (err, _out, stderr) =>
+        err ? reject(new Error(`web client build failed: ${stderr || err.message}`)) : resolve(),
       ),
     );
     rmSync(webRoot, { recursive: true, force: true });

@@ -133,8 +133,7 @@ export function randKnoten(n: number): [number, number][] {
 // --- checkpoints: C2SP tlog-checkpoint in a C2SP signed note, Ed25519 ---
 
 /** The checkpoint body: origin, tree size, base64 root, each on its own line. */
-export const checkpointText = (herkunft: string, groesse: number, wurzel: Uint8Array) =>
-  `${herkunft}\n${groesse}\n${Buffer.from(wurzel).toString('base64')}\n`;
+export const checkpointText = (herkunft: string, groesse: number, wurzel: Uint8Array) => `${herkunft}\n${groesse}\n${Buffer.from(wurzel).toString('base64')}\n`;
 
 const rohSchluessel = (key: KeyObject) => {
   const pub = key.type === 'private' ? createPublicKey(key) : key;
@@ -146,8 +145,7 @@ const rohSchluessel = (key: KeyObject) => {
 export const notizSchluesselId = (name: string, key: KeyObject) => sha256(Buffer.from(`${name}\n`, 'utf8'), EINS, rohSchluessel(key)).subarray(0, 4);
 
 /** The verifier key in the signed-note vkey form: `<name>+<hex key ID>+<base64(0x01 || key)>`. */
-export const notizPruefschluessel = (name: string, key: KeyObject) =>
-  `${name}+${notizSchluesselId(name, key).toString('hex')}+${Buffer.concat([EINS, rohSchluessel(key)]).toString('base64')}`;
+export const notizPruefschluessel = (name: string, key: KeyObject) => `${name}+${notizSchluesselId(name, key).toString('hex')}+${Buffer.concat([EINS, rohSchluessel(key)]).toString('base64')}`;
 
 /** Signs `text` (ending in a newline) as a signed note with one signature line. */
 export function signiereNotiz(text: string, name: string, privat: KeyObject): string {

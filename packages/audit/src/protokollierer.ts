@@ -56,9 +56,7 @@ export async function protokollAnhaengen(tx: Tx, eintrag: ProtokollEintrag): Pro
     requestId: eintrag.requestId ?? null,
     clientIp: eintrag.clientIp ?? null,
   };
-  const r = await tx.execute<{ eingang: string; zeit: string; blatt: string }>(
-    sql`SELECT eingang, zeit, blatt FROM protokoll.protokolliere(${JSON.stringify(e)}::jsonb, ${blattKopf(e)})`,
-  );
+  const r = await tx.execute<{ eingang: string; zeit: string; blatt: string }>(sql`SELECT eingang, zeit, blatt FROM protokoll.protokolliere(${JSON.stringify(e)}::jsonb, ${blattKopf(e)})`);
   const row = r.rows[0];
   if (!row) throw new Error('Protokollierung ohne Ergebnis');
   return { ...e, zeit: row.zeit, eingang: Number(row.eingang), blatt: row.blatt };

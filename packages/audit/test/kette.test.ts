@@ -2,9 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { kanonisch, kanonischReferenz, type KettenEreignis } from '../src/index.js';
 
 const basis: KettenEreignis = {
-  mandantId: '01938f3e-7c1a-7b5e-9d0a-1f2e3d4c5b6a', sequenz: 12, zeit: '2026-11-27T08:15:00.123456Z', akteurSub: 'u', akteurName: 'Jörg „Ö“ \\ "x"',
-  akteurRollen: ['registratur', 'pruefung'], akteurClient: null, aktion: 'akte.zda', objektTyp: 'akte', objektId: null, aktenzeichen: null, akteId: null,
-  aenderungen: [], ergebnis: 'erfolg', details: {}, requestId: null, clientIp: null,
+  mandantId: '01938f3e-7c1a-7b5e-9d0a-1f2e3d4c5b6a',
+  sequenz: 12,
+  zeit: '2026-11-27T08:15:00.123456Z',
+  akteurSub: 'u',
+  akteurName: 'Jörg „Ö“ \\ "x"',
+  akteurRollen: ['registratur', 'pruefung'],
+  akteurClient: null,
+  aktion: 'akte.zda',
+  objektTyp: 'akte',
+  objektId: null,
+  aktenzeichen: null,
+  akteId: null,
+  aenderungen: [],
+  ergebnis: 'erfolg',
+  details: {},
+  requestId: null,
+  clientIp: null,
 };
 
 describe('kanonisch', () => {

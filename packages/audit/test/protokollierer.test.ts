@@ -42,7 +42,14 @@ describe('protokollAnhaengen', () => {
     const m = await testMandant();
     const a = await db.withMandant(m.id, (tx) => protokollAnhaengen(tx, eintrag(m.id, { aenderungen: [{ feld: 'titel', alt: null, neu: 'Bau' }], details: { grund: 'Test', n: 2, ü: ['x'] } })));
     const [row] = await ereignisse(m.id);
-    expect(row).toMatchObject({ sequenz: null, hash: null, eingang: a.eingang, akteurName: 'Erika Muster', akteurRollen: ['sachbearbeitung'], aenderungen: [{ feld: 'titel', alt: null, neu: 'Bau' }] });
+    expect(row).toMatchObject({
+      sequenz: null,
+      hash: null,
+      eingang: a.eingang,
+      akteurName: 'Erika Muster',
+      akteurRollen: ['sachbearbeitung'],
+      aenderungen: [{ feld: 'titel', alt: null, neu: 'Bau' }],
+    });
     const { eingang: _e, blatt: _b, ...felder } = a;
     expect(row!.kanonisch).toBe(blattKodierung(felder));
     expect(Buffer.from(row!.blatt!).toString('hex')).toBe(blattHash(row!.kanonisch!).toString('hex'));
@@ -52,8 +59,15 @@ describe('protokollAnhaengen', () => {
   it('takes actor, request id and client IP from the Akteur', async () => {
     const m = await testMandant();
     const akteur: Akteur = {
-      sub: 'fv-1', name: 'Fachverfahren X', rollen: ['fachverfahren'], client: 'fv-client', mandantId: m.id, mandantSlug: m.slug, scopes: [],
-      anfrageId: 'req-42', clientIp: '10.1.2.3',
+      sub: 'fv-1',
+      name: 'Fachverfahren X',
+      rollen: ['fachverfahren'],
+      client: 'fv-client',
+      mandantId: m.id,
+      mandantSlug: m.slug,
+      scopes: [],
+      anfrageId: 'req-42',
+      clientIp: '10.1.2.3',
     };
     await db.withMandant(m.id, (tx) => protokolliere(tx, akteur, { aktion: 'dokument.inhalt.gelesen', objektTyp: 'dokument', objektId: 'd-1', akteId: 'a-1' }));
     const [row] = await ereignisse(m.id);
@@ -133,7 +147,11 @@ describe('protokollAnhaengen', () => {
     const m = await testMandant();
     await expect(db.withMandant(m.id, (tx) => tx.execute(sql`select count(*) from protokoll.ereignis`))).rejects.toMatchObject({ cause: { code: '42501' } });
     await expect(
-      db.withMandant(m.id, (tx) => tx.execute(sql`insert into protokoll.ereignis (mandant_id, zeit, akteur_sub, akteur_name, akteur_rollen, aktion, objekt_typ, ergebnis) values (${m.id}, now(), 'x', 'x', '{}', 'x', 'x', 'erfolg')`)),
+      db.withMandant(m.id, (tx) =>
+        tx.execute(
+          sql`insert into protokoll.ereignis (mandant_id, zeit, akteur_sub, akteur_name, akteur_rollen, aktion, objekt_typ, ergebnis) values (${m.id}, now(), 'x', 'x', '{}', 'x', 'x', 'erfolg')`,
+        ),
+      ),
     ).rejects.toMatchObject({ cause: { code: '42501' } });
   });
 

@@ -132,16 +132,19 @@ export function createAuftragslauf(opts: AuftragslaufOptionen): Auftragslauf {
     // at start an already waiting round keeps its time (restarting instances do not postpone it), unless a
     // shorter interval than the one it was planned with is configured now
     if (ersterStart) {
-      await pool.query(
-        `update ${s}._private_jobs set run_at = now() + make_interval(secs => $1) where key = $2 and locked_at is null and run_at > now() + make_interval(secs => $1)`,
-        [p.alleSekunden, periodischSchluessel(p.aufgabe)],
-      );
+      await pool.query(`update ${s}._private_jobs set run_at = now() + make_interval(secs => $1) where key = $2 and locked_at is null and run_at > now() + make_interval(secs => $1)`, [
+        p.alleSekunden,
+        periodischSchluessel(p.aufgabe),
+      ]);
     }
     // its own named queue: a round that takes longer than the interval is not overlapped by the next
-    await pool.query(
-      `select ${s}.add_job($1, $2::json, queue_name => $4, run_at => now() + make_interval(secs => $3), max_attempts => 1, job_key => $4, job_key_mode => $5)`,
-      [p.aufgabe, JSON.stringify(p.payload ?? {}), p.alleSekunden, periodischSchluessel(p.aufgabe), ersterStart ? 'preserve_run_at' : 'replace'],
-    );
+    await pool.query(`select ${s}.add_job($1, $2::json, queue_name => $4, run_at => now() + make_interval(secs => $3), max_attempts => 1, job_key => $4, job_key_mode => $5)`, [
+      p.aufgabe,
+      JSON.stringify(p.payload ?? {}),
+      p.alleSekunden,
+      periodischSchluessel(p.aufgabe),
+      ersterStart ? 'preserve_run_at' : 'replace',
+    ]);
   };
 
   // the tasks as graphile-worker calls them; `gezaehlt` counts the jobs run (for `einmal`)
@@ -154,7 +157,16 @@ export function createAuftragslauf(opts: AuftragslaufOptionen): Auftragslauf {
           // a job marked after the forbidden marks were read: handed back as it was (under its key), not run
           await pool.query(
             `select ${s}.add_job($1::text, $2::json, queue_name => (select q.queue_name from ${s}._private_job_queues q where q.id = $3::int), run_at => $4::timestamptz, max_attempts => $5::int, job_key => $6::text, priority => $7::int, flags => $8::text[])`,
-            [name, JSON.stringify(payload), job.job_queue_id ?? null, new Date(job.run_at).toISOString(), job.max_attempts, job.key ?? null, job.priority, Object.keys((job.flags as Record<string, boolean> | null) ?? {})],
+            [
+              name,
+              JSON.stringify(payload),
+              job.job_queue_id ?? null,
+              new Date(job.run_at).toISOString(),
+              job.max_attempts,
+              job.key ?? null,
+              job.priority,
+              Object.keys((job.flags as Record<string, boolean> | null) ?? {}),
+            ],
           );
           return;
         }
@@ -168,7 +180,11 @@ export function createAuftragslauf(opts: AuftragslaufOptionen): Auftragslauf {
           opts.log.debug({ aufgabe: name, auftragId: job.id, ms: Date.now() - t0 }, 'job done');
         } catch (err) {
           const endgueltig = job.attempts >= job.max_attempts;
-          (endgueltig ? opts.log.error : opts.log.warn).call(opts.log, { err, aufgabe: name, auftragId: job.id, versuch: job.attempts, maxVersuche: job.max_attempts }, endgueltig ? 'job given up' : 'job failed, retried later');
+          (endgueltig ? opts.log.error : opts.log.warn).call(
+            opts.log,
+            { err, aufgabe: name, auftragId: job.id, versuch: job.attempts, maxVersuche: job.max_attempts },
+            endgueltig ? 'job given up' : 'job failed, retried later',
+          );
           throw err;
         }
       };
@@ -186,7 +202,13 @@ export function createAuftragslauf(opts: AuftragslaufOptionen): Auftragslauf {
 
   const cron: CronItem[] = (opts.periodisch ?? [])
     .filter((p) => p.cron)
-    .map((p) => ({ task: p.aufgabe, match: p.cron!, identifier: p.aufgabe, payload: p.payload ?? {}, options: { backfillPeriod: 0, maxAttempts: 1, jobKey: periodischSchluessel(p.aufgabe), queueName: periodischSchluessel(p.aufgabe) } }));
+    .map((p) => ({
+      task: p.aufgabe,
+      match: p.cron!,
+      identifier: p.aufgabe,
+      payload: p.payload ?? {},
+      options: { backfillPeriod: 0, maxAttempts: 1, jobKey: periodischSchluessel(p.aufgabe), queueName: periodischSchluessel(p.aufgabe) },
+    }));
 
   return {
     dienst: opts.dienst,

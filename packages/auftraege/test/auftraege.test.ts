@@ -103,13 +103,16 @@ describe('stopping with the service', () => {
   it('lets a running job finish before it returns, and takes no new one', async () => {
     const name = `t-${randomUUID()}`;
     const ereignisse: string[] = [];
-    const l = lauf({
-      [name]: async (p: { n: number }) => {
-        ereignisse.push(`start ${p.n}`);
-        await new Promise((r) => setTimeout(r, 500));
-        ereignisse.push(`ende ${p.n}`);
+    const l = lauf(
+      {
+        [name]: async (p: { n: number }) => {
+          ereignisse.push(`start ${p.n}`);
+          await new Promise((r) => setTimeout(r, 500));
+          ereignisse.push(`ende ${p.n}`);
+        },
       },
-    }, { parallel: 1 });
+      { parallel: 1 },
+    );
     const db = createDb(url(), { max: 1 });
     onTestFinished(() => db.close());
     await db.db.transaction(async (tx) => {

@@ -21,8 +21,7 @@ export interface Systemdokument {
 }
 
 export type Ablageergebnis =
-  | { abgelegt: true; akteId: string; aktenzeichen: string; vorgangId: string; vorgangKennzeichen: string; vorgangNeu: boolean }
-  | { abgelegt: false; grund: 'AKTE_FEHLT' | 'AKTE_GESCHLOSSEN' };
+  { abgelegt: true; akteId: string; aktenzeichen: string; vorgangId: string; vorgangKennzeichen: string; vorgangNeu: boolean } | { abgelegt: false; grund: 'AKTE_FEHLT' | 'AKTE_GESCHLOSSEN' };
 
 /**
  * Files `dok` into the open Vorgang named `vorgangBetreff` of Akte `akteId`, creating the Vorgang
@@ -38,9 +37,7 @@ export async function legeSystemdokumentAb(
   // the functions take the tenant from the transaction; a different one here is a caller's mistake
   const m = await tx.execute<{ m: string | null }>(sql`select nullif(current_setting('app.mandant', true), '') as m`);
   if (m.rows[0]?.m !== mandantId) throw new Error('legeSystemdokumentAb: not in the tenant transaction of the given tenant');
-  const v = await tx.execute<{ r: Ablageergebnis }>(
-    sql`select akten.vorgang_fuer_systemdokument(${ziel.akteId}::uuid, ${ziel.vorgangBetreff}, ${ziel.vorgangId}::uuid, ${dok.erstelltVon}) as r`,
-  );
+  const v = await tx.execute<{ r: Ablageergebnis }>(sql`select akten.vorgang_fuer_systemdokument(${ziel.akteId}::uuid, ${ziel.vorgangBetreff}, ${ziel.vorgangId}::uuid, ${dok.erstelltVon}) as r`);
   const ergebnis = v.rows[0]!.r;
   if (!ergebnis.abgelegt) return ergebnis;
   await tx.execute(sql`select dokumente.lege_systemdokument_ab(${ergebnis.vorgangId}::uuid, ${dok.id}::uuid, ${dok.betreff}, ${dok.datumDesSchreibens}::date,

@@ -18,8 +18,7 @@ export const EIGENE_SCHEMATA: Record<Dienst, readonly string[]> = {
 
 export const SCHEMATA = Object.values(EIGENE_SCHEMATA).flat();
 
-export const eigentuemer = (schemaName: string): Dienst | undefined =>
-  DIENSTE.find((d) => EIGENE_SCHEMATA[d].includes(schemaName));
+export const eigentuemer = (schemaName: string): Dienst | undefined => DIENSTE.find((d) => EIGENE_SCHEMATA[d].includes(schemaName));
 
 /** A view or function a schema publishes for other services. Functions are named with their argument types. */
 export interface Veroeffentlichung {
@@ -58,7 +57,8 @@ export const DATENBANK_API: readonly Veroeffentlichung[] = [
     objekt: 'aussonderung.loeschsperren_der_objekte(text, uuid[])',
     art: 'funktion',
     fuer: ['akten', 'dokumente'],
-    warum: 'THE rule beneath both hold gates, which active Löschsperren cover each object of a set (owner rights, tenant from app.mandant; migration 0035): the two gates are inlined invoker wrappers over it',
+    warum:
+      'THE rule beneath both hold gates, which active Löschsperren cover each object of a set (owner rights, tenant from app.mandant; migration 0035): the two gates are inlined invoker wrappers over it',
   },
   {
     objekt: 'aussonderung.gesperrte_objekte(text, uuid[])',

@@ -37,10 +37,20 @@ beforeAll(async () => {
       ]);
       await tx.insert(schema.organisationseinheit).values({ id: ids.oe, mandantId: fremd, kuerzel: 'OE', name: 'Fremdes Amt' });
       await tx.insert(schema.akte).values({
-        id: ids.akte, mandantId: fremd, aktenplaneinheitId: ids.unter, aktenzeichen: '1.1-1/2026', laufendeNummer: 1, jahr: 2026,
-        betreff: 'Fremde Akte', federfuehrungId: ids.oe, laufzeitBeginn: '2026-01-01', erstelltVon: 'test',
+        id: ids.akte,
+        mandantId: fremd,
+        aktenplaneinheitId: ids.unter,
+        aktenzeichen: '1.1-1/2026',
+        laufendeNummer: 1,
+        jahr: 2026,
+        betreff: 'Fremde Akte',
+        federfuehrungId: ids.oe,
+        laufzeitBeginn: '2026-01-01',
+        erstelltVon: 'test',
       });
-      await tx.insert(schema.vorgang).values({ id: ids.vorgang, mandantId: fremd, akteId: ids.akte, laufendeNummer: 1, kennzeichen: '1.1-1/2026-001', betreff: 'Fremder Vorgang', erstelltVon: 'test' });
+      await tx
+        .insert(schema.vorgang)
+        .values({ id: ids.vorgang, mandantId: fremd, akteId: ids.akte, laufendeNummer: 1, kennzeichen: '1.1-1/2026-001', betreff: 'Fremder Vorgang', erstelltVon: 'test' });
       await tx.insert(schema.loeschsperre).values({ id: ids.sperre, mandantId: fremd, bezeichnung: 'Sperre', grund: 'Prüfung', erstelltVon: 'test' });
       await tx.insert(schema.loeschsperreAkte).values({ mandantId: fremd, loeschsperreId: ids.sperre, akteId: ids.akte });
       await tx.insert(schema.aussonderung).values({ id: ids.aussonderung, mandantId: fremd, erstelltVon: 'test' });

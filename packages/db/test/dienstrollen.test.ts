@@ -25,10 +25,7 @@ const gelistet = (dienst: Dienst) => VERBLEIBENDE_ZUGRIFFE.filter((z) => z.diens
 
 describe('service roles', () => {
   it('exist as login roles without superuser or BYPASSRLS', async () => {
-    const { rows } = await owner.query(
-      `SELECT rolname FROM pg_roles WHERE rolname = ANY($1) AND rolcanlogin AND NOT rolsuper AND NOT rolbypassrls`,
-      [DIENSTE.map(dienstRolle)],
-    );
+    const { rows } = await owner.query(`SELECT rolname FROM pg_roles WHERE rolname = ANY($1) AND rolcanlogin AND NOT rolsuper AND NOT rolbypassrls`, [DIENSTE.map(dienstRolle)]);
     expect(rows.map((r) => r.rolname).sort()).toEqual(DIENSTE.map(dienstRolle).sort());
   });
 
@@ -81,9 +78,7 @@ describe('service roles', () => {
     const c = new pg.Client({ connectionString: testDatenbankUrl('aussonderung') });
     await c.connect();
     try {
-      const fehler = await c
-        .query(`SELECT akten.vorgang_fuer_systemdokument(gen_random_uuid(), 'x', gen_random_uuid(), 'x')`)
-        .catch((err: { code?: string }) => err);
+      const fehler = await c.query(`SELECT akten.vorgang_fuer_systemdokument(gen_random_uuid(), 'x', gen_random_uuid(), 'x')`).catch((err: { code?: string }) => err);
       expect(fehler).toMatchObject({ code: '42501' });
       await c.query('BEGIN');
       await c.query(`SELECT set_config('app.mandant', $1, true)`, [inject('demo').demo]);
@@ -154,7 +149,16 @@ describe('service source', () => {
       gefunden[dienst] = fremd.sort();
     }
     const liste = Object.fromEntries(
-      DIENSTE.map((d) => [d, [...new Set(gelistet(d).filter((z) => z.quelle === 'code').map((z) => z.tabelle))].sort()]),
+      DIENSTE.map((d) => [
+        d,
+        [
+          ...new Set(
+            gelistet(d)
+              .filter((z) => z.quelle === 'code')
+              .map((z) => z.tabelle),
+          ),
+        ].sort(),
+      ]),
     );
     // the list must say exactly what the source does: a new access fails, a removed one must leave the list
     expect(liste, 'VERBLEIBENDE_ZUGRIFFE (quelle: code) in packages/db/src/datenbank-api.ts').toEqual(gefunden);

@@ -73,7 +73,10 @@ describe('Laufzeit rules in the database', () => {
   });
 
   it('keeps a Vorgang within its Akte: not begun before it, not ended after it, not open in a closed Akte', async () => {
-    const { akte, vorgaenge } = await akteMit('2015-01-01', [['2015-02-01', '2016-06-30'], ['2015-03-01', null]]);
+    const { akte, vorgaenge } = await akteMit('2015-01-01', [
+      ['2015-02-01', '2016-06-30'],
+      ['2015-03-01', null],
+    ]);
     // a new Vorgang begun before its Akte
     const vorher = await verweigert(akteMitVorgangVor(akte));
     expect(vorher).toMatchObject({ code: '23514', constraint: 'vorgang_laufzeit_in_akte', column: 'laufzeit_beginn' });
@@ -113,7 +116,10 @@ describe('Laufzeit rules in the database', () => {
       await tx.execute(`UPDATE akten.vorgang SET status = 'geschlossen', zda_datum = '2016-12-31' WHERE id = '${vorgaenge[0]}'`);
     });
     // deferred, a violation left at commit still fails the whole transaction
-    const { akte: zweite, vorgaenge: [v2] } = await akteMit('2015-01-01', [['2015-02-01', null]]);
+    const {
+      akte: zweite,
+      vorgaenge: [v2],
+    } = await akteMit('2015-01-01', [['2015-02-01', null]]);
     const amEnde = await verweigert(
       app.withMandant(mandant, async (tx) => {
         await tx.execute('SET CONSTRAINTS ALL DEFERRED');

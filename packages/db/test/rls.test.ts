@@ -42,7 +42,7 @@ describe('row-level security', () => {
     expect(owned.rows).toEqual([]);
   });
 
-  it('shows nothing outside a tenant transaction and only the tenant\'s rows inside one', async () => {
+  it("shows nothing outside a tenant transaction and only the tenant's rows inside one", async () => {
     const db = createDb(testDatenbankUrl('akten'), { max: 1 });
     try {
       const demo = inject('demo');
@@ -64,9 +64,7 @@ describe('row-level security', () => {
     try {
       const demo = inject('demo');
       await expect(
-        db.withMandant(demo.demo!, (tx) =>
-          tx.insert(schema.aktenplaneinheit).values({ id: crypto.randomUUID(), mandantId: demo.demo2!, kennzeichen: '99', titel: 'fremd' }),
-        ),
+        db.withMandant(demo.demo!, (tx) => tx.insert(schema.aktenplaneinheit).values({ id: crypto.randomUUID(), mandantId: demo.demo2!, kennzeichen: '99', titel: 'fremd' })),
       ).rejects.toThrow();
     } finally {
       await db.close();
@@ -82,12 +80,14 @@ describe('tenants table', () => {
       const visible = await db.withMandant(demo.demo!, (tx) => tx.select().from(schema.mandant));
       expect(visible.map((m) => m.slug)).toEqual(['demo']);
       const changed = await db.withMandant(demo.demo!, (tx) =>
-        tx.update(schema.mandant).set({ name: 'übernommen' }).where(sql`${schema.mandant.slug} = 'demo2'`).returning(),
+        tx
+          .update(schema.mandant)
+          .set({ name: 'übernommen' })
+          .where(sql`${schema.mandant.slug} = 'demo2'`)
+          .returning(),
       );
       expect(changed).toEqual([]);
-      await expect(
-        db.withMandant(demo.demo!, (tx) => tx.insert(schema.mandant).values({ id: crypto.randomUUID(), slug: 'eingeschleust', name: 'X' })),
-      ).rejects.toThrow();
+      await expect(db.withMandant(demo.demo!, (tx) => tx.insert(schema.mandant).values({ id: crypto.randomUUID(), slug: 'eingeschleust', name: 'X' }))).rejects.toThrow();
       // the slug lookup works without any tenant context, for token verification
       expect(await db.mandantIdFuerSlug('demo2')).toBe(demo.demo2);
       expect(await db.mandantIdFuerSlug('gibt-es-nicht')).toBeNull();

@@ -70,12 +70,7 @@ function makeTraversable(dir: string) {
   }
 }
 
-export async function startEmbeddedPostgres(opts: {
-  dataDir: string;
-  port?: number;
-  fast?: boolean;
-  log?: Log;
-}): Promise<EmbeddedPostgresHandle> {
+export async function startEmbeddedPostgres(opts: { dataDir: string; port?: number; fast?: boolean; log?: Log }): Promise<EmbeddedPostgresHandle> {
   const log = opts.log ?? (() => {});
   const port = opts.port ?? (await freePort());
   const dataDir = path.resolve(opts.dataDir);
@@ -91,10 +86,12 @@ export async function startEmbeddedPostgres(opts: {
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
     postgresFlags: [
-      '-c', 'listen_addresses=127.0.0.1',
+      '-c',
+      'listen_addresses=127.0.0.1',
       // SSD/NVMe: random reads cost little more than sequential ones. With the default 4 the planner
       // hash-joins whole tables for a few thousand search candidates (search p95 ×6 measured).
-      '-c', 'random_page_cost=1.1',
+      '-c',
+      'random_page_cost=1.1',
       ...(opts.fast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
     ],
     onLog: (m: string) => log(String(m).trim()),
@@ -162,11 +159,7 @@ async function prepareSearch(superuserDbUrl: string) {
   }
 }
 
-export async function startEmbeddedS3(opts: {
-  dataDir: string;
-  port?: number;
-  bucket?: string;
-}): Promise<EmbeddedS3Handle> {
+export async function startEmbeddedS3(opts: { dataDir: string; port?: number; bucket?: string }): Promise<EmbeddedS3Handle> {
   const port = opts.port ?? (await freePort());
   mkdirSync(opts.dataDir, { recursive: true });
   const server = new S3rver({

@@ -96,11 +96,7 @@ export function createVerifier(opts: VerifierOptions) {
     } catch (err) {
       // Fail closed when the issuer's keys cannot be fetched, and say so without details.
       const reason =
-        err instanceof joseErrors.JWTExpired
-          ? 'Token abgelaufen'
-          : err instanceof joseErrors.JWTClaimValidationFailed
-            ? `Token ungültig (${err.claim})`
-            : 'Token ungültig oder nicht prüfbar';
+        err instanceof joseErrors.JWTExpired ? 'Token abgelaufen' : err instanceof joseErrors.JWTClaimValidationFailed ? `Token ungültig (${err.claim})` : 'Token ungültig oder nicht prüfbar';
       throw new AuthErrors.NichtAuthentifiziert(reason);
     }
     if (typeof payload.sub !== 'string' || payload.sub === '') throw new AuthErrors.NichtAuthentifiziert('Token ohne sub');
@@ -115,10 +111,7 @@ export function createVerifier(opts: VerifierOptions) {
       throw new AuthErrors.NichtAuthentifiziert('Token ohne Mandant');
     }
     const scope = typeof payload.scope === 'string' ? payload.scope.split(' ').filter(Boolean) : [];
-    const name =
-      (typeof payload.name === 'string' && payload.name) ||
-      (typeof payload.preferred_username === 'string' && payload.preferred_username) ||
-      payload.sub;
+    const name = (typeof payload.name === 'string' && payload.name) || (typeof payload.preferred_username === 'string' && payload.preferred_username) || payload.sub;
     const client = (typeof payload.azp === 'string' && payload.azp) || (typeof payload.client_id === 'string' && payload.client_id) || undefined;
     return { sub: payload.sub, name, rollen, client, mandantId, mandantSlug: typeof slug === 'string' ? slug : null, scopes: scope };
   };

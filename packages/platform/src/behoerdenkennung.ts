@@ -27,7 +27,8 @@ export function behoerdenkennungFehler(b: Behoerdenkennung, basis = '/behoerdenk
   const s = b.behoerdenschluessel;
   if (!istToken(s.code)) fehler.push({ feld: `${basis}/behoerdenschluessel/code`, meldung: 'muss ein nicht leerer Code ohne führende, folgende oder doppelte Leerzeichen sein' });
   if (s.listURI !== undefined && !URI.test(s.listURI)) fehler.push({ feld: `${basis}/behoerdenschluessel/listURI`, meldung: 'muss eine absolute URI sein (z. B. urn:…)' });
-  if (s.listVersionID !== undefined && !NORMALISIERT.test(s.listVersionID)) fehler.push({ feld: `${basis}/behoerdenschluessel/listVersionID`, meldung: 'muss ein nicht leerer Text ohne Tabulator oder Zeilenumbruch sein' });
+  if (s.listVersionID !== undefined && !NORMALISIERT.test(s.listVersionID))
+    fehler.push({ feld: `${basis}/behoerdenschluessel/listVersionID`, meldung: 'muss ein nicht leerer Text ohne Tabulator oder Zeilenumbruch sein' });
   if (!istToken(b.praefix.code)) fehler.push({ feld: `${basis}/praefix/code`, meldung: 'muss ein nicht leerer Code ohne führende, folgende oder doppelte Leerzeichen sein' });
   return fehler;
 }

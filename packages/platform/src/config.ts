@@ -8,9 +8,7 @@ export class ConfigError extends Error {
   }
 }
 
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 export const logConfig = {
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -20,9 +18,17 @@ export const httpConfig = {
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** Largest JSON body a route accepts, in bytes. */
-  BODY_LIMIT: z.coerce.number().int().positive().default(1024 * 1024),
+  BODY_LIMIT: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(1024 * 1024),
   /** Longest a single request may take, upload included (slow-loris protection). */
-  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(15 * 60_000),
+  REQUEST_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .default(15 * 60_000),
   /** Longest the request line and headers may take; a client stalling longer is answered 408 and closed. */
   HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
 };
@@ -55,7 +61,10 @@ export const storageConfig = {
   S3_ENDPOINT: z.string().url(),
   S3_ACCESS_KEY: z.string().min(1),
   S3_SECRET_KEY: z.string().min(1),
-  S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a valid S3 bucket name').default('eakte'),
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a valid S3 bucket name')
+    .default('eakte'),
   S3_REGION: z.string().min(1).default('us-east-1'),
   S3_PATH_STYLE: bool.default('true'),
   /** Object lock as defence in depth; needs a MinIO bucket created with object lock. */
@@ -65,8 +74,6 @@ export const storageConfig = {
 };
 
 /** What every domain service needs. */
-
-
 
 export function loadConfig<S extends z.ZodTypeAny>(schema: S, env: Record<string, string | undefined> = process.env): z.infer<S> {
   // empty strings count as unset, as in most deployment tools

@@ -69,9 +69,7 @@ export function operations(doc: OpenApiDocument): OperationRef[] {
 export function serviceDocument(doc: OpenApiDocument, service: string): OpenApiDocument {
   const paths: OpenApiDocument['paths'] = {};
   for (const [path, item] of Object.entries(doc.paths)) {
-    const owned = Object.fromEntries(
-      Object.entries(item).filter(([k, v]) => !HTTP_METHODS.includes(k as never) || (v as Record<string, unknown>)['x-eakte-service'] === service),
-    );
+    const owned = Object.fromEntries(Object.entries(item).filter(([k, v]) => !HTTP_METHODS.includes(k as never) || (v as Record<string, unknown>)['x-eakte-service'] === service));
     if (Object.keys(owned).some((k) => HTTP_METHODS.includes(k as never))) paths[path] = owned;
   }
   return { ...doc, paths };

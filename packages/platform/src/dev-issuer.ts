@@ -80,8 +80,7 @@ const PKCE_CHALLENGE = /^[A-Za-z0-9_-]{43}$/;
 /** S256 code challenge of a PKCE verifier (RFC 7636). */
 export const pkceChallenge = (verifier: string) => createHash('sha256').update(verifier).digest('base64url');
 
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 // Only loopback clients: this issuer exists for a developer's machine, never to log in elsewhere.
 function loopbackRedirect(uri: string | undefined): URL | undefined {
@@ -161,9 +160,7 @@ export async function devIssuerRoutes(app: FastifyInstance, opts: DevIssuerOptio
   if (!benutzer.length) return;
 
   // a form post and a token request are small: parsed here, in this plugin's scope only
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 8192 }, (_req, body, done) =>
-    done(null, new URLSearchParams(body as string)),
-  );
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 8192 }, (_req, body, done) => done(null, new URLSearchParams(body as string)));
   const codes = new Map<string, { sub: string; clientId: string; redirectUri: string; challenge: string; expires: number }>();
   const oauthFehler = (reply: import('fastify').FastifyReply, error: string, description: string) =>
     reply.code(400).header('cache-control', 'no-store').send({ error, error_description: description });
@@ -171,15 +168,16 @@ export async function devIssuerRoutes(app: FastifyInstance, opts: DevIssuerOptio
     if (p.get('response_type') !== 'code') return 'response_type muss "code" sein';
     if (!p.get('client_id')) return 'client_id fehlt';
     if (!loopbackRedirect(p.get('redirect_uri') ?? undefined)) return 'redirect_uri fehlt oder ist keine lokale Adresse';
-    if (p.get('code_challenge_method') !== 'S256' || !PKCE_CHALLENGE.test(p.get('code_challenge') ?? ''))
-      return 'PKCE mit code_challenge_method=S256 ist erforderlich';
+    if (p.get('code_challenge_method') !== 'S256' || !PKCE_CHALLENGE.test(p.get('code_challenge') ?? '')) return 'PKCE mit code_challenge_method=S256 ist erforderlich';
     return undefined;
   };
   const fehlerSeite = (reply: import('fastify').FastifyReply, text: string) =>
     reply
       .code(400)
       .type('text/html; charset=utf-8')
-      .send(`<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Anmeldung nicht möglich</title></head><body><main><h1>Anmeldung nicht möglich</h1><p>${escapeHtml(text)}</p></main></body></html>`);
+      .send(
+        `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Anmeldung nicht möglich</title></head><body><main><h1>Anmeldung nicht möglich</h1><p>${escapeHtml(text)}</p></main></body></html>`,
+      );
 
   app.get('/authorize', async (req, reply) => {
     const p = new URLSearchParams(req.url.slice(req.url.indexOf('?') + 1));
@@ -219,11 +217,9 @@ export async function devIssuerRoutes(app: FastifyInstance, opts: DevIssuerOptio
     const eintrag = codes.get(code);
     codes.delete(code); // a code is good for one attempt only, right or wrong
     if (!eintrag || eintrag.expires < Date.now()) return oauthFehler(reply, 'invalid_grant', 'code unbekannt, verbraucht oder abgelaufen');
-    if (p.get('client_id') !== eintrag.clientId || p.get('redirect_uri') !== eintrag.redirectUri)
-      return oauthFehler(reply, 'invalid_grant', 'client_id oder redirect_uri passen nicht zum code');
+    if (p.get('client_id') !== eintrag.clientId || p.get('redirect_uri') !== eintrag.redirectUri) return oauthFehler(reply, 'invalid_grant', 'client_id oder redirect_uri passen nicht zum code');
     const verifier = p.get('code_verifier') ?? '';
-    if (!PKCE_VERIFIER.test(verifier) || pkceChallenge(verifier) !== eintrag.challenge)
-      return oauthFehler(reply, 'invalid_grant', 'code_verifier passt nicht zur code_challenge');
+    if (!PKCE_VERIFIER.test(verifier) || pkceChallenge(verifier) !== eintrag.challenge) return oauthFehler(reply, 'invalid_grant', 'code_verifier passt nicht zur code_challenge');
     const b = benutzer.find((x) => x.sub === eintrag.sub)!;
     const ttlSeconds = 3600;
     const accessToken = await signDevToken(opts.key, {

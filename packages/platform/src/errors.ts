@@ -112,8 +112,22 @@ function describeValidation(err: FastifyError & { validation?: ValidationItem[];
 
 // Connection-level failures of PostgreSQL or object storage: the request may succeed later.
 const NICHT_ERREICHBAR = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN',
-  '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', '53300',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+  '53300',
 ]);
 
 function istNichtErreichbar(err: unknown): boolean {
@@ -168,7 +182,10 @@ export const errorsPlugin = fp(
     const routes: { pattern: RegExp; methods: Set<string> }[] = [];
     app.addHook('onRoute', (route) => {
       const methods = Array.isArray(route.method) ? route.method : [route.method];
-      const source = route.url.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/:[A-Za-z0-9_]+/g, '[^/]+').replace(/\*/g, '.*');
+      const source = route.url
+        .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+        .replace(/:[A-Za-z0-9_]+/g, '[^/]+')
+        .replace(/\*/g, '.*');
       const pattern = new RegExp(`^${source}/?$`);
       const existing = routes.find((r) => r.pattern.source === pattern.source);
       if (existing) methods.forEach((m) => existing.methods.add(m));

@@ -44,10 +44,7 @@ export const healthPlugin = fp(
       const healthy = entries.every(([, r]) => r.status === 'ok');
       if (healthy) return { status: 'ok', service: opts.service, checks };
       const failed = entries.filter(([, r]) => r.status !== 'ok').map(([n]) => n);
-      return sendProblem(
-        reply,
-        problem(503, 'DIENST_NICHT_VERFUEGBAR', `Nicht erreichbar: ${failed.join(', ')}`, { service: opts.service, checks }),
-      );
+      return sendProblem(reply, problem(503, 'DIENST_NICHT_VERFUEGBAR', `Nicht erreichbar: ${failed.join(', ')}`, { service: opts.service, checks }));
     });
   },
   { name: 'health' },

@@ -38,10 +38,7 @@ function clientFehler(this: FastifyInstance, err: Error & { code?: string }, soc
   this.log.info({ code: err.code, status }, 'client error');
   if (socket.writable) {
     const body = JSON.stringify(problem(status, code, detail));
-    socket.end(
-      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/problem+json\r\n` +
-        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-    );
+    socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/problem+json\r\n` + `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
     // closed for good after 2 s even if the client neither reads nor stops sending
     setTimeout(() => socket.destroy(), 2_000).unref();
   } else socket.destroy();

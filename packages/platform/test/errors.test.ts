@@ -80,21 +80,9 @@ describe('problem+json for every error', () => {
 
   it('400 for malformed JSON, 415 for an unsupported media type, 413 for a body over the limit', async () => {
     const app = await sampleApp();
-    expectProblem(
-      await app.inject({ method: 'POST', url: '/dinge', payload: '{"betreff": ', headers: { 'content-type': 'application/json' } }),
-      400,
-      'UNGUELTIGES_JSON',
-    );
-    expectProblem(
-      await app.inject({ method: 'POST', url: '/dinge', payload: '<xml/>', headers: { 'content-type': 'application/xml' } }),
-      415,
-      'MEDIENTYP_NICHT_UNTERSTUETZT',
-    );
-    expectProblem(
-      await app.inject({ method: 'POST', url: '/dinge', payload: { betreff: 'x'.repeat(2000) } }),
-      413,
-      'ANFRAGE_ZU_GROSS',
-    );
+    expectProblem(await app.inject({ method: 'POST', url: '/dinge', payload: '{"betreff": ', headers: { 'content-type': 'application/json' } }), 400, 'UNGUELTIGES_JSON');
+    expectProblem(await app.inject({ method: 'POST', url: '/dinge', payload: '<xml/>', headers: { 'content-type': 'application/xml' } }), 415, 'MEDIENTYP_NICHT_UNTERSTUETZT');
+    expectProblem(await app.inject({ method: 'POST', url: '/dinge', payload: { betreff: 'x'.repeat(2000) } }), 413, 'ANFRAGE_ZU_GROSS');
   });
 
   it('500 hides the cause and carries the request id', async () => {

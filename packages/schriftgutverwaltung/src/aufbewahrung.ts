@@ -100,9 +100,12 @@ type Zeile = {
   art_geerbt: boolean;
 };
 
-const uuids = (ids: readonly string[]) => sql`ARRAY[${sql.join(ids.map((i) => sql`${i}`), sql`, `)}]::uuid[]`;
-const alsMap = (rows: Zeile[]) =>
-  new Map(rows.map((z) => [z.start, { frist: fristVon(z), fristGeerbt: z.frist_geerbt, aussonderungsart: z.aussonderungsart, artGeerbt: z.art_geerbt }]));
+const uuids = (ids: readonly string[]) =>
+  sql`ARRAY[${sql.join(
+    ids.map((i) => sql`${i}`),
+    sql`, `,
+  )}]::uuid[]`;
+const alsMap = (rows: Zeile[]) => new Map(rows.map((z) => [z.start, { frist: fristVon(z), fristGeerbt: z.frist_geerbt, aussonderungsart: z.aussonderungsart, artGeerbt: z.art_geerbt }]));
 
 /** For each unit: the Frist and Aussonderungsart an Akte in it without its own would get. */
 export async function wirksameAufbewahrungDerEinheiten(tx: Tx, einheitIds: readonly string[]): Promise<Map<string, WirksameAufbewahrung>> {

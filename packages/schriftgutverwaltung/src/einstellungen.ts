@@ -54,8 +54,7 @@ export function einstellungenAus(gespeichert: unknown): Einstellungen {
     zustaendigesArchiv: e.zustaendigesArchiv === null ? null : (text(e.zustaendigesArchiv) ?? d.zustaendigesArchiv),
     // kept as stored even when it breaks the rule: filing an Akte then says so (422) instead of numbering silently by the default
     aktenzeichenRegel: regel ?? d.aktenzeichenRegel,
-    erlaubteFormate:
-      Array.isArray(e.erlaubteFormate) && e.erlaubteFormate.every((f) => typeof f === 'string' && f !== '') ? [...(e.erlaubteFormate as string[])] : [...d.erlaubteFormate],
+    erlaubteFormate: Array.isArray(e.erlaubteFormate) && e.erlaubteFormate.every((f) => typeof f === 'string' && f !== '') ? [...(e.erlaubteFormate as string[])] : [...d.erlaubteFormate],
     maxUploadGroesse: Number.isSafeInteger(e.maxUploadGroesse) && (e.maxUploadGroesse as number) > 0 ? (e.maxUploadGroesse as number) : d.maxUploadGroesse,
     sichtbarkeit: e.sichtbarkeit === 'organisationseinheit' ? 'organisationseinheit' : e.sichtbarkeit === 'behoerde' ? 'behoerde' : d.sichtbarkeit,
     hoehereEinstufungenErlaubt: typeof e.hoehereEinstufungenErlaubt === 'boolean' ? e.hoehereEinstufungenErlaubt : d.hoehereEinstufungenErlaubt,

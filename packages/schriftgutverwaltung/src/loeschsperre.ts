@@ -35,7 +35,12 @@ export const gesperrteAktenSql = (akteIds: SQL): SQL => sql`aussonderung.gesperr
 /** Active holds per Akte, only the held ones: one call for the whole set. */
 export async function gesperrteAkten(tx: Tx, akteIds: readonly string[]): Promise<Map<string, number>> {
   if (akteIds.length === 0) return new Map();
-  const r = await tx.execute<{ id: string; sperren: number }>(sql`SELECT g.id, g.sperren FROM aussonderung.gesperrte_objekte('akte', ARRAY[${sql.join([...new Set(akteIds)].map((i) => sql`${i}`), sql`, `)}]::uuid[]) g`);
+  const r = await tx.execute<{ id: string; sperren: number }>(
+    sql`SELECT g.id, g.sperren FROM aussonderung.gesperrte_objekte('akte', ARRAY[${sql.join(
+      [...new Set(akteIds)].map((i) => sql`${i}`),
+      sql`, `,
+    )}]::uuid[]) g`,
+  );
   return new Map(r.rows.map((x) => [x.id, x.sperren]));
 }
 

@@ -29,11 +29,7 @@ export interface Sicht {
   organisationseinheiten: string[] | null;
 }
 
-export function sichtFuer(
-  benutzer: { freigabe: Freigabe; organisationseinheiten: readonly string[] },
-  rollen: readonly string[],
-  einstellungen: { sichtbarkeit: Sichtbarkeit } | Sichtbarkeit,
-): Sicht {
+export function sichtFuer(benutzer: { freigabe: Freigabe; organisationseinheiten: readonly string[] }, rollen: readonly string[], einstellungen: { sichtbarkeit: Sichtbarkeit } | Sichtbarkeit): Sicht {
   const sichtbarkeit = typeof einstellungen === 'string' ? einstellungen : einstellungen.sichtbarkeit;
   // Registratur keeps the records of the whole agency, whatever the visibility setting.
   const eingeschraenkt = sichtbarkeit === 'organisationseinheit' && !rollen.includes('registratur');

@@ -42,7 +42,12 @@ describe('aufbewahrung in SQL', () => {
   };
 
   it('inherits Frist and Aussonderungsart from the nearest unit upwards, as the TS mirror does', async () => {
-    const w = await app.withMandant(mandant, (tx) => wirksameAufbewahrungDerEinheiten(tx, Object.values(e).map((x) => x.id)));
+    const w = await app.withMandant(mandant, (tx) =>
+      wirksameAufbewahrungDerEinheiten(
+        tx,
+        Object.values(e).map((x) => x.id),
+      ),
+    );
     for (const [k, x] of Object.entries(e)) {
       expect(w.get(x.id)?.frist, k).toEqual(wirksameFrist({ aufbewahrungsfrist: null, unbefristet: false }, kette(x)).frist);
     }
@@ -68,7 +73,12 @@ describe('aufbewahrung in SQL', () => {
   it('for stored Akten: their own values win, the rest is inherited', async () => {
     const [mit, ohne] = [uuidv7(), uuidv7()];
     const w = await app.withMandant(mandant, async (tx) => {
-      for (const [i, [id, frist, art]] of ([[mit, 2, 'B'], [ohne, null, null]] as const).entries()) {
+      for (const [i, [id, frist, art]] of (
+        [
+          [mit, 2, 'B'],
+          [ohne, null, null],
+        ] as const
+      ).entries()) {
         await tx.execute(sql`INSERT INTO akten.akte (id, mandant_id, aktenplaneinheit_id, aktenzeichen, laufende_nummer, jahr, betreff, laufzeit_beginn, erstellt_von, aufbewahrungsfrist, aussonderungsart)
           VALUES (${id}, ${mandant}, ${e['1.1']!.id}, ${`${p}-${i}/2026`}, ${i + 1}, 2026, 'A', '2026-01-01', 'test', ${frist}, ${art})`);
       }

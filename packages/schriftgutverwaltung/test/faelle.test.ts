@@ -35,7 +35,7 @@ describe('retention (docs/domaene.md R1)', () => {
     expect(zweite.aussonderungFaelligAb! > erste.aussonderungFaelligAb!).toBe(true);
   });
 
-  it('takes the Akte\'s own Frist, else the nearest unit\'s', () => {
+  it("takes the Akte's own Frist, else the nearest unit's", () => {
     const kette = [
       { aufbewahrungsfrist: null, unbefristet: false },
       { aufbewahrungsfrist: 30, unbefristet: false },

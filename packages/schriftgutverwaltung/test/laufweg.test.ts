@@ -14,7 +14,13 @@ const code = (f: () => unknown) => {
 describe('Laufweg (docs/domaene.md R16)', () => {
   it('places consecutive steps of one parallel group at one position', () => {
     expect(
-      platziere([{ aktion: 'bearbeitung' }, { aktion: 'mitzeichnung', parallelGruppe: 4 }, { aktion: 'mitzeichnung', parallelGruppe: 4 }, { aktion: 'kenntnisnahme', parallelGruppe: 5 }, { aktion: 'zeichnung' }]),
+      platziere([
+        { aktion: 'bearbeitung' },
+        { aktion: 'mitzeichnung', parallelGruppe: 4 },
+        { aktion: 'mitzeichnung', parallelGruppe: 4 },
+        { aktion: 'kenntnisnahme', parallelGruppe: 5 },
+        { aktion: 'zeichnung' },
+      ]),
     ).toEqual([
       { position: 1, zweig: 1 },
       { position: 2, zweig: 1 },
@@ -29,7 +35,14 @@ describe('Laufweg (docs/domaene.md R16)', () => {
     expect(code(() => platziere([{ aktion: 'mitzeichnung', parallelGruppe: 1 }, { aktion: 'bearbeitung' }, { aktion: 'mitzeichnung', parallelGruppe: 1 }]))).toBe('LAUFWEG_UNGUELTIG');
     expect(code(() => platziere([{ aktion: 'zeichnung' }, { aktion: 'zeichnung' }]))).toBe('LAUFWEG_UNGUELTIG');
     expect(code(() => platziere([{ aktion: 'zeichnung' }, { aktion: 'kenntnisnahme' }]))).toBe('LAUFWEG_UNGUELTIG');
-    expect(code(() => platziere([{ aktion: 'mitzeichnung', parallelGruppe: 2 }, { aktion: 'zeichnung', parallelGruppe: 2 }]))).toBe('LAUFWEG_UNGUELTIG');
+    expect(
+      code(() =>
+        platziere([
+          { aktion: 'mitzeichnung', parallelGruppe: 2 },
+          { aktion: 'zeichnung', parallelGruppe: 2 },
+        ]),
+      ),
+    ).toBe('LAUFWEG_UNGUELTIG');
     expect(code(() => platziere([{ aktion: 'zeichnung' }]))).toBeNull();
   });
 

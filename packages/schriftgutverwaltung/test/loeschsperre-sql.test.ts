@@ -27,7 +27,12 @@ describe('loeschsperre in SQL', () => {
       await e(einheit.mitte, einheit.oben, '1.1', null);
       await e(einheit.unten, einheit.mitte, '1.1.1', 5);
       let nr = 0;
-      for (const [id, in_, frist] of [[akte.erbt, einheit.mitte, null], [akte.eigen, einheit.mitte, 3], [akte.unten, einheit.unten, null], [akte.frei, einheit.oben, null]] as const) {
+      for (const [id, in_, frist] of [
+        [akte.erbt, einheit.mitte, null],
+        [akte.eigen, einheit.mitte, 3],
+        [akte.unten, einheit.unten, null],
+        [akte.frei, einheit.oben, null],
+      ] as const) {
         nr++;
         await tx.execute(sql`INSERT INTO akten.akte (id, mandant_id, aktenplaneinheit_id, aktenzeichen, laufende_nummer, jahr, betreff, laufzeit_beginn, erstellt_von, aufbewahrungsfrist)
           VALUES (${id}, ${mandant}, ${in_}, ${`${p}-${nr}/2026`}, ${nr}, 2026, 'A', '2026-01-01', 'test', ${frist})`);
@@ -54,7 +59,13 @@ describe('loeschsperre in SQL', () => {
     await app.withMandant(mandant, async (tx) => {
       const alle = Object.values(akte);
       const satz = await gesperrteAkten(tx, [...alle, akte.erbt]);
-      expect(satz).toEqual(new Map([[akte.erbt, 1], [akte.eigen, 1], [akte.unten, 1]]));
+      expect(satz).toEqual(
+        new Map([
+          [akte.erbt, 1],
+          [akte.eigen, 1],
+          [akte.unten, 1],
+        ]),
+      );
       for (const id of alle) expect(satz.get(id) ?? 0).toBe(await aktiveLoeschsperren(tx, id));
       expect(await gesperrteAkten(tx, [])).toEqual(new Map());
     });

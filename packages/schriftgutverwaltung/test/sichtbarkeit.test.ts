@@ -43,7 +43,10 @@ describe('sichtbarkeit', () => {
           for (const sichtbarkeit of ['behoerde', 'organisationseinheit'] as Sichtbarkeit[])
             for (const einheiten of [[], [oe[0]!], [oe[1]!], [oe[0]!, oe[1]!]]) {
               const sicht = sichtFuer({ freigabe, organisationseinheiten: einheiten }, rollen, { sichtbarkeit });
-              const erwartet = akten.filter((a) => istSichtbar(sicht, a)).map((a) => a.id).sort();
+              const erwartet = akten
+                .filter((a) => istSichtbar(sicht, a))
+                .map((a) => a.id)
+                .sort();
               const perSpalten = await tx.select({ id: schema.akte.id }).from(schema.akte).where(akteSichtbar(sicht));
               const perAlias = await tx.execute<{ id: string }>(sql`SELECT a.id FROM akten.akte a WHERE ${akteSichtbar(sicht, akteSpaltenVon('a'))}`);
               const ctx = JSON.stringify({ freigabe, rollen, sichtbarkeit, einheiten: einheiten.length });

@@ -100,8 +100,7 @@ export function createObjectStore(cfg: StorageConfig): ObjectStore {
     client.findUploadId = async () => undefined;
   }
   const bucket = cfg.bucket;
-  const isNotFound = (err: unknown) =>
-    typeof err === 'object' && err !== null && ['NotFound', 'NoSuchKey'].includes((err as { code?: string }).code ?? '');
+  const isNotFound = (err: unknown) => typeof err === 'object' && err !== null && ['NotFound', 'NoSuchKey'].includes((err as { code?: string }).code ?? '');
 
   let versioniert = false;
   const lockMode = cfg.objectLock ?? 'off';
@@ -165,7 +164,11 @@ export function createObjectStore(cfg: StorageConfig): ObjectStore {
       if (versions.length === 0) return;
       const results = (await client.removeObjects(bucket, versions)) as { Code?: string; VersionId?: string }[];
       const failed = results.filter((r) => r.Code);
-      if (failed.length > 0) throw new LoeschungVerweigert(key, failed.map((r) => ({ code: r.Code!, ...(r.VersionId ? { versionId: r.VersionId } : {}) })));
+      if (failed.length > 0)
+        throw new LoeschungVerweigert(
+          key,
+          failed.map((r) => ({ code: r.Code!, ...(r.VersionId ? { versionId: r.VersionId } : {}) })),
+        );
     },
     async setzeSperre(key, sperre) {
       const versionIds: (string | undefined)[] = [];
@@ -177,7 +180,7 @@ export function createObjectStore(cfg: StorageConfig): ObjectStore {
       if (versionIds.length === 0) versionIds.push(undefined);
       for (const versionId of versionIds) {
         if (sperre.retention) {
-          const jetzt = await client.getObjectRetention(bucket, key, versionId ? { versionId } : undefined as never).catch(() => null);
+          const jetzt = await client.getObjectRetention(bucket, key, versionId ? { versionId } : (undefined as never)).catch(() => null);
           // never shorter: a backend refuses to shorten a retention (compliance always, governance without bypass)
           if (!jetzt?.retainUntilDate || new Date(jetzt.retainUntilDate) < new Date(sperre.retention.retainUntilDate)) {
             await client.putObjectRetention(bucket, key, { versionId: versionId ?? '', mode: sperre.retention.mode as never, retainUntilDate: sperre.retention.retainUntilDate });

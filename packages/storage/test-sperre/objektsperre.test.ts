@@ -117,7 +117,9 @@ describe.each(['governance', 'compliance'] as const)('object lock %s on a real s
       expect(new Date((await aufbewahrung(k, v.versionId!))!.retainUntilDate!).getTime()).toBe(new Date(lang.retention!.retainUntilDate).getTime());
     }
     // sent directly (without governance bypass, which the platform never uses), the server refuses it
-    await expect(client.putObjectRetention(bucket, k, { versionId: erste!.versionId!, mode: MODE as never, retainUntilDate: kurz.retention!.retainUntilDate })).rejects.toMatchObject({ code: 'AccessDenied' });
+    await expect(client.putObjectRetention(bucket, k, { versionId: erste!.versionId!, mode: MODE as never, retainUntilDate: kurz.retention!.retainUntilDate })).rejects.toMatchObject({
+      code: 'AccessDenied',
+    });
   });
 
   it('refuses a direct delete of a locked version by the storage client; a plain delete only hides the object', async () => {
@@ -144,7 +146,10 @@ describe.each(['governance', 'compliance'] as const)('object lock %s on a real s
   it('destruction before expiry fails with LoeschungVerweigert and keeps the content; after expiry it removes every version', { timeout: 60_000 }, async () => {
     const k = await zweiFassungen('ablauf');
     await store.setzeSperre(k, { retention: { mode: MODE, retainUntilDate: inSekunden(4) }, legalHold: 'OFF' });
-    const fehler = await store.remove(k).then(() => null, (err: unknown) => err);
+    const fehler = await store.remove(k).then(
+      () => null,
+      (err: unknown) => err,
+    );
     // the error the Aussonderung's removal job records (loeschFehler) and retries on
     expect(fehler).toBeInstanceOf(LoeschungVerweigert);
     expect(fehler).toMatchObject({ code: 'AccessDenied', schluessel: k });

@@ -138,7 +138,10 @@ describe('object storage conformance', () => {
     onTestFinished(() => s.remove(k));
     for (const modus of ['governance', 'compliance'] as const) {
       const gesperrt = createObjectStore(settings({ objectLock: modus }));
-      const fehler = await gesperrt.ensureBucket().then(() => null, (err: unknown) => err);
+      const fehler = await gesperrt.ensureBucket().then(
+        () => null,
+        (err: unknown) => err,
+      );
       expect(fehler).toBeInstanceOf(ObjektsperreNichtEingerichtet);
       expect(String((fehler as Error).message)).toContain(`S3_OBJECT_LOCK=${modus}`);
     }

@@ -130,8 +130,7 @@ export function fuehreAus(spec: Spec, rolle: Rolle, collection: string, variable
           const variante = op && e.item.name.startsWith(op.summary) ? e.item.name.slice(op.summary.length) || 'Vertrag' : e.item.name;
           const basis = { rolle, operation, variante, status: e.response?.code, antwort: e.response?.stream?.toString('utf8').slice(0, 300) };
           if (e.requestError) befunde.push({ ...basis, check: 'request', meldung: e.requestError.message });
-          for (const a of e.assertions ?? [])
-            if (a.error) befunde.push({ ...basis, check: a.assertion.replace(/^\[[A-Z]+\]::\S+ - /, ''), meldung: a.error.message });
+          for (const a of e.assertions ?? []) if (a.error) befunde.push({ ...basis, check: a.assertion.replace(/^\[[A-Z]+\]::\S+ - /, ''), meldung: a.error.message });
         }
         resolve({ operationen: gesendet, anfragen: summary.run.stats.requests.total, pruefungen: summary.run.stats.assertions.total, befunde });
       },
@@ -170,7 +169,9 @@ export async function fixturen(apiBase: string, bearer: { sachbearbeitung: strin
   const oeKuerzel = DEMO_MANDANTEN.find((m) => m.slug === 'demo')!.organisationseinheiten[0]!.kuerzel;
   const oe = ((await rufe(sb, 'GET', '/organisationseinheiten')).items as { id: string; kuerzel: string }[]).find((o) => o.kuerzel === oeKuerzel)!;
   const gruppe = await rufe(rg, 'POST', `/vorgaenge/${vorgangId}/verfuegungen`, { betreff: 'Portman: Gruppe', laufweg: [{ bearbeiter: { organisationseinheitId: oe.id }, aktion: 'kenntnisnahme' }] });
-  const loeschEinheitId = (await rufe(rg, 'POST', '/aktenplan/einheiten', { parentId: null, kennzeichen: `L${Date.now()}`, titel: 'Portman: zu löschen', aufbewahrungsfrist: 10, aussonderungsart: 'B' })).id as string;
+  const loeschEinheitId = (
+    await rufe(rg, 'POST', '/aktenplan/einheiten', { parentId: null, kennzeichen: `L${Date.now()}`, titel: 'Portman: zu löschen', aufbewahrungsfrist: 10, aussonderungsart: 'B' })
+  ).id as string;
   // an Akte closed long ago, due for Aussonderung
   const aussonderungAkteId = await neueAkte(rg, 'Portman: Akte zur Aussonderung', '1990-01-02');
   await rufe(rg, 'POST', `/akten/${aussonderungAkteId}/zda`, { datum: '2000-01-31' });

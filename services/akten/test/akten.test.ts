@@ -78,13 +78,11 @@ describe('Akten', () => {
     expect(reg.json()).toMatchObject({ aufbewahrungsfrist: 'unbefristet', aufbewahrungsfristGeerbt: false });
   });
 
-  it('answers another tenant\'s Akte and Vorgang exactly like missing ones', async () => {
+  it("answers another tenant's Akte and Vorgang exactly like missing ones", async () => {
     const { app } = await baue();
     const e = await neueEinheit(app);
     const akte = (await neueAkte(app, e.id)).json();
-    const vorgang = (
-      await app.inject({ method: 'POST', url: `/api/v1/akten/${akte.id}/vorgaenge`, headers: await auth('demo', 'sachbearbeitung'), payload: { betreff: 'V' } })
-    ).json();
+    const vorgang = (await app.inject({ method: 'POST', url: `/api/v1/akten/${akte.id}/vorgaenge`, headers: await auth('demo', 'sachbearbeitung'), payload: { betreff: 'V' } })).json();
     const fremd = await auth('demo2', 'registratur');
     const faelle: [string, string, string, unknown?][] = [
       ['GET', `/api/v1/akten/${akte.id}`, 'getAkte'],
@@ -137,7 +135,11 @@ describe('Akten', () => {
     const geaendert: string[] = [];
     cursor = null;
     do {
-      const res: LightMyRequestResponse = await app.inject({ method: 'GET', url: `/api/v1/akten?aktenplaneinheit=${e.id}&sortierung=geaendert&limit=3${cursor ? `&cursor=${cursor}` : ''}`, headers: h });
+      const res: LightMyRequestResponse = await app.inject({
+        method: 'GET',
+        url: `/api/v1/akten?aktenplaneinheit=${e.id}&sortierung=geaendert&limit=3${cursor ? `&cursor=${cursor}` : ''}`,
+        headers: h,
+      });
       expectContract(res, 'listAkten');
       geaendert.push(...res.json().items.map((a: { id: string }) => a.id));
       cursor = res.json().nextCursor;

@@ -24,7 +24,10 @@ describe('Aktenplan CSV (rules)', () => {
   it('accepts semicolons, a BOM, unbefristet and parents that already exist; writes what it reads', () => {
     const { einheiten, fehler } = leseAktenplanCsv('\uFEFFkennzeichen;titel;frist;aussonderungsart\n3.1.2;Unterhaltung;unbefristet;a\n3.1;Gewässer;10;V\n', new Set(['3']));
     expect(fehler).toEqual([]);
-    expect(einheiten.map((e) => [e.kennzeichen, e.frist, e.aussonderungsart])).toEqual([['3.1', 10, 'V'], ['3.1.2', 'unbefristet', 'A']]);
+    expect(einheiten.map((e) => [e.kennzeichen, e.frist, e.aussonderungsart])).toEqual([
+      ['3.1', 10, 'V'],
+      ['3.1.2', 'unbefristet', 'A'],
+    ]);
     expect(leseAktenplanCsv('kennzeichen,titel\n4,Nur Titel\n', new Set()).einheiten[0]).toMatchObject({ frist: undefined, aussonderungsart: undefined });
     const text = schreibeAktenplanCsv([{ kennzeichen: '3.1', titel: 'Gewässer, Seen "und" Flüsse', frist: 10, aussonderungsart: 'V' }]);
     expect(text).toBe('kennzeichen,titel,frist,aussonderungsart\r\n3.1,"Gewässer, Seen ""und"" Flüsse",10,V\r\n');
@@ -44,9 +47,19 @@ describe('Aktenplan CSV import and export', () => {
     expect(erst.json()).toEqual({ angelegt: 4, aktualisiert: 0, unveraendert: 0 });
 
     const baum = (await app.inject({ method: 'GET', url: '/api/v1/aktenplan', headers: reg })).json().einheiten;
-    expect(baum.map((e: { kennzeichen: string; ebene: number }) => [e.kennzeichen, e.ebene])).toEqual([['2', 1], ['2.1', 2], ['2.1.3', 3], ['2.10', 2]]);
+    expect(baum.map((e: { kennzeichen: string; ebene: number }) => [e.kennzeichen, e.ebene])).toEqual([
+      ['2', 1],
+      ['2.1', 2],
+      ['2.1.3', 3],
+      ['2.10', 2],
+    ]);
 
-    const zweit = await app.inject({ method: 'POST', url: '/api/v1/aktenplan/import', headers: reg, payload: csv(['kennzeichen,titel,frist', '2.1,Straßen- und Wegebau,15', '2.10,Bauaufsicht,30', '2.2,Hochbau,10']) });
+    const zweit = await app.inject({
+      method: 'POST',
+      url: '/api/v1/aktenplan/import',
+      headers: reg,
+      payload: csv(['kennzeichen,titel,frist', '2.1,Straßen- und Wegebau,15', '2.10,Bauaufsicht,30', '2.2,Hochbau,10']),
+    });
     expect(zweit.json()).toEqual({ angelegt: 1, aktualisiert: 1, unveraendert: 1 });
 
     const exp = await app.inject({ method: 'GET', url: '/api/v1/aktenplan/export', headers: await authHeader({ tenant: m.slug, roles: ['sachbearbeitung'] }) });
@@ -62,7 +75,12 @@ describe('Aktenplan CSV import and export', () => {
     const app = await build(aktenApp);
     const m = await testMandant('csv');
     const reg = { ...(await authHeader({ tenant: m.slug, roles: ['registratur'] })), 'content-type': 'text/csv' };
-    const res = await app.inject({ method: 'POST', url: '/api/v1/aktenplan/import', headers: reg, payload: csv(['kennzeichen,titel,frist,aussonderungsart', '5,Gut,,', '5.1,Auch gut,10,A', '6.1,Ohne Eltern,10,A', '5.2,,x,Z']) });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/aktenplan/import',
+      headers: reg,
+      payload: csv(['kennzeichen,titel,frist,aussonderungsart', '5,Gut,,', '5.1,Auch gut,10,A', '6.1,Ohne Eltern,10,A', '5.2,,x,Z']),
+    });
     const body = expectProblem(res, 422, 'NICHT_VERARBEITBAR');
     expectContract(res, 'importAktenplan');
     expect((body.fehler as { zeile: number }[]).map((f) => f.zeile)).toEqual([4, 5, 5, 5]);
@@ -73,11 +91,21 @@ describe('Aktenplan CSV import and export', () => {
     const app = await build(aktenApp);
     const m = await testMandant('csv');
     expectProblem(
-      await app.inject({ method: 'POST', url: '/api/v1/aktenplan/import', headers: { ...(await authHeader({ tenant: m.slug, roles: ['sachbearbeitung'] })), 'content-type': 'text/csv' }, payload: 'kennzeichen,titel\n1,x\n' }),
+      await app.inject({
+        method: 'POST',
+        url: '/api/v1/aktenplan/import',
+        headers: { ...(await authHeader({ tenant: m.slug, roles: ['sachbearbeitung'] })), 'content-type': 'text/csv' },
+        payload: 'kennzeichen,titel\n1,x\n',
+      }),
       403,
     );
     expectProblem(
-      await app.inject({ method: 'POST', url: '/api/v1/aktenplan/import', headers: { ...(await authHeader({ tenant: m.slug, roles: ['registratur'] })), 'content-type': 'application/json' }, payload: '{}' }),
+      await app.inject({
+        method: 'POST',
+        url: '/api/v1/aktenplan/import',
+        headers: { ...(await authHeader({ tenant: m.slug, roles: ['registratur'] })), 'content-type': 'application/json' },
+        payload: '{}',
+      }),
       415,
     );
   });

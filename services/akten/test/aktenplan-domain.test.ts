@@ -14,6 +14,11 @@ describe('Kennzeichen order', () => {
       { id: 'b', parentId: 'a', kennzeichen: '1.10' },
       { id: 'd', parentId: 'missing', kennzeichen: '0' },
     ];
-    expect(inBaumordnung(units).map((u) => [u.id, u.ebene])).toEqual([['d', 1], ['a', 1], ['c', 2], ['b', 2]]);
+    expect(inBaumordnung(units).map((u) => [u.id, u.ebene])).toEqual([
+      ['d', 1],
+      ['a', 1],
+      ['c', 2],
+      ['b', 2],
+    ]);
   });
 });

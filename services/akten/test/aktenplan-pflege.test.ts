@@ -11,7 +11,12 @@ describe('Aktenplan maintenance (registratur)', () => {
     const { app, ereignisse } = await baue();
     const wurzel = await neueEinheit(app);
     const h = await auth('demo', 'registratur');
-    const kind = await app.inject({ method: 'POST', url: '/api/v1/aktenplan/einheiten', headers: h, payload: { parentId: wurzel.id, kennzeichen: `${wurzel.kennzeichen}.1`, titel: 'Kind', aufbewahrungsfrist: 'unbefristet' } });
+    const kind = await app.inject({
+      method: 'POST',
+      url: '/api/v1/aktenplan/einheiten',
+      headers: h,
+      payload: { parentId: wurzel.id, kennzeichen: `${wurzel.kennzeichen}.1`, titel: 'Kind', aufbewahrungsfrist: 'unbefristet' },
+    });
     expect(kind.statusCode, kind.body).toBe(201);
     expectContract(kind, 'createAktenplaneinheit');
     expect(kind.json()).toMatchObject({ parentId: wurzel.id, ebene: 2, aufbewahrungsfrist: 'unbefristet' });
@@ -70,13 +75,16 @@ describe('Aktenplan maintenance (registratur)', () => {
 });
 
 describe('audit seam', () => {
-  it('records in the change\'s transaction: when recording fails, the change and its number are rolled back', async () => {
+  it("records in the change's transaction: when recording fails, the change and its number are rolled back", async () => {
     const { app } = await baue();
     const e = await neueEinheit(app);
     let scheitern = true;
     const protokolliere: Protokollierer = async (tx) => {
       // the change is visible inside the same transaction
-      const rows = await tx.select({ id: schema.akte.id }).from(schema.akte).where((await import('drizzle-orm')).eq(schema.akte.aktenplaneinheitId, e.id));
+      const rows = await tx
+        .select({ id: schema.akte.id })
+        .from(schema.akte)
+        .where((await import('drizzle-orm')).eq(schema.akte.aktenplaneinheitId, e.id));
       if (rows.length !== 1) throw new Error('Änderung nicht in derselben Transaktion sichtbar');
       if (scheitern) throw new Error('Protokoll nicht schreibbar');
     };
@@ -107,9 +115,7 @@ describe('Protokoll of a change', () => {
       const id = res.json().id as string;
       const db = createDb(inject('ownerUrl'), { max: 1 });
       const rows = await db
-        .withMandant(m.id, (tx) =>
-          tx.execute<{ request_id: string | null; client_ip: string | null }>(sql`select request_id, client_ip from protokoll.ereignis where objekt_id = ${id}`),
-        )
+        .withMandant(m.id, (tx) => tx.execute<{ request_id: string | null; client_ip: string | null }>(sql`select request_id, client_ip from protokoll.ereignis where objekt_id = ${id}`))
         .finally(() => db.close());
       expect(rows.rows).toEqual([{ request_id: `anfrage-${kennzeichen}`, client_ip: '127.0.0.1' }]);
     } finally {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import aktenApp from '../src/app.js';
 
 describe('Aktenplan', () => {
-  it('returns the caller tenant\'s whole Aktenplan in tree order with depths', async () => {
+  it("returns the caller tenant's whole Aktenplan in tree order with depths", async () => {
     const app = await build(aktenApp);
     const res = await app.inject({ method: 'GET', url: '/api/v1/aktenplan', headers: await authHeader({ tenant: 'demo', roles: ['sachbearbeitung'] }) });
     expect(res.statusCode).toBe(200);
@@ -19,11 +19,14 @@ describe('Aktenplan', () => {
     const app = await build(aktenApp);
     const res = await app.inject({ method: 'GET', url: '/api/v1/aktenplan', headers: await authHeader({ tenant: 'demo2', roles: ['registratur'] }) });
     expect(res.statusCode).toBe(200);
-    const seeded = res.json().einheiten.map((e: { kennzeichen: string }) => e.kennzeichen).filter((k: string) => !k.startsWith('T'));
+    const seeded = res
+      .json()
+      .einheiten.map((e: { kennzeichen: string }) => e.kennzeichen)
+      .filter((k: string) => !k.startsWith('T'));
     expect(seeded).toEqual(['1', '1.1', '3', '3.4']);
   });
 
-  it('answers another tenant\'s unit exactly like a missing one', async () => {
+  it("answers another tenant's unit exactly like a missing one", async () => {
     const app = await build(aktenApp);
     const own = await app.inject({ method: 'GET', url: '/api/v1/aktenplan', headers: await authHeader({ tenant: 'demo', roles: ['sachbearbeitung'] }) });
     const id = own.json().einheiten[0].id as string;
@@ -32,7 +35,11 @@ describe('Aktenplan', () => {
     expectContract(found, 'getAktenplaneinheit');
 
     const foreign = await app.inject({ method: 'GET', url: `/api/v1/aktenplan/einheiten/${id}`, headers: await authHeader({ tenant: 'demo2', roles: ['sachbearbeitung'] }) });
-    const missing = await app.inject({ method: 'GET', url: '/api/v1/aktenplan/einheiten/01938f3e-7c1a-7b5e-9d0a-1f2e3d4c5b6a', headers: await authHeader({ tenant: 'demo2', roles: ['sachbearbeitung'] }) });
+    const missing = await app.inject({
+      method: 'GET',
+      url: '/api/v1/aktenplan/einheiten/01938f3e-7c1a-7b5e-9d0a-1f2e3d4c5b6a',
+      headers: await authHeader({ tenant: 'demo2', roles: ['sachbearbeitung'] }),
+    });
     const a = expectProblem(foreign, 404, 'NICHT_GEFUNDEN');
     const b = expectProblem(missing, 404, 'NICHT_GEFUNDEN');
     expectContract(foreign, 'getAktenplaneinheit');

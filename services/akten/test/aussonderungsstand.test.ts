@@ -22,7 +22,9 @@ describe('Aussonderung state on the Akte', () => {
       await owner.withMandant(mandantId, async (tx) => {
         const aussonderungId = uuidv7();
         await tx.insert(schema.aussonderung).values({ id: aussonderungId, mandantId, erstelltVon: 'registratur', status: 'abgeschlossen' });
-        await tx.insert(schema.aussonderungObjekt).values({ mandantId, aussonderungId, akteId: akte.id, bewertung: 'A', status: 'archiviert', archivkennung: 'DIMAG-1234', erfolgreich: true, inhaltGeloeschtAm: new Date() });
+        await tx
+          .insert(schema.aussonderungObjekt)
+          .values({ mandantId, aussonderungId, akteId: akte.id, bewertung: 'A', status: 'archiviert', archivkennung: 'DIMAG-1234', erfolgreich: true, inhaltGeloeschtAm: new Date() });
       });
     } finally {
       await owner.close();
@@ -50,20 +52,44 @@ describe('Aussonderung state on the Akte', () => {
           { id: rechnungen, mandantId, akteId: akte.id, laufendeNummer: 2, kennzeichen: `${akte.aktenzeichen}-002`, betreff: 'Rechnungen', erstelltVon: 'test' },
         ]);
         await tx.insert(schema.aussonderung).values({ id: aussonderungId, mandantId, erstelltVon: 'registratur', status: 'abgeschlossen' });
-        await tx.insert(schema.aussonderungObjekt).values({ mandantId, aussonderungId, akteId: akte.id, bewertung: 'V', unterbewertungen: { [gutachten]: 'A' }, status: 'archiviert', archivkennung: 'DIMAG-5678', erfolgreich: true, inhaltGeloeschtAm: new Date() });
+        await tx
+          .insert(schema.aussonderungObjekt)
+          .values({
+            mandantId,
+            aussonderungId,
+            akteId: akte.id,
+            bewertung: 'V',
+            unterbewertungen: { [gutachten]: 'A' },
+            status: 'archiviert',
+            archivkennung: 'DIMAG-5678',
+            erfolgreich: true,
+            inhaltGeloeschtAm: new Date(),
+          });
       });
-      const teil = (id: string, kennzeichen: string, betreff: string, bewertung: string, status: string, archivkennung: string | null) => ({ typ: 'vorgang', id, kennzeichen, betreff, bewertung, status, archivkennung });
+      const teil = (id: string, kennzeichen: string, betreff: string, bewertung: string, status: string, archivkennung: string | null) => ({
+        typ: 'vorgang',
+        id,
+        kennzeichen,
+        betreff,
+        bewertung,
+        status,
+        archivkennung,
+      });
       const vorher = await app.inject({ method: 'GET', url: `/api/v1/akten/${akte.id}`, headers: h });
       expectContract(vorher, 'getAkte');
       expect(vorher.json().aussonderung).toEqual({
-        status: 'archiviert', archivkennung: 'DIMAG-5678', inhaltEntfernt: false,
+        status: 'archiviert',
+        archivkennung: 'DIMAG-5678',
+        inhaltEntfernt: false,
         teile: [teil(gutachten, `${akte.aktenzeichen}-001`, 'Gutachten', 'A', 'archiviert', 'DIMAG-5678'), teil(rechnungen, `${akte.aktenzeichen}-002`, 'Rechnungen', 'V', 'bewertet', null)],
       });
       // the approved destruction of the V-part ran
       await owner.withMandant(mandantId, (tx) => tx.update(schema.aussonderungObjekt).set({ teilVernichtetAm: new Date() }).where(eq(schema.aussonderungObjekt.aussonderungId, aussonderungId)));
       const nachher = await app.inject({ method: 'GET', url: `/api/v1/akten/${akte.id}`, headers: h });
       expect(nachher.json().aussonderung).toEqual({
-        status: 'archiviert', archivkennung: 'DIMAG-5678', inhaltEntfernt: true,
+        status: 'archiviert',
+        archivkennung: 'DIMAG-5678',
+        inhaltEntfernt: true,
         teile: [teil(gutachten, `${akte.aktenzeichen}-001`, 'Gutachten', 'A', 'archiviert', 'DIMAG-5678'), teil(rechnungen, `${akte.aktenzeichen}-002`, 'Rechnungen', 'V', 'vernichtet', null)],
       });
     } finally {

@@ -39,8 +39,7 @@ async function verfuegen(app: FastifyInstance, vorgangId: string, sub: string, b
 const abschliessen = async (app: FastifyInstance, schrittId: string, sub: string, body: Record<string, unknown> = {}) =>
   app.inject({ method: 'POST', url: `/api/v1/schritte/${schrittId}/abschliessen`, headers: await auth(T, 'sachbearbeitung', sub), payload: body });
 
-const postkorb = async (app: FastifyInstance, sub: string, query = '') =>
-  app.inject({ method: 'GET', url: `/api/v1/postkorb${query}`, headers: await auth(T, 'sachbearbeitung', sub) });
+const postkorb = async (app: FastifyInstance, sub: string, query = '') => app.inject({ method: 'GET', url: `/api/v1/postkorb${query}`, headers: await auth(T, 'sachbearbeitung', sub) });
 
 type Schritt = { id: string; position: number; zweig: number; zustand: string; aktion: string; votum: string | null; erledigtVon: string | null };
 
@@ -124,7 +123,14 @@ describe('Geschäftsgang', () => {
     const { app, ereignisse } = await baue();
     const p = await beteiligte(app);
     const vorgang = await offenerVorgang(app, p.verfasser);
-    const v = (await verfuegen(app, vorgang.id, p.verfasser, { laufweg: [{ bearbeiter: { sub: p.mz1 }, aktion: 'kenntnisnahme' }, { bearbeiter: { sub: p.chef }, aktion: 'zeichnung' }] })).json();
+    const v = (
+      await verfuegen(app, vorgang.id, p.verfasser, {
+        laufweg: [
+          { bearbeiter: { sub: p.mz1 }, aktion: 'kenntnisnahme' },
+          { bearbeiter: { sub: p.chef }, aktion: 'zeichnung' },
+        ],
+      })
+    ).json();
     const vorher = ereignisse.length;
     const antworten = await Promise.all(Array.from({ length: 5 }, (_, i) => abschliessen(app, v.laufweg[0].id, p.mz1, { kommentar: `zK ${i}` })));
     const codes = antworten.map((r) => r.statusCode).sort();
@@ -190,12 +196,25 @@ describe('Geschäftsgang', () => {
     const { app } = await baue();
     const p = await beteiligte(app);
     const vorgang = await offenerVorgang(app, p.verfasser);
-    const v = (await verfuegen(app, vorgang.id, p.verfasser, { laufweg: [{ bearbeiter: { sub: p.mz1 }, aktion: 'bearbeitung' }, { bearbeiter: { sub: p.chef }, aktion: 'zeichnung' }] })).json();
+    const v = (
+      await verfuegen(app, vorgang.id, p.verfasser, {
+        laufweg: [
+          { bearbeiter: { sub: p.mz1 }, aktion: 'bearbeitung' },
+          { bearbeiter: { sub: p.chef }, aktion: 'zeichnung' },
+        ],
+      })
+    ).json();
     const geaendert = await app.inject({
       method: 'PUT',
       url: `/api/v1/verfuegungen/${v.id}/laufweg`,
       headers: await p.h(p.verfasser),
-      payload: { grund: 'Referat 2 beteiligen', laufweg: [{ bearbeiter: { organisationseinheitId: p.oeId }, aktion: 'stellungnahme' }, { bearbeiter: { sub: p.chef }, aktion: 'zeichnung' }] },
+      payload: {
+        grund: 'Referat 2 beteiligen',
+        laufweg: [
+          { bearbeiter: { organisationseinheitId: p.oeId }, aktion: 'stellungnahme' },
+          { bearbeiter: { sub: p.chef }, aktion: 'zeichnung' },
+        ],
+      },
     });
     expect(geaendert.statusCode, geaendert.body).toBe(200);
     expect(geaendert.json().laufweg.map((s: Schritt) => [s.position, s.zustand])).toEqual([
@@ -209,14 +228,30 @@ describe('Geschäftsgang', () => {
     expect(weiter.json()).toMatchObject({ aktuellePosition: 3 });
     expect((await postkorb(app, p.mz2)).json().items).toEqual([expect.objectContaining({ aktion: 'stellungnahme', fuer: { organisationseinheitId: p.oeId } })]);
     expectProblem(
-      await app.inject({ method: 'PUT', url: `/api/v1/verfuegungen/${v.id}/laufweg`, headers: await p.h(p.verfasser), payload: { grund: 'x', laufweg: [{ bearbeiter: { sub: p.chef }, aktion: 'zeichnung' }, { bearbeiter: { sub: p.mz1 }, aktion: 'kenntnisnahme' }] } }),
+      await app.inject({
+        method: 'PUT',
+        url: `/api/v1/verfuegungen/${v.id}/laufweg`,
+        headers: await p.h(p.verfasser),
+        payload: {
+          grund: 'x',
+          laufweg: [
+            { bearbeiter: { sub: p.chef }, aktion: 'zeichnung' },
+            { bearbeiter: { sub: p.mz1 }, aktion: 'kenntnisnahme' },
+          ],
+        },
+      }),
       422,
       'LAUFWEG_UNGUELTIG',
     );
     await abschliessen(app, weiter.json().laufweg[2].id, p.mz2, {});
     await abschliessen(app, weiter.json().laufweg[3].id, p.chef, {});
     expectProblem(
-      await app.inject({ method: 'PUT', url: `/api/v1/verfuegungen/${v.id}/laufweg`, headers: await p.h(p.verfasser), payload: { grund: 'zu spät', laufweg: [{ bearbeiter: { sub: p.mz1 }, aktion: 'kenntnisnahme' }] } }),
+      await app.inject({
+        method: 'PUT',
+        url: `/api/v1/verfuegungen/${v.id}/laufweg`,
+        headers: await p.h(p.verfasser),
+        payload: { grund: 'zu spät', laufweg: [{ bearbeiter: { sub: p.mz1 }, aktion: 'kenntnisnahme' }] },
+      }),
       409,
       'KONFLIKT',
     );
@@ -257,11 +292,7 @@ describe('Geschäftsgang', () => {
     }
     expectProblem(await verfuegen(app, vorgang.id, p.verfasser, { laufweg: [{ bearbeiter: { sub: 'x', organisationseinheitId: p.oeId }, aktion: 'bearbeitung' }] }), 400, 'VALIDIERUNGSFEHLER');
     // a document of another Vorgang (here: none exists) cannot be pinned
-    expectProblem(
-      await verfuegen(app, vorgang.id, p.verfasser, { dokumente: [{ dokumentId: crypto.randomUUID(), version: 1 }], laufweg: [s(p.chef, 'zeichnung')] }),
-      422,
-      'NICHT_VERARBEITBAR',
-    );
+    expectProblem(await verfuegen(app, vorgang.id, p.verfasser, { dokumente: [{ dokumentId: crypto.randomUUID(), version: 1 }], laufweg: [s(p.chef, 'zeichnung')] }), 422, 'NICHT_VERARBEITBAR');
   });
 
   it('pages the Postkorb by arrival, each item once', async () => {
@@ -286,22 +317,36 @@ describe('Geschäftsgang', () => {
     const vorgang = await offenerVorgang(app, p.verfasser);
     const v = (await verfuegen(app, vorgang.id, p.verfasser, { laufweg: [{ bearbeiter: { sub: p.mz1 }, aktion: 'bearbeitung' }] })).json();
     expectProblem(await app.inject({ method: 'GET', url: `/api/v1/verfuegungen/${v.id}`, headers: await auth('demo2', 'sachbearbeitung', p.mz1) }), 404, 'NICHT_GEFUNDEN');
-    expectProblem(await app.inject({ method: 'POST', url: `/api/v1/schritte/${v.laufweg[0].id}/abschliessen`, headers: await auth('demo2', 'sachbearbeitung', p.mz1), payload: {} }), 404, 'NICHT_GEFUNDEN');
+    expectProblem(
+      await app.inject({ method: 'POST', url: `/api/v1/schritte/${v.laufweg[0].id}/abschliessen`, headers: await auth('demo2', 'sachbearbeitung', p.mz1), payload: {} }),
+      404,
+      'NICHT_GEFUNDEN',
+    );
     expectProblem(await app.inject({ method: 'GET', url: `/api/v1/verfuegungen/${crypto.randomUUID()}`, headers: await p.h(p.mz1) }), 404, 'NICHT_GEFUNDEN');
     expectProblem(await app.inject({ method: 'GET', url: '/api/v1/postkorb', headers: await auth(T, 'pruefung') }), 403, 'KEINE_BERECHTIGUNG');
   });
 
-  it('shows an absent user\'s steps to their deputy, who completes them i. V.; an expired Vertretung gives nothing', async () => {
+  it("shows an absent user's steps to their deputy, who completes them i. V.; an expired Vertretung gives nothing", async () => {
     const { app, ereignisse } = await baue();
     const p = await beteiligte(app);
     const vorgang = await offenerVorgang(app, p.verfasser);
     // mz1 is away now, with fremd as deputy; chef represented mz2 only in the past (set by Fachadministration)
-    const eigene = await app.inject({ method: 'PUT', url: '/api/v1/vertretung', headers: await p.h(p.mz1), payload: { vertreter: [{ sub: p.fremd, abwesendVon: '2000-01-01', abwesendBis: '2999-12-31' }] } });
+    const eigene = await app.inject({
+      method: 'PUT',
+      url: '/api/v1/vertretung',
+      headers: await p.h(p.mz1),
+      payload: { vertreter: [{ sub: p.fremd, abwesendVon: '2000-01-01', abwesendBis: '2999-12-31' }] },
+    });
     expect(eigene.statusCode, eigene.body).toBe(200);
     expectContract(eigene, 'setVertretung');
     expect(ereignisse.at(-1)).toMatchObject({ aktion: 'vertretung.gesetzt', details: { sub: p.mz1 }, aenderungen: [{ feld: 'vertreter', alt: [], neu: [{ sub: p.fremd }] }] });
     const admin = await auth(T, 'fachadministration');
-    const fuerAndere = await app.inject({ method: 'PUT', url: `/api/v1/benutzer/${p.mz2}/vertretung`, headers: admin, payload: { vertreter: [{ sub: p.chef, abwesendVon: '2000-01-01', abwesendBis: '2000-12-31' }] } });
+    const fuerAndere = await app.inject({
+      method: 'PUT',
+      url: `/api/v1/benutzer/${p.mz2}/vertretung`,
+      headers: admin,
+      payload: { vertreter: [{ sub: p.chef, abwesendVon: '2000-01-01', abwesendBis: '2000-12-31' }] },
+    });
     expect(fuerAndere.statusCode, fuerAndere.body).toBe(200);
     expectContract(fuerAndere, 'setBenutzerVertretung');
     expectProblem(await app.inject({ method: 'PUT', url: `/api/v1/benutzer/${p.mz2}/vertretung`, headers: await p.h(p.mz1), payload: { vertreter: [] } }), 403, 'KEINE_BERECHTIGUNG');
@@ -392,23 +437,42 @@ describe('Geschäftsgang', () => {
     const { app } = await baue();
     const p = await beteiligte(app);
     const vorgang = await offenerVorgang(app, p.verfasser);
-    const v = (await verfuegen(app, vorgang.id, p.verfasser, { laufweg: [{ bearbeiter: { sub: p.mz1 }, aktion: 'mitzeichnung' }, { bearbeiter: { sub: p.chef }, aktion: 'zeichnung' }] })).json();
+    const v = (
+      await verfuegen(app, vorgang.id, p.verfasser, {
+        laufweg: [
+          { bearbeiter: { sub: p.mz1 }, aktion: 'mitzeichnung' },
+          { bearbeiter: { sub: p.chef }, aktion: 'zeichnung' },
+        ],
+      })
+    ).json();
     const db = createDb(inject('ownerUrl'), { max: 1 });
     const mandant = inject('demo').demo!;
     try {
       const fehler = async (anweisung: ReturnType<typeof sql>) => {
-        const e = await db.withMandant(mandant, (tx) => tx.execute(anweisung)).then(() => null, (err: unknown) => pgFehler(err));
+        const e = await db
+          .withMandant(mandant, (tx) => tx.execute(anweisung))
+          .then(
+            () => null,
+            (err: unknown) => pgFehler(err),
+          );
         return { code: e?.code, constraint: e?.constraint };
       };
       // a second current position
-      expect(await fehler(sql`UPDATE akten.verfuegung_schritt SET zustand = 'aktuell', aktuell_seit = now() WHERE id = ${v.laufweg[1].id}`)).toEqual({ code: '23514', constraint: 'verfuegung_laufweg' });
+      expect(await fehler(sql`UPDATE akten.verfuegung_schritt SET zustand = 'aktuell', aktuell_seit = now() WHERE id = ${v.laufweg[1].id}`)).toEqual({
+        code: '23514',
+        constraint: 'verfuegung_laufweg',
+      });
       // a step after the Zeichnung
       expect(
-        await fehler(sql`INSERT INTO akten.verfuegung_schritt (id, mandant_id, verfuegung_id, position, bearbeiter_sub, aktion) VALUES (${crypto.randomUUID()}, ${mandant}, ${v.id}, 3, 'x', 'kenntnisnahme')`),
+        await fehler(
+          sql`INSERT INTO akten.verfuegung_schritt (id, mandant_id, verfuegung_id, position, bearbeiter_sub, aktion) VALUES (${crypto.randomUUID()}, ${mandant}, ${v.id}, 3, 'x', 'kenntnisnahme')`,
+        ),
       ).toEqual({ code: '23514', constraint: 'verfuegung_laufweg' });
       // a second Zeichnung
       expect(
-        await fehler(sql`INSERT INTO akten.verfuegung_schritt (id, mandant_id, verfuegung_id, position, zweig, bearbeiter_sub, aktion) VALUES (${crypto.randomUUID()}, ${mandant}, ${v.id}, 2, 2, 'x', 'zeichnung')`),
+        await fehler(
+          sql`INSERT INTO akten.verfuegung_schritt (id, mandant_id, verfuegung_id, position, zweig, bearbeiter_sub, aktion) VALUES (${crypto.randomUUID()}, ${mandant}, ${v.id}, 2, 2, 'x', 'zeichnung')`,
+        ),
       ).toEqual({ code: '23505', constraint: 'verfuegung_schritt_zeichnung_uq' });
       // a Mitzeichnung done without its Votum
       expect(await fehler(sql`UPDATE akten.verfuegung_schritt SET zustand = 'erledigt', erledigt_von = 'x', erledigt_am = now() WHERE id = ${v.laufweg[0].id}`)).toEqual({

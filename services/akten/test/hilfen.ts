@@ -26,11 +26,7 @@ export async function baue(): Promise<{ app: FastifyInstance; ereignisse: AuditE
   return { app, ereignisse };
 }
 
-export async function neueEinheit(
-  app: FastifyInstance,
-  tenant = 'demo',
-  extra: Record<string, unknown> = {},
-): Promise<{ id: string; kennzeichen: string }> {
+export async function neueEinheit(app: FastifyInstance, tenant = 'demo', extra: Record<string, unknown> = {}): Promise<{ id: string; kennzeichen: string }> {
   const kennzeichen = `T${eindeutig()}`;
   const res = await app.inject({
     method: 'POST',
@@ -42,12 +38,7 @@ export async function neueEinheit(
   return res.json();
 }
 
-export async function neueAkte(
-  app: FastifyInstance,
-  einheitId: string,
-  body: Record<string, unknown> = {},
-  opts: { tenant?: string; rolle?: string | string[]; sub?: string } = {},
-) {
+export async function neueAkte(app: FastifyInstance, einheitId: string, body: Record<string, unknown> = {}, opts: { tenant?: string; rolle?: string | string[]; sub?: string } = {}) {
   const res = await app.inject({
     method: 'POST',
     url: '/api/v1/akten',

@@ -179,7 +179,12 @@ describe('Vorgänge and z.d.A.', () => {
     const zu = await app.inject({ method: 'POST', url: `/api/v1/akten/${akte.id}/zda`, headers: reg, payload: { datum: '2012-05-05' } });
     expect(zu.json()).toMatchObject({ aufbewahrungsfrist: 'unbefristet', aufbewahrungBis: null, aussonderungFaelligAb: null });
     // unbefristet → 10 years while closed, then reopen and close again
-    const frist = await app.inject({ method: 'PATCH', url: `/api/v1/akten/${akte.id}`, headers: { ...reg, 'if-match': `"${zu.json().version}"` }, payload: { aufbewahrungsfrist: 10, grund: 'Neubewertung' } });
+    const frist = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/akten/${akte.id}`,
+      headers: { ...reg, 'if-match': `"${zu.json().version}"` },
+      payload: { aufbewahrungsfrist: 10, grund: 'Neubewertung' },
+    });
     expect(frist.json()).toMatchObject({ aufbewahrungBis: '2022-12-31', aussonderungFaelligAb: '2023-01-01' });
 
     const clerk = await app.inject({ method: 'POST', url: `/api/v1/akten/${akte.id}/wiederaufnahme`, headers: await auth('demo', 'sachbearbeitung'), payload: { grund: 'x' } });
@@ -215,9 +220,19 @@ describe('Vorgänge and z.d.A.', () => {
     const clerk = await app.inject({ method: 'PATCH', url: `/api/v1/vorgaenge/${v.id}`, headers: { ...h, 'if-match': `"${zu.version}"` }, payload: { betreff: 'x' } });
     expectProblem(clerk, 409, 'OBJEKT_GESCHLOSSEN');
     expectContract(clerk, 'updateVorgang');
-    const ohneGrund = await app.inject({ method: 'PATCH', url: `/api/v1/vorgaenge/${v.id}`, headers: { ...(await auth('demo', 'registratur')), 'if-match': `"${zu.version}"` }, payload: { betreff: 'Korrigiert' } });
+    const ohneGrund = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/vorgaenge/${v.id}`,
+      headers: { ...(await auth('demo', 'registratur')), 'if-match': `"${zu.version}"` },
+      payload: { betreff: 'Korrigiert' },
+    });
     expect(expectProblem(ohneGrund, 422, 'GRUND_ERFORDERLICH').fehler).toEqual([expect.objectContaining({ feld: '/grund' })]);
-    const reg = await app.inject({ method: 'PATCH', url: `/api/v1/vorgaenge/${v.id}`, headers: { ...(await auth('demo', 'registratur')), 'if-match': `"${zu.version}"` }, payload: { betreff: 'Korrigiert', grund: 'Tippfehler' } });
+    const reg = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/vorgaenge/${v.id}`,
+      headers: { ...(await auth('demo', 'registratur')), 'if-match': `"${zu.version}"` },
+      payload: { betreff: 'Korrigiert', grund: 'Tippfehler' },
+    });
     expect(reg.statusCode, reg.body).toBe(200);
     const nochmal = await app.inject({ method: 'POST', url: `/api/v1/vorgaenge/${v.id}/zda`, headers: h });
     expectProblem(nochmal, 409, 'OBJEKT_GESCHLOSSEN');
@@ -240,7 +255,12 @@ describe('Vorgänge and z.d.A.', () => {
     expect(vs.items[0].kennzeichen).toBe(`${um.json().aktenzeichen}-001`);
     const alt = await app.inject({ method: 'GET', url: `/api/v1/suche?q=${encodeURIComponent(akte.aktenzeichen)}`, headers: reg });
     expect(alt.json().items[0]).toMatchObject({ typ: 'akte', id: akte.id, kennzeichen: um.json().aktenzeichen, trefferArt: 'aktenzeichen' });
-    const clerk = await app.inject({ method: 'POST', url: `/api/v1/akten/${akte.id}/umprotokollierung`, headers: await auth('demo', 'sachbearbeitung'), payload: { aktenplaneinheitId: von.id, grund: 'x' } });
+    const clerk = await app.inject({
+      method: 'POST',
+      url: `/api/v1/akten/${akte.id}/umprotokollierung`,
+      headers: await auth('demo', 'sachbearbeitung'),
+      payload: { aktenplaneinheitId: von.id, grund: 'x' },
+    });
     expectProblem(clerk, 403, 'KEINE_BERECHTIGUNG');
   });
 });

@@ -16,7 +16,12 @@ describe('retention under a Löschsperre', () => {
     const db = createDb(inject('ownerUrl'), { max: 1 });
     const sperreId = uuidv7();
     try {
-      const m = (await db.db.select({ id: schema.mandant.id }).from(schema.mandant).where(sql`slug = ${t}`))[0]!.id;
+      const m = (
+        await db.db
+          .select({ id: schema.mandant.id })
+          .from(schema.mandant)
+          .where(sql`slug = ${t}`)
+      )[0]!.id;
       await db.withMandant(m, async (tx) => {
         await tx.insert(schema.loeschsperre).values({ id: sperreId, mandantId: m, bezeichnung: 'Verfahren', grund: 'Klage', erstelltVon: 'x' });
         await tx.insert(schema.loeschsperreAkte).values({ mandantId: m, loeschsperreId: sperreId, akteId: akte.id });
@@ -45,20 +50,32 @@ describe('retention under a Löschsperre', () => {
     }
   });
 
-  it('refuses shortening a unit\'s Frist while a hold covers an Akte that inherits it (also through a sub-unit or a held Vorgang)', async () => {
+  it("refuses shortening a unit's Frist while a hold covers an Akte that inherits it (also through a sub-unit or a held Vorgang)", async () => {
     const { app, ereignisse } = await baue();
     const t = await neuerMandant();
     const reg = await auth(t, 'registratur');
     const oben = await neueEinheit(app, t);
     // a sub-unit without a Frist of its own inherits the 10 years; one with its own Frist does not
     const erbt = (await app.inject({ method: 'POST', url: '/api/v1/aktenplan/einheiten', headers: reg, payload: { parentId: oben.id, kennzeichen: `${oben.kennzeichen}.1`, titel: 'erbt' } })).json();
-    const eigen = (await app.inject({ method: 'POST', url: '/api/v1/aktenplan/einheiten', headers: reg, payload: { parentId: oben.id, kennzeichen: `${oben.kennzeichen}.2`, titel: 'eigen', aufbewahrungsfrist: 30 } })).json();
+    const eigen = (
+      await app.inject({
+        method: 'POST',
+        url: '/api/v1/aktenplan/einheiten',
+        headers: reg,
+        payload: { parentId: oben.id, kennzeichen: `${oben.kennzeichen}.2`, titel: 'eigen', aufbewahrungsfrist: 30 },
+      })
+    ).json();
     const akteErbt = (await neueAkte(app, erbt.id, {}, { tenant: t, rolle: 'registratur' })).json();
     const akteEigen = (await neueAkte(app, eigen.id, {}, { tenant: t, rolle: 'registratur' })).json();
     const vorgang = (await app.inject({ method: 'POST', url: `/api/v1/akten/${akteErbt.id}/vorgaenge`, headers: reg, payload: { betreff: 'Klageverfahren' } })).json();
     const db = createDb(inject('ownerUrl'), { max: 1 });
     try {
-      const m = (await db.db.select({ id: schema.mandant.id }).from(schema.mandant).where(sql`slug = ${t}`))[0]!.id;
+      const m = (
+        await db.db
+          .select({ id: schema.mandant.id })
+          .from(schema.mandant)
+          .where(sql`slug = ${t}`)
+      )[0]!.id;
       const halte = async (ziel: { akteId: string; vorgangId?: string }) => {
         const id = uuidv7();
         await db.withMandant(m, async (tx) => {
@@ -90,7 +107,9 @@ describe('retention under a Löschsperre', () => {
       const laenger = await patch(12);
       expect(laenger.statusCode, laenger.body).toBe(200);
       expect(laenger.json().aufbewahrungsfrist).toBe(12);
-      expect(ereignisse.filter((e) => e.aktion === 'aktenplaneinheit.geaendert' && e.objektId === oben.id).map((e) => e.aenderungen?.find((a) => a.feld === 'aufbewahrungsfrist')?.neu)).toEqual([8, 12]);
+      expect(ereignisse.filter((e) => e.aktion === 'aktenplaneinheit.geaendert' && e.objektId === oben.id).map((e) => e.aenderungen?.find((a) => a.feld === 'aufbewahrungsfrist')?.neu)).toEqual([
+        8, 12,
+      ]);
       expect((await patch('unbefristet')).statusCode).toBe(200);
       expectProblem(await patch(40), 409, 'LOESCHSPERRE');
 

@@ -34,16 +34,12 @@ describe('tenant provisioning', () => {
     const bad = await app.inject({ method: 'POST', url: '/api/v1/admin/mandanten', headers: await betrieb(), payload: { slug: '../x', name: 'X' } });
     expectProblem(bad, 400, 'VALIDIERUNGSFEHLER');
     expectContract(bad, 'createMandant');
-    expectProblem(
-      await app.inject({ method: 'POST', url: '/api/v1/admin/mandanten', headers: await betrieb(), payload: { slug: slug('x'), name: 'X', einstellungen: { unbekannt: 1 } } }),
-      400,
-    );
+    expectProblem(await app.inject({ method: 'POST', url: '/api/v1/admin/mandanten', headers: await betrieb(), payload: { slug: slug('x'), name: 'X', einstellungen: { unbekannt: 1 } } }), 400);
   });
 
   it('refuses a Behördenkennung that breaks the xdomea code rules with 422 naming the field, and a malformed one with 400', async () => {
     const app = await build(aktenApp);
-    const anlegen = (behoerdenkennung: unknown) =>
-      app.inject({ method: 'POST', url: '/api/v1/admin/mandanten', headers: betrieb, payload: { slug: slug('bk'), name: 'Amt', behoerdenkennung } });
+    const anlegen = (behoerdenkennung: unknown) => app.inject({ method: 'POST', url: '/api/v1/admin/mandanten', headers: betrieb, payload: { slug: slug('bk'), name: 'Amt', behoerdenkennung } });
     const betrieb = await authHeader({ roles: ['plattformbetrieb'] });
     const faelle: [unknown, string][] = [
       [{ behoerdenschluessel: { code: ' 0324 1001' }, praefix: { code: 'ags' } }, '/behoerdenkennung/behoerdenschluessel/code'],
@@ -67,10 +63,7 @@ describe('tenant provisioning', () => {
   it('lets only platform operations create and list tenants', async () => {
     const app = await build(aktenApp);
     for (const roles of [['registratur'], ['fachadministration']]) {
-      expectProblem(
-        await app.inject({ method: 'POST', url: '/api/v1/admin/mandanten', headers: await authHeader({ tenant: 'demo', roles }), payload: { slug: slug('y'), name: 'Y' } }),
-        403,
-      );
+      expectProblem(await app.inject({ method: 'POST', url: '/api/v1/admin/mandanten', headers: await authHeader({ tenant: 'demo', roles }), payload: { slug: slug('y'), name: 'Y' } }), 403);
       expectProblem(await app.inject({ method: 'GET', url: '/api/v1/admin/mandanten', headers: await authHeader({ tenant: 'demo', roles }) }), 403);
     }
   });
@@ -105,7 +98,7 @@ describe('tenant settings', () => {
     return s;
   }
 
-  it('shows the caller\'s own tenant with an ETag', async () => {
+  it("shows the caller's own tenant with an ETag", async () => {
     const app = await build(aktenApp);
     const res = await app.inject({ method: 'GET', url: '/api/v1/mandant', headers: await authHeader({ tenant: 'demo2', roles: ['sachbearbeitung'] }) });
     expect(res.statusCode).toBe(200);
@@ -147,7 +140,12 @@ describe('tenant settings', () => {
     const stale = await app.inject({ method: 'PATCH', url: '/api/v1/mandant', headers: { ...admin, 'if-match': tag }, payload: { name: 'Neu' } });
     expectProblem(stale, 412, 'VORBEDINGUNG_FEHLGESCHLAGEN');
     // a second setting keeps the first
-    const again = await app.inject({ method: 'PATCH', url: '/api/v1/mandant', headers: { ...admin, 'if-match': ok.headers.etag as string }, payload: { einstellungen: { hoehereEinstufungenErlaubt: true } } });
+    const again = await app.inject({
+      method: 'PATCH',
+      url: '/api/v1/mandant',
+      headers: { ...admin, 'if-match': ok.headers.etag as string },
+      payload: { einstellungen: { hoehereEinstufungenErlaubt: true } },
+    });
     expect(again.json().einstellungen).toMatchObject({ sichtbarkeit: 'organisationseinheit', hoehereEinstufungenErlaubt: true });
   });
 

@@ -91,7 +91,7 @@ describe('org-unit visibility (tenant setting)', () => {
     expect((await app.inject({ method: 'GET', url: `/api/v1/akten/${akte.id}`, headers: fremd })).statusCode).toBe(200);
   });
 
-  it('limits clerks to their org units\' Akten when the tenant chooses it; registratur sees all', async () => {
+  it("limits clerks to their org units' Akten when the tenant chooses it; registratur sees all", async () => {
     const { app } = await baue();
     const tenant = await neuerMandant({ sichtbarkeit: 'organisationseinheit' });
     const [a, b] = [await neueOe(app, tenant), await neueOe(app, tenant)];

@@ -19,9 +19,7 @@ describe('search', () => {
     const strasse = (await neueAkte(app, e.id, { betreff: 'Straßenbau Hauptstraße' }, { tenant: t })).json();
     const aerzte = (await neueAkte(app, e.id, { betreff: 'Zulassung der Ärzte im Landkreis' }, { tenant: t })).json();
     const genehm = (await neueAkte(app, e.id, { betreff: 'Genehmigungen für Windkraftanlagen' }, { tenant: t })).json();
-    const v = (
-      await app.inject({ method: 'POST', url: `/api/v1/akten/${genehm.id}/vorgaenge`, headers: await auth(t, 'sachbearbeitung'), payload: { betreff: 'Anhörung der Gemeinden' } })
-    ).json();
+    const v = (await app.inject({ method: 'POST', url: `/api/v1/akten/${genehm.id}/vorgaenge`, headers: await auth(t, 'sachbearbeitung'), payload: { betreff: 'Anhörung der Gemeinden' } })).json();
 
     const ids = async (q: string) => (await suche(app, t, q)).items.map((i) => i.id);
     expect(await ids('Strassenbau')).toEqual([strasse.id]);

@@ -120,7 +120,11 @@ describe('personal Wiedervorlage', () => {
     const admin = await auth('demo', 'fachadministration');
     const oe = (await app.inject({ method: 'POST', url: '/api/v1/organisationseinheiten', headers: admin, payload: { kuerzel: `OE ${eindeutig()}`, name: 'Referat' } })).json();
     const [a, b, c] = [`wv-a-${eindeutig()}`, `wv-b-${eindeutig()}`, `wv-c-${eindeutig()}`].map((s) => s.toLowerCase());
-    for (const [sub, einheiten] of [[a, [oe.id]], [b, [oe.id]], [c, []]] as const) {
+    for (const [sub, einheiten] of [
+      [a, [oe.id]],
+      [b, [oe.id]],
+      [c, []],
+    ] as const) {
       const r = await app.inject({ method: 'PUT', url: `/api/v1/benutzer/${sub}`, headers: admin, payload: { name: sub, freigabe: 'offen', organisationseinheiten: einheiten } });
       expect(r.statusCode, r.body).toBe(200);
     }

@@ -85,10 +85,7 @@ export default async function aussonderungApp(app: FastifyInstance, opts: Ausson
   app.addHook('onReady', async () => {
     const unlesbar = await app.db.alsPlattformbetrieb((tx) => mandantenMitUnlesbarerBehoerdenkennung(tx));
     if (unlesbar.length) {
-      app.log.warn(
-        { mandanten: unlesbar.map((m) => m.slug), werte: unlesbar },
-        'tenants with an unreadable Behördenkennung send no xdomea message until it is set (PATCH /mandant behoerdenkennung)',
-      );
+      app.log.warn({ mandanten: unlesbar.map((m) => m.slug), werte: unlesbar }, 'tenants with an unreadable Behördenkennung send no xdomea message until it is set (PATCH /mandant behoerdenkennung)');
     }
   });
 

@@ -25,11 +25,16 @@ export const x0506 = (prozessId: string, objekte: [string, boolean, string | nul
 export const x0507 = (prozessId: string) =>
   `<xdomea:Aussonderung.AussonderungEmpfangBestaetigen.0507 xmlns:xdomea="urn:xoev-de:xdomea:schema:3.1.0">${antwortKopf(prozessId, '0507', 'Aussonderung.AussonderungEmpfangBestaetigen')}</xdomea:Aussonderung.AussonderungEmpfangBestaetigen.0507>`;
 
-
 export const x0504 = (prozessId: string) =>
   `<xdomea:Aussonderung.AnbietungEmpfangBestaetigen.0504 xmlns:xdomea="urn:xoev-de:xdomea:schema:3.1.0">${antwortKopf(prozessId, '0504', 'Aussonderung.AnbietungEmpfangBestaetigen')}</xdomea:Aussonderung.AnbietungEmpfangBestaetigen.0504>`;
 
-const entschluessele = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const entschluessele = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
 /**
  * The appraisal an archive gives a 0501: each Akte follows its Bewertungsvorschlag (B becomes A).

@@ -73,5 +73,11 @@ if (nachricht.name.endsWith('.0501.xml')) {
   // every object handed over (Akte, Vorgang, Dokument) is confirmed as archived
   const ids = [...new Set([...xml.matchAll(/<xdomea:Identifikation>\s*<xdomea:ID>([^<]+)<\/xdomea:ID>/g)].map((m) => m[1]!))];
   schreibe('0507.xml', x0507(prozessId));
-  schreibe('0506.xml', x0506(prozessId, ids.map((id) => [id, true, `LATh-${id.slice(-12)}`])));
+  schreibe(
+    '0506.xml',
+    x0506(
+      prozessId,
+      ids.map((id) => [id, true, `LATh-${id.slice(-12)}`]),
+    ),
+  );
 }

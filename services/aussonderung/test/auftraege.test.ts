@@ -145,7 +145,15 @@ describe('Aussonderung jobs', () => {
     const id: string = (await app.inject({ method: 'POST', url: '/api/v1/aussonderungen', headers: reg, payload: { akten: [a1.id, a2.id] } })).json().id;
     await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/bewertung`, headers: reg, payload: { ...archivschreiben, bewertungen: { [a1.id]: 'A', [a2.id]: 'A' } } });
     expect((await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}/abgabe`, headers: reg })).statusCode).toBe(200);
-    const imp = await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/importbestaetigung`, headers: { ...reg, ...xml }, payload: x0506(id, [[a1.id, true, 'LATH-1'], [a2.id, true, 'LATH-2']]) });
+    const imp = await app.inject({
+      method: 'POST',
+      url: `/api/v1/aussonderungen/${id}/importbestaetigung`,
+      headers: { ...reg, ...xml },
+      payload: x0506(id, [
+        [a1.id, true, 'LATH-1'],
+        [a2.id, true, 'LATH-2'],
+      ]),
+    });
     expect(imp.json().objekte.map((o: { loeschung: string }) => o.loeschung)).toEqual(['ausstehend', 'ausstehend']);
     await app.inject({ method: 'POST', url: '/api/v1/loeschsperren', headers: reg, payload: { bezeichnung: 'Nachfrage', grund: 'Petition', akten: [a2.id] } });
     await arbeiteAlles(app, t);
@@ -158,4 +166,3 @@ describe('Aussonderung jobs', () => {
     expect(await testSpeicher().stat(d2.dateien[0]!.schluessel)).not.toBeNull();
   });
 });
-

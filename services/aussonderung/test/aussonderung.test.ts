@@ -18,7 +18,7 @@ async function zipVon(res: LightMyRequestResponse) {
 const xml = { 'content-type': 'application/xml' };
 
 describe('the archive addressed', () => {
-  it('is the tenant\'s zustaendigesArchiv, else the platform default', async () => {
+  it("is the tenant's zustaendigesArchiv, else the platform default", async () => {
     const { app } = await baue();
     const empfaenger = async (t: string) => {
       const b = await bestand(t, { akten: 1, vorgaenge: 1 });
@@ -33,7 +33,7 @@ describe('the archive addressed', () => {
   });
 });
 
-describe('the sender\'s Behördenkennung', () => {
+describe("the sender's Behördenkennung", () => {
   it('is refused with 409 BEHOERDENKENNUNG_FEHLT when the tenant has none or an unreadable one, and written once it is set', async () => {
     const { app } = await baue();
     for (const kennung of [null, { unlesbar: 'DEMO-001' }]) {
@@ -129,7 +129,7 @@ describe('the Aussonderung process', () => {
     expectProblem(await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}/bewertungsbestaetigung`, headers: reg }), 409);
 
     // 0502 as x-man sends it: random order, Vorgänge too, the third Akte unappraised
-    const [a1, a2, a3] = b.akten as [typeof b.akten[0], typeof b.akten[0], typeof b.akten[0]];
+    const [a1, a2, a3] = b.akten as [(typeof b.akten)[0], (typeof b.akten)[0], (typeof b.akten)[0]];
     const bewertung = x0502(id, [
       [a2.vorgaenge[1]!, 'V'],
       [a1.id.toUpperCase(), 'A'],
@@ -153,7 +153,11 @@ describe('the Aussonderung process', () => {
     expect(nachBew.nachrichten).toEqual([{ typ: '0502', empfangenAm: expect.any(String), erstellungszeitpunkt: '2026-03-01T14:05:00', absender: 'Landesarchiv Thüringen' }]);
 
     // 0502 of another process is refused
-    expectProblem(await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/bewertung`, headers: { ...reg, ...xml }, payload: x0502('0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', [[a3.id, 'A']]) }), 422, 'XDOMEA_UNGUELTIG');
+    expectProblem(
+      await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/bewertung`, headers: { ...reg, ...xml }, payload: x0502('0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', [[a3.id, 'A']]) }),
+      422,
+      'XDOMEA_UNGUELTIG',
+    );
     expectProblem(await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/bewertung`, headers: { ...reg, ...xml }, payload: '<kaputt' }), 422, 'XDOMEA_UNGUELTIG');
 
     // 0505 receipt
@@ -194,7 +198,11 @@ describe('the Aussonderung process', () => {
     expect(empfang.statusCode, empfang.body).toBe(200);
     expect(empfang.json().nachrichten.map((n: { typ: string }) => n.typ)).toEqual(['0502', '0507']);
     expectProblem(await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/empfangsbestaetigung`, headers: { ...reg, ...xml }, payload: bewertung }), 422);
-    expectProblem(await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/empfangsbestaetigung`, headers: { ...reg, 'content-type': 'application/zip' }, payload: Buffer.from('kein zip') }), 422, 'XDOMEA_UNGUELTIG');
+    expectProblem(
+      await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/empfangsbestaetigung`, headers: { ...reg, 'content-type': 'application/zip' }, payload: Buffer.from('kein zip') }),
+      422,
+      'XDOMEA_UNGUELTIG',
+    );
 
     // 0506: a1 confirmed through its (A-)Vorgang only with a package id; a3 failed
     const imp = x0506(id, [
@@ -220,7 +228,7 @@ describe('the Aussonderung process', () => {
     const anna = await auth(t, 'registratur', 'anna');
     const bernd = await auth(t, 'registratur', 'bernd');
     const id = (await app.inject({ method: 'POST', url: '/api/v1/aussonderungen', headers: anna, payload: { akten: b.akten.map((a) => a.id) } })).json().id;
-    const [v1, a2] = b.akten as [typeof b.akten[0], typeof b.akten[0]];
+    const [v1, a2] = b.akten as [(typeof b.akten)[0], (typeof b.akten)[0]];
 
     // nothing appraised V yet: no destruction
     const zuFrueh = await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/vernichtung`, headers: anna });
@@ -246,13 +254,9 @@ describe('the Aussonderung process', () => {
     // also in the database: the hold trigger refuses the state change whatever the path
     const db = createDb(inject('ownerUrl'), { max: 1 });
     try {
-      await expect(
-        db.withMandant(await mandantId(t), (tx) => tx.execute(sql`UPDATE aussonderung.aussonderung_objekt SET status = 'vernichtet' WHERE akte_id = ${v1.id}`)),
-      ).rejects.toThrow();
+      await expect(db.withMandant(await mandantId(t), (tx) => tx.execute(sql`UPDATE aussonderung.aussonderung_objekt SET status = 'vernichtet' WHERE akte_id = ${v1.id}`))).rejects.toThrow();
       // and an object appraised A can never be marked destroyed
-      await expect(
-        db.withMandant(await mandantId(t), (tx) => tx.execute(sql`UPDATE aussonderung.aussonderung_objekt SET status = 'vernichtet' WHERE akte_id = ${a2.id}`)),
-      ).rejects.toThrow();
+      await expect(db.withMandant(await mandantId(t), (tx) => tx.execute(sql`UPDATE aussonderung.aussonderung_objekt SET status = 'vernichtet' WHERE akte_id = ${a2.id}`))).rejects.toThrow();
     } finally {
       await db.close();
     }

@@ -34,7 +34,15 @@ describe('whole paths with content', () => {
     expect(x0501).not.toContain('Primaerdokument');
     expect(z0501).toHaveLength(1);
 
-    const bew = await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/bewertung`, headers: { ...reg, ...xml }, payload: x0502(id, [[a2.id, 'V'], [a1.id, 'A']]) });
+    const bew = await app.inject({
+      method: 'POST',
+      url: `/api/v1/aussonderungen/${id}/bewertung`,
+      headers: { ...reg, ...xml },
+      payload: x0502(id, [
+        [a2.id, 'V'],
+        [a1.id, 'A'],
+      ]),
+    });
     expectContract(bew, 'postBewertung');
     expect(bew.json().status).toBe('bewertet');
 
@@ -68,7 +76,11 @@ describe('whole paths with content', () => {
       method: 'POST',
       url: `/api/v1/aussonderungen/${id}/importbestaetigung`,
       headers: { ...reg, ...xml },
-      payload: x0506(id, [[a1.id, true, 'DIMAG-0815'], [a1.vorgaenge[0]!, true, 'DIMAG-0815'], [d1.id, true, 'DIMAG-0815']]),
+      payload: x0506(id, [
+        [a1.id, true, 'DIMAG-0815'],
+        [a1.vorgaenge[0]!, true, 'DIMAG-0815'],
+        [d1.id, true, 'DIMAG-0815'],
+      ]),
     });
     expectContract(imp, 'postImportbestaetigung');
     expect(imp.json().objekte.find((o: { akteId: string }) => o.akteId === a1.id)).toMatchObject({ status: 'archiviert', archivkennung: 'DIMAG-0815' });
@@ -124,7 +136,9 @@ describe('whole paths with content', () => {
     const db = createDb(inject('ownerUrl'), { max: 1 });
     try {
       const m = await mandantId(t);
-      const r = await db.withMandant(m, (tx) => tx.execute<{ objekte: { aktenzeichen: string; dateien: { sha256: string }[] }[] }>(sql`SELECT objekte FROM aussonderung.vernichtung WHERE aussonderung_id = ${id}`));
+      const r = await db.withMandant(m, (tx) =>
+        tx.execute<{ objekte: { aktenzeichen: string; dateien: { sha256: string }[] }[] }>(sql`SELECT objekte FROM aussonderung.vernichtung WHERE aussonderung_id = ${id}`),
+      );
       expect(r.rows[0]!.objekte).toEqual([expect.objectContaining({ aktenzeichen: a.aktenzeichen, dateien: d.dateien.map((f) => ({ sha256: f.sha256 })) })]);
       // the destruction is in the Protokoll, by the approver
       const p = await db.withMandant(m, (tx) => tx.execute<{ akteur_sub: string }>(sql`SELECT akteur_sub FROM protokoll.ereignis WHERE objekt_id = ${a.id} AND aktion = 'akte.vernichtet'`));
@@ -149,11 +163,24 @@ describe('whole paths with content', () => {
           FROM dokumente.dokument d JOIN akten.vorgang v ON v.id = d.vorgang_id JOIN dokumente.dokument_version dv ON dv.dokument_id = d.id
           WHERE d.id = ${dokumentId}`),
       );
-      expect(r.rows).toEqual([{ betreff: `Aussonderung ${id}`, kennzeichen: `${b.kennzeichen}-9999/2026-001`, akte_id: ablage, sha256: createHash('sha256').update(pdf.rawPayload).digest('hex'), schluessel: expect.stringMatching(new RegExp(`^${m}/`)), mime_type: 'application/pdf', auftraege: 1 }]);
+      expect(r.rows).toEqual([
+        {
+          betreff: `Aussonderung ${id}`,
+          kennzeichen: `${b.kennzeichen}-9999/2026-001`,
+          akte_id: ablage,
+          sha256: createHash('sha256').update(pdf.rawPayload).digest('hex'),
+          schluessel: expect.stringMatching(new RegExp(`^${m}/`)),
+          mime_type: 'application/pdf',
+          auftraege: 1,
+        },
+      ]);
       const inhalt = Buffer.concat(await (await speicher.get(r.rows[0]!.schluessel)).toArray());
       expect(inhalt.equals(pdf.rawPayload)).toBe(true);
       const p = await db2.withMandant(m, (tx) => tx.execute<{ aktion: string; akteur_sub: string }>(sql`SELECT aktion, akteur_sub FROM protokoll.ereignis WHERE akte_id = ${ablage} ORDER BY sequenz`));
-      expect(p.rows).toEqual([{ aktion: 'vorgang.erstellt', akteur_sub: 'bernd' }, { aktion: 'dokument.erstellt', akteur_sub: 'bernd' }]);
+      expect(p.rows).toEqual([
+        { aktion: 'vorgang.erstellt', akteur_sub: 'bernd' },
+        { aktion: 'dokument.erstellt', akteur_sub: 'bernd' },
+      ]);
     } finally {
       await db2.close();
     }
@@ -171,7 +198,16 @@ describe('whole paths with content', () => {
 
     const id: string = (await app.inject({ method: 'POST', url: '/api/v1/aussonderungen', headers: reg, payload: { akten: [a.id] } })).json().id;
     // x-man appraises each Akte and each Vorgang: the Akte A, its Vorgang "Rechnungen" V
-    const bew = await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/bewertung`, headers: { ...reg, ...xml }, payload: x0502(id, [[a.id, 'A'], [planfeststellung, 'A'], [rechnungen, 'V']]) });
+    const bew = await app.inject({
+      method: 'POST',
+      url: `/api/v1/aussonderungen/${id}/bewertung`,
+      headers: { ...reg, ...xml },
+      payload: x0502(id, [
+        [a.id, 'A'],
+        [planfeststellung, 'A'],
+        [rechnungen, 'V'],
+      ]),
+    });
     expect(bew.statusCode).toBe(200);
     const z0503 = await leseZip((await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}/abgabe`, headers: reg })).rawPayload);
     const nachricht = z0503.find((e) => e.name.endsWith('_Aussonderung.Aussonderung.0503.xml'))!.inhalt.toString('utf8');
@@ -183,7 +219,11 @@ describe('whole paths with content', () => {
       method: 'POST',
       url: `/api/v1/aussonderungen/${id}/importbestaetigung`,
       headers: { ...reg, ...xml },
-      payload: x0506(id, [[a.id, true, 'DIMAG-4242'], [planfeststellung, true, 'DIMAG-4242'], [dA.id, true, 'DIMAG-4242']]),
+      payload: x0506(id, [
+        [a.id, true, 'DIMAG-4242'],
+        [planfeststellung, true, 'DIMAG-4242'],
+        [dA.id, true, 'DIMAG-4242'],
+      ]),
     });
     expect(imp.statusCode).toBe(200);
     await arbeiteAlles(app, t);
@@ -212,12 +252,20 @@ describe('whole paths with content', () => {
     try {
       const m = await mandantId(t);
       // the protocol lists exactly the destroyed Vorgang, by its Kennzeichen, with its file
-      const r = await db.withMandant(m, (tx) => tx.execute<{ objekte: { aktenzeichen: string; vorgangId: string; dateien: { sha256: string }[] }[]; protokoll_sha256: string | null }>(sql`SELECT objekte, protokoll_sha256 FROM aussonderung.vernichtung WHERE aussonderung_id = ${id}`));
+      const r = await db.withMandant(m, (tx) =>
+        tx.execute<{ objekte: { aktenzeichen: string; vorgangId: string; dateien: { sha256: string }[] }[]; protokoll_sha256: string | null }>(
+          sql`SELECT objekte, protokoll_sha256 FROM aussonderung.vernichtung WHERE aussonderung_id = ${id}`,
+        ),
+      );
       expect(r.rows[0]!.objekte).toEqual([expect.objectContaining({ aktenzeichen: `${a.aktenzeichen}-002`, vorgangId: rechnungen, dateien: [{ sha256: dV.dateien[0]!.sha256 }] })]);
       expect(r.rows[0]!.protokoll_sha256).toMatch(/^[0-9a-f]{64}$/);
-      const o = await db.withMandant(m, (tx) => tx.execute<{ teil: boolean; bewertung: string }>(sql`SELECT teil_vernichtet_am IS NOT NULL AS teil, bewertung FROM aussonderung.aussonderung_objekt WHERE akte_id = ${a.id}`));
+      const o = await db.withMandant(m, (tx) =>
+        tx.execute<{ teil: boolean; bewertung: string }>(sql`SELECT teil_vernichtet_am IS NOT NULL AS teil, bewertung FROM aussonderung.aussonderung_objekt WHERE akte_id = ${a.id}`),
+      );
       expect(o.rows).toEqual([{ teil: true, bewertung: 'A' }]);
-      const p = await db.withMandant(m, (tx) => tx.execute<{ objekt_id: string; akteur_sub: string }>(sql`SELECT objekt_id, akteur_sub FROM protokoll.ereignis WHERE akte_id = ${a.id} AND aktion = 'vorgang.vernichtet'`));
+      const p = await db.withMandant(m, (tx) =>
+        tx.execute<{ objekt_id: string; akteur_sub: string }>(sql`SELECT objekt_id, akteur_sub FROM protokoll.ereignis WHERE akte_id = ${a.id} AND aktion = 'vorgang.vernichtet'`),
+      );
       expect(p.rows).toEqual([{ objekt_id: rechnungen, akteur_sub: 'bernd' }]);
     } finally {
       await db.close();
@@ -235,7 +283,15 @@ describe('whole paths with content', () => {
     const dV = await dokument(t, rechnungen, 'Rechnung Nr. 18', [{ dateiname: 'Rechnung.txt', mimeType: 'text/plain', inhalt: 'Rechnung über 99,00 €' }]);
     const anna = await auth(t, 'registratur', 'anna');
     const id: string = (await app.inject({ method: 'POST', url: '/api/v1/aussonderungen', headers: anna, payload: { akten: [a.id] } })).json().id;
-    await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/bewertung`, headers: { ...anna, ...xml }, payload: x0502(id, [[a.id, 'A'], [rechnungen, 'V']]) });
+    await app.inject({
+      method: 'POST',
+      url: `/api/v1/aussonderungen/${id}/bewertung`,
+      headers: { ...anna, ...xml },
+      payload: x0502(id, [
+        [a.id, 'A'],
+        [rechnungen, 'V'],
+      ]),
+    });
     expect((await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/vernichtung`, headers: anna })).statusCode).toBe(200);
     expect((await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/vernichtung/freigabe`, headers: await auth(t, 'registratur', 'bernd') })).statusCode).toBe(200);
     const sperre = await app.inject({ method: 'POST', url: '/api/v1/loeschsperren', headers: anna, payload: { bezeichnung: 'Prüfung', grund: 'Rechnungshof', vorgaenge: [rechnungen] } });
@@ -245,7 +301,10 @@ describe('whole paths with content', () => {
     // the stopped V-part shows the hold in its own state, the rest of the Akte is untouched
     const stand = await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}`, headers: anna });
     expectContract(stand, 'getAussonderung');
-    expect(stand.json().objekte[0].teile.map((x: { id: string; status: string }) => [x.id, x.status])).toEqual([[a.vorgaenge[0], 'bewertet'], [rechnungen, 'gesperrt']]);
+    expect(stand.json().objekte[0].teile.map((x: { id: string; status: string }) => [x.id, x.status])).toEqual([
+      [a.vorgaenge[0], 'bewertet'],
+      [rechnungen, 'gesperrt'],
+    ]);
     const db = createDb(inject('ownerUrl'), { max: 1 });
     try {
       const m = await mandantId(t);
@@ -253,7 +312,9 @@ describe('whole paths with content', () => {
       expect(o.rows).toEqual([{ teil: false }]);
       const r = await db.withMandant(m, (tx) => tx.execute<{ objekte: unknown[] }>(sql`SELECT objekte FROM aussonderung.vernichtung WHERE aussonderung_id = ${id}`));
       expect(r.rows[0]!.objekte).toEqual([]);
-      const p = await db.withMandant(m, (tx) => tx.execute<{ aktion: string }>(sql`SELECT aktion FROM protokoll.ereignis WHERE akte_id = ${a.id} AND aktion IN ('vorgang.vernichtet', 'akte.vernichtung.abgebrochen')`));
+      const p = await db.withMandant(m, (tx) =>
+        tx.execute<{ aktion: string }>(sql`SELECT aktion FROM protokoll.ereignis WHERE akte_id = ${a.id} AND aktion IN ('vorgang.vernichtet', 'akte.vernichtung.abgebrochen')`),
+      );
       expect(p.rows).toEqual([{ aktion: 'akte.vernichtung.abgebrochen' }]);
     } finally {
       await db.close();
@@ -271,14 +332,29 @@ describe('whole paths with content', () => {
     const bernd = await auth(t, 'registratur', 'bernd');
     const id: string = (await app.inject({ method: 'POST', url: '/api/v1/aussonderungen', headers: anna, payload: { akten: [a.id] } })).json().id;
     // the Akte V, its Vorgang "Gutachten" A: the deepest appraised object wins
-    expect((await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/bewertung`, headers: { ...anna, ...xml }, payload: x0502(id, [[a.id, 'V'], [gutachten, 'A']]) })).statusCode).toBe(200);
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: `/api/v1/aussonderungen/${id}/bewertung`,
+          headers: { ...anna, ...xml },
+          payload: x0502(id, [
+            [a.id, 'V'],
+            [gutachten, 'A'],
+          ]),
+        })
+      ).statusCode,
+    ).toBe(200);
     // each part shows its own state
     const teile = async () => {
       const r = await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}`, headers: anna });
       expectContract(r, 'getAussonderung');
       return r.json().objekte[0].teile.map((x: { id: string; bewertung: string; status: string; archivkennung: string | null }) => [x.id, x.bewertung, x.status, x.archivkennung]);
     };
-    expect(await teile()).toEqual([[gutachten, 'A', 'bewertet', null], [rechnungen, 'V', 'bewertet', null]]);
+    expect(await teile()).toEqual([
+      [gutachten, 'A', 'bewertet', null],
+      [rechnungen, 'V', 'bewertet', null],
+    ]);
 
     // the 0503 carries the Akte as the container with only its A-Vorgang
     const abgabe = await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}/abgabe`, headers: anna });
@@ -292,9 +368,20 @@ describe('whole paths with content', () => {
     expect(nachricht).not.toContain(rechnungen);
     expect(nachricht).not.toContain(dV.id);
     expect(z0503).toHaveLength(2);
-    expect(await teile()).toEqual([[gutachten, 'A', 'abgegeben', null], [rechnungen, 'V', 'bewertet', null]]);
+    expect(await teile()).toEqual([
+      [gutachten, 'A', 'abgegeben', null],
+      [rechnungen, 'V', 'bewertet', null],
+    ]);
 
-    const imp = await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/importbestaetigung`, headers: { ...anna, ...xml }, payload: x0506(id, [[gutachten, true, 'DIMAG-7777'], [dA.id, true, 'DIMAG-7777']]) });
+    const imp = await app.inject({
+      method: 'POST',
+      url: `/api/v1/aussonderungen/${id}/importbestaetigung`,
+      headers: { ...anna, ...xml },
+      payload: x0506(id, [
+        [gutachten, true, 'DIMAG-7777'],
+        [dA.id, true, 'DIMAG-7777'],
+      ]),
+    });
     expectContract(imp, 'postImportbestaetigung');
     expect(imp.json().objekte).toEqual([expect.objectContaining({ akteId: a.id, status: 'archiviert', archivkennung: 'DIMAG-7777' })]);
     await arbeiteAlles(app, t);
@@ -302,15 +389,24 @@ describe('whole paths with content', () => {
     expect(await speicher.stat(dA.dateien[0]!.schluessel)).toBeNull();
     expect(await speicher.stat(dV.dateien[0]!.schluessel)).not.toBeNull();
 
-    expect(await teile()).toEqual([[gutachten, 'A', 'archiviert', 'DIMAG-7777'], [rechnungen, 'V', 'bewertet', null]]);
+    expect(await teile()).toEqual([
+      [gutachten, 'A', 'archiviert', 'DIMAG-7777'],
+      [rechnungen, 'V', 'bewertet', null],
+    ]);
     expect((await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/vernichtung`, headers: anna })).statusCode).toBe(200);
     await arbeiteAlles(app, t);
-    expect(await teile()).toEqual([[gutachten, 'A', 'archiviert', 'DIMAG-7777'], [rechnungen, 'V', 'vernichtung_beantragt', null]]);
+    expect(await teile()).toEqual([
+      [gutachten, 'A', 'archiviert', 'DIMAG-7777'],
+      [rechnungen, 'V', 'vernichtung_beantragt', null],
+    ]);
     expect(await speicher.stat(dV.dateien[0]!.schluessel)).not.toBeNull();
     expect((await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/vernichtung/freigabe`, headers: bernd })).statusCode).toBe(200);
     await arbeiteAlles(app, t);
     expect(await speicher.stat(dV.dateien[0]!.schluessel)).toBeNull();
-    expect(await teile()).toEqual([[gutachten, 'A', 'archiviert', 'DIMAG-7777'], [rechnungen, 'V', 'vernichtet', null]]);
+    expect(await teile()).toEqual([
+      [gutachten, 'A', 'archiviert', 'DIMAG-7777'],
+      [rechnungen, 'V', 'vernichtet', null],
+    ]);
     // the Akte does not claim to be destroyed: a part of it is in the archive
     const fertig = await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}`, headers: anna });
     expect(fertig.json().objekte).toEqual([expect.objectContaining({ akteId: a.id, status: 'archiviert', archivkennung: 'DIMAG-7777' })]);
@@ -318,10 +414,19 @@ describe('whole paths with content', () => {
     try {
       const m = await mandantId(t);
       // the protocol lists the destroyed Vorgang only, never the transferred one
-      const r = await db.withMandant(m, (tx) => tx.execute<{ objekte: { aktenzeichen: string; vorgangId?: string }[] }>(sql`SELECT objekte FROM aussonderung.vernichtung WHERE aussonderung_id = ${id}`));
+      const r = await db.withMandant(m, (tx) =>
+        tx.execute<{ objekte: { aktenzeichen: string; vorgangId?: string }[] }>(sql`SELECT objekte FROM aussonderung.vernichtung WHERE aussonderung_id = ${id}`),
+      );
       expect(r.rows[0]!.objekte).toEqual([expect.objectContaining({ aktenzeichen: `${a.aktenzeichen}-002`, vorgangId: rechnungen, dateien: [{ sha256: dV.dateien[0]!.sha256 }] })]);
-      const p = await db.withMandant(m, (tx) => tx.execute<{ aktion: string; objekt_id: string }>(sql`SELECT aktion, objekt_id FROM protokoll.ereignis WHERE akte_id = ${a.id} AND aktion IN ('akte.vernichtet', 'vorgang.vernichtet', 'akte.archiviert') ORDER BY sequenz`));
-      expect(p.rows).toEqual([{ aktion: 'akte.archiviert', objekt_id: a.id }, { aktion: 'vorgang.vernichtet', objekt_id: rechnungen }]);
+      const p = await db.withMandant(m, (tx) =>
+        tx.execute<{ aktion: string; objekt_id: string }>(
+          sql`SELECT aktion, objekt_id FROM protokoll.ereignis WHERE akte_id = ${a.id} AND aktion IN ('akte.vernichtet', 'vorgang.vernichtet', 'akte.archiviert') ORDER BY sequenz`,
+        ),
+      );
+      expect(p.rows).toEqual([
+        { aktion: 'akte.archiviert', objekt_id: a.id },
+        { aktion: 'vorgang.vernichtet', objekt_id: rechnungen },
+      ]);
     } finally {
       await db.close();
     }

@@ -49,10 +49,10 @@ type Op =
 const MAX_AKTEN = 2;
 const baumArb: fc.Arbitrary<BaumAkte[]> = fc.array(
   fc.record({
-    vorgaenge: fc.array(
-      fc.record({ dokumente: fc.array(fc.record({ versionen: fc.integer({ min: 1, max: 2 }), anlagen: fc.integer({ min: 0, max: 1 }) }), { minLength: 0, maxLength: 2 }) }),
-      { minLength: 1, maxLength: 3 },
-    ),
+    vorgaenge: fc.array(fc.record({ dokumente: fc.array(fc.record({ versionen: fc.integer({ min: 1, max: 2 }), anlagen: fc.integer({ min: 0, max: 1 }) }), { minLength: 0, maxLength: 2 }) }), {
+      minLength: 1,
+      maxLength: 3,
+    }),
   }),
   { minLength: 1, maxLength: MAX_AKTEN },
 );
@@ -88,26 +88,20 @@ const extraArb = (baum: BaumAkte[]): fc.Arbitrary<Op> =>
  * interleaved at random, worker runs after them, and random other steps inserted anywhere.
  */
 const fallArb = baumArb.chain((baum) =>
-  fc
-    .tuple(
-      bewertungArb(baum),
-      fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }),
-      fc.array(fc.tuple(fc.nat(10), extraArb(baum)), { maxLength: 10 }),
-    )
-    .map(([erste, mischung, extra]) => {
-      const vernichtung: Op[] = [{ t: 'beantragen' }, { t: 'freigeben', wer: 'bernd' }];
-      const abgabe: Op[] = [{ t: 'abgabe' }, { t: 'import', akten: baum.map(() => true), erfolgreich: true }];
-      const pfade: Op[] = [];
-      // each flag takes the next step of one path; what is left of both follows
-      for (const m of mischung) {
-        const naechster = (m ? vernichtung : abgabe).shift();
-        if (naechster) pfade.push(naechster);
-      }
-      pfade.push(...vernichtung, ...abgabe);
-      const ablauf: Op[] = [{ t: 'bewerten', b: erste }, ...pfade.flatMap((o) => [o, { t: 'arbeiten' as const }])];
-      for (const [pos, op] of extra) ablauf.splice(Math.min(pos + 1, ablauf.length), 0, op);
-      return { baum, ablauf };
-    }),
+  fc.tuple(bewertungArb(baum), fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }), fc.array(fc.tuple(fc.nat(10), extraArb(baum)), { maxLength: 10 })).map(([erste, mischung, extra]) => {
+    const vernichtung: Op[] = [{ t: 'beantragen' }, { t: 'freigeben', wer: 'bernd' }];
+    const abgabe: Op[] = [{ t: 'abgabe' }, { t: 'import', akten: baum.map(() => true), erfolgreich: true }];
+    const pfade: Op[] = [];
+    // each flag takes the next step of one path; what is left of both follows
+    for (const m of mischung) {
+      const naechster = (m ? vernichtung : abgabe).shift();
+      if (naechster) pfade.push(naechster);
+    }
+    pfade.push(...vernichtung, ...abgabe);
+    const ablauf: Op[] = [{ t: 'bewerten', b: erste }, ...pfade.flatMap((o) => [o, { t: 'arbeiten' as const }])];
+    for (const [pos, op] of extra) ablauf.splice(Math.min(pos + 1, ablauf.length), 0, op);
+    return { baum, ablauf };
+  }),
 );
 
 /**
@@ -160,7 +154,8 @@ describe('appraisal per Akte and per Vorgang with holds and the job worker (prop
           for (const [j, v] of a.vorgaenge.entries()) {
             const vorgangId = akten[i]!.vorgaenge[j]!;
             for (const [k, d] of v.dokumente.entries()) {
-              const versionen = (n: number, was: string) => Array.from({ length: n }, (_, x) => ({ dateiname: `${was}.txt`, mimeType: 'text/plain', inhalt: `Inhalt ${was} ${i}.${j}.${k} v${x + 1} ${vorgangId}` }));
+              const versionen = (n: number, was: string) =>
+                Array.from({ length: n }, (_, x) => ({ dateiname: `${was}.txt`, mimeType: 'text/plain', inhalt: `Inhalt ${was} ${i}.${j}.${k} v${x + 1} ${vorgangId}` }));
               const haupt = await dokument(t, vorgangId, `Schreiben ${k + 1}`, versionen(d.versionen, 'Schreiben'));
               doks.push({ id: haupt.id, a: i, v: j, vorgangId, dateien: haupt.dateien });
               for (let x = 0; x < d.anlagen; x++) {
@@ -268,7 +263,10 @@ describe('appraisal per Akte and per Vorgang with holds and the job worker (prop
                 akten.forEach((a, i) => letzte0503.has(a.id.toLowerCase()) && abgegeben.add(i));
               } else if (!einImport && !freigegeben && akteB.every((b) => b !== null) && !sperren.some((s) => s.aktiv)) {
                 // refused although all is appraised and nothing held: only when there is no A-part to hand over
-                expect(doks.filter((d) => effektiv(d) === 'A').map((d) => d.id), `0503 verweigert (${r.body}), obwohl A-Teile da sind`).toEqual([]);
+                expect(
+                  doks.filter((d) => effektiv(d) === 'A').map((d) => d.id),
+                  `0503 verweigert (${r.body}), obwohl A-Teile da sind`,
+                ).toEqual([]);
               }
               break;
             }
@@ -278,8 +276,13 @@ describe('appraisal per Akte and per Vorgang with holds and the job worker (prop
               const ids = gewaehlt.flatMap((a) => [a.id, ...a.vorgaenge.filter((v) => letzte0503.has(v)), ...doks.filter((d) => d.a === akten.indexOf(a) && letzte0503.has(d.id)).map((d) => d.id)]);
               if (ids.length === 0) break;
               const r = await app.inject({
-                method: 'POST', url: `/api/v1/aussonderungen/${id}/importbestaetigung`, headers: { ...anna, ...xml },
-                payload: x0506(id, ids.map((x) => [x, o.erfolgreich, o.erfolgreich ? `LATh-${x.slice(-12)}` : null])),
+                method: 'POST',
+                url: `/api/v1/aussonderungen/${id}/importbestaetigung`,
+                headers: { ...anna, ...xml },
+                payload: x0506(
+                  id,
+                  ids.map((x) => [x, o.erfolgreich, o.erfolgreich ? `LATh-${x.slice(-12)}` : null]),
+                ),
               });
               expect(r.statusCode, r.body).toBeLessThan(500);
               if (r.statusCode === 200 && o.erfolgreich) {
@@ -341,7 +344,13 @@ describe('appraisal per Akte and per Vorgang with holds and the job worker (prop
         for await (const x of speicher.list(`${m}/`)) da.add(x.key);
         const vernichteteDoks = doks.filter((d) => d.dateien.every((f) => !da.has(f.schluessel)) && !(uebergeben.has(d.id) && bestaetigt.has(d.id)));
         for (const d of vernichteteDoks) expect(vBeiFreigabe.has(d.id), `Dokument ${d.id} nach dem Abarbeiten ohne Freigabe entfernt`).toBe(true);
-        for (const s of sperren) for (const d of doks) if (s.aktiv && s.doks.has(d.id)) expect(d.dateien.every((f) => da.has(f.schluessel)), `Dokument ${d.id} gehalten, Inhalt weg`).toBe(true);
+        for (const s of sperren)
+          for (const d of doks)
+            if (s.aktiv && s.doks.has(d.id))
+              expect(
+                d.dateien.every((f) => da.has(f.schluessel)),
+                `Dokument ${d.id} gehalten, Inhalt weg`,
+              ).toBe(true);
         vernichtet += vernichteteDoks.length;
         // V-parts of A-Akten destroyed, and A-parts removed after their confirmed transfer
         teileVernichtet += vernichteteDoks.filter((d) => akteB[d.a] === 'A').length;
@@ -355,9 +364,12 @@ describe('appraisal per Akte and per Vorgang with holds and the job worker (prop
           const ereignisse = await tx.execute<{ aktion: string; akteur_sub: string; objekt_id: string }>(
             sql`SELECT aktion, akteur_sub, objekt_id FROM protokoll.ereignis WHERE aktion IN ('akte.vernichtet', 'vorgang.vernichtet') AND details ->> 'aussonderungId' = ${id}`,
           );
-          const v = await tx.execute<{ beantragt_von: string; freigegeben_von: string | null; objekte: { aktenzeichen: string; akteId?: string; vorgangId?: string; dateien: { sha256: string }[] }[] | null; protokoll_schluessel: string | null }>(
-            sql`SELECT beantragt_von, freigegeben_von, objekte, protokoll_schluessel FROM aussonderung.vernichtung WHERE aussonderung_id = ${id}`,
-          );
+          const v = await tx.execute<{
+            beantragt_von: string;
+            freigegeben_von: string | null;
+            objekte: { aktenzeichen: string; akteId?: string; vorgangId?: string; dateien: { sha256: string }[] }[] | null;
+            protokoll_schluessel: string | null;
+          }>(sql`SELECT beantragt_von, freigegeben_von, objekte, protokoll_schluessel FROM aussonderung.vernichtung WHERE aussonderung_id = ${id}`);
           if (vernichteteDoks.length === 0) return;
           // destroyed: approved by a second user, in the Protokoll by the approver
           expect(v.rows[0]).toMatchObject({ beantragt_von: 'anna', freigegeben_von: 'bernd' });

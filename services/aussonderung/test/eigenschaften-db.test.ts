@@ -35,10 +35,7 @@ const beliebig: fc.Arbitrary<Op> = fc.oneof(
  * above all) inserted anywhere in it.
  */
 const opArb: fc.Arbitrary<Op[]> = fc
-  .tuple(
-    fc.array(fc.constantFrom<'A' | 'V'>('A', 'V'), { minLength: N, maxLength: N }),
-    fc.array(fc.tuple(fc.nat(12), beliebig), { maxLength: 14 }),
-  )
+  .tuple(fc.array(fc.constantFrom<'A' | 'V'>('A', 'V'), { minLength: N, maxLength: N }), fc.array(fc.tuple(fc.nat(12), beliebig), { maxLength: 14 }))
   .map(([bewertungen, extra]) => {
     const ablauf: Op[] = [
       ...bewertungen.map((b, i) => ({ t: 'bewerten' as const, i, b })),
@@ -117,7 +114,12 @@ describe('hold and offer gates with the job worker (property, real database and 
               expect((await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}/abgabe`, headers: anna })).statusCode).toBeLessThan(500);
               break;
             case 'import': {
-              const r = await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/importbestaetigung`, headers: { ...anna, 'content-type': 'application/xml' }, payload: x0506(id, [[b.akten[o.i]!.id, true, 'LA-1']]) });
+              const r = await app.inject({
+                method: 'POST',
+                url: `/api/v1/aussonderungen/${id}/importbestaetigung`,
+                headers: { ...anna, 'content-type': 'application/xml' },
+                payload: x0506(id, [[b.akten[o.i]!.id, true, 'LA-1']]),
+              });
               expect(r.statusCode).toBeLessThan(500);
               if (r.json().objekte?.find((x: { akteId: string }) => x.akteId === b.akten[o.i]!.id)?.status === 'archiviert') importiert.add(o.i);
               break;

@@ -1,13 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  aktiveSperren,
-  pruefeAbgabe,
-  pruefeAnbietung,
-  pruefeVernichtung,
-  pruefeVierAugen,
-  type Bewertung,
-} from '../src/domain/aussonderung-gates.js';
+import { aktiveSperren, pruefeAbgabe, pruefeAnbietung, pruefeVernichtung, pruefeVierAugen, type Bewertung } from '../src/domain/aussonderung-gates.js';
 import { archivierteAkten, prozessStatus, uebernimmBewertung } from '../src/domain/aussonderungsprozess.js';
 
 const frei = { angeboten: true, bewertung: 'V' as const, aktiveSperren: 0 };
@@ -52,7 +45,15 @@ describe('process', () => {
       { akteId: a1, bewertung: null, status: 'angeboten' as const },
       { akteId: a2, bewertung: null, status: 'angeboten' as const },
     ];
-    const r = uebernimmBewertung(objekte, new Map([[a1, [v1]]]), new Map<string, Bewertung>([[v1.toUpperCase(), 'V'], [a1.toUpperCase(), 'A'], ['fremd', 'A']]));
+    const r = uebernimmBewertung(
+      objekte,
+      new Map([[a1, [v1]]]),
+      new Map<string, Bewertung>([
+        [v1.toUpperCase(), 'V'],
+        [a1.toUpperCase(), 'A'],
+        ['fremd', 'A'],
+      ]),
+    );
     expect([...r.bewertungen]).toEqual([[a1, 'A']]);
     expect([...r.unterobjekte]).toEqual([[v1, 'V']]);
     expect(r.unbewertet).toEqual([a2]);
@@ -62,8 +63,18 @@ describe('process', () => {
   it('derives the process state from its objects', () => {
     expect(prozessStatus([{ akteId: a1, bewertung: null, status: 'angeboten' }])).toBe('angeboten');
     expect(prozessStatus([{ akteId: a1, bewertung: 'A', status: 'bewertet' }])).toBe('bewertet');
-    expect(prozessStatus([{ akteId: a1, bewertung: 'A', status: 'abgegeben' }, { akteId: a2, bewertung: 'V', status: 'bewertet' }])).toBe('abgegeben');
-    expect(prozessStatus([{ akteId: a1, bewertung: 'A', status: 'archiviert' }, { akteId: a2, bewertung: 'V', status: 'vernichtet' }])).toBe('abgeschlossen');
+    expect(
+      prozessStatus([
+        { akteId: a1, bewertung: 'A', status: 'abgegeben' },
+        { akteId: a2, bewertung: 'V', status: 'bewertet' },
+      ]),
+    ).toBe('abgegeben');
+    expect(
+      prozessStatus([
+        { akteId: a1, bewertung: 'A', status: 'archiviert' },
+        { akteId: a2, bewertung: 'V', status: 'vernichtet' },
+      ]),
+    ).toBe('abgeschlossen');
     // an archived Akte whose V-Vorgang still waits for its destruction is not finished
     expect(prozessStatus([{ akteId: a1, bewertung: 'A', status: 'archiviert', vTeilOffen: true }])).toBe('abgegeben');
   });
@@ -88,7 +99,15 @@ describe('process', () => {
   });
 
   it('does not count an Akte whose own confirmation failed, and gives no Kennung when none came', () => {
-    expect(archivierteAkten([{ akteId: a1, vorgaenge: [v1] }], [{ id: a1, erfolgreich: false, archivkennung: null }, { id: v1, erfolgreich: true, archivkennung: null }]).size).toBe(0);
+    expect(
+      archivierteAkten(
+        [{ akteId: a1, vorgaenge: [v1] }],
+        [
+          { id: a1, erfolgreich: false, archivkennung: null },
+          { id: v1, erfolgreich: true, archivkennung: null },
+        ],
+      ).size,
+    ).toBe(0);
     expect(archivierteAkten([{ akteId: a1, vorgaenge: [] }], [{ id: a1, erfolgreich: true, archivkennung: null }]).get(a1)).toEqual({ archivkennung: null });
   });
 });

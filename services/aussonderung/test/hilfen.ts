@@ -20,9 +20,7 @@ export async function auth(tenant: string, rolle: string | string[], sub?: strin
   return authHeader({ tenant, roles, sub: sub ?? `${tenant}-${roles[0]}` });
 }
 
-export async function baue(
-  extra: Partial<Omit<AussonderungAppOptions, 'config'>> & { echtesProtokoll?: boolean } = {},
-): Promise<{ app: FastifyInstance; ereignisse: AuditEreignis[] }> {
+export async function baue(extra: Partial<Omit<AussonderungAppOptions, 'config'>> & { echtesProtokoll?: boolean } = {}): Promise<{ app: FastifyInstance; ereignisse: AuditEreignis[] }> {
   const ereignisse: AuditEreignis[] = [];
   if (extra.echtesProtokoll) {
     const { echtesProtokoll: _, ...rest } = extra;
@@ -158,17 +156,16 @@ export interface Bestand {
  * A unit with closed Akten whose retention ended (due from `faelligAb`), each with `vorgaenge`
  * closed Vorgänge. Optionally one Akte still open, not due.
  */
-export async function bestand(
-  tenant: string,
-  opts: { akten?: number; vorgaenge?: number; faelligAb?: string; stufe?: '003' | '002'; art?: 'A' | 'B' | 'V' } = {},
-): Promise<Bestand> {
+export async function bestand(tenant: string, opts: { akten?: number; vorgaenge?: number; faelligAb?: string; stufe?: '003' | '002'; art?: 'A' | 'B' | 'V' } = {}): Promise<Bestand> {
   const mandant = await mandantId(tenant);
   const db = ownerDb();
   const kennzeichen = `AS${eindeutig()}`;
   const einheitId = uuidv7();
   const akten: Bestand['akten'] = [];
   await db.withMandant(mandant, async (tx) => {
-    await tx.insert(schema.aktenplaneinheit).values({ id: einheitId, mandantId: mandant, kennzeichen, titel: `Straßenbau Prüfeinheit ${kennzeichen}`, aufbewahrungsfrist: 10, aussonderungsart: opts.art ?? 'B' });
+    await tx
+      .insert(schema.aktenplaneinheit)
+      .values({ id: einheitId, mandantId: mandant, kennzeichen, titel: `Straßenbau Prüfeinheit ${kennzeichen}`, aufbewahrungsfrist: 10, aussonderungsart: opts.art ?? 'B' });
     for (let i = 1; i <= (opts.akten ?? 2); i++) {
       const id = uuidv7();
       const aktenzeichen = `${kennzeichen}-${String(i).padStart(4, '0')}/2020`;
@@ -274,7 +271,19 @@ export async function dokument(
   }
   const db = ownerDb();
   await db.withMandant(mandant, async (tx) => {
-    await tx.insert(schema.dokument).values({ id, mandantId: mandant, vorgangId, elternDokumentId, betreff, datumDesSchreibens: '2024-05-06', eingangsdatum: '2024-05-07', aktuelleVersion: versionen.length, erstelltVon: `${tenant}-sachbearbeitung` });
+    await tx
+      .insert(schema.dokument)
+      .values({
+        id,
+        mandantId: mandant,
+        vorgangId,
+        elternDokumentId,
+        betreff,
+        datumDesSchreibens: '2024-05-06',
+        eingangsdatum: '2024-05-07',
+        aktuelleVersion: versionen.length,
+        erstelltVon: `${tenant}-sachbearbeitung`,
+      });
     await tx.insert(schema.dokumentVersion).values(
       versionen.map((v, i) => ({
         mandantId: mandant,

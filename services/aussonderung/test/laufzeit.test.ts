@@ -52,7 +52,10 @@ describe('Laufzeit in the 0501', () => {
     const xml = zip[0]!.inhalt.toString('utf8');
     expect(await xsdFehler(xml)).toBe('');
 
-    const doc = new XMLParser({ removeNSPrefix: true, parseTagValue: false, isArray: (n) => n === 'Akte' || n === 'Vorgang' }).parse(xml) as Record<string, { Schriftgutobjekt: { Akte: XAkte[] }[] | { Akte: XAkte[] } }>;
+    const doc = new XMLParser({ removeNSPrefix: true, parseTagValue: false, isArray: (n) => n === 'Akte' || n === 'Vorgang' }).parse(xml) as Record<
+      string,
+      { Schriftgutobjekt: { Akte: XAkte[] }[] | { Akte: XAkte[] } }
+    >;
     const nachricht = Object.values(doc).find((v) => typeof v === 'object' && v !== null && 'Schriftgutobjekt' in v)!;
     const objekte = [nachricht.Schriftgutobjekt].flat();
     const akte = objekte.flatMap((o) => o.Akte ?? []).find((x) => x.Identifikation.ID === a.id)!;

@@ -18,7 +18,9 @@ describe('list of Aussonderungen', () => {
     }
     // the newest one appraised V and its destruction requested
     const neueste = ids[2]!;
-    expect((await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${neueste}/bewertung`, headers: reg, payload: { ...archivschreiben, bewertungen: { [b.akten[2]!.id]: 'V' } } })).statusCode).toBe(200);
+    expect(
+      (await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${neueste}/bewertung`, headers: reg, payload: { ...archivschreiben, bewertungen: { [b.akten[2]!.id]: 'V' } } })).statusCode,
+    ).toBe(200);
     expect((await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${neueste}/vernichtung`, headers: reg })).statusCode).toBe(200);
 
     const gesehen: { id: string; status: string; objekte: number; vernichtungOffen: boolean }[] = [];
@@ -55,7 +57,11 @@ describe('list of Aussonderungen', () => {
       expectProblem(res, 403, 'KEINE_BERECHTIGUNG');
     }
     const reg = await auth(t, 'registratur');
-    for (const url of ['/api/v1/aussonderungen?cursor=kaputt', `/api/v1/aussonderungen?cursor=${Buffer.from('{"t":"x","id":"y"}').toString('base64url')}`, '/api/v1/aussonderungen?status=vernichtet']) {
+    for (const url of [
+      '/api/v1/aussonderungen?cursor=kaputt',
+      `/api/v1/aussonderungen?cursor=${Buffer.from('{"t":"x","id":"y"}').toString('base64url')}`,
+      '/api/v1/aussonderungen?status=vernichtet',
+    ]) {
       const res = await app.inject({ method: 'GET', url, headers: reg });
       expectContract(res, 'listAussonderungen');
       expectProblem(res, 400);

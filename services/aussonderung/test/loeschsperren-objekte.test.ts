@@ -43,11 +43,29 @@ describe('Löschsperren on Vorgänge and Dokumente', () => {
     expect(neu.json()).toMatchObject({ akten: [], vorgaenge: [], dokumente: [mail.id], suche: null, aktiv: true });
     expect(ereignisse.filter((e) => e.aktion === 'loeschsperre.angelegt').map((e) => [e.objektTyp, e.objektId, e.akteId])).toEqual([['dokument', mail.id, a1.id]]);
     // the mail, its Anlage, its Vorgang and its Akte are held; the other Dokument, Vorgang and Akte are not
-    expect(await abdeckung(t, [['dokument', mail.id], ['dokument', anlage.id], ['vorgang', v1], ['akte', a1.id], ['dokument', daneben.id], ['vorgang', v2], ['akte', a2.id]])).toEqual([1, 1, 1, 1, 0, 0, 0]);
+    expect(
+      await abdeckung(t, [
+        ['dokument', mail.id],
+        ['dokument', anlage.id],
+        ['vorgang', v1],
+        ['akte', a1.id],
+        ['dokument', daneben.id],
+        ['vorgang', v2],
+        ['akte', a2.id],
+      ]),
+    ).toEqual([1, 1, 1, 1, 0, 0, 0]);
 
     const aufV = await app.inject({ method: 'POST', url: '/api/v1/loeschsperren', headers: reg, payload: { bezeichnung: 'Prüfung', grund: 'Rechnungshof', vorgaenge: [v1] } });
     expect(aufV.json()).toMatchObject({ vorgaenge: [v1], dokumente: [] });
-    expect(await abdeckung(t, [['dokument', mail.id], ['dokument', daneben.id], ['vorgang', v1], ['vorgang', v2], ['akte', a1.id]])).toEqual([2, 1, 2, 0, 2]);
+    expect(
+      await abdeckung(t, [
+        ['dokument', mail.id],
+        ['dokument', daneben.id],
+        ['vorgang', v1],
+        ['vorgang', v2],
+        ['akte', a1.id],
+      ]),
+    ).toEqual([2, 1, 2, 0, 2]);
     // listed under the Akte they are in
     const liste = await app.inject({ method: 'GET', url: `/api/v1/loeschsperren?akte=${a1.id}`, headers: reg });
     expectContract(liste, 'listLoeschsperren');
@@ -55,13 +73,28 @@ describe('Löschsperren on Vorgänge and Dokumente', () => {
 
     // released: free again only when every hold is released
     await app.inject({ method: 'DELETE', url: `/api/v1/loeschsperren/${neu.json().id}?grund=erledigt`, headers: reg });
-    expect(await abdeckung(t, [['dokument', mail.id], ['akte', a1.id]])).toEqual([1, 1]);
+    expect(
+      await abdeckung(t, [
+        ['dokument', mail.id],
+        ['akte', a1.id],
+      ]),
+    ).toEqual([1, 1]);
     await app.inject({ method: 'DELETE', url: `/api/v1/loeschsperren/${aufV.json().id}?grund=erledigt`, headers: reg });
-    expect(await abdeckung(t, [['dokument', mail.id], ['akte', a1.id]])).toEqual([0, 0]);
+    expect(
+      await abdeckung(t, [
+        ['dokument', mail.id],
+        ['akte', a1.id],
+      ]),
+    ).toEqual([0, 0]);
     expect(ereignisse.filter((e) => e.aktion === 'loeschsperre.aufgehoben').map((e) => e.objektTyp)).toEqual(['dokument', 'vorgang']);
 
     // unknown or another tenant's objects are refused, nothing is stored
-    const fremd = await app.inject({ method: 'POST', url: '/api/v1/loeschsperren', headers: await auth('demo2', 'registratur'), payload: { bezeichnung: 'x', grund: 'y', vorgaenge: [v1], dokumente: [mail.id] } });
+    const fremd = await app.inject({
+      method: 'POST',
+      url: '/api/v1/loeschsperren',
+      headers: await auth('demo2', 'registratur'),
+      payload: { bezeichnung: 'x', grund: 'y', vorgaenge: [v1], dokumente: [mail.id] },
+    });
     expectProblem(fremd, 422, 'NICHT_VERARBEITBAR');
     expectProblem(await app.inject({ method: 'POST', url: '/api/v1/loeschsperren', headers: reg, payload: { bezeichnung: 'x', grund: 'y' } }), 400, 'VALIDIERUNGSFEHLER');
   });
@@ -129,8 +162,22 @@ describe('Löschsperren on Vorgänge and Dokumente', () => {
     const unmoeglich = await app.inject({ method: 'POST', url: '/api/v1/loeschsperren', headers: reg, payload: { bezeichnung: 'x', grund: 'y', suche: { laufzeitEndeBis: '2026-02-30' } } });
     expectContract(unmoeglich, 'createLoeschsperre');
     expectProblem(unmoeglich, 400);
-    const bis = await app.inject({ method: 'POST', url: '/api/v1/loeschsperren', headers: reg, payload: { bezeichnung: 'x', grund: 'y', suche: { aktenplaneinheit: b2.einheitId, laufzeitEndeBis: '2025-06-30' } } });
+    const bis = await app.inject({
+      method: 'POST',
+      url: '/api/v1/loeschsperren',
+      headers: reg,
+      payload: { bezeichnung: 'x', grund: 'y', suche: { aktenplaneinheit: b2.einheitId, laufzeitEndeBis: '2025-06-30' } },
+    });
     expect(bis.json().akten).toEqual([b2.akten[0]!.id]);
-    expect((await app.inject({ method: 'POST', url: '/api/v1/loeschsperren', headers: reg, payload: { bezeichnung: 'x', grund: 'y', suche: { aktenplaneinheit: b2.einheitId, laufzeitEndeBis: '2025-06-29' } } })).json().akten).toEqual([]);
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/api/v1/loeschsperren',
+          headers: reg,
+          payload: { bezeichnung: 'x', grund: 'y', suche: { aktenplaneinheit: b2.einheitId, laufzeitEndeBis: '2025-06-29' } },
+        })
+      ).json().akten,
+    ).toEqual([]);
   });
 });

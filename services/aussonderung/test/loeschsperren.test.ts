@@ -20,7 +20,12 @@ describe('Löschsperren', () => {
     expect(neu.statusCode).toBe(201);
     const sperre = neu.json();
     expect(sperre).toMatchObject({ aktiv: true, akten: [...b.akten.map((a) => a.id)].sort(), aktenzeichenGericht: '7 K 123/26 We' });
-    expect(ereignisse.filter((e) => e.aktion === 'loeschsperre.angelegt').map((e) => e.objektId).sort()).toEqual(b.akten.map((a) => a.id).sort());
+    expect(
+      ereignisse
+        .filter((e) => e.aktion === 'loeschsperre.angelegt')
+        .map((e) => e.objektId)
+        .sort(),
+    ).toEqual(b.akten.map((a) => a.id).sort());
     // a search of the Protokoll by Aktenzeichen finds the hold's events (issue 19)
     const mitZeichen = (aktion: string) => ereignisse.filter((e) => e.aktion === aktion).map((e) => [e.objektId, e.aktenzeichen]);
     expect(mitZeichen('loeschsperre.angelegt').sort()).toEqual(b.akten.map((a) => [a.id, a.aktenzeichen]).sort());
@@ -45,7 +50,9 @@ describe('Löschsperren', () => {
     const nochmal = await app.inject({ method: 'DELETE', url: `/api/v1/loeschsperren/${sperre.id}?grund=x`, headers: await auth(t, 'registratur') });
     expectContract(nochmal, 'aufhebenLoeschsperre');
     expectProblem(nochmal, 409, 'KONFLIKT');
-    const zweite = (await app.inject({ method: 'POST', url: '/api/v1/loeschsperren', headers: await auth(t, 'registratur'), payload: { bezeichnung: 'Zweite', grund: 'g', akten: [b.akten[0]!.id] } })).json();
+    const zweite = (
+      await app.inject({ method: 'POST', url: '/api/v1/loeschsperren', headers: await auth(t, 'registratur'), payload: { bezeichnung: 'Zweite', grund: 'g', akten: [b.akten[0]!.id] } })
+    ).json();
     const ohneGrund = await app.inject({ method: 'DELETE', url: `/api/v1/loeschsperren/${zweite.id}`, headers: await auth(t, 'registratur') });
     expectContract(ohneGrund, 'aufhebenLoeschsperre');
     expectProblem(ohneGrund, 400, 'VALIDIERUNGSFEHLER');
@@ -54,7 +61,7 @@ describe('Löschsperren', () => {
     expect(aktiv.json().items).toHaveLength(1);
   });
 
-  it('refuses unknown Akten and hides another tenant\'s holds', async () => {
+  it("refuses unknown Akten and hides another tenant's holds", async () => {
     const { app } = await baue();
     const t = await neuerMandant();
     const b = await bestand(t, { akten: 1 });
@@ -73,7 +80,12 @@ describe('Löschsperren', () => {
     const xmlSperre = await app.inject({ method: 'POST', url: '/api/v1/loeschsperren', headers: { ...(await auth(t, 'registratur')), 'content-type': 'application/xml' }, payload: '<akten/>' });
     expectContract(xmlSperre, 'createLoeschsperre');
     expectProblem(xmlSperre, 415, 'MEDIENTYP_NICHT_UNTERSTUETZT');
-    const jsonImport = await app.inject({ method: 'POST', url: '/api/v1/aussonderungen/01938f3e-7c1a-7b5e-9d0a-1f2e3d4c5b6a/importbestaetigung', headers: await auth(t, 'registratur'), payload: { a: 1 } });
+    const jsonImport = await app.inject({
+      method: 'POST',
+      url: '/api/v1/aussonderungen/01938f3e-7c1a-7b5e-9d0a-1f2e3d4c5b6a/importbestaetigung',
+      headers: await auth(t, 'registratur'),
+      payload: { a: 1 },
+    });
     expectContract(jsonImport, 'postImportbestaetigung');
     expectProblem(jsonImport, 415, 'MEDIENTYP_NICHT_UNTERSTUETZT');
   });

@@ -25,7 +25,8 @@ describe('hand appraisal', () => {
     const a = b.akten[0]!;
     const reg = await auth(t, 'registratur');
     const id: string = (await app.inject({ method: 'POST', url: '/api/v1/aussonderungen', headers: reg, payload: { akten: [a.id] } })).json().id;
-    const post = (payload: Record<string, unknown>) => app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/bewertung`, headers: reg, payload: { bewertungen: { [a.id]: 'V' }, ...payload } });
+    const post = (payload: Record<string, unknown>) =>
+      app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/bewertung`, headers: reg, payload: { bewertungen: { [a.id]: 'V' }, ...payload } });
 
     expectProblem(await post({}), 422, 'BEWERTUNG_ZEICHEN_FEHLT');
     expectProblem(await post({ ...archivschreiben, zeichen: '  ' }), 422, 'BEWERTUNG_ZEICHEN_FEHLT');
@@ -55,7 +56,12 @@ describe('hand appraisal', () => {
 
     // a1 by the archive's 0502, a2 by hand from its letter (with the scan)
     expect((await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/bewertung`, headers: { ...anna, ...xml }, payload: x0502(id, [[a1.id, 'V']]) })).statusCode).toBe(200);
-    const hand = await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/bewertung`, headers: anna, payload: { bewertungen: { [a2.id]: 'V', [a3.id]: 'A' }, ...archivschreiben, dokumentId: scan.id } });
+    const hand = await app.inject({
+      method: 'POST',
+      url: `/api/v1/aussonderungen/${id}/bewertung`,
+      headers: anna,
+      payload: { bewertungen: { [a2.id]: 'V', [a3.id]: 'A' }, ...archivschreiben, dokumentId: scan.id },
+    });
     expectContract(hand, 'postBewertung');
     expect(hand.statusCode).toBe(200);
 
@@ -124,7 +130,14 @@ describe('refusing a destruction', () => {
     expect(r.json()).toMatchObject({
       status: 'bewertet',
       objekte: [{ akteId: a.id, bewertung: 'V', status: 'bewertet', loeschung: null, inhaltGeloeschtAm: null }],
-      vernichtung: { beantragtVon: 'anna', freigegebenVon: null, freigegebenAm: null, abgelehntVon: 'bernd', abgelehntAm: expect.any(String), ablehnungsgrund: 'Das Schreiben des Archivs fehlt in der Akte' },
+      vernichtung: {
+        beantragtVon: 'anna',
+        freigegebenVon: null,
+        freigegebenAm: null,
+        abgelehntVon: 'bernd',
+        abgelehntAm: expect.any(String),
+        ablehnungsgrund: 'Das Schreiben des Archivs fehlt in der Akte',
+      },
     });
     // the requester sees the refusal as well, in the process and in the list
     const fuerAnna = await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}`, headers: anna });
@@ -134,7 +147,12 @@ describe('refusing a destruction', () => {
     expectContract(liste, 'listAussonderungen');
     expect(liste.json().items.find((x: { id: string }) => x.id === id)).toMatchObject({ vernichtungOffen: false, vernichtungBeantragtVon: null, vernichtungAbgelehnt: true });
     expect(ereignisse.filter((e) => e.aktion === 'aussonderung.vernichtung.abgelehnt')).toEqual([
-      expect.objectContaining({ objektTyp: 'aussonderung', objektId: id, ergebnis: 'abgelehnt', details: expect.objectContaining({ beantragtVon: 'anna', grund: 'Das Schreiben des Archivs fehlt in der Akte' }) }),
+      expect.objectContaining({
+        objektTyp: 'aussonderung',
+        objektId: id,
+        ergebnis: 'abgelehnt',
+        details: expect.objectContaining({ beantragtVon: 'anna', grund: 'Das Schreiben des Archivs fehlt in der Akte' }),
+      }),
     ]);
 
     // nothing pending any more: neither approval nor a second refusal; no job was queued, the content is there
@@ -149,14 +167,19 @@ describe('refusing a destruction', () => {
     // the refused request cannot be changed afterwards, not even past the service
     const m = await mandantId(t);
     await expect(
-      ownerDb().withMandant(m, (tx) => tx.execute(sql`UPDATE aussonderung.vernichtung SET freigegeben_von = 'bernd', freigegeben_von_name = 'bernd', freigegeben_am = now() WHERE aussonderung_id = ${id}`)),
+      ownerDb().withMandant(m, (tx) =>
+        tx.execute(sql`UPDATE aussonderung.vernichtung SET freigegeben_von = 'bernd', freigegeben_von_name = 'bernd', freigegeben_am = now() WHERE aussonderung_id = ${id}`),
+      ),
     ).rejects.toMatchObject({ cause: { message: 'Eine abgelehnte Vernichtung wird nicht mehr geändert' } });
 
     // the Registratur may request again; the new request is approved and destroys
     const neu = await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/vernichtung`, headers: anna });
     expectContract(neu, 'postVernichtung');
     expect(neu.json().vernichtung).toMatchObject({ beantragtVon: 'anna', abgelehntVon: null, abgelehntAm: null, ablehnungsgrund: null });
-    expect((await app.inject({ method: 'GET', url: '/api/v1/aussonderungen', headers: bernd })).json().items.find((x: { id: string }) => x.id === id)).toMatchObject({ vernichtungOffen: true, vernichtungAbgelehnt: false });
+    expect((await app.inject({ method: 'GET', url: '/api/v1/aussonderungen', headers: bernd })).json().items.find((x: { id: string }) => x.id === id)).toMatchObject({
+      vernichtungOffen: true,
+      vernichtungAbgelehnt: false,
+    });
     expect((await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/vernichtung/freigabe`, headers: bernd })).statusCode).toBe(200);
     await arbeiteAlles(app, t);
     expect(await speicher.stat(d.dateien[0]!.schluessel)).toBeNull();
@@ -168,7 +191,12 @@ describe('refusing a destruction', () => {
     const { app } = await baue();
     const t = await neuerMandant();
     expectProblem(
-      await app.inject({ method: 'POST', url: '/api/v1/aussonderungen/0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b/vernichtung/ablehnung', headers: await auth(t, 'sachbearbeitung'), payload: { grund: 'nein' } }),
+      await app.inject({
+        method: 'POST',
+        url: '/api/v1/aussonderungen/0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b/vernichtung/ablehnung',
+        headers: await auth(t, 'sachbearbeitung'),
+        payload: { grund: 'nein' },
+      }),
       403,
     );
   });

@@ -13,10 +13,7 @@ const vielleicht = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: null });
 const datum = fc.date({ min: new Date('1950-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
 const zeit = fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true });
 const id = fc.uuid({ version: 7 });
-const historie = fc.array(
-  fc.record({ akteur: text, datumUhrzeit: zeit, aktion: text, metadatumName: vielleicht(text), alt: vielleicht(text), neu: vielleicht(text) }),
-  { maxLength: 3 },
-);
+const historie = fc.array(fc.record({ akteur: text, datumUhrzeit: zeit, aktion: text, metadatumName: vielleicht(text), alt: vielleicht(text), neu: vielleicht(text) }), { maxLength: 3 });
 const art = fc.constantFrom<'A' | 'B' | 'V' | null>('A', 'B', 'V', null);
 const stufe = fc.constantFrom('001', '002', '003', '004', '005' as const);
 const datei = fc.record({

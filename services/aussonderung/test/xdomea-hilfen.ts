@@ -14,7 +14,9 @@ const datei = (name: string): XMLFileInfo => ({ fileName: name, contents: readFi
 // the same layout as published: 3.1.0/*.xsd import ../xoev/xoev-code.xsd
 const schema = datei('3.1.0/xdomea.xsd');
 const teile = [
-  ...readdirSync(path.join(XDOMEA_DIR, '3.1.0')).filter((f) => f.endsWith('.xsd') && f !== 'xdomea.xsd').map((f) => datei(`3.1.0/${f}`)),
+  ...readdirSync(path.join(XDOMEA_DIR, '3.1.0'))
+    .filter((f) => f.endsWith('.xsd') && f !== 'xdomea.xsd')
+    .map((f) => datei(`3.1.0/${f}`)),
   datei('xoev/xoev-code.xsd'),
 ];
 

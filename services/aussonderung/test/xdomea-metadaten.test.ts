@@ -33,25 +33,46 @@ describe('metadata of the 0501 and the 0503', () => {
     const id: string = (await app.inject({ method: 'POST', url: '/api/v1/aussonderungen', headers: reg, payload: { akten: [a1.id, a2.id] } })).json().id;
 
     const x0501 = (await leseZip((await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}/anbietung`, headers: reg })).rawPayload))[0]!.inhalt.toString('utf8');
-    await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/bewertung`, headers: { ...reg, 'content-type': 'application/xml' }, payload: x0502(id, [[a1.id, 'A'], [a2.id, 'A']]) });
+    await app.inject({
+      method: 'POST',
+      url: `/api/v1/aussonderungen/${id}/bewertung`,
+      headers: { ...reg, 'content-type': 'application/xml' },
+      payload: x0502(id, [
+        [a1.id, 'A'],
+        [a2.id, 'A'],
+      ]),
+    });
     const abgabe = await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}/abgabe`, headers: reg });
     expect(abgabe.statusCode, abgabe.body).toBe(200);
     const x0503 = (await leseZip(abgabe.rawPayload)).find((e) => e.name.endsWith('.0503.xml'))!.inhalt.toString('utf8');
 
-    for (const [xml, wurzel] of [[x0501, 'Aussonderung.Anbieteverzeichnis.0501'], [x0503, 'Aussonderung.Aussonderung.0503']] as const) {
+    for (const [xml, wurzel] of [
+      [x0501, 'Aussonderung.Anbieteverzeichnis.0501'],
+      [x0503, 'Aussonderung.Aussonderung.0503'],
+    ] as const) {
       expect(await xsdFehler(xml)).toBe('');
       const akten = lies(xml, wurzel).Schriftgutobjekt.map((s: K) => s.Akte as K);
       const akte1 = akten.find((a: K) => a.Identifikation.ID === a1.id)!;
       const akte2 = akten.find((a: K) => a.Identifikation.ID === a2.id)!;
       expect(akte1.Typ).toBe('Sachakte');
-      expect(akte1.AllgemeineMetadaten.Aktenplaneinheit).toEqual({ Kennzeichen: b.kennzeichen, Inhaltsangabe: 'Planung, Bau und Unterhaltung der Landesstraßen', BetreffKurz: `Straßenbau Prüfeinheit ${b.kennzeichen}` });
+      expect(akte1.AllgemeineMetadaten.Aktenplaneinheit).toEqual({
+        Kennzeichen: b.kennzeichen,
+        Inhaltsangabe: 'Planung, Bau und Unterhaltung der Landesstraßen',
+        BetreffKurz: `Straßenbau Prüfeinheit ${b.kennzeichen}`,
+      });
       // each Vorgang: Typ, and the Aussonderungsart and Bewertungsvorschlag of its Akte (own or its unit's)
-      for (const [a, art] of [[akte1, 'A'], [akte2, 'V']] as const) {
+      for (const [a, art] of [
+        [akte1, 'A'],
+        [akte2, 'V'],
+      ] as const) {
         const vorgaenge = a.Akteninhalt.Vorgang as K[];
         expect(vorgaenge).toHaveLength(2);
         for (const v of vorgaenge) {
           expect(v.Typ).toBe('Sachvorgang');
-          expect(v.ArchivspezifischeMetadaten).toEqual({ Aussonderungsart: { Aussonderungsart: { code: art, name: art === 'A' ? 'archivwürdig' : 'vernichten' } }, Bewertungsvorschlag: { code: art } });
+          expect(v.ArchivspezifischeMetadaten).toEqual({
+            Aussonderungsart: { Aussonderungsart: { code: art, name: art === 'A' ? 'archivwürdig' : 'vernichten' } },
+            Bewertungsvorschlag: { code: art },
+          });
         }
       }
       // the Dokument's Geschäftszeichen: Vorgangskennzeichen / running number; its Anlage one more

@@ -65,7 +65,7 @@ describe('incoming messages are validated against the xdomea schema', () => {
   });
 });
 
-describe('the archive\'s 0502 at Vorgang level', () => {
+describe("the archive's 0502 at Vorgang level", () => {
   it('as x-man writes it (one BewertetesObjekt per Akte and per Vorgang), packed as a ZIP: the V-Vorgang stays out of the 0503', async () => {
     const { app, b, reg, id } = await angeboten();
     const [a1, a2] = b.akten as [(typeof b.akten)[0], (typeof b.akten)[0]];
@@ -78,7 +78,12 @@ describe('the archive\'s 0502 at Vorgang level', () => {
       [a2.vorgaenge[1]!, 'V'],
     ]);
     expect(await xsdFehler(bewertung)).toBe('');
-    const res = await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/bewertung`, headers: { ...reg, 'content-type': 'application/zip' }, payload: await buffer(paket(id, '0502', bewertung)) });
+    const res = await app.inject({
+      method: 'POST',
+      url: `/api/v1/aussonderungen/${id}/bewertung`,
+      headers: { ...reg, 'content-type': 'application/zip' },
+      payload: await buffer(paket(id, '0502', bewertung)),
+    });
     expectContract(res, 'postBewertung');
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().nachrichten.map((n: { typ: string }) => n.typ)).toEqual(['0502']);
@@ -94,9 +99,19 @@ describe('the archive\'s 0502 at Vorgang level', () => {
     const { app, b, reg, id } = await angeboten();
     const [a1, a2] = b.akten as [(typeof b.akten)[0], (typeof b.akten)[0]];
     const x0501 = (await leseZip((await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}/anbietung`, headers: reg })).rawPayload))[0]!.inhalt.toString('utf8');
-    expect(bewertungDes0501(x0501)).toEqual([[a1.id, 'A'], [a2.id, 'A']]);
+    expect(bewertungDes0501(x0501)).toEqual([
+      [a1.id, 'A'],
+      [a2.id, 'A'],
+    ]);
     const bewertet = bewertungDes0501(x0501, new Map([[`${a1.aktenzeichen}-002`, 'V']]));
-    expect(bewertet).toEqual([[a1.id, 'A'], [a1.vorgaenge[0], 'A'], [a1.vorgaenge[1], 'V'], [a2.id, 'A'], [a2.vorgaenge[0], 'A'], [a2.vorgaenge[1], 'A']]);
+    expect(bewertet).toEqual([
+      [a1.id, 'A'],
+      [a1.vorgaenge[0], 'A'],
+      [a1.vorgaenge[1], 'V'],
+      [a2.id, 'A'],
+      [a2.vorgaenge[0], 'A'],
+      [a2.vorgaenge[1], 'A'],
+    ]);
     expect(() => bewertungDes0501(x0501, new Map([['99.9-0001/2020-001', 'V']]))).toThrow(/99\.9-0001\/2020-001/);
     const res = await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/bewertung`, headers: { ...reg, ...xml }, payload: x0502(id, bewertet) });
     expect(res.statusCode, res.body).toBe(200);
@@ -109,7 +124,11 @@ describe('the archive\'s 0502 at Vorgang level', () => {
   it('naming an object this Aussonderung did not offer gets 422 OBJEKT_NICHT_ANGEBOTEN with the id, as XML and as ZIP; nothing is stored', async () => {
     const { app, b, reg, id } = await angeboten();
     const fremd = '0193a1b2-0000-7000-8000-0000000f4e3d';
-    const bewertung = x0502(id, [[b.akten[0]!.id, 'A'], [b.akten[0]!.vorgaenge[0]!, 'A'], [fremd, 'V']]);
+    const bewertung = x0502(id, [
+      [b.akten[0]!.id, 'A'],
+      [b.akten[0]!.vorgaenge[0]!, 'A'],
+      [fremd, 'V'],
+    ]);
     expect(await xsdFehler(bewertung)).toBe('');
     for (const [kopf, payload] of [
       [xml, bewertung],
@@ -136,7 +155,12 @@ describe('a 0502 that appraises single Dokumente', () => {
     // the 0501 offers the Dokumente with their ids, so an archive may name them in its 0502
     const x0501 = (await leseZip((await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}/anbietung`, headers: reg })).rawPayload))[0]!.inhalt.toString('utf8');
     expect(x0501).toContain(d1.id);
-    const grund: [string, 'A' | 'V'][] = [[a1.id, 'A'], [a1.vorgaenge[0]!, 'A'], [a1.vorgaenge[1]!, 'V'], [a2.id, 'V']];
+    const grund: [string, 'A' | 'V'][] = [
+      [a1.id, 'A'],
+      [a1.vorgaenge[0]!, 'A'],
+      [a1.vorgaenge[1]!, 'V'],
+      [a2.id, 'V'],
+    ];
 
     const abweichend = x0502(id, [...grund, [d1.id, 'A'], [d2.id, 'A']]);
     expect(await xsdFehler(abweichend)).toBe('');
@@ -151,7 +175,10 @@ describe('a 0502 that appraises single Dokumente', () => {
     const gleich = await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/bewertung`, headers: { ...reg, ...xml }, payload: x0502(id, [...grund, [d1.id, 'A'], [d2.id, 'V']]) });
     expect(gleich.statusCode, gleich.body).toBe(200);
     const teile = gleich.json().objekte.find((o: { akteId: string }) => o.akteId === a1.id).teile as { id: string; bewertung: string }[];
-    expect(teile.map((x) => [x.id, x.bewertung])).toEqual([[a1.vorgaenge[0], 'A'], [a1.vorgaenge[1], 'V']]);
+    expect(teile.map((x) => [x.id, x.bewertung])).toEqual([
+      [a1.vorgaenge[0], 'A'],
+      [a1.vorgaenge[1], 'V'],
+    ]);
   });
 });
 
@@ -170,7 +197,15 @@ describe('outgoing messages are validated before they are sent', () => {
     expect(p.detail).toContain('0501');
     expect(p.detail).toMatch(/Zeile \d+, xdomea:DatumUhrzeit: /);
     expect(p.fehler).toEqual(expect.arrayContaining([expect.objectContaining({ zeile: expect.any(Number), feld: 'xdomea:DatumUhrzeit', meldung: expect.stringContaining('Akteur') })]));
-    await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/bewertung`, headers: { ...reg, ...xml }, payload: x0502(id, b.akten.map((a) => [a.id, 'A'] as [string, 'A'])) });
+    await app.inject({
+      method: 'POST',
+      url: `/api/v1/aussonderungen/${id}/bewertung`,
+      headers: { ...reg, ...xml },
+      payload: x0502(
+        id,
+        b.akten.map((a) => [a.id, 'A'] as [string, 'A']),
+      ),
+    });
     const abgabe = await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}/abgabe`, headers: reg });
     expectContract(abgabe, 'getAbgabe');
     expect(expectProblem(abgabe, 500, 'XDOMEA_ERZEUGUNG_UNGUELTIG').detail).toContain('0503');

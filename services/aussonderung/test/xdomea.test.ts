@@ -190,7 +190,8 @@ export const bewertungsverzeichnis = (objekte: [string, 'A' | 'V'][]) => `<?xml 
   ${antwortKopf('0502', 'Aussonderung.Bewertungsverzeichnis', '<xdomea:Empfangsbestaetigung>true</xdomea:Empfangsbestaetigung>')}
   ${objekte
     .map(
-      ([id, art]) => `<xdomea:BewertetesObjekt><xdomea:ID>${id}</xdomea:ID><xdomea:Aussonderungsart><xdomea:Aussonderungsart><code>${art}</code></xdomea:Aussonderungsart></xdomea:Aussonderungsart></xdomea:BewertetesObjekt>`,
+      ([id, art]) =>
+        `<xdomea:BewertetesObjekt><xdomea:ID>${id}</xdomea:ID><xdomea:Aussonderungsart><xdomea:Aussonderungsart><code>${art}</code></xdomea:Aussonderungsart></xdomea:Aussonderungsart></xdomea:BewertetesObjekt>`,
     )
     .join('\n  ')}
 </xdomea:Aussonderung.Bewertungsverzeichnis.0502>`;
@@ -211,7 +212,7 @@ describe('Kopf/Absender/Behoerdenkennung', () => {
   });
 });
 
-describe('reading the archive\'s replies', () => {
+describe("reading the archive's replies", () => {
   it('reads a 0502 in any order with local times and asks for a receipt', async () => {
     const xml = bewertungsverzeichnis([
       ['0193A1B2-0000-7000-8000-00000000BBB2', 'V'],
@@ -247,7 +248,10 @@ describe('reading the archive\'s replies', () => {
   });
 
   it('reads 0504 and 0507 (Kopf only)', async () => {
-    for (const [typ, name] of [['0504', 'Aussonderung.AnbietungEmpfangBestaetigen'], ['0507', 'Aussonderung.AussonderungEmpfangBestaetigen']] as const) {
+    for (const [typ, name] of [
+      ['0504', 'Aussonderung.AnbietungEmpfangBestaetigen'],
+      ['0507', 'Aussonderung.AussonderungEmpfangBestaetigen'],
+    ] as const) {
       const xml = `<xdomea:${name}.${typ} xmlns:xdomea="urn:xoev-de:xdomea:schema:3.1.0">${antwortKopf(typ, name)}</xdomea:${name}.${typ}>`;
       expect(await xsdFehler(xml)).toBe('');
       expect(leseNachricht(xml).kopf.typ).toBe(typ);

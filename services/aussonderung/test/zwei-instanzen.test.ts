@@ -49,7 +49,9 @@ describe('two instances', { timeout: 90_000 }, () => {
     expect(await arbeiteEinmal(b.app, t)).toBe(0);
     const stand = (await a.app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}`, headers: anna })).json();
     expect(stand).toMatchObject({ status: 'abgeschlossen', fortschritt: { schritt: 'vernichtung', erledigt: N, gesamt: N } });
-    const vernichtet = ereignisse().filter((e) => e.aktion === 'akte.vernichtet').map((e) => e.objektId);
+    const vernichtet = ereignisse()
+      .filter((e) => e.aktion === 'akte.vernichtet')
+      .map((e) => e.objektId);
     expect(vernichtet.sort()).toEqual(best.akten.map((x) => x.id).sort());
     expect(ereignisse().filter((e) => e.aktion === 'aussonderung.vernichtungsprotokoll.erstellt')).toHaveLength(1);
     expect(entfernt).toHaveLength(N);

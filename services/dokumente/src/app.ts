@@ -39,7 +39,11 @@ export const dokumenteConfigSchema = z.object({
   /** Where uploads are spooled while they are hashed (private, on a disk with room for the largest upload). */
   DOKUMENTE_SPOOL_DIR: z.string().min(1).default(path.join(os.tmpdir(), 'eakte-dokumente-spool')),
   /** Objects without row younger than this are left alone (an upload may be about to commit). */
-  DOKUMENTE_SWEEPER_KARENZ_SEKUNDEN: z.coerce.number().int().min(1).default(24 * 3600),
+  DOKUMENTE_SWEEPER_KARENZ_SEKUNDEN: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(24 * 3600),
   /** How often the sweeper runs; 0 = never (tests call it directly). */
   DOKUMENTE_SWEEPER_INTERVALL_SEKUNDEN: z.coerce.number().int().min(0).default(3600),
   /**
@@ -48,11 +52,19 @@ export const dokumenteConfigSchema = z.object({
    */
   DOKUMENTE_ARBEITER_INTERVALL_SEKUNDEN: z.coerce.number().int().min(0).default(5),
   /** How often stored content is re-read and its SHA-256 compared (per tenant, oldest checks first); 0 = never. */
-  DOKUMENTE_FIXITY_INTERVALL_SEKUNDEN: z.coerce.number().int().min(0).default(24 * 3600),
+  DOKUMENTE_FIXITY_INTERVALL_SEKUNDEN: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(24 * 3600),
   /** E-mail filing: at most this many Anlagen (all levels), nesting depth, and bytes of a mail or of its decoded parts. */
   DOKUMENTE_MAIL_MAX_ANLAGEN: z.coerce.number().int().min(1).default(100),
   DOKUMENTE_MAIL_MAX_TIEFE: z.coerce.number().int().min(1).max(10).default(3),
-  DOKUMENTE_MAIL_MAX_GROESSE: z.coerce.number().int().min(1024).default(64 * 1024 * 1024),
+  DOKUMENTE_MAIL_MAX_GROESSE: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(64 * 1024 * 1024),
   /** clamd over TCP (with CLAMAV_PORT) — when set, every upload is scanned before it is committed. */
   CLAMAV_HOST: z.string().min(1).optional(),
   CLAMAV_PORT: z.coerce.number().int().min(1).max(65535).default(3310),

@@ -56,11 +56,13 @@ describe('aborted uploads and downloads', () => {
       const kopf = (laenge: number) =>
         `POST /api/v1/vorgaenge/${v.vorgangId}/dokumente HTTP/1.1\r\nHost: x\r\nAuthorization: ${auth.authorization}\r\n` +
         `Content-Type: multipart/form-data; boundary=${boundary}\r\nContent-Length: ${laenge}\r\n\r\n`;
-      const felder = Object.entries(META).map(([k, w]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${w}\r\n`).join('');
+      const felder = Object.entries(META)
+        .map(([k, w]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${w}\r\n`)
+        .join('');
       const dateiKopf = `--${boundary}\r\nContent-Disposition: form-data; name="datei"; filename="abbruch.txt"\r\nContent-Type: text/plain\r\n\r\n`;
       const MB = 1024 * 1024;
       // where the client hangs up: in the headers, in a field, right after the file part began, deep in the file
-      const abbruchstellen: ((string | Buffer)[])[] = [
+      const abbruchstellen: (string | Buffer)[][] = [
         [kopf(10 * MB).slice(0, 60)],
         [kopf(10 * MB), felder.slice(0, 30)],
         [kopf(10 * MB), felder, dateiKopf, text(1024)],
@@ -98,8 +100,12 @@ describe('aborted uploads and downloads', () => {
       const danach = sende(port, auth, v.vorgangId, 1024);
       expect(await danach.antwort).toMatchObject({ status: 201 });
 
-      berichte(context, 'abbruch (service process, socket)', `${uploads} uploads and ${downloads} downloads aborted, 0 spool files left, ` +
-        `file descriptors ${vorher.andere + vorher.sockets} before, ${nachher.andere + nachher.sockets} after (${nachher.sockets - vorher.sockets} more sockets), 0 stored`);
+      berichte(
+        context,
+        'abbruch (service process, socket)',
+        `${uploads} uploads and ${downloads} downloads aborted, 0 spool files left, ` +
+          `file descriptors ${vorher.andere + vorher.sockets} before, ${nachher.andere + nachher.sockets} after (${nachher.sockets - vorher.sockets} more sockets), 0 stored`,
+      );
     } finally {
       await stoppe(kind);
     }

@@ -28,8 +28,9 @@ describe('crash consistency of uploads', () => {
     const address = await t.app.listen({ host: '127.0.0.1', port: 0 });
     const boundary = 'grenze4711';
     const kopf = Buffer.from(
-      Object.entries(META).map(([k, w]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${w}\r\n`).join('') +
-        `--${boundary}\r\nContent-Disposition: form-data; name="datei"; filename="gross.txt"\r\nContent-Type: text/plain\r\n\r\n`,
+      Object.entries(META)
+        .map(([k, w]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${w}\r\n`)
+        .join('') + `--${boundary}\r\nContent-Disposition: form-data; name="datei"; filename="gross.txt"\r\nContent-Type: text/plain\r\n\r\n`,
     );
     const req = request(`${address}/api/v1/vorgaenge/${v.vorgangId}/dokumente`, {
       method: 'POST',
@@ -130,7 +131,12 @@ describe('crash consistency of uploads', () => {
     expectProblem(await lade(t, m, v.vorgangId, { name: 'a.pdf', inhalt: await pdf() }), 500, 'INTERNER_FEHLER');
     expect(entfernt).toHaveLength(1);
     entfernt.length = 0;
-    const eml = thunderbirdMail({ anlagen: [{ name: 'a.pdf', type: 'application/pdf', inhalt: await pdf('eins') }, { name: 'b.png', type: 'image/png', inhalt: PNG }] });
+    const eml = thunderbirdMail({
+      anlagen: [
+        { name: 'a.pdf', type: 'application/pdf', inhalt: await pdf('eins') },
+        { name: 'b.png', type: 'image/png', inhalt: PNG },
+      ],
+    });
     const res = await lade(t, m, v.vorgangId, { name: 'm.eml', type: 'message/rfc822', inhalt: eml }, { felder: { betreff: '', datumDesSchreibens: '' } });
     expectProblem(res, 500, 'INTERNER_FEHLER');
     expect(entfernt).toHaveLength(3);
@@ -164,7 +170,7 @@ describe('crash consistency of uploads', () => {
     await speicher().remove(`${m.id}/fremd.bin`);
   });
 
-  it('sweeps with the application role: row-level security shows it each tenant\'s rows in that tenant\'s transaction', async () => {
+  it("sweeps with the application role: row-level security shows it each tenant's rows in that tenant's transaction", async () => {
     const t = await baueApp();
     const m = await neuerMandant();
     const v = await neuerVorgang(m.id);

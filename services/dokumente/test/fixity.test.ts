@@ -36,7 +36,12 @@ describe('POST /admin/fixity', () => {
     const status = async (id: string) => (await t.app.inject({ method: 'GET', url: `/api/v1/dokumente/${id}`, headers })).json().integritaet;
     expect([await status(ids[0]!), await status(ids[1]!), await status(ids[2]!)]).toEqual(['verletzt', 'verletzt', 'intakt']);
     const ereignisse = t.protokoll.filter((e) => e.aktion.startsWith('dokument.integritaet'));
-    expect(ereignisse.filter((e) => e.aktion === 'dokument.integritaet.verletzt').map((e) => e.objektId).sort()).toEqual([ids[0], ids[1]].sort());
+    expect(
+      ereignisse
+        .filter((e) => e.aktion === 'dokument.integritaet.verletzt')
+        .map((e) => e.objektId)
+        .sort(),
+    ).toEqual([ids[0], ids[1]].sort());
     expect(ereignisse.find((e) => e.objektId === ids[0])).toMatchObject({ ergebnis: 'fehler', akteId: v.akteId, aenderungen: [{ feld: 'integritaet', alt: 'ungeprueft', neu: 'verletzt' }] });
   });
 
@@ -66,9 +71,7 @@ describe('scheduled fixity run', () => {
       expect(verletzt).toBeGreaterThanOrEqual(1);
       // the events are the Protokoll service's: read as the owner (the Dokumente role only appends)
       const owner = createDb(inject('ownerUrl'), { max: 1 });
-      const ereignisse = await owner
-        .withMandant(m.id, (tx) => tx.select().from(schema.ereignis).where(eq(schema.ereignis.aktion, 'dokument.integritaet.verletzt')))
-        .finally(() => owner.close());
+      const ereignisse = await owner.withMandant(m.id, (tx) => tx.select().from(schema.ereignis).where(eq(schema.ereignis.aktion, 'dokument.integritaet.verletzt'))).finally(() => owner.close());
       expect(ereignisse).toHaveLength(1);
       expect(ereignisse[0]).toMatchObject({ objektId: id, akteurSub: 'system', akteId: v.akteId });
     } finally {

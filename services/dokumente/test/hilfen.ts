@@ -39,9 +39,7 @@ export interface TestApp {
 }
 
 /** The service with a private spool dir and an audit seam that records into `protokoll`. */
-export async function baueApp(
-  opts: { overrides?: Record<string, string>; protokolliere?: Protokollierer; dokumente?: Record<string, unknown>; storage?: ObjectStore } = {},
-): Promise<TestApp> {
+export async function baueApp(opts: { overrides?: Record<string, string>; protokolliere?: Protokollierer; dokumente?: Record<string, unknown>; storage?: ObjectStore } = {}): Promise<TestApp> {
   const spoolDir = mkdtempSync(path.join(tmpdir(), 'eakte-dok-spool-'));
   const protokoll: AuditEreignis[] = [];
   const app = createServer({ logLevel: 'silent' });
@@ -52,7 +50,14 @@ export async function baueApp(
     arbeite = instance.arbeiteDokumentauftraege;
   };
   await app.register(mitArbeiter, {
-    config: { ...testConfig(opts.overrides), DOKUMENTE_SPOOL_DIR: spoolDir, DOKUMENTE_SWEEPER_INTERVALL_SEKUNDEN: 0, DOKUMENTE_ARBEITER_INTERVALL_SEKUNDEN: 0, DOKUMENTE_FIXITY_INTERVALL_SEKUNDEN: 0, ...opts.dokumente },
+    config: {
+      ...testConfig(opts.overrides),
+      DOKUMENTE_SPOOL_DIR: spoolDir,
+      DOKUMENTE_SWEEPER_INTERVALL_SEKUNDEN: 0,
+      DOKUMENTE_ARBEITER_INTERVALL_SEKUNDEN: 0,
+      DOKUMENTE_FIXITY_INTERVALL_SEKUNDEN: 0,
+      ...opts.dokumente,
+    },
     protokolliere:
       opts.protokolliere ??
       (async (_tx: unknown, _akteur: unknown, e: AuditEreignis) => {
@@ -70,9 +75,7 @@ export async function baueApp(
 
 /** The waiting (or running) jobs of a task for one tenant, from the queue's job keys (`<aufgabe>:<mandant>:…`). */
 export async function offeneAuftraege(mandantId: string, aufgabe = 'textextraktion'): Promise<{ key: string; attempts: number }[]> {
-  const r = await ownerDb().db.execute<{ key: string; attempts: number }>(
-    sql`select key, attempts from auftraege_dokumente._private_jobs where key like ${`${aufgabe}:${mandantId}:%`} order by id`,
-  );
+  const r = await ownerDb().db.execute<{ key: string; attempts: number }>(sql`select key, attempts from auftraege_dokumente._private_jobs where key like ${`${aufgabe}:${mandantId}:%`} order by id`);
   return r.rows;
 }
 
@@ -105,7 +108,9 @@ export interface Mandant {
 export async function neuerMandant(einstellungen: Record<string, unknown> = {}): Promise<Mandant> {
   const id = uuidv7();
   const slug = `t${id.replaceAll('-', '').slice(-12)}`;
-  await ownerDb().db.insert(schema.mandant).values({ id, slug, name: `Testbehörde ${slug}`, einstellungen });
+  await ownerDb()
+    .db.insert(schema.mandant)
+    .values({ id, slug, name: `Testbehörde ${slug}`, einstellungen });
   return { id, slug, header: (rolle = 'sachbearbeitung') => authHeader({ tenant: slug, roles: [rolle] }) };
 }
 
@@ -190,13 +195,7 @@ export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAA
 export const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///ywAAAAAAQABAAACAUwAOw==', 'base64');
 
 /** Files a Dokument through the API and returns its JSON. */
-export async function lade(
-  t: TestApp,
-  m: Mandant,
-  vorgangId: string,
-  datei: Datei,
-  extra: { felder?: Record<string, string>; headers?: Record<string, string> } = {},
-) {
+export async function lade(t: TestApp, m: Mandant, vorgangId: string, datei: Datei, extra: { felder?: Record<string, string>; headers?: Record<string, string> } = {}) {
   const { payload, headers } = await formular({ ...META, ...extra.felder }, datei);
   return t.app.inject({ method: 'POST', url: `/api/v1/vorgaenge/${vorgangId}/dokumente`, payload, headers: { ...(await m.header()), ...headers, ...extra.headers } });
 }

@@ -34,9 +34,7 @@ describe('GET /dokumente/{id}/inhalt', () => {
     expect(res.headers['content-type']).toMatch(/^text\/plain/);
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['accept-ranges']).toBe('bytes');
-    expect(res.headers['content-disposition']).toBe(
-      `attachment; filename="Bescheid fuer Mueller (endgueltig).txt"; filename*=UTF-8''Bescheid%20f%C3%BCr%20M%C3%BCller%20%28endg%C3%BCltig%29.txt`,
-    );
+    expect(res.headers['content-disposition']).toBe(`attachment; filename="Bescheid fuer Mueller (endgueltig).txt"; filename*=UTF-8''Bescheid%20f%C3%BCr%20M%C3%BCller%20%28endg%C3%BCltig%29.txt`);
     expect(t.protokoll.filter((e) => e.aktion === 'dokument.inhalt.gelesen')).toEqual([
       expect.objectContaining({ objektId: dok.id, akteId: v.akteId, aktenzeichen: v.aktenzeichen, details: expect.objectContaining({ versionNr: 1 }) }),
     ]);
@@ -146,7 +144,7 @@ describe('GET /dokumente/{id}/inhalt', () => {
 });
 
 describe('versions', () => {
-  it('adds immutable versions, lists them and serves each one\'s content', async () => {
+  it("adds immutable versions, lists them and serves each one's content", async () => {
     const t = await baueApp();
     const { m, v, dok } = await mitDokument(t);
     const neu = await pdf('Zweite Fassung');
@@ -159,7 +157,10 @@ describe('versions', () => {
 
     const liste = await hole(t, m, `/api/v1/dokumente/${dok.id}/versionen`);
     expectContract(liste, 'listDokumentVersionen');
-    expect(liste.json().items.map((x: { nr: number; sha256: string }) => [x.nr, x.sha256])).toEqual([[1, sha(INHALT)], [2, sha(neu)]]);
+    expect(liste.json().items.map((x: { nr: number; sha256: string }) => [x.nr, x.sha256])).toEqual([
+      [1, sha(INHALT)],
+      [2, sha(neu)],
+    ]);
 
     const aktuell = await hole(t, m, `/api/v1/dokumente/${dok.id}/inhalt`);
     expect(aktuell.rawPayload.equals(neu)).toBe(true);
@@ -181,8 +182,7 @@ describe('versions', () => {
     const t = await baueApp();
     const { m, v, dok } = await mitDokument(t);
     const { payload, headers } = await formular({}, { name: 'b.txt', type: 'text/plain', inhalt: Buffer.from('zweite Fassung') });
-    const post = async () =>
-      t.app.inject({ method: 'POST', url: `/api/v1/dokumente/${dok.id}/versionen`, payload, headers: { ...(await m.header()), ...headers, 'idempotency-key': 'v2' } });
+    const post = async () => t.app.inject({ method: 'POST', url: `/api/v1/dokumente/${dok.id}/versionen`, payload, headers: { ...(await m.header()), ...headers, 'idempotency-key': 'v2' } });
     const a = await post();
     const b = await post();
     expect([a.statusCode, b.statusCode]).toEqual([201, 201]);
@@ -233,7 +233,17 @@ describe('content after an Aussonderung', () => {
     const planfeststellung = await neuerVorgang(m.id);
     const rechnungen = uuidv7();
     await ownerDb().withMandant(m.id, (tx) =>
-      tx.insert(schema.vorgang).values({ id: rechnungen, mandantId: m.id, akteId: planfeststellung.akteId, laufendeNummer: 2, kennzeichen: `${planfeststellung.aktenzeichen}-002`, betreff: 'Rechnungen', erstelltVon: 'test' }),
+      tx
+        .insert(schema.vorgang)
+        .values({
+          id: rechnungen,
+          mandantId: m.id,
+          akteId: planfeststellung.akteId,
+          laufendeNummer: 2,
+          kennzeichen: `${planfeststellung.aktenzeichen}-002`,
+          betreff: 'Rechnungen',
+          erstelltVon: 'test',
+        }),
     );
     const a = (await lade(t, m, planfeststellung.vorgangId, { name: 'beschluss.pdf', inhalt: await pdf('beschluss') })).json().id as string;
     const v = (await lade(t, m, rechnungen, { name: 'rechnung.pdf', inhalt: await pdf('rechnung') })).json().id as string;
@@ -242,8 +252,15 @@ describe('content after an Aussonderung', () => {
     await ownerDb().withMandant(m.id, async (tx) => {
       await tx.insert(schema.aussonderung).values({ id: aussonderungId, mandantId: m.id, erstelltVon: 'registratur', status: 'abgeschlossen' });
       await tx.insert(schema.aussonderungObjekt).values({
-        mandantId: m.id, aussonderungId, akteId: planfeststellung.akteId, bewertung: 'A', unterbewertungen: { [rechnungen]: 'V' },
-        status: 'archiviert', archivkennung: 'DIMAG-4711', erfolgreich: true, inhaltGeloeschtAm: new Date(),
+        mandantId: m.id,
+        aussonderungId,
+        akteId: planfeststellung.akteId,
+        bewertung: 'A',
+        unterbewertungen: { [rechnungen]: 'V' },
+        status: 'archiviert',
+        archivkennung: 'DIMAG-4711',
+        erfolgreich: true,
+        inhaltGeloeschtAm: new Date(),
       });
     });
     const headers = await m.header('sachbearbeitung');
@@ -263,7 +280,9 @@ describe('content after an Aussonderung', () => {
     const gutachten = await neuerVorgang(m.id);
     const rechnungen = uuidv7();
     await ownerDb().withMandant(m.id, (tx) =>
-      tx.insert(schema.vorgang).values({ id: rechnungen, mandantId: m.id, akteId: gutachten.akteId, laufendeNummer: 2, kennzeichen: `${gutachten.aktenzeichen}-002`, betreff: 'Rechnungen', erstelltVon: 'test' }),
+      tx
+        .insert(schema.vorgang)
+        .values({ id: rechnungen, mandantId: m.id, akteId: gutachten.akteId, laufendeNummer: 2, kennzeichen: `${gutachten.aktenzeichen}-002`, betreff: 'Rechnungen', erstelltVon: 'test' }),
     );
     const a = (await lade(t, m, gutachten.vorgangId, { name: 'gutachten.pdf', inhalt: await pdf('gutachten') })).json().id as string;
     const v = (await lade(t, m, rechnungen, { name: 'rechnung.pdf', inhalt: await pdf('rechnung') })).json().id as string;
@@ -272,8 +291,15 @@ describe('content after an Aussonderung', () => {
     await ownerDb().withMandant(m.id, async (tx) => {
       await tx.insert(schema.aussonderung).values({ id: aussonderungId, mandantId: m.id, erstelltVon: 'registratur', status: 'abgeschlossen' });
       await tx.insert(schema.aussonderungObjekt).values({
-        mandantId: m.id, aussonderungId, akteId: gutachten.akteId, bewertung: 'V', unterbewertungen: { [gutachten.vorgangId]: 'A' },
-        status: 'archiviert', archivkennung: 'DIMAG-0042', erfolgreich: true, inhaltGeloeschtAm: new Date(),
+        mandantId: m.id,
+        aussonderungId,
+        akteId: gutachten.akteId,
+        bewertung: 'V',
+        unterbewertungen: { [gutachten.vorgangId]: 'A' },
+        status: 'archiviert',
+        archivkennung: 'DIMAG-0042',
+        erfolgreich: true,
+        inhaltGeloeschtAm: new Date(),
       });
     });
     const headers = await m.header('sachbearbeitung');
@@ -283,7 +309,20 @@ describe('content after an Aussonderung', () => {
     // nobody approved the destruction of the V-part yet: its content is there
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/dokumente/${v}/inhalt`, headers })).statusCode).toBe(200);
     await ownerDb().withMandant(m.id, async (tx) => {
-      await tx.insert(schema.vernichtung).values({ id: uuidv7(), mandantId: m.id, aussonderungId, beantragtVon: 'anna', beantragtVonName: 'Anna', freigegebenVon: 'bernd', freigegebenVonName: 'Bernd', freigegebenAm: new Date(), protokollSchluessel: 'p', protokollSha256: 'x'.repeat(64) });
+      await tx
+        .insert(schema.vernichtung)
+        .values({
+          id: uuidv7(),
+          mandantId: m.id,
+          aussonderungId,
+          beantragtVon: 'anna',
+          beantragtVonName: 'Anna',
+          freigegebenVon: 'bernd',
+          freigegebenVonName: 'Bernd',
+          freigegebenAm: new Date(),
+          protokollSchluessel: 'p',
+          protokollSha256: 'x'.repeat(64),
+        });
       await tx.update(schema.aussonderungObjekt).set({ teilVernichtetAm: new Date() }).where(eq(schema.aussonderungObjekt.aussonderungId, aussonderungId));
     });
     const vernichtet = expectProblem(await t.app.inject({ method: 'GET', url: `/api/v1/dokumente/${v}/inhalt`, headers }), 410, 'INHALT_AUSGESONDERT');
@@ -291,6 +330,9 @@ describe('content after an Aussonderung', () => {
     expect(vernichtet).toMatchObject({ aussonderungsstatus: 'vernichtet', archivkennung: null, aussonderungId });
     expect(vernichtet.detail).not.toContain('Archiv');
     expect(vernichtet.detail).toContain(aussonderungId);
-    expect(expectProblem(await t.app.inject({ method: 'GET', url: `/api/v1/dokumente/${a}/inhalt`, headers }), 410, 'INHALT_AUSGESONDERT')).toMatchObject({ aussonderungsstatus: 'archiviert', archivkennung: 'DIMAG-0042' });
+    expect(expectProblem(await t.app.inject({ method: 'GET', url: `/api/v1/dokumente/${a}/inhalt`, headers }), 410, 'INHALT_AUSGESONDERT')).toMatchObject({
+      aussonderungsstatus: 'archiviert',
+      archivkennung: 'DIMAG-0042',
+    });
   });
 });

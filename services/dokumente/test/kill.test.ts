@@ -95,8 +95,12 @@ describe('kill -9 during uploads', () => {
       // the restarted service still takes uploads
       expect(await sende(port, auth, v.vorgangId, 1024).antwort).toMatchObject({ status: 201 });
 
-      berichte(context, 'kill-9 (service process, socket)', `${vorher.length + haengend.length + rennend.length} uploads, ${bestaetigt.length} acknowledged and intact, ` +
-        `${dokumente.length - bestaetigt.length} committed unacknowledged, ${verwaist.entfernt.length} orphaned objects and ${spool.length} spool files swept, 0 rows without object`);
+      berichte(
+        context,
+        'kill-9 (service process, socket)',
+        `${vorher.length + haengend.length + rennend.length} uploads, ${bestaetigt.length} acknowledged and intact, ` +
+          `${dokumente.length - bestaetigt.length} committed unacknowledged, ${verwaist.entfernt.length} orphaned objects and ${spool.length} spool files swept, 0 rows without object`,
+      );
     } finally {
       await stoppe(zweiter);
     }

@@ -42,7 +42,13 @@ export async function starteDienst(port: number, spoolDir: string, env: Record<s
   const ende = Date.now() + 30_000;
   while (Date.now() < ende) {
     if (kind.exitCode !== null) throw new Error(`service exited: ${stderr}`);
-    if (await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false)) return kind;
+    if (
+      await fetch(`http://127.0.0.1:${port}/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return kind;
     await new Promise((r) => setTimeout(r, 100));
   }
   kind.kill('SIGKILL');
@@ -91,8 +97,9 @@ export interface Upload {
 export function sende(port: number, auth: Record<string, string>, vorgangId: string, groesse: number, halt?: number): Upload {
   const boundary = `grenze${randomBytes(6).toString('hex')}`;
   const kopf = Buffer.from(
-    Object.entries(META).map(([k, w]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${w}\r\n`).join('') +
-      `--${boundary}\r\nContent-Disposition: form-data; name="datei"; filename="teil.txt"\r\nContent-Type: text/plain\r\n\r\n`,
+    Object.entries(META)
+      .map(([k, w]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${w}\r\n`)
+      .join('') + `--${boundary}\r\nContent-Disposition: form-data; name="datei"; filename="teil.txt"\r\nContent-Type: text/plain\r\n\r\n`,
   );
   const hash = createHash('sha256');
   const stuecke: Buffer[] = [];
@@ -135,4 +142,3 @@ export async function sha256Von(port: number, m: Mandant, id: string): Promise<s
   for await (const c of res.body!) hash.update(c);
   return hash.digest('hex');
 }
-

@@ -25,12 +25,9 @@ export function thunderbirdMail(opts: {
       `--${alt}\r\nContent-Type: text/html; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n<html><head><style>p{}</style></head><body><p>${text.replace(/\r\n/g, '<br>')}</p><script>alert(1)</script></body></html>\r\n` +
       `--${alt}--\r\n`,
     ...(opts.anlagen ?? []).map(
-      (a) =>
-        `--${grenze}\r\nContent-Type: ${a.type}; name="${a.name}"\r\nContent-Disposition: attachment; filename="${a.name}"\r\nContent-Transfer-Encoding: base64\r\n\r\n${b64(a.inhalt)}\r\n`,
+      (a) => `--${grenze}\r\nContent-Type: ${a.type}; name="${a.name}"\r\nContent-Disposition: attachment; filename="${a.name}"\r\nContent-Transfer-Encoding: base64\r\n\r\n${b64(a.inhalt)}\r\n`,
     ),
-    ...(opts.mails ?? []).map(
-      (m) => `--${grenze}\r\nContent-Type: message/rfc822; name="${m.name}"\r\nContent-Disposition: attachment; filename="${m.name}"\r\n\r\n${m.inhalt.toString('utf8')}\r\n`,
-    ),
+    ...(opts.mails ?? []).map((m) => `--${grenze}\r\nContent-Type: message/rfc822; name="${m.name}"\r\nContent-Disposition: attachment; filename="${m.name}"\r\n\r\n${m.inhalt.toString('utf8')}\r\n`),
   ];
   const kopf = [
     'Received: from mx.example.org (mx.example.org [192.0.2.10])\r\n\tby mail.landratsamt.example (Postfix) with ESMTPS id 4F2A1\r\n\tfor <bauamt@landratsamt.example>; Tue, 3 Mar 2026 07:12:44 +0100 (CET)',

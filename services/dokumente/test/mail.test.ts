@@ -35,7 +35,12 @@ describe('filing an e-mail', () => {
     const m = await neuerMandant();
     const v = await neuerVorgang(m.id);
     const bauantrag = await pdf('Bauantrag Lindenhof Dachgaube');
-    const eml = thunderbirdMail({ anlagen: [{ name: 'Bauantrag.pdf', type: 'application/pdf', inhalt: bauantrag }, { name: 'Lageplan.png', type: 'image/png', inhalt: PNG }] });
+    const eml = thunderbirdMail({
+      anlagen: [
+        { name: 'Bauantrag.pdf', type: 'application/pdf', inhalt: bauantrag },
+        { name: 'Lageplan.png', type: 'image/png', inhalt: PNG },
+      ],
+    });
     const res = await ladeMail(t, m, v.vorgangId, eml);
     expect(res.statusCode, res.body).toBe(201);
     expectContract(res, 'createDokument');
@@ -105,7 +110,9 @@ describe('filing an e-mail', () => {
     // the database keeps an Anlage in its mail's Vorgang
     const anderer = await neuerVorgang(m.id);
     const fremd = ownerDb().withMandant(m.id, (tx) =>
-      tx.insert(schema.dokument).values({ id: crypto.randomUUID(), mandantId: m.id, vorgangId: anderer.vorgangId, elternDokumentId: res.json().id, betreff: 'x', datumDesSchreibens: '2026-03-02', erstelltVon: 'test' }),
+      tx
+        .insert(schema.dokument)
+        .values({ id: crypto.randomUUID(), mandantId: m.id, vorgangId: anderer.vorgangId, elternDokumentId: res.json().id, betreff: 'x', datumDesSchreibens: '2026-03-02', erstelltVon: 'test' }),
     );
     await expect(fremd).rejects.toMatchObject({ cause: { constraint: 'dokument_eltern_fk' } });
   });
@@ -142,7 +149,12 @@ describe('filing an e-mail', () => {
     const t = await baueApp();
     const m = await neuerMandant();
     const v = await neuerVorgang(m.id);
-    const eml = thunderbirdMail({ anlagen: [{ name: 'ok.png', type: 'image/png', inhalt: PNG }, { name: 'bild.gif', type: 'image/gif', inhalt: GIF }] });
+    const eml = thunderbirdMail({
+      anlagen: [
+        { name: 'ok.png', type: 'image/png', inhalt: PNG },
+        { name: 'bild.gif', type: 'image/gif', inhalt: GIF },
+      ],
+    });
     const body = expectProblem(await ladeMail(t, m, v.vorgangId, eml), 415, 'FORMAT_NICHT_ERLAUBT');
     expect(body.detail).toContain('bild.gif');
     expect((await zeilen(m.id)).dokumente).toHaveLength(0);

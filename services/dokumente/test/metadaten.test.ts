@@ -85,7 +85,7 @@ describe('GET/PATCH /dokumente/{id}', () => {
     expect(t.protokoll.at(-1)).toMatchObject({ aktion: 'dokument.geaendert', details: { grund: 'Schreibfehler im Betreff' } });
   });
 
-  it('answers another tenant\'s Dokument like a missing one for every operation', async () => {
+  it("answers another tenant's Dokument like a missing one for every operation", async () => {
     const t = await baueApp();
     const m = await neuerMandant();
     const v = await neuerVorgang(m.id);

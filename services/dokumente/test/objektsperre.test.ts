@@ -27,7 +27,10 @@ describe('object lock per object of an Akte', () => {
   });
 
   it('adds a legal hold only to the objects a Löschsperre covers', () => {
-    const plan = sperrplan('governance', [{ ...geschlossen, gesperrt: true }, { ...geschlossen, schluessel: 'm/2' }]);
+    const plan = sperrplan('governance', [
+      { ...geschlossen, gesperrt: true },
+      { ...geschlossen, schluessel: 'm/2' },
+    ]);
     expect(plan.map((p) => [p.schluessel, p.sperre.legalHold, p.sperre.retention?.retainUntilDate])).toEqual([
       ['m/1', 'ON', '2036-12-31T23:59:59.000Z'],
       ['m/2', 'OFF', '2036-12-31T23:59:59.000Z'],

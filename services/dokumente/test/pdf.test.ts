@@ -46,7 +46,11 @@ describe('Eingangsstempel', () => {
     expect(text).toContain(dok.id);
     expect((await PDFDocument.load(neu)).getPageCount()).toBe(2);
     // the top right corner carries the letterhead: the stamp went elsewhere
-    expect(t.protokoll.find((e) => e.aktion === 'dokument.version.erstellt')).toMatchObject({ aktion: 'dokument.version.erstellt', akteId: v.akteId, details: { herkunft: 'eingangsstempel', position: 'oben-links', basisVersion: 1 } });
+    expect(t.protokoll.find((e) => e.aktion === 'dokument.version.erstellt')).toMatchObject({
+      aktion: 'dokument.version.erstellt',
+      akteId: v.akteId,
+      details: { herkunft: 'eingangsstempel', position: 'oben-links', basisVersion: 1 },
+    });
 
     const alt = (await t.app.inject({ method: 'GET', url: `/api/v1/dokumente/${dok.id}/versionen/1/inhalt`, headers: await m.header() })).rawPayload;
     expect(alt.equals(original)).toBe(true);
@@ -117,7 +121,7 @@ describe('Aktenauszug', () => {
     expect(t.protokoll.every((e) => e.akteId === v.akteId)).toBe(true);
   });
 
-  it('answers 404 for another tenant\'s Akte and 403 for roles without content rights', async () => {
+  it("answers 404 for another tenant's Akte and 403 for roles without content rights", async () => {
     const t = await baueApp();
     const m = await neuerMandant();
     const v = await neuerVorgang(m.id);

@@ -38,8 +38,20 @@ describe('polyglot files', () => {
 
     const faelle: { name: string; datei: string; typ: string; inhalt: Buffer; erwartet: string | { status: 415; code: string } }[] = [
       { name: 'PDF with a ZIP appended', datei: 'antrag.pdf', typ: 'application/pdf', inhalt: Buffer.concat([await pdf(), html]), erwartet: 'application/pdf' },
-      { name: 'ZIP with a PDF appended, named .pdf', datei: 'antrag.pdf', typ: 'application/pdf', inhalt: Buffer.concat([html, await pdf()]), erwartet: { status: 415, code: 'TYP_WIDERSPRICHT_INHALT' } },
-      { name: 'ZIP with a PDF appended, type not declared', datei: 'antrag.pdf', typ: 'application/octet-stream', inhalt: Buffer.concat([html, await pdf()]), erwartet: { status: 415, code: 'FORMAT_NICHT_ERLAUBT' } },
+      {
+        name: 'ZIP with a PDF appended, named .pdf',
+        datei: 'antrag.pdf',
+        typ: 'application/pdf',
+        inhalt: Buffer.concat([html, await pdf()]),
+        erwartet: { status: 415, code: 'TYP_WIDERSPRICHT_INHALT' },
+      },
+      {
+        name: 'ZIP with a PDF appended, type not declared',
+        datei: 'antrag.pdf',
+        typ: 'application/octet-stream',
+        inhalt: Buffer.concat([html, await pdf()]),
+        erwartet: { status: 415, code: 'FORMAT_NICHT_ERLAUBT' },
+      },
       { name: 'PNG with a JAR appended', datei: 'scan.png', typ: 'image/png', inhalt: Buffer.concat([PNG, jar]), erwartet: 'image/png' },
       { name: 'PNG with a JAR appended, named .pdf', datei: 'scan.pdf', typ: 'application/pdf', inhalt: Buffer.concat([PNG, jar]), erwartet: { status: 415, code: 'TYP_WIDERSPRICHT_INHALT' } },
       { name: 'GIFAR', datei: 'bild.gif', typ: 'image/gif', inhalt: Buffer.concat([GIF, jar]), erwartet: { status: 415, code: 'FORMAT_NICHT_ERLAUBT' } },
@@ -79,6 +91,10 @@ describe('polyglot files', () => {
     expect((await zeilen(m.id)).dokumente).toHaveLength(gespeichert);
     expect(await objekteUnter(`${m.id}/`)).toHaveLength(gespeichert);
     expect(spoolDateien(t)).toEqual([]);
-    berichte(context, 'polyglot (service, inject)', `${faelle.length} polyglot files, ${gespeichert} stored as the detected type and served as sandboxed attachment, ${abgelehnt} refused (415), 0 served inline`);
+    berichte(
+      context,
+      'polyglot (service, inject)',
+      `${faelle.length} polyglot files, ${gespeichert} stored as the detected type and served as sandboxed attachment, ${abgelehnt} refused (415), 0 served inline`,
+    );
   });
 });

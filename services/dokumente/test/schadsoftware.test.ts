@@ -101,7 +101,12 @@ describe('upload scanning with clamd', () => {
     const t = await mitScanner();
     const m = await neuerMandant();
     const v = await neuerVorgang(m.id);
-    const eml = thunderbirdMail({ anlagen: [{ name: 'Lageplan.png', type: 'image/png', inhalt: PNG }, { name: 'Rechnung.txt', type: 'text/plain', inhalt: EICAR }] });
+    const eml = thunderbirdMail({
+      anlagen: [
+        { name: 'Lageplan.png', type: 'image/png', inhalt: PNG },
+        { name: 'Rechnung.txt', type: 'text/plain', inhalt: EICAR },
+      ],
+    });
     const res = await lade(t, m, v.vorgangId, { name: 'rechnung.eml', type: 'message/rfc822', inhalt: eml }, { felder: { betreff: '', datumDesSchreibens: '' } });
     const body = expectProblem(res, 422, 'SCHADSOFTWARE');
     expect(body.detail).toContain(SIGNATUR);

@@ -34,7 +34,7 @@ describe('visibility of Dokumente follows their Akte', () => {
     expect(await status(t, m, registratur, dokId, v.akteId, v.vorgangId)).toEqual({ dokument: 200, inhalt: 200, liste: 200, auszug: 200 });
   });
 
-  it('restricts to the Federführung\'s org units when the tenant says so; the Registratur sees all', async () => {
+  it("restricts to the Federführung's org units when the tenant says so; the Registratur sees all", async () => {
     const t = await baueApp();
     const m = await neuerMandant({ sichtbarkeit: 'organisationseinheit' });
     const [oe1, oe2] = [await neueOrganisationseinheit(m.id), await neueOrganisationseinheit(m.id)];

@@ -1,21 +1,7 @@
 import { createHash } from 'node:crypto';
 import { expectContract, expectProblem } from '@eakte/testing';
 import { describe, expect, it } from 'vitest';
-import {
-  baueApp,
-  formular,
-  GIF,
-  lade,
-  META,
-  neuerMandant,
-  neuerVorgang,
-  objekteUnter,
-  pdf,
-  PNG,
-  speicher,
-  spoolDateien,
-  zeilen,
-} from './hilfen.js';
+import { baueApp, formular, GIF, lade, META, neuerMandant, neuerVorgang, objekteUnter, pdf, PNG, speicher, spoolDateien, zeilen } from './hilfen.js';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
@@ -31,9 +17,15 @@ describe('POST /vorgaenge/{id}/dokumente', () => {
     const m = await neuerMandant();
     const v = await neuerVorgang(m.id);
     const bytes = await pdf();
-    const res = await lade(t, m, v.vorgangId, { name: '../../etc/\u202Egnp.pdf\u0007Antrag Müller.pdf', type: 'application/octet-stream', inhalt: bytes }, {
-      felder: { eingangsdatum: '2026-03-02', absender: 'Erika Müller' },
-    });
+    const res = await lade(
+      t,
+      m,
+      v.vorgangId,
+      { name: '../../etc/\u202Egnp.pdf\u0007Antrag Müller.pdf', type: 'application/octet-stream', inhalt: bytes },
+      {
+        felder: { eingangsdatum: '2026-03-02', absender: 'Erika Müller' },
+      },
+    );
     expect(res.statusCode, res.body).toBe(201);
     expectContract(res, 'createDokument');
     const dok = res.json();
@@ -58,9 +50,7 @@ describe('POST /vorgaenge/{id}/dokumente', () => {
     expect(key).not.toContain('Antrag');
     expect(sha(await streamBytes(await speicher().get(key)))).toBe(sha(bytes));
 
-    expect(t.protokoll).toEqual([
-      expect.objectContaining({ aktion: 'dokument.erstellt', objektTyp: 'dokument', objektId: dok.id, akteId: v.akteId, aktenzeichen: v.aktenzeichen }),
-    ]);
+    expect(t.protokoll).toEqual([expect.objectContaining({ aktion: 'dokument.erstellt', objektTyp: 'dokument', objektId: dok.id, akteId: v.akteId, aktenzeichen: v.aktenzeichen })]);
     expect(spoolDateien(t)).toEqual([]);
   });
 
@@ -114,7 +104,7 @@ describe('POST /vorgaenge/{id}/dokumente', () => {
     expect(spoolDateien(t)).toEqual([]);
   });
 
-  it('answers 413 past the tenant\'s size limit with nothing stored, and accepts exactly the limit', async () => {
+  it("answers 413 past the tenant's size limit with nothing stored, and accepts exactly the limit", async () => {
     const t = await baueApp();
     const m = await neuerMandant({ maxUploadGroesse: 1000 });
     const v = await neuerVorgang(m.id);
@@ -226,7 +216,12 @@ describe('POST /vorgaenge/{id}/dokumente', () => {
     const m = await neuerMandant();
     const v = await neuerVorgang(m.id);
     const { payload, headers } = await formular(META, { name: 'a.pdf', inhalt: await pdf() });
-    for (const [rolle, status] of [['registratur', 201], ['fachverfahren', 201], ['fachadministration', 403], ['pruefung', 403]] as const) {
+    for (const [rolle, status] of [
+      ['registratur', 201],
+      ['fachverfahren', 201],
+      ['fachadministration', 403],
+      ['pruefung', 403],
+    ] as const) {
       const res = await t.app.inject({ method: 'POST', url: `/api/v1/vorgaenge/${v.vorgangId}/dokumente`, payload, headers: { ...(await m.header(rolle)), ...headers } });
       expect(res.statusCode, rolle).toBe(status);
       expectContract(res, 'createDokument');

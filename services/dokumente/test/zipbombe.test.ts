@@ -95,13 +95,27 @@ const contentTypes =
 const BOMBEN: { name: string; datei: string; eintraege: () => Eintrag[] }[] = [
   { name: 'DOCX, bomb in word/document.xml', datei: 'bombe.docx', eintraege: () => [{ name: '[Content_Types].xml', inhalt: contentTypes }, { name: 'word/document.xml' }] },
   { name: 'DOCX, bomb in [Content_Types].xml', datei: 'bombe.docx', eintraege: () => [{ name: '[Content_Types].xml' }, { name: 'word/document.xml', inhalt: '<w:document/>' }] },
-  { name: 'DOCX, [Content_Types].xml bomb claiming 200 bytes', datei: 'bombe.docx', eintraege: () => [{ name: '[Content_Types].xml', angeblich: 200 }, { name: 'word/document.xml', inhalt: '<w:document/>' }] },
+  {
+    name: 'DOCX, [Content_Types].xml bomb claiming 200 bytes',
+    datei: 'bombe.docx',
+    eintraege: () => [
+      { name: '[Content_Types].xml', angeblich: 200 },
+      { name: 'word/document.xml', inhalt: '<w:document/>' },
+    ],
+  },
   { name: 'ODT, bomb in content.xml', datei: 'bombe.odt', eintraege: () => [{ name: 'mimetype', inhalt: ODT }, { name: 'content.xml' }] },
-  { name: 'ODT, mimetype bomb claiming 39 bytes', datei: 'bombe.odt', eintraege: () => [{ name: 'mimetype', angeblich: ODT.length }, { name: 'content.xml', inhalt: '<office:document-content/>' }] },
+  {
+    name: 'ODT, mimetype bomb claiming 39 bytes',
+    datei: 'bombe.odt',
+    eintraege: () => [
+      { name: 'mimetype', angeblich: ODT.length },
+      { name: 'content.xml', inhalt: '<office:document-content/>' },
+    ],
+  },
 ];
 
 describe('zip bombs', () => {
-  it('are answered quickly with 201 or 415, unpacked no further than the type detection\'s 1 MiB, and never queued for text extraction', { timeout: 120_000 }, async (context) => {
+  it("are answered quickly with 201 or 415, unpacked no further than the type detection's 1 MiB, and never queued for text extraction", { timeout: 120_000 }, async (context) => {
     const t = await baueApp();
     const m = await neuerMandant();
     const v = await neuerVorgang(m.id);
@@ -139,7 +153,11 @@ describe('zip bombs', () => {
     // office formats are never opened for the full-text index: no job, nothing to unpack later
     const auftraege = await offeneAuftraege(m.id);
     expect(auftraege).toEqual([]);
-    berichte(context, 'zip-bomb (service, inject)', `${BOMBEN.length} DOCX/ODT bombs (${inhaltGroesse} bytes → 256 MiB), ${gespeichert} stored as detected, ${BOMBEN.length - gespeichert} refused (415), ` +
-      `slowest ${laengste} ms, peak memory +${(groessterZuwachs / MiB).toFixed(1)} MiB, 0 text extraction jobs`);
+    berichte(
+      context,
+      'zip-bomb (service, inject)',
+      `${BOMBEN.length} DOCX/ODT bombs (${inhaltGroesse} bytes → 256 MiB), ${gespeichert} stored as detected, ${BOMBEN.length - gespeichert} refused (415), ` +
+        `slowest ${laengste} ms, peak memory +${(groessterZuwachs / MiB).toFixed(1)} MiB, 0 text extraction jobs`,
+    );
   });
 });

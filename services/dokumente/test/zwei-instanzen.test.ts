@@ -79,8 +79,11 @@ describe('two instances', { timeout: 60_000 }, () => {
     expect(gesperrt.size).toBe(N);
     expect([...gesperrt.values()].filter((x) => x.length !== 1)).toEqual([]);
     const jeInstanz = (karte: Map<string, string[]>) => ['a', 'b'].map((i) => [...karte.values()].flat().filter((x) => x === i).length);
-    berichte(context, 'two Dokumente instances, one queue',
-      `${N} uploads: ${N} text extractions (a/b: ${jeInstanz(gelesen).join('/')}), ${N} object locks (a/b: ${jeInstanz(gesperrt).join('/')}), each exactly once`);
+    berichte(
+      context,
+      'two Dokumente instances, one queue',
+      `${N} uploads: ${N} text extractions (a/b: ${jeInstanz(gelesen).join('/')}), ${N} object locks (a/b: ${jeInstanz(gesperrt).join('/')}), each exactly once`,
+    );
   });
 
   it('report the queue depth and the oldest job’s wait in /health', async () => {

@@ -1,20 +1,7 @@
 // The gateway: one base URL for users. Routes every contract operation to the service that
 // owns it (x-eakte-service), serves the contract and the API reference, aggregates health.
 import { contract } from '@eakte/api-client/contract';
-import {
-  CSV_LIMIT,
-  devIssuerRoutes,
-  Errors,
-  errorsPlugin,
-  healthPlugin,
-  httpConfig,
-  logConfig,
-  operations,
-  schutzConfig,
-  schutzPlugin,
-  sendeStrom,
-  type DevIssuerOptions,
-} from '@eakte/platform';
+import { CSV_LIMIT, devIssuerRoutes, Errors, errorsPlugin, healthPlugin, httpConfig, logConfig, operations, schutzConfig, schutzPlugin, sendeStrom, type DevIssuerOptions } from '@eakte/platform';
 import fastifyStatic from '@fastify/static';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -41,9 +28,17 @@ export const gatewayConfigSchema = z.object({
    * Largest upload (multipart body) the gateway passes on, in bytes; refused with 413 before it is read.
    * The Dokumente service then applies the tenant's `maxUploadGroesse`, so this caps it.
    */
-  UPLOAD_LIMIT: z.coerce.number().int().positive().default(16 * 1024 ** 3),
+  UPLOAD_LIMIT: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(16 * 1024 ** 3),
   /** Upstream request timeout in ms; uploads of large files need long ones. */
-  UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(15 * 60_000),
+  UPSTREAM_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(15 * 60_000),
   /** Issuer the web client logs in at (Authorization Code + PKCE); the development issuer when it runs. */
   OIDC_ISSUER: z.string().url().optional(),
   /** The web client's public client id at that issuer. */
@@ -108,21 +103,24 @@ const abbruchMerken: Dispatcher.DispatcherComposeInterceptor = (dispatch) => (op
   const marke = kopf[WEITERLEITUNG];
   delete kopf[WEITERLEITUNG];
   let begonnen = false;
-  return dispatch({ ...opts, headers: kopf }, {
-    onRequestStart: (c, ctx) => handler.onRequestStart?.(c, ctx),
-    onRequestUpgrade: (c, s, h, sock) => handler.onRequestUpgrade?.(c, s, h, sock),
-    onResponseStart: (c, status, h, text) => {
-      begonnen = true;
-      return handler.onResponseStart?.(c, status, h, text);
+  return dispatch(
+    { ...opts, headers: kopf },
+    {
+      onRequestStart: (c, ctx) => handler.onRequestStart?.(c, ctx),
+      onRequestUpgrade: (c, s, h, sock) => handler.onRequestUpgrade?.(c, s, h, sock),
+      onResponseStart: (c, status, h, text) => {
+        begonnen = true;
+        return handler.onResponseStart?.(c, status, h, text);
+      },
+      onResponseData: (c, teil) => handler.onResponseData?.(c, teil),
+      onResponseEnd: (c, trailer) => handler.onResponseEnd?.(c, trailer),
+      onResponseError: (c, err) => {
+        if (!begonnen || !marke) return handler.onResponseError?.(c, err);
+        abgebrochen.add(marke);
+        return handler.onResponseEnd?.(c, {});
+      },
     },
-    onResponseData: (c, teil) => handler.onResponseData?.(c, teil),
-    onResponseEnd: (c, trailer) => handler.onResponseEnd?.(c, trailer),
-    onResponseError: (c, err) => {
-      if (!begonnen || !marke) return handler.onResponseError?.(c, err);
-      abgebrochen.add(marke);
-      return handler.onResponseEnd?.(c, {});
-    },
-  });
+  );
 };
 
 /** Passes the service's body on; a body that broke off fails after its last byte, so the client's transfer is cut. */
@@ -142,7 +140,7 @@ function weiterreichen(req: object, reply: FastifyReply, quelle: Readable) {
  * BODY_LIMIT, the limit the services apply to JSON.
  */
 function grenzeFuer(operation: Record<string, unknown>, config: GatewayConfig, contentType: string | undefined) {
-  const inhalt = Object.keys(((operation.requestBody as { content?: object } | undefined)?.content ?? {}));
+  const inhalt = Object.keys((operation.requestBody as { content?: object } | undefined)?.content ?? {});
   if (inhalt.includes('multipart/form-data') && /^multipart\/form-data\b/i.test(contentType ?? '')) return { grenze: config.UPLOAD_LIMIT, strom: true };
   if (inhalt.includes('text/csv')) return { grenze: Math.max(CSV_LIMIT, config.BODY_LIMIT), strom: false };
   return { grenze: config.BODY_LIMIT, strom: false };
@@ -244,8 +242,7 @@ export default async function gatewayApp(app: FastifyInstance, opts: GatewayOpti
           grenzen.set(req, g);
           if (Number(req.headers['content-length'] ?? 0) > g.grenze) throw zuGross(req, reply);
         },
-        preParsing: async (req, reply, payload) =>
-          req.headers['transfer-encoding'] ? begrenzt(payload, grenzen.get(req)!.grenze, () => zuGross(req, reply)) : payload,
+        preParsing: async (req, reply, payload) => (req.headers['transfer-encoding'] ? begrenzt(payload, grenzen.get(req)!.grenze, () => zuGross(req, reply)) : payload),
         handler: (req, reply) =>
           reply.from(`${upstream}${req.url}`, {
             ...(Buffer.isBuffer(req.body) ? { body: req.body, contentType: req.headers['content-type'] ?? 'application/octet-stream' } : {}),
@@ -274,10 +271,11 @@ export default async function gatewayApp(app: FastifyInstance, opts: GatewayOpti
   await app.register(swagger, { mode: 'static', specification: { document: contract as never } });
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { deepLinking: true } });
 
-  if (opts.web) await webClient(app, opts.web, {
-    issuer: opts.devIssuer?.issuer ?? config.OIDC_ISSUER,
-    clientId: config.OIDC_WEB_CLIENT_ID,
-  });
+  if (opts.web)
+    await webClient(app, opts.web, {
+      issuer: opts.devIssuer?.issuer ?? config.OIDC_ISSUER,
+      clientId: config.OIDC_WEB_CLIENT_ID,
+    });
 
   if (opts.devIssuer) {
     app.log.warn('development OIDC issuer is enabled: tokens are signed by a local key; never use this in production');
@@ -301,9 +299,7 @@ async function webClient(app: FastifyInstance, web: NonNullable<GatewayOptions['
   });
   const csp = webCsp(anmeldung.issuer);
   for (const pfad of new Set(['/', ...web.pfade])) {
-    app.get(pfad, { config: { helmet: { contentSecurityPolicy: csp } } }, (_req, reply) =>
-      reply.header('cache-control', 'no-cache').sendFile('index.html'),
-    );
+    app.get(pfad, { config: { helmet: { contentSecurityPolicy: csp } } }, (_req, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html'));
   }
   // a page the client does not know, asked for by a browser: the client answers with its own
   // "not found" page (status 404); the API, the issuer and files keep their problem+json

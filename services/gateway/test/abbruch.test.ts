@@ -52,9 +52,7 @@ describe('gateway: a service response that breaks off', () => {
     // the transfer breaks): the gateway is held back by backpressure when the service breaks off
     const roh = await new Promise<Buffer>((resolve, reject) => {
       const teile: Buffer[] = [];
-      const socket = net.connect(port, '127.0.0.1', () =>
-        socket.write(`GET /api/v1/protokoll/export?format=jsonl HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`),
-      );
+      const socket = net.connect(port, '127.0.0.1', () => socket.write(`GET /api/v1/protokoll/export?format=jsonl HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`));
       socket.on('data', (d: Buffer) => {
         teile.push(d);
         socket.pause();

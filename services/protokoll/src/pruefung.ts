@@ -1,6 +1,22 @@
 // Signed checkpoints and chain verification, on top of the repository and object storage.
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
-import { benoetigteKnoten, blattHash, blattKodierung, checkpointText, GENESIS_HASH, inklusionsPfad, kanonisch, kanonischesJson, knotenHash, LEERER_BAUM, notizPruefschluessel, oeffneNotiz, protokollAnhaengen, signiereNotiz, ZEIT_SQL } from '@eakte/audit';
+import {
+  benoetigteKnoten,
+  blattHash,
+  blattKodierung,
+  checkpointText,
+  GENESIS_HASH,
+  inklusionsPfad,
+  kanonisch,
+  kanonischesJson,
+  knotenHash,
+  LEERER_BAUM,
+  notizPruefschluessel,
+  oeffneNotiz,
+  protokollAnhaengen,
+  signiereNotiz,
+  ZEIT_SQL,
+} from '@eakte/audit';
 import { sql, type Db } from '@eakte/db';
 import type { ObjectStore } from '@eakte/storage';
 import type { FastifyBaseLogger } from 'fastify';
@@ -55,11 +71,13 @@ export function createProtokollDienst(deps: { db: Db; storage: ObjectStore; repo
   const { db, storage, repo, schluessel, sequenzierer } = deps;
 
   async function neuesterBaumCheckpoint(mandantId: string): Promise<{ groesse: number; wurzel: Buffer; gueltig: boolean } | null> {
-    const [z] = (await db.withMandant(mandantId, (tx) =>
-      tx.execute<{ groesse: string; wurzel: Buffer; notiz: string }>(
-        sql`SELECT groesse, wurzel, notiz FROM protokoll.baum_checkpoint WHERE mandant_id = ${mandantId} ORDER BY groesse DESC, zeit DESC LIMIT 1`,
-      ),
-    )).rows;
+    const [z] = (
+      await db.withMandant(mandantId, (tx) =>
+        tx.execute<{ groesse: string; wurzel: Buffer; notiz: string }>(
+          sql`SELECT groesse, wurzel, notiz FROM protokoll.baum_checkpoint WHERE mandant_id = ${mandantId} ORDER BY groesse DESC, zeit DESC LIMIT 1`,
+        ),
+      )
+    ).rows;
     if (!z) return null;
     const offen = oeffneNotiz(z.notiz, NOTIZ_NAME, schluessel.oeffentlich);
     const groesse = Number(z.groesse);
@@ -70,9 +88,11 @@ export function createProtokollDienst(deps: { db: Db; storage: ObjectStore; repo
   /** The newest signed tree checkpoint, or a new one when it does not reach `mindestens` (or the tree grew and `nurWennNeu`). */
   async function baumCheckpoint(mandantId: string, o: { mindestens?: number; nurWennNeu?: boolean } = {}): Promise<BaumCheckpoint | null> {
     return db.withMandant(mandantId, async (tx) => {
-      const [letzter] = (await tx.execute<{ groesse: string; wurzel: Buffer; notiz: string }>(
-        sql`SELECT groesse, wurzel, notiz FROM protokoll.baum_checkpoint WHERE mandant_id = ${mandantId} ORDER BY groesse DESC, zeit DESC LIMIT 1`,
-      )).rows;
+      const [letzter] = (
+        await tx.execute<{ groesse: string; wurzel: Buffer; notiz: string }>(
+          sql`SELECT groesse, wurzel, notiz FROM protokoll.baum_checkpoint WHERE mandant_id = ${mandantId} ORDER BY groesse DESC, zeit DESC LIMIT 1`,
+        )
+      ).rows;
       const [baum] = (await tx.execute<{ groesse: string; wurzel: Buffer }>(sql`SELECT groesse, wurzel FROM protokoll.baum WHERE mandant_id = ${mandantId}`)).rows;
       const alt = letzter ? { groesse: Number(letzter.groesse), wurzel: letzter.wurzel, notiz: letzter.notiz } : null;
       const groesse = Number(baum?.groesse ?? 0);
@@ -135,10 +155,7 @@ export function createProtokollDienst(deps: { db: Db; storage: ObjectStore; repo
       const kopf = await repo.kopf(mandantId);
       const [ausDb] = await repo.checkpoints(mandantId, 1);
       const ausSpeicher = await neuesterImSpeicher(mandantId);
-      const kandidaten = [
-        ...(ausDb ? [{ c: ausDb, quelle: 'datenbank' as const }] : []),
-        ...(ausSpeicher ? [{ c: ausSpeicher, quelle: 'objektspeicher' as const }] : []),
-      ];
+      const kandidaten = [...(ausDb ? [{ c: ausDb, quelle: 'datenbank' as const }] : []), ...(ausSpeicher ? [{ c: ausSpeicher, quelle: 'objektspeicher' as const }] : [])];
       const imBereich = await repo.checkpointsImBereich(mandantId, von, bis ?? null);
       const ohne = (fehler: Kettenfehler): PruefungMitCheckpoint => ({ gueltig: false, geprueft: 0, vonSequenz: von, bisSequenz: null, letzterHash: null, fehler, checkpoint: null });
       for (const c of [...kandidaten.map((k) => k.c), ...imBereich]) {
@@ -162,18 +179,38 @@ export function createProtokollDienst(deps: { db: Db; storage: ObjectStore; repo
       const strom = repo.strom(mandantId, von, bis ?? Number.MAX_SAFE_INTEGER, { blatt: baum !== null });
       const ergebnis = await pruefeKette(baum ? baum.durch(strom) : strom, { von, vorgaengerHash, bis, kopf, checkpoints: anker });
       // the first problem wins; on the same event the chain's finding (it names the kind)
-      const blattFehler = baum?.fehler ?? (baum && baumCp && baum.groesse < baumCp.groesse && (bis === undefined || bis >= baumCp.groesse)
-        ? { sequenz: baum.groesse + 1, art: 'abgeschnitten' as const, meldung: `Ein signierter Baum-Checkpoint bestätigt ${baumCp.groesse} Ereignisse, der Baum endet bei ${baum.groesse}`, erwartet: String(baumCp.groesse), gefunden: String(baum.groesse) }
-        : null);
+      const blattFehler =
+        baum?.fehler ??
+        (baum && baumCp && baum.groesse < baumCp.groesse && (bis === undefined || bis >= baumCp.groesse)
+          ? {
+              sequenz: baum.groesse + 1,
+              art: 'abgeschnitten' as const,
+              meldung: `Ein signierter Baum-Checkpoint bestätigt ${baumCp.groesse} Ereignisse, der Baum endet bei ${baum.groesse}`,
+              erwartet: String(baumCp.groesse),
+              gefunden: String(baum.groesse),
+            }
+          : null);
       if (blattFehler && (!ergebnis.fehler || blattFehler.sequenz < ergebnis.fehler.sequenz)) {
-        return { ...ergebnis, gueltig: false, geprueft: blattFehler.sequenz - 1, bisSequenz: blattFehler.sequenz - 1 > 0 ? blattFehler.sequenz - 1 : null, fehler: blattFehler, checkpoint: neuester ? { sequenz: neuester.c.sequenz, hash: neuester.c.hash, zeit: neuester.c.zeit, quelle: neuester.quelle } : null };
+        return {
+          ...ergebnis,
+          gueltig: false,
+          geprueft: blattFehler.sequenz - 1,
+          bisSequenz: blattFehler.sequenz - 1 > 0 ? blattFehler.sequenz - 1 : null,
+          fehler: blattFehler,
+          checkpoint: neuester ? { sequenz: neuester.c.sequenz, hash: neuester.c.hash, zeit: neuester.c.zeit, quelle: neuester.quelle } : null,
+        };
       }
       const checkpoint = neuester ? { sequenz: neuester.c.sequenz, hash: neuester.c.hash, zeit: neuester.c.zeit, quelle: neuester.quelle } : null;
       return { ...ergebnis, checkpoint };
     },
 
     /** Records a detected manipulation as a security event of the tenant. */
-    async manipulationProtokollieren(mandantId: string, akteur: { sub: string; name: string; rollen: readonly string[]; client?: string | null }, kontext: { requestId: string; clientIp: string }, fehler: Kettenfehler) {
+    async manipulationProtokollieren(
+      mandantId: string,
+      akteur: { sub: string; name: string; rollen: readonly string[]; client?: string | null },
+      kontext: { requestId: string; clientIp: string },
+      fehler: Kettenfehler,
+    ) {
       await db.withMandant(mandantId, (tx) =>
         protokollAnhaengen(tx, {
           mandantId,
@@ -283,7 +320,13 @@ class Baumpruefung {
     }
     const h = blattHash(blattDaten);
     if (erwartet !== blattDaten || !gespeichert || !h.equals(gespeichert)) {
-      return { sequenz: e.sequenz, art: 'hash', meldung: `Das Blatt von Ereignis ${e.sequenz} passt nicht zu seinem Inhalt`, erwartet: h.toString('hex'), gefunden: gespeichert ? Buffer.from(gespeichert).toString('hex') : null };
+      return {
+        sequenz: e.sequenz,
+        art: 'hash',
+        meldung: `Das Blatt von Ereignis ${e.sequenz} passt nicht zu seinem Inhalt`,
+        erwartet: h.toString('hex'),
+        gefunden: gespeichert ? Buffer.from(gespeichert).toString('hex') : null,
+      };
     }
     return h;
   }
@@ -307,7 +350,13 @@ class Baumpruefung {
             this.stapel.push({ ebene, hash: h });
             this.n++;
             if (this.ziel && this.n === this.ziel.groesse && !this.wurzel().equals(this.ziel.wurzel)) {
-              this.fehler = { sequenz: this.n, art: 'checkpoint', meldung: `Der Baum bis Ereignis ${this.n} weicht vom signierten Baum-Checkpoint ab`, erwartet: this.ziel.wurzel.toString('hex'), gefunden: this.wurzel().toString('hex') };
+              this.fehler = {
+                sequenz: this.n,
+                art: 'checkpoint',
+                meldung: `Der Baum bis Ereignis ${this.n} weicht vom signierten Baum-Checkpoint ab`,
+                erwartet: this.ziel.wurzel.toString('hex'),
+                gefunden: this.wurzel().toString('hex'),
+              };
             }
           }
         }

@@ -1,9 +1,7 @@
 // The sequencer: integrates committed audit events of one tenant in batches. Under the chain head's
 // row lock (only sequencers take it; appending never does) it gives them the next gap-free sequence
 // numbers and their chain hash, and extends the tenant's Merkle tree (RFC 6962) by their leaves.
-import {
-  blattHash, blattKodierung, erweitere, GENESIS_HASH, kanonisch, kettenHash, LEERER_BAUM, randKnoten, ZEIT_SQL, type KettenEreignis,
-} from '@eakte/audit';
+import { blattHash, blattKodierung, erweitere, GENESIS_HASH, kanonisch, kettenHash, LEERER_BAUM, randKnoten, ZEIT_SQL, type KettenEreignis } from '@eakte/audit';
 import { sql, type Db, type Tx } from '@eakte/db';
 
 export const SEQUENZ_STAPEL = 2_000;
@@ -97,7 +95,11 @@ export function createSequenzierer(db: Db, opts: { stapel?: number } = {}) {
       r.rows.forEach((z, i) => {
         if (Number(z.sequenz) !== n + i + 1) throw new Error(`Ereignis ${n + i + 1} fehlt: der Baum kann nicht wachsen`);
       });
-      const e = erweitere(n, randKn, r.rows.map((z) => blattVon(mandantId, z)));
+      const e = erweitere(
+        n,
+        randKn,
+        r.rows.map((z) => blattVon(mandantId, z)),
+      );
       await knotenSpeichern(tx, mandantId, e.neu);
       await tx.execute(sql`UPDATE protokoll.baum SET groesse = ${e.groesse}, wurzel = ${e.wurzel} WHERE mandant_id = ${mandantId}`);
       n = e.groesse;
@@ -130,9 +132,7 @@ export function createSequenzierer(db: Db, opts: { stapel?: number } = {}) {
       if (groesse < bisher) groesse = await baumNachziehen(tx, mandantId, groesse, bisher);
 
       // committed events only (READ COMMITTED): one still in flight is taken by a later batch
-      const r = await tx.execute<Zeile>(
-        sql`SELECT ${sql.raw(SPALTEN)} FROM protokoll.ereignis WHERE mandant_id = ${mandantId} AND sequenz IS NULL ORDER BY eingang LIMIT ${stapel}`,
-      );
+      const r = await tx.execute<Zeile>(sql`SELECT ${sql.raw(SPALTEN)} FROM protokoll.ereignis WHERE mandant_id = ${mandantId} AND sequenz IS NULL ORDER BY eingang LIMIT ${stapel}`);
       if (!r.rows.length) return { sequenziert: 0, groesse, zeiten: [] };
       let vorgaenger = kopf.hash;
       const werte = r.rows.map((z, i) => {
@@ -148,7 +148,11 @@ export function createSequenzierer(db: Db, opts: { stapel?: number } = {}) {
       );
       const letzter = werte[werte.length - 1]!;
       await tx.execute(sql`UPDATE protokoll.kette SET sequenz = ${letzter.sequenz}, hash = ${letzter.hash}, zeit = ${letzter.zeit}::timestamptz WHERE mandant_id = ${mandantId}`);
-      const e = erweitere(groesse, await rand(tx, groesse), r.rows.map((z) => z.blatt ?? blattHash(blattKodierung(alsKette(mandantId, z, 1)))));
+      const e = erweitere(
+        groesse,
+        await rand(tx, groesse),
+        r.rows.map((z) => z.blatt ?? blattHash(blattKodierung(alsKette(mandantId, z, 1)))),
+      );
       await knotenSpeichern(tx, mandantId, e.neu);
       await tx.execute(sql`UPDATE protokoll.baum SET groesse = ${e.groesse}, wurzel = ${e.wurzel} WHERE mandant_id = ${mandantId}`);
       return { sequenziert: werte.length, groesse: e.groesse, zeiten: werte.map((w) => w.zeit) };
@@ -160,13 +164,15 @@ export function createSequenzierer(db: Db, opts: { stapel?: number } = {}) {
     /** Integrates everything committed so far for the tenant (the read barrier of the Protokoll API). */
     async alles(mandantId: string): Promise<number> {
       // without a lock first: most reads find nothing waiting
-      const [frei] = (await db.withMandant(mandantId, (tx) =>
-        tx.execute<{ wartend: boolean }>(
-          sql`SELECT EXISTS (SELECT 1 FROM protokoll.ereignis WHERE mandant_id = ${mandantId} AND sequenz IS NULL)
+      const [frei] = (
+        await db.withMandant(mandantId, (tx) =>
+          tx.execute<{ wartend: boolean }>(
+            sql`SELECT EXISTS (SELECT 1 FROM protokoll.ereignis WHERE mandant_id = ${mandantId} AND sequenz IS NULL)
                   OR coalesce((SELECT sequenz FROM protokoll.kette WHERE mandant_id = ${mandantId}), 0)
                      > coalesce((SELECT groesse FROM protokoll.baum WHERE mandant_id = ${mandantId}), 0) AS wartend`,
-        ),
-      )).rows;
+          ),
+        )
+      ).rows;
       if (!frei?.wartend) return 0;
       let n = 0;
       for (;;) {
@@ -189,9 +195,7 @@ export function createSequenzierer(db: Db, opts: { stapel?: number } = {}) {
     },
     /** Events of the tenant waiting to be sequenced. */
     async rueckstand(mandantId: string): Promise<number> {
-      const r = await db.withMandant(mandantId, (tx) =>
-        tx.execute<{ n: string }>(sql`SELECT count(*) AS n FROM protokoll.ereignis WHERE mandant_id = ${mandantId} AND sequenz IS NULL`),
-      );
+      const r = await db.withMandant(mandantId, (tx) => tx.execute<{ n: string }>(sql`SELECT count(*) AS n FROM protokoll.ereignis WHERE mandant_id = ${mandantId} AND sequenz IS NULL`));
       return Number(r.rows[0]?.n ?? 0);
     },
   };

@@ -38,7 +38,10 @@ export async function ereignisseAnlegen(mandantId: string, eintraege: Partial<Pr
 }
 
 export const nEreignisse = (mandantId: string, n: number) =>
-  ereignisseAnlegen(mandantId, Array.from({ length: n }, (_, i) => ({ aktion: 'akte.geaendert', aenderungen: [{ feld: 'betreff', alt: `v${i}`, neu: `v${i + 1}` }] })));
+  ereignisseAnlegen(
+    mandantId,
+    Array.from({ length: n }, (_, i) => ({ aktion: 'akte.geaendert', aenderungen: [{ feld: 'betreff', alt: `v${i}`, neu: `v${i + 1}` }] })),
+  );
 
 /** A superuser connection (bypasses RLS; `session_replication_role = replica` skips the append-only triggers). */
 export async function superuser(): Promise<pg.Client> {

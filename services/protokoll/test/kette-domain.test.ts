@@ -9,9 +9,23 @@ function kette(n: number): GespeichertesEreignis[] {
   let prev = GENESIS_HASH;
   for (let i = 1; i <= n; i++) {
     const e: KettenEreignis = {
-      mandantId: M, sequenz: i, zeit: `2026-11-27T08:00:${String(i).padStart(2, '0')}.000001Z`, akteurSub: 'u', akteurName: 'Ü', akteurRollen: ['registratur'],
-      akteurClient: null, aktion: 'akte.erstellt', objektTyp: 'akte', objektId: `o${i}`, aktenzeichen: '2.1-0007/2026', akteId: null,
-      aenderungen: [{ feld: 'betreff', alt: null, neu: `B${i}` }], ergebnis: 'erfolg', details: { z: 1, a: [2, { y: true, b: null }] }, requestId: null, clientIp: null,
+      mandantId: M,
+      sequenz: i,
+      zeit: `2026-11-27T08:00:${String(i).padStart(2, '0')}.000001Z`,
+      akteurSub: 'u',
+      akteurName: 'Ü',
+      akteurRollen: ['registratur'],
+      akteurClient: null,
+      aktion: 'akte.erstellt',
+      objektTyp: 'akte',
+      objektId: `o${i}`,
+      aktenzeichen: '2.1-0007/2026',
+      akteId: null,
+      aenderungen: [{ feld: 'betreff', alt: null, neu: `B${i}` }],
+      ergebnis: 'erfolg',
+      details: { z: 1, a: [2, { y: true, b: null }] },
+      requestId: null,
+      clientIp: null,
     };
     const hash = kettenHash(prev, kanonisch(e));
     out.push({ ...e, hash });
@@ -26,7 +40,25 @@ describe('canonical encoding', () => {
     expect(kanonischesJson({ b: 1, a: { d: [3, { f: 'ä', e: null }], c: 'x"y' } })).toBe('{"a":{"c":"x\\"y","d":[3,{"e":null,"f":"ä"}]},"b":1}');
     const [e] = kette(1);
     const text = kanonisch({ ...e!, extra: 'nicht enthalten' } as never);
-    expect(Object.keys(JSON.parse(text))).toEqual(['aenderungen', 'akteId', 'aktenzeichen', 'akteurClient', 'akteurName', 'akteurRollen', 'akteurSub', 'aktion', 'clientIp', 'details', 'ergebnis', 'mandantId', 'objektId', 'objektTyp', 'requestId', 'sequenz', 'zeit']);
+    expect(Object.keys(JSON.parse(text))).toEqual([
+      'aenderungen',
+      'akteId',
+      'aktenzeichen',
+      'akteurClient',
+      'akteurName',
+      'akteurRollen',
+      'akteurSub',
+      'aktion',
+      'clientIp',
+      'details',
+      'ergebnis',
+      'mandantId',
+      'objektId',
+      'objektTyp',
+      'requestId',
+      'sequenz',
+      'zeit',
+    ]);
     expect(text).not.toContain('hash');
     expect(text).not.toMatch(/\s/);
   });
@@ -69,7 +101,10 @@ describe('pruefeKette', () => {
     const k = kette(5);
     expect((await pruefeKette(k.slice(0, 3), { ...opts, kopf: { sequenz: 5, hash: k[4]!.hash } })).fehler).toMatchObject({ sequenz: 4, art: 'abgeschnitten' });
     // an old backup: head consistent with the shortened chain, but a checkpoint knows better
-    expect((await pruefeKette(k.slice(0, 3), { ...opts, kopf: { sequenz: 3, hash: k[2]!.hash }, checkpoints: [{ sequenz: 4, hash: k[3]!.hash }] })).fehler).toMatchObject({ sequenz: 4, art: 'abgeschnitten' });
+    expect((await pruefeKette(k.slice(0, 3), { ...opts, kopf: { sequenz: 3, hash: k[2]!.hash }, checkpoints: [{ sequenz: 4, hash: k[3]!.hash }] })).fehler).toMatchObject({
+      sequenz: 4,
+      art: 'abgeschnitten',
+    });
   });
 
   it('detects a consistently rewritten chain at a checkpoint', async () => {

@@ -102,7 +102,7 @@ describe('GET /protokoll', () => {
 });
 
 describe('GET /akten/{id}/historie', () => {
-  it('gives an Akte\'s own events and those of objects in it, oldest first, to clerks too', async () => {
+  it("gives an Akte's own events and those of objects in it, oldest first, to clerks too", async () => {
     const app = await bauen();
     const m = await testMandant();
     const akte = crypto.randomUUID();
@@ -121,7 +121,7 @@ describe('GET /akten/{id}/historie', () => {
     expect(next.json().nextCursor).toBeNull();
   });
 
-  it('answers 404 for an Akte without history (also another tenant\'s) and 400 for a bad id', async () => {
+  it("answers 404 for an Akte without history (also another tenant's) and 400 for a bad id", async () => {
     const app = await bauen();
     const m = await testMandant();
     const other = await testMandant();
@@ -145,7 +145,10 @@ describe('GET /protokoll/export', () => {
     expect(res.headers.get('content-type')).toMatch(/^application\/x-ndjson/);
     expect(res.headers.get('transfer-encoding')).toBe('chunked');
     expect(res.headers.get('content-length')).toBeNull();
-    const lines = (await res.text()).trimEnd().split('\n').map((l) => JSON.parse(l));
+    const lines = (await res.text())
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toEqual(events.slice(1));
   });
 

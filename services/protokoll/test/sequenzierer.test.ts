@@ -44,10 +44,15 @@ describe('sequencer', () => {
     const blaetter = zeilen.rows.map((r) => blattHash(r.kanonisch));
     const [baum] = (await db.withMandant(m.id, (tx) => tx.execute<{ groesse: string; wurzel: Buffer }>(sql`SELECT groesse, wurzel FROM protokoll.baum`))).rows;
     expect(Number(baum!.groesse)).toBe(40);
-    const referenz = (a: number, b: number): Buffer => (b - a === 1 ? blaetter[a]! : (() => {
-      const k = 2 ** Math.floor(Math.log2(b - a - 1));
-      return createHash('sha256').update(Buffer.concat([Buffer.from([1]), referenz(a, a + k), referenz(a + k, b)])).digest();
-    })());
+    const referenz = (a: number, b: number): Buffer =>
+      b - a === 1
+        ? blaetter[a]!
+        : (() => {
+            const k = 2 ** Math.floor(Math.log2(b - a - 1));
+            return createHash('sha256')
+              .update(Buffer.concat([Buffer.from([1]), referenz(a, a + k), referenz(a + k, b)]))
+              .digest();
+          })();
     expect(baum!.wurzel.toString('hex')).toBe(referenz(0, 40).toString('hex'));
     expect(wurzelAus(0, () => Buffer.alloc(0)).toString('hex')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
   });
@@ -89,7 +94,15 @@ describe('GET /protokoll/ereignisse/{sequenz}/nachweis', () => {
     expect(n).toMatchObject({ sequenz: 6, blattIndex: 5, baumGroesse: 7 });
     expect(n.pfad).toHaveLength(3);
     expect(blattHash(n.blattDaten).toString('hex')).toBe(n.blattHash);
-    expect(pruefeInklusion(5, 7, Buffer.from(n.blattHash, 'hex'), n.pfad.map((p: string) => Buffer.from(p, 'hex')), Buffer.from(n.wurzel, 'hex'))).toBe(true);
+    expect(
+      pruefeInklusion(
+        5,
+        7,
+        Buffer.from(n.blattHash, 'hex'),
+        n.pfad.map((p: string) => Buffer.from(p, 'hex')),
+        Buffer.from(n.wurzel, 'hex'),
+      ),
+    ).toBe(true);
     const pem = (await app.inject({ method: 'GET', url: '/api/v1/protokoll/schluessel', headers: h })).json().publicKeyPem;
     expect(oeffneNotiz(n.checkpoint, NOTIZ_NAME, createPublicKey(pem))).toMatchObject({ groesse: 7, herkunft: `${NOTIZ_NAME}/${m.id}`, wurzel: Buffer.from(n.wurzel, 'hex') });
 
@@ -140,7 +153,15 @@ describe('GET /protokoll/ereignisse/{sequenz}/nachweis', () => {
     const nachher = (await app.inject({ method: 'GET', url: '/api/v1/protokoll/ereignisse/2/nachweis', headers: h })).json();
     expect(nachher.checkpoint).toBe(vorher.checkpoint);
     expect(blattHash(nachher.blattDaten).toString('hex')).not.toBe(vorher.blattHash);
-    expect(pruefeInklusion(1, 4, blattHash(nachher.blattDaten), nachher.pfad.map((p: string) => Buffer.from(p, 'hex')), Buffer.from(nachher.wurzel, 'hex'))).toBe(false);
+    expect(
+      pruefeInklusion(
+        1,
+        4,
+        blattHash(nachher.blattDaten),
+        nachher.pfad.map((p: string) => Buffer.from(p, 'hex')),
+        Buffer.from(nachher.wurzel, 'hex'),
+      ),
+    ).toBe(false);
   });
 });
 
@@ -174,7 +195,25 @@ describe('a chain recorded before the tree (migration 0034)', () => {
     let vorgaenger = GENESIS_HASH;
     const alt = [];
     for (let sequenz = 1; sequenz <= 3; sequenz++) {
-      const e = { mandantId: m.id, sequenz, zeit: `2026-11-0${sequenz}T08:00:00.000000Z`, akteurSub: 'alt', akteurName: 'Alt', akteurRollen: ['registratur'], akteurClient: null, aktion: 'akte.geaendert', objektTyp: 'akte', objektId: `o-${sequenz}`, aktenzeichen: null, akteId: null, aenderungen: [], ergebnis: 'erfolg', details: {}, requestId: null, clientIp: null };
+      const e = {
+        mandantId: m.id,
+        sequenz,
+        zeit: `2026-11-0${sequenz}T08:00:00.000000Z`,
+        akteurSub: 'alt',
+        akteurName: 'Alt',
+        akteurRollen: ['registratur'],
+        akteurClient: null,
+        aktion: 'akte.geaendert',
+        objektTyp: 'akte',
+        objektId: `o-${sequenz}`,
+        aktenzeichen: null,
+        akteId: null,
+        aenderungen: [],
+        ergebnis: 'erfolg',
+        details: {},
+        requestId: null,
+        clientIp: null,
+      };
       vorgaenger = kettenHash(vorgaenger, kanonisch(e));
       alt.push(e);
       await c.query(
@@ -194,9 +233,21 @@ describe('a chain recorded before the tree (migration 0034)', () => {
     const n4 = (await app.inject({ method: 'GET', url: '/api/v1/protokoll/ereignisse/4/nachweis', headers: h })).json();
     expect(JSON.parse(n4.blattDaten)).not.toHaveProperty('sequenz');
     const blaetter = [...alt.map((e) => blattHash(kanonisch(e))), Buffer.from(n4.blattHash, 'hex')];
-    const k = (a: Buffer, b: Buffer) => createHash('sha256').update(Buffer.concat([Buffer.from([1]), a, b])).digest();
+    const k = (a: Buffer, b: Buffer) =>
+      createHash('sha256')
+        .update(Buffer.concat([Buffer.from([1]), a, b]))
+        .digest();
     const wurzel = k(k(blaetter[0]!, blaetter[1]!), k(blaetter[2]!, blaetter[3]!));
     expect(n2.wurzel).toBe(wurzel.toString('hex'));
-    for (const n of [n2, n4]) expect(pruefeInklusion(n.blattIndex, 4, Buffer.from(n.blattHash, 'hex'), n.pfad.map((p: string) => Buffer.from(p, 'hex')), wurzel)).toBe(true);
+    for (const n of [n2, n4])
+      expect(
+        pruefeInklusion(
+          n.blattIndex,
+          4,
+          Buffer.from(n.blattHash, 'hex'),
+          n.pfad.map((p: string) => Buffer.from(p, 'hex')),
+          wurzel,
+        ),
+      ).toBe(true);
   });
 });

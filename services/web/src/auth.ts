@@ -62,8 +62,7 @@ async function konfiguration(): Promise<{ as: oauth.AuthorizationServer; client:
   const issuer = new URL(k.issuer);
   // plain http only towards this machine (the development issuer); elsewhere TLS is required
   const lokal = ['127.0.0.1', 'localhost', '[::1]'].includes(issuer.hostname);
-  const optionen: { [oauth.allowInsecureRequests]?: boolean; [oauth.customFetch]?: typeof fetch } =
-    lokal && issuer.protocol === 'http:' ? { [oauth.allowInsecureRequests]: true } : {};
+  const optionen: { [oauth.allowInsecureRequests]?: boolean; [oauth.customFetch]?: typeof fetch } = lokal && issuer.protocol === 'http:' ? { [oauth.allowInsecureRequests]: true } : {};
   if (import.meta.env.DEV && issuer.origin !== location.origin) {
     // `pnpm dev:web`: the issuer sits behind the dev server's proxy, so its calls stay same-origin (no CORS)
     optionen[oauth.customFetch] = (url, init) => fetch(String(url).replace(issuer.origin, ''), init);

@@ -21,7 +21,13 @@ export function navigation(rollen: readonly string[]): [string, string][] {
 }
 
 // explicit roles keep the table's semantics for screen readers when its rows are stacked (display: block)
-const ROLLEN: [string, string][] = [['table', 'table'], ['thead, tbody', 'rowgroup'], ['tr', 'row'], ['th', 'columnheader'], ['td', 'cell']];
+const ROLLEN: [string, string][] = [
+  ['table', 'table'],
+  ['thead, tbody', 'rowgroup'],
+  ['tr', 'row'],
+  ['th', 'columnheader'],
+  ['td', 'cell'],
+];
 
 /** Labels each cell of the tables in `wurzel` with its column's title (data-titel), for the stacked rows. */
 function spaltenBeschriften(wurzel: HTMLElement) {
@@ -97,9 +103,7 @@ export function Rahmen({ sitzung, children }: { sitzung: Sitzung; children: Reac
         </div>
         <div id="eakte-menue" className={`kern-container eakte-menue${menue ? ' eakte-menue--offen' : ''}`}>
           <div className="eakte-konto">
-            <p className="kern-body kern-body--small">
-              {T.app.angemeldetAls(sitzung.name, sitzung.mandant ?? '–', sitzung.rollen.map((r) => T.rollen[r] ?? r).join(', '))}
-            </p>
+            <p className="kern-body kern-body--small">{T.app.angemeldetAls(sitzung.name, sitzung.mandant ?? '–', sitzung.rollen.map((r) => T.rollen[r] ?? r).join(', '))}</p>
             <button
               type="button"
               className="kern-btn kern-btn--secondary kern-btn--x-small"
@@ -112,15 +116,15 @@ export function Rahmen({ sitzung, children }: { sitzung: Sitzung; children: Reac
             </button>
           </div>
           <nav aria-label={T.app.hauptnavigation}>
-          <ul className="kern-list kern-list--horizontal eakte-nav">
-            {nav.map(([text, href]) => (
-              <li key={href}>
-                <Link href={href} className="kern-link" aria-current={(href === '/' ? aktuell === '/' : aktuell.startsWith(href)) ? 'page' : undefined}>
-                  {text}
-                </Link>
-              </li>
-            ))}
-          </ul>
+            <ul className="kern-list kern-list--horizontal eakte-nav">
+              {nav.map(([text, href]) => (
+                <li key={href}>
+                  <Link href={href} className="kern-link" aria-current={(href === '/' ? aktuell === '/' : aktuell.startsWith(href)) ? 'page' : undefined}>
+                    {text}
+                  </Link>
+                </li>
+              ))}
+            </ul>
           </nav>
         </div>
       </header>

@@ -128,13 +128,7 @@ export function Feld({ label, hinweis, ...input }: InputHTMLAttributes<HTMLInput
         </div>
       )}
       <FeldFehlertext id={`${id}-fehler`} text={fehler} />
-      <input
-        className="kern-form-input__input"
-        id={id}
-        aria-invalid={fehler ? true : undefined}
-        aria-describedby={beschrieben(fehler && `${id}-fehler`, hinweis && `${id}-hinweis`)}
-        {...input}
-      />
+      <input className="kern-form-input__input" id={id} aria-invalid={fehler ? true : undefined} aria-describedby={beschrieben(fehler && `${id}-fehler`, hinweis && `${id}-hinweis`)} {...input} />
     </div>
   );
 }
@@ -190,7 +184,15 @@ export function Brotkrumen({ teile }: { teile: Krume[] }) {
     <nav aria-label={T.orientierung.brotkrumen} className="eakte-brotkrumen">
       <ol>
         {teile.map((k, i) => (
-          <li key={`${i}-${k.text}`}>{i < teile.length - 1 && k.href ? <Link className="kern-link" href={k.href}>{k.text}</Link> : <span aria-current={i === teile.length - 1 ? 'page' : undefined}>{k.text}</span>}</li>
+          <li key={`${i}-${k.text}`}>
+            {i < teile.length - 1 && k.href ? (
+              <Link className="kern-link" href={k.href}>
+                {k.text}
+              </Link>
+            ) : (
+              <span aria-current={i === teile.length - 1 ? 'page' : undefined}>{k.text}</span>
+            )}
+          </li>
         ))}
       </ol>
     </nav>
@@ -237,8 +239,7 @@ export function Tabelle<Z extends { id: string }>({ zeilen, spalten, beschriftun
   const [sortierung, setSortierung] = useState<{ titel: string; richtung: Richtung }>();
   const nach = sortierung && spalten.find((s) => s.titel === sortierung.titel);
   const gezeigt = nach?.sortWert && sortierung ? sortiere(zeilen, nach.sortWert, sortierung.richtung) : zeilen;
-  const klick = (titel: string) =>
-    setSortierung((alt) => ({ titel, richtung: alt?.titel === titel && alt.richtung === 'aufsteigend' ? 'absteigend' : 'aufsteigend' }));
+  const klick = (titel: string) => setSortierung((alt) => ({ titel, richtung: alt?.titel === titel && alt.richtung === 'aufsteigend' ? 'absteigend' : 'aufsteigend' }));
   return (
     <div className="kern-table-responsive">
       <table className="kern-table">
@@ -339,7 +340,17 @@ function Zusammenfassung({ eintraege, runde }: { eintraege: Eintrag[]; runde: nu
  * browser's bubble; errors stand at their fields (aria-invalid, aria-describedby) and in a summary that
  * takes the focus; other problems are shown before the submit button and take the focus too.
  */
-export function Formular({ aktion, knopf, zweitrangig, children }: { aktion: { ausfuehren: () => Promise<unknown>; laeuft: boolean; fehler?: ApiFehler; setFehler?: (f?: ApiFehler) => void }; knopf: string; zweitrangig?: boolean; children: ReactNode }) {
+export function Formular({
+  aktion,
+  knopf,
+  zweitrangig,
+  children,
+}: {
+  aktion: { ausfuehren: () => Promise<unknown>; laeuft: boolean; fehler?: ApiFehler; setFehler?: (f?: ApiFehler) => void };
+  knopf: string;
+  zweitrangig?: boolean;
+  children: ReactNode;
+}) {
   const [pflicht, setPflicht] = useState<Eintrag[]>([]);
   const [runde, setRunde] = useState(0);
   const felder = useRef(new Map<string, { id: string; label: string }>()).current;

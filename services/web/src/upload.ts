@@ -21,13 +21,7 @@ export function betreffAusDateiname(name: string): string {
 
 export { heute } from '@eakte/platform/zeit';
 
-export function hochladen<T>(opts: {
-  url: string;
-  token: string;
-  formular: FormData;
-  beiFortschritt: (f: UploadFortschritt) => void;
-  signal?: AbortSignal;
-}): Promise<T> {
+export function hochladen<T>(opts: { url: string; token: string; formular: FormData; beiFortschritt: (f: UploadFortschritt) => void; signal?: AbortSignal }): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', opts.url);

@@ -43,7 +43,9 @@ describe('problem+json in plain German', () => {
     expect(feld('something new').text).toBe('Dieser Wert ist nicht gültig.');
     for (const f of [feld('must NOT have fewer than 1 characters'), feld('something new')]) expect(f.text).not.toMatch(/must|characters/);
     // a missing property names the field it misses
-    expect(feldFehler({ status: 400, fehler: [{ ort: 'body', feld: '/betreff', meldung: "must have required property 'betreff'" }] })).toEqual([{ feld: 'betreff', text: 'Bitte füllen Sie dieses Feld aus.' }]);
+    expect(feldFehler({ status: 400, fehler: [{ ort: 'body', feld: '/betreff', meldung: "must have required property 'betreff'" }] })).toEqual([
+      { feld: 'betreff', text: 'Bitte füllen Sie dieses Feld aus.' },
+    ]);
   });
 
   it('falls back on the status for unknown codes and hides server details of 5xx', () => {

@@ -5,7 +5,18 @@ import { describe, expect, it } from 'vitest';
 import { protokollCsv } from '../src/protokoll-csv';
 
 const eintrag = (e: Partial<Schemas['ProtokollEreignis']>) =>
-  ({ sequenz: 1, zeit: '2026-12-02T23:30:00Z', akteurSub: 'demo-registratur', akteurName: 'Demo Registratur', aktion: 'akte.zda', objektTyp: 'akte', aktenzeichen: '2.1-0007/2026', aenderungen: null, ergebnis: 'erfolg', ...e }) as Schemas['ProtokollEreignis'];
+  ({
+    sequenz: 1,
+    zeit: '2026-12-02T23:30:00Z',
+    akteurSub: 'demo-registratur',
+    akteurName: 'Demo Registratur',
+    aktion: 'akte.zda',
+    objektTyp: 'akte',
+    aktenzeichen: '2.1-0007/2026',
+    aenderungen: null,
+    ergebnis: 'erfolg',
+    ...e,
+  }) as Schemas['ProtokollEreignis'];
 
 describe('Protokoll CSV for German spreadsheets', () => {
   it('has a BOM, German headers, semicolons, CRLF and the local date', () => {

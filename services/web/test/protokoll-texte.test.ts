@@ -21,7 +21,13 @@ function aufgezeichneteAktionen(): Set<string> {
     readdirSync(path.join(wurzel, d))
       .filter((n) => n !== 'web' && n !== 'api-client')
       .map((n) => path.join(wurzel, d, n, 'src'))
-      .filter((p) => { try { return statSync(p).isDirectory(); } catch { return false; } }),
+      .filter((p) => {
+        try {
+          return statSync(p).isDirectory();
+        } catch {
+          return false;
+        }
+      }),
   );
   const aktionen = new Set<string>();
   for (const datei of quellen.flatMap(dateien)) {

@@ -1,20 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  check,
-  customType,
-  date,
-  foreignKey,
-  index,
-  integer,
-  pgSchema,
-  primaryKey,
-  text,
-  timestamptz,
-  unique,
-  uniqueIndex,
-  uuid,
-} from './pg.js';
+import { boolean, check, customType, date, foreignKey, index, integer, pgSchema, primaryKey, text, timestamptz, unique, uniqueIndex, uuid } from './pg.js';
 import { mandantIdColumn, mandantPolicy } from './common.js';
 import { mandant } from './plattform.js';
 
@@ -199,9 +184,7 @@ export const akte = akten
       erstelltVon: text('erstellt_von').notNull(),
       geaendertAm: timestamptz('geaendert_am').notNull().defaultNow(),
       suchtext: text('suchtext').generatedAlwaysAs(sql`${gefaltet('betreff')}`),
-      suchvektor: tsvector('suchvektor').generatedAlwaysAs(
-        sql`to_tsvector('german'::regconfig, ${gefaltet("coalesce(betreff, '') || ' ' || coalesce(bemerkung, '')")})`,
-      ),
+      suchvektor: tsvector('suchvektor').generatedAlwaysAs(sql`to_tsvector('german'::regconfig, ${gefaltet("coalesce(betreff, '') || ' ' || coalesce(bemerkung, '')")})`),
     },
     (t) => [
       unique('akte_mandant_id_uq').on(t.mandantId, t.id),
@@ -272,7 +255,9 @@ export const vorgang = akten
       status: text('status').$type<'offen' | 'geschlossen'>().notNull().default('offen'),
       zdaDatum: date('zda_datum'),
       /** Begin of the Laufzeit (default the creation day); its end is the z.d.A. date. */
-      laufzeitBeginn: date('laufzeit_beginn').notNull().default(sql`(now() AT TIME ZONE 'Europe/Berlin')::date`),
+      laufzeitBeginn: date('laufzeit_beginn')
+        .notNull()
+        .default(sql`(now() AT TIME ZONE 'Europe/Berlin')::date`),
       version: integer('version').notNull().default(1),
       erstelltAm: timestamptz('erstellt_am').notNull().defaultNow(),
       erstelltVon: text('erstellt_von').notNull(),
@@ -285,7 +270,9 @@ export const vorgang = akten
       unique('vorgang_kennzeichen_uq').on(t.mandantId, t.kennzeichen),
       uniqueIndex('vorgang_akte_nummer_uq').on(t.mandantId, t.akteId, t.laufendeNummer),
       foreignKey({ columns: [t.mandantId, t.akteId], foreignColumns: [akte.mandantId, akte.id], name: 'vorgang_akte_fk' }),
-      index('vorgang_akte_offen_idx').on(t.mandantId, t.akteId).where(sql`${t.status} = 'offen'`),
+      index('vorgang_akte_offen_idx')
+        .on(t.mandantId, t.akteId)
+        .where(sql`${t.status} = 'offen'`),
       index('vorgang_suchvektor_idx').using('gin', t.suchvektor),
       check('vorgang_status_ck', sql`${t.status} IN ('offen', 'geschlossen')`),
       check('vorgang_zda_ck', sql`(${t.status} = 'geschlossen') = (${t.zdaDatum} IS NOT NULL)`),
@@ -319,9 +306,15 @@ export const wiedervorlage = akten
     (t) => [
       foreignKey({ columns: [t.mandantId, t.vorgangId], foreignColumns: [vorgang.mandantId, vorgang.id], name: 'wiedervorlage_vorgang_fk' }),
       foreignKey({ columns: [t.mandantId, t.organisationseinheitId], foreignColumns: [organisationseinheit.mandantId, organisationseinheit.id], name: 'wiedervorlage_organisationseinheit_fk' }),
-      uniqueIndex('wiedervorlage_offen_uq').on(t.mandantId, t.vorgangId, t.sub).where(sql`${t.erledigtAm} IS NULL`),
-      index('wiedervorlage_sub_idx').on(t.mandantId, t.sub, t.datum, t.id).where(sql`${t.erledigtAm} IS NULL`),
-      index('wiedervorlage_einheit_idx').on(t.mandantId, t.organisationseinheitId, t.datum, t.id).where(sql`${t.erledigtAm} IS NULL AND ${t.organisationseinheitId} IS NOT NULL`),
+      uniqueIndex('wiedervorlage_offen_uq')
+        .on(t.mandantId, t.vorgangId, t.sub)
+        .where(sql`${t.erledigtAm} IS NULL`),
+      index('wiedervorlage_sub_idx')
+        .on(t.mandantId, t.sub, t.datum, t.id)
+        .where(sql`${t.erledigtAm} IS NULL`),
+      index('wiedervorlage_einheit_idx')
+        .on(t.mandantId, t.organisationseinheitId, t.datum, t.id)
+        .where(sql`${t.erledigtAm} IS NULL AND ${t.organisationseinheitId} IS NOT NULL`),
       mandantPolicy(t.mandantId),
     ],
   )

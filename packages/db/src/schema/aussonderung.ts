@@ -30,10 +30,7 @@ export const loeschsperre = aussonderungSchema
       index('loeschsperre_erstellt_idx').on(t.mandantId, t.erstelltAm.desc(), t.id.desc()),
       check('loeschsperre_bezeichnung_ck', sql`length(${t.bezeichnung}) BETWEEN 1 AND 300`),
       check('loeschsperre_grund_ck', sql`length(${t.grund}) BETWEEN 1 AND 2000`),
-      check(
-        'loeschsperre_aufhebung_ck',
-        sql`(${t.aufgehobenAm} IS NULL) = (${t.aufgehobenVon} IS NULL) AND (${t.aufgehobenAm} IS NULL) = (${t.aufhebungsgrund} IS NULL)`,
-      ),
+      check('loeschsperre_aufhebung_ck', sql`(${t.aufgehobenAm} IS NULL) = (${t.aufgehobenVon} IS NULL) AND (${t.aufgehobenAm} IS NULL) = (${t.aufhebungsgrund} IS NULL)`),
       mandantPolicy(t.mandantId),
     ],
   )
@@ -125,7 +122,10 @@ export const aussonderungObjekt = aussonderungSchema
       akteId: uuid('akte_id').notNull(),
       bewertung: text('bewertung').$type<'A' | 'V'>(),
       /** Appraisals of the Akte's Vorgänge when the archive gave them separately: `{ id: 'A' | 'V' }`. */
-      unterbewertungen: jsonb('unterbewertungen').$type<Record<string, 'A' | 'V'>>().notNull().default(sql`'{}'::jsonb`),
+      unterbewertungen: jsonb('unterbewertungen')
+        .$type<Record<string, 'A' | 'V'>>()
+        .notNull()
+        .default(sql`'{}'::jsonb`),
       status: text('status').$type<'angeboten' | 'bewertet' | 'abgegeben' | 'archiviert' | 'vernichtet'>().notNull().default('angeboten'),
       archivkennung: text('archivkennung'),
       erfolgreich: boolean('erfolgreich'),
@@ -181,7 +181,9 @@ export const vernichtung = aussonderungSchema
       abgelehntAm: timestamptz('abgelehnt_am'),
       ablehnungsgrund: text('ablehnungsgrund'),
       /** The objects as they were destroyed, for the protocol (Aktenzeichen, Betreff, Laufzeit, files). */
-      objekte: jsonb('objekte').notNull().default(sql`'[]'::jsonb`),
+      objekte: jsonb('objekte')
+        .notNull()
+        .default(sql`'[]'::jsonb`),
       /** The Vernichtungsprotokoll (PDF) as stored in object storage at approval, with its SHA-256. */
       protokollSchluessel: text('protokoll_schluessel'),
       protokollSha256: text('protokoll_sha256'),
@@ -191,7 +193,9 @@ export const vernichtung = aussonderungSchema
     (t) => [
       unique('vernichtung_mandant_id_uq').on(t.mandantId, t.id),
       // at most one open (not refused) request per Aussonderung; refused ones stay as history
-      uniqueIndex('vernichtung_aussonderung_offen_uq').on(t.mandantId, t.aussonderungId).where(sql`abgelehnt_am IS NULL`),
+      uniqueIndex('vernichtung_aussonderung_offen_uq')
+        .on(t.mandantId, t.aussonderungId)
+        .where(sql`abgelehnt_am IS NULL`),
       foreignKey({ columns: [t.mandantId, t.aussonderungId], foreignColumns: [aussonderung.mandantId, aussonderung.id], name: 'vernichtung_aussonderung_fk' }),
       foreignKey({ columns: [t.mandantId, t.protokollDokumentId], foreignColumns: [dokument.mandantId, dokument.id], name: 'vernichtung_protokoll_dokument_fk' }),
       // four eyes, also in the database
@@ -271,4 +275,3 @@ export const nachricht = aussonderungSchema
     ],
   )
   .enableRLS();
-

@@ -151,4 +151,3 @@ export const volltext = dokumente
     ],
   )
   .enableRLS();
-

@@ -43,7 +43,9 @@ export const verfuegung = akten
       foreignKey({ columns: [t.mandantId, t.vorgangId], foreignColumns: [vorgang.mandantId, vorgang.id], name: 'verfuegung_vorgang_fk' }),
       index('verfuegung_vorgang_idx').on(t.mandantId, t.vorgangId),
       // returned Verfügungen land in their author's Postkorb
-      index('verfuegung_rueckgabe_idx').on(t.mandantId, t.verfasser, t.geaendertAm, t.id).where(sql`${t.status} = 'zurueckgegeben'`),
+      index('verfuegung_rueckgabe_idx')
+        .on(t.mandantId, t.verfasser, t.geaendertAm, t.id)
+        .where(sql`${t.status} = 'zurueckgegeben'`),
       check('verfuegung_status_ck', sql`${t.status} IN ('laufend', 'zurueckgegeben', 'abgeschlossen')`),
       check('verfuegung_position_ck', sql`(${t.status} = 'laufend') = (${t.aktuellePosition} IS NOT NULL)`),
       check('verfuegung_schluss_ck', sql`${t.schlussverfuegung} IS NULL OR (${t.status} = 'abgeschlossen' AND ${t.schlussverfuegung} IN ('zdA', 'wv'))`),
@@ -117,7 +119,9 @@ export const verfuegungSchritt = akten
       unique('verfuegung_schritt_mandant_id_uq').on(t.mandantId, t.id),
       unique('verfuegung_schritt_platz_uq').on(t.mandantId, t.verfuegungId, t.position, t.zweig),
       // at most one Zeichnung per Verfügung (that it is last: the Laufweg trigger); a skipped one stays as history
-      uniqueIndex('verfuegung_schritt_zeichnung_uq').on(t.mandantId, t.verfuegungId).where(sql`${t.aktion} = 'zeichnung' AND ${t.zustand} <> 'uebersprungen'`),
+      uniqueIndex('verfuegung_schritt_zeichnung_uq')
+        .on(t.mandantId, t.verfuegungId)
+        .where(sql`${t.aktion} = 'zeichnung' AND ${t.zustand} <> 'uebersprungen'`),
       foreignKey({ columns: [t.mandantId, t.verfuegungId], foreignColumns: [verfuegung.mandantId, verfuegung.id], name: 'verfuegung_schritt_verfuegung_fk' }),
       foreignKey({
         columns: [t.mandantId, t.bearbeiterOeId],
@@ -125,9 +129,15 @@ export const verfuegungSchritt = akten
         name: 'verfuegung_schritt_oe_fk',
       }),
       // the Postkorb: current steps of a user, of an org unit
-      index('verfuegung_schritt_postkorb_sub_idx').on(t.mandantId, t.bearbeiterSub, t.aktuellSeit, t.id).where(sql`${t.zustand} = 'aktuell'`),
-      index('verfuegung_schritt_postkorb_oe_idx').on(t.mandantId, t.bearbeiterOeId, t.aktuellSeit, t.id).where(sql`${t.zustand} = 'aktuell' AND ${t.uebernommenVon} IS NULL`),
-      index('verfuegung_schritt_postkorb_uebernommen_idx').on(t.mandantId, t.uebernommenVon, t.aktuellSeit, t.id).where(sql`${t.zustand} = 'aktuell'`),
+      index('verfuegung_schritt_postkorb_sub_idx')
+        .on(t.mandantId, t.bearbeiterSub, t.aktuellSeit, t.id)
+        .where(sql`${t.zustand} = 'aktuell'`),
+      index('verfuegung_schritt_postkorb_oe_idx')
+        .on(t.mandantId, t.bearbeiterOeId, t.aktuellSeit, t.id)
+        .where(sql`${t.zustand} = 'aktuell' AND ${t.uebernommenVon} IS NULL`),
+      index('verfuegung_schritt_postkorb_uebernommen_idx')
+        .on(t.mandantId, t.uebernommenVon, t.aktuellSeit, t.id)
+        .where(sql`${t.zustand} = 'aktuell'`),
       check('verfuegung_schritt_bearbeiter_ck', sql`(${t.bearbeiterSub} IS NULL) <> (${t.bearbeiterOeId} IS NULL)`),
       check('verfuegung_schritt_aktion_ck', sql`${t.aktion} IN ('bearbeitung', 'mitzeichnung', 'zeichnung', 'kenntnisnahme', 'stellungnahme')`),
       check('verfuegung_schritt_zustand_ck', sql`${t.zustand} IN ('geplant', 'aktuell', 'erledigt', 'zurueckgegeben', 'uebersprungen')`),

@@ -15,7 +15,9 @@ export const kette = protokoll
   .table(
     'kette',
     {
-      mandantId: mandantIdColumn().primaryKey().references(() => mandant.id),
+      mandantId: mandantIdColumn()
+        .primaryKey()
+        .references(() => mandant.id),
       sequenz: bigint('sequenz', { mode: 'number' }).notNull().default(0),
       hash: text('hash').notNull(),
       zeit: timestamptz('zeit'),
@@ -47,9 +49,13 @@ export const ereignis = protokoll
       objektId: text('objekt_id'),
       aktenzeichen: text('aktenzeichen'),
       akteId: text('akte_id'),
-      aenderungen: jsonb('aenderungen').notNull().default(sql`'[]'::jsonb`),
+      aenderungen: jsonb('aenderungen')
+        .notNull()
+        .default(sql`'[]'::jsonb`),
       ergebnis: text('ergebnis').notNull(),
-      details: jsonb('details').notNull().default(sql`'{}'::jsonb`),
+      details: jsonb('details')
+        .notNull()
+        .default(sql`'{}'::jsonb`),
       requestId: text('request_id'),
       clientIp: text('client_ip'),
       /** The chain hash (sequence included), set by the sequencer. */
@@ -112,7 +118,9 @@ export const baum = protokoll
   .table(
     'baum',
     {
-      mandantId: mandantIdColumn().primaryKey().references(() => mandant.id),
+      mandantId: mandantIdColumn()
+        .primaryKey()
+        .references(() => mandant.id),
       groesse: bigint('groesse', { mode: 'number' }).notNull().default(0),
       wurzel: bytea('wurzel').notNull(),
     },

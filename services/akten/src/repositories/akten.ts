@@ -24,7 +24,11 @@ export async function naechsteNummer(tx: Tx, mandantId: string, aktenplaneinheit
 }
 
 export async function findeAkte(tx: Tx, id: string, sicht: Sicht, opts: { sperren?: boolean } = {}): Promise<AkteRow | null> {
-  const q = tx.select(akteSpalten).from(akte).where(and(eq(akte.id, id), akteSichtbar(sicht))).limit(1);
+  const q = tx
+    .select(akteSpalten)
+    .from(akte)
+    .where(and(eq(akte.id, id), akteSichtbar(sicht)))
+    .limit(1);
   const rows = opts.sperren ? await q.for('update') : await q;
   return rows[0] ?? null;
 }
@@ -97,9 +101,7 @@ export async function listeAkten(
     .select({ ...akteSpalten, geaendertText: sql<string>`${akte.geaendertAm}::text` })
     .from(akte)
     .where(and(...bedingungen));
-  return sortierung === 'aktenzeichen'
-    ? q.orderBy(asc(akte.aktenzeichen)).limit(limit)
-    : q.orderBy(desc(akte.geaendertAm), desc(akte.id)).limit(limit);
+  return sortierung === 'aktenzeichen' ? q.orderBy(asc(akte.aktenzeichen)).limit(limit) : q.orderBy(desc(akte.geaendertAm), desc(akte.id)).limit(limit);
 }
 
 export async function offeneVorgaenge(tx: Tx, akteId: string): Promise<{ id: string; kennzeichen: string; betreff: string }[]> {

@@ -15,6 +15,9 @@ export async function aussonderungsstaende(tx: Tx, akteIds: string[]): Promise<M
   if (akteIds.length === 0) return new Map();
   const r = await tx.execute<{ akte_id: string; status: Aussonderungsstand['status']; archivkennung: string | null; inhalt_entfernt: boolean; teile: Aussonderungsteil[] }>(sql`
     SELECT akte_id, status, archivkennung, inhalt_entfernt, teile FROM aussonderung.aktenstand
-     WHERE akte_id = ANY(ARRAY[${sql.join(akteIds.map((i) => sql`${i}`), sql`, `)}]::uuid[])`);
+     WHERE akte_id = ANY(ARRAY[${sql.join(
+       akteIds.map((i) => sql`${i}`),
+       sql`, `,
+     )}]::uuid[])`);
   return new Map(r.rows.map((x) => [x.akte_id, { status: x.status, archivkennung: x.archivkennung, inhaltEntfernt: x.inhalt_entfernt, teile: x.teile }]));
 }

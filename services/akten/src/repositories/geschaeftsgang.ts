@@ -37,11 +37,7 @@ export async function findeSchritt(tx: Tx, id: string): Promise<SchrittRow | nul
 }
 
 export function schritteDer(tx: Tx, verfuegungId: string): Promise<SchrittRow[]> {
-  return tx
-    .select()
-    .from(verfuegungSchritt)
-    .where(eq(verfuegungSchritt.verfuegungId, verfuegungId))
-    .orderBy(asc(verfuegungSchritt.position), asc(verfuegungSchritt.zweig));
+  return tx.select().from(verfuegungSchritt).where(eq(verfuegungSchritt.verfuegungId, verfuegungId)).orderBy(asc(verfuegungSchritt.position), asc(verfuegungSchritt.zweig));
 }
 
 export function dokumenteDer(tx: Tx, verfuegungId: string): Promise<DokumentRow[]> {
@@ -112,7 +108,12 @@ export async function postkorb(
   q: { sub: string; einheiten: string[]; vertretene: string[]; aktion: SchrittAktion | undefined; nach: [string, string] | null; limit: number },
 ): Promise<PostkorbZeile[]> {
   const liste = (werte: string[], typ: 'uuid' | 'text') =>
-    werte.length > 0 ? sql`ARRAY[${sql.join(werte.map((e) => sql`${e}`), sql`, `)}]::${sql.raw(typ)}[]` : sql`ARRAY[]::${sql.raw(typ)}[]`;
+    werte.length > 0
+      ? sql`ARRAY[${sql.join(
+          werte.map((e) => sql`${e}`),
+          sql`, `,
+        )}]::${sql.raw(typ)}[]`
+      : sql`ARRAY[]::${sql.raw(typ)}[]`;
   const einheiten = liste(q.einheiten, 'uuid');
   const vertretene = liste(q.vertretene, 'text');
   const nachSchritt = q.nach ? sql`AND (s.aktuell_seit, s.id) > (${q.nach[0]}::timestamptz, ${q.nach[1]}::uuid)` : sql``;

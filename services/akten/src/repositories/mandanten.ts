@@ -13,7 +13,11 @@ export function createMandantenRepository(db: Db) {
     /** Inserts a tenant; returns null when the slug is taken. */
     async anlegen(neu: { slug: string; name: string; behoerdenkennung: Behoerdenkennung | null; einstellungen: Record<string, unknown> }): Promise<MandantRow | null> {
       const rows = await db.alsPlattformbetrieb((tx) =>
-        tx.insert(t).values({ id: uuidv7(), ...neu }).onConflictDoNothing({ target: t.slug }).returning(),
+        tx
+          .insert(t)
+          .values({ id: uuidv7(), ...neu })
+          .onConflictDoNothing({ target: t.slug })
+          .returning(),
       );
       return rows[0] ?? null;
     },
@@ -47,9 +51,7 @@ export function createMandantenRepository(db: Db) {
             ...(aenderung.name !== undefined ? { name: aenderung.name } : {}),
             // a new valid value replaces one kept aside as unreadable
             ...(aenderung.behoerdenkennung !== undefined ? { behoerdenkennung: aenderung.behoerdenkennung, behoerdenkennungUnlesbar: null } : {}),
-            ...(aenderung.einstellungen !== undefined
-              ? { einstellungen: sql`${t.einstellungen} || ${JSON.stringify(aenderung.einstellungen)}::jsonb` }
-              : {}),
+            ...(aenderung.einstellungen !== undefined ? { einstellungen: sql`${t.einstellungen} || ${JSON.stringify(aenderung.einstellungen)}::jsonb` } : {}),
           })
           .where(eq(t.id, mandantId))
           .returning();

@@ -62,13 +62,9 @@ export async function suche(tx: Tx, sicht: Sicht, q: string, nach: unknown[] | n
   const sichtbar = akteSichtbar(sicht, akteSpaltenVon('a'));
   const histExakt = sql`ARRAY(SELECT akte_id FROM akten.aktenzeichen_historie WHERE aktenzeichen = ${q})`;
   const histPraefix = sql`ARRAY(SELECT akte_id FROM akten.aktenzeichen_historie WHERE aktenzeichen ~>=~ ${q} AND aktenzeichen ~<~ ${bis})`;
-  const seite = nach
-    ? sql`WHERE (t.relevanz < ${String(nach[0])}::numeric OR (t.relevanz = ${String(nach[0])}::numeric AND (t.typ, t.id) > (${String(nach[1])}, ${String(nach[2])}::uuid)))`
-    : sql``;
+  const seite = nach ? sql`WHERE (t.relevanz < ${String(nach[0])}::numeric OR (t.relevanz = ${String(nach[0])}::numeric AND (t.typ, t.id) > (${String(nach[1])}, ${String(nach[2])}::uuid)))` : sql``;
 
-  const akteTreffer = exakt
-    ? sql`(a.aktenzeichen ~>=~ ${q} AND a.aktenzeichen ~<~ ${bis}) OR a.suchvektor @@ ${tsq} OR a.id = ANY(${histPraefix})`
-    : sql`a.suchtext %> ${gefaltet}`;
+  const akteTreffer = exakt ? sql`(a.aktenzeichen ~>=~ ${q} AND a.aktenzeichen ~<~ ${bis}) OR a.suchvektor @@ ${tsq} OR a.id = ANY(${histPraefix})` : sql`a.suchtext %> ${gefaltet}`;
   const vorgangTreffer = exakt ? sql`(v.kennzeichen ~>=~ ${q} AND v.kennzeichen ~<~ ${bis}) OR v.suchvektor @@ ${tsq}` : sql`v.suchtext %> ${gefaltet}`;
   const akteRelevanz = exakt
     ? sql`CASE WHEN a.aktenzeichen = ${q} OR a.id = ANY(${histExakt}) THEN 3

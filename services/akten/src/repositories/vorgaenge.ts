@@ -72,8 +72,14 @@ export async function aendereVorgang(tx: Tx, id: string, set: Partial<typeof vor
 export async function vorgangKennzeichenNachziehen(tx: Tx, akteId: string, kennzeichenFuer: (nr: number) => string): Promise<void> {
   const rows = await tx.select({ id: vorgang.id, nr: vorgang.laufendeNummer }).from(vorgang).where(eq(vorgang.akteId, akteId));
   if (rows.length === 0) return;
-  const ids = sql.join(rows.map((r) => sql`${r.id}`), sql`, `);
-  const kennzeichen = sql.join(rows.map((r) => sql`${kennzeichenFuer(r.nr)}`), sql`, `);
+  const ids = sql.join(
+    rows.map((r) => sql`${r.id}`),
+    sql`, `,
+  );
+  const kennzeichen = sql.join(
+    rows.map((r) => sql`${kennzeichenFuer(r.nr)}`),
+    sql`, `,
+  );
   await tx.execute(sql`
     UPDATE akten.vorgang v SET kennzeichen = n.kennzeichen
       FROM unnest(ARRAY[${ids}]::uuid[], ARRAY[${kennzeichen}]::text[]) AS n(id, kennzeichen)

@@ -49,14 +49,7 @@ export async function loesche(tx: Tx, id: string): Promise<void> {
  * The worklist: open Vorgänge with an open Wiedervorlage up to `bis`, of one user or (when
  * `einheit` is given) kept for one org unit, by date.
  */
-export async function faellige(
-  tx: Tx,
-  sicht: Sicht,
-  wessen: { sub: string } | { einheit: string },
-  bis: string,
-  nach: [string, string] | null,
-  limit: number,
-): Promise<VorgangRow[]> {
+export async function faellige(tx: Tx, sicht: Sicht, wessen: { sub: string } | { einheit: string }, bis: string, nach: [string, string] | null, limit: number): Promise<VorgangRow[]> {
   const rows = await tx
     .select({ ...vorgangSpalten, wiedervorlage: wiedervorlage.datum })
     .from(wiedervorlage)

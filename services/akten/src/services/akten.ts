@@ -15,7 +15,15 @@ export function createAktenService(g: Grundlage, protokolliere: Protokollierer) 
   return {
     erstelleAkte: (
       akteur: MandantAkteur,
-      body: { aktenplaneinheitId: string; betreff: string; federfuehrung?: string | null; vertraulichkeitsstufe?: Vertraulichkeitsstufe; medium?: Medium; bemerkung?: string | null; laufzeitBeginn?: string },
+      body: {
+        aktenplaneinheitId: string;
+        betreff: string;
+        federfuehrung?: string | null;
+        vertraulichkeitsstufe?: Vertraulichkeitsstufe;
+        medium?: Medium;
+        bemerkung?: string | null;
+        laufzeitBeginn?: string;
+      },
     ) =>
       imKontext(akteur, async (tx, k) => {
         const tag = heute();
@@ -53,10 +61,7 @@ export function createAktenService(g: Grundlage, protokolliere: Protokollierer) 
 
     akte: (akteur: MandantAkteur, id: string) => imKontext(akteur, async (tx, k) => ansicht(tx, await sichtbareAkte(tx, k, id))),
 
-    listeAkten: (
-      akteur: MandantAkteur,
-      q: repo.AktenFilter & { limit?: number; cursor?: string; sortierung?: 'aktenzeichen' | 'geaendert' },
-    ): Promise<Seite<AkteAnsicht>> =>
+    listeAkten: (akteur: MandantAkteur, q: repo.AktenFilter & { limit?: number; cursor?: string; sortierung?: 'aktenzeichen' | 'geaendert' }): Promise<Seite<AkteAnsicht>> =>
       imKontext(akteur, async (tx, k) => {
         const sortierung = q.sortierung ?? 'aktenzeichen';
         const limit = begrenze(q.limit);
@@ -69,10 +74,7 @@ export function createAktenService(g: Grundlage, protokolliere: Protokollierer) 
         const mehr = rows.length > limit;
         const seite = rows.slice(0, limit);
         const letzte = seite[seite.length - 1];
-        const nextCursor =
-          mehr && letzte
-            ? encodeCursor(sortierung === 'aktenzeichen' ? { az: letzte.aktenzeichen } : { t: letzte.geaendertText, id: letzte.id })
-            : null;
+        const nextCursor = mehr && letzte ? encodeCursor(sortierung === 'aktenzeichen' ? { az: letzte.aktenzeichen } : { t: letzte.geaendertText, id: letzte.id }) : null;
         return { items: await ansichten(tx, seite), nextCursor };
       }),
 
@@ -80,7 +82,16 @@ export function createAktenService(g: Grundlage, protokolliere: Protokollierer) 
       akteur: MandantAkteur,
       id: string,
       ifMatch: string | undefined,
-      body: { betreff?: string; federfuehrung?: string | null; vertraulichkeitsstufe?: Vertraulichkeitsstufe; medium?: Medium; bemerkung?: string | null; aufbewahrungsfrist?: Frist; aussonderungsart?: 'A' | 'B' | 'V' | null; grund?: string },
+      body: {
+        betreff?: string;
+        federfuehrung?: string | null;
+        vertraulichkeitsstufe?: Vertraulichkeitsstufe;
+        medium?: Medium;
+        bemerkung?: string | null;
+        aufbewahrungsfrist?: Frist;
+        aussonderungsart?: 'A' | 'B' | 'V' | null;
+        grund?: string;
+      },
     ) =>
       imKontext(akteur, async (tx, k) => {
         const alt = await sichtbareAkte(tx, k, id, true);

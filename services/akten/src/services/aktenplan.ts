@@ -55,7 +55,12 @@ export function createAktenplanService({ imKontext, imMandanten }: Grundlage, pr
               ...neu,
             });
             bestand.set(row.kennzeichen, row);
-            await protokolliere(tx, akteur, { aktion: 'aktenplaneinheit.erstellt', objektTyp: 'aktenplaneinheit', objektId: row.id, details: { kennzeichen: row.kennzeichen, titel: row.titel, import: true } });
+            await protokolliere(tx, akteur, {
+              aktion: 'aktenplaneinheit.erstellt',
+              objektTyp: 'aktenplaneinheit',
+              objektId: row.id,
+              details: { kennzeichen: row.kennzeichen, titel: row.titel, import: true },
+            });
             ergebnis.angelegt++;
             continue;
           }
@@ -73,7 +78,16 @@ export function createAktenplanService({ imKontext, imMandanten }: Grundlage, pr
 
     erstelleEinheit: (
       akteur: MandantAkteur,
-      body: { parentId?: string | null; kennzeichen: string; titel: string; beschreibung?: string | null; gueltigAb?: string | null; gueltigBis?: string | null; aufbewahrungsfrist?: Frist; aussonderungsart?: Aussonderungsart },
+      body: {
+        parentId?: string | null;
+        kennzeichen: string;
+        titel: string;
+        beschreibung?: string | null;
+        gueltigAb?: string | null;
+        gueltigBis?: string | null;
+        aufbewahrungsfrist?: Frist;
+        aussonderungsart?: Aussonderungsart;
+      },
     ) =>
       imKontext(akteur, async (tx, k) => {
         if (body.parentId) {

@@ -92,7 +92,15 @@ function neueSchritte(k: Kontext, verfuegungId: string, laufweg: SchrittEntwurf[
   });
 }
 
-const schrittStand = (s: repo.SchrittRow) => ({ schrittId: s.id, position: s.position, zweig: s.zweig, aktion: s.aktion, zustand: s.zustand, bearbeiterSub: s.bearbeiterSub, bearbeiterOeId: s.bearbeiterOeId });
+const schrittStand = (s: repo.SchrittRow) => ({
+  schrittId: s.id,
+  position: s.position,
+  zweig: s.zweig,
+  aktion: s.aktion,
+  zustand: s.zustand,
+  bearbeiterSub: s.bearbeiterSub,
+  bearbeiterOeId: s.bearbeiterOeId,
+});
 
 export function createGeschaeftsgangService(
   g: Grundlage,
@@ -146,7 +154,11 @@ export function createGeschaeftsgangService(
           tx,
           akteur,
           await ereignis(tx, 'verfuegung.erstellt', row, {
-            details: { betreff: row.betreff, dokumente: body.dokumente ?? [], laufweg: schritte.map((s) => ({ position: s.position, zweig: s.zweig, aktion: s.aktion, bearbeiterSub: s.bearbeiterSub, bearbeiterOeId: s.bearbeiterOeId })) },
+            details: {
+              betreff: row.betreff,
+              dokumente: body.dokumente ?? [],
+              laufweg: schritte.map((s) => ({ position: s.position, zweig: s.zweig, aktion: s.aktion, bearbeiterSub: s.bearbeiterSub, bearbeiterOeId: s.bearbeiterOeId })),
+            },
           }),
         );
         return ansicht(tx, row);
@@ -168,7 +180,11 @@ export function createGeschaeftsgangService(
         // new steps follow every existing one: skipped steps keep their places as history
         const nach = Math.max(...schritte.map((s) => s.position));
         const neu = neueSchritte(k, v.id, body.laufweg, nach, zurueck, jetzt);
-        await repo.aendereSchritte(tx, offen.map((s) => s.id), { zustand: 'uebersprungen' });
+        await repo.aendereSchritte(
+          tx,
+          offen.map((s) => s.id),
+          { zustand: 'uebersprungen' },
+        );
         await repo.fuegeSchritteEin(tx, neu).catch((e) => uebersetzeDbFehler(e, { verweis: 'Eine Organisationseinheit existiert nicht' }));
         const row = await repo.aendereVerfuegung(tx, v.id, zurueck ? { status: 'laufend', aktuellePosition: nach + 1 } : {});
         const laufweg = (l: { position: number; zweig: number; aktion: string; bearbeiterSub: string | null; bearbeiterOeId: string | null }[]) =>
@@ -177,10 +193,7 @@ export function createGeschaeftsgangService(
           tx,
           akteur,
           await ereignis(tx, 'verfuegung.laufweg_geaendert', row, {
-            aenderungen: [
-              { feld: 'laufweg', alt: laufweg(offen), neu: laufweg(neu) },
-              ...(zurueck ? [{ feld: 'status', alt: v.status, neu: row.status }] : []),
-            ],
+            aenderungen: [{ feld: 'laufweg', alt: laufweg(offen), neu: laufweg(neu) }, ...(zurueck ? [{ feld: 'status', alt: v.status, neu: row.status }] : [])],
             details: { grund: body.grund },
           }),
         );
@@ -236,7 +249,11 @@ export function createGeschaeftsgangService(
           if (body.schlussverfuegung) throw new Errors.SchlussverfuegungUnzulaessig('Eine zurückgegebene Verfügung hat keine Schlussverfügung');
           await repo.aendereSchritte(tx, [schritt.id], { ...erledigt, zustand: 'zurueckgegeben' });
           // the parallel steps wait until the author sends the Verfügung again
-          await repo.aendereSchritte(tx, parallel.map((s) => s.id), { zustand: 'geplant', aktuellSeit: null });
+          await repo.aendereSchritte(
+            tx,
+            parallel.map((s) => s.id),
+            { zustand: 'geplant', aktuellSeit: null },
+          );
           const neu = await repo.aendereVerfuegung(tx, v.id, { status: 'zurueckgegeben', aktuellePosition: null });
           await protokolliere(
             tx,
@@ -253,7 +270,13 @@ export function createGeschaeftsgangService(
         }
 
         await repo.aendereSchritte(tx, [schritt.id], { ...erledigt, zustand: 'erledigt' });
-        const naechste = parallel.length > 0 ? null : (schritte.filter((s) => s.position > schritt.position && s.zustand === 'geplant').map((s) => s.position).sort((a, b) => a - b)[0] ?? null);
+        const naechste =
+          parallel.length > 0
+            ? null
+            : (schritte
+                .filter((s) => s.position > schritt.position && s.zustand === 'geplant')
+                .map((s) => s.position)
+                .sort((a, b) => a - b)[0] ?? null);
         const endetLaufweg = parallel.length === 0 && naechste === null;
         if (body.schlussverfuegung && !endetLaufweg) throw new Errors.SchlussverfuegungUnzulaessig('Eine Schlussverfügung nur mit dem Schritt, der den Laufweg beendet');
         const schluss = body.schlussverfuegung;
@@ -295,16 +318,27 @@ export function createGeschaeftsgangService(
         const wer = sub ?? k.sub;
         const neu = body.vertreter.map((v) => ({ sub: v.sub, abwesendVon: v.abwesendVon ?? null, abwesendBis: v.abwesendBis ?? null }));
         neu.forEach((v, i) => {
-          if (v.sub === wer) throw Object.assign(new Errors.NichtVerarbeitbar('Niemand vertritt sich selbst'), { erweiterung: { fehler: [{ ort: 'body', feld: `/vertreter/${i}/sub`, meldung: 'ist der Vertretene selbst' }] } });
+          if (v.sub === wer)
+            throw Object.assign(new Errors.NichtVerarbeitbar('Niemand vertritt sich selbst'), {
+              erweiterung: { fehler: [{ ort: 'body', feld: `/vertreter/${i}/sub`, meldung: 'ist der Vertretene selbst' }] },
+            });
           if (v.abwesendVon && v.abwesendBis && v.abwesendVon > v.abwesendBis) {
-            throw Object.assign(new Errors.NichtVerarbeitbar('Die Abwesenheit endet vor ihrem Beginn'), { erweiterung: { fehler: [{ ort: 'body', feld: `/vertreter/${i}/abwesendBis`, meldung: 'liegt vor abwesendVon' }] } });
+            throw Object.assign(new Errors.NichtVerarbeitbar('Die Abwesenheit endet vor ihrem Beginn'), {
+              erweiterung: { fehler: [{ ort: 'body', feld: `/vertreter/${i}/abwesendBis`, meldung: 'liegt vor abwesendVon' }] },
+            });
           }
         });
         if (new Set(neu.map((v) => v.sub)).size !== neu.length) throw new Errors.NichtVerarbeitbar('Ein Vertreter ist mehrfach genannt');
         const alt = vertretungDarstellung(wer, await repo.vertreterVon(tx, wer));
         await repo.setzeVertreter(tx, k.mandantId, wer, neu);
         const jetzt = vertretungDarstellung(wer, await repo.vertreterVon(tx, wer));
-        await protokolliere(tx, akteur, { aktion: 'vertretung.gesetzt', objektTyp: 'benutzer', objektId: null, details: { sub: wer }, aenderungen: [{ feld: 'vertreter', alt: alt.vertreter, neu: jetzt.vertreter }] });
+        await protokolliere(tx, akteur, {
+          aktion: 'vertretung.gesetzt',
+          objektTyp: 'benutzer',
+          objektId: null,
+          details: { sub: wer },
+          aenderungen: [{ feld: 'vertreter', alt: alt.vertreter, neu: jetzt.vertreter }],
+        });
         return jetzt;
       }),
 

@@ -84,12 +84,7 @@ export function aenderungen<T extends object>(alt: T, neu: Partial<T>): Aenderun
  * An Akte with its retention: its own Frist and Aussonderungsart, else what its unit passes down
  * (`geerbt`, from the one SQL walk of the Aktenplan, docs/domaene.md R2).
  */
-export function ansichtAus(
-  row: akten.AkteRow,
-  geerbt: WirksameAufbewahrung | undefined,
-  frueher: string[],
-  stand: aussonderung.Aussonderungsstand | null = null,
-): AkteAnsicht {
+export function ansichtAus(row: akten.AkteRow, geerbt: WirksameAufbewahrung | undefined, frueher: string[], stand: aussonderung.Aussonderungsstand | null = null): AkteAnsicht {
   const eigene = row.unbefristet || row.aufbewahrungsfrist !== null;
   const frist: Frist = row.unbefristet ? 'unbefristet' : (row.aufbewahrungsfrist ?? geerbt?.frist ?? null);
   const aussonderungsart = row.aussonderungsart ?? geerbt?.aussonderungsart ?? null;
@@ -118,9 +113,18 @@ export function createGrundlage(db: Db) {
   }
 
   async function ansichten(tx: Tx, rows: akten.AkteRow[]): Promise<AkteAnsicht[]> {
-    const geerbt = await wirksameAufbewahrungDerEinheiten(tx, rows.map((r) => r.aktenplaneinheitId));
-    const frueher = await akten.fruehereAktenzeichen(tx, rows.map((r) => r.id));
-    const stand = await aussonderung.aussonderungsstaende(tx, rows.map((r) => r.id));
+    const geerbt = await wirksameAufbewahrungDerEinheiten(
+      tx,
+      rows.map((r) => r.aktenplaneinheitId),
+    );
+    const frueher = await akten.fruehereAktenzeichen(
+      tx,
+      rows.map((r) => r.id),
+    );
+    const stand = await aussonderung.aussonderungsstaende(
+      tx,
+      rows.map((r) => r.id),
+    );
     return rows.map((row) => ansichtAus(row, geerbt.get(row.aktenplaneinheitId), frueher.get(row.id) ?? [], stand.get(row.id) ?? null));
   }
   const ansicht = async (tx: Tx, row: akten.AkteRow) => (await ansichten(tx, [row]))[0]!;

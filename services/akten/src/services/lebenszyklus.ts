@@ -32,10 +32,9 @@ export function createLebenszyklusService(g: Grundlage, protokolliere: Protokoll
         const zda = abschlussDatum(k, datum, tag, alt.laufzeitBeginn);
         const offen = await akten.offeneVorgaenge(tx, id);
         if (offen.length > 0) {
-          throw mitErweiterung(
-            Object.assign(new Errors.Konflikt(`Die Akte hat offene Vorgänge: ${offen.map((v) => v.kennzeichen).join(', ')}`), { code: 'OFFENE_VORGAENGE' }),
-            { offeneVorgaenge: offen },
-          );
+          throw mitErweiterung(Object.assign(new Errors.Konflikt(`Die Akte hat offene Vorgänge: ${offen.map((v) => v.kennzeichen).join(', ')}`), { code: 'OFFENE_VORGAENGE' }), {
+            offeneVorgaenge: offen,
+          });
         }
         const a = await ansicht(tx, alt);
         const frist = berechneAufbewahrung(zda, a.frist);

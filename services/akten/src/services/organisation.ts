@@ -12,9 +12,9 @@ export function createOrganisationService({ imKontext }: Grundlage, protokollier
 
     erstelleOrganisationseinheit: (akteur: MandantAkteur, body: { kuerzel: string; name: string }) =>
       imKontext(akteur, async (tx, k) => {
-        const row = await repo.fuegeOrganisationseinheitEin(tx, { id: uuidv7(), mandantId: k.mandantId, ...body }).catch((e) =>
-          uebersetzeDbFehler(e, { eindeutig: `Eine Organisationseinheit mit dem Kürzel ${body.kuerzel} existiert bereits` }),
-        );
+        const row = await repo
+          .fuegeOrganisationseinheitEin(tx, { id: uuidv7(), mandantId: k.mandantId, ...body })
+          .catch((e) => uebersetzeDbFehler(e, { eindeutig: `Eine Organisationseinheit mit dem Kürzel ${body.kuerzel} existiert bereits` }));
         await protokolliere(tx, akteur, { aktion: 'organisationseinheit.erstellt', objektTyp: 'organisationseinheit', objektId: row.id, details: body });
         return row;
       }),
@@ -23,9 +23,7 @@ export function createOrganisationService({ imKontext }: Grundlage, protokollier
       imKontext(akteur, async (tx, k) => {
         const alt = (await repo.benutzerMitEinheiten(tx, sub)) ?? { name: null, freigabe: 'offen' as Freigabe, organisationseinheiten: [] };
         const neu = { name: body.name ?? alt.name, freigabe: body.freigabe, organisationseinheiten: body.organisationseinheiten };
-        await repo
-          .setzeBenutzer(tx, k.mandantId, sub, neu)
-          .catch((e) => uebersetzeDbFehler(e, { verweis: 'Eine der Organisationseinheiten existiert nicht' }));
+        await repo.setzeBenutzer(tx, k.mandantId, sub, neu).catch((e) => uebersetzeDbFehler(e, { verweis: 'Eine der Organisationseinheiten existiert nicht' }));
         await protokolliere(tx, akteur, {
           aktion: 'benutzer.gesetzt',
           objektTyp: 'benutzer',

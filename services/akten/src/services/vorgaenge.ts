@@ -23,7 +23,11 @@ export function createVorgaengeService(g: Grundlage, protokolliere: Protokollier
 
   /** The rows with the caller's own open Wiedervorlage. */
   async function mitWiedervorlage(tx: Tx, k: Kontext, rows: repo.VorgangRow[]): Promise<repo.VorgangRow[]> {
-    const daten = await wv.datenDerVorgaenge(tx, k.sub, rows.map((r) => r.id));
+    const daten = await wv.datenDerVorgaenge(
+      tx,
+      k.sub,
+      rows.map((r) => r.id),
+    );
     return rows.map((r) => ({ ...r, wiedervorlage: daten.get(r.id) ?? null }));
   }
 
@@ -130,8 +134,7 @@ export function createVorgaengeService(g: Grundlage, protokolliere: Protokollier
         return { items: seite, nextCursor: rows.length > limit && letzte?.wiedervorlage ? encodeCursor({ d: letzte.wiedervorlage, id: letzte.id }) : null };
       }),
 
-    aendereVorgang: (akteur: MandantAkteur, id: string, ifMatch: string | undefined, body: Aenderung) =>
-      imKontext(akteur, (tx, k) => aendereVorgangIn(tx, k, akteur, id, ifMatch, body)),
+    aendereVorgang: (akteur: MandantAkteur, id: string, ifMatch: string | undefined, body: Aenderung) => imKontext(akteur, (tx, k) => aendereVorgangIn(tx, k, akteur, id, ifMatch, body)),
 
     /** The Wiedervorlage of `fuer` on a Vorgang, inside another use case's transaction (the Schlussverfügung "Wv."). */
     setzeWiedervorlageIn: async (tx: Tx, k: Kontext, akteur: MandantAkteur, vorgangId: string, datum: string, fuer: string) =>

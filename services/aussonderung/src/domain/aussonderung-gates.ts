@@ -66,9 +66,7 @@ export function pruefeLoeschungNachImport(o: Objektlage & { importBestaetigt: bo
 
 /** Four eyes (R6): the approver of a destruction is a different person from its initiator. */
 export function pruefeVierAugen(initiator: string, freigebender: string): Verstoss | null {
-  return initiator === freigebender
-    ? { code: 'VIER_AUGEN', text: 'Die Freigabe muss eine andere Person erteilen als die, die die Vernichtung beantragt hat' }
-    : null;
+  return initiator === freigebender ? { code: 'VIER_AUGEN', text: 'Die Freigabe muss eine andere Person erteilen als die, die die Vernichtung beantragt hat' } : null;
 }
 
 // Shortening a Frist under a hold (R8) is the records-rules package's gate: @eakte/schriftgutverwaltung/loeschsperre.

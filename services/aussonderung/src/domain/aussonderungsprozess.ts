@@ -96,10 +96,7 @@ export interface Importmeldung {
  * children needs its own confirmation. The Archivkennung is the Akte's own, else one given for its
  * children, else the one given for the whole package (if all confirmations carry the same).
  */
-export function archivierteAkten(
-  akten: readonly { akteId: string; vorgaenge: readonly string[] }[],
-  meldungen: readonly Importmeldung[],
-): Map<string, { archivkennung: string | null }> {
+export function archivierteAkten(akten: readonly { akteId: string; vorgaenge: readonly string[] }[], meldungen: readonly Importmeldung[]): Map<string, { archivkennung: string | null }> {
   const je = new Map(meldungen.map((m) => [m.id.toLowerCase(), m]));
   const kennungen = new Set(meldungen.filter((m) => m.erfolgreich && m.archivkennung).map((m) => m.archivkennung));
   const paketKennung = kennungen.size === 1 ? [...kennungen][0]! : null;

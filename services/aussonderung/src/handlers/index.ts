@@ -50,7 +50,15 @@ export function aussonderungDarstellung(a: AussonderungAnsicht): S['Aussonderung
       loeschVersuche: o.loeschVersuche,
       loeschFehler: o.loeschFehler,
       inhaltGeloeschtAm: o.inhaltGeloeschtAm?.toISOString() ?? null,
-      teile: (a.teile.get(o.akteId) ?? []).map((t) => ({ typ: t.typ, id: t.id, kennzeichen: t.kennzeichen, betreff: t.betreff, bewertung: t.bewertung, status: t.status, archivkennung: t.archivkennung })),
+      teile: (a.teile.get(o.akteId) ?? []).map((t) => ({
+        typ: t.typ,
+        id: t.id,
+        kennzeichen: t.kennzeichen,
+        betreff: t.betreff,
+        bewertung: t.bewertung,
+        status: t.status,
+        archivkennung: t.archivkennung,
+      })),
     })),
     vernichtung: v
       ? {
@@ -109,7 +117,12 @@ export function aussonderungHandlers(service: AussonderungService) {
     async listAussonderungen(req) {
       const seite = await service.listeAussonderungen(akteurOf(req), req.query);
       return {
-        items: seite.items.map((a) => ({ id: a.id, status: a.status, erstelltAm: a.erstelltAm.toISOString(), erstelltVon: a.erstelltVon, objekte: a.objekte,
+        items: seite.items.map((a) => ({
+          id: a.id,
+          status: a.status,
+          erstelltAm: a.erstelltAm.toISOString(),
+          erstelltVon: a.erstelltVon,
+          objekte: a.objekte,
           vernichtungOffen: a.vernichtungOffen,
           vernichtungBeantragtVon: a.vernichtungBeantragtVon,
           vernichtungAbgelehnt: a.vernichtungAbgelehnt,

@@ -85,5 +85,11 @@ export const aktenplanFuerAussonderung = akten
 
 /** Share-locks the offered Akten until `tx` ends: none is reopened or changed while they are offered. */
 export async function halteAktenFuerAussonderung(tx: Tx, ids: readonly string[]): Promise<void> {
-  if (ids.length) await tx.execute(sql`SELECT akten.halte_akten_fuer_aussonderung(ARRAY[${sql.join(ids.map((i) => sql`${i}`), sql`, `)}]::uuid[])`);
+  if (ids.length)
+    await tx.execute(
+      sql`SELECT akten.halte_akten_fuer_aussonderung(ARRAY[${sql.join(
+        ids.map((i) => sql`${i}`),
+        sql`, `,
+      )}]::uuid[])`,
+    );
 }

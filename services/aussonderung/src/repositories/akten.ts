@@ -42,7 +42,11 @@ export async function aktenDaten(tx: Tx, ids: readonly string[], opts: { sperren
 
 export async function vorgaengeDerAkten(tx: Tx, akteIds: readonly string[]): Promise<VorgangZeile[]> {
   if (akteIds.length === 0) return [];
-  return tx.select().from(vorgang).where(inArray(vorgang.akteId, [...akteIds])).orderBy(asc(vorgang.akteId), asc(vorgang.laufendeNummer));
+  return tx
+    .select()
+    .from(vorgang)
+    .where(inArray(vorgang.akteId, [...akteIds]))
+    .orderBy(asc(vorgang.akteId), asc(vorgang.laufendeNummer));
 }
 
 /**
@@ -60,4 +64,3 @@ export async function vorgaengeDerTeile(tx: Tx, akteIds: readonly string[], bewe
      ORDER BY v.akte_id, v.laufende_nummer`);
   return r.rows.map((x) => ({ id: x.id, akteId: x.akte_id, kennzeichen: x.kennzeichen, betreff: x.betreff }));
 }
-

@@ -15,10 +15,7 @@ export async function erstelleAussonderung(tx: Tx, row: typeof aussonderung.$inf
 export type AussonderungUebersichtRow = AussonderungRow & { objekte: number; vernichtungOffen: boolean; vernichtungBeantragtVon: string | null; vernichtungAbgelehnt: boolean };
 
 /** Newest first, keyset on (erstellt_am, id) — the index aussonderung_erstellt_idx. The subqueries name the outer table: a bare "id" would bind to the inner one. */
-export async function aussonderungen(
-  tx: Tx,
-  f: { status?: AussonderungRow['status']; nach?: { erstelltAm: Date; id: string }; limit: number },
-): Promise<AussonderungUebersichtRow[]> {
+export async function aussonderungen(tx: Tx, f: { status?: AussonderungRow['status']; nach?: { erstelltAm: Date; id: string }; limit: number }): Promise<AussonderungUebersichtRow[]> {
   const bedingungen: SQL[] = [];
   if (f.status) bedingungen.push(eq(aussonderung.status, f.status));
   if (f.nach) bedingungen.push(sql`(${aussonderung.erstelltAm}, ${aussonderung.id}) < (${f.nach.erstelltAm.toISOString()}::timestamptz, ${f.nach.id}::uuid)`);
@@ -71,11 +68,17 @@ export async function teile(tx: Tx, aussonderungId: string): Promise<Map<string,
 }
 
 export async function setzeObjekt(tx: Tx, aussonderungId: string, akteId: string, werte: Partial<typeof aussonderungObjekt.$inferInsert>): Promise<void> {
-  await tx.update(aussonderungObjekt).set(werte).where(and(eq(aussonderungObjekt.aussonderungId, aussonderungId), eq(aussonderungObjekt.akteId, akteId)));
+  await tx
+    .update(aussonderungObjekt)
+    .set(werte)
+    .where(and(eq(aussonderungObjekt.aussonderungId, aussonderungId), eq(aussonderungObjekt.akteId, akteId)));
 }
 
 export async function setzeAussonderung(tx: Tx, id: string, werte: Partial<typeof aussonderung.$inferInsert>): Promise<void> {
-  await tx.update(aussonderung).set({ ...werte, geaendertAm: sql`now()` }).where(eq(aussonderung.id, id));
+  await tx
+    .update(aussonderung)
+    .set({ ...werte, geaendertAm: sql`now()` })
+    .where(eq(aussonderung.id, id));
 }
 
 export async function speichereNachricht(tx: Tx, row: typeof nachricht.$inferInsert): Promise<void> {
@@ -88,7 +91,10 @@ export async function nachrichten(tx: Tx, aussonderungId: string): Promise<Nachr
 
 /** The destruction request in force (pending or approved); refused ones are history. */
 export async function findeVernichtung(tx: Tx, aussonderungId: string, opts: { sperren?: boolean } = {}): Promise<VernichtungRow | null> {
-  const q = tx.select().from(vernichtung).where(and(eq(vernichtung.aussonderungId, aussonderungId), isNull(vernichtung.abgelehntAm)));
+  const q = tx
+    .select()
+    .from(vernichtung)
+    .where(and(eq(vernichtung.aussonderungId, aussonderungId), isNull(vernichtung.abgelehntAm)));
   const rows = opts.sperren ? await q.for('update') : await q;
   return rows[0] ?? null;
 }
@@ -103,7 +109,10 @@ export async function abgelehnteVernichtungen(tx: Tx, aussonderungId: string): P
 }
 
 export async function lehneVernichtungAb(tx: Tx, id: string, von: string, name: string, grund: string): Promise<void> {
-  await tx.update(vernichtung).set({ abgelehntVon: von, abgelehntVonName: name, abgelehntAm: sql`now()`, ablehnungsgrund: grund }).where(eq(vernichtung.id, id));
+  await tx
+    .update(vernichtung)
+    .set({ abgelehntVon: von, abgelehntVonName: name, abgelehntAm: sql`now()`, ablehnungsgrund: grund })
+    .where(eq(vernichtung.id, id));
 }
 
 export async function beantrageVernichtung(tx: Tx, row: typeof vernichtung.$inferInsert): Promise<void> {
@@ -111,5 +120,8 @@ export async function beantrageVernichtung(tx: Tx, row: typeof vernichtung.$infe
 }
 
 export async function gebeVernichtungFrei(tx: Tx, id: string, von: string, name: string, objekteSnapshot: unknown): Promise<void> {
-  await tx.update(vernichtung).set({ freigegebenVon: von, freigegebenVonName: name, freigegebenAm: sql`now()`, objekte: objekteSnapshot }).where(eq(vernichtung.id, id));
+  await tx
+    .update(vernichtung)
+    .set({ freigegebenVon: von, freigegebenVonName: name, freigegebenAm: sql`now()`, objekte: objekteSnapshot })
+    .where(eq(vernichtung.id, id));
 }

@@ -24,10 +24,7 @@ export interface FaelligRow {
  * Akten due on `stichtag` and in no Aussonderung: one set-based query over the due-date index,
  * keyset-paginated by (aussonderung_faellig_ab, id).
  */
-export async function faellig(
-  tx: Tx,
-  f: { stichtag: string; einheit?: string; jahr?: number; nach?: { datum: string; id: string }; limit: number },
-): Promise<FaelligRow[]> {
+export async function faellig(tx: Tx, f: { stichtag: string; einheit?: string; jahr?: number; nach?: { datum: string; id: string }; limit: number }): Promise<FaelligRow[]> {
   const bedingungen: SQL[] = [
     sql`a.status = 'geschlossen'`,
     sql`a.aussonderung_faellig_ab <= ${f.stichtag}::date`,

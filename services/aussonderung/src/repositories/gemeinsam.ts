@@ -42,7 +42,11 @@ export interface AuftragDaten {
 /** A job as its task sees it. */
 export type AuftragRow = AuftragDaten & { art: AuftragArt; id: string };
 
-export const uuidArray = (ids: readonly string[]) => sql`ARRAY[${sql.join(ids.map((i) => sql`${i}`), sql`, `)}]::uuid[]`;
+export const uuidArray = (ids: readonly string[]) =>
+  sql`ARRAY[${sql.join(
+    ids.map((i) => sql`${i}`),
+    sql`, `,
+  )}]::uuid[]`;
 
 export type SperrObjektTyp = 'akte' | 'vorgang' | 'dokument';
 
@@ -58,14 +62,17 @@ export const objektSpalten = (akteIds?: SQL) => ({
   o: aussonderungObjekt,
   aktenzeichen: akte.aktenzeichen,
   betreff: akte.betreff,
-  gesperrt: akteIds
-    ? sql<boolean>`(${aussonderungObjekt.akteId} IN (SELECT g.id FROM ${gesperrteAktenSql(akteIds)} g))`
-    : akteGesperrtSql(sql`${aussonderungObjekt.akteId}`),
+  gesperrt: akteIds ? sql<boolean>`(${aussonderungObjekt.akteId} IN (SELECT g.id FROM ${gesperrteAktenSql(akteIds)} g))` : akteGesperrtSql(sql`${aussonderungObjekt.akteId}`),
   mitA: teilSql('A'),
   mitV: teilSql('V'),
 });
 export const alsObjekt = (r: { o: typeof aussonderungObjekt.$inferSelect; aktenzeichen: string; betreff: string; gesperrt: boolean; mitA: boolean; mitV: boolean }): ObjektRow => ({
-  ...r.o, aktenzeichen: r.aktenzeichen, betreff: r.betreff, gesperrt: r.gesperrt, mitA: r.mitA, mitV: r.mitV,
+  ...r.o,
+  aktenzeichen: r.aktenzeichen,
+  betreff: r.betreff,
+  gesperrt: r.gesperrt,
+  mitA: r.mitA,
+  mitV: r.mitV,
 });
 
 /** A unit of the Aktenplan and every unit below it, as a subquery of ids. */

@@ -9,20 +9,31 @@ const { loeschsperre, loeschsperreAkte, loeschsperreObjekt } = schema;
 
 export async function vorhandeneAkten(tx: Tx, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const rows = await tx.select({ id: akte.id }).from(akte).where(inArray(akte.id, [...ids]));
+  const rows = await tx
+    .select({ id: akte.id })
+    .from(akte)
+    .where(inArray(akte.id, [...ids]));
   return new Set(rows.map((r) => r.id));
 }
 
 /** The Aktenzeichen of these Akten, for the audit events (a Protokoll search by Aktenzeichen finds them). */
 export async function aktenzeichenDerAkten(tx: Tx, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await tx.select({ id: akte.id, aktenzeichen: akte.aktenzeichen }).from(akte).where(inArray(akte.id, [...new Set(ids)]));
+  const rows = await tx
+    .select({ id: akte.id, aktenzeichen: akte.aktenzeichen })
+    .from(akte)
+    .where(inArray(akte.id, [...new Set(ids)]));
   return new Map(rows.map((r) => [r.id, r.aktenzeichen]));
 }
 
 /** Vorgänge and Dokumente of the tenant with their Akte (missing ids are simply absent). */
 export async function objekteMitAkte(tx: Tx, vorgaenge: readonly string[], dokumente: readonly string[]): Promise<{ vorgaenge: Map<string, string>; dokumente: Map<string, string> }> {
-  const v = vorgaenge.length ? await tx.select({ id: vorgang.id, akteId: vorgang.akteId }).from(vorgang).where(inArray(vorgang.id, [...vorgaenge])) : [];
+  const v = vorgaenge.length
+    ? await tx
+        .select({ id: vorgang.id, akteId: vorgang.akteId })
+        .from(vorgang)
+        .where(inArray(vorgang.id, [...vorgaenge]))
+    : [];
   const d = dokumente.length
     ? (
         await tx.execute<{ id: string; akteId: string }>(sql`SELECT d.id, v.akte_id AS "akteId" FROM dokumente.dokument_fuer_aussonderung d
@@ -33,11 +44,7 @@ export async function objekteMitAkte(tx: Tx, vorgaenge: readonly string[], dokum
 }
 
 /** Akten matching a hold's search (evaluated once, when the hold is placed); at most `max` + 1. */
-export async function aktenDerSuche(
-  tx: Tx,
-  f: { aktenplaneinheit?: string; aktenzeichen?: string; betreff?: string; laufzeitEndeBis?: string },
-  max: number,
-): Promise<string[]> {
+export async function aktenDerSuche(tx: Tx, f: { aktenplaneinheit?: string; aktenzeichen?: string; betreff?: string; laufzeitEndeBis?: string }, max: number): Promise<string[]> {
   const b: SQL[] = [];
   if (f.aktenplaneinheit) {
     b.push(sql`a.aktenplaneinheit_id IN ${einheitMitUnterbaum(f.aktenplaneinheit)}`);
@@ -49,11 +56,7 @@ export async function aktenDerSuche(
   return r.rows.map((x) => x.id);
 }
 
-export async function legeSperreAn(
-  tx: Tx,
-  row: typeof loeschsperre.$inferInsert,
-  ziele: { akten: readonly string[]; vorgaenge: readonly string[]; dokumente: readonly string[] },
-): Promise<void> {
+export async function legeSperreAn(tx: Tx, row: typeof loeschsperre.$inferInsert, ziele: { akten: readonly string[]; vorgaenge: readonly string[]; dokumente: readonly string[] }): Promise<void> {
   await tx.insert(loeschsperre).values(row);
   if (ziele.akten.length) await tx.insert(loeschsperreAkte).values(ziele.akten.map((akteId) => ({ mandantId: row.mandantId, loeschsperreId: row.id, akteId })));
   // each row carries its Akte, taken from the database, never from the caller
@@ -79,17 +82,11 @@ export async function sperre(tx: Tx, id: string, opts: { sperren?: boolean } = {
   const q = tx.select({ s: loeschsperre }).from(loeschsperre).where(eq(loeschsperre.id, id));
   const rows = opts.sperren ? await q.for('update') : await q;
   if (!rows[0]) return null;
-  const [z] = await tx
-    .select({ akten: aktenDerSperre, vorgaenge: vorgaengeDerSperre, dokumente: dokumenteDerSperre })
-    .from(loeschsperre)
-    .where(eq(loeschsperre.id, id));
+  const [z] = await tx.select({ akten: aktenDerSperre, vorgaenge: vorgaengeDerSperre, dokumente: dokumenteDerSperre }).from(loeschsperre).where(eq(loeschsperre.id, id));
   return { ...rows[0].s, ...z! };
 }
 
-export async function sperren(
-  tx: Tx,
-  f: { aktiv?: boolean; akte?: string; nach?: { erstelltAm: Date; id: string }; limit: number },
-): Promise<LoeschsperreRow[]> {
+export async function sperren(tx: Tx, f: { aktiv?: boolean; akte?: string; nach?: { erstelltAm: Date; id: string }; limit: number }): Promise<LoeschsperreRow[]> {
   const bedingungen: SQL[] = [];
   if (f.aktiv === true) bedingungen.push(isNull(loeschsperre.aufgehobenAm));
   if (f.aktiv === false) bedingungen.push(isNotNull(loeschsperre.aufgehobenAm));
@@ -108,7 +105,10 @@ export async function sperren(
 }
 
 export async function hebeSperreAuf(tx: Tx, id: string, von: string, grund: string): Promise<void> {
-  await tx.update(loeschsperre).set({ aufgehobenAm: sql`now()`, aufgehobenVon: von, aufhebungsgrund: grund }).where(eq(loeschsperre.id, id));
+  await tx
+    .update(loeschsperre)
+    .set({ aufgehobenAm: sql`now()`, aufgehobenVon: von, aufhebungsgrund: grund })
+    .where(eq(loeschsperre.id, id));
 }
 
 /**

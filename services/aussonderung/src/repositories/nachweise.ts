@@ -21,7 +21,10 @@ export async function bewertungsnachweise(
   if (ids.length === 0) return new Map();
   const r = await tx.execute<{ objekt: string; id: string }>(sql`
     SELECT DISTINCT ON (k.objekt) k.objekt, n.id FROM ${bewertungsnachweis} n, jsonb_object_keys(n.bewertungen) AS k(objekt)
-     WHERE n.aussonderung_id = ${aussonderungId} AND k.objekt = ANY(${sql`ARRAY[${sql.join(ids.map((i) => sql`${i}`), sql`, `)}]::text[]`})
+     WHERE n.aussonderung_id = ${aussonderungId} AND k.objekt = ANY(${sql`ARRAY[${sql.join(
+       ids.map((i) => sql`${i}`),
+       sql`, `,
+     )}]::text[]`})
      ORDER BY k.objekt, n.erfasst_am DESC, n.id DESC`);
   const nachweisIds = [...new Set(r.rows.map((x) => x.id))];
   if (nachweisIds.length === 0) return new Map();

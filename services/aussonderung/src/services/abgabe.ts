@@ -24,15 +24,34 @@ export function abgabeFaelle(k: Kontext) {
         if (offen.length) throw new AussonderungFehler.FalscherSchritt(`Noch nicht vom Archiv bewertet: ${offen.map((o) => o.aktenzeichen).join(', ')}`);
         const aObjekte = objekte.filter((o) => o.mitA && (o.status === 'bewertet' || o.status === 'abgegeben'));
         if (aObjekte.length === 0) throw new AussonderungFehler.FalscherSchritt('Keine als archivwürdig (A) bewerteten Objekte abzugeben');
-        const sperren = await repo.aktiveSperrenJeAkte(tx, aObjekte.map((o) => o.akteId));
+        const sperren = await repo.aktiveSperrenJeAkte(
+          tx,
+          aObjekte.map((o) => o.akteId),
+        );
         const verstoesse: [Verstoss, string][] = aObjekte.flatMap((o) => {
           const v = pruefeAbgabe({ angeboten: true, bewertung: teilBewertung(o), aktiveSperren: sperren.get(o.akteId) ?? 0 });
           return v ? [[v, o.aktenzeichen] as [Verstoss, string]] : [];
         });
-        if (verstoesse.length) throw verstossFehler(verstoesse[0]![0], verstoesse.map((v) => v[1]));
+        if (verstoesse.length)
+          throw verstossFehler(
+            verstoesse[0]![0],
+            verstoesse.map((v) => v[1]),
+          );
         // each Akte as the container of its A-parts only
-        const ohne = new Set((await repo.vorgaengeDerTeile(tx, aObjekte.map((o) => o.akteId), 'V')).map((v) => v.id));
-        const x = await xAkten(tx, aObjekte.map((o) => o.akteId), { dateien: true, ohneVorgaenge: ohne });
+        const ohne = new Set(
+          (
+            await repo.vorgaengeDerTeile(
+              tx,
+              aObjekte.map((o) => o.akteId),
+              'V',
+            )
+          ).map((v) => v.id),
+        );
+        const x = await xAkten(
+          tx,
+          aObjekte.map((o) => o.akteId),
+          { dateien: true, ohneVorgaenge: ohne },
+        );
         // checked before anything changes and before the first byte of the ZIP goes out
         const nachricht = await geprueft(aussonderungsnachricht(await kopfDaten(tx, a.mandantId, id), x.akten), '0503');
         for (const o of aObjekte) {
@@ -56,7 +75,11 @@ export function abgabeFaelle(k: Kontext) {
         pruefeProzess(kopf, id);
         const objekte = (await repo.objekte(tx, id)).filter((o) => o.status === 'abgegeben');
         // an Akte counts as archived when the archive confirms it or all of its transferred A-Vorgänge
-        const vorgaenge = await repo.vorgaengeDerTeile(tx, objekte.map((o) => o.akteId), 'A');
+        const vorgaenge = await repo.vorgaengeDerTeile(
+          tx,
+          objekte.map((o) => o.akteId),
+          'A',
+        );
         const archiviert = archivierteAkten(
           objekte.map((o) => ({ akteId: o.akteId, vorgaenge: vorgaenge.filter((v) => v.akteId === o.akteId).map((v) => v.id) })),
           meldungen,
@@ -65,19 +88,41 @@ export function abgabeFaelle(k: Kontext) {
         const frei = objekte.filter(
           (o) => archiviert.has(o.akteId) && !pruefeLoeschungNachImport({ angeboten: true, bewertung: teilBewertung(o), aktiveSperren: sperren.get(o.akteId) ?? 0, importBestaetigt: true }),
         );
-        const dateien = await dateienDerAkten(tx, frei.map((o) => o.akteId), 'A');
+        const dateien = await dateienDerAkten(
+          tx,
+          frei.map((o) => o.akteId),
+          'A',
+        );
         for (const o of frei) {
           const kennung = archiviert.get(o.akteId)!.archivkennung;
           await repo.setzeObjekt(tx, id, o.akteId, { status: 'archiviert', erfolgreich: true, archivkennung: kennung, loeschung: 'ausstehend' });
-          await protokolliere(tx, akteur, { aktion: 'akte.archiviert', objektTyp: 'akte', objektId: o.akteId, akteId: o.akteId, aktenzeichen: o.aktenzeichen, details: { aussonderungId: id, archivkennung: kennung, dateien: dateien.get(o.akteId)!.length } });
+          await protokolliere(tx, akteur, {
+            aktion: 'akte.archiviert',
+            objektTyp: 'akte',
+            objektId: o.akteId,
+            akteId: o.akteId,
+            aktenzeichen: o.aktenzeichen,
+            details: { aussonderungId: id, archivkennung: kennung, dateien: dateien.get(o.akteId)!.length },
+          });
         }
-        await repo.legeAuftraegeAn(tx, frei.map((o) => ({ mandantId: a.mandantId, aussonderungId: id, art: 'loeschung-nach-import' as const, akteId: o.akteId, akteur: auftragAkteur(akteur) })));
-        await repo.speichereNachricht(tx, { id: uuidv7(), mandantId: a.mandantId, aussonderungId: id, typ: '0506', erstellungszeitpunkt: kopf.erstellungszeitpunkt, absender: kopf.absender, empfangenVon: a.sub, inhalt: xml });
+        await repo.legeAuftraegeAn(
+          tx,
+          frei.map((o) => ({ mandantId: a.mandantId, aussonderungId: id, art: 'loeschung-nach-import' as const, akteId: o.akteId, akteur: auftragAkteur(akteur) })),
+        );
+        await repo.speichereNachricht(tx, {
+          id: uuidv7(),
+          mandantId: a.mandantId,
+          aussonderungId: id,
+          typ: '0506',
+          erstellungszeitpunkt: kopf.erstellungszeitpunkt,
+          absender: kopf.absender,
+          empfangenVon: a.sub,
+          inhalt: xml,
+        });
         if (frei.length) await repo.setzeAussonderung(tx, id, { fortschrittSchritt: 'loeschung-nach-import', fortschrittErledigt: 0, fortschrittGesamt: frei.length });
         await aktualisiereStatus(tx, id);
         return ansicht(tx, (await repo.findeAussonderung(tx, id))!);
       });
     },
-
   };
 }

@@ -19,7 +19,16 @@ export function auftragsFaelle(k: Kontext) {
   /** The actor of a job's audit events: who ordered the work, in the job as its request. */
   function akteurDesAuftrags(auf: repo.AuftragRow): MandantAkteur {
     // the roles were the caller's when it ordered the job (stored as text)
-    return { ...auf.akteur, rollen: auf.akteur.rollen as Akteur['rollen'], client: auf.akteur.client ?? undefined, mandantId: auf.mandantId, mandantSlug: null, scopes: [], anfrageId: `auftrag-${auf.id}`, clientIp: null };
+    return {
+      ...auf.akteur,
+      rollen: auf.akteur.rollen as Akteur['rollen'],
+      client: auf.akteur.client ?? undefined,
+      mandantId: auf.mandantId,
+      mandantSlug: null,
+      scopes: [],
+      anfrageId: `auftrag-${auf.id}`,
+      clientIp: null,
+    };
   }
 
   /**
@@ -52,7 +61,11 @@ export function auftragsFaelle(k: Kontext) {
       await repo.setzeObjekt(tx, auf.aussonderungId, akteId, { loeschung: 'gesperrt', loeschFehler: verstoss.code });
       await protokolliere(tx, akteur, {
         aktion: auf.art === 'vernichtung' ? 'akte.vernichtung.abgebrochen' : 'akte.loeschung.abgebrochen',
-        objektTyp: 'akte', objektId: akteId, akteId, aktenzeichen: o.aktenzeichen, ergebnis: 'abgelehnt',
+        objektTyp: 'akte',
+        objektId: akteId,
+        akteId,
+        aktenzeichen: o.aktenzeichen,
+        ergebnis: 'abgelehnt',
         details: { aussonderungId: auf.aussonderungId, grund: verstoss.code },
       });
     } else if (o) {
@@ -60,11 +73,16 @@ export function auftragsFaelle(k: Kontext) {
       await inhalte.entferne(dateien);
       await repo.setzeObjekt(tx, auf.aussonderungId, akteId, {
         ...(auf.art === 'vernichtung' ? { status: 'vernichtet' as const } : {}),
-        loeschung: 'erledigt', loeschFehler: null, inhaltGeloeschtAm: new Date(),
+        loeschung: 'erledigt',
+        loeschFehler: null,
+        inhaltGeloeschtAm: new Date(),
       });
       await protokolliere(tx, akteur, {
         aktion: auf.art === 'vernichtung' ? 'akte.vernichtet' : 'akte.inhalt.entfernt',
-        objektTyp: 'akte', objektId: akteId, akteId, aktenzeichen: o.aktenzeichen,
+        objektTyp: 'akte',
+        objektId: akteId,
+        akteId,
+        aktenzeichen: o.aktenzeichen,
         details: { aussonderungId: auf.aussonderungId, dateien: dateien.length, ...(auf.art === 'vernichtung' ? { freigegebenVon: auf.akteur.sub } : { archivkennung: o.archivkennung }) },
       });
     }
@@ -93,16 +111,28 @@ export function auftragsFaelle(k: Kontext) {
         pruefeVernichtung({ angeboten: true, bewertung: teile.length ? 'V' : null, aktiveSperren: sperren, inhaltGeloescht: o.teilVernichtetAm !== null }));
     if (verstoss) {
       await protokolliere(tx, akteur, {
-        aktion: 'akte.vernichtung.abgebrochen', objektTyp: 'akte', objektId: o.akteId, akteId: o.akteId, aktenzeichen: o.aktenzeichen, ergebnis: 'abgelehnt',
+        aktion: 'akte.vernichtung.abgebrochen',
+        objektTyp: 'akte',
+        objektId: o.akteId,
+        akteId: o.akteId,
+        aktenzeichen: o.aktenzeichen,
+        ergebnis: 'abgelehnt',
         details: { aussonderungId: auf.aussonderungId, grund: verstoss.code, vorgaenge: teile.map((t) => t.id) },
       });
     } else {
-      const dateien = await dateienJeVorgang(tx, teile.map((t) => t.id));
+      const dateien = await dateienJeVorgang(
+        tx,
+        teile.map((t) => t.id),
+      );
       await inhalte.entferne([...dateien.values()].flat());
       await repo.setzeObjekt(tx, auf.aussonderungId, o.akteId, { teilVernichtetAm: new Date() });
       for (const t of teile) {
         await protokolliere(tx, akteur, {
-          aktion: 'vorgang.vernichtet', objektTyp: 'vorgang', objektId: t.id, akteId: o.akteId, aktenzeichen: o.aktenzeichen,
+          aktion: 'vorgang.vernichtet',
+          objektTyp: 'vorgang',
+          objektId: t.id,
+          akteId: o.akteId,
+          aktenzeichen: o.aktenzeichen,
           details: { aussonderungId: auf.aussonderungId, kennzeichen: t.kennzeichen, dateien: dateien.get(t.id)!.length, freigegebenVon: auf.akteur.sub },
         });
       }
@@ -129,9 +159,7 @@ export function auftragsFaelle(k: Kontext) {
       const vernichtet = new Set(alle.filter((o) => o.status === 'vernichtet').map((o) => o.akteId));
       const teilVernichtet = new Set(alle.filter((o) => o.teilVernichtetAm).map((o) => o.akteId));
       // a V-Akte, or a V-Vorgang of an A-Akte: each listed only once its content is gone
-      const objekte = (v.objekte as (ProtokollObjekt & { akteId?: string; vorgangId?: string })[]).filter(
-        (o) => o.akteId && (o.vorgangId ? teilVernichtet.has(o.akteId) : vernichtet.has(o.akteId)),
-      );
+      const objekte = (v.objekte as (ProtokollObjekt & { akteId?: string; vorgangId?: string })[]).filter((o) => o.akteId && (o.vorgangId ? teilVernichtet.has(o.akteId) : vernichtet.has(o.akteId)));
       const pdf = await protokollPdf(tx, auf.mandantId, auf.aussonderungId, { ...v, objekte });
       const sha256 = createHash('sha256').update(pdf).digest('hex');
       const einstellung = einstellungenAus((await repo.mandantName(tx, auf.mandantId)).einstellungen).aussonderungAblageAkte;
@@ -149,21 +177,44 @@ export function auftragsFaelle(k: Kontext) {
           tx,
           auf.mandantId,
           { akteId: ablageAkte, vorgangBetreff: `Aussonderung ${auf.aussonderungId}`, vorgangId: uuidv7() },
-          { id: dokumentId, betreff, datumDesSchreibens: heute(v.freigegebenAm), dateiname, mimeType: 'application/pdf', groesse: pdf.byteLength, sha256, speicherschluessel: schluessel, erstelltVon: auf.akteur.sub },
+          {
+            id: dokumentId,
+            betreff,
+            datumDesSchreibens: heute(v.freigegebenAm),
+            dateiname,
+            mimeType: 'application/pdf',
+            groesse: pdf.byteLength,
+            sha256,
+            speicherschluessel: schluessel,
+            erstelltVon: auf.akteur.sub,
+          },
         );
         // closed since the check above: the retry files it without the Akte
         if (!r.abgelegt) throw new Error(`Ablage-Akte nicht verfügbar: ${r.grund}`);
         if (r.vorgangNeu) {
-          await protokolliere(tx, akteur, { aktion: 'vorgang.erstellt', objektTyp: 'vorgang', objektId: r.vorgangId, akteId: r.akteId, aktenzeichen: r.aktenzeichen, details: { kennzeichen: r.vorgangKennzeichen, betreff: `Aussonderung ${auf.aussonderungId}` } });
+          await protokolliere(tx, akteur, {
+            aktion: 'vorgang.erstellt',
+            objektTyp: 'vorgang',
+            objektId: r.vorgangId,
+            akteId: r.akteId,
+            aktenzeichen: r.aktenzeichen,
+            details: { kennzeichen: r.vorgangKennzeichen, betreff: `Aussonderung ${auf.aussonderungId}` },
+          });
         }
         await protokolliere(tx, akteur, {
-          aktion: 'dokument.erstellt', objektTyp: 'dokument', objektId: dokumentId, akteId: r.akteId, aktenzeichen: r.aktenzeichen,
+          aktion: 'dokument.erstellt',
+          objektTyp: 'dokument',
+          objektId: dokumentId,
+          akteId: r.akteId,
+          aktenzeichen: r.aktenzeichen,
           details: { vorgangId: r.vorgangId, versionNr: 1, groesse: pdf.byteLength, sha256, mimeType: 'application/pdf', dateiname, betreff, aussonderungId: auf.aussonderungId },
         });
       }
       await repo.setzeVernichtungsprotokoll(tx, v.id, { schluessel, sha256, objekte, dokumentId });
       await protokolliere(tx, akteur, {
-        aktion: 'aussonderung.vernichtungsprotokoll.erstellt', objektTyp: 'aussonderung', objektId: auf.aussonderungId,
+        aktion: 'aussonderung.vernichtungsprotokoll.erstellt',
+        objektTyp: 'aussonderung',
+        objektId: auf.aussonderungId,
         details: { objekte: objekte.length, sha256, ...(dokumentId ? { dokumentId } : { abgelegt: false, grund: einstellung ? 'ABLAGE_AKTE_NICHT_OFFEN' : 'KEINE_ABLAGE_AKTE' }) },
       });
     }

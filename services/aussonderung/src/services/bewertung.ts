@@ -49,16 +49,32 @@ export function bewertungFaelle(k: Kontext) {
           nachweis = await archivschreiben(tx, eingabe);
         }
         const objekte = await repo.objekte(tx, id);
-        const vorgaenge = await repo.vorgaengeDerAkten(tx, objekte.map((o) => o.akteId));
+        const vorgaenge = await repo.vorgaengeDerAkten(
+          tx,
+          objekte.map((o) => o.akteId),
+        );
         const jeAkte = new Map<string, string[]>();
         for (const v of vorgaenge) jeAkte.set(v.akteId, [...(jeAkte.get(v.akteId) ?? []), v.id]);
-        const r = uebernimmBewertung(objekte, jeAkte, bewertungen, await repo.dokumenteDerVorgaenge(tx, vorgaenge.map((v) => v.id)));
+        const r = uebernimmBewertung(
+          objekte,
+          jeAkte,
+          bewertungen,
+          await repo.dokumenteDerVorgaenge(
+            tx,
+            vorgaenge.map((v) => v.id),
+          ),
+        );
         if (r.unbekannt.length) {
           const text = `Objekte gehören nicht zu dieser Aussonderung: ${r.unbekannt.join(', ')}`;
           // the archive's 0502 names an object we never offered: refused whole, nothing stored
-          throw Object.assign(kopf ? new AussonderungFehler.ObjektNichtAngeboten(`Das Bewertungsverzeichnis (0502) nennt Objekte, die in dieser Aussonderung nicht angeboten wurden: ${r.unbekannt.join(', ')}`) : new AussonderungFehler.XdomeaUngueltig(text), {
-            erweiterung: { objekte: r.unbekannt },
-          });
+          throw Object.assign(
+            kopf
+              ? new AussonderungFehler.ObjektNichtAngeboten(`Das Bewertungsverzeichnis (0502) nennt Objekte, die in dieser Aussonderung nicht angeboten wurden: ${r.unbekannt.join(', ')}`)
+              : new AussonderungFehler.XdomeaUngueltig(text),
+            {
+              erweiterung: { objekte: r.unbekannt },
+            },
+          );
         }
         if (r.abweichend.length) {
           throw Object.assign(
@@ -71,14 +87,32 @@ export function bewertungFaelle(k: Kontext) {
         // the evidence first: the 0502 as received, or the archive's letter the decisions were taken from
         const nachrichtId = kopf ? uuidv7() : null;
         if (kopf) {
-          await repo.speichereNachricht(tx, { id: nachrichtId!, mandantId: a.mandantId, aussonderungId: id, typ: '0502', erstellungszeitpunkt: kopf.erstellungszeitpunkt, absender: kopf.absender, empfangenVon: a.sub, inhalt: eingabe as string });
+          await repo.speichereNachricht(tx, {
+            id: nachrichtId!,
+            mandantId: a.mandantId,
+            aussonderungId: id,
+            typ: '0502',
+            erstellungszeitpunkt: kopf.erstellungszeitpunkt,
+            absender: kopf.absender,
+            empfangenVon: a.sub,
+            inhalt: eingabe as string,
+          });
         }
         const gesetzt: Record<string, Bewertung> = Object.fromEntries([...r.bewertungen, ...r.unterobjekte]);
         const nachweisId = uuidv7();
         await repo.speichereBewertungsnachweis(tx, {
-          id: nachweisId, mandantId: a.mandantId, aussonderungId: id, art: kopf ? '0502' : 'manuell', bewertungen: gesetzt, nachrichtId,
-          zeichen: nachweis?.zeichen ?? null, datum: nachweis?.datum ?? null, archivar: nachweis?.archivar ?? null, dokumentId: nachweis?.dokumentId ?? null,
-          erfasstVon: a.sub, erfasstVonName: a.name,
+          id: nachweisId,
+          mandantId: a.mandantId,
+          aussonderungId: id,
+          art: kopf ? '0502' : 'manuell',
+          bewertungen: gesetzt,
+          nachrichtId,
+          zeichen: nachweis?.zeichen ?? null,
+          datum: nachweis?.datum ?? null,
+          archivar: nachweis?.archivar ?? null,
+          dokumentId: nachweis?.dokumentId ?? null,
+          erfasstVon: a.sub,
+          erfasstVonName: a.name,
         });
         const herkunft = kopf ? { herkunft: '0502' as const, nachrichtId } : { herkunft: 'manuell' as const, ...nachweis!, erfasstVon: a.sub };
         await protokolliere(tx, akteur, { aktion: 'aussonderung.bewertet', objektTyp: 'aussonderung', objektId: id, details: { ...herkunft, bewertungsnachweisId: nachweisId, bewertungen: gesetzt } });
@@ -91,7 +125,15 @@ export function bewertungFaelle(k: Kontext) {
             ...(Object.keys(unter).length ? { unterbewertungen: { ...o.unterbewertungen, ...unter } } : {}),
           });
           if (b && b !== o.bewertung) {
-            await protokolliere(tx, akteur, { aktion: 'akte.bewertet', objektTyp: 'akte', objektId: o.akteId, akteId: o.akteId, aktenzeichen: o.aktenzeichen, aenderungen: [{ feld: 'bewertung', alt: o.bewertung, neu: b }], details: { aussonderungId: id, ...herkunft } });
+            await protokolliere(tx, akteur, {
+              aktion: 'akte.bewertet',
+              objektTyp: 'akte',
+              objektId: o.akteId,
+              akteId: o.akteId,
+              aktenzeichen: o.aktenzeichen,
+              aenderungen: [{ feld: 'bewertung', alt: o.bewertung, neu: b }],
+              details: { aussonderungId: id, ...herkunft },
+            });
           }
         }
         await repo.setzeAussonderung(tx, id, {
@@ -123,11 +165,19 @@ export function bewertungFaelle(k: Kontext) {
         const { kopf } = await leseXml(xml, leseNachricht);
         if (kopf.typ !== '0504' && kopf.typ !== '0507') throw new AussonderungFehler.XdomeaUngueltig(`Erwartet 0504 oder 0507, erhalten ${kopf.typ}`);
         pruefeProzess(kopf, id);
-        await repo.speichereNachricht(tx, { id: uuidv7(), mandantId: a.mandantId, aussonderungId: id, typ: kopf.typ, erstellungszeitpunkt: kopf.erstellungszeitpunkt, absender: kopf.absender, empfangenVon: a.sub, inhalt: xml });
+        await repo.speichereNachricht(tx, {
+          id: uuidv7(),
+          mandantId: a.mandantId,
+          aussonderungId: id,
+          typ: kopf.typ,
+          erstellungszeitpunkt: kopf.erstellungszeitpunkt,
+          absender: kopf.absender,
+          empfangenVon: a.sub,
+          inhalt: xml,
+        });
         await protokolliere(tx, akteur, { aktion: 'aussonderung.nachricht.empfangen', objektTyp: 'aussonderung', objektId: id, details: { typ: kopf.typ } });
         return ansicht(tx, (await repo.findeAussonderung(tx, id))!);
       });
     },
-
   };
 }

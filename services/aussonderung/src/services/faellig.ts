@@ -19,6 +19,5 @@ export function faelligFaelle(k: Kontext) {
         return { items, nextCursor: rows.length > limit && letzte ? encodeCursor({ d: letzte.aussonderungFaelligAb, id: letzte.id }) : null };
       });
     },
-
   };
 }

@@ -13,7 +13,10 @@ export const historieAusProtokoll: Historienquelle = {
     // the Protokoll's published view (docs/datenbank-api.md): successful events of these objects
     const zeilen = await tx.execute<{ objekt_id: string; zeit: Date | string; akteur_name: string; akteur_sub: string; aktion: string; aenderungen: unknown }>(sql`
       SELECT objekt_id, zeit, akteur_name, akteur_sub, aktion, aenderungen FROM protokoll.objekthistorie
-       WHERE objekt_id = ANY(ARRAY[${sql.join(objektIds.map((i) => sql`${i}`), sql`, `)}]::text[]) ORDER BY sequenz NULLS LAST, eingang`);
+       WHERE objekt_id = ANY(ARRAY[${sql.join(
+         objektIds.map((i) => sql`${i}`),
+         sql`, `,
+       )}]::text[]) ORDER BY sequenz NULLS LAST, eingang`);
     for (const z of zeilen.rows) {
       const r = { objektId: z.objekt_id, zeit: new Date(z.zeit), akteurName: z.akteur_name, akteurSub: z.akteur_sub, aktion: z.aktion, aenderungen: z.aenderungen };
       const akteur = `${r.akteurName} (${r.akteurSub})`;

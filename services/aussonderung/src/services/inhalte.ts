@@ -41,19 +41,52 @@ export function inhalteAusDokumenten(storage: ObjectStore): Inhalte {
   return {
     async dokumente(tx: Tx, vorgangIds: readonly string[]): Promise<InhaltDokument[]> {
       if (vorgangIds.length === 0) return [];
-      const dokZeilen = await tx.execute<{ id: string; vorgang_id: string; eltern_dokument_id: string | null; betreff: string; datum: string | null; eingang: string | null; ausgang: string | null }>(sql`
+      const dokZeilen = await tx.execute<{
+        id: string;
+        vorgang_id: string;
+        eltern_dokument_id: string | null;
+        betreff: string;
+        datum: string | null;
+        eingang: string | null;
+        ausgang: string | null;
+      }>(sql`
         SELECT id, vorgang_id, eltern_dokument_id, betreff, to_char(datum_des_schreibens, 'YYYY-MM-DD') AS datum,
                to_char(eingangsdatum, 'YYYY-MM-DD') AS eingang, to_char(ausgangsdatum, 'YYYY-MM-DD') AS ausgang
           FROM dokumente.dokument_fuer_aussonderung WHERE vorgang_id = ANY(${uuidArray(vorgangIds)}) ORDER BY erstellt_am, id`);
-      const doks = dokZeilen.rows.map((z) => ({ id: z.id, vorgangId: z.vorgang_id, elternDokumentId: z.eltern_dokument_id, betreff: z.betreff, datumDesSchreibens: z.datum, eingangsdatum: z.eingang, ausgangsdatum: z.ausgang }));
+      const doks = dokZeilen.rows.map((z) => ({
+        id: z.id,
+        vorgangId: z.vorgang_id,
+        elternDokumentId: z.eltern_dokument_id,
+        betreff: z.betreff,
+        datumDesSchreibens: z.datum,
+        eingangsdatum: z.eingang,
+        ausgangsdatum: z.ausgang,
+      }));
       if (doks.length === 0) return [];
       // the Dokumente service's published view (docs/datenbank-api.md)
-      const zeilen = await tx.execute<{ dokument_id: string; nr: number; speicherschluessel: string; groesse: string | number; sha256: string; mime_type: string; dateiname: string; erstellt_von: string; erstellt_am: Date | string }>(sql`
+      const zeilen = await tx.execute<{
+        dokument_id: string;
+        nr: number;
+        speicherschluessel: string;
+        groesse: string | number;
+        sha256: string;
+        mime_type: string;
+        dateiname: string;
+        erstellt_von: string;
+        erstellt_am: Date | string;
+      }>(sql`
         SELECT dokument_id, nr, speicherschluessel, groesse, sha256, mime_type, dateiname, erstellt_von, erstellt_am FROM dokumente.version_fuer_aussonderung
          WHERE dokument_id = ANY(${uuidArray(doks.map((d) => d.id))}) ORDER BY dokument_id, nr`);
       const versionen = zeilen.rows.map((z) => ({
-        dokumentId: z.dokument_id, nr: Number(z.nr), speicherschluessel: z.speicherschluessel, groesse: Number(z.groesse), sha256: z.sha256,
-        mimeType: z.mime_type, dateiname: z.dateiname, erstelltVon: z.erstellt_von, erstelltAm: new Date(z.erstellt_am),
+        dokumentId: z.dokument_id,
+        nr: Number(z.nr),
+        speicherschluessel: z.speicherschluessel,
+        groesse: Number(z.groesse),
+        sha256: z.sha256,
+        mimeType: z.mime_type,
+        dateiname: z.dateiname,
+        erstelltVon: z.erstellt_von,
+        erstelltAm: new Date(z.erstellt_am),
       }));
       return doks.map((d) => ({
         id: d.id,

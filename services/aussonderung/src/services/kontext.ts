@@ -48,7 +48,10 @@ export function erstelleKontext(db: Db, deps: AussonderungDeps) {
     const vorgaenge = await repo.vorgaengeDerTeile(tx, akteIds, teil);
     const akteVon = new Map(vorgaenge.map((v) => [v.id, v.akteId]));
     const out = new Map<string, InhaltDatei[]>(akteIds.map((id) => [id, []]));
-    for (const d of await inhalte.dokumente(tx, vorgaenge.map((v) => v.id))) {
+    for (const d of await inhalte.dokumente(
+      tx,
+      vorgaenge.map((v) => v.id),
+    )) {
       const liste = out.get(akteVon.get(d.vorgangId)!)!;
       for (const v of d.versionen) liste.push(...v.dateien);
     }
@@ -62,7 +65,12 @@ export function erstelleKontext(db: Db, deps: AussonderungDeps) {
   async function vTeile(tx: Tx, objekte: readonly repo.ObjektRow[]): Promise<Map<string, { id: string; kennzeichen: string; betreff: string }[]>> {
     const kandidaten = objekte.filter((o) => o.mitA && o.mitV && !o.teilVernichtetAm);
     const out = new Map<string, { id: string; kennzeichen: string; betreff: string }[]>();
-    for (const v of await repo.vorgaengeDerTeile(tx, kandidaten.map((o) => o.akteId), 'V')) out.set(v.akteId, [...(out.get(v.akteId) ?? []), v]);
+    for (const v of await repo.vorgaengeDerTeile(
+      tx,
+      kandidaten.map((o) => o.akteId),
+      'V',
+    ))
+      out.set(v.akteId, [...(out.get(v.akteId) ?? []), v]);
     return out;
   }
 
@@ -81,7 +89,14 @@ export function erstelleKontext(db: Db, deps: AussonderungDeps) {
       [...n].map(([objekt, x]): [string, Bewertungsherkunft] => [
         objekt,
         x.art === '0502'
-          ? { art: '0502', nachrichtId: x.nachrichtId!, prozessId: id, absender: x.nachricht?.absender ?? null, erstellungszeitpunkt: x.nachricht?.erstellungszeitpunkt ?? null, eingegangenAm: (empfangen.get(x.nachrichtId!) ?? x.erfasstAm).toISOString() }
+          ? {
+              art: '0502',
+              nachrichtId: x.nachrichtId!,
+              prozessId: id,
+              absender: x.nachricht?.absender ?? null,
+              erstellungszeitpunkt: x.nachricht?.erstellungszeitpunkt ?? null,
+              eingegangenAm: (empfangen.get(x.nachrichtId!) ?? x.erfasstAm).toISOString(),
+            }
           : { art: 'manuell', zeichen: x.zeichen!, datum: x.datum!, archivar: x.archivar!, dokumentId: x.dokumentId, erfasstVon: x.erfasstVonName, erfasstAm: x.erfasstAm.toISOString() },
       ]),
     );
@@ -103,7 +118,24 @@ export function erstelleKontext(db: Db, deps: AussonderungDeps) {
     );
   }
 
-  return { db, deps, protokolliere, inhalte, historie, imMandant, ansicht, gesperrteAussonderung, aktualisiereStatus, kopfDaten, xAkten, dateienDerAkten, vTeile, dateienJeVorgang, herkuenfte, protokollPdf };
+  return {
+    db,
+    deps,
+    protokolliere,
+    inhalte,
+    historie,
+    imMandant,
+    ansicht,
+    gesperrteAussonderung,
+    aktualisiereStatus,
+    kopfDaten,
+    xAkten,
+    dateienDerAkten,
+    vTeile,
+    dateienJeVorgang,
+    herkuenfte,
+    protokollPdf,
+  };
 }
 
 export type Kontext = ReturnType<typeof erstelleKontext>;

@@ -82,6 +82,5 @@ export function loeschsperrenFaelle(k: Kontext) {
         return (await repo.sperre(tx, id))!;
       });
     },
-
   };
 }

@@ -54,7 +54,6 @@ export interface Download {
   inhalt: Readable | Uint8Array;
 }
 
-
 /**
  * How an offered Akte goes as a whole: A when any part goes to the archive (the Akte is then the
  * container of its A-parts, its V-parts are destroyed on their own), V when all its parts are V.

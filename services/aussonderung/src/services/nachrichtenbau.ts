@@ -77,9 +77,15 @@ export function nachrichtenbau(db: Db, deps: AussonderungDeps) {
   async function xAkten(tx: Tx, akteIds: string[], opts: { dateien: boolean; ohneVorgaenge?: Set<string> }) {
     const akten = await repo.aktenDaten(tx, akteIds);
     const vorgaenge = (await repo.vorgaengeDerAkten(tx, akteIds)).filter((v) => !opts.ohneVorgaenge?.has(v.id));
-    const dokumente = await inhalte.dokumente(tx, vorgaenge.map((v) => v.id));
+    const dokumente = await inhalte.dokumente(
+      tx,
+      vorgaenge.map((v) => v.id),
+    );
     // what an Akte without its own Frist or Aussonderungsart inherits from its unit (R2)
-    const erbe = await wirksameAufbewahrungDerEinheiten(tx, akten.map((a) => a.row.aktenplaneinheitId));
+    const erbe = await wirksameAufbewahrungDerEinheiten(
+      tx,
+      akten.map((a) => a.row.aktenplaneinheitId),
+    );
     const hist = await historie.historie(tx, [...akteIds, ...vorgaenge.map((v) => v.id), ...dokumente.map((d) => d.id)]);
     const dokJeVorgang = new Map<string, InhaltDokument[]>();
     for (const d of dokumente) dokJeVorgang.set(d.vorgangId, [...(dokJeVorgang.get(d.vorgangId) ?? []), d]);
@@ -146,13 +152,18 @@ export function nachrichtenbau(db: Db, deps: AussonderungDeps) {
             const kz = (i: number) => `${v.kennzeichen}/${i + 1}`;
             return alle
               .filter((d) => !d.elternDokumentId)
-              .map((d, i) => alsX(d, kz(i), alle.filter((a) => a.elternDokumentId && oberstes(a) === d.id).map((a, j) => alsX(a, `${kz(i)}.${j + 1}`))));
+              .map((d, i) =>
+                alsX(
+                  d,
+                  kz(i),
+                  alle.filter((a) => a.elternDokumentId && oberstes(a) === d.id).map((a, j) => alsX(a, `${kz(i)}.${j + 1}`)),
+                ),
+              );
           })(),
         })),
     }));
     return { akten: x, dateien, vorgaenge };
   }
-
 
   return { kopfDaten, xAkten };
 }

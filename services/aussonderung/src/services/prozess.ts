@@ -34,7 +34,11 @@ export function prozessFaelle(k: Kontext) {
         if (fehlend.length) throw Object.assign(new NichtVerarbeitbar(`Akten existieren nicht: ${fehlend.join(', ')}`), { erweiterung: { akten: fehlend } });
         const sperren = await repo.aktiveSperrenJeAkte(tx, ids);
         const gesperrt = akten.filter((x) => pruefeAnbietung({ aktiveSperren: sperren.get(x.row.id) ?? 0 }));
-        if (gesperrt.length) throw verstossFehler(pruefeAnbietung({ aktiveSperren: 1 })!, gesperrt.map((x) => x.row.aktenzeichen));
+        if (gesperrt.length)
+          throw verstossFehler(
+            pruefeAnbietung({ aktiveSperren: 1 })!,
+            gesperrt.map((x) => x.row.aktenzeichen),
+          );
         const tag = heute();
         const nichtFaellig = akten.filter((x) => x.row.status !== 'geschlossen' || !x.row.aussonderungFaelligAb || x.row.aussonderungFaelligAb > tag);
         if (nichtFaellig.length) {
@@ -70,11 +74,14 @@ export function prozessFaelle(k: Kontext) {
         const row = await repo.findeAussonderung(tx, id);
         if (!row) throw new NichtGefunden('Aussonderung nicht gefunden');
         const objekte = await repo.objekte(tx, id);
-        const { akten } = await xAkten(tx, objekte.map((o) => o.akteId), { dateien: false });
+        const { akten } = await xAkten(
+          tx,
+          objekte.map((o) => o.akteId),
+          { dateien: false },
+        );
         const xml = await geprueft(anbieteverzeichnis(await kopfDaten(tx, a.mandantId, id), akten), '0501');
         return { dateiname: paketName(id, '0501'), inhalt: paket(id, '0501', xml) };
       });
     },
-
   };
 }

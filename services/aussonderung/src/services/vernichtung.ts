@@ -27,19 +27,41 @@ export function vernichtungFaelle(k: Kontext) {
           const x = pruefeVernichtung({ angeboten: true, bewertung: 'V', aktiveSperren: sperren.get(o.akteId) ?? 0 });
           return x ? [[x, o.aktenzeichen] as const] : [];
         });
-        if (teilVerstoesse.length) throw verstossFehler(teilVerstoesse[0]![0], teilVerstoesse.map((x) => x[1]));
+        if (teilVerstoesse.length)
+          throw verstossFehler(
+            teilVerstoesse[0]![0],
+            teilVerstoesse.map((x) => x[1]),
+          );
         const verstoesse = v.flatMap((o) => {
           const x = pruefeVernichtung({ angeboten: true, bewertung: teilBewertung(o), aktiveSperren: sperren.get(o.akteId) ?? 0, inhaltGeloescht: o.status === 'vernichtet' });
           return x ? [[x, o.aktenzeichen] as const] : [];
         });
-        if (verstoesse.length) throw verstossFehler(verstoesse[0]![0], verstoesse.map((x) => x[1]));
+        if (verstoesse.length)
+          throw verstossFehler(
+            verstoesse[0]![0],
+            verstoesse.map((x) => x[1]),
+          );
         await repo.beantrageVernichtung(tx, { id: uuidv7(), mandantId: a.mandantId, aussonderungId: id, beantragtVon: a.sub, beantragtVonName: a.name });
         for (const o of v) {
-          await protokolliere(tx, akteur, { aktion: 'akte.vernichtung.beantragt', objektTyp: 'akte', objektId: o.akteId, akteId: o.akteId, aktenzeichen: o.aktenzeichen, details: { aussonderungId: id } });
+          await protokolliere(tx, akteur, {
+            aktion: 'akte.vernichtung.beantragt',
+            objektTyp: 'akte',
+            objektId: o.akteId,
+            akteId: o.akteId,
+            aktenzeichen: o.aktenzeichen,
+            details: { aussonderungId: id },
+          });
         }
         for (const o of mitTeilen) {
           for (const t of teile.get(o.akteId)!) {
-            await protokolliere(tx, akteur, { aktion: 'vorgang.vernichtung.beantragt', objektTyp: 'vorgang', objektId: t.id, akteId: o.akteId, aktenzeichen: o.aktenzeichen, details: { aussonderungId: id, kennzeichen: t.kennzeichen } });
+            await protokolliere(tx, akteur, {
+              aktion: 'vorgang.vernichtung.beantragt',
+              objektTyp: 'vorgang',
+              objektId: t.id,
+              akteId: o.akteId,
+              aktenzeichen: o.aktenzeichen,
+              details: { aussonderungId: id, kennzeichen: t.kennzeichen },
+            });
           }
         }
         return ansicht(tx, (await repo.findeAussonderung(tx, id))!);
@@ -62,14 +84,32 @@ export function vernichtungFaelle(k: Kontext) {
         const v = alle.filter((o) => teilBewertung(o) === 'V' && o.status === 'bewertet');
         const teile = await vTeile(tx, alle);
         const mitTeilen = alle.filter((o) => teile.has(o.akteId));
-        const sperren = await repo.aktiveSperrenJeAkte(tx, [...v, ...mitTeilen].map((o) => o.akteId));
+        const sperren = await repo.aktiveSperrenJeAkte(
+          tx,
+          [...v, ...mitTeilen].map((o) => o.akteId),
+        );
         const verstoesse = [...v, ...mitTeilen].flatMap((o) => {
           const x = pruefeVernichtung({ angeboten: true, bewertung: 'V', aktiveSperren: sperren.get(o.akteId) ?? 0 });
           return x ? [[x, o.aktenzeichen] as const] : [];
         });
-        if (verstoesse.length) throw verstossFehler(verstoesse[0]![0], verstoesse.map((x) => x[1]));
-        const dateien = await dateienDerAkten(tx, v.map((o) => o.akteId), 'V');
-        const akten = new Map((await repo.aktenDaten(tx, v.map((o) => o.akteId))).map((x) => [x.row.id, x.row]));
+        if (verstoesse.length)
+          throw verstossFehler(
+            verstoesse[0]![0],
+            verstoesse.map((x) => x[1]),
+          );
+        const dateien = await dateienDerAkten(
+          tx,
+          v.map((o) => o.akteId),
+          'V',
+        );
+        const akten = new Map(
+          (
+            await repo.aktenDaten(
+              tx,
+              v.map((o) => o.akteId),
+            )
+          ).map((x) => [x.row.id, x.row]),
+        );
         const herkunft = await herkuenfte(tx, id, [...v.map((o) => o.akteId), ...[...teile.values()].flat().map((t) => t.id)]);
         const snapshot: (ProtokollObjekt & { akteId: string })[] = v.map((o) => ({
           akteId: o.akteId,
@@ -81,7 +121,10 @@ export function vernichtungFaelle(k: Kontext) {
           herkunft: herkunft.get(o.akteId) ?? null,
         }));
         // each V-Vorgang of an A-Akte is an object of the protocol of its own, named by its Kennzeichen
-        const teilDateien = await dateienJeVorgang(tx, [...teile.values()].flat().map((t) => t.id));
+        const teilDateien = await dateienJeVorgang(
+          tx,
+          [...teile.values()].flat().map((t) => t.id),
+        );
         const teilSnapshot: (ProtokollObjekt & { akteId: string; vorgangId: string })[] = mitTeilen.flatMap((o) =>
           teile.get(o.akteId)!.map((t) => ({
             akteId: o.akteId,
@@ -97,10 +140,23 @@ export function vernichtungFaelle(k: Kontext) {
         await repo.gebeVernichtungFrei(tx, antrag.id, a.sub, a.name, [...snapshot, ...teilSnapshot]);
         for (const o of v) {
           await repo.setzeObjekt(tx, id, o.akteId, { loeschung: 'ausstehend' });
-          await protokolliere(tx, akteur, { aktion: 'akte.vernichtung.freigegeben', objektTyp: 'akte', objektId: o.akteId, akteId: o.akteId, aktenzeichen: o.aktenzeichen, details: { aussonderungId: id, beantragtVon: antrag.beantragtVon, dateien: dateien.get(o.akteId)!.length } });
+          await protokolliere(tx, akteur, {
+            aktion: 'akte.vernichtung.freigegeben',
+            objektTyp: 'akte',
+            objektId: o.akteId,
+            akteId: o.akteId,
+            aktenzeichen: o.aktenzeichen,
+            details: { aussonderungId: id, beantragtVon: antrag.beantragtVon, dateien: dateien.get(o.akteId)!.length },
+          });
         }
         for (const t of teilSnapshot) {
-          await protokolliere(tx, akteur, { aktion: 'vorgang.vernichtung.freigegeben', objektTyp: 'vorgang', objektId: t.vorgangId, akteId: t.akteId, details: { aussonderungId: id, kennzeichen: t.aktenzeichen, beantragtVon: antrag.beantragtVon, dateien: t.dateien.length } });
+          await protokolliere(tx, akteur, {
+            aktion: 'vorgang.vernichtung.freigegeben',
+            objektTyp: 'vorgang',
+            objektId: t.vorgangId,
+            akteId: t.akteId,
+            details: { aussonderungId: id, kennzeichen: t.aktenzeichen, beantragtVon: antrag.beantragtVon, dateien: t.dateien.length },
+          });
         }
         const auftraggeber = auftragAkteur(a);
         const zuVernichten = [...v, ...mitTeilen];
@@ -131,7 +187,10 @@ export function vernichtungFaelle(k: Kontext) {
         if (pruefeVierAugen(antrag.beantragtVon, a.sub)) throw new AussonderungFehler.EigenerAntrag('Den eigenen Antrag lehnt nur eine zweite Person ab');
         await repo.lehneVernichtungAb(tx, antrag.id, a.sub, a.name, text);
         await protokolliere(tx, akteur, {
-          aktion: 'aussonderung.vernichtung.abgelehnt', objektTyp: 'aussonderung', objektId: id, ergebnis: 'abgelehnt',
+          aktion: 'aussonderung.vernichtung.abgelehnt',
+          objektTyp: 'aussonderung',
+          objektId: id,
+          ergebnis: 'abgelehnt',
           details: { vernichtungId: antrag.id, beantragtVon: antrag.beantragtVon, grund: text },
         });
         return ansicht(tx, (await repo.findeAussonderung(tx, id))!);
@@ -149,6 +208,5 @@ export function vernichtungFaelle(k: Kontext) {
         return { dateiname, inhalt: await deps.storage.get(v.protokollSchluessel) };
       });
     },
-
   };
 }

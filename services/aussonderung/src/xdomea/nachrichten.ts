@@ -125,7 +125,6 @@ const STUFEN: Record<Vertraulichkeitsstufe, string> = {
 const MEDIEN: Record<Medium, string> = { '001': 'Elektronisch', '002': 'Hybrid', '003': 'Papier' };
 const ARTEN = { A: 'archivwürdig', B: 'bewerten', V: 'vernichten' } as const;
 
-
 const xsDatum = (d: string) => d.slice(0, 10);
 /** xs:dateTime in UTC without fractions. */
 export const xsZeit = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -149,7 +148,9 @@ function kontakt(parent: Ele, name: string, k: Kontakt) {
   if (k.behoerdenkennung) {
     const b = e.ele(x('Behoerdenkennung'));
     const { code: schluessel, listURI, listVersionID } = k.behoerdenkennung.behoerdenschluessel;
-    b.ele(x('Behoerdenschluessel'), { ...(listURI ? { listURI } : {}), ...(listVersionID ? { listVersionID } : {}) }).ele('code').txt(schluessel);
+    b.ele(x('Behoerdenschluessel'), { ...(listURI ? { listURI } : {}), ...(listVersionID ? { listVersionID } : {}) })
+      .ele('code')
+      .txt(schluessel);
     b.ele(x('Praefix')).ele('code').txt(k.behoerdenkennung.praefix.code);
   }
   const i = e.ele(x('Institution'));

@@ -53,7 +53,9 @@ function dateien() {
     const datei = (name: string) => ({ fileName: name, contents: readFileSync(path.join(XDOMEA_VERZEICHNIS, name), 'utf8') });
     // the published layout: 3.1.0/*.xsd import ../xoev/xoev-code.xsd
     schemaDateien = [
-      ...readdirSync(path.join(XDOMEA_VERZEICHNIS, '3.1.0')).filter((f) => f.endsWith('.xsd')).map((f) => datei(`3.1.0/${f}`)),
+      ...readdirSync(path.join(XDOMEA_VERZEICHNIS, '3.1.0'))
+        .filter((f) => f.endsWith('.xsd'))
+        .map((f) => datei(`3.1.0/${f}`)),
       datei('xoev/xoev-code.xsd'),
     ];
   }

@@ -102,8 +102,7 @@ type MsgReaderKlasse = new (daten: ArrayBuffer | DataView) => {
   getFileData(): Record<string, unknown> & { attachments?: Array<Record<string, unknown>>; recipients?: Array<Record<string, unknown>> };
   getAttachment(a: Record<string, unknown>): { fileName: string; content: Uint8Array };
 };
-const MsgReader = ((msgreaderModul as unknown as { default: { default?: unknown } }).default.default ??
-  (msgreaderModul as unknown as { default: unknown }).default) as MsgReaderKlasse;
+const MsgReader = ((msgreaderModul as unknown as { default: { default?: unknown } }).default.default ?? (msgreaderModul as unknown as { default: unknown }).default) as MsgReaderKlasse;
 
 function leseMsg(bytes: Uint8Array, maxTeile: number): Mail {
   let daten;

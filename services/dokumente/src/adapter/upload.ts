@@ -101,10 +101,9 @@ export async function spoole(quelle: Readable, verzeichnis: string, max: number,
 /** clamd unreachable, timing out or failing: 503, nothing stored (fail closed). */
 export function scannerAlsProblem(err: unknown): unknown {
   if (err instanceof ScannerFehler) {
-    return Object.assign(
-      new Errors.DienstNichtVerfuegbar('Der Virenscanner ist nicht erreichbar oder antwortet nicht; es wurde nichts gespeichert. Bitte später erneut versuchen.'),
-      { scanner: err.message },
-    );
+    return Object.assign(new Errors.DienstNichtVerfuegbar('Der Virenscanner ist nicht erreichbar oder antwortet nicht; es wurde nichts gespeichert. Bitte später erneut versuchen.'), {
+      scanner: err.message,
+    });
   }
   return err;
 }
@@ -123,10 +122,7 @@ function formularFehler(err: unknown): Error {
  * Reads the multipart body: exactly one file part `dateiFeld`, text fields from `erlaubteFelder`.
  * The caller owns the returned spool file and must call `entfernen()`.
  */
-export async function leseUpload(
-  formular: Formular,
-  opts: { verzeichnis: string; max: number; dateiFeld: string; erlaubteFelder: readonly string[]; scanner?: Scanner | null },
-): Promise<Upload> {
+export async function leseUpload(formular: Formular, opts: { verzeichnis: string; max: number; dateiFeld: string; erlaubteFelder: readonly string[]; scanner?: Scanner | null }): Promise<Upload> {
   if (!formular.mehrteilig) throw new DokumentFehler.KeinFormular();
   let datei: Upload['datei'] | null = null;
   const felder: Record<string, string> = {};

@@ -44,7 +44,16 @@ export async function pruefeFixity(opts: { db: Db; storage: ObjectStore; mandant
       .orderBy(dsql`${d.integritaetGeprueftAm} asc nulls first`, asc(d.id))
       .limit(opts.maxDokumente ?? 500);
     const versionen = dokumente.length
-      ? await tx.select().from(dv).where(inArray(dv.dokumentId, dokumente.map((x) => x.id))).orderBy(asc(dv.dokumentId), asc(dv.nr))
+      ? await tx
+          .select()
+          .from(dv)
+          .where(
+            inArray(
+              dv.dokumentId,
+              dokumente.map((x) => x.id),
+            ),
+          )
+          .orderBy(asc(dv.dokumentId), asc(dv.nr))
       : [];
     return { dokumente, versionen };
   });
@@ -66,7 +75,10 @@ export async function pruefeFixity(opts: { db: Db; storage: ObjectStore; mandant
     for (const dok of dokumente) {
       const fehler = verletzt.filter((a) => a.dokumentId === dok.id);
       const neu = fehler.length > 0 ? 'verletzt' : 'intakt';
-      await tx.update(d).set({ integritaet: neu, integritaetGeprueftAm: sql`now()` }).where(eq(d.id, dok.id));
+      await tx
+        .update(d)
+        .set({ integritaet: neu, integritaetGeprueftAm: sql`now()` })
+        .where(eq(d.id, dok.id));
       if (fehler.length > 0 || dok.integritaet !== neu) {
         const akte = await tx.select({ akteId: vorgangKontext.akteId }).from(vorgangKontext).where(eq(vorgangKontext.vorgangId, dok.vorgangId));
         await opts.aufzeichnen(tx, {

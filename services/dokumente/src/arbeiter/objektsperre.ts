@@ -58,13 +58,19 @@ export function objektsperre(opts: { db: Db; storage: ObjectStore; modus: Objekt
       const versuche = (a.fehlversuche ?? 0) + 1;
       const warten = Math.min(30 * versuche, MAX_WARTEN_SEKUNDEN);
       log.warn({ err, auftrag: k.auftragId, akteId: a.akteId, versuche, wartenSekunden: warten }, 'object lock could not be applied; retried');
-      await reiheEin(db.db, 'dokumente', AUFGABE_OBJEKTSPERRE, { ...a, fehlversuche: versuche, letzterFehler: String((err as Error)?.message ?? err).slice(0, 500) }, {
-        schluessel: objektsperreSchluessel(a),
-        schluesselModus: 'zeitBehalten',
-        ab: new Date(Date.now() + warten * 1000),
-        maxVersuche: 32767,
-        marken: [mandantMarke(a.mandantId)],
-      });
+      await reiheEin(
+        db.db,
+        'dokumente',
+        AUFGABE_OBJEKTSPERRE,
+        { ...a, fehlversuche: versuche, letzterFehler: String((err as Error)?.message ?? err).slice(0, 500) },
+        {
+          schluessel: objektsperreSchluessel(a),
+          schluesselModus: 'zeitBehalten',
+          ab: new Date(Date.now() + warten * 1000),
+          maxVersuche: 32767,
+          marken: [mandantMarke(a.mandantId)],
+        },
+      );
     }
   };
 }

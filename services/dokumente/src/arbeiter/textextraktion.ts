@@ -92,4 +92,3 @@ export async function sucheImVolltext(db: Db, mandantId: string, q: string) {
     return treffer.rows.map((r) => ({ dokumentId: r.dokument_id, ausschnitt: r.ausschnitt }));
   });
 }
-

@@ -1,10 +1,7 @@
 // HTTP Range (RFC 9110 §14): one byte range is served as 206; anything else is answered in full
 // or, when it lies outside the content, with 416.
 
-export type Bereichsentscheidung =
-  | { art: 'ganz' }
-  | { art: 'teil'; start: number; ende: number }
-  | { art: 'nicht-erfuellbar' };
+export type Bereichsentscheidung = { art: 'ganz' } | { art: 'teil'; start: number; ende: number } | { art: 'nicht-erfuellbar' };
 
 const EINZEL = /^bytes=(\d{0,15})-(\d{0,15})$/;
 
@@ -31,5 +28,8 @@ export function entscheideBereich(range: string | undefined, groesse: number): B
 /** True when an If-None-Match header names `aktuell` (or `*`). */
 export function passtEtag(header: string | undefined, aktuell: string): boolean {
   if (!header) return false;
-  return header.split(',').map((s) => s.trim().replace(/^W\//, '')).some((t) => t === aktuell || t === '*');
+  return header
+    .split(',')
+    .map((s) => s.trim().replace(/^W\//, ''))
+    .some((t) => t === aktuell || t === '*');
 }

@@ -22,7 +22,11 @@ export function bereinigeDateiname(roh: string | undefined | null, ersatz = 'dok
     const punkt = name.lastIndexOf('.');
     const endung = punkt > 0 ? [...name.slice(punkt)] : [];
     const behalten = endung.length > 0 && endung.length <= 16 ? endung : [];
-    name = zeichen.slice(0, MAX_DATEINAME - behalten.length).join('').trimEnd() + behalten.join('');
+    name =
+      zeichen
+        .slice(0, MAX_DATEINAME - behalten.length)
+        .join('')
+        .trimEnd() + behalten.join('');
   }
   return name.length > 0 ? name : ersatz;
 }

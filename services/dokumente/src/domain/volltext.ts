@@ -16,4 +16,8 @@ export function textAusBytes(bytes: Uint8Array, mimeType: string): string {
   return bereinige(text);
 }
 
-export const bereinige = (text: string) => text.replace(/\u0000/g, '').replace(/\s+/g, ' ').trim();
+export const bereinige = (text: string) =>
+  text
+    .replace(/\u0000/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();

@@ -21,10 +21,7 @@ export function dokumenteHandlers(deps: { ablage: Ablage; dokumente: DokumentSer
     async createDokumentVersion(req, reply) {
       try {
         const v = await ablage.neueVersion(akteurOf(req), { dokumentId: req.params.id, schluessel: idempotenzSchluessel(req), formular: formularAus(req) });
-        return reply
-          .code(201)
-          .header('location', `/api/v1/dokumente/${v.dokumentId}/versionen/${v.nr}/inhalt`)
-          .send(versionDarstellung(v));
+        return reply.code(201).header('location', `/api/v1/dokumente/${v.dokumentId}/versionen/${v.nr}/inhalt`).send(versionDarstellung(v));
       } catch (err) {
         schliesseUnvollstaendig(req, reply);
         throw err;

@@ -26,8 +26,7 @@ export const asciiName = (name: string) =>
 /** How content responses may be cached: `no-store` (default) or `revalidieren` (`no-cache`, open content only). */
 export type InhaltCache = 'no-store' | 'revalidieren';
 
-export const inhaltCacheControl = (stufe: Vertraulichkeitsstufe, cache: InhaltCache) =>
-  cache === 'revalidieren' && stufe === '003' ? 'private, no-cache' : 'private, no-store';
+export const inhaltCacheControl = (stufe: Vertraulichkeitsstufe, cache: InhaltCache) => (cache === 'revalidieren' && stufe === '003' ? 'private, no-cache' : 'private, no-store');
 
 const kopf = (h: string | string[] | undefined) => (typeof h === 'string' ? h : undefined);
 

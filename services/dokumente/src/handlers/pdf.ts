@@ -11,10 +11,7 @@ export function pdfHandlers(deps: { pdf: PdfService }) {
   return {
     async createEingangsstempel(req, reply) {
       const neu = await pdf.eingangsstempel(akteurOf(req), req.params.id);
-      return reply
-        .code(201)
-        .header('location', `/api/v1/dokumente/${neu.dokumentId}/versionen/${neu.nr}/inhalt`)
-        .send(versionDarstellung(neu));
+      return reply.code(201).header('location', `/api/v1/dokumente/${neu.dokumentId}/versionen/${neu.nr}/inhalt`).send(versionDarstellung(neu));
     },
 
     async getAktenauszug(req, reply) {

@@ -32,7 +32,11 @@ export const dokumenteRepository = {
    * Read from the part state the Aussonderung publishes (`aussonderung.teilstand`), where the
    * deepest appraised object wins; a part not yet removed keeps its content.
    */
-  async ausgesondert(tx: Tx, akteId: string, vorgangId: string): Promise<{ status: 'archiviert' | 'vernichtet'; archivkennung: string | null; aussonderungId: string; vernichtungsprotokollDokumentId: string | null } | null> {
+  async ausgesondert(
+    tx: Tx,
+    akteId: string,
+    vorgangId: string,
+  ): Promise<{ status: 'archiviert' | 'vernichtet'; archivkennung: string | null; aussonderungId: string; vernichtungsprotokollDokumentId: string | null } | null> {
     const r = await tx.execute<{ status: 'archiviert' | 'vernichtet'; archivkennung: string | null; aussonderung_id: string; protokoll: string | null }>(sql`
       SELECT status, archivkennung, aussonderung_id, vernichtungsprotokoll_dokument_id AS protokoll
         FROM aussonderung.teilstand
@@ -102,7 +106,16 @@ export const dokumenteRepository = {
       await halteVorgangOffen(tx, sql`(select vorgang_id from dokumente.dokument where id = ${id})`);
     }
     const rows = await tx
-      .select({ dok: d, aktuell: dv, akteId: v.akteId, kennzeichen: v.kennzeichen, vorgangStatus: v.vorgangStatus, akteStatus: v.akteStatus, aktenzeichen: v.aktenzeichen, vertraulichkeitsstufe: v.vertraulichkeitsstufe })
+      .select({
+        dok: d,
+        aktuell: dv,
+        akteId: v.akteId,
+        kennzeichen: v.kennzeichen,
+        vorgangStatus: v.vorgangStatus,
+        akteStatus: v.akteStatus,
+        aktenzeichen: v.aktenzeichen,
+        vertraulichkeitsstufe: v.vertraulichkeitsstufe,
+      })
       .from(d)
       .innerJoin(dv, and(eq(dv.mandantId, d.mandantId), eq(dv.dokumentId, d.id), eq(dv.nr, d.aktuelleVersion)))
       .innerJoin(v, and(eq(v.mandantId, d.mandantId), eq(v.vorgangId, d.vorgangId)))
@@ -155,7 +168,11 @@ export const dokumenteRepository = {
   },
 
   async version(tx: Tx, dokumentId: string, nr: number): Promise<VersionRow | null> {
-    const rows = await tx.select().from(dv).where(and(eq(dv.dokumentId, dokumentId), eq(dv.nr, nr))).limit(1);
+    const rows = await tx
+      .select()
+      .from(dv)
+      .where(and(eq(dv.dokumentId, dokumentId), eq(dv.nr, nr)))
+      .limit(1);
     return rows[0] ?? null;
   },
 
@@ -185,7 +202,11 @@ export const dokumenteRepository = {
   },
 
   async akte(tx: Tx, sicht: Sicht, akteId: string) {
-    const rows = await tx.select().from(a).where(and(eq(a.id, akteId), akteSichtbar(sicht, a))).limit(1);
+    const rows = await tx
+      .select()
+      .from(a)
+      .where(and(eq(a.id, akteId), akteSichtbar(sicht, a)))
+      .limit(1);
     return rows[0] ?? null;
   },
 

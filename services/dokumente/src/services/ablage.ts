@@ -84,14 +84,31 @@ export function createAblage(opts: AblageOptionen) {
     tx: Tx,
     akteur: Handelnder,
     v: VorgangKontext,
-    d: { id: string; elternDokumentId?: string; meta: Record<string, string | undefined> & { betreff: string; datumDesSchreibens: string }; inhalt: Inhalt; key: string; details?: Record<string, unknown> },
+    d: {
+      id: string;
+      elternDokumentId?: string;
+      meta: Record<string, string | undefined> & { betreff: string; datumDesSchreibens: string };
+      inhalt: Inhalt;
+      key: string;
+      details?: Record<string, unknown>;
+    },
   ) {
     const m = akteur.mandantId;
     const { inhalt } = d;
     await repo.neuesDokument(
       tx,
       { id: d.id, mandantId: m, vorgangId: v.vorgangId, ...(d.elternDokumentId ? { elternDokumentId: d.elternDokumentId } : {}), ...d.meta, erstelltVon: akteur.sub },
-      { mandantId: m, dokumentId: d.id, nr: 1, speicherschluessel: d.key, groesse: inhalt.groesse, sha256: inhalt.sha256, mimeType: inhalt.mimeType, dateiname: inhalt.dateiname, erstelltVon: akteur.sub },
+      {
+        mandantId: m,
+        dokumentId: d.id,
+        nr: 1,
+        speicherschluessel: d.key,
+        groesse: inhalt.groesse,
+        sha256: inhalt.sha256,
+        mimeType: inhalt.mimeType,
+        dateiname: inhalt.dateiname,
+        erstelltVon: akteur.sub,
+      },
     );
     if (textExtrahierbar(inhalt.mimeType)) await repo.beauftrageTextextraktion(tx, m, d.id, 1);
     await protokolliere(tx, akteur, {
@@ -253,7 +270,8 @@ export function createAblage(opts: AblageOptionen) {
           try {
             zerlegt = await zerlegeMail(bytes, upload.mimeType, 1, { teile: 0, bytes: 0, alle: teilSpools, max: einstellungen.maxUploadGroesse, erlaubt: einstellungen.erlaubteFormate });
           } catch (err) {
-            if (err instanceof DokumentFehler.Schadsoftware) await meldeSchadsoftware(akteur, err, { vorgangId, anlage: (err as { anlage?: string }).anlage ?? null, dateiname: upload.datei.dateiname });
+            if (err instanceof DokumentFehler.Schadsoftware)
+              await meldeSchadsoftware(akteur, err, { vorgangId, anlage: (err as { anlage?: string }).anlage ?? null, dateiname: upload.datei.dateiname });
             throw err;
           }
           anlagen = zerlegt.kinder;
@@ -322,9 +340,7 @@ export function createAblage(opts: AblageOptionen) {
       const upload = await empfange(akteur, eingabe.formular, einstellungen.maxUploadGroesse, einstellungen.erlaubteFormate, [], { dokumentId });
       try {
         const inhalt = ausSpool(upload.datei, upload.mimeType, upload.datei.dateiname);
-        return await legeAb(akteur, [inhalt], (tx, [key]) =>
-          schreibeVersion(tx, akteur, sicht, dokumentId, inhalt, key!, schluessel ? { schluessel: { operation: OP, wert: schluessel } } : {}),
-        );
+        return await legeAb(akteur, [inhalt], (tx, [key]) => schreibeVersion(tx, akteur, sicht, dokumentId, inhalt, key!, schluessel ? { schluessel: { operation: OP, wert: schluessel } } : {}));
       } catch (err) {
         const erster = await sieger(akteur, err, OP, schluessel);
         if (erster) return erneut(erster);

@@ -117,7 +117,13 @@ export async function pruefeKette(ereignisse: AsyncIterable<GespeichertesEreigni
   const ziel = o.bis;
   if (o.kopf && (ziel === undefined || ziel >= o.kopf.sequenz)) {
     if (ende < o.kopf.sequenz) {
-      return ergebnis({ sequenz: ende + 1, art: 'abgeschnitten', meldung: `Die Kette endet bei ${ende}, ihr Kopf steht bei ${o.kopf.sequenz}`, erwartet: String(o.kopf.sequenz), gefunden: String(ende) });
+      return ergebnis({
+        sequenz: ende + 1,
+        art: 'abgeschnitten',
+        meldung: `Die Kette endet bei ${ende}, ihr Kopf steht bei ${o.kopf.sequenz}`,
+        erwartet: String(o.kopf.sequenz),
+        gefunden: String(ende),
+      });
     }
     if (ende === o.kopf.sequenz && vorgaenger !== o.kopf.hash) {
       return ergebnis({ sequenz: ende, art: 'hash', meldung: `Ereignis ${ende} weicht vom Kettenkopf ab`, erwartet: o.kopf.hash, gefunden: vorgaenger });
@@ -125,7 +131,13 @@ export async function pruefeKette(ereignisse: AsyncIterable<GespeichertesEreigni
   }
   for (const [seq] of anker) {
     if (seq > ende && (ziel === undefined || seq <= ziel)) {
-      return ergebnis({ sequenz: ende + 1, art: 'abgeschnitten', meldung: `Ein signierter Checkpoint bestätigt ${seq} Ereignisse, die Kette endet bei ${ende}`, erwartet: String(seq), gefunden: String(ende) });
+      return ergebnis({
+        sequenz: ende + 1,
+        art: 'abgeschnitten',
+        meldung: `Ein signierter Checkpoint bestätigt ${seq} Ereignisse, die Kette endet bei ${ende}`,
+        erwartet: String(seq),
+        gefunden: String(ende),
+      });
     }
   }
   return ergebnis(null);
@@ -160,5 +172,7 @@ export function pruefeCheckpointSignatur(publicKey: KeyObject, c: CheckpointInha
 /** SHA-256 (hex) of the public key's SPKI DER encoding. */
 export function schluesselIdVon(key: KeyObject): string {
   const pub = key.type === 'private' ? createPublicKey(key) : key;
-  return createHash('sha256').update(pub.export({ type: 'spki', format: 'der' })).digest('hex');
+  return createHash('sha256')
+    .update(pub.export({ type: 'spki', format: 'der' }))
+    .digest('hex');
 }

@@ -44,12 +44,7 @@ export function protokollHandlers(repo: ProtokollRepository, dienst: ProtokollDi
       const q = req.query;
       // read your writes: what the tenant committed is sequenced before it is listed
       await dienst.integrieren(mandantId);
-      const items = await repo.liste(
-        mandantId,
-        { objektId: q.objektId, aktenzeichen: q.aktenzeichen, akteur: q.akteur, aktion: q.aktion, von: q.von, bis: q.bis },
-        q.limit,
-        cursorZahl(q.cursor),
-      );
+      const items = await repo.liste(mandantId, { objektId: q.objektId, aktenzeichen: q.aktenzeichen, akteur: q.akteur, aktion: q.aktion, von: q.von, bis: q.bis }, q.limit, cursorZahl(q.cursor));
       return { items: items.map(darstellung), nextCursor: naechster(items, q.limit) };
     },
 
@@ -111,9 +106,7 @@ export function protokollHandlers(repo: ProtokollRepository, dienst: ProtokollDi
         if (puffer) yield puffer;
       }
       const datei = `protokoll-${von}-${bis}.${format}`;
-      reply
-        .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${datei}"`);
+      reply.type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8').header('content-disposition', `attachment; filename="${datei}"`);
       return sendeStrom(reply, zeilen(), { abbruchZeile: () => abbruchZeile(format, letzteSequenz, req.id) });
     },
 

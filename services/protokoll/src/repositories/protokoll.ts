@@ -105,7 +105,12 @@ export function createProtokollRepository(db: Db, opts: { stapel?: number } = {}
         isNotNull(t.sequenz),
       ];
       const rows = await db.withMandant(mandantId, (tx) =>
-        tx.select(ereignisAuswahl).from(t).where(and(...bedingungen)).orderBy(desc(t.sequenz)).limit(limit),
+        tx
+          .select(ereignisAuswahl)
+          .from(t)
+          .where(and(...bedingungen))
+          .orderBy(desc(t.sequenz))
+          .limit(limit),
       );
       return rows.map(alsEreignis);
     },
@@ -124,7 +129,8 @@ export function createProtokollRepository(db: Db, opts: { stapel?: number } = {}
     },
 
     async kopf(mandantId: string, tx?: Tx): Promise<(Kettenanker & { zeit: string | null }) | null> {
-      const run = (q: Tx) => q.select({ sequenz: schema.kette.sequenz, hash: schema.kette.hash, zeit: sql<string | null>`to_char(${schema.kette.zeit} AT TIME ZONE 'UTC', ${sql.raw(ZEIT_SQL)})` }).from(schema.kette);
+      const run = (q: Tx) =>
+        q.select({ sequenz: schema.kette.sequenz, hash: schema.kette.hash, zeit: sql<string | null>`to_char(${schema.kette.zeit} AT TIME ZONE 'UTC', ${sql.raw(ZEIT_SQL)})` }).from(schema.kette);
       const rows = tx ? await run(tx) : await db.withMandant(mandantId, run);
       const k = rows[0];
       return k && k.sequenz > 0 ? { sequenz: Number(k.sequenz), hash: k.hash, zeit: k.zeit } : null;
@@ -213,9 +219,7 @@ export function createProtokollRepository(db: Db, opts: { stapel?: number } = {}
     },
 
     async checkpointSpeichern(row: CheckpointRow): Promise<void> {
-      await db.withMandant(row.mandantId, (tx) =>
-        tx.insert(c).values({ ...row, zeit: sql`${row.zeit}::timestamptz` as unknown as Date }),
-      );
+      await db.withMandant(row.mandantId, (tx) => tx.insert(c).values({ ...row, zeit: sql`${row.zeit}::timestamptz` as unknown as Date }));
     },
 
     /** All tenants (the periodic round checks each one's chain head). */

@@ -19,7 +19,13 @@ import { DokumentTabelle } from './Vorgang';
 
 const ALLE_REITER = ['uebersicht', 'vorgaenge', 'dokumente', 'historie', 'loeschsperren'] as const;
 type Reiter = (typeof ALLE_REITER)[number];
-const reiterText: Record<Reiter, string> = { uebersicht: T.akte.tabUebersicht, vorgaenge: T.akte.tabVorgaenge, dokumente: T.akte.tabDokumente, historie: T.akte.tabHistorie, loeschsperren: T.loeschsperre.reiter };
+const reiterText: Record<Reiter, string> = {
+  uebersicht: T.akte.tabUebersicht,
+  vorgaenge: T.akte.tabVorgaenge,
+  dokumente: T.akte.tabDokumente,
+  historie: T.akte.tabHistorie,
+  loeschsperren: T.loeschsperre.reiter,
+};
 
 function Reiterleiste({ aktiv, setAktiv, REITER }: { aktiv: Reiter; setAktiv: (r: Reiter) => void; REITER: readonly Reiter[] }) {
   // WAI-ARIA tabs: arrow keys move between tabs, only the active one is in the tab order
@@ -161,7 +167,17 @@ function Aufbewahrung({ akte, geaendert }: { akte: Schemas['Akte']; geaendert: (
       <p className="kern-body">{T.aufbewahrung.hinweis}</p>
       {ok && <Erfolg>{T.aufbewahrung.gespeichert}</Erfolg>}
       <Formular aktion={speichern} knopf={T.aufbewahrung.speichern} zweitrangig>
-        <Feld label={T.aufbewahrung.frist} name="aufbewahrungsfrist" type="number" min={0} max={200} inputMode="numeric" disabled={unbefristet} value={frist} onChange={(e) => setFrist(e.target.value)} />
+        <Feld
+          label={T.aufbewahrung.frist}
+          name="aufbewahrungsfrist"
+          type="number"
+          min={0}
+          max={200}
+          inputMode="numeric"
+          disabled={unbefristet}
+          value={frist}
+          onChange={(e) => setFrist(e.target.value)}
+        />
         <div className="kern-form-check">
           <input className="kern-form-check__checkbox" type="checkbox" id="unbefristet" checked={unbefristet} onChange={(e) => setUnbefristet(e.target.checked)} />
           <label className="kern-label" htmlFor="unbefristet">
@@ -185,16 +201,12 @@ function Vorgaenge({ akte }: { akte: Schemas['Akte'] }) {
   const [betreff, setBetreff] = useState('');
   const [wiedervorlage, setWiedervorlage] = useState('');
   const anlegen = useAktion(async () => {
-    const v = await ergebnis(
-      api.POST('/akten/{id}/vorgaenge', { params: { path: { id: akte.id } }, body: { betreff: betreff.trim(), ...(wiedervorlage ? { wiedervorlage } : {}) } }),
-    );
+    const v = await ergebnis(api.POST('/akten/{id}/vorgaenge', { params: { path: { id: akte.id } }, body: { betreff: betreff.trim(), ...(wiedervorlage ? { wiedervorlage } : {}) } }));
     navigieren(pfad('vorgang', { id: v.id }));
   });
   return (
     <>
-      <Geladen l={liste}>
-        {(d) => (d.items.length ? <VorgangTabelle vorgaenge={d.items} beschriftung={T.akte.vorgaenge} /> : <p className="kern-body">{T.akte.keineVorgaenge}</p>)}
-      </Geladen>
+      <Geladen l={liste}>{(d) => (d.items.length ? <VorgangTabelle vorgaenge={d.items} beschriftung={T.akte.vorgaenge} /> : <p className="kern-body">{T.akte.keineVorgaenge}</p>)}</Geladen>
       {akte.status === 'offen' && (
         <section aria-labelledby="neuer-vorgang">
           <h2 id="neuer-vorgang" className="kern-heading-medium">
@@ -279,11 +291,21 @@ function Historie({ akteId }: { akteId: string }) {
               <caption className="kern-sr-only">{T.akte.tabHistorie}</caption>
               <thead className="kern-table__header">
                 <tr className="kern-table__row">
-                  <th scope="col" className="kern-table__header">{T.akte.historieZeit}</th>
-                  <th scope="col" className="kern-table__header">{T.akte.historieWer}</th>
-                  <th scope="col" className="kern-table__header">{T.akte.historieAktion}</th>
-                  <th scope="col" className="kern-table__header">{T.akte.historieObjekt}</th>
-                  <th scope="col" className="kern-table__header">{T.akte.historieAenderungen}</th>
+                  <th scope="col" className="kern-table__header">
+                    {T.akte.historieZeit}
+                  </th>
+                  <th scope="col" className="kern-table__header">
+                    {T.akte.historieWer}
+                  </th>
+                  <th scope="col" className="kern-table__header">
+                    {T.akte.historieAktion}
+                  </th>
+                  <th scope="col" className="kern-table__header">
+                    {T.akte.historieObjekt}
+                  </th>
+                  <th scope="col" className="kern-table__header">
+                    {T.akte.historieAenderungen}
+                  </th>
                 </tr>
               </thead>
               <tbody className="kern-table__body">

@@ -45,7 +45,14 @@ function NachrichtHochladen({ label, url, fertig }: { label: string; url: string
       <span className="kern-label" id={`${id}-label`}>
         {label}
       </span>
-      <input id={id} className="kern-sr-only eakte-datei" type="file" aria-labelledby={`${id}-label`} accept=".xml,.zip,application/xml,application/zip" onChange={(e) => setDatei(e.target.files?.[0])} />
+      <input
+        id={id}
+        className="kern-sr-only eakte-datei"
+        type="file"
+        aria-labelledby={`${id}-label`}
+        accept=".xml,.zip,application/xml,application/zip"
+        onChange={(e) => setDatei(e.target.files?.[0])}
+      />
       <label className="kern-btn kern-btn--tertiary" htmlFor={id}>
         <span className="kern-icon kern-icon--drive-folder-upload" aria-hidden="true" />
         <span className="kern-label">{T.aussonderung.dateiWaehlen}</span>
@@ -140,11 +147,21 @@ export function AussonderungSeite({ id, sitzung }: { id: string; sitzung: Sitzun
                   <caption className="kern-sr-only">{T.aussonderung.objekte}</caption>
                   <thead className="kern-table__header">
                     <tr className="kern-table__row">
-                      <th scope="col" className="kern-table__header">{T.akte.aktenzeichen}</th>
-                      <th scope="col" className="kern-table__header">{T.akte.betreff}</th>
-                      <th scope="col" className="kern-table__header">{T.aussonderung.bewertung}</th>
-                      <th scope="col" className="kern-table__header">{T.akte.status}</th>
-                      <th scope="col" className="kern-table__header">{T.aussonderung.archivkennung}</th>
+                      <th scope="col" className="kern-table__header">
+                        {T.akte.aktenzeichen}
+                      </th>
+                      <th scope="col" className="kern-table__header">
+                        {T.akte.betreff}
+                      </th>
+                      <th scope="col" className="kern-table__header">
+                        {T.aussonderung.bewertung}
+                      </th>
+                      <th scope="col" className="kern-table__header">
+                        {T.akte.status}
+                      </th>
+                      <th scope="col" className="kern-table__header">
+                        {T.aussonderung.archivkennung}
+                      </th>
                     </tr>
                   </thead>
                   <tbody className="kern-table__body">
@@ -276,7 +293,13 @@ export function AussonderungSeite({ id, sitzung }: { id: string; sitzung: Sitzun
                       </Bestaetigung>
                     )}
                     {dialog === 'ablehnung' && (
-                      <Bestaetigung titel={T.bestaetigung.ablehnenTitel} knopf={T.bestaetigung.ablehnenKnopf} aktion={ablehnung} abbrechen={() => setDialog(undefined)} bereit={grund.trim().length > 0}>
+                      <Bestaetigung
+                        titel={T.bestaetigung.ablehnenTitel}
+                        knopf={T.bestaetigung.ablehnenKnopf}
+                        aktion={ablehnung}
+                        abbrechen={() => setDialog(undefined)}
+                        bereit={grund.trim().length > 0}
+                      >
                         <p className="kern-body">{T.bestaetigung.ablehnenText}</p>
                         <div className="kern-form-input">
                           <label className="kern-label" htmlFor="ablehnungsgrund">

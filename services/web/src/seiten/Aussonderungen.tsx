@@ -39,10 +39,18 @@ export function BegonneneAussonderungen() {
                 <caption className="kern-sr-only">{R.titel}</caption>
                 <thead className="kern-table__header">
                   <tr className="kern-table__row">
-                    <th scope="col" className="kern-table__header">{R.begonnen}</th>
-                    <th scope="col" className="kern-table__header">{R.von}</th>
-                    <th scope="col" className="kern-table__header">{R.akten}</th>
-                    <th scope="col" className="kern-table__header">{R.status}</th>
+                    <th scope="col" className="kern-table__header">
+                      {R.begonnen}
+                    </th>
+                    <th scope="col" className="kern-table__header">
+                      {R.von}
+                    </th>
+                    <th scope="col" className="kern-table__header">
+                      {R.akten}
+                    </th>
+                    <th scope="col" className="kern-table__header">
+                      {R.status}
+                    </th>
                   </tr>
                 </thead>
                 <tbody className="kern-table__body">

@@ -79,12 +79,28 @@ export function Dokument({ id, sitzung }: { id: string; sitzung: Sitzung }) {
         <Seite
           titel={d.betreff ?? d.aktuelleVersion?.dateiname ?? T.vorgang.dokumente}
           unterzeile={T.dokument.kicker}
-          vorspann={<Pfadleiste akteId={d.akteId} vorgang={vorgang.daten ? { id: d.vorgangId, kennzeichen: vorgang.daten.kennzeichen } : undefined} dokument={d.betreff ?? d.aktuelleVersion?.dateiname ?? ''} />}
+          vorspann={
+            <Pfadleiste
+              akteId={d.akteId}
+              vorgang={vorgang.daten ? { id: d.vorgangId, kennzeichen: vorgang.daten.kennzeichen } : undefined}
+              dokument={d.betreff ?? d.aktuelleVersion?.dateiname ?? ''}
+            />
+          }
         >
           <Angaben
             eintraege={[
-              [T.vorgang.akte, <Link className="kern-link" href={pfad('akte', { id: d.akteId })}>{vorgang.daten ? T.dokument.akteZeile(vorgang.daten.aktenzeichen) : T.dokument.zurAkte}</Link>],
-              [T.dokument.vorgang, <Link className="kern-link" href={pfad('vorgang', { id: d.vorgangId })}>{vorgang.daten ? T.akte.vorgangZeile(vorgang.daten.kennzeichen, vorgang.daten.betreff) : T.dokument.zumVorgang}</Link>],
+              [
+                T.vorgang.akte,
+                <Link className="kern-link" href={pfad('akte', { id: d.akteId })}>
+                  {vorgang.daten ? T.dokument.akteZeile(vorgang.daten.aktenzeichen) : T.dokument.zurAkte}
+                </Link>,
+              ],
+              [
+                T.dokument.vorgang,
+                <Link className="kern-link" href={pfad('vorgang', { id: d.vorgangId })}>
+                  {vorgang.daten ? T.akte.vorgangZeile(vorgang.daten.kennzeichen, vorgang.daten.betreff) : T.dokument.zumVorgang}
+                </Link>,
+              ],
               [T.dokument.datum, datum(d.datumDesSchreibens)],
               [T.dokument.eingang, datum(d.eingangsdatum)],
               [T.dokument.absender, d.absender ?? '–'],
@@ -105,10 +121,18 @@ export function Dokument({ id, sitzung }: { id: string; sitzung: Sitzung }) {
                     <caption className="kern-sr-only">{T.dokument.versionen}</caption>
                     <thead className="kern-table__header">
                       <tr className="kern-table__row">
-                        <th scope="col" className="kern-table__header">{T.dokument.nr}</th>
-                        <th scope="col" className="kern-table__header">{T.dokument.datei}</th>
-                        <th scope="col" className="kern-table__header">{T.dokument.groesse}</th>
-                        <th scope="col" className="kern-table__header">{T.dokument.erstellt}</th>
+                        <th scope="col" className="kern-table__header">
+                          {T.dokument.nr}
+                        </th>
+                        <th scope="col" className="kern-table__header">
+                          {T.dokument.datei}
+                        </th>
+                        <th scope="col" className="kern-table__header">
+                          {T.dokument.groesse}
+                        </th>
+                        <th scope="col" className="kern-table__header">
+                          {T.dokument.erstellt}
+                        </th>
                         <th scope="col" className="kern-table__header">
                           <span className="kern-sr-only">{T.dokument.aktionen}</span>
                         </th>
@@ -127,12 +151,22 @@ export function Dokument({ id, sitzung }: { id: string; sitzung: Sitzung }) {
                           </td>
                           <td className="kern-table__cell">
                             <div className="eakte-knoepfe">
-                              <button className="kern-btn kern-btn--secondary kern-btn--x-small" type="button" aria-label={`${T.dokument.herunterladenVon(v.dateiname)} (Version ${v.nr})`} onClick={() => void herunterladen.ausfuehren(v)}>
+                              <button
+                                className="kern-btn kern-btn--secondary kern-btn--x-small"
+                                type="button"
+                                aria-label={`${T.dokument.herunterladenVon(v.dateiname)} (Version ${v.nr})`}
+                                onClick={() => void herunterladen.ausfuehren(v)}
+                              >
                                 <span className="kern-icon kern-icon--download" aria-hidden="true" />
                                 <span className="kern-label">{T.dokument.herunterladen}</span>
                               </button>
                               {v.mimeType === 'application/pdf' && (
-                                <button className="kern-btn kern-btn--tertiary kern-btn--x-small" type="button" aria-label={`${T.dokument.anzeigen}: ${v.dateiname} (Version ${v.nr})`} onClick={() => void anzeigen.ausfuehren(v)}>
+                                <button
+                                  className="kern-btn kern-btn--tertiary kern-btn--x-small"
+                                  type="button"
+                                  aria-label={`${T.dokument.anzeigen}: ${v.dateiname} (Version ${v.nr})`}
+                                  onClick={() => void anzeigen.ausfuehren(v)}
+                                >
                                   <span className="kern-icon kern-icon--visibility" aria-hidden="true" />
                                   <span className="kern-label">{T.dokument.anzeigen}</span>
                                 </button>

@@ -17,7 +17,15 @@ export function AktenTabelle({ akten, beschriftung }: { akten: Schemas['Akte'][]
       zeilen={akten}
       beschriftung={beschriftung}
       spalten={[
-        { titel: T.akte.aktenzeichen, zelle: (a) => <Link className="kern-link" href={pfad('akte', { id: a.id })}>{a.aktenzeichen}</Link>, sortWert: (a) => a.aktenzeichen },
+        {
+          titel: T.akte.aktenzeichen,
+          zelle: (a) => (
+            <Link className="kern-link" href={pfad('akte', { id: a.id })}>
+              {a.aktenzeichen}
+            </Link>
+          ),
+          sortWert: (a) => a.aktenzeichen,
+        },
         { titel: T.akte.betreff, zelle: (a) => a.betreff, sortWert: (a) => a.betreff },
         { titel: T.akte.status, zelle: (a) => statusText(a.status, a.zdaDatum), sortWert: (a) => a.zdaDatum ?? '' },
         { titel: T.akte.laufzeit, zelle: (a) => `${datum(a.laufzeit.beginn)} – ${a.laufzeit.ende ? datum(a.laufzeit.ende) : ''}`, sortWert: (a) => a.laufzeit.beginn },
@@ -53,7 +61,9 @@ export function NeueAkte({ einheitId, sitzung }: { einheitId: string; sitzung: S
           onChange={(e) => setFederfuehrung(e.target.value)}
           optionen={[{ wert: '', text: T.einheit.keine }, ...(oes.daten?.items ?? []).map((o) => ({ wert: o.id, text: `${o.kuerzel} – ${o.name}` }))]}
         />
-        {darfFeld(sitzung.rollen, 'laufzeitBeginn') && <Feld label={T.einheit.beginn} name="laufzeitBeginn" hinweis={T.einheit.beginnHinweis} type="date" value={beginn} onChange={(e) => setBeginn(e.target.value)} />}
+        {darfFeld(sitzung.rollen, 'laufzeitBeginn') && (
+          <Feld label={T.einheit.beginn} name="laufzeitBeginn" hinweis={T.einheit.beginnHinweis} type="date" value={beginn} onChange={(e) => setBeginn(e.target.value)} />
+        )}
       </Formular>
     </section>
   );
@@ -62,19 +72,49 @@ export function NeueAkte({ einheitId, sitzung }: { einheitId: string; sitzung: S
 type Frist = Schemas['Aktenplaneinheit']['aufbewahrungsfrist'];
 const fristAusFeld = (frist: string, unbefristet: boolean): Frist => (unbefristet ? 'unbefristet' : frist.trim() ? Number(frist) : null);
 
-function FristFelder({ frist, setFrist, unbefristet, setUnbefristet, art, setArt, praefix }: {
-  frist: string; setFrist: (v: string) => void; unbefristet: boolean; setUnbefristet: (v: boolean) => void; art: string; setArt: (v: string) => void; praefix: string;
+function FristFelder({
+  frist,
+  setFrist,
+  unbefristet,
+  setUnbefristet,
+  art,
+  setArt,
+  praefix,
+}: {
+  frist: string;
+  setFrist: (v: string) => void;
+  unbefristet: boolean;
+  setUnbefristet: (v: boolean) => void;
+  art: string;
+  setArt: (v: string) => void;
+  praefix: string;
 }) {
   return (
     <>
-      <Feld label={T.aufbewahrung.frist} name="aufbewahrungsfrist" type="number" min={0} max={200} inputMode="numeric" disabled={unbefristet} value={frist} onChange={(e) => setFrist(e.target.value)} />
+      <Feld
+        label={T.aufbewahrung.frist}
+        name="aufbewahrungsfrist"
+        type="number"
+        min={0}
+        max={200}
+        inputMode="numeric"
+        disabled={unbefristet}
+        value={frist}
+        onChange={(e) => setFrist(e.target.value)}
+      />
       <div className="kern-form-check">
         <input className="kern-form-check__checkbox" type="checkbox" id={`${praefix}-unbefristet`} checked={unbefristet} onChange={(e) => setUnbefristet(e.target.checked)} />
         <label className="kern-label" htmlFor={`${praefix}-unbefristet`}>
           {T.aufbewahrung.unbefristet}
         </label>
       </div>
-      <Auswahl label={T.aufbewahrung.art} name="aussonderungsart" value={art} onChange={(e) => setArt(e.target.value)} optionen={[{ wert: '', text: T.einheit.keine }, ...['A', 'B', 'V'].map((w) => ({ wert: w, text: T.akte.arten[w]! }))]} />
+      <Auswahl
+        label={T.aufbewahrung.art}
+        name="aussonderungsart"
+        value={art}
+        onChange={(e) => setArt(e.target.value)}
+        optionen={[{ wert: '', text: T.einheit.keine }, ...['A', 'B', 'V'].map((w) => ({ wert: w, text: T.akte.arten[w]! }))]}
+      />
     </>
   );
 }
@@ -127,7 +167,15 @@ function Pflege({ einheit, etag, geaendert }: { einheit: Schemas['Aktenplaneinhe
       </Formular>
       <h3 className="kern-heading-small">{T.pflege.neu}</h3>
       <Formular aktion={anlegen} knopf={T.pflege.anlegen}>
-        <Feld label={T.pflege.kennzeichen} name="kennzeichen" hinweis={T.pflege.kennzeichenHinweis(einheit.kennzeichen)} required maxLength={60} value={neu.kennzeichen} onChange={(e) => setNeu((n) => ({ ...n, kennzeichen: e.target.value }))} />
+        <Feld
+          label={T.pflege.kennzeichen}
+          name="kennzeichen"
+          hinweis={T.pflege.kennzeichenHinweis(einheit.kennzeichen)}
+          required
+          maxLength={60}
+          value={neu.kennzeichen}
+          onChange={(e) => setNeu((n) => ({ ...n, kennzeichen: e.target.value }))}
+        />
         <Feld label={T.pflege.titelFeld} name="titel" required maxLength={300} value={neu.titel} onChange={(e) => setNeu((n) => ({ ...n, titel: e.target.value }))} />
         <FristFelder
           praefix="neu"
@@ -179,7 +227,11 @@ function Filterformular({ filter, setFilter }: { filter: AktenFilter; setFilter:
         label={T.akte.status}
         value={f.status}
         onChange={(e) => setF({ ...f, status: e.target.value as AktenFilter['status'] })}
-        optionen={[{ wert: '', text: T.einheit.alle }, { wert: 'offen', text: T.akte.offen }, { wert: 'geschlossen', text: T.einheit.zda }]}
+        optionen={[
+          { wert: '', text: T.einheit.alle },
+          { wert: 'offen', text: T.akte.offen },
+          { wert: 'geschlossen', text: T.einheit.zda },
+        ]}
       />
       <Feld label={T.einheit.jahr} inputMode="numeric" maxLength={4} value={f.jahr} onChange={(e) => setF({ ...f, jahr: e.target.value })} />
       <Feld label={T.einheit.betreffEnthaelt} maxLength={200} value={f.betreff} onChange={(e) => setF({ ...f, betreff: e.target.value })} />
@@ -187,7 +239,10 @@ function Filterformular({ filter, setFilter }: { filter: AktenFilter; setFilter:
         label={T.einheit.sortierung}
         value={f.sortierung}
         onChange={(e) => setF({ ...f, sortierung: e.target.value as AktenFilter['sortierung'] })}
-        optionen={[{ wert: 'aktenzeichen', text: T.akte.aktenzeichen }, { wert: 'geaendert', text: T.einheit.zuletztGeaendert }]}
+        optionen={[
+          { wert: 'aktenzeichen', text: T.akte.aktenzeichen },
+          { wert: 'geaendert', text: T.einheit.zuletztGeaendert },
+        ]}
       />
       <div className="eakte-knoepfe">
         <button className="kern-btn kern-btn--secondary" type="submit">

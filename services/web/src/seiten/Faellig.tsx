@@ -55,11 +55,21 @@ export function Faellig() {
                   <caption className="kern-sr-only">{T.registratur.faelligTitel}</caption>
                   <thead className="kern-table__header">
                     <tr className="kern-table__row">
-                      <th scope="col" className="kern-table__header"><span className="kern-sr-only">Auswahl</span></th>
-                      <th scope="col" className="kern-table__header">{T.akte.aktenzeichen}</th>
-                      <th scope="col" className="kern-table__header">{T.akte.betreff}</th>
-                      <th scope="col" className="kern-table__header">{T.akte.art}</th>
-                      <th scope="col" className="kern-table__header">{T.akte.faelligAb}</th>
+                      <th scope="col" className="kern-table__header">
+                        <span className="kern-sr-only">Auswahl</span>
+                      </th>
+                      <th scope="col" className="kern-table__header">
+                        {T.akte.aktenzeichen}
+                      </th>
+                      <th scope="col" className="kern-table__header">
+                        {T.akte.betreff}
+                      </th>
+                      <th scope="col" className="kern-table__header">
+                        {T.akte.art}
+                      </th>
+                      <th scope="col" className="kern-table__header">
+                        {T.akte.faelligAb}
+                      </th>
                     </tr>
                   </thead>
                   <tbody className="kern-table__body">
@@ -99,7 +109,9 @@ export function Faellig() {
                 <button className="kern-btn kern-btn--primary" type="submit" disabled={auswahl.size === 0 || anbieten.laeuft}>
                   <span className="kern-label">{T.registratur.anbieten}</span>
                 </button>
-                <span className="kern-body" role="status">{T.registratur.anbietenAnzahl(auswahl.size)}</span>
+                <span className="kern-body" role="status">
+                  {T.registratur.anbietenAnzahl(auswahl.size)}
+                </span>
               </div>
             </form>
           );

@@ -79,7 +79,13 @@ export function Loeschsperren({ akteId, darfAendern }: { akteId: string; darfAen
           <Formular aktion={setzen} knopf={T.loeschsperre.setzen}>
             <Feld label={T.loeschsperre.bezeichnung} name="bezeichnung" required maxLength={300} value={neu.bezeichnung} onChange={(e) => setNeu((n) => ({ ...n, bezeichnung: e.target.value }))} />
             <Feld label={T.loeschsperre.grund} name="grund" required maxLength={2000} value={neu.grund} onChange={(e) => setNeu((n) => ({ ...n, grund: e.target.value }))} />
-            <Feld label={T.loeschsperre.gericht} name="aktenzeichenGericht" maxLength={200} value={neu.aktenzeichenGericht} onChange={(e) => setNeu((n) => ({ ...n, aktenzeichenGericht: e.target.value }))} />
+            <Feld
+              label={T.loeschsperre.gericht}
+              name="aktenzeichenGericht"
+              maxLength={200}
+              value={neu.aktenzeichenGericht}
+              onChange={(e) => setNeu((n) => ({ ...n, aktenzeichenGericht: e.target.value }))}
+            />
           </Formular>
         </section>
       )}

@@ -34,9 +34,7 @@ function Kette() {
               <span className="kern-icon kern-icon--danger" aria-hidden="true" />
               <span className="kern-title">{T.pruefung.ungueltig}</span>
             </div>
-            <div className="kern-alert__body">
-              {ergebnisse.fehler && <p className="kern-body">{T.pruefung.fehlerBei(ergebnisse.fehler.sequenz, ergebnisse.fehler.meldung)}</p>}
-            </div>
+            <div className="kern-alert__body">{ergebnisse.fehler && <p className="kern-body">{T.pruefung.fehlerBei(ergebnisse.fehler.sequenz, ergebnisse.fehler.meldung)}</p>}</div>
           </div>
         ))}
     </section>
@@ -111,12 +109,24 @@ function Suche() {
                 <caption className="kern-sr-only">{T.pruefung.suche}</caption>
                 <thead className="kern-table__header">
                   <tr className="kern-table__row">
-                    <th scope="col" className="kern-table__header">{T.pruefung.seq}</th>
-                    <th scope="col" className="kern-table__header">{T.akte.historieZeit}</th>
-                    <th scope="col" className="kern-table__header">{T.akte.historieWer}</th>
-                    <th scope="col" className="kern-table__header">{T.akte.historieAktion}</th>
-                    <th scope="col" className="kern-table__header">{T.akte.historieObjekt}</th>
-                    <th scope="col" className="kern-table__header">{T.pruefung.aktenzeichen}</th>
+                    <th scope="col" className="kern-table__header">
+                      {T.pruefung.seq}
+                    </th>
+                    <th scope="col" className="kern-table__header">
+                      {T.akte.historieZeit}
+                    </th>
+                    <th scope="col" className="kern-table__header">
+                      {T.akte.historieWer}
+                    </th>
+                    <th scope="col" className="kern-table__header">
+                      {T.akte.historieAktion}
+                    </th>
+                    <th scope="col" className="kern-table__header">
+                      {T.akte.historieObjekt}
+                    </th>
+                    <th scope="col" className="kern-table__header">
+                      {T.pruefung.aktenzeichen}
+                    </th>
                   </tr>
                 </thead>
                 <tbody className="kern-table__body">

@@ -11,7 +11,15 @@ export function VorgangTabelle({ vorgaenge, beschriftung }: { vorgaenge: Schemas
       zeilen={vorgaenge}
       beschriftung={beschriftung}
       spalten={[
-        { titel: T.vorgang.kennzeichen, zelle: (v) => <Link className="kern-link" href={pfad('vorgang', { id: v.id })}>{v.kennzeichen}</Link>, sortWert: (v) => v.kennzeichen },
+        {
+          titel: T.vorgang.kennzeichen,
+          zelle: (v) => (
+            <Link className="kern-link" href={pfad('vorgang', { id: v.id })}>
+              {v.kennzeichen}
+            </Link>
+          ),
+          sortWert: (v) => v.kennzeichen,
+        },
         { titel: T.akte.betreff, zelle: (v) => v.betreff, sortWert: (v) => v.betreff },
         { titel: T.akte.status, zelle: (v) => statusText(v.status, v.zdaDatum), sortWert: (v) => v.zdaDatum ?? '' },
         { titel: T.vorgang.wiedervorlage, zelle: (v) => datum(v.wiedervorlage), sortWert: (v) => v.wiedervorlage },

@@ -20,7 +20,15 @@ export function DokumentTabelle({ dokumente, beschriftung = T.vorgang.dokumente 
       zeilen={dokumente}
       beschriftung={beschriftung}
       spalten={[
-        { titel: T.dokument.betreff, zelle: (d) => <Link className="kern-link" href={pfad('dokument', { id: d.id })}>{d.betreff ?? d.aktuelleVersion?.dateiname}</Link>, sortWert: (d) => d.betreff ?? d.aktuelleVersion?.dateiname },
+        {
+          titel: T.dokument.betreff,
+          zelle: (d) => (
+            <Link className="kern-link" href={pfad('dokument', { id: d.id })}>
+              {d.betreff ?? d.aktuelleVersion?.dateiname}
+            </Link>
+          ),
+          sortWert: (d) => d.betreff ?? d.aktuelleVersion?.dateiname,
+        },
         { titel: T.dokument.datum, zelle: (d) => datum(d.datumDesSchreibens), sortWert: (d) => d.datumDesSchreibens },
         { titel: T.dokument.datei, zelle: (d) => d.aktuelleVersion?.dateiname, sortWert: (d) => d.aktuelleVersion?.dateiname },
         { titel: T.dokument.groesse, zelle: (d) => (d.aktuelleVersion ? groesse(d.aktuelleVersion.groesse) : '–'), sortWert: (d) => d.aktuelleVersion?.groesse },
@@ -93,7 +101,12 @@ export function Vorgang({ id, sitzung }: { id: string; sitzung: Sitzung }) {
         <Seite titel={`Vorgang ${v.kennzeichen}`} unterzeile={v.betreff} vorspann={<Pfadleiste akteId={v.akteId} vorgang={v} />}>
           <Angaben
             eintraege={[
-              [T.vorgang.akte, <Link className="kern-link" href={pfad('akte', { id: v.akteId })}>{v.aktenzeichen}</Link>],
+              [
+                T.vorgang.akte,
+                <Link className="kern-link" href={pfad('akte', { id: v.akteId })}>
+                  {v.aktenzeichen}
+                </Link>,
+              ],
               [T.akte.status, statusText(v.status, v.zdaDatum)],
               [T.vorgang.wiedervorlage, v.wiedervorlage ? datum(v.wiedervorlage) : null],
               [T.akte.zdaDatum, datum(v.zdaDatum)],

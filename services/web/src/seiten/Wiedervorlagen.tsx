@@ -41,7 +41,14 @@ export function Wiedervorlagen({ sitzung }: { sitzung: Sitzung }) {
               beschriftung={T.wiedervorlagen.titel}
               spalten={[
                 { titel: T.vorgang.wiedervorlage, zelle: (v) => datum(v.wiedervorlage) },
-                { titel: T.vorgang.kennzeichen, zelle: (v) => <Link className="kern-link" href={pfad('vorgang', { id: v.id })}>{v.kennzeichen}</Link> },
+                {
+                  titel: T.vorgang.kennzeichen,
+                  zelle: (v) => (
+                    <Link className="kern-link" href={pfad('vorgang', { id: v.id })}>
+                      {v.kennzeichen}
+                    </Link>
+                  ),
+                },
                 { titel: T.akte.betreff, zelle: (v) => v.betreff },
                 ...(aendern
                   ? [
@@ -49,10 +56,22 @@ export function Wiedervorlagen({ sitzung }: { sitzung: Sitzung }) {
                         titel: T.wiedervorlagen.aktionen,
                         zelle: (v: Schemas['Vorgang']) => (
                           <div className="eakte-knoepfe">
-                            <button className="kern-btn kern-btn--secondary" type="button" disabled={laeuft} aria-label={T.wiedervorlagen.erledigtFuer(v.kennzeichen)} onClick={() => void erledigen.ausfuehren(v)}>
+                            <button
+                              className="kern-btn kern-btn--secondary"
+                              type="button"
+                              disabled={laeuft}
+                              aria-label={T.wiedervorlagen.erledigtFuer(v.kennzeichen)}
+                              onClick={() => void erledigen.ausfuehren(v)}
+                            >
                               <span className="kern-label">{T.wiedervorlagen.erledigt}</span>
                             </button>
-                            <button className="kern-btn kern-btn--tertiary" type="button" disabled={laeuft} aria-label={T.wiedervorlagen.eineWocheFuer(v.kennzeichen)} onClick={() => void verschieben.ausfuehren(v)}>
+                            <button
+                              className="kern-btn kern-btn--tertiary"
+                              type="button"
+                              disabled={laeuft}
+                              aria-label={T.wiedervorlagen.eineWocheFuer(v.kennzeichen)}
+                              onClick={() => void verschieben.ausfuehren(v)}
+                            >
                               <span className="kern-label">{T.wiedervorlagen.eineWoche}</span>
                             </button>
                           </div>
