@@ -52,19 +52,17 @@ describe('Aussonderung state on the Akte', () => {
           { id: rechnungen, mandantId, akteId: akte.id, laufendeNummer: 2, kennzeichen: `${akte.aktenzeichen}-002`, betreff: 'Rechnungen', erstelltVon: 'test' },
         ]);
         await tx.insert(schema.aussonderung).values({ id: aussonderungId, mandantId, erstelltVon: 'registratur', status: 'abgeschlossen' });
-        await tx
-          .insert(schema.aussonderungObjekt)
-          .values({
-            mandantId,
-            aussonderungId,
-            akteId: akte.id,
-            bewertung: 'V',
-            unterbewertungen: { [gutachten]: 'A' },
-            status: 'archiviert',
-            archivkennung: 'DIMAG-5678',
-            erfolgreich: true,
-            inhaltGeloeschtAm: new Date(),
-          });
+        await tx.insert(schema.aussonderungObjekt).values({
+          mandantId,
+          aussonderungId,
+          akteId: akte.id,
+          bewertung: 'V',
+          unterbewertungen: { [gutachten]: 'A' },
+          status: 'archiviert',
+          archivkennung: 'DIMAG-5678',
+          erfolgreich: true,
+          inhaltGeloeschtAm: new Date(),
+        });
       });
       const teil = (id: string, kennzeichen: string, betreff: string, bewertung: string, status: string, archivkennung: string | null) => ({
         typ: 'vorgang',

@@ -271,19 +271,17 @@ export async function dokument(
   }
   const db = ownerDb();
   await db.withMandant(mandant, async (tx) => {
-    await tx
-      .insert(schema.dokument)
-      .values({
-        id,
-        mandantId: mandant,
-        vorgangId,
-        elternDokumentId,
-        betreff,
-        datumDesSchreibens: '2024-05-06',
-        eingangsdatum: '2024-05-07',
-        aktuelleVersion: versionen.length,
-        erstelltVon: `${tenant}-sachbearbeitung`,
-      });
+    await tx.insert(schema.dokument).values({
+      id,
+      mandantId: mandant,
+      vorgangId,
+      elternDokumentId,
+      betreff,
+      datumDesSchreibens: '2024-05-06',
+      eingangsdatum: '2024-05-07',
+      aktuelleVersion: versionen.length,
+      erstelltVon: `${tenant}-sachbearbeitung`,
+    });
     await tx.insert(schema.dokumentVersion).values(
       versionen.map((v, i) => ({
         mandantId: mandant,

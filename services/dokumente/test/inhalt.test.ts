@@ -233,17 +233,15 @@ describe('content after an Aussonderung', () => {
     const planfeststellung = await neuerVorgang(m.id);
     const rechnungen = uuidv7();
     await ownerDb().withMandant(m.id, (tx) =>
-      tx
-        .insert(schema.vorgang)
-        .values({
-          id: rechnungen,
-          mandantId: m.id,
-          akteId: planfeststellung.akteId,
-          laufendeNummer: 2,
-          kennzeichen: `${planfeststellung.aktenzeichen}-002`,
-          betreff: 'Rechnungen',
-          erstelltVon: 'test',
-        }),
+      tx.insert(schema.vorgang).values({
+        id: rechnungen,
+        mandantId: m.id,
+        akteId: planfeststellung.akteId,
+        laufendeNummer: 2,
+        kennzeichen: `${planfeststellung.aktenzeichen}-002`,
+        betreff: 'Rechnungen',
+        erstelltVon: 'test',
+      }),
     );
     const a = (await lade(t, m, planfeststellung.vorgangId, { name: 'beschluss.pdf', inhalt: await pdf('beschluss') })).json().id as string;
     const v = (await lade(t, m, rechnungen, { name: 'rechnung.pdf', inhalt: await pdf('rechnung') })).json().id as string;
@@ -309,20 +307,18 @@ describe('content after an Aussonderung', () => {
     // nobody approved the destruction of the V-part yet: its content is there
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/dokumente/${v}/inhalt`, headers })).statusCode).toBe(200);
     await ownerDb().withMandant(m.id, async (tx) => {
-      await tx
-        .insert(schema.vernichtung)
-        .values({
-          id: uuidv7(),
-          mandantId: m.id,
-          aussonderungId,
-          beantragtVon: 'anna',
-          beantragtVonName: 'Anna',
-          freigegebenVon: 'bernd',
-          freigegebenVonName: 'Bernd',
-          freigegebenAm: new Date(),
-          protokollSchluessel: 'p',
-          protokollSha256: 'x'.repeat(64),
-        });
+      await tx.insert(schema.vernichtung).values({
+        id: uuidv7(),
+        mandantId: m.id,
+        aussonderungId,
+        beantragtVon: 'anna',
+        beantragtVonName: 'Anna',
+        freigegebenVon: 'bernd',
+        freigegebenVonName: 'Bernd',
+        freigegebenAm: new Date(),
+        protokollSchluessel: 'p',
+        protokollSha256: 'x'.repeat(64),
+      });
       await tx.update(schema.aussonderungObjekt).set({ teilVernichtetAm: new Date() }).where(eq(schema.aussonderungObjekt.aussonderungId, aussonderungId));
     });
     const vernichtet = expectProblem(await t.app.inject({ method: 'GET', url: `/api/v1/dokumente/${v}/inhalt`, headers }), 410, 'INHALT_AUSGESONDERT');
