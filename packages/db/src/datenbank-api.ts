@@ -219,8 +219,6 @@ export interface VerbleibenderZugriff {
 }
 
 export const VERBLEIBENDE_ZUGRIFFE: readonly VerbleibenderZugriff[] = [
-  // the object-lock trigger on a new version finds the version's Akte with the caller's rights
-  ...zugriffe('dokumente', 'datenbank', ['SELECT'], ['akten.vorgang'], 'dokumente.objektsperre_version_neu'),
 ];
 
 function zugriffe(dienst: Dienst, quelle: VerbleibenderZugriff['quelle'], rechte: readonly Recht[], tabellen: string[], wo?: string): VerbleibenderZugriff[] {
