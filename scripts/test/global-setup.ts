@@ -38,7 +38,9 @@ export default async function setup(project: TestProject) {
   await db.close();
 
   await gebaut;
-  project.provide('env', { ...infra.env, OIDC_ISSUER: issuer });
+  // The checkpoint rounds are one periodic job across every Protokoll instance on the database, so an
+  // app of one test file would re-plan another file's rounds at its own interval: off unless a test sets it.
+  project.provide('env', { ...infra.env, OIDC_ISSUER: issuer, PROTOKOLL_CHECKPOINT_INTERVALL: '0' });
   project.provide('ownerUrl', infra.ownerUrl);
   project.provide('superuserUrl', infra.superuserUrl ?? infra.ownerUrl);
   project.provide('devKey', devKey);
