@@ -5,15 +5,16 @@ import { api, ergebnis, useAktion, useLaden } from '../api';
 import type { Sitzung } from '../auth';
 import { Bestaetigung } from '../bestaetigung';
 import { pfad } from '../pfade';
-import { aenderungText, aktionText, objektText } from '../protokoll-texte';
+import { aenderungText } from '../protokoll-texte';
 import { darf, darfFeld } from '../rechte';
 import { Link, navigieren, useOrt } from '../router';
 import { T } from '../texte';
-import { Angaben, Auswahl, Erfolg, Feld, Formular, Hinweis, Seite, datum, statusText, zeit } from '../ui';
+import { Angaben, Auswahl, Erfolg, Feld, Formular, Hinweis, Seite, Tabelle, datum, statusText } from '../ui';
 import { fristText } from './Aktenplan';
 import { Geladen } from './Laden';
 import { Loeschsperren } from './Loeschsperren';
 import { Pfadleiste } from './Pfadleiste';
+import { PROTOKOLL_SPALTEN } from './Pruefung';
 import { VorgangTabelle } from './Vorgaenge';
 import { DokumentTabelle } from './Vorgang';
 
@@ -286,41 +287,13 @@ function Historie({ akteId }: { akteId: string }) {
     <Geladen l={h}>
       {(d) =>
         d.items.length ? (
-          <div className="kern-table-responsive">
-            <table className="kern-table kern-table--small">
-              <caption className="kern-sr-only">{T.akte.tabHistorie}</caption>
-              <thead className="kern-table__header">
-                <tr className="kern-table__row">
-                  <th scope="col" className="kern-table__header">
-                    {T.akte.historieZeit}
-                  </th>
-                  <th scope="col" className="kern-table__header">
-                    {T.akte.historieWer}
-                  </th>
-                  <th scope="col" className="kern-table__header">
-                    {T.akte.historieAktion}
-                  </th>
-                  <th scope="col" className="kern-table__header">
-                    {T.akte.historieObjekt}
-                  </th>
-                  <th scope="col" className="kern-table__header">
-                    {T.akte.historieAenderungen}
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="kern-table__body">
-                {d.items.map((e) => (
-                  <tr className="kern-table__row" key={e.sequenz}>
-                    <td className="kern-table__cell">{zeit(e.zeit)}</td>
-                    <td className="kern-table__cell">{e.akteurName ?? e.akteurSub}</td>
-                    <td className="kern-table__cell">{aktionText(e.aktion)}</td>
-                    <td className="kern-table__cell">{objektText(e.objektTyp)}</td>
-                    <td className="kern-table__cell">{(e.aenderungen ?? []).map(aenderungText).join('; ')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Tabelle
+            klein
+            zeilen={d.items}
+            schluessel={(e) => e.sequenz}
+            beschriftung={T.akte.tabHistorie}
+            spalten={[...PROTOKOLL_SPALTEN, { titel: T.akte.historieAenderungen, zelle: (e) => (e.aenderungen ?? []).map(aenderungText).join('; ') }]}
+          />
         ) : (
           <p className="kern-body">{T.akte.keineHistorie}</p>
         )
