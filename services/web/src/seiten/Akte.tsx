@@ -9,12 +9,13 @@ import { aenderungText } from '../protokoll-texte';
 import { darf, darfFeld } from '../rechte';
 import { Link, navigieren, useOrt } from '../router';
 import { T } from '../texte';
-import { Angaben, Auswahl, Erfolg, Feld, Formular, Hinweis, Seite, Tabelle, datum, statusText } from '../ui';
+import { Angaben, Auswahl, Erfolg, Feld, Formular, Hinweis, Seite, datum, statusText } from '../ui';
 import { fristText } from './Aktenplan';
+import { FristFeld, fristAusFeld } from './Einheit';
 import { Geladen } from './Laden';
 import { Loeschsperren } from './Loeschsperren';
 import { Pfadleiste } from './Pfadleiste';
-import { PROTOKOLL_SPALTEN } from './Pruefung';
+import { ProtokollTabelle } from './Pruefung';
 import { VorgangTabelle } from './Vorgaenge';
 import { DokumentTabelle } from './Vorgang';
 
@@ -152,7 +153,7 @@ function Aufbewahrung({ akte, geaendert }: { akte: Schemas['Akte']; geaendert: (
   const [ok, setOk] = useState(false);
   const speichern = useAktion(async () => {
     const body = {
-      aufbewahrungsfrist: unbefristet ? ('unbefristet' as const) : frist.trim() ? Number(frist) : null,
+      aufbewahrungsfrist: fristAusFeld(frist, unbefristet),
       aussonderungsart: (art || null) as 'A' | 'B' | 'V' | null,
       ...(grund.trim() ? { grund: grund.trim() } : {}),
     };
@@ -168,23 +169,7 @@ function Aufbewahrung({ akte, geaendert }: { akte: Schemas['Akte']; geaendert: (
       <p className="kern-body">{T.aufbewahrung.hinweis}</p>
       {ok && <Erfolg>{T.aufbewahrung.gespeichert}</Erfolg>}
       <Formular aktion={speichern} knopf={T.aufbewahrung.speichern} zweitrangig>
-        <Feld
-          label={T.aufbewahrung.frist}
-          name="aufbewahrungsfrist"
-          type="number"
-          min={0}
-          max={200}
-          inputMode="numeric"
-          disabled={unbefristet}
-          value={frist}
-          onChange={(e) => setFrist(e.target.value)}
-        />
-        <div className="kern-form-check">
-          <input className="kern-form-check__checkbox" type="checkbox" id="unbefristet" checked={unbefristet} onChange={(e) => setUnbefristet(e.target.checked)} />
-          <label className="kern-label" htmlFor="unbefristet">
-            {T.aufbewahrung.unbefristet}
-          </label>
-        </div>
+        <FristFeld frist={frist} setFrist={setFrist} unbefristet={unbefristet} setUnbefristet={setUnbefristet} unbefristetId="unbefristet" />
         <Auswahl
           label={T.aufbewahrung.art}
           value={art}
@@ -287,12 +272,10 @@ function Historie({ akteId }: { akteId: string }) {
     <Geladen l={h}>
       {(d) =>
         d.items.length ? (
-          <Tabelle
-            klein
-            zeilen={d.items}
-            schluessel={(e) => e.sequenz}
+          <ProtokollTabelle
+            ereignisse={d.items}
             beschriftung={T.akte.tabHistorie}
-            spalten={[...PROTOKOLL_SPALTEN, { titel: T.akte.historieAenderungen, zelle: (e) => (e.aenderungen ?? []).map(aenderungText).join('; ') }]}
+            hinten={[{ titel: T.akte.historieAenderungen, zelle: (e) => (e.aenderungen ?? []).map(aenderungText).join('; ') }]}
           />
         ) : (
           <p className="kern-body">{T.akte.keineHistorie}</p>

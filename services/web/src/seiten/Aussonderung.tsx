@@ -5,10 +5,9 @@ import { useEffect, useId, useState, type ReactNode } from 'react';
 import { api, dateiSenden, ergebnis, herunterladen, useAktion, useLaden } from '../api';
 import type { Sitzung } from '../auth';
 import { Bestaetigung } from '../bestaetigung';
-import { pfad } from '../pfade';
-import { Link } from '../router';
 import { T } from '../texte';
 import { Erfolg, Feld, Fehlermeldung, Seite, Tabelle, datum, zeit } from '../ui';
+import { AktenzeichenMitSperre } from './Aussonderungen';
 import { Geladen } from './Laden';
 
 type Aussonderung = Schemas['Aussonderung'];
@@ -149,14 +148,7 @@ export function AussonderungSeite({ id, sitzung }: { id: string; sitzung: Sitzun
                 spalten={[
                   {
                     titel: T.akte.aktenzeichen,
-                    zelle: (o) => (
-                      <>
-                        <Link className="kern-link" href={pfad('akte', { id: o.akteId })}>
-                          {o.aktenzeichen}
-                        </Link>{' '}
-                        {o.gesperrt && <span className="kern-badge kern-badge--danger">{T.registratur.gesperrt}</span>}
-                      </>
-                    ),
+                    zelle: (o) => <AktenzeichenMitSperre id={o.akteId} aktenzeichen={o.aktenzeichen} gesperrt={o.gesperrt} />,
                   },
                   { titel: T.akte.betreff, zelle: (o) => o.betreff },
                   { titel: T.aussonderung.bewertung, zelle: (o) => o.bewertung ?? '–' },

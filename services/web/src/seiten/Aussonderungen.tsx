@@ -8,6 +8,18 @@ import { Geladen } from './Laden';
 
 const R = T.registratur.begonnene;
 
+/** An Akte's Aktenzeichen as a link, marked when a Löschsperre holds it. */
+export function AktenzeichenMitSperre({ id, aktenzeichen, gesperrt }: { id: string; aktenzeichen: string; gesperrt?: boolean }) {
+  return (
+    <>
+      <Link className="kern-link" href={pfad('akte', { id })}>
+        {aktenzeichen}
+      </Link>{' '}
+      {gesperrt && <span className="kern-badge kern-badge--danger">{T.registratur.gesperrt}</span>}
+    </>
+  );
+}
+
 export function BegonneneAussonderungen() {
   const { liste, weitere, cursor, mehr } = useSeitenweise((cursor) => api.GET('/aussonderungen', { params: { query: cursor ? { limit: 50, cursor } : { limit: 20 } } }));
   return (

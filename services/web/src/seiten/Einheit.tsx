@@ -70,7 +70,44 @@ export function NeueAkte({ einheitId, sitzung }: { einheitId: string; sitzung: S
 }
 
 type Frist = Schemas['Aktenplaneinheit']['aufbewahrungsfrist'];
-const fristAusFeld = (frist: string, unbefristet: boolean): Frist => (unbefristet ? 'unbefristet' : frist.trim() ? Number(frist) : null);
+export const fristAusFeld = (frist: string, unbefristet: boolean): Frist => (unbefristet ? 'unbefristet' : frist.trim() ? Number(frist) : null);
+
+/** The Frist in years, or "unbefristet" (which disables the number). */
+export function FristFeld({
+  frist,
+  setFrist,
+  unbefristet,
+  setUnbefristet,
+  unbefristetId,
+}: {
+  frist: string;
+  setFrist: (v: string) => void;
+  unbefristet: boolean;
+  setUnbefristet: (v: boolean) => void;
+  unbefristetId: string;
+}) {
+  return (
+    <>
+      <Feld
+        label={T.aufbewahrung.frist}
+        name="aufbewahrungsfrist"
+        type="number"
+        min={0}
+        max={200}
+        inputMode="numeric"
+        disabled={unbefristet}
+        value={frist}
+        onChange={(e) => setFrist(e.target.value)}
+      />
+      <div className="kern-form-check">
+        <input className="kern-form-check__checkbox" type="checkbox" id={unbefristetId} checked={unbefristet} onChange={(e) => setUnbefristet(e.target.checked)} />
+        <label className="kern-label" htmlFor={unbefristetId}>
+          {T.aufbewahrung.unbefristet}
+        </label>
+      </div>
+    </>
+  );
+}
 
 function FristFelder({
   frist,
@@ -91,23 +128,7 @@ function FristFelder({
 }) {
   return (
     <>
-      <Feld
-        label={T.aufbewahrung.frist}
-        name="aufbewahrungsfrist"
-        type="number"
-        min={0}
-        max={200}
-        inputMode="numeric"
-        disabled={unbefristet}
-        value={frist}
-        onChange={(e) => setFrist(e.target.value)}
-      />
-      <div className="kern-form-check">
-        <input className="kern-form-check__checkbox" type="checkbox" id={`${praefix}-unbefristet`} checked={unbefristet} onChange={(e) => setUnbefristet(e.target.checked)} />
-        <label className="kern-label" htmlFor={`${praefix}-unbefristet`}>
-          {T.aufbewahrung.unbefristet}
-        </label>
-      </div>
+      <FristFeld frist={frist} setFrist={setFrist} unbefristet={unbefristet} setUnbefristet={setUnbefristet} unbefristetId={`${praefix}-unbefristet`} />
       <Auswahl
         label={T.aufbewahrung.art}
         name="aussonderungsart"

@@ -2,10 +2,10 @@
 import { useState } from 'react';
 import { api, ergebnis, useAktion, useSeitenweise } from '../api';
 import { pfad } from '../pfade';
-import { Link, navigieren } from '../router';
+import { navigieren } from '../router';
 import { T } from '../texte';
 import { Fehlermeldung, Seite, Tabelle, datum } from '../ui';
-import { BegonneneAussonderungen } from './Aussonderungen';
+import { AktenzeichenMitSperre, BegonneneAussonderungen } from './Aussonderungen';
 import { Geladen } from './Laden';
 
 export function Faellig() {
@@ -57,14 +57,7 @@ export function Faellig() {
                   },
                   {
                     titel: T.akte.aktenzeichen,
-                    zelle: (a) => (
-                      <>
-                        <Link className="kern-link" href={pfad('akte', { id: a.id })}>
-                          {a.aktenzeichen}
-                        </Link>{' '}
-                        {a.gesperrt && <span className="kern-badge kern-badge--danger">{T.registratur.gesperrt}</span>}
-                      </>
-                    ),
+                    zelle: (a) => <AktenzeichenMitSperre id={a.id} aktenzeichen={a.aktenzeichen} gesperrt={a.gesperrt} />,
                   },
                   { titel: T.akte.betreff, zelle: (a) => a.betreff },
                   { titel: T.akte.art, zelle: (a) => (a.aussonderungsart ? T.akte.arten[a.aussonderungsart] : '–') },

@@ -8,13 +8,20 @@ import { AKTIONSAUSWAHL, aktionText, objektText } from '../protokoll-texte';
 import { Auswahl, Feld, Fehlermeldung, Seite, Tabelle, zeit, type Spalte } from '../ui';
 import { Geladen } from './Laden';
 
-/** The columns the Protokoll search and an Akte's Historie share. */
-export const PROTOKOLL_SPALTEN: Spalte<Pick<Schemas['ProtokollEreignis'], 'zeit' | 'akteurName' | 'akteurSub' | 'aktion' | 'objektTyp'>>[] = [
-  { titel: T.akte.historieZeit, zelle: (e) => zeit(e.zeit) },
-  { titel: T.akte.historieWer, zelle: (e) => e.akteurName ?? e.akteurSub },
-  { titel: T.akte.historieAktion, zelle: (e) => aktionText(e.aktion) },
-  { titel: T.akte.historieObjekt, zelle: (e) => objektText(e.objektTyp) },
-];
+type Ereignis = Pick<Schemas['ProtokollEreignis'], 'sequenz' | 'zeit' | 'akteurName' | 'akteurSub' | 'aktion' | 'objektTyp'>;
+
+/** Protokoll entries as a table (the search here, an Akte's Historie): when, who, what, on which object, plus the caller's columns. */
+export function ProtokollTabelle<E extends Ereignis>({ ereignisse, beschriftung, vorne = [], hinten = [] }: { ereignisse: E[]; beschriftung: string; vorne?: Spalte<E>[]; hinten?: Spalte<E>[] }) {
+  const spalten: Spalte<E>[] = [
+    ...vorne,
+    { titel: T.akte.historieZeit, zelle: (e) => zeit(e.zeit) },
+    { titel: T.akte.historieWer, zelle: (e) => e.akteurName ?? e.akteurSub },
+    { titel: T.akte.historieAktion, zelle: (e) => aktionText(e.aktion) },
+    { titel: T.akte.historieObjekt, zelle: (e) => objektText(e.objektTyp) },
+    ...hinten,
+  ];
+  return <Tabelle klein zeilen={ereignisse} schluessel={(e) => e.sequenz} beschriftung={beschriftung} spalten={spalten} />;
+}
 
 function Kette() {
   const [ergebnisse, setErgebnis] = useState<Schemas['Pruefergebnis']>();
@@ -112,12 +119,11 @@ function Suche() {
       <Geladen l={liste}>
         {(d) =>
           d.items.length ? (
-            <Tabelle
-              klein
-              zeilen={d.items}
-              schluessel={(e) => e.sequenz}
+            <ProtokollTabelle
+              ereignisse={d.items}
               beschriftung={T.pruefung.suche}
-              spalten={[{ titel: T.pruefung.seq, zelle: (e) => e.sequenz }, ...PROTOKOLL_SPALTEN, { titel: T.pruefung.aktenzeichen, zelle: (e) => e.aktenzeichen ?? '–' }]}
+              vorne={[{ titel: T.pruefung.seq, zelle: (e) => e.sequenz }]}
+              hinten={[{ titel: T.pruefung.aktenzeichen, zelle: (e) => e.aktenzeichen ?? '–' }]}
             />
           ) : (
             <p className="kern-body">{T.pruefung.keine}</p>
