@@ -72,20 +72,15 @@ export function NeueAkte({ einheitId, sitzung }: { einheitId: string; sitzung: S
 type Frist = Schemas['Aktenplaneinheit']['aufbewahrungsfrist'];
 export const fristAusFeld = (frist: string, unbefristet: boolean): Frist => (unbefristet ? 'unbefristet' : frist.trim() ? Number(frist) : null);
 
-/** The Frist in years, or "unbefristet" (which disables the number). */
-export function FristFeld({
-  frist,
-  setFrist,
-  unbefristet,
-  setUnbefristet,
-  unbefristetId,
-}: {
+interface FristWerte {
   frist: string;
   setFrist: (v: string) => void;
   unbefristet: boolean;
   setUnbefristet: (v: boolean) => void;
-  unbefristetId: string;
-}) {
+}
+
+/** The Frist in years, or "unbefristet" (which disables the number). */
+export function FristFeld({ frist, setFrist, unbefristet, setUnbefristet, unbefristetId }: FristWerte & { unbefristetId: string }) {
   return (
     <>
       <Feld
@@ -109,26 +104,10 @@ export function FristFeld({
   );
 }
 
-function FristFelder({
-  frist,
-  setFrist,
-  unbefristet,
-  setUnbefristet,
-  art,
-  setArt,
-  praefix,
-}: {
-  frist: string;
-  setFrist: (v: string) => void;
-  unbefristet: boolean;
-  setUnbefristet: (v: boolean) => void;
-  art: string;
-  setArt: (v: string) => void;
-  praefix: string;
-}) {
+function FristFelder({ art, setArt, praefix, ...werte }: FristWerte & { art: string; setArt: (v: string) => void; praefix: string }) {
   return (
     <>
-      <FristFeld frist={frist} setFrist={setFrist} unbefristet={unbefristet} setUnbefristet={setUnbefristet} unbefristetId={`${praefix}-unbefristet`} />
+      <FristFeld {...werte} unbefristetId={`${praefix}-unbefristet`} />
       <Auswahl
         label={T.aufbewahrung.art}
         name="aussonderungsart"
