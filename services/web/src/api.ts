@@ -83,8 +83,26 @@ export function useAktion<A extends unknown[], R>(aktion: (...a: A) => Promise<R
   return { ausfuehren, laeuft, fehler, setFehler };
 }
 
-/** Fetches a document's content with the token (the API needs the header) as a Blob. */
-export async function inhaltLaden(url: string): Promise<Blob> {
+/** A list read page by page: the first page loads at once, `mehr` appends the next; `cursor` is null after the last. */
+export function useSeitenweise<D extends { items: unknown[]; nextCursor?: string | null }>(hole: (cursor?: string) => Promise<{ data?: D; error?: unknown; response: Response }>) {
+  const [weitere, setWeitere] = useState<D['items']>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const liste = useLaden(async () => {
+    const s = await ergebnis(hole());
+    setCursor(s.nextCursor ?? null);
+    return s;
+  }, []);
+  const mehr = useAktion(async () => {
+    if (!cursor) return;
+    const s = await ergebnis(hole(cursor));
+    setWeitere((w) => [...w, ...s.items]);
+    setCursor(s.nextCursor ?? null);
+  });
+  return { liste, weitere, cursor, mehr };
+}
+
+/** Fetches with the session's token (the API needs the header); a failed answer becomes an ApiFehler. */
+async function mitToken(url: string): Promise<Response> {
   let res: Response;
   try {
     res = await fetch(url, { headers: { authorization: `Bearer ${aktuelleSitzung()?.token ?? ''}` } });
@@ -92,18 +110,17 @@ export async function inhaltLaden(url: string): Promise<Blob> {
     throw new ApiFehler({ status: 0, code: 'NETZ' });
   }
   if (!res.ok) throw new ApiFehler(alsProblem(res.status, await res.json().catch(() => undefined)));
-  return res.blob();
+  return res;
+}
+
+/** Fetches a document's content with the token (the API needs the header) as a Blob. */
+export async function inhaltLaden(url: string): Promise<Blob> {
+  return (await mitToken(url)).blob();
 }
 
 /** Downloads an API resource (ZIP, PDF, CSV …) with the token and saves it under the server's file name. */
 export async function herunterladen(url: string, ersatz: string) {
-  let res: Response;
-  try {
-    res = await fetch(url, { headers: { authorization: `Bearer ${aktuelleSitzung()?.token ?? ''}` } });
-  } catch {
-    throw new ApiFehler({ status: 0, code: 'NETZ' });
-  }
-  if (!res.ok) throw new ApiFehler(alsProblem(res.status, await res.json().catch(() => undefined)));
+  const res = await mitToken(url);
   speichern(await res.blob(), dateinameAus(res.headers.get('content-disposition'), ersatz));
 }
 

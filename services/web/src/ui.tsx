@@ -217,6 +217,8 @@ export interface Spalte<Z> {
   zelle: (zeile: Z) => ReactNode;
   /** The column sorts by this key (text in German collation, numbers by value). */
   sortWert?: (zeile: Z) => string | number | null | undefined;
+  /** The header is read to screen readers only (a column of checkboxes or buttons). */
+  verborgen?: boolean;
 }
 
 export type Richtung = 'aufsteigend' | 'absteigend';
@@ -235,14 +237,27 @@ export function sortiere<Z>(zeilen: readonly Z[], wert: (z: Z) => string | numbe
 }
 
 /** A KERN table: caption for screen readers, one header row, one row per entry; columns with a sort key sort on click. */
-export function Tabelle<Z extends { id: string }>({ zeilen, spalten, beschriftung }: { zeilen: Z[]; spalten: Spalte<Z>[]; beschriftung: string }) {
+export function Tabelle<Z>({
+  zeilen,
+  spalten,
+  beschriftung,
+  klein,
+  schluessel = (z) => (z as { id: string }).id,
+}: {
+  zeilen: Z[];
+  spalten: Spalte<Z>[];
+  beschriftung: string;
+  klein?: boolean;
+  /** The row key; by default the row's id. */
+  schluessel?: (zeile: Z) => string | number;
+}) {
   const [sortierung, setSortierung] = useState<{ titel: string; richtung: Richtung }>();
   const nach = sortierung && spalten.find((s) => s.titel === sortierung.titel);
   const gezeigt = nach?.sortWert && sortierung ? sortiere(zeilen, nach.sortWert, sortierung.richtung) : zeilen;
   const klick = (titel: string) => setSortierung((alt) => ({ titel, richtung: alt?.titel === titel && alt.richtung === 'aufsteigend' ? 'absteigend' : 'aufsteigend' }));
   return (
     <div className="kern-table-responsive">
-      <table className="kern-table">
+      <table className={klein ? 'kern-table kern-table--small' : 'kern-table'}>
         <caption className="kern-sr-only">{beschriftung}</caption>
         <thead className="kern-table__header">
           <tr className="kern-table__row">
@@ -255,7 +270,7 @@ export function Tabelle<Z extends { id: string }>({ zeilen, spalten, beschriftun
                 </th>
               ) : (
                 <th key={s.titel} scope="col" className="kern-table__header">
-                  {s.titel}
+                  {s.verborgen ? <span className="kern-sr-only">{s.titel}</span> : s.titel}
                 </th>
               ),
             )}
@@ -263,7 +278,7 @@ export function Tabelle<Z extends { id: string }>({ zeilen, spalten, beschriftun
         </thead>
         <tbody className="kern-table__body">
           {gezeigt.map((z) => (
-            <tr className="kern-table__row" key={z.id}>
+            <tr className="kern-table__row" key={schluessel(z)}>
               {spalten.map((s) => (
                 <td key={s.titel} className="kern-table__cell">
                   {s.zelle(z)}

@@ -5,15 +5,17 @@ import { api, ergebnis, useAktion, useLaden } from '../api';
 import type { Sitzung } from '../auth';
 import { Bestaetigung } from '../bestaetigung';
 import { pfad } from '../pfade';
-import { aenderungText, aktionText, objektText } from '../protokoll-texte';
+import { aenderungText } from '../protokoll-texte';
 import { darf, darfFeld } from '../rechte';
 import { Link, navigieren, useOrt } from '../router';
 import { T } from '../texte';
-import { Angaben, Auswahl, Erfolg, Feld, Formular, Hinweis, Seite, datum, statusText, zeit } from '../ui';
+import { Angaben, Auswahl, Erfolg, Feld, Formular, Hinweis, Seite, datum, statusText } from '../ui';
 import { fristText } from './Aktenplan';
+import { FristFeld, fristAusFeld } from './Einheit';
 import { Geladen } from './Laden';
 import { Loeschsperren } from './Loeschsperren';
 import { Pfadleiste } from './Pfadleiste';
+import { ProtokollTabelle } from './Pruefung';
 import { VorgangTabelle } from './Vorgaenge';
 import { DokumentTabelle } from './Vorgang';
 
@@ -151,7 +153,7 @@ function Aufbewahrung({ akte, geaendert }: { akte: Schemas['Akte']; geaendert: (
   const [ok, setOk] = useState(false);
   const speichern = useAktion(async () => {
     const body = {
-      aufbewahrungsfrist: unbefristet ? ('unbefristet' as const) : frist.trim() ? Number(frist) : null,
+      aufbewahrungsfrist: fristAusFeld(frist, unbefristet),
       aussonderungsart: (art || null) as 'A' | 'B' | 'V' | null,
       ...(grund.trim() ? { grund: grund.trim() } : {}),
     };
@@ -167,23 +169,7 @@ function Aufbewahrung({ akte, geaendert }: { akte: Schemas['Akte']; geaendert: (
       <p className="kern-body">{T.aufbewahrung.hinweis}</p>
       {ok && <Erfolg>{T.aufbewahrung.gespeichert}</Erfolg>}
       <Formular aktion={speichern} knopf={T.aufbewahrung.speichern} zweitrangig>
-        <Feld
-          label={T.aufbewahrung.frist}
-          name="aufbewahrungsfrist"
-          type="number"
-          min={0}
-          max={200}
-          inputMode="numeric"
-          disabled={unbefristet}
-          value={frist}
-          onChange={(e) => setFrist(e.target.value)}
-        />
-        <div className="kern-form-check">
-          <input className="kern-form-check__checkbox" type="checkbox" id="unbefristet" checked={unbefristet} onChange={(e) => setUnbefristet(e.target.checked)} />
-          <label className="kern-label" htmlFor="unbefristet">
-            {T.aufbewahrung.unbefristet}
-          </label>
-        </div>
+        <FristFeld frist={frist} setFrist={setFrist} unbefristet={unbefristet} setUnbefristet={setUnbefristet} unbefristetId="unbefristet" />
         <Auswahl
           label={T.aufbewahrung.art}
           value={art}
@@ -286,41 +272,11 @@ function Historie({ akteId }: { akteId: string }) {
     <Geladen l={h}>
       {(d) =>
         d.items.length ? (
-          <div className="kern-table-responsive">
-            <table className="kern-table kern-table--small">
-              <caption className="kern-sr-only">{T.akte.tabHistorie}</caption>
-              <thead className="kern-table__header">
-                <tr className="kern-table__row">
-                  <th scope="col" className="kern-table__header">
-                    {T.akte.historieZeit}
-                  </th>
-                  <th scope="col" className="kern-table__header">
-                    {T.akte.historieWer}
-                  </th>
-                  <th scope="col" className="kern-table__header">
-                    {T.akte.historieAktion}
-                  </th>
-                  <th scope="col" className="kern-table__header">
-                    {T.akte.historieObjekt}
-                  </th>
-                  <th scope="col" className="kern-table__header">
-                    {T.akte.historieAenderungen}
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="kern-table__body">
-                {d.items.map((e) => (
-                  <tr className="kern-table__row" key={e.sequenz}>
-                    <td className="kern-table__cell">{zeit(e.zeit)}</td>
-                    <td className="kern-table__cell">{e.akteurName ?? e.akteurSub}</td>
-                    <td className="kern-table__cell">{aktionText(e.aktion)}</td>
-                    <td className="kern-table__cell">{objektText(e.objektTyp)}</td>
-                    <td className="kern-table__cell">{(e.aenderungen ?? []).map(aenderungText).join('; ')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ProtokollTabelle
+            ereignisse={d.items}
+            beschriftung={T.akte.tabHistorie}
+            hinten={[{ titel: T.akte.historieAenderungen, zelle: (e) => (e.aenderungen ?? []).map(aenderungText).join('; ') }]}
+          />
         ) : (
           <p className="kern-body">{T.akte.keineHistorie}</p>
         )

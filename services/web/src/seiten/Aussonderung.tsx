@@ -5,10 +5,9 @@ import { useEffect, useId, useState, type ReactNode } from 'react';
 import { api, dateiSenden, ergebnis, herunterladen, useAktion, useLaden } from '../api';
 import type { Sitzung } from '../auth';
 import { Bestaetigung } from '../bestaetigung';
-import { pfad } from '../pfade';
-import { Link } from '../router';
 import { T } from '../texte';
-import { Erfolg, Feld, Fehlermeldung, Seite, datum, zeit } from '../ui';
+import { Erfolg, Feld, Fehlermeldung, Seite, Tabelle, datum, zeit } from '../ui';
+import { AktenzeichenMitSperre } from './Aussonderungen';
 import { Geladen } from './Laden';
 
 type Aussonderung = Schemas['Aussonderung'];
@@ -142,46 +141,21 @@ export function AussonderungSeite({ id, sitzung }: { id: string; sitzung: Sitzun
               <h2 id="objekte-titel" className="kern-heading-medium">
                 {T.aussonderung.objekte}
               </h2>
-              <div className="kern-table-responsive">
-                <table className="kern-table">
-                  <caption className="kern-sr-only">{T.aussonderung.objekte}</caption>
-                  <thead className="kern-table__header">
-                    <tr className="kern-table__row">
-                      <th scope="col" className="kern-table__header">
-                        {T.akte.aktenzeichen}
-                      </th>
-                      <th scope="col" className="kern-table__header">
-                        {T.akte.betreff}
-                      </th>
-                      <th scope="col" className="kern-table__header">
-                        {T.aussonderung.bewertung}
-                      </th>
-                      <th scope="col" className="kern-table__header">
-                        {T.akte.status}
-                      </th>
-                      <th scope="col" className="kern-table__header">
-                        {T.aussonderung.archivkennung}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody className="kern-table__body">
-                    {d.objekte.map((o) => (
-                      <tr className="kern-table__row" key={o.akteId}>
-                        <td className="kern-table__cell">
-                          <Link className="kern-link" href={pfad('akte', { id: o.akteId })}>
-                            {o.aktenzeichen}
-                          </Link>{' '}
-                          {o.gesperrt && <span className="kern-badge kern-badge--danger">{T.registratur.gesperrt}</span>}
-                        </td>
-                        <td className="kern-table__cell">{o.betreff}</td>
-                        <td className="kern-table__cell">{o.bewertung ?? '–'}</td>
-                        <td className="kern-table__cell">{o.status}</td>
-                        <td className="kern-table__cell">{o.archivkennung ?? '–'}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <Tabelle
+                zeilen={d.objekte}
+                schluessel={(o) => o.akteId}
+                beschriftung={T.aussonderung.objekte}
+                spalten={[
+                  {
+                    titel: T.akte.aktenzeichen,
+                    zelle: (o) => <AktenzeichenMitSperre id={o.akteId} aktenzeichen={o.aktenzeichen} gesperrt={o.gesperrt} />,
+                  },
+                  { titel: T.akte.betreff, zelle: (o) => o.betreff },
+                  { titel: T.aussonderung.bewertung, zelle: (o) => o.bewertung ?? '–' },
+                  { titel: T.akte.status, zelle: (o) => o.status },
+                  { titel: T.aussonderung.archivkennung, zelle: (o) => o.archivkennung ?? '–' },
+                ]}
+              />
             </section>
             <section aria-labelledby="schritte-titel">
               <h2 id="schritte-titel" className="kern-heading-medium">

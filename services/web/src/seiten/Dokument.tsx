@@ -8,7 +8,7 @@ import type { Sitzung } from '../auth';
 import { pfad } from '../pfade';
 import { Link } from '../router';
 import { T } from '../texte';
-import { Angaben, Erfolg, Feld, Fehlermeldung, Formular, Seite, datum, groesse, zeit } from '../ui';
+import { Angaben, Erfolg, Feld, Fehlermeldung, Formular, Seite, Tabelle, datum, groesse, zeit } from '../ui';
 import { Geladen } from './Laden';
 import { Pfadleiste } from './Pfadleiste';
 
@@ -116,68 +116,59 @@ export function Dokument({ id, sitzung }: { id: string; sitzung: Sitzung }) {
             </h2>
             <Geladen l={versionen}>
               {(l) => (
-                <div className="kern-table-responsive">
-                  <table className="kern-table">
-                    <caption className="kern-sr-only">{T.dokument.versionen}</caption>
-                    <thead className="kern-table__header">
-                      <tr className="kern-table__row">
-                        <th scope="col" className="kern-table__header">
-                          {T.dokument.nr}
-                        </th>
-                        <th scope="col" className="kern-table__header">
-                          {T.dokument.datei}
-                        </th>
-                        <th scope="col" className="kern-table__header">
-                          {T.dokument.groesse}
-                        </th>
-                        <th scope="col" className="kern-table__header">
-                          {T.dokument.erstellt}
-                        </th>
-                        <th scope="col" className="kern-table__header">
-                          <span className="kern-sr-only">{T.dokument.aktionen}</span>
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody className="kern-table__body">
-                      {l.items.map((v) => (
-                        <tr className="kern-table__row" key={v.nr}>
-                          <td className="kern-table__cell">{v.nr}</td>
-                          <td className="kern-table__cell">
-                            {v.dateiname} ({T.dokument.herkunft[v.herkunft] ?? v.herkunft})
-                          </td>
-                          <td className="kern-table__cell">{groesse(v.groesse)}</td>
-                          <td className="kern-table__cell">
-                            {zeit(v.erstelltAm)} {T.dokument.von} {v.erstelltVon}
-                          </td>
-                          <td className="kern-table__cell">
-                            <div className="eakte-knoepfe">
-                              <button
-                                className="kern-btn kern-btn--secondary kern-btn--x-small"
-                                type="button"
-                                aria-label={`${T.dokument.herunterladenVon(v.dateiname)} (Version ${v.nr})`}
-                                onClick={() => void herunterladen.ausfuehren(v)}
-                              >
-                                <span className="kern-icon kern-icon--download" aria-hidden="true" />
-                                <span className="kern-label">{T.dokument.herunterladen}</span>
-                              </button>
-                              {v.mimeType === 'application/pdf' && (
-                                <button
-                                  className="kern-btn kern-btn--tertiary kern-btn--x-small"
-                                  type="button"
-                                  aria-label={`${T.dokument.anzeigen}: ${v.dateiname} (Version ${v.nr})`}
-                                  onClick={() => void anzeigen.ausfuehren(v)}
-                                >
-                                  <span className="kern-icon kern-icon--visibility" aria-hidden="true" />
-                                  <span className="kern-label">{T.dokument.anzeigen}</span>
-                                </button>
-                              )}
-                            </div>
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                <Tabelle
+                  zeilen={l.items}
+                  schluessel={(v) => v.nr}
+                  beschriftung={T.dokument.versionen}
+                  spalten={[
+                    { titel: T.dokument.nr, zelle: (v) => v.nr },
+                    {
+                      titel: T.dokument.datei,
+                      zelle: (v) => (
+                        <>
+                          {v.dateiname} ({T.dokument.herkunft[v.herkunft] ?? v.herkunft})
+                        </>
+                      ),
+                    },
+                    { titel: T.dokument.groesse, zelle: (v) => groesse(v.groesse) },
+                    {
+                      titel: T.dokument.erstellt,
+                      zelle: (v) => (
+                        <>
+                          {zeit(v.erstelltAm)} {T.dokument.von} {v.erstelltVon}
+                        </>
+                      ),
+                    },
+                    {
+                      titel: T.dokument.aktionen,
+                      verborgen: true,
+                      zelle: (v) => (
+                        <div className="eakte-knoepfe">
+                          <button
+                            className="kern-btn kern-btn--secondary kern-btn--x-small"
+                            type="button"
+                            aria-label={`${T.dokument.herunterladenVon(v.dateiname)} (Version ${v.nr})`}
+                            onClick={() => void herunterladen.ausfuehren(v)}
+                          >
+                            <span className="kern-icon kern-icon--download" aria-hidden="true" />
+                            <span className="kern-label">{T.dokument.herunterladen}</span>
+                          </button>
+                          {v.mimeType === 'application/pdf' && (
+                            <button
+                              className="kern-btn kern-btn--tertiary kern-btn--x-small"
+                              type="button"
+                              aria-label={`${T.dokument.anzeigen}: ${v.dateiname} (Version ${v.nr})`}
+                              onClick={() => void anzeigen.ausfuehren(v)}
+                            >
+                              <span className="kern-icon kern-icon--visibility" aria-hidden="true" />
+                              <span className="kern-label">{T.dokument.anzeigen}</span>
+                            </button>
+                          )}
+                        </div>
+                      ),
+                    },
+                  ]}
+                />
               )}
             </Geladen>
           </section>

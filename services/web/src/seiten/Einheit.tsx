@@ -70,25 +70,17 @@ export function NeueAkte({ einheitId, sitzung }: { einheitId: string; sitzung: S
 }
 
 type Frist = Schemas['Aktenplaneinheit']['aufbewahrungsfrist'];
-const fristAusFeld = (frist: string, unbefristet: boolean): Frist => (unbefristet ? 'unbefristet' : frist.trim() ? Number(frist) : null);
+export const fristAusFeld = (frist: string, unbefristet: boolean): Frist => (unbefristet ? 'unbefristet' : frist.trim() ? Number(frist) : null);
 
-function FristFelder({
-  frist,
-  setFrist,
-  unbefristet,
-  setUnbefristet,
-  art,
-  setArt,
-  praefix,
-}: {
+interface FristWerte {
   frist: string;
   setFrist: (v: string) => void;
   unbefristet: boolean;
   setUnbefristet: (v: boolean) => void;
-  art: string;
-  setArt: (v: string) => void;
-  praefix: string;
-}) {
+}
+
+/** The Frist in years, or "unbefristet" (which disables the number). */
+export function FristFeld({ frist, setFrist, unbefristet, setUnbefristet, unbefristetId }: FristWerte & { unbefristetId: string }) {
   return (
     <>
       <Feld
@@ -103,11 +95,19 @@ function FristFelder({
         onChange={(e) => setFrist(e.target.value)}
       />
       <div className="kern-form-check">
-        <input className="kern-form-check__checkbox" type="checkbox" id={`${praefix}-unbefristet`} checked={unbefristet} onChange={(e) => setUnbefristet(e.target.checked)} />
-        <label className="kern-label" htmlFor={`${praefix}-unbefristet`}>
+        <input className="kern-form-check__checkbox" type="checkbox" id={unbefristetId} checked={unbefristet} onChange={(e) => setUnbefristet(e.target.checked)} />
+        <label className="kern-label" htmlFor={unbefristetId}>
           {T.aufbewahrung.unbefristet}
         </label>
       </div>
+    </>
+  );
+}
+
+function FristFelder({ art, setArt, praefix, ...werte }: FristWerte & { art: string; setArt: (v: string) => void; praefix: string }) {
+  return (
+    <>
+      <FristFeld {...werte} unbefristetId={`${praefix}-unbefristet`} />
       <Auswahl
         label={T.aufbewahrung.art}
         name="aussonderungsart"

@@ -1,28 +1,15 @@
 // Registratur: Akten due for Aussonderung; the chosen ones are offered to the archive.
-import type { Schemas } from '@eakte/api-client';
 import { useState } from 'react';
-import { api, ergebnis, useAktion, useLaden } from '../api';
+import { api, ergebnis, useAktion, useSeitenweise } from '../api';
 import { pfad } from '../pfade';
-import { Link, navigieren } from '../router';
+import { navigieren } from '../router';
 import { T } from '../texte';
-import { Fehlermeldung, Seite, datum } from '../ui';
-import { BegonneneAussonderungen } from './Aussonderungen';
+import { Fehlermeldung, Seite, Tabelle, datum } from '../ui';
+import { AktenzeichenMitSperre, BegonneneAussonderungen } from './Aussonderungen';
 import { Geladen } from './Laden';
 
 export function Faellig() {
-  const [weitere, setWeitere] = useState<Schemas['FaelligeAkte'][]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const liste = useLaden(async () => {
-    const s = await ergebnis(api.GET('/aussonderung/faellig', { params: { query: { limit: 200 } } }));
-    setCursor(s.nextCursor ?? null);
-    return s;
-  }, []);
-  const mehr = useAktion(async () => {
-    if (!cursor) return;
-    const s = await ergebnis(api.GET('/aussonderung/faellig', { params: { query: { limit: 200, cursor } } }));
-    setWeitere((w) => [...w, ...s.items]);
-    setCursor(s.nextCursor ?? null);
-  });
+  const { liste, weitere, cursor, mehr } = useSeitenweise((cursor) => api.GET('/aussonderung/faellig', { params: { query: cursor ? { limit: 200, cursor } : { limit: 200 } } }));
   const [auswahl, setAuswahl] = useState<Set<string>>(new Set());
   const anbieten = useAktion(async () => {
     const a = await ergebnis(api.POST('/aussonderungen', { body: { akten: [...auswahl] } }));
@@ -50,55 +37,33 @@ export function Faellig() {
                 void anbieten.ausfuehren();
               }}
             >
-              <div className="kern-table-responsive">
-                <table className="kern-table">
-                  <caption className="kern-sr-only">{T.registratur.faelligTitel}</caption>
-                  <thead className="kern-table__header">
-                    <tr className="kern-table__row">
-                      <th scope="col" className="kern-table__header">
-                        <span className="kern-sr-only">Auswahl</span>
-                      </th>
-                      <th scope="col" className="kern-table__header">
-                        {T.akte.aktenzeichen}
-                      </th>
-                      <th scope="col" className="kern-table__header">
-                        {T.akte.betreff}
-                      </th>
-                      <th scope="col" className="kern-table__header">
-                        {T.akte.art}
-                      </th>
-                      <th scope="col" className="kern-table__header">
-                        {T.akte.faelligAb}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody className="kern-table__body">
-                    {akten.map((a) => (
-                      <tr className="kern-table__row" key={a.id}>
-                        <td className="kern-table__cell">
-                          <input
-                            type="checkbox"
-                            className="kern-form-check__checkbox"
-                            aria-label={T.registratur.auswahl(a.aktenzeichen)}
-                            checked={auswahl.has(a.id)}
-                            disabled={a.gesperrt}
-                            onChange={() => umschalten(a.id)}
-                          />
-                        </td>
-                        <td className="kern-table__cell">
-                          <Link className="kern-link" href={pfad('akte', { id: a.id })}>
-                            {a.aktenzeichen}
-                          </Link>{' '}
-                          {a.gesperrt && <span className="kern-badge kern-badge--danger">{T.registratur.gesperrt}</span>}
-                        </td>
-                        <td className="kern-table__cell">{a.betreff}</td>
-                        <td className="kern-table__cell">{a.aussonderungsart ? T.akte.arten[a.aussonderungsart] : '–'}</td>
-                        <td className="kern-table__cell">{datum(a.aussonderungFaelligAb)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <Tabelle
+                zeilen={akten}
+                beschriftung={T.registratur.faelligTitel}
+                spalten={[
+                  {
+                    titel: 'Auswahl',
+                    verborgen: true,
+                    zelle: (a) => (
+                      <input
+                        type="checkbox"
+                        className="kern-form-check__checkbox"
+                        aria-label={T.registratur.auswahl(a.aktenzeichen)}
+                        checked={auswahl.has(a.id)}
+                        disabled={a.gesperrt}
+                        onChange={() => umschalten(a.id)}
+                      />
+                    ),
+                  },
+                  {
+                    titel: T.akte.aktenzeichen,
+                    zelle: (a) => <AktenzeichenMitSperre id={a.id} aktenzeichen={a.aktenzeichen} gesperrt={a.gesperrt} />,
+                  },
+                  { titel: T.akte.betreff, zelle: (a) => a.betreff },
+                  { titel: T.akte.art, zelle: (a) => (a.aussonderungsart ? T.akte.arten[a.aussonderungsart] : '–') },
+                  { titel: T.akte.faelligAb, zelle: (a) => datum(a.aussonderungFaelligAb) },
+                ]}
+              />
               {cursor && (
                 <button className="kern-btn kern-btn--tertiary" type="button" onClick={() => void mehr.ausfuehren()}>
                   <span className="kern-label">{T.registratur.mehr}</span>

@@ -5,8 +5,23 @@ import { api, ergebnis, herunterladen, speichern, useAktion, useLaden } from '..
 import { protokollCsv } from '../protokoll-csv';
 import { T } from '../texte';
 import { AKTIONSAUSWAHL, aktionText, objektText } from '../protokoll-texte';
-import { Auswahl, Feld, Fehlermeldung, Seite, zeit } from '../ui';
+import { Auswahl, Feld, Fehlermeldung, Seite, Tabelle, zeit, type Spalte } from '../ui';
 import { Geladen } from './Laden';
+
+type Ereignis = Pick<Schemas['ProtokollEreignis'], 'sequenz' | 'zeit' | 'akteurName' | 'akteurSub' | 'aktion' | 'objektTyp'>;
+
+/** Protokoll entries as a table (the search here, an Akte's Historie): when, who, what, on which object, plus the caller's columns. */
+export function ProtokollTabelle<E extends Ereignis>({ ereignisse, beschriftung, vorne = [], hinten = [] }: { ereignisse: E[]; beschriftung: string; vorne?: Spalte<E>[]; hinten?: Spalte<E>[] }) {
+  const spalten: Spalte<E>[] = [
+    ...vorne,
+    { titel: T.akte.historieZeit, zelle: (e) => zeit(e.zeit) },
+    { titel: T.akte.historieWer, zelle: (e) => e.akteurName ?? e.akteurSub },
+    { titel: T.akte.historieAktion, zelle: (e) => aktionText(e.aktion) },
+    { titel: T.akte.historieObjekt, zelle: (e) => objektText(e.objektTyp) },
+    ...hinten,
+  ];
+  return <Tabelle klein zeilen={ereignisse} schluessel={(e) => e.sequenz} beschriftung={beschriftung} spalten={spalten} />;
+}
 
 function Kette() {
   const [ergebnisse, setErgebnis] = useState<Schemas['Pruefergebnis']>();
@@ -104,45 +119,12 @@ function Suche() {
       <Geladen l={liste}>
         {(d) =>
           d.items.length ? (
-            <div className="kern-table-responsive">
-              <table className="kern-table kern-table--small">
-                <caption className="kern-sr-only">{T.pruefung.suche}</caption>
-                <thead className="kern-table__header">
-                  <tr className="kern-table__row">
-                    <th scope="col" className="kern-table__header">
-                      {T.pruefung.seq}
-                    </th>
-                    <th scope="col" className="kern-table__header">
-                      {T.akte.historieZeit}
-                    </th>
-                    <th scope="col" className="kern-table__header">
-                      {T.akte.historieWer}
-                    </th>
-                    <th scope="col" className="kern-table__header">
-                      {T.akte.historieAktion}
-                    </th>
-                    <th scope="col" className="kern-table__header">
-                      {T.akte.historieObjekt}
-                    </th>
-                    <th scope="col" className="kern-table__header">
-                      {T.pruefung.aktenzeichen}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="kern-table__body">
-                  {d.items.map((e) => (
-                    <tr className="kern-table__row" key={e.sequenz}>
-                      <td className="kern-table__cell">{e.sequenz}</td>
-                      <td className="kern-table__cell">{zeit(e.zeit)}</td>
-                      <td className="kern-table__cell">{e.akteurName ?? e.akteurSub}</td>
-                      <td className="kern-table__cell">{aktionText(e.aktion)}</td>
-                      <td className="kern-table__cell">{objektText(e.objektTyp)}</td>
-                      <td className="kern-table__cell">{e.aktenzeichen ?? '–'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ProtokollTabelle
+              ereignisse={d.items}
+              beschriftung={T.pruefung.suche}
+              vorne={[{ titel: T.pruefung.seq, zelle: (e) => e.sequenz }]}
+              hinten={[{ titel: T.pruefung.aktenzeichen, zelle: (e) => e.aktenzeichen ?? '–' }]}
+            />
           ) : (
             <p className="kern-body">{T.pruefung.keine}</p>
           )
