@@ -36,6 +36,22 @@ async function verfuegen(app: FastifyInstance, vorgangId: string, sub: string, b
   return app.inject({ method: 'POST', url: `/api/v1/vorgaenge/${vorgangId}/verfuegungen`, headers: await auth(T, 'sachbearbeitung', sub), payload: { betreff: 'Stellungnahme', ...body } });
 }
 
+/** A running Verfügung of the author: one step `aktion` for mz1, then the Zeichnung by the chief. */
+async function vorMitarbeitUndZeichnung(aktion: string) {
+  const { app, ereignisse } = await baue();
+  const p = await beteiligte(app);
+  const vorgang = await offenerVorgang(app, p.verfasser);
+  const v = (
+    await verfuegen(app, vorgang.id, p.verfasser, {
+      laufweg: [
+        { bearbeiter: { sub: p.mz1 }, aktion },
+        { bearbeiter: { sub: p.chef }, aktion: 'zeichnung' },
+      ],
+    })
+  ).json();
+  return { app, ereignisse, p, vorgang, v };
+}
+
 const abschliessen = async (app: FastifyInstance, schrittId: string, sub: string, body: Record<string, unknown> = {}) =>
   app.inject({ method: 'POST', url: `/api/v1/schritte/${schrittId}/abschliessen`, headers: await auth(T, 'sachbearbeitung', sub), payload: body });
 
@@ -120,17 +136,7 @@ describe('Geschäftsgang', () => {
   });
 
   it('completes a step exactly once when five requests race for it', async () => {
-    const { app, ereignisse } = await baue();
-    const p = await beteiligte(app);
-    const vorgang = await offenerVorgang(app, p.verfasser);
-    const v = (
-      await verfuegen(app, vorgang.id, p.verfasser, {
-        laufweg: [
-          { bearbeiter: { sub: p.mz1 }, aktion: 'kenntnisnahme' },
-          { bearbeiter: { sub: p.chef }, aktion: 'zeichnung' },
-        ],
-      })
-    ).json();
+    const { app, ereignisse, p, v } = await vorMitarbeitUndZeichnung('kenntnisnahme');
     const vorher = ereignisse.length;
     const antworten = await Promise.all(Array.from({ length: 5 }, (_, i) => abschliessen(app, v.laufweg[0].id, p.mz1, { kommentar: `zK ${i}` })));
     const codes = antworten.map((r) => r.statusCode).sort();
@@ -193,17 +199,7 @@ describe('Geschäftsgang', () => {
   });
 
   it('lets the author skip and add future steps of a running Verfügung; the current step stays', async () => {
-    const { app } = await baue();
-    const p = await beteiligte(app);
-    const vorgang = await offenerVorgang(app, p.verfasser);
-    const v = (
-      await verfuegen(app, vorgang.id, p.verfasser, {
-        laufweg: [
-          { bearbeiter: { sub: p.mz1 }, aktion: 'bearbeitung' },
-          { bearbeiter: { sub: p.chef }, aktion: 'zeichnung' },
-        ],
-      })
-    ).json();
+    const { app, p, v } = await vorMitarbeitUndZeichnung('bearbeitung');
     const geaendert = await app.inject({
       method: 'PUT',
       url: `/api/v1/verfuegungen/${v.id}/laufweg`,
@@ -434,17 +430,7 @@ describe('Geschäftsgang', () => {
   });
 
   it('holds the Laufweg rules in the database too: one Zeichnung, current steps only at the current position', async () => {
-    const { app } = await baue();
-    const p = await beteiligte(app);
-    const vorgang = await offenerVorgang(app, p.verfasser);
-    const v = (
-      await verfuegen(app, vorgang.id, p.verfasser, {
-        laufweg: [
-          { bearbeiter: { sub: p.mz1 }, aktion: 'mitzeichnung' },
-          { bearbeiter: { sub: p.chef }, aktion: 'zeichnung' },
-        ],
-      })
-    ).json();
+    const { v } = await vorMitarbeitUndZeichnung('mitzeichnung');
     const db = createDb(inject('ownerUrl'), { max: 1 });
     const mandant = inject('demo').demo!;
     try {
