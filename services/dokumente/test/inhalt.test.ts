@@ -197,7 +197,7 @@ describe('versions', () => {
 });
 
 /** What the Aussonderung service records after the archive confirmed the import (0506): the Akte archived, its content removed. */
-async function archiviert(mandantId: string, objekt: { akteId: string; bewertung: 'A' | 'V'; unterbewertungen?: Record<string, 'A' | 'V'>; archivkennung: string }): Promise<string> {
+async function alsArchiviert(mandantId: string, objekt: { akteId: string; bewertung: 'A' | 'V'; unterbewertungen?: Record<string, 'A' | 'V'>; archivkennung: string }): Promise<string> {
   const aussonderungId = uuidv7();
   await ownerDb().withMandant(mandantId, async (tx) => {
     await tx.insert(schema.aussonderung).values({ id: aussonderungId, mandantId, erstelltVon: 'registratur', status: 'abgeschlossen' });
@@ -212,8 +212,7 @@ describe('content after an Aussonderung', () => {
     const m = await neuerMandant();
     const v = await neuerVorgang(m.id);
     const id = (await lade(t, m, v.vorgangId, { name: 'bescheid.pdf', inhalt: await pdf('abgegeben') })).json().id as string;
-    // what the Aussonderung service records after the archive confirmed the import (0506)
-    await archiviert(m.id, { akteId: v.akteId, bewertung: 'A', archivkennung: 'DIMAG-4711' });
+    await alsArchiviert(m.id, { akteId: v.akteId, bewertung: 'A', archivkennung: 'DIMAG-4711' });
     const headers = await m.header('sachbearbeitung');
     const res = await t.app.inject({ method: 'GET', url: `/api/v1/dokumente/${id}/inhalt`, headers });
     const body = expectProblem(res, 410, 'INHALT_AUSGESONDERT');
@@ -243,7 +242,7 @@ describe('content after an Aussonderung', () => {
     const a = (await lade(t, m, planfeststellung.vorgangId, { name: 'beschluss.pdf', inhalt: await pdf('beschluss') })).json().id as string;
     const v = (await lade(t, m, rechnungen, { name: 'rechnung.pdf', inhalt: await pdf('rechnung') })).json().id as string;
     // the Akte A, its Vorgang "Rechnungen" V: after the 0506 only the A-part's content was removed
-    const aussonderungId = await archiviert(m.id, { akteId: planfeststellung.akteId, bewertung: 'A', unterbewertungen: { [rechnungen]: 'V' }, archivkennung: 'DIMAG-4711' });
+    const aussonderungId = await alsArchiviert(m.id, { akteId: planfeststellung.akteId, bewertung: 'A', unterbewertungen: { [rechnungen]: 'V' }, archivkennung: 'DIMAG-4711' });
     const headers = await m.header('sachbearbeitung');
     const archiviert = expectProblem(await t.app.inject({ method: 'GET', url: `/api/v1/dokumente/${a}/inhalt`, headers }), 410, 'INHALT_AUSGESONDERT');
     expect(archiviert).toMatchObject({ aussonderungsstatus: 'archiviert', archivkennung: 'DIMAG-4711' });
@@ -268,7 +267,7 @@ describe('content after an Aussonderung', () => {
     const a = (await lade(t, m, gutachten.vorgangId, { name: 'gutachten.pdf', inhalt: await pdf('gutachten') })).json().id as string;
     const v = (await lade(t, m, rechnungen, { name: 'rechnung.pdf', inhalt: await pdf('rechnung') })).json().id as string;
     // the Akte V, its Vorgang "Gutachten" A: transferred inside its Akte, its content removed after the 0506
-    const aussonderungId = await archiviert(m.id, { akteId: gutachten.akteId, bewertung: 'V', unterbewertungen: { [gutachten.vorgangId]: 'A' }, archivkennung: 'DIMAG-0042' });
+    const aussonderungId = await alsArchiviert(m.id, { akteId: gutachten.akteId, bewertung: 'V', unterbewertungen: { [gutachten.vorgangId]: 'A' }, archivkennung: 'DIMAG-0042' });
     const headers = await m.header('sachbearbeitung');
     const archiviert = expectProblem(await t.app.inject({ method: 'GET', url: `/api/v1/dokumente/${a}/inhalt`, headers }), 410, 'INHALT_AUSGESONDERT');
     expect(archiviert).toMatchObject({ aussonderungsstatus: 'archiviert', archivkennung: 'DIMAG-0042' });
