@@ -12,6 +12,8 @@ import { auth, baue, eindeutig, neueAkte, neueEinheit } from './hilfen.js';
 const T = 'demo';
 
 /** Users of one test: the author, two co-signers (one through an org unit) and the head of unit. */
+type Beteiligte = Awaited<ReturnType<typeof beteiligte>>;
+
 async function beteiligte(app: FastifyInstance) {
   const n = eindeutig().toLowerCase();
   const p = { verfasser: `verf-${n}`, mz1: `mz1-${n}`, mz2: `mz2-${n}`, chef: `chef-${n}`, fremd: `fremd-${n}` };
@@ -36,21 +38,21 @@ async function verfuegen(app: FastifyInstance, vorgangId: string, sub: string, b
   return app.inject({ method: 'POST', url: `/api/v1/vorgaenge/${vorgangId}/verfuegungen`, headers: await auth(T, 'sachbearbeitung', sub), payload: { betreff: 'Stellungnahme', ...body } });
 }
 
-/** A running Verfügung of the author: one step `aktion` for mz1, then the Zeichnung by the chief. */
-async function vorMitarbeitUndZeichnung(aktion: string) {
+/** A running Verfügung of the author in a new open Vorgang, with the Laufweg `laufweg` builds for the participants. */
+async function laufendeVerfuegung(laufweg: (p: Beteiligte) => Record<string, unknown>[]) {
   const { app, ereignisse } = await baue();
   const p = await beteiligte(app);
   const vorgang = await offenerVorgang(app, p.verfasser);
-  const v = (
-    await verfuegen(app, vorgang.id, p.verfasser, {
-      laufweg: [
-        { bearbeiter: { sub: p.mz1 }, aktion },
-        { bearbeiter: { sub: p.chef }, aktion: 'zeichnung' },
-      ],
-    })
-  ).json();
+  const v = (await verfuegen(app, vorgang.id, p.verfasser, { laufweg: laufweg(p) })).json();
   return { app, ereignisse, p, vorgang, v };
 }
+
+/** One step `aktion` for mz1, then the Zeichnung by the chief. */
+const vorMitarbeitUndZeichnung = (aktion: string) =>
+  laufendeVerfuegung((p) => [
+    { bearbeiter: { sub: p.mz1 }, aktion },
+    { bearbeiter: { sub: p.chef }, aktion: 'zeichnung' },
+  ]);
 
 const abschliessen = async (app: FastifyInstance, schrittId: string, sub: string, body: Record<string, unknown> = {}) =>
   app.inject({ method: 'POST', url: `/api/v1/schritte/${schrittId}/abschliessen`, headers: await auth(T, 'sachbearbeitung', sub), payload: body });
@@ -150,18 +152,11 @@ describe('Geschäftsgang', () => {
   });
 
   it('returns the Verfügung to its author on nicht_einverstanden; the parallel step waits', async () => {
-    const { app, ereignisse } = await baue();
-    const p = await beteiligte(app);
-    const vorgang = await offenerVorgang(app, p.verfasser);
-    const v = (
-      await verfuegen(app, vorgang.id, p.verfasser, {
-        laufweg: [
-          { bearbeiter: { sub: p.mz1 }, aktion: 'mitzeichnung', parallelGruppe: 7 },
-          { bearbeiter: { organisationseinheitId: p.oeId }, aktion: 'mitzeichnung', parallelGruppe: 7 },
-          { bearbeiter: { sub: p.chef }, aktion: 'zeichnung' },
-        ],
-      })
-    ).json();
+    const { app, ereignisse, p, v } = await laufendeVerfuegung((p) => [
+      { bearbeiter: { sub: p.mz1 }, aktion: 'mitzeichnung', parallelGruppe: 7 },
+      { bearbeiter: { organisationseinheitId: p.oeId }, aktion: 'mitzeichnung', parallelGruppe: 7 },
+      { bearbeiter: { sub: p.chef }, aktion: 'zeichnung' },
+    ]);
     const zurueck = await abschliessen(app, v.laufweg[0].id, p.mz1, { votum: 'nicht_einverstanden', kommentar: 'Rechtsgrundlage fehlt' });
     expect(zurueck.statusCode, zurueck.body).toBe(200);
     expect(zurueck.json()).toMatchObject({ status: 'zurueckgegeben', aktuellePosition: null });
