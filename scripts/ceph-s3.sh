@@ -26,6 +26,8 @@ export CEPH_CONF=$CONF                  # every ceph tool reads this instead of 
 PY=/usr/bin/python3                     # Debian's python (the ceph CLI is python too)
 DAEMONS="mon.a osd.0 rgw"
 log() { [ -n "${CEPH_S3_QUIET:-}" ] || echo "[ceph-s3] $(date +%T.%3N) $*" >&2; }
+# shellcheck source=scripts/s3-check.sh
+. "$(dirname "${BASH_SOURCE[0]}")/s3-check.sh"
 
 install_pkgs() {
   command -v radosgw >/dev/null && command -v ceph-mon >/dev/null && command -v ceph-osd >/dev/null && return
@@ -165,24 +167,7 @@ start() {
 s3_check() {  # SigV4-signed ListBuckets; prints the HTTP status (0 = no connection)
   # shellcheck disable=SC1091
   . "$DIR/s3.env"
-  $PY - "${S3_ENDPOINT#http://}" "$S3_ACCESS_KEY" "$S3_SECRET_KEY" <<'EOF'
-import sys, hmac, hashlib, datetime, http.client
-host, ak, sk = sys.argv[1:4]
-amz = datetime.datetime.utcnow().strftime('%Y%m%dT%H%M%SZ'); scope = amz[:8] + '/us-east-1/s3/aws4_request'
-ph = hashlib.sha256(b'').hexdigest(); sh = 'host;x-amz-content-sha256;x-amz-date'
-creq = '\n'.join(['GET', '/', '', 'host:' + host, 'x-amz-content-sha256:' + ph, 'x-amz-date:' + amz, '', sh, ph])
-k = ('AWS4' + sk).encode()
-for m in scope.split('/'):
-    k = hmac.new(k, m.encode(), hashlib.sha256).digest()
-sig = hmac.new(k, '\n'.join(['AWS4-HMAC-SHA256', amz, scope, hashlib.sha256(creq.encode()).hexdigest()]).encode(), hashlib.sha256).hexdigest()
-try:
-    c = http.client.HTTPConnection(host, timeout=5)
-    c.request('GET', '/', headers={'x-amz-date': amz, 'x-amz-content-sha256': ph, 'Authorization':
-              'AWS4-HMAC-SHA256 Credential=%s/%s, SignedHeaders=%s, Signature=%s' % (ak, scope, sh, sig)})
-    print(c.getresponse().status)
-except OSError:
-    print(0)
-EOF
+  s3_status "${S3_ENDPOINT#http://}" "$S3_ACCESS_KEY" "$S3_SECRET_KEY"
 }
 
 ensure_user() {  # the S3 user (radosgw-admin talks to RADOS directly, rgw must have set up the zone)

@@ -13,6 +13,8 @@ ETC=$ROOT/etc DEV=$ROOT/srv RUN=$ROOT/run LOG=$ROOT/log
 PY=/usr/bin/python3                         # Debian's python (swift lives there), not pyenv's
 SERVERS="object container account proxy"
 log() { echo "[swift-s3] $*" >&2; }
+# shellcheck source=scripts/s3-check.sh
+. "$(dirname "${BASH_SOURCE[0]}")/s3-check.sh"
 
 install_pkgs() {
   command -v swift-proxy-server >/dev/null && command -v memcached >/dev/null && return
@@ -133,24 +135,7 @@ start() {
 }
 
 s3_check() {  # SigV4-signed ListBuckets; prints the HTTP status (0 = no connection)
-  $PY - "$S3_PORT" "$AK" "$SK" <<'EOF'
-import sys, hmac, hashlib, datetime, http.client
-port, ak, sk = sys.argv[1:4]; host = '127.0.0.1:' + port
-amz = datetime.datetime.utcnow().strftime('%Y%m%dT%H%M%SZ'); scope = amz[:8] + '/us-east-1/s3/aws4_request'
-ph = hashlib.sha256(b'').hexdigest(); sh = 'host;x-amz-content-sha256;x-amz-date'
-creq = '\n'.join(['GET', '/', '', 'host:' + host, 'x-amz-content-sha256:' + ph, 'x-amz-date:' + amz, '', sh, ph])
-k = ('AWS4' + sk).encode()
-for m in scope.split('/'):
-    k = hmac.new(k, m.encode(), hashlib.sha256).digest()
-sig = hmac.new(k, '\n'.join(['AWS4-HMAC-SHA256', amz, scope, hashlib.sha256(creq.encode()).hexdigest()]).encode(), hashlib.sha256).hexdigest()
-try:
-    c = http.client.HTTPConnection(host, timeout=5)
-    c.request('GET', '/', headers={'x-amz-date': amz, 'x-amz-content-sha256': ph, 'Authorization':
-              'AWS4-HMAC-SHA256 Credential=%s/%s, SignedHeaders=%s, Signature=%s' % (ak, scope, sh, sig)})
-    print(c.getresponse().status)
-except OSError:
-    print(0)
-EOF
+  s3_status "127.0.0.1:$S3_PORT" "$AK" "$SK"
 }
 
 wait_ready() {

@@ -132,24 +132,27 @@ async function schluesselVon(mandantId: string, dokumentId: string): Promise<str
 
 const halten = { retention: null, legalHold: 'ON' } as const;
 
+/** Services with object lock (governance), the worker, a tenant with a Registratur, and an Akte with one Vorgang in a new Aktenplan unit. */
+async function mitAkte(mandant: string, einheit: { kennzeichen: string; titel: string; aufbewahrungsfrist: number }, betreff: { akte: string; vorgang: string }) {
+  const speicher = aufzeichnenderSpeicher();
+  const apps = await dienste('governance', speicher.store);
+  const arbeite = arbeiter(speicher, apps.dokumente);
+  const m = await testMandant(mandant);
+  speicher.mandant = m.id;
+  const reg = await authHeader({ tenant: m.slug, roles: ['registratur'] });
+  const e = (await apps.akten.inject({ method: 'POST', url: '/api/v1/aktenplan/einheiten', headers: reg, payload: { ...einheit, aussonderungsart: 'V' } })).json();
+  const akte = (await apps.akten.inject({ method: 'POST', url: '/api/v1/akten', headers: reg, payload: { aktenplaneinheitId: e.id, betreff: betreff.akte } })).json();
+  const vorgang = (await apps.akten.inject({ method: 'POST', url: `/api/v1/akten/${akte.id}/vorgaenge`, headers: reg, payload: { betreff: betreff.vorgang } })).json();
+  return { speicher, apps, arbeite, m, reg, akte, vorgang };
+}
+
 describe('object lock, wired', { timeout: 90_000 }, () => {
   it('queues lock work in the changing transaction and the worker applies the right lock per object', async () => {
-    const speicher = aufzeichnenderSpeicher();
-    const apps = await dienste('governance', speicher.store);
-    const arbeite = arbeiter(speicher, apps.dokumente);
-    const m = await testMandant('sperre');
-    speicher.mandant = m.id;
-    const reg = await authHeader({ tenant: m.slug, roles: ['registratur'] });
-    const einheit = (
-      await apps.akten.inject({
-        method: 'POST',
-        url: '/api/v1/aktenplan/einheiten',
-        headers: reg,
-        payload: { kennzeichen: 'OL1', titel: 'Gesperrte Ablage', aufbewahrungsfrist: 10, aussonderungsart: 'V' },
-      })
-    ).json();
-    const akte = (await apps.akten.inject({ method: 'POST', url: '/api/v1/akten', headers: reg, payload: { aktenplaneinheitId: einheit.id, betreff: 'Baugenehmigung Lindenweg 4' } })).json();
-    const vorgang = (await apps.akten.inject({ method: 'POST', url: `/api/v1/akten/${akte.id}/vorgaenge`, headers: reg, payload: { betreff: 'Antrag' } })).json();
+    const { speicher, apps, arbeite, m, reg, akte, vorgang } = await mitAkte(
+      'sperre',
+      { kennzeichen: 'OL1', titel: 'Gesperrte Ablage', aufbewahrungsfrist: 10 },
+      { akte: 'Baugenehmigung Lindenweg 4', vorgang: 'Antrag' },
+    );
     expect(await warteschlange(akte.id)).toEqual([]);
 
     // upload into an open Akte: retention is not running yet, so a legal hold
@@ -212,17 +215,11 @@ describe('object lock, wired', { timeout: 90_000 }, () => {
   });
 
   it('a Löschsperre on one Dokument puts the legal hold on the objects of that Dokument only', async () => {
-    const speicher = aufzeichnenderSpeicher();
-    const apps = await dienste('governance', speicher.store);
-    const arbeite = arbeiter(speicher, apps.dokumente);
-    const m = await testMandant('sperredok');
-    speicher.mandant = m.id;
-    const reg = await authHeader({ tenant: m.slug, roles: ['registratur'] });
-    const einheit = (
-      await apps.akten.inject({ method: 'POST', url: '/api/v1/aktenplan/einheiten', headers: reg, payload: { kennzeichen: 'OL2', titel: 'Bauordnung', aufbewahrungsfrist: 10, aussonderungsart: 'V' } })
-    ).json();
-    const akte = (await apps.akten.inject({ method: 'POST', url: '/api/v1/akten', headers: reg, payload: { aktenplaneinheitId: einheit.id, betreff: 'Bauvoranfrage Mühlgasse 2' } })).json();
-    const vorgang = (await apps.akten.inject({ method: 'POST', url: `/api/v1/akten/${akte.id}/vorgaenge`, headers: reg, payload: { betreff: 'Voranfrage' } })).json();
+    const { speicher, apps, arbeite, m, reg, akte, vorgang } = await mitAkte(
+      'sperredok',
+      { kennzeichen: 'OL2', titel: 'Bauordnung', aufbewahrungsfrist: 10 },
+      { akte: 'Bauvoranfrage Mühlgasse 2', vorgang: 'Voranfrage' },
+    );
     const dok = await hochladen(apps.dokumente, `/api/v1/vorgaenge/${vorgang.id}/dokumente`, reg, 'Voranfrage', { betreff: 'Voranfrage', datumDesSchreibens: '2026-11-02' });
     const anderer = await hochladen(apps.dokumente, `/api/v1/vorgaenge/${vorgang.id}/dokumente`, reg, 'Stellungnahme', { betreff: 'Stellungnahme Nachbar', datumDesSchreibens: '2026-11-03' });
     const k1 = (await schluesselVon(m.id, dok.id))[0]!;
@@ -254,22 +251,11 @@ describe('object lock, wired', { timeout: 90_000 }, () => {
   });
 
   it('keeps a job that was requested again while the worker applied it, and retries a failing one', async () => {
-    const speicher = aufzeichnenderSpeicher();
-    const apps = await dienste('governance', speicher.store);
-    const arbeite = arbeiter(speicher, apps.dokumente);
-    const m = await testMandant('sperre');
-    speicher.mandant = m.id;
-    const reg = await authHeader({ tenant: m.slug, roles: ['registratur'] });
-    const einheit = (
-      await apps.akten.inject({
-        method: 'POST',
-        url: '/api/v1/aktenplan/einheiten',
-        headers: reg,
-        payload: { kennzeichen: 'OL2', titel: 'Gesperrte Ablage', aufbewahrungsfrist: 5, aussonderungsart: 'V' },
-      })
-    ).json();
-    const akte = (await apps.akten.inject({ method: 'POST', url: '/api/v1/akten', headers: reg, payload: { aktenplaneinheitId: einheit.id, betreff: 'Gewerbeanmeldung' } })).json();
-    const vorgang = (await apps.akten.inject({ method: 'POST', url: `/api/v1/akten/${akte.id}/vorgaenge`, headers: reg, payload: { betreff: 'Anmeldung' } })).json();
+    const { speicher, apps, arbeite, reg, akte, vorgang } = await mitAkte(
+      'sperre',
+      { kennzeichen: 'OL2', titel: 'Gesperrte Ablage', aufbewahrungsfrist: 5 },
+      { akte: 'Gewerbeanmeldung', vorgang: 'Anmeldung' },
+    );
     await hochladen(apps.dokumente, `/api/v1/vorgaenge/${vorgang.id}/dokumente`, reg, 'Anmeldung', { betreff: 'Anmeldung', datumDesSchreibens: '2026-11-02' });
     await arbeite();
     expect((await apps.akten.inject({ method: 'POST', url: `/api/v1/vorgaenge/${vorgang.id}/zda`, headers: reg })).statusCode).toBe(200);

@@ -75,20 +75,8 @@ const liste = (v: unknown) => (v == null ? 'null' : kanonischesJson(v));
 export function kanonisch(e: KettenEreignis): string {
   if (typeof e.zeit !== 'string' || !ZEIT_FORMAT.test(e.zeit)) throw new TypeError(`zeit nicht kanonisch: ${e.zeit}`);
   if (!Number.isSafeInteger(e.sequenz) || e.sequenz < 1) throw new TypeError(`sequenz ungültig: ${e.sequenz}`);
-  // plain checks, no per-event arrays: this runs for every event of a verification
-  if (typeof e.mandantId !== 'string') throw new TypeError('mandantId muss ein Text sein');
-  if (typeof e.akteurSub !== 'string') throw new TypeError('akteurSub muss ein Text sein');
-  if (typeof e.akteurName !== 'string') throw new TypeError('akteurName muss ein Text sein');
-  if (typeof e.aktion !== 'string') throw new TypeError('aktion muss ein Text sein');
-  if (typeof e.objektTyp !== 'string') throw new TypeError('objektTyp muss ein Text sein');
-  if (typeof e.ergebnis !== 'string') throw new TypeError('ergebnis muss ein Text sein');
-  return (
-    `{"aenderungen":${liste(e.aenderungen)},"akteId":${str(e.akteId)},"aktenzeichen":${str(e.aktenzeichen)}` +
-    `,"akteurClient":${str(e.akteurClient)},"akteurName":${str(e.akteurName)},"akteurRollen":${liste(e.akteurRollen)}` +
-    `,"akteurSub":${str(e.akteurSub)},"aktion":${str(e.aktion)},"clientIp":${str(e.clientIp)},"details":${liste(e.details)}` +
-    `,"ergebnis":${str(e.ergebnis)},"mandantId":${str(e.mandantId)},"objektId":${str(e.objektId)},"objektTyp":${str(e.objektTyp)}` +
-    `,"requestId":${str(e.requestId)},"sequenz":${e.sequenz},"zeit":"${e.zeit}"}`
-  );
+  // `sequenz` and `zeit` sort last, so the encoding is the leaf's head followed by both
+  return `${blattKopf(e)},"sequenz":${e.sequenz},"zeit":"${e.zeit}"}`;
 }
 
 /** An event before the sequencer numbered it: the fields of a Merkle leaf. */
@@ -100,6 +88,7 @@ export type BlattEreignis = Omit<KettenEreignis, 'sequenz'>;
  * `,"zeit":"…"}` with its own clock (protokoll.protokolliere).
  */
 export function blattKopf(e: Omit<BlattEreignis, 'zeit'>): string {
+  // plain checks, no per-event arrays: this runs for every event of a verification
   if (typeof e.mandantId !== 'string') throw new TypeError('mandantId muss ein Text sein');
   if (typeof e.akteurSub !== 'string') throw new TypeError('akteurSub muss ein Text sein');
   if (typeof e.akteurName !== 'string') throw new TypeError('akteurName muss ein Text sein');

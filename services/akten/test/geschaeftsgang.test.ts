@@ -12,6 +12,8 @@ import { auth, baue, eindeutig, neueAkte, neueEinheit } from './hilfen.js';
 const T = 'demo';
 
 /** Users of one test: the author, two co-signers (one through an org unit) and the head of unit. */
+type Beteiligte = Awaited<ReturnType<typeof beteiligte>>;
+
 async function beteiligte(app: FastifyInstance) {
   const n = eindeutig().toLowerCase();
   const p = { verfasser: `verf-${n}`, mz1: `mz1-${n}`, mz2: `mz2-${n}`, chef: `chef-${n}`, fremd: `fremd-${n}` };
@@ -35,6 +37,22 @@ async function offenerVorgang(app: FastifyInstance, sub: string) {
 async function verfuegen(app: FastifyInstance, vorgangId: string, sub: string, body: Record<string, unknown>) {
   return app.inject({ method: 'POST', url: `/api/v1/vorgaenge/${vorgangId}/verfuegungen`, headers: await auth(T, 'sachbearbeitung', sub), payload: { betreff: 'Stellungnahme', ...body } });
 }
+
+/** A running Verfügung of the author in a new open Vorgang, with the Laufweg `laufweg` builds for the participants. */
+async function laufendeVerfuegung(laufweg: (p: Beteiligte) => Record<string, unknown>[]) {
+  const { app, ereignisse } = await baue();
+  const p = await beteiligte(app);
+  const vorgang = await offenerVorgang(app, p.verfasser);
+  const v = (await verfuegen(app, vorgang.id, p.verfasser, { laufweg: laufweg(p) })).json();
+  return { app, ereignisse, p, vorgang, v };
+}
+
+/** One step `aktion` for mz1, then the Zeichnung by the chief. */
+const vorMitarbeitUndZeichnung = (aktion: string) =>
+  laufendeVerfuegung((p) => [
+    { bearbeiter: { sub: p.mz1 }, aktion },
+    { bearbeiter: { sub: p.chef }, aktion: 'zeichnung' },
+  ]);
 
 const abschliessen = async (app: FastifyInstance, schrittId: string, sub: string, body: Record<string, unknown> = {}) =>
   app.inject({ method: 'POST', url: `/api/v1/schritte/${schrittId}/abschliessen`, headers: await auth(T, 'sachbearbeitung', sub), payload: body });
@@ -120,17 +138,7 @@ describe('Geschäftsgang', () => {
   });
 
   it('completes a step exactly once when five requests race for it', async () => {
-    const { app, ereignisse } = await baue();
-    const p = await beteiligte(app);
-    const vorgang = await offenerVorgang(app, p.verfasser);
-    const v = (
-      await verfuegen(app, vorgang.id, p.verfasser, {
-        laufweg: [
-          { bearbeiter: { sub: p.mz1 }, aktion: 'kenntnisnahme' },
-          { bearbeiter: { sub: p.chef }, aktion: 'zeichnung' },
-        ],
-      })
-    ).json();
+    const { app, ereignisse, p, v } = await vorMitarbeitUndZeichnung('kenntnisnahme');
     const vorher = ereignisse.length;
     const antworten = await Promise.all(Array.from({ length: 5 }, (_, i) => abschliessen(app, v.laufweg[0].id, p.mz1, { kommentar: `zK ${i}` })));
     const codes = antworten.map((r) => r.statusCode).sort();
@@ -144,18 +152,11 @@ describe('Geschäftsgang', () => {
   });
 
   it('returns the Verfügung to its author on nicht_einverstanden; the parallel step waits', async () => {
-    const { app, ereignisse } = await baue();
-    const p = await beteiligte(app);
-    const vorgang = await offenerVorgang(app, p.verfasser);
-    const v = (
-      await verfuegen(app, vorgang.id, p.verfasser, {
-        laufweg: [
-          { bearbeiter: { sub: p.mz1 }, aktion: 'mitzeichnung', parallelGruppe: 7 },
-          { bearbeiter: { organisationseinheitId: p.oeId }, aktion: 'mitzeichnung', parallelGruppe: 7 },
-          { bearbeiter: { sub: p.chef }, aktion: 'zeichnung' },
-        ],
-      })
-    ).json();
+    const { app, ereignisse, p, v } = await laufendeVerfuegung((p) => [
+      { bearbeiter: { sub: p.mz1 }, aktion: 'mitzeichnung', parallelGruppe: 7 },
+      { bearbeiter: { organisationseinheitId: p.oeId }, aktion: 'mitzeichnung', parallelGruppe: 7 },
+      { bearbeiter: { sub: p.chef }, aktion: 'zeichnung' },
+    ]);
     const zurueck = await abschliessen(app, v.laufweg[0].id, p.mz1, { votum: 'nicht_einverstanden', kommentar: 'Rechtsgrundlage fehlt' });
     expect(zurueck.statusCode, zurueck.body).toBe(200);
     expect(zurueck.json()).toMatchObject({ status: 'zurueckgegeben', aktuellePosition: null });
@@ -193,17 +194,7 @@ describe('Geschäftsgang', () => {
   });
 
   it('lets the author skip and add future steps of a running Verfügung; the current step stays', async () => {
-    const { app } = await baue();
-    const p = await beteiligte(app);
-    const vorgang = await offenerVorgang(app, p.verfasser);
-    const v = (
-      await verfuegen(app, vorgang.id, p.verfasser, {
-        laufweg: [
-          { bearbeiter: { sub: p.mz1 }, aktion: 'bearbeitung' },
-          { bearbeiter: { sub: p.chef }, aktion: 'zeichnung' },
-        ],
-      })
-    ).json();
+    const { app, p, v } = await vorMitarbeitUndZeichnung('bearbeitung');
     const geaendert = await app.inject({
       method: 'PUT',
       url: `/api/v1/verfuegungen/${v.id}/laufweg`,
@@ -434,17 +425,7 @@ describe('Geschäftsgang', () => {
   });
 
   it('holds the Laufweg rules in the database too: one Zeichnung, current steps only at the current position', async () => {
-    const { app } = await baue();
-    const p = await beteiligte(app);
-    const vorgang = await offenerVorgang(app, p.verfasser);
-    const v = (
-      await verfuegen(app, vorgang.id, p.verfasser, {
-        laufweg: [
-          { bearbeiter: { sub: p.mz1 }, aktion: 'mitzeichnung' },
-          { bearbeiter: { sub: p.chef }, aktion: 'zeichnung' },
-        ],
-      })
-    ).json();
+    const { v } = await vorMitarbeitUndZeichnung('mitzeichnung');
     const db = createDb(inject('ownerUrl'), { max: 1 });
     const mandant = inject('demo').demo!;
     try {

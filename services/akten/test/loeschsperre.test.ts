@@ -6,6 +6,16 @@ import { describe, expect, it, inject } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { auth, baue, neueAkte, neueEinheit, neuerMandant } from './hilfen.js';
 
+/** The id of the tenant `slug` (the test holds the Löschsperre with owner rights, as Aussonderung would). */
+async function mandantId(db: ReturnType<typeof createDb>, slug: string): Promise<string> {
+  return (
+    await db.db
+      .select({ id: schema.mandant.id })
+      .from(schema.mandant)
+      .where(sql`slug = ${slug}`)
+  )[0]!.id;
+}
+
 describe('retention under a Löschsperre', () => {
   it('refuses shortening while held, always allows lengthening, allows shortening after the release', async () => {
     const { app } = await baue();
@@ -16,12 +26,7 @@ describe('retention under a Löschsperre', () => {
     const db = createDb(inject('ownerUrl'), { max: 1 });
     const sperreId = uuidv7();
     try {
-      const m = (
-        await db.db
-          .select({ id: schema.mandant.id })
-          .from(schema.mandant)
-          .where(sql`slug = ${t}`)
-      )[0]!.id;
+      const m = await mandantId(db, t);
       await db.withMandant(m, async (tx) => {
         await tx.insert(schema.loeschsperre).values({ id: sperreId, mandantId: m, bezeichnung: 'Verfahren', grund: 'Klage', erstelltVon: 'x' });
         await tx.insert(schema.loeschsperreAkte).values({ mandantId: m, loeschsperreId: sperreId, akteId: akte.id });
@@ -70,12 +75,7 @@ describe('retention under a Löschsperre', () => {
     const vorgang = (await app.inject({ method: 'POST', url: `/api/v1/akten/${akteErbt.id}/vorgaenge`, headers: reg, payload: { betreff: 'Klageverfahren' } })).json();
     const db = createDb(inject('ownerUrl'), { max: 1 });
     try {
-      const m = (
-        await db.db
-          .select({ id: schema.mandant.id })
-          .from(schema.mandant)
-          .where(sql`slug = ${t}`)
-      )[0]!.id;
+      const m = await mandantId(db, t);
       const halte = async (ziel: { akteId: string; vorgangId?: string }) => {
         const id = uuidv7();
         await db.withMandant(m, async (tx) => {

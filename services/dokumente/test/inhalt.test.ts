@@ -196,27 +196,23 @@ describe('versions', () => {
   });
 });
 
+/** What the Aussonderung service records after the archive confirmed the import (0506): the Akte archived, its content removed. */
+async function alsArchiviert(mandantId: string, objekt: { akteId: string; bewertung: 'A' | 'V'; unterbewertungen?: Record<string, 'A' | 'V'>; archivkennung: string }): Promise<string> {
+  const aussonderungId = uuidv7();
+  await ownerDb().withMandant(mandantId, async (tx) => {
+    await tx.insert(schema.aussonderung).values({ id: aussonderungId, mandantId, erstelltVon: 'registratur', status: 'abgeschlossen' });
+    await tx.insert(schema.aussonderungObjekt).values({ mandantId, aussonderungId, ...objekt, status: 'archiviert', erfolgreich: true, inhaltGeloeschtAm: new Date() });
+  });
+  return aussonderungId;
+}
+
 describe('content after an Aussonderung', () => {
   it('answers 410 with the archive id once the Aussonderung removed the content; metadata stays', async () => {
     const t = await baueApp();
     const m = await neuerMandant();
     const v = await neuerVorgang(m.id);
     const id = (await lade(t, m, v.vorgangId, { name: 'bescheid.pdf', inhalt: await pdf('abgegeben') })).json().id as string;
-    // what the Aussonderung service records after the archive confirmed the import (0506)
-    await ownerDb().withMandant(m.id, async (tx) => {
-      const aussonderungId = uuidv7();
-      await tx.insert(schema.aussonderung).values({ id: aussonderungId, mandantId: m.id, erstelltVon: 'registratur', status: 'abgeschlossen' });
-      await tx.insert(schema.aussonderungObjekt).values({
-        mandantId: m.id,
-        aussonderungId,
-        akteId: v.akteId,
-        bewertung: 'A',
-        status: 'archiviert',
-        archivkennung: 'DIMAG-4711',
-        erfolgreich: true,
-        inhaltGeloeschtAm: new Date(),
-      });
-    });
+    await alsArchiviert(m.id, { akteId: v.akteId, bewertung: 'A', archivkennung: 'DIMAG-4711' });
     const headers = await m.header('sachbearbeitung');
     const res = await t.app.inject({ method: 'GET', url: `/api/v1/dokumente/${id}/inhalt`, headers });
     const body = expectProblem(res, 410, 'INHALT_AUSGESONDERT');
@@ -246,21 +242,7 @@ describe('content after an Aussonderung', () => {
     const a = (await lade(t, m, planfeststellung.vorgangId, { name: 'beschluss.pdf', inhalt: await pdf('beschluss') })).json().id as string;
     const v = (await lade(t, m, rechnungen, { name: 'rechnung.pdf', inhalt: await pdf('rechnung') })).json().id as string;
     // the Akte A, its Vorgang "Rechnungen" V: after the 0506 only the A-part's content was removed
-    const aussonderungId = uuidv7();
-    await ownerDb().withMandant(m.id, async (tx) => {
-      await tx.insert(schema.aussonderung).values({ id: aussonderungId, mandantId: m.id, erstelltVon: 'registratur', status: 'abgeschlossen' });
-      await tx.insert(schema.aussonderungObjekt).values({
-        mandantId: m.id,
-        aussonderungId,
-        akteId: planfeststellung.akteId,
-        bewertung: 'A',
-        unterbewertungen: { [rechnungen]: 'V' },
-        status: 'archiviert',
-        archivkennung: 'DIMAG-4711',
-        erfolgreich: true,
-        inhaltGeloeschtAm: new Date(),
-      });
-    });
+    const aussonderungId = await alsArchiviert(m.id, { akteId: planfeststellung.akteId, bewertung: 'A', unterbewertungen: { [rechnungen]: 'V' }, archivkennung: 'DIMAG-4711' });
     const headers = await m.header('sachbearbeitung');
     const archiviert = expectProblem(await t.app.inject({ method: 'GET', url: `/api/v1/dokumente/${a}/inhalt`, headers }), 410, 'INHALT_AUSGESONDERT');
     expect(archiviert).toMatchObject({ aussonderungsstatus: 'archiviert', archivkennung: 'DIMAG-4711' });
@@ -285,21 +267,7 @@ describe('content after an Aussonderung', () => {
     const a = (await lade(t, m, gutachten.vorgangId, { name: 'gutachten.pdf', inhalt: await pdf('gutachten') })).json().id as string;
     const v = (await lade(t, m, rechnungen, { name: 'rechnung.pdf', inhalt: await pdf('rechnung') })).json().id as string;
     // the Akte V, its Vorgang "Gutachten" A: transferred inside its Akte, its content removed after the 0506
-    const aussonderungId = uuidv7();
-    await ownerDb().withMandant(m.id, async (tx) => {
-      await tx.insert(schema.aussonderung).values({ id: aussonderungId, mandantId: m.id, erstelltVon: 'registratur', status: 'abgeschlossen' });
-      await tx.insert(schema.aussonderungObjekt).values({
-        mandantId: m.id,
-        aussonderungId,
-        akteId: gutachten.akteId,
-        bewertung: 'V',
-        unterbewertungen: { [gutachten.vorgangId]: 'A' },
-        status: 'archiviert',
-        archivkennung: 'DIMAG-0042',
-        erfolgreich: true,
-        inhaltGeloeschtAm: new Date(),
-      });
-    });
+    const aussonderungId = await alsArchiviert(m.id, { akteId: gutachten.akteId, bewertung: 'V', unterbewertungen: { [gutachten.vorgangId]: 'A' }, archivkennung: 'DIMAG-0042' });
     const headers = await m.header('sachbearbeitung');
     const archiviert = expectProblem(await t.app.inject({ method: 'GET', url: `/api/v1/dokumente/${a}/inhalt`, headers }), 410, 'INHALT_AUSGESONDERT');
     expect(archiviert).toMatchObject({ aussonderungsstatus: 'archiviert', archivkennung: 'DIMAG-0042' });

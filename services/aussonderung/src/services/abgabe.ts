@@ -1,11 +1,11 @@
 // The transfer 0503 and the archive's import confirmation 0506, which queues the removal of the content (docs/domaene.md R5).
 import { v7 as uuidv7 } from 'uuid';
-import { pruefeAbgabe, pruefeLoeschungNachImport, type Verstoss } from '../domain/aussonderung-gates.js';
+import { pruefeAbgabe, pruefeLoeschungNachImport } from '../domain/aussonderung-gates.js';
 import { archivierteAkten } from '../domain/aussonderungsprozess.js';
 import * as repo from '../repositories/aussonderung.js';
 import { aussonderungsnachricht, leseImportbestaetigung } from '../xdomea/nachrichten.js';
 import { paket, paketName, type PaketDatei } from '../xdomea/paket.js';
-import { AussonderungFehler, verstossFehler } from './fehler.js';
+import { AussonderungFehler, pruefeJedes } from './fehler.js';
 import { type MandantAkteur, type Download, teilBewertung, auftragAkteur } from './modell.js';
 import type { Kontext } from './kontext.js';
 import { leseXml, geprueft, pruefeProzess } from './nachrichtenbau.js';
@@ -28,15 +28,7 @@ export function abgabeFaelle(k: Kontext) {
           tx,
           aObjekte.map((o) => o.akteId),
         );
-        const verstoesse: [Verstoss, string][] = aObjekte.flatMap((o) => {
-          const v = pruefeAbgabe({ angeboten: true, bewertung: teilBewertung(o), aktiveSperren: sperren.get(o.akteId) ?? 0 });
-          return v ? [[v, o.aktenzeichen] as [Verstoss, string]] : [];
-        });
-        if (verstoesse.length)
-          throw verstossFehler(
-            verstoesse[0]![0],
-            verstoesse.map((v) => v[1]),
-          );
+        pruefeJedes(aObjekte, (o) => pruefeAbgabe({ angeboten: true, bewertung: teilBewertung(o), aktiveSperren: sperren.get(o.akteId) ?? 0 }));
         // each Akte as the container of its A-parts only
         const ohne = new Set(
           (

@@ -36,6 +36,19 @@ export function erzeugungUngueltig(detail: string, fehler: readonly unknown[]): 
   return Object.assign(new Error(detail), { statusCode: 500, code: 'XDOMEA_ERZEUGUNG_UNGUELTIG', oeffentlich: true, erweiterung: { fehler } });
 }
 
+/** Asks a gate for every object; the first refusal is thrown, naming every object refused. */
+export function pruefeJedes<T extends { aktenzeichen: string }>(objekte: readonly T[], pruefe: (o: T) => Verstoss | null | undefined): void {
+  const verstoesse = objekte.flatMap((o) => {
+    const x = pruefe(o);
+    return x ? [[x, o.aktenzeichen] as const] : [];
+  });
+  if (verstoesse.length)
+    throw verstossFehler(
+      verstoesse[0]![0],
+      verstoesse.map((x) => x[1]),
+    );
+}
+
 /** A gate's refusal as a 409 with the gate's code, naming the objects concerned. */
 export function verstossFehler(v: Verstoss, objekte: string[] = []): Error {
   const text = objekte.length ? `${v.text}: ${objekte.join(', ')}` : v.text;

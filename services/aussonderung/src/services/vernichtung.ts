@@ -3,7 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { pruefeVernichtung, pruefeVierAugen } from '../domain/aussonderung-gates.js';
 import type { ProtokollObjekt } from '../domain/vernichtungsprotokoll.js';
 import * as repo from '../repositories/aussonderung.js';
-import { AussonderungFehler, NichtGefunden, verstossFehler } from './fehler.js';
+import { AussonderungFehler, NichtGefunden, pruefeJedes, verstossFehler } from './fehler.js';
 import { type MandantAkteur, type Download, teilBewertung, auftragAkteur } from './modell.js';
 import type { Kontext } from './kontext.js';
 
@@ -23,24 +23,8 @@ export function vernichtungFaelle(k: Kontext) {
         if (v.length === 0 && teile.size === 0) throw verstossFehler(pruefeVernichtung({ angeboten: true, bewertung: null, aktiveSperren: 0 })!);
         const sperren = await repo.aktiveSperrenJeAkte(tx, [...v.map((o) => o.akteId), ...teile.keys()]);
         const mitTeilen = objekte.filter((o) => teile.has(o.akteId));
-        const teilVerstoesse = mitTeilen.flatMap((o) => {
-          const x = pruefeVernichtung({ angeboten: true, bewertung: 'V', aktiveSperren: sperren.get(o.akteId) ?? 0 });
-          return x ? [[x, o.aktenzeichen] as const] : [];
-        });
-        if (teilVerstoesse.length)
-          throw verstossFehler(
-            teilVerstoesse[0]![0],
-            teilVerstoesse.map((x) => x[1]),
-          );
-        const verstoesse = v.flatMap((o) => {
-          const x = pruefeVernichtung({ angeboten: true, bewertung: teilBewertung(o), aktiveSperren: sperren.get(o.akteId) ?? 0, inhaltGeloescht: o.status === 'vernichtet' });
-          return x ? [[x, o.aktenzeichen] as const] : [];
-        });
-        if (verstoesse.length)
-          throw verstossFehler(
-            verstoesse[0]![0],
-            verstoesse.map((x) => x[1]),
-          );
+        pruefeJedes(mitTeilen, (o) => pruefeVernichtung({ angeboten: true, bewertung: 'V', aktiveSperren: sperren.get(o.akteId) ?? 0 }));
+        pruefeJedes(v, (o) => pruefeVernichtung({ angeboten: true, bewertung: teilBewertung(o), aktiveSperren: sperren.get(o.akteId) ?? 0, inhaltGeloescht: o.status === 'vernichtet' }));
         await repo.beantrageVernichtung(tx, { id: uuidv7(), mandantId: a.mandantId, aussonderungId: id, beantragtVon: a.sub, beantragtVonName: a.name });
         for (const o of v) {
           await protokolliere(tx, akteur, {
@@ -88,15 +72,7 @@ export function vernichtungFaelle(k: Kontext) {
           tx,
           [...v, ...mitTeilen].map((o) => o.akteId),
         );
-        const verstoesse = [...v, ...mitTeilen].flatMap((o) => {
-          const x = pruefeVernichtung({ angeboten: true, bewertung: 'V', aktiveSperren: sperren.get(o.akteId) ?? 0 });
-          return x ? [[x, o.aktenzeichen] as const] : [];
-        });
-        if (verstoesse.length)
-          throw verstossFehler(
-            verstoesse[0]![0],
-            verstoesse.map((x) => x[1]),
-          );
+        pruefeJedes([...v, ...mitTeilen], (o) => pruefeVernichtung({ angeboten: true, bewertung: 'V', aktiveSperren: sperren.get(o.akteId) ?? 0 }));
         const dateien = await dateienDerAkten(
           tx,
           v.map((o) => o.akteId),
