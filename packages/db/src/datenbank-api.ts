@@ -218,12 +218,8 @@ export interface VerbleibenderZugriff {
   sperren?: true;
 }
 
-export const VERBLEIBENDE_ZUGRIFFE: readonly VerbleibenderZugriff[] = [
-];
-
-function zugriffe(dienst: Dienst, quelle: VerbleibenderZugriff['quelle'], rechte: readonly Recht[], tabellen: string[], wo?: string): VerbleibenderZugriff[] {
-  return tabellen.map((tabelle) => ({ dienst, tabelle, rechte, quelle, ...(wo ? { wo } : {}) }));
-}
+/** Empty since migration 0038; a new cross-schema need is published by its owner instead (docs/datenbank-api.md). */
+export const VERBLEIBENDE_ZUGRIFFE: readonly VerbleibenderZugriff[] = [];
 
 const name = (objekt: string) => objekt.replace(/^(\w+)\.(\w+)/, '"$1"."$2"');
 
