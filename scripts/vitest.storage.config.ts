@@ -11,6 +11,9 @@ export default defineConfig({
   ...base,
   test: {
     ...base.test,
+    // one file at a time: a test with a real job runner (the /health case of zwei-instanzen) would
+    // take the jobs of a file running beside it, whose storage it does not have
+    maxWorkers: 1,
     include: [
       'packages/storage/test/**/*.test.ts',
       'packages/storage/test-echt/**/*.test.ts',

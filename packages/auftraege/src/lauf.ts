@@ -125,6 +125,7 @@ export function createAuftragslauf(opts: AuftragslaufOptionen): Auftragslauf {
   pool.on('connect', (client) => client.on('error', () => {}));
   let runner: Runner | undefined;
   let gestoppt: Promise<void> | undefined;
+  const laufendeEinmal = new Set<Promise<void>>();
   let beendet: string | undefined;
 
   const intervalle = new Map((opts.periodisch ?? []).filter((p) => p.alleSekunden).map((p) => [p.aufgabe, p] as const));
@@ -243,6 +244,10 @@ export function createAuftragslauf(opts: AuftragslaufOptionen): Auftragslauf {
         const r = runner;
         runner = undefined;
         if (r && !beendet) await r.stop(); // one that ended on its own is stopped already
+        // the pool goes only when nothing uses it any more: a worker that fetched jobs after it ended
+        // would leave them locked (graphile-worker frees stale locks only after hours)
+        await r?.promise.catch(() => undefined);
+        await Promise.allSettled(laufendeEinmal);
         await pool.end();
       })();
       return gestoppt;
@@ -257,7 +262,13 @@ export function createAuftragslauf(opts: AuftragslaufOptionen): Auftragslauf {
             .map((x) => x.marke)
             .filter((m) => m !== opt.nurMarke)
         : undefined;
-      await runOnce({ pgPool: pool, schema, taskList: baueTaskList(() => n++, opt.nurMarke), logger, noHandleSignals: true, ...(forbiddenFlags ? { forbiddenFlags } : {}) });
+      const lauf = runOnce({ pgPool: pool, schema, taskList: baueTaskList(() => n++, opt.nurMarke), logger, noHandleSignals: true, ...(forbiddenFlags ? { forbiddenFlags } : {}) });
+      laufendeEinmal.add(lauf);
+      try {
+        await lauf;
+      } finally {
+        laufendeEinmal.delete(lauf);
+      }
       return n;
     },
     pruefe() {
