@@ -23,8 +23,11 @@ const holen = async (url: string, token: string) => {
 export async function run(ctx: BenchKontext): Promise<Zeile[]> {
   const b = await bestand(ctx);
   const token = await ctx.token(b.slug, ['sachbearbeitung']);
-  const pool = new pg.Pool({ connectionString: ctx.dokumenteUrl, max: 8 });
+  // each baseline reads with the role of the service that owns the table (Akten's, Dokumente's)
+  const pool = new pg.Pool({ connectionString: ctx.appUrl, max: 8 });
+  const dokumentePool = new pg.Pool({ connectionString: ctx.dokumenteUrl, max: 2 });
   pool.on('error', () => {}); // PostgreSQL stopping at the end must not crash the run
+  dokumentePool.on('error', () => {});
   const quick = ctx.groesse === 'quick';
   const zeilen: Zeile[] = [];
   try {
@@ -71,7 +74,7 @@ export async function run(ctx: BenchKontext): Promise<Zeile[]> {
     const dok = (await res.body.json()) as { id: string };
     if (res.statusCode !== 201) throw new Error(`upload answered ${res.statusCode}`);
     const key = await imMandanten(
-      pool,
+      dokumentePool,
       ctx.mandanten.demo!,
       async (c) => (await c.query<{ k: string }>('select speicherschluessel as k from dokumente.dokument_version where dokument_id = $1', [dok.id])).rows[0]!.k,
     );
@@ -111,5 +114,6 @@ export async function run(ctx: BenchKontext): Promise<Zeile[]> {
     return zeilen;
   } finally {
     await pool.end();
+    await dokumentePool.end();
   }
 }
