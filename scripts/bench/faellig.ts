@@ -54,7 +54,8 @@ export async function run(ctx: BenchKontext): Promise<Zeile[]> {
   const b = await aktenBestand(ctx);
   const faellig = await schliesseHaelfte(ctx, b.mandantId);
   const token = await ctx.token(b.slug, ['registratur']);
-  const pool = new pg.Pool({ connectionString: ctx.appUrl, max: 2 });
+  // the baseline joins Akten's and Aussonderung's tables, which no service role reads both of: the owner (also under row-level security)
+  const pool = new pg.Pool({ connectionString: ctx.ownerUrl, max: 2 });
   pool.on('error', () => {}); // PostgreSQL stopping at the end must not crash the run
   const n = ctx.groesse === 'quick' ? 20 : 100;
   const seite = async (cursor: string | null, limit: number) => {
