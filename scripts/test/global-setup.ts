@@ -38,9 +38,12 @@ export default async function setup(project: TestProject) {
   await db.close();
 
   await gebaut;
-  // The checkpoint rounds are one periodic job across every Protokoll instance on the database, so an
-  // app of one test file would re-plan another file's rounds at its own interval: off unless a test sets it.
-  project.provide('env', { ...infra.env, OIDC_ISSUER: issuer, PROTOKOLL_CHECKPOINT_INTERVALL: '0' });
+  // Test files share one database and so one queue per service. The checkpoint rounds are one periodic
+  // job across every Protokoll instance: an app of one test file would re-plan another file's rounds at
+  // its own interval. A running Aussonderung worker takes any tenant's jobs: one of a test file's apps
+  // would take another file's destruction jobs and fail them as it closes, and that file's own round then
+  // finds them postponed. Both off unless a test sets them; its tests work their own tenant's jobs.
+  project.provide('env', { ...infra.env, OIDC_ISSUER: issuer, PROTOKOLL_CHECKPOINT_INTERVALL: '0', AUSSONDERUNG_ARBEITER_INTERVALL_SEKUNDEN: '0' });
   project.provide('ownerUrl', infra.ownerUrl);
   project.provide('superuserUrl', infra.superuserUrl ?? infra.ownerUrl);
   project.provide('devKey', devKey);

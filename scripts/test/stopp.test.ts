@@ -106,9 +106,23 @@ function holen(port: number, pfad: string, headers: Record<string, string> = {})
   });
 }
 
+/**
+ * The request is in flight once the server has read its headers and logged it: bytes on the wire
+ * are not enough, a loaded machine may parse them only after the signal, and a request that
+ * arrives while closing is answered 503.
+ */
+async function angenommen(l: Laufend, unterwegs: Promise<void>) {
+  await unterwegs;
+  const bis = Date.now() + 15_000;
+  while (!/"url":"(?!\/health")[^\n]*"msg":"incoming request"/.test(l.ausgabe())) {
+    if (Date.now() > bis) throw new Error(`the server did not log the request within 15 s:\n${l.ausgabe()}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 /** SIGTERM while `antwort` is in flight: it completes, and the process exits 0 within 10 s. */
 async function stoppeWaehrend(l: Laufend, unterwegs: Promise<void>, antwort: Promise<Antwort>, erwartet: number) {
-  await unterwegs;
+  await angenommen(l, unterwegs);
   const signal = Date.now();
   l.child.kill('SIGTERM');
   // a second signal (systemd's KillMode=control-group, an impatient operator) must not cut it short
@@ -154,7 +168,7 @@ describe('production stop on SIGTERM', { timeout: 90_000 }, () => {
     const l = await starte('akten');
     const h = { ...(await authHeader({ tenant: 'demo', roles: ['sachbearbeitung'] })), 'content-type': 'application/json' };
     const { unterwegs, antwort } = langsamerUpload(l.port, '/api/v1/akten', h, json({ aktenplaneinheitId: einheitId, betreff: `Zu langsam ${'.'.repeat(200)}` }), 30_000);
-    await unterwegs;
+    await angenommen(l, unterwegs);
     const signal = Date.now();
     l.child.kill('SIGTERM');
     await expect(antwort).rejects.toThrow(/socket hang up|ECONNRESET/);
