@@ -93,7 +93,8 @@ export function createServer(opts: ServerOptions = {}): FastifyInstance {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
-    return503OnClosing: true,
+    // refused below as problem+json: fastify's own 503 while closing is plain JSON without a code
+    return503OnClosing: false,
     // router-level failures (malformed URL, over-long path parameter) leave as problem+json too
     frameworkErrors: (err, _req, reply) => {
       const code = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'PFADPARAMETER_ZU_LANG' : 'UNGUELTIGE_URL';
@@ -112,8 +113,17 @@ export function createServer(opts: ServerOptions = {}): FastifyInstance {
   app.setValidatorCompiler(({ schema, httpPart }) =>
     httpPart === 'body' ? strict.compile(schema) : coercing.compile(httpPart === 'headers' ? kleineKopfnamen(schema as Record<string, unknown>) : schema),
   );
+  let schliesst = false;
+  app.addHook('preClose', async () => {
+    schliesst = true;
+  });
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
+    // headers that complete while the service stops (a rolling restart): the client retries elsewhere
+    if (schliesst) {
+      reply.header('connection', 'close').header('retry-after', '1');
+      return sendProblem(reply, problem(503, 'DIENST_NICHT_VERFUEGBAR', 'Der Dienst wird gerade beendet. Bitte die Anfrage wiederholen.'));
+    }
   });
   return app;
 }
