@@ -770,11 +770,48 @@ export interface paths {
         };
         /**
          * The caller's Postkorb
-         * @description Current steps for the caller and for their org units (those not taken over by a member; the ones the caller took over), the steps of users the caller currently represents (`inVertretungFuer`), and the caller's Verfügungen returned to them; oldest first.
+         * @description One list of what awaits the caller, each item with its `art`:
+         *     - `schritt`: current steps for the caller and for their org units (those not taken over by a
+         *       member; the ones the caller took over), and — while a Vertretung is in force — those of each
+         *       user the caller represents, including that user's org-unit steps and the steps they took
+         *       over (`inVertretungFuer` names the absent user; completing it is recorded "i. V.");
+         *     - `wiedervorlage`: the caller's own personal Wiedervorlagen that are due (day today or earlier)
+         *       on open Vorgänge they see; a Wiedervorlage is personal and does not reach deputies;
+         *     - `rueckgabe`: the caller's Verfügungen returned to them.
+         *
+         *     `sortierung=frist` (default): by Frist, so overdue steps (`ueberfaellig`, Frist before today)
+         *     come first, most overdue first; a due Wiedervorlage counts as due today; items without a Frist
+         *     last; ties by arrival. `sortierung=eingang`: by arrival, newest first. A cursor belongs to its
+         *     order (another order's cursor is 400 `UNGUELTIGER_CURSOR`). The filters combine (AND);
+         *     `GET /postkorb/anzahl` counts under the same filters.
          *
          *     **Berechtigte Rollen:** `sachbearbeitung`, `registratur`
          */
         get: operations["getPostkorb"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/postkorb/anzahl": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Counts of the caller's Postkorb per kind
+         * @description How many items `GET /postkorb` holds under the same filters, in total and per kind: steps,
+         *     Wiedervorlagen, returned Verfügungen, and across them the overdue steps and the items that
+         *     reach the caller in Vertretung. For a badge or tab labels without paging through the list.
+         *
+         *     **Berechtigte Rollen:** `sachbearbeitung`, `registratur`
+         */
+        get: operations["getPostkorbAnzahl"];
         put?: never;
         post?: never;
         delete?: never;
@@ -814,7 +851,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * A user's deputies (Fachadministration)
+         * @description The deputies of any user of the tenant; a user without any has an empty list.
+         *
+         *     **Berechtigte Rollen:** `fachadministration`
+         */
+        get: operations["getBenutzerVertretung"];
         /**
          * Name a user's deputies (Fachadministration; replaces them all)
          * @description **Berechtigte Rollen:** `fachadministration`
@@ -2081,32 +2124,51 @@ export interface components {
         };
         PostkorbEintrag: {
             /**
-             * @description `schritt`: a current step for the caller or one of their org units; `rueckgabe`: a Verfügung of the caller returned to them.
+             * @description `schritt`: a current step for the caller, one of their org units, or (in Vertretung) a user they represent; `wiedervorlage`: a due personal Wiedervorlage of the caller (no step, no Verfügung; done through `POST /vorgaenge/{id}/wiedervorlage/erledigt`); `rueckgabe`: a Verfügung of the caller returned to them.
              * @enum {string}
              */
-            art: "schritt" | "rueckgabe";
+            art: "schritt" | "wiedervorlage" | "rueckgabe";
             schrittId: components["schemas"]["Uuid"] | null;
-            verfuegungId: components["schemas"]["Uuid"];
+            /** @description Null for a Wiedervorlage. */
+            verfuegungId: components["schemas"]["Uuid"] | null;
             vorgangId: components["schemas"]["Uuid"];
             vorgangKennzeichen: string;
-            /** @description The Verfügung's Betreff. */
+            /** @description The Verfügung's Betreff; for a Wiedervorlage the Vorgang's. */
             betreff: string;
             aktion: components["schemas"]["SchrittAktion"] | null;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description The step's Frist; for a Wiedervorlage its day.
+             */
             frist: string | null;
+            /** @description A step whose Frist lies before today (Europe/Berlin). */
+            ueberfaellig: boolean;
             hinweis: string | null;
             /**
              * Format: date-time
-             * @description Since when the item is in the Postkorb; the list's order.
+             * @description Since when the item is in the Postkorb (a Wiedervorlage since the start of its day); the order of `sortierung=eingang`.
              */
             eingangAm: string;
             fuer: components["schemas"]["Bearbeiter"];
-            /** @description The `sub` of the absent user whose step this is, when it reaches the caller as their deputy ("in Vertretung für …"). */
+            /** @description The `sub` of the Verfügung's Verfasser for a step; null otherwise. */
+            absender: string | null;
+            /** @description The `sub` of the absent user this reaches the caller for, as their deputy ("in Vertretung für …") — their own step, one they took over, or one of their org unit. */
             inVertretungFuer: string | null;
         };
         Postkorb: {
             items: components["schemas"]["PostkorbEintrag"][];
             nextCursor: string | null;
+        };
+        PostkorbAnzahl: {
+            /** @description All items (schritte + wiedervorlagen + rueckgaben). */
+            gesamt: number;
+            schritte: number;
+            wiedervorlagen: number;
+            rueckgaben: number;
+            /** @description Steps whose Frist has passed. */
+            ueberfaellig: number;
+            /** @description Steps that reach the caller as a deputy. */
+            inVertretung: number;
         };
         Vertreter: {
             /** @description The deputy. */
@@ -4123,8 +4185,15 @@ export interface operations {
     getPostkorb: {
         parameters: {
             query?: {
-                /** @description Only steps of this action (returned Verfügungen have none and are left out). */
+                /** @description Only steps of this action (Wiedervorlagen and returned Verfügungen have none and are left out). */
                 aktion?: components["schemas"]["SchrittAktion"];
+                /** @description Only items due on or before this day — steps with a Frist up to it, Wiedervorlagen (their day); steps without a Frist and returned Verfügungen are left out. */
+                fristBis?: string;
+                /** @description Only items of this Vorgang. */
+                vorgangId?: components["schemas"]["Uuid"];
+                /** @description Only steps of Verfügungen written by this user (`sub` of the Verfasser); Wiedervorlagen and returned Verfügungen are left out. */
+                absender?: string;
+                sortierung?: "frist" | "eingang";
                 /** @description Page size (at most 200). */
                 limit?: components["parameters"]["Limit-2"];
                 /** @description The `nextCursor` of the previous page of the same operation (and the same `sortierung`), passed on unchanged. Every list operation uses this one format; any other value answers 400 `UNGUELTIGER_CURSOR`. */
@@ -4143,6 +4212,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Postkorb"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    getPostkorbAnzahl: {
+        parameters: {
+            query?: {
+                /** @description Only steps of this action (Wiedervorlagen and returned Verfügungen have none and are left out). */
+                aktion?: components["schemas"]["SchrittAktion"];
+                /** @description Only items due on or before this day — steps with a Frist up to it, Wiedervorlagen (their day); steps without a Frist and returned Verfügungen are left out. */
+                fristBis?: string;
+                /** @description Only items of this Vorgang. */
+                vorgangId?: components["schemas"]["Uuid"];
+                /** @description Only steps of Verfügungen written by this user (`sub` of the Verfasser); Wiedervorlagen and returned Verfügungen are left out. */
+                absender?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The counts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostkorbAnzahl"];
                 };
             };
             400: components["responses"]["Problem400"];
@@ -4201,6 +4303,32 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    getBenutzerVertretung: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sub: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user's deputies. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Vertretung"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
             429: components["responses"]["Problem429"];
         };
     };

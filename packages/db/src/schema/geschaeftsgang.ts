@@ -46,6 +46,10 @@ export const verfuegung = akten
       index('verfuegung_rueckgabe_idx')
         .on(t.mandantId, t.verfasser, t.geaendertAm, t.id)
         .where(sql`${t.status} = 'zurueckgegeben'`),
+      // the Postkorb's Absender filter: the running Verfügungen of an author
+      index('verfuegung_verfasser_laufend_idx')
+        .on(t.mandantId, t.verfasser, t.id)
+        .where(sql`${t.status} = 'laufend'`),
       check('verfuegung_status_ck', sql`${t.status} IN ('laufend', 'zurueckgegeben', 'abgeschlossen')`),
       check('verfuegung_position_ck', sql`(${t.status} = 'laufend') = (${t.aktuellePosition} IS NOT NULL)`),
       check('verfuegung_schluss_ck', sql`${t.schlussverfuegung} IS NULL OR (${t.status} = 'abgeschlossen' AND ${t.schlussverfuegung} IN ('zdA', 'wv'))`),
@@ -137,6 +141,16 @@ export const verfuegungSchritt = akten
         .where(sql`${t.zustand} = 'aktuell' AND ${t.uebernommenVon} IS NULL`),
       index('verfuegung_schritt_postkorb_uebernommen_idx')
         .on(t.mandantId, t.uebernommenVon, t.aktuellSeit, t.id)
+        .where(sql`${t.zustand} = 'aktuell'`),
+      // the Postkorb by Frist (none: last), overdue first; its Frist filter (fällig bis) is a range on it
+      index('verfuegung_schritt_postkorb_frist_sub_idx')
+        .on(t.mandantId, t.bearbeiterSub, sql`coalesce(${t.frist}, '9999-12-31'::date)`, t.aktuellSeit, t.id)
+        .where(sql`${t.zustand} = 'aktuell'`),
+      index('verfuegung_schritt_postkorb_frist_oe_idx')
+        .on(t.mandantId, t.bearbeiterOeId, sql`coalesce(${t.frist}, '9999-12-31'::date)`, t.aktuellSeit, t.id)
+        .where(sql`${t.zustand} = 'aktuell' AND ${t.uebernommenVon} IS NULL`),
+      index('verfuegung_schritt_postkorb_frist_uebernommen_idx')
+        .on(t.mandantId, t.uebernommenVon, sql`coalesce(${t.frist}, '9999-12-31'::date)`, t.aktuellSeit, t.id)
         .where(sql`${t.zustand} = 'aktuell'`),
       check('verfuegung_schritt_bearbeiter_ck', sql`(${t.bearbeiterSub} IS NULL) <> (${t.bearbeiterOeId} IS NULL)`),
       check('verfuegung_schritt_aktion_ck', sql`${t.aktion} IN ('bearbeitung', 'mitzeichnung', 'zeichnung', 'kenntnisnahme', 'stellungnahme')`),

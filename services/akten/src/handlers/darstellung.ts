@@ -132,8 +132,10 @@ export const postkorbEintragDarstellung = (p: PostkorbZeile): S['PostkorbEintrag
   betreff: p.betreff,
   aktion: p.aktion,
   frist: p.frist,
+  ueberfaellig: p.ueberfaellig,
   hinweis: p.hinweis,
   eingangAm: p.eingang_am,
   fuer: bearbeiter(p.fuer_sub, p.fuer_oe),
+  absender: p.absender,
   inVertretungFuer: p.in_vertretung_fuer,
 });

@@ -33,10 +33,12 @@ export function geschaeftsgangHandlers({ geschaeftsgang }: Dienste) {
     },
     getVertretung: (req) => geschaeftsgang.vertretung(akteurOf(req)),
     setVertretung: (req) => geschaeftsgang.setzeVertretung(akteurOf(req), undefined, req.body),
+    getBenutzerVertretung: (req) => geschaeftsgang.vertretung(akteurOf(req), req.params.sub),
     setBenutzerVertretung: (req) => geschaeftsgang.setzeVertretung(akteurOf(req), req.params.sub, req.body),
     async getPostkorb(req) {
       const seite = await geschaeftsgang.postkorb(akteurOf(req), req.query);
       return { items: seite.items.map(postkorbEintragDarstellung), nextCursor: seite.nextCursor };
     },
+    getPostkorbAnzahl: (req) => geschaeftsgang.postkorbAnzahl(akteurOf(req), req.query),
   } satisfies VertragsHandlers;
 }

@@ -1,7 +1,8 @@
 // Data access for Verfügungen, their Laufweg and the Postkorb.
 import { schema, sql, type Tx } from '@eakte/db';
 import type { SchrittAktion } from '@eakte/db/schema';
-import { asc, eq, inArray } from 'drizzle-orm';
+import { akteSichtbar, akteSpaltenVon, type Sicht } from '@eakte/schriftgutverwaltung/sichtbarkeit';
+import { asc, eq, inArray, type SQL } from 'drizzle-orm';
 
 const { verfuegung, verfuegungDokument, verfuegungSchritt, vertretung } = schema;
 
@@ -78,81 +79,223 @@ export async function vorgangKopf(tx: Tx, vorgangId: string): Promise<VorgangKop
 }
 
 export type PostkorbZeile = {
-  art: 'schritt' | 'rueckgabe';
+  art: 'schritt' | 'wiedervorlage' | 'rueckgabe';
   schritt_id: string | null;
-  verfuegung_id: string;
+  verfuegung_id: string | null;
   vorgang_id: string;
   kennzeichen: string;
   betreff: string;
   aktion: SchrittAktion | null;
   frist: string | null;
+  ueberfaellig: boolean;
   hinweis: string | null;
   /** Text of the timestamptz as PostgreSQL writes it, microseconds kept for the cursor. */
   eingang: string;
   /** The same instant in RFC 3339 (UTC). */
   eingang_am: string;
+  /** The day the Frist order sorts by (no Frist: the last day there is). */
+  sortdatum: string;
   fuer_sub: string | null;
   fuer_oe: string | null;
-  /** The absent user whose step reaches the caller as their deputy. */
+  absender: string | null;
+  /** The absent user whose item reaches the caller as their deputy. */
   in_vertretung_fuer: string | null;
-  /** The row's key in the order: the step's id, or the returned Verfügung's. */
+  /** The row's key in the order: the step's, the Wiedervorlage's or the returned Verfügung's id. */
   schluessel: string;
 };
 
+export type PostkorbSortierung = 'frist' | 'eingang';
+
+export interface PostkorbFilter {
+  aktion?: SchrittAktion;
+  fristBis?: string;
+  vorgangId?: string;
+  absender?: string;
+}
+
+/** Whose Postkorb: the user, their org units, whom they represent today and those users' org units (one deputy line per unit). */
+export interface PostkorbInhaber {
+  sub: string;
+  einheiten: string[];
+  vertretene: string[];
+  vertreteneEinheiten: { oe: string; sub: string }[];
+  sicht: Sicht;
+  heute: string;
+}
+
+/** No Frist sorts after every Frist; a real day, so it fits the cursor's date field. */
+const OHNE_FRIST = '9999-12-31';
+
+const liste = (werte: string[], typ: 'uuid' | 'text') =>
+  werte.length > 0
+    ? sql`ARRAY[${sql.join(
+        werte.map((e) => sql`${e}`),
+        sql`, `,
+      )}]::${sql.raw(typ)}[]`
+    : sql`ARRAY[]::${sql.raw(typ)}[]`;
+
+/** One part of the Postkorb: its key columns (day, arrival, id) and what its index is ordered by. */
+interface Teil {
+  auswahl: SQL;
+  bedingung: SQL;
+  d: SQL;
+  t: SQL;
+  id: SQL;
+  /** The index order of the part under each sort, the same order as the key. */
+  ordnung: Record<PostkorbSortierung, SQL>;
+}
+
 /**
- * The Postkorb of `sub`: current steps for them or their org units, and their Verfügungen returned
- * to them; by arrival, then key (keyset after `nach`). Each part reads its partial index.
+ * The parts of the Postkorb of `wer` under `filter`; each part reads its own partial index
+ * (migrations 0036, 0039), and the parts are disjoint, so no item comes twice.
  */
+function teile(wer: PostkorbInhaber, filter: PostkorbFilter): Teil[] {
+  const schrittFilter = sql.join(
+    [
+      sql`s.zustand = 'aktuell'`,
+      filter.aktion ? sql`s.aktion = ${filter.aktion}` : undefined,
+      filter.fristBis ? sql`s.frist <= ${filter.fristBis}::date` : undefined,
+      filter.vorgangId ? sql`f.vorgang_id = ${filter.vorgangId}::uuid` : undefined,
+      filter.absender ? sql`f.verfasser = ${filter.absender}` : undefined,
+    ].filter((x): x is SQL => x !== undefined),
+    sql` AND `,
+  );
+  const schritt = (vertretungFuer: SQL, von: SQL = sql``) => sql`
+    SELECT 'schritt' AS art, s.id AS schritt_id, s.verfuegung_id, f.vorgang_id, s.aktion, s.frist, s.hinweis,
+           s.aktuell_seit AS eingang, coalesce(s.frist, ${OHNE_FRIST}::date) AS sortdatum,
+           s.bearbeiter_sub AS fuer_sub, s.bearbeiter_oe_id AS fuer_oe, f.verfasser AS absender, s.id AS schluessel,
+           ${vertretungFuer}::text AS in_vertretung_fuer
+      FROM akten.verfuegung_schritt s JOIN akten.verfuegung f ON f.mandant_id = s.mandant_id AND f.id = s.verfuegung_id ${von}`;
+  const d = sql`coalesce(s.frist, ${OHNE_FRIST}::date)`;
+  const schrittTeil = (auswahl: SQL, wer: SQL): Teil => ({
+    auswahl,
+    bedingung: sql`${schrittFilter} AND ${wer}`,
+    d,
+    t: sql`s.aktuell_seit`,
+    id: sql`s.id`,
+    ordnung: { frist: sql`${d}, s.aktuell_seit, s.id`, eingang: sql`s.aktuell_seit DESC, s.id DESC` },
+  });
+  const vertretene = liste(wer.vertretene, 'text');
+  const teile: Teil[] = [
+    schrittTeil(schritt(sql`NULL`), sql`s.bearbeiter_sub = ${wer.sub}`),
+    schrittTeil(schritt(sql`NULL`), sql`s.bearbeiter_oe_id = ANY(${liste(wer.einheiten, 'uuid')}) AND s.uebernommen_von IS NULL`),
+    schrittTeil(schritt(sql`NULL`), sql`s.uebernommen_von = ${wer.sub}`),
+  ];
+  if (wer.vertretene.length > 0) {
+    teile.push(
+      schrittTeil(schritt(sql`s.bearbeiter_sub`), sql`s.bearbeiter_sub = ANY(${vertretene})`),
+      // a step the absent user took over is theirs, not the unit's
+      schrittTeil(schritt(sql`s.uebernommen_von`), sql`s.uebernommen_von = ANY(${vertretene})`),
+    );
+  }
+  if (wer.vertreteneEinheiten.length > 0) {
+    const ve = sql`JOIN unnest(${liste(
+      wer.vertreteneEinheiten.map((e) => e.oe),
+      'uuid',
+    )}, ${liste(
+      wer.vertreteneEinheiten.map((e) => e.sub),
+      'text',
+    )}) AS ve(oe, sub) ON ve.oe = s.bearbeiter_oe_id`;
+    teile.push(schrittTeil(schritt(sql`ve.sub`, ve), sql`s.uebernommen_von IS NULL`));
+  }
+  // returned Verfügungen and Wiedervorlagen have no Aktion, Frist or Absender: those filters leave them out
+  if (!filter.aktion && !filter.absender && !filter.fristBis) {
+    teile.push({
+      auswahl: sql`
+        SELECT 'rueckgabe' AS art, NULL::uuid AS schritt_id, f.id AS verfuegung_id, f.vorgang_id, NULL::text AS aktion, NULL::date AS frist, NULL::text AS hinweis,
+               f.geaendert_am AS eingang, ${OHNE_FRIST}::date AS sortdatum, f.verfasser AS fuer_sub, NULL::uuid AS fuer_oe, NULL::text AS absender, f.id AS schluessel,
+               NULL::text AS in_vertretung_fuer
+          FROM akten.verfuegung f`,
+      bedingung: sql`f.status = 'zurueckgegeben' AND f.verfasser = ${wer.sub} ${filter.vorgangId ? sql`AND f.vorgang_id = ${filter.vorgangId}::uuid` : sql``}`,
+      d: sql`${OHNE_FRIST}::date`,
+      t: sql`f.geaendert_am`,
+      id: sql`f.id`,
+      ordnung: { frist: sql`f.geaendert_am, f.id`, eingang: sql`f.geaendert_am DESC, f.id DESC` },
+    });
+  }
+  if (!filter.aktion && !filter.absender) {
+    // due (day today or earlier) counts as due today: after the overdue steps, with today's Fristen
+    const wt = sql`(w.datum::timestamp AT TIME ZONE 'Europe/Berlin')`;
+    teile.push({
+      auswahl: sql`
+        SELECT 'wiedervorlage' AS art, NULL::uuid AS schritt_id, NULL::uuid AS verfuegung_id, w.vorgang_id, NULL::text AS aktion, w.datum AS frist, NULL::text AS hinweis,
+               ${wt} AS eingang, ${wer.heute}::date AS sortdatum, w.sub AS fuer_sub, NULL::uuid AS fuer_oe, NULL::text AS absender, w.id AS schluessel,
+               NULL::text AS in_vertretung_fuer
+          FROM akten.offene_wiedervorlagen w`,
+      bedingung: sql`w.sub = ${wer.sub} AND w.datum <= ${filter.fristBis && filter.fristBis < wer.heute ? filter.fristBis : wer.heute}::date
+        ${filter.vorgangId ? sql`AND w.vorgang_id = ${filter.vorgangId}::uuid` : sql``} AND ${akteSichtbar(wer.sicht, akteSpaltenVon('w'))}`,
+      d: sql`${wer.heute}::date`,
+      t: wt,
+      id: sql`w.id`,
+      ordnung: { frist: sql`w.datum, w.id`, eingang: sql`w.datum DESC, w.id DESC` },
+    });
+  }
+  return teile;
+}
+
+/** A page of the Postkorb of `wer`: after the key `nach` in the order `sortierung`. */
 export async function postkorb(
   tx: Tx,
-  q: { sub: string; einheiten: string[]; vertretene: string[]; aktion: SchrittAktion | undefined; nach: [string, string] | null; limit: number },
+  wer: PostkorbInhaber,
+  filter: PostkorbFilter,
+  sortierung: PostkorbSortierung,
+  nach: { d?: string; t: string; id: string } | null,
+  limit: number,
 ): Promise<PostkorbZeile[]> {
-  const liste = (werte: string[], typ: 'uuid' | 'text') =>
-    werte.length > 0
-      ? sql`ARRAY[${sql.join(
-          werte.map((e) => sql`${e}`),
-          sql`, `,
-        )}]::${sql.raw(typ)}[]`
-      : sql`ARRAY[]::${sql.raw(typ)}[]`;
-  const einheiten = liste(q.einheiten, 'uuid');
-  const vertretene = liste(q.vertretene, 'text');
-  const nachSchritt = q.nach ? sql`AND (s.aktuell_seit, s.id) > (${q.nach[0]}::timestamptz, ${q.nach[1]}::uuid)` : sql``;
-  const nachRueckgabe = q.nach ? sql`AND (f.geaendert_am, f.id) > (${q.nach[0]}::timestamptz, ${q.nach[1]}::uuid)` : sql``;
-  const aktion = q.aktion ? sql`AND s.aktion = ${q.aktion}` : sql``;
-  const schritte = sql`
-    SELECT 'schritt' AS art, s.id AS schritt_id, s.verfuegung_id, f.vorgang_id, s.aktion, s.frist, s.hinweis,
-           s.aktuell_seit AS eingang, s.bearbeiter_sub AS fuer_sub, s.bearbeiter_oe_id AS fuer_oe, s.id AS schluessel,
-           CASE WHEN s.bearbeiter_sub = ${q.sub} THEN NULL ELSE s.bearbeiter_sub END AS in_vertretung_fuer
-      FROM akten.verfuegung_schritt s JOIN akten.verfuegung f ON f.mandant_id = s.mandant_id AND f.id = s.verfuegung_id`;
+  const teilSql = teile(wer, filter).map((t) => {
+    const weiter = !nach
+      ? sql``
+      : sortierung === 'frist'
+        ? sql`AND (${t.d}, ${t.t}, ${t.id}) > (${nach.d}::date, ${nach.t}::timestamptz, ${nach.id}::uuid)`
+        : sql`AND (${t.t}, ${t.id}) < (${nach.t}::timestamptz, ${nach.id}::uuid)`;
+    return sql`(${t.auswahl} WHERE ${t.bedingung} ${weiter} ORDER BY ${t.ordnung[sortierung]} LIMIT ${limit})`;
+  });
+  const ordnung = sortierung === 'frist' ? sql`e.sortdatum, e.eingang, e.schluessel` : sql`e.eingang DESC, e.schluessel DESC`;
   const r = await tx.execute<PostkorbZeile>(sql`
-    WITH eintraege AS (
-      (${schritte} WHERE s.zustand = 'aktuell' AND s.bearbeiter_sub = ${q.sub} ${aktion} ${nachSchritt}
-        ORDER BY s.aktuell_seit, s.id LIMIT ${q.limit})
-      UNION ALL
-      (${schritte} WHERE s.zustand = 'aktuell' AND s.bearbeiter_oe_id = ANY(${einheiten}) AND s.uebernommen_von IS NULL ${aktion} ${nachSchritt}
-        ORDER BY s.aktuell_seit, s.id LIMIT ${q.limit})
-      UNION ALL
-      (${schritte} WHERE s.zustand = 'aktuell' AND s.uebernommen_von = ${q.sub} ${aktion} ${nachSchritt}
-        ORDER BY s.aktuell_seit, s.id LIMIT ${q.limit})
-      UNION ALL
-      (${schritte} WHERE s.zustand = 'aktuell' AND s.bearbeiter_sub = ANY(${vertretene}) ${aktion} ${nachSchritt}
-        ORDER BY s.aktuell_seit, s.id LIMIT ${q.limit})
-      ${
-        q.aktion
-          ? sql``
-          : sql`UNION ALL
-      (SELECT 'rueckgabe', NULL::uuid, f.id, f.vorgang_id, NULL::text, NULL::date, NULL::text, f.geaendert_am, f.verfasser, NULL::uuid, f.id, NULL::text
-         FROM akten.verfuegung f WHERE f.status = 'zurueckgegeben' AND f.verfasser = ${q.sub} ${nachRueckgabe}
-        ORDER BY f.geaendert_am, f.id LIMIT ${q.limit})`
-      }
-    )
-    SELECT e.art, e.schritt_id, e.verfuegung_id, e.vorgang_id, v.kennzeichen, f.betreff, e.aktion, e.frist::text AS frist, e.hinweis,
-           e.eingang::text AS eingang, to_char(e.eingang AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS eingang_am, e.fuer_sub, e.fuer_oe, e.schluessel, e.in_vertretung_fuer
+    WITH eintraege AS (${sql.join(teilSql, sql` UNION ALL `)})
+    SELECT e.art, e.schritt_id, e.verfuegung_id, e.vorgang_id, v.kennzeichen, coalesce(f.betreff, v.betreff) AS betreff, e.aktion, e.frist::text AS frist,
+           (e.art = 'schritt' AND e.frist < ${wer.heute}::date) AS ueberfaellig, e.hinweis,
+           e.eingang::text AS eingang, to_char(e.eingang AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS eingang_am, e.sortdatum::text AS sortdatum,
+           e.fuer_sub, e.fuer_oe, e.absender, e.schluessel, e.in_vertretung_fuer
       FROM eintraege e
-      JOIN akten.verfuegung f ON f.id = e.verfuegung_id
-      JOIN akten.vorgang v ON v.mandant_id = f.mandant_id AND v.id = f.vorgang_id
-     ORDER BY e.eingang, e.schluessel
-     LIMIT ${q.limit}`);
+      LEFT JOIN akten.verfuegung f ON f.id = e.verfuegung_id
+      JOIN akten.vorgang v ON v.id = e.vorgang_id
+     ORDER BY ${ordnung}
+     LIMIT ${limit}`);
+  return r.rows;
+}
+
+export interface PostkorbAnzahl {
+  schritte: number;
+  wiedervorlagen: number;
+  rueckgaben: number;
+  ueberfaellig: number;
+  inVertretung: number;
+}
+
+/** The counts of the Postkorb of `wer` under `filter`: the same parts, counted set-based. */
+export async function postkorbAnzahl(tx: Tx, wer: PostkorbInhaber, filter: PostkorbFilter): Promise<PostkorbAnzahl> {
+  const teilSql = teile(wer, filter).map((t) => sql`(${t.auswahl} WHERE ${t.bedingung})`);
+  const r = await tx.execute<{ schritte: number; wiedervorlagen: number; rueckgaben: number; ueberfaellig: number; in_vertretung: number }>(sql`
+    WITH eintraege AS (${sql.join(teilSql, sql` UNION ALL `)})
+    SELECT count(*) FILTER (WHERE art = 'schritt')::int AS schritte,
+           count(*) FILTER (WHERE art = 'wiedervorlage')::int AS wiedervorlagen,
+           count(*) FILTER (WHERE art = 'rueckgabe')::int AS rueckgaben,
+           count(*) FILTER (WHERE art = 'schritt' AND frist < ${wer.heute}::date)::int AS ueberfaellig,
+           count(*) FILTER (WHERE in_vertretung_fuer IS NOT NULL)::int AS in_vertretung
+      FROM eintraege`);
+  const z = r.rows[0]!;
+  return { schritte: z.schritte, wiedervorlagen: z.wiedervorlagen, rueckgaben: z.rueckgaben, ueberfaellig: z.ueberfaellig, inVertretung: z.in_vertretung };
+}
+
+/** The org units of `subs`, one line per unit (the first user by `sub` when several share it). */
+export async function einheitenDer(tx: Tx, subs: string[]): Promise<{ oe: string; sub: string }[]> {
+  if (subs.length === 0) return [];
+  const r = await tx.execute<{ oe: string; sub: string }>(sql`
+    SELECT DISTINCT ON (b.organisationseinheit_id) b.organisationseinheit_id AS oe, b.sub
+      FROM akten.benutzer_organisationseinheit b
+     WHERE b.sub = ANY(${liste(subs, 'text')})
+     ORDER BY b.organisationseinheit_id, b.sub`);
   return r.rows;
 }
 

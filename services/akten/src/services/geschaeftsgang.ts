@@ -48,10 +48,11 @@ export interface VerfuegungAnsicht {
   schritte: repo.SchrittRow[];
 }
 
-/** The caller with the users they represent today (Vertretung in force). */
+/** The caller with the users they represent today (Vertretung in force) and those users' org units the caller is no member of. */
 interface Handelnder {
   k: Kontext;
   vertretene: string[];
+  vertreteneEinheiten: { oe: string; sub: string }[];
 }
 
 /** May the caller complete the step: as its Bearbeiter, a member of its org unit, or the Bearbeiter's deputy (then: for whom)? */
@@ -63,6 +64,9 @@ function rechtAm(h: Handelnder, s: repo.SchrittRow): { erlaubt: boolean; imAuftr
     return h.vertretene.includes(s.uebernommenVon) ? { erlaubt: true, imAuftragVon: s.uebernommenVon } : { erlaubt: false, imAuftragVon: null };
   }
   if (s.bearbeiterOeId !== null && h.k.benutzer.organisationseinheiten.includes(s.bearbeiterOeId)) return { erlaubt: true, imAuftragVon: null };
+  // the step of an absent user's org unit reaches their deputy, who acts for them
+  const einheitDesVertretenen = s.bearbeiterOeId === null ? undefined : h.vertreteneEinheiten.find((e) => e.oe === s.bearbeiterOeId);
+  if (einheitDesVertretenen) return { erlaubt: true, imAuftragVon: einheitDesVertretenen.sub };
   if (s.bearbeiterSub !== null && h.vertretene.includes(s.bearbeiterSub)) return { erlaubt: true, imAuftragVon: s.bearbeiterSub };
   return { erlaubt: false, imAuftragVon: null };
 }
@@ -121,7 +125,18 @@ export function createGeschaeftsgangService(
   }
 
   /** Who sees the Vorgang, the author, and every Bearbeiter of a step may read the Verfügung; others get the 404 of an unknown id. */
-  const handelnder = async (tx: Tx, k: Kontext): Promise<Handelnder> => ({ k, vertretene: await repo.vertreteneVon(tx, k.sub, heute()) });
+  const handelnder = async (tx: Tx, k: Kontext): Promise<Handelnder> => {
+    const vertretene = await repo.vertreteneVon(tx, k.sub, heute());
+    const vertreteneEinheiten = (await repo.einheitenDer(tx, vertretene)).filter((e) => !k.benutzer.organisationseinheiten.includes(e.oe));
+    return { k, vertretene, vertreteneEinheiten };
+  };
+
+  /** Whose Postkorb the caller's is (their units, whom they represent today, what they see). */
+  const inhaber = async (tx: Tx, k: Kontext): Promise<repo.PostkorbInhaber> => {
+    const h = await handelnder(tx, k);
+    return { sub: k.sub, einheiten: k.benutzer.organisationseinheiten, vertretene: h.vertretene, vertreteneEinheiten: h.vertreteneEinheiten, sicht: k.sicht, heute: heute() };
+  };
+  const filterAus = (q: repo.PostkorbFilter): repo.PostkorbFilter => ({ aktion: q.aktion, fristBis: q.fristBis, vorgangId: q.vorgangId, absender: q.absender });
 
   async function lesbareVerfuegung(tx: Tx, h: Handelnder, id: string, sperren = false): Promise<VerfuegungAnsicht> {
     const k = h.k;
@@ -342,15 +357,23 @@ export function createGeschaeftsgangService(
         return jetzt;
       }),
 
-    postkorb: (akteur: MandantAkteur, q: { aktion?: SchrittAktion; limit?: number; cursor?: string }): Promise<Seite<repo.PostkorbZeile>> =>
+    postkorb: (akteur: MandantAkteur, q: repo.PostkorbFilter & { sortierung?: repo.PostkorbSortierung; limit?: number; cursor?: string }): Promise<Seite<repo.PostkorbZeile>> =>
       imKontext(akteur, async (tx, k) => {
-        const nach = decodeCursor(q.cursor, { t: 'zeitpunkt', id: 'uuid' });
+        const sortierung = q.sortierung ?? 'frist';
+        // each order has its own cursor: one of the other order is refused
+        const nach = sortierung === 'frist' ? decodeCursor(q.cursor, { d: 'datum', t: 'zeitpunkt', id: 'uuid' }) : decodeCursor(q.cursor, { t: 'zeitpunkt', id: 'uuid' });
         const limit = begrenze(q.limit);
-        const vertretene = await repo.vertreteneVon(tx, k.sub, heute());
-        const rows = await repo.postkorb(tx, { sub: k.sub, einheiten: k.benutzer.organisationseinheiten, vertretene, aktion: q.aktion, nach: nach ? [nach.t, nach.id] : null, limit: limit + 1 });
+        const rows = await repo.postkorb(tx, await inhaber(tx, k), filterAus(q), sortierung, nach, limit + 1);
         const seite = rows.slice(0, limit);
         const letzte = seite[seite.length - 1];
-        return { items: seite, nextCursor: rows.length > limit && letzte ? encodeCursor({ t: letzte.eingang, id: letzte.schluessel }) : null };
+        const cursor = (z: repo.PostkorbZeile): Record<string, string> => (sortierung === 'frist' ? { d: z.sortdatum, t: z.eingang, id: z.schluessel } : { t: z.eingang, id: z.schluessel });
+        return { items: seite, nextCursor: rows.length > limit && letzte ? encodeCursor(cursor(letzte)) : null };
+      }),
+
+    postkorbAnzahl: (akteur: MandantAkteur, q: repo.PostkorbFilter) =>
+      imKontext(akteur, async (tx, k) => {
+        const z = await repo.postkorbAnzahl(tx, await inhaber(tx, k), filterAus(q));
+        return { gesamt: z.schritte + z.wiedervorlagen + z.rueckgaben, ...z };
       }),
   };
 }
