@@ -2104,7 +2104,7 @@ export interface components {
              * @enum {string}
              */
             vorversion?: "erneut_mitzeichnen" | "uebergehen";
-            /** @description Required with `vorversion` `uebergehen`. */
+            /** @description Required with `vorversion` `uebergehen`, refused (422 `NICHT_VERARBEITBAR`) without it. */
             grund?: string;
         };
         PostkorbEintrag: {

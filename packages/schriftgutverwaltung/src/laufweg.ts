@@ -84,6 +84,7 @@ export type VorversionFolge = { art: 'keine' } | { art: 'erneut' } | { art: 'ueb
  * refused. A choice where there is nothing to choose is refused too.
  */
 export function folgeDerVorversion(aktion: SchrittAktion, aufVorversion: number, wahl: VorversionWahl | undefined, grund: string | undefined): VorversionFolge {
+  if (grund !== undefined && wahl !== 'uebergehen') throw new Errors.NichtVerarbeitbar('`grund` nur mit `vorversion: uebergehen`');
   if (wahl === undefined) {
     if (aktion === 'zeichnung' && aufVorversion > 0) {
       throw new Errors.MitzeichnungAufVorversion(

@@ -75,5 +75,8 @@ describe('Laufweg (docs/domaene.md R16)', () => {
     // nothing to choose
     expect(code(() => folgeDerVorversion('zeichnung', 0, 'erneut_mitzeichnen', undefined))).toBe('NICHT_VERARBEITBAR');
     expect(code(() => folgeDerVorversion('bearbeitung', 1, 'uebergehen', 'x'))).toBe('NICHT_VERARBEITBAR');
+    // a reason belongs to passing over, and to nothing else
+    expect(code(() => folgeDerVorversion('zeichnung', 0, undefined, 'warum auch immer'))).toBe('NICHT_VERARBEITBAR');
+    expect(code(() => folgeDerVorversion('zeichnung', 1, 'erneut_mitzeichnen', 'warum auch immer'))).toBe('NICHT_VERARBEITBAR');
   });
 });
