@@ -652,6 +652,9 @@ export interface paths {
          * Write a Verfügung on a Vorgang and send it along its Laufweg
          * @description The first position of the Laufweg becomes current at once and lands in its Bearbeiter's Postkorb.
          *     The Vorgang must be visible to the caller and open; pinned documents must lie in it.
+         *     A retry with the same `Idempotency-Key` and the same body (by the same caller, on the same
+         *     Vorgang) answers with the Verfügung the first request created and creates nothing; the same key
+         *     with another request answers 409 `IDEMPOTENZ_SCHLUESSEL_WIEDERVERWENDET`.
          *
          *     **Berechtigte Rollen:** `sachbearbeitung`, `registratur`
          */
@@ -727,6 +730,15 @@ export interface paths {
          *     actions take none (422 `VOTUM_UNGUELTIG`). `nicht_einverstanden` returns the Verfügung to its
          *     author. When the last open step of a position is done the next position becomes current;
          *     the step that ends the Laufweg may carry the `schlussverfuegung` (else 422 `SCHLUSSVERFUEGUNG_UNZULAESSIG`).
+         *
+         *     A done Mitzeichnung is `aufVorversion` when a pinned Dokument got a newer version than the
+         *     pinned one (or it was given under an earlier pinning). The Zeichnung is then refused with 409
+         *     `MITZEICHNUNG_AUF_VORVERSION` unless the signer chooses `vorversion`: `erneut_mitzeichnen` pins
+         *     the Verfügung to the Dokumente's current versions and sends it to those co-signers again (their
+         *     new steps current, in parallel, a new Zeichnung after them; this Zeichnung stays as
+         *     `uebersprungen`), `uebergehen` signs anyway with a `grund` (422 `GRUND_ERFORDERLICH` without
+         *     one), kept on the step as `vorversionGrund` and in the audit. `vorversion` where no Mitzeichnung
+         *     is on an older version answers 422 `NICHT_VERARBEITBAR`.
          *
          *     **Berechtigte Rollen:** `sachbearbeitung`, `registratur`
          */
@@ -1467,7 +1479,7 @@ export interface components {
          * @example NICHT_GEFUNDEN
          * @enum {string}
          */
-        ProblemCode: "ABLEHNUNGSGRUND_FEHLT" | "ANFRAGE_ZU_GROSS" | "AUSZUG_ZU_GROSS" | "BEHOERDENKENNUNG_FEHLT" | "BEHOERDENKENNUNG_UNGUELTIG" | "BEREICH_NICHT_ERFUELLBAR" | "BEREITS_GESTEMPELT" | "BEREITS_IN_AUSSONDERUNG" | "BEWERTUNG_ARCHIVAR_FEHLT" | "BEWERTUNG_DATUM_FEHLT" | "BEWERTUNG_DATUM_IN_ZUKUNFT" | "BEWERTUNG_DOKUMENT_UNBEKANNT" | "BEWERTUNG_JE_DOKUMENT_ABWEICHEND" | "BEWERTUNG_ZEICHEN_FEHLT" | "DATEI_LEER" | "DATEI_ZU_GROSS" | "DIENST_NICHT_VERFUEGBAR" | "EXPORT_ABGEBROCHEN" | "FALSCHER_VERFAHRENSSCHRITT" | "FORMAT_NICHT_ERLAUBT" | "GRUND_ERFORDERLICH" | "IDEMPOTENZ_SCHLUESSEL_WIEDERVERWENDET" | "INHALT_AUSGESONDERT" | "INHALT_BEREITS_GELOESCHT" | "INTERNER_FEHLER" | "KEINE_BERECHTIGUNG" | "KOERPER_FEHLT" | "KONFLIKT" | "KOPFZEILEN_ZU_GROSS" | "LAUFWEG_UNGUELTIG" | "LAUFZEIT_BEGINN_UNZULAESSIG" | "LAUFZEIT_ENDE_UNZULAESSIG" | "LOESCHSPERRE" | "MAIL_UNZULAESSIG" | "MEDIENTYP_NICHT_UNTERSTUETZT" | "METHODE_NICHT_ERLAUBT" | "NICHT_ALS_A_BEWERTET" | "NICHT_ALS_V_BEWERTET" | "NICHT_ANGEBOTEN" | "NICHT_AUTHENTIFIZIERT" | "NICHT_BEARBEITER" | "NICHT_FAELLIG" | "NICHT_GEFUNDEN" | "NICHT_VERARBEITBAR" | "NUR_FUER_PDF" | "OBJEKT_GESCHLOSSEN" | "OBJEKT_NICHT_ANGEBOTEN" | "OFFENE_VORGAENGE" | "PDF_NICHT_BEARBEITBAR" | "PDF_ZU_GROSS" | "PFADPARAMETER_ZU_LANG" | "ROUTE_NICHT_GEFUNDEN" | "SCHADSOFTWARE" | "SCHLUSSVERFUEGUNG_UNZULAESSIG" | "SCHRITT_NICHT_AKTUELL" | "SCHRITT_UEBERNOMMEN" | "TYP_WIDERSPRICHT_INHALT" | "UNGUELTIGER_BEREICH" | "UNGUELTIGER_CURSOR" | "UNGUELTIGER_WERT" | "UNGUELTIGES_FORMULAR" | "UNGUELTIGES_JSON" | "UNGUELTIGE_ANFRAGE" | "UNGUELTIGE_ANGABE" | "UNGUELTIGE_LAENGE" | "UNGUELTIGE_URL" | "VALIDIERUNGSFEHLER" | "VIER_AUGEN" | "VORBEDINGUNG_ERFORDERLICH" | "VORBEDINGUNG_FEHLGESCHLAGEN" | "VOTUM_UNGUELTIG" | "WIEDERVORLAGE_IN_VERGANGENHEIT" | "XDOMEA_ERZEUGUNG_UNGUELTIG" | "XDOMEA_UNGUELTIG" | "ZEITUEBERSCHREITUNG" | "ZEITUEBERSCHREITUNG_ANFRAGE" | "ZU_VIELE_ANFRAGEN";
+        ProblemCode: "ABLEHNUNGSGRUND_FEHLT" | "ANFRAGE_ZU_GROSS" | "AUSZUG_ZU_GROSS" | "BEHOERDENKENNUNG_FEHLT" | "BEHOERDENKENNUNG_UNGUELTIG" | "BEREICH_NICHT_ERFUELLBAR" | "BEREITS_GESTEMPELT" | "BEREITS_IN_AUSSONDERUNG" | "BEWERTUNG_ARCHIVAR_FEHLT" | "BEWERTUNG_DATUM_FEHLT" | "BEWERTUNG_DATUM_IN_ZUKUNFT" | "BEWERTUNG_DOKUMENT_UNBEKANNT" | "BEWERTUNG_JE_DOKUMENT_ABWEICHEND" | "BEWERTUNG_ZEICHEN_FEHLT" | "DATEI_LEER" | "DATEI_ZU_GROSS" | "DIENST_NICHT_VERFUEGBAR" | "EXPORT_ABGEBROCHEN" | "FALSCHER_VERFAHRENSSCHRITT" | "FORMAT_NICHT_ERLAUBT" | "GRUND_ERFORDERLICH" | "IDEMPOTENZ_SCHLUESSEL_WIEDERVERWENDET" | "INHALT_AUSGESONDERT" | "INHALT_BEREITS_GELOESCHT" | "INTERNER_FEHLER" | "KEINE_BERECHTIGUNG" | "KOERPER_FEHLT" | "KONFLIKT" | "KOPFZEILEN_ZU_GROSS" | "LAUFWEG_UNGUELTIG" | "LAUFZEIT_BEGINN_UNZULAESSIG" | "LAUFZEIT_ENDE_UNZULAESSIG" | "LOESCHSPERRE" | "MAIL_UNZULAESSIG" | "MEDIENTYP_NICHT_UNTERSTUETZT" | "METHODE_NICHT_ERLAUBT" | "MITZEICHNUNG_AUF_VORVERSION" | "NICHT_ALS_A_BEWERTET" | "NICHT_ALS_V_BEWERTET" | "NICHT_ANGEBOTEN" | "NICHT_AUTHENTIFIZIERT" | "NICHT_BEARBEITER" | "NICHT_FAELLIG" | "NICHT_GEFUNDEN" | "NICHT_VERARBEITBAR" | "NUR_FUER_PDF" | "OBJEKT_GESCHLOSSEN" | "OBJEKT_NICHT_ANGEBOTEN" | "OFFENE_VORGAENGE" | "PDF_NICHT_BEARBEITBAR" | "PDF_ZU_GROSS" | "PFADPARAMETER_ZU_LANG" | "ROUTE_NICHT_GEFUNDEN" | "SCHADSOFTWARE" | "SCHLUSSVERFUEGUNG_UNZULAESSIG" | "SCHRITT_NICHT_AKTUELL" | "SCHRITT_UEBERNOMMEN" | "TYP_WIDERSPRICHT_INHALT" | "UNGUELTIGER_BEREICH" | "UNGUELTIGER_CURSOR" | "UNGUELTIGER_WERT" | "UNGUELTIGES_FORMULAR" | "UNGUELTIGES_JSON" | "UNGUELTIGE_ANFRAGE" | "UNGUELTIGE_ANGABE" | "UNGUELTIGE_LAENGE" | "UNGUELTIGE_URL" | "VALIDIERUNGSFEHLER" | "VIER_AUGEN" | "VORBEDINGUNG_ERFORDERLICH" | "VORBEDINGUNG_FEHLGESCHLAGEN" | "VOTUM_UNGUELTIG" | "WIEDERVORLAGE_IN_VERGANGENHEIT" | "XDOMEA_ERZEUGUNG_UNGUELTIG" | "XDOMEA_UNGUELTIG" | "ZEITUEBERSCHREITUNG" | "ZEITUEBERSCHREITUNG_ANFRAGE" | "ZU_VIELE_ANFRAGEN";
         /** @description RFC 9457 problem details with a stable machine-readable `code`. */
         Problem: {
             /** @example urn:eakte:problem:nicht-gefunden */
@@ -2080,11 +2092,20 @@ export interface components {
             erledigtAm: string | null;
             /** @description When a deputy completed it, the `sub` of the one they acted for (i. V.). */
             imAuftragVon: string | null;
+            /** @description A done Mitzeichnung given on an older version of a pinned Dokument (a newer version was filed since, or the Verfügung was pinned anew after it). Always false for other steps. */
+            aufVorversion: boolean;
+            /** @description On a Zeichnung done over Mitzeichnungen on an older version, the signer's reason. */
+            vorversionGrund: string | null;
         };
-        /** @description The closing order, only with the step that ends the Laufweg. `zdA` closes the Vorgang (the z.d.A. rules apply); `wv` sets its Wiedervorlage to `datum`. */
+        /**
+         * @description The closing order, only with the step that ends the Laufweg. `zdA` closes the Vorgang (the z.d.A. rules apply);
+         *     `wv` sets its Wiedervorlage to `datum`; `zum_vorgang` ("z. Vg.") files the Verfügung's result into the
+         *     Vorgang, which stays open and unchanged; `weglegen` ends the matter without further action, the Vorgang
+         *     stays as it is. Each is recorded on the Verfügung and in the audit; only `wv` takes a `datum`.
+         */
         Schlussverfuegung: {
             /** @enum {string} */
-            art: "zdA" | "wv";
+            art: "zdA" | "wv" | "zum_vorgang" | "weglegen";
             /**
              * Format: date
              * @description Required with `wv`.
@@ -2121,6 +2142,13 @@ export interface components {
             votum?: components["schemas"]["Votum"];
             kommentar?: string;
             schlussverfuegung?: components["schemas"]["Schlussverfuegung"];
+            /**
+             * @description Only on a Zeichnung over Mitzeichnungen on an older version (`aufVorversion`). `erneut_mitzeichnen` sends the Verfügung to those co-signers again, pinned to the current versions; `uebergehen` signs anyway, with `grund`.
+             * @enum {string}
+             */
+            vorversion?: "erneut_mitzeichnen" | "uebergehen";
+            /** @description Required with `vorversion` `uebergehen`, refused (422 `NICHT_VERARBEITBAR`) without it. */
+            grund?: string;
         };
         PostkorbEintrag: {
             /**
@@ -4026,7 +4054,13 @@ export interface operations {
     createVerfuegung: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A retry with the same key returns the first result and stores nothing new.
+                 * @example 6f1c2a0e-upload-1
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: components["parameters"]["IdPfad"];
             };

@@ -91,6 +91,12 @@ export const DATENBANK_API: readonly Veroeffentlichung[] = [
     warum: 'the Dokumente of Vorgänge for the xdomea messages, the appraisal and the Löschsperren (owner rights, tenant from app.mandant)',
   },
   {
+    objekt: 'dokumente.dokument_stand',
+    art: 'sicht',
+    fuer: ['akten'],
+    warum: 'the current version of each Dokument: a Mitzeichnung on an older version of a Dokument a Verfügung is pinned to (owner rights, tenant from app.mandant; migration 0040)',
+  },
+  {
     objekt: 'dokumente.version_fuer_aussonderung',
     art: 'sicht',
     fuer: ['aussonderung'],

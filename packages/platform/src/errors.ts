@@ -42,6 +42,10 @@ export const Errors = {
   LaufwegUngueltig: createError('LAUFWEG_UNGUELTIG', '%s', 422),
   /** Geschäftsgang: a Schlussverfügung only with the step that ends the Laufweg, `wv` with a date. */
   SchlussverfuegungUnzulaessig: createError('SCHLUSSVERFUEGUNG_UNZULAESSIG', '%s', 422),
+  /** Geschäftsgang: a Mitzeichnung was given on an older version; the Zeichnung asks again or passes over it with a reason. */
+  MitzeichnungAufVorversion: createError('MITZEICHNUNG_AUF_VORVERSION', '%s', 409),
+  /** An Idempotency-Key already used for another request: the first result is not this request's. */
+  IdempotenzKonflikt: createError('IDEMPOTENZ_SCHLUESSEL_WIEDERVERWENDET', 'Der Idempotency-Key wurde bereits für eine andere Anfrage verwendet', 409),
   /** Malformed percent-encoding in the path or the query. */
   UngueltigeUrl: createError('UNGUELTIGE_URL', '%s', 400),
   KoerperFehlt: createError('KOERPER_FEHLT', '%s', 400),

@@ -63,3 +63,43 @@ export function folgeDesVotums(aktion: SchrittAktion, votum: MitzeichnungVotum |
   if (votum !== undefined) throw new Errors.VotumUngueltig(`Ein Schritt der Aktion ${aktion} trägt kein Votum, nur einen Kommentar`);
   return 'weiter';
 }
+
+export type Schlussart = 'zdA' | 'wv' | 'zum_vorgang' | 'weglegen';
+
+/** `wv` needs its date; the others (z.d.A., zum Vorgang, weglegen) take none. */
+export function pruefeSchlussverfuegung(s: { art: Schlussart; datum?: string } | undefined): void {
+  if (s === undefined) return;
+  if (s.art === 'wv' && !s.datum) throw new Errors.SchlussverfuegungUnzulaessig('Die Schlussverfügung wv braucht ein Datum (`datum`)');
+  if (s.art !== 'wv' && s.datum) throw new Errors.SchlussverfuegungUnzulaessig(`Die Schlussverfügung ${s.art} nimmt kein Datum`);
+}
+
+export type VorversionWahl = 'erneut_mitzeichnen' | 'uebergehen';
+
+/** What the signer chose about Mitzeichnungen on an older version: nothing to decide, ask them again, or sign over them with the reason. */
+export type VorversionFolge = { art: 'keine' } | { art: 'erneut' } | { art: 'uebergehen'; grund: string };
+
+/**
+ * The Zeichnung over Mitzeichnungen given on an older version of a pinned Dokument (`aufVorversion`:
+ * their number) asks the co-signers again or passes over them with a reason; without a choice it is
+ * refused. A choice where there is nothing to choose is refused too.
+ */
+export function folgeDerVorversion(aktion: SchrittAktion, aufVorversion: number, wahl: VorversionWahl | undefined, grund: string | undefined): VorversionFolge {
+  if (grund !== undefined && wahl !== 'uebergehen') throw new Errors.NichtVerarbeitbar('`grund` nur mit `vorversion: uebergehen`');
+  if (wahl === undefined) {
+    if (aktion === 'zeichnung' && aufVorversion > 0) {
+      throw new Errors.MitzeichnungAufVorversion(
+        `${aufVorversion} Mitzeichnung(en) wurden auf einer Vorversion gegeben: erneut mitzeichnen lassen (vorversion: erneut_mitzeichnen) oder mit Grund übergehen (vorversion: uebergehen, grund)`,
+      );
+    }
+    return { art: 'keine' };
+  }
+  if (aktion !== 'zeichnung' || aufVorversion === 0) throw new Errors.NichtVerarbeitbar('`vorversion` nur bei einer Zeichnung über Mitzeichnungen auf einer Vorversion');
+  if (wahl === 'erneut_mitzeichnen') return { art: 'erneut' };
+  const g = grund?.trim();
+  if (!g) {
+    throw Object.assign(new Errors.GrundErforderlich('Wer Mitzeichnungen auf einer Vorversion übergeht, nennt den Grund (`grund`)'), {
+      erweiterung: { fehler: [{ ort: 'body', feld: '/grund', meldung: 'ist beim Übergehen einer Mitzeichnung auf einer Vorversion erforderlich' }] },
+    });
+  }
+  return { art: 'uebergehen', grund: g };
+}

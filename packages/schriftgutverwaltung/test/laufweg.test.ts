@@ -1,6 +1,6 @@
 // The shape of a Laufweg and what a Votum leads to (docs/domaene.md R16).
 import { describe, expect, it } from 'vitest';
-import { folgeDesVotums, platziere } from '../src/laufweg.js';
+import { folgeDerVorversion, folgeDesVotums, platziere, pruefeSchlussverfuegung } from '../src/laufweg.js';
 
 const code = (f: () => unknown) => {
   try {
@@ -53,5 +53,30 @@ describe('Laufweg (docs/domaene.md R16)', () => {
     expect(code(() => folgeDesVotums('mitzeichnung', undefined))).toBe('VOTUM_UNGUELTIG');
     expect(code(() => folgeDesVotums('zeichnung', 'einverstanden'))).toBe('VOTUM_UNGUELTIG');
     expect(folgeDesVotums('kenntnisnahme', undefined)).toBe('weiter');
+  });
+
+  it('takes a date only with wv, which needs one; zum_vorgang and weglegen take none', () => {
+    expect(code(() => pruefeSchlussverfuegung({ art: 'wv' }))).toBe('SCHLUSSVERFUEGUNG_UNZULAESSIG');
+    expect(code(() => pruefeSchlussverfuegung({ art: 'wv', datum: '2031-01-01' }))).toBeNull();
+    for (const art of ['zdA', 'zum_vorgang', 'weglegen'] as const) {
+      expect(code(() => pruefeSchlussverfuegung({ art }))).toBeNull();
+      expect(code(() => pruefeSchlussverfuegung({ art, datum: '2031-01-01' }))).toBe('SCHLUSSVERFUEGUNG_UNZULAESSIG');
+    }
+  });
+
+  it('refuses a Zeichnung over Mitzeichnungen on an older version unless the signer asks again or gives a reason', () => {
+    expect(code(() => folgeDerVorversion('zeichnung', 2, undefined, undefined))).toBe('MITZEICHNUNG_AUF_VORVERSION');
+    expect(folgeDerVorversion('zeichnung', 0, undefined, undefined)).toEqual({ art: 'keine' });
+    expect(folgeDerVorversion('mitzeichnung', 2, undefined, undefined)).toEqual({ art: 'keine' });
+    expect(folgeDerVorversion('zeichnung', 1, 'erneut_mitzeichnen', undefined)).toEqual({ art: 'erneut' });
+    expect(code(() => folgeDerVorversion('zeichnung', 1, 'uebergehen', undefined))).toBe('GRUND_ERFORDERLICH');
+    expect(code(() => folgeDerVorversion('zeichnung', 1, 'uebergehen', '  '))).toBe('GRUND_ERFORDERLICH');
+    expect(folgeDerVorversion('zeichnung', 1, 'uebergehen', ' Tippfehler ')).toEqual({ art: 'uebergehen', grund: 'Tippfehler' });
+    // nothing to choose
+    expect(code(() => folgeDerVorversion('zeichnung', 0, 'erneut_mitzeichnen', undefined))).toBe('NICHT_VERARBEITBAR');
+    expect(code(() => folgeDerVorversion('bearbeitung', 1, 'uebergehen', 'x'))).toBe('NICHT_VERARBEITBAR');
+    // a reason belongs to passing over, and to nothing else
+    expect(code(() => folgeDerVorversion('zeichnung', 0, undefined, 'warum auch immer'))).toBe('NICHT_VERARBEITBAR');
+    expect(code(() => folgeDerVorversion('zeichnung', 1, 'erneut_mitzeichnen', 'warum auch immer'))).toBe('NICHT_VERARBEITBAR');
   });
 });

@@ -15,7 +15,9 @@ export type SchrittZustand = (typeof SCHRITT_ZUSTAENDE)[number];
 export const MITZEICHNUNG_VOTEN = ['einverstanden', 'einverstanden_mit_aenderungen', 'nicht_einverstanden'] as const;
 export type MitzeichnungVotum = (typeof MITZEICHNUNG_VOTEN)[number];
 export type VerfuegungStatus = 'laufend' | 'zurueckgegeben' | 'abgeschlossen';
-export type Schlussverfuegung = 'zdA' | 'wv';
+/** The Schlussverfügung: `zdA` closes the Vorgang, `wv` sets its Wiedervorlage, `zum_vorgang` files the result into the open Vorgang, `weglegen` ends the matter without further action. */
+export const SCHLUSSVERFUEGUNGEN = ['zdA', 'wv', 'zum_vorgang', 'weglegen'] as const;
+export type Schlussverfuegung = (typeof SCHLUSSVERFUEGUNGEN)[number];
 
 /** An order on a Vorgang, written by its author (`verfasser`), carried along its Laufweg. */
 export const verfuegung = akten
@@ -33,6 +35,8 @@ export const verfuegung = akten
       aktuellePosition: integer('aktuelle_position'),
       schlussverfuegung: text('schlussverfuegung').$type<Schlussverfuegung>(),
       wiedervorlage: date('wiedervorlage'),
+      /** Counts the pinnings of the documents: a Mitzeichnung given under an older one was given on an older version. */
+      dokumenteStand: integer('dokumente_stand').notNull().default(1),
       version: integer('version').notNull().default(1),
       erstelltAm: timestamptz('erstellt_am').notNull().defaultNow(),
       geaendertAm: timestamptz('geaendert_am').notNull().defaultNow(),
@@ -52,7 +56,7 @@ export const verfuegung = akten
         .where(sql`${t.status} = 'laufend'`),
       check('verfuegung_status_ck', sql`${t.status} IN ('laufend', 'zurueckgegeben', 'abgeschlossen')`),
       check('verfuegung_position_ck', sql`(${t.status} = 'laufend') = (${t.aktuellePosition} IS NOT NULL)`),
-      check('verfuegung_schluss_ck', sql`${t.schlussverfuegung} IS NULL OR (${t.status} = 'abgeschlossen' AND ${t.schlussverfuegung} IN ('zdA', 'wv'))`),
+      check('verfuegung_schluss_ck', sql`${t.schlussverfuegung} IS NULL OR (${t.status} = 'abgeschlossen' AND ${t.schlussverfuegung} IN ('zdA', 'wv', 'zum_vorgang', 'weglegen'))`),
       check('verfuegung_wv_ck', sql`(coalesce(${t.schlussverfuegung}, '') = 'wv') = (${t.wiedervorlage} IS NOT NULL)`),
       check('verfuegung_betreff_ck', sql`length(${t.betreff}) BETWEEN 1 AND 500`),
       mandantPolicy(t.mandantId),
@@ -118,6 +122,10 @@ export const verfuegungSchritt = akten
       erledigtAm: timestamptz('erledigt_am'),
       /** When a deputy acted: the `sub` of the one they acted for ("i. V."). */
       imAuftragVon: text('im_auftrag_von'),
+      /** A Mitzeichnung done: the Verfügung's `dokumente_stand` it was given under. */
+      dokumenteStand: integer('dokumente_stand'),
+      /** A Zeichnung done over Mitzeichnungen on an older version: the signer's reason. */
+      vorversionGrund: text('vorversion_grund'),
     },
     (t) => [
       unique('verfuegung_schritt_mandant_id_uq').on(t.mandantId, t.id),
@@ -168,6 +176,11 @@ export const verfuegungSchritt = akten
       check('verfuegung_schritt_rueckgabe_ck', sql`(${t.zustand} = 'zurueckgegeben') = (coalesce(${t.votum}, '') = 'nicht_einverstanden')`),
       check('verfuegung_schritt_uebernommen_ck', sql`${t.uebernommenVon} IS NULL OR ${t.bearbeiterOeId} IS NOT NULL`),
       check('verfuegung_schritt_auftrag_ck', sql`${t.imAuftragVon} IS NULL OR ${t.erledigtVon} IS NOT NULL`),
+      check('verfuegung_schritt_stand_ck', sql`(${t.aktion} = 'mitzeichnung' AND ${t.zustand} = 'erledigt') = (${t.dokumenteStand} IS NOT NULL)`),
+      check(
+        'verfuegung_schritt_vorversion_ck',
+        sql`${t.vorversionGrund} IS NULL OR (${t.aktion} = 'zeichnung' AND ${t.zustand} = 'erledigt' AND length(btrim(${t.vorversionGrund})) BETWEEN 1 AND 1000)`,
+      ),
       mandantPolicy(t.mandantId),
     ],
   )
@@ -195,6 +208,29 @@ export const vertretung = akten
       index('vertretung_vertreter_idx').on(t.mandantId, t.vertreterSub),
       check('vertretung_selbst_ck', sql`${t.sub} <> ${t.vertreterSub}`),
       check('vertretung_zeitraum_ck', sql`${t.abwesendVon} IS NULL OR ${t.abwesendBis} IS NULL OR ${t.abwesendVon} <= ${t.abwesendBis}`),
+      mandantPolicy(t.mandantId),
+    ],
+  )
+  .enableRLS();
+
+/** Creating requests already answered, by their `Idempotency-Key` (as in Dokumente): a retry gets the first result. */
+export const aktenIdempotenz = akten
+  .table(
+    'idempotenz',
+    {
+      mandantId: mandantIdColumn(),
+      operation: text('operation').notNull(),
+      schluessel: text('schluessel').notNull(),
+      /** SHA-256 of the request (caller, target, body): the same key with another request is refused. */
+      anfrageSha256: text('anfrage_sha256').notNull(),
+      objektId: uuid('objekt_id').notNull(),
+      erstelltAm: timestamptz('erstellt_am').notNull().defaultNow(),
+    },
+    (t) => [
+      primaryKey({ name: 'akten_idempotenz_pk', columns: [t.mandantId, t.operation, t.schluessel] }),
+      check('akten_idempotenz_schluessel_ck', sql`length(${t.schluessel}) BETWEEN 1 AND 200`),
+      check('akten_idempotenz_sha256_ck', sql`${t.anfrageSha256} ~ '^[0-9a-f]{64}$'`),
+      index('akten_idempotenz_erstellt_idx').on(t.erstelltAm),
       mandantPolicy(t.mandantId),
     ],
   )

@@ -89,7 +89,7 @@ export const organisationseinheitDarstellung = (o: OrganisationseinheitRow): S['
 
 const bearbeiter = (sub: string | null, oe: string | null): S['Bearbeiter'] => (sub !== null ? { sub } : { organisationseinheitId: oe! });
 
-const schrittDarstellung = (s: SchrittRow): S['Schritt'] => ({
+const schrittDarstellung = (s: SchrittRow, aufVorversion: ReadonlySet<string>): S['Schritt'] => ({
   id: s.id,
   position: s.position,
   zweig: s.zweig,
@@ -104,9 +104,11 @@ const schrittDarstellung = (s: SchrittRow): S['Schritt'] => ({
   erledigtVon: s.erledigtVon,
   erledigtAm: s.erledigtAm ? zeit(s.erledigtAm) : null,
   imAuftragVon: s.imAuftragVon,
+  aufVorversion: aufVorversion.has(s.id),
+  vorversionGrund: s.vorversionGrund,
 });
 
-export function verfuegungDarstellung({ row: v, dokumente, schritte }: VerfuegungAnsicht): S['Verfuegung'] {
+export function verfuegungDarstellung({ row: v, dokumente, schritte, aufVorversion }: VerfuegungAnsicht): S['Verfuegung'] {
   return {
     id: v.id,
     vorgangId: v.vorgangId,
@@ -115,8 +117,8 @@ export function verfuegungDarstellung({ row: v, dokumente, schritte }: Verfuegun
     status: v.status,
     aktuellePosition: v.aktuellePosition,
     dokumente: dokumente.map((d) => ({ dokumentId: d.dokumentId, version: d.versionNr })),
-    laufweg: schritte.map(schrittDarstellung),
-    schlussverfuegung: v.schlussverfuegung === null ? null : v.schlussverfuegung === 'wv' ? { art: 'wv', datum: v.wiedervorlage! } : { art: 'zdA' },
+    laufweg: schritte.map((s) => schrittDarstellung(s, new Set(aufVorversion))),
+    schlussverfuegung: v.schlussverfuegung === null ? null : v.schlussverfuegung === 'wv' ? { art: 'wv', datum: v.wiedervorlage! } : { art: v.schlussverfuegung },
     version: v.version,
     erstelltAm: zeit(v.erstelltAm),
     geaendertAm: zeit(v.geaendertAm),

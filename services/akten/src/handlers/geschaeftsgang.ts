@@ -7,7 +7,8 @@ import { postkorbEintragDarstellung, verfuegungDarstellung } from './darstellung
 export function geschaeftsgangHandlers({ geschaeftsgang }: Dienste) {
   return {
     async createVerfuegung(req, reply) {
-      const v = await geschaeftsgang.erstelleVerfuegung(akteurOf(req), req.params.id, req.body);
+      const schluessel = req.headers['idempotency-key'];
+      const v = await geschaeftsgang.erstelleVerfuegung(akteurOf(req), req.params.id, req.body, typeof schluessel === 'string' ? schluessel : undefined);
       reply.code(201).header('etag', etag(v.row.version)).header('location', `/api/v1/verfuegungen/${v.row.id}`);
       return verfuegungDarstellung(v);
     },

@@ -2,9 +2,9 @@
 import { schema, sql, type Tx } from '@eakte/db';
 import type { SchrittAktion } from '@eakte/db/schema';
 import { akteSichtbar, akteSpaltenVon, type Sicht } from '@eakte/schriftgutverwaltung/sichtbarkeit';
-import { asc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 
-const { verfuegung, verfuegungDokument, verfuegungSchritt, vertretung } = schema;
+const { aktenIdempotenz, verfuegung, verfuegungDokument, verfuegungSchritt, vertretung } = schema;
 
 export type VerfuegungRow = typeof verfuegung.$inferSelect;
 export type SchrittRow = typeof verfuegungSchritt.$inferSelect;
@@ -43,6 +43,37 @@ export function schritteDer(tx: Tx, verfuegungId: string): Promise<SchrittRow[]>
 
 export function dokumenteDer(tx: Tx, verfuegungId: string): Promise<DokumentRow[]> {
   return tx.select().from(verfuegungDokument).where(eq(verfuegungDokument.verfuegungId, verfuegungId)).orderBy(asc(verfuegungDokument.dokumentId));
+}
+
+/**
+ * The done Mitzeichnungen given on an older version of a pinned Dokument (the database's rule,
+ * migration 0040); `offen`: under the current pinning, so the Zeichnung must decide about them.
+ */
+export async function aufVorversion(tx: Tx, verfuegungId: string): Promise<{ schrittId: string; offen: boolean }[]> {
+  const r = await tx.execute<{ schritt_id: string; offen: boolean }>(sql`SELECT schritt_id, offen FROM akten.mitzeichnungen_auf_vorversion(${verfuegungId}::uuid)`);
+  return r.rows.map((x) => ({ schrittId: x.schritt_id, offen: x.offen }));
+}
+
+/** Pins the Verfügung's Dokumente to their current versions (the view Dokumente publishes). */
+export async function pinneAktuell(tx: Tx, verfuegungId: string): Promise<void> {
+  await tx.execute(sql`
+    UPDATE akten.verfuegung_dokument p SET version_nr = d.aktuelle_version
+      FROM dokumente.dokument_stand d
+     WHERE p.verfuegung_id = ${verfuegungId} AND d.mandant_id = p.mandant_id AND d.dokument_id = p.dokument_id AND d.aktuelle_version <> p.version_nr`);
+}
+
+/** The object an earlier request with this key created, and that request's hash. */
+export async function idempotenz(tx: Tx, operation: string, schluessel: string): Promise<{ objektId: string; anfrageSha256: string } | null> {
+  const rows = await tx
+    .select({ objektId: aktenIdempotenz.objektId, anfrageSha256: aktenIdempotenz.anfrageSha256 })
+    .from(aktenIdempotenz)
+    .where(and(eq(aktenIdempotenz.operation, operation), eq(aktenIdempotenz.schluessel, schluessel)))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export async function merkeIdempotenz(tx: Tx, row: typeof aktenIdempotenz.$inferInsert): Promise<void> {
+  await tx.insert(aktenIdempotenz).values(row);
 }
 
 export async function aendereSchritte(tx: Tx, ids: string[], set: Partial<typeof verfuegungSchritt.$inferInsert>): Promise<void> {

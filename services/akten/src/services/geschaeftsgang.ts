@@ -3,9 +3,10 @@
 // completions of a step (or of two parallel steps) never interleave: the second sees the first.
 import type { Tx } from '@eakte/db';
 import type { MitzeichnungVotum, SchrittAktion } from '@eakte/db/schema';
-import { AuthErrors, decodeCursor, encodeCursor, Errors, heute, type AuditEreignis, type Protokollierer } from '@eakte/platform';
+import { AuthErrors, decodeCursor, encodeCursor, Errors, heute, istEindeutigkeitsverletzung, type AuditEreignis, type Protokollierer } from '@eakte/platform';
 import { istGeschlossen, pruefeOffenFuerInhalt } from '@eakte/schriftgutverwaltung/geschlossen';
-import { folgeDesVotums, platziere } from '@eakte/schriftgutverwaltung/laufweg';
+import { folgeDerVorversion, folgeDesVotums, platziere, pruefeSchlussverfuegung, type Schlussart, type VorversionWahl } from '@eakte/schriftgutverwaltung/laufweg';
+import { createHash } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import * as repo from '../repositories/geschaeftsgang.js';
 import { uebersetzeDbFehler } from './fehler.js';
@@ -38,7 +39,10 @@ const vertretungDarstellung = (sub: string, rows: repo.VertreterRow[]) => ({
 export interface SchrittAbschluss {
   votum?: MitzeichnungVotum;
   kommentar?: string;
-  schlussverfuegung?: { art: 'zdA' | 'wv'; datum?: string };
+  schlussverfuegung?: { art: Schlussart; datum?: string };
+  /** Only on a Zeichnung over Mitzeichnungen on an older version: ask them again, or pass over them with `grund`. */
+  vorversion?: VorversionWahl;
+  grund?: string;
 }
 
 /** A Verfügung with its pinned documents and its whole Laufweg. */
@@ -46,6 +50,8 @@ export interface VerfuegungAnsicht {
   row: repo.VerfuegungRow;
   dokumente: repo.DokumentRow[];
   schritte: repo.SchrittRow[];
+  /** The done Mitzeichnungen given on an older version of a pinned Dokument. */
+  aufVorversion: string[];
 }
 
 /** The caller with the users they represent today (Vertretung in force) and those users' org units the caller is no member of. */
@@ -96,6 +102,27 @@ function neueSchritte(k: Kontext, verfuegungId: string, laufweg: SchrittEntwurf[
   });
 }
 
+/** The request a key stands for: who asks, on what, with which body (keys sorted, so a retry's field order does not matter). */
+function anfrageHash(wert: unknown): string {
+  const kanonisch = (x: unknown): unknown =>
+    Array.isArray(x)
+      ? x.map(kanonisch)
+      : x !== null && typeof x === 'object'
+        ? Object.fromEntries(
+            Object.keys(x)
+              .sort()
+              .map((k) => [k, kanonisch((x as Record<string, unknown>)[k])]),
+          )
+        : x;
+  return createHash('sha256')
+    .update(JSON.stringify(kanonisch(wert)))
+    .digest('hex');
+}
+
+const OPERATION_VERFUEGUNG = 'createVerfuegung';
+
+const pinStand = (d: repo.DokumentRow[]) => d.map((x) => ({ dokumentId: x.dokumentId, version: x.versionNr }));
+
 const schrittStand = (s: repo.SchrittRow) => ({
   schrittId: s.id,
   position: s.position,
@@ -115,7 +142,12 @@ export function createGeschaeftsgangService(
   const { imKontext, sichtbarerVorgang } = g;
 
   async function ansicht(tx: Tx, row: repo.VerfuegungRow): Promise<VerfuegungAnsicht> {
-    return { row, dokumente: await repo.dokumenteDer(tx, row.id), schritte: await repo.schritteDer(tx, row.id) };
+    return {
+      row,
+      dokumente: await repo.dokumenteDer(tx, row.id),
+      schritte: await repo.schritteDer(tx, row.id),
+      aufVorversion: (await repo.aufVorversion(tx, row.id)).map((m) => m.schrittId),
+    };
   }
 
   /** The audit event of a Verfügung: under its Vorgang's Akte, so the Akte's history shows the Geschäftsgang. */
@@ -151,33 +183,63 @@ export function createGeschaeftsgangService(
     return a;
   }
 
+  type Frueher = { objektId: string; anfrageSha256: string };
+
+  /** A retry under a known key: the first request's Verfügung, if it was the same request. */
+  function wiederholung(tx: Tx, k: Kontext, hash: string | null, frueher: Frueher) {
+    if (frueher.anfrageSha256 !== hash) throw new Errors.IdempotenzKonflikt();
+    return lesbareVerfuegung(tx, { k, vertretene: [], vertreteneEinheiten: [] }, frueher.objektId);
+  }
+
+  function erstelle(akteur: MandantAkteur, vorgangId: string, body: VerfuegungNeu, schluessel: string | undefined, hash: string | null): Promise<VerfuegungAnsicht> {
+    return imKontext(akteur, async (tx, k) => {
+      if (schluessel !== undefined) {
+        const frueher = await repo.idempotenz(tx, OPERATION_VERFUEGUNG, schluessel);
+        if (frueher) return wiederholung(tx, k, hash, frueher);
+      }
+      const vorgang = await sichtbarerVorgang(tx, k, vorgangId, true);
+      pruefeOffenFuerInhalt({ vorgangStatus: vorgang.status, akteStatus: vorgang.akteStatus });
+      const id = uuidv7();
+      const jetzt = new Date();
+      const schritte = neueSchritte(k, id, body.laufweg, 0, true, jetzt);
+      const dokumente = (body.dokumente ?? []).map((d) => ({ mandantId: k.mandantId, verfuegungId: id, vorgangId, dokumentId: d.dokumentId, versionNr: d.version }));
+      if (new Set(dokumente.map((d) => d.dokumentId)).size !== dokumente.length) throw new Errors.NichtVerarbeitbar('Ein Dokument ist mehrfach genannt');
+      await repo
+        .fuegeVerfuegungEin(tx, { id, mandantId: k.mandantId, vorgangId, betreff: body.betreff, verfasser: k.sub, status: 'laufend', aktuellePosition: 1 }, dokumente, schritte)
+        .catch((e) => uebersetzeDbFehler(e, { verweis: 'Ein Dokument (in dieser Version, in diesem Vorgang) oder eine Organisationseinheit existiert nicht' }));
+      // the key's row: a concurrent request with the same key waits here for this one, then fails on it
+      if (schluessel !== undefined) await repo.merkeIdempotenz(tx, { mandantId: k.mandantId, operation: OPERATION_VERFUEGUNG, schluessel, anfrageSha256: hash!, objektId: id });
+      const row = (await repo.findeVerfuegung(tx, id))!;
+      await protokolliere(
+        tx,
+        akteur,
+        await ereignis(tx, 'verfuegung.erstellt', row, {
+          details: {
+            betreff: row.betreff,
+            dokumente: body.dokumente ?? [],
+            laufweg: schritte.map((s) => ({ position: s.position, zweig: s.zweig, aktion: s.aktion, bearbeiterSub: s.bearbeiterSub, bearbeiterOeId: s.bearbeiterOeId })),
+          },
+        }),
+      );
+      return ansicht(tx, row);
+    });
+  }
+
   return {
-    erstelleVerfuegung: (akteur: MandantAkteur, vorgangId: string, body: VerfuegungNeu) =>
-      imKontext(akteur, async (tx, k) => {
-        const vorgang = await sichtbarerVorgang(tx, k, vorgangId, true);
-        pruefeOffenFuerInhalt({ vorgangStatus: vorgang.status, akteStatus: vorgang.akteStatus });
-        const id = uuidv7();
-        const jetzt = new Date();
-        const schritte = neueSchritte(k, id, body.laufweg, 0, true, jetzt);
-        const dokumente = (body.dokumente ?? []).map((d) => ({ mandantId: k.mandantId, verfuegungId: id, vorgangId, dokumentId: d.dokumentId, versionNr: d.version }));
-        if (new Set(dokumente.map((d) => d.dokumentId)).size !== dokumente.length) throw new Errors.NichtVerarbeitbar('Ein Dokument ist mehrfach genannt');
-        await repo
-          .fuegeVerfuegungEin(tx, { id, mandantId: k.mandantId, vorgangId, betreff: body.betreff, verfasser: k.sub, status: 'laufend', aktuellePosition: 1 }, dokumente, schritte)
-          .catch((e) => uebersetzeDbFehler(e, { verweis: 'Ein Dokument (in dieser Version, in diesem Vorgang) oder eine Organisationseinheit existiert nicht' }));
-        const row = (await repo.findeVerfuegung(tx, id))!;
-        await protokolliere(
-          tx,
-          akteur,
-          await ereignis(tx, 'verfuegung.erstellt', row, {
-            details: {
-              betreff: row.betreff,
-              dokumente: body.dokumente ?? [],
-              laufweg: schritte.map((s) => ({ position: s.position, zweig: s.zweig, aktion: s.aktion, bearbeiterSub: s.bearbeiterSub, bearbeiterOeId: s.bearbeiterOeId })),
-            },
-          }),
-        );
-        return ansicht(tx, row);
-      }),
+    /**
+     * With `schluessel` (Idempotency-Key): a retry of the same request gets the Verfügung the first
+     * one created; the key with another request is a 409. Of concurrent requests with one key the
+     * first to commit wins, the others answer with its Verfügung.
+     */
+    erstelleVerfuegung: async (akteur: MandantAkteur, vorgangId: string, body: VerfuegungNeu, schluessel?: string): Promise<VerfuegungAnsicht> => {
+      const hash = schluessel === undefined ? null : anfrageHash({ sub: akteur.sub, vorgangId, body });
+      try {
+        return await erstelle(akteur, vorgangId, body, schluessel, hash);
+      } catch (err) {
+        if (schluessel === undefined || !istEindeutigkeitsverletzung(err, 'akten_idempotenz_pk')) throw err;
+        return imKontext(akteur, async (tx, k) => wiederholung(tx, k, hash, (await repo.idempotenz(tx, OPERATION_VERFUEGUNG, schluessel))!));
+      }
+    },
 
     aendereLaufweg: (akteur: MandantAkteur, id: string, body: { grund: string; laufweg: SchrittEntwurf[] }) =>
       imKontext(akteur, async (tx, k) => {
@@ -255,9 +317,56 @@ export function createGeschaeftsgangService(
         // a Vorgang closed meanwhile (z.d.A. of it or its Akte) takes no more steps (R9)
         if (istGeschlossen((await repo.vorgangKopf(tx, v.vorgangId))!)) throw new Errors.ObjektGeschlossen('Der Vorgang ist geschlossen (z.d.A.) und nimmt keine Schritte mehr an');
         const folge = folgeDesVotums(schritt.aktion, body.votum);
+        // a Zeichnung over Mitzeichnungen given on an older version of a pinned Dokument decides about them (R16)
+        const offeneVorversion = schritt.aktion === 'zeichnung' ? (await repo.aufVorversion(tx, v.id)).filter((m) => m.offen).map((m) => m.schrittId) : [];
+        const vorversion = folgeDerVorversion(schritt.aktion, offeneVorversion.length, body.vorversion, body.grund);
         const jetzt = new Date();
+        if (vorversion.art === 'erneut') {
+          if (body.schlussverfuegung) throw new Errors.SchlussverfuegungUnzulaessig('Wer erneut mitzeichnen lässt, zeichnet noch nicht: keine Schlussverfügung');
+          const dokumenteAlt = pinStand(await repo.dokumenteDer(tx, v.id));
+          await repo.pinneAktuell(tx, v.id);
+          // the co-signers once more, in parallel, pinned to the current versions; then the Zeichnung again (this one stays as history)
+          const erneut = schritte.filter((s) => offeneVorversion.includes(s.id));
+          const schluesselVon = (s: repo.SchrittRow) => s.bearbeiterSub ?? `oe:${s.bearbeiterOeId}`;
+          const einmal = erneut.filter((s, i) => erneut.findIndex((x) => schluesselVon(x) === schluesselVon(s)) === i);
+          const bearbeiterVon = (s: repo.SchrittRow): Bearbeiter => (s.bearbeiterSub !== null ? { sub: s.bearbeiterSub } : { organisationseinheitId: s.bearbeiterOeId! });
+          const entwurf: SchrittEntwurf[] = [
+            ...einmal.map((s) => ({ bearbeiter: bearbeiterVon(s), aktion: 'mitzeichnung' as const, hinweis: s.hinweis ?? undefined, parallelGruppe: 1 })),
+            { bearbeiter: bearbeiterVon(schritt), aktion: 'zeichnung' as const, frist: schritt.frist ?? undefined, hinweis: schritt.hinweis ?? undefined },
+          ];
+          const nach = Math.max(...schritte.map((s) => s.position));
+          const neu = neueSchritte(k, v.id, entwurf, nach, true, jetzt);
+          await repo.aendereSchritte(tx, [schritt.id], { zustand: 'uebersprungen' });
+          await repo.fuegeSchritteEin(tx, neu);
+          const row = await repo.aendereVerfuegung(tx, v.id, { aktuellePosition: nach + 1, dokumenteStand: v.dokumenteStand + 1 });
+          await protokolliere(
+            tx,
+            akteur,
+            await ereignis(tx, 'verfuegung.mitzeichnung_erneut', row, {
+              aenderungen: [
+                { feld: 'dokumente', alt: dokumenteAlt, neu: pinStand(await repo.dokumenteDer(tx, v.id)) },
+                { feld: `schritt[${schritt.id}].zustand`, alt: schritt.zustand, neu: 'uebersprungen' },
+                { feld: 'aktuellePosition', alt: v.aktuellePosition, neu: row.aktuellePosition },
+                {
+                  feld: 'laufweg',
+                  alt: [],
+                  neu: neu.map((s) => ({ position: s.position, zweig: s.zweig, aktion: s.aktion, bearbeiterSub: s.bearbeiterSub, bearbeiterOeId: s.bearbeiterOeId })),
+                },
+              ],
+              details: { ...schrittStand(schritt), kommentar: body.kommentar ?? null, aufVorversion: offeneVorversion, imAuftragVon: recht.imAuftragVon },
+            }),
+          );
+          return ansicht(tx, row);
+        }
         // a deputy acts "i. V.": both names stay on the step
-        const erledigt = { erledigtVon: k.sub, imAuftragVon: recht.imAuftragVon, erledigtAm: jetzt, votum: body.votum ?? null, kommentar: body.kommentar ?? null };
+        const erledigt = {
+          erledigtVon: k.sub,
+          imAuftragVon: recht.imAuftragVon,
+          erledigtAm: jetzt,
+          votum: body.votum ?? null,
+          kommentar: body.kommentar ?? null,
+          vorversionGrund: vorversion.art === 'uebergehen' ? vorversion.grund : null,
+        };
         const parallel = schritte.filter((s) => s.position === schritt.position && s.id !== schritt.id && s.zustand === 'aktuell');
 
         if (folge === 'zurueck') {
@@ -295,8 +404,7 @@ export function createGeschaeftsgangService(
         const endetLaufweg = parallel.length === 0 && naechste === null;
         if (body.schlussverfuegung && !endetLaufweg) throw new Errors.SchlussverfuegungUnzulaessig('Eine Schlussverfügung nur mit dem Schritt, der den Laufweg beendet');
         const schluss = body.schlussverfuegung;
-        if (schluss?.art === 'wv' && !schluss.datum) throw new Errors.SchlussverfuegungUnzulaessig('Die Schlussverfügung wv braucht ein Datum (`datum`)');
-        if (schluss?.art === 'zdA' && schluss.datum) throw new Errors.SchlussverfuegungUnzulaessig('Die Schlussverfügung zdA nimmt kein Datum');
+        pruefeSchlussverfuegung(schluss);
 
         let set: Parameters<typeof repo.aendereVerfuegung>[2] = {};
         if (naechste !== null) {
@@ -315,11 +423,21 @@ export function createGeschaeftsgangService(
               { feld: `schritt[${schritt.id}].zustand`, alt: schritt.zustand, neu: 'erledigt' },
               ...(v.aktuellePosition !== neu.aktuellePosition ? [{ feld: 'aktuellePosition', alt: v.aktuellePosition, neu: neu.aktuellePosition }] : []),
               ...(v.status !== neu.status ? [{ feld: 'status', alt: v.status, neu: neu.status }] : []),
+              ...(schluss ? [{ feld: 'schlussverfuegung', alt: null, neu: schluss }] : []),
+              ...(vorversion.art === 'uebergehen' ? [{ feld: `schritt[${schritt.id}].vorversionGrund`, alt: null, neu: vorversion.grund }] : []),
             ],
-            details: { ...schrittStand(schritt), votum: body.votum ?? null, kommentar: body.kommentar ?? null, imAuftragVon: recht.imAuftragVon, schlussverfuegung: schluss ?? null },
+            details: {
+              ...schrittStand(schritt),
+              votum: body.votum ?? null,
+              kommentar: body.kommentar ?? null,
+              imAuftragVon: recht.imAuftragVon,
+              schlussverfuegung: schluss ?? null,
+              ...(vorversion.art === 'uebergehen' ? { vorversion: { uebergangen: offeneVorversion, grund: vorversion.grund } } : {}),
+            },
           }),
         );
-        // the Schlussverfügung through the Vorgang's own rules (z.d.A.; "Wv.": the file comes back to its Verfasser)
+        // the Schlussverfügung through the Vorgang's own rules (z.d.A.; "Wv.": the file comes back to its Verfasser);
+        // "z. Vg." and "weglegen" leave the Vorgang as it is: the Verfügung records them
         if (schluss?.art === 'zdA') await lebenszyklus.schliesseVorgang(tx, k, akteur, v.vorgangId, undefined);
         if (schluss?.art === 'wv') await vorgaenge.setzeWiedervorlageIn(tx, k, akteur, v.vorgangId, schluss.datum!, v.verfasser);
         return ansicht(tx, neu);

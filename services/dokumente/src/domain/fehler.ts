@@ -1,5 +1,6 @@
 // Errors of the Dokumente service, each with a stable code and status.
 import createError from '@fastify/error';
+import { Errors } from '@eakte/platform';
 
 export const DokumentFehler = {
   DateiZuGross: createError('DATEI_ZU_GROSS', 'Die Datei ist größer als die für den Mandanten erlaubten %s Bytes; es wurde nichts gespeichert', 413),
@@ -7,7 +8,8 @@ export const DokumentFehler = {
   TypWiderspruch: createError('TYP_WIDERSPRICHT_INHALT', 'Die Datei ist als %s angegeben, ihr Inhalt ist aber %s', 415),
   KeinFormular: createError('MEDIENTYP_NICHT_UNTERSTUETZT', 'Erwartet wird multipart/form-data', 415),
   UngueltigesFormular: createError('UNGUELTIGES_FORMULAR', '%s', 400),
-  IdempotenzKonflikt: createError('IDEMPOTENZ_SCHLUESSEL_WIEDERVERWENDET', 'Der Idempotency-Key wurde bereits für ein anderes Objekt verwendet', 409),
+  // one code for every service's Idempotency-Key
+  IdempotenzKonflikt: Errors.IdempotenzKonflikt,
   UngueltigeAngabe: createError('UNGUELTIGE_ANGABE', '%s', 400),
   NurPdf: createError('NUR_FUER_PDF', 'Die aktuelle Version ist kein PDF, sondern %s', 409),
   BereitsGestempelt: createError('BEREITS_GESTEMPELT', 'Die aktuelle Version trägt bereits einen Eingangsstempel', 409),
