@@ -4,7 +4,7 @@ import type { Schemas } from '@eakte/api-client';
 import { pfad } from './pfade';
 
 /** An item as GET /postkorb sends it; `art` and the dates are read defensively (a newer server adds kinds, e.g. Wiedervorlagen). */
-export type PostkorbEintrag = Partial<Schemas['PostkorbEintrag']> & { art?: string; datum?: string | null; [k: string]: unknown };
+export type PostkorbEintrag = Partial<Omit<Schemas['PostkorbEintrag'], 'art'>> & { art?: string; datum?: string | null; [k: string]: unknown };
 
 /** Overdue first (the earliest Frist on top), then the rest in the server's order (oldest first). */
 export function postkorbOrdnen<E extends PostkorbEintrag>(items: readonly E[], heute: string): E[] {

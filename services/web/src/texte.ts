@@ -378,7 +378,6 @@ export const T = {
     nav: 'Postkorb',
     titel: 'Mein Postkorb',
     leer: 'Ihr Postkorb ist leer: nichts wartet auf Sie.',
-    anzahlen: 'Im Postkorb',
     art: { schritt: 'Zur Bearbeitung', rueckgabe: 'Zurückgegeben', wiedervorlage: 'Wiedervorlagen' } as Record<string, string>,
     artUnbekannt: (a: string) => `Weitere (${a})`,
     eintrag: 'Eintrag',
@@ -475,13 +474,13 @@ export const T = {
     hoch: (n: number) => `Schritt ${n} nach oben`,
     runter: (n: number) => `Schritt ${n} nach unten`,
     senden: 'Verfügung absenden',
+    bitteWaehlen: 'Bitte wählen',
     gesendet: 'Die Verfügung ist unterwegs.',
   },
   vertretung: {
     nav: 'Vertretung',
     titel: 'Meine Vertretung',
-    hinweis:
-      'Während Ihrer Abwesenheit erscheinen Ihre Schritte auch im Postkorb Ihrer Vertretung; sie zeichnet dann „i. V.“. Ohne Zeitraum gilt die Vertretung immer.',
+    hinweis: 'Während Ihrer Abwesenheit erscheinen Ihre Schritte auch im Postkorb Ihrer Vertretung; sie zeichnet dann „i. V.“. Ohne Zeitraum gilt die Vertretung immer.',
     keine: 'Sie haben keine Vertretung benannt.',
     vertreter: (n: number) => `Vertretung ${n}`,
     sub: 'Benutzerkennung der Vertretung',

@@ -29,7 +29,7 @@ export function PostkorbListe({ ueberschrift = 2 }: { ueberschrift?: 1 | 2 }) {
         const zeilen = postkorbOrdnen(alle, tag);
         return (
           <>
-            <dl className="kern-description-list eakte-postkorb-zahlen" aria-label={T.postkorb.anzahlen}>
+            <dl className="kern-description-list eakte-postkorb-zahlen">
               {[...zahlen].map(([art, n]) => (
                 <div className="kern-description-list-item" key={art}>
                   <dt className="kern-description-list-item__key">{artText(art)}</dt>

@@ -35,7 +35,15 @@ const inhaltUrl = (id: string, nr: number) => `/api/v1/dokumente/${encodeURIComp
 /** The pinned documents: each read inline or downloaded in exactly the version the Verfügung names. */
 function Dokumente({ dokumente }: { dokumente: Schemas['Verfuegung']['dokumente'] }) {
   const namen = useLaden(
-    () => Promise.all(dokumente.map((d) => ergebnis(api.GET('/dokumente/{id}', { params: { path: { id: d.dokumentId } } })).then((x) => x.betreff ?? x.aktuelleVersion?.dateiname ?? d.dokumentId, () => d.dokumentId))),
+    () =>
+      Promise.all(
+        dokumente.map((d) =>
+          ergebnis(api.GET('/dokumente/{id}', { params: { path: { id: d.dokumentId } } })).then(
+            (x) => x.betreff ?? x.aktuelleVersion?.dateiname ?? d.dokumentId,
+            () => d.dokumentId,
+          ),
+        ),
+      ),
     [dokumente.map((d) => d.dokumentId).join()],
   );
   const [ansicht, setAnsicht] = useState<{ url: string; name: string; nr: number }>();
@@ -63,11 +71,21 @@ function Dokumente({ dokumente }: { dokumente: Schemas['Verfuegung']['dokumente'
                 </Link>{' '}
                 ({T.verfuegung.dokumentVersion(d.version)})
                 <div className="eakte-knoepfe">
-                  <button className="kern-btn kern-btn--tertiary kern-btn--x-small" type="button" aria-label={T.verfuegung.anzeigenVon(name, d.version)} onClick={() => void anzeigen.ausfuehren(d.dokumentId, d.version, name)}>
+                  <button
+                    className="kern-btn kern-btn--tertiary kern-btn--x-small"
+                    type="button"
+                    aria-label={T.verfuegung.anzeigenVon(name, d.version)}
+                    onClick={() => void anzeigen.ausfuehren(d.dokumentId, d.version, name)}
+                  >
                     <span className="kern-icon kern-icon--visibility" aria-hidden="true" />
                     <span className="kern-label">{T.verfuegung.anzeigen}</span>
                   </button>
-                  <button className="kern-btn kern-btn--secondary kern-btn--x-small" type="button" aria-label={T.verfuegung.herunterladenVon(name, d.version)} onClick={() => void laden.ausfuehren(d.dokumentId, d.version, name)}>
+                  <button
+                    className="kern-btn kern-btn--secondary kern-btn--x-small"
+                    type="button"
+                    aria-label={T.verfuegung.herunterladenVon(name, d.version)}
+                    onClick={() => void laden.ausfuehren(d.dokumentId, d.version, name)}
+                  >
                     <span className="kern-icon kern-icon--download" aria-hidden="true" />
                     <span className="kern-label">{T.verfuegung.herunterladen}</span>
                   </button>
@@ -173,7 +191,10 @@ function Abschliessen({ v, s, fertig }: { v: Schemas['Verfuegung']; s: Schemas['
             required
             value={votum}
             onChange={(e) => setVotum(e.target.value)}
-            optionen={[{ wert: '', text: '' }, ...(['einverstanden', 'einverstanden_mit_aenderungen', 'nicht_einverstanden'] as const).map((w) => ({ wert: w, text: T.verfuegung.votumText[w]! }))]}
+            optionen={[
+              { wert: '', text: T.editor.bitteWaehlen },
+              ...(['einverstanden', 'einverstanden_mit_aenderungen', 'nicht_einverstanden'] as const).map((w) => ({ wert: w, text: T.verfuegung.votumText[w]! })),
+            ]}
           />
         )}
         <Feld label={T.verfuegung.kommentarFeld} name="kommentar" maxLength={4000} value={kommentar} onChange={(e) => setKommentar(e.target.value)} />

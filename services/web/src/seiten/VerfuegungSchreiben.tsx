@@ -68,10 +68,16 @@ function SchrittZeile({
           required
           value={z.organisationseinheitId}
           onChange={(e) => aendern({ organisationseinheitId: e.target.value })}
-          optionen={[{ wert: '', text: '' }, ...oes.map((o) => ({ wert: o.id, text: `${o.kuerzel} – ${o.name}` }))]}
+          optionen={[{ wert: '', text: T.editor.bitteWaehlen }, ...oes.map((o) => ({ wert: o.id, text: `${o.kuerzel} – ${o.name}` }))]}
         />
       )}
-      <Auswahl label={T.editor.aktion} name={name('aktion')} value={z.aktion} onChange={(e) => aendern({ aktion: e.target.value as SchrittEntwurf['aktion'] })} optionen={AKTIONEN.map((a) => ({ wert: a, text: T.aktion[a]! }))} />
+      <Auswahl
+        label={T.editor.aktion}
+        name={name('aktion')}
+        value={z.aktion}
+        onChange={(e) => aendern({ aktion: e.target.value as SchrittEntwurf['aktion'] })}
+        optionen={AKTIONEN.map((a) => ({ wert: a, text: T.aktion[a]! }))}
+      />
       <Feld label={T.editor.frist} name={name('frist')} type="date" min={heute()} value={z.frist} onChange={(e) => aendern({ frist: e.target.value })} />
       <Feld label={T.editor.hinweis} name={name('hinweis')} maxLength={2000} value={z.hinweis} onChange={(e) => aendern({ hinweis: e.target.value })} />
       {i > 0 && (
@@ -126,65 +132,65 @@ export function VerfuegungSchreiben({ vorgangId }: { vorgangId: string }) {
     <Geladen l={vorgang}>
       {(vg) => (
         <Seite titel={T.editor.titel} unterzeile={T.editor.aufVorgang(vg.kennzeichen)} vorspann={<Pfadleiste akteId={vg.akteId} vorgang={vg} dokument={T.editor.titel} />}>
-            <Formular aktion={senden} knopf={T.editor.senden}>
-              <Feld label={T.editor.betreff} name="betreff" required maxLength={500} value={betreff} onChange={(e) => setBetreff(e.target.value)} />
-              <fieldset className="kern-fieldset">
-                <legend className="kern-label">{T.editor.dokumente}</legend>
-                <p className="kern-hint">{T.editor.dokumenteHinweis}</p>
-                <Geladen l={dokumente}>
-                  {(d) =>
-                    d.items.length === 0 ? (
-                      <p className="kern-body">{T.editor.keineDokumente}</p>
-                    ) : (
-                      <div className="kern-fieldset__body">
-                        {d.items
-                          .filter((x) => x.aktuelleVersion)
-                          .map((x) => (
-                            <div className="kern-form-check" key={x.id}>
-                              <input
-                                className="kern-form-check__checkbox"
-                                type="checkbox"
-                                id={`dok-${x.id}`}
-                                checked={gewaehlt.has(x.id)}
-                                onChange={(e) =>
-                                  setGewaehlt((g) => {
-                                    const n = new Set(g);
-                                    if (e.target.checked) n.add(x.id);
-                                    else n.delete(x.id);
-                                    return n;
-                                  })
-                                }
-                              />
-                              <label className="kern-label" htmlFor={`dok-${x.id}`}>
-                                {T.editor.dokumentZeile(x.betreff ?? x.aktuelleVersion!.dateiname, x.aktuelleVersion!.nr)}
-                              </label>
-                            </div>
-                          ))}
-                      </div>
-                    )
-                  }
-                </Geladen>
-              </fieldset>
-              <h2 className="kern-heading-medium">{T.editor.laufweg}</h2>
-              <p className="kern-body">{T.editor.laufwegHinweis}</p>
-              {zeilen.map((z, i) => (
-                <SchrittZeile
-                  key={z.schluessel}
-                  z={z}
-                  i={i}
-                  anzahl={zeilen.length}
-                  oes={oes.daten?.items ?? []}
-                  aendern={(neu) => aendern(i, neu)}
-                  entfernen={() => setZeilen((zs) => zs.filter((_, j) => j !== i))}
-                  schieben={(um) => schieben(i, um)}
-                />
-              ))}
-              <div className="eakte-knoepfe">
-                <button className="kern-btn kern-btn--secondary" type="button" onClick={() => setZeilen((zs) => [...zs, leer()])}>
-                  <span className="kern-label">{T.editor.hinzufuegen}</span>
-                </button>
-              </div>
-            </Formular>
+          <Formular aktion={senden} knopf={T.editor.senden}>
+            <Feld label={T.editor.betreff} name="betreff" required maxLength={500} value={betreff} onChange={(e) => setBetreff(e.target.value)} />
+            <fieldset className="kern-fieldset">
+              <legend className="kern-label">{T.editor.dokumente}</legend>
+              <p className="kern-hint">{T.editor.dokumenteHinweis}</p>
+              <Geladen l={dokumente}>
+                {(d) =>
+                  d.items.length === 0 ? (
+                    <p className="kern-body">{T.editor.keineDokumente}</p>
+                  ) : (
+                    <div className="kern-fieldset__body">
+                      {d.items
+                        .filter((x) => x.aktuelleVersion)
+                        .map((x) => (
+                          <div className="kern-form-check" key={x.id}>
+                            <input
+                              className="kern-form-check__checkbox"
+                              type="checkbox"
+                              id={`dok-${x.id}`}
+                              checked={gewaehlt.has(x.id)}
+                              onChange={(e) =>
+                                setGewaehlt((g) => {
+                                  const n = new Set(g);
+                                  if (e.target.checked) n.add(x.id);
+                                  else n.delete(x.id);
+                                  return n;
+                                })
+                              }
+                            />
+                            <label className="kern-label" htmlFor={`dok-${x.id}`}>
+                              {T.editor.dokumentZeile(x.betreff ?? x.aktuelleVersion!.dateiname, x.aktuelleVersion!.nr)}
+                            </label>
+                          </div>
+                        ))}
+                    </div>
+                  )
+                }
+              </Geladen>
+            </fieldset>
+            <h2 className="kern-heading-medium">{T.editor.laufweg}</h2>
+            <p className="kern-body">{T.editor.laufwegHinweis}</p>
+            {zeilen.map((z, i) => (
+              <SchrittZeile
+                key={z.schluessel}
+                z={z}
+                i={i}
+                anzahl={zeilen.length}
+                oes={oes.daten?.items ?? []}
+                aendern={(neu) => aendern(i, neu)}
+                entfernen={() => setZeilen((zs) => zs.filter((_, j) => j !== i))}
+                schieben={(um) => schieben(i, um)}
+              />
+            ))}
+            <div className="eakte-knoepfe">
+              <button className="kern-btn kern-btn--secondary" type="button" onClick={() => setZeilen((zs) => [...zs, leer()])}>
+                <span className="kern-label">{T.editor.hinzufuegen}</span>
+              </button>
+            </div>
+          </Formular>
         </Seite>
       )}
     </Geladen>
