@@ -19,11 +19,14 @@ async function json<T>(res: Response, status: number): Promise<T> {
 }
 
 /** An Akte with a Vorgang and one PDF in it, filed through the API by the clerk. */
-async function vorgangMitDokument(): Promise<{ vorgangId: string; kennzeichen: string }> {
+const api = (p: string) => `${stack.platform.url}/api/v1${p}`;
+async function clerkToken() {
   const { key, issuer } = stack.platform.devIssuer!;
-  const t = await signDevToken(key, { issuer, audience: 'eakte', sub: 'demo-sachbearbeitung', mandant: 'demo', rollen: ['sachbearbeitung'], ttlSeconds: 600 });
-  const api = (p: string) => `${stack.platform.url}/api/v1${p}`;
-  const h = { authorization: `Bearer ${t}` };
+  return signDevToken(key, { issuer, audience: 'eakte', sub: 'demo-sachbearbeitung', mandant: 'demo', rollen: ['sachbearbeitung'], ttlSeconds: 600 });
+}
+
+async function vorgangMitDokument(): Promise<{ vorgangId: string; kennzeichen: string }> {
+  const h = { authorization: `Bearer ${await clerkToken()}` };
   const plan = await json<{ einheiten: { id: string }[] }>(await fetch(api('/aktenplan'), { headers: h }), 200);
   const akte = await json<{ id: string }>(
     await fetch(api('/akten'), {
@@ -162,5 +165,64 @@ describe('web client: Geschäftsgang', () => {
     await p.getByText('Ihr Postkorb ist leer: nichts wartet auf Sie.').waitFor();
     await barrierefrei(p, 'Postkorb leer');
     for (const x of [chefin, clerk, vertreterin]) await x.context.close();
+  });
+
+  it('an overdue step comes first; "nicht einverstanden" returns the Verfügung to its author, who sends it again', async () => {
+    const { vorgangId } = await vorgangMitDokument();
+    const h = { authorization: `Bearer ${await clerkToken()}`, 'content-type': 'application/json' };
+    const gestern = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' }).format(new Date(Date.now() - 86_400_000));
+    const neu = (betreff: string, frist?: string) =>
+      fetch(api(`/vorgaenge/${vorgangId}/verfuegungen`), {
+        method: 'POST',
+        headers: h,
+        body: JSON.stringify({
+          betreff,
+          laufweg: [
+            { bearbeiter: { sub: 'demo-registratur' }, aktion: 'mitzeichnung', ...(frist ? { frist } : {}) },
+            { bearbeiter: { sub: 'demo-registratur' }, aktion: 'zeichnung' },
+          ],
+        }),
+      });
+    await json(await neu('Ohne Frist'), 201);
+    await json(await neu('Eilt: Frist gestern', gestern), 201);
+
+    const chefin = await stack.angemeldet('Registratur (Demo registratur)');
+    const c = chefin.page;
+    await c.goto(`${stack.platform.url}/postkorb`);
+    const zeilen = c.getByRole('table', { name: 'Mein Postkorb' }).locator('tbody tr');
+    await zeilen.first().waitFor();
+    // the overdue one on top though it came in later
+    expect(await zeilen.first().textContent()).toMatch(/Eilt: Frist gestern.*\(überfällig\)/);
+    await barrierefrei(c, 'Postkorb mit überfälligem Eintrag');
+    await zeilen.first().getByRole('link', { name: 'Eilt: Frist gestern' }).click();
+    await c.getByLabel('Votum').selectOption('nicht_einverstanden');
+    await c.getByLabel('Kommentar (freiwillig)').fill('Rechtsgrundlage fehlt');
+    await c.getByRole('button', { name: 'Mitzeichnen' }).click();
+    await c.getByText('Die Verfügung geht an den Verfasser zurück.').waitFor();
+
+    const clerk = await stack.angemeldet('Sachbearbeitung (Demo sachbearbeitung)');
+    const p = clerk.page;
+    const korb = p.getByRole('region', { name: 'Mein Postkorb' });
+    await korb.getByText('Zurückgegeben', { exact: true }).first().waitFor();
+    await korb.getByRole('link', { name: 'Eilt: Frist gestern' }).click();
+    await p.getByText('an den Verfasser zurückgegeben').waitFor();
+    await p.getByText('Kommentar: Rechtsgrundlage fehlt').waitFor();
+    // sent without a reason: refused at the field before anything goes out
+    await p.getByRole('button', { name: 'Erneut senden' }).click();
+    await expect.poll(() => p.getByLabel('Grund der Änderung').getAttribute('aria-invalid')).toBe('true');
+    await p.getByLabel('Grund der Änderung').fill('Rechtsgrundlage ergänzt');
+    const s1 = p.getByRole('group', { name: 'Schritt 1' });
+    await s1.getByLabel('Benutzerkennung').fill('demo-registratur');
+    await p.getByRole('group', { name: 'Schritt 2' }).getByLabel('Benutzerkennung').fill('demo-registratur');
+    await barrierefrei(p, 'Verfügung zurückgegeben, Laufweg ändern');
+    await p.getByRole('button', { name: 'Erneut senden' }).click();
+    await p.getByText('Der Laufweg ist geändert.').waitFor();
+    await p.getByText('im Geschäftsgang', { exact: true }).waitFor();
+    await p
+      .getByText(/übersprungen/)
+      .first()
+      .waitFor();
+    await barrierefrei(p, 'Verfügung erneut gesendet');
+    for (const x of [chefin, clerk]) await x.context.close();
   });
 });

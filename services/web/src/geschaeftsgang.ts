@@ -103,5 +103,9 @@ export function bearbeitbareSchritte(v: Schemas['Verfuegung'], sub: string, schr
   return v.laufweg.filter((s) => s.zustand === 'aktuell' && (s.id === schrittId || s.bearbeiter.sub === sub || s.uebernommenVon === sub));
 }
 
+/** The author changes the remaining Laufweg of a Verfügung not finished (a returned one starts again). */
+export const laufwegAenderbar = (v: Schemas['Verfuegung'], sub: string) =>
+  v.verfasser === sub && v.status !== 'abgeschlossen' && !v.laufweg.some((s) => s.zustand === 'aktuell' && s.aktion === 'zeichnung');
+
 /** May the step be taken over (a current org-unit step nobody took yet)? */
 export const uebernehmbar = (s: Schemas['Schritt']) => s.zustand === 'aktuell' && !!s.bearbeiter.organisationseinheitId && !s.uebernommenVon;

@@ -20,6 +20,7 @@ export const BEREICHE = {
   postkorb: ['getPostkorb', 'getVerfuegung', 'abschliessenSchritt', 'uebernehmenSchritt'],
   verfuegungSchreiben: ['createVerfuegung', 'listOrganisationseinheiten', 'getVorgang', 'listDokumente'],
   vertretung: ['getVertretung', 'setVertretung'],
+  laufwegAendern: ['setLaufweg', 'listOrganisationseinheiten'],
 } as const satisfies Record<string, readonly OperationId[]>;
 
 export type Bereich = keyof typeof BEREICHE;

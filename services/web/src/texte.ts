@@ -446,6 +446,13 @@ export const T = {
     abgeschlossenMeldung: 'Der Laufweg ist abgeschlossen.',
     zurueckMeldung: 'Die Verfügung geht an den Verfasser zurück.',
     zurPostkorb: 'Zum Postkorb',
+    aendernTitel: 'Laufweg ändern',
+    aendernHinweis: 'Die Schritte, die noch nicht begonnen haben, werden übersprungen (sie bleiben sichtbar); die neuen folgen auf den jetzigen Schritt.',
+    aendernZurueck: 'Die Verfügung ist an Sie zurückgegeben. Überarbeiten Sie sie und senden Sie sie mit einem neuen Laufweg erneut; er beginnt sofort.',
+    grund: 'Grund der Änderung',
+    aendern: 'Laufweg ändern',
+    erneutSenden: 'Erneut senden',
+    geaendertMeldung: 'Der Laufweg ist geändert.',
   },
   editor: {
     titel: 'Verfügung schreiben',

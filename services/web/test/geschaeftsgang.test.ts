@@ -7,7 +7,17 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { fehlerAnzeige, feldFehler } from '../src/fehler';
-import { bearbeitbareSchritte, endetLaufweg, laufwegAusEntwurf, postkorbOrdnen, postkorbZaehlen, postkorbZiel, type PostkorbEintrag, type SchrittEntwurf } from '../src/geschaeftsgang';
+import {
+  bearbeitbareSchritte,
+  endetLaufweg,
+  laufwegAenderbar,
+  laufwegAusEntwurf,
+  postkorbOrdnen,
+  postkorbZaehlen,
+  postkorbZiel,
+  type PostkorbEintrag,
+  type SchrittEntwurf,
+} from '../src/geschaeftsgang';
 
 vi.stubGlobal('location', { origin: 'http://127.0.0.1', pathname: '/', search: '' });
 let seite: typeof import('../src/seiten/Verfuegung');
@@ -157,6 +167,23 @@ describe('Verfügung and its Laufweg', () => {
     expect(bearbeitbareSchritte(lauf, 'jemand').map((s) => s.id)).toEqual([]);
     expect(bearbeitbareSchritte({ ...lauf, laufweg: [schritt({ id: 'x', zustand: 'aktuell' })] }, 'mueller').map((s) => s.id)).toEqual(['x']);
     expect(bearbeitbareSchritte({ ...lauf, status: 'abgeschlossen' }, 'jemand', 'm2')).toEqual([]);
+  });
+
+  it('lets the author send a returned Verfügung again with a new Laufweg and a reason', () => {
+    const zurueck = { ...lauf, status: 'zurueckgegeben' as const, aktuellePosition: null };
+    expect(laufwegAenderbar(zurueck, 'sachbearbeitung')).toBe(true);
+    expect(laufwegAenderbar(zurueck, 'mueller')).toBe(false);
+    expect(laufwegAenderbar({ ...lauf, status: 'abgeschlossen' }, 'sachbearbeitung')).toBe(false);
+    // once the Schlusszeichnung lies before its signer, nothing may follow it
+    expect(laufwegAenderbar(verfuegung([schritt({ id: 'z', aktion: 'zeichnung', zustand: 'aktuell' })]), 'sachbearbeitung')).toBe(false);
+    const html = renderToStaticMarkup(createElement(seite.LaufwegAendern, { v: zurueck, fertig: () => {} }));
+    expect(html).toContain('Grund der Änderung');
+    expect(html).toContain('name="laufweg/0/bearbeiter/sub"');
+    expect(html).toContain('Erneut senden');
+    // a running one opens the form on request only
+    const laufend = renderToStaticMarkup(createElement(seite.LaufwegAendern, { v: lauf, fertig: () => {} }));
+    expect(laufend).not.toContain('Grund der Änderung');
+    expect(laufend).toContain('aria-expanded="false"');
   });
 
   it('explains the Geschäftsgang problems in plain German', () => {

@@ -6,14 +6,16 @@ import type { Schemas } from '@eakte/api-client';
 import { useEffect, useState } from 'react';
 import { api, ergebnis, inhaltLaden, speichern, useAktion, useLaden } from '../api';
 import type { Sitzung } from '../auth';
-import { bearbeitbareSchritte, endetLaufweg, positionen, uebernehmbar } from '../geschaeftsgang';
+import { bearbeitbareSchritte, endetLaufweg, laufwegAenderbar, laufwegAusEntwurf, positionen, uebernehmbar, type SchrittEntwurf } from '../geschaeftsgang';
 import { pfad } from '../pfade';
+import { darf } from '../rechte';
 import { Link, useOrt } from '../router';
 import { T } from '../texte';
 import { Angaben, Auswahl, Erfolg, Feld, Fehlermeldung, Formular, Seite, datum, zeit } from '../ui';
 import { heute } from '../upload';
 import { Geladen } from './Laden';
 import { Pfadleiste } from './Pfadleiste';
+import { leer, SchrittZeile } from './VerfuegungSchreiben';
 
 type Oes = Map<string, Schemas['Organisationseinheit']>;
 
@@ -284,9 +286,75 @@ export function VerfuegungSeite({ id, sitzung }: { id: string; sitzung: Sitzung 
                 }}
               />
             ))}
+            {laufwegAenderbar(v, sitzung.sub) && darf(sitzung.rollen, 'laufwegAendern') && (
+              <LaufwegAendern
+                key={v.version}
+                v={v}
+                fertig={() => {
+                  setMeldung(T.verfuegung.geaendertMeldung);
+                  l.neuLaden();
+                }}
+              />
+            )}
           </Seite>
         );
       }}
     </Geladen>
+  );
+}
+
+/** The author's change of the remaining Laufweg, with a reason; a returned Verfügung is sent again with it. */
+export function LaufwegAendern({ v, fertig }: { v: Schemas['Verfuegung']; fertig: () => void }) {
+  const [grund, setGrund] = useState('');
+  const [zeilen, setZeilen] = useState<SchrittEntwurf[]>(() => [leer(), leer('zeichnung')]);
+  const oes = useLaden(() => ergebnis(api.GET('/organisationseinheiten')).catch(() => ({ items: [] })), []);
+  const zurueck = v.status === 'zurueckgegeben';
+  // a running Verfügung changes its way rarely: the form opens on request; a returned one needs it
+  const [offen, setOffen] = useState(zurueck);
+  const aktion = useAktion(async () => {
+    await ergebnis(api.PUT('/verfuegungen/{id}/laufweg', { params: { path: { id: v.id } }, body: { grund: grund.trim(), laufweg: laufwegAusEntwurf(zeilen) } }));
+    fertig();
+  });
+  const schieben = (i: number, um: -1 | 1) =>
+    setZeilen((zs) => {
+      const l = [...zs];
+      const [z] = l.splice(i, 1);
+      l.splice(i + um, 0, z!);
+      return l;
+    });
+  return (
+    <section aria-labelledby="laufweg-aendern-titel">
+      <h2 id="laufweg-aendern-titel" className="kern-heading-medium">
+        {T.verfuegung.aendernTitel}
+      </h2>
+      <p className="kern-body">{zurueck ? T.verfuegung.aendernZurueck : T.verfuegung.aendernHinweis}</p>
+      {!offen && (
+        <button className="kern-btn kern-btn--secondary" type="button" aria-expanded={false} onClick={() => setOffen(true)}>
+          <span className="kern-label">{T.verfuegung.aendern}</span>
+        </button>
+      )}
+      {offen && (
+        <Formular aktion={aktion} knopf={zurueck ? T.verfuegung.erneutSenden : T.verfuegung.aendern} zweitrangig={!zurueck}>
+          <Feld label={T.verfuegung.grund} name="grund" required maxLength={1000} value={grund} onChange={(e) => setGrund(e.target.value)} />
+          {zeilen.map((z, i) => (
+            <SchrittZeile
+              key={z.schluessel}
+              z={z}
+              i={i}
+              anzahl={zeilen.length}
+              oes={oes.daten?.items ?? []}
+              aendern={(neu) => setZeilen((zs) => zs.map((x, j) => (j === i ? { ...x, ...neu } : x)))}
+              entfernen={() => setZeilen((zs) => zs.filter((_, j) => j !== i))}
+              schieben={(um) => schieben(i, um)}
+            />
+          ))}
+          <div className="eakte-knoepfe">
+            <button className="kern-btn kern-btn--secondary" type="button" onClick={() => setZeilen((zs) => [...zs, leer()])}>
+              <span className="kern-label">{T.editor.hinzufuegen}</span>
+            </button>
+          </div>
+        </Formular>
+      )}
+    </section>
   );
 }

@@ -14,7 +14,7 @@ import { Geladen } from './Laden';
 import { Pfadleiste } from './Pfadleiste';
 
 let zaehler = 0;
-const leer = (aktion: Schemas['SchrittAktion'] = 'mitzeichnung'): SchrittEntwurf => ({
+export const leer = (aktion: Schemas['SchrittAktion'] = 'mitzeichnung'): SchrittEntwurf => ({
   schluessel: ++zaehler,
   art: 'person',
   sub: '',
@@ -27,7 +27,7 @@ const leer = (aktion: Schemas['SchrittAktion'] = 'mitzeichnung'): SchrittEntwurf
 
 const AKTIONEN = ['mitzeichnung', 'zeichnung', 'bearbeitung', 'kenntnisnahme', 'stellungnahme'] as const;
 
-function SchrittZeile({
+export function SchrittZeile({
   z,
   i,
   anzahl,
