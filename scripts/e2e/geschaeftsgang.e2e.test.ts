@@ -124,6 +124,8 @@ describe('web client: Geschäftsgang', () => {
     await barrierefrei(d, 'Verfügung, Mitzeichnung');
     await d.getByRole('button', { name: 'Mitzeichnen' }).click();
     await d.getByText('Ihr Schritt ist erledigt.').waitFor();
+    // the form went with its button: the focus is on what happened, not lost to the page
+    await expect.poll(() => d.evaluate(() => document.activeElement?.textContent ?? '')).toContain('Ihr Schritt ist erledigt.');
     await d.getByText(/demo-registratur-2 i\. V\. für demo-registratur am/).waitFor();
     await schritt(d, T, 'mitgezeichnet-iv');
 

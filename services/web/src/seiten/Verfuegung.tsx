@@ -3,7 +3,7 @@
 // user's current step: Votum and comment, on the last step the Schlussverfügung; group steps
 // are taken over first.
 import type { Schemas } from '@eakte/api-client';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api, ergebnis, inhaltLaden, speichern, useAktion, useLaden } from '../api';
 import type { Sitzung } from '../auth';
 import { bearbeitbareSchritte, endetLaufweg, laufwegAenderbar, laufwegAusEntwurf, positionen, uebernehmbar, type SchrittEntwurf } from '../geschaeftsgang';
@@ -228,10 +228,16 @@ export function VerfuegungSeite({ id, sitzung }: { id: string; sitzung: Sitzung 
   const vorgang = useLaden(async () => (vorgangId ? ergebnis(api.GET('/vorgaenge/{id}', { params: { path: { id: vorgangId } } })).catch(() => undefined) : undefined), [vorgangId]);
   const oeListe = useLaden(() => ergebnis(api.GET('/organisationseinheiten')).catch(() => ({ items: [] })), []);
   const oes: Oes = new Map((oeListe.daten?.items ?? []).map((o) => [o.id, o]));
-  const [meldung, setMeldung] = useState<string>();
+  const [meldung, setMeldung] = useState<{ text: string; nr: number }>();
+  // the form of a completed step is gone with its button: the focus goes to what happened
+  const meldungRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (meldung) meldungRef.current?.focus();
+  }, [meldung]);
+  const melden = (text: string) => setMeldung((m) => ({ text, nr: (m?.nr ?? 0) + 1 }));
   const uebernehmen = useAktion(async () => {
     await ergebnis(api.POST('/schritte/{id}/uebernehmen', { params: { path: { id: schrittId! } } }));
-    setMeldung(T.verfuegung.uebernommenMeldung);
+    melden(T.verfuegung.uebernommenMeldung);
     l.neuLaden();
   });
   return (
@@ -263,14 +269,14 @@ export function VerfuegungSeite({ id, sitzung }: { id: string; sitzung: Sitzung 
               ]}
             />
             {meldung && (
-              <>
-                <Erfolg>{meldung}</Erfolg>
+              <div tabIndex={-1} ref={meldungRef}>
+                <Erfolg>{meldung.text}</Erfolg>
                 <p className="kern-body">
                   <Link className="kern-link" href={pfad('postkorb')}>
                     {T.verfuegung.zurPostkorb}
                   </Link>
                 </p>
-              </>
+              </div>
             )}
             <Fehlermeldung fehler={uebernehmen.fehler} fokussieren />
             <Dokumente dokumente={v.dokumente} />
@@ -281,7 +287,7 @@ export function VerfuegungSeite({ id, sitzung }: { id: string; sitzung: Sitzung 
                 v={v}
                 s={s}
                 fertig={(neu, votum) => {
-                  setMeldung(neu.status === 'abgeschlossen' ? T.verfuegung.abgeschlossenMeldung : votum === 'nicht_einverstanden' ? T.verfuegung.zurueckMeldung : T.verfuegung.erledigtMeldung);
+                  melden(neu.status === 'abgeschlossen' ? T.verfuegung.abgeschlossenMeldung : votum === 'nicht_einverstanden' ? T.verfuegung.zurueckMeldung : T.verfuegung.erledigtMeldung);
                   l.neuLaden();
                 }}
               />
@@ -291,7 +297,7 @@ export function VerfuegungSeite({ id, sitzung }: { id: string; sitzung: Sitzung 
                 key={v.version}
                 v={v}
                 fertig={() => {
-                  setMeldung(T.verfuegung.geaendertMeldung);
+                  melden(T.verfuegung.geaendertMeldung);
                   l.neuLaden();
                 }}
               />
