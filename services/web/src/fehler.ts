@@ -42,6 +42,8 @@ export interface FehlerAnzeige {
 export interface FeldFehler {
   feld: string;
   text: string;
+  /** The whole pointer without the leading slash (`vertreter/1/sub`): a field of one row of a list. */
+  pfad?: string;
 }
 
 /** The validator's message (JSON Schema, English) as a plain-German sentence for the field. */
@@ -65,8 +67,10 @@ function feldText(meldung: string): string {
 export function feldFehler(p: Problem): FeldFehler[] {
   const l: FeldFehler[] = [];
   for (const f of p.fehler ?? []) {
-    const feld = (f.feld ?? f.pfad ?? '').split('/').filter(Boolean).at(-1) ?? '';
-    if (!l.some((x) => x.feld === feld)) l.push({ feld, text: feldText(f.meldung ?? f.message ?? '') });
+    const teile = (f.feld ?? f.pfad ?? '').split('/').filter(Boolean);
+    const feld = teile.at(-1) ?? '';
+    const pfad = teile.join('/');
+    if (!l.some((x) => x.feld === feld && (x.pfad ?? x.feld) === pfad)) l.push({ feld, text: feldText(f.meldung ?? f.message ?? ''), ...(teile.length > 1 ? { pfad } : {}) });
   }
   return l;
 }

@@ -12,10 +12,12 @@ import { T } from './texte';
 export function navigation(rollen: readonly string[]): [string, string][] {
   const eintraege: [string, string, Bereich | null][] = [
     [T.nav.start, pfad('start'), null],
+    [T.postkorb.nav, pfad('postkorb'), 'postkorb'],
     [T.nav.aktenplan, pfad('aktenplan'), 'aktenplan'],
     [T.nav.wiedervorlagen, pfad('wiedervorlagen'), 'wiedervorlagen'],
     [T.registratur.nav, pfad('faellig'), 'aussonderung'],
     [T.pruefung.nav, pfad('pruefung'), 'pruefung'],
+    [T.vertretung.nav, pfad('vertretung'), 'vertretung'],
   ];
   return eintraege.filter(([, , b]) => !b || darf(rollen, b)).map(([text, href]) => [text, href]);
 }

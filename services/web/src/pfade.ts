@@ -14,6 +14,10 @@ export const PFADE = {
   faellig: '/registratur/faellig',
   aussonderung: '/aussonderungen/:id',
   pruefung: '/pruefung',
+  postkorb: '/postkorb',
+  verfuegung: '/verfuegungen/:id',
+  verfuegungNeu: '/vorgaenge/:id/verfuegung',
+  vertretung: '/vertretung',
 } as const;
 
 export type PfadName = keyof typeof PFADE;

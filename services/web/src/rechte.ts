@@ -16,6 +16,11 @@ export const BEREICHE = {
   aussonderung: ['listFaelligeAkten', 'listAussonderungen', 'getAussonderung'],
   pruefung: ['pruefeProtokoll', 'listProtokoll', 'exportProtokoll'],
   loeschsperren: ['listLoeschsperren'],
+  /** the Geschäftsgang: Postkorb, a Verfügung and its steps, one's Vertretung */
+  postkorb: ['getPostkorb', 'getVerfuegung', 'abschliessenSchritt', 'uebernehmenSchritt'],
+  verfuegungSchreiben: ['createVerfuegung', 'listOrganisationseinheiten', 'getVorgang', 'listDokumente'],
+  vertretung: ['getVertretung', 'setVertretung'],
+  laufwegAendern: ['setLaufweg', 'listOrganisationseinheiten'],
 } as const satisfies Record<string, readonly OperationId[]>;
 
 export type Bereich = keyof typeof BEREICHE;

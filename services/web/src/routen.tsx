@@ -16,6 +16,10 @@ import { Start } from './seiten/Start';
 import { Suche } from './seiten/Suche';
 import { Vorgang } from './seiten/Vorgang';
 import { Wiedervorlagen } from './seiten/Wiedervorlagen';
+import { PostkorbSeite } from './seiten/Postkorb';
+import { VerfuegungSeite } from './seiten/Verfuegung';
+import { VerfuegungSchreiben } from './seiten/VerfuegungSchreiben';
+import { VertretungSeite } from './seiten/Vertretung';
 
 export interface Route {
   pfad: string;
@@ -35,6 +39,10 @@ export const ROUTEN: Route[] = [
   { pfad: PFADE.faellig, seite: () => <Faellig />, bereich: 'aussonderung' },
   { pfad: PFADE.aussonderung, seite: ({ params, sitzung }) => <AussonderungSeite id={params.id!} sitzung={sitzung} />, bereich: 'aussonderung' },
   { pfad: PFADE.pruefung, seite: () => <Pruefung />, bereich: 'pruefung' },
+  { pfad: PFADE.postkorb, seite: () => <PostkorbSeite />, bereich: 'postkorb' },
+  { pfad: PFADE.verfuegung, seite: ({ params, sitzung }) => <VerfuegungSeite id={params.id!} sitzung={sitzung} />, bereich: 'postkorb' },
+  { pfad: PFADE.verfuegungNeu, seite: ({ params }) => <VerfuegungSchreiben vorgangId={params.id!} />, bereich: 'verfuegungSchreiben' },
+  { pfad: PFADE.vertretung, seite: ({ sitzung }) => <VertretungSeite sitzung={sitzung} />, bereich: 'vertretung' },
 ];
 
 export function seiteFuer(pfadname: string, sitzung: Sitzung): ReactNode {

@@ -373,11 +373,12 @@ export function Formular({
   const eintraege: Eintrag[] = pflicht.length
     ? pflicht
     : apiFelder.map((f) => {
-        const x = felder.get(f.feld);
+        // a field of one row of a list is named by its whole pointer (`vertreter/1/sub`)
+        const x = (f.pfad ? felder.get(f.pfad) : undefined) ?? felder.get(f.feld);
         return { id: x?.id, label: x?.label ?? f.feld, text: f.text };
       });
   const nachId = new Map(eintraege.filter((e) => e.id).map((e) => [e.id!, e.text]));
-  const apiNachName = new Map(pflicht.length ? [] : apiFelder.map((f) => [f.feld, f.text]));
+  const apiNachName = new Map(pflicht.length ? [] : apiFelder.flatMap((f) => [[f.feld, f.text] as const, ...(f.pfad ? [[f.pfad, f.text] as const] : [])]));
   useEffect(() => {
     if (aktion.fehler) setRunde((r) => r + 1);
   }, [aktion.fehler]);

@@ -40,8 +40,8 @@ describe('role-aware navigation', () => {
   });
 
   it('shows clerks and records managers what their roles open', () => {
-    expect(layout.navigation(['sachbearbeitung']).map(([t]) => t)).toEqual(['Start', 'Aktenplan', 'Wiedervorlagen']);
-    expect(layout.navigation(['registratur']).map(([t]) => t)).toEqual(['Start', 'Aktenplan', 'Wiedervorlagen', 'Aussonderung', 'Prüfung']);
+    expect(layout.navigation(['sachbearbeitung']).map(([t]) => t)).toEqual(['Start', 'Postkorb', 'Aktenplan', 'Wiedervorlagen', 'Vertretung']);
+    expect(layout.navigation(['registratur']).map(([t]) => t)).toEqual(['Start', 'Postkorb', 'Aktenplan', 'Wiedervorlagen', 'Aussonderung', 'Prüfung', 'Vertretung']);
     expect(layout.navigation(['plattformbetrieb']).map(([t]) => t)).toEqual(['Start']);
     const html = renderToStaticMarkup(createElement(layout.Rahmen, { sitzung: sitzung('sachbearbeitung'), children: 'Inhalt' }));
     expect(html).toContain('role="search"');
@@ -52,7 +52,7 @@ describe('role-aware navigation', () => {
     for (const rolle of ROLLEN) {
       const s = sitzung(rolle);
       const angeboten = new Set(layout.navigation([rolle]).map(([, href]) => href));
-      for (const href of ['/', '/aktenplan', '/wiedervorlagen', '/registratur/faellig', '/pruefung']) {
+      for (const href of ['/', '/postkorb', '/aktenplan', '/wiedervorlagen', '/registratur/faellig', '/pruefung', '/vertretung']) {
         expect(istNichtGefunden(routen.seiteFuer(href, s)), `${rolle} ${href}`).toBe(!angeboten.has(href));
       }
     }
@@ -69,6 +69,9 @@ describe('role-aware navigation', () => {
     expect(pruefer).toContain('href="/pruefung"');
     const clerk = renderToStaticMarkup(createElement(start.Start, { sitzung: sitzung('sachbearbeitung') }));
     expect(clerk).toContain('Meine Wiedervorlagen heute');
+    // the clerk starts with the Postkorb; the auditor has none
+    expect(clerk).toContain('Mein Postkorb');
+    expect(pruefer).not.toContain('Mein Postkorb');
     expect(clerk).toContain('href="/aktenplan"');
     expect(clerk).not.toContain('href="/pruefung"');
   });

@@ -7,6 +7,7 @@ import { T } from '../texte';
 import { heute } from '../upload';
 import { Seite } from '../ui';
 import { Geladen } from './Laden';
+import { PostkorbListe } from './Postkorb';
 import { VorgangTabelle } from './Vorgaenge';
 
 function WiedervorlagenHeute() {
@@ -65,6 +66,8 @@ export function Start({ sitzung }: { sitzung: Sitzung }) {
   return (
     <Seite titel={`${T.start.titel}, ${sitzung.name}`}>
       {darf(rollen, 'aussonderung') && <FreigabenAusstehend sitzung={sitzung} />}
+      {/* the clerk starts the day with what waits in the Postkorb */}
+      {darf(rollen, 'postkorb') && <PostkorbListe />}
       {wege.length ? (
         <ul className="kern-list">
           {wege.map(([text, href]) => (

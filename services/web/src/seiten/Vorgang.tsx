@@ -133,6 +133,16 @@ export function Vorgang({ id, sitzung }: { id: string; sitzung: Sitzung }) {
               fertig={() => dokumente.neuLaden()}
             />
           )}
+          {v.status === 'offen' && darf(sitzung.rollen, 'verfuegungSchreiben') && (
+            <section aria-labelledby="vfg-titel">
+              <h2 id="vfg-titel" className="kern-heading-medium">
+                {T.editor.titel}
+              </h2>
+              <Link className="kern-link" href={pfad('verfuegungNeu', { id: v.id })}>
+                {T.editor.link}
+              </Link>
+            </section>
+          )}
           {v.status === 'offen' && darf(sitzung.rollen, 'wiedervorlageSetzen') && <MeineWiedervorlage vorgang={v} geaendert={() => vorgang.neuLaden()} />}
           {erfolg && <Erfolg>{T.vorgang.zdaErfolg}</Erfolg>}
           {v.status === 'offen' && (

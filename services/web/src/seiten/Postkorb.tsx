@@ -1,0 +1,108 @@
+// The clerk's Postkorb: what waits for them (steps, returned Verfügungen, and whatever kinds the
+// server adds), overdue Frist first, counts per kind, each item opened with one click.
+import { api, useSeitenweise } from '../api';
+import { artDes, istUeberfaellig, postkorbOrdnen, postkorbZaehlen, postkorbZiel, type PostkorbEintrag } from '../geschaeftsgang';
+import { Link } from '../router';
+import { T } from '../texte';
+import { Fehlermeldung, Seite, Tabelle, datum, zeit } from '../ui';
+import { heute } from '../upload';
+import { Geladen } from './Laden';
+
+const artText = (a: string) => T.postkorb.art[a] ?? T.postkorb.artUnbekannt(a);
+
+/** What the item asks: the step's action, "returned", or the kind the server names. */
+function aufgabe(e: PostkorbEintrag): string {
+  const art = artDes(e);
+  if (art === 'schritt' && e.aktion) return T.aktion[e.aktion] ?? e.aktion;
+  return artText(art);
+}
+
+export function PostkorbListe({ ueberschrift = 2 }: { ueberschrift?: 1 | 2 }) {
+  const { liste, weitere, cursor, mehr } = useSeitenweise((c) => api.GET('/postkorb', { params: { query: { limit: 100, ...(c ? { cursor: c } : {}) } } }));
+  const tag = heute();
+  const inhalt = (
+    <Geladen l={liste}>
+      {(d) => {
+        const alle = [...(d.items as PostkorbEintrag[]), ...(weitere as PostkorbEintrag[])];
+        if (alle.length === 0) return <p className="kern-body">{T.postkorb.leer}</p>;
+        const zahlen = postkorbZaehlen({ ...(d as unknown as Record<string, unknown>), items: alle });
+        const zeilen = postkorbOrdnen(alle, tag);
+        return (
+          <>
+            <dl className="kern-description-list eakte-postkorb-zahlen">
+              {[...zahlen].map(([art, n]) => (
+                <div className="kern-description-list-item" key={art}>
+                  <dt className="kern-description-list-item__key">{artText(art)}</dt>
+                  <dd className="kern-description-list-item__value">{n}</dd>
+                </div>
+              ))}
+            </dl>
+            <Tabelle
+              zeilen={zeilen}
+              beschriftung={T.postkorb.titel}
+              schluessel={(e) => `${artDes(e)}-${e.schrittId ?? e.verfuegungId ?? e.vorgangId ?? ''}-${e.eingangAm ?? ''}`}
+              spalten={[
+                {
+                  titel: T.postkorb.eintrag,
+                  zelle: (e) => {
+                    const ziel = postkorbZiel(e);
+                    const text = e.betreff ?? e.vorgangKennzeichen ?? artText(artDes(e));
+                    return (
+                      <>
+                        {ziel ? (
+                          <Link className="kern-link" href={ziel}>
+                            {text}
+                          </Link>
+                        ) : (
+                          text
+                        )}
+                        {e.inVertretungFuer && <span className="kern-body kern-body--small eakte-block">{T.postkorb.inVertretung(e.inVertretungFuer)}</span>}
+                        {e.fuer?.organisationseinheitId && <span className="kern-body kern-body--small eakte-block">{T.postkorb.fuerEinheit}</span>}
+                      </>
+                    );
+                  },
+                },
+                { titel: T.postkorb.aufgabe, zelle: (e) => aufgabe(e) },
+                { titel: T.postkorb.vorgang, zelle: (e) => e.vorgangKennzeichen ?? '–' },
+                {
+                  titel: T.postkorb.frist,
+                  zelle: (e) => {
+                    const f = e.frist ?? e.datum;
+                    if (!f) return '–';
+                    return istUeberfaellig(e, tag) ? <strong className="eakte-ueberfaellig">{T.postkorb.fristUeberfaellig(datum(f))}</strong> : datum(f);
+                  },
+                },
+                { titel: T.postkorb.eingang, zelle: (e) => zeit(e.eingangAm) },
+              ]}
+            />
+            {cursor && (
+              <div className="eakte-knoepfe">
+                <button className="kern-btn kern-btn--secondary" type="button" disabled={mehr.laeuft} onClick={() => void mehr.ausfuehren()}>
+                  <span className="kern-label">{T.postkorb.mehr}</span>
+                </button>
+              </div>
+            )}
+            <Fehlermeldung fehler={mehr.fehler} />
+          </>
+        );
+      }}
+    </Geladen>
+  );
+  if (ueberschrift === 1) return inhalt;
+  return (
+    <section aria-labelledby="postkorb-titel">
+      <h2 id="postkorb-titel" className="kern-heading-medium">
+        {T.postkorb.titel}
+      </h2>
+      {inhalt}
+    </section>
+  );
+}
+
+export function PostkorbSeite() {
+  return (
+    <Seite titel={T.postkorb.titel}>
+      <PostkorbListe ueberschrift={1} />
+    </Seite>
+  );
+}
