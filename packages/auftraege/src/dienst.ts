@@ -7,9 +7,9 @@ import type { Auftragslauf } from './lauf.js';
 export function verbindeMitDienst(app: FastifyInstance, lauf: Auftragslauf): void {
   app.addHook('onReady', async () => lauf.start());
   app.addHook('onClose', async () => lauf.stop());
-  // queue depth and the age of the oldest waiting job per task
+  // queue depth and the age of the oldest waiting job per task; jobs a dead instance left locked until a sweep frees them
   app.healthChecks.set('auftraege', async () => {
     lauf.pruefe();
-    return { aufgaben: await lauf.kennzahlen() };
+    return { aufgaben: await lauf.kennzahlen(), verwaisteSperren: await lauf.verwaisteSperren() };
   });
 }

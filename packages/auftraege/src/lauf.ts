@@ -1,7 +1,9 @@
 // The job runner of one service over graphile-worker: its tasks, periodic tasks, start/stop and queue figures.
 // Each service has its own queue (schema `auftraege_<service>`, see schema.ts); enqueueing is plain SQL in the
 // caller's transaction, so a job commits or rolls back with the change that creates it.
-import { Logger, parseCronItems, run, runOnce, type CronItem, type JobHelpers, type Runner, type Task } from 'graphile-worker';
+import { randomBytes } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import { Logger, parseCronItems, run, runOnce, type CronItem, type JobHelpers, type Runner, type Task, type WorkerEvents } from 'graphile-worker';
 import { sql, type SQL } from 'drizzle-orm';
 import pg from 'pg';
 import { auftragsschema, type Dienst } from './schema.js';
@@ -94,6 +96,14 @@ export interface AuftragslaufOptionen {
   parallel?: number;
   /** fallback poll when no notification arrives (default 2000 ms) */
   pollMs?: number;
+  /** how often this instance writes its heartbeat and sweeps dead instances' locks (default 10 s) */
+  lebenszeichenSekunden?: number;
+  /**
+   * a worker without a heartbeat for so long is dead: its jobs are unlocked for the others (default 60 s;
+   * graphile-worker itself frees them only after 4 hours). Well above the heartbeat: a live instance whose
+   * heartbeat stalls for longer would see its running job taken over and run twice.
+   */
+  totNachSekunden?: number;
   log: AuftragsLog;
 }
 
@@ -110,6 +120,10 @@ export interface Auftragslauf {
   einmal(opt?: { nurMarke?: string }): Promise<number>;
   /** Queue figures per task (for /health and a metrics endpoint). */
   kennzahlen(): Promise<AuftragsKennzahl[]>;
+  /** Jobs locked by a worker without a fresh heartbeat (a dead instance's), waiting for the next sweep. */
+  verwaisteSperren(): Promise<number>;
+  /** Unlocks the jobs of dead workers now and returns their ids (the heartbeat timer calls it, and each start). */
+  raeumeToteSperren(): Promise<string[]>;
   /** Throws when the runner was started and has ended without `stop()`: its jobs are no longer worked. */
   pruefe(): void;
 }
@@ -127,6 +141,71 @@ export function createAuftragslauf(opts: AuftragslaufOptionen): Auftragslauf {
   let gestoppt: Promise<void> | undefined;
   const laufendeEinmal = new Set<Promise<void>>();
   let beendet: string | undefined;
+
+  // Heartbeats: graphile-worker records only which worker id locked a job, and frees a dead worker's locks
+  // after 4 hours. Each instance writes a heartbeat per worker id of its own; a lock whose worker has none
+  // fresh (or never wrote one and locked long ago) belongs to a dead instance and is unlocked for the others.
+  const instanz = `${opts.dienst}-${randomBytes(6).toString('hex')}`;
+  const totNach = opts.totNachSekunden ?? 60;
+  const eigeneWorker = new Set<string>();
+  let takt: NodeJS.Timeout | undefined;
+  let rundeLaeuft = false;
+  const schreibeLebenszeichen = async () => {
+    if (eigeneWorker.size === 0) return;
+    // an upsert: rows a sweep removed while this instance stalled come back
+    await pool.query(`insert into ${s}.lebenszeichen (worker_id, instanz) select w, $2 from unnest($1::text[]) w on conflict (worker_id) do update set zuletzt = now(), instanz = excluded.instanz`, [
+      [...eigeneWorker],
+      instanz,
+    ]);
+  };
+  const toteWorkerSql = `select j.locked_by as w from ${s}._private_jobs j left join ${s}.lebenszeichen l on l.worker_id = j.locked_by
+       where j.locked_by is not null and coalesce(l.zuletzt, j.locked_at) < now() - make_interval(secs => $1)
+     union
+     select q.locked_by from ${s}._private_job_queues q left join ${s}.lebenszeichen l on l.worker_id = q.locked_by
+       where q.locked_by is not null and coalesce(l.zuletzt, q.locked_at) < now() - make_interval(secs => $1)`;
+  const raeumeToteSperren = async (): Promise<string[]> => {
+    const tot = (await pool.query<{ w: string }>(toteWorkerSql, [totNach])).rows.map((x) => x.w).filter((w) => !eigeneWorker.has(w));
+    if (tot.length) {
+      // graphile-worker's own unlock (WorkerUtils.forceUnlockWorkers): its jobs and named queues become free
+      await pool.query(`select ${s}.force_unlock_workers($1::text[])`, [tot]);
+      opts.log.warn({ dienst: opts.dienst, worker: tot }, 'jobs of dead job runner workers unlocked');
+    }
+    // heartbeats of dead workers that hold nothing any more
+    await pool.query(`delete from ${s}.lebenszeichen where zuletzt < now() - make_interval(secs => $1)`, [totNach]);
+    return tot;
+  };
+  const takte = () => {
+    if (takt) return;
+    takt = setInterval(
+      () => {
+        if (rundeLaeuft) return;
+        rundeLaeuft = true;
+        void schreibeLebenszeichen()
+          .then(raeumeToteSperren)
+          .catch((err: unknown) => opts.log.warn({ err, dienst: opts.dienst }, 'job runner heartbeat failed'))
+          .finally(() => (rundeLaeuft = false));
+      },
+      (opts.lebenszeichenSekunden ?? 10) * 1000,
+    );
+    takt.unref(); // a runner used only for `einmal` does not keep a script alive
+  };
+  const melde = async (workerId: string) => {
+    eigeneWorker.add(workerId);
+    await schreibeLebenszeichen();
+    takte();
+  };
+  // graphile-worker locks jobs under its worker pool's id (batched fetch), or a worker's: both are registered
+  // as they are created, before the first fetch; a lock younger than `totNach` counts as alive anyway
+  const beobachte = (ids: Set<string>) => {
+    const events = new EventEmitter() as WorkerEvents;
+    const neu = (id: string) => {
+      ids.add(id);
+      melde(id).catch((err: unknown) => opts.log.warn({ err, dienst: opts.dienst }, 'job runner heartbeat failed'));
+    };
+    events.on('pool:create', ({ workerPool }) => neu(workerPool.id));
+    events.on('worker:create', ({ worker }) => neu(worker.workerId));
+    return events;
+  };
 
   const intervalle = new Map((opts.periodisch ?? []).filter((p) => p.alleSekunden).map((p) => [p.aufgabe, p] as const));
   const planeNaechsten = async (p: Periodisch, ersterStart: boolean) => {
@@ -215,7 +294,10 @@ export function createAuftragslauf(opts: AuftragslaufOptionen): Auftragslauf {
     dienst: opts.dienst,
     async start() {
       if (runner || gestoppt) return;
+      // a restarted instance takes over what a killed one left locked, before its first fetch
+      await raeumeToteSperren();
       runner = await run({
+        events: beobachte(new Set()),
         pgPool: pool,
         schema,
         concurrency: opts.parallel ?? 2,
@@ -243,11 +325,14 @@ export function createAuftragslauf(opts: AuftragslaufOptionen): Auftragslauf {
       gestoppt ??= (async () => {
         const r = runner;
         runner = undefined;
+        clearInterval(takt);
         if (r && !beendet) await r.stop(); // one that ended on its own is stopped already
         // the pool goes only when nothing uses it any more: a worker that fetched jobs after it ended
         // would leave them locked (graphile-worker frees stale locks only after hours)
         await r?.promise.catch(() => undefined);
         await Promise.allSettled(laufendeEinmal);
+        // its workers hold nothing now (a graceful stop releases their locks)
+        await pool.query(`delete from ${s}.lebenszeichen where instanz = $1`, [instanz]).catch(() => undefined);
         await pool.end();
       })();
       return gestoppt;
@@ -262,17 +347,38 @@ export function createAuftragslauf(opts: AuftragslaufOptionen): Auftragslauf {
             .map((x) => x.marke)
             .filter((m) => m !== opt.nurMarke)
         : undefined;
-      const lauf = runOnce({ pgPool: pool, schema, taskList: baueTaskList(() => n++, opt.nurMarke), logger, noHandleSignals: true, ...(forbiddenFlags ? { forbiddenFlags } : {}) });
+      // with a heartbeat like the runner's workers: a long run is not taken for a dead one's
+      const ids = new Set<string>();
+      const lauf = runOnce({
+        pgPool: pool,
+        schema,
+        events: beobachte(ids),
+        taskList: baueTaskList(() => n++, opt.nurMarke),
+        logger,
+        noHandleSignals: true,
+        ...(forbiddenFlags ? { forbiddenFlags } : {}),
+      });
       laufendeEinmal.add(lauf);
       try {
         await lauf;
       } finally {
         laufendeEinmal.delete(lauf);
+        for (const id of ids) eigeneWorker.delete(id);
+        await pool.query(`delete from ${s}.lebenszeichen where worker_id = any($1::text[])`, [[...ids]]).catch(() => undefined);
       }
       return n;
     },
     pruefe() {
       if (beendet) throw new Error(beendet);
+    },
+    raeumeToteSperren,
+    async verwaisteSperren() {
+      const r = await pool.query<{ n: number }>(
+        `select count(*)::int as n from ${s}._private_jobs j left join ${s}.lebenszeichen l on l.worker_id = j.locked_by
+          where j.locked_by is not null and coalesce(l.zuletzt, j.locked_at) < now() - make_interval(secs => $1)`,
+        [totNach],
+      );
+      return r.rows[0]!.n;
     },
     async kennzahlen() {
       const r = await pool.query<{ aufgabe: string; wartend: number; geplant: number; laufend: number; aufgegeben: number; aeltester: number }>(

@@ -1,6 +1,6 @@
 // Shared plugins: database and object storage as named, decorated dependencies.
 import { createDb, type Db } from '@eakte/db';
-import { createObjectStore, ObjektsperreNichtEingerichtet, type ObjectStore, type StorageConfig } from '@eakte/storage';
+import { createObjectStore, ObjektsperreHerabgestuft, ObjektsperreNichtEingerichtet, type ObjectStore, type StorageConfig } from '@eakte/storage';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 
@@ -32,8 +32,8 @@ export const storagePlugin = fp(
     try {
       await storage.ensureBucket();
     } catch (err) {
-      // S3_OBJECT_LOCK on a bucket without object lock: a setting to fix, not a backend to wait for
-      if (err instanceof ObjektsperreNichtEingerichtet) throw err;
+      // S3_OBJECT_LOCK on a bucket without object lock, or lowered from compliance: a setting to fix, not a backend to wait for
+      if (err instanceof ObjektsperreNichtEingerichtet || err instanceof ObjektsperreHerabgestuft) throw err;
       // Wrong credentials never fix themselves: refuse to start. An unreachable backend may
       // come back: start, answer 503 meanwhile (health says so), recover without restart.
       if (isCredentialError(err)) {

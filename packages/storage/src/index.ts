@@ -62,6 +62,25 @@ export class ObjektsperreNichtEingerichtet extends Error {
 }
 
 /**
+ * Marks a bucket whose records were once locked in COMPLIANCE mode: written at the first start with
+ * `compliance`, under a legal hold (a plain delete leaves the held version; removing it takes lifting the hold
+ * and deleting the version on purpose). Its existence, in any version, refuses a start with a lower setting.
+ * Not a key the application hands out: the sweeper leaves it alone.
+ */
+export const COMPLIANCE_MARKE = '.eakte/objektsperre/compliance';
+
+/** `S3_OBJECT_LOCK` is set lower than `compliance` on a bucket that has held COMPLIANCE locks. */
+export class ObjektsperreHerabgestuft extends Error {
+  constructor(bucket: string, modus: ObjektsperreModus) {
+    super(
+      `S3_OBJECT_LOCK=${modus}, aber im Bucket ${bucket} wurden Akten schon im Modus COMPLIANCE gesperrt (Marke ${COMPLIANCE_MARKE}). ` +
+        'Ein Wechsel von compliance zu governance oder off senkt den Schutz neuer Akten und wird verweigert; S3_OBJECT_LOCK=compliance.',
+    );
+    this.name = 'ObjektsperreHerabgestuft';
+  }
+}
+
+/**
  * The storage refused to delete versions of an object (object lock: a retain-until date not yet
  * passed, or a legal hold). What was refused stays; callers keep their job and retry it later.
  */
@@ -112,6 +131,13 @@ export function createObjectStore(cfg: StorageConfig): ObjectStore {
     },
     async ensureBucket() {
       if (!(await client.bucketExists(bucket))) await client.makeBucket(bucket, cfg.region, lockMode !== 'off' ? { ObjectLocking: true } : {});
+      if (!cfg.emulator) {
+        // reading the versioning state is harmless on every backend (unlike the lock APIs)
+        const state = (await client.getBucketVersioning(bucket).catch(() => null)) as { Status?: string } | null;
+        versioniert = state?.Status === 'Enabled' || state?.Status === 'Suspended';
+      }
+      // once COMPLIANCE, never lower: plain reads (a stat, a version listing), asked on every backend
+      if (lockMode !== 'compliance' && (await hatComplianceMarke())) throw new ObjektsperreHerabgestuft(bucket, lockMode);
       if (lockMode !== 'off') {
         // a read of the bucket's lock configuration (never a write to an object: on plain Swift a
         // PUT ?retention would replace the object's content); only asked when the setting is on
@@ -125,10 +151,10 @@ export function createObjectStore(cfg: StorageConfig): ObjectStore {
           throw new ObjektsperreNichtEingerichtet(bucket, lockMode, (lock as { fehler?: string }).fehler ?? 'nicht aktiviert');
         }
       }
-      if (!cfg.emulator) {
-        // reading the versioning state is harmless on every backend (unlike the lock APIs)
-        const state = (await client.getBucketVersioning(bucket).catch(() => null)) as { Status?: string } | null;
-        versioniert = state?.Status === 'Enabled' || state?.Status === 'Suspended';
+      if (lockMode === 'compliance' && !(await hatComplianceMarke())) {
+        const text = `Dieser Bucket hält Akten unter Object Lock COMPLIANCE; S3_OBJECT_LOCK darf nicht mehr niedriger stehen.\n`;
+        await client.putObject(bucket, COMPLIANCE_MARKE, Buffer.from(text), Buffer.byteLength(text), { 'Content-Type': 'text/plain; charset=utf-8' });
+        await setzeSperre(COMPLIANCE_MARKE, { retention: null, legalHold: 'ON' });
       }
     },
     async ping() {
@@ -170,25 +196,7 @@ export function createObjectStore(cfg: StorageConfig): ObjectStore {
           failed.map((r) => ({ code: r.Code!, ...(r.VersionId ? { versionId: r.VersionId } : {}) })),
         );
     },
-    async setzeSperre(key, sperre) {
-      const versionIds: (string | undefined)[] = [];
-      if (versioniert) {
-        for await (const item of client.listObjects(bucket, key, false, { IncludeVersion: true } as never) as AsyncIterable<{ name?: string; versionId?: string; isDeleteMarker?: boolean }>) {
-          if (item.name === key && item.versionId && !item.isDeleteMarker) versionIds.push(item.versionId);
-        }
-      }
-      if (versionIds.length === 0) versionIds.push(undefined);
-      for (const versionId of versionIds) {
-        if (sperre.retention) {
-          const jetzt = await client.getObjectRetention(bucket, key, versionId ? { versionId } : (undefined as never)).catch(() => null);
-          // never shorter: a backend refuses to shorten a retention (compliance always, governance without bypass)
-          if (!jetzt?.retainUntilDate || new Date(jetzt.retainUntilDate) < new Date(sperre.retention.retainUntilDate)) {
-            await client.putObjectRetention(bucket, key, { versionId: versionId ?? '', mode: sperre.retention.mode as never, retainUntilDate: sperre.retention.retainUntilDate });
-          }
-        }
-        await client.setObjectLegalHold(bucket, key, { status: sperre.legalHold, ...(versionId ? { versionId } : {}) });
-      }
-    },
+    setzeSperre,
     async *list(prefix) {
       const stream = client.listObjectsV2(bucket, prefix, true);
       for await (const item of stream as AsyncIterable<{ name?: string; size: number }>) {
@@ -196,4 +204,39 @@ export function createObjectStore(cfg: StorageConfig): ObjectStore {
       }
     },
   };
+
+  async function setzeSperre(key: string, sperre: Sperre): Promise<void> {
+    const versionIds: (string | undefined)[] = [];
+    if (versioniert) {
+      for await (const item of client.listObjects(bucket, key, false, { IncludeVersion: true } as never) as AsyncIterable<{ name?: string; versionId?: string; isDeleteMarker?: boolean }>) {
+        if (item.name === key && item.versionId && !item.isDeleteMarker) versionIds.push(item.versionId);
+      }
+    }
+    if (versionIds.length === 0) versionIds.push(undefined);
+    for (const versionId of versionIds) {
+      if (sperre.retention) {
+        const jetzt = await client.getObjectRetention(bucket, key, versionId ? { versionId } : (undefined as never)).catch(() => null);
+        // never shorter: a backend refuses to shorten a retention (compliance always, governance without bypass)
+        if (!jetzt?.retainUntilDate || new Date(jetzt.retainUntilDate) < new Date(sperre.retention.retainUntilDate)) {
+          await client.putObjectRetention(bucket, key, { versionId: versionId ?? '', mode: sperre.retention.mode as never, retainUntilDate: sperre.retention.retainUntilDate });
+        }
+      }
+      await client.setObjectLegalHold(bucket, key, { status: sperre.legalHold, ...(versionId ? { versionId } : {}) });
+    }
+  }
+
+  /** Whether the marker exists; on a versioned bucket any version counts (a delete marker hides a locked one that stays). */
+  async function hatComplianceMarke(): Promise<boolean> {
+    try {
+      await client.statObject(bucket, COMPLIANCE_MARKE);
+      return true;
+    } catch (err) {
+      if (!isNotFound(err)) throw err;
+    }
+    if (!versioniert) return false;
+    for await (const item of client.listObjects(bucket, COMPLIANCE_MARKE, false, { IncludeVersion: true } as never) as AsyncIterable<{ name?: string; versionId?: string; isDeleteMarker?: boolean }>) {
+      if (item.name === COMPLIANCE_MARKE && item.versionId && !item.isDeleteMarker) return true;
+    }
+    return false;
+  }
 }

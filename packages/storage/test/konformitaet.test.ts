@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { createObjectStore, ObjektsperreNichtEingerichtet, type ObjectStore, type StorageConfig } from '../src/index.js';
+import { COMPLIANCE_MARKE, createObjectStore, ObjektsperreHerabgestuft, ObjektsperreNichtEingerichtet, type ObjectStore, type StorageConfig } from '../src/index.js';
 
 function settings(overrides: Partial<StorageConfig> = {}): StorageConfig {
   const env = testEnv();
@@ -146,6 +146,28 @@ describe('object storage conformance', () => {
       expect(String((fehler as Error).message)).toContain(`S3_OBJECT_LOCK=${modus}`);
     }
     expect(await sha256Of(await s.get(k))).toEqual({ sha256: createHash('sha256').update('Inhalt').digest('hex'), size: 6 });
+  });
+
+  it('refuses governance or off on a bucket whose records were locked in COMPLIANCE mode, by reading only', async () => {
+    // a bucket of its own: the marker would refuse every other test's start on the shared one
+    const bucket = `herabgestuft-${randomBytes(4).toString('hex')}`;
+    const s = await store({ bucket });
+    // what the first start with compliance left (on a server with object lock, under a legal hold)
+    await s.put(COMPLIANCE_MARKE, Buffer.from('compliance'), 10);
+    for (const modus of ['governance', 'off'] as const) {
+      const fehler = await createObjectStore(settings({ bucket, objectLock: modus }))
+        .ensureBucket()
+        .then(
+          () => null,
+          (err: unknown) => err,
+        );
+      expect(fehler, modus).toBeInstanceOf(ObjektsperreHerabgestuft);
+      expect(String((fehler as Error).message)).toContain(`S3_OBJECT_LOCK=${modus}, aber im Bucket ${bucket} wurden Akten schon im Modus COMPLIANCE gesperrt`);
+    }
+    // compliance itself passes this check (and then needs the bucket's object lock, which the test store lacks)
+    await expect(createObjectStore(settings({ bucket, objectLock: 'compliance' })).ensureBucket()).rejects.toBeInstanceOf(ObjektsperreNichtEingerichtet);
+    // the refusal changed nothing: the marker stays
+    expect(await s.stat(COMPLIANCE_MARKE)).not.toBeNull();
   });
 
   it('fails clearly on wrong credentials', async () => {

@@ -1,4 +1,7 @@
-import { build, expectProblem, freePort } from '@eakte/testing';
+import { randomBytes } from 'node:crypto';
+import { storageSettings } from '@eakte/platform';
+import { COMPLIANCE_MARKE, createObjectStore } from '@eakte/storage';
+import { build, expectProblem, freePort, testConfig } from '@eakte/testing';
 import { describe, expect, it } from 'vitest';
 import aktenApp from '../src/app.js';
 
@@ -32,5 +35,13 @@ describe('health', () => {
 
   it('refuses to start with S3_OBJECT_LOCK on when the bucket has no object lock (the test store has none)', async () => {
     await expect(build(aktenApp, { S3_OBJECT_LOCK: 'compliance' })).rejects.toThrow(/S3_OBJECT_LOCK=compliance, aber der Bucket .* hat keine Object-Lock-Konfiguration/);
+  });
+
+  it('refuses to start with S3_OBJECT_LOCK=governance on a bucket that held COMPLIANCE locks', async () => {
+    const S3_BUCKET = `herabgestuft-${randomBytes(4).toString('hex')}`;
+    const s = createObjectStore(storageSettings(testConfig({ S3_BUCKET })));
+    await s.ensureBucket();
+    await s.put(COMPLIANCE_MARKE, Buffer.from('compliance'), 10);
+    await expect(build(aktenApp, { S3_BUCKET, S3_OBJECT_LOCK: 'governance' })).rejects.toThrow(/S3_OBJECT_LOCK=governance, aber im Bucket .* schon im Modus COMPLIANCE gesperrt/);
   });
 });

@@ -108,6 +108,8 @@ const schritt = (x: Partial<Schemas['Schritt']>): Schemas['Schritt'] => ({
   erledigtVon: null,
   erledigtAm: null,
   imAuftragVon: null,
+  aufVorversion: false,
+  vorversionGrund: null,
   ...x,
 });
 const verfuegung = (laufweg: Schemas['Schritt'][]): Schemas['Verfuegung'] => ({
