@@ -2,6 +2,7 @@
 // before the first byte fails as problem+json, and a failure after the headers ends the response
 // with the caller's error line and a broken connection (no clean chunked end).
 import type { ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 
@@ -61,4 +62,17 @@ export async function sendeStrom(reply: FastifyReply, quelle: AsyncIterable<stri
   }
   const strom = Readable.from(body(), { highWaterMark: 0 });
   return reply.send(strom);
+}
+
+/**
+ * Lingering close after an answer given before the request body was read: closing at once while
+ * the client still sends makes the kernel reset the connection, and the client may lose the answer
+ * before reading it. So the answer goes out with FIN, what still arrives is read and dropped, and
+ * the socket closes after 2 s.
+ */
+export function langsamSchliessen(socket: Socket) {
+  socket.destroySoon = () => {
+    socket.end();
+    setTimeout(() => socket.destroy(), 2_000).unref();
+  };
 }

@@ -1,14 +1,27 @@
 // The gateway: one base URL for users. Routes every contract operation to the service that
 // owns it (x-eakte-service), serves the contract and the API reference, aggregates health.
 import { contract } from '@eakte/api-client/contract';
-import { CSV_LIMIT, devIssuerRoutes, Errors, errorsPlugin, healthPlugin, httpConfig, logConfig, operations, schutzConfig, schutzPlugin, sendeStrom, type DevIssuerOptions } from '@eakte/platform';
+import {
+  CSV_LIMIT,
+  devIssuerRoutes,
+  Errors,
+  errorsPlugin,
+  healthPlugin,
+  httpConfig,
+  langsamSchliessen,
+  logConfig,
+  operations,
+  schutzConfig,
+  schutzPlugin,
+  sendeStrom,
+  type DevIssuerOptions,
+} from '@eakte/platform';
 import fastifyStatic from '@fastify/static';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { IncomingHttpHeaders } from 'node:http';
-import type { Socket } from 'node:net';
 import path from 'node:path';
-import { type Readable, Transform } from 'node:stream';
+import { PassThrough, type Readable, Transform } from 'node:stream';
 import replyFrom from '@fastify/reply-from';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -161,15 +174,33 @@ function begrenzt(quelle: Readable, grenze: number, zuGross: () => Error): Reada
 }
 
 /**
- * Lingering close after a refused body: closing at once while the client still sends makes the
- * kernel reset the connection, and the client may lose the 413 before reading it. So the answer
- * goes out with FIN, what still arrives is read and dropped, and the socket closes after 2 s.
+ * The upload stream undici sends upstream, decoupled from the client's request: undici destroys
+ * the body it was given when the service answers before the body has been sent, and destroying
+ * the client's request would reset the client's connection before it has the answer.
  */
-function langsamSchliessen(socket: Socket) {
-  socket.destroySoon = () => {
-    socket.end();
-    setTimeout(() => socket.destroy(), 2_000).unref();
-  };
+const koppelungen = new WeakMap<FastifyRequest, { ziel: PassThrough; entkoppelt: boolean }>();
+function abgekoppelt(req: FastifyRequest, quelle: Readable): Readable {
+  const k = { ziel: new PassThrough(), entkoppelt: false };
+  koppelungen.set(req, k);
+  // a client that breaks off its upload fails the upstream request, unless it is already answered
+  const abbrechen = (err: Error) => !k.entkoppelt && !k.ziel.destroyed && k.ziel.destroy(err);
+  quelle.on('error', abbrechen);
+  req.raw.on('close', () => req.raw.complete || abbrechen(new Error('Der Client hat die Übertragung abgebrochen')));
+  return quelle.pipe(k.ziel);
+}
+
+/**
+ * The service answered before the whole upload arrived: it goes no further upstream, what the
+ * client still sends is read and dropped, and the connection closes after the answer.
+ */
+function frueheAntwort(req: FastifyRequest, reply: FastifyReply) {
+  reply.header('connection', 'close');
+  langsamSchliessen(req.raw.socket);
+  const k = koppelungen.get(req);
+  if (!k) return;
+  k.entkoppelt = true;
+  req.raw.unpipe();
+  req.raw.resume();
 }
 
 const openApiPathToRoute = (p: string) => p.replace(/\{([^}]+)\}/g, ':$1');
@@ -216,7 +247,7 @@ export default async function gatewayApp(app: FastifyInstance, opts: GatewayOpti
     // The owning service parses and validates them.
     api.removeAllContentTypeParsers();
     api.addContentTypeParser('*', (req, payload, done) => {
-      if (grenzen.get(req)?.strom) return done(null, payload);
+      if (grenzen.get(req)?.strom) return done(null, abgekoppelt(req, payload));
       const teile: Buffer[] = [];
       payload.on('data', (d: Buffer) => teile.push(d));
       payload.on('end', () => done(null, Buffer.concat(teile)));
@@ -247,7 +278,10 @@ export default async function gatewayApp(app: FastifyInstance, opts: GatewayOpti
           reply.from(`${upstream}${req.url}`, {
             ...(Buffer.isBuffer(req.body) ? { body: req.body, contentType: req.headers['content-type'] ?? 'application/octet-stream' } : {}),
             rewriteRequestHeaders: anfrageKopf,
-            onResponse: (_request, _reply, res) => void weiterreichen(req, reply, res.stream as Readable),
+            onResponse: (_request, _reply, res) => {
+              if (!req.raw.complete) frueheAntwort(req, reply);
+              void weiterreichen(req, reply, res.stream as Readable);
+            },
             onError: (r, { error }) => {
               // the body stream failed in the gateway itself, not at the service
               if (zuGrosseAnfragen.has(req)) {

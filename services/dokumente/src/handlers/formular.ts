@@ -1,5 +1,6 @@
 // The multipart body of an upload request, handed to the service unread (it reads it after its
 // checks, under the tenant's limits).
+import { langsamSchliessen } from '@eakte/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Formular } from '../adapter/upload.js';
 
@@ -14,7 +15,9 @@ export const idempotenzSchluessel = (req: FastifyRequest) => {
   return typeof h === 'string' ? h : undefined;
 };
 
-/** The body of an upload the handler did not read to its end must not be drained: close instead. */
+/** The body of an upload the handler did not read to its end is not drained: the connection closes, lingering. */
 export function schliesseUnvollstaendig(req: FastifyRequest, reply: FastifyReply) {
-  if (!req.raw.complete) reply.header('connection', 'close');
+  if (req.raw.complete) return;
+  reply.header('connection', 'close');
+  langsamSchliessen(req.raw.socket);
 }
