@@ -46,8 +46,11 @@ export function createDb(url: string, opts: DbOptions = {}): Db {
     application_name: opts.applicationName ?? 'eakte',
     connectionTimeoutMillis: 5_000,
   });
-  // An idle client losing its server (restart) must not crash the process; the pool drops it.
+  // A client losing its server (restart, terminated backend) must not crash the process: idle, the
+  // pool drops it; checked out (pg-pool then listens no more), its transaction fails, and the pool
+  // drops it on release because it is no longer queryable.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = drizzle(pool, { schema });
   return {
     db,
