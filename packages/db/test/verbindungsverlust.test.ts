@@ -36,3 +36,20 @@ describe('a lost database connection', () => {
     expect(r.rows[0]).toEqual({ eins: 1 });
   });
 });
+
+describe('a connection lost before the transaction began', () => {
+  it('goes back to the pool: nothing stays checked out, and the pool can be closed', async () => {
+    const datenbank = createDb(testDatenbankUrl('akten'), { max: 2 });
+    let einmal = true;
+    datenbank.pool.on('acquire', (client) => {
+      // the server went away between checkout and BEGIN (as a restart does to an idle connection)
+      if (einmal) (client as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+      einmal = false;
+    });
+    await expect(datenbank.db.transaction(async (t) => t.execute(sql`select 1`))).rejects.toThrow();
+    expect(datenbank.pool.totalCount - datenbank.pool.idleCount).toBe(0);
+    expect((await datenbank.db.execute(sql`select 1 as eins`)).rows[0]).toEqual({ eins: 1 });
+    // a client that was never released would keep this waiting forever
+    await datenbank.pool.end();
+  });
+});
