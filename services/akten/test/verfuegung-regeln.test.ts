@@ -150,6 +150,8 @@ describe('Mitzeichnung auf Vorversion', () => {
     expectProblem(ohne, 422, 'GRUND_ERFORDERLICH');
     expect(ohne.json().fehler).toEqual([expect.objectContaining({ feld: '/grund' })]);
     expectProblem(await abschliessen(app, z.id, p.chef, { vorversion: 'uebergehen', grund: '   ' }), 422, 'GRUND_ERFORDERLICH');
+    // a reason above the contract's 1,000 characters is refused before the step is looked at
+    expectProblem(await abschliessen(app, z.id, p.chef, { vorversion: 'uebergehen', grund: 'x'.repeat(1001), schlussverfuegung: { art: 'weglegen' } }), 400, 'VALIDIERUNGSFEHLER');
 
     const grund = 'Version 2 korrigiert nur einen Tippfehler';
     const res = await abschliessen(app, z.id, p.chef, { vorversion: 'uebergehen', grund, schlussverfuegung: { art: 'weglegen' } });
