@@ -163,6 +163,16 @@ describe('e-mail notifications', () => {
     const w = await welt(b);
     const aus = await w.setze(w.u.a, { email: w.adresse(w.u.a), aktiv: false });
     expect(aus).toEqual({ email: w.adresse(w.u.a), aktiv: false });
+    // audited without the address itself
+    expect(b.ereignisse.at(-1)).toMatchObject({
+      aktion: 'benachrichtigung.gesetzt',
+      details: { sub: w.u.a },
+      aenderungen: [
+        { feld: 'benachrichtigungAktiv', alt: true, neu: false },
+        { feld: 'emailHinterlegt', alt: false, neu: true },
+      ],
+    });
+    expect(JSON.stringify(b.ereignisse.at(-1))).not.toContain('@');
     const ansehen = await app.inject({ method: 'GET', url: '/api/v1/einstellungen/benachrichtigungen', headers: await w.h(w.u.a) });
     expectContract(ansehen, 'getBenachrichtigung');
     expect(ansehen.json()).toEqual({ email: w.adresse(w.u.a), aktiv: false });

@@ -46,8 +46,8 @@ export function createBenachrichtigungService(g: Grundlage, protokolliere: Proto
           objektId: null,
           details: { sub: k.sub },
           aenderungen: [
-            ...(alt.aktiv !== neu.aktiv ? [{ feld: 'aktiv', alt: alt.aktiv, neu: neu.aktiv }] : []),
-            ...(alt.email !== neu.email ? [{ feld: 'email', alt: alt.email !== null, neu: neu.email !== null }] : []),
+            ...(alt.aktiv !== neu.aktiv ? [{ feld: 'benachrichtigungAktiv', alt: alt.aktiv, neu: neu.aktiv }] : []),
+            ...(alt.email !== neu.email ? [{ feld: 'emailHinterlegt', alt: alt.email !== null, neu: neu.email !== null }] : []),
           ],
         });
         return neu;
