@@ -138,6 +138,25 @@ describe('e-mail notifications', () => {
     expect(zweite[0]!.text).toContain('Frist: keine');
   });
 
+  it('does not mail the one whose own action brought the step', async () => {
+    const b = await baue(smtp());
+    const w = await welt(b);
+    await w.setze(w.u.a, { email: w.adresse(w.u.a), aktiv: true });
+    await w.setze(w.u.verfasser, { email: w.adresse(w.u.verfasser), aktiv: true });
+    const v = await w.verfuege('Zwei Schritte für a', [
+      { bearbeiter: { sub: w.u.verfasser }, aktion: 'bearbeitung' },
+      { bearbeiter: { sub: w.u.a }, aktion: 'kenntnisnahme' },
+      { bearbeiter: { sub: w.u.a }, aktion: 'stellungnahme' },
+    ]);
+    // the author's own first step: no mail to the author
+    expect(await w.arbeite()).toEqual([]);
+    await w.schliesseAb(v.laufweg[0]!.id, w.u.verfasser);
+    expect((await w.arbeite()).map((m) => m.an)).toEqual([[w.adresse(w.u.a)]]);
+    // a's next step follows a's own completion: a knows
+    await w.schliesseAb(v.laufweg[1]!.id, w.u.a);
+    expect(await w.arbeite()).toEqual([]);
+  });
+
   it('mails a return (nicht einverstanden) to the author of the Verfügung', async () => {
     const b = await baue(smtp());
     const w = await welt(b);
