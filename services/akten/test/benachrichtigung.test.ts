@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import PostalMime from 'postal-mime';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verfasseMail } from '../src/benachrichtigung/mail.js';
 import { auth, baue, eindeutig, neueAkte, neueEinheit, neuerMandant } from './hilfen.js';
 
 interface Angekommen {
@@ -270,8 +271,7 @@ describe('e-mail notifications', () => {
     const w = await welt(ohne);
     await w.setze(w.u.a, { email: w.adresse(w.u.a), aktiv: true });
     await w.verfuege('Ohne SMTP', [{ bearbeiter: { sub: w.u.a }, aktion: 'kenntnisnahme' }]);
-    expect(await ohne.innen.arbeiteAktenauftraege(w.mandantId)).toBe(0);
-    // an instance with SMTP finds no job of that tenant either
+    // an instance with SMTP finds no job of that tenant: none was queued
     const mit = await baue(smtp());
     const vorher = angekommen.length;
     expect(await mit.innen.arbeiteAktenauftraege(w.mandantId)).toBe(0);
@@ -290,5 +290,26 @@ describe('e-mail notifications', () => {
     const leer = await app.inject({ method: 'GET', url: '/api/v1/einstellungen/benachrichtigungen', headers: await auth('demo', 'sachbearbeitung', `y-${eindeutig()}`) });
     expect(leer.json()).toEqual({ email: null, aktiv: true });
     await expect(baue({ SMTP_HOST: '127.0.0.1' })).rejects.toThrow(/SMTP_ABSENDER/);
+  });
+
+  it('withholds the Betreff of a Verfügung under a classified Akte', () => {
+    const m = verfasseMail(
+      'frist',
+      {
+        betreff: 'Personalsache Müller',
+        verschlusssache: true,
+        aktion: 'zeichnung',
+        frist: '2026-12-01',
+        zustand: 'aktuell',
+        kennzeichen: 'A-1/2026/3',
+        erledigtVon: null,
+        email: 'x@y.example',
+        aktiv: true,
+      },
+      'x@y.example',
+    );
+    expect(m.betreff).toBe('Frist überschritten: Verschlusssache (Betreff nur in der E-Akte) (A-1/2026/3)');
+    expect(m.text).not.toContain('Müller');
+    expect(m.text).toContain('Frist: 01.12.2026');
   });
 });
