@@ -1,7 +1,7 @@
 // Runs the whole platform in one process: infrastructure (embedded or external), the four
 // services on free loopback ports and the gateway in front. Used by `pnpm start` and the benchmarks.
 import path from 'node:path';
-import aktenApp from '@eakte/akten';
+import aktenApp, { aktenConfigSchema } from '@eakte/akten';
 import aussonderungApp, { aussonderungConfigSchema } from '@eakte/aussonderung';
 import dokumenteApp, { dokumenteConfigSchema } from '@eakte/dokumente';
 import gatewayApp, { gatewayConfigSchema } from '@eakte/gateway';
@@ -89,7 +89,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
       return address;
     };
     const urls = {
-      AKTEN_URL: await startService('akten', aktenApp as never),
+      AKTEN_URL: await startService('akten', aktenApp as never, serviceConfigSchema.merge(aktenConfigSchema)),
       DOKUMENTE_URL: await startService('dokumente', dokumenteApp as never, serviceConfigSchema.merge(dokumenteConfigSchema)),
       AUSSONDERUNG_URL: await startService('aussonderung', aussonderungApp as never, serviceConfigSchema.merge(aussonderungConfigSchema)),
       PROTOKOLL_URL: await startService('protokoll', protokollApp as never, protokollConfigSchema),

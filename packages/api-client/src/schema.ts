@@ -882,6 +882,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/einstellungen/benachrichtigungen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's e-mail notification setting
+         * @description Whether, and to which address, the caller is mailed when a step reaches their Postkorb, when a step's Frist has passed, and when a Verfügung of theirs is returned. Without an address (the default) nothing is mailed.
+         *
+         *     **Berechtigte Rollen:** `sachbearbeitung`, `registratur`
+         */
+        get: operations["getBenachrichtigung"];
+        /**
+         * Set the caller's e-mail notification setting (replaces it)
+         * @description **Berechtigte Rollen:** `sachbearbeitung`, `registratur`
+         */
+        put: operations["setBenachrichtigung"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/vorgaenge/{id}/dokumente": {
         parameters: {
             query?: never;
@@ -2216,6 +2242,15 @@ export interface components {
         };
         VertretungSetzen: {
             vertreter: components["schemas"]["Vertreter"][];
+        };
+        Benachrichtigung: {
+            /**
+             * Format: email
+             * @description Where the caller's notifications go; null = no mail.
+             */
+            email: string | null;
+            /** @description false turns the caller's notifications off (the address is kept). */
+            aktiv: boolean;
         };
         /**
          * Format: date
@@ -4388,6 +4423,59 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Vertretung"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    getBenachrichtigung: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller's setting. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Benachrichtigung"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    setBenachrichtigung: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Benachrichtigung"];
+            };
+        };
+        responses: {
+            /** @description The caller's setting now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Benachrichtigung"];
                 };
             };
             400: components["responses"]["Problem400"];

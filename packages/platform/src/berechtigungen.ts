@@ -75,6 +75,8 @@ export const BERECHTIGUNGEN: Record<string, readonly Rolle[]> = {
   setVertretung: ['sachbearbeitung', 'registratur'],
   getBenutzerVertretung: ['fachadministration'],
   setBenutzerVertretung: ['fachadministration'],
+  getBenachrichtigung: ['sachbearbeitung', 'registratur'],
+  setBenachrichtigung: ['sachbearbeitung', 'registratur'],
   listDokumente: [...DOKUMENTE_METADATEN],
   createDokument: [...DOKUMENTE_SCHREIBEN],
   getDokument: [...DOKUMENTE_METADATEN],

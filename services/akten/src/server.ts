@@ -1,8 +1,8 @@
 // Runs the Akten service on its own (production); configuration from the environment.
 import { closeOnSignals, createServer, serverOptionen, loadConfig, serviceConfigSchema } from '@eakte/platform';
-import aktenApp from './app.js';
+import aktenApp, { aktenConfigSchema } from './app.js';
 
-const config = loadConfig(serviceConfigSchema);
+const config = loadConfig(serviceConfigSchema.merge(aktenConfigSchema));
 const app = createServer(serverOptionen(config, process.stdout.isTTY));
 await app.register(aktenApp, { config });
 closeOnSignals(app);

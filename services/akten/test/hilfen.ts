@@ -1,10 +1,10 @@
 // Test helpers of the Akten service: own data per test (unique Kennzeichen, fresh tenants).
 import { createDb, schema, sql } from '@eakte/db';
-import type { AuditEreignis, Protokollierer } from '@eakte/platform';
+import { serviceConfigSchema, type AuditEreignis, type Protokollierer } from '@eakte/platform';
 import { authHeader, build } from '@eakte/testing';
 import type { FastifyInstance } from 'fastify';
 import { inject } from 'vitest';
-import aktenApp from '../src/app.js';
+import aktenApp, { aktenConfigSchema } from '../src/app.js';
 
 export const eindeutig = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`.toUpperCase();
 
@@ -13,8 +13,8 @@ export async function auth(tenant: string, rolle: string | string[], sub?: strin
   return authHeader({ tenant, roles, sub: sub ?? `${tenant}-${roles[0]}` });
 }
 
-/** The Akten app with a recording audit port. */
-export async function baue(): Promise<{ app: FastifyInstance; ereignisse: AuditEreignis[] }> {
+/** The Akten app with a recording audit port; `einstellungen`: settings of the service's own (SMTP_* …). */
+export async function baue(einstellungen: Record<string, string> = {}): Promise<{ app: FastifyInstance; ereignisse: AuditEreignis[]; innen: FastifyInstance }> {
   const ereignisse: AuditEreignis[] = [];
   const protokolliere: Protokollierer = async (tx, _req, e) => {
     // recorded inside the change's tenant transaction: the tenant is set there
@@ -22,8 +22,17 @@ export async function baue(): Promise<{ app: FastifyInstance; ereignisse: AuditE
     if (!r.rows[0]?.mandant) throw new Error('Protokollierer außerhalb einer Mandantentransaktion');
     ereignisse.push(e);
   };
-  const app = await build((async (instance: FastifyInstance, opts: { config: never }) => aktenApp(instance, { ...opts, protokolliere })) as never);
-  return { app, ereignisse };
+  // the service's decorations (its database, its job runner) stay in its own context: taken from there
+  let innen: FastifyInstance | undefined;
+  const app = await build(
+    (async (instance: FastifyInstance, opts: { config: never }) => {
+      await aktenApp(instance, { ...opts, protokolliere });
+      innen = instance;
+    }) as never,
+    einstellungen,
+    serviceConfigSchema.merge(aktenConfigSchema),
+  );
+  return { app, ereignisse, innen: innen! };
 }
 
 export async function neueEinheit(app: FastifyInstance, tenant = 'demo', extra: Record<string, unknown> = {}): Promise<{ id: string; kennzeichen: string }> {

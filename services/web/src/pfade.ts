@@ -18,6 +18,7 @@ export const PFADE = {
   verfuegung: '/verfuegungen/:id',
   verfuegungNeu: '/vorgaenge/:id/verfuegung',
   vertretung: '/vertretung',
+  benachrichtigungen: '/einstellungen/benachrichtigungen',
 } as const;
 
 export type PfadName = keyof typeof PFADE;

@@ -36,6 +36,7 @@ export const AKTIONEN: Record<string, string> = {
   'verfuegung.laufweg_geaendert': 'Laufweg der Verfügung geändert',
   'verfuegung.abgeschlossen': 'Verfügung abgeschlossen',
   'vertretung.gesetzt': 'Vertretung festgelegt',
+  'benachrichtigung.gesetzt': 'E-Mail-Benachrichtigungen eingestellt',
   'dokument.erstellt': 'Dokument abgelegt',
   'dokument.geaendert': 'Dokument geändert',
   'dokument.version.erstellt': 'Neue Version abgelegt',
@@ -104,6 +105,8 @@ const FELDER: Record<string, string> = {
   bewertung: 'Bewertung',
   integritaet: 'Unversehrtheit',
   ausgesondertAm: 'Ausgesondert am',
+  benachrichtigungAktiv: 'E-Mail-Benachrichtigungen',
+  emailHinterlegt: 'E-Mail-Adresse hinterlegt',
 };
 
 const STATUS: Record<string, string> = { offen: 'offen', geschlossen: 'z.d.A.' };

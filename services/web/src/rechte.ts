@@ -20,6 +20,8 @@ export const BEREICHE = {
   postkorb: ['getPostkorb', 'getVerfuegung', 'abschliessenSchritt', 'uebernehmenSchritt'],
   verfuegungSchreiben: ['createVerfuegung', 'listOrganisationseinheiten', 'getVorgang', 'listDokumente'],
   vertretung: ['getVertretung', 'setVertretung'],
+  /** one's own e-mail notifications of the Geschäftsgang */
+  benachrichtigungen: ['getBenachrichtigung', 'setBenachrichtigung'],
   laufwegAendern: ['setLaufweg', 'listOrganisationseinheiten'],
 } as const satisfies Record<string, readonly OperationId[]>;
 

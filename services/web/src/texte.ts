@@ -498,6 +498,16 @@ export const T = {
     speichern: 'Vertretung speichern',
     gespeichert: 'Ihre Vertretung ist gespeichert.',
   },
+  benachrichtigungen: {
+    nav: 'Benachrichtigungen',
+    titel: 'Meine Benachrichtigungen',
+    hinweis:
+      'Sie erhalten eine E-Mail, wenn ein Schritt in Ihrem Postkorb eingeht, wenn die Frist eines Schritts überschritten ist und wenn eine Ihrer Verfügungen zurückgegeben wird. Die E-Mail nennt nur Betreff, Aktion, Frist und Vorgang, keine Inhalte. Ohne Adresse erhalten Sie keine E-Mail.',
+    email: 'E-Mail-Adresse (freiwillig)',
+    aktiv: 'Benachrichtigungen per E-Mail erhalten',
+    speichern: 'Einstellung speichern',
+    gespeichert: 'Ihre Einstellung ist gespeichert.',
+  },
   nichtGefunden: {
     titel: 'Nicht gefunden',
     text: 'Die gesuchte Seite oder das Objekt wurde nicht gefunden. Es wurde vielleicht entfernt, oder Sie haben keinen Zugriff darauf.',

@@ -22,8 +22,9 @@ import {
 vi.stubGlobal('location', { origin: 'http://127.0.0.1', pathname: '/', search: '' });
 let seite: typeof import('../src/seiten/Verfuegung');
 let vertretung: typeof import('../src/seiten/Vertretung');
+let benachrichtigungen: typeof import('../src/seiten/Benachrichtigungen');
 beforeAll(async () => {
-  [seite, vertretung] = await Promise.all([import('../src/seiten/Verfuegung'), import('../src/seiten/Vertretung')]);
+  [seite, vertretung, benachrichtigungen] = await Promise.all([import('../src/seiten/Verfuegung'), import('../src/seiten/Vertretung'), import('../src/seiten/Benachrichtigungen')]);
 });
 
 const V = '01938f3e-7c1a-7b5e-9d0a-1f2e3d4c5b10';
@@ -211,5 +212,12 @@ describe('Vertretung', () => {
         { schluessel: 2, sub: '  ', abwesendVon: '', abwesendBis: '' },
       ]),
     ).toEqual([{ sub: 'mueller', abwesendVon: '2026-12-03', abwesendBis: null }]);
+  });
+});
+
+describe('Benachrichtigungen', () => {
+  it('sends an empty address as none, and the switch as it is', () => {
+    expect(benachrichtigungen.einstellungAus('  ', true)).toEqual({ email: null, aktiv: true });
+    expect(benachrichtigungen.einstellungAus(' erika@behoerde.example ', false)).toEqual({ email: 'erika@behoerde.example', aktiv: false });
   });
 });

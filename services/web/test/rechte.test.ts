@@ -40,8 +40,8 @@ describe('role-aware navigation', () => {
   });
 
   it('shows clerks and records managers what their roles open', () => {
-    expect(layout.navigation(['sachbearbeitung']).map(([t]) => t)).toEqual(['Start', 'Postkorb', 'Aktenplan', 'Wiedervorlagen', 'Vertretung']);
-    expect(layout.navigation(['registratur']).map(([t]) => t)).toEqual(['Start', 'Postkorb', 'Aktenplan', 'Wiedervorlagen', 'Aussonderung', 'Prüfung', 'Vertretung']);
+    expect(layout.navigation(['sachbearbeitung']).map(([t]) => t)).toEqual(['Start', 'Postkorb', 'Aktenplan', 'Wiedervorlagen', 'Vertretung', 'Benachrichtigungen']);
+    expect(layout.navigation(['registratur']).map(([t]) => t)).toEqual(['Start', 'Postkorb', 'Aktenplan', 'Wiedervorlagen', 'Aussonderung', 'Prüfung', 'Vertretung', 'Benachrichtigungen']);
     expect(layout.navigation(['plattformbetrieb']).map(([t]) => t)).toEqual(['Start']);
     const html = renderToStaticMarkup(createElement(layout.Rahmen, { sitzung: sitzung('sachbearbeitung'), children: 'Inhalt' }));
     expect(html).toContain('role="search"');
@@ -52,7 +52,7 @@ describe('role-aware navigation', () => {
     for (const rolle of ROLLEN) {
       const s = sitzung(rolle);
       const angeboten = new Set(layout.navigation([rolle]).map(([, href]) => href));
-      for (const href of ['/', '/postkorb', '/aktenplan', '/wiedervorlagen', '/registratur/faellig', '/pruefung', '/vertretung']) {
+      for (const href of ['/', '/postkorb', '/aktenplan', '/wiedervorlagen', '/registratur/faellig', '/pruefung', '/vertretung', '/einstellungen/benachrichtigungen']) {
         expect(istNichtGefunden(routen.seiteFuer(href, s)), `${rolle} ${href}`).toBe(!angeboten.has(href));
       }
     }

@@ -2,7 +2,7 @@
 // Owned by the Akten service (the Vorgang's owner), in its schema. The Laufweg rules that span rows
 // (Zeichnung last, current steps all at the current position) are a deferred trigger (migration 0036).
 import { sql } from 'drizzle-orm';
-import { check, date, foreignKey, index, integer, primaryKey, text, timestamptz, unique, uniqueIndex, uuid } from './pg.js';
+import { boolean, check, date, foreignKey, index, integer, primaryKey, text, timestamptz, unique, uniqueIndex, uuid } from './pg.js';
 import { mandantIdColumn, mandantPolicy } from './common.js';
 import { akten, organisationseinheit, vorgang } from './akten.js';
 import { dokument, dokumentVersion } from './dokumente.js';
@@ -126,6 +126,8 @@ export const verfuegungSchritt = akten
       dokumenteStand: integer('dokumente_stand'),
       /** A Zeichnung done over Mitzeichnungen on an older version: the signer's reason. */
       vorversionGrund: text('vorversion_grund'),
+      /** When the overdue Frist was mailed (once per step, by the periodic Frist job). */
+      fristGemeldetAm: timestamptz('frist_gemeldet_am'),
     },
     (t) => [
       unique('verfuegung_schritt_mandant_id_uq').on(t.mandantId, t.id),
@@ -160,6 +162,10 @@ export const verfuegungSchritt = akten
       index('verfuegung_schritt_postkorb_frist_uebernommen_idx')
         .on(t.mandantId, t.uebernommenVon, sql`coalesce(${t.frist}, '9999-12-31'::date)`, t.aktuellSeit, t.id)
         .where(sql`${t.zustand} = 'aktuell'`),
+      // the periodic Frist job: current steps with a Frist not yet mailed, per tenant by Frist
+      index('verfuegung_schritt_frist_meldung_idx')
+        .on(t.mandantId, t.frist)
+        .where(sql`${t.zustand} = 'aktuell' AND ${t.frist} IS NOT NULL AND ${t.fristGemeldetAm} IS NULL`),
       check('verfuegung_schritt_bearbeiter_ck', sql`(${t.bearbeiterSub} IS NULL) <> (${t.bearbeiterOeId} IS NULL)`),
       check('verfuegung_schritt_aktion_ck', sql`${t.aktion} IN ('bearbeitung', 'mitzeichnung', 'zeichnung', 'kenntnisnahme', 'stellungnahme')`),
       check('verfuegung_schritt_zustand_ck', sql`${t.zustand} IN ('geplant', 'aktuell', 'erledigt', 'zurueckgegeben', 'uebersprungen')`),
@@ -231,6 +237,28 @@ export const aktenIdempotenz = akten
       check('akten_idempotenz_schluessel_ck', sql`length(${t.schluessel}) BETWEEN 1 AND 200`),
       check('akten_idempotenz_sha256_ck', sql`${t.anfrageSha256} ~ '^[0-9a-f]{64}$'`),
       index('akten_idempotenz_erstellt_idx').on(t.erstelltAm),
+      mandantPolicy(t.mandantId),
+    ],
+  )
+  .enableRLS();
+
+/**
+ * A user's e-mail notification setting (Geschäftsgang): their address and whether they want mail.
+ * No row (or no address) means no mail.
+ */
+export const benachrichtigungEinstellung = akten
+  .table(
+    'benachrichtigung_einstellung',
+    {
+      mandantId: mandantIdColumn(),
+      sub: text('sub').notNull(),
+      email: text('email'),
+      aktiv: boolean('aktiv').notNull().default(true),
+      geaendertAm: timestamptz('geaendert_am').notNull().defaultNow(),
+    },
+    (t) => [
+      primaryKey({ name: 'benachrichtigung_einstellung_pk', columns: [t.mandantId, t.sub] }),
+      check('benachrichtigung_einstellung_email_ck', sql`${t.email} IS NULL OR (length(${t.email}) BETWEEN 3 AND 254 AND ${t.email} LIKE '%_@_%')`),
       mandantPolicy(t.mandantId),
     ],
   )

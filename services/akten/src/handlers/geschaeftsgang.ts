@@ -4,7 +4,7 @@ import { etag } from '../domain/version.js';
 import type { Dienste } from '../services/index.js';
 import { postkorbEintragDarstellung, verfuegungDarstellung } from './darstellung.js';
 
-export function geschaeftsgangHandlers({ geschaeftsgang }: Dienste) {
+export function geschaeftsgangHandlers({ geschaeftsgang, benachrichtigung }: Dienste) {
   return {
     async createVerfuegung(req, reply) {
       const schluessel = req.headers['idempotency-key'];
@@ -36,6 +36,8 @@ export function geschaeftsgangHandlers({ geschaeftsgang }: Dienste) {
     setVertretung: (req) => geschaeftsgang.setzeVertretung(akteurOf(req), undefined, req.body),
     getBenutzerVertretung: (req) => geschaeftsgang.vertretung(akteurOf(req), req.params.sub),
     setBenutzerVertretung: (req) => geschaeftsgang.setzeVertretung(akteurOf(req), req.params.sub, req.body),
+    getBenachrichtigung: (req) => benachrichtigung.einstellung(akteurOf(req)),
+    setBenachrichtigung: (req) => benachrichtigung.setzeEinstellung(akteurOf(req), req.body),
     async getPostkorb(req) {
       const seite = await geschaeftsgang.postkorb(akteurOf(req), req.query);
       return { items: seite.items.map(postkorbEintragDarstellung), nextCursor: seite.nextCursor };

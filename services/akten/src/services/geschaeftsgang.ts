@@ -11,6 +11,7 @@ import { v7 as uuidv7 } from 'uuid';
 import * as repo from '../repositories/geschaeftsgang.js';
 import { uebersetzeDbFehler } from './fehler.js';
 import { begrenze, type Grundlage, type Kontext, type MandantAkteur, type Seite } from './kontext.js';
+import { KEIN_MELDER, type Melder } from './benachrichtigung.js';
 import type { createLebenszyklusService } from './lebenszyklus.js';
 import type { createVorgaengeService } from './vorgaenge.js';
 
@@ -121,6 +122,9 @@ function anfrageHash(wert: unknown): string {
 
 const OPERATION_VERFUEGUNG = 'createVerfuegung';
 
+/** The ids of the new steps that start at once (their arrival in a Postkorb is mailed). */
+const aktuelle = (neu: { id: string; zustand: string }[]) => neu.filter((s) => s.zustand === 'aktuell').map((s) => s.id);
+
 const pinStand = (d: repo.DokumentRow[]) => d.map((x) => ({ dokumentId: x.dokumentId, version: x.versionNr }));
 
 const schrittStand = (s: repo.SchrittRow) => ({
@@ -138,6 +142,7 @@ export function createGeschaeftsgangService(
   protokolliere: Protokollierer,
   lebenszyklus: Pick<ReturnType<typeof createLebenszyklusService>, 'schliesseVorgang'>,
   vorgaenge: Pick<ReturnType<typeof createVorgaengeService>, 'setzeWiedervorlageIn'>,
+  melder: Melder = KEIN_MELDER,
 ) {
   const { imKontext, sichtbarerVorgang } = g;
 
@@ -209,6 +214,7 @@ export function createGeschaeftsgangService(
         .catch((e) => uebersetzeDbFehler(e, { verweis: 'Ein Dokument (in dieser Version, in diesem Vorgang) oder eine Organisationseinheit existiert nicht' }));
       // the key's row: a concurrent request with the same key waits here for this one, then fails on it
       if (schluessel !== undefined) await repo.merkeIdempotenz(tx, { mandantId: k.mandantId, operation: OPERATION_VERFUEGUNG, schluessel, anfrageSha256: hash!, objektId: id });
+      await melder.eingang(tx, aktuelle(schritte), k.sub);
       const row = (await repo.findeVerfuegung(tx, id))!;
       await protokolliere(
         tx,
@@ -264,6 +270,7 @@ export function createGeschaeftsgangService(
         );
         await repo.fuegeSchritteEin(tx, neu).catch((e) => uebersetzeDbFehler(e, { verweis: 'Eine Organisationseinheit existiert nicht' }));
         const row = await repo.aendereVerfuegung(tx, v.id, zurueck ? { status: 'laufend', aktuellePosition: nach + 1 } : {});
+        await melder.eingang(tx, aktuelle(neu), k.sub);
         const laufweg = (l: { position: number; zweig: number; aktion: string; bearbeiterSub: string | null; bearbeiterOeId: string | null }[]) =>
           l.map((s) => ({ position: s.position, zweig: s.zweig, aktion: s.aktion, bearbeiterSub: s.bearbeiterSub, bearbeiterOeId: s.bearbeiterOeId }));
         await protokolliere(
@@ -339,6 +346,7 @@ export function createGeschaeftsgangService(
           await repo.aendereSchritte(tx, [schritt.id], { zustand: 'uebersprungen' });
           await repo.fuegeSchritteEin(tx, neu);
           const row = await repo.aendereVerfuegung(tx, v.id, { aktuellePosition: nach + 1, dokumenteStand: v.dokumenteStand + 1 });
+          await melder.eingang(tx, aktuelle(neu), k.sub);
           await protokolliere(
             tx,
             akteur,
@@ -379,6 +387,7 @@ export function createGeschaeftsgangService(
             { zustand: 'geplant', aktuellSeit: null },
           );
           const neu = await repo.aendereVerfuegung(tx, v.id, { status: 'zurueckgegeben', aktuellePosition: null });
+          await melder.rueckgabe(tx, schritt.id, k.sub);
           await protokolliere(
             tx,
             akteur,
@@ -410,6 +419,7 @@ export function createGeschaeftsgangService(
         if (naechste !== null) {
           const ids = schritte.filter((s) => s.position === naechste && s.zustand === 'geplant').map((s) => s.id);
           await repo.aendereSchritte(tx, ids, { zustand: 'aktuell', aktuellSeit: jetzt });
+          await melder.eingang(tx, ids, k.sub);
           set = { aktuellePosition: naechste };
         } else if (endetLaufweg) {
           set = { status: 'abgeschlossen', aktuellePosition: null, schlussverfuegung: schluss?.art ?? null, wiedervorlage: schluss?.art === 'wv' ? schluss.datum! : null };

@@ -5,6 +5,7 @@ import type { Db } from '@eakte/db';
 import type { Protokollierer } from '@eakte/platform';
 import { createAktenService } from './akten.js';
 import { createAktenplanService } from './aktenplan.js';
+import { createBenachrichtigungService, KEIN_MELDER, type Melder } from './benachrichtigung.js';
 import { createGeschaeftsgangService } from './geschaeftsgang.js';
 import { createGrundlage } from './kontext.js';
 import { createLebenszyklusService } from './lebenszyklus.js';
@@ -14,7 +15,7 @@ import { createSucheService } from './suche.js';
 import { createVorgaengeService } from './vorgaenge.js';
 import type { MandantenRepository } from '../repositories/mandanten.js';
 
-export function createDienste(db: Db, protokolliere: Protokollierer, mandanten: MandantenRepository, log: Protokollzeile) {
+export function createDienste(db: Db, protokolliere: Protokollierer, mandanten: MandantenRepository, log: Protokollzeile, melder: Melder = KEIN_MELDER) {
   const g = createGrundlage(db);
   const lebenszyklus = createLebenszyklusService(g, protokolliere);
   const vorgaenge = createVorgaengeService(g, protokolliere);
@@ -24,7 +25,8 @@ export function createDienste(db: Db, protokolliere: Protokollierer, mandanten: 
     akten: createAktenService(g, protokolliere),
     lebenszyklus,
     vorgaenge,
-    geschaeftsgang: createGeschaeftsgangService(g, protokolliere, lebenszyklus, vorgaenge),
+    geschaeftsgang: createGeschaeftsgangService(g, protokolliere, lebenszyklus, vorgaenge, melder),
+    benachrichtigung: createBenachrichtigungService(g, protokolliere),
     suche: createSucheService(g),
     mandanten: createMandantenService(mandanten, log),
   };
