@@ -211,6 +211,9 @@ export function auftragsFaelle(k: Kontext) {
         });
       }
       await repo.setzeVernichtungsprotokoll(tx, v.id, { schluessel, sha256, objekte, dokumentId });
+      // the protocol is the last thing the process waited for (the trigger asks for it too)
+      await gesperrteAussonderung(tx, auf.aussonderungId);
+      await aktualisiereStatus(tx, auf.aussonderungId);
       await protokolliere(tx, akteur, {
         aktion: 'aussonderung.vernichtungsprotokoll.erstellt',
         objektTyp: 'aussonderung',
