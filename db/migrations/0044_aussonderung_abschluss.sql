@@ -1,5 +1,12 @@
 ALTER TABLE "aussonderung"."aussonderung" DROP CONSTRAINT "aussonderung_status_ck";--> statement-breakpoint
 ALTER TABLE "aussonderung"."aussonderung" ADD CONSTRAINT "aussonderung_status_ck" CHECK ("aussonderung"."aussonderung"."status" IN ('angeboten', 'bewertet', 'abgegeben', 'vernichtung_ausstehend', 'abgeschlossen'));--> statement-breakpoint
+-- Processes marked abgeschlossen before their protocol was written (its job failing) wait for it again.
+UPDATE "aussonderung"."aussonderung" a SET "status" = 'vernichtung_ausstehend', "geaendert_am" = now()
+ WHERE a.status = 'abgeschlossen'
+   AND EXISTS (SELECT 1 FROM "aussonderung"."vernichtung" n
+                WHERE n.mandant_id = a.mandant_id AND n.aussonderung_id = a.id AND n.abgelehnt_am IS NULL
+                  AND n.freigegeben_am IS NOT NULL AND n.protokoll_schluessel IS NULL);
+--> statement-breakpoint
 -- A process is abgeschlossen only when nothing of it is left to do: every object archived or
 -- destroyed, every V-Vorgang of an archived Akte destroyed, and an approved destruction recorded by
 -- its Vernichtungsprotokoll. Asked in the database, so no code path (a job, a hand-made UPDATE) can
