@@ -1,5 +1,6 @@
 // The Aussonderung wizard's client logic: when to look at the process again while its jobs run.
 import type { Schemas } from '@eakte/api-client';
+import { T } from './texte';
 
 type Stand = Pick<Schemas['Aussonderung'], 'status' | 'fortschritt' | 'objekte' | 'vernichtungsstand'>;
 
@@ -21,4 +22,13 @@ export function naechsteAbfrage(d: Stand | undefined): number | null {
   if (!jobLaeuft && !protokollEntsteht && !(v && v.ausstehend > 0)) return null;
   const wartend = d.objekte.filter((o) => o.loeschung === 'ausstehend');
   return wartend.length > 0 && wartend.every((o) => o.loeschVersuche > 0) ? ABFRAGE_WIEDERHOLUNG : ABFRAGE_LAUFEND;
+}
+
+/** Why an object's content is not gone yet, for the objects table (the texts in `T.aussonderung.loeschung`). */
+export function loeschungText(o: Pick<Schemas['AussonderungsObjekt'], 'loeschung' | 'loeschVersuche' | 'loeschFehler'>): string {
+  const L = T.aussonderung.loeschung;
+  if (o.loeschung === 'erledigt') return L.erledigt;
+  if (o.loeschung === 'gesperrt') return L.gesperrt;
+  if (o.loeschung === 'ausstehend') return o.loeschVersuche > 0 ? L.wartet(o.loeschVersuche, o.loeschFehler ?? '') : L.ausstehend;
+  return '–';
 }

@@ -309,6 +309,13 @@ export const T = {
     titel: 'Aussonderung',
     prozess: (wann: string, n: number) => `begonnen am ${wann}, ${n === 1 ? '1 Akte' : `${n} Akten`}`,
     status: { angeboten: 'angeboten', bewertet: 'bewertet', abgegeben: 'abgegeben', vernichtung_ausstehend: 'Vernichtung ausstehend', abgeschlossen: 'abgeschlossen' } as Record<string, string>,
+    loeschungSpalte: 'Inhalt',
+    loeschung: {
+      erledigt: 'Inhalt gelöscht',
+      ausstehend: 'ausstehend',
+      gesperrt: 'durch eine Löschsperre angehalten',
+      wartet: (versuche: number, fehler: string) => `wartet, ${versuche === 1 ? '1 Versuch' : `${versuche} Versuche`}${fehler ? `: ${fehler}` : ''}`,
+    },
     vernichtungsstand: (s: { vernichtet: number; ausstehend: number; gesperrt: number; protokoll: boolean }) => {
       const gesamt = s.vernichtet + s.ausstehend + s.gesperrt;
       return [

@@ -3,7 +3,7 @@
 // and stops once it is abgeschlossen or only a person can move it on (a Löschsperre holds an object).
 import type { Schemas } from '@eakte/api-client';
 import { describe, expect, it } from 'vitest';
-import { naechsteAbfrage } from '../src/aussonderung';
+import { loeschungText, naechsteAbfrage } from '../src/aussonderung';
 import { T } from '../src/texte';
 
 type A = Schemas['Aussonderung'];
@@ -95,5 +95,15 @@ describe('Aussonderung wizard polling', () => {
       '1 von 3 Akten vernichtet; 1 wartet auf die Löschung im Speicher; 1 durch eine Löschsperre angehalten; das Vernichtungsprotokoll entsteht, wenn die Vernichtung erledigt ist.',
     );
     expect(T.aussonderung.vernichtungsstand({ vernichtet: 2, ausstehend: 0, gesperrt: 0, protokoll: true })).toBe('2 von 2 Akten vernichtet; das Vernichtungsprotokoll liegt vor.');
+  });
+});
+
+describe('Aussonderung wizard: why an object waits', () => {
+  it('says for each object whether its content is gone, waits for the storage (with its tries) or is held', () => {
+    expect(loeschungText(objekt({ loeschung: null }))).toBe('–');
+    expect(loeschungText(objekt({ loeschung: 'erledigt' }))).toBe('Inhalt gelöscht');
+    expect(loeschungText(objekt({ loeschung: 'ausstehend' }))).toBe('ausstehend');
+    expect(loeschungText(objekt({ loeschung: 'ausstehend', loeschVersuche: 3, loeschFehler: 'Der Speicher verweigert das Löschen' }))).toBe('wartet, 3 Versuche: Der Speicher verweigert das Löschen');
+    expect(loeschungText(objekt({ loeschung: 'gesperrt', loeschFehler: 'LOESCHSPERRE' }))).toBe('durch eine Löschsperre angehalten');
   });
 });

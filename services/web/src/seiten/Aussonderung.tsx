@@ -3,7 +3,7 @@
 import type { Schemas } from '@eakte/api-client';
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { api, dateiSenden, ergebnis, herunterladen, useAktion, useLaden } from '../api';
-import { naechsteAbfrage } from '../aussonderung';
+import { loeschungText, naechsteAbfrage } from '../aussonderung';
 import type { Sitzung } from '../auth';
 import { Bestaetigung } from '../bestaetigung';
 import { T } from '../texte';
@@ -154,6 +154,7 @@ export function AussonderungSeite({ id, sitzung }: { id: string; sitzung: Sitzun
                   { titel: T.aussonderung.bewertung, zelle: (o) => o.bewertung ?? '–' },
                   { titel: T.akte.status, zelle: (o) => o.status },
                   { titel: T.aussonderung.archivkennung, zelle: (o) => o.archivkennung ?? '–' },
+                  { titel: T.aussonderung.loeschungSpalte, zelle: (o) => loeschungText(o) },
                 ]}
               />
             </section>
