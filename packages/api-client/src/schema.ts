@@ -2511,7 +2511,7 @@ export interface components {
         AussonderungUebersicht: {
             id: components["schemas"]["Uuid"];
             /** @enum {string} */
-            status: "angeboten" | "bewertet" | "abgegeben" | "abgeschlossen";
+            status: "angeboten" | "bewertet" | "abgegeben" | "vernichtung_ausstehend" | "abgeschlossen";
             /** Format: date-time */
             erstelltAm: string;
             erstelltVon: string;
@@ -2558,8 +2558,11 @@ export interface components {
         /** @description An Aussonderung process; its id is the xdomea ProzessID of all its messages. */
         Aussonderung: {
             id: components["schemas"]["Uuid"];
-            /** @enum {string} */
-            status: "angeboten" | "bewertet" | "abgegeben" | "abgeschlossen";
+            /**
+             * @description Follows from the objects: `angeboten` while any is unappraised, `bewertet`, `abgegeben` once any is transferred, `vernichtung_ausstehend` after the approval of a destruction while any object due for it still waits (its job pending or retried, e.g. storage refusing under object lock, or stopped by a Löschsperre) or its Vernichtungsprotokoll is not yet written, and `abgeschlossen` only when every object is archived or destroyed and the protocol exists (also enforced by the database).
+             * @enum {string}
+             */
+            status: "angeboten" | "bewertet" | "abgegeben" | "vernichtung_ausstehend" | "abgeschlossen";
             /** Format: date-time */
             erstelltAm: string;
             erstelltVon: string;
@@ -2592,6 +2595,13 @@ export interface components {
                 /** Format: date-time */
                 abgelehntAm: string | null;
                 ablehnungsgrund: string | null;
+            };
+            /** @description Null until a destruction is approved; then how many of its objects (V-Akten, and A-Akten with V-Vorgänge) are destroyed, still pending (`objekte[].loeschFehler` and `loeschVersuche` say why and how often it was tried), or stopped by a Löschsperre, and whether the Vernichtungsprotokoll is written. */
+            vernichtungsstand: null | {
+                vernichtet: number;
+                ausstehend: number;
+                gesperrt: number;
+                protokoll: boolean;
             };
             /** @description Messages received from the archive. */
             nachrichten: {
@@ -5163,7 +5173,7 @@ export interface operations {
                 /** @description The `nextCursor` of the previous page of the same operation (and the same `sortierung`), passed on unchanged. Every list operation uses this one format; any other value answers 400 `UNGUELTIGER_CURSOR`. */
                 cursor?: components["parameters"]["Cursor"];
                 /** @description Only Aussonderungen in this state. */
-                status?: "angeboten" | "bewertet" | "abgegeben" | "abgeschlossen";
+                status?: "angeboten" | "bewertet" | "abgegeben" | "vernichtung_ausstehend" | "abgeschlossen";
             };
             header?: never;
             path?: never;

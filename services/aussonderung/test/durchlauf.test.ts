@@ -127,11 +127,20 @@ describe('whole paths with content', () => {
     for (const f of d.dateien) expect(await speicher.stat(f.schluessel)).not.toBeNull();
     const frei = await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/vernichtung/freigabe`, headers: bernd });
     expectContract(frei, 'postVernichtungFreigabe');
-    expect(frei.json()).toMatchObject({ status: 'bewertet', objekte: [{ akteId: a.id, status: 'bewertet', loeschung: 'ausstehend' }] });
+    // approved: the process waits for the destruction and its protocol
+    expect(frei.json()).toMatchObject({
+      status: 'vernichtung_ausstehend',
+      vernichtungsstand: { vernichtet: 0, ausstehend: 1, gesperrt: 0, protokoll: false },
+      objekte: [{ akteId: a.id, status: 'bewertet', loeschung: 'ausstehend' }],
+    });
     for (const f of d.dateien) expect(await speicher.stat(f.schluessel)).not.toBeNull();
     await arbeiteAlles(app, t);
     const fertig = await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}`, headers: anna });
-    expect(fertig.json()).toMatchObject({ status: 'abgeschlossen', objekte: [{ akteId: a.id, status: 'vernichtet', loeschung: 'erledigt' }] });
+    expect(fertig.json()).toMatchObject({
+      status: 'abgeschlossen',
+      vernichtungsstand: { vernichtet: 1, ausstehend: 0, gesperrt: 0, protokoll: true },
+      objekte: [{ akteId: a.id, status: 'vernichtet', loeschung: 'erledigt' }],
+    });
     for (const f of d.dateien) expect(await speicher.stat(f.schluessel)).toBeNull();
     const db = createDb(inject('ownerUrl'), { max: 1 });
     try {

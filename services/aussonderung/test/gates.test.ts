@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { aktiveSperren, pruefeAbgabe, pruefeAnbietung, pruefeVernichtung, pruefeVierAugen, type Bewertung } from '../src/domain/aussonderung-gates.js';
-import { archivierteAkten, prozessStatus, uebernimmBewertung } from '../src/domain/aussonderungsprozess.js';
+import { archivierteAkten, prozessStatus, uebernimmBewertung, vernichtungsstand } from '../src/domain/aussonderungsprozess.js';
 
 const frei = { angeboten: true, bewertung: 'V' as const, aktiveSperren: 0 };
 
@@ -77,6 +77,17 @@ describe('process', () => {
     ).toBe('abgeschlossen');
     // an archived Akte whose V-Vorgang still waits for its destruction is not finished
     expect(prozessStatus([{ akteId: a1, bewertung: 'A', status: 'archiviert', vTeilOffen: true }])).toBe('abgegeben');
+    // an approved destruction: finished only with its protocol and nothing left waiting
+    const fertig = [
+      { akteId: a1, bewertung: 'A' as const, status: 'archiviert' as const },
+      { akteId: a2, bewertung: 'V' as const, status: 'vernichtet' as const, vernichtung: 'vernichtet' as const },
+    ];
+    expect(prozessStatus(fertig, { freigegeben: true, protokoll: false })).toBe('vernichtung_ausstehend');
+    expect(prozessStatus(fertig, { freigegeben: true, protokoll: true })).toBe('abgeschlossen');
+    const gehalten = [...fertig, { akteId: 'a3', bewertung: 'V' as const, status: 'bewertet' as const, vernichtung: 'gesperrt' as const }];
+    expect(prozessStatus(gehalten, { freigegeben: true, protokoll: true })).toBe('vernichtung_ausstehend');
+    expect(vernichtungsstand(gehalten, { freigegeben: true, protokoll: true })).toEqual({ vernichtet: 1, ausstehend: 0, gesperrt: 1, protokoll: true });
+    expect(vernichtungsstand(gehalten, null)).toBeNull();
   });
 
   it('counts an Akte archived when it or all of its Vorgänge are confirmed', () => {

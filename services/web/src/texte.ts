@@ -308,7 +308,23 @@ export const T = {
   aussonderung: {
     titel: 'Aussonderung',
     prozess: (wann: string, n: number) => `begonnen am ${wann}, ${n === 1 ? '1 Akte' : `${n} Akten`}`,
-    status: { angeboten: 'angeboten', bewertet: 'bewertet', abgegeben: 'abgegeben', abgeschlossen: 'abgeschlossen' } as Record<string, string>,
+    status: { angeboten: 'angeboten', bewertet: 'bewertet', abgegeben: 'abgegeben', vernichtung_ausstehend: 'Vernichtung ausstehend', abgeschlossen: 'abgeschlossen' } as Record<string, string>,
+    loeschungSpalte: 'Inhalt',
+    loeschung: {
+      erledigt: 'Inhalt gelöscht',
+      ausstehend: 'ausstehend',
+      gesperrt: 'durch eine Löschsperre angehalten',
+      wartet: (versuche: number, fehler: string) => `wartet, ${versuche === 1 ? '1 Versuch' : `${versuche} Versuche`}${fehler ? `: ${fehler}` : ''}`,
+    },
+    vernichtungsstand: (s: { vernichtet: number; ausstehend: number; gesperrt: number; protokoll: boolean }) => {
+      const gesamt = s.vernichtet + s.ausstehend + s.gesperrt;
+      return [
+        `${s.vernichtet} von ${gesamt === 1 ? '1 Akte' : `${gesamt} Akten`} vernichtet`,
+        ...(s.ausstehend ? [`${s.ausstehend} ${s.ausstehend === 1 ? 'wartet' : 'warten'} auf die Löschung im Speicher`] : []),
+        ...(s.gesperrt ? [`${s.gesperrt} durch eine Löschsperre angehalten`] : []),
+        s.protokoll ? 'das Vernichtungsprotokoll liegt vor.' : 'das Vernichtungsprotokoll entsteht, wenn die Vernichtung erledigt ist.',
+      ].join('; ');
+    },
     objekte: 'Akten dieser Aussonderung',
     bewertung: 'Bewertung',
     archivkennung: 'Archivkennung',

@@ -89,7 +89,8 @@ export const aussonderung = aussonderungSchema
     {
       id: uuid('id').primaryKey(),
       mandantId: mandantIdColumn().references(() => mandant.id),
-      status: text('status').$type<'angeboten' | 'bewertet' | 'abgegeben' | 'abgeschlossen'>().notNull().default('angeboten'),
+      /** `vernichtung_ausstehend`: approved, but objects wait for their destruction or the protocol is missing (trigger `aussonderung_abschluss_tg`). */
+      status: text('status').$type<'angeboten' | 'bewertet' | 'abgegeben' | 'vernichtung_ausstehend' | 'abgeschlossen'>().notNull().default('angeboten'),
       erstelltAm: timestamptz('erstellt_am').notNull().defaultNow(),
       erstelltVon: text('erstellt_von').notNull(),
       bewertetAm: timestamptz('bewertet_am'),
@@ -105,7 +106,7 @@ export const aussonderung = aussonderungSchema
     (t) => [
       unique('aussonderung_mandant_id_uq').on(t.mandantId, t.id),
       index('aussonderung_erstellt_idx').on(t.mandantId, t.erstelltAm.desc()),
-      check('aussonderung_status_ck', sql`${t.status} IN ('angeboten', 'bewertet', 'abgegeben', 'abgeschlossen')`),
+      check('aussonderung_status_ck', sql`${t.status} IN ('angeboten', 'bewertet', 'abgegeben', 'vernichtung_ausstehend', 'abgeschlossen')`),
       check('aussonderung_fortschritt_ck', sql`${t.fortschrittErledigt} BETWEEN 0 AND ${t.fortschrittGesamt}`),
       mandantPolicy(t.mandantId),
     ],

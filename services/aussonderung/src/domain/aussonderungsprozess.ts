@@ -3,7 +3,14 @@
 import type { Bewertung } from './aussonderung-gates.js';
 
 export type ObjektStatus = 'angeboten' | 'bewertet' | 'abgegeben' | 'archiviert' | 'vernichtet';
-export type ProzessStatus = 'angeboten' | 'bewertet' | 'abgegeben' | 'abgeschlossen';
+export type ProzessStatus = 'angeboten' | 'bewertet' | 'abgegeben' | 'vernichtung_ausstehend' | 'abgeschlossen';
+
+/**
+ * Where an object stands in an approved destruction: not part of it, destroyed (its content gone
+ * from storage), still pending (job waiting or retried, e.g. storage refusing under object lock),
+ * or stopped by a Löschsperre (a hold always wins).
+ */
+export type Vernichtungsteil = 'keine' | 'vernichtet' | 'ausstehend' | 'gesperrt';
 
 export interface ProzessObjekt {
   akteId: string;
@@ -13,11 +20,41 @@ export interface ProzessObjekt {
   unterbewertungen?: Readonly<Record<string, Bewertung>>;
   /** An archived Akte whose V-parts (Vorgänge appraised V) still wait for their destruction. */
   vTeilOffen?: boolean;
+  /** Its part in the approved destruction (the Akte as a whole, or its V-Vorgänge). */
+  vernichtung?: Vernichtungsteil;
 }
 
-/** The process's state follows from its objects. */
-export function prozessStatus(objekte: readonly ProzessObjekt[]): ProzessStatus {
-  if (objekte.length > 0 && objekte.every((o) => (o.status === 'archiviert' && !o.vTeilOffen) || o.status === 'vernichtet')) return 'abgeschlossen';
+/** The destruction in force, if approved: whether its Vernichtungsprotokoll is written. */
+export interface Vernichtungslage {
+  freigegeben: boolean;
+  protokoll: boolean;
+}
+
+/** Counts of an approved destruction's objects, and whether its protocol exists. */
+export interface Vernichtungsstand {
+  vernichtet: number;
+  ausstehend: number;
+  gesperrt: number;
+  protokoll: boolean;
+}
+
+export function vernichtungsstand(objekte: readonly ProzessObjekt[], lage: Vernichtungslage | null): Vernichtungsstand | null {
+  if (!lage?.freigegeben) return null;
+  const zahl = (t: Vernichtungsteil) => objekte.filter((o) => o.vernichtung === t).length;
+  return { vernichtet: zahl('vernichtet'), ausstehend: zahl('ausstehend'), gesperrt: zahl('gesperrt'), protokoll: lage.protokoll };
+}
+
+/**
+ * The process's state follows from its objects and its destruction: `abgeschlossen` only when every
+ * object is archived or destroyed and an approved destruction has its protocol (the trigger
+ * `aussonderung_abschluss_tg` asks the same); `vernichtung_ausstehend` while an approved destruction
+ * has objects waiting or no protocol yet.
+ */
+export function prozessStatus(objekte: readonly ProzessObjekt[], lage: Vernichtungslage | null = null): ProzessStatus {
+  const fertig = objekte.length > 0 && objekte.every((o) => (o.status === 'archiviert' && !o.vTeilOffen) || o.status === 'vernichtet');
+  const vernichtungOffen = !!lage?.freigegeben && (!lage.protokoll || objekte.some((o) => o.vernichtung === 'ausstehend' || o.vernichtung === 'gesperrt'));
+  if (fertig && !vernichtungOffen) return 'abgeschlossen';
+  if (vernichtungOffen) return 'vernichtung_ausstehend';
   if (objekte.some((o) => o.bewertung === null)) return 'angeboten';
   if (objekte.some((o) => o.status === 'abgegeben' || o.status === 'archiviert')) return 'abgegeben';
   return 'bewertet';

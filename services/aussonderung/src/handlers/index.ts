@@ -72,6 +72,7 @@ export function aussonderungDarstellung(a: AussonderungAnsicht): S['Aussonderung
           ablehnungsgrund: v.ablehnungsgrund,
         }
       : null,
+    vernichtungsstand: a.vernichtungsstand,
     nachrichten: a.nachrichten.map((n) => ({ typ: n.typ, empfangenAm: n.empfangenAm.toISOString(), erstellungszeitpunkt: n.erstellungszeitpunkt, absender: n.absender })),
   };
 }

@@ -152,6 +152,8 @@ export function auftragsFaelle(k: Kontext) {
    * is referenced from the Vernichtung only, and the Protokoll says why it was not filed.
    */
   async function schreibeProtokollImAuftrag(tx: Tx, auf: repo.AuftragRow): Promise<void> {
+    // the process row first, then the Vernichtung: the order the approval takes them in
+    await gesperrteAussonderung(tx, auf.aussonderungId);
     const v = await repo.findeVernichtung(tx, auf.aussonderungId, { sperren: true });
     if (v?.freigegebenAm && !v.protokollSchluessel) {
       const akteur = akteurDesAuftrags(auf);
@@ -211,6 +213,8 @@ export function auftragsFaelle(k: Kontext) {
         });
       }
       await repo.setzeVernichtungsprotokoll(tx, v.id, { schluessel, sha256, objekte, dokumentId });
+      // the protocol is the last thing the process waited for (the trigger asks for it too)
+      await aktualisiereStatus(tx, auf.aussonderungId);
       await protokolliere(tx, akteur, {
         aktion: 'aussonderung.vernichtungsprotokoll.erstellt',
         objektTyp: 'aussonderung',

@@ -1,12 +1,12 @@
 // The shared context of the Aussonderung's use cases (one per service instance).
 import type { Db, Tx } from '@eakte/db';
 import type { Bewertung } from '../domain/aussonderung-gates.js';
-import { prozessStatus } from '../domain/aussonderungsprozess.js';
+import { prozessStatus, vernichtungsstand, type ProzessObjekt, type Vernichtungslage, type Vernichtungsteil } from '../domain/aussonderungsprozess.js';
 import { vernichtungsprotokollPdf, type Bewertungsherkunft, type ProtokollObjekt } from '../domain/vernichtungsprotokoll.js';
 import * as repo from '../repositories/aussonderung.js';
 import { NichtGefunden } from './fehler.js';
 import type { InhaltDatei } from './ports.js';
-import type { MandantAkteur, AussonderungAnsicht, AussonderungDeps } from './modell.js';
+import { type MandantAkteur, type AussonderungAnsicht, type AussonderungDeps, teilBewertung } from './modell.js';
 import { nachrichtenbau } from './nachrichtenbau.js';
 
 /** What every use case of the service shares: the tenant transaction, the process view, the parts and their files. */
@@ -19,14 +19,35 @@ export function erstelleKontext(db: Db, deps: AussonderungDeps) {
   }
 
   async function ansicht(tx: Tx, row: repo.AussonderungRow): Promise<AussonderungAnsicht> {
+    const objekte = await repo.objekte(tx, row.id);
+    const inKraft = await repo.findeVernichtung(tx, row.id);
     return {
       row,
-      objekte: await repo.objekte(tx, row.id),
+      objekte,
       teile: await repo.teile(tx, row.id),
-      vernichtung: (await repo.findeVernichtung(tx, row.id)) ?? (await repo.abgelehnteVernichtungen(tx, row.id))[0] ?? null,
+      vernichtung: inKraft ?? (await repo.abgelehnteVernichtungen(tx, row.id))[0] ?? null,
+      vernichtungsstand: vernichtungsstand(objekte.map(prozessObjekt), lageDer(inKraft)),
       nachrichten: await repo.nachrichten(tx, row.id),
     };
   }
+
+  /** The approved destruction in force and whether its protocol exists; null before the approval. */
+  function lageDer(v: repo.VernichtungRow | null): Vernichtungslage | null {
+    return v?.freigegebenAm ? { freigegeben: true, protokoll: v.protokollSchluessel !== null && v.protokollSha256 !== null } : null;
+  }
+
+  /**
+   * An object's part in the destruction: a V-Akte as a whole (destroyed once its status says so),
+   * the V-Vorgänge of an A-Akte (once `teil_vernichtet_am` is set); a hold, found by the job or
+   * placed since, keeps it waiting.
+   */
+  function vernichtungsteil(o: repo.ObjektRow): Vernichtungsteil {
+    if (teilBewertung(o) === 'V') return o.status === 'vernichtet' ? 'vernichtet' : o.loeschung === 'gesperrt' || o.gesperrt ? 'gesperrt' : 'ausstehend';
+    if (o.mitA && o.mitV) return o.teilVernichtetAm ? 'vernichtet' : o.gesperrt ? 'gesperrt' : 'ausstehend';
+    return 'keine';
+  }
+
+  const prozessObjekt = (o: repo.ObjektRow): ProzessObjekt => ({ ...o, vTeilOffen: o.mitA && o.mitV && !o.teilVernichtetAm, vernichtung: vernichtungsteil(o) });
 
   async function gesperrteAussonderung(tx: Tx, id: string): Promise<repo.AussonderungRow> {
     const row = await repo.findeAussonderung(tx, id, { sperren: true });
@@ -34,10 +55,11 @@ export function erstelleKontext(db: Db, deps: AussonderungDeps) {
     return row;
   }
 
-  /** Recomputes and stores the process state after a change of its objects. */
+  /** Recomputes and stores the process state after a change of its objects or its destruction. */
   async function aktualisiereStatus(tx: Tx, id: string) {
     const objekte = await repo.objekte(tx, id);
-    await repo.setzeAussonderung(tx, id, { status: prozessStatus(objekte.map((o) => ({ ...o, vTeilOffen: o.mitA && o.mitV && !o.teilVernichtetAm }))) });
+    const lage = lageDer(await repo.findeVernichtung(tx, id));
+    await repo.setzeAussonderung(tx, id, { status: prozessStatus(objekte.map(prozessObjekt), lage) });
   }
 
   /**

@@ -3,6 +3,7 @@ import type { Readable } from 'node:stream';
 import type { ObjectStore } from '@eakte/storage';
 import type { Akteur, Protokollierer } from '@eakte/platform';
 import type { Bewertung } from '../domain/aussonderung-gates.js';
+import type { Vernichtungsstand } from '../domain/aussonderungsprozess.js';
 import type * as repo from '../repositories/aussonderung.js';
 import type { Historienquelle, Inhalte } from './ports.js';
 
@@ -37,6 +38,8 @@ export interface AussonderungAnsicht {
   teile: Map<string, repo.TeilRow[]>;
   /** The request in force, else the newest refused one. */
   vernichtung: repo.VernichtungRow | null;
+  /** Counts of the approved destruction's objects (destroyed, pending, held) and whether its protocol exists. */
+  vernichtungsstand: Vernichtungsstand | null;
   nachrichten: repo.NachrichtRow[];
 }
 

@@ -3,6 +3,7 @@
 import type { Schemas } from '@eakte/api-client';
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { api, dateiSenden, ergebnis, herunterladen, useAktion, useLaden } from '../api';
+import { loeschungText, naechsteAbfrage } from '../aussonderung';
 import type { Sitzung } from '../auth';
 import { Bestaetigung } from '../bestaetigung';
 import { T } from '../texte';
@@ -73,15 +74,14 @@ export function AussonderungSeite({ id, sitzung }: { id: string; sitzung: Sitzun
   const [schreiben, setSchreiben] = useState({ zeichen: '', datum: '', archivar: '' });
   const [dialog, setDialog] = useState<'freigabe' | 'ablehnung'>();
   const [grund, setGrund] = useState('');
-  // a running job (transfer, destruction) reports its progress: look again every two seconds, until done
-  const f = a.daten?.fortschritt;
-  const laeuft = !!f?.schritt && f.erledigt < f.gesamt && a.daten?.status !== 'abgeschlossen';
+  // a running job (transfer, destruction, the protocol) reports its progress: look again until it is done
+  const warten = naechsteAbfrage(a.daten);
   const [angebotGeladen, setAngebotGeladen] = useState(false);
   useEffect(() => {
-    if (!laeuft) return;
-    const t = setTimeout(a.neuLaden, 2000);
+    if (warten === null) return;
+    const t = setTimeout(a.neuLaden, warten);
     return () => clearTimeout(t);
-  }, [laeuft, a.daten, a.neuLaden]);
+  }, [warten, a.daten, a.neuLaden]);
   const fertig = () => {
     setMeldung(T.aussonderung.eingelesen);
     a.neuLaden();
@@ -154,6 +154,7 @@ export function AussonderungSeite({ id, sitzung }: { id: string; sitzung: Sitzun
                   { titel: T.aussonderung.bewertung, zelle: (o) => o.bewertung ?? '–' },
                   { titel: T.akte.status, zelle: (o) => o.status },
                   { titel: T.aussonderung.archivkennung, zelle: (o) => o.archivkennung ?? '–' },
+                  { titel: T.aussonderung.loeschungSpalte, zelle: (o) => loeschungText(o) },
                 ]}
               />
             </section>
@@ -286,10 +287,17 @@ export function AussonderungSeite({ id, sitzung }: { id: string; sitzung: Sitzun
                     {d.vernichtung?.freigegebenAm && (
                       <>
                         <p className="kern-body">{T.aussonderung.s5frei(d.vernichtung.freigegebenVon ?? '–', zeit(d.vernichtung.freigegebenAm))}</p>
-                        <button className="kern-btn kern-btn--secondary" type="button" onClick={() => void laden.ausfuehren(`${basis(id)}/vernichtungsprotokoll.pdf`, 'Vernichtungsprotokoll.pdf')}>
-                          <span className="kern-icon kern-icon--download" aria-hidden="true" />
-                          <span className="kern-label">{T.aussonderung.s6knopf}</span>
-                        </button>
+                        {d.vernichtungsstand && (
+                          <p className="kern-body" role="status">
+                            {T.aussonderung.vernichtungsstand(d.vernichtungsstand)}
+                          </p>
+                        )}
+                        {d.vernichtungsstand?.protokoll && (
+                          <button className="kern-btn kern-btn--secondary" type="button" onClick={() => void laden.ausfuehren(`${basis(id)}/vernichtungsprotokoll.pdf`, 'Vernichtungsprotokoll.pdf')}>
+                            <span className="kern-icon kern-icon--download" aria-hidden="true" />
+                            <span className="kern-label">{T.aussonderung.s6knopf}</span>
+                          </button>
+                        )}
                       </>
                     )}
                   </Schritt>
