@@ -147,13 +147,20 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Streams the tenant's events in sequence order for external archiving
-         * @description JSONL: one event per line, the fields of `ProtokollEreignis`; with the public key this
-         *     suffices for `scripts/verify-protokoll.ts`. CSV: the same fields, arrays and objects as JSON.
+         * Streams the tenant's events in sequence order, all of them for external archiving or those of a search
+         * @description JSONL: one event per line, the fields of `ProtokollEreignis`; with the public key the unfiltered
+         *     export suffices for `scripts/verify-protokoll.ts`. CSV: the same fields, arrays and objects as JSON.
+         *     `tabelle`: the entries for people, as German spreadsheet software opens them as columns (UTF-8
+         *     with BOM, semicolons, CRLF, German column names `Nr.;Zeit;Wer;Kennung;Aktion;Objekt;Aktenzeichen;Änderungen;Ergebnis`,
+         *     Berlin time as dd.mm.yyyy hh:mm:ss, actions and changes in German words, no formula cells).
+         *     The filters `objektId`, `aktenzeichen`, `akteur`, `aktion`, `zeitVon` and `zeitBis` mean what
+         *     `objektId`, `aktenzeichen`, `akteur`, `aktion`, `von` and `bis` mean for `GET /protokoll`: the
+         *     export holds exactly the entries that search lists (a filtered export is no whole chain).
          *     A range the service cannot read fails with a problem before the first byte. If reading fails
          *     after the first bytes, the last line says so (JSONL `{"abgebrochen":{"code":"EXPORT_ABGEBROCHEN",
-         *     "letzteSequenz":…}}`, CSV `#EXPORT_ABGEBROCHEN,letzteSequenz=…,requestId=…`) and the connection
-         *     is cut without the chunked end, so clients report an incomplete transfer.
+         *     "letzteSequenz":…}}`, CSV `#EXPORT_ABGEBROCHEN,letzteSequenz=…,requestId=…`, `tabelle` a row
+         *     starting `#EXPORT_ABGEBROCHEN`) and the connection is cut without the chunked end, so clients
+         *     report an incomplete transfer.
          *
          *     **Berechtigte Rollen:** `pruefung`, `registratur`
          */
@@ -3116,9 +3123,23 @@ export interface operations {
     exportProtokoll: {
         parameters: {
             query?: {
-                format?: "jsonl" | "csv";
+                /** @description `jsonl` (default) and `csv` for archiving, `tabelle` for spreadsheets. */
+                format?: "jsonl" | "csv" | "tabelle";
+                /** @description First sequence number (default 1). */
                 von?: components["schemas"]["Sequenz"];
+                /** @description Last sequence number (default the chain head). */
                 bis?: components["schemas"]["Sequenz"];
+                objektId?: string;
+                /** @description Prefix of the Aktenzeichen. */
+                aktenzeichen?: string;
+                /** @description The actor's `sub` (see `GET /protokoll/akteure` for the names). */
+                akteur?: string;
+                /** @example vorgang.zda */
+                aktion?: string;
+                /** @description Events at or after this time. */
+                zeitVon?: string;
+                /** @description Events before this time. */
+                zeitBis?: string;
             };
             header?: never;
             path?: never;

@@ -1,7 +1,7 @@
 // The filtered Protokoll as a CSV that German spreadsheet software opens as columns: UTF-8 with BOM,
 // semicolons, CRLF, German headers and local dates. The technical JSON Lines export stays the server's.
 import type { Schemas } from '@eakte/api-client';
-import { aenderungText, aktionText, objektText } from './protokoll-texte';
+import { aenderungText, aktionText, objektText } from '@eakte/platform/protokoll-texte';
 
 const KOPF = ['Nr.', 'Zeit', 'Wer', 'Aktion', 'Objekt', 'Aktenzeichen', 'Änderungen', 'Ergebnis'];
 

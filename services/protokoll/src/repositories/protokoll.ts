@@ -86,6 +86,24 @@ function ausZeile(r: unknown[], mitBlatt: boolean): StromEreignis {
   return e;
 }
 
+/** The list's filters as parameterised SQL for the stream's cursor, numbered from `$ab`; the same meaning as in `liste`. */
+function stromFilter(f: Filter, ab: number): { bedingung: string; werte: unknown[] } {
+  const teile: string[] = [];
+  const werte: unknown[] = [];
+  const dazu = (ausdruck: (p: string) => string, wert: unknown) => {
+    werte.push(wert);
+    teile.push(ausdruck(`$${ab + werte.length - 1}`));
+  };
+  if (f.objektId) dazu((p) => `objekt_id = ${p}`, f.objektId);
+  // the prefix with LIKE's wildcards literal (escapeLike), as in the list
+  if (f.aktenzeichen) dazu((p) => `aktenzeichen LIKE ${p}`, `${escapeLike(f.aktenzeichen)}%`);
+  if (f.akteur) dazu((p) => `akteur_sub = ${p}`, f.akteur);
+  if (f.aktion) dazu((p) => `aktion = ${p}`, f.aktion);
+  if (f.von) dazu((p) => `zeit >= ${p}::timestamptz`, f.von);
+  if (f.bis) dazu((p) => `zeit < ${p}::timestamptz`, f.bis);
+  return { bedingung: teile.map((t) => ` AND ${t}`).join(''), werte };
+}
+
 export const STAPEL = 5_000;
 
 export function createProtokollRepository(db: Db, opts: { stapel?: number } = {}) {
@@ -147,7 +165,8 @@ export function createProtokollRepository(db: Db, opts: { stapel?: number } = {}
      * one read-only snapshot: memory stays constant however long the chain. Ends the transaction
      * when the consumer stops early (the generator's `return`).
      */
-    async *strom(mandantId: string, von: number, bis: number, o: { blatt?: boolean } = {}): AsyncGenerator<StromEreignis> {
+    async *strom(mandantId: string, von: number, bis: number, o: { blatt?: boolean; filter?: Filter } = {}): AsyncGenerator<StromEreignis> {
+      const { bedingung, werte } = stromFilter(o.filter ?? {}, 3);
       const client = await db.pool.connect();
       // while the consumer works the connection is idle: a backend terminated then (restart,
       // pg_terminate_backend) emits 'error' on the client, which must not end the process; the
@@ -162,8 +181,8 @@ export function createProtokollRepository(db: Db, opts: { stapel?: number } = {}
         await client.query(`select set_config('app.mandant', $1, true)`, [mandantId]);
         await client.query(
           `DECLARE protokoll_strom NO SCROLL CURSOR FOR
-             SELECT ${STROM_SPALTEN}${o.blatt ? ', kanonisch, blatt' : ''} FROM protokoll.ereignis WHERE sequenz >= $1 AND sequenz <= $2 ORDER BY sequenz, zeit`,
-          [von, bis],
+             SELECT ${STROM_SPALTEN}${o.blatt ? ', kanonisch, blatt' : ''} FROM protokoll.ereignis WHERE sequenz >= $1 AND sequenz <= $2${bedingung} ORDER BY sequenz, zeit`,
+          [von, bis, ...werte],
         );
         const holen = (): Promise<pg.QueryArrayResult<unknown[]>> => {
           const p = client.query({ text: `FETCH ${stapel} FROM protokoll_strom`, rowMode: 'array' });

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { api, ergebnis, herunterladen, speichern, useAktion, useLaden } from '../api';
 import { protokollCsv } from '../protokoll-csv';
 import { T } from '../texte';
-import { AKTIONSAUSWAHL, aktionText, objektText } from '../protokoll-texte';
+import { AKTIONSAUSWAHL, aktionText, objektText } from '@eakte/platform/protokoll-texte';
 import { Auswahl, Feld, Fehlermeldung, Seite, Tabelle, zeit, type Spalte } from '../ui';
 import { Geladen } from './Laden';
 
