@@ -119,6 +119,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/protokoll/akteure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Everyone who acts in the tenant's Protokoll, by the name last recorded for them
+         * @description To pick a user by name when searching the Protokoll: `sub` is what `akteur` of
+         *     `GET /protokoll` and `GET /protokoll/export` takes, `name` the display name of the user's most
+         *     recent entry. Sorted by name, then `sub`.
+         *
+         *     **Berechtigte Rollen:** `pruefung`, `registratur`
+         */
+        get: operations["listProtokollAkteure"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/protokoll/pruefung": {
         parameters: {
             query?: never;
@@ -1673,6 +1697,17 @@ export interface components {
             /** @description Pass as `cursor` for the next page; null on the last page. */
             nextCursor: string | null;
         };
+        ProtokollAkteur: {
+            /** @description The user's `sub`, the value of the `akteur` filter. */
+            sub: string;
+            /** @description The display name recorded with the user's most recent entry. */
+            name: string;
+        };
+        ProtokollAkteurSeite: {
+            items: components["schemas"]["ProtokollAkteur"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
         Kettenfehler: {
             /** @description The first bad sequence number. */
             sequenz: number;
@@ -3083,6 +3118,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProtokollSeite"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    listProtokollAkteure: {
+        parameters: {
+            query?: {
+                /** @description Page size (at most 200). */
+                limit?: components["parameters"]["limit"];
+                /** @description The `nextCursor` of the previous page of the same operation (and the same `sortierung`), passed on unchanged. Every list operation uses this one format; any other value answers 400 `UNGUELTIGER_CURSOR`. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of users. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProtokollAkteurSeite"];
                 };
             };
             400: components["responses"]["Problem400"];

@@ -101,6 +101,36 @@ describe('GET /protokoll', () => {
   });
 });
 
+describe('GET /protokoll/akteure', () => {
+  it('names every user of the Protokoll by the name last recorded, sorted by name, paged by a cursor', async () => {
+    const app = await bauen();
+    const m = await testMandant();
+    const rita = { sub: 'reg-9', name: 'Rita Registratur', rollen: ['registratur'] };
+    await ereignisseAnlegen(m.id, [{ akteur: { ...rita, name: 'Rita Alt' } }, {}, { akteur: rita }, { akteur: { sub: 'ab-1', name: 'Zora Amt', rollen: ['sachbearbeitung'] } }]);
+    const h = await kopf(m.slug);
+    const res = await app.inject({ method: 'GET', url: '/api/v1/protokoll/akteure', headers: h });
+    expect(res.statusCode, res.body).toBe(200);
+    expectContract(res, 'listProtokollAkteure');
+    expect(res.json()).toEqual({
+      items: [
+        { sub: 'reg-9', name: 'Rita Registratur' },
+        { sub: 'sb-1', name: 'Sam Bearbeiter' },
+        { sub: 'ab-1', name: 'Zora Amt' },
+      ],
+      nextCursor: null,
+    });
+    const seite = await app.inject({ method: 'GET', url: '/api/v1/protokoll/akteure?limit=2', headers: h });
+    expect(seite.json().items.map((a: { sub: string }) => a.sub)).toEqual(['reg-9', 'sb-1']);
+    const rest = await app.inject({ method: 'GET', url: `/api/v1/protokoll/akteure?limit=2&cursor=${seite.json().nextCursor}`, headers: h });
+    expect(rest.json()).toEqual({ items: [{ sub: 'ab-1', name: 'Zora Amt' }], nextCursor: null });
+    // another tenant's users are not named; clerks may not ask
+    const b = await testMandant();
+    expect((await app.inject({ method: 'GET', url: '/api/v1/protokoll/akteure', headers: await kopf(b.slug) })).json()).toEqual({ items: [], nextCursor: null });
+    expectProblem(await app.inject({ method: 'GET', url: '/api/v1/protokoll/akteure', headers: await kopf(m.slug, 'sachbearbeitung') }), 403, 'KEINE_BERECHTIGUNG');
+    expectProblem(await app.inject({ method: 'GET', url: '/api/v1/protokoll/akteure?cursor=abc', headers: h }), 400, 'UNGUELTIGER_CURSOR');
+  });
+});
+
 describe('GET /akten/{id}/historie', () => {
   it("gives an Akte's own events and those of objects in it, oldest first, to clerks too", async () => {
     const app = await bauen();

@@ -68,6 +68,15 @@ export function protokollHandlers(repo: ProtokollRepository, dienst: ProtokollDi
       return { items: items.map(darstellung), nextCursor: naechster(items, q.limit) };
     },
 
+    async listProtokollAkteure(req: FastifyRequest<{ Querystring: { limit: number; cursor?: string } }>) {
+      const { mandantId } = akteurOf(req);
+      await dienst.integrieren(mandantId);
+      const nach = decodeCursor(req.query.cursor, { name: 'text', sub: 'text' }) ?? undefined;
+      const items = await repo.akteure(mandantId, req.query.limit, nach);
+      const letzter = items.length === req.query.limit ? items[items.length - 1] : undefined;
+      return { items, nextCursor: letzter ? encodeCursor({ name: letzter.name, sub: letzter.sub }) : null };
+    },
+
     async getAkteHistorie(req: FastifyRequest<{ Params: { id: string }; Querystring: { limit: number; cursor?: string } }>): Promise<Seite> {
       const { mandantId } = akteurOf(req);
       await dienst.integrieren(mandantId);

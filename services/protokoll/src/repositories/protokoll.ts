@@ -133,6 +133,36 @@ export function createProtokollRepository(db: Db, opts: { stapel?: number } = {}
       return rows.map(alsEreignis);
     },
 
+    /**
+     * Everyone who acts in the tenant's Protokoll with the name last recorded for them, by name then
+     * `sub`; `nach` = keyset cursor. The distinct users come from a skip scan of the actor index (one
+     * probe per user, not per event), each one's latest name from the same index backwards.
+     */
+    async akteure(mandantId: string, limit: number, nach?: { name: string; sub: string }): Promise<{ sub: string; name: string }[]> {
+      const rows = await db.withMandant(mandantId, (tx) =>
+        tx.execute<{ sub: string; name: string }>(sql`
+          WITH RECURSIVE subs(sub) AS (
+            (SELECT akteur_sub FROM protokoll.ereignis WHERE mandant_id = ${mandantId} ORDER BY akteur_sub LIMIT 1)
+            UNION ALL
+            SELECT (SELECT e.akteur_sub FROM protokoll.ereignis e WHERE e.mandant_id = ${mandantId} AND e.akteur_sub > s.sub ORDER BY e.akteur_sub LIMIT 1)
+              FROM subs s WHERE s.sub IS NOT NULL
+          ), benannt AS (
+            SELECT s.sub, n.name FROM subs s
+            CROSS JOIN LATERAL (
+              SELECT e.akteur_name AS name FROM protokoll.ereignis e
+               WHERE e.mandant_id = ${mandantId} AND e.akteur_sub = s.sub AND e.sequenz IS NOT NULL
+               ORDER BY e.sequenz DESC LIMIT 1
+            ) n
+            WHERE s.sub IS NOT NULL
+          )
+          SELECT sub, name FROM benannt
+           WHERE ${nach ? sql`(name, sub) > (${nach.name}, ${nach.sub})` : sql`true`}
+           ORDER BY name, sub
+           LIMIT ${limit}`),
+      );
+      return rows.rows.map((r) => ({ sub: r.sub, name: r.name }));
+    },
+
     /** An Akte's events and those of objects in it, oldest first; `nach` = keyset cursor. */
     async historie(mandantId: string, akteId: string, limit: number, nach?: number): Promise<GespeichertesEreignis[]> {
       const rows = await db.withMandant(mandantId, (tx) =>
