@@ -112,7 +112,11 @@ const FELDER: Record<string, string> = {
 const STATUS: Record<string, string> = { offen: 'offen', geschlossen: 'z.d.A.' };
 const TAG = /^\d{4}-\d{2}-\d{2}$/;
 
-function wert(feld: string, v: unknown): string {
+/** A field's German name, or the field as recorded. */
+export const feldText = (feld: string) => FELDER[feld] ?? feld;
+
+/** A recorded value as a clerk reads it: dates as dd.mm.yyyy, texts in quotes, lists and objects spelled out, never JSON. */
+export function wertText(feld: string, v: unknown): string {
   if (v === null || v === undefined || v === '') return '–';
   if (typeof v === 'boolean') return v ? 'ja' : 'nein';
   if (feld === 'aufbewahrungsfrist' && typeof v === 'number') return `${v} Jahre`;
@@ -120,12 +124,19 @@ function wert(feld: string, v: unknown): string {
   if (typeof v === 'string' && TAG.test(v)) return datum(v);
   if (typeof v === 'string') return feld === 'betreff' || feld === 'titel' || feld === 'bemerkung' || feld === 'absender' ? `„${v}“` : v;
   if (typeof v === 'number') return String(v);
-  return JSON.stringify(v);
+  if (Array.isArray(v)) return v.length ? v.map((x) => (x !== null && typeof x === 'object' && !Array.isArray(x) ? `(${wertText(feld, x)})` : wertText(feld, x))).join(', ') : '–';
+  if (typeof v === 'object')
+    return (
+      Object.entries(v as Record<string, unknown>)
+        .map(([k, x]) => `${feldText(k)}: ${wertText(k, x)}`)
+        .join(', ') || '–'
+    );
+  return String(v);
 }
 
 /** One recorded change as a clerk reads it, e.g. "z.d.A.-Datum: – → 02.12.2026". */
 export function aenderungText(a: { feld: string; alt?: unknown; neu?: unknown }): string {
-  return `${FELDER[a.feld] ?? a.feld}: ${wert(a.feld, a.alt)} → ${wert(a.feld, a.neu)}`;
+  return `${feldText(a.feld)}: ${wertText(a.feld, a.alt)} → ${wertText(a.feld, a.neu)}`;
 }
 
 const ERGEBNISSE: Record<string, string> = { erfolg: 'Erfolg', abgelehnt: 'abgelehnt', fehler: 'Fehler' };
