@@ -4,6 +4,7 @@ import { createPublicKey } from 'node:crypto';
 import { authHeader, expectContract, expectProblem, testMandant } from '@eakte/testing';
 import { describe, expect, it } from 'vitest';
 import { pruefeCheckpointSignatur } from '../src/domain/kette.js';
+import { abbruchZeile } from '../src/handlers/protokoll.js';
 import { bauen, ereignisseAnlegen, nEreignisse, testDienst } from './helpers.js';
 
 const kopf = async (slug: string, rolle = 'pruefung') => authHeader({ tenant: slug, roles: [rolle] });
@@ -266,6 +267,10 @@ describe('GET /protokoll/export', () => {
     // a name that looks like a formula stays text, quotes and semicolons are quoted
     expect(zeilen[2]).toMatch(/^2;[^;]+;"'=Rita; ""R\.""";reg-9;Akte angelegt;Akte;;;Erfolg$/);
     expect(zeilen.slice(3)).toEqual(['']);
+  });
+
+  it('ends an interrupted German table with a row that says so and where it stopped', () => {
+    expect(abbruchZeile('tabelle', 10000, 'req-7')).toBe('#EXPORT_ABGEBROCHEN: Der Export ist nach Nr. 10000 abgebrochen, die Datei ist unvollständig;requestId=req-7\r\n');
   });
 
   it('refuses a range that ends before it starts, before the first byte', async () => {
