@@ -3093,7 +3093,7 @@ export interface operations {
                 objektId?: string;
                 /** @description Prefix of the Aktenzeichen. */
                 aktenzeichen?: string;
-                /** @description The actor's `sub`. */
+                /** @description The actor's `sub` (`GET /protokoll/akteure` names them). */
                 akteur?: string;
                 aktion?: string;
                 /** @description Events at or after this time. */
