@@ -344,6 +344,7 @@ describe('web client', () => {
     expect(await offen.evaluate((h) => h === document.activeElement)).toBe(true);
     await page.getByText('Akte angelegt').last().waitFor();
     await barrierefrei(page, 'Prüfung, Eintrag geöffnet');
+    await schritt(page, 'pruefung', 'eintrag');
     // exactly the entries found, as German spreadsheet software opens them (issue 19)
     const [gefiltert] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Gefundene Einträge als CSV für Excel herunterladen' }).click()]);
     const excel = readFileSync(await gefiltert.path(), 'utf8');

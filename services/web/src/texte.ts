@@ -383,6 +383,7 @@ export const T = {
     vorher: 'Vorher',
     nachher: 'Nachher',
     keineAenderungen: 'Keine Felder geändert.',
+    weitereAngaben: 'Weitere Angaben',
     seq: 'Nr.',
   },
   // the Geschäftsgang: Postkorb, Verfügung with its Laufweg, the editor, the Vertretung

@@ -90,7 +90,7 @@ describe('Protokoll search for people', () => {
     expect(html).toMatch(/<td[^>]*>z\.d\.A\.-Datum<\/td><td[^>]*>–<\/td><td[^>]*>03\.12\.2026<\/td>/);
     expect(html).toMatch(/<td[^>]*>Betreff<\/td><td[^>]*>„Bauantrag“<\/td><td[^>]*>„Bauantrag Nordfeld“<\/td>/);
     expect(html).toContain('aktion: mitzeichnung, empfaenger: FB 3');
-    expect(html).toMatch(/grund<\/dt><dd[^>]*>Vorgang erledigt<\/dd>/);
+    expect(html).toMatch(/>Weitere Angaben<\/h4>.*grund<\/dt><dd[^>]*>Vorgang erledigt<\/dd>/);
     expect(html).not.toMatch(/[{[]&quot;/);
   });
 

@@ -79,6 +79,7 @@ export function EintragDetails({ e, ueberschriftRef }: { e: Schemas['ProtokollEr
           [T.pruefung.adresse, e.clientIp ?? '–'],
         ]}
       />
+      <h4 className="kern-title">{T.pruefung.aenderungen}</h4>
       {e.aenderungen.length ? (
         <Tabelle
           klein
@@ -94,7 +95,12 @@ export function EintragDetails({ e, ueberschriftRef }: { e: Schemas['ProtokollEr
       ) : (
         <p className="kern-body">{T.pruefung.keineAenderungen}</p>
       )}
-      {details.length > 0 && <Angaben eintraege={details.map(([k, v]) => [feldText(k), wertText(k, v)])} />}
+      {details.length > 0 && (
+        <>
+          <h4 className="kern-title">{T.pruefung.weitereAngaben}</h4>
+          <Angaben eintraege={details.map(([k, v]) => [feldText(k), wertText(k, v)])} />
+        </>
+      )}
     </section>
   );
 }
