@@ -79,7 +79,7 @@ export function EintragDetails({ e, ueberschriftRef }: { e: Schemas['ProtokollEr
           [T.pruefung.adresse, e.clientIp ?? '–'],
         ]}
       />
-      <h4 className="kern-title">{T.pruefung.aenderungen}</h4>
+      <h4 className="kern-title kern-title--small">{T.pruefung.aenderungen}</h4>
       {e.aenderungen.length ? (
         <Tabelle
           klein
@@ -97,7 +97,7 @@ export function EintragDetails({ e, ueberschriftRef }: { e: Schemas['ProtokollEr
       )}
       {details.length > 0 && (
         <>
-          <h4 className="kern-title">{T.pruefung.weitereAngaben}</h4>
+          <h4 className="kern-title kern-title--small">{T.pruefung.weitereAngaben}</h4>
           <Angaben eintraege={details.map(([k, v]) => [feldText(k), wertText(k, v)])} />
         </>
       )}
