@@ -325,14 +325,39 @@ describe('web client', () => {
     await page.getByRole('combobox', { name: 'Aktion' }).selectOption({ label: 'Akte angelegt' });
     await page.getByRole('button', { name: 'Suchen', exact: true }).last().click();
     await expect.poll(async () => [...new Set(await page.getByRole('main').locator('table tbody tr td:nth-child(4)').allTextContents())]).toEqual(['Akte angelegt']);
+    // the user is picked by name, never typed as a `sub`; the table names them too
+    const benutzer = page.getByRole('combobox', { name: 'Benutzer' });
+    await expect.poll(async () => (await benutzer.locator('option').allTextContents()).length).toBeGreaterThan(1);
+    const namen = (await benutzer.locator('option').allTextContents()).slice(1);
+    expect(namen.every((n) => !/^demo-/.test(n))).toBe(true);
+    const name = (await page.getByRole('main').locator('table tbody tr td:nth-child(3)').first().textContent())!;
+    expect(namen).toContain(name);
+    await benutzer.selectOption({ label: name });
+    await page.getByRole('button', { name: 'Suchen', exact: true }).last().click();
+    await expect.poll(async () => [...new Set(await page.getByRole('main').locator('table tbody tr td:nth-child(3)').allTextContents())]).toEqual([name]);
+    // an entry opens: its fields and values in words
+    const erste = page.getByRole('main').locator('table tbody tr').first();
+    const nr = (await erste.locator('td').first().textContent())!;
+    await erste.getByRole('button', { name: `Eintrag ${nr} öffnen` }).click();
+    const offen = page.getByRole('heading', { level: 3, name: `Eintrag Nr. ${nr}` });
+    await offen.waitFor();
+    expect(await offen.evaluate((h) => h === document.activeElement)).toBe(true);
+    await page.getByText('Akte angelegt').last().waitFor();
+    await barrierefrei(page, 'Prüfung, Eintrag geöffnet');
+    await schritt(page, 'pruefung', 'eintrag');
     // exactly the entries found, as German spreadsheet software opens them (issue 19)
     const [gefiltert] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Gefundene Einträge als CSV für Excel herunterladen' }).click()]);
     const excel = readFileSync(await gefiltert.path(), 'utf8');
     expect(excel.startsWith('\uFEFF')).toBe(true);
     const excelZeilen = excel.slice(1).trimEnd().split('\r\n');
-    expect(excelZeilen[0]).toBe('Nr.;Zeit;Wer;Aktion;Objekt;Aktenzeichen;Änderungen;Ergebnis');
+    expect(excelZeilen[0]).toBe('Nr.;Zeit;Wer;Kennung;Aktion;Objekt;Aktenzeichen;Änderungen;Ergebnis');
     expect(excelZeilen.length).toBeGreaterThanOrEqual(2);
-    expect(new Set(excelZeilen.slice(1).map((z) => z.split(';')[3]))).toEqual(new Set(['Akte angelegt']));
+    expect(new Set(excelZeilen.slice(1).map((z) => z.split(';')[4]))).toEqual(new Set(['Akte angelegt']));
+    expect(new Set(excelZeilen.slice(1).map((z) => z.split(';')[2]))).toEqual(new Set([name]));
+    const gefunden = await page.getByRole('main').locator('table tbody tr td:nth-child(1)').allTextContents();
+    // the list shows the newest first, the file runs in sequence order: the same entries
+    expect(gefunden.length).toBeLessThan(100);
+    expect(excelZeilen.slice(1).map((z) => z.split(';')[0])).toEqual([...gefunden].reverse());
     expect(excelZeilen[1]).toMatch(/^\d+;\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}:\d{2};/);
     const [exp] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Protokoll exportieren (CSV)' }).click()]);
     expect(exp.suggestedFilename()).toMatch(/\.csv$/);

@@ -231,6 +231,7 @@ describe('pagination cursors', () => {
         'listLoeschsperren',
         'listMandanten',
         'listProtokoll',
+        'listProtokollAkteure',
         'listProtokollCheckpoints',
         'listVorgaenge',
         'listVorgaengeDerAkte',

@@ -119,6 +119,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/protokoll/akteure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Everyone who acts in the tenant's Protokoll, by the name last recorded for them
+         * @description To pick a user by name when searching the Protokoll: `sub` is what `akteur` of
+         *     `GET /protokoll` and `GET /protokoll/export` takes, `name` the display name of the user's most
+         *     recent entry. Sorted by name, then `sub`.
+         *
+         *     **Berechtigte Rollen:** `pruefung`, `registratur`
+         */
+        get: operations["listProtokollAkteure"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/protokoll/pruefung": {
         parameters: {
             query?: never;
@@ -147,13 +171,20 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Streams the tenant's events in sequence order for external archiving
-         * @description JSONL: one event per line, the fields of `ProtokollEreignis`; with the public key this
-         *     suffices for `scripts/verify-protokoll.ts`. CSV: the same fields, arrays and objects as JSON.
+         * Streams the tenant's events in sequence order, all of them for external archiving or those of a search
+         * @description JSONL: one event per line, the fields of `ProtokollEreignis`; with the public key the unfiltered
+         *     export suffices for `scripts/verify-protokoll.ts`. CSV: the same fields, arrays and objects as JSON.
+         *     `tabelle`: the entries for people, as German spreadsheet software opens them as columns (UTF-8
+         *     with BOM, semicolons, CRLF, German column names `Nr.;Zeit;Wer;Kennung;Aktion;Objekt;Aktenzeichen;Änderungen;Ergebnis`,
+         *     Berlin time as dd.mm.yyyy hh:mm:ss, actions and changes in German words, no formula cells).
+         *     The filters `objektId`, `aktenzeichen`, `akteur`, `aktion`, `zeitVon` and `zeitBis` mean what
+         *     `objektId`, `aktenzeichen`, `akteur`, `aktion`, `von` and `bis` mean for `GET /protokoll`: the
+         *     export holds exactly the entries that search lists (a filtered export is no whole chain).
          *     A range the service cannot read fails with a problem before the first byte. If reading fails
          *     after the first bytes, the last line says so (JSONL `{"abgebrochen":{"code":"EXPORT_ABGEBROCHEN",
-         *     "letzteSequenz":…}}`, CSV `#EXPORT_ABGEBROCHEN,letzteSequenz=…,requestId=…`) and the connection
-         *     is cut without the chunked end, so clients report an incomplete transfer.
+         *     "letzteSequenz":…}}`, CSV `#EXPORT_ABGEBROCHEN,letzteSequenz=…,requestId=…`, `tabelle` a row
+         *     starting `#EXPORT_ABGEBROCHEN`) and the connection is cut without the chunked end, so clients
+         *     report an incomplete transfer.
          *
          *     **Berechtigte Rollen:** `pruefung`, `registratur`
          */
@@ -1692,6 +1723,17 @@ export interface components {
             /** @description Pass as `cursor` for the next page; null on the last page. */
             nextCursor: string | null;
         };
+        ProtokollAkteur: {
+            /** @description The user's `sub`, the value of the `akteur` filter. */
+            sub: string;
+            /** @description The display name recorded with the user's most recent entry. */
+            name: string;
+        };
+        ProtokollAkteurSeite: {
+            items: components["schemas"]["ProtokollAkteur"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
         Kettenfehler: {
             /** @description The first bad sequence number. */
             sequenz: number;
@@ -3096,7 +3138,7 @@ export interface operations {
                 objektId?: string;
                 /** @description Prefix of the Aktenzeichen. */
                 aktenzeichen?: string;
-                /** @description The actor's `sub`. */
+                /** @description The actor's `sub` (`GET /protokoll/akteure` names them). */
                 akteur?: string;
                 aktion?: string;
                 /** @description Events at or after this time. */
@@ -3121,6 +3163,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProtokollSeite"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    listProtokollAkteure: {
+        parameters: {
+            query?: {
+                /** @description Page size (at most 200). */
+                limit?: components["parameters"]["limit"];
+                /** @description The `nextCursor` of the previous page of the same operation (and the same `sortierung`), passed on unchanged. Every list operation uses this one format; any other value answers 400 `UNGUELTIGER_CURSOR`. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of users. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProtokollAkteurSeite"];
                 };
             };
             400: components["responses"]["Problem400"];
@@ -3161,9 +3232,23 @@ export interface operations {
     exportProtokoll: {
         parameters: {
             query?: {
-                format?: "jsonl" | "csv";
+                /** @description `jsonl` (default) and `csv` for archiving, `tabelle` for spreadsheets. */
+                format?: "jsonl" | "csv" | "tabelle";
+                /** @description First sequence number (default 1). */
                 von?: components["schemas"]["Sequenz"];
+                /** @description Last sequence number (default the chain head). */
                 bis?: components["schemas"]["Sequenz"];
+                objektId?: string;
+                /** @description Prefix of the Aktenzeichen. */
+                aktenzeichen?: string;
+                /** @description The actor's `sub` (see `GET /protokoll/akteure` for the names). */
+                akteur?: string;
+                /** @example vorgang.zda */
+                aktion?: string;
+                /** @description Events at or after this time. */
+                zeitVon?: string;
+                /** @description Events before this time. */
+                zeitBis?: string;
             };
             header?: never;
             path?: never;

@@ -29,6 +29,7 @@ export const BERECHTIGUNGEN: Record<string, readonly Rolle[]> = {
   // Protokoll: Prüfung and Registratur read all of their tenant; clerks an Akte's history;
   // Plattformbetrieb nothing.
   listProtokoll: ['pruefung', 'registratur'],
+  listProtokollAkteure: ['pruefung', 'registratur'],
   pruefeProtokoll: ['pruefung', 'registratur'],
   exportProtokoll: ['pruefung', 'registratur'],
   listProtokollCheckpoints: ['pruefung', 'registratur'],

@@ -4,6 +4,7 @@ import { createPublicKey } from 'node:crypto';
 import { authHeader, expectContract, expectProblem, testMandant } from '@eakte/testing';
 import { describe, expect, it } from 'vitest';
 import { pruefeCheckpointSignatur } from '../src/domain/kette.js';
+import { abbruchZeile } from '../src/handlers/protokoll.js';
 import { bauen, ereignisseAnlegen, nEreignisse, testDienst } from './helpers.js';
 
 const kopf = async (slug: string, rolle = 'pruefung') => authHeader({ tenant: slug, roles: [rolle] });
@@ -101,6 +102,36 @@ describe('GET /protokoll', () => {
   });
 });
 
+describe('GET /protokoll/akteure', () => {
+  it('names every user of the Protokoll by the name last recorded, sorted by name, paged by a cursor', async () => {
+    const app = await bauen();
+    const m = await testMandant();
+    const rita = { sub: 'reg-9', name: 'Rita Registratur', rollen: ['registratur'] };
+    await ereignisseAnlegen(m.id, [{ akteur: { ...rita, name: 'Rita Alt' } }, {}, { akteur: rita }, { akteur: { sub: 'ab-1', name: 'Zora Amt', rollen: ['sachbearbeitung'] } }]);
+    const h = await kopf(m.slug);
+    const res = await app.inject({ method: 'GET', url: '/api/v1/protokoll/akteure', headers: h });
+    expect(res.statusCode, res.body).toBe(200);
+    expectContract(res, 'listProtokollAkteure');
+    expect(res.json()).toEqual({
+      items: [
+        { sub: 'reg-9', name: 'Rita Registratur' },
+        { sub: 'sb-1', name: 'Sam Bearbeiter' },
+        { sub: 'ab-1', name: 'Zora Amt' },
+      ],
+      nextCursor: null,
+    });
+    const seite = await app.inject({ method: 'GET', url: '/api/v1/protokoll/akteure?limit=2', headers: h });
+    expect(seite.json().items.map((a: { sub: string }) => a.sub)).toEqual(['reg-9', 'sb-1']);
+    const rest = await app.inject({ method: 'GET', url: `/api/v1/protokoll/akteure?limit=2&cursor=${seite.json().nextCursor}`, headers: h });
+    expect(rest.json()).toEqual({ items: [{ sub: 'ab-1', name: 'Zora Amt' }], nextCursor: null });
+    // another tenant's users are not named; clerks may not ask
+    const b = await testMandant();
+    expect((await app.inject({ method: 'GET', url: '/api/v1/protokoll/akteure', headers: await kopf(b.slug) })).json()).toEqual({ items: [], nextCursor: null });
+    expectProblem(await app.inject({ method: 'GET', url: '/api/v1/protokoll/akteure', headers: await kopf(m.slug, 'sachbearbeitung') }), 403, 'KEINE_BERECHTIGUNG');
+    expectProblem(await app.inject({ method: 'GET', url: '/api/v1/protokoll/akteure?cursor=abc', headers: h }), 400, 'UNGUELTIGER_CURSOR');
+  });
+});
+
 describe('GET /akten/{id}/historie', () => {
   it("gives an Akte's own events and those of objects in it, oldest first, to clerks too", async () => {
     const app = await bauen();
@@ -165,6 +196,81 @@ describe('GET /protokoll/export', () => {
     expect(row).toContain('"[""sachbearbeitung""]"');
     expect(row).toContain('"{""text"":""a,\\""b\\""\\nc""}"');
     expect(rest).toBe('');
+  });
+
+  it('exports exactly the entries of a search: every filter of the list, alone and combined', async () => {
+    const app = await bauen();
+    const m = await testMandant();
+    const obj = crypto.randomUUID();
+    const [a, , c] = await ereignisseAnlegen(m.id, [
+      { objektId: obj, aktenzeichen: '2.1-0007/2026', aktion: 'akte.erstellt' },
+      { aktenzeichen: '2.10-0001/2026', aktion: 'akte.erstellt', akteur: { sub: 'reg-9', name: 'Rita Registratur', rollen: ['registratur'] } },
+      { objektId: obj, aktenzeichen: '2.1-0007/2026', aktion: 'akte.zda' },
+      { aktenzeichen: '2_1-0001/2026', aktion: 'akte.erstellt' },
+    ]);
+    const h = await kopf(m.slug);
+    const exportiert = async (query: string) => {
+      const res = await app.inject({ method: 'GET', url: `/api/v1/protokoll/export?format=jsonl&${query}`, headers: h });
+      expect(res.statusCode, res.body).toBe(200);
+      expectContract(res, 'exportProtokoll');
+      return res.body
+        .trimEnd()
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => (JSON.parse(l) as { sequenz: number }).sequenz);
+    };
+    const gelistet = async (query: string) => {
+      const res = await app.inject({ method: 'GET', url: `/api/v1/protokoll?${query}`, headers: h });
+      return (res.json().items as { sequenz: number }[]).map((i) => i.sequenz).reverse();
+    };
+    const zeit = (z: string) => encodeURIComponent(z);
+    const faelle: [string, string, number[]][] = [
+      [`objektId=${obj}`, `objektId=${obj}`, [1, 3]],
+      ['aktenzeichen=2.1-', 'aktenzeichen=2.1-', [1, 3]],
+      ['aktenzeichen=2_1', 'aktenzeichen=2_1', [4]],
+      ['akteur=reg-9', 'akteur=reg-9', [2]],
+      ['aktion=akte.zda', 'aktion=akte.zda', [3]],
+      [`zeitVon=${zeit(c!.zeit)}`, `von=${zeit(c!.zeit)}`, [3, 4]],
+      [`zeitBis=${zeit(c!.zeit)}&zeitVon=${zeit(a!.zeit)}`, `bis=${zeit(c!.zeit)}&von=${zeit(a!.zeit)}`, [1, 2]],
+      ['aktion=akte.erstellt&aktenzeichen=2.1-', 'aktion=akte.erstellt&aktenzeichen=2.1-', [1]],
+      // the sequence range still narrows a search
+      ['aktion=akte.erstellt&von=2', 'aktion=akte.erstellt', [2, 4]],
+    ];
+    for (const [exportQuery, listQuery, erwartet] of faelle) {
+      expect(await exportiert(exportQuery), exportQuery).toEqual(erwartet);
+      if (!exportQuery.includes('von=2')) expect(await gelistet(listQuery), listQuery).toEqual(erwartet);
+    }
+    // the German table honours the same filters
+    const tabelle = await app.inject({ method: 'GET', url: `/api/v1/protokoll/export?format=tabelle&akteur=reg-9`, headers: h });
+    expect(tabelle.body.slice(1).trimEnd().split('\r\n')).toHaveLength(2);
+    expect(tabelle.body).toContain('Rita Registratur');
+  });
+
+  it('writes the German table: UTF-8 with BOM, semicolons, German headers, names and Berlin time', async () => {
+    const app = await bauen();
+    const m = await testMandant();
+    await ereignisseAnlegen(m.id, [
+      { aktion: 'vorgang.zda', objektTyp: 'vorgang', aktenzeichen: '2.1-0007/2026', aenderungen: [{ feld: 'betreff', alt: 'Alt; mit Semikolon', neu: 'Neu' }] },
+      { aktion: 'akte.erstellt', details: { text: '=HYPERLINK("x")' }, akteur: { sub: 'reg-9', name: '=Rita; "R."', rollen: ['registratur'] } },
+    ]);
+    const address = await app.listen({ host: '127.0.0.1', port: 0 });
+    const res = await fetch(`${address}/api/v1/protokoll/export?format=tabelle`, { headers: await kopf(m.slug) });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('transfer-encoding')).toBe('chunked');
+    expect(res.headers.get('content-disposition')).toMatch(/filename="protokoll-1-2\.csv"/);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const zeilen = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes).slice(1).split('\r\n');
+    expect(zeilen[0]).toBe('Nr.;Zeit;Wer;Kennung;Aktion;Objekt;Aktenzeichen;Änderungen;Ergebnis');
+    expect(zeilen[1]).toMatch(/^1;\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}:\d{2};Sam Bearbeiter;sb-1;Vorgang zu den Akten verfügt;Vorgang;2\.1-0007\/2026;"Betreff: „Alt; mit Semikolon“ → „Neu“";Erfolg$/);
+    // a name that looks like a formula stays text, quotes and semicolons are quoted
+    expect(zeilen[2]).toMatch(/^2;[^;]+;"'=Rita; ""R\.""";reg-9;Akte angelegt;Akte;;;Erfolg$/);
+    expect(zeilen.slice(3)).toEqual(['']);
+  });
+
+  it('ends an interrupted German table with a row that says so and where it stopped', () => {
+    expect(abbruchZeile('tabelle', 10000, 'req-7')).toBe('#EXPORT_ABGEBROCHEN: Der Export ist nach Nr. 10000 abgebrochen, die Datei ist unvollständig;requestId=req-7\r\n');
   });
 
   it('refuses a range that ends before it starts, before the first byte', async () => {

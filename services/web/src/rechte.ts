@@ -14,7 +14,7 @@ export const BEREICHE = {
   wiedervorlageSetzen: ['setWiedervorlage', 'deleteWiedervorlage', 'erledigeWiedervorlage'],
   suche: ['suche'],
   aussonderung: ['listFaelligeAkten', 'listAussonderungen', 'getAussonderung'],
-  pruefung: ['pruefeProtokoll', 'listProtokoll', 'exportProtokoll'],
+  pruefung: ['pruefeProtokoll', 'listProtokoll', 'listProtokollAkteure', 'exportProtokoll'],
   loeschsperren: ['listLoeschsperren'],
   /** the Geschäftsgang: Postkorb, a Verfügung and its steps, one's Vertretung */
   postkorb: ['getPostkorb', 'getVerfuegung', 'abschliessenSchritt', 'uebernehmenSchritt'],

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { AKTIONEN, aenderungText, aktionText, objektText } from '../src/protokoll-texte';
+import { AKTIONEN, aenderungText, aktionText, objektText } from '@eakte/platform/protokoll-texte';
 
 const wurzel = fileURLToPath(new URL('../../..', import.meta.url));
 

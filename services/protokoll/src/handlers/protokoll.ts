@@ -2,10 +2,11 @@ import type { components } from '@eakte/api-client';
 import { KETTEN_FELDER } from '@eakte/audit';
 import createError from '@fastify/error';
 import { akteurOf, decodeCursor, encodeCursor, Errors, sendeStrom } from '@eakte/platform';
+import { TABELLEN_KOPF, tabellenEintrag, tabellenZeile } from '@eakte/platform/protokoll-texte';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { GespeichertesEreignis } from '../domain/kette.js';
 import type { ProtokollDienst, Signaturschluessel } from '../pruefung.js';
-import type { CheckpointRow, ProtokollRepository } from '../repositories/protokoll.js';
+import type { CheckpointRow, ProtokollRepository, StromEreignis } from '../repositories/protokoll.js';
 
 const UngueltigerBereich = createError('UNGUELTIGER_BEREICH', '%s', 400);
 
@@ -25,15 +26,34 @@ function csvFeld(v: unknown): string {
   return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
+type Format = 'jsonl' | 'csv' | 'tabelle';
+
 /**
  * The last line of an export that failed after its first bytes (docs/sicherheit.md, "Incomplete exports"): the
  * file is incomplete, `von=letzteSequenz+1` continues it.
  */
-export function abbruchZeile(format: 'jsonl' | 'csv', letzteSequenz: number, requestId: string): string {
+export function abbruchZeile(format: Format, letzteSequenz: number, requestId: string): string {
   if (format === 'csv') return `#EXPORT_ABGEBROCHEN,letzteSequenz=${letzteSequenz},requestId=${requestId}\r\n`;
+  if (format === 'tabelle') return tabellenZeile([`#EXPORT_ABGEBROCHEN: Der Export ist nach Nr. ${letzteSequenz} abgebrochen, die Datei ist unvollständig`, `requestId=${requestId}`]);
   const detail = `Der Export ist nach Ereignis ${letzteSequenz} abgebrochen; die Datei ist unvollständig`;
   return `${JSON.stringify({ abgebrochen: { code: 'EXPORT_ABGEBROCHEN', letzteSequenz, detail, requestId } })}\n`;
 }
+
+/** The head of a file: the technical CSV's field names, the German table's BOM and column names. */
+function dateiKopf(format: Format): string {
+  if (format === 'csv') return `${EXPORT_FELDER.join(',')}\r\n`;
+  // the BOM tells spreadsheet software the file is UTF-8 (umlauts), the semicolons are its column separator
+  if (format === 'tabelle') return `\uFEFF${tabellenZeile(TABELLEN_KOPF)}`;
+  return '';
+}
+
+function zeile(format: Format, e: StromEreignis): string {
+  if (format === 'csv') return `${EXPORT_FELDER.map((f) => csvFeld(e[f])).join(',')}\r\n`;
+  if (format === 'tabelle') return tabellenEintrag(e);
+  return `${JSON.stringify(e)}\n`;
+}
+
+type ExportQuery = { format: Format; von?: number; bis?: number; objektId?: string; aktenzeichen?: string; akteur?: string; aktion?: string; zeitVon?: string; zeitBis?: string };
 
 export function protokollHandlers(repo: ProtokollRepository, dienst: ProtokollDienst, schluessel: Signaturschluessel) {
   return {
@@ -46,6 +66,15 @@ export function protokollHandlers(repo: ProtokollRepository, dienst: ProtokollDi
       await dienst.integrieren(mandantId);
       const items = await repo.liste(mandantId, { objektId: q.objektId, aktenzeichen: q.aktenzeichen, akteur: q.akteur, aktion: q.aktion, von: q.von, bis: q.bis }, q.limit, cursorZahl(q.cursor));
       return { items: items.map(darstellung), nextCursor: naechster(items, q.limit) };
+    },
+
+    async listProtokollAkteure(req: FastifyRequest<{ Querystring: { limit: number; cursor?: string } }>) {
+      const { mandantId } = akteurOf(req);
+      await dienst.integrieren(mandantId);
+      const nach = decodeCursor(req.query.cursor, { name: 'text', sub: 'text' }) ?? undefined;
+      const items = await repo.akteure(mandantId, req.query.limit, nach);
+      const letzter = items.length === req.query.limit ? items[items.length - 1] : undefined;
+      return { items, nextCursor: letzter ? encodeCursor({ name: letzter.name, sub: letzter.sub }) : null };
     },
 
     async getAkteHistorie(req: FastifyRequest<{ Params: { id: string }; Querystring: { limit: number; cursor?: string } }>): Promise<Seite> {
@@ -78,20 +107,23 @@ export function protokollHandlers(repo: ProtokollRepository, dienst: ProtokollDi
       return { ...ergebnis, fehler: ergebnis.fehler ? { erwartet: null, gefunden: null, ...ergebnis.fehler } : null };
     },
 
-    async exportProtokoll(req: FastifyRequest<{ Querystring: { format: 'jsonl' | 'csv'; von?: number; bis?: number } }>, reply: FastifyReply) {
+    async exportProtokoll(req: FastifyRequest<{ Querystring: ExportQuery }>, reply: FastifyReply) {
       const { mandantId } = akteurOf(req);
-      const { format, von = 1 } = req.query;
-      if (req.query.bis !== undefined && req.query.bis < von) throw new UngueltigerBereich('bis muss größer oder gleich von sein');
+      const q = req.query;
+      const { format, von = 1 } = q;
+      if (q.bis !== undefined && q.bis < von) throw new UngueltigerBereich('bis muss größer oder gleich von sein');
       await dienst.integrieren(mandantId);
       const kopf = await repo.kopf(mandantId);
-      const bis = Math.min(req.query.bis ?? Number.MAX_SAFE_INTEGER, kopf?.sequenz ?? 0);
+      const bis = Math.min(q.bis ?? Number.MAX_SAFE_INTEGER, kopf?.sequenz ?? 0);
+      // exactly the entries the same search lists (GET /protokoll), in sequence order
+      const filter = { objektId: q.objektId, aktenzeichen: q.aktenzeichen, akteur: q.akteur, aktion: q.aktion, von: q.zeitVon, bis: q.zeitBis };
       let letzteSequenz = von - 1;
       async function* zeilen() {
-        // the CSV header leaves with the first batch: nothing is sent before the database answered
-        let puffer = format === 'csv' ? `${EXPORT_FELDER.join(',')}\r\n` : '';
+        // the file's head leaves with the first batch: nothing is sent before the database answered
+        let puffer = dateiKopf(format);
         try {
-          for await (const e of repo.strom(mandantId, von, bis)) {
-            puffer += format === 'csv' ? `${EXPORT_FELDER.map((f) => csvFeld(e[f])).join(',')}\r\n` : `${JSON.stringify(e)}\n`;
+          for await (const e of repo.strom(mandantId, von, bis, { filter })) {
+            puffer += zeile(format, e);
             letzteSequenz = e.sequenz;
             if (puffer.length >= 64 * 1024) {
               yield puffer;
@@ -105,8 +137,8 @@ export function protokollHandlers(repo: ProtokollRepository, dienst: ProtokollDi
         }
         if (puffer) yield puffer;
       }
-      const datei = `protokoll-${von}-${bis}.${format}`;
-      reply.type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8').header('content-disposition', `attachment; filename="${datei}"`);
+      const datei = `protokoll-${von}-${bis}.${format === 'jsonl' ? 'jsonl' : 'csv'}`;
+      reply.type(format === 'jsonl' ? 'application/x-ndjson; charset=utf-8' : 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${datei}"`);
       return sendeStrom(reply, zeilen(), { abbruchZeile: () => abbruchZeile(format, letzteSequenz, req.id) });
     },
 

@@ -86,6 +86,24 @@ function ausZeile(r: unknown[], mitBlatt: boolean): StromEreignis {
   return e;
 }
 
+/** The list's filters as parameterised SQL for the stream's cursor, numbered from `$ab`; the same meaning as in `liste`. */
+function stromFilter(f: Filter, ab: number): { bedingung: string; werte: unknown[] } {
+  const teile: string[] = [];
+  const werte: unknown[] = [];
+  const dazu = (ausdruck: (p: string) => string, wert: unknown) => {
+    werte.push(wert);
+    teile.push(ausdruck(`$${ab + werte.length - 1}`));
+  };
+  if (f.objektId) dazu((p) => `objekt_id = ${p}`, f.objektId);
+  // the prefix with LIKE's wildcards literal (escapeLike), as in the list
+  if (f.aktenzeichen) dazu((p) => `aktenzeichen LIKE ${p}`, `${escapeLike(f.aktenzeichen)}%`);
+  if (f.akteur) dazu((p) => `akteur_sub = ${p}`, f.akteur);
+  if (f.aktion) dazu((p) => `aktion = ${p}`, f.aktion);
+  if (f.von) dazu((p) => `zeit >= ${p}::timestamptz`, f.von);
+  if (f.bis) dazu((p) => `zeit < ${p}::timestamptz`, f.bis);
+  return { bedingung: teile.map((t) => ` AND ${t}`).join(''), werte };
+}
+
 export const STAPEL = 5_000;
 
 export function createProtokollRepository(db: Db, opts: { stapel?: number } = {}) {
@@ -113,6 +131,36 @@ export function createProtokollRepository(db: Db, opts: { stapel?: number } = {}
           .limit(limit),
       );
       return rows.map(alsEreignis);
+    },
+
+    /**
+     * Everyone who acts in the tenant's Protokoll with the name last recorded for them, by name then
+     * `sub`; `nach` = keyset cursor. The distinct users come from a skip scan of the actor index (one
+     * probe per user, not per event), each one's latest name from the same index backwards.
+     */
+    async akteure(mandantId: string, limit: number, nach?: { name: string; sub: string }): Promise<{ sub: string; name: string }[]> {
+      const rows = await db.withMandant(mandantId, (tx) =>
+        tx.execute<{ sub: string; name: string }>(sql`
+          WITH RECURSIVE subs(sub) AS (
+            (SELECT akteur_sub FROM protokoll.ereignis WHERE mandant_id = ${mandantId} ORDER BY akteur_sub LIMIT 1)
+            UNION ALL
+            SELECT (SELECT e.akteur_sub FROM protokoll.ereignis e WHERE e.mandant_id = ${mandantId} AND e.akteur_sub > s.sub ORDER BY e.akteur_sub LIMIT 1)
+              FROM subs s WHERE s.sub IS NOT NULL
+          ), benannt AS (
+            SELECT s.sub, n.name FROM subs s
+            CROSS JOIN LATERAL (
+              SELECT e.akteur_name AS name FROM protokoll.ereignis e
+               WHERE e.mandant_id = ${mandantId} AND e.akteur_sub = s.sub AND e.sequenz IS NOT NULL
+               ORDER BY e.sequenz DESC LIMIT 1
+            ) n
+            WHERE s.sub IS NOT NULL
+          )
+          SELECT sub, name FROM benannt
+           WHERE ${nach ? sql`(name, sub) > (${nach.name}, ${nach.sub})` : sql`true`}
+           ORDER BY name, sub
+           LIMIT ${limit}`),
+      );
+      return rows.rows.map((r) => ({ sub: r.sub, name: r.name }));
     },
 
     /** An Akte's events and those of objects in it, oldest first; `nach` = keyset cursor. */
@@ -147,7 +195,8 @@ export function createProtokollRepository(db: Db, opts: { stapel?: number } = {}
      * one read-only snapshot: memory stays constant however long the chain. Ends the transaction
      * when the consumer stops early (the generator's `return`).
      */
-    async *strom(mandantId: string, von: number, bis: number, o: { blatt?: boolean } = {}): AsyncGenerator<StromEreignis> {
+    async *strom(mandantId: string, von: number, bis: number, o: { blatt?: boolean; filter?: Filter } = {}): AsyncGenerator<StromEreignis> {
+      const { bedingung, werte } = stromFilter(o.filter ?? {}, 3);
       const client = await db.pool.connect();
       // while the consumer works the connection is idle: a backend terminated then (restart,
       // pg_terminate_backend) emits 'error' on the client, which must not end the process; the
@@ -162,8 +211,8 @@ export function createProtokollRepository(db: Db, opts: { stapel?: number } = {}
         await client.query(`select set_config('app.mandant', $1, true)`, [mandantId]);
         await client.query(
           `DECLARE protokoll_strom NO SCROLL CURSOR FOR
-             SELECT ${STROM_SPALTEN}${o.blatt ? ', kanonisch, blatt' : ''} FROM protokoll.ereignis WHERE sequenz >= $1 AND sequenz <= $2 ORDER BY sequenz, zeit`,
-          [von, bis],
+             SELECT ${STROM_SPALTEN}${o.blatt ? ', kanonisch, blatt' : ''} FROM protokoll.ereignis WHERE sequenz >= $1 AND sequenz <= $2${bedingung} ORDER BY sequenz, zeit`,
+          [von, bis, ...werte],
         );
         const holen = (): Promise<pg.QueryArrayResult<unknown[]>> => {
           const p = client.query({ text: `FETCH ${stapel} FROM protokoll_strom`, rowMode: 'array' });

@@ -5,7 +5,7 @@ import { api, ergebnis, useAktion, useLaden } from '../api';
 import type { Sitzung } from '../auth';
 import { Bestaetigung } from '../bestaetigung';
 import { pfad } from '../pfade';
-import { aenderungText } from '../protokoll-texte';
+import { aenderungText } from '@eakte/platform/protokoll-texte';
 import { darf, darfFeld } from '../rechte';
 import { Link, navigieren, useOrt } from '../router';
 import { T } from '../texte';

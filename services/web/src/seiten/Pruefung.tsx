@@ -1,11 +1,12 @@
 // Prüfung: verify the audit chain (clear green/red), search the Protokoll, export it.
 import type { Schemas } from '@eakte/api-client';
-import { useState } from 'react';
-import { api, ergebnis, herunterladen, speichern, useAktion, useLaden } from '../api';
-import { protokollCsv } from '../protokoll-csv';
+import { ROLLEN_NAMEN, type Rolle } from '@eakte/platform/berechtigungen';
+import { AKTIONSAUSWAHL, aktionText, ergebnisText, feldText, objektText, wertText } from '@eakte/platform/protokoll-texte';
+import { useEffect, useRef, useState } from 'react';
+import { api, ergebnis, herunterladen, useAktion, useLaden } from '../api';
+import { abfrage, akteurOptionen, exportUrl, type Filter } from '../protokoll-suche';
 import { T } from '../texte';
-import { AKTIONSAUSWAHL, aktionText, objektText } from '../protokoll-texte';
-import { Auswahl, Feld, Fehlermeldung, Seite, Tabelle, zeit, type Spalte } from '../ui';
+import { Angaben, Auswahl, Feld, Fehlermeldung, Seite, Tabelle, zeit, type Spalte } from '../ui';
 import { Geladen } from './Laden';
 
 type Ereignis = Pick<Schemas['ProtokollEreignis'], 'sequenz' | 'zeit' | 'akteurName' | 'akteurSub' | 'aktion' | 'objektTyp'>;
@@ -15,7 +16,7 @@ export function ProtokollTabelle<E extends Ereignis>({ ereignisse, beschriftung,
   const spalten: Spalte<E>[] = [
     ...vorne,
     { titel: T.akte.historieZeit, zelle: (e) => zeit(e.zeit) },
-    { titel: T.akte.historieWer, zelle: (e) => e.akteurName ?? e.akteurSub },
+    { titel: T.akte.historieWer, zelle: (e) => e.akteurName || e.akteurSub },
     { titel: T.akte.historieAktion, zelle: (e) => aktionText(e.aktion) },
     { titel: T.akte.historieObjekt, zelle: (e) => objektText(e.objektTyp) },
     ...hinten,
@@ -56,36 +57,82 @@ function Kette() {
   );
 }
 
-type Filter = { aktenzeichen: string; akteur: string; aktion: string; von: string };
-
-function abfrage(f: Filter): Record<string, string> {
-  const query = Object.fromEntries(Object.entries(f).filter(([, v]) => v.trim())) as Record<string, string>;
-  // a calendar day means from its local midnight
-  if (query.von) query.von = new Date(`${query.von}T00:00:00`).toISOString();
-  return query;
+/** One entry opened: who did what when, each changed field with its value before and after, the details by name. */
+export function EintragDetails({ e, ueberschriftRef }: { e: Schemas['ProtokollEreignis']; ueberschriftRef?: React.Ref<HTMLHeadingElement> }) {
+  const details = Object.entries(e.details ?? {});
+  return (
+    <section aria-labelledby={`eintrag-${e.sequenz}`} className="eakte-eintrag">
+      <h3 id={`eintrag-${e.sequenz}`} className="kern-heading-small" tabIndex={-1} ref={ueberschriftRef}>
+        {T.pruefung.eintrag(e.sequenz)}
+      </h3>
+      <Angaben
+        eintraege={[
+          [T.akte.historieZeit, zeit(e.zeit)],
+          [T.akte.historieWer, e.akteurName || e.akteurSub],
+          [T.pruefung.kennung, e.akteurSub],
+          [T.pruefung.rollen, e.akteurRollen.map((r) => ROLLEN_NAMEN[r as Rolle] ?? r).join(', ') || '–'],
+          [T.akte.historieAktion, aktionText(e.aktion)],
+          [T.akte.historieObjekt, `${objektText(e.objektTyp)}${e.objektId ? ` (${e.objektId})` : ''}`],
+          [T.pruefung.aktenzeichen, e.aktenzeichen ?? '–'],
+          [T.pruefung.ergebnis, ergebnisText(e.ergebnis)],
+          [T.pruefung.anfrage, e.requestId ?? '–'],
+          [T.pruefung.adresse, e.clientIp ?? '–'],
+        ]}
+      />
+      <h4 className="kern-title kern-title--small">{T.pruefung.aenderungen}</h4>
+      {e.aenderungen.length ? (
+        <Tabelle
+          klein
+          zeilen={e.aenderungen.map((a, i) => ({ ...a, i }))}
+          schluessel={(a) => a.i}
+          beschriftung={T.pruefung.aenderungen}
+          spalten={[
+            { titel: T.pruefung.feld, zelle: (a) => feldText(a.feld) },
+            { titel: T.pruefung.vorher, zelle: (a) => wertText(a.feld, a.alt) },
+            { titel: T.pruefung.nachher, zelle: (a) => wertText(a.feld, a.neu) },
+          ]}
+        />
+      ) : (
+        <p className="kern-body">{T.pruefung.keineAenderungen}</p>
+      )}
+      {details.length > 0 && (
+        <>
+          <h4 className="kern-title kern-title--small">{T.pruefung.weitereAngaben}</h4>
+          <Angaben eintraege={details.map(([k, v]) => [feldText(k), wertText(k, v)])} />
+        </>
+      )}
+    </section>
+  );
 }
 
-/** At most this many pages of 200 go into one CSV of a search. */
-const MAX_SEITEN = 50;
+/** At most this many pages of 200 users are offered to pick from. */
+const MAX_AKTEUR_SEITEN = 20;
+
+async function alleAkteure(): Promise<Schemas['ProtokollAkteur'][]> {
+  const alle: Schemas['ProtokollAkteur'][] = [];
+  let cursor: string | undefined;
+  for (let seite = 0; seite < MAX_AKTEUR_SEITEN; seite++) {
+    const r = await ergebnis(api.GET('/protokoll/akteure', { params: { query: { limit: 200, ...(cursor ? { cursor } : {}) } } }));
+    alle.push(...r.items);
+    cursor = r.nextCursor ?? undefined;
+    if (!cursor) break;
+  }
+  return alle;
+}
 
 function Suche() {
   const [filter, setFilter] = useState<Filter>({ aktenzeichen: '', akteur: '', aktion: '', von: '' });
   const [aktiv, setAktiv] = useState(filter);
-  const [hinweis, setHinweis] = useState<string>();
+  const [offen, setOffen] = useState<Schemas['ProtokollEreignis']>();
+  const ueberschrift = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    // the opened entry is read next: the focus moves to its heading
+    if (offen) ueberschrift.current?.focus();
+  }, [offen]);
   const liste = useLaden(() => ergebnis(api.GET('/protokoll', { params: { query: { ...abfrage(aktiv), limit: 100 } as never } })), [aktiv]);
-  // exactly the entries of the search shown, every page of it
-  const csv = useAktion(async () => {
-    const alle: Schemas['ProtokollEreignis'][] = [];
-    let cursor: string | undefined;
-    for (let seite = 0; seite < MAX_SEITEN; seite++) {
-      const r = await ergebnis(api.GET('/protokoll', { params: { query: { ...abfrage(aktiv), limit: 200, ...(cursor ? { cursor } : {}) } as never } }));
-      alle.push(...r.items);
-      cursor = r.nextCursor ?? undefined;
-      if (!cursor) break;
-    }
-    speichern(new Blob([protokollCsv(alle)], { type: 'text/csv;charset=utf-8' }), 'protokoll-suche.csv');
-    setHinweis(cursor ? T.pruefung.csvGekuerzt(alle.length) : T.pruefung.csvFertig(alle.length));
-  });
+  const akteure = useLaden(alleAkteure, []);
+  // exactly the entries of the search shown, streamed by the service as the German table
+  const csv = useAktion(() => herunterladen(exportUrl(aktiv), 'protokoll-suche.csv'));
   const feld = (name: keyof typeof filter, label: string, type = 'text') => (
     <Feld label={label} type={type} value={filter[name]} onChange={(e) => setFilter((f) => ({ ...f, [name]: e.target.value }))} />
   );
@@ -98,11 +145,18 @@ function Suche() {
         className="eakte-formular"
         onSubmit={(e) => {
           e.preventDefault();
+          setOffen(undefined);
           setAktiv(filter);
         }}
       >
         {feld('aktenzeichen', T.pruefung.aktenzeichen)}
-        {feld('akteur', T.pruefung.akteur)}
+        <Auswahl
+          label={T.pruefung.akteur}
+          value={filter.akteur}
+          onChange={(e) => setFilter((f) => ({ ...f, akteur: e.target.value }))}
+          optionen={[{ wert: '', text: T.pruefung.alleAkteure }, ...akteurOptionen(akteure.daten ?? [])]}
+        />
+        <Fehlermeldung fehler={akteure.fehler} />
         <Auswahl
           label={T.pruefung.aktion}
           value={filter.aktion}
@@ -123,24 +177,31 @@ function Suche() {
               ereignisse={d.items}
               beschriftung={T.pruefung.suche}
               vorne={[{ titel: T.pruefung.seq, zelle: (e) => e.sequenz }]}
-              hinten={[{ titel: T.pruefung.aktenzeichen, zelle: (e) => e.aktenzeichen ?? '–' }]}
+              hinten={[
+                { titel: T.pruefung.aktenzeichen, zelle: (e) => e.aktenzeichen ?? '–' },
+                {
+                  titel: T.pruefung.details,
+                  verborgen: true,
+                  zelle: (e) => (
+                    <button className="kern-btn kern-btn--tertiary" type="button" aria-expanded={offen?.sequenz === e.sequenz} onClick={() => setOffen(e)}>
+                      <span className="kern-label">{T.pruefung.oeffnen(e.sequenz)}</span>
+                    </button>
+                  ),
+                },
+              ]}
             />
           ) : (
             <p className="kern-body">{T.pruefung.keine}</p>
           )
         }
       </Geladen>
+      {offen && <EintragDetails e={offen} ueberschriftRef={ueberschrift} />}
       <div className="eakte-knoepfe">
         <button className="kern-btn kern-btn--secondary" type="button" disabled={csv.laeuft} onClick={() => void csv.ausfuehren()}>
           <span className="kern-icon kern-icon--download" aria-hidden="true" />
           <span className="kern-label">{T.pruefung.exportSuche}</span>
         </button>
       </div>
-      {hinweis && (
-        <p className="kern-body" role="status">
-          {hinweis}
-        </p>
-      )}
       <Fehlermeldung fehler={csv.fehler} />
     </section>
   );

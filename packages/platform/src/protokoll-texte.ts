@@ -1,6 +1,9 @@
 // The Protokoll in words: German names of the recorded actions, objects and fields, and a change
-// as "Feld: alt → neu". An action of a newer platform version is shown as recorded.
-import { datum } from './ui';
+// as "Feld: alt → neu". An action of a newer platform version is shown as recorded. The one mapping:
+// the web client's screens and the service's German table export both read it (browser-safe, no Node imports).
+
+/** A calendar day (YYYY-MM-DD…) as dd.mm.yyyy. */
+const datum = (d: string) => `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}`;
 
 export const AKTIONEN: Record<string, string> = {
   'akte.erstellt': 'Akte angelegt',
@@ -112,7 +115,11 @@ const FELDER: Record<string, string> = {
 const STATUS: Record<string, string> = { offen: 'offen', geschlossen: 'z.d.A.' };
 const TAG = /^\d{4}-\d{2}-\d{2}$/;
 
-function wert(feld: string, v: unknown): string {
+/** A field's German name, or the field as recorded. */
+export const feldText = (feld: string) => FELDER[feld] ?? feld;
+
+/** A recorded value as a clerk reads it: dates as dd.mm.yyyy, texts in quotes, lists and objects spelled out, never JSON. */
+export function wertText(feld: string, v: unknown): string {
   if (v === null || v === undefined || v === '') return '–';
   if (typeof v === 'boolean') return v ? 'ja' : 'nein';
   if (feld === 'aufbewahrungsfrist' && typeof v === 'number') return `${v} Jahre`;
@@ -120,10 +127,65 @@ function wert(feld: string, v: unknown): string {
   if (typeof v === 'string' && TAG.test(v)) return datum(v);
   if (typeof v === 'string') return feld === 'betreff' || feld === 'titel' || feld === 'bemerkung' || feld === 'absender' ? `„${v}“` : v;
   if (typeof v === 'number') return String(v);
-  return JSON.stringify(v);
+  if (Array.isArray(v)) return v.length ? v.map((x) => (x !== null && typeof x === 'object' && !Array.isArray(x) ? `(${wertText(feld, x)})` : wertText(feld, x))).join(', ') : '–';
+  if (typeof v === 'object')
+    return (
+      Object.entries(v as Record<string, unknown>)
+        .map(([k, x]) => `${feldText(k)}: ${wertText(k, x)}`)
+        .join(', ') || '–'
+    );
+  return String(v);
 }
 
 /** One recorded change as a clerk reads it, e.g. "z.d.A.-Datum: – → 02.12.2026". */
 export function aenderungText(a: { feld: string; alt?: unknown; neu?: unknown }): string {
-  return `${FELDER[a.feld] ?? a.feld}: ${wert(a.feld, a.alt)} → ${wert(a.feld, a.neu)}`;
+  return `${feldText(a.feld)}: ${wertText(a.feld, a.alt)} → ${wertText(a.feld, a.neu)}`;
+}
+
+const ERGEBNISSE: Record<string, string> = { erfolg: 'Erfolg', abgelehnt: 'abgelehnt', fehler: 'Fehler' };
+
+export const ergebnisText = (ergebnis: string) => ERGEBNISSE[ergebnis] ?? ergebnis;
+
+/** The columns of the German table (export `format=tabelle`). */
+export const TABELLEN_KOPF = ['Nr.', 'Zeit', 'Wer', 'Kennung', 'Aktion', 'Objekt', 'Aktenzeichen', 'Änderungen', 'Ergebnis'] as const;
+
+const ZEIT = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+
+/** A moment as dd.mm.yyyy hh:mm:ss in Berlin time, as the agency reads it. */
+export const ortszeit = (zeit: string) => ZEIT.format(new Date(zeit)).replace(',', '');
+
+/** One cell: quoted when it holds a separator, quote or line break; a leading = + - @ is not a formula. */
+function zelle(v: string): string {
+  const t = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  return /[;"\r\n]/.test(t) || t !== v ? `"${t.replaceAll('"', '""')}"` : t;
+}
+
+export interface TabellenEintrag {
+  sequenz: number;
+  zeit: string;
+  akteurSub: string;
+  akteurName?: string | null;
+  aktion: string;
+  objektTyp?: string | null;
+  aktenzeichen?: string | null;
+  aenderungen?: readonly { feld: string; alt?: unknown; neu?: unknown }[] | null;
+  ergebnis?: string | null;
+}
+
+/** A line of the German table: semicolons, CRLF, what a spreadsheet shows as columns. */
+export const tabellenZeile = (felder: readonly string[]) => `${felder.map(zelle).join(';')}\r\n`;
+
+/** An entry's row in the German table. */
+export function tabellenEintrag(e: TabellenEintrag): string {
+  return tabellenZeile([
+    String(e.sequenz),
+    ortszeit(e.zeit),
+    e.akteurName || e.akteurSub,
+    e.akteurSub,
+    aktionText(e.aktion),
+    e.objektTyp ? objektText(e.objektTyp) : '',
+    e.aktenzeichen ?? '',
+    (e.aenderungen ?? []).map(aenderungText).join('; '),
+    e.ergebnis ? ergebnisText(e.ergebnis) : '',
+  ]);
 }
