@@ -21,7 +21,7 @@ describe('Aussonderung state on the Akte', () => {
       const mandantId = inject('demo').demo!;
       await owner.withMandant(mandantId, async (tx) => {
         const aussonderungId = uuidv7();
-        await tx.insert(schema.aussonderung).values({ id: aussonderungId, mandantId, erstelltVon: 'registratur', status: 'abgeschlossen' });
+        await tx.insert(schema.aussonderung).values({ id: aussonderungId, mandantId, erstelltVon: 'registratur', status: 'abgegeben' });
         await tx
           .insert(schema.aussonderungObjekt)
           .values({ mandantId, aussonderungId, akteId: akte.id, bewertung: 'A', status: 'archiviert', archivkennung: 'DIMAG-1234', erfolgreich: true, inhaltGeloeschtAm: new Date() });
@@ -51,7 +51,7 @@ describe('Aussonderung state on the Akte', () => {
           { id: gutachten, mandantId, akteId: akte.id, laufendeNummer: 1, kennzeichen: `${akte.aktenzeichen}-001`, betreff: 'Gutachten', erstelltVon: 'test' },
           { id: rechnungen, mandantId, akteId: akte.id, laufendeNummer: 2, kennzeichen: `${akte.aktenzeichen}-002`, betreff: 'Rechnungen', erstelltVon: 'test' },
         ]);
-        await tx.insert(schema.aussonderung).values({ id: aussonderungId, mandantId, erstelltVon: 'registratur', status: 'abgeschlossen' });
+        await tx.insert(schema.aussonderung).values({ id: aussonderungId, mandantId, erstelltVon: 'registratur', status: 'abgegeben' });
         await tx.insert(schema.aussonderungObjekt).values({
           mandantId,
           aussonderungId,

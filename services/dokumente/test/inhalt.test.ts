@@ -196,11 +196,15 @@ describe('versions', () => {
   });
 });
 
-/** What the Aussonderung service records after the archive confirmed the import (0506): the Akte archived, its content removed. */
+/**
+ * What the Aussonderung service records after the archive confirmed the import (0506): the Akte archived, its
+ * content removed. The process itself stays `abgegeben` (the database lets it be `abgeschlossen` only once
+ * everything of it is archived or destroyed and recorded); the reads depend on the objects only.
+ */
 async function alsArchiviert(mandantId: string, objekt: { akteId: string; bewertung: 'A' | 'V'; unterbewertungen?: Record<string, 'A' | 'V'>; archivkennung: string }): Promise<string> {
   const aussonderungId = uuidv7();
   await ownerDb().withMandant(mandantId, async (tx) => {
-    await tx.insert(schema.aussonderung).values({ id: aussonderungId, mandantId, erstelltVon: 'registratur', status: 'abgeschlossen' });
+    await tx.insert(schema.aussonderung).values({ id: aussonderungId, mandantId, erstelltVon: 'registratur', status: 'abgegeben' });
     await tx.insert(schema.aussonderungObjekt).values({ mandantId, aussonderungId, ...objekt, status: 'archiviert', erfolgreich: true, inhaltGeloeschtAm: new Date() });
   });
   return aussonderungId;
