@@ -380,6 +380,8 @@ export const T = {
     leer: 'Ihr Postkorb ist leer: nichts wartet auf Sie.',
     art: { schritt: 'Zur Bearbeitung', rueckgabe: 'Zurückgegeben', wiedervorlage: 'Wiedervorlagen' } as Record<string, string>,
     artUnbekannt: (a: string) => `Weitere (${a})`,
+    davon: { ueberfaellig: 'davon überfällig', inVertretung: 'davon in Vertretung' } as Record<string, string>,
+    zahlen: 'Anzahl der Einträge',
     eintrag: 'Eintrag',
     vorgang: 'Vorgang',
     aufgabe: 'Aufgabe',
