@@ -356,3 +356,47 @@ export async function vertreteneVon(tx: Tx, vertreterSub: string, tag: string): 
     );
   return rows.map((r) => r.sub);
 }
+
+/** Whose steps make a Verfügung readable beyond its Vorgang's visibility (the rule of `rechtAm`, in SQL). */
+export interface Beteiligter {
+  sub: string;
+  einheiten: string[];
+  vertretene: string[];
+  vertreteneEinheiten: string[];
+}
+
+export type VerfuegungZeile = VerfuegungRow & { erstelltText: string };
+
+/**
+ * A page of the Verfügungen of a Vorgang by creation (erstellt_am, id), after `nach`; with `nur`
+ * only those `nur` wrote or is a Bearbeiter of a step of (as user, org unit member or deputy).
+ */
+export async function verfuegungenDes(tx: Tx, vorgangId: string, nur: Beteiligter | null, nach: { t: string; id: string } | null, limit: number): Promise<VerfuegungZeile[]> {
+  const beteiligt = nur
+    ? sql`AND (${verfuegung.verfasser} = ${nur.sub} OR EXISTS (
+        SELECT 1 FROM akten.verfuegung_schritt s
+         WHERE s.mandant_id = ${verfuegung.mandantId} AND s.verfuegung_id = ${verfuegung.id}
+           AND (s.bearbeiter_sub = ${nur.sub}
+                OR s.uebernommen_von = ANY(${liste([nur.sub, ...nur.vertretene], 'text')})
+                OR (s.uebernommen_von IS NULL AND (s.bearbeiter_oe_id = ANY(${liste([...nur.einheiten, ...nur.vertreteneEinheiten], 'uuid')})
+                                                   OR s.bearbeiter_sub = ANY(${liste(nur.vertretene, 'text')}))))))`
+    : sql``;
+  const weiter = nach ? sql`AND (${verfuegung.erstelltAm}, ${verfuegung.id}) > (${nach.t}::timestamptz, ${nach.id}::uuid)` : sql``;
+  const rows = await tx
+    .select({ v: verfuegung, erstelltText: sql<string>`${verfuegung.erstelltAm}::text` })
+    .from(verfuegung)
+    .where(sql`${verfuegung.vorgangId} = ${vorgangId} ${beteiligt} ${weiter}`)
+    .orderBy(asc(verfuegung.erstelltAm), asc(verfuegung.id))
+    .limit(limit);
+  return rows.map((r) => ({ ...r.v, erstelltText: r.erstelltText }));
+}
+
+/** The current steps of the given Verfügungen, in one query. */
+export function aktuelleSchritteDer(tx: Tx, verfuegungIds: string[]): Promise<SchrittRow[]> {
+  if (verfuegungIds.length === 0) return Promise.resolve([]);
+  return tx
+    .select()
+    .from(verfuegungSchritt)
+    .where(and(inArray(verfuegungSchritt.verfuegungId, verfuegungIds), eq(verfuegungSchritt.zustand, 'aktuell')))
+    .orderBy(asc(verfuegungSchritt.verfuegungId), asc(verfuegungSchritt.position), asc(verfuegungSchritt.zweig));
+}

@@ -54,6 +54,12 @@ export interface VerfuegungAnsicht {
   aufVorversion: string[];
 }
 
+/** A Verfügung in a list: without its Laufweg, with the steps current now. */
+export interface VerfuegungUebersicht {
+  row: repo.VerfuegungRow;
+  aktuelleSchritte: repo.SchrittRow[];
+}
+
 /** The caller with the users they represent today (Vertretung in force) and those users' org units the caller is no member of. */
 interface Handelnder {
   k: Kontext;
@@ -300,6 +306,37 @@ export function createGeschaeftsgangService(
       }),
 
     verfuegung: (akteur: MandantAkteur, id: string) => imKontext(akteur, async (tx, k) => lesbareVerfuegung(tx, await handelnder(tx, k), id)),
+
+    /**
+     * The Verfügungen of a Vorgang, each with its current steps: all of them for who sees the
+     * Vorgang, else those the caller may read one by one (author, Bearbeiter); a hidden Vorgang
+     * with none of those is the 404 of an unknown one.
+     */
+    verfuegungen: (akteur: MandantAkteur, vorgangId: string, q: { limit?: number; cursor?: string }): Promise<Seite<VerfuegungUebersicht>> =>
+      imKontext(akteur, async (tx, k) => {
+        const nach = decodeCursor(q.cursor, { t: 'zeitpunkt', id: 'uuid' });
+        const limit = begrenze(q.limit);
+        let nur: repo.Beteiligter | null = null;
+        try {
+          await sichtbarerVorgang(tx, k, vorgangId);
+        } catch (e) {
+          if (!(e instanceof Errors.NichtGefunden)) throw e;
+          const h = await handelnder(tx, k);
+          nur = { sub: k.sub, einheiten: k.benutzer.organisationseinheiten, vertretene: h.vertretene, vertreteneEinheiten: h.vertreteneEinheiten.map((x) => x.oe) };
+        }
+        const rows = await repo.verfuegungenDes(tx, vorgangId, nur, nach, limit + 1);
+        if (nur && rows.length === 0 && !nach) throw new Errors.NichtGefunden('Vorgang nicht gefunden');
+        const seite = rows.slice(0, limit);
+        const aktuelle = await repo.aktuelleSchritteDer(
+          tx,
+          seite.map((v) => v.id),
+        );
+        const letzte = seite[seite.length - 1];
+        return {
+          items: seite.map((row) => ({ row, aktuelleSchritte: aktuelle.filter((s) => s.verfuegungId === row.id) })),
+          nextCursor: rows.length > limit && letzte ? encodeCursor({ t: letzte.erstelltText, id: letzte.id }) : null,
+        };
+      }),
 
     schliesseSchrittAb: (akteur: MandantAkteur, schrittId: string, body: SchrittAbschluss) =>
       imKontext(akteur, async (tx, k) => {
