@@ -32,8 +32,14 @@ export async function findeVerfuegung(tx: Tx, id: string, sperren = false): Prom
   return rows[0] ?? null;
 }
 
-export async function findeSchritt(tx: Tx, id: string): Promise<SchrittRow | null> {
-  const rows = await tx.select().from(verfuegungSchritt).where(eq(verfuegungSchritt.id, id)).limit(1);
+/** The Verfügung of a step, locked (the lock that serialises its Laufweg), in one query. */
+export async function findeVerfuegungDesSchritts(tx: Tx, schrittId: string): Promise<VerfuegungRow | null> {
+  const rows = await tx
+    .select()
+    .from(verfuegung)
+    .where(sql`${verfuegung.id} = (SELECT s.verfuegung_id FROM akten.verfuegung_schritt s WHERE s.id = ${schrittId}::uuid)`)
+    .limit(1)
+    .for('update');
   return rows[0] ?? null;
 }
 
