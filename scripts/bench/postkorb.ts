@@ -1,7 +1,8 @@
 // Geschäftsgang: one user's Postkorb page 1 (`GET /api/v1/postkorb`) with 10,000 items for that user
 // among 1,000,000 open steps in the tenant, against the bare SQL of the same page in the tenant's
 // transaction; and completing a step (`POST /schritte/{id}/abschliessen`) against creating a Vorgang
-// (`POST /akten/{id}/vorgaenge`), both through the gateway, alternating in the same run.
+// (`POST /akten/{id}/vorgaenge`), both through the gateway, alternating in the same run; and the
+// Postkorb's counts against the bare count.
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { request } from 'undici';
@@ -29,6 +30,11 @@ const BASIS_SQL = `
    WHERE s.zustand = 'aktuell' AND s.bearbeiter_sub = $1
    ORDER BY coalesce(s.frist, '9999-12-31'::date), s.aktuell_seit, s.id
    LIMIT $2`;
+
+const ANZAHL_SQL = `
+  SELECT count(*)::int AS n, count(*) FILTER (WHERE s.frist < current_date)::int AS ueberfaellig
+    FROM akten.verfuegung_schritt s
+   WHERE s.zustand = 'aktuell' AND s.bearbeiter_sub = $1`;
 
 /**
  * `alle` current steps, one Verfügung each, spread over the tenant's open Vorgänge: the first
@@ -113,6 +119,25 @@ export async function run(ctx: BenchKontext): Promise<Zeile[]> {
     );
     z1.extra = { 'loaded in s': geladen.toFixed(1) };
     zeilen.push(z1);
+
+    // the counts the web client shows with every Postkorb: all of the user's items counted, not a page
+    const zaehlen = async () => {
+      const res = await request(`${ctx.url}/api/v1/postkorb/anzahl`, { headers: { authorization: `Bearer ${token}` } });
+      const text = await res.body.text();
+      if (res.statusCode !== 200) throw new Error(`GET /postkorb/anzahl answered ${res.statusCode}: ${text.slice(0, 300)}`);
+      return JSON.parse(text) as { schritte: number };
+    };
+    const basisZaehlen = () => imMandanten(pool, mandantId!, (c) => c.query<{ n: number }>(ANZAHL_SQL, [sub]));
+    const [a1, b1] = [await zaehlen(), await basisZaehlen()];
+    if (a1.schritte !== eigene || b1.rows[0]!.n !== eigene) throw new Error(`counted ${a1.schritte} and ${b1.rows[0]!.n} steps, loaded ${eigene}`);
+    zeilen.push(
+      await vergleiche(
+        `GET /postkorb/anzahl (${eigene.toLocaleString('en')} items)`,
+        ctx.runs,
+        () => messe(async () => void (await zaehlen()), n, 1),
+        () => messe(async () => void (await basisZaehlen()), n, 1),
+      ),
+    );
 
     // completing a step vs. creating a Vorgang: a Verfügung per completion (Bearbeitung by the user,
     // then a colleague's Mitzeichnung, which becomes current), written beforehand, not measured

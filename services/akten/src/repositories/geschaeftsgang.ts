@@ -197,12 +197,14 @@ function teile(wer: PostkorbInhaber, filter: PostkorbFilter): Teil[] {
     ].filter((x): x is SQL => x !== undefined),
     sql` AND `,
   );
+  // LEFT JOIN: every step has its Verfügung (foreign key), and a count that filters on none of its
+  // columns reads no Verfügung at all (PostgreSQL removes a left join on a unique key that is unused)
   const schritt = (vertretungFuer: SQL, von: SQL = sql``) => sql`
     SELECT 'schritt' AS art, s.id AS schritt_id, s.verfuegung_id, f.vorgang_id, s.aktion, s.frist, s.hinweis,
            s.aktuell_seit AS eingang, coalesce(s.frist, ${OHNE_FRIST}::date) AS sortdatum,
            s.bearbeiter_sub AS fuer_sub, s.bearbeiter_oe_id AS fuer_oe, f.verfasser AS absender, s.id AS schluessel,
            ${vertretungFuer}::text AS in_vertretung_fuer
-      FROM akten.verfuegung_schritt s JOIN akten.verfuegung f ON f.mandant_id = s.mandant_id AND f.id = s.verfuegung_id ${von}`;
+      FROM akten.verfuegung_schritt s LEFT JOIN akten.verfuegung f ON f.mandant_id = s.mandant_id AND f.id = s.verfuegung_id ${von}`;
   const d = sql`coalesce(s.frist, ${OHNE_FRIST}::date)`;
   const schrittTeil = (auswahl: SQL, wer: SQL): Teil => ({
     auswahl,
@@ -312,7 +314,8 @@ export interface PostkorbAnzahl {
 
 /** The counts of the Postkorb of `wer` under `filter`: the same parts, counted set-based. */
 export async function postkorbAnzahl(tx: Tx, wer: PostkorbInhaber, filter: PostkorbFilter): Promise<PostkorbAnzahl> {
-  const teilSql = teile(wer, filter).map((t) => sql`(${t.auswahl} WHERE ${t.bedingung})`);
+  // only the columns the counts read, so the parts' joins for the page's columns drop out
+  const teilSql = teile(wer, filter).map((t) => sql`(SELECT x.art, x.frist, x.in_vertretung_fuer FROM (${t.auswahl} WHERE ${t.bedingung}) x)`);
   const r = await tx.execute<{ schritte: number; wiedervorlagen: number; rueckgaben: number; ueberfaellig: number; in_vertretung: number }>(sql`
     WITH eintraege AS (${sql.join(teilSql, sql` UNION ALL `)})
     SELECT count(*) FILTER (WHERE art = 'schritt')::int AS schritte,
