@@ -179,10 +179,10 @@ export function createGeschaeftsgangService(
   const filterAus = (q: repo.PostkorbFilter): repo.PostkorbFilter => ({ aktion: q.aktion, fristBis: q.fristBis, vorgangId: q.vorgangId, absender: q.absender });
 
   /** A Verfügung the caller may read, with its Laufweg (not its Dokumente); `row` is the one found (and locked) by the caller or none. */
-  async function lesbarerLaufweg(tx: Tx, h: Handelnder, row: repo.VerfuegungRow | null): Promise<{ row: repo.VerfuegungRow; schritte: repo.SchrittRow[] }> {
+  async function lesbarerLaufweg(tx: Tx, h: Handelnder, row: repo.VerfuegungRow | null, gelesen?: repo.SchrittRow[]): Promise<{ row: repo.VerfuegungRow; schritte: repo.SchrittRow[] }> {
     const k = h.k;
     if (!row) throw new Errors.NichtGefunden('Verfügung nicht gefunden');
-    const schritte = await repo.schritteDer(tx, row.id);
+    const schritte = gelesen ?? (await repo.schritteDer(tx, row.id));
     if (row.verfasser === k.sub || schritte.some((s) => rechtAm(h, s).erlaubt)) return { row, schritte };
     // a hidden Vorgang hides its Verfügung: the same 404 as for an unknown id
     await sichtbarerVorgang(tx, k, row.vorgangId).catch((e: unknown) => {
@@ -197,11 +197,15 @@ export function createGeschaeftsgangService(
   }
 
   /** The step and its Verfügung, locked, with the Laufweg: a step of a Verfügung the caller may not read is unknown. */
-  async function schrittZumBearbeiten(tx: Tx, h: Handelnder, schrittId: string) {
+  async function schrittZumBearbeiten(tx: Tx, k: Kontext, schrittId: string) {
     const row = await repo.findeVerfuegungDesSchritts(tx, schrittId);
     if (!row) throw new Errors.NichtGefunden('Schritt nicht gefunden');
-    const { schritte } = await lesbarerLaufweg(tx, h, row);
-    return { v: row, schritte, schritt: schritte.find((s) => s.id === schrittId)! };
+    const schritte = await repo.schritteDer(tx, row.id);
+    const schritt = schritte.find((s) => s.id === schrittId)!;
+    // the step's own Bearbeiter acts in person: whom they represent is only asked otherwise
+    const h: Handelnder = rechtAm({ k, vertretene: [], vertreteneEinheiten: [] }, schritt).erlaubt ? { k, vertretene: [], vertreteneEinheiten: [] } : await handelnder(tx, k);
+    await lesbarerLaufweg(tx, h, row, schritte);
+    return { v: row, schritte, schritt, h };
   }
 
   type Frueher = { objektId: string; anfrageSha256: string };
@@ -301,7 +305,7 @@ export function createGeschaeftsgangService(
     uebernehmeSchritt: (akteur: MandantAkteur, schrittId: string) =>
       imKontext(akteur, async (tx, k) => {
         // under the Verfügung's lock: of two members racing, the second sees the first's take-over
-        const { v, schritt } = await schrittZumBearbeiten(tx, await handelnder(tx, k), schrittId);
+        const { v, schritt } = await schrittZumBearbeiten(tx, k, schrittId);
         if (schritt.bearbeiterOeId === null || !k.benutzer.organisationseinheiten.includes(schritt.bearbeiterOeId)) {
           throw new Errors.NichtBearbeiter('Nur ein Mitglied der Organisationseinheit des Schritts übernimmt ihn');
         }
@@ -353,8 +357,7 @@ export function createGeschaeftsgangService(
     schliesseSchrittAb: (akteur: MandantAkteur, schrittId: string, body: SchrittAbschluss) =>
       imKontext(akteur, async (tx, k) => {
         // the lock of the Verfügung first: a concurrent completion waits here and then sees this one's result
-        const h = await handelnder(tx, k);
-        const { v, schritte, schritt } = await schrittZumBearbeiten(tx, h, schrittId);
+        const { v, schritte, schritt, h } = await schrittZumBearbeiten(tx, k, schrittId);
         const recht = rechtAm(h, schritt);
         if (!recht.erlaubt) throw new Errors.NichtBearbeiter('Nur der Bearbeiter des Schritts (der Benutzer, ein Mitglied der Organisationseinheit) darf ihn abschließen');
         if (schritt.zustand !== 'aktuell' || v.status !== 'laufend') {
