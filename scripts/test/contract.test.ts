@@ -232,6 +232,7 @@ describe('pagination cursors', () => {
         'listMandanten',
         'listProtokoll',
         'listProtokollCheckpoints',
+        'listVerfuegungen',
         'listVorgaenge',
         'listVorgaengeDerAkte',
         'suche',
