@@ -233,6 +233,7 @@ describe('pagination cursors', () => {
         'listProtokoll',
         'listProtokollAkteure',
         'listProtokollCheckpoints',
+        'listVerfuegungen',
         'listVorgaenge',
         'listVorgaengeDerAkte',
         'suche',

@@ -677,7 +677,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * The Verfügungen of a Vorgang, oldest first, each with its current steps
+         * @description Who sees the Vorgang gets all its Verfügungen; anyone else only those they may read one by one
+         *     (`GET /verfuegungen/{id}`): as their author or as a Bearbeiter of a step (the user, a member
+         *     of its org unit, the deputy while a Vertretung is in force). A Vorgang that is hidden from the
+         *     caller and holds none of those answers 404, as an unknown id. Each item names the steps at its
+         *     current position (`aktuelleSchritte`, several for a parallel group; none for a returned or
+         *     finished Verfügung); the whole Laufweg is in `GET /verfuegungen/{id}`.
+         *
+         *     **Berechtigte Rollen:** `sachbearbeitung`, `registratur`
+         */
+        get: operations["listVerfuegungen"];
         put?: never;
         /**
          * Write a Verfügung on a Vorgang and send it along its Laufweg
@@ -2102,11 +2113,6 @@ export interface components {
             items: components["schemas"]["Suchtreffer"][];
             nextCursor: string | null;
         };
-        VerfuegungDokumentNeu: {
-            dokumentId: components["schemas"]["Uuid"];
-            /** @description The version the Verfügung is pinned to. */
-            version: number;
-        };
         /** @description A user (`sub`) or an org unit (`organisationseinheitId`), whose Postkorb the step lands in; exactly one of them. */
         Bearbeiter: {
             sub?: string;
@@ -2117,20 +2123,6 @@ export interface components {
          * @enum {string}
          */
         SchrittAktion: "bearbeitung" | "mitzeichnung" | "zeichnung" | "kenntnisnahme" | "stellungnahme";
-        SchrittNeu: {
-            bearbeiter: components["schemas"]["Bearbeiter"];
-            aktion: components["schemas"]["SchrittAktion"];
-            /** Format: date */
-            frist?: string;
-            hinweis?: string;
-            /** @description Consecutive steps with the same value form one parallel group (they are current at the same time). Omitted, the step stands alone. */
-            parallelGruppe?: number;
-        };
-        VerfuegungNeu: {
-            betreff: string;
-            dokumente?: components["schemas"]["VerfuegungDokumentNeu"][];
-            laufweg: components["schemas"]["SchrittNeu"][];
-        };
         /** @enum {string} */
         SchrittZustand: "geplant" | "aktuell" | "erledigt" | "zurueckgegeben" | "uebersprungen";
         /**
@@ -2179,6 +2171,47 @@ export interface components {
              * @description Required with `wv`.
              */
             datum?: string;
+        };
+        VerfuegungUebersicht: {
+            id: components["schemas"]["Uuid"];
+            vorgangId: components["schemas"]["Uuid"];
+            betreff: string;
+            /** @description `sub` of the author. */
+            verfasser: string;
+            /** @enum {string} */
+            status: "laufend" | "zurueckgegeben" | "abgeschlossen";
+            aktuellePosition: number | null;
+            /** @description The steps current now (one position; several for a parallel group); empty unless `laufend`. */
+            aktuelleSchritte: components["schemas"]["Schritt"][];
+            schlussverfuegung: components["schemas"]["Schlussverfuegung"] | null;
+            version: number;
+            /** Format: date-time */
+            erstelltAm: string;
+            /** Format: date-time */
+            geaendertAm: string;
+        };
+        VerfuegungListe: {
+            items: components["schemas"]["VerfuegungUebersicht"][];
+            nextCursor: string | null;
+        };
+        VerfuegungDokumentNeu: {
+            dokumentId: components["schemas"]["Uuid"];
+            /** @description The version the Verfügung is pinned to. */
+            version: number;
+        };
+        SchrittNeu: {
+            bearbeiter: components["schemas"]["Bearbeiter"];
+            aktion: components["schemas"]["SchrittAktion"];
+            /** Format: date */
+            frist?: string;
+            hinweis?: string;
+            /** @description Consecutive steps with the same value form one parallel group (they are current at the same time). Omitted, the step stands alone. */
+            parallelGruppe?: number;
+        };
+        VerfuegungNeu: {
+            betreff: string;
+            dokumente?: components["schemas"]["VerfuegungDokumentNeu"][];
+            laufweg: components["schemas"]["SchrittNeu"][];
         };
         Verfuegung: {
             id: components["schemas"]["Uuid"];
@@ -4178,6 +4211,38 @@ export interface operations {
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    listVerfuegungen: {
+        parameters: {
+            query?: {
+                /** @description Page size (at most 200). */
+                limit?: components["parameters"]["Limit-2"];
+                /** @description The `nextCursor` of the previous page of the same operation (and the same `sortierung`), passed on unchanged. Every list operation uses this one format; any other value answers 400 `UNGUELTIGER_CURSOR`. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPfad"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerfuegungListe"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
             429: components["responses"]["Problem429"];
         };
     };

@@ -66,6 +66,7 @@ export const BERECHTIGUNGEN: Record<string, readonly Rolle[]> = {
   suche: ['sachbearbeitung', 'registratur', 'fachverfahren'],
   // Geschäftsgang: who works on Vorgänge writes Verfügungen and completes steps; each user has a Postkorb.
   createVerfuegung: ['sachbearbeitung', 'registratur'],
+  listVerfuegungen: ['sachbearbeitung', 'registratur'],
   getVerfuegung: ['sachbearbeitung', 'registratur'],
   abschliessenSchritt: ['sachbearbeitung', 'registratur'],
   setLaufweg: ['sachbearbeitung', 'registratur'],

@@ -465,3 +465,64 @@ describe('Geschäftsgang', () => {
     }
   });
 });
+
+describe('Verfügungen of a Vorgang', () => {
+  it('lists them oldest first with their current steps, page by page; beyond the Vorgang only those the caller may read one by one', async () => {
+    const { app } = await baue();
+    const p = await beteiligte(app);
+    // a VS-NfD Vorgang: the co-signers (clearance offen) do not see it, only their own Verfügungen in it
+    const admin = await auth(T, 'fachadministration');
+    expect(
+      (await app.inject({ method: 'PUT', url: `/api/v1/benutzer/${p.verfasser}`, headers: admin, payload: { name: p.verfasser, freigabe: 'vs-nfd', organisationseinheiten: [] } })).statusCode,
+    ).toBe(200);
+    const e = await neueEinheit(app);
+    const akte = (await neueAkte(app, e.id, { vertraulichkeitsstufe: '002' }, { sub: p.verfasser })).json();
+    const vg = await app.inject({ method: 'POST', url: `/api/v1/akten/${akte.id}/vorgaenge`, headers: await p.h(p.verfasser), payload: { betreff: 'Verschlusssache' } });
+    expect(vg.statusCode, vg.body).toBe(201);
+    const vorgangId = vg.json().id as string;
+    const neu = async (betreff: string, laufweg: Record<string, unknown>[]) => {
+      const r = await verfuegen(app, vorgangId, p.verfasser, { betreff, laufweg });
+      expect(r.statusCode, r.body).toBe(201);
+      return r.json() as { id: string; laufweg: Schritt[] };
+    };
+    const a = await neu('Mitzeichnung', [
+      { bearbeiter: { sub: p.mz1 }, aktion: 'mitzeichnung', parallelGruppe: 1 },
+      { bearbeiter: { organisationseinheitId: p.oeId }, aktion: 'mitzeichnung', parallelGruppe: 1 },
+      { bearbeiter: { sub: p.chef }, aktion: 'zeichnung' },
+    ]);
+    const b = await neu('Kenntnis', [{ bearbeiter: { sub: p.chef }, aktion: 'kenntnisnahme' }]);
+    const c = await neu('Erledigt', [{ bearbeiter: { sub: p.mz1 }, aktion: 'kenntnisnahme' }]);
+    expect((await abschliessen(app, c.laufweg[0]!.id, p.mz1, { schlussverfuegung: { art: 'weglegen' } })).statusCode).toBe(200);
+
+    const liste = async (sub: string, query = '') => app.inject({ method: 'GET', url: `/api/v1/vorgaenge/${vorgangId}/verfuegungen${query}`, headers: await p.h(sub) });
+    const s1 = await liste(p.verfasser, '?limit=2');
+    expect(s1.statusCode, s1.body).toBe(200);
+    expectContract(s1, 'listVerfuegungen');
+    expect(s1.json().items).toEqual([
+      expect.objectContaining({ id: a.id, betreff: 'Mitzeichnung', status: 'laufend', aktuellePosition: 1, aktuelleSchritte: [a.laufweg[0], a.laufweg[1]] }),
+      expect.objectContaining({
+        id: b.id,
+        status: 'laufend',
+        aktuelleSchritte: [expect.objectContaining({ id: b.laufweg[0]!.id, bearbeiter: { sub: p.chef }, aktion: 'kenntnisnahme', zustand: 'aktuell' })],
+      }),
+    ]);
+    expect(s1.json().nextCursor).toEqual(expect.any(String));
+    const s2 = await liste(p.verfasser, `?limit=2&cursor=${s1.json().nextCursor}`);
+    expectContract(s2, 'listVerfuegungen');
+    expect(s2.json()).toEqual({
+      items: [expect.objectContaining({ id: c.id, status: 'abgeschlossen', aktuellePosition: null, aktuelleSchritte: [], schlussverfuegung: { art: 'weglegen' } })],
+      nextCursor: null,
+    });
+
+    // as GET /verfuegungen/{id}: a Bearbeiter (in person, through the org unit) reads their own, nothing else of the hidden Vorgang
+    const ids = async (sub: string) => (await liste(sub)).json().items.map((v: { id: string }) => v.id);
+    expect(await ids(p.mz1)).toEqual([a.id, c.id]);
+    expect(await ids(p.mz2)).toEqual([a.id]);
+    expect((await app.inject({ method: 'GET', url: `/api/v1/verfuegungen/${b.id}`, headers: await p.h(p.mz1) })).statusCode).toBe(404);
+    const fremd = await liste(p.fremd);
+    expectProblem(fremd, 404, 'NICHT_GEFUNDEN');
+    expectContract(fremd, 'listVerfuegungen');
+    expectProblem(await app.inject({ method: 'GET', url: `/api/v1/vorgaenge/01938f3e-7c1a-7b5e-9d0a-1f2e3d4c5d99/verfuegungen`, headers: await p.h(p.verfasser) }), 404, 'NICHT_GEFUNDEN');
+    expectProblem(await liste(p.verfasser, '?cursor=eyJ4IjoxfQ'), 400, 'UNGUELTIGER_CURSOR');
+  });
+});

@@ -26,21 +26,18 @@ export const istUeberfaellig = (e: PostkorbEintrag, heute: string) => {
 export const artDes = (e: PostkorbEintrag): string => (typeof e.art === 'string' && e.art ? e.art : e.schrittId ? 'schritt' : 'rueckgabe');
 
 /**
- * Items per kind: counts the server sends (an object of numbers under `anzahl`, `anzahlen` or
- * `zaehler`) win, else they are counted from the items on hand.
+ * The Postkorb's counts as the server sends them (GET /postkorb/anzahl, the whole Postkorb, not the
+ * page on hand): the kinds with items, then across them the overdue ones and those in Vertretung.
  */
-export function postkorbZaehlen(antwort: { items: readonly PostkorbEintrag[]; [k: string]: unknown }): Map<string, number> {
-  for (const k of ['anzahl', 'anzahlen', 'zaehler']) {
-    const z = antwort[k];
-    if (z && typeof z === 'object' && !Array.isArray(z)) {
-      const m = new Map<string, number>();
-      for (const [art, n] of Object.entries(z as Record<string, unknown>)) if (typeof n === 'number' && n > 0) m.set(art, n);
-      return m;
-    }
-  }
-  const m = new Map<string, number>();
-  for (const e of antwort.items) m.set(artDes(e), (m.get(artDes(e)) ?? 0) + 1);
-  return m;
+export function postkorbZahlen(a: Schemas['PostkorbAnzahl']): { schluessel: string; n: number; davon: boolean }[] {
+  const arten = [
+    { schluessel: 'schritt', n: a.schritte, davon: false },
+    { schluessel: 'rueckgabe', n: a.rueckgaben, davon: false },
+    { schluessel: 'wiedervorlage', n: a.wiedervorlagen, davon: false },
+    { schluessel: 'ueberfaellig', n: a.ueberfaellig, davon: true },
+    { schluessel: 'inVertretung', n: a.inVertretung, davon: true },
+  ];
+  return arten.filter((z) => z.n > 0);
 }
 
 /** Where an item opens: a step on its Verfügung, a returned Verfügung to its author, anything else on its Vorgang. */

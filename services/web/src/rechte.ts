@@ -17,7 +17,9 @@ export const BEREICHE = {
   pruefung: ['pruefeProtokoll', 'listProtokoll', 'listProtokollAkteure', 'exportProtokoll'],
   loeschsperren: ['listLoeschsperren'],
   /** the Geschäftsgang: Postkorb, a Verfügung and its steps, one's Vertretung */
-  postkorb: ['getPostkorb', 'getVerfuegung', 'abschliessenSchritt', 'uebernehmenSchritt'],
+  postkorb: ['getPostkorb', 'getPostkorbAnzahl', 'getVerfuegung', 'abschliessenSchritt', 'uebernehmenSchritt'],
+  /** the Verfügungen of a Vorgang, on its page */
+  verfuegungen: ['listVerfuegungen', 'getVerfuegung'],
   verfuegungSchreiben: ['createVerfuegung', 'listOrganisationseinheiten', 'getVorgang', 'listDokumente'],
   vertretung: ['getVertretung', 'setVertretung'],
   /** one's own e-mail notifications of the Geschäftsgang */

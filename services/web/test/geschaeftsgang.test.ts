@@ -1,5 +1,5 @@
-// The Geschäftsgang in the client: the Postkorb puts overdue items first and counts per kind (the
-// server's counts when it sends them), each item opens where it is worked on; the editor's rows
+// The Geschäftsgang in the client: the Postkorb puts overdue items first (its counts: postkorb.test.ts),
+// each item opens where it is worked on; the editor's rows
 // become the API's Laufweg with parallel groups; the Laufweg shows who did what, a deputy "i. V.";
 // a problem with one deputy's field stands at that field.
 import type { Schemas } from '@eakte/api-client';
@@ -7,17 +7,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { fehlerAnzeige, feldFehler } from '../src/fehler';
-import {
-  bearbeitbareSchritte,
-  endetLaufweg,
-  laufwegAenderbar,
-  laufwegAusEntwurf,
-  postkorbOrdnen,
-  postkorbZaehlen,
-  postkorbZiel,
-  type PostkorbEintrag,
-  type SchrittEntwurf,
-} from '../src/geschaeftsgang';
+import { bearbeitbareSchritte, endetLaufweg, laufwegAenderbar, laufwegAusEntwurf, postkorbOrdnen, postkorbZiel, type PostkorbEintrag, type SchrittEntwurf } from '../src/geschaeftsgang';
 
 vi.stubGlobal('location', { origin: 'http://127.0.0.1', pathname: '/', search: '' });
 let seite: typeof import('../src/seiten/Verfuegung');
@@ -35,21 +25,6 @@ describe('Postkorb', () => {
   it('puts overdue items first, the earliest Frist on top, the rest in the server order', () => {
     const l = [eintrag({ schrittId: 'a' }), eintrag({ schrittId: 'b', frist: '2026-12-10' }), eintrag({ schrittId: 'c', frist: '2026-12-02' }), eintrag({ schrittId: 'd', frist: '2026-11-20' })];
     expect(postkorbOrdnen(l, '2026-12-03').map((e) => e.schrittId)).toEqual(['d', 'c', 'a', 'b']);
-  });
-
-  it('counts per kind from the items, or takes the counts the server sends', () => {
-    const items = [eintrag({}), eintrag({ schrittId: 't' }), eintrag({ art: 'rueckgabe', schrittId: null }), eintrag({ art: 'wiedervorlage', schrittId: null, verfuegungId: undefined })];
-    expect([...postkorbZaehlen({ items })]).toEqual([
-      ['schritt', 2],
-      ['rueckgabe', 1],
-      ['wiedervorlage', 1],
-    ]);
-    // an item of the older contract without `art`
-    expect([...postkorbZaehlen({ items: [{ schrittId: 'x', verfuegungId: V }] })]).toEqual([['schritt', 1]]);
-    expect([...postkorbZaehlen({ items, anzahl: { schritt: 40, rueckgabe: 0, wiedervorlage: 3 } })]).toEqual([
-      ['schritt', 40],
-      ['wiedervorlage', 3],
-    ]);
   });
 
   it('opens a step on its Verfügung, a returned Verfügung as such, a Wiedervorlage on its Vorgang', () => {

@@ -1,6 +1,6 @@
 // Rows → contract representations.
 import type { components } from '@eakte/api-client';
-import type { AkteAnsicht, VerfuegungAnsicht } from '../services/index.js';
+import type { AkteAnsicht, VerfuegungAnsicht, VerfuegungUebersicht } from '../services/index.js';
 import type { PostkorbZeile, SchrittRow } from '../repositories/geschaeftsgang.js';
 import type { OrganisationseinheitRow } from '../repositories/organisation.js';
 import type { Treffer } from '../repositories/suche.js';
@@ -118,7 +118,27 @@ export function verfuegungDarstellung({ row: v, dokumente, schritte, aufVorversi
     aktuellePosition: v.aktuellePosition,
     dokumente: dokumente.map((d) => ({ dokumentId: d.dokumentId, version: d.versionNr })),
     laufweg: schritte.map((s) => schrittDarstellung(s, new Set(aufVorversion))),
-    schlussverfuegung: v.schlussverfuegung === null ? null : v.schlussverfuegung === 'wv' ? { art: 'wv', datum: v.wiedervorlage! } : { art: v.schlussverfuegung },
+    schlussverfuegung: schlussDarstellung(v),
+    version: v.version,
+    erstelltAm: zeit(v.erstelltAm),
+    geaendertAm: zeit(v.geaendertAm),
+  };
+}
+
+const schlussDarstellung = (v: VerfuegungAnsicht['row']): S['Verfuegung']['schlussverfuegung'] =>
+  v.schlussverfuegung === null ? null : v.schlussverfuegung === 'wv' ? { art: 'wv', datum: v.wiedervorlage! } : { art: v.schlussverfuegung };
+
+/** A Verfügung in the Vorgang's list: its current steps (never on an older version: only done Mitzeichnungen are). */
+export function verfuegungUebersichtDarstellung({ row: v, aktuelleSchritte }: VerfuegungUebersicht): S['VerfuegungUebersicht'] {
+  return {
+    id: v.id,
+    vorgangId: v.vorgangId,
+    betreff: v.betreff,
+    verfasser: v.verfasser,
+    status: v.status,
+    aktuellePosition: v.aktuellePosition,
+    aktuelleSchritte: aktuelleSchritte.map((s) => schrittDarstellung(s, new Set())),
+    schlussverfuegung: schlussDarstellung(v),
     version: v.version,
     erstelltAm: zeit(v.erstelltAm),
     geaendertAm: zeit(v.geaendertAm),

@@ -2,7 +2,7 @@
 import { akteurOf, type VertragsHandlers } from '@eakte/platform';
 import { etag } from '../domain/version.js';
 import type { Dienste } from '../services/index.js';
-import { postkorbEintragDarstellung, verfuegungDarstellung } from './darstellung.js';
+import { postkorbEintragDarstellung, verfuegungDarstellung, verfuegungUebersichtDarstellung } from './darstellung.js';
 
 export function geschaeftsgangHandlers({ geschaeftsgang, benachrichtigung }: Dienste) {
   return {
@@ -16,6 +16,10 @@ export function geschaeftsgangHandlers({ geschaeftsgang, benachrichtigung }: Die
       const v = await geschaeftsgang.verfuegung(akteurOf(req), req.params.id);
       reply.header('etag', etag(v.row.version));
       return verfuegungDarstellung(v);
+    },
+    async listVerfuegungen(req) {
+      const seite = await geschaeftsgang.verfuegungen(akteurOf(req), req.params.id, req.query);
+      return { items: seite.items.map(verfuegungUebersichtDarstellung), nextCursor: seite.nextCursor };
     },
     async setLaufweg(req, reply) {
       const v = await geschaeftsgang.aendereLaufweg(akteurOf(req), req.params.id, req.body);

@@ -32,8 +32,14 @@ export async function findeVerfuegung(tx: Tx, id: string, sperren = false): Prom
   return rows[0] ?? null;
 }
 
-export async function findeSchritt(tx: Tx, id: string): Promise<SchrittRow | null> {
-  const rows = await tx.select().from(verfuegungSchritt).where(eq(verfuegungSchritt.id, id)).limit(1);
+/** The Verfügung of a step, locked (the lock that serialises its Laufweg), in one query. */
+export async function findeVerfuegungDesSchritts(tx: Tx, schrittId: string): Promise<VerfuegungRow | null> {
+  const rows = await tx
+    .select()
+    .from(verfuegung)
+    .where(sql`${verfuegung.id} = (SELECT s.verfuegung_id FROM akten.verfuegung_schritt s WHERE s.id = ${schrittId}::uuid)`)
+    .limit(1)
+    .for('update');
   return rows[0] ?? null;
 }
 
@@ -191,12 +197,14 @@ function teile(wer: PostkorbInhaber, filter: PostkorbFilter): Teil[] {
     ].filter((x): x is SQL => x !== undefined),
     sql` AND `,
   );
+  // LEFT JOIN: every step has its Verfügung (foreign key), and a count that filters on none of its
+  // columns reads no Verfügung at all (PostgreSQL removes a left join on a unique key that is unused)
   const schritt = (vertretungFuer: SQL, von: SQL = sql``) => sql`
     SELECT 'schritt' AS art, s.id AS schritt_id, s.verfuegung_id, f.vorgang_id, s.aktion, s.frist, s.hinweis,
            s.aktuell_seit AS eingang, coalesce(s.frist, ${OHNE_FRIST}::date) AS sortdatum,
            s.bearbeiter_sub AS fuer_sub, s.bearbeiter_oe_id AS fuer_oe, f.verfasser AS absender, s.id AS schluessel,
            ${vertretungFuer}::text AS in_vertretung_fuer
-      FROM akten.verfuegung_schritt s JOIN akten.verfuegung f ON f.mandant_id = s.mandant_id AND f.id = s.verfuegung_id ${von}`;
+      FROM akten.verfuegung_schritt s LEFT JOIN akten.verfuegung f ON f.mandant_id = s.mandant_id AND f.id = s.verfuegung_id ${von}`;
   const d = sql`coalesce(s.frist, ${OHNE_FRIST}::date)`;
   const schrittTeil = (auswahl: SQL, wer: SQL): Teil => ({
     auswahl,
@@ -306,7 +314,8 @@ export interface PostkorbAnzahl {
 
 /** The counts of the Postkorb of `wer` under `filter`: the same parts, counted set-based. */
 export async function postkorbAnzahl(tx: Tx, wer: PostkorbInhaber, filter: PostkorbFilter): Promise<PostkorbAnzahl> {
-  const teilSql = teile(wer, filter).map((t) => sql`(${t.auswahl} WHERE ${t.bedingung})`);
+  // only the columns the counts read, so the parts' joins for the page's columns drop out
+  const teilSql = teile(wer, filter).map((t) => sql`(SELECT x.art, x.frist, x.in_vertretung_fuer FROM (${t.auswahl} WHERE ${t.bedingung}) x)`);
   const r = await tx.execute<{ schritte: number; wiedervorlagen: number; rueckgaben: number; ueberfaellig: number; in_vertretung: number }>(sql`
     WITH eintraege AS (${sql.join(teilSql, sql` UNION ALL `)})
     SELECT count(*) FILTER (WHERE art = 'schritt')::int AS schritte,
@@ -355,4 +364,48 @@ export async function vertreteneVon(tx: Tx, vertreterSub: string, tag: string): 
         AND (${vertretung.abwesendBis} IS NULL OR ${vertretung.abwesendBis} >= ${tag}::date)`,
     );
   return rows.map((r) => r.sub);
+}
+
+/** Whose steps make a Verfügung readable beyond its Vorgang's visibility (the rule of `rechtAm`, in SQL). */
+export interface Beteiligter {
+  sub: string;
+  einheiten: string[];
+  vertretene: string[];
+  vertreteneEinheiten: string[];
+}
+
+export type VerfuegungZeile = VerfuegungRow & { erstelltText: string };
+
+/**
+ * A page of the Verfügungen of a Vorgang by creation (erstellt_am, id), after `nach`; with `nur`
+ * only those `nur` wrote or is a Bearbeiter of a step of (as user, org unit member or deputy).
+ */
+export async function verfuegungenDes(tx: Tx, vorgangId: string, nur: Beteiligter | null, nach: { t: string; id: string } | null, limit: number): Promise<VerfuegungZeile[]> {
+  const beteiligt = nur
+    ? sql`AND (${verfuegung.verfasser} = ${nur.sub} OR EXISTS (
+        SELECT 1 FROM akten.verfuegung_schritt s
+         WHERE s.mandant_id = ${verfuegung.mandantId} AND s.verfuegung_id = ${verfuegung.id}
+           AND (s.bearbeiter_sub = ${nur.sub}
+                OR s.uebernommen_von = ANY(${liste([nur.sub, ...nur.vertretene], 'text')})
+                OR (s.uebernommen_von IS NULL AND (s.bearbeiter_oe_id = ANY(${liste([...nur.einheiten, ...nur.vertreteneEinheiten], 'uuid')})
+                                                   OR s.bearbeiter_sub = ANY(${liste(nur.vertretene, 'text')}))))))`
+    : sql``;
+  const weiter = nach ? sql`AND (${verfuegung.erstelltAm}, ${verfuegung.id}) > (${nach.t}::timestamptz, ${nach.id}::uuid)` : sql``;
+  const rows = await tx
+    .select({ v: verfuegung, erstelltText: sql<string>`${verfuegung.erstelltAm}::text` })
+    .from(verfuegung)
+    .where(sql`${verfuegung.vorgangId} = ${vorgangId} ${beteiligt} ${weiter}`)
+    .orderBy(asc(verfuegung.erstelltAm), asc(verfuegung.id))
+    .limit(limit);
+  return rows.map((r) => ({ ...r.v, erstelltText: r.erstelltText }));
+}
+
+/** The current steps of the given Verfügungen, in one query. */
+export function aktuelleSchritteDer(tx: Tx, verfuegungIds: string[]): Promise<SchrittRow[]> {
+  if (verfuegungIds.length === 0) return Promise.resolve([]);
+  return tx
+    .select()
+    .from(verfuegungSchritt)
+    .where(and(inArray(verfuegungSchritt.verfuegungId, verfuegungIds), eq(verfuegungSchritt.zustand, 'aktuell')))
+    .orderBy(asc(verfuegungSchritt.verfuegungId), asc(verfuegungSchritt.position), asc(verfuegungSchritt.zweig));
 }

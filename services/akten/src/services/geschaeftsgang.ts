@@ -55,6 +55,12 @@ export interface VerfuegungAnsicht {
   aufVorversion: string[];
 }
 
+/** A Verfügung in a list: without its Laufweg, with the steps current now. */
+export interface VerfuegungUebersicht {
+  row: repo.VerfuegungRow;
+  aktuelleSchritte: repo.SchrittRow[];
+}
+
 /** The caller with the users they represent today (Vertretung in force) and those users' org units the caller is no member of. */
 interface Handelnder {
   k: Kontext;
@@ -146,18 +152,20 @@ export function createGeschaeftsgangService(
 ) {
   const { imKontext, sichtbarerVorgang } = g;
 
-  async function ansicht(tx: Tx, row: repo.VerfuegungRow): Promise<VerfuegungAnsicht> {
-    return {
-      row,
-      dokumente: await repo.dokumenteDer(tx, row.id),
-      schritte: await repo.schritteDer(tx, row.id),
-      aufVorversion: (await repo.aufVorversion(tx, row.id)).map((m) => m.schrittId),
-    };
+  async function ansicht(tx: Tx, row: repo.VerfuegungRow, schritte?: repo.SchrittRow[]): Promise<VerfuegungAnsicht> {
+    const laufweg = schritte ?? (await repo.schritteDer(tx, row.id));
+    return { row, dokumente: await repo.dokumenteDer(tx, row.id), schritte: laufweg, aufVorversion: await aufVorversionIn(tx, row.id, laufweg) };
+  }
+
+  /** Only a done Mitzeichnung can be on an older version: without one the database is not asked. */
+  async function aufVorversionIn(tx: Tx, verfuegungId: string, schritte: repo.SchrittRow[], nurOffene = false): Promise<string[]> {
+    if (!schritte.some((s) => s.aktion === 'mitzeichnung' && s.zustand === 'erledigt')) return [];
+    return (await repo.aufVorversion(tx, verfuegungId)).filter((m) => !nurOffene || m.offen).map((m) => m.schrittId);
   }
 
   /** The audit event of a Verfügung: under its Vorgang's Akte, so the Akte's history shows the Geschäftsgang. */
-  async function ereignis(tx: Tx, aktion: string, v: repo.VerfuegungRow, weiteres: Pick<AuditEreignis, 'aenderungen' | 'details'>): Promise<AuditEreignis> {
-    const kopf = (await repo.vorgangKopf(tx, v.vorgangId))!;
+  async function ereignis(tx: Tx, aktion: string, v: repo.VerfuegungRow, weiteres: Pick<AuditEreignis, 'aenderungen' | 'details'>, vorgang?: repo.VorgangKopf): Promise<AuditEreignis> {
+    const kopf = vorgang ?? (await repo.vorgangKopf(tx, v.vorgangId))!;
     return { aktion, objektTyp: 'verfuegung', objektId: v.id, akteId: kopf.akteId, aktenzeichen: kopf.aktenzeichen, ...weiteres, details: { vorgangId: v.vorgangId, ...weiteres.details } };
   }
 
@@ -175,17 +183,34 @@ export function createGeschaeftsgangService(
   };
   const filterAus = (q: repo.PostkorbFilter): repo.PostkorbFilter => ({ aktion: q.aktion, fristBis: q.fristBis, vorgangId: q.vorgangId, absender: q.absender });
 
-  async function lesbareVerfuegung(tx: Tx, h: Handelnder, id: string, sperren = false): Promise<VerfuegungAnsicht> {
+  /** A Verfügung the caller may read, with its Laufweg (not its Dokumente); `row` is the one found (and locked) by the caller or none. */
+  async function lesbarerLaufweg(tx: Tx, h: Handelnder, row: repo.VerfuegungRow | null, gelesen?: repo.SchrittRow[]): Promise<{ row: repo.VerfuegungRow; schritte: repo.SchrittRow[] }> {
     const k = h.k;
-    const row = await repo.findeVerfuegung(tx, id, sperren);
     if (!row) throw new Errors.NichtGefunden('Verfügung nicht gefunden');
-    const a = await ansicht(tx, row);
-    if (row.verfasser === k.sub || a.schritte.some((s) => rechtAm(h, s).erlaubt)) return a;
+    const schritte = gelesen ?? (await repo.schritteDer(tx, row.id));
+    if (row.verfasser === k.sub || schritte.some((s) => rechtAm(h, s).erlaubt)) return { row, schritte };
     // a hidden Vorgang hides its Verfügung: the same 404 as for an unknown id
     await sichtbarerVorgang(tx, k, row.vorgangId).catch((e: unknown) => {
       throw e instanceof Errors.NichtGefunden ? new Errors.NichtGefunden('Verfügung nicht gefunden') : e;
     });
-    return a;
+    return { row, schritte };
+  }
+
+  async function lesbareVerfuegung(tx: Tx, h: Handelnder, id: string, sperren = false): Promise<VerfuegungAnsicht> {
+    const { row, schritte } = await lesbarerLaufweg(tx, h, await repo.findeVerfuegung(tx, id, sperren));
+    return ansicht(tx, row, schritte);
+  }
+
+  /** The step and its Verfügung, locked, with the Laufweg: a step of a Verfügung the caller may not read is unknown. */
+  async function schrittZumBearbeiten(tx: Tx, k: Kontext, schrittId: string) {
+    const row = await repo.findeVerfuegungDesSchritts(tx, schrittId);
+    if (!row) throw new Errors.NichtGefunden('Schritt nicht gefunden');
+    const schritte = await repo.schritteDer(tx, row.id);
+    const schritt = schritte.find((s) => s.id === schrittId)!;
+    // the step's own Bearbeiter acts in person: whom they represent is only asked otherwise
+    const h: Handelnder = rechtAm({ k, vertretene: [], vertreteneEinheiten: [] }, schritt).erlaubt ? { k, vertretene: [], vertreteneEinheiten: [] } : await handelnder(tx, k);
+    await lesbarerLaufweg(tx, h, row, schritte);
+    return { v: row, schritte, schritt, h };
   }
 
   type Frueher = { objektId: string; anfrageSha256: string };
@@ -286,11 +311,8 @@ export function createGeschaeftsgangService(
 
     uebernehmeSchritt: (akteur: MandantAkteur, schrittId: string) =>
       imKontext(akteur, async (tx, k) => {
-        const vorab = await repo.findeSchritt(tx, schrittId);
-        if (!vorab) throw new Errors.NichtGefunden('Schritt nicht gefunden');
         // under the Verfügung's lock: of two members racing, the second sees the first's take-over
-        const { row: v, schritte } = await lesbareVerfuegung(tx, await handelnder(tx, k), vorab.verfuegungId, true);
-        const schritt = schritte.find((s) => s.id === schrittId)!;
+        const { v, schritt } = await schrittZumBearbeiten(tx, k, schrittId);
         if (schritt.bearbeiterOeId === null || !k.benutzer.organisationseinheiten.includes(schritt.bearbeiterOeId)) {
           throw new Errors.NichtBearbeiter('Nur ein Mitglied der Organisationseinheit des Schritts übernimmt ihn');
         }
@@ -308,24 +330,52 @@ export function createGeschaeftsgangService(
 
     verfuegung: (akteur: MandantAkteur, id: string) => imKontext(akteur, async (tx, k) => lesbareVerfuegung(tx, await handelnder(tx, k), id)),
 
+    /**
+     * The Verfügungen of a Vorgang, each with its current steps: all of them for who sees the
+     * Vorgang, else those the caller may read one by one (author, Bearbeiter); a hidden Vorgang
+     * with none of those is the 404 of an unknown one.
+     */
+    verfuegungen: (akteur: MandantAkteur, vorgangId: string, q: { limit?: number; cursor?: string }): Promise<Seite<VerfuegungUebersicht>> =>
+      imKontext(akteur, async (tx, k) => {
+        const nach = decodeCursor(q.cursor, { t: 'zeitpunkt', id: 'uuid' });
+        const limit = begrenze(q.limit);
+        let nur: repo.Beteiligter | null = null;
+        try {
+          await sichtbarerVorgang(tx, k, vorgangId);
+        } catch (e) {
+          if (!(e instanceof Errors.NichtGefunden)) throw e;
+          const h = await handelnder(tx, k);
+          nur = { sub: k.sub, einheiten: k.benutzer.organisationseinheiten, vertretene: h.vertretene, vertreteneEinheiten: h.vertreteneEinheiten.map((x) => x.oe) };
+        }
+        const rows = await repo.verfuegungenDes(tx, vorgangId, nur, nach, limit + 1);
+        if (nur && rows.length === 0 && !nach) throw new Errors.NichtGefunden('Vorgang nicht gefunden');
+        const seite = rows.slice(0, limit);
+        const aktuelle = await repo.aktuelleSchritteDer(
+          tx,
+          seite.map((v) => v.id),
+        );
+        const letzte = seite[seite.length - 1];
+        return {
+          items: seite.map((row) => ({ row, aktuelleSchritte: aktuelle.filter((s) => s.verfuegungId === row.id) })),
+          nextCursor: rows.length > limit && letzte ? encodeCursor({ t: letzte.erstelltText, id: letzte.id }) : null,
+        };
+      }),
+
     schliesseSchrittAb: (akteur: MandantAkteur, schrittId: string, body: SchrittAbschluss) =>
       imKontext(akteur, async (tx, k) => {
-        const vorab = await repo.findeSchritt(tx, schrittId);
-        if (!vorab) throw new Errors.NichtGefunden('Schritt nicht gefunden');
         // the lock of the Verfügung first: a concurrent completion waits here and then sees this one's result
-        const h = await handelnder(tx, k);
-        const { row: v, schritte } = await lesbareVerfuegung(tx, h, vorab.verfuegungId, true);
-        const schritt = schritte.find((s) => s.id === schrittId)!;
+        const { v, schritte, schritt, h } = await schrittZumBearbeiten(tx, k, schrittId);
         const recht = rechtAm(h, schritt);
         if (!recht.erlaubt) throw new Errors.NichtBearbeiter('Nur der Bearbeiter des Schritts (der Benutzer, ein Mitglied der Organisationseinheit) darf ihn abschließen');
         if (schritt.zustand !== 'aktuell' || v.status !== 'laufend') {
           throw new Errors.SchrittNichtAktuell(`Der Schritt ist nicht aktuell (${schritt.zustand}), die Verfügung ${v.status}`);
         }
         // a Vorgang closed meanwhile (z.d.A. of it or its Akte) takes no more steps (R9)
-        if (istGeschlossen((await repo.vorgangKopf(tx, v.vorgangId))!)) throw new Errors.ObjektGeschlossen('Der Vorgang ist geschlossen (z.d.A.) und nimmt keine Schritte mehr an');
+        const kopf = (await repo.vorgangKopf(tx, v.vorgangId))!;
+        if (istGeschlossen(kopf)) throw new Errors.ObjektGeschlossen('Der Vorgang ist geschlossen (z.d.A.) und nimmt keine Schritte mehr an');
         const folge = folgeDesVotums(schritt.aktion, body.votum);
         // a Zeichnung over Mitzeichnungen given on an older version of a pinned Dokument decides about them (R16)
-        const offeneVorversion = schritt.aktion === 'zeichnung' ? (await repo.aufVorversion(tx, v.id)).filter((m) => m.offen).map((m) => m.schrittId) : [];
+        const offeneVorversion = schritt.aktion === 'zeichnung' ? await aufVorversionIn(tx, v.id, schritte, true) : [];
         const vorversion = folgeDerVorversion(schritt.aktion, offeneVorversion.length, body.vorversion, body.grund);
         const jetzt = new Date();
         if (vorversion.art === 'erneut') {
@@ -350,19 +400,25 @@ export function createGeschaeftsgangService(
           await protokolliere(
             tx,
             akteur,
-            await ereignis(tx, 'verfuegung.mitzeichnung_erneut', row, {
-              aenderungen: [
-                { feld: 'dokumente', alt: dokumenteAlt, neu: pinStand(await repo.dokumenteDer(tx, v.id)) },
-                { feld: `schritt[${schritt.id}].zustand`, alt: schritt.zustand, neu: 'uebersprungen' },
-                { feld: 'aktuellePosition', alt: v.aktuellePosition, neu: row.aktuellePosition },
-                {
-                  feld: 'laufweg',
-                  alt: [],
-                  neu: neu.map((s) => ({ position: s.position, zweig: s.zweig, aktion: s.aktion, bearbeiterSub: s.bearbeiterSub, bearbeiterOeId: s.bearbeiterOeId })),
-                },
-              ],
-              details: { ...schrittStand(schritt), kommentar: body.kommentar ?? null, aufVorversion: offeneVorversion, imAuftragVon: recht.imAuftragVon },
-            }),
+            await ereignis(
+              tx,
+              'verfuegung.mitzeichnung_erneut',
+              row,
+              {
+                aenderungen: [
+                  { feld: 'dokumente', alt: dokumenteAlt, neu: pinStand(await repo.dokumenteDer(tx, v.id)) },
+                  { feld: `schritt[${schritt.id}].zustand`, alt: schritt.zustand, neu: 'uebersprungen' },
+                  { feld: 'aktuellePosition', alt: v.aktuellePosition, neu: row.aktuellePosition },
+                  {
+                    feld: 'laufweg',
+                    alt: [],
+                    neu: neu.map((s) => ({ position: s.position, zweig: s.zweig, aktion: s.aktion, bearbeiterSub: s.bearbeiterSub, bearbeiterOeId: s.bearbeiterOeId })),
+                  },
+                ],
+                details: { ...schrittStand(schritt), kommentar: body.kommentar ?? null, aufVorversion: offeneVorversion, imAuftragVon: recht.imAuftragVon },
+              },
+              kopf,
+            ),
           );
           return ansicht(tx, row);
         }
@@ -391,13 +447,19 @@ export function createGeschaeftsgangService(
           await protokolliere(
             tx,
             akteur,
-            await ereignis(tx, 'verfuegung.zurueckgegeben', neu, {
-              aenderungen: [
-                { feld: 'status', alt: v.status, neu: neu.status },
-                { feld: `schritt[${schritt.id}].zustand`, alt: schritt.zustand, neu: 'zurueckgegeben' },
-              ],
-              details: { ...schrittStand(schritt), votum: body.votum, kommentar: body.kommentar ?? null, imAuftragVon: recht.imAuftragVon, an: v.verfasser },
-            }),
+            await ereignis(
+              tx,
+              'verfuegung.zurueckgegeben',
+              neu,
+              {
+                aenderungen: [
+                  { feld: 'status', alt: v.status, neu: neu.status },
+                  { feld: `schritt[${schritt.id}].zustand`, alt: schritt.zustand, neu: 'zurueckgegeben' },
+                ],
+                details: { ...schrittStand(schritt), votum: body.votum, kommentar: body.kommentar ?? null, imAuftragVon: recht.imAuftragVon, an: v.verfasser },
+              },
+              kopf,
+            ),
           );
           return ansicht(tx, neu);
         }
@@ -428,23 +490,29 @@ export function createGeschaeftsgangService(
         await protokolliere(
           tx,
           akteur,
-          await ereignis(tx, endetLaufweg ? 'verfuegung.abgeschlossen' : 'verfuegung.schritt_erledigt', neu, {
-            aenderungen: [
-              { feld: `schritt[${schritt.id}].zustand`, alt: schritt.zustand, neu: 'erledigt' },
-              ...(v.aktuellePosition !== neu.aktuellePosition ? [{ feld: 'aktuellePosition', alt: v.aktuellePosition, neu: neu.aktuellePosition }] : []),
-              ...(v.status !== neu.status ? [{ feld: 'status', alt: v.status, neu: neu.status }] : []),
-              ...(schluss ? [{ feld: 'schlussverfuegung', alt: null, neu: schluss }] : []),
-              ...(vorversion.art === 'uebergehen' ? [{ feld: `schritt[${schritt.id}].vorversionGrund`, alt: null, neu: vorversion.grund }] : []),
-            ],
-            details: {
-              ...schrittStand(schritt),
-              votum: body.votum ?? null,
-              kommentar: body.kommentar ?? null,
-              imAuftragVon: recht.imAuftragVon,
-              schlussverfuegung: schluss ?? null,
-              ...(vorversion.art === 'uebergehen' ? { vorversion: { uebergangen: offeneVorversion, grund: vorversion.grund } } : {}),
+          await ereignis(
+            tx,
+            endetLaufweg ? 'verfuegung.abgeschlossen' : 'verfuegung.schritt_erledigt',
+            neu,
+            {
+              aenderungen: [
+                { feld: `schritt[${schritt.id}].zustand`, alt: schritt.zustand, neu: 'erledigt' },
+                ...(v.aktuellePosition !== neu.aktuellePosition ? [{ feld: 'aktuellePosition', alt: v.aktuellePosition, neu: neu.aktuellePosition }] : []),
+                ...(v.status !== neu.status ? [{ feld: 'status', alt: v.status, neu: neu.status }] : []),
+                ...(schluss ? [{ feld: 'schlussverfuegung', alt: null, neu: schluss }] : []),
+                ...(vorversion.art === 'uebergehen' ? [{ feld: `schritt[${schritt.id}].vorversionGrund`, alt: null, neu: vorversion.grund }] : []),
+              ],
+              details: {
+                ...schrittStand(schritt),
+                votum: body.votum ?? null,
+                kommentar: body.kommentar ?? null,
+                imAuftragVon: recht.imAuftragVon,
+                schlussverfuegung: schluss ?? null,
+                ...(vorversion.art === 'uebergehen' ? { vorversion: { uebergangen: offeneVorversion, grund: vorversion.grund } } : {}),
+              },
             },
-          }),
+            kopf,
+          ),
         );
         // the Schlussverfügung through the Vorgang's own rules (z.d.A.; "Wv.": the file comes back to its Verfasser);
         // "z. Vg." and "weglegen" leave the Vorgang as it is: the Verfügung records them

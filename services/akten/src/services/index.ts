@@ -34,4 +34,4 @@ export function createDienste(db: Db, protokolliere: Protokollierer, mandanten: 
 
 export type Dienste = ReturnType<typeof createDienste>;
 export type { AkteAnsicht, MandantAkteur, Seite } from './kontext.js';
-export type { VerfuegungAnsicht } from './geschaeftsgang.js';
+export type { VerfuegungAnsicht, VerfuegungUebersicht } from './geschaeftsgang.js';

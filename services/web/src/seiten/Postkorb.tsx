@@ -1,7 +1,9 @@
 // The clerk's Postkorb: what waits for them (steps, returned Verfügungen, and whatever kinds the
-// server adds), overdue Frist first, counts per kind, each item opened with one click.
-import { api, useSeitenweise } from '../api';
-import { artDes, istUeberfaellig, postkorbOrdnen, postkorbZaehlen, postkorbZiel, type PostkorbEintrag } from '../geschaeftsgang';
+// server adds), overdue Frist first, counts per kind (the server's, of the whole Postkorb), each item
+// opened with one click.
+import type { Schemas } from '@eakte/api-client';
+import { api, ergebnis, useLaden, useSeitenweise } from '../api';
+import { artDes, istUeberfaellig, postkorbOrdnen, postkorbZahlen, postkorbZiel, type PostkorbEintrag } from '../geschaeftsgang';
 import { Link } from '../router';
 import { T } from '../texte';
 import { Fehlermeldung, Seite, Tabelle, datum, zeit } from '../ui';
@@ -17,26 +19,36 @@ function aufgabe(e: PostkorbEintrag): string {
   return artText(art);
 }
 
+/** The counts of the whole Postkorb: a page of 100 items would undercount a full one. */
+export const postkorbAnzahlLaden = () => ergebnis(api.GET('/postkorb/anzahl'));
+
+export function PostkorbZahlen({ anzahl }: { anzahl: Schemas['PostkorbAnzahl'] }) {
+  return (
+    <dl className="kern-description-list eakte-postkorb-zahlen" aria-label={T.postkorb.zahlen}>
+      {postkorbZahlen(anzahl).map((z) => (
+        <div className="kern-description-list-item" key={z.schluessel}>
+          <dt className="kern-description-list-item__key">{z.davon ? T.postkorb.davon[z.schluessel] : artText(z.schluessel)}</dt>
+          <dd className="kern-description-list-item__value">{z.n}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
 export function PostkorbListe({ ueberschrift = 2 }: { ueberschrift?: 1 | 2 }) {
   const { liste, weitere, cursor, mehr } = useSeitenweise((c) => api.GET('/postkorb', { params: { query: { limit: 100, ...(c ? { cursor: c } : {}) } } }));
+  const anzahl = useLaden(postkorbAnzahlLaden, []);
   const tag = heute();
   const inhalt = (
     <Geladen l={liste}>
       {(d) => {
         const alle = [...(d.items as PostkorbEintrag[]), ...(weitere as PostkorbEintrag[])];
         if (alle.length === 0) return <p className="kern-body">{T.postkorb.leer}</p>;
-        const zahlen = postkorbZaehlen({ ...(d as unknown as Record<string, unknown>), items: alle });
         const zeilen = postkorbOrdnen(alle, tag);
         return (
           <>
-            <dl className="kern-description-list eakte-postkorb-zahlen">
-              {[...zahlen].map(([art, n]) => (
-                <div className="kern-description-list-item" key={art}>
-                  <dt className="kern-description-list-item__key">{artText(art)}</dt>
-                  <dd className="kern-description-list-item__value">{n}</dd>
-                </div>
-              ))}
-            </dl>
+            {/* the counts load apart from the list: a failed count leaves the list usable */}
+            {anzahl.daten && <PostkorbZahlen anzahl={anzahl.daten} />}
             <Tabelle
               zeilen={zeilen}
               beschriftung={T.postkorb.titel}

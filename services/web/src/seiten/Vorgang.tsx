@@ -1,8 +1,8 @@
-// One Vorgang: its documents, upload by drag and drop, the user's own Wiedervorlage, z.d.A.
+// One Vorgang: its documents, upload by drag and drop, its Verfügungen, the user's own Wiedervorlage, z.d.A.
 import type { Schemas } from '@eakte/api-client';
 import { useState } from 'react';
 import { Ablage } from '../Ablage';
-import { api, ergebnis, useAktion, useLaden } from '../api';
+import { api, ergebnis, useAktion, useLaden, useSeitenweise } from '../api';
 import type { Sitzung } from '../auth';
 import { Bestaetigung } from '../bestaetigung';
 import { pfad } from '../pfade';
@@ -13,6 +13,7 @@ import { Angaben, Erfolg, Feld, Fehlermeldung, Formular, Seite, Tabelle, datum, 
 import { betreffAusDateiname, heute } from '../upload';
 import { Geladen } from './Laden';
 import { Pfadleiste } from './Pfadleiste';
+import { bearbeiterText } from './Verfuegung';
 
 export function DokumentTabelle({ dokumente, beschriftung = T.vorgang.dokumente }: { dokumente: Schemas['Dokument'][]; beschriftung?: string }) {
   return (
@@ -34,6 +35,84 @@ export function DokumentTabelle({ dokumente, beschriftung = T.vorgang.dokumente 
         { titel: T.dokument.groesse, zelle: (d) => (d.aktuelleVersion ? groesse(d.aktuelleVersion.groesse) : '–'), sortWert: (d) => d.aktuelleVersion?.groesse },
       ]}
     />
+  );
+}
+
+type Oes = Map<string, Schemas['Organisationseinheit']>;
+
+/** A page of the Vorgang's Verfügungen (those the user may read), oldest first. */
+export const verfuegungenLaden = (id: string, cursor?: string) => ergebnis(api.GET('/vorgaenge/{id}/verfuegungen', { params: { path: { id }, query: { limit: 100, ...(cursor ? { cursor } : {}) } } }));
+
+/** The state of a Verfügung, a finished one with its Schlussverfügung. */
+function standText(v: Schemas['VerfuegungUebersicht']): string {
+  const status = T.verfuegung.statusText[v.status] ?? v.status;
+  const s = v.schlussverfuegung;
+  if (!s) return status;
+  const schluss = T.verfuegung.schlussKurz[s.art] ?? s.art;
+  return T.verfuegung.mitSchluss(status, s.art === 'wv' && s.datum ? `${schluss} ${datum(s.datum)}` : schluss);
+}
+
+export function VerfuegungTabelle({ verfuegungen, oes }: { verfuegungen: Schemas['VerfuegungUebersicht'][]; oes: Oes }) {
+  return (
+    <Tabelle
+      zeilen={verfuegungen}
+      beschriftung={T.vorgang.verfuegungen}
+      spalten={[
+        {
+          titel: T.vorgang.verfuegungBetreff,
+          zelle: (v) => (
+            <Link className="kern-link" href={pfad('verfuegung', { id: v.id })}>
+              {v.betreff}
+            </Link>
+          ),
+        },
+        { titel: T.vorgang.verfuegungStand, zelle: standText },
+        {
+          titel: T.vorgang.verfuegungBeiWem,
+          zelle: (v) =>
+            v.aktuelleSchritte.length === 0
+              ? '–'
+              : v.aktuelleSchritte.map((s) => (
+                  <span className="eakte-block" key={s.id}>
+                    {`${T.aktion[s.aktion] ?? s.aktion}: ${s.uebernommenVon ?? bearbeiterText(s.bearbeiter, oes)}${s.frist ? ` ${T.verfuegung.fristKurz(datum(s.frist))}` : ''}`}
+                  </span>
+                )),
+        },
+      ]}
+    />
+  );
+}
+
+/** The Verfügungen section; keyed by the Vorgang, so another Vorgang starts from its first page. */
+function VerfuegungenDesVorgangs({ vorgangId }: { vorgangId: string }) {
+  const { liste, weitere, cursor, mehr } = useSeitenweise((c) => api.GET('/vorgaenge/{id}/verfuegungen', { params: { path: { id: vorgangId }, query: { limit: 100, ...(c ? { cursor: c } : {}) } } }));
+  const oes = useLaden(() => ergebnis(api.GET('/organisationseinheiten')).catch(() => ({ items: [] })), []);
+  const oeMap: Oes = new Map((oes.daten?.items ?? []).map((o) => [o.id, o]));
+  return (
+    <section aria-labelledby="vfgl-titel">
+      <h2 id="vfgl-titel" className="kern-heading-medium">
+        {T.vorgang.verfuegungen}
+      </h2>
+      <Geladen l={liste}>
+        {(d) => {
+          const alle = [...d.items, ...weitere];
+          if (alle.length === 0) return <p className="kern-body">{T.vorgang.keineVerfuegungen}</p>;
+          return (
+            <>
+              <VerfuegungTabelle verfuegungen={alle} oes={oeMap} />
+              {cursor && (
+                <div className="eakte-knoepfe">
+                  <button className="kern-btn kern-btn--secondary" type="button" disabled={mehr.laeuft} onClick={() => void mehr.ausfuehren()}>
+                    <span className="kern-label">{T.vorgang.weitereVerfuegungen}</span>
+                  </button>
+                </div>
+              )}
+              <Fehlermeldung fehler={mehr.fehler} />
+            </>
+          );
+        }}
+      </Geladen>
+    </section>
   );
 }
 
@@ -133,6 +212,7 @@ export function Vorgang({ id, sitzung }: { id: string; sitzung: Sitzung }) {
               fertig={() => dokumente.neuLaden()}
             />
           )}
+          {darf(sitzung.rollen, 'verfuegungen') && <VerfuegungenDesVorgangs key={v.id} vorgangId={v.id} />}
           {v.status === 'offen' && darf(sitzung.rollen, 'verfuegungSchreiben') && (
             <section aria-labelledby="vfg-titel">
               <h2 id="vfg-titel" className="kern-heading-medium">
