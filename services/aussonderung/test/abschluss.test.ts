@@ -5,9 +5,10 @@ import { sql } from '@eakte/db';
 import { LoeschungVerweigert } from '@eakte/storage';
 import { expectContract, expectProblem } from '@eakte/testing';
 import { describe, expect, it } from 'vitest';
+import { legeAuftraegeAn } from '../src/repositories/auftraege.js';
 import { inhalteAusDokumenten } from '../src/services/inhalte.js';
 import type { InhaltDatei } from '../src/services/ports.js';
-import { archivschreiben, arbeiteAlles, arbeiteEinmal, auth, bestand, baue, dokument, mandantId, neuerMandant, ownerDb, testSpeicher } from './hilfen.js';
+import { archivschreiben, arbeiteAlles, arbeiteEinmal, auth, bestand, baue, dokument, mandantId, neuerMandant, offeneAuftraege, ownerDb, testSpeicher } from './hilfen.js';
 
 /** The real object store, refusing `n` deletions as object lock does while a retention runs. */
 function gesperrterSpeicher(n: number) {
@@ -82,6 +83,27 @@ describe('Aussonderung: abgeschlossen only with the protocol and everything dest
     // run again (a retry after a lost worker): nothing changes
     await arbeiteAlles(app, t);
     expect((await stand(app, id, anna)).status).toBe('abgeschlossen');
+  });
+
+  it('a destruction job that runs again after its work is done (a worker taken for dead) changes nothing and does not block the protocol', async () => {
+    const { app, ereignisse } = await baue();
+    const t = await neuerMandant();
+    const { id, akten, anna } = await freigegeben(app, t, 2);
+    await arbeiteAlles(app, t);
+    expect((await stand(app, id, anna)).status).toBe('abgeschlossen');
+    // the same job once more, after everything is done
+    const m = await mandantId(t);
+    await ownerDb().withMandant(m, (tx) =>
+      legeAuftraegeAn(tx, [{ art: 'vernichtung', mandantId: m, aussonderungId: id, akteId: akten[0]!.id, akteur: { sub: 'bernd', name: 'bernd', rollen: ['registratur'], client: null } }]),
+    );
+    await arbeiteAlles(app, t);
+    const ende = await stand(app, id, anna);
+    expect(ende).toMatchObject({ status: 'abgeschlossen', vernichtungsstand: { vernichtet: 2, ausstehend: 0, gesperrt: 0, protokoll: true } });
+    expect(ende.objekte.map((o: { loeschung: string }) => o.loeschung)).toEqual(['erledigt', 'erledigt']);
+    expect(ereignisse.filter((e) => e.aktion === 'akte.vernichtung.abgebrochen')).toEqual([]);
+    expect(ereignisse.filter((e) => e.aktion === 'akte.vernichtet')).toHaveLength(2);
+    // and it is done, not retried for ever
+    expect(await offeneAuftraege(m)).toEqual([]);
   });
 
   it('storage refusing the deletion (object lock retention): the object waits and is retried, no protocol before it is gone', async () => {

@@ -31,6 +31,11 @@ export function auftragsFaelle(k: Kontext) {
     };
   }
 
+  function inhaltSchonEntfernt(art: repo.AuftragRow['art'], o: repo.ObjektRow): boolean {
+    if (art === 'vernichtung') return o.mitA ? o.teilVernichtetAm !== null : o.status === 'vernichtet';
+    return o.loeschung === 'erledigt' && o.inhaltGeloeschtAm !== null;
+  }
+
   /**
    * One content removal: the gates asked again when the job runs (a hold placed after the approval
    * stops it), the hold lock taken so no new hold commits while we delete, then every version of
@@ -42,6 +47,9 @@ export function auftragsFaelle(k: Kontext) {
     const akteur = akteurDesAuftrags(auf);
     await repo.sperreAktenGegenLoeschung(tx, [akteId]);
     const o = await repo.findeObjekt(tx, auf.aussonderungId, akteId);
+    // a job run again after it committed (its worker taken for dead) finds its work done: it changes
+    // nothing and records nothing (the gates would take the removed content for a refusal)
+    if (o && inhaltSchonEntfernt(auf.art, o)) return;
     const sperren = (await repo.aktiveSperrenJeAkte(tx, [akteId])).get(akteId) ?? 0;
     let verstoss: Verstoss | null;
     if (!o) verstoss = { code: 'NICHT_ANGEBOTEN', text: 'Nicht angeboten' };
