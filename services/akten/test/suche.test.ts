@@ -7,7 +7,12 @@ async function suche(app: FastifyInstance, tenant: string, q: string, extra = ''
   const res = await app.inject({ method: 'GET', url: `/api/v1/suche?q=${encodeURIComponent(q)}${extra}`, headers: await auth(tenant, 'sachbearbeitung') });
   expect(res.statusCode, res.body).toBe(200);
   expectContract(res, 'suche');
-  return res.json() as { items: { id: string; typ: string; kennzeichen: string; betreff: string; trefferArt: string }[]; nextCursor: string | null };
+  return res.json() as {
+    items: { id: string; typ: string; kennzeichen: string; betreff: string; trefferArt: string; fundstelle: string; aktenzeichen: string; akteBetreff: string }[];
+    nextCursor: string | null;
+    anzahl: number;
+    anzahlBegrenzt: boolean;
+  };
 }
 
 describe('search', () => {
@@ -72,5 +77,37 @@ describe('search', () => {
     expect((await suche(app, anderer, 'Baugenehmigung')).items).toEqual([]);
     const leer = await app.inject({ method: 'GET', url: '/api/v1/suche?q=', headers: await auth(t, 'sachbearbeitung') });
     expectProblem(leer, 400, 'VALIDIERUNGSFEHLER');
+  });
+
+  it('finds the beginning of a compound word, says where it matched and names the Akte of every hit', async () => {
+    const { app } = await baue();
+    const t = await neuerMandant();
+    const e = await neueEinheit(app, t);
+    const feld = (await neueAkte(app, e.id, { betreff: 'Sonnenblumenfeld am Ortsrand' }, { tenant: t })).json();
+    const v = (await app.inject({ method: 'POST', url: `/api/v1/akten/${feld.id}/vorgaenge`, headers: await auth(t, 'sachbearbeitung'), payload: { betreff: 'Bewässerungsanlagen' } })).json();
+
+    const treffer = await suche(app, t, 'Sonnenblume');
+    // by full text, not merely by the typo fallback's similar spelling
+    expect(treffer.items.map((i) => [i.id, i.trefferArt, i.fundstelle, i.aktenzeichen, i.akteBetreff])).toEqual([[feld.id, 'volltext', 'betreff', feld.aktenzeichen, 'Sonnenblumenfeld am Ortsrand']]);
+    // the Vorgang names its Akte, and a compound is found by its first word (a stem of 4 letters or more)
+    const anlage = await suche(app, t, 'Bewässerung');
+    expect(anlage.items.map((i) => [i.id, i.typ, i.fundstelle, i.aktenzeichen, i.akteBetreff])).toEqual([[v.id, 'vorgang', 'betreff', feld.aktenzeichen, 'Sonnenblumenfeld am Ortsrand']]);
+    const az = await suche(app, t, feld.aktenzeichen);
+    expect(az.items.map((i) => [i.typ, i.fundstelle])).toEqual([
+      ['akte', 'aktenzeichen'],
+      ['vorgang', 'aktenzeichen'],
+    ]);
+  });
+
+  it('counts the hits, capped at 1,000', async () => {
+    const { app } = await baue();
+    const t = await neuerMandant();
+    const e = await neueEinheit(app, t);
+    for (let i = 0; i < 3; i++) await neueAkte(app, e.id, { betreff: `Lärmschutzwand Abschnitt ${i}` }, { tenant: t });
+    const seite = await suche(app, t, 'Lärmschutzwand', '&limit=2');
+    expect(seite.items).toHaveLength(2);
+    expect([seite.anzahl, seite.anzahlBegrenzt]).toEqual([3, false]);
+    const keine = await suche(app, t, 'Planfeststellung');
+    expect([keine.anzahl, keine.anzahlBegrenzt]).toEqual([0, false]);
   });
 });
