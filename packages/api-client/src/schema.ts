@@ -2116,6 +2116,11 @@ export interface components {
         };
         Suchergebnis: {
             /**
+             * @description Documents the caller may see whose text is still being extracted (right after an upload, for a few
+             *     seconds): they are not yet found by their text. Counted up to 100.
+             */
+            textAusstehend: number;
+            /**
              * @description Hits of the whole search (all pages), counted up to 1,000: an exact count over millions of documents
              *     costs as much as ranking them all. Documents are counted among the first ranked text matches only
              *     (see docs/api.md, "Search").

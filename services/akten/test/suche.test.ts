@@ -1,6 +1,8 @@
 import { expectContract, expectProblem } from '@eakte/testing';
+import { createDb, schema, sql } from '@eakte/db';
+import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { auth, baue, neueAkte, neueEinheit, neuerMandant } from './hilfen.js';
 
 async function suche(app: FastifyInstance, tenant: string, q: string, extra = '') {
@@ -12,6 +14,7 @@ async function suche(app: FastifyInstance, tenant: string, q: string, extra = ''
     nextCursor: string | null;
     anzahl: number;
     anzahlBegrenzt: boolean;
+    textAusstehend: number;
   };
 }
 
@@ -109,5 +112,54 @@ describe('search', () => {
     expect([seite.anzahl, seite.anzahlBegrenzt]).toEqual([3, false]);
     const keine = await suche(app, t, 'Planfeststellung');
     expect([keine.anzahl, keine.anzahlBegrenzt]).toEqual([0, false]);
+  });
+
+  it("says how many documents of the caller's view still wait for their text", async () => {
+    const { app } = await baue();
+    const t = await neuerMandant();
+    const e = await neueEinheit(app, t);
+    const offen = (await neueAkte(app, e.id, { betreff: 'Ortsumgehung' }, { tenant: t, rolle: 'registratur' })).json();
+    const nfd = `nfd-${t}`;
+    const benutzer = await app.inject({
+      method: 'PUT',
+      url: `/api/v1/benutzer/${nfd}`,
+      headers: await auth(t, 'fachadministration'),
+      payload: { name: nfd, freigabe: 'vs-nfd', organisationseinheiten: [] },
+    });
+    expect(benutzer.statusCode, benutzer.body).toBe(200);
+    const geheim = (await neueAkte(app, e.id, { betreff: 'Verschlusssache', vertraulichkeitsstufe: '002' }, { tenant: t, rolle: 'registratur', sub: nfd })).json();
+    const vorgang = async (akteId: string) => {
+      const res = await app.inject({ method: 'POST', url: `/api/v1/akten/${akteId}/vorgaenge`, headers: await auth(t, 'registratur', nfd), payload: { betreff: 'Beteiligung' } });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json() as { id: string };
+    };
+    const [v1, v2] = [await vorgang(offen.id), await vorgang(geheim.id)];
+    const db = createDb(inject('ownerUrl'), { max: 1 });
+    let m = '';
+    try {
+      m = (await db.db.select({ id: schema.mandant.id }).from(schema.mandant).where(eq(schema.mandant.slug, t)))[0]!.id;
+      const dokumente = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];
+      // filed as an upload does, with its text-extraction job; no worker of this test runs it, and
+      // the jobs are due only later, so a worker of another test leaves them waiting too
+      await db.db.transaction(async (tx) => {
+        await tx.execute(sql`select set_config('app.mandant', ${m}, true)`);
+        for (const [i, d] of dokumente.entries())
+          await tx.execute(
+            sql`select dokumente.lege_systemdokument_ab(${i < 2 ? v1.id : v2.id}::uuid, ${d}::uuid, 'Stellungnahme', current_date, 's.txt', 'text/plain', 1, ${'0'.repeat(64)}, ${`${m}/${d}`}, 'test')`,
+          );
+        await tx.execute(sql`update auftraege_dokumente._private_jobs set run_at = now() + interval '1 hour' where payload->>'mandantId' = ${m}`);
+      });
+      const ausstehend = async () => (await suche(app, t, 'Stellungnahme')).textAusstehend;
+      // the clerk without clearance does not count the VS-NfD Akte's document
+      expect(await ausstehend()).toBe(2);
+      expect((await suche(app, await neuerMandant(), 'Stellungnahme')).textAusstehend).toBe(0);
+      // done (the job is gone) or failed for good (attempts used up): no longer waiting
+      await db.db.execute(sql`delete from auftraege_dokumente._private_jobs where key = ${`textextraktion:${m}:${dokumente[0]}:1`}`);
+      await db.db.execute(sql`update auftraege_dokumente._private_jobs set attempts = max_attempts where key = ${`textextraktion:${m}:${dokumente[1]}:1`}`);
+      expect(await ausstehend()).toBe(0);
+    } finally {
+      await db.db.execute(sql`delete from auftraege_dokumente._private_jobs where payload->>'mandantId' = ${m}`);
+      await db.close();
+    }
   });
 });

@@ -49,6 +49,26 @@ export const PRAEFIX_MIN = 4;
  */
 const praefixe = (tsq: ReturnType<typeof sql>) => sql`regexp_replace((${tsq})::text, ${`(^|[ (])'((?:[^']|''){${PRAEFIX_MIN},})'`}, ${"\\1'\\2':*"}, 'g')::tsquery`;
 
+/** Documents waiting for their text, counted per search (visible ones among the tenant's first AUSSTEHEND_KANDIDATEN). */
+export const AUSSTEHEND_GRENZE = 100;
+export const AUSSTEHEND_KANDIDATEN = 1_000;
+
+/**
+ * How many documents the caller may see still wait for their text extraction (up to
+ * AUSSTEHEND_GRENZE): Dokumente publishes the waiting ones, visibility is their Akte's.
+ */
+export async function textAusstehend(tx: Tx, sicht: Sicht): Promise<number> {
+  const r = await tx.execute<{ n: number }>(sql`
+    SELECT count(*)::int AS n FROM (
+      SELECT 1
+        FROM dokumente.volltext_ausstehend(${AUSSTEHEND_KANDIDATEN}) x
+        JOIN akten.vorgang v ON v.id = x.vorgang_id
+        JOIN akten.akte a ON a.mandant_id = v.mandant_id AND a.id = v.akte_id
+       WHERE ${akteSichtbar(sicht, akteSpaltenVon('a'))}
+       LIMIT ${AUSSTEHEND_GRENZE}) z`);
+  return r.rows[0]?.n ?? 0;
+}
+
 /** Largest code point: `x ~<~ prefix || MAX` bounds a prefix range on a text_pattern_ops index. */
 const MAX_ZEICHEN = String.fromCodePoint(0x10ffff);
 

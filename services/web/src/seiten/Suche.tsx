@@ -10,7 +10,10 @@ import { ausschnittTeile, sprungZiel } from '../suche';
 export function Suche() {
   const { suche, nr } = useOrt();
   const q = (suche.get('q') ?? '').trim();
-  const erg = useLaden(() => (q ? ergebnis(api.GET('/suche', { params: { query: { q, limit: 50 } } })) : Promise.resolve({ items: [], nextCursor: null, anzahl: 0, anzahlBegrenzt: false })), [q, nr]);
+  const erg = useLaden(
+    () => (q ? ergebnis(api.GET('/suche', { params: { query: { q, limit: 50 } } })) : Promise.resolve({ items: [], nextCursor: null, anzahl: 0, anzahlBegrenzt: false, textAusstehend: 0 })),
+    [q, nr],
+  );
   useEffect(() => {
     const ziel = erg.daten && sprungZiel(q, erg.daten.items);
     if (ziel) navigieren(pfad('akte', { id: ziel }), true);
