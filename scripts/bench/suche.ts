@@ -78,7 +78,27 @@ export async function run(ctx: BenchKontext): Promise<Zeile[]> {
       .sort((a, b) => b[1] - a[1])
       .slice(0, 3);
     z.extra = { slowest: langsam.map(([q, ms]) => `"${q}" ${ms.toFixed(0)} ms`).join(', ') };
-    return [z];
+
+    // the cost of prefix lexemes (compounds, services/akten/src/repositories/suche.ts) against the exact
+    // full-text match, both on Akten and on the documents' text, in the tenant's transaction
+    const voll = (q: (tsq: string) => string) => (c: pg.PoolClient, text: string) =>
+      c.query(
+        `select (select count(*) from (select 1 from akten.akte where suchvektor @@ ${q(`websearch_to_tsquery('german'::regconfig, akten.suchtext($1))`)} limit 200) a)
+              + (select count(*) from dokumente.volltext_treffer(${q(`websearch_to_tsquery('german'::regconfig, $1)`)}, 2000)) as n`,
+        [text],
+      );
+    const praefix = voll((tsq) => `regexp_replace((${tsq})::text, '(^|[ (])''((?:[^'']|''''){4,})''', '\\1''\\2'':*', 'g')::tsquery`);
+    const exakt = voll((tsq) => tsq);
+    const sql = (f: typeof exakt) => () =>
+      messe(
+        async (i) => {
+          await imMandanten(pool, b.mandantId, (c) => f(c as pg.PoolClient, ANFRAGEN[i % ANFRAGEN.length]!));
+        },
+        n,
+        1,
+      );
+    const p = await vergleiche(`full text with prefix lexemes vs. exact, ${ANFRAGEN.length} queries (Akten and Dokumente), SQL`, ctx.runs, sql(praefix), sql(exakt));
+    return [z, p];
   } finally {
     await pool.end();
   }

@@ -60,6 +60,16 @@ describe('search over document text', { timeout: 60_000 }, () => {
     expect(treffer[0]!.akteId).toBe(akte.id);
     expect(treffer[0]!.ausschnitt).toContain('«Einwände»');
 
+    // the first part of a compound finds it ("Trasse" → "Trassenführung"), and the hit names its Akte and where it matched
+    const teil = await apps.akten!.inject({ method: 'GET', url: `/api/v1/suche?q=${encodeURIComponent(`Trasse ${wort}`)}`, headers: clerk });
+    expectContract(teil, 'suche');
+    expect(
+      teil
+        .json()
+        .items.filter((t: { typ: string }) => t.typ === 'dokument')
+        .map((t: { id: string; fundstelle: string; aktenzeichen: string; akteBetreff: string }) => [t.id, t.fundstelle, t.aktenzeichen, t.akteBetreff]),
+    ).toEqual([[dok.id, 'text', akte.aktenzeichen, 'Ortsumgehung']]);
+
     // another tenant finds nothing
     const fremd = await apps.akten!.inject({ method: 'GET', url: `/api/v1/suche?q=${wort}`, headers: await authHeader({ tenant: 'demo2', roles: ['sachbearbeitung'] }) });
     expect(fremd.json().items).toEqual([]);

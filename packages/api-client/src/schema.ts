@@ -656,8 +656,11 @@ export interface paths {
         /**
          * Search Akten and Vorgänge by Aktenzeichen and Betreff
          * @description Aktenzeichen exact and by prefix (also former Aktenzeichen), Betreff words with German stemming,
-         *     trigram similarity for typos; `ß`/`ss` and `ä`/`ae` compare equal. Only objects the caller may
-         *     see are returned (tenant, clearance, org-unit visibility).
+         *     trigram similarity for typos; `ß`/`ss` and `ä`/`ae` compare equal; the extracted text of documents.
+         *     A word of four or more letters (after stemming) also finds the words it begins, so the first part of a
+         *     compound finds the compound ("Sonnenblume" finds "Sonnenblumenfeld"); a later part does not ("Feld").
+         *     Every hit names its Akte (`aktenzeichen`, `akteBetreff`) and where it matched (`fundstelle`).
+         *     Only objects the caller may see are returned (tenant, clearance, org-unit visibility).
          *
          *     **Berechtigte Rollen:** `sachbearbeitung`, `registratur`, `fachverfahren`
          */
@@ -2097,6 +2100,10 @@ export interface components {
         Suchtreffer: {
             /** @enum {string} */
             typ: "akte" | "vorgang" | "dokument";
+            /** @description Aktenzeichen of the hit's Akte (for an Akte, its own), so that hits can be grouped by Akte. */
+            aktenzeichen: string;
+            /** @description Betreff of the hit's Akte (for an Akte, its own). */
+            akteBetreff: string;
             id: components["schemas"]["Uuid"];
             akteId: components["schemas"]["Uuid"];
             /** @description Aktenzeichen of an Akte, Kennzeichen of a Vorgang (also for a document, its Vorgang's). */
@@ -2105,11 +2112,33 @@ export interface components {
             ausschnitt?: string | null;
             betreff: string;
             status: components["schemas"]["Status"];
-            /** @enum {string} */
+            /**
+             * @description How it matched; `volltext` for German full-text words, in a Betreff or in a document's text.
+             * @enum {string}
+             */
             trefferArt: "aktenzeichen" | "volltext" | "aehnlich";
+            /**
+             * @description Where it matched: the Aktenzeichen or Kennzeichen (also a former Aktenzeichen), the Betreff (of an
+             *     Akte or Vorgang, also by similar spelling), or the extracted text of a document.
+             * @enum {string}
+             */
+            fundstelle: "aktenzeichen" | "betreff" | "text";
             relevanz: number;
         };
         Suchergebnis: {
+            /**
+             * @description Documents the caller may see whose text is still being extracted (right after an upload, for a few
+             *     seconds): they are not yet found by their text. Counted up to 100.
+             */
+            textAusstehend: number;
+            /**
+             * @description Hits of the whole search (all pages), counted up to 1,000: an exact count over millions of documents
+             *     costs as much as ranking them all. Documents are counted among the first ranked text matches only
+             *     (see docs/api.md, "Search").
+             */
+            anzahl: number;
+            /** @description True when there are more hits than `anzahl` ("mehr als 1.000"). */
+            anzahlBegrenzt: boolean;
             items: components["schemas"]["Suchtreffer"][];
             nextCursor: string | null;
         };

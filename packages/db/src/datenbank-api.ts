@@ -139,6 +139,12 @@ export const DATENBANK_API: readonly Veroeffentlichung[] = [
     warum: 'the search: the Dokumente whose current extracted text matches, with their rank (the caller checks the Akte’s visibility)',
   },
   {
+    objekt: 'dokumente.volltext_ausstehend(integer)',
+    art: 'funktion',
+    fuer: ['akten'],
+    warum: 'the search: the Dokumente whose text is still being extracted, to say so (the caller checks the Akte’s visibility)',
+  },
+  {
     objekt: 'dokumente.volltext_ausschnitt(uuid, tsquery)',
     art: 'funktion',
     fuer: ['akten'],

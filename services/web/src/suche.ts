@@ -24,3 +24,27 @@ export function sprungZiel(q: string, treffer: { typ: string; id: string; kennze
   const akten = treffer.filter((t) => t.typ === 'akte' && norm(t.kennzeichen) === norm(q));
   return akten.length === 1 ? akten[0]!.id : undefined;
 }
+
+export interface AktenGruppe<H> {
+  akteId: string;
+  aktenzeichen: string;
+  akteBetreff: string;
+  treffer: H[];
+}
+
+/** Hits grouped by their Akte, the groups in the order of their best hit, the hits in theirs. */
+export function nachAkte<H extends { akteId: string; aktenzeichen: string; akteBetreff: string }>(treffer: H[]): AktenGruppe<H>[] {
+  const gruppen = new Map<string, AktenGruppe<H>>();
+  for (const t of treffer) {
+    const g = gruppen.get(t.akteId) ?? { akteId: t.akteId, aktenzeichen: t.aktenzeichen, akteBetreff: t.akteBetreff, treffer: [] };
+    g.treffer.push(t);
+    gruppen.set(t.akteId, g);
+  }
+  return [...gruppen.values()];
+}
+
+/** The count as the server gives it: exact up to 1,000, beyond that "mehr als". */
+export function anzahlText(anzahl: number, begrenzt: boolean): string {
+  const zahl = anzahl.toLocaleString('de-DE');
+  return begrenzt ? `mehr als ${zahl} Treffer` : `${zahl} Treffer`;
+}

@@ -40,7 +40,15 @@ export const T = {
     keine: 'Keine Treffer. Prüfen Sie die Schreibweise oder suchen Sie nach einem Teil des Aktenzeichens.',
     leer: 'Geben Sie einen Suchbegriff ein.',
     typ: { akte: 'Akte', vorgang: 'Vorgang', dokument: 'Dokument' } as Record<string, string>,
-    trefferArt: { aktenzeichen: 'Aktenzeichen', volltext: 'Text', aehnlich: 'ähnliche Schreibweise' } as Record<string, string>,
+    /** where a hit matched */
+    fundstelle: { aktenzeichen: 'im Aktenzeichen', betreff: 'im Betreff', text: 'im Text' } as Record<string, string>,
+    aehnlich: 'ähnliche Schreibweise',
+    akte: (aktenzeichen: string, betreff: string) => `Akte ${aktenzeichen}: ${betreff}`,
+    /** the server counts up to 100 waiting documents */
+    ausstehend: (n: number) =>
+      n === 1
+        ? 'Für 1 Dokument wird der Text gerade erkannt; es wird erst danach auch über seinen Text gefunden.'
+        : `Für ${n >= 100 ? 'mindestens 100' : n} Dokumente wird der Text gerade erkannt; sie werden erst danach auch über ihren Text gefunden.`,
   },
   start: {
     titel: 'Willkommen',

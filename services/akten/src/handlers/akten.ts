@@ -94,7 +94,7 @@ export function aktenHandlersFuer({ organisation, akten, lebenszyklus, vorgaenge
 
     async suche(req) {
       const seite = await suche.suche(akteurOf(req), req.query);
-      return { items: seite.items.map(trefferDarstellung), nextCursor: seite.nextCursor };
+      return { items: seite.items.map(trefferDarstellung), nextCursor: seite.nextCursor, anzahl: seite.anzahl, anzahlBegrenzt: seite.anzahlBegrenzt, textAusstehend: seite.textAusstehend };
     },
   } satisfies VertragsHandlers;
 }

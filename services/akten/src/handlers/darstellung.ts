@@ -76,10 +76,13 @@ export function trefferDarstellung(t: Treffer): S['Suchtreffer'] {
     typ: t.typ,
     id: t.id,
     akteId: t.akte_id,
+    aktenzeichen: t.aktenzeichen,
+    akteBetreff: t.akte_betreff,
     kennzeichen: t.kennzeichen,
     betreff: t.betreff,
     status: t.status,
     trefferArt: relevanz >= 2 ? 'aktenzeichen' : relevanz >= 1 ? 'volltext' : 'aehnlich',
+    fundstelle: t.fundstelle,
     relevanz,
     ausschnitt: t.ausschnitt ?? null,
   };

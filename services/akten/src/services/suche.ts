@@ -5,16 +5,23 @@ import { begrenze, type Grundlage, type MandantAkteur, type Seite } from './kont
 
 export function createSucheService({ imKontext }: Grundlage) {
   return {
-    suche: (akteur: MandantAkteur, q: { q: string; limit?: number; cursor?: string }): Promise<Seite<repo.Treffer>> =>
+    suche: (akteur: MandantAkteur, q: { q: string; limit?: number; cursor?: string }): Promise<Seite<repo.Treffer> & { anzahl: number; anzahlBegrenzt: boolean; textAusstehend: number }> =>
       imKontext(akteur, async (tx, k) => {
         const nach = decodeCursor(q.cursor, { r: 'dezimal', typ: 'text', id: 'uuid' });
         const text = q.q.trim();
-        if (text === '') return { items: [], nextCursor: null };
+        if (text === '') return { items: [], nextCursor: null, anzahl: 0, anzahlBegrenzt: false, textAusstehend: 0 };
         const limit = begrenze(q.limit);
-        const rows = await repo.suche(tx, k.sicht, text, nach ? [nach.r, nach.typ, nach.id] : null, limit + 1);
+        const { treffer: rows, anzahl, anzahlBegrenzt } = await repo.suche(tx, k.sicht, text, nach ? [nach.r, nach.typ, nach.id] : null, limit + 1);
         const seite = rows.slice(0, limit);
         const letzte = seite[seite.length - 1];
-        return { items: seite, nextCursor: rows.length > limit && letzte ? encodeCursor({ r: letzte.relevanz, typ: letzte.typ, id: letzte.id }) : null };
+        return {
+          items: seite,
+          nextCursor: rows.length > limit && letzte ? encodeCursor({ r: letzte.relevanz, typ: letzte.typ, id: letzte.id }) : null,
+          anzahl,
+          anzahlBegrenzt,
+          // so that "no hits" right after an upload does not read as "not there"
+          textAusstehend: await repo.textAusstehend(tx, k.sicht),
+        };
       }),
   };
 }
