@@ -2128,9 +2128,11 @@ export interface components {
         Suchergebnis: {
             /**
              * @description Documents the caller may see whose text is still being extracted (right after an upload, for a few
-             *     seconds): they are not yet found by their text. Counted up to 100.
+             *     seconds): they are not yet found by their text. Counted up to 100, and only on the last page of a
+             *     search (`nextCursor` null, also when nothing is found), where a missing hit can be this; `null`
+             *     on the pages before it.
              */
-            textAusstehend: number;
+            textAusstehend: number | null;
             /**
              * @description Hits of the whole search (all pages), counted up to 1,000: an exact count over millions of documents
              *     costs as much as ranking them all. Documents are counted among the first ranked text matches only

@@ -14,7 +14,7 @@ async function suche(app: FastifyInstance, tenant: string, q: string, extra = ''
     nextCursor: string | null;
     anzahl: number;
     anzahlBegrenzt: boolean;
-    textAusstehend: number;
+    textAusstehend: number | null;
   };
 }
 
@@ -153,6 +153,12 @@ describe('search', () => {
       // the clerk without clearance does not count the VS-NfD Akte's document
       expect(await ausstehend()).toBe(2);
       expect((await suche(app, await neuerMandant(), 'Stellungnahme')).textAusstehend).toBe(0);
+      // counted only where the hint can matter, on a search's last page: more hits than one page are not counted
+      await vorgang(offen.id);
+      const voll = await suche(app, t, 'Beteiligung', '&limit=1');
+      expect(voll.nextCursor).not.toBeNull();
+      expect(voll.textAusstehend).toBeNull();
+      expect((await suche(app, t, 'Beteiligung', '&limit=2')).textAusstehend).toBe(2);
       // done (the job is gone) or failed for good (attempts used up): no longer waiting
       await db.db.execute(sql`delete from auftraege_dokumente._private_jobs where key = ${`textextraktion:${m}:${dokumente[0]}:1`}`);
       await db.db.execute(sql`update auftraege_dokumente._private_jobs set attempts = max_attempts where key = ${`textextraktion:${m}:${dokumente[1]}:1`}`);

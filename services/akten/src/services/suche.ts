@@ -5,7 +5,7 @@ import { begrenze, type Grundlage, type MandantAkteur, type Seite } from './kont
 
 export function createSucheService({ imKontext }: Grundlage) {
   return {
-    suche: (akteur: MandantAkteur, q: { q: string; limit?: number; cursor?: string }): Promise<Seite<repo.Treffer> & { anzahl: number; anzahlBegrenzt: boolean; textAusstehend: number }> =>
+    suche: (akteur: MandantAkteur, q: { q: string; limit?: number; cursor?: string }): Promise<Seite<repo.Treffer> & { anzahl: number; anzahlBegrenzt: boolean; textAusstehend: number | null }> =>
       imKontext(akteur, async (tx, k) => {
         const nach = decodeCursor(q.cursor, { r: 'dezimal', typ: 'text', id: 'uuid' });
         const text = q.q.trim();
@@ -19,8 +19,9 @@ export function createSucheService({ imKontext }: Grundlage) {
           nextCursor: rows.length > limit && letzte ? encodeCursor({ r: letzte.relevanz, typ: letzte.typ, id: letzte.id }) : null,
           anzahl,
           anzahlBegrenzt,
-          // so that "no hits" right after an upload does not read as "not there"
-          textAusstehend: await repo.textAusstehend(tx, k.sicht),
+          // so that "no hits" right after an upload does not read as "not there": asked on a search's
+          // last page only, where it can matter (it costs as much as the search itself)
+          textAusstehend: rows.length > limit ? null : await repo.textAusstehend(tx, k.sicht),
         };
       }),
   };

@@ -13,9 +13,9 @@ const ziel = (t: Ergebnis['items'][number]) => (t.typ === 'dokument' ? pfad('dok
 export function Ergebnisliste({ erg }: { erg: Ergebnis }) {
   return (
     <>
-      {erg.textAusstehend > 0 && (
+      {(erg.textAusstehend ?? 0) > 0 && (
         <div className="kern-alert kern-alert--info" role="status">
-          <p className="kern-body">{T.suche.ausstehend(erg.textAusstehend)}</p>
+          <p className="kern-body">{T.suche.ausstehend(erg.textAusstehend ?? 0)}</p>
         </div>
       )}
       {erg.items.length === 0 ? (
