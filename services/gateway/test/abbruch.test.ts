@@ -1,9 +1,8 @@
 import http from 'node:http';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { createServer, loadConfig } from '@eakte/platform';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import gatewayApp, { gatewayConfigSchema } from '../src/app.js';
+import { gatewayVor } from './vor-dienst.js';
 
 /** A service that sends `zeilen` lines, then its error line, and then cuts the connection without the chunked end. */
 async function abbrechenderDienst(zeilen: number): Promise<string> {
@@ -41,13 +40,7 @@ function entpacke(rumpf: Buffer): { body: string; vollstaendig: boolean } {
 describe('gateway: a service response that breaks off', () => {
   it('reaches a slow client with every byte the service sent, and then as a broken transfer', async () => {
     const dienst = await abbrechenderDienst(30_000);
-    const app = createServer({ logLevel: 'silent' });
-    await app.register(gatewayApp, {
-      config: loadConfig(gatewayConfigSchema, { AKTEN_URL: dienst, DOKUMENTE_URL: dienst, AUSSONDERUNG_URL: dienst, PROTOKOLL_URL: dienst }),
-    });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    onTestFinished(() => app.close());
-    const port = (app.server.address() as AddressInfo).port;
+    const port = await gatewayVor(dienst);
     // a slow reader on a raw socket (an HTTP client library would drop what it still buffers when
     // the transfer breaks): the gateway is held back by backpressure when the service breaks off
     const roh = await new Promise<Buffer>((resolve, reject) => {

@@ -1,8 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createServer, loadConfig } from '@eakte/platform';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import gatewayApp, { gatewayConfigSchema } from '../src/app.js';
+import { gatewayVor } from './vor-dienst.js';
 
 /** A service that refuses every request at once, before reading its body (as a failed header check does). */
 async function sofortAblehnenderDienst(schliesst: boolean): Promise<string> {
@@ -76,13 +75,7 @@ describe('gateway: a service that answers before the upload has arrived', () => 
     ['closes its connection', true],
   ])('hands the client the whole answer when the service %s, closes the connection and does not reset it', async (_, schliesst) => {
     const dienst = await sofortAblehnenderDienst(schliesst);
-    const app = createServer({ logLevel: 'silent' });
-    await app.register(gatewayApp, {
-      config: loadConfig(gatewayConfigSchema, { AKTEN_URL: dienst, DOKUMENTE_URL: dienst, AUSSONDERUNG_URL: dienst, PROTOKOLL_URL: dienst }),
-    });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    onTestFinished(() => app.close());
-    const port = (app.server.address() as AddressInfo).port;
+    const port = await gatewayVor(dienst);
 
     for (let i = 0; i < 3; i++) {
       const r = await langsamHochladen(port, 4 * 1024 * 1024);
