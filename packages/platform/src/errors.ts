@@ -150,7 +150,29 @@ function istDatenfehler(err: unknown): boolean {
   return false;
 }
 
+/**
+ * Records-law rules the database enforces itself (triggers raise P0001 with the rule's code as HINT):
+ * should a request reach one, it is the rule's conflict, not a 500. Only these codes: another
+ * P0001 is a bug of ours.
+ */
+const DATENBANKREGELN: readonly (readonly [number, string])[] = [
+  [409, 'LOESCHSPERRE'],
+  [409, 'AUSSONDERUNG_NICHT_ABSCHLIESSBAR'],
+];
+
+function datenbankregel(err: unknown): Problem | null {
+  for (const e of fehlerKette(err)) {
+    const { code, hint, message } = e as { code?: unknown; hint?: unknown; message?: unknown };
+    if (code !== 'P0001') continue;
+    const regel = DATENBANKREGELN.find(([, c]) => c === hint);
+    return regel ? problem(regel[0], regel[1], typeof message === 'string' ? message : regel[1]) : null;
+  }
+  return null;
+}
+
 export function toProblem(err: FastifyError & { validation?: ValidationItem[] }): Problem {
+  const regel = datenbankregel(err);
+  if (regel) return regel;
   if (istDatenfehler(err)) return problem(400, 'UNGUELTIGER_WERT', 'Ein Wert der Anfrage kann nicht verarbeitet werden (z. B. Steuerzeichen oder Wertebereich)');
   if (istNichtErreichbar(err)) {
     return problem(503, 'DIENST_NICHT_VERFUEGBAR', 'Datenbank oder Objektspeicher ist vorübergehend nicht erreichbar. Bitte später erneut versuchen.');

@@ -3,6 +3,7 @@
 // The database refuses the state too, whoever writes it.
 import { sql } from '@eakte/db';
 import { LoeschungVerweigert } from '@eakte/storage';
+import { toProblem } from '@eakte/platform';
 import { expectContract, expectProblem } from '@eakte/testing';
 import { describe, expect, it } from 'vitest';
 import { legeAuftraegeAn } from '../src/repositories/auftraege.js';
@@ -146,7 +147,10 @@ describe('Aussonderung: abgeschlossen only with the protocol and everything dest
     const anna = await auth(t, 'registratur', 'anna');
     const id: string = (await app.inject({ method: 'POST', url: '/api/v1/aussonderungen', headers: anna, payload: { akten: [b.akten[0]!.id] } })).json().id;
     await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/bewertung`, headers: anna, payload: { ...archivschreiben, bewertungen: { [b.akten[0]!.id]: 'V' } } });
-    await expect(setzeStatusDirekt(t, id, 'abgeschlossen')).rejects.toMatchObject({ cause: expect.objectContaining({ hint: 'AUSSONDERUNG_NICHT_ABSCHLIESSBAR' }) });
+    const verweigert = await setzeStatusDirekt(t, id, 'abgeschlossen').catch((e: unknown) => e);
+    expect(verweigert).toMatchObject({ cause: expect.objectContaining({ hint: 'AUSSONDERUNG_NICHT_ABSCHLIESSBAR' }) });
+    // should a request ever reach the refusal, it answers as the rule's conflict, not as a 500
+    expect(toProblem(verweigert as never)).toMatchObject({ status: 409, code: 'AUSSONDERUNG_NICHT_ABSCHLIESSBAR', detail: expect.stringContaining('ist nicht abgeschlossen') });
     expect((await stand(app, id, anna)).status).toBe('bewertet');
   });
 });
