@@ -1492,7 +1492,9 @@ export interface paths {
         };
         /**
          * The Vernichtungsprotokoll as PDF (registratur)
-         * @description **Berechtigte Rollen:** `registratur`
+         * @description The protocol of what the approved destruction removed. Objects a Löschsperre stopped are destroyed once it is released; each such round is recorded by a Nachtrag (numbered from 1, `vernichtungsstand.nachtraege` says how many), fetched with `nachtrag`. The protocol itself never changes.
+         *
+         *     **Berechtigte Rollen:** `registratur`
          */
         get: operations["getVernichtungsprotokoll"];
         put?: never;
@@ -2702,12 +2704,13 @@ export interface components {
                 abgelehntAm: string | null;
                 ablehnungsgrund: string | null;
             };
-            /** @description Null until a destruction is approved; then how many of its objects (V-Akten, and A-Akten with V-Vorgänge) are destroyed, still pending (`objekte[].loeschFehler` and `loeschVersuche` say why and how often it was tried), or stopped by a Löschsperre, and whether the Vernichtungsprotokoll is written. */
+            /** @description Null until a destruction is approved; then how many of its objects (V-Akten, and A-Akten with V-Vorgänge) are destroyed, still pending (`objekte[].loeschFehler` and `loeschVersuche` say why and how often it was tried), or stopped by a Löschsperre, and whether the Vernichtungsprotokoll is written and names every destroyed object (`protokoll`; an object destroyed after the hold stopping it was released is named by a Nachtrag, `nachtraege` counts them). */
             vernichtungsstand: null | {
                 vernichtet: number;
                 ausstehend: number;
                 gesperrt: number;
                 protokoll: boolean;
+                nachtraege: number;
             };
             /** @description Messages received from the archive. */
             nachrichten: {
@@ -5740,7 +5743,13 @@ export interface operations {
     };
     getVernichtungsprotokoll: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description The number of a Nachtrag to the protocol instead of the protocol itself.
+                 * @example 1
+                 */
+                nachtrag?: number;
+            };
             header?: never;
             path: {
                 id: components["parameters"]["IdPfad"];

@@ -6,6 +6,7 @@ import { LoeschungVerweigert } from '@eakte/storage';
 import { toProblem } from '@eakte/platform';
 import { expectContract, expectProblem } from '@eakte/testing';
 import { describe, expect, it } from 'vitest';
+import { pdfText } from '../../dokumente/src/pdf/text.js';
 import { legeAuftraegeAn } from '../src/repositories/auftraege.js';
 import { inhalteAusDokumenten } from '../src/services/inhalte.js';
 import type { InhaltDatei } from '../src/services/ports.js';
@@ -138,6 +139,67 @@ describe('Aussonderung: abgeschlossen only with the protocol and everything dest
     const liste = await app.inject({ method: 'GET', url: '/api/v1/aussonderungen?status=vernichtung_ausstehend', headers: anna });
     expectContract(liste, 'listAussonderungen');
     expect(liste.json().items.map((x: { id: string }) => x.id)).toEqual([id]);
+  });
+
+  it('the hold released, the stopped destruction goes on: the object is destroyed, a Nachtrag to the protocol names it, the process is abgeschlossen', async () => {
+    const { app, ereignisse } = await baue();
+    const t = await neuerMandant();
+    const { id, anna, akten, dateien } = await freigegeben(app, t, 2);
+    const sperre = (await app.inject({ method: 'POST', url: '/api/v1/loeschsperren', headers: anna, payload: { bezeichnung: 'Klage', grund: 'VG Weimar', akten: [akten[1]!.id] } })).json();
+    await arbeiteAlles(app, t);
+    const gehalten = await stand(app, id, anna);
+    expect(gehalten).toMatchObject({ status: 'vernichtung_ausstehend', vernichtungsstand: { vernichtet: 1, gesperrt: 1, protokoll: true, nachtraege: 0 } });
+    const erstesProtokoll = await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}/vernichtungsprotokoll.pdf`, headers: anna });
+    expect(erstesProtokoll.statusCode).toBe(200);
+
+    const frei = await app.inject({ method: 'DELETE', url: `/api/v1/loeschsperren/${sperre.id}?grund=Verfahren%20beendet`, headers: anna });
+    expect(frei.statusCode).toBe(200);
+    // the release itself queues the destruction again; it waits for the job, not for anyone's click
+    expect(await stand(app, id, anna)).toMatchObject({ status: 'vernichtung_ausstehend', vernichtungsstand: { vernichtet: 1, ausstehend: 1, gesperrt: 0 } });
+    expect(ereignisse.filter((e) => e.aktion === 'akte.vernichtung.fortgesetzt')).toEqual([
+      expect.objectContaining({ objektId: akten[1]!.id, details: expect.objectContaining({ aussonderungId: id, loeschsperreId: sperre.id }) }),
+    ]);
+
+    await arbeiteAlles(app, t);
+    const ende = await stand(app, id, anna);
+    expect(ende).toMatchObject({ status: 'abgeschlossen', vernichtungsstand: { vernichtet: 2, ausstehend: 0, gesperrt: 0, protokoll: true, nachtraege: 1 } });
+    expect(ende.objekte.map((o: { status: string }) => o.status)).toEqual(['vernichtet', 'vernichtet']);
+    for (const d of dateien) expect(await testSpeicher().stat(d.schluessel)).toBeNull();
+    // destroyed by the approval of the second pair of eyes, not by whoever released the hold
+    expect(ereignisse.filter((e) => e.aktion === 'akte.vernichtet').map((e) => e.details)).toEqual([
+      expect.objectContaining({ freigegebenVon: 'bernd' }),
+      expect.objectContaining({ freigegebenVon: 'bernd' }),
+    ]);
+    // the protocol stays as it was; the Nachtrag names the object destroyed after it
+    const wieder = await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}/vernichtungsprotokoll.pdf`, headers: anna });
+    expect(wieder.rawPayload.equals(erstesProtokoll.rawPayload)).toBe(true);
+    const nachtrag = await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}/vernichtungsprotokoll.pdf?nachtrag=1`, headers: anna });
+    expect(nachtrag.statusCode).toBe(200);
+    expect(nachtrag.headers['content-type']).toBe('application/pdf');
+    const text = (await pdfText(nachtrag.rawPayload)).replace(/\s+/g, ' ');
+    expect(text).toContain('Nachtrag 1 zum Vernichtungsprotokoll');
+    expect(text).toContain(gehalten.objekte.find((o: { akteId: string }) => o.akteId === akten[1]!.id).aktenzeichen);
+    expect(text).not.toContain(gehalten.objekte.find((o: { akteId: string }) => o.akteId === akten[0]!.id).aktenzeichen);
+    expectProblem(await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}/vernichtungsprotokoll.pdf?nachtrag=2`, headers: anna }), 404, 'NICHT_GEFUNDEN');
+    expect(ereignisse.filter((e) => e.aktion === 'aussonderung.vernichtungsprotokoll.nachtrag')).toEqual([expect.objectContaining({ details: expect.objectContaining({ nr: 1, objekte: 1 }) })]);
+  });
+
+  it('a destroyed object that no protocol names keeps the process from abgeschlossen, in the database', async () => {
+    const { app } = await baue();
+    const t = await neuerMandant();
+    const { id, anna, akten } = await freigegeben(app, t, 2);
+    const sperre = (await app.inject({ method: 'POST', url: '/api/v1/loeschsperren', headers: anna, payload: { bezeichnung: 'Klage', grund: 'VG Weimar', akten: [akten[1]!.id] } })).json();
+    await arbeiteAlles(app, t);
+    // the hold released and the object destroyed behind the service's back: no Nachtrag names it
+    const m = await mandantId(t);
+    await ownerDb().withMandant(m, async (tx) => {
+      await tx.execute(sql`UPDATE aussonderung.loeschsperre SET aufgehoben_am = now(), aufgehoben_von = 'hand', aufhebungsgrund = 'Test' WHERE id = ${sperre.id}`);
+      await tx.execute(
+        sql`UPDATE aussonderung.aussonderung_objekt SET status = 'vernichtet', loeschung = 'erledigt', loesch_fehler = NULL, inhalt_geloescht_am = now() WHERE aussonderung_id = ${id} AND akte_id = ${akten[1]!.id}`,
+      );
+    });
+    await expect(setzeStatusDirekt(t, id, 'abgeschlossen')).rejects.toMatchObject({ cause: expect.objectContaining({ hint: 'AUSSONDERUNG_NICHT_ABSCHLIESSBAR' }) });
+    expect((await stand(app, id, anna)).status).toBe('vernichtung_ausstehend');
   });
 
   it('the database refuses abgeschlossen for a process whose objects are merely appraised', async () => {

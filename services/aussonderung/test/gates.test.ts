@@ -82,11 +82,11 @@ describe('process', () => {
       { akteId: a1, bewertung: 'A' as const, status: 'archiviert' as const },
       { akteId: a2, bewertung: 'V' as const, status: 'vernichtet' as const, vernichtung: 'vernichtet' as const },
     ];
-    expect(prozessStatus(fertig, { freigegeben: true, protokoll: false })).toBe('vernichtung_ausstehend');
-    expect(prozessStatus(fertig, { freigegeben: true, protokoll: true })).toBe('abgeschlossen');
+    expect(prozessStatus(fertig, { freigegeben: true, protokoll: false, nachtraege: 0 })).toBe('vernichtung_ausstehend');
+    expect(prozessStatus(fertig, { freigegeben: true, protokoll: true, nachtraege: 0 })).toBe('abgeschlossen');
     const gehalten = [...fertig, { akteId: 'a3', bewertung: 'V' as const, status: 'bewertet' as const, vernichtung: 'gesperrt' as const }];
-    expect(prozessStatus(gehalten, { freigegeben: true, protokoll: true })).toBe('vernichtung_ausstehend');
-    expect(vernichtungsstand(gehalten, { freigegeben: true, protokoll: true })).toEqual({ vernichtet: 1, ausstehend: 0, gesperrt: 1, protokoll: true });
+    expect(prozessStatus(gehalten, { freigegeben: true, protokoll: true, nachtraege: 0 })).toBe('vernichtung_ausstehend');
+    expect(vernichtungsstand(gehalten, { freigegeben: true, protokoll: true, nachtraege: 0 })).toEqual({ vernichtet: 1, ausstehend: 0, gesperrt: 1, protokoll: true, nachtraege: 0 });
     expect(vernichtungsstand(gehalten, null)).toBeNull();
   });
 

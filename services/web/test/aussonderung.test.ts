@@ -36,7 +36,7 @@ const stand = (d: Partial<A>): A => ({
   fortschritt: { schritt: 'vernichtung', erledigt: 0, gesamt: 1 },
   objekte: [objekt({})],
   vernichtung: null,
-  vernichtungsstand: { vernichtet: 0, ausstehend: 1, gesperrt: 0, protokoll: false },
+  vernichtungsstand: { vernichtet: 0, ausstehend: 1, gesperrt: 0, protokoll: false, nachtraege: 0 },
   nachrichten: [],
   ...d,
 });
@@ -48,7 +48,7 @@ describe('Aussonderung wizard polling', () => {
     const protokollFehlt = stand({
       fortschritt: { schritt: 'vernichtung', erledigt: 1, gesamt: 1 },
       objekte: [objekt({ status: 'vernichtet', loeschung: 'erledigt' })],
-      vernichtungsstand: { vernichtet: 1, ausstehend: 0, gesperrt: 0, protokoll: false },
+      vernichtungsstand: { vernichtet: 1, ausstehend: 0, gesperrt: 0, protokoll: false, nachtraege: 0 },
     });
     expect(naechsteAbfrage(protokollFehlt)).toBe(2000);
   });
@@ -57,7 +57,7 @@ describe('Aussonderung wizard polling', () => {
     const fertig = stand({
       status: 'abgeschlossen',
       objekte: [objekt({ status: 'vernichtet', loeschung: 'erledigt' })],
-      vernichtungsstand: { vernichtet: 1, ausstehend: 0, gesperrt: 0, protokoll: true },
+      vernichtungsstand: { vernichtet: 1, ausstehend: 0, gesperrt: 0, protokoll: true, nachtraege: 0 },
     });
     expect(naechsteAbfrage(fertig)).toBeNull();
     expect(naechsteAbfrage({ ...fertig, fortschritt: { schritt: 'vernichtung', erledigt: 0, gesamt: 1 } })).toBeNull();
@@ -84,7 +84,7 @@ describe('Aussonderung wizard polling', () => {
         objekt({ status: 'vernichtet', loeschung: 'erledigt' }),
         objekt({ akteId: '0193a1b2-0000-7000-8000-00000000cccc', gesperrt: true, loeschung: 'gesperrt', loeschFehler: 'LOESCHSPERRE' }),
       ],
-      vernichtungsstand: { vernichtet: 1, ausstehend: 0, gesperrt: 1, protokoll: true },
+      vernichtungsstand: { vernichtet: 1, ausstehend: 0, gesperrt: 1, protokoll: true, nachtraege: 0 },
     });
     expect(naechsteAbfrage(gehalten)).toBeNull();
   });

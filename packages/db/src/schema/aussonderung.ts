@@ -252,6 +252,36 @@ export const bewertungsnachweis = aussonderungSchema
   )
   .enableRLS();
 
+/**
+ * What a destruction removed after its Vernichtungsprotokoll was written (objects a Löschsperre had
+ * stopped, destroyed once it was released): one PDF per round, numbered, written once.
+ */
+export const vernichtungsnachtrag = aussonderungSchema
+  .table(
+    'vernichtungsnachtrag',
+    {
+      id: uuid('id').primaryKey(),
+      mandantId: mandantIdColumn(),
+      vernichtungId: uuid('vernichtung_id').notNull(),
+      nr: integer('nr').notNull(),
+      /** The objects it names, as the protocol lists them (Aktenzeichen, Betreff, Laufzeit, files). */
+      objekte: jsonb('objekte').notNull(),
+      schluessel: text('schluessel').notNull(),
+      sha256: text('sha256').notNull(),
+      /** The Nachtrag as a Dokument of the tenant, when filed beside the protocol. */
+      dokumentId: uuid('dokument_id'),
+      erstelltAm: timestamptz('erstellt_am').notNull().defaultNow(),
+    },
+    (t) => [
+      unique('vernichtungsnachtrag_nr_uq').on(t.mandantId, t.vernichtungId, t.nr),
+      check('vernichtungsnachtrag_nr_ck', sql`${t.nr} > 0`),
+      foreignKey({ columns: [t.mandantId, t.vernichtungId], foreignColumns: [vernichtung.mandantId, vernichtung.id], name: 'vernichtungsnachtrag_vernichtung_fk' }),
+      foreignKey({ columns: [t.mandantId, t.dokumentId], foreignColumns: [dokument.mandantId, dokument.id], name: 'vernichtungsnachtrag_dokument_fk' }),
+      mandantPolicy(t.mandantId),
+    ],
+  )
+  .enableRLS();
+
 /** xdomea messages received from the archive (0502, 0504, 0506, 0507), kept as they came. */
 export const nachricht = aussonderungSchema
   .table(

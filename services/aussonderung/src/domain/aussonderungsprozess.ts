@@ -24,10 +24,14 @@ export interface ProzessObjekt {
   vernichtung?: Vernichtungsteil;
 }
 
-/** The destruction in force, if approved: whether its Vernichtungsprotokoll is written. */
+/**
+ * The destruction in force, if approved: whether its Vernichtungsprotokoll is written and, with its
+ * Nachträge, names every object destroyed so far; how many Nachträge there are.
+ */
 export interface Vernichtungslage {
   freigegeben: boolean;
   protokoll: boolean;
+  nachtraege: number;
 }
 
 /** Counts of an approved destruction's objects, and whether its protocol exists. */
@@ -36,12 +40,13 @@ export interface Vernichtungsstand {
   ausstehend: number;
   gesperrt: number;
   protokoll: boolean;
+  nachtraege: number;
 }
 
 export function vernichtungsstand(objekte: readonly ProzessObjekt[], lage: Vernichtungslage | null): Vernichtungsstand | null {
   if (!lage?.freigegeben) return null;
   const zahl = (t: Vernichtungsteil) => objekte.filter((o) => o.vernichtung === t).length;
-  return { vernichtet: zahl('vernichtet'), ausstehend: zahl('ausstehend'), gesperrt: zahl('gesperrt'), protokoll: lage.protokoll };
+  return { vernichtet: zahl('vernichtet'), ausstehend: zahl('ausstehend'), gesperrt: zahl('gesperrt'), protokoll: lage.protokoll, nachtraege: lage.nachtraege };
 }
 
 /**

@@ -40,6 +40,8 @@ export interface Protokolldaten {
   freigegebenVon: string;
   freigegebenAm: Date;
   objekte: ProtokollObjekt[];
+  /** A Nachtrag: objects destroyed after the protocol was written (a Löschsperre had stopped them). */
+  nachtrag?: { nr: number };
 }
 
 const require = createRequire(import.meta.url);
@@ -74,7 +76,8 @@ export async function vernichtungsprotokollPdf(d: Protokolldaten, erstellt = new
   const pdf = await PDFDocument.create();
   pdf.registerFontkit(fontkit);
   const font = await pdf.embedFont(schriftDaten(), { subset: true });
-  pdf.setTitle(`Vernichtungsprotokoll ${d.prozessId}`);
+  const titel = d.nachtrag ? `Nachtrag ${d.nachtrag.nr} zum Vernichtungsprotokoll` : 'Vernichtungsprotokoll';
+  pdf.setTitle(`${titel} ${d.prozessId}`);
   pdf.setAuthor(d.behoerde);
   pdf.setCreator('E-Akte');
   pdf.setProducer('E-Akte');
@@ -95,12 +98,17 @@ export async function vernichtungsprotokollPdf(d: Protokolldaten, erstellt = new
     }
   };
 
-  schreibe('Vernichtungsprotokoll', 18);
+  schreibe(titel, 18);
   y -= 6;
   schreibe(`Behörde: ${d.behoerde}`);
   schreibe(`Aussonderung (ProzessID): ${d.prozessId}`);
   schreibe(`Vernichtung beantragt von ${d.beantragtVon} am ${datum(d.beantragtAm)}`);
   schreibe(`Vernichtung freigegeben von ${d.freigegebenVon} am ${datum(d.freigegebenAm)}`);
+  if (d.nachtrag) {
+    schreibe(
+      `Zum Vernichtungsprotokoll dieser Aussonderung: Die Vernichtung der folgenden Objekte war durch eine Löschsperre angehalten und wurde nach deren Aufhebung auf Grund derselben Freigabe ausgeführt.`,
+    );
+  }
   schreibe(`Anzahl vernichteter Akten: ${d.objekte.length}`);
   y -= 8;
   d.objekte.forEach((o, i) => {

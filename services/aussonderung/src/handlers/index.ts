@@ -168,7 +168,7 @@ export function aussonderungHandlers(service: AussonderungService) {
       return aussonderungDarstellung(await service.lehneVernichtungAb(akteurOf(req), req.params.id, req.body?.grund));
     },
     async getVernichtungsprotokoll(req, reply) {
-      return sende(reply, 'application/pdf', await service.vernichtungsprotokoll(akteurOf(req), req.params.id));
+      return sende(reply, 'application/pdf', await service.vernichtungsprotokoll(akteurOf(req), req.params.id, req.query.nachtrag));
     },
   } satisfies VertragsHandlers;
 }

@@ -2,10 +2,10 @@
 import type { components } from '@eakte/api-client';
 import { schema, sql, type Tx } from '@eakte/db';
 import { and, asc, desc, eq, isNull, isNotNull, type SQL } from 'drizzle-orm';
-import { objektSpalten, alsObjekt, type AussonderungRow, type ObjektRow, type VernichtungRow, type NachrichtRow } from './gemeinsam.js';
+import { objektSpalten, alsObjekt, uuidArray, type AussonderungRow, type ObjektRow, type VernichtungRow, type NachrichtRow } from './gemeinsam.js';
 import { akteFuerAussonderung as akte } from './akten-api.js';
 
-const { aussonderung, aussonderungObjekt, vernichtung, nachricht } = schema;
+const { aussonderung, aussonderungObjekt, vernichtung, vernichtungsnachtrag, nachricht } = schema;
 
 export async function erstelleAussonderung(tx: Tx, row: typeof aussonderung.$inferInsert, akteIds: readonly string[]): Promise<void> {
   await tx.insert(aussonderung).values(row);
@@ -97,6 +97,33 @@ export async function findeVernichtung(tx: Tx, aussonderungId: string, opts: { s
     .where(and(eq(vernichtung.aussonderungId, aussonderungId), isNull(vernichtung.abgelehntAm)));
   const rows = opts.sperren ? await q.for('update') : await q;
   return rows[0] ?? null;
+}
+
+export type NachtragRow = typeof vernichtungsnachtrag.$inferSelect;
+
+/** The Nachträge to a destruction's protocol, by number. */
+export async function nachtraege(tx: Tx, vernichtungId: string): Promise<NachtragRow[]> {
+  return tx.select().from(vernichtungsnachtrag).where(eq(vernichtungsnachtrag.vernichtungId, vernichtungId)).orderBy(asc(vernichtungsnachtrag.nr));
+}
+
+export async function legeNachtragAn(tx: Tx, row: typeof vernichtungsnachtrag.$inferInsert): Promise<void> {
+  await tx.insert(vernichtungsnachtrag).values(row);
+}
+
+/**
+ * Objects of the Akten whose destruction or content removal a Löschsperre stopped, in processes not
+ * yet abgeschlossen (the job marked them `gesperrt` with the rule's code).
+ */
+export async function angehalteneObjekte(tx: Tx, akteIds: readonly string[]): Promise<{ aussonderungId: string; akteId: string; status: ObjektRow['status']; aktenzeichen: string }[]> {
+  if (akteIds.length === 0) return [];
+  const r = await tx.execute<{ aussonderung_id: string; akte_id: string; status: ObjektRow['status']; aktenzeichen: string }>(sql`
+    SELECT o.aussonderung_id, o.akte_id, o.status, a.aktenzeichen
+      FROM ${aussonderungObjekt} o
+      JOIN ${aussonderung} p ON p.mandant_id = o.mandant_id AND p.id = o.aussonderung_id AND p.status <> 'abgeschlossen'
+      JOIN ${akte} a ON a.mandant_id = o.mandant_id AND a.id = o.akte_id
+     WHERE o.akte_id = ANY(${uuidArray(akteIds)}) AND o.loeschung = 'gesperrt' AND o.loesch_fehler = 'LOESCHSPERRE'
+     ORDER BY o.aussonderung_id, o.akte_id`);
+  return r.rows.map((x) => ({ aussonderungId: x.aussonderung_id, akteId: x.akte_id, status: x.status, aktenzeichen: x.aktenzeichen }));
 }
 
 /** Refused destruction requests, newest first. */

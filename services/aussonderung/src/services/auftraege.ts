@@ -11,11 +11,11 @@ import type { ProtokollObjekt } from '../domain/vernichtungsprotokoll.js';
 import * as repo from '../repositories/aussonderung.js';
 import { type MandantAkteur, teilBewertung } from './modell.js';
 import type { AuftragArt, AuftragDaten } from '../repositories/gemeinsam.js';
-import type { Kontext } from './kontext.js';
+import { genannteAkten, type Kontext } from './kontext.js';
 
 /** The job runner of the service. */
 export function auftragsFaelle(k: Kontext) {
-  const { db, deps, protokolliere, inhalte, gesperrteAussonderung, aktualisiereStatus, dateienDerAkten, vTeile, dateienJeVorgang, protokollPdf } = k;
+  const { db, deps, protokolliere, inhalte, gesperrteAussonderung, aktualisiereStatus, dateienDerAkten, vTeile, dateienJeVorgang, protokollPdf, aktenSchnappschuss } = k;
   /** The actor of a job's audit events: who ordered the work, in the job as its request. */
   function akteurDesAuftrags(auf: repo.AuftragRow): MandantAkteur {
     // the roles were the caller's when it ordered the job (stored as text)
@@ -154,82 +154,132 @@ export function auftragsFaelle(k: Kontext) {
   }
 
   /**
-   * The protocol of what was actually destroyed, stored once with its checksum and filed as a
-   * Dokument of the tenant: in the Akte the setting `aussonderungAblageAkte` names, Vorgang
-   * `Aussonderung <ProzessID>` (created when missing). Without an open Ablage-Akte the stored PDF
-   * is referenced from the Vernichtung only, and the Protokoll says why it was not filed.
+   * Stores a protocol PDF once with its checksum and files it as a Dokument of the tenant: in the
+   * Akte the setting `aussonderungAblageAkte` names, Vorgang `Aussonderung <ProzessID>` (created
+   * when missing). Without an open Ablage-Akte the stored PDF is referenced from the Vernichtung
+   * only, and the Protokoll says why it was not filed.
+   */
+  async function legeProtokollAb(
+    tx: Tx,
+    auf: repo.AuftragRow,
+    v: repo.VernichtungRow,
+    pdf: Uint8Array,
+    name: { dateiname: string; betreff: string; schluessel: string },
+  ): Promise<{ schluessel: string; sha256: string; dokumentId: string | null; nichtAbgelegt: string | null }> {
+    const akteur = akteurDesAuftrags(auf);
+    const sha256 = createHash('sha256').update(pdf).digest('hex');
+    const einstellung = einstellungenAus((await repo.mandantName(tx, auf.mandantId)).einstellungen).aussonderungAblageAkte;
+    const ablageAkte = einstellung && /^[0-9a-f-]{36}$/i.test(einstellung) && (await repo.aktenDaten(tx, [einstellung]))[0]?.row.status === 'offen' ? einstellung : null;
+    // filed: a Dokument's object under the Dokumente key scheme (a rollback leaves an orphan the
+    // sweeper removes); not filed: under the protocol's own key, referenced from the Vernichtung
+    const schluessel = ablageAkte ? `${auf.mandantId}/${uuidv7()}` : `aussonderung/${auf.mandantId}/${auf.aussonderungId}/${name.schluessel}`;
+    await deps.storage.put(schluessel, Buffer.from(pdf), pdf.byteLength, 'application/pdf');
+    if (!ablageAkte) return { schluessel, sha256, dokumentId: null, nichtAbgelegt: einstellung ? 'ABLAGE_AKTE_NICHT_OFFEN' : 'KEINE_ABLAGE_AKTE' };
+    const dokumentId = uuidv7();
+    const r = await legeSystemdokumentAb(
+      tx,
+      auf.mandantId,
+      { akteId: ablageAkte, vorgangBetreff: `Aussonderung ${auf.aussonderungId}`, vorgangId: uuidv7() },
+      {
+        id: dokumentId,
+        betreff: name.betreff,
+        datumDesSchreibens: heute(v.freigegebenAm!),
+        dateiname: name.dateiname,
+        mimeType: 'application/pdf',
+        groesse: pdf.byteLength,
+        sha256,
+        speicherschluessel: schluessel,
+        erstelltVon: auf.akteur.sub,
+      },
+    );
+    // closed since the check above: the retry files it without the Akte
+    if (!r.abgelegt) throw new Error(`Ablage-Akte nicht verfügbar: ${r.grund}`);
+    if (r.vorgangNeu) {
+      await protokolliere(tx, akteur, {
+        aktion: 'vorgang.erstellt',
+        objektTyp: 'vorgang',
+        objektId: r.vorgangId,
+        akteId: r.akteId,
+        aktenzeichen: r.aktenzeichen,
+        details: { kennzeichen: r.vorgangKennzeichen, betreff: `Aussonderung ${auf.aussonderungId}` },
+      });
+    }
+    await protokolliere(tx, akteur, {
+      aktion: 'dokument.erstellt',
+      objektTyp: 'dokument',
+      objektId: dokumentId,
+      akteId: r.akteId,
+      aktenzeichen: r.aktenzeichen,
+      details: {
+        vorgangId: r.vorgangId,
+        versionNr: 1,
+        groesse: pdf.byteLength,
+        sha256,
+        mimeType: 'application/pdf',
+        dateiname: name.dateiname,
+        betreff: name.betreff,
+        aussonderungId: auf.aussonderungId,
+      },
+    });
+    return { schluessel, sha256, dokumentId, nichtAbgelegt: null };
+  }
+
+  /**
+   * The protocol of what was actually destroyed, written once. Destroyed after it (objects a
+   * Löschsperre had stopped, once released): a Nachtrag naming just those, numbered; the protocol
+   * itself never changes.
    */
   async function schreibeProtokollImAuftrag(tx: Tx, auf: repo.AuftragRow): Promise<void> {
     // the process row first, then the Vernichtung: the order the approval takes them in
     await gesperrteAussonderung(tx, auf.aussonderungId);
     const v = await repo.findeVernichtung(tx, auf.aussonderungId, { sperren: true });
-    if (v?.freigegebenAm && !v.protokollSchluessel) {
-      const akteur = akteurDesAuftrags(auf);
-      const alle = await repo.objekte(tx, auf.aussonderungId);
-      const vernichtet = new Set(alle.filter((o) => o.status === 'vernichtet').map((o) => o.akteId));
-      const teilVernichtet = new Set(alle.filter((o) => o.teilVernichtetAm).map((o) => o.akteId));
-      // a V-Akte, or a V-Vorgang of an A-Akte: each listed only once its content is gone
-      const objekte = (v.objekte as (ProtokollObjekt & { akteId?: string; vorgangId?: string })[]).filter((o) => o.akteId && (o.vorgangId ? teilVernichtet.has(o.akteId) : vernichtet.has(o.akteId)));
-      const pdf = await protokollPdf(tx, auf.mandantId, auf.aussonderungId, { ...v, objekte });
-      const sha256 = createHash('sha256').update(pdf).digest('hex');
-      const einstellung = einstellungenAus((await repo.mandantName(tx, auf.mandantId)).einstellungen).aussonderungAblageAkte;
-      const ablageAkte = einstellung && /^[0-9a-f-]{36}$/i.test(einstellung) && (await repo.aktenDaten(tx, [einstellung]))[0]?.row.status === 'offen' ? einstellung : null;
-      // filed: a Dokument's object under the Dokumente key scheme (a rollback leaves an orphan the
-      // sweeper removes); not filed: under the protocol's own key, referenced from the Vernichtung
-      const schluessel = ablageAkte ? `${auf.mandantId}/${uuidv7()}` : `aussonderung/${auf.mandantId}/${auf.aussonderungId}/vernichtungsprotokoll-${v.id}.pdf`;
-      await deps.storage.put(schluessel, Buffer.from(pdf), pdf.byteLength, 'application/pdf');
-      let dokumentId: string | null = null;
-      if (ablageAkte) {
-        dokumentId = uuidv7();
-        const dateiname = `${auf.aussonderungId}_Vernichtungsprotokoll.pdf`;
-        const betreff = `Vernichtungsprotokoll der Aussonderung ${auf.aussonderungId}`;
-        const r = await legeSystemdokumentAb(
-          tx,
-          auf.mandantId,
-          { akteId: ablageAkte, vorgangBetreff: `Aussonderung ${auf.aussonderungId}`, vorgangId: uuidv7() },
-          {
-            id: dokumentId,
-            betreff,
-            datumDesSchreibens: heute(v.freigegebenAm),
-            dateiname,
-            mimeType: 'application/pdf',
-            groesse: pdf.byteLength,
-            sha256,
-            speicherschluessel: schluessel,
-            erstelltVon: auf.akteur.sub,
-          },
-        );
-        // closed since the check above: the retry files it without the Akte
-        if (!r.abgelegt) throw new Error(`Ablage-Akte nicht verfügbar: ${r.grund}`);
-        if (r.vorgangNeu) {
-          await protokolliere(tx, akteur, {
-            aktion: 'vorgang.erstellt',
-            objektTyp: 'vorgang',
-            objektId: r.vorgangId,
-            akteId: r.akteId,
-            aktenzeichen: r.aktenzeichen,
-            details: { kennzeichen: r.vorgangKennzeichen, betreff: `Aussonderung ${auf.aussonderungId}` },
-          });
-        }
-        await protokolliere(tx, akteur, {
-          aktion: 'dokument.erstellt',
-          objektTyp: 'dokument',
-          objektId: dokumentId,
-          akteId: r.akteId,
-          aktenzeichen: r.aktenzeichen,
-          details: { vorgangId: r.vorgangId, versionNr: 1, groesse: pdf.byteLength, sha256, mimeType: 'application/pdf', dateiname, betreff, aussonderungId: auf.aussonderungId },
-        });
-      }
-      await repo.setzeVernichtungsprotokoll(tx, v.id, { schluessel, sha256, objekte, dokumentId });
-      // the protocol is the last thing the process waited for (the trigger asks for it too)
-      await aktualisiereStatus(tx, auf.aussonderungId);
-      await protokolliere(tx, akteur, {
-        aktion: 'aussonderung.vernichtungsprotokoll.erstellt',
-        objektTyp: 'aussonderung',
-        objektId: auf.aussonderungId,
-        details: { objekte: objekte.length, sha256, ...(dokumentId ? { dokumentId } : { abgelegt: false, grund: einstellung ? 'ABLAGE_AKTE_NICHT_OFFEN' : 'KEINE_ABLAGE_AKTE' }) },
-      });
-    }
+    if (!v?.freigegebenAm) return;
+    if (v.protokollSchluessel) return schreibeNachtragImAuftrag(tx, auf, v);
+    const akteur = akteurDesAuftrags(auf);
+    const alle = await repo.objekte(tx, auf.aussonderungId);
+    const vernichtet = new Set(alle.filter((o) => o.status === 'vernichtet').map((o) => o.akteId));
+    const teilVernichtet = new Set(alle.filter((o) => o.teilVernichtetAm).map((o) => o.akteId));
+    // a V-Akte, or a V-Vorgang of an A-Akte: each listed only once its content is gone
+    const objekte = (v.objekte as (ProtokollObjekt & { akteId?: string; vorgangId?: string })[]).filter((o) => o.akteId && (o.vorgangId ? teilVernichtet.has(o.akteId) : vernichtet.has(o.akteId)));
+    const pdf = await protokollPdf(tx, auf.mandantId, auf.aussonderungId, { ...v, objekte });
+    const ablage = await legeProtokollAb(tx, auf, v, pdf, {
+      dateiname: `${auf.aussonderungId}_Vernichtungsprotokoll.pdf`,
+      betreff: `Vernichtungsprotokoll der Aussonderung ${auf.aussonderungId}`,
+      schluessel: `vernichtungsprotokoll-${v.id}.pdf`,
+    });
+    await repo.setzeVernichtungsprotokoll(tx, v.id, { schluessel: ablage.schluessel, sha256: ablage.sha256, objekte, dokumentId: ablage.dokumentId });
+    // the protocol is the last thing the process waited for (the trigger asks for it too)
+    await aktualisiereStatus(tx, auf.aussonderungId);
+    await protokolliere(tx, akteur, {
+      aktion: 'aussonderung.vernichtungsprotokoll.erstellt',
+      objektTyp: 'aussonderung',
+      objektId: auf.aussonderungId,
+      details: { objekte: objekte.length, sha256: ablage.sha256, ...(ablage.dokumentId ? { dokumentId: ablage.dokumentId } : { abgelegt: false, grund: ablage.nichtAbgelegt }) },
+    });
+  }
+
+  async function schreibeNachtragImAuftrag(tx: Tx, auf: repo.AuftragRow, v: repo.VernichtungRow): Promise<void> {
+    const nachtraege = await repo.nachtraege(tx, v.id);
+    const genannt = genannteAkten(v, nachtraege);
+    const neu = (await repo.objekte(tx, auf.aussonderungId)).filter((o) => o.status === 'vernichtet' && !genannt.has(o.akteId));
+    // run again after it committed: everything destroyed is named already
+    if (neu.length === 0) return;
+    const nr = nachtraege.length + 1;
+    const objekte = await aktenSchnappschuss(tx, auf.aussonderungId, neu);
+    const pdf = await protokollPdf(tx, auf.mandantId, auf.aussonderungId, { ...v, objekte }, { nr });
+    const ablage = await legeProtokollAb(tx, auf, v, pdf, {
+      dateiname: `${auf.aussonderungId}_Vernichtungsprotokoll_Nachtrag_${nr}.pdf`,
+      betreff: `Nachtrag ${nr} zum Vernichtungsprotokoll der Aussonderung ${auf.aussonderungId}`,
+      schluessel: `vernichtungsprotokoll-${v.id}-nachtrag-${nr}.pdf`,
+    });
+    await repo.legeNachtragAn(tx, { id: uuidv7(), mandantId: auf.mandantId, vernichtungId: v.id, nr, objekte, schluessel: ablage.schluessel, sha256: ablage.sha256, dokumentId: ablage.dokumentId });
+    await aktualisiereStatus(tx, auf.aussonderungId);
+    await protokolliere(tx, akteurDesAuftrags(auf), {
+      aktion: 'aussonderung.vernichtungsprotokoll.nachtrag',
+      objektTyp: 'aussonderung',
+      objektId: auf.aussonderungId,
+      details: { nr, objekte: objekte.length, sha256: ablage.sha256, ...(ablage.dokumentId ? { dokumentId: ablage.dokumentId } : { abgelegt: false, grund: ablage.nichtAbgelegt }) },
+    });
   }
 
   /**

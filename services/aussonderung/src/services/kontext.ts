@@ -9,6 +9,11 @@ import type { InhaltDatei } from './ports.js';
 import { type MandantAkteur, type AussonderungAnsicht, type AussonderungDeps, teilBewertung } from './modell.js';
 import { nachrichtenbau } from './nachrichtenbau.js';
 
+/** The Akten the protocol and its Nachträge name (a V-Akte, or an A-Akte for its V-Vorgänge). */
+export function genannteAkten(v: repo.VernichtungRow, nachtraege: readonly repo.NachtragRow[]): Set<string> {
+  return new Set([v.objekte, ...nachtraege.map((n) => n.objekte)].flatMap((liste) => (liste as { akteId?: string }[]).map((o) => o.akteId ?? '')));
+}
+
 /** What every use case of the service shares: the tenant transaction, the process view, the parts and their files. */
 export function erstelleKontext(db: Db, deps: AussonderungDeps) {
   const { protokolliere, inhalte, historie } = deps;
@@ -20,20 +25,30 @@ export function erstelleKontext(db: Db, deps: AussonderungDeps) {
 
   async function ansicht(tx: Tx, row: repo.AussonderungRow): Promise<AussonderungAnsicht> {
     const objekte = await repo.objekte(tx, row.id);
-    const inKraft = await repo.findeVernichtung(tx, row.id);
+    const { inKraft, lage } = await vernichtungslage(tx, row.id, objekte);
     return {
       row,
       objekte,
       teile: await repo.teile(tx, row.id),
       vernichtung: inKraft ?? (await repo.abgelehnteVernichtungen(tx, row.id))[0] ?? null,
-      vernichtungsstand: vernichtungsstand(objekte.map(prozessObjekt), lageDer(inKraft)),
+      vernichtungsstand: vernichtungsstand(objekte.map(prozessObjekt), lage),
       nachrichten: await repo.nachrichten(tx, row.id),
     };
   }
 
   /** The approved destruction in force and whether its protocol exists; null before the approval. */
-  function lageDer(v: repo.VernichtungRow | null): Vernichtungslage | null {
-    return v?.freigegebenAm ? { freigegeben: true, protokoll: v.protokollSchluessel !== null && v.protokollSha256 !== null } : null;
+  /**
+   * The destruction in force and where it stands: its protocol counts as written once it exists and,
+   * with its Nachträge, names every object destroyed so far (the trigger asks the same).
+   */
+  async function vernichtungslage(tx: Tx, id: string, objekte: readonly repo.ObjektRow[]): Promise<{ inKraft: repo.VernichtungRow | null; lage: Vernichtungslage | null }> {
+    const inKraft = await repo.findeVernichtung(tx, id);
+    if (!inKraft?.freigegebenAm) return { inKraft, lage: null };
+    if (inKraft.protokollSchluessel === null || inKraft.protokollSha256 === null) return { inKraft, lage: { freigegeben: true, protokoll: false, nachtraege: 0 } };
+    const nachtraege = await repo.nachtraege(tx, inKraft.id);
+    const genannt = genannteAkten(inKraft, nachtraege);
+    const vollstaendig = objekte.every((o) => !(o.status === 'vernichtet' || o.teilVernichtetAm) || genannt.has(o.akteId));
+    return { inKraft, lage: { freigegeben: true, protokoll: vollstaendig, nachtraege: nachtraege.length } };
   }
 
   /**
@@ -58,7 +73,7 @@ export function erstelleKontext(db: Db, deps: AussonderungDeps) {
   /** Recomputes and stores the process state after a change of its objects or its destruction. */
   async function aktualisiereStatus(tx: Tx, id: string) {
     const objekte = await repo.objekte(tx, id);
-    const lage = lageDer(await repo.findeVernichtung(tx, id));
+    const { lage } = await vernichtungslage(tx, id, objekte);
     await repo.setzeAussonderung(tx, id, { status: prozessStatus(objekte.map(prozessObjekt), lage) });
   }
 
@@ -124,7 +139,24 @@ export function erstelleKontext(db: Db, deps: AussonderungDeps) {
     );
   }
 
-  async function protokollPdf(tx: Tx, mandantId: string, id: string, v: repo.VernichtungRow): Promise<Uint8Array> {
+  /** V-Akten as the protocol lists them: Aktenzeichen, Betreff, Laufzeit, the SHA-256 of every file, the decision's evidence. */
+  async function aktenSchnappschuss(tx: Tx, id: string, v: readonly repo.ObjektRow[]): Promise<(ProtokollObjekt & { akteId: string })[]> {
+    const ids = v.map((o) => o.akteId);
+    const dateien = await dateienDerAkten(tx, ids, 'V');
+    const akten = new Map((await repo.aktenDaten(tx, ids)).map((x) => [x.row.id, x.row]));
+    const herkunft = await herkuenfte(tx, id, ids);
+    return v.map((o) => ({
+      akteId: o.akteId,
+      aktenzeichen: o.aktenzeichen,
+      betreff: o.betreff,
+      laufzeitBeginn: akten.get(o.akteId)?.laufzeitBeginn ?? null,
+      laufzeitEnde: akten.get(o.akteId)?.laufzeitEnde ?? null,
+      dateien: dateien.get(o.akteId)!.map((f) => ({ sha256: f.sha256 })),
+      herkunft: herkunft.get(o.akteId) ?? null,
+    }));
+  }
+
+  async function protokollPdf(tx: Tx, mandantId: string, id: string, v: repo.VernichtungRow, nachtrag?: { nr: number }): Promise<Uint8Array> {
     const m = await repo.mandantName(tx, mandantId);
     return vernichtungsprotokollPdf(
       {
@@ -135,6 +167,7 @@ export function erstelleKontext(db: Db, deps: AussonderungDeps) {
         freigegebenVon: v.freigegebenVonName ?? v.freigegebenVon!,
         freigegebenAm: v.freigegebenAm!,
         objekte: v.objekte as ProtokollObjekt[],
+        ...(nachtrag ? { nachtrag } : {}),
       },
       v.freigegebenAm!,
     );
@@ -156,6 +189,7 @@ export function erstelleKontext(db: Db, deps: AussonderungDeps) {
     vTeile,
     dateienJeVorgang,
     herkuenfte,
+    aktenSchnappschuss,
     protokollPdf,
   };
 }

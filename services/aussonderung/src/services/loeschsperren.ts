@@ -3,12 +3,53 @@ import { decodeCursor, encodeCursor } from '@eakte/platform';
 import { v7 as uuidv7 } from 'uuid';
 import * as repo from '../repositories/aussonderung.js';
 import { Konflikt, NichtGefunden, NichtVerarbeitbar, ungueltig } from './fehler.js';
-import { type MandantAkteur, MAX_SUCHTREFFER, type SperrSuche, begrenze } from './modell.js';
+import { type MandantAkteur, MAX_SUCHTREFFER, type SperrSuche, auftragAkteur, begrenze } from './modell.js';
 import type { Kontext } from './kontext.js';
+import type { Tx } from '@eakte/db';
 
 /** The use cases of the Löschsperren. */
 export function loeschsperrenFaelle(k: Kontext) {
-  const { protokolliere, imMandant } = k;
+  const { protokolliere, imMandant, gesperrteAussonderung, aktualisiereStatus } = k;
+
+  /**
+   * A released hold lets the work it stopped go on: each object whose destruction or content
+   * removal it held (and no other hold holds now) gets its job again. The destruction runs on the
+   * approval it had, in the name of whoever approved it; the job asks every gate once more.
+   */
+  async function setzeAngehalteneFort(tx: Tx, akteur: MandantAkteur, sperreId: string, akteIds: readonly string[]): Promise<void> {
+    const kandidaten = await repo.angehalteneObjekte(tx, akteIds);
+    if (kandidaten.length === 0) return;
+    // the job's lock order: the hold lock of the Akten, then the process
+    await repo.sperreAktenGegenLoeschung(
+      tx,
+      kandidaten.map((o) => o.akteId),
+    );
+    const sperren = await repo.aktiveSperrenJeAkte(
+      tx,
+      kandidaten.map((o) => o.akteId),
+    );
+    for (const o of kandidaten.filter((x) => (sperren.get(x.akteId) ?? 0) === 0)) {
+      await gesperrteAussonderung(tx, o.aussonderungId);
+      const art = o.status === 'archiviert' ? ('loeschung-nach-import' as const) : ('vernichtung' as const);
+      let auftraggeber = auftragAkteur(akteur);
+      if (art === 'vernichtung') {
+        const v = await repo.findeVernichtung(tx, o.aussonderungId);
+        if (!v?.freigegebenAm) continue;
+        auftraggeber = { sub: v.freigegebenVon!, name: v.freigegebenVonName ?? v.freigegebenVon!, rollen: ['registratur'], client: null };
+      }
+      await repo.setzeObjekt(tx, o.aussonderungId, o.akteId, { loeschung: 'ausstehend', loeschFehler: null });
+      await repo.legeAuftraegeAn(tx, [{ mandantId: akteur.mandantId, aussonderungId: o.aussonderungId, art, akteId: o.akteId, akteur: auftraggeber }]);
+      await aktualisiereStatus(tx, o.aussonderungId);
+      await protokolliere(tx, akteur, {
+        aktion: art === 'vernichtung' ? 'akte.vernichtung.fortgesetzt' : 'akte.loeschung.fortgesetzt',
+        objektTyp: 'akte',
+        objektId: o.akteId,
+        akteId: o.akteId,
+        aktenzeichen: o.aktenzeichen,
+        details: { aussonderungId: o.aussonderungId, loeschsperreId: sperreId },
+      });
+    }
+  }
 
   return {
     /**
@@ -79,6 +120,7 @@ export function loeschsperrenFaelle(k: Kontext) {
         for (const akteId of s.akten) await ereignis('akte', akteId, akteId);
         for (const [vid, akteId] of mitAkte.vorgaenge) await ereignis('vorgang', vid, akteId);
         for (const [did, akteId] of mitAkte.dokumente) await ereignis('dokument', did, akteId);
+        await setzeAngehalteneFort(tx, akteur, id, [...new Set([...s.akten, ...mitAkte.vorgaenge.values(), ...mitAkte.dokumente.values()])]);
         return (await repo.sperre(tx, id))!;
       });
     },

@@ -9,7 +9,7 @@ import type { Kontext } from './kontext.js';
 
 /** The use cases of the destruction. */
 export function vernichtungFaelle(k: Kontext) {
-  const { deps, protokolliere, imMandant, ansicht, gesperrteAussonderung, aktualisiereStatus, dateienDerAkten, vTeile, dateienJeVorgang, herkuenfte } = k;
+  const { deps, protokolliere, imMandant, ansicht, gesperrteAussonderung, aktualisiereStatus, vTeile, dateienJeVorgang, herkuenfte, aktenSchnappschuss } = k;
 
   return {
     /** Request destruction of the V-objects (first pair of eyes). */
@@ -73,29 +73,12 @@ export function vernichtungFaelle(k: Kontext) {
           [...v, ...mitTeilen].map((o) => o.akteId),
         );
         pruefeJedes([...v, ...mitTeilen], (o) => pruefeVernichtung({ angeboten: true, bewertung: 'V', aktiveSperren: sperren.get(o.akteId) ?? 0 }));
-        const dateien = await dateienDerAkten(
+        const snapshot = await aktenSchnappschuss(tx, id, v);
+        const herkunft = await herkuenfte(
           tx,
-          v.map((o) => o.akteId),
-          'V',
+          id,
+          [...teile.values()].flat().map((t) => t.id),
         );
-        const akten = new Map(
-          (
-            await repo.aktenDaten(
-              tx,
-              v.map((o) => o.akteId),
-            )
-          ).map((x) => [x.row.id, x.row]),
-        );
-        const herkunft = await herkuenfte(tx, id, [...v.map((o) => o.akteId), ...[...teile.values()].flat().map((t) => t.id)]);
-        const snapshot: (ProtokollObjekt & { akteId: string })[] = v.map((o) => ({
-          akteId: o.akteId,
-          aktenzeichen: o.aktenzeichen,
-          betreff: o.betreff,
-          laufzeitBeginn: akten.get(o.akteId)?.laufzeitBeginn ?? null,
-          laufzeitEnde: akten.get(o.akteId)?.laufzeitEnde ?? null,
-          dateien: dateien.get(o.akteId)!.map((f) => ({ sha256: f.sha256 })),
-          herkunft: herkunft.get(o.akteId) ?? null,
-        }));
         // each V-Vorgang of an A-Akte is an object of the protocol of its own, named by its Kennzeichen
         const teilDateien = await dateienJeVorgang(
           tx,
@@ -122,7 +105,7 @@ export function vernichtungFaelle(k: Kontext) {
             objektId: o.akteId,
             akteId: o.akteId,
             aktenzeichen: o.aktenzeichen,
-            details: { aussonderungId: id, beantragtVon: antrag.beantragtVon, dateien: dateien.get(o.akteId)!.length },
+            details: { aussonderungId: id, beantragtVon: antrag.beantragtVon, dateien: snapshot.find((x) => x.akteId === o.akteId)!.dateien.length },
           });
         }
         for (const t of teilSnapshot) {
@@ -173,15 +156,18 @@ export function vernichtungFaelle(k: Kontext) {
       });
     },
 
-    vernichtungsprotokoll(akteur: MandantAkteur, id: string): Promise<Download> {
+    /** The protocol, or its Nachtrag `nachtrag` (objects destroyed after a Löschsperre was released). */
+    vernichtungsprotokoll(akteur: MandantAkteur, id: string, nachtrag?: number): Promise<Download> {
       return imMandant(akteur, async (tx) => {
         const row = await repo.findeAussonderung(tx, id);
         if (!row) throw new NichtGefunden('Aussonderung nicht gefunden');
         const v = await repo.findeVernichtung(tx, id);
         if (!v?.freigegebenAm) throw new AussonderungFehler.FalscherSchritt('Es gibt keine freigegebene Vernichtung');
-        const dateiname = `${id}_Vernichtungsprotokoll.pdf`;
         if (!v.protokollSchluessel) throw new AussonderungFehler.FalscherSchritt('Die Vernichtung läuft noch; das Protokoll entsteht, wenn sie abgeschlossen ist');
-        return { dateiname, inhalt: await deps.storage.get(v.protokollSchluessel) };
+        if (nachtrag === undefined) return { dateiname: `${id}_Vernichtungsprotokoll.pdf`, inhalt: await deps.storage.get(v.protokollSchluessel) };
+        const n = (await repo.nachtraege(tx, v.id)).find((x) => x.nr === nachtrag);
+        if (!n) throw new NichtGefunden(`Nachtrag ${nachtrag} zum Vernichtungsprotokoll nicht gefunden`);
+        return { dateiname: `${id}_Vernichtungsprotokoll_Nachtrag_${n.nr}.pdf`, inhalt: await deps.storage.get(n.schluessel) };
       });
     },
   };
