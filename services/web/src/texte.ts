@@ -262,6 +262,11 @@ export const T = {
     faelligEinleitung:
       'Diese Akten haben ihre Aufbewahrungsfrist erreicht und sind noch keinem Archiv angeboten. Nichts wird automatisch vernichtet: wählen Sie Akten aus und bieten Sie sie dem zuständigen Archiv an.',
     keineFaelligen: 'Derzeit ist keine Akte zur Aussonderung fällig.',
+    keineGefiltert: 'Keine fällige Akte passt zu diesem Filter.',
+    filter: 'Fällige Akten filtern',
+    einheit: 'Aktenplaneinheit (mit ihren Untereinheiten)',
+    alleEinheiten: 'Alle Einheiten',
+    jahr: 'Fällig geworden im Jahr',
     auswahl: (az: string) => `${az} auswählen`,
     gesperrt: 'Löschsperre',
     anbieten: 'Ausgewählte Akten dem Archiv anbieten',
@@ -295,6 +300,10 @@ export const T = {
     aufhebungsgrund: (b: string) => `Grund der Aufhebung von „${b}“`,
     aufheben: 'Löschsperre aufheben',
     aufgehobenMeldung: 'Die Löschsperre wurde aufgehoben.',
+    auswahlTitel: 'Löschsperre für ausgewählte Akten',
+    auswahlHinweis: 'Wählen Sie in der Tabelle die Akten aus, die eine gemeinsame Löschsperre erhalten sollen.',
+    auswahlKnopf: (n: number) => (n === 1 ? 'Löschsperre auf 1 Akte setzen' : `Löschsperre auf ${n} Akten setzen`),
+    gesetztAuf: (n: number) => (n === 1 ? 'Die Löschsperre wurde auf 1 Akte gesetzt.' : `Die Löschsperre wurde auf ${n} Akten gesetzt.`),
   },
   pflege: {
     titel: 'Aktenplaneinheit pflegen',
@@ -560,6 +569,11 @@ export const T = {
     titel: 'Nicht gefunden',
     text: 'Die gesuchte Seite oder das Objekt wurde nicht gefunden. Es wurde vielleicht entfernt, oder Sie haben keinen Zugriff darauf.',
     zurueck: 'Zur Startseite',
+  },
+  auswahl: {
+    spalte: 'Auswahl',
+    eine: (was: string) => `${was} auswählen`,
+    alle: (n: number) => (n === 1 ? 'Alle auswählen (1 Akte)' : `Alle auswählen (${n} Akten)`),
   },
   formular: {
     pflicht: 'Pflichtfeld',

@@ -52,3 +52,19 @@ describe('tables', () => {
     });
   });
 });
+
+describe("the Akte's Dokumente tab", () => {
+  let akte: typeof import('../src/seiten/Akte');
+  beforeAll(async () => {
+    akte = await import('../src/seiten/Akte');
+  });
+  const vorgang = (n: number) => ({ id: `v${n}`, kennzeichen: `2.1-0001/2026-${n}`, betreff: `Vorgang ${n}` }) as unknown as import('@eakte/api-client').Schemas['Vorgang'];
+
+  it('shows the Vorgänge open when there are few, folded when there are many', () => {
+    const wenige = renderToStaticMarkup(createElement(akte.VorgaengeMitDokumenten, { vorgaenge: [vorgang(1), vorgang(2), vorgang(3)] }));
+    expect(wenige.match(/<details class="eakte-aufklapp" open=""/g)).toHaveLength(3);
+    const viele = renderToStaticMarkup(createElement(akte.VorgaengeMitDokumenten, { vorgaenge: [1, 2, 3, 4].map(vorgang) }));
+    expect(viele).not.toContain('open=""');
+    expect(viele.match(/<details/g)).toHaveLength(4);
+  });
+});

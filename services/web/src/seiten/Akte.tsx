@@ -229,41 +229,46 @@ function DokumenteDesVorgangs({ vorgang }: { vorgang: Schemas['Vorgang'] }) {
   );
 }
 
-/** The Dokumente of the Akte, by Vorgang: each Vorgang opens to its list (one request per opened Vorgang). */
+/** Up to this many Vorgänge are shown open at once (one request each); more start folded. */
+export const OFFEN_BIS = 3;
+
+/** The Vorgänge open when the tab is shown: all of them when there are few, else none. */
+export function anfangsOffen(vorgaenge: readonly { id: string }[]): Set<string> {
+  return new Set(vorgaenge.length <= OFFEN_BIS ? vorgaenge.map((v) => v.id) : []);
+}
+
+/** The Vorgänge, each opening to its Dokumente. */
+export function VorgaengeMitDokumenten({ vorgaenge }: { vorgaenge: Schemas['Vorgang'][] }) {
+  const [offen, setOffen] = useState<Set<string>>(() => anfangsOffen(vorgaenge));
+  return (
+    <>
+      {vorgaenge.map((v) => (
+        <details
+          key={v.id}
+          className="eakte-aufklapp"
+          open={offen.has(v.id)}
+          onToggle={(e) => {
+            const auf = e.currentTarget.open;
+            setOffen((o) => {
+              const n = new Set(o);
+              if (auf) n.add(v.id);
+              else n.delete(v.id);
+              return n;
+            });
+          }}
+        >
+          <summary className="kern-body">{T.akte.vorgangZeile(v.kennzeichen, v.betreff)}</summary>
+          {offen.has(v.id) && <DokumenteDesVorgangs vorgang={v} />}
+        </details>
+      ))}
+    </>
+  );
+}
+
+/** The Dokumente of the Akte, by Vorgang: a few Vorgänge are open at once, more open one by one. */
 function Dokumente({ akteId }: { akteId: string }) {
   const liste = useLaden(() => ergebnis(api.GET('/akten/{id}/vorgaenge', { params: { path: { id: akteId }, query: { limit: 200 } } })), [akteId]);
-  const [offen, setOffen] = useState<Set<string>>(new Set());
-  return (
-    <Geladen l={liste}>
-      {(d) =>
-        d.items.length ? (
-          <>
-            {d.items.map((v) => (
-              <details
-                key={v.id}
-                className="eakte-aufklapp"
-                open={offen.has(v.id)}
-                onToggle={(e) => {
-                  const auf = e.currentTarget.open;
-                  setOffen((o) => {
-                    const n = new Set(o);
-                    if (auf) n.add(v.id);
-                    else n.delete(v.id);
-                    return n;
-                  });
-                }}
-              >
-                <summary className="kern-body">{T.akte.vorgangZeile(v.kennzeichen, v.betreff)}</summary>
-                {offen.has(v.id) && <DokumenteDesVorgangs vorgang={v} />}
-              </details>
-            ))}
-          </>
-        ) : (
-          <p className="kern-body">{T.akte.keineVorgaenge}</p>
-        )
-      }
-    </Geladen>
-  );
+  return <Geladen l={liste}>{(d) => (d.items.length ? <VorgaengeMitDokumenten vorgaenge={d.items} /> : <p className="kern-body">{T.akte.keineVorgaenge}</p>)}</Geladen>;
 }
 
 function Historie({ akteId }: { akteId: string }) {

@@ -30,20 +30,44 @@ export function SperreEintrag({ sperre: s }: { sperre: Schemas['Loeschsperre'] }
   );
 }
 
+export interface NeueSperre {
+  bezeichnung: string;
+  grund: string;
+  aktenzeichenGericht: string;
+}
+
+/** The request placing one hold on these Akten (trimmed; the court's file number only when given). */
+export function sperreKoerper(neu: NeueSperre, akten: readonly string[]) {
+  const gericht = neu.aktenzeichenGericht.trim();
+  return { bezeichnung: neu.bezeichnung.trim(), grund: neu.grund.trim(), akten: [...akten], ...(gericht ? { aktenzeichenGericht: gericht } : {}) };
+}
+
+/** Registratur: place one Löschsperre on the given Akten (one Akte, or a selection of a unit's). */
+export function SperreSetzen({ akten, knopf, gesetzt }: { akten: readonly string[]; knopf: string; gesetzt: () => void }) {
+  const [neu, setNeu] = useState<NeueSperre>({ bezeichnung: '', grund: '', aktenzeichenGericht: '' });
+  const setzen = useAktion(async () => {
+    await ergebnis(api.POST('/loeschsperren', { body: sperreKoerper(neu, akten) }));
+    setNeu({ bezeichnung: '', grund: '', aktenzeichenGericht: '' });
+    gesetzt();
+  });
+  return (
+    <Formular aktion={setzen} knopf={knopf}>
+      <Feld label={T.loeschsperre.bezeichnung} name="bezeichnung" required maxLength={300} value={neu.bezeichnung} onChange={(e) => setNeu((n) => ({ ...n, bezeichnung: e.target.value }))} />
+      <Feld label={T.loeschsperre.grund} name="grund" required maxLength={2000} value={neu.grund} onChange={(e) => setNeu((n) => ({ ...n, grund: e.target.value }))} />
+      <Feld
+        label={T.loeschsperre.gericht}
+        name="aktenzeichenGericht"
+        maxLength={200}
+        value={neu.aktenzeichenGericht}
+        onChange={(e) => setNeu((n) => ({ ...n, aktenzeichenGericht: e.target.value }))}
+      />
+    </Formular>
+  );
+}
+
 export function Loeschsperren({ akteId, darfAendern }: { akteId: string; darfAendern: boolean }) {
   const liste = useLaden(() => ergebnis(api.GET('/loeschsperren', { params: { query: { akte: akteId, limit: 100 } } })), [akteId]);
-  const [neu, setNeu] = useState({ bezeichnung: '', grund: '', aktenzeichenGericht: '' });
   const [meldung, setMeldung] = useState<string>();
-  const setzen = useAktion(async () => {
-    await ergebnis(
-      api.POST('/loeschsperren', {
-        body: { bezeichnung: neu.bezeichnung.trim(), grund: neu.grund.trim(), akten: [akteId], ...(neu.aktenzeichenGericht.trim() ? { aktenzeichenGericht: neu.aktenzeichenGericht.trim() } : {}) },
-      }),
-    );
-    setNeu({ bezeichnung: '', grund: '', aktenzeichenGericht: '' });
-    setMeldung(T.loeschsperre.gesetzt);
-    liste.neuLaden();
-  });
   return (
     <>
       {meldung && <Erfolg>{meldung}</Erfolg>}
@@ -76,17 +100,14 @@ export function Loeschsperren({ akteId, darfAendern }: { akteId: string; darfAen
           <h2 id="sperre-neu" className="kern-heading-medium">
             {T.loeschsperre.setzen}
           </h2>
-          <Formular aktion={setzen} knopf={T.loeschsperre.setzen}>
-            <Feld label={T.loeschsperre.bezeichnung} name="bezeichnung" required maxLength={300} value={neu.bezeichnung} onChange={(e) => setNeu((n) => ({ ...n, bezeichnung: e.target.value }))} />
-            <Feld label={T.loeschsperre.grund} name="grund" required maxLength={2000} value={neu.grund} onChange={(e) => setNeu((n) => ({ ...n, grund: e.target.value }))} />
-            <Feld
-              label={T.loeschsperre.gericht}
-              name="aktenzeichenGericht"
-              maxLength={200}
-              value={neu.aktenzeichenGericht}
-              onChange={(e) => setNeu((n) => ({ ...n, aktenzeichenGericht: e.target.value }))}
-            />
-          </Formular>
+          <SperreSetzen
+            akten={[akteId]}
+            knopf={T.loeschsperre.setzen}
+            gesetzt={() => {
+              setMeldung(T.loeschsperre.gesetzt);
+              liste.neuLaden();
+            }}
+          />
         </section>
       )}
     </>
