@@ -120,7 +120,7 @@ export const T = {
     abgelehnt: (wer: string, wann: string, grund: string) => `Abgelehnt von ${wer} am ${wann}: „${grund}“`,
     wartetTitel: 'Vernichtungen warten auf Ihre Freigabe',
     wartet: (n: number) => (n === 1 ? 'Eine zweite Person muss eine beantragte Vernichtung freigeben oder ablehnen:' : `${n} beantragte Vernichtungen warten auf eine zweite Person:`),
-    wartetEintrag: (id: string, von: string) => `Aussonderung ${id}, beantragt von ${von}`,
+    wartetEintrag: (wann: string, akten: number, von: string) => `Aussonderung vom ${wann} (${akten === 1 ? '1 Akte' : `${akten} Akten`}), beantragt von ${von}`,
   },
   aktenplan: {
     titel: 'Aktenplan',

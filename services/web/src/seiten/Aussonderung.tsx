@@ -6,6 +6,7 @@ import { api, dateiSenden, ergebnis, herunterladen, useAktion, useLaden } from '
 import { loeschungText, naechsteAbfrage } from '../aussonderung';
 import type { Sitzung } from '../auth';
 import { Bestaetigung } from '../bestaetigung';
+import { useNamen } from '../namen';
 import { T } from '../texte';
 import { Erfolg, Feld, Fehlermeldung, Seite, Tabelle, datum, zeit } from '../ui';
 import { AktenzeichenMitSperre } from './Aussonderungen';
@@ -69,6 +70,7 @@ function NachrichtHochladen({ label, url, fertig }: { label: string; url: string
 export function AussonderungSeite({ id, sitzung }: { id: string; sitzung: Sitzung }) {
   const a = useLaden(() => ergebnis(api.GET('/aussonderungen/{id}', { params: { path: { id } } })), [id]);
   const [meldung, setMeldung] = useState<string>();
+  const name = useNamen();
   const [bewertung, setBewertung] = useState<Record<string, 'A' | 'V'>>({});
   // a hand appraisal names the archive's letter it was taken from
   const [schreiben, setSchreiben] = useState({ zeichen: '', datum: '', archivar: '' });
@@ -232,13 +234,13 @@ export function AussonderungSeite({ id, sitzung }: { id: string; sitzung: Sitzun
                 )}
                 {hatV && (
                   <Schritt nr={naechste()} titel={T.aussonderung.s5} erledigt={!!antrag?.freigegebenAm}>
-                    {abgelehnt && <p className="kern-body">{T.bestaetigung.abgelehnt(abgelehnt.abgelehntVon ?? '–', zeit(abgelehnt.abgelehntAm!), abgelehnt.ablehnungsgrund ?? '')}</p>}
+                    {abgelehnt && <p className="kern-body">{T.bestaetigung.abgelehnt(name(abgelehnt.abgelehntVon), zeit(abgelehnt.abgelehntAm!), abgelehnt.ablehnungsgrund ?? '')}</p>}
                     {!antrag && (
                       <button className="kern-btn kern-btn--secondary" type="button" disabled={vernichtung.laeuft} onClick={() => void vernichtung.ausfuehren()}>
                         <span className="kern-label">{T.aussonderung.s5beantragen}</span>
                       </button>
                     )}
-                    {antrag && <p className="kern-body">{T.aussonderung.s5beantragt(antrag.beantragtVon, zeit(antrag.beantragtAm))}</p>}
+                    {antrag && <p className="kern-body">{T.aussonderung.s5beantragt(name(antrag.beantragtVon), zeit(antrag.beantragtAm))}</p>}
                     {antrag && !antrag.freigegebenAm && (
                       <>
                         <p className="kern-body">{T.aussonderung.s5zweite}</p>
@@ -286,7 +288,7 @@ export function AussonderungSeite({ id, sitzung }: { id: string; sitzung: Sitzun
                     )}
                     {d.vernichtung?.freigegebenAm && (
                       <>
-                        <p className="kern-body">{T.aussonderung.s5frei(d.vernichtung.freigegebenVon ?? '–', zeit(d.vernichtung.freigegebenAm))}</p>
+                        <p className="kern-body">{T.aussonderung.s5frei(name(d.vernichtung.freigegebenVon), zeit(d.vernichtung.freigegebenAm))}</p>
                         {d.vernichtungsstand && (
                           <p className="kern-body" role="status">
                             {T.aussonderung.vernichtungsstand(d.vernichtungsstand)}

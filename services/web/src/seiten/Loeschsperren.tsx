@@ -2,6 +2,7 @@
 import type { Schemas } from '@eakte/api-client';
 import { useState } from 'react';
 import { api, ergebnis, useAktion, useLaden } from '../api';
+import { useNamen } from '../namen';
 import { T } from '../texte';
 import { Erfolg, Feld, Formular, zeit } from '../ui';
 import { Geladen } from './Laden';
@@ -20,12 +21,12 @@ function Aufheben({ sperre, fertig }: { sperre: Schemas['Loeschsperre']; fertig:
 }
 
 /** One hold: what, why, who placed it and when; a released one also who released it, when and why. */
-export function SperreEintrag({ sperre: s }: { sperre: Schemas['Loeschsperre'] }) {
+export function SperreEintrag({ sperre: s, name }: { sperre: Schemas['Loeschsperre']; name: (sub: string | null | undefined) => string }) {
   return (
     <p className="kern-body">
       <strong>{s.bezeichnung}</strong> ({s.aktiv ? T.loeschsperre.aktiv : T.loeschsperre.aufgehoben}) – {s.grund}
-      {s.aktenzeichenGericht ? `, ${s.aktenzeichenGericht}` : ''}; {T.loeschsperre.gesetztVon(s.erstelltVon, zeit(s.erstelltAm))}
-      {!s.aktiv && s.aufgehobenAm ? `; ${T.loeschsperre.aufgehobenVon(s.aufgehobenVon ?? '–', zeit(s.aufgehobenAm), s.aufhebungsgrund ?? '–')}` : ''}
+      {s.aktenzeichenGericht ? `, ${s.aktenzeichenGericht}` : ''}; {T.loeschsperre.gesetztVon(name(s.erstelltVon), zeit(s.erstelltAm))}
+      {!s.aktiv && s.aufgehobenAm ? `; ${T.loeschsperre.aufgehobenVon(name(s.aufgehobenVon), zeit(s.aufgehobenAm), s.aufhebungsgrund ?? '–')}` : ''}
     </p>
   );
 }
@@ -68,6 +69,7 @@ export function SperreSetzen({ akten, knopf, gesetzt }: { akten: readonly string
 export function Loeschsperren({ akteId, darfAendern }: { akteId: string; darfAendern: boolean }) {
   const liste = useLaden(() => ergebnis(api.GET('/loeschsperren', { params: { query: { akte: akteId, limit: 100 } } })), [akteId]);
   const [meldung, setMeldung] = useState<string>();
+  const name = useNamen(akteId);
   return (
     <>
       {meldung && <Erfolg>{meldung}</Erfolg>}
@@ -77,7 +79,7 @@ export function Loeschsperren({ akteId, darfAendern }: { akteId: string; darfAen
             <ul className="kern-list">
               {d.items.map((s) => (
                 <li key={s.id}>
-                  <SperreEintrag sperre={s} />
+                  <SperreEintrag sperre={s} name={name} />
                   {s.aktiv && darfAendern && (
                     <Aufheben
                       sperre={s}
