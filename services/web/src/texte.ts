@@ -362,6 +362,7 @@ export const T = {
     s2datei: 'Bewertungsverzeichnis 0502 (XML oder ZIP)',
     s2manuell: 'Oder von Hand bewerten',
     s2speichern: 'Bewertung speichern',
+    s2keine: 'Bitte bewerten Sie mindestens eine Akte (A oder V).',
     s2zeichen: 'Zeichen des Archivschreibens',
     s2datum: 'Datum des Archivschreibens',
     s2archivar: 'Archivarin oder Archivar',

@@ -292,7 +292,8 @@ export function Tabelle<Z>({
   );
 }
 
-interface Eintrag {
+export interface Eintrag {
+  /** the field's id: the summary links to it */
   id?: string;
   label: string;
   text: string;
@@ -359,11 +360,14 @@ export function Formular({
   aktion,
   knopf,
   zweitrangig,
+  pruefen,
   children,
 }: {
   aktion: { ausfuehren: () => Promise<unknown>; laeuft: boolean; fehler?: ApiFehler; setFehler?: (f?: ApiFehler) => void };
   knopf: string;
   zweitrangig?: boolean;
+  /** checks beyond required fields (a choice among radio groups), shown like them */
+  pruefen?: () => Eintrag[];
   children: ReactNode;
 }) {
   const [pflicht, setPflicht] = useState<Eintrag[]>([]);
@@ -388,7 +392,7 @@ export function Formular({
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        const fehlend = pruefePflicht(e.currentTarget);
+        const fehlend = [...(pruefen?.() ?? []), ...pruefePflicht(e.currentTarget)];
         setPflicht(fehlend);
         if (fehlend.length) {
           aktion.setFehler?.(undefined);
