@@ -175,6 +175,7 @@ export const T = {
     reiter: 'Bereiche der Akte',
     vorgaenge: 'Vorgänge',
     keineVorgaenge: 'Diese Akte hat noch keine Vorgänge. Legen Sie einen Vorgang an, um Dokumente abzulegen.',
+    keineVorgaengeGefiltert: 'Kein Vorgang dieser Akte hat diesen Status.',
     neuerVorgang: 'Neuen Vorgang anlegen',
     vorgangAnlegen: 'Vorgang anlegen',
     vorgangAngelegt: (k: string) => `Vorgang ${k} wurde angelegt.`,

@@ -68,3 +68,19 @@ describe("the Akte's Dokumente tab", () => {
     expect(viele.match(/<details/g)).toHaveLength(4);
   });
 });
+
+describe("the Akte's Vorgänge", () => {
+  it('are filtered by status: all, open, or z.d.A.', async () => {
+    const { nachStatus, GefilterteVorgaenge } = await import('../src/seiten/Vorgaenge');
+    const v = [
+      { id: '1', status: 'offen' },
+      { id: '2', status: 'geschlossen' },
+    ];
+    expect(nachStatus(v, '').map((x) => x.id)).toEqual(['1', '2']);
+    expect(nachStatus(v, 'offen').map((x) => x.id)).toEqual(['1']);
+    expect(nachStatus(v, 'geschlossen').map((x) => x.id)).toEqual(['2']);
+    const html = renderToStaticMarkup(createElement(GefilterteVorgaenge, { vorgaenge: [], beschriftung: 'Vorgänge' }));
+    expect(html).toMatch(/<label class="kern-label" for="[^"]+">Status<\/label>/);
+    expect(html).toContain('<option value="geschlossen">');
+  });
+});

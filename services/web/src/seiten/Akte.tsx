@@ -16,7 +16,7 @@ import { Geladen } from './Laden';
 import { Loeschsperren } from './Loeschsperren';
 import { Pfadleiste } from './Pfadleiste';
 import { ProtokollTabelle } from './Pruefung';
-import { VorgangTabelle } from './Vorgaenge';
+import { GefilterteVorgaenge } from './Vorgaenge';
 import { DokumentTabelle } from './Vorgang';
 
 const ALLE_REITER = ['uebersicht', 'vorgaenge', 'dokumente', 'historie', 'loeschsperren'] as const;
@@ -192,7 +192,7 @@ function Vorgaenge({ akte }: { akte: Schemas['Akte'] }) {
   });
   return (
     <>
-      <Geladen l={liste}>{(d) => (d.items.length ? <VorgangTabelle vorgaenge={d.items} beschriftung={T.akte.vorgaenge} /> : <p className="kern-body">{T.akte.keineVorgaenge}</p>)}</Geladen>
+      <Geladen l={liste}>{(d) => (d.items.length ? <GefilterteVorgaenge vorgaenge={d.items} beschriftung={T.akte.vorgaenge} /> : <p className="kern-body">{T.akte.keineVorgaenge}</p>)}</Geladen>
       {akte.status === 'offen' && (
         <section aria-labelledby="neuer-vorgang">
           <h2 id="neuer-vorgang" className="kern-heading-medium">
