@@ -585,6 +585,7 @@ export const T = {
     hoechstensWert: (n: number) => `Bitte geben Sie höchstens ${n} ein.`,
     mindestensWert: (n: number) => `Bitte geben Sie mindestens ${n} ein.`,
     datum: 'Bitte geben Sie ein gültiges Datum ein (TT.MM.JJJJ).',
+    email: 'Bitte geben Sie eine E-Mail-Adresse wie name@beispiel.de ein.',
     format: 'Das Format dieser Angabe stimmt nicht.',
     auswahl: 'Bitte wählen Sie einen der angebotenen Werte.',
     zahl: 'Bitte geben Sie eine ganze Zahl ein.',

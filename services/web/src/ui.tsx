@@ -299,13 +299,15 @@ export interface Eintrag {
   text: string;
 }
 
-/** Required fields left empty (or a date the browser cannot read), checked before anything is sent. */
+/** Required fields left empty (or a date the browser cannot read, a malformed e-mail address), checked before anything is sent. */
 function pruefePflicht(form: HTMLFormElement): Eintrag[] {
   const l: Eintrag[] = [];
   for (const el of [...form.elements]) {
     if (!(el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement) || el.disabled) continue;
     const label = el.labels?.[0]?.textContent?.trim() ?? el.name;
     if (el instanceof HTMLInputElement && el.validity.badInput) l.push({ id: el.id, label, text: el.type === 'date' ? T.formular.datum : T.formular.ungueltig });
+    // an address without "@" is said before anything is sent
+    else if (el instanceof HTMLInputElement && el.type === 'email' && el.value.trim() && el.validity.typeMismatch) l.push({ id: el.id, label, text: T.formular.email });
     else if (el.required && (el instanceof HTMLInputElement && el.type === 'checkbox' ? !el.checked : !el.value.trim())) l.push({ id: el.id, label, text: T.formular.pflichtFehlt });
   }
   return l;
