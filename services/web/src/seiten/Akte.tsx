@@ -280,7 +280,7 @@ function Historie({ akteId }: { akteId: string }) {
           <ProtokollTabelle
             ereignisse={d.items}
             beschriftung={T.akte.tabHistorie}
-            hinten={[{ titel: T.akte.historieAenderungen, zelle: (e) => (e.aenderungen ?? []).map(aenderungText).join('; ') }]}
+            hinten={[{ titel: T.akte.historieAenderungen, zelle: (e) => (e.aenderungen ?? []).map(aenderungText).join('; ') || '–' }]}
           />
         ) : (
           <p className="kern-body">{T.akte.keineHistorie}</p>
