@@ -9,6 +9,7 @@ import { aenderungText } from '@eakte/platform/protokoll-texte';
 import { darf, darfFeld } from '../rechte';
 import { Link, navigieren, useOrt } from '../router';
 import { T } from '../texte';
+import { heute } from '../upload';
 import { Angaben, Auswahl, Erfolg, Feld, Formular, Hinweis, Seite, datum, statusText } from '../ui';
 import { fristText } from './Aktenplan';
 import { FristFeld, fristAusFeld } from './Einheit';
@@ -200,7 +201,15 @@ function Vorgaenge({ akte }: { akte: Schemas['Akte'] }) {
           </h2>
           <Formular aktion={anlegen} knopf={T.akte.vorgangAnlegen}>
             <Feld label={T.einheit.betreff} name="betreff" required maxLength={500} value={betreff} onChange={(e) => setBetreff(e.target.value)} />
-            <Feld label={T.akte.wiedervorlage} name="wiedervorlage" type="date" value={wiedervorlage} onChange={(e) => setWiedervorlage(e.target.value)} />
+            <Feld
+              label={T.akte.wiedervorlage}
+              hinweis={T.meineWiedervorlage.hinweis}
+              name="wiedervorlage"
+              type="date"
+              min={heute()}
+              value={wiedervorlage}
+              onChange={(e) => setWiedervorlage(e.target.value)}
+            />
           </Formular>
         </section>
       )}
