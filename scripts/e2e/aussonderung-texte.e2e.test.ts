@@ -57,6 +57,13 @@ describe('web client: the Aussonderung wizard', () => {
     await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Anbieteverzeichnis 0501 herunterladen' }).click()]);
     await expect.poll(async () => (await schritte())[0]).toContain('erledigt');
 
+    // nothing chosen and no letter: said at the fields and in a summary that takes the focus, not by the browser's bubble
+    await page.getByRole('button', { name: 'Bewertung speichern' }).click();
+    const zusammenfassung = page.getByRole('alert').filter({ hasText: 'Bitte prüfen Sie Ihre Angaben' });
+    await zusammenfassung.getByText(/Bitte bewerten Sie mindestens eine Akte/).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alert');
+    expect(await page.getByRole('textbox', { name: 'Zeichen des Archivschreibens' }).getAttribute('aria-invalid')).toBe('true');
+    await barrierefrei(page, 'Bewertung von Hand, Angaben fehlen');
     await page.getByRole('radio', { name: 'V – vernichten' }).check();
     // by hand only with the archive's letter
     await page.getByRole('textbox', { name: 'Zeichen des Archivschreibens' }).fill('StA 7511/2026');

@@ -68,6 +68,12 @@ describe('web client on narrow screens', () => {
       const historie = page.getByRole('tabpanel').getByRole('table');
       await historie.waitFor();
       await passt(page, `${t} Akte, Historie`, [historie.locator('td[data-titel="Aktion"]').first()]);
+      // an entry without changed fields says so, not an empty cell
+      expect(await historie.locator('td[data-titel="Änderungen"]').first().textContent()).toBe('–');
+      // the breadcrumbs' current page stands on the links' line, in their size
+      const krumen = await page.locator('.eakte-brotkrumen li').evaluateAll((li) => li.map((l) => ({ unten: Math.round(l.getBoundingClientRect().bottom), schrift: getComputedStyle(l).fontSize })));
+      expect(new Set(krumen.map((k) => k.schrift)).size, `${t}: breadcrumbs in one size`).toBe(1);
+      expect(Math.abs(krumen.at(-1)!.unten - krumen[0]!.unten), `${t}: the current page on the links' line`).toBeLessThanOrEqual(2);
       await schritt(page, t, 'historie');
       await page.getByRole('tab', { name: 'Vorgänge' }).click();
       await page.getByRole('textbox', { name: 'Betreff', exact: true }).fill('Planfeststellung');

@@ -98,9 +98,9 @@ describe('web client', () => {
     await page.getByRole('tab', { name: 'Vorgänge' }).click();
     await page.getByRole('tabpanel').getByRole('link', { name: /-001$/ }).waitFor();
     await schritt(page, t, 'akte-mit-vorgang');
-    // the Akte's Dokumente, by Vorgang
+    // the Akte's Dokumente, by Vorgang: with few Vorgänge each is open at once
     await page.getByRole('tab', { name: 'Dokumente' }).click();
-    await page.getByRole('tabpanel').locator('summary', { hasText: 'Antrag der Teilnehmergemeinschaft' }).click();
+    await expect.poll(() => page.getByRole('tabpanel').locator('details', { hasText: 'Antrag der Teilnehmergemeinschaft' }).getAttribute('open')).toBe('');
     const dokumente = page.getByRole('table', { name: /^Dokumente des Vorgangs .*-001$/ });
     await dokumente.getByRole('link', { name: 'Antrag Flurbereinigung' }).waitFor();
     await dokumente.getByRole('link', { name: 'Lageplan' }).waitFor();
@@ -240,6 +240,8 @@ describe('web client', () => {
     const { context: zweite, page: p2 } = await stack.angemeldet('Registratur (Demo registratur 2)', { acceptDownloads: true });
     const hinweis = p2.getByRole('status').filter({ has: p2.getByRole('heading', { name: 'Vernichtungen warten auf Ihre Freigabe' }) });
     await hinweis.waitFor();
+    // people by name, the process by its date and size, not by login id or UUID
+    await hinweis.getByText(/^Aussonderung vom .* \(1 Akte\), beantragt von Demo registratur$/).waitFor();
     await barrierefrei(p2, 'Start mit ausstehender Freigabe');
     await schritt(p2, t, 'start-freigabe-ausstehend');
     await hinweis.locator(`a[href="${new URL(wizardUrl).pathname}"]`).click();
@@ -256,9 +258,11 @@ describe('web client', () => {
     expect(await p2.getByRole('heading', { level: 1, name: 'Aussonderung: bewertet' }).count()).toBe(1);
     await p2.getByRole('button', { name: 'Vernichtung beantragen' }).click();
     await p2.getByText('Eine zweite Person der Registratur muss die Vernichtung freigeben.').waitFor();
+    await page.goto(wizardUrl);
+    await page.getByText(/^Beantragt von Demo registratur 2 am /).waitFor();
+    expect(await page.locator('main').textContent()).not.toContain('demo-registratur');
 
     // the first person approves, after a confirmation naming what will be destroyed
-    await page.goto(wizardUrl);
     await page.getByRole('button', { name: 'Vernichtung freigeben' }).click();
     const frage = page.getByRole('dialog', { name: 'Vernichtung wirklich freigeben?' });
     await frage.getByText('Sie geben die Vernichtung von 1 Akte frei.', { exact: false }).waitFor();

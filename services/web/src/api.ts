@@ -83,15 +83,22 @@ export function useAktion<A extends unknown[], R>(aktion: (...a: A) => Promise<R
   return { ausfuehren, laeuft, fehler, setFehler };
 }
 
-/** A list read page by page: the first page loads at once, `mehr` appends the next; `cursor` is null after the last. */
-export function useSeitenweise<D extends { items: unknown[]; nextCursor?: string | null }>(hole: (cursor?: string) => Promise<{ data?: D; error?: unknown; response: Response }>) {
+/**
+ * A list read page by page: the first page loads at once (again when `deps` change, e.g. a filter),
+ * `mehr` appends the next; `cursor` is null after the last.
+ */
+export function useSeitenweise<D extends { items: unknown[]; nextCursor?: string | null }>(
+  hole: (cursor?: string) => Promise<{ data?: D; error?: unknown; response: Response }>,
+  deps: unknown[] = [],
+) {
   const [weitere, setWeitere] = useState<D['items']>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const liste = useLaden(async () => {
     const s = await ergebnis(hole());
+    setWeitere([]);
     setCursor(s.nextCursor ?? null);
     return s;
-  }, []);
+  }, deps);
   const mehr = useAktion(async () => {
     if (!cursor) return;
     const s = await ergebnis(hole(cursor));

@@ -53,6 +53,7 @@ function feldText(meldung: string): string {
   if ((m = /more than (\d+) characters/.exec(meldung))) return T.formular.hoechstens(Number(m[1]));
   if ((m = /fewer than (\d+) characters/.exec(meldung))) return T.formular.mindestens(Number(m[1]));
   if (/format "date"/.test(meldung)) return T.formular.datum;
+  if (/format "email"/.test(meldung)) return T.formular.email;
   if (/format "(uuid|date-time)"|must match pattern/.test(meldung)) return T.formular.format;
   if (/allowed values|must be equal to constant/.test(meldung)) return T.formular.auswahl;
   if (/must be integer|must be number/.test(meldung)) return T.formular.zahl;

@@ -292,19 +292,22 @@ export function Tabelle<Z>({
   );
 }
 
-interface Eintrag {
+export interface Eintrag {
+  /** the field's id: the summary links to it */
   id?: string;
   label: string;
   text: string;
 }
 
-/** Required fields left empty (or a date the browser cannot read), checked before anything is sent. */
+/** Required fields left empty (or a date the browser cannot read, a malformed e-mail address), checked before anything is sent. */
 function pruefePflicht(form: HTMLFormElement): Eintrag[] {
   const l: Eintrag[] = [];
   for (const el of [...form.elements]) {
     if (!(el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement) || el.disabled) continue;
     const label = el.labels?.[0]?.textContent?.trim() ?? el.name;
     if (el instanceof HTMLInputElement && el.validity.badInput) l.push({ id: el.id, label, text: el.type === 'date' ? T.formular.datum : T.formular.ungueltig });
+    // an address without "@" is said before anything is sent
+    else if (el instanceof HTMLInputElement && el.type === 'email' && el.value.trim() && el.validity.typeMismatch) l.push({ id: el.id, label, text: T.formular.email });
     else if (el.required && (el instanceof HTMLInputElement && el.type === 'checkbox' ? !el.checked : !el.value.trim())) l.push({ id: el.id, label, text: T.formular.pflichtFehlt });
   }
   return l;
@@ -359,11 +362,14 @@ export function Formular({
   aktion,
   knopf,
   zweitrangig,
+  pruefen,
   children,
 }: {
   aktion: { ausfuehren: () => Promise<unknown>; laeuft: boolean; fehler?: ApiFehler; setFehler?: (f?: ApiFehler) => void };
   knopf: string;
   zweitrangig?: boolean;
+  /** checks beyond required fields (a choice among radio groups), shown like them */
+  pruefen?: () => Eintrag[];
   children: ReactNode;
 }) {
   const [pflicht, setPflicht] = useState<Eintrag[]>([]);
@@ -388,7 +394,7 @@ export function Formular({
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        const fehlend = pruefePflicht(e.currentTarget);
+        const fehlend = [...(pruefen?.() ?? []), ...pruefePflicht(e.currentTarget)];
         setPflicht(fehlend);
         if (fehlend.length) {
           aktion.setFehler?.(undefined);

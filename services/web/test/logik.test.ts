@@ -38,6 +38,7 @@ describe('problem+json in plain German', () => {
     const feld = (meldung: string) => feldFehler({ status: 400, code: 'VALIDIERUNGSFEHLER', fehler: [{ ort: 'body', feld: '/laufzeitBeginn', meldung }] })[0]!;
     expect(feld('must NOT have more than 500 characters')).toEqual({ feld: 'laufzeitBeginn', text: 'Bitte geben Sie höchstens 500 Zeichen ein.' });
     expect(feld('must match format "date"').text).toBe('Bitte geben Sie ein gültiges Datum ein (TT.MM.JJJJ).');
+    expect(feld('must match format "email"').text).toBe('Bitte geben Sie eine E-Mail-Adresse wie name@beispiel.de ein.');
     expect(feld('must be equal to one of the allowed values').text).toBe('Bitte wählen Sie einen der angebotenen Werte.');
     expect(feld('must be integer').text).toBe('Bitte geben Sie eine ganze Zahl ein.');
     expect(feld('something new').text).toBe('Dieser Wert ist nicht gültig.');

@@ -11,8 +11,9 @@ vi.stubGlobal('location', { origin: 'http://127.0.0.1', pathname: '/', search: '
 let ui: typeof import('../src/ui');
 let akte: typeof import('../src/seiten/Akte');
 let sperren: typeof import('../src/seiten/Loeschsperren');
+let namen: typeof import('../src/namen');
 beforeAll(async () => {
-  [ui, akte, sperren] = await Promise.all([import('../src/ui'), import('../src/seiten/Akte'), import('../src/seiten/Loeschsperren')]);
+  [ui, akte, sperren, namen] = await Promise.all([import('../src/ui'), import('../src/seiten/Akte'), import('../src/seiten/Loeschsperren'), import('../src/namen')]);
 });
 
 const sitzung = (...rollen: string[]): Sitzung => ({ token: 't', ablauf: Date.now() / 1000 + 600, sub: 's', name: 'Demo', mandant: 'demo', rollen });
@@ -67,7 +68,7 @@ describe('orientation', () => {
     expect(clerk).toContain('Federführung');
   });
 
-  it('a released hold says who released it, when and why', () => {
+  it('a released hold says who released it (by name), when and why', () => {
     const html = renderToStaticMarkup(
       createElement(sperren.SperreEintrag, {
         sperre: {
@@ -85,9 +86,12 @@ describe('orientation', () => {
           aufgehobenVon: 'demo-registratur-2',
           aufhebungsgrund: 'Verfahren abgeschlossen',
         } as unknown as Schemas['Loeschsperre'],
+        name: (sub: string | null | undefined) => namen.nameVon(new Map([['demo-registratur-2', 'Erika Mustermann']]), sub),
       }),
     );
-    expect(html).toContain('aufgehoben von demo-registratur-2 am 1.12.2026');
+    expect(html).toContain('aufgehoben von Erika Mustermann am 1.12.2026');
+    // a user the Protokoll does not know keeps the login id
+    expect(html).toContain('gesetzt von demo-registratur am');
     expect(html).toContain('Verfahren abgeschlossen');
   });
 });

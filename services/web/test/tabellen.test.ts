@@ -52,3 +52,35 @@ describe('tables', () => {
     });
   });
 });
+
+describe("the Akte's Dokumente tab", () => {
+  let akte: typeof import('../src/seiten/Akte');
+  beforeAll(async () => {
+    akte = await import('../src/seiten/Akte');
+  });
+  const vorgang = (n: number) => ({ id: `v${n}`, kennzeichen: `2.1-0001/2026-${n}`, betreff: `Vorgang ${n}` }) as unknown as import('@eakte/api-client').Schemas['Vorgang'];
+
+  it('shows the Vorgänge open when there are few, folded when there are many', () => {
+    const wenige = renderToStaticMarkup(createElement(akte.VorgaengeMitDokumenten, { vorgaenge: [vorgang(1), vorgang(2), vorgang(3)] }));
+    expect(wenige.match(/<details class="eakte-aufklapp" open=""/g)).toHaveLength(3);
+    const viele = renderToStaticMarkup(createElement(akte.VorgaengeMitDokumenten, { vorgaenge: [1, 2, 3, 4].map(vorgang) }));
+    expect(viele).not.toContain('open=""');
+    expect(viele.match(/<details/g)).toHaveLength(4);
+  });
+});
+
+describe("the Akte's Vorgänge", () => {
+  it('are filtered by status: all, open, or z.d.A.', async () => {
+    const { nachStatus, GefilterteVorgaenge } = await import('../src/seiten/Vorgaenge');
+    const v = [
+      { id: '1', status: 'offen' },
+      { id: '2', status: 'geschlossen' },
+    ];
+    expect(nachStatus(v, '').map((x) => x.id)).toEqual(['1', '2']);
+    expect(nachStatus(v, 'offen').map((x) => x.id)).toEqual(['1']);
+    expect(nachStatus(v, 'geschlossen').map((x) => x.id)).toEqual(['2']);
+    const html = renderToStaticMarkup(createElement(GefilterteVorgaenge, { vorgaenge: [], beschriftung: 'Vorgänge' }));
+    expect(html).toMatch(/<label class="kern-label" for="[^"]+">Status<\/label>/);
+    expect(html).toContain('<option value="geschlossen">');
+  });
+});

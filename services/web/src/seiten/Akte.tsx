@@ -9,6 +9,7 @@ import { aenderungText } from '@eakte/platform/protokoll-texte';
 import { darf, darfFeld } from '../rechte';
 import { Link, navigieren, useOrt } from '../router';
 import { T } from '../texte';
+import { heute } from '../upload';
 import { Angaben, Auswahl, Erfolg, Feld, Formular, Hinweis, Seite, datum, statusText } from '../ui';
 import { fristText } from './Aktenplan';
 import { FristFeld, fristAusFeld } from './Einheit';
@@ -16,7 +17,7 @@ import { Geladen } from './Laden';
 import { Loeschsperren } from './Loeschsperren';
 import { Pfadleiste } from './Pfadleiste';
 import { ProtokollTabelle } from './Pruefung';
-import { VorgangTabelle } from './Vorgaenge';
+import { GefilterteVorgaenge } from './Vorgaenge';
 import { DokumentTabelle } from './Vorgang';
 
 const ALLE_REITER = ['uebersicht', 'vorgaenge', 'dokumente', 'historie', 'loeschsperren'] as const;
@@ -192,7 +193,7 @@ function Vorgaenge({ akte }: { akte: Schemas['Akte'] }) {
   });
   return (
     <>
-      <Geladen l={liste}>{(d) => (d.items.length ? <VorgangTabelle vorgaenge={d.items} beschriftung={T.akte.vorgaenge} /> : <p className="kern-body">{T.akte.keineVorgaenge}</p>)}</Geladen>
+      <Geladen l={liste}>{(d) => (d.items.length ? <GefilterteVorgaenge vorgaenge={d.items} beschriftung={T.akte.vorgaenge} /> : <p className="kern-body">{T.akte.keineVorgaenge}</p>)}</Geladen>
       {akte.status === 'offen' && (
         <section aria-labelledby="neuer-vorgang">
           <h2 id="neuer-vorgang" className="kern-heading-medium">
@@ -200,7 +201,15 @@ function Vorgaenge({ akte }: { akte: Schemas['Akte'] }) {
           </h2>
           <Formular aktion={anlegen} knopf={T.akte.vorgangAnlegen}>
             <Feld label={T.einheit.betreff} name="betreff" required maxLength={500} value={betreff} onChange={(e) => setBetreff(e.target.value)} />
-            <Feld label={T.akte.wiedervorlage} name="wiedervorlage" type="date" value={wiedervorlage} onChange={(e) => setWiedervorlage(e.target.value)} />
+            <Feld
+              label={T.akte.wiedervorlage}
+              hinweis={T.meineWiedervorlage.hinweis}
+              name="wiedervorlage"
+              type="date"
+              min={heute()}
+              value={wiedervorlage}
+              onChange={(e) => setWiedervorlage(e.target.value)}
+            />
           </Formular>
         </section>
       )}
@@ -229,41 +238,46 @@ function DokumenteDesVorgangs({ vorgang }: { vorgang: Schemas['Vorgang'] }) {
   );
 }
 
-/** The Dokumente of the Akte, by Vorgang: each Vorgang opens to its list (one request per opened Vorgang). */
+/** Up to this many Vorgänge are shown open at once (one request each); more start folded. */
+export const OFFEN_BIS = 3;
+
+/** The Vorgänge open when the tab is shown: all of them when there are few, else none. */
+export function anfangsOffen(vorgaenge: readonly { id: string }[]): Set<string> {
+  return new Set(vorgaenge.length <= OFFEN_BIS ? vorgaenge.map((v) => v.id) : []);
+}
+
+/** The Vorgänge, each opening to its Dokumente. */
+export function VorgaengeMitDokumenten({ vorgaenge }: { vorgaenge: Schemas['Vorgang'][] }) {
+  const [offen, setOffen] = useState<Set<string>>(() => anfangsOffen(vorgaenge));
+  return (
+    <>
+      {vorgaenge.map((v) => (
+        <details
+          key={v.id}
+          className="eakte-aufklapp"
+          open={offen.has(v.id)}
+          onToggle={(e) => {
+            const auf = e.currentTarget.open;
+            setOffen((o) => {
+              const n = new Set(o);
+              if (auf) n.add(v.id);
+              else n.delete(v.id);
+              return n;
+            });
+          }}
+        >
+          <summary className="kern-body">{T.akte.vorgangZeile(v.kennzeichen, v.betreff)}</summary>
+          {offen.has(v.id) && <DokumenteDesVorgangs vorgang={v} />}
+        </details>
+      ))}
+    </>
+  );
+}
+
+/** The Dokumente of the Akte, by Vorgang: a few Vorgänge are open at once, more open one by one. */
 function Dokumente({ akteId }: { akteId: string }) {
   const liste = useLaden(() => ergebnis(api.GET('/akten/{id}/vorgaenge', { params: { path: { id: akteId }, query: { limit: 200 } } })), [akteId]);
-  const [offen, setOffen] = useState<Set<string>>(new Set());
-  return (
-    <Geladen l={liste}>
-      {(d) =>
-        d.items.length ? (
-          <>
-            {d.items.map((v) => (
-              <details
-                key={v.id}
-                className="eakte-aufklapp"
-                open={offen.has(v.id)}
-                onToggle={(e) => {
-                  const auf = e.currentTarget.open;
-                  setOffen((o) => {
-                    const n = new Set(o);
-                    if (auf) n.add(v.id);
-                    else n.delete(v.id);
-                    return n;
-                  });
-                }}
-              >
-                <summary className="kern-body">{T.akte.vorgangZeile(v.kennzeichen, v.betreff)}</summary>
-                {offen.has(v.id) && <DokumenteDesVorgangs vorgang={v} />}
-              </details>
-            ))}
-          </>
-        ) : (
-          <p className="kern-body">{T.akte.keineVorgaenge}</p>
-        )
-      }
-    </Geladen>
-  );
+  return <Geladen l={liste}>{(d) => (d.items.length ? <VorgaengeMitDokumenten vorgaenge={d.items} /> : <p className="kern-body">{T.akte.keineVorgaenge}</p>)}</Geladen>;
 }
 
 function Historie({ akteId }: { akteId: string }) {
@@ -275,7 +289,7 @@ function Historie({ akteId }: { akteId: string }) {
           <ProtokollTabelle
             ereignisse={d.items}
             beschriftung={T.akte.tabHistorie}
-            hinten={[{ titel: T.akte.historieAenderungen, zelle: (e) => (e.aenderungen ?? []).map(aenderungText).join('; ') }]}
+            hinten={[{ titel: T.akte.historieAenderungen, zelle: (e) => (e.aenderungen ?? []).map(aenderungText).join('; ') || '–' }]}
           />
         ) : (
           <p className="kern-body">{T.akte.keineHistorie}</p>

@@ -6,8 +6,9 @@ import { api, dateiSenden, ergebnis, herunterladen, useAktion, useLaden } from '
 import { loeschungText, naechsteAbfrage } from '../aussonderung';
 import type { Sitzung } from '../auth';
 import { Bestaetigung } from '../bestaetigung';
+import { useNamen } from '../namen';
 import { T } from '../texte';
-import { Erfolg, Feld, Fehlermeldung, Seite, Tabelle, datum, zeit } from '../ui';
+import { Erfolg, Feld, Fehlermeldung, Formular, Seite, Tabelle, datum, zeit } from '../ui';
 import { AktenzeichenMitSperre } from './Aussonderungen';
 import { Geladen } from './Laden';
 
@@ -61,7 +62,7 @@ function NachrichtHochladen({ label, url, fertig }: { label: string; url: string
       <button className="kern-btn kern-btn--secondary" type="submit" disabled={!datei || senden.laeuft}>
         <span className="kern-label">{T.aussonderung.einlesen}</span>
       </button>
-      <Fehlermeldung fehler={senden.fehler} />
+      <Fehlermeldung fehler={senden.fehler} fokussieren />
     </form>
   );
 }
@@ -69,6 +70,7 @@ function NachrichtHochladen({ label, url, fertig }: { label: string; url: string
 export function AussonderungSeite({ id, sitzung }: { id: string; sitzung: Sitzung }) {
   const a = useLaden(() => ergebnis(api.GET('/aussonderungen/{id}', { params: { path: { id } } })), [id]);
   const [meldung, setMeldung] = useState<string>();
+  const name = useNamen();
   const [bewertung, setBewertung] = useState<Record<string, 'A' | 'V'>>({});
   // a hand appraisal names the archive's letter it was taken from
   const [schreiben, setSchreiben] = useState({ zeichen: '', datum: '', archivar: '' });
@@ -173,12 +175,10 @@ export function AussonderungSeite({ id, sitzung }: { id: string; sitzung: Sitzun
                   {unbewertet.length > 0 && (
                     <>
                       <NachrichtHochladen label={T.aussonderung.s2datei} url={`${basis(id)}/bewertung`} fertig={fertig} />
-                      <form
-                        className="eakte-formular eakte-formular--breit"
-                        onSubmit={(e) => {
-                          e.preventDefault();
-                          void bewerten.ausfuehren();
-                        }}
+                      <Formular
+                        aktion={bewerten}
+                        knopf={T.aussonderung.s2speichern}
+                        pruefen={() => (Object.keys(bewertung).length ? [] : [{ id: `${unbewertet[0]!.akteId}-A`, label: T.aussonderung.s2manuell, text: T.aussonderung.s2keine }])}
                       >
                         <fieldset className="kern-fieldset">
                           <legend className="kern-label">{T.aussonderung.s2manuell}</legend>
@@ -203,16 +203,10 @@ export function AussonderungSeite({ id, sitzung }: { id: string; sitzung: Sitzun
                             </div>
                           ))}
                         </fieldset>
-                        <Feld label={T.aussonderung.s2zeichen} required value={schreiben.zeichen} onChange={(e) => setSchreiben((x) => ({ ...x, zeichen: e.target.value }))} />
-                        <Feld label={T.aussonderung.s2datum} type="date" required value={schreiben.datum} onChange={(e) => setSchreiben((x) => ({ ...x, datum: e.target.value }))} />
-                        <Feld label={T.aussonderung.s2archivar} required value={schreiben.archivar} onChange={(e) => setSchreiben((x) => ({ ...x, archivar: e.target.value }))} />
-                        <Fehlermeldung fehler={bewerten.fehler} />
-                        <div className="eakte-knoepfe">
-                          <button className="kern-btn kern-btn--primary" type="submit" disabled={Object.keys(bewertung).length === 0 || bewerten.laeuft}>
-                            <span className="kern-label">{T.aussonderung.s2speichern}</span>
-                          </button>
-                        </div>
-                      </form>
+                        <Feld label={T.aussonderung.s2zeichen} name="zeichen" required value={schreiben.zeichen} onChange={(e) => setSchreiben((x) => ({ ...x, zeichen: e.target.value }))} />
+                        <Feld label={T.aussonderung.s2datum} name="datum" type="date" required value={schreiben.datum} onChange={(e) => setSchreiben((x) => ({ ...x, datum: e.target.value }))} />
+                        <Feld label={T.aussonderung.s2archivar} name="archivar" required value={schreiben.archivar} onChange={(e) => setSchreiben((x) => ({ ...x, archivar: e.target.value }))} />
+                      </Formular>
                     </>
                   )}
                 </Schritt>
@@ -232,13 +226,13 @@ export function AussonderungSeite({ id, sitzung }: { id: string; sitzung: Sitzun
                 )}
                 {hatV && (
                   <Schritt nr={naechste()} titel={T.aussonderung.s5} erledigt={!!antrag?.freigegebenAm}>
-                    {abgelehnt && <p className="kern-body">{T.bestaetigung.abgelehnt(abgelehnt.abgelehntVon ?? '–', zeit(abgelehnt.abgelehntAm!), abgelehnt.ablehnungsgrund ?? '')}</p>}
+                    {abgelehnt && <p className="kern-body">{T.bestaetigung.abgelehnt(name(abgelehnt.abgelehntVon), zeit(abgelehnt.abgelehntAm!), abgelehnt.ablehnungsgrund ?? '')}</p>}
                     {!antrag && (
                       <button className="kern-btn kern-btn--secondary" type="button" disabled={vernichtung.laeuft} onClick={() => void vernichtung.ausfuehren()}>
                         <span className="kern-label">{T.aussonderung.s5beantragen}</span>
                       </button>
                     )}
-                    {antrag && <p className="kern-body">{T.aussonderung.s5beantragt(antrag.beantragtVon, zeit(antrag.beantragtAm))}</p>}
+                    {antrag && <p className="kern-body">{T.aussonderung.s5beantragt(name(antrag.beantragtVon), zeit(antrag.beantragtAm))}</p>}
                     {antrag && !antrag.freigegebenAm && (
                       <>
                         <p className="kern-body">{T.aussonderung.s5zweite}</p>
@@ -286,7 +280,7 @@ export function AussonderungSeite({ id, sitzung }: { id: string; sitzung: Sitzun
                     )}
                     {d.vernichtung?.freigegebenAm && (
                       <>
-                        <p className="kern-body">{T.aussonderung.s5frei(d.vernichtung.freigegebenVon ?? '–', zeit(d.vernichtung.freigegebenAm))}</p>
+                        <p className="kern-body">{T.aussonderung.s5frei(name(d.vernichtung.freigegebenVon), zeit(d.vernichtung.freigegebenAm))}</p>
                         {d.vernichtungsstand && (
                           <p className="kern-body" role="status">
                             {T.aussonderung.vernichtungsstand(d.vernichtungsstand)}

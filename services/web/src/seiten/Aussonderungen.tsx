@@ -2,6 +2,7 @@
 import { api, useSeitenweise } from '../api';
 import { pfad } from '../pfade';
 import { Link } from '../router';
+import { useNamen } from '../namen';
 import { T } from '../texte';
 import { Fehlermeldung, Tabelle, zeit } from '../ui';
 import { Geladen } from './Laden';
@@ -21,6 +22,7 @@ export function AktenzeichenMitSperre({ id, aktenzeichen, gesperrt }: { id: stri
 }
 
 export function BegonneneAussonderungen() {
+  const name = useNamen();
   const { liste, weitere, cursor, mehr } = useSeitenweise((cursor) => api.GET('/aussonderungen', { params: { query: cursor ? { limit: 50, cursor } : { limit: 20 } } }));
   return (
     <section aria-labelledby="begonnene-titel">
@@ -45,7 +47,7 @@ export function BegonneneAussonderungen() {
                     </Link>
                   ),
                 },
-                { titel: R.von, zelle: (a) => a.erstelltVon },
+                { titel: R.von, zelle: (a) => name(a.erstelltVon) },
                 { titel: R.akten, zelle: (a) => a.objekte },
                 {
                   titel: R.status,

@@ -7,6 +7,7 @@ import { api, ergebnis, inhaltLaden, mitEtag, speichern, useAktion, useLaden } f
 import type { Sitzung } from '../auth';
 import { pfad } from '../pfade';
 import { Link } from '../router';
+import { useNamen } from '../namen';
 import { T } from '../texte';
 import { Angaben, Erfolg, Feld, Fehlermeldung, Formular, Seite, Tabelle, datum, groesse, zeit } from '../ui';
 import { Geladen } from './Laden';
@@ -55,6 +56,7 @@ export function Dokument({ id, sitzung }: { id: string; sitzung: Sitzung }) {
   const vorgangId = geladen.daten?.daten.vorgangId;
   const vorgang = useLaden(async () => (vorgangId ? ergebnis(api.GET('/vorgaenge/{id}', { params: { path: { id: vorgangId } } })) : undefined), [vorgangId]);
   const [gespeichert, setGespeichert] = useState(false);
+  const name = useNamen(geladen.daten?.daten.akteId);
   const versionen = useLaden(() => ergebnis(api.GET('/dokumente/{id}/versionen', { params: { path: { id } } })), [id]);
   const [ansicht, setAnsicht] = useState<{ url: string; name: string }>();
   const [meldung, setMeldung] = useState<string>();
@@ -135,7 +137,7 @@ export function Dokument({ id, sitzung }: { id: string; sitzung: Sitzung }) {
                       titel: T.dokument.erstellt,
                       zelle: (v) => (
                         <>
-                          {zeit(v.erstelltAm)} {T.dokument.von} {v.erstelltVon}
+                          {zeit(v.erstelltAm)} {T.dokument.von} {name(v.erstelltVon)}
                         </>
                       ),
                     },

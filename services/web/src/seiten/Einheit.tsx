@@ -7,30 +7,63 @@ import { pfad } from '../pfade';
 import { darfFeld } from '../rechte';
 import { Link, navigieren } from '../router';
 import { T } from '../texte';
-import { Angaben, Auswahl, Brotkrumen, Erfolg, Feld, Formular, Seite, Tabelle, datum, statusText } from '../ui';
+import { AlleAuswaehlen, auswahlSpalte, nurWaehlbare, useAuswahl } from '../auswahl';
+import { Angaben, Auswahl, Brotkrumen, Erfolg, Feld, Formular, Seite, Tabelle, datum, statusText, type Spalte } from '../ui';
 import { fristText } from './Aktenplan';
 import { Geladen } from './Laden';
+import { SperreSetzen } from './Loeschsperren';
 
-export function AktenTabelle({ akten, beschriftung }: { akten: Schemas['Akte'][]; beschriftung: string }) {
+/** A unit's Akten; with `auswahl` (the Registratur's bulk hold) a box per row and "alle auswählen". */
+export function AktenTabelle({ akten, beschriftung, auswahl }: { akten: Schemas['Akte'][]; beschriftung: string; auswahl?: ReturnType<typeof useAuswahl> }) {
+  const spalten: Spalte<Schemas['Akte']>[] = [
+    {
+      titel: T.akte.aktenzeichen,
+      zelle: (a) => (
+        <Link className="kern-link" href={pfad('akte', { id: a.id })}>
+          {a.aktenzeichen}
+        </Link>
+      ),
+      sortWert: (a) => a.aktenzeichen,
+    },
+    { titel: T.akte.betreff, zelle: (a) => a.betreff, sortWert: (a) => a.betreff },
+    { titel: T.akte.status, zelle: (a) => statusText(a.status, a.zdaDatum), sortWert: (a) => a.zdaDatum ?? '' },
+    { titel: T.akte.laufzeit, zelle: (a) => `${datum(a.laufzeit.beginn)} – ${a.laufzeit.ende ? datum(a.laufzeit.ende) : ''}`, sortWert: (a) => a.laufzeit.beginn },
+  ];
   return (
-    <Tabelle
-      zeilen={akten}
-      beschriftung={beschriftung}
-      spalten={[
-        {
-          titel: T.akte.aktenzeichen,
-          zelle: (a) => (
-            <Link className="kern-link" href={pfad('akte', { id: a.id })}>
-              {a.aktenzeichen}
-            </Link>
-          ),
-          sortWert: (a) => a.aktenzeichen,
-        },
-        { titel: T.akte.betreff, zelle: (a) => a.betreff, sortWert: (a) => a.betreff },
-        { titel: T.akte.status, zelle: (a) => statusText(a.status, a.zdaDatum), sortWert: (a) => a.zdaDatum ?? '' },
-        { titel: T.akte.laufzeit, zelle: (a) => `${datum(a.laufzeit.beginn)} – ${a.laufzeit.ende ? datum(a.laufzeit.ende) : ''}`, sortWert: (a) => a.laufzeit.beginn },
-      ]}
-    />
+    <>
+      {auswahl && <AlleAuswaehlen auswahl={auswahl.auswahl} waehlbar={akten.map((a) => a.id)} alle={auswahl.alle} />}
+      <Tabelle zeilen={akten} beschriftung={beschriftung} spalten={auswahl ? [auswahlSpalte<Schemas['Akte']>(auswahl, (a) => a.aktenzeichen), ...spalten] : spalten} />
+    </>
+  );
+}
+
+/** Registratur: one Löschsperre on the Akten chosen in the list. */
+function SammelSperre({ akten, auswahl }: { akten: Schemas['Akte'][]; auswahl: ReturnType<typeof useAuswahl> }) {
+  const gewaehlt = nurWaehlbare(
+    auswahl.auswahl,
+    akten.map((a) => a.id),
+  );
+  const [meldung, setMeldung] = useState<string>();
+  return (
+    <section className="eakte-sammel" aria-labelledby="sammelsperre-titel">
+      <h3 id="sammelsperre-titel" className="kern-heading-small">
+        {T.loeschsperre.auswahlTitel}
+      </h3>
+      {meldung && <Erfolg>{meldung}</Erfolg>}
+      <p className="kern-body" role="status">
+        {gewaehlt.length ? T.registratur.anbietenAnzahl(gewaehlt.length) : T.loeschsperre.auswahlHinweis}
+      </p>
+      {gewaehlt.length > 0 && (
+        <SperreSetzen
+          akten={gewaehlt}
+          knopf={T.loeschsperre.auswahlKnopf(gewaehlt.length)}
+          gesetzt={() => {
+            setMeldung(T.loeschsperre.gesetztAuf(gewaehlt.length));
+            auswahl.leeren();
+          }}
+        />
+      )}
+    </section>
   );
 }
 
@@ -266,6 +299,9 @@ export function Einheit({ id, sitzung }: { id: string; sitzung: Sitzung }) {
     return erste;
   }, [id, filter]);
   const cursor = weitere.cursor ?? akten.daten?.nextCursor ?? null;
+  // the Registratur places a hold on a selection of the listed Akten
+  const sperren = sitzung.rollen.includes('registratur');
+  const auswahl = useAuswahl();
   const mehr = useAktion(async () => {
     if (!cursor) return;
     const s = await ergebnis(api.GET('/akten', { params: { query: { ...aktenAbfrage(id, filter), limit: 50, cursor } } }));
@@ -295,12 +331,13 @@ export function Einheit({ id, sitzung }: { id: string; sitzung: Sitzung }) {
               {(d) =>
                 d.items.length ? (
                   <>
-                    <AktenTabelle akten={[...d.items, ...weitere.items]} beschriftung={T.einheit.akten} />
+                    <AktenTabelle akten={[...d.items, ...weitere.items]} beschriftung={T.einheit.akten} auswahl={sperren ? auswahl : undefined} />
                     {cursor && !seiten.includes(cursor) && (
                       <button className="kern-btn kern-btn--secondary" type="button" onClick={() => void mehr.ausfuehren()}>
                         <span className="kern-label">{T.einheit.mehr}</span>
                       </button>
                     )}
+                    {sperren && <SammelSperre akten={[...d.items, ...weitere.items]} auswahl={auswahl} />}
                   </>
                 ) : (
                   <p className="kern-body">{T.einheit.keineAkten}</p>

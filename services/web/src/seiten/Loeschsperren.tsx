@@ -2,6 +2,7 @@
 import type { Schemas } from '@eakte/api-client';
 import { useState } from 'react';
 import { api, ergebnis, useAktion, useLaden } from '../api';
+import { useNamen } from '../namen';
 import { T } from '../texte';
 import { Erfolg, Feld, Formular, zeit } from '../ui';
 import { Geladen } from './Laden';
@@ -20,30 +21,55 @@ function Aufheben({ sperre, fertig }: { sperre: Schemas['Loeschsperre']; fertig:
 }
 
 /** One hold: what, why, who placed it and when; a released one also who released it, when and why. */
-export function SperreEintrag({ sperre: s }: { sperre: Schemas['Loeschsperre'] }) {
+export function SperreEintrag({ sperre: s, name }: { sperre: Schemas['Loeschsperre']; name: (sub: string | null | undefined) => string }) {
   return (
     <p className="kern-body">
       <strong>{s.bezeichnung}</strong> ({s.aktiv ? T.loeschsperre.aktiv : T.loeschsperre.aufgehoben}) – {s.grund}
-      {s.aktenzeichenGericht ? `, ${s.aktenzeichenGericht}` : ''}; {T.loeschsperre.gesetztVon(s.erstelltVon, zeit(s.erstelltAm))}
-      {!s.aktiv && s.aufgehobenAm ? `; ${T.loeschsperre.aufgehobenVon(s.aufgehobenVon ?? '–', zeit(s.aufgehobenAm), s.aufhebungsgrund ?? '–')}` : ''}
+      {s.aktenzeichenGericht ? `, ${s.aktenzeichenGericht}` : ''}; {T.loeschsperre.gesetztVon(name(s.erstelltVon), zeit(s.erstelltAm))}
+      {!s.aktiv && s.aufgehobenAm ? `; ${T.loeschsperre.aufgehobenVon(name(s.aufgehobenVon), zeit(s.aufgehobenAm), s.aufhebungsgrund ?? '–')}` : ''}
     </p>
+  );
+}
+
+export interface NeueSperre {
+  bezeichnung: string;
+  grund: string;
+  aktenzeichenGericht: string;
+}
+
+/** The request placing one hold on these Akten (trimmed; the court's file number only when given). */
+export function sperreKoerper(neu: NeueSperre, akten: readonly string[]) {
+  const gericht = neu.aktenzeichenGericht.trim();
+  return { bezeichnung: neu.bezeichnung.trim(), grund: neu.grund.trim(), akten: [...akten], ...(gericht ? { aktenzeichenGericht: gericht } : {}) };
+}
+
+/** Registratur: place one Löschsperre on the given Akten (one Akte, or a selection of a unit's). */
+export function SperreSetzen({ akten, knopf, gesetzt }: { akten: readonly string[]; knopf: string; gesetzt: () => void }) {
+  const [neu, setNeu] = useState<NeueSperre>({ bezeichnung: '', grund: '', aktenzeichenGericht: '' });
+  const setzen = useAktion(async () => {
+    await ergebnis(api.POST('/loeschsperren', { body: sperreKoerper(neu, akten) }));
+    setNeu({ bezeichnung: '', grund: '', aktenzeichenGericht: '' });
+    gesetzt();
+  });
+  return (
+    <Formular aktion={setzen} knopf={knopf}>
+      <Feld label={T.loeschsperre.bezeichnung} name="bezeichnung" required maxLength={300} value={neu.bezeichnung} onChange={(e) => setNeu((n) => ({ ...n, bezeichnung: e.target.value }))} />
+      <Feld label={T.loeschsperre.grund} name="grund" required maxLength={2000} value={neu.grund} onChange={(e) => setNeu((n) => ({ ...n, grund: e.target.value }))} />
+      <Feld
+        label={T.loeschsperre.gericht}
+        name="aktenzeichenGericht"
+        maxLength={200}
+        value={neu.aktenzeichenGericht}
+        onChange={(e) => setNeu((n) => ({ ...n, aktenzeichenGericht: e.target.value }))}
+      />
+    </Formular>
   );
 }
 
 export function Loeschsperren({ akteId, darfAendern }: { akteId: string; darfAendern: boolean }) {
   const liste = useLaden(() => ergebnis(api.GET('/loeschsperren', { params: { query: { akte: akteId, limit: 100 } } })), [akteId]);
-  const [neu, setNeu] = useState({ bezeichnung: '', grund: '', aktenzeichenGericht: '' });
   const [meldung, setMeldung] = useState<string>();
-  const setzen = useAktion(async () => {
-    await ergebnis(
-      api.POST('/loeschsperren', {
-        body: { bezeichnung: neu.bezeichnung.trim(), grund: neu.grund.trim(), akten: [akteId], ...(neu.aktenzeichenGericht.trim() ? { aktenzeichenGericht: neu.aktenzeichenGericht.trim() } : {}) },
-      }),
-    );
-    setNeu({ bezeichnung: '', grund: '', aktenzeichenGericht: '' });
-    setMeldung(T.loeschsperre.gesetzt);
-    liste.neuLaden();
-  });
+  const name = useNamen(akteId);
   return (
     <>
       {meldung && <Erfolg>{meldung}</Erfolg>}
@@ -53,7 +79,7 @@ export function Loeschsperren({ akteId, darfAendern }: { akteId: string; darfAen
             <ul className="kern-list">
               {d.items.map((s) => (
                 <li key={s.id}>
-                  <SperreEintrag sperre={s} />
+                  <SperreEintrag sperre={s} name={name} />
                   {s.aktiv && darfAendern && (
                     <Aufheben
                       sperre={s}
@@ -76,17 +102,14 @@ export function Loeschsperren({ akteId, darfAendern }: { akteId: string; darfAen
           <h2 id="sperre-neu" className="kern-heading-medium">
             {T.loeschsperre.setzen}
           </h2>
-          <Formular aktion={setzen} knopf={T.loeschsperre.setzen}>
-            <Feld label={T.loeschsperre.bezeichnung} name="bezeichnung" required maxLength={300} value={neu.bezeichnung} onChange={(e) => setNeu((n) => ({ ...n, bezeichnung: e.target.value }))} />
-            <Feld label={T.loeschsperre.grund} name="grund" required maxLength={2000} value={neu.grund} onChange={(e) => setNeu((n) => ({ ...n, grund: e.target.value }))} />
-            <Feld
-              label={T.loeschsperre.gericht}
-              name="aktenzeichenGericht"
-              maxLength={200}
-              value={neu.aktenzeichenGericht}
-              onChange={(e) => setNeu((n) => ({ ...n, aktenzeichenGericht: e.target.value }))}
-            />
-          </Formular>
+          <SperreSetzen
+            akten={[akteId]}
+            knopf={T.loeschsperre.setzen}
+            gesetzt={() => {
+              setMeldung(T.loeschsperre.gesetzt);
+              liste.neuLaden();
+            }}
+          />
         </section>
       )}
     </>

@@ -4,6 +4,7 @@ import { ROLLEN_NAMEN, type Rolle } from '@eakte/platform/berechtigungen';
 import { AKTIONSAUSWAHL, aktionText, ergebnisText, feldText, objektText, wertText } from '@eakte/platform/protokoll-texte';
 import { useEffect, useRef, useState } from 'react';
 import { api, ergebnis, herunterladen, useAktion, useLaden } from '../api';
+import { alleAkteure } from '../namen';
 import { abfrage, akteurOptionen, exportUrl, type Filter } from '../protokoll-suche';
 import { T } from '../texte';
 import { Angaben, Auswahl, Feld, Fehlermeldung, Seite, Tabelle, zeit, type Spalte } from '../ui';
@@ -103,21 +104,6 @@ export function EintragDetails({ e, ueberschriftRef }: { e: Schemas['ProtokollEr
       )}
     </section>
   );
-}
-
-/** At most this many pages of 200 users are offered to pick from. */
-const MAX_AKTEUR_SEITEN = 20;
-
-async function alleAkteure(): Promise<Schemas['ProtokollAkteur'][]> {
-  const alle: Schemas['ProtokollAkteur'][] = [];
-  let cursor: string | undefined;
-  for (let seite = 0; seite < MAX_AKTEUR_SEITEN; seite++) {
-    const r = await ergebnis(api.GET('/protokoll/akteure', { params: { query: { limit: 200, ...(cursor ? { cursor } : {}) } } }));
-    alle.push(...r.items);
-    cursor = r.nextCursor ?? undefined;
-    if (!cursor) break;
-  }
-  return alle;
 }
 
 function Suche() {

@@ -3,9 +3,10 @@ import type { Sitzung } from '../auth';
 import { pfad } from '../pfade';
 import { darf } from '../rechte';
 import { Link } from '../router';
+import { useNamen } from '../namen';
 import { T } from '../texte';
 import { heute } from '../upload';
-import { Seite } from '../ui';
+import { Seite, zeit } from '../ui';
 import { Geladen } from './Laden';
 import { PostkorbListe } from './Postkorb';
 import { VorgangTabelle } from './Vorgaenge';
@@ -31,6 +32,7 @@ function WiedervorlagenHeute() {
 function FreigabenAusstehend({ sitzung }: { sitzung: Sitzung }) {
   const l = useLaden(() => ergebnis(api.GET('/aussonderungen', { params: { query: { limit: 200 } } })), []);
   const offen = (l.daten?.items ?? []).filter((a) => a.vernichtungOffen && a.vernichtungBeantragtVon && a.vernichtungBeantragtVon !== sitzung.sub);
+  const name = useNamen();
   if (offen.length === 0) return null;
   return (
     <section className="kern-alert kern-alert--info" role="status" aria-labelledby="freigaben-titel">
@@ -45,7 +47,7 @@ function FreigabenAusstehend({ sitzung }: { sitzung: Sitzung }) {
           {offen.map((a) => (
             <li key={a.id} className="kern-body">
               <Link className="kern-link" href={pfad('aussonderung', { id: a.id })}>
-                {T.bestaetigung.wartetEintrag(a.id, a.vernichtungBeantragtVon!)}
+                {T.bestaetigung.wartetEintrag(zeit(a.erstelltAm), a.objekte, name(a.vernichtungBeantragtVon))}
               </Link>
             </li>
           ))}
