@@ -32,3 +32,20 @@ export function loeschungText(o: Pick<Schemas['AussonderungsObjekt'], 'loeschung
   if (o.loeschung === 'ausstehend') return o.loeschVersuche > 0 ? L.wartet(o.loeschVersuche, o.loeschFehler ?? '') : L.ausstehend;
   return '–';
 }
+
+/**
+ * The protocol files to offer: the Vernichtungsprotokoll once written, and each Nachtrag (objects
+ * destroyed after a Löschsperre stopping them was released), by number.
+ */
+export function protokollDateien(id: string, v: Stand['vernichtungsstand']): { pfad: string; dateiname: string; text: string }[] {
+  if (!v || (!v.protokoll && v.nachtraege === 0)) return [];
+  const basis = `/api/v1/aussonderungen/${encodeURIComponent(id)}/vernichtungsprotokoll.pdf`;
+  return [
+    { pfad: basis, dateiname: 'Vernichtungsprotokoll.pdf', text: T.aussonderung.s6knopf },
+    ...Array.from({ length: v.nachtraege }, (_, i) => ({
+      pfad: `${basis}?nachtrag=${i + 1}`,
+      dateiname: `Vernichtungsprotokoll_Nachtrag_${i + 1}.pdf`,
+      text: T.aussonderung.nachtragKnopf(i + 1),
+    })),
+  ];
+}

@@ -381,6 +381,7 @@ export const T = {
     s5zweite: 'Eine zweite Person der Registratur muss die Vernichtung freigeben.',
     s5frei: (wer: string, wann: string) => `Freigegeben von ${wer} am ${wann}.`,
     s6knopf: 'Vernichtungsprotokoll (PDF) herunterladen',
+    nachtragKnopf: (nr: number) => `Nachtrag ${nr} zum Vernichtungsprotokoll (PDF) herunterladen`,
     einlesen: 'Einlesen',
     eingelesen: 'Die Nachricht wurde eingelesen.',
     bewertet: 'Die Bewertung wurde gespeichert.',

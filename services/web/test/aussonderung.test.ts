@@ -3,7 +3,7 @@
 // and stops once it is abgeschlossen or only a person can move it on (a Löschsperre holds an object).
 import type { Schemas } from '@eakte/api-client';
 import { describe, expect, it } from 'vitest';
-import { loeschungText, naechsteAbfrage } from '../src/aussonderung';
+import { loeschungText, naechsteAbfrage, protokollDateien } from '../src/aussonderung';
 import { T } from '../src/texte';
 
 type A = Schemas['Aussonderung'];
@@ -105,5 +105,22 @@ describe('Aussonderung wizard: why an object waits', () => {
     expect(loeschungText(objekt({ loeschung: 'ausstehend' }))).toBe('ausstehend');
     expect(loeschungText(objekt({ loeschung: 'ausstehend', loeschVersuche: 3, loeschFehler: 'Der Speicher verweigert das Löschen' }))).toBe('wartet, 3 Versuche: Der Speicher verweigert das Löschen');
     expect(loeschungText(objekt({ loeschung: 'gesperrt', loeschFehler: 'LOESCHSPERRE' }))).toBe('durch eine Löschsperre angehalten');
+  });
+});
+
+describe('Aussonderung wizard: the protocol and its Nachträge', () => {
+  it('offers the protocol once written and each Nachtrag by number, nothing before', () => {
+    const stand = (protokoll: boolean, nachtraege: number) => ({ vernichtet: 2, ausstehend: 0, gesperrt: 0, protokoll, nachtraege });
+    expect(protokollDateien('p1', null)).toEqual([]);
+    expect(protokollDateien('p1', stand(false, 0))).toEqual([]);
+    expect(protokollDateien('p1', stand(true, 0)).map((f) => f.pfad)).toEqual(['/api/v1/aussonderungen/p1/vernichtungsprotokoll.pdf']);
+    // a Nachtrag on its way: the protocol itself stays available
+    const zwei = protokollDateien('p1', stand(false, 2));
+    expect(zwei.map((f) => f.pfad)).toEqual([
+      '/api/v1/aussonderungen/p1/vernichtungsprotokoll.pdf',
+      '/api/v1/aussonderungen/p1/vernichtungsprotokoll.pdf?nachtrag=1',
+      '/api/v1/aussonderungen/p1/vernichtungsprotokoll.pdf?nachtrag=2',
+    ]);
+    expect(zwei[2]).toMatchObject({ dateiname: 'Vernichtungsprotokoll_Nachtrag_2.pdf', text: 'Nachtrag 2 zum Vernichtungsprotokoll (PDF) herunterladen' });
   });
 });

@@ -3,7 +3,7 @@
 import type { Schemas } from '@eakte/api-client';
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { api, dateiSenden, ergebnis, herunterladen, useAktion, useLaden } from '../api';
-import { loeschungText, naechsteAbfrage } from '../aussonderung';
+import { loeschungText, naechsteAbfrage, protokollDateien } from '../aussonderung';
 import type { Sitzung } from '../auth';
 import { Bestaetigung } from '../bestaetigung';
 import { useNamen } from '../namen';
@@ -286,12 +286,12 @@ export function AussonderungSeite({ id, sitzung }: { id: string; sitzung: Sitzun
                             {T.aussonderung.vernichtungsstand(d.vernichtungsstand)}
                           </p>
                         )}
-                        {d.vernichtungsstand?.protokoll && (
-                          <button className="kern-btn kern-btn--secondary" type="button" onClick={() => void laden.ausfuehren(`${basis(id)}/vernichtungsprotokoll.pdf`, 'Vernichtungsprotokoll.pdf')}>
+                        {protokollDateien(id, d.vernichtungsstand).map((f) => (
+                          <button key={f.pfad} className="kern-btn kern-btn--secondary" type="button" onClick={() => void laden.ausfuehren(f.pfad, f.dateiname)}>
                             <span className="kern-icon kern-icon--download" aria-hidden="true" />
-                            <span className="kern-label">{T.aussonderung.s6knopf}</span>
+                            <span className="kern-label">{f.text}</span>
                           </button>
-                        )}
+                        ))}
                       </>
                     )}
                   </Schritt>
