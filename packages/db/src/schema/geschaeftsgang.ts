@@ -88,6 +88,8 @@ export const verfuegungDokument = akten
         foreignColumns: [dokumentVersion.mandantId, dokumentVersion.dokumentId, dokumentVersion.nr],
         name: 'verfuegung_dokument_version_fk',
       }),
+      // the read grant of a step's Bearbeiter looks a pinned Dokument up by its id (migration 0050)
+      index('verfuegung_dokument_dokument_idx').on(t.mandantId, t.dokumentId),
       mandantPolicy(t.mandantId),
     ],
   )
