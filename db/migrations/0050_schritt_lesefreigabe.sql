@@ -1,3 +1,5 @@
+-- Issue 20: the read grant of a step's Bearbeiter and the Entwurf among a Verfügung's Dokumente.
+--
 -- A Bearbeiter who could not otherwise see the Vorgang reads the Dokumente a Verfügung is pinned to,
 -- in the pinned version, while the step is theirs (issue 20, R17). The grant is never stored: it is
 -- derived from the current step, so it ends when the step ends (done, returned, skipped) or the
@@ -35,3 +37,8 @@ $$;
 --> statement-breakpoint
 -- a pinned Dokument is looked up by its id (the key starts with the Verfügung)
 CREATE INDEX "verfuegung_dokument_dokument_idx" ON "akten"."verfuegung_dokument" USING btree ("mandant_id","dokument_id");
+--> statement-breakpoint
+-- A Verfügung names at most one of its Dokumente as its Entwurf (the draft it is co-signed and signed on).
+ALTER TABLE "akten"."verfuegung_dokument" ADD COLUMN "entwurf" boolean DEFAULT false NOT NULL;
+--> statement-breakpoint
+CREATE UNIQUE INDEX "verfuegung_dokument_entwurf_uq" ON "akten"."verfuegung_dokument" USING btree ("mandant_id","verfuegung_id") WHERE "akten"."verfuegung_dokument"."entwurf";

@@ -1,5 +1,6 @@
 // The Geschäftsgang in the browser: a clerk writes a Verfügung on a Vorgang with two parallel
-// Mitzeichnungen (a person and an org unit) and a Schlusszeichnung; the co-signer has named a
+// Mitzeichnungen (a person and an org unit) and a Schlusszeichnung, its document marked as the
+// Entwurf; the co-signer has named a
 // deputy (a Vertretung for today, first refused at the field when naming herself), the deputy
 // signs "i. V." from her Postkorb and takes the org unit's step over; the head of unit signs and
 // closes the Vorgang with z.d.A. axe finds nothing on any of the new screens.
@@ -82,6 +83,7 @@ describe('web client: Geschäftsgang', () => {
     await p.getByRole('heading', { level: 1, name: 'Verfügung schreiben' }).waitFor();
     await p.getByRole('textbox', { name: 'Betreff der Verfügung' }).fill(betreff);
     await p.getByRole('checkbox', { name: 'Entwurf Stellungnahme (Version 1)' }).check();
+    await p.getByLabel('Entwurf unter diesen Dokumenten (freiwillig)').selectOption({ label: 'Entwurf Stellungnahme (Version 1)' });
     const s1 = p.getByRole('group', { name: 'Schritt 1' });
     await s1.getByLabel('Benutzerkennung').fill('demo-registratur');
     await s1.getByLabel('Aufgabe').selectOption('mitzeichnung');
@@ -102,6 +104,7 @@ describe('web client: Geschäftsgang', () => {
     await p.getByRole('heading', { level: 1, name: `Verfügung: ${betreff}` }).waitFor();
     await p.getByRole('heading', { name: 'Schritt 1 (2 parallel)' }).waitFor();
     await p.getByRole('button', { name: 'Anzeigen: Entwurf Stellungnahme (Version 1)' }).waitFor();
+    await p.getByText('(Version 1, Entwurf)').waitFor();
     await barrierefrei(p, 'Verfügung, gesendet');
 
     // the deputy: both Mitzeichnungen in her Postkorb, one i. V. for the co-signer, one for the org unit

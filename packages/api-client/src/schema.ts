@@ -2229,6 +2229,11 @@ export interface components {
             dokumentId: components["schemas"]["Uuid"];
             /** @description The version the Verfügung is pinned to. */
             version: number;
+            /**
+             * @description This Dokument is the Verfügung's Entwurf (the draft the Mitzeichnungen and the Zeichnung are given on, e.g. the outgoing letter). At most one per Verfügung (422 `NICHT_VERARBEITBAR`).
+             * @default false
+             */
+            entwurf: boolean;
         };
         SchrittNeu: {
             bearbeiter: components["schemas"]["Bearbeiter"];
@@ -2256,6 +2261,8 @@ export interface components {
             dokumente: {
                 dokumentId: components["schemas"]["Uuid"];
                 version: number;
+                /** @description This Dokument is the Verfügung's Entwurf. */
+                entwurf: boolean;
             }[];
             laufweg: components["schemas"]["Schritt"][];
             schlussverfuegung: components["schemas"]["Schlussverfuegung"] | null;

@@ -455,6 +455,7 @@ export const T = {
     dokumente: 'Verfügte Dokumente',
     keineDokumente: 'Die Verfügung nennt keine Dokumente.',
     dokumentVersion: (n: number) => `Version ${n}`,
+    entwurf: 'Entwurf',
     anzeigen: 'Anzeigen',
     anzeigenVon: (name: string, n: number) => `Anzeigen: ${name} (Version ${n})`,
     herunterladen: 'Herunterladen',
@@ -510,6 +511,8 @@ export const T = {
     dokumente: 'Dokumente der Verfügung',
     dokumenteHinweis: 'Verfügt wird die jetzt aktuelle Version; spätere Versionen ändern die Verfügung nicht.',
     dokumentZeile: (name: string, n: number) => `${name} (Version ${n})`,
+    entwurf: 'Entwurf unter diesen Dokumenten (freiwillig)',
+    keinEntwurf: 'kein Entwurf',
     keineDokumente: 'Der Vorgang hat noch keine Dokumente.',
     laufweg: 'Laufweg',
     laufwegHinweis:

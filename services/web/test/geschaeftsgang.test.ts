@@ -132,6 +132,20 @@ describe('Verfügung and its Laufweg', () => {
     expect(mit).toContain('aria-label="Übernehmen: Mitzeichnung"');
   });
 
+  it('names each pinned document with its version and marks the Entwurf', () => {
+    const html = renderToStaticMarkup(
+      createElement(seite.Dokumente, {
+        dokumente: [
+          { dokumentId: 'd1', version: 2, entwurf: true },
+          { dokumentId: 'd2', version: 1, entwurf: false },
+        ],
+      }),
+    );
+    expect(html).toContain('(Version 2, Entwurf)');
+    expect(html).toContain('(Version 1)');
+    expect(html.match(/Entwurf/g)).toHaveLength(1);
+  });
+
   it('offers the Schlussverfügung only on the step that ends the Laufweg', () => {
     expect(endetLaufweg(lauf, lauf.laufweg[1]!)).toBe(false);
     const letzte = verfuegung([schritt({ id: 'm1', zustand: 'erledigt' }), schritt({ id: 'z', position: 2, aktion: 'zeichnung', zustand: 'aktuell' })]);

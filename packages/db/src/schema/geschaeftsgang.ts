@@ -74,6 +74,8 @@ export const verfuegungDokument = akten
       vorgangId: uuid('vorgang_id').notNull(),
       dokumentId: uuid('dokument_id').notNull(),
       versionNr: integer('version_nr').notNull(),
+      /** the Verfügung's Entwurf (the draft it is signed on): at most one per Verfügung (migration 0050) */
+      entwurf: boolean('entwurf').notNull().default(false),
     },
     (t) => [
       primaryKey({ name: 'verfuegung_dokument_pk', columns: [t.mandantId, t.verfuegungId, t.dokumentId] }),
@@ -90,6 +92,9 @@ export const verfuegungDokument = akten
       }),
       // the read grant of a step's Bearbeiter looks a pinned Dokument up by its id (migration 0050)
       index('verfuegung_dokument_dokument_idx').on(t.mandantId, t.dokumentId),
+      uniqueIndex('verfuegung_dokument_entwurf_uq')
+        .on(t.mandantId, t.verfuegungId)
+        .where(sql`${t.entwurf}`),
       mandantPolicy(t.mandantId),
     ],
   )

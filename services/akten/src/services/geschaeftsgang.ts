@@ -22,7 +22,7 @@ export interface Bearbeiter {
 
 export interface VerfuegungNeu {
   betreff: string;
-  dokumente?: { dokumentId: string; version: number }[];
+  dokumente?: { dokumentId: string; version: number; entwurf?: boolean }[];
   laufweg: { bearbeiter: Bearbeiter; aktion: SchrittAktion; frist?: string; hinweis?: string; parallelGruppe?: number }[];
 }
 
@@ -232,8 +232,9 @@ export function createGeschaeftsgangService(
       const id = uuidv7();
       const jetzt = new Date();
       const schritte = neueSchritte(k, id, body.laufweg, 0, true, jetzt);
-      const dokumente = (body.dokumente ?? []).map((d) => ({ mandantId: k.mandantId, verfuegungId: id, vorgangId, dokumentId: d.dokumentId, versionNr: d.version }));
+      const dokumente = (body.dokumente ?? []).map((d) => ({ mandantId: k.mandantId, verfuegungId: id, vorgangId, dokumentId: d.dokumentId, versionNr: d.version, entwurf: d.entwurf ?? false }));
       if (new Set(dokumente.map((d) => d.dokumentId)).size !== dokumente.length) throw new Errors.NichtVerarbeitbar('Ein Dokument ist mehrfach genannt');
+      if (dokumente.filter((d) => d.entwurf).length > 1) throw new Errors.NichtVerarbeitbar('Eine Verfügung hat höchstens einen Entwurf');
       await repo
         .fuegeVerfuegungEin(tx, { id, mandantId: k.mandantId, vorgangId, betreff: body.betreff, verfasser: k.sub, status: 'laufend', aktuellePosition: 1 }, dokumente, schritte)
         .catch((e) => uebersetzeDbFehler(e, { verweis: 'Ein Dokument (in dieser Version, in diesem Vorgang) oder eine Organisationseinheit existiert nicht' }));

@@ -109,6 +109,8 @@ export function VerfuegungSchreiben({ vorgangId }: { vorgangId: string }) {
   const oes = useLaden(() => ergebnis(api.GET('/organisationseinheiten')), []);
   const [betreff, setBetreff] = useState('');
   const [gewaehlt, setGewaehlt] = useState<Set<string>>(new Set());
+  // the Entwurf is one of the chosen Dokumente, or none
+  const [entwurf, setEntwurf] = useState('');
   const [zeilen, setZeilen] = useState<SchrittEntwurf[]>(() => [leer(), leer('zeichnung')]);
   const aendern = (i: number, neu: Partial<SchrittEntwurf>) => setZeilen((zs) => zs.map((z, j) => (j === i ? { ...z, ...neu } : z)));
   const schieben = (i: number, um: -1 | 1) =>
@@ -123,7 +125,7 @@ export function VerfuegungSchreiben({ vorgangId }: { vorgangId: string }) {
     const v = await ergebnis(
       api.POST('/vorgaenge/{id}/verfuegungen', {
         params: { path: { id: vorgangId } },
-        body: { betreff: betreff.trim(), dokumente: docs.map((d) => ({ dokumentId: d.id, version: d.aktuelleVersion!.nr })), laufweg: laufwegAusEntwurf(zeilen) },
+        body: { betreff: betreff.trim(), dokumente: docs.map((d) => ({ dokumentId: d.id, version: d.aktuelleVersion!.nr, entwurf: d.id === entwurf })), laufweg: laufwegAusEntwurf(zeilen) },
       }),
     );
     navigieren(pfad('verfuegung', { id: v.id }));
@@ -166,6 +168,20 @@ export function VerfuegungSchreiben({ vorgangId }: { vorgangId: string }) {
                             </label>
                           </div>
                         ))}
+                      {gewaehlt.size > 0 && (
+                        <Auswahl
+                          label={T.editor.entwurf}
+                          name="entwurf"
+                          value={gewaehlt.has(entwurf) ? entwurf : ''}
+                          onChange={(e) => setEntwurf(e.target.value)}
+                          optionen={[
+                            { wert: '', text: T.editor.keinEntwurf },
+                            ...d.items
+                              .filter((x) => gewaehlt.has(x.id) && x.aktuelleVersion)
+                              .map((x) => ({ wert: x.id, text: T.editor.dokumentZeile(x.betreff ?? x.aktuelleVersion!.dateiname, x.aktuelleVersion!.nr) })),
+                          ]}
+                        />
+                      )}
                     </div>
                   )
                 }
