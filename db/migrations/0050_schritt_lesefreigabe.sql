@@ -1,4 +1,5 @@
--- Issue 20: the read grant of a step's Bearbeiter and the Entwurf among a Verfügung's Dokumente.
+-- Issue 20: the read grant of a step's Bearbeiter, the Entwurf among a Verfügung's Dokumente, and the
+-- Laufweg templates of an org unit.
 --
 -- A Bearbeiter who could not otherwise see the Vorgang reads the Dokumente a Verfügung is pinned to,
 -- in the pinned version, while the step is theirs (issue 20, R17). The grant is never stored: it is
@@ -42,3 +43,26 @@ CREATE INDEX "verfuegung_dokument_dokument_idx" ON "akten"."verfuegung_dokument"
 ALTER TABLE "akten"."verfuegung_dokument" ADD COLUMN "entwurf" boolean DEFAULT false NOT NULL;
 --> statement-breakpoint
 CREATE UNIQUE INDEX "verfuegung_dokument_entwurf_uq" ON "akten"."verfuegung_dokument" USING btree ("mandant_id","verfuegung_id") WHERE "akten"."verfuegung_dokument"."entwurf";
+--> statement-breakpoint
+-- An org unit's Laufweg templates: the editor starts a Verfügung's Laufweg from one. Replaced as a whole.
+CREATE TABLE "akten"."laufweg_vorlage" (
+	"mandant_id" uuid NOT NULL,
+	"organisationseinheit_id" uuid NOT NULL,
+	"name" text NOT NULL,
+	"reihenfolge" integer NOT NULL,
+	"laufweg" jsonb NOT NULL,
+	"geaendert_am" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "laufweg_vorlage_pk" PRIMARY KEY("mandant_id","organisationseinheit_id","name"),
+	CONSTRAINT "laufweg_vorlage_name_ck" CHECK (length(btrim("akten"."laufweg_vorlage"."name")) BETWEEN 1 AND 200),
+	CONSTRAINT "laufweg_vorlage_laufweg_ck" CHECK (jsonb_typeof("akten"."laufweg_vorlage"."laufweg") = 'array' AND jsonb_array_length("akten"."laufweg_vorlage"."laufweg") BETWEEN 1 AND 50)
+);
+--> statement-breakpoint
+ALTER TABLE "akten"."laufweg_vorlage" ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE "akten"."laufweg_vorlage" ADD CONSTRAINT "laufweg_vorlage_oe_fk" FOREIGN KEY ("mandant_id","organisationseinheit_id") REFERENCES "akten"."organisationseinheit"("mandant_id","id") ON DELETE no action ON UPDATE no action;
+--> statement-breakpoint
+CREATE POLICY "mandant_isolation" ON "akten"."laufweg_vorlage" AS PERMISSIVE FOR ALL TO public USING ("akten"."laufweg_vorlage"."mandant_id" = nullif(current_setting('app.mandant', true), '')::uuid) WITH CHECK ("akten"."laufweg_vorlage"."mandant_id" = nullif(current_setting('app.mandant', true), '')::uuid);
+--> statement-breakpoint
+ALTER TABLE "akten"."laufweg_vorlage" FORCE ROW LEVEL SECURITY;
+--> statement-breakpoint
+GRANT SELECT, INSERT, DELETE ON "akten"."laufweg_vorlage" TO eakte_akten;

@@ -21,9 +21,9 @@ async function json<T>(res: Response, status: number): Promise<T> {
 
 /** An Akte with a Vorgang and one PDF in it, filed through the API by the clerk. */
 const api = (p: string) => `${stack.platform.url}/api/v1${p}`;
-async function clerkToken() {
+async function clerkToken(rolle = 'sachbearbeitung') {
   const { key, issuer } = stack.platform.devIssuer!;
-  return signDevToken(key, { issuer, audience: 'eakte', sub: 'demo-sachbearbeitung', mandant: 'demo', rollen: ['sachbearbeitung'], ttlSeconds: 600 });
+  return signDevToken(key, { issuer, audience: 'eakte', sub: `demo-${rolle}`, mandant: 'demo', rollen: [rolle], ttlSeconds: 600 });
 }
 
 async function vorgangMitDokument(): Promise<{ vorgangId: string; kennzeichen: string }> {
@@ -170,6 +170,49 @@ describe('web client: Geschäftsgang', () => {
     await p.getByText('Ihr Postkorb ist leer: nichts wartet auf Sie.').waitFor();
     await barrierefrei(p, 'Postkorb leer');
     for (const x of [chefin, clerk, vertreterin]) await x.context.close();
+  });
+
+  it("starts the Laufweg from an org unit's template, then sends it", async () => {
+    const { vorgangId } = await vorgangMitDokument();
+    const admin = { authorization: `Bearer ${await clerkToken('fachadministration')}`, 'content-type': 'application/json' };
+    const oes = await json<{ items: { id: string; kuerzel: string; name: string }[] }>(await fetch(api('/organisationseinheiten'), { headers: admin }), 200);
+    const fb1 = oes.items.find((o) => o.name === 'Fachbereich Zentrale Dienste')!;
+    await json(
+      await fetch(api(`/organisationseinheiten/${fb1.id}/laufwegvorlagen`), {
+        method: 'PUT',
+        headers: admin,
+        body: JSON.stringify({
+          vorlagen: [
+            {
+              name: 'Zwei Mitzeichnungen, dann die Leitung',
+              laufweg: [
+                { bearbeiter: { sub: 'demo-registratur' }, aktion: 'mitzeichnung', parallelGruppe: 1 },
+                { bearbeiter: { organisationseinheitId: fb1.id }, aktion: 'mitzeichnung', parallelGruppe: 1 },
+                { bearbeiter: { sub: 'demo-registratur' }, aktion: 'zeichnung', hinweis: 'Bitte zeichnen' },
+              ],
+            },
+          ],
+        }),
+      }),
+      200,
+    );
+
+    const clerk = await stack.angemeldet('Sachbearbeitung (Demo sachbearbeitung)');
+    const p = clerk.page;
+    await p.goto(`${stack.platform.url}/vorgaenge/${vorgangId}/verfuegung`);
+    await p.getByRole('heading', { level: 1, name: 'Verfügung schreiben' }).waitFor();
+    await p.getByRole('textbox', { name: 'Betreff der Verfügung' }).fill('Nach Vorlage');
+    await p.getByLabel('Laufweg-Vorlage (freiwillig)').selectOption({ label: `${fb1.kuerzel} – ${fb1.name}: Zwei Mitzeichnungen, dann die Leitung` });
+    await p.getByRole('button', { name: 'Vorlage übernehmen' }).click();
+    const s2 = p.getByRole('group', { name: 'Schritt 2' });
+    await expect.poll(() => s2.getByLabel('Bearbeitet von').inputValue()).toBe('einheit');
+    expect(await s2.getByRole('checkbox', { name: 'parallel zum vorigen Schritt' }).isChecked()).toBe(true);
+    expect(await p.getByRole('group', { name: 'Schritt 3' }).getByLabel('Hinweis (freiwillig)').inputValue()).toBe('Bitte zeichnen');
+    await barrierefrei(p, 'Verfügung schreiben, nach Vorlage');
+    await p.getByRole('button', { name: 'Verfügung absenden' }).click();
+    await p.getByRole('heading', { level: 1, name: 'Verfügung: Nach Vorlage' }).waitFor();
+    await p.getByRole('heading', { name: 'Schritt 1 (2 parallel)' }).waitFor();
+    await clerk.context.close();
   });
 
   it('an overdue step comes first; "nicht einverstanden" returns the Verfügung to its author, who sends it again', async () => {

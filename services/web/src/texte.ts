@@ -515,6 +515,11 @@ export const T = {
     keinEntwurf: 'kein Entwurf',
     keineDokumente: 'Der Vorgang hat noch keine Dokumente.',
     laufweg: 'Laufweg',
+    vorlage: 'Laufweg-Vorlage (freiwillig)',
+    keineVorlage: 'keine Vorlage',
+    vorlageZeile: (einheit: string, name: string) => `${einheit}: ${name}`,
+    vorlageUebernehmen: 'Vorlage übernehmen',
+    vorlageHinweis: 'Die Vorlage ersetzt die Schritte unten; Fristen tragen Sie danach ein.',
     laufwegHinweis:
       'Die Schritte laufen von oben nach unten. Ein Schritt „parallel zum vorigen“ liegt gleichzeitig mit ihm vor. Die Schlusszeichnung steht als letzter Schritt allein. Benutzer geben Sie mit ihrer Kennung an (wie bei der Anmeldung), es gibt noch kein Verzeichnis zum Auswählen.',
     schritt: (n: number) => `Schritt ${n}`,

@@ -2,7 +2,7 @@
 // the Postkorb. Every step change of one Verfügung runs under the lock of its row, so two
 // completions of a step (or of two parallel steps) never interleave: the second sees the first.
 import type { Tx } from '@eakte/db';
-import type { MitzeichnungVotum, SchrittAktion } from '@eakte/db/schema';
+import type { MitzeichnungVotum, SchrittAktion, VorlageSchritt } from '@eakte/db/schema';
 import { AuthErrors, decodeCursor, encodeCursor, Errors, heute, istEindeutigkeitsverletzung, type AuditEreignis, type Protokollierer } from '@eakte/platform';
 import { istGeschlossen, pruefeOffenFuerInhalt } from '@eakte/schriftgutverwaltung/geschlossen';
 import { folgeDerVorversion, folgeDesVotums, platziere, pruefeSchlussverfuegung, type Schlussart, type VorversionWahl } from '@eakte/schriftgutverwaltung/laufweg';
@@ -31,6 +31,11 @@ export interface Vertreter {
   abwesendVon?: string | null;
   abwesendBis?: string | null;
 }
+
+const vorlagenDarstellung = (organisationseinheitId: string, rows: repo.VorlageRow[]) => ({
+  organisationseinheitId,
+  vorlagen: rows.filter((r) => r.organisationseinheitId === organisationseinheitId).map((r) => ({ name: r.name, laufweg: r.laufweg })),
+});
 
 const vertretungDarstellung = (sub: string, rows: repo.VertreterRow[]) => ({
   sub,
@@ -552,6 +557,46 @@ export function createGeschaeftsgangService(
           aenderungen: [{ feld: 'vertreter', alt: alt.vertreter, neu: jetzt.vertreter }],
         });
         return jetzt;
+      }),
+
+    /** Every org unit's Laufweg templates, for the editor. */
+    laufwegvorlagen: (akteur: MandantAkteur) =>
+      imKontext(akteur, async (tx) => {
+        const rows = await repo.laufwegvorlagen(tx);
+        const einheiten = [...new Set(rows.map((r) => r.organisationseinheitId))];
+        return { items: einheiten.map((oe) => vorlagenDarstellung(oe, rows)) };
+      }),
+
+    /** Replaces an org unit's templates (Fachadministration, the operation's permission); each Laufweg as a Verfügung's would be checked. */
+    setzeLaufwegvorlagen: (akteur: MandantAkteur, organisationseinheitId: string, body: { vorlagen: { name: string; laufweg: VorlageSchritt[] }[] }) =>
+      imKontext(akteur, async (tx) => {
+        if ((await repo.vorhandeneEinheiten(tx, [organisationseinheitId])).size === 0) throw new Errors.NichtGefunden('Organisationseinheit nicht gefunden');
+        const vorlagen = body.vorlagen.map((v) => ({ name: v.name.trim(), laufweg: v.laufweg }));
+        const feld = (i: number, f: string, meldung: string, text: string) =>
+          Object.assign(new Errors.NichtVerarbeitbar(text), { erweiterung: { fehler: [{ ort: 'body', feld: `/vorlagen/${i}${f}`, meldung }] } });
+        vorlagen.forEach((v, i) => {
+          if (v.name === '') throw feld(i, '/name', 'ist leer', 'Eine Vorlage braucht einen Namen');
+          if (vorlagen.findIndex((x) => x.name === v.name) !== i) throw feld(i, '/name', 'ist schon vergeben', `Die Vorlage „${v.name}“ ist mehrfach genannt`);
+          try {
+            platziere(v.laufweg);
+          } catch (e) {
+            throw e instanceof Errors.LaufwegUngueltig ? new Errors.LaufwegUngueltig(`Vorlage „${v.name}“: ${e.message}`) : e;
+          }
+        });
+        const genannt = [...new Set(vorlagen.flatMap((v) => v.laufweg.map((s) => s.bearbeiter.organisationseinheitId).filter((x): x is string => x !== undefined)))];
+        const vorhanden = await repo.vorhandeneEinheiten(tx, genannt);
+        const fehlt = genannt.find((x) => !vorhanden.has(x));
+        if (fehlt) throw new Errors.NichtVerarbeitbar(`Die Organisationseinheit ${fehlt} eines Schritts existiert nicht`);
+        const alt = vorlagenDarstellung(organisationseinheitId, await repo.laufwegvorlagen(tx, organisationseinheitId));
+        await repo.setzeLaufwegvorlagen(tx, akteur.mandantId, organisationseinheitId, vorlagen);
+        const neu = vorlagenDarstellung(organisationseinheitId, await repo.laufwegvorlagen(tx, organisationseinheitId));
+        await protokolliere(tx, akteur, {
+          aktion: 'laufwegvorlagen.gesetzt',
+          objektTyp: 'organisationseinheit',
+          objektId: organisationseinheitId,
+          aenderungen: [{ feld: 'vorlagen', alt: alt.vorlagen, neu: neu.vorlagen }],
+        });
+        return neu;
       }),
 
     postkorb: (akteur: MandantAkteur, q: repo.PostkorbFilter & { sortierung?: repo.PostkorbSortierung; limit?: number; cursor?: string }): Promise<Seite<repo.PostkorbZeile>> =>
