@@ -82,10 +82,17 @@ export async function merkeIdempotenz(tx: Tx, row: typeof aktenIdempotenz.$infer
   await tx.insert(aktenIdempotenz).values(row);
 }
 
-export async function aendereSchritte(tx: Tx, ids: string[], set: Partial<typeof verfuegungSchritt.$inferInsert>): Promise<void> {
-  if (ids.length === 0) return;
-  await tx.update(verfuegungSchritt).set(set).where(inArray(verfuegungSchritt.id, ids));
+/** Changes the steps and returns them as written (with what the row triggers set). */
+export async function aendereSchritte(tx: Tx, ids: string[], set: Partial<typeof verfuegungSchritt.$inferInsert>): Promise<SchrittRow[]> {
+  if (ids.length === 0) return [];
+  return tx.update(verfuegungSchritt).set(set).where(inArray(verfuegungSchritt.id, ids)).returning();
 }
+
+/** The Laufweg `schritte` with the rows `geaendert` in their place. */
+export const mitGeaenderten = (schritte: SchrittRow[], ...geaendert: SchrittRow[][]): SchrittRow[] => {
+  const neu = new Map(geaendert.flat().map((s) => [s.id, s]));
+  return schritte.map((s) => neu.get(s.id) ?? s);
+};
 
 export async function aendereVerfuegung(tx: Tx, id: string, set: Partial<typeof verfuegung.$inferInsert>): Promise<VerfuegungRow> {
   const [r] = await tx

@@ -441,9 +441,9 @@ export function createGeschaeftsgangService(
 
         if (folge === 'zurueck') {
           if (body.schlussverfuegung) throw new Errors.SchlussverfuegungUnzulaessig('Eine zurückgegebene Verfügung hat keine Schlussverfügung');
-          await repo.aendereSchritte(tx, [schritt.id], { ...erledigt, zustand: 'zurueckgegeben' });
+          const zurueckgegeben = await repo.aendereSchritte(tx, [schritt.id], { ...erledigt, zustand: 'zurueckgegeben' });
           // the parallel steps wait until the author sends the Verfügung again
-          await repo.aendereSchritte(
+          const wartend = await repo.aendereSchritte(
             tx,
             parallel.map((s) => s.id),
             { zustand: 'geplant', aktuellSeit: null },
@@ -467,10 +467,11 @@ export function createGeschaeftsgangService(
               kopf,
             ),
           );
-          return ansicht(tx, neu);
+          // the Laufweg as written: not read again
+          return ansicht(tx, neu, repo.mitGeaenderten(schritte, zurueckgegeben, wartend));
         }
 
-        await repo.aendereSchritte(tx, [schritt.id], { ...erledigt, zustand: 'erledigt' });
+        const getan = await repo.aendereSchritte(tx, [schritt.id], { ...erledigt, zustand: 'erledigt' });
         const naechste =
           parallel.length > 0
             ? null
@@ -484,9 +485,10 @@ export function createGeschaeftsgangService(
         pruefeSchlussverfuegung(schluss);
 
         let set: Parameters<typeof repo.aendereVerfuegung>[2] = {};
+        let begonnen: repo.SchrittRow[] = [];
         if (naechste !== null) {
           const ids = schritte.filter((s) => s.position === naechste && s.zustand === 'geplant').map((s) => s.id);
-          await repo.aendereSchritte(tx, ids, { zustand: 'aktuell', aktuellSeit: jetzt });
+          begonnen = await repo.aendereSchritte(tx, ids, { zustand: 'aktuell', aktuellSeit: jetzt });
           await melder.eingang(tx, ids, k.sub);
           set = { aktuellePosition: naechste };
         } else if (endetLaufweg) {
@@ -524,7 +526,8 @@ export function createGeschaeftsgangService(
         // "z. Vg." and "weglegen" leave the Vorgang as it is: the Verfügung records them
         if (schluss?.art === 'zdA') await lebenszyklus.schliesseVorgang(tx, k, akteur, v.vorgangId, undefined);
         if (schluss?.art === 'wv') await vorgaenge.setzeWiedervorlageIn(tx, k, akteur, v.vorgangId, schluss.datum!, v.verfasser);
-        return ansicht(tx, neu);
+        // the Laufweg as written: not read again
+        return ansicht(tx, neu, repo.mitGeaenderten(schritte, getan, begonnen));
       }),
 
     vertretung: (akteur: MandantAkteur, sub?: string) => imKontext(akteur, async (tx, k) => vertretungDarstellung(sub ?? k.sub, await repo.vertreterVon(tx, sub ?? k.sub))),
