@@ -82,12 +82,17 @@ describe('the read grant of a Geschäftsgang step', () => {
     expect(gelesen.statusCode, gelesen.body).toBe(200);
     expect(gelesen.headers['content-type']).toContain('application/pdf');
     expect(t.protokoll.at(-1)).toMatchObject({ aktion: 'dokument.inhalt.gelesen', objektId: dokId, details: { versionNr: 1, schrittId: vfg.schritt } });
+    // the Dokument's metadata too (its Betreff names it on the step page)
+    const meta = await t.app.inject({ method: 'GET', url: `/api/v1/dokumente/${dokId}`, headers: bearbeiterin });
+    expect(meta.statusCode, meta.body).toBe(200);
+    expect(meta.json()).toMatchObject({ id: dokId, betreff: META.betreff });
     // not the version the Verfügung is not pinned to, not the current one, not anything else of the Vorgang
     expectProblem(await inhalt(t, bearbeiterin, dokId, 2), 404, 'NICHT_GEFUNDEN');
     expectProblem(await inhalt(t, bearbeiterin, dokId), 404, 'NICHT_GEFUNDEN');
     expectProblem(await t.app.inject({ method: 'GET', url: `/api/v1/vorgaenge/${v.vorgangId}/dokumente`, headers: bearbeiterin }), 404, 'NICHT_GEFUNDEN');
     // someone else of her unit has no step
     expectProblem(await inhalt(t, fremde, dokId, 1), 404, 'NICHT_GEFUNDEN');
+    expectProblem(await t.app.inject({ method: 'GET', url: `/api/v1/dokumente/${dokId}`, headers: fremde }), 404, 'NICHT_GEFUNDEN');
     // reading only: no new version through the grant
     const { payload, headers } = await formular({}, { name: 'entwurf.pdf', inhalt: await pdf('Eigenmächtig geändert') });
     expectProblem(await t.app.inject({ method: 'POST', url: `/api/v1/dokumente/${dokId}/versionen`, payload, headers: { ...bearbeiterin, ...headers } }), 404, 'NICHT_GEFUNDEN');
@@ -95,6 +100,7 @@ describe('the read grant of a Geschäftsgang step', () => {
     // the step ends: so does the grant
     await vfg.ersterErledigt();
     expectProblem(await inhalt(t, bearbeiterin, dokId, 1), 404, 'NICHT_GEFUNDEN');
+    expectProblem(await t.app.inject({ method: 'GET', url: `/api/v1/dokumente/${dokId}`, headers: bearbeiterin }), 404, 'NICHT_GEFUNDEN');
     // the next step's Bearbeiterin reads it now
     const zeichnende = await benutzer(m, 'zeichnende', 'offen', [andere]);
     expect((await inhalt(t, zeichnende, dokId, 1)).statusCode).toBe(200);
