@@ -3,9 +3,11 @@
 // Entwurf; the co-signer has named a
 // deputy (a Vertretung for today, first refused at the field when naming herself), the deputy
 // signs "i. V." from her Postkorb and takes the org unit's step over; the head of unit signs and
-// closes the Vorgang with z.d.A. axe finds nothing on any of the new screens.
+// closes the Vorgang with z.d.A. axe finds nothing on any of the new screens; a co-signer works a
+// step from the Postkorb by keyboard alone.
 import { signDevToken } from '@eakte/platform';
 import { einheitFuerNeueAkten } from '@eakte/testing';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { barrierefrei, pdf, schritt, stackJeDatei } from './browser.js';
 
@@ -49,7 +51,51 @@ async function vorgangMitDokument(): Promise<{ vorgangId: string; kennzeichen: s
   return { vorgangId: vorgang.id, kennzeichen: vorgang.kennzeichen };
 }
 
+/** Presses Tab until `ziel` has the focus (keyboard only: no click); fails after `max` presses. */
+async function tabBis(page: Page, ziel: Locator, max = 80) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (await ziel.evaluate((el) => el === document.activeElement)) return;
+  }
+  throw new Error(`nach ${max} Tabs nicht fokussiert: ${String(ziel)}`);
+}
+
 describe('web client: Geschäftsgang', () => {
+  it('works by keyboard alone: from the Postkorb to the step, the Votum given and sent', async () => {
+    const { vorgangId } = await vorgangMitDokument();
+    const h = { authorization: `Bearer ${await clerkToken()}`, 'content-type': 'application/json' };
+    await json(
+      await fetch(api(`/vorgaenge/${vorgangId}/verfuegungen`), {
+        method: 'POST',
+        headers: h,
+        body: JSON.stringify({
+          betreff: 'Per Tastatur mitzeichnen',
+          laufweg: [
+            { bearbeiter: { sub: 'demo-registratur' }, aktion: 'mitzeichnung' },
+            { bearbeiter: { sub: 'demo-sachbearbeitung' }, aktion: 'zeichnung' },
+          ],
+        }),
+      }),
+      201,
+    );
+    const chefin = await stack.angemeldet('Registratur (Demo registratur)');
+    const c = chefin.page;
+    await c.goto(`${stack.platform.url}/postkorb`);
+    const link = c.getByRole('table', { name: 'Mein Postkorb' }).getByRole('link', { name: 'Per Tastatur mitzeichnen' });
+    await link.waitFor();
+    await tabBis(c, link);
+    await c.keyboard.press('Enter');
+    await c.getByRole('heading', { level: 1, name: 'Verfügung: Per Tastatur mitzeichnen' }).waitFor();
+    const votum = c.getByLabel('Votum');
+    await tabBis(c, votum);
+    await c.keyboard.press('ArrowDown');
+    await expect.poll(() => votum.inputValue()).toBe('einverstanden');
+    await tabBis(c, c.getByRole('button', { name: 'Mitzeichnen' }));
+    await c.keyboard.press('Enter');
+    await c.getByText('Ihr Schritt ist erledigt.').waitFor();
+    await chefin.context.close();
+  });
+
   it('a Verfügung with two parallel Mitzeichnungen, one signed i. V. by the deputy, then signed and z.d.A.', async () => {
     const { vorgangId, kennzeichen } = await vorgangMitDokument();
     const betreff = 'Stellungnahme zum Bebauungsplan Nord';
