@@ -72,7 +72,8 @@ describe('web client: Geschäftsgang', () => {
           betreff: 'Per Tastatur mitzeichnen',
           laufweg: [
             { bearbeiter: { sub: 'demo-registratur' }, aktion: 'mitzeichnung' },
-            { bearbeiter: { sub: 'demo-sachbearbeitung' }, aktion: 'zeichnung' },
+            // someone whose Postkorb no other case looks at
+            { bearbeiter: { sub: 'tastatur-leitung' }, aktion: 'zeichnung' },
           ],
         }),
       }),
