@@ -36,6 +36,9 @@ async function anlegen() {
   const verfuegung = await json(await post(`/vorgaenge/${vorgang.id}/verfuegungen`, { betreff: 'Trennung', laufweg: [{ bearbeiter: { sub: 'demo-registratur' }, aktion: 'kenntnisnahme' }] }), 201);
   ids['/verfuegungen/{id}'] = verfuegung.id;
   ids['/schritte/{id}'] = verfuegung.laufweg[0].id;
+  const fa = { authorization: `Bearer ${await token({ tenant: 'demo', roles: ['fachadministration'] })}`, 'content-type': 'application/json' };
+  const oe = await json(await fetch(api('/organisationseinheiten'), { method: 'POST', headers: fa, body: JSON.stringify({ kuerzel: `T${kennzeichen.slice(-6)}`, name: 'Trennung' }) }), 201);
+  ids['/organisationseinheiten/{id}'] = oe.id;
   const form = new FormData();
   form.set('betreff', 'Trennung');
   form.set('datumDesSchreibens', '2026-11-02');

@@ -1,10 +1,13 @@
 // The Geschäftsgang in the browser: a clerk writes a Verfügung on a Vorgang with two parallel
-// Mitzeichnungen (a person and an org unit) and a Schlusszeichnung; the co-signer has named a
+// Mitzeichnungen (a person and an org unit) and a Schlusszeichnung, its document marked as the
+// Entwurf; the co-signer has named a
 // deputy (a Vertretung for today, first refused at the field when naming herself), the deputy
 // signs "i. V." from her Postkorb and takes the org unit's step over; the head of unit signs and
-// closes the Vorgang with z.d.A. axe finds nothing on any of the new screens.
+// closes the Vorgang with z.d.A. axe finds nothing on any of the new screens; a co-signer works a
+// step from the Postkorb by keyboard alone.
 import { signDevToken } from '@eakte/platform';
 import { einheitFuerNeueAkten } from '@eakte/testing';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { barrierefrei, pdf, schritt, stackJeDatei } from './browser.js';
 
@@ -20,9 +23,9 @@ async function json<T>(res: Response, status: number): Promise<T> {
 
 /** An Akte with a Vorgang and one PDF in it, filed through the API by the clerk. */
 const api = (p: string) => `${stack.platform.url}/api/v1${p}`;
-async function clerkToken() {
+async function clerkToken(rolle = 'sachbearbeitung') {
   const { key, issuer } = stack.platform.devIssuer!;
-  return signDevToken(key, { issuer, audience: 'eakte', sub: 'demo-sachbearbeitung', mandant: 'demo', rollen: ['sachbearbeitung'], ttlSeconds: 600 });
+  return signDevToken(key, { issuer, audience: 'eakte', sub: `demo-${rolle}`, mandant: 'demo', rollen: [rolle], ttlSeconds: 600 });
 }
 
 async function vorgangMitDokument(): Promise<{ vorgangId: string; kennzeichen: string }> {
@@ -48,7 +51,52 @@ async function vorgangMitDokument(): Promise<{ vorgangId: string; kennzeichen: s
   return { vorgangId: vorgang.id, kennzeichen: vorgang.kennzeichen };
 }
 
+/** Presses Tab until `ziel` has the focus (keyboard only: no click); fails after `max` presses. */
+async function tabBis(page: Page, ziel: Locator, max = 80) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (await ziel.evaluate((el) => el === document.activeElement)) return;
+  }
+  throw new Error(`nach ${max} Tabs nicht fokussiert: ${String(ziel)}`);
+}
+
 describe('web client: Geschäftsgang', () => {
+  it('works by keyboard alone: from the Postkorb to the step, the Votum given and sent', async () => {
+    const { vorgangId } = await vorgangMitDokument();
+    const h = { authorization: `Bearer ${await clerkToken()}`, 'content-type': 'application/json' };
+    await json(
+      await fetch(api(`/vorgaenge/${vorgangId}/verfuegungen`), {
+        method: 'POST',
+        headers: h,
+        body: JSON.stringify({
+          betreff: 'Per Tastatur mitzeichnen',
+          laufweg: [
+            { bearbeiter: { sub: 'demo-registratur' }, aktion: 'mitzeichnung' },
+            // someone whose Postkorb no other case looks at
+            { bearbeiter: { sub: 'tastatur-leitung' }, aktion: 'zeichnung' },
+          ],
+        }),
+      }),
+      201,
+    );
+    const chefin = await stack.angemeldet('Registratur (Demo registratur)');
+    const c = chefin.page;
+    await c.goto(`${stack.platform.url}/postkorb`);
+    const link = c.getByRole('table', { name: 'Mein Postkorb' }).getByRole('link', { name: 'Per Tastatur mitzeichnen' });
+    await link.waitFor();
+    await tabBis(c, link);
+    await c.keyboard.press('Enter');
+    await c.getByRole('heading', { level: 1, name: 'Verfügung: Per Tastatur mitzeichnen' }).waitFor();
+    const votum = c.getByLabel('Votum');
+    await tabBis(c, votum);
+    await c.keyboard.press('ArrowDown');
+    await expect.poll(() => votum.inputValue()).toBe('einverstanden');
+    await tabBis(c, c.getByRole('button', { name: 'Mitzeichnen' }));
+    await c.keyboard.press('Enter');
+    await c.getByText('Ihr Schritt ist erledigt.').waitFor();
+    await chefin.context.close();
+  });
+
   it('a Verfügung with two parallel Mitzeichnungen, one signed i. V. by the deputy, then signed and z.d.A.', async () => {
     const { vorgangId, kennzeichen } = await vorgangMitDokument();
     const betreff = 'Stellungnahme zum Bebauungsplan Nord';
@@ -82,6 +130,7 @@ describe('web client: Geschäftsgang', () => {
     await p.getByRole('heading', { level: 1, name: 'Verfügung schreiben' }).waitFor();
     await p.getByRole('textbox', { name: 'Betreff der Verfügung' }).fill(betreff);
     await p.getByRole('checkbox', { name: 'Entwurf Stellungnahme (Version 1)' }).check();
+    await p.getByLabel('Entwurf unter diesen Dokumenten (freiwillig)').selectOption({ label: 'Entwurf Stellungnahme (Version 1)' });
     const s1 = p.getByRole('group', { name: 'Schritt 1' });
     await s1.getByLabel('Benutzerkennung').fill('demo-registratur');
     await s1.getByLabel('Aufgabe').selectOption('mitzeichnung');
@@ -102,6 +151,7 @@ describe('web client: Geschäftsgang', () => {
     await p.getByRole('heading', { level: 1, name: `Verfügung: ${betreff}` }).waitFor();
     await p.getByRole('heading', { name: 'Schritt 1 (2 parallel)' }).waitFor();
     await p.getByRole('button', { name: 'Anzeigen: Entwurf Stellungnahme (Version 1)' }).waitFor();
+    await p.getByText('(Version 1, Entwurf)').waitFor();
     await barrierefrei(p, 'Verfügung, gesendet');
 
     // the deputy: both Mitzeichnungen in her Postkorb, one i. V. for the co-signer, one for the org unit
@@ -167,6 +217,49 @@ describe('web client: Geschäftsgang', () => {
     await p.getByText('Ihr Postkorb ist leer: nichts wartet auf Sie.').waitFor();
     await barrierefrei(p, 'Postkorb leer');
     for (const x of [chefin, clerk, vertreterin]) await x.context.close();
+  });
+
+  it("starts the Laufweg from an org unit's template, then sends it", async () => {
+    const { vorgangId } = await vorgangMitDokument();
+    const admin = { authorization: `Bearer ${await clerkToken('fachadministration')}`, 'content-type': 'application/json' };
+    const oes = await json<{ items: { id: string; kuerzel: string; name: string }[] }>(await fetch(api('/organisationseinheiten'), { headers: admin }), 200);
+    const fb1 = oes.items.find((o) => o.name === 'Fachbereich Zentrale Dienste')!;
+    await json(
+      await fetch(api(`/organisationseinheiten/${fb1.id}/laufwegvorlagen`), {
+        method: 'PUT',
+        headers: admin,
+        body: JSON.stringify({
+          vorlagen: [
+            {
+              name: 'Zwei Mitzeichnungen, dann die Leitung',
+              laufweg: [
+                { bearbeiter: { sub: 'demo-registratur' }, aktion: 'mitzeichnung', parallelGruppe: 1 },
+                { bearbeiter: { organisationseinheitId: fb1.id }, aktion: 'mitzeichnung', parallelGruppe: 1 },
+                { bearbeiter: { sub: 'demo-registratur' }, aktion: 'zeichnung', hinweis: 'Bitte zeichnen' },
+              ],
+            },
+          ],
+        }),
+      }),
+      200,
+    );
+
+    const clerk = await stack.angemeldet('Sachbearbeitung (Demo sachbearbeitung)');
+    const p = clerk.page;
+    await p.goto(`${stack.platform.url}/vorgaenge/${vorgangId}/verfuegung`);
+    await p.getByRole('heading', { level: 1, name: 'Verfügung schreiben' }).waitFor();
+    await p.getByRole('textbox', { name: 'Betreff der Verfügung' }).fill('Nach Vorlage');
+    await p.getByLabel('Laufweg-Vorlage (freiwillig)').selectOption({ label: `${fb1.kuerzel} – ${fb1.name}: Zwei Mitzeichnungen, dann die Leitung` });
+    await p.getByRole('button', { name: 'Vorlage übernehmen' }).click();
+    const s2 = p.getByRole('group', { name: 'Schritt 2' });
+    await expect.poll(() => s2.getByLabel('Bearbeitet von').inputValue()).toBe('einheit');
+    expect(await s2.getByRole('checkbox', { name: 'parallel zum vorigen Schritt' }).isChecked()).toBe(true);
+    expect(await p.getByRole('group', { name: 'Schritt 3' }).getByLabel('Hinweis (freiwillig)').inputValue()).toBe('Bitte zeichnen');
+    await barrierefrei(p, 'Verfügung schreiben, nach Vorlage');
+    await p.getByRole('button', { name: 'Verfügung absenden' }).click();
+    await p.getByRole('heading', { level: 1, name: 'Verfügung: Nach Vorlage' }).waitFor();
+    await p.getByRole('heading', { name: 'Schritt 1 (2 parallel)' }).waitFor();
+    await clerk.context.close();
   });
 
   it('an overdue step comes first; "nicht einverstanden" returns the Verfügung to its author, who sends it again', async () => {

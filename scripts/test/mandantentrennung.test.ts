@@ -36,6 +36,10 @@ async function anlegen(akten: FastifyInstance) {
   expect(verfuegung.statusCode, verfuegung.body).toBe(201);
   ids['/verfuegungen/{id}'] = verfuegung.json().id;
   ids['/schritte/{id}'] = verfuegung.json().laufweg[0].id;
+  const fa = await authHeader({ tenant: 'demo', roles: ['fachadministration'] });
+  const einheitOe = await akten.inject({ method: 'POST', url: '/api/v1/organisationseinheiten', headers: fa, payload: { kuerzel: `T${kennzeichen.slice(-6)}`, name: 'Trennung' } });
+  expect(einheitOe.statusCode, einheitOe.body).toBe(201);
+  ids['/organisationseinheiten/{id}'] = einheitOe.json().id;
   const form = new FormData();
   form.set('betreff', 'Trennung');
   form.set('datumDesSchreibens', '2026-11-02');

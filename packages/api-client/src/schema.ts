@@ -818,6 +818,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/laufwegvorlagen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The Laufweg templates of the org units
+         * @description Each org unit's named Laufweg templates, for the Verfügung editor to start a Laufweg from
+         *     (the steps are copied; a template has no Frist). Units without templates are left out.
+         *
+         *     **Berechtigte Rollen:** `sachbearbeitung`, `registratur`, `fachadministration`
+         */
+        get: operations["listLaufwegvorlagen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organisationseinheiten/{id}/laufwegvorlagen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace an org unit's Laufweg templates
+         * @description The Fachadministration sets the templates of an org unit as a whole (an empty list removes
+         *     them). Each Laufweg follows the rules of a Verfügung's (422 `LAUFWEG_UNGUELTIG`: a Zeichnung
+         *     last and alone, parallel groups unbroken); an org unit named as Bearbeiter must exist (422);
+         *     names are unique within the unit (422). Audited with the templates before and after.
+         *
+         *     **Berechtigte Rollen:** `fachadministration`
+         */
+        put: operations["setLaufwegvorlagen"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/postkorb": {
         parameters: {
             query?: never;
@@ -2231,6 +2279,11 @@ export interface components {
             dokumentId: components["schemas"]["Uuid"];
             /** @description The version the Verfügung is pinned to. */
             version: number;
+            /**
+             * @description This Dokument is the Verfügung's Entwurf (the draft the Mitzeichnungen and the Zeichnung are given on, e.g. the outgoing letter). At most one per Verfügung (422 `NICHT_VERARBEITBAR`).
+             * @default false
+             */
+            entwurf: boolean;
         };
         SchrittNeu: {
             bearbeiter: components["schemas"]["Bearbeiter"];
@@ -2258,6 +2311,8 @@ export interface components {
             dokumente: {
                 dokumentId: components["schemas"]["Uuid"];
                 version: number;
+                /** @description This Dokument is the Verfügung's Entwurf. */
+                entwurf: boolean;
             }[];
             laufweg: components["schemas"]["Schritt"][];
             schlussverfuegung: components["schemas"]["Schlussverfuegung"] | null;
@@ -2283,6 +2338,29 @@ export interface components {
             vorversion?: "erneut_mitzeichnen" | "uebergehen";
             /** @description Required with `vorversion` `uebergehen`, refused (422 `NICHT_VERARBEITBAR`) without it. */
             grund?: string;
+        };
+        /** @description A step of a Laufweg template, as a new step but without a Frist (a template has no dates). */
+        VorlageSchritt: {
+            bearbeiter: components["schemas"]["Bearbeiter"];
+            aktion: components["schemas"]["SchrittAktion"];
+            hinweis?: string;
+            parallelGruppe?: number;
+        };
+        Laufwegvorlage: {
+            name: string;
+            laufweg: components["schemas"]["VorlageSchritt"][];
+        };
+        Laufwegvorlagen: {
+            organisationseinheitId: components["schemas"]["Uuid"];
+            vorlagen: components["schemas"]["Laufwegvorlage"][];
+        };
+        LaufwegvorlagenListe: {
+            /** @description Every org unit of the tenant that has templates, by its Kürzel. */
+            items: components["schemas"]["Laufwegvorlagen"][];
+        };
+        LaufwegvorlagenSetzen: {
+            /** @description The unit's templates in the order the editor offers them; names are unique within the unit. */
+            vorlagen: components["schemas"]["Laufwegvorlage"][];
         };
         PostkorbEintrag: {
             /**
@@ -4442,6 +4520,62 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    listLaufwegvorlagen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The templates per org unit. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LaufwegvorlagenListe"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    setLaufwegvorlagen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPfad"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LaufwegvorlagenSetzen"];
+            };
+        };
+        responses: {
+            /** @description The unit's templates now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Laufwegvorlagen"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
         };
     };

@@ -169,6 +169,13 @@ export const DATENBANK_API: readonly Veroeffentlichung[] = [
     warum: 'a user’s clearance and org units, for the caller’s view of Dokumente (migration 0029)',
   },
   {
+    objekt: 'akten.schritt_lesefreigabe(text, uuid)',
+    art: 'funktion',
+    fuer: ['dokumente'],
+    warum:
+      'the read grant of a Verfügung’s step: the pinned versions of a Dokument a user may read while a current step is theirs (as Bearbeiter, member, taker or deputy), whatever the Vorgang’s visibility (migration 0050)',
+  },
+  {
     objekt: 'akten.halte_vorgang_offen(uuid)',
     art: 'funktion',
     fuer: ['dokumente'],

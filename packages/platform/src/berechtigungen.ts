@@ -77,6 +77,9 @@ export const BERECHTIGUNGEN: Record<string, readonly Rolle[]> = {
   setVertretung: ['sachbearbeitung', 'registratur'],
   getBenutzerVertretung: ['fachadministration'],
   setBenutzerVertretung: ['fachadministration'],
+  // an org unit's Laufweg templates: read by who writes Verfügungen, set by the unit's administration
+  listLaufwegvorlagen: ['sachbearbeitung', 'registratur', 'fachadministration'],
+  setLaufwegvorlagen: ['fachadministration'],
   getBenachrichtigung: ['sachbearbeitung', 'registratur'],
   setBenachrichtigung: ['sachbearbeitung', 'registratur'],
   listDokumente: [...DOKUMENTE_METADATEN],

@@ -41,6 +41,7 @@ export const AKTIONEN: Record<string, string> = {
   'verfuegung.laufweg_geaendert': 'Laufweg der Verfügung geändert',
   'verfuegung.abgeschlossen': 'Verfügung abgeschlossen',
   'vertretung.gesetzt': 'Vertretung festgelegt',
+  'laufwegvorlagen.gesetzt': 'Laufweg-Vorlagen festgelegt',
   'benachrichtigung.gesetzt': 'E-Mail-Benachrichtigungen eingestellt',
   'dokument.erstellt': 'Dokument abgelegt',
   'dokument.geaendert': 'Dokument geändert',

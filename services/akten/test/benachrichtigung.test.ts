@@ -245,6 +245,42 @@ describe('e-mail notifications', () => {
     expect(await w.arbeite({ fristen: true })).toEqual([]);
   });
 
+  it('mails the overdue Frist of a Verfügung returned and sent again: its new steps are reported afresh', async () => {
+    const b = await baue(smtp());
+    const { app } = b;
+    const w = await welt(b);
+    await w.setze(w.u.a, { email: w.adresse(w.u.a), aktiv: true });
+    await w.setze(w.u.b, { email: w.adresse(w.u.b), aktiv: true });
+    const v = await w.verfuege('Fristsache mit Rückgabe', [
+      { bearbeiter: { sub: w.u.a }, aktion: 'mitzeichnung', frist: tagPlus(-2), parallelGruppe: 1 },
+      { bearbeiter: { sub: w.u.b }, aktion: 'mitzeichnung', frist: tagPlus(-2), parallelGruppe: 1 },
+      { bearbeiter: { sub: w.u.c }, aktion: 'zeichnung' },
+    ]);
+    await w.arbeite();
+    expect((await w.arbeite({ fristen: true })).flatMap((m) => m.an).sort()).toEqual([w.adresse(w.u.a), w.adresse(w.u.b)].sort());
+    await w.schliesseAb(v.laufweg[0]!.id, w.u.a, { votum: 'nicht_einverstanden', kommentar: 'Fehlt noch' });
+    await w.arbeite();
+    const neu = await app.inject({
+      method: 'PUT',
+      url: `/api/v1/verfuegungen/${v.id}/laufweg`,
+      headers: await w.h(w.u.verfasser),
+      payload: {
+        grund: 'Ergänzt',
+        laufweg: [
+          { bearbeiter: { sub: w.u.a }, aktion: 'mitzeichnung', frist: tagPlus(-1), parallelGruppe: 1 },
+          { bearbeiter: { sub: w.u.b }, aktion: 'mitzeichnung', frist: tagPlus(-1), parallelGruppe: 1 },
+          { bearbeiter: { sub: w.u.c }, aktion: 'zeichnung' },
+        ],
+      },
+    });
+    expect(neu.statusCode, neu.body).toBe(200);
+    expect((await w.arbeite()).flatMap((m) => m.an).sort()).toEqual([w.adresse(w.u.a), w.adresse(w.u.b)].sort()); // the arrivals
+    const frist = await w.arbeite({ fristen: true });
+    expect(frist.flatMap((m) => m.an).sort()).toEqual([w.adresse(w.u.a), w.adresse(w.u.b)].sort());
+    expect(frist[0]!.text).toContain(`Frist: ${deutsch(tagPlus(-1))}`);
+    expect(await w.arbeite({ fristen: true })).toEqual([]);
+  });
+
   it('retries a mail the SMTP server refused and delivers it once', async () => {
     const b = await baue(smtp());
     const w = await welt(b);

@@ -115,6 +115,8 @@ describe('Geschäftsgang', () => {
     expect(nachMz2.statusCode, nachMz2.body).toBe(200);
     expect(nachMz2.json()).toMatchObject({ aktuellePosition: 2 });
     expect(nachMz2.json().laufweg[2]).toMatchObject({ zustand: 'aktuell' });
+    // the answer is the Laufweg as stored
+    expect(nachMz2.json()).toEqual((await app.inject({ method: 'GET', url: `/api/v1/verfuegungen/${v.id}`, headers: await p.h(p.mz2) })).json());
     expect((await postkorb(app, p.mz2)).json().items).toEqual([]);
     expect((await postkorb(app, p.chef)).json().items).toEqual([expect.objectContaining({ schrittId: s3!.id, aktion: 'zeichnung' })]);
 

@@ -191,6 +191,66 @@ describe('Mitzeichnung auf Vorversion', () => {
   });
 });
 
+describe('Entwurf unter den Dokumenten einer Verfügung', () => {
+  it('marks at most one pinned Dokument as the Entwurf; a second one is refused and nothing written', async () => {
+    const { app, ereignisse } = await baue();
+    const p = personen();
+    const vorgang = await offenerVorgang(app, p.verfasser);
+    const [entwurf, anlage] = [await dokument(vorgang.id), await dokument(vorgang.id)];
+    const zwei = await app.inject({
+      method: 'POST',
+      url: `/api/v1/vorgaenge/${vorgang.id}/verfuegungen`,
+      headers: await h(p.verfasser),
+      payload: {
+        betreff: 'Zwei Entwürfe',
+        dokumente: [
+          { dokumentId: entwurf, version: 1, entwurf: true },
+          { dokumentId: anlage, version: 1, entwurf: true },
+        ],
+        laufweg: [{ bearbeiter: { sub: p.chef }, aktion: 'zeichnung' }],
+      },
+    });
+    expectProblem(zwei, 422, 'NICHT_VERARBEITBAR');
+    const liste = await app.inject({ method: 'GET', url: `/api/v1/vorgaenge/${vorgang.id}/verfuegungen`, headers: await h(p.verfasser) });
+    expect(liste.json().items).toEqual([]);
+
+    const res = await app.inject({
+      method: 'POST',
+      url: `/api/v1/vorgaenge/${vorgang.id}/verfuegungen`,
+      headers: await h(p.verfasser),
+      payload: {
+        betreff: 'Bescheid an den Antragsteller',
+        dokumente: [
+          { dokumentId: entwurf, version: 1, entwurf: true },
+          { dokumentId: anlage, version: 1 },
+        ],
+        laufweg: [{ bearbeiter: { sub: p.chef }, aktion: 'zeichnung' }],
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expectContract(res, 'createVerfuegung');
+    const erwartet = [
+      { dokumentId: entwurf, version: 1, entwurf: true },
+      { dokumentId: anlage, version: 1, entwurf: false },
+    ].sort((a, b) => a.dokumentId.localeCompare(b.dokumentId));
+    expect(res.json().dokumente).toEqual(erwartet);
+    expect(ereignisse.at(-1)).toMatchObject({ aktion: 'verfuegung.erstellt', details: { dokumente: expect.arrayContaining([{ dokumentId: entwurf, version: 1, entwurf: true }]) } });
+    const gelesen = await app.inject({ method: 'GET', url: `/api/v1/verfuegungen/${res.json().id}`, headers: await h(p.chef) });
+    expectContract(gelesen, 'getVerfuegung');
+    expect(gelesen.json().dokumente).toEqual(erwartet);
+
+    // the database holds it too: a second Entwurf of one Verfügung cannot be written
+    const db = createDb(inject('ownerUrl'), { max: 1 });
+    try {
+      await expect(
+        db.withMandant(inject('demo').demo!, (tx) => tx.execute(sql`UPDATE akten.verfuegung_dokument SET entwurf = true WHERE verfuegung_id = ${res.json().id} AND dokument_id = ${anlage}`)),
+      ).rejects.toSatisfy((e: unknown) => pgFehler(e)?.constraint === 'verfuegung_dokument_entwurf_uq');
+    } finally {
+      await db.close();
+    }
+  });
+});
+
 describe('Schlussverfügungen zum Vorgang und weglegen', () => {
   for (const art of ['zum_vorgang', 'weglegen'] as const) {
     it(`${art}: ends the Verfügung, the Vorgang stays open and unchanged, recorded`, async () => {

@@ -79,6 +79,20 @@ export function laufwegAusEntwurf(zeilen: readonly SchrittEntwurf[]): Schemas['S
   }));
 }
 
+/** A Laufweg template as the editor's rows (`neu` numbers each row): a step with its predecessor's parallelGruppe runs beside it. */
+export function entwurfAusVorlage(laufweg: readonly Schemas['VorlageSchritt'][], neu: () => number): SchrittEntwurf[] {
+  return laufweg.map((s, i) => ({
+    schluessel: neu(),
+    art: s.bearbeiter.organisationseinheitId ? 'einheit' : 'person',
+    sub: s.bearbeiter.sub ?? '',
+    organisationseinheitId: s.bearbeiter.organisationseinheitId ?? '',
+    aktion: s.aktion,
+    frist: '',
+    hinweis: s.hinweis ?? '',
+    parallel: i > 0 && s.parallelGruppe !== undefined && s.parallelGruppe === laufweg[i - 1]!.parallelGruppe,
+  }));
+}
+
 /** The steps grouped by position (a parallel group is one position). */
 export function positionen(laufweg: readonly Schemas['Schritt'][]): Schemas['Schritt'][][] {
   const m = new Map<number, Schemas['Schritt'][]>();

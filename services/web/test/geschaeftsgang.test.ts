@@ -7,7 +7,17 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { fehlerAnzeige, feldFehler } from '../src/fehler';
-import { bearbeitbareSchritte, endetLaufweg, laufwegAenderbar, laufwegAusEntwurf, postkorbOrdnen, postkorbZiel, type PostkorbEintrag, type SchrittEntwurf } from '../src/geschaeftsgang';
+import {
+  bearbeitbareSchritte,
+  endetLaufweg,
+  entwurfAusVorlage,
+  laufwegAenderbar,
+  laufwegAusEntwurf,
+  postkorbOrdnen,
+  postkorbZiel,
+  type PostkorbEintrag,
+  type SchrittEntwurf,
+} from '../src/geschaeftsgang';
 
 vi.stubGlobal('location', { origin: 'http://127.0.0.1', pathname: '/', search: '' });
 let seite: typeof import('../src/seiten/Verfuegung');
@@ -130,6 +140,39 @@ describe('Verfügung and its Laufweg', () => {
     expect(html).not.toContain('Übernehmen');
     const mit = renderToStaticMarkup(createElement(seite.Laufweg, { v: lauf, oes: new Map(), uebernehmen: { schritt: 'm2', aktion: () => {}, laeuft: false } }));
     expect(mit).toContain('aria-label="Übernehmen: Mitzeichnung"');
+  });
+
+  it('turns a Laufweg template into the editor rows, and back into the same Laufweg', () => {
+    let n = 0;
+    const vorlage: Schemas['VorlageSchritt'][] = [
+      { bearbeiter: { sub: 'mueller' }, aktion: 'mitzeichnung', parallelGruppe: 1 },
+      { bearbeiter: { organisationseinheitId: OE }, aktion: 'mitzeichnung', parallelGruppe: 1 },
+      { bearbeiter: { sub: 'meier' }, aktion: 'stellungnahme', parallelGruppe: 2 },
+      { bearbeiter: { sub: 'schmidt' }, aktion: 'zeichnung', hinweis: 'Bitte zeichnen' },
+    ];
+    const zeilen = entwurfAusVorlage(vorlage, () => ++n);
+    expect(zeilen.map((z) => [z.schluessel, z.art, z.parallel, z.frist])).toEqual([
+      [1, 'person', false, ''],
+      [2, 'einheit', true, ''],
+      [3, 'person', false, ''],
+      [4, 'person', false, ''],
+    ]);
+    // a group of one is no group: the Laufweg sent says the same as the template
+    expect(laufwegAusEntwurf(zeilen)).toEqual([vorlage[0], vorlage[1], { bearbeiter: { sub: 'meier' }, aktion: 'stellungnahme' }, vorlage[3]]);
+  });
+
+  it('names each pinned document with its version and marks the Entwurf', () => {
+    const html = renderToStaticMarkup(
+      createElement(seite.Dokumente, {
+        dokumente: [
+          { dokumentId: 'd1', version: 2, entwurf: true },
+          { dokumentId: 'd2', version: 1, entwurf: false },
+        ],
+      }),
+    );
+    expect(html).toContain('(Version 2, Entwurf)');
+    expect(html).toContain('(Version 1)');
+    expect(html.match(/Entwurf/g)).toHaveLength(1);
   });
 
   it('offers the Schlussverfügung only on the step that ends the Laufweg', () => {

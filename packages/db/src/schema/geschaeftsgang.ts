@@ -2,7 +2,7 @@
 // Owned by the Akten service (the Vorgang's owner), in its schema. The Laufweg rules that span rows
 // (Zeichnung last, current steps all at the current position) are a deferred trigger (migration 0036).
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, foreignKey, index, integer, primaryKey, text, timestamptz, unique, uniqueIndex, uuid } from './pg.js';
+import { boolean, check, date, foreignKey, index, integer, jsonb, primaryKey, text, timestamptz, unique, uniqueIndex, uuid } from './pg.js';
 import { mandantIdColumn, mandantPolicy } from './common.js';
 import { akten, organisationseinheit, vorgang } from './akten.js';
 import { dokument, dokumentVersion } from './dokumente.js';
@@ -74,6 +74,8 @@ export const verfuegungDokument = akten
       vorgangId: uuid('vorgang_id').notNull(),
       dokumentId: uuid('dokument_id').notNull(),
       versionNr: integer('version_nr').notNull(),
+      /** the Verfügung's Entwurf (the draft it is signed on): at most one per Verfügung (migration 0050) */
+      entwurf: boolean('entwurf').notNull().default(false),
     },
     (t) => [
       primaryKey({ name: 'verfuegung_dokument_pk', columns: [t.mandantId, t.verfuegungId, t.dokumentId] }),
@@ -88,6 +90,11 @@ export const verfuegungDokument = akten
         foreignColumns: [dokumentVersion.mandantId, dokumentVersion.dokumentId, dokumentVersion.nr],
         name: 'verfuegung_dokument_version_fk',
       }),
+      // the read grant of a step's Bearbeiter looks a pinned Dokument up by its id (migration 0050)
+      index('verfuegung_dokument_dokument_idx').on(t.mandantId, t.dokumentId),
+      uniqueIndex('verfuegung_dokument_entwurf_uq')
+        .on(t.mandantId, t.verfuegungId)
+        .where(sql`${t.entwurf}`),
       mandantPolicy(t.mandantId),
     ],
   )
@@ -214,6 +221,36 @@ export const vertretung = akten
       index('vertretung_vertreter_idx').on(t.mandantId, t.vertreterSub),
       check('vertretung_selbst_ck', sql`${t.sub} <> ${t.vertreterSub}`),
       check('vertretung_zeitraum_ck', sql`${t.abwesendVon} IS NULL OR ${t.abwesendBis} IS NULL OR ${t.abwesendVon} <= ${t.abwesendBis}`),
+      mandantPolicy(t.mandantId),
+    ],
+  )
+  .enableRLS();
+
+/** A step of a Laufweg template: as a new step, without a Frist (a template has no dates). */
+export interface VorlageSchritt {
+  bearbeiter: { sub?: string; organisationseinheitId?: string };
+  aktion: SchrittAktion;
+  hinweis?: string;
+  parallelGruppe?: number;
+}
+
+/** An org unit's Laufweg templates (migration 0050): named, in order, replaced as a whole by the Fachadministration. */
+export const laufwegVorlage = akten
+  .table(
+    'laufweg_vorlage',
+    {
+      mandantId: mandantIdColumn(),
+      organisationseinheitId: uuid('organisationseinheit_id').notNull(),
+      name: text('name').notNull(),
+      reihenfolge: integer('reihenfolge').notNull(),
+      laufweg: jsonb('laufweg').$type<VorlageSchritt[]>().notNull(),
+      geaendertAm: timestamptz('geaendert_am').notNull().defaultNow(),
+    },
+    (t) => [
+      primaryKey({ name: 'laufweg_vorlage_pk', columns: [t.mandantId, t.organisationseinheitId, t.name] }),
+      foreignKey({ columns: [t.mandantId, t.organisationseinheitId], foreignColumns: [organisationseinheit.mandantId, organisationseinheit.id], name: 'laufweg_vorlage_oe_fk' }),
+      check('laufweg_vorlage_name_ck', sql`length(btrim(${t.name})) BETWEEN 1 AND 200`),
+      check('laufweg_vorlage_laufweg_ck', sql`jsonb_typeof(${t.laufweg}) = 'array' AND jsonb_array_length(${t.laufweg}) BETWEEN 1 AND 50`),
       mandantPolicy(t.mandantId),
     ],
   )

@@ -119,7 +119,7 @@ export function verfuegungDarstellung({ row: v, dokumente, schritte, aufVorversi
     verfasser: v.verfasser,
     status: v.status,
     aktuellePosition: v.aktuellePosition,
-    dokumente: dokumente.map((d) => ({ dokumentId: d.dokumentId, version: d.versionNr })),
+    dokumente: dokumente.map((d) => ({ dokumentId: d.dokumentId, version: d.versionNr, entwurf: d.entwurf })),
     laufweg: schritte.map((s) => schrittDarstellung(s, new Set(aufVorversion))),
     schlussverfuegung: schlussDarstellung(v),
     version: v.version,

@@ -40,6 +40,8 @@ export function geschaeftsgangHandlers({ geschaeftsgang, benachrichtigung }: Die
     setVertretung: (req) => geschaeftsgang.setzeVertretung(akteurOf(req), undefined, req.body),
     getBenutzerVertretung: (req) => geschaeftsgang.vertretung(akteurOf(req), req.params.sub),
     setBenutzerVertretung: (req) => geschaeftsgang.setzeVertretung(akteurOf(req), req.params.sub, req.body),
+    listLaufwegvorlagen: (req) => geschaeftsgang.laufwegvorlagen(akteurOf(req)),
+    setLaufwegvorlagen: (req) => geschaeftsgang.setzeLaufwegvorlagen(akteurOf(req), req.params.id, req.body),
     getBenachrichtigung: (req) => benachrichtigung.einstellung(akteurOf(req)),
     setBenachrichtigung: (req) => benachrichtigung.setzeEinstellung(akteurOf(req), req.body),
     async getPostkorb(req) {

@@ -1,10 +1,10 @@
 // Data access for Verfügungen, their Laufweg and the Postkorb.
 import { schema, sql, type Tx } from '@eakte/db';
-import type { SchrittAktion } from '@eakte/db/schema';
+import type { SchrittAktion, VorlageSchritt } from '@eakte/db/schema';
 import { akteSichtbar, akteSpaltenVon, type Sicht } from '@eakte/schriftgutverwaltung/sichtbarkeit';
 import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 
-const { aktenIdempotenz, verfuegung, verfuegungDokument, verfuegungSchritt, vertretung } = schema;
+const { aktenIdempotenz, laufwegVorlage, organisationseinheit, verfuegung, verfuegungDokument, verfuegungSchritt, vertretung } = schema;
 
 export type VerfuegungRow = typeof verfuegung.$inferSelect;
 export type SchrittRow = typeof verfuegungSchritt.$inferSelect;
@@ -82,10 +82,17 @@ export async function merkeIdempotenz(tx: Tx, row: typeof aktenIdempotenz.$infer
   await tx.insert(aktenIdempotenz).values(row);
 }
 
-export async function aendereSchritte(tx: Tx, ids: string[], set: Partial<typeof verfuegungSchritt.$inferInsert>): Promise<void> {
-  if (ids.length === 0) return;
-  await tx.update(verfuegungSchritt).set(set).where(inArray(verfuegungSchritt.id, ids));
+/** Changes the steps and returns them as written (with what the row triggers set). */
+export async function aendereSchritte(tx: Tx, ids: string[], set: Partial<typeof verfuegungSchritt.$inferInsert>): Promise<SchrittRow[]> {
+  if (ids.length === 0) return [];
+  return tx.update(verfuegungSchritt).set(set).where(inArray(verfuegungSchritt.id, ids)).returning();
 }
+
+/** The Laufweg `schritte` with the rows `geaendert` in their place. */
+export const mitGeaenderten = (schritte: SchrittRow[], ...geaendert: SchrittRow[][]): SchrittRow[] => {
+  const neu = new Map(geaendert.flat().map((s) => [s.id, s]));
+  return schritte.map((s) => neu.get(s.id) ?? s);
+};
 
 export async function aendereVerfuegung(tx: Tx, id: string, set: Partial<typeof verfuegung.$inferInsert>): Promise<VerfuegungRow> {
   const [r] = await tx
@@ -408,4 +415,27 @@ export function aktuelleSchritteDer(tx: Tx, verfuegungIds: string[]): Promise<Sc
     .from(verfuegungSchritt)
     .where(and(inArray(verfuegungSchritt.verfuegungId, verfuegungIds), eq(verfuegungSchritt.zustand, 'aktuell')))
     .orderBy(asc(verfuegungSchritt.verfuegungId), asc(verfuegungSchritt.position), asc(verfuegungSchritt.zweig));
+}
+
+export type VorlageRow = typeof laufwegVorlage.$inferSelect;
+
+/** Every org unit's Laufweg templates, by unit and order. */
+export function laufwegvorlagen(tx: Tx, organisationseinheitId?: string): Promise<VorlageRow[]> {
+  const q = tx.select().from(laufwegVorlage);
+  return (organisationseinheitId ? q.where(eq(laufwegVorlage.organisationseinheitId, organisationseinheitId)) : q).orderBy(asc(laufwegVorlage.organisationseinheitId), asc(laufwegVorlage.reihenfolge));
+}
+
+/** Replaces the templates of an org unit. */
+export async function setzeLaufwegvorlagen(tx: Tx, mandantId: string, organisationseinheitId: string, vorlagen: { name: string; laufweg: VorlageSchritt[] }[]): Promise<void> {
+  await tx.delete(laufwegVorlage).where(eq(laufwegVorlage.organisationseinheitId, organisationseinheitId));
+  if (vorlagen.length > 0) {
+    await tx.insert(laufwegVorlage).values(vorlagen.map((v, i) => ({ mandantId, organisationseinheitId, name: v.name, reihenfolge: i + 1, laufweg: v.laufweg })));
+  }
+}
+
+/** Which of these org unit ids the tenant has. */
+export async function vorhandeneEinheiten(tx: Tx, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await tx.select({ id: organisationseinheit.id }).from(organisationseinheit).where(inArray(organisationseinheit.id, ids));
+  return new Set(rows.map((r) => r.id));
 }

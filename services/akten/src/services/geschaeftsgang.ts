@@ -2,7 +2,7 @@
 // the Postkorb. Every step change of one Verfügung runs under the lock of its row, so two
 // completions of a step (or of two parallel steps) never interleave: the second sees the first.
 import type { Tx } from '@eakte/db';
-import type { MitzeichnungVotum, SchrittAktion } from '@eakte/db/schema';
+import type { MitzeichnungVotum, SchrittAktion, VorlageSchritt } from '@eakte/db/schema';
 import { AuthErrors, decodeCursor, encodeCursor, Errors, heute, istEindeutigkeitsverletzung, type AuditEreignis, type Protokollierer } from '@eakte/platform';
 import { istGeschlossen, pruefeOffenFuerInhalt } from '@eakte/schriftgutverwaltung/geschlossen';
 import { folgeDerVorversion, folgeDesVotums, platziere, pruefeSchlussverfuegung, type Schlussart, type VorversionWahl } from '@eakte/schriftgutverwaltung/laufweg';
@@ -22,7 +22,7 @@ export interface Bearbeiter {
 
 export interface VerfuegungNeu {
   betreff: string;
-  dokumente?: { dokumentId: string; version: number }[];
+  dokumente?: { dokumentId: string; version: number; entwurf?: boolean }[];
   laufweg: { bearbeiter: Bearbeiter; aktion: SchrittAktion; frist?: string; hinweis?: string; parallelGruppe?: number }[];
 }
 
@@ -31,6 +31,11 @@ export interface Vertreter {
   abwesendVon?: string | null;
   abwesendBis?: string | null;
 }
+
+const vorlagenDarstellung = (organisationseinheitId: string, rows: repo.VorlageRow[]) => ({
+  organisationseinheitId,
+  vorlagen: rows.filter((r) => r.organisationseinheitId === organisationseinheitId).map((r) => ({ name: r.name, laufweg: r.laufweg })),
+});
 
 const vertretungDarstellung = (sub: string, rows: repo.VertreterRow[]) => ({
   sub,
@@ -232,8 +237,9 @@ export function createGeschaeftsgangService(
       const id = uuidv7();
       const jetzt = new Date();
       const schritte = neueSchritte(k, id, body.laufweg, 0, true, jetzt);
-      const dokumente = (body.dokumente ?? []).map((d) => ({ mandantId: k.mandantId, verfuegungId: id, vorgangId, dokumentId: d.dokumentId, versionNr: d.version }));
+      const dokumente = (body.dokumente ?? []).map((d) => ({ mandantId: k.mandantId, verfuegungId: id, vorgangId, dokumentId: d.dokumentId, versionNr: d.version, entwurf: d.entwurf ?? false }));
       if (new Set(dokumente.map((d) => d.dokumentId)).size !== dokumente.length) throw new Errors.NichtVerarbeitbar('Ein Dokument ist mehrfach genannt');
+      if (dokumente.filter((d) => d.entwurf).length > 1) throw new Errors.NichtVerarbeitbar('Eine Verfügung hat höchstens einen Entwurf');
       await repo
         .fuegeVerfuegungEin(tx, { id, mandantId: k.mandantId, vorgangId, betreff: body.betreff, verfasser: k.sub, status: 'laufend', aktuellePosition: 1 }, dokumente, schritte)
         .catch((e) => uebersetzeDbFehler(e, { verweis: 'Ein Dokument (in dieser Version, in diesem Vorgang) oder eine Organisationseinheit existiert nicht' }));
@@ -435,9 +441,9 @@ export function createGeschaeftsgangService(
 
         if (folge === 'zurueck') {
           if (body.schlussverfuegung) throw new Errors.SchlussverfuegungUnzulaessig('Eine zurückgegebene Verfügung hat keine Schlussverfügung');
-          await repo.aendereSchritte(tx, [schritt.id], { ...erledigt, zustand: 'zurueckgegeben' });
+          const zurueckgegeben = await repo.aendereSchritte(tx, [schritt.id], { ...erledigt, zustand: 'zurueckgegeben' });
           // the parallel steps wait until the author sends the Verfügung again
-          await repo.aendereSchritte(
+          const wartend = await repo.aendereSchritte(
             tx,
             parallel.map((s) => s.id),
             { zustand: 'geplant', aktuellSeit: null },
@@ -461,10 +467,11 @@ export function createGeschaeftsgangService(
               kopf,
             ),
           );
-          return ansicht(tx, neu);
+          // the Laufweg as written: not read again
+          return ansicht(tx, neu, repo.mitGeaenderten(schritte, zurueckgegeben, wartend));
         }
 
-        await repo.aendereSchritte(tx, [schritt.id], { ...erledigt, zustand: 'erledigt' });
+        const getan = await repo.aendereSchritte(tx, [schritt.id], { ...erledigt, zustand: 'erledigt' });
         const naechste =
           parallel.length > 0
             ? null
@@ -478,9 +485,10 @@ export function createGeschaeftsgangService(
         pruefeSchlussverfuegung(schluss);
 
         let set: Parameters<typeof repo.aendereVerfuegung>[2] = {};
+        let begonnen: repo.SchrittRow[] = [];
         if (naechste !== null) {
           const ids = schritte.filter((s) => s.position === naechste && s.zustand === 'geplant').map((s) => s.id);
-          await repo.aendereSchritte(tx, ids, { zustand: 'aktuell', aktuellSeit: jetzt });
+          begonnen = await repo.aendereSchritte(tx, ids, { zustand: 'aktuell', aktuellSeit: jetzt });
           await melder.eingang(tx, ids, k.sub);
           set = { aktuellePosition: naechste };
         } else if (endetLaufweg) {
@@ -518,7 +526,8 @@ export function createGeschaeftsgangService(
         // "z. Vg." and "weglegen" leave the Vorgang as it is: the Verfügung records them
         if (schluss?.art === 'zdA') await lebenszyklus.schliesseVorgang(tx, k, akteur, v.vorgangId, undefined);
         if (schluss?.art === 'wv') await vorgaenge.setzeWiedervorlageIn(tx, k, akteur, v.vorgangId, schluss.datum!, v.verfasser);
-        return ansicht(tx, neu);
+        // the Laufweg as written: not read again
+        return ansicht(tx, neu, repo.mitGeaenderten(schritte, getan, begonnen));
       }),
 
     vertretung: (akteur: MandantAkteur, sub?: string) => imKontext(akteur, async (tx, k) => vertretungDarstellung(sub ?? k.sub, await repo.vertreterVon(tx, sub ?? k.sub))),
@@ -551,6 +560,46 @@ export function createGeschaeftsgangService(
           aenderungen: [{ feld: 'vertreter', alt: alt.vertreter, neu: jetzt.vertreter }],
         });
         return jetzt;
+      }),
+
+    /** Every org unit's Laufweg templates, for the editor. */
+    laufwegvorlagen: (akteur: MandantAkteur) =>
+      imKontext(akteur, async (tx) => {
+        const rows = await repo.laufwegvorlagen(tx);
+        const einheiten = [...new Set(rows.map((r) => r.organisationseinheitId))];
+        return { items: einheiten.map((oe) => vorlagenDarstellung(oe, rows)) };
+      }),
+
+    /** Replaces an org unit's templates (Fachadministration, the operation's permission); each Laufweg as a Verfügung's would be checked. */
+    setzeLaufwegvorlagen: (akteur: MandantAkteur, organisationseinheitId: string, body: { vorlagen: { name: string; laufweg: VorlageSchritt[] }[] }) =>
+      imKontext(akteur, async (tx) => {
+        if ((await repo.vorhandeneEinheiten(tx, [organisationseinheitId])).size === 0) throw new Errors.NichtGefunden('Organisationseinheit nicht gefunden');
+        const vorlagen = body.vorlagen.map((v) => ({ name: v.name.trim(), laufweg: v.laufweg }));
+        const feld = (i: number, f: string, meldung: string, text: string) =>
+          Object.assign(new Errors.NichtVerarbeitbar(text), { erweiterung: { fehler: [{ ort: 'body', feld: `/vorlagen/${i}${f}`, meldung }] } });
+        vorlagen.forEach((v, i) => {
+          if (v.name === '') throw feld(i, '/name', 'ist leer', 'Eine Vorlage braucht einen Namen');
+          if (vorlagen.findIndex((x) => x.name === v.name) !== i) throw feld(i, '/name', 'ist schon vergeben', `Die Vorlage „${v.name}“ ist mehrfach genannt`);
+          try {
+            platziere(v.laufweg);
+          } catch (e) {
+            throw e instanceof Errors.LaufwegUngueltig ? new Errors.LaufwegUngueltig(`Vorlage „${v.name}“: ${e.message}`) : e;
+          }
+        });
+        const genannt = [...new Set(vorlagen.flatMap((v) => v.laufweg.map((s) => s.bearbeiter.organisationseinheitId).filter((x): x is string => x !== undefined)))];
+        const vorhanden = await repo.vorhandeneEinheiten(tx, genannt);
+        const fehlt = genannt.find((x) => !vorhanden.has(x));
+        if (fehlt) throw new Errors.NichtVerarbeitbar(`Die Organisationseinheit ${fehlt} eines Schritts existiert nicht`);
+        const alt = vorlagenDarstellung(organisationseinheitId, await repo.laufwegvorlagen(tx, organisationseinheitId));
+        await repo.setzeLaufwegvorlagen(tx, akteur.mandantId, organisationseinheitId, vorlagen);
+        const neu = vorlagenDarstellung(organisationseinheitId, await repo.laufwegvorlagen(tx, organisationseinheitId));
+        await protokolliere(tx, akteur, {
+          aktion: 'laufwegvorlagen.gesetzt',
+          objektTyp: 'organisationseinheit',
+          objektId: organisationseinheitId,
+          aenderungen: [{ feld: 'vorlagen', alt: alt.vorlagen, neu: neu.vorlagen }],
+        });
+        return neu;
       }),
 
     postkorb: (akteur: MandantAkteur, q: repo.PostkorbFilter & { sortierung?: repo.PostkorbSortierung; limit?: number; cursor?: string }): Promise<Seite<repo.PostkorbZeile>> =>

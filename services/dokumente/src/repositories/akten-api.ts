@@ -56,4 +56,10 @@ export async function halteVorgangOffen(tx: Tx, vorgangId: SqlWert) {
   await tx.execute(sql`select akten.halte_vorgang_offen(${vorgangId})`);
 }
 
+/** The pinned versions of a Dokument that `sub` may read through a current step of a Verfügung, with the step (R17). */
+export async function schrittLesefreigabe(tx: Tx, sub: string, dokumentId: string): Promise<{ versionNr: number; schrittId: string }[]> {
+  const r = await tx.execute<{ version_nr: number; schritt_id: string }>(sql`select version_nr, schritt_id from akten.schritt_lesefreigabe(${sub}, ${dokumentId})`);
+  return r.rows.map((x) => ({ versionNr: x.version_nr, schrittId: x.schritt_id }));
+}
+
 type SqlWert = string | ReturnType<typeof sql>;

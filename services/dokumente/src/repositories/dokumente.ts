@@ -1,10 +1,10 @@
 // Data access for Dokumente. Every function runs inside the caller's tenant transaction (RLS).
 import { schema, sql, type Tx } from '@eakte/db';
 import { einstellungenAus } from '@eakte/schriftgutverwaltung/einstellungen';
-import { and, asc, eq, gt } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, type SQL } from 'drizzle-orm';
 import type { Vertraulichkeitsstufe } from '@eakte/db/schema';
 import { akteSichtbar, sichtFuer, type Sicht } from '@eakte/schriftgutverwaltung/sichtbarkeit';
-import { akteKopf, benutzerSicht, halteVorgangOffen, vorgangKontext } from './akten-api.js';
+import { akteKopf, benutzerSicht, halteVorgangOffen, schrittLesefreigabe, vorgangKontext } from './akten-api.js';
 import { reiheTextextraktionEin } from '../arbeiter/textextraktion.js';
 
 const d = schema.dokument;
@@ -23,6 +23,44 @@ export interface VorgangKontext {
   aktenzeichen: string;
   vorgangStatus: 'offen' | 'geschlossen';
   akteStatus: 'offen' | 'geschlossen';
+}
+
+export type GefundenesDokument = DokumentMitVersion & { kontext: VorgangKontext; vertraulichkeitsstufe: Vertraulichkeitsstufe };
+
+/** A Dokument with its current version and its Vorgang's context, where `bedingung` (on the Vorgang's view) holds. */
+async function ladeDokument(tx: Tx, id: string, bedingung: SQL): Promise<GefundenesDokument | null> {
+  const rows = await tx
+    .select({
+      dok: d,
+      aktuell: dv,
+      akteId: v.akteId,
+      kennzeichen: v.kennzeichen,
+      vorgangStatus: v.vorgangStatus,
+      akteStatus: v.akteStatus,
+      aktenzeichen: v.aktenzeichen,
+      vertraulichkeitsstufe: v.vertraulichkeitsstufe,
+    })
+    .from(d)
+    .innerJoin(dv, and(eq(dv.mandantId, d.mandantId), eq(dv.dokumentId, d.id), eq(dv.nr, d.aktuelleVersion)))
+    .innerJoin(v, and(eq(v.mandantId, d.mandantId), eq(v.vorgangId, d.vorgangId)))
+    .where(and(eq(d.id, id), bedingung))
+    .limit(1);
+  const r = rows[0];
+  if (!r) return null;
+  return {
+    ...r.dok,
+    akteId: r.akteId,
+    aktuell: r.aktuell,
+    vertraulichkeitsstufe: r.vertraulichkeitsstufe,
+    kontext: {
+      vorgangId: r.dok.vorgangId,
+      akteId: r.akteId,
+      kennzeichen: r.kennzeichen,
+      aktenzeichen: r.aktenzeichen,
+      vorgangStatus: r.vorgangStatus,
+      akteStatus: r.akteStatus,
+    },
+  };
 }
 
 export const dokumenteRepository = {
@@ -99,44 +137,27 @@ export const dokumenteRepository = {
     await tx.insert(schema.idempotenz).values(row);
   },
 
-  async dokument(tx: Tx, sicht: Sicht, id: string, sperren = false): Promise<(DokumentMitVersion & { kontext: VorgangKontext; vertraulichkeitsstufe: Vertraulichkeitsstufe }) | null> {
+  async dokument(tx: Tx, sicht: Sicht, id: string, sperren = false): Promise<GefundenesDokument | null> {
     if (sperren) {
       // the Dokument row changes (versions, metadata); Vorgang and Akte only must not close meanwhile
       await tx.execute(sql`select 1 from dokumente.dokument where id = ${id} for update`);
       await halteVorgangOffen(tx, sql`(select vorgang_id from dokumente.dokument where id = ${id})`);
     }
-    const rows = await tx
-      .select({
-        dok: d,
-        aktuell: dv,
-        akteId: v.akteId,
-        kennzeichen: v.kennzeichen,
-        vorgangStatus: v.vorgangStatus,
-        akteStatus: v.akteStatus,
-        aktenzeichen: v.aktenzeichen,
-        vertraulichkeitsstufe: v.vertraulichkeitsstufe,
-      })
-      .from(d)
-      .innerJoin(dv, and(eq(dv.mandantId, d.mandantId), eq(dv.dokumentId, d.id), eq(dv.nr, d.aktuelleVersion)))
-      .innerJoin(v, and(eq(v.mandantId, d.mandantId), eq(v.vorgangId, d.vorgangId)))
-      .where(and(eq(d.id, id), akteSichtbar(sicht, v)))
-      .limit(1);
-    const r = rows[0];
-    if (!r) return null;
-    return {
-      ...r.dok,
-      akteId: r.akteId,
-      aktuell: r.aktuell,
-      vertraulichkeitsstufe: r.vertraulichkeitsstufe,
-      kontext: {
-        vorgangId: r.dok.vorgangId,
-        akteId: r.akteId,
-        kennzeichen: r.kennzeichen,
-        aktenzeichen: r.aktenzeichen,
-        vorgangStatus: r.vorgangStatus,
-        akteStatus: r.akteStatus,
-      },
-    };
+    return ladeDokument(tx, id, akteSichtbar(sicht, v));
+  },
+
+  /**
+   * A Dokument the caller does not see, read through a current step of a Verfügung pinned to it (R17):
+   * the versions the step lets them read, each with the step. Only the Federführung's restriction is
+   * lifted: the clearance holds, and a closed Vorgang or Akte grants nothing (it takes no more steps).
+   * For reading only: no change of a Dokument asks this.
+   */
+  async dokumentUeberSchritt(tx: Tx, sicht: Sicht, sub: string, id: string): Promise<{ dok: GefundenesDokument; versionen: Map<number, string> } | null> {
+    if (sicht.stufen.length === 0) return null;
+    const frei = await schrittLesefreigabe(tx, sub, id);
+    if (frei.length === 0) return null;
+    const dok = await ladeDokument(tx, id, and(inArray(v.vertraulichkeitsstufe, sicht.stufen), eq(v.vorgangStatus, 'offen'), eq(v.akteStatus, 'offen'))!);
+    return dok ? { dok, versionen: new Map(frei.map((f) => [f.versionNr, f.schrittId])) } : null;
   },
 
   async dokumenteImVorgang(tx: Tx, vorgangId: string, nach: string | null, limit: number): Promise<DokumentMitVersion[]> {

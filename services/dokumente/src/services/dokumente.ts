@@ -20,9 +20,12 @@ export interface Seite<T> {
 export function createDokumentService(deps: { db: Db; repo: DokumenteRepository; protokolliere: Protokollierer }) {
   const { db, repo, protokolliere } = deps;
 
-  /** A Dokument the caller may see; 404 otherwise. */
+  /** A Dokument the caller may see, or read through a current step of a Verfügung pinned to it (R17); 404 otherwise. */
   async function dokument(akteur: Handelnder, id: string): Promise<DokumentMitVersion> {
-    const dok = await db.withMandant(akteur.mandantId, async (tx) => repo.dokument(tx, await repo.sicht(tx, akteur), id));
+    const dok = await db.withMandant(akteur.mandantId, async (tx) => {
+      const sicht = await repo.sicht(tx, akteur);
+      return (await repo.dokument(tx, sicht, id)) ?? (await repo.dokumentUeberSchritt(tx, sicht, akteur.sub, id))?.dok ?? null;
+    });
     if (!dok) throw new Errors.NichtGefunden('Dokument nicht gefunden');
     return dok;
   }

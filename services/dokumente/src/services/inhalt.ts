@@ -38,11 +38,18 @@ export function createInhaltService(deps: { db: Db; storage: ObjectStore; repo: 
       const { mandantId } = akteur;
       const { id, nr } = anfrage;
       const gefunden = await db.withMandant(mandantId, async (tx) => {
-        const dok = await repo.dokument(tx, await repo.sicht(tx, akteur), id);
+        const sicht = await repo.sicht(tx, akteur);
+        const gesehen = await repo.dokument(tx, sicht, id);
+        // who does not see the Vorgang reads, while a step of a Verfügung is theirs, the versions it is pinned to
+        const ueberSchritt = gesehen ? null : await repo.dokumentUeberSchritt(tx, sicht, akteur.sub, id);
+        const dok = gesehen ?? ueberSchritt?.dok;
         if (!dok) throw new Errors.NichtGefunden('Dokument nicht gefunden');
-        const version = nr === undefined ? dok.aktuell : await repo.version(tx, id, nr);
+        const gewuenscht = nr ?? dok.aktuell.nr;
+        const schrittId = ueberSchritt?.versionen.get(gewuenscht);
+        if (ueberSchritt && schrittId === undefined) throw new Errors.NichtGefunden('Version nicht gefunden');
+        const version = gewuenscht === dok.aktuell.nr ? dok.aktuell : await repo.version(tx, id, gewuenscht);
         if (!version) throw new Errors.NichtGefunden('Version nicht gefunden');
-        return { dok, version, ausgesondert: await repo.ausgesondert(tx, dok.akteId, dok.vorgangId) };
+        return { dok, version, schrittId, ausgesondert: await repo.ausgesondert(tx, dok.akteId, dok.vorgangId) };
       });
       // the record stays as a stub, its content is gone for good
       if (gefunden.ausgesondert) return { art: 'ausgesondert', ausgesondert: gefunden.ausgesondert };
@@ -56,7 +63,8 @@ export function createInhaltService(deps: { db: Db; storage: ObjectStore; repo: 
             objektId: dok.id,
             aktenzeichen: dok.kontext.aktenzeichen,
             akteId: dok.akteId,
-            details: { versionNr: version.nr, sha256: version.sha256, ...details },
+            // a read through a step's grant names the step
+            details: { versionNr: version.nr, sha256: version.sha256, ...(gefunden.schrittId ? { schrittId: gefunden.schrittId } : {}), ...details },
           }),
         );
 

@@ -35,7 +35,7 @@ export function erledigtText(s: Schemas['Schritt']): string | undefined {
 const inhaltUrl = (id: string, nr: number) => `/api/v1/dokumente/${encodeURIComponent(id)}/versionen/${nr}/inhalt`;
 
 /** The pinned documents: each read inline or downloaded in exactly the version the Verfügung names. */
-function Dokumente({ dokumente }: { dokumente: Schemas['Verfuegung']['dokumente'] }) {
+export function Dokumente({ dokumente }: { dokumente: Schemas['Verfuegung']['dokumente'] }) {
   const namen = useLaden(
     () =>
       Promise.all(
@@ -71,7 +71,7 @@ function Dokumente({ dokumente }: { dokumente: Schemas['Verfuegung']['dokumente'
                 <Link className="kern-link" href={pfad('dokument', { id: d.dokumentId })}>
                   {name}
                 </Link>{' '}
-                ({T.verfuegung.dokumentVersion(d.version)})
+                ({d.entwurf ? `${T.verfuegung.dokumentVersion(d.version)}, ${T.verfuegung.entwurf}` : T.verfuegung.dokumentVersion(d.version)})
                 <div className="eakte-knoepfe">
                   <button
                     className="kern-btn kern-btn--tertiary kern-btn--x-small"

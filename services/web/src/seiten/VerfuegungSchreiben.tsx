@@ -1,10 +1,10 @@
 // The Verfügung editor on a Vorgang: Betreff, the documents (pinned in their current version),
 // the Laufweg from people (by their user id: there is no user directory to pick from yet) and org
-// units, with parallel steps; sent, it opens the new Verfügung.
+// units, with parallel steps, or started from an org unit's Laufweg template; sent, it opens the new Verfügung.
 import type { Schemas } from '@eakte/api-client';
 import { useState } from 'react';
 import { api, ergebnis, useAktion, useLaden } from '../api';
-import { laufwegAusEntwurf, type SchrittEntwurf } from '../geschaeftsgang';
+import { entwurfAusVorlage, laufwegAusEntwurf, type SchrittEntwurf } from '../geschaeftsgang';
 import { pfad } from '../pfade';
 import { navigieren } from '../router';
 import { T } from '../texte';
@@ -107,8 +107,12 @@ export function VerfuegungSchreiben({ vorgangId }: { vorgangId: string }) {
   const vorgang = useLaden(() => ergebnis(api.GET('/vorgaenge/{id}', { params: { path: { id: vorgangId } } })), [vorgangId]);
   const dokumente = useLaden(() => ergebnis(api.GET('/vorgaenge/{id}/dokumente', { params: { path: { id: vorgangId }, query: { limit: 200 } } })), [vorgangId]);
   const oes = useLaden(() => ergebnis(api.GET('/organisationseinheiten')), []);
+  const vorlagen = useLaden(() => ergebnis(api.GET('/laufwegvorlagen')), []);
+  const [vorlage, setVorlage] = useState('');
   const [betreff, setBetreff] = useState('');
   const [gewaehlt, setGewaehlt] = useState<Set<string>>(new Set());
+  // the Entwurf is one of the chosen Dokumente, or none
+  const [entwurf, setEntwurf] = useState('');
   const [zeilen, setZeilen] = useState<SchrittEntwurf[]>(() => [leer(), leer('zeichnung')]);
   const aendern = (i: number, neu: Partial<SchrittEntwurf>) => setZeilen((zs) => zs.map((z, j) => (j === i ? { ...z, ...neu } : z)));
   const schieben = (i: number, um: -1 | 1) =>
@@ -123,7 +127,7 @@ export function VerfuegungSchreiben({ vorgangId }: { vorgangId: string }) {
     const v = await ergebnis(
       api.POST('/vorgaenge/{id}/verfuegungen', {
         params: { path: { id: vorgangId } },
-        body: { betreff: betreff.trim(), dokumente: docs.map((d) => ({ dokumentId: d.id, version: d.aktuelleVersion!.nr })), laufweg: laufwegAusEntwurf(zeilen) },
+        body: { betreff: betreff.trim(), dokumente: docs.map((d) => ({ dokumentId: d.id, version: d.aktuelleVersion!.nr, entwurf: d.id === entwurf })), laufweg: laufwegAusEntwurf(zeilen) },
       }),
     );
     navigieren(pfad('verfuegung', { id: v.id }));
@@ -166,6 +170,20 @@ export function VerfuegungSchreiben({ vorgangId }: { vorgangId: string }) {
                             </label>
                           </div>
                         ))}
+                      {gewaehlt.size > 0 && (
+                        <Auswahl
+                          label={T.editor.entwurf}
+                          name="entwurf"
+                          value={gewaehlt.has(entwurf) ? entwurf : ''}
+                          onChange={(e) => setEntwurf(e.target.value)}
+                          optionen={[
+                            { wert: '', text: T.editor.keinEntwurf },
+                            ...d.items
+                              .filter((x) => gewaehlt.has(x.id) && x.aktuelleVersion)
+                              .map((x) => ({ wert: x.id, text: T.editor.dokumentZeile(x.betreff ?? x.aktuelleVersion!.dateiname, x.aktuelleVersion!.nr) })),
+                          ]}
+                        />
+                      )}
                     </div>
                   )
                 }
@@ -173,6 +191,39 @@ export function VerfuegungSchreiben({ vorgangId }: { vorgangId: string }) {
             </fieldset>
             <h2 className="kern-heading-medium">{T.editor.laufweg}</h2>
             <p className="kern-body">{T.editor.laufwegHinweis}</p>
+            {(vorlagen.daten?.items.length ?? 0) > 0 && (
+              <div className="eakte-knoepfe">
+                <Auswahl
+                  label={T.editor.vorlage}
+                  name="vorlage"
+                  value={vorlage}
+                  onChange={(e) => setVorlage(e.target.value)}
+                  optionen={[
+                    { wert: '', text: T.editor.keineVorlage },
+                    ...(vorlagen.daten?.items ?? []).flatMap((g, i) => {
+                      const oe = oes.daten?.items.find((x) => x.id === g.organisationseinheitId);
+                      return g.vorlagen.map((v, j) => ({ wert: `${i}/${j}`, text: T.editor.vorlageZeile(oe ? `${oe.kuerzel} – ${oe.name}` : g.organisationseinheitId, v.name) }));
+                    }),
+                  ]}
+                />
+                <button
+                  className="kern-btn kern-btn--secondary"
+                  type="button"
+                  disabled={vorlage === ''}
+                  aria-describedby="vfg-vorlage-hinweis"
+                  onClick={() => {
+                    const [i, j] = vorlage.split('/').map(Number);
+                    const v = vorlagen.daten?.items[i!]?.vorlagen[j!];
+                    if (v) setZeilen(entwurfAusVorlage(v.laufweg, () => ++zaehler));
+                  }}
+                >
+                  <span className="kern-label">{T.editor.vorlageUebernehmen}</span>
+                </button>
+                <p className="kern-hint" id="vfg-vorlage-hinweis">
+                  {T.editor.vorlageHinweis}
+                </p>
+              </div>
+            )}
             {zeilen.map((z, i) => (
               <SchrittZeile
                 key={z.schluessel}
