@@ -16,6 +16,8 @@ type Version = Gefunden['aktuell'];
 export interface InhaltAnfrage {
   id: string;
   nr?: number;
+  /** A rendition of version `nr` instead of the version itself (e.g. `pdfa_ocr`). */
+  format?: string;
   ifNoneMatch?: string;
   range?: string;
   ifRange?: string;
@@ -40,8 +42,14 @@ export function createInhaltService(deps: { db: Db; storage: ObjectStore; repo: 
       const gefunden = await db.withMandant(mandantId, async (tx) => {
         const dok = await repo.dokument(tx, await repo.sicht(tx, akteur), id);
         if (!dok) throw new Errors.NichtGefunden('Dokument nicht gefunden');
-        const version = nr === undefined ? dok.aktuell : await repo.version(tx, id, nr);
+        let version = nr === undefined ? dok.aktuell : await repo.version(tx, id, nr);
         if (!version) throw new Errors.NichtGefunden('Version nicht gefunden');
+        if (anfrage.format !== undefined) {
+          // a rendition is answered like its version, with its own object, size, hash and name
+          const f = await repo.format(tx, id, version.nr, anfrage.format);
+          if (!f) throw new Errors.NichtGefunden('Diese Version hat kein Format dieser Art');
+          version = { ...version, speicherschluessel: f.speicherschluessel, groesse: f.groesse, sha256: f.sha256, mimeType: f.mimeType, dateiname: f.dateiname };
+        }
         return { dok, version, ausgesondert: await repo.ausgesondert(tx, dok.akteId, dok.vorgangId) };
       });
       // the record stays as a stub, its content is gone for good
@@ -56,7 +64,7 @@ export function createInhaltService(deps: { db: Db; storage: ObjectStore; repo: 
             objektId: dok.id,
             aktenzeichen: dok.kontext.aktenzeichen,
             akteId: dok.akteId,
-            details: { versionNr: version.nr, sha256: version.sha256, ...details },
+            details: { versionNr: version.nr, sha256: version.sha256, ...(anfrage.format ? { format: anfrage.format } : {}), ...details },
           }),
         );
 
