@@ -1,13 +1,17 @@
 // OCR of scans without OCRmyPDF (pnpm test is Node-only): which uploads are scans, the OCR state in
 // the API, `nicht_verfuegbar` with what to install, the limits, locked and broken PDFs. The runs with
 // the real OCRmyPDF are in the system suite (scripts/test/ocr.system.test.ts).
-import { schema } from '@eakte/db';
-import { expectContract, expectProblem } from '@eakte/testing';
+import { createHash } from 'node:crypto';
+import { createDb, schema } from '@eakte/db';
+import { expectContract, expectProblem, testDatenbankUrl } from '@eakte/testing';
 import { describe, expect, it } from 'vitest';
 import dokumenteApp from '../src/app.js';
+import { raeumeVerwaisteObjekte } from '../src/arbeiter/sweeper.js';
+import { neuerSpeicherschluessel } from '../src/domain/speicherschluessel.js';
+import { dokumenteRepository } from '../src/repositories/dokumente.js';
 import { pdfaidAusXmp } from '../src/adapter/pdfa.js';
 import { deuteOcrAusgang, istBildScan, ocrArgumente, ocrUebergangErlaubt, pruefeOcrGrenzen, tiffSeiten } from '../src/domain/ocr.js';
-import { arbeiteAb, baueApp, lade, neuerMandant, neuerVorgang, ownerDb, pdf, PNG, type Mandant, type TestApp } from './hilfen.js';
+import { arbeiteAb, baueApp, lade, neuerMandant, neuerVorgang, ownerDb, pdf, PNG, speicher, type Mandant, type TestApp } from './hilfen.js';
 import { bildPdf, passwortPdf, tiff } from './ocr-hilfe.js';
 
 const liesTiff = (b: Buffer) => (pos: number, laenge: number) => Promise.resolve(b.subarray(pos, pos + laenge));
@@ -135,5 +139,42 @@ describe('OCR state of an upload (without OCRmyPDF)', () => {
   it('refuses a page limit of 0 at boot', async () => {
     await expect(baueApp({ dokumente: { DOKUMENTE_OCR_MAX_SEITEN: '0' } })).rejects.toThrow(/DOKUMENTE_OCR_MAX_SEITEN/);
     expect(typeof dokumenteApp).toBe('function');
+  });
+
+  it('the storage sweeper keeps the object of a rendition (its format row references it, no version does)', async () => {
+    const t = await baueApp();
+    const m = await neuerMandant();
+    const v = await neuerVorgang(m.id);
+    const dok = (await lade(t, m, v.vorgangId, { name: 'scan.png', type: 'image/png', inhalt: PNG })).json();
+    const inhalt = Buffer.from('%PDF-1.7 PDF/A-2b');
+    const key = neuerSpeicherschluessel(m.id);
+    await speicher().put(key, inhalt, inhalt.length, 'application/pdf');
+    await ownerDb().withMandant(m.id, (tx) =>
+      tx.insert(schema.dokumentFormat).values({
+        mandantId: m.id,
+        dokumentId: dok.id,
+        versionNr: 1,
+        art: 'pdfa_ocr',
+        speicherschluessel: key,
+        groesse: inhalt.length,
+        sha256: createHash('sha256').update(inhalt).digest('hex'),
+        mimeType: 'application/pdf',
+        dateiname: 'scan.pdfa.pdf',
+      }),
+    );
+    const waise = neuerSpeicherschluessel(m.id);
+    await speicher().put(waise, Buffer.from('verwaist'), 8);
+    const appDb = createDb(testDatenbankUrl('dokumente'), { max: 1 });
+    try {
+      const r = await raeumeVerwaisteObjekte({ db: appDb, storage: speicher(), repo: dokumenteRepository, log: t.app.log, karenzMs: 3600_000, prefix: `${m.id}/`, jetzt: Date.now() + 2 * 3600_000 });
+      expect(r.entfernt).toEqual([waise]);
+    } finally {
+      await appDb.close();
+    }
+    expect(await speicher().stat(key)).not.toBeNull();
+    // and the API lists it as a format of the version
+    const res = await t.app.inject({ method: 'GET', url: `/api/v1/dokumente/${dok.id}`, headers: await m.header() });
+    expectContract(res, 'getDokument');
+    expect(res.json().aktuelleVersion.formate).toEqual([expect.objectContaining({ art: 'pdfa_ocr', mimeType: 'application/pdf', groesse: inhalt.length, dateiname: 'scan.pdfa.pdf' })]);
   });
 });
