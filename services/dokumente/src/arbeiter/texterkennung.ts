@@ -100,6 +100,19 @@ async function seitenZahl(e: OcrEinstellungen, datei: string, mimeType: string):
   return { seiten: 1 };
 }
 
+// whether OCRmyPDF runs is asked once per process while it does (its Python start costs as much as a
+// fraction of a page); a failed answer is asked again by the next job (it may have been installed since)
+const verfuegbarkeit = new Map<string, Promise<boolean>>();
+function ocrVerfuegbar(programm: string): Promise<boolean> {
+  let p = verfuegbarkeit.get(programm);
+  if (!p) {
+    p = starte(programm, ['--version'], 30_000).then((l) => !l.fehlt && l.code === 0);
+    verfuegbarkeit.set(programm, p);
+    void p.then((ja) => ja || verfuegbarkeit.delete(programm));
+  }
+  return p;
+}
+
 /** The task: OCR of one scanned version; run again after a crash it finds the state `fertig` and stops. */
 export function texterkennung(opts: { db: Db; storage: ObjectStore; log: FastifyBaseLogger; einstellungen: OcrEinstellungen }): Aufgabe<TexterkennungAuftrag> {
   const { db, storage, log, einstellungen: e } = opts;
@@ -123,8 +136,7 @@ export function texterkennung(opts: { db: Db; storage: ObjectStore; log: Fastify
     // a state of an earlier try (e.g. nicht_verfuegbar before OCRmyPDF was installed) starts over
     if (stand.status !== 'ausstehend') await setze(a, { status: 'ausstehend' });
 
-    const verfuegbar = await starte(e.programm, ['--version'], 30_000);
-    if (verfuegbar.fehlt || verfuegbar.code !== 0) {
+    if (!(await ocrVerfuegbar(e.programm))) {
       log.warn({ programm: e.programm, dokumentId: a.dokumentId }, 'OCR not available: install ocrmypdf and tesseract-ocr-deu');
       await setze(a, { status: 'nicht_verfuegbar' });
       return;
@@ -150,6 +162,11 @@ export function texterkennung(opts: { db: Db; storage: ObjectStore; log: Fastify
         lauf = await starte(e.programm, ocrArgumente({ eingabe, ausgabe, text: textDatei, bildDpi: 300 }), e.timeoutMs);
         ausgang = deuteOcrAusgang(lauf.code, lauf.stderr);
         if (ausgang.art === 'ohne_dpi') ausgang = { art: 'zustand', zustand: { status: 'fehler', grund: 'defekt' } };
+      }
+      if (lauf.fehlt) {
+        // removed since it was last asked
+        verfuegbarkeit.delete(e.programm);
+        return void (await setze(a, { status: 'nicht_verfuegbar' }));
       }
       if (ausgang.art === 'zustand') {
         log.info({ dokumentId: a.dokumentId, code: lauf.code, zustand: ausgang.zustand }, 'OCR ended without result');
