@@ -16,6 +16,7 @@ import * as ingest from './ingest.js';
 import * as lesen from './lesen.js';
 import * as loeschsperre from './loeschsperre.js';
 import * as metadaten from './metadaten.js';
+import * as ocr from './ocr.js';
 import * as postkorb from './postkorb.js';
 import * as suche from './suche.js';
 import * as upload from './upload.js';
@@ -42,7 +43,7 @@ export interface BenchKontext {
   token(tenant: string, roles: string[]): Promise<string>;
 }
 
-const BENCHMARKS: { name: string; run: (ctx: BenchKontext) => Promise<Zeile[]> }[] = [metadaten, ingest, audit, upload, lesen, suche, faellig, loeschsperre, auftraege, postkorb];
+const BENCHMARKS: { name: string; run: (ctx: BenchKontext) => Promise<Zeile[]> }[] = [metadaten, ingest, audit, upload, lesen, suche, faellig, loeschsperre, auftraege, postkorb, ocr];
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean' }, scale: { type: 'boolean' }, only: { type: 'string' }, fall: { type: 'string' }, ereignisse: { type: 'string' } } });
 const groesse: Groesse = values.quick ? 'quick' : values.scale ? 'scale' : 'default';

@@ -1,7 +1,7 @@
 // Generated artefacts of the contract and the database schema, produced the same way by
 // `pnpm generate` and by the staleness check.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -85,18 +85,28 @@ export function lintContract(file: string): void {
   });
 }
 
-/** Runs drizzle-kit generate against a copy of the migrations; returns the files it would add. */
-export function pendingMigrations(): string[] {
-  const dir = mkdtempSync(path.join(tmpdir(), 'eakte-migrations-'));
+/**
+ * Runs drizzle-kit generate against a copy of the migrations (`quelle`, relative to the root);
+ * returns the files it would add. The copy lies below the root and is named relative to it:
+ * drizzle-kit cannot read the snapshots of an absolute `--out` and then exits 0 having added
+ * nothing, so an absolute temporary folder hid every drift. Its failure fails the check.
+ */
+export function pendingMigrations(quelle = 'db/migrations'): string[] {
+  const cache = path.join(root, 'node_modules/.cache');
+  mkdirSync(cache, { recursive: true });
+  const dir = mkdtempSync(path.join(cache, 'eakte-migrations-'));
   try {
-    cpSync(path.join(root, 'db/migrations'), dir, { recursive: true });
+    cpSync(path.join(root, quelle), dir, { recursive: true });
     const before = new Set(readdirSync(dir));
-    execFileSync(bin('drizzle-kit'), ['generate', '--dialect', 'postgresql', '--schema', 'packages/db/src/schema/index.ts', '--out', dir, '--name', 'drift'], {
+    const ausgabe = execFileSync(bin('drizzle-kit'), ['generate', '--dialect', 'postgresql', '--schema', 'packages/db/src/schema/index.ts', '--out', path.relative(root, dir), '--name', 'drift'], {
       cwd: root,
       env: quietEnv,
       stdio: 'pipe',
+      encoding: 'utf8',
     });
-    return readdirSync(dir).filter((f) => !before.has(f));
+    const neu = readdirSync(dir).filter((f) => !before.has(f));
+    if (neu.length === 0 && !/No schema changes/i.test(ausgabe)) throw new Error(`drizzle-kit generate did not compare the schema:\n${ausgabe}`);
+    return neu;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -19,5 +19,7 @@ export function beispielBody(op: OperationRef): unknown {
  */
 export function probePfad(op: OperationRef & { path: string }, id: string): string {
   const query = ((op.operation.parameters ?? []) as { name?: string; in?: string; required?: boolean }[]).filter((p) => p.in === 'query' && p.required).map((p) => `${p.name}=Probe`);
-  return `${op.path.replace('{id}', id).replace('{nr}', '1')}${query.length ? `?${query.join('&')}` : ''}`;
+  // a rendition's kind (the one path parameter with fixed values) takes a real one
+  const pfad = op.path.replace('{id}', id).replace('{nr}', '1').replace('{art}', 'pdfa_ocr');
+  return `${pfad}${query.length ? `?${query.join('&')}` : ''}`;
 }

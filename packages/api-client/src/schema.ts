@@ -1164,6 +1164,37 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/dokumente/{id}/versionen/{nr}/formate/{art}/inhalt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["Uuid"];
+                /** @description Version number (1, 2, …). */
+                nr: number;
+                /** @description The kind of rendition (`pdfa_ocr`, see `Format`). */
+                art: "pdfa_ocr";
+            };
+            cookie?: never;
+        };
+        /**
+         * The content of a rendition of one version
+         * @description A further format the platform made of the version, e.g. the searchable PDF/A-2b of a scan.
+         *     Answered like the version's content (ETag = SHA-256 of the rendition, `Range`, `If-None-Match`,
+         *     RFC 6266 file name, `no-store`), and every read is recorded in the audit trail with the `art`.
+         *     404 when the version has no such rendition (yet: see the version's `ocr`).
+         *
+         *     **Berechtigte Rollen:** `sachbearbeitung`, `registratur`, `fachverfahren`
+         */
+        get: operations["getDokumentFormatInhalt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/dokumente/{id}/eingangsstempel": {
         parameters: {
             query?: never;
@@ -2449,6 +2480,40 @@ export interface components {
          */
         Sha256: string;
         /**
+         * @description Text recognition of a scan (an image, or a PDF without text); absent for every other version.
+         *     `ausstehend` waits or runs, `fertig` made the PDF/A rendition (`seiten` pages), `fehler` names its
+         *     `grund` (`zu_gross`, `zu_viele_seiten`, `passwortgeschuetzt`, `defekt`, `hat_bereits_text`,
+         *     `pdfa_fehlgeschlagen`, `ocr_fehlgeschlagen`), `nicht_verfuegbar` means OCRmyPDF is not installed
+         *     on the server (`meldung` says what to install).
+         * @example {
+         *       "status": "fertig",
+         *       "seiten": 3
+         *     }
+         */
+        OcrStand: {
+            /** @enum {string} */
+            status: "ausstehend" | "fertig" | "fehler" | "nicht_verfuegbar";
+            seiten?: number;
+            /** @enum {string} */
+            grund?: "zu_gross" | "zu_viele_seiten" | "passwortgeschuetzt" | "defekt" | "hat_bereits_text" | "pdfa_fehlgeschlagen" | "ocr_fehlgeschlagen";
+            meldung?: string;
+        };
+        /** @description A rendition of a version, stored beside it; downloaded with getDokumentFormatInhalt. */
+        Format: {
+            /**
+             * @description `pdfa_ocr`: PDF/A-2b with the recognised text as an invisible text layer.
+             * @enum {string}
+             */
+            art: "pdfa_ocr";
+            /** @example application/pdf */
+            mimeType: string;
+            groesse: number;
+            sha256: components["schemas"]["Sha256"];
+            dateiname: string;
+            /** Format: date-time */
+            erstelltAm: string;
+        };
+        /**
          * @description One immutable version of a Dokument.
          * @example {
          *       "nr": 1,
@@ -2481,6 +2546,9 @@ export interface components {
             /** Format: date-time */
             erstelltAm: string;
             erstelltVon: string;
+            ocr?: components["schemas"]["OcrStand"];
+            /** @description Further formats (renditions) the platform made of this version, e.g. the searchable PDF/A-2b of a scan. The version itself stays the Primärdokument. Absent when there are none. */
+            formate?: components["schemas"]["Format"][];
         };
         /**
          * @example {
@@ -5219,6 +5287,89 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             /** @description The content was removed by an Aussonderung; the metadata stays (`INHALT_AUSGESONDERT`). Either transferred to the archive (`aussonderungsstatus` `archiviert`, `archivkennung`, `aussonderungId`) or destroyed (`vernichtet`, `archivkennung` null, `aussonderungId` and the protocol's `vernichtungsprotokollDokumentId`, null when not filed), never both; with a per-Vorgang appraisal each part answers for itself. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            416: components["responses"]["Problem416"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    getDokumentFormatInhalt: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description One byte range (`bytes=0-1023`, `bytes=1024-`, `bytes=-500`). Several ranges are answered with the whole content.
+                 * @example bytes=0-1023
+                 */
+                Range?: components["parameters"]["Range"];
+                /** @description Honour Range only if the content still has this ETag. */
+                "If-Range"?: components["parameters"]["IfRange"];
+                /** @description ETag (SHA-256) the client already has; 304 when it is current. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                id: components["schemas"]["Uuid"];
+                /** @description Version number (1, 2, …). */
+                nr: number;
+                /** @description The kind of rendition (`pdfa_ocr`, see `Format`). */
+                art: "pdfa_ocr";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The whole content. */
+            200: {
+                headers: {
+                    ETag?: string;
+                    "Content-Disposition"?: string;
+                    "Content-Length"?: number;
+                    "Accept-Ranges"?: "bytes";
+                    "X-Content-Type-Options"?: "nosniff";
+                    "Cache-Control"?: "private, no-store" | "private, no-cache";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Inhalt"];
+                };
+            };
+            /** @description The requested byte range. */
+            206: {
+                headers: {
+                    ETag?: string;
+                    "Content-Disposition"?: string;
+                    "Content-Length"?: number;
+                    "Accept-Ranges"?: "bytes";
+                    "X-Content-Type-Options"?: "nosniff";
+                    "Cache-Control"?: "private, no-store" | "private, no-cache";
+                    "Content-Range"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Inhalt"];
+                };
+            };
+            /** @description The client's copy (If-None-Match) is current; recorded as a read. */
+            304: {
+                headers: {
+                    ETag?: string;
+                    "Cache-Control"?: "private, no-store" | "private, no-cache";
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            /** @description The content was removed by an Aussonderung (`INHALT_AUSGESONDERT`), as for the version's content. */
             410: {
                 headers: {
                     [name: string]: unknown;

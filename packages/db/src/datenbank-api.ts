@@ -103,6 +103,12 @@ export const DATENBANK_API: readonly Veroeffentlichung[] = [
     warum: 'the file of each version of a Dokument, for the transfer (0503), the removal of content and the Vernichtungsprotokoll (owner rights, tenant from app.mandant)',
   },
   {
+    objekt: 'dokumente.format_fuer_aussonderung',
+    art: 'sicht',
+    fuer: ['aussonderung'],
+    warum: 'the renditions of each version (the PDF/A of a scan), for the transfer (0503) beside the version and the removal of content (owner rights, tenant from app.mandant)',
+  },
+  {
     objekt: 'protokoll.objekthistorie',
     art: 'sicht',
     fuer: ['aussonderung'],

@@ -91,6 +91,7 @@ export const BERECHTIGUNGEN: Record<string, readonly Rolle[]> = {
   createDokumentVersion: [...DOKUMENTE_SCHREIBEN],
   getDokumentInhalt: [...DOKUMENTE_SCHREIBEN],
   getDokumentVersionInhalt: [...DOKUMENTE_SCHREIBEN],
+  getDokumentFormatInhalt: [...DOKUMENTE_SCHREIBEN],
   createEingangsstempel: [...DOKUMENTE_SCHREIBEN],
   getAktenauszug: [...DOKUMENTE_SCHREIBEN],
   runFixityCheck: ['registratur'],

@@ -19,13 +19,14 @@ import { dokumenteRepository } from './repositories/dokumente.js';
 import { raeumeSpoolVerzeichnis, raeumeVerwaisteObjekte } from './arbeiter/sweeper.js';
 import { pruefeFixityAllerMandanten } from './arbeiter/fixity.js';
 import { AUFGABE_TEXTEXTRAKTION, textextraktion } from './arbeiter/textextraktion.js';
+import { AUFGABE_TEXTERKENNUNG, texterkennung } from './arbeiter/texterkennung.js';
 import { AUFGABE_OBJEKTSPERRE, objektsperre } from './arbeiter/objektsperre.js';
 
 export const SERVICE = 'dokumente';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** Runs every due job of the Dokumente queue now (text extraction, object lock; of one tenant, if given); returns how many ran. */
+    /** Runs every due job of the Dokumente queue now (text extraction, OCR, object lock; of one tenant, if given); returns how many ran. */
     arbeiteDokumentauftraege: (mandantId?: string) => Promise<number>;
   }
 }
@@ -80,6 +81,20 @@ export const dokumenteConfigSchema = z.object({
    * is audited too). VS-NfD and above are always `no-store`.
    */
   DOKUMENTE_INHALT_CACHE: z.enum(['no-store', 'revalidieren']).default('no-store'),
+  /** OCR of scans: the OCRmyPDF program (not installed → OCR state `nicht_verfuegbar`) and qpdf (comes with it). */
+  DOKUMENTE_OCR_PROGRAMM: z.string().min(1).default('ocrmypdf'),
+  DOKUMENTE_OCR_QPDF: z.string().min(1).default('qpdf'),
+  /** Scans above these limits are not recognised (state `fehler`, `zu_viele_seiten` / `zu_gross`). */
+  DOKUMENTE_OCR_MAX_SEITEN: z.coerce.number().int().min(1).max(100_000).default(500),
+  DOKUMENTE_OCR_MAX_GROESSE: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(512 * 1024 * 1024),
+  /** One OCR run is stopped after this long (and tried again, three times in all). */
+  DOKUMENTE_OCR_TIMEOUT_SEKUNDEN: z.coerce.number().int().min(10).default(3600),
+  /** Where a scan and its result are kept while OCRmyPDF works (room for both). */
+  DOKUMENTE_OCR_VERZEICHNIS: z.string().min(1).default(os.tmpdir()),
 });
 export type DokumenteConfig = z.infer<typeof dokumenteConfigSchema>;
 
@@ -160,6 +175,19 @@ export default async function dokumenteApp(app: FastifyInstance, opts: Dokumente
   const modus = opts.config.S3_OBJECT_LOCK ?? 'off';
   const auftraege: Record<string, Aufgabe<never>> = {
     [AUFGABE_TEXTEXTRAKTION]: textextraktion({ db: app.db, storage: app.storage, repo: dokumenteRepository, log: app.log }),
+    [AUFGABE_TEXTERKENNUNG]: texterkennung({
+      db: app.db,
+      storage: app.storage,
+      log: app.log,
+      einstellungen: {
+        programm: eigene.DOKUMENTE_OCR_PROGRAMM,
+        qpdf: eigene.DOKUMENTE_OCR_QPDF,
+        maxSeiten: eigene.DOKUMENTE_OCR_MAX_SEITEN,
+        maxGroesse: eigene.DOKUMENTE_OCR_MAX_GROESSE,
+        timeoutMs: eigene.DOKUMENTE_OCR_TIMEOUT_SEKUNDEN * 1000,
+        verzeichnis: eigene.DOKUMENTE_OCR_VERZEICHNIS,
+      },
+    }),
     // only with object lock on: with it off the triggers enqueue nothing, and an instance without it
     // must not take (and drop) another's lock jobs
     ...(modus !== 'off' ? { [AUFGABE_OBJEKTSPERRE]: objektsperre({ db: app.db, storage: app.storage, modus, log: app.log }) } : {}),

@@ -56,6 +56,8 @@ export async function baueApp(opts: { overrides?: Record<string, string>; protok
       DOKUMENTE_SWEEPER_INTERVALL_SEKUNDEN: 0,
       DOKUMENTE_ARBEITER_INTERVALL_SEKUNDEN: 0,
       DOKUMENTE_FIXITY_INTERVALL_SEKUNDEN: 0,
+      // `pnpm test` is Node-only: OCR is "not installed" unless a test names the program (system suite)
+      DOKUMENTE_OCR_PROGRAMM: 'eakte-test-ocrmypdf-fehlt',
       ...opts.dokumente,
     },
     protokolliere:

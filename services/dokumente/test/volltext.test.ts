@@ -48,7 +48,7 @@ describe('full-text extraction (background job)', () => {
     // the PDF reader's first load alone takes seconds on a busy machine
   }, 90_000);
 
-  it('marks a PDF it cannot read as failed after three tries and keeps working on the others', async () => {
+  it('marks a PDF it cannot read as failed (a broken one at once, other faults after three tries) and keeps working on the others', async () => {
     const t = await baueApp();
     const m = await neuerMandant();
     const v = await neuerVorgang(m.id);

@@ -151,3 +151,80 @@ export const volltext = dokumente
     ],
   )
   .enableRLS();
+
+/** Kinds of rendition: the searchable PDF/A-2b that OCR makes of a scan. */
+export const FORMATARTEN = ['pdfa_ocr'] as const;
+export type Formatart = (typeof FORMATARTEN)[number];
+
+/**
+ * A further format (rendition) of a version, derived from it by the platform: its own stored object
+ * beside the version's. The version stays the Primärdokument; a rendition is immutable like it.
+ */
+export const dokumentFormat = dokumente
+  .table(
+    'dokument_format',
+    {
+      mandantId: mandantIdColumn(),
+      dokumentId: uuid('dokument_id').notNull(),
+      versionNr: integer('version_nr').notNull(),
+      art: text('art').$type<Formatart>().notNull(),
+      speicherschluessel: text('speicherschluessel').notNull(),
+      groesse: bigint('groesse', { mode: 'number' }).notNull(),
+      sha256: text('sha256').notNull(),
+      mimeType: text('mime_type').notNull(),
+      dateiname: text('dateiname').notNull(),
+      erstelltAm: timestamptz('erstellt_am').notNull().defaultNow(),
+    },
+    (t) => [
+      primaryKey({ name: 'dokument_format_pk', columns: [t.mandantId, t.dokumentId, t.versionNr, t.art] }),
+      unique('dokument_format_speicherschluessel_uq').on(t.speicherschluessel),
+      foreignKey({
+        columns: [t.mandantId, t.dokumentId, t.versionNr],
+        foreignColumns: [dokumentVersion.mandantId, dokumentVersion.dokumentId, dokumentVersion.nr],
+        name: 'dokument_format_version_fk',
+      }),
+      check('dokument_format_art_ck', sql`${t.art} IN ('pdfa_ocr')`),
+      check('dokument_format_groesse_ck', sql`${t.groesse} >= 0`),
+      check('dokument_format_sha256_ck', sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
+      check('dokument_format_schluessel_ck', sql`starts_with(${t.speicherschluessel}, ${t.mandantId}::text || '/')`),
+      check('dokument_format_dateiname_ck', sql`length(${t.dateiname}) BETWEEN 1 AND 255`),
+      mandantPolicy(t.mandantId),
+    ],
+  )
+  .enableRLS();
+
+/** States of the text recognition (OCR) of a scanned version. */
+export const OCR_STATUS = ['ausstehend', 'fertig', 'fehler', 'nicht_verfuegbar'] as const;
+export type OcrStatus = (typeof OCR_STATUS)[number];
+
+/** The OCR state of a version that is a scan (image, or PDF without text); none for other versions. */
+export const texterkennung = dokumente
+  .table(
+    'texterkennung',
+    {
+      mandantId: mandantIdColumn(),
+      dokumentId: uuid('dokument_id').notNull(),
+      versionNr: integer('version_nr').notNull(),
+      status: text('status').$type<OcrStatus>().notNull(),
+      /** Pages recognised (`fertig`). */
+      seiten: integer('seiten'),
+      /** Stable code of why it failed (`fehler`). */
+      grund: text('grund'),
+      geaendertAm: timestamptz('geaendert_am').notNull().defaultNow(),
+    },
+    (t) => [
+      primaryKey({ name: 'texterkennung_pk', columns: [t.mandantId, t.dokumentId, t.versionNr] }),
+      foreignKey({
+        columns: [t.mandantId, t.dokumentId, t.versionNr],
+        foreignColumns: [dokumentVersion.mandantId, dokumentVersion.dokumentId, dokumentVersion.nr],
+        name: 'texterkennung_version_fk',
+      }),
+      check('texterkennung_status_ck', sql`${t.status} IN ('ausstehend', 'fertig', 'fehler', 'nicht_verfuegbar')`),
+      // a finished OCR names its pages, a failed one its reason
+      check('texterkennung_fertig_ck', sql`(${t.status} = 'fertig') = (${t.seiten} IS NOT NULL)`),
+      check('texterkennung_fehler_ck', sql`(${t.status} = 'fehler') = (${t.grund} IS NOT NULL)`),
+      check('texterkennung_seiten_ck', sql`${t.seiten} IS NULL OR ${t.seiten} >= 1`),
+      mandantPolicy(t.mandantId),
+    ],
+  )
+  .enableRLS();

@@ -88,6 +88,31 @@ export function inhalteAusDokumenten(storage: ObjectStore): Inhalte {
         erstelltVon: z.erstellt_von,
         erstelltAm: new Date(z.erstellt_am),
       }));
+      // the renditions the Dokumente service made (the PDF/A of a scan), beside each version's own file
+      const formatZeilen = await tx.execute<{
+        dokument_id: string;
+        version_nr: number;
+        art: string;
+        speicherschluessel: string;
+        groesse: string | number;
+        sha256: string;
+        mime_type: string;
+        dateiname: string;
+        erstellt_am: Date | string;
+      }>(sql`
+        SELECT dokument_id, version_nr, art, speicherschluessel, groesse, sha256, mime_type, dateiname, erstellt_am FROM dokumente.format_fuer_aussonderung
+         WHERE dokument_id = ANY(${uuidArray(doks.map((d) => d.id))}) ORDER BY dokument_id, version_nr, art`);
+      const formate = formatZeilen.rows.map((z) => ({
+        dokumentId: z.dokument_id,
+        versionNr: Number(z.version_nr),
+        art: z.art,
+        speicherschluessel: z.speicherschluessel,
+        groesse: Number(z.groesse),
+        sha256: z.sha256,
+        mimeType: z.mime_type,
+        dateiname: z.dateiname,
+        erstelltAm: new Date(z.erstellt_am),
+      }));
       return doks.map((d) => ({
         id: d.id,
         vorgangId: d.vorgangId,
@@ -112,7 +137,22 @@ export function inhalteAusDokumenten(storage: ObjectStore): Inhalte {
               ersteller: v.erstelltVon,
               erstelltAm: v.erstelltAm,
             };
-            return { nummer: v.nr, dateien: [datei] };
+            const renditionen = formate
+              .filter((f) => f.dokumentId === d.id && f.versionNr === v.nr)
+              .map((f): InhaltDatei => ({
+                schluessel: f.speicherschluessel,
+                sha256: f.sha256,
+                groesse: f.groesse,
+                paketname: `${uuidv5(`${d.id}/${v.nr}/${f.art}`, DATEI_NAMENSRAUM)}.${endung(f.mimeType, f.dateiname)}`,
+                dateinameOriginal: f.dateiname,
+                format: endung(f.mimeType, f.dateiname),
+                mimeType: f.mimeType,
+                // made by the platform from the version, not by a person
+                ersteller: null,
+                erstelltAm: f.erstelltAm,
+                pdfA: f.art === 'pdfa_ocr',
+              }));
+            return { nummer: v.nr, dateien: [datei, ...renditionen] };
           }),
       }));
     },

@@ -17,6 +17,7 @@ const dateiAlsX = (f: InhaltDatei) => ({
   mimeType: f.mimeType,
   ersteller: f.ersteller,
   datumUhrzeit: f.erstelltAm,
+  ...(f.pdfA ? { pdfA: true } : {}),
 });
 
 /** An incoming message is read only once it is valid xdomea 3.1.0; else 422 with the schema's errors. */

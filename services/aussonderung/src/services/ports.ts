@@ -16,6 +16,8 @@ export interface InhaltDatei {
   mimeType: string;
   ersteller: string | null;
   erstelltAm: Date;
+  /** A rendition known to be PDF/A (the OCR result of a scan), sent beside the version's own file. */
+  pdfA?: boolean;
 }
 
 export interface InhaltDokument {

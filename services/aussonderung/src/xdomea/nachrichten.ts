@@ -58,6 +58,8 @@ export interface XDatei {
   mimeType?: string | null;
   ersteller?: string | null;
   datumUhrzeit: Date;
+  /** Known to be PDF/A (the platform's OCR rendition, checked when it was made): code 044, not 018. */
+  pdfA?: boolean;
 }
 
 export interface XVersion {
@@ -251,7 +253,7 @@ function dokument(parent: Ele, d: XDokument, nr: number, mitDateien: boolean, me
     text(ve, 'Nummer', v.nummer);
     for (const f of v.dateien) {
       const fe = ve.ele(x('Format'));
-      const df = dateiformat(f.format, f.mimeType);
+      const df = dateiformat(f.format, f.mimeType, { pdfA: f.pdfA === true });
       code(fe, 'Name', DATEIFORMAT_LISTE, DATEIFORMAT_LISTENVERSION, df.code);
       if (df.sonstigerName) text(fe, 'SonstigerName', df.sonstigerName);
       fe.ele(x('Version'));

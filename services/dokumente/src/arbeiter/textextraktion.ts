@@ -11,6 +11,8 @@ import { bereinige, textAusBytes } from '../domain/volltext.js';
 import { pdfText } from '../pdf/text.js';
 import { istMail, leseMail } from '../adapter/mail.js';
 import type { DokumenteRepository } from '../repositories/dokumente.js';
+import { pdfFehlerGrund, type OcrGrund } from '../domain/ocr.js';
+import { beauftrageTexterkennung, setzeOcrZustand } from './texterkennung.js';
 
 export const AUFGABE_TEXTEXTRAKTION = 'textextraktion';
 /** Attempts before a version is marked `fehler` (also in migration 0037 and `lege_systemdokument_ab`). */
@@ -46,20 +48,35 @@ export function textextraktion(opts: { db: Db; storage: ObjectStore; repo: Dokum
     try {
       const version = await db.withMandant(a.mandantId, (tx) => repo.version(tx, a.dokumentId, a.versionNr));
       if (!version) return;
-      let ergebnis: { status: 'extrahiert' | 'kein_text'; inhalt: string | null };
+      const pdf = version.mimeType === 'application/pdf';
+      let ergebnis: { status: 'extrahiert' | 'kein_text' | 'fehler'; inhalt: string | null; ocr?: OcrGrund } | undefined;
       if (version.groesse > MAX_TEXTEXTRAKTION) ergebnis = { status: 'kein_text', inhalt: null };
       else {
         const bytes = await lies(storage, version.speicherschluessel);
-        const text =
-          version.mimeType === 'application/pdf'
+        let text: string;
+        try {
+          text = pdf
             ? bereinige(await pdfText(bytes))
             : istMail(version.mimeType)
               ? // subject, people and body (HTML as text); attachments are Anlagen with their own text
                 (await leseMail(bytes, version.mimeType, Number.MAX_SAFE_INTEGER)).text
               : textAusBytes(bytes, version.mimeType);
-        ergebnis = text ? { status: 'extrahiert', inhalt: text } : { status: 'kein_text', inhalt: null };
+        } catch (err) {
+          // a locked or broken PDF stays so on every attempt: said at once, as the OCR state too
+          const grund = pdf ? pdfFehlerGrund(err) : null;
+          if (!grund) throw err;
+          text = '';
+          ergebnis = { status: 'fehler', inhalt: null, ocr: grund };
+        }
+        ergebnis ??= text ? { status: 'extrahiert', inhalt: text } : { status: 'kein_text', inhalt: null };
       }
-      await db.withMandant(a.mandantId, (tx) => speichere(tx, a, ergebnis.status, ergebnis.inhalt));
+      const e = ergebnis;
+      await db.withMandant(a.mandantId, async (tx) => {
+        await speichere(tx, a, e.status, e.inhalt);
+        // a PDF without text is a scan: its text comes from the OCR
+        if (pdf && e.ocr) await setzeOcrZustand(tx, a, { status: 'fehler', grund: e.ocr });
+        else if (pdf && e.status === 'kein_text') await beauftrageTexterkennung(tx, a);
+      });
     } catch (err) {
       // the last attempt ends the job with the version marked, instead of a job kept as given up
       if (k.versuch < k.maxVersuche) throw err;
@@ -76,6 +93,8 @@ async function speichere(tx: Parameters<Parameters<Db['withMandant']>[1]>[0], a:
     .onConflictDoUpdate({
       target: [schema.volltext.mandantId, schema.volltext.dokumentId, schema.volltext.versionNr],
       set: { status, inhalt, erstelltAm: sql`now()` },
+      // a run repeated after a crash does not wipe the text the OCR has meanwhile found
+      setWhere: sql`${schema.volltext.status} <> 'extrahiert' or ${status} = 'extrahiert'`,
     });
 }
 

@@ -1,5 +1,6 @@
 import type { components } from '@eakte/api-client';
 import type { DokumentMitVersion, VersionRow } from '../repositories/dokumente.js';
+import { ocrDarstellung } from '../domain/ocr.js';
 
 export type Dokument = components['schemas']['Dokument'];
 export type DokumentVersion = components['schemas']['DokumentVersion'];
@@ -14,6 +15,10 @@ export function versionDarstellung(v: VersionRow): DokumentVersion {
     herkunft: v.herkunft,
     erstelltAm: v.erstelltAm.toISOString(),
     erstelltVon: v.erstelltVon,
+    ...(v.ocr ? { ocr: ocrDarstellung(v.ocr) } : {}),
+    ...(v.formate?.length
+      ? { formate: v.formate.map((f) => ({ art: f.art, mimeType: f.mimeType, groesse: f.groesse, sha256: f.sha256, dateiname: f.dateiname, erstelltAm: f.erstelltAm.toISOString() })) }
+      : {}),
   };
 }
 

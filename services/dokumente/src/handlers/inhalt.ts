@@ -88,5 +88,9 @@ export function inhaltHandlers(deps: { inhalt: InhaltService; inhaltCache?: Inha
       const h = req.headers;
       return liefere(reply, akteurOf(req), { id: req.params.id, nr: req.params.nr, ifNoneMatch: kopf(h['if-none-match']), range: kopf(h.range), ifRange: kopf(h['if-range']) });
     },
+    async getDokumentFormatInhalt(req, reply) {
+      const h = req.headers;
+      return liefere(reply, akteurOf(req), { id: req.params.id, nr: req.params.nr, format: req.params.art, ifNoneMatch: kopf(h['if-none-match']), range: kopf(h.range), ifRange: kopf(h['if-range']) });
+    },
   } satisfies VertragsHandlers;
 }

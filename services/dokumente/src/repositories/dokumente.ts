@@ -6,6 +6,7 @@ import type { Vertraulichkeitsstufe } from '@eakte/db/schema';
 import { akteSichtbar, sichtFuer, type Sicht } from '@eakte/schriftgutverwaltung/sichtbarkeit';
 import { akteKopf, benutzerSicht, halteVorgangOffen, schrittLesefreigabe, vorgangKontext } from './akten-api.js';
 import { reiheTextextraktionEin } from '../arbeiter/textextraktion.js';
+import { beauftrageTexterkennung } from '../arbeiter/texterkennung.js';
 
 const d = schema.dokument;
 const dv = schema.dokumentVersion;
@@ -13,8 +14,26 @@ const v = vorgangKontext;
 const a = akteKopf;
 
 export type DokumentRow = typeof d.$inferSelect;
-export type VersionRow = typeof dv.$inferSelect;
+export type FormatRow = typeof schema.dokumentFormat.$inferSelect;
+export type OcrRow = typeof schema.texterkennung.$inferSelect;
+/** A version with its OCR state (scans only) and renditions, as the API shows them. */
+export type VersionRow = typeof dv.$inferSelect & { ocr?: OcrRow; formate?: FormatRow[] };
 export type DokumentMitVersion = DokumentRow & { akteId: string; aktuell: VersionRow };
+
+/** Adds OCR state and renditions to the versions (two set-based reads for the whole list). */
+async function ergaenze<V extends VersionRow>(tx: Tx, versionen: V[]): Promise<V[]> {
+  const ids = [...new Set(versionen.map((x) => x.dokumentId))];
+  if (ids.length === 0) return versionen;
+  const ocr = await tx.select().from(schema.texterkennung).where(inArray(schema.texterkennung.dokumentId, ids));
+  const formate = await tx.select().from(schema.dokumentFormat).where(inArray(schema.dokumentFormat.dokumentId, ids));
+  for (const x of versionen) {
+    const o = ocr.find((r) => r.dokumentId === x.dokumentId && r.versionNr === x.nr);
+    const f = formate.filter((r) => r.dokumentId === x.dokumentId && r.versionNr === x.nr);
+    if (o) x.ocr = o;
+    if (f.length > 0) x.formate = f;
+  }
+  return versionen;
+}
 
 export interface VorgangKontext {
   vorgangId: string;
@@ -47,6 +66,7 @@ async function ladeDokument(tx: Tx, id: string, bedingung: SQL): Promise<Gefunde
     .limit(1);
   const r = rows[0];
   if (!r) return null;
+  await ergaenze(tx, [r.aktuell]);
   return {
     ...r.dok,
     akteId: r.akteId,
@@ -169,6 +189,10 @@ export const dokumenteRepository = {
       .where(and(eq(d.vorgangId, vorgangId), nach ? gt(d.id, nach) : undefined))
       .orderBy(asc(d.id))
       .limit(limit);
+    await ergaenze(
+      tx,
+      rows.map((r) => r.aktuell as VersionRow),
+    );
     return rows.map((r) => ({ ...r.dok, akteId: r.akteId, aktuell: r.aktuell }));
   },
 
@@ -181,11 +205,15 @@ export const dokumenteRepository = {
       .innerJoin(v, and(eq(v.mandantId, d.mandantId), eq(v.vorgangId, d.vorgangId)))
       .where(eq(d.elternDokumentId, elternId))
       .orderBy(asc(d.id));
+    await ergaenze(
+      tx,
+      rows.map((r) => r.aktuell as VersionRow),
+    );
     return rows.map((r) => ({ ...r.dok, akteId: r.akteId, aktuell: r.aktuell }));
   },
 
   async versionen(tx: Tx, dokumentId: string): Promise<VersionRow[]> {
-    return tx.select().from(dv).where(eq(dv.dokumentId, dokumentId)).orderBy(asc(dv.nr));
+    return ergaenze(tx, await tx.select().from(dv).where(eq(dv.dokumentId, dokumentId)).orderBy(asc(dv.nr)));
   },
 
   async version(tx: Tx, dokumentId: string, nr: number): Promise<VersionRow | null> {
@@ -246,12 +274,28 @@ export const dokumenteRepository = {
     await reiheTextextraktionEin(tx, { mandantId, dokumentId, versionNr });
   },
 
+  /** A scanned image: OCR state `ausstehend` and its job. */
+  async beauftrageTexterkennung(tx: Tx, mandantId: string, dokumentId: string, versionNr: number) {
+    await beauftrageTexterkennung(tx, { mandantId, dokumentId, versionNr });
+  },
+
+  async format(tx: Tx, dokumentId: string, versionNr: number, art: string) {
+    const f = schema.dokumentFormat;
+    const rows = await tx
+      .select()
+      .from(f)
+      .where(and(eq(f.dokumentId, dokumentId), eq(f.versionNr, versionNr), eq(f.art, art as 'pdfa_ocr')))
+      .limit(1);
+    return rows[0] ?? null;
+  },
+
   /** Which of `keys` no version references (set-based, one statement). */
   async unbenutzteSchluessel(tx: Tx, keys: string[]): Promise<string[]> {
     if (keys.length === 0) return [];
     const res = await tx.execute<{ key: string }>(
       sql`select k.key from unnest(${sql.param(keys)}::text[]) as k(key)
-          where not exists (select 1 from dokumente.dokument_version dv where dv.speicherschluessel = k.key)`,
+          where not exists (select 1 from dokumente.dokument_version dv where dv.speicherschluessel = k.key)
+            and not exists (select 1 from dokumente.dokument_format f where f.speicherschluessel = k.key)`,
     );
     return res.rows.map((r) => r.key);
   },

@@ -21,6 +21,7 @@ import { METADATEN_FELDER, metadatenSchema } from '../domain/metadaten.js';
 import type { Sicht } from '@eakte/schriftgutverwaltung/sichtbarkeit';
 import { neuerSpeicherschluessel } from '../domain/speicherschluessel.js';
 import { textExtrahierbar } from '../domain/volltext.js';
+import { istBildScan } from '../domain/ocr.js';
 import type { DokumentMitVersion, DokumenteRepository, VersionRow, VorgangKontext } from '../repositories/dokumente.js';
 import { createMailzerlegung, flach, mailMeta, type MailGrenzen, type Teil } from './mailzerlegung.js';
 
@@ -111,6 +112,7 @@ export function createAblage(opts: AblageOptionen) {
       },
     );
     if (textExtrahierbar(inhalt.mimeType)) await repo.beauftrageTextextraktion(tx, m, d.id, 1);
+    if (istBildScan(inhalt.mimeType)) await repo.beauftrageTexterkennung(tx, m, d.id, 1);
     await protokolliere(tx, akteur, {
       aktion: 'dokument.erstellt',
       objektTyp: 'dokument',
@@ -164,6 +166,7 @@ export function createAblage(opts: AblageOptionen) {
     });
     if (art.schluessel) await repo.merkeIdempotenz(tx, { mandantId: m, operation: art.schluessel.operation, schluessel: art.schluessel.wert, dokumentId, versionNr: nr });
     if (textExtrahierbar(inhalt.mimeType)) await repo.beauftrageTextextraktion(tx, m, dokumentId, nr);
+    if (istBildScan(inhalt.mimeType)) await repo.beauftrageTexterkennung(tx, m, dokumentId, nr);
     await protokolliere(tx, akteur, {
       aktion: 'dokument.version.erstellt',
       objektTyp: 'dokument',

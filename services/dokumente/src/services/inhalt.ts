@@ -16,6 +16,8 @@ type Version = Gefunden['aktuell'];
 export interface InhaltAnfrage {
   id: string;
   nr?: number;
+  /** A rendition of version `nr` instead of the version itself (e.g. `pdfa_ocr`). */
+  format?: string;
   ifNoneMatch?: string;
   range?: string;
   ifRange?: string;
@@ -47,8 +49,14 @@ export function createInhaltService(deps: { db: Db; storage: ObjectStore; repo: 
         const gewuenscht = nr ?? dok.aktuell.nr;
         const schrittId = ueberSchritt?.versionen.get(gewuenscht);
         if (ueberSchritt && schrittId === undefined) throw new Errors.NichtGefunden('Version nicht gefunden');
-        const version = gewuenscht === dok.aktuell.nr ? dok.aktuell : await repo.version(tx, id, gewuenscht);
+        let version = gewuenscht === dok.aktuell.nr ? dok.aktuell : await repo.version(tx, id, gewuenscht);
         if (!version) throw new Errors.NichtGefunden('Version nicht gefunden');
+        if (anfrage.format !== undefined) {
+          // a rendition is answered like its version, with its own object, size, hash and name
+          const f = await repo.format(tx, id, version.nr, anfrage.format);
+          if (!f) throw new Errors.NichtGefunden('Diese Version hat kein Format dieser Art');
+          version = { ...version, speicherschluessel: f.speicherschluessel, groesse: f.groesse, sha256: f.sha256, mimeType: f.mimeType, dateiname: f.dateiname };
+        }
         return { dok, version, schrittId, ausgesondert: await repo.ausgesondert(tx, dok.akteId, dok.vorgangId) };
       });
       // the record stays as a stub, its content is gone for good
@@ -64,7 +72,13 @@ export function createInhaltService(deps: { db: Db; storage: ObjectStore; repo: 
             aktenzeichen: dok.kontext.aktenzeichen,
             akteId: dok.akteId,
             // a read through a step's grant names the step
-            details: { versionNr: version.nr, sha256: version.sha256, ...(gefunden.schrittId ? { schrittId: gefunden.schrittId } : {}), ...details },
+            details: {
+              versionNr: version.nr,
+              sha256: version.sha256,
+              ...(anfrage.format ? { format: anfrage.format } : {}),
+              ...(gefunden.schrittId ? { schrittId: gefunden.schrittId } : {}),
+              ...details,
+            },
           }),
         );
 
