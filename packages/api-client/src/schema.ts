@@ -2850,7 +2850,7 @@ export interface components {
                 abgelehntAm: string | null;
                 ablehnungsgrund: string | null;
             };
-            /** @description Null until a destruction is approved; then how many of its objects (V-Akten, and A-Akten with V-Vorgänge) are destroyed, still pending (`objekte[].loeschFehler` and `loeschVersuche` say why and how often it was tried), or stopped by a Löschsperre, and whether the Vernichtungsprotokoll is written and names every destroyed object (`protokoll`; an object destroyed after the hold stopping it was released is named by a Nachtrag, `nachtraege` counts them). */
+            /** @description Null until a destruction is approved; then how many of its objects (V-Akten, and A-Akten with V-Vorgänge) are destroyed, still pending (`objekte[].loeschFehler` and `loeschVersuche` say why and how often it was tried), or stopped by a Löschsperre, and whether the Vernichtungsprotokoll is written (`protokoll`; an object destroyed after the hold stopping it was released is named by a Nachtrag, `nachtraege` counts them, and the process stays `vernichtung_ausstehend` until its Nachtrag is written). */
             vernichtungsstand: null | {
                 vernichtet: number;
                 ausstehend: number;

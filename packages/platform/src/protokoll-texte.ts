@@ -46,6 +46,7 @@ export const AKTIONEN: Record<string, string> = {
   'dokument.erstellt': 'Dokument abgelegt',
   'dokument.geaendert': 'Dokument geändert',
   'dokument.version.erstellt': 'Neue Version abgelegt',
+  'dokument.format.erstellt': 'Texterkennung: durchsuchbares PDF/A abgelegt',
   'dokument.inhalt.gelesen': 'Inhalt gelesen',
   'dokument.schadsoftware.erkannt': 'Schadsoftware erkannt, Ablage abgewiesen',
   'dokument.integritaet.bestaetigt': 'Unversehrtheit bestätigt',

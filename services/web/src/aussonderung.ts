@@ -17,8 +17,9 @@ export function naechsteAbfrage(d: Stand | undefined): number | null {
   const f = d.fortschritt;
   const v = d.vernichtungsstand;
   const jobLaeuft = !!f.schritt && f.erledigt < f.gesamt;
-  // every destruction done or held: the protocol job comes next, then the state
-  const protokollEntsteht = d.status === 'vernichtung_ausstehend' && !!v && !v.protokoll;
+  // every destruction done or held: the protocol job comes next, then the state; nothing held and
+  // still pending: a Nachtrag is on its way
+  const protokollEntsteht = d.status === 'vernichtung_ausstehend' && !!v && (!v.protokoll || v.gesperrt === 0);
   if (!jobLaeuft && !protokollEntsteht && !(v && v.ausstehend > 0)) return null;
   const wartend = d.objekte.filter((o) => o.loeschung === 'ausstehend');
   return wartend.length > 0 && wartend.every((o) => o.loeschVersuche > 0) ? ABFRAGE_WIEDERHOLUNG : ABFRAGE_LAUFEND;
@@ -38,7 +39,7 @@ export function loeschungText(o: Pick<Schemas['AussonderungsObjekt'], 'loeschung
  * destroyed after a Löschsperre stopping them was released), by number.
  */
 export function protokollDateien(id: string, v: Stand['vernichtungsstand']): { pfad: string; dateiname: string; text: string }[] {
-  if (!v || (!v.protokoll && v.nachtraege === 0)) return [];
+  if (!v?.protokoll) return [];
   const basis = `/api/v1/aussonderungen/${encodeURIComponent(id)}/vernichtungsprotokoll.pdf`;
   return [
     { pfad: basis, dateiname: 'Vernichtungsprotokoll.pdf', text: T.aussonderung.s6knopf },

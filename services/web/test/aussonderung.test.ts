@@ -51,6 +51,13 @@ describe('Aussonderung wizard polling', () => {
       vernichtungsstand: { vernichtet: 1, ausstehend: 0, gesperrt: 0, protokoll: false, nachtraege: 0 },
     });
     expect(naechsteAbfrage(protokollFehlt)).toBe(2000);
+    // a released hold's object destroyed after the protocol: its Nachtrag is on its way
+    const nachtragFehlt = stand({
+      fortschritt: { schritt: 'vernichtung', erledigt: 2, gesamt: 2 },
+      objekte: [objekt({ status: 'vernichtet', loeschung: 'erledigt' }), objekt({ akteId: '0193a1b2-0000-7000-8000-00000000dddd', status: 'vernichtet', loeschung: 'erledigt' })],
+      vernichtungsstand: { vernichtet: 2, ausstehend: 0, gesperrt: 0, protokoll: true, nachtraege: 0 },
+    });
+    expect(naechsteAbfrage(nachtragFehlt)).toBe(2000);
   });
 
   it('stops once abgeschlossen, whatever the progress says', () => {
@@ -115,7 +122,8 @@ describe('Aussonderung wizard: the protocol and its Nachträge', () => {
     expect(protokollDateien('p1', stand(false, 0))).toEqual([]);
     expect(protokollDateien('p1', stand(true, 0)).map((f) => f.pfad)).toEqual(['/api/v1/aussonderungen/p1/vernichtungsprotokoll.pdf']);
     // a Nachtrag on its way: the protocol itself stays available
-    const zwei = protokollDateien('p1', stand(false, 2));
+    expect(protokollDateien('p1', stand(true, 0)).map((f) => f.dateiname)).toEqual(['Vernichtungsprotokoll.pdf']);
+    const zwei = protokollDateien('p1', stand(true, 2));
     expect(zwei.map((f) => f.pfad)).toEqual([
       '/api/v1/aussonderungen/p1/vernichtungsprotokoll.pdf',
       '/api/v1/aussonderungen/p1/vernichtungsprotokoll.pdf?nachtrag=1',

@@ -25,13 +25,14 @@ export interface ProzessObjekt {
 }
 
 /**
- * The destruction in force, if approved: whether its Vernichtungsprotokoll is written and, with its
- * Nachträge, names every object destroyed so far; how many Nachträge there are.
+ * The destruction in force, if approved: whether its Vernichtungsprotokoll is written, how many
+ * Nachträge it has, and whether an object destroyed since is named by none of them yet.
  */
 export interface Vernichtungslage {
   freigegeben: boolean;
   protokoll: boolean;
   nachtraege: number;
+  ungenannt?: boolean;
 }
 
 /** Counts of an approved destruction's objects, and whether its protocol exists. */
@@ -57,7 +58,7 @@ export function vernichtungsstand(objekte: readonly ProzessObjekt[], lage: Verni
  */
 export function prozessStatus(objekte: readonly ProzessObjekt[], lage: Vernichtungslage | null = null): ProzessStatus {
   const fertig = objekte.length > 0 && objekte.every((o) => (o.status === 'archiviert' && !o.vTeilOffen) || o.status === 'vernichtet');
-  const vernichtungOffen = !!lage?.freigegeben && (!lage.protokoll || objekte.some((o) => o.vernichtung === 'ausstehend' || o.vernichtung === 'gesperrt'));
+  const vernichtungOffen = !!lage?.freigegeben && (!lage.protokoll || !!lage.ungenannt || objekte.some((o) => o.vernichtung === 'ausstehend' || o.vernichtung === 'gesperrt'));
   if (fertig && !vernichtungOffen) return 'abgeschlossen';
   if (vernichtungOffen) return 'vernichtung_ausstehend';
   if (objekte.some((o) => o.bewertung === null)) return 'angeboten';

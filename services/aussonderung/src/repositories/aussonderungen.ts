@@ -111,15 +111,15 @@ export async function legeNachtragAn(tx: Tx, row: typeof vernichtungsnachtrag.$i
 }
 
 /**
- * Objects of the Akten whose destruction or content removal a Löschsperre stopped, in processes not
- * yet abgeschlossen (the job marked them `gesperrt` with the rule's code).
+ * Objects of the Akten whose destruction or content removal a Löschsperre stopped (the job marked
+ * them `gesperrt` with the rule's code), in any process: one of archived Akten only is abgeschlossen
+ * at the 0506, before its removal jobs run.
  */
 export async function angehalteneObjekte(tx: Tx, akteIds: readonly string[]): Promise<{ aussonderungId: string; akteId: string; status: ObjektRow['status']; aktenzeichen: string }[]> {
   if (akteIds.length === 0) return [];
   const r = await tx.execute<{ aussonderung_id: string; akte_id: string; status: ObjektRow['status']; aktenzeichen: string }>(sql`
     SELECT o.aussonderung_id, o.akte_id, o.status, a.aktenzeichen
       FROM ${aussonderungObjekt} o
-      JOIN ${aussonderung} p ON p.mandant_id = o.mandant_id AND p.id = o.aussonderung_id AND p.status <> 'abgeschlossen'
       JOIN ${akte} a ON a.mandant_id = o.mandant_id AND a.id = o.akte_id
      WHERE o.akte_id = ANY(${uuidArray(akteIds)}) AND o.loeschung = 'gesperrt' AND o.loesch_fehler = 'LOESCHSPERRE'
      ORDER BY o.aussonderung_id, o.akte_id`);

@@ -38,8 +38,8 @@ export function erstelleKontext(db: Db, deps: AussonderungDeps) {
 
   /** The approved destruction in force and whether its protocol exists; null before the approval. */
   /**
-   * The destruction in force and where it stands: its protocol counts as written once it exists and,
-   * with its Nachträge, names every object destroyed so far (the trigger asks the same).
+   * The destruction in force and where it stands: its protocol written, and whether it and its
+   * Nachträge name every object destroyed so far (the trigger asks the same).
    */
   async function vernichtungslage(tx: Tx, id: string, objekte: readonly repo.ObjektRow[]): Promise<{ inKraft: repo.VernichtungRow | null; lage: Vernichtungslage | null }> {
     const inKraft = await repo.findeVernichtung(tx, id);
@@ -47,8 +47,8 @@ export function erstelleKontext(db: Db, deps: AussonderungDeps) {
     if (inKraft.protokollSchluessel === null || inKraft.protokollSha256 === null) return { inKraft, lage: { freigegeben: true, protokoll: false, nachtraege: 0 } };
     const nachtraege = await repo.nachtraege(tx, inKraft.id);
     const genannt = genannteAkten(inKraft, nachtraege);
-    const vollstaendig = objekte.every((o) => !(o.status === 'vernichtet' || o.teilVernichtetAm) || genannt.has(o.akteId));
-    return { inKraft, lage: { freigegeben: true, protokoll: vollstaendig, nachtraege: nachtraege.length } };
+    const ungenannt = objekte.some((o) => (o.status === 'vernichtet' || o.teilVernichtetAm) && !genannt.has(o.akteId));
+    return { inKraft, lage: { freigegeben: true, protokoll: true, nachtraege: nachtraege.length, ungenannt } };
   }
 
   /**

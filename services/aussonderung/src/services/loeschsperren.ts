@@ -17,13 +17,11 @@ export function loeschsperrenFaelle(k: Kontext) {
    * approval it had, in the name of whoever approved it; the job asks every gate once more.
    */
   async function setzeAngehalteneFort(tx: Tx, akteur: MandantAkteur, sperreId: string, akteIds: readonly string[]): Promise<void> {
+    // the job's lock order: the hold lock of the Akten, then the process; taken before the read, so
+    // a job that still saw this hold has marked its object by then
+    await repo.sperreAktenGegenLoeschung(tx, akteIds);
     const kandidaten = await repo.angehalteneObjekte(tx, akteIds);
     if (kandidaten.length === 0) return;
-    // the job's lock order: the hold lock of the Akten, then the process
-    await repo.sperreAktenGegenLoeschung(
-      tx,
-      kandidaten.map((o) => o.akteId),
-    );
     const sperren = await repo.aktiveSperrenJeAkte(
       tx,
       kandidaten.map((o) => o.akteId),

@@ -9,22 +9,41 @@ export interface Lauf {
   fehlt: boolean;
 }
 
-/** Runs a program, keeping only the tail of its output; `fehlt` when it is not installed. */
-export function starte(programm: string, args: string[], timeoutMs: number): Promise<Lauf> {
+/**
+ * Runs a program, keeping only the tail of its output; `fehlt` when it is not installed. It runs in
+ * its own process group, and a timeout or `signal` kills the whole group: OCRmyPDF's Tesseract and
+ * Ghostscript children would otherwise run on and keep its pipes open.
+ */
+export function starte(programm: string, args: string[], timeoutMs: number, signal?: AbortSignal): Promise<Lauf> {
   return new Promise((resolve, reject) => {
-    const kind = spawn(programm, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const kind = spawn(programm, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let stdout = '';
     let stderr = '';
     kind.stdout.on('data', (c: Buffer) => (stdout = (stdout + c.toString()).slice(-65536)));
     kind.stderr.on('data', (c: Buffer) => (stderr = (stderr + c.toString()).slice(-65536)));
-    const uhr = setTimeout(() => kind.kill('SIGKILL'), timeoutMs);
-    kind.on('error', (err: NodeJS.ErrnoException) => {
+    const beende = () => {
+      try {
+        if (kind.pid) process.kill(-kind.pid, 'SIGKILL');
+      } catch {
+        // the group is gone already
+      }
+    };
+    const uhr = setTimeout(beende, timeoutMs);
+    signal?.addEventListener('abort', beende, { once: true });
+    const fertig = () => {
       clearTimeout(uhr);
+      signal?.removeEventListener('abort', beende);
+    };
+    kind.on('error', (err: NodeJS.ErrnoException) => {
+      fertig();
       if (err.code === 'ENOENT' || err.code === 'EACCES') resolve({ code: null, stdout, stderr, fehlt: true });
       else reject(err);
     });
+    // what is left of the group when the program ends (a grandchild holding the pipes) goes with it;
+    // done once the pipes have given everything
+    kind.on('exit', beende);
     kind.on('close', (code) => {
-      clearTimeout(uhr);
+      fertig();
       resolve({ code, stdout, stderr, fehlt: false });
     });
   });

@@ -21,6 +21,7 @@ import { bereinige } from '../domain/volltext.js';
 import { deuteOcrAusgang, endungFuerOcr, ocrArgumente, ocrUebergangErlaubt, pruefeOcrGrenzen, tiffSeiten, type OcrGrenzen, type OcrZustand } from '../domain/ocr.js';
 import { neuerSpeicherschluessel } from '../domain/speicherschluessel.js';
 import { vorgangKontext } from '../repositories/akten-api.js';
+import { dokumenteRepository } from '../repositories/dokumente.js';
 import { pruefePdfA } from '../adapter/pdfa.js';
 import { starte } from '../adapter/programm.js';
 
@@ -106,7 +107,11 @@ const verfuegbarkeit = new Map<string, Promise<boolean>>();
 function ocrVerfuegbar(programm: string): Promise<boolean> {
   let p = verfuegbarkeit.get(programm);
   if (!p) {
-    p = starte(programm, ['--version'], 30_000).then((l) => !l.fehlt && l.code === 0);
+    // a failed start (ENOMEM, EMFILE) counts as not available this time, and is asked again
+    p = starte(programm, ['--version'], 30_000).then(
+      (l) => !l.fehlt && l.code === 0,
+      () => false,
+    );
     verfuegbarkeit.set(programm, p);
     void p.then((ja) => ja || verfuegbarkeit.delete(programm));
   }
@@ -156,10 +161,10 @@ export function texterkennung(opts: { db: Db; storage: ObjectStore; log: Fastify
       const grenze = pruefeOcrGrenzen(e, version.groesse, s.seiten);
       if (grenze) return void (await setze(a, { status: 'fehler', grund: grenze }));
 
-      let lauf = await starte(e.programm, ocrArgumente({ eingabe, ausgabe, text: textDatei }), e.timeoutMs);
+      let lauf = await starte(e.programm, ocrArgumente({ eingabe, ausgabe, text: textDatei }), e.timeoutMs, k.signal);
       let ausgang = deuteOcrAusgang(lauf.code, lauf.stderr);
       if (ausgang.art === 'ohne_dpi') {
-        lauf = await starte(e.programm, ocrArgumente({ eingabe, ausgabe, text: textDatei, bildDpi: 300 }), e.timeoutMs);
+        lauf = await starte(e.programm, ocrArgumente({ eingabe, ausgabe, text: textDatei, bildDpi: 300 }), e.timeoutMs, k.signal);
         ausgang = deuteOcrAusgang(lauf.code, lauf.stderr);
         if (ausgang.art === 'ohne_dpi') ausgang = { art: 'zustand', zustand: { status: 'fehler', grund: 'defekt' } };
       }
@@ -194,7 +199,18 @@ export function texterkennung(opts: { db: Db; storage: ObjectStore; log: Fastify
       const roh = await readFile(textDatei, 'utf8').catch(() => '');
       const inhalt = bereinige(roh.slice(0, MAX_TEXT).replace(/\f/g, ' '));
       const basis = version.dateiname.replace(/\.[^.]*$/, '') || 'scan';
-      await db.withMandant(a.mandantId, async (tx) => {
+      const verworfen = await db.withMandant(a.mandantId, async (tx) => {
+        const ort = await tx
+          .select({ akteId: vorgangKontext.akteId, vorgangId: vorgangKontext.vorgangId })
+          .from(vorgangKontext)
+          .innerJoin(schema.dokument, eq(schema.dokument.vorgangId, vorgangKontext.vorgangId))
+          .where(eq(schema.dokument.id, a.dokumentId))
+          .limit(1);
+        if (!ort[0]) return true;
+        // the Aussonderung's content removal holds this lock while it lists and deletes an Akte's
+        // files: either it is done and the rendition is not kept, or it comes after and removes it too
+        await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended('loeschsperre:' || ${ort[0].akteId}::text, 0))`);
+        if (await dokumenteRepository.ausgesondert(tx, ort[0].akteId, ort[0].vorgangId)) return true;
         const neu = await tx
           .insert(schema.dokumentFormat)
           .values({
@@ -210,7 +226,7 @@ export function texterkennung(opts: { db: Db; storage: ObjectStore; log: Fastify
           })
           .onConflictDoNothing()
           .returning({ art: schema.dokumentFormat.art });
-        if (neu.length === 0) return; // made by an earlier run: its object stays, this one goes to the sweeper
+        if (neu.length === 0) return false; // made by an earlier run: its object stays, this one goes to the sweeper
         await tx
           .insert(schema.volltext)
           .values({ mandantId: a.mandantId, dokumentId: a.dokumentId, versionNr: a.versionNr, status: inhalt ? 'extrahiert' : 'kein_text', inhalt: inhalt || null })
@@ -235,7 +251,13 @@ export function texterkennung(opts: { db: Db; storage: ObjectStore; log: Fastify
           aktenzeichen: vg[0]?.aktenzeichen ?? null,
           details: { versionNr: a.versionNr, art: 'pdfa_ocr', seiten: s.seiten, groesse, sha256 },
         });
+        return false;
       });
+      if (verworfen) {
+        // the content went to the archive or was destroyed meanwhile: no copy of it stays
+        log.info({ dokumentId: a.dokumentId }, 'OCR result dropped: the content was removed by the Aussonderung');
+        await storage.remove(key);
+      }
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
