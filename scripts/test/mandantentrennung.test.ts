@@ -49,6 +49,18 @@ async function anlegen(akten: FastifyInstance) {
   });
   expect(dok.statusCode, dok.body).toBe(201);
   ids['/dokumente/{id}'] = dok.json().id;
+  const post = new FormData();
+  post.set('betreff', 'Trennung');
+  post.set('datei', new Blob(['Ein Brief ohne Vorgang']), 'brief.txt');
+  const eingang = new Request('http://x', { method: 'POST', body: post });
+  const eintrag = await apps.dokumente!.inject({
+    method: 'POST',
+    url: '/api/v1/posteingang',
+    headers: { ...reg, 'content-type': eingang.headers.get('content-type')! },
+    payload: Buffer.from(await eingang.arrayBuffer()),
+  });
+  expect(eintrag.statusCode, eintrag.body).toBe(201);
+  ids['/posteingang/{id}'] = eintrag.json().id;
   const sperre = await apps.aussonderung!.inject({ method: 'POST', url: '/api/v1/loeschsperren', headers: reg, payload: { bezeichnung: 'Trennung', grund: 'Trennung', akten: [akte.json().id] } });
   expect(sperre.statusCode, sperre.body).toBe(201);
   ids['/loeschsperren/{id}'] = sperre.json().id;
@@ -113,6 +125,8 @@ describe('tenant isolation of every operation with an id', () => {
     expect(vorgang.json()).toMatchObject({ version: 1, status: 'offen' });
     const dok = await apps.dokumente!.inject({ method: 'GET', url: `/api/v1/dokumente/${ids['/dokumente/{id}']}/versionen`, headers: h });
     expect(dok.json().items).toHaveLength(1);
+    const eintrag = await apps.dokumente!.inject({ method: 'GET', url: `/api/v1/posteingang/${ids['/posteingang/{id}']}`, headers: h });
+    expect(eintrag.json()).toMatchObject({ status: 'offen', dokumentId: null });
   });
 
   it('probed every operation with an id', (context) => {

@@ -12,6 +12,7 @@ import { createAblage } from './services/ablage.js';
 import { createDokumentService } from './services/dokumente.js';
 import { createInhaltService } from './services/inhalt.js';
 import { createPdfService } from './services/pdf.js';
+import { createPosteingangService } from './services/posteingang.js';
 import { createScanner } from './adapter/scanner.js';
 import { protokolliere as protokolliereImProtokoll } from '@eakte/audit';
 import { dokumenteHandlers } from './handlers/index.js';
@@ -129,6 +130,7 @@ export default async function dokumenteApp(app: FastifyInstance, opts: Dokumente
         scanner,
         mail: { maxAnlagen: eigene.DOKUMENTE_MAIL_MAX_ANLAGEN, maxTiefe: eigene.DOKUMENTE_MAIL_MAX_TIEFE, maxGroesse: eigene.DOKUMENTE_MAIL_MAX_GROESSE },
       });
+      const pdf = createPdfService({ db, storage, repo, ablage, protokolliere, log });
       return dokumenteHandlers({
         db,
         storage,
@@ -136,7 +138,8 @@ export default async function dokumenteApp(app: FastifyInstance, opts: Dokumente
         ablage,
         dokumente: createDokumentService({ db, repo, protokolliere }),
         inhalt: createInhaltService({ db, storage, repo, protokolliere, log }),
-        pdf: createPdfService({ db, storage, repo, ablage, protokolliere, log }),
+        pdf,
+        posteingang: createPosteingangService({ db, storage, repo, ablage, pdf, protokolliere, log, spoolVerzeichnis: eigene.DOKUMENTE_SPOOL_DIR }),
         inhaltCache: eigene.DOKUMENTE_INHALT_CACHE,
       });
     },

@@ -6,9 +6,11 @@ import type { Ablage } from '../services/ablage.js';
 import type { DokumentService } from '../services/dokumente.js';
 import type { InhaltService } from '../services/inhalt.js';
 import type { PdfService } from '../services/pdf.js';
+import type { PosteingangService } from '../services/posteingang.js';
 import { dokumenteHandlers as metadatenHandlers } from './dokumente.js';
 import { inhaltHandlers, type InhaltCache } from './inhalt.js';
 import { pdfHandlers } from './pdf.js';
+import { posteingangHandlers } from './posteingang.js';
 
 export interface DokumenteDeps {
   db: Db;
@@ -18,6 +20,7 @@ export interface DokumenteDeps {
   dokumente: DokumentService;
   inhalt: InhaltService;
   pdf: PdfService;
+  posteingang: PosteingangService;
   inhaltCache?: InhaltCache;
 }
 
@@ -27,6 +30,7 @@ export function dokumenteHandlers(deps: DokumenteDeps) {
     ...metadatenHandlers(deps),
     ...inhaltHandlers(deps),
     ...pdfHandlers(deps),
+    ...posteingangHandlers(deps),
     /** POST /admin/fixity: the caller's tenant, Dokumente checked longest ago first. */
     async runFixityCheck(req) {
       const akteur = akteurOf(req);
