@@ -42,6 +42,10 @@ async function anlegen() {
   form.set('datei', new Blob(['Inhalt eines Schreibens']), 'schreiben.txt');
   const dok = await json(await fetch(api(`/vorgaenge/${vorgang.id}/dokumente`), { method: 'POST', headers: { authorization: h.authorization }, body: form }), 201);
   ids['/dokumente/{id}'] = dok.id;
+  const brief = new FormData();
+  brief.set('betreff', 'Trennung');
+  brief.set('datei', new Blob(['Ein Brief ohne Vorgang']), 'brief.txt');
+  ids['/posteingang/{id}'] = (await json(await fetch(api('/posteingang'), { method: 'POST', headers: { authorization: h.authorization }, body: brief }), 201)).id;
   const sperre = await json(await post('/loeschsperren', { bezeichnung: 'Trennung', grund: 'Trennung', akten: [akte.id] }), 201);
   ids['/loeschsperren/{id}'] = sperre.id;
   // an Aussonderung needs due Akten; for this probe its process row is enough
