@@ -59,6 +59,12 @@ async function anlegen() {
     const aussonderungId = crypto.randomUUID();
     await db.withMandant(demo!.id, (tx) => tx.insert(schema.aussonderung).values({ id: aussonderungId, mandantId: demo!.id, erstelltVon: 'demo-registratur' }));
     ids['/aussonderungen/{id}'] = aussonderungId;
+    // a function mailbox (its secret need not decrypt for reading)
+    const postfachId = crypto.randomUUID();
+    await db.withMandant(demo!.id, (tx) =>
+      tx.insert(schema.postfach).values({ id: postfachId, mandantId: demo!.id, bezeichnung: 'Trennung', host: '93.184.216.34', port: 993, benutzer: 'trennung', geheimnis: 'v1.x.y.z' }),
+    );
+    ids['/postfaecher/{id}'] = postfachId;
   } finally {
     await db.close();
   }

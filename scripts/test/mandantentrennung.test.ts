@@ -70,6 +70,12 @@ async function anlegen(akten: FastifyInstance) {
     const aussonderungId = crypto.randomUUID();
     await db.withMandant(inject('demo').demo!, (tx) => tx.insert(schema.aussonderung).values({ id: aussonderungId, mandantId: inject('demo').demo!, erstelltVon: 'demo-registratur' }));
     ids['/aussonderungen/{id}'] = aussonderungId;
+    // a function mailbox (its secret need not decrypt for reading)
+    const postfachId = crypto.randomUUID();
+    await db.withMandant(inject('demo').demo!, (tx) =>
+      tx.insert(schema.postfach).values({ id: postfachId, mandantId: inject('demo').demo!, bezeichnung: 'Trennung', host: '93.184.216.34', port: 993, benutzer: 'trennung', geheimnis: 'v1.x.y.z' }),
+    );
+    ids['/postfaecher/{id}'] = postfachId;
   } finally {
     await db.close();
   }

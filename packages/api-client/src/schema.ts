@@ -1072,6 +1072,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/postfaecher": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tenant's function mailboxes with their state
+         * @description **Berechtigte Rollen:** `fachadministration`, `registratur`
+         */
+        get: operations["listPostfaecher"];
+        put?: never;
+        /**
+         * Add a function mailbox whose mail is fetched into the Posteingang
+         * @description **Berechtigte Rollen:** `fachadministration`
+         */
+        post: operations["createPostfach"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/postfaecher/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["Uuid"];
+            };
+            cookie?: never;
+        };
+        /**
+         * One function mailbox with its state
+         * @description **Berechtigte Rollen:** `fachadministration`, `registratur`
+         */
+        get: operations["getPostfach"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a function mailbox (If-Match required); a new secret replaces the old one
+         * @description **Berechtigte Rollen:** `fachadministration`
+         */
+        patch: operations["updatePostfach"];
+        trace?: never;
+    };
     "/vorgaenge/{id}/dokumente": {
         parameters: {
             query?: never;
@@ -1669,7 +1719,7 @@ export interface components {
          * @example NICHT_GEFUNDEN
          * @enum {string}
          */
-        ProblemCode: "ABLEHNUNGSGRUND_FEHLT" | "ANFRAGE_ZU_GROSS" | "AUSSONDERUNG_NICHT_ABSCHLIESSBAR" | "AUSZUG_ZU_GROSS" | "BEHOERDENKENNUNG_FEHLT" | "BEHOERDENKENNUNG_UNGUELTIG" | "BEREICH_NICHT_ERFUELLBAR" | "BEREITS_GESTEMPELT" | "BEREITS_IN_AUSSONDERUNG" | "BEWERTUNG_ARCHIVAR_FEHLT" | "BEWERTUNG_DATUM_FEHLT" | "BEWERTUNG_DATUM_IN_ZUKUNFT" | "BEWERTUNG_DOKUMENT_UNBEKANNT" | "BEWERTUNG_JE_DOKUMENT_ABWEICHEND" | "BEWERTUNG_ZEICHEN_FEHLT" | "DATEI_LEER" | "DATEI_ZU_GROSS" | "DIENST_NICHT_VERFUEGBAR" | "EXPORT_ABGEBROCHEN" | "FALSCHER_VERFAHRENSSCHRITT" | "FORMAT_NICHT_ERLAUBT" | "GRUND_ERFORDERLICH" | "IDEMPOTENZ_SCHLUESSEL_WIEDERVERWENDET" | "INHALT_AUSGESONDERT" | "INHALT_BEREITS_GELOESCHT" | "INTERNER_FEHLER" | "KEINE_BERECHTIGUNG" | "KOERPER_FEHLT" | "KONFLIKT" | "KOPFZEILEN_ZU_GROSS" | "LAUFWEG_UNGUELTIG" | "LAUFZEIT_BEGINN_UNZULAESSIG" | "LAUFZEIT_ENDE_UNZULAESSIG" | "LOESCHSPERRE" | "MAIL_UNZULAESSIG" | "MEDIENTYP_NICHT_UNTERSTUETZT" | "METHODE_NICHT_ERLAUBT" | "MITZEICHNUNG_AUF_VORVERSION" | "NICHT_ALS_A_BEWERTET" | "NICHT_ALS_V_BEWERTET" | "NICHT_ANGEBOTEN" | "NICHT_AUTHENTIFIZIERT" | "NICHT_BEARBEITER" | "NICHT_FAELLIG" | "NICHT_GEFUNDEN" | "NICHT_VERARBEITBAR" | "NUR_FUER_PDF" | "OBJEKT_GESCHLOSSEN" | "OBJEKT_NICHT_ANGEBOTEN" | "OFFENE_VORGAENGE" | "PDF_NICHT_BEARBEITBAR" | "PDF_ZU_GROSS" | "PFADPARAMETER_ZU_LANG" | "POSTEINGANG_BEREITS_ZUGEORDNET" | "POSTEINGANG_UNVERAENDERLICH" | "ROUTE_NICHT_GEFUNDEN" | "SCHADSOFTWARE" | "SCHLUSSVERFUEGUNG_UNZULAESSIG" | "SCHRITT_NICHT_AKTUELL" | "SCHRITT_UEBERNOMMEN" | "TYP_WIDERSPRICHT_INHALT" | "UNGUELTIGER_BEREICH" | "UNGUELTIGER_CURSOR" | "UNGUELTIGER_WERT" | "UNGUELTIGES_FORMULAR" | "UNGUELTIGES_JSON" | "UNGUELTIGE_ANFRAGE" | "UNGUELTIGE_ANGABE" | "UNGUELTIGE_LAENGE" | "UNGUELTIGE_URL" | "VALIDIERUNGSFEHLER" | "VIER_AUGEN" | "VORBEDINGUNG_ERFORDERLICH" | "VORBEDINGUNG_FEHLGESCHLAGEN" | "VOTUM_UNGUELTIG" | "WIEDERVORLAGE_IN_VERGANGENHEIT" | "XDOMEA_ERZEUGUNG_UNGUELTIG" | "XDOMEA_UNGUELTIG" | "ZEITUEBERSCHREITUNG" | "ZEITUEBERSCHREITUNG_ANFRAGE" | "ZU_VIELE_ANFRAGEN";
+        ProblemCode: "ABLEHNUNGSGRUND_FEHLT" | "ANFRAGE_ZU_GROSS" | "AUSSONDERUNG_NICHT_ABSCHLIESSBAR" | "AUSZUG_ZU_GROSS" | "BEHOERDENKENNUNG_FEHLT" | "BEHOERDENKENNUNG_UNGUELTIG" | "BEREICH_NICHT_ERFUELLBAR" | "BEREITS_GESTEMPELT" | "BEREITS_IN_AUSSONDERUNG" | "BEWERTUNG_ARCHIVAR_FEHLT" | "BEWERTUNG_DATUM_FEHLT" | "BEWERTUNG_DATUM_IN_ZUKUNFT" | "BEWERTUNG_DOKUMENT_UNBEKANNT" | "BEWERTUNG_JE_DOKUMENT_ABWEICHEND" | "BEWERTUNG_ZEICHEN_FEHLT" | "DATEI_LEER" | "DATEI_ZU_GROSS" | "DIENST_NICHT_VERFUEGBAR" | "EXPORT_ABGEBROCHEN" | "FALSCHER_VERFAHRENSSCHRITT" | "FORMAT_NICHT_ERLAUBT" | "GRUND_ERFORDERLICH" | "IDEMPOTENZ_SCHLUESSEL_WIEDERVERWENDET" | "INHALT_AUSGESONDERT" | "INHALT_BEREITS_GELOESCHT" | "INTERNER_FEHLER" | "KEINE_BERECHTIGUNG" | "KOERPER_FEHLT" | "KONFLIKT" | "KOPFZEILEN_ZU_GROSS" | "LAUFWEG_UNGUELTIG" | "LAUFZEIT_BEGINN_UNZULAESSIG" | "LAUFZEIT_ENDE_UNZULAESSIG" | "LOESCHSPERRE" | "MAIL_UNZULAESSIG" | "MEDIENTYP_NICHT_UNTERSTUETZT" | "METHODE_NICHT_ERLAUBT" | "MITZEICHNUNG_AUF_VORVERSION" | "NICHT_ALS_A_BEWERTET" | "NICHT_ALS_V_BEWERTET" | "NICHT_ANGEBOTEN" | "NICHT_AUTHENTIFIZIERT" | "NICHT_BEARBEITER" | "NICHT_FAELLIG" | "NICHT_GEFUNDEN" | "NICHT_VERARBEITBAR" | "NUR_FUER_PDF" | "OBJEKT_GESCHLOSSEN" | "OBJEKT_NICHT_ANGEBOTEN" | "OFFENE_VORGAENGE" | "PDF_NICHT_BEARBEITBAR" | "PDF_ZU_GROSS" | "PFADPARAMETER_ZU_LANG" | "POSTEINGANG_BEREITS_ZUGEORDNET" | "POSTEINGANG_UNVERAENDERLICH" | "POSTFACH_OHNE_TLS" | "POSTFACH_ZIEL_EIGENE_ADRESSE" | "POSTFACH_ZIEL_HOST_UNBEKANNT" | "POSTFACH_ZIEL_LINK_LOCAL" | "POSTFACH_ZIEL_LOOPBACK" | "POSTFACH_ZIEL_PLATTFORMDIENST" | "POSTFACH_ZIEL_PRIVAT" | "POSTFACH_ZIEL_RESERVIERT" | "ROUTE_NICHT_GEFUNDEN" | "SCHADSOFTWARE" | "SCHLUSSVERFUEGUNG_UNZULAESSIG" | "SCHRITT_NICHT_AKTUELL" | "SCHRITT_UEBERNOMMEN" | "TYP_WIDERSPRICHT_INHALT" | "UNGUELTIGER_BEREICH" | "UNGUELTIGER_CURSOR" | "UNGUELTIGER_WERT" | "UNGUELTIGES_FORMULAR" | "UNGUELTIGES_JSON" | "UNGUELTIGE_ANFRAGE" | "UNGUELTIGE_ANGABE" | "UNGUELTIGE_LAENGE" | "UNGUELTIGE_URL" | "VALIDIERUNGSFEHLER" | "VIER_AUGEN" | "VORBEDINGUNG_ERFORDERLICH" | "VORBEDINGUNG_FEHLGESCHLAGEN" | "VOTUM_UNGUELTIG" | "WIEDERVORLAGE_IN_VERGANGENHEIT" | "XDOMEA_ERZEUGUNG_UNGUELTIG" | "XDOMEA_UNGUELTIG" | "ZEITUEBERSCHREITUNG" | "ZEITUEBERSCHREITUNG_ANFRAGE" | "ZU_VIELE_ANFRAGEN";
         /** @description RFC 9457 problem details with a stable machine-readable `code`. */
         Problem: {
             /** @example urn:eakte:problem:nicht-gefunden */
@@ -2601,6 +2651,88 @@ export interface components {
             vorgangId: components["schemas"]["Uuid"];
         };
         /**
+         * @description `tls` (implicit, port 993), `starttls` (required), `keine` (only where the operator allows it).
+         * @enum {string}
+         */
+        PostfachSicherheit: "tls" | "starttls" | "keine";
+        /**
+         * @description A function mailbox of the tenant (poststelle@…). Its secret is stored encrypted and never
+         *     returned. `zustand`: `neu` (not fetched yet), `bereit` (the last fetch worked), `fehler` (the last
+         *     fetch failed: `fehler` says why, the next attempt is `naechsterAbruf`, after a back-off).
+         */
+        Postfach: {
+            id: components["schemas"]["Uuid"];
+            bezeichnung: string;
+            host: string;
+            port: number;
+            sicherheit: components["schemas"]["PostfachSicherheit"];
+            benutzer: string;
+            ordner: string;
+            /** @enum {string} */
+            ziel: "posteingang";
+            aktiv: boolean;
+            /** @enum {string} */
+            zustand: "neu" | "bereit" | "fehler";
+            fehler: string | null;
+            fehlversuche: number;
+            /** Format: date-time */
+            letzterAbruf: string | null;
+            /** Format: date-time */
+            naechsterAbruf: string;
+            version: number;
+            /** Format: date-time */
+            erstelltAm: string;
+            /** Format: date-time */
+            geaendertAm: string;
+        };
+        PostfachListe: {
+            items: components["schemas"]["Postfach"][];
+        };
+        /**
+         * @example {
+         *       "bezeichnung": "Poststelle",
+         *       "host": "imap.landratsamt.example",
+         *       "port": 993,
+         *       "sicherheit": "tls",
+         *       "benutzer": "poststelle@landratsamt.example",
+         *       "geheimnis": "geheim",
+         *       "ordner": "INBOX"
+         *     }
+         */
+        PostfachNeu: {
+            bezeichnung: string;
+            host: string;
+            port: number;
+            sicherheit?: components["schemas"]["PostfachSicherheit"];
+            benutzer: string;
+            /** @description The password; stored encrypted, never returned. */
+            geheimnis: string;
+            /** @default INBOX */
+            ordner: string;
+            /**
+             * @default posteingang
+             * @enum {string}
+             */
+            ziel: "posteingang";
+            /** @default true */
+            aktiv: boolean;
+        };
+        /**
+         * @example {
+         *       "aktiv": false
+         *     }
+         */
+        PostfachAenderung: {
+            bezeichnung?: string;
+            host?: string;
+            port?: number;
+            sicherheit?: components["schemas"]["PostfachSicherheit"];
+            benutzer?: string;
+            geheimnis?: string;
+            ordner?: string;
+            aktiv?: boolean;
+        };
+        /**
          * @description One immutable version of a Dokument.
          * @example {
          *       "nr": 1,
@@ -3088,6 +3220,21 @@ export interface components {
         };
         /** @description The object storage or the malware scanner is not reachable; nothing was stored. Retry later (with the same Idempotency-Key). */
         Problem503: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description The mailbox setting was refused and nothing was saved: its host resolves to an address a mailbox
+         *     may not reach (`POSTFACH_ZIEL_LOOPBACK`, `POSTFACH_ZIEL_LINK_LOCAL`, `POSTFACH_ZIEL_PRIVAT`,
+         *     `POSTFACH_ZIEL_RESERVIERT`, `POSTFACH_ZIEL_EIGENE_ADRESSE`, `POSTFACH_ZIEL_PLATTFORMDIENST`), does not
+         *     resolve (`POSTFACH_ZIEL_HOST_UNBEKANNT`), or asks for no TLS where the operator does not allow it
+         *     (`POSTFACH_OHNE_TLS`).
+         */
+        Problem422Postfach: {
             headers: {
                 [name: string]: unknown;
             };
@@ -5099,6 +5246,135 @@ export interface operations {
             404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
             422: components["responses"]["Problem422Upload"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    listPostfaecher: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description All mailboxes of the tenant (a handful; no pages). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostfachListe"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    createPostfach: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostfachNeu"];
+            };
+        };
+        responses: {
+            /** @description The new mailbox (without its secret). */
+            201: {
+                headers: {
+                    Location?: string;
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Postfach"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422Postfach"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    getPostfach: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["Uuid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The mailbox (without its secret). */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Postfach"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    updatePostfach: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed; 428 `VORBEDINGUNG_ERFORDERLICH` when missing, 412 when stale. */
+                "If-Match": components["parameters"]["IfMatch-2"];
+            };
+            path: {
+                id: components["schemas"]["Uuid"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "aktiv": false
+                 *     }
+                 */
+                "application/json": components["schemas"]["PostfachAenderung"];
+            };
+        };
+        responses: {
+            /** @description The changed mailbox (without its secret); a changed connection is fetched at once. */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Postfach"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            412: components["responses"]["Problem412"];
+            422: components["responses"]["Problem422Postfach"];
+            428: components["responses"]["Problem428"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
         };

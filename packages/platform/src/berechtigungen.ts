@@ -97,6 +97,11 @@ export const BERECHTIGUNGEN: Record<string, readonly Rolle[]> = {
   getPosteingangInhalt: ['registratur'],
   zuordnenPosteingangEintrag: ['registratur'],
   zuordnenPosteingang: ['registratur'],
+  // function mailboxes: maintained by Fachadministration; the Poststelle sees their state (a failing mailbox)
+  listPostfaecher: ['fachadministration', 'registratur'],
+  getPostfach: ['fachadministration', 'registratur'],
+  createPostfach: ['fachadministration'],
+  updatePostfach: ['fachadministration'],
   getAktenauszug: [...DOKUMENTE_SCHREIBEN],
   runFixityCheck: ['registratur'],
   // Aussonderung service: registratur runs it; pruefung may read the holds; nobody else sees any of it.

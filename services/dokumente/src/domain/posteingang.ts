@@ -4,6 +4,18 @@ import { z } from 'zod';
 
 export const PosteingangFehler = {
   BereitsZugeordnet: createError('POSTEINGANG_BEREITS_ZUGEORDNET', '%s', 409),
+  OhneTls: createError('POSTFACH_OHNE_TLS', 'Postfächer werden nur über TLS abgerufen (tls oder starttls); der Plattformbetrieb erlaubt keine unverschlüsselten Verbindungen', 422),
+};
+
+/** One code per rule of the target check (adapter/zielpruefung.ts), so a client can name it. */
+export const ZielFehler = {
+  LOOPBACK: createError('POSTFACH_ZIEL_LOOPBACK', '%s', 422),
+  LINK_LOCAL: createError('POSTFACH_ZIEL_LINK_LOCAL', '%s', 422),
+  PRIVAT: createError('POSTFACH_ZIEL_PRIVAT', '%s', 422),
+  RESERVIERT: createError('POSTFACH_ZIEL_RESERVIERT', '%s', 422),
+  EIGENE_ADRESSE: createError('POSTFACH_ZIEL_EIGENE_ADRESSE', '%s', 422),
+  PLATTFORMDIENST: createError('POSTFACH_ZIEL_PLATTFORMDIENST', '%s', 422),
+  HOST_UNBEKANNT: createError('POSTFACH_ZIEL_HOST_UNBEKANNT', '%s', 422),
 };
 
 const datum = z
