@@ -1,3 +1,4 @@
-// Test files that need programs beyond Node and git (a real clamd). They run in `pnpm test:system`
-// (scripts/vitest.system.config.ts) and are left out of `pnpm test` by this one list, so none is lost.
-export const SYSTEM_TESTS = ['services/dokumente/test/schadsoftware.test.ts'];
+// Test files that need programs beyond Node and git (a real clamd, a real Dovecot). They run in
+// `pnpm test:system` (scripts/vitest.system.config.ts) and are left out of `pnpm test` by this one
+// list, so none is lost.
+export const SYSTEM_TESTS = ['services/dokumente/test/schadsoftware.test.ts', 'services/dokumente/test/postfachabruf.test.ts'];

@@ -25,6 +25,7 @@ import { raeumeSpoolVerzeichnis, raeumeVerwaisteObjekte } from './arbeiter/sweep
 import { pruefeFixityAllerMandanten } from './arbeiter/fixity.js';
 import { AUFGABE_TEXTEXTRAKTION, textextraktion } from './arbeiter/textextraktion.js';
 import { AUFGABE_OBJEKTSPERRE, objektsperre } from './arbeiter/objektsperre.js';
+import { AUFGABE_POSTFACHABRUF, createPostfachabruf, type AbrufErgebnis, type Postfachabruf } from './arbeiter/postfachabruf.js';
 
 export const SERVICE = 'dokumente';
 
@@ -32,6 +33,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Runs every due job of the Dokumente queue now (text extraction, object lock; of one tenant, if given); returns how many ran. */
     arbeiteDokumentauftraege: (mandantId?: string) => Promise<number>;
+    /** Fetches every due function mailboxes now (of one tenant, if given). */
+    rufePostfaecherAb: (mandantId?: string) => Promise<AbrufErgebnis>;
   }
 }
 
@@ -140,6 +143,7 @@ export default async function dokumenteApp(app: FastifyInstance, opts: Dokumente
   // a malformed key fails the boot here, not the first mailbox
   const postfachSchluessel = eigene.POSTFACH_SCHLUESSEL ? leseSchluessel(eigene.POSTFACH_SCHLUESSEL) : null;
   const zielpruefung = createZielpruefung({ erlaubteNetze: netzListe(eigene.POSTFACH_ERLAUBTE_NETZE), plattformdienste: plattformdienste(opts.config, eigene) });
+  let postfachabruf: Postfachabruf | undefined;
   // before the contract routes: multipart bodies are streamed by the handlers, never parsed whole
   await app.register(multipart, { throwFileSizeLimit: true });
   await app.register(servicePlatform, {
@@ -161,6 +165,18 @@ export default async function dokumenteApp(app: FastifyInstance, opts: Dokumente
         mail: { maxAnlagen: eigene.DOKUMENTE_MAIL_MAX_ANLAGEN, maxTiefe: eigene.DOKUMENTE_MAIL_MAX_TIEFE, maxGroesse: eigene.DOKUMENTE_MAIL_MAX_GROESSE },
       });
       const pdf = createPdfService({ db, storage, repo, ablage, protokolliere, log });
+      const posteingang = createPosteingangService({ db, storage, repo, ablage, pdf, protokolliere, log, spoolVerzeichnis: eigene.DOKUMENTE_SPOOL_DIR });
+      postfachabruf = createPostfachabruf({
+        db,
+        log,
+        repo,
+        ablage,
+        posteingang,
+        protokolliere,
+        schluessel: postfachSchluessel,
+        zielpruefung,
+        intervallSekunden: eigene.POSTFACH_ABRUF_INTERVALL_SEKUNDEN || 60,
+      });
       return dokumenteHandlers({
         db,
         storage,
@@ -169,7 +185,7 @@ export default async function dokumenteApp(app: FastifyInstance, opts: Dokumente
         dokumente: createDokumentService({ db, repo, protokolliere }),
         inhalt: createInhaltService({ db, storage, repo, protokolliere, log }),
         pdf,
-        posteingang: createPosteingangService({ db, storage, repo, ablage, pdf, protokolliere, log, spoolVerzeichnis: eigene.DOKUMENTE_SPOOL_DIR }),
+        posteingang,
         postfaecher: createPostfachService({ db, protokolliere, schluessel: postfachSchluessel, zielpruefung, ohneTlsErlaubt: eigene.POSTFACH_OHNE_TLS_ERLAUBT }),
         inhaltCache: eigene.DOKUMENTE_INHALT_CACHE,
       });
@@ -203,6 +219,8 @@ export default async function dokumenteApp(app: FastifyInstance, opts: Dokumente
   const periodisch = [
     { aufgabe: AUFGABE_SWEEPER, alleSekunden: eigene.DOKUMENTE_SWEEPER_INTERVALL_SEKUNDEN },
     { aufgabe: AUFGABE_FIXITY, alleSekunden: eigene.DOKUMENTE_FIXITY_INTERVALL_SEKUNDEN },
+    // without a platform key there is nothing to fetch
+    { aufgabe: AUFGABE_POSTFACHABRUF, alleSekunden: postfachSchluessel ? eigene.POSTFACH_ABRUF_INTERVALL_SEKUNDEN : 0 },
   ].filter((p) => p.alleSekunden > 0);
   const periodischeAufgaben: Record<string, () => Promise<void>> = {
     [AUFGABE_SWEEPER]: async () => {
@@ -210,6 +228,9 @@ export default async function dokumenteApp(app: FastifyInstance, opts: Dokumente
     },
     [AUFGABE_FIXITY]: async () => {
       await pruefeFixityAllerMandanten({ db: app.db, storage: app.storage, log: app.log });
+    },
+    [AUFGABE_POSTFACHABRUF]: async () => {
+      await postfachabruf!.runde();
     },
   };
   // only the tasks this instance runs: another instance (other settings) leaves the rest to those that do
@@ -228,6 +249,7 @@ export default async function dokumenteApp(app: FastifyInstance, opts: Dokumente
     return einmal.einmal(mandantId ? { nurMarke: mandantMarke(mandantId) } : {});
   });
   app.addHook('onClose', async () => einmal?.stop());
+  app.decorate('rufePostfaecherAb', (mandantId?: string) => postfachabruf!.runde(mandantId));
 }
 
 /** host:port of every service the platform itself talks to or offers: never a tenant's mailbox. */

@@ -4,6 +4,7 @@
 // failure after an object was stored removes each stored object once; if even that fails
 // (crash), the sweeper finds the object without row later.
 import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
 import { readFile } from 'node:fs/promises';
 import type { Db, Tx } from '@eakte/db';
 import { Errors, istEindeutigkeitsverletzung, type Akteur, type Protokollierer } from '@eakte/platform';
@@ -14,7 +15,7 @@ import type { z } from 'zod';
 import { erkenneDateityp, pruefeDateityp } from '../adapter/dateityp.js';
 import { istMail } from '../adapter/mail.js';
 import type { Scanner } from '../adapter/scanner.js';
-import { ausSpool, leseUpload, type Formular, type Inhalt, type Spool } from '../adapter/upload.js';
+import { ausSpool, leseUpload, spoole, type Formular, type Inhalt, type Spool } from '../adapter/upload.js';
 import { DokumentFehler } from '../domain/fehler.js';
 import { pruefeOffenFuerInhalt } from '@eakte/schriftgutverwaltung/geschlossen';
 import { METADATEN_FELDER, metadatenSchema } from '../domain/metadaten.js';
@@ -343,6 +344,8 @@ export function createAblage(opts: AblageOptionen) {
   }
 
   return {
+    /** Spools a stream (a fetched mail) as uploads are spooled: hashed, counted, scanned on the way. */
+    spoole: (quelle: Readable, max: number) => spoole(quelle, opts.spoolVerzeichnis, max, opts.scanner),
     empfange,
     meldeSchadsoftware,
     legeAb,
