@@ -45,6 +45,10 @@ async function anlegen() {
   form.set('datei', new Blob(['Inhalt eines Schreibens']), 'schreiben.txt');
   const dok = await json(await fetch(api(`/vorgaenge/${vorgang.id}/dokumente`), { method: 'POST', headers: { authorization: h.authorization }, body: form }), 201);
   ids['/dokumente/{id}'] = dok.id;
+  const brief = new FormData();
+  brief.set('betreff', 'Trennung');
+  brief.set('datei', new Blob(['Ein Brief ohne Vorgang']), 'brief.txt');
+  ids['/posteingang/{id}'] = (await json(await fetch(api('/posteingang'), { method: 'POST', headers: { authorization: h.authorization }, body: brief }), 201)).id;
   const sperre = await json(await post('/loeschsperren', { bezeichnung: 'Trennung', grund: 'Trennung', akten: [akte.id] }), 201);
   ids['/loeschsperren/{id}'] = sperre.id;
   // an Aussonderung needs due Akten; for this probe its process row is enough
@@ -58,6 +62,12 @@ async function anlegen() {
     const aussonderungId = crypto.randomUUID();
     await db.withMandant(demo!.id, (tx) => tx.insert(schema.aussonderung).values({ id: aussonderungId, mandantId: demo!.id, erstelltVon: 'demo-registratur' }));
     ids['/aussonderungen/{id}'] = aussonderungId;
+    // a function mailbox (its secret need not decrypt for reading)
+    const postfachId = crypto.randomUUID();
+    await db.withMandant(demo!.id, (tx) =>
+      tx.insert(schema.postfach).values({ id: postfachId, mandantId: demo!.id, bezeichnung: 'Trennung', host: '93.184.216.34', port: 993, benutzer: 'trennung', geheimnis: 'v1.x.y.z' }),
+    );
+    ids['/postfaecher/{id}'] = postfachId;
   } finally {
     await db.close();
   }

@@ -230,6 +230,7 @@ describe('pagination cursors', () => {
         'listFaelligeAkten',
         'listLoeschsperren',
         'listMandanten',
+        'listPosteingang',
         'listProtokoll',
         'listProtokollAkteure',
         'listProtokollCheckpoints',

@@ -1,5 +1,6 @@
 // Starts what the tests need, once: a real PostgreSQL and the S3 emulator in temp dirs
 // (or external ones from S3_TEST_ENDPOINT/…), migrated and seeded, plus a test OIDC issuer.
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -43,7 +44,15 @@ export default async function setup(project: TestProject) {
   // its own interval. A running Aussonderung worker takes any tenant's jobs: one of a test file's apps
   // would take another file's destruction jobs and fail them as it closes, and that file's own round then
   // finds them postponed. Both off unless a test sets them; its tests work their own tenant's jobs.
-  project.provide('env', { ...infra.env, OIDC_ISSUER: issuer, PROTOKOLL_CHECKPOINT_INTERVALL: '0', AUSSONDERUNG_ARBEITER_INTERVALL_SEKUNDEN: '0' });
+  project.provide('env', {
+    ...infra.env,
+    OIDC_ISSUER: issuer,
+    PROTOKOLL_CHECKPOINT_INTERVALL: '0',
+    AUSSONDERUNG_ARBEITER_INTERVALL_SEKUNDEN: '0',
+    // mailboxes can be set up (a key for this run), but nothing is ever fetched from what a test enters
+    POSTFACH_SCHLUESSEL: randomBytes(32).toString('base64'),
+    POSTFACH_ABRUF_INTERVALL_SEKUNDEN: '0',
+  });
   project.provide('ownerUrl', infra.ownerUrl);
   project.provide('superuserUrl', infra.superuserUrl ?? infra.ownerUrl);
   project.provide('devKey', devKey);

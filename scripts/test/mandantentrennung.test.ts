@@ -53,6 +53,18 @@ async function anlegen(akten: FastifyInstance) {
   });
   expect(dok.statusCode, dok.body).toBe(201);
   ids['/dokumente/{id}'] = dok.json().id;
+  const post = new FormData();
+  post.set('betreff', 'Trennung');
+  post.set('datei', new Blob(['Ein Brief ohne Vorgang']), 'brief.txt');
+  const eingang = new Request('http://x', { method: 'POST', body: post });
+  const eintrag = await apps.dokumente!.inject({
+    method: 'POST',
+    url: '/api/v1/posteingang',
+    headers: { ...reg, 'content-type': eingang.headers.get('content-type')! },
+    payload: Buffer.from(await eingang.arrayBuffer()),
+  });
+  expect(eintrag.statusCode, eintrag.body).toBe(201);
+  ids['/posteingang/{id}'] = eintrag.json().id;
   const sperre = await apps.aussonderung!.inject({ method: 'POST', url: '/api/v1/loeschsperren', headers: reg, payload: { bezeichnung: 'Trennung', grund: 'Trennung', akten: [akte.json().id] } });
   expect(sperre.statusCode, sperre.body).toBe(201);
   ids['/loeschsperren/{id}'] = sperre.json().id;
@@ -62,6 +74,12 @@ async function anlegen(akten: FastifyInstance) {
     const aussonderungId = crypto.randomUUID();
     await db.withMandant(inject('demo').demo!, (tx) => tx.insert(schema.aussonderung).values({ id: aussonderungId, mandantId: inject('demo').demo!, erstelltVon: 'demo-registratur' }));
     ids['/aussonderungen/{id}'] = aussonderungId;
+    // a function mailbox (its secret need not decrypt for reading)
+    const postfachId = crypto.randomUUID();
+    await db.withMandant(inject('demo').demo!, (tx) =>
+      tx.insert(schema.postfach).values({ id: postfachId, mandantId: inject('demo').demo!, bezeichnung: 'Trennung', host: '93.184.216.34', port: 993, benutzer: 'trennung', geheimnis: 'v1.x.y.z' }),
+    );
+    ids['/postfaecher/{id}'] = postfachId;
   } finally {
     await db.close();
   }
@@ -117,6 +135,8 @@ describe('tenant isolation of every operation with an id', () => {
     expect(vorgang.json()).toMatchObject({ version: 1, status: 'offen' });
     const dok = await apps.dokumente!.inject({ method: 'GET', url: `/api/v1/dokumente/${ids['/dokumente/{id}']}/versionen`, headers: h });
     expect(dok.json().items).toHaveLength(1);
+    const eintrag = await apps.dokumente!.inject({ method: 'GET', url: `/api/v1/posteingang/${ids['/posteingang/{id}']}`, headers: h });
+    expect(eintrag.json()).toMatchObject({ status: 'offen', dokumentId: null });
   });
 
   it('probed every operation with an id', (context) => {

@@ -1001,6 +1001,175 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/posteingang": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tenant's Posteingang, oldest first (open items unless asked otherwise)
+         * @description **Berechtigte Rollen:** `registratur`
+         */
+        get: operations["listPosteingang"];
+        put?: never;
+        /**
+         * Put an upload or an e-mail into the Posteingang (multipart upload, streamed)
+         * @description The file is streamed to object storage, hashed and scanned on the way, its type detected from
+         *     the bytes and checked against the tenant's formats. An e-mail is taken apart as filing would
+         *     (limits, every attachment scanned); nothing of it is stored when it is refused.
+         *
+         *     **Berechtigte Rollen:** `registratur`, `fachverfahren`
+         */
+        post: operations["createPosteingangEintrag"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/posteingang/zuordnungen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assign several items to one Vorgang, each on its own
+         * @description **Berechtigte Rollen:** `registratur`
+         */
+        post: operations["zuordnenPosteingang"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/posteingang/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["Uuid"];
+            };
+            cookie?: never;
+        };
+        /**
+         * One item of the Posteingang
+         * @description **Berechtigte Rollen:** `registratur`
+         */
+        get: operations["getPosteingangEintrag"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/posteingang/{id}/inhalt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["Uuid"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The content of an item as it came in (streamed; every read is audited)
+         * @description **Berechtigte Rollen:** `registratur`
+         */
+        get: operations["getPosteingangInhalt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/posteingang/{id}/zuordnung": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["Uuid"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assign an item to a Vorgang; it becomes a Dokument there (with Eingangsstempel for a PDF)
+         * @description The item is filed into the Vorgang as a new Dokument through the same path as an upload (an
+         *     e-mail's attachments become Anlagen, each scanned again), without copying its content. A PDF
+         *     then gets the Eingangsstempel with the day of receipt. 409 `POSTEINGANG_BEREITS_ZUGEORDNET`
+         *     when the item was assigned already; 409 when the Vorgang is closed.
+         *
+         *     **Berechtigte Rollen:** `registratur`
+         */
+        post: operations["zuordnenPosteingangEintrag"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/postfaecher": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tenant's function mailboxes with their state
+         * @description **Berechtigte Rollen:** `fachadministration`, `registratur`
+         */
+        get: operations["listPostfaecher"];
+        put?: never;
+        /**
+         * Add a function mailbox whose mail is fetched into the Posteingang
+         * @description **Berechtigte Rollen:** `fachadministration`
+         */
+        post: operations["createPostfach"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/postfaecher/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["Uuid"];
+            };
+            cookie?: never;
+        };
+        /**
+         * One function mailbox with its state
+         * @description **Berechtigte Rollen:** `fachadministration`, `registratur`
+         */
+        get: operations["getPostfach"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a function mailbox (If-Match required); a new secret replaces the old one
+         * @description **Berechtigte Rollen:** `fachadministration`
+         */
+        patch: operations["updatePostfach"];
+        trace?: never;
+    };
     "/vorgaenge/{id}/dokumente": {
         parameters: {
             query?: never;
@@ -1631,7 +1800,7 @@ export interface components {
          * @example NICHT_GEFUNDEN
          * @enum {string}
          */
-        ProblemCode: "ABLEHNUNGSGRUND_FEHLT" | "ANFRAGE_ZU_GROSS" | "AUSSONDERUNG_NICHT_ABSCHLIESSBAR" | "AUSZUG_ZU_GROSS" | "BEHOERDENKENNUNG_FEHLT" | "BEHOERDENKENNUNG_UNGUELTIG" | "BEREICH_NICHT_ERFUELLBAR" | "BEREITS_GESTEMPELT" | "BEREITS_IN_AUSSONDERUNG" | "BEWERTUNG_ARCHIVAR_FEHLT" | "BEWERTUNG_DATUM_FEHLT" | "BEWERTUNG_DATUM_IN_ZUKUNFT" | "BEWERTUNG_DOKUMENT_UNBEKANNT" | "BEWERTUNG_JE_DOKUMENT_ABWEICHEND" | "BEWERTUNG_ZEICHEN_FEHLT" | "DATEI_LEER" | "DATEI_ZU_GROSS" | "DIENST_NICHT_VERFUEGBAR" | "EXPORT_ABGEBROCHEN" | "FALSCHER_VERFAHRENSSCHRITT" | "FORMAT_NICHT_ERLAUBT" | "GRUND_ERFORDERLICH" | "IDEMPOTENZ_SCHLUESSEL_WIEDERVERWENDET" | "INHALT_AUSGESONDERT" | "INHALT_BEREITS_GELOESCHT" | "INTERNER_FEHLER" | "KEINE_BERECHTIGUNG" | "KOERPER_FEHLT" | "KONFLIKT" | "KOPFZEILEN_ZU_GROSS" | "LAUFWEG_UNGUELTIG" | "LAUFZEIT_BEGINN_UNZULAESSIG" | "LAUFZEIT_ENDE_UNZULAESSIG" | "LOESCHSPERRE" | "MAIL_UNZULAESSIG" | "MEDIENTYP_NICHT_UNTERSTUETZT" | "METHODE_NICHT_ERLAUBT" | "MITZEICHNUNG_AUF_VORVERSION" | "NICHT_ALS_A_BEWERTET" | "NICHT_ALS_V_BEWERTET" | "NICHT_ANGEBOTEN" | "NICHT_AUTHENTIFIZIERT" | "NICHT_BEARBEITER" | "NICHT_FAELLIG" | "NICHT_GEFUNDEN" | "NICHT_VERARBEITBAR" | "NUR_FUER_PDF" | "OBJEKT_GESCHLOSSEN" | "OBJEKT_NICHT_ANGEBOTEN" | "OFFENE_VORGAENGE" | "PDF_NICHT_BEARBEITBAR" | "PDF_ZU_GROSS" | "PFADPARAMETER_ZU_LANG" | "ROUTE_NICHT_GEFUNDEN" | "SCHADSOFTWARE" | "SCHLUSSVERFUEGUNG_UNZULAESSIG" | "SCHRITT_NICHT_AKTUELL" | "SCHRITT_UEBERNOMMEN" | "TYP_WIDERSPRICHT_INHALT" | "UNGUELTIGER_BEREICH" | "UNGUELTIGER_CURSOR" | "UNGUELTIGER_WERT" | "UNGUELTIGES_FORMULAR" | "UNGUELTIGES_JSON" | "UNGUELTIGE_ANFRAGE" | "UNGUELTIGE_ANGABE" | "UNGUELTIGE_LAENGE" | "UNGUELTIGE_URL" | "VALIDIERUNGSFEHLER" | "VIER_AUGEN" | "VORBEDINGUNG_ERFORDERLICH" | "VORBEDINGUNG_FEHLGESCHLAGEN" | "VOTUM_UNGUELTIG" | "WIEDERVORLAGE_IN_VERGANGENHEIT" | "XDOMEA_ERZEUGUNG_UNGUELTIG" | "XDOMEA_UNGUELTIG" | "ZEITUEBERSCHREITUNG" | "ZEITUEBERSCHREITUNG_ANFRAGE" | "ZU_VIELE_ANFRAGEN";
+        ProblemCode: "ABLEHNUNGSGRUND_FEHLT" | "ANFRAGE_ZU_GROSS" | "AUSSONDERUNG_NICHT_ABSCHLIESSBAR" | "AUSZUG_ZU_GROSS" | "BEHOERDENKENNUNG_FEHLT" | "BEHOERDENKENNUNG_UNGUELTIG" | "BEREICH_NICHT_ERFUELLBAR" | "BEREITS_GESTEMPELT" | "BEREITS_IN_AUSSONDERUNG" | "BEWERTUNG_ARCHIVAR_FEHLT" | "BEWERTUNG_DATUM_FEHLT" | "BEWERTUNG_DATUM_IN_ZUKUNFT" | "BEWERTUNG_DOKUMENT_UNBEKANNT" | "BEWERTUNG_JE_DOKUMENT_ABWEICHEND" | "BEWERTUNG_ZEICHEN_FEHLT" | "DATEI_LEER" | "DATEI_ZU_GROSS" | "DIENST_NICHT_VERFUEGBAR" | "EXPORT_ABGEBROCHEN" | "FALSCHER_VERFAHRENSSCHRITT" | "FORMAT_NICHT_ERLAUBT" | "GRUND_ERFORDERLICH" | "IDEMPOTENZ_SCHLUESSEL_WIEDERVERWENDET" | "INHALT_AUSGESONDERT" | "INHALT_BEREITS_GELOESCHT" | "INTERNER_FEHLER" | "KEINE_BERECHTIGUNG" | "KOERPER_FEHLT" | "KONFLIKT" | "KOPFZEILEN_ZU_GROSS" | "LAUFWEG_UNGUELTIG" | "LAUFZEIT_BEGINN_UNZULAESSIG" | "LAUFZEIT_ENDE_UNZULAESSIG" | "LOESCHSPERRE" | "MAIL_UNZULAESSIG" | "MEDIENTYP_NICHT_UNTERSTUETZT" | "METHODE_NICHT_ERLAUBT" | "MITZEICHNUNG_AUF_VORVERSION" | "NICHT_ALS_A_BEWERTET" | "NICHT_ALS_V_BEWERTET" | "NICHT_ANGEBOTEN" | "NICHT_AUTHENTIFIZIERT" | "NICHT_BEARBEITER" | "NICHT_FAELLIG" | "NICHT_GEFUNDEN" | "NICHT_VERARBEITBAR" | "NUR_FUER_PDF" | "OBJEKT_GESCHLOSSEN" | "OBJEKT_NICHT_ANGEBOTEN" | "OFFENE_VORGAENGE" | "PDF_NICHT_BEARBEITBAR" | "PDF_ZU_GROSS" | "PFADPARAMETER_ZU_LANG" | "POSTEINGANG_BEREITS_ZUGEORDNET" | "POSTEINGANG_UNVERAENDERLICH" | "POSTFACH_OHNE_TLS" | "POSTFACH_ZIEL_EIGENE_ADRESSE" | "POSTFACH_ZIEL_HOST_UNBEKANNT" | "POSTFACH_ZIEL_LINK_LOCAL" | "POSTFACH_ZIEL_LOOPBACK" | "POSTFACH_ZIEL_PLATTFORMDIENST" | "POSTFACH_ZIEL_PRIVAT" | "POSTFACH_ZIEL_RESERVIERT" | "ROUTE_NICHT_GEFUNDEN" | "SCHADSOFTWARE" | "SCHLUSSVERFUEGUNG_UNZULAESSIG" | "SCHRITT_NICHT_AKTUELL" | "SCHRITT_UEBERNOMMEN" | "TYP_WIDERSPRICHT_INHALT" | "UNGUELTIGER_BEREICH" | "UNGUELTIGER_CURSOR" | "UNGUELTIGER_WERT" | "UNGUELTIGES_FORMULAR" | "UNGUELTIGES_JSON" | "UNGUELTIGE_ANFRAGE" | "UNGUELTIGE_ANGABE" | "UNGUELTIGE_LAENGE" | "UNGUELTIGE_URL" | "VALIDIERUNGSFEHLER" | "VIER_AUGEN" | "VORBEDINGUNG_ERFORDERLICH" | "VORBEDINGUNG_FEHLGESCHLAGEN" | "VOTUM_UNGUELTIG" | "WIEDERVORLAGE_IN_VERGANGENHEIT" | "XDOMEA_ERZEUGUNG_UNGUELTIG" | "XDOMEA_UNGUELTIG" | "ZEITUEBERSCHREITUNG" | "ZEITUEBERSCHREITUNG_ANFRAGE" | "ZU_VIELE_ANFRAGEN";
         /** @description RFC 9457 problem details with a stable machine-readable `code`. */
         Problem: {
             /** @example urn:eakte:problem:nicht-gefunden */
@@ -2470,15 +2639,210 @@ export interface components {
             aktiv: boolean;
         };
         /**
+         * @description SHA-256 of the stored bytes, lower-case hex.
+         * @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
+         */
+        Sha256: string;
+        /**
+         * @description An incoming item not yet assigned (an upload or an e-mail). Once assigned it is a Dokument of
+         *     the Vorgang (`dokumentId`), which shares the stored content; the item stays as the receipt.
+         * @example {
+         *       "id": "01936b2e-7c4a-7d2e-9f00-3b5c2a1d4e01",
+         *       "art": "mail",
+         *       "status": "offen",
+         *       "betreff": "Bauantrag Flurstück Lindenhof 12",
+         *       "absender": "Erika Müller <erika.mueller@example.org>",
+         *       "empfaenger": "Bauamt <poststelle@landratsamt.example>",
+         *       "datumDesSchreibens": "2026-03-02",
+         *       "eingangsdatum": "2026-03-03",
+         *       "anlagen": 2,
+         *       "messageId": "a1b2c3d4-e5f6@example.org",
+         *       "postfachId": null,
+         *       "groesse": 48213,
+         *       "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+         *       "mimeType": "message/rfc822",
+         *       "dateiname": "Bauantrag.eml",
+         *       "eingegangenAm": "2026-03-03T07:15:00Z",
+         *       "eingegangenVon": "demo-registratur",
+         *       "dokumentId": null,
+         *       "vorgangId": null,
+         *       "zugeordnetAm": null,
+         *       "zugeordnetVon": null
+         *     }
+         */
+        PosteingangEintrag: {
+            id: components["schemas"]["Uuid"];
+            /** @enum {string} */
+            art: "upload" | "mail";
+            /** @enum {string} */
+            status: "offen" | "zugeordnet";
+            betreff: string;
+            absender: string | null;
+            empfaenger: string | null;
+            /** Format: date */
+            datumDesSchreibens: string | null;
+            /**
+             * Format: date
+             * @description The day it reached the agency (a mail's newest Received header, else the day of intake).
+             */
+            eingangsdatum: string;
+            /** @description Attachments of an e-mail; each becomes an Anlage on assignment. */
+            anlagen: number;
+            messageId: string | null;
+            /** @description The function mailbox it was fetched from. */
+            postfachId: components["schemas"]["Uuid"] | null;
+            groesse: number;
+            sha256: components["schemas"]["Sha256"];
+            mimeType: string;
+            dateiname: string;
+            /** Format: date-time */
+            eingegangenAm: string;
+            eingegangenVon: string;
+            dokumentId: components["schemas"]["Uuid"] | null;
+            vorgangId: components["schemas"]["Uuid"] | null;
+            /** Format: date-time */
+            zugeordnetAm: string | null;
+            zugeordnetVon: string | null;
+        };
+        PosteingangSeite: {
+            items: components["schemas"]["PosteingangEintrag"][];
+            nextCursor: string | null;
+        };
+        /**
          * Format: date
          * @example 2026-03-02
          */
         Datum: string;
         /**
-         * @description SHA-256 of the stored bytes, lower-case hex.
-         * @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
+         * @description Multipart form: one file part `datei`, streamed. An e-mail (`.eml`, `.msg`) gives Betreff,
+         *     Absender, dates and the count of its Anlagen itself (each attachment is scanned now and again on
+         *     assignment); other files need a `betreff`.
          */
-        Sha256: string;
+        PosteingangNeu: {
+            /** Format: binary */
+            datei: string;
+            betreff?: string;
+            absender?: string;
+            datumDesSchreibens?: components["schemas"]["Datum"];
+            eingangsdatum?: components["schemas"]["Datum"];
+        };
+        /**
+         * @example {
+         *       "vorgangId": "01936b2e-7c4a-7d2e-9f00-3b5c2a1d4e02",
+         *       "eintraege": [
+         *         "01936b2e-7c4a-7d2e-9f00-3b5c2a1d4e01"
+         *       ]
+         *     }
+         */
+        PosteingangSammelzuordnung: {
+            vorgangId: components["schemas"]["Uuid"];
+            eintraege: components["schemas"]["Uuid"][];
+        };
+        /** @description One result per item, in the order asked; each item is assigned on its own (one failing leaves the others assigned). */
+        PosteingangSammelergebnis: {
+            ergebnisse: {
+                id: components["schemas"]["Uuid"];
+                /** @description The status a single assignment would have answered (200, 404, 409, 422 …). */
+                status: number;
+                dokumentId: components["schemas"]["Uuid"] | null;
+                problem: components["schemas"]["Problem"] | null;
+            }[];
+        };
+        /**
+         * Format: binary
+         * @description The stored bytes, with the detected type as Content-Type.
+         */
+        Inhalt: string;
+        /**
+         * @example {
+         *       "vorgangId": "01936b2e-7c4a-7d2e-9f00-3b5c2a1d4e02"
+         *     }
+         */
+        PosteingangZuordnung: {
+            vorgangId: components["schemas"]["Uuid"];
+        };
+        /**
+         * @description `tls` (implicit, port 993), `starttls` (required), `keine` (only where the operator allows it).
+         * @enum {string}
+         */
+        PostfachSicherheit: "tls" | "starttls" | "keine";
+        /**
+         * @description A function mailbox of the tenant (poststelle@…). Its secret is stored encrypted and never
+         *     returned. `zustand`: `neu` (not fetched yet), `bereit` (the last fetch worked), `fehler` (the last
+         *     fetch failed: `fehler` says why, the next attempt is `naechsterAbruf`, after a back-off).
+         */
+        Postfach: {
+            id: components["schemas"]["Uuid"];
+            bezeichnung: string;
+            host: string;
+            port: number;
+            sicherheit: components["schemas"]["PostfachSicherheit"];
+            benutzer: string;
+            ordner: string;
+            /** @enum {string} */
+            ziel: "posteingang";
+            aktiv: boolean;
+            /** @enum {string} */
+            zustand: "neu" | "bereit" | "fehler";
+            fehler: string | null;
+            fehlversuche: number;
+            /** Format: date-time */
+            letzterAbruf: string | null;
+            /** Format: date-time */
+            naechsterAbruf: string;
+            version: number;
+            /** Format: date-time */
+            erstelltAm: string;
+            /** Format: date-time */
+            geaendertAm: string;
+        };
+        PostfachListe: {
+            items: components["schemas"]["Postfach"][];
+        };
+        /**
+         * @example {
+         *       "bezeichnung": "Poststelle",
+         *       "host": "imap.landratsamt.example",
+         *       "port": 993,
+         *       "sicherheit": "tls",
+         *       "benutzer": "poststelle@landratsamt.example",
+         *       "geheimnis": "geheim",
+         *       "ordner": "INBOX"
+         *     }
+         */
+        PostfachNeu: {
+            bezeichnung: string;
+            host: string;
+            port: number;
+            sicherheit?: components["schemas"]["PostfachSicherheit"];
+            benutzer: string;
+            /** @description The password; stored encrypted, never returned. */
+            geheimnis: string;
+            /** @default INBOX */
+            ordner: string;
+            /**
+             * @default posteingang
+             * @enum {string}
+             */
+            ziel: "posteingang";
+            /** @default true */
+            aktiv: boolean;
+        };
+        /**
+         * @example {
+         *       "aktiv": false
+         *     }
+         */
+        PostfachAenderung: {
+            bezeichnung?: string;
+            host?: string;
+            port?: number;
+            sicherheit?: components["schemas"]["PostfachSicherheit"];
+            benutzer?: string;
+            geheimnis?: string;
+            ordner?: string;
+            aktiv?: boolean;
+        };
         /**
          * @description Text recognition of a scan (an image, or a PDF without text); absent for every other version.
          *     `ausstehend` waits or runs, `fertig` made the PDF/A rendition (`seiten` pages), `fehler` names its
@@ -2669,11 +3033,6 @@ export interface components {
             /** @description The Anlagen of the Dokument (direct children), in filing order. */
             items: components["schemas"]["Dokument"][];
         };
-        /**
-         * Format: binary
-         * @description The stored bytes, with the detected type as Content-Type.
-         */
-        Inhalt: string;
         FixityErgebnis: {
             dokumente: number;
             versionen: number;
@@ -3010,6 +3369,21 @@ export interface components {
         };
         /** @description The object storage or the malware scanner is not reachable; nothing was stored. Retry later (with the same Idempotency-Key). */
         Problem503: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description The mailbox setting was refused and nothing was saved: its host resolves to an address a mailbox
+         *     may not reach (`POSTFACH_ZIEL_LOOPBACK`, `POSTFACH_ZIEL_LINK_LOCAL`, `POSTFACH_ZIEL_PRIVAT`,
+         *     `POSTFACH_ZIEL_RESERVIERT`, `POSTFACH_ZIEL_EIGENE_ADRESSE`, `POSTFACH_ZIEL_PLATTFORMDIENST`), does not
+         *     resolve (`POSTFACH_ZIEL_HOST_UNBEKANNT`), or asks for no TLS where the operator does not allow it
+         *     (`POSTFACH_OHNE_TLS`).
+         */
+        Problem422Postfach: {
             headers: {
                 [name: string]: unknown;
             };
@@ -4879,6 +5253,335 @@ export interface operations {
             403: components["responses"]["Problem403"];
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
+        };
+    };
+    listPosteingang: {
+        parameters: {
+            query?: {
+                status?: "offen" | "zugeordnet";
+                /** @description Page size (at most 200). */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page of the same operation (and the same `sortierung`), passed on unchanged. Every list operation uses this one format; any other value answers 400 `UNGUELTIGER_CURSOR`. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of items. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PosteingangSeite"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    createPosteingangEintrag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["PosteingangNeu"];
+            };
+        };
+        responses: {
+            /** @description The new item. */
+            201: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PosteingangEintrag"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422Upload"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    zuordnenPosteingang: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "vorgangId": "01936b2e-7c4a-7d2e-9f00-3b5c2a1d4e02",
+                 *       "eintraege": [
+                 *         "01936b2e-7c4a-7d2e-9f00-3b5c2a1d4e01"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["PosteingangSammelzuordnung"];
+            };
+        };
+        responses: {
+            /** @description One result per item. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PosteingangSammelergebnis"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    getPosteingangEintrag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["Uuid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The item. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PosteingangEintrag"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    getPosteingangInhalt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["Uuid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stored bytes. */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Inhalt"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    zuordnenPosteingangEintrag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["Uuid"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "vorgangId": "01936b2e-7c4a-7d2e-9f00-3b5c2a1d4e02"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PosteingangZuordnung"];
+            };
+        };
+        responses: {
+            /** @description The assigned item, with its Dokument. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PosteingangEintrag"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422Upload"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    listPostfaecher: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description All mailboxes of the tenant (a handful; no pages). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostfachListe"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    createPostfach: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostfachNeu"];
+            };
+        };
+        responses: {
+            /** @description The new mailbox (without its secret). */
+            201: {
+                headers: {
+                    Location?: string;
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Postfach"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422Postfach"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    getPostfach: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["Uuid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The mailbox (without its secret). */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Postfach"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    updatePostfach: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed; 428 `VORBEDINGUNG_ERFORDERLICH` when missing, 412 when stale. */
+                "If-Match": components["parameters"]["IfMatch-2"];
+            };
+            path: {
+                id: components["schemas"]["Uuid"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "aktiv": false
+                 *     }
+                 */
+                "application/json": components["schemas"]["PostfachAenderung"];
+            };
+        };
+        responses: {
+            /** @description The changed mailbox (without its secret); a changed connection is fetched at once. */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Postfach"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            412: components["responses"]["Problem412"];
+            422: components["responses"]["Problem422Postfach"];
+            428: components["responses"]["Problem428"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
         };
     };
     listDokumente: {

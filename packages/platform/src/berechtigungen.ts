@@ -93,6 +93,19 @@ export const BERECHTIGUNGEN: Record<string, readonly Rolle[]> = {
   getDokumentVersionInhalt: [...DOKUMENTE_SCHREIBEN],
   getDokumentFormatInhalt: [...DOKUMENTE_SCHREIBEN],
   createEingangsstempel: [...DOKUMENTE_SCHREIBEN],
+  // Posteingang: the Poststelle's work, done with the Registratur role (the platform has no role of
+  // its own for it); a technical client (scan station, mail gateway) may put items in, not read them.
+  listPosteingang: ['registratur'],
+  createPosteingangEintrag: ['registratur', 'fachverfahren'],
+  getPosteingangEintrag: ['registratur'],
+  getPosteingangInhalt: ['registratur'],
+  zuordnenPosteingangEintrag: ['registratur'],
+  zuordnenPosteingang: ['registratur'],
+  // function mailboxes: maintained by Fachadministration; the Poststelle sees their state (a failing mailbox)
+  listPostfaecher: ['fachadministration', 'registratur'],
+  getPostfach: ['fachadministration', 'registratur'],
+  createPostfach: ['fachadministration'],
+  updatePostfach: ['fachadministration'],
   getAktenauszug: [...DOKUMENTE_SCHREIBEN],
   runFixityCheck: ['registratur'],
   // Aussonderung service: registratur runs it; pruefung may read the holds; nobody else sees any of it.

@@ -158,6 +158,8 @@ function istDatenfehler(err: unknown): boolean {
 const DATENBANKREGELN: readonly (readonly [number, string])[] = [
   [409, 'LOESCHSPERRE'],
   [409, 'AUSSONDERUNG_NICHT_ABSCHLIESSBAR'],
+  [409, 'POSTEINGANG_BEREITS_ZUGEORDNET'],
+  [409, 'POSTEINGANG_UNVERAENDERLICH'],
 ];
 
 function datenbankregel(err: unknown): Problem | null {

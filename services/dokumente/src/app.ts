@@ -7,11 +7,16 @@ import { createAuftragslauf, mandantMarke, verbindeMitDienst, type Aufgabe, type
 import { datenbankUrlFuer, servicePlatform, type Protokollierer, type ServiceConfig } from '@eakte/platform';
 import type { FastifyInstance } from 'fastify';
 import type { ObjectStore } from '@eakte/storage';
+import { isIP } from 'node:net';
 import { z } from 'zod';
+import { leseSchluessel } from './adapter/geheimnis.js';
+import { createZielpruefung } from './adapter/zielpruefung.js';
+import { createPostfachService } from './services/postfaecher.js';
 import { createAblage } from './services/ablage.js';
 import { createDokumentService } from './services/dokumente.js';
 import { createInhaltService } from './services/inhalt.js';
 import { createPdfService } from './services/pdf.js';
+import { createPosteingangService } from './services/posteingang.js';
 import { createScanner } from './adapter/scanner.js';
 import { protokolliere as protokolliereImProtokoll } from '@eakte/audit';
 import { dokumenteHandlers } from './handlers/index.js';
@@ -21,6 +26,7 @@ import { pruefeFixityAllerMandanten } from './arbeiter/fixity.js';
 import { AUFGABE_TEXTEXTRAKTION, textextraktion } from './arbeiter/textextraktion.js';
 import { AUFGABE_TEXTERKENNUNG, texterkennung } from './arbeiter/texterkennung.js';
 import { AUFGABE_OBJEKTSPERRE, objektsperre } from './arbeiter/objektsperre.js';
+import { AUFGABE_POSTFACHABRUF, createPostfachabruf, type AbrufErgebnis, type Postfachabruf } from './arbeiter/postfachabruf.js';
 
 export const SERVICE = 'dokumente';
 
@@ -28,6 +34,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Runs every due job of the Dokumente queue now (text extraction, OCR, object lock; of one tenant, if given); returns how many ran. */
     arbeiteDokumentauftraege: (mandantId?: string) => Promise<number>;
+    /** Fetches every due function mailboxes now (of one tenant, if given). */
+    rufePostfaecherAb: (mandantId?: string) => Promise<AbrufErgebnis>;
   }
 }
 
@@ -95,8 +103,31 @@ export const dokumenteConfigSchema = z.object({
   DOKUMENTE_OCR_TIMEOUT_SEKUNDEN: z.coerce.number().int().min(10).default(3600),
   /** Where a scan and its result are kept while OCRmyPDF works (room for both). */
   DOKUMENTE_OCR_VERZEICHNIS: z.string().min(1).default(os.tmpdir()),
+  /**
+   * Function mailboxes: the platform key (32 bytes, base64) their secrets are encrypted with; without
+   * it the mailbox operations answer 503 and nothing is fetched. Keep it like a database password.
+   */
+  POSTFACH_SCHLUESSEL: z.string().min(1).optional(),
+  /**
+   * Networks (CIDR, comma-separated) a mailbox may reach although they are loopback, link-local or
+   * private (an IMAP server inside the data centre); default none. The platform's own services never.
+   */
+  POSTFACH_ERLAUBTE_NETZE: z
+    .string()
+    .default('')
+    .refine((v) => netzListe(v).every((n) => /^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(n) && isIP(n.split('/')[0]!) !== 0), 'comma-separated CIDR networks (e.g. 10.20.0.0/16)'),
+  /** Allow mailboxes without TLS (`sicherheit: keine`); only for a test server on an allowed network. */
+  POSTFACH_OHNE_TLS_ERLAUBT: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]).default(false),
+  /** How often the mailboxes are polled (each when it is due); 0 = never (tests poll directly). */
+  POSTFACH_ABRUF_INTERVALL_SEKUNDEN: z.coerce.number().int().min(0).default(60),
 });
 export type DokumenteConfig = z.infer<typeof dokumenteConfigSchema>;
+
+const netzListe = (v: string) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /** Cross-field rules of the scanner settings (checked once at boot, like the schema). */
 export function pruefeScannerConfig(c: DokumenteConfig, s3Emulator: boolean) {
@@ -124,6 +155,10 @@ export default async function dokumenteApp(app: FastifyInstance, opts: Dokumente
           { failOpen: eigene.CLAMAV_FAIL_OPEN, log: app.log },
         )
       : null;
+  // a malformed key fails the boot here, not the first mailbox
+  const postfachSchluessel = eigene.POSTFACH_SCHLUESSEL ? leseSchluessel(eigene.POSTFACH_SCHLUESSEL) : null;
+  const zielpruefung = createZielpruefung({ erlaubteNetze: netzListe(eigene.POSTFACH_ERLAUBTE_NETZE), plattformdienste: plattformdienste(opts.config, eigene) });
+  let postfachabruf: Postfachabruf | undefined;
   // before the contract routes: multipart bodies are streamed by the handlers, never parsed whole
   await app.register(multipart, { throwFileSizeLimit: true });
   await app.register(servicePlatform, {
@@ -144,6 +179,19 @@ export default async function dokumenteApp(app: FastifyInstance, opts: Dokumente
         scanner,
         mail: { maxAnlagen: eigene.DOKUMENTE_MAIL_MAX_ANLAGEN, maxTiefe: eigene.DOKUMENTE_MAIL_MAX_TIEFE, maxGroesse: eigene.DOKUMENTE_MAIL_MAX_GROESSE },
       });
+      const pdf = createPdfService({ db, storage, repo, ablage, protokolliere, log });
+      const posteingang = createPosteingangService({ db, storage, repo, ablage, pdf, protokolliere, log, spoolVerzeichnis: eigene.DOKUMENTE_SPOOL_DIR });
+      postfachabruf = createPostfachabruf({
+        db,
+        log,
+        repo,
+        ablage,
+        posteingang,
+        protokolliere,
+        schluessel: postfachSchluessel,
+        zielpruefung,
+        intervallSekunden: eigene.POSTFACH_ABRUF_INTERVALL_SEKUNDEN || 60,
+      });
       return dokumenteHandlers({
         db,
         storage,
@@ -151,7 +199,9 @@ export default async function dokumenteApp(app: FastifyInstance, opts: Dokumente
         ablage,
         dokumente: createDokumentService({ db, repo, protokolliere }),
         inhalt: createInhaltService({ db, storage, repo, protokolliere, log }),
-        pdf: createPdfService({ db, storage, repo, ablage, protokolliere, log }),
+        pdf,
+        posteingang,
+        postfaecher: createPostfachService({ db, protokolliere, schluessel: postfachSchluessel, zielpruefung, ohneTlsErlaubt: eigene.POSTFACH_OHNE_TLS_ERLAUBT }),
         inhaltCache: eigene.DOKUMENTE_INHALT_CACHE,
       });
     },
@@ -197,6 +247,8 @@ export default async function dokumenteApp(app: FastifyInstance, opts: Dokumente
   const periodisch = [
     { aufgabe: AUFGABE_SWEEPER, alleSekunden: eigene.DOKUMENTE_SWEEPER_INTERVALL_SEKUNDEN },
     { aufgabe: AUFGABE_FIXITY, alleSekunden: eigene.DOKUMENTE_FIXITY_INTERVALL_SEKUNDEN },
+    // without a platform key there is nothing to fetch
+    { aufgabe: AUFGABE_POSTFACHABRUF, alleSekunden: postfachSchluessel ? eigene.POSTFACH_ABRUF_INTERVALL_SEKUNDEN : 0 },
   ].filter((p) => p.alleSekunden > 0);
   const periodischeAufgaben: Record<string, () => Promise<void>> = {
     [AUFGABE_SWEEPER]: async () => {
@@ -204,6 +256,9 @@ export default async function dokumenteApp(app: FastifyInstance, opts: Dokumente
     },
     [AUFGABE_FIXITY]: async () => {
       await pruefeFixityAllerMandanten({ db: app.db, storage: app.storage, log: app.log });
+    },
+    [AUFGABE_POSTFACHABRUF]: async () => {
+      await postfachabruf!.runde();
     },
   };
   // only the tasks this instance runs: another instance (other settings) leaves the rest to those that do
@@ -222,6 +277,26 @@ export default async function dokumenteApp(app: FastifyInstance, opts: Dokumente
     return einmal.einmal(mandantId ? { nurMarke: mandantMarke(mandantId) } : {});
   });
   app.addHook('onClose', async () => einmal?.stop());
+  app.decorate('rufePostfaecherAb', (mandantId?: string) => postfachabruf!.runde(mandantId));
+}
+
+/** host:port of every service the platform itself talks to or offers: never a tenant's mailbox. */
+function plattformdienste(config: Record<string, unknown>, eigene: DokumenteConfig): { host: string; port: number }[] {
+  const dienste: { host: string; port: number }[] = [];
+  const url = (wert: unknown, standard: number) => {
+    if (typeof wert !== 'string') return;
+    try {
+      const u = new URL(wert);
+      dienste.push({ host: u.hostname.replace(/^\[|\]$/g, ''), port: u.port ? Number(u.port) : standard });
+    } catch {
+      // not a URL: nothing to protect under this setting
+    }
+  };
+  for (const [k, v] of Object.entries(config)) if (k.startsWith('DATABASE_URL')) url(v, 5432);
+  url(config.S3_ENDPOINT, 443);
+  if (eigene.CLAMAV_HOST) dienste.push({ host: eigene.CLAMAV_HOST, port: eigene.CLAMAV_PORT });
+  if (typeof config.HOST === 'string' && typeof config.PORT === 'number') dienste.push({ host: config.HOST, port: config.PORT });
+  return dienste;
 }
 
 /** Runs `arbeit` every `sekunden` (0 = never), never overlapping itself, stopped on close. */

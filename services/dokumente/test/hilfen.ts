@@ -36,6 +36,8 @@ export interface TestApp {
   spoolDir: string;
   /** Runs every due job of the Dokumente queue (text extraction, object lock) with this app's store. */
   arbeite: (mandantId?: string) => Promise<number>;
+  /** Fetches the due function mailboxes (of one tenant). */
+  rufePostfaecherAb: (mandantId?: string) => ReturnType<FastifyInstance['rufePostfaecherAb']>;
 }
 
 /** The service with a private spool dir and an audit seam that records into `protokoll`. */
@@ -45,9 +47,11 @@ export async function baueApp(opts: { overrides?: Record<string, string>; protok
   const app = createServer({ logLevel: 'silent' });
   // the service's decorations stay in its own context: its job runner is taken from there
   let arbeite: ((mandantId?: string) => Promise<number>) | undefined;
+  let abruf: FastifyInstance['rufePostfaecherAb'] | undefined;
   const mitArbeiter = async (instance: FastifyInstance, o: Parameters<typeof dokumenteApp>[1]) => {
     await dokumenteApp(instance, o);
     arbeite = instance.arbeiteDokumentauftraege;
+    abruf = instance.rufePostfaecherAb;
   };
   await app.register(mitArbeiter, {
     config: {
@@ -58,6 +62,7 @@ export async function baueApp(opts: { overrides?: Record<string, string>; protok
       DOKUMENTE_FIXITY_INTERVALL_SEKUNDEN: 0,
       // `pnpm test` is Node-only: OCR is "not installed" unless a test names the program (system suite)
       DOKUMENTE_OCR_PROGRAMM: 'eakte-test-ocrmypdf-fehlt',
+      POSTFACH_ABRUF_INTERVALL_SEKUNDEN: 0,
       ...opts.dokumente,
     },
     protokolliere:
@@ -72,7 +77,7 @@ export async function baueApp(opts: { overrides?: Record<string, string>; protok
     await app.close();
     rmSync(spoolDir, { recursive: true, force: true });
   });
-  return { app, protokoll, spoolDir, arbeite: (mandantId?: string) => arbeite!(mandantId) };
+  return { app, protokoll, spoolDir, arbeite: (mandantId?: string) => arbeite!(mandantId), rufePostfaecherAb: (mandantId?: string) => abruf!(mandantId) };
 }
 
 /** The waiting (or running) jobs of a task for one tenant, from the queue's job keys (`<aufgabe>:<mandant>:…`). */

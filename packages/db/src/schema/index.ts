@@ -5,3 +5,4 @@ export * from './protokoll.js';
 export * from './dokumente.js';
 export * from './aussonderung.js';
 export * from './geschaeftsgang.js';
+export * from './posteingang.js';

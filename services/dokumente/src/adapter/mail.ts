@@ -23,6 +23,8 @@ export interface Mail {
   datum: string | null;
   /** When it reached us: the newest Received header (Europe/Berlin). */
   eingang: string | null;
+  /** Message-ID without angle brackets (a mailbox files each message once by it and its hash). */
+  messageId: string | null;
   /** Subject, people and body as plain text (HTML converted), for the full-text index. */
   text: string;
   anlagen: MailAnlage[];
@@ -87,6 +89,7 @@ async function leseEml(bytes: Uint8Array, maxTeile: number): Promise<Mail> {
     betreff: kuerze(mail.subject ?? null, 500),
     absender: kuerze(absender, 500),
     empfaenger: kuerze(empfaenger.join(', '), 4000),
+    messageId: kuerze(mail.messageId?.replace(/^\s*<|>\s*$/g, '') ?? null, 998),
     datum: kalendertag(mail.date),
     eingang,
     text: bereinige([mail.subject, absender, empfaenger.join(', '), koerper].filter(Boolean).join('\n')),
@@ -133,6 +136,7 @@ function leseMsg(bytes: Uint8Array, maxTeile: number): Mail {
     betreff: kuerze(s('subject'), 500),
     absender: kuerze(absender, 500),
     empfaenger: kuerze(empfaenger.join(', '), 4000),
+    messageId: kuerze(s('internetMessageId')?.replace(/^\s*<|>\s*$/g, '') ?? null, 998),
     datum: kalendertag(s('clientSubmitTime') ?? s('creationTime')),
     eingang: kalendertag(s('messageDeliveryTime')),
     text: bereinige([s('subject'), absender, empfaenger.join(', '), koerper].filter(Boolean).join('\n')),

@@ -47,6 +47,8 @@ export interface Inhalt {
   sha256: string;
   mimeType: string;
   dateiname: string;
+  /** The key under which this content is stored already (a Posteingang item's): filed without a copy. */
+  gespeichert?: string;
 }
 
 /** A spool as content to be stored. */

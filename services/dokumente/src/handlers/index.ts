@@ -6,9 +6,13 @@ import type { Ablage } from '../services/ablage.js';
 import type { DokumentService } from '../services/dokumente.js';
 import type { InhaltService } from '../services/inhalt.js';
 import type { PdfService } from '../services/pdf.js';
+import type { PosteingangService } from '../services/posteingang.js';
+import type { PostfachService } from '../services/postfaecher.js';
 import { dokumenteHandlers as metadatenHandlers } from './dokumente.js';
 import { inhaltHandlers, type InhaltCache } from './inhalt.js';
 import { pdfHandlers } from './pdf.js';
+import { posteingangHandlers } from './posteingang.js';
+import { postfachHandlers } from './postfaecher.js';
 
 export interface DokumenteDeps {
   db: Db;
@@ -18,6 +22,8 @@ export interface DokumenteDeps {
   dokumente: DokumentService;
   inhalt: InhaltService;
   pdf: PdfService;
+  posteingang: PosteingangService;
+  postfaecher: PostfachService;
   inhaltCache?: InhaltCache;
 }
 
@@ -27,6 +33,8 @@ export function dokumenteHandlers(deps: DokumenteDeps) {
     ...metadatenHandlers(deps),
     ...inhaltHandlers(deps),
     ...pdfHandlers(deps),
+    ...posteingangHandlers(deps),
+    ...postfachHandlers(deps),
     /** POST /admin/fixity: the caller's tenant, Dokumente checked longest ago first. */
     async runFixityCheck(req) {
       const akteur = akteurOf(req);

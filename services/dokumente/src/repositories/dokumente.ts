@@ -295,7 +295,9 @@ export const dokumenteRepository = {
     const res = await tx.execute<{ key: string }>(
       sql`select k.key from unnest(${sql.param(keys)}::text[]) as k(key)
           where not exists (select 1 from dokumente.dokument_version dv where dv.speicherschluessel = k.key)
-            and not exists (select 1 from dokumente.dokument_format f where f.speicherschluessel = k.key)`,
+            and not exists (select 1 from dokumente.dokument_format f where f.speicherschluessel = k.key)
+            -- a Posteingang item's content has no version until it is assigned
+            and not exists (select 1 from dokumente.posteingang_eintrag pe where pe.speicherschluessel = k.key)`,
     );
     return res.rows.map((r) => r.key);
   },

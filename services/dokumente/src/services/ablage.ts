@@ -4,6 +4,7 @@
 // failure after an object was stored removes each stored object once; if even that fails
 // (crash), the sweeper finds the object without row later.
 import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
 import { readFile } from 'node:fs/promises';
 import type { Db, Tx } from '@eakte/db';
 import { Errors, istEindeutigkeitsverletzung, type Akteur, type Protokollierer } from '@eakte/platform';
@@ -14,7 +15,7 @@ import type { z } from 'zod';
 import { erkenneDateityp, pruefeDateityp } from '../adapter/dateityp.js';
 import { istMail } from '../adapter/mail.js';
 import type { Scanner } from '../adapter/scanner.js';
-import { ausSpool, leseUpload, type Formular, type Inhalt, type Spool } from '../adapter/upload.js';
+import { ausSpool, leseUpload, spoole, type Formular, type Inhalt, type Spool } from '../adapter/upload.js';
 import { DokumentFehler } from '../domain/fehler.js';
 import { pruefeOffenFuerInhalt } from '@eakte/schriftgutverwaltung/geschlossen';
 import { METADATEN_FELDER, metadatenSchema } from '../domain/metadaten.js';
@@ -71,11 +72,20 @@ export function createAblage(opts: AblageOptionen) {
    */
   async function legeAb<T>(akteur: Handelnder, inhalte: Inhalt[], schreibe: (tx: Tx, keys: string[]) => Promise<T>): Promise<T> {
     const keys: string[] = [];
+    const neu: string[] = [];
     try {
-      for (const i of inhalte) keys.push(await speichere(akteur, i));
+      for (const i of inhalte) {
+        // content stored already (a Posteingang item) is referenced, not copied, and stays on failure
+        if (i.gespeichert) keys.push(i.gespeichert);
+        else {
+          const k = await speichere(akteur, i);
+          keys.push(k);
+          neu.push(k);
+        }
+      }
       return await db.withMandant(akteur.mandantId, (tx) => schreibe(tx, keys));
     } catch (err) {
-      for (const k of keys) await storage.remove(k).catch((e: unknown) => log.warn({ err: e, key: k, reqId: akteur.anfrageId }, 'orphan left for the sweeper'));
+      for (const k of neu) await storage.remove(k).catch((e: unknown) => log.warn({ err: e, key: k, reqId: akteur.anfrageId }, 'orphan left for the sweeper'));
       throw err;
     }
   }
@@ -203,6 +213,80 @@ export function createAblage(opts: AblageOptionen) {
     }
   }
 
+  /**
+   * Files a spooled file (an upload, or a Posteingang item whose content is stored already under
+   * `gespeichert`) as a new Dokument `id` into the Vorgang: an e-mail is taken apart into Anlagen
+   * (scanned, typed, checked), metadata come from the form and the mail, and `danach` writes in
+   * the same transaction (the Posteingang's assignment). The spools of the Anlagen are removed here.
+   */
+  async function legeInVorgangAb(
+    akteur: Handelnder,
+    sicht: Sicht,
+    einstellungen: { maxUploadGroesse: number; erlaubteFormate: readonly string[] },
+    e: {
+      vorgangId: string;
+      id: string;
+      datei: Spool & { dateiname: string };
+      mimeType: string;
+      felder: Record<string, string>;
+      gespeichert?: string;
+      schluessel?: { operation: string; wert: string };
+      danach?: (tx: Tx, v: VorgangKontext) => Promise<void>;
+    },
+  ): Promise<void> {
+    const { vorgangId, id, datei, mimeType } = e;
+    const m = akteur.mandantId;
+    const teilSpools: Spool[] = [];
+    try {
+      let anlagen: Teil[] = [];
+      let felder: Record<string, string | undefined> = e.felder;
+      if (istMail(mimeType)) {
+        if (datei.groesse > grenzen.maxGroesse) throw new DokumentFehler.MailUnzulaessig(`E-Mails über ${grenzen.maxGroesse} Bytes werden nicht zerlegt`);
+        const bytes = await readFile(datei.pfad);
+        let zerlegt;
+        try {
+          zerlegt = await zerlegeMail(bytes, mimeType, 1, { teile: 0, bytes: 0, alle: teilSpools, max: einstellungen.maxUploadGroesse, erlaubt: einstellungen.erlaubteFormate });
+        } catch (err) {
+          if (err instanceof DokumentFehler.Schadsoftware) await meldeSchadsoftware(akteur, err, { vorgangId, anlage: (err as { anlage?: string }).anlage ?? null, dateiname: datei.dateiname });
+          throw err;
+        }
+        anlagen = zerlegt.kinder;
+        // the form wins where it says something; the mail fills the rest
+        const ausMail = mailMeta(zerlegt.mail);
+        felder = { ...ausMail, betreff: ausMail.betreff ?? '(ohne Betreff)', ...Object.fromEntries(Object.entries(e.felder).filter(([, w]) => w.trim() !== '')) };
+      }
+      const meta = pruefeFelder(metadatenSchema, felder as Record<string, string>);
+      const empfaenger = istMail(mimeType) && !('empfaenger' in e.felder) ? (felder.empfaenger ?? undefined) : undefined;
+      const haupt: Inhalt = { ...ausSpool(datei, mimeType, datei.dateiname), ...(e.gespeichert ? { gespeichert: e.gespeichert } : {}) };
+      const teile = flach(anlagen);
+      await legeAb(akteur, [haupt, ...teile.map((t) => t.inhalt)], async (tx, [key, ...teilKeys]) => {
+        // share-lock Vorgang and Akte: a concurrent z.d.A. waits for this commit
+        const v = await repo.vorgang(tx, sicht, vorgangId, true);
+        if (!v) throw new Errors.NichtGefunden('Vorgang nicht gefunden');
+        pruefeOffenFuerInhalt(v);
+        await schreibeDokument(tx, akteur, v, {
+          id,
+          meta: { ...meta, ...(empfaenger ? { empfaenger } : {}) },
+          inhalt: haupt,
+          key: key!,
+          ...(anlagen.length ? { details: { anlagen: teile.length } } : {}),
+        });
+        if (e.schluessel) await repo.merkeIdempotenz(tx, { mandantId: m, operation: e.schluessel.operation, schluessel: e.schluessel.wert, dokumentId: id, versionNr: 1 });
+        const schluesselVon = new Map(teile.map((t, i) => [t, teilKeys[i]!]));
+        const schreibeTeile = async (elternId: string, ts: Teil[]): Promise<void> => {
+          for (const t of ts) {
+            await schreibeDokument(tx, akteur, v, { id: t.id, elternDokumentId: elternId, meta: t.meta, inhalt: t.inhalt, key: schluesselVon.get(t)! });
+            await schreibeTeile(t.id, t.kinder);
+          }
+        };
+        await schreibeTeile(id, anlagen);
+        if (e.danach) await e.danach(tx, v);
+      });
+    } finally {
+      for (const t of teilSpools) await t.entfernen();
+    }
+  }
+
   /** The refused upload is recorded in a transaction of its own (nothing else is written). */
   async function meldeSchadsoftware(akteur: Handelnder, err: Error, ziel: Record<string, unknown>) {
     const signatur = (err as { signatur?: string }).signatur ?? err.message;
@@ -210,8 +294,9 @@ export function createAblage(opts: AblageOptionen) {
     await db.withMandant(akteur.mandantId, (tx) =>
       protokolliere(tx, akteur, {
         aktion: 'dokument.schadsoftware.erkannt',
-        objektTyp: ziel.dokumentId ? 'dokument' : 'vorgang',
-        objektId: String(ziel.dokumentId ?? ziel.vorgangId),
+        // a Posteingang intake has no Dokument or Vorgang yet: its mailbox, else the tenant
+        objektTyp: ziel.dokumentId ? 'dokument' : ziel.vorgangId ? 'vorgang' : 'posteingang',
+        objektId: String(ziel.dokumentId ?? ziel.vorgangId ?? ziel.postfachId ?? akteur.mandantId),
         ergebnis: 'abgelehnt',
         details: { signatur, hochgeladenVon: akteur.sub, ...ziel },
       }),
@@ -246,7 +331,29 @@ export function createAblage(opts: AblageOptionen) {
     return db.withMandant(akteur.mandantId, (tx) => repo.idempotenz(tx, operation, schluessel));
   }
 
+  /**
+   * Takes a spooled mail apart as filing would (limits, every Anlage scanned, typed, allowed) and
+   * returns what it says about itself; nothing is stored. 422 SCHADSOFTWARE / MAIL_UNZULAESSIG.
+   */
+  async function pruefeMail(datei: Spool, mimeType: string, einstellungen: { maxUploadGroesse: number; erlaubteFormate: readonly string[] }) {
+    if (datei.groesse > grenzen.maxGroesse) throw new DokumentFehler.MailUnzulaessig(`E-Mails über ${grenzen.maxGroesse} Bytes werden nicht zerlegt`);
+    const teilSpools: Spool[] = [];
+    try {
+      const zerlegt = await zerlegeMail(await readFile(datei.pfad), mimeType, 1, { teile: 0, bytes: 0, alle: teilSpools, max: einstellungen.maxUploadGroesse, erlaubt: einstellungen.erlaubteFormate });
+      return { meta: mailMeta(zerlegt.mail), messageId: zerlegt.mail.messageId, anlagen: flach(zerlegt.kinder).length };
+    } finally {
+      for (const t of teilSpools) await t.entfernen();
+    }
+  }
+
   return {
+    /** Spools a stream (a fetched mail) as uploads are spooled: hashed, counted, scanned on the way. */
+    spoole: (quelle: Readable, max: number) => spoole(quelle, opts.spoolVerzeichnis, max, opts.scanner),
+    empfange,
+    meldeSchadsoftware,
+    legeAb,
+    legeInVorgangAb,
+    pruefeMail,
     /** POST /vorgaenge/{id}/dokumente: the new Dokument (or the first one filed under this key). */
     async neuesDokument(akteur: Handelnder, eingabe: { vorgangId: string; schluessel?: string; formular: Formular }): Promise<DokumentMitVersion> {
       const { vorgangId, schluessel } = eingabe;
@@ -260,53 +367,16 @@ export function createAblage(opts: AblageOptionen) {
       if (frueher) return wiederholung(akteur, sicht, frueher, vorgangId, 'vorgang');
 
       const upload = await empfange(akteur, eingabe.formular, einstellungen.maxUploadGroesse, einstellungen.erlaubteFormate, METADATEN_FELDER, { vorgangId });
-      const teilSpools: Spool[] = [];
       // before the Anlagen' ids: filing order (id order) puts the mail first
       const id = uuidv7();
       try {
-        let anlagen: Teil[] = [];
-        let felder: Record<string, string | undefined> = upload.felder;
-        if (istMail(upload.mimeType)) {
-          if (upload.datei.groesse > grenzen.maxGroesse) throw new DokumentFehler.MailUnzulaessig(`E-Mails über ${grenzen.maxGroesse} Bytes werden nicht zerlegt`);
-          const bytes = await readFile(upload.datei.pfad);
-          let zerlegt;
-          try {
-            zerlegt = await zerlegeMail(bytes, upload.mimeType, 1, { teile: 0, bytes: 0, alle: teilSpools, max: einstellungen.maxUploadGroesse, erlaubt: einstellungen.erlaubteFormate });
-          } catch (err) {
-            if (err instanceof DokumentFehler.Schadsoftware)
-              await meldeSchadsoftware(akteur, err, { vorgangId, anlage: (err as { anlage?: string }).anlage ?? null, dateiname: upload.datei.dateiname });
-            throw err;
-          }
-          anlagen = zerlegt.kinder;
-          // the form wins where it says something; the mail fills the rest
-          const ausMail = mailMeta(zerlegt.mail);
-          felder = { ...ausMail, betreff: ausMail.betreff ?? '(ohne Betreff)', ...Object.fromEntries(Object.entries(upload.felder).filter(([, w]) => w.trim() !== '')) };
-        }
-        const meta = pruefeFelder(metadatenSchema, felder as Record<string, string>);
-        const empfaenger = istMail(upload.mimeType) && !('empfaenger' in upload.felder) ? (felder.empfaenger ?? undefined) : undefined;
-        const haupt = ausSpool(upload.datei, upload.mimeType, upload.datei.dateiname);
-        const teile = flach(anlagen);
-        await legeAb(akteur, [haupt, ...teile.map((t) => t.inhalt)], async (tx, [key, ...teilKeys]) => {
-          // share-lock Vorgang and Akte: a concurrent z.d.A. waits for this commit
-          const v = await repo.vorgang(tx, sicht, vorgangId, true);
-          if (!v) throw new Errors.NichtGefunden('Vorgang nicht gefunden');
-          pruefeOffenFuerInhalt(v);
-          await schreibeDokument(tx, akteur, v, {
-            id,
-            meta: { ...meta, ...(empfaenger ? { empfaenger } : {}) },
-            inhalt: haupt,
-            key: key!,
-            ...(anlagen.length ? { details: { anlagen: teile.length } } : {}),
-          });
-          if (schluessel) await repo.merkeIdempotenz(tx, { mandantId: m, operation: OP, schluessel, dokumentId: id, versionNr: 1 });
-          const schluesselVon = new Map(teile.map((t, i) => [t, teilKeys[i]!]));
-          const schreibeTeile = async (elternId: string, ts: Teil[]): Promise<void> => {
-            for (const t of ts) {
-              await schreibeDokument(tx, akteur, v, { id: t.id, elternDokumentId: elternId, meta: t.meta, inhalt: t.inhalt, key: schluesselVon.get(t)! });
-              await schreibeTeile(t.id, t.kinder);
-            }
-          };
-          await schreibeTeile(id, anlagen);
+        await legeInVorgangAb(akteur, sicht, einstellungen, {
+          vorgangId,
+          id,
+          datei: upload.datei,
+          mimeType: upload.mimeType,
+          felder: upload.felder,
+          ...(schluessel ? { schluessel: { operation: OP, wert: schluessel } } : {}),
         });
       } catch (err) {
         // a concurrent request with the same key won: answer with its result
@@ -315,7 +385,6 @@ export function createAblage(opts: AblageOptionen) {
         throw err;
       } finally {
         await upload.datei.entfernen();
-        for (const t of teilSpools) await t.entfernen();
       }
       const dok = await db.withMandant(m, (tx) => repo.dokument(tx, sicht, id));
       if (!dok) throw new Errors.NichtGefunden('Dokument nicht gefunden');

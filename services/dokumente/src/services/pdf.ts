@@ -27,8 +27,11 @@ export function createPdfService(deps: { db: Db; storage: ObjectStore; repo: Dok
   const { db, storage, repo, ablage, protokolliere, log } = deps;
 
   return {
-    /** Stamps the current version (a PDF) with the receipt; the stamped PDF becomes the next version. */
-    async eingangsstempel(akteur: Handelnder, dokumentId: string): Promise<VersionRow> {
+    /**
+     * Stamps the current version (a PDF) with the receipt; the stamped PDF becomes the next version.
+     * `eingang`: the receipt when it was not the filing (a Posteingang item's arrival).
+     */
+    async eingangsstempel(akteur: Handelnder, dokumentId: string, optionen: { eingang?: Date } = {}): Promise<VersionRow> {
       const { mandantId } = akteur;
       const { dok, behoerde, erste, sicht } = await db.withMandant(mandantId, async (tx) => {
         const sicht = await repo.sicht(tx, akteur);
@@ -53,7 +56,7 @@ export function createPdfService(deps: { db: Db; storage: ObjectStore; repo: Dok
         gestempelt = await stempele(original, {
           behoerde,
           // the receipt is the filing of the first version, the day of receipt if it was recorded
-          eingang: erste?.erstelltAm ?? dok.erstelltAm,
+          eingang: optionen.eingang ?? erste?.erstelltAm ?? dok.erstelltAm,
           aktenzeichen: dok.kontext.aktenzeichen,
           vorgang: dok.kontext.kennzeichen,
           dokumentNr: dok.id,

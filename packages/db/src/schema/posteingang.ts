@@ -1,0 +1,129 @@
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, check, date, foreignKey, index, integer, text, timestamptz, unique, uniqueIndex, uuid } from './pg.js';
+import { mandantIdColumn, mandantPolicy } from './common.js';
+import { dokument, dokumente } from './dokumente.js';
+
+/** How an item reached the Posteingang. */
+export const POSTEINGANG_ARTEN = ['upload', 'mail'] as const;
+export type PosteingangArt = (typeof POSTEINGANG_ARTEN)[number];
+
+/**
+ * An incoming item not yet assigned to a Vorgang (issue 21): an upload or a mail, its content
+ * stored like a version's. On assignment it becomes a Dokument, which reuses the stored object;
+ * the item keeps the link. Owned by the Dokumente service.
+ */
+export const posteingangEintrag = dokumente
+  .table(
+    'posteingang_eintrag',
+    {
+      id: uuid('id').primaryKey(),
+      mandantId: mandantIdColumn(),
+      art: text('art').$type<PosteingangArt>().notNull(),
+      status: text('status').$type<'offen' | 'zugeordnet'>().notNull().default('offen'),
+      betreff: text('betreff').notNull(),
+      absender: text('absender'),
+      empfaenger: text('empfaenger'),
+      datumDesSchreibens: date('datum_des_schreibens'),
+      /** The day it reached the agency (the mail's newest Received header, else the day of intake). */
+      eingangsdatum: date('eingangsdatum').notNull(),
+      anlagen: integer('anlagen').notNull().default(0),
+      /** Message-ID of a mail, without angle brackets. */
+      messageId: text('message_id'),
+      /** The function mailbox it was fetched from. */
+      postfachId: uuid('postfach_id'),
+      speicherschluessel: text('speicherschluessel').notNull(),
+      groesse: bigint('groesse', { mode: 'number' }).notNull(),
+      sha256: text('sha256').notNull(),
+      mimeType: text('mime_type').notNull(),
+      dateiname: text('dateiname').notNull(),
+      eingegangenAm: timestamptz('eingegangen_am').notNull().defaultNow(),
+      eingegangenVon: text('eingegangen_von').notNull(),
+      dokumentId: uuid('dokument_id'),
+      vorgangId: uuid('vorgang_id'),
+      zugeordnetAm: timestamptz('zugeordnet_am'),
+      zugeordnetVon: text('zugeordnet_von'),
+    },
+    (t) => [
+      unique('posteingang_eintrag_speicherschluessel_uq').on(t.speicherschluessel),
+      foreignKey({ columns: [t.mandantId, t.dokumentId], foreignColumns: [dokument.mandantId, dokument.id], name: 'posteingang_eintrag_dokument_fk' }),
+      foreignKey({ columns: [t.mandantId, t.postfachId], foreignColumns: [postfach.mandantId, postfach.id], name: 'posteingang_eintrag_postfach_fk' }),
+      // the queue: open items in arrival order (uuidv7)
+      index('posteingang_eintrag_status_idx').on(t.mandantId, t.status, t.id),
+      // a mail fetched twice (crash between filing and moving it) is filed once
+      uniqueIndex('posteingang_eintrag_mail_uq')
+        .on(t.mandantId, t.postfachId, sql`coalesce(${t.messageId}, '')`, t.sha256)
+        .where(sql`${t.postfachId} IS NOT NULL`),
+      check('posteingang_eintrag_art_ck', sql`${t.art} IN ('upload', 'mail')`),
+      check('posteingang_eintrag_status_ck', sql`${t.status} IN ('offen', 'zugeordnet')`),
+      check(
+        'posteingang_eintrag_zuordnung_ck',
+        sql`(${t.status} = 'offen' AND ${t.dokumentId} IS NULL AND ${t.zugeordnetAm} IS NULL) OR (${t.status} = 'zugeordnet' AND ${t.dokumentId} IS NOT NULL AND ${t.vorgangId} IS NOT NULL AND ${t.zugeordnetAm} IS NOT NULL AND ${t.zugeordnetVon} IS NOT NULL)`,
+      ),
+      check('posteingang_eintrag_betreff_ck', sql`length(${t.betreff}) BETWEEN 1 AND 500`),
+      check('posteingang_eintrag_absender_ck', sql`${t.absender} IS NULL OR length(${t.absender}) <= 500`),
+      check('posteingang_eintrag_empfaenger_ck', sql`${t.empfaenger} IS NULL OR length(${t.empfaenger}) <= 4000`),
+      check('posteingang_eintrag_message_id_ck', sql`${t.messageId} IS NULL OR length(${t.messageId}) BETWEEN 1 AND 998`),
+      check('posteingang_eintrag_anlagen_ck', sql`${t.anlagen} >= 0`),
+      check('posteingang_eintrag_groesse_ck', sql`${t.groesse} >= 0`),
+      check('posteingang_eintrag_sha256_ck', sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
+      check('posteingang_eintrag_schluessel_ck', sql`starts_with(${t.speicherschluessel}, ${t.mandantId}::text || '/')`),
+      check('posteingang_eintrag_dateiname_ck', sql`length(${t.dateiname}) BETWEEN 1 AND 255`),
+      mandantPolicy(t.mandantId),
+    ],
+  )
+  .enableRLS();
+
+/** What a mailbox's new mail becomes. (An org unit's Postkorb is not a target yet: it holds Verfügung steps of a Vorgang.) */
+export const POSTFACH_ZIELE = ['posteingang'] as const;
+export const POSTFACH_SICHERHEIT = ['tls', 'starttls', 'keine'] as const;
+export const POSTFACH_ZUSTAENDE = ['neu', 'bereit', 'fehler'] as const;
+
+/**
+ * A function mailbox of a tenant (poststelle@…), maintained by Fachadministration. The secret is
+ * stored encrypted with the platform key (AES-256-GCM) and never returned.
+ */
+export const postfach = dokumente
+  .table(
+    'postfach',
+    {
+      id: uuid('id').primaryKey(),
+      mandantId: mandantIdColumn(),
+      bezeichnung: text('bezeichnung').notNull(),
+      host: text('host').notNull(),
+      port: integer('port').notNull(),
+      sicherheit: text('sicherheit').$type<(typeof POSTFACH_SICHERHEIT)[number]>().notNull().default('tls'),
+      benutzer: text('benutzer').notNull(),
+      /** `v1.<iv>.<tag>.<ciphertext>` (base64url), bound to tenant and mailbox id as associated data. */
+      geheimnis: text('geheimnis').notNull(),
+      ordner: text('ordner').notNull().default('INBOX'),
+      ziel: text('ziel').$type<(typeof POSTFACH_ZIELE)[number]>().notNull().default('posteingang'),
+      aktiv: boolean('aktiv').notNull().default(true),
+      zustand: text('zustand').$type<(typeof POSTFACH_ZUSTAENDE)[number]>().notNull().default('neu'),
+      /** The last error as the tenant may see it (no internal network details). */
+      fehler: text('fehler'),
+      fehlversuche: integer('fehlversuche').notNull().default(0),
+      letzterAbruf: timestamptz('letzter_abruf'),
+      naechsterAbruf: timestamptz('naechster_abruf').notNull().defaultNow(),
+      version: integer('version').notNull().default(1),
+      erstelltAm: timestamptz('erstellt_am').notNull().defaultNow(),
+      geaendertAm: timestamptz('geaendert_am').notNull().defaultNow(),
+    },
+    (t) => [
+      unique('postfach_mandant_id_uq').on(t.mandantId, t.id),
+      // the poller's round: active mailboxes that are due
+      index('postfach_faellig_idx')
+        .on(t.naechsterAbruf)
+        .where(sql`${t.aktiv}`),
+      check('postfach_bezeichnung_ck', sql`length(${t.bezeichnung}) BETWEEN 1 AND 200`),
+      check('postfach_host_ck', sql`length(${t.host}) BETWEEN 1 AND 253`),
+      check('postfach_port_ck', sql`${t.port} BETWEEN 1 AND 65535`),
+      check('postfach_sicherheit_ck', sql`${t.sicherheit} IN ('tls', 'starttls', 'keine')`),
+      check('postfach_benutzer_ck', sql`length(${t.benutzer}) BETWEEN 1 AND 320`),
+      check('postfach_ordner_ck', sql`length(${t.ordner}) BETWEEN 1 AND 200`),
+      check('postfach_ziel_ck', sql`${t.ziel} IN ('posteingang')`),
+      check('postfach_zustand_ck', sql`${t.zustand} IN ('neu', 'bereit', 'fehler')`),
+      check('postfach_fehler_ck', sql`${t.fehler} IS NULL OR length(${t.fehler}) <= 1000`),
+      mandantPolicy(t.mandantId),
+    ],
+  )
+  .enableRLS();

@@ -1,0 +1,292 @@
+// The Posteingang (issue 21): what arrives without a Vorgang — uploads, e-mails from the function
+// mailboxes — is stored like a version (streamed, hashed, scanned, typed) and listed for the
+// Poststelle. Assigning an item files it into a Vorgang through the one filing path (an e-mail's
+// attachments become Anlagen), referencing the stored content instead of copying it; a PDF then gets
+// the Eingangsstempel with the day of arrival. Every step is audited in its transaction.
+import type { Readable } from 'node:stream';
+import type { Db, Tx } from '@eakte/db';
+import { decodeCursor, encodeCursor, Errors, heute, toProblem, type Akteur, type Problem, type Protokollierer } from '@eakte/platform';
+import { pruefeOffenFuerInhalt } from '@eakte/schriftgutverwaltung/geschlossen';
+import type { ObjectStore } from '@eakte/storage';
+import type { FastifyBaseLogger } from 'fastify';
+import { v7 as uuidv7 } from 'uuid';
+import { istMail } from '../adapter/mail.js';
+import { ausSpool, spoole, type Formular, type Spool } from '../adapter/upload.js';
+import { DokumentFehler } from '../domain/fehler.js';
+import { EINGANG_FELDER, eingangSchema, PosteingangFehler } from '../domain/posteingang.js';
+import type { DokumenteRepository } from '../repositories/dokumente.js';
+import { posteingangRepository as prepo, type PosteingangRow } from '../repositories/posteingang.js';
+import type { Ablage } from './ablage.js';
+import type { PdfService } from './pdf.js';
+
+type Handelnder = Akteur & { mandantId: string };
+type Einstellungen = { maxUploadGroesse: number; erlaubteFormate: readonly string[] };
+
+/** Where an item came from: a person's or a client's upload, or a tenant's function mailbox. */
+export type Herkunft = { art: 'upload' } | { art: 'mail'; postfachId: string };
+
+export function createPosteingangService(deps: {
+  db: Db;
+  storage: ObjectStore;
+  repo: DokumenteRepository;
+  ablage: Ablage;
+  pdf: PdfService;
+  protokolliere: Protokollierer;
+  log: FastifyBaseLogger;
+  spoolVerzeichnis: string;
+}) {
+  const { db, storage, repo, ablage, pdf, protokolliere, log } = deps;
+
+  function pruefeFelder(felder: Record<string, string>) {
+    const r = eingangSchema.safeParse(felder);
+    if (r.success) return r.data;
+    throw new DokumentFehler.UngueltigesFormular(r.error.issues.map((i) => `${i.path.join('.') || 'formular'}: ${i.message}`).join('; '));
+  }
+
+  /** A spooled, scanned and typed file becomes an item; an e-mail is checked as filing would check it. */
+  async function nimmAuf(
+    akteur: Handelnder,
+    einstellungen: Einstellungen,
+    datei: Spool & { dateiname: string },
+    mimeType: string,
+    felder: Record<string, string>,
+    herkunft: Herkunft,
+  ): Promise<{ eintrag: PosteingangRow; neu: boolean }> {
+    const form = pruefeFelder(felder);
+    let meta: { betreff: string; absender?: string; empfaenger?: string; datumDesSchreibens?: string; eingangsdatum: string; anlagen: number; messageId?: string };
+    if (istMail(mimeType)) {
+      let geprueft;
+      try {
+        geprueft = await ablage.pruefeMail(datei, mimeType, einstellungen);
+      } catch (err) {
+        if (err instanceof DokumentFehler.Schadsoftware)
+          await ablage.meldeSchadsoftware(akteur, err, {
+            posteingang: true,
+            ...(herkunft.art === 'mail' ? { postfachId: herkunft.postfachId } : {}),
+            anlage: (err as { anlage?: string }).anlage ?? null,
+            dateiname: datei.dateiname,
+          });
+        throw err;
+      }
+      const m = geprueft.meta;
+      meta = {
+        betreff: form.betreff ?? m.betreff ?? '(ohne Betreff)',
+        ...((form.absender ?? m.absender) ? { absender: form.absender ?? m.absender } : {}),
+        ...(m.empfaenger ? { empfaenger: m.empfaenger } : {}),
+        datumDesSchreibens: form.datumDesSchreibens ?? m.datumDesSchreibens,
+        eingangsdatum: form.eingangsdatum ?? m.eingangsdatum ?? heute(),
+        anlagen: geprueft.anlagen,
+        ...(geprueft.messageId ? { messageId: geprueft.messageId } : {}),
+      };
+    } else {
+      if (!form.betreff) throw new DokumentFehler.UngueltigesFormular('betreff: erforderlich (nur eine E-Mail bringt ihren Betreff selbst mit)');
+      meta = { ...form, betreff: form.betreff, eingangsdatum: form.eingangsdatum ?? heute(), anlagen: 0 };
+    }
+    const postfachId = herkunft.art === 'mail' ? herkunft.postfachId : null;
+    // a mailbox's message filed before (fetched again after a crash between filing and moving it)
+    const frueher = async () => (postfachId ? db.withMandant(akteur.mandantId, (tx) => prepo.ausPostfach(tx, postfachId, meta.messageId ?? null, datei.sha256)) : null);
+    const schon = await frueher();
+    if (schon) return { eintrag: schon, neu: false };
+    const id = uuidv7();
+    try {
+      const eintrag = await ablage.legeAb(akteur, [ausSpool(datei, mimeType, datei.dateiname)], async (tx, [key]) => {
+        const row = await prepo.neu(tx, {
+          id,
+          mandantId: akteur.mandantId,
+          art: herkunft.art,
+          betreff: meta.betreff,
+          absender: meta.absender ?? null,
+          empfaenger: meta.empfaenger ?? null,
+          datumDesSchreibens: meta.datumDesSchreibens ?? null,
+          eingangsdatum: meta.eingangsdatum,
+          anlagen: meta.anlagen,
+          messageId: meta.messageId ?? null,
+          postfachId,
+          speicherschluessel: key!,
+          groesse: datei.groesse,
+          sha256: datei.sha256,
+          mimeType,
+          dateiname: datei.dateiname,
+          eingegangenVon: akteur.sub,
+        });
+        await protokolliere(tx, akteur, {
+          aktion: 'posteingang.eingegangen',
+          objektTyp: 'posteingang',
+          objektId: id,
+          details: {
+            art: herkunft.art,
+            ...(postfachId ? { postfachId, messageId: meta.messageId ?? null } : {}),
+            groesse: datei.groesse,
+            sha256: datei.sha256,
+            mimeType,
+            dateiname: datei.dateiname,
+            betreff: meta.betreff,
+            anlagen: meta.anlagen,
+          },
+        });
+        return row;
+      });
+      return { eintrag, neu: true };
+    } catch (err) {
+      // the same message filed concurrently by another instance: that one counts
+      const sieger = (err as { code?: string }).code === '23505' ? await frueher() : null;
+      if (sieger) return { eintrag: sieger, neu: false };
+      throw err;
+    }
+  }
+
+  /** Files the item into the Vorgang (one transaction with the assignment), then stamps a PDF. */
+  async function ordneZu(akteur: Handelnder, id: string, vorgangId: string): Promise<PosteingangRow> {
+    const m = akteur.mandantId;
+    const { eintrag, sicht, einstellungen } = await db.withMandant(m, async (tx) => {
+      const { sicht, einstellungen } = await repo.sichtUndEinstellungen(tx, akteur);
+      const eintrag = await prepo.eintrag(tx, id);
+      if (!eintrag) throw new Errors.NichtGefunden('Posteingangseintrag nicht gefunden');
+      if (eintrag.status !== 'offen') throw new PosteingangFehler.BereitsZugeordnet(`Der Eintrag ist bereits dem Dokument ${eintrag.dokumentId} zugeordnet`);
+      const v = await repo.vorgang(tx, sicht, vorgangId);
+      if (!v) throw new Errors.NichtGefunden('Vorgang nicht gefunden');
+      pruefeOffenFuerInhalt(v);
+      return { eintrag, sicht, einstellungen };
+    });
+    const dokumentId = uuidv7();
+    // an e-mail is taken apart again (its Anlagen scanned with today's signatures): it needs its bytes
+    const datei = istMail(eintrag.mimeType)
+      ? await spooleAusSpeicher(akteur, eintrag)
+      : { pfad: '', groesse: eintrag.groesse, sha256: eintrag.sha256, dateiname: eintrag.dateiname, entfernen: async () => {} };
+    let zugeordnet: PosteingangRow | null = null;
+    try {
+      const felder: Record<string, string> = {
+        betreff: eintrag.betreff,
+        datumDesSchreibens: eintrag.datumDesSchreibens ?? eintrag.eingangsdatum,
+        eingangsdatum: eintrag.eingangsdatum,
+        ...(eintrag.absender ? { absender: eintrag.absender } : {}),
+      };
+      await ablage.legeInVorgangAb(akteur, sicht, einstellungen, {
+        vorgangId,
+        id: dokumentId,
+        datei,
+        mimeType: eintrag.mimeType,
+        felder,
+        gespeichert: eintrag.speicherschluessel,
+        danach: async (tx: Tx, v) => {
+          zugeordnet = await prepo.ordneZu(tx, id, { dokumentId, vorgangId, von: akteur.sub });
+          if (!zugeordnet) throw new PosteingangFehler.BereitsZugeordnet('Der Eintrag wurde inzwischen zugeordnet');
+          await protokolliere(tx, akteur, {
+            aktion: 'posteingang.zugeordnet',
+            objektTyp: 'posteingang',
+            objektId: id,
+            aktenzeichen: v.aktenzeichen,
+            akteId: v.akteId,
+            aenderungen: [{ feld: 'status', alt: 'offen', neu: 'zugeordnet' }],
+            details: { dokumentId, vorgangId, sha256: eintrag.sha256 },
+          });
+        },
+      });
+    } finally {
+      await datei.entfernen();
+    }
+    if (eintrag.mimeType === 'application/pdf') {
+      try {
+        await pdf.eingangsstempel(akteur, dokumentId, { eingang: eintrag.eingegangenAm });
+      } catch (err) {
+        // the assignment stands; an encrypted or huge PDF keeps its unstamped version (stamp it later by hand)
+        log.info({ err, dokumentId, reqId: akteur.anfrageId }, 'assigned PDF could not be stamped');
+      }
+    }
+    return zugeordnet!;
+  }
+
+  async function spooleAusSpeicher(akteur: Handelnder, e: PosteingangRow) {
+    let quelle: Readable;
+    try {
+      quelle = await storage.get(e.speicherschluessel);
+    } catch (err) {
+      log.error({ err, posteingangId: e.id, reqId: akteur.anfrageId }, 'Posteingang content not readable from storage');
+      throw new Errors.DienstNichtVerfuegbar('Der Inhalt ist vorübergehend nicht lesbar. Bitte später erneut versuchen.');
+    }
+    const spool = await spoole(quelle, deps.spoolVerzeichnis, e.groesse);
+    if (spool.sha256 !== e.sha256) {
+      await spool.entfernen();
+      log.error({ posteingangId: e.id }, 'Posteingang content does not match its SHA-256');
+      throw new Errors.DienstNichtVerfuegbar('Der gespeicherte Inhalt ist beschädigt; es wurde nichts zugeordnet.');
+    }
+    return { ...spool, dateiname: e.dateiname };
+  }
+
+  return {
+    nimmAuf,
+
+    /** POST /posteingang: an upload into the Posteingang. */
+    async neuerEintrag(akteur: Handelnder, formular: Formular): Promise<PosteingangRow> {
+      const { einstellungen } = await db.withMandant(akteur.mandantId, (tx) => repo.sichtUndEinstellungen(tx, akteur));
+      const upload = await ablage.empfange(akteur, formular, einstellungen.maxUploadGroesse, einstellungen.erlaubteFormate, EINGANG_FELDER, { posteingang: 'upload' });
+      try {
+        return (await nimmAuf(akteur, einstellungen, upload.datei, upload.mimeType, upload.felder, { art: 'upload' })).eintrag;
+      } finally {
+        await upload.datei.entfernen();
+      }
+    },
+
+    async eintrag(akteur: Handelnder, id: string): Promise<PosteingangRow> {
+      const e = await db.withMandant(akteur.mandantId, (tx) => prepo.eintrag(tx, id));
+      if (!e) throw new Errors.NichtGefunden('Posteingangseintrag nicht gefunden');
+      return e;
+    },
+
+    async seite(akteur: Handelnder, q: { status?: 'offen' | 'zugeordnet'; limit?: number; cursor?: string }) {
+      const limit = q.limit ?? 50;
+      const nach = decodeCursor(q.cursor, { id: 'uuid' });
+      const rows = await db.withMandant(akteur.mandantId, (tx) => prepo.seite(tx, q.status ?? 'offen', nach ? String(nach.id) : null, limit + 1));
+      const items = rows.slice(0, limit);
+      const letzte = items[items.length - 1];
+      return { items, nextCursor: rows.length > limit && letzte ? encodeCursor({ id: letzte.id }) : null };
+    },
+
+    /**
+     * The content of an open item, streamed, each read audited. An assigned item is read through
+     * its Dokument, under the Akte's visibility and the Aussonderung's rules.
+     */
+    async inhalt(akteur: Handelnder, id: string): Promise<{ eintrag: PosteingangRow; stream: Readable }> {
+      const eintrag = await db.withMandant(akteur.mandantId, (tx) => prepo.eintrag(tx, id));
+      if (!eintrag) throw new Errors.NichtGefunden('Posteingangseintrag nicht gefunden');
+      if (eintrag.status !== 'offen') throw new PosteingangFehler.BereitsZugeordnet(`Der Eintrag ist zugeordnet; sein Inhalt ist der des Dokuments ${eintrag.dokumentId}`);
+      let stream: Readable;
+      try {
+        stream = await storage.get(eintrag.speicherschluessel);
+      } catch (err) {
+        log.error({ err, posteingangId: id, reqId: akteur.anfrageId }, 'Posteingang content not readable from storage');
+        throw new Errors.DienstNichtVerfuegbar('Der Inhalt ist vorübergehend nicht lesbar. Bitte später erneut versuchen.');
+      }
+      try {
+        await db.withMandant(akteur.mandantId, (tx) =>
+          protokolliere(tx, akteur, { aktion: 'posteingang.inhalt.gelesen', objektTyp: 'posteingang', objektId: id, details: { sha256: eintrag.sha256 } }),
+        );
+      } catch (err) {
+        stream.destroy();
+        throw err;
+      }
+      return { eintrag, stream };
+    },
+
+    ordneZu,
+
+    /** Several items into one Vorgang, each on its own: one failing leaves the others assigned. */
+    async ordneAlleZu(akteur: Handelnder, ids: string[], vorgangId: string) {
+      const ergebnisse: { id: string; status: number; dokumentId: string | null; problem: Problem | null }[] = [];
+      for (const id of ids) {
+        try {
+          const e = await ordneZu(akteur, id, vorgangId);
+          ergebnisse.push({ id, status: 200, dokumentId: e.dokumentId, problem: null });
+        } catch (err) {
+          const problem = toProblem(err as Parameters<typeof toProblem>[0]);
+          // an outage is answered for the whole request as usual (what was assigned stays assigned)
+          if (problem.status >= 500) throw err;
+          ergebnisse.push({ id, status: problem.status, dokumentId: null, problem });
+        }
+      }
+      return ergebnisse;
+    },
+  };
+}
+
+export type PosteingangService = ReturnType<typeof createPosteingangService>;

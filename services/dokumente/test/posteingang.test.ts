@@ -1,0 +1,219 @@
+// The Posteingang: uploads and e-mails without a Vorgang, listed for the Poststelle (Registratur),
+// assigned to a Vorgang where they become Dokumente through the filing path, with Eingangsstempel.
+import { createDb, schema, sql } from '@eakte/db';
+import { expectContract, expectProblem, testDatenbankUrl } from '@eakte/testing';
+import { eq } from 'drizzle-orm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { raeumeVerwaisteObjekte } from '../src/arbeiter/sweeper.js';
+import { dokumenteRepository } from '../src/repositories/dokumente.js';
+import { pdfText } from '../src/pdf/text.js';
+import { thunderbirdMail } from './mail-hilfe.js';
+import { baueApp, formular, neuerMandant, neuerVorgang, objekteUnter, ownerDb, pdf, PNG, speicher, spoolDateien, zeilen, type Datei, type Mandant, type TestApp } from './hilfen.js';
+
+const appDb = createDb(testDatenbankUrl('dokumente'), { max: 2 });
+afterAll(() => appDb.close());
+
+async function inhalt(key: string): Promise<Buffer> {
+  const teile: Buffer[] = [];
+  for await (const c of await speicher().get(key)) teile.push(Buffer.from(c as Buffer));
+  return Buffer.concat(teile);
+}
+
+async function eingang(t: TestApp, m: Mandant, datei: Datei, felder: Record<string, string> = {}, rolle = 'registratur') {
+  const { payload, headers } = await formular(felder, datei);
+  return t.app.inject({ method: 'POST', url: '/api/v1/posteingang', payload, headers: { ...(await m.header(rolle)), ...headers } });
+}
+
+async function zuordnen(t: TestApp, m: Mandant, id: string, vorgangId: string) {
+  return t.app.inject({ method: 'POST', url: `/api/v1/posteingang/${id}/zuordnung`, payload: { vorgangId }, headers: await m.header('registratur') });
+}
+
+async function liste(t: TestApp, m: Mandant, query = '') {
+  const res = await t.app.inject({ method: 'GET', url: `/api/v1/posteingang${query}`, headers: await m.header('registratur') });
+  expect(res.statusCode, res.body).toBe(200);
+  expectContract(res, 'listPosteingang');
+  return res.json() as { items: Array<Record<string, any>>; nextCursor: string | null };
+}
+
+describe('Posteingang', () => {
+  it('takes an upload without a Vorgang: stored, listed as open, its content readable, audited', async () => {
+    const t = await baueApp();
+    const m = await neuerMandant();
+    const brief = await pdf('Widerspruch gegen den Bescheid');
+    const res = await eingang(t, m, { name: 'Widerspruch.pdf', inhalt: brief }, { betreff: 'Widerspruch Müller', absender: 'Erika Müller' });
+    expect(res.statusCode, res.body).toBe(201);
+    expectContract(res, 'createPosteingangEintrag');
+    const e = res.json();
+    expect(e).toMatchObject({
+      art: 'upload',
+      status: 'offen',
+      betreff: 'Widerspruch Müller',
+      absender: 'Erika Müller',
+      mimeType: 'application/pdf',
+      groesse: brief.length,
+      dokumentId: null,
+      anlagen: 0,
+    });
+    expect(res.headers.location).toBe(`/api/v1/posteingang/${e.id}`);
+    expect((await liste(t, m)).items.map((i) => i.id)).toEqual([e.id]);
+    const [row] = await ownerDb().withMandant(m.id, (tx) => tx.select().from(schema.posteingangEintrag));
+    expect(await inhalt(row!.speicherschluessel)).toEqual(brief);
+    expect(spoolDateien(t)).toEqual([]);
+    const lesen = await t.app.inject({ method: 'GET', url: `/api/v1/posteingang/${e.id}/inhalt`, headers: await m.header('registratur') });
+    expect(lesen.statusCode).toBe(200);
+    expect(lesen.rawPayload).toEqual(brief);
+    expect(t.protokoll.map((p) => p.aktion)).toEqual(['posteingang.eingegangen', 'posteingang.inhalt.gelesen']);
+  });
+
+  it('needs a Betreff for a file that is no e-mail, and stores nothing without one', async () => {
+    const t = await baueApp();
+    const m = await neuerMandant();
+    expectProblem(await eingang(t, m, { name: 'scan.png', inhalt: PNG }), 400, 'UNGUELTIGES_FORMULAR');
+    expect(await objekteUnter(`${m.id}/`)).toEqual([]);
+    expect((await liste(t, m)).items).toEqual([]);
+  });
+
+  it('takes an e-mail with its metadata and counts its Anlagen; assigning it files the mail with its Anlagen into the Vorgang', async () => {
+    const t = await baueApp();
+    const m = await neuerMandant();
+    const v = await neuerVorgang(m.id);
+    const eml = thunderbirdMail({
+      anlagen: [
+        { name: 'Bauantrag.pdf', type: 'application/pdf', inhalt: await pdf('Bauantrag') },
+        { name: 'Lageplan.png', type: 'image/png', inhalt: PNG },
+      ],
+    });
+    const res = await eingang(t, m, { name: 'Bauantrag.eml', type: 'message/rfc822', inhalt: eml });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({
+      art: 'upload',
+      betreff: 'Bauantrag Flurstück Lindenhof 12',
+      absender: 'Erika Müller <erika.mueller@example.org>',
+      datumDesSchreibens: '2026-03-02',
+      eingangsdatum: '2026-03-03',
+      anlagen: 2,
+      messageId: 'a1b2c3d4-e5f6@example.org',
+      mimeType: 'message/rfc822',
+    });
+    // only the mail itself is stored until it is assigned
+    expect(await objekteUnter(`${m.id}/`)).toHaveLength(1);
+
+    const z = await zuordnen(t, m, res.json().id, v.vorgangId);
+    expect(z.statusCode, z.body).toBe(200);
+    expectContract(z, 'zuordnenPosteingangEintrag');
+    expect(z.json()).toMatchObject({ status: 'zugeordnet', vorgangId: v.vorgangId, zugeordnetVon: `${m.slug}-registratur` });
+    const { dokumente, versionen } = await zeilen(m.id);
+    expect(dokumente).toHaveLength(3);
+    const mail = dokumente.find((d) => d.id === z.json().dokumentId)!;
+    expect(mail).toMatchObject({ vorgangId: v.vorgangId, betreff: 'Bauantrag Flurstück Lindenhof 12', eingangsdatum: '2026-03-03', elternDokumentId: null });
+    expect(dokumente.filter((d) => d.elternDokumentId === mail.id)).toHaveLength(2);
+    // the mail's version is the stored item, not a copy
+    const [row] = await ownerDb().withMandant(m.id, (tx) => tx.select().from(schema.posteingangEintrag));
+    expect(versionen.find((x) => x.dokumentId === mail.id)!.speicherschluessel).toBe(row!.speicherschluessel);
+    expect(await objekteUnter(`${m.id}/`)).toHaveLength(3);
+    expect(t.protokoll.map((p) => p.aktion)).toEqual(['posteingang.eingegangen', 'dokument.erstellt', 'dokument.erstellt', 'dokument.erstellt', 'posteingang.zugeordnet']);
+    expect(spoolDateien(t)).toEqual([]);
+  });
+
+  it('stamps an assigned PDF with the day it arrived, and assigns an item only once', async () => {
+    const t = await baueApp();
+    const m = await neuerMandant();
+    const v = await neuerVorgang(m.id);
+    const e = (await eingang(t, m, { name: 'Antrag.pdf', inhalt: await pdf('Antrag Müller') }, { betreff: 'Antrag' })).json();
+    // it came in days ago (the receipt is immutable: past its trigger, as the owner)
+    await ownerDb().withMandant(m.id, async (tx) => {
+      // within one transaction: no other one ever sees the trigger off
+      await tx.execute(sql`alter table dokumente.posteingang_eintrag disable trigger posteingang_eintrag_unveraenderlich`);
+      await tx.execute(sql`update dokumente.posteingang_eintrag set eingegangen_am = '2026-03-03T08:00:00Z' where id = ${e.id}`);
+      await tx.execute(sql`alter table dokumente.posteingang_eintrag enable trigger posteingang_eintrag_unveraenderlich`);
+    });
+    const z = await zuordnen(t, m, e.id, v.vorgangId);
+    expect(z.statusCode, z.body).toBe(200);
+    const dok = await t.app.inject({ method: 'GET', url: `/api/v1/dokumente/${z.json().dokumentId}`, headers: await m.header('registratur') });
+    expect(dok.json()).toMatchObject({ betreff: 'Antrag', vorgangId: v.vorgangId, aktuelleVersion: { nr: 2, herkunft: 'eingangsstempel' } });
+    const { versionen } = await zeilen(m.id);
+    const gestempelt = versionen.find((x) => x.nr === 2)!;
+    expect(await pdfText(await inhalt(gestempelt.speicherschluessel))).toContain('Eingegangen am 03.03.2026, 09:00 Uhr');
+    expectProblem(await zuordnen(t, m, e.id, v.vorgangId), 409, 'POSTEINGANG_BEREITS_ZUGEORDNET');
+    expect((await liste(t, m)).items).toEqual([]);
+    expect((await liste(t, m, '?status=zugeordnet')).items.map((i) => i.id)).toEqual([e.id]);
+    // an assigned item's content is its Dokument's, read under the Akte's rules
+    expectProblem(await t.app.inject({ method: 'GET', url: `/api/v1/posteingang/${e.id}/inhalt`, headers: await m.header('registratur') }), 409, 'POSTEINGANG_BEREITS_ZUGEORDNET');
+  });
+
+  it('leaves an item open when its Vorgang is closed or unknown', async () => {
+    const t = await baueApp();
+    const m = await neuerMandant();
+    const zu = await neuerVorgang(m.id, { vorgang: 'geschlossen' });
+    const e = (await eingang(t, m, { name: 'a.png', inhalt: PNG }, { betreff: 'Foto' })).json();
+    expect((await zuordnen(t, m, e.id, zu.vorgangId)).statusCode).toBe(409);
+    expectProblem(await zuordnen(t, m, e.id, '01936b2e-7c4a-7d2e-9f00-3b5c2a1d4e99'), 404);
+    expect((await liste(t, m)).items.map((i) => i.id)).toEqual([e.id]);
+    expect((await zeilen(m.id)).dokumente).toEqual([]);
+  });
+
+  it("answers another tenant's item with 404, and its list shows none of them", async () => {
+    const t = await baueApp();
+    const a = await neuerMandant();
+    const b = await neuerMandant();
+    const vb = await neuerVorgang(b.id);
+    const e = (await eingang(t, a, { name: 'a.png', inhalt: PNG }, { betreff: 'Foto' })).json();
+    const h = await b.header('registratur');
+    expectProblem(await t.app.inject({ method: 'GET', url: `/api/v1/posteingang/${e.id}`, headers: h }), 404);
+    expectProblem(await t.app.inject({ method: 'GET', url: `/api/v1/posteingang/${e.id}/inhalt`, headers: h }), 404);
+    expectProblem(await zuordnen(t, b, e.id, vb.vorgangId), 404);
+    expect((await liste(t, b)).items).toEqual([]);
+    expect((await liste(t, a)).items).toHaveLength(1);
+  });
+
+  it('assigns several items at once, each on its own, and pages the queue', async () => {
+    const t = await baueApp();
+    const m = await neuerMandant();
+    const v = await neuerVorgang(m.id);
+    const ids = [];
+    for (let i = 0; i < 3; i++) ids.push((await eingang(t, m, { name: `s${i}.png`, inhalt: PNG }, { betreff: `Foto ${i}` })).json().id as string);
+    const s1 = await liste(t, m, '?limit=2');
+    expect(s1.items.map((i) => i.id)).toEqual(ids.slice(0, 2));
+    const s2 = await liste(t, m, `?limit=2&cursor=${encodeURIComponent(s1.nextCursor!)}`);
+    expect(s2).toMatchObject({ items: [{ id: ids[2] }], nextCursor: null });
+
+    const unbekannt = '01936b2e-7c4a-7d2e-9f00-3b5c2a1d4e98';
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/posteingang/zuordnungen',
+      payload: { vorgangId: v.vorgangId, eintraege: [ids[0], unbekannt, ids[1]] },
+      headers: await m.header('registratur'),
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expectContract(res, 'zuordnenPosteingang');
+    const [x, y, z] = res.json().ergebnisse;
+    expect(x).toMatchObject({ id: ids[0], status: 200, problem: null });
+    expect(y).toMatchObject({ id: unbekannt, status: 404, dokumentId: null, problem: { code: 'NICHT_GEFUNDEN' } });
+    expect(z).toMatchObject({ id: ids[1], status: 200 });
+    expect((await liste(t, m)).items.map((i) => i.id)).toEqual([ids[2]]);
+    expect((await zeilen(m.id)).dokumente.map((d) => d.id).sort()).toEqual([x.dokumentId, z.dokumentId].sort());
+  });
+
+  it('keeps a receipt as it came in: the database refuses changing an item or undoing its assignment', async () => {
+    const t = await baueApp();
+    const m = await neuerMandant();
+    const v = await neuerVorgang(m.id);
+    const e = (await eingang(t, m, { name: 'a.png', inhalt: PNG }, { betreff: 'Foto' })).json();
+    const p = schema.posteingangEintrag;
+    await expect(appDb.withMandant(m.id, (tx) => tx.update(p).set({ betreff: 'anders' }).where(eq(p.id, e.id)))).rejects.toMatchObject({ cause: { hint: 'POSTEINGANG_UNVERAENDERLICH' } });
+    expect((await zuordnen(t, m, e.id, v.vorgangId)).statusCode).toBe(200);
+    await expect(appDb.withMandant(m.id, (tx) => tx.update(p).set({ status: 'offen', dokumentId: null, zugeordnetAm: null }).where(eq(p.id, e.id)))).rejects.toMatchObject({
+      cause: { hint: 'POSTEINGANG_BEREITS_ZUGEORDNET' },
+    });
+    await expect(appDb.withMandant(m.id, (tx) => tx.delete(p).where(eq(p.id, e.id)))).rejects.toMatchObject({ cause: { code: '42501' } });
+  });
+
+  it('the sweeper leaves the content of open items alone', async () => {
+    const t = await baueApp();
+    const m = await neuerMandant();
+    expect((await eingang(t, m, { name: 'a.png', inhalt: PNG }, { betreff: 'Foto' })).statusCode).toBe(201);
+    const r = await raeumeVerwaisteObjekte({ db: ownerDb(), storage: speicher(), repo: dokumenteRepository, log: t.app.log, karenzMs: 3600_000, prefix: `${m.id}/`, jetzt: Date.now() + 2 * 3600_000 });
+    expect(r).toEqual({ geprueft: 1, entfernt: [] });
+    expect(await objekteUnter(`${m.id}/`)).toHaveLength(1);
+  });
+});
