@@ -21,7 +21,7 @@ import { createScanner } from './adapter/scanner.js';
 import { protokolliere as protokolliereImProtokoll } from '@eakte/audit';
 import { dokumenteHandlers } from './handlers/index.js';
 import { dokumenteRepository } from './repositories/dokumente.js';
-import { raeumeSpoolVerzeichnis, raeumeVerwaisteObjekte } from './arbeiter/sweeper.js';
+import { raeumeOcrVerzeichnisse, raeumeSpoolVerzeichnis, raeumeVerwaisteObjekte } from './arbeiter/sweeper.js';
 import { pruefeFixityAllerMandanten } from './arbeiter/fixity.js';
 import { AUFGABE_TEXTEXTRAKTION, textextraktion } from './arbeiter/textextraktion.js';
 import { AUFGABE_TEXTERKENNUNG, texterkennung } from './arbeiter/texterkennung.js';
@@ -219,6 +219,12 @@ export default async function dokumenteApp(app: FastifyInstance, opts: Dokumente
   // the spool directory is this instance's own disk: swept by each instance
   wiederhole(app, eigene.DOKUMENTE_SWEEPER_INTERVALL_SEKUNDEN, 'spool sweeper', async () => {
     await raeumeSpoolVerzeichnis({ verzeichnis: eigene.DOKUMENTE_SPOOL_DIR, log: app.log, karenzMs: eigene.DOKUMENTE_SWEEPER_KARENZ_SEKUNDEN * 1000 });
+    // a job runs OCRmyPDF at most twice and qpdf a few times, each within the timeout
+    await raeumeOcrVerzeichnisse({
+      verzeichnis: eigene.DOKUMENTE_OCR_VERZEICHNIS,
+      log: app.log,
+      karenzMs: Math.max(eigene.DOKUMENTE_SWEEPER_KARENZ_SEKUNDEN, 4 * eigene.DOKUMENTE_OCR_TIMEOUT_SEKUNDEN) * 1000,
+    });
   });
 
   // the jobs the filing transactions and the object-lock triggers enqueue, claimed by whichever instance is free

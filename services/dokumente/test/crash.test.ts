@@ -1,6 +1,6 @@
 // Crash points of an upload: whatever fails, no row points to a missing object, and after a
 // sweep no object lacks its row.
-import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,7 +10,7 @@ import { expectProblem, testDatenbankUrl } from '@eakte/testing';
 import { describe, expect, it } from 'vitest';
 import { neuerSpeicherschluessel } from '../src/domain/speicherschluessel.js';
 import { dokumenteRepository } from '../src/repositories/dokumente.js';
-import { raeumeSpoolVerzeichnis, raeumeVerwaisteObjekte } from '../src/arbeiter/sweeper.js';
+import { raeumeOcrVerzeichnisse, raeumeSpoolVerzeichnis, raeumeVerwaisteObjekte } from '../src/arbeiter/sweeper.js';
 import type { ObjectStore } from '@eakte/storage';
 import { thunderbirdMail } from './mail-hilfe.js';
 import { baueApp, bis, lade, META, PNG, neuerMandant, neuerVorgang, objekteUnter, ownerDb, pdf, speicher, spoolDateien, zeilen, type TestApp } from './hilfen.js';
@@ -186,6 +186,24 @@ describe('crash consistency of uploads', () => {
     }
     await keineZeileOhneObjekt(m.id);
     expect(await objekteUnter(`${m.id}/`)).toHaveLength(1);
+  });
+
+  it('sweeps the OCR work folders a dead process left (scans of up to the size limit), not one in use', async () => {
+    const t = await baueApp();
+    const dir = mkdtempSync(path.join(tmpdir(), 'eakte-ocr-sweep-'));
+    try {
+      const alt = (Date.now() - 5 * 3600_000) / 1000;
+      for (const name of ['eakte-ocr-tot', 'eakte-ocr-lebt', 'fremd']) {
+        mkdirSync(path.join(dir, name));
+        writeFileSync(path.join(dir, name, 'scan.tif'), 'x');
+      }
+      utimesSync(path.join(dir, 'eakte-ocr-tot'), alt, alt);
+      utimesSync(path.join(dir, 'fremd'), alt, alt);
+      expect(await raeumeOcrVerzeichnisse({ verzeichnis: dir, log: t.app.log, karenzMs: 3600_000 })).toEqual(['eakte-ocr-tot']);
+      expect(readdirSync(dir).sort()).toEqual(['eakte-ocr-lebt', 'fremd']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('sweeps spool files left by a dead process once untouched for the grace period, and nothing else', async () => {

@@ -86,3 +86,23 @@ export async function raeumeSpoolVerzeichnis(opts: { verzeichnis: string; log: F
   }
   return entfernt;
 }
+
+/**
+ * OCR work folders (`eakte-ocr-*`, a scan and its result) not changed within the grace period: left
+ * by a process that died during OCR. The grace period outlasts a whole OCR job (its runs' timeouts).
+ */
+export async function raeumeOcrVerzeichnisse(opts: { verzeichnis: string; log: FastifyBaseLogger; karenzMs: number; jetzt?: number }): Promise<string[]> {
+  const grenze = (opts.jetzt ?? Date.now()) - opts.karenzMs;
+  const namen = await readdir(opts.verzeichnis).catch(() => [] as string[]);
+  const entfernt: string[] = [];
+  for (const name of namen) {
+    if (!name.startsWith('eakte-ocr-')) continue;
+    const pfad = path.join(opts.verzeichnis, name);
+    const info = await stat(pfad).catch(() => null);
+    if (!info?.isDirectory() || info.mtimeMs > grenze) continue;
+    await rm(pfad, { recursive: true, force: true });
+    entfernt.push(name);
+    opts.log.info({ verzeichnis: name }, 'removed OCR work folder of a job that never finished');
+  }
+  return entfernt;
+}
