@@ -370,6 +370,10 @@ describe('appraisal per Akte and per Vorgang with holds and the job worker (prop
             objekte: { aktenzeichen: string; akteId?: string; vorgangId?: string; dateien: { sha256: string }[] }[] | null;
             protokoll_schluessel: string | null;
           }>(sql`SELECT beantragt_von, freigegeben_von, objekte, protokoll_schluessel FROM aussonderung.vernichtung WHERE aussonderung_id = ${id}`);
+          // objects destroyed after the protocol was written are named by its Nachträge
+          const nachtraege = await tx.execute<{ nr: number; objekte: NonNullable<(typeof v.rows)[number]['objekte']> }>(
+            sql`SELECT t.nr, t.objekte FROM aussonderung.vernichtungsnachtrag t JOIN aussonderung.vernichtung n ON n.id = t.vernichtung_id WHERE n.aussonderung_id = ${id} ORDER BY t.nr`,
+          );
           if (vernichteteDoks.length === 0) return;
           // destroyed: approved by a second user, in the Protokoll by the approver
           expect(v.rows[0]).toMatchObject({ beantragt_von: 'anna', freigegeben_von: 'bernd' });
@@ -377,7 +381,7 @@ describe('appraisal per Akte and per Vorgang with holds and the job worker (prop
           expect(new Set(ereignisse.rows.map((e) => e.akteur_sub))).toEqual(new Set(['bernd']));
           // every destroyed Dokument's files are listed under its Akte (a V-Akte) or its Vorgang (V-part of an A-Akte)
           expect(v.rows[0]!.protokoll_schluessel, 'Vernichtungsprotokoll nicht erstellt').not.toBeNull();
-          const liste = v.rows[0]!.objekte ?? [];
+          const liste = [...(v.rows[0]!.objekte ?? []), ...nachtraege.rows.flatMap((t) => t.objekte)];
           for (const d of vernichteteDoks) {
             const eintrag = liste.find((x) => (x.vorgangId ? x.vorgangId === d.vorgangId : x.akteId === akten[d.a]!.id || x.aktenzeichen === akten[d.a]!.aktenzeichen));
             expect(eintrag, `Dokument ${d.id} vernichtet, aber nicht im Vernichtungsprotokoll`).toBeDefined();
@@ -387,9 +391,12 @@ describe('appraisal per Akte and per Vorgang with holds and the job worker (prop
           const nochDa = new Set(doks.flatMap((d) => d.dateien.filter((f) => da.has(f.schluessel)).map((f) => f.sha256)));
           for (const x of liste) for (const f of x.dateien) expect(nochDa.has(f.sha256), `${x.aktenzeichen} im Protokoll, Datei noch da`).toBe(false);
           // the PDF as the user downloads it names them too
-          const pdf = await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}/vernichtungsprotokoll.pdf`, headers: anna });
-          expect(pdf.statusCode).toBe(200);
-          const text = (await pdfText(pdf.rawPayload)).replace(/\s+/g, ' ');
+          let text = '';
+          for (const frage of ['', ...nachtraege.rows.map((t) => `?nachtrag=${t.nr}`)]) {
+            const pdf = await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}/vernichtungsprotokoll.pdf${frage}`, headers: anna });
+            expect(pdf.statusCode).toBe(200);
+            text += (await pdfText(pdf.rawPayload)).replace(/\s+/g, ' ');
+          }
           for (const x of liste) expect(text).toContain(x.aktenzeichen);
           for (const d of vernichteteDoks) for (const f of d.dateien) expect(text).toContain(f.sha256);
         });

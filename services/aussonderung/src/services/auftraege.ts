@@ -15,7 +15,7 @@ import { genannteAkten, type Kontext } from './kontext.js';
 
 /** The job runner of the service. */
 export function auftragsFaelle(k: Kontext) {
-  const { db, deps, protokolliere, inhalte, gesperrteAussonderung, aktualisiereStatus, dateienDerAkten, vTeile, dateienJeVorgang, protokollPdf, aktenSchnappschuss } = k;
+  const { db, deps, protokolliere, inhalte, gesperrteAussonderung, aktualisiereStatus, dateienDerAkten, vTeile, dateienJeVorgang, protokollPdf, aktenSchnappschuss, herkuenfte } = k;
   /** The actor of a job's audit events: who ordered the work, in the job as its request. */
   function akteurDesAuftrags(auf: repo.AuftragRow): MandantAkteur {
     // the roles were the caller's when it ordered the job (stored as text)
@@ -261,11 +261,34 @@ export function auftragsFaelle(k: Kontext) {
   async function schreibeNachtragImAuftrag(tx: Tx, auf: repo.AuftragRow, v: repo.VernichtungRow): Promise<void> {
     const nachtraege = await repo.nachtraege(tx, v.id);
     const genannt = genannteAkten(v, nachtraege);
-    const neu = (await repo.objekte(tx, auf.aussonderungId)).filter((o) => o.status === 'vernichtet' && !genannt.has(o.akteId));
+    const alle = await repo.objekte(tx, auf.aussonderungId);
+    const neu = alle.filter((o) => o.status === 'vernichtet' && !genannt.has(o.akteId));
+    // the V-Vorgänge of an A-Akte destroyed since: each named by its Kennzeichen, as in the protocol
+    const teilNeu = alle.filter((o) => o.status !== 'vernichtet' && o.teilVernichtetAm && !genannt.has(o.akteId));
     // run again after it committed: everything destroyed is named already
-    if (neu.length === 0) return;
+    if (neu.length === 0 && teilNeu.length === 0) return;
     const nr = nachtraege.length + 1;
-    const objekte = await aktenSchnappschuss(tx, auf.aussonderungId, neu);
+    const objekte: (ProtokollObjekt & { akteId: string; vorgangId?: string })[] = await aktenSchnappschuss(tx, auf.aussonderungId, neu);
+    if (teilNeu.length > 0) {
+      const teile = await repo.teile(tx, auf.aussonderungId);
+      const vorgaenge = teilNeu.flatMap((o) => (teile.get(o.akteId) ?? []).filter((t) => t.typ === 'vorgang' && t.status === 'vernichtet').map((t) => ({ akteId: o.akteId, t })));
+      const ids = vorgaenge.map((x) => x.t.id);
+      const dateien = await dateienJeVorgang(tx, ids);
+      const herkunft = await herkuenfte(tx, auf.aussonderungId, ids);
+      for (const { akteId, t } of vorgaenge) {
+        objekte.push({
+          akteId,
+          vorgangId: t.id,
+          aktenzeichen: t.kennzeichen,
+          betreff: t.betreff,
+          laufzeitBeginn: null,
+          laufzeitEnde: null,
+          dateien: (dateien.get(t.id) ?? []).map((f) => ({ sha256: f.sha256 })),
+          herkunft: herkunft.get(t.id) ?? null,
+        });
+      }
+    }
+    if (objekte.length === 0) return;
     const pdf = await protokollPdf(tx, auf.mandantId, auf.aussonderungId, { ...v, objekte }, { nr });
     const ablage = await legeProtokollAb(tx, auf, v, pdf, {
       dateiname: `${auf.aussonderungId}_Vernichtungsprotokoll_Nachtrag_${nr}.pdf`,
