@@ -1,6 +1,6 @@
 // Starts the embedded infrastructure (PostgreSQL, S3 emulator), migrates and seeds it.
 // Used by `pnpm start` (data in .data/, kept) and by the test setup (temp dirs, removed).
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DIENSTE, runMigrations } from '@eakte/db';
@@ -68,6 +68,8 @@ export async function startInfrastructure(opts: InfrastructureOptions): Promise<
     }
     // On the embedded default the audit checkpoint key is generated once and kept with the data.
     if (pgHandle && !opts.env.PROTOKOLL_SIGNING_KEY) env.PROTOKOLL_SIGNING_KEY = loadOrCreateSigningKey(path.join(opts.dataDir, 'protokoll'));
+    // and so is the key the function mailboxes' secrets are encrypted with
+    if (pgHandle && !opts.env.POSTFACH_SCHLUESSEL) env.POSTFACH_SCHLUESSEL = loadOrCreatePostfachSchluessel(path.join(opts.dataDir, 'postfach'));
     await runMigrations(ownerUrl);
     opts.log('migrations applied');
     if (opts.seed) {
@@ -97,6 +99,16 @@ export async function startInfrastructure(opts: InfrastructureOptions): Promise<
 }
 
 /** The Ed25519 key that signs audit checkpoints on the embedded default (PKCS#8 PEM, mode 0600). */
+/** The platform key of the function mailboxes (32 random bytes, base64), kept with the embedded data. */
+export function loadOrCreatePostfachSchluessel(dir: string): string {
+  const file = path.join(dir, 'schluessel');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const schluessel = randomBytes(32).toString('base64');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(file, schluessel, { mode: 0o600 });
+  return schluessel;
+}
+
 export function loadOrCreateSigningKey(dir: string): string {
   const file = path.join(dir, 'signing-key.pem');
   if (existsSync(file)) return readFileSync(file, 'utf8');
