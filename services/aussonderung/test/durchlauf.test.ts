@@ -329,6 +329,60 @@ describe('whole paths with content', () => {
       await db.close();
     }
   });
+  it('mixed appraisal per Vorgang: the hold on the V-Vorgang released, its stopped destruction goes on and a Nachtrag names it', async () => {
+    const { app } = await baue({ echtesProtokoll: true });
+    const t = await neuerMandant();
+    const b = await bestand(t, { akten: 1, vorgaenge: 2, art: 'A' });
+    const a = b.akten[0]!;
+    const rechnungen = a.vorgaenge[1]!;
+    const dA = await dokument(t, a.vorgaenge[0]!, 'Bescheid', [{ dateiname: 'Bescheid.txt', mimeType: 'text/plain', inhalt: 'Bescheid bleibt' }]);
+    const dV = await dokument(t, rechnungen, 'Rechnung Nr. 19', [{ dateiname: 'Rechnung.txt', mimeType: 'text/plain', inhalt: 'Rechnung über 12,00 €' }]);
+    const anna = await auth(t, 'registratur', 'anna');
+    const id: string = (await app.inject({ method: 'POST', url: '/api/v1/aussonderungen', headers: anna, payload: { akten: [a.id] } })).json().id;
+    await app.inject({
+      method: 'POST',
+      url: `/api/v1/aussonderungen/${id}/bewertung`,
+      headers: { ...anna, ...xml },
+      payload: x0502(id, [
+        [a.id, 'A'],
+        [rechnungen, 'V'],
+      ]),
+    });
+    expect((await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/vernichtung`, headers: anna })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'POST', url: `/api/v1/aussonderungen/${id}/vernichtung/freigabe`, headers: await auth(t, 'registratur', 'bernd') })).statusCode).toBe(200);
+    const sperre = (await app.inject({ method: 'POST', url: '/api/v1/loeschsperren', headers: anna, payload: { bezeichnung: 'Prüfung', grund: 'Rechnungshof', vorgaenge: [rechnungen] } })).json();
+    await arbeiteAlles(app, t);
+    expect(await testSpeicher().stat(dV.dateien[0]!.schluessel)).not.toBeNull();
+
+    const frei = await app.inject({ method: 'DELETE', url: `/api/v1/loeschsperren/${sperre.id}?grund=Pr%C3%BCfung%20beendet`, headers: anna });
+    expect(frei.statusCode).toBe(200);
+    await arbeiteAlles(app, t);
+    // the V-part is gone, destroyed on the approval it had; the A-part keeps its content for the archive
+    expect(await testSpeicher().stat(dV.dateien[0]!.schluessel)).toBeNull();
+    expect(await testSpeicher().stat(dA.dateien[0]!.schluessel)).not.toBeNull();
+    const stand = await app.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}`, headers: anna });
+    expectContract(stand, 'getAussonderung');
+    expect(stand.json().objekte[0].teile.map((x: { id: string; status: string }) => [x.id, x.status])).toEqual([
+      [a.vorgaenge[0], 'bewertet'],
+      [rechnungen, 'vernichtet'],
+    ]);
+    expect(stand.json().vernichtungsstand).toMatchObject({ gesperrt: 0, ausstehend: 0, nachtraege: 1 });
+    const db = createDb(inject('ownerUrl'), { max: 1 });
+    try {
+      const m = await mandantId(t);
+      const p = await db.withMandant(m, (tx) =>
+        tx.execute<{ aktion: string; objekt_id: string; akteur_sub: string }>(
+          sql`SELECT aktion, objekt_id, akteur_sub FROM protokoll.ereignis WHERE akte_id = ${a.id} AND aktion IN ('vorgang.vernichtet', 'akte.vernichtung.abgebrochen', 'akte.vernichtung.fortgesetzt') ORDER BY sequenz`,
+        ),
+      );
+      expect(p.rows.map((r) => r.aktion)).toEqual(['akte.vernichtung.abgebrochen', 'akte.vernichtung.fortgesetzt', 'vorgang.vernichtet']);
+      // in the name of the second pair of eyes, not of whoever released the hold
+      expect(p.rows[2]).toMatchObject({ objekt_id: rechnungen, akteur_sub: 'bernd' });
+    } finally {
+      await db.close();
+    }
+  });
+
   it('mixed appraisal, reverse: an A-Vorgang of a V-Akte goes to the archive inside its Akte; only the V-part is destroyed, with four eyes', async () => {
     const { app } = await baue({ echtesProtokoll: true });
     const t = await neuerMandant();

@@ -133,6 +133,8 @@ export const aussonderungObjekt = aussonderungSchema
       inhaltGeloeschtAm: timestamptz('inhalt_geloescht_am'),
       /** When the approved destruction removed the V-parts (Vorgänge appraised V) of an Akte appraised A. */
       teilVernichtetAm: timestamptz('teil_vernichtet_am'),
+      /** Why the destruction of those V-parts was refused when its job ran (`LOESCHSPERRE`: resumed when the hold is released). */
+      teilLoeschFehler: text('teil_loesch_fehler'),
       /** Removal of the content by a job: pending, done, or stopped by a Löschsperre found when it ran. */
       loeschung: text('loeschung').$type<'ausstehend' | 'erledigt' | 'gesperrt'>(),
       /** Failed attempts of the removal (storage errors); the job retries them. */

@@ -115,15 +115,22 @@ export async function legeNachtragAn(tx: Tx, row: typeof vernichtungsnachtrag.$i
  * them `gesperrt` with the rule's code), in any process: one of archived Akten only is abgeschlossen
  * at the 0506, before its removal jobs run.
  */
-export async function angehalteneObjekte(tx: Tx, akteIds: readonly string[]): Promise<{ aussonderungId: string; akteId: string; status: ObjektRow['status']; aktenzeichen: string }[]> {
+export async function angehalteneObjekte(
+  tx: Tx,
+  akteIds: readonly string[],
+): Promise<{ aussonderungId: string; akteId: string; status: ObjektRow['status']; aktenzeichen: string; ganz: boolean; teil: boolean }[]> {
   if (akteIds.length === 0) return [];
-  const r = await tx.execute<{ aussonderung_id: string; akte_id: string; status: ObjektRow['status']; aktenzeichen: string }>(sql`
-    SELECT o.aussonderung_id, o.akte_id, o.status, a.aktenzeichen
+  // `ganz`: the object's own removal or destruction; `teil`: the V-Vorgänge of an A-Akte
+  const r = await tx.execute<{ aussonderung_id: string; akte_id: string; status: ObjektRow['status']; aktenzeichen: string; ganz: boolean; teil: boolean }>(sql`
+    SELECT o.aussonderung_id, o.akte_id, o.status, a.aktenzeichen,
+           (o.loeschung = 'gesperrt' AND o.loesch_fehler = 'LOESCHSPERRE') IS TRUE AS ganz,
+           (o.teil_loesch_fehler = 'LOESCHSPERRE') IS TRUE AS teil
       FROM ${aussonderungObjekt} o
       JOIN ${akte} a ON a.mandant_id = o.mandant_id AND a.id = o.akte_id
-     WHERE o.akte_id = ANY(${uuidArray(akteIds)}) AND o.loeschung = 'gesperrt' AND o.loesch_fehler = 'LOESCHSPERRE'
+     WHERE o.akte_id = ANY(${uuidArray(akteIds)})
+       AND ((o.loeschung = 'gesperrt' AND o.loesch_fehler = 'LOESCHSPERRE') OR o.teil_loesch_fehler = 'LOESCHSPERRE')
      ORDER BY o.aussonderung_id, o.akte_id`);
-  return r.rows.map((x) => ({ aussonderungId: x.aussonderung_id, akteId: x.akte_id, status: x.status, aktenzeichen: x.aktenzeichen }));
+  return r.rows.map((x) => ({ aussonderungId: x.aussonderung_id, akteId: x.akte_id, status: x.status, aktenzeichen: x.aktenzeichen, ganz: x.ganz, teil: x.teil }));
 }
 
 /** Refused destruction requests, newest first. */

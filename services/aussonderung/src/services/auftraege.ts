@@ -118,6 +118,8 @@ export function auftragsFaelle(k: Kontext) {
       : (pruefeVierAugen(v.beantragtVon, v.freigegebenVon!) ??
         pruefeVernichtung({ angeboten: true, bewertung: teile.length ? 'V' : null, aktiveSperren: sperren, inhaltGeloescht: o.teilVernichtetAm !== null }));
     if (verstoss) {
+      // the A-part's state stays; the V-part keeps why it waits, so a released hold resumes it
+      await repo.setzeObjekt(tx, auf.aussonderungId, o.akteId, { teilLoeschFehler: verstoss.code });
       await protokolliere(tx, akteur, {
         aktion: 'akte.vernichtung.abgebrochen',
         objektTyp: 'akte',
@@ -133,7 +135,7 @@ export function auftragsFaelle(k: Kontext) {
         teile.map((t) => t.id),
       );
       await inhalte.entferne([...dateien.values()].flat());
-      await repo.setzeObjekt(tx, auf.aussonderungId, o.akteId, { teilVernichtetAm: new Date() });
+      await repo.setzeObjekt(tx, auf.aussonderungId, o.akteId, { teilVernichtetAm: new Date(), teilLoeschFehler: null });
       for (const t of teile) {
         await protokolliere(tx, akteur, {
           aktion: 'vorgang.vernichtet',

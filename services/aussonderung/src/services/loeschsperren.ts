@@ -28,24 +28,30 @@ export function loeschsperrenFaelle(k: Kontext) {
     );
     for (const o of kandidaten.filter((x) => (sperren.get(x.akteId) ?? 0) === 0)) {
       await gesperrteAussonderung(tx, o.aussonderungId);
-      const art = o.status === 'archiviert' ? ('loeschung-nach-import' as const) : ('vernichtung' as const);
-      let auftraggeber = auftragAkteur(akteur);
-      if (art === 'vernichtung') {
-        const v = await repo.findeVernichtung(tx, o.aussonderungId);
-        if (!v?.freigegebenAm) continue;
-        auftraggeber = { sub: v.freigegebenVon!, name: v.freigegebenVonName ?? v.freigegebenVon!, rollen: ['registratur'], client: null };
+      // the object's own removal or destruction, and apart from it the V-Vorgänge of an A-Akte
+      const arbeiten = [
+        ...(o.ganz ? [{ art: o.status === 'archiviert' ? ('loeschung-nach-import' as const) : ('vernichtung' as const), teil: false }] : []),
+        ...(o.teil ? [{ art: 'vernichtung' as const, teil: true }] : []),
+      ];
+      for (const { art, teil } of arbeiten) {
+        let auftraggeber = auftragAkteur(akteur);
+        if (art === 'vernichtung') {
+          const v = await repo.findeVernichtung(tx, o.aussonderungId);
+          if (!v?.freigegebenAm) continue;
+          auftraggeber = { sub: v.freigegebenVon!, name: v.freigegebenVonName ?? v.freigegebenVon!, rollen: ['registratur'], client: null };
+        }
+        await repo.setzeObjekt(tx, o.aussonderungId, o.akteId, teil ? { teilLoeschFehler: null } : { loeschung: 'ausstehend', loeschFehler: null });
+        await repo.legeAuftraegeAn(tx, [{ mandantId: akteur.mandantId, aussonderungId: o.aussonderungId, art, akteId: o.akteId, akteur: auftraggeber }]);
+        await aktualisiereStatus(tx, o.aussonderungId);
+        await protokolliere(tx, akteur, {
+          aktion: art === 'vernichtung' ? 'akte.vernichtung.fortgesetzt' : 'akte.loeschung.fortgesetzt',
+          objektTyp: 'akte',
+          objektId: o.akteId,
+          akteId: o.akteId,
+          aktenzeichen: o.aktenzeichen,
+          details: { aussonderungId: o.aussonderungId, loeschsperreId: sperreId },
+        });
       }
-      await repo.setzeObjekt(tx, o.aussonderungId, o.akteId, { loeschung: 'ausstehend', loeschFehler: null });
-      await repo.legeAuftraegeAn(tx, [{ mandantId: akteur.mandantId, aussonderungId: o.aussonderungId, art, akteId: o.akteId, akteur: auftraggeber }]);
-      await aktualisiereStatus(tx, o.aussonderungId);
-      await protokolliere(tx, akteur, {
-        aktion: art === 'vernichtung' ? 'akte.vernichtung.fortgesetzt' : 'akte.loeschung.fortgesetzt',
-        objektTyp: 'akte',
-        objektId: o.akteId,
-        akteId: o.akteId,
-        aktenzeichen: o.aktenzeichen,
-        details: { aussonderungId: o.aussonderungId, loeschsperreId: sperreId },
-      });
     }
   }
 
