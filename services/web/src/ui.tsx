@@ -308,6 +308,8 @@ function pruefePflicht(form: HTMLFormElement): Eintrag[] {
     if (el instanceof HTMLInputElement && el.validity.badInput) l.push({ id: el.id, label, text: el.type === 'date' ? T.formular.datum : T.formular.ungueltig });
     // an address without "@" is said before anything is sent
     else if (el instanceof HTMLInputElement && el.type === 'email' && el.value.trim() && el.validity.typeMismatch) l.push({ id: el.id, label, text: T.formular.email });
+    // a search field (PersonWahl) with text typed but no hit picked
+    else if (el instanceof HTMLInputElement && el.dataset.ungewaehlt === 'ja') l.push({ id: el.id, label, text: T.person.nichtGewaehlt });
     else if (el.required && (el instanceof HTMLInputElement && el.type === 'checkbox' ? !el.checked : !el.value.trim())) l.push({ id: el.id, label, text: T.formular.pflichtFehlt });
   }
   return l;

@@ -1,11 +1,12 @@
 // The Verfügung editor on a Vorgang: Betreff, the documents (pinned in their current version),
-// the Laufweg from people (by their user id: there is no user directory to pick from yet) and org
-// units, with parallel steps, or started from an org unit's Laufweg template; sent, it opens the new Verfügung.
+// the Laufweg from people (picked by name from the tenant's user directory) and org units (by name),
+// with parallel steps, or started from an org unit's Laufweg template; sent, it opens the new Verfügung.
 import type { Schemas } from '@eakte/api-client';
 import { useState } from 'react';
 import { api, ergebnis, useAktion, useLaden } from '../api';
 import { entwurfAusVorlage, laufwegAusEntwurf, type SchrittEntwurf } from '../geschaeftsgang';
 import { pfad } from '../pfade';
+import { PersonWahl } from '../personen';
 import { navigieren } from '../router';
 import { T } from '../texte';
 import { Auswahl, Feld, Formular, Seite } from '../ui';
@@ -60,7 +61,7 @@ export function SchrittZeile({
         ]}
       />
       {z.art === 'person' ? (
-        <Feld label={T.editor.sub} name={name('bearbeiter/sub')} required maxLength={200} autoComplete="off" value={z.sub} onChange={(e) => aendern({ sub: e.target.value })} />
+        <PersonWahl label={T.editor.sub} name={name('bearbeiter/sub')} required sub={z.sub} onWahl={(sub) => aendern({ sub })} />
       ) : (
         <Auswahl
           label={T.editor.organisationseinheit}

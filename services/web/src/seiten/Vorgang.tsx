@@ -5,6 +5,7 @@ import { Ablage } from '../Ablage';
 import { api, ergebnis, useAktion, useLaden, useSeitenweise } from '../api';
 import type { Sitzung } from '../auth';
 import { Bestaetigung } from '../bestaetigung';
+import { useNamen } from '../namen';
 import { pfad } from '../pfade';
 import { darf } from '../rechte';
 import { Link } from '../router';
@@ -53,6 +54,7 @@ function standText(v: Schemas['VerfuegungUebersicht']): string {
 }
 
 export function VerfuegungTabelle({ verfuegungen, oes }: { verfuegungen: Schemas['VerfuegungUebersicht'][]; oes: Oes }) {
+  const name = useNamen();
   return (
     <Tabelle
       zeilen={verfuegungen}
@@ -74,7 +76,7 @@ export function VerfuegungTabelle({ verfuegungen, oes }: { verfuegungen: Schemas
               ? '–'
               : v.aktuelleSchritte.map((s) => (
                   <span className="eakte-block" key={s.id}>
-                    {`${T.aktion[s.aktion] ?? s.aktion}: ${s.uebernommenVon ?? bearbeiterText(s.bearbeiter, oes)}${s.frist ? ` ${T.verfuegung.fristKurz(datum(s.frist))}` : ''}`}
+                    {`${T.aktion[s.aktion] ?? s.aktion}: ${s.uebernommenVon ? name(s.uebernommenVon) : bearbeiterText(s.bearbeiter, oes, name)}${s.frist ? ` ${T.verfuegung.fristKurz(datum(s.frist))}` : ''}`}
                   </span>
                 )),
         },
