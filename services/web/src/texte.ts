@@ -195,6 +195,16 @@ export const T = {
     stufen: { '003': 'Offen', '002': 'VS-Nur für den Dienstgebrauch', '005': 'Vertraulich', '001': 'Geheim', '004': 'Streng geheim' } as Record<string, string>,
     arten: { A: 'A – archivwürdig', B: 'B – bewerten', V: 'V – vernichten' } as Record<string, string>,
   },
+  dokumentFilter: {
+    filter: (wo: string) => `Filter: ${wo}`,
+    text: 'Betreff oder Dateiname enthält',
+    format: 'Format',
+    alleFormate: 'Alle Formate',
+    von: 'Datum des Schreibens ab',
+    bis: 'Datum des Schreibens bis',
+    anzahl: (n: number, von: number) => `${n} von ${von} Dokumenten`,
+    keine: 'Kein Dokument passt zum Filter.',
+  },
   vorgang: {
     kennzeichen: 'Kennzeichen',
     akte: 'Akte',

@@ -415,3 +415,38 @@ export function Formular({
     </form>
   );
 }
+
+/**
+ * The filter form above a table: its fields edit a draft, "Filtern" applies it (one request, not one
+ * per keystroke). Shared by every filtered table.
+ */
+export function FilterFormular<F>({
+  beschriftung,
+  filter,
+  setFilter,
+  children,
+}: {
+  beschriftung: string;
+  filter: F;
+  setFilter: (f: F) => void;
+  children: (f: F, aendern: (neu: Partial<F>) => void) => ReactNode;
+}) {
+  const [f, setF] = useState(filter);
+  return (
+    <form
+      className="eakte-formular eakte-filter"
+      aria-label={beschriftung}
+      onSubmit={(e) => {
+        e.preventDefault();
+        setFilter(f);
+      }}
+    >
+      {children(f, (neu) => setF((alt) => ({ ...alt, ...neu })))}
+      <div className="eakte-knoepfe">
+        <button className="kern-btn kern-btn--secondary" type="submit">
+          <span className="kern-label">{T.einheit.filtern}</span>
+        </button>
+      </div>
+    </form>
+  );
+}
