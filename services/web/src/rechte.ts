@@ -25,6 +25,8 @@ export const BEREICHE = {
   /** one's own e-mail notifications of the Geschäftsgang */
   benachrichtigungen: ['getBenachrichtigung', 'setBenachrichtigung'],
   laufwegAendern: ['setLaufweg', 'listOrganisationseinheiten'],
+  /** an org unit's Laufweg templates, maintained by Fachadministration */
+  laufwegvorlagen: ['listLaufwegvorlagen', 'setLaufwegvorlagen', 'listOrganisationseinheiten'],
   /** users by name: the tenant's user directory */
   namen: ['listBenutzer'],
 } as const satisfies Record<string, readonly OperationId[]>;

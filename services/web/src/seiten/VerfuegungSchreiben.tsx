@@ -15,6 +15,8 @@ import { Geladen } from './Laden';
 import { Pfadleiste } from './Pfadleiste';
 
 let zaehler = 0;
+/** A fresh key for a row of an editor. */
+export const neuerSchluessel = () => ++zaehler;
 export const leer = (aktion: Schemas['SchrittAktion'] = 'mitzeichnung'): SchrittEntwurf => ({
   schluessel: ++zaehler,
   art: 'person',
@@ -36,6 +38,8 @@ export function SchrittZeile({
   aendern,
   entfernen,
   schieben,
+  praefix = '',
+  mitFrist = true,
 }: {
   z: SchrittEntwurf;
   i: number;
@@ -44,10 +48,14 @@ export function SchrittZeile({
   aendern: (neu: Partial<SchrittEntwurf>) => void;
   entfernen: () => void;
   schieben: (um: -1 | 1) => void;
+  /** before the API pointer of each field: `vorlagen/0/` for a template's rows */
+  praefix?: string;
+  /** a template has no dates */
+  mitFrist?: boolean;
 }) {
   const n = i + 1;
   // field names are the API's pointers, so a problem with one step's field stands at that field
-  const name = (f: string) => `laufweg/${i}/${f}`;
+  const name = (f: string) => `${praefix}laufweg/${i}/${f}`;
   return (
     <fieldset className="kern-fieldset eakte-entwurf">
       <legend className="kern-label">{T.editor.schritt(n)}</legend>
@@ -79,7 +87,7 @@ export function SchrittZeile({
         onChange={(e) => aendern({ aktion: e.target.value as SchrittEntwurf['aktion'] })}
         optionen={AKTIONEN.map((a) => ({ wert: a, text: T.aktion[a]! }))}
       />
-      <Feld label={T.editor.frist} name={name('frist')} type="date" min={heute()} value={z.frist} onChange={(e) => aendern({ frist: e.target.value })} />
+      {mitFrist && <Feld label={T.editor.frist} name={name('frist')} type="date" min={heute()} value={z.frist} onChange={(e) => aendern({ frist: e.target.value })} />}
       <Feld label={T.editor.hinweis} name={name('hinweis')} maxLength={2000} value={z.hinweis} onChange={(e) => aendern({ hinweis: e.target.value })} />
       {i > 0 && (
         <div className="kern-form-check">
