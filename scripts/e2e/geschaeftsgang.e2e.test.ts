@@ -51,6 +51,23 @@ async function vorgangMitDokument(): Promise<{ vorgangId: string; kennzeichen: s
   return { vorgangId: vorgang.id, kennzeichen: vorgang.kennzeichen };
 }
 
+/** Picks a person by name in a PersonWahl of `bereich`: types `suche`, chooses the hit `treffer` by keyboard (arrow keys, Enter). */
+async function waehlePerson(bereich: Locator, feld: string, suche: string, treffer: string) {
+  const box = bereich.getByRole('searchbox', { name: feld, exact: true });
+  await box.fill(suche);
+  const liste = bereich.getByRole('list', { name: `Treffer für ${feld}` });
+  await liste.getByRole('button', { name: treffer, exact: true }).waitFor();
+  await box.press('ArrowDown');
+  const knoepfe = liste.getByRole('button');
+  for (let i = 0; i < (await knoepfe.count()); i++) {
+    if ((await knoepfe.nth(i).textContent()) === treffer) break;
+    await bereich.page().keyboard.press('ArrowDown');
+  }
+  await bereich.page().keyboard.press('Enter');
+  await expect.poll(() => box.inputValue()).toBe(treffer.replace(/ \([^)]*\)$/, ''));
+  return box;
+}
+
 /** Presses Tab until `ziel` has the focus (keyboard only: no click); fails after `max` presses. */
 async function tabBis(page: Page, ziel: Locator, max = 80) {
   for (let i = 0; i < max; i++) {
@@ -108,13 +125,21 @@ describe('web client: Geschäftsgang', () => {
     await c.getByRole('heading', { level: 1, name: 'Meine Vertretung' }).waitFor();
     await c.getByText('Sie haben keine Vertretung benannt.').waitFor();
     const v1 = c.getByRole('group', { name: 'Vertretung 1' });
-    const sub = v1.getByLabel('Benutzerkennung der Vertretung');
-    await sub.fill('demo-registratur');
+    // a name typed but not picked from the hits is refused before anything is sent
+    const sub = v1.getByRole('searchbox', { name: 'Vertretung (Person)' });
+    await sub.fill('Niemand Unbekannt');
+    await v1.getByText('Keine Person gefunden. Prüfen Sie die Schreibweise.').waitFor();
+    await c.getByRole('button', { name: 'Vertretung speichern' }).click();
+    await expect.poll(() => sub.getAttribute('aria-invalid')).toBe('true');
+    await c.getByRole('alert').getByText('Vertretung (Person): Bitte wählen Sie die Person aus der Trefferliste.').waitFor();
+    await barrierefrei(c, 'Vertretung, Person nicht gewählt');
+    await waehlePerson(v1, 'Vertretung (Person)', 'registratur', 'Demo registratur (demo-registratur)');
+    await v1.getByText('Gewählt: Demo registratur (Kennung demo-registratur).').waitFor();
     await c.getByRole('button', { name: 'Vertretung speichern' }).click();
     await expect.poll(() => sub.getAttribute('aria-invalid')).toBe('true');
     expect(await c.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alert');
     await barrierefrei(c, 'Vertretung, Fehler am Feld');
-    await sub.fill('demo-registratur-2');
+    await waehlePerson(v1, 'Vertretung (Person)', 'registratur 2', 'Demo registratur 2 (demo-registratur-2)');
     await v1.getByLabel('Abwesend von (freiwillig)').fill(berlin());
     await v1.getByLabel('Abwesend bis (freiwillig)').fill(berlin());
     await c.getByRole('button', { name: 'Vertretung speichern' }).click();
@@ -132,7 +157,8 @@ describe('web client: Geschäftsgang', () => {
     await p.getByRole('checkbox', { name: 'Entwurf Stellungnahme (Version 1)' }).check();
     await p.getByLabel('Entwurf unter diesen Dokumenten (freiwillig)').selectOption({ label: 'Entwurf Stellungnahme (Version 1)' });
     const s1 = p.getByRole('group', { name: 'Schritt 1' });
-    await s1.getByLabel('Benutzerkennung').fill('demo-registratur');
+    await waehlePerson(s1, 'Person', 'Demo reg', 'Demo registratur (demo-registratur)');
+    await barrierefrei(p, 'Verfügung schreiben, Person gewählt');
     await s1.getByLabel('Aufgabe').selectOption('mitzeichnung');
     await p.getByRole('button', { name: 'Schritt hinzufügen' }).click();
     await p.getByRole('button', { name: 'Schritt 3 nach oben' }).click();
@@ -143,13 +169,19 @@ describe('web client: Geschäftsgang', () => {
     await s2.getByRole('checkbox', { name: 'parallel zum vorigen Schritt' }).check();
     const s3 = p.getByRole('group', { name: 'Schritt 3' });
     expect(await s3.getByLabel('Aufgabe').inputValue()).toBe('zeichnung');
-    await s3.getByLabel('Benutzerkennung').fill('demo-registratur');
+    await waehlePerson(s3, 'Person', 'demo-registratur', 'Demo registratur (demo-registratur)');
     await s3.getByLabel('Hinweis (freiwillig)').fill('Bitte zeichnen');
     await barrierefrei(p, 'Verfügung schreiben');
     await schritt(p, T, 'editor');
     await p.getByRole('button', { name: 'Verfügung absenden' }).click();
     await p.getByRole('heading', { level: 1, name: `Verfügung: ${betreff}` }).waitFor();
     await p.getByRole('heading', { name: 'Schritt 1 (2 parallel)' }).waitFor();
+    // people by name, not by login id
+    await p
+      .getByText(/Mitzeichnung: Demo registratur – liegt vor/)
+      .first()
+      .waitFor();
+    await p.getByText('Verfasst von', { exact: true }).locator('..').getByText('Demo sachbearbeitung').waitFor();
     await p.getByRole('button', { name: 'Anzeigen: Entwurf Stellungnahme (Version 1)' }).waitFor();
     await p.getByText('(Version 1, Entwurf)').waitFor();
     await barrierefrei(p, 'Verfügung, gesendet');
@@ -158,11 +190,11 @@ describe('web client: Geschäftsgang', () => {
     const vertreterin = await stack.angemeldet('Registratur (Demo registratur 2)');
     const d = vertreterin.page;
     const korb = d.getByRole('region', { name: 'Mein Postkorb' });
-    await korb.getByRole('row', { name: /in Vertretung für demo-registratur/ }).waitFor();
+    await korb.getByRole('row', { name: /in Vertretung für Demo registratur.*Demo sachbearbeitung/ }).waitFor();
     await barrierefrei(d, 'Start mit Postkorb');
     await schritt(d, T, 'postkorb');
     await korb
-      .getByRole('row', { name: /in Vertretung für demo-registratur/ })
+      .getByRole('row', { name: /in Vertretung für Demo registratur/ })
       .getByRole('link', { name: betreff })
       .click();
     await d.getByRole('heading', { level: 1, name: `Verfügung: ${betreff}` }).waitFor();
@@ -176,7 +208,7 @@ describe('web client: Geschäftsgang', () => {
     await d.getByText('Ihr Schritt ist erledigt.').waitFor();
     // the form went with its button: the focus is on what happened, not lost to the page
     await expect.poll(() => d.evaluate(() => document.activeElement?.textContent ?? '')).toContain('Ihr Schritt ist erledigt.');
-    await d.getByText(/demo-registratur-2 i\. V\. für demo-registratur am/).waitFor();
+    await d.getByText(/Demo registratur 2 i\. V\. für Demo registratur am/).waitFor();
     await schritt(d, T, 'mitgezeichnet-iv');
 
     await d.getByRole('link', { name: 'Zum Postkorb' }).click();
@@ -187,7 +219,7 @@ describe('web client: Geschäftsgang', () => {
       .click();
     await d.getByRole('button', { name: 'Übernehmen: Mitzeichnung' }).click();
     await d.getByText('Sie haben den Schritt übernommen; er liegt jetzt nur in Ihrem Postkorb.').waitFor();
-    await d.getByText('übernommen von demo-registratur-2').waitFor();
+    await d.getByText('übernommen von Demo registratur 2').waitFor();
     await d.getByLabel('Votum').selectOption('einverstanden_mit_aenderungen');
     await d.getByRole('button', { name: 'Mitzeichnen' }).click();
     await d.getByText('Ihr Schritt ist erledigt.').waitFor();
@@ -307,8 +339,8 @@ describe('web client: Geschäftsgang', () => {
     await expect.poll(() => p.getByLabel('Grund der Änderung').getAttribute('aria-invalid')).toBe('true');
     await p.getByLabel('Grund der Änderung').fill('Rechtsgrundlage ergänzt');
     const s1 = p.getByRole('group', { name: 'Schritt 1' });
-    await s1.getByLabel('Benutzerkennung').fill('demo-registratur');
-    await p.getByRole('group', { name: 'Schritt 2' }).getByLabel('Benutzerkennung').fill('demo-registratur');
+    await waehlePerson(s1, 'Person', 'registratur', 'Demo registratur (demo-registratur)');
+    await waehlePerson(p.getByRole('group', { name: 'Schritt 2' }), 'Person', 'registratur', 'Demo registratur (demo-registratur)');
     await barrierefrei(p, 'Verfügung zurückgegeben, Laufweg ändern');
     await p.getByRole('button', { name: 'Erneut senden' }).click();
     await p.getByText('Der Laufweg ist geändert.').waitFor();

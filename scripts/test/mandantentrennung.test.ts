@@ -139,6 +139,17 @@ describe('tenant isolation of every operation with an id', () => {
     expect(eintrag.json()).toMatchObject({ status: 'offen', dokumentId: null });
   });
 
+  it("lists none of tenant demo's users in the user directory of demo2", async () => {
+    const name = `Trennung ${Date.now().toString(36)}`;
+    const fa = await authHeader({ tenant: 'demo', roles: ['fachadministration'] });
+    const gesetzt = await apps.akten!.inject({ method: 'PUT', url: '/api/v1/benutzer/trennung-demo', headers: fa, payload: { name, freigabe: 'offen', organisationseinheiten: [] } });
+    expect(gesetzt.statusCode, gesetzt.body).toBe(200);
+    const suche = async (tenant: string) =>
+      (await apps.akten!.inject({ method: 'GET', url: `/api/v1/benutzer?suche=${encodeURIComponent(name)}`, headers: await authHeader({ tenant, roles: ['sachbearbeitung'] }) })).json().items;
+    expect(await suche('demo')).toEqual([{ sub: 'trennung-demo', name, organisationseinheiten: [] }]);
+    expect(await suche('demo2')).toEqual([]);
+  });
+
   it('probed every operation with an id', (context) => {
     expect(geprueft).toBe(mitId.length);
     expect(lecks).toEqual([]);

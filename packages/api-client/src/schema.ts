@@ -379,6 +379,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/benutzer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tenant's users by name, to show and pick people (keyset-paginated)
+         * @description Everyone the tenant knows: users Fachadministration set (`PUT /benutzer/{sub}`) and everyone who
+         *     has used the platform (entered on their first request with the name their login carries).
+         *     Sorted by the name shown, then `sub`. `name` is the user's name, or their `sub` when none is
+         *     known. The clearance (`freigabe`) is returned to Fachadministration only.
+         *
+         *     **Berechtigte Rollen:** `sachbearbeitung`, `registratur`, `fachadministration`, `pruefung`, `fachverfahren`
+         */
+        get: operations["listBenutzer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/benutzer/{sub}": {
         parameters: {
             query?: never;
@@ -2119,6 +2144,18 @@ export interface components {
          * @enum {string}
          */
         Freigabe: "offen" | "vs-nfd" | "vertraulich" | "geheim" | "streng-geheim";
+        BenutzerEintrag: {
+            sub: string;
+            /** @description The user's name, or their `sub` when none is known. */
+            name: string;
+            /** @description Only for Fachadministration. */
+            freigabe?: components["schemas"]["Freigabe"];
+            organisationseinheiten: components["schemas"]["Uuid"][];
+        };
+        BenutzerSeite: {
+            items: components["schemas"]["BenutzerEintrag"][];
+            nextCursor: string | null;
+        };
         BenutzerSetzen: {
             name?: string | null;
             freigabe: components["schemas"]["Freigabe"];
@@ -4166,6 +4203,39 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             409: components["responses"]["Problem409"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    listBenutzer: {
+        parameters: {
+            query?: {
+                /** @description Name or `sub` contains this text (case, ß/ss and umlaut folding ignored). */
+                suche?: string;
+                /** @description Only members of this org unit. */
+                organisationseinheit?: components["schemas"]["Uuid"];
+                /** @description Page size (at most 200). */
+                limit?: components["parameters"]["Limit-2"];
+                /** @description The `nextCursor` of the previous page of the same operation (and the same `sortierung`), passed on unchanged. Every list operation uses this one format; any other value answers 400 `UNGUELTIGER_CURSOR`. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of users. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BenutzerSeite"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
             429: components["responses"]["Problem429"];
         };
     };

@@ -45,6 +45,8 @@ export const BERECHTIGUNGEN: Record<string, readonly Rolle[]> = {
   deleteAktenplaneinheit: ['registratur'],
   listOrganisationseinheiten: [...ALLE_FACHLICHEN],
   createOrganisationseinheit: ['fachadministration'],
+  // the user directory: everyone of the tenant shows and picks people by name
+  listBenutzer: ['sachbearbeitung', 'registratur', 'fachadministration', 'pruefung', 'fachverfahren'],
   setBenutzer: ['fachadministration'],
   listAkten: ['sachbearbeitung', 'registratur', 'fachverfahren'],
   createAkte: ['sachbearbeitung', 'registratur', 'fachverfahren'],

@@ -18,6 +18,7 @@ export function navigation(rollen: readonly string[]): [string, string][] {
     [T.registratur.nav, pfad('faellig'), 'aussonderung'],
     [T.pruefung.nav, pfad('pruefung'), 'pruefung'],
     [T.vertretung.nav, pfad('vertretung'), 'vertretung'],
+    [T.vorlagen.nav, pfad('laufwegvorlagen'), 'laufwegvorlagen'],
     [T.benachrichtigungen.nav, pfad('benachrichtigungen'), 'benachrichtigungen'],
   ];
   return eintraege.filter(([, , b]) => !b || darf(rollen, b)).map(([text, href]) => [text, href]);

@@ -1,23 +1,17 @@
-// Users by their display name, not by their login id (`sub`): the API's records name people by
-// `sub`, and the names are those the Protokoll recorded with their entries — the tenant's users
-// (GET /protokoll/akteure) for the roles that may read them, otherwise those who acted on the
-// Akte at hand (its Historie). One's own name comes from the session. Unknown ones keep their id.
+// Users by their display name, not by their login id (`sub`): one way for every screen, the tenant's
+// user directory (GET /benutzer), which every role of the tenant reads and which holds everyone who
+// used the platform. Read once per login; one's own name comes from the session; an unknown id
+// (a user no longer in the directory) stays as it is.
 import type { Schemas } from '@eakte/api-client';
 import { api, ergebnis, useLaden } from './api';
 import { aktuelleSitzung, type Sitzung } from './auth';
 import { darf } from './rechte';
 
 export type Namen = ReadonlyMap<string, string>;
+export type Person = Schemas['BenutzerEintrag'];
 
-/** sub → name from Protokoll entries, oldest first: the latest name recorded wins; an empty one is skipped. */
-export function namenAusProtokoll(eintraege: readonly Pick<Schemas['ProtokollEreignis'], 'akteurSub' | 'akteurName'>[]): Map<string, string> {
-  const m = new Map<string, string>();
-  for (const e of eintraege) if (e.akteurSub && e.akteurName?.trim()) m.set(e.akteurSub, e.akteurName.trim());
-  return m;
-}
-
-export function namenAusAkteuren(akteure: readonly Schemas['ProtokollAkteur'][]): Map<string, string> {
-  return new Map(akteure.filter((a) => a.name.trim()).map((a) => [a.sub, a.name.trim()]));
+export function namenAusVerzeichnis(personen: readonly Pick<Person, 'sub' | 'name'>[]): Map<string, string> {
+  return new Map(personen.filter((p) => p.name.trim()).map((p) => [p.sub, p.name.trim()]));
 }
 
 /** The name to show for `sub`: one's own from the session, a known one, else the login id itself. */
@@ -27,14 +21,17 @@ export function nameVon(namen: Namen, sub: string | null | undefined, sitzung?: 
   return namen.get(sub) ?? sub;
 }
 
-/** At most this many pages of 200 users are read. */
-const MAX_AKTEUR_SEITEN = 20;
+/** A person as offered in a list of hits: the name, and the login id where it tells two apart. */
+export const personText = (p: Pick<Person, 'sub' | 'name'>) => (p.name === p.sub ? p.sub : `${p.name} (${p.sub})`);
 
-export async function alleAkteure(): Promise<Schemas['ProtokollAkteur'][]> {
-  const alle: Schemas['ProtokollAkteur'][] = [];
+/** At most this many pages of 200 users are read for names. */
+const MAX_SEITEN = 20;
+
+async function alleBenutzer(): Promise<Person[]> {
+  const alle: Person[] = [];
   let cursor: string | undefined;
-  for (let seite = 0; seite < MAX_AKTEUR_SEITEN; seite++) {
-    const r = await ergebnis(api.GET('/protokoll/akteure', { params: { query: { limit: 200, ...(cursor ? { cursor } : {}) } } }));
+  for (let seite = 0; seite < MAX_SEITEN; seite++) {
+    const r = await ergebnis(api.GET('/benutzer', { params: { query: { limit: 200, ...(cursor ? { cursor } : {}) } } }));
     alle.push(...r.items);
     cursor = r.nextCursor ?? undefined;
     if (!cursor) break;
@@ -42,22 +39,25 @@ export async function alleAkteure(): Promise<Schemas['ProtokollAkteur'][]> {
   return alle;
 }
 
-// the tenant's users change rarely: read once per login, not on every page
-let akteureGelesen: { token: string; namen: Promise<Map<string, string>> } | undefined;
-function akteureDerSitzung(token: string): Promise<Map<string, string>> {
-  if (akteureGelesen?.token !== token) akteureGelesen = { token, namen: alleAkteure().then(namenAusAkteuren) };
-  return akteureGelesen.namen;
+/** Up to `limit` users whose name or login id contains `suche`, by name. */
+export async function sucheBenutzer(suche: string, limit = 10): Promise<Person[]> {
+  return (await ergebnis(api.GET('/benutzer', { params: { query: { suche, limit } } }))).items;
 }
 
-/** A function naming users; `akteId` adds those in that Akte's Historie. Names are a help: a failed read leaves the ids. */
-export function useNamen(akteId?: string): (sub: string | null | undefined) => string {
-  const sitzung = aktuelleSitzung();
-  const rollen = sitzung?.rollen ?? [];
+// the tenant's users change rarely: read once per login, not on every page
+let gelesen: { token: string; namen: Promise<Map<string, string>> } | undefined;
+function namenDerSitzung(token: string): Promise<Map<string, string>> {
+  if (gelesen?.token !== token) gelesen = { token, namen: alleBenutzer().then(namenAusVerzeichnis) };
+  return gelesen.namen;
+}
+
+/** A function naming users. Names are a help: a failed read leaves the ids. */
+export function useNamen(): (sub: string | null | undefined) => string {
+  // rendered without a browser (static markup) there is no session, hence no names
+  const sitzung = typeof sessionStorage === 'undefined' ? undefined : aktuelleSitzung();
   const l = useLaden(async () => {
-    if (darf(rollen, 'namen')) return akteureDerSitzung(sitzung?.token ?? '').catch(() => new Map<string, string>());
-    if (!akteId || !darf(rollen, 'namenDerAkte')) return new Map<string, string>();
-    const h = await ergebnis(api.GET('/akten/{id}/historie', { params: { path: { id: akteId }, query: { limit: 200 } } })).catch(() => undefined);
-    return namenAusProtokoll(h?.items ?? []);
-  }, [akteId]);
+    if (!darf(sitzung?.rollen ?? [], 'namen')) return new Map<string, string>();
+    return namenDerSitzung(sitzung?.token ?? '').catch(() => new Map<string, string>());
+  }, []);
   return (sub) => nameVon(l.daten ?? new Map(), sub, sitzung);
 }

@@ -18,6 +18,7 @@ export const PFADE = {
   verfuegung: '/verfuegungen/:id',
   verfuegungNeu: '/vorgaenge/:id/verfuegung',
   vertretung: '/vertretung',
+  laufwegvorlagen: '/organisation/laufwegvorlagen',
   benachrichtigungen: '/einstellungen/benachrichtigungen',
 } as const;
 

@@ -25,10 +25,10 @@ export const BEREICHE = {
   /** one's own e-mail notifications of the Geschäftsgang */
   benachrichtigungen: ['getBenachrichtigung', 'setBenachrichtigung'],
   laufwegAendern: ['setLaufweg', 'listOrganisationseinheiten'],
-  /** users by name: the tenant's users as the Protokoll knows them */
-  namen: ['listProtokollAkteure'],
-  /** users by name: those who acted on one Akte */
-  namenDerAkte: ['getAkteHistorie'],
+  /** an org unit's Laufweg templates, maintained by Fachadministration */
+  laufwegvorlagen: ['listLaufwegvorlagen', 'setLaufwegvorlagen', 'listOrganisationseinheiten'],
+  /** users by name: the tenant's user directory */
+  namen: ['listBenutzer'],
 } as const satisfies Record<string, readonly OperationId[]>;
 
 export type Bereich = keyof typeof BEREICHE;

@@ -20,6 +20,7 @@ import { PostkorbSeite } from './seiten/Postkorb';
 import { VerfuegungSeite } from './seiten/Verfuegung';
 import { VerfuegungSchreiben } from './seiten/VerfuegungSchreiben';
 import { VertretungSeite } from './seiten/Vertretung';
+import { LaufwegvorlagenSeite } from './seiten/Laufwegvorlagen';
 import { BenachrichtigungenSeite } from './seiten/Benachrichtigungen';
 
 export interface Route {
@@ -44,6 +45,7 @@ export const ROUTEN: Route[] = [
   { pfad: PFADE.verfuegung, seite: ({ params, sitzung }) => <VerfuegungSeite id={params.id!} sitzung={sitzung} />, bereich: 'postkorb' },
   { pfad: PFADE.verfuegungNeu, seite: ({ params }) => <VerfuegungSchreiben vorgangId={params.id!} />, bereich: 'verfuegungSchreiben' },
   { pfad: PFADE.vertretung, seite: ({ sitzung }) => <VertretungSeite sitzung={sitzung} />, bereich: 'vertretung' },
+  { pfad: PFADE.laufwegvorlagen, seite: () => <LaufwegvorlagenSeite />, bereich: 'laufwegvorlagen' },
   { pfad: PFADE.benachrichtigungen, seite: ({ sitzung }) => <BenachrichtigungenSeite sitzung={sitzung} />, bereich: 'benachrichtigungen' },
 ];
 

@@ -308,6 +308,8 @@ function pruefePflicht(form: HTMLFormElement): Eintrag[] {
     if (el instanceof HTMLInputElement && el.validity.badInput) l.push({ id: el.id, label, text: el.type === 'date' ? T.formular.datum : T.formular.ungueltig });
     // an address without "@" is said before anything is sent
     else if (el instanceof HTMLInputElement && el.type === 'email' && el.value.trim() && el.validity.typeMismatch) l.push({ id: el.id, label, text: T.formular.email });
+    // a search field (PersonWahl) with text typed but no hit picked
+    else if (el instanceof HTMLInputElement && el.dataset.ungewaehlt === 'ja') l.push({ id: el.id, label, text: T.person.nichtGewaehlt });
     else if (el.required && (el instanceof HTMLInputElement && el.type === 'checkbox' ? !el.checked : !el.value.trim())) l.push({ id: el.id, label, text: T.formular.pflichtFehlt });
   }
   return l;
@@ -408,6 +410,41 @@ export function Formular({
       <div className="eakte-knoepfe">
         <button className={`kern-btn kern-btn--${zweitrangig ? 'secondary' : 'primary'}`} type="submit" disabled={aktion.laeuft}>
           <span className="kern-label">{knopf}</span>
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/**
+ * The filter form above a table: its fields edit a draft, "Filtern" applies it (one request, not one
+ * per keystroke). Shared by every filtered table.
+ */
+export function FilterFormular<F>({
+  beschriftung,
+  filter,
+  setFilter,
+  children,
+}: {
+  beschriftung: string;
+  filter: F;
+  setFilter: (f: F) => void;
+  children: (f: F, aendern: (neu: Partial<F>) => void) => ReactNode;
+}) {
+  const [f, setF] = useState(filter);
+  return (
+    <form
+      className="eakte-formular eakte-filter"
+      aria-label={beschriftung}
+      onSubmit={(e) => {
+        e.preventDefault();
+        setFilter(f);
+      }}
+    >
+      {children(f, (neu) => setF((alt) => ({ ...alt, ...neu })))}
+      <div className="eakte-knoepfe">
+        <button className="kern-btn kern-btn--secondary" type="submit">
+          <span className="kern-label">{T.einheit.filtern}</span>
         </button>
       </div>
     </form>

@@ -239,3 +239,29 @@ describe('Benachrichtigungen', () => {
     expect(benachrichtigungen.einstellungAus(' erika@behoerde.example ', false)).toEqual({ email: 'erika@behoerde.example', aktiv: false });
   });
 });
+
+describe('Laufweg templates of an org unit', () => {
+  it('turn into editor rows and back into the same templates, without dates, names trimmed', async () => {
+    const { vorlageEntwurf, vorlagenAusEntwurf } = await import('../src/seiten/Laufwegvorlagen');
+    const vorlage = {
+      name: 'Zwei Mitzeichnungen',
+      laufweg: [
+        { bearbeiter: { sub: 'mueller' }, aktion: 'mitzeichnung' as const, parallelGruppe: 1 },
+        { bearbeiter: { organisationseinheitId: '01938f3e-7c1a-7b5e-9d0a-1f2e3d4c5b70' }, aktion: 'mitzeichnung' as const, parallelGruppe: 1 },
+        { bearbeiter: { sub: 'leitung' }, aktion: 'zeichnung' as const, hinweis: 'Bitte zeichnen' },
+      ],
+    };
+    const e = vorlageEntwurf(vorlage);
+    expect(vorlagenAusEntwurf([{ ...e, name: `  ${e.name} ` }])).toEqual([vorlage]);
+    // a row with a Frist (none is offered) sends none
+    expect(vorlagenAusEntwurf([{ ...e, zeilen: e.zeilen.map((z) => ({ ...z, frist: '2030-01-01' })) }])[0]!.laufweg.some((s) => 'frist' in s)).toBe(false);
+    // a new template starts with a Mitzeichnung and the Schlusszeichnung
+    expect(vorlageEntwurf().zeilen.map((z) => z.aktion)).toEqual(['mitzeichnung', 'zeichnung']);
+  });
+
+  it('is a screen of Fachadministration only', async () => {
+    const { darf } = await import('../src/rechte');
+    expect(darf(['fachadministration'], 'laufwegvorlagen')).toBe(true);
+    expect(darf(['sachbearbeitung'], 'laufwegvorlagen')).toBe(false);
+  });
+});

@@ -1,5 +1,5 @@
-// Users by their display name instead of their login id: the names the Protokoll recorded (the
-// latest one wins), one's own from the session; a user no record names keeps the id.
+// Users by their display name instead of their login id: the names of the tenant's user directory,
+// one's own from the session; a user the directory does not name keeps the id.
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 
 vi.stubGlobal('location', { origin: 'http://127.0.0.1', pathname: '/', search: '' });
@@ -9,20 +9,20 @@ beforeAll(async () => {
 });
 
 describe('names of users', () => {
-  it('takes the latest name the Protokoll recorded for a user, skipping empty ones', () => {
-    const m = namen.namenAusProtokoll([
-      { akteurSub: 'erika', akteurName: 'Erika Muster' },
-      { akteurSub: 'erika', akteurName: 'Erika Mustermann' },
-      { akteurSub: 'max', akteurName: ' ' },
-      { akteurSub: 'jobs', akteurName: null as unknown as string },
+  it('takes the names of the user directory, skipping empty ones, and offers a person with the login id where it tells them apart', () => {
+    const m = namen.namenAusVerzeichnis([
+      { sub: 'erika', name: 'Erika Mustermann' },
+      { sub: 'max', name: ' ' },
     ]);
     expect([...m]).toEqual([['erika', 'Erika Mustermann']]);
-    expect([
-      ...namen.namenAusAkteuren([
-        { sub: 'a', name: 'Anna Beispiel' },
-        { sub: 'b', name: '' },
-      ]),
-    ]).toEqual([['a', 'Anna Beispiel']]);
+    expect(namen.personText({ sub: 'erika', name: 'Erika Mustermann' })).toBe('Erika Mustermann (erika)');
+    expect(namen.personText({ sub: 'x1', name: 'x1' })).toBe('x1');
+  });
+
+  it('reads names from the directory only (one way for every screen)', async () => {
+    const rechte = await import('../src/rechte');
+    expect(rechte.BEREICHE.namen).toEqual(['listBenutzer']);
+    for (const rolle of ['sachbearbeitung', 'registratur', 'fachadministration', 'pruefung']) expect(rechte.darf([rolle], 'namen')).toBe(true);
   });
 
   it('names the session user from the token, a known user by name, an unknown one by the login id', () => {

@@ -95,9 +95,16 @@ export const benutzer = akten
       name: text('name'),
       freigabe: text('freigabe').$type<Freigabe>().notNull().default('offen'),
       geaendertAm: timestamptz('geaendert_am').notNull().defaultNow(),
+      /** The name shown and sorted by: the name, else the `sub` (migration 0052). */
+      anzeigename: text('anzeigename')
+        .notNull()
+        .generatedAlwaysAs(sql`coalesce(nullif(btrim("name"), ''), "sub")`),
+      /** Name and `sub` folded for search; trigram-indexed in migration 0052. */
+      suchtext: text('suchtext').generatedAlwaysAs(sql`${gefaltet(`coalesce("name", '') || ' ' || "sub"`)}`),
     },
     (t) => [
       primaryKey({ name: 'benutzer_pk', columns: [t.mandantId, t.sub] }),
+      index('benutzer_anzeigename_idx').on(t.mandantId, t.anzeigename, t.sub),
       check('benutzer_freigabe_ck', sql`${t.freigabe} IN ('offen', 'vs-nfd', 'vertraulich', 'geheim', 'streng-geheim')`),
       mandantPolicy(t.mandantId),
     ],

@@ -14,6 +14,7 @@ export function aktenHandlersFuer({ organisation, akten, lebenszyklus, vorgaenge
       reply.code(201);
       return organisationseinheitDarstellung(await organisation.erstelleOrganisationseinheit(akteurOf(req), req.body));
     },
+    listBenutzer: (req) => organisation.listeBenutzer(akteurOf(req), req.query),
     setBenutzer: (req) => organisation.setzeBenutzer(akteurOf(req), req.params.sub, req.body),
 
     async createAkte(req, reply) {

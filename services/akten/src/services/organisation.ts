@@ -1,10 +1,10 @@
 // Use cases of org units and users (Fachadministration).
 import type { Freigabe } from '@eakte/db/schema';
-import type { Protokollierer } from '@eakte/platform';
+import { decodeCursor, encodeCursor, type Protokollierer } from '@eakte/platform';
 import { v7 as uuidv7 } from 'uuid';
 import * as repo from '../repositories/organisation.js';
 import { uebersetzeDbFehler } from './fehler.js';
-import { aenderungen, type Grundlage, type MandantAkteur } from './kontext.js';
+import { aenderungen, begrenze, type Grundlage, type MandantAkteur, type Seite } from './kontext.js';
 
 export function createOrganisationService({ imKontext }: Grundlage, protokolliere: Protokollierer) {
   return {
@@ -17,6 +17,21 @@ export function createOrganisationService({ imKontext }: Grundlage, protokollier
           .catch((e) => uebersetzeDbFehler(e, { eindeutig: `Eine Organisationseinheit mit dem Kürzel ${body.kuerzel} existiert bereits` }));
         await protokolliere(tx, akteur, { aktion: 'organisationseinheit.erstellt', objektTyp: 'organisationseinheit', objektId: row.id, details: body });
         return row;
+      }),
+
+    /** The tenant's users by name; the clearance only for Fachadministration, who sets it. */
+    listeBenutzer: (akteur: MandantAkteur, q: { suche?: string; organisationseinheit?: string; limit?: number; cursor?: string }) =>
+      imKontext(akteur, async (tx, k): Promise<Seite<{ sub: string; name: string; freigabe?: Freigabe; organisationseinheiten: string[] }>> => {
+        const nach = decodeCursor(q.cursor, { name: 'text', sub: 'text' }) ?? undefined;
+        const limit = begrenze(q.limit);
+        const rows = await repo.sucheBenutzer(tx, { suche: q.suche, organisationseinheit: q.organisationseinheit, limit: limit + 1, nach });
+        const seite = rows.slice(0, limit);
+        const mitFreigabe = k.rollen.includes('fachadministration');
+        const letzte = seite.at(-1);
+        return {
+          items: seite.map((r) => ({ sub: r.sub, name: r.anzeigename, ...(mitFreigabe ? { freigabe: r.freigabe } : {}), organisationseinheiten: r.organisationseinheiten })),
+          nextCursor: rows.length > limit && letzte ? encodeCursor({ name: letzte.anzeigename, sub: letzte.sub }) : null,
+        };
       }),
 
     setzeBenutzer: (akteur: MandantAkteur, sub: string, body: { name?: string | null; freigabe: Freigabe; organisationseinheiten: string[] }) =>

@@ -18,7 +18,7 @@ import { Loeschsperren } from './Loeschsperren';
 import { Pfadleiste } from './Pfadleiste';
 import { ProtokollTabelle } from './Pruefung';
 import { GefilterteVorgaenge } from './Vorgaenge';
-import { DokumentTabelle } from './Vorgang';
+import { DokumentListe } from './Vorgang';
 
 const ALLE_REITER = ['uebersicht', 'vorgaenge', 'dokumente', 'historie', 'loeschsperren'] as const;
 type Reiter = (typeof ALLE_REITER)[number];
@@ -224,7 +224,7 @@ function DokumenteDesVorgangs({ vorgang }: { vorgang: Schemas['Vorgang'] }) {
     <Geladen l={d}>
       {(s) => (
         <>
-          {s.items.length ? <DokumentTabelle dokumente={s.items} beschriftung={T.akte.dokumenteVon(vorgang.kennzeichen)} /> : <p className="kern-body">{T.akte.keineDokumente}</p>}
+          {s.items.length ? <DokumentListe dokumente={s.items} beschriftung={T.akte.dokumenteVon(vorgang.kennzeichen)} /> : <p className="kern-body">{T.akte.keineDokumente}</p>}
           {s.nextCursor && (
             <p className="kern-body">
               <Link className="kern-link" href={pfad('vorgang', { id: vorgang.id })}>

@@ -56,7 +56,7 @@ export function Dokument({ id, sitzung }: { id: string; sitzung: Sitzung }) {
   const vorgangId = geladen.daten?.daten.vorgangId;
   const vorgang = useLaden(async () => (vorgangId ? ergebnis(api.GET('/vorgaenge/{id}', { params: { path: { id: vorgangId } } })) : undefined), [vorgangId]);
   const [gespeichert, setGespeichert] = useState(false);
-  const name = useNamen(geladen.daten?.daten.akteId);
+  const name = useNamen();
   const versionen = useLaden(() => ergebnis(api.GET('/dokumente/{id}/versionen', { params: { path: { id } } })), [id]);
   const [ansicht, setAnsicht] = useState<{ url: string; name: string }>();
   const [meldung, setMeldung] = useState<string>();

@@ -8,7 +8,7 @@ import { darfFeld } from '../rechte';
 import { Link, navigieren } from '../router';
 import { T } from '../texte';
 import { AlleAuswaehlen, auswahlSpalte, nurWaehlbare, useAuswahl } from '../auswahl';
-import { Angaben, Auswahl, Brotkrumen, Erfolg, Feld, Formular, Seite, Tabelle, datum, statusText, type Spalte } from '../ui';
+import { Angaben, Auswahl, Brotkrumen, Erfolg, Feld, FilterFormular, Formular, Seite, Tabelle, datum, statusText, type Spalte } from '../ui';
 import { fristText } from './Aktenplan';
 import { Geladen } from './Laden';
 import { SperreSetzen } from './Loeschsperren';
@@ -246,43 +246,34 @@ export function aktenAbfrage(einheitId: string, f: AktenFilter) {
 const OHNE_FILTER: AktenFilter = { status: '', jahr: '', betreff: '', sortierung: 'aktenzeichen' };
 
 function Filterformular({ filter, setFilter }: { filter: AktenFilter; setFilter: (f: AktenFilter) => void }) {
-  const [f, setF] = useState(filter);
   return (
-    <form
-      className="eakte-formular eakte-filter"
-      aria-label={T.einheit.filter}
-      onSubmit={(e) => {
-        e.preventDefault();
-        setFilter(f);
-      }}
-    >
-      <Auswahl
-        label={T.akte.status}
-        value={f.status}
-        onChange={(e) => setF({ ...f, status: e.target.value as AktenFilter['status'] })}
-        optionen={[
-          { wert: '', text: T.einheit.alle },
-          { wert: 'offen', text: T.akte.offen },
-          { wert: 'geschlossen', text: T.einheit.zda },
-        ]}
-      />
-      <Feld label={T.einheit.jahr} inputMode="numeric" maxLength={4} value={f.jahr} onChange={(e) => setF({ ...f, jahr: e.target.value })} />
-      <Feld label={T.einheit.betreffEnthaelt} maxLength={200} value={f.betreff} onChange={(e) => setF({ ...f, betreff: e.target.value })} />
-      <Auswahl
-        label={T.einheit.sortierung}
-        value={f.sortierung}
-        onChange={(e) => setF({ ...f, sortierung: e.target.value as AktenFilter['sortierung'] })}
-        optionen={[
-          { wert: 'aktenzeichen', text: T.akte.aktenzeichen },
-          { wert: 'geaendert', text: T.einheit.zuletztGeaendert },
-        ]}
-      />
-      <div className="eakte-knoepfe">
-        <button className="kern-btn kern-btn--secondary" type="submit">
-          <span className="kern-label">{T.einheit.filtern}</span>
-        </button>
-      </div>
-    </form>
+    <FilterFormular beschriftung={T.einheit.filter} filter={filter} setFilter={setFilter}>
+      {(f, aendern) => (
+        <>
+          <Auswahl
+            label={T.akte.status}
+            value={f.status}
+            onChange={(e) => aendern({ status: e.target.value as AktenFilter['status'] })}
+            optionen={[
+              { wert: '', text: T.einheit.alle },
+              { wert: 'offen', text: T.akte.offen },
+              { wert: 'geschlossen', text: T.einheit.zda },
+            ]}
+          />
+          <Feld label={T.einheit.jahr} inputMode="numeric" maxLength={4} value={f.jahr} onChange={(e) => aendern({ jahr: e.target.value })} />
+          <Feld label={T.einheit.betreffEnthaelt} maxLength={200} value={f.betreff} onChange={(e) => aendern({ betreff: e.target.value })} />
+          <Auswahl
+            label={T.einheit.sortierung}
+            value={f.sortierung}
+            onChange={(e) => aendern({ sortierung: e.target.value as AktenFilter['sortierung'] })}
+            optionen={[
+              { wert: 'aktenzeichen', text: T.akte.aktenzeichen },
+              { wert: 'geaendert', text: T.einheit.zuletztGeaendert },
+            ]}
+          />
+        </>
+      )}
+    </FilterFormular>
   );
 }
 

@@ -7,7 +7,7 @@ import { AlleAuswaehlen, auswahlSpalte, nurWaehlbare, useAuswahl } from '../ausw
 import { pfad } from '../pfade';
 import { navigieren } from '../router';
 import { T } from '../texte';
-import { Auswahl, Feld, Fehlermeldung, Seite, Tabelle, datum } from '../ui';
+import { Auswahl, Feld, Fehlermeldung, FilterFormular, Seite, Tabelle, datum } from '../ui';
 import { AktenzeichenMitSperre, BegonneneAussonderungen } from './Aussonderungen';
 import { Geladen } from './Laden';
 
@@ -30,30 +30,21 @@ export function einheitOptionen(einheiten: readonly Pick<Schemas['Aktenplaneinhe
 }
 
 function Filterformular({ filter, setFilter }: { filter: FaelligFilter; setFilter: (f: FaelligFilter) => void }) {
-  const [f, setF] = useState(filter);
   const plan = useLaden(() => ergebnis(api.GET('/aktenplan')), []);
   return (
-    <form
-      className="eakte-formular eakte-filter"
-      aria-label={T.registratur.filter}
-      onSubmit={(e) => {
-        e.preventDefault();
-        setFilter(f);
-      }}
-    >
-      <Auswahl
-        label={T.registratur.einheit}
-        value={f.einheit}
-        onChange={(e) => setF({ ...f, einheit: e.target.value })}
-        optionen={[{ wert: '', text: T.registratur.alleEinheiten }, ...einheitOptionen(plan.daten?.einheiten ?? [])]}
-      />
-      <Feld label={T.registratur.jahr} inputMode="numeric" maxLength={4} value={f.jahr} onChange={(e) => setF({ ...f, jahr: e.target.value })} />
-      <div className="eakte-knoepfe">
-        <button className="kern-btn kern-btn--secondary" type="submit">
-          <span className="kern-label">{T.einheit.filtern}</span>
-        </button>
-      </div>
-    </form>
+    <FilterFormular beschriftung={T.registratur.filter} filter={filter} setFilter={setFilter}>
+      {(f, aendern) => (
+        <>
+          <Auswahl
+            label={T.registratur.einheit}
+            value={f.einheit}
+            onChange={(e) => aendern({ einheit: e.target.value })}
+            optionen={[{ wert: '', text: T.registratur.alleEinheiten }, ...einheitOptionen(plan.daten?.einheiten ?? [])]}
+          />
+          <Feld label={T.registratur.jahr} inputMode="numeric" maxLength={4} value={f.jahr} onChange={(e) => aendern({ jahr: e.target.value })} />
+        </>
+      )}
+    </FilterFormular>
   );
 }
 

@@ -69,7 +69,7 @@ export function SperreSetzen({ akten, knopf, gesetzt }: { akten: readonly string
 export function Loeschsperren({ akteId, darfAendern }: { akteId: string; darfAendern: boolean }) {
   const liste = useLaden(() => ergebnis(api.GET('/loeschsperren', { params: { query: { akte: akteId, limit: 100 } } })), [akteId]);
   const [meldung, setMeldung] = useState<string>();
-  const name = useNamen(akteId);
+  const name = useNamen();
   return (
     <>
       {meldung && <Erfolg>{meldung}</Erfolg>}

@@ -4,6 +4,7 @@
 import type { Schemas } from '@eakte/api-client';
 import { api, ergebnis, useLaden, useSeitenweise } from '../api';
 import { artDes, istUeberfaellig, postkorbOrdnen, postkorbZahlen, postkorbZiel, type PostkorbEintrag } from '../geschaeftsgang';
+import { useNamen } from '../namen';
 import { Link } from '../router';
 import { T } from '../texte';
 import { Fehlermeldung, Seite, Tabelle, datum, zeit } from '../ui';
@@ -38,6 +39,7 @@ export function PostkorbZahlen({ anzahl }: { anzahl: Schemas['PostkorbAnzahl'] }
 export function PostkorbListe({ ueberschrift = 2 }: { ueberschrift?: 1 | 2 }) {
   const { liste, weitere, cursor, mehr } = useSeitenweise((c) => api.GET('/postkorb', { params: { query: { limit: 100, ...(c ? { cursor: c } : {}) } } }));
   const anzahl = useLaden(postkorbAnzahlLaden, []);
+  const name = useNamen();
   const tag = heute();
   const inhalt = (
     <Geladen l={liste}>
@@ -68,13 +70,14 @@ export function PostkorbListe({ ueberschrift = 2 }: { ueberschrift?: 1 | 2 }) {
                         ) : (
                           text
                         )}
-                        {e.inVertretungFuer && <span className="kern-body kern-body--small eakte-block">{T.postkorb.inVertretung(e.inVertretungFuer)}</span>}
+                        {e.inVertretungFuer && <span className="kern-body kern-body--small eakte-block">{T.postkorb.inVertretung(name(e.inVertretungFuer))}</span>}
                         {e.fuer?.organisationseinheitId && <span className="kern-body kern-body--small eakte-block">{T.postkorb.fuerEinheit}</span>}
                       </>
                     );
                   },
                 },
                 { titel: T.postkorb.aufgabe, zelle: (e) => aufgabe(e) },
+                { titel: T.postkorb.absender, zelle: (e) => (e.absender ? name(e.absender) : '–') },
                 { titel: T.postkorb.vorgang, zelle: (e) => e.vorgangKennzeichen ?? '–' },
                 {
                   titel: T.postkorb.frist,

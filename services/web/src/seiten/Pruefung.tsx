@@ -4,11 +4,22 @@ import { ROLLEN_NAMEN, type Rolle } from '@eakte/platform/berechtigungen';
 import { AKTIONSAUSWAHL, aktionText, ergebnisText, feldText, objektText, wertText } from '@eakte/platform/protokoll-texte';
 import { useEffect, useRef, useState } from 'react';
 import { api, ergebnis, herunterladen, useAktion, useLaden } from '../api';
-import { alleAkteure } from '../namen';
 import { abfrage, akteurOptionen, exportUrl, type Filter } from '../protokoll-suche';
 import { T } from '../texte';
 import { Angaben, Auswahl, Feld, Fehlermeldung, Seite, Tabelle, zeit, type Spalte } from '../ui';
 import { Geladen } from './Laden';
+
+/** Everyone the Protokoll names as an actor: the ones a search of it may pick (at most 20 pages of 200). */
+async function alleAkteure(): Promise<Schemas['ProtokollAkteur'][]> {
+  const alle: Schemas['ProtokollAkteur'][] = [];
+  let cursor: string | undefined;
+  for (let seite = 0; seite < 20 && (seite === 0 || cursor); seite++) {
+    const r = await ergebnis(api.GET('/protokoll/akteure', { params: { query: { limit: 200, ...(cursor ? { cursor } : {}) } } }));
+    alle.push(...r.items);
+    cursor = r.nextCursor ?? undefined;
+  }
+  return alle;
+}
 
 type Ereignis = Pick<Schemas['ProtokollEreignis'], 'sequenz' | 'zeit' | 'akteurName' | 'akteurSub' | 'aktion' | 'objektTyp'>;
 

@@ -12,6 +12,7 @@ import { darf } from '../rechte';
 import { Link, useOrt } from '../router';
 import { T } from '../texte';
 import { Angaben, Auswahl, Erfolg, Feld, Fehlermeldung, Formular, Seite, datum, zeit } from '../ui';
+import { useNamen } from '../namen';
 import { heute } from '../upload';
 import { Geladen } from './Laden';
 import { Pfadleiste } from './Pfadleiste';
@@ -19,16 +20,20 @@ import { leer, SchrittZeile } from './VerfuegungSchreiben';
 
 type Oes = Map<string, Schemas['Organisationseinheit']>;
 
-export function bearbeiterText(b: Schemas['Bearbeiter'], oes: Oes): string {
-  if (b.sub) return T.verfuegung.bearbeiterPerson(b.sub);
+type NameVon = (sub: string | null | undefined) => string;
+const ohneNamen: NameVon = (sub) => sub ?? '–';
+
+/** A step's Bearbeiter: a person by name, an org unit by Kürzel and name. */
+export function bearbeiterText(b: Schemas['Bearbeiter'], oes: Oes, name: NameVon = ohneNamen): string {
+  if (b.sub) return T.verfuegung.bearbeiterPerson(name(b.sub));
   const oe = b.organisationseinheitId ? oes.get(b.organisationseinheitId) : undefined;
   return T.verfuegung.bearbeiterEinheit(oe ? `${oe.kuerzel} – ${oe.name}` : (b.organisationseinheitId ?? '–'));
 }
 
 /** Who completed the step and when; a deputy reads "X i. V. für Y". */
-export function erledigtText(s: Schemas['Schritt']): string | undefined {
+export function erledigtText(s: Schemas['Schritt'], name: NameVon = ohneNamen): string | undefined {
   if (!s.erledigtVon) return undefined;
-  const wer = s.imAuftragVon ? T.verfuegung.iV(s.erledigtVon, s.imAuftragVon) : s.erledigtVon;
+  const wer = s.imAuftragVon ? T.verfuegung.iV(name(s.erledigtVon), name(s.imAuftragVon)) : name(s.erledigtVon);
   return T.verfuegung.erledigtVon(wer, zeit(s.erledigtAm));
 }
 
@@ -115,6 +120,7 @@ export function Dokumente({ dokumente }: { dokumente: Schemas['Verfuegung']['dok
 
 /** The whole Laufweg: each position (a parallel group side by side), each step's state and who did what. */
 export function Laufweg({ v, oes, uebernehmen }: { v: Schemas['Verfuegung']; oes: Oes; uebernehmen?: { schritt: string; aktion: () => void; laeuft: boolean } }) {
+  const name = useNamen();
   return (
     <section aria-labelledby="vfg-laufweg-titel">
       <h2 id="vfg-laufweg-titel" className="kern-heading-medium">
@@ -130,11 +136,11 @@ export function Laufweg({ v, oes, uebernehmen }: { v: Schemas['Verfuegung']; oes
             <ul className="eakte-laufweg-zweige">
               {gruppe.map((s) => {
                 const aktion = T.aktion[s.aktion] ?? s.aktion;
-                const erledigt = erledigtText(s);
+                const erledigt = erledigtText(s, name);
                 return (
                   <li key={s.id} className="kern-body">
-                    <strong>{aktion}</strong>: {bearbeiterText(s.bearbeiter, oes)} – {T.verfuegung.zustand[s.zustand] ?? s.zustand}
-                    {s.uebernommenVon && <span className="eakte-block">{T.verfuegung.uebernommen(s.uebernommenVon)}</span>}
+                    <strong>{aktion}</strong>: {bearbeiterText(s.bearbeiter, oes, name)} – {T.verfuegung.zustand[s.zustand] ?? s.zustand}
+                    {s.uebernommenVon && <span className="eakte-block">{T.verfuegung.uebernommen(name(s.uebernommenVon))}</span>}
                     {erledigt && <span className="eakte-block">{erledigt}</span>}
                     {s.votum && <span className="eakte-block">{T.verfuegung.votumVon(T.verfuegung.votumText[s.votum] ?? s.votum)}</span>}
                     {s.kommentar && <span className="eakte-block">{T.verfuegung.kommentar(s.kommentar)}</span>}
@@ -222,6 +228,7 @@ function Abschliessen({ v, s, fertig }: { v: Schemas['Verfuegung']; s: Schemas['
 export function VerfuegungSeite({ id, sitzung }: { id: string; sitzung: Sitzung }) {
   const { suche } = useOrt();
   const schrittId = suche.get('schritt');
+  const name = useNamen();
   const l = useLaden(() => ergebnis(api.GET('/verfuegungen/{id}', { params: { path: { id } } })), [id]);
   const vorgangId = l.daten?.vorgangId;
   // a Bearbeiter may not see the Vorgang itself: then the page goes without its Kennzeichen
@@ -262,7 +269,7 @@ export function VerfuegungSeite({ id, sitzung }: { id: string; sitzung: Sitzung 
                     '–'
                   ),
                 ],
-                [T.verfuegung.verfasser, v.verfasser],
+                [T.verfuegung.verfasser, name(v.verfasser)],
                 [T.verfuegung.erstellt, zeit(v.erstelltAm)],
                 [T.verfuegung.status, T.verfuegung.statusText[v.status] ?? v.status],
                 [T.verfuegung.schlussverfuegung, v.schlussverfuegung ? (v.schlussverfuegung.art === 'zdA' ? T.verfuegung.schlussZda : `Wv. ${datum(v.schlussverfuegung.datum)}`) : '–'],

@@ -1,11 +1,12 @@
 // The Verfügung editor on a Vorgang: Betreff, the documents (pinned in their current version),
-// the Laufweg from people (by their user id: there is no user directory to pick from yet) and org
-// units, with parallel steps, or started from an org unit's Laufweg template; sent, it opens the new Verfügung.
+// the Laufweg from people (picked by name from the tenant's user directory) and org units (by name),
+// with parallel steps, or started from an org unit's Laufweg template; sent, it opens the new Verfügung.
 import type { Schemas } from '@eakte/api-client';
 import { useState } from 'react';
 import { api, ergebnis, useAktion, useLaden } from '../api';
 import { entwurfAusVorlage, laufwegAusEntwurf, type SchrittEntwurf } from '../geschaeftsgang';
 import { pfad } from '../pfade';
+import { PersonWahl } from '../personen';
 import { navigieren } from '../router';
 import { T } from '../texte';
 import { Auswahl, Feld, Formular, Seite } from '../ui';
@@ -14,6 +15,8 @@ import { Geladen } from './Laden';
 import { Pfadleiste } from './Pfadleiste';
 
 let zaehler = 0;
+/** A fresh key for a row of an editor. */
+export const neuerSchluessel = () => ++zaehler;
 export const leer = (aktion: Schemas['SchrittAktion'] = 'mitzeichnung'): SchrittEntwurf => ({
   schluessel: ++zaehler,
   art: 'person',
@@ -35,6 +38,8 @@ export function SchrittZeile({
   aendern,
   entfernen,
   schieben,
+  praefix = '',
+  mitFrist = true,
 }: {
   z: SchrittEntwurf;
   i: number;
@@ -43,10 +48,14 @@ export function SchrittZeile({
   aendern: (neu: Partial<SchrittEntwurf>) => void;
   entfernen: () => void;
   schieben: (um: -1 | 1) => void;
+  /** before the API pointer of each field: `vorlagen/0/` for a template's rows */
+  praefix?: string;
+  /** a template has no dates */
+  mitFrist?: boolean;
 }) {
   const n = i + 1;
   // field names are the API's pointers, so a problem with one step's field stands at that field
-  const name = (f: string) => `laufweg/${i}/${f}`;
+  const name = (f: string) => `${praefix}laufweg/${i}/${f}`;
   return (
     <fieldset className="kern-fieldset eakte-entwurf">
       <legend className="kern-label">{T.editor.schritt(n)}</legend>
@@ -60,7 +69,7 @@ export function SchrittZeile({
         ]}
       />
       {z.art === 'person' ? (
-        <Feld label={T.editor.sub} name={name('bearbeiter/sub')} required maxLength={200} autoComplete="off" value={z.sub} onChange={(e) => aendern({ sub: e.target.value })} />
+        <PersonWahl label={T.editor.sub} name={name('bearbeiter/sub')} required sub={z.sub} onWahl={(sub) => aendern({ sub })} />
       ) : (
         <Auswahl
           label={T.editor.organisationseinheit}
@@ -78,7 +87,7 @@ export function SchrittZeile({
         onChange={(e) => aendern({ aktion: e.target.value as SchrittEntwurf['aktion'] })}
         optionen={AKTIONEN.map((a) => ({ wert: a, text: T.aktion[a]! }))}
       />
-      <Feld label={T.editor.frist} name={name('frist')} type="date" min={heute()} value={z.frist} onChange={(e) => aendern({ frist: e.target.value })} />
+      {mitFrist && <Feld label={T.editor.frist} name={name('frist')} type="date" min={heute()} value={z.frist} onChange={(e) => aendern({ frist: e.target.value })} />}
       <Feld label={T.editor.hinweis} name={name('hinweis')} maxLength={2000} value={z.hinweis} onChange={(e) => aendern({ hinweis: e.target.value })} />
       {i > 0 && (
         <div className="kern-form-check">

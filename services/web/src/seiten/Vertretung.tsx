@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { api, ergebnis, useAktion, useLaden } from '../api';
 import type { Sitzung } from '../auth';
+import { PersonWahl } from '../personen';
 import { T } from '../texte';
 import { Erfolg, Feld, Formular, Seite } from '../ui';
 import { Geladen } from './Laden';
@@ -43,7 +44,7 @@ function Bearbeiten({ anfang, gespeichert }: { anfang: Zeile[]; gespeichert: () 
           <fieldset className="kern-fieldset eakte-entwurf" key={z.schluessel}>
             <legend className="kern-label">{T.vertretung.vertreter(i + 1)}</legend>
             {/* named by the API's pointer: a problem with one deputy stands at their field */}
-            <Feld label={T.vertretung.sub} name={`vertreter/${i}/sub`} maxLength={200} autoComplete="off" value={z.sub} onChange={(e) => aendern(i, { sub: e.target.value })} />
+            <PersonWahl label={T.vertretung.sub} name={`vertreter/${i}/sub`} sub={z.sub} onWahl={(sub) => aendern(i, { sub })} />
             <Feld label={T.vertretung.von} name={`vertreter/${i}/abwesendVon`} type="date" value={z.abwesendVon} onChange={(e) => aendern(i, { abwesendVon: e.target.value })} />
             <Feld label={T.vertretung.bis} name={`vertreter/${i}/abwesendBis`} type="date" value={z.abwesendBis} onChange={(e) => aendern(i, { abwesendBis: e.target.value })} />
             <div className="eakte-knoepfe">

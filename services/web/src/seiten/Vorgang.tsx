@@ -5,15 +5,46 @@ import { Ablage } from '../Ablage';
 import { api, ergebnis, useAktion, useLaden, useSeitenweise } from '../api';
 import type { Sitzung } from '../auth';
 import { Bestaetigung } from '../bestaetigung';
+import { dokumenteFiltern, formate, istGefiltert, OHNE_DOKUMENTFILTER, type DokumentFilter } from '../dokument-filter';
+import { useNamen } from '../namen';
 import { pfad } from '../pfade';
 import { darf } from '../rechte';
 import { Link } from '../router';
 import { T } from '../texte';
-import { Angaben, Erfolg, Feld, Fehlermeldung, Formular, Seite, Tabelle, datum, groesse, statusText } from '../ui';
+import { Angaben, Auswahl, Erfolg, Feld, Fehlermeldung, FilterFormular, Formular, Seite, Tabelle, datum, groesse, statusText } from '../ui';
 import { betreffAusDateiname, heute } from '../upload';
 import { Geladen } from './Laden';
 import { Pfadleiste } from './Pfadleiste';
 import { bearbeiterText } from './Verfuegung';
+
+/** The Dokumente with their filter (text, format, date) above the table and how many it shows. */
+export function DokumentListe({ dokumente, beschriftung = T.vorgang.dokumente }: { dokumente: Schemas['Dokument'][]; beschriftung?: string }) {
+  const [filter, setFilter] = useState<DokumentFilter>(OHNE_DOKUMENTFILTER);
+  const gezeigt = dokumenteFiltern(dokumente, filter);
+  return (
+    <>
+      <FilterFormular beschriftung={T.dokumentFilter.filter(beschriftung)} filter={filter} setFilter={setFilter}>
+        {(f, aendern) => (
+          <>
+            <Feld label={T.dokumentFilter.text} type="search" maxLength={200} value={f.text} onChange={(e) => aendern({ text: e.target.value })} />
+            <Auswahl
+              label={T.dokumentFilter.format}
+              value={f.format}
+              onChange={(e) => aendern({ format: e.target.value })}
+              optionen={[{ wert: '', text: T.dokumentFilter.alleFormate }, ...formate(dokumente).map((x) => ({ wert: x, text: x }))]}
+            />
+            <Feld label={T.dokumentFilter.von} type="date" value={f.von} onChange={(e) => aendern({ von: e.target.value })} />
+            <Feld label={T.dokumentFilter.bis} type="date" value={f.bis} onChange={(e) => aendern({ bis: e.target.value })} />
+          </>
+        )}
+      </FilterFormular>
+      <p className="kern-body" role="status">
+        {istGefiltert(filter) ? T.dokumentFilter.anzahl(gezeigt.length, dokumente.length) : ''}
+      </p>
+      {gezeigt.length ? <DokumentTabelle dokumente={gezeigt} beschriftung={beschriftung} /> : <p className="kern-body">{T.dokumentFilter.keine}</p>}
+    </>
+  );
+}
 
 export function DokumentTabelle({ dokumente, beschriftung = T.vorgang.dokumente }: { dokumente: Schemas['Dokument'][]; beschriftung?: string }) {
   return (
@@ -53,6 +84,7 @@ function standText(v: Schemas['VerfuegungUebersicht']): string {
 }
 
 export function VerfuegungTabelle({ verfuegungen, oes }: { verfuegungen: Schemas['VerfuegungUebersicht'][]; oes: Oes }) {
+  const name = useNamen();
   return (
     <Tabelle
       zeilen={verfuegungen}
@@ -74,7 +106,7 @@ export function VerfuegungTabelle({ verfuegungen, oes }: { verfuegungen: Schemas
               ? '–'
               : v.aktuelleSchritte.map((s) => (
                   <span className="eakte-block" key={s.id}>
-                    {`${T.aktion[s.aktion] ?? s.aktion}: ${s.uebernommenVon ?? bearbeiterText(s.bearbeiter, oes)}${s.frist ? ` ${T.verfuegung.fristKurz(datum(s.frist))}` : ''}`}
+                    {`${T.aktion[s.aktion] ?? s.aktion}: ${s.uebernommenVon ? name(s.uebernommenVon) : bearbeiterText(s.bearbeiter, oes, name)}${s.frist ? ` ${T.verfuegung.fristKurz(datum(s.frist))}` : ''}`}
                   </span>
                 )),
         },
@@ -195,7 +227,7 @@ export function Vorgang({ id, sitzung }: { id: string; sitzung: Sitzung }) {
             <h2 id="dok-titel" className="kern-heading-medium">
               {T.vorgang.dokumente}
             </h2>
-            <Geladen l={dokumente}>{(d) => (d.items.length ? <DokumentTabelle dokumente={d.items} /> : <p className="kern-body">{T.vorgang.keineDokumente}</p>)}</Geladen>
+            <Geladen l={dokumente}>{(d) => (d.items.length ? <DokumentListe dokumente={d.items} /> : <p className="kern-body">{T.vorgang.keineDokumente}</p>)}</Geladen>
           </section>
           {v.status === 'offen' && (
             <Ablage<Schemas['Dokument']>
