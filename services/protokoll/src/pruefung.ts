@@ -8,6 +8,8 @@ import {
   GENESIS_HASH,
   inklusionsPfad,
   kanonisch,
+  konsistenzPfad,
+  wurzelAus,
   kanonischesJson,
   knotenHash,
   LEERER_BAUM,
@@ -16,8 +18,9 @@ import {
   protokollAnhaengen,
   signiereNotiz,
   ZEIT_SQL,
+  type Knotenleser,
 } from '@eakte/audit';
-import { sql, type Db } from '@eakte/db';
+import { sql, type Db, type Tx } from '@eakte/db';
 import type { ObjectStore } from '@eakte/storage';
 import type { FastifyBaseLogger } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
@@ -44,6 +47,17 @@ export interface Inklusionsnachweis {
   wurzel: string;
   pfad: string[];
   checkpoint: string;
+  pruefschluessel: string;
+}
+
+export interface Konsistenznachweis {
+  vonGroesse: number;
+  bisGroesse: number;
+  vonWurzel: string;
+  bisWurzel: string;
+  pfad: string[];
+  vonCheckpoint: string | null;
+  bisCheckpoint: string;
   pruefschluessel: string;
 }
 
@@ -85,6 +99,22 @@ export function createProtokollDienst(deps: { db: Db; storage: ObjectStore; repo
     return { groesse, wurzel: offen?.wurzel ?? z.wurzel, gueltig };
   }
 
+  /** The stored nodes a proof needs, in one query. */
+  async function knotenLesen(tx: Tx, mandantId: string, koordinaten: [number, number][]): Promise<Knotenleser> {
+    const r = koordinaten.length
+      ? await tx.execute<{ ebene: number; index: string; hash: Buffer }>(
+          sql`SELECT ebene, index, hash FROM protokoll.baumknoten WHERE mandant_id = ${mandantId}
+                AND (ebene, index) IN (SELECT * FROM jsonb_to_recordset(${JSON.stringify(koordinaten.map(([e, i]) => ({ e, i })))}::jsonb) AS k(e smallint, i bigint))`,
+        )
+      : { rows: [] };
+    const knoten = new Map(r.rows.map((k) => [`${k.ebene}:${k.index}`, k.hash]));
+    return (e, i) => {
+      const h = knoten.get(`${e}:${i}`);
+      if (!h) throw new Error(`Baumknoten ${e}:${i} fehlt`);
+      return h;
+    };
+  }
+
   /** The newest signed tree checkpoint, or a new one when it does not reach `mindestens` (or the tree grew and `nurWennNeu`). */
   async function baumCheckpoint(mandantId: string, o: { mindestens?: number; nurWennNeu?: boolean } = {}): Promise<BaumCheckpoint | null> {
     return db.withMandant(mandantId, async (tx) => {
@@ -103,6 +133,18 @@ export function createProtokollDienst(deps: { db: Db; storage: ObjectStore; repo
       await tx.execute(sql`INSERT INTO protokoll.baum_checkpoint (mandant_id, groesse, wurzel, notiz) VALUES (${mandantId}, ${groesse}, ${baum.wurzel}, ${notiz})`);
       return { groesse, wurzel: baum.wurzel, notiz };
     });
+  }
+
+  /** The newest signed tree checkpoint of exactly this size. */
+  async function checkpointDerGroesse(mandantId: string, groesse: number): Promise<BaumCheckpoint | null> {
+    const [z] = (
+      await db.withMandant(mandantId, (tx) =>
+        tx.execute<{ groesse: string; wurzel: Buffer; notiz: string }>(
+          sql`SELECT groesse, wurzel, notiz FROM protokoll.baum_checkpoint WHERE mandant_id = ${mandantId} AND groesse = ${groesse} ORDER BY zeit DESC LIMIT 1`,
+        ),
+      )
+    ).rows;
+    return z ? { groesse: Number(z.groesse), wurzel: z.wurzel, notiz: z.notiz } : null;
   }
 
   async function neuesterImSpeicher(mandantId: string): Promise<CheckpointRow | null> {
@@ -259,16 +301,7 @@ export function createProtokollDienst(deps: { db: Db; storage: ObjectStore; repo
       return db.withMandant(mandantId, async (tx) => {
         const blatt = await sequenzierer.blatt(tx, mandantId, sequenz);
         if (!blatt) return null;
-        const r = await tx.execute<{ ebene: number; index: string; hash: Buffer }>(
-          sql`SELECT ebene, index, hash FROM protokoll.baumknoten WHERE mandant_id = ${mandantId}
-                AND (ebene, index) IN (SELECT * FROM jsonb_to_recordset(${JSON.stringify(koordinaten.map(([e, i]) => ({ e, i })))}::jsonb) AS k(e smallint, i bigint))`,
-        );
-        const knoten = new Map(r.rows.map((k) => [`${k.ebene}:${k.index}`, k.hash]));
-        const pfad = inklusionsPfad(index, cp.groesse, (e, i) => {
-          const h = knoten.get(`${e}:${i}`);
-          if (!h) throw new Error(`Baumknoten ${e}:${i} fehlt`);
-          return h;
-        });
+        const pfad = inklusionsPfad(index, cp.groesse, await knotenLesen(tx, mandantId, koordinaten));
         return {
           sequenz,
           blattIndex: index,
@@ -281,6 +314,33 @@ export function createProtokollDienst(deps: { db: Db; storage: ObjectStore; repo
           pruefschluessel: notizPruefschluessel(NOTIZ_NAME, schluessel.oeffentlich),
         };
       });
+    },
+
+    /**
+     * The consistency proof from the tree of size `von` to the signed checkpoint of size `bis` (default
+     * the newest, signed now if the tree grew), with the signed checkpoint of size `von` when there is one.
+     * Null when no checkpoint has size `bis`.
+     */
+    async konsistenz(mandantId: string, von: number, bis?: number): Promise<Konsistenznachweis | { hinter: number } | null> {
+      await sequenzierer.alles(mandantId);
+      const ziel = bis === undefined ? await baumCheckpoint(mandantId, { nurWennNeu: true }) : await checkpointDerGroesse(mandantId, bis);
+      if (!ziel) return null;
+      if (von > ziel.groesse) return { hinter: ziel.groesse };
+      const start = await checkpointDerGroesse(mandantId, von);
+      const rechnung = (k: Knotenleser) => ({ pfad: konsistenzPfad(von, ziel.groesse, k), wurzel: wurzelAus(von, k) });
+      const koordinaten = benoetigteKnoten(rechnung);
+      const r = await db.withMandant(mandantId, async (tx) => rechnung(await knotenLesen(tx, mandantId, koordinaten)));
+      return {
+        vonGroesse: von,
+        bisGroesse: ziel.groesse,
+        // the stored nodes' root; a client compares it with the checkpoint of that size it kept
+        vonWurzel: r.wurzel.toString('hex'),
+        bisWurzel: ziel.wurzel.toString('hex'),
+        pfad: r.pfad.map((p) => p.toString('hex')),
+        vonCheckpoint: start?.notiz ?? null,
+        bisCheckpoint: ziel.notiz,
+        pruefschluessel: notizPruefschluessel(NOTIZ_NAME, schluessel.oeffentlich),
+      };
     },
   };
 }
