@@ -84,19 +84,22 @@ export interface PruefungMitCheckpoint extends Pruefergebnis {
 export function createProtokollDienst(deps: { db: Db; storage: ObjectStore; repo: ProtokollRepository; schluessel: Signaturschluessel; log: FastifyBaseLogger; sequenzierer: Sequenzierer }) {
   const { db, storage, repo, schluessel, sequenzierer } = deps;
 
-  async function neuesterBaumCheckpoint(mandantId: string): Promise<{ groesse: number; wurzel: Buffer; gueltig: boolean } | null> {
-    const [z] = (
+  /**
+   * Every signed tree checkpoint of the tenant, oldest size first, each with whether its signature
+   * holds and states its stored size and this tenant's origin.
+   */
+  async function baumCheckpoints(mandantId: string): Promise<{ groesse: number; wurzel: Buffer; gueltig: boolean }[]> {
+    const zeilen = (
       await db.withMandant(mandantId, (tx) =>
-        tx.execute<{ groesse: string; wurzel: Buffer; notiz: string }>(
-          sql`SELECT groesse, wurzel, notiz FROM protokoll.baum_checkpoint WHERE mandant_id = ${mandantId} ORDER BY groesse DESC, zeit DESC LIMIT 1`,
-        ),
+        tx.execute<{ groesse: string; wurzel: Buffer; notiz: string }>(sql`SELECT groesse, wurzel, notiz FROM protokoll.baum_checkpoint WHERE mandant_id = ${mandantId} ORDER BY groesse, zeit`),
       )
     ).rows;
-    if (!z) return null;
-    const offen = oeffneNotiz(z.notiz, NOTIZ_NAME, schluessel.oeffentlich);
-    const groesse = Number(z.groesse);
-    const gueltig = offen !== null && offen.groesse === groesse && offen.herkunft === herkunftVon(mandantId);
-    return { groesse, wurzel: offen?.wurzel ?? z.wurzel, gueltig };
+    return zeilen.map((z) => {
+      const offen = oeffneNotiz(z.notiz, NOTIZ_NAME, schluessel.oeffentlich);
+      const groesse = Number(z.groesse);
+      const gueltig = offen !== null && offen.groesse === groesse && offen.herkunft === herkunftVon(mandantId);
+      return { groesse, wurzel: offen?.wurzel ?? z.wurzel, gueltig };
+    });
   }
 
   /** The stored nodes a proof needs, in one query. */
@@ -215,13 +218,29 @@ export function createProtokollDienst(deps: { db: Db; storage: ObjectStore; repo
         vorgaengerHash = h;
       }
       // the whole log: the Merkle tree is rebuilt from the stored leaf bytes and must reach the signed tree checkpoint
-      const baumCp = von === 1 ? await neuesterBaumCheckpoint(mandantId) : null;
-      if (baumCp && !baumCp.gueltig) return ohne({ sequenz: baumCp.groesse, art: 'signatur', meldung: `Die Signatur des Baum-Checkpoints bei ${baumCp.groesse} ist ungültig` });
-      const baum = von === 1 ? new Baumpruefung(baumCp ? { groesse: baumCp.groesse, wurzel: baumCp.wurzel } : null) : null;
+      const baumCps = von === 1 ? await baumCheckpoints(mandantId) : [];
+      const gefaelscht = baumCps.find((c) => !c.gueltig);
+      if (gefaelscht) return ohne({ sequenz: gefaelscht.groesse, art: 'signatur', meldung: `Die Signatur des Baum-Checkpoints bei ${gefaelscht.groesse} ist ungültig` });
+      const baumCp = baumCps[baumCps.length - 1] ?? null;
+      // every signed size is compared with the rebuilt tree; two roots signed for one size are a fork
+      const ziele = new Map<number, Buffer[]>();
+      for (const c of baumCps) ziele.set(c.groesse, [...(ziele.get(c.groesse) ?? []), c.wurzel]);
+      const gabel = [...ziele].find(([, w]) => w.some((x) => !x.equals(w[0]!)));
+      const abzweigung: Kettenfehler | null = gabel
+        ? {
+            sequenz: gabel[0],
+            art: 'abzweigung',
+            meldung: `Zwei signierte Baum-Checkpoints der Größe ${gabel[0]} nennen verschiedene Wurzeln: das Protokoll hat sich verzweigt`,
+            erwartet: gabel[1][0]!.toString('hex'),
+            gefunden: gabel[1].find((x) => !x.equals(gabel[1][0]!))!.toString('hex'),
+          }
+        : null;
+      const baum = von === 1 ? new Baumpruefung(ziele) : null;
       const strom = repo.strom(mandantId, von, bis ?? Number.MAX_SAFE_INTEGER, { blatt: baum !== null });
       const ergebnis = await pruefeKette(baum ? baum.durch(strom) : strom, { von, vorgaengerHash, bis, kopf, checkpoints: anker });
       // the first problem wins; on the same event the chain's finding (it names the kind)
       const blattFehler =
+        (abzweigung && (!baum?.fehler || abzweigung.sequenz <= baum.fehler.sequenz) ? abzweigung : null) ??
         baum?.fehler ??
         (baum && baumCp && baum.groesse < baumCp.groesse && (bis === undefined || bis >= baumCp.groesse)
           ? {
@@ -360,7 +379,8 @@ class Baumpruefung {
   get groesse() {
     return this.n;
   }
-  constructor(private readonly ziel: { groesse: number; wurzel: Buffer } | null) {}
+  /** `ziele`: the roots signed for each tree size. */
+  constructor(private readonly ziele: Map<number, Buffer[]>) {}
 
   private wurzel(): Buffer {
     if (!this.stapel.length) return LEERER_BAUM;
@@ -409,14 +429,19 @@ class Baumpruefung {
             }
             this.stapel.push({ ebene, hash: h });
             this.n++;
-            if (this.ziel && this.n === this.ziel.groesse && !this.wurzel().equals(this.ziel.wurzel)) {
-              this.fehler = {
-                sequenz: this.n,
-                art: 'checkpoint',
-                meldung: `Der Baum bis Ereignis ${this.n} weicht vom signierten Baum-Checkpoint ab`,
-                erwartet: this.ziel.wurzel.toString('hex'),
-                gefunden: this.wurzel().toString('hex'),
-              };
+            const signiert = this.ziele.get(this.n);
+            if (signiert) {
+              const w = this.wurzel();
+              const abweichend = signiert.find((x) => !x.equals(w));
+              if (abweichend) {
+                this.fehler = {
+                  sequenz: this.n,
+                  art: 'checkpoint',
+                  meldung: `Der Baum bis Ereignis ${this.n} weicht vom signierten Baum-Checkpoint ab`,
+                  erwartet: abweichend.toString('hex'),
+                  gefunden: w.toString('hex'),
+                };
+              }
             }
           }
         }
