@@ -261,6 +261,25 @@ describe('sequencer rounds in the service', () => {
   });
 });
 
+describe('the backlog on /health', () => {
+  it('names the events waiting for the sequencer and the age of the oldest, degraded (still 200) above the limit', async () => {
+    const m = await testMandant();
+    const db = verbindung(1);
+    for (let i = 0; i < 3; i++) await db.withMandant(m.id, (tx) => protokollAnhaengen(tx, eintrag(m.id)));
+    await new Promise((r) => setTimeout(r, 1_200));
+    // no sequencer rounds: the three stay waiting
+    const knapp = await bauen({ PROTOKOLL_RUECKSTAND_GRENZE_SEKUNDEN: '1' });
+    const res = await knapp.inject({ method: 'GET', url: '/health' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'degradiert', checks: { sequenzierung: { status: 'degradiert', details: { grenzeSekunden: 1 } } } });
+    const d = res.json().checks.sequenzierung.details;
+    expect(d.wartend).toBeGreaterThanOrEqual(3);
+    expect(d.aeltesterWartetSekunden).toBeGreaterThanOrEqual(1.2);
+    const weit = await bauen({ PROTOKOLL_RUECKSTAND_GRENZE_SEKUNDEN: '1000000' });
+    expect((await weit.inject({ method: 'GET', url: '/health' })).json().checks.sequenzierung).toMatchObject({ status: 'ok', details: { grenzeSekunden: 1000000 } });
+  });
+});
+
 describe('a chain recorded before the tree (migration 0034)', () => {
   it('becomes the first leaves, in sequence order, hashed over their chain encoding; new events follow', async () => {
     const m = await testMandant();
