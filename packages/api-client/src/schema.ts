@@ -267,6 +267,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/protokoll/checkpoints/konsistenz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Consistency proof between two signed tree checkpoints of the tenant
+         * @description RFC 6962 (RFC 9162, 2.1.4) consistency proof that the tree of size `von` is a prefix of the
+         *     tree of the signed checkpoint of size `bis`: nothing recorded up to `von` was changed, removed
+         *     or reordered afterwards. A client keeps the newest checkpoint it saw and asks for the proof
+         *     from its size to the newest one; it compares `vonWurzel` with the root of the checkpoint it
+         *     kept (`vonCheckpoint` is the service's signed checkpoint of that size, null when it signed
+         *     none). Checkpoints are C2SP tlog-checkpoints in signed notes, as in the inclusion proof; `bis`
+         *     defaults to the newest, signed now when the tree grew since.
+         *
+         *     **Berechtigte Rollen:** `pruefung`, `registratur`
+         */
+        get: operations["getProtokollKonsistenz"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/akten/{id}/historie": {
         parameters: {
             query?: never;
@@ -2030,10 +2058,11 @@ export interface components {
              * @description `hash` the event's content does not match its hash; `luecke` the sequence number is missing;
              *     `reihenfolge` events are out of order; `abgeschnitten` the chain ends before its head or a
              *     signed checkpoint (tail removed, e.g. an old backup restored); `checkpoint` the chain
-             *     differs from a signed checkpoint; `signatur` a checkpoint's signature is invalid.
+             *     differs from a signed checkpoint; `abzweigung` two signed tree checkpoints of one size name
+             *     different roots (a fork: the log showed two histories); `signatur` a checkpoint's signature is invalid.
              * @enum {string}
              */
-            art: "hash" | "luecke" | "reihenfolge" | "abgeschnitten" | "checkpoint" | "signatur";
+            art: "hash" | "luecke" | "reihenfolge" | "abgeschnitten" | "checkpoint" | "abzweigung" | "signatur";
             meldung: string;
             erwartet?: string | null;
             gefunden?: string | null;
@@ -2105,6 +2134,21 @@ export interface components {
             pfad: components["schemas"]["Hash"][];
             /** @description The signed note (C2SP tlog-checkpoint, Ed25519 signature line). */
             checkpoint: string;
+            /** @description The note verifier key `<name>+<hex key ID>+<base64(0x01 || public key)>`. */
+            pruefschluessel: string;
+        };
+        Konsistenznachweis: {
+            vonGroesse: number;
+            bisGroesse: number;
+            /** @description The root of the tree of size `vonGroesse`, as the stored tree holds it. */
+            vonWurzel: components["schemas"]["Hash"];
+            bisWurzel: components["schemas"]["Hash"];
+            /** @description The RFC 6962 PROOF(von, D[bis]) nodes; empty when both sizes are equal. */
+            pfad: components["schemas"]["Hash"][];
+            /** @description The service's signed note of size `vonGroesse`, null when it signed none of that size. */
+            vonCheckpoint: string | null;
+            /** @description The signed note of the newer checkpoint. */
+            bisCheckpoint: string;
             /** @description The note verifier key `<name>+<hex key ID>+<base64(0x01 || public key)>`. */
             pruefschluessel: string;
         };
@@ -3998,6 +4042,36 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Inklusionsnachweis"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    getProtokollKonsistenz: {
+        parameters: {
+            query: {
+                /** @description Tree size of the older checkpoint (at most `bis`). */
+                von: components["schemas"]["Sequenz"];
+                /** @description Tree size of the newer signed checkpoint (default the newest). */
+                bis?: components["schemas"]["Sequenz"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The proof and both signed checkpoints. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Konsistenznachweis"];
                 };
             };
             400: components["responses"]["Problem400"];

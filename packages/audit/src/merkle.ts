@@ -88,6 +88,55 @@ export function pruefeInklusion(index: number, groesse: number, blatt: Uint8Arra
   return sn === 0 && r.equals(Buffer.from(wurzel));
 }
 
+/** RFC 6962 SUBPROOF(m, D[a:b], b): the nodes that prove the tree of the first m leaves is a prefix of D[a:b]. */
+function teilnachweis(m: number, a: number, b: number, ganz: boolean, knoten: Knotenleser): Buffer[] {
+  const n = b - a;
+  if (m === n) return ganz ? [] : [teilbaum(a, b, knoten)];
+  const k = teilung(n);
+  return m <= k ? [...teilnachweis(m, a, a + k, ganz, knoten), teilbaum(a + k, b, knoten)] : [...teilnachweis(m - k, a + k, b, false, knoten), teilbaum(a, a + k, knoten)];
+}
+
+/** The consistency proof (RFC 6962 PROOF, RFC 9162 2.1.4) from the tree of size `alt` to the tree of size `neu`. */
+export function konsistenzPfad(alt: number, neu: number, knoten: Knotenleser): Buffer[] {
+  if (!(alt >= 0 && alt <= neu)) throw new RangeError(`Kein Konsistenznachweis von ${alt} nach ${neu}`);
+  return alt === 0 || alt === neu ? [] : teilnachweis(alt, 0, neu, true, knoten);
+}
+
+/** RFC 9162, 2.1.4.2: does `pfad` prove that the tree (alt, altWurzel) is a prefix of the tree (neu, neuWurzel)? */
+export function pruefeKonsistenz(alt: number, neu: number, pfadHashes: readonly Uint8Array[], altWurzel: Uint8Array, neuWurzel: Uint8Array): boolean {
+  const gleich = (x: Uint8Array, y: Uint8Array) => Buffer.from(x).equals(Buffer.from(y));
+  if (!(alt >= 0 && alt <= neu)) return false;
+  if (alt === neu) return pfadHashes.length === 0 && gleich(altWurzel, neuWurzel);
+  if (alt === 0) return pfadHashes.length === 0;
+  if (pfadHashes.length === 0) return false;
+  // a complete first tree is itself the first node of the path
+  const pfad = (alt & (alt - 1)) === 0 ? [Buffer.from(altWurzel), ...pfadHashes.map((p) => Buffer.from(p))] : pfadHashes.map((p) => Buffer.from(p));
+  let fn = alt - 1;
+  let sn = neu - 1;
+  while (fn % 2 === 1) {
+    fn = Math.floor(fn / 2);
+    sn = Math.floor(sn / 2);
+  }
+  let fr = pfad[0]!;
+  let sr = pfad[0]!;
+  for (const c of pfad.slice(1)) {
+    if (sn === 0) return false;
+    if (fn % 2 === 1 || fn === sn) {
+      fr = knotenHash(c, fr);
+      sr = knotenHash(c, sr);
+      while (fn % 2 === 0 && fn !== 0) {
+        fn = Math.floor(fn / 2);
+        sn = Math.floor(sn / 2);
+      }
+    } else {
+      sr = knotenHash(sr, c);
+    }
+    fn = Math.floor(fn / 2);
+    sn = Math.floor(sn / 2);
+  }
+  return sn === 0 && gleich(fr, altWurzel) && gleich(sr, neuWurzel);
+}
+
 /**
  * Extends a tree of size `groesse` by `blaetter`: `rand` holds the complete subtrees along its right
  * edge (what `randKnoten` names). Returns the new nodes (every completed subtree) and the new edge.

@@ -1,5 +1,6 @@
 // The tree format against the published RFC 6962 test vectors (transparency-dev/merkle, testonly:
-// the leaf inputs, every complete subtree, the roots of sizes 0..8 and reference inclusion proofs).
+// the leaf inputs, every complete subtree, the roots of sizes 0..8 and reference inclusion proofs;
+// the consistency proofs and their corruptions from proof/verify_test.go, commit 02194e9a).
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
@@ -7,11 +8,13 @@ import {
   checkpointText,
   erweitere,
   inklusionsPfad,
+  konsistenzPfad,
   knotenHash,
   LEERER_BAUM,
   notizPruefschluessel,
   oeffneNotiz,
   pruefeInklusion,
+  pruefeKonsistenz,
   randKnoten,
   signiereNotiz,
   wurzelAus,
@@ -84,6 +87,39 @@ const INCLUSION: { index: number; size: number; want: string[] }[] = [
   },
 ];
 
+// transparency-dev/merkle proof/verify_test.go `consistencyProofs` (roots are those of ROOTS)
+const KONSISTENZ: { alt: number; neu: number; want: string[] }[] = [
+  { alt: 1, neu: 1, want: [] },
+  {
+    alt: 1,
+    neu: 8,
+    want: [
+      '96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7',
+      '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e',
+      '6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4',
+    ],
+  },
+  {
+    alt: 6,
+    neu: 8,
+    want: [
+      '0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a',
+      'ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0',
+      'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7',
+    ],
+  },
+  { alt: 2, neu: 5, want: ['5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e', 'bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b'] },
+  {
+    alt: 6,
+    neu: 7,
+    want: [
+      '0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a',
+      'b08693ec2e721597130641e8211e7eedccb4c26413963eee6c1e2ed16ffb1a5f',
+      'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7',
+    ],
+  },
+];
+
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
 const blaetter = LEAF_INPUTS.map((i) => blattHash(Buffer.from(i, 'hex')));
 
@@ -131,6 +167,73 @@ describe('RFC 6962 hashing', () => {
     expect(pruefeInklusion(index, size, blaetter[(index + 1) % 8]!, pfad, wurzel)).toBe(false);
     if (size > 1) expect(pruefeInklusion((index + 1) % size, size, blaetter[index]!, pfad, wurzel)).toBe(false);
     if (pfad.length) expect(pruefeInklusion(index, size, blaetter[index]!, [Buffer.alloc(32), ...pfad.slice(1)], wurzel)).toBe(false);
+  });
+});
+
+describe('RFC 6962 consistency proofs', () => {
+  const wurzel = (n: number) => Buffer.from(ROOTS[n]!, 'hex');
+  it.each(KONSISTENZ)('the proof from size $alt to $neu is the reference proof and verifies; its corruptions do not', ({ alt, neu, want }) => {
+    const pfad = konsistenzPfad(alt, neu, gewachsen(neu).knoten);
+    expect(pfad.map(hex)).toEqual(want);
+    expect(pruefeKonsistenz(alt, neu, pfad, wurzel(alt), wurzel(neu))).toBe(true);
+    if (!pfad.length) return;
+    // the probes of verify_test.go corruptConsistencyProof
+    const einige = (x: Uint8Array) => Buffer.from(x);
+    const abc = Buffer.from('abacaba000000000000000000000000000000000000000000060061e00123456', 'hex');
+    const proben: [number, number, Uint8Array, Uint8Array, Uint8Array[], string][] = [
+      [alt - 1, neu, wurzel(alt), wurzel(neu), pfad, 'size1 - 1'],
+      [alt + 1, neu, wurzel(alt), wurzel(neu), pfad, 'size1 + 1'],
+      [alt ^ 2, neu, wurzel(alt), wurzel(neu), pfad, 'size1 ^ 2'],
+      [alt, neu * 2, wurzel(alt), wurzel(neu), pfad, 'size2 * 2'],
+      [alt, Math.floor(neu / 2), wurzel(alt), wurzel(neu), pfad, 'size2 / 2'],
+      [alt, neu, Buffer.from('WrongRoot'), wurzel(neu), pfad, 'wrong root1'],
+      [alt, neu, wurzel(alt), Buffer.from('WrongRoot'), pfad, 'wrong root2'],
+      [alt, neu, wurzel(neu), wurzel(alt), pfad, 'swapped roots'],
+      [alt, neu, wurzel(alt), wurzel(neu), [], 'empty proof'],
+      [alt, neu, wurzel(alt), wurzel(neu), [...pfad, Buffer.alloc(0)], 'trailing garbage'],
+      [alt, neu, wurzel(alt), wurzel(neu), [...pfad, wurzel(alt)], 'trailing root1'],
+      [alt, neu, wurzel(alt), wurzel(neu), [...pfad, wurzel(neu)], 'trailing root2'],
+      [alt, neu, wurzel(alt), wurzel(neu), [Buffer.alloc(0), ...pfad], 'preceding garbage'],
+      [alt, neu, wurzel(alt), wurzel(neu), [wurzel(alt), ...pfad], 'preceding root1'],
+      [alt, neu, wurzel(alt), wurzel(neu), [wurzel(neu), ...pfad], 'preceding root2'],
+      [alt, neu, wurzel(alt), wurzel(neu), [pfad[0]!, ...pfad], 'preceding proof[0]'],
+      [alt, neu, wurzel(alt), wurzel(neu), pfad.slice(0, -1), 'truncated proof'],
+      [alt, neu, wurzel(alt), wurzel(neu), [abc, ...pfad.slice(1)], 'replaced proof[0]'],
+      ...pfad.map((_, i): [number, number, Uint8Array, Uint8Array, Uint8Array[], string] => {
+        const p = pfad.map(einige);
+        p[i] = Buffer.from(p[i]!);
+        p[i]![0]! ^= 16;
+        return [alt, neu, wurzel(alt), wurzel(neu), p, `modified proof[${i}] bit 4`];
+      }),
+    ];
+    const angenommen = proben.filter(([a, n, w1, w2, p]) => a >= 0 && pruefeKonsistenz(a, n, p, w1, w2)).map((p) => p[5]);
+    expect(angenommen).toEqual([]);
+  });
+
+  it('accepts the trivial cases and refuses time travel and non-empty proofs where none is due (verify_test.go TestVerifyConsistency)', () => {
+    const r1 = Buffer.from("don't care 1");
+    const r2 = Buffer.from("don't care 2");
+    expect(pruefeKonsistenz(0, 0, [], r1, r2)).toBe(false);
+    expect(pruefeKonsistenz(1, 1, [], r1, r2)).toBe(false);
+    expect(pruefeKonsistenz(0, 0, [], r1, r1)).toBe(true);
+    expect(pruefeKonsistenz(0, 1, [], r1, r2)).toBe(true);
+    expect(pruefeKonsistenz(1, 1, [], r2, r2)).toBe(true);
+    expect(pruefeKonsistenz(1, 0, [], r1, r2)).toBe(false);
+    expect(pruefeKonsistenz(2, 1, [], r1, r2)).toBe(false);
+    expect(pruefeKonsistenz(1, 2, [], r1, r2)).toBe(false);
+    expect(pruefeKonsistenz(0, 1, [LEERER_BAUM], LEERER_BAUM, LEERER_BAUM)).toBe(false);
+    expect(pruefeKonsistenz(1, 1, [LEERER_BAUM], LEERER_BAUM, LEERER_BAUM)).toBe(false);
+  });
+
+  it("proves every pair of sizes of the reference tree and no pair against another size's root", () => {
+    for (let neu = 1; neu <= 8; neu++) {
+      const { knoten } = gewachsen(neu);
+      for (let alt = 1; alt <= neu; alt++) {
+        const pfad = konsistenzPfad(alt, neu, knoten);
+        expect(pruefeKonsistenz(alt, neu, pfad, wurzel(alt), wurzel(neu)), `${alt}→${neu}`).toBe(true);
+        if (alt > 1) expect(pruefeKonsistenz(alt, neu, pfad, wurzel(alt - 1), wurzel(neu)), `${alt}→${neu} mit falscher alter Wurzel`).toBe(false);
+      }
+    }
   });
 });
 

@@ -36,6 +36,7 @@ export const BERECHTIGUNGEN: Record<string, readonly Rolle[]> = {
   createProtokollCheckpoint: ['pruefung', 'registratur'],
   getProtokollSchluessel: ['pruefung', 'registratur'],
   getProtokollNachweis: ['pruefung', 'registratur'],
+  getProtokollKonsistenz: ['pruefung', 'registratur'],
   getAkteHistorie: ['pruefung', 'registratur', 'sachbearbeitung'],
   // Akten service: registratur maintains the Aktenplan, retention, Wiederaufnahme, Umprotokollierung;
   // sachbearbeitung works with Akten and Vorgänge; fachverfahren reads and creates like it;

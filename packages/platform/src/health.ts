@@ -14,7 +14,20 @@ declare module 'fastify' {
 
 const CHECK_TIMEOUT_MS = 3_000;
 
-async function runCheck(check: HealthCheck): Promise<{ status: 'ok' | 'fehler'; detail?: string; details?: object }> {
+/**
+ * Thrown by a check whose dependency works but lags (a backlog above its limit): /health still
+ * answers 200, with status `degradiert`, so the instance stays in rotation while operators see it.
+ */
+export class Beeintraechtigt extends Error {
+  constructor(
+    message: string,
+    readonly details: object,
+  ) {
+    super(message);
+  }
+}
+
+async function runCheck(check: HealthCheck): Promise<{ status: 'ok' | 'degradiert' | 'fehler'; detail?: string; details?: object }> {
   let timer: NodeJS.Timeout | undefined;
   try {
     const wert = await Promise.race([
@@ -28,6 +41,7 @@ async function runCheck(check: HealthCheck): Promise<{ status: 'ok' | 'fehler'; 
     if (typeof wert === 'object' && wert !== null) return { status: 'ok', details: wert };
     return { status: 'ok' };
   } catch (err) {
+    if (err instanceof Beeintraechtigt) return { status: 'degradiert', detail: err.message, details: err.details };
     return { status: 'fehler', detail: err instanceof Error ? err.message : String(err) };
   } finally {
     clearTimeout(timer);
@@ -41,9 +55,8 @@ export const healthPlugin = fp(
     app.get('/health', async (_req, reply) => {
       const entries = await Promise.all([...app.healthChecks].map(async ([name, check]) => [name, await runCheck(check)] as const));
       const checks = Object.fromEntries(entries);
-      const healthy = entries.every(([, r]) => r.status === 'ok');
-      if (healthy) return { status: 'ok', service: opts.service, checks };
-      const failed = entries.filter(([, r]) => r.status !== 'ok').map(([n]) => n);
+      const failed = entries.filter(([, r]) => r.status === 'fehler').map(([n]) => n);
+      if (!failed.length) return { status: entries.some(([, r]) => r.status === 'degradiert') ? 'degradiert' : 'ok', service: opts.service, checks };
       return sendProblem(reply, problem(503, 'DIENST_NICHT_VERFUEGBAR', `Nicht erreichbar: ${failed.join(', ')}`, { service: opts.service, checks }));
     });
   },

@@ -2,7 +2,7 @@
 import { sicherheitsProtokoll } from '@eakte/audit';
 import { createAuftragslauf, verbindeMitDienst } from '@eakte/auftraege';
 import { contract } from '@eakte/api-client/contract';
-import { datenbankUrlFuer, servicePlatform } from '@eakte/platform';
+import { Beeintraechtigt, datenbankUrlFuer, servicePlatform } from '@eakte/platform';
 import type { FastifyInstance } from 'fastify';
 import type { ProtokollConfig } from './config.js';
 import { alleProtokollHandlers } from './handlers/index.js';
@@ -36,6 +36,14 @@ export default async function protokollApp(app: FastifyInstance, opts: { config:
       const sequenzierer = createSequenzierer(instance.db);
       const dienst = createProtokollDienst({ db: instance.db, storage: instance.storage, repo, schluessel, log: instance.log, sequenzierer });
       instance.decorate('protokoll', dienst);
+      // /health: the sequencer's backlog; degraded when the oldest waiting event is older than the limit
+      app.healthChecks.set('sequenzierung', async () => {
+        const r = await sequenzierer.gesamtRueckstand();
+        const grenze = config.PROTOKOLL_RUECKSTAND_GRENZE_SEKUNDEN;
+        if (r.aeltesterWartetSekunden > grenze)
+          throw new Beeintraechtigt(`Das älteste unsequenzierte Ereignis wartet seit ${r.aeltesterWartetSekunden} s (Grenze ${grenze} s)`, { ...r, grenzeSekunden: grenze });
+        return { ...r, grenzeSekunden: grenze };
+      });
       return alleProtokollHandlers(repo, dienst, schluessel);
     },
   });

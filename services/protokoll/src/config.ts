@@ -22,5 +22,7 @@ export const protokollConfigSchema = serviceConfigSchema.extend({
   PROTOKOLL_SEQUENZ_INTERVALL_MS: z.coerce.number().int().min(0).default(200),
   /** A tree checkpoint is signed at the latest after this many new events (and every PROTOKOLL_CHECKPOINT_INTERVALL seconds). */
   PROTOKOLL_CHECKPOINT_EREIGNISSE: z.coerce.number().int().min(1).default(1000),
+  /** /health reports `degradiert` when the oldest event waiting for the sequencer is older than this (seconds). */
+  PROTOKOLL_RUECKSTAND_GRENZE_SEKUNDEN: z.coerce.number().int().min(1).default(10),
 });
 export type ProtokollConfig = z.infer<typeof protokollConfigSchema>;

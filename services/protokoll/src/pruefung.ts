@@ -8,6 +8,8 @@ import {
   GENESIS_HASH,
   inklusionsPfad,
   kanonisch,
+  konsistenzPfad,
+  wurzelAus,
   kanonischesJson,
   knotenHash,
   LEERER_BAUM,
@@ -16,8 +18,9 @@ import {
   protokollAnhaengen,
   signiereNotiz,
   ZEIT_SQL,
+  type Knotenleser,
 } from '@eakte/audit';
-import { sql, type Db } from '@eakte/db';
+import { sql, type Db, type Tx } from '@eakte/db';
 import type { ObjectStore } from '@eakte/storage';
 import type { FastifyBaseLogger } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
@@ -47,6 +50,17 @@ export interface Inklusionsnachweis {
   pruefschluessel: string;
 }
 
+export interface Konsistenznachweis {
+  vonGroesse: number;
+  bisGroesse: number;
+  vonWurzel: string;
+  bisWurzel: string;
+  pfad: string[];
+  vonCheckpoint: string | null;
+  bisCheckpoint: string;
+  pruefschluessel: string;
+}
+
 export interface Signaturschluessel {
   privat: KeyObject;
   oeffentlich: KeyObject;
@@ -70,19 +84,38 @@ export interface PruefungMitCheckpoint extends Pruefergebnis {
 export function createProtokollDienst(deps: { db: Db; storage: ObjectStore; repo: ProtokollRepository; schluessel: Signaturschluessel; log: FastifyBaseLogger; sequenzierer: Sequenzierer }) {
   const { db, storage, repo, schluessel, sequenzierer } = deps;
 
-  async function neuesterBaumCheckpoint(mandantId: string): Promise<{ groesse: number; wurzel: Buffer; gueltig: boolean } | null> {
-    const [z] = (
+  /**
+   * Every signed tree checkpoint of the tenant, oldest size first, each with whether its signature
+   * holds and states its stored size and this tenant's origin.
+   */
+  async function baumCheckpoints(mandantId: string): Promise<{ groesse: number; wurzel: Buffer; gueltig: boolean }[]> {
+    const zeilen = (
       await db.withMandant(mandantId, (tx) =>
-        tx.execute<{ groesse: string; wurzel: Buffer; notiz: string }>(
-          sql`SELECT groesse, wurzel, notiz FROM protokoll.baum_checkpoint WHERE mandant_id = ${mandantId} ORDER BY groesse DESC, zeit DESC LIMIT 1`,
-        ),
+        tx.execute<{ groesse: string; wurzel: Buffer; notiz: string }>(sql`SELECT groesse, wurzel, notiz FROM protokoll.baum_checkpoint WHERE mandant_id = ${mandantId} ORDER BY groesse, zeit`),
       )
     ).rows;
-    if (!z) return null;
-    const offen = oeffneNotiz(z.notiz, NOTIZ_NAME, schluessel.oeffentlich);
-    const groesse = Number(z.groesse);
-    const gueltig = offen !== null && offen.groesse === groesse && offen.herkunft === herkunftVon(mandantId);
-    return { groesse, wurzel: offen?.wurzel ?? z.wurzel, gueltig };
+    return zeilen.map((z) => {
+      const offen = oeffneNotiz(z.notiz, NOTIZ_NAME, schluessel.oeffentlich);
+      const groesse = Number(z.groesse);
+      const gueltig = offen !== null && offen.groesse === groesse && offen.herkunft === herkunftVon(mandantId);
+      return { groesse, wurzel: offen?.wurzel ?? z.wurzel, gueltig };
+    });
+  }
+
+  /** The stored nodes a proof needs, in one query. */
+  async function knotenLesen(tx: Tx, mandantId: string, koordinaten: [number, number][]): Promise<Knotenleser> {
+    const r = koordinaten.length
+      ? await tx.execute<{ ebene: number; index: string; hash: Buffer }>(
+          sql`SELECT ebene, index, hash FROM protokoll.baumknoten WHERE mandant_id = ${mandantId}
+                AND (ebene, index) IN (SELECT * FROM jsonb_to_recordset(${JSON.stringify(koordinaten.map(([e, i]) => ({ e, i })))}::jsonb) AS k(e smallint, i bigint))`,
+        )
+      : { rows: [] };
+    const knoten = new Map(r.rows.map((k) => [`${k.ebene}:${k.index}`, k.hash]));
+    return (e, i) => {
+      const h = knoten.get(`${e}:${i}`);
+      if (!h) throw new Error(`Baumknoten ${e}:${i} fehlt`);
+      return h;
+    };
   }
 
   /** The newest signed tree checkpoint, or a new one when it does not reach `mindestens` (or the tree grew and `nurWennNeu`). */
@@ -103,6 +136,18 @@ export function createProtokollDienst(deps: { db: Db; storage: ObjectStore; repo
       await tx.execute(sql`INSERT INTO protokoll.baum_checkpoint (mandant_id, groesse, wurzel, notiz) VALUES (${mandantId}, ${groesse}, ${baum.wurzel}, ${notiz})`);
       return { groesse, wurzel: baum.wurzel, notiz };
     });
+  }
+
+  /** The newest signed tree checkpoint of exactly this size. */
+  async function checkpointDerGroesse(mandantId: string, groesse: number): Promise<BaumCheckpoint | null> {
+    const [z] = (
+      await db.withMandant(mandantId, (tx) =>
+        tx.execute<{ groesse: string; wurzel: Buffer; notiz: string }>(
+          sql`SELECT groesse, wurzel, notiz FROM protokoll.baum_checkpoint WHERE mandant_id = ${mandantId} AND groesse = ${groesse} ORDER BY zeit DESC LIMIT 1`,
+        ),
+      )
+    ).rows;
+    return z ? { groesse: Number(z.groesse), wurzel: z.wurzel, notiz: z.notiz } : null;
   }
 
   async function neuesterImSpeicher(mandantId: string): Promise<CheckpointRow | null> {
@@ -173,13 +218,29 @@ export function createProtokollDienst(deps: { db: Db; storage: ObjectStore; repo
         vorgaengerHash = h;
       }
       // the whole log: the Merkle tree is rebuilt from the stored leaf bytes and must reach the signed tree checkpoint
-      const baumCp = von === 1 ? await neuesterBaumCheckpoint(mandantId) : null;
-      if (baumCp && !baumCp.gueltig) return ohne({ sequenz: baumCp.groesse, art: 'signatur', meldung: `Die Signatur des Baum-Checkpoints bei ${baumCp.groesse} ist ungültig` });
-      const baum = von === 1 ? new Baumpruefung(baumCp ? { groesse: baumCp.groesse, wurzel: baumCp.wurzel } : null) : null;
+      const baumCps = von === 1 ? await baumCheckpoints(mandantId) : [];
+      const gefaelscht = baumCps.find((c) => !c.gueltig);
+      if (gefaelscht) return ohne({ sequenz: gefaelscht.groesse, art: 'signatur', meldung: `Die Signatur des Baum-Checkpoints bei ${gefaelscht.groesse} ist ungültig` });
+      const baumCp = baumCps[baumCps.length - 1] ?? null;
+      // every signed size is compared with the rebuilt tree; two roots signed for one size are a fork
+      const ziele = new Map<number, Buffer[]>();
+      for (const c of baumCps) ziele.set(c.groesse, [...(ziele.get(c.groesse) ?? []), c.wurzel]);
+      const gabel = [...ziele].find(([, w]) => w.some((x) => !x.equals(w[0]!)));
+      const abzweigung: Kettenfehler | null = gabel
+        ? {
+            sequenz: gabel[0],
+            art: 'abzweigung',
+            meldung: `Zwei signierte Baum-Checkpoints der Größe ${gabel[0]} nennen verschiedene Wurzeln: das Protokoll hat sich verzweigt`,
+            erwartet: gabel[1][0]!.toString('hex'),
+            gefunden: gabel[1].find((x) => !x.equals(gabel[1][0]!))!.toString('hex'),
+          }
+        : null;
+      const baum = von === 1 ? new Baumpruefung(ziele) : null;
       const strom = repo.strom(mandantId, von, bis ?? Number.MAX_SAFE_INTEGER, { blatt: baum !== null });
       const ergebnis = await pruefeKette(baum ? baum.durch(strom) : strom, { von, vorgaengerHash, bis, kopf, checkpoints: anker });
       // the first problem wins; on the same event the chain's finding (it names the kind)
       const blattFehler =
+        (abzweigung && (!baum?.fehler || abzweigung.sequenz <= baum.fehler.sequenz) ? abzweigung : null) ??
         baum?.fehler ??
         (baum && baumCp && baum.groesse < baumCp.groesse && (bis === undefined || bis >= baumCp.groesse)
           ? {
@@ -259,16 +320,7 @@ export function createProtokollDienst(deps: { db: Db; storage: ObjectStore; repo
       return db.withMandant(mandantId, async (tx) => {
         const blatt = await sequenzierer.blatt(tx, mandantId, sequenz);
         if (!blatt) return null;
-        const r = await tx.execute<{ ebene: number; index: string; hash: Buffer }>(
-          sql`SELECT ebene, index, hash FROM protokoll.baumknoten WHERE mandant_id = ${mandantId}
-                AND (ebene, index) IN (SELECT * FROM jsonb_to_recordset(${JSON.stringify(koordinaten.map(([e, i]) => ({ e, i })))}::jsonb) AS k(e smallint, i bigint))`,
-        );
-        const knoten = new Map(r.rows.map((k) => [`${k.ebene}:${k.index}`, k.hash]));
-        const pfad = inklusionsPfad(index, cp.groesse, (e, i) => {
-          const h = knoten.get(`${e}:${i}`);
-          if (!h) throw new Error(`Baumknoten ${e}:${i} fehlt`);
-          return h;
-        });
+        const pfad = inklusionsPfad(index, cp.groesse, await knotenLesen(tx, mandantId, koordinaten));
         return {
           sequenz,
           blattIndex: index,
@@ -281,6 +333,33 @@ export function createProtokollDienst(deps: { db: Db; storage: ObjectStore; repo
           pruefschluessel: notizPruefschluessel(NOTIZ_NAME, schluessel.oeffentlich),
         };
       });
+    },
+
+    /**
+     * The consistency proof from the tree of size `von` to the signed checkpoint of size `bis` (default
+     * the newest, signed now if the tree grew), with the signed checkpoint of size `von` when there is one.
+     * Null when no checkpoint has size `bis`.
+     */
+    async konsistenz(mandantId: string, von: number, bis?: number): Promise<Konsistenznachweis | { hinter: number } | null> {
+      await sequenzierer.alles(mandantId);
+      const ziel = bis === undefined ? await baumCheckpoint(mandantId, { nurWennNeu: true }) : await checkpointDerGroesse(mandantId, bis);
+      if (!ziel) return null;
+      if (von > ziel.groesse) return { hinter: ziel.groesse };
+      const start = await checkpointDerGroesse(mandantId, von);
+      const rechnung = (k: Knotenleser) => ({ pfad: konsistenzPfad(von, ziel.groesse, k), wurzel: wurzelAus(von, k) });
+      const koordinaten = benoetigteKnoten(rechnung);
+      const r = await db.withMandant(mandantId, async (tx) => rechnung(await knotenLesen(tx, mandantId, koordinaten)));
+      return {
+        vonGroesse: von,
+        bisGroesse: ziel.groesse,
+        // the stored nodes' root; a client compares it with the checkpoint of that size it kept
+        vonWurzel: r.wurzel.toString('hex'),
+        bisWurzel: ziel.wurzel.toString('hex'),
+        pfad: r.pfad.map((p) => p.toString('hex')),
+        vonCheckpoint: start?.notiz ?? null,
+        bisCheckpoint: ziel.notiz,
+        pruefschluessel: notizPruefschluessel(NOTIZ_NAME, schluessel.oeffentlich),
+      };
     },
   };
 }
@@ -300,7 +379,8 @@ class Baumpruefung {
   get groesse() {
     return this.n;
   }
-  constructor(private readonly ziel: { groesse: number; wurzel: Buffer } | null) {}
+  /** `ziele`: the roots signed for each tree size. */
+  constructor(private readonly ziele: Map<number, Buffer[]>) {}
 
   private wurzel(): Buffer {
     if (!this.stapel.length) return LEERER_BAUM;
@@ -349,14 +429,19 @@ class Baumpruefung {
             }
             this.stapel.push({ ebene, hash: h });
             this.n++;
-            if (this.ziel && this.n === this.ziel.groesse && !this.wurzel().equals(this.ziel.wurzel)) {
-              this.fehler = {
-                sequenz: this.n,
-                art: 'checkpoint',
-                meldung: `Der Baum bis Ereignis ${this.n} weicht vom signierten Baum-Checkpoint ab`,
-                erwartet: this.ziel.wurzel.toString('hex'),
-                gefunden: this.wurzel().toString('hex'),
-              };
+            const signiert = this.ziele.get(this.n);
+            if (signiert) {
+              const w = this.wurzel();
+              const abweichend = signiert.find((x) => !x.equals(w));
+              if (abweichend) {
+                this.fehler = {
+                  sequenz: this.n,
+                  art: 'checkpoint',
+                  meldung: `Der Baum bis Ereignis ${this.n} weicht vom signierten Baum-Checkpoint ab`,
+                  erwartet: abweichend.toString('hex'),
+                  gefunden: w.toString('hex'),
+                };
+              }
             }
           }
         }

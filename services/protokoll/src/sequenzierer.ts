@@ -193,6 +193,14 @@ export function createSequenzierer(db: Db, opts: { stapel?: number } = {}) {
       const r = await db.db.transaction((tx) => tx.execute<{ m: string }>(sql`SELECT m FROM protokoll.mandanten_mit_rueckstand() AS m`));
       return r.rows.map((z) => z.m);
     },
+    /** The backlog over all tenants: events waiting (counted up to `hoechstens`) and how long the oldest has waited. */
+    async gesamtRueckstand(hoechstens = 100_000): Promise<{ wartend: number; aeltesterWartetSekunden: number }> {
+      const r = await db.db.transaction((tx) =>
+        tx.execute<{ wartend: string; sekunden: number | null }>(sql`SELECT wartend, extract(epoch FROM clock_timestamp() - aeltester)::float8 AS sekunden FROM protokoll.rueckstand(${hoechstens})`),
+      );
+      const z = r.rows[0];
+      return { wartend: Number(z?.wartend ?? 0), aeltesterWartetSekunden: Math.max(0, Math.round((z?.sekunden ?? 0) * 10) / 10) };
+    },
     /** Events of the tenant waiting to be sequenced. */
     async rueckstand(mandantId: string): Promise<number> {
       const r = await db.withMandant(mandantId, (tx) => tx.execute<{ n: string }>(sql`SELECT count(*) AS n FROM protokoll.ereignis WHERE mandant_id = ${mandantId} AND sequenz IS NULL`));

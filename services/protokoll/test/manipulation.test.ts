@@ -3,7 +3,9 @@
 // the signed checkpoint in object storage.
 import { authHeader, expectContract, testMandant } from '@eakte/testing';
 import { describe, expect, it } from 'vitest';
-import { bauen, manipuliere, nEreignisse, superuser } from './helpers.js';
+import { checkpointText, signiereNotiz } from '@eakte/audit';
+import { herkunftVon, NOTIZ_NAME } from '../src/pruefung.js';
+import { bauen, manipuliere, nEreignisse, superuser, testDienst } from './helpers.js';
 
 async function pruefung(app: Awaited<ReturnType<typeof bauen>>, slug: string, query = '') {
   const res = await app.inject({ method: 'GET', url: `/api/v1/protokoll/pruefung${query}`, headers: await authHeader({ tenant: slug, roles: ['pruefung'] }) });
@@ -159,6 +161,45 @@ describe('GET /protokoll/pruefung', () => {
     expect((await app.inject({ method: 'GET', url: '/api/v1/protokoll/ereignisse/1/nachweis', headers: h })).statusCode).toBe(200);
     await manipuliere(`UPDATE protokoll.baum_checkpoint SET notiz = regexp_replace(notiz, '\n2\n', E'\n3\n') WHERE mandant_id = $1`, [m.id]);
     expect((await pruefung(app, m.slug)).fehler).toMatchObject({ sequenz: 2, art: 'signatur' });
+  });
+
+  it('finds a fork: a second checkpoint, validly signed, of the same size with another root, at that size', async () => {
+    const app = await bauen();
+    const m = await testMandant();
+    await nEreignisse(m.id, 2);
+    const h = await authHeader({ tenant: m.slug, roles: ['pruefung'] });
+    // signed at 2, then at 4: the log is intact so far
+    expect((await app.inject({ method: 'GET', url: '/api/v1/protokoll/ereignisse/2/nachweis', headers: h })).statusCode).toBe(200);
+    await nEreignisse(m.id, 2);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/protokoll/ereignisse/4/nachweis', headers: h })).json()).toMatchObject({ baumGroesse: 4 });
+    expect(await pruefung(app, m.slug)).toMatchObject({ gueltig: true, geprueft: 4 });
+    // the signing key showed someone else another history of size 2 (a split view)
+    const { schluessel } = testDienst();
+    const andere = Buffer.alloc(32, 7);
+    const notiz = signiereNotiz(checkpointText(herkunftVon(m.id), 2, andere), NOTIZ_NAME, schluessel.privat);
+    await manipuliere(`INSERT INTO protokoll.baum_checkpoint (mandant_id, groesse, wurzel, notiz, zeit) VALUES ($1, 2, $2, $3, now() + interval '1 second')`, [m.id, andere, notiz]);
+    const r = await pruefung(app, m.slug);
+    expect(r).toMatchObject({ gueltig: false, geprueft: 1, fehler: { sequenz: 2, art: 'abzweigung', gefunden: andere.toString('hex') } });
+  });
+
+  it('finds an older signed checkpoint the tree no longer continues at its size, though the newest one matches', async () => {
+    const app = await bauen();
+    const m = await testMandant();
+    await nEreignisse(m.id, 2);
+    const h = await authHeader({ tenant: m.slug, roles: ['pruefung'] });
+    expect((await app.inject({ method: 'GET', url: '/api/v1/protokoll/ereignisse/2/nachweis', headers: h })).statusCode).toBe(200);
+    await nEreignisse(m.id, 2);
+    // the checkpoint of 2 replaced by one, validly signed, of another tree: no consistency proof leads from it to 4
+    const { schluessel } = testDienst();
+    const andere = Buffer.alloc(32, 9);
+    await manipuliere(`DELETE FROM protokoll.baum_checkpoint WHERE mandant_id = $1 AND groesse = 2`, [m.id]);
+    await manipuliere(`INSERT INTO protokoll.baum_checkpoint (mandant_id, groesse, wurzel, notiz) VALUES ($1, 2, $2, $3)`, [
+      m.id,
+      andere,
+      signiereNotiz(checkpointText(herkunftVon(m.id), 2, andere), NOTIZ_NAME, schluessel.privat),
+    ]);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/protokoll/ereignisse/4/nachweis', headers: h })).json()).toMatchObject({ baumGroesse: 4 });
+    expect((await pruefung(app, m.slug)).fehler).toMatchObject({ sequenz: 2, art: 'checkpoint', erwartet: andere.toString('hex') });
   });
 
   it('rejects a range whose end is before its start', async () => {

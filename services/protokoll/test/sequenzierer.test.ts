@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { blattHash, oeffneNotiz, protokollAnhaengen, pruefeInklusion, wurzelAus } from '@eakte/audit';
+import { blattHash, oeffneNotiz, protokollAnhaengen, pruefeInklusion, pruefeKonsistenz, wurzelAus } from '@eakte/audit';
 import { createDb, sql } from '@eakte/db';
 import { authHeader, expectContract, testDatenbankUrl, testMandant } from '@eakte/testing';
 import { createHash, createPublicKey } from 'node:crypto';
@@ -165,6 +165,82 @@ describe('GET /protokoll/ereignisse/{sequenz}/nachweis', () => {
   });
 });
 
+describe('GET /protokoll/checkpoints/konsistenz', () => {
+  const pythonPruefung = () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'konsistenz-'));
+    return (name: string, inhalt: unknown, aufbewahrt?: string) => {
+      writeFileSync(path.join(dir, name), JSON.stringify(inhalt));
+      if (aufbewahrt) writeFileSync(path.join(dir, `${name}.cp`), aufbewahrt);
+      return promisify(execFile)('python3', [path.join(root, 'docs/protokoll-nachweis-pruefen.py'), path.join(dir, name), ...(aufbewahrt ? [path.join(dir, `${name}.cp`)] : [])]).then(
+        (r) => ({ code: 0, out: r.stdout }),
+        (e: { code: number; stdout: string }) => ({ code: e.code, out: e.stdout }),
+      );
+    };
+  };
+
+  it('proves an older signed checkpoint a prefix of the newest, verifiable by the Python script; a changed proof is refused', async () => {
+    const app = await bauen();
+    const m = await testMandant();
+    await nEreignisse(m.id, 3);
+    const h = await authHeader({ tenant: m.slug, roles: ['registratur'] });
+    // a proof signs the checkpoint of size 3
+    await app.inject({ method: 'GET', url: '/api/v1/protokoll/ereignisse/3/nachweis', headers: h });
+    await nEreignisse(m.id, 4);
+    const res = await app.inject({ method: 'GET', url: '/api/v1/protokoll/checkpoints/konsistenz?von=3', headers: h });
+    expect(res.statusCode, res.body).toBe(200);
+    expectContract(res, 'getProtokollKonsistenz');
+    const n = res.json();
+    // the tree grew since: the newest checkpoint (7) is signed for the proof
+    expect(n).toMatchObject({ vonGroesse: 3, bisGroesse: 7 });
+    const hex = (x: string) => Buffer.from(x, 'hex');
+    expect(pruefeKonsistenz(3, 7, n.pfad.map(hex), hex(n.vonWurzel), hex(n.bisWurzel))).toBe(true);
+    const pem = (await app.inject({ method: 'GET', url: '/api/v1/protokoll/schluessel', headers: h })).json().publicKeyPem;
+    expect(oeffneNotiz(n.vonCheckpoint, NOTIZ_NAME, createPublicKey(pem))).toMatchObject({ groesse: 3, wurzel: hex(n.vonWurzel) });
+    expect(oeffneNotiz(n.bisCheckpoint, NOTIZ_NAME, createPublicKey(pem))).toMatchObject({ groesse: 7, wurzel: hex(n.bisWurzel) });
+    // an explicit bis names that checkpoint; equal sizes need an empty proof
+    expect((await app.inject({ method: 'GET', url: '/api/v1/protokoll/checkpoints/konsistenz?von=3&bis=7', headers: h })).json()).toEqual(n);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/protokoll/checkpoints/konsistenz?von=7&bis=7', headers: h })).json()).toMatchObject({ vonGroesse: 7, bisGroesse: 7, pfad: [] });
+
+    const pruefe = pythonPruefung();
+    const gut = await pruefe('gut.json', n);
+    expect(gut, gut.out).toMatchObject({ code: 0 });
+    expect(gut.out).toMatch(/KONSISTENZ GUELTIG\n$/);
+    const k = n.pfad.map((p: string) => p);
+    k[0] = `${k[0].slice(0, 63)}${k[0].endsWith('0') ? '1' : '0'}`;
+    expect(await pruefe('pfad.json', { ...n, pfad: k })).toMatchObject({ code: 1, out: expect.stringMatching(/Konsistenzpfad/) });
+    // the checkpoints swapped, or one claiming another root: refused
+    expect(await pruefe('getauscht.json', { ...n, vonCheckpoint: n.bisCheckpoint, bisCheckpoint: n.vonCheckpoint })).toMatchObject({ code: 1 });
+    expect(await pruefe('wurzel.json', { ...n, vonWurzel: n.bisWurzel })).toMatchObject({ code: 1 });
+    // the auditor's kept checkpoint: the same one passes; from a size the service signed none of, the root is compared with it
+    expect(await pruefe('aufbewahrt.json', { ...n, vonCheckpoint: null }, n.vonCheckpoint)).toMatchObject({ code: 0, out: expect.stringMatching(/\(aufbewahrt\)/) });
+    const ohne = (await app.inject({ method: 'GET', url: '/api/v1/protokoll/checkpoints/konsistenz?von=5', headers: h })).json();
+    expect(ohne).toMatchObject({ vonGroesse: 5, bisGroesse: 7, vonCheckpoint: null });
+    expect(await pruefe('ohne.json', ohne)).toMatchObject({ code: 0, out: expect.stringMatching(/mit dem aufbewahrten Checkpoint vergleichen/) });
+    // a kept checkpoint that states another size or root than the proof's start is refused
+    expect(await pruefe('gabel.json', { ...n, vonCheckpoint: null }, n.bisCheckpoint)).toMatchObject({ code: 1 });
+  });
+
+  it('answers 404 for a size without a signed checkpoint, 400 for a reversed or bad range and 403 for other roles', async () => {
+    const app = await bauen();
+    const m = await testMandant();
+    await nEreignisse(m.id, 3);
+    const h = await authHeader({ tenant: m.slug, roles: ['pruefung'] });
+    await app.inject({ method: 'GET', url: '/api/v1/protokoll/ereignisse/3/nachweis', headers: h });
+    const get = (q: string, kopf = h) => app.inject({ method: 'GET', url: `/api/v1/protokoll/checkpoints/konsistenz${q}`, headers: kopf });
+    const fehlt = await get('?von=2&bis=2');
+    expect(fehlt.statusCode).toBe(404);
+    expect(fehlt.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect((await get('?von=4')).json()).toMatchObject({ status: 400, code: 'UNGUELTIGER_BEREICH' });
+    // another tenant's Prüfung sees none of this tenant's checkpoints
+    const fremd = await testMandant();
+    expect((await get('?von=3', await authHeader({ tenant: fremd.slug, roles: ['pruefung'] }))).statusCode).toBe(404);
+    expect((await get('?von=3&bis=2')).json()).toMatchObject({ status: 400, code: 'UNGUELTIGER_BEREICH' });
+    expect((await get('')).statusCode).toBe(400);
+    expect((await get('?von=0')).statusCode).toBe(400);
+    expect((await get('?von=3', await authHeader({ tenant: m.slug, roles: ['sachbearbeitung'] }))).statusCode).toBe(403);
+  });
+});
+
 describe('sequencer rounds in the service', () => {
   it('number a committed event without any read and sign a tree checkpoint after N events', async () => {
     const app = await bauen({ PROTOKOLL_SEQUENZ_INTERVALL_MS: '50', PROTOKOLL_CHECKPOINT_EREIGNISSE: '2' });
@@ -182,6 +258,25 @@ describe('sequencer rounds in the service', () => {
     while (Date.now() - t0 < 5_000 && (await stand()).checkpoints === 0) await new Promise((r) => setTimeout(r, 50));
     expect(await stand()).toEqual({ sequenziert: 2, checkpoints: 1 });
     await app.close();
+  });
+});
+
+describe('the backlog on /health', () => {
+  it('names the events waiting for the sequencer and the age of the oldest, degraded (still 200) above the limit', async () => {
+    const m = await testMandant();
+    const db = verbindung(1);
+    for (let i = 0; i < 3; i++) await db.withMandant(m.id, (tx) => protokollAnhaengen(tx, eintrag(m.id)));
+    await new Promise((r) => setTimeout(r, 1_200));
+    // no sequencer rounds: the three stay waiting
+    const knapp = await bauen({ PROTOKOLL_RUECKSTAND_GRENZE_SEKUNDEN: '1' });
+    const res = await knapp.inject({ method: 'GET', url: '/health' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'degradiert', checks: { sequenzierung: { status: 'degradiert', details: { grenzeSekunden: 1 } } } });
+    const d = res.json().checks.sequenzierung.details;
+    expect(d.wartend).toBeGreaterThanOrEqual(3);
+    expect(d.aeltesterWartetSekunden).toBeGreaterThanOrEqual(1.2);
+    const weit = await bauen({ PROTOKOLL_RUECKSTAND_GRENZE_SEKUNDEN: '1000000' });
+    expect((await weit.inject({ method: 'GET', url: '/health' })).json().checks.sequenzierung).toMatchObject({ status: 'ok', details: { grenzeSekunden: 1000000 } });
   });
 });
 

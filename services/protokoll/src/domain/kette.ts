@@ -7,7 +7,7 @@ export interface GespeichertesEreignis extends KettenEreignis {
   hash: string;
 }
 
-export type Fehlerart = 'hash' | 'luecke' | 'reihenfolge' | 'abgeschnitten' | 'checkpoint' | 'signatur';
+export type Fehlerart = 'hash' | 'luecke' | 'reihenfolge' | 'abgeschnitten' | 'checkpoint' | 'abzweigung' | 'signatur';
 
 export interface Kettenfehler {
   sequenz: number;

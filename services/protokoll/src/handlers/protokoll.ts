@@ -164,6 +164,16 @@ export function protokollHandlers(repo: ProtokollRepository, dienst: ProtokollDi
       return n;
     },
 
+    async getProtokollKonsistenz(req: FastifyRequest<{ Querystring: { von: number; bis?: number } }>) {
+      const { mandantId } = akteurOf(req);
+      const { von, bis } = req.query;
+      if (bis !== undefined && bis < von) throw new UngueltigerBereich('bis muss größer oder gleich von sein');
+      const n = await dienst.konsistenz(mandantId, von, bis);
+      if (!n) throw new Errors.NichtGefunden(bis !== undefined ? `Kein signierter Baum-Checkpoint der Größe ${bis}` : 'Das Protokoll des Mandanten ist noch leer');
+      if ('hinter' in n) throw new UngueltigerBereich(`von liegt hinter dem neuesten Checkpoint (${n.hinter})`);
+      return n;
+    },
+
     async getProtokollSchluessel() {
       return { algorithmus: 'Ed25519', schluesselId: schluessel.id, publicKeyPem: schluessel.pem };
     },
