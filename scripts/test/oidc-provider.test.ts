@@ -1,0 +1,224 @@
+// A certified OpenID provider (oidc-provider) as the platform's issuer, through the gateway on a real
+// socket: the web client's login (Authorization Code + PKCE), a Fachverfahren's client credentials,
+// key rotation, an unreachable JWKS and a disabled client.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import aktenApp from '@eakte/akten';
+import gatewayApp, { gatewayConfigSchema } from '@eakte/gateway';
+import { createServer, loadConfig } from '@eakte/platform';
+import { berichte, freePort, testConfig } from '@eakte/testing';
+import { decodeJwt, decodeProtectedHeader, SignJWT, importJWK } from 'jose';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { neuerSchluessel, starteAnbieter, TOKEN_LEBENSDAUER_SEKUNDEN, type Anbieter, type AnbieterStand } from './oidc-anbieter.js';
+
+const FACHVERFAHREN = { clientId: 'fachverfahren-bauantrag', secret: 'bauantrag-geheimnis-nur-fuer-den-test', mandant: 'demo', rollen: ['fachverfahren'], scope: 'akten:read' };
+const SACHBEARBEITERIN = { sub: 'erika.muster', name: 'Erika Muster', mandant: 'demo', rollen: ['sachbearbeitung'] };
+
+let anbieter: Anbieter;
+let stand: AnbieterStand;
+let gateway = '';
+const dir = mkdtempSync(path.join(tmpdir(), 'eakte-oidc-'));
+
+/** The platform as operators run it: the Akten service and the gateway on sockets, both configured with the issuer. */
+async function plattform(issuer: string, port = 0, extra: Record<string, string> = {}) {
+  const akten = createServer({ logLevel: 'silent' });
+  await akten.register(aktenApp, { config: testConfig({ OIDC_ISSUER: issuer, OIDC_JWKS_COOLDOWN_SECONDS: '1', LOG_LEVEL: 'silent', ...extra }) });
+  const aktenUrl = await akten.listen({ host: '127.0.0.1', port: 0 });
+  const tot = 'http://127.0.0.1:9';
+  const config = loadConfig(gatewayConfigSchema, { AKTEN_URL: aktenUrl, DOKUMENTE_URL: tot, AUSSONDERUNG_URL: tot, PROTOKOLL_URL: tot, OIDC_ISSUER: issuer, LOG_LEVEL: 'silent' });
+  const app = createServer({ logLevel: 'silent' });
+  const web = path.join(dir, 'web');
+  mkdirSync(web, { recursive: true });
+  writeFileSync(path.join(web, 'index.html'), '<!doctype html><html lang="de"></html>');
+  await app.register(gatewayApp, { config, web: { root: web, pfade: ['/', '/anmeldung/rueckkehr'] } });
+  const url = await app.listen({ host: '127.0.0.1', port });
+  return {
+    url,
+    async stop() {
+      await app.close();
+      await akten.close();
+    },
+  };
+}
+
+async function aktenplan(bearer: string, basis = gateway) {
+  const res = await fetch(`${basis}/api/v1/aktenplan`, { headers: { authorization: `Bearer ${bearer}` } });
+  return { status: res.status, typ: res.headers.get('content-type') ?? '', body: (await res.json()) as Record<string, unknown>, retryAfter: res.headers.get('retry-after') };
+}
+
+async function akten(bearer: string, basis = gateway) {
+  const res = await fetch(`${basis}/api/v1/akten`, { headers: { authorization: `Bearer ${bearer}` } });
+  return { status: res.status, typ: res.headers.get('content-type') ?? '', body: (await res.json()) as Record<string, unknown>, retryAfter: res.headers.get('retry-after') };
+}
+
+const warte = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function clientCredentials(f = FACHVERFAHREN, scope = f.scope) {
+  const res = await fetch(`${anbieter.issuer}/token`, {
+    method: 'POST',
+    headers: { authorization: `Basic ${Buffer.from(`${f.clientId}:${f.secret}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'client_credentials', scope }),
+  });
+  return { status: res.status, body: (await res.json()) as Record<string, string> };
+}
+
+const cookiesAus = (res: Response, bisher = '') =>
+  [...new Map([...bisher.split('; ').filter(Boolean), ...res.headers.getSetCookie().map((c) => c.split(';')[0]!)].map((c) => [c.split('=')[0], c])).values()].join('; ');
+
+// The web client's own login code, loaded at run time: it is typed for the browser (services/web/tsconfig.json).
+const WEB_ANMELDUNG = '../../services/web/src/auth.ts';
+interface WebAnmeldung {
+  anmelden(ziel: string): Promise<void>;
+  rueckkehr(): Promise<string>;
+  aktuelleSitzung(): { token: string; sub: string; name: string; mandant: string | null; rollen: string[] } | undefined;
+}
+
+/** The web client's own login code (services/web/src/auth.ts) in a stand-in browser: its storage, location and fetch. */
+async function webAnmeldung(basis: string, sub: string) {
+  const speicher = new Map<string, string>();
+  const ort = { origin: basis, href: `${basis}/`, ziel: '', assign: (url: string) => (ort.ziel = url) };
+  vi.stubGlobal('sessionStorage', { getItem: (k: string) => speicher.get(k) ?? null, setItem: (k: string, v: string) => speicher.set(k, v), removeItem: (k: string) => speicher.delete(k) });
+  vi.stubGlobal('location', ort);
+  const echt = globalThis.fetch;
+  vi.stubGlobal('fetch', (url: string | URL | Request, init?: RequestInit) => echt(typeof url === 'string' && url.startsWith('/') ? `${basis}${url}` : url, init));
+  vi.stubEnv('DEV', false);
+  const { anmelden, rueckkehr, aktuelleSitzung } = (await import(WEB_ANMELDUNG)) as WebAnmeldung;
+  try {
+    await anmelden('/akten');
+    const autorisierung = new URL(ort.ziel);
+    // the browser at the provider: authorization request, then its login page, then back to the client
+    const start = await echt(autorisierung, { redirect: 'manual' });
+    expect(start.status, await start.clone().text()).toBe(303);
+    let cookies = cookiesAus(start);
+    const login = await anbieter.anmelden(start.headers.get('location')!, cookies, sub);
+    expect(login.status).toBe(303);
+    cookies = cookiesAus(login, cookies);
+    const weiter = await echt(new URL(login.headers.get('location')!, anbieter.issuer), { headers: { cookie: cookies }, redirect: 'manual' });
+    expect(weiter.status).toBe(303);
+    const zurueck = new URL(weiter.headers.get('location')!);
+    expect(`${zurueck.origin}${zurueck.pathname}`).toBe(`${basis}/anmeldung/rueckkehr`);
+    ort.href = zurueck.toString();
+    const ziel = await rueckkehr();
+    return { ziel, sitzung: aktuelleSitzung()!, autorisierung };
+  } finally {
+    vi.unstubAllGlobals();
+    vi.unstubAllEnvs();
+  }
+}
+
+beforeAll(async () => {
+  const webPort = await freePort();
+  stand = { schluessel: [await neuerSchluessel('schluessel-1')], konten: [SACHBEARBEITERIN], fachverfahren: [FACHVERFAHREN], webRueckkehr: [`http://127.0.0.1:${webPort}/anmeldung/rueckkehr`] };
+  anbieter = await starteAnbieter(stand);
+  const apps = await plattform(anbieter.issuer, webPort);
+  gateway = apps.url;
+  return async () => {
+    await apps.stop();
+    await anbieter.stop();
+  };
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('oidc-provider as the issuer, through the gateway', { timeout: 60_000 }, () => {
+  it('logs a user in with the web client (Authorization Code + PKCE) and the API accepts the token', async () => {
+    const { ziel, sitzung, autorisierung } = await webAnmeldung(gateway, SACHBEARBEITERIN.sub);
+    expect(autorisierung.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(autorisierung.searchParams.get('client_id')).toBe('eakte-web');
+    expect(ziel).toBe('/akten');
+    expect(sitzung).toMatchObject({ sub: 'erika.muster', name: 'Erika Muster', mandant: 'demo' });
+    expect(sitzung.rollen).toContain('sachbearbeitung');
+    const kopf = decodeProtectedHeader(sitzung.token);
+    expect(kopf).toMatchObject({ typ: 'at+jwt', kid: 'schluessel-1' });
+    const claims = decodeJwt(sitzung.token);
+    expect(claims).toMatchObject({ iss: anbieter.issuer, aud: 'eakte', sub: 'erika.muster', client_id: 'eakte-web', mandant: 'demo' });
+    expect(claims.exp! - claims.iat!).toBe(TOKEN_LEBENSDAUER_SEKUNDEN);
+    const res = await aktenplan(sitzung.token);
+    expect(res.status).toBe(200);
+  });
+
+  it('gives a Fachverfahren a token by client credentials, limited to its tenant, role and scope', async () => {
+    const { status, body } = await clientCredentials();
+    expect(status, JSON.stringify(body)).toBe(200);
+    expect(body).toMatchObject({ token_type: 'Bearer', scope: 'akten:read', expires_in: TOKEN_LEBENSDAUER_SEKUNDEN });
+    expect(decodeJwt(body.access_token!)).toMatchObject({ sub: FACHVERFAHREN.clientId, client_id: FACHVERFAHREN.clientId, mandant: 'demo', scope: 'akten:read' });
+    const lesen = await fetch(`${gateway}/api/v1/akten`, { headers: { authorization: `Bearer ${body.access_token}` } });
+    expect(lesen.status).toBe(200);
+    // its scope is akten:read: no writes, and the Aktenplan belongs to the Akten service's reads too
+    const schreiben = await fetch(`${gateway}/api/v1/akten`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${body.access_token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ betreff: 'x', aktenplaneinheitId: '01938f3e-7c1a-7b5e-9d0a-1f2e3d4c5b6a' }),
+    });
+    expect(schreiben.status).toBe(403);
+    // a scope the client was not given is refused by the provider
+    expect((await clientCredentials(FACHVERFAHREN, 'akten:write')).status).toBe(400);
+  });
+
+  it('accepts tokens of the old and the new key across a rotation; an unknown kid refetches the JWKS', async () => {
+    const alt = (await clientCredentials()).body.access_token!;
+    expect(decodeProtectedHeader(alt).kid).toBe('schluessel-1');
+    expect((await akten(alt)).status).toBe(200);
+    const abrufe = anbieter.jwksAbrufe();
+    // the provider signs with the new key from now on and still publishes the old one
+    const neu = await neuerSchluessel('schluessel-2');
+    anbieter.aendern({ schluessel: [neu, ...stand.schluessel] });
+    const neues = (await clientCredentials()).body.access_token!;
+    expect(decodeProtectedHeader(neues).kid).toBe('schluessel-2');
+    await warte(1_100); // the refetch cooldown of this platform (OIDC_JWKS_COOLDOWN_SECONDS=1)
+    expect((await akten(alt)).status).toBe(200);
+    expect(anbieter.jwksAbrufe()).toBe(abrufe);
+    expect((await akten(neues)).status).toBe(200);
+    expect(anbieter.jwksAbrufe()).toBe(abrufe + 1);
+    expect((await akten(alt)).status).toBe(200);
+    // made-up kids within the cooldown are refused without a refetch each
+    const fremd = await neuerSchluessel('erfunden');
+    for (let i = 0; i < 5; i++) {
+      const falsch = await new SignJWT(decodeJwt(neues)).setProtectedHeader({ alg: 'RS256', kid: `erfunden-${i}`, typ: 'at+jwt' }).sign(await importJWK(fremd, 'RS256'));
+      const res = await akten(falsch);
+      expect(res.status).toBe(401);
+      expect(res.typ).toMatch(/^application\/problem\+json/);
+    }
+    expect(anbieter.jwksAbrufe()).toBeLessThanOrEqual(abrufe + 2);
+  });
+
+  it('answers 503 problem+json while the JWKS cannot be fetched, never 500, and recovers when it is back', async (context) => {
+    const t = (await clientCredentials()).body.access_token!;
+    // a platform instance that has not fetched the keys yet, e.g. started while the issuer is down
+    const kalt = await plattform(anbieter.issuer);
+    await anbieter.abschalten();
+    try {
+      const res = await akten(t, kalt.url);
+      expect(res.status, JSON.stringify(res.body)).toBe(503);
+      expect(res.typ).toMatch(/^application\/problem\+json/);
+      expect(res.body).toMatchObject({ code: 'DIENST_NICHT_VERFUEGBAR' });
+      expect(res.retryAfter).toBeTruthy();
+      // without a token it stays 401: there is nothing to check
+      expect((await fetch(`${kalt.url}/api/v1/akten`)).status).toBe(401);
+      // an instance that holds the keys keeps verifying while the issuer is away
+      expect((await akten(t)).status).toBe(200);
+    } finally {
+      await anbieter.einschalten();
+    }
+    expect((await akten(t, kalt.url)).status).toBe(200);
+    await kalt.stop();
+    berichte(context, 'oidc (oidc-provider, gateway)', 'JWKS unreachable: 503 DIENST_NICHT_VERFUEGBAR with Retry-After, recovered once back');
+  });
+
+  it('gives a disabled client no new tokens; its issued token works until it expires', async () => {
+    const frueher = (await clientCredentials()).body.access_token!;
+    anbieter.aendern({ fachverfahren: [] });
+    try {
+      const { status, body } = await clientCredentials();
+      expect(status).toBe(401);
+      expect(body.error).toBe('invalid_client');
+      // JWT access tokens are checked by signature, not asked back at the issuer: valid until `exp`,
+      // which is why they live five minutes
+      expect((await akten(frueher)).status).toBe(200);
+      const { exp, iat } = decodeJwt(frueher);
+      expect(exp! - iat!).toBeLessThanOrEqual(300);
+    } finally {
+      anbieter.aendern({ fachverfahren: [FACHVERFAHREN] });
+    }
+  });
+});
