@@ -1,15 +1,16 @@
 // A certified OpenID provider (oidc-provider) as the platform's issuer, through the gateway on a real
 // socket: the web client's login (Authorization Code + PKCE), a Fachverfahren's client credentials,
 // key rotation, an unreachable JWKS and a disabled client.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import aktenApp from '@eakte/akten';
 import gatewayApp, { gatewayConfigSchema } from '@eakte/gateway';
-import { createServer, loadConfig } from '@eakte/platform';
+import { createServer, createVerifier, loadConfig } from '@eakte/platform';
 import { berichte, freePort, testConfig } from '@eakte/testing';
-import { decodeJwt, decodeProtectedHeader, SignJWT, importJWK } from 'jose';
+import { decodeJwt, decodeProtectedHeader, SignJWT, importJWK, type JWTPayload } from 'jose';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { root } from '../lib/generated.js';
 import { neuerSchluessel, starteAnbieter, TOKEN_LEBENSDAUER_SEKUNDEN, type Anbieter, type AnbieterStand } from './oidc-anbieter.js';
 
 const FACHVERFAHREN = { clientId: 'fachverfahren-bauantrag', secret: 'bauantrag-geheimnis-nur-fuer-den-test', mandant: 'demo', rollen: ['fachverfahren'], scope: 'akten:read' };
@@ -18,6 +19,7 @@ const SACHBEARBEITERIN = { sub: 'erika.muster', name: 'Erika Muster', mandant: '
 let anbieter: Anbieter;
 let stand: AnbieterStand;
 let gateway = '';
+let webToken = '';
 const dir = mkdtempSync(path.join(tmpdir(), 'eakte-oidc-'));
 
 /** The platform as operators run it: the Akten service and the gateway on sockets, both configured with the issuer. */
@@ -135,6 +137,7 @@ describe('oidc-provider as the issuer, through the gateway', { timeout: 60_000 }
     expect(claims.exp! - claims.iat!).toBe(TOKEN_LEBENSDAUER_SEKUNDEN);
     const res = await aktenplan(sitzung.token);
     expect(res.status).toBe(200);
+    webToken = sitzung.token;
   });
 
   it('gives a Fachverfahren a token by client credentials, limited to its tenant, role and scope', async () => {
@@ -219,6 +222,51 @@ describe('oidc-provider as the issuer, through the gateway', { timeout: 60_000 }
       expect(exp! - iat!).toBeLessThanOrEqual(300);
     } finally {
       anbieter.aendern({ fachverfahren: [FACHVERFAHREN] });
+    }
+  });
+
+  it('issues the claims layout docs/sicherheit.md gives for Keycloak, and the platform accepts that layout', async () => {
+    const doku = readFileSync(path.join(root, 'docs', 'sicherheit.md'), 'utf8');
+    const beispiel = (marke: string) => JSON.parse(new RegExp(`<!-- ${marke} -->\\s*\`\`\`json\\n([\\s\\S]*?)\`\`\``).exec(doku)![1]!) as JWTPayload;
+    const schluessel = stand.schluessel[0]!;
+    const jetzt = Math.floor(Date.now() / 1000);
+    // the documented token as Keycloak would sign it for this issuer (header typ JWT, aud an array for users)
+    const wieKeycloak = async (c: JWTPayload) =>
+      new SignJWT({ ...c, iss: anbieter.issuer, iat: jetzt, exp: jetzt + 300 }).setProtectedHeader({ alg: 'RS256', kid: schluessel.kid!, typ: 'JWT' }).sign(await importJWK(schluessel, 'RS256'));
+    const verify = createVerifier({ issuer: anbieter.issuer, audience: 'eakte', tenantClaim: 'mandant', lookupMandant: async (slug) => (slug === 'demo' ? { id: 'demo' } : null) });
+    const gelesen = async (t: string) => verify(`Bearer ${t}`);
+
+    const benutzerDoku = await wieKeycloak(beispiel('zugriffstoken-benutzer'));
+    const benutzerAnbieter = webToken || (await webAnmeldung(gateway, SACHBEARBEITERIN.sub)).sitzung.token;
+    const [a, b] = [await gelesen(benutzerDoku), await gelesen(benutzerAnbieter)];
+    const person = ({ name, rollen, client, mandantSlug }: Awaited<ReturnType<typeof gelesen>>) => ({ name, rollen, client, mandantSlug });
+    expect(person(a)).toEqual(person(b));
+    expect(person(a)).toEqual({ name: 'Erika Muster', rollen: ['sachbearbeitung'], client: 'eakte-web', mandantSlug: 'demo' });
+    expect((await aktenplan(benutzerDoku)).status).toBe(200);
+
+    const verfahrenDoku = await wieKeycloak(beispiel('zugriffstoken-fachverfahren'));
+    const verfahrenAnbieter = (await clientCredentials()).body.access_token!;
+    const [c, d] = [await gelesen(verfahrenDoku), await gelesen(verfahrenAnbieter)];
+    const technisch = ({ rollen, client, mandantSlug, scopes }: Awaited<ReturnType<typeof gelesen>>) => ({ rollen, client, mandantSlug, scopes });
+    expect(technisch(c)).toEqual(technisch(d));
+    expect(technisch(c)).toEqual({ rollen: ['fachverfahren'], client: 'fachverfahren-bauantrag', mandantSlug: 'demo', scopes: ['akten:read'] });
+    expect((await akten(verfahrenDoku)).status).toBe(200);
+  });
+
+  it('accepts the issuer configured with a trailing slash the provider does not write (or the other way round)', async () => {
+    const t = (await clientCredentials()).body.access_token!;
+    expect(decodeJwt(t).iss).toBe(anbieter.issuer);
+    const mitSchraegstrich = await plattform(`${anbieter.issuer}/`);
+    const anderer = await plattform(`${anbieter.issuer}/realms/anderes`, 0, { OIDC_JWKS_URL: `${anbieter.issuer}/jwks` });
+    try {
+      expect((await akten(t, mitSchraegstrich.url)).status).toBe(200);
+      // another issuer with the same keys is still refused
+      const res = await akten(t, anderer.url);
+      expect(res.status).toBe(401);
+      expect(res.body.detail).toBe('Token ungültig (iss)');
+    } finally {
+      await mitSchraegstrich.stop();
+      await anderer.stop();
     }
   });
 });

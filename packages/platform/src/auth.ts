@@ -88,6 +88,8 @@ export function createVerifier(opts: VerifierOptions) {
     }
     return jwks;
   }
+  // The realm URL copied with a trailing slash, or a provider that writes one: the same issuer.
+  const aussteller = [opts.issuer, opts.issuer.endsWith('/') ? opts.issuer.slice(0, -1) : `${opts.issuer}/`];
   // A key the JWKS does not have is the token's fault; a JWKS that cannot be fetched (refused, timed
   // out, not 200, not a key set, discovery failed) is the platform's: told apart here.
   const schluessel = async (...args: Parameters<ReturnType<typeof createRemoteJWKSet>>) => {
@@ -107,7 +109,7 @@ export function createVerifier(opts: VerifierOptions) {
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(match[1]!, schluessel, {
-        issuer: opts.issuer,
+        issuer: aussteller,
         audience: opts.audience,
         algorithms: ALGORITHMS,
         clockTolerance: 30,
