@@ -61,7 +61,13 @@ function konfiguration(issuer: string, stand: AnbieterStand): Configuration {
   const verfahren = new Map(stand.fachverfahren.map((f) => [f.clientId, f]));
   return {
     clients: [
-      { client_id: 'eakte-web', token_endpoint_auth_method: 'none', grant_types: ['authorization_code'], response_types: ['code'], redirect_uris: stand.webRueckkehr },
+      {
+        client_id: 'eakte-web',
+        token_endpoint_auth_method: 'none',
+        grant_types: ['authorization_code', 'refresh_token'],
+        response_types: ['code'],
+        redirect_uris: stand.webRueckkehr,
+      },
       ...stand.fachverfahren.map((f) => ({
         client_id: f.clientId,
         client_secret: f.secret,
@@ -113,6 +119,8 @@ function konfiguration(issuer: string, stand: AnbieterStand): Configuration {
       await grant.save();
       return grant;
     },
+    // as Keycloak does for a client with "Use refresh tokens" on: bound to the login session, no offline_access needed
+    issueRefreshToken: (_ctx, client) => client.grantTypeAllowed('refresh_token'),
     ttl: { AccessToken: TOKEN_LEBENSDAUER_SEKUNDEN, ClientCredentials: TOKEN_LEBENSDAUER_SEKUNDEN, IdToken: TOKEN_LEBENSDAUER_SEKUNDEN },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
   };

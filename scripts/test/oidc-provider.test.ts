@@ -73,11 +73,12 @@ const WEB_ANMELDUNG = '../../services/web/src/auth.ts';
 interface WebAnmeldung {
   anmelden(ziel: string): Promise<void>;
   rueckkehr(): Promise<string>;
-  aktuelleSitzung(): { token: string; sub: string; name: string; mandant: string | null; rollen: string[] } | undefined;
+  aktuelleSitzung(): { token: string; sub: string; name: string; mandant: string | null; rollen: string[]; ablauf: number } | undefined;
+  erneuern(): Promise<boolean>;
 }
 
 /** The web client's own login code (services/web/src/auth.ts) in a stand-in browser: its storage, location and fetch. */
-async function webAnmeldung(basis: string, sub: string) {
+async function webAnmeldung(basis: string, sub: string, danach?: (web: WebAnmeldung) => Promise<void>) {
   const speicher = new Map<string, string>();
   const ort = { origin: basis, href: `${basis}/`, ziel: '', assign: (url: string) => (ort.ziel = url) };
   vi.stubGlobal('sessionStorage', { getItem: (k: string) => speicher.get(k) ?? null, setItem: (k: string, v: string) => speicher.set(k, v), removeItem: (k: string) => speicher.delete(k) });
@@ -85,7 +86,8 @@ async function webAnmeldung(basis: string, sub: string) {
   const echt = globalThis.fetch;
   vi.stubGlobal('fetch', (url: string | URL | Request, init?: RequestInit) => echt(typeof url === 'string' && url.startsWith('/') ? `${basis}${url}` : url, init));
   vi.stubEnv('DEV', false);
-  const { anmelden, rueckkehr, aktuelleSitzung } = (await import(WEB_ANMELDUNG)) as WebAnmeldung;
+  const web = (await import(WEB_ANMELDUNG)) as WebAnmeldung;
+  const { anmelden, rueckkehr, aktuelleSitzung } = web;
   try {
     await anmelden('/akten');
     const autorisierung = new URL(ort.ziel);
@@ -102,7 +104,9 @@ async function webAnmeldung(basis: string, sub: string) {
     expect(`${zurueck.origin}${zurueck.pathname}`).toBe(`${basis}/anmeldung/rueckkehr`);
     ort.href = zurueck.toString();
     const ziel = await rueckkehr();
-    return { ziel, sitzung: aktuelleSitzung()!, autorisierung };
+    const sitzung = aktuelleSitzung()!;
+    await danach?.(web);
+    return { ziel, sitzung, autorisierung };
   } finally {
     vi.unstubAllGlobals();
     vi.unstubAllEnvs();
@@ -138,6 +142,17 @@ describe('oidc-provider as the issuer, through the gateway', { timeout: 60_000 }
     const res = await aktenplan(sitzung.token);
     expect(res.status).toBe(200);
     webToken = sitzung.token;
+  });
+
+  it('keeps the web session past one access token (5 minutes) by renewing it without a new login', async () => {
+    let erneuert: { token: string; ablauf: number } | undefined;
+    const { sitzung } = await webAnmeldung(gateway, SACHBEARBEITERIN.sub, async (web) => {
+      expect(await web.erneuern()).toBe(true);
+      erneuert = web.aktuelleSitzung();
+    });
+    expect(erneuert!.token).not.toBe(sitzung.token);
+    expect(decodeJwt(erneuert!.token)).toMatchObject({ sub: 'erika.muster', mandant: 'demo', aud: 'eakte' });
+    expect((await aktenplan(erneuert!.token)).status).toBe(200);
   });
 
   it('gives a Fachverfahren a token by client credentials, limited to its tenant, role and scope', async () => {
