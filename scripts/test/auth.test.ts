@@ -1,4 +1,4 @@
-// Token attacks: each must end in 401 problem+json, never in access.
+// Token attacks: each must end in 401 problem+json (503 while the issuer's keys cannot be fetched), never in access.
 import { createServer, devIssuerRoutes } from '@eakte/platform';
 import { authHeader, berichte, build, expectProblem, testEnv, token } from '@eakte/testing';
 import { exportJWK, generateKeyPair, SignJWT, importJWK, decodeProtectedHeader } from 'jose';
@@ -100,7 +100,7 @@ describe('bearer token verification', () => {
     expectProblem(await get(app, foreign), 401);
   });
 
-  it("fails closed when the issuer's JWKS cannot be fetched", async () => {
+  it("fails closed when the issuer's JWKS cannot be fetched, with 503 (retry later), not 401", async () => {
     // an issuer whose discovery works but whose key endpoint is gone
     const issuerApp = createServer({ logLevel: 'silent' });
     let issuer = '';
@@ -109,7 +109,8 @@ describe('bearer token verification', () => {
     onTestFinished(() => issuerApp.close());
     const app = await build(aktenApp, { OIDC_ISSUER: issuer, OIDC_JWKS_URL: `${issuer}/gibt-es-nicht` });
     const t = await token({ tenant: 'demo', roles: ['sachbearbeitung'], issuer });
-    expectProblem(await get(app, t), 401);
+    expect((await get(app, t)).headers['retry-after']).toBeDefined();
+    expectProblem(await get(app, t), 503, 'DIENST_NICHT_VERFUEGBAR');
     expect(testEnv().OIDC_ISSUER).not.toBe(issuer);
   });
 

@@ -4,6 +4,7 @@ import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } 
 import createError from '@fastify/error';
 import { z } from 'zod';
 import { ROLLEN, type Rolle } from './berechtigungen.js';
+import { Errors } from './errors.js';
 
 export const authConfig = {
   OIDC_ISSUER: z.string().url(),
@@ -11,6 +12,8 @@ export const authConfig = {
   OIDC_TENANT_CLAIM: z.string().min(1).default('mandant'),
   /** Optional: skip discovery and take keys from here. */
   OIDC_JWKS_URL: z.string().url().optional(),
+  /** A token of an unknown key refetches the JWKS at most this often (a flood of made-up kids costs the issuer nothing). */
+  OIDC_JWKS_COOLDOWN_SECONDS: z.coerce.number().int().min(0).default(30),
 };
 
 export const AuthErrors = {
@@ -52,6 +55,7 @@ export interface VerifierOptions {
   jwksUrl?: string;
   lookupMandant: MandantLookup;
   fetchTimeoutMs?: number;
+  jwksCooldownMs?: number;
 }
 
 async function discoverJwksUri(issuer: string, timeoutMs: number): Promise<URL> {
@@ -71,30 +75,50 @@ function rolesOf(payload: JWTPayload): Rolle[] {
   return [...new Set(all.filter((r): r is Rolle => typeof r === 'string' && (ROLLEN as readonly string[]).includes(r)))];
 }
 
+/** The issuer's keys could not be fetched: nothing is wrong with the token, so the caller may retry. */
+class SchluesselNichtAbrufbar extends Error {}
+
 export function createVerifier(opts: VerifierOptions) {
   const timeout = opts.fetchTimeoutMs ?? 5_000;
   let jwks: ReturnType<typeof createRemoteJWKSet> | undefined;
   async function keys() {
     if (!jwks) {
       const uri = opts.jwksUrl ? new URL(opts.jwksUrl) : await discoverJwksUri(opts.issuer, timeout);
-      jwks = createRemoteJWKSet(uri, { timeoutDuration: timeout, cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000 });
+      jwks = createRemoteJWKSet(uri, { timeoutDuration: timeout, cooldownDuration: opts.jwksCooldownMs ?? 30_000, cacheMaxAge: 10 * 60_000 });
     }
     return jwks;
   }
+  // The realm URL copied with a trailing slash, or a provider that writes one: the same issuer.
+  const aussteller = [opts.issuer, opts.issuer.endsWith('/') ? opts.issuer.slice(0, -1) : `${opts.issuer}/`];
+  // A key the JWKS does not have is the token's fault; a JWKS that cannot be fetched (refused, timed
+  // out, not 200, not a key set, discovery failed) is the platform's: told apart here.
+  const schluessel = async (...args: Parameters<ReturnType<typeof createRemoteJWKSet>>) => {
+    try {
+      return await (
+        await keys()
+      )(...args);
+    } catch (err) {
+      if (err instanceof joseErrors.JWKSNoMatchingKey || err instanceof joseErrors.JWKSMultipleMatchingKeys || err instanceof joseErrors.JOSENotSupported) throw err;
+      throw new SchluesselNichtAbrufbar('JWKS nicht abrufbar', { cause: err });
+    }
+  };
 
   return async function verify(authorization: string | undefined): Promise<Akteur> {
     const match = /^Bearer\s+([A-Za-z0-9._~+/-]+=*)$/i.exec(authorization ?? '');
     if (!match) throw new AuthErrors.NichtAuthentifiziert('Anmeldung erforderlich: Authorization: Bearer <Token> fehlt');
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(match[1]!, await keys(), {
-        issuer: opts.issuer,
+      ({ payload } = await jwtVerify(match[1]!, schluessel, {
+        issuer: aussteller,
         audience: opts.audience,
         algorithms: ALGORITHMS,
         clockTolerance: 30,
       }));
     } catch (err) {
-      // Fail closed when the issuer's keys cannot be fetched, and say so without details.
+      // Fail closed when the issuer's keys cannot be fetched, but as 503: a 401 would send a user to a
+      // new login and a Fachverfahren for a new token, neither of which helps while the issuer is away.
+      if (err instanceof SchluesselNichtAbrufbar)
+        throw new Errors.DienstNichtVerfuegbar('Die Schlüssel des Anmeldedienstes sind gerade nicht abrufbar; bitte später erneut versuchen', { cause: err.cause });
       const reason =
         err instanceof joseErrors.JWTExpired ? 'Token abgelaufen' : err instanceof joseErrors.JWTClaimValidationFailed ? `Token ungültig (${err.claim})` : 'Token ungültig oder nicht prüfbar';
       throw new AuthErrors.NichtAuthentifiziert(reason);

@@ -44,6 +44,7 @@ export const servicePlatform = fp(
       audience: config.OIDC_AUDIENCE,
       tenantClaim: config.OIDC_TENANT_CLAIM,
       jwksUrl: config.OIDC_JWKS_URL,
+      jwksCooldownMs: config.OIDC_JWKS_COOLDOWN_SECONDS * 1000,
       lookupMandant: async (slug) => {
         const hit = cache.get(slug);
         if (hit && hit.until > Date.now()) return hit.value;

@@ -11,6 +11,8 @@ export interface Sitzung {
   name: string;
   mandant: string | null;
   rollen: string[];
+  /** Refresh token of the issuer's login session (Keycloak's), when it gives one. */
+  erneuerung?: string;
 }
 
 interface Konfiguration {
@@ -53,6 +55,7 @@ export function aktuelleSitzung(jetzt = Date.now()): Sitzung | undefined {
 }
 
 export function abmelden() {
+  clearTimeout(zeitgeber);
   sessionStorage.removeItem(SITZUNG);
 }
 
@@ -100,9 +103,44 @@ export async function rueckkehr(): Promise<string> {
   const params = oauth.validateAuthResponse(as, client, new URL(location.href), state);
   const antwort = await oauth.authorizationCodeGrantRequest(as, client, oauth.None(), params, rueckkehrUrl(), verifier, optionen);
   const ergebnis = await oauth.processAuthorizationCodeResponse(as, client, antwort);
-  const sitzung = sitzungAusToken(ergebnis.access_token);
-  if (ergebnis.expires_in) sitzung.ablauf = Math.min(sitzung.ablauf, Date.now() + ergebnis.expires_in * 1000);
-  sessionStorage.setItem(SITZUNG, JSON.stringify(sitzung));
+  speichern(ergebnis);
   // only paths of this client, never another origin
   return ziel.startsWith('/') && !ziel.startsWith('//') ? ziel : '/';
+}
+
+function speichern(ergebnis: oauth.TokenEndpointResponse, bisherigeErneuerung?: string) {
+  const sitzung = sitzungAusToken(ergebnis.access_token);
+  if (ergebnis.expires_in) sitzung.ablauf = Math.min(sitzung.ablauf, Date.now() + ergebnis.expires_in * 1000);
+  const erneuerung = ergebnis.refresh_token ?? bisherigeErneuerung;
+  if (erneuerung) sitzung.erneuerung = erneuerung;
+  sessionStorage.setItem(SITZUNG, JSON.stringify(sitzung));
+  erneuerungPlanen();
+}
+
+let zeitgeber: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * Renews the access token with the refresh token, without a redirect. Keycloak's access tokens live
+ * 5 minutes and its login session hours: without this the client would send the user to the login
+ * every four minutes, losing what a form held. False when there is nothing to renew with.
+ */
+export async function erneuern(): Promise<boolean> {
+  const roh = sessionStorage.getItem(SITZUNG);
+  const alt = roh ? (JSON.parse(roh) as Sitzung) : undefined;
+  if (!alt?.erneuerung) return false;
+  const { as, client, optionen } = await konfiguration();
+  const antwort = await oauth.refreshTokenGrantRequest(as, client, oauth.None(), alt.erneuerung, optionen);
+  speichern(await oauth.processRefreshTokenResponse(as, client, antwort), alt.erneuerung);
+  return true;
+}
+
+/** Renews two minutes before the token runs out (ahead of aktuelleSitzung's one-minute margin); also after a reload. */
+export function erneuerungPlanen(jetzt = Date.now()) {
+  clearTimeout(zeitgeber);
+  const s = aktuelleSitzung(jetzt);
+  if (!s?.erneuerung) return;
+  // a renewal that fails (login session over) leaves the token to run out: the next 401 leads to the login
+  zeitgeber = setTimeout(() => void erneuern().catch(() => {}), Math.max(0, s.ablauf - jetzt - 120_000));
+  // the browser does not wait for it (a test's process neither)
+  (zeitgeber as { unref?: () => void }).unref?.();
 }

@@ -4,6 +4,10 @@ import './eakte.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { erneuerungPlanen } from './auth';
+
+// a reloaded tab keeps renewing the session it has
+erneuerungPlanen();
 
 createRoot(document.getElementById('app')!).render(
   <StrictMode>
