@@ -21,22 +21,24 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { IncomingHttpHeaders } from 'node:http';
 import path from 'node:path';
-import { PassThrough, type Readable, Transform } from 'node:stream';
+import { PassThrough, type Readable, Stream, Transform } from 'node:stream';
 import replyFrom from '@fastify/reply-from';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Agent, type Dispatcher } from 'undici';
 import { z } from 'zod';
+import { instanzen, instanzListe, wiederholbar, type Instanzen } from './instanzen.js';
 
 export const gatewayConfigSchema = z.object({
   ...logConfig,
   ...httpConfig,
   ...schutzConfig,
-  AKTEN_URL: z.string().url(),
-  DOKUMENTE_URL: z.string().url(),
-  AUSSONDERUNG_URL: z.string().url(),
-  PROTOKOLL_URL: z.string().url(),
+  /** each service's instances, comma-separated: the gateway takes them in turn (docs/betrieb.md) */
+  AKTEN_URL: instanzListe,
+  DOKUMENTE_URL: instanzListe,
+  AUSSONDERUNG_URL: instanzListe,
+  PROTOKOLL_URL: instanzListe,
   /**
    * Largest upload (multipart body) the gateway passes on, in bytes; refused with 413 before it is read.
    * The Dokumente service then applies the tenant's `maxUploadGroesse`, so this caps it.
@@ -203,16 +205,19 @@ function frueheAntwort(req: FastifyRequest, reply: FastifyReply) {
   req.raw.resume();
 }
 
+const isStream = (body: unknown) => body instanceof Stream;
+
 const openApiPathToRoute = (p: string) => p.replace(/\{([^}]+)\}/g, ':$1');
 
 export default async function gatewayApp(app: FastifyInstance, opts: GatewayOptions) {
   const { config } = opts;
-  const upstreams: Record<string, string> = {
-    akten: config.AKTEN_URL,
-    dokumente: config.DOKUMENTE_URL,
-    aussonderung: config.AUSSONDERUNG_URL,
-    protokoll: config.PROTOKOLL_URL,
+  const upstreams: Record<string, Instanzen> = {
+    akten: instanzen(config.AKTEN_URL),
+    dokumente: instanzen(config.DOKUMENTE_URL),
+    aussonderung: instanzen(config.AUSSONDERUNG_URL),
+    protokoll: instanzen(config.PROTOKOLL_URL),
   };
+  app.addHook('onClose', async () => Object.values(upstreams).forEach((u) => u.schliessen()));
 
   await app.register(errorsPlugin);
   // The router checks the path's encoding only; the query reaches the URL building of the proxy.
@@ -225,13 +230,19 @@ export default async function gatewayApp(app: FastifyInstance, opts: GatewayOpti
   });
   await app.register(schutzPlugin, { rateLimitMax: config.RATE_LIMIT_MAX, rateLimitWindowMs: config.RATE_LIMIT_WINDOW_MS });
   await app.register(healthPlugin, { service: 'gateway' });
-  for (const [name, url] of Object.entries(upstreams)) {
+  for (const [name, { urls }] of Object.entries(upstreams)) {
+    // a service is up while one of its instances is (a rolling restart stops one at a time)
     app.healthChecks.set(name, async () => {
-      const res = await fetch(`${url}/health`, { signal: AbortSignal.timeout(2_500) });
-      if (!res.ok) {
-        const body = (await res.json().catch(() => ({}))) as { detail?: string };
-        throw new Error(body.detail ?? `HTTP ${res.status}`);
-      }
+      const fehler = await Promise.all(
+        urls.map(async (url) => {
+          const res = await fetch(`${url}/health`, { signal: AbortSignal.timeout(2_500) }).catch((err: Error) => err);
+          if (res instanceof Error) return res.message;
+          if (res.ok) return void (await res.body?.cancel());
+          const body = (await res.json().catch(() => ({}))) as { detail?: string };
+          return body.detail ?? `HTTP ${res.status}`;
+        }),
+      );
+      if (fehler.every((f) => f !== undefined)) throw new Error(urls.length > 1 ? fehler.map((f, i) => `${urls[i]}: ${f}`).join('; ') : fehler[0]);
     });
   }
 
@@ -274,29 +285,44 @@ export default async function gatewayApp(app: FastifyInstance, opts: GatewayOpti
           if (Number(req.headers['content-length'] ?? 0) > g.grenze) throw zuGross(req, reply);
         },
         preParsing: async (req, reply, payload) => (req.headers['transfer-encoding'] ? begrenzt(payload, grenzen.get(req)!.grenze, () => zuGross(req, reply)) : payload),
-        handler: (req, reply) =>
-          reply.from(`${upstream}${req.url}`, {
-            ...(Buffer.isBuffer(req.body) ? { body: req.body, contentType: req.headers['content-type'] ?? 'application/octet-stream' } : {}),
-            rewriteRequestHeaders: anfrageKopf,
-            onResponse: (_request, _reply, res) => {
-              if (!req.raw.complete) frueheAntwort(req, reply);
-              void weiterreichen(req, reply, res.stream as Readable);
-            },
-            onError: (r, { error }) => {
-              // the body stream failed in the gateway itself, not at the service
-              if (zuGrosseAnfragen.has(req)) {
-                void r.send(zuGross(req, reply));
-                return;
-              }
-              req.log.warn({ err: error, service: op.service }, 'upstream failed');
-              const code = (error as { code?: string }).code ?? '';
-              void r.send(
-                /TIMEOUT/.test(code)
-                  ? new Errors.ZeitUeberschreitung(`Der Dienst ${op.service} hat nicht rechtzeitig geantwortet`)
-                  : new Errors.DienstNichtVerfuegbar(`Der Dienst ${op.service} ist vorübergehend nicht erreichbar`),
-              );
-            },
-          }),
+        handler: (req, reply) => {
+          const versucht = new Set<string>();
+          const senden = (): FastifyReply => {
+            const instanz = upstream.waehle(versucht)!;
+            versucht.add(instanz);
+            return reply.from(`${instanz}${req.url}`, {
+              ...(Buffer.isBuffer(req.body) ? { body: req.body, contentType: req.headers['content-type'] ?? 'application/octet-stream' } : {}),
+              rewriteRequestHeaders: anfrageKopf,
+              onResponse: (_request, _reply, res) => {
+                // an instance that is stopping refuses with 503 and closes: the next requests go elsewhere
+                if (res.statusCode === 503 && /close/i.test(String((res as { headers?: IncomingHttpHeaders }).headers?.connection ?? ''))) upstream.ausfall(instanz);
+                if (!req.raw.complete) frueheAntwort(req, reply);
+                void weiterreichen(req, reply, res.stream as Readable);
+              },
+              onError: (r, { error }) => {
+                // the body stream failed in the gateway itself, not at the service
+                if (zuGrosseAnfragen.has(req)) {
+                  void r.send(zuGross(req, reply));
+                  return;
+                }
+                const ursache = (error as { cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code ?? '';
+                if (ursache === 'ECONNREFUSED') upstream.ausfall(instanz);
+                if (versucht.size < upstream.urls.length && wiederholbar(req.method, ursache, !isStream(req.body))) {
+                  req.log.warn({ err: error, service: op.service, instanz }, 'upstream failed, request repeated on another instance');
+                  return void senden();
+                }
+                req.log.warn({ err: error, service: op.service, instanz }, 'upstream failed');
+                const code = (error as { code?: string }).code ?? '';
+                void r.send(
+                  /TIMEOUT/.test(code)
+                    ? new Errors.ZeitUeberschreitung(`Der Dienst ${op.service} hat nicht rechtzeitig geantwortet`)
+                    : new Errors.DienstNichtVerfuegbar(`Der Dienst ${op.service} ist vorübergehend nicht erreichbar`),
+                );
+              },
+            });
+          };
+          return senden();
+        },
       });
     }
   });

@@ -1,0 +1,97 @@
+// Several instances of one service behind the gateway: round robin, and a request that cannot reach
+// one instance goes to the other when that is safe (nothing of it reached a service, or it reads only).
+import { createServer as httpServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createServer, loadConfig } from '@eakte/platform';
+import { authHeader, freePort } from '@eakte/testing';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import gatewayApp, { gatewayConfigSchema } from '../src/app.js';
+
+interface Instanz {
+  url: string;
+  anfragen: { method: string; url: string; body: string }[];
+}
+
+/** A fake instance of a service: answers with its name, or as `verhalten` says. */
+async function instanz(name: string, verhalten?: (req: IncomingMessage, body: string) => 'trennen' | undefined): Promise<Instanz> {
+  const anfragen: Instanz['anfragen'] = [];
+  const server: Server = httpServer((req, res) => {
+    let body = '';
+    req.on('data', (d) => (body += d));
+    req.on('end', () => {
+      if (req.url === '/health') return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+      anfragen.push({ method: req.method!, url: req.url!, body });
+      if (verhalten?.(req, body) === 'trennen') return void req.socket.destroy();
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ instanz: name }));
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  onTestFinished(() => {
+    server.closeAllConnections();
+    return new Promise<void>((r) => server.close(() => r()));
+  });
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, anfragen };
+}
+
+async function gateway(akten: string[]) {
+  const app = createServer({ logLevel: 'silent' });
+  const andere = (await instanz('andere')).url;
+  await app.register(gatewayApp, {
+    config: loadConfig(gatewayConfigSchema, { AKTEN_URL: akten.join(','), DOKUMENTE_URL: andere, AUSSONDERUNG_URL: andere, PROTOKOLL_URL: andere }),
+  });
+  await app.ready();
+  onTestFinished(() => app.close());
+  return app;
+}
+
+const kopf = () => authHeader({ tenant: 'demo', roles: ['sachbearbeitung'] });
+
+describe('gateway with two instances of a service', () => {
+  it('spreads requests over the instances in turn', async () => {
+    const [a, b] = [await instanz('a'), await instanz('b')];
+    const app = await gateway([a.url, b.url]);
+    const h = await kopf();
+    const namen = [];
+    for (let i = 0; i < 6; i++) namen.push((await app.inject({ method: 'GET', url: '/api/v1/aktenplan', headers: h })).json().instanz);
+    expect(namen.sort()).toEqual(['a', 'a', 'a', 'b', 'b', 'b']);
+  });
+
+  it('sends a request whose instance refuses the connection to the other one, reads and writes alike', async () => {
+    const b = await instanz('b');
+    const weg = `http://127.0.0.1:${await freePort()}`;
+    const app = await gateway([weg, b.url]);
+    const h = { ...(await kopf()), 'content-type': 'application/json' };
+    for (let i = 0; i < 4; i++) {
+      const lesen = await app.inject({ method: 'GET', url: '/api/v1/aktenplan', headers: h });
+      expect(lesen.statusCode, lesen.body).toBe(200);
+      const anlegen = await app.inject({ method: 'POST', url: '/api/v1/akten', headers: h, payload: { betreff: `Akte ${i}` } });
+      expect(anlegen.statusCode, anlegen.body).toBe(200);
+    }
+    // each request reached the live instance once
+    expect(b.anfragen.filter((x) => x.method === 'POST').map((x) => JSON.parse(x.body).betreff)).toEqual(['Akte 0', 'Akte 1', 'Akte 2', 'Akte 3']);
+  });
+
+  it('repeats a read whose connection broke off on the other instance, but never a write that was sent', async () => {
+    const a = await instanz('a', () => 'trennen');
+    const b = await instanz('b', () => 'trennen');
+    const app = await gateway([a.url, b.url]);
+    const h = { ...(await kopf()), 'content-type': 'application/json' };
+    const lesen = await app.inject({ method: 'GET', url: '/api/v1/aktenplan', headers: h });
+    // both instances tried, then a retryable answer
+    expect(lesen.statusCode).toBe(503);
+    expect(lesen.headers['retry-after']).toBeTruthy();
+    expect(a.anfragen.length + b.anfragen.length).toBe(2);
+
+    const schreiben = await app.inject({ method: 'POST', url: '/api/v1/akten', headers: h, payload: { betreff: 'einmal' } });
+    expect(schreiben.statusCode).toBe(503);
+    expect(schreiben.headers['retry-after']).toBeTruthy();
+    expect([...a.anfragen, ...b.anfragen].filter((x) => x.method === 'POST')).toHaveLength(1);
+  });
+
+  it('names a service healthy while one of its instances is', async () => {
+    const b = await instanz('b');
+    const app = await gateway([`http://127.0.0.1:${await freePort()}`, b.url]);
+    const res = await app.inject({ method: 'GET', url: '/health' });
+    expect(res.json()).toMatchObject({ checks: { akten: { status: 'ok' } } });
+  });
+});
