@@ -94,9 +94,8 @@ export function createVerifier(opts: VerifierOptions) {
   // out, not 200, not a key set, discovery failed) is the platform's: told apart here.
   const schluessel = async (...args: Parameters<ReturnType<typeof createRemoteJWKSet>>) => {
     try {
-      return await (
-        await keys()
-      )(...args);
+      const ausJwks = await keys();
+      return await ausJwks(...args);
     } catch (err) {
       if (err instanceof joseErrors.JWKSNoMatchingKey || err instanceof joseErrors.JWKSMultipleMatchingKeys || err instanceof joseErrors.JOSENotSupported) throw err;
       throw new SchluesselNichtAbrufbar('JWKS nicht abrufbar', { cause: err });
