@@ -10,6 +10,7 @@ import {
   httpConfig,
   langsamSchliessen,
   logConfig,
+  metrikenPlugin,
   operations,
   schutzConfig,
   schutzPlugin,
@@ -56,6 +57,12 @@ export const gatewayConfigSchema = z.object({
   OIDC_ISSUER: z.string().url().optional(),
   /** The web client's public client id at that issuer. */
   OIDC_WEB_CLIENT_ID: z.string().min(1).default('eakte-web'),
+  /**
+   * The gateway's /metrics listener: its own port on an internal interface, never the public one.
+   * Unset = the gateway serves no metrics (the services serve theirs on their own ports).
+   */
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
 });
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
 
@@ -225,6 +232,8 @@ export default async function gatewayApp(app: FastifyInstance, opts: GatewayOpti
   });
   await app.register(schutzPlugin, { rateLimitMax: config.RATE_LIMIT_MAX, rateLimitWindowMs: config.RATE_LIMIT_WINDOW_MS });
   await app.register(healthPlugin, { service: 'gateway' });
+  // the public port has no /metrics: the gateway's metrics are served on a listener of their own
+  await app.register(metrikenPlugin, { service: 'gateway', ...(config.METRICS_PORT !== undefined ? { eigenerPort: { host: config.METRICS_HOST, port: config.METRICS_PORT } } : {}) });
   for (const [name, url] of Object.entries(upstreams)) {
     app.healthChecks.set(name, async () => {
       const res = await fetch(`${url}/health`, { signal: AbortSignal.timeout(2_500) });
