@@ -100,7 +100,7 @@ beforeAll(async () => {
   });
   await gateway.register(gatewayApp, { config });
   oeffentlich = await gateway.listen({ host: '127.0.0.1', port: 0 });
-}, 60_000);
+}, 150_000);
 
 afterAll(async () => {
   await gateway?.close();
@@ -129,7 +129,7 @@ describe('metrics', () => {
 });
 
 describe('metrics of an upload through the gateway', () => {
-  it('counts it per contract operation (never by raw URL), with storage, database, scan, queue and audit backlog', async () => {
+  it('counts it per contract operation (never by raw URL), with storage, database, scan, queue and audit backlog', { timeout: 90_000 }, async () => {
     const m = await testMandant('metriken');
     const reg = await authHeader({ tenant: m.slug, roles: ['registratur'] });
     const json = { ...reg, 'content-type': 'application/json' };

@@ -15,6 +15,7 @@ import {
   schutzConfig,
   schutzPlugin,
   sendeStrom,
+  spurenAktiv,
   type DevIssuerOptions,
 } from '@eakte/platform';
 import fastifyStatic from '@fastify/static';
@@ -105,6 +106,12 @@ export function webCsp(issuer: string | undefined) {
 const anfrageKopf = (req: object, headers: IncomingHttpHeaders) => {
   const { expect: _expect, ...rest } = headers;
   if (rest['content-length'] !== undefined) delete rest['transfer-encoding'];
+  // with tracing on, the services continue the gateway's span, which the HTTP client adds (a second
+  // traceparent would make the header unreadable)
+  if (spurenAktiv()) {
+    delete rest.traceparent;
+    delete rest.tracestate;
+  }
   const marke = randomUUID();
   weiterleitungen.set(req, marke);
   return { ...rest, [WEITERLEITUNG]: marke };
