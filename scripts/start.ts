@@ -1,5 +1,7 @@
 // pnpm start: the whole platform on embedded defaults (or external services by configuration),
 // all services in one process behind the gateway. Ctrl-C stops everything.
+// first: tracing (when OTEL_EXPORTER_OTLP_ENDPOINT is set) must start before pg and node:http are loaded
+import '@eakte/platform/spuren-start';
 import path from 'node:path';
 import { createServer } from '@eakte/platform';
 import { z } from 'zod';

@@ -5,6 +5,8 @@ export * from './contract.js';
 export * from './dev-issuer.js';
 export * from './errors.js';
 export * from './health.js';
+export * from './metriken.js';
+export { spurenAktiv } from './spuren.js';
 export * from './plugins.js';
 export * from './server.js';
 export * from './service.js';

@@ -14,6 +14,7 @@ declare module 'fastify' {
 export const dbPlugin = fp(
   async (app: FastifyInstance, opts: { url: string; poolMax: number; service: string; objektsperre?: boolean }) => {
     const db = createDb(opts.url, { max: opts.poolMax, applicationName: `eakte-${opts.service}`, objektsperre: opts.objektsperre });
+    if (app.hasDecorator('metriken')) app.metriken.beobachtePool(db.pool);
     app.decorate('db', db);
     app.healthChecks.set('postgres', () => db.ping());
     app.addHook('onClose', async () => db.close());
@@ -28,7 +29,8 @@ function isCredentialError(err: unknown) {
 
 export const storagePlugin = fp(
   async (app: FastifyInstance, opts: StorageConfig & { store?: ObjectStore }) => {
-    const storage = opts.store ?? createObjectStore(opts);
+    const roh = opts.store ?? createObjectStore(opts);
+    const storage = app.hasDecorator('metriken') ? app.metriken.beobachteSpeicher(roh) : roh;
     try {
       await storage.ensureBucket();
     } catch (err) {

@@ -6,6 +6,7 @@ import { Ajv } from 'ajv';
 import formatsPlugin from 'ajv-formats';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { problem, sendProblem } from './errors.js';
+import { spurenPlugin } from './spuren.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -104,6 +105,8 @@ export function createServer(opts: ServerOptions = {}): FastifyInstance {
     routerOptions: { ignoreTrailingSlash: false, maxParamLength: 200 },
   };
   const app = Fastify(options);
+  // first, so that its request spans cover every route registered after it (a no-op without tracing)
+  void app.register(spurenPlugin);
   // A client that half-closes after its request (shutdown(SHUT_WR), `nc -N`) still gets its answers;
   // Node otherwise aborts the requests in flight when the client's FIN arrives.
   (app.server as { httpAllowHalfOpen?: boolean }).httpAllowHalfOpen = true;

@@ -9,6 +9,7 @@ import { databaseConfig, datenbankUrlFuer, httpConfig, logConfig, storageConfig,
 import { contractRoutes, type Handlers, type OpenApiDocument, type VertragsHandlers } from './contract.js';
 import { errorsPlugin } from './errors.js';
 import { healthPlugin } from './health.js';
+import { metrikenPlugin } from './metriken.js';
 import { schutzConfig, schutzPlugin } from './schutz.js';
 import { dbPlugin, storagePlugin } from './plugins.js';
 import type { ObjectStore } from '@eakte/storage';
@@ -34,6 +35,8 @@ export const servicePlatform = fp(
     await app.register(errorsPlugin);
     await app.register(schutzPlugin, { rateLimitMax: config.RATE_LIMIT_MAX, rateLimitWindowMs: config.RATE_LIMIT_WINDOW_MS });
     await app.register(healthPlugin, { service: opts.service });
+    // on the service's own port: only the gateway's operations are public, /metrics is not one of them
+    await app.register(metrikenPlugin, { service: opts.service, route: true });
     await app.register(dbPlugin, { url: datenbankUrlFuer(config, opts.service), poolMax: config.DATABASE_POOL_MAX, service: opts.service, objektsperre: config.S3_OBJECT_LOCK !== 'off' });
     await app.register(storagePlugin, { ...storageSettings(config), store: opts.storage });
 

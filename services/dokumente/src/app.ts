@@ -4,7 +4,7 @@ import path from 'node:path';
 import multipart from '@fastify/multipart';
 import { contract } from '@eakte/api-client/contract';
 import { createAuftragslauf, mandantMarke, verbindeMitDienst, type Aufgabe, type Auftragslauf } from '@eakte/auftraege';
-import { datenbankUrlFuer, servicePlatform, type Protokollierer, type ServiceConfig } from '@eakte/platform';
+import { datenbankUrlFuer, servicePlatform, type Protokollierer, type ServiceConfig, type Zaehler } from '@eakte/platform';
 import type { FastifyInstance } from 'fastify';
 import type { ObjectStore } from '@eakte/storage';
 import { isIP } from 'node:net';
@@ -148,11 +148,13 @@ export default async function dokumenteApp(app: FastifyInstance, opts: Dokumente
   const eigene = dokumenteConfigSchema.parse(opts.config);
   pruefeScannerConfig(eigene, (opts.config as { S3_EMULATOR?: boolean | string }).S3_EMULATOR === true || (opts.config as { S3_EMULATOR?: unknown }).S3_EMULATOR === 'true');
   const protokolliere = opts.protokolliere ?? protokolliereImProtokoll;
+  // counted once the platform's metrics exist (scans only run in requests, after the boot)
+  const urteile: { zaehler?: Zaehler } = {};
   const scanner =
     eigene.CLAMAV_HOST || eigene.CLAMAV_SOCKET
       ? createScanner(
           eigene.CLAMAV_SOCKET ? { socket: eigene.CLAMAV_SOCKET, timeoutMs: eigene.CLAMAV_TIMEOUT_MS } : { host: eigene.CLAMAV_HOST, port: eigene.CLAMAV_PORT, timeoutMs: eigene.CLAMAV_TIMEOUT_MS },
-          { failOpen: eigene.CLAMAV_FAIL_OPEN, log: app.log },
+          { failOpen: eigene.CLAMAV_FAIL_OPEN, log: app.log, urteil: (u) => urteile.zaehler?.inc({ urteil: u }) },
         )
       : null;
   // a malformed key fails the boot here, not the first mailbox
@@ -207,6 +209,8 @@ export default async function dokumenteApp(app: FastifyInstance, opts: Dokumente
     },
   });
 
+  urteile.zaehler = app.metriken.counter('eakte_malware_scan_verdicts_total', 'Ergebnisse der Virenprüfung: sauber, befund, fehler (abgewiesen), ungeprueft (fail-open)', ['urteil']);
+  const ocrSeiten = app.metriken.counter('eakte_ocr_seiten_total', 'Seiten, deren Texterkennung ein abgelegtes PDF/A ergab');
   if (scanner) {
     // /health: clamd's state and signature version (e.g. `ClamAV 1.4.6/27000/Thu Nov 26 …`)
     app.healthChecks.set('clamav', async () => {
@@ -235,6 +239,7 @@ export default async function dokumenteApp(app: FastifyInstance, opts: Dokumente
       db: app.db,
       storage: app.storage,
       log: app.log,
+      seitenErkannt: (n) => ocrSeiten.inc(n),
       einstellungen: {
         programm: eigene.DOKUMENTE_OCR_PROGRAMM,
         qpdf: eigene.DOKUMENTE_OCR_QPDF,

@@ -1,4 +1,6 @@
 // Runs the Dokumente service on its own (production); configuration from the environment.
+// first: tracing (when configured) must start before pg and node:http are loaded
+import '@eakte/platform/spuren-start';
 import { closeOnSignals, createServer, serverOptionen, loadConfig, serviceConfigSchema } from '@eakte/platform';
 import dokumenteApp, { dokumenteConfigSchema } from './app.js';
 

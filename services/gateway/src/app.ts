@@ -10,10 +10,12 @@ import {
   httpConfig,
   langsamSchliessen,
   logConfig,
+  metrikenPlugin,
   operations,
   schutzConfig,
   schutzPlugin,
   sendeStrom,
+  spurenAktiv,
   type DevIssuerOptions,
 } from '@eakte/platform';
 import fastifyStatic from '@fastify/static';
@@ -58,6 +60,12 @@ export const gatewayConfigSchema = z.object({
   OIDC_ISSUER: z.string().url().optional(),
   /** The web client's public client id at that issuer. */
   OIDC_WEB_CLIENT_ID: z.string().min(1).default('eakte-web'),
+  /**
+   * The gateway's /metrics listener: its own port on an internal interface, never the public one.
+   * Unset = the gateway serves no metrics (the services serve theirs on their own ports).
+   */
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
 });
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
 
@@ -100,6 +108,12 @@ export function webCsp(issuer: string | undefined) {
 const anfrageKopf = (req: object, headers: IncomingHttpHeaders) => {
   const { expect: _expect, ...rest } = headers;
   if (rest['content-length'] !== undefined) delete rest['transfer-encoding'];
+  // with tracing on, the services continue the gateway's span, which the HTTP client adds (a second
+  // traceparent would make the header unreadable)
+  if (spurenAktiv()) {
+    delete rest.traceparent;
+    delete rest.tracestate;
+  }
   const marke = randomUUID();
   weiterleitungen.set(req, marke);
   return { ...rest, [WEITERLEITUNG]: marke };
@@ -230,6 +244,8 @@ export default async function gatewayApp(app: FastifyInstance, opts: GatewayOpti
   });
   await app.register(schutzPlugin, { rateLimitMax: config.RATE_LIMIT_MAX, rateLimitWindowMs: config.RATE_LIMIT_WINDOW_MS });
   await app.register(healthPlugin, { service: 'gateway' });
+  // the public port has no /metrics: the gateway's metrics are served on a listener of their own
+  await app.register(metrikenPlugin, { service: 'gateway', ...(config.METRICS_PORT !== undefined ? { eigenerPort: { host: config.METRICS_HOST, port: config.METRICS_PORT } } : {}) });
   for (const [name, { urls }] of Object.entries(upstreams)) {
     // a service is up while one of its instances is (a rolling restart stops one at a time)
     app.healthChecks.set(name, async () => {

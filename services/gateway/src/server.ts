@@ -1,4 +1,6 @@
 // Runs the gateway on its own (production); configuration from the environment.
+// first: tracing (when configured) must start before pg and node:http are loaded
+import '@eakte/platform/spuren-start';
 import { closeOnSignals, createServer, serverOptionen, loadConfig } from '@eakte/platform';
 import gatewayApp, { gatewayConfigSchema } from './app.js';
 

@@ -8,6 +8,7 @@ import type { ProtokollConfig } from './config.js';
 import { alleProtokollHandlers } from './handlers/index.js';
 import { createProtokollDienst, ladeSchluessel, type ProtokollDienst } from './pruefung.js';
 import { createProtokollRepository } from './repositories/protokoll.js';
+import { rueckstandAlsMetrik } from './rueckstand.js';
 import { createSequenzierer, SEQUENZ_STAPEL } from './sequenzierer.js';
 
 export { protokollConfigSchema, type ProtokollConfig } from './config.js';
@@ -47,6 +48,8 @@ export default async function protokollApp(app: FastifyInstance, opts: { config:
       return alleProtokollHandlers(repo, dienst, schluessel);
     },
   });
+
+  rueckstandAlsMetrik(app, () => app.protokoll.wartende());
 
   // Periodic checkpoints: one round across all instances every PROTOKOLL_CHECKPOINT_INTERVALL seconds, run by
   // whichever instance's job runner claims it; a failed round is not retried (the next one follows).

@@ -12,24 +12,44 @@ export interface Scanner {
   version(): Promise<string>;
 }
 
+/** What a scan ended with, for the metrics: clean, malware found, scanner failed (refused), or let pass unscanned (fail-open). */
+export type Urteil = 'sauber' | 'befund' | 'fehler' | 'ungeprueft';
+
 /** A scan that lets everything pass because clamd failed (fail-open: embedded default only). */
-function ungeprueft(log: FastifyBaseLogger, err: unknown): Scan {
+function ungeprueft(log: FastifyBaseLogger, err: unknown, zaehle: (u: Urteil) => void): Scan {
   log.warn({ err }, 'clamd not reachable; upload NOT scanned (CLAMAV_FAIL_OPEN)');
-  return { schreibe: async () => {}, ergebnis: async () => ({ sauber: true }), abbrechen: () => {} };
+  return {
+    schreibe: async () => {},
+    ergebnis: async () => {
+      zaehle('ungeprueft');
+      return { sauber: true };
+    },
+    abbrechen: () => {},
+  };
 }
 
-export function createScanner(ziel: ClamdZiel, opts: { failOpen: boolean; log: FastifyBaseLogger }): Scanner {
+export function createScanner(ziel: ClamdZiel, opts: { failOpen: boolean; log: FastifyBaseLogger; urteil?: (u: Urteil) => void }): Scanner {
   const { failOpen, log } = opts;
+  const zaehle = opts.urteil ?? (() => {});
+  /** The verdict of a scan clamd answered, counted; a failure is counted by its caller (fail-open lets it pass). */
+  const gezaehlt = (e: ScanErgebnis) => {
+    zaehle(e.sauber ? 'sauber' : 'befund');
+    return e;
+  };
+  const fehler = (err: unknown) => {
+    zaehle('fehler');
+    return err;
+  };
   return {
     async starte() {
       let scan: Scan;
       try {
         scan = await starteScan(ziel);
       } catch (err) {
-        if (failOpen && err instanceof ScannerFehler) return ungeprueft(log, err);
-        throw err;
+        if (failOpen && err instanceof ScannerFehler) return ungeprueft(log, err, zaehle);
+        throw fehler(err);
       }
-      if (!failOpen) return scan;
+      if (!failOpen) return { ...scan, ergebnis: () => scan.ergebnis().then(gezaehlt, (err: unknown) => Promise.reject(fehler(err))) };
       let kaputt = false;
       return {
         schreibe: (c) =>
@@ -40,12 +60,15 @@ export function createScanner(ziel: ClamdZiel, opts: { failOpen: boolean; log: F
                 log.warn({ err }, 'clamd failed during the upload; NOT scanned (CLAMAV_FAIL_OPEN)');
               }),
         ergebnis: async () => {
-          if (kaputt) return { sauber: true };
+          if (kaputt) {
+            zaehle('ungeprueft');
+            return { sauber: true };
+          }
           try {
-            return await scan.ergebnis();
+            return gezaehlt(await scan.ergebnis());
           } catch (err) {
-            if (err instanceof ScannerFehler) return ungeprueft(log, err).ergebnis();
-            throw err;
+            if (err instanceof ScannerFehler) return ungeprueft(log, err, zaehle).ergebnis();
+            throw fehler(err);
           }
         },
         abbrechen: () => scan.abbrechen(),
@@ -53,10 +76,10 @@ export function createScanner(ziel: ClamdZiel, opts: { failOpen: boolean; log: F
     },
     async scanne(inhalt) {
       try {
-        return await scanne(ziel, inhalt);
+        return gezaehlt(await scanne(ziel, inhalt));
       } catch (err) {
-        if (failOpen && err instanceof ScannerFehler) return ungeprueft(log, err).ergebnis();
-        throw err;
+        if (failOpen && err instanceof ScannerFehler) return ungeprueft(log, err, zaehle).ergebnis();
+        throw fehler(err);
       }
     },
     version: () => befehl(ziel, 'VERSION'),

@@ -119,7 +119,14 @@ function ocrVerfuegbar(programm: string): Promise<boolean> {
 }
 
 /** The task: OCR of one scanned version; run again after a crash it finds the state `fertig` and stops. */
-export function texterkennung(opts: { db: Db; storage: ObjectStore; log: FastifyBaseLogger; einstellungen: OcrEinstellungen }): Aufgabe<TexterkennungAuftrag> {
+export function texterkennung(opts: {
+  db: Db;
+  storage: ObjectStore;
+  log: FastifyBaseLogger;
+  einstellungen: OcrEinstellungen;
+  /** Called with the page count of each result that was filed (the OCR pages metric). */
+  seitenErkannt?: (seiten: number) => void;
+}): Aufgabe<TexterkennungAuftrag> {
   const { db, storage, log, einstellungen: e } = opts;
   const setze = (a: TexterkennungAuftrag, z: OcrZustand) => db.withMandant(a.mandantId, (tx) => setzeOcrZustand(tx, a, z));
   return async (a, k) => {
@@ -257,7 +264,7 @@ export function texterkennung(opts: { db: Db; storage: ObjectStore; log: Fastify
         // the content went to the archive or was destroyed meanwhile: no copy of it stays
         log.info({ dokumentId: a.dokumentId }, 'OCR result dropped: the content was removed by the Aussonderung');
         await storage.remove(key);
-      }
+      } else opts.seitenErkannt?.(s.seiten);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
