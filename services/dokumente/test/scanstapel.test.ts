@@ -4,7 +4,12 @@
 import { schema, sql } from '@eakte/db';
 import { expectContract, expectProblem } from '@eakte/testing';
 import { eq } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { SCAN_ORDNER_PREFIX } from '../src/arbeiter/scanstapel.js';
+import { raeumeOcrVerzeichnisse } from '../src/arbeiter/sweeper.js';
 import { bewerteSeite, istTrennblatt, leseZbar, pgmZaehler, pruefeQualitaet, SCAN_INSTALLATIONSHINWEIS, transfervermerkSchema, zerlege } from '../src/domain/scan.js';
 import { arbeiteAb, baueApp, formular, neuerMandant, objekteUnter, ownerDb, pdf, PNG, spoolDateien, type Datei, type Mandant, type TestApp } from './hilfen.js';
 
@@ -211,5 +216,19 @@ describe('the Transfervermerk in the database', () => {
     // the service role may not rewrite a Transfervermerk
     const r = await db.db.execute<{ ok: boolean }>(sql`select has_table_privilege('eakte_dokumente', 'dokumente.transfervermerk', 'UPDATE') as ok`);
     expect(r.rows[0]!.ok).toBe(false);
+  });
+});
+
+describe('work folders of a split', () => {
+  it('are swept from the spool directory once older than the grace period, and only they', async () => {
+    const spool = mkdtempSync(path.join(tmpdir(), 'eakte-spool-'));
+    onTestFinished(() => rmSync(spool, { recursive: true, force: true }));
+    const alt = (Date.now() - 3 * 3600_000) / 1000;
+    for (const name of [`${SCAN_ORDNER_PREFIX}alt`, `${SCAN_ORDNER_PREFIX}jung`, 'eakte-ocr-alt']) mkdirSync(path.join(spool, name));
+    utimesSync(path.join(spool, `${SCAN_ORDNER_PREFIX}alt`), alt, alt);
+    utimesSync(path.join(spool, 'eakte-ocr-alt'), alt, alt);
+    const log = { info: () => undefined } as never;
+    expect(await raeumeOcrVerzeichnisse({ verzeichnis: spool, prefix: SCAN_ORDNER_PREFIX, log, karenzMs: 3600_000 })).toEqual([`${SCAN_ORDNER_PREFIX}alt`]);
+    expect(readdirSync(spool).sort()).toEqual(['eakte-ocr-alt', `${SCAN_ORDNER_PREFIX}jung`]);
   });
 });
