@@ -49,6 +49,12 @@ async function anlegen() {
   brief.set('betreff', 'Trennung');
   brief.set('datei', new Blob(['Ein Brief ohne Vorgang']), 'brief.txt');
   ids['/posteingang/{id}'] = (await json(await fetch(api('/posteingang'), { method: 'POST', headers: { authorization: h.authorization }, body: brief }), 201)).id;
+  const stapel = new FormData();
+  stapel.set('betreff', 'Trennung');
+  stapel.set('geraet', 'Trennung');
+  stapel.set('original', 'aufbewahren');
+  stapel.set('datei', new Blob(['%PDF-1.4\n%%EOF\n'], { type: 'application/pdf' }), 'stapel.pdf');
+  ids['/posteingang/scanstapel/{id}'] = (await json(await fetch(api('/posteingang/scanstapel'), { method: 'POST', headers: { authorization: h.authorization }, body: stapel }), 202)).id;
   const sperre = await json(await post('/loeschsperren', { bezeichnung: 'Trennung', grund: 'Trennung', akten: [akte.id] }), 201);
   ids['/loeschsperren/{id}'] = sperre.id;
   // an Aussonderung needs due Akten; for this probe its process row is enough

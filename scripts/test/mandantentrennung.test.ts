@@ -80,6 +80,28 @@ async function anlegen(akten: FastifyInstance) {
       tx.insert(schema.postfach).values({ id: postfachId, mandantId: inject('demo').demo!, bezeichnung: 'Trennung', host: '93.184.216.34', port: 993, benutzer: 'trennung', geheimnis: 'v1.x.y.z' }),
     );
     ids['/postfaecher/{id}'] = postfachId;
+    // a scan batch (its row is enough for reading; its object is never fetched)
+    const scanstapelId = crypto.randomUUID();
+    const demo = inject('demo').demo!;
+    await db.withMandant(demo, (tx) =>
+      tx.insert(schema.scanstapel).values({
+        id: scanstapelId,
+        mandantId: demo,
+        betreff: 'Trennung',
+        eingangsdatum: '2026-11-02',
+        gescanntVon: 'Trennung',
+        gescanntAm: new Date(),
+        geraet: 'Trennung',
+        original: 'aufbewahren',
+        speicherschluessel: `${demo}/${crypto.randomUUID()}`,
+        groesse: 1,
+        sha256: '0'.repeat(64),
+        mimeType: 'application/pdf',
+        dateiname: 'stapel.pdf',
+        eingegangenVon: 'demo-registratur',
+      }),
+    );
+    ids['/posteingang/scanstapel/{id}'] = scanstapelId;
   } finally {
     await db.close();
   }

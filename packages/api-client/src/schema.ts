@@ -1102,6 +1102,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/posteingang/scanstapel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a scan batch (one multi-page PDF) with its Transfervermerk; a job splits it at its separator sheets
+         * @description The batch is streamed to object storage, hashed and scanned like every upload, and stored as
+         *     uploaded. A job of the job runner then finds the separator sheets (a QR or Code 128 reading
+         *     `PATCHT` or `EAKTE-TRENNBLATT`, read by zbar), cuts the pages between them into PDFs, checks
+         *     each page for blank or unreadable content, and files each document as a Posteingang item
+         *     (`art` = `scan`) with its Transfervermerk. Follow the batch's `status` with `getScanstapel`.
+         *
+         *     **Berechtigte Rollen:** `registratur`
+         */
+        post: operations["createScanstapel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/posteingang/scanstapel/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["Uuid"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A scan batch, the state of its split and the items it became
+         * @description **Berechtigte Rollen:** `registratur`
+         */
+        get: operations["getScanstapel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/posteingang/{id}": {
         parameters: {
             query?: never;
@@ -2724,6 +2772,72 @@ export interface components {
          * @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
          */
         Sha256: string;
+        SeitenBefund: {
+            /** @description The page within the document. */
+            seite: number;
+            /** @enum {string} */
+            befund: "leer" | "unlesbar";
+            /** @description Share of dark pixels of the page (grey value below 128 at 150 dpi), 0 to 1. */
+            deckung: number;
+        };
+        /**
+         * @description The paper original is kept (`aufbewahren`), or the agency may destroy it from `vernichtbarAb`
+         *     (after the legal waiting period). Nothing is destroyed by the platform.
+         * @enum {string}
+         */
+        OriginalVerbleib: "aufbewahren" | "vernichtbar";
+        /**
+         * @description How a document of a scan batch was made (TR-RESISCAN): who scanned it, when, with which device
+         *     and profile, where it lies in the batch, the quality check of its pages, and what happens to the
+         *     paper original. The platform never destroys paper; `vernichtbarAb` only records the day from
+         *     which the agency may.
+         * @example {
+         *       "scanstapelId": "01936b2e-7c4a-7d2e-9f00-3b5c2a1d4e70",
+         *       "stapelSha256": "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae",
+         *       "position": 2,
+         *       "ersteSeite": 4,
+         *       "letzteSeite": 5,
+         *       "seiten": 2,
+         *       "gescanntVon": "M. Weber (Poststelle)",
+         *       "gescanntAm": "2026-03-03T08:40:00Z",
+         *       "geraet": "Fujitsu fi-7160 Poststelle EG",
+         *       "profil": "300 dpi Graustufen, duplex",
+         *       "qualitaet": "auffaellig",
+         *       "befunde": [
+         *         {
+         *           "seite": 2,
+         *           "befund": "leer",
+         *           "deckung": 0
+         *         }
+         *       ],
+         *       "original": "vernichtbar",
+         *       "vernichtbarAb": "2026-09-03"
+         *     }
+         */
+        Transfervermerk: {
+            scanstapelId: components["schemas"]["Uuid"];
+            stapelSha256: components["schemas"]["Sha256"];
+            /** @description The document's place in the batch (1 = first). */
+            position: number;
+            /** @description Its first page in the batch. */
+            ersteSeite: number;
+            letzteSeite: number;
+            seiten: number;
+            gescanntVon: string;
+            /** Format: date-time */
+            gescanntAm: string;
+            geraet: string;
+            profil: string | null;
+            /**
+             * @description `auffaellig` when a page is blank or too dark to read (`befunde`).
+             * @enum {string}
+             */
+            qualitaet: "ok" | "auffaellig";
+            befunde: components["schemas"]["SeitenBefund"][];
+            original: components["schemas"]["OriginalVerbleib"];
+            /** Format: date */
+            vernichtbarAb: string | null;
+        };
         /**
          * @description An incoming item not yet assigned (an upload or an e-mail). Once assigned it is a Dokument of
          *     the Vorgang (`dokumentId`), which shares the stored content; the item stays as the receipt.
@@ -2748,13 +2862,17 @@ export interface components {
          *       "dokumentId": null,
          *       "vorgangId": null,
          *       "zugeordnetAm": null,
-         *       "zugeordnetVon": null
+         *       "zugeordnetVon": null,
+         *       "transfervermerk": null
          *     }
          */
         PosteingangEintrag: {
             id: components["schemas"]["Uuid"];
-            /** @enum {string} */
-            art: "upload" | "mail";
+            /**
+             * @description `scan`: a document cut from a scan batch (`transfervermerk` says how).
+             * @enum {string}
+             */
+            art: "upload" | "mail" | "scan";
             /** @enum {string} */
             status: "offen" | "zugeordnet";
             betreff: string;
@@ -2784,6 +2902,8 @@ export interface components {
             /** Format: date-time */
             zugeordnetAm: string | null;
             zugeordnetVon: string | null;
+            /** @description Only for `art` = `scan`. */
+            transfervermerk: components["schemas"]["Transfervermerk"] | null;
         };
         PosteingangSeite: {
             items: components["schemas"]["PosteingangEintrag"][];
@@ -2828,6 +2948,85 @@ export interface components {
                 dokumentId: components["schemas"]["Uuid"] | null;
                 problem: components["schemas"]["Problem"] | null;
             }[];
+        };
+        /**
+         * @description Multipart form: one PDF part `datei` (the whole batch, streamed) and the Transfervermerk's
+         *     fields. `gescanntVon` defaults to the uploader, `gescanntAm` to now (not in the future);
+         *     `vernichtbarAb` is required with `original` = `vernichtbar` and not before the scan day.
+         */
+        ScanstapelNeu: {
+            /** Format: binary */
+            datei: string;
+            betreff: string;
+            absender?: string;
+            /** Format: date */
+            eingangsdatum?: string;
+            gescanntVon?: string;
+            /** Format: date-time */
+            gescanntAm?: string;
+            geraet: string;
+            profil?: string;
+            original: components["schemas"]["OriginalVerbleib"];
+            /** Format: date */
+            vernichtbarAb?: string;
+        };
+        /**
+         * @description A multi-page scan of the Poststelle, split by a job at its separator sheets (a QR or Code 128
+         *     reading `PATCHT` or `EAKTE-TRENNBLATT`) into Posteingang items (`eintraege`, batch order).
+         * @example {
+         *       "id": "01936b2e-7c4a-7d2e-9f00-3b5c2a1d4e70",
+         *       "status": "fertig",
+         *       "seiten": 6,
+         *       "betreff": "Posteingang 3. März, Stapel 1",
+         *       "absender": null,
+         *       "eingangsdatum": "2026-03-03",
+         *       "gescanntVon": "M. Weber (Poststelle)",
+         *       "gescanntAm": "2026-03-03T08:40:00Z",
+         *       "geraet": "Fujitsu fi-7160 Poststelle EG",
+         *       "profil": "300 dpi Graustufen, duplex",
+         *       "original": "vernichtbar",
+         *       "vernichtbarAb": "2026-09-03",
+         *       "groesse": 1843200,
+         *       "sha256": "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae",
+         *       "mimeType": "application/pdf",
+         *       "dateiname": "stapel-0303.pdf",
+         *       "eingegangenAm": "2026-03-03T08:45:00Z",
+         *       "eingegangenVon": "demo-registratur",
+         *       "eintraege": [
+         *         "01936b2e-7c4a-7d2e-9f00-3b5c2a1d4e71",
+         *         "01936b2e-7c4a-7d2e-9f00-3b5c2a1d4e72"
+         *       ]
+         *     }
+         */
+        Scanstapel: {
+            id: components["schemas"]["Uuid"];
+            /** @enum {string} */
+            status: "ausstehend" | "fertig" | "fehler" | "nicht_verfuegbar";
+            /** @enum {string} */
+            grund?: "zu_gross" | "zu_viele_seiten" | "passwortgeschuetzt" | "defekt" | "keine_dokumente" | "zerlegung_fehlgeschlagen";
+            /** @description The reason of `fehler` in German, or what to install for `nicht_verfuegbar`. */
+            meldung?: string;
+            seiten: number | null;
+            betreff: string;
+            absender: string | null;
+            /** Format: date */
+            eingangsdatum: string;
+            gescanntVon: string;
+            /** Format: date-time */
+            gescanntAm: string;
+            geraet: string;
+            profil: string | null;
+            original: components["schemas"]["OriginalVerbleib"];
+            /** Format: date */
+            vernichtbarAb: string | null;
+            groesse: number;
+            sha256: components["schemas"]["Sha256"];
+            mimeType: string;
+            dateiname: string;
+            /** Format: date-time */
+            eingegangenAm: string;
+            eingegangenVon: string;
+            eintraege: components["schemas"]["Uuid"][];
         };
         /**
          * Format: binary
@@ -5501,6 +5700,89 @@ export interface operations {
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    createScanstapel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ScanstapelNeu"];
+            };
+        };
+        responses: {
+            /** @description The batch, stored; its split is waiting (`status` = `ausstehend`). */
+            202: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936b2e-7c4a-7d2e-9f00-3b5c2a1d4e70",
+                     *       "status": "ausstehend",
+                     *       "seiten": null,
+                     *       "betreff": "Posteingang 3. März, Stapel 1",
+                     *       "absender": null,
+                     *       "eingangsdatum": "2026-03-03",
+                     *       "gescanntVon": "M. Weber (Poststelle)",
+                     *       "gescanntAm": "2026-03-03T08:40:00Z",
+                     *       "geraet": "Fujitsu fi-7160 Poststelle EG",
+                     *       "profil": "300 dpi Graustufen, duplex",
+                     *       "original": "vernichtbar",
+                     *       "vernichtbarAb": "2026-09-03",
+                     *       "groesse": 1843200,
+                     *       "sha256": "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae",
+                     *       "mimeType": "application/pdf",
+                     *       "dateiname": "stapel-0303.pdf",
+                     *       "eingegangenAm": "2026-03-03T08:45:00Z",
+                     *       "eingegangenVon": "demo-registratur",
+                     *       "eintraege": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Scanstapel"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422Upload"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    getScanstapel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["Uuid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The batch. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Scanstapel"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
             429: components["responses"]["Problem429"];
         };
     };

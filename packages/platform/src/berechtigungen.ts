@@ -101,6 +101,9 @@ export const BERECHTIGUNGEN: Record<string, readonly Rolle[]> = {
   listPosteingang: ['registratur'],
   createPosteingangEintrag: ['registratur', 'fachverfahren'],
   getPosteingangEintrag: ['registratur'],
+  // scan batches are the Poststelle's (Registratur) work, not a Fachverfahren's
+  createScanstapel: ['registratur'],
+  getScanstapel: ['registratur'],
   getPosteingangInhalt: ['registratur'],
   zuordnenPosteingangEintrag: ['registratur'],
   zuordnenPosteingang: ['registratur'],

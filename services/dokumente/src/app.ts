@@ -26,6 +26,7 @@ import { pruefeFixityAllerMandanten } from './arbeiter/fixity.js';
 import { AUFGABE_TEXTEXTRAKTION, textextraktion } from './arbeiter/textextraktion.js';
 import { AUFGABE_TEXTERKENNUNG, texterkennung } from './arbeiter/texterkennung.js';
 import { AUFGABE_OBJEKTSPERRE, objektsperre } from './arbeiter/objektsperre.js';
+import { AUFGABE_SCANSTAPEL, SCAN_ORDNER_PREFIX, scanstapelZerlegung } from './arbeiter/scanstapel.js';
 import { AUFGABE_POSTFACHABRUF, createPostfachabruf, type AbrufErgebnis, type Postfachabruf } from './arbeiter/postfachabruf.js';
 
 export const SERVICE = 'dokumente';
@@ -103,6 +104,18 @@ export const dokumenteConfigSchema = z.object({
   DOKUMENTE_OCR_TIMEOUT_SEKUNDEN: z.coerce.number().int().min(10).default(3600),
   /** Where a scan and its result are kept while OCRmyPDF works (room for both). */
   DOKUMENTE_OCR_VERZEICHNIS: z.string().min(1).default(os.tmpdir()),
+  /** Scan batches: zbarimg (zbar-tools) reads the separator sheets, Ghostscript renders and measures the pages; missing → `nicht_verfuegbar`. */
+  DOKUMENTE_SCAN_ZBARIMG: z.string().min(1).default('zbarimg'),
+  DOKUMENTE_SCAN_GHOSTSCRIPT: z.string().min(1).default('gs'),
+  /** Batches above these limits are not split (state `fehler`, `zu_viele_seiten` / `zu_gross`). */
+  DOKUMENTE_SCAN_MAX_SEITEN: z.coerce.number().int().min(1).max(100_000).default(1000),
+  DOKUMENTE_SCAN_MAX_GROESSE: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024 * 1024),
+  /** One program run of a split (rendering a whole batch) is stopped after this long; three tries in all. */
+  DOKUMENTE_SCAN_TIMEOUT_SEKUNDEN: z.coerce.number().int().min(10).default(1800),
   /**
    * Function mailboxes: the platform key (32 bytes, base64) their secrets are encrypted with; without
    * it the mailbox operations answer 503 and nothing is fetched. Keep it like a database password.
@@ -229,6 +242,13 @@ export default async function dokumenteApp(app: FastifyInstance, opts: Dokumente
       log: app.log,
       karenzMs: Math.max(eigene.DOKUMENTE_SWEEPER_KARENZ_SEKUNDEN, 4 * eigene.DOKUMENTE_OCR_TIMEOUT_SEKUNDEN) * 1000,
     });
+    // a split's work folder, left by a process that died during it (a split runs a handful of programs per page)
+    await raeumeOcrVerzeichnisse({
+      verzeichnis: eigene.DOKUMENTE_SPOOL_DIR,
+      prefix: SCAN_ORDNER_PREFIX,
+      log: app.log,
+      karenzMs: Math.max(eigene.DOKUMENTE_SWEEPER_KARENZ_SEKUNDEN, 4 * eigene.DOKUMENTE_SCAN_TIMEOUT_SEKUNDEN) * 1000,
+    });
   });
 
   // the jobs the filing transactions and the object-lock triggers enqueue, claimed by whichever instance is free
@@ -247,6 +267,20 @@ export default async function dokumenteApp(app: FastifyInstance, opts: Dokumente
         maxGroesse: eigene.DOKUMENTE_OCR_MAX_GROESSE,
         timeoutMs: eigene.DOKUMENTE_OCR_TIMEOUT_SEKUNDEN * 1000,
         verzeichnis: eigene.DOKUMENTE_OCR_VERZEICHNIS,
+      },
+    }),
+    [AUFGABE_SCANSTAPEL]: scanstapelZerlegung({
+      db: app.db,
+      storage: app.storage,
+      log: app.log,
+      einstellungen: {
+        zbarimg: eigene.DOKUMENTE_SCAN_ZBARIMG,
+        ghostscript: eigene.DOKUMENTE_SCAN_GHOSTSCRIPT,
+        qpdf: eigene.DOKUMENTE_OCR_QPDF,
+        maxSeiten: eigene.DOKUMENTE_SCAN_MAX_SEITEN,
+        maxGroesse: eigene.DOKUMENTE_SCAN_MAX_GROESSE,
+        timeoutMs: eigene.DOKUMENTE_SCAN_TIMEOUT_SEKUNDEN * 1000,
+        verzeichnis: eigene.DOKUMENTE_SPOOL_DIR,
       },
     }),
     // only with object lock on: with it off the triggers enqueue nothing, and an instance without it

@@ -62,6 +62,8 @@ export async function baueApp(opts: { overrides?: Record<string, string>; protok
       DOKUMENTE_FIXITY_INTERVALL_SEKUNDEN: 0,
       // `pnpm test` is Node-only: OCR is "not installed" unless a test names the program (system suite)
       DOKUMENTE_OCR_PROGRAMM: 'eakte-test-ocrmypdf-fehlt',
+      // likewise the split of scan batches (zbar-tools)
+      DOKUMENTE_SCAN_ZBARIMG: 'eakte-test-zbarimg-fehlt',
       POSTFACH_ABRUF_INTERVALL_SEKUNDEN: 0,
       ...opts.dokumente,
     },

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, date, foreignKey, index, integer, text, timestamptz, unique, uniqueIndex, uuid } from './pg.js';
+import { bigint, boolean, check, date, foreignKey, index, integer, jsonb, text, timestamptz, unique, uniqueIndex, uuid } from './pg.js';
 import { mandantIdColumn, mandantPolicy } from './common.js';
 import { dokument, dokumente } from './dokumente.js';
 
 /** How an item reached the Posteingang. */
-export const POSTEINGANG_ARTEN = ['upload', 'mail'] as const;
+export const POSTEINGANG_ARTEN = ['upload', 'mail', 'scan'] as const;
 export type PosteingangArt = (typeof POSTEINGANG_ARTEN)[number];
 
 /**
@@ -53,7 +53,7 @@ export const posteingangEintrag = dokumente
       uniqueIndex('posteingang_eintrag_mail_uq')
         .on(t.mandantId, t.postfachId, sql`coalesce(${t.messageId}, '')`, t.sha256)
         .where(sql`${t.postfachId} IS NOT NULL`),
-      check('posteingang_eintrag_art_ck', sql`${t.art} IN ('upload', 'mail')`),
+      check('posteingang_eintrag_art_ck', sql`${t.art} IN ('upload', 'mail', 'scan')`),
       check('posteingang_eintrag_status_ck', sql`${t.status} IN ('offen', 'zugeordnet')`),
       check(
         'posteingang_eintrag_zuordnung_ck',
@@ -123,6 +123,106 @@ export const postfach = dokumente
       check('postfach_ziel_ck', sql`${t.ziel} IN ('posteingang')`),
       check('postfach_zustand_ck', sql`${t.zustand} IN ('neu', 'bereit', 'fehler')`),
       check('postfach_fehler_ck', sql`${t.fehler} IS NULL OR length(${t.fehler}) <= 1000`),
+      mandantPolicy(t.mandantId),
+    ],
+  )
+  .enableRLS();
+
+export const SCANSTAPEL_ZUSTAENDE = ['ausstehend', 'fertig', 'fehler', 'nicht_verfuegbar'] as const;
+export type ScanstapelZustand = (typeof SCANSTAPEL_ZUSTAENDE)[number];
+/** What happens to the paper after scanning: kept, or destroyable by the agency after the waiting period. */
+export const ORIGINAL_VERBLEIB = ['aufbewahren', 'vernichtbar'] as const;
+export type OriginalVerbleib = (typeof ORIGINAL_VERBLEIB)[number];
+
+/**
+ * A scan batch of the Poststelle (issue 21, TR-RESISCAN): one multi-page scan, split by a job at its
+ * separator sheets into Posteingang items (art `scan`). The form's Transfervermerk fields stay as
+ * entered (trigger); only the state of the split moves.
+ */
+export const scanstapel = dokumente
+  .table(
+    'scanstapel',
+    {
+      id: uuid('id').primaryKey(),
+      mandantId: mandantIdColumn(),
+      status: text('status').$type<ScanstapelZustand>().notNull().default('ausstehend'),
+      grund: text('grund'),
+      seiten: integer('seiten'),
+      betreff: text('betreff').notNull(),
+      absender: text('absender'),
+      eingangsdatum: date('eingangsdatum').notNull(),
+      gescanntVon: text('gescannt_von').notNull(),
+      gescanntAm: timestamptz('gescannt_am').notNull(),
+      geraet: text('geraet').notNull(),
+      profil: text('profil'),
+      original: text('original').$type<OriginalVerbleib>().notNull(),
+      vernichtbarAb: date('vernichtbar_ab'),
+      speicherschluessel: text('speicherschluessel').notNull(),
+      groesse: bigint('groesse', { mode: 'number' }).notNull(),
+      sha256: text('sha256').notNull(),
+      mimeType: text('mime_type').notNull(),
+      dateiname: text('dateiname').notNull(),
+      eingegangenAm: timestamptz('eingegangen_am').notNull().defaultNow(),
+      eingegangenVon: text('eingegangen_von').notNull(),
+      geaendertAm: timestamptz('geaendert_am').notNull().defaultNow(),
+    },
+    (t) => [
+      unique('scanstapel_mandant_id_uq').on(t.mandantId, t.id),
+      unique('scanstapel_speicherschluessel_uq').on(t.speicherschluessel),
+      index('scanstapel_status_idx').on(t.mandantId, t.status),
+      check('scanstapel_status_ck', sql`${t.status} IN ('ausstehend', 'fertig', 'fehler', 'nicht_verfuegbar')`),
+      check('scanstapel_fehler_ck', sql`(${t.status} = 'fehler') = (${t.grund} IS NOT NULL)`),
+      check('scanstapel_fertig_ck', sql`${t.status} <> 'fertig' OR ${t.seiten} IS NOT NULL`),
+      check('scanstapel_seiten_ck', sql`${t.seiten} IS NULL OR ${t.seiten} >= 1`),
+      check('scanstapel_betreff_ck', sql`length(${t.betreff}) BETWEEN 1 AND 500`),
+      check('scanstapel_absender_ck', sql`${t.absender} IS NULL OR length(${t.absender}) <= 500`),
+      check('scanstapel_gescannt_von_ck', sql`length(${t.gescanntVon}) BETWEEN 1 AND 200`),
+      check('scanstapel_geraet_ck', sql`length(${t.geraet}) BETWEEN 1 AND 200`),
+      check('scanstapel_profil_ck', sql`${t.profil} IS NULL OR length(${t.profil}) BETWEEN 1 AND 200`),
+      check('scanstapel_original_ck', sql`${t.original} IN ('aufbewahren', 'vernichtbar')`),
+      check('scanstapel_vernichtbar_ck', sql`(${t.original} = 'vernichtbar') = (${t.vernichtbarAb} IS NOT NULL)`),
+      check('scanstapel_vernichtbar_ab_ck', sql`${t.vernichtbarAb} IS NULL OR ${t.vernichtbarAb} >= (${t.gescanntAm} AT TIME ZONE 'UTC')::date`),
+      check('scanstapel_groesse_ck', sql`${t.groesse} >= 0`),
+      check('scanstapel_sha256_ck', sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
+      check('scanstapel_schluessel_ck', sql`starts_with(${t.speicherschluessel}, ${t.mandantId}::text || '/')`),
+      check('scanstapel_dateiname_ck', sql`length(${t.dateiname}) BETWEEN 1 AND 255`),
+      mandantPolicy(t.mandantId),
+    ],
+  )
+  .enableRLS();
+
+/** A page the quality check flags: blank (`leer`) or too dark to read (`unlesbar`), with its ink coverage. */
+export interface SeitenBefund {
+  seite: number;
+  befund: 'leer' | 'unlesbar';
+  deckung: number;
+}
+
+/** The Transfervermerk of one document of a batch: its place in the batch and the quality check of its pages. */
+export const transfervermerk = dokumente
+  .table(
+    'transfervermerk',
+    {
+      eintragId: uuid('eintrag_id').primaryKey(),
+      mandantId: mandantIdColumn(),
+      scanstapelId: uuid('scanstapel_id').notNull(),
+      position: integer('position').notNull(),
+      ersteSeite: integer('erste_seite').notNull(),
+      letzteSeite: integer('letzte_seite').notNull(),
+      qualitaet: text('qualitaet').$type<'ok' | 'auffaellig'>().notNull(),
+      befunde: jsonb('befunde')
+        .$type<SeitenBefund[]>()
+        .notNull()
+        .default(sql`'[]'::jsonb`),
+    },
+    (t) => [
+      foreignKey({ columns: [t.eintragId], foreignColumns: [posteingangEintrag.id], name: 'transfervermerk_eintrag_fk' }),
+      foreignKey({ columns: [t.mandantId, t.scanstapelId], foreignColumns: [scanstapel.mandantId, scanstapel.id], name: 'transfervermerk_scanstapel_fk' }),
+      unique('transfervermerk_position_uq').on(t.mandantId, t.scanstapelId, t.position),
+      check('transfervermerk_position_ck', sql`${t.position} >= 1`),
+      check('transfervermerk_seiten_ck', sql`${t.ersteSeite} >= 1 AND ${t.letzteSeite} >= ${t.ersteSeite}`),
+      check('transfervermerk_qualitaet_ck', sql`${t.qualitaet} IN ('ok', 'auffaellig')`),
+      check('transfervermerk_befunde_ck', sql`jsonb_typeof(${t.befunde}) = 'array' AND (${t.qualitaet} = 'auffaellig') = (jsonb_array_length(${t.befunde}) > 0)`),
       mandantPolicy(t.mandantId),
     ],
   )

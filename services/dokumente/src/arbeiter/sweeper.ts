@@ -88,21 +88,23 @@ export async function raeumeSpoolVerzeichnis(opts: { verzeichnis: string; log: F
 }
 
 /**
- * OCR work folders (`eakte-ocr-*`, a scan and its result) not changed within the grace period: left
- * by a process that died during OCR. The grace period outlasts a whole OCR job (its runs' timeouts).
+ * Work folders of a job (`eakte-ocr-*`, a scan and its result; `eakte-scan-*`, a batch and its
+ * pieces) not changed within the grace period: left by a process that died during the job. The
+ * grace period outlasts a whole job (its runs' timeouts).
  */
-export async function raeumeOcrVerzeichnisse(opts: { verzeichnis: string; log: FastifyBaseLogger; karenzMs: number; jetzt?: number }): Promise<string[]> {
+export async function raeumeOcrVerzeichnisse(opts: { verzeichnis: string; log: FastifyBaseLogger; karenzMs: number; jetzt?: number; prefix?: string }): Promise<string[]> {
+  const prefix = opts.prefix ?? 'eakte-ocr-';
   const grenze = (opts.jetzt ?? Date.now()) - opts.karenzMs;
   const namen = await readdir(opts.verzeichnis).catch(() => [] as string[]);
   const entfernt: string[] = [];
   for (const name of namen) {
-    if (!name.startsWith('eakte-ocr-')) continue;
+    if (!name.startsWith(prefix)) continue;
     const pfad = path.join(opts.verzeichnis, name);
     const info = await stat(pfad).catch(() => null);
     if (!info?.isDirectory() || info.mtimeMs > grenze) continue;
     await rm(pfad, { recursive: true, force: true });
     entfernt.push(name);
-    opts.log.info({ verzeichnis: name }, 'removed OCR work folder of a job that never finished');
+    opts.log.info({ verzeichnis: name }, 'removed work folder of a job that never finished');
   }
   return entfernt;
 }

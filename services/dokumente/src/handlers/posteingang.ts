@@ -1,14 +1,44 @@
 import type { components } from '@eakte/api-client';
 import { akteurOf, etag, type VertragsHandlers } from '@eakte/platform';
 import contentDisposition from 'content-disposition';
-import type { PosteingangRow } from '../repositories/posteingang.js';
-import type { PosteingangService } from '../services/posteingang.js';
+import type { ScanstapelRow } from '../repositories/posteingang.js';
+import { scanstapelMeldung, type ScanGrund } from '../domain/scan.js';
+import type { PosteingangService, PosteingangSicht } from '../services/posteingang.js';
 import { formularAus, schliesseUnvollstaendig } from './formular.js';
 import { asciiName } from './inhalt.js';
 
 type Eintrag = components['schemas']['PosteingangEintrag'];
+type Scanstapel = components['schemas']['Scanstapel'];
 
-export function posteingangDarstellung(e: PosteingangRow): Eintrag {
+export function scanstapelDarstellung(s: ScanstapelRow & { eintraege: string[] }): Scanstapel {
+  const meldung = scanstapelMeldung(s.status, s.grund);
+  return {
+    id: s.id,
+    status: s.status,
+    ...(s.grund ? { grund: s.grund as ScanGrund } : {}),
+    ...(meldung ? { meldung } : {}),
+    seiten: s.seiten,
+    betreff: s.betreff,
+    absender: s.absender,
+    eingangsdatum: s.eingangsdatum,
+    gescanntVon: s.gescanntVon,
+    gescanntAm: s.gescanntAm.toISOString(),
+    geraet: s.geraet,
+    profil: s.profil,
+    original: s.original,
+    vernichtbarAb: s.vernichtbarAb,
+    groesse: s.groesse,
+    sha256: s.sha256,
+    mimeType: s.mimeType,
+    dateiname: s.dateiname,
+    eingegangenAm: s.eingegangenAm.toISOString(),
+    eingegangenVon: s.eingegangenVon,
+    eintraege: s.eintraege,
+  };
+}
+
+export function posteingangDarstellung(e: PosteingangSicht): Eintrag {
+  const v = e.transfervermerk;
   return {
     id: e.id,
     art: e.art,
@@ -31,6 +61,24 @@ export function posteingangDarstellung(e: PosteingangRow): Eintrag {
     vorgangId: e.vorgangId,
     zugeordnetAm: e.zugeordnetAm?.toISOString() ?? null,
     zugeordnetVon: e.zugeordnetVon,
+    transfervermerk: v
+      ? {
+          scanstapelId: v.scanstapelId,
+          stapelSha256: v.stapel.sha256,
+          position: v.position,
+          ersteSeite: v.ersteSeite,
+          letzteSeite: v.letzteSeite,
+          seiten: v.letzteSeite - v.ersteSeite + 1,
+          gescanntVon: v.stapel.gescanntVon,
+          gescanntAm: v.stapel.gescanntAm.toISOString(),
+          geraet: v.stapel.geraet,
+          profil: v.stapel.profil,
+          qualitaet: v.qualitaet,
+          befunde: v.befunde,
+          original: v.stapel.original,
+          vernichtbarAb: v.stapel.vernichtbarAb,
+        }
+      : null,
   };
 }
 
@@ -50,6 +98,20 @@ export function posteingangHandlers(deps: { posteingang: PosteingangService }) {
         schliesseUnvollstaendig(req, reply);
         throw err;
       }
+    },
+
+    async createScanstapel(req, reply) {
+      try {
+        const s = await posteingang.neuerScanstapel(akteurOf(req), formularAus(req));
+        return reply.code(202).header('location', `/api/v1/posteingang/scanstapel/${s.id}`).send(scanstapelDarstellung(s));
+      } catch (err) {
+        schliesseUnvollstaendig(req, reply);
+        throw err;
+      }
+    },
+
+    async getScanstapel(req) {
+      return scanstapelDarstellung(await posteingang.scanstapel(akteurOf(req), req.params.id));
     },
 
     async getPosteingangEintrag(req) {

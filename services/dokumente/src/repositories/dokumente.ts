@@ -297,7 +297,9 @@ export const dokumenteRepository = {
           where not exists (select 1 from dokumente.dokument_version dv where dv.speicherschluessel = k.key)
             and not exists (select 1 from dokumente.dokument_format f where f.speicherschluessel = k.key)
             -- a Posteingang item's content has no version until it is assigned
-            and not exists (select 1 from dokumente.posteingang_eintrag pe where pe.speicherschluessel = k.key)`,
+            and not exists (select 1 from dokumente.posteingang_eintrag pe where pe.speicherschluessel = k.key)
+            -- a scan batch stays as it was uploaded (the evidence its documents were cut from)
+            and not exists (select 1 from dokumente.scanstapel s where s.speicherschluessel = k.key)`,
     );
     return res.rows.map((r) => r.key);
   },

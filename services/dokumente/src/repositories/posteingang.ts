@@ -1,9 +1,16 @@
 // Data access for the Posteingang, inside the caller's tenant transaction (RLS).
 import { schema, sql, type Tx } from '@eakte/db';
-import { and, asc, eq, gt } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray } from 'drizzle-orm';
 
 const p = schema.posteingangEintrag;
+const st = schema.scanstapel;
+const tv = schema.transfervermerk;
 export type PosteingangRow = typeof p.$inferSelect;
+export type ScanstapelRow = typeof st.$inferSelect;
+/** A document's Transfervermerk: its place in the batch and quality check, with the batch's form. */
+export type TransfervermerkRow = typeof tv.$inferSelect & {
+  stapel: Pick<ScanstapelRow, 'gescanntVon' | 'gescanntAm' | 'geraet' | 'profil' | 'original' | 'vernichtbarAb' | 'sha256'>;
+};
 
 export const posteingangRepository = {
   async neu(tx: Tx, row: typeof p.$inferInsert): Promise<PosteingangRow> {
@@ -44,6 +51,37 @@ export const posteingangRepository = {
       .where(and(eq(p.id, id), eq(p.status, 'offen')))
       .returning();
     return rows[0] ?? null;
+  },
+};
+
+export const scanstapelRepository = {
+  async neu(tx: Tx, row: typeof st.$inferInsert): Promise<ScanstapelRow> {
+    const [r] = await tx.insert(st).values(row).returning();
+    return r!;
+  },
+
+  async stapel(tx: Tx, id: string): Promise<ScanstapelRow | null> {
+    return (await tx.select().from(st).where(eq(st.id, id)).limit(1))[0] ?? null;
+  },
+
+  /** The items a batch was split into, in batch order. */
+  async eintraegeDesStapels(tx: Tx, id: string): Promise<string[]> {
+    const rows = await tx.select({ id: tv.eintragId }).from(tv).where(eq(tv.scanstapelId, id)).orderBy(asc(tv.position));
+    return rows.map((r) => r.id);
+  },
+
+  /** The Transfervermerke of these items (items not from a batch have none). */
+  async vermerke(tx: Tx, eintragIds: string[]): Promise<Map<string, TransfervermerkRow>> {
+    if (eintragIds.length === 0) return new Map();
+    const rows = await tx
+      .select({
+        v: tv,
+        stapel: { gescanntVon: st.gescanntVon, gescanntAm: st.gescanntAm, geraet: st.geraet, profil: st.profil, original: st.original, vernichtbarAb: st.vernichtbarAb, sha256: st.sha256 },
+      })
+      .from(tv)
+      .innerJoin(st, and(eq(st.mandantId, tv.mandantId), eq(st.id, tv.scanstapelId)))
+      .where(inArray(tv.eintragId, eintragIds));
+    return new Map(rows.map((r) => [r.v.eintragId, { ...r.v, stapel: r.stapel }]));
   },
 };
 

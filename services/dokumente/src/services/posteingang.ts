@@ -15,12 +15,28 @@ import { ausSpool, spoole, type Formular, type Spool } from '../adapter/upload.j
 import { DokumentFehler } from '../domain/fehler.js';
 import { EINGANG_FELDER, eingangSchema, PosteingangFehler } from '../domain/posteingang.js';
 import type { DokumenteRepository } from '../repositories/dokumente.js';
-import { posteingangRepository as prepo, type PosteingangRow } from '../repositories/posteingang.js';
+import { posteingangRepository as prepo, scanstapelRepository as srepo, type PosteingangRow, type TransfervermerkRow } from '../repositories/posteingang.js';
+import { beauftrageZerlegung } from '../arbeiter/scanstapel.js';
+import { SCANSTAPEL_FELDER, transfervermerkSchema } from '../domain/scan.js';
 import type { Ablage } from './ablage.js';
 import type { PdfService } from './pdf.js';
 
 type Handelnder = Akteur & { mandantId: string };
 type Einstellungen = { maxUploadGroesse: number; erlaubteFormate: readonly string[] };
+
+/** An item as the API shows it: with its Transfervermerk when it was cut from a scan batch. */
+export type PosteingangSicht = PosteingangRow & { transfervermerk: TransfervermerkRow | null };
+
+async function mitVermerken(tx: Tx, rows: PosteingangRow[]): Promise<PosteingangSicht[]> {
+  const vermerke = await srepo.vermerke(
+    tx,
+    rows.filter((r) => r.art === 'scan').map((r) => r.id),
+  );
+  return rows.map((r) => ({ ...r, transfervermerk: vermerke.get(r.id) ?? null }));
+}
+
+/** The formats a scan batch may have: the PDF a scanner writes (one file, many pages). */
+const STAPEL_FORMATE = ['application/pdf'] as const;
 
 /** Where an item came from: a person's or a client's upload, or a tenant's function mailbox. */
 export type Herkunft = { art: 'upload' } | { art: 'mail'; postfachId: string };
@@ -136,7 +152,7 @@ export function createPosteingangService(deps: {
   }
 
   /** Files the item into the Vorgang (one transaction with the assignment), then stamps a PDF. */
-  async function ordneZu(akteur: Handelnder, id: string, vorgangId: string): Promise<PosteingangRow> {
+  async function ordneZu(akteur: Handelnder, id: string, vorgangId: string): Promise<PosteingangSicht> {
     const m = akteur.mandantId;
     const { eintrag, sicht, einstellungen } = await db.withMandant(m, async (tx) => {
       const { sicht, einstellungen } = await repo.sichtUndEinstellungen(tx, akteur);
@@ -185,7 +201,9 @@ export function createPosteingangService(deps: {
     } finally {
       await datei.entfernen();
     }
-    if (eintrag.mimeType === 'application/pdf') {
+    // a document cut from a scan batch is not stamped: its paper was stamped before scanning, and a
+    // stamped version (text of its own) would be the current one without OCR, hiding the scan's text
+    if (eintrag.mimeType === 'application/pdf' && eintrag.art !== 'scan') {
       try {
         await pdf.eingangsstempel(akteur, dokumentId, { eingang: eintrag.eingegangenAm });
       } catch (err) {
@@ -193,7 +211,8 @@ export function createPosteingangService(deps: {
         log.info({ err, dokumentId, reqId: akteur.anfrageId }, 'assigned PDF could not be stamped');
       }
     }
-    return zugeordnet!;
+    const [sicht_] = await db.withMandant(m, (tx) => mitVermerken(tx, [zugeordnet!]));
+    return sicht_!;
   }
 
   async function spooleAusSpeicher(akteur: Handelnder, e: PosteingangRow) {
@@ -217,18 +236,88 @@ export function createPosteingangService(deps: {
     nimmAuf,
 
     /** POST /posteingang: an upload into the Posteingang. */
-    async neuerEintrag(akteur: Handelnder, formular: Formular): Promise<PosteingangRow> {
+    async neuerEintrag(akteur: Handelnder, formular: Formular): Promise<PosteingangSicht> {
       const { einstellungen } = await db.withMandant(akteur.mandantId, (tx) => repo.sichtUndEinstellungen(tx, akteur));
       const upload = await ablage.empfange(akteur, formular, einstellungen.maxUploadGroesse, einstellungen.erlaubteFormate, EINGANG_FELDER, { posteingang: 'upload' });
       try {
-        return (await nimmAuf(akteur, einstellungen, upload.datei, upload.mimeType, upload.felder, { art: 'upload' })).eintrag;
+        return { ...(await nimmAuf(akteur, einstellungen, upload.datei, upload.mimeType, upload.felder, { art: 'upload' })).eintrag, transfervermerk: null };
       } finally {
         await upload.datei.entfernen();
       }
     },
 
-    async eintrag(akteur: Handelnder, id: string): Promise<PosteingangRow> {
-      const e = await db.withMandant(akteur.mandantId, (tx) => prepo.eintrag(tx, id));
+    /**
+     * POST /posteingang/scanstapel: a scan batch with its Transfervermerk, stored as uploaded; the
+     * split into items is a job enqueued in the same transaction.
+     */
+    async neuerScanstapel(akteur: Handelnder, formular: Formular) {
+      const { einstellungen } = await db.withMandant(akteur.mandantId, (tx) => repo.sichtUndEinstellungen(tx, akteur));
+      const erlaubt = STAPEL_FORMATE.filter((f) => einstellungen.erlaubteFormate.includes(f));
+      const upload = await ablage.empfange(akteur, formular, einstellungen.maxUploadGroesse, erlaubt, SCANSTAPEL_FELDER, { posteingang: 'scanstapel' });
+      try {
+        const r = transfervermerkSchema(new Date()).safeParse(upload.felder);
+        if (!r.success) throw new DokumentFehler.UngueltigesFormular(r.error.issues.map((i) => `${i.path.join('.') || 'formular'}: ${i.message}`).join('; '));
+        const f = r.data;
+        const id = uuidv7();
+        const datei = upload.datei;
+        return await ablage.legeAb(akteur, [ausSpool(datei, upload.mimeType, datei.dateiname)], async (tx, [key]) => {
+          const row = await srepo.neu(tx, {
+            id,
+            mandantId: akteur.mandantId,
+            betreff: f.betreff,
+            absender: f.absender ?? null,
+            eingangsdatum: f.eingangsdatum ?? heute(),
+            gescanntVon: f.gescanntVon ?? akteur.sub,
+            gescanntAm: f.gescanntAm ? new Date(f.gescanntAm) : new Date(),
+            geraet: f.geraet,
+            profil: f.profil ?? null,
+            original: f.original,
+            vernichtbarAb: f.vernichtbarAb ?? null,
+            speicherschluessel: key!,
+            groesse: datei.groesse,
+            sha256: datei.sha256,
+            mimeType: upload.mimeType,
+            dateiname: datei.dateiname,
+            eingegangenVon: akteur.sub,
+          });
+          await protokolliere(tx, akteur, {
+            aktion: 'posteingang.scanstapel.eingegangen',
+            objektTyp: 'scanstapel',
+            objektId: id,
+            details: {
+              groesse: datei.groesse,
+              sha256: datei.sha256,
+              dateiname: datei.dateiname,
+              betreff: f.betreff,
+              gescanntVon: row.gescanntVon,
+              gescanntAm: row.gescanntAm.toISOString(),
+              geraet: row.geraet,
+              profil: row.profil,
+              original: row.original,
+              vernichtbarAb: row.vernichtbarAb,
+            },
+          });
+          await beauftrageZerlegung(tx, { mandantId: akteur.mandantId, scanstapelId: id });
+          return { ...row, eintraege: [] as string[] };
+        });
+      } finally {
+        await upload.datei.entfernen();
+      }
+    },
+
+    async scanstapel(akteur: Handelnder, id: string) {
+      return db.withMandant(akteur.mandantId, async (tx) => {
+        const s = await srepo.stapel(tx, id);
+        if (!s) throw new Errors.NichtGefunden('Scanstapel nicht gefunden');
+        return { ...s, eintraege: await srepo.eintraegeDesStapels(tx, id) };
+      });
+    },
+
+    async eintrag(akteur: Handelnder, id: string): Promise<PosteingangSicht> {
+      const e = await db.withMandant(akteur.mandantId, async (tx) => {
+        const row = await prepo.eintrag(tx, id);
+        return row ? (await mitVermerken(tx, [row]))[0]! : null;
+      });
       if (!e) throw new Errors.NichtGefunden('Posteingangseintrag nicht gefunden');
       return e;
     },
@@ -236,7 +325,7 @@ export function createPosteingangService(deps: {
     async seite(akteur: Handelnder, q: { status?: 'offen' | 'zugeordnet'; limit?: number; cursor?: string }) {
       const limit = q.limit ?? 50;
       const nach = decodeCursor(q.cursor, { id: 'uuid' });
-      const rows = await db.withMandant(akteur.mandantId, (tx) => prepo.seite(tx, q.status ?? 'offen', nach ? String(nach.id) : null, limit + 1));
+      const rows = await db.withMandant(akteur.mandantId, async (tx) => mitVermerken(tx, await prepo.seite(tx, q.status ?? 'offen', nach ? String(nach.id) : null, limit + 1)));
       const items = rows.slice(0, limit);
       const letzte = items[items.length - 1];
       return { items, nextCursor: rows.length > limit && letzte ? encodeCursor({ id: letzte.id }) : null };
