@@ -62,6 +62,10 @@ export async function baueApp(opts: { overrides?: Record<string, string>; protok
       DOKUMENTE_FIXITY_INTERVALL_SEKUNDEN: 0,
       // `pnpm test` is Node-only: OCR is "not installed" unless a test names the program (system suite)
       DOKUMENTE_OCR_PROGRAMM: 'eakte-test-ocrmypdf-fehlt',
+      // … and so are the preview's LibreOffice and pdftoppm
+      DOKUMENTE_VORSCHAU_LIBREOFFICE: 'eakte-test-soffice-fehlt',
+      DOKUMENTE_VORSCHAU_PDFTOPPM: 'eakte-test-pdftoppm-fehlt',
+      DOKUMENTE_VORSCHAU_PDFINFO: 'eakte-test-pdfinfo-fehlt',
       POSTFACH_ABRUF_INTERVALL_SEKUNDEN: 0,
       ...opts.dokumente,
     },

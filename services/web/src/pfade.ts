@@ -19,6 +19,7 @@ export const PFADE = {
   verfuegungNeu: '/vorgaenge/:id/verfuegung',
   vertretung: '/vertretung',
   benachrichtigungen: '/einstellungen/benachrichtigungen',
+  posteingang: '/posteingang',
 } as const;
 
 export type PfadName = keyof typeof PFADE;

@@ -27,6 +27,8 @@ export const BEREICHE = {
   laufwegAendern: ['setLaufweg', 'listOrganisationseinheiten'],
   /** users by name: the tenant's users as the Protokoll knows them */
   namen: ['listProtokollAkteure'],
+  /** the Posteingang of the Poststelle/Registratur: open items, their content, assignment (one or several), the Vorgang search */
+  posteingang: ['listPosteingang', 'getPosteingangInhalt', 'zuordnenPosteingangEintrag', 'zuordnenPosteingang', 'suche'],
   /** users by name: those who acted on one Akte */
   namenDerAkte: ['getAkteHistorie'],
 } as const satisfies Record<string, readonly OperationId[]>;

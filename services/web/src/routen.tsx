@@ -21,6 +21,7 @@ import { VerfuegungSeite } from './seiten/Verfuegung';
 import { VerfuegungSchreiben } from './seiten/VerfuegungSchreiben';
 import { VertretungSeite } from './seiten/Vertretung';
 import { BenachrichtigungenSeite } from './seiten/Benachrichtigungen';
+import { PosteingangSeite } from './seiten/Posteingang';
 
 export interface Route {
   pfad: string;
@@ -45,6 +46,7 @@ export const ROUTEN: Route[] = [
   { pfad: PFADE.verfuegungNeu, seite: ({ params }) => <VerfuegungSchreiben vorgangId={params.id!} />, bereich: 'verfuegungSchreiben' },
   { pfad: PFADE.vertretung, seite: ({ sitzung }) => <VertretungSeite sitzung={sitzung} />, bereich: 'vertretung' },
   { pfad: PFADE.benachrichtigungen, seite: ({ sitzung }) => <BenachrichtigungenSeite sitzung={sitzung} />, bereich: 'benachrichtigungen' },
+  { pfad: PFADE.posteingang, seite: () => <PosteingangSeite />, bereich: 'posteingang' },
 ];
 
 export function seiteFuer(pfadname: string, sitzung: Sitzung): ReactNode {
