@@ -8,7 +8,7 @@ import { AlleAuswaehlen, auswahlSpalte, nurWaehlbare, useAuswahl } from '../ausw
 import { api, ergebnis, inhaltLaden, useAktion, useSeitenweise } from '../api';
 import { pfad } from '../pfade';
 import { Link } from '../router';
-import { T } from '../texte';
+import { fehlertextFuer, T } from '../texte';
 import { Erfolg, Feld, Fehlermeldung, Seite, Tabelle, datum, groesse } from '../ui';
 import { Geladen } from './Laden';
 
@@ -63,7 +63,6 @@ function VorgangSuche({ gewaehlt, waehle }: { gewaehlt?: Treffer; waehle: (t: Tr
     <div>
       <form
         className="eakte-knoepfe"
-        role="search"
         aria-label={T.posteingang.vorgangSuchen}
         onSubmit={(e) => {
           e.preventDefault();
@@ -121,7 +120,7 @@ export function PosteingangSeite() {
       const betreff = (id: string) => alle.find((e) => e.id === id)?.betreff ?? id;
       setMeldung({
         erfolg: r.ergebnisse.filter((x) => x.status === 200).length,
-        fehler: r.ergebnisse.filter((x) => x.status !== 200).map((x) => `${betreff(x.id)}: ${x.problem?.detail ?? x.problem?.title ?? ''}`),
+        fehler: r.ergebnisse.filter((x) => x.status !== 200).map((x) => `${betreff(x.id)}: ${(x.problem && fehlertextFuer(x.problem.code)?.text) ?? x.problem?.detail ?? ''}`),
       });
     }
     a.leeren();
