@@ -30,7 +30,7 @@ describe('web client: the Posteingang', () => {
       async ([scanB64, pdfB64]) => {
         const token = (JSON.parse(sessionStorage.getItem('eakte.sitzung')!) as { token: string }).token;
         const bytes = (b64: string) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-        const lege = async (name: string, typ: string, inhalt: Uint8Array, betreff: string) => {
+        const lege = async (name: string, typ: string, inhalt: Uint8Array<ArrayBuffer>, betreff: string) => {
           const f = new FormData();
           f.append('betreff', betreff);
           f.append('datei', new File([inhalt], name, { type: typ }));
