@@ -1442,17 +1442,19 @@ export interface paths {
                 id: components["schemas"]["Uuid"];
                 /** @description Version number (1, 2, …). */
                 nr: number;
-                /** @description The kind of rendition (`pdfa_ocr`, see `Format`). */
-                art: "pdfa_ocr";
+                /** @description The kind of rendition (`pdfa_ocr`, `vorschau_pdf`, `vorschau_miniatur`, `vorschau_seite`; see `Format`). */
+                art: "pdfa_ocr" | "vorschau_pdf" | "vorschau_miniatur" | "vorschau_seite";
             };
             cookie?: never;
         };
         /**
          * The content of a rendition of one version
-         * @description A further format the platform made of the version, e.g. the searchable PDF/A-2b of a scan.
-         *     Answered like the version's content (ETag = SHA-256 of the rendition, `Range`, `If-None-Match`,
-         *     RFC 6266 file name, `no-store`), and every read is recorded in the audit trail with the `art`.
-         *     404 when the version has no such rendition (yet: see the version's `ocr`).
+         * @description A further format the platform made of the version, e.g. the searchable PDF/A-2b of a scan, or the
+         *     preview of the web client (thumbnail and page image of the first page, the PDF of an Office document).
+         *     The same visibility as the version's content, answered like it (ETag = SHA-256 of the rendition, `Range`,
+         *     `If-None-Match`, RFC 6266 file name, `no-store`), and every read is recorded in the audit trail with the
+         *     `art`, since a preview shows the content. 404 when the version has no such rendition (yet: see the
+         *     version's `ocr` and `vorschau`).
          *
          *     **Berechtigte Rollen:** `sachbearbeitung`, `registratur`, `fachverfahren`
          */
@@ -3142,13 +3144,34 @@ export interface components {
             grund?: "zu_gross" | "zu_viele_seiten" | "passwortgeschuetzt" | "defekt" | "hat_bereits_text" | "pdfa_fehlgeschlagen" | "ocr_fehlgeschlagen";
             meldung?: string;
         };
+        /**
+         * @description Preview of a PDF, an image or an Office document (DOCX, ODT, XLSX, …); absent for every other version
+         *     (a TIFF gets its preview from its OCR result). `ausstehend` waits or runs; `fertig` made the renditions
+         *     `vorschau_miniatur` (thumbnail of the first page, PNG), `vorschau_seite` (the first page as a PNG to read)
+         *     and for an Office document `vorschau_pdf` (the document as PDF, `seiten` pages); `fehler` names its `grund`
+         *     (`zu_gross`, `passwortgeschuetzt`, `defekt`, `zeitueberschreitung`, `vorschau_fehlgeschlagen`);
+         *     `nicht_verfuegbar` means LibreOffice or poppler-utils is not installed on the server (`meldung` says what
+         *     to install).
+         * @example {
+         *       "status": "fertig",
+         *       "seiten": 2
+         *     }
+         */
+        VorschauStand: {
+            /** @enum {string} */
+            status: "ausstehend" | "fertig" | "fehler" | "nicht_verfuegbar";
+            seiten?: number;
+            /** @enum {string} */
+            grund?: "zu_gross" | "passwortgeschuetzt" | "defekt" | "zeitueberschreitung" | "vorschau_fehlgeschlagen";
+            meldung?: string;
+        };
         /** @description A rendition of a version, stored beside it; downloaded with getDokumentFormatInhalt. */
         Format: {
             /**
-             * @description `pdfa_ocr`: PDF/A-2b with the recognised text as an invisible text layer.
+             * @description `pdfa_ocr`: PDF/A-2b with the recognised text as an invisible text layer. `vorschau_pdf`: an Office document as PDF (LibreOffice). `vorschau_miniatur`: thumbnail of the first page (PNG, 240 px wide). `vorschau_seite`: the first page as a PNG (1200 px wide).
              * @enum {string}
              */
-            art: "pdfa_ocr";
+            art: "pdfa_ocr" | "vorschau_pdf" | "vorschau_miniatur" | "vorschau_seite";
             /** @example application/pdf */
             mimeType: string;
             groesse: number;
@@ -3191,6 +3214,7 @@ export interface components {
             erstelltAm: string;
             erstelltVon: string;
             ocr?: components["schemas"]["OcrStand"];
+            vorschau?: components["schemas"]["VorschauStand"];
             /** @description Further formats (renditions) the platform made of this version, e.g. the searchable PDF/A-2b of a scan. The version itself stays the Primärdokument. Absent when there are none. */
             formate?: components["schemas"]["Format"][];
         };
@@ -6447,8 +6471,8 @@ export interface operations {
                 id: components["schemas"]["Uuid"];
                 /** @description Version number (1, 2, …). */
                 nr: number;
-                /** @description The kind of rendition (`pdfa_ocr`, see `Format`). */
-                art: "pdfa_ocr";
+                /** @description The kind of rendition (`pdfa_ocr`, `vorschau_pdf`, `vorschau_miniatur`, `vorschau_seite`; see `Format`). */
+                art: "pdfa_ocr" | "vorschau_pdf" | "vorschau_miniatur" | "vorschau_seite";
             };
             cookie?: never;
         };

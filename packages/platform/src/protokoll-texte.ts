@@ -47,6 +47,7 @@ export const AKTIONEN: Record<string, string> = {
   'dokument.geaendert': 'Dokument geändert',
   'dokument.version.erstellt': 'Neue Version abgelegt',
   'dokument.format.erstellt': 'Texterkennung: durchsuchbares PDF/A abgelegt',
+  'dokument.vorschau.erstellt': 'Vorschau erzeugt',
   'dokument.inhalt.gelesen': 'Inhalt gelesen',
   'dokument.schadsoftware.erkannt': 'Schadsoftware erkannt, Ablage abgewiesen',
   'dokument.integritaet.bestaetigt': 'Unversehrtheit bestätigt',

@@ -11,8 +11,8 @@ import { leseZip, xsdFehler } from './xdomea-hilfen.js';
 
 const xml = { 'content-type': 'application/xml' };
 
-/** The rendition the Dokumente service's OCR job files for version 1 (object and row). */
-async function pdfaRendition(tenant: string, dokumentId: string, inhalt: string) {
+/** A rendition the Dokumente service's jobs file for version 1 (object and row): the OCR's PDF/A or a preview. */
+async function pdfaRendition(tenant: string, dokumentId: string, inhalt: string, art: 'pdfa_ocr' | 'vorschau_miniatur' = 'pdfa_ocr') {
   const mandant = await mandantId(tenant);
   const bytes = Buffer.from(inhalt, 'utf8');
   const schluessel = `${mandant}/${uuidv7()}`;
@@ -23,12 +23,12 @@ async function pdfaRendition(tenant: string, dokumentId: string, inhalt: string)
       mandantId: mandant,
       dokumentId,
       versionNr: 1,
-      art: 'pdfa_ocr',
+      art,
       speicherschluessel: schluessel,
       groesse: bytes.length,
       sha256,
-      mimeType: 'application/pdf',
-      dateiname: 'Bauantrag Scan.pdfa.pdf',
+      mimeType: art === 'pdfa_ocr' ? 'application/pdf' : 'image/png',
+      dateiname: art === 'pdfa_ocr' ? 'Bauantrag Scan.pdfa.pdf' : 'Bauantrag Scan.miniatur.png',
     }),
   );
   return { schluessel, sha256 };
@@ -42,6 +42,8 @@ describe('0503 of an Akte with a scan', () => {
     const akte = b.akten[0]!;
     const scan = await dokument(t, akte.vorgaenge[0]!, 'Bauantrag (Papier, gescannt)', [{ dateiname: 'Bauantrag Scan.png', mimeType: 'image/png', inhalt: 'Bilddaten des Scans' }]);
     const pdfa = await pdfaRendition(t, scan.id, '%PDF-1.7 PDF/A-2b mit Textebene');
+    // the web client's preview is the platform's aid for reading: removed with the content, never sent
+    const vorschau = await pdfaRendition(t, scan.id, 'PNG der ersten Seite', 'vorschau_miniatur');
     const reg = await auth(t, 'registratur');
 
     const id: string = (await app.inject({ method: 'POST', url: '/api/v1/aussonderungen', headers: reg, payload: { akten: [akte.id] } })).json().id;
@@ -65,6 +67,8 @@ describe('0503 of an Akte with a scan', () => {
     expect(formate[1]).toContain('<xdomea:DateinameOriginal>Bauantrag Scan.pdfa.pdf</xdomea:DateinameOriginal>');
     // both files are in the package with exactly the stored bytes
     const inhalte = new Map(zip.map((e) => [e.name, e.inhalt]));
+    expect(nachricht).not.toContain('miniatur');
+    expect(zip.some((e) => e.inhalt.toString('utf8') === 'PNG der ersten Seite')).toBe(false);
     const dateiname = (f: string) => /<xdomea:Dateiname>([^<]+)<\/xdomea:Dateiname>/.exec(f)![1]!;
     expect(inhalte.get(dateiname(formate[0]!))?.toString('utf8')).toBe('Bilddaten des Scans');
     expect(dateiname(formate[1]!)).toMatch(/^[0-9a-f-]{36}\.pdf$/);
@@ -90,5 +94,6 @@ describe('0503 of an Akte with a scan', () => {
     const speicher = testSpeicher();
     expect(await speicher.stat(scan.dateien[0]!.schluessel)).toBeNull();
     expect(await speicher.stat(pdfa.schluessel)).toBeNull();
+    expect(await speicher.stat(vorschau.schluessel)).toBeNull();
   });
 });

@@ -25,6 +25,7 @@ import { raeumeOcrVerzeichnisse, raeumeSpoolVerzeichnis, raeumeVerwaisteObjekte 
 import { pruefeFixityAllerMandanten } from './arbeiter/fixity.js';
 import { AUFGABE_TEXTEXTRAKTION, textextraktion } from './arbeiter/textextraktion.js';
 import { AUFGABE_TEXTERKENNUNG, texterkennung } from './arbeiter/texterkennung.js';
+import { AUFGABE_VORSCHAU, vorschau } from './arbeiter/vorschau.js';
 import { AUFGABE_OBJEKTSPERRE, objektsperre } from './arbeiter/objektsperre.js';
 import { AUFGABE_SCANSTAPEL, SCAN_ORDNER_PREFIX, scanstapelZerlegung } from './arbeiter/scanstapel.js';
 import { AUFGABE_POSTFACHABRUF, createPostfachabruf, type AbrufErgebnis, type Postfachabruf } from './arbeiter/postfachabruf.js';
@@ -116,6 +117,23 @@ export const dokumenteConfigSchema = z.object({
     .default(1024 * 1024 * 1024),
   /** One program run of a split (rendering a whole batch) is stopped after this long; three tries in all. */
   DOKUMENTE_SCAN_TIMEOUT_SEKUNDEN: z.coerce.number().int().min(10).default(1800),
+  /** Previews: LibreOffice for Office documents, poppler-utils' pdftoppm/pdfinfo (not installed → `nicht_verfuegbar`). */
+  DOKUMENTE_VORSCHAU_LIBREOFFICE: z.string().min(1).default('soffice'),
+  DOKUMENTE_VORSCHAU_PDFTOPPM: z.string().min(1).default('pdftoppm'),
+  DOKUMENTE_VORSCHAU_PDFINFO: z.string().min(1).default('pdfinfo'),
+  /** Files above this get no preview (`zu_gross`); a PNG/JPEG is wrapped into a PDF in memory, so it has a lower one. */
+  DOKUMENTE_VORSCHAU_MAX_GROESSE: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(256 * 1024 * 1024),
+  DOKUMENTE_VORSCHAU_MAX_BILD_GROESSE: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(40 * 1024 * 1024),
+  /** One program run of a preview is stopped after this long (`zeitueberschreitung`). */
+  DOKUMENTE_VORSCHAU_TIMEOUT_SEKUNDEN: z.coerce.number().int().min(5).default(180),
   /**
    * Function mailboxes: the platform key (32 bytes, base64) their secrets are encrypted with; without
    * it the mailbox operations answer 503 and nothing is fetched. Keep it like a database password.
@@ -281,6 +299,21 @@ export default async function dokumenteApp(app: FastifyInstance, opts: Dokumente
         maxGroesse: eigene.DOKUMENTE_SCAN_MAX_GROESSE,
         timeoutMs: eigene.DOKUMENTE_SCAN_TIMEOUT_SEKUNDEN * 1000,
         verzeichnis: eigene.DOKUMENTE_SPOOL_DIR,
+      },
+    }),
+    [AUFGABE_VORSCHAU]: vorschau({
+      db: app.db,
+      storage: app.storage,
+      log: app.log,
+      einstellungen: {
+        libreoffice: eigene.DOKUMENTE_VORSCHAU_LIBREOFFICE,
+        pdftoppm: eigene.DOKUMENTE_VORSCHAU_PDFTOPPM,
+        pdfinfo: eigene.DOKUMENTE_VORSCHAU_PDFINFO,
+        maxGroesse: eigene.DOKUMENTE_VORSCHAU_MAX_GROESSE,
+        maxBildGroesse: eigene.DOKUMENTE_VORSCHAU_MAX_BILD_GROESSE,
+        timeoutMs: eigene.DOKUMENTE_VORSCHAU_TIMEOUT_SEKUNDEN * 1000,
+        // the OCR's folder: its sweeper removes what a dead process left there
+        verzeichnis: eigene.DOKUMENTE_OCR_VERZEICHNIS,
       },
     }),
     // only with object lock on: with it off the triggers enqueue nothing, and an instance without it

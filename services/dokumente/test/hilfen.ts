@@ -64,6 +64,10 @@ export async function baueApp(opts: { overrides?: Record<string, string>; protok
       DOKUMENTE_OCR_PROGRAMM: 'eakte-test-ocrmypdf-fehlt',
       // likewise the split of scan batches (zbar-tools)
       DOKUMENTE_SCAN_ZBARIMG: 'eakte-test-zbarimg-fehlt',
+      // … and so are the preview's LibreOffice and pdftoppm
+      DOKUMENTE_VORSCHAU_LIBREOFFICE: 'eakte-test-soffice-fehlt',
+      DOKUMENTE_VORSCHAU_PDFTOPPM: 'eakte-test-pdftoppm-fehlt',
+      DOKUMENTE_VORSCHAU_PDFINFO: 'eakte-test-pdfinfo-fehlt',
       POSTFACH_ABRUF_INTERVALL_SEKUNDEN: 0,
       ...opts.dokumente,
     },

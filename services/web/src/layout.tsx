@@ -13,6 +13,7 @@ export function navigation(rollen: readonly string[]): [string, string][] {
   const eintraege: [string, string, Bereich | null][] = [
     [T.nav.start, pfad('start'), null],
     [T.postkorb.nav, pfad('postkorb'), 'postkorb'],
+    [T.posteingang.nav, pfad('posteingang'), 'posteingang'],
     [T.nav.aktenplan, pfad('aktenplan'), 'aktenplan'],
     [T.nav.wiedervorlagen, pfad('wiedervorlagen'), 'wiedervorlagen'],
     [T.registratur.nav, pfad('faellig'), 'aussonderung'],

@@ -20,6 +20,7 @@ export const PFADE = {
   vertretung: '/vertretung',
   laufwegvorlagen: '/organisation/laufwegvorlagen',
   benachrichtigungen: '/einstellungen/benachrichtigungen',
+  posteingang: '/posteingang',
 } as const;
 
 export type PfadName = keyof typeof PFADE;

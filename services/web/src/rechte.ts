@@ -29,6 +29,8 @@ export const BEREICHE = {
   laufwegvorlagen: ['listLaufwegvorlagen', 'setLaufwegvorlagen', 'listOrganisationseinheiten'],
   /** users by name: the tenant's user directory */
   namen: ['listBenutzer'],
+  /** the Posteingang of the Poststelle/Registratur: open items, their content, assignment (one or several), the Vorgang search */
+  posteingang: ['listPosteingang', 'getPosteingangInhalt', 'zuordnenPosteingangEintrag', 'zuordnenPosteingang', 'suche'],
 } as const satisfies Record<string, readonly OperationId[]>;
 
 export type Bereich = keyof typeof BEREICHE;

@@ -22,6 +22,7 @@ import { VerfuegungSchreiben } from './seiten/VerfuegungSchreiben';
 import { VertretungSeite } from './seiten/Vertretung';
 import { LaufwegvorlagenSeite } from './seiten/Laufwegvorlagen';
 import { BenachrichtigungenSeite } from './seiten/Benachrichtigungen';
+import { PosteingangSeite } from './seiten/Posteingang';
 
 export interface Route {
   pfad: string;
@@ -47,6 +48,7 @@ export const ROUTEN: Route[] = [
   { pfad: PFADE.vertretung, seite: ({ sitzung }) => <VertretungSeite sitzung={sitzung} />, bereich: 'vertretung' },
   { pfad: PFADE.laufwegvorlagen, seite: () => <LaufwegvorlagenSeite />, bereich: 'laufwegvorlagen' },
   { pfad: PFADE.benachrichtigungen, seite: ({ sitzung }) => <BenachrichtigungenSeite sitzung={sitzung} />, bereich: 'benachrichtigungen' },
+  { pfad: PFADE.posteingang, seite: () => <PosteingangSeite />, bereich: 'posteingang' },
 ];
 
 export function seiteFuer(pfadname: string, sitzung: Sitzung): ReactNode {

@@ -41,7 +41,17 @@ describe('role-aware navigation', () => {
 
   it('shows clerks and records managers what their roles open', () => {
     expect(layout.navigation(['sachbearbeitung']).map(([t]) => t)).toEqual(['Start', 'Postkorb', 'Aktenplan', 'Wiedervorlagen', 'Vertretung', 'Benachrichtigungen']);
-    expect(layout.navigation(['registratur']).map(([t]) => t)).toEqual(['Start', 'Postkorb', 'Aktenplan', 'Wiedervorlagen', 'Aussonderung', 'Prüfung', 'Vertretung', 'Benachrichtigungen']);
+    expect(layout.navigation(['registratur']).map(([t]) => t)).toEqual([
+      'Start',
+      'Postkorb',
+      'Posteingang',
+      'Aktenplan',
+      'Wiedervorlagen',
+      'Aussonderung',
+      'Prüfung',
+      'Vertretung',
+      'Benachrichtigungen',
+    ]);
     expect(layout.navigation(['plattformbetrieb']).map(([t]) => t)).toEqual(['Start']);
     const html = renderToStaticMarkup(createElement(layout.Rahmen, { sitzung: sitzung('sachbearbeitung'), children: 'Inhalt' }));
     expect(html).toContain('role="search"');
@@ -52,7 +62,7 @@ describe('role-aware navigation', () => {
     for (const rolle of ROLLEN) {
       const s = sitzung(rolle);
       const angeboten = new Set(layout.navigation([rolle]).map(([, href]) => href));
-      for (const href of ['/', '/postkorb', '/aktenplan', '/wiedervorlagen', '/registratur/faellig', '/pruefung', '/vertretung', '/einstellungen/benachrichtigungen']) {
+      for (const href of ['/', '/postkorb', '/posteingang', '/aktenplan', '/wiedervorlagen', '/registratur/faellig', '/pruefung', '/vertretung', '/einstellungen/benachrichtigungen']) {
         expect(istNichtGefunden(routen.seiteFuer(href, s)), `${rolle} ${href}`).toBe(!angeboten.has(href));
       }
     }

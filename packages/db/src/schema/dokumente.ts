@@ -152,8 +152,11 @@ export const volltext = dokumente
   )
   .enableRLS();
 
-/** Kinds of rendition: the searchable PDF/A-2b that OCR makes of a scan. */
-export const FORMATARTEN = ['pdfa_ocr'] as const;
+/**
+ * Kinds of rendition: the searchable PDF/A-2b that OCR makes of a scan; the previews of the web client
+ * (the PDF LibreOffice makes of an Office document, a thumbnail and a page image of the first page).
+ */
+export const FORMATARTEN = ['pdfa_ocr', 'vorschau_pdf', 'vorschau_miniatur', 'vorschau_seite'] as const;
 export type Formatart = (typeof FORMATARTEN)[number];
 
 /**
@@ -183,7 +186,7 @@ export const dokumentFormat = dokumente
         foreignColumns: [dokumentVersion.mandantId, dokumentVersion.dokumentId, dokumentVersion.nr],
         name: 'dokument_format_version_fk',
       }),
-      check('dokument_format_art_ck', sql`${t.art} IN ('pdfa_ocr')`),
+      check('dokument_format_art_ck', sql`${t.art} IN ('pdfa_ocr', 'vorschau_pdf', 'vorschau_miniatur', 'vorschau_seite')`),
       check('dokument_format_groesse_ck', sql`${t.groesse} >= 0`),
       check('dokument_format_sha256_ck', sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
       check('dokument_format_schluessel_ck', sql`starts_with(${t.speicherschluessel}, ${t.mandantId}::text || '/')`),
@@ -224,6 +227,37 @@ export const texterkennung = dokumente
       check('texterkennung_fertig_ck', sql`(${t.status} = 'fertig') = (${t.seiten} IS NOT NULL)`),
       check('texterkennung_fehler_ck', sql`(${t.status} = 'fehler') = (${t.grund} IS NOT NULL)`),
       check('texterkennung_seiten_ck', sql`${t.seiten} IS NULL OR ${t.seiten} >= 1`),
+      mandantPolicy(t.mandantId),
+    ],
+  )
+  .enableRLS();
+
+/** The preview state of a version that is a PDF, an image or an Office document; none for other versions. */
+export const vorschau = dokumente
+  .table(
+    'vorschau',
+    {
+      mandantId: mandantIdColumn(),
+      dokumentId: uuid('dokument_id').notNull(),
+      versionNr: integer('version_nr').notNull(),
+      status: text('status').$type<OcrStatus>().notNull(),
+      /** Pages of the document the preview was made of (`fertig`). */
+      seiten: integer('seiten'),
+      /** Stable code of why it failed (`fehler`). */
+      grund: text('grund'),
+      geaendertAm: timestamptz('geaendert_am').notNull().defaultNow(),
+    },
+    (t) => [
+      primaryKey({ name: 'vorschau_pk', columns: [t.mandantId, t.dokumentId, t.versionNr] }),
+      foreignKey({
+        columns: [t.mandantId, t.dokumentId, t.versionNr],
+        foreignColumns: [dokumentVersion.mandantId, dokumentVersion.dokumentId, dokumentVersion.nr],
+        name: 'vorschau_version_fk',
+      }),
+      check('vorschau_status_ck', sql`${t.status} IN ('ausstehend', 'fertig', 'fehler', 'nicht_verfuegbar')`),
+      check('vorschau_fertig_ck', sql`(${t.status} = 'fertig') = (${t.seiten} IS NOT NULL)`),
+      check('vorschau_fehler_ck', sql`(${t.status} = 'fehler') = (${t.grund} IS NOT NULL)`),
+      check('vorschau_seiten_ck', sql`${t.seiten} IS NULL OR ${t.seiten} >= 1`),
       mandantPolicy(t.mandantId),
     ],
   )

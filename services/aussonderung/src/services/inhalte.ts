@@ -151,6 +151,7 @@ export function inhalteAusDokumenten(storage: ObjectStore): Inhalte {
                 ersteller: null,
                 erstelltAm: f.erstelltAm,
                 pdfA: f.art === 'pdfa_ocr',
+                ...(f.art.startsWith('vorschau_') ? { vorschau: true } : {}),
               }));
             return { nummer: v.nr, dateien: [datei, ...renditionen] };
           }),

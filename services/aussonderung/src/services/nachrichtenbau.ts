@@ -133,8 +133,10 @@ export function nachrichtenbau(db: Db, deps: AussonderungDeps) {
               bearbeiter: d.bearbeiter,
               historie: hist.get(d.id) ?? [],
               versionen: d.versionen.map((ver) => {
-                if (opts.dateien) dateien.push(...ver.dateien);
-                return { nummer: ver.nummer, dateien: ver.dateien.map(dateiAlsX) };
+                // previews are the platform's own aid for reading, not part of the record sent
+                const gesendet = ver.dateien.filter((x) => !x.vorschau);
+                if (opts.dateien) dateien.push(...gesendet);
+                return { nummer: ver.nummer, dateien: gesendet.map(dateiAlsX) };
               }),
               ...(anlagen && anlagen.length > 0 ? { anlagen } : {}),
             });

@@ -18,6 +18,8 @@ export interface InhaltDatei {
   erstelltAm: Date;
   /** A rendition known to be PDF/A (the OCR result of a scan), sent beside the version's own file. */
   pdfA?: boolean;
+  /** A preview the platform renders for its web client: removed with the content, never transferred. */
+  vorschau?: boolean;
 }
 
 export interface InhaltDokument {

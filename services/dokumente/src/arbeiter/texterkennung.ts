@@ -24,6 +24,7 @@ import { vorgangKontext } from '../repositories/akten-api.js';
 import { dokumenteRepository } from '../repositories/dokumente.js';
 import { pruefePdfA } from '../adapter/pdfa.js';
 import { starte } from '../adapter/programm.js';
+import { beauftrageVorschau } from './vorschau.js';
 
 export const AUFGABE_TEXTERKENNUNG = 'texterkennung';
 export const MAX_OCR_VERSUCHE = 3;
@@ -242,6 +243,8 @@ export function texterkennung(opts: {
             set: { status: inhalt ? 'extrahiert' : 'kein_text', inhalt: inhalt || null, erstelltAm: sql`now()` },
           });
         await setzeOcrZustand(tx, a, { status: 'fertig', seiten: s.seiten });
+        // a TIFF is previewed from its PDF/A (the other scans have their preview job since the upload)
+        if (version.mimeType === 'image/tiff') await beauftrageVorschau(tx, a);
         const vg = await tx
           .select({ akteId: vorgangKontext.akteId, aktenzeichen: vorgangKontext.aktenzeichen })
           .from(vorgangKontext)

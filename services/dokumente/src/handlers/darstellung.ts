@@ -1,6 +1,7 @@
 import type { components } from '@eakte/api-client';
 import type { DokumentMitVersion, VersionRow } from '../repositories/dokumente.js';
 import { ocrDarstellung } from '../domain/ocr.js';
+import { vorschauDarstellung } from '../domain/vorschau.js';
 
 export type Dokument = components['schemas']['Dokument'];
 export type DokumentVersion = components['schemas']['DokumentVersion'];
@@ -16,6 +17,7 @@ export function versionDarstellung(v: VersionRow): DokumentVersion {
     erstelltAm: v.erstelltAm.toISOString(),
     erstelltVon: v.erstelltVon,
     ...(v.ocr ? { ocr: ocrDarstellung(v.ocr) } : {}),
+    ...(v.vorschau ? { vorschau: vorschauDarstellung(v.vorschau) } : {}),
     ...(v.formate?.length
       ? { formate: v.formate.map((f) => ({ art: f.art, mimeType: f.mimeType, groesse: f.groesse, sha256: f.sha256, dateiname: f.dateiname, erstelltAm: f.erstelltAm.toISOString() })) }
       : {}),

@@ -7,6 +7,8 @@ import { akteSichtbar, sichtFuer, type Sicht } from '@eakte/schriftgutverwaltung
 import { akteKopf, benutzerSicht, halteVorgangOffen, schrittLesefreigabe, vorgangKontext } from './akten-api.js';
 import { reiheTextextraktionEin } from '../arbeiter/textextraktion.js';
 import { beauftrageTexterkennung } from '../arbeiter/texterkennung.js';
+import { beauftrageVorschau } from '../arbeiter/vorschau.js';
+import { vorschauweg } from '../domain/vorschau.js';
 
 const d = schema.dokument;
 const dv = schema.dokumentVersion;
@@ -16,8 +18,9 @@ const a = akteKopf;
 export type DokumentRow = typeof d.$inferSelect;
 export type FormatRow = typeof schema.dokumentFormat.$inferSelect;
 export type OcrRow = typeof schema.texterkennung.$inferSelect;
-/** A version with its OCR state (scans only) and renditions, as the API shows them. */
-export type VersionRow = typeof dv.$inferSelect & { ocr?: OcrRow; formate?: FormatRow[] };
+export type VorschauRow = typeof schema.vorschau.$inferSelect;
+/** A version with its OCR state (scans only), preview state and renditions, as the API shows them. */
+export type VersionRow = typeof dv.$inferSelect & { ocr?: OcrRow; vorschau?: VorschauRow; formate?: FormatRow[] };
 export type DokumentMitVersion = DokumentRow & { akteId: string; aktuell: VersionRow };
 
 /** Adds OCR state and renditions to the versions (two set-based reads for the whole list). */
@@ -26,8 +29,11 @@ async function ergaenze<V extends VersionRow>(tx: Tx, versionen: V[]): Promise<V
   if (ids.length === 0) return versionen;
   const ocr = await tx.select().from(schema.texterkennung).where(inArray(schema.texterkennung.dokumentId, ids));
   const formate = await tx.select().from(schema.dokumentFormat).where(inArray(schema.dokumentFormat.dokumentId, ids));
+  const vorschau = await tx.select().from(schema.vorschau).where(inArray(schema.vorschau.dokumentId, ids));
   for (const x of versionen) {
     const o = ocr.find((r) => r.dokumentId === x.dokumentId && r.versionNr === x.nr);
+    const vs = vorschau.find((r) => r.dokumentId === x.dokumentId && r.versionNr === x.nr);
+    if (vs) x.vorschau = vs;
     const f = formate.filter((r) => r.dokumentId === x.dokumentId && r.versionNr === x.nr);
     if (o) x.ocr = o;
     if (f.length > 0) x.formate = f;
@@ -277,6 +283,11 @@ export const dokumenteRepository = {
   /** A scanned image: OCR state `ausstehend` and its job. */
   async beauftrageTexterkennung(tx: Tx, mandantId: string, dokumentId: string, versionNr: number) {
     await beauftrageTexterkennung(tx, { mandantId, dokumentId, versionNr });
+  },
+
+  /** A PDF, PNG/JPEG or Office document: preview state `ausstehend` and its job (a TIFF waits for its OCR). */
+  async beauftrageVorschau(tx: Tx, mandantId: string, dokumentId: string, versionNr: number, mimeType: string) {
+    if (vorschauweg(mimeType)) await beauftrageVorschau(tx, { mandantId, dokumentId, versionNr });
   },
 
   async format(tx: Tx, dokumentId: string, versionNr: number, art: string) {

@@ -123,6 +123,7 @@ export function createAblage(opts: AblageOptionen) {
     );
     if (textExtrahierbar(inhalt.mimeType)) await repo.beauftrageTextextraktion(tx, m, d.id, 1);
     if (istBildScan(inhalt.mimeType)) await repo.beauftrageTexterkennung(tx, m, d.id, 1);
+    await repo.beauftrageVorschau(tx, m, d.id, 1, inhalt.mimeType);
     await protokolliere(tx, akteur, {
       aktion: 'dokument.erstellt',
       objektTyp: 'dokument',
@@ -177,6 +178,7 @@ export function createAblage(opts: AblageOptionen) {
     if (art.schluessel) await repo.merkeIdempotenz(tx, { mandantId: m, operation: art.schluessel.operation, schluessel: art.schluessel.wert, dokumentId, versionNr: nr });
     if (textExtrahierbar(inhalt.mimeType)) await repo.beauftrageTextextraktion(tx, m, dokumentId, nr);
     if (istBildScan(inhalt.mimeType)) await repo.beauftrageTexterkennung(tx, m, dokumentId, nr);
+    await repo.beauftrageVorschau(tx, m, dokumentId, nr, inhalt.mimeType);
     await protokolliere(tx, akteur, {
       aktion: 'dokument.version.erstellt',
       objektTyp: 'dokument',

@@ -1,5 +1,5 @@
-// One Dokument: where it is filed, metadata (changeable with If-Match), versions (download, PDF
-// view), new version, Eingangsstempel.
+// One Dokument: where it is filed, metadata (changeable with If-Match), the preview and OCR state of
+// the current version, versions (download, PDF view), new version, Eingangsstempel.
 import type { Schemas } from '@eakte/api-client';
 import { useEffect, useState } from 'react';
 import { Ablage } from '../Ablage';
@@ -12,6 +12,7 @@ import { T } from '../texte';
 import { Angaben, Erfolg, Feld, Fehlermeldung, Formular, Seite, Tabelle, datum, groesse, zeit } from '../ui';
 import { Geladen } from './Laden';
 import { Pfadleiste } from './Pfadleiste';
+import { OcrStand, Vorschau } from './Vorschau';
 
 /** Betreff, Absender, Eingangsdatum and Bemerkung; sent with the ETag the page was loaded with. */
 function Bearbeiten({ dok, etag, registratur, gespeichert }: { dok: Schemas['Dokument']; etag: string; registratur: boolean; gespeichert: () => void }) {
@@ -67,13 +68,17 @@ export function Dokument({ id, sitzung }: { id: string; sitzung: Sitzung }) {
     const blob = await inhaltLaden(inhaltUrl(id, v.nr));
     setAnsicht({ url: URL.createObjectURL(new Blob([blob], { type: 'application/pdf' })), name: v.dateiname });
   });
+  const pdfAnzeigen = useAktion(async (url: string, name: string) => {
+    const blob = await inhaltLaden(url);
+    setAnsicht({ url: URL.createObjectURL(new Blob([blob], { type: 'application/pdf' })), name });
+  });
   const stempeln = useAktion(async () => {
     const v = await ergebnis(api.POST('/dokumente/{id}/eingangsstempel', { params: { path: { id } } }));
     setMeldung(T.dokument.stempelErfolg(v.nr));
     versionen.neuLaden();
     geladen.neuLaden();
   });
-  const fehler = herunterladen.fehler ?? anzeigen.fehler ?? stempeln.fehler;
+  const fehler = herunterladen.fehler ?? anzeigen.fehler ?? pdfAnzeigen.fehler ?? stempeln.fehler;
 
   return (
     <Geladen l={dok}>
@@ -112,6 +117,8 @@ export function Dokument({ id, sitzung }: { id: string; sitzung: Sitzung }) {
           {gespeichert && <Erfolg>{T.dokument.gespeichert}</Erfolg>}
           <Fehlermeldung fehler={fehler} />
           {meldung && <Erfolg>{meldung}</Erfolg>}
+          {d.aktuelleVersion && <Vorschau key={d.aktuelleVersion.nr} dokumentId={d.id} version={d.aktuelleVersion} pdfAnzeigen={(url, name) => void pdfAnzeigen.ausfuehren(url, name)} />}
+          {d.aktuelleVersion?.ocr && <OcrStand ocr={d.aktuelleVersion.ocr} />}
           <section aria-labelledby="versionen-titel">
             <h2 id="versionen-titel" className="kern-heading-medium">
               {T.dokument.versionen}
