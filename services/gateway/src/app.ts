@@ -232,6 +232,9 @@ export default async function gatewayApp(app: FastifyInstance, opts: GatewayOpti
         const body = (await res.json().catch(() => ({}))) as { detail?: string };
         throw new Error(body.detail ?? `HTTP ${res.status}`);
       }
+      // a service's findings for the operator (health.ts) show at the gateway's /health too
+      const { hinweise } = (await res.json().catch(() => ({}))) as { hinweise?: string[] };
+      if (hinweise?.length) return { hinweis: hinweise.join('; ') };
     });
   }
 

@@ -1,0 +1,162 @@
+// The backup and restore drill of the embedded default: load data through the API, back up, keep
+// working, restore to the backup point into a fresh database and bucket, start the platform on it.
+// Then rows against objects (same SHA-256), the later uploads as orphans, the audit rollback detected
+// against the signed checkpoint in object storage until an operator acknowledges it with a reason.
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createServer, signDevToken } from '@eakte/platform';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { akteMitVorgang, api, pdf } from '../bench/lib.js';
+import { startPlatform, type Platform } from '../lib/platform.js';
+import { sicherungErstellen, sicherungsDirVon, walArchivVon, wiederherstellen, type SicherungsInfo, type WiederherstellungsInfo } from '../lib/sicherung.js';
+
+const log = createServer({ logLevel: 'error' }).log;
+const stille = { schritt() {}, weiter() {}, info() {} };
+const dirs: string[] = [];
+let laufend: Platform | undefined;
+afterAll(async () => {
+  await laufend?.stop();
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+async function starten(dataDir: string, seed: boolean) {
+  laufend = await startPlatform({
+    dataDir,
+    host: '127.0.0.1',
+    port: 0,
+    // no periodic checkpoint round: the test signs them itself
+    env: { ...process.env, PROTOKOLL_CHECKPOINT_INTERVALL: '0' },
+    log,
+    logLevel: 'error',
+    pretty: false,
+    seed,
+    devIssuer: true,
+    fast: true,
+    walArchiv: walArchivVon(dataDir),
+  });
+  return laufend;
+}
+
+const token = (p: Platform, rollen: string[]) =>
+  signDevToken(p.devIssuer!.key, { issuer: p.devIssuer!.issuer, audience: 'eakte', sub: `drill-${rollen[0]}`, mandant: 'demo', rollen, ttlSeconds: 3600 });
+
+async function hochladen(p: Platform, t: string, vorgangId: string, marke: string): Promise<string> {
+  const inhalt = pdf(64 * 1024 + marke.length * 997, marke);
+  const form = new FormData();
+  form.set('betreff', `Drill ${marke}`);
+  form.set('datumDesSchreibens', '2026-11-02');
+  form.set('datei', new Blob([new Uint8Array(inhalt)], { type: 'application/pdf' }), `${marke}.pdf`);
+  const res = await fetch(`${p.url}/api/v1/vorgaenge/${vorgangId}/dokumente`, { method: 'POST', headers: { authorization: `Bearer ${t}` }, body: form });
+  expect(res.status, await res.clone().text()).toBe(201);
+  return createHash('sha256').update(inhalt).digest('hex');
+}
+
+async function zeilen(superuserUrl: string, tabelle = 'dokument_version'): Promise<{ schluessel: string; sha256: string }[]> {
+  const db = new pg.Client({ connectionString: superuserUrl });
+  await db.connect();
+  try {
+    return (await db.query<{ schluessel: string; sha256: string }>(`SELECT speicherschluessel AS schluessel, sha256 FROM dokumente.${tabelle} ORDER BY 1`)).rows;
+  } finally {
+    await db.end();
+  }
+}
+
+describe('backup and restore drill', () => {
+  const alt = mkdtempSync(path.join(tmpdir(), 'eakte-drill-alt-'));
+  const neu = path.join(mkdtempSync(path.join(tmpdir(), 'eakte-drill-neu-')), 'data');
+  dirs.push(alt, path.dirname(neu));
+  let sicherung: SicherungsInfo;
+  let vorher: { schluessel: string; sha256: string }[];
+  let danach: { schluessel: string; sha256: string }[];
+  let objekteImStand: number;
+  let wiederhergestellt: WiederherstellungsInfo;
+  let spaeterCheckpoint: { sequenz: number; hash: string };
+
+  it('backs up a running platform and restores it to the backup point in a fresh database and bucket', async () => {
+    let p = await starten(alt, true);
+    const sb = await token(p, ['sachbearbeitung']);
+    const akten = [];
+    for (let i = 0; i < 3; i++) akten.push(await akteMitVorgang(p.url, sb, `Drill vor der Sicherung ${i}`));
+    const shas = [];
+    for (const [i, a] of akten.entries()) for (const j of [0, 1]) shas.push(await hochladen(p, sb, a.vorgangId, `vorher-${i}-${j}`));
+    const aufsicht = await token(p, ['pruefung']);
+    await api(p.url, aufsicht, 'POST', '/api/v1/protokoll/checkpoints');
+
+    sicherung = await sicherungErstellen({ dataDir: alt, fortschritt: stille });
+    vorher = await zeilen(p.infra.superuserUrl!);
+    expect(vorher.map((z) => z.sha256).sort()).toEqual(expect.arrayContaining(shas));
+
+    // keep working after the backup: more uploads, more audit events, a signed checkpoint
+    const spaeter = await akteMitVorgang(p.url, sb, 'Drill nach der Sicherung');
+    await hochladen(p, sb, spaeter.vorgangId, 'danach-0');
+    await hochladen(p, sb, akten[0]!.vorgangId, 'danach-1');
+    spaeterCheckpoint = await api<{ sequenz: number; hash: string }>(p.url, aufsicht, 'POST', '/api/v1/protokoll/checkpoints');
+    danach = await zeilen(p.infra.superuserUrl!);
+    expect(danach.length).toBe(vorher.length + 2);
+    // the next backup copies the bucket as it is now: it holds the later objects and the later checkpoint
+    const zweite = await sicherungErstellen({ dataDir: alt, fortschritt: stille });
+    objekteImStand = zweite.objekte;
+    await p.stop();
+    laufend = undefined;
+
+    wiederhergestellt = await wiederherstellen({ aus: sicherungsDirVon(alt), nach: neu, sicherung: sicherung.id, fortschritt: stille });
+    expect(wiederhergestellt.ziel).toEqual({ art: 'punkt', name: sicherung.wiederherstellungspunkt });
+
+    p = await starten(neu, false);
+    expect(await zeilen(p.infra.superuserUrl!)).toEqual(vorher);
+  });
+
+  it('finds every restored Dokument row with its object and the same SHA-256, and reports the later objects as orphans', () => {
+    const b = wiederhergestellt.bericht;
+    expect(b.fehlend).toEqual([]);
+    expect(b.abweichend).toEqual([]);
+    expect(b.gleich).toBe(b.zeilen);
+    expect(b.zeilen).toBeGreaterThanOrEqual(vorher.length);
+    // the later uploads are orphans (and so are renditions text recognition wrote after the backup point)
+    const verwaist = b.verwaist.map((v) => v.schluessel);
+    expect(verwaist).toEqual(expect.arrayContaining(danach.filter((z) => !vorher.some((v) => v.schluessel === z.schluessel)).map((z) => z.schluessel)));
+    expect(verwaist.filter((k) => vorher.some((v) => v.schluessel === k))).toEqual([]);
+    // nothing in the bucket copy is left out of the report
+    expect(b.zeilen + b.verwaist.length + b.plattform).toBe(objekteImStand);
+    // the signed checkpoints in object storage are the newest ones, not the backup point's
+    expect(b.plattform).toBeGreaterThan(0);
+  });
+
+  it('detects the rollback against the later signed checkpoint at /protokoll/pruefung and /health until an operator acknowledges it', async () => {
+    const p = laufend!;
+    const aufsicht = await token(p, ['pruefung']);
+    const pruefung = await api<{ gueltig: boolean; fehler: { art: string } | null; checkpoint: { sequenz: number; quelle: string } | null }>(p.url, aufsicht, 'GET', '/api/v1/protokoll/pruefung');
+    expect(pruefung.gueltig).toBe(false);
+    expect(['abgeschnitten', 'checkpoint']).toContain(pruefung.fehler?.art);
+    expect(pruefung.checkpoint).toMatchObject({ sequenz: spaeterCheckpoint.sequenz, quelle: 'objektspeicher' });
+
+    const health = (await (await fetch(`${p.url}/health`)).json()) as { status: string; hinweise?: string[] };
+    expect(health.status).toBe('ok');
+    expect(health.hinweise?.join(' ')).toMatch(/Rücksetzung/);
+
+    // work goes on on the restored data: a new checkpoint must not overwrite the witness in object storage
+    await api(p.url, aufsicht, 'POST', '/api/v1/protokoll/checkpoints');
+    expect((await api<{ gueltig: boolean }>(p.url, aufsicht, 'GET', '/api/v1/protokoll/pruefung')).gueltig).toBe(false);
+
+    const ohneGrund = await fetch(`${p.url}/api/v1/protokoll/ruecksetzung/quittung`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${aufsicht}`, 'content-type': 'application/json' },
+      body: JSON.stringify({}),
+    });
+    expect(ohneGrund.status).toBe(400);
+    const quittung = await api<{ checkpointSequenz: number; grund: string }>(p.url, aufsicht, 'POST', '/api/v1/protokoll/ruecksetzung/quittung', {
+      grund: `Wiederherstellung der Sicherung ${sicherung.id} nach Ausfall, Ticket 4711`,
+    });
+    expect(quittung.checkpointSequenz).toBe(spaeterCheckpoint.sequenz);
+
+    const nachher = await api<{ gueltig: boolean; fehler: unknown }>(p.url, aufsicht, 'GET', '/api/v1/protokoll/pruefung');
+    expect(nachher).toMatchObject({ gueltig: true, fehler: null });
+    const healthNachher = (await (await fetch(`${p.url}/health`)).json()) as { hinweise?: string[] };
+    expect(healthNachher.hinweise ?? []).toEqual([]);
+    const ereignisse = await api<{ items: { aktion: string; details: { grund?: string } }[] }>(p.url, aufsicht, 'GET', '/api/v1/protokoll?aktion=protokoll.ruecksetzung.quittiert');
+    expect(ereignisse.items[0]?.details.grund).toMatch(/Ticket 4711/);
+  });
+});
