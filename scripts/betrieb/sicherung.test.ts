@@ -3,10 +3,12 @@
 // Then rows against objects (same SHA-256), the later uploads as orphans, the audit rollback detected
 // against the signed checkpoint in object storage until an operator acknowledges it with a reason.
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createServer, signDevToken } from '@eakte/platform';
+import { berichte } from '@eakte/testing';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { akteMitVorgang, api, pdf } from '../bench/lib.js';
@@ -64,6 +66,18 @@ async function zeilen(superuserUrl: string, tabelle = 'dokument_version'): Promi
   }
 }
 
+function befehl(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const kind = spawn(process.execPath, ['--import', 'tsx', ...args], { env: { ...process.env, LOG_LEVEL: 'info' } });
+    let stdout = '';
+    let stderr = '';
+    kind.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    kind.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    kind.on('error', reject);
+    kind.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
 describe('backup and restore drill', () => {
   const alt = mkdtempSync(path.join(tmpdir(), 'eakte-drill-alt-'));
   const neu = path.join(mkdtempSync(path.join(tmpdir(), 'eakte-drill-neu-')), 'data');
@@ -109,7 +123,7 @@ describe('backup and restore drill', () => {
     expect(await zeilen(p.infra.superuserUrl!)).toEqual(vorher);
   });
 
-  it('finds every restored Dokument row with its object and the same SHA-256, and reports the later objects as orphans', () => {
+  it('finds every restored Dokument row with its object and the same SHA-256, and reports the later objects as orphans', async (context) => {
     const b = wiederhergestellt.bericht;
     expect(b.fehlend).toEqual([]);
     expect(b.abweichend).toEqual([]);
@@ -123,6 +137,22 @@ describe('backup and restore drill', () => {
     expect(b.zeilen + b.verwaist.length + b.plattform).toBe(objekteImStand);
     // the signed checkpoints in object storage are the newest ones, not the backup point's
     expect(b.plattform).toBeGreaterThan(0);
+
+    // the same check as a command, on the running restored platform: exit code 1 for the orphans
+    // (not spawnSync: the embedded S3 of the restored platform runs in this process and must answer)
+    const pruefen = await befehl(['scripts/restore.ts', '--pruefen', '--nach', neu]);
+    expect(pruefen.status, pruefen.stderr).toBe(1);
+    expect(pruefen.stdout).toContain('orphaned object');
+    expect(JSON.parse(readFileSync(path.join(neu, 'pruefbericht.json'), 'utf8'))).toMatchObject({ fehlend: [], abweichend: [], verwaist: expect.arrayContaining(b.verwaist) });
+
+    const mib = (n: number) => (n / 1024 / 1024).toFixed(1);
+    berichte(
+      context,
+      'sicherung (embedded, files and S3 API)',
+      `base backup ${mib(sicherung.bytes)} MiB in ${sicherung.dateien} files + ${sicherung.objekte} objects (${mib(sicherung.objektBytes)} MiB) in ${(sicherung.dauerMs / 1000).toFixed(1)} s; ` +
+        `restore to the restore point in ${(wiederhergestellt.dauerMs / 1000).toFixed(1)} s (database with WAL replay ${(wiederhergestellt.dauerDatenbankMs / 1000).toFixed(1)} s, objects ${(wiederhergestellt.dauerObjekteMs / 1000).toFixed(1)} s); ` +
+        `${b.gleich} of ${b.zeilen} rows with the same SHA-256, ${b.verwaist.length} orphans reported, 0 missing`,
+    );
   });
 
   it('detects the rollback against the later signed checkpoint at /protokoll/pruefung and /health until an operator acknowledges it', async () => {
