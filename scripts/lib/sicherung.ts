@@ -141,7 +141,9 @@ export async function sicherungErstellen(o: { dataDir: string; ziel?: string; fo
       `SELECT current_setting('archive_mode') AS archive_mode, current_setting('archive_command') AS archive_command`,
     );
     if (einst[0]?.archive_mode !== 'on' || !einst[0].archive_command.includes(path.resolve(walDir))) {
-      throw new Error(`Die Datenbank archiviert ihr WAL nicht nach ${walDir}: pnpm start mit diesem DATA_DIR neu starten (WAL_ARCHIV nicht off)`);
+      throw new Error(
+        `Die Datenbank archiviert ihr WAL nicht nach ${walDir} (archive_mode=${einst[0]?.archive_mode}): pnpm start neu starten, ohne WAL_ARCHIV=off; mit --ziel DIR braucht es WAL_ARCHIV=DIR/wal`,
+      );
     }
     const beginn = new Date();
     const id = beginn

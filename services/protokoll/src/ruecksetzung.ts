@@ -100,6 +100,7 @@ export function createRuecksetzung(deps: { db: Db; storage: ObjectStore; repo: P
       if (r) gefunden.push(`Mandant ${m}: Kette bei ${r.kettenSequenz}, signierter Checkpoint bei ${r.checkpoint.sequenz}`);
     }
     hinweisStand = {
+      ...hinweisStand,
       zeit: Date.now(),
       hinweis: gefunden.length ? `Rücksetzung des Protokolls erkannt (${gefunden.join('; ')}); quittieren mit POST /protokoll/ruecksetzung/quittung` : null,
     };
@@ -108,14 +109,20 @@ export function createRuecksetzung(deps: { db: Db; storage: ObjectStore; repo: P
   return {
     erkennen,
 
-    /** The finding for /health: looked up in the background at most every 30 s, the first time awaited. */
+    /**
+     * The finding for /health, looked up in the background at most every 30 s: each answer waits at most
+     * a second for a lookup in flight, so /health stays fast with many tenants.
+     */
     async hinweis(mandanten: () => Promise<string[]>): Promise<string | null> {
       if (Date.now() - hinweisStand.zeit > HINWEIS_ALTER_MS && !hinweisStand.laufend) {
-        const laufend = hinweisSuchen(mandanten).finally(() => (hinweisStand.laufend = undefined));
-        hinweisStand.laufend = laufend;
-        if (hinweisStand.zeit === 0) await laufend;
-        else laufend.catch(() => {});
+        hinweisStand.laufend = hinweisSuchen(mandanten)
+          .catch(() => {
+            // storage or database unreachable: their own checks say so; the last finding stays
+            hinweisStand.zeit = Date.now();
+          })
+          .finally(() => (hinweisStand.laufend = undefined));
       }
+      if (hinweisStand.laufend) await Promise.race([hinweisStand.laufend, new Promise((r) => setTimeout(r, 1000).unref())]);
       return hinweisStand.hinweis;
     },
 
