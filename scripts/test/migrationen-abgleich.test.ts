@@ -23,7 +23,9 @@ describe('migration drift check', () => {
     writeFileSync(path.join(dir, 'meta/_journal.json'), JSON.stringify(journal, null, 2));
     rmSync(path.join(dir, `${letzte.tag}.sql`));
     // only the newest snapshot is kept, under the name it had (it may be older than the newest migration)
-    const snapshots = readdirSync(path.join(dir, 'meta')).filter((f) => f.endsWith('_snapshot.json')).sort();
+    const snapshots = readdirSync(path.join(dir, 'meta'))
+      .filter((f) => f.endsWith('_snapshot.json'))
+      .sort();
     rmSync(path.join(dir, 'meta', snapshots.at(-1)!));
     expect(pendingMigrations(path.relative(root, dir))).toEqual([expect.stringMatching(/_drift\.sql$/)]);
   }, 120_000);
