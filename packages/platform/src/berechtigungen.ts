@@ -37,6 +37,8 @@ export const BERECHTIGUNGEN: Record<string, readonly Rolle[]> = {
   getProtokollSchluessel: ['pruefung', 'registratur'],
   getProtokollNachweis: ['pruefung', 'registratur'],
   getProtokollKonsistenz: ['pruefung', 'registratur'],
+  // accepting a rollback after a restore is the auditors' call alone
+  quittiereProtokollRuecksetzung: ['pruefung'],
   getAkteHistorie: ['pruefung', 'registratur', 'sachbearbeitung'],
   // Akten service: registratur maintains the Aktenplan, retention, Wiederaufnahme, Umprotokollierung;
   // sachbearbeitung works with Akten and Vorgänge; fachverfahren reads and creates like it;

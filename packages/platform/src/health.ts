@@ -3,7 +3,11 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { problem, sendProblem } from './errors.js';
 
-/** Resolves when the dependency answers; a string or an object it resolves with is shown as the check's detail. */
+/**
+ * Resolves when the dependency answers; a string or an object it resolves with is shown as the check's detail.
+ * An object with a `hinweis` is a finding that needs an operator but no failover (a rolled-back audit
+ * trail): /health stays 200 and lists it under `hinweise`.
+ */
 export type HealthCheck = () => Promise<unknown>;
 
 declare module 'fastify' {
@@ -55,8 +59,12 @@ export const healthPlugin = fp(
     app.get('/health', async (_req, reply) => {
       const entries = await Promise.all([...app.healthChecks].map(async ([name, check]) => [name, await runCheck(check)] as const));
       const checks = Object.fromEntries(entries);
+      const hinweise = entries.flatMap(([name, r]) => {
+        const h = (r.details as { hinweis?: unknown } | undefined)?.hinweis;
+        return typeof h === 'string' && h ? [`${name}: ${h}`] : [];
+      });
       const failed = entries.filter(([, r]) => r.status === 'fehler').map(([n]) => n);
-      if (!failed.length) return { status: entries.some(([, r]) => r.status === 'degradiert') ? 'degradiert' : 'ok', service: opts.service, checks };
+      if (!failed.length) return { status: entries.some(([, r]) => r.status === 'degradiert') ? 'degradiert' : 'ok', service: opts.service, checks, ...(hinweise.length ? { hinweise } : {}) };
       return sendProblem(reply, problem(503, 'DIENST_NICHT_VERFUEGBAR', `Nicht erreichbar: ${failed.join(', ')}`, { service: opts.service, checks }));
     });
   },

@@ -74,6 +74,7 @@ export const AKTIONEN: Record<string, string> = {
   'postfach.erstellt': 'Funktionspostfach eingerichtet',
   'postfach.geaendert': 'Funktionspostfach geändert',
   'protokoll.manipulation.erkannt': 'Veränderung des Protokolls erkannt',
+  'protokoll.ruecksetzung.quittiert': 'Rücksetzung des Protokolls durch eine Wiederherstellung quittiert',
   'zugriff.verweigert': 'Zugriff verweigert',
 };
 

@@ -249,16 +249,20 @@ export default async function gatewayApp(app: FastifyInstance, opts: GatewayOpti
   for (const [name, { urls }] of Object.entries(upstreams)) {
     // a service is up while one of its instances is (a rolling restart stops one at a time)
     app.healthChecks.set(name, async () => {
-      const fehler = await Promise.all(
-        urls.map(async (url) => {
+      const antworten = await Promise.all(
+        urls.map(async (url): Promise<{ fehler?: string; hinweise?: string[] }> => {
           const res = await fetch(`${url}/health`, { signal: AbortSignal.timeout(2_500) }).catch((err: Error) => err);
-          if (res instanceof Error) return res.message;
-          if (res.ok) return void (await res.body?.cancel());
-          const body = (await res.json().catch(() => ({}))) as { detail?: string };
-          return body.detail ?? `HTTP ${res.status}`;
+          if (res instanceof Error) return { fehler: res.message };
+          const body = (await res.json().catch(() => ({}))) as { detail?: string; hinweise?: string[] };
+          if (res.ok) return { hinweise: body.hinweise };
+          return { fehler: body.detail ?? `HTTP ${res.status}` };
         }),
       );
+      const fehler = antworten.map((x) => x.fehler);
       if (fehler.every((f) => f !== undefined)) throw new Error(urls.length > 1 ? fehler.map((f, i) => `${urls[i]}: ${f}`).join('; ') : fehler[0]);
+      // a service's findings for the operator (health.ts) show at the gateway's /health too
+      const hinweise = [...new Set(antworten.flatMap((x) => x.hinweise ?? []))];
+      if (hinweise.length) return { hinweis: hinweise.join('; ') };
     });
   }
 

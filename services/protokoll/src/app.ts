@@ -108,6 +108,11 @@ export default async function protokollApp(app: FastifyInstance, opts: { config:
       await laufend;
     });
   }
+  // /health names a rolled-back audit trail (ruecksetzung.ts) until it is acknowledged
+  app.healthChecks.set('protokoll', async () => {
+    const hinweis = await app.protokoll.ruecksetzung.hinweis(() => app.protokoll.mandanten());
+    return hinweis ? { hinweis } : 'keine Rücksetzung';
+  });
   // Partitions for the coming months (also done by every periodic round).
   app.addHook('onReady', async () => {
     await app.protokoll.partitionenSicherstellen().catch((err) => app.log.warn({ err }, 'audit partition maintenance at start failed'));

@@ -26,6 +26,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import { pruefeCheckpointSignatur, pruefeKette, schluesselIdVon, signiereCheckpoint, type Kettenanker, type Kettenfehler, type Pruefergebnis } from './domain/kette.js';
 import type { CheckpointRow, ProtokollRepository, StromEreignis } from './repositories/protokoll.js';
+import { createRuecksetzung } from './ruecksetzung.js';
 import type { Sequenzierer } from './sequenzierer.js';
 
 /** The signed-note key name of the tree checkpoints; the origin adds the tenant. */
@@ -159,6 +160,7 @@ export function createProtokollDienst(deps: { db: Db; storage: ObjectStore; repo
   }
 
   const gueltig = (c: CheckpointRow) => c.schluesselId === schluessel.id && pruefeCheckpointSignatur(schluessel.oeffentlich, c, c.signatur);
+  const ruecksetzung = createRuecksetzung({ db, storage, repo, gueltig });
 
   return {
     /** Signs the tenant's chain head; with `nurWennNeu` only when it moved since the newest checkpoint. */
@@ -189,7 +191,9 @@ export function createProtokollDienst(deps: { db: Db; storage: ObjectStore; repo
       const body = Buffer.from(kanonischesJson(row), 'utf8');
       await storage.put(row.objektSchluessel, body, body.length, 'application/json');
       const bisher = await neuesterImSpeicher(mandantId).catch(() => null);
-      if (!bisher || bisher.sequenz <= sequenz) await storage.put(`${prefix(mandantId)}${NEUESTER}`, body, body.length, 'application/json');
+      // after a restore the newest object is the witness of what was lost: it stays until acknowledged
+      const ersetzbar = async (b: CheckpointRow) => b.sequenz <= sequenz && ((await repo.hashVon(mandantId, b.sequenz)) === b.hash || (await ruecksetzung.istQuittiert(mandantId, b)));
+      if (!bisher || (await ersetzbar(bisher))) await storage.put(`${prefix(mandantId)}${NEUESTER}`, body, body.length, 'application/json');
       await repo.checkpointSpeichern(row);
       return row;
     },
@@ -199,7 +203,9 @@ export function createProtokollDienst(deps: { db: Db; storage: ObjectStore; repo
       await sequenzierer.alles(mandantId);
       const kopf = await repo.kopf(mandantId);
       const [ausDb] = await repo.checkpoints(mandantId, 1);
-      const ausSpeicher = await neuesterImSpeicher(mandantId);
+      let ausSpeicher = await neuesterImSpeicher(mandantId);
+      // a rollback an operator acknowledged (ruecksetzung.ts) is no longer held against the chain
+      if (ausSpeicher && (await ruecksetzung.istQuittiert(mandantId, ausSpeicher))) ausSpeicher = null;
       const kandidaten = [...(ausDb ? [{ c: ausDb, quelle: 'datenbank' as const }] : []), ...(ausSpeicher ? [{ c: ausSpeicher, quelle: 'objektspeicher' as const }] : [])];
       const imBereich = await repo.checkpointsImBereich(mandantId, von, bis ?? null);
       const ohne = (fehler: Kettenfehler): PruefungMitCheckpoint => ({ gueltig: false, geprueft: 0, vonSequenz: von, bisSequenz: null, letzterHash: null, fehler, checkpoint: null });
@@ -208,8 +214,10 @@ export function createProtokollDienst(deps: { db: Db; storage: ObjectStore; repo
           return ohne({ sequenz: c.sequenz, art: 'signatur', meldung: `Die Signatur des Checkpoints bei ${c.sequenz} ist ungültig` });
         }
       }
-      const neuester = kandidaten.sort((a, b) => b.c.sequenz - a.c.sequenz)[0] ?? null;
-      const anker: Kettenanker[] = [...imBereich, ...(neuester ? [neuester.c] : [])].filter((c) => c.sequenz >= von).map((c) => ({ sequenz: c.sequenz, hash: c.hash }));
+      // both the database's and object storage's newest: after a restore the one in object storage is the
+      // witness of the lost history even once the database has newer checkpoints of its own (it wins a tie)
+      const anker: Kettenanker[] = [...imBereich, ...kandidaten.map((k) => k.c)].filter((c) => c.sequenz >= von).map((c) => ({ sequenz: c.sequenz, hash: c.hash }));
+      let neuester = [...kandidaten].sort((a, b) => b.c.sequenz - a.c.sequenz)[0] ?? null;
 
       let vorgaengerHash = GENESIS_HASH;
       if (von > 1) {
@@ -261,6 +269,9 @@ export function createProtokollDienst(deps: { db: Db; storage: ObjectStore; repo
           checkpoint: neuester ? { sequenz: neuester.c.sequenz, hash: neuester.c.hash, zeit: neuester.c.zeit, quelle: neuester.quelle } : null,
         };
       }
+      // a finding at or behind the witness in object storage names that checkpoint
+      const zeuge = kandidaten.find((k) => k.quelle === 'objektspeicher');
+      if (ergebnis.fehler && zeuge && (ergebnis.fehler.sequenz === zeuge.c.sequenz || zeuge.c.sequenz > (ergebnis.bisSequenz ?? 0))) neuester = zeuge;
       const checkpoint = neuester ? { sequenz: neuester.c.sequenz, hash: neuester.c.hash, zeit: neuester.c.zeit, quelle: neuester.quelle } : null;
       return { ...ergebnis, checkpoint };
     },
@@ -302,6 +313,8 @@ export function createProtokollDienst(deps: { db: Db; storage: ObjectStore; repo
       return n;
     },
     partitionenSicherstellen: () => repo.partitionenSicherstellen(),
+    ruecksetzung,
+    mandanten: () => repo.mandanten(),
 
     /** Sequences everything the tenant committed so far (the read barrier before answering). */
     integrieren: (mandantId: string) => sequenzierer.alles(mandantId),

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, customType, index, jsonb, pgSchema, primaryKey, smallint, text, timestamptz, uniqueIndex, uuid } from './pg.js';
+import { bigint, check, customType, index, jsonb, pgSchema, primaryKey, smallint, text, timestamptz, unique, uniqueIndex, uuid } from './pg.js';
 import { mandantIdColumn, mandantPolicy } from './common.js';
 import { mandant } from './plattform.js';
 
@@ -140,5 +140,34 @@ export const baumCheckpoint = protokoll
       notiz: text('notiz').notNull(),
     },
     (t) => [primaryKey({ name: 'baum_checkpoint_pk', columns: [t.mandantId, t.groesse, t.zeit] }), mandantPolicy(t.mandantId)],
+  )
+  .enableRLS();
+
+/**
+ * An operator's acknowledgement of a detected rollback (migration 0053): the signed checkpoint in object
+ * storage the restored chain no longer reaches, the chain head at that moment, and the reason.
+ */
+export const ruecksetzungQuittung = protokoll
+  .table(
+    'ruecksetzung_quittung',
+    {
+      id: uuid('id').primaryKey(),
+      mandantId: mandantIdColumn().references(() => mandant.id),
+      checkpointSequenz: bigint('checkpoint_sequenz', { mode: 'number' }).notNull(),
+      checkpointHash: text('checkpoint_hash').notNull(),
+      checkpointSchluessel: text('checkpoint_schluessel').notNull(),
+      kettenSequenz: bigint('ketten_sequenz', { mode: 'number' }).notNull(),
+      grund: text('grund').notNull(),
+      akteurSub: text('akteur_sub').notNull(),
+      akteurName: text('akteur_name').notNull(),
+      zeit: timestamptz('zeit').notNull().defaultNow(),
+    },
+    (t) => [
+      unique('ruecksetzung_quittung_uq').on(t.mandantId, t.checkpointSequenz, t.checkpointHash),
+      check('ruecksetzung_quittung_grund_ck', sql`length(btrim(${t.grund})) >= 10`),
+      check('ruecksetzung_quittung_hash_ck', sql`${t.checkpointHash} ~ '^[0-9a-f]{64}$'`),
+      check('ruecksetzung_quittung_rueckfall_ck', sql`${t.kettenSequenz} >= 0 AND ${t.checkpointSequenz} > 0`),
+      mandantPolicy(t.mandantId),
+    ],
   )
   .enableRLS();

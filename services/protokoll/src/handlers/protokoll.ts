@@ -9,6 +9,7 @@ import type { ProtokollDienst, Signaturschluessel } from '../pruefung.js';
 import type { CheckpointRow, ProtokollRepository, StromEreignis } from '../repositories/protokoll.js';
 
 const UngueltigerBereich = createError('UNGUELTIGER_BEREICH', '%s', 400);
+const KeineRuecksetzung = createError('KEINE_RUECKSETZUNG', '%s', 409);
 
 type Seite = components['schemas']['ProtokollSeite'];
 type Checkpoint = components['schemas']['Checkpoint'];
@@ -172,6 +173,16 @@ export function protokollHandlers(repo: ProtokollRepository, dienst: ProtokollDi
       if (!n) throw new Errors.NichtGefunden(bis !== undefined ? `Kein signierter Baum-Checkpoint der Größe ${bis}` : 'Das Protokoll des Mandanten ist noch leer');
       if ('hinter' in n) throw new UngueltigerBereich(`von liegt hinter dem neuesten Checkpoint (${n.hinter})`);
       return n;
+    },
+    async quittiereProtokollRuecksetzung(req: FastifyRequest<{ Body: { grund: string } }>, reply: FastifyReply) {
+      const akteur = akteurOf(req);
+      const grund = req.body.grund.trim();
+      if (grund.length < 10) throw new Errors.GrundErforderlich('Der Grund der Quittung braucht mindestens 10 Zeichen');
+      await dienst.integrieren(akteur.mandantId);
+      const q = await dienst.ruecksetzung.quittieren(akteur.mandantId, akteur, { requestId: req.id, clientIp: req.ip }, grund);
+      if (!q) throw new KeineRuecksetzung('Das Protokoll reicht an jeden signierten Checkpoint heran: es gibt keine Rücksetzung zu quittieren');
+      req.log.warn({ mandantId: akteur.mandantId, checkpointSequenz: q.checkpointSequenz, kettenSequenz: q.kettenSequenz }, 'audit rollback acknowledged');
+      return reply.code(201).send(q);
     },
 
     async getProtokollSchluessel() {
