@@ -264,6 +264,17 @@ describe('sequencer rounds in the service', () => {
 describe('the backlog on /health', () => {
   it('names the events waiting for the sequencer and the age of the oldest, degraded (still 200) above the limit', async () => {
     const m = await testMandant();
+    await nEreignisse(m.id, 1);
+    // the chain head locked as a sequencer would: the sequencer rounds of other test files cannot number the three meanwhile
+    const sperre = await superuser();
+    await sperre.query('BEGIN');
+    await sperre.query('SELECT sequenz FROM protokoll.kette WHERE mandant_id = $1 FOR UPDATE', [m.id]);
+    onTestFinished(() =>
+      sperre.query('ROLLBACK').then(
+        () => undefined,
+        () => undefined,
+      ),
+    );
     const db = verbindung(1);
     for (let i = 0; i < 3; i++) await db.withMandant(m.id, (tx) => protokollAnhaengen(tx, eintrag(m.id)));
     await new Promise((r) => setTimeout(r, 1_200));
@@ -277,6 +288,7 @@ describe('the backlog on /health', () => {
     expect(d.aeltesterWartetSekunden).toBeGreaterThanOrEqual(1.2);
     const weit = await bauen({ PROTOKOLL_RUECKSTAND_GRENZE_SEKUNDEN: '1000000' });
     expect((await weit.inject({ method: 'GET', url: '/health' })).json().checks.sequenzierung).toMatchObject({ status: 'ok', details: { grenzeSekunden: 1000000 } });
+    await sperre.query('ROLLBACK');
   });
 });
 
