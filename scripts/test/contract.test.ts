@@ -226,6 +226,7 @@ describe('pagination cursors', () => {
         'getPostkorb',
         'listAkten',
         'listAussonderungen',
+        'listBenutzer',
         'listDokumente',
         'listFaelligeAkten',
         'listLoeschsperren',
