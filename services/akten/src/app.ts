@@ -10,7 +10,7 @@ import { aktenHandlers } from './handlers/index.js';
 import { AUFGABE_BENACHRICHTIGUNG } from './repositories/benachrichtigung.js';
 import { createMandantenRepository } from './repositories/mandanten.js';
 import { KEIN_MELDER, MAIL_MELDER, meldeUeberfaelligeFristen } from './services/benachrichtigung.js';
-import { createDienste } from './services/index.js';
+import { createDienste, type Dienste, type MandantAkteur } from './services/index.js';
 
 export const SERVICE = 'akten';
 
@@ -35,18 +35,29 @@ export interface AktenAppOptions {
 }
 
 export default async function aktenApp(app: FastifyInstance, opts: AktenAppOptions) {
+  let dienste: Dienste | undefined;
   const eigene = smtpConfigSchema.parse(opts.config);
   pruefeSmtpConfig(eigene);
   const mail = eigene.SMTP_HOST ? smtpVersand(eigene) : null;
   const protokolliere = opts.protokolliere ?? protokolliereImProtokoll;
   // the Aktenplan import takes CSV as text
   app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: CSV_LIMIT }, (_req, body, done) => done(null, body));
+  // the caller enters the tenant's user directory with their first request that succeeds (a refused
+  // one leaves nothing behind); before the answer leaves, so the next request finds them
+  app.addHook('onSend', async (req, reply) => {
+    if (reply.statusCode >= 400 || !req.akteur?.mandantId) return;
+    // the answer stands even if the entry fails; the next request tries again
+    await dienste?.organisation.verzeichneBenutzer(req.akteur as MandantAkteur).catch((err: unknown) => req.log.warn({ err }, 'user directory entry failed'));
+  });
   await app.register(servicePlatform, {
     service: SERVICE,
     config: opts.config,
     document: contract,
     storage: opts.storage,
-    handlers: (instance) => aktenHandlers(createDienste(instance.db, protokolliere, createMandantenRepository(instance.db), instance.log, mail ? MAIL_MELDER : KEIN_MELDER)),
+    handlers: (instance) => {
+      dienste = createDienste(instance.db, protokolliere, createMandantenRepository(instance.db), instance.log, mail ? MAIL_MELDER : KEIN_MELDER);
+      return aktenHandlers(dienste);
+    },
   });
 
   // e-mail notifications only with SMTP settings: then mail jobs are queued with the step changes and

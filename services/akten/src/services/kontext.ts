@@ -94,11 +94,6 @@ export function ansichtAus(row: akten.AkteRow, geerbt: WirksameAufbewahrung | un
 async function kontextFuer(tx: Tx, a: MandantAkteur): Promise<Kontext> {
   const einstellungen = einstellungenAus(await organisation.mandantEinstellungen(tx, a.mandantId));
   const bekannt = await organisation.benutzerMitEinheiten(tx, a.sub);
-  // everyone who uses the platform is in the tenant's directory, to be shown and picked by name;
-  // technical clients (only the Fachverfahren role) are no people
-  if (!bekannt && a.rollen.some((r) => r !== 'fachverfahren' && r !== 'plattformbetrieb')) {
-    await organisation.merkeBenutzer(tx, a.mandantId, a.sub, a.name && a.name !== a.sub ? a.name : null);
-  }
   const benutzer = bekannt ?? { name: null, freigabe: 'offen' as const, organisationseinheiten: [] };
   return { mandantId: a.mandantId, sub: a.sub, rollen: a.rollen, einstellungen, benutzer, sicht: sichtFuer(benutzer, a.rollen, einstellungen) };
 }

@@ -6,8 +6,23 @@ import * as repo from '../repositories/organisation.js';
 import { uebersetzeDbFehler } from './fehler.js';
 import { aenderungen, begrenze, type Grundlage, type MandantAkteur, type Seite } from './kontext.js';
 
-export function createOrganisationService({ imKontext }: Grundlage, protokolliere: Protokollierer) {
+export function createOrganisationService({ imKontext, imMandanten }: Grundlage, protokolliere: Protokollierer) {
+  // who is in the directory already, per process: the entry costs one insert per user and instance
+  const verzeichnet = new Set<string>();
   return {
+    /**
+     * Everyone who uses the platform enters the tenant's directory, to be shown and picked by name,
+     * with the name their login carries (a name set by Fachadministration stays). Technical clients
+     * (only the Fachverfahren role) are no people to pick.
+     */
+    async verzeichneBenutzer(akteur: MandantAkteur): Promise<void> {
+      const schluessel = `${akteur.mandantId}:${akteur.sub}`;
+      if (verzeichnet.has(schluessel) || !akteur.rollen.some((r) => r !== 'fachverfahren' && r !== 'plattformbetrieb')) return;
+      await imMandanten(akteur, (tx) => repo.merkeBenutzer(tx, akteur.mandantId, akteur.sub, akteur.name && akteur.name !== akteur.sub ? akteur.name : null));
+      if (verzeichnet.size >= 100_000) verzeichnet.clear();
+      verzeichnet.add(schluessel);
+    },
+
     listeOrganisationseinheiten: (akteur: MandantAkteur) => imKontext(akteur, (tx) => repo.alleOrganisationseinheiten(tx)),
 
     erstelleOrganisationseinheit: (akteur: MandantAkteur, body: { kuerzel: string; name: string }) =>
