@@ -12,8 +12,11 @@ export const authConfig = {
   OIDC_TENANT_CLAIM: z.string().min(1).default('mandant'),
   /** Optional: skip discovery and take keys from here. */
   OIDC_JWKS_URL: z.string().url().optional(),
-  /** A token of an unknown key refetches the JWKS at most this often (a flood of made-up kids costs the issuer nothing). */
-  OIDC_JWKS_COOLDOWN_SECONDS: z.coerce.number().int().min(0).default(30),
+  /**
+   * A token of an unknown key refetches the JWKS at most this often (a flood of made-up kids costs the issuer nothing);
+   * at least a second, since 0 would pass every such token on to the issuer.
+   */
+  OIDC_JWKS_COOLDOWN_SECONDS: z.coerce.number().int('must be a whole number of seconds').min(1, 'must be at least 1 (seconds between two JWKS refetches)').default(30),
 };
 
 export const AuthErrors = {

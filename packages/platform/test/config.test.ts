@@ -29,6 +29,11 @@ describe('configuration', () => {
     }
   });
 
+  it('refuses a JWKS refetch cooldown below a second: each made-up key id would reach the issuer', () => {
+    for (const wert of ['0', '0.5', '-1']) expect(() => loadConfig(serviceConfigSchema, { ...valid, OIDC_JWKS_COOLDOWN_SECONDS: wert })).toThrow(/OIDC_JWKS_COOLDOWN_SECONDS: .*1/);
+    expect(loadConfig(serviceConfigSchema, { ...valid, OIDC_JWKS_COOLDOWN_SECONDS: '1' }).OIDC_JWKS_COOLDOWN_SECONDS).toBe(1);
+  });
+
   it('gives each service its own database URL, else DATABASE_URL, and names the missing one', () => {
     const eigene = 'postgres://eakte_dokumente:p@localhost:5432/eakte';
     expect(datenbankUrlFuer(loadConfig(serviceConfigSchema, { ...valid, DATABASE_URL_DOKUMENTE: eigene }), 'dokumente')).toBe(eigene);
