@@ -4,7 +4,7 @@
 // (JSON) endpoint in this test. Only tracing is imported statically: pg and node:http must be loaded
 // after the SDK started, as a server's first import (`@eakte/platform/spuren-start`) ensures.
 import { createServer as httpServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { spurenSenden, starteSpuren, stoppeSpuren } from '@eakte/platform/spuren';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
@@ -125,5 +125,35 @@ describe('traces', () => {
     // the object store's PUT of the upload, as the S3 client's HTTP call
     const s3 = unterDienst.filter((s) => s.kind === 3 && (attribut(s, 'http.request.method') ?? attribut(s, 'http.method')) === 'PUT');
     expect(s3.length, spur.map((s) => s.name).join(', ')).toBeGreaterThan(0);
+  });
+
+  it('a request that names a trace of its own starts a new trace at the gateway', { timeout: 30_000 }, async () => {
+    const { authHeader } = await import('@eakte/testing');
+    const fremd = '4bf92f3577b34da6a3ce929d0e0e4736';
+    const requestId = `fremde-spur-${Date.now()}`;
+    // a raw request: this process's own HTTP clients would put their trace context in
+    const kopf = { ...(await authHeader({ tenant: 'demo', roles: ['sachbearbeitung'] })), traceparent: `00-${fremd}-00f067aa0ba902b7-01`, tracestate: 'fremd=1', baggage: 'mandant=fremd' };
+    const antwort = await new Promise<string>((resolve, reject) => {
+      const { port } = new URL(oeffentlich);
+      const s = connect(Number(port), '127.0.0.1', () => {
+        const zeilen = Object.entries({ ...kopf, host: `127.0.0.1:${port}`, 'x-request-id': requestId, connection: 'close' }).map(([k, v]) => `${k}: ${v}`);
+        s.end(`GET /api/v1/aktenplan HTTP/1.1\r\n${zeilen.join('\r\n')}\r\n\r\n`);
+      });
+      let text = '';
+      s.on('data', (d: Buffer) => (text += d.toString('utf8')));
+      s.on('end', () => resolve(text));
+      s.on('error', reject);
+    });
+    expect(antwort).toMatch(/^HTTP\/1\.1 200/);
+
+    await new Promise((r) => setTimeout(r, 200));
+    await spurenSenden();
+    const mitId = empfangen.filter((s) => attribut(s, 'eakte.request_id') === requestId);
+    expect(mitId).toHaveLength(2);
+    expect(empfangen.some((s) => s.traceId === fremd)).toBe(false);
+    // the gateway's span is the root of the trace; the service's continues it
+    const gatewaySpan = mitId.find((s) => !s.parentSpanId);
+    expect(gatewaySpan).toBeDefined();
+    expect(mitId.every((s) => s.traceId === gatewaySpan!.traceId)).toBe(true);
   });
 });

@@ -15,7 +15,6 @@ import {
   schutzConfig,
   schutzPlugin,
   sendeStrom,
-  spurenAktiv,
   type DevIssuerOptions,
 } from '@eakte/platform';
 import fastifyStatic from '@fastify/static';
@@ -30,7 +29,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Agent, type Dispatcher } from 'undici';
 import { z } from 'zod';
-import { instanzen, instanzListe, wiederholbar, type Instanzen } from './instanzen.js';
+import { instanzen, instanzListe, wiederholbar, wiederholbarNachAbweisung, type Instanzen } from './instanzen.js';
 
 export const gatewayConfigSchema = z.object({
   ...logConfig,
@@ -108,16 +107,16 @@ export function webCsp(issuer: string | undefined) {
 const anfrageKopf = (req: object, headers: IncomingHttpHeaders) => {
   const { expect: _expect, ...rest } = headers;
   if (rest['content-length'] !== undefined) delete rest['transfer-encoding'];
-  // with tracing on, the services continue the gateway's span, which the HTTP client adds (a second
-  // traceparent would make the header unreadable)
-  if (spurenAktiv()) {
-    delete rest.traceparent;
-    delete rest.tracestate;
-  }
+  // trace context is the gateway's, never a client's: with tracing on, the services continue the
+  // gateway's span, which the HTTP client adds; without it, they start their own
+  for (const name of SPURKOEPFE) delete rest[name];
   const marke = randomUUID();
   weiterleitungen.set(req, marke);
   return { ...rest, [WEITERLEITUNG]: marke };
 };
+
+/** W3C trace context and baggage: a client could choose the trace its requests land in and put its own entries into our spans and logs. */
+const SPURKOEPFE = ['traceparent', 'tracestate', 'baggage'] as const;
 
 // A service response that breaks off after its headers (a failed export, a lost connection) must
 // reach the client with every byte the service sent, and then as a broken transfer. undici drops
@@ -233,6 +232,11 @@ export default async function gatewayApp(app: FastifyInstance, opts: GatewayOpti
   };
   app.addHook('onClose', async () => Object.values(upstreams).forEach((u) => u.schliessen()));
 
+  // before Fastify sees the request, so that the gateway's request span starts a trace of its own
+  // rather than continuing one the client names
+  app.server.prependListener('request', (req: { headers: IncomingHttpHeaders }) => {
+    for (const name of SPURKOEPFE) delete req.headers[name];
+  });
   await app.register(errorsPlugin);
   // The router checks the path's encoding only; the query reaches the URL building of the proxy.
   app.addHook('onRequest', async (req) => {
@@ -313,9 +317,22 @@ export default async function gatewayApp(app: FastifyInstance, opts: GatewayOpti
             return reply.from(`${instanz}${req.url}`, {
               ...(Buffer.isBuffer(req.body) ? { body: req.body, contentType: req.headers['content-type'] ?? 'application/octet-stream' } : {}),
               rewriteRequestHeaders: anfrageKopf,
+              // reply-from would repeat a GET that got 503 up to ten times at the same instance (taking
+              // Retry-After as milliseconds): one attempt per instance, the gateway picks the next below
+              retryDelay: () => null,
               onResponse: (_request, _reply, res) => {
+                const kopf = (res as { headers?: IncomingHttpHeaders }).headers ?? {};
                 // an instance that is stopping refuses with 503 and closes: the next requests go elsewhere
-                if (res.statusCode === 503 && /close/i.test(String((res as { headers?: IncomingHttpHeaders }).headers?.connection ?? ''))) upstream.ausfall(instanz);
+                if (res.statusCode === 503 && /close/i.test(String(kopf.connection ?? ''))) {
+                  upstream.ausfall(instanz);
+                  if (versucht.size < upstream.urls.length && wiederholbarNachAbweisung(req.method)) {
+                    req.log.warn({ service: op.service, instanz }, 'instance is stopping, read repeated on another instance');
+                    (res.stream as Readable).resume();
+                    // the refusal's headers, already copied onto the reply, must not reach the client
+                    for (const name of Object.keys(kopf)) reply.removeHeader(name);
+                    return void senden();
+                  }
+                }
                 if (!req.raw.complete) frueheAntwort(req, reply);
                 void weiterreichen(req, reply, res.stream as Readable);
               },

@@ -2,15 +2,20 @@
 // connection (or said it is stopping) left out until its /health answers again.
 import { z } from 'zod';
 
-/** One or more instance URLs of a service, comma-separated (`http://a:3101,http://b:3101`). */
+/**
+ * One or more instance URLs of a service, comma-separated (`http://a:3101,http://b:3101`). An instance
+ * named twice counts once: a second entry is no other instance to repeat a request on.
+ */
 export const instanzListe = z
   .string()
-  .transform((s) =>
-    s
-      .split(',')
-      .map((x) => x.trim())
-      .filter(Boolean),
-  )
+  .transform((s) => [
+    ...new Set(
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    ),
+  ])
   .pipe(z.array(z.string().url()).min(1));
 
 export interface Instanzen {
@@ -76,3 +81,9 @@ export function wiederholbar(methode: string, fehlerCode: string, koerperWiederh
   if (fehlerCode === 'ECONNREFUSED') return koerperWiederholbar;
   return LESEND.has(methode) && /^(ECONNRESET|UND_ERR_SOCKET|EPIPE|UND_ERR_CLOSED)$/.test(fehlerCode);
 }
+
+/**
+ * Whether a request an instance refused with 503 while stopping (`Connection: close`, server.ts) may
+ * go to another: a read only. The refusal comes before any handler, but a write is the client's to repeat.
+ */
+export const wiederholbarNachAbweisung = (methode: string) => LESEND.has(methode);

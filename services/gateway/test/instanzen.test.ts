@@ -12,8 +12,11 @@ interface Instanz {
   anfragen: { method: string; url: string; body: string }[];
 }
 
+/** What a fake instance does instead of answering: break the connection, or refuse with 503 (`stoppt`: as a stopping instance does, closing). */
+type Verhalten = 'trennen' | '503' | '503-stoppt' | undefined;
+
 /** A fake instance of a service: answers with its name, or as `verhalten` says. */
-async function instanz(name: string, verhalten?: (req: IncomingMessage, body: string) => 'trennen' | undefined): Promise<Instanz> {
+async function instanz(name: string, verhalten?: (req: IncomingMessage, body: string) => Verhalten): Promise<Instanz> {
   const anfragen: Instanz['anfragen'] = [];
   const server: Server = httpServer((req, res) => {
     let body = '';
@@ -21,7 +24,13 @@ async function instanz(name: string, verhalten?: (req: IncomingMessage, body: st
     req.on('end', () => {
       if (req.url === '/health') return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
       anfragen.push({ method: req.method!, url: req.url!, body });
-      if (verhalten?.(req, body) === 'trennen') return void req.socket.destroy();
+      const v = verhalten?.(req, body);
+      if (v === 'trennen') return void req.socket.destroy();
+      if (v === '503' || v === '503-stoppt') {
+        // Retry-After in seconds, as the platform sends it
+        const kopf = { 'content-type': 'application/problem+json', 'retry-after': '1', ...(v === '503-stoppt' ? { connection: 'close' } : {}) };
+        return void res.writeHead(503, kopf).end(JSON.stringify({ status: 503, code: 'DIENST_NICHT_VERFUEGBAR', instanz: name }));
+      }
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ instanz: name }));
     });
   });
@@ -86,6 +95,52 @@ describe('gateway with two instances of a service', () => {
     expect(schreiben.statusCode).toBe(503);
     expect(schreiben.headers['retry-after']).toBeTruthy();
     expect([...a.anfragen, ...b.anfragen].filter((x) => x.method === 'POST')).toHaveLength(1);
+  });
+
+  it('sends a request that got 503 to its instance once: the gateway, not the proxy, decides about another attempt', async () => {
+    // a service whose issuer keys cannot be fetched answers 503 and stays up: no hammering
+    const a = await instanz('a', () => '503');
+    const app = await gateway([a.url]);
+    const h = await kopf();
+    const res = await app.inject({ method: 'GET', url: '/api/v1/aktenplan', headers: h });
+    expect(res.statusCode).toBe(503);
+    expect(res.headers['retry-after']).toBe('1');
+    expect(a.anfragen).toHaveLength(1);
+  });
+
+  it('repeats a read refused by a stopping instance on the other one, once each, and sends the next requests there', async () => {
+    const a = await instanz('a', (req) => (req.method === 'GET' ? '503-stoppt' : undefined));
+    const b = await instanz('b');
+    const app = await gateway([a.url, b.url]);
+    const h = { ...(await kopf()), 'content-type': 'application/json' };
+    const lesen = await app.inject({ method: 'GET', url: '/api/v1/aktenplan', headers: h });
+    expect(lesen.statusCode, lesen.body).toBe(200);
+    expect(lesen.json()).toEqual({ instanz: 'b' });
+    expect(lesen.headers['retry-after']).toBeUndefined();
+    expect([a.anfragen.length, b.anfragen.length]).toEqual([1, 1]);
+    // the stopping instance is left out from now on
+    for (let i = 0; i < 3; i++) expect((await app.inject({ method: 'GET', url: '/api/v1/aktenplan', headers: h })).json()).toEqual({ instanz: 'b' });
+    expect(a.anfragen).toHaveLength(1);
+  });
+
+  it('passes the 503 on when every instance refused a read, after one attempt at each', async () => {
+    const a = await instanz('a', () => '503-stoppt');
+    const b = await instanz('b', () => '503-stoppt');
+    const app = await gateway([a.url, b.url]);
+    const res = await app.inject({ method: 'GET', url: '/api/v1/aktenplan', headers: await kopf() });
+    expect(res.statusCode).toBe(503);
+    expect(res.headers['retry-after']).toBe('1');
+    expect(a.anfragen.length + b.anfragen.length).toBe(2);
+  });
+
+  it('takes an instance named twice in the list once', async () => {
+    expect(gatewayConfigSchema.shape.AKTEN_URL.parse('http://a:3101, http://b:3101,http://a:3101')).toEqual(['http://a:3101', 'http://b:3101']);
+    // a read that broke off at the one instance is not repeated on "another" one that is the same
+    const a = await instanz('a', () => 'trennen');
+    const app = await gateway([a.url, a.url]);
+    const res = await app.inject({ method: 'GET', url: '/api/v1/aktenplan', headers: await kopf() });
+    expect(res.statusCode).toBe(503);
+    expect(a.anfragen).toHaveLength(1);
   });
 
   it('names a service healthy while one of its instances is', async () => {
