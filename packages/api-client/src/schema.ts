@@ -254,7 +254,8 @@ export interface paths {
          * Acknowledges that the tenant's audit trail was rolled back by a restore, with a reason
          * @description After a database restored from a backup the chain no longer reaches the newest signed
          *     checkpoints in object storage: `GET /protokoll/pruefung` reports `abgeschnitten` or `checkpoint`
-         *     and `/health` names the rollback. Someone of the tenant's Prüfung acknowledges it here once it is
+         *     and the public `/health` says that a rollback was detected and for how many tenants
+         *     (`ruecksetzungErkannt`, `betroffeneMandanten`; never which ones). Someone of the tenant's Prüfung acknowledges it here once it is
          *     understood (which backup, why); from then on the verification leaves those checkpoints out. The
          *     acknowledgement covers every checkpoint lost at that moment, is stored for good and recorded as
          *     `protokoll.ruecksetzung.quittiert` in the audit trail (docs/betrieb.md#backups).

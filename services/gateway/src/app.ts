@@ -254,19 +254,30 @@ export default async function gatewayApp(app: FastifyInstance, opts: GatewayOpti
     // a service is up while one of its instances is (a rolling restart stops one at a time)
     app.healthChecks.set(name, async () => {
       const antworten = await Promise.all(
-        urls.map(async (url): Promise<{ fehler?: string; hinweise?: string[] }> => {
+        urls.map(async (url): Promise<{ fehler?: string; hinweise?: string[]; checks?: Record<string, { details?: Record<string, unknown> }> }> => {
           const res = await fetch(`${url}/health`, { signal: AbortSignal.timeout(2_500) }).catch((err: Error) => err);
           if (res instanceof Error) return { fehler: res.message };
-          const body = (await res.json().catch(() => ({}))) as { detail?: string; hinweise?: string[] };
-          if (res.ok) return { hinweise: body.hinweise };
+          const body = (await res.json().catch(() => ({}))) as { detail?: string; hinweise?: string[]; checks?: Record<string, { details?: Record<string, unknown> }> };
+          if (res.ok) return { hinweise: body.hinweise, checks: body.checks };
           return { fehler: body.detail ?? `HTTP ${res.status}` };
         }),
       );
       const fehler = antworten.map((x) => x.fehler);
       if (fehler.every((f) => f !== undefined)) throw new Error(urls.length > 1 ? fehler.map((f, i) => `${urls[i]}: ${f}`).join('; ') : fehler[0]);
-      // a service's findings for the operator (health.ts) show at the gateway's /health too
+      // a service's findings for the operator (health.ts) show at the gateway's /health too: their text
+      // and their flags and counts (`ruecksetzungErkannt`, `betroffeneMandanten`), the largest any instance saw
       const hinweise = [...new Set(antworten.flatMap((x) => x.hinweise ?? []))];
-      if (hinweise.length) return { hinweis: hinweise.join('; ') };
+      if (!hinweise.length) return;
+      const kennzahlen: Record<string, boolean | number> = {};
+      for (const { checks } of antworten)
+        for (const { details } of Object.values(checks ?? {})) {
+          if (typeof details?.hinweis !== 'string') continue;
+          for (const [k, v] of Object.entries(details)) {
+            if (typeof v === 'boolean') kennzahlen[k] = v || kennzahlen[k] === true;
+            else if (typeof v === 'number') kennzahlen[k] = Math.max(v, typeof kennzahlen[k] === 'number' ? kennzahlen[k] : v);
+          }
+        }
+      return { hinweis: hinweise.join('; '), ...kennzahlen };
     });
   }
 

@@ -42,11 +42,11 @@ async function instanz(name: string, verhalten?: (req: IncomingMessage, body: st
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, anfragen };
 }
 
-async function gateway(akten: string[]) {
+async function gateway(akten: string[], protokoll?: string[]) {
   const app = createServer({ logLevel: 'silent' });
   const andere = (await instanz('andere')).url;
   await app.register(gatewayApp, {
-    config: loadConfig(gatewayConfigSchema, { AKTEN_URL: akten.join(','), DOKUMENTE_URL: andere, AUSSONDERUNG_URL: andere, PROTOKOLL_URL: andere }),
+    config: loadConfig(gatewayConfigSchema, { AKTEN_URL: akten.join(','), DOKUMENTE_URL: andere, AUSSONDERUNG_URL: andere, PROTOKOLL_URL: protokoll?.join(',') ?? andere }),
   });
   await app.ready();
   onTestFinished(() => app.close());
@@ -54,6 +54,23 @@ async function gateway(akten: string[]) {
 }
 
 const kopf = () => authHeader({ tenant: 'demo', roles: ['sachbearbeitung'] });
+
+/** A Protokoll instance whose /health reports rolled-back audit trails of `n` tenants (as ruecksetzung.ts does). */
+async function protokollMitRuecksetzung(n: number): Promise<string> {
+  const hinweis = `Rücksetzung des Protokolls erkannt (betroffene Mandanten: ${n}); die Prüfung des Mandanten sieht sie unter GET /protokoll/pruefung`;
+  const server = httpServer((req, res) => {
+    const body = {
+      status: 'ok',
+      service: 'protokoll',
+      checks: { protokoll: { status: 'ok', details: { hinweis, ruecksetzungErkannt: true, betroffeneMandanten: n } } },
+      hinweise: [`protokoll: ${hinweis}`],
+    };
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  onTestFinished(() => new Promise<void>((r) => server.close(() => r())));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
 
 describe('gateway with two instances of a service', () => {
   it('spreads requests over the instances in turn', async () => {
@@ -141,6 +158,14 @@ describe('gateway with two instances of a service', () => {
     const res = await app.inject({ method: 'GET', url: '/api/v1/aktenplan', headers: await kopf() });
     expect(res.statusCode).toBe(503);
     expect(a.anfragen).toHaveLength(1);
+  });
+
+  it('shows at its public /health that and for how many tenants an audit trail was rolled back, as its instances say', async () => {
+    const app = await gateway([(await instanz('a')).url], [await protokollMitRuecksetzung(1), await protokollMitRuecksetzung(2)]);
+    const res = await app.inject({ method: 'GET', url: '/health' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().checks.protokoll).toMatchObject({ status: 'ok', details: { ruecksetzungErkannt: true, betroffeneMandanten: 2 } });
+    expect(res.json().hinweise.join(' ')).toMatch(/Rücksetzung des Protokolls erkannt/);
   });
 
   it('names a service healthy while one of its instances is', async () => {

@@ -110,8 +110,7 @@ export default async function protokollApp(app: FastifyInstance, opts: { config:
   }
   // /health names a rolled-back audit trail (ruecksetzung.ts) until it is acknowledged
   app.healthChecks.set('protokoll', async () => {
-    const hinweis = await app.protokoll.ruecksetzung.hinweis(() => app.protokoll.mandanten());
-    return hinweis ? { hinweis } : 'keine Rücksetzung';
+    return (await app.protokoll.ruecksetzung.hinweis(() => app.protokoll.mandanten())) ?? 'keine Rücksetzung';
   });
   // Partitions for the coming months (also done by every periodic round).
   app.addHook('onReady', async () => {

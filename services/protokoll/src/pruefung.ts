@@ -160,7 +160,7 @@ export function createProtokollDienst(deps: { db: Db; storage: ObjectStore; repo
   }
 
   const gueltig = (c: CheckpointRow) => c.schluesselId === schluessel.id && pruefeCheckpointSignatur(schluessel.oeffentlich, c, c.signatur);
-  const ruecksetzung = createRuecksetzung({ db, storage, repo, gueltig });
+  const ruecksetzung = createRuecksetzung({ db, storage, repo, gueltig, log: deps.log });
 
   return {
     /** Signs the tenant's chain head; with `nurWennNeu` only when it moved since the newest checkpoint. */

@@ -4,9 +4,12 @@
 // database does not know, and whose (sequence, hash) the chain does not reach, was signed by a state
 // the database has lost. The verification reports it (`abgeschnitten`/`checkpoint`) and /health names
 // it until someone of the tenant's Prüfung acknowledges it with a reason (migration 0053, audited).
+// /health is public: it says that and for how many tenants, never which ones or where the chain ends
+// (that is the tenant's Prüfung's to see at GET /protokoll/pruefung, and the operator's in the log).
 import { protokollAnhaengen } from '@eakte/audit';
 import { sql, type Db } from '@eakte/db';
 import type { ObjectStore } from '@eakte/storage';
+import type { FastifyBaseLogger } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import type { CheckpointRow, ProtokollRepository } from './repositories/protokoll.js';
 
@@ -37,6 +40,13 @@ export interface Quittung {
   zeit: string;
 }
 
+/** What /health shows of the rollbacks: the finding and a count, nothing of any tenant. */
+export interface RuecksetzungHinweis {
+  hinweis: string;
+  ruecksetzungErkannt: true;
+  betroffeneMandanten: number;
+}
+
 const praefix = (mandantId: string) => `protokoll/checkpoints/${mandantId}/`;
 // `<sequence, 19 digits>-<id>.json` (pruefung.ts)
 const NAME = /^(\d{19})-([0-9a-f-]{36})\.json$/;
@@ -44,9 +54,9 @@ const NAME = /^(\d{19})-([0-9a-f-]{36})\.json$/;
 /** How old the rollback finding /health shows may be: it lists object storage per tenant. */
 const HINWEIS_ALTER_MS = 30_000;
 
-export function createRuecksetzung(deps: { db: Db; storage: ObjectStore; repo: ProtokollRepository; gueltig: (c: CheckpointRow) => boolean }) {
+export function createRuecksetzung(deps: { db: Db; storage: ObjectStore; repo: ProtokollRepository; gueltig: (c: CheckpointRow) => boolean; log: FastifyBaseLogger }) {
   const { db, storage, repo } = deps;
-  let hinweisStand: { zeit: number; hinweis: string | null; laufend?: Promise<void> } = { zeit: 0, hinweis: null };
+  let hinweisStand: { zeit: number; hinweis: RuecksetzungHinweis | null; gemeldet?: string; laufend?: Promise<void> } = { zeit: 0, hinweis: null };
 
   async function lesen(key: string): Promise<CheckpointRow | null> {
     const chunks: Buffer[] = [];
@@ -94,15 +104,25 @@ export function createRuecksetzung(deps: { db: Db; storage: ObjectStore; repo: P
   }
 
   async function hinweisSuchen(mandanten: () => Promise<string[]>) {
-    const gefunden: string[] = [];
+    const gefunden: { mandantId: string; kettenSequenz: number; checkpointSequenz: number }[] = [];
     for (const m of await mandanten()) {
       const r = await erkennen(m);
-      if (r) gefunden.push(`Mandant ${m}: Kette bei ${r.kettenSequenz}, signierter Checkpoint bei ${r.checkpoint.sequenz}`);
+      if (r) gefunden.push({ mandantId: m, kettenSequenz: r.kettenSequenz, checkpointSequenz: r.checkpoint.sequenz });
     }
+    // which tenants, for the operator: once per change, in the log, not at /health
+    const gemeldet = JSON.stringify(gefunden);
+    if (gefunden.length && gemeldet !== hinweisStand.gemeldet) deps.log.warn({ ruecksetzungen: gefunden }, 'audit trail rolled back by a restore: the chain no longer reaches signed checkpoints');
     hinweisStand = {
       ...hinweisStand,
       zeit: Date.now(),
-      hinweis: gefunden.length ? `Rücksetzung des Protokolls erkannt (${gefunden.join('; ')}); quittieren mit POST /protokoll/ruecksetzung/quittung` : null,
+      gemeldet,
+      hinweis: gefunden.length
+        ? {
+            hinweis: `Rücksetzung des Protokolls erkannt (betroffene Mandanten: ${gefunden.length}); die Prüfung des Mandanten sieht sie unter GET /protokoll/pruefung und quittiert sie mit POST /protokoll/ruecksetzung/quittung`,
+            ruecksetzungErkannt: true,
+            betroffeneMandanten: gefunden.length,
+          }
+        : null,
     };
   }
 
@@ -113,7 +133,7 @@ export function createRuecksetzung(deps: { db: Db; storage: ObjectStore; repo: P
      * The finding for /health, looked up in the background at most every 30 s: each answer waits at most
      * a second for a lookup in flight, so /health stays fast with many tenants.
      */
-    async hinweis(mandanten: () => Promise<string[]>): Promise<string | null> {
+    async hinweis(mandanten: () => Promise<string[]>): Promise<RuecksetzungHinweis | null> {
       if (Date.now() - hinweisStand.zeit > HINWEIS_ALTER_MS && !hinweisStand.laufend) {
         hinweisStand.laufend = hinweisSuchen(mandanten)
           .catch(() => {

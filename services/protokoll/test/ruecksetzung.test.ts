@@ -3,23 +3,28 @@
 // with a reason: POST /protokoll/ruecksetzung/quittung, stored (migration 0053) and audited.
 import { authHeader, expectContract, expectProblem, testMandant } from '@eakte/testing';
 import { describe, expect, it } from 'vitest';
-import { bauen, manipuliere, nEreignisse } from './helpers.js';
+import { bauen, manipuliere, nEreignisse, testDienst } from './helpers.js';
 
 type App = Awaited<ReturnType<typeof bauen>>;
 
 const pruefung = async (app: App, slug: string) => (await app.inject({ method: 'GET', url: '/api/v1/protokoll/pruefung', headers: await authHeader({ tenant: slug, roles: ['pruefung'] }) })).json();
 const quittieren = async (app: App, slug: string, grund: unknown, rolle = 'pruefung') =>
   app.inject({ method: 'POST', url: '/api/v1/protokoll/ruecksetzung/quittung', headers: await authHeader({ tenant: slug, roles: [rolle] }), payload: { grund } });
-const hinweise = async (app: App) => ((await app.inject({ method: 'GET', url: '/health' })).json() as { hinweise?: string[] }).hinweise ?? [];
-/** /health looks in the background (at most a second per answer): asks until `erwartet` holds, at most 20 s. */
-async function hinweiseBis(app: App, erwartet: (h: string) => boolean): Promise<string> {
+interface Health {
+  hinweise?: string[];
+  checks: { protokoll: { details?: { ruecksetzungErkannt?: boolean; betroffeneMandanten?: number } } };
+}
+/** /health looks in the background (at most a second per answer): asks until a rollback shows, at most 20 s. */
+async function healthMitRuecksetzung(app: App): Promise<Health> {
   const bis = Date.now() + 20_000;
   for (;;) {
-    const h = (await hinweise(app)).join(' ');
-    if (erwartet(h) || Date.now() > bis) return h;
+    const h = (await app.inject({ method: 'GET', url: '/health' })).json() as Health;
+    if (h.checks.protokoll.details?.ruecksetzungErkannt || Date.now() > bis) return h;
     await new Promise((r) => setTimeout(r, 200));
   }
 }
+/** The finding for this one tenant, looked up afresh (the app's /health covers every tenant of the test database). */
+const befundFuer = (mandantId: string) => testDienst().dienst.ruecksetzung.hinweis(async () => [mandantId]);
 
 /** Five events with checkpoints at 3 and 5, then the database as a backup at 3 restores it. */
 async function zurueckgesetzt(app: App) {
@@ -40,7 +45,13 @@ describe('POST /protokoll/ruecksetzung/quittung', () => {
     const app = await bauen();
     const { m, checkpoint } = await zurueckgesetzt(app);
     expect(await pruefung(app, m.slug)).toMatchObject({ gueltig: false, fehler: { art: 'abgeschnitten' }, checkpoint: { sequenz: 5, quelle: 'objektspeicher' } });
-    expect(await hinweiseBis(app, (h) => h.includes(m.id))).toContain(`Mandant ${m.id}: Kette bei 3, signierter Checkpoint bei 5`);
+    expect(await befundFuer(m.id)).toMatchObject({ ruecksetzungErkannt: true, betroffeneMandanten: 1 });
+    const health = await healthMitRuecksetzung(app);
+    expect(health.checks.protokoll.details).toMatchObject({ ruecksetzungErkannt: true, betroffeneMandanten: expect.any(Number) });
+    expect(health.hinweise?.join(' ')).toMatch(/Rücksetzung des Protokolls erkannt \(betroffene Mandanten: \d+\)/);
+    // /health is public: it names no tenant and nothing of its chain (that is for its Prüfung, above)
+    expect(JSON.stringify(health)).not.toContain(m.id);
+    expect(JSON.stringify(health)).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-|Kette bei|Checkpoint bei/);
     expect((await app.inject({ method: 'GET', url: '/health' })).statusCode).toBe(200);
 
     // work goes on: the chain passes the lost checkpoint's sequence with other events, a new checkpoint is signed
@@ -63,7 +74,7 @@ describe('POST /protokoll/ruecksetzung/quittung', () => {
 
     expect(res.json().kettenSequenz).toBeGreaterThanOrEqual(spaeter);
     expect(await pruefung(app, m.slug)).toMatchObject({ gueltig: true, fehler: null, checkpoint: { sequenz: spaeter } });
-    expect(await hinweiseBis(app, (h) => !h.includes(m.id))).not.toContain(m.id);
+    expect(await befundFuer(m.id)).toBeNull();
     const ereignisse = await app.inject({ method: 'GET', url: '/api/v1/protokoll?aktion=protokoll.ruecksetzung.quittiert', headers: await authHeader({ tenant: m.slug, roles: ['pruefung'] }) });
     expect(ereignisse.json().items).toMatchObject([
       {
@@ -82,6 +93,7 @@ describe('POST /protokoll/ruecksetzung/quittung', () => {
     await nEreignisse(andere.id, 2);
     expectProblem(await quittieren(app, andere.slug, 'Fremde Rücksetzung quittiert, Ticket 1'), 409, 'KEINE_RUECKSETZUNG');
     expect(await pruefung(app, m.slug)).toMatchObject({ gueltig: false, fehler: { art: 'abgeschnitten' } });
-    expect(await hinweiseBis(app, (h) => h.includes(m.id))).toContain(m.id);
+    expect(await befundFuer(m.id)).toMatchObject({ ruecksetzungErkannt: true, betroffeneMandanten: 1 });
+    expect(await befundFuer(andere.id)).toBeNull();
   });
 });
