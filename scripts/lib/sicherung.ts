@@ -439,7 +439,7 @@ function eigentuemerSetzen(pgDir: string) {
 }
 
 export interface Pruefbericht {
-  /** Rows that name an object (Dokument versions, renditions, Posteingang items, destruction protocols). */
+  /** Rows that name an object (Dokument versions, renditions, Posteingang items, scan batches, destruction protocols and their Nachträge). */
   zeilen: number;
   /** Rows whose object is there with the SHA-256 the row records. */
   gleich: number;
@@ -456,7 +456,9 @@ const VERWEISE = [
   { tabelle: 'dokumente.dokument_version', spalte: 'speicherschluessel', sha: 'sha256' },
   { tabelle: 'dokumente.dokument_format', spalte: 'speicherschluessel', sha: 'sha256' },
   { tabelle: 'dokumente.posteingang_eintrag', spalte: 'speicherschluessel', sha: null },
+  { tabelle: 'dokumente.scanstapel', spalte: 'speicherschluessel', sha: 'sha256' },
   { tabelle: 'aussonderung.vernichtung', spalte: 'protokoll_schluessel', sha: null },
+  { tabelle: 'aussonderung.vernichtungsnachtrag', spalte: 'schluessel', sha: 'sha256' },
 ] as const;
 const PLATTFORM_PRAEFIXE = ['protokoll/', '.eakte/'];
 

@@ -84,6 +84,8 @@ function konfiguration(issuer: string, stand: AnbieterStand): Configuration {
     features: {
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
+      // as Keycloak's revocation endpoint: the web client revokes its refresh token when the user logs out
+      revocation: { enabled: true },
       resourceIndicators: {
         enabled: true,
         // the web client asks for `openid` only, as against Keycloak: its access token is for the API all the same

@@ -73,8 +73,19 @@ const WEB_ANMELDUNG = '../../services/web/src/auth.ts';
 interface WebAnmeldung {
   anmelden(ziel: string): Promise<void>;
   rueckkehr(): Promise<string>;
-  aktuelleSitzung(): { token: string; sub: string; name: string; mandant: string | null; rollen: string[]; ablauf: number } | undefined;
+  aktuelleSitzung(): { token: string; sub: string; name: string; mandant: string | null; rollen: string[]; ablauf: number; erneuerung?: string } | undefined;
   erneuern(): Promise<boolean>;
+  abmelden(): Promise<void>;
+}
+
+/** The web client's refresh token used at the provider as the client would: 200 while it is valid. */
+async function erneuernMit(refreshToken: string) {
+  const res = await fetch(`${anbieter.issuer}/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: 'eakte-web' }),
+  });
+  return { status: res.status, body: (await res.json()) as Record<string, string> };
 }
 
 /** The web client's own login code (services/web/src/auth.ts) in a stand-in browser: its storage, location and fetch. */
@@ -153,6 +164,49 @@ describe('oidc-provider as the issuer, through the gateway', { timeout: 60_000 }
     expect(erneuert!.token).not.toBe(sitzung.token);
     expect(decodeJwt(erneuert!.token)).toMatchObject({ sub: 'erika.muster', mandant: 'demo', aud: 'eakte' });
     expect((await aktenplan(erneuert!.token)).status).toBe(200);
+  });
+
+  it('logs out for good: the refresh token is revoked at the issuer', async () => {
+    let erneuerung = '';
+    await webAnmeldung(gateway, SACHBEARBEITERIN.sub, async (web) => {
+      erneuerung = web.aktuelleSitzung()!.erneuerung!;
+      expect(erneuerung).toBeTruthy();
+      await web.abmelden();
+      expect(web.aktuelleSitzung()).toBeUndefined();
+    });
+    const danach = await erneuernMit(erneuerung);
+    expect(danach.status, JSON.stringify(danach.body)).toBe(400);
+    expect(danach.body.error).toBe('invalid_grant');
+  });
+
+  it('a renewal still under way when the user logs out does not log them in again; the token it brings is revoked', async () => {
+    const ausgestellt: string[] = [];
+    await webAnmeldung(gateway, SACHBEARBEITERIN.sub, async (web) => {
+      // the issuer has answered the renewal, the browser has not yet taken the answer in: then the logout
+      let beantwortet = () => {};
+      const beimIssuer = new Promise<void>((r) => (beantwortet = r));
+      let freigeben = () => {};
+      const frei = new Promise<void>((r) => (freigeben = r));
+      const weiter = globalThis.fetch;
+      vi.stubGlobal('fetch', async (url: string | URL | Request, init?: RequestInit) => {
+        const res = await weiter(url, init);
+        if (String(url).endsWith('/token')) {
+          const t = ((await res.clone().json()) as { refresh_token?: string }).refresh_token;
+          if (t) ausgestellt.push(t);
+          beantwortet();
+          await frei;
+        }
+        return res;
+      });
+      const laufend = web.erneuern();
+      await beimIssuer;
+      await web.abmelden();
+      freigeben();
+      expect(await laufend).toBe(false);
+      expect(web.aktuelleSitzung()).toBeUndefined();
+    });
+    expect(ausgestellt).toHaveLength(1);
+    expect((await erneuernMit(ausgestellt[0]!)).status).toBe(400);
   });
 
   it('gives a Fachverfahren a token by client credentials, limited to its tenant, role and scope', async () => {

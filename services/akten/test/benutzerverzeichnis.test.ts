@@ -1,9 +1,15 @@
 // The tenant's user directory (GET /benutzer): people are shown and picked by name. Everyone who used
 // the platform is in it, searchable by name or login id, by org unit, page by page; the clearance is
 // shown to Fachadministration only.
+import { readFileSync } from 'node:fs';
+import { protokollAnhaengen } from '@eakte/audit';
+import { createDb, schema, sql } from '@eakte/db';
 import { authHeader, expectContract, expectProblem } from '@eakte/testing';
-import { describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { describe, expect, inject, it } from 'vitest';
 import { auth, baue, eindeutig, neuerMandant } from './hilfen.js';
+
+const BEREINIGUNG = new URL('../../../db/migrations/0059_benutzerverzeichnis_ohne_technik.sql', import.meta.url);
 
 async function welt() {
   const b = await baue();
@@ -65,5 +71,43 @@ describe('the user directory', () => {
     expect((await w.liste('?suche=scan', clerk)).json().items).toEqual([]);
     expectProblem(await w.liste('?cursor=kaputt', clerk), 400, 'UNGUELTIGER_CURSOR');
     expectProblem(await w.liste('', await auth(w.T, 'plattformbetrieb')), 403);
+  });
+
+  it('never takes in a technical account (Plattformbetrieb, with or without Fachverfahren), and 0059 removes those the Protokoll backfill took in', async () => {
+    const w = await welt();
+    const subs = async () => (await w.liste('?limit=100', await auth(w.T, 'sachbearbeitung', 'clerk'))).json().items.map((i: { sub: string }) => i.sub);
+    // requests that succeed leave no entry behind for a technical account
+    expect((await w.app.inject({ method: 'GET', url: '/api/v1/admin/mandanten', headers: await auth(w.T, 'plattformbetrieb', 'betrieb-jetzt') })).statusCode).toBe(200);
+    expect((await w.app.inject({ method: 'GET', url: '/api/v1/aktenplan', headers: await auth(w.T, ['fachverfahren', 'plattformbetrieb'], 'verfahren-jetzt') })).statusCode).toBe(200);
+
+    // what migration 0052 left: entries for whoever the Protokoll names, unless only the Fachverfahren role
+    const db = createDb(inject('ownerUrl'), { max: 1 });
+    try {
+      const [m] = await db.db.select({ id: schema.mandant.id }).from(schema.mandant).where(eq(schema.mandant.slug, w.T));
+      const mandantId = m!.id;
+      const handelte = [
+        { sub: 'betrieb-alt', name: 'Betrieb Nachtschicht', rollen: [['plattformbetrieb']] },
+        { sub: 'verfahren-alt', name: 'Scanstrecke', rollen: [['fachverfahren', 'plattformbetrieb']] },
+        // a person who also runs the platform, and an account Fachadministration set a clearance for: they stay
+        { sub: 'paula-alt', name: 'Paula Alt', rollen: [['plattformbetrieb'], ['registratur']] },
+        { sub: 'betrieb-gesetzt', name: 'Betrieb Leitstand', rollen: [['plattformbetrieb']] },
+      ];
+      await db.withMandant(mandantId, async (tx) => {
+        for (const h of handelte) {
+          await tx.insert(schema.benutzer).values({ mandantId, sub: h.sub, name: h.name, freigabe: h.sub === 'betrieb-gesetzt' ? 'vs-nfd' : 'offen' });
+          for (const rollen of h.rollen) {
+            await protokollAnhaengen(tx, { mandantId, akteur: { sub: h.sub, name: h.name, rollen }, aktion: 'aktenplaneinheit.geaendert', objektTyp: 'aktenplaneinheit', objektId: mandantId });
+          }
+        }
+      });
+      expect(await subs()).toEqual(expect.arrayContaining(handelte.map((h) => h.sub)));
+      // the migration as it ran at deploy (again: it only removes, so a second run changes nothing more)
+      for (const stmt of readFileSync(BEREINIGUNG, 'utf8').split('--> statement-breakpoint')) await db.db.execute(sql.raw(stmt));
+    } finally {
+      await db.close();
+    }
+    const danach = await subs();
+    expect(danach).toEqual(expect.arrayContaining(['paula-alt', 'betrieb-gesetzt']));
+    for (const technisch of ['betrieb-jetzt', 'verfahren-jetzt', 'betrieb-alt', 'verfahren-alt']) expect(danach).not.toContain(technisch);
   });
 });

@@ -4,7 +4,7 @@
 import { expectContract, expectProblem } from '@eakte/testing';
 import { describe, expect, it } from 'vitest';
 import { deutePopplerFehler, officeArgumente, seitenArgumente, seitenAusPdfinfo, vorschauUebergangErlaubt, vorschauweg } from '../src/domain/vorschau.js';
-import { arbeiteAb, baueApp, lade, neuerMandant, neuerVorgang, pdf, PNG, type Mandant, type TestApp } from './hilfen.js';
+import { arbeiteAb, baueApp, lade, neuerMandant, neuerVorgang, offeneAuftraege, pdf, PNG, speicher, type Mandant, type TestApp } from './hilfen.js';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -83,6 +83,24 @@ describe('preview state of an upload (without LibreOffice and poppler-utils)', (
     const gross = (await lade(t, m, v.vorgangId, { name: 'gross.png', type: 'image/png', inhalt: Buffer.concat([PNG, Buffer.alloc(2000)]) })).json();
     await arbeiteAb(t, m.id, 'vorschau');
     expect((await version(t, m, gross.id)).vorschau).toEqual({ status: 'fehler', grund: 'zu_gross', meldung: expect.stringContaining('Grenze') });
+  }, 60_000);
+
+  it('a failure outside the programs ends in fehler with its reason on the last attempt, never ausstehend for good', async () => {
+    // storage that cannot be read once the upload is in: each of the job's attempts fails before a program runs
+    let lesbar = true;
+    const echt = speicher();
+    const storage = new Proxy(echt, {
+      get: (ziel, name) => (name === 'get' ? (...args: Parameters<typeof echt.get>) => (lesbar ? echt.get(...args) : Promise.reject(new Error('S3 nicht erreichbar'))) : Reflect.get(ziel, name)),
+    });
+    // Node stands in as an installed pdftoppm, so the job gets as far as reading the file
+    const t = await baueApp({ storage, dokumente: { DOKUMENTE_VORSCHAU_PDFTOPPM: process.execPath } });
+    const m = await neuerMandant();
+    const v = await neuerVorgang(m.id);
+    const brief = (await lade(t, m, v.vorgangId, { name: 'brief.pdf', inhalt: await pdf('Antrag Schmidt') })).json();
+    lesbar = false;
+    await arbeiteAb(t, m.id, 'vorschau');
+    expect(await offeneAuftraege(m.id, 'vorschau')).toEqual([]);
+    expect((await version(t, m, brief.id)).vorschau).toEqual({ status: 'fehler', grund: 'vorschau_fehlgeschlagen', meldung: expect.stringContaining('fehlgeschlagen') });
   }, 60_000);
 
   it('an unknown preview kind is a 400 and another tenant sees no preview', async () => {

@@ -54,9 +54,34 @@ export function aktuelleSitzung(jetzt = Date.now()): Sitzung | undefined {
   return s;
 }
 
-export function abmelden() {
+// Each logout starts a new generation: a renewal begun in an older one is discarded when it comes back,
+// so a refresh under way at the logout does not log the user in again.
+let generation = 0;
+
+/**
+ * Ends the session at once; then revokes the refresh token at the issuer (Keycloak's login session
+ * would otherwise still renew it), when the issuer has a revocation endpoint. The development issuer
+ * gives no refresh token and has none.
+ */
+export async function abmelden(): Promise<void> {
+  generation++;
   clearTimeout(zeitgeber);
+  const roh = sessionStorage.getItem(SITZUNG);
   sessionStorage.removeItem(SITZUNG);
+  const erneuerung = roh ? (JSON.parse(roh) as Sitzung).erneuerung : undefined;
+  if (erneuerung) await widerrufen(erneuerung);
+}
+
+/** RFC 7009; a failure leaves the logout done here, the token then ends with the issuer's login session. */
+async function widerrufen(refreshToken: string) {
+  try {
+    const { as, client, optionen } = await konfiguration();
+    if (!as.revocation_endpoint) return;
+    const antwort = await oauth.revocationRequest(as, client, oauth.None(), refreshToken, { ...optionen, additionalParameters: { token_type_hint: 'refresh_token' } });
+    await oauth.processRevocationResponse(antwort);
+  } catch {
+    // nothing to tell the user: they are logged out of the client either way
+  }
 }
 
 async function konfiguration(): Promise<{ as: oauth.AuthorizationServer; client: oauth.Client; optionen: { [oauth.allowInsecureRequests]?: boolean; [oauth.customFetch]?: typeof fetch } }> {
@@ -122,15 +147,30 @@ let zeitgeber: ReturnType<typeof setTimeout> | undefined;
 /**
  * Renews the access token with the refresh token, without a redirect. Keycloak's access tokens live
  * 5 minutes and its login session hours: without this the client would send the user to the login
- * every four minutes, losing what a form held. False when there is nothing to renew with.
+ * every four minutes, losing what a form held. False when there is nothing to renew with, or when the
+ * user logged out while the renewal was under way.
  */
 export async function erneuern(): Promise<boolean> {
   const roh = sessionStorage.getItem(SITZUNG);
   const alt = roh ? (JSON.parse(roh) as Sitzung) : undefined;
   if (!alt?.erneuerung) return false;
-  const { as, client, optionen } = await konfiguration();
-  const antwort = await oauth.refreshTokenGrantRequest(as, client, oauth.None(), alt.erneuerung, optionen);
-  speichern(await oauth.processRefreshTokenResponse(as, client, antwort), alt.erneuerung);
+  const begonnen = generation;
+  let ergebnis: oauth.TokenEndpointResponse;
+  try {
+    const { as, client, optionen } = await konfiguration();
+    const antwort = await oauth.refreshTokenGrantRequest(as, client, oauth.None(), alt.erneuerung, optionen);
+    ergebnis = await oauth.processRefreshTokenResponse(as, client, antwort);
+  } catch (err) {
+    // refused because the logout revoked the token meanwhile: nothing went wrong
+    if (begonnen !== generation) return false;
+    throw err;
+  }
+  if (begonnen !== generation) {
+    // logged out meanwhile: the answer is dropped, and a refresh token it brings revoked as well
+    if (ergebnis.refresh_token && ergebnis.refresh_token !== alt.erneuerung) await widerrufen(ergebnis.refresh_token);
+    return false;
+  }
+  speichern(ergebnis, alt.erneuerung);
   return true;
 }
 

@@ -113,7 +113,7 @@ export function Rahmen({ sitzung, children }: { sitzung: Sitzung; children: Reac
               type="button"
               className="kern-btn kern-btn--secondary kern-btn--x-small"
               onClick={() => {
-                abmelden();
+                void abmelden();
                 navigieren(pfad('anmeldung'));
               }}
             >

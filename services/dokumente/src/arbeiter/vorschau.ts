@@ -114,7 +114,7 @@ async function hasheDatei(datei: string) {
 export function vorschau(opts: { db: Db; storage: ObjectStore; log: FastifyBaseLogger; einstellungen: VorschauEinstellungen }): Aufgabe<VorschauAuftrag> {
   const { db, storage, log, einstellungen: e } = opts;
   const setze = (a: VorschauAuftrag, z: VorschauZustand) => db.withMandant(a.mandantId, (tx) => setzeVorschauZustand(tx, a, z));
-  return async (a, k) => {
+  const erstelle: Aufgabe<VorschauAuftrag> = async (a, k) => {
     const stand = await db.withMandant(a.mandantId, async (tx) => {
       const v = await tx
         .select()
@@ -266,6 +266,17 @@ export function vorschau(opts: { db: Db; storage: ObjectStore; log: FastifyBaseL
       }
     } finally {
       await rm(dir, { recursive: true, force: true });
+    }
+  };
+  return async (a, k) => {
+    try {
+      await erstelle(a, k);
+    } catch (err) {
+      // whatever failed (storage, database, a program), the last attempt ends with the version marked:
+      // a job given up would leave the preview `ausstehend` for good; a stopped process' run is retried
+      if (k.versuch < k.maxVersuche || k.signal?.aborted) throw err;
+      log.warn({ err, auftrag: k.auftragId, dokumentId: a.dokumentId }, 'preview failed for good');
+      await setze(a, { status: 'fehler', grund: 'vorschau_fehlgeschlagen' });
     }
   };
 }
