@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { setTimeout as warte } from 'node:timers/promises';
 import { schema } from '@eakte/db';
 import { expectProblem, freePort, testDatenbankUrl } from '@eakte/testing';
 import { and, eq, sql } from 'drizzle-orm';
@@ -227,7 +228,10 @@ describe('kill -9 between filing and moving', () => {
       const verschieben = relais.halteAn(/ UID MOVE /);
       const port = await freePort();
       const erster = await starteDienst(port, spoolDir, env);
-      await verschieben;
+      const frist = new AbortController();
+      await Promise.race([verschieben, warte(60_000, null, { signal: frist.signal }).then(() => Promise.reject(new Error('the service did not come to moving the message within 60 s')))]).finally(() =>
+        frist.abort(),
+      );
       // filed and committed, not yet moved: this is the moment a crash must not file it twice
       expect((await eintraege(m)).map((e) => e.betreff)).toEqual(['Lärmbeschwerde']);
       expect(await ordner(c, 'INBOX')).toBe(1);
