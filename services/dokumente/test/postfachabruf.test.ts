@@ -95,6 +95,36 @@ describe('fetching function mailboxes (Dovecot)', () => {
     }
   });
 
+  it('recognises a message without Message-ID by its content hash alone, and files a different one beside it', async () => {
+    const t = await app();
+    const m = await neuerMandant();
+    const id = await postfach(t, m, 'bauamt', 'auchgeheim');
+    const c = await dovecot.client('bauamt', 'auchgeheim');
+    try {
+      const ohneId = (betreff: string) => thunderbirdMail({ betreff }).toString().replace('Message-ID: <a1b2c3d4-e5f6@example.org>\r\n', '');
+      expect(ohneId('x')).not.toContain('Message-ID');
+      await c.append('INBOX', ohneId('Ohne Kennung'));
+      expect(await t.rufePostfaecherAb(m.id)).toMatchObject({ abgelegt: 1, fehler: 0 });
+      // the same bytes again (a crash before the move), and another mail without Message-ID
+      await c.mailboxOpen('Abgelegt');
+      await c.messageCopy('1:*', 'INBOX');
+      await c.mailboxClose();
+      await c.append('INBOX', ohneId('Auch ohne Kennung'));
+      await ownerDb().withMandant(m.id, (tx) => tx.update(schema.postfach).set({ naechsterAbruf: new Date() }).where(eq(schema.postfach.id, id)));
+      expect(await t.rufePostfaecherAb(m.id)).toMatchObject({ abgelegt: 2, fehler: 0 });
+      expect((await eintraege(m)).map((e) => [e.betreff, e.messageId]).sort()).toEqual([
+        ['Auch ohne Kennung', null],
+        ['Ohne Kennung', null],
+      ]);
+      expect(await ordner(c, 'INBOX')).toBe(0);
+    } finally {
+      await c.mailboxOpen('Abgelegt');
+      await c.messageDelete('1:*');
+      await c.mailboxClose();
+      await c.logout();
+    }
+  });
+
   it('moves a refused message to Quarantaene with an audit event, and files nothing of it', async () => {
     const t = await app();
     // the tenant allows no images: the mail's Anlage is refused as filing would refuse it
