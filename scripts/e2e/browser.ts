@@ -17,7 +17,8 @@ export const artefakte = path.join(path.dirname(fileURLToPath(import.meta.url)),
 
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 
-export async function startStack(): Promise<{ platform: Platform; browser: Browser; stop: () => Promise<void> }> {
+/** `env`: settings on top of the machine's (e.g. the mailbox settings of a test IMAP server). */
+export async function startStack(env: Record<string, string> = {}): Promise<{ platform: Platform; browser: Browser; stop: () => Promise<void> }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'eakte-e2e-'));
   const log = createServer({ logLevel: 'error' }).log;
   const platform = await startPlatform({
@@ -25,7 +26,7 @@ export async function startStack(): Promise<{ platform: Platform; browser: Brows
     host: '127.0.0.1',
     port: 0,
     // text extraction every second, so a filed PDF is found by its words within moments
-    env: { ...process.env, DOKUMENTE_ARBEITER_INTERVALL_SEKUNDEN: '1' },
+    env: { ...process.env, DOKUMENTE_ARBEITER_INTERVALL_SEKUNDEN: '1', ...env },
     log,
     logLevel: 'error',
     pretty: false,
@@ -57,10 +58,10 @@ export interface DateiStack {
 }
 
 /** Starts the stack in the file's beforeAll and stops it in its afterAll; read its parts inside the tests. */
-export function stackJeDatei(): DateiStack {
+export function stackJeDatei(env: Record<string, string> = {}): DateiStack {
   let stack: Awaited<ReturnType<typeof startStack>> | undefined;
   beforeAll(async () => {
-    stack = await startStack();
+    stack = await startStack(env);
   });
   afterAll(async () => {
     await stack?.stop();

@@ -2,12 +2,16 @@
 // assigned by keyboard to a Vorgang found by search, OCRed by the platform (OCRmyPDF, which CI
 // installs before the E2E runs) and then found by a word that exists only in the image; its Dokument
 // page shows the OCR state and the preview. An item assigned meanwhile by someone else is said in plain
-// German (error state). axe on every screen.
+// German (error state). An e-mail put into a function mailbox on a real Dovecot (dovecot-imapd, which
+// CI installs) is fetched by the platform and appears in the Posteingang. axe on every screen.
 import { describe, expect, it } from 'vitest';
+import { starteDovecot } from '../../services/dokumente/test/dovecot-hilfe.js';
+import { thunderbirdMail } from '../../services/dokumente/test/mail-hilfe.js';
 import { BRIEFTEXT, scanPng } from '../../services/dokumente/test/scan-hilfe.js';
 import { barrierefrei, pdf, stackJeDatei } from './browser.js';
 
-const stack = stackJeDatei();
+// the operator lets mailboxes reach the test Dovecot on loopback without TLS; polled every second
+const stack = stackJeDatei({ POSTFACH_ERLAUBTE_NETZE: '127.0.0.0/8', POSTFACH_OHNE_TLS_ERLAUBT: 'true', POSTFACH_ABRUF_INTERVALL_SEKUNDEN: '1' });
 
 describe('web client: the Posteingang', () => {
   it('a scan is looked at, assigned by keyboard to a Vorgang, OCRed and found by a word only in the image', async () => {
@@ -113,4 +117,52 @@ describe('web client: the Posteingang', () => {
     expect(vorgangId).toBeTruthy();
     await context.close();
   }, 600_000);
+
+  it('an e-mail that arrives in the function mailbox appears in the Posteingang by itself', async () => {
+    const dovecot = await starteDovecot({ poststelle: 'posteingang-e2e' });
+    try {
+      // Fachadministration sets up the function mailbox
+      const admin = await stack.angemeldet('Fachadministration (Demo fachadministration)');
+      const status = await admin.page.evaluate(async (port) => {
+        const t = (JSON.parse(sessionStorage.getItem('eakte.sitzung')!) as { token: string }).token;
+        const r = await fetch('/api/v1/postfaecher', {
+          method: 'POST',
+          headers: { authorization: `Bearer ${t}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ bezeichnung: 'Poststelle', host: '127.0.0.1', port, sicherheit: 'keine', benutzer: 'poststelle', geheimnis: 'posteingang-e2e' }),
+        });
+        return r.status;
+      }, dovecot.port);
+      expect(status).toBe(201);
+      await admin.context.close();
+
+      // a citizen's mail arrives in the mailbox
+      const c = await dovecot.client('poststelle', 'posteingang-e2e');
+      await c.append(
+        'INBOX',
+        thunderbirdMail({ betreff: 'Antrag auf Sondernutzung Marktplatz', anlagen: [{ name: 'Lageplan.pdf', type: 'application/pdf', inhalt: Buffer.from(await pdf('Lageplan Marktplatz')) }] }),
+      );
+
+      const { context, page } = await stack.angemeldet('Registratur (Demo registratur)');
+      await page.getByRole('navigation').getByRole('link', { name: 'Posteingang' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Posteingang' }).waitFor();
+      // the screen shows what was there when it was opened: it is reloaded until the platform fetched the mail
+      const zeile = page.getByRole('row').filter({ has: page.getByRole('cell', { name: 'Antrag auf Sondernutzung Marktplatz', exact: true }) });
+      for (let i = 0; i < 30 && !(await zeile.isVisible()); i++) {
+        await page.waitForTimeout(1000);
+        await page.reload();
+        await page.getByRole('heading', { level: 1, name: 'Posteingang' }).waitFor();
+      }
+      await zeile.waitFor({ timeout: 1000 });
+      await zeile.getByRole('cell', { name: 'E-Mail', exact: true }).waitFor();
+      await zeile.getByRole('cell', { name: /Erika Müller/ }).waitFor();
+      await barrierefrei(page, 'Posteingang mit einer E-Mail aus dem Funktionspostfach');
+      // filed, then moved out of the inbox
+      expect(await c.status('INBOX', { messages: true })).toMatchObject({ messages: 0 });
+      expect(await c.status('Abgelegt', { messages: true })).toMatchObject({ messages: 1 });
+      await c.logout();
+      await context.close();
+    } finally {
+      await dovecot.stop();
+    }
+  });
 });

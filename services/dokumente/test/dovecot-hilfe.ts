@@ -138,3 +138,61 @@ service anvil {
     },
   };
 }
+
+export interface Vermittler {
+  port: number;
+  /** Resolves once a client command matching `befehl` arrived and was held back (not sent on). */
+  halteAn(befehl: RegExp): Promise<void>;
+  /** Commands are sent on again (the held one never: its client is gone). */
+  lassDurch(): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * A TCP relay in front of Dovecot that can hold back a client's IMAP command (plain IMAP, so the
+ * commands can be read): the client is then stopped exactly before that step, e.g. the move after
+ * filing, however fast it works otherwise. Nothing in the service knows about it.
+ */
+export async function imapVermittler(zielPort: number): Promise<Vermittler> {
+  let halt: { befehl: RegExp; erreicht: () => void } | null = null;
+  const verbindungen = new Set<net.Socket>();
+  const server = net.createServer((client) => {
+    const ziel = net.connect(zielPort, '127.0.0.1');
+    verbindungen.add(client).add(ziel);
+    let angehalten = false;
+    ziel.pipe(client);
+    client.on('data', (d: Buffer) => {
+      if (angehalten) return;
+      if (halt && halt.befehl.test(d.toString('latin1'))) {
+        angehalten = true;
+        halt.erreicht();
+        return;
+      }
+      ziel.write(d);
+    });
+    const zu = () => {
+      client.destroy();
+      ziel.destroy();
+      verbindungen.delete(client);
+      verbindungen.delete(ziel);
+    };
+    client.on('close', zu).on('error', zu);
+    ziel.on('close', zu).on('error', zu);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as net.AddressInfo).port,
+    halteAn(befehl) {
+      return new Promise<void>((resolve) => {
+        halt = { befehl, erreicht: resolve };
+      });
+    },
+    lassDurch() {
+      halt = null;
+    },
+    async stop() {
+      for (const s of verbindungen) s.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
