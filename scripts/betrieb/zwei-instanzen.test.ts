@@ -1,4 +1,5 @@
-// Two instances of every service behind one gateway (topologie.ts): background jobs run once,
+// Two instances of every service behind one gateway (topologie.ts): background jobs run once (text
+// extraction, fixity, sweeper, checkpoints, the Aussonderung's removal and protocol),
 // Aktenzeichen stay gap-free, and a rolling restart under load loses nothing.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { berichte, einheitFuerNeueAkten } from '@eakte/testing';
@@ -116,6 +117,74 @@ describe('two instances of every service', () => {
       const abstaende = zeiten.slice(1).map((x, i) => x - zeiten[i]!);
       expect(Math.min(...abstaende), `${aufgabe}: ${abstaende.join(', ')}`).toBeGreaterThan(INTERVALL * 1000 * 0.7);
     }
+  });
+
+  it('runs the Aussonderung jobs once: one removal per Akte, one Vernichtungsprotokoll, over both instances', async () => {
+    const annaOhneInhalt = await t.kopf(['registratur'], 'demo', 'demo-anna');
+    const anna = { ...annaOhneInhalt, 'content-type': 'application/json' };
+    const bernd = await t.kopf(['registratur'], 'demo', 'demo-bernd');
+    const plan = await json<{ einheiten: { id: string; kennzeichen: string }[] }>(await fetch(`${t.gateway}/api/v1/aktenplan`, { headers: anna }));
+    // the demo plan's unit whose Akten are destroyed (aussonderungsart V)
+    const einheitId = plan.einheiten.find((e) => e.kennzeichen === '4.2')!.id;
+    const akten: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const akte = await json<{ id: string }>(
+        await fetch(`${t.gateway}/api/v1/akten`, { method: 'POST', headers: anna, body: JSON.stringify({ aktenplaneinheitId: einheitId, betreff: `Gewerbe ${i}` }) }),
+      );
+      const vorgang = await json<{ id: string }>(await fetch(`${t.gateway}/api/v1/akten/${akte.id}/vorgaenge`, { method: 'POST', headers: anna, body: JSON.stringify({ betreff: 'Anzeige' }) }));
+      await json(await hochladen(vorgang.id, Buffer.from(`Gewerbeanzeige ${i}\n`), `Anzeige ${i}`, annaOhneInhalt));
+      await json(await fetch(`${t.gateway}/api/v1/vorgaenge/${vorgang.id}/zda`, { method: 'POST', headers: annaOhneInhalt }));
+      await json(await fetch(`${t.gateway}/api/v1/akten/${akte.id}/zda`, { method: 'POST', headers: anna, body: '{}' }));
+      akten.push(akte.id);
+    }
+    const db = new pg.Client({ connectionString: t.infra.superuserUrl ?? t.infra.ownerUrl });
+    await db.connect();
+    try {
+      // a test cannot wait five years for the retention to end
+      await db.query(`update akten.akte set aufbewahrung_bis = '2025-12-31', aussonderung_faellig_ab = '2026-01-01' where id = any($1::uuid[])`, [akten]);
+      const { id } = await json<{ id: string }>(await fetch(`${t.gateway}/api/v1/aussonderungen`, { method: 'POST', headers: anna, body: JSON.stringify({ akten }) }));
+      await json(
+        await fetch(`${t.gateway}/api/v1/aussonderungen/${id}/bewertung`, {
+          method: 'POST',
+          headers: anna,
+          body: JSON.stringify({ bewertungen: Object.fromEntries(akten.map((a) => [a, 'V'])), zeichen: 'LATh 7511/2026', datum: '2026-03-01', archivar: 'Dr. Erika Mustermann' }),
+        }),
+      );
+      await json(await fetch(`${t.gateway}/api/v1/aussonderungen/${id}/vernichtung`, { method: 'POST', headers: annaOhneInhalt }));
+      await json(await fetch(`${t.gateway}/api/v1/aussonderungen/${id}/vernichtung/freigabe`, { method: 'POST', headers: bernd }));
+      const bis = Date.now() + 90_000;
+      let a: { status: string; objekte: { status: string }[] };
+      do {
+        await warte(500);
+        a = await json(await fetch(`${t.gateway}/api/v1/aussonderungen/${id}`, { headers: anna }));
+      } while (a.status !== 'abgeschlossen' && Date.now() < bis);
+      expect(a.status).toBe('abgeschlossen');
+      expect(a.objekte.map((o) => o.status)).toEqual(akten.map(() => 'vernichtet'));
+      // let a second run, if one were to happen, leave its trace
+      await warte(3_000);
+      const ereignisse = await db.query<{ aktion: string; objekt_id: string; n: number }>(
+        `select aktion, objekt_id, count(*)::int as n from protokoll.ereignis
+          where (aktion = 'akte.vernichtet' and objekt_id = any($1::text[])) or (aktion like 'aussonderung.vernichtungsprotokoll.%' and objekt_id = $2)
+          group by 1, 2 order by 1, 2`,
+        [akten, id],
+      );
+      expect(ereignisse.rows).toEqual([
+        ...akten.map((a) => ({ aktion: 'akte.vernichtet', objekt_id: a, n: 1 })).sort((x, y) => x.objekt_id.localeCompare(y.objekt_id)),
+        { aktion: 'aussonderung.vernichtungsprotokoll.erstellt', objekt_id: id, n: 1 },
+      ]);
+      const protokolle = await db.query<{ n: number; nachtraege: number }>(
+        `select count(*)::int as n, (select count(*)::int from aussonderung.vernichtungsnachtrag nt where nt.vernichtung_id = any(array_agg(v.id))) as nachtraege
+           from aussonderung.vernichtung v where v.aussonderung_id = $1 and v.protokoll_schluessel is not null`,
+        [id],
+      );
+      expect(protokolle.rows[0]).toEqual({ n: 1, nachtraege: 0 });
+    } finally {
+      await db.end();
+    }
+    // each job of the Aussonderung done by one instance, once, and the work shared by both
+    const jobs = [...erledigteAuftraege().entries()].filter(([k]) => k.startsWith('aussonderung'));
+    expect(jobs.filter(([, e]) => e.prozesse.length > 1)).toEqual([]);
+    expect(jobs.length).toBeGreaterThanOrEqual(akten.length + 1);
   });
 
   it('keeps Aktenzeichen gap-free under concurrent creates spread over both instances', async () => {
