@@ -1,6 +1,6 @@
 // Migrations while the old version runs (CONTRIBUTING.md#migrations-while-the-old-version-runs): the
 // previous release — the commit before the newest migration arrived — serves with two instances of every
-// service at its own migration level; under load the newest migration is applied, then the first instance
+// service at its own migration level; under load the migrations it lacks are applied, then the first instance
 // of every service is restarted with this checkout's code, so old and new code serve side by side on the
 // new schema. No request may fail but the documented retryable ones, no acknowledged Dokument be lost.
 import { execFileSync } from 'node:child_process';
@@ -58,7 +58,9 @@ async function angewandt(): Promise<number> {
 
 describe('migrations while the previous release serves', () => {
   it('applies the newest migration under load and restarts onto the new code with 0 failed requests', async (context) => {
-    expect(await angewandt()).toBe(journal.entries.length - 1);
+    // the previous release's own level: one migration fewer, or more when one merge brought several
+    const alteStufe = await angewandt();
+    expect(alteStufe).toBeLessThan(journal.entries.length);
     const sb = await t.kopf(['sachbearbeitung']);
     const pruefung = await t.kopf(['pruefung']);
     const json = { ...sb, 'content-type': 'application/json' };
@@ -164,7 +166,7 @@ describe('migrations while the previous release serves', () => {
     berichte(
       context,
       'migration while the old version runs',
-      `previous release ${commit.slice(0, 7)} at ${journal.entries.length - 1} migrations, ${neueste} applied under load in ${phasen.migrationMs} ms; ` +
+      `previous release ${commit.slice(0, 7)} at ${alteStufe} migrations, ${journal.entries.length - alteStufe} up to ${neueste} applied under load in ${phasen.migrationMs} ms; ` +
         `${z.anfragen} requests (${phasen.migration} while the old code served the new schema, ${phasen.neu} during ${Math.round(phasen.neuStartMs / 1000)} s of restarts onto the new code), ` +
         `${z.fehler.length} failed, ${z.wiederholt} retried after 503 + Retry-After, ${bestaetigt.length} Dokumente acknowledged, ${verloren.length} lost`,
     );
