@@ -98,7 +98,8 @@ describe('migrations while the previous release serves', () => {
           const vorgang = await pruefe('vorgang', await anfrage(`/api/v1/akten/${akteId}/vorgaenge`, { method: 'POST', headers: json, body: JSON.stringify({ betreff: `Vorgang ${c}-${n}` }) }), 201);
           if (!vorgang) continue;
           const { id: vorgangId } = (await vorgang.json()) as { id: string };
-          const inhalt = Buffer.from(randomBytes(2_000 + Math.floor(Math.random() * 20_000)).toString('base64'));
+          // a text line first: random base64 may begin with `BM`, which the upload check takes for a bitmap
+          const inhalt = Buffer.from(`Release ${c}-${n}\n${randomBytes(2_000 + Math.floor(Math.random() * 20_000)).toString('base64')}`);
           const schluessel = randomUUID();
           const upload = await pruefe(
             'upload',

@@ -253,6 +253,11 @@ describe('backup and restore drill', () => {
     // keep the newest one: the older backups go, with the WAL and object contents only they needed
     const vorher = sicherungen(ziel);
     expect(vorher).toHaveLength(2);
+    // a retention that is no whole number from 1 stops the command before it backs up
+    const falsch = await kommando('pnpm', ['--silent', 'backup', '--behalten', '0'], env);
+    expect(falsch.status).toBe(1);
+    expect(falsch.stdout).toContain('--behalten 0: eine ganze Zahl ab 1');
+    expect(sicherungen(ziel)).toEqual(vorher);
     const dritte = await kommando('pnpm', ['--silent', 'backup', '--behalten', '1'], env);
     expect(dritte.status, dritte.stdout + dritte.stderr).toBe(0);
     expect(dritte.stdout).toContain('kept the newest 1 backups, removed 2');

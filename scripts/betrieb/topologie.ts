@@ -1,8 +1,9 @@
 // The test topology of `pnpm test:betrieb`: two instances of every service, each its own `node`
 // process started as deploy/systemd starts it (no pnpm, no process group), one embedded PostgreSQL
-// and one S3 emulator, and one gateway process in front that takes each service's instances in turn.
+// and one bucket (the S3 emulator, or a real server), and one gateway process in front that takes each
+// service's instances in turn. The processes run this checkout's code or an earlier release's.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from '@eakte/embedded';
@@ -66,12 +67,7 @@ export function frueheresRelease(commit: string): { wurzel: string; entfernen():
   execFileSync('sh', ['-c', `git archive --format=tar "$1" | tar -x -C "$2"`, 'sh', commit, wurzel], { cwd: root });
   symlinkSync(path.join(root, 'node_modules'), path.join(wurzel, 'node_modules'));
   for (const bereich of ['packages', 'services', '.']) {
-    const dirs =
-      bereich === '.'
-        ? ['scripts']
-        : execFileSync('ls', [path.join(wurzel, bereich)], { encoding: 'utf8' })
-            .split('\n')
-            .filter(Boolean);
+    const dirs = bereich === '.' ? ['scripts'] : readdirSync(path.join(wurzel, bereich));
     for (const d of dirs) {
       const rel = bereich === '.' ? d : path.join(bereich, d);
       const von = path.join(root, rel, 'node_modules');
