@@ -1,6 +1,7 @@
 // `pnpm test:betrieb`: operations as a data centre runs them, each test starting its own platform:
-// two instances of every service behind one gateway, rolling restarts under load, the backup and
-// restore drill. Needs only Node (embedded PostgreSQL and S3), but takes minutes, so it is its own suite.
+// two instances of every service behind one gateway, rolling restarts under load, the object-lock job
+// on Ceph RGW, a migration under the previous release, the backup and restore drill. Embedded PostgreSQL
+// and S3, plus Debian's radosgw for the object-lock file; takes minutes, so it is its own suite.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 

@@ -4,7 +4,7 @@
 // against the signed checkpoint in object storage until an operator acknowledges it with a reason.
 import { createHash } from 'node:crypto';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createServer, signDevToken } from '@eakte/platform';
@@ -12,8 +12,9 @@ import { berichte } from '@eakte/testing';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { akteMitVorgang, api, pdf } from '../bench/lib.js';
+import { root } from '../lib/generated.js';
 import { startPlatform, type Platform } from '../lib/platform.js';
-import { sicherungErstellen, sicherungsDirVon, walArchivVon, wiederherstellen, type SicherungsInfo, type WiederherstellungsInfo } from '../lib/sicherung.js';
+import { sicherungen, sicherungErstellen, sicherungsDirVon, walArchivVon, wiederherstellen, type SicherungsInfo, type WiederherstellungsInfo } from '../lib/sicherung.js';
 
 const log = createServer({ logLevel: 'error' }).log;
 const stille = { schritt() {}, weiter() {}, info() {} };
@@ -77,8 +78,13 @@ async function healthBis(p: Platform, erwartet: (hinweise: string) => boolean): 
 }
 
 function befehl(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return kommando(process.execPath, ['--import', 'tsx', ...args], { ...process.env, LOG_LEVEL: 'info' });
+}
+
+/** A command as an operator types it, run asynchronously (the platform under test runs in this process). */
+function kommando(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const kind = spawn(process.execPath, ['--import', 'tsx', ...args], { env: { ...process.env, LOG_LEVEL: 'info' } });
+    const kind = spawn(cmd, args, { cwd: root, env });
     let stdout = '';
     let stderr = '';
     kind.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -198,5 +204,94 @@ describe('backup and restore drill', () => {
     expect(healthNachher.hinweise ?? []).toEqual([]);
     const ereignisse = await api<{ items: { aktion: string; details: { grund?: string } }[] }>(p.url, aufsicht, 'GET', '/api/v1/protokoll?aktion=protokoll.ruecksetzung.quittiert');
     expect(ereignisse.items[0]?.details.grund).toMatch(/Ticket 4711/);
+  });
+  it('pnpm backup as a command: a progress display, a restore to a point in time, and only the newest N backups kept', async (context) => {
+    // the restored platform runs on `neu` and archives its WAL into neu/sicherung/wal
+    const p = laufend!;
+    const env = { ...process.env, DATA_DIR: neu, LOG_LEVEL: 'info' };
+    const ziel = sicherungsDirVon(neu);
+    // on a terminal (script(1) gives it one): one line per step, rewritten as it goes
+    const erste = await kommando('script', ['-qec', 'pnpm backup', '/dev/null'], env);
+    expect(erste.status, erste.stdout).toBe(0);
+    expect(erste.stdout).toMatch(/\rdatabase files: \d+% [\d.]+ MiB of [\d.]+ MiB \([\d.]+ s\)/);
+    expect(erste.stdout).toMatch(/\rbucket objects: \d+% /);
+    expect(erste.stdout).toMatch(/backup \d{8}T\d{6}Z: restore it with {2}pnpm restore --nach/);
+
+    const sb = await token(p, ['sachbearbeitung']);
+    const a = await akteMitVorgang(p.url, sb, 'Drill Zeitpunkt');
+    const shaVorher = await hochladen(p, sb, a.vorgangId, 'zeit-vorher');
+    await new Promise((r) => setTimeout(r, 1_000));
+    const zeit = new Date().toISOString();
+    await new Promise((r) => setTimeout(r, 1_000));
+    const shaNachher = await hochladen(p, sb, a.vorgangId, 'zeit-nachher');
+    const alle = await zeilen(p.infra.superuserUrl!);
+    const [vorZeit, nachZeit] = [shaVorher, shaNachher].map((sha) => alle.find((z) => z.sha256 === sha)!.schluessel);
+
+    // without a terminal: a log line per step; this copy of the bucket holds both uploads
+    const zweite = await kommando('pnpm', ['--silent', 'backup'], env);
+    expect(zweite.status, zweite.stdout + zweite.stderr).toBe(0);
+    const zeilenLog = zweite.stdout.split('\n').flatMap((z) => (z.startsWith('{') ? [JSON.parse(z) as { msg: string; ms?: number }] : []));
+    expect(zeilenLog.map((z) => z.msg)).toEqual(expect.arrayContaining(['base backup begins', 'database files done', 'bucket objects done', 'backup finished']));
+
+    // to the time between the two uploads: from the first backup, WAL replayed up to that time
+    const nachZeitDir = path.join(mkdtempSync(path.join(tmpdir(), 'eakte-drill-zeit-')), 'data');
+    dirs.push(path.dirname(nachZeitDir));
+    const t0 = Date.now();
+    const zurueck = await kommando('pnpm', ['--silent', 'restore', '--nach', nachZeitDir, '--zeit', zeit], env);
+    const dauerZeit = Date.now() - t0;
+    // exit code 1: the later upload's object has no row, an orphan
+    expect(zurueck.status, zurueck.stdout + zurueck.stderr).toBe(1);
+    const info = JSON.parse(readFileSync(path.join(nachZeitDir, 'wiederherstellung.json'), 'utf8')) as WiederherstellungsInfo;
+    expect(info.ziel).toEqual({ art: 'zeit', zeit });
+    expect(info.sicherung).toBe(sicherungen(ziel)[0]!.id);
+    expect(info.bericht.fehlend).toEqual([]);
+    const verwaist = info.bericht.verwaist.map((v) => v.schluessel);
+    expect(verwaist).toContain(nachZeit);
+    // the earlier upload's row was restored (its object is no orphan)
+    expect(verwaist).not.toContain(vorZeit);
+
+    // keep the newest one: the older backups go, with the WAL and object contents only they needed
+    const vorher = sicherungen(ziel);
+    expect(vorher).toHaveLength(2);
+    // a retention that is no whole number from 1 stops the command before it backs up
+    const falsch = await kommando('pnpm', ['--silent', 'backup', '--behalten', '0'], env);
+    expect(falsch.status).toBe(1);
+    expect(falsch.stdout).toContain('--behalten 0: eine ganze Zahl ab 1');
+    expect(sicherungen(ziel)).toEqual(vorher);
+    const dritte = await kommando('pnpm', ['--silent', 'backup', '--behalten', '1'], env);
+    expect(dritte.status, dritte.stdout + dritte.stderr).toBe(0);
+    expect(dritte.stdout).toContain('kept the newest 1 backups, removed 2');
+    const nachher = sicherungen(ziel);
+    expect(nachher.map((s) => s.id)).toHaveLength(1);
+    expect(vorher.map((s) => s.id)).not.toContain(nachher[0]!.id);
+    const start = /\(file ([0-9A-F]{24})\)/.exec(readFileSync(path.join(ziel, 'basis', nachher[0]!.id, 'daten', 'backup_label'), 'utf8'))![1]!;
+    const wal = readdirSync(path.join(ziel, 'wal')).filter((f) => /^[0-9A-F]{24}$/.test(f));
+    expect(wal.length).toBeGreaterThan(0);
+    expect(wal.filter((f) => f < start)).toEqual([]);
+    expect(readdirSync(path.join(ziel, 'objekte', 'staende'))).toEqual([nachher[0]!.objektstand]);
+    const genannt = new Set(
+      readFileSync(path.join(ziel, 'objekte', 'staende', nachher[0]!.objektstand), 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((z) => (JSON.parse(z) as { sha256: string }).sha256),
+    );
+    const inhalte = readdirSync(path.join(ziel, 'objekte', 'inhalt')).flatMap((d) => readdirSync(path.join(ziel, 'objekte', 'inhalt', d)));
+    expect(new Set(inhalte)).toEqual(genannt);
+    // the time before the kept backup cannot be reached any more, and restore says so
+    const zuFrueh = path.join(path.dirname(nachZeitDir), 'zu-frueh');
+    const abgelehnt = await kommando('pnpm', ['--silent', 'restore', '--nach', zuFrueh, '--zeit', zeit], env);
+    expect(abgelehnt.status).toBe(2);
+    expect(abgelehnt.stdout).toContain(`Keine Basissicherung endet vor ${zeit}`);
+    expect(existsSync(path.join(zuFrueh, 'pg'))).toBe(false);
+
+    const sekunden = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+    const dauer = (l: string) => zeilenLog.find((z) => z.msg === l)?.ms ?? 0;
+    berichte(
+      context,
+      'pnpm backup / pnpm restore --zeit (commands)',
+      `pnpm backup on a terminal and as log lines (database files ${sekunden(dauer('database files done'))}, bucket ${sekunden(dauer('bucket objects done'))}); ` +
+        `pnpm restore --zeit between two uploads in ${sekunden(dauerZeit)}: the earlier one restored, the later one reported as orphan; ` +
+        `--behalten 1 removed 2 backups, kept ${wal.length} WAL files and ${inhalte.length} object contents`,
+    );
   });
 });

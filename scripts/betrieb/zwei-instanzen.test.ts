@@ -1,4 +1,5 @@
-// Two instances of every service behind one gateway (topologie.ts): background jobs run once,
+// Two instances of every service behind one gateway (topologie.ts): background jobs run once (text
+// extraction, fixity, sweeper, checkpoints, the Aussonderung's removal and protocol),
 // Aktenzeichen stay gap-free, and a rolling restart under load loses nothing.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { berichte, einheitFuerNeueAkten } from '@eakte/testing';
@@ -118,6 +119,80 @@ describe('two instances of every service', () => {
     }
   });
 
+  it('runs the Aussonderung jobs once: one removal per Akte, one Vernichtungsprotokoll, over both instances', async (context) => {
+    const annaOhneInhalt = await t.kopf(['registratur'], 'demo', 'demo-anna');
+    const anna = { ...annaOhneInhalt, 'content-type': 'application/json' };
+    const bernd = await t.kopf(['registratur'], 'demo', 'demo-bernd');
+    const plan = await json<{ einheiten: { id: string; kennzeichen: string }[] }>(await fetch(`${t.gateway}/api/v1/aktenplan`, { headers: anna }));
+    // the demo plan's unit whose Akten are destroyed (aussonderungsart V)
+    const einheitId = plan.einheiten.find((e) => e.kennzeichen === '4.2')!.id;
+    const akten: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const akte = await json<{ id: string }>(
+        await fetch(`${t.gateway}/api/v1/akten`, { method: 'POST', headers: anna, body: JSON.stringify({ aktenplaneinheitId: einheitId, betreff: `Gewerbe ${i}` }) }),
+      );
+      const vorgang = await json<{ id: string }>(await fetch(`${t.gateway}/api/v1/akten/${akte.id}/vorgaenge`, { method: 'POST', headers: anna, body: JSON.stringify({ betreff: 'Anzeige' }) }));
+      await json(await hochladen(vorgang.id, Buffer.from(`Gewerbeanzeige ${i}\n`), `Anzeige ${i}`, annaOhneInhalt));
+      await json(await fetch(`${t.gateway}/api/v1/vorgaenge/${vorgang.id}/zda`, { method: 'POST', headers: annaOhneInhalt }));
+      await json(await fetch(`${t.gateway}/api/v1/akten/${akte.id}/zda`, { method: 'POST', headers: anna, body: '{}' }));
+      akten.push(akte.id);
+    }
+    const db = new pg.Client({ connectionString: t.infra.superuserUrl ?? t.infra.ownerUrl });
+    await db.connect();
+    try {
+      // a test cannot wait five years for the retention to end
+      await db.query(`update akten.akte set aufbewahrung_bis = '2025-12-31', aussonderung_faellig_ab = '2026-01-01' where id = any($1::uuid[])`, [akten]);
+      const { id } = await json<{ id: string }>(await fetch(`${t.gateway}/api/v1/aussonderungen`, { method: 'POST', headers: anna, body: JSON.stringify({ akten }) }));
+      await json(
+        await fetch(`${t.gateway}/api/v1/aussonderungen/${id}/bewertung`, {
+          method: 'POST',
+          headers: anna,
+          body: JSON.stringify({ bewertungen: Object.fromEntries(akten.map((a) => [a, 'V'])), zeichen: 'LATh 7511/2026', datum: '2026-03-01', archivar: 'Dr. Erika Mustermann' }),
+        }),
+      );
+      await json(await fetch(`${t.gateway}/api/v1/aussonderungen/${id}/vernichtung`, { method: 'POST', headers: annaOhneInhalt }));
+      await json(await fetch(`${t.gateway}/api/v1/aussonderungen/${id}/vernichtung/freigabe`, { method: 'POST', headers: bernd }));
+      const bis = Date.now() + 90_000;
+      let a: { status: string; objekte: { status: string }[] };
+      do {
+        await warte(500);
+        a = await json(await fetch(`${t.gateway}/api/v1/aussonderungen/${id}`, { headers: anna }));
+      } while (a.status !== 'abgeschlossen' && Date.now() < bis);
+      expect(a.status).toBe('abgeschlossen');
+      expect(a.objekte.map((o) => o.status)).toEqual(akten.map(() => 'vernichtet'));
+      // let a second run, if one were to happen, leave its trace
+      await warte(3_000);
+      const ereignisse = await db.query<{ aktion: string; objekt_id: string; n: number }>(
+        `select aktion, objekt_id, count(*)::int as n from protokoll.ereignis
+          where (aktion = 'akte.vernichtet' and objekt_id = any($1::text[])) or (aktion like 'aussonderung.vernichtungsprotokoll.%' and objekt_id = $2)
+          group by 1, 2 order by 1, 2`,
+        [akten, id],
+      );
+      expect(ereignisse.rows).toEqual([
+        ...akten.map((a) => ({ aktion: 'akte.vernichtet', objekt_id: a, n: 1 })).sort((x, y) => x.objekt_id.localeCompare(y.objekt_id)),
+        { aktion: 'aussonderung.vernichtungsprotokoll.erstellt', objekt_id: id, n: 1 },
+      ]);
+      const protokolle = await db.query<{ n: number; nachtraege: number }>(
+        `select count(*)::int as n, (select count(*)::int from aussonderung.vernichtungsnachtrag nt where nt.vernichtung_id = any(array_agg(v.id))) as nachtraege
+           from aussonderung.vernichtung v where v.aussonderung_id = $1 and v.protokoll_schluessel is not null`,
+        [id],
+      );
+      expect(protokolle.rows[0]).toEqual({ n: 1, nachtraege: 0 });
+    } finally {
+      await db.end();
+    }
+    // each job of the Aussonderung done by one instance, once, and the work shared by both
+    const jobs = [...erledigteAuftraege().entries()].filter(([k]) => k.startsWith('aussonderung'));
+    expect(jobs.filter(([, e]) => e.prozesse.length > 1)).toEqual([]);
+    expect(jobs.length).toBeGreaterThanOrEqual(akten.length + 1);
+    const je = (p: string) => jobs.filter(([, e]) => e.prozesse[0] === p).length;
+    berichte(
+      context,
+      'aussonderung jobs (two instances, processes)',
+      `${akten.length} Akten destroyed after the four-eyes approval: ${jobs.length} jobs (aussonderung-1 ${je('aussonderung-1')}, aussonderung-2 ${je('aussonderung-2')}), each done once; ${akten.length} akte.vernichtet events, 1 Vernichtungsprotokoll, 0 Nachträge`,
+    );
+  });
+
   it('keeps Aktenzeichen gap-free under concurrent creates spread over both instances', async () => {
     const h = await sachbearbeitung();
     const einheitId = await einheit();
@@ -167,7 +242,8 @@ describe('two instances of every service', () => {
       for (let n = 0; !aus; n++) {
         try {
           // text, as declared (the upload check compares the declared type with the content)
-          const inhalt = Buffer.from(randomBytes(3_000 + Math.floor(Math.random() * 45_000)).toString('base64'));
+          // a text line first: random base64 may begin with `BM`, which the upload check takes for a bitmap
+          const inhalt = Buffer.from(`Last ${c}-${n}\n${randomBytes(3_000 + Math.floor(Math.random() * 45_000)).toString('base64')}`);
           const schluessel = randomUUID();
           const res = await mitWiederholung(() => hochladen(vorgaenge[c]!.vorgangId, inhalt, `Last ${c}-${n}`, { ...kopf, 'idempotency-key': schluessel }));
           if (res.status !== 201) {

@@ -293,6 +293,72 @@ export function sicherungen(ziel: string): SicherungsInfo[] {
     .sort((a, b) => a.ende.localeCompare(b.ende));
 }
 
+export interface Aufraeumbericht {
+  /** the base backups removed (ids), oldest first */
+  entfernt: string[];
+  behalten: string[];
+  walDateien: number;
+  staende: number;
+  inhalte: number;
+  bytes: number;
+}
+
+/**
+ * Keeps the newest `behalten` base backups and what a restore from them needs: the WAL from the oldest
+ * kept backup's start segment on (point-in-time recovery reaches back to that backup's end, no further),
+ * the bucket states from the oldest kept backup's on, and the object contents those states name.
+ * Everything older is deleted. Never touches the newest backup.
+ */
+export function sicherungenAufraeumen(ziel: string, behalten: number): Aufraeumbericht {
+  if (!Number.isInteger(behalten) || behalten < 1) throw new Error(`--behalten ${behalten}: mindestens 1 Sicherung bleibt`);
+  const alle = sicherungen(ziel);
+  const bleiben = alle.slice(-behalten);
+  const weg = alle.slice(0, Math.max(0, alle.length - behalten));
+  const bericht: Aufraeumbericht = { entfernt: weg.map((s) => s.id), behalten: bleiben.map((s) => s.id), walDateien: 0, staende: 0, inhalte: 0, bytes: 0 };
+  const aeltester = bleiben[0];
+  if (!aeltester || weg.length === 0) return bericht;
+  const entferne = (pfad: string) => {
+    bericht.bytes += statSync(pfad).size;
+    rmSync(pfad);
+  };
+  for (const s of weg) {
+    rmSync(path.join(ziel, 'basis', s.id), { recursive: true, force: true });
+    bericht.bytes += s.bytes;
+  }
+  // the segment the oldest kept backup starts in, from its backup_label ("START WAL LOCATION: … (file …)")
+  const label = readFileSync(path.join(ziel, 'basis', aeltester.id, 'daten', 'backup_label'), 'utf8');
+  const start = /START WAL LOCATION: .* \(file ([0-9A-F]{24})\)/.exec(label)?.[1];
+  const walDir = path.join(ziel, 'wal');
+  if (start && existsSync(walDir)) {
+    for (const f of readdirSync(walDir)) {
+      // timeline history files stay: a restore needs every one of them
+      if (f.endsWith('.history') || !/^[0-9A-F]{24}/.test(f)) continue;
+      if (f.slice(0, 24) < start) {
+        entferne(path.join(walDir, f));
+        bericht.walDateien++;
+      }
+    }
+  }
+  const alleStaende = staende(ziel);
+  const ersterStand = aeltester.objektstand ? alleStaende.indexOf(aeltester.objektstand) : -1;
+  if (ersterStand > 0) {
+    for (const st of alleStaende.slice(0, ersterStand)) {
+      rmSync(path.join(ziel, 'objekte', 'staende', st));
+      bericht.staende++;
+    }
+    const genannt = new Set(alleStaende.slice(ersterStand).flatMap((st) => standLesen(ziel, st).map((z) => z.sha256)));
+    const inhalt = path.join(ziel, 'objekte', 'inhalt');
+    for (const teil of existsSync(inhalt) ? readdirSync(inhalt) : []) {
+      for (const sha of readdirSync(path.join(inhalt, teil))) {
+        if (genannt.has(sha)) continue;
+        entferne(path.join(inhalt, teil, sha));
+        bericht.inhalte++;
+      }
+    }
+  }
+  return bericht;
+}
+
 export interface WiederherstellungsOptionen {
   /** The backup directory (`pnpm backup`'s target). */
   aus: string;
@@ -356,7 +422,8 @@ export async function wiederherstellen(o: WiederherstellungsOptionen): Promise<W
   cpSync(path.join(daten, 'backup_label'), path.join(pgDir, 'backup_label'));
   mkdirSync(path.join(pgDir, 'pg_wal', 'archive_status'), { recursive: true });
   const archiv = path.resolve(o.aus, 'wal').replaceAll("'", "''");
-  const zielZeile = ziel.art === 'punkt' ? `recovery_target_name = '${ziel.name}'` : `recovery_target_time = '${ziel.zeit}'`;
+  // a numeric offset: the embedded server refuses ISO 8601's `Z` in recovery_target_time (no time zone abbreviations)
+  const zielZeile = ziel.art === 'punkt' ? `recovery_target_name = '${ziel.name}'` : `recovery_target_time = '${ziel.zeit.replace('T', ' ').replace('Z', '+00:00')}'`;
   const auto = path.join(pgDir, 'postgresql.auto.conf');
   const bisher = existsSync(auto) ? readFileSync(auto, 'utf8') : '';
   writeFileSync(auto, `${bisher}\n# pnpm restore ${basis.id}\nrestore_command = 'cp "${archiv}/%f" "%p"'\n${zielZeile}\nrecovery_target_action = 'promote'\n`);
