@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { entscheideBereich, passtEtag } from '../src/domain/bereich.js';
 import { bereinigeDateiname } from '../src/domain/dateiname.js';
-import { erkenneText, widersprichtAngabe } from '../src/adapter/dateityp.js';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { erkenneDateityp, erkenneText, widersprichtAngabe } from '../src/adapter/dateityp.js';
 import { leseSpeicherschluessel, neuerSpeicherschluessel } from '../src/domain/speicherschluessel.js';
 import { asciiName } from '../src/handlers/inhalt.js';
 
@@ -77,6 +80,32 @@ describe('type detection of text', () => {
     expect(erkenneText(Buffer.from([0x25, 0x00, 0x01]))).toBeNull();
     expect(erkenneText(Buffer.from('Gr\xfc\xdfe', 'latin1'))).toBe('text/plain');
     expect(erkenneText(Buffer.alloc(0))).toBeNull();
+  });
+
+  it('takes a letter that begins with "BM" or "MZ" for text, and a real bitmap for a bitmap', async () => {
+    // file-type knows BMP and EXE by two printable letters only
+    const ordner = await mkdtemp(join(tmpdir(), 'dateityp-'));
+    try {
+      const datei = async (name: string, inhalt: Buffer) => {
+        const pfad = join(ordner, name);
+        await writeFile(pfad, inhalt);
+        return erkenneDateityp(pfad);
+      };
+      expect(await datei('brief.txt', Buffer.from('BMW Niederlassung München\nSehr geehrte Damen und Herren,\n'))).toBe('text/plain');
+      expect(await datei('mz.txt', Buffer.from('MZ-Nummer 4711 bitte angeben\n'))).toBe('text/plain');
+      const bmp = Buffer.alloc(58);
+      bmp.write('BM', 0, 'latin1');
+      bmp.writeUInt32LE(58, 2);
+      bmp.writeUInt32LE(54, 10);
+      bmp.writeUInt32LE(40, 14);
+      bmp.writeInt32LE(1, 18);
+      bmp.writeInt32LE(1, 22);
+      bmp.writeUInt16LE(1, 26);
+      bmp.writeUInt16LE(24, 28);
+      expect(await datei('bild.bmp', bmp)).toBe('image/bmp');
+    } finally {
+      await rm(ordner, { recursive: true, force: true });
+    }
   });
 
   it('sees a declared type contradict the content, but not a vaguer declaration', () => {

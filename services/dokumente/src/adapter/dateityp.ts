@@ -6,6 +6,9 @@ import { fileTypeFromFile } from 'file-type';
 import { DokumentFehler } from '../domain/fehler.js';
 
 const TEXT_PROBE = 64 * 1024;
+// file-type knows these by two printable letters ("BM", "MZ"): a letter beginning "BMW …" is text.
+// Their real headers carry zero bytes, which text never has.
+const SCHWACHE_KENNUNG = new Set(['image/bmp', 'application/x-msdownload']);
 const MSG_KENNUNG = Buffer.from('__substg1.0_', 'utf16le');
 
 async function anfang(pfad: string, bytes: number): Promise<Buffer> {
@@ -55,6 +58,10 @@ export function erkenneText(probe: Buffer): string | null {
 /** Detects the MIME type of a spooled file from its content. */
 export async function erkenneDateityp(pfad: string): Promise<string> {
   const erkannt = await fileTypeFromFile(pfad);
+  if (erkannt && SCHWACHE_KENNUNG.has(erkannt.mime)) {
+    const text = erkenneText(await anfang(pfad, TEXT_PROBE));
+    if (text) return text;
+  }
   if (erkannt) {
     if (erkannt.mime === 'application/x-cfb') {
       // Outlook .msg is an OLE compound file with `__substg1.0_` streams
