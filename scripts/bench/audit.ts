@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { GENESIS_HASH, kanonisch, kettenHash, protokollAnhaengen, type KettenEreignis } from '@eakte/audit';
+import { blattHash, blattKodierung, GENESIS_HASH, kanonisch, kettenHash, protokollAnhaengen, type KettenEreignis } from '@eakte/audit';
 import { createDb, sql } from '@eakte/db';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -50,7 +50,7 @@ export async function ereignisseErzeugen(ownerUrl: string, mandantId: string, an
     async (client) => {
       await client.query(`CREATE TEMP TABLE bulk_ereignis (LIKE protokoll.ereignis INCLUDING DEFAULTS) ON COMMIT DROP`);
       const spalten =
-        'mandant_id, sequenz, zeit, akteur_sub, akteur_name, akteur_rollen, akteur_client, aktion, objekt_typ, objekt_id, aktenzeichen, akte_id, aenderungen, ergebnis, details, request_id, client_ip, hash';
+        'mandant_id, sequenz, zeit, akteur_sub, akteur_name, akteur_rollen, akteur_client, aktion, objekt_typ, objekt_id, aktenzeichen, akte_id, aenderungen, ergebnis, details, request_id, client_ip, hash, kanonisch, blatt';
       // times one microsecond apart, ending an hour ago (inside the current or the default partition)
       const startMikros = (Date.now() - 3_600_000) * 1000 - anzahl;
       const zeit = (mikros: number) => {
@@ -84,6 +84,9 @@ export async function ereignisseErzeugen(ownerUrl: string, mandantId: string, an
           };
           const hash = kettenHash(vorgaenger, kanonisch(e));
           vorgaenger = hash;
+          // the leaf bytes and leaf hash as protokoll.protokolliere stores them for every event since 0034
+          const { sequenz: _s, ...felder } = e;
+          const blatt = blattKodierung(felder);
           letzte = e;
           yield zeile([
             e.mandantId,
@@ -104,6 +107,8 @@ export async function ereignisseErzeugen(ownerUrl: string, mandantId: string, an
             e.requestId,
             e.clientIp,
             hash,
+            blatt,
+            `\\x${blattHash(blatt).toString('hex')}`,
           ]);
         }
       }
