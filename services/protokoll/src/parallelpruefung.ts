@@ -25,16 +25,16 @@ type Antwort = { ergebnis: Abschnittsergebnis } | { nr: number; fehler: string }
 export function createPrueferpool(url: string, anzahl: number) {
   const datei = new URL(`./pruef-arbeiter${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
   const starteArbeiter = () => {
-    // a TypeScript module runs in the worker through tsx: inherited when this thread runs under tsx,
-    // else (a test runner) registered first by a small bootstrap
-    if (!datei.pathname.endsWith('.ts') || process.execArgv.some((a) => /tsx[/\\]dist[/\\]/.test(a))) return new Worker(datei, { workerData: { url } });
+    if (!datei.pathname.endsWith('.ts')) return new Worker(datei, { workerData: { url } });
+    // a TypeScript module: a small bootstrap registers tsx in the worker first (the loader flags of
+    // this thread, under tsx or a test runner, do not carry over into a worker on Node 20)
     const api = pathToFileURL(
       createRequire(import.meta.url)
         .resolve('tsx')
         .replace(/loader\.mjs$/, 'esm/api/index.mjs'),
     ).href;
     const code = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(datei.href)}); })`;
-    return new Worker(code, { eval: true, workerData: { url } });
+    return new Worker(code, { eval: true, workerData: { url }, execArgv: [] });
   };
   const frei: Worker[] = [];
   const alle = new Set<Worker>();
