@@ -1,12 +1,13 @@
 // Audit trail: chain verification through the API (GET /protokoll/pruefung) on a tenant with N
-// generated events against reading the same rows with a plain cursor and hashing them in Node;
+// generated events against reading the same leaf bytes with one SELECT and hashing each once;
 // append throughput of 8 concurrent writers through protokoll.protokolliere (no per-tenant lock
 // since migration 0034; 1 tenant and 8 tenants) against the same transaction inserting the row
 // into a plain table, and the sequencing latency (commit → numbered by the Protokoll service).
-import { randomUUID } from 'node:crypto';
+import { hash, randomUUID } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { GENESIS_HASH, kanonisch, kettenHash, protokollAnhaengen, type KettenEreignis } from '@eakte/audit';
+import { blattHash, blattKodierung, GENESIS_HASH, kanonisch, kettenHash, protokollAnhaengen, type KettenEreignis } from '@eakte/audit';
 import { createDb, sql } from '@eakte/db';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -50,7 +51,7 @@ export async function ereignisseErzeugen(ownerUrl: string, mandantId: string, an
     async (client) => {
       await client.query(`CREATE TEMP TABLE bulk_ereignis (LIKE protokoll.ereignis INCLUDING DEFAULTS) ON COMMIT DROP`);
       const spalten =
-        'mandant_id, sequenz, zeit, akteur_sub, akteur_name, akteur_rollen, akteur_client, aktion, objekt_typ, objekt_id, aktenzeichen, akte_id, aenderungen, ergebnis, details, request_id, client_ip, hash';
+        'mandant_id, sequenz, zeit, akteur_sub, akteur_name, akteur_rollen, akteur_client, aktion, objekt_typ, objekt_id, aktenzeichen, akte_id, aenderungen, ergebnis, details, request_id, client_ip, hash, kanonisch, blatt';
       // times one microsecond apart, ending an hour ago (inside the current or the default partition)
       const startMikros = (Date.now() - 3_600_000) * 1000 - anzahl;
       const zeit = (mikros: number) => {
@@ -84,6 +85,9 @@ export async function ereignisseErzeugen(ownerUrl: string, mandantId: string, an
           };
           const hash = kettenHash(vorgaenger, kanonisch(e));
           vorgaenger = hash;
+          // the leaf bytes and leaf hash as protokoll.protokolliere stores them for every event since 0034
+          const { sequenz: _s, ...felder } = e;
+          const blatt = blattKodierung(felder);
           letzte = e;
           yield zeile([
             e.mandantId,
@@ -104,6 +108,8 @@ export async function ereignisseErzeugen(ownerUrl: string, mandantId: string, an
             e.requestId,
             e.clientIp,
             hash,
+            blatt,
+            `\\x${blattHash(blatt).toString('hex')}`,
           ]);
         }
       }
@@ -179,6 +185,25 @@ async function leseUndHashe(appUrl: string, mandantId: string): Promise<number> 
   }
 }
 
+/**
+ * The bare baseline: the stored leaf bytes of every event read with one SELECT (as bytea, no decoding)
+ * and SHA-256 over each, on one connection in this thread; nothing compared, no tree, no chain.
+ */
+async function leseBytesUndHashe(appUrl: string, mandantId: string): Promise<number> {
+  const client = new pg.Client({ connectionString: appUrl });
+  await client.connect();
+  try {
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    await client.query(`select set_config('app.mandant', $1, true)`, [mandantId]);
+    const r = await client.query({ text: `SELECT convert_to(kanonisch, 'UTF8') FROM protokoll.ereignis WHERE mandant_id = $1`, values: [mandantId], rowMode: 'array' });
+    for (const row of r.rows as [Buffer][]) hash('sha256', row[0]);
+    await client.query('COMMIT');
+    return r.rows.length;
+  } finally {
+    await client.end();
+  }
+}
+
 async function einmal(f: () => Promise<number>): Promise<Messung> {
   const t0 = performance.now();
   const n = await f();
@@ -212,9 +237,16 @@ export async function run(ctx: BenchKontext): Promise<Zeile[]> {
           return body.geprueft;
         }),
       // the baseline reads as the Protokoll service's role: the other services no longer read the events
-      () => einmal(() => leseUndHashe(ctx.env.DATABASE_URL_PROTOKOLL ?? ctx.ownerUrl, mandantId!)),
+      () => einmal(() => leseBytesUndHashe(ctx.env.DATABASE_URL_PROTOKOLL ?? ctx.ownerUrl, mandantId!)),
     );
-    z.extra = { 'generated in s': erzeugt.toFixed(1), 'tree built in s': baumSekunden.toFixed(1) };
+    // the earlier baseline, for comparison: a cursor over all columns, each event re-encoded and re-hashed in Node
+    const neuKodiert = await einmal(() => leseUndHashe(ctx.env.DATABASE_URL_PROTOKOLL ?? ctx.ownerUrl, mandantId!));
+    z.extra = {
+      'generated in s': erzeugt.toFixed(1),
+      'tree built in s': baumSekunden.toFixed(1),
+      're-encoding cursor per s': neuKodiert.proSekunde.toFixed(0),
+      'load avg': loadavg()[0]!.toFixed(1),
+    };
     zeilen.push(z);
   }
 

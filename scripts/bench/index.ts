@@ -51,7 +51,15 @@ const log = createServer({ logLevel: 'error' }).log;
 const dataDir = mkdtempSync(path.join(tmpdir(), 'eakte-bench-'));
 // The gateway's rate limit would throttle the load loops; the text extraction worker would compete
 // for the two cores at random moments (it is asynchronous and not part of any measured request).
-const BENCH_ENV = () => ({ RATE_LIMIT_MAX: '0', DOKUMENTE_ARBEITER_INTERVALL_SEKUNDEN: '0', DOKUMENTE_SWEEPER_INTERVALL_SEKUNDEN: '0', DOKUMENTE_SPOOL_DIR: path.join(dataDir, 'spool') });
+// PROTOKOLL_PRUEFUNG_* from the environment compare the verification's settings (one pass: PARALLEL_AB above the size)
+const pruefungEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('PROTOKOLL_PRUEFUNG_')));
+const BENCH_ENV = () => ({
+  ...pruefungEnv,
+  RATE_LIMIT_MAX: '0',
+  DOKUMENTE_ARBEITER_INTERVALL_SEKUNDEN: '0',
+  DOKUMENTE_SWEEPER_INTERVALL_SEKUNDEN: '0',
+  DOKUMENTE_SPOOL_DIR: path.join(dataDir, 'spool'),
+});
 const platform = await startPlatform({ dataDir, host: '127.0.0.1', port: 0, env: BENCH_ENV(), log, logLevel: 'error', pretty: false, seed: true, devIssuer: true });
 const out = path.join(root, 'scripts/bench/results');
 mkdirSync(out, { recursive: true });

@@ -48,6 +48,9 @@ export const KETTEN_FELDER = [
   'zeit',
 ] as const satisfies readonly (keyof KettenEreignis)[];
 
+/** RFC 3339 UTC with microseconds, the canonical time format, straight from PostgreSQL. */
+export const ZEIT_SQL = `'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'`;
+
 export const ZEIT_FORMAT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 
 /** JSON with object keys sorted (UTF-16 code units) at every level and no whitespace (RFC 8785 for our values). */

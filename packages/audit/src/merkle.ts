@@ -1,24 +1,41 @@
 // The Merkle tree of a tenant's audit log (RFC 6962 / RFC 9162, section 2.1): leaf and node hashing,
 // roots, inclusion proofs and their verification, and the signed checkpoint (C2SP tlog-checkpoint
 // in a C2SP signed note, Ed25519). Stored subtrees are read through `knoten`; the sequencer writes them.
-import { createHash, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
+import { createHash, createPublicKey, hash, sign, verify, type KeyObject } from 'node:crypto';
 
 const sha256 = (...teile: Uint8Array[]) => {
   const h = createHash('sha256');
   for (const t of teile) h.update(t);
   return h.digest();
 };
-const NULL = Buffer.from([0]);
 const EINS = Buffer.from([1]);
 
 /** SHA-256 of the empty string: the root of the empty tree. */
 export const LEERER_BAUM = sha256();
 
+// One-shot hashing of one scratch buffer: a Hash object per leaf or node cost more than the hashing
+// (the verification hashes every leaf and about as many nodes).
+type Hashwert = ReturnType<typeof sha256>;
+let blattPuffer = Buffer.allocUnsafe(64 * 1024);
+const knotenPuffer = Buffer.allocUnsafe(65);
+
 /** Leaf hash: SHA-256(0x00 || bytes). */
-export const blattHash = (bytes: Uint8Array | string) => sha256(NULL, typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes);
+export function blattHash(bytes: Uint8Array | string): Hashwert {
+  const max = 1 + (typeof bytes === 'string' ? bytes.length * 3 : bytes.length);
+  if (max > blattPuffer.length) blattPuffer = Buffer.allocUnsafe(Math.max(max, blattPuffer.length * 2));
+  blattPuffer[0] = 0;
+  const n = typeof bytes === 'string' ? blattPuffer.write(bytes, 1, 'utf8') : (blattPuffer.set(bytes, 1), bytes.length);
+  return hash('sha256', blattPuffer.subarray(0, 1 + n), 'buffer') as Hashwert;
+}
 
 /** Interior node: SHA-256(0x01 || left || right). */
-export const knotenHash = (links: Uint8Array, rechts: Uint8Array) => sha256(EINS, links, rechts);
+export function knotenHash(links: Uint8Array, rechts: Uint8Array): Hashwert {
+  if (links.length !== 32 || rechts.length !== 32) return sha256(EINS, links, rechts);
+  knotenPuffer[0] = 1;
+  knotenPuffer.set(links, 1);
+  knotenPuffer.set(rechts, 33);
+  return hash('sha256', knotenPuffer, 'buffer') as Hashwert;
+}
 
 /** Largest power of two smaller than n (n ≥ 2). */
 const teilung = (n: number) => 2 ** Math.floor(Math.log2(n - 1));

@@ -29,9 +29,6 @@ export interface AngehaengtesEreignis extends BlattEreignis {
 /** The platform itself as actor (checkpoints, scheduled jobs). */
 export const SYSTEM_AKTEUR: ProtokollAkteur = { sub: 'system', name: 'E-Akte (System)', rollen: [], client: null };
 
-/** RFC 3339 UTC with microseconds, the canonical time format, straight from PostgreSQL. */
-export const ZEIT_SQL = `'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'`;
-
 /**
  * Appends one event in `tx`, which must be a transaction of `eintrag.mandantId` (RLS), through the
  * published function protokoll.protokolliere: no lock, so writers of one tenant never wait on each

@@ -6,6 +6,7 @@ import { Beeintraechtigt, datenbankUrlFuer, servicePlatform } from '@eakte/platf
 import type { FastifyInstance } from 'fastify';
 import type { ProtokollConfig } from './config.js';
 import { alleProtokollHandlers } from './handlers/index.js';
+import { createPrueferpool } from './parallelpruefung.js';
 import { createProtokollDienst, ladeSchluessel, type ProtokollDienst } from './pruefung.js';
 import { createProtokollRepository } from './repositories/protokoll.js';
 import { rueckstandAlsMetrik } from './rueckstand.js';
@@ -35,7 +36,11 @@ export default async function protokollApp(app: FastifyInstance, opts: { config:
     handlers: (instance) => {
       const repo = createProtokollRepository(instance.db);
       const sequenzierer = createSequenzierer(instance.db);
-      const dienst = createProtokollDienst({ db: instance.db, storage: instance.storage, repo, schluessel, log: instance.log, sequenzierer });
+      // the verification's worker threads start with the first large verification and stay for the next
+      const pool = createPrueferpool(datenbankUrlFuer(config, SERVICE), config.PROTOKOLL_PRUEFUNG_ARBEITER);
+      app.addHook('onClose', () => pool.schliessen());
+      const parallel = { pool, ab: config.PROTOKOLL_PRUEFUNG_PARALLEL_AB, optionen: { arbeiter: config.PROTOKOLL_PRUEFUNG_ARBEITER, abschnitt: config.PROTOKOLL_PRUEFUNG_ABSCHNITT, stapel: 5_000 } };
+      const dienst = createProtokollDienst({ db: instance.db, storage: instance.storage, repo, schluessel, log: instance.log, sequenzierer, parallel });
       instance.decorate('protokoll', dienst);
       // /health: the sequencer's backlog; degraded when the oldest waiting event is older than the limit
       app.healthChecks.set('sequenzierung', async () => {

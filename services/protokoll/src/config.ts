@@ -1,5 +1,6 @@
 // The Protokoll service's configuration: the platform's plus the checkpoint signing key and the sequencer's pace.
 import { createPrivateKey } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { serviceConfigSchema } from '@eakte/platform';
 import { z } from 'zod';
 
@@ -24,5 +25,16 @@ export const protokollConfigSchema = serviceConfigSchema.extend({
   PROTOKOLL_CHECKPOINT_EREIGNISSE: z.coerce.number().int().min(1).default(1000),
   /** /health reports `degradiert` when the oldest event waiting for the sequencer is older than this (seconds). */
   PROTOKOLL_RUECKSTAND_GRENZE_SEKUNDEN: z.coerce.number().int().min(1).default(10),
+  /** Worker threads of the whole-log verification (default: one per core). */
+  PROTOKOLL_PRUEFUNG_ARBEITER: z.coerce.number().int().min(1).max(64).default(availableParallelism()),
+  /** Logs from this many events on are verified in worker threads (below, one pass costs less than starting them). */
+  PROTOKOLL_PRUEFUNG_PARALLEL_AB: z.coerce.number().int().min(0).default(20_000),
+  /** Events per range of the parallel verification: a power of two (ranges are Merkle subtrees). */
+  PROTOKOLL_PRUEFUNG_ABSCHNITT: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(16_384)
+    .refine((n) => (n & (n - 1)) === 0, 'must be a power of two'),
 });
 export type ProtokollConfig = z.infer<typeof protokollConfigSchema>;

@@ -2,17 +2,12 @@
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import {
   benoetigteKnoten,
-  blattHash,
-  blattKodierung,
   checkpointText,
   GENESIS_HASH,
   inklusionsPfad,
-  kanonisch,
   konsistenzPfad,
   wurzelAus,
   kanonischesJson,
-  knotenHash,
-  LEERER_BAUM,
   notizPruefschluessel,
   oeffneNotiz,
   protokollAnhaengen,
@@ -24,8 +19,10 @@ import { sql, type Db, type Tx } from '@eakte/db';
 import type { ObjectStore } from '@eakte/storage';
 import type { FastifyBaseLogger } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
+import { Baumpruefung } from './domain/baum.js';
 import { pruefeCheckpointSignatur, pruefeKette, schluesselIdVon, signiereCheckpoint, type Kettenanker, type Kettenfehler, type Pruefergebnis } from './domain/kette.js';
-import type { CheckpointRow, ProtokollRepository, StromEreignis } from './repositories/protokoll.js';
+import { pruefeParallel, type ParallelOptionen, type Prueferpool } from './parallelpruefung.js';
+import type { CheckpointRow, ProtokollRepository } from './repositories/protokoll.js';
 import { createRuecksetzung } from './ruecksetzung.js';
 import type { Sequenzierer } from './sequenzierer.js';
 
@@ -82,8 +79,17 @@ export interface PruefungMitCheckpoint extends Pruefergebnis {
   checkpoint: { sequenz: number; hash: string; zeit: string; quelle: 'datenbank' | 'objektspeicher' } | null;
 }
 
-export function createProtokollDienst(deps: { db: Db; storage: ObjectStore; repo: ProtokollRepository; schluessel: Signaturschluessel; log: FastifyBaseLogger; sequenzierer: Sequenzierer }) {
-  const { db, storage, repo, schluessel, sequenzierer } = deps;
+export function createProtokollDienst(deps: {
+  db: Db;
+  storage: ObjectStore;
+  repo: ProtokollRepository;
+  schluessel: Signaturschluessel;
+  log: FastifyBaseLogger;
+  sequenzierer: Sequenzierer;
+  /** Whole-log verification in worker threads from `ab` events on (else one pass in this thread). */
+  parallel?: { pool: Prueferpool; optionen: ParallelOptionen; ab: number };
+}) {
+  const { db, storage, repo, schluessel, sequenzierer, parallel } = deps;
 
   /**
    * Every signed tree checkpoint of the tenant, oldest size first, each with whether its signature
@@ -243,9 +249,18 @@ export function createProtokollDienst(deps: { db: Db; storage: ObjectStore; repo
             gefunden: gabel[1].find((x) => !x.equals(gabel[1][0]!))!.toString('hex'),
           }
         : null;
-      const baum = von === 1 ? new Baumpruefung(ziele) : null;
-      const strom = repo.strom(mandantId, von, bis ?? Number.MAX_SAFE_INTEGER, { blatt: baum !== null });
-      const ergebnis = await pruefeKette(baum ? baum.durch(strom) : strom, { von, vorgaengerHash, bis, kopf, checkpoints: anker });
+      // the highest sequence number the log claims: its head, or a signed size beyond it
+      const ende = Math.max(kopf?.sequenz ?? 0, ...anker.map((a) => a.sequenz), ...baumCps.map((c) => c.groesse));
+      let ergebnis: Pruefergebnis;
+      let baum: { fehler: Kettenfehler | null; groesse: number } | null;
+      if (von === 1 && bis === undefined && parallel && ende >= parallel.ab) {
+        ({ ergebnis, baum } = await pruefeParallel(db, parallel.pool, parallel.optionen, { mandantId, ende, kopf, anker, ziele }));
+      } else {
+        const b = von === 1 ? new Baumpruefung(ziele) : null;
+        const strom = repo.strom(mandantId, von, bis ?? Number.MAX_SAFE_INTEGER, { blatt: b !== null });
+        ergebnis = await pruefeKette(b ? b.durch(strom) : strom, { von, vorgaengerHash, bis, kopf, checkpoints: anker });
+        baum = b;
+      }
       // the first problem wins; on the same event the chain's finding (it names the kind)
       const blattFehler =
         (abzweigung && (!baum?.fehler || abzweigung.sequenz <= baum.fehler.sequenz) ? abzweigung : null) ??
@@ -378,88 +393,3 @@ export function createProtokollDienst(deps: { db: Db; storage: ObjectStore; repo
 }
 
 export type ProtokollDienst = ReturnType<typeof createProtokollDienst>;
-
-/**
- * Rebuilds the Merkle tree while the chain is checked: each event's leaf bytes must be the canonical
- * encoding of its fields and hash to its stored leaf hash; at the signed tree checkpoint's size the
- * root must be the signed one. A compact range (one hash per level) keeps memory constant.
- */
-class Baumpruefung {
-  fehler: Kettenfehler | null = null;
-  private stapel: { ebene: number; hash: Buffer }[] = [];
-  private n = 0;
-  /** Leaves integrated so far. */
-  get groesse() {
-    return this.n;
-  }
-  /** `ziele`: the roots signed for each tree size. */
-  constructor(private readonly ziele: Map<number, Buffer[]>) {}
-
-  private wurzel(): Buffer {
-    if (!this.stapel.length) return LEERER_BAUM;
-    let r = this.stapel[this.stapel.length - 1]!.hash;
-    for (let i = this.stapel.length - 2; i >= 0; i--) r = knotenHash(this.stapel[i]!.hash, r);
-    return r;
-  }
-
-  private blatt(e: StromEreignis): Buffer | Kettenfehler {
-    if (e.blattDaten == null) return blattHash(kanonisch(e));
-    const { sequenz: _s, hash: _h, blattDaten, blattHash: gespeichert, ...felder } = e;
-    let erwartet: string;
-    try {
-      erwartet = blattKodierung(felder);
-    } catch (err) {
-      return { sequenz: e.sequenz, art: 'hash', meldung: `Ereignis ${e.sequenz} ist nicht kanonisch kodierbar: ${(err as Error).message}` };
-    }
-    const h = blattHash(blattDaten);
-    if (erwartet !== blattDaten || !gespeichert || !h.equals(gespeichert)) {
-      return {
-        sequenz: e.sequenz,
-        art: 'hash',
-        meldung: `Das Blatt von Ereignis ${e.sequenz} passt nicht zu seinem Inhalt`,
-        erwartet: h.toString('hex'),
-        gefunden: gespeichert ? Buffer.from(gespeichert).toString('hex') : null,
-      };
-    }
-    return h;
-  }
-
-  async *durch(ereignisse: AsyncIterable<StromEreignis>): AsyncGenerator<StromEreignis> {
-    for await (const e of ereignisse) {
-      if (!this.fehler) {
-        if (e.sequenz !== this.n + 1) {
-          // a gap or reordering: the chain check names it; the tree stops here
-          this.fehler = null;
-        } else {
-          const b = this.blatt(e);
-          if (!Buffer.isBuffer(b)) this.fehler = b;
-          else {
-            let h = b;
-            let ebene = 0;
-            while (this.stapel.length && this.stapel[this.stapel.length - 1]!.ebene === ebene) {
-              h = knotenHash(this.stapel.pop()!.hash, h);
-              ebene++;
-            }
-            this.stapel.push({ ebene, hash: h });
-            this.n++;
-            const signiert = this.ziele.get(this.n);
-            if (signiert) {
-              const w = this.wurzel();
-              const abweichend = signiert.find((x) => !x.equals(w));
-              if (abweichend) {
-                this.fehler = {
-                  sequenz: this.n,
-                  art: 'checkpoint',
-                  meldung: `Der Baum bis Ereignis ${this.n} weicht vom signierten Baum-Checkpoint ab`,
-                  erwartet: abweichend.toString('hex'),
-                  gefunden: w.toString('hex'),
-                };
-              }
-            }
-          }
-        }
-      }
-      yield e;
-    }
-  }
-}

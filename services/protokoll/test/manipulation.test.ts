@@ -5,16 +5,24 @@ import { authHeader, expectContract, testMandant } from '@eakte/testing';
 import { describe, expect, it } from 'vitest';
 import { checkpointText, signiereNotiz } from '@eakte/audit';
 import { herkunftVon, NOTIZ_NAME } from '../src/pruefung.js';
-import { bauen, manipuliere, nEreignisse, superuser, testDienst } from './helpers.js';
+import { bauen as bauenMit, manipuliere, nEreignisse, superuser, testDienst } from './helpers.js';
 
-async function pruefung(app: Awaited<ReturnType<typeof bauen>>, slug: string, query = '') {
+async function pruefung(app: Awaited<ReturnType<typeof bauenMit>>, slug: string, query = '') {
   const res = await app.inject({ method: 'GET', url: `/api/v1/protokoll/pruefung${query}`, headers: await authHeader({ tenant: slug, roles: ['pruefung'] }) });
   expect(res.statusCode, res.body).toBe(200);
   expectContract(res, 'pruefeProtokoll');
   return res.json();
 }
 
-describe('GET /protokoll/pruefung', () => {
+// Every finding must be the same whether the whole log is walked in one pass or in worker threads over
+// ranges (here of two events, so that every kind of tampering also meets a range border).
+const ARTEN: { art: string; config: Record<string, string> }[] = [
+  { art: 'in one pass', config: {} },
+  { art: 'in worker threads over ranges', config: { PROTOKOLL_PRUEFUNG_PARALLEL_AB: '0', PROTOKOLL_PRUEFUNG_ABSCHNITT: '2', PROTOKOLL_PRUEFUNG_ARBEITER: '2' } },
+];
+
+describe.each(ARTEN)('GET /protokoll/pruefung $art', ({ config }) => {
+  const bauen = () => bauenMit(config);
   it('confirms an intact chain with the number of events checked, also for a range', async () => {
     const app = await bauen();
     const m = await testMandant();
@@ -200,6 +208,25 @@ describe('GET /protokoll/pruefung', () => {
     ]);
     expect((await app.inject({ method: 'GET', url: '/api/v1/protokoll/ereignisse/4/nachweis', headers: h })).json()).toMatchObject({ baumGroesse: 4 });
     expect((await pruefung(app, m.slug)).fehler).toMatchObject({ sequenz: 2, art: 'checkpoint', erwartet: andere.toString('hex') });
+  });
+
+  it('confirms a longer log signed at several sizes and finds an edit at the first event of a range', async () => {
+    const app = await bauenMit({ ...config, ...(config.PROTOKOLL_PRUEFUNG_ABSCHNITT ? { PROTOKOLL_PRUEFUNG_ABSCHNITT: '4' } : {}) });
+    const m = await testMandant();
+    const h = await authHeader({ tenant: m.slug, roles: ['pruefung'] });
+    // tree checkpoints at 5, 8, 13 and 23: inside a range, at its end, and in the last one
+    for (const [n, bis] of [
+      [5, 5],
+      [3, 8],
+      [5, 13],
+      [10, 23],
+    ] as const) {
+      await nEreignisse(m.id, n);
+      expect((await app.inject({ method: 'GET', url: `/api/v1/protokoll/ereignisse/${bis}/nachweis`, headers: h })).json()).toMatchObject({ baumGroesse: bis });
+    }
+    expect(await pruefung(app, m.slug)).toMatchObject({ gueltig: true, geprueft: 23, bisSequenz: 23, fehler: null });
+    await manipuliere(`UPDATE protokoll.ereignis SET akteur_name = 'Mallory' WHERE mandant_id = $1 AND sequenz = 9`, [m.id]);
+    expect(await pruefung(app, m.slug)).toMatchObject({ gueltig: false, geprueft: 8, fehler: { sequenz: 9, art: 'hash' } });
   });
 
   it('rejects a range whose end is before its start', async () => {

@@ -1,10 +1,12 @@
 // Verification of a tenant's audit chain as plain functions: re-hash every event in sequence
 // order, compare with the chain head and the signed checkpoints, name the first bad sequence.
-import { kanonisch, kanonischesJson, kettenHash, type KettenEreignis } from '@eakte/audit';
+import { kanonisch, kanonischesJson, kettenHash, type KettenEreignis } from '@eakte/audit/kette';
 import { createHash, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 
 export interface GespeichertesEreignis extends KettenEreignis {
   hash: string;
+  /** The chain encoding when already known (spliced from the stored leaf bytes): spares encoding the fields again. */
+  kettenKodierung?: string;
 }
 
 export type Fehlerart = 'hash' | 'luecke' | 'reihenfolge' | 'abgeschnitten' | 'checkpoint' | 'abzweigung' | 'signatur';
@@ -73,7 +75,7 @@ export async function pruefeKette(ereignisse: AsyncIterable<GespeichertesEreigni
     }
     let berechnet: string;
     try {
-      berechnet = kettenHash(vorgaenger, kanonisch(e));
+      berechnet = kettenHash(vorgaenger, e.kettenKodierung ?? kanonisch(e));
     } catch (err) {
       return { sequenz: e.sequenz, art: 'hash', meldung: `Ereignis ${e.sequenz} ist nicht kanonisch kodierbar: ${(err as Error).message}`, erwartet: e.hash, gefunden: null };
     }
@@ -101,46 +103,57 @@ export async function pruefeKette(ereignisse: AsyncIterable<GespeichertesEreigni
     return null;
   };
   for await (const e of ereignisse) {
-    if (o.bis !== undefined && e.sequenz > o.bis) break;
+    // the event after the range still serves as the last one's successor (a swapped row at the end)
     if (wartend) {
       const f = verarbeite(wartend, e);
       if (f) return ergebnis(f);
     }
     wartend = e;
+    if (o.bis !== undefined && e.sequenz > o.bis) {
+      wartend = null;
+      break;
+    }
   }
   if (wartend) {
     const f = verarbeite(wartend, null);
     if (f) return ergebnis(f);
   }
+  return ergebnis(pruefeEnde(erwartet - 1, vorgaenger, o));
+}
 
-  const ende = erwartet - 1;
+/**
+ * The checks at the end of a walk that reached event `ende` (hash `letzterHash`) without a problem:
+ * the chain head and every signed checkpoint in the range must lie within it.
+ */
+export function pruefeEnde(ende: number, letzterHash: string, o: Pick<PruefOptionen, 'bis' | 'kopf' | 'checkpoints'>): Kettenfehler | null {
+  const vorgaenger = letzterHash;
   const ziel = o.bis;
   if (o.kopf && (ziel === undefined || ziel >= o.kopf.sequenz)) {
     if (ende < o.kopf.sequenz) {
-      return ergebnis({
+      return {
         sequenz: ende + 1,
         art: 'abgeschnitten',
         meldung: `Die Kette endet bei ${ende}, ihr Kopf steht bei ${o.kopf.sequenz}`,
         erwartet: String(o.kopf.sequenz),
         gefunden: String(ende),
-      });
+      };
     }
     if (ende === o.kopf.sequenz && vorgaenger !== o.kopf.hash) {
-      return ergebnis({ sequenz: ende, art: 'hash', meldung: `Ereignis ${ende} weicht vom Kettenkopf ab`, erwartet: o.kopf.hash, gefunden: vorgaenger });
+      return { sequenz: ende, art: 'hash', meldung: `Ereignis ${ende} weicht vom Kettenkopf ab`, erwartet: o.kopf.hash, gefunden: vorgaenger };
     }
   }
-  for (const [seq] of anker) {
+  for (const { sequenz: seq } of o.checkpoints ?? []) {
     if (seq > ende && (ziel === undefined || seq <= ziel)) {
-      return ergebnis({
+      return {
         sequenz: ende + 1,
         art: 'abgeschnitten',
         meldung: `Ein signierter Checkpoint bestätigt ${seq} Ereignisse, die Kette endet bei ${ende}`,
         erwartet: String(seq),
         gefunden: String(ende),
-      });
+      };
     }
   }
-  return ergebnis(null);
+  return null;
 }
 
 // --- signed checkpoints ---
