@@ -1139,9 +1139,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Upload a scan batch (one multi-page PDF) with its Transfervermerk; a job splits it at its separator sheets
+         * Upload a scan batch (one multi-page PDF or TIFF) with its Transfervermerk; a job splits it at its separator sheets
          * @description The batch is streamed to object storage, hashed and scanned like every upload, and stored as
-         *     uploaded. A job of the job runner then finds the separator sheets (a QR or Code 128 reading
+         *     uploaded. A TIFF batch is first wrapped into a PDF page by page without loss (img2pdf). A job
+         *     of the job runner then finds the separator sheets (a QR or Code 128 reading
          *     `PATCHT` or `EAKTE-TRENNBLATT`, read by zbar), cuts the pages between them into PDFs, checks
          *     each page for blank or unreadable content, and files each document as a Posteingang item
          *     (`art` = `scan`) with its Transfervermerk. Follow the batch's `status` with `getScanstapel`.
@@ -2996,7 +2997,7 @@ export interface components {
             }[];
         };
         /**
-         * @description Multipart form: one PDF part `datei` (the whole batch, streamed) and the Transfervermerk's
+         * @description Multipart form: one PDF or multi-page TIFF part `datei` (the whole batch, streamed) and the Transfervermerk's
          *     fields. `gescanntVon` defaults to the uploader, `gescanntAm` to now (not in the future);
          *     `vernichtbarAb` is required with `original` = `vernichtbar` and not before the scan day.
          */

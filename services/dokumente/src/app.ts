@@ -108,6 +108,8 @@ export const dokumenteConfigSchema = z.object({
   /** Scan batches: zbarimg (zbar-tools) reads the separator sheets, Ghostscript renders and measures the pages; missing → `nicht_verfuegbar`. */
   DOKUMENTE_SCAN_ZBARIMG: z.string().min(1).default('zbarimg'),
   DOKUMENTE_SCAN_GHOSTSCRIPT: z.string().min(1).default('gs'),
+  /** img2pdf wraps a TIFF batch into a PDF before the split (only TIFF batches need it). */
+  DOKUMENTE_SCAN_IMG2PDF: z.string().min(1).default('img2pdf'),
   /** Batches above these limits are not split (state `fehler`, `zu_viele_seiten` / `zu_gross`). */
   DOKUMENTE_SCAN_MAX_SEITEN: z.coerce.number().int().min(1).max(100_000).default(1000),
   DOKUMENTE_SCAN_MAX_GROESSE: z.coerce
@@ -295,6 +297,7 @@ export default async function dokumenteApp(app: FastifyInstance, opts: Dokumente
         zbarimg: eigene.DOKUMENTE_SCAN_ZBARIMG,
         ghostscript: eigene.DOKUMENTE_SCAN_GHOSTSCRIPT,
         qpdf: eigene.DOKUMENTE_OCR_QPDF,
+        img2pdf: eigene.DOKUMENTE_SCAN_IMG2PDF,
         maxSeiten: eigene.DOKUMENTE_SCAN_MAX_SEITEN,
         maxGroesse: eigene.DOKUMENTE_SCAN_MAX_GROESSE,
         timeoutMs: eigene.DOKUMENTE_SCAN_TIMEOUT_SEKUNDEN * 1000,

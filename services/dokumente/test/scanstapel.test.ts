@@ -11,6 +11,7 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { SCAN_ORDNER_PREFIX } from '../src/arbeiter/scanstapel.js';
 import { raeumeOcrVerzeichnisse } from '../src/arbeiter/sweeper.js';
 import { bewerteSeite, istTrennblatt, leseZbar, pgmZaehler, pruefeQualitaet, SCAN_INSTALLATIONSHINWEIS, transfervermerkSchema, zerlege } from '../src/domain/scan.js';
+import { tiff } from './ocr-hilfe.js';
 import { arbeiteAb, baueApp, formular, neuerMandant, objekteUnter, ownerDb, pdf, PNG, spoolDateien, type Datei, type Mandant, type TestApp } from './hilfen.js';
 
 const VERMERK = { betreff: 'Posteingang 3. März, Stapel 1', geraet: 'Fujitsu fi-7160 Poststelle EG', profil: '300 dpi Graustufen', original: 'aufbewahren' };
@@ -169,7 +170,20 @@ describe('scan batches through the API (without zbar-tools)', () => {
     expect(res.json().gescanntVon).toBe(res.json().eingegangenVon);
   });
 
-  it('refuses a bad Transfervermerk or a file that is no PDF, and stores nothing', async () => {
+  it('takes a multi-page TIFF as a batch, like a PDF', async () => {
+    const t = await baueApp();
+    const m = await neuerMandant();
+    const res = await stapel(t, m, { name: 'stapel.tif', type: 'image/tiff', inhalt: tiff(3) });
+    expect(res.statusCode, res.body).toBe(202);
+    expectContract(res, 'createScanstapel');
+    expect(res.json()).toMatchObject({ status: 'ausstehend', mimeType: 'image/tiff', dateiname: 'stapel.tif' });
+    // without the programs it waits for them, and says that TIFF batches need img2pdf
+    await arbeiteAb(t, m.id, 'scanstapel');
+    const get = await t.app.inject({ method: 'GET', url: `/api/v1/posteingang/scanstapel/${res.json().id}`, headers: await m.header('registratur') });
+    expect(get.json()).toMatchObject({ status: 'nicht_verfuegbar', meldung: expect.stringContaining('img2pdf') });
+  });
+
+  it('refuses a bad Transfervermerk or a file that is neither PDF nor TIFF, and stores nothing', async () => {
     const t = await baueApp();
     const m = await neuerMandant();
     const datei = { name: 'stapel.pdf', inhalt: await pdf('Stapel') };

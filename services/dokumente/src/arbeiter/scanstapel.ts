@@ -3,7 +3,8 @@
 // renders each page to a grey image that is measured (share of dark pixels) and read by zbarimg, the pages
 // between separator sheets are cut out by qpdf, and every document becomes a Posteingang item (art
 // `scan`) with its Transfervermerk — all items in one transaction, so a crash files all or none. The
-// items are image-only PDFs: assigned to a Vorgang, they get their OCR like any other scan.
+// items are image-only PDFs: assigned to a Vorgang, they get their OCR like any other scan. A TIFF batch
+// is first wrapped page by page into a PDF by img2pdf, losslessly (the scanner's pixels stay as they are).
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
@@ -39,6 +40,8 @@ export interface ScanEinstellungen extends ScanGrenzen {
   zbarimg: string;
   ghostscript: string;
   qpdf: string;
+  /** Wraps a TIFF batch into a PDF (Debian `img2pdf`); only TIFF batches need it. */
+  img2pdf: string;
   timeoutMs: number;
   /** The spool directory; the work folder goes there. */
   verzeichnis: string;
@@ -106,9 +109,18 @@ export function scanstapelZerlegung(opts: { db: Db; storage: ObjectStore; log: F
           .where(eq(t.id, a.scanstapelId)),
       );
     }
-    const da = await Promise.all([verfuegbar(e.zbarimg, ['--version']), verfuegbar(e.ghostscript, ['--version']), verfuegbar(e.qpdf, ['--version'])]);
+    const tiff = stapel.mimeType === 'image/tiff';
+    const da = await Promise.all([
+      verfuegbar(e.zbarimg, ['--version']),
+      verfuegbar(e.ghostscript, ['--version']),
+      verfuegbar(e.qpdf, ['--version']),
+      tiff ? verfuegbar(e.img2pdf, ['--version']) : true,
+    ]);
     if (da.includes(false)) {
-      log.warn({ zbarimg: da[0], ghostscript: da[1], qpdf: da[2], scanstapelId: a.scanstapelId }, 'scan batch split not available: install zbar-tools, ghostscript and qpdf');
+      log.warn(
+        { zbarimg: da[0], ghostscript: da[1], qpdf: da[2], img2pdf: da[3], scanstapelId: a.scanstapelId },
+        'scan batch split not available: install zbar-tools, ghostscript and qpdf (and img2pdf for TIFF batches)',
+      );
       return void (await beende(a, { status: 'nicht_verfuegbar' }));
     }
     const vorab = pruefeScanGrenzen(e, stapel.groesse, null);
@@ -119,7 +131,18 @@ export function scanstapelZerlegung(opts: { db: Db; storage: ObjectStore; log: F
     const gespeichert: string[] = [];
     try {
       const eingabe = path.join(dir, 'stapel.pdf');
-      await pipeline(await storage.get(stapel.speicherschluessel), createWriteStream(eingabe, { mode: 0o600 }));
+      const hochgeladen = tiff ? path.join(dir, 'stapel.tif') : eingabe;
+      await pipeline(await storage.get(stapel.speicherschluessel), createWriteStream(hochgeladen, { mode: 0o600 }));
+      if (tiff) {
+        // each TIFF page becomes a PDF page with the same image data (CCITT and JPEG as they are, others
+        // recompressed without loss), so the documents cut from it keep the scanner's pixels
+        const w = await starte(e.img2pdf, ['--output', eingabe, hochgeladen], e.timeoutMs, k.signal);
+        await rm(hochgeladen, { force: true });
+        if (w.code !== 0) {
+          log.info({ scanstapelId: a.scanstapelId, code: w.code, stderr: w.stderr.slice(-1000) }, 'TIFF scan batch not readable by img2pdf');
+          return void (await beende(a, { status: 'fehler', grund: 'defekt' }));
+        }
+      }
 
       const pw = await starte(e.qpdf, ['--requires-password', eingabe], e.timeoutMs, k.signal);
       if (pw.code === 0) return void (await beende(a, { status: 'fehler', grund: 'passwortgeschuetzt' }));
