@@ -3042,7 +3042,8 @@ export interface components {
          *       "eintraege": [
          *         "01936b2e-7c4a-7d2e-9f00-3b5c2a1d4e71",
          *         "01936b2e-7c4a-7d2e-9f00-3b5c2a1d4e72"
-         *       ]
+         *       ],
+         *       "inhaltEntferntAm": null
          *     }
          */
         Scanstapel: {
@@ -3074,6 +3075,13 @@ export interface components {
             eingegangenAm: string;
             eingegangenVon: string;
             eintraege: components["schemas"]["Uuid"][];
+            /**
+             * Format: date-time
+             * @description When the batch's file was removed: it is kept until every document of the batch is assigned and
+             *     the retention period (`DOKUMENTE_SCAN_STAPEL_AUFBEWAHRUNG_TAGE`) has passed since the last
+             *     assignment. The batch's data, its SHA-256 and the Transfervermerke stay.
+             */
+            inhaltEntferntAm: string | null;
         };
         /**
          * Format: binary
@@ -5867,6 +5875,7 @@ export interface operations {
                      *       "dateiname": "stapel-0303.pdf",
                      *       "eingegangenAm": "2026-03-03T08:45:00Z",
                      *       "eingegangenVon": "demo-registratur",
+                     *       "inhaltEntferntAm": null,
                      *       "eintraege": []
                      *     }
                      */

@@ -21,6 +21,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { istTrennblatt, type Abschnitt, leseZbar, pgmZaehler, pruefeQualitaet, pruefeScanGrenzen, zerlege, type ScanGrenzen, type ScanGrund } from '../domain/scan.js';
 import { neuerSpeicherschluessel } from '../domain/speicherschluessel.js';
 import { starte } from '../adapter/programm.js';
+import { scanstapelRepository } from '../repositories/posteingang.js';
 
 export const AUFGABE_SCANSTAPEL = 'scanstapel';
 export const MAX_SCAN_VERSUCHE = 3;
@@ -299,4 +300,58 @@ export function scanstapelZerlegung(opts: { db: Db; storage: ObjectStore; log: F
       await rm(dir, { recursive: true, force: true });
     }
   };
+}
+
+/**
+ * Retention of stored batches (a round of the sweeper): a batch's object is the working copy of its
+ * split. Once split, every document assigned and `aufbewahrungMs` past the last assignment, the object is
+ * removed; the row — SHA-256, Transfervermerke — and the audit trail stay as the evidence that ties each
+ * document to the pages it was cut from (the pages themselves are in the documents, unchanged). A failed
+ * batch keeps its object: it may be the only copy of paper that may be destroyed. The database refuses the
+ * removal mark for a batch not split or with an unassigned document (migration 0062).
+ */
+export async function raeumeScanstapel(opts: {
+  db: Db;
+  storage: ObjectStore;
+  log: FastifyBaseLogger;
+  aufbewahrungMs: number;
+  jetzt?: number;
+  /** Only this tenant's batches (tests), default all. */
+  mandantId?: string;
+}): Promise<string[]> {
+  const vor = new Date((opts.jetzt ?? Date.now()) - opts.aufbewahrungMs);
+  const mandanten = opts.mandantId ? [{ id: opts.mandantId }] : await opts.db.alsPlattformbetrieb((tx) => tx.select({ id: schema.mandant.id }).from(schema.mandant));
+  const entfernt: string[] = [];
+  for (const { id: mandantId } of mandanten) {
+    try {
+      for (;;) {
+        // marked and audited first, the object removed after the commit: a crash in between leaves an
+        // object no row counts as stored, which the storage sweeper removes
+        const runde = await opts.db.withMandant(mandantId, async (tx) => {
+          const faellig = await scanstapelRepository.ablaufend(tx, vor, 100);
+          for (const s of faellig) {
+            await scanstapelRepository.inhaltEntfernt(tx, s.id);
+            await protokollAnhaengen(tx, {
+              mandantId,
+              akteur: SYSTEM_AKTEUR,
+              aktion: 'posteingang.scanstapel.inhalt_entfernt',
+              objektTyp: 'scanstapel',
+              objektId: s.id,
+              details: { sha256: s.sha256, aufbewahrungTage: Math.round(opts.aufbewahrungMs / 86_400_000) },
+            });
+          }
+          return faellig;
+        });
+        for (const s of runde) {
+          await opts.storage.remove(s.speicherschluessel).catch((err: unknown) => opts.log.warn({ err, scanstapelId: s.id }, 'scan batch object not removed; the storage sweeper will'));
+          entfernt.push(s.id);
+        }
+        if (runde.length < 100) break;
+      }
+    } catch (err) {
+      opts.log.warn({ err, mandantId }, 'retention of scan batches failed for a tenant');
+    }
+  }
+  if (entfernt.length) opts.log.info({ anzahl: entfernt.length }, 'scan batch objects removed after their retention');
+  return entfernt;
 }
