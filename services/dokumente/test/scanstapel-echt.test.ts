@@ -95,6 +95,23 @@ async function seitenzahl(pdf: Buffer): Promise<number> {
   }
 }
 
+/**
+ * Assigns a one-page item of the letter BRIEFTEXT to a new Vorgang and runs the jobs: its Dokument is
+ * OCRed and found by a word only in its image. Returns the Transfervermerk of the assignment's answer.
+ */
+async function zuordnenUndErkennen(t: TestApp, m: Mandant, eintragId: string) {
+  const v = await neuerVorgang(m.id);
+  const zu = await t.app.inject({ method: 'POST', url: `/api/v1/posteingang/${eintragId}/zuordnung`, payload: { vorgangId: v.vorgangId }, headers: await m.header('registratur') });
+  expect(zu.statusCode, zu.body).toBe(200);
+  expectContract(zu, 'zuordnenPosteingangEintrag');
+  await arbeiteAb(t, m.id, 'textextraktion');
+  await arbeiteAb(t, m.id, 'texterkennung');
+  const dok = await t.app.inject({ method: 'GET', url: `/api/v1/dokumente/${zu.json().dokumentId}`, headers: await m.header() });
+  expect(dok.json().aktuelleVersion.ocr).toEqual({ status: 'fertig', seiten: 1 });
+  expect((await sucheImVolltext(appDb, m.id, 'Übelbach')).map((h) => h.dokumentId)).toEqual([zu.json().dokumentId]);
+  return zu.json().transfervermerk;
+}
+
 const ereignisse = (m: Mandant, aktionen: string[]) =>
   ownerDb().withMandant(m.id, (tx) =>
     tx
@@ -188,16 +205,7 @@ describe('scan batches split by zbar', () => {
     expect(spoolDateien(t)).toEqual([]);
 
     // assigned, the first document is OCRed like any scan: a word only in its image is found
-    const v = await neuerVorgang(m.id);
-    const zu = await t.app.inject({ method: 'POST', url: `/api/v1/posteingang/${items[0].id}/zuordnung`, payload: { vorgangId: v.vorgangId }, headers: await m.header('registratur') });
-    expect(zu.statusCode, zu.body).toBe(200);
-    expectContract(zu, 'zuordnenPosteingangEintrag');
-    expect(zu.json().transfervermerk).toMatchObject({ position: 1 });
-    await arbeiteAb(t, m.id, 'textextraktion');
-    await arbeiteAb(t, m.id, 'texterkennung');
-    const dok = await t.app.inject({ method: 'GET', url: `/api/v1/dokumente/${zu.json().dokumentId}`, headers: await m.header() });
-    expect(dok.json().aktuelleVersion.ocr).toEqual({ status: 'fertig', seiten: 1 });
-    expect((await sucheImVolltext(appDb, m.id, 'Übelbach')).map((h) => h.dokumentId)).toEqual([zu.json().dokumentId]);
+    expect(await zuordnenUndErkennen(t, m, items[0].id)).toMatchObject({ position: 1 });
   }, 300_000);
 
   it('splits a multi-page TIFF batch like a PDF one; its documents are PDFs with the same pages, and one is OCRed', async () => {
@@ -229,14 +237,7 @@ describe('scan batches split by zbar', () => {
     }
     expect(spoolDateien(t)).toEqual([]);
     // a document cut from a TIFF is an image-only PDF: assigned, it is OCRed like any scan
-    const v = await neuerVorgang(m.id);
-    const zu = await t.app.inject({ method: 'POST', url: `/api/v1/posteingang/${items[0].id}/zuordnung`, payload: { vorgangId: v.vorgangId }, headers: await m.header('registratur') });
-    expect(zu.statusCode, zu.body).toBe(200);
-    await arbeiteAb(t, m.id, 'textextraktion');
-    await arbeiteAb(t, m.id, 'texterkennung');
-    const dok = await t.app.inject({ method: 'GET', url: `/api/v1/dokumente/${zu.json().dokumentId}`, headers: await m.header() });
-    expect(dok.json().aktuelleVersion.ocr).toEqual({ status: 'fertig', seiten: 1 });
-    expect((await sucheImVolltext(appDb, m.id, 'Übelbach')).map((h) => h.dokumentId)).toEqual([zu.json().dokumentId]);
+    await zuordnenUndErkennen(t, m, items[0].id);
   }, 300_000);
 
   it('a TIFF that img2pdf cannot read is defekt, with no items', async () => {

@@ -20,7 +20,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import { istTrennblatt, type Abschnitt, leseZbar, pgmZaehler, pruefeQualitaet, pruefeScanGrenzen, zerlege, type ScanGrenzen, type ScanGrund } from '../domain/scan.js';
 import { neuerSpeicherschluessel } from '../domain/speicherschluessel.js';
-import { starte } from '../adapter/programm.js';
+import { starte, verfuegbarkeit } from '../adapter/programm.js';
 import { scanstapelRepository } from '../repositories/posteingang.js';
 
 export const AUFGABE_SCANSTAPEL = 'scanstapel';
@@ -59,20 +59,8 @@ export async function beauftrageZerlegung(tx: Tx, a: ScanstapelAuftrag): Promise
 
 type Ende = { status: 'fehler'; grund: ScanGrund } | { status: 'nicht_verfuegbar' };
 
-// whether the programs run is asked once per process while they do; a failed answer is asked again
-const verfuegbarkeit = new Map<string, Promise<boolean>>();
-function verfuegbar(programm: string, args: string[]): Promise<boolean> {
-  let p = verfuegbarkeit.get(programm);
-  if (!p) {
-    p = starte(programm, args, 30_000).then(
-      (l) => !l.fehlt && l.code === 0,
-      () => false,
-    );
-    verfuegbarkeit.set(programm, p);
-    void p.then((ja) => ja || verfuegbarkeit.delete(programm));
-  }
-  return p;
-}
+// whether the programs run is asked once per process while they do
+const programme = verfuegbarkeit(30_000);
 
 export function scanstapelZerlegung(opts: { db: Db; storage: ObjectStore; log: FastifyBaseLogger; einstellungen: ScanEinstellungen }): Aufgabe<ScanstapelAuftrag> {
   const { db, storage, log, einstellungen: e } = opts;
@@ -112,10 +100,10 @@ export function scanstapelZerlegung(opts: { db: Db; storage: ObjectStore; log: F
     }
     const tiff = stapel.mimeType === 'image/tiff';
     const da = await Promise.all([
-      verfuegbar(e.zbarimg, ['--version']),
-      verfuegbar(e.ghostscript, ['--version']),
-      verfuegbar(e.qpdf, ['--version']),
-      tiff ? verfuegbar(e.img2pdf, ['--version']) : true,
+      programme.frage(e.zbarimg, ['--version']),
+      programme.frage(e.ghostscript, ['--version']),
+      programme.frage(e.qpdf, ['--version']),
+      tiff ? programme.frage(e.img2pdf, ['--version']) : true,
     ]);
     if (da.includes(false)) {
       log.warn(
