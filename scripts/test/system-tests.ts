@@ -6,5 +6,6 @@ export const SYSTEM_TESTS = [
   'services/dokumente/test/ocr-echt.test.ts',
   'services/dokumente/test/postfachabruf.test.ts',
   'services/dokumente/test/scanstapel-echt.test.ts',
+  'services/dokumente/test/scanstapel-prozess.test.ts',
   'services/dokumente/test/vorschau-echt.test.ts',
 ];

@@ -1140,9 +1140,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Upload a scan batch (one multi-page PDF) with its Transfervermerk; a job splits it at its separator sheets
+         * Upload a scan batch (one multi-page PDF or TIFF) with its Transfervermerk; a job splits it at its separator sheets
          * @description The batch is streamed to object storage, hashed and scanned like every upload, and stored as
-         *     uploaded. A job of the job runner then finds the separator sheets (a QR or Code 128 reading
+         *     uploaded. A TIFF batch is first wrapped into a PDF page by page without loss (img2pdf). A job
+         *     of the job runner then finds the separator sheets (a QR or Code 128 reading
          *     `PATCHT` or `EAKTE-TRENNBLATT`, read by zbar), cuts the pages between them into PDFs, checks
          *     each page for blank or unreadable content, and files each document as a Posteingang item
          *     (`art` = `scan`) with its Transfervermerk. Follow the batch's `status` with `getScanstapel`.
@@ -2997,7 +2998,7 @@ export interface components {
             }[];
         };
         /**
-         * @description Multipart form: one PDF part `datei` (the whole batch, streamed) and the Transfervermerk's
+         * @description Multipart form: one PDF or multi-page TIFF part `datei` (the whole batch, streamed) and the Transfervermerk's
          *     fields. `gescanntVon` defaults to the uploader, `gescanntAm` to now (not in the future);
          *     `vernichtbarAb` is required with `original` = `vernichtbar` and not before the scan day.
          */
@@ -3042,7 +3043,8 @@ export interface components {
          *       "eintraege": [
          *         "01936b2e-7c4a-7d2e-9f00-3b5c2a1d4e71",
          *         "01936b2e-7c4a-7d2e-9f00-3b5c2a1d4e72"
-         *       ]
+         *       ],
+         *       "inhaltEntferntAm": null
          *     }
          */
         Scanstapel: {
@@ -3074,6 +3076,13 @@ export interface components {
             eingegangenAm: string;
             eingegangenVon: string;
             eintraege: components["schemas"]["Uuid"][];
+            /**
+             * Format: date-time
+             * @description When the batch's file was removed: it is kept until every document of the batch is assigned and
+             *     the retention period (`DOKUMENTE_SCAN_STAPEL_AUFBEWAHRUNG_TAGE`) has passed since the last
+             *     assignment. The batch's data, its SHA-256 and the Transfervermerke stay.
+             */
+            inhaltEntferntAm: string | null;
         };
         /**
          * Format: binary
@@ -5867,6 +5876,7 @@ export interface operations {
                      *       "dateiname": "stapel-0303.pdf",
                      *       "eingegangenAm": "2026-03-03T08:45:00Z",
                      *       "eingegangenVon": "demo-registratur",
+                     *       "inhaltEntferntAm": null,
                      *       "eintraege": []
                      *     }
                      */

@@ -70,6 +70,7 @@ export const AKTIONEN: Record<string, string> = {
   'posteingang.scanstapel.eingegangen': 'Scanstapel eingegangen (mit Transfervermerk)',
   'posteingang.scanstapel.zerlegt': 'Scanstapel an den Trennblättern in Posteingangseinträge zerlegt',
   'posteingang.scanstapel.fehler': 'Scanstapel konnte nicht zerlegt werden',
+  'posteingang.scanstapel.inhalt_entfernt': 'Datei des Scanstapels nach Ablauf der Aufbewahrung gelöscht (Transfervermerke bleiben)',
   'posteingang.mail.quarantaene': 'E-Mail des Funktionspostfachs in Quarantäne verschoben',
   'postfach.erstellt': 'Funktionspostfach eingerichtet',
   'postfach.geaendert': 'Funktionspostfach geändert',

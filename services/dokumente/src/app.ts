@@ -27,7 +27,7 @@ import { AUFGABE_TEXTEXTRAKTION, textextraktion } from './arbeiter/textextraktio
 import { AUFGABE_TEXTERKENNUNG, texterkennung } from './arbeiter/texterkennung.js';
 import { AUFGABE_VORSCHAU, vorschau } from './arbeiter/vorschau.js';
 import { AUFGABE_OBJEKTSPERRE, objektsperre } from './arbeiter/objektsperre.js';
-import { AUFGABE_SCANSTAPEL, SCAN_ORDNER_PREFIX, scanstapelZerlegung } from './arbeiter/scanstapel.js';
+import { AUFGABE_SCANSTAPEL, raeumeScanstapel, SCAN_ORDNER_PREFIX, scanstapelZerlegung } from './arbeiter/scanstapel.js';
 import { AUFGABE_POSTFACHABRUF, createPostfachabruf, type AbrufErgebnis, type Postfachabruf } from './arbeiter/postfachabruf.js';
 
 export const SERVICE = 'dokumente';
@@ -108,6 +108,8 @@ export const dokumenteConfigSchema = z.object({
   /** Scan batches: zbarimg (zbar-tools) reads the separator sheets, Ghostscript renders and measures the pages; missing → `nicht_verfuegbar`. */
   DOKUMENTE_SCAN_ZBARIMG: z.string().min(1).default('zbarimg'),
   DOKUMENTE_SCAN_GHOSTSCRIPT: z.string().min(1).default('gs'),
+  /** img2pdf wraps a TIFF batch into a PDF before the split (only TIFF batches need it). */
+  DOKUMENTE_SCAN_IMG2PDF: z.string().min(1).default('img2pdf'),
   /** Batches above these limits are not split (state `fehler`, `zu_viele_seiten` / `zu_gross`). */
   DOKUMENTE_SCAN_MAX_SEITEN: z.coerce.number().int().min(1).max(100_000).default(1000),
   DOKUMENTE_SCAN_MAX_GROESSE: z.coerce
@@ -115,6 +117,8 @@ export const dokumenteConfigSchema = z.object({
     .int()
     .min(1024)
     .default(1024 * 1024 * 1024),
+  /** Days a split batch's object is kept after its last document was assigned (then removed; its row stays). */
+  DOKUMENTE_SCAN_STAPEL_AUFBEWAHRUNG_TAGE: z.coerce.number().int().min(0).default(90),
   /** One program run of a split (rendering a whole batch) is stopped after this long; three tries in all. */
   DOKUMENTE_SCAN_TIMEOUT_SEKUNDEN: z.coerce.number().int().min(10).default(1800),
   /** Previews: LibreOffice for Office documents, poppler-utils' pdftoppm/pdfinfo (not installed → `nicht_verfuegbar`). */
@@ -295,6 +299,7 @@ export default async function dokumenteApp(app: FastifyInstance, opts: Dokumente
         zbarimg: eigene.DOKUMENTE_SCAN_ZBARIMG,
         ghostscript: eigene.DOKUMENTE_SCAN_GHOSTSCRIPT,
         qpdf: eigene.DOKUMENTE_OCR_QPDF,
+        img2pdf: eigene.DOKUMENTE_SCAN_IMG2PDF,
         maxSeiten: eigene.DOKUMENTE_SCAN_MAX_SEITEN,
         maxGroesse: eigene.DOKUMENTE_SCAN_MAX_GROESSE,
         timeoutMs: eigene.DOKUMENTE_SCAN_TIMEOUT_SEKUNDEN * 1000,
@@ -330,6 +335,7 @@ export default async function dokumenteApp(app: FastifyInstance, opts: Dokumente
   ].filter((p) => p.alleSekunden > 0);
   const periodischeAufgaben: Record<string, () => Promise<void>> = {
     [AUFGABE_SWEEPER]: async () => {
+      await raeumeScanstapel({ db: app.db, storage: app.storage, log: app.log, aufbewahrungMs: eigene.DOKUMENTE_SCAN_STAPEL_AUFBEWAHRUNG_TAGE * 86_400_000 });
       await raeumeVerwaisteObjekte({ db: app.db, storage: app.storage, repo: dokumenteRepository, log: app.log, karenzMs: eigene.DOKUMENTE_SWEEPER_KARENZ_SEKUNDEN * 1000 });
     },
     [AUFGABE_FIXITY]: async () => {

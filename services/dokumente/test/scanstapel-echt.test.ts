@@ -56,10 +56,22 @@ async function scanstapelPdf(seiten: Seite[]): Promise<Buffer> {
   return Buffer.from(await doc.save());
 }
 
-async function hochladen(t: TestApp, m: Mandant, inhalt: Buffer, felder: Record<string, string> = {}) {
+/** The same batch as a scanner's multi-page TIFF: 300 dpi, bilevel with CCITT G4 (the usual archive scan). */
+async function alsTiff(pdf: Buffer): Promise<Buffer> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'eakte-stapel-'));
+  try {
+    await writeFile(path.join(dir, 's.pdf'), pdf);
+    await ausfuehren('gs', ['-q', '-dSAFER', '-dBATCH', '-dNOPAUSE', '-sDEVICE=tiffg4', '-r300', `-sOutputFile=${path.join(dir, 's.tif')}`, path.join(dir, 's.pdf')]);
+    return await readFile(path.join(dir, 's.tif'));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function hochladen(t: TestApp, m: Mandant, inhalt: Buffer, felder: Record<string, string> = {}, datei = { name: 'stapel.pdf', type: 'application/pdf' }) {
   const { payload, headers } = await formular(
     { betreff: 'Posteingang 3. März', geraet: 'Fujitsu fi-7160 Poststelle EG', profil: '300 dpi Graustufen', gescanntVon: 'M. Weber', original: 'vernichtbar', vernichtbarAb: '2099-09-03', ...felder },
-    { name: 'stapel.pdf', type: 'application/pdf', inhalt },
+    { ...datei, inhalt },
   );
   const res = await t.app.inject({ method: 'POST', url: '/api/v1/posteingang/scanstapel', payload, headers: { ...(await m.header('registratur')), ...headers } });
   expect(res.statusCode, res.body).toBe(202);
@@ -81,6 +93,23 @@ async function seitenzahl(pdf: Buffer): Promise<number> {
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Assigns a one-page item of the letter BRIEFTEXT to a new Vorgang and runs the jobs: its Dokument is
+ * OCRed and found by a word only in its image. Returns the Transfervermerk of the assignment's answer.
+ */
+async function zuordnenUndErkennen(t: TestApp, m: Mandant, eintragId: string) {
+  const v = await neuerVorgang(m.id);
+  const zu = await t.app.inject({ method: 'POST', url: `/api/v1/posteingang/${eintragId}/zuordnung`, payload: { vorgangId: v.vorgangId }, headers: await m.header('registratur') });
+  expect(zu.statusCode, zu.body).toBe(200);
+  expectContract(zu, 'zuordnenPosteingangEintrag');
+  await arbeiteAb(t, m.id, 'textextraktion');
+  await arbeiteAb(t, m.id, 'texterkennung');
+  const dok = await t.app.inject({ method: 'GET', url: `/api/v1/dokumente/${zu.json().dokumentId}`, headers: await m.header() });
+  expect(dok.json().aktuelleVersion.ocr).toEqual({ status: 'fertig', seiten: 1 });
+  expect((await sucheImVolltext(appDb, m.id, 'Übelbach')).map((h) => h.dokumentId)).toEqual([zu.json().dokumentId]);
+  return zu.json().transfervermerk;
 }
 
 const ereignisse = (m: Mandant, aktionen: string[]) =>
@@ -176,17 +205,50 @@ describe('scan batches split by zbar', () => {
     expect(spoolDateien(t)).toEqual([]);
 
     // assigned, the first document is OCRed like any scan: a word only in its image is found
-    const v = await neuerVorgang(m.id);
-    const zu = await t.app.inject({ method: 'POST', url: `/api/v1/posteingang/${items[0].id}/zuordnung`, payload: { vorgangId: v.vorgangId }, headers: await m.header('registratur') });
-    expect(zu.statusCode, zu.body).toBe(200);
-    expectContract(zu, 'zuordnenPosteingangEintrag');
-    expect(zu.json().transfervermerk).toMatchObject({ position: 1 });
-    await arbeiteAb(t, m.id, 'textextraktion');
-    await arbeiteAb(t, m.id, 'texterkennung');
-    const dok = await t.app.inject({ method: 'GET', url: `/api/v1/dokumente/${zu.json().dokumentId}`, headers: await m.header() });
-    expect(dok.json().aktuelleVersion.ocr).toEqual({ status: 'fertig', seiten: 1 });
-    expect((await sucheImVolltext(appDb, m.id, 'Übelbach')).map((h) => h.dokumentId)).toEqual([zu.json().dokumentId]);
+    expect(await zuordnenUndErkennen(t, m, items[0].id)).toMatchObject({ position: 1 });
   }, 300_000);
+
+  it('splits a multi-page TIFF batch like a PDF one; its documents are PDFs with the same pages, and one is OCRed', async () => {
+    const t = await baueApp({ dokumente: { ...MIT_ZBAR, DOKUMENTE_OCR_PROGRAMM: 'ocrmypdf' } });
+    const m = await neuerMandant();
+    const tif = await alsTiff(
+      await scanstapelPdf([
+        { art: 'text', zeilen: BRIEFTEXT },
+        { art: 'trenn', code: 'PATCHT' },
+        { art: 'text', zeilen: ['Widerspruch gegen den Bescheid vom 12. Februar'] },
+        { art: 'leer' },
+        { art: 'trenn', code: 'EAKTE-TRENNBLATT' },
+        { art: 'text', zeilen: ['Rechnung Nr. 4711 über die Straßenreinigung'] },
+      ]),
+    );
+    const s = await hochladen(t, m, tif, {}, { name: 'stapel-0303.tif', type: 'image/tiff' });
+    const fertig = await zerlegterStapel(t, m, s.id);
+    expect(fertig).toMatchObject({ status: 'fertig', seiten: 6, mimeType: 'image/tiff', sha256: sha(tif) });
+    const items = [];
+    for (const id of fertig.eintraege) items.push((await t.app.inject({ method: 'GET', url: `/api/v1/posteingang/${id}`, headers: await m.header('registratur') })).json());
+    expect(items.map((i) => [i.dateiname, i.mimeType, i.transfervermerk.ersteSeite, i.transfervermerk.letzteSeite, i.transfervermerk.qualitaet, i.transfervermerk.stapelSha256])).toEqual([
+      ['stapel-0303-1.pdf', 'application/pdf', 1, 1, 'ok', sha(tif)],
+      ['stapel-0303-2.pdf', 'application/pdf', 3, 4, 'auffaellig', sha(tif)],
+      ['stapel-0303-3.pdf', 'application/pdf', 6, 6, 'ok', sha(tif)],
+    ]);
+    for (const [n, i] of items.entries()) {
+      const inhalt = await t.app.inject({ method: 'GET', url: `/api/v1/posteingang/${i.id}/inhalt`, headers: await m.header('registratur') });
+      expect(await seitenzahl(inhalt.rawPayload)).toBe([1, 2, 1][n]);
+    }
+    expect(spoolDateien(t)).toEqual([]);
+    // a document cut from a TIFF is an image-only PDF: assigned, it is OCRed like any scan
+    await zuordnenUndErkennen(t, m, items[0].id);
+  }, 300_000);
+
+  it('a TIFF that img2pdf cannot read is defekt, with no items', async () => {
+    const t = await baueApp({ dokumente: MIT_ZBAR });
+    const m = await neuerMandant();
+    // a TIFF header whose first page points nowhere
+    const kaputt = Buffer.concat([Buffer.from([0x49, 0x49, 0x2a, 0x00, 0x08, 0x00, 0x00, 0x00]), Buffer.alloc(64, 0xff)]);
+    const s = await hochladen(t, m, kaputt, {}, { name: 'kaputt.tif', type: 'image/tiff' });
+    expect(await zerlegterStapel(t, m, s.id)).toMatchObject({ status: 'fehler', grund: 'defekt', eintraege: [] });
+    expect(spoolDateien(t)).toEqual([]);
+  }, 60_000);
 
   it('a batch without separator sheets is one document', async () => {
     const t = await baueApp({ dokumente: MIT_ZBAR });

@@ -1,17 +1,24 @@
 // Scan batches without the programs (pnpm test, Node only): the splitting rules, the quality
 // thresholds, how zbarimg's and Ghostscript's answers are read, the Transfervermerk's form and its
 // rules in the database, and a batch on a server without zbar-tools (state nicht_verfuegbar).
-import { schema, sql } from '@eakte/db';
-import { expectContract, expectProblem } from '@eakte/testing';
+import { createDb, schema, sql } from '@eakte/db';
+import { expectContract, expectProblem, testDatenbankUrl } from '@eakte/testing';
 import { eq } from 'drizzle-orm';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
-import { SCAN_ORDNER_PREFIX } from '../src/arbeiter/scanstapel.js';
+import { createHash } from 'node:crypto';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
+import { raeumeScanstapel, SCAN_ORDNER_PREFIX } from '../src/arbeiter/scanstapel.js';
+import { dokumenteRepository } from '../src/repositories/dokumente.js';
 import { raeumeOcrVerzeichnisse } from '../src/arbeiter/sweeper.js';
 import { bewerteSeite, istTrennblatt, leseZbar, pgmZaehler, pruefeQualitaet, SCAN_INSTALLATIONSHINWEIS, transfervermerkSchema, zerlege } from '../src/domain/scan.js';
-import { arbeiteAb, baueApp, formular, neuerMandant, objekteUnter, ownerDb, pdf, PNG, spoolDateien, type Datei, type Mandant, type TestApp } from './hilfen.js';
+import { tiff } from './ocr-hilfe.js';
+import { arbeiteAb, baueApp, formular, neuerMandant, neuerVorgang, objekteUnter, ownerDb, pdf, PNG, speicher, spoolDateien, type Datei, type Mandant, type TestApp } from './hilfen.js';
+
+// the service's own role, as the sweeper runs it (RLS, the table's triggers)
+const appDb = createDb(testDatenbankUrl('dokumente'), { max: 2 });
+afterAll(() => appDb.close());
 
 const VERMERK = { betreff: 'Posteingang 3. März, Stapel 1', geraet: 'Fujitsu fi-7160 Poststelle EG', profil: '300 dpi Graustufen', original: 'aufbewahren' };
 
@@ -169,7 +176,20 @@ describe('scan batches through the API (without zbar-tools)', () => {
     expect(res.json().gescanntVon).toBe(res.json().eingegangenVon);
   });
 
-  it('refuses a bad Transfervermerk or a file that is no PDF, and stores nothing', async () => {
+  it('takes a multi-page TIFF as a batch, like a PDF', async () => {
+    const t = await baueApp();
+    const m = await neuerMandant();
+    const res = await stapel(t, m, { name: 'stapel.tif', type: 'image/tiff', inhalt: tiff(3) });
+    expect(res.statusCode, res.body).toBe(202);
+    expectContract(res, 'createScanstapel');
+    expect(res.json()).toMatchObject({ status: 'ausstehend', mimeType: 'image/tiff', dateiname: 'stapel.tif' });
+    // without the programs it waits for them, and says that TIFF batches need img2pdf
+    await arbeiteAb(t, m.id, 'scanstapel');
+    const get = await t.app.inject({ method: 'GET', url: `/api/v1/posteingang/scanstapel/${res.json().id}`, headers: await m.header('registratur') });
+    expect(get.json()).toMatchObject({ status: 'nicht_verfuegbar', meldung: expect.stringContaining('img2pdf') });
+  });
+
+  it('refuses a bad Transfervermerk or a file that is neither PDF nor TIFF, and stores nothing', async () => {
     const t = await baueApp();
     const m = await neuerMandant();
     const datei = { name: 'stapel.pdf', inhalt: await pdf('Stapel') };
@@ -216,6 +236,85 @@ describe('the Transfervermerk in the database', () => {
     // the service role may not rewrite a Transfervermerk
     const r = await db.db.execute<{ ok: boolean }>(sql`select has_table_privilege('eakte_dokumente', 'dokumente.transfervermerk', 'UPDATE') as ok`);
     expect(r.rows[0]!.ok).toBe(false);
+  });
+});
+
+describe('retention of a stored batch', () => {
+  it('removes the batch file once every document is assigned and the retention has passed; the row, its Transfervermerke and the documents stay', async () => {
+    const t = await baueApp();
+    const m = await neuerMandant();
+    const s = (await stapel(t, m, { name: 'stapel.pdf', inhalt: await pdf('Stapel') })).json();
+    const db = ownerDb();
+    const st = schema.scanstapel;
+    const [batch] = await db.withMandant(m.id, (tx) => tx.select().from(st).where(eq(st.id, s.id)));
+    // the split, as the job files it: one item with its Transfervermerk, the batch fertig
+    const inhalt = await pdf('Dokument 1');
+    const eintragId = crypto.randomUUID();
+    const key = `${m.id}/${crypto.randomUUID()}`;
+    await speicher().put(key, inhalt, inhalt.length, 'application/pdf');
+    await db.withMandant(m.id, async (tx) => {
+      await tx.insert(schema.posteingangEintrag).values({
+        id: eintragId,
+        mandantId: m.id,
+        art: 'scan',
+        betreff: 'Dokument 1',
+        eingangsdatum: '2026-03-03',
+        speicherschluessel: key,
+        groesse: inhalt.length,
+        sha256: createHash('sha256').update(inhalt).digest('hex'),
+        mimeType: 'application/pdf',
+        dateiname: 'stapel-1.pdf',
+        eingegangenVon: 'system',
+      });
+      await tx.insert(schema.transfervermerk).values({ eintragId, mandantId: m.id, scanstapelId: s.id, position: 1, ersteSeite: 1, letzteSeite: 1, qualitaet: 'ok', befunde: [] });
+      await tx.update(st).set({ status: 'fertig', seiten: 1 }).where(eq(st.id, s.id));
+    });
+    const log = { info: () => undefined, warn: () => undefined } as never;
+    const raeume = (tage: number, jetzt = Date.now()) => raeumeScanstapel({ db: appDb, storage: speicher(), log, aufbewahrungMs: tage * 86_400_000, jetzt, mandantId: m.id });
+    const versuch = (f: () => Promise<unknown>) =>
+      f().then(
+        () => null,
+        (e: { cause?: { hint?: string; constraint?: string } }) => e.cause?.hint ?? e.cause?.constraint ?? String(e),
+      );
+    const markiere = () => versuch(() => db.withMandant(m.id, (tx) => tx.update(st).set({ inhaltEntferntAm: new Date() }).where(eq(st.id, s.id))));
+
+    // an unassigned document keeps the batch, whatever the period; the database refuses the mark too
+    expect(await raeume(0, Date.now() + 1000)).toEqual([]);
+    expect(await markiere()).toBe('SCANSTAPEL_NICHT_ZUGEORDNET');
+    const v = await neuerVorgang(m.id);
+    const zu = await t.app.inject({ method: 'POST', url: `/api/v1/posteingang/${eintragId}/zuordnung`, payload: { vorgangId: v.vorgangId }, headers: await m.header('registratur') });
+    expect(zu.statusCode, zu.body).toBe(200);
+    // assigned, it waits for the retention period after the assignment
+    expect(await raeume(30)).toEqual([]);
+    expect(await raeume(30, Date.now() + 29 * 86_400_000)).toEqual([]);
+    expect(await objekteUnter(batch!.speicherschluessel)).toEqual([batch!.speicherschluessel]);
+    expect(await raeume(30, Date.now() + 31 * 86_400_000)).toEqual([s.id]);
+    expect(await objekteUnter(batch!.speicherschluessel)).toEqual([]);
+    // the document is untouched, the batch still shows its data and SHA-256, and says when its file went
+    expect(await speicher().stat(key)).not.toBeNull();
+    const get = await t.app.inject({ method: 'GET', url: `/api/v1/posteingang/scanstapel/${s.id}`, headers: await m.header('registratur') });
+    expectContract(get, 'getScanstapel');
+    expect(get.json()).toMatchObject({ status: 'fertig', sha256: batch!.sha256, eintraege: [eintragId], inhaltEntferntAm: expect.any(String) });
+    const audit = await db.withMandant(m.id, (tx) => tx.select().from(schema.ereignis).where(eq(schema.ereignis.objektId, s.id)));
+    expect(audit.filter((e) => e.aktion === 'posteingang.scanstapel.inhalt_entfernt').map((e) => e.details)).toEqual([{ sha256: batch!.sha256, aufbewahrungTage: 30 }]);
+    // once only; and the key counts as unreferenced, so a crash before the removal leaves it to the storage sweeper
+    expect(await raeume(30, Date.now() + 62 * 86_400_000)).toEqual([]);
+    expect(await markiere()).toBe('SCANSTAPEL_BEREITS_ZERLEGT');
+    expect(await db.withMandant(m.id, (tx) => dokumenteRepository.unbenutzteSchluessel(tx, [batch!.speicherschluessel, key]))).toEqual([batch!.speicherschluessel]);
+  });
+
+  it('keeps a batch that was not split: a failed batch may be the only copy of its paper', async () => {
+    const t = await baueApp();
+    const m = await neuerMandant();
+    const s = (await stapel(t, m, { name: 'stapel.pdf', inhalt: await pdf('Stapel') })).json();
+    const db = ownerDb();
+    const st = schema.scanstapel;
+    await db.withMandant(m.id, (tx) => tx.update(st).set({ status: 'fehler', grund: 'defekt' }).where(eq(st.id, s.id)));
+    const log = { info: () => undefined, warn: () => undefined } as never;
+    expect(await raeumeScanstapel({ db: appDb, storage: speicher(), log, aufbewahrungMs: 0, jetzt: Date.now() + 365 * 86_400_000, mandantId: m.id })).toEqual([]);
+    const err = await db.withMandant(m.id, (tx) => tx.update(st).set({ inhaltEntferntAm: new Date() }).where(eq(st.id, s.id))).catch((e: { cause?: { hint?: string } }) => e.cause?.hint);
+    expect(err).toBe('SCANSTAPEL_NICHT_ZERLEGT');
+    expect((await objekteUnter(`${m.id}/`)).length).toBe(1);
   });
 });
 

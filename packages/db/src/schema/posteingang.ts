@@ -165,6 +165,8 @@ export const scanstapel = dokumente
       eingegangenAm: timestamptz('eingegangen_am').notNull().defaultNow(),
       eingegangenVon: text('eingegangen_von').notNull(),
       geaendertAm: timestamptz('geaendert_am').notNull().defaultNow(),
+      /** When the batch's object was removed after its retention (migration 0062); the row stays as the evidence. */
+      inhaltEntferntAm: timestamptz('inhalt_entfernt_am'),
     },
     (t) => [
       unique('scanstapel_mandant_id_uq').on(t.mandantId, t.id),
@@ -186,6 +188,7 @@ export const scanstapel = dokumente
       check('scanstapel_sha256_ck', sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
       check('scanstapel_schluessel_ck', sql`starts_with(${t.speicherschluessel}, ${t.mandantId}::text || '/')`),
       check('scanstapel_dateiname_ck', sql`length(${t.dateiname}) BETWEEN 1 AND 255`),
+      check('scanstapel_inhalt_entfernt_ck', sql`${t.inhaltEntferntAm} IS NULL OR ${t.status} = 'fertig'`),
       mandantPolicy(t.mandantId),
     ],
   )

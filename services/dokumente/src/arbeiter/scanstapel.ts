@@ -3,7 +3,8 @@
 // renders each page to a grey image that is measured (share of dark pixels) and read by zbarimg, the pages
 // between separator sheets are cut out by qpdf, and every document becomes a Posteingang item (art
 // `scan`) with its Transfervermerk — all items in one transaction, so a crash files all or none. The
-// items are image-only PDFs: assigned to a Vorgang, they get their OCR like any other scan.
+// items are image-only PDFs: assigned to a Vorgang, they get their OCR like any other scan. A TIFF batch
+// is first wrapped page by page into a PDF by img2pdf, losslessly (the scanner's pixels stay as they are).
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
@@ -19,7 +20,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import { istTrennblatt, type Abschnitt, leseZbar, pgmZaehler, pruefeQualitaet, pruefeScanGrenzen, zerlege, type ScanGrenzen, type ScanGrund } from '../domain/scan.js';
 import { neuerSpeicherschluessel } from '../domain/speicherschluessel.js';
-import { starte } from '../adapter/programm.js';
+import { starte, verfuegbarkeit } from '../adapter/programm.js';
+import { scanstapelRepository } from '../repositories/posteingang.js';
 
 export const AUFGABE_SCANSTAPEL = 'scanstapel';
 export const MAX_SCAN_VERSUCHE = 3;
@@ -39,6 +41,8 @@ export interface ScanEinstellungen extends ScanGrenzen {
   zbarimg: string;
   ghostscript: string;
   qpdf: string;
+  /** Wraps a TIFF batch into a PDF (Debian `img2pdf`); only TIFF batches need it. */
+  img2pdf: string;
   timeoutMs: number;
   /** The spool directory; the work folder goes there. */
   verzeichnis: string;
@@ -55,20 +59,8 @@ export async function beauftrageZerlegung(tx: Tx, a: ScanstapelAuftrag): Promise
 
 type Ende = { status: 'fehler'; grund: ScanGrund } | { status: 'nicht_verfuegbar' };
 
-// whether the programs run is asked once per process while they do; a failed answer is asked again
-const verfuegbarkeit = new Map<string, Promise<boolean>>();
-function verfuegbar(programm: string, args: string[]): Promise<boolean> {
-  let p = verfuegbarkeit.get(programm);
-  if (!p) {
-    p = starte(programm, args, 30_000).then(
-      (l) => !l.fehlt && l.code === 0,
-      () => false,
-    );
-    verfuegbarkeit.set(programm, p);
-    void p.then((ja) => ja || verfuegbarkeit.delete(programm));
-  }
-  return p;
-}
+// whether the programs run is asked once per process while they do
+const programme = verfuegbarkeit(30_000);
 
 export function scanstapelZerlegung(opts: { db: Db; storage: ObjectStore; log: FastifyBaseLogger; einstellungen: ScanEinstellungen }): Aufgabe<ScanstapelAuftrag> {
   const { db, storage, log, einstellungen: e } = opts;
@@ -106,9 +98,18 @@ export function scanstapelZerlegung(opts: { db: Db; storage: ObjectStore; log: F
           .where(eq(t.id, a.scanstapelId)),
       );
     }
-    const da = await Promise.all([verfuegbar(e.zbarimg, ['--version']), verfuegbar(e.ghostscript, ['--version']), verfuegbar(e.qpdf, ['--version'])]);
+    const tiff = stapel.mimeType === 'image/tiff';
+    const da = await Promise.all([
+      programme.frage(e.zbarimg, ['--version']),
+      programme.frage(e.ghostscript, ['--version']),
+      programme.frage(e.qpdf, ['--version']),
+      tiff ? programme.frage(e.img2pdf, ['--version']) : true,
+    ]);
     if (da.includes(false)) {
-      log.warn({ zbarimg: da[0], ghostscript: da[1], qpdf: da[2], scanstapelId: a.scanstapelId }, 'scan batch split not available: install zbar-tools, ghostscript and qpdf');
+      log.warn(
+        { zbarimg: da[0], ghostscript: da[1], qpdf: da[2], img2pdf: da[3], scanstapelId: a.scanstapelId },
+        'scan batch split not available: install zbar-tools, ghostscript and qpdf (and img2pdf for TIFF batches)',
+      );
       return void (await beende(a, { status: 'nicht_verfuegbar' }));
     }
     const vorab = pruefeScanGrenzen(e, stapel.groesse, null);
@@ -119,7 +120,18 @@ export function scanstapelZerlegung(opts: { db: Db; storage: ObjectStore; log: F
     const gespeichert: string[] = [];
     try {
       const eingabe = path.join(dir, 'stapel.pdf');
-      await pipeline(await storage.get(stapel.speicherschluessel), createWriteStream(eingabe, { mode: 0o600 }));
+      const hochgeladen = tiff ? path.join(dir, 'stapel.tif') : eingabe;
+      await pipeline(await storage.get(stapel.speicherschluessel), createWriteStream(hochgeladen, { mode: 0o600 }));
+      if (tiff) {
+        // each TIFF page becomes a PDF page with the same image data (CCITT and JPEG as they are, others
+        // recompressed without loss), so the documents cut from it keep the scanner's pixels
+        const w = await starte(e.img2pdf, ['--output', eingabe, hochgeladen], e.timeoutMs, k.signal);
+        await rm(hochgeladen, { force: true });
+        if (w.code !== 0) {
+          log.info({ scanstapelId: a.scanstapelId, code: w.code, stderr: w.stderr.slice(-1000) }, 'TIFF scan batch not readable by img2pdf');
+          return void (await beende(a, { status: 'fehler', grund: 'defekt' }));
+        }
+      }
 
       const pw = await starte(e.qpdf, ['--requires-password', eingabe], e.timeoutMs, k.signal);
       if (pw.code === 0) return void (await beende(a, { status: 'fehler', grund: 'passwortgeschuetzt' }));
@@ -276,4 +288,58 @@ export function scanstapelZerlegung(opts: { db: Db; storage: ObjectStore; log: F
       await rm(dir, { recursive: true, force: true });
     }
   };
+}
+
+/**
+ * Retention of stored batches (a round of the sweeper): a batch's object is the working copy of its
+ * split. Once split, every document assigned and `aufbewahrungMs` past the last assignment, the object is
+ * removed; the row — SHA-256, Transfervermerke — and the audit trail stay as the evidence that ties each
+ * document to the pages it was cut from (the pages themselves are in the documents, unchanged). A failed
+ * batch keeps its object: it may be the only copy of paper that may be destroyed. The database refuses the
+ * removal mark for a batch not split or with an unassigned document (migration 0062).
+ */
+export async function raeumeScanstapel(opts: {
+  db: Db;
+  storage: ObjectStore;
+  log: FastifyBaseLogger;
+  aufbewahrungMs: number;
+  jetzt?: number;
+  /** Only this tenant's batches (tests), default all. */
+  mandantId?: string;
+}): Promise<string[]> {
+  const vor = new Date((opts.jetzt ?? Date.now()) - opts.aufbewahrungMs);
+  const mandanten = opts.mandantId ? [{ id: opts.mandantId }] : await opts.db.alsPlattformbetrieb((tx) => tx.select({ id: schema.mandant.id }).from(schema.mandant));
+  const entfernt: string[] = [];
+  for (const { id: mandantId } of mandanten) {
+    try {
+      for (;;) {
+        // marked and audited first, the object removed after the commit: a crash in between leaves an
+        // object no row counts as stored, which the storage sweeper removes
+        const runde = await opts.db.withMandant(mandantId, async (tx) => {
+          const faellig = await scanstapelRepository.ablaufend(tx, vor, 100);
+          for (const s of faellig) {
+            await scanstapelRepository.inhaltEntfernt(tx, s.id);
+            await protokollAnhaengen(tx, {
+              mandantId,
+              akteur: SYSTEM_AKTEUR,
+              aktion: 'posteingang.scanstapel.inhalt_entfernt',
+              objektTyp: 'scanstapel',
+              objektId: s.id,
+              details: { sha256: s.sha256, aufbewahrungTage: Math.round(opts.aufbewahrungMs / 86_400_000) },
+            });
+          }
+          return faellig;
+        });
+        for (const s of runde) {
+          await opts.storage.remove(s.speicherschluessel).catch((err: unknown) => opts.log.warn({ err, scanstapelId: s.id }, 'scan batch object not removed; the storage sweeper will'));
+          entfernt.push(s.id);
+        }
+        if (runde.length < 100) break;
+      }
+    } catch (err) {
+      opts.log.warn({ err, mandantId }, 'retention of scan batches failed for a tenant');
+    }
+  }
+  if (entfernt.length) opts.log.info({ anzahl: entfernt.length }, 'scan batch objects removed after their retention');
+  return entfernt;
 }

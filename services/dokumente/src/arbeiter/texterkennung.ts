@@ -23,7 +23,7 @@ import { neuerSpeicherschluessel } from '../domain/speicherschluessel.js';
 import { vorgangKontext } from '../repositories/akten-api.js';
 import { dokumenteRepository } from '../repositories/dokumente.js';
 import { pruefePdfA } from '../adapter/pdfa.js';
-import { starte } from '../adapter/programm.js';
+import { starte, verfuegbarkeit } from '../adapter/programm.js';
 import { beauftrageVorschau } from './vorschau.js';
 
 export const AUFGABE_TEXTERKENNUNG = 'texterkennung';
@@ -103,21 +103,8 @@ async function seitenZahl(e: OcrEinstellungen, datei: string, mimeType: string):
 }
 
 // whether OCRmyPDF runs is asked once per process while it does (its Python start costs as much as a
-// fraction of a page); a failed answer is asked again by the next job (it may have been installed since)
-const verfuegbarkeit = new Map<string, Promise<boolean>>();
-function ocrVerfuegbar(programm: string): Promise<boolean> {
-  let p = verfuegbarkeit.get(programm);
-  if (!p) {
-    // a failed start (ENOMEM, EMFILE) counts as not available this time, and is asked again
-    p = starte(programm, ['--version'], 30_000).then(
-      (l) => !l.fehlt && l.code === 0,
-      () => false,
-    );
-    verfuegbarkeit.set(programm, p);
-    void p.then((ja) => ja || verfuegbarkeit.delete(programm));
-  }
-  return p;
-}
+// fraction of a page)
+const programme = verfuegbarkeit(30_000);
 
 /** The task: OCR of one scanned version; run again after a crash it finds the state `fertig` and stops. */
 export function texterkennung(opts: {
@@ -149,7 +136,7 @@ export function texterkennung(opts: {
     // a state of an earlier try (e.g. nicht_verfuegbar before OCRmyPDF was installed) starts over
     if (stand.status !== 'ausstehend') await setze(a, { status: 'ausstehend' });
 
-    if (!(await ocrVerfuegbar(e.programm))) {
+    if (!(await programme.frage(e.programm, ['--version']))) {
       log.warn({ programm: e.programm, dokumentId: a.dokumentId }, 'OCR not available: install ocrmypdf and tesseract-ocr-deu');
       await setze(a, { status: 'nicht_verfuegbar' });
       return;
@@ -178,7 +165,7 @@ export function texterkennung(opts: {
       }
       if (lauf.fehlt) {
         // removed since it was last asked
-        verfuegbarkeit.delete(e.programm);
+        programme.vergiss();
         return void (await setze(a, { status: 'nicht_verfuegbar' }));
       }
       if (ausgang.art === 'zustand') {

@@ -34,7 +34,11 @@ import {
 import { neuerSpeicherschluessel } from '../domain/speicherschluessel.js';
 import { vorgangKontext } from '../repositories/akten-api.js';
 import { dokumenteRepository } from '../repositories/dokumente.js';
-import { starte, type Lauf } from '../adapter/programm.js';
+import { starte, verfuegbarkeit, type Lauf } from '../adapter/programm.js';
+
+// a preview can wait: its programs run at a lower CPU priority, so the OCR of the next scans (on the
+// same cores) is not slowed by the previews of the last ones
+const NACHRANGIG = { nachrangig: true };
 
 export const AUFGABE_VORSCHAU = 'vorschau';
 export const MAX_VORSCHAU_VERSUCHE = 3;
@@ -85,21 +89,8 @@ async function setzeVorschauZustand(tx: Tx, a: VorschauAuftrag, z: VorschauZusta
   return true;
 }
 
-// whether a program runs is asked once per process while it does; a failed answer is asked again
-const verfuegbarkeit = new Map<string, Promise<boolean>>();
-function verfuegbar(programm: string, args: string[]): Promise<boolean> {
-  const k = `${programm} ${args.join(' ')}`;
-  let p = verfuegbarkeit.get(k);
-  if (!p) {
-    p = starte(programm, args, 60_000).then(
-      (l) => !l.fehlt && l.code === 0,
-      () => false,
-    );
-    verfuegbarkeit.set(k, p);
-    void p.then((ja) => ja || verfuegbarkeit.delete(k));
-  }
-  return p;
-}
+// whether a program runs is asked once per process while it does
+const programme = verfuegbarkeit(60_000);
 
 /** A run killed by the timeout (not by the job's abort) ends without exit code. */
 const abgelaufen = (l: Lauf, signal?: AbortSignal) => l.code === null && !l.fehlt && !signal?.aborted;
@@ -137,8 +128,8 @@ export function vorschau(opts: { db: Db; storage: ObjectStore; log: FastifyBaseL
     if (!weg) return;
     if (stand.status !== 'ausstehend') await setze(a, { status: 'ausstehend' });
 
-    const poppler = await verfuegbar(e.pdftoppm, ['-v']);
-    const office = weg !== 'office' || (await verfuegbar(e.libreoffice, ['--version']));
+    const poppler = await programme.frage(e.pdftoppm, ['-v']);
+    const office = weg !== 'office' || (await programme.frage(e.libreoffice, ['--version']));
     if (!poppler || !office) {
       log.warn({ dokumentId: a.dokumentId, weg }, 'preview not available: install poppler-utils and libreoffice-writer-nogui / libreoffice-calc-nogui');
       return void (await setze(a, { status: 'nicht_verfuegbar' }));
@@ -154,9 +145,9 @@ export function vorschau(opts: { db: Db; storage: ObjectStore; log: FastifyBaseL
       if (weg === 'office') {
         const aus = path.join(dir, 'pdf');
         await mkdir(aus);
-        const lauf = await starte(e.libreoffice, officeArgumente({ eingabe, ausgabeVerzeichnis: aus, profil: path.join(dir, 'profil') }), e.timeoutMs, k.signal);
+        const lauf = await starte(e.libreoffice, officeArgumente({ eingabe, ausgabeVerzeichnis: aus, profil: path.join(dir, 'profil') }), e.timeoutMs, k.signal, NACHRANGIG);
         if (lauf.fehlt) {
-          verfuegbarkeit.clear();
+          programme.vergiss();
           return void (await setze(a, { status: 'nicht_verfuegbar' }));
         }
         if (abgelaufen(lauf, k.signal)) return void (await setze(a, { status: 'fehler', grund: 'zeitueberschreitung' }));
@@ -182,7 +173,7 @@ export function vorschau(opts: { db: Db; storage: ObjectStore; log: FastifyBaseL
         }
       }
 
-      const info = await starte(e.pdfinfo, [pdf], e.timeoutMs, k.signal);
+      const info = await starte(e.pdfinfo, [pdf], e.timeoutMs, k.signal, NACHRANGIG);
       if (abgelaufen(info, k.signal)) return void (await setze(a, { status: 'fehler', grund: 'zeitueberschreitung' }));
       const seiten = info.code === 0 ? seitenAusPdfinfo(info.stdout) : null;
       if (!seiten) return void (await setze(a, { status: 'fehler', grund: deutePopplerFehler(info.stderr) }));
@@ -192,9 +183,9 @@ export function vorschau(opts: { db: Db; storage: ObjectStore; log: FastifyBaseL
         { art: 'vorschau_seite', datei: path.join(dir, 'seite'), breite: SEITEN_BREITE },
       ];
       for (const b of bilder) {
-        const lauf = await starte(e.pdftoppm, seitenArgumente({ eingabe: pdf, ausgabeOhneEndung: b.datei, breite: b.breite }), e.timeoutMs, k.signal);
+        const lauf = await starte(e.pdftoppm, seitenArgumente({ eingabe: pdf, ausgabeOhneEndung: b.datei, breite: b.breite }), e.timeoutMs, k.signal, NACHRANGIG);
         if (lauf.fehlt) {
-          verfuegbarkeit.clear();
+          programme.vergiss();
           return void (await setze(a, { status: 'nicht_verfuegbar' }));
         }
         if (abgelaufen(lauf, k.signal)) return void (await setze(a, { status: 'fehler', grund: 'zeitueberschreitung' }));

@@ -124,14 +124,14 @@ export const SCAN_GRUENDE = {
   zu_gross: 'Der Scanstapel ist größer als die eingestellte Grenze.',
   zu_viele_seiten: 'Der Scanstapel hat mehr Seiten als die eingestellte Grenze.',
   passwortgeschuetzt: 'Das PDF ist mit einem Passwort geschützt; ohne Passwort kann es nicht zerlegt werden.',
-  defekt: 'Die Datei ist beschädigt oder kein lesbares PDF.',
+  defekt: 'Die Datei ist beschädigt oder kein lesbares PDF oder TIFF.',
   keine_dokumente: 'Der Scanstapel enthält nur Trennblätter, kein Dokument.',
   zerlegung_fehlgeschlagen: 'Die Zerlegung ist mehrfach fehlgeschlagen.',
 } as const;
 export type ScanGrund = keyof typeof SCAN_GRUENDE;
 
 export const SCAN_INSTALLATIONSHINWEIS =
-  'Die Zerlegung von Scanstapeln ist auf diesem Server nicht installiert: die Debian-Pakete zbar-tools, ghostscript und qpdf installieren (apt-get install zbar-tools ghostscript qpdf).';
+  'Die Zerlegung von Scanstapeln ist auf diesem Server nicht installiert: die Debian-Pakete zbar-tools, ghostscript und qpdf installieren, für TIFF-Stapel auch img2pdf (apt-get install zbar-tools ghostscript qpdf img2pdf).';
 
 export function scanstapelMeldung(status: ScanstapelZustand, grund: string | null): string | null {
   if (status === 'fehler' && grund) return SCAN_GRUENDE[grund as ScanGrund] ?? grund;

@@ -34,6 +34,7 @@ export function scanstapelDarstellung(s: ScanstapelRow & { eintraege: string[] }
     eingegangenAm: s.eingegangenAm.toISOString(),
     eingegangenVon: s.eingegangenVon,
     eintraege: s.eintraege,
+    inhaltEntferntAm: s.inhaltEntferntAm?.toISOString() ?? null,
   };
 }
 

@@ -309,8 +309,8 @@ export const dokumenteRepository = {
             and not exists (select 1 from dokumente.dokument_format f where f.speicherschluessel = k.key)
             -- a Posteingang item's content has no version until it is assigned
             and not exists (select 1 from dokumente.posteingang_eintrag pe where pe.speicherschluessel = k.key)
-            -- a scan batch stays as it was uploaded (the evidence its documents were cut from)
-            and not exists (select 1 from dokumente.scanstapel s where s.speicherschluessel = k.key)`,
+            -- a scan batch's object until its retention ended (a crash after that commit leaves it to the sweeper)
+            and not exists (select 1 from dokumente.scanstapel s where s.speicherschluessel = k.key and s.inhalt_entfernt_am is null)`,
     );
     return res.rows.map((r) => r.key);
   },

@@ -70,6 +70,29 @@ export const scanstapelRepository = {
     return rows.map((r) => r.id);
   },
 
+  /**
+   * Batches whose object may go: split, still stored, every document assigned, the last assignment (or
+   * the split, for a batch without items) before `vor`. Locked for the removal's transaction.
+   */
+  async ablaufend(tx: Tx, vor: Date, limit: number): Promise<Pick<ScanstapelRow, 'id' | 'speicherschluessel' | 'sha256'>[]> {
+    const res = await tx.execute<{ id: string; speicherschluessel: string; sha256: string }>(
+      sql`select s.id, s.speicherschluessel, s.sha256 from dokumente.scanstapel s
+          where s.status = 'fertig' and s.inhalt_entfernt_am is null
+            and not exists (select 1 from dokumente.transfervermerk tv join dokumente.posteingang_eintrag e on e.mandant_id = tv.mandant_id and e.id = tv.eintrag_id
+                            where tv.mandant_id = s.mandant_id and tv.scanstapel_id = s.id and (e.status <> 'zugeordnet' or e.zugeordnet_am >= ${vor.toISOString()}::timestamptz))
+            and s.geaendert_am < ${vor.toISOString()}::timestamptz
+          order by s.id limit ${limit} for update of s skip locked`,
+    );
+    return res.rows;
+  },
+
+  async inhaltEntfernt(tx: Tx, id: string): Promise<void> {
+    await tx
+      .update(st)
+      .set({ inhaltEntferntAm: sql`now()` })
+      .where(eq(st.id, id));
+  },
+
   /** The Transfervermerke of these items (items not from a batch have none). */
   async vermerke(tx: Tx, eintragIds: string[]): Promise<Map<string, TransfervermerkRow>> {
     if (eintragIds.length === 0) return new Map();

@@ -35,8 +35,8 @@ async function mitVermerken(tx: Tx, rows: PosteingangRow[]): Promise<Posteingang
   return rows.map((r) => ({ ...r, transfervermerk: vermerke.get(r.id) ?? null }));
 }
 
-/** The formats a scan batch may have: the PDF a scanner writes (one file, many pages). */
-const STAPEL_FORMATE = ['application/pdf'] as const;
+/** The formats a scan batch may have: what a scanner writes as one file of many pages, a PDF or a multi-page TIFF. */
+const STAPEL_FORMATE = ['application/pdf', 'image/tiff'] as const;
 
 /** Where an item came from: a person's or a client's upload, or a tenant's function mailbox. */
 export type Herkunft = { art: 'upload' } | { art: 'mail'; postfachId: string };
