@@ -774,6 +774,10 @@ export const FEHLER = {
   LAUFWEG_UNGUELTIG: { text: 'Der Laufweg geht so nicht.', tun: 'Die Schlusszeichnung kommt höchstens einmal vor, als letzter Schritt und allein; parallele Schritte stehen direkt untereinander.' },
   SCHLUSSVERFUEGUNG_UNZULAESSIG: { text: 'Die Schlussverfügung geht hier nicht.', tun: 'Sie gehört zum letzten Schritt; „Wv.“ braucht ein Datum, „z.d.A.“ keines.' },
   POSTEINGANG_BEREITS_ZUGEORDNET: { text: 'Der Eintrag wurde inzwischen zugeordnet.', tun: 'Er steht schon im Vorgang; laden Sie den Posteingang neu.', ohneDetail: true },
+  POSTEINGANG_EMPFAENGER_UNBEKANNT: {
+    text: 'Diese Organisationseinheit oder Person kennt die E-Akte nicht.',
+    tun: 'Wählen Sie den Empfänger aus der Liste; eine Person erscheint dort, sobald sie sich einmal angemeldet hat.',
+  },
   ZU_VIELE_ANFRAGEN: { text: 'Zu viele Anfragen in kurzer Zeit.', tun: 'Warten Sie einen Moment und versuchen Sie es dann erneut.' },
   DIENST_NICHT_VERFUEGBAR: { text: 'Ein Dienst ist gerade nicht erreichbar.', tun: 'Versuchen Sie es in einigen Minuten erneut. Bleibt der Fehler, informieren Sie den Betrieb.' },
   ZEITUEBERSCHREITUNG: { text: 'Der Dienst hat nicht rechtzeitig geantwortet.', tun: 'Versuchen Sie es erneut.' },
