@@ -318,6 +318,11 @@ describe('Posteingang: Zuleitung to an org unit or a person', () => {
     // both targets at once, or a Hinweis into a Vorgang, are no request the contract knows
     expectProblem(await weiter(t, a, e.id, { an: { sub: 'x' }, vorgangId: '01936b2e-7c4a-7d2e-9f00-3b5c2a1d4e99' }), 400);
     expectProblem(await weiter(t, a, e.id, { vorgangId: '01936b2e-7c4a-7d2e-9f00-3b5c2a1d4e99', hinweis: 'x' }), 400);
+    expectProblem(await weiter(t, a, e.id, { an: { sub: '' } }), 400);
+    expectProblem(await weiter(t, a, e.id, { an: { sub: 'x'.repeat(201) } }), 400);
+    expectProblem(await weiter(t, a, e.id, { an: { sub: `${a.slug}-registratur` }, hinweis: '' }), 400);
+    expectProblem(await weiter(t, a, e.id, { an: { sub: `${a.slug}-registratur` }, hinweis: 'x'.repeat(1001) }), 400);
+    expectProblem(await weiter(t, a, e.id, {}), 400);
     expect((await liste(t, a)).items.map((i) => i.id)).toEqual([e.id]);
     expect(t.protokoll.map((p) => p.aktion)).toEqual(['posteingang.eingegangen']);
     // b's receiver sees nothing of a's item
