@@ -695,7 +695,8 @@ export const T = {
     an: 'An',
     anPerson: 'Sie persönlich',
     anEinheit: (name: string) => `Organisationseinheit ${name}`,
-    zugeleitetZuordnenTitel: 'Zugeleitete Post einem Vorgang zuordnen',
+    zugeleitetZuordnenTitel: 'Einem Vorgang zuordnen',
+    zugeleitetZuordnenText: 'Die ausgewählten Einträge werden Dokumente des gewählten Vorgangs.',
   },
   vorschau: {
     titel: 'Vorschau',

@@ -95,7 +95,7 @@ export const posteingangEintrag = dokumente
   )
   .enableRLS();
 
-/** What a mailbox's new mail becomes. (An org unit's Postkorb is not a target yet: it holds Verfügung steps of a Vorgang.) */
+/** What a mailbox's new mail becomes: a Posteingang item (the Poststelle passes it on to an org unit's Postkorb, migration 0060). */
 export const POSTFACH_ZIELE = ['posteingang'] as const;
 export const POSTFACH_SICHERHEIT = ['tls', 'starttls', 'keine'] as const;
 export const POSTFACH_ZUSTAENDE = ['neu', 'bereit', 'fehler'] as const;

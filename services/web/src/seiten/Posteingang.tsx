@@ -107,7 +107,25 @@ function VorgangSuche({ gewaehlt, waehle }: { gewaehlt?: Treffer; waehle: (t: Tr
  * The target of the selected items and the button that sends them: a Vorgang found by search, or
  * (`weiterleiten`) an org unit's Postkorb or a person, with a Hinweis to the receiver.
  */
-function Zuordnung({ eintraege, gewaehlt, titel, text, weiterleiten, danach }: { eintraege: Eintrag[]; gewaehlt: string[]; titel: string; text: string; weiterleiten: boolean; danach: () => void }) {
+function Zuordnung({
+  eintraege,
+  gewaehlt,
+  titel,
+  text,
+  weiterleiten,
+  danach,
+  unterabschnitt,
+}: {
+  eintraege: Eintrag[];
+  gewaehlt: string[];
+  titel: string;
+  text: string;
+  weiterleiten: boolean;
+  danach: () => void;
+  /** inside another section (the Postkorb's): its heading one level down */
+  unterabschnitt?: boolean;
+}) {
+  const Ueberschrift = unterabschnitt ? 'h3' : 'h2';
   const nameVon = useNamen();
   const [art, setArt] = useState<ZielArt>('vorgang');
   const [vorgang, setVorgang] = useState<Treffer>();
@@ -144,9 +162,9 @@ function Zuordnung({ eintraege, gewaehlt, titel, text, weiterleiten, danach }: {
   const knopf = art === 'vorgang' ? T.posteingang.zuordnen(gewaehlt.length, ziel && zielName(ziel)) : T.posteingang.weiterleiten(gewaehlt.length, ziel && zielName(ziel));
   return (
     <section aria-labelledby="pe-zuordnen-titel">
-      <h2 id="pe-zuordnen-titel" className="kern-heading-medium">
+      <Ueberschrift id="pe-zuordnen-titel" className={unterabschnitt ? 'kern-heading-small' : 'kern-heading-medium'}>
         {titel}
-      </h2>
+      </Ueberschrift>
       <p className="kern-body">{text}</p>
       {meldung && meldung.erfolg > 0 && (
         <Erfolg>
@@ -363,8 +381,9 @@ export function ZugeleitetePost() {
           eintraege={alle}
           gewaehlt={gewaehlt}
           titel={T.posteingang.zugeleitetZuordnenTitel}
-          text={T.posteingang.zugeleitetText}
+          text={T.posteingang.zugeleitetZuordnenText}
           weiterleiten={false}
+          unterabschnitt
           danach={() => {
             a.leeren();
             setAnsicht(undefined);
