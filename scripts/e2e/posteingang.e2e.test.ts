@@ -3,7 +3,9 @@
 // installs before the E2E runs) and then found by a word that exists only in the image; its Dokument
 // page shows the OCR state and the preview. An item assigned meanwhile by someone else is said in plain
 // German (error state). An e-mail put into a function mailbox on a real Dovecot (dovecot-imapd, which
-// CI installs) is fetched by the platform and appears in the Posteingang. axe on every screen.
+// CI installs) is fetched by the platform and appears in the Posteingang. A letter whose Vorgang the
+// Poststelle does not know is passed on to an org unit's Postkorb, where a member finds it and files it
+// into a Vorgang. axe on every screen.
 import { describe, expect, it } from 'vitest';
 import { starteDovecot } from '../../services/dokumente/test/dovecot-hilfe.js';
 import { thunderbirdMail } from '../../services/dokumente/test/mail-hilfe.js';
@@ -165,4 +167,56 @@ describe('web client: the Posteingang', () => {
       await dovecot.stop();
     }
   });
+
+  it("a letter is passed on to an org unit's Postkorb, where a member of the unit files it into a Vorgang", async () => {
+    const { context, page } = await stack.angemeldet('Registratur (Demo registratur)');
+    await page.getByRole('navigation').getByRole('link', { name: 'Aktenplan' }).click();
+    await page.getByRole('link', { name: /^2\.1\s*Straßenbau$/ }).click();
+    await page.getByRole('textbox', { name: 'Betreff', exact: true }).fill('Sondernutzung Marktplatz');
+    await page.getByRole('button', { name: 'Akte anlegen' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Akte 2\.1-/ }).waitFor();
+    await page.getByRole('tab', { name: 'Vorgänge' }).click();
+    await page.getByRole('textbox', { name: 'Betreff', exact: true }).fill('Sondernutzung Wochenmarkt Zuleitung');
+    await page.getByRole('button', { name: 'Vorgang anlegen' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Vorgang / }).waitFor();
+    const brief = await pdf('Antrag auf Sondernutzung');
+    await page.evaluate(async (pdfB64) => {
+      const token = (JSON.parse(sessionStorage.getItem('eakte.sitzung')!) as { token: string }).token;
+      const f = new FormData();
+      f.append('betreff', 'Antrag Sondernutzung Weber');
+      f.append('datei', new File([Uint8Array.from(atob(pdfB64), (c) => c.charCodeAt(0))], 'antrag.pdf', { type: 'application/pdf' }));
+      await fetch('/api/v1/posteingang', { method: 'POST', body: f, headers: { authorization: `Bearer ${token}` } });
+    }, Buffer.from(brief).toString('base64'));
+
+    // the Poststelle does not know the Vorgang: it passes the letter on to the unit's Postkorb
+    await page.getByRole('navigation').getByRole('link', { name: 'Posteingang' }).click();
+    await page.getByRole('cell', { name: 'Antrag Sondernutzung Weber', exact: true }).waitFor();
+    await page.getByRole('checkbox', { name: 'Antrag Sondernutzung Weber auswählen' }).check();
+    await page.getByRole('radio', { name: 'Postkorb einer Organisationseinheit' }).check();
+    await page.getByRole('combobox', { name: 'Organisationseinheit' }).selectOption({ label: 'FB 1 – Fachbereich Zentrale Dienste' });
+    await page.getByRole('textbox', { name: /^Hinweis an den Empfänger/ }).fill('zuständigkeitshalber');
+    await barrierefrei(page, 'Posteingang, Weiterleitung');
+    await page.getByRole('button', { name: '1 Eintrag an FB 1 – Fachbereich Zentrale Dienste weiterleiten' }).click();
+    await page.getByRole('status').filter({ hasText: '1 Eintrag wurde an FB 1 – Fachbereich Zentrale Dienste weitergeleitet.' }).waitFor();
+    await page.getByText('Der Posteingang ist leer: alle Eingänge sind zugeordnet.').waitFor();
+    await context.close();
+
+    // a member of the unit finds it in the Postkorb and files it into the Vorgang
+    const clerk = await stack.angemeldet('Sachbearbeitung (Demo sachbearbeitung)');
+    const p = clerk.page;
+    await p.getByRole('navigation').getByRole('link', { name: 'Postkorb' }).click();
+    await p.getByRole('heading', { level: 2, name: 'Zugeleitete Post', exact: true }).waitFor();
+    await p.getByRole('cell', { name: 'Antrag Sondernutzung Weber', exact: true }).waitFor();
+    await p.getByRole('cell', { name: 'zuständigkeitshalber' }).waitFor();
+    await barrierefrei(p, 'Postkorb mit zugeleiteter Post');
+    await p.getByRole('checkbox', { name: 'Antrag Sondernutzung Weber auswählen' }).check();
+    await p.getByRole('textbox', { name: /^Vorgang suchen/ }).fill('Wochenmarkt Zuleitung');
+    await p.getByRole('form', { name: 'Vorgang suchen' }).getByRole('button', { name: 'Suchen' }).click();
+    await p.getByRole('radio', { name: /Sondernutzung Wochenmarkt Zuleitung/ }).check();
+    await p.getByRole('button', { name: /^1 Eintrag .* zuordnen$/ }).click();
+    await p.getByRole('status').filter({ hasText: '1 Eintrag wurde zugeordnet.' }).waitFor();
+    await p.getByText('Keine zugeleitete Post.').waitFor();
+    await barrierefrei(p, 'Postkorb, zugeleitete Post zugeordnet');
+    await clerk.context.close();
+  }, 300_000);
 });

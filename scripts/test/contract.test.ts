@@ -232,6 +232,7 @@ describe('pagination cursors', () => {
         'listLoeschsperren',
         'listMandanten',
         'listPosteingang',
+        'listZugeleitetePost',
         'listProtokoll',
         'listProtokollAkteure',
         'listProtokollCheckpoints',

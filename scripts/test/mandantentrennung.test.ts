@@ -172,6 +172,36 @@ describe('tenant isolation of every operation with an id', () => {
     expect(await suche('demo2')).toEqual([]);
   });
 
+  it("passes none of demo2's Posteingang items on to an org unit or a user of demo: the answer of an unknown receiver", async () => {
+    const fa = await authHeader({ tenant: 'demo', roles: ['fachadministration'] });
+    expect((await apps.akten!.inject({ method: 'PUT', url: '/api/v1/benutzer/zuleitung-demo', headers: fa, payload: { freigabe: 'offen', organisationseinheiten: [] } })).statusCode).toBe(200);
+    const reg2 = await authHeader({ tenant: 'demo2', roles: ['registratur'] });
+    const post = new FormData();
+    post.set('betreff', 'Zuleitung');
+    post.set('datei', new Blob(['Ein Brief an demo2']), 'brief.txt');
+    const req = new Request('http://x', { method: 'POST', body: post });
+    const eintrag = await apps.dokumente!.inject({
+      method: 'POST',
+      url: '/api/v1/posteingang',
+      headers: { ...reg2, 'content-type': req.headers.get('content-type')! },
+      payload: Buffer.from(await req.arrayBuffer()),
+    });
+    expect(eintrag.statusCode, eintrag.body).toBe(201);
+    const weiter = (an: Record<string, string>) => apps.dokumente!.inject({ method: 'POST', url: `/api/v1/posteingang/${eintrag.json().id}/zuordnung`, headers: reg2, payload: { an } });
+    const strip = (b: string) => ({ ...JSON.parse(b), instance: undefined, requestId: undefined });
+    const fremdeOe = await weiter({ organisationseinheitId: ids['/organisationseinheiten/{id}']! });
+    const keineOe = await weiter({ organisationseinheitId: MISSING });
+    expect(fremdeOe.statusCode, fremdeOe.body).toBe(404);
+    expect(strip(fremdeOe.body)).toEqual(strip(keineOe.body));
+    expect(fremdeOe.json().code).toBe('POSTEINGANG_EMPFAENGER_UNBEKANNT');
+    const fremderBenutzer = await weiter({ sub: 'zuleitung-demo' });
+    const keinBenutzer = await weiter({ sub: 'zuleitung-niemand' });
+    expect(fremderBenutzer.statusCode, fremderBenutzer.body).toBe(404);
+    expect(strip(fremderBenutzer.body)).toEqual(strip(keinBenutzer.body));
+    const danach = await apps.dokumente!.inject({ method: 'GET', url: `/api/v1/posteingang/${eintrag.json().id}`, headers: reg2 });
+    expect(danach.json()).toMatchObject({ status: 'offen', an: null });
+  });
+
   it('probed every operation with an id', (context) => {
     expect(geprueft).toBe(mitId.length);
     expect(lecks).toEqual([]);

@@ -1120,10 +1120,39 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Assign several items to one Vorgang, each on its own
-         * @description **Berechtigte Rollen:** `registratur`
+         * Assign several items to one Vorgang, or pass them on to one receiver, each with its own result
+         * @description Into a Vorgang, each item is filed on its own (each is a filing with its own malware scan; one
+         *     refused e-mail must not hold back the rest). Passed on (`an`), all items go in one statement;
+         *     a receiver that is not the tenant's is 404 `POSTEINGANG_EMPFAENGER_UNBEKANNT` for the request,
+         *     and nothing is passed on. Items that are unknown or assigned already get their 404 or 409 in
+         *     `ergebnisse`.
+         *
+         *     **Berechtigte Rollen:** `registratur`, `sachbearbeitung`
          */
         post: operations["zuordnenPosteingang"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/posteingang/zugeleitet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The Posteingang items passed on to the caller or to one of their org units, oldest first
+         * @description The part of the caller's Postkorb that comes from the Poststelle: items waiting to be filed
+         *     into a Vorgang (`zuordnenPosteingangEintrag`). Paged by a keyset on the item.
+         *
+         *     **Berechtigte Rollen:** `sachbearbeitung`, `registratur`
+         */
+        get: operations["listZugeleitetePost"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1190,7 +1219,7 @@ export interface paths {
         };
         /**
          * One item of the Posteingang
-         * @description **Berechtigte Rollen:** `registratur`
+         * @description **Berechtigte Rollen:** `registratur`, `sachbearbeitung`
          */
         get: operations["getPosteingangEintrag"];
         put?: never;
@@ -1212,7 +1241,7 @@ export interface paths {
         };
         /**
          * The content of an item as it came in (streamed; every read is audited)
-         * @description **Berechtigte Rollen:** `registratur`
+         * @description **Berechtigte Rollen:** `registratur`, `sachbearbeitung`
          */
         get: operations["getPosteingangInhalt"];
         put?: never;
@@ -1235,13 +1264,20 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Assign an item to a Vorgang; it becomes a Dokument there (with Eingangsstempel for a PDF)
-         * @description The item is filed into the Vorgang as a new Dokument through the same path as an upload (an
-         *     e-mail's attachments become Anlagen, each scanned again), without copying its content. A PDF
-         *     then gets the Eingangsstempel with the day of receipt. 409 `POSTEINGANG_BEREITS_ZUGEORDNET`
-         *     when the item was assigned already; 409 when the Vorgang is closed.
+         * Assign an item to a Vorgang (it becomes a Dokument there), or pass it on to an org unit's Postkorb or a person
+         * @description `vorgangId`: the item is filed into the Vorgang as a new Dokument through the same path as an
+         *     upload (an e-mail's attachments become Anlagen, each scanned again), without copying its
+         *     content; its Eingangsstempel is recorded (`eingangsvermerk`), and a PDF that is no scan gets it
+         *     printed on a new version. 409 `POSTEINGANG_BEREITS_ZUGEORDNET` when the item was assigned
+         *     already; 409 when the Vorgang is closed.
          *
-         *     **Berechtigte Rollen:** `registratur`
+         *     `an`: the item is passed on (Zuleitung) to an org unit's Postkorb or to a person
+         *     (`status` = `weitergeleitet`); the receiver finds it in `listZugeleitetePost` and files it into a
+         *     Vorgang with this operation (or passes it on). 404 `POSTEINGANG_EMPFAENGER_UNBEKANNT` when the
+         *     org unit or the person is not one of the tenant's. Only the Registratur (the Poststelle) and the
+         *     receiver act on a passed-on item; to anyone else it is 404.
+         *
+         *     **Berechtigte Rollen:** `registratur`, `sachbearbeitung`
          */
         post: operations["zuordnenPosteingangEintrag"];
         delete?: never;
@@ -1932,7 +1968,7 @@ export interface components {
          * @example NICHT_GEFUNDEN
          * @enum {string}
          */
-        ProblemCode: "ABLEHNUNGSGRUND_FEHLT" | "ANFRAGE_ZU_GROSS" | "AUSSONDERUNG_NICHT_ABSCHLIESSBAR" | "AUSZUG_ZU_GROSS" | "BEHOERDENKENNUNG_FEHLT" | "BEHOERDENKENNUNG_UNGUELTIG" | "BEREICH_NICHT_ERFUELLBAR" | "BEREITS_GESTEMPELT" | "BEREITS_IN_AUSSONDERUNG" | "BEWERTUNG_ARCHIVAR_FEHLT" | "BEWERTUNG_DATUM_FEHLT" | "BEWERTUNG_DATUM_IN_ZUKUNFT" | "BEWERTUNG_DOKUMENT_UNBEKANNT" | "BEWERTUNG_JE_DOKUMENT_ABWEICHEND" | "BEWERTUNG_ZEICHEN_FEHLT" | "DATEI_LEER" | "DATEI_ZU_GROSS" | "DIENST_NICHT_VERFUEGBAR" | "EXPORT_ABGEBROCHEN" | "FALSCHER_VERFAHRENSSCHRITT" | "FORMAT_NICHT_ERLAUBT" | "GRUND_ERFORDERLICH" | "IDEMPOTENZ_SCHLUESSEL_WIEDERVERWENDET" | "INHALT_AUSGESONDERT" | "INHALT_BEREITS_GELOESCHT" | "INTERNER_FEHLER" | "KEINE_BERECHTIGUNG" | "KEINE_RUECKSETZUNG" | "KOERPER_FEHLT" | "KONFLIKT" | "KOPFZEILEN_ZU_GROSS" | "LAUFWEG_UNGUELTIG" | "LAUFZEIT_BEGINN_UNZULAESSIG" | "LAUFZEIT_ENDE_UNZULAESSIG" | "LOESCHSPERRE" | "MAIL_UNZULAESSIG" | "MEDIENTYP_NICHT_UNTERSTUETZT" | "METHODE_NICHT_ERLAUBT" | "MITZEICHNUNG_AUF_VORVERSION" | "NICHT_ALS_A_BEWERTET" | "NICHT_ALS_V_BEWERTET" | "NICHT_ANGEBOTEN" | "NICHT_AUTHENTIFIZIERT" | "NICHT_BEARBEITER" | "NICHT_FAELLIG" | "NICHT_GEFUNDEN" | "NICHT_VERARBEITBAR" | "NUR_FUER_PDF" | "OBJEKT_GESCHLOSSEN" | "OBJEKT_NICHT_ANGEBOTEN" | "OFFENE_VORGAENGE" | "PDF_NICHT_BEARBEITBAR" | "PDF_ZU_GROSS" | "PFADPARAMETER_ZU_LANG" | "POSTEINGANG_BEREITS_ZUGEORDNET" | "POSTEINGANG_UNVERAENDERLICH" | "POSTFACH_OHNE_TLS" | "POSTFACH_ZIEL_EIGENE_ADRESSE" | "POSTFACH_ZIEL_HOST_UNBEKANNT" | "POSTFACH_ZIEL_LINK_LOCAL" | "POSTFACH_ZIEL_LOOPBACK" | "POSTFACH_ZIEL_PLATTFORMDIENST" | "POSTFACH_ZIEL_PRIVAT" | "POSTFACH_ZIEL_RESERVIERT" | "ROUTE_NICHT_GEFUNDEN" | "SCHADSOFTWARE" | "SCHLUSSVERFUEGUNG_UNZULAESSIG" | "SCHRITT_NICHT_AKTUELL" | "SCHRITT_UEBERNOMMEN" | "TYP_WIDERSPRICHT_INHALT" | "UNGUELTIGER_BEREICH" | "UNGUELTIGER_CURSOR" | "UNGUELTIGER_WERT" | "UNGUELTIGES_FORMULAR" | "UNGUELTIGES_JSON" | "UNGUELTIGE_ANFRAGE" | "UNGUELTIGE_ANGABE" | "UNGUELTIGE_LAENGE" | "UNGUELTIGE_URL" | "VALIDIERUNGSFEHLER" | "VIER_AUGEN" | "VORBEDINGUNG_ERFORDERLICH" | "VORBEDINGUNG_FEHLGESCHLAGEN" | "VOTUM_UNGUELTIG" | "WIEDERVORLAGE_IN_VERGANGENHEIT" | "XDOMEA_ERZEUGUNG_UNGUELTIG" | "XDOMEA_UNGUELTIG" | "ZEITUEBERSCHREITUNG" | "ZEITUEBERSCHREITUNG_ANFRAGE" | "ZU_VIELE_ANFRAGEN";
+        ProblemCode: "ABLEHNUNGSGRUND_FEHLT" | "ANFRAGE_ZU_GROSS" | "AUSSONDERUNG_NICHT_ABSCHLIESSBAR" | "AUSZUG_ZU_GROSS" | "BEHOERDENKENNUNG_FEHLT" | "BEHOERDENKENNUNG_UNGUELTIG" | "BEREICH_NICHT_ERFUELLBAR" | "BEREITS_GESTEMPELT" | "BEREITS_IN_AUSSONDERUNG" | "BEWERTUNG_ARCHIVAR_FEHLT" | "BEWERTUNG_DATUM_FEHLT" | "BEWERTUNG_DATUM_IN_ZUKUNFT" | "BEWERTUNG_DOKUMENT_UNBEKANNT" | "BEWERTUNG_JE_DOKUMENT_ABWEICHEND" | "BEWERTUNG_ZEICHEN_FEHLT" | "DATEI_LEER" | "DATEI_ZU_GROSS" | "DIENST_NICHT_VERFUEGBAR" | "EXPORT_ABGEBROCHEN" | "FALSCHER_VERFAHRENSSCHRITT" | "FORMAT_NICHT_ERLAUBT" | "GRUND_ERFORDERLICH" | "IDEMPOTENZ_SCHLUESSEL_WIEDERVERWENDET" | "INHALT_AUSGESONDERT" | "INHALT_BEREITS_GELOESCHT" | "INTERNER_FEHLER" | "KEINE_BERECHTIGUNG" | "KEINE_RUECKSETZUNG" | "KOERPER_FEHLT" | "KONFLIKT" | "KOPFZEILEN_ZU_GROSS" | "LAUFWEG_UNGUELTIG" | "LAUFZEIT_BEGINN_UNZULAESSIG" | "LAUFZEIT_ENDE_UNZULAESSIG" | "LOESCHSPERRE" | "MAIL_UNZULAESSIG" | "MEDIENTYP_NICHT_UNTERSTUETZT" | "METHODE_NICHT_ERLAUBT" | "MITZEICHNUNG_AUF_VORVERSION" | "NICHT_ALS_A_BEWERTET" | "NICHT_ALS_V_BEWERTET" | "NICHT_ANGEBOTEN" | "NICHT_AUTHENTIFIZIERT" | "NICHT_BEARBEITER" | "NICHT_FAELLIG" | "NICHT_GEFUNDEN" | "NICHT_VERARBEITBAR" | "NUR_FUER_PDF" | "OBJEKT_GESCHLOSSEN" | "OBJEKT_NICHT_ANGEBOTEN" | "OFFENE_VORGAENGE" | "PDF_NICHT_BEARBEITBAR" | "PDF_ZU_GROSS" | "PFADPARAMETER_ZU_LANG" | "POSTEINGANG_BEREITS_ZUGEORDNET" | "POSTEINGANG_EMPFAENGER_UNBEKANNT" | "POSTEINGANG_UNVERAENDERLICH" | "POSTFACH_OHNE_TLS" | "POSTFACH_ZIEL_EIGENE_ADRESSE" | "POSTFACH_ZIEL_HOST_UNBEKANNT" | "POSTFACH_ZIEL_LINK_LOCAL" | "POSTFACH_ZIEL_LOOPBACK" | "POSTFACH_ZIEL_PLATTFORMDIENST" | "POSTFACH_ZIEL_PRIVAT" | "POSTFACH_ZIEL_RESERVIERT" | "ROUTE_NICHT_GEFUNDEN" | "SCHADSOFTWARE" | "SCHLUSSVERFUEGUNG_UNZULAESSIG" | "SCHRITT_NICHT_AKTUELL" | "SCHRITT_UEBERNOMMEN" | "TYP_WIDERSPRICHT_INHALT" | "UNGUELTIGER_BEREICH" | "UNGUELTIGER_CURSOR" | "UNGUELTIGER_WERT" | "UNGUELTIGES_FORMULAR" | "UNGUELTIGES_JSON" | "UNGUELTIGE_ANFRAGE" | "UNGUELTIGE_ANGABE" | "UNGUELTIGE_LAENGE" | "UNGUELTIGE_URL" | "VALIDIERUNGSFEHLER" | "VIER_AUGEN" | "VORBEDINGUNG_ERFORDERLICH" | "VORBEDINGUNG_FEHLGESCHLAGEN" | "VOTUM_UNGUELTIG" | "WIEDERVORLAGE_IN_VERGANGENHEIT" | "XDOMEA_ERZEUGUNG_UNGUELTIG" | "XDOMEA_UNGUELTIG" | "ZEITUEBERSCHREITUNG" | "ZEITUEBERSCHREITUNG_ANFRAGE" | "ZU_VIELE_ANFRAGEN";
         /** @description RFC 9457 problem details with a stable machine-readable `code`. */
         Problem: {
             /** @example urn:eakte:problem:nicht-gefunden */
@@ -2816,6 +2852,11 @@ export interface components {
             aktiv: boolean;
         };
         /**
+         * @description `offen`: in the Poststelle's queue; `weitergeleitet`: in the Postkorb of its receiver (`an`); `zugeordnet`: filed into a Vorgang.
+         * @enum {string}
+         */
+        PosteingangStatus: "offen" | "weitergeleitet" | "zugeordnet";
+        /**
          * @description SHA-256 of the stored bytes, lower-case hex.
          * @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
          */
@@ -2889,6 +2930,9 @@ export interface components {
         /**
          * @description An incoming item not yet assigned (an upload or an e-mail). Once assigned it is a Dokument of
          *     the Vorgang (`dokumentId`), which shares the stored content; the item stays as the receipt.
+         *     `weitergeleitet`: the Poststelle passed it on (`an`) to an org unit's Postkorb or to a person,
+         *     who files it into a Vorgang. `eingangsvermerk` is the text of its Eingangsstempel, recorded on
+         *     assignment for every item (a PDF that is no scan also gets it printed on a new version).
          * @example {
          *       "id": "01936b2e-7c4a-7d2e-9f00-3b5c2a1d4e01",
          *       "art": "mail",
@@ -2911,6 +2955,11 @@ export interface components {
          *       "vorgangId": null,
          *       "zugeordnetAm": null,
          *       "zugeordnetVon": null,
+         *       "an": null,
+         *       "hinweis": null,
+         *       "weitergeleitetAm": null,
+         *       "weitergeleitetVon": null,
+         *       "eingangsvermerk": null,
          *       "transfervermerk": null
          *     }
          */
@@ -2921,8 +2970,7 @@ export interface components {
              * @enum {string}
              */
             art: "upload" | "mail" | "scan";
-            /** @enum {string} */
-            status: "offen" | "zugeordnet";
+            status: components["schemas"]["PosteingangStatus"];
             betreff: string;
             absender: string | null;
             empfaenger: string | null;
@@ -2950,6 +2998,15 @@ export interface components {
             /** Format: date-time */
             zugeordnetAm: string | null;
             zugeordnetVon: string | null;
+            /** @description The receiver it was passed on to (kept after the receiver filed it); null while it is in the Poststelle's queue. */
+            an: components["schemas"]["Bearbeiter"] | null;
+            /** @description The Poststelle's note to the receiver ("zuständigkeitshalber", "zur Kenntnis" …). */
+            hinweis: string | null;
+            /** Format: date-time */
+            weitergeleitetAm: string | null;
+            weitergeleitetVon: string | null;
+            /** @description The text of the Eingangsstempel, recorded on assignment (the moment of arrival, not of assignment). */
+            eingangsvermerk: string | null;
             /** @description Only for `art` = `scan`. */
             transfervermerk: components["schemas"]["Transfervermerk"] | null;
         };
@@ -2976,6 +3033,7 @@ export interface components {
             eingangsdatum?: components["schemas"]["Datum"];
         };
         /**
+         * @description Several items to one target (as `PosteingangZuordnung`), each with its own result.
          * @example {
          *       "vorgangId": "01936b2e-7c4a-7d2e-9f00-3b5c2a1d4e02",
          *       "eintraege": [
@@ -2984,10 +3042,16 @@ export interface components {
          *     }
          */
         PosteingangSammelzuordnung: {
-            vorgangId: components["schemas"]["Uuid"];
+            vorgangId?: components["schemas"]["Uuid"];
+            an?: components["schemas"]["Bearbeiter"];
+            hinweis?: string;
             eintraege: components["schemas"]["Uuid"][];
-        };
-        /** @description One result per item, in the order asked; each item is assigned on its own (one failing leaves the others assigned). */
+        } & (unknown | unknown);
+        /**
+         * @description One result per item, in the order asked; each item is assigned on its own (one failing leaves
+         *     the others assigned). Passing items on (`an`) is one statement for all of them: a receiver
+         *     that does not exist answers the whole request with 404 and passes nothing on.
+         */
         PosteingangSammelergebnis: {
             ergebnisse: {
                 id: components["schemas"]["Uuid"];
@@ -3090,13 +3154,18 @@ export interface components {
          */
         Inhalt: string;
         /**
+         * @description Where the item goes: into a Vorgang (`vorgangId`), or on to a receiver (`an`: an org unit's
+         *     Postkorb or a person, with an optional `hinweis`), who files it into a Vorgang. Exactly one of
+         *     `vorgangId` and `an`.
          * @example {
          *       "vorgangId": "01936b2e-7c4a-7d2e-9f00-3b5c2a1d4e02"
          *     }
          */
         PosteingangZuordnung: {
-            vorgangId: components["schemas"]["Uuid"];
-        };
+            vorgangId?: components["schemas"]["Uuid"];
+            an?: components["schemas"]["Bearbeiter"];
+            hinweis?: string;
+        } & (unknown | unknown);
         /**
          * @description `tls` (implicit, port 993), `starttls` (required), `keine` (only where the operator allows it).
          * @enum {string}
@@ -5734,7 +5803,7 @@ export interface operations {
     listPosteingang: {
         parameters: {
             query?: {
-                status?: "offen" | "zugeordnet";
+                status?: "offen" | "weitergeleitet" | "zugeordnet";
                 /** @description Page size (at most 200). */
                 limit?: components["parameters"]["Limit"];
                 /** @description The `nextCursor` of the previous page of the same operation (and the same `sortierung`), passed on unchanged. Every list operation uses this one format; any other value answers 400 `UNGUELTIGER_CURSOR`. */
@@ -5809,14 +5878,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "vorgangId": "01936b2e-7c4a-7d2e-9f00-3b5c2a1d4e02",
-                 *       "eintraege": [
-                 *         "01936b2e-7c4a-7d2e-9f00-3b5c2a1d4e01"
-                 *       ]
-                 *     }
-                 */
                 "application/json": components["schemas"]["PosteingangSammelzuordnung"];
             };
         };
@@ -5828,6 +5889,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PosteingangSammelergebnis"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    listZugeleitetePost: {
+        parameters: {
+            query?: {
+                /** @description Page size (at most 200). */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page of the same operation (and the same `sortierung`), passed on unchanged. Every list operation uses this one format; any other value answers 400 `UNGUELTIGER_CURSOR`. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of items. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PosteingangSeite"];
                 };
             };
             400: components["responses"]["Problem400"];
@@ -5987,16 +6084,11 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "vorgangId": "01936b2e-7c4a-7d2e-9f00-3b5c2a1d4e02"
-                 *     }
-                 */
                 "application/json": components["schemas"]["PosteingangZuordnung"];
             };
         };
         responses: {
-            /** @description The assigned item, with its Dokument. */
+            /** @description The item, assigned with its Dokument, or passed on. */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -100,15 +100,18 @@ export const BERECHTIGUNGEN: Record<string, readonly Rolle[]> = {
   createEingangsstempel: [...DOKUMENTE_SCHREIBEN],
   // Posteingang: the Poststelle's work, done with the Registratur role (the platform has no role of
   // its own for it); a technical client (scan station, mail gateway) may put items in, not read them.
+  // An item passed on (Zuleitung) is also its receiver's, a clerk or an org unit's member: they read it
+  // and file it (the service answers 404 for anything else that is not theirs).
   listPosteingang: ['registratur'],
+  listZugeleitetePost: ['sachbearbeitung', 'registratur'],
   createPosteingangEintrag: ['registratur', 'fachverfahren'],
-  getPosteingangEintrag: ['registratur'],
+  getPosteingangEintrag: ['registratur', 'sachbearbeitung'],
   // scan batches are the Poststelle's (Registratur) work, not a Fachverfahren's
   createScanstapel: ['registratur'],
   getScanstapel: ['registratur'],
-  getPosteingangInhalt: ['registratur'],
-  zuordnenPosteingangEintrag: ['registratur'],
-  zuordnenPosteingang: ['registratur'],
+  getPosteingangInhalt: ['registratur', 'sachbearbeitung'],
+  zuordnenPosteingangEintrag: ['registratur', 'sachbearbeitung'],
+  zuordnenPosteingang: ['registratur', 'sachbearbeitung'],
   // function mailboxes: maintained by Fachadministration; the Poststelle sees their state (a failing mailbox)
   listPostfaecher: ['fachadministration', 'registratur'],
   getPostfach: ['fachadministration', 'registratur'],

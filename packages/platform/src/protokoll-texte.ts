@@ -67,6 +67,7 @@ export const AKTIONEN: Record<string, string> = {
   'posteingang.eingegangen': 'Im Posteingang eingegangen',
   'posteingang.inhalt.gelesen': 'Posteingang: Inhalt gelesen',
   'posteingang.zugeordnet': 'Posteingang: einem Vorgang zugeordnet',
+  'posteingang.weitergeleitet': 'Posteingang: an eine Organisationseinheit oder Person weitergeleitet (Zuleitung)',
   'posteingang.scanstapel.eingegangen': 'Scanstapel eingegangen (mit Transfervermerk)',
   'posteingang.scanstapel.zerlegt': 'Scanstapel an den Trennblättern in Posteingangseinträge zerlegt',
   'posteingang.scanstapel.fehler': 'Scanstapel konnte nicht zerlegt werden',

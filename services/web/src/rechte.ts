@@ -31,6 +31,10 @@ export const BEREICHE = {
   namen: ['listBenutzer'],
   /** the Posteingang of the Poststelle/Registratur: open items, their content, assignment (one or several), the Vorgang search */
   posteingang: ['listPosteingang', 'getPosteingangInhalt', 'zuordnenPosteingangEintrag', 'zuordnenPosteingang', 'suche'],
+  /** passing Posteingang items on: the org units and the user directory to choose the receiver from */
+  weiterleiten: ['listOrganisationseinheiten', 'listBenutzer'],
+  /** the receiver's part of the Postkorb: items the Poststelle passed on, read and filed into a Vorgang */
+  zugeleitet: ['listZugeleitetePost', 'getPosteingangInhalt', 'zuordnenPosteingangEintrag', 'zuordnenPosteingang', 'suche'],
 } as const satisfies Record<string, readonly OperationId[]>;
 
 export type Bereich = keyof typeof BEREICHE;

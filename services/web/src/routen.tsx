@@ -42,7 +42,7 @@ export const ROUTEN: Route[] = [
   { pfad: PFADE.faellig, seite: () => <Faellig />, bereich: 'aussonderung' },
   { pfad: PFADE.aussonderung, seite: ({ params, sitzung }) => <AussonderungSeite id={params.id!} sitzung={sitzung} />, bereich: 'aussonderung' },
   { pfad: PFADE.pruefung, seite: () => <Pruefung />, bereich: 'pruefung' },
-  { pfad: PFADE.postkorb, seite: () => <PostkorbSeite />, bereich: 'postkorb' },
+  { pfad: PFADE.postkorb, seite: ({ sitzung }) => <PostkorbSeite sitzung={sitzung} />, bereich: 'postkorb' },
   { pfad: PFADE.verfuegung, seite: ({ params, sitzung }) => <VerfuegungSeite id={params.id!} sitzung={sitzung} />, bereich: 'postkorb' },
   { pfad: PFADE.verfuegungNeu, seite: ({ params }) => <VerfuegungSchreiben vorgangId={params.id!} />, bereich: 'verfuegungSchreiben' },
   { pfad: PFADE.vertretung, seite: ({ sitzung }) => <VertretungSeite sitzung={sitzung} />, bereich: 'vertretung' },

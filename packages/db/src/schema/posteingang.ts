@@ -1,7 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, date, foreignKey, index, integer, jsonb, text, timestamptz, unique, uniqueIndex, uuid } from './pg.js';
 import { mandantIdColumn, mandantPolicy } from './common.js';
+import { benutzer, organisationseinheit } from './akten.js';
 import { dokument, dokumente } from './dokumente.js';
+
+/** offen: in the Poststelle's queue; weitergeleitet: passed on to a receiver's Postkorb; zugeordnet: filed. */
+export type PosteingangStatus = 'offen' | 'weitergeleitet' | 'zugeordnet';
 
 /** How an item reached the Posteingang. */
 export const POSTEINGANG_ARTEN = ['upload', 'mail', 'scan'] as const;
@@ -19,7 +23,7 @@ export const posteingangEintrag = dokumente
       id: uuid('id').primaryKey(),
       mandantId: mandantIdColumn(),
       art: text('art').$type<PosteingangArt>().notNull(),
-      status: text('status').$type<'offen' | 'zugeordnet'>().notNull().default('offen'),
+      status: text('status').$type<PosteingangStatus>().notNull().default('offen'),
       betreff: text('betreff').notNull(),
       absender: text('absender'),
       empfaenger: text('empfaenger'),
@@ -42,23 +46,41 @@ export const posteingangEintrag = dokumente
       vorgangId: uuid('vorgang_id'),
       zugeordnetAm: timestamptz('zugeordnet_am'),
       zugeordnetVon: text('zugeordnet_von'),
+      /** The receiver it was passed on to (Zuleitung): a user or an org unit (migration 0060). */
+      anSub: text('an_sub'),
+      anOeId: uuid('an_oe_id'),
+      hinweis: text('hinweis'),
+      weitergeleitetAm: timestamptz('weitergeleitet_am'),
+      weitergeleitetVon: text('weitergeleitet_von'),
+      /** The text of its Eingangsstempel, recorded on assignment (also when the content is not stamped). */
+      eingangsvermerk: text('eingangsvermerk'),
     },
     (t) => [
       unique('posteingang_eintrag_speicherschluessel_uq').on(t.speicherschluessel),
       foreignKey({ columns: [t.mandantId, t.dokumentId], foreignColumns: [dokument.mandantId, dokument.id], name: 'posteingang_eintrag_dokument_fk' }),
       foreignKey({ columns: [t.mandantId, t.postfachId], foreignColumns: [postfach.mandantId, postfach.id], name: 'posteingang_eintrag_postfach_fk' }),
+      foreignKey({ columns: [t.mandantId, t.anSub], foreignColumns: [benutzer.mandantId, benutzer.sub], name: 'posteingang_eintrag_an_benutzer_fk' }),
+      foreignKey({ columns: [t.mandantId, t.anOeId], foreignColumns: [organisationseinheit.mandantId, organisationseinheit.id], name: 'posteingang_eintrag_an_oe_fk' }),
       // the queue: open items in arrival order (uuidv7)
       index('posteingang_eintrag_status_idx').on(t.mandantId, t.status, t.id),
+      // the receiver's list (a user's, an org unit's), in arrival order
+      index('posteingang_eintrag_an_sub_idx')
+        .on(t.mandantId, t.anSub, t.id)
+        .where(sql`${t.status} = 'weitergeleitet'`),
+      index('posteingang_eintrag_an_oe_idx')
+        .on(t.mandantId, t.anOeId, t.id)
+        .where(sql`${t.status} = 'weitergeleitet'`),
       // a mail fetched twice (crash between filing and moving it) is filed once
       uniqueIndex('posteingang_eintrag_mail_uq')
         .on(t.mandantId, t.postfachId, sql`coalesce(${t.messageId}, '')`, t.sha256)
         .where(sql`${t.postfachId} IS NOT NULL`),
       check('posteingang_eintrag_art_ck', sql`${t.art} IN ('upload', 'mail', 'scan')`),
-      check('posteingang_eintrag_status_ck', sql`${t.status} IN ('offen', 'zugeordnet')`),
+      check('posteingang_eintrag_status_ck', sql`${t.status} IN ('offen', 'weitergeleitet', 'zugeordnet')`),
       check(
         'posteingang_eintrag_zuordnung_ck',
-        sql`(${t.status} = 'offen' AND ${t.dokumentId} IS NULL AND ${t.zugeordnetAm} IS NULL) OR (${t.status} = 'zugeordnet' AND ${t.dokumentId} IS NOT NULL AND ${t.vorgangId} IS NOT NULL AND ${t.zugeordnetAm} IS NOT NULL AND ${t.zugeordnetVon} IS NOT NULL)`,
+        sql`(${t.status} = 'offen' AND ${t.dokumentId} IS NULL AND ${t.zugeordnetAm} IS NULL AND num_nonnulls(${t.anSub}, ${t.anOeId}) = 0) OR (${t.status} = 'weitergeleitet' AND ${t.dokumentId} IS NULL AND ${t.zugeordnetAm} IS NULL AND num_nonnulls(${t.anSub}, ${t.anOeId}) = 1 AND ${t.weitergeleitetAm} IS NOT NULL AND ${t.weitergeleitetVon} IS NOT NULL) OR (${t.status} = 'zugeordnet' AND ${t.dokumentId} IS NOT NULL AND ${t.vorgangId} IS NOT NULL AND ${t.zugeordnetAm} IS NOT NULL AND ${t.zugeordnetVon} IS NOT NULL)`,
       ),
+      check('posteingang_eintrag_hinweis_ck', sql`${t.hinweis} IS NULL OR length(${t.hinweis}) BETWEEN 1 AND 1000`),
       check('posteingang_eintrag_betreff_ck', sql`length(${t.betreff}) BETWEEN 1 AND 500`),
       check('posteingang_eintrag_absender_ck', sql`${t.absender} IS NULL OR length(${t.absender}) <= 500`),
       check('posteingang_eintrag_empfaenger_ck', sql`${t.empfaenger} IS NULL OR length(${t.empfaenger}) <= 4000`),
@@ -73,7 +95,7 @@ export const posteingangEintrag = dokumente
   )
   .enableRLS();
 
-/** What a mailbox's new mail becomes. (An org unit's Postkorb is not a target yet: it holds Verfügung steps of a Vorgang.) */
+/** What a mailbox's new mail becomes: a Posteingang item (the Poststelle passes it on to an org unit's Postkorb, migration 0060). */
 export const POSTFACH_ZIELE = ['posteingang'] as const;
 export const POSTFACH_SICHERHEIT = ['tls', 'starttls', 'keine'] as const;
 export const POSTFACH_ZUSTAENDE = ['neu', 'bereit', 'fehler'] as const;

@@ -4,6 +4,8 @@ import { z } from 'zod';
 
 export const PosteingangFehler = {
   BereitsZugeordnet: createError('POSTEINGANG_BEREITS_ZUGEORDNET', '%s', 409),
+  /** The org unit or person to pass an item on to is not one of the tenant's (another tenant's id too). */
+  EmpfaengerUnbekannt: createError('POSTEINGANG_EMPFAENGER_UNBEKANNT', '%s', 404),
   OhneTls: createError('POSTFACH_OHNE_TLS', 'Postfächer werden nur über TLS abgerufen (tls oder starttls); der Plattformbetrieb erlaubt keine unverschlüsselten Verbindungen', 422),
 };
 
@@ -32,3 +34,16 @@ export const eingangSchema = z.object({
   eingangsdatum: z.preprocess(leerAlsFehlend, datum.optional()) as z.ZodType<string | undefined>,
 });
 export const EINGANG_FELDER = ['betreff', 'absender', 'datumDesSchreibens', 'eingangsdatum'] as const;
+
+/** Whom an item is passed on to (Zuleitung): a person, or an org unit's Postkorb; as a step's Bearbeiter. */
+export type Empfaenger = { sub: string; organisationseinheitId?: undefined } | { organisationseinheitId: string; sub?: undefined };
+
+/** The caller as a receiver: null for the Registratur (the Poststelle acts on every item). */
+export type AlsEmpfaenger = { sub: string; einheiten: string[] } | null;
+
+/** Whether the caller may see and act on an item: the Poststelle always; a receiver what waits for them, and what they filed. */
+export function darfEintrag(e: AlsEmpfaenger, row: { status: string; anSub: string | null; anOeId: string | null; zugeordnetVon: string | null }): boolean {
+  if (!e) return true;
+  if (row.status === 'weitergeleitet') return row.anSub === e.sub || (row.anOeId !== null && e.einheiten.includes(row.anOeId));
+  return row.status === 'zugeordnet' && row.zugeordnetVon === e.sub && (row.anSub !== null || row.anOeId !== null);
+}

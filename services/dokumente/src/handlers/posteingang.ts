@@ -2,6 +2,7 @@ import type { components } from '@eakte/api-client';
 import { akteurOf, etag, type VertragsHandlers } from '@eakte/platform';
 import contentDisposition from 'content-disposition';
 import type { ScanstapelRow } from '../repositories/posteingang.js';
+import type { Empfaenger } from '../domain/posteingang.js';
 import { scanstapelMeldung, type ScanGrund } from '../domain/scan.js';
 import type { PosteingangService, PosteingangSicht } from '../services/posteingang.js';
 import { formularAus, schliesseUnvollstaendig } from './formular.js';
@@ -62,6 +63,11 @@ export function posteingangDarstellung(e: PosteingangSicht): Eintrag {
     vorgangId: e.vorgangId,
     zugeordnetAm: e.zugeordnetAm?.toISOString() ?? null,
     zugeordnetVon: e.zugeordnetVon,
+    an: e.anSub !== null ? { sub: e.anSub } : e.anOeId !== null ? { organisationseinheitId: e.anOeId } : null,
+    hinweis: e.hinweis,
+    weitergeleitetAm: e.weitergeleitetAm?.toISOString() ?? null,
+    weitergeleitetVon: e.weitergeleitetVon,
+    eingangsvermerk: e.eingangsvermerk,
     transfervermerk: v
       ? {
           scanstapelId: v.scanstapelId,
@@ -83,11 +89,21 @@ export function posteingangDarstellung(e: PosteingangSicht): Eintrag {
   };
 }
 
+/** The contract's Bearbeiter (exactly one of both, the schema says so). */
+function empfaenger(b: components['schemas']['Bearbeiter']): Empfaenger {
+  return b.sub !== undefined ? { sub: b.sub } : { organisationseinheitId: b.organisationseinheitId! };
+}
+
 export function posteingangHandlers(deps: { posteingang: PosteingangService }) {
   const { posteingang } = deps;
   return {
     async listPosteingang(req) {
       const seite = await posteingang.seite(akteurOf(req), req.query);
+      return { items: seite.items.map(posteingangDarstellung), nextCursor: seite.nextCursor };
+    },
+
+    async listZugeleitetePost(req) {
+      const seite = await posteingang.zugeleitet(akteurOf(req), req.query);
       return { items: seite.items.map(posteingangDarstellung), nextCursor: seite.nextCursor };
     },
 
@@ -133,11 +149,16 @@ export function posteingangHandlers(deps: { posteingang: PosteingangService }) {
     },
 
     async zuordnenPosteingangEintrag(req) {
-      return posteingangDarstellung(await posteingang.ordneZu(akteurOf(req), req.params.id, req.body.vorgangId));
+      const b = req.body;
+      if (b.an) return posteingangDarstellung(await posteingang.leiteEinenWeiter(akteurOf(req), req.params.id, empfaenger(b.an), b.hinweis ?? null));
+      return posteingangDarstellung(await posteingang.ordneZu(akteurOf(req), req.params.id, b.vorgangId!));
     },
 
     async zuordnenPosteingang(req) {
-      const ergebnisse = await posteingang.ordneAlleZu(akteurOf(req), req.body.eintraege, req.body.vorgangId);
+      const b = req.body;
+      const ergebnisse = b.an
+        ? (await posteingang.leiteWeiter(akteurOf(req), b.eintraege, empfaenger(b.an), b.hinweis ?? null)).ergebnisse
+        : await posteingang.ordneAlleZu(akteurOf(req), b.eintraege, b.vorgangId!);
       // the codes are the contract's (problemcodes.test.ts checks every code the services send)
       return { ergebnisse: ergebnisse as components['schemas']['PosteingangSammelergebnis']['ergebnisse'] };
     },

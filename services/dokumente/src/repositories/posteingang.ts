@@ -1,6 +1,7 @@
 // Data access for the Posteingang, inside the caller's tenant transaction (RLS).
 import { schema, sql, type Tx } from '@eakte/db';
-import { and, asc, eq, gt, inArray } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, or } from 'drizzle-orm';
+import { benutzerSicht } from './akten-api.js';
 
 const p = schema.posteingangEintrag;
 const st = schema.scanstapel;
@@ -34,7 +35,38 @@ export const posteingangRepository = {
     return rows[0] ?? null;
   },
 
-  async seite(tx: Tx, status: 'offen' | 'zugeordnet', nach: string | null, limit: number): Promise<PosteingangRow[]> {
+  /** The receiver's part of the Postkorb: passed on to `sub` or one of `einheiten` (two partial indexes, disjoint). */
+  async zugeleitet(tx: Tx, sub: string, einheiten: string[], nach: string | null, limit: number): Promise<PosteingangRow[]> {
+    return tx
+      .select()
+      .from(p)
+      .where(and(eq(p.status, 'weitergeleitet'), einheiten.length > 0 ? or(eq(p.anSub, sub), inArray(p.anOeId, einheiten)) : eq(p.anSub, sub), nach ? gt(p.id, nach) : undefined))
+      .orderBy(asc(p.id))
+      .limit(limit);
+  },
+
+  /** The org units of `sub` as the tenant's directory knows them (none for a user without a row). */
+  async einheitenDes(tx: Tx, sub: string): Promise<string[]> {
+    const rows = await tx.select({ oes: benutzerSicht.organisationseinheiten }).from(benutzerSicht).where(eq(benutzerSicht.sub, sub)).limit(1);
+    return rows[0]?.oes ?? [];
+  },
+
+  /** The items `ids`, locked in id order (so that two requests over the same items never deadlock). */
+  async sperreAlle(tx: Tx, ids: string[]): Promise<PosteingangRow[]> {
+    return tx.select().from(p).where(inArray(p.id, ids)).orderBy(asc(p.id)).for('update');
+  },
+
+  /** Passes the items on to one receiver in one statement (offen or weitergeleitet → weitergeleitet). */
+  async leiteWeiter(tx: Tx, ids: string[], z: { anSub: string | null; anOeId: string | null; hinweis: string | null; von: string }): Promise<PosteingangRow[]> {
+    if (ids.length === 0) return [];
+    return tx
+      .update(p)
+      .set({ status: 'weitergeleitet', anSub: z.anSub, anOeId: z.anOeId, hinweis: z.hinweis, weitergeleitetAm: sql`now()`, weitergeleitetVon: z.von })
+      .where(and(inArray(p.id, ids), inArray(p.status, ['offen', 'weitergeleitet'])))
+      .returning();
+  },
+
+  async seite(tx: Tx, status: 'offen' | 'weitergeleitet' | 'zugeordnet', nach: string | null, limit: number): Promise<PosteingangRow[]> {
     return tx
       .select()
       .from(p)
@@ -43,12 +75,23 @@ export const posteingangRepository = {
       .limit(limit);
   },
 
-  /** offen → zugeordnet; null when another request assigned it first. */
-  async ordneZu(tx: Tx, id: string, z: { dokumentId: string; vorgangId: string; von: string }): Promise<PosteingangRow | null> {
+  /**
+   * offen or weitergeleitet → zugeordnet; null when another request assigned (or passed on) it first.
+   * `empfaenger`: a receiver files only what is passed on to them (checked again under the update).
+   */
+  async ordneZu(
+    tx: Tx,
+    id: string,
+    z: { dokumentId: string; vorgangId: string; von: string; eingangsvermerk: string },
+    empfaenger: { sub: string; einheiten: string[] } | null,
+  ): Promise<PosteingangRow | null> {
+    const nurEmpfaenger = empfaenger
+      ? and(eq(p.status, 'weitergeleitet'), empfaenger.einheiten.length > 0 ? or(eq(p.anSub, empfaenger.sub), inArray(p.anOeId, empfaenger.einheiten)) : eq(p.anSub, empfaenger.sub))
+      : inArray(p.status, ['offen', 'weitergeleitet']);
     const rows = await tx
       .update(p)
-      .set({ status: 'zugeordnet', dokumentId: z.dokumentId, vorgangId: z.vorgangId, zugeordnetAm: sql`now()`, zugeordnetVon: z.von })
-      .where(and(eq(p.id, id), eq(p.status, 'offen')))
+      .set({ status: 'zugeordnet', dokumentId: z.dokumentId, vorgangId: z.vorgangId, zugeordnetAm: sql`now()`, zugeordnetVon: z.von, eingangsvermerk: z.eingangsvermerk })
+      .where(and(eq(p.id, id), nurEmpfaenger))
       .returning();
     return rows[0] ?? null;
   },

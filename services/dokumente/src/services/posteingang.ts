@@ -5,7 +5,7 @@
 // the Eingangsstempel with the day of arrival. Every step is audited in its transaction.
 import type { Readable } from 'node:stream';
 import type { Db, Tx } from '@eakte/db';
-import { decodeCursor, encodeCursor, Errors, heute, toProblem, type Akteur, type Problem, type Protokollierer } from '@eakte/platform';
+import { decodeCursor, encodeCursor, Errors, heute, pgFehler, toProblem, type Akteur, type Problem, type Protokollierer } from '@eakte/platform';
 import { pruefeOffenFuerInhalt } from '@eakte/schriftgutverwaltung/geschlossen';
 import type { ObjectStore } from '@eakte/storage';
 import type { FastifyBaseLogger } from 'fastify';
@@ -13,7 +13,8 @@ import { v7 as uuidv7 } from 'uuid';
 import { istMail } from '../adapter/mail.js';
 import { ausSpool, spoole, type Formular, type Spool } from '../adapter/upload.js';
 import { DokumentFehler } from '../domain/fehler.js';
-import { EINGANG_FELDER, eingangSchema, PosteingangFehler } from '../domain/posteingang.js';
+import { darfEintrag, EINGANG_FELDER, eingangSchema, PosteingangFehler, type AlsEmpfaenger, type Empfaenger } from '../domain/posteingang.js';
+import { berlinerZeit } from '../pdf/eingangsstempel.js';
 import type { DokumenteRepository } from '../repositories/dokumente.js';
 import { posteingangRepository as prepo, scanstapelRepository as srepo, type PosteingangRow, type TransfervermerkRow } from '../repositories/posteingang.js';
 import { beauftrageZerlegung } from '../arbeiter/scanstapel.js';
@@ -38,6 +39,14 @@ async function mitVermerken(tx: Tx, rows: PosteingangRow[]): Promise<Posteingang
 /** The formats a scan batch may have: what a scanner writes as one file of many pages, a PDF or a multi-page TIFF. */
 const STAPEL_FORMATE = ['application/pdf', 'image/tiff'] as const;
 
+/** One item's result in a bulk request: the status a single request would have answered. */
+export type Sammelergebnis = { id: string; status: number; dokumentId: string | null; problem: Problem | null };
+
+const nichtGefunden = () => new Errors.NichtGefunden('Posteingangseintrag nicht gefunden');
+
+/** The text of the Eingangsstempel: the moment of arrival, as the printed stamp says it. */
+export const eingangsvermerk = (eingegangenAm: Date) => `Eingegangen am ${berlinerZeit(eingegangenAm)} Uhr`;
+
 /** Where an item came from: a person's or a client's upload, or a tenant's function mailbox. */
 export type Herkunft = { art: 'upload' } | { art: 'mail'; postfachId: string };
 
@@ -52,6 +61,11 @@ export function createPosteingangService(deps: {
   spoolVerzeichnis: string;
 }) {
   const { db, storage, repo, ablage, pdf, protokolliere, log } = deps;
+
+  /** The caller as a receiver of passed-on items; the Registratur (the Poststelle) sees every item. */
+  async function alsEmpfaenger(tx: Tx, akteur: Handelnder): Promise<AlsEmpfaenger> {
+    return akteur.rollen.includes('registratur') ? null : { sub: akteur.sub, einheiten: await prepo.einheitenDes(tx, akteur.sub) };
+  }
 
   function pruefeFelder(felder: Record<string, string>) {
     const r = eingangSchema.safeParse(felder);
@@ -154,16 +168,22 @@ export function createPosteingangService(deps: {
   /** Files the item into the Vorgang (one transaction with the assignment), then stamps a PDF. */
   async function ordneZu(akteur: Handelnder, id: string, vorgangId: string): Promise<PosteingangSicht> {
     const m = akteur.mandantId;
-    const { eintrag, sicht, einstellungen } = await db.withMandant(m, async (tx) => {
+    const { eintrag, sicht, einstellungen, empfaenger } = await db.withMandant(m, async (tx) => {
       const { sicht, einstellungen } = await repo.sichtUndEinstellungen(tx, akteur);
+      const empfaenger = await alsEmpfaenger(tx, akteur);
       const eintrag = await prepo.eintrag(tx, id);
-      if (!eintrag) throw new Errors.NichtGefunden('Posteingangseintrag nicht gefunden');
-      if (eintrag.status !== 'offen') throw new PosteingangFehler.BereitsZugeordnet(`Der Eintrag ist bereits dem Dokument ${eintrag.dokumentId} zugeordnet`);
+      if (!eintrag || !darfEintrag(empfaenger, eintrag)) throw nichtGefunden();
+      if (eintrag.status === 'zugeordnet') throw new PosteingangFehler.BereitsZugeordnet(`Der Eintrag ist bereits dem Dokument ${eintrag.dokumentId} zugeordnet`);
       const v = await repo.vorgang(tx, sicht, vorgangId);
       if (!v) throw new Errors.NichtGefunden('Vorgang nicht gefunden');
       pruefeOffenFuerInhalt(v);
-      return { eintrag, sicht, einstellungen };
+      return { eintrag, sicht, einstellungen, empfaenger };
     });
+    const vermerk = eingangsvermerk(eintrag.eingegangenAm);
+    // a document cut from a scan batch is not stamped: its paper was stamped before scanning, and a
+    // stamped version (text of its own) would be the current one without OCR, hiding the scan's text;
+    // its Eingangsstempel is the recorded text (eingangsvermerk), as for images and e-mails
+    const stempeln = eintrag.mimeType === 'application/pdf' && eintrag.art !== 'scan';
     const dokumentId = uuidv7();
     // an e-mail is taken apart again (its Anlagen scanned with today's signatures): it needs its bytes
     const datei = istMail(eintrag.mimeType)
@@ -185,25 +205,23 @@ export function createPosteingangService(deps: {
         felder,
         gespeichert: eintrag.speicherschluessel,
         danach: async (tx: Tx, v) => {
-          zugeordnet = await prepo.ordneZu(tx, id, { dokumentId, vorgangId, von: akteur.sub });
-          if (!zugeordnet) throw new PosteingangFehler.BereitsZugeordnet('Der Eintrag wurde inzwischen zugeordnet');
+          zugeordnet = await prepo.ordneZu(tx, id, { dokumentId, vorgangId, von: akteur.sub, eingangsvermerk: vermerk }, empfaenger);
+          if (!zugeordnet) throw new PosteingangFehler.BereitsZugeordnet('Der Eintrag wurde inzwischen zugeordnet oder weitergeleitet');
           await protokolliere(tx, akteur, {
             aktion: 'posteingang.zugeordnet',
             objektTyp: 'posteingang',
             objektId: id,
             aktenzeichen: v.aktenzeichen,
             akteId: v.akteId,
-            aenderungen: [{ feld: 'status', alt: 'offen', neu: 'zugeordnet' }],
-            details: { dokumentId, vorgangId, sha256: eintrag.sha256 },
+            aenderungen: [{ feld: 'status', alt: eintrag.status, neu: 'zugeordnet' }],
+            details: { dokumentId, vorgangId, sha256: eintrag.sha256, eingangsvermerk: vermerk, stempel: stempeln ? 'pdf' : 'vermerk' },
           });
         },
       });
     } finally {
       await datei.entfernen();
     }
-    // a document cut from a scan batch is not stamped: its paper was stamped before scanning, and a
-    // stamped version (text of its own) would be the current one without OCR, hiding the scan's text
-    if (eintrag.mimeType === 'application/pdf' && eintrag.art !== 'scan') {
+    if (stempeln) {
       try {
         await pdf.eingangsstempel(akteur, dokumentId, { eingang: eintrag.eingegangenAm });
       } catch (err) {
@@ -230,6 +248,54 @@ export function createPosteingangService(deps: {
       throw new Errors.DienstNichtVerfuegbar('Der gespeicherte Inhalt ist beschädigt; es wurde nichts zugeordnet.');
     }
     return { ...spool, dateiname: e.dateiname };
+  }
+
+  /**
+   * Passes items on to one receiver (Zuleitung) in one statement, each audited. Items unknown to the
+   * caller are 404, assigned ones 409, each on its own; a receiver who is not the tenant's (the
+   * foreign keys carry the tenant) refuses the whole request with 404 and passes nothing on.
+   */
+  async function leiteWeiter(akteur: Handelnder, ids: string[], an: Empfaenger, hinweis: string | null): Promise<{ ergebnisse: Sammelergebnis[]; eintraege: Map<string, PosteingangSicht> }> {
+    return db.withMandant(akteur.mandantId, async (tx) => {
+      const empfaenger = await alsEmpfaenger(tx, akteur);
+      const vorher = new Map((await prepo.sperreAlle(tx, ids)).map((r) => [r.id, r]));
+      const frei = ids.filter((id) => {
+        const r = vorher.get(id);
+        return r && darfEintrag(empfaenger, r) && r.status !== 'zugeordnet';
+      });
+      let neu: PosteingangRow[];
+      try {
+        neu = await prepo.leiteWeiter(tx, frei, { anSub: an.sub ?? null, anOeId: an.organisationseinheitId ?? null, hinweis, von: akteur.sub });
+      } catch (err) {
+        const pg = pgFehler(err);
+        if (pg?.code === '23503' && pg.constraint === 'posteingang_eintrag_an_oe_fk') throw new PosteingangFehler.EmpfaengerUnbekannt('Die Organisationseinheit ist keine des Mandanten');
+        if (pg?.code === '23503' && pg.constraint === 'posteingang_eintrag_an_benutzer_fk')
+          throw new PosteingangFehler.EmpfaengerUnbekannt('Die Person ist im Benutzerverzeichnis des Mandanten nicht bekannt (sie hat sich noch nie angemeldet)');
+        throw err;
+      }
+      for (const r of neu) {
+        const alt = vorher.get(r.id)!;
+        await protokolliere(tx, akteur, {
+          aktion: 'posteingang.weitergeleitet',
+          objektTyp: 'posteingang',
+          objektId: r.id,
+          aenderungen: [
+            { feld: 'status', alt: alt.status, neu: 'weitergeleitet' },
+            { feld: 'an', alt: alt.anSub ?? alt.anOeId, neu: r.anSub ?? r.anOeId },
+          ],
+          details: { an, hinweis, betreff: r.betreff, sha256: r.sha256 },
+        });
+      }
+      const eintraege = new Map((await mitVermerken(tx, neu)).map((e) => [e.id, e]));
+      const ergebnisse = ids.map((id): Sammelergebnis => {
+        if (eintraege.has(id)) return { id, status: 200, dokumentId: null, problem: null };
+        const r = vorher.get(id);
+        const err = !r || !darfEintrag(empfaenger, r) ? nichtGefunden() : new PosteingangFehler.BereitsZugeordnet(`Der Eintrag ist bereits dem Dokument ${r.dokumentId} zugeordnet`);
+        const problem = toProblem(err as Parameters<typeof toProblem>[0]);
+        return { id, status: problem.status, dokumentId: null, problem };
+      });
+      return { ergebnisse, eintraege };
+    });
   }
 
   return {
@@ -316,13 +382,25 @@ export function createPosteingangService(deps: {
     async eintrag(akteur: Handelnder, id: string): Promise<PosteingangSicht> {
       const e = await db.withMandant(akteur.mandantId, async (tx) => {
         const row = await prepo.eintrag(tx, id);
-        return row ? (await mitVermerken(tx, [row]))[0]! : null;
+        return row && darfEintrag(await alsEmpfaenger(tx, akteur), row) ? (await mitVermerken(tx, [row]))[0]! : null;
       });
       if (!e) throw new Errors.NichtGefunden('Posteingangseintrag nicht gefunden');
       return e;
     },
 
-    async seite(akteur: Handelnder, q: { status?: 'offen' | 'zugeordnet'; limit?: number; cursor?: string }) {
+    /** The items passed on to the caller or one of their org units, oldest first (their part of the Postkorb). */
+    async zugeleitet(akteur: Handelnder, q: { limit?: number; cursor?: string }) {
+      const limit = q.limit ?? 50;
+      const nach = decodeCursor(q.cursor, { id: 'uuid' });
+      const rows = await db.withMandant(akteur.mandantId, async (tx) =>
+        mitVermerken(tx, await prepo.zugeleitet(tx, akteur.sub, await prepo.einheitenDes(tx, akteur.sub), nach ? String(nach.id) : null, limit + 1)),
+      );
+      const items = rows.slice(0, limit);
+      const letzte = items[items.length - 1];
+      return { items, nextCursor: rows.length > limit && letzte ? encodeCursor({ id: letzte.id }) : null };
+    },
+
+    async seite(akteur: Handelnder, q: { status?: 'offen' | 'weitergeleitet' | 'zugeordnet'; limit?: number; cursor?: string }) {
       const limit = q.limit ?? 50;
       const nach = decodeCursor(q.cursor, { id: 'uuid' });
       const rows = await db.withMandant(akteur.mandantId, async (tx) => mitVermerken(tx, await prepo.seite(tx, q.status ?? 'offen', nach ? String(nach.id) : null, limit + 1)));
@@ -336,9 +414,12 @@ export function createPosteingangService(deps: {
      * its Dokument, under the Akte's visibility and the Aussonderung's rules.
      */
     async inhalt(akteur: Handelnder, id: string): Promise<{ eintrag: PosteingangRow; stream: Readable }> {
-      const eintrag = await db.withMandant(akteur.mandantId, (tx) => prepo.eintrag(tx, id));
-      if (!eintrag) throw new Errors.NichtGefunden('Posteingangseintrag nicht gefunden');
-      if (eintrag.status !== 'offen') throw new PosteingangFehler.BereitsZugeordnet(`Der Eintrag ist zugeordnet; sein Inhalt ist der des Dokuments ${eintrag.dokumentId}`);
+      const eintrag = await db.withMandant(akteur.mandantId, async (tx) => {
+        const row = await prepo.eintrag(tx, id);
+        return row && darfEintrag(await alsEmpfaenger(tx, akteur), row) ? row : null;
+      });
+      if (!eintrag) throw nichtGefunden();
+      if (eintrag.status === 'zugeordnet') throw new PosteingangFehler.BereitsZugeordnet(`Der Eintrag ist zugeordnet; sein Inhalt ist der des Dokuments ${eintrag.dokumentId}`);
       let stream: Readable;
       try {
         stream = await storage.get(eintrag.speicherschluessel);
@@ -359,9 +440,20 @@ export function createPosteingangService(deps: {
 
     ordneZu,
 
+    /** One item passed on to a receiver (an org unit's Postkorb, a person). */
+    async leiteEinenWeiter(akteur: Handelnder, id: string, an: Empfaenger, hinweis: string | null): Promise<PosteingangSicht> {
+      const { ergebnisse, eintraege } = await leiteWeiter(akteur, [id], an, hinweis);
+      const e = eintraege.get(id);
+      if (e) return e;
+      const p = ergebnisse[0]!.problem!;
+      throw p.status === 404 ? nichtGefunden() : new PosteingangFehler.BereitsZugeordnet(p.detail ?? 'Der Eintrag ist bereits zugeordnet');
+    },
+
+    leiteWeiter,
+
     /** Several items into one Vorgang, each on its own: one failing leaves the others assigned. */
     async ordneAlleZu(akteur: Handelnder, ids: string[], vorgangId: string) {
-      const ergebnisse: { id: string; status: number; dokumentId: string | null; problem: Problem | null }[] = [];
+      const ergebnisse: Sammelergebnis[] = [];
       for (const id of ids) {
         try {
           const e = await ordneZu(akteur, id, vorgangId);

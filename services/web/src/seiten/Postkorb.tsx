@@ -3,6 +3,8 @@
 // opened with one click.
 import type { Schemas } from '@eakte/api-client';
 import { api, ergebnis, useLaden, useSeitenweise } from '../api';
+import type { Sitzung } from '../auth';
+import { darf } from '../rechte';
 import { artDes, istUeberfaellig, postkorbOrdnen, postkorbZahlen, postkorbZiel, type PostkorbEintrag } from '../geschaeftsgang';
 import { useNamen } from '../namen';
 import { Link } from '../router';
@@ -10,6 +12,7 @@ import { T } from '../texte';
 import { Fehlermeldung, Seite, Tabelle, datum, zeit } from '../ui';
 import { heute } from '../upload';
 import { Geladen } from './Laden';
+import { ZugeleitetePost } from './Posteingang';
 
 const artText = (a: string) => T.postkorb.art[a] ?? T.postkorb.artUnbekannt(a);
 
@@ -114,10 +117,11 @@ export function PostkorbListe({ ueberschrift = 2 }: { ueberschrift?: 1 | 2 }) {
   );
 }
 
-export function PostkorbSeite() {
+export function PostkorbSeite({ sitzung }: { sitzung: Sitzung }) {
   return (
     <Seite titel={T.postkorb.titel}>
       <PostkorbListe ueberschrift={1} />
+      {darf(sitzung.rollen, 'zugeleitet') && <ZugeleitetePost />}
     </Seite>
   );
 }
