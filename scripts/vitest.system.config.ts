@@ -9,6 +9,10 @@ export default defineConfig({
   test: {
     ...base.test,
     include: SYSTEM_TESTS,
+    // one file at a time: these files run real job runners, programs and servers beside one shared
+    // queue and database, and two of them side by side under load starved each other in CI (a split
+    // job waiting a minute for its first page image); one after another they take about 3 minutes
+    fileParallelism: false,
     // `pnpm test` leaves exactly these out
     exclude: ['**/node_modules/**'],
   },
