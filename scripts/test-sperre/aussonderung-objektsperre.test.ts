@@ -84,7 +84,7 @@ describe.each(['governance', 'compliance'] as const)('the Aussonderung on a buck
     return { modus: r?.mode ?? null, bis: r?.retainUntilDate ? new Date(r.retainUntilDate).toISOString().slice(0, 10) : null, hold: h };
   }
 
-  it('removes exactly the archived and the destroyed Akten; the Akte under a Löschsperre and the one still retained keep every version, locked', { timeout: 180_000 }, async () => {
+  it('removes exactly the archived and the destroyed Akten; the Akte under a Löschsperre and those still retained by the storage keep every version, locked', { timeout: 180_000 }, async () => {
     const m = await testMandant(`sperre-${modus}`, { behoerdenkennung: TEST_BEHOERDENKENNUNG });
     const reg = await authHeader({ tenant: m.slug, roles: ['registratur'], sub: 'anna' });
     const bernd = await authHeader({ tenant: m.slug, roles: ['registratur'], sub: 'bernd' });
@@ -136,13 +136,15 @@ describe.each(['governance', 'compliance'] as const)('the Aussonderung on a buck
       const vernichten = await akte('Zu vernichten', einheitV, '2020-03-31');
       const gesperrt = await akte('Unter Löschsperre', einheitV, '2020-03-31');
       const laufend = await akte('Frist läuft', einheitV, null);
+      // closed today and locked until its retention ends; then the application's date is moved back
+      const verkuerzt = await akte('Frist verkürzt', einheitV, null);
       expect(archiv.aufbewahrungBis < new Date().toISOString().slice(0, 10)).toBe(true);
       expect(laufend.aufbewahrungBis > new Date().toISOString().slice(0, 10)).toBe(true);
       const hold = await aus!.inject({ method: 'POST', url: '/api/v1/loeschsperren', headers: reg, payload: { bezeichnung: 'Verfahren VG Weimar', grund: 'Klage', akten: [gesperrt.id] } });
       expect(hold.statusCode, hold.body).toBe(201);
 
       // every object version carries the lock its Akte asks for, as the server reports it
-      const alle = [archiv, vernichten, gesperrt, laufend];
+      const alle = [archiv, vernichten, gesperrt, laufend, verkuerzt];
       const stand = async () => {
         const aus: Record<string, { modus: string | null; bis: string | null; hold: string }[]> = {};
         for (const a of alle) {
@@ -164,11 +166,19 @@ describe.each(['governance', 'compliance'] as const)('the Aussonderung on a buck
           { modus: MODE, bis: laufend.aufbewahrungBis, hold: 'OFF' },
           { modus: MODE, bis: laufend.aufbewahrungBis, hold: 'OFF' },
         ],
+        [verkuerzt.id]: [
+          { modus: MODE, bis: verkuerzt.aufbewahrungBis, hold: 'OFF' },
+          { modus: MODE, bis: verkuerzt.aufbewahrungBis, hold: 'OFF' },
+        ],
       };
       await bis('locks after z.d.A.', stand, (s) => JSON.stringify(s) === JSON.stringify(erwartet));
 
+      // a retention shortened in the application after the lock was set (a Frist corrected): the
+      // Akte is due now, the storage keeps the longer lock (a retain-until date is never shortened)
+      await db.withMandant(m.id, (tx) => tx.execute(sql`UPDATE akten.akte SET aufbewahrung_bis = '2025-12-31', aussonderung_faellig_ab = '2026-01-01' WHERE id = ${verkuerzt.id}`));
+
       // offer → appraisal (A and V) → transfer 0503 → 0506 → destruction by two Registratur users
-      const angebot = await aus!.inject({ method: 'POST', url: '/api/v1/aussonderungen', headers: reg, payload: { akten: [archiv.id, vernichten.id] } });
+      const angebot = await aus!.inject({ method: 'POST', url: '/api/v1/aussonderungen', headers: reg, payload: { akten: [archiv.id, vernichten.id, verkuerzt.id] } });
       expect(angebot.statusCode, angebot.body).toBe(201);
       const id: string = angebot.json().id;
       expect((await aus!.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}/anbietung`, headers: reg })).statusCode).toBe(200);
@@ -176,7 +186,7 @@ describe.each(['governance', 'compliance'] as const)('the Aussonderung on a buck
         method: 'POST',
         url: `/api/v1/aussonderungen/${id}/bewertung`,
         headers: reg,
-        payload: { bewertungen: { [archiv.id]: 'A', [vernichten.id]: 'V' }, zeichen: 'LATh 7511/2026', datum: '2026-03-01', archivar: 'Dr. Erika Mustermann' },
+        payload: { bewertungen: { [archiv.id]: 'A', [vernichten.id]: 'V', [verkuerzt.id]: 'V' }, zeichen: 'LATh 7511/2026', datum: '2026-03-01', archivar: 'Dr. Erika Mustermann' },
       });
       expect(bew.statusCode, bew.body).toBe(200);
       const abgabe = await aus!.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}/abgabe`, headers: reg });
@@ -195,12 +205,14 @@ describe.each(['governance', 'compliance'] as const)('the Aussonderung on a buck
       const fertig = await bis(
         'Aussonderung done',
         async () => (await aus!.inject({ method: 'GET', url: `/api/v1/aussonderungen/${id}`, headers: reg })).json(),
-        (a: { objekte: { loeschung: string | null }[] }) => a.objekte.every((o) => o.loeschung === 'erledigt'),
+        (a: { objekte: { akteId: string; loeschung: string | null; loeschVersuche: number }[] }) =>
+          a.objekte.every((o) => (o.akteId === verkuerzt.id ? o.loeschVersuche >= 1 : o.loeschung === 'erledigt')),
       );
+      // destruction before the lock's expiry: refused by the storage, recorded, kept for another try;
+      // the Akte stays appraised (not destroyed) while its content is there
       expect(fertig.objekte).toEqual(
         expect.arrayContaining([
-          expect.objectContaining({ akteId: archiv.id, status: 'archiviert', loeschung: 'erledigt' }),
-          expect.objectContaining({ akteId: vernichten.id, status: 'vernichtet', loeschung: 'erledigt' }),
+          expect.objectContaining({ akteId: verkuerzt.id, status: 'bewertet', loeschung: 'ausstehend', inhaltGeloeschtAm: null, loeschFehler: expect.stringContaining('AccessDenied') }),
         ]),
       );
 
@@ -211,11 +223,12 @@ describe.each(['governance', 'compliance'] as const)('the Aussonderung on a buck
       expect(von(vernichten)).toEqual([]);
       expect(von(gesperrt).map((v) => v.isDeleteMarker ?? false)).toEqual([false, false]);
       expect(von(laufend).map((v) => v.isDeleteMarker ?? false)).toEqual([false, false]);
+      expect(von(verkuerzt).map((v) => v.isDeleteMarker ?? false)).toEqual([false, false]);
       const { [archiv.id]: _a, [vernichten.id]: _v, ...rest } = erwartet;
       const bleibt = await stand();
-      expect({ [gesperrt.id]: bleibt[gesperrt.id], [laufend.id]: bleibt[laufend.id] }).toEqual(rest);
+      expect({ [gesperrt.id]: bleibt[gesperrt.id], [laufend.id]: bleibt[laufend.id], [verkuerzt.id]: bleibt[verkuerzt.id] }).toEqual(rest);
       // and the storage client cannot delete what must stay
-      for (const v of [...von(gesperrt), ...von(laufend)]) {
+      for (const v of [...von(gesperrt), ...von(laufend), ...von(verkuerzt)]) {
         await expect(client.removeObject(bucket, v.name!, { versionId: v.versionId! })).rejects.toMatchObject({ code: 'AccessDenied' });
       }
     } finally {
