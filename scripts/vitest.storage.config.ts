@@ -19,7 +19,7 @@ export default defineConfig({
       'packages/storage/test-echt/**/*.test.ts',
       'scripts/test-echt/**/*.test.ts',
       'services/dokumente/test/**/*.test.ts',
-      ...(mitObjektsperre ? ['packages/storage/test-sperre/**/*.test.ts'] : []),
+      ...(mitObjektsperre ? ['packages/storage/test-sperre/**/*.test.ts', 'scripts/test-sperre/**/*.test.ts'] : []),
     ],
   },
 });

@@ -213,12 +213,15 @@ export function createObjectStore(cfg: StorageConfig): ObjectStore {
       }
     }
     if (versionIds.length === 0) versionIds.push(undefined);
+    // a date that has passed protects nothing, and servers refuse it ("must be in the future"): an Akte
+    // closed backdated after its retention ran out would otherwise keep the legal hold of its open days
+    const aufbewahren = sperre.retention && new Date(sperre.retention.retainUntilDate).getTime() > Date.now() ? sperre.retention : null;
     for (const versionId of versionIds) {
-      if (sperre.retention) {
+      if (aufbewahren) {
         const jetzt = await client.getObjectRetention(bucket, key, versionId ? { versionId } : (undefined as never)).catch(() => null);
         // never shorter: a backend refuses to shorten a retention (compliance always, governance without bypass)
-        if (!jetzt?.retainUntilDate || new Date(jetzt.retainUntilDate) < new Date(sperre.retention.retainUntilDate)) {
-          await client.putObjectRetention(bucket, key, { versionId: versionId ?? '', mode: sperre.retention.mode as never, retainUntilDate: sperre.retention.retainUntilDate });
+        if (!jetzt?.retainUntilDate || new Date(jetzt.retainUntilDate) < new Date(aufbewahren.retainUntilDate)) {
+          await client.putObjectRetention(bucket, key, { versionId: versionId ?? '', mode: aufbewahren.mode as never, retainUntilDate: aufbewahren.retainUntilDate });
         }
       }
       await client.setObjectLegalHold(bucket, key, { status: sperre.legalHold, ...(versionId ? { versionId } : {}) });

@@ -102,6 +102,19 @@ describe.each(['governance', 'compliance'] as const)('object lock %s on a real s
     }
   });
 
+  it('a retain-until date that has already passed is not sent (the server refuses it); the legal hold is still set', async () => {
+    // an Akte closed backdated whose retention ran out before its first lock: nothing left to retain
+    const k = await zweiFassungen('abgelaufen');
+    await store.setzeSperre(k, { retention: null, legalHold: 'ON' });
+    await store.setzeSperre(k, sperreFuer(modus, { aufbewahrungBis: new Date('2021-12-31'), unbefristet: false, loeschsperre: false })!);
+    for (const v of await inhalte(k)) {
+      expect(await aufbewahrung(k, v.versionId!).catch(() => null)).toBeNull();
+      expect(await legalHold(k, v.versionId!)).toBe('OFF');
+    }
+    await store.remove(k);
+    expect(await versionen(k)).toEqual([]);
+  });
+
   it('lengthens a retention; a shorter one is never sent, and the server refuses it anyway', async () => {
     const k = await zweiFassungen('verlaengert');
     const kurz: Sperre = { retention: { mode: MODE, retainUntilDate: inSekunden(60) }, legalHold: 'OFF' };
