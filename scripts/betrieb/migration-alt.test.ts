@@ -74,14 +74,15 @@ describe('migrations while the previous release serves', () => {
       for (let versuch = 0; ; versuch++) {
         z.anfragen++;
         const res = await fetch(`${t.gateway}${pfad}`, init);
-        if (res.status !== 503 || !res.headers.get('retry-after') || versuch >= 20) return res;
+        // patient as a client should be: a restarting instance under CI load may take many seconds
+        if (res.status !== 503 || !res.headers.get('retry-after') || versuch >= 60) return res;
         z.wiederholt++;
         await res.body?.cancel();
         await warte(500);
       }
     };
     const pruefe = async (was: string, res: Response, status: number) => {
-      if (res.status !== status) z.fehler.push(`${was}: ${res.status} ${await res.text()}`);
+      if (res.status !== status) z.fehler.push(`${was}: ${res.status} (Retry-After ${res.headers.get('retry-after') ?? 'none'}) ${await res.text()}`);
       else return res;
     };
     // each round: an Akte with a Vorgang (Akten), an upload and a read (Dokumente), the audit trail (Protokoll)
