@@ -290,11 +290,43 @@ function EintragTabelle({
   );
 }
 
+/** A page-wise list of Posteingang items: the table, or the empty text, and the button for more. */
+function Liste({
+  seiten,
+  alle,
+  leer,
+  ...tabelle
+}: { seiten: Pick<ReturnType<typeof useSeitenweise<{ items: Eintrag[]; nextCursor?: string | null }>>, 'liste' | 'cursor' | 'mehr'>; alle: Eintrag[]; leer: string } & Omit<
+  Parameters<typeof EintragTabelle>[0],
+  'eintraege'
+>) {
+  const { liste, cursor, mehr } = seiten;
+  return (
+    <Geladen l={liste}>
+      {() =>
+        alle.length === 0 ? (
+          <p className="kern-body">{leer}</p>
+        ) : (
+          <>
+            <EintragTabelle eintraege={alle} {...tabelle} />
+            {cursor && (
+              <button className="kern-btn kern-btn--secondary" type="button" disabled={mehr.laeuft} onClick={() => void mehr.ausfuehren()}>
+                <span className="kern-label">{T.posteingang.mehr}</span>
+              </button>
+            )}
+          </>
+        )
+      }
+    </Geladen>
+  );
+}
+
 export function PosteingangSeite() {
-  const { liste, weitere, cursor, mehr } = useSeitenweise((c) => api.GET('/posteingang', { params: { query: { status: 'offen', limit: 100, ...(c ? { cursor: c } : {}) } } }));
+  const seiten = useSeitenweise((c) => api.GET('/posteingang', { params: { query: { status: 'offen', limit: 100, ...(c ? { cursor: c } : {}) } } }));
   const a = useAuswahl();
   const [ansicht, setAnsicht] = useState<Eintrag>();
-  const alle = liste.daten ? [...liste.daten.items, ...weitere] : [];
+  const { liste } = seiten;
+  const alle = liste.daten ? [...liste.daten.items, ...seiten.weitere] : [];
   const gewaehlt = nurWaehlbare(
     a.auswahl,
     alle.map((e) => e.id),
@@ -303,22 +335,7 @@ export function PosteingangSeite() {
   return (
     <Seite titel={T.posteingang.titel} unterzeile={T.posteingang.kicker}>
       <p className="kern-body">{T.posteingang.einleitung}</p>
-      <Geladen l={liste}>
-        {() =>
-          alle.length === 0 ? (
-            <p className="kern-body">{T.posteingang.leer}</p>
-          ) : (
-            <>
-              <EintragTabelle eintraege={alle} a={a} beschriftung={T.posteingang.titel} ansehen={setAnsicht} />
-              {cursor && (
-                <button className="kern-btn kern-btn--secondary" type="button" disabled={mehr.laeuft} onClick={() => void mehr.ausfuehren()}>
-                  <span className="kern-label">{T.posteingang.mehr}</span>
-                </button>
-              )}
-            </>
-          )
-        }
-      </Geladen>
+      <Liste seiten={seiten} alle={alle} a={a} beschriftung={T.posteingang.titel} leer={T.posteingang.leer} ansehen={setAnsicht} />
       {ansicht && <Ansicht key={ansicht.id} eintrag={ansicht} schliessen={() => setAnsicht(undefined)} />}
       {liste.daten && (
         <Zuordnung
@@ -340,7 +357,7 @@ export function PosteingangSeite() {
 
 /** The receiver's part of the Postkorb: what the Poststelle passed on to them or their org unit, filed into a Vorgang from here. */
 export function ZugeleitetePost() {
-  const { liste, weitere, cursor, mehr } = useSeitenweise((c) => api.GET('/posteingang/zugeleitet', { params: { query: { limit: 100, ...(c ? { cursor: c } : {}) } } }));
+  const seiten = useSeitenweise((c) => api.GET('/posteingang/zugeleitet', { params: { query: { limit: 100, ...(c ? { cursor: c } : {}) } } }));
   const oes = useLaden(() => ergebnis(api.GET('/organisationseinheiten')).catch(() => ({ items: [] })), []);
   const oeName = (id: string) => {
     const o = oes.daten?.items.find((x) => x.id === id);
@@ -348,7 +365,8 @@ export function ZugeleitetePost() {
   };
   const a = useAuswahl();
   const [ansicht, setAnsicht] = useState<Eintrag>();
-  const alle = liste.daten ? [...liste.daten.items, ...weitere] : [];
+  const { liste } = seiten;
+  const alle = liste.daten ? [...liste.daten.items, ...seiten.weitere] : [];
   const gewaehlt = nurWaehlbare(
     a.auswahl,
     alle.map((e) => e.id),
@@ -359,22 +377,7 @@ export function ZugeleitetePost() {
         {T.posteingang.zugeleitetTitel}
       </h2>
       <p className="kern-body">{T.posteingang.zugeleitetText}</p>
-      <Geladen l={liste}>
-        {() =>
-          alle.length === 0 ? (
-            <p className="kern-body">{T.posteingang.zugeleitetLeer}</p>
-          ) : (
-            <>
-              <EintragTabelle eintraege={alle} a={a} beschriftung={T.posteingang.zugeleitetTitel} oeName={oeName} ansehen={setAnsicht} />
-              {cursor && (
-                <button className="kern-btn kern-btn--secondary" type="button" disabled={mehr.laeuft} onClick={() => void mehr.ausfuehren()}>
-                  <span className="kern-label">{T.posteingang.mehr}</span>
-                </button>
-              )}
-            </>
-          )
-        }
-      </Geladen>
+      <Liste seiten={seiten} alle={alle} a={a} beschriftung={T.posteingang.zugeleitetTitel} leer={T.posteingang.zugeleitetLeer} oeName={oeName} ansehen={setAnsicht} />
       {ansicht && <Ansicht key={ansicht.id} eintrag={ansicht} schliessen={() => setAnsicht(undefined)} />}
       {liste.daten && (
         <Zuordnung
